@@ -1,0 +1,92 @@
+"""TCP client that reconnects with backoff and reports when the link is up or down."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+
+from devices.transport.base import Backoff, ByteTransport
+
+log = logging.getLogger(__name__)
+
+
+class TcpClient(ByteTransport, asyncio.Protocol):
+    reliable = True
+
+    def __init__(self, host: str, port: int, *, connect_timeout: float = 2.0,
+                 backoff: Backoff | None = None) -> None:
+        super().__init__(f"tcp://{host}:{port}")
+        self._host = host
+        self._port = port
+        self._connect_timeout = connect_timeout
+        self._backoff = backoff or Backoff(0.25, 5.0)
+        self._transport: asyncio.Transport | None = None
+        self._task: asyncio.Task | None = None
+        self._lost: asyncio.Event | None = None
+        self._closing = False
+        self.connects = 0
+
+    async def open(self) -> None:
+        self._lost = asyncio.Event()
+        self._task = asyncio.get_running_loop().create_task(self._keep_connected(), name=self.name)
+
+    async def _keep_connected(self) -> None:
+        loop = asyncio.get_running_loop()
+        assert self._lost is not None
+        while not self._closing:
+            try:
+                await asyncio.wait_for(
+                    loop.create_connection(lambda: self, self._host, self._port), self._connect_timeout)
+            except (OSError, asyncio.TimeoutError) as exc:
+                self._set_up(False, f"cannot connect: {exc or 'timed out'}")
+                await asyncio.sleep(self._backoff.next())
+                continue
+            self._backoff.reset()
+            await self._lost.wait()
+            self._lost.clear()
+            if not self._closing:
+                await asyncio.sleep(self._backoff.next())
+
+    # asyncio.Protocol
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._transport = transport  # type: ignore[assignment]
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.connects += 1
+        self._set_up(True)
+
+    def data_received(self, data: bytes) -> None:
+        self._deliver(data)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._transport = None
+        self._set_up(False, str(exc) if exc else "closed by the device")
+        if self._lost is not None:
+            self._lost.set()
+
+    def send(self, data: bytes) -> bool:
+        if self._transport is None or self._transport.is_closing():
+            return False
+        self._transport.write(data)
+        self.bytes_sent += len(data)
+        return True
+
+    def drop(self) -> None:
+        """Abort the current connection (the reconnect loop opens a new one)."""
+        if self._transport is not None:
+            self._transport.abort()
+
+    async def close(self) -> None:
+        self._closing = True
+        if self._transport is not None:
+            self._transport.close()
+        if self._task is not None:
+            if self._lost is not None:
+                self._lost.set()
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+        self._set_up(False, "closed")

@@ -1,0 +1,151 @@
+"""UDP: one socket per local port shared by every device that uses it.
+
+Local-port policy (docs/transports.md): by default every camera sends from one shared
+ephemeral port, so the console coexists with vMix, Companion, OBS or a hardware joystick
+that hold UDP 52381 on the same PC. Because Sony cameras send their replies to port 52381 on
+the controller whatever the source port, the VISCA-over-IP link also listens on 52381 when
+that port is free (``listen_port``); replies from either socket reach the same channel,
+routed by the camera's address.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from typing import Callable
+
+from devices.transport.base import ByteTransport
+
+log = logging.getLogger(__name__)
+
+Address = tuple[str, int]
+
+
+class UdpHub(asyncio.DatagramProtocol):
+    """A bound UDP socket that routes datagrams to channels by the sender's address."""
+
+    def __init__(self, local_port: int) -> None:
+        self.requested_port = local_port
+        self.transport: asyncio.DatagramTransport | None = None
+        self._routes: dict[Address, Callable[[bytes], None]] = {}
+        self.unrouted = 0
+
+    @property
+    def local_port(self) -> int:
+        assert self.transport is not None
+        return self.transport.get_extra_info("sockname")[1]
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def datagram_received(self, data: bytes, addr: tuple) -> None:
+        route = self._routes.get((addr[0], addr[1]))
+        if route is None:
+            # Sony cameras answer from 52381 whatever port we sent to; route by host if unique
+            by_host = [r for (host, _port), r in self._routes.items() if host == addr[0]]
+            route = by_host[0] if len(by_host) == 1 else None
+        if route is None:
+            self.unrouted += 1
+            return
+        route(data)
+
+    def error_received(self, exc: Exception) -> None:
+        # ICMP port unreachable and friends: the camera's silence is noticed by timeouts
+        log.debug("UDP hub on port %s: %s", self.requested_port, exc)
+
+    def add_route(self, remote: Address, callback: Callable[[bytes], None]) -> None:
+        if remote in self._routes:
+            raise ValueError(f"two devices configured at {remote[0]}:{remote[1]}")
+        self._routes[remote] = callback
+
+    def remove_route(self, remote: Address) -> None:
+        self._routes.pop(remote, None)
+
+    @property
+    def idle(self) -> bool:
+        return not self._routes
+
+    def sendto(self, data: bytes, remote: Address) -> None:
+        if self.transport is not None and not self.transport.is_closing():
+            self.transport.sendto(data, remote)
+
+
+async def open_hub(shared: dict, local_port: int, *, required: bool = True) -> UdpHub | None:
+    """The hub for ``local_port`` (0 = the shared ephemeral one), opened once per runtime.
+
+    With ``required=False`` a port held by another program gives ``None`` instead of an error.
+    """
+    key = ("udp-hub", local_port)
+    hub = shared.get(key)
+    if hub is not None:
+        return hub
+    loop = asyncio.get_running_loop()
+    try:
+        _transport, hub = await loop.create_datagram_endpoint(
+            lambda: UdpHub(local_port), local_addr=("0.0.0.0", local_port), family=socket.AF_INET)
+    except OSError as exc:
+        if required:
+            raise OSError(f"cannot use UDP port {local_port} on this PC: {exc.strerror or exc}; "
+                          "another program (vMix, Companion, OBS) may hold it") from None
+        log.info("UDP port %s is taken by another program; not listening there", local_port)
+        return None
+    shared[key] = hub
+    return hub
+
+
+def release_hub(shared: dict, hub: UdpHub) -> None:
+    if hub.idle and shared.get(("udp-hub", hub.requested_port)) is hub:
+        del shared[("udp-hub", hub.requested_port)]
+        if hub.transport is not None:
+            hub.transport.close()
+
+
+class UdpChannel(ByteTransport):
+    """Datagrams to and from one remote device, sent through a shared hub."""
+
+    def __init__(self, shared: dict, host: str, port: int, *, local_port: int = 0,
+                 listen_port: int | None = None) -> None:
+        super().__init__(f"udp://{host}:{port}")
+        self._shared = shared
+        self._host = host
+        self._port = port
+        self._local_port = local_port
+        self._listen_port = listen_port
+        self._hubs: list[UdpHub] = []
+        self._remote: Address | None = None
+
+    @property
+    def local_port(self) -> int:
+        return self._hubs[0].local_port if self._hubs else 0
+
+    async def open(self) -> None:
+        loop = asyncio.get_running_loop()
+        infos = await loop.getaddrinfo(self._host, self._port, family=socket.AF_INET, type=socket.SOCK_DGRAM)
+        if not infos:
+            raise OSError(f"cannot resolve {self._host}")
+        self._remote = (infos[0][4][0], self._port)
+        sender = await open_hub(self._shared, self._local_port)
+        assert sender is not None
+        sender.add_route(self._remote, self._deliver)
+        self._hubs.append(sender)
+        if self._listen_port is not None and self._listen_port != self._local_port:
+            listener = await open_hub(self._shared, self._listen_port, required=False)
+            if listener is not None:
+                listener.add_route(self._remote, self._deliver)
+                self._hubs.append(listener)
+        self._set_up(True)
+
+    def send(self, data: bytes) -> bool:
+        if not self._hubs or self._remote is None:
+            return False
+        self._hubs[0].sendto(data, self._remote)
+        self.bytes_sent += len(data)
+        return True
+
+    async def close(self) -> None:
+        for hub in self._hubs:
+            if self._remote is not None:
+                hub.remove_route(self._remote)
+            release_hub(self._shared, hub)
+        self._hubs.clear()
+        self._set_up(False, "closed")

@@ -1,0 +1,108 @@
+"""Decoders for inquiry answers (visca.md §4.1–4.6, §4.10).
+
+Each decoder takes the answer's data bytes: what follows `y0 50`, without the FF terminator.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from devices.visca.codec import from_nibbles, from_signed_nibbles
+from devices.visca.profiles import SONY_VENDOR, CameraProfile
+
+
+class ViscaAnswerError(ValueError):
+    """An inquiry answer that does not have the documented shape."""
+
+
+# Sony model IDs for vendor 0001 (§4.1).
+SONY_MODEL_NAMES = {
+    0x0501: "BRC-H700", 0x0502: "BRU-H700", 0x0505: "BRC-Z700",
+    0x0511: "SRG-120DH", 0x0513: "SRG-300H", 0x0516: "SRG-300SE/301SE/201SE",
+    0x0519: "BRC-X1000", 0x051A: "BRC-H800", 0x051B: "BRC-H780", 0x051C: "BRC-X400",
+    0x051D: "BRC-X401", 0x051E: "ILME-FR7", 0x051F: "BRC-AM7",
+    0x0604: "SRG-360SHE", 0x0605: "SRG-280SHE",
+    0x0617: "SRG-X400", 0x0618: "SRG-X120", 0x061A: "SRG-201M2", 0x061B: "SRG-HD1M2",
+    0x061C: "SRG-X402", 0x061F: "SRG-X40UH", 0x0620: "SRG-H40UH", 0x0621: "SRG-A40", 0x0622: "SRG-A12",
+}
+
+
+@dataclass(frozen=True)
+class Version:
+    vendor_id: int
+    model_id: int
+    rom_version: int
+    max_socket: int
+
+    @property
+    def model_name(self) -> str:
+        if self.vendor_id == SONY_VENDOR and self.model_id in SONY_MODEL_NAMES:
+            return f"Sony {SONY_MODEL_NAMES[self.model_id]}"
+        return f"vendor {self.vendor_id:04X} model {self.model_id:04X}"
+
+
+def _expect_length(what: str, data: bytes, length: int) -> None:
+    if len(data) != length:
+        raise ViscaAnswerError(
+            f"{what} answer must have {length} data bytes, got {len(data)}: {data.hex(' ')!r}")
+
+
+def _nibble_value(what: str, data: bytes, signed: bool = False) -> int:
+    try:
+        return from_signed_nibbles(data) if signed else from_nibbles(data)
+    except ValueError as exc:
+        raise ViscaAnswerError(f"{what} answer {data.hex(' ')!r}: {exc}") from None
+
+
+def _one_of(what: str, data: bytes, meanings: dict[int, str]) -> str:
+    _expect_length(what, data, 1)
+    if data[0] not in meanings:
+        raise ViscaAnswerError(f"{what} answer {data[0]:02X} is not one of "
+                               f"{', '.join(f'{k:02X}' for k in meanings)}")
+    return meanings[data[0]]
+
+
+def decode_power(data: bytes) -> bool:
+    """True = on (02), False = standby (03)."""
+    if data == b"\x04":
+        raise ViscaAnswerError("camera reports an internal power-circuit error (power answer 04)")
+    return _one_of("power", data, {0x02: "on", 0x03: "standby"}) == "on"
+
+
+def decode_zoom(data: bytes) -> int:
+    _expect_length("zoom position", data, 4)
+    return _nibble_value("zoom position", data)
+
+
+def decode_focus(data: bytes) -> int:
+    _expect_length("focus position", data, 4)
+    return _nibble_value("focus position", data)
+
+
+def decode_focus_mode(data: bytes) -> str:
+    """'auto' (02) or 'manual' (03)."""
+    return _one_of("focus mode", data, {0x02: "auto", 0x03: "manual"})
+
+
+def decode_pan_tilt(data: bytes, profile: CameraProfile) -> tuple[int, int]:
+    """Signed (pan, tilt) in the profile's nibble widths."""
+    _expect_length("pan-tilt position", data, profile.pan_nibbles + profile.tilt_nibbles)
+    pan = _nibble_value("pan-tilt position", data[:profile.pan_nibbles], signed=True)
+    tilt = _nibble_value("pan-tilt position", data[profile.pan_nibbles:], signed=True)
+    return pan, tilt
+
+
+def decode_last_preset(data: bytes) -> int:
+    """The `pp` byte as sent in CAM_Memory (BRC-X400 answers 7F when none was recalled)."""
+    _expect_length("last preset", data, 1)
+    return data[0]
+
+
+def decode_version(data: bytes) -> Version:
+    """`GG GG HH HH JJ JJ KK`: vendor, model, ROM version, max socket (§4.1)."""
+    _expect_length("version", data, 7)
+    return Version(
+        vendor_id=int.from_bytes(data[0:2], "big"),
+        model_id=int.from_bytes(data[2:4], "big"),
+        rom_version=int.from_bytes(data[4:6], "big"),
+        max_socket=data[6],
+    )

@@ -1,0 +1,215 @@
+"""What is known about one camera: state, health counters, status polls and listeners.
+
+The session reports what happened (a job accepted, finished, an answer); this class turns it
+into an immutable ``CameraState`` and tells listeners about changes and finished actions.
+Runs on the device loop; listeners must hand anything slow to another thread.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from typing import Any, Callable
+
+from devices.visca import answers, codec
+from devices.visca.jobs import Axis, Job, JobKind, Timing
+from devices.visca.profiles import CameraProfile
+from devices.visca.state import ActionRecord, CameraError, CameraState, Health, Link, Motion
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[Any], None]   # receives CameraState or ActionRecord
+ARRIVAL_TOLERANCE = 16             # position counts: about a third of a degree on Sony heads
+
+
+class Poll:
+    def __init__(self, name: str, message: bytes, apply: Callable[[bytes], None], every: int) -> None:
+        self.name, self.message, self.apply, self.every = name, message, apply, every
+        self.due = 0.0
+
+
+class CameraStatus:
+    def __init__(self, name: str, url: str, profile: CameraProfile, timing: Timing) -> None:
+        self.name = name
+        self.profile = profile
+        self.timing = timing
+        self.state = CameraState(name=name, url=url)
+        self._counters: dict[str, int] = {f.name: 0 for f in dataclasses.fields(Health)
+                                          if f.type == "int"}
+        self._rtt: float | None = None
+        self._last_seen: float | None = None
+        self._listeners: list[Listener] = []
+        self._preset_positions: dict[int, tuple[int, int]] = {}
+        self._verify_arrival = False
+        self._drive_directions: dict[Axis, Any] = {}
+        p = profile
+        self.polls = [
+            Poll("power", codec.power_inquiry(), lambda d: self.update(power=answers.decode_power(d)), 1),
+            Poll("position", codec.pan_tilt_position_inquiry(), self._apply_position, 1),
+            Poll("zoom", codec.zoom_position_inquiry(), lambda d: self.update(zoom=answers.decode_zoom(d)), 1),
+            Poll("focus mode", codec.focus_mode_inquiry(),
+                 lambda d: self.update(focus_mode=answers.decode_focus_mode(d)), 4),
+            Poll("focus", codec.focus_position_inquiry(), lambda d: self.update(focus=answers.decode_focus(d)), 4),
+            Poll("version", codec.version_inquiry(),
+                 lambda d: self.update(model=answers.decode_version(d).model_name), 60),
+        ]
+        self._decode_pan_tilt = lambda d: answers.decode_pan_tilt(d, p)
+
+    # ---- listeners -------------------------------------------------------------------------
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, item: Any) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(item)
+            except Exception:  # a broken listener must not stop camera control
+                log.exception("camera listener failed")
+
+    # ---- state -------------------------------------------------------------------------------
+    @property
+    def is_offline(self) -> bool:
+        return self.state.link is Link.OFFLINE
+
+    @property
+    def online(self) -> bool:
+        return self.state.link is Link.ONLINE
+
+    def snapshot(self) -> CameraState:
+        return self.state
+
+    def update(self, **changes: Any) -> None:
+        new = dataclasses.replace(self.state, **changes)
+        if new != self.state:
+            self.state = new
+            self._emit(new)
+
+    def _health(self) -> Health:
+        return Health(last_seen=self._last_seen, rtt_ms=None if self._rtt is None else self._rtt * 1000,
+                      **self._counters)
+
+    def count(self, counter: str, n: int = 1) -> None:
+        self._counters[counter] += n
+        if counter in ("timeouts", "errors", "buffer_full", "resets", "offline_count"):
+            self.update(health=self._health())
+
+    def note_rtt(self, seconds: float) -> None:
+        self._rtt = seconds if self._rtt is None else 0.8 * self._rtt + 0.2 * seconds
+
+    def note_error(self, message: str) -> None:
+        self.update(last_error=message)
+
+    def set_link(self, link: Link, why: str = "") -> None:
+        if link is Link.ONLINE:
+            self._last_seen = time.time()
+        if link is Link.OFFLINE and self.state.link is not Link.OFFLINE:
+            self._counters["offline_count"] += 1
+            log.warning("%s", why or f"{self.name} is offline")
+        motion = Motion.IDLE if link is Link.OFFLINE else self.state.motion
+        self.update(link=link, motion=motion, last_error=why or self.state.last_error, health=self._health())
+
+    def seen(self) -> None:
+        self._last_seen = time.time()
+        self._counters["received"] += 1
+
+    # ---- polls ----------------------------------------------------------------------------------
+    def _interval(self) -> float:
+        moving = self.state.motion is Motion.MOVING
+        return self.timing.moving_poll_interval if moving else self.timing.poll_interval
+
+    def due_poll(self, now: float, overdue_only: bool = False) -> Poll | None:
+        """The poll most overdue (``overdue_only``: late by more than one interval), not yet taken."""
+        due = [p for p in self.polls if p.due <= now]
+        if overdue_only:
+            due = [p for p in due if now - p.due > self._interval()]
+        return min(due, key=lambda p: p.due) if due else None
+
+    def poll_job(self, poll: Poll, now: float) -> Job:
+        moving = self.state.motion is Motion.MOVING and poll.name == "position"
+        poll.due = now + (self.timing.moving_poll_interval if moving else self.timing.poll_interval * poll.every)
+        return Job(JobKind.INQUIRY, poll.message, f"inquiry {poll.name}", apply=poll.apply, background=True)
+
+    def next_poll_time(self) -> float:
+        return min(p.due for p in self.polls)
+
+    def reset_polls(self) -> None:
+        for poll in self.polls:
+            poll.due = 0.0
+
+    def probe_job(self) -> Job:
+        power = self.polls[0]
+        return Job(JobKind.INQUIRY, power.message, "probe", apply=power.apply, background=True)
+
+    def answered(self, job: Job, data: bytes) -> None:
+        try:
+            value = job.apply(data) if job.apply else data
+        except answers.ViscaAnswerError as exc:
+            self.count("garbage")
+            self.note_error(f"{self.name}: unexpected answer to {job.action}: {exc}")
+            job.fail(self.error(job.action, "garbled answer", str(exc)))
+            return
+        job.resolve(value if value is not None else data)
+
+    def _apply_position(self, data: bytes) -> tuple[int, int]:
+        pan, tilt = self._decode_pan_tilt(data)
+        changes: dict[str, Any] = {"pan": pan, "tilt": tilt}
+        if self._verify_arrival:
+            self._verify_arrival = False
+            changes["motion"] = Motion.ARRIVED
+            preset = self.state.target_preset
+            if preset is not None:
+                expected = self._preset_positions.setdefault(preset, (pan, tilt))
+                if max(abs(expected[0] - pan), abs(expected[1] - tilt)) > ARRIVAL_TOLERANCE:
+                    changes["last_error"] = f"{self.name} stopped away from preset {preset}"
+                    self._preset_positions[preset] = (pan, tilt)
+        self.update(health=self._health(), **changes)
+        return pan, tilt
+
+    # ---- jobs --------------------------------------------------------------------------------------
+    def error(self, action: str, result: str, detail: str = "") -> CameraError:
+        return CameraError(self.name, action, result, detail or f"{self.name}: {action}: {result}")
+
+    def accepted(self, job: Job) -> None:
+        if job.motion:
+            self.update(motion=Motion.MOVING, target_preset=job.preset)
+
+    def drive_delivered(self, job: Job) -> None:
+        """Record a drive in the audit trail when its direction changes, not every speed step."""
+        if job.axis is Axis.PAN_TILT and job.value != (0, 0) and self.state.motion is not Motion.IDLE:
+            self.update(motion=Motion.IDLE, target_preset=None)
+        direction = _direction(job.value)
+        if self._drive_directions.get(job.axis) != direction:
+            self._drive_directions[job.axis] = direction
+            self._emit(ActionRecord(self.name, job.action, "completed", job.started,
+                                    (time.time() - job.started) * 1000))
+
+    def finish(self, job: Job, result: str, detail: str = "") -> None:
+        """A job ended: resolve its future, record the action, update motion state."""
+        if job.motion and result == "completed":
+            self._verify_arrival = True
+            self.polls[1].due = 0.0
+            self.update(last_preset=job.preset if job.preset is not None else self.state.last_preset)
+        elif job.motion and self.state.motion is Motion.MOVING and result != "superseded":
+            self.update(motion=Motion.IDLE)
+        if job.preset is not None and job.action.startswith("preset save") and result == "completed":
+            self._preset_positions.pop(job.preset, None)
+        duration_ms = (time.time() - job.started) * 1000
+        record = ActionRecord(self.name, job.action, result, job.started, duration_ms)
+        if result == "completed":
+            job.resolve(record)
+        else:
+            if not job.background:
+                self.update(last_error=detail or f"{self.name}: {job.action}: {result}")
+            job.fail(self.error(job.action, result, detail))
+        if not job.background and job.kind is not JobKind.DRIVE:
+            self._emit(record)
+
+
+def _direction(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return tuple((v > 0) - (v < 0) for v in value)
+    return (value > 0) - (value < 0)

@@ -1,0 +1,198 @@
+"""The public face of one camera: thread-safe, non-blocking calls for the GUI and the CLI.
+
+Every method validates its arguments on the caller's thread (``ValueError`` before anything
+is queued), hands the work to the device loop and returns at once; commands return a
+``concurrent.futures.Future`` that resolves to an ``ActionRecord`` or raises ``CameraError``.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+from typing import Any, Callable
+
+from devices.runtime import DeviceRuntime
+from devices.transport.base import ByteTransport
+from devices.transport.udp import UdpChannel
+from devices.transport.tcp import TcpClient
+from devices.visca import codec, urls
+from devices.visca.camera_status import CameraStatus
+from devices.visca.jobs import Axis, Job, JobKind, Timing
+from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
+from devices.visca.profiles import CameraProfile, get_profile
+from devices.visca.serial_bus import SerialLink, open_bus
+from devices.visca.session import CameraSession, drive_message
+from devices.visca.state import ActionRecord, CameraState, Link as LinkState
+
+log = logging.getLogger(__name__)
+SONY_REPLY_PORT = 52381
+URL_OPTIONS = {"model", "quirks", "timeout", "poll", "local_port", "baud", "address", "name"}
+
+
+def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
+              transport: ByteTransport | None = None) -> Link:
+    """The link a camera URL names; ``transport`` replaces the real socket or port (tests)."""
+    if endpoint.is_serial:
+        baud = endpoint.int_option("baud", 9600, 1200, 115200)
+        address = endpoint.int_option("address", 1, 1, 7)
+        return SerialLink(open_bus(shared, endpoint.device, baud, transport), address)
+    if transport is None:
+        transport = _network_transport(shared, endpoint)
+    if endpoint.scheme == "visca+udp" and not quirks.no_header:
+        return SonyIpLink(transport, quirks)
+    return RawLink(transport)
+
+
+def _network_transport(shared: dict, endpoint: urls.Endpoint) -> ByteTransport:
+    if endpoint.scheme == "visca+tcp":
+        return TcpClient(endpoint.host, endpoint.port)
+    local = endpoint.option("local_port", "auto")
+    if local == "auto":
+        local_port, listen = 0, (SONY_REPLY_PORT if endpoint.scheme == "visca+udp" else None)
+    else:
+        local_port, listen = endpoint.int_option("local_port", 0, 0, 65535), None
+    return UdpChannel(shared, endpoint.host, endpoint.port, local_port=local_port, listen_port=listen)
+
+
+class CameraController:
+    def __init__(self, runtime: DeviceRuntime, url: str, name: str | None = None, *,
+                 profile: CameraProfile | None = None, timing: Timing | None = None,
+                 transport: ByteTransport | None = None) -> None:
+        endpoint = urls.parse(url)
+        endpoint.check_options(URL_OPTIONS)
+        self.runtime = runtime
+        self.url = url
+        self.name = name or endpoint.option("name") or endpoint.host or endpoint.device
+        self.profile = profile or get_profile(endpoint.option("model", "generic") or "generic")
+        try:
+            quirks = Quirks.parse(endpoint.option("quirks"))
+        except ValueError as exc:
+            raise urls.CameraUrlError(f"{url}: {exc}") from None
+        default_timeout = 1.0 if endpoint.scheme == "visca+tcp" else Timing.ack_timeout
+        self.timing = timing or Timing(
+            ack_timeout=endpoint.float_option("timeout", default_timeout, 0.02, 10.0),
+            poll_interval=endpoint.float_option("poll", Timing.poll_interval, 0.1, 60.0))
+        self._status = CameraStatus(self.name, url, self.profile, self.timing)
+        self._endpoint = endpoint
+        self._quirks = quirks
+        self._transport = transport
+        self._session: CameraSession | None = None
+        self._task: asyncio.Task | None = None
+
+    # ---- lifecycle ---------------------------------------------------------------------------
+    def start(self) -> "CameraController":
+        """Open the link and start talking to the camera, in the background."""
+        self.runtime.call(self._create_session)
+        return self
+
+    def _create_session(self) -> None:
+        try:
+            link = make_link(self.runtime.shared, self._endpoint, self._quirks, self._transport)
+        except (ValueError, OSError) as exc:
+            self._status.set_link(LinkState.OFFLINE, f"{self.name}: {exc}")
+            return
+        self._session = CameraSession(link, self._status, self.timing, self._quirks)
+        self.runtime.on_stop(self._session.close)
+        self._task = self.runtime.loop.create_task(self._session.run(), name=f"camera {self.name}")
+        self._task.add_done_callback(self._on_session_end)
+
+    def _on_session_end(self, task: asyncio.Task) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            exc = task.exception()
+            log.error("%s: camera control stopped: %s", self.name, exc, exc_info=exc)
+            self._status.set_link(LinkState.OFFLINE, f"{self.name}: {exc}")
+
+    def close(self) -> concurrent.futures.Future:
+        async def close() -> None:
+            if self._session is not None:
+                await self._session.close()
+        return self.runtime.submit(close())
+
+    # ---- state ---------------------------------------------------------------------------------
+    def snapshot(self) -> CameraState:
+        return self._status.snapshot()
+
+    def add_listener(self, listener: Callable[[Any], None]) -> None:
+        """``listener(CameraState | ActionRecord)`` — called on the device thread."""
+        self.runtime.call(self._status.add_listener, listener)
+
+    def remove_listener(self, listener: Callable[[Any], None]) -> None:
+        self.runtime.call(self._status.remove_listener, listener)
+
+    # ---- continuous moves: latest value wins -----------------------------------------------
+    def drive(self, pan: int, tilt: int) -> None:
+        """Pan/tilt at signed speeds (pan < 0 left, tilt > 0 up); (0, 0) stops."""
+        self._set_axis(Axis.PAN_TILT, (int(pan), int(tilt)))
+
+    def zoom(self, direction: int, speed: int | None = None) -> None:
+        """direction > 0 tele (in), < 0 wide (out), 0 stop; speed 0–7 or None for standard."""
+        self._set_axis(Axis.ZOOM, (_sign(direction), None if direction == 0 else speed))
+
+    def focus(self, direction: int, speed: int | None = None) -> None:
+        """direction > 0 far, < 0 near, 0 stop."""
+        self._set_axis(Axis.FOCUS, (_sign(direction), None if direction == 0 else speed))
+
+    def _set_axis(self, axis: Axis, value: Any) -> None:
+        drive_message(axis, value, self.profile)  # raises ViscaParameterError on a bad speed
+        self._on_loop(lambda s: s.set_axis(axis, value))
+
+    def stop(self) -> None:
+        """Stop pan, tilt, zoom and focus, and any preset or position move under way."""
+        self._on_loop(lambda s: s.stop_all())
+
+    # ---- discrete commands ----------------------------------------------------------------
+    def power(self, on: bool) -> concurrent.futures.Future:
+        return self._command(codec.power(on), f"power {'on' if on else 'off'}")
+
+    def recall_preset(self, n: int) -> concurrent.futures.Future:
+        return self._command(codec.memory_recall(n, self.profile), f"preset recall {n}", motion=True, preset=n)
+
+    def save_preset(self, n: int) -> concurrent.futures.Future:
+        return self._command(codec.memory_set(n, self.profile), f"preset save {n}", preset=n)
+
+    def clear_preset(self, n: int) -> concurrent.futures.Future:
+        return self._command(codec.memory_reset(n, self.profile), f"preset clear {n}")
+
+    def home(self) -> concurrent.futures.Future:
+        return self._command(codec.pan_tilt_home(), "home", motion=True)
+
+    def goto(self, pan: int, tilt: int, speed: int | None = None) -> concurrent.futures.Future:
+        message = codec.pan_tilt_absolute(pan, tilt, self.profile, speed, speed)
+        return self._command(message, f"goto {pan} {tilt}", motion=True)
+
+    def zoom_to(self, position: int) -> concurrent.futures.Future:
+        return self._command(codec.zoom_direct(position, self.profile), f"zoom to {position}")
+
+    def focus_mode(self, mode: str) -> concurrent.futures.Future:
+        builders = {"auto": codec.focus_auto, "manual": codec.focus_manual,
+                    "toggle": codec.focus_toggle, "one-push": codec.focus_one_push}
+        if mode not in builders:
+            raise ValueError(f"focus mode must be one of {', '.join(builders)}, not {mode!r}")
+        return self._command(builders[mode](), f"focus {mode}")
+
+    def inquire(self, what: str) -> concurrent.futures.Future:
+        """Ask the camera now: power, position, zoom, focus, focus mode or version."""
+        poll = next((p for p in self._status.polls if p.name == what), None)
+        if poll is None:
+            raise ValueError(f"unknown inquiry {what!r}")
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        job = Job(JobKind.INQUIRY, poll.message, f"inquiry {what}", future, apply=poll.apply, background=True)
+        self._on_loop(lambda s: s.submit(job))
+        return future
+
+    def _command(self, message: bytes, action: str, *, motion: bool = False,
+                 preset: int | None = None) -> concurrent.futures.Future:
+        future: concurrent.futures.Future[ActionRecord] = concurrent.futures.Future()
+        job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset)
+        self._on_loop(lambda s: s.submit(job))
+        return future
+
+    def _on_loop(self, fn: Callable[[CameraSession], None]) -> None:
+        def run() -> None:
+            if self._session is not None:
+                fn(self._session)
+        self.runtime.call(run)
+
+
+def _sign(value: int) -> int:
+    return (value > 0) - (value < 0)

@@ -1,0 +1,73 @@
+"""The units of work a camera session sends: jobs, and the settings that time them."""
+from __future__ import annotations
+
+import concurrent.futures
+import enum
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from devices.visca.state import CameraError
+
+
+class JobKind(enum.Enum):
+    COMMAND = "command"   # ACK, then completion (or an error)
+    INQUIRY = "inquiry"   # one answer, no ACK
+    CANCEL = "cancel"     # `6s 04` or `6s 05`
+    DRIVE = "drive"       # a continuous pan-tilt / zoom / focus speed: latest value wins
+    RESET = "reset"       # VISCA-over-IP sequence reset
+
+
+class Axis(enum.Enum):
+    PAN_TILT = "pan-tilt"
+    ZOOM = "zoom"
+    FOCUS = "focus"
+
+
+STOPPED: dict[Axis, Any] = {Axis.PAN_TILT: (0, 0), Axis.ZOOM: (0, None), Axis.FOCUS: (0, None)}
+UNKNOWN = object()  # what the camera last accepted on an axis is not known
+
+
+@dataclass(eq=False)
+class Job:
+    kind: JobKind
+    message: bytes
+    action: str
+    future: concurrent.futures.Future | None = None
+    motion: bool = False                       # a move that a newer move supersedes and a stop cancels
+    apply: Callable[[bytes], Any] | None = None  # decodes an inquiry answer into the state
+    axis: Axis | None = None
+    value: Any = None                          # the axis value this drive message carries
+    preset: int | None = None
+    seq: int | None = None
+    tries: int = 0
+    socket: int | None = None
+    sent_at: float = 0.0                       # loop time of the first transmission
+    deadline: float = 0.0                      # loop time by which the completion is due
+    started: float = field(default_factory=time.time)
+    background: bool = False                   # polls and probes: not operator actions
+
+    @property
+    def is_command(self) -> bool:
+        return self.kind in (JobKind.COMMAND, JobKind.DRIVE)
+
+    def resolve(self, result: Any) -> None:
+        if self.future is not None and not self.future.done():
+            self.future.set_result(result)
+
+    def fail(self, error: CameraError) -> None:
+        if self.future is not None and not self.future.done():
+            self.future.set_exception(error)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How patient a session is with one camera (camera URL options in brackets)."""
+    ack_timeout: float = 0.25        # [timeout] wait for the first reply before resending
+    poll_interval: float = 1.0       # [poll] status inquiries while idle
+    moving_poll_interval: float = 0.25
+    offline_after: float = 1.5       # silence that makes a camera offline
+    probe_backoff: tuple[float, ...] = (0.25, 0.5, 1.0, 1.5)
+    command_completion: float = 3.0  # completion due after the ACK of an ordinary command
+    motion_completion: float = 60.0  # completion due after the ACK of a preset recall or move
+    buffer_full_wait: float = 0.5    # wait for a completion after "buffer full", then retry

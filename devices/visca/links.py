@@ -1,0 +1,193 @@
+"""Links: VISCA messages framed for one camera on one kind of wiring.
+
+- ``SonyIpLink``: Sony VISCA over IP (8-byte header, sequence numbers, RESET, error notices).
+- ``RawLink``: header-less VISCA over UDP or TCP (PTZOptics and most OEM cameras).
+- ``SerialLink``: one address on a serial daisy chain, through a shared ``SerialBus``.
+
+A link never decides *when* to send or retry; the camera session does. Links report replies
+with the sequence number they carried (Sony only) and events such as a sequence-error notice.
+"""
+from __future__ import annotations
+
+import abc
+import enum
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+from devices.transport.base import ByteTransport
+from devices.visca import codec, ipframe
+from devices.visca.codec import MessageKind
+from devices.visca.replies import Reply, ReplyKind, ReplyParser
+
+log = logging.getLogger(__name__)
+
+IP_ADDRESS = 1  # over IP the VISCA address is fixed (visca.md §3.5)
+
+
+class LinkEvent(enum.Enum):
+    UP = "up"
+    DOWN = "down"
+    RESET_ACK = "reset acknowledged"
+    SEQUENCE_ERROR = "sequence number abnormal"
+    MESSAGE_TYPE_ERROR = "message type abnormal"
+    NETWORK_CHANGE = "network change"
+
+
+@dataclass(frozen=True)
+class Quirks:
+    """Per-camera tolerance for known VISCA dialects (``?quirks=a,b`` in the camera URL)."""
+    no_header: bool = False                # visca+udp camera that wants raw VISCA (AKVANS, LinkPi)
+    fixed_seq: bool = False                # always sequence number 0, replies not matched by it (NewTek PTZ1)
+    completion_without_ack: bool = False   # camera skips the ACK: wait for the completion instead
+    any_address: bool = False              # accept replies from another address (PTZOptics G3 `A0`)
+
+    NAMES = {"no-header": "no_header", "fixed-seq": "fixed_seq",
+             "completion-without-ack": "completion_without_ack", "any-address": "any_address"}
+
+    @classmethod
+    def parse(cls, text: str | None) -> "Quirks":
+        if not text:
+            return cls()
+        flags = {}
+        for name in (part.strip().lower() for part in text.split(",") if part.strip()):
+            if name not in cls.NAMES:
+                raise ValueError(f"unknown quirk {name!r}; known: {', '.join(cls.NAMES)}")
+            flags[cls.NAMES[name]] = True
+        return cls(**flags)
+
+
+ReplyCallback = Callable[[Reply, "int | None"], None]
+EventCallback = Callable[[LinkEvent, "int | None"], None]
+
+
+class Link(abc.ABC):
+    sequenced = False
+
+    def __init__(self, transport: ByteTransport | None, address: int) -> None:
+        self.transport = transport
+        self.address = address
+        self.on_reply: ReplyCallback = lambda reply, seq: None
+        self.on_event: EventCallback = lambda event, seq: None
+        self.garbage = 0
+        if transport is not None:
+            transport.on_data = self._on_data
+            transport.on_state = self._on_transport_state
+
+    @property
+    def reliable(self) -> bool:
+        return bool(self.transport and self.transport.reliable)
+
+    @property
+    def is_up(self) -> bool:
+        return bool(self.transport and self.transport.is_up)
+
+    def _on_transport_state(self, up: bool, _why: str) -> None:
+        self.on_event(LinkEvent.UP if up else LinkEvent.DOWN, None)
+
+    async def open(self) -> None:
+        assert self.transport is not None
+        await self.transport.open()
+
+    async def close(self) -> None:
+        if self.transport is not None:
+            await self.transport.close()
+
+    @abc.abstractmethod
+    def transmit(self, message: bytes, seq: int | None = None) -> int | None:
+        """Send ``message``; ``seq`` given = a retransmission with that sequence number.
+
+        Returns the sequence number used (Sony) or None; raises ConnectionError when down.
+        """
+
+    def reset(self) -> bool:
+        """Ask the camera to reset its sequence state; False where the wiring has none."""
+        return False
+
+    @abc.abstractmethod
+    def _on_data(self, data: bytes) -> None: ...
+
+    def _send(self, data: bytes) -> None:
+        assert self.transport is not None
+        if not self.transport.send(data):
+            raise ConnectionError(f"{self.transport.name} is not connected")
+
+
+class SonyIpLink(Link):
+    sequenced = True
+    PAYLOAD_TYPES = {MessageKind.INQUIRY: ipframe.PayloadType.INQUIRY,
+                     MessageKind.DEVICE_SETTING: ipframe.PayloadType.DEVICE_SETTING}
+
+    def __init__(self, transport: ByteTransport, quirks: Quirks = Quirks()) -> None:
+        super().__init__(transport, IP_ADDRESS)
+        self._quirks = quirks
+        self._seq = 0
+        self.wraps = 0
+
+    def transmit(self, message: bytes, seq: int | None = None) -> int | None:
+        if seq is None:
+            if self._quirks.fixed_seq:
+                seq = 0
+            else:
+                self._seq = (self._seq + 1) & ipframe.SEQ_MAX
+                if self._seq == 0:  # wrapped: the camera must forget the old numbers first
+                    self.wraps += 1
+                    self.reset()
+                    self._seq = 1
+                seq = self._seq
+        kind = codec.message_kind(message)
+        payload_type = self.PAYLOAD_TYPES.get(kind, ipframe.PayloadType.COMMAND)
+        self._send(ipframe.pack(payload_type, seq, codec.frame(IP_ADDRESS, message)))
+        return seq
+
+    def reset(self) -> bool:
+        self._send(ipframe.reset(0))
+        self._seq = 0
+        return True
+
+    def _on_data(self, data: bytes) -> None:
+        datagram = ipframe.unpack(data)
+        if datagram is None:
+            self.garbage += 1
+            return
+        seq = None if self._quirks.fixed_seq else datagram.seq
+        if datagram.payload_type == ipframe.PayloadType.REPLY:
+            reply = codec_reply(datagram.payload)
+            if reply is None:
+                self.garbage += 1
+            else:
+                self.on_reply(reply, seq)
+        elif datagram.is_reset_ack:
+            self.on_event(LinkEvent.RESET_ACK, seq)
+        elif datagram.error_notice == ipframe.SEQ_ERROR_PAYLOAD:
+            self.on_event(LinkEvent.SEQUENCE_ERROR, seq)
+        elif datagram.error_notice == ipframe.TYPE_ERROR_PAYLOAD:
+            self.on_event(LinkEvent.MESSAGE_TYPE_ERROR, seq)
+        else:
+            self.garbage += 1
+
+
+def codec_reply(payload: bytes) -> Reply | None:
+    """The single reply inside a Sony datagram, or None when it is not one."""
+    replies = ReplyParser().feed(payload)
+    return replies[0] if len(replies) == 1 and replies[0].kind != ReplyKind.UNKNOWN else None
+
+
+class RawLink(Link):
+    """Header-less VISCA: UDP datagrams or a TCP stream, replies split at FF."""
+
+    def __init__(self, transport: ByteTransport) -> None:
+        super().__init__(transport, IP_ADDRESS)
+        self._parser = ReplyParser()
+
+    def transmit(self, message: bytes, seq: int | None = None) -> int | None:
+        self._send(codec.frame(self.address, message))
+        return None
+
+    def _on_transport_state(self, up: bool, why: str) -> None:
+        self._parser = ReplyParser()  # a half reply from the old connection must not prefix the new
+        super()._on_transport_state(up, why)
+
+    def _on_data(self, data: bytes) -> None:
+        for reply in self._parser.feed(data):
+            self.on_reply(reply, None)

@@ -1,0 +1,86 @@
+"""What the UI and the log see of a camera: an immutable snapshot plus events."""
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+
+
+class Link(enum.Enum):
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    OFFLINE = "offline"
+
+
+class Motion(enum.Enum):
+    IDLE = "idle"
+    MOVING = "moving"      # a preset recall or absolute move is running
+    ARRIVED = "arrived"    # completion received and a fresh position read back
+
+
+@dataclass(frozen=True)
+class Health:
+    last_seen: float | None = None   # time.time() of the last valid reply
+    rtt_ms: float | None = None      # smoothed round-trip time of first replies
+    sent: int = 0
+    received: int = 0
+    retries: int = 0
+    timeouts: int = 0
+    errors: int = 0                  # error replies from the camera (any kind)
+    buffer_full: int = 0
+    resets: int = 0                  # VISCA-over-IP sequence resets
+    offline_count: int = 0
+    garbage: int = 0                 # replies that matched nothing or did not parse
+
+
+@dataclass(frozen=True)
+class CameraState:
+    name: str
+    url: str
+    link: Link = Link.CONNECTING
+    motion: Motion = Motion.IDLE
+    power: bool | None = None
+    pan: int | None = None
+    tilt: int | None = None
+    zoom: int | None = None
+    focus: int | None = None
+    focus_mode: str | None = None
+    model: str | None = None
+    last_preset: int | None = None
+    target_preset: int | None = None
+    last_error: str | None = None
+    health: Health = field(default_factory=Health)
+
+    @property
+    def online(self) -> bool:
+        return self.link is Link.ONLINE
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["link"] = self.link.value
+        data["motion"] = self.motion.value
+        data["online"] = self.online
+        return data
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """One operator action and how it ended, for the audit trail."""
+    camera: str
+    action: str
+    result: str          # "completed", the camera's error name, "timeout", "offline", "superseded"
+    started: float       # time.time()
+    duration_ms: float
+
+    @property
+    def ok(self) -> bool:
+        return self.result == "completed"
+
+
+class CameraError(Exception):
+    """A command the camera refused or never finished; ``result`` is the audit wording."""
+
+    def __init__(self, camera: str, action: str, result: str, detail: str = "") -> None:
+        self.camera = camera
+        self.action = action
+        self.result = result
+        super().__init__(detail or f"{camera}: {action}: {result}")
