@@ -52,7 +52,10 @@ class ByteTransport(abc.ABC):
 
     def _deliver(self, data: bytes) -> None:
         self.bytes_received += len(data)
-        self.on_data(data)
+        try:
+            self.on_data(data)
+        except Exception:  # a driver bug must not tear down the connection for every device
+            log.exception("%s: error while handling received data", self.name)
 
     @abc.abstractmethod
     async def open(self) -> None:

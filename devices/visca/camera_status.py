@@ -80,7 +80,8 @@ class CameraStatus:
         return self.state.link is Link.ONLINE
 
     def snapshot(self) -> CameraState:
-        return self.state
+        """The state with fresh counters (callable from any thread)."""
+        return dataclasses.replace(self.state, health=self._health())
 
     def update(self, **changes: Any) -> None:
         new = dataclasses.replace(self.state, **changes)
@@ -181,7 +182,10 @@ class CameraStatus:
         """Record a drive in the audit trail when its direction changes, not every speed step."""
         if job.axis is Axis.PAN_TILT and job.value != (0, 0) and self.state.motion is not Motion.IDLE:
             self.update(motion=Motion.IDLE, target_preset=None)
-        direction = _direction(job.value)
+        if job.axis is Axis.PAN_TILT:
+            direction = tuple((v > 0) - (v < 0) for v in job.value)
+        else:
+            direction = job.value[0]
         if self._drive_directions.get(job.axis) != direction:
             self._drive_directions[job.axis] = direction
             self._emit(ActionRecord(self.name, job.action, "completed", job.started,
@@ -208,8 +212,3 @@ class CameraStatus:
         if not job.background and job.kind is not JobKind.DRIVE:
             self._emit(record)
 
-
-def _direction(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return tuple((v > 0) - (v < 0) for v in value)
-    return (value > 0) - (value < 0)

@@ -76,6 +76,7 @@ class CameraController:
         self._endpoint = endpoint
         self._quirks = quirks
         self._transport = transport
+        self._early: list[Callable[[CameraSession], None]] = []
         self._session: CameraSession | None = None
         self._task: asyncio.Task | None = None
 
@@ -92,6 +93,9 @@ class CameraController:
             self._status.set_link(LinkState.OFFLINE, f"{self.name}: {exc}")
             return
         self._session = CameraSession(link, self._status, self.timing, self._quirks)
+        for early in self._early:
+            early(self._session)
+        self._early.clear()
         self.runtime.on_stop(self._session.close)
         self._task = self.runtime.loop.create_task(self._session.run(), name=f"camera {self.name}")
         self._task.add_done_callback(self._on_session_end)
@@ -136,6 +140,12 @@ class CameraController:
         drive_message(axis, value, self.profile)  # raises ViscaParameterError on a bad speed
         self._on_loop(lambda s: s.set_axis(axis, value))
 
+    def settled(self) -> concurrent.futures.Future:
+        """Resolves once the camera has acknowledged the latest wanted speed on every axis."""
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self._on_loop(lambda s: s.when_settled(future))
+        return future
+
     def stop(self) -> None:
         """Stop pan, tilt, zoom and focus, and any preset or position move under way."""
         self._on_loop(lambda s: s.stop_all())
@@ -157,7 +167,9 @@ class CameraController:
         return self._command(codec.pan_tilt_home(), "home", motion=True)
 
     def goto(self, pan: int, tilt: int, speed: int | None = None) -> concurrent.futures.Future:
-        message = codec.pan_tilt_absolute(pan, tilt, self.profile, speed, speed)
+        """One speed for both axes; tilt is limited to what the head can do."""
+        tilt_speed = None if speed is None else min(speed, self.profile.tilt_speed_max)
+        message = codec.pan_tilt_absolute(pan, tilt, self.profile, speed, tilt_speed)
         return self._command(message, f"goto {pan} {tilt}", motion=True)
 
     def zoom_to(self, position: int) -> concurrent.futures.Future:
@@ -191,6 +203,8 @@ class CameraController:
         def run() -> None:
             if self._session is not None:
                 fn(self._session)
+            else:  # called before start(): kept, in order, for when the session exists
+                self._early.append(fn)
         self.runtime.call(run)
 
 

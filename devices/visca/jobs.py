@@ -41,6 +41,8 @@ class Job:
     preset: int | None = None
     seq: int | None = None
     tries: int = 0
+    superseded: bool = False                   # a newer move or a stop took over
+    on_wire: bool = False                      # transmitted at least once without a local error
     socket: int | None = None
     sent_at: float = 0.0                       # loop time of the first transmission
     deadline: float = 0.0                      # loop time by which the completion is due

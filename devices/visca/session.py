@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import concurrent.futures
 import logging
 from typing import Any
 
@@ -38,8 +39,9 @@ class CameraSession:
         self.timing = timing
         self.quirks = quirks
         self.queue: collections.deque[Job] = collections.deque()
-        self.wants: dict[Axis, object] = dict(STOPPED)
-        self.sent: dict[Axis, object] = dict(STOPPED)
+        # until someone asks for a move, leave the camera as it is (another controller may drive it)
+        self.wants: dict[Axis, object] = {axis: UNKNOWN for axis in Axis}
+        self.sent: dict[Axis, object] = {axis: UNKNOWN for axis in Axis}
         self.cancels: collections.deque[int] = collections.deque()
         self.sockets: dict[int, Job] = {}
         self.unsocketed: list[Job] = []     # accepted, socket unknown (ACK lost over IP)
@@ -47,6 +49,7 @@ class CameraSession:
         self._reply: asyncio.Future | None = None
         self._wake = asyncio.Event()
         self._hold_until = 0.0              # after "buffer full": commands wait for a completion
+        self._settle_waiters: list[concurrent.futures.Future] = []
         self._needs_reset = link.sequenced
         self._last_rx: float | None = None
         self._born = 0.0
@@ -76,12 +79,27 @@ class CameraSession:
         self.wants[axis] = value
         self.wake()
 
+    def when_settled(self, future: concurrent.futures.Future) -> None:
+        self._settle_waiters.append(future)
+        self._check_settled()
+
+    def _check_settled(self) -> None:
+        if self.wants == self.sent and not (self.pending and self.pending.kind is JobKind.DRIVE):
+            for future in self._settle_waiters:
+                if not future.done():
+                    future.set_result(True)
+            self._settle_waiters.clear()
+
     def stop_all(self) -> None:
+        """ALL STOP: always transmitted, even where the camera is believed to be still."""
         self.wants = dict(STOPPED)
+        self.sent = {axis: UNKNOWN for axis in Axis}
         self.supersede_motion("stopped")
         self.wake()
 
     def supersede_motion(self, why: str = "superseded") -> None:
+        if self.pending is not None and self.pending.motion:
+            self.pending.superseded = True  # cancelled as soon as its ACK names the socket
         for job in [j for j in self.queue if j.motion]:
             self.queue.remove(job)
             self.status.finish(job, why)
@@ -189,8 +207,8 @@ class CameraSession:
         job.sent_at = loop.time()
         while self.pending is job:
             resend = job.tries > 0
-            if not (resend and self.link.reliable):  # TCP and serial bytes are not lost by the wire
-                self._transmit(job, resend)
+            if not (job.on_wire and self.link.reliable):  # a TCP stream does not lose what it took
+                job.on_wire = self._transmit(job, resend)
             job.tries += 1
             try:
                 await asyncio.wait_for(asyncio.shield(woken), self._ack_timeout(job))
@@ -203,7 +221,7 @@ class CameraSession:
                 elif job.kind is JobKind.DRIVE and self.wants[job.axis] != job.value:
                     self._resolve(("stale",))  # the operator wants something else by now: send that
 
-    def _transmit(self, job: Job, resend: bool) -> None:
+    def _transmit(self, job: Job, resend: bool) -> bool:
         try:
             if job.kind is JobKind.RESET:
                 self.link.reset()
@@ -212,13 +230,14 @@ class CameraSession:
                 job.seq = self.link.transmit(job.message, job.seq if resend else None)
         except (ConnectionError, OSError) as exc:
             self.status.note_error(str(exc))
-            return
+            return False
         self.status.count("retries" if resend else "sent")
+        return True
 
     def _ack_timeout(self, job: Job) -> float:
         if self.quirks.completion_without_ack and job.motion:
             return self.timing.motion_completion
-        return self.timing.ack_timeout * (4 if self.link.reliable else 1)
+        return self.timing.ack_timeout
 
     def _handle(self, job: Job, outcome: tuple, now: float) -> None:
         what = outcome[0]
@@ -257,6 +276,8 @@ class CameraSession:
         job.deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
         self.sockets[socket] = job
         self.status.accepted(job)
+        if job.superseded:
+            self.cancels.append(socket)
 
     def _delivered(self, job: Job) -> None:
         if job.kind is JobKind.DRIVE:
@@ -312,7 +333,7 @@ class CameraSession:
             running = self._running(reply.socket, seq)
             if running is not None:
                 self._forget_running(running)
-                self.status.finish(running, "completed")
+                self.status.finish(running, "superseded" if running.superseded else "completed")
             elif ours and pending.kind is not JobKind.INQUIRY:  # type: ignore[union-attr]
                 self._resolve(("done",))  # completion without ACK, or IF_Clear's socket-0 reply
             else:
@@ -368,6 +389,8 @@ class CameraSession:
         if self._reply is not None and not self._reply.done():
             self._reply.set_result(None)
         self._handle(job, outcome, asyncio.get_running_loop().time())
+        if self._settle_waiters:
+            self._check_settled()
 
     def _on_link_event(self, event: LinkEvent, seq: int | None) -> None:
         pending = self.pending
@@ -382,6 +405,8 @@ class CameraSession:
                 self._resolve(("seq-error",) if event is LinkEvent.SEQUENCE_ERROR else ("error", 0x02))
             else:
                 self._needs_reset = True
+        elif event is LinkEvent.UP and pending is not None and not pending.on_wire:
+            pending.on_wire = self._transmit(pending, False)  # it waited for the connection
         elif event is LinkEvent.DOWN and not self._closed:
             self._go_offline(f"{self.status.name}: connection lost")
         elif event is LinkEvent.NETWORK_CHANGE:
@@ -420,6 +445,10 @@ class CameraSession:
         self.queue.clear()
         self.sockets.clear()
         self.unsocketed.clear()
+        for future in self._settle_waiters:
+            if not future.done():
+                future.set_exception(self.status.error("move", "offline", why))
+        self._settle_waiters.clear()
         self.cancels.clear()
         self.wants = dict(STOPPED)
         self.sent = {axis: UNKNOWN for axis in Axis}

@@ -1,0 +1,143 @@
+"""`python app.py camera URL ACTION …` — test and script one camera from a terminal.
+
+Exit codes: 0 done (the camera reported completion, or answered for `status`);
+2 bad arguments, nothing sent; 1 the camera refused (its error is named); 3 no answer in time.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import sys
+import time
+from typing import Callable
+
+from devices.runtime import DeviceRuntime
+from devices.visca.controller import CameraController
+from devices.visca.state import CameraError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
+DIRECTIONS = {"up": (0, 1), "down": (0, -1), "left": (-1, 0), "right": (1, 0),
+              "upleft": (-1, 1), "upright": (1, 1), "downleft": (-1, -1), "downright": (1, -1)}
+STATUS_INQUIRIES = ("power", "position", "zoom", "focus mode", "focus", "version")
+
+
+def number(text: str) -> int:
+    """Decimal or 0x-hex."""
+    try:
+        return int(text, 0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number (decimal or 0x-hex)") from None
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("camera", help="drive one camera from the command line",
+                              description="Send one command to a camera and wait for its completion.")
+    p.add_argument("url", help="camera URL, e.g. visca+udp://192.168.1.20 or visca+serial:///dev/ttyUSB0?address=1")
+    p.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for the camera (default 3)")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    power = actions.add_parser("power", help="power on|off")
+    power.add_argument("state", choices=("on", "off"))
+    preset = actions.add_parser("preset", help="preset recall|save|clear N")
+    preset.add_argument("verb", choices=("recall", "save", "clear"))
+    preset.add_argument("number", type=number)
+    move = actions.add_parser("move", help="pan/tilt in a direction, then stop")
+    move.add_argument("direction", choices=tuple(DIRECTIONS))
+    move.add_argument("--speed", type=number, default=8)
+    move.add_argument("--for", dest="seconds", type=float, default=0.5)
+    actions.add_parser("stop", help="stop pan, tilt, zoom and focus")
+    zoom = actions.add_parser("zoom", help="zoom in|out [--speed P] [--for S] | zoom stop | zoom to RAW")
+    zoom.add_argument("verb", choices=("in", "out", "stop", "to"))
+    zoom.add_argument("position", nargs="?", type=number)
+    zoom.add_argument("--speed", type=number)
+    zoom.add_argument("--for", dest="seconds", type=float, default=0.5)
+    focus = actions.add_parser("focus", help="focus auto|manual|one-push")
+    focus.add_argument("mode", choices=("auto", "manual", "one-push"))
+    actions.add_parser("home", help="pan/tilt home position")
+    goto = actions.add_parser("goto", help="absolute pan/tilt position (raw counts)")
+    goto.add_argument("pan", type=number)
+    goto.add_argument("tilt", type=number)
+    goto.add_argument("--speed", type=number)
+    actions.add_parser("status", help="print one JSON object with the camera's state")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with DeviceRuntime("cli-devices") as runtime:
+        try:
+            camera = CameraController(runtime, args.url)
+            waiter = _plan(camera, args)   # validates; raises ValueError before anything is sent
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        camera.start()
+        try:
+            result = waiter(args.timeout)
+        except CameraError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED
+        except concurrent.futures.TimeoutError:
+            state = camera.snapshot()
+            why = "never answered" if state.health.received == 0 else "did not finish"
+            print(f"error: timeout: camera {camera.name} {why} within {args.timeout:g} s", file=sys.stderr)
+            return EXIT_TIMEOUT
+        if result is not None:
+            print(json.dumps(result, indent=2, sort_keys=True))
+        return EXIT_OK
+
+
+Waiter = Callable[[float], "dict | None"]
+
+
+def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
+    """Queue the action's commands and return a function that waits for them to finish."""
+    action = args.action
+    if action == "status":
+        futures = {what: camera.inquire(what) for what in STATUS_INQUIRIES}
+        return lambda timeout: _status(camera, futures, timeout)
+    if action == "move":
+        pan, tilt = DIRECTIONS[args.direction]
+        camera.drive(pan * args.speed, tilt * args.speed)
+        return _then_stop(camera, args.seconds, lambda: camera.drive(0, 0))
+    if action == "zoom" and args.verb in ("in", "out"):
+        camera.zoom(1 if args.verb == "in" else -1, args.speed)
+        return _then_stop(camera, args.seconds, lambda: camera.zoom(0))
+    if action == "zoom" and args.verb == "to":
+        if args.position is None:
+            raise ValueError("zoom to needs a position (decimal or 0x-hex)")
+        return _wait(camera.zoom_to(args.position))
+    if action == "zoom":
+        camera.zoom(0)
+        return lambda timeout: camera.settled().result(timeout) and None
+    if action == "stop":
+        camera.stop()
+        return lambda timeout: camera.settled().result(timeout) and None
+    builders = {
+        "power": lambda: camera.power(args.state == "on"),
+        "focus": lambda: camera.focus_mode(args.mode),
+        "home": camera.home,
+        "goto": lambda: camera.goto(args.pan, args.tilt, args.speed),
+        "preset": lambda: {"recall": camera.recall_preset, "save": camera.save_preset,
+                           "clear": camera.clear_preset}[args.verb](args.number),
+    }
+    return _wait(builders[action]())
+
+
+def _wait(future: concurrent.futures.Future) -> Waiter:
+    return lambda timeout: future.result(timeout) and None
+
+
+def _then_stop(camera: CameraController, seconds: float, stop: Callable[[], None]) -> Waiter:
+    def wait(timeout: float) -> None:
+        camera.settled().result(timeout)
+        time.sleep(seconds)
+        stop()
+        camera.settled().result(timeout)
+    return wait
+
+
+def _status(camera: CameraController, futures: dict, timeout: float) -> dict:
+    deadline = time.monotonic() + timeout
+    for future in futures.values():
+        future.result(max(0.0, deadline - time.monotonic()))
+    return camera.snapshot().to_json()
