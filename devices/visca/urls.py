@@ -102,7 +102,7 @@ def parse(url: str) -> Endpoint:
     if not parts.hostname:
         raise CameraUrlError(f"{url}: missing host name or IP address")
     try:
-        port = parts.port or DEFAULT_PORTS[scheme]
+        port = DEFAULT_PORTS[scheme] if parts.port is None else parts.port  # 0 = any free port (simulators)
     except ValueError:
         raise CameraUrlError(f"{url}: the port must be a number 1–65535") from None
     return Endpoint(scheme, host=parts.hostname, port=port, options=options, url=text)

@@ -1,0 +1,63 @@
+"""``simulate camera --listen URL [--listen URL …] [--model NAME]``: run simulated cameras until Ctrl+C.
+
+Prints one line per listener with the URL a client should use (the pty path for serial).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from devices.visca.profiles import PROFILES
+from devices.visca.sim.pty_server import PtyServer
+from devices.visca.sim.server import SimulatorServer
+from devices.visca.sim.simulator import DEFAULT_MODEL, start_simulator
+from devices.visca.urls import CameraUrlError
+
+EXAMPLES = """examples:
+  simulate camera --listen visca+udp://127.0.0.1:52381
+  simulate camera --listen visca+tcp://0.0.0.0:5678?model=ptzoptics --listen visca+udpraw://0.0.0.0:1259
+  simulate camera --listen "visca+serial://pty?link=/tmp/visca0&cameras=3"
+options in a URL: model, latency, loss, seed; udp: reply_port; udpraw/tcp: address; serial: link, cameras, baud"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    simulate = subparsers.add_parser("simulate", help="run simulated devices (demo, training, tests)")
+    devices = simulate.add_subparsers(dest="device", metavar="DEVICE", required=True)
+    camera = devices.add_parser("camera", help="simulated VISCA PTZ cameras",
+                                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    camera.add_argument("--listen", action="append", required=True, metavar="URL",
+                        help="where to listen, e.g. visca+udp://127.0.0.1:52381 (repeatable)")
+    camera.add_argument("--model", default=DEFAULT_MODEL, choices=sorted(PROFILES),
+                        help=f"camera profile for URLs without model= (default {DEFAULT_MODEL})")
+    camera.set_defaults(func=run_camera_simulator)
+
+
+def run_camera_simulator(args: argparse.Namespace) -> int:
+    try:
+        return asyncio.run(_serve(args.listen, args.model))
+    except KeyboardInterrupt:
+        return 0
+
+
+async def _serve(urls: list[str], model: str) -> int:
+    servers: list[SimulatorServer] = []
+    try:
+        for url in urls:
+            try:
+                server = await start_simulator(url, model=model)
+            except CameraUrlError as exc:
+                print(f"simulate: {exc}", file=sys.stderr)
+                return 2
+            except OSError as exc:
+                print(f"simulate: {url}: {exc.strerror or exc}", file=sys.stderr)
+                return 2
+            servers.append(server)
+            linked = isinstance(server, PtyServer) and server.slave_path != server.address
+            pty = f" (pseudo-terminal {server.slave_path})" if linked else ""
+            print(f"{server.profile.label} listening: {server.url}{pty}", flush=True)
+        await asyncio.Event().wait()
+        return 0
+    finally:
+        for server in servers:
+            await server.close()

@@ -1,0 +1,124 @@
+"""What every simulator listener shares: URL options, network faults and the test handles.
+
+Common URL options: ``model`` (camera profile), ``latency`` (seconds added to every reply),
+``loss`` (fraction of incoming and of outgoing messages dropped) and ``seed`` (for ``loss``).
+
+The fault-injection methods may be called from any thread: off the simulator's loop they run
+on it and return once applied. ``state()`` only reads, so it answers at once from anywhere.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import random
+from typing import Any, Callable, TypeVar
+
+from devices.visca.profiles import CameraProfile, get_profile
+from devices.visca.sim.engine import ViscaDevice
+from devices.visca.sim.outbox import Outbox
+from devices.visca.urls import CameraUrlError, Endpoint
+
+COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed"})
+MAX_LATENCY = 60.0
+CALL_TIMEOUT = 5.0
+T = TypeVar("T")
+
+
+def model_profile(endpoint: Endpoint, default_model: str) -> CameraProfile:
+    try:
+        return get_profile(endpoint.option("model", default_model) or default_model)
+    except ValueError as exc:
+        raise CameraUrlError(f"{endpoint.url}: {exc}") from None
+
+
+class SimulatorServer:
+    """Base of the listeners; subclasses fill ``cameras`` and implement start/transmit/close."""
+
+    known_options: frozenset[str] = COMMON_OPTIONS
+
+    def __init__(self, endpoint: Endpoint, default_model: str) -> None:
+        endpoint.check_options(set(self.known_options))
+        self.endpoint = endpoint
+        self.profile = model_profile(endpoint, default_model)
+        self.url = ""                       # what a client should use, known after start()
+        self.address: Any = None            # (host, port) or the serial device path
+        self.cameras: list[ViscaDevice] = []
+        self._loop = asyncio.get_running_loop()
+        self._loss = endpoint.float_option("loss", 0.0, 0.0, 1.0)
+        self._random = random.Random(endpoint.option("seed"))
+        self._silent = False
+        self._outbox: Outbox[bytes] = Outbox(self._loop, self._transmit,
+                                             endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
+
+    async def start(self) -> None:
+        raise NotImplementedError
+
+    def _transmit(self, data: bytes, destination: Any) -> None:
+        raise NotImplementedError
+
+    async def _close_transport(self) -> None:
+        raise NotImplementedError
+
+    async def close(self) -> None:
+        for camera in self.cameras:
+            camera.close()
+        self._outbox.clear()
+        await self._close_transport()
+
+    # --- the wire ---------------------------------------------------------------------------
+
+    def _lost(self) -> bool:
+        return self._loss > 0 and self._random.random() < self._loss
+
+    def _accepts_incoming(self) -> bool:
+        return not self._silent and not self._lost()
+
+    def _send(self, data: bytes, destination: Any) -> None:
+        if not self._silent and not self._lost():
+            self._outbox.post(data, destination)
+
+    # --- fault injection and inspection -----------------------------------------------------
+
+    def state(self, camera: int = 1) -> dict[str, Any]:
+        """Snapshot of camera ``camera`` (1-based position on a serial chain)."""
+        return self.cameras[camera - 1].state()
+
+    def silence(self, on: bool = True) -> None:
+        """Stop answering entirely (incoming ignored, nothing sent); the cameras keep their state."""
+        self._on_loop(setattr, self, "_silent", on)
+
+    def set_loss(self, fraction: float) -> None:
+        if not 0.0 <= fraction <= 1.0:
+            raise ValueError(f"loss must be a fraction 0–1, not {fraction}")
+        self._on_loop(setattr, self, "_loss", fraction)
+
+    def set_latency(self, seconds: float) -> None:
+        if not 0.0 <= seconds <= MAX_LATENCY:
+            raise ValueError(f"latency must be 0–{MAX_LATENCY} s, not {seconds}")
+        self._on_loop(setattr, self._outbox, "delay", seconds)
+
+    def restart(self) -> None:
+        """Power cycle: sockets, sequence state and motion forgotten, cameras back on."""
+        self._on_loop(self._restart)
+
+    def _restart(self) -> None:
+        for camera in self.cameras:
+            camera.restart()
+
+    def _on_loop(self, fn: Callable[..., T], *args: Any) -> T:
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is self._loop:
+            return fn(*args)
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+        def run() -> None:
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # handed to the calling thread
+                future.set_exception(exc)
+
+        self._loop.call_soon_threadsafe(run)
+        return future.result(CALL_TIMEOUT)

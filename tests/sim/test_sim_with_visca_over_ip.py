@@ -1,0 +1,82 @@
+"""The simulator driven by an independent client, visca-over-ip 0.5.2 (commands only).
+
+visca-over-ip binds a second socket to ('', port) for inquiries; the simulator binds
+127.0.0.1:port with SO_REUSEADDR, so both coexist and datagrams to 127.0.0.1 reach the
+simulator (the more specific binding wins). That client's inquiries would be answered to its
+own port, i.e. to the simulator (visca.md §7.1), so only commands are used here.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Iterator
+
+import pytest
+from visca_over_ip import Camera
+
+from devices.runtime import DeviceRuntime
+from devices.visca.sim.server import SimulatorServer
+from devices.visca.sim.simulator import start_simulator
+
+TIMEOUT = 2.0
+
+
+@pytest.fixture
+def sim() -> Iterator[SimulatorServer]:
+    with DeviceRuntime("sim-voip-test") as runtime:
+        server = runtime.submit(start_simulator("visca+udp://127.0.0.1:0")).result(TIMEOUT)
+        try:
+            yield server
+        finally:
+            runtime.submit(server.close()).result(TIMEOUT)
+
+
+@pytest.fixture
+def camera(sim: SimulatorServer) -> Iterator[Camera]:
+    host, port = sim.address
+    client = Camera(host, port)
+    try:
+        yield client
+    finally:
+        client.close_connection()
+
+
+def wait_until(sim: SimulatorServer, condition: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    deadline = time.monotonic() + TIMEOUT
+    while not condition(state := sim.state()):
+        assert time.monotonic() < deadline, f"simulator state did not follow: {state}"
+        time.sleep(0.01)
+    return state
+
+
+def test_power(sim: SimulatorServer, camera: Camera) -> None:
+    camera.set_power(False)
+    wait_until(sim, lambda s: s["power"] is False)
+    camera.set_power(True)
+    wait_until(sim, lambda s: s["power"] is True)
+
+
+def test_pan_tilt_drive_and_stop(sim: SimulatorServer, camera: Camera) -> None:
+    camera.pantilt(-12, 10)        # visca-over-ip: negative → direction 01 (left), positive → 02 (down)
+    state = wait_until(sim, lambda s: s["pan"] < -50 and s["tilt"] < -50)
+    assert state["moving"]
+    camera.pantilt(0, 0)
+    stopped = wait_until(sim, lambda s: not s["moving"])
+    time.sleep(0.05)
+    assert sim.state()["pan"] == stopped["pan"]
+
+
+def test_zoom_and_presets(sim: SimulatorServer, camera: Camera) -> None:
+    camera.zoom(7)
+    wait_until(sim, lambda s: s["zoom"] > 0x800)
+    camera.zoom(0)
+    camera.pantilt(24, 20, 0x300, 0x100)
+    wait_until(sim, lambda s: (s["pan"], s["tilt"]) == (0x300, 0x100))
+    zoom = wait_until(sim, lambda s: not s["moving"])["zoom"]
+    camera.save_preset(4)
+    wait_until(sim, lambda s: 4 in s["presets"])
+    camera.pantilt_home()
+    camera.zoom_to(0)
+    wait_until(sim, lambda s: (s["pan"], s["tilt"], s["zoom"]) == (0, 0, 0))
+    camera.recall_preset(4)
+    state = wait_until(sim, lambda s: (s["pan"], s["tilt"], s["zoom"]) == (0x300, 0x100, zoom))
+    assert state["last_preset"] == 4
