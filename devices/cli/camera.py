@@ -19,7 +19,7 @@ from devices.visca.state import CameraError
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
 DIRECTIONS = {"up": (0, 1), "down": (0, -1), "left": (-1, 0), "right": (1, 0),
               "upleft": (-1, 1), "upright": (1, 1), "downleft": (-1, -1), "downright": (1, -1)}
-STATUS_INQUIRIES = ("power", "position", "zoom", "focus mode", "focus", "version")
+STATUS_INQUIRIES = ("power", "position", "zoom", "focus mode", "focus", "last preset", "version")
 
 
 def number(text: str) -> int:

@@ -19,7 +19,8 @@ from devices.visca.state import ActionRecord, CameraError, CameraState, Health, 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[Any], None]   # receives CameraState or ActionRecord
-ARRIVAL_TOLERANCE = 16             # position counts: about a third of a degree on Sony heads
+ARRIVAL_TOLERANCE = 16
+NO_PRESET = 0x7F             # position counts: about a third of a degree on Sony heads
 
 
 class Poll:
@@ -41,6 +42,7 @@ class CameraStatus:
         self._listeners: list[Listener] = []
         self._preset_positions: dict[int, tuple[int, int]] = {}
         self._verify_arrival = False
+        self.still_since: float | None = None   # monotonic time the head was last seen moving
         self._drive_directions: dict[Axis, Any] = {}
         p = profile
         self.polls = [
@@ -50,6 +52,7 @@ class CameraStatus:
             Poll("focus mode", codec.focus_mode_inquiry(),
                  lambda d: self.update(focus_mode=answers.decode_focus_mode(d)), 4),
             Poll("focus", codec.focus_position_inquiry(), lambda d: self.update(focus=answers.decode_focus(d)), 4),
+            Poll("last preset", codec.last_preset_inquiry(), self._apply_last_preset, 4),
             Poll("version", codec.version_inquiry(),
                  lambda d: self.update(model=answers.decode_version(d).model_name), 60),
         ]
@@ -155,8 +158,18 @@ class CameraStatus:
             return
         job.resolve(value if value is not None else data)
 
+    def _apply_last_preset(self, data: bytes) -> int | None:
+        number = answers.decode_last_preset(data)
+        if number == NO_PRESET and number > self.profile.preset_max:
+            number = None  # Sony answers 7F before any preset was recalled
+        if self.state.motion is not Motion.MOVING:
+            self.update(last_preset=number)
+        return number
+
     def _apply_position(self, data: bytes) -> tuple[int, int]:
         pan, tilt = self._decode_pan_tilt(data)
+        if self.still_since is None or (pan, tilt) != (self.state.pan, self.state.tilt):
+            self.still_since = time.monotonic()
         changes: dict[str, Any] = {"pan": pan, "tilt": tilt}
         if self._verify_arrival:
             self._verify_arrival = False
@@ -176,6 +189,8 @@ class CameraStatus:
 
     def accepted(self, job: Job) -> None:
         if job.motion:
+            self._verify_arrival = False  # a newer move is running: an older completion proves nothing
+            self.polls[1].due = 0.0       # follow the move from now on
             self.update(motion=Motion.MOVING, target_preset=job.preset)
 
     def drive_delivered(self, job: Job) -> None:

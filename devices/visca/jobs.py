@@ -41,6 +41,8 @@ class Job:
     preset: int | None = None
     seq: int | None = None
     tries: int = 0
+    accepted_at: float = 0.0                   # loop time of the ACK
+    resends: int = 0                           # asked again after its completion went missing
     superseded: bool = False                   # a newer move or a stop took over
     on_wire: bool = False                      # transmitted at least once without a local error
     socket: int | None = None
@@ -48,6 +50,7 @@ class Job:
     deadline: float = 0.0                      # loop time by which the completion is due
     started: float = field(default_factory=time.time)
     background: bool = False                   # polls and probes: not operator actions
+    timeout: float | None = None               # first-reply timeout, if not the camera's usual
 
     @property
     def is_command(self) -> bool:

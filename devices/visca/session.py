@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 BUFFER_FULL, CANCELED, NO_SOCKET = 0x03, 0x04, 0x05
 MAX_QUEUE = 64
+MAX_RESENDS = 3               # a move whose completion went missing is asked again this often
+STILL_BEFORE_RESEND = 1.0     # seconds the head must have been still before that
+QUICK_PROBE = 0.1             # probe spacing once something went unanswered
 
 
 class CameraSession:
@@ -51,8 +54,7 @@ class CameraSession:
         self._hold_until = 0.0              # after "buffer full": commands wait for a completion
         self._settle_waiters: list[concurrent.futures.Future] = []
         self._needs_reset = link.sequenced
-        self._last_rx: float | None = None
-        self._born = 0.0
+        self._unanswered_since: float | None = None   # first transmission since the last reply
         self._probe_step = 0
         self._next_probe = 0.0
         self._closed = False
@@ -109,7 +111,6 @@ class CameraSession:
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
-        self._born = loop.time()
         try:
             await self.link.open()
         except OSError as exc:
@@ -136,8 +137,12 @@ class CameraSession:
     # ---- choosing what to send -------------------------------------------------------------
     def _pick(self, now: float) -> Job | None:
         self._expire_running(now)
+        self._check_offline(now)
         if self.status.is_offline:
             return self._probe(now)
+        if self._unanswered_since is not None and not self.queue and all(
+                self.wants[a] == self.sent[a] for a in Axis):
+            return self._quick_probe()  # something went unanswered: find out fast whether it is gone
         if self._needs_reset:
             return Job(JobKind.RESET, b"", "sequence reset", background=True)
         if self.cancels:
@@ -183,6 +188,11 @@ class CameraSession:
         self._probe_step += 1
         return self.status.probe_job()
 
+    def _quick_probe(self) -> Job:
+        job = self.status.probe_job()
+        job.timeout = min(self.timing.ack_timeout, QUICK_PROBE)
+        return job
+
     def _idle_timeout(self, now: float) -> float:
         if self.status.is_offline:
             return max(0.01, self._next_probe - now)
@@ -194,9 +204,20 @@ class CameraSession:
 
     def _expire_running(self, now: float) -> None:
         for job in [*self.sockets.values(), *self.unsocketed]:
-            if job.deadline and now > job.deadline:
+            if job.motion and self._completion_lost(job, now):
+                # the head stopped long ago but no completion came: ask again (recalls and
+                # absolute moves are idempotent), so a lost UDP datagram never strands a recall
+                self._forget_running(job)
+                job.tries, job.seq, job.on_wire, job.resends = 0, None, False, job.resends + 1
+                self.queue.appendleft(job)
+            elif job.deadline and now > job.deadline:
                 self._forget_running(job)
                 self.status.finish(job, "timeout", "no completion from the camera")
+
+    def _completion_lost(self, job: Job, now: float) -> bool:
+        still = self.status.still_since
+        return (job.resends < MAX_RESENDS and still is not None
+                and now - max(still, job.accepted_at) > STILL_BEFORE_RESEND)
 
     # ---- one exchange: send, wait for the first reply, resend on timeout -----------------
     async def _exchange(self, job: Job) -> None:
@@ -231,10 +252,15 @@ class CameraSession:
         except (ConnectionError, OSError) as exc:
             self.status.note_error(str(exc))
             return False
+        finally:
+            if self._unanswered_since is None:
+                self._unanswered_since = asyncio.get_running_loop().time()
         self.status.count("retries" if resend else "sent")
         return True
 
     def _ack_timeout(self, job: Job) -> float:
+        if job.timeout is not None:
+            return job.timeout
         if self.quirks.completion_without_ack and job.motion:
             return self.timing.motion_completion
         return self.timing.ack_timeout
@@ -274,6 +300,7 @@ class CameraSession:
         if old is not None:  # its completion was lost: the socket is evidently free again
             self.status.finish(old, "timeout", "no completion from the camera")
         job.deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
+        job.accepted_at = now
         self.sockets[socket] = job
         self.status.accepted(job)
         if job.superseded:
@@ -306,6 +333,7 @@ class CameraSession:
             # our first copy arrived and ran, only its ACK was lost: await the completion by seq
             self._delivered(job)
             job.deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
+            job.accepted_at = now
             self.unsocketed.append(job)
             self.status.accepted(job)
         else:
@@ -415,8 +443,7 @@ class CameraSession:
 
     # ---- online / offline ---------------------------------------------------------------------
     def _seen(self) -> None:
-        loop = asyncio.get_running_loop()
-        self._last_rx = loop.time()
+        self._unanswered_since = None
         self.status.seen()
         if not self.status.online:
             if self.status.is_offline:
@@ -432,8 +459,8 @@ class CameraSession:
         self.status.reset_polls()
 
     def _check_offline(self, now: float) -> bool:
-        since = self._last_rx if self._last_rx is not None else self._born
-        if not self.status.is_offline and now - since > self.timing.offline_after:
+        since = self._unanswered_since
+        if not self.status.is_offline and since is not None and now - since > self.timing.offline_after:
             self._go_offline(f"{self.status.name} did not answer for {now - since:.1f} s")
         return self.status.is_offline
 
@@ -454,7 +481,7 @@ class CameraSession:
         self.sent = {axis: UNKNOWN for axis in Axis}
         self._probe_step = 0
         self._next_probe = 0.0
-        self._last_rx = None
+        self._unanswered_since = None
         self.status.set_link(LinkState.OFFLINE, why)
         self.wake()
 

@@ -112,15 +112,17 @@ def test_two_long_moves_then_a_third_never_reports_buffer_full(simulator, camera
 def test_commands_and_stops_land_through_thirty_percent_loss(simulator, camera):
     sim = simulator("visca+udp://127.0.0.1:0?loss=0.3&seed=7")
     cam = camera(client_url(sim, "timeout=0.05&poll=5"))
-    results = [cam.recall_preset(n % 5) for n in range(20)]
-    last = results[-1].result(10)
-    assert last.ok and sim.state()["last_preset"] == 4
-    cam.drive(8, 8)
-    cam.settled().result(5)
-    cam.drive(0, 0)
-    cam.settled().result(5)
-    wait_until(lambda: not sim.state()["moving"], what="the stop to land")
-    assert cam.snapshot().health.retries > 0
+    burst = [cam.recall_preset(n % 5) for n in range(20)]
+    assert burst[-1].result(10).ok and sim.state()["last_preset"] == 4
+    for n in range(8):
+        assert cam.recall_preset(n).result(10).ok
+        assert sim.state()["last_preset"] == n
+        cam.drive(8, 8)
+        cam.settled().result(5)
+        cam.drive(0, 0)
+        cam.settled().result(5)
+        wait_until(lambda: not sim.state()["moving"], what="the stop to land")
+    assert cam.snapshot().health.retries > 0  # the loss was real and was repaired by resending
 
 
 def test_offline_within_two_seconds_then_back_with_a_stop_first(simulator, camera):

@@ -1,0 +1,154 @@
+"""The session's wire behaviour, byte by byte, against a scripted fake transport."""
+from __future__ import annotations
+
+import pytest
+
+from devices.visca import ipframe
+from devices.visca.state import CameraError, Link
+from tests.devices.conftest import wait_until
+from tests.devices.fake_camera import FakeTransport, polite_camera
+
+SONY = "visca+udp://10.0.0.9?timeout=0.05&poll=60"
+RAW = "visca+udpraw://10.0.0.9?timeout=0.05&poll=60"
+
+
+def sony_datagrams(transport):
+    return [ipframe.unpack(d) for d in transport.sent]
+
+
+def sony_reply(seq: int, packet: str) -> bytes:
+    return ipframe.pack(ipframe.PayloadType.REPLY, seq, bytes.fromhex(packet))
+
+
+def sony_polite(datagram: bytes) -> list[bytes]:
+    d = ipframe.unpack(datagram)
+    if d.is_reset:
+        return [ipframe.pack(ipframe.PayloadType.CONTROL_REPLY, d.seq, b"\x01")]
+    return [ipframe.pack(ipframe.PayloadType.REPLY, d.seq, r) for r in polite_camera(d.payload)]
+
+
+def test_sony_link_resets_then_numbers_messages_with_the_right_payload_types(camera):
+    fake = FakeTransport(sony_polite)
+    cam = camera(SONY, transport=fake)
+    cam.recall_preset(2).result(2)
+    cam.inquire("version").result(2)
+    first, *rest = sony_datagrams(fake)
+    assert fake.sent[0] == bytes.fromhex("02 00 00 01 00 00 00 00 01")
+    types = {d.payload: d.payload_type for d in rest}
+    assert types[bytes.fromhex("81 01 04 3F 02 02 FF")] == 0x0100
+    assert types[bytes.fromhex("81 09 04 00 FF")] == 0x0110
+    assert types[bytes.fromhex("81 09 00 02 FF")] == 0x0120
+    seqs = [d.seq for d in rest]
+    assert seqs == list(range(1, len(rest) + 1))
+
+
+def test_a_timed_out_message_is_resent_with_the_same_sequence_number(camera):
+    dropped = []
+
+    def lose_first_recall(datagram):
+        d = ipframe.unpack(datagram)
+        if d.payload == bytes.fromhex("81 01 04 3F 02 05 FF") and not dropped:
+            dropped.append(d.seq)
+            return []
+        return sony_polite(datagram)
+
+    fake = FakeTransport(lose_first_recall)
+    cam = camera(SONY, transport=fake)
+    assert cam.recall_preset(5).result(2).ok
+    recalls = [d for d in sony_datagrams(fake) if d.payload == bytes.fromhex("81 01 04 3F 02 05 FF")]
+    assert [d.seq for d in recalls] == [dropped[0], dropped[0]]
+    assert cam.snapshot().health.retries == 1
+
+
+def test_sequence_error_on_a_resend_means_the_command_ran_and_its_completion_is_matched(camera):
+    seen = {}
+
+    def ack_lost(datagram):
+        d = ipframe.unpack(datagram)
+        if d.payload == bytes.fromhex("81 01 04 00 02 FF"):
+            if d.seq in seen:  # the resend: the camera already executed this number
+                return [ipframe.pack(ipframe.PayloadType.CONTROL, d.seq, b"\x0f\x01"),
+                        sony_reply(d.seq, "90 51 FF")]
+            seen[d.seq] = True
+            return []           # ACK lost on the way back
+        return sony_polite(datagram)
+
+    fake = FakeTransport(ack_lost)
+    cam = camera(SONY, transport=fake)
+    assert cam.power(True).result(2).ok
+    power_msgs = [d for d in sony_datagrams(fake) if d.payload == bytes.fromhex("81 01 04 00 02 FF")]
+    assert len(power_msgs) == 2            # executed once on the camera, not re-sent with a new number
+    wait_until(lambda: sum(d.is_reset for d in sony_datagrams(fake)) >= 2, what="a RESET after 0F 01")
+
+
+def test_completion_without_ack_and_error_with_socket_nibble(camera):
+    def dialect(packet):
+        if packet[1] == 0x01 and packet[2:4] == b"\x04\x3f":
+            return [bytes.fromhex("90 51 FF")]           # no ACK at all
+        if packet[1] == 0x01 and packet[2:4] == b"\x04\x00":
+            return [bytes.fromhex("90 62 41 FF")]        # not executable, socket 2
+        return polite_camera(packet)
+
+    cam = camera(RAW, transport=FakeTransport(dialect))
+    assert cam.recall_preset(1).result(2).ok
+    with pytest.raises(CameraError) as err:
+        cam.power(True).result(2)
+    assert err.value.result == "not executable"
+
+
+def test_buffer_full_waits_for_a_completion_and_retries(camera):
+    state = {"full": True}
+    fake = FakeTransport()
+
+    def busy(packet):
+        if packet[1:4] == b"\x01\x04\x00" and state["full"]:
+            state["full"] = False
+            fake.loop.call_later(0.1, fake._deliver, bytes.fromhex("90 52 FF"))  # an older command ends
+            return [bytes.fromhex("90 60 03 FF")]
+        return polite_camera(packet)
+
+    fake.responder = busy
+    cam = camera(RAW, transport=fake)
+    assert cam.power(True).result(2).ok
+    assert cam.snapshot().health.buffer_full == 1
+    assert sum(p == bytes.fromhex("81 01 04 00 02 FF") for p in fake.sent) == 2
+
+
+def test_replies_from_another_address_need_the_quirk(camera):
+    def from_address_2(packet):
+        return [bytes([0xA0]) + r[1:] for r in polite_camera(packet)]
+
+    strict = camera(RAW, transport=FakeTransport(from_address_2))
+    with pytest.raises(CameraError) as err:
+        strict.power(True).result(3)
+    assert err.value.result == "offline"
+    tolerant = camera(RAW + "&quirks=any-address", transport=FakeTransport(from_address_2))
+    assert tolerant.power(True).result(2).ok
+
+
+def test_fixed_sequence_quirk_always_sends_zero(camera):
+    fake = FakeTransport(sony_polite)
+    cam = camera(SONY + "&quirks=fixed-seq", transport=fake)
+    cam.recall_preset(1).result(2)
+    assert {d.seq for d in sony_datagrams(fake) if not d.is_reset} == {0}
+
+
+def test_garbage_from_the_camera_is_counted_never_fatal(camera):
+    fake = FakeTransport(polite_camera)
+    cam = camera(RAW, transport=fake)
+    cam.power(True).result(2)
+    fake.inject(b"\x00\x12\xff\x90\x99\x88\xff\xfe\xfe")
+    fake.inject(b"\x90\x41\xff")          # an ACK nobody waits for
+    assert cam.power(False).result(2).ok
+    assert cam.snapshot().health.garbage >= 1 and cam.snapshot().link is Link.ONLINE
+
+
+def test_no_reply_at_all_goes_offline_and_fails_commands(camera):
+    fake = FakeTransport()
+    cam = camera(RAW, transport=fake)
+    wait_until(lambda: cam.snapshot().link is Link.OFFLINE, what="offline")
+    with pytest.raises(CameraError) as err:
+        cam.recall_preset(1).result(1)
+    assert err.value.result == "offline"
+    sent = len(fake.sent)
+    wait_until(lambda: len(fake.sent) > sent, what="a probe while offline")
