@@ -35,7 +35,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                               description="Send one command to a camera and wait for its completion.")
     p.add_argument("url", help="camera URL, e.g. visca+udp://192.168.1.20 or visca+serial:///dev/ttyUSB0?address=1")
     p.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for the camera (default 3)")
-    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
+    common.add_argument("--timeout", type=float, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    actions = _Actions(p.add_subparsers(dest="action", required=True, metavar="ACTION"), common)
     power = actions.add_parser("power", help="power on|off")
     power.add_argument("state", choices=("on", "off"))
     preset = actions.add_parser("preset", help="preset recall|save|clear N")
@@ -60,6 +62,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     goto.add_argument("--speed", type=number)
     actions.add_parser("status", help="print one JSON object with the camera's state")
     p.set_defaults(func=run)
+
+
+class _Actions:
+    """Adds every action with the shared options."""
+
+    def __init__(self, subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+        self._subparsers, self._common = subparsers, common
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        return self._subparsers.add_parser(name, parents=[self._common], **kwargs)
 
 
 def run(args: argparse.Namespace) -> int:

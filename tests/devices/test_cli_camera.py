@@ -1,0 +1,91 @@
+"""`python app.py camera …` end to end: a real process against a simulated camera."""
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def app(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "app.py", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+@pytest.fixture(params=["visca+udp://127.0.0.1:0", "visca+udpraw://127.0.0.1:0", "visca+tcp://127.0.0.1:0"])
+def sim(request, simulator):
+    return simulator(request.param)
+
+
+def test_actions_complete_with_exit_zero(sim):
+    assert app("camera", sim.url, "preset", "save", "3").returncode == 0
+    assert app("camera", sim.url, "move", "upleft", "--speed", "12", "--for", "0.3").returncode == 0
+    moved = sim.state()
+    assert moved["pan"] < 0 and moved["tilt"] > 0 and not moved["moving"]
+    assert app("camera", sim.url, "zoom", "in", "--speed", "7", "--for", "0.3").returncode == 0
+    assert sim.state()["zoom"] > 0 and not sim.state()["moving"]
+    assert app("camera", sim.url, "zoom", "to", "0x1000").returncode == 0
+    assert sim.state()["zoom"] == 0x1000
+    assert app("camera", sim.url, "preset", "recall", "3").returncode == 0
+    assert (sim.state()["pan"], sim.state()["tilt"], sim.state()["last_preset"]) == (0, 0, 3)
+    assert app("camera", sim.url, "goto", "0x200", "-100", "--speed", "20").returncode == 0
+    assert (sim.state()["pan"], sim.state()["tilt"]) == (0x200, -100)
+    assert app("camera", sim.url, "focus", "manual").returncode == 0
+    assert sim.state()["focus_mode"] == "manual"
+    assert app("camera", sim.url, "home").returncode == 0
+    assert app("camera", sim.url, "stop").returncode == 0
+    assert app("camera", sim.url, "power", "off").returncode == 0
+    assert sim.state()["power"] is False
+
+
+def test_status_prints_one_json_object(sim):
+    app("camera", sim.url, "preset", "recall", "2")
+    result = app("camera", sim.url, "status")
+    assert result.returncode == 0, result.stderr
+    status = json.loads(result.stdout)
+    for key in ("online", "power", "pan", "tilt", "zoom", "focus_mode", "model"):
+        assert key in status
+    assert status["online"] is True and status["power"] is True and status["last_preset"] == 2
+
+
+def test_camera_error_is_named_with_its_own_exit_code(simulator):
+    sim = simulator("visca+tcp://127.0.0.1:0")
+    app("camera", sim.url, "power", "off")
+    result = app("camera", sim.url, "preset", "recall", "1")
+    assert result.returncode == 1
+    assert "not executable" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_silence_gives_a_timeout_exit_code(simulator):
+    sim = simulator("visca+udp://127.0.0.1:0")
+    sim.silence(True)
+    result = app("camera", sim.url, "preset", "recall", "1", "--timeout", "1")
+    assert result.returncode == 3
+    assert "timeout" in result.stderr or "did not answer" in result.stderr
+
+
+@pytest.mark.parametrize("args", [("preset", "recall", "300"), ("move", "left", "--speed", "99"),
+                                  ("zoom", "to", "0x9000"), ("zoom", "in", "--speed", "8"),
+                                  ("preset", "explode", "1"), ("goto", "1"), ("power", "maybe")])
+def test_bad_arguments_exit_two_and_send_nothing(args):
+    listener = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.settimeout(0.3)
+    url = f"visca+udpraw://127.0.0.1:{listener.getsockname()[1]}"
+    try:
+        result = app("camera", url, *args)
+        assert result.returncode == 2, result.stderr
+        with pytest.raises(socket.timeout):
+            listener.recv(100)
+    finally:
+        listener.close()
+
+
+def test_malformed_url_is_a_usage_error():
+    result = app("camera", "visca+carrier-pigeon://x", "status")
+    assert result.returncode == 2 and "unknown camera URL kind" in result.stderr

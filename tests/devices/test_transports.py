@@ -1,0 +1,191 @@
+"""Byte transports over real loopback sockets and pyserial's loop:// port."""
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import pytest
+import serial
+
+from devices.transport.base import Backoff
+from devices.transport.serialport import SerialPort
+from devices.transport.tcp import TcpClient
+from devices.transport.udp import UdpChannel
+
+
+def run(coro):
+    return asyncio.run(asyncio.wait_for(coro, 10))
+
+
+def udp_peer() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.setblocking(False)
+    return sock
+
+
+def test_udp_channels_share_one_local_port_and_get_only_their_own_replies():
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        shared: dict = {}
+        peers = [udp_peer(), udp_peer()]
+        got: list[list[bytes]] = [[], []]
+        channels = [UdpChannel(shared, "127.0.0.1", p.getsockname()[1]) for p in peers]
+        for i, channel in enumerate(channels):
+            channel.on_data = got[i].append
+            await channel.open()
+        assert channels[0].local_port == channels[1].local_port != 0
+        for i, channel in enumerate(channels):
+            channel.send(b"hello %d" % i)
+        for i, peer in enumerate(peers):
+            data, addr = await loop.sock_recvfrom(peer, 100)
+            assert data == b"hello %d" % i
+            await loop.sock_sendto(peer, b"reply %d" % i, addr)
+        await asyncio.sleep(0.05)
+        assert got == [[b"reply 0"], [b"reply 1"]]
+        for channel in channels:
+            await channel.close()
+        assert shared == {}
+        for peer in peers:
+            peer.close()
+    run(scenario())
+
+
+def test_udp_replies_to_a_fixed_reply_port_reach_the_channel_by_host():
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        probe.bind(("127.0.0.1", 0))
+        reply_port = probe.getsockname()[1]
+        probe.close()  # a free port standing in for 52381
+        peer = udp_peer()
+        got: list[bytes] = []
+        channel = UdpChannel({}, "127.0.0.1", peer.getsockname()[1], listen_port=reply_port)
+        channel.on_data = got.append
+        await channel.open()
+        channel.send(b"inquiry")
+        await loop.sock_recvfrom(peer, 100)
+        # a Sony camera answers to port 52381 on the controller, whatever the source port was
+        await loop.sock_sendto(peer, b"answer", ("127.0.0.1", reply_port))
+        await asyncio.sleep(0.05)
+        assert got == [b"answer"]
+        await channel.close()
+        peer.close()
+    run(scenario())
+
+
+def test_udp_reply_port_held_by_another_program_is_not_fatal():
+    async def scenario():
+        blocker = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        blocker.bind(("0.0.0.0", 0))
+        peer = udp_peer()
+        channel = UdpChannel({}, "127.0.0.1", peer.getsockname()[1], listen_port=blocker.getsockname()[1])
+        await channel.open()
+        assert channel.is_up and channel.send(b"x")
+        await channel.close()
+        blocker.close()
+        peer.close()
+    run(scenario())
+
+
+def test_tcp_client_reconnects_with_backoff_after_the_device_drops_it():
+    async def scenario():
+        connections: list[asyncio.StreamWriter] = []
+        received: list[bytes] = []
+
+        async def serve(reader, writer):
+            connections.append(writer)
+            received.append(await reader.read(100))
+            writer.write(b"pong")
+            await writer.drain()
+
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        client = TcpClient("127.0.0.1", port, backoff=Backoff(0.05, 0.2))
+        states: list[bool] = []
+        data: list[bytes] = []
+        client.on_state = lambda up, why: states.append(up)
+        client.on_data = data.append
+        await client.open()
+        while not client.is_up:
+            await asyncio.sleep(0.01)
+        assert client.send(b"ping")
+        while not data:
+            await asyncio.sleep(0.01)
+        connections[0].close()                      # the camera drops the connection
+        while client.is_up:
+            await asyncio.sleep(0.01)
+        assert not client.send(b"lost")             # nothing is sent while down
+        while not client.is_up:
+            await asyncio.sleep(0.01)
+        assert client.send(b"again")
+        while len(received) < 2:
+            await asyncio.sleep(0.01)
+        assert received == [b"ping", b"again"] and states[:3] == [True, False, True] and client.connects == 2
+        await client.close()
+        for writer in connections:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+    run(scenario())
+
+
+def test_tcp_client_keeps_trying_until_the_device_appears():
+    async def scenario():
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
+        client = TcpClient("127.0.0.1", port, backoff=Backoff(0.05, 0.1))
+        await client.open()
+        await asyncio.sleep(0.2)
+        assert not client.is_up
+        accepted: list[asyncio.StreamWriter] = []
+        server = await asyncio.start_server(lambda r, w: accepted.append(w), "127.0.0.1", port)
+        for _ in range(100):
+            if client.is_up:
+                break
+            await asyncio.sleep(0.02)
+        assert client.is_up
+        await client.close()
+        for writer in accepted:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+    run(scenario())
+
+
+def test_serial_port_moves_bytes_and_reopens_after_an_unplug():
+    async def scenario():
+        ports: list[serial.SerialBase] = []
+        fail = {"next": False}
+
+        def opener():
+            if fail["next"]:
+                fail["next"] = False
+                raise serial.SerialException("could not open port: no such device")
+            port = serial.serial_for_url("loop://", timeout=0.02)
+            ports.append(port)
+            return port
+
+        port = SerialPort("loop://", 9600, opener=opener, backoff=Backoff(0.05, 0.1))
+        data: list[bytes] = []
+        port.on_data = data.append
+        await port.open()
+        while not port.is_up:
+            await asyncio.sleep(0.01)
+        port.send(b"\x81\x09\x04\x00\xff")
+        while b"".join(data) != b"\x81\x09\x04\x00\xff":
+            await asyncio.sleep(0.01)
+        fail["next"] = True
+        ports[0].close()                             # the adapter vanishes under the reader
+        while port.opens < 2:
+            await asyncio.sleep(0.02)
+        while not port.is_up:
+            await asyncio.sleep(0.01)
+        data.clear()
+        port.send(b"again")
+        while b"".join(data) != b"again":
+            await asyncio.sleep(0.01)
+        await port.close()
+    run(scenario())
