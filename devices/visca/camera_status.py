@@ -101,6 +101,10 @@ class CameraStatus:
         if counter in ("timeouts", "errors", "buffer_full", "resets", "offline_count"):
             self.update(health=self._health())
 
+    @property
+    def rtt(self) -> float | None:
+        return self._rtt
+
     def note_rtt(self, seconds: float) -> None:
         self._rtt = seconds if self._rtt is None else 0.8 * self._rtt + 0.2 * seconds
 
@@ -121,15 +125,9 @@ class CameraStatus:
         self._counters["received"] += 1
 
     # ---- polls ----------------------------------------------------------------------------------
-    def _interval(self) -> float:
-        moving = self.state.motion is Motion.MOVING
-        return self.timing.moving_poll_interval if moving else self.timing.poll_interval
-
-    def due_poll(self, now: float, overdue_only: bool = False) -> Poll | None:
-        """The poll most overdue (``overdue_only``: late by more than one interval), not yet taken."""
-        due = [p for p in self.polls if p.due <= now]
-        if overdue_only:
-            due = [p for p in due if now - p.due > self._interval()]
+    def due_poll(self, now: float, late_by: float = 0.0) -> Poll | None:
+        """The most overdue poll that is at least ``late_by`` seconds late, not yet taken."""
+        due = [p for p in self.polls if now - p.due >= late_by]
         return min(due, key=lambda p: p.due) if due else None
 
     def poll_job(self, poll: Poll, now: float) -> Job:
@@ -190,7 +188,7 @@ class CameraStatus:
     def accepted(self, job: Job) -> None:
         if job.motion:
             self._verify_arrival = False  # a newer move is running: an older completion proves nothing
-            self.polls[1].due = 0.0       # follow the move from now on
+            self.polls[1].due = time.monotonic() + self.timing.moving_poll_interval  # follow the move
             self.update(motion=Motion.MOVING, target_preset=job.preset)
 
     def drive_delivered(self, job: Job) -> None:

@@ -33,6 +33,9 @@ MAX_QUEUE = 64
 MAX_RESENDS = 3               # a move whose completion went missing is asked again this often
 STILL_BEFORE_RESEND = 1.0     # seconds the head must have been still before that
 QUICK_PROBE = 0.1             # probe spacing once something went unanswered
+MIN_RTO = 0.08                # resend timeout floor when the measured round trip is short
+MIN_UNANSWERED = 6            # transmissions without any answer before a camera counts as offline
+STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves
 
 
 class CameraSession:
@@ -55,6 +58,7 @@ class CameraSession:
         self._settle_waiters: list[concurrent.futures.Future] = []
         self._needs_reset = link.sequenced
         self._unanswered_since: float | None = None   # first transmission since the last reply
+        self._unanswered = 0                          # transmissions since the last reply
         self._probe_step = 0
         self._next_probe = 0.0
         self._closed = False
@@ -75,10 +79,13 @@ class CameraSession:
             job.fail(self.status.error(job.action, "too many commands waiting"))
             return
         self.queue.append(job)
+        self._preempt_background()
         self.wake()
 
     def set_axis(self, axis: Axis, value: object) -> None:
         self.wants[axis] = value
+        if self.wants[axis] != self.sent[axis]:
+            self._preempt_background()
         self.wake()
 
     def when_settled(self, future: concurrent.futures.Future) -> None:
@@ -97,6 +104,7 @@ class CameraSession:
         self.wants = dict(STOPPED)
         self.sent = {axis: UNKNOWN for axis in Axis}
         self.supersede_motion("stopped")
+        self._preempt_background()
         self.wake()
 
     def supersede_motion(self, why: str = "superseded") -> None:
@@ -106,8 +114,12 @@ class CameraSession:
             self.queue.remove(job)
             self.status.finish(job, why)
         for socket, job in self.sockets.items():
-            if job.motion and socket not in self.cancels:
+            if job.motion and not job.superseded:
+                job.superseded = True
                 self.cancels.append(socket)
+        for job in [j for j in self.unsocketed if j.motion]:
+            self._forget_running(job)   # its socket is unknown: the newer move overrides it on the camera
+            self.status.finish(job, why)
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -136,23 +148,24 @@ class CameraSession:
 
     # ---- choosing what to send -------------------------------------------------------------
     def _pick(self, now: float) -> Job | None:
+        """What to send next: safety first, then the operator, then status polls."""
         self._expire_running(now)
         self._check_offline(now)
         if self.status.is_offline:
             return self._probe(now)
-        if self._unanswered_since is not None and not self.queue and all(
-                self.wants[a] == self.sent[a] for a in Axis):
+        operator_waiting = bool(self.queue) or any(self.wants[a] != self.sent[a] for a in Axis)
+        if self._unanswered_since is not None and not operator_waiting:
             return self._quick_probe()  # something went unanswered: find out fast whether it is gone
         if self._needs_reset:
             return Job(JobKind.RESET, b"", "sequence reset", background=True)
         if self.cancels:
             return self._cancel_job(self.cancels.popleft())
         stop = next((a for a in Axis if self.wants[a] == STOPPED[a] and self.sent[a] != STOPPED[a]), None)
-        overdue = self.status.due_poll(now, overdue_only=True)
-        if now < self._hold_until or stop is None and overdue is not None:
-            return self.status.poll_job(overdue, now) if overdue else None
         if stop is not None:
             return self._drive_job(stop)
+        starving = self.status.due_poll(now, late_by=STARVING_POLLS * self.timing.poll_interval)
+        if starving is not None or now < self._hold_until:
+            return self.status.poll_job(starving, now) if starving else None
         axis = next((a for a in Axis if self.wants[a] != self.sent[a]), None)
         if axis is not None:
             return self._gate(self._drive_job(axis))
@@ -160,6 +173,12 @@ class CameraSession:
             return self._gate(self.queue[0], from_queue=True)
         due = self.status.due_poll(now)
         return self.status.poll_job(due, now) if due else None
+
+    def _preempt_background(self) -> None:
+        """The operator wants something: a status inquiry still awaiting its answer steps aside."""
+        pending = self.pending
+        if pending is not None and pending.background and pending.kind is JobKind.INQUIRY:
+            self._resolve(("abandoned",))
 
     def _gate(self, job: Job, from_queue: bool = False) -> Job | None:
         """Respect the camera's two sockets: cancel an older move or wait for a completion."""
@@ -204,7 +223,10 @@ class CameraSession:
 
     def _expire_running(self, now: float) -> None:
         for job in [*self.sockets.values(), *self.unsocketed]:
-            if job.motion and self._completion_lost(job, now):
+            if job.superseded and now - job.accepted_at > STILL_BEFORE_RESEND:
+                self._forget_running(job)  # its cancel went unanswered; the newer move has taken over
+                self.status.finish(job, "superseded")
+            elif job.motion and self._completion_lost(job, now):
                 # the head stopped long ago but no completion came: ask again (recalls and
                 # absolute moves are idempotent), so a lost UDP datagram never strands a recall
                 self._forget_running(job)
@@ -255,6 +277,7 @@ class CameraSession:
         finally:
             if self._unanswered_since is None:
                 self._unanswered_since = asyncio.get_running_loop().time()
+            self._unanswered += 1
         self.status.count("retries" if resend else "sent")
         return True
 
@@ -263,7 +286,10 @@ class CameraSession:
             return job.timeout
         if self.quirks.completion_without_ack and job.motion:
             return self.timing.motion_completion
-        return self.timing.ack_timeout
+        rtt = self.status.rtt
+        if rtt is None:
+            return self.timing.ack_timeout
+        return min(self.timing.ack_timeout, max(MIN_RTO, 4 * rtt))  # resend sooner on a fast network
 
     def _handle(self, job: Job, outcome: tuple, now: float) -> None:
         what = outcome[0]
@@ -283,6 +309,8 @@ class CameraSession:
         elif what == "reset":
             self._needs_reset = False
             self.status.count("resets")
+        elif what == "abandoned":
+            pass  # a status inquiry gave way to the operator; the poll comes round again
         elif what == "stale":
             self.sent[job.axis] = UNKNOWN  # type: ignore[index]
         elif what == "timeout":
@@ -297,8 +325,8 @@ class CameraSession:
         self._delivered(job)
         job.socket = socket
         old = self.sockets.get(socket)
-        if old is not None:  # its completion was lost: the socket is evidently free again
-            self.status.finish(old, "timeout", "no completion from the camera")
+        if old is not None:  # the camera reused the socket, so the older command ended; its completion was lost
+            self.status.finish(old, "superseded" if old.superseded else "completed")
         job.deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
         job.accepted_at = now
         self.sockets[socket] = job
@@ -444,6 +472,7 @@ class CameraSession:
     # ---- online / offline ---------------------------------------------------------------------
     def _seen(self) -> None:
         self._unanswered_since = None
+        self._unanswered = 0
         self.status.seen()
         if not self.status.online:
             if self.status.is_offline:
@@ -460,7 +489,8 @@ class CameraSession:
 
     def _check_offline(self, now: float) -> bool:
         since = self._unanswered_since
-        if not self.status.is_offline and since is not None and now - since > self.timing.offline_after:
+        if not self.status.is_offline and since is not None and now - since > self.timing.offline_after \
+                and self._unanswered >= MIN_UNANSWERED:
             self._go_offline(f"{self.status.name} did not answer for {now - since:.1f} s")
         return self.status.is_offline
 
