@@ -1,0 +1,134 @@
+"""The console's configuration file: cameras, events and shots in human-editable YAML.
+
+``parse_config`` reports every problem with its line and field (see ``config_parse``);
+``ConfigStore`` keeps the last good copy so that a bad edit never leaves the console without cameras.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from models.config_demo import demo_config, demo_config_text
+from models.config_parse import parse_config
+from models.config_schema import (
+    TIME_FORMAT, CameraCheck, CameraConfig, Config, ConfigError, ConfigProblem, EventConfig, Shot)
+from models.user_files import default_folder, write_atomically
+
+__all__ = [
+    "CameraCheck", "CameraConfig", "Config", "ConfigError", "ConfigProblem", "ConfigStore", "EventConfig", "Shot",
+    "demo_config", "demo_config_text", "dump_config", "load_config", "parse_config",
+]
+
+CONFIG_FILE = "config.yaml"
+LAST_GOOD_FILE = "config.last-good.yaml"
+
+
+def load_config(path: str | os.PathLike[str], camera_check: CameraCheck | None = None) -> Config:
+    """Read and parse a configuration file; raises OSError or ConfigError."""
+    path = Path(path)
+    return parse_config(path.read_text(encoding="utf-8"), path.name, camera_check)
+
+
+def dump_config(config: Config) -> str:
+    """YAML text for ``config``; ``parse_config(dump_config(c)) == c``."""
+    data = {"cameras": [_camera_data(camera) for camera in config.cameras],
+            "events": [_event_data(event) for event in config.events]}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000)
+
+
+def _camera_data(camera: CameraConfig) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": camera.id, "name": camera.name, "url": camera.url}
+    optional = {"profile": camera.profile, "location": camera.location, "preview": camera.preview,
+                "presets": dict(camera.presets) or None}
+    data.update((key, value) for key, value in optional.items() if value is not None)
+    return data
+
+
+def _event_data(event: EventConfig) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": event.id, "title": event.title}
+    optional = {"location": event.location,
+                "start": event.start.strftime(TIME_FORMAT) if event.start else None,
+                "end": event.end.strftime(TIME_FORMAT) if event.end else None}
+    data.update((key, value) for key, value in optional.items() if value is not None)
+    data["cameras"] = list(event.cameras)
+    if event.shots:
+        data["shots"] = {key: {"camera": shot.camera, "preset": shot.preset} for key, shot in event.shots.items()}
+    return data
+
+
+class ConfigStore:
+    """The configuration file and the last copy of it that was valid.
+
+    ``camera_check`` (``devices.visca.url_check.check_camera`` in the application) lets the
+    store check camera URLs and profiles; without it they are only checked to be present.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None,
+                 last_good_path: str | os.PathLike[str] | None = None, *,
+                 camera_check: CameraCheck | None = None) -> None:
+        self.path = Path(path) if path is not None else default_folder() / CONFIG_FILE
+        self.last_good_path = Path(last_good_path) if last_good_path is not None else \
+            self.path.with_name(LAST_GOOD_FILE)
+        self.camera_check = camera_check
+
+    def parse(self, text: str) -> Config:
+        """``parse_config`` with this store's file name and camera check; raises ConfigError."""
+        return parse_config(text, self.path.name, self.camera_check)
+
+    def read_text(self) -> str:
+        """Text for the editor: the file, else the last good copy, else nothing."""
+        for path in (self.path, self.last_good_path):
+            try:
+                return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+        return ""
+
+    def load(self) -> tuple[Config, list[str]]:
+        """The configuration and the problems met; never raises.
+
+        A missing or faulty file gives the last good configuration (or an empty one) and the reasons.
+        """
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            config = self.parse(text)
+        except FileNotFoundError:
+            errors = [f"{self.path}: there is no configuration file yet"]
+        except (OSError, UnicodeDecodeError) as exc:
+            errors = [f"{self.path}: cannot be read ({exc})"]
+        except ConfigError as exc:
+            errors = [str(problem) for problem in exc.problems]
+        else:
+            try:
+                write_atomically(self.last_good_path, text)
+            except OSError as exc:
+                return config, [f"{self.last_good_path}: could not keep a copy of the good configuration ({exc})"]
+            return config, []
+        return self._last_good(errors)
+
+    def _last_good(self, errors: list[str]) -> tuple[Config, list[str]]:
+        try:
+            config = parse_config(self.last_good_path.read_text(encoding="utf-8"), self.last_good_path.name,
+                                  self.camera_check)
+        except FileNotFoundError:
+            return Config(), [*errors, "There is no earlier good configuration either: starting without cameras."]
+        except (OSError, UnicodeDecodeError, ConfigError) as exc:
+            reason = "has problems too" if isinstance(exc, ConfigError) else f"cannot be read ({exc})"
+            return Config(), [*errors, f"{self.last_good_path}: the last good copy {reason}; starting without cameras."]
+        return config, [*errors, f"Using the last good configuration, {self.last_good_path}."]
+
+    def save(self, text: str) -> list[ConfigProblem]:
+        """Write ``text`` if it is a valid configuration; otherwise leave the file alone and return the problems."""
+        try:
+            self.parse(text)
+        except ConfigError as exc:
+            return exc.problems
+        try:
+            write_atomically(self.path, text)
+            write_atomically(self.last_good_path, text)
+        except OSError as exc:
+            return [ConfigProblem(str(self.path), None, "", f"could not be written ({exc})")]
+        return []

@@ -1,0 +1,68 @@
+"""What the console's configuration file describes: cameras, events and their shots."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+SHOT_KEYS = tuple(f"F{number}" for number in range(1, 13))
+PRESET_NUMBERS = range(0, 256)   # one VISCA byte; the camera's profile narrows it when recalled
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+PREVIEW_SCHEMES = ("rtsp", "rtsps", "http", "https")
+DEMO_PREVIEW = "demo"
+
+CameraCheck = Callable[[str, str | None], list[tuple[str, str]]]
+"""Device knowledge passed in by the caller (models/ may not import devices/):
+``check(url, profile)`` returns ``(field, message)`` pairs, field being ``"url"`` or ``"profile"``."""
+
+
+@dataclass(frozen=True)
+class CameraConfig:
+    id: str
+    name: str
+    url: str
+    profile: str | None = None
+    location: str | None = None
+    preview: str | int | None = None      # URL, file path, "demo", or a capture device index
+    presets: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Shot:
+    camera: str
+    preset: int
+
+
+@dataclass(frozen=True)
+class EventConfig:
+    id: str
+    title: str
+    location: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    cameras: tuple[str, ...] = ()
+    shots: dict[str, Shot] = field(default_factory=dict)   # "F1".."F12"
+
+
+@dataclass(frozen=True)
+class Config:
+    cameras: tuple[CameraConfig, ...] = ()
+    events: tuple[EventConfig, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    source: str
+    line: int | None       # 1-based; None when the problem concerns the whole file
+    field: str             # e.g. "cameras[1].url"; empty for the file or its syntax
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source} line {self.line}"
+        return f"{where}, {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ConfigError(ValueError):
+    def __init__(self, problems: list[ConfigProblem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems

@@ -1,0 +1,229 @@
+"""The hotkey map: which keys trigger which console action, per workstation.
+
+Keys are Qt's portable key text kept as strings (see ``key_names``). An action may have several
+keys; a key should have one action. A map read from a file is refused if a key has two.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from models.key_names import normalize_key
+from models.user_files import default_folder, write_atomically
+
+CAMERA_SELECT = tuple(f"camera.select.{number}" for number in range(1, 10))
+MOVES = ("move.up", "move.down", "move.left", "move.right")
+ZOOMS = ("zoom.in", "zoom.out")
+PRESET_RECALLS = tuple(f"preset.recall.{number}" for number in range(10))
+SHOTS = tuple(f"shot.F{number}" for number in range(1, 13))
+STOP_ALL = "stop.all"
+CHEAT_SHEET = "help.cheatsheet"
+ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESET_RECALLS, *SHOTS, STOP_ALL, CHEAT_SHEET)
+HELD_ACTIONS = frozenset((*MOVES, *ZOOMS))    # the key press starts them, its release stops them
+ACTION_GROUPS = (("camera", CAMERA_SELECT), ("move", MOVES + ZOOMS), ("preset", PRESET_RECALLS),
+                 ("shot", SHOTS), ("general", (STOP_ALL, CHEAT_SHEET)))
+
+DEFAULT_HOTKEYS: dict[str, tuple[str, ...]] = {
+    **{action: (action.rsplit(".", 1)[1],) for action in CAMERA_SELECT},
+    "move.up": ("Up",), "move.down": ("Down",), "move.left": ("Left",), "move.right": ("Right",),
+    "zoom.in": ("+", "=", "Num++"), "zoom.out": ("-", "Num+-"),
+    **{f"preset.recall.{number}": (f"Num+{number}", f"Ctrl+{number}") for number in range(10)},
+    **{action: (action.rsplit(".", 1)[1],) for action in SHOTS},
+    STOP_ALL: ("Esc",), CHEAT_SHEET: ("?",),
+}
+HOTKEYS_FILE = "hotkeys.json"
+FILE_FORMAT = "smartcentre-console hotkeys"
+FILE_VERSION = 1
+
+_LABELS = {"move.up": "Move up", "move.down": "Move down", "move.left": "Move left", "move.right": "Move right",
+           "zoom.in": "Zoom in", "zoom.out": "Zoom out", STOP_ALL: "Stop all cameras", CHEAT_SHEET: "Show the hotkeys"}
+_NUMBERED_LABELS = {"camera.select": "Select camera {}", "preset.recall": "Recall preset {}", "shot": "Shot {}"}
+
+
+def describe(action: str) -> str:
+    """A short English label ("Recall preset 3"); the UI shows its own translated labels."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    group, _dot, argument = action.rpartition(".")
+    return _LABELS.get(action) or _NUMBERED_LABELS[group].format(argument)
+
+
+class KeyConflict(ValueError):
+    def __init__(self, key: str, action: str, other: str) -> None:
+        super().__init__(f"{key} is already the key for {describe(other)}")
+        self.key = key
+        self.action = action
+        self.other = other
+
+
+class HotkeyError(ValueError):
+    """A hotkey file that cannot be used; ``problems`` says why, one plain sentence each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class HotkeyMap:
+    def __init__(self, bindings: Mapping[str, Iterable[str]] | None = None) -> None:
+        """``bindings``: action -> keys; raises ValueError for an unknown action or key."""
+        self._keys: dict[str, list[str]] = {action: [] for action in ACTIONS}
+        for action, keys in (bindings or {}).items():
+            _check_action(action)
+            for key in map(normalize_key, keys):
+                if key not in self._keys[action]:
+                    self._keys[action].append(key)
+        self._reindex()
+
+    @classmethod
+    def defaults(cls) -> HotkeyMap:
+        return cls(DEFAULT_HOTKEYS)
+
+    def copy(self) -> HotkeyMap:
+        return HotkeyMap(self._keys)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HotkeyMap) and self._keys == other._keys
+
+    def __repr__(self) -> str:
+        return f"HotkeyMap({self.bindings()!r})"
+
+    def bindings(self) -> dict[str, tuple[str, ...]]:
+        return {action: tuple(keys) for action, keys in self._keys.items()}
+
+    def keys(self, action: str) -> tuple[str, ...]:
+        _check_action(action)
+        return tuple(self._keys[action])
+
+    def action_for(self, key: str) -> str | None:
+        try:
+            actions = self._by_key.get(normalize_key(key), [])
+        except ValueError:
+            return None
+        if len(actions) == 1:
+            return actions[0]
+        # a key bound twice does nothing until the operator sorts it out; stopping is always safe
+        return STOP_ALL if STOP_ALL in actions else None
+
+    def conflicts(self) -> dict[str, tuple[str, ...]]:
+        """Keys bound to more than one action, with those actions."""
+        return {key: tuple(actions) for key, actions in self._by_key.items() if len(actions) > 1}
+
+    def bind(self, action: str, key: str, *, replace: bool = False) -> str:
+        """Add ``key`` to ``action`` and return its normalised text.
+
+        Raises KeyConflict if another action has the key, unless ``replace`` takes it from that action.
+        """
+        _check_action(action)
+        key = normalize_key(key)
+        others = [other for other in self._by_key.get(key, []) if other != action]
+        if others and not replace:
+            raise KeyConflict(key, action, others[0])
+        for other in others:
+            self._keys[other].remove(key)
+        if key not in self._keys[action]:
+            self._keys[action].append(key)
+        self._reindex()
+        return key
+
+    def unbind(self, key: str) -> None:
+        key = normalize_key(key)
+        for keys in self._keys.values():
+            if key in keys:
+                keys.remove(key)
+        self._reindex()
+
+    @staticmethod
+    def is_held(action: str) -> bool:
+        return action in HELD_ACTIONS
+
+    def _reindex(self) -> None:
+        self._by_key: dict[str, list[str]] = {}
+        for action, keys in self._keys.items():
+            for key in keys:
+                self._by_key.setdefault(key, []).append(action)
+
+    # ---- export and import -----------------------------------------------------------------
+    def to_json(self) -> str:
+        data = {"format": FILE_FORMAT, "version": FILE_VERSION, "bindings": self._keys}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> HotkeyMap:
+        """The map in a hotkey file; raises HotkeyError listing every problem.
+
+        Actions the file does not mention keep their default keys where no other action uses them
+        (files written before an action existed).
+        """
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise HotkeyError([f"not a hotkey file: {exc.msg} at line {exc.lineno}, column {exc.colno}"]) from None
+        if not isinstance(data, dict) or not isinstance(data.get("bindings"), dict):
+            raise HotkeyError(['not a hotkey file: it has no "bindings" section'])
+        problems: list[str] = []
+        if data.get("version", FILE_VERSION) != FILE_VERSION:
+            problems.append(f"the file has version {data['version']!r}; this console reads version {FILE_VERSION}")
+        bindings = _read_bindings(data["bindings"], problems)
+        used = {key for keys in bindings.values() for key in keys}
+        for action in ACTIONS:
+            if action not in bindings:
+                bindings[action] = [key for key in DEFAULT_HOTKEYS.get(action, ()) if key not in used]
+        hotkeys = cls(bindings)
+        for key, actions in hotkeys.conflicts().items():
+            problems.append(f"the key {key} is given to {' and '.join(actions)}; a key can do one thing only")
+        if problems:
+            raise HotkeyError(problems)
+        return hotkeys
+
+
+def _read_bindings(raw: dict[object, object], problems: list[str]) -> dict[str, list[str]]:
+    bindings: dict[str, list[str]] = {}
+    for action, keys in raw.items():
+        if action not in ACTIONS:
+            close = difflib.get_close_matches(str(action), ACTIONS, n=1)
+            problems.append(f"unknown action {action!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            continue
+        if isinstance(keys, str):
+            keys = [keys]
+        if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
+            problems.append(f'{action}: expected a list of keys such as ["F5", "Ctrl+3"], found {json.dumps(keys)}')
+            continue
+        bindings[action] = []
+        for key in keys:
+            try:
+                bindings[action].append(normalize_key(key))
+            except ValueError as exc:
+                problems.append(f"{action}: {exc}")
+    return bindings
+
+
+def _check_action(action: str) -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+
+
+def hotkeys_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The per-workstation hotkey file: ``path`` if given, else the user's configuration folder."""
+    return Path(path) if path is not None else default_folder() / HOTKEYS_FILE
+
+
+def load_hotkeys(path: str | os.PathLike[str] | None = None) -> tuple[HotkeyMap, list[str]]:
+    """The workstation's map and the problems met; never raises (the defaults stand in)."""
+    path = hotkeys_path(path)
+    try:
+        return HotkeyMap.from_json(path.read_text(encoding="utf-8")), []
+    except FileNotFoundError:
+        return HotkeyMap.defaults(), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return HotkeyMap.defaults(), [f"{path}: cannot be read ({exc}); using the default hotkeys"]
+    except HotkeyError as exc:
+        return HotkeyMap.defaults(), [*(f"{path}: {problem}" for problem in exc.problems), "Using the default hotkeys."]
+
+
+def save_hotkeys(hotkeys: HotkeyMap, path: str | os.PathLike[str] | None = None) -> None:
+    """Write the map atomically; raises OSError."""
+    write_atomically(hotkeys_path(path), hotkeys.to_json())

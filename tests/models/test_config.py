@@ -1,0 +1,262 @@
+"""The configuration file: every problem named with its line and field; round trips; the last good copy."""
+from __future__ import annotations
+
+import string
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from devices.visca.url_check import check_camera
+from models.config import (
+    CameraConfig, Config, ConfigError, ConfigStore, EventConfig, Shot, demo_config, demo_config_text, dump_config,
+    load_config, parse_config)
+
+DEMO_URLS = ["visca+udp://127.0.0.1:52380?model=sony-srg300h", "visca+udp://127.0.0.1:52390",
+             "visca+tcp://127.0.0.1:5678?model=ptzoptics", "visca+serial:///dev/ttyUSB0?address=1"]
+
+GOOD = """\
+cameras:
+  - id: cam1
+    name: Kamera Panggung
+    url: visca+udp://192.168.10.21
+    profile: sony-srg300h
+    location: Ruang Rapat Utama
+    preview: rtsp://192.168.10.21/stream1
+    presets: {1: Podium, 2: Meja Pimpinan}
+  - id: cam2
+    name: Kamera Lebar
+    url: visca+tcp://192.168.10.22?quirks=any-address
+    preview: 0
+events:
+  - id: rakor-bupati
+    title: Rapat Koordinasi Bupati
+    start: "2026-11-28 09:00"
+    end: "2026-11-28 12:00"
+    cameras: [cam1, cam2]
+    shots: {F1: {camera: cam1, preset: 1}}
+"""
+
+
+def parse(text: str) -> Config:
+    return parse_config(text, "config.yaml", check_camera)
+
+
+def problems_of(text: str) -> list[tuple[int | None, str, str]]:
+    with pytest.raises(ConfigError) as caught:
+        parse(text)
+    return [(problem.line, problem.field, problem.message) for problem in caught.value.problems]
+
+
+def only_problem(text: str) -> tuple[int | None, str, str]:
+    problems = problems_of(text)
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_a_good_file_becomes_frozen_dataclasses():
+    config = parse(GOOD)
+    cam1, cam2 = config.cameras
+    assert cam1 == CameraConfig("cam1", "Kamera Panggung", "visca+udp://192.168.10.21", "sony-srg300h",
+                                "Ruang Rapat Utama", "rtsp://192.168.10.21/stream1", {1: "Podium", 2: "Meja Pimpinan"})
+    assert cam2.preview == 0 and cam2.profile is None and cam2.presets == {}
+    (event,) = config.events
+    assert event.start == datetime(2026, 11, 28, 9, 0) and event.end == datetime(2026, 11, 28, 12, 0)
+    assert event.cameras == ("cam1", "cam2") and event.shots == {"F1": Shot("cam1", 1)}
+    with pytest.raises(AttributeError):
+        cam1.name = "other"  # type: ignore[misc]
+
+
+def test_an_empty_file_is_an_empty_configuration():
+    assert parse("") == Config()
+    assert parse("# nothing yet\n") == Config()
+
+
+def test_demo_configuration_is_valid_and_complete():
+    config = demo_config(DEMO_URLS, check_camera)
+    assert [camera.url for camera in config.cameras] == DEMO_URLS
+    assert {camera.preview for camera in config.cameras} == {"demo"}
+    assert [camera.location for camera in config.cameras] == [
+        "Ruang Rapat Utama", "Pendopo", "Command Center", "Mobil Liputan"]
+    rakor, podcast = config.events
+    assert rakor.title == "Rapat Koordinasi Bupati" and rakor.cameras == ("cam1", "cam2")
+    assert podcast.title == "Podcast Diskominfo" and {"cam3", "cam4"} <= set(podcast.cameras)
+    assert list(rakor.shots) == list(podcast.shots) == ["F1", "F2", "F3", "F4"]
+    assert parse(demo_config_text(DEMO_URLS)) == config
+    with pytest.raises(ValueError):
+        demo_config_text(DEMO_URLS[:3])
+
+
+@pytest.mark.parametrize("line, replacement, field, words", [
+    (4, "    url: visca+foo://192.168.10.21", "cameras[0].url", "unknown camera URL kind 'visca+foo'"),
+    (4, "    url: visca+udp://192.168.10.21?model=sony-x", "cameras[0].url", "unknown camera profile 'sony-x'"),
+    (4, "    url: visca+udp://192.168.10.21?colour=red", "cameras[0].url", "unknown option(s) colour"),
+    (5, "    profile: sony-srg301", "cameras[0].profile", "unknown camera profile 'sony-srg301'"),
+    (11, "    url: visca+tcp://192.168.10.22?quirks=fast", "cameras[1].url", "unknown quirk 'fast'"),
+    (9, "  - id: cam1", "cameras[1].id", "duplicate camera id 'cam1' (first on line 2)"),
+    (9, "  - id: Cam 2", "cameras[1].id", "may only use lower-case letters"),
+    (7, "    preview: ftp://192.168.10.21/x", "cameras[0].preview", "unsupported preview address"),
+    (8, "    presets: {one: Podium}", "cameras[0].presets", "preset number must be a whole number, not 'one'"),
+    (16, '    start: "28-11-2026 09:00"', "events[0].start", "is not a date and time"),
+    (17, '    end: "2026-11-28 08:00"', "events[0].end", "must end after it starts"),
+    (18, "    cameras: [cam1, cam9]", "events[0].cameras", "no camera with id 'cam9'"),
+    (19, "    shots: {F1: {camera: cam1, preset: first}}", "events[0].shots.F1.preset",
+     "preset number must be a whole number, not 'first'"),
+    (19, "    shots: {F13: {camera: cam1, preset: 1}}", "events[0].shots", "use F1 to F12"),
+    (13, "    colour: red", "cameras[1]", "unknown key 'colour'"),
+])
+def test_each_problem_names_its_line_and_field(line, replacement, field, words):
+    lines = GOOD.splitlines()
+    lines[line - 1] = replacement
+    # renaming cam2 also makes the event's reference to it a problem: the first one is checked
+    problem_line, problem_field, message = problems_of("\n".join(lines))[0]
+    assert (problem_line, problem_field) == (line, field)
+    assert words in message
+
+
+def test_a_shot_must_use_a_camera_of_its_event():
+    text = GOOD.replace("cameras: [cam1, cam2]", "cameras: [cam2]")
+    assert only_problem(text) == (19, "events[0].shots.F1.camera",
+                                  "camera 'cam1' is not one of this event's cameras (cam2)")
+
+
+def test_message_reads_as_plain_words_with_source_line_and_field():
+    with pytest.raises(ConfigError) as caught:
+        parse(GOOD.replace("visca+udp://192.168.10.21", "visca+foo://192.168.10.21", 1))
+    assert str(caught.value).startswith("config.yaml line 4, cameras[0].url: unknown camera URL kind 'visca+foo'")
+
+
+def test_yaml_syntax_error_names_its_line():
+    text = GOOD.replace("    name: Kamera Lebar", "   name: Kamera Lebar")
+    line, field, message = only_problem(text)
+    assert line == 10 and field == "" and message.startswith("not valid YAML")
+    assert "indent with spaces" in only_problem("cameras:\n\t- id: cam1\n")[2]
+    assert only_problem("cameras:\n  - id: cam1\x07\n") == (2, "", "a character YAML does not allow (U+0007); delete it")
+
+
+def test_missing_keys_and_wrong_shapes():
+    assert problems_of("cameras:\n  - id: cam1\n    name: A\n") == [(2, "cameras[0]", "missing 'url'")]
+    assert problems_of("cameras: cam1\n")[0][:2] == (1, "cameras")
+    assert problems_of("- cam1\n")[0][2] == "expected 'key: value' lines, found a list"
+
+
+def test_several_problems_are_reported_together_in_line_order():
+    text = (GOOD.replace("profile: sony-srg300h", "profile: nope")
+            .replace("cameras: [cam1, cam2]", "cameras: [cam1, cam2, cam7]")
+            .replace('end: "2026-11-28 12:00"', 'end: "2026-11-28 07:00"'))
+    problems = problems_of(text)
+    assert [(line, field) for line, field, _message in problems] == [
+        (5, "cameras[0].profile"), (17, "events[0].end"), (18, "events[0].cameras")]
+
+
+def test_without_a_camera_check_urls_are_only_required():
+    config = parse_config(GOOD.replace("visca+udp://", "visca+foo://", 1))
+    assert config.cameras[0].url == "visca+foo://192.168.10.21"
+
+
+def test_load_config_reads_a_file(tmp_path: Path):
+    path = tmp_path / "console.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert load_config(path, check_camera) == parse(GOOD)
+    path.write_text("cameras: [", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"^console\.yaml line"):
+        load_config(path)
+
+
+def test_dump_then_parse_gives_the_same_configuration():
+    config = parse(GOOD)
+    assert parse(dump_config(config)) == config
+    assert parse(dump_config(Config())) == Config()
+
+
+# ---- round trip over generated configurations --------------------------------------------------
+identifiers = st.text(string.ascii_lowercase + string.digits + "-_", min_size=1, max_size=8)
+words = st.text(st.characters(categories=("L", "N", "P", "S", "Zs")), max_size=20)
+names = words.filter(lambda text: text.strip() != "")
+times = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2035, 1, 1)).map(
+    lambda moment: moment.replace(second=0, microsecond=0))
+presets = st.dictionaries(st.integers(0, 255), names, max_size=4)
+urls = st.sampled_from(["visca+udp://10.0.0.4", "visca+udpraw://10.0.0.5:1259", "visca+serial://COM3?baud=38400&address=3"])
+previews = st.none() | st.integers(0, 99) | st.sampled_from(["demo", "rtsp://10.0.0.5/live", "/srv/video/rapat.mp4"])
+
+
+@st.composite
+def configs(draw: st.DrawFn) -> Config:
+    ids = draw(st.lists(identifiers, unique=True, max_size=4))
+    cameras = tuple(CameraConfig(
+        camera_id, draw(names), draw(urls), draw(st.none() | st.sampled_from(["generic", "sony-brc-h700"])),
+        draw(st.none() | words), draw(previews), draw(presets)) for camera_id in ids)
+    events = []
+    for event_id in draw(st.lists(identifiers, unique=True, max_size=3)):
+        members = tuple(draw(st.lists(st.sampled_from(ids), unique=True))) if ids else ()
+        start = draw(st.none() | times)
+        end = None if start is None else draw(st.none() | st.integers(1, 600).map(
+            lambda minutes: start + timedelta(minutes=minutes)))
+        keys = draw(st.lists(st.sampled_from([f"F{n}" for n in range(1, 13)]), unique=True, max_size=3))
+        shots = {key: Shot(draw(st.sampled_from(members)), draw(st.integers(0, 255))) for key in keys} if members else {}
+        events.append(EventConfig(event_id, draw(names), draw(st.none() | words), start, end, members, shots))
+    return Config(cameras, tuple(events))
+
+
+@settings(max_examples=60, deadline=None)
+@given(configs())
+def test_round_trip_of_generated_configurations(config: Config):
+    assert parse(dump_config(config)) == config
+
+
+# ---- the store ------------------------------------------------------------------------------------
+@pytest.fixture
+def store(tmp_path: Path) -> ConfigStore:
+    return ConfigStore(tmp_path / "config.yaml", tmp_path / "last-good.yaml", camera_check=check_camera)
+
+
+def test_store_loads_and_keeps_a_last_good_copy(store: ConfigStore):
+    store.path.write_text(GOOD, encoding="utf-8")
+    assert store.load() == (parse(GOOD), [])
+    assert store.last_good_path.read_text(encoding="utf-8") == GOOD
+
+
+def test_store_falls_back_to_the_last_good_configuration(store: ConfigStore):
+    store.path.write_text(GOOD, encoding="utf-8")
+    store.load()
+    store.path.write_text(GOOD.replace("cameras: [cam1, cam2]", "cameras: [cam1, cam9]"), encoding="utf-8")
+    config, errors = store.load()
+    assert config == parse(GOOD)
+    assert errors[0] == "config.yaml line 18, events[0].cameras: no camera with id 'cam9'"
+    assert "last good" in errors[-1]
+    assert store.last_good_path.read_text(encoding="utf-8") == GOOD
+
+
+def test_store_without_any_file_starts_empty_and_says_why(store: ConfigStore):
+    config, errors = store.load()
+    assert config == Config()
+    assert "no configuration file" in errors[0] and "without cameras" in errors[-1]
+
+
+def test_store_with_a_broken_last_good_copy_starts_empty(store: ConfigStore):
+    store.last_good_path.write_text("cameras: [", encoding="utf-8")
+    config, errors = store.load()
+    assert config == Config() and "has problems too" in errors[-1]
+
+
+def test_bad_save_leaves_the_file_untouched(store: ConfigStore):
+    store.path.write_text(GOOD, encoding="utf-8")
+    problems = store.save(GOOD.replace("profile: sony-srg300h", "profile: nope"))
+    assert [(problem.line, problem.field) for problem in problems] == [(5, "cameras[0].profile")]
+    assert store.path.read_text(encoding="utf-8") == GOOD
+    assert not store.last_good_path.exists()
+
+
+def test_good_save_writes_atomically_and_updates_the_last_good_copy(store: ConfigStore):
+    assert store.save(GOOD) == []
+    assert store.path.read_text(encoding="utf-8") == GOOD == store.read_text()
+    assert store.last_good_path.read_text(encoding="utf-8") == GOOD
+    assert sorted(path.name for path in store.path.parent.iterdir()) == ["config.yaml", "last-good.yaml"]
+
+
+def test_store_defaults_to_the_user_configuration_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setattr("models.user_files.platformdirs.user_config_dir", lambda *args, **kwargs: str(tmp_path))
+    store = ConfigStore()
+    assert store.path == tmp_path / "config.yaml"
+    assert store.last_good_path.parent == tmp_path

@@ -1,0 +1,173 @@
+"""The hotkey map: defaults, conflicts, key spelling, export and import, the workstation file."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from models.hotkeys import (
+    ACTION_GROUPS, ACTIONS, DEFAULT_HOTKEYS, HELD_ACTIONS, HotkeyError, HotkeyMap, KeyConflict, describe, load_hotkeys,
+    save_hotkeys)
+from models.key_names import normalize_key
+
+
+def test_action_ids_are_exactly_the_agreed_ones():
+    expected = ([f"camera.select.{n}" for n in range(1, 10)]
+                + ["move.up", "move.down", "move.left", "move.right", "zoom.in", "zoom.out"]
+                + [f"preset.recall.{n}" for n in range(10)] + [f"shot.F{n}" for n in range(1, 13)]
+                + ["stop.all", "help.cheatsheet"])
+    assert list(ACTIONS) == expected
+    assert HELD_ACTIONS == {"move.up", "move.down", "move.left", "move.right", "zoom.in", "zoom.out"}
+    assert [action for _group, actions in ACTION_GROUPS for action in actions] == expected
+
+
+def test_defaults_have_no_conflicts_and_the_agreed_keys():
+    hotkeys = HotkeyMap.defaults()
+    assert hotkeys.conflicts() == {}
+    assert [hotkeys.action_for(str(n)) for n in range(1, 10)] == [f"camera.select.{n}" for n in range(1, 10)]
+    assert hotkeys.action_for("Left") == "move.left" and hotkeys.action_for("Up") == "move.up"
+    assert {hotkeys.action_for(key) for key in ("+", "=")} == {"zoom.in"} and hotkeys.action_for("-") == "zoom.out"
+    for n in range(10):
+        assert hotkeys.action_for(f"Num+{n}") == hotkeys.action_for(f"Ctrl+{n}") == f"preset.recall.{n}"
+    assert [hotkeys.action_for(f"F{n}") for n in range(1, 13)] == [f"shot.F{n}" for n in range(1, 13)]
+    assert hotkeys.action_for("Esc") == "stop.all" and hotkeys.action_for("?") == "help.cheatsheet"
+    assert hotkeys.action_for("Ctrl+Alt+Q") is None and hotkeys.action_for("not a key") is None
+
+
+def test_held_actions_and_labels():
+    assert HotkeyMap.is_held("move.left") and HotkeyMap.is_held("zoom.out")
+    assert not HotkeyMap.is_held("preset.recall.3") and not HotkeyMap.is_held("stop.all")
+    assert describe("camera.select.2") == "Select camera 2"
+    assert describe("preset.recall.0") == "Recall preset 0"
+    assert describe("shot.F11") == "Shot F11"
+    assert describe("zoom.in") == "Zoom in" and describe("stop.all") == "Stop all cameras"
+    with pytest.raises(ValueError):
+        describe("move.sideways")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("ctrl+3", "Ctrl+3"), ("Shift+Ctrl+a", "Ctrl+Shift+A"), ("num+3", "Num+3"), ("Num++", "Num++"),
+    ("Ctrl++", "Ctrl++"), ("+", "+"), ("Escape", "Esc"), ("page down", "PgDown"), ("Shift+?", "?"),
+    ("f5", "F5"), ("Meta+Num+Ctrl+1", "Meta+Ctrl+Num+1"), ("ä", "Ä"),
+])
+def test_key_spellings_are_brought_to_qt_portable_text(text, key):
+    assert normalize_key(text) == key
+
+
+@pytest.mark.parametrize("text, words", [
+    ("", "is not a key"), ("Ctrl+", "is not a key"), ("Hyper+1", "'Hyper' is not a modifier"),
+    ("Ctrl+Foo", "'Foo' is not a key name"), ("F1, F2", "one key per binding"),
+])
+def test_bad_keys_are_explained(text, words):
+    with pytest.raises(ValueError, match=words):
+        normalize_key(text)
+
+
+def test_bind_refuses_a_key_of_another_action_unless_replacing():
+    hotkeys = HotkeyMap.defaults()
+    with pytest.raises(KeyConflict) as caught:
+        hotkeys.bind("stop.all", "f5")
+    assert (caught.value.key, caught.value.action, caught.value.other) == ("F5", "stop.all", "shot.F5")
+    assert "F5 is already the key for Shot F5" in str(caught.value)
+    assert hotkeys == HotkeyMap.defaults()
+    assert hotkeys.bind("stop.all", "f5", replace=True) == "F5"
+    assert hotkeys.keys("stop.all") == ("Esc", "F5") and hotkeys.keys("shot.F5") == ()
+    assert hotkeys.action_for("F5") == "stop.all" and hotkeys.conflicts() == {}
+
+
+def test_binding_the_same_key_again_changes_nothing():
+    hotkeys = HotkeyMap.defaults()
+    hotkeys.bind("move.left", "Left")
+    assert hotkeys == HotkeyMap.defaults()
+
+
+def test_unbind_and_copy_are_independent():
+    hotkeys = HotkeyMap.defaults()
+    copy = hotkeys.copy()
+    hotkeys.unbind("Ctrl+3")
+    assert hotkeys.keys("preset.recall.3") == ("Num+3",) and hotkeys.action_for("Ctrl+3") is None
+    assert copy == HotkeyMap.defaults()
+
+
+def test_conflicts_name_both_actions_and_the_key_does_nothing_except_stop():
+    hotkeys = HotkeyMap({"shot.F1": ["F1"], "preset.recall.1": ["F1"], "stop.all": ["Esc"], "zoom.in": ["Esc"]})
+    assert hotkeys.conflicts() == {"F1": ("preset.recall.1", "shot.F1"), "Esc": ("zoom.in", "stop.all")}
+    assert hotkeys.action_for("F1") is None
+    assert hotkeys.action_for("Esc") == "stop.all"
+
+
+def test_unknown_actions_and_keys_are_refused_by_the_constructor():
+    with pytest.raises(ValueError, match="unknown action"):
+        HotkeyMap({"move.sideways": ["Left"]})
+    with pytest.raises(ValueError, match="not a key name"):
+        HotkeyMap({"move.left": ["Leftish"]})
+
+
+def test_export_import_round_trip():
+    hotkeys = HotkeyMap.defaults()
+    hotkeys.bind("stop.all", "Space")
+    hotkeys.unbind("=")
+    assert HotkeyMap.from_json(hotkeys.to_json()) == hotkeys
+    assert json.loads(hotkeys.to_json())["bindings"]["stop.all"] == ["Esc", "Space"]
+
+
+@given(st.dictionaries(st.sampled_from(ACTIONS), st.lists(st.sampled_from(
+    ["1", "Up", "Ctrl+3", "Num+3", "F5", "Esc", "?", "+", "Ctrl++", "Alt+Shift+X", "Meta+Left", "Space"]), max_size=3)))
+def test_export_import_round_trip_of_any_conflict_free_map(bindings):
+    hotkeys = HotkeyMap()
+    for action, keys in bindings.items():
+        for key in keys:
+            hotkeys.bind(action, key, replace=True)
+    assert HotkeyMap.from_json(hotkeys.to_json()) == hotkeys
+
+
+def test_import_of_garbage_gives_plain_messages():
+    with pytest.raises(HotkeyError) as caught:
+        HotkeyMap.from_json("this is not json")
+    assert caught.value.problems == ["not a hotkey file: Expecting value at line 1, column 1"]
+    with pytest.raises(HotkeyError) as caught:
+        HotkeyMap.from_json("[1, 2, 3]")
+    assert caught.value.problems == ['not a hotkey file: it has no "bindings" section']
+
+
+def test_import_lists_every_problem():
+    text = json.dumps({"version": 1, "bindings": {
+        "move.upp": ["Up"], "zoom.in": ["Ctrl+Foo"], "stop.all": 3, "shot.F1": ["F2"], "shot.F2": ["F2"]}})
+    with pytest.raises(HotkeyError) as caught:
+        HotkeyMap.from_json(text)
+    assert caught.value.problems == [
+        "unknown action 'move.upp' (did you mean 'move.up'?)",
+        "zoom.in: 'Ctrl+Foo': 'Foo' is not a key name (e.g. F5, Ctrl+3, Num+3, Up, Esc or ?)",
+        'stop.all: expected a list of keys such as ["F5", "Ctrl+3"], found 3',
+        "the key F2 is given to shot.F1 and shot.F2; a key can do one thing only",
+    ]
+
+
+def test_import_of_an_older_file_keeps_defaults_for_actions_it_does_not_mention():
+    hotkeys = HotkeyMap.from_json(json.dumps({"bindings": {"stop.all": ["Space"], "shot.F1": ["Esc"]}}))
+    assert hotkeys.keys("stop.all") == ("Space",) and hotkeys.keys("shot.F1") == ("Esc",)
+    assert hotkeys.keys("move.left") == DEFAULT_HOTKEYS["move.left"]
+
+
+def test_workstation_file_round_trip_and_fallback(tmp_path: Path):
+    path = tmp_path / "deep" / "hotkeys.json"
+    assert load_hotkeys(path) == (HotkeyMap.defaults(), [])
+    hotkeys = HotkeyMap.defaults()
+    hotkeys.bind("help.cheatsheet", "F1", replace=True)
+    save_hotkeys(hotkeys, path)
+    assert load_hotkeys(path) == (hotkeys, [])
+    path.write_text("{broken", encoding="utf-8")
+    fallback, errors = load_hotkeys(path)
+    assert fallback == HotkeyMap.defaults()
+    assert errors[0].startswith(f"{path}: not a hotkey file") and errors[-1] == "Using the default hotkeys."
+
+
+def test_workstation_file_defaults_to_the_user_configuration_folder(monkeypatch, tmp_path: Path):
+    monkeypatch.setattr("models.user_files.platformdirs.user_config_dir", lambda *args, **kwargs: str(tmp_path))
+    hotkeys = HotkeyMap.defaults()
+    hotkeys.unbind("?")
+    save_hotkeys(hotkeys)
+    assert (tmp_path / "hotkeys.json").exists()
+    assert load_hotkeys() == (hotkeys, [])

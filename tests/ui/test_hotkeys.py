@@ -1,0 +1,194 @@
+"""The application-wide hotkey filter, offscreen: presses, held keys, auto-repeat, text fields, focus loss."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QKeyCombination, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from models.hotkeys import DEFAULT_HOTKEYS, HotkeyMap
+from ui.cheat_sheet import CheatSheet
+from ui.hotkeys import OWNS_KEYS, HotkeyFilter, key_text
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+PRESS, RELEASE = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+
+
+class Recorder:
+    def __init__(self, hotkey_filter: HotkeyFilter) -> None:
+        self.events: list[tuple[str, str]] = []
+        hotkey_filter.actionPressed.connect(lambda action: self.events.append(("pressed", action)))
+        hotkey_filter.actionReleased.connect(lambda action: self.events.append(("released", action)))
+        hotkey_filter.focusLost.connect(lambda: self.events.append(("focus lost", "")))
+
+
+@pytest.fixture
+def hotkey_filter(qapp):
+    hotkey_filter = HotkeyFilter(HotkeyMap.defaults())
+    qapp.installEventFilter(hotkey_filter)
+    yield hotkey_filter
+    qapp.removeEventFilter(hotkey_filter)
+
+
+@pytest.fixture
+def recorder(hotkey_filter) -> Recorder:
+    return Recorder(hotkey_filter)
+
+
+class KeyCatcher(QWidget):
+    """A window that notes the keys reaching it, i.e. those the filter let through."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[Key] = []
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.keys.append(event.key())
+
+
+@pytest.fixture
+def window(qtbot):
+    window = KeyCatcher()
+    window.line = QLineEdit()
+    layout = QVBoxLayout(window)
+    layout.addWidget(QLabel("console"))
+    layout.addWidget(window.line)
+    qtbot.addWidget(window)
+    window.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    window.show()
+    qtbot.waitExposed(window)
+    window.setFocus()      # the console itself has the keyboard, not the text field
+    return window
+
+
+def send(widget: QWidget, kind: QEvent.Type, key: Key, modifiers: Mod = Mod.NoModifier, text: str = "",
+         autorep: bool = False) -> None:
+    QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, text, autorep))
+
+
+def test_held_key_is_pressed_and_released_once_despite_auto_repeat(window, recorder):
+    send(window, PRESS, Key.Key_Left)
+    for _repeat in range(3):
+        send(window, RELEASE, Key.Key_Left, autorep=True)
+        send(window, PRESS, Key.Key_Left, autorep=True)
+    send(window, RELEASE, Key.Key_Left)
+    assert recorder.events == [("pressed", "move.left"), ("released", "move.left")]
+    assert window.keys == []
+
+
+def test_release_after_a_modifier_change_still_stops_the_move(window, recorder):
+    send(window, PRESS, Key.Key_Left)
+    send(window, RELEASE, Key.Key_Left, Mod.ShiftModifier)
+    assert recorder.events == [("pressed", "move.left"), ("released", "move.left")]
+
+
+def test_a_non_held_action_is_pressed_once_and_never_released(window, recorder):
+    send(window, PRESS, Key.Key_F1)
+    send(window, PRESS, Key.Key_F1, autorep=True)
+    send(window, RELEASE, Key.Key_F1)
+    assert recorder.events == [("pressed", "shot.F1")]
+
+
+def test_keypad_and_ctrl_digits_both_recall_the_preset(window, recorder):
+    send(window, PRESS, Key.Key_3, Mod.KeypadModifier, "3")
+    send(window, PRESS, Key.Key_3, Mod.ControlModifier)
+    send(window, PRESS, Key.Key_3, text="3")
+    assert recorder.events == [("pressed", "preset.recall.3"), ("pressed", "preset.recall.3"),
+                               ("pressed", "camera.select.3")]
+
+
+def test_shifted_symbols_match_their_character(window, recorder):
+    send(window, PRESS, Key.Key_Question, Mod.ShiftModifier, "?")
+    send(window, PRESS, Key.Key_Plus, Mod.ShiftModifier, "+")
+    assert recorder.events == [("pressed", "help.cheatsheet"), ("pressed", "zoom.in")]
+
+
+def test_typing_in_a_text_field_selects_no_camera_but_esc_still_stops(window, recorder, qtbot):
+    window.line.setFocus()
+    qtbot.keyClicks(window.line, "12")
+    assert window.line.text() == "12"
+    send(window.line, PRESS, Key.Key_Left)
+    assert window.line.cursorPosition() == 1 and recorder.events == []
+    send(window.line, PRESS, Key.Key_Escape)
+    assert recorder.events == [("pressed", "stop.all")]
+
+
+def test_a_window_that_owns_its_keys_gets_them_except_esc(qtbot, recorder):
+    editor = KeyCatcher()
+    editor.setProperty(OWNS_KEYS, True)
+    qtbot.addWidget(editor)
+    editor.show()
+    send(editor, PRESS, Key.Key_F5)
+    send(editor, PRESS, Key.Key_Escape)
+    assert editor.keys == [Key.Key_F5]
+    assert recorder.events == [("pressed", "stop.all")]
+
+
+def test_unmapped_keys_pass_through(window, recorder):
+    send(window, PRESS, Key.Key_Q, Mod.ControlModifier | Mod.AltModifier)
+    send(window, PRESS, Key.Key_Shift, Mod.ShiftModifier)
+    assert window.keys == [Key.Key_Q, Key.Key_Shift]
+    assert recorder.events == []
+
+
+def test_mapped_keys_win_over_menu_shortcuts(window, hotkey_filter):
+    override = QKeyEvent(QEvent.Type.ShortcutOverride, Key.Key_F5, Mod.NoModifier)
+    override.ignore()
+    QApplication.sendEvent(window, override)
+    assert override.isAccepted()
+
+
+def test_deactivation_while_a_key_is_held_releases_it(window, recorder):
+    send(window, PRESS, Key.Key_Left)
+    send(window, PRESS, Key.Key_Plus, text="+")
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))
+    send(window, RELEASE, Key.Key_Left)
+    assert recorder.events == [("pressed", "move.left"), ("pressed", "zoom.in"), ("released", "move.left"),
+                               ("released", "zoom.in"), ("focus lost", "")]
+
+
+def test_deactivation_with_nothing_held_says_nothing(window, recorder):
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))
+    assert recorder.events == []
+
+
+def test_application_going_inactive_releases_held_keys(window, recorder, qapp):
+    send(window, PRESS, Key.Key_Up)
+    qapp.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    assert recorder.events == [("pressed", "move.up"), ("released", "move.up"), ("focus lost", "")]
+
+
+def test_a_new_map_releases_held_keys_and_takes_effect(window, recorder, hotkey_filter):
+    send(window, PRESS, Key.Key_Down)
+    hotkeys = HotkeyMap.defaults()
+    hotkeys.bind("stop.all", "Space")
+    hotkey_filter.set_map(hotkeys)
+    send(window, PRESS, Key.Key_Space, text=" ")
+    assert recorder.events == [("pressed", "move.down"), ("released", "move.down"), ("pressed", "stop.all")]
+
+
+def test_default_keys_are_written_exactly_as_qt_writes_them():
+    portable = QKeySequence.SequenceFormat.PortableText
+    for keys in DEFAULT_HOTKEYS.values():
+        for key in keys:
+            assert QKeySequence.fromString(key, portable).toString(portable) == key
+            assert key_text(QKeySequence.fromString(key, portable)[0]) == key
+    assert key_text(QKeyCombination(Mod.ShiftModifier, Key.Key_Shift)) is None
+
+
+def test_cheat_sheet_lists_the_map_by_group(qtbot):
+    sheet = CheatSheet(HotkeyMap.defaults())
+    qtbot.addWidget(sheet)
+    texts = [label.text() for label in sheet.findChildren(QLabel)]
+    assert "Recall preset 3" in texts and "Move left" in texts and "Shot F12" in texts
+    hotkeys = HotkeyMap()
+    hotkeys.bind("stop.all", "Esc")
+    sheet.set_map(hotkeys)
+    qtbot.wait(1)  # let deleteLater remove the old rows
+    texts = [label.text() for label in sheet.findChildren(QLabel)]
+    assert "Stop all cameras" in texts and "Recall preset 3" not in texts
+    sheet.toggle()
+    assert sheet.isVisible()
+    sheet.toggle()
+    assert not sheet.isVisible()

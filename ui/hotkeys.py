@@ -1,0 +1,165 @@
+"""Hotkeys for the whole application: key events become console actions.
+
+``HotkeyFilter`` is installed on the QApplication (``app.installEventFilter(hotkey_filter)``). Held
+actions (moves, zoom) are tracked by physical key, so the release stops the move even when a
+modifier changed in between or the focus moved to a text field.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox, QApplication, QComboBox, QKeySequenceEdit, QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
+
+from models.hotkeys import STOP_ALL, HotkeyMap
+from models.key_names import normalize_key
+
+OWNS_KEYS = "ownsKeys"
+"""A window with this property set to True keeps its keys (editors); only the all-stop key still works there."""
+
+_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr,
+                  Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_unknown}
+_EDITABLE_TEXT = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
+_PORTABLE = QKeySequence.SequenceFormat.PortableText
+
+
+def key_text(combination: QKeyCombination) -> str | None:
+    """The hotkey map's text for a key and its modifiers (keypad keys as "Num+…"); None for a lone modifier."""
+    if combination.key() in _MODIFIER_KEYS:
+        return None
+    try:
+        return normalize_key(QKeySequence(combination).toString(_PORTABLE))
+    except ValueError:
+        return None
+
+
+def display_key(key: str) -> str:
+    """A key as the operator's platform names it (e.g. "Ctrl+3" on Windows, "⌘3" on macOS)."""
+    return QKeySequence.fromString(key, _PORTABLE).toString(QKeySequence.SequenceFormat.NativeText) or key
+
+
+def _takes_text(widget: QWidget | None) -> bool:
+    if isinstance(widget, QKeySequenceEdit):
+        return True
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, _EDITABLE_TEXT) and not widget.isReadOnly()
+
+
+class HotkeyFilter(QObject):
+    """Signals:
+        actionPressed(str): an action's key went down (auto-repeat never repeats it).
+        actionReleased(str): a held action's key went up, or the keyboard went elsewhere.
+        focusLost(): the window or application lost the keyboard while keys were held.
+    """
+
+    actionPressed = Signal(str)
+    actionReleased = Signal(str)
+    focusLost = Signal()
+
+    def __init__(self, hotkeys: HotkeyMap, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._map = hotkeys
+        self._held: dict[tuple[str, int], str] = {}     # physical key -> held action
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._on_application_state)
+
+    def set_map(self, hotkeys: HotkeyMap) -> None:
+        self._release_held()
+        self._map = hotkeys
+
+    @Slot()
+    def release_all(self) -> None:
+        """Release every held action because the keyboard went elsewhere."""
+        if self._release_held():
+            self.focusLost.emit()
+
+    def _release_held(self) -> bool:
+        actions = list(dict.fromkeys(self._held.values()))
+        self._held.clear()
+        for action in actions:
+            self.actionReleased.emit(action)
+        return bool(actions)
+
+    @Slot(Qt.ApplicationState)
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.release_all()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in _KEY_EVENTS:
+            return self._on_key(watched, event)
+        if kind == QEvent.Type.WindowDeactivate and isinstance(watched, QWidget) and watched.isWindow():
+            self.release_all()
+        return False
+
+    def _on_key(self, watched: QObject, event: QKeyEvent) -> bool:
+        physical = _physical_key(event)
+        kind = event.type()
+        if kind == QEvent.Type.KeyRelease and physical in self._held:
+            if not event.isAutoRepeat():
+                action = self._held.pop(physical)
+                if action not in self._held.values():
+                    self.actionReleased.emit(action)
+            return True
+        action = self._action(watched, event)
+        if action is None:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()      # the hotkey wins over any menu shortcut with the same key
+        elif kind == QEvent.Type.KeyPress and not event.isAutoRepeat() and physical not in self._held:
+            self._press(physical, action)
+        return True
+
+    def _press(self, physical: tuple[str, int], action: str) -> None:
+        if self._map.is_held(action):
+            already_held = action in self._held.values()
+            self._held[physical] = action
+            if already_held:
+                return
+        self.actionPressed.emit(action)
+
+    def _action(self, watched: QObject, event: QKeyEvent) -> str | None:
+        text = key_text(event.keyCombination())
+        action = self._map.action_for(text) if text is not None else None
+        if action is None or action == STOP_ALL:
+            return action
+        focus = QApplication.focusWidget() or (watched if isinstance(watched, QWidget) else None)
+        if focus is not None and (_takes_text(focus) or focus.window().property(OWNS_KEYS) is True):
+            return None
+        return action
+
+
+def _physical_key(event: QKeyEvent) -> tuple[str, int]:
+    # the scan code survives a modifier change between press and release; offscreen it is 0
+    if event.nativeScanCode():
+        return ("scan", event.nativeScanCode())
+    return ("key", event.key())
+
+
+class ActionLabels(QObject):
+    """Translated names of the hotkey actions and of their groups (``models.hotkeys.ACTION_GROUPS``)."""
+
+    def label(self, action: str) -> str:
+        fixed = {
+            "move.up": self.tr("Move up"), "move.down": self.tr("Move down"),
+            "move.left": self.tr("Move left"), "move.right": self.tr("Move right"),
+            "zoom.in": self.tr("Zoom in"), "zoom.out": self.tr("Zoom out"),
+            STOP_ALL: self.tr("Stop all cameras"), "help.cheatsheet": self.tr("Show the hotkeys"),
+        }
+        if action in fixed:
+            return fixed[action]
+        group, _dot, number = action.rpartition(".")
+        numbered = {"camera.select": self.tr("Select camera {number}"),
+                    "preset.recall": self.tr("Recall preset {number}"), "shot": self.tr("Shot {number}")}
+        return numbered[group].format(number=number)
+
+    def group_title(self, group: str) -> str:
+        return {
+            "camera": self.tr("Cameras"), "move": self.tr("Move and zoom (hold the key)"),
+            "preset": self.tr("Presets of the selected camera"), "shot": self.tr("Shots of the active event"),
+            "general": self.tr("General"),
+        }[group]
