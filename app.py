@@ -1,13 +1,15 @@
 """Smart Centre console — the composition root.
 
-    python app.py camera URL ACTION …          test and script one camera
-    python app.py simulate camera --listen URL  run simulated cameras
+    python app.py [--demo] [--config FILE] [--data-dir DIR]   the operator console
+    python app.py camera URL ACTION …                        test and script one camera
+    python app.py simulate camera --listen URL               run simulated cameras
 """
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from devices.cli import camera as camera_cli
 from devices.cli import simulate as simulate_cli
@@ -15,7 +17,12 @@ from devices.cli import simulate as simulate_cli
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="app.py", description=__doc__.splitlines()[0])
-    parser.add_argument("-v", "--verbose", action="store_true", help="log device traffic decisions")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log device decisions")
+    parser.add_argument("--demo", action="store_true",
+                        help="start simulated cameras and use a demo configuration (no hardware needed)")
+    parser.add_argument("--config", type=Path, help="configuration file (default: in the user's data folder)")
+    parser.add_argument("--data-dir", type=Path, help="per-workstation files: settings, hotkeys, thumbnails")
+    parser.add_argument("--lang", choices=("id", "en"), help="user interface language (default: system)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     camera_cli.add_parser(commands)
     simulate_cli.add_parser(commands)
@@ -28,9 +35,51 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     if args.command is None:
-        parser.print_help()
-        return 0
+        return run_console(args)
     return args.func(args) or 0
+
+
+def run_console(args: argparse.Namespace) -> int:
+    """The GUI; Qt is imported only here so the command line works on machines without a display."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from devices.demo import start_demo_cameras
+    from devices.runtime import DeviceRuntime
+    from devices.visca.controller import CameraController
+    from devices.visca.profiles import get_profile
+    from devices.visca.url_check import check_camera
+    from models.config import ConfigStore, demo_config
+    from models.hotkeys import load_hotkeys
+    from models.user_files import default_folder
+    from ui.console import Console, SimulatedPicture
+    from ui.language import install_translator
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("Diskominfo Trenggalek")
+    app.setApplicationName("Smart Centre Console")
+    data = args.data_dir or default_folder()
+    settings = QSettings(str(data / "console.ini"), QSettings.Format.IniFormat)
+    install_translator(app, args.lang or settings.value("ui/language", None))
+    with DeviceRuntime("devices") as runtime, DeviceRuntime("simulators") as simulators:
+        simulated: dict[str, SimulatedPicture] = {}
+        if args.demo:
+            demo = start_demo_cameras(simulators)
+            config, errors = demo_config([d.url for d in demo], check_camera), []
+            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+        else:
+            config, errors = ConfigStore(args.config or data / "config.yaml", camera_check=check_camera).load()
+        controllers = {
+            c.id: CameraController(runtime, c.url, c.name,
+                                   profile=get_profile(c.profile) if c.profile else None).start()
+            for c in config.cameras}
+        hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
+        console = Console(config, controllers, data_folder=data, settings=settings, hotkeys=hotkeys,
+                          config_errors=[*errors, *hotkey_errors], simulated=simulated)
+        console.show()
+        code = app.exec()
+        console.shutdown()
+    return code
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 
 from models.config_parse import parse_config
 from models.config_schema import CameraCheck, Config
@@ -41,8 +42,8 @@ events:
   - id: rakor-bupati
     title: Rapat Koordinasi Bupati
     location: Ruang Rapat Utama
-    start: "2026-11-28 09:00"
-    end: "2026-11-28 12:00"
+    start: "{day} 07:00"
+    end: "{day} 23:59"
     cameras: [cam1, cam2]
     shots:
       F1: {{camera: cam1, preset: 1}}
@@ -52,8 +53,8 @@ events:
   - id: podcast-diskominfo
     title: Podcast Diskominfo
     location: Command Center
-    start: "2026-11-28 14:00"
-    end: "2026-11-28 15:30"
+    start: "{day} 07:00"
+    end: "{day} 23:59"
     cameras: [cam3, cam4, cam2]     # cam2 also serves the Rakor: the console handles the take-over
     shots:
       F1: {{camera: cam3, preset: 1}}
@@ -63,13 +64,17 @@ events:
 """
 
 
-def demo_config_text(urls: Sequence[str]) -> str:
-    """The demo file for the four simulator URLs: two visca+udp, one visca+tcp, one visca+serial."""
+def demo_config_text(urls: Sequence[str], day: date | None = None) -> str:
+    """The demo file for the four simulator URLs: two visca+udp, one visca+tcp, one visca+serial.
+
+    Both events run all ``day`` (default today), so a new user sees ownership and take-over at work.
+    """
     if len(urls) != 4:
         raise ValueError(f"the demo needs exactly 4 camera URLs, got {len(urls)}")
     # a JSON string is a valid double-quoted YAML scalar, whatever the URL contains
-    return _TEMPLATE.format(**{f"cam{number}": json.dumps(url) for number, url in enumerate(urls, start=1)})
+    cameras = {f"cam{number}": json.dumps(url) for number, url in enumerate(urls, start=1)}
+    return _TEMPLATE.format(day=(day or date.today()).isoformat(), **cameras)
 
 
-def demo_config(urls: Sequence[str], camera_check: CameraCheck | None = None) -> Config:
-    return parse_config(demo_config_text(urls), DEMO_SOURCE, camera_check)
+def demo_config(urls: Sequence[str], camera_check: CameraCheck | None = None, day: date | None = None) -> Config:
+    return parse_config(demo_config_text(urls, day), DEMO_SOURCE, camera_check)

@@ -74,28 +74,35 @@ async def open_hub(shared: dict, local_port: int, *, required: bool = True) -> U
     """The hub for ``local_port`` (0 = the shared ephemeral one), opened once per runtime.
 
     With ``required=False`` a port held by another program gives ``None`` instead of an error.
+    Cameras start together, so the first caller opens the socket and the others await it.
     """
     key = ("udp-hub", local_port)
-    hub = shared.get(key)
-    if hub is not None:
-        return hub
-    loop = asyncio.get_running_loop()
+    opening = shared.get(key)
+    if opening is None:
+        opening = shared[key] = asyncio.get_running_loop().create_task(_bind(local_port))
     try:
-        _transport, hub = await loop.create_datagram_endpoint(
-            lambda: UdpHub(local_port), local_addr=("0.0.0.0", local_port), family=socket.AF_INET)
+        return await asyncio.shield(opening)
     except OSError as exc:
+        if shared.get(key) is opening:
+            del shared[key]
         if required:
             raise OSError(f"cannot use UDP port {local_port} on this PC: {exc.strerror or exc}; "
                           "another program (vMix, Companion, OBS) may hold it") from None
         log.info("UDP port %s is taken by another program; not listening there", local_port)
         return None
-    shared[key] = hub
+
+
+async def _bind(local_port: int) -> UdpHub:
+    _transport, hub = await asyncio.get_running_loop().create_datagram_endpoint(
+        lambda: UdpHub(local_port), local_addr=("0.0.0.0", local_port), family=socket.AF_INET)
     return hub
 
 
 def release_hub(shared: dict, hub: UdpHub) -> None:
-    if hub.idle and shared.get(("udp-hub", hub.requested_port)) is hub:
-        del shared[("udp-hub", hub.requested_port)]
+    key = ("udp-hub", hub.requested_port)
+    opening = shared.get(key)
+    if hub.idle and opening is not None and opening.done() and opening.result() is hub:
+        del shared[key]
         if hub.transport is not None:
             hub.transport.close()
 

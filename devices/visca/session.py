@@ -24,7 +24,7 @@ from devices.visca.jobs import STOPPED, UNKNOWN, Axis, Job, JobKind, Timing
 from devices.visca.links import Link, LinkEvent, Quirks
 from devices.visca.profiles import CameraProfile
 from devices.visca.replies import ERROR_NAMES, Reply, ReplyKind
-from devices.visca.state import CameraError, Link as LinkState
+from devices.visca.state import Link as LinkState
 
 log = logging.getLogger(__name__)
 

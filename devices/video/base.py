@@ -1,0 +1,78 @@
+"""The one interface every preview source implements, and the small helpers they share.
+
+A source is used from a single thread (the preview worker of its camera): open, read until it
+returns None or raises, close. ``read`` blocks until the next picture is due, so a file or a
+synthetic camera plays at its own frame rate, like a live camera does.
+"""
+from __future__ import annotations
+
+import time
+from abc import ABC, abstractmethod
+from types import TracebackType
+
+import numpy as np
+
+Size = tuple[int, int]   # (width, height) in pixels
+
+
+class SourceError(Exception):
+    """The source cannot deliver pictures; the message says why in plain words."""
+
+
+class FrameSource(ABC):
+    def __init__(self) -> None:
+        self.wanted_size: Size | None = None
+
+    @abstractmethod
+    def open(self) -> None:
+        """Connect or open; raises SourceError with the reason."""
+
+    @abstractmethod
+    def read(self) -> np.ndarray | None:
+        """The next picture (BGR, uint8), or None when the stream has stopped."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release everything; safe to call twice or without a successful open."""
+
+    @abstractmethod
+    def describe(self) -> str:
+        """Where the pictures come from, for messages (passwords hidden)."""
+
+    def want_size(self, size: Size | None) -> None:
+        """Hint: pictures are shown at most this large. Sources that can decode or render at
+        a reduced size do so; pictures may still be larger, never needlessly smaller."""
+        self.wanted_size = size
+
+    def __enter__(self) -> FrameSource:
+        self.open()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+
+def fit_within(width: int, height: int, box: Size) -> Size:
+    """The largest size with the aspect ratio of width×height that fits in box (at least 1×1)."""
+    scale = min(box[0] / width, box[1] / height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+class Pacer:
+    """Spaces calls to ``wait`` 1/fps apart; after a stall it restarts instead of catching up."""
+
+    def __init__(self, fps: float) -> None:
+        self.interval = 1.0 / fps
+        self._due = 0.0
+
+    def wait(self) -> None:
+        now = time.monotonic()
+        if now < self._due:
+            time.sleep(self._due - now)
+            self._due += self.interval
+        else:
+            self._due = now + self.interval
+
+    def reset(self) -> None:
+        self._due = 0.0

@@ -1,0 +1,24 @@
+"""Pick the FrameSource for a camera's preview spec."""
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+from devices.video.base import FrameSource
+from devices.video.opencv_source import OpenCvSource
+from devices.video.spec import PreviewSourceError, SourceKind, parse_spec
+from devices.video.synthetic import SyntheticCameraSource
+from devices.visca.profiles import CameraProfile
+
+
+def open_source(spec: str | int, *, sim_state: Callable[[], Mapping[str, Any]] | None = None,
+                profile: CameraProfile | None = None, name: str = "") -> FrameSource:
+    """A closed source for ``spec``; ``"demo"`` needs the simulated camera's state function and profile.
+
+    Raises PreviewSourceError (a ValueError) for a spec that names no kind of source.
+    """
+    parsed = parse_spec(spec)
+    if parsed.kind is SourceKind.DEMO:
+        if sim_state is None or profile is None:
+            raise PreviewSourceError("preview source 'demo' needs a simulated camera")
+        return SyntheticCameraSource(sim_state, profile, name=name)
+    return OpenCvSource(parsed)

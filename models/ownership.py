@@ -1,0 +1,96 @@
+"""Which running event owns which device, and explicit take-overs (cameras now, wall outputs later).
+
+A device listed by a running event belongs to it. The operator works for one active event;
+moving a device that belongs only to other running events needs an explicit take-over, which
+lasts until the event that took it ends or hands it back.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable, Protocol
+
+
+class EventLike(Protocol):
+    id: str
+    title: str
+    start: datetime | None
+    end: datetime | None
+
+    @property
+    def cameras(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class TakeOver:
+    device: str
+    by_event: str
+    from_events: tuple[str, ...]
+    at: datetime
+
+
+class EventBoard:
+    def __init__(self, events: Iterable[EventLike] = ()) -> None:
+        self.events: dict[str, EventLike] = {e.id: e for e in events}
+        self._started: set[str] = set()
+        self._ended: set[str] = set()
+        self.active: str | None = None
+        self._takeovers: dict[str, TakeOver] = {}
+
+    def set_events(self, events: Iterable[EventLike]) -> None:
+        self.events = {e.id: e for e in events}
+        self._started &= set(self.events)
+        if self.active not in self.events:
+            self.active = None
+
+    # ---- running --------------------------------------------------------------------------
+    def is_running(self, event_id: str, now: datetime | None = None) -> bool:
+        if event_id in self._started:
+            return True
+        if event_id in self._ended:
+            return False
+        event = self.events.get(event_id)
+        if event is None or event.start is None:
+            return False
+        now = now or datetime.now()
+        return event.start <= now and (event.end is None or now < event.end)
+
+    def running(self, now: datetime | None = None) -> list[EventLike]:
+        return [e for e in self.events.values() if self.is_running(e.id, now)]
+
+    def start(self, event_id: str) -> None:
+        self._ended.discard(event_id)
+        self._started.add(event_id)
+
+    def end(self, event_id: str) -> None:
+        self._started.discard(event_id)
+        self._ended.add(event_id)
+        self._takeovers = {d: t for d, t in self._takeovers.items() if t.by_event != event_id}
+        if self.active == event_id:
+            self.active = None
+
+    # ---- ownership ---------------------------------------------------------------------------
+    def owners(self, device: str, now: datetime | None = None) -> list[EventLike]:
+        """Running events that list the device, or the one that took it over."""
+        taken = self._takeovers.get(device)
+        if taken is not None and self.is_running(taken.by_event, now):
+            return [self.events[taken.by_event]]
+        return [e for e in self.running(now) if device in e.cameras]
+
+    def blocking(self, device: str, now: datetime | None = None) -> list[EventLike]:
+        """Running events other than the active one that the device belongs to, if the active one does not."""
+        owners = self.owners(device, now)
+        if not owners or any(e.id == self.active for e in owners):
+            return []
+        return owners
+
+    def take_over(self, device: str, now: datetime | None = None) -> TakeOver:
+        if self.active is None:
+            raise ValueError("choose the event you are working for before taking over a device")
+        blocking = self.blocking(device, now)
+        takeover = TakeOver(device, self.active, tuple(e.id for e in blocking), now or datetime.now())
+        self._takeovers[device] = takeover
+        return takeover
+
+    def taken_over(self, device: str) -> TakeOver | None:
+        return self._takeovers.get(device)

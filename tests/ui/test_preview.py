@@ -1,0 +1,164 @@
+"""PreviewHub: frames at tile size on the GUI thread, newest frame wins, reconnects, clean stop."""
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+from devices.video import FrameSource, SourceError
+from tests.video.clips import write_clip
+from ui.preview import PreviewHub
+
+pytestmark = pytest.mark.gui
+
+FAST_BACKOFF = (0.02, 0.08)
+
+
+class ScriptedSource(FrameSource):
+    """Fails to open ``failures`` times, then yields ``frames`` grey frames per connection."""
+
+    def __init__(self, *, failures: int = 0, frames: int | None = None, reason: str = "camera unplugged",
+                 gate: threading.Event | None = None) -> None:
+        super().__init__()
+        self.failures = failures
+        self.frames = frames
+        self.reason = reason
+        self.gate = gate            # open() waits for it, like a slow RTSP handshake
+        self.opens = 0
+        self._left: int | None = None
+
+    def open(self) -> None:
+        if self.gate is not None:
+            self.gate.wait(2.0)
+        self.opens += 1
+        if self.opens <= self.failures:
+            raise SourceError(self.reason)
+        self._left = self.frames
+
+    def read(self) -> np.ndarray | None:
+        time.sleep(0.005)
+        if self._left is not None:
+            if self._left == 0:
+                return None
+            self._left -= 1
+        return np.full((90, 160, 3), 128, np.uint8)
+
+    def close(self) -> None:
+        pass
+
+    def describe(self) -> str:
+        return "scripted source"
+
+
+@pytest.fixture
+def hub(qtbot):
+    hub = PreviewHub(max_fps=50, backoff=FAST_BACKOFF)
+    yield hub
+    hub.stop()
+
+
+@pytest.fixture
+def clip(tmp_path):
+    return write_clip(tmp_path / "walk.avi", count=20, size=(320, 180), fps=50)
+
+
+def preview_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("preview-") and t.is_alive()]
+
+
+def test_frames_from_a_file_arrive_at_the_tile_size(qtbot, hub, clip):
+    with qtbot.waitSignal(hub.frameReady, timeout=3000) as first:
+        hub.add("cam1", str(clip), QSize(160, 90))
+    camera_id, image = first.args
+    assert camera_id == "cam1"
+    assert image.size() == QSize(160, 90)
+    background = image.pixelColor(150, 45)
+    assert (background.red(), background.blue()) == (pytest.approx(20, abs=8), pytest.approx(160, abs=8))
+    hub.set_size("cam1", QSize(200, 200))                                 # aspect ratio is kept
+    qtbot.waitUntil(lambda: hub.latest("cam1").size() == QSize(200, 112), timeout=3000)
+
+
+def test_status_says_connecting_then_empty_while_the_picture_is_fine(qtbot, hub):
+    gate = threading.Event()
+    with qtbot.waitSignal(hub.statusChanged, timeout=3000) as connecting:
+        hub.add("cam1", ScriptedSource(gate=gate), QSize(160, 90))
+    assert connecting.args == ["cam1", "connecting to scripted source…"]
+    with qtbot.waitSignal(hub.statusChanged, timeout=3000) as fine:
+        gate.set()
+    assert fine.args == ["cam1", ""]
+
+
+def test_a_source_that_fails_reports_why_and_keeps_retrying(qtbot, hub):
+    source = ScriptedSource(failures=1000)
+    with qtbot.waitSignal(hub.statusChanged, timeout=3000,
+                          check_params_cb=lambda camera_id, message: "reconnecting in" in message) as status:
+        hub.add("cam2", source, QSize(160, 90))
+    assert status.args == ["cam2", "no signal – reconnecting in 0.02 s: camera unplugged"]
+    qtbot.waitUntil(lambda: source.opens >= 4, timeout=3000)
+    assert hub.latest("cam2") is None
+
+
+def test_a_lost_stream_is_reported_and_reconnected(qtbot, hub):
+    source = ScriptedSource(frames=3)
+    lost = "no signal – reconnecting in 0.02 s: the stream stopped sending pictures"
+    with qtbot.waitSignal(hub.statusChanged, timeout=3000,
+                          check_params_cb=lambda camera_id, message: message == lost):
+        hub.add("cam3", source, QSize(160, 90))
+    qtbot.waitUntil(lambda: source.opens >= 3, timeout=3000)
+    assert hub.latest("cam3") is not None
+
+
+def test_latest_is_the_last_delivered_frame(qtbot, hub, clip):
+    delivered = []
+    hub.frameReady.connect(lambda camera_id, image: delivered.append(image))
+    hub.add("cam1", str(clip), QSize(160, 90))
+    qtbot.waitUntil(lambda: len(delivered) >= 3, timeout=3000)
+    assert hub.latest("cam1").cacheKey() == delivered[-1].cacheKey()
+    assert hub.latest("elsewhere") is None
+
+
+def test_frames_are_dropped_not_queued_while_the_gui_is_busy(qtbot, hub, clip):
+    delivered: list[str] = []
+    hub.frameReady.connect(lambda camera_id, image: delivered.append(camera_id))
+    with qtbot.waitSignal(hub.frameReady, timeout=3000):
+        hub.add("cam1", str(clip), QSize(160, 90))
+    delivered.clear()
+    time.sleep(0.5)          # the GUI thread is busy; the worker produces about 25 frames meanwhile
+    QApplication.processEvents()
+    assert delivered == ["cam1"]
+
+
+def test_removed_camera_delivers_nothing_more(qtbot, hub, clip):
+    with qtbot.waitSignal(hub.frameReady, timeout=3000):
+        hub.add("cam1", str(clip), QSize(160, 90))
+    hub.remove("cam1")
+    with qtbot.assertNotEmitted(hub.frameReady, wait=150):
+        pass
+    assert hub.latest("cam1") is None
+    with pytest.raises(KeyError):
+        hub.set_size("cam1", QSize(10, 10))
+
+
+def test_stop_ends_every_worker(qtbot, hub, clip):
+    hub.add("cam1", str(clip), QSize(160, 90))
+    hub.add("cam2", ScriptedSource(failures=1000), QSize(160, 90))
+    hub.add("cam3", ScriptedSource(), QSize(160, 90))
+    qtbot.waitUntil(lambda: len(preview_threads()) == 3, timeout=1000)
+    started = time.monotonic()
+    hub.stop()
+    assert time.monotonic() - started < 1.0
+    assert preview_threads() == []
+
+
+def test_bad_arguments_are_refused_at_once(hub, clip):
+    with pytest.raises(ValueError, match="is not RTSP, HTTP, a file or a device number"):
+        hub.add("cam1", "foo://x", QSize(160, 90))
+    with pytest.raises(ValueError, match="size must be positive"):
+        hub.add("cam1", str(clip), QSize(0, 90))
+    hub.add("cam1", str(clip), QSize(160, 90))
+    with pytest.raises(ValueError, match="already has a preview"):
+        hub.add("cam1", str(clip), QSize(160, 90))

@@ -1,0 +1,153 @@
+"""The cameras as a Qt table model: one row per camera, columns for the health view,
+roles for the camera-bank tiles."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QImage
+
+from devices.visca.state import CameraState, Link, Motion
+from ui.bridge import CameraBridge
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Role:
+    CAMERA_ID = Qt.ItemDataRole.UserRole + 1
+    STATE = Qt.ItemDataRole.UserRole + 2       # CameraState
+    PREVIEW = Qt.ItemDataRole.UserRole + 3     # QImage or None
+    PREVIEW_STATUS = Qt.ItemDataRole.UserRole + 4
+    LOCATION = Qt.ItemDataRole.UserRole + 5
+    OWNER = Qt.ItemDataRole.UserRole + 6       # title of the running event that owns the camera
+    HOTKEY = Qt.ItemDataRole.UserRole + 7      # "1" … "9"
+
+
+@dataclass
+class CameraRow:
+    camera_id: str
+    name: str
+    location: str
+    bridge: CameraBridge
+    preview: QImage | None = None
+    preview_status: str = ""
+    owner: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class CameraListModel(QAbstractTableModel):
+    COLUMNS = ("name", "link", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom", "preset")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CameraRow] = []
+        self._headers = {
+            "name": self.tr("Camera"), "link": self.tr("Link"), "last_seen": self.tr("Last seen"),
+            "rtt": self.tr("Round trip"), "errors": self.tr("Errors"), "timeouts": self.tr("Timeouts"),
+            "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
+            "preset": self.tr("Preset")}
+
+    # ---- rows ------------------------------------------------------------------------------
+    def add_camera(self, camera_id: str, name: str, location: str, bridge: CameraBridge) -> None:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(CameraRow(camera_id, name, location, bridge))
+        self.endInsertRows()
+        bridge.stateChanged.connect(lambda _state, cid=camera_id: self._changed(cid))
+
+    def row_of(self, camera_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.camera_id == camera_id), -1)
+
+    def camera(self, row: int) -> CameraRow:
+        return self._rows[row]
+
+    def cameras(self) -> list[CameraRow]:
+        return list(self._rows)
+
+    def set_preview(self, camera_id: str, image: QImage) -> None:
+        row = self.row_of(camera_id)
+        if row >= 0:
+            self._rows[row].preview = image
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index, [Role.PREVIEW])
+
+    def set_preview_status(self, camera_id: str, message: str) -> None:
+        self._update(camera_id, "preview_status", message, Role.PREVIEW_STATUS)
+
+    def set_owner(self, camera_id: str, owner: str) -> None:
+        self._update(camera_id, "owner", owner, Role.OWNER)
+
+    def _update(self, camera_id: str, attr: str, value: object, role: int) -> None:
+        row = self.row_of(camera_id)
+        if row >= 0 and getattr(self._rows[row], attr) != value:
+            setattr(self._rows[row], attr, value)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1), [role])
+
+    def _changed(self, camera_id: str) -> None:
+        row = self.row_of(camera_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    # ---- Qt model ----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        state = row.bridge.state
+        roles = {Role.CAMERA_ID: row.camera_id, Role.STATE: state, Role.PREVIEW: row.preview,
+                 Role.PREVIEW_STATUS: row.preview_status, Role.LOCATION: row.location,
+                 Role.OWNER: row.owner, Role.HOTKEY: str(index.row() + 1) if index.row() < 9 else ""}
+        if role in roles:
+            return roles[role]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, state, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "link" and state.link is not Link.ONLINE:
+            return Qt.GlobalColor.red
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return state.last_error or ""
+        return None
+
+    def _text(self, row: CameraRow, state: CameraState, column: str) -> str:
+        health = state.health
+        if column == "name":
+            return row.name
+        if column == "link":
+            return self.link_text(state)
+        if column == "last_seen":
+            if health.last_seen is None:
+                return self.tr("never")
+            return self.tr("%n s ago", "", int(time.time() - health.last_seen))
+        if column == "rtt":
+            return "" if health.rtt_ms is None else f"{health.rtt_ms:.0f} ms"
+        if column == "errors":
+            return str(health.errors)
+        if column == "timeouts":
+            return str(health.timeouts)
+        if column == "power":
+            return {True: self.tr("on"), False: self.tr("standby"), None: ""}[state.power]
+        if column == "position":
+            return "" if state.pan is None else f"{state.pan} / {state.tilt}"
+        if column == "zoom":
+            return "" if state.zoom is None else str(state.zoom)
+        return "" if state.last_preset is None else str(state.last_preset)
+
+    def link_text(self, state: CameraState) -> str:
+        if state.link is Link.OFFLINE:
+            return self.tr("offline")
+        if state.link is Link.CONNECTING:
+            return self.tr("connecting")
+        return {Motion.MOVING: self.tr("moving"), Motion.ARRIVED: self.tr("arrived")}.get(
+            state.motion, self.tr("online"))

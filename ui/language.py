@@ -1,0 +1,31 @@
+"""The interface language: Bahasa Indonesia or English, from the setting or the system locale."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def system_language() -> str:
+    return "id" if QLocale.system().language() == QLocale.Language.Indonesian else "en"
+
+
+def install_translator(app: QApplication, language: str | None = None) -> str:
+    """Install the translations for ``language`` (None: the system's); returns the code used.
+
+    English is the source language, so it needs no translator.
+    """
+    code = language if language in LANGUAGES else system_language()
+    if code == "en":
+        return code
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"console_{code}.qm")):
+        app.installTranslator(ours)
+    qt = QTranslator(app)   # Qt's own strings (standard buttons, dialogs) where PySide6 ships them
+    if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    return code

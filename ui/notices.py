@@ -1,0 +1,79 @@
+"""Messages for the operator: a log pane (Qt model + view) and a banner that fades by itself.
+
+Nothing here is modal: a device problem never stands between the operator and the controls.
+"""
+from __future__ import annotations
+
+import time
+from collections import deque
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListView, QWidget
+
+MAX_LINES = 5000
+COLOURS = {"error": QColor("#ef5350"), "warning": QColor("#ffb74d"), "info": QColor("#90caf9"),
+           "log": QColor("#bdbdbd")}
+
+
+class LogModel(QAbstractListModel):
+    LevelRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._lines: deque[tuple[float, str, str]] = deque()
+
+    @Slot(str, str)
+    def add(self, level: str, text: str) -> None:
+        if len(self._lines) >= MAX_LINES:
+            self.beginRemoveRows(QModelIndex(), 0, 0)
+            self._lines.popleft()
+            self.endRemoveRows()
+        row = len(self._lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._lines.append((time.time(), level, text))
+        self.endInsertRows()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._lines)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        stamp, level, text = self._lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{time.strftime('%H:%M:%S', time.localtime(stamp))}  {text}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return COLOURS.get(level)
+        if role == self.LevelRole:
+            return level
+        return None
+
+
+class LogPane(QListView):
+    def __init__(self, model: LogModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setUniformItemSizes(True)
+        model.rowsInserted.connect(lambda *_: self.scrollToBottom())
+
+
+class NoticeBanner(QLabel):
+    """Shows the latest warning or error for a few seconds, then hides itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+        self._timer = QTimer(self, singleShot=True, timeout=self.hide)
+
+    @Slot(str, str)
+    def show_notice(self, level: str, text: str) -> None:
+        if level not in ("warning", "error"):
+            return
+        colour = COLOURS[level].name()
+        self.setStyleSheet(f"background: {colour}; color: black; padding: 6px; font-weight: bold;")
+        self.setText(text)
+        self.show()
+        self._timer.start(6000 if level == "error" else 4000)

@@ -1,0 +1,162 @@
+"""Live previews: one worker thread per camera, the newest frame handed to the GUI thread.
+
+Frames are never queued. Each camera has one mailbox slot for a frame the GUI thread has not
+taken yet; a newer frame replaces it, and only the first frame into an empty slot posts a call
+to the GUI thread. However slow the GUI thread is, it finds at most one frame per camera
+waiting, so a busy moment costs dropped frames instead of a growing backlog (the pattern of
+ui/bridge.py). Link reports travel the same way: the GUI shows the newest.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QImage
+
+from devices.video import FrameSource, Size, open_source
+from ui.preview_worker import LinkReport, LinkState, PreviewWorker
+
+log = logging.getLogger(__name__)
+
+STOP_TIMEOUT = 1.0
+
+
+class PreviewHub(QObject):
+    """Signals:
+        frameReady(str camera_id, QImage): a new picture, already at tile size.
+        statusChanged(str camera_id, str message): empty while the picture is fine, otherwise
+            what is wrong in plain words ("no signal – reconnecting in 2 s: …").
+    """
+
+    frameReady = Signal(str, QImage)
+    statusChanged = Signal(str, str)
+    _frameWaiting = Signal(str)    # from a worker thread: a frame waits in the mailbox
+    _reportWaiting = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, *, max_fps: float = 25.0,
+                 backoff: tuple[float, float] = (1.0, 10.0)) -> None:
+        super().__init__(parent)
+        self._frameWaiting.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
+        self._reportWaiting.connect(self._take_report, Qt.ConnectionType.QueuedConnection)
+        if max_fps <= 0:
+            raise ValueError(f"max_fps must be positive, not {max_fps}")
+        self.max_fps = max_fps
+        self.backoff = backoff
+        self._lock = threading.Lock()              # guards _workers and the two mailboxes
+        self._workers: dict[str, PreviewWorker] = {}
+        self._frames: dict[str, QImage] = {}       # mailbox: a frame the GUI thread has not taken
+        self._reports: dict[str, LinkReport] = {}  # mailbox: the newest link report
+        self._latest: dict[str, QImage] = {}
+        self._status: dict[str, str] = {}
+        self._retiring: list[PreviewWorker] = []   # removed, possibly still finishing a read
+
+    def add(self, camera_id: str, source: FrameSource | str, size: QSize) -> None:
+        """Start showing ``source`` (a FrameSource or a spec string) for the camera.
+
+        Raises ValueError for a bad spec, a bad size or a camera that already has a preview.
+        """
+        if camera_id in self._workers:
+            raise ValueError(f"camera {camera_id!r} already has a preview")
+        box = _box(size)
+        if isinstance(source, str):
+            source = open_source(source)
+        worker = PreviewWorker(camera_id, source, box, deliver=self._offer_frame, report=self._offer_report,
+                               max_fps=self.max_fps, backoff=self.backoff)
+        with self._lock:
+            self._workers[camera_id] = worker
+        worker.start()
+
+    def set_size(self, camera_id: str, size: QSize) -> None:
+        self._worker(camera_id).size = _box(size)
+
+    def remove(self, camera_id: str) -> None:
+        """Stop the camera's preview without waiting for its thread (``stop`` collects it)."""
+        worker = self._worker(camera_id)
+        worker.request_stop()
+        with self._lock:
+            del self._workers[camera_id]
+            self._frames.pop(camera_id, None)
+            self._reports.pop(camera_id, None)
+        self._latest.pop(camera_id, None)
+        self._status.pop(camera_id, None)
+        self._retiring = [w for w in self._retiring if w.is_alive()] + [worker]
+
+    def latest(self, camera_id: str) -> QImage | None:
+        """The last frame delivered for the camera, or None."""
+        return self._latest.get(camera_id)
+
+    def stop(self) -> None:
+        """Stop every preview; waits about a second in all for the threads to end."""
+        for camera_id in list(self._workers):
+            self.remove(camera_id)
+        deadline = time.monotonic() + STOP_TIMEOUT
+        for worker in self._retiring:
+            if not worker.join(max(0.0, deadline - time.monotonic())):
+                # Blocked in a network read; it is a daemon thread and ends when the read times out.
+                log.warning("preview thread of %s did not stop within %.1f s", worker.camera_id, STOP_TIMEOUT)
+        self._retiring = [w for w in self._retiring if w.is_alive()]
+
+    def _worker(self, camera_id: str) -> PreviewWorker:
+        try:
+            return self._workers[camera_id]
+        except KeyError:
+            raise KeyError(f"camera {camera_id!r} has no preview") from None
+
+    # ---- worker threads -------------------------------------------------------------------------
+    def _offer_frame(self, worker: PreviewWorker, image: QImage) -> None:
+        if self._put(self._frames, worker, image):
+            self._frameWaiting.emit(worker.camera_id)
+
+    def _offer_report(self, worker: PreviewWorker, report: LinkReport) -> None:
+        if self._put(self._reports, worker, report):
+            self._reportWaiting.emit(worker.camera_id)
+
+    def _put(self, mailbox: dict[str, Any], worker: PreviewWorker, item: Any) -> bool:
+        """Leave item for the GUI thread, replacing an untaken one; True if the GUI needs a call."""
+        with self._lock:
+            if self._workers.get(worker.camera_id) is not worker:
+                return False
+            was_empty = worker.camera_id not in mailbox
+            mailbox[worker.camera_id] = item
+        return was_empty
+
+    # ---- GUI thread -------------------------------------------------------------------------------
+    @Slot(str)
+    def _take_frame(self, camera_id: str) -> None:
+        with self._lock:
+            image = self._frames.pop(camera_id, None)
+        if image is not None:
+            self._latest[camera_id] = image
+            self.frameReady.emit(camera_id, image)
+
+    @Slot(str)
+    def _take_report(self, camera_id: str) -> None:
+        with self._lock:
+            report = self._reports.pop(camera_id, None)
+            worker = self._workers.get(camera_id)
+        if report is None or worker is None:
+            return
+        message = self._status_text(worker, report)
+        if self._status.get(camera_id) != message:
+            self._status[camera_id] = message
+            self.statusChanged.emit(camera_id, message)
+
+    def _status_text(self, worker: PreviewWorker, report: LinkReport) -> str:
+        if report.state is LinkState.LIVE:
+            return ""
+        if report.state is LinkState.STARTING:
+            return self.tr("connecting to {source}…").format(source=worker.source.describe())
+        reason = report.reason if report.reason is not None else self.tr("the stream stopped sending pictures")
+        if report.state is LinkState.WAITING:
+            return self.tr("no signal – reconnecting in {seconds} s: {reason}").format(
+                seconds=f"{report.retry_in:g}", reason=reason)
+        return self.tr("no signal – reconnecting now: {reason}").format(reason=reason)
+
+
+def _box(size: QSize) -> Size:
+    if size.width() <= 0 or size.height() <= 0:
+        raise ValueError(f"preview size must be positive, not {size.width()}×{size.height()}")
+    return size.width(), size.height()

@@ -1,0 +1,146 @@
+"""One camera's preview worker: read, shrink to the tile, convert to a QImage, hand it over.
+
+A plain ``threading.Thread`` rather than a QThread: the loop never needs a Qt event loop (it
+blocks in OpenCV or sleeps), OpenCV releases the GIL while it decodes and resizes, and the
+worker has no QObject that could be touched from the wrong thread. The only Qt class used
+here is QImage, which Qt documents as reentrant: one image per thread is safe. Widgets are
+never touched; results leave through the two callbacks, which PreviewHub turns into queued
+signals.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable
+
+import cv2
+import numpy as np
+from PySide6.QtGui import QImage
+
+from devices.video import FrameSource, Size, SourceError, fit_within
+
+log = logging.getLogger(__name__)
+
+
+class LinkState(Enum):
+    STARTING = "starting"       # first connection attempt
+    LIVE = "live"               # pictures are arriving
+    WAITING = "waiting"         # lost; next attempt in ``retry_in`` seconds
+    RETRYING = "retrying"       # lost; attempting to reconnect now
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    state: LinkState
+    reason: str | None = None   # why the stream was lost; None: it stopped sending pictures
+    retry_in: float = 0.0
+
+
+class FrameThinner:
+    """Lets through at most ``max_fps`` frames per second on average, evenly spaced.
+
+    A frame up to a quarter interval early still passes, so a 25 fps source under a 25 fps
+    limit is not halved by clock jitter.
+    """
+
+    def __init__(self, max_fps: float) -> None:
+        self.interval = 1.0 / max_fps
+        self._due = 0.0
+
+    def allow(self, now: float) -> bool:
+        if now < self._due - self.interval / 4:
+            return False
+        self._due = max(self._due + self.interval, now)
+        return True
+
+
+def to_qimage(frame: np.ndarray, box: Size) -> QImage:
+    """The BGR frame fitted into box (aspect kept) as an RGB QImage that owns its pixels."""
+    height, width = frame.shape[:2]
+    target = fit_within(width, height, box)
+    if target != (width, height):
+        shrinking = target[0] < width
+        frame = cv2.resize(frame, target, interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
+    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+    # QImage(buffer, …) only borrows ``rgb``; copy() gives the image its own pixels before rgb goes.
+    return QImage(rgb.data, target[0], target[1], rgb.strides[0], QImage.Format.Format_RGB888).copy()
+
+
+class PreviewWorker:
+    def __init__(self, camera_id: str, source: FrameSource, size: Size, *,
+                 deliver: Callable[[PreviewWorker, QImage], None],
+                 report: Callable[[PreviewWorker, LinkReport], None],
+                 max_fps: float, backoff: tuple[float, float]) -> None:
+        self.camera_id = camera_id
+        self.source = source
+        self.size = size            # replaced whole from the GUI thread; read once per frame
+        self._deliver = deliver
+        self._report = report
+        self._max_fps = max_fps
+        self._backoff = backoff
+        self._stop = threading.Event()
+        self._frames_since_open = 0
+        self._thread = threading.Thread(target=self._run, name=f"preview-{camera_id}", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def request_stop(self) -> None:
+        self._stop.set()
+
+    def join(self, timeout: float) -> bool:
+        """Wait up to timeout seconds; True once the thread has ended."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        delay = self._backoff[0]
+        reason: str | None = None
+        self._report(self, LinkReport(LinkState.STARTING))
+        while not self._stop.is_set():
+            try:
+                reason = self._stream()
+            except SourceError as exc:
+                reason = str(exc)
+            except Exception as exc:    # a bug or an OpenCV failure: keep retrying, but leave a trace
+                log.exception("preview of %s failed", self.camera_id)
+                reason = str(exc) or type(exc).__name__
+            finally:
+                self.source.close()
+            if self._stop.is_set():
+                break
+            if self._frames_since_open:
+                delay = self._backoff[0]
+            self._report(self, LinkReport(LinkState.WAITING, reason, delay))
+            if self._stop.wait(delay):
+                break
+            delay = min(delay * 2, self._backoff[1])
+            self._report(self, LinkReport(LinkState.RETRYING, reason))
+
+    def _stream(self) -> str | None:
+        """Open and deliver until stopped; returns None when the source stops sending pictures."""
+        self._frames_since_open = 0
+        self.source.want_size(self.size)
+        self.source.open()
+        thinner = FrameThinner(self._max_fps)
+        while not self._stop.is_set():
+            size = self.size
+            if size != self.source.wanted_size:
+                self.source.want_size(size)
+            frame = self.source.read()
+            if frame is None:
+                return None
+            if not thinner.allow(time.monotonic()):
+                continue
+            image = to_qimage(frame, size)
+            if self._frames_since_open == 0:
+                self._report(self, LinkReport(LinkState.LIVE))
+            self._frames_since_open += 1
+            self._deliver(self, image)
+        return None
