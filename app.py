@@ -63,19 +63,21 @@ def run_console(args: argparse.Namespace) -> int:
     install_translator(app, args.lang or settings.value("ui/language", None))
     with DeviceRuntime("devices") as runtime, DeviceRuntime("simulators") as simulators:
         simulated: dict[str, SimulatedPicture] = {}
+        store = None
         if args.demo:
             demo = start_demo_cameras(simulators)
             config, errors = demo_config([d.url for d in demo], check_camera), []
             simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
         else:
-            config, errors = ConfigStore(args.config or data / "config.yaml", camera_check=check_camera).load()
+            store = ConfigStore(args.config or data / "config.yaml", camera_check=check_camera)
+            config, errors = store.load()
         controllers = {
             c.id: CameraController(runtime, c.url, c.name,
                                    profile=get_profile(c.profile) if c.profile else None).start()
             for c in config.cameras}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
         console = Console(config, controllers, data_folder=data, settings=settings, hotkeys=hotkeys,
-                          config_errors=[*errors, *hotkey_errors], simulated=simulated)
+                          config_errors=[*errors, *hotkey_errors], simulated=simulated, config_store=store)
         console.show()
         code = app.exec()
         console.shutdown()

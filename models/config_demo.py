@@ -42,7 +42,7 @@ events:
   - id: rakor-bupati
     title: Rapat Koordinasi Bupati
     location: Ruang Rapat Utama
-    start: "{day} 07:00"
+    start: "{day} 00:00"
     end: "{day} 23:59"
     cameras: [cam1, cam2]
     shots:
@@ -53,7 +53,7 @@ events:
   - id: podcast-diskominfo
     title: Podcast Diskominfo
     location: Command Center
-    start: "{day} 07:00"
+    start: "{day} 00:00"
     end: "{day} 23:59"
     cameras: [cam3, cam4, cam2]     # cam2 also serves the Rakor: the console handles the take-over
     shots:

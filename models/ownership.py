@@ -55,6 +55,12 @@ class EventBoard:
         now = now or datetime.now()
         return event.start <= now and (event.end is None or now < event.end)
 
+    def choose_active(self, now: datetime | None = None) -> None:
+        """At start-up: work for the first running event, if the operator has not chosen one."""
+        if self.active is None:
+            running = self.running(now)
+            self.active = running[0].id if running else None
+
     def running(self, now: datetime | None = None) -> list[EventLike]:
         return [e for e in self.events.values() if self.is_running(e.id, now)]
 

@@ -2,21 +2,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from devices.visca.state import Link, Motion
 from ui.camera_model import CameraListModel, Role
 
 TILE = QSize(320, 220)
-PICTURE = QSize(320, 180)
+CAPTION_HEIGHT = 44
 STATE_COLOURS = {"offline": QColor("#c62828"), "connecting": QColor("#9e9e9e"), "moving": QColor("#f9a825"),
                  "arrived": QColor("#2e7d32"), "online": QColor("#1565c0")}
 
 
 class CameraTileDelegate(QStyledItemDelegate):
+    tile = TILE
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return TILE
+        return self.tile
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -75,9 +77,11 @@ class CameraTileDelegate(QStyledItemDelegate):
 
 
 class CameraBank(QListView):
-    """Signals: cameraActivated(str) when the operator clicks a tile."""
+    """Signals: cameraActivated(str) when the operator clicks a tile;
+    pictureSizeChanged(QSize) when the tiles' pictures change size (previews follow)."""
 
     cameraActivated = Signal(str)
+    pictureSizeChanged = Signal(QSize)
 
     def __init__(self, model: CameraListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,10 +92,30 @@ class CameraBank(QListView):
         self.setUniformItemSizes(True)
         self.setSpacing(6)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setItemDelegate(CameraTileDelegate(self))
+        self.delegate = CameraTileDelegate(self)
+        self.setItemDelegate(self.delegate)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keys belong to the hotkeys
         self.clicked.connect(lambda index: self.cameraActivated.emit(index.data(Role.CAMERA_ID)))
         self.setStyleSheet("QListView { background: #121212; }")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Tiles grow with the window: two columns for up to four cameras, three up to nine."""
+        super().resizeEvent(event)
+        count = max(1, self.model().rowCount())
+        columns = 1 if count == 1 else 2 if count <= 4 else 3 if count <= 9 else 4
+        rows = -(-count // columns)
+        gap = 2 * self.spacing() + 4
+        # measure without scroll bars, so that showing one cannot push a column out
+        room = self.contentsRect().size()
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        by_width = (room.width() - scrollbar - gap * columns) // columns
+        by_height = ((room.height() - gap * rows) // rows - CAPTION_HEIGHT) * 16 // 9
+        width = max(TILE.width(), min(by_width, by_height))
+        height = width * 9 // 16 + CAPTION_HEIGHT
+        if QSize(width, height) != self.delegate.tile:
+            self.delegate.tile = QSize(width, height)
+            self.scheduleDelayedItemsLayout()
+            self.pictureSizeChanged.emit(QSize(width, width * 9 // 16))
 
     def show_selected(self, camera_id: str) -> None:
         model = self.model()

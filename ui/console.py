@@ -11,21 +11,24 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, QSettings, QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from devices.video.factory import open_source
 from devices.video.spec import PreviewSourceError
 from devices.visca.controller import CameraController
 from devices.visca.profiles import CameraProfile
-from models.config import Config
+from models.config import Config, ConfigStore
 from models.hotkeys import HotkeyMap
 from models.ownership import EventBoard
 from models.preset_library import PresetLibrary
 from ui.bridge import CameraBridge
 from ui.camera_model import CameraListModel
 from ui.cheat_sheet import CheatSheet
+from ui.config_editor import ConfigEditor
 from ui.desk import OperatorDesk
+from ui.hotkey_editor import HotkeyEditor
 from ui.hotkeys import HotkeyFilter
+from ui.language import LANGUAGES, system_language
 from ui.main_window import MainWindow
 from ui.notices import LogModel
 from ui.preview import PreviewHub
@@ -44,11 +47,13 @@ class SimulatedPicture:
 class Console(QObject):
     def __init__(self, config: Config, controllers: dict[str, CameraController], *, data_folder: Path,
                  settings: QSettings, hotkeys: HotkeyMap, config_errors: list[str] = (),
-                 simulated: dict[str, SimulatedPicture] | None = None) -> None:
+                 simulated: dict[str, SimulatedPicture] | None = None,
+                 config_store: ConfigStore | None = None) -> None:
         super().__init__()
         self.config = config
         self.log = LogModel(self)
         self.board = EventBoard(config.events)
+        self.board.choose_active()
         self.desk = OperatorDesk(self.board, self)
         self.cameras = CameraListModel(self)
         self.previews = PreviewHub(self)
@@ -62,6 +67,7 @@ class Console(QObject):
             self.desk.add_camera(camera.id, camera.name, bridge)
             self._add_preview(camera.id, camera.name, camera.preview, (simulated or {}).get(camera.id))
         self.window = MainWindow(self.desk, self.cameras, self.previews, self.library, self.log, settings)
+        self.window.bank.pictureSizeChanged.connect(self._resize_previews)
         self.hotkeys = HotkeyFilter(hotkeys, self)
         self.hotkeys.actionPressed.connect(self.desk.press)
         self.hotkeys.actionReleased.connect(self.desk.release)
@@ -69,10 +75,63 @@ class Console(QObject):
         self.cheat_sheet = CheatSheet(hotkeys, self.window)
         self.desk.cheat_sheet = self.cheat_sheet.toggle
         QApplication.instance().installEventFilter(self.hotkeys)
+        self.settings = settings
+        self.hotkey_path = data_folder / "hotkeys.json"
+        self.config_store = config_store
+        self._editors: dict[str, QWidget] = {}
+        self._add_menus()
         for error in config_errors:
             self.log.add("error", error)
             self.window.banner.show_notice("error", error)
         self.window.update_owners()
+
+    def _add_menus(self) -> None:
+        tools = self.window.tools_menu
+        tools.addAction(self.tr("Hotkeys…"), self.edit_hotkeys)
+        configure = tools.addAction(self.tr("Configuration…"), self.edit_config)
+        configure.setEnabled(self.config_store is not None)
+        tools.addAction(self.tr("Hotkey cheat sheet (?)"), self.cheat_sheet.toggle)
+        languages = self.window.view_menu.addMenu(self.tr("Language"))
+        current = self.settings.value("ui/language", None) or system_language()
+        for code, label in LANGUAGES.items():
+            action = languages.addAction(label, lambda c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == current)
+
+    def edit_hotkeys(self) -> None:
+        editor = self._editors.get("hotkeys")
+        if editor is None:
+            editor = self._editors["hotkeys"] = HotkeyEditor(self.hotkeys.map, self.hotkey_path)
+            editor.mapChanged.connect(self._use_hotkeys)
+        editor.show()
+        editor.raise_()
+
+    def _use_hotkeys(self, hotkeys: HotkeyMap) -> None:
+        self.hotkeys.set_map(hotkeys)
+        self.cheat_sheet.set_map(hotkeys)
+        self.log.add("info", self.tr("Hotkeys saved"))
+
+    def edit_config(self) -> None:
+        if self.config_store is None:
+            return
+        editor = self._editors.get("config")
+        if editor is None:
+            editor = self._editors["config"] = ConfigEditor(self.config_store)
+            editor.configSaved.connect(self._use_config)
+        editor.show()
+        editor.raise_()
+
+    def _use_config(self, config: Config) -> None:
+        """Events apply at once; cameras are connected at start, so their changes need a restart."""
+        self.board.set_events(config.events)
+        self.window.events.refresh()
+        if [(c.id, c.url) for c in config.cameras] != [(c.id, c.url) for c in self.config.cameras]:
+            self.desk.notice.emit("warning", self.tr("Camera changes apply when the console is restarted"))
+        self.config = config
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("ui/language", code)
+        self.desk.notice.emit("warning", self.tr("The language changes when the console is restarted"))
 
     def _add_preview(self, camera_id: str, name: str, spec: str | int | None,
                      simulated: SimulatedPicture | None) -> None:
@@ -88,10 +147,16 @@ class Console(QObject):
             return
         self.previews.add(camera_id, source, TILE_PICTURE)
 
+    def _resize_previews(self, size: QSize) -> None:
+        for camera_id in self.previews.camera_ids():
+            self.previews.set_size(camera_id, size)
+
     def show(self) -> None:
-        self.window.show()
+        self.window.show_as_remembered()
 
     def shutdown(self) -> None:
+        for editor in self._editors.values():
+            editor.close()
         QApplication.instance().removeEventFilter(self.hotkeys)
         self.previews.stop()
         for bridge in self.bridges.values():

@@ -66,6 +66,10 @@ class HotkeyFilter(QObject):
         if app is not None:
             app.applicationStateChanged.connect(self._on_application_state)
 
+    @property
+    def map(self) -> HotkeyMap:
+        return self._map
+
     def set_map(self, hotkeys: HotkeyMap) -> None:
         self._release_held()
         self._map = hotkeys

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["events"], self.docks["health"])
         self.tabifyDockWidget(self.docks["health"], self.docks["log"])
         self.docks["events"].raise_()
+        self.presets.view.setMinimumHeight(240)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -104,6 +105,13 @@ class MainWindow(QMainWindow):
             self.cameras.set_owner(row.camera_id, ", ".join(e.title for e in owners))
 
     # ---- layout memory -------------------------------------------------------------------------
+    def show_as_remembered(self) -> None:
+        """Maximised the first time; afterwards as the operator left it."""
+        if self.settings.contains("window/geometry"):
+            self.show()
+        else:
+            self.showMaximized()
+
     def restore_layout(self) -> None:
         if self.settings.value("window/version", 0, int) != SETTINGS_VERSION:
             return

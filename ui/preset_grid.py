@@ -14,7 +14,7 @@ from models.preset_library import PresetLibrary
 from ui.desk import OperatorDesk
 
 SLOTS = 16
-THUMB = QSize(128, 72)
+THUMB = QSize(112, 63)
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -72,6 +72,10 @@ class PreviewHub(QObject):
     def set_size(self, camera_id: str, size: QSize) -> None:
         self._worker(camera_id).size = _box(size)
 
+    def camera_ids(self) -> list[str]:
+        with self._lock:
+            return list(self._workers)
+
     def remove(self, camera_id: str) -> None:
         """Stop the camera's preview without waiting for its thread (``stop`` collects it)."""
         worker = self._worker(camera_id)
