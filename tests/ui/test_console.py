@@ -137,3 +137,17 @@ def test_a_camera_of_another_running_event_needs_a_take_over(rig, qtbot):
     log = [console.log.index(r).data() for r in range(console.log.rowCount())]
     assert any("taken over" in line for line in log)
     console.shutdown()
+
+
+def test_window_layout_is_remembered(rig, qtbot):
+    console = make_console(rig, qtbot)
+    console.window.docks["health"].hide()
+    console.window.docks["controls"].setFloating(True)
+    console.window.close()
+    console.shutdown()
+    for bridge in console.bridges.values():
+        bridge.controller.close().result(5)
+    again = make_console(rig, qtbot)
+    assert again.window.docks["health"].isHidden()
+    assert again.window.docks["controls"].isFloating()
+    again.shutdown()

@@ -1,0 +1,62 @@
+"""Which running event owns a camera, and explicit take-overs."""
+from dataclasses import dataclass
+from datetime import datetime
+
+import pytest
+
+from models.ownership import EventBoard
+
+NOON = datetime(2026, 11, 28, 12, 0)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    cameras: tuple[str, ...]
+    start: datetime | None = datetime(2026, 11, 28, 9, 0)
+    end: datetime | None = datetime(2026, 11, 28, 15, 0)
+
+
+def board():
+    return EventBoard([Event("rakor", "Rapat Koordinasi", ("cam1", "cam2")),
+                       Event("podcast", "Podcast", ("cam3", "cam2")),
+                       Event("tomorrow", "Besok", ("cam4",), datetime(2026, 11, 29, 9), datetime(2026, 11, 29, 10))])
+
+
+def test_events_run_by_their_times_or_by_hand():
+    b = board()
+    assert [e.id for e in b.running(NOON)] == ["rakor", "podcast"]
+    b.end("podcast")
+    b.start("tomorrow")
+    assert [e.id for e in b.running(NOON)] == ["rakor", "tomorrow"]
+
+
+def test_a_camera_of_another_running_event_is_blocked_until_taken_over():
+    b = board()
+    b.active = "rakor"
+    assert b.blocking("cam1", NOON) == []
+    assert b.blocking("cam2", NOON) == []                  # shared, and the active event is one owner
+    assert [e.id for e in b.blocking("cam3", NOON)] == ["podcast"]
+    assert b.blocking("cam9", NOON) == []                  # nobody's camera
+    takeover = b.take_over("cam3", NOON)
+    assert takeover.by_event == "rakor" and takeover.from_events == ("podcast",)
+    assert b.blocking("cam3", NOON) == []
+    b.active = "podcast"
+    assert [e.id for e in b.blocking("cam3", NOON)] == ["rakor"]   # now the podcast must take it back
+
+
+def test_take_over_needs_an_active_event_and_ends_with_its_event():
+    b = board()
+    with pytest.raises(ValueError, match="choose the event"):
+        b.take_over("cam3", NOON)
+    b.active = "rakor"
+    b.take_over("cam3", NOON)
+    b.end("rakor")
+    assert b.taken_over("cam3") is None and b.active is None
+
+
+def test_the_first_running_event_is_chosen_at_start():
+    b = board()
+    b.choose_active(NOON)
+    assert b.active == "rakor"
