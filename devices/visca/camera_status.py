@@ -12,6 +12,7 @@ import time
 from typing import Any, Callable
 
 from devices.visca import answers, codec
+from devices.visca.drives import direction_of
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.profiles import CameraProfile
 from devices.visca.state import ActionRecord, CameraError, CameraState, Health, Link, Motion
@@ -195,10 +196,7 @@ class CameraStatus:
         """Record a drive in the audit trail when its direction changes, not every speed step."""
         if job.axis is Axis.PAN_TILT and job.value != (0, 0) and self.state.motion is not Motion.IDLE:
             self.update(motion=Motion.IDLE, target_preset=None)
-        if job.axis is Axis.PAN_TILT:
-            direction = tuple((v > 0) - (v < 0) for v in job.value)
-        else:
-            direction = job.value[0]
+        direction = direction_of(job.axis, job.value)
         if self._drive_directions.get(job.axis) != direction:
             self._drive_directions[job.axis] = direction
             self._emit(ActionRecord(self.name, job.action, "completed", job.started,

@@ -21,7 +21,8 @@ from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
 from devices.visca.profiles import CameraProfile, get_profile
 from devices.visca.serial_bus import SerialLink, open_bus
-from devices.visca.session import CameraSession, drive_message
+from devices.visca.drives import drive_message
+from devices.visca.session import CameraSession
 from devices.visca.state import ActionRecord, CameraState, Link as LinkState
 
 log = logging.getLogger(__name__)

@@ -16,29 +16,26 @@ import asyncio
 import collections
 import concurrent.futures
 import logging
-from typing import Any
 
 from devices.visca import codec
 from devices.visca.camera_status import CameraStatus
+from devices.visca.drives import describe_drive, drive_message
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis, Job, JobKind, Timing
-from devices.visca.links import Link, LinkEvent, Quirks
-from devices.visca.profiles import CameraProfile
-from devices.visca.replies import ERROR_NAMES, Reply, ReplyKind
+from devices.visca.links import Link, Quirks
+from devices.visca.liveness import Liveness
+from devices.visca.running import RunningCommands
+from devices.visca.session_replies import ReplyHandling
 from devices.visca.state import Link as LinkState
 
 log = logging.getLogger(__name__)
 
-BUFFER_FULL, CANCELED, NO_SOCKET = 0x03, 0x04, 0x05
 MAX_QUEUE = 64
-MAX_RESENDS = 3               # a move whose completion went missing is asked again this often
-STILL_BEFORE_RESEND = 1.0     # seconds the head must have been still before that
 QUICK_PROBE = 0.1             # probe spacing once something went unanswered
 MIN_RTO = 0.08                # resend timeout floor when the measured round trip is short
-MIN_UNANSWERED = 6            # transmissions without any answer before a camera counts as offline
 STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves
 
 
-class CameraSession:
+class CameraSession(ReplyHandling):
     def __init__(self, link: Link, status: CameraStatus, timing: Timing, quirks: Quirks = Quirks()) -> None:
         self.link = link
         self.status = status
@@ -48,19 +45,14 @@ class CameraSession:
         # until someone asks for a move, leave the camera as it is (another controller may drive it)
         self.wants: dict[Axis, object] = {axis: UNKNOWN for axis in Axis}
         self.sent: dict[Axis, object] = {axis: UNKNOWN for axis in Axis}
-        self.cancels: collections.deque[int] = collections.deque()
-        self.sockets: dict[int, Job] = {}
-        self.unsocketed: list[Job] = []     # accepted, socket unknown (ACK lost over IP)
+        self.running = RunningCommands()
+        self.liveness = Liveness(timing)
         self.pending: Job | None = None
         self._reply: asyncio.Future | None = None
         self._wake = asyncio.Event()
         self._hold_until = 0.0              # after "buffer full": commands wait for a completion
         self._settle_waiters: list[concurrent.futures.Future] = []
         self._needs_reset = link.sequenced
-        self._unanswered_since: float | None = None   # first transmission since the last reply
-        self._unanswered = 0                          # transmissions since the last reply
-        self._probe_step = 0
-        self._next_probe = 0.0
         self._closed = False
         link.on_reply = self._on_reply
         link.on_event = self._on_link_event
@@ -113,13 +105,9 @@ class CameraSession:
         for job in [j for j in self.queue if j.motion]:
             self.queue.remove(job)
             self.status.finish(job, why)
-        for socket, job in self.sockets.items():
-            if job.motion and not job.superseded:
-                job.superseded = True
-                self.cancels.append(socket)
-        for job in [j for j in self.unsocketed if j.motion]:
-            self._forget_running(job)   # its socket is unknown: the newer move overrides it on the camera
+        for job in self.running.supersede_moves():
             self.status.finish(job, why)
+        self.wake()
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -142,7 +130,7 @@ class CameraSession:
     async def close(self) -> None:
         self._closed = True
         self.wake()
-        for job in [*self.queue, *self.sockets.values(), *self.unsocketed]:
+        for job in [*self.queue, *self.running.clear()]:
             self.status.finish(job, "closed")
         await self.link.close()
 
@@ -152,14 +140,14 @@ class CameraSession:
         self._expire_running(now)
         self._check_offline(now)
         if self.status.is_offline:
-            return self._probe(now)
+            return self.status.probe_job() if self.liveness.probe_due(now) else None
         operator_waiting = bool(self.queue) or any(self.wants[a] != self.sent[a] for a in Axis)
-        if self._unanswered_since is not None and not operator_waiting:
+        if self.liveness.waiting and not operator_waiting:
             return self._quick_probe()  # something went unanswered: find out fast whether it is gone
         if self._needs_reset:
             return Job(JobKind.RESET, b"", "sequence reset", background=True)
-        if self.cancels:
-            return self._cancel_job(self.cancels.popleft())
+        if self.running.cancels:
+            return self._cancel_job(self.running.cancels.popleft())
         stop = next((a for a in Axis if self.wants[a] == STOPPED[a] and self.sent[a] != STOPPED[a]), None)
         if stop is not None:
             return self._drive_job(stop)
@@ -182,10 +170,10 @@ class CameraSession:
 
     def _gate(self, job: Job, from_queue: bool = False) -> Job | None:
         """Respect the camera's two sockets: cancel an older move or wait for a completion."""
-        if len(self.sockets) >= 2:
-            moving = [s for s, j in self.sockets.items() if j.motion]
-            if moving and (job.motion or job.kind is JobKind.DRIVE):
-                return self._cancel_job(moving[0])
+        if self.running.full:
+            moving = self.running.moving_socket()
+            if moving is not None and (job.motion or job.kind is JobKind.DRIVE):
+                return self._cancel_job(moving)
             return None
         if from_queue:
             self.queue.popleft()
@@ -199,14 +187,6 @@ class CameraSession:
     def _cancel_job(self, socket: int) -> Job:
         return Job(JobKind.CANCEL, codec.cancel(socket), f"cancel socket {socket}", socket=socket, background=True)
 
-    def _probe(self, now: float) -> Job | None:
-        if now < self._next_probe:
-            return None
-        steps = self.timing.probe_backoff
-        self._next_probe = now + steps[min(self._probe_step, len(steps) - 1)]
-        self._probe_step += 1
-        return self.status.probe_job()
-
     def _quick_probe(self) -> Job:
         job = self.status.probe_job()
         job.timeout = min(self.timing.ack_timeout, QUICK_PROBE)
@@ -214,32 +194,24 @@ class CameraSession:
 
     def _idle_timeout(self, now: float) -> float:
         if self.status.is_offline:
-            return max(0.01, self._next_probe - now)
+            return max(0.01, self.liveness.next_probe() - now)
         due = [self.status.next_poll_time() - now]
         if self._hold_until > now:
             due.append(self._hold_until - now)
-        due += [j.deadline - now for j in [*self.sockets.values(), *self.unsocketed]]
+        due += [job.deadline - now for job in self.running]
         return max(0.01, min(due))
 
     def _expire_running(self, now: float) -> None:
-        for job in [*self.sockets.values(), *self.unsocketed]:
-            if job.superseded and now - job.accepted_at > STILL_BEFORE_RESEND:
-                self._forget_running(job)  # its cancel went unanswered; the newer move has taken over
-                self.status.finish(job, "superseded")
-            elif job.motion and self._completion_lost(job, now):
-                # the head stopped long ago but no completion came: ask again (recalls and
-                # absolute moves are idempotent), so a lost UDP datagram never strands a recall
-                self._forget_running(job)
-                job.tries, job.seq, job.on_wire, job.resends = 0, None, False, job.resends + 1
-                self.queue.appendleft(job)
-            elif job.deadline and now > job.deadline:
-                self._forget_running(job)
-                self.status.finish(job, "timeout", "no completion from the camera")
-
-    def _completion_lost(self, job: Job, now: float) -> bool:
-        still = self.status.still_since
-        return (job.resends < MAX_RESENDS and still is not None
-                and now - max(still, job.accepted_at) > STILL_BEFORE_RESEND)
+        superseded, again, expired = self.running.sort_out(now, self.status.still_since)
+        for job in superseded:
+            self.status.finish(job, "superseded")
+        for job in again:  # recalls and absolute moves are idempotent: a lost datagram never strands one
+            job.tries, job.seq, job.on_wire, job.resends = 0, None, False, job.resends + 1
+            self.queue.appendleft(job)
+        for job in expired:
+            self.status.finish(job, "timeout", "no completion from the camera")
+        if superseded or again or expired:
+            self._socket_freed()
 
     # ---- one exchange: send, wait for the first reply, resend on timeout -----------------
     async def _exchange(self, job: Job) -> None:
@@ -275,9 +247,7 @@ class CameraSession:
             self.status.note_error(str(exc))
             return False
         finally:
-            if self._unanswered_since is None:
-                self._unanswered_since = asyncio.get_running_loop().time()
-            self._unanswered += 1
+            self.liveness.transmitted(asyncio.get_running_loop().time())
         self.status.count("retries" if resend else "sent")
         return True
 
@@ -291,193 +261,21 @@ class CameraSession:
             return self.timing.ack_timeout
         return min(self.timing.ack_timeout, max(MIN_RTO, 4 * rtt))  # resend sooner on a fast network
 
-    def _handle(self, job: Job, outcome: tuple, now: float) -> None:
-        what = outcome[0]
-        if job.tries == 1 and what in ("ack", "done", "answer", "error"):
-            self.status.note_rtt(now - job.sent_at)
-        if what == "ack":
-            self._accepted(job, outcome[1], now)
-        elif what == "done":
-            self._delivered(job)
-            self.status.finish(job, "completed")
-        elif what == "answer":
-            self.status.answered(job, outcome[1])
-        elif what == "error":
-            self._refused(job, outcome[1], now)
-        elif what == "seq-error":
-            self._sequence_error(job, now)
-        elif what == "reset":
-            self._needs_reset = False
-            self.status.count("resets")
-        elif what == "abandoned":
-            pass  # a status inquiry gave way to the operator; the poll comes round again
-        elif what == "stale":
-            self.sent[job.axis] = UNKNOWN  # type: ignore[index]
-        elif what == "timeout":
-            if job.kind is JobKind.DRIVE:
-                self.sent[job.axis] = UNKNOWN  # type: ignore[index]
-            elif job.kind is JobKind.RESET:
-                self._needs_reset = True
-            elif not job.background:
-                self.status.finish(job, "offline" if self.status.is_offline else "timeout")
-
-    def _accepted(self, job: Job, socket: int, now: float) -> None:
-        self._delivered(job)
-        job.socket = socket
-        old = self.sockets.get(socket)
-        if old is not None:  # the camera reused the socket, so the older command ended; its completion was lost
-            self.status.finish(old, "superseded" if old.superseded else "completed")
-        job.deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
-        job.accepted_at = now
-        self.sockets[socket] = job
-        self.status.accepted(job)
-        if job.superseded:
-            self.cancels.append(socket)
-
-    def _delivered(self, job: Job) -> None:
-        if job.kind is JobKind.DRIVE:
-            self.sent[job.axis] = job.value  # type: ignore[index]
-            self.status.drive_delivered(job)
-
-    def _refused(self, job: Job, code: int, now: float) -> None:
-        self.status.count("errors")
-        if code == BUFFER_FULL:
-            self.status.count("buffer_full")
-            if job.kind is JobKind.COMMAND and job not in self.queue:
-                job.tries, job.seq = 0, None
-                self.queue.appendleft(job)
-            self._hold_until = now + self.timing.buffer_full_wait
-            return
-        if job.kind is JobKind.CANCEL:
-            return  # `6s 05`: the socket was already empty
-        if job.kind is JobKind.DRIVE:
-            self.sent[job.axis] = job.value  # type: ignore[index]  # refused, not to be resent forever
-        self.status.finish(job, codec_error_name(code))
-
-    def _sequence_error(self, job: Job, now: float) -> None:
-        """Sony `0F 01`: the camera had already processed this sequence number."""
-        self._needs_reset = True
-        if job.tries > 1 and job.is_command:
-            # our first copy arrived and ran, only its ACK was lost: await the completion by seq
-            self._delivered(job)
-            job.deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
-            job.accepted_at = now
-            self.unsocketed.append(job)
-            self.status.accepted(job)
-        else:
-            job.tries, job.seq = 0, None
-            if job.kind is JobKind.DRIVE:
-                self.sent[job.axis] = UNKNOWN  # type: ignore[index]
-            elif not job.background:
-                self.queue.appendleft(job)
-
-    # ---- replies and link events ------------------------------------------------------------
-    def _on_reply(self, reply: Reply, seq: int | None) -> None:
-        if reply.address != self.link.address and not self.quirks.any_address and \
-                reply.kind is not ReplyKind.NETWORK_CHANGE:
-            self.status.count("garbage")
-            return
-        self._seen()
-        pending = self.pending
-        ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq)
-        kind = reply.kind
-        if kind is ReplyKind.ACK and ours and pending.is_command:  # type: ignore[union-attr]
-            self._resolve(("ack", reply.socket))
-        elif kind is ReplyKind.ANSWER and ours and pending.kind is JobKind.INQUIRY:  # type: ignore[union-attr]
-            self._resolve(("answer", reply.data))
-        elif kind is ReplyKind.COMPLETION:
-            running = self._running(reply.socket, seq)
-            if running is not None:
-                self._forget_running(running)
-                self.status.finish(running, "superseded" if running.superseded else "completed")
-            elif ours and pending.kind is not JobKind.INQUIRY:  # type: ignore[union-attr]
-                self._resolve(("done",))  # completion without ACK, or IF_Clear's socket-0 reply
-            else:
-                self.status.count("garbage")
-        elif kind is ReplyKind.ERROR:
-            self._on_error(reply, seq, pending if ours else None)
-        else:
-            self.status.count("garbage")
-
-    def _on_error(self, reply: Reply, seq: int | None, pending: Job | None) -> None:
-        code = reply.error
-        if code == CANCELED:
-            running = self._running(reply.socket, None if pending and pending.kind is JobKind.CANCEL else seq)
-            if running is not None:
-                self._forget_running(running)
-                self.status.finish(running, "superseded")
-            if pending is not None and pending.kind is JobKind.CANCEL:
-                self._resolve(("done",))
-            return
-        if code == NO_SOCKET and pending is not None and pending.kind is JobKind.CANCEL:
-            self._resolve(("done",))
-            return
-        if pending is not None:
-            self._resolve(("error", code))
-            return
-        running = self._running(reply.socket, seq)
-        if running is not None:
-            self._forget_running(running)
-            self.status.count("errors")
-            self.status.finish(running, codec_error_name(code))
-        else:
-            self.status.count("garbage")
-
-    def _running(self, socket: int, seq: int | None) -> Job | None:
-        if seq is not None:
-            return next((j for j in [*self.sockets.values(), *self.unsocketed] if j.seq == seq), None)
-        return self.sockets.get(socket)
-
     def _forget_running(self, job: Job) -> None:
-        if job.socket is not None and self.sockets.get(job.socket) is job:
-            del self.sockets[job.socket]
-        if job in self.unsocketed:
-            self.unsocketed.remove(job)
-        self._hold_until = 0.0
-        self.wake()
+        self.running.forget(job)
+        self._socket_freed()
 
-    def _resolve(self, outcome: tuple) -> None:
-        """The pending job's first reply (or its give-up): act on it now, then wake the sender."""
-        job = self.pending
-        if job is None:
-            return
-        self.pending = None
-        if self._reply is not None and not self._reply.done():
-            self._reply.set_result(None)
-        self._handle(job, outcome, asyncio.get_running_loop().time())
-        if self._settle_waiters:
-            self._check_settled()
-
-    def _on_link_event(self, event: LinkEvent, seq: int | None) -> None:
-        pending = self.pending
-        ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq)
-        if event is LinkEvent.RESET_ACK:
-            self._seen()
-            if pending is not None and pending.kind is JobKind.RESET:
-                self._resolve(("reset",))
-        elif event in (LinkEvent.SEQUENCE_ERROR, LinkEvent.MESSAGE_TYPE_ERROR):
-            self._seen()
-            if ours:
-                self._resolve(("seq-error",) if event is LinkEvent.SEQUENCE_ERROR else ("error", 0x02))
-            else:
-                self._needs_reset = True
-        elif event is LinkEvent.UP and pending is not None and not pending.on_wire:
-            pending.on_wire = self._transmit(pending, False)  # it waited for the connection
-        elif event is LinkEvent.DOWN and not self._closed:
-            self._go_offline(f"{self.status.name}: connection lost")
-        elif event is LinkEvent.NETWORK_CHANGE:
-            self._recover()
+    def _socket_freed(self) -> None:
+        self._hold_until = 0.0   # whatever waited after "buffer full" may go now
         self.wake()
 
     # ---- online / offline ---------------------------------------------------------------------
     def _seen(self) -> None:
-        self._unanswered_since = None
-        self._unanswered = 0
+        self.liveness.answered()
         self.status.seen()
         if not self.status.online:
             if self.status.is_offline:
                 self._recover()
-            self._probe_step = 0
             self.status.set_link(LinkState.ONLINE)
 
     def _recover(self) -> None:
@@ -488,59 +286,22 @@ class CameraSession:
         self.status.reset_polls()
 
     def _check_offline(self, now: float) -> bool:
-        since = self._unanswered_since
-        if not self.status.is_offline and since is not None and now - since > self.timing.offline_after \
-                and self._unanswered >= MIN_UNANSWERED:
-            self._go_offline(f"{self.status.name} did not answer for {now - since:.1f} s")
+        if not self.status.is_offline and self.liveness.gone(now):
+            self._go_offline(f"{self.status.name} did not answer for {self.liveness.silence(now):.1f} s")
         return self.status.is_offline
 
     def _go_offline(self, why: str) -> None:
         if self.status.is_offline:
             return
-        for job in [*self.queue, *self.sockets.values(), *self.unsocketed]:
+        for job in [*self.queue, *self.running.clear()]:
             self.status.finish(job, "offline")
         self.queue.clear()
-        self.sockets.clear()
-        self.unsocketed.clear()
         for future in self._settle_waiters:
             if not future.done():
                 future.set_exception(self.status.error("move", "offline", why))
         self._settle_waiters.clear()
-        self.cancels.clear()
         self.wants = dict(STOPPED)
         self.sent = {axis: UNKNOWN for axis in Axis}
-        self._probe_step = 0
-        self._next_probe = 0.0
-        self._unanswered_since = None
+        self.liveness.went_offline()
         self.status.set_link(LinkState.OFFLINE, why)
         self.wake()
-
-
-def drive_message(axis: Axis, value: Any, profile: CameraProfile) -> bytes:
-    """The VISCA message for a continuous-move value; validates it (ViscaParameterError)."""
-    if axis is Axis.PAN_TILT:
-        pan, tilt = value
-        return codec.pan_tilt_drive(pan, tilt, profile)
-    direction, speed = value
-    if axis is Axis.ZOOM:
-        return codec.zoom_stop() if direction == 0 else (
-            codec.zoom_tele(speed) if direction > 0 else codec.zoom_wide(speed))
-    return codec.focus_stop() if direction == 0 else (
-        codec.focus_far(speed) if direction > 0 else codec.focus_near(speed))
-
-
-def describe_drive(axis: Axis, value: Any) -> str:
-    if value == STOPPED[axis]:
-        return "stop"
-    if axis is Axis.PAN_TILT:
-        pan, tilt = value
-        words = [f"{'right' if pan > 0 else 'left'} {abs(pan)}" if pan else "",
-                 f"{'up' if tilt > 0 else 'down'} {abs(tilt)}" if tilt else ""]
-        return " ".join(w for w in words if w)
-    direction, speed = value
-    names = ("in", "out") if axis is Axis.ZOOM else ("far", "near")
-    return f"{names[0] if direction > 0 else names[1]}" + (f" speed {speed}" if speed is not None else "")
-
-
-def codec_error_name(code: int) -> str:
-    return ERROR_NAMES.get(code, f"error 0x{code:02x}")

@@ -1,0 +1,175 @@
+"""How a camera session acts on what comes back: first replies, completions, errors and
+link events (visca.md §2.1–2.4, §3.3–3.4). Mixed into ``CameraSession``."""
+from __future__ import annotations
+
+import asyncio
+
+from devices.visca.jobs import UNKNOWN, Job, JobKind
+from devices.visca.links import LinkEvent
+from devices.visca.replies import ERROR_NAMES, Reply, ReplyKind
+
+BUFFER_FULL, CANCELED, NO_SOCKET = 0x03, 0x04, 0x05
+
+
+class ReplyHandling:
+    """Expects the attributes and helpers of ``CameraSession`` (queue, running, status, link, …)."""
+
+    def _resolve(self, outcome: tuple) -> None:
+        """The pending job's first reply (or its give-up): act on it now, then wake the sender."""
+        job = self.pending
+        if job is None:
+            return
+        self.pending = None
+        if self._reply is not None and not self._reply.done():
+            self._reply.set_result(None)
+        self._handle(job, outcome, asyncio.get_running_loop().time())
+        if self._settle_waiters:
+            self._check_settled()
+
+    def _handle(self, job: Job, outcome: tuple, now: float) -> None:
+        what = outcome[0]
+        if job.tries == 1 and what in ("ack", "done", "answer", "error"):
+            self.status.note_rtt(now - job.sent_at)
+        if what == "ack":
+            self._accepted(job, outcome[1], now)
+        elif what == "done":
+            self._delivered(job)
+            self.status.finish(job, "completed")
+        elif what == "answer":
+            self.status.answered(job, outcome[1])
+        elif what == "error":
+            self._refused(job, outcome[1], now)
+        elif what == "seq-error":
+            self._sequence_error(job, now)
+        elif what == "reset":
+            self._needs_reset = False
+            self.status.count("resets")
+        elif what == "abandoned":
+            pass  # a status inquiry gave way to the operator; the poll comes round again
+        elif what == "stale":
+            self.sent[job.axis] = UNKNOWN  # type: ignore[index]
+        elif what == "timeout":
+            if job.kind is JobKind.DRIVE:
+                self.sent[job.axis] = UNKNOWN  # type: ignore[index]
+            elif job.kind is JobKind.RESET:
+                self._needs_reset = True
+            elif not job.background:
+                self.status.finish(job, "offline" if self.status.is_offline else "timeout")
+
+    def _accepted(self, job: Job, socket: int | None, now: float) -> None:
+        self._delivered(job)
+        deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
+        older = self.running.accept(job, socket, now, deadline)
+        if older is not None:  # the camera reused the socket, so the older command ended; its completion was lost
+            self.status.finish(older, "superseded" if older.superseded else "completed")
+        self.status.accepted(job)
+
+    def _delivered(self, job: Job) -> None:
+        if job.kind is JobKind.DRIVE:
+            self.sent[job.axis] = job.value  # type: ignore[index]
+            self.status.drive_delivered(job)
+
+    def _refused(self, job: Job, code: int, now: float) -> None:
+        self.status.count("errors")
+        if code == BUFFER_FULL:
+            self.status.count("buffer_full")
+            if job.kind is JobKind.COMMAND and job not in self.queue:
+                job.tries, job.seq = 0, None
+                self.queue.appendleft(job)
+            self._hold_until = now + self.timing.buffer_full_wait
+            return
+        if job.kind is JobKind.CANCEL:
+            return  # `6s 05`: the socket was already empty
+        if job.kind is JobKind.DRIVE:
+            self.sent[job.axis] = job.value  # type: ignore[index]  # refused, not to be resent forever
+        self.status.finish(job, codec_error_name(code))
+
+    def _sequence_error(self, job: Job, now: float) -> None:
+        """Sony `0F 01`: the camera had already processed this sequence number."""
+        self._needs_reset = True
+        if job.tries > 1 and job.is_command:
+            # our first copy arrived and ran, only its ACK was lost: await the completion by seq
+            self._accepted(job, None, now)
+        else:
+            job.tries, job.seq = 0, None
+            if job.kind is JobKind.DRIVE:
+                self.sent[job.axis] = UNKNOWN  # type: ignore[index]
+            elif not job.background:
+                self.queue.appendleft(job)
+
+    # ---- replies and link events ------------------------------------------------------------
+    def _on_reply(self, reply: Reply, seq: int | None) -> None:
+        if reply.address != self.link.address and not self.quirks.any_address and \
+                reply.kind is not ReplyKind.NETWORK_CHANGE:
+            self.status.count("garbage")
+            return
+        self._seen()
+        pending = self.pending
+        ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq)
+        kind = reply.kind
+        if kind is ReplyKind.ACK and ours and pending.is_command:  # type: ignore[union-attr]
+            self._resolve(("ack", reply.socket))
+        elif kind is ReplyKind.ANSWER and ours and pending.kind is JobKind.INQUIRY:  # type: ignore[union-attr]
+            self._resolve(("answer", reply.data))
+        elif kind is ReplyKind.COMPLETION:
+            running = self.running.find(reply.socket, seq)
+            if running is not None:
+                self._forget_running(running)
+                self.status.finish(running, "superseded" if running.superseded else "completed")
+            elif ours and pending.kind is not JobKind.INQUIRY:  # type: ignore[union-attr]
+                self._resolve(("done",))  # completion without ACK, or IF_Clear's socket-0 reply
+            else:
+                self.status.count("garbage")
+        elif kind is ReplyKind.ERROR:
+            self._on_error(reply, seq, pending if ours else None)
+        else:
+            self.status.count("garbage")
+
+    def _on_error(self, reply: Reply, seq: int | None, pending: Job | None) -> None:
+        code = reply.error
+        if code == CANCELED:
+            running = self.running.find(reply.socket, None if pending and pending.kind is JobKind.CANCEL else seq)
+            if running is not None:
+                self._forget_running(running)
+                self.status.finish(running, "superseded")
+            if pending is not None and pending.kind is JobKind.CANCEL:
+                self._resolve(("done",))
+            return
+        if code == NO_SOCKET and pending is not None and pending.kind is JobKind.CANCEL:
+            self._resolve(("done",))
+            return
+        if pending is not None:
+            self._resolve(("error", code))
+            return
+        running = self.running.find(reply.socket, seq)
+        if running is not None:
+            self._forget_running(running)
+            self.status.count("errors")
+            self.status.finish(running, codec_error_name(code))
+        else:
+            self.status.count("garbage")
+
+    def _on_link_event(self, event: LinkEvent, seq: int | None) -> None:
+        pending = self.pending
+        ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq)
+        if event is LinkEvent.RESET_ACK:
+            self._seen()
+            if pending is not None and pending.kind is JobKind.RESET:
+                self._resolve(("reset",))
+        elif event in (LinkEvent.SEQUENCE_ERROR, LinkEvent.MESSAGE_TYPE_ERROR):
+            self._seen()
+            if ours:
+                self._resolve(("seq-error",) if event is LinkEvent.SEQUENCE_ERROR else ("error", 0x02))
+            else:
+                self._needs_reset = True
+        elif event is LinkEvent.UP and pending is not None and not pending.on_wire:
+            pending.on_wire = self._transmit(pending, False)  # it waited for the connection
+        elif event is LinkEvent.DOWN and not self._closed:
+            self._go_offline(f"{self.status.name}: connection lost")
+        elif event is LinkEvent.NETWORK_CHANGE:
+            self._recover()
+        self.wake()
+
+
+def codec_error_name(code: int) -> str:
+    return ERROR_NAMES.get(code, f"error 0x{code:02x}")
