@@ -1,6 +1,8 @@
 """The session's wire behaviour, byte by byte, against a scripted fake transport."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from devices.visca import ipframe
@@ -152,3 +154,54 @@ def test_no_reply_at_all_goes_offline_and_fails_commands(camera):
     assert err.value.result == "offline"
     sent = len(fake.sent)
     wait_until(lambda: len(fake.sent) > sent, what="a probe while offline")
+
+
+def test_serial_chain_is_numbered_and_cleared_on_open_and_after_a_network_change(camera):
+    def chain_of_two(packet):
+        if packet == bytes.fromhex("88 30 01 FF"):
+            return [bytes.fromhex("88 30 03 FF")]
+        if packet == bytes.fromhex("88 01 00 01 FF"):
+            return [packet]
+        return [bytes([0xA0]) + r[1:] for r in polite_camera(packet)]   # camera 2 answers A0
+
+    fake = FakeTransport(chain_of_two, reliable=True)
+    cam = camera("visca+serial://fake?address=2&timeout=0.05&poll=60", transport=fake)
+    assert cam.recall_preset(4).result(2).ok
+    assert fake.sent[:2] == [bytes.fromhex("88 30 01 FF"), bytes.fromhex("88 01 00 01 FF")]
+    assert bytes.fromhex("82 01 04 3F 02 04 FF") in fake.sent
+    fake.inject(bytes.fromhex("A0 38 FF"))                      # camera 2 was power-cycled
+    wait_until(lambda: fake.sent.count(bytes.fromhex("88 30 01 FF")) == 2, what="a new Address Set")
+
+
+def test_no_header_quirk_speaks_raw_visca_to_a_udp_camera(simulator, camera):
+    sim = simulator("visca+udpraw://127.0.0.1:0")
+    port = sim.url.rsplit(":", 1)[1]
+    cam = camera(f"visca+udp://127.0.0.1:{port}?quirks=no-header&timeout=0.1")
+    assert cam.recall_preset(3).result(3).ok
+    assert sim.state()["last_preset"] == 3
+
+
+def test_completion_without_ack_quirk_does_not_resend_a_slow_recall(camera):
+    fake = FakeTransport()
+
+    def slow_recall(packet):
+        if packet[1:4] == b"\x01\x04\x3f":
+            fake.loop.call_later(0.4, fake._deliver, bytes.fromhex("90 51 FF"))   # no ACK, late completion
+            return []
+        return polite_camera(packet)
+
+    fake.responder = slow_recall
+    cam = camera(RAW + "&quirks=completion-without-ack", transport=fake)
+    assert cam.recall_preset(2).result(3).ok
+    assert sum(p[1:4] == b"\x01\x04\x3f" for p in fake.sent) == 1
+
+
+def test_an_idle_camera_costs_only_its_polls(camera):
+    fake = FakeTransport(polite_camera)
+    cam = camera("visca+udpraw://10.0.0.9?timeout=0.05&poll=0.5", transport=fake)
+    cam.inquire("power").result(2)
+    time.sleep(0.5)
+    sent, cpu = len(fake.sent), time.process_time()
+    time.sleep(2.0)
+    assert len(fake.sent) - sent <= 20          # about three inquiries per half second
+    assert time.process_time() - cpu < 0.2      # no busy loop while idle
