@@ -10,8 +10,14 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
-def system_language() -> str:
-    return "id" if QLocale.system().language() == QLocale.Language.Indonesian else "en"
+def system_language(locale: QLocale | None = None) -> str:
+    """The language for ``locale``: "id" if it is Indonesian, else "en".
+
+    The default, ``QLocale()``, is the system's locale unless ``QLocale.setDefault`` replaced it
+    (``QLocale.system()`` would ignore that, and tests could not choose it).
+    """
+    locale = QLocale() if locale is None else locale
+    return "id" if locale.language() == QLocale.Language.Indonesian else "en"
 
 
 def install_translator(app: QApplication, language: str | None = None) -> str:

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["events"], self.docks["health"])
         self.tabifyDockWidget(self.docks["health"], self.docks["log"])
         self.docks["events"].raise_()
-        self.presets.view.setMinimumHeight(240)
+        self.presets.view.setMinimumHeight(150)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())

@@ -159,8 +159,8 @@ class CameraStatus:
 
     def _apply_last_preset(self, data: bytes) -> int | None:
         number = answers.decode_last_preset(data)
-        if number == NO_PRESET and number > self.profile.preset_max:
-            number = None  # Sony answers 7F before any preset was recalled
+        if number == NO_PRESET and self.state.target_preset != NO_PRESET:
+            number = None  # Sony cameras answer 7F before any preset was recalled
         if self.state.motion is not Motion.MOVING:
             self.update(last_preset=number)
         return number

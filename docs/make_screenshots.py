@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Render screenshots of the operator console in demo mode into docs/screenshots/.
+
+    python docs/make_screenshots.py [--out DIR] [--size 1600x900]
+
+On Linux without a display it starts its own Xvfb (package ``xvfb``) and stops it afterwards;
+with a display (and on Windows or macOS) it uses that one. Without either it falls back to
+Qt's offscreen platform. The console runs in this process against the demo simulators, is
+driven a little (a pan, a zoom, presets with thumbnails, a refused move that asks for a
+take-over) and every picture is rendered with ``QWidget.grab()``, so nothing else on the
+screen can appear in it:
+
+    console-en.png          the console in English
+    console-id.png          the same in Bahasa Indonesia
+    hotkeys-cheatsheet.png  the hotkey cheat sheet over the console
+    camera-health.png       the camera health table raised
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OUT = ROOT / "docs" / "screenshots"
+MAX_BYTES = 400 * 1024
+SCREEN = (1920, 1080)
+
+
+# ---- display ----------------------------------------------------------------------------------
+def start_display() -> subprocess.Popen | None:
+    """Start Xvfb on a free display if this is Linux without one; returns it, or None."""
+    if (sys.platform in ("win32", "darwin") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            or os.environ.get("QT_QPA_PLATFORM")):
+        return None
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        print("no display and no Xvfb: rendering with Qt's offscreen platform", file=sys.stderr)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return None
+    read, write = os.pipe()
+    server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
+                               "-nolisten", "tcp"], pass_fds=(write,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()     # Xvfb writes the display it chose once it is ready
+    if not number:
+        server.wait(5)
+        raise SystemExit(f"Xvfb did not start (exit code {server.returncode})")
+    os.environ["DISPLAY"] = f":{number}"
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    print(f"Xvfb on :{number}", file=sys.stderr)
+    return server
+
+
+# ---- the console --------------------------------------------------------------------------------
+def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list[Path]:
+    from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTranslator
+    from PySide6.QtGui import QColor, QImage, QPainter, QPen
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from devices.demo import start_demo_cameras
+    from devices.runtime import DeviceRuntime
+    from devices.visca.controller import CameraController
+    from devices.visca.profiles import get_profile
+    from devices.visca.state import Link, Motion
+    from devices.visca.url_check import check_camera
+    from models.config import demo_config
+    from models.hotkeys import HotkeyMap
+    from ui.console import Console, SimulatedPicture
+    from ui.language import install_translator
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName("Diskominfo Trenggalek")
+    app.setApplicationName("Smart Centre Console")
+    saved: list[Path] = []
+
+    def wait(seconds: float) -> None:
+        QTest.qWait(round(seconds * 1000))
+
+    def wait_until(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise SystemExit(f"timed out waiting for {what}")
+            QTest.qWait(20)
+
+    def save(image: QImage, name: str) -> None:
+        path = out / name
+        scale = 1.0
+        while True:
+            picture = image if scale == 1.0 else image.scaledToWidth(
+                round(image.width() * scale), Qt.TransformationMode.SmoothTransformation)
+            if not picture.save(str(path), "PNG", 0):     # quality 0: the strongest PNG compression
+                raise SystemExit(f"could not write {path}")
+            if path.stat().st_size <= max_bytes or scale <= 0.5:
+                break
+            scale -= 0.05
+        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+              f"{picture.width()}×{picture.height()}, {path.stat().st_size // 1024} KB", file=sys.stderr)
+        saved.append(path)
+
+    def build(runtime, demo, folder: Path) -> Console:
+        config = demo_config([d.url for d in demo], check_camera)
+        controllers = {c.id: CameraController(runtime, c.url, c.name,
+                                              profile=get_profile(c.profile) if c.profile else None).start()
+                       for c in config.cameras}
+        settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
+        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+        console = Console(config, controllers, data_folder=folder, settings=settings,
+                          hotkeys=HotkeyMap.defaults(), simulated=simulated)
+        console.window.resize(QSize(*size))
+        console.window.show()
+        wait_until(lambda: all(b.state.link is Link.ONLINE for b in console.bridges.values()), "cameras online")
+        wait_until(lambda: all(console.previews.latest(c) is not None for c in console.bridges), "previews")
+        return console
+
+    def stage(console: Console) -> None:
+        """Drive the demo cameras so that the four pictures differ."""
+        desk = console.desk
+        cam = {camera_id: bridge.controller for camera_id, bridge in console.bridges.items()}
+        cam["cam1"].goto(-2400, 0x0180, 0x18).result(10)          # pan towards the left flag
+        cam["cam3"].zoom_to(0x2C00).result(10)                     # zoom in on the podium
+        cam["cam4"].goto(3000, -0x0100, 0x18).result(10)
+        desk.select("cam2")
+        for number, (pan, tilt, zoom) in enumerate(((0, 0, 0x1800), (-1500, -0x0200, 0x0C00),
+                                                    (1800, -0x0100, 0x2000)), start=1):
+            cam["cam2"].goto(pan, tilt, 0x18).result(10)
+            cam["cam2"].zoom_to(zoom).result(10)
+            wait(0.5)                                              # the preview shows the new view
+            desk.save_preset(number)                               # with a thumbnail from the preview
+            wait(0.2)
+        cam["cam2"].home().result(10)
+        desk.recall_preset(2)
+        cam2 = console.bridges["cam2"]
+        wait_until(lambda: cam2.state.target_preset == 2 and cam2.state.motion is Motion.ARRIVED, "preset 2")
+        desk.recall_preset(1, "cam3")   # cam3 belongs to the other running event: the take-over notice
+        wait(0.6)
+
+    def grab_with(console: Console, tool) -> QImage:
+        """The main window with a tool window (the cheat sheet) painted where it stands over it."""
+        window = console.window
+        image = window.grab().toImage()
+        painter = QPainter(image)
+        at = window.mapFromGlobal(tool.mapToGlobal(QPoint(0, 0)))
+        painter.drawPixmap(at, tool.grab())
+        painter.setPen(QPen(QColor("#424242"), 2))
+        painter.drawRect(at.x(), at.y(), tool.width(), tool.height())
+        painter.end()
+        return image
+
+    def english(console: Console) -> None:
+        save(console.window.grab().toImage(), "console-en.png")
+        sheet = console.cheat_sheet
+        sheet.show()
+        sheet.adjustSize()
+        window = console.window
+        sheet.move(window.mapToGlobal(QPoint((window.width() - sheet.width()) // 2,
+                                             (window.height() - sheet.height()) // 2)))
+        wait(0.3)
+        save(grab_with(console, sheet), "hotkeys-cheatsheet.png")
+        sheet.hide()
+        health = console.window.docks["health"]
+        health.raise_()
+        window.resize(window.width(), window.height() + 120)   # room for every camera's row
+        window.resizeDocks([health], [health.height() + 120], Qt.Orientation.Vertical)
+        wait(1.0)   # fresh previews and health numbers
+        save(console.window.grab().toImage(), "camera-health.png")
+
+    def indonesian(console: Console) -> None:
+        save(console.window.grab().toImage(), "console-id.png")
+
+    out.mkdir(parents=True, exist_ok=True)
+    with DeviceRuntime("devices") as runtime, DeviceRuntime("simulators") as simulators, \
+            tempfile.TemporaryDirectory(prefix="screenshots-") as data:
+        demo = start_demo_cameras(simulators)
+        for language, shots in (("en", english), ("id", indonesian)):
+            install_translator(app, language)
+            folder = Path(data) / language
+            folder.mkdir()
+            console = build(runtime, demo, folder)
+            try:
+                stage(console)
+                shots(console)
+            finally:
+                console.shutdown()
+                console.window.hide()
+                for bridge in console.bridges.values():
+                    bridge.controller.close().result(5)
+                for translator in app.findChildren(QTranslator):
+                    app.removeTranslator(translator)
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder for the PNGs (default {OUT})")
+    parser.add_argument("--size", default="1600x900",
+                        help="window size, WIDTHxHEIGHT (default 1600x900; the window's minimum size wins)")
+    parser.add_argument("--max-kb", type=int, default=MAX_BYTES // 1024,
+                        help="scale a picture down until its PNG is at most this many KiB (default %(default)s)")
+    args = parser.parse_args(argv)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    server = start_display()
+    try:
+        render(args.out.resolve(), (width, height), args.max_kb * 1024)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(5)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
