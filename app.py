@@ -2,7 +2,8 @@
 
     python app.py [--demo] [--config FILE] [--data-dir DIR]   the operator console
     python app.py camera URL ACTION …                        test and script one camera
-    python app.py simulate camera --listen URL               run simulated cameras
+    python app.py wall URL ACTION …                          test and script a video wall / matrix
+    python app.py simulate camera|wall …                     run simulated devices
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from devices.cli import camera as camera_cli
 from devices.cli import simulate as simulate_cli
+from devices.cli import wall as wall_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("id", "en"), help="user interface language (default: system)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     camera_cli.add_parser(commands)
+    wall_cli.add_parser(commands)
     simulate_cli.add_parser(commands)
     return parser
 

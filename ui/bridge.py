@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from devices.visca.controller import CameraController
-from devices.visca.state import ActionRecord, CameraState
+from devices.records import ActionRecord
+from devices.visca.state import CameraState
 
 
 class CameraBridge(QObject):

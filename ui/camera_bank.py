@@ -5,7 +5,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from devices.visca.state import Link, Motion
+from devices.records import Link
+from devices.visca.state import Motion
 from ui.camera_model import CameraListModel, Role
 
 TILE = QSize(320, 220)

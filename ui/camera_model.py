@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QImage
 
-from devices.visca.state import CameraState, Link, Motion
+from devices.records import Link
+from devices.visca.state import CameraState, Motion
 from ui.bridge import CameraBridge
 
 Index = QModelIndex | QPersistentModelIndex

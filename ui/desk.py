@@ -13,7 +13,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from devices.visca.state import ActionRecord
+from devices.records import ActionRecord
 from models.ownership import EventBoard
 from ui.bridge import CameraBridge
 
@@ -205,7 +205,7 @@ class OperatorDesk(QObject):
     @Slot(object)
     def _on_action_finished(self, record: ActionRecord) -> None:
         if record.ok or record.result == "superseded":
-            self.notice.emit("log", f"{record.camera}: {record.action} — {record.result}")
+            self.notice.emit("log", f"{record.device}: {record.action} — {record.result}")
         else:
-            self.notice.emit("error", f"{record.camera}: {record.action} — {record.result}")
+            self.notice.emit("error", f"{record.device}: {record.action} — {record.result}")
 

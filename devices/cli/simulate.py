@@ -1,4 +1,5 @@
 """``simulate camera --listen URL [--listen URL …] [--model NAME]``: run simulated cameras until Ctrl+C.
+``simulate wall --protocol P --listen URL``: a simulated wall device (``devices/cli/wall.py``).
 
 Prints one line per listener with the URL a client should use (the pty path for serial).
 """
@@ -8,6 +9,7 @@ import argparse
 import asyncio
 import sys
 
+from devices.cli import wall as wall_cli
 from devices.visca.profiles import PROFILES
 from devices.visca.sim.pty_server import PtyServer
 from devices.visca.sim.server import SimulatorServer
@@ -31,6 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     camera.add_argument("--model", default=DEFAULT_MODEL, choices=sorted(PROFILES),
                         help=f"camera profile for URLs without model= (default {DEFAULT_MODEL})")
     camera.set_defaults(func=run_camera_simulator)
+    wall_cli.add_simulate_parser(devices)
 
 
 def run_camera_simulator(args: argparse.Namespace) -> int:

@@ -11,15 +11,16 @@ import logging
 import time
 from typing import Any, Callable
 
+from devices.records import Listener, Listeners
 from devices.visca import answers, codec
 from devices.visca.drives import direction_of
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.profiles import CameraProfile
-from devices.visca.state import ActionRecord, CameraError, CameraState, Health, Link, Motion
+from devices.records import ActionRecord, Link
+from devices.visca.state import CameraError, CameraState, Health, Motion
 
 log = logging.getLogger(__name__)
 
-Listener = Callable[[Any], None]   # receives CameraState or ActionRecord
 ARRIVAL_TOLERANCE = 16
 NO_PRESET = 0x7F             # position counts: about a third of a degree on Sony heads
 
@@ -40,7 +41,7 @@ class CameraStatus:
                                           if f.type == "int"}
         self._rtt: float | None = None
         self._last_seen: float | None = None
-        self._listeners: list[Listener] = []
+        self._listeners = Listeners(name)
         self._preset_positions: dict[int, tuple[int, int]] = {}
         self._verify_arrival = False
         self.still_since: float | None = None   # monotonic time the head was last seen moving
@@ -61,18 +62,13 @@ class CameraStatus:
 
     # ---- listeners -------------------------------------------------------------------------
     def add_listener(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        self._listeners.add(listener)
 
     def remove_listener(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self._listeners.remove(listener)
 
     def _emit(self, item: Any) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(item)
-            except Exception:  # a broken listener must not stop camera control
-                log.exception("camera listener failed")
+        self._listeners.emit(item)
 
     # ---- state -------------------------------------------------------------------------------
     @property

@@ -23,7 +23,8 @@ from devices.visca.profiles import CameraProfile, get_profile
 from devices.visca.serial_bus import SerialLink, open_bus
 from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
-from devices.visca.state import ActionRecord, CameraState, Link as LinkState
+from devices.records import ActionRecord, Link as LinkState
+from devices.visca.state import CameraState
 
 log = logging.getLogger(__name__)
 SONY_REPLY_PORT = 52381

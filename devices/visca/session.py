@@ -25,7 +25,7 @@ from devices.visca.links import Link, Quirks
 from devices.visca.liveness import Liveness
 from devices.visca.running import RunningCommands
 from devices.visca.session_replies import ReplyHandling
-from devices.visca.state import Link as LinkState
+from devices.records import Link as LinkState
 
 log = logging.getLogger(__name__)
 

@@ -4,11 +4,7 @@ from __future__ import annotations
 import enum
 from dataclasses import asdict, dataclass, field
 
-
-class Link(enum.Enum):
-    CONNECTING = "connecting"
-    ONLINE = "online"
-    OFFLINE = "offline"
+from devices.records import Link
 
 
 class Motion(enum.Enum):
@@ -60,20 +56,6 @@ class CameraState:
         data["motion"] = self.motion.value
         data["online"] = self.online
         return data
-
-
-@dataclass(frozen=True)
-class ActionRecord:
-    """One operator action and how it ended, for the audit trail."""
-    camera: str
-    action: str
-    result: str          # "completed", the camera's error name, "timeout", "offline", "superseded"
-    started: float       # time.time()
-    duration_ms: float
-
-    @property
-    def ok(self) -> bool:
-        return self.result == "completed"
 
 
 class CameraError(Exception):

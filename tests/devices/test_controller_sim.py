@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-from devices.visca.state import CameraError, Link, Motion
+from devices.records import Link
+from devices.visca.state import CameraError, Motion
 from tests.devices.conftest import wait_until
 
 FAST = "timeout=0.1&poll=0.3"

@@ -1,0 +1,167 @@
+"""`python app.py wall URL ACTION …` — test and script one matrix, wall processor or display;
+`python app.py simulate wall --protocol P --listen URL` — run a simulated one.
+
+Exit codes as for `camera`: 0 done (the device accepted, or answered for `status`); 2 bad
+arguments, nothing sent; 1 the device refused (its error is named); 3 no answer or no connection
+in time. Numbers are checked against the size in the URL (inputs=, outputs=, presets=) before
+connecting, or else against the size the device reports, before the command is sent.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import concurrent.futures
+import functools
+import json
+import sys
+from typing import Callable
+
+from devices.cli.camera import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, number
+from devices.runtime import DeviceRuntime
+from devices.wall.capabilities import Capability
+from devices.wall.controller import WallController
+from devices.wall.sim.server import WallSimulator
+from devices.wall.state import WallError
+from devices.wall.sim.simulator import SIMULATORS, start_wall_simulator
+
+NEEDS = {"route": Capability.ROUTE, "preset": Capability.PRESETS, "window": Capability.WINDOWS,
+         "layout": Capability.LAYOUTS, "power": Capability.DISPLAY_POWER, "input": Capability.DISPLAY_INPUT,
+         "tile": Capability.TILE_MODE}
+SIMULATE_EXAMPLES = """examples:
+  simulate wall --protocol kramer --listen tcp://127.0.0.1:5000
+  simulate wall --protocol extron --listen "tcp://0.0.0.0:2323?password=secret&inputs=16"
+  simulate wall --protocol lg --listen "serial://pty?link=/tmp/lg0&set_id=1"
+options: kramer: inputs, outputs, presets, compact; extron: inputs, outputs, presets, canvases, windows,
+layouts, password, iac; lg: set_id, input_codes; serial: link"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("wall", help="drive one matrix switcher, wall processor or display",
+                              description="Send one command to a wall device and wait for its answer.")
+    p.add_argument("url", help="device URL, e.g. kramer+tcp://192.168.1.39 or extron+serial://COM3?outputs=8")
+    p.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for the device (default 3)")
+    common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
+    common.add_argument("--timeout", type=float, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = functools.partial(actions.add_parser, parents=[common])
+    route = add("route", help="route IN OUT [--layer av|video|audio]; input 0 disconnects")
+    route.add_argument("input", type=number)
+    route.add_argument("output", type=number)
+    route.add_argument("--layer", choices=("av", "video", "audio"), default="av")
+    preset = add("preset", help="preset recall|save N")
+    preset.add_argument("verb", choices=("recall", "save"))
+    preset.add_argument("number", type=number)
+    add("status", help="print one JSON object with the routes and the device's state")
+    window = add("window", help="window CANVAS WINDOW INPUT (wall processor)")
+    for name in ("canvas", "window", "input"):
+        window.add_argument(name, type=number)
+    layout = add("layout", help="layout CANVAS PRESET (wall processor; canvas 0 = all)")
+    layout.add_argument("canvas", type=number)
+    layout.add_argument("preset", type=number)
+    power = add("power", help="power on|off (display)")
+    power.add_argument("state", choices=("on", "off"))
+    display_input = add("input", help="input CODE (display), e.g. 90")
+    display_input.add_argument("code")
+    tile = add("tile", help="tile ROWS COLUMNS (display)")
+    tile.add_argument("rows", type=number)
+    tile.add_argument("columns", type=number)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with DeviceRuntime("cli-devices") as runtime:
+        try:
+            wall = WallController(runtime, args.url)
+            if args.action in NEEDS:
+                wall.require(NEEDS[args.action])
+            size = wall.snapshot()
+            # with the size in the URL, check before connecting; otherwise once the device has told it
+            early = {"route": size.inputs and size.outputs, "preset": size.presets, "status": False}
+            action = _plan(wall, args) if early.get(args.action, True) else None
+        except ValueError as exc:
+            return _fail(EXIT_USAGE, exc)
+        wall.start()
+        try:
+            if action is None:
+                wall.ready().result(args.timeout)
+                action = _plan(wall, args)
+            result = action(args.timeout)
+        except ValueError as exc:
+            return _fail(EXIT_USAGE, exc)
+        except concurrent.futures.TimeoutError:
+            last_error = wall.snapshot().last_error
+            why = f" ({last_error})" if last_error else ""
+            return _fail(EXIT_TIMEOUT, f"timeout: {wall.name} did not answer within {args.timeout:g} s{why}")
+        except WallError as exc:
+            return _fail(EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED, exc)
+        if result is not None:
+            print(json.dumps(result, indent=2, sort_keys=True))
+        return EXIT_OK
+
+
+def _fail(code: int, message: object) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+Action = Callable[[float], "dict | None"]
+
+
+def _plan(wall: WallController, args: argparse.Namespace) -> Action:
+    """Queue the action's command and return a function that waits for its end."""
+    action = args.action
+    if action == "status":
+        if wall.can(Capability.STATUS_QUERY):
+            future = wall.query_status()
+            return lambda timeout: future.result(timeout).to_json()
+        return lambda timeout: wall.ready().result(timeout).to_json()
+    commands = {
+        "route": lambda: wall.route(args.input, args.output, args.layer),
+        "preset": lambda: (wall.recall_preset if args.verb == "recall" else wall.save_preset)(args.number),
+        "window": lambda: wall.set_window_source(args.canvas, args.window, args.input),
+        "layout": lambda: wall.recall_layout(args.canvas, args.preset),
+        "power": lambda: wall.power(args.state == "on"),
+        "input": lambda: wall.select_input(args.code),
+        "tile": lambda: wall.tile_mode(args.rows, args.columns),
+    }
+    future = commands[action]()
+    return lambda timeout: future.result(timeout) and None
+
+
+# --- simulate wall --------------------------------------------------------------------------------
+
+def add_simulate_parser(devices: argparse._SubParsersAction) -> None:
+    """Adds ``wall`` to the sub-commands of ``simulate``."""
+    sim = devices.add_parser("wall", help="a simulated matrix switcher, wall processor or display",
+                             epilog=SIMULATE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sim.add_argument("--protocol", required=True, choices=sorted(SIMULATORS), help="which device to play")
+    sim.add_argument("--listen", action="append", required=True, metavar="URL",
+                     help="tcp://HOST:PORT (0 = any free port) or serial://pty?link=PATH (repeatable)")
+    sim.set_defaults(func=run_wall_simulator)
+
+
+def run_wall_simulator(args: argparse.Namespace) -> int:
+    try:
+        return asyncio.run(_serve(args.protocol, args.listen))
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+async def _serve(protocol: str, urls: list[str]) -> int:
+    servers: list[WallSimulator] = []
+    try:
+        for url in urls:
+            try:
+                server = await start_wall_simulator(protocol, url)
+            except ValueError as exc:
+                return _fail(EXIT_USAGE, f"simulate: {exc}")
+            except OSError as exc:
+                return _fail(EXIT_USAGE, f"simulate: {url}: {exc.strerror or exc}")
+            servers.append(server)
+            pty = f" (pseudo-terminal {server.slave_path})" if server.slave_path else ""
+            print(f"{protocol} simulator listening: {server.url}{pty}", flush=True)
+        await asyncio.Event().wait()
+        return EXIT_OK
+    finally:
+        for server in servers:
+            await server.close()

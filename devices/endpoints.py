@@ -1,0 +1,125 @@
+"""Device URLs: one string names the wiring, the address and the options of a device.
+
+    FAMILY+udp|tcp://HOST[:PORT]?options     network devices; a family may give default ports
+    FAMILY+serial://PORT?baud=9600&…         RS-232: PORT like COM3, /dev/ttyUSB0 (written
+                                             FAMILY+serial:///dev/ttyUSB0) or "pty" for a simulator
+
+Query options are kept as strings in ``options``; each consumer reads the ones it knows and
+``Endpoint.check_options`` names what nobody reads, so a typo gets a clear message. Each device
+family raises its own subclass of ``DeviceUrlError`` (``Endpoint.error``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Mapping, TypeVar
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+
+class DeviceUrlError(ValueError):
+    pass
+
+
+E = TypeVar("E", bound="Endpoint")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    scheme: str
+    host: str = ""          # network schemes
+    port: int = 0
+    device: str = ""        # serial: port name (/dev/ttyUSB0, COM3) or "pty" for a simulator
+    options: dict[str, str] = field(default_factory=dict)
+    url: str = ""
+
+    error: ClassVar[type[DeviceUrlError]] = DeviceUrlError
+
+    @property
+    def is_serial(self) -> bool:
+        return self.scheme.endswith("serial")
+
+    @property
+    def family(self) -> str:
+        """``kramer`` for ``kramer+tcp``; the whole scheme when it has no ``+``."""
+        return self.scheme.split("+", 1)[0]
+
+    def option(self, name: str, default: str | None = None) -> str | None:
+        return self.options.get(name, default)
+
+    def int_option(self, name: str, default: int, lo: int, hi: int) -> int:
+        raw = self.options.get(name)
+        if raw is None:
+            return default
+        try:
+            value = int(raw, 0)
+        except ValueError:
+            raise self.error(f"{self.url}: option {name}={raw!r} is not a whole number") from None
+        if not lo <= value <= hi:
+            raise self.error(f"{self.url}: option {name}={value} is out of range {lo}–{hi}")
+        return value
+
+    def float_option(self, name: str, default: float, lo: float, hi: float) -> float:
+        raw = self.options.get(name)
+        if raw is None:
+            return default
+        try:
+            value = float(raw)
+        except ValueError:
+            raise self.error(f"{self.url}: option {name}={raw!r} is not a number") from None
+        if not lo <= value <= hi:
+            raise self.error(f"{self.url}: option {name}={value} is out of range {lo}–{hi}")
+        return value
+
+    def bool_option(self, name: str, default: bool = False) -> bool:
+        raw = self.options.get(name)
+        if raw is None:
+            return default
+        if raw.lower() in ("1", "true", "yes", "on", ""):
+            return True
+        if raw.lower() in ("0", "false", "no", "off"):
+            return False
+        raise self.error(f"{self.url}: option {name}={raw!r} must be yes or no")
+
+    def unknown_options(self, known: set[str] | frozenset[str]) -> list[str]:
+        return sorted(set(self.options) - set(known))
+
+    def check_options(self, known: set[str] | frozenset[str]) -> None:
+        unknown = self.unknown_options(known)
+        if unknown:
+            raise self.error(
+                f"{self.url}: unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+
+
+def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[str, int], *,
+                   kind: str = "device", endpoint_type: type[E] = Endpoint) -> E:  # type: ignore[assignment]
+    """Parse ``url`` for one of ``schemes``; raises ``endpoint_type.error`` naming what is wrong.
+
+    ``kind`` words the messages ("camera" → "unknown camera URL kind"). A network URL without a
+    port takes ``default_ports[scheme]``; a scheme without a default needs an explicit port.
+    """
+    error = endpoint_type.error
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:
+        raise error(f"{url}: not a {kind} URL ({exc})") from None
+    scheme = parts.scheme.lower()
+    if scheme not in schemes:
+        raise error(f"{url}: unknown {kind} URL kind {scheme or '(none)'!r}; use one of {', '.join(schemes)}")
+    options = dict(parse_qsl(parts.query, keep_blank_values=True))
+    if scheme.endswith("serial"):
+        # netloc holds COM3 / "pty"; a POSIX path arrives in .path (kramer+serial:///dev/ttyUSB0)
+        device = unquote(parts.netloc + parts.path)
+        if not device:
+            raise error(f"{url}: serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3")
+        return endpoint_type(scheme, device=device, options=options, url=text)
+    if not parts.hostname:
+        raise error(f"{url}: missing host name or IP address")
+    try:
+        port = parts.port  # 0 = any free port (simulators)
+    except ValueError:
+        raise error(f"{url}: the port must be a number 1–65535") from None
+    if port is None:
+        if scheme not in default_ports:
+            raise error(f"{url}: {scheme} has no usual port; give one, e.g. {scheme}://{parts.hostname}:4001")
+        port = default_ports[scheme]
+    return endpoint_type(scheme, host=parts.hostname, port=port, options=options, url=text)

@@ -1,0 +1,183 @@
+"""The file that describes a device to the generic driver (YAML, or JSON by its ``.json`` name).
+
+    name: Wall controller XYZ          # shown in messages
+    baud: 9600                         # serial line speed when the URL gives none
+    eol: "\\r"                          # appended to every command
+    reply_end: "\\r\\n"                  # any of these characters ends a reply
+    telnet: no                         # strip Telnet negotiation from network replies
+    gap: 0.1                           # seconds of quiet between exchanges; timeout, keepalive alike
+    inputs: 8                          # sizes, used to check numbers before sending
+    outputs: 8
+    presets: 16
+    commands:                          # templates; placeholders in Python format syntax
+      route: "#VID {input}>{output}"   #   route, route_video, route_audio: input, output
+      preset_recall: "PRESET %{preset:02X}"   # preset_recall, preset_save: preset
+      query_routes: "#VID? *"          #   one per output when it contains {output}
+      power_on / power_off / keepalive: fixed strings; window: canvas, window, input;
+      layout: canvas, preset; select_input: code; tile_mode: rows, cols
+    connect: ["#"]                     # sent after every connect
+    status: []                         # sent for a status query, besides query_routes
+    success: "OK"                      # regex: a reply that means done (absent: any reply)
+    error: "ERR\\s*(\\d{3})"              # regex; group 1 is the code looked up in errors
+    errors: {"003": "parameter out of range"}
+    route_reply: "(?P<input>\\d+)>(?P<output>\\d+)"   # routes in replies (output optional per output)
+    checksum: sum8 | xor               # over the command bytes, appended before eol …
+    checksum_format: hex | byte        # … as two upper-case hex digits (default) or one raw byte
+
+After the placeholders are filled in, ``%hh`` and ``\\xNN`` give any byte, ``\\r \\n \\t \\\\`` the usual
+characters and ``%%`` a percent sign; ``{{`` and ``}}`` give braces.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import reduce
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PLACEHOLDERS = {
+    "route": ("input", "output"), "route_video": ("input", "output"), "route_audio": ("input", "output"),
+    "preset_recall": ("preset",), "preset_save": ("preset",), "query_routes": ("output",),
+    "window": ("canvas", "window", "input"), "layout": ("canvas", "preset"), "select_input": ("code",),
+    "tile_mode": ("rows", "cols"), "power_on": (), "power_off": (), "keepalive": (),
+}
+KEYS = {"name", "baud", "eol", "reply_end", "telnet", "gap", "timeout", "keepalive", "inputs", "outputs",
+        "presets", "commands", "connect", "status", "success", "error", "errors", "route_reply",
+        "checksum", "checksum_format"}
+CHECKSUMS = {"sum8": lambda data: sum(data) & 0xFF, "xor": lambda data: reduce(lambda a, b: a ^ b, data, 0)}
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})|%%|\\x([0-9A-Fa-f]{2})|\\([rnt\\])")
+_SIMPLE = {"r": "\r", "n": "\n", "t": "\t", "\\": "\\"}
+
+
+class ProfileError(ValueError):
+    pass
+
+
+def expand_escapes(text: str) -> bytes:
+    def one(match: re.Match) -> str:
+        hex_digits = match.group(1) or match.group(2)
+        if hex_digits:
+            return chr(int(hex_digits, 16))
+        return "%" if match.group(0) == "%%" else _SIMPLE[match.group(3)]
+    try:
+        return _ESCAPE.sub(one, text).encode("latin-1")
+    except UnicodeEncodeError:
+        raise ProfileError(f"{text!r} has characters outside Latin-1; write them as %hh bytes") from None
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    path: str
+    commands: dict[str, str]
+    eol: bytes = b"\r"
+    reply_end: bytes = b"\r\n"
+    telnet: bool = False
+    baud: int = 9600
+    timing: dict[str, float] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+    connect: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    success: re.Pattern | None = None
+    error: re.Pattern | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+    route_reply: re.Pattern | None = None
+    checksum: str | None = None
+    checksum_as_byte: bool = False
+
+    def render(self, template: str, **values: Any) -> bytes:
+        """Placeholders, then escapes, then the checksum, then the line ending."""
+        data = expand_escapes(template.format(**values))
+        if self.checksum is not None:
+            value = CHECKSUMS[self.checksum](data)
+            data += bytes((value,)) if self.checksum_as_byte else f"{value:02X}".encode()
+        return data + self.eol
+
+
+def load_profile(path: str) -> Profile:
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+        raw = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)
+    except OSError as exc:
+        raise ProfileError(f"cannot read the device profile {path}: {exc.strerror or exc}") from None
+    except (ValueError, yaml.YAMLError) as exc:
+        raise ProfileError(f"{path} is not valid {'JSON' if file.suffix == '.json' else 'YAML'}: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ProfileError(f"{path}: expected a mapping of settings at the top")
+    return _Reader(path, raw).profile()
+
+
+class _Reader:
+    def __init__(self, path: str, raw: dict) -> None:
+        self.path, self.raw = path, raw
+
+    def fail(self, where: str, message: str) -> ProfileError:
+        return ProfileError(f"{self.path}: {where}: {message}")
+
+    def profile(self) -> Profile:
+        unknown = sorted(set(self.raw) - KEYS)
+        if unknown:
+            raise self.fail(", ".join(unknown), f"unknown setting; known: {', '.join(sorted(KEYS))}")
+        commands = self.raw.get("commands") or {}
+        if not isinstance(commands, dict) or not commands:
+            raise self.fail("commands", "needs at least one command template")
+        for name, template in commands.items():
+            self.template(f"commands.{name}", template, PLACEHOLDERS.get(name))
+        checksum = self.raw.get("checksum")
+        if checksum not in (None, *CHECKSUMS):
+            raise self.fail("checksum", f"must be one of {', '.join(CHECKSUMS)}, not {checksum!r}")
+        form = self.raw.get("checksum_format", "hex")
+        if form not in ("hex", "byte"):
+            raise self.fail("checksum_format", f"must be hex or byte, not {form!r}")
+        route_reply = self.regex("route_reply")
+        if route_reply is not None and "input" not in route_reply.groupindex:
+            raise self.fail("route_reply", "needs a group named input, e.g. (?P<input>\\d+)")
+        return Profile(
+            name=str(self.raw.get("name") or Path(self.path).stem), path=self.path, commands=dict(commands),
+            eol=expand_escapes(str(self.raw.get("eol", "\r"))),
+            reply_end=expand_escapes(str(self.raw.get("reply_end", "\r\n"))) or b"\r\n",
+            telnet=bool(self.raw.get("telnet", False)), baud=self.number("baud", 9600, int),
+            timing={k: self.number(k, None, float) for k in ("gap", "timeout", "keepalive") if k in self.raw},
+            sizes={k: self.number(k, None, int) for k in ("inputs", "outputs", "presets") if k in self.raw},
+            connect=self.templates("connect"), status=self.templates("status"),
+            success=self.regex("success"), error=self.regex("error"),
+            errors={str(k): str(v) for k, v in (self.raw.get("errors") or {}).items()},
+            route_reply=route_reply, checksum=checksum, checksum_as_byte=form == "byte")
+
+    def template(self, where: str, template: Any, placeholders: tuple[str, ...] | None) -> str:
+        if placeholders is None:
+            raise self.fail(where, f"unknown command; known: {', '.join(PLACEHOLDERS)}")
+        if not isinstance(template, str):
+            raise self.fail(where, "must be a text template")
+        try:
+            expand_escapes(template.format(**{name: "01" if name == "code" else 1 for name in placeholders}))
+        except KeyError as exc:
+            known = ", ".join(placeholders) or "none"
+            raise self.fail(where, f"unknown placeholder {{{exc.args[0]}}}; this command has: {known}") from None
+        except (ValueError, IndexError) as exc:
+            raise self.fail(where, f"bad template: {exc}") from None
+        return template
+
+    def templates(self, key: str) -> tuple[str, ...]:
+        items = self.raw.get(key) or []
+        items = [items] if isinstance(items, str) else items
+        return tuple(self.template(f"{key}[{i}]", t, ()) for i, t in enumerate(items))
+
+    def regex(self, key: str) -> re.Pattern | None:
+        pattern = self.raw.get(key)
+        if pattern is None:
+            return None
+        try:
+            return re.compile(str(pattern))
+        except re.error as exc:
+            raise self.fail(key, f"not a valid regular expression: {exc}") from None
+
+    def number(self, key: str, default: Any, kind: type) -> Any:
+        value = self.raw.get(key, default)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
+            raise self.fail(key, f"must be a number ≥ 0, not {value!r}")
+        return None if value is None else kind(value)

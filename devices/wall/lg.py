@@ -1,0 +1,127 @@
+"""LG commercial displays (RS-232C and TCP 9761): ``lg+tcp://HOST[:9761]?set_id=1``,
+``lg+serial://PORT?baud=9600&set_id=1``.
+
+Host sends ``[Cmd1][Cmd2] [Set ID] [Data]\\r`` with the Set ID and data in hex; the display answers
+``[Cmd2] [Set ID] OK[Data]x`` or ``… NG[Data]x``. Data ``FF`` reads a setting. Set ID 0 addresses
+every display on the line, and then none of them answers (videowall reference A.4).
+"""
+from __future__ import annotations
+
+import re
+
+from devices.wall.capabilities import Capability
+from devices.wall.framing import Framer
+from devices.wall.protocol import Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise
+
+MAX_SET_ID = 0x3E8
+MAX_TILES = 15
+READ = "FF"
+NG_MEANINGS = {"00": "illegal code"}
+
+_REPLY = re.compile(r"([a-z])\s*([0-9A-Fa-f]{1,3})\s*(OK|NG)\s*([0-9A-Fa-f]*)\s*$")
+_CODE = re.compile(r"[0-9A-Fa-f]{2}")
+
+
+# --- command builders ----------------------------------------------------------------------------
+
+def command(cmd: str, set_id: int, data: str) -> bytes:
+    return f"{cmd} {set_id:02X} {data}\r".encode()
+
+
+def power(set_id: int, on: bool) -> bytes:
+    return command("ka", set_id, "01" if on else "00")
+
+
+def select_input(set_id: int, code: str) -> bytes:
+    return command("xb", set_id, code.upper())
+
+
+def tile_mode(set_id: int, rows: int, cols: int) -> bytes:
+    """Data: the first hex digit counts columns, the second rows (``12`` = 1 column × 2 rows)."""
+    return command("dd", set_id, f"{cols:X}{rows:X}")
+
+
+def read(cmd: str, set_id: int) -> bytes:
+    return command(cmd, set_id, READ)
+
+
+# --- reply parser --------------------------------------------------------------------------------
+
+def parse(frame: bytes) -> Reply:
+    text = frame.decode("latin-1").strip()
+    match = _REPLY.search(text)
+    if match is None:
+        return noise(text)
+    key, _set_id, verdict, data = match.groups()
+    data = data.upper()
+    if verdict == "NG":
+        meaning = NG_MEANINGS.get(data, "the display refused the command")
+        return Reply(ReplyKind.ERROR, key, f"{meaning} (NG {data or '--'})", text=text)
+    return Reply(ReplyKind.OK, key, facts=_facts(key, data), text=text)
+
+
+def _facts(key: str, data: str) -> dict:
+    if key == "a" and data:
+        return {"power": data != "00"}
+    if key == "b" and data:
+        return {"input": data}
+    if key == "d" and len(data) == 2:
+        cols, rows = int(data[0], 16), int(data[1], 16)
+        return {"tile": (rows, cols)}
+    return {}
+
+
+def check_input_code(code: str) -> str:
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        raise ValueError(f"an LG input code is two hex digits such as 90 (HDMI1 on many models), not {code!r}")
+    return code.upper()
+
+
+# --- the driver ----------------------------------------------------------------------------------
+
+class LgProtocol(WallProtocol):
+    label = "LG signage display"
+    capabilities = (Capability.DISPLAY_POWER | Capability.DISPLAY_INPUT | Capability.TILE_MODE
+                    | Capability.STATUS_QUERY)
+    options = frozenset({"set_id"})
+    default_timing = Timing(gap=0.1, timeout=2.0, keepalive=60.0)
+
+    def __init__(self, endpoint) -> None:
+        super().__init__(endpoint)
+        self.set_id = endpoint.int_option("set_id", 1, 0, MAX_SET_ID)
+        self._answers = self.set_id != 0
+
+    def framer(self) -> Framer:
+        return Framer(b"x")
+
+    def parse(self, frame: bytes) -> Reply:
+        return parse(frame)
+
+    def _command(self, data: bytes, action: str, key: str, **facts) -> Command:
+        return Command(data, action, (key,), expects_reply=self._answers, facts=facts)
+
+    def keepalive(self) -> Command | None:
+        return self.status_queries(None)[0] if self._answers else None
+
+    def connect_commands(self, size: Size) -> list[Command]:
+        return self.status_queries(None) if self._answers else []
+
+    def power(self, on: bool) -> Command:
+        return self._command(power(self.set_id, on), f"power {'on' if on else 'off'}", "a", power=on)
+
+    def select_input(self, code: str) -> Command:
+        code = check_input_code(code)
+        return self._command(select_input(self.set_id, code), f"input {code}", "b", input=code)
+
+    def tile_mode(self, rows: int, cols: int) -> Command:
+        for name, value in (("rows", rows), ("columns", cols)):
+            if not 1 <= value <= MAX_TILES:
+                raise ValueError(f"tile {name} must be 1–{MAX_TILES}, not {value}")
+        if rows == cols == MAX_TILES:
+            raise ValueError("15×15 cannot be set: LG displays read the tile mode on data FF")
+        return self._command(tile_mode(self.set_id, rows, cols), f"tile mode {rows}×{cols}", "d",
+                             tile=(rows, cols))
+
+    def status_queries(self, outputs: int | None) -> list[Command]:
+        return [Command(read(cmd, self.set_id), f"read {what}", (key,), query=True, expects_reply=self._answers)
+                for cmd, key, what in (("ka", "a", "power"), ("xb", "b", "input"), ("dd", "d", "tile mode"))]

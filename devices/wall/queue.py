@@ -1,0 +1,258 @@
+"""One command queue per wall device, on the device loop; the same for every driver.
+
+- one command in flight; the next leaves only after the answer (or the timeout) plus ``gap``;
+- after each (re)connect the driver's connect commands run before anything else, and only then
+  is the device *online*; commands that arrive while it connects wait (up to ``connect_wait``),
+  commands for an offline device fail at once;
+- a query is sent once more after a timeout; a command that changes something never is, since
+  the device may have done it and only the answer was lost;
+- after ``keepalive`` idle seconds the driver's keepalive is sent; two exchanges in a row
+  without an answer make the device offline, and the connect commands are retried with backoff.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+from devices.transport.base import Backoff
+from devices.records import Link
+from devices.wall.capabilities import Capability
+from devices.wall.link import WallLink
+from devices.wall.protocol import Command, Reply, ReplyKind, Timing, WallProtocol
+from devices.wall.state import WallError, WallStatus
+
+log = logging.getLogger(__name__)
+SILENT_AFTER = 2          # exchanges in a row without an answer that make a device offline
+SENT = Reply(ReplyKind.OK, text="(sent; this device does not answer)")
+
+
+@dataclass(eq=False)
+class Job:
+    command: Command
+    future: concurrent.futures.Future | None = None
+    audited: bool = False       # an operator action: it ends in an ActionRecord
+    started: float = field(default_factory=time.time)
+    expiry: asyncio.TimerHandle | None = None
+
+
+class CommandQueue:
+    def __init__(self, name: str, link: WallLink, protocol: WallProtocol, status: WallStatus,
+                 timing: Timing) -> None:
+        self.name = name
+        self._link = link
+        self._protocol = protocol
+        self._status = status
+        self._timing = timing
+        self._jobs: deque[Job] = deque()
+        self._wake = asyncio.Event()
+        self._link_ready = asyncio.Event()
+        self._online = False
+        self._current: Job | None = None
+        self._answer: asyncio.Future[Reply] | None = None
+        self._last_end = 0.0                # loop time at which the last exchange ended
+        self._unanswered = 0
+        self._backoff = Backoff(0.5, 10.0)
+        self._online_waiters: list[concurrent.futures.Future] = []
+        self._task: asyncio.Task | None = None
+        link.on_reply = self._on_reply
+        link.on_ready = self._on_ready
+
+    def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._last_end = loop.time()
+        self._task = loop.create_task(self._run(), name=f"wall {self.name}")
+        loop.call_later(self._timing.connect_wait, self._not_connected)
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        self._fail_waiting("closed")
+        await self._link.close()
+
+    # --- submissions (device loop) ---------------------------------------------------------------
+    def submit(self, job: Job) -> None:
+        state = self._status.snapshot()
+        if state.link is Link.OFFLINE:
+            self._finish(job, None, "offline", f"offline: {state.last_error or 'not connected'}")
+            return
+        if not self._online:
+            wait = self._timing.connect_wait
+            job.expiry = asyncio.get_running_loop().call_later(wait, self._expire, job, wait)
+        self._jobs.append(job)
+        self._wake.set()
+
+    def when_online(self, future: concurrent.futures.Future) -> None:
+        if self._online:
+            future.set_result(self._status.snapshot())
+        else:
+            self._online_waiters.append(future)
+
+    def _expire(self, job: Job, waited: float) -> None:
+        if job in self._jobs:
+            self._jobs.remove(job)
+            self._finish(job, None, "offline", f"offline: not connected within {waited:g} s")
+
+    def _not_connected(self) -> None:
+        if self._status.snapshot().link is Link.CONNECTING and not self._link.transport.is_up:
+            self._status.set_link(Link.OFFLINE, f"no connection to {self._link.transport.name}")
+
+    # --- link events -------------------------------------------------------------------------------
+    def _on_ready(self, ready: bool, why: str) -> None:
+        if ready:
+            self._unanswered = 0
+            self._link_ready.set()
+            self._status.set_link(Link.CONNECTING)
+        else:
+            self._link_ready.clear()
+            self._go_offline(why)
+
+    def _go_offline(self, why: str) -> None:
+        self._online = False
+        self._status.set_link(Link.OFFLINE, why)
+        if self._answer is not None and not self._answer.done():
+            self._answer.set_exception(ConnectionError(why))
+        self._fail_waiting(f"offline: {why}")
+        self._wake.set()
+
+    def _fail_waiting(self, detail: str) -> None:
+        while self._jobs:
+            self._finish(self._jobs.popleft(), None, "offline", detail)
+
+    def _on_reply(self, reply: Reply) -> None:
+        self._status.heard(reply.kind is not ReplyKind.NOISE)
+        job, answer = self._current, self._answer
+        if job is not None and answer is not None and not answer.done() and job.command.answered_by(reply):
+            decode = job.command.decode
+            answer.set_result(decode(reply) if decode is not None else reply)
+        elif reply.kind is ReplyKind.ERROR:
+            self._status.count(errors=1)
+            self._status.set_error(f"the device reported: {reply.error}")
+        elif reply.kind in (ReplyKind.OK, ReplyKind.DATA):
+            self._status.apply_reply(reply)   # a change made elsewhere (front panel, another client)
+
+    # --- the sending side ------------------------------------------------------------------------------
+    async def _run(self) -> None:
+        while True:
+            await self._link_ready.wait()
+            if await self._connect():
+                self._backoff.reset()
+                self._online = True
+                self._status.set_link(Link.ONLINE)
+                for waiter in self._online_waiters:
+                    if not waiter.done():
+                        waiter.set_result(self._status.snapshot())
+                self._online_waiters.clear()
+                await self._serve()
+            if self._link.ready and self._unanswered:   # connected but silent: try again later
+                self._go_offline("the device does not answer")
+                await asyncio.sleep(self._backoff.next())
+
+    async def _connect(self) -> bool:
+        commands = self._protocol.connect_commands(self._status.configured)
+        probe = self._protocol.keepalive()
+        if not commands and self._unanswered and probe is not None:
+            commands = [probe]    # back from silence: make sure it answers before calling it online
+        for command in commands:
+            if await self._exchange(Job(command)) is None or not self._link.ready:
+                return False
+        self._unanswered = 0
+        return self._link.ready
+
+    async def _serve(self) -> None:
+        while self._online and self._unanswered < SILENT_AFTER:
+            job = await self._next_job()
+            if job is not None:
+                await self._exchange(job)
+
+    async def _next_job(self) -> Job | None:
+        loop = asyncio.get_running_loop()
+        while not self._jobs:
+            if not self._online:
+                return None
+            self._wake.clear()
+            idle = self._timing.keepalive
+            wait = None if idle <= 0 else max(0.0, self._last_end + idle - loop.time())
+            try:
+                await asyncio.wait_for(self._wake.wait(), wait)
+            except asyncio.TimeoutError:
+                keepalive = self._protocol.keepalive()
+                if keepalive is not None:
+                    self._status.count(keepalives=1)
+                    return Job(keepalive)
+                self._last_end = loop.time()
+        return self._jobs.popleft()
+
+    async def _exchange(self, job: Job) -> Reply | None:
+        """Send one command and wait for its answer; the answer, or None when there was none."""
+        loop = asyncio.get_running_loop()
+        command = job.command
+        if job.expiry is not None:
+            job.expiry.cancel()
+        for attempt in range(2 if command.query else 1):
+            if attempt:
+                self._status.count(retries=1)
+            await asyncio.sleep(max(0.0, self._last_end + self._timing.gap - loop.time()))
+            if not self._link.ready or not self._link.send(command.data):
+                self._finish(job, None, "offline", "offline: not connected")
+                return None
+            self._status.count(sent=1)
+            sent_at = loop.time()
+            if not command.expects_reply:
+                self._last_end = loop.time()
+                self._finish(job, SENT)
+                return SENT
+            self._current, self._answer = job, loop.create_future()
+            try:
+                reply = await asyncio.wait_for(self._answer, self._timing.timeout)
+            except asyncio.TimeoutError:
+                self._status.count(timeouts=1)
+                continue
+            except ConnectionError as exc:
+                self._finish(job, None, "offline", f"offline: {exc}")
+                return None
+            finally:
+                self._current, self._answer = None, None
+                self._last_end = loop.time()
+            self._unanswered = 0
+            self._status.round_trip(loop.time() - sent_at)
+            self._finish(job, reply)
+            return reply
+        self._unanswered += 1
+        self._finish(job, None, "timeout", f"no answer within {self._timing.timeout:g} s")
+        return None
+
+    def _finish(self, job: Job, reply: Reply | None, failure: str = "", detail: str = "") -> None:
+        command = job.command
+        if reply is not None and reply.kind is ReplyKind.ERROR:
+            failure = detail = reply.error or "refused"
+            self._status.count(errors=1)
+            self._status.set_error(f"{command.action}: {failure}")
+        elif reply is not None:
+            self._status.apply(command.routes, command.facts)
+            self._status.apply_reply(reply)
+            if command.refresh_routes:
+                self._refresh_routes()
+        record = self._status.record(command.action, failure or "completed", job.started) if job.audited else None
+        future = job.future
+        if future is None or future.done():
+            return
+        if failure:
+            future.set_exception(WallError(self.name, command.action, failure, detail))
+        else:
+            future.set_result(record if job.audited else reply)
+
+    def _refresh_routes(self) -> None:
+        if Capability.ROUTE_QUERY not in self._protocol.capabilities:
+            return
+        try:
+            queries = self._protocol.route_queries(self._status.size.outputs)
+        except ValueError as exc:
+            log.info("%s: routes not read back: %s", self.name, exc)
+            return
+        self._jobs.extend(Job(query) for query in queries)
+        self._wake.set()

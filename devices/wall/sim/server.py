@@ -1,0 +1,181 @@
+"""A simulated wall device listening on TCP or on a pseudo-terminal, with fault injection.
+
+    tcp://HOST:PORT?options           several clients at once; port 0 picks a free port
+    serial://pty?link=PATH&options    POSIX pseudo-terminal; ``link`` is a stable symlink to it
+
+``url`` is what a client uses (``kramer+tcp://127.0.0.1:40123``, ``kramer+serial:///tmp/wall0``).
+The fault-injection methods and the readers may be called from any thread: off the simulator's
+loop they run on it and return once done.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import os
+from contextlib import suppress
+from typing import Any, Callable, TypeVar
+
+from devices.endpoints import Endpoint
+from devices.wall.sim.device import Session, SimDevice
+
+PTY_DEVICE = "pty"
+READ_SIZE = 4096
+CALL_TIMEOUT = 5.0
+T = TypeVar("T")
+
+
+class WallSimulator:
+    def __init__(self, protocol: str, device: SimDevice, endpoint: Endpoint) -> None:
+        self.protocol = protocol
+        self.device = device
+        self.endpoint = endpoint
+        self.url = ""                   # what a client should use, known after start()
+        self.slave_path = ""            # serial: the pseudo-terminal behind ``link``
+        self._loop = asyncio.get_running_loop()
+        self._silent = False
+        self._server: asyncio.Server | None = None
+        self._clients: dict[asyncio.StreamWriter, asyncio.Task] = {}
+        self._link = os.path.abspath(endpoint.option("link") or "") if endpoint.option("link") else None
+        self._master: int | None = None
+        self._slave: int | None = None
+        self._pty_session: Session | None = None
+
+    async def start(self) -> None:
+        if self.endpoint.is_serial:
+            self._plug()
+            return
+        self._server = await asyncio.start_server(self._serve_client, self.endpoint.host, self.endpoint.port)
+        host, port = self._server.sockets[0].getsockname()[:2]
+        address = f"[{host}]" if ":" in host else host
+        self.url = f"{self.protocol}+tcp://{address}:{port}"
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            tasks = list(self._clients.values())
+            for writer in list(self._clients):
+                writer.transport.abort()      # each client task then ends by itself
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await self._server.wait_closed()
+        self._unplug()
+
+    # --- TCP -------------------------------------------------------------------------------------
+    async def _serve_client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._clients[writer] = task
+        session = Session(lambda data: self._write_tcp(writer, data), network=True)
+        self.device.connect(session)
+        try:
+            while data := await reader.read(READ_SIZE):
+                if not self._silent:
+                    self.device.receive(session, data)
+        except ConnectionError:
+            pass
+        finally:
+            self.device.disconnect(session)
+            self._clients.pop(writer, None)
+            writer.close()
+            with suppress(Exception):
+                await writer.wait_closed()
+
+    def _write_tcp(self, writer: asyncio.StreamWriter, data: bytes) -> None:
+        if not self._silent and not writer.is_closing():
+            writer.write(data)
+
+    # --- pseudo-terminal -------------------------------------------------------------------------
+    def _plug(self) -> None:
+        import tty  # POSIX-only module
+
+        master, slave = os.openpty()
+        tty.setraw(slave)
+        os.set_blocking(master, False)
+        # keeping our own slave descriptor open spares the master EIO while no client is attached
+        self._master, self._slave = master, slave
+        self.slave_path = os.ttyname(slave)
+        if self._link:
+            temporary = f"{self._link}.{os.getpid()}.tmp"
+            os.symlink(self.slave_path, temporary)
+            os.replace(temporary, self._link)
+        self._loop.add_reader(master, self._readable)
+        self._pty_session = Session(self._write_pty, network=False)
+        self.device.connect(self._pty_session)
+        self.url = f"{self.protocol}+serial://{self._link or self.slave_path}"
+
+    def _unplug(self) -> None:
+        if self._master is None or self._slave is None:
+            return
+        self._loop.remove_reader(self._master)
+        os.close(self._master)
+        os.close(self._slave)
+        self._master = self._slave = None
+        if self._pty_session is not None:
+            self.device.disconnect(self._pty_session)
+        if self._link and os.path.islink(self._link):
+            os.unlink(self._link)
+
+    def _readable(self) -> None:
+        assert self._master is not None and self._pty_session is not None
+        try:
+            data = os.read(self._master, READ_SIZE)
+        except (BlockingIOError, InterruptedError):
+            return
+        if not self._silent:
+            self.device.receive(self._pty_session, data)
+
+    def _write_pty(self, data: bytes) -> None:
+        if self._silent or self._master is None:
+            return
+        try:
+            os.write(self._master, data)
+        except BlockingIOError:
+            pass  # nobody reads and the pty buffer is full: bytes fall on the floor, as on a real line
+
+    # --- inspection and fault injection ----------------------------------------------------------
+    def state(self) -> dict[str, Any]:
+        return self._on_loop(self.device.state)
+
+    def received(self) -> list[tuple[float, str]]:
+        """Every command the device took, with the ``time.monotonic()`` it arrived."""
+        return self._on_loop(lambda: list(self.device.received))
+
+    def silence(self, on: bool = True) -> None:
+        """Ignore everything and answer nothing; connections stay open, state is kept."""
+        self._on_loop(setattr, self, "_silent", on)
+
+    def drop_connections(self) -> None:
+        """Cut every client off, as a network or cable fault would; the device keeps its state."""
+        self._on_loop(self._drop)
+
+    def restart(self, reset: bool = False) -> None:
+        """Power cycle: connections dropped; routes and presets kept, or back to new with ``reset``."""
+        self._on_loop(self._restart, reset)
+
+    def _drop(self) -> None:
+        for writer in list(self._clients):
+            writer.transport.abort()
+        if self._master is not None:
+            self._unplug()
+            self._plug()
+
+    def _restart(self, reset: bool) -> None:
+        self.device.restart(reset)
+        self._drop()
+
+    def _on_loop(self, fn: Callable[..., T], *args: Any) -> T:
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is self._loop:
+            return fn(*args)
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+        def run() -> None:
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # handed to the calling thread
+                future.set_exception(exc)
+
+        self._loop.call_soon_threadsafe(run)
+        return future.result(CALL_TIMEOUT)

@@ -1,0 +1,98 @@
+"""`python app.py wall …` and `simulate wall` end to end: real processes against simulated devices."""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import app
+from tests.wall.conftest import sent
+
+ROOT = Path(__file__).resolve().parents[2]
+# Until app.py registers the wall commands, the same parsers run under a stand-in for it.
+STAND_IN = ("import sys, argparse; from devices.cli import camera, simulate, wall; "
+            "p = argparse.ArgumentParser(prog='app.py'); c = p.add_subparsers(dest='command'); "
+            "camera.add_parser(c); wall.add_parser(c); simulate.add_parser(c); "
+            "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
+
+
+def _app_has_wall() -> bool:
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            app.build_parser().parse_args(["wall", "kramer+tcp://x", "status"])
+    except SystemExit:
+        return False
+    return True
+
+
+COMMAND = [sys.executable, "app.py"] if _app_has_wall() else [sys.executable, "-c", STAND_IN]
+
+
+def run(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
+    return subprocess.run([*COMMAND, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+
+
+def test_route_preset_and_status(wall_sim):
+    sim = wall_sim("kramer", "tcp://127.0.0.1:0?inputs=4&outputs=4")
+    assert run("wall", sim.url, "route", "3", "2", "--layer", "video").returncode == 0
+    assert sim.state()["video"][2] == 3
+    assert run("wall", sim.url, "preset", "save", "5").returncode == 0
+    status = run("wall", sim.url, "status")
+    assert status.returncode == 0, status.stderr
+    state = json.loads(status.stdout)
+    assert state["online"] is True and state["routes"]["2"] == 3 and state["outputs"] == 4
+
+
+def test_a_device_error_is_named_with_exit_one(wall_sim):
+    sim = wall_sim("extron")
+    result = run("wall", sim.url, "preset", "recall", "7")
+    assert result.returncode == 1
+    assert "invalid preset number (E11)" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    status = run("wall", sim.url, "status")                       # the size comes from the device
+    assert status.returncode == 0 and len(json.loads(status.stdout)["routes"]) == 8
+
+
+def test_silence_is_exit_three(wall_sim):
+    sim = wall_sim("lg")
+    sim.silence(True)
+    result = run("wall", sim.url, "power", "on", "--timeout", "1")
+    assert result.returncode == 3 and "timeout" in result.stderr
+
+
+def test_an_output_the_device_does_not_have_is_exit_two_with_nothing_sent(wall_sim):
+    sim = wall_sim("kramer", "tcp://127.0.0.1:0?outputs=4")
+    result = run("wall", sim.url, "route", "1", "9")
+    assert result.returncode == 2 and "output 9 is out of range 1–4" in result.stderr
+    assert not any(text.startswith(("#AV", "#VID")) for text in sent(sim))   # only the handshake
+
+
+@pytest.mark.parametrize("args", [("route", "1", "5"), ("route", "x", "1"), ("preset", "explode", "1"),
+                                  ("power", "on"), ("tile", "2")])
+def test_bad_arguments_exit_two_and_send_nothing(args):
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.3)
+        url = f"kramer+tcp://127.0.0.1:{listener.getsockname()[1]}?outputs=4&inputs=4&presets=8"
+        result = run("wall", url, *args)
+        assert result.returncode == 2, result.stderr
+        with pytest.raises(socket.timeout):
+            listener.accept()
+
+
+def test_simulate_wall_prints_the_url_to_use():
+    with subprocess.Popen([*COMMAND, "simulate", "wall", "--protocol", "kramer", "--listen",
+                           "tcp://127.0.0.1:0"], cwd=ROOT, stdout=subprocess.PIPE, text=True) as process:
+        try:
+            line = process.stdout.readline()  # type: ignore[union-attr]
+            assert line.startswith("kramer simulator listening: kramer+tcp://127.0.0.1:")
+            url = line.split(": ", 1)[1].strip()
+            assert run("wall", url, "route", "2", "1").returncode == 0
+        finally:
+            process.terminate()
