@@ -1,0 +1,208 @@
+"""Opening the operations log: the engine, its settings, migrations to head, and sessions.
+
+The default is a SQLite file in the user's data folder. Several desks share one PostgreSQL
+database instead: any SQLAlchemy URL, from ``--db`` or ``SMARTCENTRE_DB``. The ``Database`` is
+built once in ``app.py`` and passed to whatever needs it; nothing here is global.
+
+SQLite settings: WAL (readers never block the writer), foreign keys on, a busy timeout, and
+``synchronous=FULL``. With WAL, ``NORMAL`` already keeps every committed transaction when the
+process is killed (SIGKILL); ``FULL`` also keeps it through a power cut or an OS crash, which a
+desk PC without a UPS does see. The audit writer commits in batches, so the extra sync per
+commit costs little. Every SQLite transaction begins IMMEDIATE (takes the write lock at once) so
+that a transaction that reads and then writes never fails halfway with "database is locked"
+while the audit writer is busy; keep transactions short, as ``Database.transaction`` does.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.database_problems import DatabaseProblem, explain
+from models.user_files import APP_NAME
+
+ENV_VAR = "SMARTCENTRE_DB"
+DB_FILE = "oplog.sqlite"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
+MIGRATION_LOCK = 4_052_020_231   # PostgreSQL advisory lock: one desk migrates at a time
+
+__all__ = ["Database", "DatabaseProblem", "current_revision", "default_url", "head_revision", "migrate_database",
+           "open_database"]
+
+
+def default_url() -> str:
+    """``SMARTCENTRE_DB`` if set, else a SQLite file in the user's data folder."""
+    configured = os.environ.get(ENV_VAR, "").strip()
+    if configured:
+        return configured
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return URL.create("sqlite", database=str(folder / DB_FILE)).render_as_string()
+
+
+class Database:
+    """An engine with its session factory and the name used in messages (file path or server)."""
+
+    def __init__(self, engine: Engine, name: str) -> None:
+        self.engine = engine
+        self.name = name
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session committed when the block ends, rolled back on an exception; database errors
+        caused by the environment are raised as ``DatabaseProblem``. Loaded objects stay readable
+        afterwards (not expired); relationships not loaded by then cannot be loaded any more."""
+        with self.translated_errors(), self._sessions() as session:
+            yield session
+            session.commit()
+
+    @contextmanager
+    def translated_errors(self) -> Iterator[None]:
+        """Re-raise environment errors (locked, full, unreachable …) as ``DatabaseProblem``."""
+        try:
+            yield
+        except Exception as error:
+            problem = explain(error, self.name)
+            if problem is None or problem is error:
+                raise
+            raise problem from error
+
+    def problem(self, error: BaseException) -> DatabaseProblem | None:
+        return explain(error, self.name)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | URL | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+                  migrate: bool = True) -> Database:
+    """Connect to ``url`` (default: ``default_url()``), create or migrate the schema to head,
+    and return the ``Database``; raises ``DatabaseProblem`` when it cannot be used."""
+    url = make_url(url or default_url())
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() == "sqlite":
+        engine, name = _sqlite_engine(url, busy_timeout_ms)
+    else:
+        name = f"{url.database} on {url.host or 'localhost'}:{url.port or 5432}"
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+        if url.get_backend_name() == "postgresql":
+            _set_lock_timeout(engine, busy_timeout_ms)
+    database = Database(engine, name)
+    if migrate:
+        try:
+            migrate_database(database)
+        except BaseException:
+            database.close()
+            raise
+    return database
+
+
+def _sqlite_engine(url: URL, busy_timeout_ms: int) -> tuple[Engine, str]:
+    if not url.database or url.database == ":memory:":
+        raise ValueError("the operations log needs a SQLite file, not an in-memory database")
+    uri = url.query.get("uri") == "true"          # e.g. sqlite:///file:/path/oplog.sqlite?mode=ro&uri=true
+    path = Path(url.database.removeprefix("file:") if uri else url.database)
+    if not uri:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseProblem(f"The folder of the operations log database {path} cannot be created "
+                                  f"({error.strerror}).", "cannot-open") from error
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None    # transactions are begun explicitly below
+        cursor = dbapi_connection.cursor()
+        for pragma in (f"busy_timeout={int(busy_timeout_ms)}", "journal_mode=WAL", "synchronous=FULL",
+                       "foreign_keys=ON"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine, str(path)
+
+
+def _set_lock_timeout(engine: Engine, timeout_ms: int) -> None:
+    """Waiting for a row or table lock gives up after ``timeout_ms`` instead of hanging."""
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {int(timeout_ms)}")
+        dbapi_connection.autocommit = autocommit
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder has no revisions"
+    return head
+
+
+def current_revision(database: Database) -> str | None:
+    """The schema revision the database is at (None for an empty database)."""
+    with database.translated_errors(), database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate_database(database: Database, revision: str = "head") -> None:
+    """Migrate to ``revision`` in one transaction; SQLite foreign keys are checked at the end
+    (batch mode recreates tables, which cannot run with enforcement on)."""
+    engine = database.engine
+    sqlite = engine.dialect.name == "sqlite"
+    with database.translated_errors(), engine.connect() as connection:
+        if sqlite:
+            _pragma(connection, "foreign_keys=OFF")
+        try:
+            with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+                _refuse_newer_schema(connection, database.name)
+                command.upgrade(alembic_config(connection), revision)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("migration left rows whose foreign keys point nowhere; rolled back")
+        finally:
+            if sqlite:
+                _pragma(connection, "foreign_keys=ON")
+
+
+def _pragma(connection: Connection, pragma: str) -> None:
+    """Run a PRAGMA outside any transaction (foreign_keys is ignored inside one)."""
+    cursor = connection.connection.cursor()
+    cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _refuse_newer_schema(connection: Connection, name: str) -> None:
+    current = MigrationContext.configure(connection).get_current_revision()
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseProblem(f"The operations log database {name} was written by a newer version of the "
+                              f"console (schema {current}); update this console before using it.", "newer")

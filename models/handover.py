@@ -1,0 +1,186 @@
+"""The handover between shift leads: prepare, sign (outgoing), accept (incoming), lock, verify, reopen.
+
+1. ``start_handover``: the outgoing lead opens a draft whose summary is filled in from the data.
+2. ``set_notes`` while it is a draft (reports show a draft's summary as of now).
+3. ``sign``: the outgoing lead signs; the summary and the carried-over faults are frozen.
+4. ``accept``: another operator, the incoming lead, accepts; the record is locked with a SHA-256
+   hash over a canonical JSON of its content, including the shift's log entries.
+5. ``verify`` recomputes the hash (and the chain of additions).
+6. ``reopen`` (admin only, with a reason) allows ``add_addition`` until ``relock``; additions are
+   separate rows, each chained to the previous hash, so the signed content never changes.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.handover_summary import ShiftSummary, build_summary
+from models.oplog_time import as_utc, iso
+from models.plain_data import canonical_json
+from models.schema import (
+    AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, LogEntry, Role, Shift, Staff)
+from models.staff import require_role
+
+__all__ = ["HandoverError", "HandoverLocked", "accept", "add_addition", "content_hash", "handover_for_shift",
+           "relock", "reopen", "set_notes", "sign", "start_handover", "summary", "verify"]
+
+
+def handover_for_shift(session: Session, shift: Shift) -> Handover | None:
+    return session.scalars(select(Handover).where(Handover.shift_id == shift.id)).first()
+
+
+def start_handover(session: Session, shift: Shift, by: Staff, now: datetime) -> Handover:
+    """A draft handover of ``shift`` by its lead (flushed, not committed)."""
+    _require_outgoing_lead(shift.lead, by, "hand over the shift")
+    if handover_for_shift(session, shift) is not None:
+        raise HandoverError(f"shift {shift.name} already has a handover")
+    handover = Handover(shift=shift, outgoing_lead=shift.lead, created_at=as_utc(now), notes="", reopened=False,
+                        summary_json=build_summary(session, shift, now).to_json())
+    session.add(handover)
+    session.flush()
+    return handover
+
+
+def summary(handover: Handover) -> ShiftSummary:
+    return ShiftSummary.from_json(handover.summary_json)
+
+
+def set_notes(session: Session, handover: Handover, by: Staff, notes: str) -> None:
+    _require_outgoing_lead(handover.outgoing_lead, by, "write the handover notes")
+    _require_draft(handover)
+    handover.notes = notes
+    session.flush()
+
+
+def sign(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
+    """The outgoing lead signs: the summary is refreshed and frozen with the faults still open."""
+    _require_outgoing_lead(handover.outgoing_lead, by, "sign the handover")
+    _require_draft(handover)
+    frozen = build_summary(session, handover.shift, now)
+    handover.summary_json = frozen.to_json()
+    carried = {fault.id for fault in frozen.carried_over}
+    handover.carried_over = list(session.scalars(select(Fault).where(Fault.id.in_(carried)))) if carried else []
+    handover.signed_at = as_utc(now)
+    session.flush()
+
+
+def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
+    """The incoming lead accepts a signed handover, which locks it."""
+    require_role(by, Role.OPERATOR, "accept a handover")
+    if handover.signed_at is None:
+        raise HandoverError(f"{handover.outgoing_lead.name} has not signed this handover yet; it cannot be accepted")
+    if handover.accepted_at is not None:
+        raise HandoverLocked(f"this handover was already accepted by {_name(handover.incoming_lead)}")
+    if by.id == handover.outgoing_lead_id:
+        raise HandoverError("the incoming lead, not the outgoing one, accepts a handover")
+    handover.incoming_lead, handover.accepted_at = by, as_utc(now)
+    session.flush()
+    handover.content_hash = content_hash(session, handover)
+    session.flush()
+
+
+def verify(session: Session, handover: Handover) -> bool:
+    """True if the locked record and every addition are exactly as they were written.
+
+    Reloads everything from the database (objects of this session are expired)."""
+    if handover.content_hash is None:
+        raise HandoverError("this handover has not been accepted, so it has no hash to verify yet")
+    session.flush()
+    session.expire_all()    # compare with what is stored now, not with objects cached in this session
+    if content_hash(session, handover) != handover.content_hash:
+        return False
+    previous = handover.content_hash
+    for addition in handover.additions:
+        if _chain(previous, addition) != addition.chain_hash:
+            return False
+        previous = addition.chain_hash
+    return True
+
+
+def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: datetime) -> None:
+    require_role(by, Role.ADMIN, "reopen a handover")
+    if not handover.locked:
+        raise HandoverError("only an accepted (locked) handover can be reopened")
+    if handover.reopened:
+        raise HandoverError("this handover is already reopened")
+    if not reason.strip():
+        raise HandoverError("give a reason for reopening the handover")
+    _append(session, handover, by, AdditionKind.REOPENED, reason.strip(), now)
+    handover.reopened = True
+    session.flush()
+
+
+def add_addition(session: Session, handover: Handover, by: Staff, text: str, now: datetime) -> HandoverAddition:
+    """A marked addition to a reopened handover."""
+    require_role(by, Role.OPERATOR, "add to a handover")
+    if not handover.reopened:
+        raise HandoverLocked("this handover is locked; an admin must reopen it before anything is added")
+    if not text.strip():
+        raise ValueError("an addition needs some text")
+    return _append(session, handover, by, AdditionKind.NOTE, text.strip(), now)
+
+
+def relock(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
+    require_role(by, Role.ADMIN, "lock a handover again")
+    if not handover.reopened:
+        raise HandoverError("this handover is not reopened")
+    _append(session, handover, by, AdditionKind.RELOCKED, "", now)
+    handover.reopened = False
+    session.flush()
+
+
+def content_hash(session: Session, handover: Handover) -> str:
+    """SHA-256 over a canonical JSON of the handover, its shift team and the shift's log entries."""
+    shift = handover.shift
+    entries = session.execute(select(LogEntry.id, LogEntry.at, LogEntry.author_id, LogEntry.event_id, LogEntry.text)
+                              .where(LogEntry.shift_id == shift.id).order_by(LogEntry.id))
+    record: dict[str, Any] = {
+        "handover": handover.id,
+        "shift": {"id": shift.id, "name": shift.name, "planned_start": iso(shift.planned_start),
+                  "planned_end": iso(shift.planned_end), "lead": shift.lead_id,
+                  "members": sorted(member.id for member in shift.members)},
+        "outgoing_lead": handover.outgoing_lead_id, "incoming_lead": handover.incoming_lead_id,
+        "created_at": iso(handover.created_at), "signed_at": iso(handover.signed_at),
+        "accepted_at": iso(handover.accepted_at), "notes": handover.notes, "summary": handover.summary_json,
+        "carried_over": sorted(fault.id for fault in handover.carried_over),
+        "log_entries": [[entry_id, iso(at), author, event, text] for entry_id, at, author, event, text in entries],
+    }
+    return hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
+
+
+def _append(session: Session, handover: Handover, by: Staff, kind: AdditionKind, text: str,
+            now: datetime) -> HandoverAddition:
+    previous = handover.additions[-1].chain_hash if handover.additions else handover.content_hash
+    addition = HandoverAddition(at=as_utc(now), author=by, kind=kind, text=text, chain_hash="")
+    addition.author_id = by.id
+    addition.chain_hash = _chain(previous or "", addition)
+    handover.additions.append(addition)
+    session.flush()
+    return addition
+
+
+def _chain(previous: str, addition: HandoverAddition) -> str:
+    body = canonical_json({"previous": previous, "at": iso(addition.at), "author": addition.author_id,
+                           "kind": addition.kind.value, "text": addition.text})
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _require_outgoing_lead(lead: Staff, by: Staff, action: str) -> None:
+    require_role(by, Role.OPERATOR, action)
+    if by.id != lead.id:
+        raise HandoverError(f"only the shift lead, {lead.name}, can {action}")
+
+
+def _require_draft(handover: Handover) -> None:
+    if handover.locked:
+        raise HandoverLocked("this handover is accepted and locked; an admin can reopen it for additions")
+    if handover.signed_at is not None:
+        raise HandoverError("this handover is signed; it can only be accepted now")
+
+
+def _name(staff: Staff | None) -> str:
+    return staff.name if staff else "someone"

@@ -1,0 +1,30 @@
+"""Alembic environment of the operations log.
+
+``models.database.migrate`` passes an open connection in ``config.attributes["connection"]`` and
+owns the transaction. A developer may instead point Alembic at a URL (``sqlalchemy.url``), e.g. to
+autogenerate a new revision against a scratch database. SQLite needs batch mode ("move and copy")
+for most ALTERs; the naming convention of ``models.schema_base`` gives every constraint a name so
+that batch mode can find it.
+"""
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection, create_engine, pool
+
+from models.schema import metadata
+
+
+def run_migrations(connection: Connection) -> None:
+    context.configure(connection=connection, target_metadata=metadata,
+                      render_as_batch=connection.dialect.name == "sqlite")
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+given = context.config.attributes.get("connection")
+if given is not None:
+    run_migrations(given)
+else:
+    engine = create_engine(context.config.get_main_option("sqlalchemy.url"), poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        run_migrations(connection)

@@ -1,0 +1,151 @@
+"""Events: schedule them with their places, operators, devices and stream; start, end or cancel them."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from models.oplog_time import as_utc
+from models.schema import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
+from models.staff import require_role
+
+FULL_EVENT = (selectinload(Event.locations), selectinload(Event.operators), selectinload(Event.devices))
+"""Loader options so that an event's places, operators and devices stay readable after the session."""
+
+
+class ScheduleError(Exception):
+    """An event step that is not possible; the message names what is wrong."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event happens: a location's name and, optionally, its participant limit and count."""
+    location: str
+    participant_limit: int | None = None
+    participant_count: int | None = None
+
+
+@dataclass(frozen=True)
+class Stream:
+    platform: str              # e.g. "YouTube"
+    url: str | None = None     # the watch or studio URL, once known
+
+
+def find_location(session: Session, name: str) -> Location:
+    location = session.scalars(select(Location).where(Location.name == name)).first()
+    if location is None:
+        raise ScheduleError(f"there is no location named {name!r}")
+    return location
+
+
+def find_device(session: Session, key: str) -> Device:
+    """A device by asset number or by name."""
+    device = session.scalars(select(Device).where(or_(Device.asset_number == key, Device.name == key))).first()
+    if device is None:
+        raise ScheduleError(f"there is no device with the asset number or name {key!r}")
+    return device
+
+
+def schedule_event(session: Session, by: Staff, title: str, organiser: str, mode: EventMode,
+                   planned_start: datetime, planned_end: datetime, places: Sequence[Place], *,
+                   operators: Sequence[Staff] = (), devices: Sequence[str] = (), stream: Stream | None = None,
+                   notes: str = "") -> Event:
+    """Add an event (flushed, not committed). ``devices`` are asset numbers or names; a place, operator or
+    device given twice counts once."""
+    require_role(by, Role.OPERATOR, "schedule an event")
+    if not title.strip() or not organiser.strip():
+        raise ScheduleError("an event needs a title and an organiser (OPD)")
+    if as_utc(planned_end) <= as_utc(planned_start):
+        raise ScheduleError(f"{title}: the event must end after it starts")
+    if not places:
+        raise ScheduleError(f"{title}: an event needs at least one location (the studio for an online event)")
+    event = Event(title=title.strip(), organiser=organiser.strip(), mode=EventMode(mode),
+                  status=EventStatus.SCHEDULED, planned_start=planned_start, planned_end=planned_end,
+                  notes=notes, operators=list({staff.id: staff for staff in operators}.values()))
+    event.locations = list({place.location_id: place for place in
+                            (_place(session, title, place) for place in places)}.values())
+    event.devices = list({device.id: device for device in
+                          (_usable_device(session, title, key) for key in devices)}.values())
+    session.add(event)
+    set_stream(session, event, stream)
+    return event
+
+
+def _place(session: Session, title: str, place: Place) -> EventLocation:
+    for number in (place.participant_limit, place.participant_count):
+        if number is not None and number < 0:
+            raise ScheduleError(f"{title}: participant numbers cannot be negative")
+    location = find_location(session, place.location)
+    return EventLocation(location=location, location_id=location.id, participant_limit=place.participant_limit,
+                         participant_count=place.participant_count)
+
+
+def _usable_device(session: Session, title: str, key: str) -> Device:
+    device = find_device(session, key)
+    if not device.in_service:
+        raise ScheduleError(f"{title}: {device.name} ({device.asset_number}) is out of service")
+    return device
+
+
+def set_stream(session: Session, event: Event, stream: Stream | None) -> None:
+    if stream is not None and stream.url and not stream.url.startswith(("https://", "http://", "rtmp://",
+                                                                         "rtmps://")):
+        raise ScheduleError(f"{event.title}: the stream URL must start with https:// (or rtmp://)")
+    event.stream_platform = stream.platform.strip() if stream else None
+    event.stream_url = stream.url if stream else None
+    session.flush()
+
+
+def set_participant_count(session: Session, event: Event, location: str, count: int) -> None:
+    if count < 0:
+        raise ScheduleError("a participant count cannot be negative")
+    for place in event.locations:
+        if place.location.name == location:
+            place.participant_count = count
+            session.flush()
+            return
+    raise ScheduleError(f"{event.title} does not take place at {location}")
+
+
+def set_notes(session: Session, event: Event, notes: str) -> None:
+    event.notes = notes
+    session.flush()
+
+
+def start_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
+    require_role(by, Role.OPERATOR, "start an event")
+    if event.status is not EventStatus.SCHEDULED:
+        raise ScheduleError(f"{event.title} cannot start: it is {event.status.value}")
+    event.status, event.actual_start = EventStatus.RUNNING, as_utc(now)
+    session.flush()
+
+
+def end_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
+    require_role(by, Role.OPERATOR, "end an event")
+    if event.status is not EventStatus.RUNNING:
+        raise ScheduleError(f"{event.title} cannot end: it is {event.status.value}")
+    event.status, event.actual_end = EventStatus.FINISHED, as_utc(now)
+    session.flush()
+
+
+def cancel_event(session: Session, event: Event, by: Staff) -> None:
+    require_role(by, Role.OPERATOR, "cancel an event")
+    if event.status is not EventStatus.SCHEDULED:
+        raise ScheduleError(f"{event.title} cannot be cancelled: it is {event.status.value}")
+    event.status = EventStatus.CANCELLED
+    session.flush()
+
+
+def running_events(session: Session) -> list[Event]:
+    query = select(Event).where(Event.status == EventStatus.RUNNING).order_by(Event.actual_start).options(*FULL_EVENT)
+    return list(session.scalars(query))
+
+
+def events_between(session: Session, start: datetime, end: datetime) -> list[Event]:
+    """Events planned to start in [start, end), e.g. one day's schedule, with their places and devices."""
+    query = (select(Event).where(Event.planned_start >= as_utc(start), Event.planned_start < as_utc(end))
+             .order_by(Event.planned_start, Event.id).options(*FULL_EVENT))
+    return list(session.scalars(query))

@@ -1,0 +1,86 @@
+"""Shifts: plan them (lead and staff on duty), start and end them, find the current one."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.oplog_time import as_utc, to_wib
+from models.schema import Handover, Role, Shift, Staff
+from models.staff import require_role
+
+SHIFT_NAMES = ("Pagi", "Siang", "Malam")
+
+
+class ShiftError(Exception):
+    """A shift step that is not possible now; the message says why."""
+
+
+def plan_shift(session: Session, name: str, planned_start: datetime, planned_end: datetime, lead: Staff,
+               members: Sequence[Staff] = ()) -> Shift:
+    """Add a shift; the lead is always one of the staff on duty (flushed, not committed)."""
+    if not name.strip():
+        raise ValueError("a shift needs a name, e.g. Pagi, Siang or Malam")
+    if as_utc(planned_end) <= as_utc(planned_start):
+        raise ValueError("a shift must end after it starts")
+    shift = Shift(name=name.strip(), planned_start=planned_start, planned_end=planned_end, lead=lead)
+    shift.members = _with_lead(lead, members)
+    session.add(shift)
+    session.flush()
+    return shift
+
+
+def set_team(session: Session, shift: Shift, lead: Staff, members: Sequence[Staff]) -> None:
+    """Change the lead and the staff on duty (before the shift's handover is signed)."""
+    signed = select(Handover.id).where(Handover.shift_id == shift.id, Handover.signed_at.is_not(None))
+    if session.scalar(signed) is not None:
+        raise ShiftError(f"the handover of shift {_label(shift)} is signed; its team can no longer change")
+    shift.lead = lead
+    shift.members = _with_lead(lead, members)
+    session.flush()
+
+
+def _with_lead(lead: Staff, members: Sequence[Staff]) -> list[Staff]:
+    unique = {member.id: member for member in (lead, *members)}
+    return sorted(unique.values(), key=lambda member: member.name)
+
+
+def start_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> None:
+    require_role(by, Role.OPERATOR, "start a shift")
+    if shift.actual_start is not None:
+        raise ShiftError(f"shift {_label(shift)} already started at {to_wib(shift.actual_start):%H:%M} WIB")
+    shift.actual_start = as_utc(now)
+    session.flush()
+
+
+def end_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> None:
+    require_role(by, Role.OPERATOR, "end a shift")
+    if shift.actual_start is None:
+        raise ShiftError(f"shift {_label(shift)} has not started")
+    if shift.actual_end is not None:
+        raise ShiftError(f"shift {_label(shift)} already ended at {to_wib(shift.actual_end):%H:%M} WIB")
+    if as_utc(now) < shift.actual_start:
+        raise ShiftError(f"shift {_label(shift)} cannot end before it started")
+    shift.actual_end = as_utc(now)
+    session.flush()
+
+
+def current_shift(session: Session, now: datetime) -> Shift | None:
+    """The shift that has started (by ``now``) and not ended; the latest one if several have."""
+    query = (select(Shift).where(Shift.actual_start.is_not(None), Shift.actual_start <= as_utc(now),
+                                 Shift.actual_end.is_(None))
+             .order_by(Shift.actual_start.desc()).limit(1))
+    return session.scalars(query).first()
+
+
+def next_shift(session: Session, now: datetime) -> Shift | None:
+    """The earliest shift not started yet whose planned end is still ahead, to offer at login."""
+    query = (select(Shift).where(Shift.actual_start.is_(None), Shift.planned_end > as_utc(now))
+             .order_by(Shift.planned_start).limit(1))
+    return session.scalars(query).first()
+
+
+def _label(shift: Shift) -> str:
+    return f"{shift.name} {to_wib(shift.planned_start):%d-%m-%Y}"

@@ -1,0 +1,114 @@
+"""The handover: summary from the data, sign then accept, the hash lock, tampering, admin reopen."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import exc, text
+
+from models import handover as ho
+from models.schema import HandoverError, HandoverLocked, Shift
+from models.staff import PermissionDenied
+from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
+
+def test_the_summary_is_filled_in_from_the_data(database, world, shift_id):
+    signed(database, world, shift_id)
+    with database.transaction() as session:
+        summary = ho.summary(handover(session, shift_id))
+        assert [(e.title, e.participants, e.locations) for e in summary.events] == [
+            ("Musrenbang Kecamatan Panggul", 210, ("Pendopo Manggala Praja Nugraha",))]
+        assert [f.description for f in summary.faults_opened] == ["Panel 3 berkedip", "Kamera Pendopo tidak merespons"]
+        assert [(f.description, f.resolution) for f in summary.faults_closed] == [
+            ("Panel 3 berkedip", "Kabel HDMI diganti")]
+        assert [(e.device, e.result, e.count) for e in summary.device_errors] == [
+            ("Kamera Pendopo", "timeout", 3), ("Kamera Pendopo", "not executable", 1)]
+        assert [(f.description, f.closed_at) for f in summary.carried_over] == [
+            ("Baterai kit cepat habis", None), ("Kamera Pendopo tidak merespons", None)]
+        assert summary.log_entries == 3
+        assert [fault.description for fault in handover(session, shift_id).carried_over] == [
+            "Baterai kit cepat habis", "Kamera Pendopo tidak merespons"]
+
+
+def test_only_the_shift_lead_prepares_and_signs(database, world, shift_id):
+    with database.transaction() as session:
+        shift = session.get(Shift, shift_id)
+        with pytest.raises(HandoverError, match="only the shift lead, Budi Santoso, can hand over the shift"):
+            ho.start_handover(session, shift, world.staff(session, world.dwi), SIGNED)
+        draft = ho.start_handover(session, shift, world.staff(session, world.budi), SIGNED)
+        with pytest.raises(HandoverError, match="only the shift lead"):
+            ho.sign(session, draft, world.staff(session, world.admin), SIGNED)
+
+
+def test_accepting_before_signing_is_refused(database, world, shift_id):
+    with database.transaction() as session:
+        draft = ho.start_handover(session, session.get(Shift, shift_id), world.staff(session, world.budi), SIGNED)
+        with pytest.raises(HandoverError, match="Budi Santoso has not signed this handover yet"):
+            ho.accept(session, draft, world.staff(session, world.dwi), ACCEPTED)
+        assert not draft.locked
+
+
+def test_the_outgoing_lead_and_a_viewer_cannot_accept(database, world, shift_id):
+    signed(database, world, shift_id)
+    with database.transaction() as session:
+        record = handover(session, shift_id)
+        with pytest.raises(HandoverError, match="the incoming lead, not the outgoing one"):
+            ho.accept(session, record, world.staff(session, world.budi), ACCEPTED)
+        with pytest.raises(PermissionDenied):
+            ho.accept(session, record, world.staff(session, world.viewer), ACCEPTED)
+
+
+def test_acceptance_locks_the_record_with_a_hash_that_verifies(database, world, shift_id):
+    accepted(database, world, shift_id)
+    with database.transaction() as session:
+        record = handover(session, shift_id)
+        assert record.locked and len(record.content_hash) == 64
+        assert record.incoming_lead.name == "Dwi Rahmawati" and record.accepted_at == ACCEPTED
+        assert ho.verify(session, record)
+        with pytest.raises(HandoverLocked):
+            ho.set_notes(session, record, world.staff(session, world.budi), "diubah")
+        with pytest.raises(HandoverLocked, match="already accepted by Dwi Rahmawati"):
+            ho.accept(session, record, world.staff(session, world.admin), ACCEPTED)
+
+
+def test_editing_a_locked_record_through_the_orm_raises(database, world, shift_id):
+    accepted(database, world, shift_id)
+    with pytest.raises(HandoverLocked, match="notes cannot change"), database.transaction() as session:
+        handover(session, shift_id).notes = "diubah diam-diam"
+
+
+@pytest.mark.parametrize("tamper", [
+    "UPDATE handovers SET notes = 'diubah diam-diam'",
+    "UPDATE handovers SET summary_json = replace(summary_json, 'timeout', 'completed')",
+    "INSERT INTO log_entries (at, author_id, shift_id, text) "
+    "SELECT accepted_at, outgoing_lead_id, shift_id, 'ditambahkan belakangan' FROM handovers",
+    "UPDATE shifts SET name = 'Siang'",
+])
+def test_tampering_with_plain_sql_fails_verification(database, world, shift_id, tamper):
+    accepted(database, world, shift_id)
+    with database.transaction() as session:
+        session.execute(text(tamper))
+    with database.transaction() as session:
+        assert not ho.verify(session, handover(session, shift_id))
+
+
+def test_only_an_admin_reopens_and_additions_are_marked_and_chained(database, world, shift_id):
+    accepted(database, world, shift_id)
+    later = ACCEPTED + 2 * HOUR
+    with database.transaction() as session:
+        record, budi, admin = handover(session, shift_id), world.staff(session, world.budi), world.staff(
+            session, world.admin)
+        with pytest.raises(HandoverLocked, match="an admin must reopen it"):
+            ho.add_addition(session, record, budi, "lupa dicatat", later)
+        with pytest.raises(PermissionDenied, match="may not reopen a handover: it needs the admin role"):
+            ho.reopen(session, record, budi, "lupa dicatat", later)
+        ho.reopen(session, record, admin, "Kronologi gangguan kamera dilengkapi", later)
+        ho.add_addition(session, record, budi, "Teknisi datang pukul 16.00", later + HOUR)
+        ho.relock(session, record, admin, later + 2 * HOUR)
+        with pytest.raises(HandoverLocked):
+            ho.add_addition(session, record, budi, "sekali lagi", later + 3 * HOUR)
+        assert [(a.kind.value, a.author.name, a.text) for a in record.additions] == [
+            ("reopened", "Agus Setiawan", "Kronologi gangguan kamera dilengkapi"),
+            ("note", "Budi Santoso", "Teknisi datang pukul 16.00"), ("relocked", "Agus Setiawan", "")]
+        assert record.notes == "Kamera Pendopo perlu dicek teknisi"      # the signed content is untouched
+    with database.transaction() as session:
+        assert ho.verify(session, handover(session, shift_id))
+    with pytest.raises(exc.IntegrityError, match="append-only"), database.transaction() as session:
+        session.execute(text("UPDATE handover_additions SET text = 'diubah'"))

@@ -1,0 +1,98 @@
+"""Migrations: upgrading a database that holds data from the first revision, and no drift from the models.
+
+The first test writes rows with plain SQL against the tables as the first revision made them
+(reflected, not the current models), then upgrades to head: it keeps working as revisions are added.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import MetaData, inspect, select
+
+from models.database import alembic_config, current_revision, head_revision, migrate_database
+from models.schema import AuditEntry, Event, Handover, LogEntry, Shift, Staff, metadata
+
+WHEN = datetime(2026, 11, 3, 1, 30, tzinfo=timezone.utc)
+
+
+def first_revision() -> str:
+    return list(ScriptDirectory.from_config(alembic_config()).walk_revisions())[-1].revision
+
+
+def rows_of_the_first_revision() -> dict[str, list[dict]]:
+    hour = WHEN.replace(minute=0)
+    return {
+        "staff": [{"id": 1, "name": "Agus Setiawan", "nip": "198305122009011003", "category": "PNS", "role": "admin",
+                   "pin_hash": "$2b$04$" + "x" * 53, "active": True, "failed_pins": 0, "locked_until": None},
+                  {"id": 2, "name": "Eko Prasetyo", "nip": None, "category": "penunjang", "role": "operator",
+                   "pin_hash": "$2b$04$" + "y" * 53, "active": True, "failed_pins": 2, "locked_until": None}],
+        "locations": [{"id": 1, "name": "Pendopo Manggala Praja Nugraha", "kind": "venue"}],
+        "devices": [{"id": 1, "asset_number": "SC-CAM-02", "name": "Kamera Pendopo", "kind": "camera",
+                     "location_id": 1, "in_service": True}],
+        "shifts": [{"id": 1, "name": "Pagi", "planned_start": hour, "planned_end": hour.replace(hour=8),
+                    "actual_start": hour, "actual_end": None, "lead_id": 1}],
+        "shift_members": [{"shift_id": 1, "staff_id": 1}, {"shift_id": 1, "staff_id": 2}],
+        "events": [{"id": 1, "title": "Musrenbang Kecamatan Watulimo", "organiser": "Bappeda", "mode": "luring",
+                    "status": "running", "planned_start": hour, "planned_end": hour.replace(hour=5),
+                    "actual_start": WHEN, "actual_end": None, "stream_platform": "YouTube",
+                    "stream_url": "https://www.youtube.com/live/abc", "notes": ""}],
+        "event_locations": [{"event_id": 1, "location_id": 1, "participant_limit": 300, "participant_count": 240}],
+        "event_operators": [{"event_id": 1, "staff_id": 2}],
+        "event_devices": [{"event_id": 1, "device_id": 1}],
+        "audit_entries": [{"id": 1, "at": WHEN, "staff_id": 2, "event_id": 1, "device": "Kamera Pendopo",
+                           "action": "preset recall 3", "result": "completed", "duration_ms": 41.5}],
+        "log_entries": [{"id": 1, "at": WHEN, "author_id": 2, "shift_id": 1, "event_id": 1,
+                         "text": "Live streaming dimulai"}],
+        "faults": [{"id": 1, "device_id": 1, "severity": "major", "description": "Fokus tidak stabil",
+                    "opened_at": WHEN, "opened_by_id": 2, "owner_id": 1, "closed_at": None, "closed_by_id": None,
+                    "resolution": None}],
+        "handovers": [{"id": 1, "shift_id": 1, "outgoing_lead_id": 1, "incoming_lead_id": None, "created_at": WHEN,
+                       "summary_json": "{}", "notes": "Catatan", "signed_at": None, "accepted_at": None,
+                       "content_hash": None, "reopened": False}],
+    }
+
+
+def test_upgrade_from_the_first_revision_keeps_the_data(backend):
+    database = backend.open(backend.url(), migrate=False)
+    migrate_database(database, first_revision())
+    with database.engine.begin() as connection:
+        tables = MetaData()
+        tables.reflect(connection)
+        for name, rows in rows_of_the_first_revision().items():
+            connection.execute(tables.tables[name].insert(), rows)
+    migrate_database(database)
+    assert current_revision(database) == head_revision()
+    with database.transaction() as session:
+        assert [staff.name for staff in session.scalars(select(Staff).order_by(Staff.id))] == [
+            "Agus Setiawan", "Eko Prasetyo"]
+        event = session.scalars(select(Event)).one()
+        assert (event.title, event.mode.value, event.actual_start) == ("Musrenbang Kecamatan Watulimo", "luring", WHEN)
+        assert [(place.location.name, place.participant_count) for place in event.locations] == [
+            ("Pendopo Manggala Praja Nugraha", 240)]
+        assert [staff.name for staff in event.operators] == ["Eko Prasetyo"]
+        assert [device.asset_number for device in event.devices] == ["SC-CAM-02"]
+        shift = session.scalars(select(Shift)).one()
+        assert [member.name for member in shift.members] == ["Agus Setiawan", "Eko Prasetyo"]
+        audit = session.scalars(select(AuditEntry)).one()
+        assert (audit.at, audit.action, audit.duration_ms) == (WHEN, "preset recall 3", 41.5)
+        assert session.scalars(select(LogEntry)).one().text == "Live streaming dimulai"
+        assert session.scalars(select(Handover)).one().notes == "Catatan"
+
+
+def test_the_models_match_the_migrated_schema(database):
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "target_metadata": metadata})
+        assert compare_metadata(context, metadata) == []
+
+
+def test_downgrade_to_empty_and_upgrade_again(backend):
+    database = backend.open()
+    with database.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "base")
+    assert set(inspect(database.engine).get_table_names()) == {"alembic_version"}
+    migrate_database(database)
+    assert set(inspect(database.engine).get_table_names()) == {*metadata.tables, "alembic_version"}

@@ -1,0 +1,161 @@
+"""Reports: the handover report and its CSV round trip, and monthly statistics with exact numbers."""
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+from sqlalchemy import insert
+
+from models import handover as ho
+from models.oplog_time import WIB
+from models.plain_data import field_types
+from models.reports_csv import read_handover_csv, write_handover_csv, write_monthly_csv
+from models.reports_handover import HandoverReport, handover_report
+from models.reports_monthly import DayModeCount, DeviceFaultCount, LocationCount, StaffHours, monthly_stats
+from models.handover_summary import DeviceErrorCount
+from models.schedule import Place, cancel_event, schedule_event
+from models.schema import AuditEntry, EventMode, FaultSeverity
+from models.logbook import open_fault
+from models.shifts import end_shift, plan_shift, start_shift
+from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
+
+
+def wib(*args: int) -> datetime:
+    return datetime(*args, tzinfo=WIB)
+
+
+def test_the_handover_report_has_everything_in_wib(database, world, shift_id):
+    accepted(database, world, shift_id)
+    with database.transaction() as session:
+        ho.reopen(session, handover(session, shift_id), world.staff(session, world.admin), "Kronologi dilengkapi",
+                  ACCEPTED + HOUR)
+        report = handover_report(session, shift_id)
+    header = report.header
+    assert (header.shift_name, header.day, header.planned_start, header.lead) == (
+        "Pagi", date(2026, 11, 3), wib(2026, 11, 3, 7), "Budi Santoso")
+    assert header.team == ("Agus Setiawan", "Budi Santoso")
+    assert (header.status, header.outgoing_lead, header.incoming_lead, header.verified) == (
+        "reopened", "Budi Santoso", "Dwi Rahmawati", True)
+    assert [(s.step, s.name, s.at) for s in report.signatures] == [
+        ("signed", "Budi Santoso", wib(2026, 11, 3, 14, 50)), ("accepted", "Dwi Rahmawati", wib(2026, 11, 3, 15, 5))]
+    assert [(e.at, e.author, e.text) for e in report.entries] == [
+        (wib(2026, 11, 3, 7 + n), "Budi Santoso", f"Catatan {n}") for n in range(3)]
+    assert [(f.description, f.closed_at) for f in report.faults] == [
+        ("Panel 3 berkedip", wib(2026, 11, 3, 11)), ("Kamera Pendopo tidak merespons", None)]
+    assert [f.description for f in report.carried_over] == ["Baterai kit cepat habis", "Kamera Pendopo tidak merespons"]
+    assert report.events[0].start == wib(2026, 11, 3, 8)
+    assert [(a.kind, a.author, a.text) for a in report.additions] == [
+        ("reopened", "Agus Setiawan", "Kronologi dilengkapi")]
+
+
+def test_a_shift_without_a_signed_handover_gets_a_preview(database, world, shift_id):
+    with database.transaction() as session:
+        report = handover_report(session, shift_id, now=SIGNED)
+    assert (report.header.status, report.header.verified, report.signatures) == ("no handover", None, ())
+    assert [e.count for e in report.device_errors] == [3, 1]
+
+
+def test_the_handover_csv_reads_back_the_same_report(database, world, shift_id, tmp_path):
+    signed(database, world, shift_id)
+    with database.transaction() as session:
+        report = handover_report(session, shift_id)
+    write_handover_csv(report, tmp_path / "serah-terima.csv")
+    assert read_handover_csv(tmp_path / "serah-terima.csv") == report
+    raw = (tmp_path / "serah-terima.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfheader\r\n") and b"2026-11-03 07:00:00+07:00" in raw
+
+
+def _strategy(tp: Any) -> st.SearchStrategy:
+    text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20)
+    simple = {str: text, int: st.integers(-10**9, 10**9), bool: st.booleans(), date: st.dates(),
+              datetime: st.datetimes(min_value=datetime(2000, 1, 1), timezones=st.just(WIB))}
+    if tp in simple:
+        return simple[tp]
+    args = getattr(tp, "__args__", ())
+    if type(None) in args:
+        inner = next(arg for arg in args if arg is not type(None))
+        return st.none() | (st.text(min_size=1, max_size=20) if inner is str else _strategy(inner))
+    if args and args[-1] is Ellipsis:
+        return st.lists(_strategy(args[0]), max_size=3).map(tuple)
+    return st.builds(tp, **{name: _strategy(hint) for name, hint in field_types(tp)})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(report=_strategy(HandoverReport))
+def test_any_handover_report_survives_the_csv_round_trip(report, tmp_path):
+    write_handover_csv(report, tmp_path / "report.csv")
+    assert read_handover_csv(tmp_path / "report.csv") == report
+
+
+def test_monthly_statistics_count_in_wib_months(database, world, tmp_path):
+    with database.transaction() as session:
+        budi, dwi, admin = (world.staff(session, i) for i in (world.budi, world.dwi, world.admin))
+
+        def event(mode, start, *places):
+            return schedule_event(session, budi, "Acara", "Diskominfo", mode, start, start + 2 * HOUR, places)
+
+        event(EventMode.DARING, wib(2026, 11, 1, 0, 30), Place("Command Center", 20, 12))
+        event(EventMode.LURING, wib(2026, 10, 31, 23, 30), Place("Ruang Rapat Utama", 40, 40))     # October
+        event(EventMode.CAMPURAN, wib(2026, 11, 3, 9), Place("Pendopo Manggala Praja Nugraha", 300, 250),
+              Place("Command Center", 20, 15))
+        event(EventMode.LURING, wib(2026, 11, 3, 13), Place("Ruang Rapat Utama", 40, 30))
+        cancel_event(session, event(EventMode.DARING, wib(2026, 11, 3, 14), Place("Command Center")), budi)
+        event(EventMode.LURING, wib(2026, 11, 30, 23, 59), Place("Pendopo Manggala Praja Nugraha", 300))
+        event(EventMode.DARING, wib(2026, 12, 1, 0, 0), Place("Command Center", 20, 20))          # December
+
+        pagi = plan_shift(session, "Pagi", wib(2026, 11, 3, 7), wib(2026, 11, 3, 15), budi, [admin])
+        start_shift(session, pagi, budi, wib(2026, 11, 3, 6, 55))
+        end_shift(session, pagi, budi, wib(2026, 11, 3, 15, 25))                                 # 8.5 hours
+        plan_shift(session, "Siang", wib(2026, 11, 3, 15), wib(2026, 11, 3, 23), dwi)
+        plan_shift(session, "Malam", wib(2026, 10, 31, 23), wib(2026, 11, 1, 7), budi)            # October
+        plan_shift(session, "Malam", wib(2026, 11, 30, 23), wib(2026, 12, 1, 7), dwi)
+
+        for when, device, severity in [(wib(2026, 11, 3, 9), "Kamera Pendopo", FaultSeverity.MAJOR),
+                                       (wib(2026, 11, 3, 10), "Kamera Pendopo", FaultSeverity.MAJOR),
+                                       (wib(2026, 11, 1, 0, 10), "Video Wall Command Center", FaultSeverity.MINOR),
+                                       (wib(2026, 11, 30, 23), None, FaultSeverity.CRITICAL),
+                                       (wib(2026, 10, 31, 23), "Kamera Pendopo", FaultSeverity.MINOR)]:
+            open_fault(session, budi, severity, "gangguan", when, device=device)
+        session.execute(insert(AuditEntry), [
+            {"at": at, "device": device, "action": "preset recall 1", "result": result} for at, device, result in [
+                (wib(2026, 11, 3, 9), "Kamera Panggung", "timeout"), (wib(2026, 11, 3, 9, 1), "Kamera Panggung",
+                                                                      "timeout"),
+                (wib(2026, 11, 3, 9, 2), "Kamera Panggung", "completed"), (wib(2026, 11, 4, 9), "Kamera Pendopo",
+                                                                           "offline"),
+                (wib(2026, 11, 4, 9, 1), "Kamera Pendopo", "superseded"), (wib(2026, 12, 1, 9), "Kamera Pendopo",
+                                                                           "offline")]])
+    with database.transaction() as session:
+        stats = monthly_stats(session, 2026, 11)
+    assert stats.events_per_day == (
+        DayModeCount(date(2026, 11, 1), "daring", 1), DayModeCount(date(2026, 11, 3), "campuran", 1),
+        DayModeCount(date(2026, 11, 3), "luring", 1), DayModeCount(date(2026, 11, 30), "luring", 1))
+    assert stats.events_by_mode() == {"daring": 1, "campuran": 1, "luring": 2}
+    assert stats.locations == (LocationCount("Command Center", 2, 27),
+                               LocationCount("Pendopo Manggala Praja Nugraha", 2, 250),
+                               LocationCount("Ruang Rapat Utama", 1, 30))
+    assert stats.staff_hours == (StaffHours("Agus Setiawan", "PNS", 1, 8.5), StaffHours("Budi Santoso", "PNS", 1, 8.5),
+                                 StaffHours("Dwi Rahmawati", "CPNS", 2, 16.0))
+    assert stats.device_faults == (DeviceFaultCount("Kamera Pendopo", "major", 2),
+                                   DeviceFaultCount("Video Wall Command Center", "minor", 1),
+                                   DeviceFaultCount("—", "critical", 1))
+    assert stats.device_errors == (DeviceErrorCount("Kamera Panggung", "timeout", 2),
+                                   DeviceErrorCount("Kamera Pendopo", "offline", 1))
+
+    write_monthly_csv(stats, tmp_path / "statistik.csv")
+    with open(tmp_path / "statistik.csv", encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == ["section", "item", "detail", "value"]
+    assert ["events_per_day", "2026-11-03", "campuran", "1"] in rows
+    assert ["events_by_mode", "2026-11", "luring", "2"] in rows
+    assert ["location_participants", "Command Center", "", "27"] in rows
+    assert ["staff_hours", "Dwi Rahmawati", "CPNS", "16.00"] in rows
+    assert ["device_faults", "—", "critical", "1"] in rows
+    assert ["device_errors", "Kamera Panggung", "timeout", "2"] in rows
+
+
+def test_an_empty_month_has_no_rows(database, world):
+    with database.transaction() as session:
+        stats = monthly_stats(session, 2030, 2)
+    assert (stats.events_per_day, stats.locations, stats.staff_hours, stats.device_faults) == ((), (), (), ())
