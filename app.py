@@ -15,6 +15,8 @@ from pathlib import Path
 from devices.cli import camera as camera_cli
 from devices.cli import simulate as simulate_cli
 from devices.cli import wall as wall_cli
+from devices.runtime import DeviceRuntime
+from models import db_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,9 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, help="configuration file (default: in the user's data folder)")
     parser.add_argument("--data-dir", type=Path, help="per-workstation files: settings, hotkeys, thumbnails")
     parser.add_argument("--lang", choices=("id", "en"), help="user interface language (default: system)")
+    parser.add_argument("--db", metavar="URL", help="operations log database, any SQLAlchemy URL "
+                        "(default: $SMARTCENTRE_DB or a SQLite file in the user's data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     camera_cli.add_parser(commands)
     wall_cli.add_parser(commands)
+    db_cli.add_parser(commands)
     simulate_cli.add_parser(commands)
     return parser
 
@@ -48,10 +53,11 @@ def run_console(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from devices.demo import start_demo_cameras
-    from devices.runtime import DeviceRuntime
     from devices.visca.controller import CameraController
     from devices.visca.profiles import get_profile
     from devices.visca.url_check import check_camera
+    from devices.wall.controller import WallController
+    from devices.wall.sim.simulator import start_demo_wall
     from models.config import ConfigStore, demo_config
     from models.hotkeys import load_hotkeys
     from models.user_files import default_folder
@@ -69,22 +75,54 @@ def run_console(args: argparse.Namespace) -> int:
         store = None
         if args.demo:
             demo = start_demo_cameras(simulators)
-            config, errors = demo_config([d.url for d in demo], check_camera), []
+            wall = start_demo_wall(simulators)
+            store_demo_layouts(simulators, wall.url)
+            config, errors = demo_config([d.url for d in demo], check_camera, wall_url=wall.url,
+                                         wall_check=check_wall), []
             simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
         else:
-            store = ConfigStore(args.config or data / "config.yaml", camera_check=check_camera)
+            store = ConfigStore(args.config or data / "config.yaml", camera_check=check_camera, wall_check=check_wall)
             config, errors = store.load()
         controllers = {
             c.id: CameraController(runtime, c.url, c.name,
                                    profile=get_profile(c.profile) if c.profile else None).start()
             for c in config.cameras}
+        walls = {w.id: WallController(runtime, w.url, w.name).start() for w in config.walls}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
         console = Console(config, controllers, data_folder=data, settings=settings, hotkeys=hotkeys,
-                          config_errors=[*errors, *hotkey_errors], simulated=simulated, config_store=store)
+                          config_errors=[*errors, *hotkey_errors], simulated=simulated, config_store=store,
+                          walls=walls)
         console.show()
         code = app.exec()
         console.shutdown()
     return code
+
+
+def check_wall(url: str) -> list[str]:
+    """What is wrong with a wall device URL, for the configuration checks (nothing when it can be used)."""
+    from devices.wall import drivers
+
+    try:
+        drivers.make_protocol(drivers.parse(url))
+    except ValueError as exc:
+        return [str(exc)]
+    return []
+
+
+def store_demo_layouts(runtime: DeviceRuntime, url: str, timeout: float = 10.0) -> None:
+    """Demo mode: store the demo layouts as the simulated matrix's presets, then show the first one."""
+    from devices.wall.controller import WallController
+    from models.config_demo import DEMO_LAYOUTS
+
+    setup = WallController(runtime, f"{url}?gap=0", name="demo wall setup").start()
+    steps = []
+    for number, routes in DEMO_LAYOUTS.items():
+        steps += [setup.route(input, output) for output, input in routes.items()]
+        steps.append(setup.save_preset(number))
+    steps.append(setup.recall_preset(1))
+    for step in steps:
+        step.result(timeout)
+    setup.close().result(timeout)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The console's configuration file: cameras, events and shots in human-editable YAML.
+"""The console's configuration file: cameras, video walls, events and shots in human-editable YAML.
 
 ``parse_config`` reports every problem with its line and field (see ``config_parse``);
 ``ConfigStore`` keeps the last good copy so that a bad edit never leaves the console without cameras.
@@ -14,28 +14,32 @@ import yaml
 from models.config_demo import demo_config, demo_config_text
 from models.config_parse import parse_config
 from models.config_schema import (
-    TIME_FORMAT, CameraCheck, CameraConfig, Config, ConfigError, ConfigProblem, EventConfig, Shot)
+    TIME_FORMAT, CameraCheck, CameraConfig, Config, ConfigError, ConfigProblem, EventConfig, Shot, WallCheck,
+    WallConfig)
 from models.user_files import default_folder, write_atomically
 
 __all__ = [
     "CameraCheck", "CameraConfig", "Config", "ConfigError", "ConfigProblem", "ConfigStore", "EventConfig", "Shot",
-    "demo_config", "demo_config_text", "dump_config", "load_config", "parse_config",
+    "WallCheck", "WallConfig", "demo_config", "demo_config_text", "dump_config", "load_config", "parse_config",
 ]
 
 CONFIG_FILE = "config.yaml"
 LAST_GOOD_FILE = "config.last-good.yaml"
 
 
-def load_config(path: str | os.PathLike[str], camera_check: CameraCheck | None = None) -> Config:
+def load_config(path: str | os.PathLike[str], camera_check: CameraCheck | None = None,
+                wall_check: WallCheck | None = None) -> Config:
     """Read and parse a configuration file; raises OSError or ConfigError."""
     path = Path(path)
-    return parse_config(path.read_text(encoding="utf-8"), path.name, camera_check)
+    return parse_config(path.read_text(encoding="utf-8"), path.name, camera_check, wall_check)
 
 
 def dump_config(config: Config) -> str:
     """YAML text for ``config``; ``parse_config(dump_config(c)) == c``."""
-    data = {"cameras": [_camera_data(camera) for camera in config.cameras],
-            "events": [_event_data(event) for event in config.events]}
+    data: dict[str, Any] = {"cameras": [_camera_data(camera) for camera in config.cameras]}
+    if config.walls:
+        data["walls"] = [_wall_data(wall) for wall in config.walls]
+    data["events"] = [_event_data(event) for event in config.events]
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000)
 
 
@@ -44,6 +48,14 @@ def _camera_data(camera: CameraConfig) -> dict[str, Any]:
     optional = {"profile": camera.profile, "location": camera.location, "preview": camera.preview,
                 "presets": dict(camera.presets) or None}
     data.update((key, value) for key, value in optional.items() if value is not None)
+    return data
+
+
+def _wall_data(wall: WallConfig) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": wall.id, "name": wall.name, "url": wall.url}
+    optional = {"sources": wall.sources, "outputs": wall.outputs, "canvas": wall.canvas, "rows": wall.rows,
+                "cols": wall.cols, "layouts": wall.layouts, "inputs": wall.inputs}
+    data.update((key, value) for key, value in optional.items() if value)
     return data
 
 
@@ -56,6 +68,8 @@ def _event_data(event: EventConfig) -> dict[str, Any]:
     data["cameras"] = list(event.cameras)
     if event.shots:
         data["shots"] = {key: {"camera": shot.camera, "preset": shot.preset} for key, shot in event.shots.items()}
+    if event.wall_outputs:
+        data["wall_outputs"] = list(event.wall_outputs)
     return data
 
 
@@ -63,20 +77,22 @@ class ConfigStore:
     """The configuration file and the last copy of it that was valid.
 
     ``camera_check`` (``devices.visca.url_check.check_camera`` in the application) lets the
-    store check camera URLs and profiles; without it they are only checked to be present.
+    store check camera URLs and profiles, ``wall_check`` wall device URLs; without them they are
+    only checked to be present.
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None,
                  last_good_path: str | os.PathLike[str] | None = None, *,
-                 camera_check: CameraCheck | None = None) -> None:
+                 camera_check: CameraCheck | None = None, wall_check: WallCheck | None = None) -> None:
         self.path = Path(path) if path is not None else default_folder() / CONFIG_FILE
         self.last_good_path = Path(last_good_path) if last_good_path is not None else \
             self.path.with_name(LAST_GOOD_FILE)
         self.camera_check = camera_check
+        self.wall_check = wall_check
 
     def parse(self, text: str) -> Config:
         """``parse_config`` with this store's file name and camera check; raises ConfigError."""
-        return parse_config(text, self.path.name, self.camera_check)
+        return parse_config(text, self.path.name, self.camera_check, self.wall_check)
 
     def read_text(self) -> str:
         """Text for the editor: the file, else the last good copy, else nothing."""
@@ -112,7 +128,7 @@ class ConfigStore:
     def _last_good(self, errors: list[str]) -> tuple[Config, list[str]]:
         try:
             config = parse_config(self.last_good_path.read_text(encoding="utf-8"), self.last_good_path.name,
-                                  self.camera_check)
+                                  self.camera_check, self.wall_check)
         except FileNotFoundError:
             return Config(), [*errors, "There is no earlier good configuration either: starting without cameras."]
         except (OSError, UnicodeDecodeError, ConfigError) as exc:

@@ -14,11 +14,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from models.config_schema import (
     DEMO_PREVIEW, PRESET_NUMBERS, PREVIEW_SCHEMES, SHOT_KEYS, TIME_FORMAT, CameraCheck, CameraConfig, Config,
-    ConfigError, ConfigProblem, EventConfig, Shot)
+    ConfigError, ConfigProblem, EventConfig, Shot, WallCheck)
+from models.config_walls import WallReader
 
-TOP_KEYS = ("cameras", "events")
+TOP_KEYS = ("cameras", "events", "walls")
 CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "presets")
-EVENT_KEYS = ("id", "title", "location", "start", "end", "cameras", "shots")
+EVENT_KEYS = ("id", "title", "location", "start", "end", "cameras", "shots", "wall_outputs")
 SHOT_FIELDS = ("camera", "preset")
 ID_PATTERN = re.compile(r"[a-z0-9_-]+")
 TIME_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
@@ -30,16 +31,17 @@ INT_TAG = "tag:yaml.org,2002:int"
 T = TypeVar("T")
 
 
-def parse_config(text: str, source: str = "config.yaml", camera_check: CameraCheck | None = None) -> Config:
+def parse_config(text: str, source: str = "config.yaml", camera_check: CameraCheck | None = None,
+                 wall_check: WallCheck | None = None) -> Config:
     """The configuration in ``text``; raises ConfigError listing every problem found.
 
-    Without ``camera_check`` camera URLs and profiles are only checked to be present.
+    Without ``camera_check`` (``wall_check``) camera (wall) URLs and profiles are only checked to be present.
     """
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         raise ConfigError([_syntax_problem(source, text, exc)]) from None
-    reader = _Reader(source, camera_check)
+    reader = _Reader(source, camera_check, wall_check)
     config = reader.config(root)
     if reader.problems:
         raise ConfigError(sorted(reader.problems, key=lambda problem: problem.line or 0))
@@ -81,10 +83,13 @@ def _is_null(node: Node | None) -> bool:
     return node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG)
 
 
-class _Reader:
-    def __init__(self, source: str, camera_check: CameraCheck | None) -> None:
+class _Reader(WallReader):
+    def __init__(self, source: str, camera_check: CameraCheck | None, wall_check: WallCheck | None) -> None:
         self.source = source
         self.camera_check = camera_check
+        self.wall_check = wall_check
+        self.wall_ids: dict[str, int] = {}
+        self.wall_outputs: dict[str, tuple[int, ...]] = {}
         self.problems: list[ConfigProblem] = []
         self.camera_ids: dict[str, int] = {}     # id -> line, every id seen (even of a faulty camera)
         self.event_ids: dict[str, int] = {}
@@ -100,8 +105,9 @@ class _Reader:
         if top is None:
             return Config()
         cameras = self.items(top.get("cameras"), "cameras", self.camera)
+        walls = self.items(top.get("walls"), "walls", self.wall)
         events = self.items(top.get("events"), "events", self.event)
-        return Config(tuple(cameras), tuple(events))
+        return Config(tuple(cameras), tuple(events), tuple(walls))
 
     def camera(self, node: Node, where: str) -> CameraConfig | None:
         before = len(self.problems)
@@ -136,9 +142,10 @@ class _Reader:
             self.add(entries["end"], f"{where}.end", f"the event must end after it starts ({start:{TIME_FORMAT}})")
         cameras = self.event_cameras(entries.get("cameras"), f"{where}.cameras")
         shots = self.shots(entries.get("shots"), f"{where}.shots", cameras)
+        wall_outputs = self.event_wall_outputs(entries.get("wall_outputs"), f"{where}.wall_outputs")
         if len(self.problems) > before:
             return None
-        return EventConfig(event_id, title, location, start, end, cameras, shots)
+        return EventConfig(event_id, title, location, start, end, cameras, shots, wall_outputs)
 
     # ---- parts of a camera or an event -----------------------------------------------------
     def preview(self, node: Node | None, field: str) -> str | int | None:

@@ -1,4 +1,4 @@
-"""What the console's configuration file describes: cameras, events and their shots."""
+"""What the console's configuration file describes: cameras, video walls, events and their shots."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,6 +14,10 @@ DEMO_PREVIEW = "demo"
 CameraCheck = Callable[[str, str | None], list[tuple[str, str]]]
 """Device knowledge passed in by the caller (models/ may not import devices/):
 ``check(url, profile)`` returns ``(field, message)`` pairs, field being ``"url"`` or ``"profile"``."""
+WallCheck = Callable[[str], list[str]]
+"""``check(url)`` returns what is wrong with a wall device URL (nothing when it can be used)."""
+WALL_NUMBERS = range(1, 10000)   # inputs, outputs, windows and layouts; the device narrows them when used
+GRID_SIZES = range(1, 17)
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,26 @@ class CameraConfig:
     location: str | None = None
     preview: str | int | None = None      # URL, file path, "demo", or a capture device index
     presets: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WallConfig:
+    """A video wall processor, matrix switcher or display, and the names the operators use for it."""
+    id: str
+    name: str
+    url: str
+    sources: dict[int, str] = field(default_factory=dict)   # input number -> name
+    outputs: dict[int, str] = field(default_factory=dict)   # output number (windows of ``canvas``) -> name
+    canvas: int | None = None                               # wall processors: the canvas the windows are on
+    rows: int | None = None                                 # the grid the canvas view draws the outputs in
+    cols: int | None = None
+    layouts: dict[int, str] = field(default_factory=dict)   # preset or window-layout number -> name
+    inputs: dict[str, str] = field(default_factory=dict)    # displays: input code ("90") -> name
+
+
+def wall_output_id(wall: str, output: int) -> str:
+    """The device id of a wall output for ownership and in an event's ``wall_outputs``: ``"wall-id:3"``."""
+    return f"{wall}:{output}"
 
 
 @dataclass(frozen=True)
@@ -42,12 +66,14 @@ class EventConfig:
     end: datetime | None = None
     cameras: tuple[str, ...] = ()
     shots: dict[str, Shot] = field(default_factory=dict)   # "F1".."F12"
+    wall_outputs: tuple[str, ...] = ()                      # "wall-id:3", see ``wall_output_id``
 
 
 @dataclass(frozen=True)
 class Config:
     cameras: tuple[CameraConfig, ...] = ()
     events: tuple[EventConfig, ...] = ()
+    walls: tuple[WallConfig, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,13 @@ MOVES = ("move.up", "move.down", "move.left", "move.right")
 ZOOMS = ("zoom.in", "zoom.out")
 PRESET_RECALLS = tuple(f"preset.recall.{number}" for number in range(10))
 SHOTS = tuple(f"shot.F{number}" for number in range(1, 13))
+WALL_LAYOUTS = tuple(f"wall.layout.{number}" for number in range(1, 10))   # on the wall shown in the console
 STOP_ALL = "stop.all"
 CHEAT_SHEET = "help.cheatsheet"
-ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESET_RECALLS, *SHOTS, STOP_ALL, CHEAT_SHEET)
+ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESET_RECALLS, *SHOTS, *WALL_LAYOUTS, STOP_ALL, CHEAT_SHEET)
 HELD_ACTIONS = frozenset((*MOVES, *ZOOMS))    # the key press starts them, its release stops them
 ACTION_GROUPS = (("camera", CAMERA_SELECT), ("move", MOVES + ZOOMS), ("preset", PRESET_RECALLS),
-                 ("shot", SHOTS), ("general", (STOP_ALL, CHEAT_SHEET)))
+                 ("shot", SHOTS), ("wall", WALL_LAYOUTS), ("general", (STOP_ALL, CHEAT_SHEET)))
 
 DEFAULT_HOTKEYS: dict[str, tuple[str, ...]] = {
     **{action: (action.rsplit(".", 1)[1],) for action in CAMERA_SELECT},
@@ -32,6 +33,7 @@ DEFAULT_HOTKEYS: dict[str, tuple[str, ...]] = {
     "zoom.in": ("+", "=", "Num++"), "zoom.out": ("-", "Num+-"),
     **{f"preset.recall.{number}": (f"Num+{number}", f"Ctrl+{number}") for number in range(10)},
     **{action: (action.rsplit(".", 1)[1],) for action in SHOTS},
+    **{action: (f"Alt+{action.rsplit('.', 1)[1]}",) for action in WALL_LAYOUTS},
     STOP_ALL: ("Esc",), CHEAT_SHEET: ("?",),
 }
 HOTKEYS_FILE = "hotkeys.json"
@@ -40,7 +42,8 @@ FILE_VERSION = 1
 
 _LABELS = {"move.up": "Move up", "move.down": "Move down", "move.left": "Move left", "move.right": "Move right",
            "zoom.in": "Zoom in", "zoom.out": "Zoom out", STOP_ALL: "Stop all cameras", CHEAT_SHEET: "Show the hotkeys"}
-_NUMBERED_LABELS = {"camera.select": "Select camera {}", "preset.recall": "Recall preset {}", "shot": "Shot {}"}
+_NUMBERED_LABELS = {"camera.select": "Select camera {}", "preset.recall": "Recall preset {}", "shot": "Shot {}",
+                    "wall.layout": "Recall wall layout {}"}
 
 
 def describe(action: str) -> str:

@@ -1,5 +1,6 @@
-"""Which running event owns which device, and explicit take-overs (cameras now, wall outputs later).
+"""Which running event owns which device, and explicit take-overs.
 
+Devices are cameras (their ids) and wall outputs (``"wall-id:3"``, see ``config_schema.wall_output_id``).
 A device listed by a running event belongs to it. The operator works for one active event;
 moving a device that belongs only to other running events needs an explicit take-over, which
 lasts until the event that took it ends or hands it back.
@@ -19,6 +20,11 @@ class EventLike(Protocol):
 
     @property
     def cameras(self) -> tuple[str, ...]: ...
+
+
+def owned_devices(event: EventLike) -> tuple[str, ...]:
+    """The event's cameras and wall outputs (an event type without wall outputs need not have the field)."""
+    return (*event.cameras, *getattr(event, "wall_outputs", ()))
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ class EventBoard:
         taken = self._takeovers.get(device)
         if taken is not None and self.is_running(taken.by_event, now):
             return [self.events[taken.by_event]]
-        return [e for e in self.running(now) if device in e.cameras]
+        return [e for e in self.running(now) if device in owned_devices(e)]
 
     def blocking(self, device: str, now: datetime | None = None) -> list[EventLike]:
         """Running events other than the active one that the device belongs to, if the active one does not."""

@@ -1,7 +1,9 @@
 """The thin Qt bridge: device-thread callbacks become queued Qt signals on the GUI thread.
 
-State changes are coalesced: however fast a camera reports, the GUI thread receives at most
-one pending snapshot per camera, so a chatty device can never flood the event loop.
+State changes are coalesced: however fast a device reports, the GUI thread receives at most
+one pending snapshot per device, so a chatty camera or wall can never flood the event loop.
+Cameras and wall devices share it: both report immutable snapshots and ``ActionRecord``s to
+listeners added with ``add_listener`` (see ``devices.records``).
 """
 from __future__ import annotations
 
@@ -10,14 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from devices.visca.controller import CameraController
 from devices.records import ActionRecord
+from devices.visca.controller import CameraController
 from devices.visca.state import CameraState
+from devices.wall.controller import WallController
+from devices.wall.state import WallState
 
 
-class CameraBridge(QObject):
+class DeviceBridge(QObject):
     """Signals:
-        stateChanged(CameraState): the newest snapshot, on the GUI thread.
+        stateChanged(object): the newest snapshot, on the GUI thread.
         actionFinished(ActionRecord): an operator action ended (completed, refused, timed out).
     """
 
@@ -26,13 +30,12 @@ class CameraBridge(QObject):
     _poke = Signal()
     _action = Signal(object)
 
-    def __init__(self, camera_id: str, controller: CameraController, parent: QObject | None = None) -> None:
+    def __init__(self, controller: CameraController | WallController, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.camera_id = camera_id
         self.controller = controller
         self._lock = threading.Lock()
-        self._latest: CameraState | None = None
-        self.state: CameraState = controller.snapshot()
+        self._latest: Any = None
+        self.state = controller.snapshot()
         self._poke.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._action.connect(self.actionFinished, Qt.ConnectionType.QueuedConnection)
         controller.add_listener(self._on_device_event)
@@ -57,3 +60,21 @@ class CameraBridge(QObject):
 
     def detach(self) -> None:
         self.controller.remove_listener(self._on_device_event)
+
+
+class CameraBridge(DeviceBridge):
+    controller: CameraController
+    state: CameraState
+
+    def __init__(self, camera_id: str, controller: CameraController, parent: QObject | None = None) -> None:
+        super().__init__(controller, parent)
+        self.camera_id = camera_id
+
+
+class WallBridge(DeviceBridge):
+    controller: WallController
+    state: WallState
+
+    def __init__(self, wall_id: str, controller: WallController, parent: QObject | None = None) -> None:
+        super().__init__(controller, parent)
+        self.wall_id = wall_id

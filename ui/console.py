@@ -1,7 +1,7 @@
-"""Assembles the operator console from a configuration and running camera controllers.
+"""Assembles the operator console from a configuration and running camera and wall controllers.
 
 ``app.py`` decides *what* runs (devices, simulators, files); this module builds the Qt side:
-bridges, the desk, the models, previews, hotkeys and the main window.
+bridges, the desks, the models, previews, hotkeys, the wall view and the main window.
 """
 from __future__ import annotations
 
@@ -13,15 +13,17 @@ from typing import Any, Callable, Mapping
 from PySide6.QtCore import QObject, QSettings, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
+from devices.records import ActionRecord
 from devices.video.factory import open_source
 from devices.video.spec import PreviewSourceError
 from devices.visca.controller import CameraController
 from devices.visca.profiles import CameraProfile
+from devices.wall.controller import WallController
 from models.config import Config, ConfigStore
 from models.hotkeys import HotkeyMap
 from models.ownership import EventBoard
 from models.preset_library import PresetLibrary
-from ui.bridge import CameraBridge
+from ui.bridge import CameraBridge, WallBridge
 from ui.camera_model import CameraListModel
 from ui.cheat_sheet import CheatSheet
 from ui.config_editor import ConfigEditor
@@ -32,6 +34,8 @@ from ui.language import LANGUAGES, system_language
 from ui.main_window import MainWindow
 from ui.notices import LogModel
 from ui.preview import PreviewHub
+from ui.wall_desk import WallDesk
+from ui.wall_view import WallView
 
 log = logging.getLogger(__name__)
 TILE_PICTURE = QSize(320, 180)
@@ -48,7 +52,7 @@ class Console(QObject):
     def __init__(self, config: Config, controllers: dict[str, CameraController], *, data_folder: Path,
                  settings: QSettings, hotkeys: HotkeyMap, config_errors: list[str] = (),
                  simulated: dict[str, SimulatedPicture] | None = None,
-                 config_store: ConfigStore | None = None) -> None:
+                 config_store: ConfigStore | None = None, walls: dict[str, WallController] | None = None) -> None:
         super().__init__()
         self.config = config
         self.log = LogModel(self)
@@ -66,10 +70,24 @@ class Console(QObject):
             self.cameras.add_camera(camera.id, camera.name, camera.location or "", bridge)
             self.desk.add_camera(camera.id, camera.name, bridge)
             self._add_preview(camera.id, camera.name, camera.preview, (simulated or {}).get(camera.id))
-        self.window = MainWindow(self.desk, self.cameras, self.previews, self.library, self.log, settings)
+        self.walls = WallDesk(self.desk, self)
+        self.wall_bridges: dict[str, WallBridge] = {}
+        for wall in config.walls:
+            if wall.id in (walls or {}):
+                self.wall_bridges[wall.id] = WallBridge(wall.id, walls[wall.id], self)
+                self.walls.add_wall(wall, self.wall_bridges[wall.id])
+        self.wall_view = WallView(self.walls, {c.name: c.id for c in config.cameras}, self.previews.latest, hotkeys)
+        self.window = MainWindow(self.desk, self.cameras, self.previews, self.library, self.log, settings,
+                                 wall=self.wall_view)
+        self.walls.actionRecorded.connect(self.record_action)
+        self.walls.notice.connect(self.log.add)
+        self.walls.notice.connect(self.window.banner.show_notice)
+        self.window.events.changed.connect(self.wall_view.refresh_owners)
+        self.previews.frameReady.connect(self.wall_view.on_frame)
         self.window.bank.pictureSizeChanged.connect(self._resize_previews)
         self.hotkeys = HotkeyFilter(hotkeys, self)
         self.hotkeys.actionPressed.connect(self.desk.press)
+        self.hotkeys.actionPressed.connect(self.walls.press)
         self.hotkeys.actionReleased.connect(self.desk.release)
         self.hotkeys.focusLost.connect(self.desk.release_all)
         self.cheat_sheet = CheatSheet(hotkeys, self.window)
@@ -84,6 +102,7 @@ class Console(QObject):
             self.log.add("error", error)
             self.window.banner.show_notice("error", error)
         self.window.update_owners()
+        self.wall_view.refresh_owners()
 
     def _add_menus(self) -> None:
         tools = self.window.tools_menu
@@ -109,6 +128,7 @@ class Console(QObject):
     def _use_hotkeys(self, hotkeys: HotkeyMap) -> None:
         self.hotkeys.set_map(hotkeys)
         self.cheat_sheet.set_map(hotkeys)
+        self.wall_view.set_hotkeys(hotkeys)
         self.log.add("info", self.tr("Hotkeys saved"))
 
     def edit_config(self) -> None:
@@ -127,7 +147,17 @@ class Console(QObject):
         self.window.events.refresh()
         if [(c.id, c.url) for c in config.cameras] != [(c.id, c.url) for c in self.config.cameras]:
             self.desk.notice.emit("warning", self.tr("Camera changes apply when the console is restarted"))
+        if config.walls != self.config.walls:
+            self.desk.notice.emit("warning", self.tr("Video wall changes apply when the console is restarted"))
         self.config = config
+
+    def record_action(self, record: ActionRecord) -> None:
+        """Where every wall action (route, layout, display command, take-over) ends: the log pane, a
+        notice saying what went wrong if it failed — and the audit trail, once the operations log hooks in here."""
+        level = "log" if record.ok else "error"
+        text = f"{record.device}: {record.action} — {record.result}"
+        self.log.add(level, text)
+        self.window.banner.show_notice(level, text)
 
     def set_language(self, code: str) -> None:
         self.settings.setValue("ui/language", code)
@@ -159,5 +189,5 @@ class Console(QObject):
             editor.close()
         QApplication.instance().removeEventFilter(self.hotkeys)
         self.previews.stop()
-        for bridge in self.bridges.values():
+        for bridge in [*self.bridges.values(), *self.wall_bridges.values()]:
             bridge.detach()

@@ -158,12 +158,14 @@ class ActionLabels(QObject):
             return fixed[action]
         group, _dot, number = action.rpartition(".")
         numbered = {"camera.select": self.tr("Select camera {number}"),
-                    "preset.recall": self.tr("Recall preset {number}"), "shot": self.tr("Shot {number}")}
+                    "preset.recall": self.tr("Recall preset {number}"), "shot": self.tr("Shot {number}"),
+                    "wall.layout": self.tr("Recall wall layout {number}")}
         return numbered[group].format(number=number)
 
     def group_title(self, group: str) -> str:
         return {
             "camera": self.tr("Cameras"), "move": self.tr("Move and zoom (hold the key)"),
             "preset": self.tr("Presets of the selected camera"), "shot": self.tr("Shots of the active event"),
+            "wall": self.tr("Layouts of the video wall"),
             "general": self.tr("General"),
         }[group]

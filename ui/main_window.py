@@ -1,5 +1,5 @@
-"""The operator's main window: camera bank in the middle, controls, presets, health, events
-and the log in docks that the operator may rearrange (remembered per workstation)."""
+"""The operator's main window: camera bank in the middle, controls, presets, health, events,
+the video wall and the log in docks that the operator may rearrange (remembered per workstation)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
@@ -22,7 +22,7 @@ SETTINGS_VERSION = 1
 
 class MainWindow(QMainWindow):
     def __init__(self, desk: OperatorDesk, cameras: CameraListModel, previews: PreviewHub,
-                 library: PresetLibrary, log: LogModel, settings: QSettings) -> None:
+                 library: PresetLibrary, log: LogModel, settings: QSettings, wall: QWidget | None = None) -> None:
         super().__init__()
         self.desk = desk
         self.cameras = cameras
@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self._dock("events", self.tr("Events"), self.events, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._dock("health", self.tr("Camera health"), self.health, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._dock("log", self.tr("Log"), self.log_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
+        if wall is not None:
+            self._dock("wall", self.tr("Video wall"), wall, Qt.DockWidgetArea.BottomDockWidgetArea)
+            self.splitDockWidget(self.docks["events"], self.docks["wall"], Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.docks["events"], self.docks["health"])
         self.tabifyDockWidget(self.docks["health"], self.docks["log"])
         self.docks["events"].raise_()

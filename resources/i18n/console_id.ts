@@ -59,27 +59,37 @@
         <translation>Shot {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="166"/>
+        <location filename="../../ui/hotkeys.py" line="162"/>
+        <source>Recall wall layout {number}</source>
+        <translation>Panggil tata letak video wall {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="167"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="166"/>
+        <location filename="../../ui/hotkeys.py" line="167"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="167"/>
+        <location filename="../../ui/hotkeys.py" line="168"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="167"/>
+        <location filename="../../ui/hotkeys.py" line="168"/>
         <source>Shots of the active event</source>
         <translation>Shot acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="168"/>
+        <location filename="../../ui/hotkeys.py" line="169"/>
+        <source>Layouts of the video wall</source>
+        <translation>Tata letak video wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="170"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -87,99 +97,99 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/camera_model.py" line="46"/>
+        <location filename="../../ui/camera_model.py" line="47"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="46"/>
+        <location filename="../../ui/camera_model.py" line="47"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="46"/>
+        <location filename="../../ui/camera_model.py" line="47"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="47"/>
+        <location filename="../../ui/camera_model.py" line="48"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="47"/>
+        <location filename="../../ui/camera_model.py" line="48"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="47"/>
+        <location filename="../../ui/camera_model.py" line="48"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="48"/>
+        <location filename="../../ui/camera_model.py" line="49"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="48"/>
+        <location filename="../../ui/camera_model.py" line="49"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="48"/>
+        <location filename="../../ui/camera_model.py" line="49"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="49"/>
+        <location filename="../../ui/camera_model.py" line="50"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="131"/>
+        <location filename="../../ui/camera_model.py" line="132"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="132"/>
+        <location filename="../../ui/camera_model.py" line="133"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="140"/>
+        <location filename="../../ui/camera_model.py" line="141"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="140"/>
+        <location filename="../../ui/camera_model.py" line="141"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="150"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="151"/>
+        <location filename="../../ui/camera_model.py" line="152"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="152"/>
+        <location filename="../../ui/camera_model.py" line="153"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="152"/>
+        <location filename="../../ui/camera_model.py" line="153"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="153"/>
+        <location filename="../../ui/camera_model.py" line="154"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -187,7 +197,7 @@
 <context>
     <name>CameraTileDelegate</name>
     <message>
-        <location filename="../../ui/camera_bank.py" line="39"/>
+        <location filename="../../ui/camera_bank.py" line="40"/>
         <source>no picture</source>
         <translation>tidak ada gambar</translation>
     </message>
@@ -266,42 +276,47 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="90"/>
+        <location filename="../../ui/console.py" line="109"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="91"/>
+        <location filename="../../ui/console.py" line="110"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="93"/>
+        <location filename="../../ui/console.py" line="112"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="94"/>
+        <location filename="../../ui/console.py" line="113"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="112"/>
+        <location filename="../../ui/console.py" line="132"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="129"/>
+        <location filename="../../ui/console.py" line="149"/>
         <source>Camera changes apply when the console is restarted</source>
         <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="134"/>
+        <location filename="../../ui/console.py" line="151"/>
+        <source>Video wall changes apply when the console is restarted</source>
+        <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="164"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="139"/>
+        <location filename="../../ui/console.py" line="169"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -640,17 +655,22 @@
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="64"/>
+        <source>Video wall</source>
+        <translation>Video Wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -735,6 +755,134 @@
         <location filename="../../ui/preview.py" line="160"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WallCanvas</name>
+    <message>
+        <location filename="../../ui/wall_canvas.py" line="134"/>
+        <source>Take over %1</source>
+        <translation>Ambil alih %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_canvas.py" line="165"/>
+        <source>no event</source>
+        <translation>tanpa acara</translation>
+    </message>
+</context>
+<context>
+    <name>WallDesk</name>
+    <message>
+        <location filename="../../ui/wall_desk.py" line="91"/>
+        <source>%1 belongs to %2 — take it over first</source>
+        <translation>%1 milik %2 — ambil alih dulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_desk.py" line="106"/>
+        <source>Layout %1 would change %2, owned by %3 — take over first</source>
+        <translation>Tata letak %1 akan mengubah %2 milik %3 — ambil alih dulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_desk.py" line="131"/>
+        <source>%1 has no layout %2</source>
+        <translation>%1 tidak punya tata letak %2</translation>
+    </message>
+</context>
+<context>
+    <name>WallOutputsModel</name>
+    <message>
+        <location filename="../../ui/wall_model.py" line="95"/>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_model.py" line="97"/>
+        <source>(nothing)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_model.py" line="98"/>
+        <source>Input %1</source>
+        <translation>Input %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_model.py" line="103"/>
+        <source>offline: %1</source>
+        <translation>terputus: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_model.py" line="103"/>
+        <source>no connection</source>
+        <translation>tidak ada koneksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_model.py" line="136"/>
+        <source>no event</source>
+        <translation>tanpa acara</translation>
+    </message>
+</context>
+<context>
+    <name>WallPage</name>
+    <message>
+        <location filename="../../ui/wall_view.py" line="82"/>
+        <source>Drag a source onto a screen of the wall</source>
+        <translation>Seret sumber ke salah satu layar video wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="84"/>
+        <source>Sources</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="102"/>
+        <source>Power on</source>
+        <translation>Nyalakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="103"/>
+        <source>Standby</source>
+        <translation>Siaga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="117"/>
+        <source>Recall layout %1 on %2</source>
+        <translation>Panggil tata letak %1 di %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="120"/>
+        <source>online</source>
+        <translation>terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="120"/>
+        <source>connecting</source>
+        <translation>menghubungkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="121"/>
+        <source>offline</source>
+        <translation>terputus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="141"/>
+        <source>Take over %1</source>
+        <translation>Ambil alih %1</translation>
+    </message>
+</context>
+<context>
+    <name>WallSourcesModel</name>
+    <message>
+        <location filename="../../ui/wall_model.py" line="159"/>
+        <source>Input %1 — drag it onto a screen of the wall</source>
+        <translation>Input %1 — seret ke salah satu layar video wall</translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <location filename="../../ui/wall_view.py" line="159"/>
+        <source>No video wall is configured (the walls: section of the configuration).</source>
+        <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>
 </context>
 </TS>

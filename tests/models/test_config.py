@@ -10,8 +10,8 @@ from hypothesis import given, settings, strategies as st
 
 from devices.visca.url_check import check_camera
 from models.config import (
-    CameraConfig, Config, ConfigError, ConfigStore, EventConfig, Shot, demo_config, demo_config_text, dump_config,
-    load_config, parse_config)
+    CameraConfig, Config, ConfigError, ConfigStore, EventConfig, Shot, WallConfig, demo_config, demo_config_text,
+    dump_config, load_config, parse_config)
 
 DEMO_URLS = ["visca+udp://127.0.0.1:52380?model=sony-srg300h", "visca+udp://127.0.0.1:52390",
              "visca+tcp://127.0.0.1:5678?model=ptzoptics", "visca+serial:///dev/ttyUSB0?address=1"]
@@ -260,3 +260,129 @@ def test_store_defaults_to_the_user_configuration_folder(monkeypatch: pytest.Mon
     store = ConfigStore()
     assert store.path == tmp_path / "config.yaml"
     assert store.last_good_path.parent == tmp_path
+
+
+# ---- video walls ------------------------------------------------------------------------------------
+WALLS = """\
+cameras:
+  - id: cam1
+    name: Kamera Panggung
+    url: visca+udp://192.168.10.21
+walls:
+  - id: smart-wall
+    name: Layar Lebar
+    url: kramer+tcp://192.168.10.40
+    sources: {1: Kamera Panggung, 2: PC Presentasi, 3: Zoom/Conference, 4: YouTube Preview}
+    outputs: {1: Layar Kiri, 2: Layar Tengah, 3: Layar Kanan, 4: Monitor Podium}
+    rows: 1
+    cols: 4
+    layouts: {1: Rapat Penuh, 2: Presentasi}
+  - id: podium
+    name: Monitor Podium
+    url: lg+tcp://192.168.10.41?set_id=1
+    inputs: {"90": HDMI 1, C0: DisplayPort}
+events:
+  - id: rakor
+    title: Rapat Koordinasi
+    cameras: [cam1]
+    wall_outputs: [smart-wall:1, smart-wall:2]
+  - id: podcast
+    title: Podcast
+    wall_outputs: [smart-wall:3]
+"""
+
+
+def wall_check(url: str) -> list[str]:
+    """Stands in for the device layer's check (app.check_wall), which models/ may not import."""
+    return [] if url.split("+", 1)[0] in ("kramer", "lg") else [f"unknown wall device kind in {url!r}"]
+
+
+def parse_walls(text: str) -> Config:
+    return parse_config(text, "config.yaml", check_camera, wall_check)
+
+
+def wall_problems(text: str) -> list[tuple[int | None, str, str]]:
+    with pytest.raises(ConfigError) as caught:
+        parse_walls(text)
+    return [(problem.line, problem.field, problem.message) for problem in caught.value.problems]
+
+
+def test_walls_and_the_outputs_events_own():
+    config = parse_walls(WALLS)
+    matrix, display = config.walls
+    assert matrix == WallConfig(
+        "smart-wall", "Layar Lebar", "kramer+tcp://192.168.10.40",
+        {1: "Kamera Panggung", 2: "PC Presentasi", 3: "Zoom/Conference", 4: "YouTube Preview"},
+        {1: "Layar Kiri", 2: "Layar Tengah", 3: "Layar Kanan", 4: "Monitor Podium"}, None, 1, 4,
+        {1: "Rapat Penuh", 2: "Presentasi"})
+    assert display.inputs == {"90": "HDMI 1", "C0": "DisplayPort"} and display.outputs == {}
+    rakor, podcast = config.events
+    assert rakor.wall_outputs == ("smart-wall:1", "smart-wall:2") and podcast.wall_outputs == ("smart-wall:3",)
+    assert podcast.cameras == ()
+    assert parse_walls(dump_config(config)) == config
+
+
+@pytest.mark.parametrize("line, replacement, field, words", [
+    (8, "    url: crestron+tcp://192.168.10.40", "walls[0].url", "unknown wall device kind"),
+    (9, "    sources: {0: Kosong}", "walls[0].sources", "input number must be between 1 and 9999, not 0"),
+    (10, "    outputs: {1: Layar Kiri, 1: Layar Tengah}", "walls[0].outputs", "output 1 is named twice"),
+    (11, "    rows: 0", "walls[0].rows", "rows must be between 1 and 16"),
+    (12, "    cols: 2", "walls[0].cols", "a 1×2 grid has room for 2 outputs, not 4"),
+    (13, "    layouts: {first: Rapat Penuh}", "walls[0].layouts", "layout number must be a whole number"),
+    (14, "  - id: smart-wall", "walls[1].id", "duplicate wall id 'smart-wall' (first on line 6)"),
+    (17, "    inputs: {C0: }", "walls[1].inputs.C0", "needs a value"),
+    (22, "    wall_outputs: [smart-wall:1, smart-wall:9]", "events[0].wall_outputs",
+     "wall 'smart-wall' has no output 9 (its outputs: 1, 2, 3, 4)"),
+    (22, "    wall_outputs: [big-wall:1]", "events[0].wall_outputs", "no wall with id 'big-wall'"),
+    (22, "    wall_outputs: [smart-wall]", "events[0].wall_outputs", "write a wall output as WALL-ID:NUMBER"),
+    (22, "    wall_outputs: [smart-wall:1, smart-wall:01]", "events[0].wall_outputs",
+     "smart-wall:1 is listed twice"),
+    (9, "    colour: red", "walls[0]", "unknown key 'colour'"),
+])
+def test_each_wall_problem_names_its_line_and_field(line, replacement, field, words):
+    lines = WALLS.splitlines()
+    lines[line - 1] = replacement
+    problem_line, problem_field, message = wall_problems("\n".join(lines))[0]
+    assert (problem_line, problem_field) == (line, field)
+    assert words in message
+
+
+def test_the_application_checks_wall_urls_with_the_device_layer():
+    from app import check_wall
+    assert check_wall("kramer+tcp://192.168.10.40") == []
+    assert "kramer+foo" in check_wall("kramer+foo://192.168.10.40")[0]
+    assert check_wall("lg+tcp://192.168.10.41?colour=red")
+
+
+def test_demo_configuration_has_the_wide_screen_shared_by_both_events():
+    config = demo_config(DEMO_URLS, check_camera, wall_url="kramer+tcp://127.0.0.1:5000", wall_check=wall_check)
+    (wall,) = config.walls
+    assert wall.url == "kramer+tcp://127.0.0.1:5000" and len(wall.sources) == 8
+    assert list(wall.outputs.values()) == ["Layar Kiri", "Layar Tengah", "Layar Kanan", "Monitor Podium"]
+    assert list(wall.layouts.values()) == ["Rapat Penuh", "Presentasi", "Podcast"]
+    rakor, podcast = config.events
+    assert rakor.wall_outputs == ("smart-wall:1", "smart-wall:2")
+    assert podcast.wall_outputs == ("smart-wall:3", "smart-wall:4")
+    assert parse(demo_config_text(DEMO_URLS, wall_url="kramer+tcp://127.0.0.1:5000")) == config
+    assert demo_config(DEMO_URLS).walls == ()
+
+
+@st.composite
+def configs_with_walls(draw: st.DrawFn) -> Config:
+    numbered = st.dictionaries(st.integers(1, 9999), names, max_size=4)
+    walls = tuple(WallConfig(
+        wall_id, draw(names), draw(st.sampled_from(["kramer+tcp://10.0.0.9", "lg+serial://COM4?set_id=2"])),
+        draw(numbered), draw(numbered), draw(st.none() | st.integers(1, 99)), draw(st.none() | st.just(4)),
+        draw(st.none() | st.just(4)), draw(numbered), draw(st.dictionaries(identifiers, names, max_size=3)))
+        for wall_id in draw(st.lists(identifiers, unique=True, max_size=3)))
+    outputs = [f"{wall.id}:{number}" for wall in walls for number in wall.outputs]
+    events = tuple(EventConfig(event_id, draw(names), wall_outputs=tuple(draw(st.lists(st.sampled_from(outputs),
+                                                                                      unique=True))) if outputs else ())
+                   for event_id in draw(st.lists(identifiers, unique=True, max_size=3)))
+    return Config((), events, walls)
+
+
+@settings(max_examples=60, deadline=None)
+@given(configs_with_walls())
+def test_round_trip_of_generated_walls(config: Config):
+    assert parse_walls(dump_config(config)) == config

@@ -60,3 +60,20 @@ def test_the_first_running_event_is_chosen_at_start():
     b = board()
     b.choose_active(NOON)
     assert b.active == "rakor"
+
+
+@dataclass(frozen=True)
+class WallEvent(Event):
+    wall_outputs: tuple[str, ...] = ()
+
+
+def test_wall_outputs_are_owned_like_cameras():
+    b = EventBoard([WallEvent("rakor", "Rapat Koordinasi", ("cam1",), wall_outputs=("wall:1", "wall:2")),
+                    WallEvent("podcast", "Podcast", (), wall_outputs=("wall:3",)),
+                    Event("studio", "Studio", ("cam4",))])       # an event type without wall outputs
+    b.active = "rakor"
+    assert [e.id for e in b.owners("wall:3", NOON)] == ["podcast"]
+    assert b.blocking("wall:1", NOON) == [] and b.owners("wall:4", NOON) == []
+    assert [e.id for e in b.blocking("wall:3", NOON)] == ["podcast"]
+    b.take_over("wall:3", NOON)
+    assert b.blocking("wall:3", NOON) == [] and [e.id for e in b.owners("wall:3", NOON)] == ["rakor"]

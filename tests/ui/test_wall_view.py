@@ -1,0 +1,240 @@
+"""The video wall in the assembled console, against the simulated Kramer matrix of demo mode:
+drag-to-route, layout hotkeys, ownership and take-over, device errors, and the Qt models."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from app import store_demo_layouts
+from devices.demo import start_demo_cameras
+from devices.runtime import DeviceRuntime
+from devices.visca.controller import CameraController
+from devices.visca.url_check import check_camera
+from devices.wall.controller import WallController
+from devices.wall.sim.simulator import start_demo_wall, start_wall_simulator
+from models.config import WallConfig, demo_config
+from models.config_demo import DEMO_LAYOUTS
+from models.hotkeys import HotkeyMap
+from models.ownership import EventBoard
+from ui.bridge import WallBridge
+from ui.console import Console, SimulatedPicture
+from ui.desk import OperatorDesk
+from ui.wall_desk import WallDesk
+from ui.wall_model import WallRole, source_mime
+from ui.wall_view import WallPage
+
+pytestmark = pytest.mark.gui
+FAST = "timeout=0.3&gap=0.01"
+WAIT_MS = 5000
+
+
+@dataclass
+class Rig:
+    sims: DeviceRuntime
+    devices: DeviceRuntime
+    cameras: list[Any]
+    wall: Any
+    folder: Path
+
+
+@pytest.fixture
+def rig(tmp_path):
+    """Demo cameras and the demo wall on their own thread, controllers on another, as in app.py --demo."""
+    with DeviceRuntime("wall-test-sims") as sims, DeviceRuntime("wall-test-devices") as devices:
+        yield Rig(sims, devices, start_demo_cameras(sims), start_demo_wall(sims), tmp_path)
+
+
+@pytest.fixture
+def make_console(rig, qtbot):
+    consoles = []
+
+    def make(wall_options: str = FAST) -> Console:
+        config = demo_config([c.url + "&timeout=0.1&poll=0.5" for c in rig.cameras], check_camera,
+                             wall_url=f"{rig.wall.url}?{wall_options}")
+        cameras = {c.id: CameraController(rig.devices, c.url, c.name).start() for c in config.cameras}
+        walls = {w.id: WallController(rig.devices, w.url, w.name).start() for w in config.walls}
+        for wall in walls.values():
+            wall.ready().result(5)
+        settings = QSettings(str(rig.folder / "console.ini"), QSettings.Format.IniFormat)
+        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, rig.cameras)}
+        console = Console(config, cameras, data_folder=rig.folder, settings=settings, hotkeys=HotkeyMap.defaults(),
+                          simulated=simulated, walls=walls)
+        consoles.append(console)
+        qtbot.addWidget(console.window)
+        console.show()
+        qtbot.waitExposed(console.window)
+        page = console.wall_view.pages["smart-wall"]
+        qtbot.waitUntil(lambda: screen(page, 4, WallRole.INPUT) is not None, timeout=WAIT_MS)   # routes read back
+        return console
+
+    yield make
+    for console in consoles:
+        console.shutdown()
+
+
+def screen(page: WallPage, output: int, role: int) -> Any:
+    return page.outputs.index(page.outputs.row_of(output)).data(role)
+
+
+def drag_source(page: WallPage, input: int, output: int) -> None:
+    """What a mouse drag from the source list ends in: enter, move and drop events on the canvas."""
+    sources = page.sources.model()
+    row = next(r for r in range(sources.rowCount()) if sources.index(r, 0).data(WallRole.NUMBER) == input)
+    drop_mime(page, sources.mimeData([sources.index(row, 0)]), output)
+
+
+def drop_mime(page: WallPage, mime, output: int) -> None:
+    canvas = page.canvas
+    point = canvas.cell_rect(page.outputs.row_of(output)).center()
+    copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(canvas, QDragEnterEvent(point.toPoint(), copy, mime, left, none))
+    QApplication.sendEvent(canvas, QDragMoveEvent(point.toPoint(), copy, mime, left, none))
+    drop = QDropEvent(point, copy, mime, left, none)
+    QApplication.sendEvent(canvas, drop)
+    assert drop.isAccepted()
+
+
+def log_lines(console: Console) -> list[str]:
+    return [console.log.index(row).data() for row in range(console.log.rowCount())]
+
+
+def test_dropping_a_source_on_a_screen_routes_it(make_console, rig, qtbot):
+    console = make_console()
+    page = console.wall_view.pages["smart-wall"]
+    drag_source(page, 5, 2)               # Zoom/Conference onto Layar Tengah, which the active Rakor owns
+    qtbot.waitUntil(lambda: rig.wall.state()["video"][2] == 5, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: screen(page, 2, WallRole.SOURCE) == "Zoom/Conference", timeout=WAIT_MS)
+    assert screen(page, 2, WallRole.OWNER) == "Rapat Koordinasi Bupati"
+    qtbot.waitUntil(lambda: any("route 5→2" in line and "completed" in line for line in log_lines(console)),
+                    timeout=WAIT_MS)
+
+
+def test_a_layout_hotkey_recalls_that_preset(make_console, rig, qtbot):
+    store_demo_layouts(rig.sims, rig.wall.url)
+    console = make_console()
+    podcast = next(e for e in console.board.events.values() if "smart-wall:3" in e.wall_outputs)
+    console.board.end(podcast.id)         # the layout changes every screen: no other event may own one
+    console.wall_view.refresh_owners()
+    alt_2 = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    QApplication.sendEvent(console.window, alt_2)
+    qtbot.waitUntil(lambda: rig.wall.state()["last_preset"] == 2, timeout=WAIT_MS)
+    assert {o: rig.wall.state()["video"][o] for o in DEMO_LAYOUTS[2]} == DEMO_LAYOUTS[2]
+    page = console.wall_view.pages["smart-wall"]
+    qtbot.waitUntil(lambda: [screen(page, o, WallRole.INPUT) for o in range(1, 5)] == list(DEMO_LAYOUTS[2].values()),
+                    timeout=WAIT_MS)
+    button = page.layout_buttons[2]
+    assert button.text().startswith("Presentasi") and "2" in button.text()
+
+
+def test_a_layout_touching_another_events_screens_is_refused(make_console, rig, qtbot):
+    console = make_console()
+    console.walls.press("wall.layout.1")
+    assert "Layar Kanan, Monitor Podium" in console.window.banner.text()
+    assert not any("PRST-RCL" in text for _time, text in rig.wall.received())
+
+
+def test_a_screen_of_another_running_event_needs_a_take_over(make_console, rig, qtbot):
+    console = make_console()
+    page = console.wall_view.pages["smart-wall"]
+    before = rig.wall.state()["video"][3]
+    drag_source(page, 6, 3)               # Layar Kanan belongs to the Podcast; the operator works for the Rakor
+    assert console.window.banner.isVisible()
+    assert console.window.banner.text() == "Layar Kanan belongs to Podcast Diskominfo — take it over first"
+    assert screen(page, 3, WallRole.BLOCKED)
+    assert not page.take_over.isVisible()
+    qtbot.mouseClick(page.canvas, Qt.MouseButton.LeftButton, pos=page.canvas.cell_rect(2).center().toPoint())
+    assert page.take_over.isVisible() and page.take_over.text() == "Take over Layar Kanan"
+    qtbot.mouseClick(page.take_over, Qt.MouseButton.LeftButton)
+    assert not screen(page, 3, WallRole.BLOCKED)
+    assert screen(page, 3, WallRole.OWNER) == "Rapat Koordinasi Bupati"
+    assert any("take over Layar Kanan" in line and "Podcast Diskominfo" in line for line in log_lines(console))
+    assert rig.wall.state()["video"][3] == before           # nothing was sent before the take-over
+    drag_source(page, 6, 3)
+    qtbot.waitUntil(lambda: rig.wall.state()["video"][3] == 6, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: screen(page, 3, WallRole.SOURCE) == "YouTube Preview", timeout=WAIT_MS)
+
+
+def test_a_device_error_is_shown_with_its_meaning(make_console, rig, qtbot):
+    console = make_console(FAST + "&inputs=16")        # the console believes in 16 inputs; the matrix has 8
+    page = console.wall_view.pages["smart-wall"]
+    drop_mime(page, source_mime("smart-wall", 12), 1)
+    qtbot.waitUntil(lambda: "parameter out of range (ERR 003)" in console.window.banner.text(), timeout=WAIT_MS)
+    assert console.window.banner.isVisible()
+    qtbot.waitUntil(lambda: screen(page, 1, WallRole.PROBLEM) == "parameter out of range (ERR 003)", timeout=WAIT_MS)
+    drag_source(page, 2, 1)                             # the next good command clears the warning
+    qtbot.waitUntil(lambda: screen(page, 1, WallRole.PROBLEM) == "", timeout=WAIT_MS)
+
+
+def test_a_number_the_device_does_not_have_is_refused_before_sending(make_console, rig, qtbot):
+    console = make_console()
+    drop_mime(console.wall_view.pages["smart-wall"], source_mime("smart-wall", 12), 1)
+    assert "input 12 is out of range" in console.window.banner.text()
+
+
+def test_an_offline_wall_shows_on_every_screen(make_console, rig, qtbot):
+    console = make_console()
+    page = console.wall_view.pages["smart-wall"]
+    rig.sims.submit(rig.wall.close()).result(5)
+    qtbot.waitUntil(lambda: screen(page, 1, WallRole.PROBLEM).startswith("offline"), timeout=WAIT_MS)
+    assert all(screen(page, o, WallRole.PROBLEM) for o in range(1, 5))
+    assert "offline" in page.status.text()
+
+
+def test_the_video_wall_dock_is_remembered(make_console):
+    console = make_console()
+    assert console.window.docks["wall"].windowTitle() == "Video wall"
+    console.window.docks["wall"].setFloating(True)
+    console.window.close()
+    assert make_console().window.docks["wall"].isFloating()
+
+
+def test_the_models_pass_the_model_tester(make_console, qtmodeltester):
+    page = make_console().wall_view.pages["smart-wall"]
+    qtmodeltester.check(page.outputs)
+    qtmodeltester.check(page.sources.model())
+
+
+def standalone_page(rig, qtbot, protocol: str, listen: str, options: str, wall: WallConfig):
+    """A wall page with its own desk and no events, on a simulator of ``protocol``."""
+    server = rig.sims.submit(start_wall_simulator(protocol, listen)).result(5)
+    rig.sims.on_stop(server.close)
+    controller = WallController(rig.devices, f"{server.url}?{options}").start()
+    controller.ready().result(5)
+    desk = WallDesk(OperatorDesk(EventBoard()))
+    desk.add_wall(wall, WallBridge(wall.id, controller))
+    page = WallPage(desk, wall, {}, lambda _camera: None, HotkeyMap.defaults())
+    qtbot.addWidget(page)
+    page.resize(800, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    return server, page
+
+
+def test_a_wall_processor_puts_sources_into_windows_of_its_canvas(rig, qtbot):
+    wall = WallConfig("quantum", "Quantum", "extron+tcp://unused", sources={4: "PC Presentasi"},
+                      outputs={1: "Kiri", 2: "Tengah", 3: "Kanan"}, canvas=2, layouts={3: "Podcast"})
+    server, page = standalone_page(rig, qtbot, "extron", "tcp://127.0.0.1:0?canvases=2&windows=8&layouts=4",
+                                   f"canvases=2&{FAST}", wall)
+    drag_source(page, 4, 3)
+    qtbot.waitUntil(lambda: server.state()["windows"] == {(2, 3): 4}, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: screen(page, 3, WallRole.SOURCE) == "PC Presentasi", timeout=WAIT_MS)
+    qtbot.mouseClick(page.layout_buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: server.state()["layouts"] == {2: 3}, timeout=WAIT_MS)
+
+
+def test_a_display_shows_power_and_inputs_instead_of_routing(rig, qtbot):
+    wall = WallConfig("podium", "Monitor Podium", "lg+tcp://unused", inputs={"90": "HDMI 1", "C0": "DisplayPort"})
+    display, page = standalone_page(rig, qtbot, "lg", "tcp://127.0.0.1:0", FAST, wall)
+    assert page.canvas is None and page.sources is None and not page.layout_buttons
+    buttons = {button.text(): button for button in page.findChildren(QPushButton)}
+    assert {"Power on", "Standby", "HDMI 1", "DisplayPort"} <= set(buttons)
+    qtbot.mouseClick(buttons["DisplayPort"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: display.state()["input"] == "C0", timeout=WAIT_MS)
+    qtbot.mouseClick(buttons["Standby"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: display.state()["power"] is False, timeout=WAIT_MS)

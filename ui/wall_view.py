@@ -1,0 +1,187 @@
+"""The "Video wall" dock: a page per configured wall with its canvas, its sources to drag onto
+the canvas, its named layouts (with their hotkeys) and the take-over of another event's output.
+
+What a page offers follows the device's capabilities: a matrix or wall processor routes and
+recalls layouts; a display that cannot route shows its power and input buttons instead.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QListView, QPushButton,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from devices.records import Link
+from devices.wall.capabilities import Capability
+from devices.wall.state import WallState
+from models.config_schema import WallConfig
+from models.hotkeys import HotkeyMap
+from ui.hotkeys import display_key
+from ui.wall_canvas import WallCanvas
+from ui.wall_desk import LAYOUT_ACTION, WallDesk
+from ui.wall_model import WallOutputsModel, WallSourcesModel
+
+Picture = Callable[[str], QImage | None]
+LAYOUT_COLUMNS = 5
+
+
+def _button(text: str, slot: Callable[[], None]) -> QPushButton:
+    button = QPushButton(text)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # the keyboard stays with the hotkeys
+    button.clicked.connect(slot)
+    return button
+
+
+class WallPage(QWidget):
+    def __init__(self, desk: WallDesk, wall: WallConfig, cameras: dict[str, str], picture: Picture,
+                 hotkeys: HotkeyMap, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.wall = wall
+        bridge = desk.bridges[wall.id]
+        source_cameras = {number: cameras[name] for number, name in wall.sources.items() if name in cameras}
+        self.outputs = WallOutputsModel(wall, bridge, source_cameras, self)
+        self.status = QLabel()
+        self.canvas: WallCanvas | None = None
+        self.sources: QListView | None = None
+        self.take_over = _button("", self._take_over)     # named after the selected screen when shown
+        self.take_over.hide()
+        self.layout_buttons: dict[int, QPushButton] = {}
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.take_over)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        if (desk.can(wall.id, Capability.ROUTE) or desk.can(wall.id, Capability.WINDOWS)) and wall.outputs:
+            layout.addLayout(self._routing(picture), 1)
+        if desk.can(wall.id, Capability.LAYOUTS) or desk.can(wall.id, Capability.PRESETS):
+            layout.addLayout(self._layouts())
+        if desk.can(wall.id, Capability.DISPLAY_POWER) or desk.can(wall.id, Capability.DISPLAY_INPUT):
+            layout.addLayout(self._display())
+        bridge.stateChanged.connect(self._show_state)
+        desk.outputResult.connect(self._on_output_result)
+        self.outputs.dataChanged.connect(self._update_take_over)
+        self._show_state(bridge.state)
+        self.set_hotkeys(hotkeys)
+
+    # ---- parts ----------------------------------------------------------------------------------
+    def _routing(self, picture: Picture) -> QHBoxLayout:
+        self.canvas = WallCanvas(self.outputs, picture)
+        self.canvas.sourceDropped.connect(lambda output, input: self.desk.route(self.wall.id, output, input))
+        self.canvas.outputSelected.connect(self._update_take_over)
+        self.canvas.takeOverRequested.connect(lambda output: self.desk.take_over(self.wall.id, output))
+        self.sources = QListView()
+        self.sources.setModel(WallSourcesModel(self.wall, self))
+        self.sources.setDragEnabled(True)
+        self.sources.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.sources.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.sources.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sources.setToolTip(self.tr("Drag a source onto a screen of the wall"))
+        column = QVBoxLayout()
+        column.addWidget(QLabel(self.tr("Sources")))
+        column.addWidget(self.sources, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.canvas, 4)
+        row.addLayout(column, 1)
+        return row
+
+    def _layouts(self) -> QGridLayout:
+        grid = QGridLayout()
+        for position, (number, name) in enumerate(self.wall.layouts.items()):
+            button = _button(name, lambda _checked=False, n=number: self.desk.recall_layout(self.wall.id, n))
+            self.layout_buttons[number] = button
+            grid.addWidget(button, position // LAYOUT_COLUMNS, position % LAYOUT_COLUMNS)
+        return grid
+
+    def _display(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        if self.desk.can(self.wall.id, Capability.DISPLAY_POWER):
+            row.addWidget(_button(self.tr("Power on"), lambda: self.desk.power(self.wall.id, True)))
+            row.addWidget(_button(self.tr("Standby"), lambda: self.desk.power(self.wall.id, False)))
+        if self.desk.can(self.wall.id, Capability.DISPLAY_INPUT):
+            for code, name in self.wall.inputs.items():
+                row.addWidget(_button(name, lambda _checked=False, c=code: self.desk.select_input(self.wall.id, c)))
+        row.addStretch()
+        return row
+
+    # ---- state ----------------------------------------------------------------------------------
+    def set_hotkeys(self, hotkeys: HotkeyMap) -> None:
+        for number, button in self.layout_buttons.items():
+            name = self.wall.layouts[number]
+            action = f"{LAYOUT_ACTION}{number}"
+            keys = hotkeys.keys(action) if 1 <= number <= 9 else ()
+            button.setText(f"{name}  ({display_key(keys[0])})" if keys else name)
+            button.setToolTip(self.tr("Recall layout %1 on %2").replace("%1", name).replace("%2", self.wall.name))
+
+    def _show_state(self, state: WallState) -> None:
+        link = {Link.ONLINE: self.tr("online"), Link.CONNECTING: self.tr("connecting"),
+                Link.OFFLINE: self.tr("offline")}[state.link]
+        text = f"<b>{self.wall.name}</b> · {state.protocol} · {link}"
+        if state.link is Link.OFFLINE and state.last_error:
+            text += f" — {state.last_error}"
+        self.status.setText(text)
+        self.status.setStyleSheet("" if state.link is not Link.OFFLINE else "color: #ef5350;")
+        layouts_work = state.link is not Link.OFFLINE
+        for button in self.layout_buttons.values():
+            button.setEnabled(layouts_work)
+
+    def _on_output_result(self, wall_id: str, output: int, why: str) -> None:
+        if wall_id == self.wall.id:
+            self.outputs.set_failure(output, why)
+
+    def _update_take_over(self) -> None:
+        selected = self.canvas.selected if self.canvas is not None else None
+        row = self.outputs.row_of(selected) if selected is not None else -1
+        output = self.outputs.output(row) if row >= 0 else None
+        self.take_over.setVisible(output is not None and output.blocked)
+        if output is not None:
+            self.take_over.setText(self.tr("Take over %1").replace("%1", output.name))
+
+    def _take_over(self) -> None:
+        if self.canvas is not None and self.canvas.selected is not None:
+            self.desk.take_over(self.wall.id, self.canvas.selected)
+
+
+class WallView(QWidget):
+    """All walls, one tab each (no tab bar for a single wall); the tab shown is the hotkeys' wall."""
+
+    def __init__(self, desk: WallDesk, cameras: dict[str, str], picture: Picture, hotkeys: HotkeyMap,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.pages: dict[str, WallPage] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if not desk.walls:
+            hint = QLabel(self.tr("No video wall is configured (the walls: section of the configuration)."))
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+            return
+        self.tabs = QTabWidget()
+        self.tabs.setTabBarAutoHide(True)
+        for wall in desk.walls.values():
+            page = WallPage(desk, wall, cameras, picture, hotkeys)
+            self.pages[wall.id] = page
+            self.tabs.addTab(page, wall.name)
+        self.tabs.currentChanged.connect(self._on_tab)
+        layout.addWidget(self.tabs)
+
+    def _on_tab(self, index: int) -> None:
+        self.desk.current = self.tabs.widget(index).wall.id
+
+    def refresh_owners(self) -> None:
+        for page in self.pages.values():
+            page.outputs.refresh_owners(self.desk.board)
+
+    def set_hotkeys(self, hotkeys: HotkeyMap) -> None:
+        for page in self.pages.values():
+            page.set_hotkeys(hotkeys)
+
+    def on_frame(self, camera_id: str) -> None:
+        for page in self.pages.values():
+            if page.canvas is not None:
+                page.canvas.on_frame(camera_id)
