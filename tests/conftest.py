@@ -10,5 +10,13 @@ from devices.runtime import DeviceRuntime  # noqa: E402
 
 @pytest.fixture
 def runtime():
+    """The device thread for the controllers under test."""
     with DeviceRuntime("test-devices") as rt:
+        yield rt
+
+
+@pytest.fixture
+def sim_runtime():
+    """A separate device thread for simulators, as a real device is another machine."""
+    with DeviceRuntime("test-simulators") as rt:
         yield rt

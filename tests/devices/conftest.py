@@ -6,15 +6,9 @@ from typing import Callable
 
 import pytest
 
-from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.sim.simulator import start_simulator
 
-
-@pytest.fixture
-def sim_runtime():
-    with DeviceRuntime("test-simulators") as rt:
-        yield rt
 
 
 @pytest.fixture

@@ -53,8 +53,7 @@ def placeholders(text: str) -> list[str]:
 
 def require_tool(name: str) -> str:
     tool = updater.find_tool(name)
-    if tool is None:
-        pytest.skip(f"{name} not found (neither in the PySide6 package nor pyside6-{name} on PATH)")
+    assert tool is not None, f"{name} not found (neither in the PySide6 package nor pyside6-{name} on PATH)"
     return tool
 
 

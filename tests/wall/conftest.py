@@ -5,7 +5,6 @@ import os
 
 import pytest
 
-from devices.runtime import DeviceRuntime
 from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_wall_simulator
 
@@ -13,11 +12,6 @@ posix_only = [pytest.mark.posix,
               pytest.mark.skipif(os.name != "posix", reason="the serial simulator needs a POSIX pseudo-terminal")]
 FAST = "timeout=0.3&gap=0.01"
 
-
-@pytest.fixture
-def sim_runtime():
-    with DeviceRuntime("test-wall-simulators") as rt:
-        yield rt
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from devices.sim_support import PseudoTerminal
 from devices.visca.sim.framing import PacketSplitter
 from devices.visca.sim.serial_chain import MAX_CAMERAS, SerialChain
 from devices.visca.sim.server import COMMON_OPTIONS, SimulatorServer
 from devices.visca.urls import CameraUrlError, Endpoint
 
 PTY_DEVICE = "pty"
-READ_SIZE = 1024
 
 
 class PtyServer(SimulatorServer):
@@ -30,49 +30,30 @@ class PtyServer(SimulatorServer):
             raise CameraUrlError(f"{endpoint.url}: the simulator serves serial lines only as "
                                  "visca+serial://pty?link=PATH&cameras=N")
         super().__init__(endpoint, default_model)
-        link = endpoint.option("link")
-        self._link = os.path.abspath(link) if link else None
         # a pty has no line speed; baud is checked so that a URL shared with the client stays valid
         endpoint.int_option("baud", 9600, 50, 4_000_000)
         count = endpoint.int_option("cameras", 1, 1, MAX_CAMERAS)
         self.chain = SerialChain(self.profile, count, self._write_line)
         self.cameras = self.chain.cameras
-        self.slave_path = ""
-        self._master: int | None = None
-        self._slave: int | None = None
+        self.pty = PseudoTerminal(self._loop, endpoint.option("link"), self._received)
         self._splitter = PacketSplitter()
+
+    @property
+    def slave_path(self) -> str:
+        return self.pty.slave_path
 
     async def start(self) -> None:
         self._plug()
         self.chain.announce()
 
     def _plug(self) -> None:
-        import tty  # POSIX-only module
-
-        master, slave = os.openpty()
-        tty.setraw(slave)
-        os.set_blocking(master, False)
-        # keeping our own slave descriptor open spares the master EIO while no client is attached
-        self._master, self._slave = master, slave
-        self.slave_path = os.ttyname(slave)
-        if self._link:
-            temporary = f"{self._link}.{os.getpid()}.tmp"
-            os.symlink(self.slave_path, temporary)
-            os.replace(temporary, self._link)
-        self._loop.add_reader(master, self._readable)
-        self.address = self._link or self.slave_path
+        self.pty.plug()
+        self.address = self.pty.path
         self.url = f"visca+serial://{self.address}"
 
     def _unplug(self) -> None:
-        if self._master is None or self._slave is None:
-            return
-        self._loop.remove_reader(self._master)
-        os.close(self._master)
-        os.close(self._slave)
-        self._master = self._slave = None
+        self.pty.unplug()
         self._splitter = PacketSplitter()
-        if self._link and os.path.islink(self._link):
-            os.unlink(self._link)
 
     def unplug(self) -> None:
         self._on_loop(self._unplug)
@@ -81,18 +62,13 @@ class PtyServer(SimulatorServer):
         self._on_loop(self._replug)
 
     def _replug(self) -> None:
-        if self._master is None:
+        if not self.pty.plugged:
             self._plug()
 
     def _restart(self) -> None:
         self.chain.restart()
 
-    def _readable(self) -> None:
-        assert self._master is not None
-        try:
-            data = os.read(self._master, READ_SIZE)
-        except (BlockingIOError, InterruptedError):
-            return
+    def _received(self, data: bytes) -> None:
         for packet in self._splitter.feed(data):
             if self._accepts_incoming():
                 self.chain.receive(packet)
@@ -101,12 +77,7 @@ class PtyServer(SimulatorServer):
         self._send(data, None)
 
     def _transmit(self, data: bytes, destination: Any) -> None:
-        if self._master is None:
-            return
-        try:
-            os.write(self._master, data)
-        except BlockingIOError:
-            pass  # nobody reads and the pty buffer is full: bytes fall on the floor, as on a real line
+        self.pty.write(data)
 
     async def _close_transport(self) -> None:
         self._unplug()

@@ -9,10 +9,10 @@ on it and return once applied. ``state()`` only reads, so it answers at once fro
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import random
 from typing import Any, Callable, TypeVar
 
+from devices.sim_support import run_on_loop
 from devices.visca.profiles import CameraProfile, get_profile
 from devices.visca.sim.engine import ViscaDevice
 from devices.visca.sim.outbox import Outbox
@@ -20,7 +20,6 @@ from devices.visca.urls import CameraUrlError, Endpoint
 
 COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed"})
 MAX_LATENCY = 60.0
-CALL_TIMEOUT = 5.0
 T = TypeVar("T")
 
 
@@ -106,19 +105,4 @@ class SimulatorServer:
             camera.restart()
 
     def _on_loop(self, fn: Callable[..., T], *args: Any) -> T:
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is self._loop:
-            return fn(*args)
-        future: concurrent.futures.Future[T] = concurrent.futures.Future()
-
-        def run() -> None:
-            try:
-                future.set_result(fn(*args))
-            except BaseException as exc:  # handed to the calling thread
-                future.set_exception(exc)
-
-        self._loop.call_soon_threadsafe(run)
-        return future.result(CALL_TIMEOUT)
+        return run_on_loop(self._loop, fn, *args)

@@ -10,17 +10,15 @@ loop they run on it and return once done.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
-import os
 from contextlib import suppress
 from typing import Any, Callable, TypeVar
 
+from devices.sim_support import PseudoTerminal, run_on_loop
 from devices.endpoints import Endpoint
 from devices.wall.sim.device import Session, SimDevice
 
 PTY_DEVICE = "pty"
 READ_SIZE = 4096
-CALL_TIMEOUT = 5.0
 T = TypeVar("T")
 
 
@@ -35,9 +33,7 @@ class WallSimulator:
         self._silent = False
         self._server: asyncio.Server | None = None
         self._clients: dict[asyncio.StreamWriter, asyncio.Task] = {}
-        self._link = os.path.abspath(endpoint.option("link") or "") if endpoint.option("link") else None
-        self._master: int | None = None
-        self._slave: int | None = None
+        self.pty = PseudoTerminal(self._loop, endpoint.option("link"), self._from_pty)
         self._pty_session: Session | None = None
 
     async def start(self) -> None:
@@ -85,51 +81,26 @@ class WallSimulator:
 
     # --- pseudo-terminal -------------------------------------------------------------------------
     def _plug(self) -> None:
-        import tty  # POSIX-only module
-
-        master, slave = os.openpty()
-        tty.setraw(slave)
-        os.set_blocking(master, False)
-        # keeping our own slave descriptor open spares the master EIO while no client is attached
-        self._master, self._slave = master, slave
-        self.slave_path = os.ttyname(slave)
-        if self._link:
-            temporary = f"{self._link}.{os.getpid()}.tmp"
-            os.symlink(self.slave_path, temporary)
-            os.replace(temporary, self._link)
-        self._loop.add_reader(master, self._readable)
+        self.pty.plug()
+        self.slave_path = self.pty.slave_path
         self._pty_session = Session(self._write_pty, network=False)
         self.device.connect(self._pty_session)
-        self.url = f"{self.protocol}+serial://{self._link or self.slave_path}"
+        self.url = f"{self.protocol}+serial://{self.pty.path}"
 
     def _unplug(self) -> None:
-        if self._master is None or self._slave is None:
+        if not self.pty.plugged:
             return
-        self._loop.remove_reader(self._master)
-        os.close(self._master)
-        os.close(self._slave)
-        self._master = self._slave = None
+        self.pty.unplug()
         if self._pty_session is not None:
             self.device.disconnect(self._pty_session)
-        if self._link and os.path.islink(self._link):
-            os.unlink(self._link)
 
-    def _readable(self) -> None:
-        assert self._master is not None and self._pty_session is not None
-        try:
-            data = os.read(self._master, READ_SIZE)
-        except (BlockingIOError, InterruptedError):
-            return
-        if not self._silent:
+    def _from_pty(self, data: bytes) -> None:
+        if not self._silent and self._pty_session is not None:
             self.device.receive(self._pty_session, data)
 
     def _write_pty(self, data: bytes) -> None:
-        if self._silent or self._master is None:
-            return
-        try:
-            os.write(self._master, data)
-        except BlockingIOError:
-            pass  # nobody reads and the pty buffer is full: bytes fall on the floor, as on a real line
+        if not self._silent:
+            self.pty.write(data)
 
     # --- inspection and fault injection ----------------------------------------------------------
     def state(self) -> dict[str, Any]:
@@ -154,7 +125,7 @@ class WallSimulator:
     def _drop(self) -> None:
         for writer in list(self._clients):
             writer.transport.abort()
-        if self._master is not None:
+        if self.pty.plugged:
             self._unplug()
             self._plug()
 
@@ -163,19 +134,4 @@ class WallSimulator:
         self._drop()
 
     def _on_loop(self, fn: Callable[..., T], *args: Any) -> T:
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is self._loop:
-            return fn(*args)
-        future: concurrent.futures.Future[T] = concurrent.futures.Future()
-
-        def run() -> None:
-            try:
-                future.set_result(fn(*args))
-            except BaseException as exc:  # handed to the calling thread
-                future.set_exception(exc)
-
-        self._loop.call_soon_threadsafe(run)
-        return future.result(CALL_TIMEOUT)
+        return run_on_loop(self._loop, fn, *args)
