@@ -4,10 +4,12 @@
     python app.py camera URL ACTION …                        test and script one camera
     python app.py wall URL ACTION …                          test and script a video wall / matrix
     python app.py simulate camera|wall …                     run simulated devices
+    python app.py report handover|monthly … -o FILE          handover report (PDF, CSV), monthly statistics
 """
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -17,6 +19,7 @@ from devices.cli import simulate as simulate_cli
 from devices.cli import wall as wall_cli
 from devices.runtime import DeviceRuntime
 from models import db_cli
+from ui import report_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     camera_cli.add_parser(commands)
     wall_cli.add_parser(commands)
     db_cli.add_parser(commands)
+    report_cli.add_parser(commands)
     simulate_cli.add_parser(commands)
     return parser
 
@@ -49,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_console(args: argparse.Namespace) -> int:
     """The GUI; Qt is imported only here so the command line works on machines without a display."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from devices.demo import start_demo_cameras
@@ -59,10 +63,12 @@ def run_console(args: argparse.Namespace) -> int:
     from devices.wall.controller import WallController
     from devices.wall.sim.simulator import start_demo_wall
     from models.config import ConfigStore, demo_config
+    from models.database import default_url
     from models.hotkeys import load_hotkeys
     from models.user_files import default_folder
     from ui.console import Console, SimulatedPicture
     from ui.language import install_translator
+    from ui.oplog_worker import demo_url, opener
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("Diskominfo Trenggalek")
@@ -91,8 +97,10 @@ def run_console(args: argparse.Namespace) -> int:
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
         console = Console(config, controllers, data_folder=data, settings=settings, hotkeys=hotkeys,
                           config_errors=[*errors, *hotkey_errors], simulated=simulated, config_store=store,
-                          walls=walls)
+                          walls=walls, oplog=opener(args.db or (demo_url(data) if args.demo else default_url()),
+                                                    demo=args.demo and not args.db))
         console.show()
+        QTimer.singleShot(0, gc.freeze)   # once shown: start-up objects leave the collector's full passes
         code = app.exec()
         console.shutdown()
     return code

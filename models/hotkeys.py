@@ -22,10 +22,11 @@ SHOTS = tuple(f"shot.F{number}" for number in range(1, 13))
 WALL_LAYOUTS = tuple(f"wall.layout.{number}" for number in range(1, 10))   # on the wall shown in the console
 STOP_ALL = "stop.all"
 CHEAT_SHEET = "help.cheatsheet"
-ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESET_RECALLS, *SHOTS, *WALL_LAYOUTS, STOP_ALL, CHEAT_SHEET)
+QUICK_LOG = "log.quick"          # the one-key entry in the operations log
+ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESET_RECALLS, *SHOTS, *WALL_LAYOUTS, STOP_ALL, CHEAT_SHEET, QUICK_LOG)
 HELD_ACTIONS = frozenset((*MOVES, *ZOOMS))    # the key press starts them, its release stops them
 ACTION_GROUPS = (("camera", CAMERA_SELECT), ("move", MOVES + ZOOMS), ("preset", PRESET_RECALLS),
-                 ("shot", SHOTS), ("wall", WALL_LAYOUTS), ("general", (STOP_ALL, CHEAT_SHEET)))
+                 ("shot", SHOTS), ("wall", WALL_LAYOUTS), ("general", (STOP_ALL, CHEAT_SHEET, QUICK_LOG)))
 
 DEFAULT_HOTKEYS: dict[str, tuple[str, ...]] = {
     **{action: (action.rsplit(".", 1)[1],) for action in CAMERA_SELECT},
@@ -34,14 +35,15 @@ DEFAULT_HOTKEYS: dict[str, tuple[str, ...]] = {
     **{f"preset.recall.{number}": (f"Num+{number}", f"Ctrl+{number}") for number in range(10)},
     **{action: (action.rsplit(".", 1)[1],) for action in SHOTS},
     **{action: (f"Alt+{action.rsplit('.', 1)[1]}",) for action in WALL_LAYOUTS},
-    STOP_ALL: ("Esc",), CHEAT_SHEET: ("?",),
+    STOP_ALL: ("Esc",), CHEAT_SHEET: ("?",), QUICK_LOG: ("Ctrl+L",),
 }
 HOTKEYS_FILE = "hotkeys.json"
 FILE_FORMAT = "smartcentre-console hotkeys"
 FILE_VERSION = 1
 
 _LABELS = {"move.up": "Move up", "move.down": "Move down", "move.left": "Move left", "move.right": "Move right",
-           "zoom.in": "Zoom in", "zoom.out": "Zoom out", STOP_ALL: "Stop all cameras", CHEAT_SHEET: "Show the hotkeys"}
+           "zoom.in": "Zoom in", "zoom.out": "Zoom out", STOP_ALL: "Stop all cameras", CHEAT_SHEET: "Show the hotkeys",
+           QUICK_LOG: "Quick log entry"}
 _NUMBERED_LABELS = {"camera.select": "Select camera {}", "preset.recall": "Recall preset {}", "shot": "Shot {}",
                     "wall.layout": "Recall wall layout {}"}
 

@@ -20,6 +20,7 @@ from devices.visca.controller import CameraController
 from devices.visca.profiles import CameraProfile
 from devices.wall.controller import WallController
 from models.config import Config, ConfigStore
+from models.database import Database
 from models.hotkeys import HotkeyMap
 from models.ownership import EventBoard
 from models.preset_library import PresetLibrary
@@ -33,6 +34,7 @@ from ui.hotkeys import HotkeyFilter
 from ui.language import LANGUAGES, system_language
 from ui.main_window import MainWindow
 from ui.notices import LogModel
+from ui.oplog_console import OperationsLog
 from ui.preview import PreviewHub
 from ui.wall_desk import WallDesk
 from ui.wall_view import WallView
@@ -52,7 +54,9 @@ class Console(QObject):
     def __init__(self, config: Config, controllers: dict[str, CameraController], *, data_folder: Path,
                  settings: QSettings, hotkeys: HotkeyMap, config_errors: list[str] = (),
                  simulated: dict[str, SimulatedPicture] | None = None,
-                 config_store: ConfigStore | None = None, walls: dict[str, WallController] | None = None) -> None:
+                 config_store: ConfigStore | None = None, walls: dict[str, WallController] | None = None,
+                 oplog: Callable[[], Database] | None = None) -> None:
+        """``oplog`` opens the operations log database (called on its own thread); None: no operations log."""
         super().__init__()
         self.config = config
         self.log = LogModel(self)
@@ -103,11 +107,12 @@ class Console(QObject):
             self.window.banner.show_notice("error", error)
         self.window.update_owners()
         self.wall_view.refresh_owners()
+        self.operations = OperationsLog(self, oplog) if oplog is not None else None
 
     def _add_menus(self) -> None:
         tools = self.window.tools_menu
         tools.addAction(self.tr("Hotkeys…"), self.edit_hotkeys)
-        configure = tools.addAction(self.tr("Configuration…"), self.edit_config)
+        configure = self.configure_action = tools.addAction(self.tr("Configuration…"), self.edit_config)
         configure.setEnabled(self.config_store is not None)
         tools.addAction(self.tr("Hotkey cheat sheet (?)"), self.cheat_sheet.toggle)
         languages = self.window.view_menu.addMenu(self.tr("Language"))
@@ -153,7 +158,9 @@ class Console(QObject):
 
     def record_action(self, record: ActionRecord) -> None:
         """Where every wall action (route, layout, display command, take-over) ends: the log pane, a
-        notice saying what went wrong if it failed — and the audit trail, once the operations log hooks in here."""
+        notice saying what went wrong if it failed — and the audit trail (the take-overs, which no device reports)."""
+        if self.operations is not None:
+            self.operations.feed.from_console(record)
         level = "log" if record.ok else "error"
         text = f"{record.device}: {record.action} — {record.result}"
         self.log.add(level, text)
@@ -191,3 +198,5 @@ class Console(QObject):
         self.previews.stop()
         for bridge in [*self.bridges.values(), *self.wall_bridges.values()]:
             bridge.detach()
+        if self.operations is not None:
+            self.operations.shutdown()

@@ -2,6 +2,8 @@
 and the explicit take-over of a camera that belongs to another running event."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -82,8 +84,11 @@ class EventsPanel(QWidget):
         take = QPushButton(self.tr("Take over selected camera (Ctrl+T)"))
         for button in (start, end, take):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        start.clicked.connect(lambda: self._on_row(self.board.start))
-        end.clicked.connect(lambda: self._on_row(self.board.end))
+        # what Start and End do with an event id; the operations log replaces them for its own events
+        self.start_event: Callable[[str], None] = self.board.start
+        self.end_event: Callable[[str], None] = self.board.end
+        start.clicked.connect(lambda: self._on_row(self.start_event))
+        end.clicked.connect(lambda: self._on_row(self.end_event))
         take.clicked.connect(lambda: self.desk.take_over())
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("I am working for:")))

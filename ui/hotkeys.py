@@ -153,6 +153,7 @@ class ActionLabels(QObject):
             "move.left": self.tr("Move left"), "move.right": self.tr("Move right"),
             "zoom.in": self.tr("Zoom in"), "zoom.out": self.tr("Zoom out"),
             STOP_ALL: self.tr("Stop all cameras"), "help.cheatsheet": self.tr("Show the hotkeys"),
+            "log.quick": self.tr("Quick log entry"),
         }
         if action in fixed:
             return fixed[action]

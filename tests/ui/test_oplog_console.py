@@ -1,0 +1,173 @@
+"""The operations log in the console: login with lockout, role gating, the audit trail written from
+the device threads, and database problems that never stop camera control."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from devices.records import ActionRecord
+from models.audit_log import AuditWriter
+from models.database import open_database
+from models.staff import MAX_WRONG_PINS
+from tests.devices.conftest import wait_until
+from ui.oplog_audit import AuditFeed
+from tests.ui import oplog_support as support
+from tests.ui.oplog_support import WAIT_MS, log_in, log_lines, ready, settle
+
+pytestmark = pytest.mark.gui
+console_for, rig, site = support.console_for, support.rig, support.site   # the fixtures
+
+
+def test_login_wrong_pins_lock_the_account_and_the_panel_counts_down(site, console_for, qtbot):
+    console = console_for(site.url)
+    ops = console.operations
+    ready(ops, qtbot)
+    assert ops.login.staff.count() == 4 and ops.who.text() == "Not logged in"
+    for attempt in range(1, MAX_WRONG_PINS):
+        log_in(ops, qtbot, site.world.budi, "0000")
+        assert f"{MAX_WRONG_PINS - attempt} more wrong PIN" in ops.login.message.text()
+    log_in(ops, qtbot, site.world.budi, "0000")
+    assert "locked after 5 wrong PINs" in ops.login.message.text()
+    assert "try again in 60 s" in ops.login.message.text() or "try again in 59 s" in ops.login.message.text()
+    log_in(ops, qtbot, site.world.budi)                     # even the right PIN waits for the lock to end
+    assert "locked" in ops.login.message.text() and ops.state.staff is None
+    assert site.scalar("SELECT locked_until IS NOT NULL FROM staff WHERE id = :id", id=site.world.budi)
+
+
+def test_roles_gate_the_admin_screens_in_the_ui_and_in_the_data_call(site, console_for, qtbot):
+    console = console_for(site.url)
+    ops = console.operations
+    ready(ops, qtbot)
+    assert not any(action.isEnabled() for action in ops.admin_actions)
+    assert not console.configure_action.isEnabled()
+    log_in(ops, qtbot, site.world.budi)
+    assert ops.state.staff.name == "Budi Santoso" and ops.who.text() == "Budi Santoso (operator)"
+    assert not any(action.isEnabled() for action in ops.admin_actions)
+    staff_window = ops._open("staff")        # reached anyway (e.g. a window left open): the data call refuses
+    staff_window.name.setText("Pegawai Baru")
+    staff_window.pin.setText("1357")
+    staff_window.on_add()
+    qtbot.waitUntil(lambda: "may not add staff" in staff_window.message.text(), timeout=WAIT_MS)
+    assert site.scalar("SELECT count(*) FROM staff") == 4
+    ops.login.log_out()
+    log_in(ops, qtbot, site.world.admin)
+    assert all(action.isEnabled() for action in ops.admin_actions) and console.configure_action.isEnabled() is False
+    assert ops._open("staff") is staff_window and staff_window.isVisible()
+    staff_window.pin.setText("1357")
+    staff_window.on_add()
+    qtbot.waitUntil(lambda: staff_window.message.text() == "Staff member added.", timeout=WAIT_MS)
+    assert site.scalar("SELECT count(*) FROM staff") == 5
+    ops.login.log_out()
+    assert not staff_window.isVisible() and not any(action.isEnabled() for action in ops.admin_actions)
+
+
+def test_an_inactive_account_is_told_so(site, console_for, qtbot):
+    console = console_for(site.url)
+    ops = console.operations
+    ready(ops, qtbot)
+    site.scalar("UPDATE staff SET active = 0 WHERE id = :id RETURNING id", id=site.world.dwi)
+    log_in(ops, qtbot, site.world.dwi)
+    assert ops.login.message.text() == "The account of Dwi Rahmawati is switched off; ask an admin."
+
+
+def test_camera_actions_are_audited_from_the_device_thread_with_the_staff_member(site, console_for, qtbot,
+                                                                                monkeypatch):
+    callers: list[str] = []
+    original = AuditWriter.record
+
+    def record(writer, audit_record):
+        callers.append(threading.current_thread().name)
+        return original(writer, audit_record)
+    monkeypatch.setattr(AuditWriter, "record", record)
+    console = console_for(site.url)
+    ops = console.operations
+    ready(ops, qtbot)
+    log_in(ops, qtbot, site.world.budi)
+    console.desk.select("cam2")
+    console.desk.recall_preset(2)
+    qtbot.waitUntil(lambda: site.scalar("SELECT count(*) FROM audit_entries WHERE action = 'preset recall 2'") == 1,
+                    timeout=WAIT_MS)
+    assert site.scalar("SELECT staff_id FROM audit_entries WHERE action = 'preset recall 2'") == site.world.budi
+    assert site.scalar("SELECT device FROM audit_entries WHERE action = 'preset recall 2'") == "Kamera Pendopo"
+    assert callers and "MainThread" not in callers
+
+
+def test_a_locked_database_is_a_notice_and_the_cameras_still_move(site, console_for, qtbot, rig):
+    console = console_for(site.url, busy_timeout_ms=200)
+    ops = console.operations
+    ready(ops, qtbot)
+    log_in(ops, qtbot, site.world.budi)
+    holder = sqlite3.connect(site.path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        ops.quick_log.open()
+        ops.quick_log.text.setText("Mikrofon podium mati")
+        ops.quick_log.save()
+        qtbot.waitUntil(lambda: "locked" in console.window.banner.text(), timeout=WAIT_MS)
+        assert any("NOT saved" in line and "Mikrofon podium mati" in line for line in log_lines(console))
+        console.desk.select("cam1")
+        console.desk.recall_preset(3)
+        wait_until(lambda: rig[0][0].state()["last_preset"] == 3, what="recall while the database is locked")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    settle(ops, qtbot)
+
+
+def test_a_damaged_database_file_does_not_stop_the_console(tmp_path, console_for, qtbot, rig):
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"this is not a database" * 100)
+    console = console_for(f"sqlite:///{damaged}")
+    ops = console.operations
+    qtbot.waitUntil(lambda: "damaged" in console.window.banner.text(), timeout=WAIT_MS)
+    assert "PROBLEM" in ops.database.text()
+    assert any("damaged" in line for line in log_lines(console))
+    console.desk.select("cam2")
+    console.desk.recall_preset(1)
+    wait_until(lambda: rig[0][1].state()["last_preset"] == 1, what="recall with a damaged database")
+
+
+class FakeWall:
+    """A wall controller's listener registry; ``emit`` calls the listeners on a thread of its own."""
+
+    def __init__(self) -> None:
+        self.listeners = []
+
+    def add_listener(self, listener) -> None:
+        self.listeners.append(listener)
+
+    def remove_listener(self, listener) -> None:
+        self.listeners.remove(listener)
+
+    def emit(self, item) -> None:
+        thread = threading.Thread(target=lambda: [listener(item) for listener in self.listeners], name="wall-device")
+        thread.start()
+        thread.join()
+
+
+def test_a_wall_action_is_audited_once_whichever_path_sees_it_first(site):
+    feed = AuditFeed()
+    wall = FakeWall()
+    feed.attach_wall(wall)
+    feed.staff_id = site.world.dwi
+    started = time.time()
+    routed = ActionRecord("Layar Lebar Smart Centre", "route 3 -> 2", "completed", started, 80.0)
+    recalled = ActionRecord("Layar Lebar Smart Centre", "preset recall 2", "ERR 003", started + 1, 20.0)
+    taken = ActionRecord("Layar Lebar Smart Centre", "take over Layar Kiri", "completed", started + 2, 0.0)
+    wall.emit(routed)                   # before the database is open: kept until the writer starts
+    database = open_database(site.url)
+    try:
+        feed.start_writer(database)
+        feed.from_console(routed)           # the same record, as Console.record_action sees it later
+        feed.from_console(recalled)         # here the GUI path comes first
+        wall.emit(recalled)
+        feed.from_console(taken)            # no device reports a take-over
+        assert feed.stop()
+        assert wall.listeners == []
+    finally:
+        database.close()
+    assert site.scalar("SELECT count(*) FROM audit_entries") == 3
+    assert site.scalar("SELECT count(DISTINCT action) FROM audit_entries WHERE staff_id = :dwi", dwi=site.world.dwi) == 3

@@ -1,0 +1,139 @@
+"""Reports: the handover PDF read back, the CSV round trip through ``python app.py report``, the
+command line end to end, and the monthly statistics window's charts."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import app
+from models.database import open_database
+from models.reports_csv import read_handover_csv
+from models.reports_handover import handover_report
+from models.reports_monthly import monthly_stats
+from models.seed_demo import seed_demo
+from tests.oplog.scenes import accepted, busy_morning
+from tests.oplog.world import build_world
+from ui.oplog_worker import DbWorker
+from ui.report_monthly import MonthlyWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def handed_over(tmp_path):
+    """A SQLite file with the busy morning shift, signed by Budi and accepted by Dwi: (url, shift id)."""
+    url = f"sqlite:///{tmp_path / 'oplog.sqlite'}"
+    database = open_database(url)
+    world = build_world(database)
+    shift_id = busy_morning(database, world)
+    accepted(database, world, shift_id)
+    database.close()
+    return url, shift_id
+
+
+def report_of(url: str, shift_id: int):
+    database = open_database(url)
+    try:
+        with database.transaction() as session:
+            return handover_report(session, shift_id)
+    finally:
+        database.close()
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page, ligatures (ﬁ) undone, runs of white space as one space."""
+    return " ".join(" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
+                    for page in PdfReader(path).pages)
+
+
+@pytest.mark.gui
+def test_the_handover_pdf_reads_back(handed_over, tmp_path, qapp):
+    url, shift_id = handed_over
+    path = tmp_path / "serah-terima.pdf"
+    assert app.main(["report", "handover", "--shift", str(shift_id), "-o", str(path), "--db", url, "--lang", "en"]) == 0
+    text = pdf_text(path)
+    report = report_of(url, shift_id)
+    for expected in ("PEMERINTAH KABUPATEN TRENGGALEK", "Smart Centre", "Shift handover report",
+                     f"Pagi (no. {shift_id}), 03-11-2026", "Budi Santoso", "Dwi Rahmawati", "Agus Setiawan",
+                     "Musrenbang Kecamatan Panggul", "Kamera Pendopo perlu dicek teknisi", "Catatan 2",
+                     "Panel 3 berkedip", report.header.content_hash, "verified: the record is as it was accepted"):
+        assert expected in text, expected
+
+
+def test_the_handover_csv_round_trips_through_the_report_command(handed_over, tmp_path, capsys):
+    url, shift_id = handed_over
+    path = tmp_path / "serah-terima.csv"
+    assert app.main(["--db", url, "report", "handover", "--shift", str(shift_id), "-o", str(path)]) == 0
+    assert f"shift {shift_id} written to {path}" in capsys.readouterr().out
+    assert read_handover_csv(path) == report_of(url, shift_id)
+
+
+def run_app(*arguments: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    environment.pop("DISPLAY", None)
+    return subprocess.run([sys.executable, str(ROOT / "app.py"), *arguments], capture_output=True, text=True,
+                          env=environment, timeout=120, cwd=ROOT)
+
+
+def test_the_report_command_end_to_end(handed_over, tmp_path):
+    url, shift_id = handed_over
+    pdf = tmp_path / "laporan.pdf"
+    done = run_app("report", "handover", "--shift", str(shift_id), "-o", str(pdf), "--db", url, "--lang", "id")
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(pdf)
+    assert "Laporan serah terima shift" in text and "Budi Santoso" in text
+    assert report_of(url, shift_id).header.content_hash in text
+    monthly = tmp_path / "statistik.csv"
+    done = run_app("report", "monthly", "--month", "2026-11", "-o", str(monthly), "--db", url)
+    assert done.returncode == 0, done.stderr
+    assert "events_per_day,2026-11-03,luring,1" in monthly.read_text(encoding="utf-8-sig")
+    refused = run_app("report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "statistik.pdf"), "--db", url)
+    assert refused.returncode == 2 and "written as .csv" in refused.stderr
+    assert not (tmp_path / "statistik.pdf").exists()
+    unknown = run_app("report", "handover", "--shift", "999", "-o", str(tmp_path / "x.csv"), "--db", url)
+    assert unknown.returncode == 2 and "no shift number 999" in unknown.stderr
+    bad_month = run_app("report", "monthly", "--month", "2026-13", "-o", str(monthly), "--db", url)
+    assert bad_month.returncode == 2
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"not a database" * 200)
+    broken = run_app("report", "monthly", "--month", "2026-11", "-o", str(monthly), "--db", f"sqlite:///{damaged}")
+    assert broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1 and "damaged" in broken.stderr
+
+
+def values(bar_set) -> list[float]:
+    return [bar_set.at(index) for index in range(bar_set.count())]
+
+
+@pytest.mark.gui
+def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
+    url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    database = open_database(url)
+    seed_demo(database, "2026-10", now=datetime(2026, 11, 2, tzinfo=timezone.utc))
+    with database.transaction() as session:
+        stats = monthly_stats(session, 2026, 10)
+    database.close()
+    worker = DbWorker(lambda: open_database(url))
+    window = MonthlyWindow(worker)
+    qtbot.addWidget(window)
+    window.month.setDate(window.month.date().fromString("2026-10-01", "yyyy-MM-dd"))
+    window.open()
+    qtbot.waitUntil(lambda: window.stats is not None, timeout=10_000)
+    worker.stop()
+    assert window.stats == stats
+    charts = [view.chart() for view in window.views]
+    per_day = charts[0].series()[0]
+    assert per_day.count() == 3 and sum(bar_set.sum() for bar_set in per_day.barSets()) == sum(
+        stats.events_by_mode().values()) > 50
+    assert [per_day.barSets()[0].at(row.day.day - 1) for row in stats.events_per_day if row.mode == "daring"] == [
+        row.events for row in stats.events_per_day if row.mode == "daring"]
+    assert values(charts[1].series()[0].barSets()[0]) == [row.events for row in stats.locations]
+    assert values(charts[2].series()[0].barSets()[0]) == [row.hours for row in stats.staff_hours]
+    assert sum(bar_set.sum() for bar_set in charts[3].series()[0].barSets()) == sum(
+        row.faults for row in stats.device_faults)

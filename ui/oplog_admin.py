@@ -1,0 +1,180 @@
+"""Admin screens (non-modal windows): staff accounts and devices.
+
+The console offers them to admins only, and every change checks the role again on the database
+thread (``require_role``), so a stale window or a changed role cannot slip through.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.inventory import add_device, devices, set_in_service
+from models.schema import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
+from models.staff import create_staff, require_role, set_pin
+from ui.oplog_state import OpsState
+from ui.oplog_views import Snapshot, wib_time
+from ui.oplog_widgets import TextTable
+
+Row = tuple[object, list[str]]
+
+
+class AdminWindow(QWidget):
+    """A table of rows loaded by ``load(session)``, a form, and changes made as the logged-in admin."""
+
+    def __init__(self, state: OpsState, title: str, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(title)
+        self.resize(800, 560)
+        self.state = state
+        self.table = TextTable(headers)
+        self.form = QFormLayout()
+        self.row_buttons = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.row_buttons)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+
+    def load(self, session: Session) -> list[Row]:
+        raise NotImplementedError
+
+    def open(self) -> None:
+        self.show()
+        self.raise_()
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        self.state.worker.call(self.load, self.table.set_rows)
+
+    def change(self, work: Callable[[Session, Staff], None], what: str, done_text: str) -> None:
+        """``work`` as the logged-in staff member, who must be an admin ("may not ``what``" otherwise)."""
+        def checked(session: Session, me: Staff) -> None:
+            require_role(me, Role.ADMIN, what)
+            work(session, me)
+
+        def done(_none: None) -> None:
+            self.message.setText(done_text)
+            self.reload()
+        self.message.clear()
+        self.state.act(checked, done, lambda error: self.message.setText(str(error)))
+
+    def button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+
+class StaffAdmin(AdminWindow):
+    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+        super().__init__(state, self.tr("Staff"), [self.tr("Name"), self.tr("NIP"), self.tr("Category"),
+                                                    self.tr("Role"), self.tr("Account"), self.tr("Locked until")],
+                         parent)
+        self.name, self.nip, self.pin = QLineEdit(), QLineEdit(), QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.category, self.role = QComboBox(), QComboBox()
+        self.category.addItems([category.value for category in EmploymentCategory])
+        for role in Role:
+            self.role.addItem(state.labels.role(role), role.value)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("NIP (PNS/CPNS, 18 digits)"), self.nip)
+        self.form.addRow(self.tr("Category"), self.category)
+        self.form.addRow(self.tr("Role"), self.role)
+        self.form.addRow(self.tr("PIN (4–8 digits)"), self.pin)
+        self.form.addRow("", self.button(self.tr("Add staff member"), self.on_add))
+        self.row_buttons.addWidget(self.button(self.tr("Switch the selected account on/off"), self.on_toggle))
+        self.row_buttons.addWidget(self.button(self.tr("Give the selected account the role and PIN above"),
+                                               self.on_update))
+
+    def load(self, session: Session) -> list[Row]:
+        return [(staff.id, [staff.name, staff.nip or "", staff.category.value, self.state.labels.role(staff.role),
+                            self.tr("on") if staff.active else self.tr("off"),
+                            wib_time(staff.locked_until, "%d-%m %H:%M:%S")])
+                for staff in session.scalars(select(Staff).order_by(Staff.name))]
+
+    def on_add(self) -> None:
+        name, nip, pin = self.name.text(), self.nip.text().strip() or None, self.pin.text()
+        category, role = EmploymentCategory(self.category.currentText()), Role(self.role.currentData())
+        self.pin.clear()
+
+        def add(session: Session, _me: Staff) -> None:
+            create_staff(session, name, category, role, pin, nip=nip)
+        self.change(add, "add staff", self.tr("Staff member added."))
+
+    def on_toggle(self) -> None:
+        staff_id = self.table.current_id()
+
+        def toggle(session: Session, me: Staff) -> None:
+            staff = session.get(Staff, staff_id)
+            if staff.id == me.id:
+                raise ValueError("you cannot switch off your own account")
+            staff.active = not staff.active
+        if staff_id is not None:
+            self.change(toggle, "switch accounts on or off", self.tr("Account changed."))
+
+    def on_update(self) -> None:
+        staff_id, role, pin = self.table.current_id(), Role(self.role.currentData()), self.pin.text()
+        self.pin.clear()
+
+        def update(session: Session, _me: Staff) -> None:
+            staff = session.get(Staff, staff_id)
+            staff.role = role
+            if pin:
+                set_pin(session, staff, pin)
+        if staff_id is not None:
+            self.change(update, "change roles and PINs", self.tr("Role and PIN changed."))
+
+
+class DevicesAdmin(AdminWindow):
+    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+        super().__init__(state, self.tr("Devices"), [self.tr("Asset number"), self.tr("Name"), self.tr("Kind"),
+                                                      self.tr("Location"), self.tr("In service")], parent)
+        self.asset, self.name = QLineEdit(), QLineEdit()
+        self.kind, self.location = QComboBox(), QComboBox()
+        self.kind.addItems([kind.value for kind in DeviceKind])
+        self.form.addRow(self.tr("Asset number"), self.asset)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Location"), self.location)
+        self.form.addRow("", self.button(self.tr("Add device"), self.on_add))
+        self.row_buttons.addWidget(self.button(self.tr("Take the selected device out of / back into service"),
+                                               self.on_toggle))
+        state.snapshotChanged.connect(self._fill_locations)
+        if state.snapshot is not None:
+            self._fill_locations(state.snapshot)
+
+    @Slot(object)
+    def _fill_locations(self, snapshot: Snapshot) -> None:
+        chosen = self.location.currentText()
+        self.location.clear()
+        self.location.addItems(["", *snapshot.locations])
+        self.location.setCurrentText(chosen)
+
+    def load(self, session: Session) -> list[Row]:
+        return [(device.id, [device.asset_number, device.name, device.kind.value,
+                             device.location.name if device.location else "",
+                             self.tr("yes") if device.in_service else self.tr("no")]) for device in devices(session)]
+
+    def on_add(self) -> None:
+        asset, name, kind = self.asset.text(), self.name.text(), DeviceKind(self.kind.currentText())
+        place = self.location.currentText() or None
+
+        def add(session: Session, _me: Staff) -> None:
+            location = session.scalars(select(Location).where(Location.name == place)).first() if place else None
+            add_device(session, asset, name, kind, location)
+        self.change(add, "add devices", self.tr("Device added."))
+
+    def on_toggle(self) -> None:
+        device_id = self.table.current_id()
+
+        def toggle(session: Session, _me: Staff) -> None:
+            device = session.get(Device, device_id)
+            set_in_service(session, device, not device.in_service)
+        if device_id is not None:
+            self.change(toggle, "take devices out of service", self.tr("Device changed."))

@@ -1,0 +1,120 @@
+"""`python app.py report handover|monthly … -o FILE [--db URL]` — reports for the IT staff.
+
+    python app.py report handover --shift ID -o FILE      FILE ending in .pdf or .csv
+    python app.py report monthly --month YYYY-MM -o FILE  FILE ending in .csv
+
+Monthly statistics are written as CSV only; a .pdf is refused (their charts are in the console's
+Monthly statistics window). PDF labels follow ``--lang`` (default: the system's language).
+Exit codes: 0 written; 2 bad arguments (an unknown shift, a bad month, an unsupported file
+type; nothing is written); 1 the database or the file cannot be used (one line says why).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from models.database import ENV_VAR, DatabaseProblem, default_url, open_database
+from models.reports_handover import handover_report
+from models.reports_monthly import monthly_stats
+from models.seed_demo import parse_month
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS = 0, 1, 2
+HANDOVER_FILES, MONTHLY_FILES = (".pdf", ".csv"), (".csv",)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("report", help="handover report (PDF, CSV), monthly statistics (CSV)",
+                              description="Write a report of the operations log to a file.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                        help="the file to write; its extension chooses the format")
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,    # also valid before "report" in app.py
+                        help=f"SQLAlchemy URL of the operations log (default: ${ENV_VAR}, else the SQLite file in the "
+                             f"user's data folder)")
+    common.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
+                        help="language of the PDF's labels (default: the system's)")
+    kinds = p.add_subparsers(dest="report_kind", required=True, metavar="REPORT")
+    handover = kinds.add_parser("handover", parents=[common], help="the handover report of one shift (.pdf or .csv)")
+    handover.add_argument("--shift", type=int, required=True, metavar="ID", help="the shift's number")
+    handover.set_defaults(func=run_handover)
+    monthly = kinds.add_parser("monthly", parents=[common], help="monthly statistics (.csv)")
+    monthly.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    monthly.set_defaults(func=run_monthly)
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        return parse_month(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def run_handover(args: argparse.Namespace) -> int:
+    suffix = args.output.suffix.lower()
+    if suffix not in HANDOVER_FILES:
+        return _fail(f"{args.output}: a handover report is written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
+    try:
+        report = _read(args, lambda session: handover_report(session, args.shift))
+    except LookupError as error:
+        return _fail(str(error), EXIT_BAD_ARGUMENTS)
+    except DatabaseProblem as problem:
+        return _fail(str(problem), EXIT_FAILED)
+    if suffix == ".pdf":
+        _start_gui(_language(args))
+    from ui.report_pdf import save_handover
+    return _write(lambda: save_handover(report, args.output), args.output,
+                  f"Handover report of shift {args.shift} written to {args.output}.")
+
+
+def run_monthly(args: argparse.Namespace) -> int:
+    if args.output.suffix.lower() not in MONTHLY_FILES:
+        return _fail(f"{args.output}: monthly statistics are written as .csv; their charts are in the console "
+                     f"(Operations → Monthly statistics)", EXIT_BAD_ARGUMENTS)
+    year, month = args.month
+    try:
+        stats = _read(args, lambda session: monthly_stats(session, year, month))
+    except DatabaseProblem as problem:
+        return _fail(str(problem), EXIT_FAILED)
+    from models.reports_csv import write_monthly_csv
+    return _write(lambda: write_monthly_csv(stats, args.output), args.output,
+                  f"Statistics of {year:04d}-{month:02d} written to {args.output}.")
+
+
+def _read(args: argparse.Namespace, query):
+    database = open_database(getattr(args, "db", None) or default_url())
+    try:
+        with database.transaction() as session:
+            return query(session)
+    finally:
+        database.close()
+
+
+def _write(write, path: Path, done: str) -> int:
+    try:
+        write()
+    except OSError as error:
+        return _fail(f"{path} cannot be written: {error.strerror or error}", EXIT_FAILED)
+    print(done)
+    return EXIT_OK
+
+
+def _language(args: argparse.Namespace) -> str | None:
+    return getattr(args, "lang", None)
+
+
+def _start_gui(language: str | None) -> None:
+    """Qt's PDF writer needs a QGuiApplication (offscreen on a machine without a display); PySide keeps the
+    one application object alive."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.language import install_translator
+    install_translator(QGuiApplication.instance() or QGuiApplication(sys.argv[:1]), language)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,198 @@
+"""Report files: the handover report as a PDF (Qt's own PDF writer, no extra library) or CSV, the
+monthly statistics as CSV, chosen by the file's extension; and a non-modal "save as" window. The
+console and ``python app.py report`` write their files through here.
+
+The monthly statistics are not offered as PDF: their charts live in the console's Monthly
+statistics window, and the CSV carries every number for the IT team's spreadsheets.
+
+The PDF is laid out as HTML tables in a ``QTextDocument`` printed to a ``QPdfWriter`` on A4: Qt
+breaks the tables across pages, repeats their header rows and numbers the pages, so a shift with
+2,000 log entries needs no pagination code here. Rows are ruled, not boxed: ``border-collapse``
+makes Qt lay out a 2,000-row table three times slower. Labels follow the interface language (the
+translator installed in the application); names, places and texts stay as written. Rendering
+needs a ``QGuiApplication`` but no window; it may run on a worker thread.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QObject
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from models.handover_summary import FaultNote
+from models.oplog_time import to_wib, utc_now
+from models.reports_csv import write_handover_csv, write_monthly_csv
+from models.reports_handover import HandoverReport
+from models.reports_monthly import MonthlyStats
+from ui.oplog_state import Labels
+
+MARGIN_MM = 15
+SHORT = "%d-%m %H:%M"
+STYLE = """
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8.5pt; }
+h1 { font-size: 13pt; } h2 { font-size: 10pt; }
+.kop { text-align: center; } .kop b { font-size: 11pt; }
+table.grid th { background: #e0e0e0; text-align: left; }
+table.grid td, table.grid th { border-bottom: 1px solid #9e9e9e; padding: 2px 4px; }
+.hash { font-family: 'DejaVu Sans Mono', monospace; font-size: 8pt; }
+p.bad { color: #b71c1c; font-weight: bold; } p.good { color: #1b5e20; font-weight: bold; }
+.addition { background: #fff3e0; }
+"""
+
+
+def when(moment: datetime | None, pattern: str = "%d-%m-%Y %H:%M") -> str:
+    return "" if moment is None else to_wib(moment).strftime(pattern)
+
+
+def heading(text: str, level: str = "h2") -> str:
+    return f"<{level}>{escape(text)}</{level}>"
+
+
+def paragraph(text: str, css_class: str = "") -> str:
+    return f"<p class={css_class!r}>{escape(text)}</p>" if css_class else f"<p>{escape(text)}</p>"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[int] = (),
+          row_class: str = "") -> str:
+    """An HTML table (``widths`` in per cent of the page); cells are escaped here. An empty one says so."""
+    body = "".join(f"<tr{f' class={row_class!r}' if row_class else ''}>"
+                   + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows)
+    if not body:
+        return "<p>—</p>"
+    head = "".join(f"<th{f' width={width}%' if width else ''}>{escape(header)}</th>"
+                   for header, width in zip(headers, [*widths, *[0] * len(headers)]))
+    return f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{body}</table>"
+
+
+class HandoverDocument(QObject):
+    """Builds the report's HTML (also shown in the handover window) and writes the PDF."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.labels = Labels(self)
+
+    def html(self, report: HandoverReport, with_entries: bool = True) -> str:
+        parts = [f"<html><head><style>{STYLE}</style></head><body>", self._letterhead(report), self._header(report)]
+        parts += [heading(self.tr("Events")), self._events(report)]
+        parts += [heading(self.tr("Faults opened or closed in the shift")), self._faults(report.faults)]
+        parts += [heading(self.tr("Carried over to the next shift (still open)")), self._faults(report.carried_over)]
+        parts += [heading(self.tr("Device errors (audit trail)")),
+                  table([self.tr("Device"), self.tr("Result"), self.tr("Count")],
+                        ((e.device, e.result, e.count) for e in report.device_errors))]
+        parts.append(heading(self.tr("Log entries (%1)").replace("%1", str(len(report.entries)))))
+        if with_entries:
+            parts.append(table([self.tr("Time"), self.tr("Author"), self.tr("Event"), self.tr("Entry")],
+                               ((when(e.at, "%H:%M"), e.author, e.event or "", e.text) for e in report.entries),
+                               (9, 17, 22, 52)))
+        if report.additions:
+            parts += [heading(self.tr("Additions after the lock (marked)")),
+                      table([self.tr("Time"), self.tr("Author"), self.tr("Kind"), self.tr("Text")],
+                            ((when(a.at), a.author, self.labels.addition(a.kind).upper(), a.text or "")
+                             for a in report.additions), (14, 16, 12, 58), "addition")]
+        parts += [self._signatures(report), "</body></html>"]
+        return "".join(parts)
+
+    def _letterhead(self, report: HandoverReport) -> str:
+        return ("<div class='kop'><b>PEMERINTAH KABUPATEN TRENGGALEK</b><br>"
+                "<b>DINAS KOMUNIKASI DAN INFORMATIKA</b><br>Smart Centre</div><hr>"
+                + heading(self.tr("Shift handover report"), "h1"))
+
+    def _header(self, report: HandoverReport) -> str:
+        h = report.header
+        actual = f"{when(h.actual_start)} – {when(h.actual_end)}" if h.actual_start else self.tr("not started")
+        number = self.tr("no. %1").replace("%1", str(h.shift_id))
+        rows = [(self.tr("Shift"), f"{h.shift_name} ({number}), {h.day:%d-%m-%Y}"),
+                (self.tr("Planned (WIB)"), f"{when(h.planned_start)} – {when(h.planned_end)}"),
+                (self.tr("Actual (WIB)"), actual), (self.tr("Lead"), h.lead), (self.tr("Team"), ", ".join(h.team)),
+                (self.tr("Status"), self.labels.status(h.status)),
+                (self.tr("Outgoing lead"), h.outgoing_lead or ""), (self.tr("Incoming lead"), h.incoming_lead or ""),
+                (self.tr("Notes"), h.notes)]
+        cells = "".join(f"<tr><th width='22%'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+        return f"<table class='grid' width='100%' cellspacing='0'>{cells}</table>"
+
+    def _events(self, report: HandoverReport) -> str:
+        return table([self.tr("Start"), self.tr("End"), self.tr("Event"), self.tr("Organiser"), self.tr("Mode"),
+                      self.tr("Places"), self.tr("Participants"), self.tr("Stream")],
+                     ((when(e.start, "%H:%M"), when(e.end, "%H:%M"), e.title, e.organiser, self.labels.mode(e.mode),
+                       ", ".join(e.locations), "" if e.participants is None else e.participants,
+                       " ".join(p for p in (e.stream_platform, e.stream_url) if p)) for e in report.events),
+                     (8, 8, 22, 12, 9, 17, 9, 15))
+
+    def _faults(self, faults: Sequence[FaultNote]) -> str:
+        return table([self.tr("No."), self.tr("Opened"), self.tr("Device"), self.tr("Severity"), self.tr("Description"),
+                      self.tr("Owner"), self.tr("Closed"), self.tr("Resolution")],
+                     ((f.id, when(f.opened_at, SHORT), f.device or "—", self.labels.severity(f.severity),
+                       f.description, f.owner or "", when(f.closed_at, SHORT), f.resolution or "") for f in faults),
+                     (6, 11, 14, 10, 23, 12, 11, 13))
+
+    def _signatures(self, report: HandoverReport) -> str:
+        steps = {"signed": self.tr("Signed by the outgoing lead"), "accepted": self.tr("Accepted by the incoming lead")}
+        signed = table([self.tr("Step"), self.tr("Name"), self.tr("Time (WIB)")],
+                       ((steps.get(s.step, s.step), s.name, when(s.at)) for s in report.signatures))
+        h = report.header
+        if h.content_hash is None:
+            check = paragraph(self.tr("Not locked yet: the record gets its hash when the incoming lead accepts."))
+        else:
+            verdict = (paragraph(self.tr("verified: the record is as it was accepted"), "good") if h.verified else
+                       paragraph(self.tr("NOT VERIFIED: the record was changed after the lock"), "bad"))
+            check = f"<p>SHA-256: <span class='hash'>{h.content_hash}</span></p>{verdict}"
+        printed = self.tr("Printed %1 WIB").replace("%1", when(utc_now(), "%d-%m-%Y %H:%M"))
+        return (heading(self.tr("Signatures")) + signed + heading(self.tr("Integrity")) + check
+                + paragraph(printed))
+
+    def write_pdf(self, report: HandoverReport, path: str | os.PathLike[str]) -> None:
+        """Write the PDF; a file that cannot be written raises OSError (before any work is done)."""
+        with open(path, "wb"):
+            pass                    # Qt would fail silently on a missing folder or a read-only file
+        writer = QPdfWriter(os.fspath(path))
+        writer.setTitle(self.tr("Shift handover report") + f" — {report.header.shift_name} {report.header.day}")
+        writer.setCreator("Smart Centre Console")
+        writer.setResolution(300)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                         QPageLayout.Unit.Millimeter))
+        document = QTextDocument()
+        document.setHtml(self.html(report))
+        document.print_(writer)
+
+
+class UnsupportedFile(ValueError):
+    """The file's extension names a format this report is not written in."""
+
+
+def save_handover(report: HandoverReport, path: str | os.PathLike[str]) -> None:
+    """PDF (Qt's PDF writer; needs a QGuiApplication) or CSV, by the extension of ``path``."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".pdf":
+        HandoverDocument().write_pdf(report, path)
+    elif suffix == ".csv":
+        write_handover_csv(report, path)
+    else:
+        raise UnsupportedFile(f"{path}: a handover report is written as .pdf or .csv")
+
+
+def save_monthly(stats: MonthlyStats, path: str | os.PathLike[str]) -> None:
+    if Path(path).suffix.lower() != ".csv":
+        raise UnsupportedFile(f"{path}: monthly statistics are written as .csv (their charts are in the console's "
+                              f"Monthly statistics window)")
+    write_monthly_csv(stats, path)
+
+
+def ask_file_name(parent: QWidget, title: str, name_filters: list[str], suggested: str,
+                  chosen: Callable[[str], None]) -> QFileDialog:
+    """A "save as" window that does not block the console; ``chosen(path)`` when the operator picks one."""
+    dialog = QFileDialog(parent, title, suggested)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilters(name_filters)
+    dialog.setDefaultSuffix(Path(suggested).suffix.lstrip("."))
+    dialog.setModal(False)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)    # native ones are modal on some platforms
+    dialog.fileSelected.connect(chosen)
+    dialog.filterSelected.connect(lambda text: dialog.setDefaultSuffix("csv" if "csv" in text.lower() else "pdf"))
+    dialog.show()
+    return dialog
