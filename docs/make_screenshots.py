@@ -69,7 +69,10 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from app import check_wall, store_demo_layouts
     from devices.demo import start_demo_cameras
+    from devices.wall.controller import WallController
+    from devices.wall.sim.simulator import start_demo_wall
     from devices.runtime import DeviceRuntime
     from devices.visca.controller import CameraController
     from devices.visca.profiles import get_profile
@@ -110,15 +113,16 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
               f"{picture.width()}×{picture.height()}, {path.stat().st_size // 1024} KB", file=sys.stderr)
         saved.append(path)
 
-    def build(runtime, demo, folder: Path) -> Console:
-        config = demo_config([d.url for d in demo], check_camera)
+    def build(runtime, demo, wall_url: str, folder: Path) -> Console:
+        config = demo_config([d.url for d in demo], check_camera, wall_url=wall_url, wall_check=check_wall)
         controllers = {c.id: CameraController(runtime, c.url, c.name,
                                               profile=get_profile(c.profile) if c.profile else None).start()
                        for c in config.cameras}
+        walls = {w.id: WallController(runtime, w.url, w.name).start() for w in config.walls}
         settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
         simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
         console = Console(config, controllers, data_folder=folder, settings=settings,
-                          hotkeys=HotkeyMap.defaults(), simulated=simulated)
+                          hotkeys=HotkeyMap.defaults(), simulated=simulated, walls=walls)
         console.window.resize(QSize(*size))
         console.window.show()
         wait_until(lambda: all(b.state.link is Link.ONLINE for b in console.bridges.values()), "cameras online")
@@ -184,11 +188,13 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
     with DeviceRuntime("devices") as runtime, DeviceRuntime("simulators") as simulators, \
             tempfile.TemporaryDirectory(prefix="screenshots-") as data:
         demo = start_demo_cameras(simulators)
+        wall = start_demo_wall(simulators)
+        store_demo_layouts(simulators, wall.url)
         for language, shots in (("en", english), ("id", indonesian)):
             install_translator(app, language)
             folder = Path(data) / language
             folder.mkdir()
-            console = build(runtime, demo, folder)
+            console = build(runtime, demo, wall.url, folder)
             try:
                 stage(console)
                 shots(console)
