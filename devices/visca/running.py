@@ -10,7 +10,7 @@ from typing import Iterator
 
 from devices.visca.jobs import Job
 
-MAX_RESENDS = 3               # a move whose completion went missing is asked again this often
+MAX_RESENDS = 8               # a move whose completion went missing is asked again this often
 STILL_BEFORE_RESEND = 1.0     # seconds the head must have been still (or a cancel unanswered) first
 
 

@@ -114,9 +114,9 @@ def test_commands_and_stops_land_through_thirty_percent_loss(simulator, camera):
     sim = simulator("visca+udp://127.0.0.1:0?loss=0.3&seed=7")
     cam = camera(client_url(sim, "timeout=0.05&poll=5"))
     burst = [cam.recall_preset(n % 5) for n in range(20)]
-    assert burst[-1].result(10).ok and sim.state()["last_preset"] == 4
+    assert burst[-1].result(20).ok and sim.state()["last_preset"] == 4
     for n in range(8):
-        assert cam.recall_preset(n).result(10).ok
+        assert cam.recall_preset(n).result(20).ok
         assert sim.state()["last_preset"] == n
         cam.drive(8, 8)
         cam.settled().result(5)
