@@ -29,6 +29,7 @@ from ui.camera_model import CameraListModel
 from ui.cheat_sheet import CheatSheet
 from ui.config_editor import ConfigEditor
 from ui.desk import OperatorDesk
+from ui.device_words import record_text
 from ui.hotkey_editor import HotkeyEditor
 from ui.hotkeys import HotkeyFilter
 from ui.language import LANGUAGES, system_language
@@ -162,7 +163,7 @@ class Console(QObject):
         if self.operations is not None:
             self.operations.feed.from_console(record)
         level = "log" if record.ok else "error"
-        text = f"{record.device}: {record.action} — {record.result}"
+        text = record_text(record)
         self.log.add(level, text)
         self.window.banner.show_notice(level, text)
 

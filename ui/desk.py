@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from devices.records import ActionRecord
 from models.ownership import EventBoard
+from ui.device_words import record_text
 from ui.bridge import CameraBridge
 
 HELD_MOVES = {"move.up": (0, 1), "move.down": (0, -1), "move.left": (-1, 0), "move.right": (1, 0)}
@@ -204,8 +205,6 @@ class OperatorDesk(QObject):
 
     @Slot(object)
     def _on_action_finished(self, record: ActionRecord) -> None:
-        if record.ok or record.result == "superseded":
-            self.notice.emit("log", f"{record.device}: {record.action} — {record.result}")
-        else:
-            self.notice.emit("error", f"{record.device}: {record.action} — {record.result}")
+        level = "log" if record.ok or record.result == "superseded" else "error"
+        self.notice.emit(level, record_text(record))
 

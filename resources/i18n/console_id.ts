@@ -281,47 +281,47 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="114"/>
+        <location filename="../../ui/console.py" line="115"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="115"/>
+        <location filename="../../ui/console.py" line="116"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="117"/>
+        <location filename="../../ui/console.py" line="118"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="118"/>
+        <location filename="../../ui/console.py" line="119"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="137"/>
+        <location filename="../../ui/console.py" line="138"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="154"/>
+        <location filename="../../ui/console.py" line="155"/>
         <source>Camera changes apply when the console is restarted</source>
         <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="156"/>
+        <location filename="../../ui/console.py" line="157"/>
         <source>Video wall changes apply when the console is restarted</source>
         <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="171"/>
+        <location filename="../../ui/console.py" line="172"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="176"/>
+        <location filename="../../ui/console.py" line="177"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -397,6 +397,155 @@
         <location filename="../../ui/control_panel.py" line="96"/>
         <source>Standby</source>
         <translation>Siaga</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceWords</name>
+    <message>
+        <location filename="../../ui/device_words.py" line="18"/>
+        <source>completed</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="19"/>
+        <source>no answer in time</source>
+        <translation>tidak ada jawaban tepat waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="20"/>
+        <source>offline</source>
+        <translation>terputus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="21"/>
+        <source>superseded by a newer command</source>
+        <translation>digantikan perintah yang lebih baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="22"/>
+        <source>stopped</source>
+        <translation>dihentikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="23"/>
+        <source>closed</source>
+        <translation>ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="24"/>
+        <source>garbled answer</source>
+        <translation>jawaban rusak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="25"/>
+        <source>too many commands waiting</source>
+        <translation>terlalu banyak perintah menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="26"/>
+        <source>message too long</source>
+        <translation>pesan terlalu panjang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="27"/>
+        <source>command not understood</source>
+        <translation>perintah tidak dikenali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="28"/>
+        <source>camera busy</source>
+        <translation>kamera sibuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="29"/>
+        <source>command cancelled</source>
+        <translation>perintah dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="30"/>
+        <source>nothing to cancel</source>
+        <translation>tidak ada yang dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="31"/>
+        <source>not possible in the camera&apos;s current mode</source>
+        <translation>tidak bisa dalam mode kamera saat ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="37"/>
+        <source>preset recall %1</source>
+        <translation>panggil preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="38"/>
+        <source>preset save %1</source>
+        <translation>simpan preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="39"/>
+        <source>preset clear %1</source>
+        <translation>hapus preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="40"/>
+        <source>power on</source>
+        <translation>nyalakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="41"/>
+        <source>standby</source>
+        <translation>siaga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="42"/>
+        <source>home position</source>
+        <translation>posisi awal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="43"/>
+        <source>go to pan %1 tilt %2</source>
+        <translation>ke pan %1 tilt %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="44"/>
+        <source>zoom to %1</source>
+        <translation>zoom ke %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="45"/>
+        <location filename="../../ui/device_words.py" line="51"/>
+        <source>focus %1</source>
+        <translation>fokus %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="46"/>
+        <source>pan/tilt stop</source>
+        <translation>pan/tilt berhenti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="47"/>
+        <source>pan/tilt %1</source>
+        <translation>pan/tilt %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="48"/>
+        <source>zoom stop</source>
+        <translation>zoom berhenti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="49"/>
+        <source>zoom %1</source>
+        <translation>zoom %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="50"/>
+        <source>focus stop</source>
+        <translation>fokus berhenti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="53"/>
+        <source>route input %1 to output %2 (%3)</source>
+        <translation>alihkan masukan %1 ke keluaran %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -1705,22 +1854,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="75"/>
+        <location filename="../../ui/desk.py" line="76"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="90"/>
+        <location filename="../../ui/desk.py" line="91"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="178"/>
+        <location filename="../../ui/desk.py" line="179"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada shot untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="203"/>
+        <location filename="../../ui/desk.py" line="204"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>

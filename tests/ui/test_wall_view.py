@@ -111,8 +111,8 @@ def test_dropping_a_source_on_a_screen_routes_it(make_console, rig, qtbot):
     qtbot.waitUntil(lambda: rig.wall.state()["video"][2] == 5, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: screen(page, 2, WallRole.SOURCE) == "Zoom/Conference", timeout=WAIT_MS)
     assert screen(page, 2, WallRole.OWNER) == "Rapat Koordinasi Bupati"
-    qtbot.waitUntil(lambda: any("route 5→2" in line and "completed" in line for line in log_lines(console)),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: any("route input 5 to output 2" in line and "completed" in line
+                                for line in log_lines(console)), timeout=WAIT_MS)
 
 
 def test_a_layout_hotkey_recalls_that_preset(make_console, rig, qtbot):
