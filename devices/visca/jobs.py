@@ -71,7 +71,7 @@ class Timing:
     ack_timeout: float = 0.25        # [timeout] wait for the first reply before resending
     poll_interval: float = 1.0       # [poll] status inquiries while idle
     moving_poll_interval: float = 0.25
-    offline_after: float = 1.5       # silence that makes a camera offline
+    offline_after: float = 1.0       # unanswered time that makes a camera offline (after ≤ 1 s poll gap: ≤ 2 s)
     probe_backoff: tuple[float, ...] = (0.25, 0.5, 1.0, 1.5)
     command_completion: float = 3.0  # completion due after the ACK of an ordinary command
     motion_completion: float = 60.0  # completion due after the ACK of a preset recall or move

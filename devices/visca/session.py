@@ -30,7 +30,7 @@ from devices.records import Link as LinkState
 log = logging.getLogger(__name__)
 
 MAX_QUEUE = 64
-QUICK_PROBE = 0.1             # probe spacing once something went unanswered
+QUICK_PROBE = 0.08            # probe spacing once something went unanswered
 MIN_RTO = 0.08                # resend timeout floor when the measured round trip is short
 STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves
 
