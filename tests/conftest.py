@@ -20,3 +20,4 @@ def sim_runtime():
     """A separate device thread for simulators, as a real device is another machine."""
     with DeviceRuntime("test-simulators") as rt:
         yield rt
+

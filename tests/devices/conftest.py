@@ -8,37 +8,24 @@ import pytest
 
 from devices.visca.controller import CameraController
 from devices.visca.sim.simulator import start_simulator
+from tests.starting import started
 
 
 
 @pytest.fixture
 def simulator(sim_runtime):
     """``simulator(url)`` starts a simulated camera and returns its server object."""
-    servers = []
-
-    def start(url: str):
-        server = sim_runtime.submit(start_simulator(url)).result(5)
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        sim_runtime.submit(server.close()).result(5)
+    with started(lambda url: sim_runtime.submit(start_simulator(url)).result(5),
+                 lambda server: sim_runtime.submit(server.close()).result(5)) as start:
+        yield start
 
 
 @pytest.fixture
 def camera(runtime):
     """``camera(url)`` starts a controller for a camera URL."""
-    cameras = []
-
-    def make(url: str, **kwargs) -> CameraController:
-        cam = CameraController(runtime, url, **kwargs).start()
-        cameras.append(cam)
-        return cam
-
-    yield make
-    for cam in cameras:
-        cam.close().result(5)
+    with started(lambda url, **kwargs: CameraController(runtime, url, **kwargs).start(),
+                 lambda cam: cam.close().result(5)) as make:
+        yield make
 
 
 def wait_until(predicate: Callable[[], object], timeout: float = 5.0, what: str = "condition") -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_wall_simulator
+from tests.starting import started
 
 posix_only = [pytest.mark.posix,
               pytest.mark.skipif(os.name != "posix", reason="the serial simulator needs a POSIX pseudo-terminal")]
@@ -17,31 +18,19 @@ FAST = "timeout=0.3&gap=0.01"
 @pytest.fixture
 def wall_sim(sim_runtime):
     """``wall_sim(protocol, listen="tcp://127.0.0.1:0")`` starts a simulator and returns its server."""
-    servers = []
-
     def start(protocol: str, listen: str = "tcp://127.0.0.1:0"):
-        server = sim_runtime.submit(start_wall_simulator(protocol, listen)).result(5)
-        servers.append(server)
-        return server
+        return sim_runtime.submit(start_wall_simulator(protocol, listen)).result(5)
 
-    yield start
-    for server in servers:
-        sim_runtime.submit(server.close()).result(5)
+    with started(start, lambda server: sim_runtime.submit(server.close()).result(5)) as make:
+        yield make
 
 
 @pytest.fixture
 def wall(runtime):
     """``wall(url)`` starts a controller for a wall device URL."""
-    controllers = []
-
-    def make(url: str, **kwargs) -> WallController:
-        controller = WallController(runtime, url, **kwargs).start()
-        controllers.append(controller)
-        return controller
-
-    yield make
-    for controller in controllers:
-        controller.close().result(5)
+    with started(lambda url, **kwargs: WallController(runtime, url, **kwargs).start(),
+                 lambda controller: controller.close().result(5)) as make:
+        yield make
 
 
 @pytest.fixture(params=["tcp", pytest.param("pty", marks=posix_only)])
