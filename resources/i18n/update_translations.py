@@ -3,7 +3,8 @@
 
     python resources/i18n/update_translations.py
 
-lupdate collects every ``self.tr("…")`` string of ui/ into ``console_<lang>.ts`` (new strings
+lupdate collects every ``self.tr("…")`` string of ui/ and every ``QT_TRANSLATE_NOOP("…", "…")``
+sentence of models/ and devices/ (see models/wording.py) into ``console_<lang>.ts`` (new strings
 arrive marked unfinished, strings no longer in the code are dropped); lrelease compiles each .ts
 into the ``console_<lang>.qm`` the console loads (ui/language.py). Translate the new strings in
 Qt Linguist (``pyside6-linguist resources/i18n/console_id.ts``) or any text editor, remove
@@ -19,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SOURCE_DIRS = ("ui",)           # where the translatable strings live
+SOURCE_DIRS = ("ui", "models", "devices")   # tr() in ui/, QT_TRANSLATE_NOOP in the Qt-free layers
 LANGUAGES = ("id",)             # one console_<code>.ts per language besides English
 
 
@@ -32,7 +33,7 @@ def qm_file(language: str) -> Path:
 
 
 def ui_sources(root: Path = ROOT) -> list[Path]:
-    """Every Python file that may call tr(), in a stable order."""
+    """Every Python file that may hold translatable text, in a stable order."""
     return sorted(path for folder in SOURCE_DIRS for path in (root / folder).rglob("*.py")
                   if "__pycache__" not in path.parts)
 
@@ -60,7 +61,7 @@ def _tool(name: str) -> str:
 
 
 def lupdate(ts: Path, sources: list[Path] | None = None) -> None:
-    """Merge the strings of ``sources`` (default: ui/) into ``ts``, creating it if needed."""
+    """Merge the strings of ``sources`` (default: ui/, models/, devices/) into ``ts``, creating it if needed."""
     sources = ui_sources() if sources is None else sources
     subprocess.run([_tool("lupdate"), *map(str, sources), "-ts", str(ts), "-no-obsolete",
                     "-source-language", "en", "-silent"], check=True)

@@ -1,0 +1,41 @@
+"""Say a sentence from devices/ or models/ in the interface language (see models/wording.py)."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+from models.wording import Phrase
+
+log = logging.getLogger(__name__)
+
+
+def said(text: object) -> str:
+    """``text`` (a Phrase, an exception raised with one, or anything else) as the operator reads it.
+
+    A Phrase is looked up in the installed translation and its values are said the same way, so
+    a problem inside a problem is translated too. A translation whose placeholders do not match
+    the English falls back to the English rather than showing a broken sentence.
+    """
+    if isinstance(text, BaseException):
+        text = _sentence_of(text)
+    if not isinstance(text, Phrase):
+        return str(text)
+    translated = QCoreApplication.translate(text.context, text.source)
+    if not text.values:
+        return translated
+    values = {name: said(value) for name, value in text.values.items()}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):
+        log.warning("translation of %r does not fit its values; showing the English", text.source)
+        return text.source.format(**values)
+
+
+def _sentence_of(error: BaseException) -> object:
+    sentence = getattr(error, "phrase", None)
+    if isinstance(sentence, Phrase):
+        return sentence
+    if len(error.args) == 1 and isinstance(error.args[0], Phrase) and str(error) == error.args[0]:
+        return error.args[0]
+    return str(error)
