@@ -43,3 +43,16 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> Phrase:   # noqa: N802 - the
     """Mark ``source`` for translation under ``context``; it is translated when shown."""
     return Phrase(context, source)
 
+
+
+def sentence_of(error: BaseException) -> str:
+    """What ``error`` says: the Phrase it was raised with (kept translatable), else its text.
+
+    Use it, not ``str(error)``, when a caught error's message becomes part of a new sentence.
+    """
+    phrase = getattr(error, "phrase", None)
+    if isinstance(phrase, Phrase):
+        return phrase
+    if len(error.args) == 1 and isinstance(error.args[0], Phrase) and str(error) == error.args[0]:
+        return error.args[0]
+    return str(error)

@@ -5,7 +5,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
-from models.wording import Phrase
+from models.wording import Phrase, sentence_of
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ def said(text: object) -> str:
     the English falls back to the English rather than showing a broken sentence.
     """
     if isinstance(text, BaseException):
-        text = _sentence_of(text)
+        text = sentence_of(text)
     if not isinstance(text, Phrase):
         return str(text)
     translated = QCoreApplication.translate(text.context, text.source)
@@ -31,11 +31,3 @@ def said(text: object) -> str:
         log.warning("translation of %r does not fit its values; showing the English", text.source)
         return text.source.format(**values)
 
-
-def _sentence_of(error: BaseException) -> object:
-    sentence = getattr(error, "phrase", None)
-    if isinstance(sentence, Phrase):
-        return sentence
-    if len(error.args) == 1 and isinstance(error.args[0], Phrase) and str(error) == error.args[0]:
-        return error.args[0]
-    return str(error)
