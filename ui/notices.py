@@ -1,6 +1,7 @@
 """Messages for the operator: a log pane (Qt model + view) and a banner that fades by itself.
 
 Nothing here is modal: a device problem never stands between the operator and the controls.
+Both take text from ui/ (already translated) and Phrases from devices/ and models/ alike.
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from collections import deque
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListView, QWidget
+
+from ui.wording import said
 
 MAX_LINES = 5000
 COLOURS = {"error": QColor("#ef5350"), "warning": QColor("#ffb74d"), "info": QColor("#90caf9"),
@@ -31,7 +34,7 @@ class LogModel(QAbstractListModel):
             self.endRemoveRows()
         row = len(self._lines)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._lines.append((time.time(), level, text))
+        self._lines.append((time.time(), level, said(text)))
         self.endInsertRows()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -74,6 +77,6 @@ class NoticeBanner(QLabel):
             return
         colour = COLOURS[level].name()
         self.setStyleSheet(f"background: {colour}; color: black; padding: 6px; font-weight: bold;")
-        self.setText(text)
+        self.setText(said(text))
         self.show()
         self._timer.start(6000 if level == "error" else 4000)

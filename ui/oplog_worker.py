@@ -30,6 +30,7 @@ from models.schedule import ScheduleError
 from models.seed_demo import SeedError, seed_demo
 from models.shifts import ShiftError
 from models.staff import LoginError, PermissionDenied
+from ui.wording import said
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -131,13 +132,13 @@ class DbWorker(QObject):
 
     def _report(self, error: Exception, failed: Failed | None) -> None:
         if isinstance(error, DatabaseProblem):
-            self.problem.emit(str(error))
+            self.problem.emit(said(error))
         elif not isinstance(error, OPERATOR_ERRORS):
             log.error("operations log job failed", exc_info=error)      # a bug: say so in the log
         if failed is not None:
             self._finished.emit(failed, error)
         elif not isinstance(error, DatabaseProblem):
-            self.refused.emit(str(error))
+            self.refused.emit(said(error))
 
     def _close(self) -> None:
         if self._database is not None:
