@@ -19,6 +19,7 @@ from devices.cli import simulate as simulate_cli
 from devices.cli import wall as wall_cli
 from devices.runtime import DeviceRuntime
 from models import db_cli
+from models.wording import sentence_of
 from ui import report_cli
 
 
@@ -107,13 +108,17 @@ def run_console(args: argparse.Namespace) -> int:
 
 
 def check_wall(url: str) -> list[str]:
-    """What is wrong with a wall device URL, for the configuration checks (nothing when it can be used)."""
+    """What is wrong with a wall device URL, for the configuration checks (nothing when it can be used).
+
+    The problem is listed under the ``url`` field already, so the URL is not repeated in front of it.
+    """
+    from devices.endpoints import without_url
     from devices.wall import drivers
 
     try:
         drivers.make_protocol(drivers.parse(url))
     except ValueError as exc:
-        return [str(exc)]
+        return [without_url(sentence_of(exc))]
     return []
 
 

@@ -14,9 +14,25 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Mapping, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from models.wording import QT_TRANSLATE_NOOP, Phrase
+
+URL_PROBLEM = QT_TRANSLATE_NOOP("DeviceUrls", "{url}: {problem}")
+
 
 class DeviceUrlError(ValueError):
     pass
+
+
+def url_problem(url: str, problem: str) -> Phrase:
+    """``"URL: what is wrong"``, the message of every ``DeviceUrlError``."""
+    return URL_PROBLEM.format(url=url, problem=problem)
+
+
+def without_url(message: str) -> str:
+    """What is wrong, without the URL in front (for where the URL is shown already)."""
+    if isinstance(message, Phrase) and message.source == URL_PROBLEM.source:
+        return message.values["problem"]
+    return message
 
 
 E = TypeVar("E", bound="Endpoint")
@@ -52,9 +68,9 @@ class Endpoint:
         try:
             value = int(raw, 0)
         except ValueError:
-            raise self.error(f"{self.url}: option {name}={raw!r} is not a whole number") from None
-        if not lo <= value <= hi:
-            raise self.error(f"{self.url}: option {name}={value} is out of range {lo}–{hi}")
+            raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} is not a whole number")
+                            .format(name=name, value=repr(raw))) from None
+        self._check_range(name, value, lo, hi)
         return value
 
     def float_option(self, name: str, default: float, lo: float, hi: float) -> float:
@@ -64,10 +80,15 @@ class Endpoint:
         try:
             value = float(raw)
         except ValueError:
-            raise self.error(f"{self.url}: option {name}={raw!r} is not a number") from None
-        if not lo <= value <= hi:
-            raise self.error(f"{self.url}: option {name}={value} is out of range {lo}–{hi}")
+            raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} is not a number")
+                            .format(name=name, value=repr(raw))) from None
+        self._check_range(name, value, lo, hi)
         return value
+
+    def _check_range(self, name: str, value: float, lo: float, hi: float) -> None:
+        if not lo <= value <= hi:
+            problem = QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} is out of range {lowest}–{highest}")
+            raise self.fail(problem.format(name=name, value=str(value), lowest=str(lo), highest=str(hi)))
 
     def bool_option(self, name: str, default: bool = False) -> bool:
         raw = self.options.get(name)
@@ -77,7 +98,8 @@ class Endpoint:
             return True
         if raw.lower() in ("0", "false", "no", "off"):
             return False
-        raise self.error(f"{self.url}: option {name}={raw!r} must be yes or no")
+        raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} must be yes or no")
+                        .format(name=name, value=repr(raw)))
 
     def unknown_options(self, known: set[str] | frozenset[str]) -> list[str]:
         return sorted(set(self.options) - set(known))
@@ -85,41 +107,52 @@ class Endpoint:
     def check_options(self, known: set[str] | frozenset[str]) -> None:
         unknown = self.unknown_options(known)
         if unknown:
-            raise self.error(
-                f"{self.url}: unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "unknown option(s) {unknown}; known: {known}")
+                            .format(unknown=", ".join(unknown), known=", ".join(sorted(known))))
+
+    def fail(self, problem: str) -> DeviceUrlError:
+        """The error to raise for ``problem`` with this URL."""
+        return self.error(url_problem(self.url, problem))
 
 
 def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[str, int], *,
-                   kind: str = "device", endpoint_type: type[E] = Endpoint) -> E:  # type: ignore[assignment]
+                   kind: str, endpoint_type: type[E] = Endpoint) -> E:  # type: ignore[assignment]
     """Parse ``url`` for one of ``schemes``; raises ``endpoint_type.error`` naming what is wrong.
 
-    ``kind`` words the messages ("camera" → "unknown camera URL kind"). A network URL without a
-    port takes ``default_ports[scheme]``; a scheme without a default needs an explicit port.
+    ``kind`` (a Phrase) words the messages: "camera" → "unknown camera URL kind". A network URL
+    without a port takes ``default_ports[scheme]``; a scheme without a default needs an explicit port.
     """
     error = endpoint_type.error
     text = url.strip()
     try:
         parts = urlsplit(text)
     except ValueError as exc:
-        raise error(f"{url}: not a {kind} URL ({exc})") from None
+        raise error(url_problem(url, QT_TRANSLATE_NOOP("DeviceUrls", "not a {kind} URL ({error})")
+                                .format(kind=kind, error=str(exc)))) from None
     scheme = parts.scheme.lower()
     if scheme not in schemes:
-        raise error(f"{url}: unknown {kind} URL kind {scheme or '(none)'!r}; use one of {', '.join(schemes)}")
+        problem = QT_TRANSLATE_NOOP("DeviceUrls", "unknown {kind} URL kind {scheme}; use one of {schemes}")
+        raise error(url_problem(url, problem.format(kind=kind, scheme=repr(scheme or "(none)"),
+                                                    schemes=", ".join(schemes))))
     options = dict(parse_qsl(parts.query, keep_blank_values=True))
     if scheme.endswith("serial"):
         # netloc holds COM3 / "pty"; a POSIX path arrives in .path (kramer+serial:///dev/ttyUSB0)
         device = unquote(parts.netloc + parts.path)
         if not device:
-            raise error(f"{url}: serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3")
+            raise error(url_problem(url, QT_TRANSLATE_NOOP(
+                "DeviceUrls", "serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3")
+                .format(scheme=scheme)))
         return endpoint_type(scheme, device=device, options=options, url=text)
     if not parts.hostname:
-        raise error(f"{url}: missing host name or IP address")
+        raise error(url_problem(url, QT_TRANSLATE_NOOP("DeviceUrls", "missing host name or IP address")))
     try:
         port = parts.port  # 0 = any free port (simulators)
     except ValueError:
-        raise error(f"{url}: the port must be a number 1–65535") from None
+        raise error(url_problem(url, QT_TRANSLATE_NOOP("DeviceUrls", "the port must be a number 1–65535"))) from None
     if port is None:
         if scheme not in default_ports:
-            raise error(f"{url}: {scheme} has no usual port; give one, e.g. {scheme}://{parts.hostname}:4001")
+            raise error(url_problem(url, QT_TRANSLATE_NOOP(
+                "DeviceUrls", "{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001")
+                .format(scheme=scheme, host=parts.hostname)))
         port = default_ports[scheme]
     return endpoint_type(scheme, host=parts.hostname, port=port, options=options, url=text)

@@ -31,6 +31,7 @@ from sqlalchemy import insert
 
 from models.database import Database
 from models.schema import AuditEntry
+from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,8 @@ class AuditWriter:
 
     ``on_problem(sentence)`` is called when writing fails (with a ``DatabaseProblem`` sentence) or, if
     nothing else is wrong, when the queue is full (then on the caller's thread); ``on_recovered()``
-    when rows are written again.
+    when rows are written again. The sentence is a ``Phrase``: say it with ``ui.wording.said`` before
+    it crosses a Qt signal, which would keep only its English text.
     """
 
     def __init__(self, database: Database, *, on_problem: Callable[[str], None] | None = None,
@@ -119,8 +121,9 @@ class AuditWriter:
         if self._stopping.is_set():
             future.set_exception(AuditNotWritten("the audit writer has stopped"))
         elif len(self._queue) >= self._capacity:
-            message = (f"The audit log is {self._capacity} actions behind the database {self._database.name}; "
-                       f"new actions are not being logged.")
+            message = (QT_TRANSLATE_NOOP("AuditLog", "The audit log is {count} actions behind the database {db}; new "
+                                                     "actions are not being logged.")
+                       .format(count=self._capacity, db=self._database.name))
             future.set_exception(AuditQueueFull(message))
             if self._problem is None:        # else the GUI already shows why the database is behind
                 self._report(message)
@@ -179,7 +182,7 @@ class AuditWriter:
             problem = self._database.problem(error)
             if problem is None:
                 return self._write_one_by_one(batch) if len(batch) > 1 else self._refuse(batch[0], error)
-            self._report(str(problem))
+            self._report(sentence_of(problem))
             return batch
         for (_, future), row_id in zip(batch, ids):
             future.set_result(row_id)

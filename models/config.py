@@ -17,6 +17,7 @@ from models.config_schema import (
     TIME_FORMAT, CameraCheck, CameraConfig, Config, ConfigError, ConfigProblem, EventConfig, Shot, WallCheck,
     WallConfig)
 from models.user_files import default_folder, write_atomically
+from models.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
 
 __all__ = [
     "CameraCheck", "CameraConfig", "Config", "ConfigError", "ConfigProblem", "ConfigStore", "EventConfig", "Shot",
@@ -103,38 +104,49 @@ class ConfigStore:
                 continue
         return ""
 
-    def load(self) -> tuple[Config, list[str]]:
-        """The configuration and the problems met; never raises.
+    def load(self) -> tuple[Config, list[Phrase]]:
+        """The configuration and the problems met (sentences for the log pane); never raises.
 
         A missing or faulty file gives the last good configuration (or an empty one) and the reasons.
         """
+        path = str(self.path)
         try:
             text = self.path.read_text(encoding="utf-8")
             config = self.parse(text)
         except FileNotFoundError:
-            errors = [f"{self.path}: there is no configuration file yet"]
+            errors = [QT_TRANSLATE_NOOP("Config", "{path}: there is no configuration file yet").format(path=path)]
         except (OSError, UnicodeDecodeError) as exc:
-            errors = [f"{self.path}: cannot be read ({exc})"]
+            errors = [QT_TRANSLATE_NOOP("Config", "{path}: cannot be read ({reason})").format(
+                path=path, reason=sentence_of(exc))]
         except ConfigError as exc:
-            errors = [str(problem) for problem in exc.problems]
+            errors = [problem.sentence for problem in exc.problems]
         else:
             try:
                 write_atomically(self.last_good_path, text)
             except OSError as exc:
-                return config, [f"{self.last_good_path}: could not keep a copy of the good configuration ({exc})"]
+                return config, [QT_TRANSLATE_NOOP(
+                    "Config", "{path}: could not keep a copy of the good configuration ({reason})").format(
+                    path=str(self.last_good_path), reason=sentence_of(exc))]
             return config, []
         return self._last_good(errors)
 
-    def _last_good(self, errors: list[str]) -> tuple[Config, list[str]]:
+    def _last_good(self, errors: list[Phrase]) -> tuple[Config, list[Phrase]]:
+        path = str(self.last_good_path)
         try:
             config = parse_config(self.last_good_path.read_text(encoding="utf-8"), self.last_good_path.name,
                                   self.camera_check, self.wall_check)
         except FileNotFoundError:
-            return Config(), [*errors, "There is no earlier good configuration either: starting without cameras."]
-        except (OSError, UnicodeDecodeError, ConfigError) as exc:
-            reason = "has problems too" if isinstance(exc, ConfigError) else f"cannot be read ({exc})"
-            return Config(), [*errors, f"{self.last_good_path}: the last good copy {reason}; starting without cameras."]
-        return config, [*errors, f"Using the last good configuration, {self.last_good_path}."]
+            return Config(), [*errors, QT_TRANSLATE_NOOP(
+                "Config", "There is no earlier good configuration either: starting without cameras.")]
+        except ConfigError:
+            return Config(), [*errors, QT_TRANSLATE_NOOP(
+                "Config", "{path}: the last good copy has problems too; starting without cameras.").format(path=path)]
+        except (OSError, UnicodeDecodeError) as exc:
+            return Config(), [*errors, QT_TRANSLATE_NOOP(
+                "Config", "{path}: the last good copy cannot be read ({reason}); starting without cameras.").format(
+                path=path, reason=sentence_of(exc))]
+        return config, [*errors, QT_TRANSLATE_NOOP("Config", "Using the last good configuration, {path}.").format(
+            path=path)]
 
     def save(self, text: str) -> list[ConfigProblem]:
         """Write ``text`` if it is a valid configuration; otherwise leave the file alone and return the problems."""
@@ -146,5 +158,6 @@ class ConfigStore:
             write_atomically(self.path, text)
             write_atomically(self.last_good_path, text)
         except OSError as exc:
-            return [ConfigProblem(str(self.path), None, "", f"could not be written ({exc})")]
+            return [ConfigProblem(str(self.path), None, "", QT_TRANSLATE_NOOP(
+                "Config", "could not be written ({reason})").format(reason=sentence_of(exc)))]
         return []

@@ -7,8 +7,9 @@ from datetime import date
 
 from models.config_parse import parse_config
 from models.config_schema import CameraCheck, Config, WallCheck
+from models.wording import QT_TRANSLATE_NOOP
 
-DEMO_SOURCE = "demo configuration"
+DEMO_SOURCE = QT_TRANSLATE_NOOP("Config", "demo configuration")   # where its problems are, in place of a file name
 
 _TEMPLATE = """\
 # Demo configuration: the cameras are simulators started by the console itself.

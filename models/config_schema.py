@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
+from models.wording import QT_TRANSLATE_NOOP, Phrase
+
 SHOT_KEYS = tuple(f"F{number}" for number in range(1, 13))
 PRESET_NUMBERS = range(0, 256)   # one VISCA byte; the camera's profile narrows it when recalled
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -81,11 +83,24 @@ class ConfigProblem:
     source: str
     line: int | None       # 1-based; None when the problem concerns the whole file
     field: str             # e.g. "cameras[1].url"; empty for the file or its syntax
-    message: str
+    message: str           # a Phrase, or a device layer's text
+
+    @property
+    def sentence(self) -> Phrase:
+        """The problem as the operator reads it: "config.yaml line 8, events[0].cameras: no camera …"."""
+        form = _PROBLEM_FORMS[self.line is not None, bool(self.field)]
+        return form.format(source=self.source, line=self.line, field=self.field, message=self.message)
 
     def __str__(self) -> str:
-        where = self.source if self.line is None else f"{self.source} line {self.line}"
-        return f"{where}, {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return self.sentence
+
+
+_PROBLEM_FORMS = {   # (has a line, has a field) -> how a problem reads
+    (True, True): QT_TRANSLATE_NOOP("Config", "{source} line {line}, {field}: {message}"),
+    (True, False): QT_TRANSLATE_NOOP("Config", "{source} line {line}: {message}"),
+    (False, True): QT_TRANSLATE_NOOP("Config", "{source}, {field}: {message}"),
+    (False, False): QT_TRANSLATE_NOOP("Config", "{source}: {message}"),
+}
 
 
 class ConfigError(ValueError):

@@ -15,21 +15,26 @@
 
 On a wall processor the outputs are the windows of ``canvas`` (default 1); a display names its
 input codes under ``inputs`` (``{"90": HDMI 1}``). ``WallReader`` is part of the configuration
-reader (``config_parse``) and uses its ``add``, ``mapping``, ``pairs``, ``items``, ``text``,
-``identifier`` and ``whole_number``.
+reader (``config_parse``).
 """
 from __future__ import annotations
 
 from yaml.nodes import Node
 
 from models.config_schema import GRID_SIZES, WALL_NUMBERS, WallCheck, WallConfig, wall_output_id
+from models.config_values import ValueReader
+from models.wording import QT_TRANSLATE_NOOP, Phrase
 
 WALL_KEYS = ("id", "name", "url", "sources", "outputs", "canvas", "rows", "cols", "layouts", "inputs")
 CANVAS_NUMBERS = range(1, 100)
 OUTPUT_EXAMPLE = "smart-wall:3"
+# what a wall's numbered names are: the name of their number, and the problem of a number named twice
+SOURCES = (QT_TRANSLATE_NOOP("Config", "input number"), QT_TRANSLATE_NOOP("Config", "input {number} is named twice"))
+OUTPUTS = (QT_TRANSLATE_NOOP("Config", "output number"), QT_TRANSLATE_NOOP("Config", "output {number} is named twice"))
+LAYOUTS = (QT_TRANSLATE_NOOP("Config", "layout number"), QT_TRANSLATE_NOOP("Config", "layout {number} is named twice"))
 
 
-class WallReader:
+class WallReader(ValueReader):
     wall_check: WallCheck | None
     wall_ids: dict[str, int]                   # id -> line, every wall id seen
     wall_outputs: dict[str, tuple[int, ...]]   # wall id -> its output numbers, for the events
@@ -39,36 +44,40 @@ class WallReader:
         entries = self.mapping(node, where, WALL_KEYS, required=("id", "name", "url"))
         if entries is None:
             return None
-        wall_id = self.identifier(entries.get("id"), f"{where}.id", "wall", self.wall_ids)
+        wall_id = self.identifier(entries.get("id"), f"{where}.id", QT_TRANSLATE_NOOP("Config", "wall"), self.wall_ids)
         name = self.text(entries.get("name"), f"{where}.name", required=True)
         url = self.text(entries.get("url"), f"{where}.url", required=True)
         if url is not None and self.wall_check is not None:
             for message in self.wall_check(url):
                 self.add(entries["url"], f"{where}.url", message)
-        sources = self.named_numbers(entries.get("sources"), f"{where}.sources", "input")
-        outputs = self.named_numbers(entries.get("outputs"), f"{where}.outputs", "output")
+        sources = self.named_numbers(entries.get("sources"), f"{where}.sources", SOURCES)
+        outputs = self.named_numbers(entries.get("outputs"), f"{where}.outputs", OUTPUTS)
         if wall_id is not None:
             self.wall_outputs[wall_id] = tuple(outputs)
-        canvas = self.whole_number(entries.get("canvas"), f"{where}.canvas", CANVAS_NUMBERS, "the canvas number")
+        canvas = self.whole_number(entries.get("canvas"), f"{where}.canvas", CANVAS_NUMBERS,
+                                   QT_TRANSLATE_NOOP("Config", "the canvas number"))
         rows = self.whole_number(entries.get("rows"), f"{where}.rows", GRID_SIZES, "rows")
         cols = self.whole_number(entries.get("cols"), f"{where}.cols", GRID_SIZES, "cols")
         if rows is not None and cols is not None and rows * cols < len(outputs):
-            self.add(entries["cols"], f"{where}.cols",
-                     f"a {rows}×{cols} grid has room for {rows * cols} outputs, not {len(outputs)}")
-        layouts = self.named_numbers(entries.get("layouts"), f"{where}.layouts", "layout")
+            self.add(entries["cols"], f"{where}.cols", QT_TRANSLATE_NOOP(
+                "Config", "a {rows}×{cols} grid has room for {room} outputs, not {count}").format(
+                rows=rows, cols=cols, room=rows * cols, count=len(outputs)))
+        layouts = self.named_numbers(entries.get("layouts"), f"{where}.layouts", LAYOUTS)
         inputs = self.input_codes(entries.get("inputs"), f"{where}.inputs")
         if len(self.problems) > before:
             return None
         return WallConfig(wall_id, name, url, sources, outputs, canvas, rows, cols, layouts, inputs)
 
-    def named_numbers(self, node: Node | None, field: str, what: str) -> dict[int, str]:
+    def named_numbers(self, node: Node | None, field: str, kind: tuple[Phrase, Phrase]) -> dict[int, str]:
+        """``kind``: ``SOURCES``, ``OUTPUTS`` or ``LAYOUTS``."""
+        what, named_twice = kind
         named: dict[int, str] = {}
         seen: set[int] = set()
         for key_node, value_node in self.pairs(node, field):
-            number = self.whole_number(key_node, field, WALL_NUMBERS, f"{what} number")
+            number = self.whole_number(key_node, field, WALL_NUMBERS, what)
             name = self.text(value_node, f"{field}.{key_node.value}", required=True)
             if number in seen:
-                self.add(key_node, field, f"{what} {number} is named twice")
+                self.add(key_node, field, named_twice.format(number=number))
             elif number is not None and name is not None:
                 named[number] = name
             if number is not None:
@@ -81,9 +90,10 @@ class WallReader:
             code = key_node.value.strip()
             name = self.text(value_node, f"{field}.{key_node.value}", required=True)
             if not code:
-                self.add(key_node, field, "an input code must not be empty")
+                self.add(key_node, field, QT_TRANSLATE_NOOP("Config", "an input code must not be empty"))
             elif code in codes:
-                self.add(key_node, field, f"input code {code} is named twice")
+                self.add(key_node, field, QT_TRANSLATE_NOOP("Config", "input code {code} is named twice").format(
+                    code=code))
             elif name is not None:
                 codes[code] = name
         return codes
@@ -97,14 +107,19 @@ class WallReader:
                 return
             wall, colon, number = text.strip().rpartition(":")
             if not colon or not wall or not number.isdigit():
-                self.add(item, field, f"write a wall output as WALL-ID:NUMBER, e.g. {OUTPUT_EXAMPLE}, not {text!r}")
+                self.add(item, field, QT_TRANSLATE_NOOP(
+                    "Config", "write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}").format(
+                    example=OUTPUT_EXAMPLE, text=repr(text)))
             elif wall not in self.wall_outputs:
-                self.add(item, field, f"no wall with id {wall!r}")
+                self.add(item, field, QT_TRANSLATE_NOOP("Config", "no wall with id {id}").format(id=repr(wall)))
             elif int(number) not in self.wall_outputs[wall]:
-                named = ", ".join(map(str, self.wall_outputs[wall])) or "none"
-                self.add(item, field, f"wall {wall!r} has no output {int(number)} (its outputs: {named})")
+                named = ", ".join(map(str, self.wall_outputs[wall])) or QT_TRANSLATE_NOOP("Config", "none")
+                self.add(item, field, QT_TRANSLATE_NOOP(
+                    "Config", "wall {id} has no output {number} (its outputs: {outputs})").format(
+                    id=repr(wall), number=int(number), outputs=named))
             elif wall_output_id(wall, int(number)) in found:
-                self.add(item, field, f"{wall_output_id(wall, int(number))} is listed twice")
+                self.add(item, field, QT_TRANSLATE_NOOP("Config", "{output} is listed twice").format(
+                    output=wall_output_id(wall, int(number))))
             else:
                 found.append(wall_output_id(wall, int(number)))
 

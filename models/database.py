@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.database_problems import DatabaseProblem, explain
 from models.user_files import APP_NAME
+from models.wording import QT_TRANSLATE_NOOP
 
 ENV_VAR = "SMARTCENTRE_DB"
 DB_FILE = "oplog.sqlite"
@@ -115,15 +116,17 @@ def open_database(url: str | URL | None = None, *, busy_timeout_ms: int = BUSY_T
 
 def _sqlite_engine(url: URL, busy_timeout_ms: int) -> tuple[Engine, str]:
     if not url.database or url.database == ":memory:":
-        raise ValueError("the operations log needs a SQLite file, not an in-memory database")
+        raise ValueError(QT_TRANSLATE_NOOP("Database", "the operations log needs a SQLite file, not an in-memory "
+                                                       "database"))
     uri = url.query.get("uri") == "true"          # e.g. sqlite:///file:/path/oplog.sqlite?mode=ro&uri=true
     path = Path(url.database.removeprefix("file:") if uri else url.database)
     if not uri:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise DatabaseProblem(f"The folder of the operations log database {path} cannot be created "
-                                  f"({error.strerror}).", "cannot-open") from error
+            raise DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The folder of the operations log database {db} cannot "
+                                                                "be created ({reason}).")
+                                  .format(db=str(path), reason=error.strerror), "cannot-open") from error
     engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
@@ -204,5 +207,7 @@ def _refuse_newer_schema(connection: Connection, name: str) -> None:
     current = MigrationContext.configure(connection).get_current_revision()
     known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current is not None and current not in known:
-        raise DatabaseProblem(f"The operations log database {name} was written by a newer version of the "
-                              f"console (schema {current}); update this console before using it.", "newer")
+        raise DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The operations log database {db} was written by a newer "
+                                                            "version of the console (schema {schema}); update this "
+                                                            "console before using it.")
+                              .format(db=name, schema=current), "newer")

@@ -10,9 +10,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import exc
 
+from models.wording import QT_TRANSLATE_NOOP, Phrase
+
 
 class DatabaseProblem(Exception):
-    """The operations log cannot be used right now; ``str(problem)`` is the sentence to show.
+    """The operations log cannot be used right now; ``str(problem)`` is the sentence to show (in English;
+    ``ui.wording.said(problem)`` says it in the operator's language).
 
     ``kind`` is one of ``locked``, ``full``, ``read-only``, ``corrupt``, ``cannot-open``,
     ``unreachable``, ``login``, ``missing``, ``newer``, ``other``.
@@ -29,35 +32,47 @@ class _Rule:
     sqlite: tuple[str, ...]      # prefixes of sqlite3's error name, e.g. "SQLITE_READONLY"
     sqlstate: tuple[str, ...]    # PostgreSQL SQLSTATE codes or class prefixes
     words: tuple[str, ...]       # fragments of the driver's message, lower case
-    sentence: str                # {db} is the database's name
+    sentence: Phrase             # {db} is the database's name
 
 
 _RULES = (
     _Rule("locked", ("SQLITE_BUSY", "SQLITE_LOCKED"), ("55P03", "40P01", "57014"),
           ("database is locked", "lock timeout", "deadlock"),
-          "The operations log database {db} is locked by another program or desk; the console will try again."),
+          QT_TRANSLATE_NOOP("Database",
+                            "The operations log database {db} is locked by another program or desk; the console will "
+                            "try again.")),
     _Rule("full", ("SQLITE_FULL",), ("53100",), ("disk is full", "no space left"),
-          "The disk holding the operations log database {db} is full; free some space so that logging continues."),
+          QT_TRANSLATE_NOOP("Database",
+                            "The disk holding the operations log database {db} is full; free some space so that "
+                            "logging continues.")),
     _Rule("read-only", ("SQLITE_READONLY", "SQLITE_PERM"), ("25006",), ("readonly", "read-only"),
-          "The operations log database {db} is read-only; give this user write permission on the file and its "
-          "folder."),
+          QT_TRANSLATE_NOOP("Database",
+                            "The operations log database {db} is read-only; give this user write permission on the "
+                            "file and its folder.")),
     _Rule("corrupt", ("SQLITE_CORRUPT", "SQLITE_NOTADB"), ("XX001", "XX002"),
           ("file is not a database", "malformed"),
-          "The operations log database {db} is damaged or is not a database file; move it aside and restore a "
-          "backup, or let the console create a new one."),
+          QT_TRANSLATE_NOOP("Database",
+                            "The operations log database {db} is damaged or is not a database file; move it aside "
+                            "and restore a backup, or let the console create a new one.")),
     _Rule("cannot-open", ("SQLITE_CANTOPEN",), (), ("unable to open database file",),
-          "The operations log database {db} cannot be opened; check that its folder exists and is writable."),
+          QT_TRANSLATE_NOOP("Database",
+                            "The operations log database {db} cannot be opened; check that its folder exists and is "
+                            "writable.")),
     _Rule("login", (), ("28",), ("password authentication failed", "authentication failed"),
-          "The database server of the operations log ({db}) refused the login; check the user and password in "
-          "the database URL."),
+          QT_TRANSLATE_NOOP("Database",
+                            "The database server of the operations log ({db}) refused the login; check the user and "
+                            "password in the database URL.")),
     _Rule("missing", (), ("3D000",), ("does not exist",),
-          "The database of the operations log ({db}) does not exist on the server; ask IT staff to create it."),
+          QT_TRANSLATE_NOOP("Database",
+                            "The database of the operations log ({db}) does not exist on the server; ask IT staff to "
+                            "create it.")),
     _Rule("unreachable", (), ("08", "57P"),
           ("connection refused", "could not connect", "connection failed", "server closed the connection",
            "connection timeout", "timeout expired", "name or service not known", "the connection is closed",
            "consuming input failed", "terminating connection"),
-          "The database server of the operations log ({db}) cannot be reached; check the network and that the "
-          "server is running."),
+          QT_TRANSLATE_NOOP("Database",
+                            "The database server of the operations log ({db}) cannot be reached; check the network "
+                            "and that the server is running.")),
 )
 
 _BUGS = (exc.IntegrityError, exc.ProgrammingError, exc.DataError, exc.NotSupportedError)
@@ -86,4 +101,5 @@ def explain(error: BaseException, db: str) -> DatabaseProblem | None:
     if error.connection_invalidated or isinstance(error, exc.InterfaceError):
         return DatabaseProblem(_RULES[-1].sentence.format(db=db), "unreachable")
     first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
-    return DatabaseProblem(f"The operations log database {db} reported an error: {first_line}.", "other")
+    return DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The operations log database {db} reported an error: {error}.")
+                           .format(db=db, error=first_line), "other")

@@ -24,6 +24,7 @@ from models.plain_data import canonical_json
 from models.schema import (
     AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, LogEntry, Role, Shift, Staff)
 from models.staff import require_role
+from models.wording import QT_TRANSLATE_NOOP
 
 __all__ = ["HandoverError", "HandoverLocked", "accept", "add_addition", "content_hash", "handover_for_shift",
            "relock", "reopen", "set_notes", "sign", "start_handover", "summary", "verify"]
@@ -35,9 +36,10 @@ def handover_for_shift(session: Session, shift: Shift) -> Handover | None:
 
 def start_handover(session: Session, shift: Shift, by: Staff, now: datetime) -> Handover:
     """A draft handover of ``shift`` by its lead (flushed, not committed)."""
-    _require_outgoing_lead(shift.lead, by, "hand over the shift")
+    _require_outgoing_lead(shift.lead, by, QT_TRANSLATE_NOOP("Permissions", "hand over the shift"))
     if handover_for_shift(session, shift) is not None:
-        raise HandoverError(f"shift {shift.name} already has a handover")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "shift {shift} already has a handover")
+                            .format(shift=shift.name))
     handover = Handover(shift=shift, outgoing_lead=shift.lead, created_at=as_utc(now), notes="", reopened=False,
                         summary_json=build_summary(session, shift, now).to_json())
     session.add(handover)
@@ -50,7 +52,7 @@ def summary(handover: Handover) -> ShiftSummary:
 
 
 def set_notes(session: Session, handover: Handover, by: Staff, notes: str) -> None:
-    _require_outgoing_lead(handover.outgoing_lead, by, "write the handover notes")
+    _require_outgoing_lead(handover.outgoing_lead, by, QT_TRANSLATE_NOOP("Permissions", "write the handover notes"))
     _require_draft(handover)
     handover.notes = notes
     session.flush()
@@ -58,7 +60,7 @@ def set_notes(session: Session, handover: Handover, by: Staff, notes: str) -> No
 
 def sign(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
     """The outgoing lead signs: the summary is refreshed and frozen with the faults still open."""
-    _require_outgoing_lead(handover.outgoing_lead, by, "sign the handover")
+    _require_outgoing_lead(handover.outgoing_lead, by, QT_TRANSLATE_NOOP("Permissions", "sign the handover"))
     _require_draft(handover)
     frozen = build_summary(session, handover.shift, now)
     handover.summary_json = frozen.to_json()
@@ -70,13 +72,17 @@ def sign(session: Session, handover: Handover, by: Staff, now: datetime) -> None
 
 def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
     """The incoming lead accepts a signed handover, which locks it."""
-    require_role(by, Role.OPERATOR, "accept a handover")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "accept a handover"))
     if handover.signed_at is None:
-        raise HandoverError(f"{handover.outgoing_lead.name} has not signed this handover yet; it cannot be accepted")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "{lead} has not signed this handover yet; it cannot be "
+                                                          "accepted")
+                            .format(lead=handover.outgoing_lead.name))
     if handover.accepted_at is not None:
-        raise HandoverLocked(f"this handover was already accepted by {_name(handover.incoming_lead)}")
+        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover was already accepted by {lead}")
+                             .format(lead=_name(handover.incoming_lead)))
     if by.id == handover.outgoing_lead_id:
-        raise HandoverError("the incoming lead, not the outgoing one, accepts a handover")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "the incoming lead, not the outgoing one, accepts a "
+                                                          "handover"))
     handover.incoming_lead, handover.accepted_at = by, as_utc(now)
     session.flush()
     handover.content_hash = content_hash(session, handover)
@@ -88,7 +94,8 @@ def verify(session: Session, handover: Handover) -> bool:
 
     Reloads everything from the database (objects of this session are expired)."""
     if handover.content_hash is None:
-        raise HandoverError("this handover has not been accepted, so it has no hash to verify yet")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover has not been accepted, so it has no hash to "
+                                                          "verify yet"))
     session.flush()
     session.expire_all()    # compare with what is stored now, not with objects cached in this session
     if content_hash(session, handover) != handover.content_hash:
@@ -102,13 +109,13 @@ def verify(session: Session, handover: Handover) -> bool:
 
 
 def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: datetime) -> None:
-    require_role(by, Role.ADMIN, "reopen a handover")
+    require_role(by, Role.ADMIN, QT_TRANSLATE_NOOP("Permissions", "reopen a handover"))
     if not handover.locked:
-        raise HandoverError("only an accepted (locked) handover can be reopened")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "only an accepted (locked) handover can be reopened"))
     if handover.reopened:
-        raise HandoverError("this handover is already reopened")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is already reopened"))
     if not reason.strip():
-        raise HandoverError("give a reason for reopening the handover")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "give a reason for reopening the handover"))
     _append(session, handover, by, AdditionKind.REOPENED, reason.strip(), now)
     handover.reopened = True
     session.flush()
@@ -116,18 +123,19 @@ def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: da
 
 def add_addition(session: Session, handover: Handover, by: Staff, text: str, now: datetime) -> HandoverAddition:
     """A marked addition to a reopened handover."""
-    require_role(by, Role.OPERATOR, "add to a handover")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "add to a handover"))
     if not handover.reopened:
-        raise HandoverLocked("this handover is locked; an admin must reopen it before anything is added")
+        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover is locked; an admin must reopen it before "
+                                                           "anything is added"))
     if not text.strip():
-        raise ValueError("an addition needs some text")
+        raise ValueError(QT_TRANSLATE_NOOP("Handover", "an addition needs some text"))
     return _append(session, handover, by, AdditionKind.NOTE, text.strip(), now)
 
 
 def relock(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
-    require_role(by, Role.ADMIN, "lock a handover again")
+    require_role(by, Role.ADMIN, QT_TRANSLATE_NOOP("Permissions", "lock a handover again"))
     if not handover.reopened:
-        raise HandoverError("this handover is not reopened")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is not reopened"))
     _append(session, handover, by, AdditionKind.RELOCKED, "", now)
     handover.reopened = False
     session.flush()
@@ -172,15 +180,17 @@ def _chain(previous: str, addition: HandoverAddition) -> str:
 def _require_outgoing_lead(lead: Staff, by: Staff, action: str) -> None:
     require_role(by, Role.OPERATOR, action)
     if by.id != lead.id:
-        raise HandoverError(f"only the shift lead, {lead.name}, can {action}")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "only the shift lead, {lead}, can {action}")
+                            .format(lead=lead.name, action=action))
 
 
 def _require_draft(handover: Handover) -> None:
     if handover.locked:
-        raise HandoverLocked("this handover is accepted and locked; an admin can reopen it for additions")
+        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover is accepted and locked; an admin can reopen "
+                                                           "it for additions"))
     if handover.signed_at is not None:
-        raise HandoverError("this handover is signed; it can only be accepted now")
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is signed; it can only be accepted now"))
 
 
 def _name(staff: Staff | None) -> str:
-    return staff.name if staff else "someone"
+    return staff.name if staff else QT_TRANSLATE_NOOP("Handover", "someone")

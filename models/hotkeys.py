@@ -13,6 +13,7 @@ from pathlib import Path
 
 from models.key_names import normalize_key
 from models.user_files import default_folder, write_atomically
+from models.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
 
 CAMERA_SELECT = tuple(f"camera.select.{number}" for number in range(1, 10))
 MOVES = ("move.up", "move.down", "move.left", "move.right")
@@ -41,33 +42,43 @@ HOTKEYS_FILE = "hotkeys.json"
 FILE_FORMAT = "smartcentre-console hotkeys"
 FILE_VERSION = 1
 
-_LABELS = {"move.up": "Move up", "move.down": "Move down", "move.left": "Move left", "move.right": "Move right",
-           "zoom.in": "Zoom in", "zoom.out": "Zoom out", STOP_ALL: "Stop all cameras", CHEAT_SHEET: "Show the hotkeys",
-           QUICK_LOG: "Quick log entry"}
-_NUMBERED_LABELS = {"camera.select": "Select camera {}", "preset.recall": "Recall preset {}", "shot": "Shot {}",
-                    "wall.layout": "Recall wall layout {}"}
+_LABELS = {
+    "move.up": QT_TRANSLATE_NOOP("Hotkeys", "Move up"), "move.down": QT_TRANSLATE_NOOP("Hotkeys", "Move down"),
+    "move.left": QT_TRANSLATE_NOOP("Hotkeys", "Move left"), "move.right": QT_TRANSLATE_NOOP("Hotkeys", "Move right"),
+    "zoom.in": QT_TRANSLATE_NOOP("Hotkeys", "Zoom in"), "zoom.out": QT_TRANSLATE_NOOP("Hotkeys", "Zoom out"),
+    STOP_ALL: QT_TRANSLATE_NOOP("Hotkeys", "Stop all cameras"),
+    CHEAT_SHEET: QT_TRANSLATE_NOOP("Hotkeys", "Show the hotkeys"),
+    QUICK_LOG: QT_TRANSLATE_NOOP("Hotkeys", "Quick log entry"),
+}
+_NUMBERED_LABELS = {
+    "camera.select": QT_TRANSLATE_NOOP("Hotkeys", "Select camera {number}"),
+    "preset.recall": QT_TRANSLATE_NOOP("Hotkeys", "Recall preset {number}"),
+    "shot": QT_TRANSLATE_NOOP("Hotkeys", "Shot {number}"),
+    "wall.layout": QT_TRANSLATE_NOOP("Hotkeys", "Recall wall layout {number}"),
+}
 
 
-def describe(action: str) -> str:
-    """A short English label ("Recall preset 3"); the UI shows its own translated labels."""
+def describe(action: str) -> Phrase:
+    """A short label ("Recall preset 3"), said in the operator's language by ui/."""
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
     group, _dot, argument = action.rpartition(".")
-    return _LABELS.get(action) or _NUMBERED_LABELS[group].format(argument)
+    return _LABELS.get(action) or _NUMBERED_LABELS[group].format(number=argument)
 
 
 class KeyConflict(ValueError):
     def __init__(self, key: str, action: str, other: str) -> None:
-        super().__init__(f"{key} is already the key for {describe(other)}")
+        super().__init__(QT_TRANSLATE_NOOP("Hotkeys", "{key} is already the key for {action}").format(
+            key=key, action=describe(other)))
         self.key = key
         self.action = action
         self.other = other
 
 
 class HotkeyError(ValueError):
-    """A hotkey file that cannot be used; ``problems`` says why, one plain sentence each."""
+    """A hotkey file that cannot be used; ``problems`` says why, one sentence (a Phrase) each."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Phrase]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
 
@@ -166,12 +177,16 @@ class HotkeyMap:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise HotkeyError([f"not a hotkey file: {exc.msg} at line {exc.lineno}, column {exc.colno}"]) from None
+            raise HotkeyError([QT_TRANSLATE_NOOP(
+                "Hotkeys", "not a hotkey file: {reason} at line {line}, column {column}").format(
+                reason=exc.msg, line=exc.lineno, column=exc.colno)]) from None
         if not isinstance(data, dict) or not isinstance(data.get("bindings"), dict):
-            raise HotkeyError(['not a hotkey file: it has no "bindings" section'])
-        problems: list[str] = []
+            raise HotkeyError([QT_TRANSLATE_NOOP("Hotkeys", 'not a hotkey file: it has no "bindings" section')])
+        problems: list[Phrase] = []
         if data.get("version", FILE_VERSION) != FILE_VERSION:
-            problems.append(f"the file has version {data['version']!r}; this console reads version {FILE_VERSION}")
+            problems.append(QT_TRANSLATE_NOOP(
+                "Hotkeys", "the file has version {version}; this console reads version {supported}").format(
+                version=repr(data["version"]), supported=FILE_VERSION))
         bindings = _read_bindings(data["bindings"], problems)
         used = {key for keys in bindings.values() for key in keys}
         for action in ACTIONS:
@@ -179,31 +194,45 @@ class HotkeyMap:
                 bindings[action] = [key for key in DEFAULT_HOTKEYS.get(action, ()) if key not in used]
         hotkeys = cls(bindings)
         for key, actions in hotkeys.conflicts().items():
-            problems.append(f"the key {key} is given to {' and '.join(actions)}; a key can do one thing only")
+            given_to = QT_TRANSLATE_NOOP("Hotkeys", "{actions} and {last}").format(
+                actions=", ".join(actions[:-1]), last=actions[-1])
+            problems.append(QT_TRANSLATE_NOOP(
+                "Hotkeys", "the key {key} is given to {actions}; a key can do one thing only").format(
+                key=key, actions=given_to))
         if problems:
             raise HotkeyError(problems)
         return hotkeys
 
 
-def _read_bindings(raw: dict[object, object], problems: list[str]) -> dict[str, list[str]]:
+def _read_bindings(raw: dict[object, object], problems: list[Phrase]) -> dict[str, list[str]]:
     bindings: dict[str, list[str]] = {}
     for action, keys in raw.items():
         if action not in ACTIONS:
-            close = difflib.get_close_matches(str(action), ACTIONS, n=1)
-            problems.append(f"unknown action {action!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            problems.append(_unknown_action(action))
             continue
         if isinstance(keys, str):
             keys = [keys]
         if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
-            problems.append(f'{action}: expected a list of keys such as ["F5", "Ctrl+3"], found {json.dumps(keys)}')
+            problems.append(QT_TRANSLATE_NOOP(
+                "Hotkeys", '{action}: expected a list of keys such as ["F5", "Ctrl+3"], found {found}').format(
+                action=action, found=json.dumps(keys)))
             continue
         bindings[action] = []
         for key in keys:
             try:
                 bindings[action].append(normalize_key(key))
             except ValueError as exc:
-                problems.append(f"{action}: {exc}")
+                problems.append(QT_TRANSLATE_NOOP("Hotkeys", "{action}: {problem}").format(
+                    action=action, problem=sentence_of(exc)))
     return bindings
+
+
+def _unknown_action(action: object) -> Phrase:
+    close = difflib.get_close_matches(str(action), ACTIONS, n=1)
+    if not close:
+        return QT_TRANSLATE_NOOP("Hotkeys", "unknown action {action}").format(action=repr(action))
+    return QT_TRANSLATE_NOOP("Hotkeys", "unknown action {action} (did you mean {suggestion}?)").format(
+        action=repr(action), suggestion=repr(close[0]))
 
 
 def _check_action(action: str) -> None:
@@ -216,17 +245,21 @@ def hotkeys_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path) if path is not None else default_folder() / HOTKEYS_FILE
 
 
-def load_hotkeys(path: str | os.PathLike[str] | None = None) -> tuple[HotkeyMap, list[str]]:
-    """The workstation's map and the problems met; never raises (the defaults stand in)."""
+def load_hotkeys(path: str | os.PathLike[str] | None = None) -> tuple[HotkeyMap, list[Phrase]]:
+    """The workstation's map and the problems met (sentences for the log pane); never raises (the defaults stand in)."""
     path = hotkeys_path(path)
     try:
         return HotkeyMap.from_json(path.read_text(encoding="utf-8")), []
     except FileNotFoundError:
         return HotkeyMap.defaults(), []
     except (OSError, UnicodeDecodeError) as exc:
-        return HotkeyMap.defaults(), [f"{path}: cannot be read ({exc}); using the default hotkeys"]
+        return HotkeyMap.defaults(), [QT_TRANSLATE_NOOP(
+            "Hotkeys", "{path}: cannot be read ({reason}); using the default hotkeys").format(
+            path=str(path), reason=sentence_of(exc))]
     except HotkeyError as exc:
-        return HotkeyMap.defaults(), [*(f"{path}: {problem}" for problem in exc.problems), "Using the default hotkeys."]
+        in_file = QT_TRANSLATE_NOOP("Hotkeys", "{path}: {problem}")
+        return HotkeyMap.defaults(), [*(in_file.format(path=str(path), problem=problem) for problem in exc.problems),
+                                      QT_TRANSLATE_NOOP("Hotkeys", "Using the default hotkeys.")]
 
 
 def save_hotkeys(hotkeys: HotkeyMap, path: str | os.PathLike[str] | None = None) -> None:

@@ -5,11 +5,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from models.schema import Device, DeviceKind, Location, LocationKind
+from models.wording import QT_TRANSLATE_NOOP
 
 
 def add_location(session: Session, name: str, kind: LocationKind) -> Location:
     if not name.strip():
-        raise ValueError("a location needs a name")
+        raise ValueError(QT_TRANSLATE_NOOP("Inventory", "a location needs a name"))
     location = Location(name=name.strip(), kind=LocationKind(kind))
     session.add(location)
     session.flush()
@@ -19,7 +20,7 @@ def add_location(session: Session, name: str, kind: LocationKind) -> Location:
 def add_device(session: Session, asset_number: str, name: str, kind: DeviceKind,
                location: Location | None = None) -> Device:
     if not asset_number.strip() or not name.strip():
-        raise ValueError("a device needs an asset number and a name")
+        raise ValueError(QT_TRANSLATE_NOOP("Inventory", "a device needs an asset number and a name"))
     device = Device(asset_number=asset_number.strip(), name=name.strip(), kind=DeviceKind(kind), location=location,
                     in_service=True)
     session.add(device)

@@ -5,6 +5,8 @@ typed into a hotkey file and a key pressed on the keyboard compare equal as plai
 """
 from __future__ import annotations
 
+from models.wording import QT_TRANSLATE_NOOP
+
 MODIFIERS = ("Meta", "Ctrl", "Alt", "Shift", "Num")   # the order Qt writes them in
 NAMED_KEYS = (
     "Esc", "Tab", "Backtab", "Backspace", "Return", "Enter", "Ins", "Del", "Pause", "Print", "SysReq", "Clear",
@@ -15,11 +17,11 @@ _NAMES = {name.lower(): name for name in NAMED_KEYS} | {
     "escape": "Esc", "insert": "Ins", "delete": "Del", "page up": "PgUp", "page down": "PgDown",
 }
 _MODIFIERS = {name.lower(): name for name in MODIFIERS}
-EXAMPLES = "e.g. F5, Ctrl+3, Num+3, Up, Esc or ?"
+EXAMPLES = QT_TRANSLATE_NOOP("Hotkeys", "e.g. F5, Ctrl+3, Num+3, Up, Esc or ?")
 
 
 def normalize_key(text: str) -> str:
-    """Qt's portable text for one key with its modifiers; raises ValueError saying what is wrong.
+    """Qt's portable text for one key with its modifiers; raises ValueError saying what is wrong (a Phrase).
 
     Shift is dropped before a symbol or digit: the character already says it (Shift+/ arrives as "?").
     """
@@ -29,12 +31,14 @@ def normalize_key(text: str) -> str:
     else:
         prefix, _plus, name = stripped.rpartition("+")
     if not name:
-        raise ValueError(f"{text!r} is not a key ({EXAMPLES})")
+        raise ValueError(QT_TRANSLATE_NOOP("Hotkeys", "{text} is not a key ({examples})").format(
+            text=repr(text), examples=EXAMPLES))
     modifiers = set()
     for part in filter(None, prefix.split("+")):
         modifier = _MODIFIERS.get(part.strip().lower())
         if modifier is None:
-            raise ValueError(f"{text!r}: {part!r} is not a modifier; use {', '.join(MODIFIERS)}")
+            raise ValueError(QT_TRANSLATE_NOOP("Hotkeys", "{text}: {part} is not a modifier; use {modifiers}").format(
+                text=repr(text), part=repr(part), modifiers=", ".join(MODIFIERS)))
         modifiers.add(modifier)
     key = _key_name(text, name)
     if len(key) == 1 and not key.isalpha():
@@ -50,5 +54,7 @@ def _key_name(text: str, name: str) -> str:
     if named is not None:
         return named
     if "," in name:
-        raise ValueError(f"{text!r}: one key per binding, not a sequence of keys")
-    raise ValueError(f"{text!r}: {name!r} is not a key name ({EXAMPLES})")
+        raise ValueError(QT_TRANSLATE_NOOP("Hotkeys", "{text}: one key per binding, not a sequence of keys").format(
+            text=repr(text)))
+    raise ValueError(QT_TRANSLATE_NOOP("Hotkeys", "{text}: {name} is not a key name ({examples})").format(
+        text=repr(text), name=repr(name), examples=EXAMPLES))

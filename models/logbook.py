@@ -11,6 +11,7 @@ from models.schedule import find_device
 from models.schema import Event, Fault, FaultSeverity, LogEntry, Role, Shift, Staff
 from models.shifts import current_shift
 from models.staff import require_role
+from models.wording import QT_TRANSLATE_NOOP
 
 FAULT_DETAILS = (selectinload(Fault.device), selectinload(Fault.owner), selectinload(Fault.opened_by))
 
@@ -22,9 +23,9 @@ class FaultError(Exception):
 def add_log_entry(session: Session, author: Staff, text: str, now: datetime, *, event: Event | None = None,
                   shift: Shift | None = None) -> LogEntry:
     """Write a note (flushed, not committed); it belongs to ``shift`` or else to the current shift."""
-    require_role(author, Role.OPERATOR, "write in the log")
+    require_role(author, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "write in the log"))
     if not text.strip():
-        raise ValueError("a log entry needs some text")
+        raise ValueError(QT_TRANSLATE_NOOP("Logbook", "a log entry needs some text"))
     entry = LogEntry(at=as_utc(now), author=author, text=text.strip(), event_id=event.id if event else None,
                      shift=shift or current_shift(session, now))
     session.add(entry)
@@ -35,9 +36,9 @@ def add_log_entry(session: Session, author: Staff, text: str, now: datetime, *, 
 def open_fault(session: Session, by: Staff, severity: FaultSeverity, description: str, now: datetime, *,
                device: str | None = None, owner: Staff | None = None) -> Fault:
     """Record a fault; ``device`` is an asset number or name, or None for the stream, network etc."""
-    require_role(by, Role.OPERATOR, "open a fault")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "open a fault"))
     if not description.strip():
-        raise ValueError("describe the fault")
+        raise ValueError(QT_TRANSLATE_NOOP("Logbook", "describe the fault"))
     fault = Fault(device=find_device(session, device) if device else None, severity=FaultSeverity(severity),
                   description=description.strip(), opened_at=as_utc(now), opened_by=by, owner=owner)
     session.add(fault)
@@ -46,19 +47,20 @@ def open_fault(session: Session, by: Staff, severity: FaultSeverity, description
 
 
 def assign_fault(session: Session, fault: Fault, by: Staff, owner: Staff | None) -> None:
-    require_role(by, Role.OPERATOR, "assign a fault")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "assign a fault"))
     fault.owner = owner
     session.flush()
 
 
 def close_fault(session: Session, fault: Fault, by: Staff, now: datetime, resolution: str) -> None:
-    require_role(by, Role.OPERATOR, "close a fault")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "close a fault"))
     if not fault.is_open:
-        raise FaultError(f"fault {fault.id} is already closed")
+        raise FaultError(QT_TRANSLATE_NOOP("Logbook", "fault {id} is already closed").format(id=fault.id))
     if not resolution.strip():
-        raise FaultError("say how the fault was resolved before closing it")
+        raise FaultError(QT_TRANSLATE_NOOP("Logbook", "say how the fault was resolved before closing it"))
     if as_utc(now) < fault.opened_at:
-        raise FaultError(f"fault {fault.id} cannot be closed before it was opened")
+        raise FaultError(QT_TRANSLATE_NOOP("Logbook", "fault {id} cannot be closed before it was opened")
+                         .format(id=fault.id))
     fault.closed_at, fault.closed_by, fault.resolution = as_utc(now), by, resolution.strip()
     session.flush()
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Protocol
 
+from models.wording import QT_TRANSLATE_NOOP
+
 
 class EventLike(Protocol):
     id: str
@@ -97,8 +99,10 @@ class EventBoard:
         return owners
 
     def take_over(self, device: str, now: datetime | None = None) -> TakeOver:
+        """Give ``device`` to the active event; raises ValueError when no event is active."""
         if self.active is None:
-            raise ValueError("choose the event you are working for before taking over a device")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Ownership", "choose the event you are working for before taking over a device"))
         blocking = self.blocking(device, now)
         takeover = TakeOver(device, self.active, tuple(e.id for e in blocking), now or datetime.now())
         self._takeovers[device] = takeover

@@ -16,6 +16,7 @@ from models.handover import handover_for_shift, summary, verify
 from models.handover_summary import DeviceErrorCount, EventRun, FaultNote, build_summary
 from models.oplog_time import WIB, to_wib, utc_now
 from models.schema import Event, Handover, LogEntry, Shift, Staff
+from models.wording import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class HandoverReport:
 def handover_report(session: Session, shift_id: int, now: datetime | None = None) -> HandoverReport:
     shift = session.get(Shift, shift_id)
     if shift is None:
-        raise LookupError(f"there is no shift number {shift_id}")
+        raise LookupError(QT_TRANSLATE_NOOP("Reports", "there is no shift number {id}").format(id=shift_id))
     handover = handover_for_shift(session, shift)
     verified = verify(session, handover) if handover is not None and handover.locked else None
     if handover is not None and handover.signed_at is not None:

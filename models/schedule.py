@@ -11,9 +11,14 @@ from sqlalchemy.orm import Session, selectinload
 from models.oplog_time import as_utc
 from models.schema import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
 from models.staff import require_role
+from models.wording import QT_TRANSLATE_NOOP
 
 FULL_EVENT = (selectinload(Event.locations), selectinload(Event.operators), selectinload(Event.devices))
 """Loader options so that an event's places, operators and devices stay readable after the session."""
+STATUS_WORDS = {EventStatus.SCHEDULED: QT_TRANSLATE_NOOP("Schedule", "scheduled"),
+                EventStatus.RUNNING: QT_TRANSLATE_NOOP("Schedule", "running"),
+                EventStatus.FINISHED: QT_TRANSLATE_NOOP("Schedule", "finished"),
+                EventStatus.CANCELLED: QT_TRANSLATE_NOOP("Schedule", "cancelled")}
 
 
 class ScheduleError(Exception):
@@ -37,7 +42,7 @@ class Stream:
 def find_location(session: Session, name: str) -> Location:
     location = session.scalars(select(Location).where(Location.name == name)).first()
     if location is None:
-        raise ScheduleError(f"there is no location named {name!r}")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "there is no location named {name}").format(name=repr(name)))
     return location
 
 
@@ -45,7 +50,8 @@ def find_device(session: Session, key: str) -> Device:
     """A device by asset number or by name."""
     device = session.scalars(select(Device).where(or_(Device.asset_number == key, Device.name == key))).first()
     if device is None:
-        raise ScheduleError(f"there is no device with the asset number or name {key!r}")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "there is no device with the asset number or name {key}")
+                            .format(key=repr(key)))
     return device
 
 
@@ -55,13 +61,15 @@ def schedule_event(session: Session, by: Staff, title: str, organiser: str, mode
                    notes: str = "") -> Event:
     """Add an event (flushed, not committed). ``devices`` are asset numbers or names; a place, operator or
     device given twice counts once."""
-    require_role(by, Role.OPERATOR, "schedule an event")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "schedule an event"))
     if not title.strip() or not organiser.strip():
-        raise ScheduleError("an event needs a title and an organiser (OPD)")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "an event needs a title and an organiser (OPD)"))
     if as_utc(planned_end) <= as_utc(planned_start):
-        raise ScheduleError(f"{title}: the event must end after it starts")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: the event must end after it starts")
+                            .format(title=title))
     if not places:
-        raise ScheduleError(f"{title}: an event needs at least one location (the studio for an online event)")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: an event needs at least one location (the studio "
+                                                          "for an online event)").format(title=title))
     event = Event(title=title.strip(), organiser=organiser.strip(), mode=EventMode(mode),
                   status=EventStatus.SCHEDULED, planned_start=planned_start, planned_end=planned_end,
                   notes=notes, operators=list({staff.id: staff for staff in operators}.values()))
@@ -77,7 +85,8 @@ def schedule_event(session: Session, by: Staff, title: str, organiser: str, mode
 def _place(session: Session, title: str, place: Place) -> EventLocation:
     for number in (place.participant_limit, place.participant_count):
         if number is not None and number < 0:
-            raise ScheduleError(f"{title}: participant numbers cannot be negative")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: participant numbers cannot be negative")
+                                .format(title=title))
     location = find_location(session, place.location)
     return EventLocation(location=location, location_id=location.id, participant_limit=place.participant_limit,
                          participant_count=place.participant_count)
@@ -86,14 +95,16 @@ def _place(session: Session, title: str, place: Place) -> EventLocation:
 def _usable_device(session: Session, title: str, key: str) -> Device:
     device = find_device(session, key)
     if not device.in_service:
-        raise ScheduleError(f"{title}: {device.name} ({device.asset_number}) is out of service")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: {device} ({asset}) is out of service")
+                            .format(title=title, device=device.name, asset=device.asset_number))
     return device
 
 
 def set_stream(session: Session, event: Event, stream: Stream | None) -> None:
     if stream is not None and stream.url and not stream.url.startswith(("https://", "http://", "rtmp://",
                                                                          "rtmps://")):
-        raise ScheduleError(f"{event.title}: the stream URL must start with https:// (or rtmp://)")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: the stream URL must start with https:// (or "
+                                                          "rtmp://)").format(title=event.title))
     event.stream_platform = stream.platform.strip() if stream else None
     event.stream_url = stream.url if stream else None
     session.flush()
@@ -101,13 +112,14 @@ def set_stream(session: Session, event: Event, stream: Stream | None) -> None:
 
 def set_participant_count(session: Session, event: Event, location: str, count: int) -> None:
     if count < 0:
-        raise ScheduleError("a participant count cannot be negative")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "a participant count cannot be negative"))
     for place in event.locations:
         if place.location.name == location:
             place.participant_count = count
             session.flush()
             return
-    raise ScheduleError(f"{event.title} does not take place at {location}")
+    raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} does not take place at {location}")
+                        .format(title=event.title, location=location))
 
 
 def set_notes(session: Session, event: Event, notes: str) -> None:
@@ -116,25 +128,28 @@ def set_notes(session: Session, event: Event, notes: str) -> None:
 
 
 def start_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
-    require_role(by, Role.OPERATOR, "start an event")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "start an event"))
     if event.status is not EventStatus.SCHEDULED:
-        raise ScheduleError(f"{event.title} cannot start: it is {event.status.value}")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} cannot start: it is {status}")
+                            .format(title=event.title, status=STATUS_WORDS[event.status]))
     event.status, event.actual_start = EventStatus.RUNNING, as_utc(now)
     session.flush()
 
 
 def end_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
-    require_role(by, Role.OPERATOR, "end an event")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "end an event"))
     if event.status is not EventStatus.RUNNING:
-        raise ScheduleError(f"{event.title} cannot end: it is {event.status.value}")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} cannot end: it is {status}")
+                            .format(title=event.title, status=STATUS_WORDS[event.status]))
     event.status, event.actual_end = EventStatus.FINISHED, as_utc(now)
     session.flush()
 
 
 def cancel_event(session: Session, event: Event, by: Staff) -> None:
-    require_role(by, Role.OPERATOR, "cancel an event")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "cancel an event"))
     if event.status is not EventStatus.SCHEDULED:
-        raise ScheduleError(f"{event.title} cannot be cancelled: it is {event.status.value}")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} cannot be cancelled: it is {status}")
+                            .format(title=event.title, status=STATUS_WORDS[event.status]))
     event.status = EventStatus.CANCELLED
     session.flush()
 

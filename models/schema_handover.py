@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 from models.schema_base import AdditionKind, Base
 from models.schema_log import Fault, refuse_changes
 from models.schema_people import Shift, Staff
+from models.wording import QT_TRANSLATE_NOOP
 
 
 class HandoverError(Exception):
@@ -90,14 +91,16 @@ def _refuse_locked_edits(_mapper: Mapper[Any], _connection: Any, target: Handove
                if attr.key not in UNLOCKED_FIELDS and attr.key in state.mapper.columns
                and attr.history.has_changes()]
     if changed:
-        raise HandoverLocked(f"handover {target.id} is locked (accepted); {', '.join(changed)} cannot change — "
-                             "an admin can reopen it to add a marked addition")
+        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "handover {id} is locked (accepted); {fields} cannot change "
+                                                           "— an admin can reopen it to add a marked addition")
+                             .format(id=target.id, fields=", ".join(changed)))
 
 
 @event.listens_for(Handover, "before_delete")
 def _refuse_locked_delete(_mapper: Mapper[Any], _connection: Any, target: Handover) -> None:
     if target.locked:
-        raise HandoverLocked(f"handover {target.id} is locked (accepted) and cannot be deleted")
+        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "handover {id} is locked (accepted) and cannot be deleted")
+                             .format(id=target.id))
 
 
 refuse_changes(HandoverAddition)

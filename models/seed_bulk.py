@@ -22,6 +22,7 @@ from models.schema import (
 from models.seed_catalog import CAMERA_ACTIONS, CAMERA_ERRORS, DEMO_PIN, ORGANISERS, PLACES, SHIFTS, TOPICS
 from models.seed_demo import CREW, SeedError, SeedResult, add_team_and_places
 from models.staff import hash_pin
+from models.wording import QT_TRANSLATE_NOOP
 
 CHUNK = 20_000
 EVENTS_PER_DAY = (3, 4, 4, 4)
@@ -34,7 +35,8 @@ def seed_bulk(database: Database, years: float = 5, end: datetime | None = None)
     first_day = (end_wib - timedelta(days=round(365.25 * years))).replace(hour=0)
     with database.transaction() as session:
         if session.scalar(select(func.count()).select_from(Staff)):
-            raise SeedError(f"{database.name} already has staff; bulk data only goes into an empty database")
+            raise SeedError(QT_TRANSLATE_NOOP("Seed", "{db} already has staff; bulk data only goes into an empty "
+                                                      "database").format(db=database.name))
         team, devices = add_team_and_places(session, hash_pin(DEMO_PIN))
         locations = {device.location.name: device.location for device in devices.values() if device.location}
         generator = _History(random.Random(f"smartcentre-bulk-{years}"), [member.id for member in team],

@@ -27,6 +27,7 @@ from models.seed_catalog import (
     STREAM_FAULT, TEAM, TITLES, TOPICS)
 from models.shifts import end_shift, plan_shift, start_shift
 from models.staff import hash_pin
+from models.wording import QT_TRANSLATE_NOOP
 
 CREW = (3, 2, 1)     # staff on duty in the Pagi, Siang and Malam shifts
 
@@ -74,7 +75,8 @@ def seed_demo(database: Database, month: str | None = None, now: datetime | None
     year, number = parse_month(month) if month else (now.astimezone(WIB).year, now.astimezone(WIB).month)
     with database.transaction() as session:
         if session.scalar(select(func.count()).select_from(Staff)):
-            raise SeedError(f"{database.name} already has staff; demo data only goes into an empty database")
+            raise SeedError(QT_TRANSLATE_NOOP("Seed", "{db} already has staff; demo data only goes into an empty "
+                                                      "database").format(db=database.name))
         team, devices = add_team_and_places(session, hash_pin(DEMO_PIN))
         month_seed = _Month(session, random.Random(f"smartcentre-demo-{year:04d}-{number:02d}"), now, team, devices)
         month_seed.fill(year, number)

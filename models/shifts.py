@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from models.oplog_time import as_utc, to_wib
 from models.schema import Handover, Role, Shift, Staff
 from models.staff import require_role
+from models.wording import QT_TRANSLATE_NOOP
 
 SHIFT_NAMES = ("Pagi", "Siang", "Malam")
 
@@ -22,9 +23,9 @@ def plan_shift(session: Session, name: str, planned_start: datetime, planned_end
                members: Sequence[Staff] = ()) -> Shift:
     """Add a shift; the lead is always one of the staff on duty (flushed, not committed)."""
     if not name.strip():
-        raise ValueError("a shift needs a name, e.g. Pagi, Siang or Malam")
+        raise ValueError(QT_TRANSLATE_NOOP("Shifts", "a shift needs a name, e.g. Pagi, Siang or Malam"))
     if as_utc(planned_end) <= as_utc(planned_start):
-        raise ValueError("a shift must end after it starts")
+        raise ValueError(QT_TRANSLATE_NOOP("Shifts", "a shift must end after it starts"))
     shift = Shift(name=name.strip(), planned_start=planned_start, planned_end=planned_end, lead=lead)
     shift.members = _with_lead(lead, members)
     session.add(shift)
@@ -36,7 +37,8 @@ def set_team(session: Session, shift: Shift, lead: Staff, members: Sequence[Staf
     """Change the lead and the staff on duty (before the shift's handover is signed)."""
     signed = select(Handover.id).where(Handover.shift_id == shift.id, Handover.signed_at.is_not(None))
     if session.scalar(signed) is not None:
-        raise ShiftError(f"the handover of shift {_label(shift)} is signed; its team can no longer change")
+        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "the handover of shift {shift} is signed; its team can no longer "
+                                                     "change").format(shift=_label(shift)))
     shift.lead = lead
     shift.members = _with_lead(lead, members)
     session.flush()
@@ -48,21 +50,24 @@ def _with_lead(lead: Staff, members: Sequence[Staff]) -> list[Staff]:
 
 
 def start_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> None:
-    require_role(by, Role.OPERATOR, "start a shift")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "start a shift"))
     if shift.actual_start is not None:
-        raise ShiftError(f"shift {_label(shift)} already started at {to_wib(shift.actual_start):%H:%M} WIB")
+        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} already started at {time} WIB")
+                         .format(shift=_label(shift), time=f"{to_wib(shift.actual_start):%H:%M}"))
     shift.actual_start = as_utc(now)
     session.flush()
 
 
 def end_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> None:
-    require_role(by, Role.OPERATOR, "end a shift")
+    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "end a shift"))
     if shift.actual_start is None:
-        raise ShiftError(f"shift {_label(shift)} has not started")
+        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} has not started").format(shift=_label(shift)))
     if shift.actual_end is not None:
-        raise ShiftError(f"shift {_label(shift)} already ended at {to_wib(shift.actual_end):%H:%M} WIB")
+        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} already ended at {time} WIB")
+                         .format(shift=_label(shift), time=f"{to_wib(shift.actual_end):%H:%M}"))
     if as_utc(now) < shift.actual_start:
-        raise ShiftError(f"shift {_label(shift)} cannot end before it started")
+        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} cannot end before it started")
+                         .format(shift=_label(shift)))
     shift.actual_end = as_utc(now)
     session.flush()
 

@@ -14,11 +14,15 @@ from sqlalchemy.orm import Session
 
 from models.oplog_time import as_utc, to_wib
 from models.schema import EmploymentCategory, Role, Staff
+from models.wording import QT_TRANSLATE_NOOP
 
 PIN_ROUNDS = 12
 MAX_WRONG_PINS = 5
 LOCKOUT = timedelta(seconds=60)
 PIN_LENGTHS = range(4, 9)
+ROLE_WORDS = {Role.ADMIN: QT_TRANSLATE_NOOP("Permissions", "admin"),
+              Role.OPERATOR: QT_TRANSLATE_NOOP("Permissions", "operator"),
+              Role.VIEWER: QT_TRANSLATE_NOOP("Permissions", "viewer")}
 
 
 class LoginError(Exception):
@@ -27,42 +31,49 @@ class LoginError(Exception):
 
 class WrongPin(LoginError):
     def __init__(self, staff: Staff, attempts_left: int) -> None:
-        super().__init__(f"Wrong PIN for {staff.name}; {attempts_left} more wrong PIN(s) lock the account "
-                         f"for {LOCKOUT.seconds} seconds.")
+        super().__init__(QT_TRANSLATE_NOOP("Login", "Wrong PIN for {name}; {attempts} more wrong PIN(s) lock the "
+                                                    "account for {seconds} seconds.")
+                         .format(name=staff.name, attempts=attempts_left, seconds=LOCKOUT.seconds))
         self.attempts_left = attempts_left
 
 
 class AccountLocked(LoginError):
     def __init__(self, staff: Staff, until: datetime, now: datetime) -> None:
         seconds = max(1, int((until - now).total_seconds() + 0.999))
-        super().__init__(f"{staff.name}'s account is locked after {MAX_WRONG_PINS} wrong PINs; "
-                         f"try again in {seconds} s (at {to_wib(until):%H:%M:%S} WIB).")
+        super().__init__(QT_TRANSLATE_NOOP("Login", "{name}'s account is locked after {wrong} wrong PINs; try again in "
+                                                    "{seconds} s (at {time} WIB).")
+                         .format(name=staff.name, wrong=MAX_WRONG_PINS, seconds=seconds,
+                                 time=f"{to_wib(until):%H:%M:%S}"))
         self.until = until
         self.seconds_left = seconds
 
 
 class StaffInactive(LoginError):
     def __init__(self, staff: Staff) -> None:
-        super().__init__(f"{staff.name}'s account is switched off; ask an admin.")
+        super().__init__(QT_TRANSLATE_NOOP("Login", "{name}'s account is switched off; ask an admin.")
+                         .format(name=staff.name))
 
 
 class UnknownStaff(LoginError):
     def __init__(self, staff_id: int) -> None:
-        super().__init__(f"There is no staff member number {staff_id}.")
+        super().__init__(QT_TRANSLATE_NOOP("Login", "There is no staff member number {id}.").format(id=staff_id))
 
 
 class PermissionDenied(Exception):
     """The staff member's role does not allow this action."""
 
     def __init__(self, staff: Staff, needed: Role, action: str) -> None:
-        super().__init__(f"{staff.name} ({staff.role.value}) may not {action}: it needs the {needed.value} role.")
+        super().__init__(QT_TRANSLATE_NOOP("Permissions", "{name} ({role}) may not {action}: it needs the {needed} "
+                                                          "role.")
+                         .format(name=staff.name, role=ROLE_WORDS[staff.role], action=action,
+                                 needed=ROLE_WORDS[Role(needed)]))
         self.needed = needed
 
 
 def hash_pin(pin: str, rounds: int = PIN_ROUNDS) -> str:
     """A bcrypt hash of a 4–8 digit PIN; raises ValueError for anything else."""
     if not (pin.isascii() and pin.isdigit() and len(pin) in PIN_LENGTHS):
-        raise ValueError("a PIN is 4 to 8 digits")
+        raise ValueError(QT_TRANSLATE_NOOP("Staff", "a PIN is 4 to 8 digits"))
     return bcrypt.hashpw(pin.encode("ascii"), bcrypt.gensalt(rounds)).decode("ascii")
 
 
@@ -71,9 +82,9 @@ def create_staff(session: Session, name: str, category: EmploymentCategory, role
     """Add a staff member (flushed, not committed)."""
     name = name.strip()
     if not name:
-        raise ValueError("a staff member needs a name")
+        raise ValueError(QT_TRANSLATE_NOOP("Staff", "a staff member needs a name"))
     if nip is not None and not (nip.isdigit() and len(nip) == 18):
-        raise ValueError(f"NIP {nip!r} must be 18 digits")
+        raise ValueError(QT_TRANSLATE_NOOP("Staff", "NIP {nip} must be 18 digits").format(nip=repr(nip)))
     staff = Staff(name=name, nip=nip, category=EmploymentCategory(category), role=Role(role),
                   pin_hash=hash_pin(pin, rounds), active=True, failed_pins=0)
     session.add(staff)
@@ -120,8 +131,9 @@ def has_role(staff: Staff, needed: Role) -> bool:
     return staff.active and staff.role.rank >= Role(needed).rank
 
 
-def require_role(staff: Staff, needed: Role, action: str = "do this") -> None:
-    """Raise ``PermissionDenied`` unless ``has_role(staff, needed)``; ``action`` completes the message."""
+def require_role(staff: Staff, needed: Role, action: str = QT_TRANSLATE_NOOP("Permissions", "do this")) -> None:
+    """Raise ``PermissionDenied`` unless ``has_role(staff, needed)``; ``action`` completes the message
+    (mark it with ``QT_TRANSLATE_NOOP("Permissions", ...)`` so that it is said in the operator's language)."""
     if not has_role(staff, needed):
         raise PermissionDenied(staff, needed, action)
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 from devices.records import Link
 from devices.visca.state import CameraState, Motion
 from ui.bridge import CameraBridge
+from ui.wording import said
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -118,7 +119,7 @@ class CameraListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == "link" and state.link is not Link.ONLINE:
             return Qt.GlobalColor.red
         if role == Qt.ItemDataRole.ToolTipRole:
-            return state.last_error or ""
+            return said(state.last_error or "")
         return None
 
     def _text(self, row: CameraRow, state: CameraState, column: str) -> str:

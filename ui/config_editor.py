@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from models.config import ConfigError, ConfigProblem, ConfigStore
 from ui.hotkeys import OWNS_KEYS
+from ui.wording import said
 
 PROBLEM_LINE_COLOUR = QColor("#fde0dc")
 LineRole = Qt.ItemDataRole.UserRole + 1
@@ -90,7 +91,7 @@ class ConfigEditor(QWidget):
         self.problems.clear()
         selections = []
         for problem in problems:
-            item = QListWidgetItem(str(problem))
+            item = QListWidgetItem(said(problem.sentence))
             item.setData(LineRole, problem.line)
             self.problems.addItem(item)
             if problem.line is not None:

@@ -39,6 +39,7 @@ from ui.oplog_console import OperationsLog
 from ui.preview import PreviewHub
 from ui.wall_desk import WallDesk
 from ui.wall_view import WallView
+from ui.wording import said
 
 log = logging.getLogger(__name__)
 TILE_PICTURE = QSize(320, 180)
@@ -180,8 +181,8 @@ class Console(QObject):
             source = open_source(spec, sim_state=simulated and simulated.state,
                                  profile=simulated and simulated.profile, name=name)
         except PreviewSourceError as exc:
-            self.cameras.set_preview_status(camera_id, str(exc))
-            self.log.add("error", f"{name}: {exc}")
+            self.cameras.set_preview_status(camera_id, said(exc))
+            self.log.add("error", f"{name}: {said(exc)}")
             return
         self.previews.add(camera_id, source, TILE_PICTURE)
 

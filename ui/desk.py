@@ -17,6 +17,7 @@ from devices.records import ActionRecord
 from models.ownership import EventBoard
 from ui.device_words import record_text
 from ui.bridge import CameraBridge
+from ui.wording import said
 
 HELD_MOVES = {"move.up": (0, 1), "move.down": (0, -1), "move.left": (-1, 0), "move.right": (1, 0)}
 HELD_ZOOM = {"zoom.in": 1, "zoom.out": -1}
@@ -85,7 +86,7 @@ class OperatorDesk(QObject):
         try:
             takeover = self.board.take_over(camera_id)
         except ValueError as exc:
-            self.notice.emit("warning", str(exc))
+            self.notice.emit("warning", said(exc))
             return
         active = self.board.events[takeover.by_event].title
         self.notice.emit("info", self.tr("%1 taken over for %2").replace("%1", self.names[camera_id])
@@ -191,7 +192,7 @@ class OperatorDesk(QObject):
         try:
             return action(self.bridges[camera_id].controller)
         except ValueError as exc:   # a bad preset number or speed: nothing was sent
-            self.notice.emit("error", f"{self.names[camera_id]}: {exc}")
+            self.notice.emit("error", f"{self.names[camera_id]}: {said(exc)}")
             return None
 
     @Slot()

@@ -1,8 +1,9 @@
 """Device actions and results in the operator's language.
 
 The device layer speaks English (it is also the audit trail's wording); this module turns its
-small, fixed vocabulary into translated text for notices and the log pane. Anything it does
-not know is shown as the device said it.
+small, fixed vocabulary into translated text for notices and the log pane. Anything else is
+said as the device layer wrote it: a Phrase (a wall's error meaning, a take-over) in the
+interface language, plain text as it is.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from devices.records import ActionRecord
+from ui.wording import said
 
 
 def _results() -> dict[str, str]:
@@ -51,6 +53,11 @@ def _actions() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(r"focus (far|near).*"), QCoreApplication.translate("DeviceWords", "focus %1")),
         (re.compile(r"route (\d+)→(\d+) \((\w+)\)"),
          QCoreApplication.translate("DeviceWords", "route input %1 to output %2 (%3)")),
+        (re.compile(r"window (\d+)\.(\d+) ← input (\d+)"),
+         QCoreApplication.translate("DeviceWords", "window %1.%2 ← input %3")),
+        (re.compile(r"layout (\d+) on canvas (\d+)"),
+         QCoreApplication.translate("DeviceWords", "layout %1 on canvas %2")),
+        (re.compile(r"tile mode (\d+)×(\d+)"), QCoreApplication.translate("DeviceWords", "tile mode %1×%2")),
     ]
 
 
@@ -61,11 +68,11 @@ def action_text(action: str) -> str:
             for number, value in enumerate(match.groups(), start=1):
                 text = text.replace(f"%{number}", value)
             return text
-    return action
+    return said(action)
 
 
 def result_text(result: str) -> str:
-    return _results().get(result, result)
+    return _results().get(result) or said(result)
 
 
 def record_text(record: ActionRecord) -> str:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from models.hotkeys import ACTIONS, HotkeyError, HotkeyMap, KeyConflict, save_hotkeys
 from models.user_files import write_atomically
+from models.wording import sentence_of
 from ui.hotkeys import OWNS_KEYS, ActionLabels, display_key, key_text
+from ui.wording import said
 
 CONFLICT_COLOUR = QColor("#c62828")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -100,7 +102,7 @@ class HotkeyTableModel(QAbstractTableModel):
         return self._map.to_json()
 
     def import_json(self, text: str) -> list[str]:
-        """Replace the map with the one in ``text``; on problems keep the map and return them."""
+        """Replace the map with the one in ``text``; on problems keep the map and return them (Phrases)."""
         try:
             hotkeys = HotkeyMap.from_json(text)
         except HotkeyError as exc:
@@ -254,7 +256,7 @@ class HotkeyEditor(QWidget):
         try:
             save_hotkeys(hotkeys, self._path)
         except OSError as exc:
-            self._say(self.tr("Could not save the hotkeys: {reason}").format(reason=exc), error=True)
+            self._say(self.tr("Could not save the hotkeys: {reason}").format(reason=said(exc)), error=True)
             return False
         self._say(self.tr("Hotkeys saved."))
         self.mapChanged.emit(hotkeys)
@@ -280,7 +282,7 @@ class HotkeyEditor(QWidget):
         try:
             write_atomically(Path(path), self.model.export_json())
         except OSError as exc:
-            self._say(self.tr("Could not export: {reason}").format(reason=exc), error=True)
+            self._say(self.tr("Could not export: {reason}").format(reason=said(exc)), error=True)
         else:
             self._say(self.tr("Exported to {path}.").format(path=path))
 
@@ -289,9 +291,9 @@ class HotkeyEditor(QWidget):
         try:
             problems = self.model.import_json(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
-            problems = [str(exc)]
+            problems = [sentence_of(exc)]
         if problems:
-            self._say(self.tr("Not imported:") + "\n" + "\n".join(problems), error=True)
+            self._say(self.tr("Not imported:") + "\n" + "\n".join(map(said, problems)), error=True)
         else:
             self.cancel_replace()
             self._say(self.tr("Imported from {path}. Save to keep it.").format(path=path))

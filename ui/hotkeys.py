@@ -11,8 +11,9 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QComboBox, QKeySequenceEdit, QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
 
-from models.hotkeys import STOP_ALL, HotkeyMap
+from models.hotkeys import STOP_ALL, HotkeyMap, describe
 from models.key_names import normalize_key
+from ui.wording import said
 
 OWNS_KEYS = "ownsKeys"
 """A window with this property set to True keeps its keys (editors); only the all-stop key still works there."""
@@ -148,20 +149,7 @@ class ActionLabels(QObject):
     """Translated names of the hotkey actions and of their groups (``models.hotkeys.ACTION_GROUPS``)."""
 
     def label(self, action: str) -> str:
-        fixed = {
-            "move.up": self.tr("Move up"), "move.down": self.tr("Move down"),
-            "move.left": self.tr("Move left"), "move.right": self.tr("Move right"),
-            "zoom.in": self.tr("Zoom in"), "zoom.out": self.tr("Zoom out"),
-            STOP_ALL: self.tr("Stop all cameras"), "help.cheatsheet": self.tr("Show the hotkeys"),
-            "log.quick": self.tr("Quick log entry"),
-        }
-        if action in fixed:
-            return fixed[action]
-        group, _dot, number = action.rpartition(".")
-        numbered = {"camera.select": self.tr("Select camera {number}"),
-                    "preset.recall": self.tr("Recall preset {number}"), "shot": self.tr("Shot {number}"),
-                    "wall.layout": self.tr("Recall wall layout {number}")}
-        return numbered[group].format(number=number)
+        return said(describe(action))
 
     def group_title(self, group: str) -> str:
         return {

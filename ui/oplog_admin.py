@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 from models.inventory import add_device, devices, set_in_service
 from models.schema import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
 from models.staff import create_staff, require_role, set_pin
+from models.wording import QT_TRANSLATE_NOOP
 from ui.oplog_state import OpsState
 from ui.oplog_views import Snapshot, wib_time
 from ui.oplog_widgets import TextTable
+from ui.wording import said
 
 Row = tuple[object, list[str]]
 
@@ -54,7 +56,8 @@ class AdminWindow(QWidget):
         self.state.worker.call(self.load, self.table.set_rows)
 
     def change(self, work: Callable[[Session, Staff], None], what: str, done_text: str) -> None:
-        """``work`` as the logged-in staff member, who must be an admin ("may not ``what``" otherwise)."""
+        """``work`` as the logged-in staff member, who must be an admin ("may not ``what``" otherwise; mark
+        ``what`` with ``QT_TRANSLATE_NOOP("Permissions", ...)``)."""
         def checked(session: Session, me: Staff) -> None:
             require_role(me, Role.ADMIN, what)
             work(session, me)
@@ -63,7 +66,7 @@ class AdminWindow(QWidget):
             self.message.setText(done_text)
             self.reload()
         self.message.clear()
-        self.state.act(checked, done, lambda error: self.message.setText(str(error)))
+        self.state.act(checked, done, lambda error: self.message.setText(said(error)))
 
     def button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -105,7 +108,7 @@ class StaffAdmin(AdminWindow):
 
         def add(session: Session, _me: Staff) -> None:
             create_staff(session, name, category, role, pin, nip=nip)
-        self.change(add, "add staff", self.tr("Staff member added."))
+        self.change(add, QT_TRANSLATE_NOOP("Permissions", "add staff"), self.tr("Staff member added."))
 
     def on_toggle(self) -> None:
         staff_id = self.table.current_id()
@@ -113,10 +116,11 @@ class StaffAdmin(AdminWindow):
         def toggle(session: Session, me: Staff) -> None:
             staff = session.get(Staff, staff_id)
             if staff.id == me.id:
-                raise ValueError("you cannot switch off your own account")
+                raise ValueError(QT_TRANSLATE_NOOP("StaffAdmin", "you cannot switch off your own account"))
             staff.active = not staff.active
         if staff_id is not None:
-            self.change(toggle, "switch accounts on or off", self.tr("Account changed."))
+            self.change(toggle, QT_TRANSLATE_NOOP("Permissions", "switch accounts on or off"),
+                        self.tr("Account changed."))
 
     def on_update(self) -> None:
         staff_id, role, pin = self.table.current_id(), Role(self.role.currentData()), self.pin.text()
@@ -128,7 +132,8 @@ class StaffAdmin(AdminWindow):
             if pin:
                 set_pin(session, staff, pin)
         if staff_id is not None:
-            self.change(update, "change roles and PINs", self.tr("Role and PIN changed."))
+            self.change(update, QT_TRANSLATE_NOOP("Permissions", "change roles and PINs"),
+                        self.tr("Role and PIN changed."))
 
 
 class DevicesAdmin(AdminWindow):
@@ -168,7 +173,7 @@ class DevicesAdmin(AdminWindow):
         def add(session: Session, _me: Staff) -> None:
             location = session.scalars(select(Location).where(Location.name == place)).first() if place else None
             add_device(session, asset, name, kind, location)
-        self.change(add, "add devices", self.tr("Device added."))
+        self.change(add, QT_TRANSLATE_NOOP("Permissions", "add devices"), self.tr("Device added."))
 
     def on_toggle(self) -> None:
         device_id = self.table.current_id()
@@ -177,4 +182,5 @@ class DevicesAdmin(AdminWindow):
             device = session.get(Device, device_id)
             set_in_service(session, device, not device.in_service)
         if device_id is not None:
-            self.change(toggle, "take devices out of service", self.tr("Device changed."))
+            self.change(toggle, QT_TRANSLATE_NOOP("Permissions", "take devices out of service"),
+                        self.tr("Device changed."))

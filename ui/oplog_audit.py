@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from devices.records import ActionRecord
 from models.audit_log import AuditRecord, AuditWriter
 from models.database import Database
+from ui.wording import said
 
 PENDING = 10_000       # actions kept while the database is being opened
 SEEN = 256             # wall records remembered to write each once
@@ -60,7 +61,8 @@ class AuditFeed(QObject):
 
     def start_writer(self, database: Database) -> None:
         """Start writing into ``database`` (called on the database thread once it is open)."""
-        self._writer = AuditWriter(database, on_problem=self.problem.emit, on_recovered=self.recovered.emit).start()
+        self._writer = AuditWriter(database, on_problem=lambda sentence: self.problem.emit(said(sentence)),
+                                   on_recovered=self.recovered.emit).start()
         self._drain()
 
     def from_console(self, record: ActionRecord) -> None:

@@ -19,6 +19,7 @@ from models.schema import Event, EventMode, Role, Staff
 from ui.oplog_state import OpsState
 from ui.oplog_views import EventView, Snapshot, wib_time
 from ui.oplog_widgets import CheckList, TextTable, WibDateTimeEdit
+from ui.wording import said
 
 PLATFORMS = ("", "YouTube", "Zoom", "Facebook", "Instagram")
 
@@ -106,7 +107,7 @@ class EventForm(QWidget):
         try:
             places = self.chosen_places()
         except ValueError as error:
-            self.message.setText(str(error))
+            self.message.setText(said(error))
             return
         title, organiser, mode = self.title.text(), self.organiser.text(), EventMode(self.mode.currentData())
         start, end, devices, notes = self.start.moment(), self.end.moment(), self.devices.checked(), self.notes.text()
@@ -119,7 +120,7 @@ class EventForm(QWidget):
             session.flush()
             return event.id
         self.message.setText(self.tr("Scheduling…"))
-        self.state.act(schedule, self._done, lambda error: self.message.setText(str(error)))
+        self.state.act(schedule, self._done, lambda error: self.message.setText(said(error)))
 
     def _done(self, event_id: int) -> None:
         self.message.setText(self.tr("Event scheduled: %1").replace("%1", self.title.text()))
@@ -204,6 +205,6 @@ class EventsDock(QWidget):
                        failed=self._refused)
 
     def _refused(self, error: Exception) -> None:
-        self.message.setText(str(error))
+        self.message.setText(said(error))
         if not isinstance(error, DatabaseProblem):          # that one is announced already
-            self.state.notice.emit("warning", str(error))   # seen also when started from the events panel
+            self.state.notice.emit("warning", said(error))  # seen also when started from the events panel

@@ -26,10 +26,12 @@ from models.reports_handover import HandoverReport, handover_report
 from models.schema import Role, Shift, Staff
 from models.shifts import current_shift
 from models.staff import login, staff_for_login
+from models.wording import QT_TRANSLATE_NOOP
 from ui.oplog_handover_pages import PinPage, RecordPage
 from ui.oplog_state import OpsState
 from ui.oplog_views import StaffView, staff_view
 from ui.report_pdf import HandoverDocument, ask_file_name, save_handover
+from ui.wording import said
 
 SUMMARY, NOTES, SIGN, ACCEPT, RECORD = range(5)
 
@@ -60,7 +62,7 @@ def load_handover(session: Session, shift_id: int | None, now: datetime) -> Hand
 def _handover(session: Session, shift_id: int):
     found = ho.handover_for_shift(session, session.get(Shift, shift_id))
     if found is None:
-        raise ho.HandoverError("this shift has no handover yet")
+        raise ho.HandoverError(QT_TRANSLATE_NOOP("HandoverWindow", "this shift has no handover yet"))
     return found
 
 
@@ -174,7 +176,7 @@ class HandoverWindow(QWidget):
             ho.start_handover(session, session.get(Shift, shift_id), me, utc_now())
         self.state.act(prepare, lambda _none: self._finished(self.tr("Handover prepared: check the summary, "
                                                                      "write the notes.")),
-                       lambda error: self.message.setText(str(error)), refresh=False)
+                       lambda error: self.message.setText(said(error)), refresh=False)
 
     @Slot()
     def on_save_notes(self) -> None:
@@ -186,7 +188,7 @@ class HandoverWindow(QWidget):
         shift_id = self._shift_id
         self.state.act(lambda s, me: step(s, _handover(s, shift_id), me),
                        lambda _none: self._finished(done_text or self.tr("Done.")),
-                       lambda error: self.message.setText(str(error)), refresh=False)
+                       lambda error: self.message.setText(said(error)), refresh=False)
 
     def _with_pin(self, staff_id: int, pin: str, step, page: PinPage) -> None:
         """Sign or accept as the staff member whose PIN this is (wrong PINs count towards the lockout)."""
@@ -200,7 +202,7 @@ class HandoverWindow(QWidget):
         def done(_none: None) -> None:
             page.message.clear()
             self._finished(self.tr("Done."))
-        self.state.worker.call(work, done, lambda error: page.message.setText(str(error)))
+        self.state.worker.call(work, done, lambda error: page.message.setText(said(error)))
 
     @Slot(str)
     def on_export(self, suffix: str) -> None:
@@ -218,5 +220,5 @@ class HandoverWindow(QWidget):
         saved = self.tr("Saved: %1").replace("%1", path)
         worker.call(lambda session: handover_report(session, shift_id, utc_now()),
                     lambda report: worker.run(lambda: save_handover(report, path), lambda _none: self._finished(saved),
-                                              lambda error: self.message.setText(str(error))),
-                    lambda error: self.message.setText(str(error)))
+                                              lambda error: self.message.setText(said(error))),
+                    lambda error: self.message.setText(said(error)))

@@ -22,6 +22,7 @@ from models.schema import Event, Fault, FaultSeverity, Role, Staff
 from ui.oplog_state import OpsState
 from ui.oplog_views import Snapshot, actor, wib_time
 from ui.oplog_widgets import TextTable
+from ui.wording import said
 
 
 class FaultsPanel(QWidget):
@@ -101,7 +102,7 @@ class FaultsPanel(QWidget):
             if typed is not None:
                 typed.clear()
         self.message.clear()
-        self.state.act(work, done, lambda error: self.message.setText(str(error)))
+        self.state.act(work, done, lambda error: self.message.setText(said(error)))
 
     @Slot()
     def on_open(self) -> None:
@@ -183,5 +184,5 @@ class QuickLogBox(QWidget):
         self.state.act(write, lambda _none: self.state.notice.emit("info", self.tr("Log entry saved: %1")
                                                                     .replace("%1", text)),
                        lambda error: self.state.notice.emit("error", self.tr("Log entry NOT saved (%1): %2")
-                                                            .replace("%1", str(error)).replace("%2", text)),
+                                                            .replace("%1", said(error)).replace("%2", text)),
                        refresh=False)

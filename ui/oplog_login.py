@@ -16,6 +16,7 @@ from models.oplog_time import utc_now
 from models.staff import MAX_WRONG_PINS, AccountLocked, StaffInactive, WrongPin, login
 from ui.oplog_state import OpsState
 from ui.oplog_views import Snapshot, StaffView, staff_view
+from ui.wording import said
 
 
 class LoginPanel(QWidget):
@@ -110,9 +111,9 @@ class LoginPanel(QWidget):
         elif isinstance(error, StaffInactive):
             text = self.tr("The account of %1 is switched off; ask an admin.").replace("%1", name)
         elif isinstance(error, DatabaseProblem):
-            text = str(error)
+            text = said(error)
         else:
-            text = self.tr("Login refused: %1").replace("%1", str(error))
+            text = self.tr("Login refused: %1").replace("%1", said(error))
         self.message.setText(text)
 
     def _tick(self) -> None:

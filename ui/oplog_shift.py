@@ -15,9 +15,11 @@ from models.oplog_time import utc_now
 from models.schema import Role, Shift, Staff
 from models.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift
 from models.staff import require_role
+from models.wording import QT_TRANSLATE_NOOP
 from ui.oplog_state import OpsState
 from ui.oplog_views import ShiftView, Snapshot, actor, wib_time
 from ui.oplog_widgets import CheckList, WibDateTimeEdit
+from ui.wording import said
 
 SHIFT_HOURS = 8
 
@@ -107,7 +109,7 @@ class ShiftPanel(QWidget):
     def _act(self, work, done_text: str) -> None:
         self.message.clear()
         self.state.act(work, lambda _result: self.message.setText(done_text),
-                       lambda error: self.message.setText(str(error)))
+                       lambda error: self.message.setText(said(error)))
 
     @Slot()
     def on_start(self) -> None:
@@ -126,7 +128,7 @@ class ShiftPanel(QWidget):
         shift_id, lead_id, member_ids = self.shift.id, self.lead.currentData(), self.team.checked()
 
         def save(session: Session, me: Staff) -> None:
-            require_role(me, Role.OPERATOR, "change the team of a shift")
+            require_role(me, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "change the team of a shift"))
             set_team(session, session.get(Shift, shift_id), actor(session, lead_id),
                      [actor(session, member) for member in member_ids])
         self._act(save, self.tr("Team saved."))
@@ -140,7 +142,7 @@ class ShiftPanel(QWidget):
             return
 
         def plan(session: Session, me: Staff) -> None:
-            require_role(me, Role.OPERATOR, "plan a shift")
+            require_role(me, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "plan a shift"))
             plan_shift(session, name, start, end, actor(session, lead_id),
                        [actor(session, member) for member in member_ids])
         self._act(plan, self.tr("Shift planned."))

@@ -18,6 +18,7 @@ from models.schedule import events_between, running_events
 from models.schema import Event, Fault, Role, Shift, Staff
 from models.shifts import current_shift, next_shift
 from models.staff import staff_for_login
+from models.wording import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def actor(session: Session, staff_id: int) -> Staff:
     """The logged-in staff member as an ORM object of ``session``, for the services' role checks."""
     staff = session.get(Staff, staff_id)
     if staff is None:
-        raise LookupError(f"there is no staff member number {staff_id}")
+        raise LookupError(QT_TRANSLATE_NOOP("Login", "There is no staff member number {id}.").format(id=staff_id))
     return staff
 
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage
 
 from devices.video import FrameSource, Size, open_source
 from ui.preview_worker import LinkReport, LinkState, PreviewWorker
+from ui.wording import said
 
 log = logging.getLogger(__name__)
 
@@ -152,8 +153,8 @@ class PreviewHub(QObject):
         if report.state is LinkState.LIVE:
             return ""
         if report.state is LinkState.STARTING:
-            return self.tr("connecting to {source}…").format(source=worker.source.describe())
-        reason = report.reason if report.reason is not None else self.tr("the stream stopped sending pictures")
+            return self.tr("connecting to {source}…").format(source=said(worker.source.describe()))
+        reason = said(report.reason) if report.reason is not None else self.tr("the stream stopped sending pictures")
         if report.state is LinkState.WAITING:
             return self.tr("no signal – reconnecting in {seconds} s: {reason}").format(
                 seconds=f"{report.retry_in:g}", reason=reason)

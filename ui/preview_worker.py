@@ -21,6 +21,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from devices.video import FrameSource, Size, SourceError, fit_within
+from models.wording import sentence_of
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class LinkState(Enum):
 @dataclass(frozen=True)
 class LinkReport:
     state: LinkState
-    reason: str | None = None   # why the stream was lost; None: it stopped sending pictures
+    reason: str | None = None   # why the stream was lost (a Phrase, said by the GUI); None: it stopped sending pictures
     retry_in: float = 0.0
 
 
@@ -107,7 +108,7 @@ class PreviewWorker:
             try:
                 reason = self._stream()
             except SourceError as exc:
-                reason = str(exc)
+                reason = sentence_of(exc)
             except Exception as exc:    # a bug or an OpenCV failure: keep retrying, but leave a trace
                 log.exception("preview of %s failed", self.camera_id)
                 reason = str(exc) or type(exc).__name__

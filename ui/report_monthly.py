@@ -22,6 +22,7 @@ from models.schema import EventMode, FaultSeverity
 from ui.oplog_state import Labels
 from ui.oplog_worker import DbWorker
 from ui.report_pdf import ask_file_name, save_monthly
+from ui.wording import said
 
 MODE_COLOURS = {"daring": "#42a5f5", "luring": "#66bb6a", "campuran": "#ffa726"}
 SEVERITY_COLOURS = {"minor": "#fdd835", "major": "#fb8c00", "critical": "#e53935"}
@@ -69,7 +70,7 @@ class MonthlyWindow(QWidget):
         year, month = self.month.date().year(), self.month.date().month()
         self.summary.setText(self.tr("Loading…"))
         self.worker.call(lambda session: monthly_stats(session, year, month), self.show_stats,
-                         lambda error: self.summary.setText(str(error)))
+                         lambda error: self.summary.setText(said(error)))
 
     def show_stats(self, stats: MonthlyStats) -> None:
         self.stats = stats
@@ -150,4 +151,4 @@ class MonthlyWindow(QWidget):
         stats = self.stats
         self.worker.run(lambda: save_monthly(stats, path),
                         lambda _none: self.summary.setText(self.tr("Saved: %1").replace("%1", path)),
-                        lambda error: self.summary.setText(str(error)))
+                        lambda error: self.summary.setText(said(error)))

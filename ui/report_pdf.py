@@ -29,6 +29,7 @@ from models.oplog_time import to_wib, utc_now
 from models.reports_csv import write_handover_csv, write_monthly_csv
 from models.reports_handover import HandoverReport
 from models.reports_monthly import MonthlyStats
+from models.wording import QT_TRANSLATE_NOOP
 from ui.oplog_state import Labels
 
 MARGIN_MM = 15
@@ -173,13 +174,15 @@ def save_handover(report: HandoverReport, path: str | os.PathLike[str]) -> None:
     elif suffix == ".csv":
         write_handover_csv(report, path)
     else:
-        raise UnsupportedFile(f"{path}: a handover report is written as .pdf or .csv")
+        raise UnsupportedFile(QT_TRANSLATE_NOOP("ReportFiles", "{path}: a handover report is written as .pdf or .csv")
+                              .format(path=os.fspath(path)))
 
 
 def save_monthly(stats: MonthlyStats, path: str | os.PathLike[str]) -> None:
     if Path(path).suffix.lower() != ".csv":
-        raise UnsupportedFile(f"{path}: monthly statistics are written as .csv (their charts are in the console's "
-                              f"Monthly statistics window)")
+        raise UnsupportedFile(QT_TRANSLATE_NOOP("ReportFiles", "{path}: monthly statistics are written as .csv (their "
+                                                               "charts are in the console's Monthly statistics window)")
+                              .format(path=os.fspath(path)))
     write_monthly_csv(stats, path)
 
 

@@ -6,7 +6,7 @@ Signals:
     actionRecorded(ActionRecord): every route, layout, display command and take-over, for the log
         pane and the audit trail (``Console.record_action``).
     outputResult(str wall id, int output, str why): a command for the output ended; ``why`` is ""
-        when it worked, else what went wrong ("parameter out of range (ERR 003)").
+        when it worked, else what went wrong in the interface language ("parameter out of range (ERR 003)").
 """
 from __future__ import annotations
 
@@ -21,8 +21,11 @@ from devices.wall.capabilities import Capability
 from devices.wall.controller import WallController
 from devices.wall.state import WallError, WallState
 from models.config_schema import WallConfig, wall_output_id
+from models.wording import QT_TRANSLATE_NOOP
 from ui.bridge import WallBridge
 from ui.desk import OperatorDesk
+from ui.device_words import result_text
+from ui.wording import said
 
 LAYOUT_ACTION = "wall.layout."
 
@@ -76,11 +79,12 @@ class WallDesk(QObject):
         try:
             takeover = self.board.take_over(device)
         except ValueError as exc:      # no active event chosen
-            self.notice.emit("warning", str(exc))
+            self.notice.emit("warning", said(exc))
             return
         wall = self.walls[wall_id]
-        action = (f"take over {wall.outputs.get(output, output)} ({device}) from "
-                  f"{', '.join(e.title for e in blocking)} for {self.board.events[takeover.by_event].title}")
+        action = QT_TRANSLATE_NOOP("WallDesk", "take over {output} ({device}) from {owners} for {event}").format(
+            output=wall.outputs.get(output, str(output)), device=device,
+            owners=", ".join(e.title for e in blocking), event=self.board.events[takeover.by_event].title)
         self.actionRecorded.emit(ActionRecord(wall.name, action, "completed", time.time(), 0.0))
         self.desk.ownershipChanged.emit()
 
@@ -139,7 +143,7 @@ class WallDesk(QObject):
         try:
             future = command(self.bridges[wall_id].controller)
         except ValueError as exc:   # a number the device does not have, or a thing it cannot do: nothing sent
-            self.notice.emit("error", f"{self.walls[wall_id].name}: {exc}")
+            self.notice.emit("error", f"{self.walls[wall_id].name}: {said(exc)}")
             return
         if outputs:
             future.add_done_callback(lambda done: self._finished.emit(wall_id, outputs, done))
@@ -147,7 +151,7 @@ class WallDesk(QObject):
     @Slot(str, object, object)
     def _on_finished(self, wall_id: str, outputs: list[int], future: concurrent.futures.Future) -> None:
         error = future.exception()
-        why = "" if error is None else error.result if isinstance(error, WallError) else str(error)
+        why = "" if error is None else result_text(error.result) if isinstance(error, WallError) else said(error)
         for output in outputs:
             self.outputResult.emit(wall_id, output, why)
 

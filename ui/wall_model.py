@@ -15,6 +15,7 @@ from devices.wall.capabilities import Capability
 from models.config_schema import WallConfig, wall_output_id
 from models.ownership import EventBoard
 from ui.bridge import WallBridge
+from ui.wording import said
 
 Index = QModelIndex | QPersistentModelIndex
 SOURCE_MIME = "application/x-smartcentre-wall-source"
@@ -100,7 +101,8 @@ class WallOutputsModel(QAbstractListModel):
     def problem(self, row: OutputRow) -> str:
         state = self.bridge.state
         if state.link is Link.OFFLINE:
-            return self.tr("offline: %1").replace("%1", state.last_error or self.tr("no connection"))
+            return self.tr("offline: %1").replace("%1", said(state.last_error) if state.last_error
+                                                  else self.tr("no connection"))
         return row.failure
 
     def _changed(self, *_state: object) -> None:

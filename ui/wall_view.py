@@ -22,6 +22,7 @@ from ui.hotkeys import display_key
 from ui.wall_canvas import WallCanvas
 from ui.wall_desk import LAYOUT_ACTION, WallDesk
 from ui.wall_model import WallOutputsModel, WallSourcesModel
+from ui.wording import said
 
 Picture = Callable[[str], QImage | None]
 LAYOUT_COLUMNS = 5
@@ -121,7 +122,7 @@ class WallPage(QWidget):
                 Link.OFFLINE: self.tr("offline")}[state.link]
         text = f"<b>{self.wall.name}</b> · {state.protocol} · {link}"
         if state.link is Link.OFFLINE and state.last_error:
-            text += f" — {state.last_error}"
+            text += f" — {said(state.last_error)}"
         self.status.setText(text)
         self.status.setStyleSheet("" if state.link is not Link.OFFLINE else "color: #ef5350;")
         layouts_work = state.link is not Link.OFFLINE

@@ -14,6 +14,7 @@ from typing import Callable
 import serial
 
 from devices.transport.base import Backoff, ByteTransport
+from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,8 @@ class SerialPort(ByteTransport):
         try:
             port = self._opener()
         except (serial.SerialException, OSError, ValueError) as exc:
-            self._post(self._set_up, False, f"cannot open {self.device}: {exc}")
+            self._post(self._set_up, False, QT_TRANSLATE_NOOP("Transport", "cannot open {port}: {reason}")
+                       .format(port=self.device, reason=str(exc)))
             return False
         self._port = port
         self.opens += 1
@@ -88,7 +90,8 @@ class SerialPort(ByteTransport):
         except Exception:  # the device is gone already; nothing more to release
             pass
         if not self._stop.is_set():
-            self._post(self._set_up, False, f"{self.device} lost: {why}")
+            self._post(self._set_up, False, QT_TRANSLATE_NOOP("Transport", "{port} lost: {reason}")
+                       .format(port=self.device, reason=why))
 
     def _post(self, fn: Callable, *args: object) -> None:
         loop = self._loop

@@ -6,6 +6,7 @@ import logging
 import socket
 
 from devices.transport.base import Backoff, ByteTransport
+from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,8 @@ class TcpClient(ByteTransport, asyncio.Protocol):
                 await asyncio.wait_for(
                     loop.create_connection(lambda: self, self._host, self._port), self._connect_timeout)
             except (OSError, asyncio.TimeoutError) as exc:
-                self._set_up(False, f"cannot connect: {exc or 'timed out'}")
+                why = str(exc) or QT_TRANSLATE_NOOP("Transport", "timed out")
+                self._set_up(False, QT_TRANSLATE_NOOP("Transport", "cannot connect: {reason}").format(reason=why))
                 await asyncio.sleep(self._backoff.next())
                 continue
             self._backoff.reset()
@@ -61,7 +63,7 @@ class TcpClient(ByteTransport, asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._transport = None
-        self._set_up(False, str(exc) if exc else "closed by the device")
+        self._set_up(False, str(exc) if exc else QT_TRANSLATE_NOOP("Transport", "closed by the device"))
         if self._lost is not None:
             self._lost.set()
 

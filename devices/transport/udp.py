@@ -15,6 +15,7 @@ import socket
 from typing import Callable
 
 from devices.transport.base import ByteTransport
+from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,8 @@ class UdpHub(asyncio.DatagramProtocol):
 
     def add_route(self, remote: Address, callback: Callable[[bytes], None]) -> None:
         if remote in self._routes:
-            raise ValueError(f"two devices configured at {remote[0]}:{remote[1]}")
+            raise ValueError(QT_TRANSLATE_NOOP("Transport", "two devices configured at {host}:{port}")
+                             .format(host=remote[0], port=remote[1]))
         self._routes[remote] = callback
 
     def remove_route(self, remote: Address) -> None:
@@ -86,8 +88,10 @@ async def open_hub(shared: dict, local_port: int, *, required: bool = True) -> U
         if shared.get(key) is opening:
             del shared[key]
         if required:
-            raise OSError(f"cannot use UDP port {local_port} on this PC: {exc.strerror or exc}; "
-                          "another program (vMix, Companion, OBS) may hold it") from None
+            raise OSError(QT_TRANSLATE_NOOP(
+                "Transport", "cannot use UDP port {port} on this PC: {reason}; "
+                             "another program (vMix, Companion, OBS) may hold it")
+                          .format(port=local_port, reason=exc.strerror or str(exc))) from None
         log.info("UDP port %s is taken by another program; not listening there", local_port)
         return None
 
@@ -129,7 +133,7 @@ class UdpChannel(ByteTransport):
         loop = asyncio.get_running_loop()
         infos = await loop.getaddrinfo(self._host, self._port, family=socket.AF_INET, type=socket.SOCK_DGRAM)
         if not infos:
-            raise OSError(f"cannot resolve {self._host}")
+            raise OSError(QT_TRANSLATE_NOOP("Transport", "cannot resolve {host}").format(host=self._host))
         self._remote = (infos[0][4][0], self._port)
         sender = await open_hub(self._shared, self._local_port)
         assert sender is not None

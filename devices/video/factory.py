@@ -8,6 +8,7 @@ from devices.video.opencv_source import OpenCvSource
 from devices.video.spec import PreviewSourceError, SourceKind, parse_spec
 from devices.video.synthetic import SyntheticCameraSource
 from devices.visca.profiles import CameraProfile
+from models.wording import QT_TRANSLATE_NOOP
 
 
 def open_source(spec: str | int, *, sim_state: Callable[[], Mapping[str, Any]] | None = None,
@@ -19,6 +20,7 @@ def open_source(spec: str | int, *, sim_state: Callable[[], Mapping[str, Any]] |
     parsed = parse_spec(spec)
     if parsed.kind is SourceKind.DEMO:
         if sim_state is None or profile is None:
-            raise PreviewSourceError("preview source 'demo' needs a simulated camera")
+            raise PreviewSourceError(QT_TRANSLATE_NOOP(
+                "PreviewSource", "preview source 'demo' needs a simulated camera"))
         return SyntheticCameraSource(sim_state, profile, name=name)
     return OpenCvSource(parsed)

@@ -13,8 +13,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from devices.video.base import FrameSource, Pacer, SourceError, fit_within
+from devices.video.base import NOT_OPEN, FrameSource, Pacer, SourceError, fit_within
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
+from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,8 @@ class OpenCvSource(FrameSource):
         super().__init__()
         self.spec = spec if isinstance(spec, SourceSpec) else parse_spec(spec)
         if self.spec.kind is SourceKind.DEMO:
-            raise PreviewSourceError("the demo picture comes from a simulated camera, not from OpenCV")
+            raise PreviewSourceError(QT_TRANSLATE_NOOP(
+                "PreviewSource", "the demo picture comes from a simulated camera, not from OpenCV"))
         self.reduced_decode = reduced_decode
         self._timeouts_ms = (round(open_timeout * 1000), round(read_timeout * 1000))
         self._capture: cv2.VideoCapture | None = None
@@ -44,15 +46,16 @@ class OpenCvSource(FrameSource):
 
     def describe(self) -> str:
         if self.spec.kind is SourceKind.DEVICE:
-            return f"capture device {self.spec.target}"
+            return QT_TRANSLATE_NOOP("PreviewSource", "capture device {number}").format(number=self.spec.target)
         if self.spec.kind is SourceKind.FILE:
-            return f"file {self.spec.target}"
+            return QT_TRANSLATE_NOOP("PreviewSource", "file {path}").format(path=self.spec.target)
         return redact(str(self.spec.target))
 
     def open(self) -> None:
         self.close()
         if self.spec.kind is SourceKind.FILE and not Path(str(self.spec.target)).is_file():
-            raise SourceError(f"file not found: {self.spec.target}")
+            raise SourceError(QT_TRANSLATE_NOOP("PreviewSource", "file not found: {path}")
+                              .format(path=self.spec.target))
         capture = self._new_capture()
         if not capture.isOpened():
             capture.release()
@@ -72,7 +75,7 @@ class OpenCvSource(FrameSource):
 
     def read(self) -> np.ndarray | None:
         if self._capture is None:
-            raise SourceError(f"{self.describe()} is not open")
+            raise SourceError(NOT_OPEN.format(source=self.describe()))
         if self._pacer is not None:
             self._pacer.wait()
         ok, data = self._capture.read()
@@ -100,17 +103,21 @@ class OpenCvSource(FrameSource):
 
     def _open_failure(self) -> str:
         if self.spec.kind is SourceKind.DEVICE:
-            return f"{self.describe()} is not available"
-        if self.spec.kind is SourceKind.FILE:
-            return f"cannot play {self.describe()} (not a video OpenCV can read?)"
-        return f"cannot connect to {self.describe()}"
+            failure = QT_TRANSLATE_NOOP("PreviewSource", "{source} is not available")
+        elif self.spec.kind is SourceKind.FILE:
+            failure = QT_TRANSLATE_NOOP("PreviewSource", "cannot play {source} (not a video OpenCV can read?)")
+        else:
+            failure = QT_TRANSLATE_NOOP("PreviewSource", "cannot connect to {source}")
+        return failure.format(source=self.describe())
 
     def _decode_jpeg(self, packet: np.ndarray) -> np.ndarray:
         frame = cv2.imdecode(packet, self._decode_flag())
         if frame is None:
             # Not plain JPEG after all: decode whole frames from the next open on.
             self.reduced_decode = False
-            raise SourceError(f"{self.describe()} sent a frame that is not JPEG; reopening with full decoding")
+            raise SourceError(QT_TRANSLATE_NOOP(
+                "PreviewSource", "{source} sent a frame that is not JPEG; reopening with full decoding").format(
+                source=self.describe()))
         if self._native_size[0] <= 0:
             self._native_size = (frame.shape[1], frame.shape[0])
         return frame

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import unquote, urlsplit
 
+from models.wording import QT_TRANSLATE_NOOP
+
 _INTEGER = re.compile(r"[+-]?\d+")
 
 
@@ -37,13 +39,14 @@ class SourceSpec:
 def parse_spec(spec: str | int) -> SourceSpec:
     text = str(spec).strip()
     if not text:
-        raise PreviewSourceError("preview source is empty")
+        raise PreviewSourceError(QT_TRANSLATE_NOOP("PreviewSource", "preview source is empty"))
     if text.lower() == SourceKind.DEMO.value:
         return SourceSpec(SourceKind.DEMO, text)
     if _INTEGER.fullmatch(text):
         index = int(text)
         if index < 0:
-            raise PreviewSourceError(f"preview source {text!r}: a device number is 0 or more")
+            raise PreviewSourceError(QT_TRANSLATE_NOOP(
+                "PreviewSource", "preview source {source}: a device number is 0 or more").format(source=repr(text)))
         return SourceSpec(SourceKind.DEVICE, index)
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
@@ -54,9 +57,12 @@ def parse_spec(spec: str | int) -> SourceSpec:
     kind = {"rtsp": SourceKind.RTSP, "rtsps": SourceKind.RTSP,
             "http": SourceKind.HTTP, "https": SourceKind.HTTP}.get(scheme)
     if kind is None:
-        raise PreviewSourceError(f"preview source {text!r} is not RTSP, HTTP, a file or a device number")
+        raise PreviewSourceError(QT_TRANSLATE_NOOP(
+            "PreviewSource", "preview source {source} is not RTSP, HTTP, a file or a device number").format(
+            source=repr(text)))
     if not parts.hostname:
-        raise PreviewSourceError(f"preview source {redact(text)!r} has no host name")
+        raise PreviewSourceError(QT_TRANSLATE_NOOP("PreviewSource", "preview source {source} has no host name")
+                                 .format(source=repr(redact(text))))
     return SourceSpec(kind, text)
 
 

@@ -16,8 +16,9 @@ from typing import Any, Callable, Mapping
 import cv2
 import numpy as np
 
-from devices.video.base import FrameSource, Pacer, Size, SourceError, fit_within
+from devices.video.base import NOT_OPEN, FrameSource, Pacer, Size, SourceError, fit_within
 from devices.visca.profiles import CameraProfile
+from models.wording import QT_TRANSLATE_NOOP
 
 DEFAULT_PANORAMA = Path(__file__).resolve().parents[2] / "resources" / "demo" / "panorama.jpg"
 DEFAULT_SIZE: Size = (1280, 720)
@@ -45,20 +46,21 @@ class SyntheticCameraSource(FrameSource):
         self._opened = False
 
     def describe(self) -> str:
-        return f"simulated camera {self.name}"
+        return QT_TRANSLATE_NOOP("PreviewSource", "simulated camera {name}").format(name=self.name)
 
     def open(self) -> None:
         if self._panorama is None and self._panorama_path is not None:
             image = cv2.imread(str(self._panorama_path), cv2.IMREAD_COLOR)
             if image is None:
-                raise SourceError(f"demo panorama missing or unreadable: {self._panorama_path}")
+                raise SourceError(QT_TRANSLATE_NOOP("PreviewSource", "demo panorama missing or unreadable: {path}")
+                                  .format(path=str(self._panorama_path)))
             self._panorama = image
         self._pacer.reset()
         self._opened = True
 
     def read(self) -> np.ndarray | None:
         if not self._opened:
-            raise SourceError(f"{self.describe()} is not open")
+            raise SourceError(NOT_OPEN.format(source=self.describe()))
         self._pacer.wait()
         state = self.state_fn()
         size = fit_within(16, 9, self.wanted_size or DEFAULT_SIZE)
@@ -74,7 +76,7 @@ class SyntheticCameraSource(FrameSource):
     @property
     def panorama(self) -> np.ndarray:
         if self._panorama is None:
-            raise SourceError(f"{self.describe()} is not open")
+            raise SourceError(NOT_OPEN.format(source=self.describe()))
         return self._panorama
 
     def view(self, state: Mapping[str, Any]) -> View:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from devices.visca.codec import from_nibbles, from_signed_nibbles
 from devices.visca.profiles import SONY_VENDOR, CameraProfile
+from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 
 class ViscaAnswerError(ValueError):
@@ -40,66 +41,83 @@ class Version:
         return f"vendor {self.vendor_id:04X} model {self.model_id:04X}"
 
 
+# What each answer is, as the messages name it.
+POWER = QT_TRANSLATE_NOOP("Camera", "power")
+ZOOM = QT_TRANSLATE_NOOP("Camera", "zoom position")
+FOCUS = QT_TRANSLATE_NOOP("Camera", "focus position")
+FOCUS_MODE = QT_TRANSLATE_NOOP("Camera", "focus mode")
+PAN_TILT = QT_TRANSLATE_NOOP("Camera", "pan-tilt position")
+LAST_PRESET = QT_TRANSLATE_NOOP("Camera", "last preset")
+VERSION = QT_TRANSLATE_NOOP("Camera", "version")
+
+
+def _hex(data: bytes) -> str:
+    return repr(data.hex(" "))
+
+
 def _expect_length(what: str, data: bytes, length: int) -> None:
     if len(data) != length:
-        raise ViscaAnswerError(
-            f"{what} answer must have {length} data bytes, got {len(data)}: {data.hex(' ')!r}")
+        raise ViscaAnswerError(QT_TRANSLATE_NOOP(
+            "Camera", "{what} answer must have {length} data bytes, got {count}: {data}").format(
+            what=what, length=length, count=len(data), data=_hex(data)))
 
 
 def _nibble_value(what: str, data: bytes, signed: bool = False) -> int:
     try:
         return from_signed_nibbles(data) if signed else from_nibbles(data)
     except ValueError as exc:
-        raise ViscaAnswerError(f"{what} answer {data.hex(' ')!r}: {exc}") from None
+        raise ViscaAnswerError(QT_TRANSLATE_NOOP("Camera", "{what} answer {data}: {problem}").format(
+            what=what, data=_hex(data), problem=sentence_of(exc))) from None
 
 
 def _one_of(what: str, data: bytes, meanings: dict[int, str]) -> str:
     _expect_length(what, data, 1)
     if data[0] not in meanings:
-        raise ViscaAnswerError(f"{what} answer {data[0]:02X} is not one of "
-                               f"{', '.join(f'{k:02X}' for k in meanings)}")
+        raise ViscaAnswerError(QT_TRANSLATE_NOOP("Camera", "{what} answer {value} is not one of {known}").format(
+            what=what, value=f"{data[0]:02X}", known=", ".join(f"{k:02X}" for k in meanings)))
     return meanings[data[0]]
 
 
 def decode_power(data: bytes) -> bool:
     """True = on (02), False = standby (03)."""
     if data == b"\x04":
-        raise ViscaAnswerError("camera reports an internal power-circuit error (power answer 04)")
-    return _one_of("power", data, {0x02: "on", 0x03: "standby"}) == "on"
+        raise ViscaAnswerError(QT_TRANSLATE_NOOP(
+            "Camera", "camera reports an internal power-circuit error (power answer 04)"))
+    return _one_of(POWER, data, {0x02: "on", 0x03: "standby"}) == "on"
 
 
 def decode_zoom(data: bytes) -> int:
-    _expect_length("zoom position", data, 4)
-    return _nibble_value("zoom position", data)
+    _expect_length(ZOOM, data, 4)
+    return _nibble_value(ZOOM, data)
 
 
 def decode_focus(data: bytes) -> int:
-    _expect_length("focus position", data, 4)
-    return _nibble_value("focus position", data)
+    _expect_length(FOCUS, data, 4)
+    return _nibble_value(FOCUS, data)
 
 
 def decode_focus_mode(data: bytes) -> str:
     """'auto' (02) or 'manual' (03)."""
-    return _one_of("focus mode", data, {0x02: "auto", 0x03: "manual"})
+    return _one_of(FOCUS_MODE, data, {0x02: "auto", 0x03: "manual"})
 
 
 def decode_pan_tilt(data: bytes, profile: CameraProfile) -> tuple[int, int]:
     """Signed (pan, tilt) in the profile's nibble widths."""
-    _expect_length("pan-tilt position", data, profile.pan_nibbles + profile.tilt_nibbles)
-    pan = _nibble_value("pan-tilt position", data[:profile.pan_nibbles], signed=True)
-    tilt = _nibble_value("pan-tilt position", data[profile.pan_nibbles:], signed=True)
+    _expect_length(PAN_TILT, data, profile.pan_nibbles + profile.tilt_nibbles)
+    pan = _nibble_value(PAN_TILT, data[:profile.pan_nibbles], signed=True)
+    tilt = _nibble_value(PAN_TILT, data[profile.pan_nibbles:], signed=True)
     return pan, tilt
 
 
 def decode_last_preset(data: bytes) -> int:
     """The `pp` byte as sent in CAM_Memory (BRC-X400 answers 7F when none was recalled)."""
-    _expect_length("last preset", data, 1)
+    _expect_length(LAST_PRESET, data, 1)
     return data[0]
 
 
 def decode_version(data: bytes) -> Version:
     """`GG GG HH HH JJ JJ KK`: vendor, model, ROM version, max socket (§4.1)."""
-    _expect_length("version", data, 7)
+    _expect_length(VERSION, data, 7)
     return Version(
         vendor_id=int.from_bytes(data[0:2], "big"),
         model_id=int.from_bytes(data[2:4], "big"),

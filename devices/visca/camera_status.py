@@ -18,6 +18,7 @@ from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.profiles import CameraProfile
 from devices.records import ActionRecord, Link
 from devices.visca.state import CameraError, CameraState, Health, Motion
+from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 
@@ -148,8 +149,10 @@ class CameraStatus:
             value = job.apply(data) if job.apply else data
         except answers.ViscaAnswerError as exc:
             self.count("garbage")
-            self.note_error(f"{self.name}: unexpected answer to {job.action}: {exc}")
-            job.fail(self.error(job.action, "garbled answer", str(exc)))
+            problem = sentence_of(exc)
+            self.note_error(QT_TRANSLATE_NOOP("Camera", "{camera}: unexpected answer to {action}: {problem}")
+                            .format(camera=self.name, action=job.action, problem=problem))
+            job.fail(self.error(job.action, "garbled answer", problem))
             return
         job.resolve(value if value is not None else data)
 
@@ -173,7 +176,8 @@ class CameraStatus:
             if preset is not None:
                 expected = self._preset_positions.setdefault(preset, (pan, tilt))
                 if max(abs(expected[0] - pan), abs(expected[1] - tilt)) > ARRIVAL_TOLERANCE:
-                    changes["last_error"] = f"{self.name} stopped away from preset {preset}"
+                    changes["last_error"] = QT_TRANSLATE_NOOP(
+                        "Camera", "{camera} stopped away from preset {preset}").format(camera=self.name, preset=preset)
                     self._preset_positions[preset] = (pan, tilt)
         self.update(health=self._health(), **changes)
         return pan, tilt

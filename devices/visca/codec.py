@@ -9,6 +9,7 @@ import enum
 from collections.abc import Iterable
 
 from devices.visca.profiles import CameraProfile
+from models.wording import QT_TRANSLATE_NOOP
 
 BROADCAST = 8
 TERMINATOR = 0xFF
@@ -45,9 +46,10 @@ def frame(address: int, message: bytes) -> bytes:
     """Header `8x` (address 1–7, 8 = broadcast `88`) + message + FF."""
     _check_int("camera address", address, 1, BROADCAST)
     if not message or TERMINATOR in message:
-        raise ViscaParameterError(f"cannot frame message {message.hex(' ')!r}: empty or contains FF")
+        raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "cannot frame message {message}: empty or contains FF")
+                                  .format(message=repr(message.hex(" "))))
     if message.startswith(b"\x30") and address != BROADCAST:
-        raise ViscaParameterError("Address Set is always sent to the broadcast address 8")
+        raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "Address Set is always sent to the broadcast address 8"))
     return bytes((0x80 | address,)) + message + bytes((TERMINATOR,))
 
 
@@ -57,7 +59,8 @@ def message_kind(message: bytes) -> MessageKind:
         return MessageKind.DEVICE_SETTING
     kind = _KIND_BY_FIRST_BYTE.get(message[0]) if message else None
     if kind is None:
-        raise ViscaParameterError(f"not a VISCA controller message: {message.hex(' ')!r}")
+        raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "not a VISCA controller message: {message}")
+                                  .format(message=repr(message.hex(" "))))
     return kind
 
 
@@ -73,7 +76,8 @@ def from_nibbles(data: bytes) -> int:
     value = 0
     for byte in data:
         if byte > 0x0F:
-            raise ValueError(f"byte {byte:02X} is not a nibble (high nibble set)")
+            raise ValueError(QT_TRANSLATE_NOOP("Camera", "byte {byte} is not a nibble (high nibble set)")
+                             .format(byte=f"{byte:02X}"))
         value = (value << 4) | byte
     return value
 
@@ -93,11 +97,18 @@ def from_signed_nibbles(data: bytes) -> int:
 
 # --- validation -------------------------------------------------------------------------------
 def _check_int(name: str, value: int, low: int, high: int, profile: CameraProfile | None = None) -> None:
-    where = f" for {profile.label}" if profile else ""
+    """``name`` is what the number is, as the message says it (a Phrase where operators see it)."""
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ViscaParameterError(f"{name} must be a whole number, got {value!r}")
+        raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "{name} must be a whole number, got {value}")
+                                  .format(name=name, value=repr(value)))
     if not low <= value <= high:
-        raise ViscaParameterError(f"{name} {value} is out of range {low}–{high}{where}")
+        values = {"name": name, "value": value, "lowest": low, "highest": high}
+        if profile is None:
+            raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "{name} {value} is out of range {lowest}–{highest}")
+                                      .format(**values))
+        raise ViscaParameterError(QT_TRANSLATE_NOOP(
+            "Camera", "{name} {value} is out of range {lowest}–{highest} for {camera}").format(
+            camera=profile.label, **values))
 
 
 def _describe_numbers(numbers: Iterable[int]) -> str:
@@ -112,11 +123,12 @@ def _describe_numbers(numbers: Iterable[int]) -> str:
 
 
 def validate_preset(n: int, profile: CameraProfile) -> None:
-    _check_int("preset", n, profile.preset_min, profile.preset_max, profile)
+    _check_int(QT_TRANSLATE_NOOP("Camera", "preset"), n, profile.preset_min, profile.preset_max, profile)
     if n in profile.preset_reserved:
-        raise ViscaParameterError(
-            f"preset {n} is reserved on {profile.label} "
-            f"(reserved: {_describe_numbers(profile.preset_reserved)})")
+        reserved = _describe_numbers(profile.preset_reserved)
+        raise ViscaParameterError(QT_TRANSLATE_NOOP(
+            "Camera", "preset {number} is reserved on {camera} (reserved: {reserved})").format(
+            number=n, camera=profile.label, reserved=reserved))
 
 
 def _variable_speed(name: str, speed: int | None, standard: int, variable: int) -> bytes:
@@ -154,15 +166,15 @@ def zoom_stop() -> bytes:
 
 
 def zoom_tele(speed: int | None = None) -> bytes:
-    return b"\x01\x04\x07" + _variable_speed("zoom speed", speed, 0x02, 0x20)
+    return b"\x01\x04\x07" + _variable_speed(QT_TRANSLATE_NOOP("Camera", "zoom speed"), speed, 0x02, 0x20)
 
 
 def zoom_wide(speed: int | None = None) -> bytes:
-    return b"\x01\x04\x07" + _variable_speed("zoom speed", speed, 0x03, 0x30)
+    return b"\x01\x04\x07" + _variable_speed(QT_TRANSLATE_NOOP("Camera", "zoom speed"), speed, 0x03, 0x30)
 
 
 def zoom_direct(position: int, profile: CameraProfile) -> bytes:
-    _check_int("zoom position", position, 0, profile.zoom_max, profile)
+    _check_int(QT_TRANSLATE_NOOP("Camera", "zoom position"), position, 0, profile.zoom_max, profile)
     return b"\x01\x04\x47" + nibbles(position, 4)
 
 
@@ -172,11 +184,11 @@ def focus_stop() -> bytes:
 
 
 def focus_far(speed: int | None = None) -> bytes:
-    return b"\x01\x04\x08" + _variable_speed("focus speed", speed, 0x02, 0x20)
+    return b"\x01\x04\x08" + _variable_speed(QT_TRANSLATE_NOOP("Camera", "focus speed"), speed, 0x02, 0x20)
 
 
 def focus_near(speed: int | None = None) -> bytes:
-    return b"\x01\x04\x08" + _variable_speed("focus speed", speed, 0x03, 0x30)
+    return b"\x01\x04\x08" + _variable_speed(QT_TRANSLATE_NOOP("Camera", "focus speed"), speed, 0x03, 0x30)
 
 
 def focus_auto() -> bytes:
@@ -196,15 +208,17 @@ def focus_one_push() -> bytes:
 
 
 def focus_direct(position: int, profile: CameraProfile) -> bytes:
-    _check_int("focus position", position, profile.focus_min, profile.focus_max, profile)
+    low, high = profile.focus_min, profile.focus_max
+    _check_int(QT_TRANSLATE_NOOP("Camera", "focus position"), position, low, high, profile)
     return b"\x01\x04\x48" + nibbles(position, 4)
 
 
 # --- pan-tilt (§4.4, §4.5) --------------------------------------------------------------------
 def pan_tilt_drive(pan: int, tilt: int, profile: CameraProfile) -> bytes:
     """Signed speeds: pan < 0 left, > 0 right; tilt > 0 up, < 0 down; 0 stops that axis."""
-    _check_int("pan speed", pan, -profile.pan_speed_max, profile.pan_speed_max, profile)
-    _check_int("tilt speed", tilt, -profile.tilt_speed_max, profile.tilt_speed_max, profile)
+    pan_most, tilt_most = profile.pan_speed_max, profile.tilt_speed_max
+    _check_int(QT_TRANSLATE_NOOP("Camera", "pan speed"), pan, -pan_most, pan_most, profile)
+    _check_int(QT_TRANSLATE_NOOP("Camera", "tilt speed"), tilt, -tilt_most, tilt_most, profile)
     pan_dir = _STOP if pan == 0 else (_RIGHT if pan > 0 else _LEFT)
     tilt_dir = _STOP if tilt == 0 else (_UP if tilt > 0 else _DOWN)
     return bytes((0x01, 0x06, 0x01,
@@ -228,8 +242,8 @@ def pan_tilt_absolute(pan: int, tilt: int, profile: CameraProfile,
                       pan_speed: int | None = None, tilt_speed: int | None = None) -> bytes:
     """Move to a signed position. On single-speed profiles (`VV 00`) `pan_speed` drives both axes
     and `tilt_speed` is only range-checked."""
-    _check_int("pan position", pan, profile.pan_min, profile.pan_max, profile)
-    _check_int("tilt position", tilt, profile.tilt_min, profile.tilt_max, profile)
+    _check_int(QT_TRANSLATE_NOOP("Camera", "pan position"), pan, profile.pan_min, profile.pan_max, profile)
+    _check_int(QT_TRANSLATE_NOOP("Camera", "tilt position"), tilt, profile.tilt_min, profile.tilt_max, profile)
     return _pan_tilt_position(0x02, pan, tilt, profile, pan_speed, tilt_speed)
 
 
@@ -238,8 +252,8 @@ def pan_tilt_relative(pan: int, tilt: int, profile: CameraProfile,
     """Move by a signed offset; the offset must fit the profile's nibble widths."""
     pan_half = 1 << (4 * profile.pan_nibbles - 1)
     tilt_half = 1 << (4 * profile.tilt_nibbles - 1)
-    _check_int("pan offset", pan, -pan_half, pan_half - 1, profile)
-    _check_int("tilt offset", tilt, -tilt_half, tilt_half - 1, profile)
+    _check_int(QT_TRANSLATE_NOOP("Camera", "pan offset"), pan, -pan_half, pan_half - 1, profile)
+    _check_int(QT_TRANSLATE_NOOP("Camera", "tilt offset"), tilt, -tilt_half, tilt_half - 1, profile)
     return _pan_tilt_position(0x03, pan, tilt, profile, pan_speed, tilt_speed)
 
 
@@ -247,8 +261,8 @@ def _pan_tilt_position(code: int, pan: int, tilt: int, profile: CameraProfile,
                        pan_speed: int | None, tilt_speed: int | None) -> bytes:
     vv = profile.pan_speed_max if pan_speed is None else pan_speed
     ww = profile.tilt_speed_max if tilt_speed is None else tilt_speed
-    _check_int("pan speed", vv, 1, profile.pan_speed_max, profile)
-    _check_int("tilt speed", ww, 1, profile.tilt_speed_max, profile)
+    _check_int(QT_TRANSLATE_NOOP("Camera", "pan speed"), vv, 1, profile.pan_speed_max, profile)
+    _check_int(QT_TRANSLATE_NOOP("Camera", "tilt speed"), ww, 1, profile.tilt_speed_max, profile)
     speeds = bytes((vv, 0x00 if profile.single_speed else ww))
     return (bytes((0x01, 0x06, code)) + speeds
             + signed_nibbles(pan, profile.pan_nibbles) + signed_nibbles(tilt, profile.tilt_nibbles))

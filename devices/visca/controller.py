@@ -11,6 +11,7 @@ import concurrent.futures
 import logging
 from typing import Any, Callable
 
+from devices.endpoints import url_problem
 from devices.runtime import DeviceRuntime
 from devices.transport.base import ByteTransport
 from devices.transport.udp import UdpChannel
@@ -25,6 +26,7 @@ from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
 from devices.records import ActionRecord, Link as LinkState
 from devices.visca.state import CameraState
+from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 SONY_REPLY_PORT = 52381
@@ -69,7 +71,7 @@ class CameraController:
         try:
             quirks = Quirks.parse(endpoint.option("quirks"))
         except ValueError as exc:
-            raise urls.CameraUrlError(f"{url}: {exc}") from None
+            raise urls.CameraUrlError(url_problem(url, sentence_of(exc))) from None
         default_timeout = 1.0 if endpoint.scheme == "visca+tcp" else Timing.ack_timeout
         self.timing = timing or Timing(
             ack_timeout=endpoint.float_option("timeout", default_timeout, 0.02, 10.0),
@@ -92,7 +94,7 @@ class CameraController:
         try:
             link = make_link(self.runtime.shared, self._endpoint, self._quirks, self._transport)
         except (ValueError, OSError) as exc:
-            self._status.set_link(LinkState.OFFLINE, f"{self.name}: {exc}")
+            self._status.set_link(LinkState.OFFLINE, _about(self.name, exc))
             return
         self._session = CameraSession(link, self._status, self.timing, self._quirks)
         for early in self._early:
@@ -106,7 +108,7 @@ class CameraController:
         if not task.cancelled() and task.exception() is not None:
             exc = task.exception()
             log.error("%s: camera control stopped: %s", self.name, exc, exc_info=exc)
-            self._status.set_link(LinkState.OFFLINE, f"{self.name}: {exc}")
+            self._status.set_link(LinkState.OFFLINE, _about(self.name, exc))
 
     def close(self) -> concurrent.futures.Future:
         async def close() -> None:
@@ -208,6 +210,10 @@ class CameraController:
             else:  # called before start(): kept, in order, for when the session exists
                 self._early.append(fn)
         self.runtime.call(run)
+
+
+def _about(camera: str, error: BaseException) -> str:
+    return QT_TRANSLATE_NOOP("Camera", "{camera}: {problem}").format(camera=camera, problem=sentence_of(error))
 
 
 def _sign(value: int) -> int:

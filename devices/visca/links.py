@@ -19,6 +19,7 @@ from devices.transport.base import ByteTransport
 from devices.visca import codec, ipframe
 from devices.visca.codec import MessageKind
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
+from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,8 @@ class Quirks:
         flags = {}
         for name in (part.strip().lower() for part in text.split(",") if part.strip()):
             if name not in cls.NAMES:
-                raise ValueError(f"unknown quirk {name!r}; known: {', '.join(cls.NAMES)}")
+                raise ValueError(QT_TRANSLATE_NOOP("Camera", "unknown quirk {quirk}; known: {known}")
+                                 .format(quirk=repr(name), known=", ".join(cls.NAMES)))
             flags[cls.NAMES[name]] = True
         return cls(**flags)
 
@@ -110,7 +112,8 @@ class Link(abc.ABC):
     def _send(self, data: bytes) -> None:
         assert self.transport is not None
         if not self.transport.send(data):
-            raise ConnectionError(f"{self.transport.name} is not connected")
+            raise ConnectionError(QT_TRANSLATE_NOOP("Camera", "{link} is not connected")
+                                  .format(link=self.transport.name))
 
 
 class SonyIpLink(Link):

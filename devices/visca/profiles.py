@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.wording import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class CameraProfile:
@@ -101,4 +103,5 @@ def get_profile(name: str) -> CameraProfile:
     try:
         return PROFILES[name]
     except KeyError:
-        raise ValueError(f"unknown camera profile {name!r}; known: {', '.join(PROFILES)}") from None
+        raise ValueError(QT_TRANSLATE_NOOP("Camera", "unknown camera profile {name}; known: {known}")
+                         .format(name=repr(name), known=", ".join(PROFILES))) from None

@@ -14,6 +14,7 @@ from devices.transport.serialport import SerialPort
 from devices.visca import codec
 from devices.visca.links import Link, LinkEvent
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
+from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ class SerialBus:
 
     def attach(self, link: "SerialLink") -> None:
         if link.address in self._links:
-            raise ValueError(f"two cameras configured at address {link.address} on {self.device}")
+            raise ValueError(QT_TRANSLATE_NOOP("Camera", "two cameras configured at address {address} on {port}")
+                             .format(address=link.address, port=self.device))
         self._links[link.address] = link
 
     def detach(self, link: "SerialLink") -> None:
@@ -62,7 +64,7 @@ class SerialBus:
 
     def send(self, data: bytes) -> None:
         if not self.port.send(data):
-            raise ConnectionError(f"{self.device} is not open")
+            raise ConnectionError(QT_TRANSLATE_NOOP("Camera", "{port} is not open").format(port=self.device))
 
     def enumerate(self) -> None:
         self.enumerations += 1
@@ -105,7 +107,8 @@ class SerialBus:
 class SerialLink(Link):
     def __init__(self, bus: SerialBus, address: int) -> None:
         if not 1 <= address <= 7:
-            raise ValueError(f"serial camera address {address} is out of range 1–7")
+            raise ValueError(QT_TRANSLATE_NOOP("Camera", "serial camera address {address} is out of range 1–7")
+                             .format(address=address))
         super().__init__(None, address)
         self.bus = bus
         bus.attach(self)
@@ -144,5 +147,6 @@ def open_bus(shared: dict, device: str, baud: int, transport: ByteTransport | No
         bus = SerialBus(transport or SerialPort(device, baud), device, baud, shared)
         shared[key] = bus
     elif bus.baud != baud:
-        raise ValueError(f"{device} is configured with two different baud rates")
+        raise ValueError(QT_TRANSLATE_NOOP("Camera", "{port} is configured with two different baud rates")
+                         .format(port=device))
     return bus

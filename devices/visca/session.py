@@ -26,6 +26,7 @@ from devices.visca.liveness import Liveness
 from devices.visca.running import RunningCommands
 from devices.visca.session_replies import ReplyHandling
 from devices.records import Link as LinkState
+from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,8 @@ class CameraSession(ReplyHandling):
 
     def submit(self, job: Job) -> None:
         if self.status.is_offline:
-            job.fail(self.status.error(job.action, "offline", f"{self.status.name} is offline"))
+            job.fail(self.status.error(job.action, "offline", QT_TRANSLATE_NOOP("Camera", "{camera} is offline")
+                                       .format(camera=self.status.name)))
             return
         if job.motion:
             self.supersede_motion()
@@ -114,7 +116,7 @@ class CameraSession(ReplyHandling):
         try:
             await self.link.open()
         except OSError as exc:
-            self.status.set_link(LinkState.OFFLINE, str(exc))
+            self.status.set_link(LinkState.OFFLINE, sentence_of(exc))
             raise
         while not self._closed:
             job = self._pick(loop.time())
@@ -244,7 +246,7 @@ class CameraSession(ReplyHandling):
             else:
                 job.seq = self.link.transmit(job.message, job.seq if resend else None)
         except (ConnectionError, OSError) as exc:
-            self.status.note_error(str(exc))
+            self.status.note_error(sentence_of(exc))
             return False
         finally:
             self.liveness.transmitted(asyncio.get_running_loop().time())
@@ -287,7 +289,8 @@ class CameraSession(ReplyHandling):
 
     def _check_offline(self, now: float) -> bool:
         if not self.status.is_offline and self.liveness.gone(now):
-            self._go_offline(f"{self.status.name} did not answer for {self.liveness.silence(now):.1f} s")
+            self._go_offline(QT_TRANSLATE_NOOP("Camera", "{camera} did not answer for {seconds} s").format(
+                camera=self.status.name, seconds=f"{self.liveness.silence(now):.1f}"))
         return self.status.is_offline
 
     def _go_offline(self, why: str) -> None:

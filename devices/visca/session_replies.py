@@ -7,6 +7,7 @@ import asyncio
 from devices.visca.jobs import UNKNOWN, Job, JobKind
 from devices.visca.links import LinkEvent
 from devices.visca.replies import ERROR_NAMES, Reply, ReplyKind
+from models.wording import QT_TRANSLATE_NOOP
 
 BUFFER_FULL, CANCELED, NO_SOCKET = 0x03, 0x04, 0x05
 
@@ -165,7 +166,7 @@ class ReplyHandling:
         elif event is LinkEvent.UP and pending is not None and not pending.on_wire:
             pending.on_wire = self._transmit(pending, False)  # it waited for the connection
         elif event is LinkEvent.DOWN and not self._closed:
-            self._go_offline(f"{self.status.name}: connection lost")
+            self._go_offline(QT_TRANSLATE_NOOP("Camera", "{camera}: connection lost").format(camera=self.status.name))
         elif event is LinkEvent.NETWORK_CHANGE:
             self._recover()
         self.wake()

@@ -11,9 +11,11 @@ Parsing and typed options are shared with the other devices (``devices.endpoints
 from __future__ import annotations
 
 from devices import endpoints
+from models.wording import QT_TRANSLATE_NOOP
 
 DEFAULT_PORTS = {"visca+udp": 52381, "visca+udpraw": 1259, "visca+tcp": 5678}
 SCHEMES = ("visca+udp", "visca+udpraw", "visca+tcp", "visca+serial")
+KIND = QT_TRANSLATE_NOOP("DeviceUrls", "camera")
 
 
 class CameraUrlError(endpoints.DeviceUrlError):
@@ -26,4 +28,4 @@ class Endpoint(endpoints.Endpoint):
 
 def parse(url: str) -> Endpoint:
     """Parse a camera URL; raises CameraUrlError with a message naming what is wrong."""
-    return endpoints.parse_endpoint(url, SCHEMES, DEFAULT_PORTS, kind="camera", endpoint_type=Endpoint)
+    return endpoints.parse_endpoint(url, SCHEMES, DEFAULT_PORTS, kind=KIND, endpoint_type=Endpoint)

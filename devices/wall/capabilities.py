@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import enum
 
+from models.wording import QT_TRANSLATE_NOOP
+
 
 class Capability(enum.Flag):
     ROUTE = enum.auto()           # input → output on a matrix (layers: see the driver's ``layers``)
@@ -18,15 +20,15 @@ class Capability(enum.Flag):
 
 #: What each capability lets an operator do, worded for "… cannot <doing>" messages.
 DOINGS = {
-    Capability.ROUTE: "route inputs to outputs",
-    Capability.ROUTE_QUERY: "report its routes",
-    Capability.PRESETS: "recall or save presets",
-    Capability.WINDOWS: "put sources into windows",
-    Capability.LAYOUTS: "recall window layouts",
-    Capability.STATUS_QUERY: "report its status",
-    Capability.DISPLAY_POWER: "switch display power",
-    Capability.DISPLAY_INPUT: "select a display input",
-    Capability.TILE_MODE: "set a tile mode",
+    Capability.ROUTE: QT_TRANSLATE_NOOP("Wall", "route inputs to outputs"),
+    Capability.ROUTE_QUERY: QT_TRANSLATE_NOOP("Wall", "report its routes"),
+    Capability.PRESETS: QT_TRANSLATE_NOOP("Wall", "recall or save presets"),
+    Capability.WINDOWS: QT_TRANSLATE_NOOP("Wall", "put sources into windows"),
+    Capability.LAYOUTS: QT_TRANSLATE_NOOP("Wall", "recall window layouts"),
+    Capability.STATUS_QUERY: QT_TRANSLATE_NOOP("Wall", "report its status"),
+    Capability.DISPLAY_POWER: QT_TRANSLATE_NOOP("Wall", "switch display power"),
+    Capability.DISPLAY_INPUT: QT_TRANSLATE_NOOP("Wall", "select a display input"),
+    Capability.TILE_MODE: QT_TRANSLATE_NOOP("Wall", "set a tile mode"),
 }
 
 
@@ -38,4 +40,5 @@ def names(capabilities: Capability) -> tuple[str, ...]:
 def require(have: Capability, needed: Capability, device: str) -> None:
     """Raise ``ValueError`` naming what ``device`` cannot do; nothing is sent."""
     if needed not in have:
-        raise ValueError(f"{device} cannot {DOINGS[needed]}")
+        raise ValueError(QT_TRANSLATE_NOOP("Wall", "{device} cannot {doing}")
+                         .format(device=device, doing=DOINGS[needed]))

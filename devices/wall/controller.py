@@ -18,9 +18,15 @@ from devices.wall.link import WallLink
 from devices.wall.protocol import Command
 from devices.wall.queue import CommandQueue, Job
 from devices.wall.state import Listener, WallState, WallStatus
+from models.wording import QT_TRANSLATE_NOOP
 
 UNKNOWN_LIMIT = drivers.MAX_COUNT      # where the device's size is not known, only this is checked
-PLURALS = {"input": "inputs", "output": "outputs", "preset": "presets"}
+NOUNS = {"input": QT_TRANSLATE_NOOP("Wall", "input"), "output": QT_TRANSLATE_NOOP("Wall", "output"),
+         "preset": QT_TRANSLATE_NOOP("Wall", "preset"), "canvas": QT_TRANSLATE_NOOP("Wall", "canvas"),
+         "window": QT_TRANSLATE_NOOP("Wall", "window"), "layout": QT_TRANSLATE_NOOP("Wall", "layout"),
+         "rows": QT_TRANSLATE_NOOP("Wall", "rows"), "columns": QT_TRANSLATE_NOOP("Wall", "columns")}
+PLURALS = {"input": QT_TRANSLATE_NOOP("Wall", "inputs"), "output": QT_TRANSLATE_NOOP("Wall", "outputs"),
+           "preset": QT_TRANSLATE_NOOP("Wall", "presets")}
 
 
 class WallController:
@@ -91,7 +97,8 @@ class WallController:
         """Input 0 disconnects the output."""
         self.require(Capability.ROUTE)
         if layer not in self.protocol.layers:
-            raise ValueError(f"{self.name} cannot route {layer!r}; it routes {', '.join(self.protocol.layers)}")
+            raise ValueError(QT_TRANSLATE_NOOP("Wall", "{device} cannot route {layer}; it routes {layers}")
+                             .format(device=self.name, layer=repr(layer), layers=", ".join(self.protocol.layers)))
         size = self._status.size
         self._check("input", input, size.inputs, lowest=0)
         self._check("output", output, size.outputs)
@@ -152,11 +159,18 @@ class WallController:
     # ---- plumbing ----------------------------------------------------------------------------
     def _check(self, what: str, value: Any, highest: int | None, lowest: int = 1) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{what} must be a whole number, not {value!r}")
+            raise ValueError(QT_TRANSLATE_NOOP("Wall", "{what} must be a whole number, not {value}")
+                             .format(what=NOUNS[what], value=repr(value)))
         limit = UNKNOWN_LIMIT if highest is None else highest
-        if not lowest <= value <= limit:
-            has = f"; {self.name} has {highest} {PLURALS[what]}" if highest is not None and what in PLURALS else ""
-            raise ValueError(f"{what} {value} is out of range {lowest}–{limit}{has}")
+        if lowest <= value <= limit:
+            return
+        values = {"what": NOUNS[what], "value": value, "lowest": lowest, "highest": limit}
+        if highest is None or what not in PLURALS:
+            raise ValueError(QT_TRANSLATE_NOOP("Wall", "{what} {value} is out of range {lowest}–{highest}")
+                             .format(**values))
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Wall", "{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}").format(
+            device=self.name, count=highest, things=PLURALS[what], **values))
 
     def _command(self, command: Command) -> concurrent.futures.Future:
         future: concurrent.futures.Future = concurrent.futures.Future()

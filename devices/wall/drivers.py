@@ -22,6 +22,7 @@ from devices.wall.generic import GenericProtocol
 from devices.wall.kramer import KramerProtocol
 from devices.wall.lg import LgProtocol
 from devices.wall.protocol import Size, Timing, WallProtocol
+from models.wording import QT_TRANSLATE_NOOP
 
 DRIVERS: dict[str, type[WallProtocol]] = {
     "kramer": KramerProtocol, "extron": ExtronProtocol, "lg": LgProtocol, "generic": GenericProtocol}
@@ -29,6 +30,7 @@ SCHEMES = tuple(f"{family}+{wire}" for family in DRIVERS for wire in ("tcp", "se
 DEFAULT_PORTS = {"kramer+tcp": 5000, "extron+tcp": 23, "lg+tcp": 9761}
 COMMON_OPTIONS = frozenset({"name", "inputs", "outputs", "presets", "timeout", "gap", "keepalive", "connect_wait"})
 MAX_COUNT = 9999
+KIND = QT_TRANSLATE_NOOP("DeviceUrls", "wall device")
 
 
 class WallUrlError(endpoints.DeviceUrlError):
@@ -41,7 +43,7 @@ class Endpoint(endpoints.Endpoint):
 
 def parse(url: str) -> Endpoint:
     """Parse a wall device URL; raises WallUrlError with a message naming what is wrong."""
-    return endpoints.parse_endpoint(url, SCHEMES, DEFAULT_PORTS, kind="wall device", endpoint_type=Endpoint)
+    return endpoints.parse_endpoint(url, SCHEMES, DEFAULT_PORTS, kind=KIND, endpoint_type=Endpoint)
 
 
 def make_protocol(endpoint: Endpoint) -> WallProtocol:

@@ -12,29 +12,31 @@ from functools import partial
 
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
-from devices.wall.protocol import Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise, read_as_route
+from devices.wall.protocol import (DEVICE_ERROR, Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise,
+                                   read_as_route)
+from models.wording import QT_TRANSLATE_NOOP
 
 TIE_CHARACTERS = {"av": "!", "video": "%", "audio": "$"}
 TIE_LAYERS = {"All": "av", "Vid": "video", "Video": "video", "RGB": "video", "Aud": "audio", "Audio": "audio"}
 ERRORS = {
-    "01": "invalid input number",
-    "06": "invalid input during auto-switch",
-    "10": "invalid command",
-    "11": "invalid preset number",
-    "12": "invalid output number",
-    "13": "invalid value",
-    "14": "not valid for this configuration",
-    "17": "invalid command for this signal type, or timeout",
-    "18": "system timed out",
-    "21": "room does not exist",
-    "22": "busy",
-    "24": "privilege violation",
-    "25": "device not present",
-    "26": "maximum connections exceeded",
-    "28": "bad file name or file not found",
-    "31": "pass-through not set",
-    "33": "bad file type for logo",
-    "35": "user account does not exist",
+    "01": QT_TRANSLATE_NOOP("WallErrors", "invalid input number"),
+    "06": QT_TRANSLATE_NOOP("WallErrors", "invalid input during auto-switch"),
+    "10": QT_TRANSLATE_NOOP("WallErrors", "invalid command"),
+    "11": QT_TRANSLATE_NOOP("WallErrors", "invalid preset number"),
+    "12": QT_TRANSLATE_NOOP("WallErrors", "invalid output number"),
+    "13": QT_TRANSLATE_NOOP("WallErrors", "invalid value"),
+    "14": QT_TRANSLATE_NOOP("WallErrors", "not valid for this configuration"),
+    "17": QT_TRANSLATE_NOOP("WallErrors", "invalid command for this signal type, or timeout"),
+    "18": QT_TRANSLATE_NOOP("WallErrors", "system timed out"),
+    "21": QT_TRANSLATE_NOOP("WallErrors", "room does not exist"),
+    "22": QT_TRANSLATE_NOOP("WallErrors", "busy"),
+    "24": QT_TRANSLATE_NOOP("WallErrors", "privilege violation"),
+    "25": QT_TRANSLATE_NOOP("WallErrors", "device not present"),
+    "26": QT_TRANSLATE_NOOP("WallErrors", "maximum connections exceeded"),
+    "28": QT_TRANSLATE_NOOP("WallErrors", "bad file name or file not found"),
+    "31": QT_TRANSLATE_NOOP("WallErrors", "pass-through not set"),
+    "33": QT_TRANSLATE_NOOP("WallErrors", "bad file type for logo"),
+    "35": QT_TRANSLATE_NOOP("WallErrors", "user account does not exist"),
 }
 
 _PATTERNS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), name) for p, name in (
@@ -107,7 +109,9 @@ def _reply(name: str, match: re.Match, text: str) -> Reply:
     numbers = [int(g) if g and g.isdecimal() else g for g in match.groups()]
     if name == "error":
         code = match.group(1)
-        return Reply(ReplyKind.ERROR, None, f"{ERRORS.get(code, 'device error')} (E{code})", text=text)
+        error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (E{code})").format(
+            meaning=ERRORS.get(code, DEVICE_ERROR), code=code)
+        return Reply(ReplyKind.ERROR, None, error, text=text)
     if name == "tie":
         return Reply(ReplyKind.OK, "tie", routes=((TIE_LAYERS[numbers[2]], numbers[0], numbers[1]),), text=text)
     if name == "window":
@@ -125,7 +129,7 @@ def _reply(name: str, match: re.Match, text: str) -> Reply:
     if name == "prompt":
         return Reply(ReplyKind.PROMPT, text=text)
     if name == "refused":
-        return Reply(ReplyKind.ERROR, "login", "the password was refused", text=text)
+        return Reply(ReplyKind.ERROR, "login", QT_TRANSLATE_NOOP("WallErrors", "the password was refused"), text=text)
     if name == "login":
         return Reply(ReplyKind.LOGIN, text=text)
     if name == "banner":
@@ -181,7 +185,8 @@ class ExtronProtocol(WallProtocol):
 
     def route_queries(self, outputs: int | None) -> list[Command]:
         if outputs is None:
-            raise ValueError("the number of outputs is not known yet; add outputs=N to the URL")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Wall", "the number of outputs is not known yet; add outputs=N to the URL"))
         return [Command(read_tie(out), f"read output {out}", ("read", "tie"), query=True,
                         decode=partial(read_as_route, "video", out)) for out in range(1, outputs + 1)]
 

@@ -13,14 +13,24 @@ from functools import partial
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
 from devices.wall.generic_profile import Profile, load_profile
-from devices.wall.protocol import Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise, read_as_route
+from devices.wall.protocol import (DEVICE_ERROR, Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise,
+                                   read_as_route)
+from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 ROUTE_TEMPLATES = {"av": "route", "video": "route_video", "audio": "route_audio"}
 DOINGS = {
-    "route": "route audio and video", "route_video": "route video", "route_audio": "route audio",
-    "preset_recall": "recall presets", "preset_save": "save presets", "query_routes": "report its routes",
-    "window": "put sources into windows", "layout": "recall window layouts", "power_on": "switch power on",
-    "power_off": "switch power off", "select_input": "select a display input", "tile_mode": "set a tile mode",
+    "route": QT_TRANSLATE_NOOP("Wall", "route audio and video"),
+    "route_video": QT_TRANSLATE_NOOP("Wall", "route video"),
+    "route_audio": QT_TRANSLATE_NOOP("Wall", "route audio"),
+    "preset_recall": QT_TRANSLATE_NOOP("Wall", "recall presets"),
+    "preset_save": QT_TRANSLATE_NOOP("Wall", "save presets"),
+    "query_routes": QT_TRANSLATE_NOOP("Wall", "report its routes"),
+    "window": QT_TRANSLATE_NOOP("Wall", "put sources into windows"),
+    "layout": QT_TRANSLATE_NOOP("Wall", "recall window layouts"),
+    "power_on": QT_TRANSLATE_NOOP("Wall", "switch power on"),
+    "power_off": QT_TRANSLATE_NOOP("Wall", "switch power off"),
+    "select_input": QT_TRANSLATE_NOOP("Wall", "select a display input"),
+    "tile_mode": QT_TRANSLATE_NOOP("Wall", "set a tile mode"),
 }
 
 
@@ -52,7 +62,8 @@ class GenericProtocol(WallProtocol):
         super().__init__(endpoint)
         path = endpoint.option("profile")
         if not path:
-            raise endpoint.error(f"{endpoint.url}: the generic driver needs profile=FILE (a YAML or JSON file)")
+            raise endpoint.fail(QT_TRANSLATE_NOOP(
+                "Wall", "the generic driver needs profile=FILE (a YAML or JSON file)"))
         self.profile = profile = load_profile(path)
         self.label = profile.name
         self.capabilities = capabilities_of(profile)
@@ -73,8 +84,9 @@ class GenericProtocol(WallProtocol):
         error = profile.error.search(text) if profile.error is not None else None
         if error is not None:
             code = (error.group(1) if error.re.groups else None) or error.group(0)
-            meaning = profile.errors.get(code, "device error")
-            return Reply(ReplyKind.ERROR, None, f"{meaning} (error {code})", text=text)
+            meaning = profile.errors.get(code, DEVICE_ERROR)   # the profile's own words are not translated
+            error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (error {code})").format(meaning=meaning, code=code)
+            return Reply(ReplyKind.ERROR, None, error, text=text)
         routes, facts = self._routes(text)
         if profile.success is None or profile.success.search(text):
             return Reply(ReplyKind.OK, routes=routes, facts=facts, text=text)
@@ -100,11 +112,14 @@ class GenericProtocol(WallProtocol):
         """The profile's ``name`` template filled with ``values``; ``fields`` go to the Command."""
         template = self.profile.commands.get(name)
         if template is None:
-            raise ValueError(f"{self.label} cannot {DOINGS[name]}: its profile has no {name} command")
+            raise ValueError(QT_TRANSLATE_NOOP("Wall", "{device} cannot {doing}: its profile has no {command} command")
+                             .format(device=self.label, doing=DOINGS[name], command=name))
         try:
             data = self.profile.render(template, **(values or {}))
         except (ValueError, KeyError, IndexError) as exc:
-            raise ValueError(f"{self.label}: command {name} cannot be built from {values}: {exc}") from None
+            unbuilt = QT_TRANSLATE_NOOP("Wall", "{device}: command {command} cannot be built from {values}: {problem}")
+            raise ValueError(unbuilt.format(device=self.label, command=name, values=str(values),
+                                            problem=sentence_of(exc))) from None
         return Command(data, action, **fields)
 
     def _fixed(self, templates: tuple[str, ...], action: str, query: bool) -> list[Command]:
@@ -132,7 +147,8 @@ class GenericProtocol(WallProtocol):
         if not self._per_output_query:
             return [self._command("query_routes", "read the routes", query=True)]
         if outputs is None:
-            raise ValueError("the number of outputs is not known; add outputs=N to the URL or the profile")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Wall", "the number of outputs is not known; add outputs=N to the URL or the profile"))
         return [self._command("query_routes", f"read output {out}", {"output": out}, query=True,
                               decode=partial(read_as_route, "video", out)) for out in range(1, outputs + 1)]
 
@@ -155,7 +171,8 @@ class GenericProtocol(WallProtocol):
 
     def select_input(self, code: str) -> Command:
         if not re.fullmatch(r"[0-9A-Za-z_.-]+", str(code)):
-            raise ValueError(f"an input code is letters and digits, not {code!r}")
+            raise ValueError(QT_TRANSLATE_NOOP("Wall", "an input code is letters and digits, not {code}")
+                             .format(code=repr(code)))
         return self._command("select_input", f"input {code}", {"code": code}, facts={"input": str(code)})
 
     def tile_mode(self, rows: int, cols: int) -> Command:

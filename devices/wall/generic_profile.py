@@ -38,6 +38,8 @@ from typing import Any
 
 import yaml
 
+from models.wording import QT_TRANSLATE_NOOP, sentence_of
+
 PLACEHOLDERS = {
     "route": ("input", "output"), "route_video": ("input", "output"), "route_audio": ("input", "output"),
     "preset_recall": ("preset",), "preset_save": ("preset",), "query_routes": ("output",),
@@ -65,7 +67,8 @@ def expand_escapes(text: str) -> bytes:
     try:
         return _ESCAPE.sub(one, text).encode("latin-1")
     except UnicodeEncodeError:
-        raise ProfileError(f"{text!r} has characters outside Latin-1; write them as %hh bytes") from None
+        outside = QT_TRANSLATE_NOOP("WallProfile", "{text} has characters outside Latin-1; write them as %hh bytes")
+        raise ProfileError(outside.format(text=repr(text))) from None
 
 
 @dataclass(frozen=True)
@@ -103,11 +106,14 @@ def load_profile(path: str) -> Profile:
         text = file.read_text(encoding="utf-8")
         raw = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)
     except OSError as exc:
-        raise ProfileError(f"cannot read the device profile {path}: {exc.strerror or exc}") from None
+        raise ProfileError(QT_TRANSLATE_NOOP("WallProfile", "cannot read the device profile {path}: {reason}")
+                           .format(path=path, reason=exc.strerror or str(exc))) from None
     except (ValueError, yaml.YAMLError) as exc:
-        raise ProfileError(f"{path} is not valid {'JSON' if file.suffix == '.json' else 'YAML'}: {exc}") from None
+        raise ProfileError(QT_TRANSLATE_NOOP("WallProfile", "{path} is not valid {format}: {problem}").format(
+            path=path, format="JSON" if file.suffix == ".json" else "YAML", problem=str(exc))) from None
     if not isinstance(raw, dict):
-        raise ProfileError(f"{path}: expected a mapping of settings at the top")
+        raise ProfileError(QT_TRANSLATE_NOOP("WallProfile", "{path}: expected a mapping of settings at the top")
+                           .format(path=path))
     return _Reader(path, raw).profile()
 
 
@@ -116,26 +122,31 @@ class _Reader:
         self.path, self.raw = path, raw
 
     def fail(self, where: str, message: str) -> ProfileError:
-        return ProfileError(f"{self.path}: {where}: {message}")
+        return ProfileError(QT_TRANSLATE_NOOP("WallProfile", "{path}: {where}: {problem}")
+                            .format(path=self.path, where=where, problem=message))
 
     def profile(self) -> Profile:
         unknown = sorted(set(self.raw) - KEYS)
         if unknown:
-            raise self.fail(", ".join(unknown), f"unknown setting; known: {', '.join(sorted(KEYS))}")
+            raise self.fail(", ".join(unknown), QT_TRANSLATE_NOOP("WallProfile", "unknown setting; known: {known}")
+                            .format(known=", ".join(sorted(KEYS))))
         commands = self.raw.get("commands") or {}
         if not isinstance(commands, dict) or not commands:
-            raise self.fail("commands", "needs at least one command template")
+            raise self.fail("commands", QT_TRANSLATE_NOOP("WallProfile", "needs at least one command template"))
         for name, template in commands.items():
             self.template(f"commands.{name}", template, PLACEHOLDERS.get(name))
         checksum = self.raw.get("checksum")
         if checksum not in (None, *CHECKSUMS):
-            raise self.fail("checksum", f"must be one of {', '.join(CHECKSUMS)}, not {checksum!r}")
+            raise self.fail("checksum", QT_TRANSLATE_NOOP("WallProfile", "must be one of {choices}, not {value}")
+                            .format(choices=", ".join(CHECKSUMS), value=repr(checksum)))
         form = self.raw.get("checksum_format", "hex")
         if form not in ("hex", "byte"):
-            raise self.fail("checksum_format", f"must be hex or byte, not {form!r}")
+            raise self.fail("checksum_format", QT_TRANSLATE_NOOP("WallProfile", "must be hex or byte, not {value}")
+                            .format(value=repr(form)))
         route_reply = self.regex("route_reply")
         if route_reply is not None and "input" not in route_reply.groupindex:
-            raise self.fail("route_reply", "needs a group named input, e.g. (?P<input>\\d+)")
+            raise self.fail("route_reply", QT_TRANSLATE_NOOP(
+                "WallProfile", "needs a group named input, e.g. (?P<input>\\d+)"))
         return Profile(
             name=str(self.raw.get("name") or Path(self.path).stem), path=self.path, commands=dict(commands),
             eol=expand_escapes(str(self.raw.get("eol", "\r"))),
@@ -150,16 +161,19 @@ class _Reader:
 
     def template(self, where: str, template: Any, placeholders: tuple[str, ...] | None) -> str:
         if placeholders is None:
-            raise self.fail(where, f"unknown command; known: {', '.join(PLACEHOLDERS)}")
+            raise self.fail(where, QT_TRANSLATE_NOOP("WallProfile", "unknown command; known: {known}")
+                            .format(known=", ".join(PLACEHOLDERS)))
         if not isinstance(template, str):
-            raise self.fail(where, "must be a text template")
+            raise self.fail(where, QT_TRANSLATE_NOOP("WallProfile", "must be a text template"))
         try:
             expand_escapes(template.format(**{name: "01" if name == "code" else 1 for name in placeholders}))
         except KeyError as exc:
-            known = ", ".join(placeholders) or "none"
-            raise self.fail(where, f"unknown placeholder {{{exc.args[0]}}}; this command has: {known}") from None
+            known = ", ".join(placeholders) or QT_TRANSLATE_NOOP("WallProfile", "none")
+            unknown = QT_TRANSLATE_NOOP("WallProfile", "unknown placeholder {placeholder}; this command has: {known}")
+            raise self.fail(where, unknown.format(placeholder=f"{{{exc.args[0]}}}", known=known)) from None
         except (ValueError, IndexError) as exc:
-            raise self.fail(where, f"bad template: {exc}") from None
+            raise self.fail(where, QT_TRANSLATE_NOOP("WallProfile", "bad template: {problem}")
+                            .format(problem=sentence_of(exc))) from None
         return template
 
     def templates(self, key: str) -> tuple[str, ...]:
@@ -174,10 +188,12 @@ class _Reader:
         try:
             return re.compile(str(pattern))
         except re.error as exc:
-            raise self.fail(key, f"not a valid regular expression: {exc}") from None
+            raise self.fail(key, QT_TRANSLATE_NOOP("WallProfile", "not a valid regular expression: {problem}")
+                            .format(problem=str(exc))) from None
 
     def number(self, key: str, default: Any, kind: type) -> Any:
         value = self.raw.get(key, default)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
-            raise self.fail(key, f"must be a number ≥ 0, not {value!r}")
+            raise self.fail(key, QT_TRANSLATE_NOOP("WallProfile", "must be a number ≥ 0, not {value}")
+                            .format(value=repr(value)))
         return None if value is None else kind(value)

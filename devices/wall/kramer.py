@@ -10,19 +10,20 @@ from __future__ import annotations
 import re
 
 from devices.wall.capabilities import Capability
-from devices.wall.protocol import Command, Reply, ReplyKind, Route, Size, Timing, WallProtocol, noise
+from devices.wall.protocol import DEVICE_ERROR, Command, Reply, ReplyKind, Route, Size, Timing, WallProtocol, noise
+from models.wording import QT_TRANSLATE_NOOP
 
 LAYER_COMMANDS = {"av": "AV", "video": "VID", "audio": "AUD"}
 ROUTE_LAYERS = {"1": "video", "2": "audio", "12": "av"}     # #ROUTE layer numbers (PlaceOS)
 ERRORS = {
-    "001": "syntax error",
-    "002": "command not available on this device",
-    "003": "parameter out of range",
-    "004": "unauthorized access",
-    "005": "internal firmware error",
-    "006": "protocol busy",
-    "007": "wrong CRC",
-    "008": "timeout",
+    "001": QT_TRANSLATE_NOOP("WallErrors", "syntax error"),
+    "002": QT_TRANSLATE_NOOP("WallErrors", "command not available on this device"),
+    "003": QT_TRANSLATE_NOOP("WallErrors", "parameter out of range"),
+    "004": QT_TRANSLATE_NOOP("WallErrors", "unauthorized access"),
+    "005": QT_TRANSLATE_NOOP("WallErrors", "internal firmware error"),
+    "006": QT_TRANSLATE_NOOP("WallErrors", "protocol busy"),
+    "007": QT_TRANSLATE_NOOP("WallErrors", "wrong CRC"),
+    "008": QT_TRANSLATE_NOOP("WallErrors", "timeout"),
 }
 
 _REPLY = re.compile(r"~\s*(\d+)\s*@(.*)", re.S)
@@ -77,8 +78,9 @@ def parse(frame: bytes) -> Reply:
     if error is not None:
         code = error.group(1)
         key = body[:error.start()].strip().upper() or None
-        meaning = ERRORS.get(code, "device error")
-        return Reply(ReplyKind.ERROR, key, f"{meaning} (ERR {code})", text=text)
+        error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (ERR {code})").format(
+            meaning=ERRORS.get(code, DEVICE_ERROR), code=code)
+        return Reply(ReplyKind.ERROR, key, error, text=text)
     ok = _OK.search(body)
     if ok is not None:
         body = body[:ok.start()]

@@ -12,11 +12,13 @@ import re
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
 from devices.wall.protocol import Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise
+from models.wording import QT_TRANSLATE_NOOP
 
 MAX_SET_ID = 0x3E8
 MAX_TILES = 15
 READ = "FF"
-NG_MEANINGS = {"00": "illegal code"}
+NG_MEANINGS = {"00": QT_TRANSLATE_NOOP("WallErrors", "illegal code")}
+REFUSED = QT_TRANSLATE_NOOP("WallErrors", "the display refused the command")
 
 _REPLY = re.compile(r"([a-z])\s*([0-9A-Fa-f]{1,3})\s*(OK|NG)\s*([0-9A-Fa-f]*)\s*$")
 _CODE = re.compile(r"[0-9A-Fa-f]{2}")
@@ -55,8 +57,9 @@ def parse(frame: bytes) -> Reply:
     key, _set_id, verdict, data = match.groups()
     data = data.upper()
     if verdict == "NG":
-        meaning = NG_MEANINGS.get(data, "the display refused the command")
-        return Reply(ReplyKind.ERROR, key, f"{meaning} (NG {data or '--'})", text=text)
+        error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (NG {code})").format(
+            meaning=NG_MEANINGS.get(data, REFUSED), code=data or "--")
+        return Reply(ReplyKind.ERROR, key, error, text=text)
     return Reply(ReplyKind.OK, key, facts=_facts(key, data), text=text)
 
 
@@ -73,7 +76,9 @@ def _facts(key: str, data: str) -> dict:
 
 def check_input_code(code: str) -> str:
     if not isinstance(code, str) or not _CODE.fullmatch(code):
-        raise ValueError(f"an LG input code is two hex digits such as 90 (HDMI1 on many models), not {code!r}")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Wall", "an LG input code is two hex digits such as 90 (HDMI1 on many models), not {code}").format(
+            code=repr(code)))
     return code.upper()
 
 
@@ -114,11 +119,13 @@ class LgProtocol(WallProtocol):
         return self._command(select_input(self.set_id, code), f"input {code}", "b", input=code)
 
     def tile_mode(self, rows: int, cols: int) -> Command:
-        for name, value in (("rows", rows), ("columns", cols)):
+        for message, value in ((QT_TRANSLATE_NOOP("Wall", "tile rows must be 1–{highest}, not {value}"), rows),
+                               (QT_TRANSLATE_NOOP("Wall", "tile columns must be 1–{highest}, not {value}"), cols)):
             if not 1 <= value <= MAX_TILES:
-                raise ValueError(f"tile {name} must be 1–{MAX_TILES}, not {value}")
+                raise ValueError(message.format(highest=MAX_TILES, value=value))
         if rows == cols == MAX_TILES:
-            raise ValueError("15×15 cannot be set: LG displays read the tile mode on data FF")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Wall", "15×15 cannot be set: LG displays read the tile mode on data FF"))
         return self._command(tile_mode(self.set_id, rows, cols), f"tile mode {rows}×{cols}", "d",
                              tile=(rows, cols))
 

@@ -13,6 +13,7 @@ from typing import Callable
 from devices.transport.base import ByteTransport
 from devices.wall.framing import TelnetFilter
 from devices.wall.protocol import Reply, ReplyKind, Timing, WallProtocol
+from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class WallLink:
         self._cancel_timer()
         if not up:
             self._phase = "down"
-            self.on_ready(False, why or "connection lost")
+            self.on_ready(False, why or QT_TRANSLATE_NOOP("Wall", "connection lost"))
         elif self.protocol.greets:
             self._phase = "greeting"
             self._arm(self._timing.greeting_wait, self._become_ready)
@@ -90,19 +91,20 @@ class WallLink:
             return                      # no more guesses until the next connection
         if reply.kind is ReplyKind.PROMPT:
             if self._password is None:
-                self._refuse("the device asks for a password; add password=… to the URL")
+                self._refuse(QT_TRANSLATE_NOOP("Wall", "the device asks for a password; add password=… to the URL"))
             elif self._phase == "login":
-                self._refuse("the device refused the password")
+                self._refuse(QT_TRANSLATE_NOOP("Wall", "the device refused the password"))
             else:
                 if self._phase == "ready":   # the device logged us out: hold commands until back in
-                    self.on_ready(False, "the device asks for the password again")
+                    self.on_ready(False, QT_TRANSLATE_NOOP("Wall", "the device asks for the password again"))
                 self._phase = "login"
                 self.transport.send(self.protocol.login(self._password))
                 self._arm(self._timing.timeout, self._become_ready)  # some units confirm nothing
         elif reply.kind is ReplyKind.LOGIN:
             self._become_ready()
         elif reply.kind is ReplyKind.ERROR and self._phase == "login":
-            self._refuse(f"the device refused the password ({reply.error})")
+            self._refuse(QT_TRANSLATE_NOOP("Wall", "the device refused the password ({reason})")
+                         .format(reason=reply.error))
         elif self._phase == "greeting":
             self._arm(self._timing.greeting_quiet, self._become_ready)   # banner text: wait for its end
 

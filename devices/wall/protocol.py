@@ -14,8 +14,10 @@ from typing import Any, Callable
 from devices.endpoints import Endpoint
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
+from models.wording import QT_TRANSLATE_NOOP
 
 Route = tuple[str, int, int]        # (layer, output, input); input 0 = disconnected
+DEVICE_ERROR = QT_TRANSLATE_NOOP("WallErrors", "device error")   # an error code the driver does not know
 
 
 class ReplyKind(enum.Enum):
@@ -31,7 +33,7 @@ class ReplyKind(enum.Enum):
 class Reply:
     kind: ReplyKind
     key: str | None = None          # what it answers ("VID", "tie", "a"); None: whatever is in flight
-    error: str | None = None        # e.g. "parameter out of range (ERR 003)"
+    error: str | None = None        # e.g. "parameter out of range (ERR 003)", a Phrase
     routes: tuple[Route, ...] = ()
     facts: dict[str, Any] = field(default_factory=dict)   # inputs, outputs, presets, power, input, …
     text: str = ""

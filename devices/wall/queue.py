@@ -24,10 +24,12 @@ from devices.wall.capabilities import Capability
 from devices.wall.link import WallLink
 from devices.wall.protocol import Command, Reply, ReplyKind, Timing, WallProtocol
 from devices.wall.state import WallError, WallStatus
+from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 SILENT_AFTER = 2          # exchanges in a row without an answer that make a device offline
 SENT = Reply(ReplyKind.OK, text="(sent; this device does not answer)")
+NOT_CONNECTED = QT_TRANSLATE_NOOP("Wall", "not connected")
 
 
 @dataclass(eq=False)
@@ -78,7 +80,7 @@ class CommandQueue:
     def submit(self, job: Job) -> None:
         state = self._status.snapshot()
         if state.link is Link.OFFLINE:
-            self._finish(job, None, "offline", f"offline: {state.last_error or 'not connected'}")
+            self._finish(job, None, "offline", _offline(state.last_error or NOT_CONNECTED))
             return
         if not self._online:
             wait = self._timing.connect_wait
@@ -95,11 +97,13 @@ class CommandQueue:
     def _expire(self, job: Job, waited: float) -> None:
         if job in self._jobs:
             self._jobs.remove(job)
-            self._finish(job, None, "offline", f"offline: not connected within {waited:g} s")
+            late = QT_TRANSLATE_NOOP("Wall", "not connected within {seconds} s").format(seconds=f"{waited:g}")
+            self._finish(job, None, "offline", _offline(late))
 
     def _not_connected(self) -> None:
         if self._status.snapshot().link is Link.CONNECTING and not self._link.transport.is_up:
-            self._status.set_link(Link.OFFLINE, f"no connection to {self._link.transport.name}")
+            self._status.set_link(Link.OFFLINE, QT_TRANSLATE_NOOP("Wall", "no connection to {link}")
+                                  .format(link=self._link.transport.name))
 
     # --- link events -------------------------------------------------------------------------------
     def _on_ready(self, ready: bool, why: str) -> None:
@@ -116,7 +120,7 @@ class CommandQueue:
         self._status.set_link(Link.OFFLINE, why)
         if self._answer is not None and not self._answer.done():
             self._answer.set_exception(ConnectionError(why))
-        self._fail_waiting(f"offline: {why}")
+        self._fail_waiting(_offline(why))
         self._wake.set()
 
     def _fail_waiting(self, detail: str) -> None:
@@ -131,7 +135,8 @@ class CommandQueue:
             answer.set_result(decode(reply) if decode is not None else reply)
         elif reply.kind is ReplyKind.ERROR:
             self._status.count(errors=1)
-            self._status.set_error(f"the device reported: {reply.error}")
+            self._status.set_error(QT_TRANSLATE_NOOP("Wall", "the device reported: {problem}")
+                                   .format(problem=reply.error))
         elif reply.kind in (ReplyKind.OK, ReplyKind.DATA):
             self._status.apply_reply(reply)   # a change made elsewhere (front panel, another client)
 
@@ -149,7 +154,7 @@ class CommandQueue:
                 self._online_waiters.clear()
                 await self._serve()
             if self._link.ready and self._unanswered:   # connected but silent: try again later
-                self._go_offline("the device does not answer")
+                self._go_offline(QT_TRANSLATE_NOOP("Wall", "the device does not answer"))
                 await asyncio.sleep(self._backoff.next())
 
     async def _connect(self) -> bool:
@@ -198,7 +203,7 @@ class CommandQueue:
                 self._status.count(retries=1)
             await asyncio.sleep(max(0.0, self._last_end + self._timing.gap - loop.time()))
             if not self._link.ready or not self._link.send(command.data):
-                self._finish(job, None, "offline", "offline: not connected")
+                self._finish(job, None, "offline", _offline(NOT_CONNECTED))
                 return None
             self._status.count(sent=1)
             sent_at = loop.time()
@@ -213,7 +218,7 @@ class CommandQueue:
                 self._status.count(timeouts=1)
                 continue
             except ConnectionError as exc:
-                self._finish(job, None, "offline", f"offline: {exc}")
+                self._finish(job, None, "offline", _offline(sentence_of(exc)))
                 return None
             finally:
                 self._current, self._answer = None, None
@@ -223,7 +228,8 @@ class CommandQueue:
             self._finish(job, reply)
             return reply
         self._unanswered += 1
-        self._finish(job, None, "timeout", f"no answer within {self._timing.timeout:g} s")
+        self._finish(job, None, "timeout", QT_TRANSLATE_NOOP("Wall", "no answer within {seconds} s")
+                     .format(seconds=f"{self._timing.timeout:g}"))
         return None
 
     def _finish(self, job: Job, reply: Reply | None, failure: str = "", detail: str = "") -> None:
@@ -231,7 +237,8 @@ class CommandQueue:
         if reply is not None and reply.kind is ReplyKind.ERROR:
             failure = detail = reply.error or "refused"
             self._status.count(errors=1)
-            self._status.set_error(f"{command.action}: {failure}")
+            self._status.set_error(QT_TRANSLATE_NOOP("Wall", "{action}: {problem}")
+                                   .format(action=command.action, problem=failure))
         elif reply is not None:
             self._status.apply(command.routes, command.facts)
             self._status.apply_reply(reply)
@@ -256,3 +263,7 @@ class CommandQueue:
             return
         self._jobs.extend(Job(query) for query in queries)
         self._wake.set()
+
+
+def _offline(why: str) -> str:
+    return QT_TRANSLATE_NOOP("Wall", "offline: {reason}").format(reason=why)

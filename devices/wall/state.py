@@ -13,6 +13,7 @@ from typing import Any
 
 from devices.records import ActionRecord, Link, Listener, Listeners
 from devices.wall.protocol import Reply, Route, Size
+from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +70,14 @@ class WallState:
 
 class WallError(Exception):
     """A command the device refused or never answered; ``result`` is the audit wording
-    ("timeout", "offline" or the device's error in plain words)."""
+    ("timeout", "offline" or the device's error in plain words, a Phrase)."""
 
     def __init__(self, device: str, action: str, result: str, detail: str = "") -> None:
         self.device = device
         self.action = action
         self.result = result
-        super().__init__(f"{device}: {action}: {detail or result}")
+        super().__init__(QT_TRANSLATE_NOOP("Wall", "{device}: {action}: {problem}")
+                         .format(device=device, action=action, problem=detail or result))
 
 
 class WallStatus:

@@ -4,197 +4,359 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="152"/>
-        <source>Move up</source>
-        <translation>Gerak ke atas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="152"/>
-        <source>Move down</source>
-        <translation>Gerak ke bawah</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="153"/>
-        <source>Move left</source>
-        <translation>Gerak ke kiri</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="153"/>
-        <source>Move right</source>
-        <translation>Gerak ke kanan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="154"/>
-        <source>Zoom in</source>
-        <translation>Perbesar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="154"/>
-        <source>Zoom out</source>
-        <translation>Perkecil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="155"/>
-        <source>Stop all cameras</source>
-        <translation>Hentikan semua kamera</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="155"/>
-        <source>Show the hotkeys</source>
-        <translation>Tampilkan tombol pintas</translation>
-    </message>
-    <message>
         <location filename="../../ui/hotkeys.py" line="156"/>
-        <source>Quick log entry</source>
-        <translation>Catatan cepat</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="161"/>
-        <source>Select camera {number}</source>
-        <translation>Pilih kamera {number}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="162"/>
-        <source>Recall preset {number}</source>
-        <translation>Panggil preset {number}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="162"/>
-        <source>Shot {number}</source>
-        <translation>Shot {number}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="163"/>
-        <source>Recall wall layout {number}</source>
-        <translation>Panggil tata letak video wall {number}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hotkeys.py" line="168"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="168"/>
+        <location filename="../../ui/hotkeys.py" line="156"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="169"/>
+        <location filename="../../ui/hotkeys.py" line="157"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="169"/>
+        <location filename="../../ui/hotkeys.py" line="157"/>
         <source>Shots of the active event</source>
         <translation>Shot acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="170"/>
+        <location filename="../../ui/hotkeys.py" line="158"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="171"/>
+        <location filename="../../ui/hotkeys.py" line="159"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <location filename="../../models/audit_log.py" line="124"/>
+        <source>The audit log is {count} actions behind the database {db}; new actions are not being logged.</source>
+        <translation>Jejak audit tertinggal {count} tindakan dari basis data {db}; tindakan baru tidak dicatat.</translation>
+    </message>
+</context>
+<context>
+    <name>Camera</name>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="45"/>
+        <source>power</source>
+        <translation>daya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="46"/>
+        <location filename="../../devices/visca/codec.py" line="177"/>
+        <source>zoom position</source>
+        <translation>posisi zoom</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="47"/>
+        <location filename="../../devices/visca/codec.py" line="212"/>
+        <source>focus position</source>
+        <translation>posisi fokus</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="48"/>
+        <source>focus mode</source>
+        <translation>mode fokus</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="49"/>
+        <source>pan-tilt position</source>
+        <translation>posisi pan-tilt</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="50"/>
+        <source>last preset</source>
+        <translation>preset terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="51"/>
+        <source>version</source>
+        <translation>versi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="60"/>
+        <source>{what} answer must have {length} data bytes, got {count}: {data}</source>
+        <translation>jawaban {what} harus berisi {length} byte data, diterima {count}: {data}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="69"/>
+        <source>{what} answer {data}: {problem}</source>
+        <translation>jawaban {what} {data}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="76"/>
+        <source>{what} answer {value} is not one of {known}</source>
+        <translation>jawaban {what} {value} bukan salah satu dari {known}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/answers.py" line="84"/>
+        <source>camera reports an internal power-circuit error (power answer 04)</source>
+        <translation>kamera melaporkan gangguan internal pada rangkaian daya (jawaban daya 04)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/camera_status.py" line="153"/>
+        <source>{camera}: unexpected answer to {action}: {problem}</source>
+        <translation>{camera}: jawaban tak terduga untuk {action}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/camera_status.py" line="179"/>
+        <source>{camera} stopped away from preset {preset}</source>
+        <translation>{camera} berhenti di luar posisi preset {preset}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="49"/>
+        <source>cannot frame message {message}: empty or contains FF</source>
+        <translation>pesan {message} tidak dapat dibingkai: kosong atau berisi FF</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="52"/>
+        <source>Address Set is always sent to the broadcast address 8</source>
+        <translation>Address Set selalu dikirim ke alamat siaran 8</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="62"/>
+        <source>not a VISCA controller message: {message}</source>
+        <translation>bukan pesan pengendali VISCA: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="79"/>
+        <source>byte {byte} is not a nibble (high nibble set)</source>
+        <translation>byte {byte} bukan nibble (nibble atas terisi)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="102"/>
+        <source>{name} must be a whole number, got {value}</source>
+        <translation>{name} harus berupa bilangan bulat, diterima {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="107"/>
+        <source>{name} {value} is out of range {lowest}–{highest}</source>
+        <translation>{name} {value} di luar rentang {lowest}–{highest}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="109"/>
+        <source>{name} {value} is out of range {lowest}–{highest} for {camera}</source>
+        <translation>{name} {value} di luar rentang {lowest}–{highest} untuk {camera}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="126"/>
+        <source>preset</source>
+        <translation>preset</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="129"/>
+        <source>preset {number} is reserved on {camera} (reserved: {reserved})</source>
+        <translation>preset {number} dicadangkan pada {camera} (dicadangkan: {reserved})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="169"/>
+        <location filename="../../devices/visca/codec.py" line="173"/>
+        <source>zoom speed</source>
+        <translation>kecepatan zoom</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="187"/>
+        <location filename="../../devices/visca/codec.py" line="191"/>
+        <source>focus speed</source>
+        <translation>kecepatan fokus</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="220"/>
+        <location filename="../../devices/visca/codec.py" line="264"/>
+        <source>pan speed</source>
+        <translation>kecepatan pan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="221"/>
+        <location filename="../../devices/visca/codec.py" line="265"/>
+        <source>tilt speed</source>
+        <translation>kecepatan tilt</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="245"/>
+        <source>pan position</source>
+        <translation>posisi pan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="246"/>
+        <source>tilt position</source>
+        <translation>posisi tilt</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="255"/>
+        <source>pan offset</source>
+        <translation>geseran pan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/codec.py" line="256"/>
+        <source>tilt offset</source>
+        <translation>geseran tilt</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/controller.py" line="216"/>
+        <source>{camera}: {problem}</source>
+        <translation>{camera}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/links.py" line="56"/>
+        <source>unknown quirk {quirk}; known: {known}</source>
+        <translation>quirk {quirk} tidak dikenal; yang dikenal: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/links.py" line="115"/>
+        <source>{link} is not connected</source>
+        <translation>{link} tidak terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/profiles.py" line="106"/>
+        <source>unknown camera profile {name}; known: {known}</source>
+        <translation>profil kamera {name} tidak dikenal; yang dikenal: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/serial_bus.py" line="44"/>
+        <source>two cameras configured at address {address} on {port}</source>
+        <translation>dua kamera dikonfigurasi pada alamat {address} di {port}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/serial_bus.py" line="67"/>
+        <source>{port} is not open</source>
+        <translation>{port} tidak terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/serial_bus.py" line="110"/>
+        <source>serial camera address {address} is out of range 1–7</source>
+        <translation>alamat kamera serial {address} di luar rentang 1–7</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/serial_bus.py" line="150"/>
+        <source>{port} is configured with two different baud rates</source>
+        <translation>{port} dikonfigurasi dengan dua baud rate yang berbeda</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/session.py" line="67"/>
+        <source>{camera} is offline</source>
+        <translation>{camera} tidak terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/session.py" line="292"/>
+        <source>{camera} did not answer for {seconds} s</source>
+        <translation>{camera} tidak menjawab selama {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/session_replies.py" line="169"/>
+        <source>{camera}: connection lost</source>
+        <translation>{camera}: koneksi terputus</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/url_check.py" line="35"/>
+        <source>profile {profile} differs from model={model} in the URL; keep one</source>
+        <translation>profil {profile} berbeda dengan model={model} di URL; pertahankan salah satunya</translation>
+    </message>
+</context>
+<context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/camera_model.py" line="47"/>
+        <location filename="../../ui/camera_model.py" line="48"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="47"/>
+        <location filename="../../ui/camera_model.py" line="48"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="47"/>
+        <location filename="../../ui/camera_model.py" line="48"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="48"/>
+        <location filename="../../ui/camera_model.py" line="49"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="48"/>
+        <location filename="../../ui/camera_model.py" line="49"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="48"/>
+        <location filename="../../ui/camera_model.py" line="49"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="49"/>
+        <location filename="../../ui/camera_model.py" line="50"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="49"/>
+        <location filename="../../ui/camera_model.py" line="50"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="49"/>
+        <location filename="../../ui/camera_model.py" line="50"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="51"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="132"/>
+        <location filename="../../ui/camera_model.py" line="133"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="133"/>
+        <location filename="../../ui/camera_model.py" line="134"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="141"/>
+        <location filename="../../ui/camera_model.py" line="142"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="141"/>
+        <location filename="../../ui/camera_model.py" line="142"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="150"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="152"/>
+        <location filename="../../ui/camera_model.py" line="153"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="153"/>
+        <location filename="../../ui/camera_model.py" line="154"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="153"/>
+        <location filename="../../ui/camera_model.py" line="154"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="154"/>
+        <location filename="../../ui/camera_model.py" line="155"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -231,49 +393,407 @@
     </message>
 </context>
 <context>
+    <name>Config</name>
+    <message>
+        <location filename="../../models/config.py" line="117"/>
+        <source>{path}: there is no configuration file yet</source>
+        <translation>{path}: belum ada berkas konfigurasi</translation>
+    </message>
+    <message>
+        <location filename="../../models/config.py" line="119"/>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}: tidak dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config.py" line="127"/>
+        <source>{path}: could not keep a copy of the good configuration ({reason})</source>
+        <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config.py" line="139"/>
+        <source>There is no earlier good configuration either: starting without cameras.</source>
+        <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
+    </message>
+    <message>
+        <location filename="../../models/config.py" line="142"/>
+        <source>{path}: the last good copy has problems too; starting without cameras.</source>
+        <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
+    </message>
+    <message>
+        <location filename="../../models/config.py" line="145"/>
+        <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
+        <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
+    </message>
+    <message>
+        <location filename="../../models/config.py" line="148"/>
+        <source>Using the last good configuration, {path}.</source>
+        <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../models/config.py" line="161"/>
+        <source>could not be written ({reason})</source>
+        <translation>tidak dapat ditulis ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_demo.py" line="12"/>
+        <source>demo configuration</source>
+        <translation>konfigurasi demo</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="46"/>
+        <source>indent with spaces, not tabs</source>
+        <translation>gunakan spasi untuk indentasi, bukan tab</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="47"/>
+        <source>the indentation does not match the lines above</source>
+        <translation>indentasi tidak sesuai dengan baris di atasnya</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="49"/>
+        <source>a &apos;: &apos; inside a value; put the value in quotes</source>
+        <translation>ada &apos;: &apos; di dalam nilai; apit nilainya dengan tanda kutip</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="51"/>
+        <source>a line without &apos;key: value&apos;, or a quote that is not closed</source>
+        <translation>ada baris tanpa &apos;key: value&apos;, atau tanda kutip yang belum ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="52"/>
+        <source>a quote or bracket that is not closed</source>
+        <translation>ada tanda kutip atau kurung yang belum ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="54"/>
+        <source>camera</source>
+        <translation>kamera</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="54"/>
+        <source>event</source>
+        <translation>acara</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="55"/>
+        <source>a preset number</source>
+        <translation>nomor preset</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="56"/>
+        <source>a capture device number</source>
+        <translation>nomor perangkat penangkap video</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="63"/>
+        <source>a character YAML does not allow (U+{code}); delete it</source>
+        <translation>ada karakter yang tidak diizinkan YAML (U+{code}); hapus karakter tersebut</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="68"/>
+        <source>not valid YAML: {error}</source>
+        <translation>YAML tidak valid: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="69"/>
+        <source>syntax error</source>
+        <translation>kesalahan sintaks</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="72"/>
+        <source>not valid YAML at column {column}: {problem}</source>
+        <translation>YAML tidak valid di kolom {column}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="75"/>
+        <source>not valid YAML at column {column}: {hint} ({problem})</source>
+        <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="28"/>
+        <source>a list</source>
+        <translation>daftar</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="30"/>
+        <source>a group of &apos;key: value&apos; lines</source>
+        <translation>kelompok baris &apos;key: value&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="31"/>
+        <source>nothing</source>
+        <translation>nilai kosong</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="132"/>
+        <source>the event must end after it starts ({start})</source>
+        <translation>acara harus berakhir setelah dimulai ({start})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="152"/>
+        <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
+        <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="157"/>
+        <source>preview address {address} has no host name</source>
+        <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="168"/>
+        <source>preset {number} is named twice</source>
+        <translation>preset {number} diberi nama dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="186"/>
+        <source>camera {camera} is listed twice</source>
+        <translation>kamera {camera} tercantum dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="201"/>
+        <source>unknown shot key {key}; use F1 to F12</source>
+        <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="205"/>
+        <source>shot {key} appears twice</source>
+        <translation>shot {key} muncul dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="222"/>
+        <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
+        <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="223"/>
+        <source>none listed</source>
+        <translation>belum ada yang tercantum</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="51"/>
+        <source>expected &apos;key: value&apos; lines, found {shape}</source>
+        <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="58"/>
+        <source>unknown key {key}; known keys: {keys}</source>
+        <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="61"/>
+        <source>{key} is given twice (first on line {line})</source>
+        <translation>{key} diisi dua kali (pertama di baris {line})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="68"/>
+        <source>missing {key}</source>
+        <translation>{key} belum diisi</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="75"/>
+        <source>expected &apos;key: value&apos; pairs, found {shape}</source>
+        <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="83"/>
+        <source>a key must be a single word or number, not {shape}</source>
+        <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="91"/>
+        <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
+        <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="101"/>
+        <source>needs a value</source>
+        <translation>harus diisi</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="105"/>
+        <source>expected text, found {shape}</source>
+        <translation>seharusnya teks, ditemukan {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="108"/>
+        <source>must not be empty</source>
+        <translation>tidak boleh kosong</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="117"/>
+        <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="121"/>
+        <source>duplicate {kind} id {id} (first on line {line})</source>
+        <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="133"/>
+        <source>{what} must be a whole number, not {shape}</source>
+        <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="138"/>
+        <source>{what} must be between {low} and {high}, not {value}</source>
+        <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="153"/>
+        <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
+        <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="226"/>
+        <source>no camera with id {id}</source>
+        <translation>tidak ada kamera dengan id {id}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_schema.py" line="99"/>
+        <source>{source} line {line}, {field}: {message}</source>
+        <translation>{source} baris {line}, {field}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_schema.py" line="100"/>
+        <source>{source} line {line}: {message}</source>
+        <translation>{source} baris {line}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_schema.py" line="101"/>
+        <source>{source}, {field}: {message}</source>
+        <translation>{source}, {field}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_schema.py" line="102"/>
+        <source>{source}: {message}</source>
+        <translation>{source}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="32"/>
+        <source>input number</source>
+        <translation>nomor input</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="32"/>
+        <source>input {number} is named twice</source>
+        <translation>input {number} diberi nama dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="33"/>
+        <source>output number</source>
+        <translation>nomor output</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="33"/>
+        <source>output {number} is named twice</source>
+        <translation>output {number} diberi nama dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="34"/>
+        <source>layout number</source>
+        <translation>nomor tata letak</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="34"/>
+        <source>layout {number} is named twice</source>
+        <translation>tata letak {number} diberi nama dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="47"/>
+        <source>wall</source>
+        <translation>video wall</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="58"/>
+        <source>the canvas number</source>
+        <translation>nomor kanvas</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="62"/>
+        <source>a {rows}×{cols} grid has room for {room} outputs, not {count}</source>
+        <translation>kisi {rows}×{cols} hanya memuat {room} output, bukan {count}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="93"/>
+        <source>an input code must not be empty</source>
+        <translation>kode input tidak boleh kosong</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="95"/>
+        <source>input code {code} is named twice</source>
+        <translation>kode input {code} diberi nama dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="110"/>
+        <source>write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}</source>
+        <translation>tulis output video wall sebagai ID-WALL:NOMOR, misalnya {example}, bukan {text}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="114"/>
+        <source>no wall with id {id}</source>
+        <translation>tidak ada video wall dengan id {id}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="116"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="117"/>
+        <source>wall {id} has no output {number} (its outputs: {outputs})</source>
+        <translation>video wall {id} tidak memiliki output {number} (output-nya: {outputs})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_walls.py" line="121"/>
+        <source>{output} is listed twice</source>
+        <translation>{output} tercantum dua kali</translation>
+    </message>
+</context>
+<context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../../ui/config_editor.py" line="30"/>
+        <location filename="../../ui/config_editor.py" line="31"/>
         <source>Configuration — {path}</source>
         <translation>Konfigurasi — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="47"/>
+        <location filename="../../ui/config_editor.py" line="48"/>
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="47"/>
+        <location filename="../../ui/config_editor.py" line="48"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="47"/>
+        <location filename="../../ui/config_editor.py" line="48"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="64"/>
+        <location filename="../../ui/config_editor.py" line="65"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="67"/>
+        <location filename="../../ui/config_editor.py" line="68"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="76"/>
+        <location filename="../../ui/config_editor.py" line="77"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="79"/>
+        <location filename="../../ui/config_editor.py" line="80"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="118"/>
+        <location filename="../../ui/config_editor.py" line="119"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>
@@ -281,47 +801,47 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="115"/>
+        <location filename="../../ui/console.py" line="116"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="116"/>
+        <location filename="../../ui/console.py" line="117"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="118"/>
+        <location filename="../../ui/console.py" line="119"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="119"/>
+        <location filename="../../ui/console.py" line="120"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="138"/>
+        <location filename="../../ui/console.py" line="139"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="155"/>
+        <location filename="../../ui/console.py" line="156"/>
         <source>Camera changes apply when the console is restarted</source>
         <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="157"/>
+        <location filename="../../ui/console.py" line="158"/>
         <source>Video wall changes apply when the console is restarted</source>
         <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="172"/>
+        <location filename="../../ui/console.py" line="173"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="177"/>
+        <location filename="../../ui/console.py" line="178"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -400,217 +920,368 @@
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <location filename="../../models/database.py" line="119"/>
+        <source>the operations log needs a SQLite file, not an in-memory database</source>
+        <translation>log operasional memerlukan berkas SQLite, bukan basis data di memori</translation>
+    </message>
+    <message>
+        <location filename="../../models/database.py" line="127"/>
+        <source>The folder of the operations log database {db} cannot be created ({reason}).</source>
+        <translation>Folder basis data log operasional {db} tidak dapat dibuat ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../models/database.py" line="210"/>
+        <source>The operations log database {db} was written by a newer version of the console (schema {schema}); update this console before using it.</source>
+        <translation>Basis data log operasional {db} ditulis oleh versi konsol yang lebih baru (skema {schema}); perbarui konsol ini sebelum menggunakannya.</translation>
+    </message>
+    <message>
+        <location filename="../../models/database_problems.py" line="41"/>
+        <source>The operations log database {db} is locked by another program or desk; the console will try again.</source>
+        <translation>Basis data log operasional {db} sedang dikunci oleh program atau meja lain; konsol akan mencoba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../models/database_problems.py" line="45"/>
+        <source>The disk holding the operations log database {db} is full; free some space so that logging continues.</source>
+        <translation>Disk tempat basis data log operasional {db} penuh; kosongkan sebagian ruang agar pencatatan dapat berlanjut.</translation>
+    </message>
+    <message>
+        <location filename="../../models/database_problems.py" line="49"/>
+        <source>The operations log database {db} is read-only; give this user write permission on the file and its folder.</source>
+        <translation>Basis data log operasional {db} hanya dapat dibaca; berikan izin tulis kepada pengguna ini atas berkas dan foldernya.</translation>
+    </message>
+    <message>
+        <location filename="../../models/database_problems.py" line="54"/>
+        <source>The operations log database {db} is damaged or is not a database file; move it aside and restore a backup, or let the console create a new one.</source>
+        <translation>Basis data log operasional {db} rusak atau bukan berkas basis data; pindahkan berkas itu lalu pulihkan cadangan, atau biarkan konsol membuat yang baru.</translation>
+    </message>
+    <message>
+        <location filename="../../models/database_problems.py" line="58"/>
+        <source>The operations log database {db} cannot be opened; check that its folder exists and is writable.</source>
+        <translation>Basis data log operasional {db} tidak dapat dibuka; periksa apakah foldernya ada dan dapat ditulisi.</translation>
+    </message>
+    <message>
+        <location filename="../../models/database_problems.py" line="62"/>
+        <source>The database server of the operations log ({db}) refused the login; check the user and password in the database URL.</source>
+        <translation>Server basis data log operasional ({db}) menolak login; periksa pengguna dan kata sandi di URL basis data.</translation>
+    </message>
+    <message>
+        <location filename="../../models/database_problems.py" line="66"/>
+        <source>The database of the operations log ({db}) does not exist on the server; ask IT staff to create it.</source>
+        <translation>Basis data log operasional ({db}) tidak ada di server; minta staf TI untuk membuatnya.</translation>
+    </message>
+    <message>
+        <location filename="../../models/database_problems.py" line="73"/>
+        <source>The database server of the operations log ({db}) cannot be reached; check the network and that the server is running.</source>
+        <translation>Server basis data log operasional ({db}) tidak dapat dijangkau; periksa jaringan dan pastikan server berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../../models/database_problems.py" line="104"/>
+        <source>The operations log database {db} reported an error: {error}.</source>
+        <translation>Basis data log operasional {db} melaporkan kesalahan: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceUrls</name>
+    <message>
+        <location filename="../../devices/endpoints.py" line="19"/>
+        <source>{url}: {problem}</source>
+        <translation>{url}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="71"/>
+        <source>option {name}={value} is not a whole number</source>
+        <translation>opsi {name}={value} bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="83"/>
+        <source>option {name}={value} is not a number</source>
+        <translation>opsi {name}={value} bukan angka</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="90"/>
+        <source>option {name}={value} is out of range {lowest}–{highest}</source>
+        <translation>opsi {name}={value} di luar rentang {lowest}–{highest}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="101"/>
+        <source>option {name}={value} must be yes or no</source>
+        <translation>opsi {name}={value} harus yes atau no</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="110"/>
+        <source>unknown option(s) {unknown}; known: {known}</source>
+        <translation>opsi tidak dikenal: {unknown}; yang dikenal: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="130"/>
+        <source>not a {kind} URL ({error})</source>
+        <translation>bukan URL {kind} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="134"/>
+        <source>unknown {kind} URL kind {scheme}; use one of {schemes}</source>
+        <translation>jenis URL {kind} {scheme} tidak dikenal; gunakan salah satu dari {schemes}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="142"/>
+        <source>serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3</source>
+        <translation>URL serial memerlukan port, mis. {scheme}:///dev/ttyUSB0 atau {scheme}://COM3</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="147"/>
+        <source>missing host name or IP address</source>
+        <translation>nama host atau alamat IP tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="151"/>
+        <source>the port must be a number 1–65535</source>
+        <translation>port harus berupa angka 1–65535</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="154"/>
+        <source>{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001</source>
+        <translation>{scheme} tidak memiliki port baku; cantumkan port, mis. {scheme}://{host}:4001</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/urls.py" line="18"/>
+        <source>camera</source>
+        <translation>kamera</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/drivers.py" line="33"/>
+        <source>wall device</source>
+        <translation>perangkat video wall</translation>
+    </message>
+</context>
+<context>
     <name>DeviceWords</name>
     <message>
-        <location filename="../../ui/device_words.py" line="18"/>
+        <location filename="../../ui/device_words.py" line="20"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="19"/>
+        <location filename="../../ui/device_words.py" line="21"/>
         <source>no answer in time</source>
         <translation>tidak ada jawaban tepat waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="20"/>
+        <location filename="../../ui/device_words.py" line="22"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="21"/>
+        <location filename="../../ui/device_words.py" line="23"/>
         <source>superseded by a newer command</source>
         <translation>digantikan perintah yang lebih baru</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="22"/>
+        <location filename="../../ui/device_words.py" line="24"/>
         <source>stopped</source>
         <translation>dihentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="23"/>
+        <location filename="../../ui/device_words.py" line="25"/>
         <source>closed</source>
         <translation>ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="24"/>
+        <location filename="../../ui/device_words.py" line="26"/>
         <source>garbled answer</source>
         <translation>jawaban rusak</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="25"/>
+        <location filename="../../ui/device_words.py" line="27"/>
         <source>too many commands waiting</source>
         <translation>terlalu banyak perintah menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="26"/>
+        <location filename="../../ui/device_words.py" line="28"/>
         <source>message too long</source>
         <translation>pesan terlalu panjang</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="27"/>
+        <location filename="../../ui/device_words.py" line="29"/>
         <source>command not understood</source>
         <translation>perintah tidak dikenali</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="28"/>
+        <location filename="../../ui/device_words.py" line="30"/>
         <source>camera busy</source>
         <translation>kamera sibuk</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="29"/>
+        <location filename="../../ui/device_words.py" line="31"/>
         <source>command cancelled</source>
         <translation>perintah dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="30"/>
+        <location filename="../../ui/device_words.py" line="32"/>
         <source>nothing to cancel</source>
         <translation>tidak ada yang dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="31"/>
+        <location filename="../../ui/device_words.py" line="33"/>
         <source>not possible in the camera&apos;s current mode</source>
         <translation>tidak bisa dalam mode kamera saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="37"/>
+        <location filename="../../ui/device_words.py" line="39"/>
         <source>preset recall %1</source>
         <translation>panggil preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="38"/>
+        <location filename="../../ui/device_words.py" line="40"/>
         <source>preset save %1</source>
         <translation>simpan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="39"/>
+        <location filename="../../ui/device_words.py" line="41"/>
         <source>preset clear %1</source>
         <translation>hapus preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="40"/>
+        <location filename="../../ui/device_words.py" line="42"/>
         <source>power on</source>
         <translation>nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="41"/>
+        <location filename="../../ui/device_words.py" line="43"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="42"/>
+        <location filename="../../ui/device_words.py" line="44"/>
         <source>home position</source>
         <translation>posisi awal</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="43"/>
+        <location filename="../../ui/device_words.py" line="45"/>
         <source>go to pan %1 tilt %2</source>
         <translation>ke pan %1 tilt %2</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="44"/>
+        <location filename="../../ui/device_words.py" line="46"/>
         <source>zoom to %1</source>
         <translation>zoom ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="45"/>
-        <location filename="../../ui/device_words.py" line="51"/>
+        <location filename="../../ui/device_words.py" line="47"/>
+        <location filename="../../ui/device_words.py" line="53"/>
         <source>focus %1</source>
         <translation>fokus %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="46"/>
+        <location filename="../../ui/device_words.py" line="48"/>
         <source>pan/tilt stop</source>
         <translation>pan/tilt berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="47"/>
+        <location filename="../../ui/device_words.py" line="49"/>
         <source>pan/tilt %1</source>
         <translation>pan/tilt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="48"/>
+        <location filename="../../ui/device_words.py" line="50"/>
         <source>zoom stop</source>
         <translation>zoom berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="49"/>
+        <location filename="../../ui/device_words.py" line="51"/>
         <source>zoom %1</source>
         <translation>zoom %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="50"/>
+        <location filename="../../ui/device_words.py" line="52"/>
         <source>focus stop</source>
         <translation>fokus berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="53"/>
+        <location filename="../../ui/device_words.py" line="55"/>
         <source>route input %1 to output %2 (%3)</source>
-        <translation>alihkan masukan %1 ke keluaran %2 (%3)</translation>
+        <translation>alihkan input %1 ke output %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="57"/>
+        <source>window %1.%2 ← input %3</source>
+        <translation>jendela %1.%2 ← input %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="59"/>
+        <source>layout %1 on canvas %2</source>
+        <translation>tata letak %1 di kanvas %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="60"/>
+        <source>tile mode %1×%2</source>
+        <translation>mode tile %1×%2</translation>
     </message>
 </context>
 <context>
     <name>DevicesAdmin</name>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="136"/>
+        <location filename="../../ui/oplog_admin.py" line="141"/>
         <source>Devices</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="136"/>
         <location filename="../../ui/oplog_admin.py" line="141"/>
+        <location filename="../../ui/oplog_admin.py" line="146"/>
         <source>Asset number</source>
         <translation>Nomor aset</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="136"/>
-        <location filename="../../ui/oplog_admin.py" line="142"/>
+        <location filename="../../ui/oplog_admin.py" line="141"/>
+        <location filename="../../ui/oplog_admin.py" line="147"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="136"/>
-        <location filename="../../ui/oplog_admin.py" line="143"/>
+        <location filename="../../ui/oplog_admin.py" line="141"/>
+        <location filename="../../ui/oplog_admin.py" line="148"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="137"/>
-        <location filename="../../ui/oplog_admin.py" line="144"/>
+        <location filename="../../ui/oplog_admin.py" line="142"/>
+        <location filename="../../ui/oplog_admin.py" line="149"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="137"/>
+        <location filename="../../ui/oplog_admin.py" line="142"/>
         <source>In service</source>
         <translation>Beroperasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="145"/>
+        <location filename="../../ui/oplog_admin.py" line="150"/>
         <source>Add device</source>
         <translation>Tambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="146"/>
+        <location filename="../../ui/oplog_admin.py" line="151"/>
         <source>Take the selected device out of / back into service</source>
         <translation>Nonaktifkan / operasikan kembali perangkat terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="162"/>
+        <location filename="../../ui/oplog_admin.py" line="167"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="162"/>
+        <location filename="../../ui/oplog_admin.py" line="167"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="171"/>
+        <location filename="../../ui/oplog_admin.py" line="176"/>
         <source>Device added.</source>
         <translation>Perangkat ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="180"/>
+        <location filename="../../ui/oplog_admin.py" line="186"/>
         <source>Device changed.</source>
         <translation>Perangkat diubah.</translation>
     </message>
@@ -618,87 +1289,87 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../ui/oplog_events.py" line="38"/>
+        <location filename="../../ui/oplog_events.py" line="39"/>
         <source>the OPD, e.g. Bappeda</source>
         <translation>OPD-nya, mis. Bappeda</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="46"/>
+        <location filename="../../ui/oplog_events.py" line="47"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="46"/>
+        <location filename="../../ui/oplog_events.py" line="47"/>
         <source>Participants (limit)</source>
         <translation>Peserta (batas)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="57"/>
+        <location filename="../../ui/oplog_events.py" line="58"/>
         <source>Schedule event</source>
         <translation>Jadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="62"/>
+        <location filename="../../ui/oplog_events.py" line="63"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="63"/>
+        <location filename="../../ui/oplog_events.py" line="64"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="64"/>
+        <location filename="../../ui/oplog_events.py" line="65"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="65"/>
+        <location filename="../../ui/oplog_events.py" line="66"/>
         <source>From (WIB)</source>
         <translation>Dari (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="66"/>
+        <location filename="../../ui/oplog_events.py" line="67"/>
         <source>To (WIB)</source>
         <translation>Sampai (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="67"/>
+        <location filename="../../ui/oplog_events.py" line="68"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="68"/>
+        <location filename="../../ui/oplog_events.py" line="69"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="69"/>
+        <location filename="../../ui/oplog_events.py" line="70"/>
         <source>Stream platform</source>
         <translation>Platform siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="70"/>
+        <location filename="../../ui/oplog_events.py" line="71"/>
         <source>Stream URL</source>
         <translation>URL siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="71"/>
+        <location filename="../../ui/oplog_events.py" line="72"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="100"/>
+        <location filename="../../ui/oplog_events.py" line="101"/>
         <source>The participant limit must be a whole number.</source>
         <translation>Batas peserta harus bilangan bulat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="121"/>
+        <location filename="../../ui/oplog_events.py" line="122"/>
         <source>Scheduling…</source>
         <translation>Menjadwalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="125"/>
+        <location filename="../../ui/oplog_events.py" line="126"/>
         <source>Event scheduled: %1</source>
         <translation>Acara dijadwalkan: %1</translation>
     </message>
@@ -706,47 +1377,47 @@
 <context>
     <name>EventsDock</name>
     <message>
-        <location filename="../../ui/oplog_events.py" line="137"/>
+        <location filename="../../ui/oplog_events.py" line="138"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="137"/>
+        <location filename="../../ui/oplog_events.py" line="138"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="137"/>
+        <location filename="../../ui/oplog_events.py" line="138"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="137"/>
+        <location filename="../../ui/oplog_events.py" line="138"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="138"/>
+        <location filename="../../ui/oplog_events.py" line="139"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="138"/>
+        <location filename="../../ui/oplog_events.py" line="139"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="138"/>
+        <location filename="../../ui/oplog_events.py" line="139"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="140"/>
+        <location filename="../../ui/oplog_events.py" line="141"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="141"/>
+        <location filename="../../ui/oplog_events.py" line="142"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
@@ -825,354 +1496,442 @@
 <context>
     <name>FaultsPanel</name>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="31"/>
+        <location filename="../../ui/oplog_logbook.py" line="32"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="31"/>
+        <location filename="../../ui/oplog_logbook.py" line="32"/>
         <source>Opened (WIB)</source>
         <translation>Dibuka (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="31"/>
-        <location filename="../../ui/oplog_logbook.py" line="52"/>
+        <location filename="../../ui/oplog_logbook.py" line="32"/>
+        <location filename="../../ui/oplog_logbook.py" line="53"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="31"/>
-        <location filename="../../ui/oplog_logbook.py" line="53"/>
+        <location filename="../../ui/oplog_logbook.py" line="32"/>
+        <location filename="../../ui/oplog_logbook.py" line="54"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
-        <location filename="../../ui/oplog_logbook.py" line="54"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
+        <location filename="../../ui/oplog_logbook.py" line="55"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
-        <location filename="../../ui/oplog_logbook.py" line="55"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
+        <location filename="../../ui/oplog_logbook.py" line="56"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="40"/>
+        <location filename="../../ui/oplog_logbook.py" line="41"/>
         <source>Open fault</source>
         <translation>Catat gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="42"/>
+        <location filename="../../ui/oplog_logbook.py" line="43"/>
         <source>Give the selected fault to this owner</source>
         <translation>Serahkan gangguan terpilih ke penanggung jawab ini</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="45"/>
+        <location filename="../../ui/oplog_logbook.py" line="46"/>
         <source>How was it resolved?</source>
         <translation>Bagaimana penyelesaiannya?</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="46"/>
+        <location filename="../../ui/oplog_logbook.py" line="47"/>
         <source>Close selected fault</source>
         <translation>Tutup gangguan terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="50"/>
+        <location filename="../../ui/oplog_logbook.py" line="51"/>
         <source>New fault</source>
         <translation>Gangguan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="79"/>
+        <location filename="../../ui/oplog_logbook.py" line="80"/>
         <source>(no device: stream, network …)</source>
         <translation>(tanpa perangkat: siaran, jaringan …)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="84"/>
+        <location filename="../../ui/oplog_logbook.py" line="85"/>
         <source>(nobody yet)</source>
         <translation>(belum ada)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="114"/>
+        <location filename="../../ui/oplog_logbook.py" line="115"/>
         <source>Fault opened.</source>
         <translation>Gangguan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="121"/>
+        <location filename="../../ui/oplog_logbook.py" line="122"/>
         <source>Owner changed.</source>
         <translation>Penanggung jawab diganti.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="127"/>
+        <location filename="../../ui/oplog_logbook.py" line="128"/>
         <source>Fault closed.</source>
         <translation>Gangguan ditutup.</translation>
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <location filename="../../models/handover.py" line="41"/>
+        <source>shift {shift} already has a handover</source>
+        <translation>shift {shift} sudah memiliki serah terima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="78"/>
+        <source>{lead} has not signed this handover yet; it cannot be accepted</source>
+        <translation>{lead} belum menandatangani serah terima ini; serah terima belum dapat diterima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="82"/>
+        <source>this handover was already accepted by {lead}</source>
+        <translation>serah terima ini sudah diterima oleh {lead}</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="85"/>
+        <source>the incoming lead, not the outgoing one, accepts a handover</source>
+        <translation>serah terima diterima oleh kepala shift yang menerima, bukan oleh kepala shift yang menyerahkan</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="98"/>
+        <source>this handover has not been accepted, so it has no hash to verify yet</source>
+        <translation>serah terima ini belum diterima, jadi belum ada hash yang dapat diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="116"/>
+        <source>only an accepted (locked) handover can be reopened</source>
+        <translation>hanya serah terima yang sudah diterima (dikunci) yang dapat dibuka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="118"/>
+        <source>this handover is already reopened</source>
+        <translation>serah terima ini sudah dibuka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="120"/>
+        <source>give a reason for reopening the handover</source>
+        <translation>berikan alasan membuka kembali serah terima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="131"/>
+        <source>this handover is locked; an admin must reopen it before anything is added</source>
+        <translation>serah terima ini dikunci; admin harus membukanya kembali sebelum ada yang ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="134"/>
+        <source>an addition needs some text</source>
+        <translation>tambahan harus berisi teks</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="142"/>
+        <source>this handover is not reopened</source>
+        <translation>serah terima ini tidak sedang dibuka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="187"/>
+        <source>only the shift lead, {lead}, can {action}</source>
+        <translation>hanya kepala shift, {lead}, yang dapat {action}</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="204"/>
+        <source>this handover is accepted and locked; an admin can reopen it for additions</source>
+        <translation>serah terima ini sudah diterima dan dikunci; admin dapat membukanya kembali untuk tambahan</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="207"/>
+        <source>this handover is signed; it can only be accepted now</source>
+        <translation>serah terima ini sudah ditandatangani; sekarang hanya dapat diterima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="211"/>
+        <source>someone</source>
+        <translation>seseorang</translation>
+    </message>
+    <message>
+        <location filename="../../models/schema_handover.py" line="94"/>
+        <source>handover {id} is locked (accepted); {fields} cannot change — an admin can reopen it to add a marked addition</source>
+        <translation>serah terima {id} dikunci (sudah diterima); {fields} tidak dapat diubah — admin dapat membukanya kembali untuk menambahkan tambahan yang ditandai</translation>
+    </message>
+    <message>
+        <location filename="../../models/schema_handover.py" line="102"/>
+        <source>handover {id} is locked (accepted) and cannot be deleted</source>
+        <translation>serah terima {id} dikunci (sudah diterima) dan tidak dapat dihapus</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="81"/>
+        <location filename="../../ui/report_pdf.py" line="82"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="82"/>
+        <location filename="../../ui/report_pdf.py" line="83"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="83"/>
+        <location filename="../../ui/report_pdf.py" line="84"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="84"/>
+        <location filename="../../ui/report_pdf.py" line="85"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="85"/>
-        <location filename="../../ui/report_pdf.py" line="127"/>
+        <location filename="../../ui/report_pdf.py" line="86"/>
+        <location filename="../../ui/report_pdf.py" line="128"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="85"/>
+        <location filename="../../ui/report_pdf.py" line="86"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="85"/>
+        <location filename="../../ui/report_pdf.py" line="86"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="87"/>
+        <location filename="../../ui/report_pdf.py" line="88"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="89"/>
-        <location filename="../../ui/report_pdf.py" line="94"/>
+        <location filename="../../ui/report_pdf.py" line="90"/>
+        <location filename="../../ui/report_pdf.py" line="95"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="89"/>
-        <location filename="../../ui/report_pdf.py" line="94"/>
+        <location filename="../../ui/report_pdf.py" line="90"/>
+        <location filename="../../ui/report_pdf.py" line="95"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="89"/>
-        <location filename="../../ui/report_pdf.py" line="119"/>
+        <location filename="../../ui/report_pdf.py" line="90"/>
+        <location filename="../../ui/report_pdf.py" line="120"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="89"/>
+        <location filename="../../ui/report_pdf.py" line="90"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="93"/>
+        <location filename="../../ui/report_pdf.py" line="94"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="94"/>
+        <location filename="../../ui/report_pdf.py" line="95"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="94"/>
+        <location filename="../../ui/report_pdf.py" line="95"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="107"/>
+        <location filename="../../ui/report_pdf.py" line="108"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="108"/>
+        <location filename="../../ui/report_pdf.py" line="109"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="109"/>
+        <location filename="../../ui/report_pdf.py" line="110"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="110"/>
+        <location filename="../../ui/report_pdf.py" line="111"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="111"/>
+        <location filename="../../ui/report_pdf.py" line="112"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="111"/>
+        <location filename="../../ui/report_pdf.py" line="112"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="111"/>
+        <location filename="../../ui/report_pdf.py" line="112"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="112"/>
+        <location filename="../../ui/report_pdf.py" line="113"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="113"/>
+        <location filename="../../ui/report_pdf.py" line="114"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="113"/>
+        <location filename="../../ui/report_pdf.py" line="114"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="114"/>
+        <location filename="../../ui/report_pdf.py" line="115"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="119"/>
+        <location filename="../../ui/report_pdf.py" line="120"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="119"/>
+        <location filename="../../ui/report_pdf.py" line="120"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="119"/>
+        <location filename="../../ui/report_pdf.py" line="120"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="119"/>
+        <location filename="../../ui/report_pdf.py" line="120"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="120"/>
+        <location filename="../../ui/report_pdf.py" line="121"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="120"/>
+        <location filename="../../ui/report_pdf.py" line="121"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="120"/>
+        <location filename="../../ui/report_pdf.py" line="121"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="127"/>
+        <location filename="../../ui/report_pdf.py" line="128"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="127"/>
+        <location filename="../../ui/report_pdf.py" line="128"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="127"/>
+        <location filename="../../ui/report_pdf.py" line="128"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="127"/>
+        <location filename="../../ui/report_pdf.py" line="128"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="128"/>
+        <location filename="../../ui/report_pdf.py" line="129"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="128"/>
+        <location filename="../../ui/report_pdf.py" line="129"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="128"/>
+        <location filename="../../ui/report_pdf.py" line="129"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="134"/>
+        <location filename="../../ui/report_pdf.py" line="135"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="134"/>
+        <location filename="../../ui/report_pdf.py" line="135"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="135"/>
+        <location filename="../../ui/report_pdf.py" line="136"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="135"/>
+        <location filename="../../ui/report_pdf.py" line="136"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="135"/>
+        <location filename="../../ui/report_pdf.py" line="136"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="139"/>
+        <location filename="../../ui/report_pdf.py" line="140"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
+        <location filename="../../ui/report_pdf.py" line="142"/>
         <source>verified: the record is as it was accepted</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="142"/>
+        <location filename="../../ui/report_pdf.py" line="143"/>
         <source>NOT VERIFIED: the record was changed after the lock</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="144"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="103"/>
-        <location filename="../../ui/report_pdf.py" line="153"/>
+        <location filename="../../ui/report_pdf.py" line="104"/>
+        <location filename="../../ui/report_pdf.py" line="154"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -1180,113 +1939,118 @@
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="70"/>
+        <location filename="../../ui/oplog_handover.py" line="65"/>
+        <source>this shift has no handover yet</source>
+        <translation>shift ini belum memiliki serah terima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_handover.py" line="72"/>
         <source>Shift handover</source>
         <translation>Serah terima shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="79"/>
+        <location filename="../../ui/oplog_handover.py" line="81"/>
         <source>Prepare the handover (shift lead)</source>
         <translation>Siapkan serah terima (kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="81"/>
+        <location filename="../../ui/oplog_handover.py" line="83"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="84"/>
+        <location filename="../../ui/oplog_handover.py" line="86"/>
         <source>Save notes</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="86"/>
+        <location filename="../../ui/oplog_handover.py" line="88"/>
         <source>The outgoing lead signs with their PIN. The summary and the open faults are frozen; afterwards only the incoming lead&apos;s acceptance follows.</source>
         <translation>Kepala shift yang menyerahkan menandatangani dengan PIN-nya. Ringkasan dan gangguan yang masih terbuka dibekukan; setelah itu tinggal penerimaan oleh kepala shift berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="88"/>
+        <location filename="../../ui/oplog_handover.py" line="90"/>
         <source>Sign as outgoing lead</source>
         <translation>Tanda tangani sebagai penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="89"/>
+        <location filename="../../ui/oplog_handover.py" line="91"/>
         <source>The incoming lead reviews the summary and the carried-over faults, then accepts with their PIN. The record is then locked with a hash.</source>
         <translation>Kepala shift yang menerima memeriksa ringkasan dan gangguan yang diteruskan, lalu menerima dengan PIN-nya. Setelah itu berita acara dikunci dengan hash.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="91"/>
+        <location filename="../../ui/oplog_handover.py" line="93"/>
         <source>Accept and lock</source>
         <translation>Terima dan kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="103"/>
+        <location filename="../../ui/oplog_handover.py" line="105"/>
         <source>1 Summary</source>
         <translation>1 Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="104"/>
+        <location filename="../../ui/oplog_handover.py" line="106"/>
         <source>2 Notes</source>
         <translation>2 Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="105"/>
+        <location filename="../../ui/oplog_handover.py" line="107"/>
         <source>3 Sign (outgoing lead)</source>
         <translation>3 Tanda tangan (penyerah)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="106"/>
+        <location filename="../../ui/oplog_handover.py" line="108"/>
         <source>4 Accept (incoming lead)</source>
         <translation>4 Terima (penerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="107"/>
+        <location filename="../../ui/oplog_handover.py" line="109"/>
         <source>5 Locked record</source>
         <translation>5 Berita acara terkunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="141"/>
+        <location filename="../../ui/oplog_handover.py" line="143"/>
         <source>There is no shift to hand over yet.</source>
         <translation>Belum ada shift yang bisa diserahterimakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="148"/>
+        <location filename="../../ui/oplog_handover.py" line="150"/>
         <source>Shift %1 of %2, lead %3 — %4</source>
         <translation>Shift %1 tanggal %2, kepala shift %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="175"/>
+        <location filename="../../ui/oplog_handover.py" line="177"/>
         <source>Handover prepared: check the summary, write the notes.</source>
         <translation>Serah terima disiapkan: periksa ringkasannya, tulis catatannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="182"/>
+        <location filename="../../ui/oplog_handover.py" line="184"/>
         <source>Notes saved.</source>
         <translation>Catatan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="188"/>
-        <location filename="../../ui/oplog_handover.py" line="202"/>
+        <location filename="../../ui/oplog_handover.py" line="190"/>
+        <location filename="../../ui/oplog_handover.py" line="204"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="211"/>
+        <location filename="../../ui/oplog_handover.py" line="213"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="211"/>
+        <location filename="../../ui/oplog_handover.py" line="213"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="212"/>
+        <location filename="../../ui/oplog_handover.py" line="214"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="218"/>
+        <location filename="../../ui/oplog_handover.py" line="220"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -1294,128 +2058,128 @@
 <context>
     <name>HotkeyEditor</name>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="127"/>
+        <location filename="../../ui/hotkey_editor.py" line="129"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="157"/>
+        <location filename="../../ui/hotkey_editor.py" line="159"/>
         <source>New key for the selected action:</source>
         <translation>Tombol baru untuk aksi terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="159"/>
+        <location filename="../../ui/hotkey_editor.py" line="161"/>
         <source>Remove its keys</source>
         <translation>Hapus tombolnya</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="167"/>
+        <location filename="../../ui/hotkey_editor.py" line="169"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="168"/>
+        <location filename="../../ui/hotkey_editor.py" line="170"/>
         <source>Keep as it was</source>
         <translation>Biarkan seperti semula</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="174"/>
+        <location filename="../../ui/hotkey_editor.py" line="176"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="175"/>
+        <location filename="../../ui/hotkey_editor.py" line="177"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="176"/>
+        <location filename="../../ui/hotkey_editor.py" line="178"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="178"/>
+        <location filename="../../ui/hotkey_editor.py" line="180"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="179"/>
+        <location filename="../../ui/hotkey_editor.py" line="181"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="201"/>
+        <location filename="../../ui/hotkey_editor.py" line="203"/>
         <source>That key cannot be used as a hotkey.</source>
         <translation>Tombol itu tidak dapat dipakai sebagai tombol pintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="203"/>
+        <location filename="../../ui/hotkey_editor.py" line="205"/>
         <source>Choose an action in the table first.</source>
         <translation>Pilih dulu aksinya di tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="213"/>
+        <location filename="../../ui/hotkey_editor.py" line="215"/>
         <source>{key} is already the key for “{other}”. Give it to “{action}” instead?</source>
         <translation>{key} sudah menjadi tombol untuk “{other}”. Pindahkan ke “{action}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="219"/>
-        <location filename="../../ui/hotkey_editor.py" line="228"/>
+        <location filename="../../ui/hotkey_editor.py" line="221"/>
+        <location filename="../../ui/hotkey_editor.py" line="230"/>
         <source>{key} now does “{action}”. Save to keep it.</source>
         <translation>{key} sekarang menjalankan “{action}”. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="246"/>
+        <location filename="../../ui/hotkey_editor.py" line="248"/>
         <source>The default keys are back. Save to keep them.</source>
         <translation>Tombol bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="252"/>
+        <location filename="../../ui/hotkey_editor.py" line="254"/>
         <source>Some keys are given to two actions (shown in red); change them first.</source>
         <translation>Beberapa tombol dipakai dua aksi (ditandai merah); ubah dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="257"/>
+        <location filename="../../ui/hotkey_editor.py" line="259"/>
         <source>Could not save the hotkeys: {reason}</source>
         <translation>Tombol pintas tidak dapat disimpan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="259"/>
+        <location filename="../../ui/hotkey_editor.py" line="261"/>
         <source>Hotkeys saved.</source>
         <translation>Tombol pintas disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="265"/>
+        <location filename="../../ui/hotkey_editor.py" line="267"/>
         <source>Export hotkeys</source>
         <translation>Ekspor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="268"/>
+        <location filename="../../ui/hotkey_editor.py" line="270"/>
         <source>Import hotkeys</source>
         <translation>Impor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="271"/>
+        <location filename="../../ui/hotkey_editor.py" line="273"/>
         <source>Hotkey files (*.json)</source>
         <translation>Berkas tombol pintas (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="283"/>
+        <location filename="../../ui/hotkey_editor.py" line="285"/>
         <source>Could not export: {reason}</source>
         <translation>Tidak dapat mengekspor: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="285"/>
+        <location filename="../../ui/hotkey_editor.py" line="287"/>
         <source>Exported to {path}.</source>
         <translation>Diekspor ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="294"/>
+        <location filename="../../ui/hotkey_editor.py" line="296"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="297"/>
+        <location filename="../../ui/hotkey_editor.py" line="299"/>
         <source>Imported from {path}. Save to keep it.</source>
         <translation>Diimpor dari {path}. Simpan agar tetap berlaku.</translation>
     </message>
@@ -1423,19 +2187,190 @@
 <context>
     <name>HotkeyTableModel</name>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="45"/>
+        <location filename="../../ui/hotkey_editor.py" line="47"/>
         <source>Action</source>
         <translation>Aksi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="45"/>
+        <location filename="../../ui/hotkey_editor.py" line="47"/>
         <source>Keys</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="62"/>
+        <location filename="../../ui/hotkey_editor.py" line="64"/>
         <source>{key} is also the key for “{other}”</source>
         <translation>{key} juga tombol untuk “{other}”</translation>
+    </message>
+</context>
+<context>
+    <name>Hotkeys</name>
+    <message>
+        <location filename="../../models/hotkeys.py" line="46"/>
+        <source>Move up</source>
+        <translation>Gerak ke atas</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="46"/>
+        <source>Move down</source>
+        <translation>Gerak ke bawah</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="47"/>
+        <source>Move left</source>
+        <translation>Gerak ke kiri</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="47"/>
+        <source>Move right</source>
+        <translation>Gerak ke kanan</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="48"/>
+        <source>Zoom in</source>
+        <translation>Perbesar</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="48"/>
+        <source>Zoom out</source>
+        <translation>Perkecil</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="49"/>
+        <source>Stop all cameras</source>
+        <translation>Hentikan semua kamera</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="50"/>
+        <source>Show the hotkeys</source>
+        <translation>Tampilkan tombol pintas</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="51"/>
+        <source>Quick log entry</source>
+        <translation>Catatan cepat</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="54"/>
+        <source>Select camera {number}</source>
+        <translation>Pilih kamera {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="55"/>
+        <source>Recall preset {number}</source>
+        <translation>Panggil preset {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="56"/>
+        <source>Shot {number}</source>
+        <translation>Shot {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="57"/>
+        <source>Recall wall layout {number}</source>
+        <translation>Panggil tata letak video wall {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="71"/>
+        <source>{key} is already the key for {action}</source>
+        <translation>{key} sudah menjadi tombol untuk {action}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="180"/>
+        <source>not a hotkey file: {reason} at line {line}, column {column}</source>
+        <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="184"/>
+        <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
+        <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="187"/>
+        <source>the file has version {version}; this console reads version {supported}</source>
+        <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="197"/>
+        <source>{actions} and {last}</source>
+        <translation>{actions} dan {last}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="199"/>
+        <source>the key {key} is given to {actions}; a key can do one thing only</source>
+        <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="216"/>
+        <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
+        <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="225"/>
+        <source>{action}: {problem}</source>
+        <translation>{action}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="233"/>
+        <source>unknown action {action}</source>
+        <translation>aksi {action} tidak dikenal</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="234"/>
+        <source>unknown action {action} (did you mean {suggestion}?)</source>
+        <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="256"/>
+        <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
+        <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="260"/>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="262"/>
+        <source>Using the default hotkeys.</source>
+        <translation>Memakai tombol pintas bawaan.</translation>
+    </message>
+    <message>
+        <location filename="../../models/key_names.py" line="20"/>
+        <source>e.g. F5, Ctrl+3, Num+3, Up, Esc or ?</source>
+        <translation>misalnya F5, Ctrl+3, Num+3, Up, Esc atau ?</translation>
+    </message>
+    <message>
+        <location filename="../../models/key_names.py" line="34"/>
+        <source>{text} is not a key ({examples})</source>
+        <translation>{text} bukan tombol ({examples})</translation>
+    </message>
+    <message>
+        <location filename="../../models/key_names.py" line="40"/>
+        <source>{text}: {part} is not a modifier; use {modifiers}</source>
+        <translation>{text}: {part} bukan tombol pengubah; gunakan {modifiers}</translation>
+    </message>
+    <message>
+        <location filename="../../models/key_names.py" line="57"/>
+        <source>{text}: one key per binding, not a sequence of keys</source>
+        <translation>{text}: satu tombol per entri, bukan rangkaian tombol</translation>
+    </message>
+    <message>
+        <location filename="../../models/key_names.py" line="59"/>
+        <source>{text}: {name} is not a key name ({examples})</source>
+        <translation>{text}: {name} bukan nama tombol ({examples})</translation>
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <location filename="../../models/inventory.py" line="13"/>
+        <source>a location needs a name</source>
+        <translation>lokasi harus diberi nama</translation>
+    </message>
+    <message>
+        <location filename="../../models/inventory.py" line="23"/>
+        <source>a device needs an asset number and a name</source>
+        <translation>perangkat harus memiliki nomor aset dan nama</translation>
     </message>
 </context>
 <context>
@@ -1547,79 +2482,131 @@
     </message>
 </context>
 <context>
+    <name>Logbook</name>
+    <message>
+        <location filename="../../models/logbook.py" line="28"/>
+        <source>a log entry needs some text</source>
+        <translation>catatan harus berisi teks</translation>
+    </message>
+    <message>
+        <location filename="../../models/logbook.py" line="41"/>
+        <source>describe the fault</source>
+        <translation>jelaskan gangguannya</translation>
+    </message>
+    <message>
+        <location filename="../../models/logbook.py" line="58"/>
+        <source>fault {id} is already closed</source>
+        <translation>gangguan {id} sudah ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../models/logbook.py" line="60"/>
+        <source>say how the fault was resolved before closing it</source>
+        <translation>tuliskan cara gangguan diselesaikan sebelum menutupnya</translation>
+    </message>
+    <message>
+        <location filename="../../models/logbook.py" line="62"/>
+        <source>fault {id} cannot be closed before it was opened</source>
+        <translation>gangguan {id} tidak dapat ditutup sebelum waktu dibukanya</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <location filename="../../models/staff.py" line="34"/>
+        <source>Wrong PIN for {name}; {attempts} more wrong PIN(s) lock the account for {seconds} seconds.</source>
+        <translation>PIN untuk {name} salah; {attempts} kali lagi salah, akun dikunci selama {seconds} detik.</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="43"/>
+        <source>{name}&apos;s account is locked after {wrong} wrong PINs; try again in {seconds} s (at {time} WIB).</source>
+        <translation>Akun {name} dikunci setelah {wrong} kali PIN salah; coba lagi dalam {seconds} detik (pukul {time} WIB).</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="53"/>
+        <source>{name}&apos;s account is switched off; ask an admin.</source>
+        <translation>Akun {name} dinonaktifkan; hubungi admin.</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="59"/>
+        <location filename="../../ui/oplog_views.py" line="140"/>
+        <source>There is no staff member number {id}.</source>
+        <translation>Tidak ada petugas dengan nomor {id}.</translation>
+    </message>
+</context>
+<context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ui/oplog_login.py" line="29"/>
+        <location filename="../../ui/oplog_login.py" line="30"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="31"/>
+        <location filename="../../ui/oplog_login.py" line="32"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="33"/>
+        <location filename="../../ui/oplog_login.py" line="34"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="41"/>
+        <location filename="../../ui/oplog_login.py" line="42"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="42"/>
+        <location filename="../../ui/oplog_login.py" line="43"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="71"/>
+        <location filename="../../ui/oplog_login.py" line="72"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="71"/>
+        <location filename="../../ui/oplog_login.py" line="72"/>
         <source>Logged in: %1 (%2)</source>
         <translation>Masuk sebagai: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="79"/>
+        <location filename="../../ui/oplog_login.py" line="80"/>
         <source>Choose your name and type your PIN.</source>
         <translation>Pilih nama Anda dan ketik PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="82"/>
+        <location filename="../../ui/oplog_login.py" line="83"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="90"/>
+        <location filename="../../ui/oplog_login.py" line="91"/>
         <source>%1 logged out.</source>
         <translation>%1 sudah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="108"/>
+        <location filename="../../ui/oplog_login.py" line="109"/>
         <source>Wrong PIN for %1. %2 more wrong PIN(s) lock the account for 60 seconds.</source>
         <translation>PIN untuk %1 salah. %2 kali lagi salah, akun dikunci selama 60 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="111"/>
+        <location filename="../../ui/oplog_login.py" line="112"/>
         <source>The account of %1 is switched off; ask an admin.</source>
         <translation>Akun %1 dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="115"/>
+        <location filename="../../ui/oplog_login.py" line="116"/>
         <source>Login refused: %1</source>
         <translation>Gagal masuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="122"/>
+        <location filename="../../ui/oplog_login.py" line="123"/>
         <source>%1 may try again now.</source>
         <translation>%1 boleh mencoba lagi sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="124"/>
+        <location filename="../../ui/oplog_login.py" line="125"/>
         <source>The account of %1 is locked after %2 wrong PINs; try again in %3 s.</source>
         <translation>Akun %1 dikunci setelah %2 kali PIN salah; coba lagi dalam %3 detik.</translation>
     </message>
@@ -1690,77 +2677,77 @@
 <context>
     <name>MonthlyWindow</name>
     <message>
-        <location filename="../../ui/report_monthly.py" line="33"/>
+        <location filename="../../ui/report_monthly.py" line="34"/>
         <source>Monthly statistics</source>
         <translation>Statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="41"/>
+        <location filename="../../ui/report_monthly.py" line="42"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="43"/>
+        <location filename="../../ui/report_monthly.py" line="44"/>
         <source>Export CSV…</source>
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="49"/>
+        <location filename="../../ui/report_monthly.py" line="50"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="70"/>
+        <location filename="../../ui/report_monthly.py" line="71"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="78"/>
+        <location filename="../../ui/report_monthly.py" line="79"/>
         <source>%1 events, %2 staff on shifts, %3 faults</source>
         <translation>%1 acara, %2 petugas bertugas, %3 gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="82"/>
+        <location filename="../../ui/report_monthly.py" line="83"/>
         <source>Events per location</source>
         <translation>Acara per lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="84"/>
+        <location filename="../../ui/report_monthly.py" line="85"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="85"/>
+        <location filename="../../ui/report_monthly.py" line="86"/>
         <source>Staff hours</source>
         <translation>Jam kerja petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="87"/>
+        <location filename="../../ui/report_monthly.py" line="88"/>
         <source>Hours</source>
         <translation>Jam</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="92"/>
+        <location filename="../../ui/report_monthly.py" line="93"/>
         <source>Device faults by severity</source>
         <translation>Gangguan perangkat menurut tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="107"/>
+        <location filename="../../ui/report_monthly.py" line="108"/>
         <source>Events per day by mode</source>
         <translation>Acara per hari menurut mode</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="146"/>
+        <location filename="../../ui/report_monthly.py" line="147"/>
         <source>Export monthly statistics</source>
         <translation>Ekspor statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="146"/>
+        <location filename="../../ui/report_monthly.py" line="147"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="152"/>
+        <location filename="../../ui/report_monthly.py" line="153"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -1854,22 +2841,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="76"/>
+        <location filename="../../ui/desk.py" line="77"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="91"/>
+        <location filename="../../ui/desk.py" line="92"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="179"/>
+        <location filename="../../ui/desk.py" line="180"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada shot untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="204"/>
+        <location filename="../../ui/desk.py" line="205"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -1880,6 +2867,162 @@
         <location filename="../../ui/oplog_state.py" line="63"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
+    </message>
+</context>
+<context>
+    <name>Ownership</name>
+    <message>
+        <location filename="../../models/ownership.py" line="104"/>
+        <source>choose the event you are working for before taking over a device</source>
+        <translation>pilih acara tempat Anda bertugas sebelum mengambil alih perangkat</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../models/handover.py" line="39"/>
+        <source>hand over the shift</source>
+        <translation>menyerahkan shift</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="55"/>
+        <source>write the handover notes</source>
+        <translation>menulis catatan serah terima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="63"/>
+        <source>sign the handover</source>
+        <translation>menandatangani serah terima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="75"/>
+        <source>accept a handover</source>
+        <translation>menerima serah terima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="113"/>
+        <source>reopen a handover</source>
+        <translation>membuka kembali serah terima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="128"/>
+        <source>add to a handover</source>
+        <translation>menambahkan ke serah terima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="139"/>
+        <source>lock a handover again</source>
+        <translation>mengunci kembali serah terima</translation>
+    </message>
+    <message>
+        <location filename="../../models/logbook.py" line="26"/>
+        <source>write in the log</source>
+        <translation>menulis di log</translation>
+    </message>
+    <message>
+        <location filename="../../models/logbook.py" line="39"/>
+        <source>open a fault</source>
+        <translation>membuka gangguan</translation>
+    </message>
+    <message>
+        <location filename="../../models/logbook.py" line="50"/>
+        <source>assign a fault</source>
+        <translation>menugaskan gangguan</translation>
+    </message>
+    <message>
+        <location filename="../../models/logbook.py" line="56"/>
+        <source>close a fault</source>
+        <translation>menutup gangguan</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="64"/>
+        <source>schedule an event</source>
+        <translation>menjadwalkan acara</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="131"/>
+        <source>start an event</source>
+        <translation>memulai acara</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="140"/>
+        <source>end an event</source>
+        <translation>mengakhiri acara</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="149"/>
+        <source>cancel an event</source>
+        <translation>membatalkan acara</translation>
+    </message>
+    <message>
+        <location filename="../../models/shifts.py" line="53"/>
+        <source>start a shift</source>
+        <translation>memulai shift</translation>
+    </message>
+    <message>
+        <location filename="../../models/shifts.py" line="62"/>
+        <source>end a shift</source>
+        <translation>mengakhiri shift</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="23"/>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="24"/>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="25"/>
+        <source>viewer</source>
+        <translation>pemantau</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="66"/>
+        <source>{name} ({role}) may not {action}: it needs the {needed} role.</source>
+        <translation>{name} ({role}) tidak boleh {action}: diperlukan peran {needed}.</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="134"/>
+        <source>do this</source>
+        <translation>melakukan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_admin.py" line="111"/>
+        <source>add staff</source>
+        <translation>menambah petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_admin.py" line="122"/>
+        <source>switch accounts on or off</source>
+        <translation>mengaktifkan atau menonaktifkan akun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_admin.py" line="135"/>
+        <source>change roles and PINs</source>
+        <translation>mengubah peran dan PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_admin.py" line="176"/>
+        <source>add devices</source>
+        <translation>menambah perangkat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_admin.py" line="185"/>
+        <source>take devices out of service</source>
+        <translation>menonaktifkan perangkat dari layanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_shift.py" line="131"/>
+        <source>change the team of a shift</source>
+        <translation>mengubah tim shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_shift.py" line="145"/>
+        <source>plan a shift</source>
+        <translation>merencanakan shift</translation>
     </message>
 </context>
 <context>
@@ -1939,70 +3082,153 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview.py" line="155"/>
+        <location filename="../../ui/preview.py" line="156"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="156"/>
+        <location filename="../../ui/preview.py" line="157"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="158"/>
+        <location filename="../../ui/preview.py" line="159"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="160"/>
+        <location filename="../../ui/preview.py" line="161"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewSource</name>
+    <message>
+        <location filename="../../devices/video/base.py" line="18"/>
+        <source>{source} is not open</source>
+        <translation>{source} belum dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/factory.py" line="23"/>
+        <source>preview source &apos;demo&apos; needs a simulated camera</source>
+        <translation>sumber pratinjau &apos;demo&apos; memerlukan kamera simulasi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/opencv_source.py" line="38"/>
+        <source>the demo picture comes from a simulated camera, not from OpenCV</source>
+        <translation>gambar demo berasal dari kamera simulasi, bukan dari OpenCV</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/opencv_source.py" line="49"/>
+        <source>capture device {number}</source>
+        <translation>perangkat tangkap {number}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/opencv_source.py" line="51"/>
+        <source>file {path}</source>
+        <translation>berkas {path}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/opencv_source.py" line="57"/>
+        <source>file not found: {path}</source>
+        <translation>berkas tidak ditemukan: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/opencv_source.py" line="106"/>
+        <source>{source} is not available</source>
+        <translation>{source} tidak tersedia</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/opencv_source.py" line="108"/>
+        <source>cannot play {source} (not a video OpenCV can read?)</source>
+        <translation>{source} tidak dapat diputar (bukan video yang dapat dibaca OpenCV?)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/opencv_source.py" line="110"/>
+        <source>cannot connect to {source}</source>
+        <translation>tidak dapat terhubung ke {source}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/opencv_source.py" line="118"/>
+        <source>{source} sent a frame that is not JPEG; reopening with full decoding</source>
+        <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/spec.py" line="42"/>
+        <source>preview source is empty</source>
+        <translation>sumber pratinjau kosong</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/spec.py" line="48"/>
+        <source>preview source {source}: a device number is 0 or more</source>
+        <translation>sumber pratinjau {source}: nomor perangkat harus 0 atau lebih</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/spec.py" line="60"/>
+        <source>preview source {source} is not RTSP, HTTP, a file or a device number</source>
+        <translation>sumber pratinjau {source} bukan RTSP, HTTP, berkas, atau nomor perangkat</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/spec.py" line="64"/>
+        <source>preview source {source} has no host name</source>
+        <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/synthetic.py" line="49"/>
+        <source>simulated camera {name}</source>
+        <translation>kamera simulasi {name}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/synthetic.py" line="55"/>
+        <source>demo panorama missing or unreadable: {path}</source>
+        <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogBox</name>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="134"/>
+        <location filename="../../ui/oplog_logbook.py" line="135"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="139"/>
+        <location filename="../../ui/oplog_logbook.py" line="140"/>
         <source>What happened? Enter saves, the console carries on.</source>
         <translation>Apa yang terjadi? Enter menyimpan, konsol tetap berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="143"/>
+        <location filename="../../ui/oplog_logbook.py" line="144"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="145"/>
+        <location filename="../../ui/oplog_logbook.py" line="146"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="152"/>
+        <location filename="../../ui/oplog_logbook.py" line="153"/>
         <source>Log entry (written under your name, now):</source>
         <translation>Catatan (atas nama Anda, waktu sekarang):</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="159"/>
+        <location filename="../../ui/oplog_logbook.py" line="160"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="165"/>
+        <location filename="../../ui/oplog_logbook.py" line="166"/>
         <source>About %1</source>
         <translation>Tentang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="183"/>
+        <location filename="../../ui/oplog_logbook.py" line="184"/>
         <source>Log entry saved: %1</source>
         <translation>Catatan tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="185"/>
+        <location filename="../../ui/oplog_logbook.py" line="186"/>
         <source>Log entry NOT saved (%1): %2</source>
         <translation>Catatan TIDAK tersimpan (%1): %2</translation>
     </message>
@@ -2106,192 +3332,707 @@
     </message>
 </context>
 <context>
+    <name>ReportFiles</name>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="177"/>
+        <source>{path}: a handover report is written as .pdf or .csv</source>
+        <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="183"/>
+        <source>{path}: monthly statistics are written as .csv (their charts are in the console&apos;s Monthly statistics window)</source>
+        <translation>{path}: statistik bulanan disimpan sebagai .csv (grafiknya ada di jendela Statistik bulanan pada konsol)</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../models/reports_handover.py" line="80"/>
+        <source>there is no shift number {id}</source>
+        <translation>tidak ada shift dengan nomor {id}</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../models/schedule.py" line="18"/>
+        <source>scheduled</source>
+        <translation>terjadwal</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="19"/>
+        <source>running</source>
+        <translation>berlangsung</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="20"/>
+        <source>finished</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="21"/>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="45"/>
+        <source>there is no location named {name}</source>
+        <translation>tidak ada lokasi bernama {name}</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="53"/>
+        <source>there is no device with the asset number or name {key}</source>
+        <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="66"/>
+        <source>an event needs a title and an organiser (OPD)</source>
+        <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="68"/>
+        <source>{title}: the event must end after it starts</source>
+        <translation>{title}: acara harus berakhir setelah dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="71"/>
+        <source>{title}: an event needs at least one location (the studio for an online event)</source>
+        <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="88"/>
+        <source>{title}: participant numbers cannot be negative</source>
+        <translation>{title}: jumlah peserta tidak boleh negatif</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="98"/>
+        <source>{title}: {device} ({asset}) is out of service</source>
+        <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="106"/>
+        <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
+        <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="115"/>
+        <source>a participant count cannot be negative</source>
+        <translation>jumlah peserta tidak boleh negatif</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="121"/>
+        <source>{title} does not take place at {location}</source>
+        <translation>{title} tidak berlangsung di {location}</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="133"/>
+        <source>{title} cannot start: it is {status}</source>
+        <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="142"/>
+        <source>{title} cannot end: it is {status}</source>
+        <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
+    </message>
+    <message>
+        <location filename="../../models/schedule.py" line="151"/>
+        <source>{title} cannot be cancelled: it is {status}</source>
+        <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
+    </message>
+</context>
+<context>
+    <name>Seed</name>
+    <message>
+        <location filename="../../models/seed_bulk.py" line="38"/>
+        <source>{db} already has staff; bulk data only goes into an empty database</source>
+        <translation>{db} sudah berisi data petugas; data massal hanya dapat dimasukkan ke basis data yang kosong</translation>
+    </message>
+    <message>
+        <location filename="../../models/seed_demo.py" line="78"/>
+        <source>{db} already has staff; demo data only goes into an empty database</source>
+        <translation>{db} sudah berisi data petugas; data demo hanya dapat dimasukkan ke basis data yang kosong</translation>
+    </message>
+</context>
+<context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="35"/>
+        <location filename="../../ui/oplog_shift.py" line="37"/>
         <source>Save team</source>
         <translation>Simpan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="36"/>
+        <location filename="../../ui/oplog_shift.py" line="38"/>
         <source>Start shift</source>
         <translation>Mulai shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="37"/>
+        <location filename="../../ui/oplog_shift.py" line="39"/>
         <source>End shift</source>
         <translation>Akhiri shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="47"/>
+        <location filename="../../ui/oplog_shift.py" line="49"/>
         <source>Plan shift</source>
         <translation>Rencanakan shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="52"/>
+        <location filename="../../ui/oplog_shift.py" line="54"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="53"/>
+        <location filename="../../ui/oplog_shift.py" line="55"/>
         <source>Team on duty</source>
         <translation>Tim yang bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="57"/>
+        <location filename="../../ui/oplog_shift.py" line="59"/>
         <source>Plan a shift (lead and team from above)</source>
         <translation>Rencanakan shift (kepala shift dan tim dari atas)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="59"/>
+        <location filename="../../ui/oplog_shift.py" line="61"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="60"/>
+        <location filename="../../ui/oplog_shift.py" line="62"/>
         <source>From (WIB)</source>
         <translation>Dari (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="61"/>
+        <location filename="../../ui/oplog_shift.py" line="63"/>
         <source>To (WIB)</source>
         <translation>Sampai (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="90"/>
+        <location filename="../../ui/oplog_shift.py" line="92"/>
         <source>No shift is running or planned; plan one below.</source>
         <translation>Tidak ada shift yang berjalan atau direncanakan; rencanakan di bawah.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="93"/>
+        <location filename="../../ui/oplog_shift.py" line="95"/>
         <source>planned, not started</source>
         <translation>direncanakan, belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="95"/>
+        <location filename="../../ui/oplog_shift.py" line="97"/>
         <source>started at %1</source>
         <translation>dimulai pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="96"/>
+        <location filename="../../ui/oplog_shift.py" line="98"/>
         <source>Shift %1, %2 — %3. Lead: %4; team: %5.</source>
         <translation>Shift %1, %2 — %3. Kepala shift: %4; tim: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="116"/>
+        <location filename="../../ui/oplog_shift.py" line="118"/>
         <source>Shift started.</source>
         <translation>Shift dimulai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="122"/>
+        <location filename="../../ui/oplog_shift.py" line="124"/>
         <source>Shift ended. Hand it over: Operations → Handover.</source>
         <translation>Shift diakhiri. Serahterimakan: Operasional → Serah terima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="132"/>
+        <location filename="../../ui/oplog_shift.py" line="134"/>
         <source>Team saved.</source>
         <translation>Tim disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="139"/>
+        <location filename="../../ui/oplog_shift.py" line="141"/>
         <source>Choose the lead of the shift.</source>
         <translation>Pilih kepala shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="146"/>
+        <location filename="../../ui/oplog_shift.py" line="148"/>
         <source>Shift planned.</source>
         <translation>Shift direncanakan.</translation>
     </message>
 </context>
 <context>
+    <name>Shifts</name>
+    <message>
+        <location filename="../../models/shifts.py" line="26"/>
+        <source>a shift needs a name, e.g. Pagi, Siang or Malam</source>
+        <translation>shift harus diberi nama, misalnya Pagi, Siang, atau Malam</translation>
+    </message>
+    <message>
+        <location filename="../../models/shifts.py" line="28"/>
+        <source>a shift must end after it starts</source>
+        <translation>shift harus berakhir setelah dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../models/shifts.py" line="40"/>
+        <source>the handover of shift {shift} is signed; its team can no longer change</source>
+        <translation>serah terima shift {shift} sudah ditandatangani; timnya tidak dapat diubah lagi</translation>
+    </message>
+    <message>
+        <location filename="../../models/shifts.py" line="55"/>
+        <source>shift {shift} already started at {time} WIB</source>
+        <translation>shift {shift} sudah dimulai pukul {time} WIB</translation>
+    </message>
+    <message>
+        <location filename="../../models/shifts.py" line="64"/>
+        <source>shift {shift} has not started</source>
+        <translation>shift {shift} belum dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../models/shifts.py" line="66"/>
+        <source>shift {shift} already ended at {time} WIB</source>
+        <translation>shift {shift} sudah berakhir pukul {time} WIB</translation>
+    </message>
+    <message>
+        <location filename="../../models/shifts.py" line="69"/>
+        <source>shift {shift} cannot end before it started</source>
+        <translation>shift {shift} tidak dapat berakhir sebelum dimulai</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <location filename="../../models/staff.py" line="76"/>
+        <source>a PIN is 4 to 8 digits</source>
+        <translation>PIN terdiri atas 4 sampai 8 angka</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="85"/>
+        <source>a staff member needs a name</source>
+        <translation>petugas harus diberi nama</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff.py" line="87"/>
+        <source>NIP {nip} must be 18 digits</source>
+        <translation>NIP {nip} harus terdiri atas 18 angka</translation>
+    </message>
+</context>
+<context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="76"/>
+        <location filename="../../ui/oplog_admin.py" line="79"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="76"/>
-        <location filename="../../ui/oplog_admin.py" line="85"/>
+        <location filename="../../ui/oplog_admin.py" line="79"/>
+        <location filename="../../ui/oplog_admin.py" line="88"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="76"/>
+        <location filename="../../ui/oplog_admin.py" line="79"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="76"/>
-        <location filename="../../ui/oplog_admin.py" line="87"/>
+        <location filename="../../ui/oplog_admin.py" line="79"/>
+        <location filename="../../ui/oplog_admin.py" line="90"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="77"/>
-        <location filename="../../ui/oplog_admin.py" line="88"/>
+        <location filename="../../ui/oplog_admin.py" line="80"/>
+        <location filename="../../ui/oplog_admin.py" line="91"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="77"/>
+        <location filename="../../ui/oplog_admin.py" line="80"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="77"/>
+        <location filename="../../ui/oplog_admin.py" line="80"/>
         <source>Locked until</source>
         <translation>Terkunci sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="86"/>
+        <location filename="../../ui/oplog_admin.py" line="89"/>
         <source>NIP (PNS/CPNS, 18 digits)</source>
         <translation>NIP (PNS/CPNS, 18 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="89"/>
+        <location filename="../../ui/oplog_admin.py" line="92"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="90"/>
+        <location filename="../../ui/oplog_admin.py" line="93"/>
         <source>Add staff member</source>
         <translation>Tambah petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="91"/>
+        <location filename="../../ui/oplog_admin.py" line="94"/>
         <source>Switch the selected account on/off</source>
         <translation>Aktifkan/nonaktifkan akun terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="92"/>
+        <location filename="../../ui/oplog_admin.py" line="95"/>
         <source>Give the selected account the role and PIN above</source>
         <translation>Beri akun terpilih peran dan PIN di atas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="97"/>
+        <location filename="../../ui/oplog_admin.py" line="100"/>
         <source>on</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="97"/>
+        <location filename="../../ui/oplog_admin.py" line="100"/>
         <source>off</source>
         <translation>nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="108"/>
+        <location filename="../../ui/oplog_admin.py" line="111"/>
         <source>Staff member added.</source>
         <translation>Petugas ditambahkan.</translation>
     </message>
     <message>
         <location filename="../../ui/oplog_admin.py" line="119"/>
+        <source>you cannot switch off your own account</source>
+        <translation>Anda tidak dapat menonaktifkan akun Anda sendiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_admin.py" line="123"/>
         <source>Account changed.</source>
         <translation>Akun diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="131"/>
+        <location filename="../../ui/oplog_admin.py" line="136"/>
         <source>Role and PIN changed.</source>
         <translation>Peran dan PIN diubah.</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <location filename="../../devices/transport/serialport.py" line="77"/>
+        <source>cannot open {port}: {reason}</source>
+        <translation>{port} tidak dapat dibuka: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/serialport.py" line="93"/>
+        <source>{port} lost: {reason}</source>
+        <translation>{port} terputus: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/tcp.py" line="42"/>
+        <source>timed out</source>
+        <translation>waktu habis</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/tcp.py" line="43"/>
+        <source>cannot connect: {reason}</source>
+        <translation>tidak dapat terhubung: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/tcp.py" line="66"/>
+        <source>closed by the device</source>
+        <translation>ditutup oleh perangkat</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/udp.py" line="59"/>
+        <source>two devices configured at {host}:{port}</source>
+        <translation>dua perangkat dikonfigurasi pada {host}:{port}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/udp.py" line="91"/>
+        <source>cannot use UDP port {port} on this PC: {reason}; another program (vMix, Companion, OBS) may hold it</source>
+        <translation>port UDP {port} tidak dapat dipakai di PC ini: {reason}; mungkin sedang dipakai program lain (vMix, Companion, OBS)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/udp.py" line="136"/>
+        <source>cannot resolve {host}</source>
+        <translation>alamat {host} tidak dapat ditemukan</translation>
+    </message>
+</context>
+<context>
+    <name>Wall</name>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="23"/>
+        <source>route inputs to outputs</source>
+        <extracomment>What each capability lets an operator do, worded for &quot;… cannot &lt;doing&gt;&quot; messages.</extracomment>
+        <translation>merutekan input ke output</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="24"/>
+        <location filename="../../devices/wall/generic.py" line="27"/>
+        <source>report its routes</source>
+        <translation>melaporkan rutenya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="25"/>
+        <source>recall or save presets</source>
+        <translation>memanggil atau menyimpan preset</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="26"/>
+        <location filename="../../devices/wall/generic.py" line="28"/>
+        <source>put sources into windows</source>
+        <translation>menempatkan sumber ke jendela</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="27"/>
+        <location filename="../../devices/wall/generic.py" line="29"/>
+        <source>recall window layouts</source>
+        <translation>memanggil tata letak jendela</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="28"/>
+        <source>report its status</source>
+        <translation>melaporkan statusnya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="29"/>
+        <source>switch display power</source>
+        <translation>menyalakan atau mematikan layar</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="30"/>
+        <location filename="../../devices/wall/generic.py" line="32"/>
+        <source>select a display input</source>
+        <translation>memilih input layar</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="31"/>
+        <location filename="../../devices/wall/generic.py" line="33"/>
+        <source>set a tile mode</source>
+        <translation>mengatur mode tile</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/capabilities.py" line="43"/>
+        <source>{device} cannot {doing}</source>
+        <translation>{device} tidak dapat {doing}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="24"/>
+        <source>input</source>
+        <translation>input</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="24"/>
+        <source>output</source>
+        <translation>output</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="25"/>
+        <source>preset</source>
+        <translation>preset</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="25"/>
+        <source>canvas</source>
+        <translation>kanvas</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="26"/>
+        <source>window</source>
+        <translation>jendela</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="26"/>
+        <source>layout</source>
+        <translation>tata letak</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="27"/>
+        <source>rows</source>
+        <translation>baris</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="27"/>
+        <source>columns</source>
+        <translation>kolom</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="28"/>
+        <source>inputs</source>
+        <translation>input</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="28"/>
+        <source>outputs</source>
+        <translation>output</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="29"/>
+        <source>presets</source>
+        <translation>preset</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="100"/>
+        <source>{device} cannot route {layer}; it routes {layers}</source>
+        <translation>{device} tidak dapat merutekan {layer}; yang dapat dirutekan: {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="162"/>
+        <source>{what} must be a whole number, not {value}</source>
+        <translation>{what} harus berupa bilangan bulat, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="169"/>
+        <source>{what} {value} is out of range {lowest}–{highest}</source>
+        <translation>{what} {value} di luar rentang {lowest}–{highest}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/controller.py" line="171"/>
+        <source>{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}</source>
+        <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="188"/>
+        <source>the number of outputs is not known yet; add outputs=N to the URL</source>
+        <translation>jumlah output belum diketahui; tambahkan outputs=N pada URL</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/lg.py" line="79"/>
+        <source>an LG input code is two hex digits such as 90 (HDMI1 on many models), not {code}</source>
+        <translation>kode input LG terdiri atas dua digit heksadesimal seperti 90 (HDMI1 pada banyak model), bukan {code}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/lg.py" line="122"/>
+        <source>tile rows must be 1–{highest}, not {value}</source>
+        <translation>baris tile harus 1–{highest}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/lg.py" line="123"/>
+        <source>tile columns must be 1–{highest}, not {value}</source>
+        <translation>kolom tile harus 1–{highest}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/lg.py" line="127"/>
+        <source>15×15 cannot be set: LG displays read the tile mode on data FF</source>
+        <translation>15×15 tidak dapat diatur: layar LG membaca mode tile pada data FF</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="22"/>
+        <source>route audio and video</source>
+        <translation>merutekan audio dan video</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="23"/>
+        <source>route video</source>
+        <translation>merutekan video</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="24"/>
+        <source>route audio</source>
+        <translation>merutekan audio</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="25"/>
+        <source>recall presets</source>
+        <translation>memanggil preset</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="26"/>
+        <source>save presets</source>
+        <translation>menyimpan preset</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="30"/>
+        <source>switch power on</source>
+        <translation>menyalakan daya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="31"/>
+        <source>switch power off</source>
+        <translation>mematikan daya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="65"/>
+        <source>the generic driver needs profile=FILE (a YAML or JSON file)</source>
+        <translation>driver generik memerlukan profile=FILE (berkas YAML atau JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="115"/>
+        <source>{device} cannot {doing}: its profile has no {command} command</source>
+        <translation>{device} tidak dapat {doing}: profilnya tidak memiliki perintah {command}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="120"/>
+        <source>{device}: command {command} cannot be built from {values}: {problem}</source>
+        <translation>{device}: perintah {command} tidak dapat disusun dari {values}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="150"/>
+        <source>the number of outputs is not known; add outputs=N to the URL or the profile</source>
+        <translation>jumlah output tidak diketahui; tambahkan outputs=N pada URL atau profil</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="174"/>
+        <source>an input code is letters and digits, not {code}</source>
+        <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/link.py" line="69"/>
+        <source>connection lost</source>
+        <translation>koneksi terputus</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/link.py" line="94"/>
+        <source>the device asks for a password; add password=… to the URL</source>
+        <translation>perangkat meminta kata sandi; tambahkan password=… pada URL</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/link.py" line="96"/>
+        <source>the device refused the password</source>
+        <translation>perangkat menolak kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/link.py" line="99"/>
+        <source>the device asks for the password again</source>
+        <translation>perangkat meminta kata sandi lagi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/link.py" line="106"/>
+        <source>the device refused the password ({reason})</source>
+        <translation>perangkat menolak kata sandi ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/queue.py" line="32"/>
+        <source>not connected</source>
+        <translation>belum terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/queue.py" line="100"/>
+        <source>not connected within {seconds} s</source>
+        <translation>belum terhubung dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/queue.py" line="105"/>
+        <source>no connection to {link}</source>
+        <translation>tidak ada koneksi ke {link}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/queue.py" line="138"/>
+        <source>the device reported: {problem}</source>
+        <translation>perangkat melaporkan: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/queue.py" line="157"/>
+        <source>the device does not answer</source>
+        <translation>perangkat tidak menjawab</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/queue.py" line="231"/>
+        <source>no answer within {seconds} s</source>
+        <translation>tidak ada jawaban dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/queue.py" line="240"/>
+        <source>{action}: {problem}</source>
+        <translation>{action}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/queue.py" line="269"/>
+        <source>offline: {reason}</source>
+        <translation>tidak terhubung: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/state.py" line="79"/>
+        <source>{device}: {action}: {problem}</source>
+        <translation>{device}: {action}: {problem}</translation>
     </message>
 </context>
 <context>
@@ -2310,50 +4051,228 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall_desk.py" line="91"/>
+        <location filename="../../ui/wall_desk.py" line="85"/>
+        <source>take over {output} ({device}) from {owners} for {event}</source>
+        <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_desk.py" line="95"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="106"/>
+        <location filename="../../ui/wall_desk.py" line="110"/>
         <source>Layout %1 would change %2, owned by %3 — take over first</source>
         <translation>Tata letak %1 akan mengubah %2 milik %3 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="131"/>
+        <location filename="../../ui/wall_desk.py" line="135"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
 </context>
 <context>
+    <name>WallErrors</name>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="22"/>
+        <source>invalid input number</source>
+        <translation>nomor input tidak valid</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="23"/>
+        <source>invalid input during auto-switch</source>
+        <translation>input tidak valid selama peralihan otomatis</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="24"/>
+        <source>invalid command</source>
+        <translation>perintah tidak valid</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="25"/>
+        <source>invalid preset number</source>
+        <translation>nomor preset tidak valid</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="26"/>
+        <source>invalid output number</source>
+        <translation>nomor output tidak valid</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="27"/>
+        <source>invalid value</source>
+        <translation>nilai tidak valid</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="28"/>
+        <source>not valid for this configuration</source>
+        <translation>tidak valid untuk konfigurasi ini</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="29"/>
+        <source>invalid command for this signal type, or timeout</source>
+        <translation>perintah tidak valid untuk jenis sinyal ini, atau waktu habis</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="30"/>
+        <source>system timed out</source>
+        <translation>waktu sistem habis</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="31"/>
+        <source>room does not exist</source>
+        <translation>ruang tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="32"/>
+        <source>busy</source>
+        <translation>sibuk</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="33"/>
+        <source>privilege violation</source>
+        <translation>pelanggaran hak akses</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="34"/>
+        <source>device not present</source>
+        <translation>perangkat tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="35"/>
+        <source>maximum connections exceeded</source>
+        <translation>jumlah koneksi maksimum terlampaui</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="36"/>
+        <source>bad file name or file not found</source>
+        <translation>nama berkas salah atau berkas tidak ditemukan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="37"/>
+        <source>pass-through not set</source>
+        <translation>pass-through belum diatur</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="38"/>
+        <source>bad file type for logo</source>
+        <translation>jenis berkas logo salah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="39"/>
+        <source>user account does not exist</source>
+        <translation>akun pengguna tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="112"/>
+        <source>{meaning} (E{code})</source>
+        <translation>{meaning} (E{code})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="132"/>
+        <source>the password was refused</source>
+        <translation>kata sandi ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/kramer.py" line="19"/>
+        <source>syntax error</source>
+        <translation>kesalahan sintaks</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/kramer.py" line="20"/>
+        <source>command not available on this device</source>
+        <translation>perintah tidak tersedia pada perangkat ini</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/kramer.py" line="21"/>
+        <source>parameter out of range</source>
+        <translation>parameter di luar rentang</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/kramer.py" line="22"/>
+        <source>unauthorized access</source>
+        <translation>akses tidak sah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/kramer.py" line="23"/>
+        <source>internal firmware error</source>
+        <translation>kesalahan internal firmware</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/kramer.py" line="24"/>
+        <source>protocol busy</source>
+        <translation>protokol sibuk</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/kramer.py" line="25"/>
+        <source>wrong CRC</source>
+        <translation>CRC salah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/kramer.py" line="26"/>
+        <source>timeout</source>
+        <translation>waktu habis</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/kramer.py" line="81"/>
+        <source>{meaning} (ERR {code})</source>
+        <translation>{meaning} (ERR {code})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/lg.py" line="20"/>
+        <source>illegal code</source>
+        <translation>kode tidak sah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/lg.py" line="21"/>
+        <source>the display refused the command</source>
+        <translation>layar menolak perintah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/lg.py" line="60"/>
+        <source>{meaning} (NG {code})</source>
+        <translation>{meaning} (NG {code})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/protocol.py" line="20"/>
+        <source>device error</source>
+        <translation>kesalahan perangkat</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic.py" line="88"/>
+        <source>{meaning} (error {code})</source>
+        <translation>{meaning} (kesalahan {code})</translation>
+    </message>
+</context>
+<context>
     <name>WallOutputsModel</name>
     <message>
-        <location filename="../../ui/wall_model.py" line="95"/>
+        <location filename="../../ui/wall_model.py" line="96"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="97"/>
+        <location filename="../../ui/wall_model.py" line="98"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="98"/>
+        <location filename="../../ui/wall_model.py" line="99"/>
         <source>Input %1</source>
         <translation>Input %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="103"/>
+        <location filename="../../ui/wall_model.py" line="104"/>
         <source>offline: %1</source>
         <translation>terputus: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="103"/>
+        <location filename="../../ui/wall_model.py" line="105"/>
         <source>no connection</source>
         <translation>tidak ada koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="136"/>
+        <location filename="../../ui/wall_model.py" line="138"/>
         <source>no event</source>
         <translation>tanpa acara</translation>
     </message>
@@ -2361,55 +4280,143 @@
 <context>
     <name>WallPage</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="82"/>
+        <location filename="../../ui/wall_view.py" line="83"/>
         <source>Drag a source onto a screen of the wall</source>
         <translation>Seret sumber ke salah satu layar video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="84"/>
+        <location filename="../../ui/wall_view.py" line="85"/>
         <source>Sources</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="102"/>
+        <location filename="../../ui/wall_view.py" line="103"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="103"/>
+        <location filename="../../ui/wall_view.py" line="104"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="117"/>
+        <location filename="../../ui/wall_view.py" line="118"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="120"/>
+        <location filename="../../ui/wall_view.py" line="121"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="120"/>
+        <location filename="../../ui/wall_view.py" line="121"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="121"/>
+        <location filename="../../ui/wall_view.py" line="122"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="141"/>
+        <location filename="../../ui/wall_view.py" line="142"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
 </context>
 <context>
+    <name>WallProfile</name>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="70"/>
+        <source>{text} has characters outside Latin-1; write them as %hh bytes</source>
+        <translation>{text} berisi karakter di luar Latin-1; tuliskan sebagai byte %hh</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="109"/>
+        <source>cannot read the device profile {path}: {reason}</source>
+        <translation>profil perangkat {path} tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="112"/>
+        <source>{path} is not valid {format}: {problem}</source>
+        <translation>{path} bukan {format} yang valid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="115"/>
+        <source>{path}: expected a mapping of settings at the top</source>
+        <translation>{path}: bagian teratas harus berupa pemetaan pengaturan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="125"/>
+        <source>{path}: {where}: {problem}</source>
+        <translation>{path}: {where}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="131"/>
+        <source>unknown setting; known: {known}</source>
+        <translation>pengaturan tidak dikenal; yang dikenal: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="135"/>
+        <source>needs at least one command template</source>
+        <translation>memerlukan setidaknya satu templat perintah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="140"/>
+        <source>must be one of {choices}, not {value}</source>
+        <translation>harus salah satu dari {choices}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="144"/>
+        <source>must be hex or byte, not {value}</source>
+        <translation>harus hex atau byte, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="148"/>
+        <source>needs a group named input, e.g. (?P&lt;input&gt;\d+)</source>
+        <translation>memerlukan grup bernama input, mis. (?P&lt;input&gt;\d+)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="164"/>
+        <source>unknown command; known: {known}</source>
+        <translation>perintah tidak dikenal; yang dikenal: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="167"/>
+        <source>must be a text template</source>
+        <translation>harus berupa templat teks</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="171"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="172"/>
+        <source>unknown placeholder {placeholder}; this command has: {known}</source>
+        <translation>placeholder {placeholder} tidak dikenal; perintah ini memiliki: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="175"/>
+        <source>bad template: {problem}</source>
+        <translation>templat salah: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="191"/>
+        <source>not a valid regular expression: {problem}</source>
+        <translation>bukan ekspresi reguler yang valid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="197"/>
+        <source>must be a number ≥ 0, not {value}</source>
+        <translation>harus berupa angka ≥ 0, bukan {value}</translation>
+    </message>
+</context>
+<context>
     <name>WallSourcesModel</name>
     <message>
-        <location filename="../../ui/wall_model.py" line="159"/>
+        <location filename="../../ui/wall_model.py" line="161"/>
         <source>Input %1 — drag it onto a screen of the wall</source>
         <translation>Input %1 — seret ke salah satu layar video wall</translation>
     </message>
@@ -2417,7 +4424,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="159"/>
+        <location filename="../../ui/wall_view.py" line="160"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>

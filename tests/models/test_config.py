@@ -12,6 +12,7 @@ from devices.visca.url_check import check_camera
 from models.config import (
     CameraConfig, Config, ConfigError, ConfigStore, EventConfig, Shot, WallConfig, demo_config, demo_config_text,
     dump_config, load_config, parse_config)
+from models.wording import QT_TRANSLATE_NOOP
 
 DEMO_URLS = ["visca+udp://127.0.0.1:52380?model=sony-srg300h", "visca+udp://127.0.0.1:52390",
              "visca+tcp://127.0.0.1:5678?model=ptzoptics", "visca+serial:///dev/ttyUSB0?address=1"]
@@ -352,6 +353,24 @@ def test_the_application_checks_wall_urls_with_the_device_layer():
     assert check_wall("kramer+tcp://192.168.10.40") == []
     assert "kramer+foo" in check_wall("kramer+foo://192.168.10.40")[0]
     assert check_wall("lg+tcp://192.168.10.41?colour=red")
+
+
+def test_the_device_layers_sentences_stay_translatable_inside_a_problem(monkeypatch: pytest.MonkeyPatch):
+    from app import check_wall
+    from devices.wall import drivers
+    wall_refusal = QT_TRANSLATE_NOOP("Test", "no such wall {url}").format(url="x://")
+    camera_refusal = QT_TRANSLATE_NOOP("Test", "no such camera")
+
+    def refuse(url: str):
+        raise ValueError(wall_refusal)
+    monkeypatch.setattr(drivers, "parse", refuse)
+    assert check_wall("x://")[0] is wall_refusal
+    with pytest.raises(ConfigError) as caught:
+        parse_config(WALLS, "config.yaml", lambda url, profile: [("url", camera_refusal)], check_wall)
+    camera_problem, wall_problem = caught.value.problems[:2]
+    assert camera_problem.message is camera_refusal and wall_problem.message is wall_refusal
+    assert wall_problem.sentence.values["message"] is wall_refusal
+    assert str(wall_problem) == "config.yaml line 8, walls[0].url: no such wall x://"
 
 
 def test_demo_configuration_has_the_wide_screen_shared_by_both_events():

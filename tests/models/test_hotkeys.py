@@ -11,6 +11,7 @@ from models.hotkeys import (
     ACTION_GROUPS, ACTIONS, DEFAULT_HOTKEYS, HELD_ACTIONS, HotkeyError, HotkeyMap, KeyConflict, describe, load_hotkeys,
     save_hotkeys)
 from models.key_names import normalize_key
+from models.wording import sentence_of
 
 
 def test_action_ids_are_exactly_the_agreed_ones():
@@ -73,6 +74,7 @@ def test_bind_refuses_a_key_of_another_action_unless_replacing():
         hotkeys.bind("stop.all", "f5")
     assert (caught.value.key, caught.value.action, caught.value.other) == ("F5", "stop.all", "shot.F5")
     assert "F5 is already the key for Shot F5" in str(caught.value)
+    assert sentence_of(caught.value).values["action"].source == "Shot {number}"     # translatable, label included
     assert hotkeys == HotkeyMap.defaults()
     assert hotkeys.bind("stop.all", "f5", replace=True) == "F5"
     assert hotkeys.keys("stop.all") == ("Esc", "F5") and hotkeys.keys("shot.F5") == ()
@@ -145,6 +147,16 @@ def test_import_lists_every_problem():
         'stop.all: expected a list of keys such as ["F5", "Ctrl+3"], found 3',
         "the key F2 is given to shot.F1 and shot.F2; a key can do one thing only",
     ]
+    key_name = caught.value.problems[1].values["problem"]        # normalize_key's own sentence, kept translatable
+    assert key_name.source == "{text}: {name} is not a key name ({examples})"
+    assert key_name.values["examples"].source == "e.g. F5, Ctrl+3, Num+3, Up, Esc or ?"
+
+
+def test_a_key_given_to_three_actions_names_them_all():
+    with pytest.raises(HotkeyError) as caught:
+        HotkeyMap.from_json(json.dumps({"bindings": {"shot.F1": ["F2"], "shot.F2": ["F2"], "shot.F3": ["F2"]}}))
+    assert caught.value.problems == [
+        "the key F2 is given to shot.F1, shot.F2 and shot.F3; a key can do one thing only"]
 
 
 def test_import_of_an_older_file_keeps_defaults_for_actions_it_does_not_mention():

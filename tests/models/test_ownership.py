@@ -5,6 +5,7 @@ from datetime import datetime
 import pytest
 
 from models.ownership import EventBoard
+from models.wording import sentence_of
 
 NOON = datetime(2026, 11, 28, 12, 0)
 
@@ -48,8 +49,9 @@ def test_a_camera_of_another_running_event_is_blocked_until_taken_over():
 
 def test_take_over_needs_an_active_event_and_ends_with_its_event():
     b = board()
-    with pytest.raises(ValueError, match="choose the event"):
+    with pytest.raises(ValueError, match="choose the event") as refused:
         b.take_over("cam3", NOON)
+    assert sentence_of(refused.value).context == "Ownership"     # said in the operator's language by ui/desk
     b.active = "rakor"
     b.take_over("cam3", NOON)
     b.end("rakor")
