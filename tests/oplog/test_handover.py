@@ -112,3 +112,29 @@ def test_only_an_admin_reopens_and_additions_are_marked_and_chained(database, wo
         assert ho.verify(session, handover(session, shift_id))
     with pytest.raises(exc.IntegrityError, match="append-only"), database.transaction() as session:
         session.execute(text("UPDATE handover_additions SET text = 'diubah'"))
+
+
+def test_a_step_taken_on_an_out_of_date_copy_sees_what_another_desk_did(database, world, shift_id):
+    """Two desks share one log: a desk that loaded the draft earlier cannot write notes into it or
+    sign it after another desk signed, nor accept it twice (each step reads the row, locked, afresh)."""
+    with database.transaction() as session:
+        budi = world.staff(session, world.budi)
+        ho.start_handover(session, session.get(Shift, shift_id), budi, SIGNED - HOUR)
+    with database.transaction() as session:       # desk 2 keeps its copy (objects outlive the transaction)
+        stale, stale_budi = handover(session, shift_id), world.staff(session, world.budi)
+    with database.transaction() as session:       # desk 1 signs and desk 3 accepts
+        ho.sign(session, handover(session, shift_id), world.staff(session, world.budi), SIGNED)
+        stale_signed = handover(session, shift_id)
+    with database.transaction() as session:
+        ho.accept(session, handover(session, shift_id), world.staff(session, world.dwi), ACCEPTED)
+    with database.transaction() as session:
+        copy, budi = session.merge(stale, load=False), session.merge(stale_budi, load=False)
+        with pytest.raises(HandoverLocked):
+            ho.set_notes(session, copy, budi, "written after the acceptance")
+    with database.transaction() as session:
+        copy = session.merge(stale_signed, load=False)
+        with pytest.raises(HandoverLocked, match="already accepted by Dwi"):
+            ho.accept(session, copy, world.staff(session, world.dwi), ACCEPTED)
+    with database.transaction() as session:
+        record = handover(session, shift_id)
+        assert record.notes == "" and ho.verify(session, record)
