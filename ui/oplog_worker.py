@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -24,6 +25,7 @@ from sqlalchemy import URL
 from sqlalchemy.orm import Session
 
 from models.database import Database, DatabaseProblem, open_database
+from models.demo_log import demo_log_path, remove_earlier_demo_logs
 from models.handover import HandoverError
 from models.logbook import FaultError
 from models.schedule import ScheduleError
@@ -34,7 +36,6 @@ from ui.wording import said
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-DEMO_DB_FILE = "demo-oplog.sqlite"
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
 OPERATOR_ERRORS = (LoginError, PermissionDenied, ShiftError, ScheduleError, FaultError, HandoverError, ValueError,
@@ -42,9 +43,14 @@ OPERATOR_ERRORS = (LoginError, PermissionDenied, ShiftError, ScheduleError, Faul
 """Refusals meant for the operator (wrong PIN, not allowed, not possible now); anything else is a bug."""
 
 
-def demo_url(data_folder: Path) -> str:
-    """Demo mode keeps its own operations log beside the other per-workstation files."""
-    return URL.create("sqlite", database=str(data_folder / DEMO_DB_FILE)).render_as_string()
+def demo_url(data_folder: Path, now: datetime | None = None) -> str:
+    """Demo mode's operations log: today's file beside the other per-workstation files.
+
+    Earlier days' demo logs are removed, so the demo always opens on today's shifts and events.
+    """
+    path = demo_log_path(data_folder, now)
+    remove_earlier_demo_logs(data_folder, keep=path)
+    return URL.create("sqlite", database=str(path)).render_as_string()
 
 
 def open_oplog(url: str, demo: bool = False, busy_timeout_ms: int | None = None) -> Database:
