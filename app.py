@@ -4,7 +4,7 @@
     python app.py camera URL ACTION …                        test and script one camera
     python app.py wall URL ACTION …                          test and script a video wall / matrix
     python app.py simulate camera|wall …                     run simulated devices
-    python app.py report handover|monthly … -o FILE          handover report (PDF, CSV), monthly statistics
+    python app.py report handover|monthly … -o FILE          handover report, monthly statistics (PDF, CSV)
 """
 from __future__ import annotations
 

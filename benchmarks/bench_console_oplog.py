@@ -1,4 +1,4 @@
-"""Operations log in the console (issue 4), on five years of data: start-up, handover PDF, monthly charts.
+"""Operations log in the console (issue 4), on five years of data: start-up, handover PDF, monthly charts and PDF.
 
 (a) Console start: a new process (offscreen) builds the console as ``app.py`` does (four cameras,
     here simulators run by this script, and the five-year SQLite file as the operations log) and
@@ -9,6 +9,10 @@
     the PDF written with Qt's writer, in-process; and ``python app.py report handover`` end to end.
     Target < 2 s.
 (c) Monthly statistics window: from "Show" to the four charts drawn, for the last month.
+(d) Monthly PDF of that month (four charts and their tables): in-process, the data, the charts recorded
+    (GUI thread) and the PDF written (the database thread in the console); from the window's export, the
+    time to "Saved" and the GUI thread's longest stall meanwhile (a 5 ms timer's worst lateness); and
+    ``python app.py report monthly … -o x.pdf`` end to end.
 
 The five-year file is the one ``bench_oplog.py`` builds and caches (``--cache``).
 
@@ -160,6 +164,79 @@ def monthly_window(url: str, runs: int) -> None:
           f"{summary(times)}")
 
 
+def monthly_pdf(url: str, runs: int) -> None:
+    from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from models.database import open_database
+    from models.reports_monthly import monthly_stats
+    from ui.oplog_worker import DbWorker
+    from ui.report_charts import MonthlyCharts, record
+    from ui.report_monthly import MonthlyWindow
+    from ui.report_monthly_pdf import MonthlyDocument
+
+    month = QDate(END.year, END.month, 1).addMonths(-1)
+    year, number = month.year(), month.month()
+    database = open_database(url)
+    loads, recordings, writes = [], [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(runs):
+            began = time.perf_counter()
+            with database.transaction() as session:
+                stats = monthly_stats(session, year, number)
+            loaded = time.perf_counter()
+            charts = [record(chart) for chart in MonthlyCharts().charts(stats)]
+            recorded = time.perf_counter()
+            MonthlyDocument().write_pdf(stats, database.name, charts, Path(folder) / f"m{run}.pdf")
+            loads.append(loaded - began)
+            recordings.append(recorded - loaded)
+            writes.append(time.perf_counter() - recorded)
+        pages = Path(folder, "m0.pdf").read_bytes().count(b"/Type /Page\n") or "?"
+        print(f"monthly PDF {year}-{number:02d}, {sum(stats.events_by_mode().values())} events, {pages} pages: "
+              f"data {summary(loads)}; charts recorded {summary(recordings)}; PDF {summary(writes)}; "
+              f"total {summary([a + b + c for a, b, c in zip(loads, recordings, writes)])}")
+
+        app = QApplication.instance()
+        worker = DbWorker(lambda: open_database(url))
+        window = MonthlyWindow(worker, database_name=lambda: database.name)
+        window.month.setDate(month)
+        window.show()
+        window.reload()
+        while window.stats is None:
+            app.processEvents()
+        saves, stalls = [], []
+        for run in range(runs):
+            path = str(Path(folder) / f"w{run}.pdf")
+            loop, ticks = QEventLoop(), [time.perf_counter()]
+
+            def tick() -> None:
+                ticks.append(time.perf_counter())
+                if window.summary.text().startswith("Saved"):
+                    loop.quit()
+            timer = QTimer(interval=5, timerType=Qt.TimerType.PreciseTimer, timeout=tick)
+            timer.start()
+            began = time.perf_counter()
+            QTimer.singleShot(0, lambda: window.save_pdf(path))
+            loop.exec()
+            saves.append(ticks[-1] - began)
+            stalls.append(max(b - a for a, b in zip(ticks, ticks[1:])) - 0.005)
+            timer.stop()
+        worker.stop()
+        print(f"monthly PDF from the window, export → saved: {summary(saves)}; "
+              f"GUI thread's longest stall meanwhile: {summary(stalls)}")
+
+        ends = []
+        for run in range(runs):
+            began = time.perf_counter()
+            subprocess.run([sys.executable, str(ROOT / "app.py"), "report", "monthly", "--month",
+                            f"{year}-{number:02d}", "-o", str(Path(folder) / f"cli{run}.pdf"), "--db", url,
+                            "--lang", "id"],
+                           check=True, capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+            ends.append(time.perf_counter() - began)
+        print(f"python app.py report monthly -o x.pdf (new process, Indonesian labels): {summary(ends)}")
+    database.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -172,6 +249,7 @@ def main() -> None:
     QApplication(sys.argv[:1])          # offscreen; the PDF writer and the charts window need it
     handover_pdf(url, args.runs)
     monthly_window(url, args.runs)
+    monthly_pdf(url, args.runs)
 
 
 if __name__ == "__main__":

@@ -65,6 +65,20 @@ class MonthlyStats:
             totals[row.mode] = totals.get(row.mode, 0) + row.events
         return totals
 
+    def events_by_day(self) -> dict[date, dict[str, int]]:
+        """Events per mode on each day that had any, in date order."""
+        days: dict[date, dict[str, int]] = {}
+        for row in sorted(self.events_per_day, key=lambda row: row.day):
+            days.setdefault(row.day, {})[row.mode] = row.events
+        return days
+
+    def faults_by_device(self) -> dict[str, dict[str, int]]:
+        """Faults per severity of each device, the device with the most faults first."""
+        devices: dict[str, dict[str, int]] = {}
+        for row in self.device_faults:
+            devices.setdefault(row.device, {})[row.severity] = row.faults
+        return dict(sorted(devices.items(), key=lambda item: (-sum(item[1].values()), item[0])))
+
 
 def monthly_stats(session: Session, year: int, month: int) -> MonthlyStats:
     if not 1 <= month <= 12:

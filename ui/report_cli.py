@@ -1,12 +1,12 @@
 """`python app.py report handover|monthly … -o FILE [--db URL]` — reports for the IT staff.
 
     python app.py report handover --shift ID -o FILE      FILE ending in .pdf or .csv
-    python app.py report monthly --month YYYY-MM -o FILE  FILE ending in .csv
+    python app.py report monthly --month YYYY-MM -o FILE  FILE ending in .pdf or .csv
 
-Monthly statistics are written as CSV only; a .pdf is refused (their charts are in the console's
-Monthly statistics window). PDF labels follow ``--lang`` (default: the system's language).
-Exit codes: 0 written; 2 bad arguments (an unknown shift, a bad month, an unsupported file
-type; nothing is written); 1 the database or the file cannot be used (one line says why).
+PDF labels follow ``--lang`` (default: the system's language); a PDF is written beside its name
+and renamed when complete. Exit codes: 0 written; 2 bad arguments (an unknown shift, a bad month,
+an unsupported file type; nothing is written); 1 the database or the file cannot be used (one
+line says why; nothing is written).
 """
 from __future__ import annotations
 
@@ -21,11 +21,11 @@ from models.reports_monthly import monthly_stats
 from models.seed_demo import parse_month
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS = 0, 1, 2
-HANDOVER_FILES, MONTHLY_FILES = (".pdf", ".csv"), (".csv",)
+REPORT_FILES = (".pdf", ".csv")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("report", help="handover report (PDF, CSV), monthly statistics (CSV)",
+    p = subparsers.add_parser("report", help="handover report, monthly statistics (PDF, CSV)",
                               description="Write a report of the operations log to a file.")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
@@ -39,7 +39,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     handover = kinds.add_parser("handover", parents=[common], help="the handover report of one shift (.pdf or .csv)")
     handover.add_argument("--shift", type=int, required=True, metavar="ID", help="the shift's number")
     handover.set_defaults(func=run_handover)
-    monthly = kinds.add_parser("monthly", parents=[common], help="monthly statistics (.csv)")
+    monthly = kinds.add_parser("monthly", parents=[common], help="monthly statistics with charts (.pdf or .csv)")
     monthly.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
     monthly.set_defaults(func=run_monthly)
 
@@ -53,10 +53,10 @@ def _month(text: str) -> tuple[int, int]:
 
 def run_handover(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
-    if suffix not in HANDOVER_FILES:
+    if suffix not in REPORT_FILES:
         return _fail(f"{args.output}: a handover report is written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
     try:
-        report = _read(args, lambda session: handover_report(session, args.shift))
+        report, _database = _read(args, lambda session: handover_report(session, args.shift))
     except LookupError as error:
         return _fail(str(error), EXIT_BAD_ARGUMENTS)
     except DatabaseProblem as problem:
@@ -69,24 +69,27 @@ def run_handover(args: argparse.Namespace) -> int:
 
 
 def run_monthly(args: argparse.Namespace) -> int:
-    if args.output.suffix.lower() not in MONTHLY_FILES:
-        return _fail(f"{args.output}: monthly statistics are written as .csv; their charts are in the console "
-                     f"(Operations → Monthly statistics)", EXIT_BAD_ARGUMENTS)
+    suffix = args.output.suffix.lower()
+    if suffix not in REPORT_FILES:
+        return _fail(f"{args.output}: monthly statistics are written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
     year, month = args.month
     try:
-        stats = _read(args, lambda session: monthly_stats(session, year, month))
+        stats, database = _read(args, lambda session: monthly_stats(session, year, month))
     except DatabaseProblem as problem:
         return _fail(str(problem), EXIT_FAILED)
-    from models.reports_csv import write_monthly_csv
-    return _write(lambda: write_monthly_csv(stats, args.output), args.output,
+    if suffix == ".pdf":
+        _start_gui(_language(args))
+    from ui.report_monthly_pdf import save_monthly
+    return _write(lambda: save_monthly(stats, args.output, database), args.output,
                   f"Statistics of {year:04d}-{month:02d} written to {args.output}.")
 
 
 def _read(args: argparse.Namespace, query):
+    """``query(session)`` and the name of the database it read."""
     database = open_database(getattr(args, "db", None) or default_url())
     try:
         with database.transaction() as session:
-            return query(session)
+            return query(session), database.name
     finally:
         database.close()
 
@@ -105,14 +108,14 @@ def _language(args: argparse.Namespace) -> str | None:
 
 
 def _start_gui(language: str | None) -> None:
-    """Qt's PDF writer needs a QGuiApplication (offscreen on a machine without a display); PySide keeps the
-    one application object alive."""
+    """Qt's PDF writer needs a QGuiApplication, the charts (graphics widgets) a QApplication (offscreen on a
+    machine without a display); PySide keeps the one application object alive."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from ui.language import install_translator
-    install_translator(QGuiApplication.instance() or QGuiApplication(sys.argv[:1]), language)
+    install_translator(QApplication.instance() or QApplication(sys.argv[:1]), language)
 
 
 def _fail(message: str, code: int) -> int:

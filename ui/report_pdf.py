@@ -1,20 +1,21 @@
-"""Report files: the handover report as a PDF (Qt's own PDF writer, no extra library) or CSV, the
-monthly statistics as CSV, chosen by the file's extension; and a non-modal "save as" window. The
-console and ``python app.py report`` write their files through here.
+"""Report files: the handover report as a PDF (Qt's own PDF writer, no extra library) or CSV,
+chosen by the file's extension; what every PDF report shares (letterhead, headings, tables, the A4
+page and writing the file); and a non-modal "save as" window. The console and ``python app.py
+report`` write their files through here (the monthly statistics through ``ui.report_monthly_pdf``).
 
-The monthly statistics are not offered as PDF: their charts live in the console's Monthly
-statistics window, and the CSV carries every number for the IT team's spreadsheets.
-
-The PDF is laid out as HTML tables in a ``QTextDocument`` printed to a ``QPdfWriter`` on A4: Qt
+A PDF is laid out as HTML tables in a ``QTextDocument`` printed to a ``QPdfWriter`` on A4: Qt
 breaks the tables across pages, repeats their header rows and numbers the pages, so a shift with
 2,000 log entries needs no pagination code here. Rows are ruled, not boxed: ``border-collapse``
 makes Qt lay out a 2,000-row table three times slower. Labels follow the interface language (the
 translator installed in the application); names, places and texts stay as written. Rendering
-needs a ``QGuiApplication`` but no window; it may run on a worker thread.
+needs a ``QGuiApplication`` but no window; it may run on a worker thread. The file is written
+beside its final name and renamed at the end, so a failed report never leaves half a PDF.
 """
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from html import escape
@@ -26,9 +27,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from models.handover_summary import FaultNote
 from models.oplog_time import to_wib, utc_now
-from models.reports_csv import write_handover_csv, write_monthly_csv
+from models.reports_csv import write_handover_csv
 from models.reports_handover import HandoverReport
-from models.reports_monthly import MonthlyStats
 from models.wording import QT_TRANSLATE_NOOP
 from ui.oplog_state import Labels
 
@@ -50,8 +50,9 @@ def when(moment: datetime | None, pattern: str = "%d-%m-%Y %H:%M") -> str:
     return "" if moment is None else to_wib(moment).strftime(pattern)
 
 
-def heading(text: str, level: str = "h2") -> str:
-    return f"<{level}>{escape(text)}</{level}>"
+def heading(text: str, level: str = "h2", new_page: bool = False) -> str:
+    style = " style='page-break-before: always'" if new_page else ""
+    return f"<{level}{style}>{escape(text)}</{level}>"
 
 
 def paragraph(text: str, css_class: str = "") -> str:
@@ -70,6 +71,55 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequ
     return f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{body}</table>"
 
 
+def fields(rows: Iterable[tuple[str, str]], label_width: int = 22) -> str:
+    """A table of labels (left column, ``label_width`` per cent of the page) and their values."""
+    cells = "".join(f"<tr><th width='{label_width}%'>{escape(label)}</th><td>{escape(value)}</td></tr>"
+                    for label, value in rows)
+    return f"<table class='grid' width='100%' cellspacing='0'>{cells}</table>"
+
+
+def letterhead(title: str) -> str:
+    """The office's letterhead, then the report's title."""
+    return ("<div class='kop'><b>PEMERINTAH KABUPATEN TRENGGALEK</b><br>"
+            "<b>DINAS KOMUNIKASI DAN INFORMATIKA</b><br>Smart Centre</div><hr>" + heading(title, "h1"))
+
+
+def html_page(parts: Iterable[str]) -> str:
+    """The parts of a report as one HTML page in the reports' style."""
+    return f"<html><head><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>"
+
+
+def print_pdf(document: QTextDocument, path: str | os.PathLike[str], title: str) -> None:
+    """Print ``document`` on numbered A4 pages into ``path``.
+
+    The PDF goes to a temporary file beside ``path``, which replaces ``path`` only when complete:
+    the file is then either the whole report or as it was. A folder that cannot be written raises
+    OSError before any work is done (Qt's writer would fail silently).
+    """
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    with open(temporary, "xb"):
+        pass
+    try:
+        writer = QPdfWriter(os.fspath(temporary))
+        writer.setTitle(title)
+        writer.setCreator("Smart Centre Console")
+        writer.setResolution(300)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                         QPageLayout.Unit.Millimeter))
+        document.print_(writer)         # the file is complete when print_ returns (its painter has ended)
+        with open(temporary, "rb+") as written:
+            written.seek(max(0, os.path.getsize(temporary) - 64))
+            if b"%%EOF" not in written.read():      # Qt's writer reports no error, e.g. on a full disk
+                raise OSError(errno.EIO, QT_TRANSLATE_NOOP("ReportFiles", "the PDF writer could not finish the file"))
+            os.fsync(written.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 class HandoverDocument(QObject):
     """Builds the report's HTML (also shown in the handover window) and writes the PDF."""
 
@@ -78,7 +128,7 @@ class HandoverDocument(QObject):
         self.labels = Labels(self)
 
     def html(self, report: HandoverReport, with_entries: bool = True) -> str:
-        parts = [f"<html><head><style>{STYLE}</style></head><body>", self._letterhead(report), self._header(report)]
+        parts = [letterhead(self.tr("Shift handover report")), self._header(report)]
         parts += [heading(self.tr("Events")), self._events(report)]
         parts += [heading(self.tr("Faults opened or closed in the shift")), self._faults(report.faults)]
         parts += [heading(self.tr("Carried over to the next shift (still open)")), self._faults(report.carried_over)]
@@ -95,13 +145,8 @@ class HandoverDocument(QObject):
                       table([self.tr("Time"), self.tr("Author"), self.tr("Kind"), self.tr("Text")],
                             ((when(a.at), a.author, self.labels.addition(a.kind).upper(), a.text or "")
                              for a in report.additions), (14, 16, 12, 58), "addition")]
-        parts += [self._signatures(report), "</body></html>"]
-        return "".join(parts)
-
-    def _letterhead(self, report: HandoverReport) -> str:
-        return ("<div class='kop'><b>PEMERINTAH KABUPATEN TRENGGALEK</b><br>"
-                "<b>DINAS KOMUNIKASI DAN INFORMATIKA</b><br>Smart Centre</div><hr>"
-                + heading(self.tr("Shift handover report"), "h1"))
+        parts.append(self._signatures(report))
+        return html_page(parts)
 
     def _header(self, report: HandoverReport) -> str:
         h = report.header
@@ -113,8 +158,7 @@ class HandoverDocument(QObject):
                 (self.tr("Status"), self.labels.status(h.status)),
                 (self.tr("Outgoing lead"), h.outgoing_lead or ""), (self.tr("Incoming lead"), h.incoming_lead or ""),
                 (self.tr("Notes"), h.notes)]
-        cells = "".join(f"<tr><th width='22%'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-        return f"<table class='grid' width='100%' cellspacing='0'>{cells}</table>"
+        return fields(rows)
 
     def _events(self, report: HandoverReport) -> str:
         return table([self.tr("Start"), self.tr("End"), self.tr("Event"), self.tr("Organiser"), self.tr("Mode"),
@@ -147,19 +191,11 @@ class HandoverDocument(QObject):
                 + paragraph(printed))
 
     def write_pdf(self, report: HandoverReport, path: str | os.PathLike[str]) -> None:
-        """Write the PDF; a file that cannot be written raises OSError (before any work is done)."""
-        with open(path, "wb"):
-            pass                    # Qt would fail silently on a missing folder or a read-only file
-        writer = QPdfWriter(os.fspath(path))
-        writer.setTitle(self.tr("Shift handover report") + f" — {report.header.shift_name} {report.header.day}")
-        writer.setCreator("Smart Centre Console")
-        writer.setResolution(300)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                         QPageLayout.Unit.Millimeter))
+        """Write the PDF; a folder that cannot be written raises OSError (before any work is done)."""
         document = QTextDocument()
         document.setHtml(self.html(report))
-        document.print_(writer)
+        print_pdf(document, path, self.tr("Shift handover report")
+                  + f" — {report.header.shift_name} {report.header.day}")
 
 
 class UnsupportedFile(ValueError):
@@ -176,14 +212,6 @@ def save_handover(report: HandoverReport, path: str | os.PathLike[str]) -> None:
     else:
         raise UnsupportedFile(QT_TRANSLATE_NOOP("ReportFiles", "{path}: a handover report is written as .pdf or .csv")
                               .format(path=os.fspath(path)))
-
-
-def save_monthly(stats: MonthlyStats, path: str | os.PathLike[str]) -> None:
-    if Path(path).suffix.lower() != ".csv":
-        raise UnsupportedFile(QT_TRANSLATE_NOOP("ReportFiles", "{path}: monthly statistics are written as .csv (their "
-                                                               "charts are in the console's Monthly statistics window)")
-                              .format(path=os.fspath(path)))
-    write_monthly_csv(stats, path)
 
 
 def ask_file_name(parent: QWidget, title: str, name_filters: list[str], suggested: str,

@@ -1,5 +1,5 @@
 """Reports: the handover PDF read back, the CSV round trip through ``python app.py report``, the
-command line end to end, and the monthly statistics window's charts."""
+command line end to end, and the monthly statistics window's charts (its PDF: test_monthly_pdf.py)."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 import app
 from models.database import open_database
@@ -47,10 +47,13 @@ def report_of(url: str, shift_id: int):
         database.close()
 
 
+def page_text(page: PageObject) -> str:
+    """The text of a page, ligatures (ﬁ) undone, runs of white space as one space."""
+    return " ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
+
+
 def pdf_text(path: Path) -> str:
-    """The text of every page, ligatures (ﬁ) undone, runs of white space as one space."""
-    return " ".join(" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
-                    for page in PdfReader(path).pages)
+    return " ".join(page_text(page) for page in PdfReader(path).pages)
 
 
 @pytest.mark.gui
@@ -94,9 +97,9 @@ def test_the_report_command_end_to_end(handed_over, tmp_path):
     done = run_app("report", "monthly", "--month", "2026-11", "-o", str(monthly), "--db", url)
     assert done.returncode == 0, done.stderr
     assert "events_per_day,2026-11-03,luring,1" in monthly.read_text(encoding="utf-8-sig")
-    refused = run_app("report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "statistik.pdf"), "--db", url)
-    assert refused.returncode == 2 and "written as .csv" in refused.stderr
-    assert not (tmp_path / "statistik.pdf").exists()
+    refused = run_app("report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "statistik.xlsx"), "--db", url)
+    assert refused.returncode == 2 and "written as .pdf or .csv" in refused.stderr
+    assert not (tmp_path / "statistik.xlsx").exists()
     unknown = run_app("report", "handover", "--shift", "999", "-o", str(tmp_path / "x.csv"), "--db", url)
     assert unknown.returncode == 2 and "no shift number 999" in unknown.stderr
     bad_month = run_app("report", "monthly", "--month", "2026-13", "-o", str(monthly), "--db", url)
@@ -133,7 +136,8 @@ def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
         stats.events_by_mode().values()) > 50
     assert [per_day.barSets()[0].at(row.day.day - 1) for row in stats.events_per_day if row.mode == "daring"] == [
         row.events for row in stats.events_per_day if row.mode == "daring"]
-    assert values(charts[1].series()[0].barSets()[0]) == [row.events for row in stats.locations]
-    assert values(charts[2].series()[0].barSets()[0]) == [row.hours for row in stats.staff_hours]
+    # horizontal bars: QtCharts draws the first category at the bottom, so the rows go in reversed to read top-down
+    assert values(charts[1].series()[0].barSets()[0]) == [row.events for row in reversed(stats.locations)]
+    assert values(charts[2].series()[0].barSets()[0]) == [row.hours for row in reversed(stats.staff_hours)]
     assert sum(bar_set.sum() for bar_set in charts[3].series()[0].barSets()) == sum(
         row.faults for row in stats.device_faults)

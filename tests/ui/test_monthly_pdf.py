@@ -1,0 +1,249 @@
+"""The monthly statistics as a PDF: from the window (charts recorded on the GUI thread, the file written
+on the database thread) and from ``python app.py report monthly``. Read back with pypdf: the month, the
+operations log and every number of a seeded demo month (computed from the statistics, in English and
+in Indonesian); drawn with QtPdf: each statistic's chart is on its page. Failures leave no file."""
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSize, QTranslator
+from PySide6.QtGui import QImage
+from PySide6.QtPdf import QPdfDocument
+
+import app
+import ui.report_monthly
+import ui.report_monthly_pdf
+from models.database import open_database
+from models.reports_monthly import MonthlyStats, monthly_stats
+from models.seed_demo import seed_demo
+from tests.oplog.conftest import Backend
+from tests.ui.test_reports import page_text, pdf_text, run_app
+from ui.language import install_translator
+from ui.oplog_worker import DbWorker
+from ui.report_charts import MonthlyCharts
+from ui.report_monthly import MonthlyWindow
+from ui.report_monthly_pdf import save_monthly
+
+pytestmark = pytest.mark.gui
+
+MODES = ("daring", "luring", "campuran")
+SEVERITIES = ("minor", "major", "critical")
+WORDS = {"en": {"title": "Monthly statistics", "modes": ("online", "on site", "hybrid"), "total": "Total",
+                "severities": ("minor", "major", "critical"), "date": "Date", "log": "Operations log",
+                "device": "Device"},
+         "id": {"title": "Statistik bulanan", "modes": ("daring", "luring", "campuran"), "total": "Jumlah",
+                "severities": ("ringan", "berat", "kritis"), "date": "Tanggal", "log": "Log operasional",
+                "device": "Perangkat"}}
+
+
+class Month:
+    def __init__(self, url: str, name: str, stats: MonthlyStats) -> None:
+        self.url, self.name, self.stats = url, name, stats
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def october(request, tmp_path_factory):
+    """The demo month October 2026 in a database of each kind."""
+    backend = Backend(request.param, tmp_path_factory.mktemp("october"))
+    url = backend.url()
+    database = backend.open(url)
+    seed_demo(database, "2026-10", now=datetime(2026, 11, 2, tzinfo=timezone.utc))
+    with database.transaction() as session:
+        stats = monthly_stats(session, 2026, 10)
+    yield Month(url, database.name, stats)
+    backend.close()
+
+
+@pytest.fixture
+def indonesian(qapp):
+    install_translator(qapp, "id")
+    yield
+    for installed in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(installed)
+        installed.setParent(None)
+
+
+def h_mm(hours: float) -> str:
+    minutes = round(hours * 60)
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def expected_lines(stats: MonthlyStats, language: str) -> list[str]:
+    """Every number of the month as the PDF's tables say it, one table row per line."""
+    words = WORDS[language]
+    per_day: dict = {}
+    for row in stats.events_per_day:
+        per_day.setdefault(row.day, Counter())[row.mode] += row.events
+    modes = Counter()
+    for counts in per_day.values():
+        modes.update(counts)
+    faults: dict = {}
+    for row in stats.device_faults:
+        faults.setdefault(row.device, Counter())[row.severity] += row.faults
+    severities = Counter()
+    for counts in faults.values():
+        severities.update(counts)
+    return [
+        f"{words['date']} {' '.join(words['modes'])} {words['total']}",
+        *(f"{day:%d-%m-%Y} {' '.join(str(counts[m]) for m in MODES)} {sum(counts.values())}"
+          for day, counts in per_day.items()),
+        f"{words['total']} {' '.join(str(modes[m]) for m in MODES)} {sum(modes.values())}",
+        *(f"{row.location} {row.events} {row.participants}" for row in stats.locations),
+        *(f"{row.staff} {row.category} {row.shifts} {h_mm(row.hours)}" for row in stats.staff_hours),
+        f"{words['device']} {' '.join(words['severities'])} {words['total']}",
+        *(f"{device} {' '.join(str(counts[s]) for s in SEVERITIES)} {sum(counts.values())}"
+          for device, counts in faults.items()),
+        f"{words['total']} {' '.join(str(severities[s]) for s in SEVERITIES)} {sum(severities.values())}",
+        *(f"{row.device} {row.result} {row.count}" for row in stats.device_errors),
+    ]
+
+
+def page_texts(path: Path) -> list[str]:
+    return [page_text(page) for page in PdfReader(path).pages]
+
+
+def assert_the_pdf_has_the_month(path: Path, month: Month, language: str) -> None:
+    text = pdf_text(path)
+    words = WORDS[language]
+    stats = month.stats
+    assert stats.events_per_day and stats.locations and stats.staff_hours and stats.device_faults
+    assert f"{words['title']} 10-2026" in text
+    assert f"{words['log']} {month.name}" in text
+    missing = [line for line in expected_lines(stats, language) if line not in text]
+    assert not missing, missing
+    pages = page_texts(path)
+    assert [page.split()[-1] for page in pages] == [str(number) for number in range(1, len(pages) + 1)]
+    assert not any(page.images for page in PdfReader(path).pages), "charts are vector drawings"
+
+
+def assert_the_charts_are_drawn(path: Path, stats: MonthlyStats) -> None:
+    """Each section's page shows its chart: the title, then pixels of every bar colour it uses (and the
+    day axis of the first chart as text)."""
+    document = QPdfDocument()
+    document.load(str(path))
+    pages = page_texts(path)
+    charts = MonthlyCharts().charts(stats)
+    assert " ".join(str(day) for day in range(1, 32)) in pages[0]
+    for number, chart in enumerate(charts):
+        heading = f"{number + 1}. {chart.title()}"
+        page = next(index for index, text in enumerate(pages) if heading in text)
+        image = document.render(page, QSize(850, 1202)).convertToFormat(QImage.Format.Format_RGB32)
+        pixels = bytes(image.constBits())
+        for bar_set in chart.series()[0].barSets():
+            if bar_set.sum() > 0:
+                colour = bar_set.color()
+                pattern = bytes([colour.blue(), colour.green(), colour.red(), 255])
+                assert pixels.count(pattern) > 50, f"{heading}: no {bar_set.label()} bars on page {page + 1}"
+
+
+def window_for(month: Month, qtbot) -> MonthlyWindow:
+    worker = DbWorker(lambda: open_database(month.url))
+    window = MonthlyWindow(worker, database_name=lambda: month.name)
+    qtbot.addWidget(window)
+    window.month.setDate(window.month.date().fromString("2026-10-01", "yyyy-MM-dd"))
+    window.open()
+    qtbot.waitUntil(lambda: window.stats is not None, timeout=10_000)
+    return window
+
+
+def test_the_window_exports_the_monthly_pdf_off_the_gui_thread(october, tmp_path, qtbot, monkeypatch):
+    threads = {}
+
+    def noting_the_thread(name, real):
+        def call(*args):
+            threads[name] = threading.current_thread()
+            return real(*args)
+        return call
+    for module, name in ((ui.report_monthly, "record"), (ui.report_monthly_pdf, "print_pdf")):
+        monkeypatch.setattr(module, name, noting_the_thread(name, getattr(module, name)))
+    window = window_for(october, qtbot)
+    assert window.stats == october.stats and window.export_pdf.isEnabled()
+    path = tmp_path / "statistik-2026-10.pdf"
+    window.save_pdf(str(path))
+    qtbot.waitUntil(lambda: window.summary.text() == f"Saved: {path}", timeout=20_000)
+    window.worker.stop()
+    assert threads["record"] is threading.main_thread()          # QtCharts: GUI thread
+    assert threads["print_pdf"] is not threading.main_thread()   # layout and file: the database thread
+    assert_the_pdf_has_the_month(path, october, "en")
+    assert_the_charts_are_drawn(path, october.stats)
+    assert sorted(tmp_path.iterdir()) == [path]
+
+
+def test_the_pdf_is_in_indonesian_with_the_translation(october, tmp_path, qtbot, indonesian):
+    window = window_for(october, qtbot)
+    path = tmp_path / "statistik.pdf"
+    window.save_pdf(str(path))
+    qtbot.waitUntil(lambda: window.summary.text() == f"Disimpan: {path}", timeout=20_000)
+    window.worker.stop()
+    assert window.export_pdf.text() == "Ekspor PDF…"
+    assert_the_pdf_has_the_month(path, october, "id")
+    text = pdf_text(path)
+    for heading in ("1. Acara per hari menurut mode", "2. Acara per lokasi", "3. Jam kerja petugas",
+                    "4. Gangguan perangkat menurut tingkat", "Kesalahan perangkat (jejak audit)",
+                    "PEMERINTAH KABUPATEN TRENGGALEK"):
+        assert heading in text, heading
+
+
+def test_the_window_says_why_a_pdf_cannot_be_written(october, tmp_path, qtbot, indonesian):
+    window = window_for(october, qtbot)
+    missing = tmp_path / "tidak-ada" / "statistik.pdf"
+    window.save_pdf(str(missing))
+    qtbot.waitUntil(lambda: "tidak dapat ditulis" in window.summary.text(), timeout=20_000)
+    assert window.summary.text().startswith(f"{missing} tidak dapat ditulis: ")
+    taken = tmp_path / "folder.pdf"           # a folder by that name: written in full, then cannot be renamed
+    taken.mkdir()
+    window.save_pdf(str(taken))
+    qtbot.waitUntil(lambda: window.summary.text().startswith(f"{taken} tidak dapat ditulis: "), timeout=20_000)
+    window.worker.stop()
+    assert sorted(tmp_path.iterdir()) == [taken] and not any(taken.iterdir())
+
+
+def test_the_report_command_writes_the_monthly_pdf(october, tmp_path, qapp, capsys):
+    path = tmp_path / "statistik.pdf"
+    path.write_bytes(b"last month's report")
+    assert app.main(["report", "monthly", "--month", "2026-10", "-o", str(path), "--db", october.url,
+                     "--lang", "en"]) == 0
+    assert f"Statistics of 2026-10 written to {path}." in capsys.readouterr().out
+    assert_the_pdf_has_the_month(path, october, "en")
+    assert_the_charts_are_drawn(path, october.stats)
+    assert sorted(tmp_path.iterdir()) == [path]
+
+
+def test_the_report_command_writes_an_indonesian_pdf(october, tmp_path):
+    path = tmp_path / "statistik.pdf"
+    done = run_app("report", "monthly", "--month", "2026-10", "-o", str(path), "--db", october.url, "--lang", "id")
+    assert done.returncode == 0, done.stderr
+    assert_the_pdf_has_the_month(path, october, "id")
+
+
+def test_the_report_command_refuses_a_bad_month_or_path_and_writes_nothing(october, tmp_path, qapp, capsys):
+    with pytest.raises(SystemExit) as bad_month:
+        app.main(["report", "monthly", "--month", "2026-13", "-o", str(tmp_path / "x.pdf"), "--db", october.url])
+    assert bad_month.value.code == 2 and "'2026-13' is not a month like 2026-11" in capsys.readouterr().err
+    missing = tmp_path / "tidak-ada" / "x.pdf"
+    assert app.main(["report", "monthly", "--month", "2026-10", "-o", str(missing), "--db", october.url,
+                     "--lang", "en"]) == 1
+    assert capsys.readouterr().err == f"error: {missing} cannot be written: No such file or directory\n"
+    taken = tmp_path / "folder.pdf"
+    taken.mkdir()
+    assert app.main(["report", "monthly", "--month", "2026-10", "-o", str(taken), "--db", october.url,
+                     "--lang", "en"]) == 1
+    assert capsys.readouterr().err.startswith(f"error: {taken} cannot be written: ")
+    assert sorted(tmp_path.iterdir()) == [taken] and not any(taken.iterdir())
+
+
+def test_an_empty_month_still_has_its_four_sections(tmp_path, qapp, qtlog):
+    path = tmp_path / "statistik-2030-02.pdf"
+    save_monthly(MonthlyStats(2030, 2, (), (), (), (), ()), path, "kosong.sqlite")
+    text = pdf_text(path)
+    for expected in ("Monthly statistics 02-2030", "Operations log kosong.sqlite", "Events 0 (online 0, on site 0, "
+                     "hybrid 0)", "1. Events per day by mode", "2. Events per location", "3. Staff hours",
+                     "4. Device faults by severity"):
+        assert expected in text, expected
+    assert " ".join(str(day) for day in range(1, 29)) in text
+    assert not [record.message for record in qtlog.records], "QtCharts warned about the empty charts"

@@ -1,0 +1,156 @@
+"""The monthly statistics as a PDF for the head of the agency, or as CSV, chosen by the extension.
+
+The PDF has the office's letterhead, the month and the operations log it comes from, a summary,
+then one section per statistic (events per day by mode, per location, staff hours, device faults),
+each on a new page: its chart, then its numbers as a table. Pages are numbered. It is printed like
+the handover report (``ui.report_pdf``): HTML in a ``QTextDocument``; each chart sits in the text as
+an object that plays the chart's recorded picture (``ui.report_charts``) at print time, so the
+charts stay vector drawings. Dates are written as in the handover report (``dd-mm-yyyy``), hours
+as ``h:mm``; labels follow the interface language.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, QSizeF
+from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextDocument, QTextFormat
+
+from models.oplog_time import utc_now
+from models.reports_csv import write_monthly_csv
+from models.reports_monthly import MonthlyStats
+from models.schema import EventMode, FaultSeverity
+from models.wording import QT_TRANSLATE_NOOP
+from ui.oplog_state import Labels
+from ui.report_charts import MonthlyCharts, RecordedChart, record
+from ui.report_pdf import UnsupportedFile, fields, heading, html_page, letterhead, print_pdf, table, when
+
+CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
+CHART_NUMBER = int(QTextFormat.Property.UserProperty) + 1
+CHART_MARK = "\ue000chart {}\ue000"      # where a chart goes; replaced by the chart object
+CHART_WIDTH_MM = 140.0                  # A4 210 mm less the writer's 2 × 15 mm and QTextDocument.print_'s 2 × 20 mm
+
+
+def hours_minutes(hours: float) -> str:
+    """``186.5`` → ``186:30`` (no decimal point, which English and Indonesian write differently)."""
+    minutes = round(hours * 60)
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def month_label(stats: MonthlyStats) -> str:
+    return f"{stats.month:02d}-{stats.year:04d}"
+
+
+class ChartObjects(QPyTextObject):
+    """Draws the recorded charts where the document holds chart objects (Qt hands this handler to the
+    copy of the document that ``print_`` lays out on the PDF writer)."""
+
+    def __init__(self, charts: Sequence[RecordedChart], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.charts = charts
+
+    def intrinsicSize(self, document: QTextDocument, _position: int, text_format: QTextFormat) -> QSizeF:
+        size = self.charts[text_format.property(CHART_NUMBER)].size
+        device = document.documentLayout().paintDevice()
+        width = CHART_WIDTH_MM / 25.4 * (device.logicalDpiX() if device is not None else 96)
+        return QSizeF(width, width * size.height() / size.width())
+
+    def drawObject(self, painter: QPainter, rect: QRectF, _document: QTextDocument, _position: int,
+                   text_format: QTextFormat) -> None:
+        chart = self.charts[text_format.property(CHART_NUMBER)]
+        # a picture plays at the device's resolution: undo that, then fit the chart into ``rect``
+        scale = rect.width() / chart.size.width() * chart.picture.logicalDpiX() / painter.device().logicalDpiX()
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.scale(scale, scale)
+        painter.drawPicture(0, 0, chart.picture)
+        painter.restore()
+
+
+class MonthlyDocument(QObject):
+    """Builds the HTML of the monthly report and writes the PDF (any thread; the charts come recorded)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.labels = Labels(self)
+
+    def html(self, stats: MonthlyStats, database: str, charts: Sequence[RecordedChart]) -> str:
+        parts = [letterhead(self.tr("Monthly statistics %1").replace("%1", month_label(stats))),
+                 self._summary(stats, database)]
+        tables = [self._per_day(stats), self._locations(stats), self._staff(stats), self._faults(stats)]
+        for number, (chart, numbers) in enumerate(zip(charts, tables)):
+            parts += [heading(f"{number + 1}. {chart.title}", new_page=number > 0),
+                      f"<p align='center'>{CHART_MARK.format(number)}</p>", numbers]
+        return html_page(parts)
+
+    def write_pdf(self, stats: MonthlyStats, database: str, charts: Sequence[RecordedChart],
+                  path: str | os.PathLike[str]) -> None:
+        """Write the PDF; a folder that cannot be written raises OSError (before any work is done)."""
+        document = QTextDocument()
+        document.setHtml(self.html(stats, database, charts))
+        for number in range(len(charts)):
+            chart = QTextCharFormat()
+            chart.setObjectType(CHART_OBJECT)
+            chart.setProperty(CHART_NUMBER, number)
+            document.find(CHART_MARK.format(number)).insertText("\ufffc", chart)
+        document.documentLayout().registerHandler(CHART_OBJECT, ChartObjects(charts, document))
+        print_pdf(document, path, self.tr("Monthly statistics %1").replace("%1", month_label(stats)))
+
+    def _summary(self, stats: MonthlyStats, database: str) -> str:
+        by_mode = stats.events_by_mode()
+        modes = ", ".join(f"{self.labels.mode(mode.value)} {by_mode.get(mode.value, 0)}" for mode in EventMode)
+        hours = sum(row.hours for row in stats.staff_hours)
+        return fields([(self.tr("Month"), month_label(stats)), (self.tr("Operations log"), database),
+                       (self.tr("Events"), f"{sum(by_mode.values())} ({modes})"),
+                       (self.tr("Staff on shifts"), str(len(stats.staff_hours))),
+                       (self.tr("Staff hours (h:mm)"), hours_minutes(hours)),
+                       (self.tr("Faults opened"), str(sum(row.faults for row in stats.device_faults))),
+                       (self.tr("Printed"), when(utc_now()) + " WIB")], label_width=30)
+
+    def _per_day(self, stats: MonthlyStats) -> str:
+        modes = [mode.value for mode in EventMode]
+        rows = [(f"{day:%d-%m-%Y}", *(counts.get(mode, 0) for mode in modes), sum(counts.values()))
+                for day, counts in stats.events_by_day().items()]
+        by_mode = stats.events_by_mode()
+        total = (self.tr("Total"), *(by_mode.get(mode, 0) for mode in modes), sum(by_mode.values()))
+        return table([self.tr("Date"), *(self.labels.mode(mode) for mode in modes), self.tr("Total")],
+                     [*rows, total] if rows else [])
+
+    def _locations(self, stats: MonthlyStats) -> str:
+        return table([self.tr("Location"), self.tr("Events"), self.tr("Participants")],
+                     ((row.location, row.events, row.participants) for row in stats.locations), (60, 20, 20))
+
+    def _staff(self, stats: MonthlyStats) -> str:
+        return table([self.tr("Staff"), self.tr("Category"), self.tr("Shifts"), self.tr("Hours (h:mm)")],
+                     ((row.staff, row.category, row.shifts, hours_minutes(row.hours)) for row in stats.staff_hours),
+                     (45, 20, 15, 20))
+
+    def _faults(self, stats: MonthlyStats) -> str:
+        severities = [severity.value for severity in FaultSeverity]
+        faults = stats.faults_by_device()
+        rows = [(device, *(counts.get(s, 0) for s in severities), sum(counts.values()))
+                for device, counts in faults.items()]
+        totals = (self.tr("Total"), *(sum(counts.get(s, 0) for counts in faults.values()) for s in severities),
+                  sum(row.faults for row in stats.device_faults))
+        errors = table([self.tr("Device"), self.tr("Result"), self.tr("Count")],
+                       ((row.device, row.result, row.count) for row in stats.device_errors), (60, 25, 15))
+        return (table([self.tr("Device"), *(self.labels.severity(s) for s in severities), self.tr("Total")],
+                      [*rows, totals] if rows else [])
+                + heading(self.tr("Device errors (audit trail)"), "h3") + errors)
+
+
+def save_monthly(stats: MonthlyStats, path: str | os.PathLike[str], database: str = "",
+                 charts: Iterable[RecordedChart] | None = None) -> None:
+    """PDF or CSV by the extension of ``path``. The PDF's charts come recorded (``ui.report_charts.record``,
+    GUI thread); without them they are recorded here, which then has to be the GUI thread."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".pdf":
+        if charts is None:
+            charts = [record(chart) for chart in MonthlyCharts().charts(stats)]
+        MonthlyDocument().write_pdf(stats, database, list(charts), path)
+    elif suffix == ".csv":
+        write_monthly_csv(stats, path)
+    else:
+        raise UnsupportedFile(QT_TRANSLATE_NOOP("ReportFiles", "{path}: monthly statistics are written as .pdf or .csv")
+                              .format(path=os.fspath(path)))
