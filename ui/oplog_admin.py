@@ -1,7 +1,8 @@
-"""Admin screens (non-modal windows): staff accounts and devices.
+"""Admin screens (non-modal windows): staff accounts and devices (locations: ui/oplog_locations.py).
 
 The console offers them to admins only, and every change checks the role again on the database
-thread (``require_role``), so a stale window or a changed role cannot slip through.
+thread (``require_role``), so a stale window or a changed role cannot slip through. Every change
+goes into the audit trail in its own transaction (``audit_change``).
 """
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.admin_audit import audit_change
 from models.inventory import add_device, devices, set_in_service
+from models.oplog_time import utc_now
 from models.schema import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
 from models.staff import create_staff, require_role, set_pin
 from models.wording import QT_TRANSLATE_NOOP
@@ -55,12 +58,13 @@ class AdminWindow(QWidget):
     def reload(self) -> None:
         self.state.worker.call(self.load, self.table.set_rows)
 
-    def change(self, work: Callable[[Session, Staff], None], what: str, done_text: str) -> None:
+    def change(self, work: Callable[[Session, Staff], str], what: str, done_text: str) -> None:
         """``work`` as the logged-in staff member, who must be an admin ("may not ``what``" otherwise; mark
-        ``what`` with ``QT_TRANSLATE_NOOP("Permissions", ...)``)."""
+        ``what`` with ``QT_TRANSLATE_NOOP("Permissions", ...)``). ``work`` returns what it did, in the
+        audit trail's English ("add device KAM-07 …"), which is written in the same transaction."""
         def checked(session: Session, me: Staff) -> None:
             require_role(me, Role.ADMIN, what)
-            work(session, me)
+            audit_change(session, me, work(session, me), utc_now())
 
         def done(_none: None) -> None:
             self.message.setText(done_text)
@@ -106,18 +110,20 @@ class StaffAdmin(AdminWindow):
         category, role = EmploymentCategory(self.category.currentText()), Role(self.role.currentData())
         self.pin.clear()
 
-        def add(session: Session, _me: Staff) -> None:
-            create_staff(session, name, category, role, pin, nip=nip)
+        def add(session: Session, _me: Staff) -> str:
+            staff = create_staff(session, name, category, role, pin, nip=nip)
+            return f"add staff {staff.name} ({staff.category.value}, {staff.role.value})"
         self.change(add, QT_TRANSLATE_NOOP("Permissions", "add staff"), self.tr("Staff member added."))
 
     def on_toggle(self) -> None:
         staff_id = self.table.current_id()
 
-        def toggle(session: Session, me: Staff) -> None:
+        def toggle(session: Session, me: Staff) -> str:
             staff = session.get(Staff, staff_id)
             if staff.id == me.id:
                 raise ValueError(QT_TRANSLATE_NOOP("StaffAdmin", "you cannot switch off your own account"))
             staff.active = not staff.active
+            return f"switch the account of {staff.name} {'on' if staff.active else 'off'}"
         if staff_id is not None:
             self.change(toggle, QT_TRANSLATE_NOOP("Permissions", "switch accounts on or off"),
                         self.tr("Account changed."))
@@ -126,18 +132,22 @@ class StaffAdmin(AdminWindow):
         staff_id, role, pin = self.table.current_id(), Role(self.role.currentData()), self.pin.text()
         self.pin.clear()
 
-        def update(session: Session, _me: Staff) -> None:
+        def update(session: Session, _me: Staff) -> str:
             staff = session.get(Staff, staff_id)
             staff.role = role
             if pin:
                 set_pin(session, staff, pin)
+            return f"give {staff.name} the role {role.value}" + (" and a new PIN" if pin else "")
         if staff_id is not None:
             self.change(update, QT_TRANSLATE_NOOP("Permissions", "change roles and PINs"),
                         self.tr("Role and PIN changed."))
 
 
 class DevicesAdmin(AdminWindow):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    """``open_locations`` opens the locations screen, for a device at a place not registered yet."""
+
+    def __init__(self, state: OpsState, parent: QWidget | None = None, *,
+                 open_locations: Callable[[], None] | None = None) -> None:
         super().__init__(state, self.tr("Devices"), [self.tr("Asset number"), self.tr("Name"), self.tr("Kind"),
                                                       self.tr("Location"), self.tr("In service")], parent)
         self.asset, self.name = QLineEdit(), QLineEdit()
@@ -146,7 +156,11 @@ class DevicesAdmin(AdminWindow):
         self.form.addRow(self.tr("Asset number"), self.asset)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Kind"), self.kind)
-        self.form.addRow(self.tr("Location"), self.location)
+        place = QHBoxLayout()
+        place.addWidget(self.location, 1)
+        if open_locations is not None:
+            place.addWidget(self.button(self.tr("New location…"), open_locations))
+        self.form.addRow(self.tr("Location"), place)
         self.form.addRow("", self.button(self.tr("Add device"), self.on_add))
         self.row_buttons.addWidget(self.button(self.tr("Take the selected device out of / back into service"),
                                                self.on_toggle))
@@ -170,17 +184,21 @@ class DevicesAdmin(AdminWindow):
         asset, name, kind = self.asset.text(), self.name.text(), DeviceKind(self.kind.currentText())
         place = self.location.currentText() or None
 
-        def add(session: Session, _me: Staff) -> None:
+        def add(session: Session, _me: Staff) -> str:
             location = session.scalars(select(Location).where(Location.name == place)).first() if place else None
-            add_device(session, asset, name, kind, location)
+            device = add_device(session, asset, name, kind, location)
+            return f"add device {device.asset_number} {device.name} ({device.kind.value})" + (
+                f" at {location.name}" if location else "")
         self.change(add, QT_TRANSLATE_NOOP("Permissions", "add devices"), self.tr("Device added."))
 
     def on_toggle(self) -> None:
         device_id = self.table.current_id()
 
-        def toggle(session: Session, _me: Staff) -> None:
+        def toggle(session: Session, _me: Staff) -> str:
             device = session.get(Device, device_id)
             set_in_service(session, device, not device.in_service)
+            return (f"put device {device.asset_number} {device.name} "
+                    + ("back into service" if device.in_service else "out of service"))
         if device_id is not None:
             self.change(toggle, QT_TRANSLATE_NOOP("Permissions", "take devices out of service"),
                         self.tr("Device changed."))

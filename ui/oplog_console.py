@@ -23,6 +23,7 @@ from ui.oplog_audit import AuditFeed
 from ui.oplog_board import BoardSync
 from ui.oplog_events import EventsDock
 from ui.oplog_handover import HandoverWindow
+from ui.oplog_locations import LocationsAdmin
 from ui.oplog_login import LoginPanel
 from ui.oplog_logbook import FaultsPanel, QuickLogBox
 from ui.oplog_shift import ShiftPanel
@@ -117,7 +118,8 @@ class OperationsLog(QObject):
         tools = self.window.tools_menu
         tools.addSeparator()
         self.admin_actions = [tools.addAction(self.tr("Staff…"), lambda: self._open("staff")),
-                              tools.addAction(self.tr("Devices…"), lambda: self._open("devices"))]
+                              tools.addAction(self.tr("Devices…"), lambda: self._open("devices")),
+                              tools.addAction(self.tr("Locations…"), self.open_locations)]
 
     def _raise(self, dock: str, then: Callable[[], None] | None = None) -> None:
         self.docks[dock].show()
@@ -131,13 +133,18 @@ class OperationsLog(QObject):
         window = self.windows.get(name)
         if window is None:
             owner = self.window
-            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner),
-                      "staff": lambda: StaffAdmin(self.state, owner), "devices": lambda: DevicesAdmin(self.state, owner),
+            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner, lambda: self._database_name),
+                      "staff": lambda: StaffAdmin(self.state, owner),
+                      "devices": lambda: DevicesAdmin(self.state, owner, open_locations=self.open_locations),
+                      "locations": lambda: LocationsAdmin(self.state, owner),
                       "handover": lambda: HandoverWindow(self.state, owner)}
             window = self.windows[name] = makers[name]()
         if name != "handover":
             window.open()
         return window
+
+    def open_locations(self) -> None:
+        self._open("locations")
 
     def open_handover(self, shift_id: int | None = None) -> HandoverWindow:
         window = self._open("handover")
@@ -163,7 +170,7 @@ class OperationsLog(QObject):
             action.setEnabled(staff is not None)
         self.console.configure_action.setEnabled(admin and self.console.config_store is not None)
         if not admin:
-            for name in ("staff", "devices"):
+            for name in ("staff", "devices", "locations"):
                 if name in self.windows:
                     self.windows[name].close()
         self.who.setText(self.tr("Not logged in") if staff is None

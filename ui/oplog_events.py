@@ -78,17 +78,25 @@ class EventForm(QWidget):
 
     @Slot(object)
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        if self.places.rowCount() != len(snapshot.locations):
-            self.places.setRowCount(len(snapshot.locations))
-            for row, name in enumerate(snapshot.locations):
-                place = QTableWidgetItem(name)
-                place.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                place.setCheckState(Qt.CheckState.Unchecked)
-                self.places.setItem(row, 0, place)
-                self.places.setItem(row, 1, QTableWidgetItem(""))
+        self._show_places(snapshot.locations)
         ticked = self.devices.checked()
         self.devices.set_items(((device.name, f"{device.name} ({device.asset_number})")
                                 for device in snapshot.devices if device.in_service), ticked)
+
+    def _show_places(self, names: tuple[str, ...]) -> None:
+        """The places of the log (a new one appears at once); ticks and limits already typed stay with their place."""
+        rows = [(self.places.item(row, 0), self.places.item(row, 1)) for row in range(self.places.rowCount())]
+        if [place.text() for place, _limit in rows] == list(names):
+            return
+        typed = {place.text(): (place.checkState(), limit.text()) for place, limit in rows}
+        self.places.setRowCount(len(names))
+        for row, name in enumerate(names):
+            checked, limit = typed.get(name, (Qt.CheckState.Unchecked, ""))
+            place = QTableWidgetItem(name)
+            place.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            place.setCheckState(checked)
+            self.places.setItem(row, 0, place)
+            self.places.setItem(row, 1, QTableWidgetItem(limit))
 
     def chosen_places(self) -> list[Place]:
         """The ticked places; a limit that is not a whole number is refused with ValueError."""

@@ -1222,66 +1222,71 @@
 <context>
     <name>DevicesAdmin</name>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="141"/>
+        <location filename="../../ui/oplog_admin.py" line="151"/>
         <source>Devices</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="141"/>
-        <location filename="../../ui/oplog_admin.py" line="146"/>
+        <location filename="../../ui/oplog_admin.py" line="151"/>
+        <location filename="../../ui/oplog_admin.py" line="156"/>
         <source>Asset number</source>
         <translation>Nomor aset</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="141"/>
-        <location filename="../../ui/oplog_admin.py" line="147"/>
+        <location filename="../../ui/oplog_admin.py" line="151"/>
+        <location filename="../../ui/oplog_admin.py" line="157"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="141"/>
-        <location filename="../../ui/oplog_admin.py" line="148"/>
+        <location filename="../../ui/oplog_admin.py" line="151"/>
+        <location filename="../../ui/oplog_admin.py" line="158"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="142"/>
-        <location filename="../../ui/oplog_admin.py" line="149"/>
+        <location filename="../../ui/oplog_admin.py" line="152"/>
+        <location filename="../../ui/oplog_admin.py" line="163"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="142"/>
+        <location filename="../../ui/oplog_admin.py" line="152"/>
         <source>In service</source>
         <translation>Beroperasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="150"/>
+        <location filename="../../ui/oplog_admin.py" line="162"/>
+        <source>New location…</source>
+        <translation>Lokasi baru…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_admin.py" line="164"/>
         <source>Add device</source>
         <translation>Tambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
+        <location filename="../../ui/oplog_admin.py" line="165"/>
         <source>Take the selected device out of / back into service</source>
         <translation>Nonaktifkan / operasikan kembali perangkat terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="167"/>
+        <location filename="../../ui/oplog_admin.py" line="181"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="167"/>
+        <location filename="../../ui/oplog_admin.py" line="181"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="176"/>
+        <location filename="../../ui/oplog_admin.py" line="192"/>
         <source>Device added.</source>
         <translation>Perangkat ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="186"/>
+        <location filename="../../ui/oplog_admin.py" line="204"/>
         <source>Device changed.</source>
         <translation>Perangkat diubah.</translation>
     </message>
@@ -1359,17 +1364,17 @@
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="101"/>
+        <location filename="../../ui/oplog_events.py" line="109"/>
         <source>The participant limit must be a whole number.</source>
         <translation>Batas peserta harus bilangan bulat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="122"/>
+        <location filename="../../ui/oplog_events.py" line="130"/>
         <source>Scheduling…</source>
         <translation>Menjadwalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="126"/>
+        <location filename="../../ui/oplog_events.py" line="134"/>
         <source>Event scheduled: %1</source>
         <translation>Acara dijadwalkan: %1</translation>
     </message>
@@ -1377,47 +1382,47 @@
 <context>
     <name>EventsDock</name>
     <message>
-        <location filename="../../ui/oplog_events.py" line="138"/>
+        <location filename="../../ui/oplog_events.py" line="146"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="138"/>
+        <location filename="../../ui/oplog_events.py" line="146"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="138"/>
+        <location filename="../../ui/oplog_events.py" line="146"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="138"/>
+        <location filename="../../ui/oplog_events.py" line="146"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="139"/>
+        <location filename="../../ui/oplog_events.py" line="147"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="139"/>
+        <location filename="../../ui/oplog_events.py" line="147"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="139"/>
+        <location filename="../../ui/oplog_events.py" line="147"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="141"/>
+        <location filename="../../ui/oplog_events.py" line="149"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_events.py" line="142"/>
+        <location filename="../../ui/oplog_events.py" line="150"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
@@ -1671,267 +1676,267 @@
 <context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="82"/>
+        <location filename="../../ui/report_pdf.py" line="132"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="83"/>
+        <location filename="../../ui/report_pdf.py" line="133"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="84"/>
+        <location filename="../../ui/report_pdf.py" line="134"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="85"/>
+        <location filename="../../ui/report_pdf.py" line="135"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="86"/>
-        <location filename="../../ui/report_pdf.py" line="128"/>
+        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/report_pdf.py" line="172"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="86"/>
+        <location filename="../../ui/report_pdf.py" line="136"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="86"/>
+        <location filename="../../ui/report_pdf.py" line="136"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="88"/>
+        <location filename="../../ui/report_pdf.py" line="138"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="90"/>
-        <location filename="../../ui/report_pdf.py" line="95"/>
+        <location filename="../../ui/report_pdf.py" line="140"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="90"/>
-        <location filename="../../ui/report_pdf.py" line="95"/>
+        <location filename="../../ui/report_pdf.py" line="140"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="90"/>
-        <location filename="../../ui/report_pdf.py" line="120"/>
+        <location filename="../../ui/report_pdf.py" line="140"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="90"/>
+        <location filename="../../ui/report_pdf.py" line="140"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="94"/>
+        <location filename="../../ui/report_pdf.py" line="144"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="95"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="95"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="108"/>
+        <location filename="../../ui/report_pdf.py" line="153"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="109"/>
+        <location filename="../../ui/report_pdf.py" line="154"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="110"/>
+        <location filename="../../ui/report_pdf.py" line="155"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="111"/>
+        <location filename="../../ui/report_pdf.py" line="156"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="112"/>
+        <location filename="../../ui/report_pdf.py" line="157"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="112"/>
+        <location filename="../../ui/report_pdf.py" line="157"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="112"/>
+        <location filename="../../ui/report_pdf.py" line="157"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="113"/>
+        <location filename="../../ui/report_pdf.py" line="158"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="114"/>
+        <location filename="../../ui/report_pdf.py" line="159"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="114"/>
+        <location filename="../../ui/report_pdf.py" line="159"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="115"/>
+        <location filename="../../ui/report_pdf.py" line="160"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="120"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="120"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="120"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="120"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="121"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="121"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="121"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="128"/>
+        <location filename="../../ui/report_pdf.py" line="172"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="128"/>
+        <location filename="../../ui/report_pdf.py" line="172"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="128"/>
+        <location filename="../../ui/report_pdf.py" line="172"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="128"/>
+        <location filename="../../ui/report_pdf.py" line="172"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="129"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="129"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="129"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="135"/>
+        <location filename="../../ui/report_pdf.py" line="179"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="135"/>
+        <location filename="../../ui/report_pdf.py" line="179"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/report_pdf.py" line="180"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/report_pdf.py" line="180"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/report_pdf.py" line="180"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="140"/>
+        <location filename="../../ui/report_pdf.py" line="184"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="142"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>verified: the record is as it was accepted</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="143"/>
+        <location filename="../../ui/report_pdf.py" line="187"/>
         <source>NOT VERIFIED: the record was changed after the lock</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="189"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="190"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="190"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="104"/>
-        <location filename="../../ui/report_pdf.py" line="154"/>
+        <location filename="../../ui/report_pdf.py" line="131"/>
+        <location filename="../../ui/report_pdf.py" line="197"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -2363,12 +2368,22 @@
 <context>
     <name>Inventory</name>
     <message>
-        <location filename="../../models/inventory.py" line="13"/>
+        <location filename="../../models/inventory.py" line="19"/>
         <source>a location needs a name</source>
         <translation>lokasi harus diberi nama</translation>
     </message>
     <message>
-        <location filename="../../models/inventory.py" line="23"/>
+        <location filename="../../models/inventory.py" line="21"/>
+        <source>a location name has at most {limit} characters</source>
+        <translation>nama lokasi paling banyak {limit} karakter</translation>
+    </message>
+    <message>
+        <location filename="../../models/inventory.py" line="37"/>
+        <source>there is already a location called {name}</source>
+        <translation>sudah ada lokasi bernama {name}</translation>
+    </message>
+    <message>
+        <location filename="../../models/inventory.py" line="44"/>
         <source>a device needs an asset number and a name</source>
         <translation>perangkat harus memiliki nomor aset dan nama</translation>
     </message>
@@ -2479,6 +2494,51 @@
         <location filename="../../ui/oplog_state.py" line="94"/>
         <source>locked again</source>
         <translation>dikunci lagi</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsAdmin</name>
+    <message>
+        <location filename="../../ui/oplog_locations.py" line="19"/>
+        <source>Locations</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_locations.py" line="19"/>
+        <location filename="../../ui/oplog_locations.py" line="25"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_locations.py" line="19"/>
+        <location filename="../../ui/oplog_locations.py" line="26"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_locations.py" line="27"/>
+        <source>Add location</source>
+        <translation>Tambah lokasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_locations.py" line="30"/>
+        <source>Smart Centre room</source>
+        <translation>Ruang Smart Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_locations.py" line="31"/>
+        <source>Other venue</source>
+        <translation>Tempat lain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_locations.py" line="31"/>
+        <source>Mobile unit</source>
+        <translation>Unit keliling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_locations.py" line="42"/>
+        <source>Location added.</source>
+        <translation>Lokasi ditambahkan.</translation>
     </message>
 </context>
 <context>
@@ -2675,9 +2735,151 @@
     </message>
 </context>
 <context>
+    <name>MonthlyCharts</name>
+    <message>
+        <location filename="../../ui/report_charts.py" line="46"/>
+        <source>Events per location</source>
+        <translation>Acara per lokasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="48"/>
+        <source>Events</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="49"/>
+        <source>Staff hours</source>
+        <translation>Jam kerja petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="50"/>
+        <source>Hours</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="51"/>
+        <source>Device faults by severity</source>
+        <translation>Gangguan perangkat menurut tingkat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="60"/>
+        <source>Events per day by mode</source>
+        <translation>Acara per hari menurut mode</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyDocument</name>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="79"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="98"/>
+        <source>Monthly statistics %1</source>
+        <translation>Statistik bulanan %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="104"/>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="104"/>
+        <source>Operations log</source>
+        <translation>Log operasional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="121"/>
+        <source>Events</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="106"/>
+        <source>Staff on shifts</source>
+        <translation>Petugas bertugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="107"/>
+        <source>Staff hours (h:mm)</source>
+        <translation>Jam kerja petugas (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="108"/>
+        <source>Faults opened</source>
+        <translation>Gangguan dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="109"/>
+        <source>Printed</source>
+        <translation>Dicetak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="116"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="117"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="134"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="138"/>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="117"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="121"/>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="121"/>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <source>Staff</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <source>Shifts</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <source>Hours (h:mm)</source>
+        <translation>Jam (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="136"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="138"/>
+        <source>Device</source>
+        <translation>Perangkat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="136"/>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="136"/>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="140"/>
+        <source>Device errors (audit trail)</source>
+        <translation>Kesalahan perangkat (jejak audit)</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyWindow</name>
     <message>
-        <location filename="../../ui/report_monthly.py" line="34"/>
+        <location filename="../../ui/report_monthly.py" line="33"/>
         <source>Monthly statistics</source>
         <translation>Statistik bulanan</translation>
     </message>
@@ -2692,62 +2894,52 @@
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="50"/>
+        <location filename="../../ui/report_monthly.py" line="46"/>
+        <source>Export PDF…</source>
+        <translation>Ekspor PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly.py" line="51"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="71"/>
+        <location filename="../../ui/report_monthly.py" line="74"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="79"/>
+        <location filename="../../ui/report_monthly.py" line="83"/>
         <source>%1 events, %2 staff on shifts, %3 faults</source>
         <translation>%1 acara, %2 petugas bertugas, %3 gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="83"/>
-        <source>Events per location</source>
-        <translation>Acara per lokasi</translation>
+        <location filename="../../ui/report_monthly.py" line="126"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 tidak dapat ditulis: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="85"/>
-        <source>Events</source>
-        <translation>Acara</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly.py" line="86"/>
-        <source>Staff hours</source>
-        <translation>Jam kerja petugas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly.py" line="88"/>
-        <source>Hours</source>
-        <translation>Jam</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly.py" line="93"/>
-        <source>Device faults by severity</source>
-        <translation>Gangguan perangkat menurut tingkat</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly.py" line="108"/>
-        <source>Events per day by mode</source>
-        <translation>Acara per hari menurut mode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly.py" line="147"/>
+        <location filename="../../ui/report_monthly.py" line="106"/>
         <source>Export monthly statistics</source>
         <translation>Ekspor statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="147"/>
+        <location filename="../../ui/report_monthly.py" line="97"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="153"/>
+        <location filename="../../ui/report_monthly.py" line="101"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly.py" line="120"/>
+        <source>Saving %1…</source>
+        <translation>Menyimpan %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly.py" line="121"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -2755,85 +2947,90 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="62"/>
+        <location filename="../../ui/oplog_console.py" line="63"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="63"/>
-        <location filename="../../ui/oplog_console.py" line="109"/>
+        <location filename="../../ui/oplog_console.py" line="64"/>
+        <location filename="../../ui/oplog_console.py" line="110"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="64"/>
-        <location filename="../../ui/oplog_console.py" line="110"/>
+        <location filename="../../ui/oplog_console.py" line="65"/>
+        <location filename="../../ui/oplog_console.py" line="111"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="65"/>
-        <location filename="../../ui/oplog_console.py" line="111"/>
+        <location filename="../../ui/oplog_console.py" line="66"/>
+        <location filename="../../ui/oplog_console.py" line="112"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="73"/>
+        <location filename="../../ui/oplog_console.py" line="74"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="86"/>
+        <location filename="../../ui/oplog_console.py" line="87"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="107"/>
+        <location filename="../../ui/oplog_console.py" line="108"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="108"/>
+        <location filename="../../ui/oplog_console.py" line="109"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="113"/>
+        <location filename="../../ui/oplog_console.py" line="114"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="115"/>
+        <location filename="../../ui/oplog_console.py" line="116"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="116"/>
+        <location filename="../../ui/oplog_console.py" line="117"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="119"/>
+        <location filename="../../ui/oplog_console.py" line="120"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="120"/>
+        <location filename="../../ui/oplog_console.py" line="121"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="169"/>
+        <location filename="../../ui/oplog_console.py" line="122"/>
+        <source>Locations…</source>
+        <translation>Lokasi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_console.py" line="176"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="176"/>
+        <location filename="../../ui/oplog_console.py" line="183"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="183"/>
+        <location filename="../../ui/oplog_console.py" line="190"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -2990,27 +3187,27 @@
         <translation>melakukan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="111"/>
+        <location filename="../../ui/oplog_admin.py" line="116"/>
         <source>add staff</source>
         <translation>menambah petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="122"/>
+        <location filename="../../ui/oplog_admin.py" line="128"/>
         <source>switch accounts on or off</source>
         <translation>mengaktifkan atau menonaktifkan akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="135"/>
+        <location filename="../../ui/oplog_admin.py" line="142"/>
         <source>change roles and PINs</source>
         <translation>mengubah peran dan PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="176"/>
+        <location filename="../../ui/oplog_admin.py" line="192"/>
         <source>add devices</source>
         <translation>menambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="185"/>
+        <location filename="../../ui/oplog_admin.py" line="203"/>
         <source>take devices out of service</source>
         <translation>menonaktifkan perangkat dari layanan</translation>
     </message>
@@ -3023,6 +3220,11 @@
         <location filename="../../ui/oplog_shift.py" line="145"/>
         <source>plan a shift</source>
         <translation>merencanakan shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_locations.py" line="42"/>
+        <source>add locations</source>
+        <translation>menambah lokasi</translation>
     </message>
 </context>
 <context>
@@ -3334,14 +3536,19 @@
 <context>
     <name>ReportFiles</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="115"/>
+        <source>the PDF writer could not finish the file</source>
+        <translation>berkas PDF tidak dapat diselesaikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="213"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="183"/>
-        <source>{path}: monthly statistics are written as .csv (their charts are in the console&apos;s Monthly statistics window)</source>
-        <translation>{path}: statistik bulanan disimpan sebagai .csv (grafiknya ada di jendela Statistik bulanan pada konsol)</translation>
+        <location filename="../../ui/report_monthly_pdf.py" line="155"/>
+        <source>{path}: monthly statistics are written as .pdf or .csv</source>
+        <translation>{path}: statistik bulanan disimpan sebagai .pdf atau .csv</translation>
     </message>
 </context>
 <context>
@@ -3610,95 +3817,95 @@
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="79"/>
+        <location filename="../../ui/oplog_admin.py" line="83"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="79"/>
-        <location filename="../../ui/oplog_admin.py" line="88"/>
+        <location filename="../../ui/oplog_admin.py" line="83"/>
+        <location filename="../../ui/oplog_admin.py" line="92"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="79"/>
+        <location filename="../../ui/oplog_admin.py" line="83"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="79"/>
-        <location filename="../../ui/oplog_admin.py" line="90"/>
+        <location filename="../../ui/oplog_admin.py" line="83"/>
+        <location filename="../../ui/oplog_admin.py" line="94"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="80"/>
-        <location filename="../../ui/oplog_admin.py" line="91"/>
+        <location filename="../../ui/oplog_admin.py" line="84"/>
+        <location filename="../../ui/oplog_admin.py" line="95"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="80"/>
+        <location filename="../../ui/oplog_admin.py" line="84"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="80"/>
+        <location filename="../../ui/oplog_admin.py" line="84"/>
         <source>Locked until</source>
         <translation>Terkunci sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="89"/>
+        <location filename="../../ui/oplog_admin.py" line="93"/>
         <source>NIP (PNS/CPNS, 18 digits)</source>
         <translation>NIP (PNS/CPNS, 18 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="92"/>
+        <location filename="../../ui/oplog_admin.py" line="96"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="93"/>
+        <location filename="../../ui/oplog_admin.py" line="97"/>
         <source>Add staff member</source>
         <translation>Tambah petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="94"/>
+        <location filename="../../ui/oplog_admin.py" line="98"/>
         <source>Switch the selected account on/off</source>
         <translation>Aktifkan/nonaktifkan akun terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="95"/>
+        <location filename="../../ui/oplog_admin.py" line="99"/>
         <source>Give the selected account the role and PIN above</source>
         <translation>Beri akun terpilih peran dan PIN di atas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="100"/>
+        <location filename="../../ui/oplog_admin.py" line="104"/>
         <source>on</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="100"/>
+        <location filename="../../ui/oplog_admin.py" line="104"/>
         <source>off</source>
         <translation>nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="111"/>
+        <location filename="../../ui/oplog_admin.py" line="116"/>
         <source>Staff member added.</source>
         <translation>Petugas ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="119"/>
+        <location filename="../../ui/oplog_admin.py" line="124"/>
         <source>you cannot switch off your own account</source>
         <translation>Anda tidak dapat menonaktifkan akun Anda sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="123"/>
+        <location filename="../../ui/oplog_admin.py" line="129"/>
         <source>Account changed.</source>
         <translation>Akun diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="136"/>
+        <location filename="../../ui/oplog_admin.py" line="143"/>
         <source>Role and PIN changed.</source>
         <translation>Peran dan PIN diubah.</translation>
     </message>

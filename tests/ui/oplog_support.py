@@ -42,10 +42,18 @@ class Site:
 
     def scalar(self, sql: str, **params):
         """The first value of ``sql`` run straight on the file (the test's own connection, committed)."""
+        found = self._run(sql, params)
+        return found[0][0] if found else None
+
+    def rows(self, sql: str, **params) -> list[tuple]:
+        """Every row of ``sql``, as tuples, run the same way."""
+        return self._run(sql, params)
+
+    def _run(self, sql: str, params: dict) -> list[tuple]:
         engine = create_engine(self.url)
         try:
             with engine.begin() as connection:
-                return connection.execute(text(sql), params).scalar()
+                return [tuple(row) for row in connection.execute(text(sql), params)]
         finally:
             engine.dispose()
 

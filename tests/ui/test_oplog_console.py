@@ -64,6 +64,38 @@ def test_roles_gate_the_admin_screens_in_the_ui_and_in_the_data_call(site, conso
     assert not staff_window.isVisible() and not any(action.isEnabled() for action in ops.admin_actions)
 
 
+
+def test_every_admin_change_is_in_the_audit_trail_and_a_refused_one_is_not(site, console_for, qtbot):
+    ops = console_for(site.url).operations
+    ready(ops, qtbot)
+    log_in(ops, qtbot, site.world.admin)
+    staff_window, devices = ops._open("staff"), ops._open("devices")
+    qtbot.waitUntil(lambda: staff_window.table.rowCount() == 4 and devices.table.rowCount() > 0, timeout=WAIT_MS)
+
+    def done(window, act, text: str) -> None:
+        window.message.setText("…")
+        act()
+        qtbot.waitUntil(lambda: window.message.text() == text, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: window.table.rowCount() > 0, timeout=WAIT_MS)
+
+    staff_window.name.setText("Pegawai Baru")
+    staff_window.pin.setText("1357")
+    done(staff_window, staff_window.on_add, "Staff member added.")
+    row = next(r for r in range(staff_window.table.rowCount()) if staff_window.table.item(r, 0).text() == "Budi Santoso")
+    staff_window.table.selectRow(row)
+    done(staff_window, staff_window.on_toggle, "Account changed.")
+    mine = next(r for r in range(staff_window.table.rowCount()) if staff_window.table.item(r, 0).text() == "Agus Setiawan")
+    staff_window.table.selectRow(mine)
+    done(staff_window, staff_window.on_toggle, "you cannot switch off your own account")
+    devices.asset.setText("SC-KIT-09")
+    devices.name.setText("Kit Liputan 9")
+    done(devices, devices.on_add, "Device added.")
+    rows = site.rows("SELECT staff_id, action, result FROM audit_entries ORDER BY id")
+    assert rows == [(site.world.admin, "add staff Pegawai Baru (PNS, viewer)", "completed"),
+                    (site.world.admin, "switch the account of Budi Santoso off", "completed"),
+                    (site.world.admin, "add device SC-KIT-09 Kit Liputan 9 (camera)", "completed")]
+
+
 def test_an_inactive_account_is_told_so(site, console_for, qtbot):
     console = console_for(site.url)
     ops = console.operations

@@ -1,0 +1,23 @@
+"""Admins' changes (staff accounts, devices, locations) in the audit trail.
+
+Device actions reach the trail through ``AuditWriter`` (batched, off the GUI thread). An admin's
+change is written in the same transaction as the change itself, so the trail never shows a change
+that was not made and never misses one that was. The wording is English, like every audit row.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from models.handover_summary import NOT_ERRORS
+from models.oplog_time import as_utc
+from models.schema import AuditEntry, Staff
+
+DONE = NOT_ERRORS[0]          # "completed": not counted as a device error in the summaries
+ACTION_LIMIT = 200            # AuditEntry.action is a String(200)
+
+
+def audit_change(session: Session, by: Staff, action: str, now: datetime) -> None:
+    """``by`` made the change ``action`` (e.g. "add location Balai Desa (venue)") at ``now``."""
+    session.add(AuditEntry(at=as_utc(now), staff_id=by.id, action=str(action)[:ACTION_LIMIT], result=DONE))

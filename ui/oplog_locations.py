@@ -1,0 +1,42 @@
+"""Admin screen for the places events happen at: Smart Centre rooms, other venues, mobile units.
+
+A location added here is in the next snapshot, so the device form and the event form offer it at once.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from sqlalchemy.orm import Session
+
+from models.inventory import add_location, locations
+from models.schema import LocationKind, Staff
+from models.wording import QT_TRANSLATE_NOOP
+from ui.oplog_admin import AdminWindow, Row
+from ui.oplog_state import OpsState
+
+
+class LocationsAdmin(AdminWindow):
+    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+        super().__init__(state, self.tr("Locations"), [self.tr("Name"), self.tr("Kind")], parent)
+        self.name = QLineEdit()
+        self.name.returnPressed.connect(self.on_add)
+        self.kind = QComboBox()
+        for kind in LocationKind:
+            self.kind.addItem(self.kind_label(kind), kind.value)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow("", self.button(self.tr("Add location"), self.on_add))
+
+    def kind_label(self, kind: LocationKind) -> str:
+        return {LocationKind.SMART_CENTRE_ROOM: self.tr("Smart Centre room"),
+                LocationKind.VENUE: self.tr("Other venue"), LocationKind.MOBILE: self.tr("Mobile unit")}[kind]
+
+    def load(self, session: Session) -> list[Row]:
+        return [(location.id, [location.name, self.kind_label(location.kind)]) for location in locations(session)]
+
+    def on_add(self) -> None:
+        name, kind = self.name.text(), LocationKind(self.kind.currentData())
+
+        def add(session: Session, _me: Staff) -> str:
+            location = add_location(session, name, kind)
+            return f"add location {location.name} ({location.kind.value})"
+        self.change(add, QT_TRANSLATE_NOOP("Permissions", "add locations"), self.tr("Location added."))
