@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QSettings
 
 from devices.visca.url_check import check_camera
 from models.config import ConfigStore
@@ -13,7 +13,6 @@ from models.hotkeys import ACTIONS, HotkeyMap, load_hotkeys
 from ui.config_editor import ConfigEditor
 from ui.console import Console
 from ui.hotkey_editor import HotkeyEditor
-from ui.language import install_translator
 
 pytestmark = pytest.mark.gui
 
@@ -33,14 +32,6 @@ PRESET_LIST = "config.yaml baris 9, events[0].shots.F1.preset: nomor preset haru
 NOT_IN_EVENT = ("config.yaml baris 9, events[0].shots.F1.camera: kamera 'cam1' bukan salah satu kamera acara ini "
                 "(belum ada yang tercantum)")
 
-
-@pytest.fixture
-def indonesian(qapp):
-    assert install_translator(qapp, "id") == "id"
-    yield
-    for installed in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(installed)
-        installed.setParent(None)
 
 
 @pytest.fixture

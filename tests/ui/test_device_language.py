@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QSettings
 
 from app import check_wall
 from devices.visca.controller import CameraController
@@ -17,7 +17,6 @@ from tests.ui import test_wall_view as wall
 from tests.ui.test_wall_view import FAST, WAIT_MS, drop_mime, log_lines, screen
 from ui.camera_model import Role
 from ui.console import Console, SimulatedPicture
-from ui.language import install_translator
 from ui.wall_model import WallRole, source_mime
 
 pytestmark = pytest.mark.gui
@@ -37,14 +36,6 @@ walls:
     url: lg+tcp://10.0.0.30?set_id=satu
 """
 
-
-@pytest.fixture
-def indonesian(qapp):
-    assert install_translator(qapp, "id") == "id"
-    yield
-    for installed in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(installed)
-        installed.setParent(None)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSize, QTranslator
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
@@ -23,7 +23,6 @@ from models.reports_monthly import MonthlyStats, monthly_stats
 from models.seed_demo import seed_demo
 from tests.oplog.conftest import Backend
 from tests.ui.test_reports import page_text, pdf_text, run_app
-from ui.language import install_translator
 from ui.oplog_worker import DbWorker
 from ui.report_charts import MonthlyCharts
 from ui.report_monthly import MonthlyWindow
@@ -58,14 +57,6 @@ def october(request, tmp_path_factory):
     yield Month(url, database.name, stats)
     backend.close()
 
-
-@pytest.fixture
-def indonesian(qapp):
-    install_translator(qapp, "id")
-    yield
-    for installed in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(installed)
-        installed.setParent(None)
 
 
 def h_mm(hours: float) -> str:

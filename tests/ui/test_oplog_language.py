@@ -6,13 +6,11 @@ import sqlite3
 import time
 
 import pytest
-from PySide6.QtCore import QTranslator
 
 from devices.records import ActionRecord
 from models.database import open_database
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready, settle
-from ui.language import install_translator
 from ui.oplog_audit import AuditFeed
 from ui.oplog_views import wib_time
 
@@ -21,14 +19,6 @@ console_for, rig, site = support.console_for, support.rig, support.site   # the 
 LOCKED = ("Basis data log operasional {db} sedang dikunci oleh program atau meja lain; konsol akan mencoba "
           "lagi.")
 
-
-@pytest.fixture
-def indonesian(qapp):
-    assert install_translator(qapp, "id") == "id"
-    yield
-    for installed in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(installed)
-        installed.setParent(None)
 
 
 def test_refusals_of_the_data_layer_are_shown_in_indonesian_with_their_values(indonesian, site, console_for,

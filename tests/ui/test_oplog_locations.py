@@ -4,12 +4,11 @@ with the reason shown (in Indonesian too) and nothing written."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import WAIT_MS, log_in, ready, settle
-from ui.language import install_translator
 from ui.oplog_locations import LocationsAdmin
 
 pytestmark = pytest.mark.gui
@@ -91,14 +90,6 @@ def test_an_empty_or_taken_name_is_refused_and_nothing_is_stored(site, console_f
     assert site.scalar("SELECT count(*) FROM locations") == 3 and site.scalar(AUDITED) == 0
     assert ops.state.snapshot.locations == ("Command Center", "Pendopo Manggala Praja Nugraha", "Ruang Rapat Utama")
 
-
-@pytest.fixture
-def indonesian(qapp):
-    assert install_translator(qapp, "id") == "id"
-    yield
-    for installed in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(installed)
-        installed.setParent(None)
 
 
 def test_the_refusals_are_said_in_indonesian(indonesian, site, console_for, qtbot):

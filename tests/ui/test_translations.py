@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from devices.demo import start_demo_cameras
@@ -19,7 +19,7 @@ from models.config import demo_config
 from models.hotkeys import HotkeyMap
 from tests.devices.conftest import wait_until
 from ui.console import Console, SimulatedPicture
-from ui.language import install_translator, system_language
+from ui.language import system_language
 
 pytestmark = pytest.mark.gui
 
@@ -101,15 +101,6 @@ def test_every_string_in_the_ui_code_is_in_the_ts_file(tmp_path):
 
 
 # ---- the running console ------------------------------------------------------------------------
-@pytest.fixture
-def translator(qapp):
-    """Install a language for one test; afterwards the application is English again."""
-    yield lambda language: install_translator(qapp, language)
-    for installed in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(installed)
-        installed.setParent(None)
-
-
 @pytest.fixture
 def console_factory(tmp_path, qtbot):
     """Builds the console against the demo simulators, as app.py --demo does."""
