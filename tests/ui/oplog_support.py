@@ -3,6 +3,9 @@
 simulators with that database, and helpers to log in and wait for the database thread."""
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -48,6 +51,17 @@ class Site:
     def rows(self, sql: str, **params) -> list[tuple]:
         """Every row of ``sql``, as tuples, run the same way."""
         return self._run(sql, params)
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Another program holds the SQLite file's write lock meanwhile."""
+        holder = sqlite3.connect(self.path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            yield
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
 
     def _run(self, sql: str, params: dict) -> list[tuple]:
         engine = create_engine(self.url)

@@ -2,7 +2,6 @@
 the device threads, and database problems that never stop camera control."""
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 
@@ -132,9 +131,7 @@ def test_a_locked_database_is_a_notice_and_the_cameras_still_move(site, console_
     ops = console.operations
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
-    holder = sqlite3.connect(site.path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
+    with site.locked():
         ops.quick_log.open()
         ops.quick_log.text.setText("Mikrofon podium mati")
         ops.quick_log.save()
@@ -143,9 +140,6 @@ def test_a_locked_database_is_a_notice_and_the_cameras_still_move(site, console_
         console.desk.select("cam1")
         console.desk.recall_preset(3)
         wait_until(lambda: rig[0][0].state()["last_preset"] == 3, what="recall while the database is locked")
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     settle(ops, qtbot)
 
 

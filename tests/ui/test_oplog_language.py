@@ -2,7 +2,6 @@
 the panels, the log pane and the banner in the operator's language, with their values filled in."""
 from __future__ import annotations
 
-import sqlite3
 import time
 
 import pytest
@@ -66,9 +65,7 @@ def test_a_locked_database_is_announced_in_indonesian(indonesian, site, console_
     ops = console.operations
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
-    holder = sqlite3.connect(site.path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
+    with site.locked():
         ops.quick_log.open()
         ops.quick_log.text.setText("Mikrofon podium mati")
         ops.quick_log.save()
@@ -78,9 +75,6 @@ def test_a_locked_database_is_announced_in_indonesian(indonesian, site, console_
         lines = log_lines(console)
         assert any(line.endswith(f"  {locked}") for line in lines) and any(line.endswith(not_saved) for line in lines)
         assert ops.database.text() == "Log operasional: BERMASALAH (lihat catatan)"
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     settle(ops, qtbot)
 
 
@@ -88,17 +82,13 @@ def test_the_audit_trail_reports_a_locked_database_in_indonesian(indonesian, sit
     """The writer's sentence crosses a Qt signal from its own thread: it must be said before."""
     database = open_database(site.url, busy_timeout_ms=100)
     feed = AuditFeed()
-    holder = sqlite3.connect(site.path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
     try:
-        with qtbot.waitSignal(feed.problem, timeout=WAIT_MS) as problem:
+        with site.locked(), qtbot.waitSignal(feed.problem, timeout=WAIT_MS) as problem:
             feed.start_writer(database)
             feed.from_console(ActionRecord("Layar Lebar Smart Centre", "preset recall 2", "completed", time.time(),
                                            20.0))
         assert problem.args == [LOCKED.format(db=site.path)]
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
         feed.stop()
         database.close()
 
