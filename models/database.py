@@ -90,6 +90,16 @@ class Database:
         self.engine.dispose()
 
 
+def reread_locked(session: Session, row: Any) -> None:
+    """Read ``row`` again and lock it until the transaction ends, before a step that depends on its state.
+
+    Several desks may share one log: the copy in hand may predate another desk's step, and two
+    desks may take a step at the same moment. On PostgreSQL the row lock makes the second wait
+    for the first and then see it; SQLite transactions already write one at a time.
+    """
+    session.refresh(row, with_for_update=True)
+
+
 def open_database(url: str | URL | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
                   migrate: bool = True) -> Database:
     """Connect to ``url`` (default: ``default_url()``), create or migrate the schema to head,

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.database import reread_locked
 from models.handover_summary import ShiftSummary, build_summary
 from models.oplog_time import as_utc, iso
 from models.plain_data import canonical_json
@@ -73,7 +74,7 @@ def sign(session: Session, handover: Handover, by: Staff, now: datetime) -> None
 def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
     """The incoming lead accepts a signed handover, which locks it."""
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "accept a handover"))
-    _current(session, handover)
+    reread_locked(session, handover)
     if handover.signed_at is None:
         raise HandoverError(QT_TRANSLATE_NOOP("Handover", "{lead} has not signed this handover yet; it cannot be "
                                                           "accepted")
@@ -111,7 +112,7 @@ def verify(session: Session, handover: Handover) -> bool:
 
 def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: datetime) -> None:
     require_role(by, Role.ADMIN, QT_TRANSLATE_NOOP("Permissions", "reopen a handover"))
-    _current(session, handover)
+    reread_locked(session, handover)
     if not handover.locked:
         raise HandoverError(QT_TRANSLATE_NOOP("Handover", "only an accepted (locked) handover can be reopened"))
     if handover.reopened:
@@ -126,7 +127,7 @@ def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: da
 def add_addition(session: Session, handover: Handover, by: Staff, text: str, now: datetime) -> HandoverAddition:
     """A marked addition to a reopened handover."""
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "add to a handover"))
-    _current(session, handover)
+    reread_locked(session, handover)
     if not handover.reopened:
         raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover is locked; an admin must reopen it before "
                                                            "anything is added"))
@@ -137,7 +138,7 @@ def add_addition(session: Session, handover: Handover, by: Staff, text: str, now
 
 def relock(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
     require_role(by, Role.ADMIN, QT_TRANSLATE_NOOP("Permissions", "lock a handover again"))
-    _current(session, handover)
+    reread_locked(session, handover)
     if not handover.reopened:
         raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is not reopened"))
     _append(session, handover, by, AdditionKind.RELOCKED, "", now)
@@ -188,18 +189,8 @@ def _require_outgoing_lead(lead: Staff, by: Staff, action: str) -> None:
                             .format(lead=lead.name, action=action))
 
 
-def _current(session: Session, handover: Handover) -> None:
-    """Read the record again, locking its row until the transaction ends.
-
-    Several desks may share one log: the copy in hand may predate another desk's signature or
-    acceptance, and two desks may take a step at the same moment. On PostgreSQL the row lock
-    makes the second wait and then see the first; SQLite transactions already write one at a time.
-    """
-    session.refresh(handover, with_for_update=True)
-
-
 def _require_draft(session: Session, handover: Handover) -> None:
-    _current(session, handover)
+    reread_locked(session, handover)
     if handover.locked:
         raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover is accepted and locked; an admin can reopen "
                                                            "it for additions"))

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from models.database import reread_locked
 from models.oplog_time import as_utc
 from models.schedule import find_device
 from models.schema import Event, Fault, FaultSeverity, LogEntry, Role, Shift, Staff
@@ -54,6 +55,7 @@ def assign_fault(session: Session, fault: Fault, by: Staff, owner: Staff | None)
 
 def close_fault(session: Session, fault: Fault, by: Staff, now: datetime, resolution: str) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "close a fault"))
+    reread_locked(session, fault)
     if not fault.is_open:
         raise FaultError(QT_TRANSLATE_NOOP("Logbook", "fault {id} is already closed").format(id=fault.id))
     if not resolution.strip():

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from models.database import reread_locked
 from models.oplog_time import as_utc
 from models.schema import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
 from models.staff import require_role
@@ -129,6 +130,7 @@ def set_notes(session: Session, event: Event, notes: str) -> None:
 
 def start_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "start an event"))
+    reread_locked(session, event)
     if event.status is not EventStatus.SCHEDULED:
         raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} cannot start: it is {status}")
                             .format(title=event.title, status=STATUS_WORDS[event.status]))
@@ -138,6 +140,7 @@ def start_event(session: Session, event: Event, by: Staff, now: datetime) -> Non
 
 def end_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "end an event"))
+    reread_locked(session, event)
     if event.status is not EventStatus.RUNNING:
         raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} cannot end: it is {status}")
                             .format(title=event.title, status=STATUS_WORDS[event.status]))
@@ -147,6 +150,7 @@ def end_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
 
 def cancel_event(session: Session, event: Event, by: Staff) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "cancel an event"))
+    reread_locked(session, event)
     if event.status is not EventStatus.SCHEDULED:
         raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} cannot be cancelled: it is {status}")
                             .format(title=event.title, status=STATUS_WORDS[event.status]))

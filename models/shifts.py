@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.database import reread_locked
 from models.oplog_time import as_utc, to_wib
 from models.schema import Handover, Role, Shift, Staff
 from models.staff import require_role
@@ -35,6 +36,7 @@ def plan_shift(session: Session, name: str, planned_start: datetime, planned_end
 
 def set_team(session: Session, shift: Shift, lead: Staff, members: Sequence[Staff]) -> None:
     """Change the lead and the staff on duty (before the shift's handover is signed)."""
+    reread_locked(session, shift)
     signed = select(Handover.id).where(Handover.shift_id == shift.id, Handover.signed_at.is_not(None))
     if session.scalar(signed) is not None:
         raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "the handover of shift {shift} is signed; its team can no longer "
@@ -51,6 +53,7 @@ def _with_lead(lead: Staff, members: Sequence[Staff]) -> list[Staff]:
 
 def start_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "start a shift"))
+    reread_locked(session, shift)
     if shift.actual_start is not None:
         raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} already started at {time} WIB")
                          .format(shift=_label(shift), time=f"{to_wib(shift.actual_start):%H:%M}"))
@@ -60,6 +63,7 @@ def start_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> Non
 
 def end_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "end a shift"))
+    reread_locked(session, shift)
     if shift.actual_start is None:
         raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} has not started").format(shift=_label(shift)))
     if shift.actual_end is not None:
