@@ -31,8 +31,9 @@ SIMULATE_EXAMPLES = """examples:
   simulate wall --protocol kramer --listen tcp://127.0.0.1:5000
   simulate wall --protocol extron --listen "tcp://0.0.0.0:2323?password=secret&inputs=16"
   simulate wall --protocol lg --listen "serial://pty?link=/tmp/lg0&set_id=1"
+  simulate wall --protocol lg --set-ids 1,2,3,4 --listen "serial://pty?link=/tmp/lgwall"
 options: kramer: inputs, outputs, presets, compact; extron: inputs, outputs, presets, canvases, windows,
-layouts, password, iac; lg: set_id, input_codes; serial: link"""
+layouts, password, iac; lg: set_id, set_ids, input_codes; serial: link"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -137,12 +138,19 @@ def add_simulate_parser(devices: argparse._SubParsersAction) -> None:
     sim.add_argument("--protocol", required=True, choices=sorted(SIMULATORS), help="which device to play")
     sim.add_argument("--listen", action="append", required=True, metavar="URL",
                      help="tcp://HOST:PORT (0 = any free port) or serial://pty?link=PATH (repeatable)")
+    sim.add_argument("--set-ids", metavar="LIST",
+                     help="lg: a daisy chain of displays on each line, e.g. 1,2,3,4 (each answers for its own ID)")
     sim.set_defaults(func=run_wall_simulator)
 
 
 def run_wall_simulator(args: argparse.Namespace) -> int:
+    urls = args.listen
+    if args.set_ids:
+        if args.protocol != "lg":
+            return _fail(EXIT_USAGE, "simulate: --set-ids is for --protocol lg")
+        urls = [f"{url}{'&' if '?' in url else '?'}set_ids={args.set_ids}" for url in urls]
     try:
-        return asyncio.run(_serve(args.protocol, args.listen))
+        return asyncio.run(_serve(args.protocol, urls))
     except KeyboardInterrupt:
         return EXIT_OK
 

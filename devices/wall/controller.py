@@ -51,7 +51,7 @@ class WallController:
         return self
 
     async def _open(self) -> None:
-        transport = drivers.make_transport(self._endpoint, self.protocol)
+        transport = drivers.open_transport(self._endpoint, self.protocol, self.runtime.shared)
         link = WallLink(transport, self.protocol, self.timing, self._endpoint.option("password"))
         queue = CommandQueue(self.name, link, self.protocol, self._status, self.timing)
         self.runtime.on_stop(queue.close)

@@ -8,6 +8,8 @@
 Options for every kind: ``name``; ``inputs``, ``outputs``, ``presets`` (the device's size, used to
 check numbers before sending; otherwise asked from the device where it can tell); ``timeout``,
 ``gap``, ``keepalive``, ``connect_wait`` in seconds (see ``protocol.Timing``); ``baud`` on serial lines.
+LG displays daisy-chained on one serial port are one URL each, with the same PORT and their own
+``set_id``; they share the port (``shared_line``).
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from devices.transport.tcp import TcpClient
 from devices.wall.extron import ExtronProtocol
 from devices.wall.generic import GenericProtocol
 from devices.wall.kramer import KramerProtocol
-from devices.wall.lg import LgProtocol
+from devices.wall import shared_line
+from devices.wall.lg import LgProtocol, reply_set_id
 from devices.wall.protocol import Size, Timing, WallProtocol
 from models.wording import QT_TRANSLATE_NOOP
 
@@ -71,5 +74,17 @@ def timing(endpoint: Endpoint, protocol: WallProtocol) -> Timing:
 
 def make_transport(endpoint: Endpoint, protocol: WallProtocol) -> ByteTransport:
     if endpoint.is_serial:
-        return SerialPort(endpoint.device, endpoint.int_option("baud", protocol.default_baud, 300, 921600))
+        return SerialPort(endpoint.device, _baud(endpoint, protocol))
     return TcpClient(endpoint.host, endpoint.port)
+
+
+def open_transport(endpoint: Endpoint, protocol: WallProtocol, shared: dict) -> ByteTransport:
+    """What a controller talks through: LG displays on one serial port share it (a daisy chain)."""
+    if isinstance(protocol, LgProtocol) and endpoint.is_serial:
+        return shared_line.tap(shared, endpoint.device, _baud(endpoint, protocol), protocol.set_id,
+                               protocol.framer, reply_set_id, lambda: make_transport(endpoint, protocol))
+    return make_transport(endpoint, protocol)
+
+
+def _baud(endpoint: Endpoint, protocol: WallProtocol) -> int:
+    return endpoint.int_option("baud", protocol.default_baud, 300, 921600)

@@ -63,6 +63,12 @@ def parse(frame: bytes) -> Reply:
     return Reply(ReplyKind.OK, key, facts=_facts(key, data), text=text)
 
 
+def reply_set_id(frame: bytes) -> int | None:
+    """The Set ID of the display that sent ``frame``; None for anything but an ACK or NG."""
+    match = _REPLY.search(frame.decode("latin-1").strip())
+    return int(match.group(2), 16) if match else None
+
+
 def _facts(key: str, data: str) -> dict:
     if key == "a" and data:
         return {"power": data != "00"}

@@ -1,6 +1,7 @@
 """One command queue per wall device, on the device loop; the same for every driver.
 
 - one command in flight; the next leaves only after the answer (or the timeout) plus ``gap``;
+  on a line shared with other devices (``shared_line``) one in flight on the whole line;
 - after each (re)connect the driver's connect commands run before anything else, and only then
   is the device *online*; commands that arrive while it connects wait (up to ``connect_wait``),
   commands for an offline device fail at once;
@@ -18,8 +19,8 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 
-from devices.transport.base import Backoff
 from devices.records import Link
+from devices.transport.base import Backoff
 from devices.wall.capabilities import Capability
 from devices.wall.link import WallLink
 from devices.wall.protocol import Command, Reply, ReplyKind, Timing, WallProtocol
@@ -202,27 +203,28 @@ class CommandQueue:
             if attempt:
                 self._status.count(retries=1)
             await asyncio.sleep(max(0.0, self._last_end + self._timing.gap - loop.time()))
-            if not self._link.ready or not self._link.send(command.data):
-                self._finish(job, None, "offline", _offline(NOT_CONNECTED))
-                return None
-            self._status.count(sent=1)
-            sent_at = loop.time()
-            if not command.expects_reply:
-                self._last_end = loop.time()
-                self._finish(job, SENT)
-                return SENT
-            self._current, self._answer = job, loop.create_future()
-            try:
-                reply = await asyncio.wait_for(self._answer, self._timing.timeout)
-            except asyncio.TimeoutError:
-                self._status.count(timeouts=1)
-                continue
-            except ConnectionError as exc:
-                self._finish(job, None, "offline", _offline(sentence_of(exc)))
-                return None
-            finally:
-                self._current, self._answer = None, None
-                self._last_end = loop.time()
+            async with self._link.turn(self._timing.gap):
+                if not self._link.ready or not self._link.send(command.data):
+                    self._finish(job, None, "offline", _offline(NOT_CONNECTED))
+                    return None
+                self._status.count(sent=1)
+                sent_at = loop.time()
+                if not command.expects_reply:
+                    self._last_end = loop.time()
+                    self._finish(job, SENT)
+                    return SENT
+                self._current, self._answer = job, loop.create_future()
+                try:
+                    reply = await asyncio.wait_for(self._answer, self._timing.timeout)
+                except asyncio.TimeoutError:
+                    self._status.count(timeouts=1)
+                    continue
+                except ConnectionError as exc:
+                    self._finish(job, None, "offline", _offline(sentence_of(exc)))
+                    return None
+                finally:
+                    self._current, self._answer = None, None
+                    self._last_end = loop.time()
             self._unanswered = 0
             self._status.round_trip(loop.time() - sent_at)
             self._finish(job, reply)

@@ -922,17 +922,17 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/database.py" line="119"/>
+        <location filename="../../models/database.py" line="129"/>
         <source>the operations log needs a SQLite file, not an in-memory database</source>
         <translation>log operasional memerlukan berkas SQLite, bukan basis data di memori</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="127"/>
+        <location filename="../../models/database.py" line="137"/>
         <source>The folder of the operations log database {db} cannot be created ({reason}).</source>
         <translation>Folder basis data log operasional {db} tidak dapat dibuat ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="210"/>
+        <location filename="../../models/database.py" line="220"/>
         <source>The operations log database {db} was written by a newer version of the console (schema {schema}); update this console before using it.</source>
         <translation>Basis data log operasional {db} ditulis oleh versi konsol yang lebih baru (skema {schema}); perbarui konsol ini sebelum menggunakannya.</translation>
     </message>
@@ -1050,7 +1050,7 @@
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/drivers.py" line="33"/>
+        <location filename="../../devices/wall/drivers.py" line="36"/>
         <source>wall device</source>
         <translation>perangkat video wall</translation>
     </message>
@@ -1588,77 +1588,77 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../models/handover.py" line="41"/>
+        <location filename="../../models/handover.py" line="42"/>
         <source>shift {shift} already has a handover</source>
         <translation>shift {shift} sudah memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="78"/>
+        <location filename="../../models/handover.py" line="79"/>
         <source>{lead} has not signed this handover yet; it cannot be accepted</source>
         <translation>{lead} belum menandatangani serah terima ini; serah terima belum dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="82"/>
+        <location filename="../../models/handover.py" line="83"/>
         <source>this handover was already accepted by {lead}</source>
         <translation>serah terima ini sudah diterima oleh {lead}</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="85"/>
+        <location filename="../../models/handover.py" line="86"/>
         <source>the incoming lead, not the outgoing one, accepts a handover</source>
         <translation>serah terima diterima oleh kepala shift yang menerima, bukan oleh kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="98"/>
+        <location filename="../../models/handover.py" line="99"/>
         <source>this handover has not been accepted, so it has no hash to verify yet</source>
         <translation>serah terima ini belum diterima, jadi belum ada hash yang dapat diperiksa</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="116"/>
+        <location filename="../../models/handover.py" line="117"/>
         <source>only an accepted (locked) handover can be reopened</source>
         <translation>hanya serah terima yang sudah diterima (dikunci) yang dapat dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="118"/>
+        <location filename="../../models/handover.py" line="119"/>
         <source>this handover is already reopened</source>
         <translation>serah terima ini sudah dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="120"/>
+        <location filename="../../models/handover.py" line="121"/>
         <source>give a reason for reopening the handover</source>
         <translation>berikan alasan membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="131"/>
+        <location filename="../../models/handover.py" line="132"/>
         <source>this handover is locked; an admin must reopen it before anything is added</source>
         <translation>serah terima ini dikunci; admin harus membukanya kembali sebelum ada yang ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="134"/>
+        <location filename="../../models/handover.py" line="135"/>
         <source>an addition needs some text</source>
         <translation>tambahan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="142"/>
+        <location filename="../../models/handover.py" line="143"/>
         <source>this handover is not reopened</source>
         <translation>serah terima ini tidak sedang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="187"/>
+        <location filename="../../models/handover.py" line="188"/>
         <source>only the shift lead, {lead}, can {action}</source>
         <translation>hanya kepala shift, {lead}, yang dapat {action}</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="204"/>
+        <location filename="../../models/handover.py" line="195"/>
         <source>this handover is accepted and locked; an admin can reopen it for additions</source>
         <translation>serah terima ini sudah diterima dan dikunci; admin dapat membukanya kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="207"/>
+        <location filename="../../models/handover.py" line="198"/>
         <source>this handover is signed; it can only be accepted now</source>
         <translation>serah terima ini sudah ditandatangani; sekarang hanya dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="211"/>
+        <location filename="../../models/handover.py" line="202"/>
         <source>someone</source>
         <translation>seseorang</translation>
     </message>
@@ -2544,27 +2544,27 @@
 <context>
     <name>Logbook</name>
     <message>
-        <location filename="../../models/logbook.py" line="28"/>
+        <location filename="../../models/logbook.py" line="29"/>
         <source>a log entry needs some text</source>
         <translation>catatan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="41"/>
+        <location filename="../../models/logbook.py" line="42"/>
         <source>describe the fault</source>
         <translation>jelaskan gangguannya</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="58"/>
+        <location filename="../../models/logbook.py" line="60"/>
         <source>fault {id} is already closed</source>
         <translation>gangguan {id} sudah ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="60"/>
+        <location filename="../../models/logbook.py" line="62"/>
         <source>say how the fault was resolved before closing it</source>
         <translation>tuliskan cara gangguan diselesaikan sebelum menutupnya</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="62"/>
+        <location filename="../../models/logbook.py" line="64"/>
         <source>fault {id} cannot be closed before it was opened</source>
         <translation>gangguan {id} tidak dapat ditutup sebelum waktu dibukanya</translation>
     </message>
@@ -3077,87 +3077,87 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../models/handover.py" line="39"/>
+        <location filename="../../models/handover.py" line="40"/>
         <source>hand over the shift</source>
         <translation>menyerahkan shift</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="55"/>
+        <location filename="../../models/handover.py" line="56"/>
         <source>write the handover notes</source>
         <translation>menulis catatan serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="63"/>
+        <location filename="../../models/handover.py" line="64"/>
         <source>sign the handover</source>
         <translation>menandatangani serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="75"/>
+        <location filename="../../models/handover.py" line="76"/>
         <source>accept a handover</source>
         <translation>menerima serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="113"/>
+        <location filename="../../models/handover.py" line="114"/>
         <source>reopen a handover</source>
         <translation>membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="128"/>
+        <location filename="../../models/handover.py" line="129"/>
         <source>add to a handover</source>
         <translation>menambahkan ke serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="139"/>
+        <location filename="../../models/handover.py" line="140"/>
         <source>lock a handover again</source>
         <translation>mengunci kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="26"/>
+        <location filename="../../models/logbook.py" line="27"/>
         <source>write in the log</source>
         <translation>menulis di log</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="39"/>
+        <location filename="../../models/logbook.py" line="40"/>
         <source>open a fault</source>
         <translation>membuka gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="50"/>
+        <location filename="../../models/logbook.py" line="51"/>
         <source>assign a fault</source>
         <translation>menugaskan gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="56"/>
+        <location filename="../../models/logbook.py" line="57"/>
         <source>close a fault</source>
         <translation>menutup gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="64"/>
+        <location filename="../../models/schedule.py" line="65"/>
         <source>schedule an event</source>
         <translation>menjadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="131"/>
+        <location filename="../../models/schedule.py" line="132"/>
         <source>start an event</source>
         <translation>memulai acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="140"/>
+        <location filename="../../models/schedule.py" line="142"/>
         <source>end an event</source>
         <translation>mengakhiri acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="149"/>
+        <location filename="../../models/schedule.py" line="152"/>
         <source>cancel an event</source>
         <translation>membatalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="53"/>
+        <location filename="../../models/shifts.py" line="55"/>
         <source>start a shift</source>
         <translation>memulai shift</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="62"/>
+        <location filename="../../models/shifts.py" line="65"/>
         <source>end a shift</source>
         <translation>mengakhiri shift</translation>
     </message>
@@ -3562,87 +3562,87 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../models/schedule.py" line="18"/>
+        <location filename="../../models/schedule.py" line="19"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="19"/>
+        <location filename="../../models/schedule.py" line="20"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="20"/>
+        <location filename="../../models/schedule.py" line="21"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="21"/>
+        <location filename="../../models/schedule.py" line="22"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="45"/>
+        <location filename="../../models/schedule.py" line="46"/>
         <source>there is no location named {name}</source>
         <translation>tidak ada lokasi bernama {name}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="53"/>
+        <location filename="../../models/schedule.py" line="54"/>
         <source>there is no device with the asset number or name {key}</source>
         <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="66"/>
+        <location filename="../../models/schedule.py" line="67"/>
         <source>an event needs a title and an organiser (OPD)</source>
         <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="68"/>
+        <location filename="../../models/schedule.py" line="69"/>
         <source>{title}: the event must end after it starts</source>
         <translation>{title}: acara harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="71"/>
+        <location filename="../../models/schedule.py" line="72"/>
         <source>{title}: an event needs at least one location (the studio for an online event)</source>
         <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="88"/>
+        <location filename="../../models/schedule.py" line="89"/>
         <source>{title}: participant numbers cannot be negative</source>
         <translation>{title}: jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="98"/>
+        <location filename="../../models/schedule.py" line="99"/>
         <source>{title}: {device} ({asset}) is out of service</source>
         <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="106"/>
+        <location filename="../../models/schedule.py" line="107"/>
         <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
         <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="115"/>
+        <location filename="../../models/schedule.py" line="116"/>
         <source>a participant count cannot be negative</source>
         <translation>jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="121"/>
+        <location filename="../../models/schedule.py" line="122"/>
         <source>{title} does not take place at {location}</source>
         <translation>{title} tidak berlangsung di {location}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="133"/>
+        <location filename="../../models/schedule.py" line="135"/>
         <source>{title} cannot start: it is {status}</source>
         <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="142"/>
+        <location filename="../../models/schedule.py" line="145"/>
         <source>{title} cannot end: it is {status}</source>
         <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="151"/>
+        <location filename="../../models/schedule.py" line="155"/>
         <source>{title} cannot be cancelled: it is {status}</source>
         <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
     </message>
@@ -3761,37 +3761,37 @@
 <context>
     <name>Shifts</name>
     <message>
-        <location filename="../../models/shifts.py" line="26"/>
+        <location filename="../../models/shifts.py" line="27"/>
         <source>a shift needs a name, e.g. Pagi, Siang or Malam</source>
         <translation>shift harus diberi nama, misalnya Pagi, Siang, atau Malam</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="28"/>
+        <location filename="../../models/shifts.py" line="29"/>
         <source>a shift must end after it starts</source>
         <translation>shift harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="40"/>
+        <location filename="../../models/shifts.py" line="42"/>
         <source>the handover of shift {shift} is signed; its team can no longer change</source>
         <translation>serah terima shift {shift} sudah ditandatangani; timnya tidak dapat diubah lagi</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="55"/>
+        <location filename="../../models/shifts.py" line="58"/>
         <source>shift {shift} already started at {time} WIB</source>
         <translation>shift {shift} sudah dimulai pukul {time} WIB</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="64"/>
+        <location filename="../../models/shifts.py" line="68"/>
         <source>shift {shift} has not started</source>
         <translation>shift {shift} belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="66"/>
+        <location filename="../../models/shifts.py" line="70"/>
         <source>shift {shift} already ended at {time} WIB</source>
         <translation>shift {shift} sudah berakhir pukul {time} WIB</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="69"/>
+        <location filename="../../models/shifts.py" line="73"/>
         <source>shift {shift} cannot end before it started</source>
         <translation>shift {shift} tidak dapat berakhir sebelum dimulai</translation>
     </message>
@@ -4092,22 +4092,22 @@
         <translation>jumlah output belum diketahui; tambahkan outputs=N pada URL</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="79"/>
+        <location filename="../../devices/wall/lg.py" line="85"/>
         <source>an LG input code is two hex digits such as 90 (HDMI1 on many models), not {code}</source>
         <translation>kode input LG terdiri atas dua digit heksadesimal seperti 90 (HDMI1 pada banyak model), bukan {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="122"/>
+        <location filename="../../devices/wall/lg.py" line="128"/>
         <source>tile rows must be 1–{highest}, not {value}</source>
         <translation>baris tile harus 1–{highest}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="123"/>
+        <location filename="../../devices/wall/lg.py" line="129"/>
         <source>tile columns must be 1–{highest}, not {value}</source>
         <translation>kolom tile harus 1–{highest}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="127"/>
+        <location filename="../../devices/wall/lg.py" line="133"/>
         <source>15×15 cannot be set: LG displays read the tile mode on data FF</source>
         <translation>15×15 tidak dapat diatur: layar LG membaca mode tile pada data FF</translation>
     </message>
@@ -4172,67 +4172,67 @@
         <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="69"/>
+        <location filename="../../devices/wall/link.py" line="77"/>
         <source>connection lost</source>
         <translation>koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="94"/>
+        <location filename="../../devices/wall/link.py" line="102"/>
         <source>the device asks for a password; add password=… to the URL</source>
         <translation>perangkat meminta kata sandi; tambahkan password=… pada URL</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="96"/>
+        <location filename="../../devices/wall/link.py" line="104"/>
         <source>the device refused the password</source>
         <translation>perangkat menolak kata sandi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="99"/>
+        <location filename="../../devices/wall/link.py" line="107"/>
         <source>the device asks for the password again</source>
         <translation>perangkat meminta kata sandi lagi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="106"/>
+        <location filename="../../devices/wall/link.py" line="114"/>
         <source>the device refused the password ({reason})</source>
         <translation>perangkat menolak kata sandi ({reason})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="32"/>
+        <location filename="../../devices/wall/queue.py" line="34"/>
         <source>not connected</source>
         <translation>belum terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="100"/>
+        <location filename="../../devices/wall/queue.py" line="101"/>
         <source>not connected within {seconds} s</source>
         <translation>belum terhubung dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="105"/>
+        <location filename="../../devices/wall/queue.py" line="106"/>
         <source>no connection to {link}</source>
         <translation>tidak ada koneksi ke {link}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="138"/>
+        <location filename="../../devices/wall/queue.py" line="139"/>
         <source>the device reported: {problem}</source>
         <translation>perangkat melaporkan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="157"/>
+        <location filename="../../devices/wall/queue.py" line="158"/>
         <source>the device does not answer</source>
         <translation>perangkat tidak menjawab</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="231"/>
+        <location filename="../../devices/wall/queue.py" line="233"/>
         <source>no answer within {seconds} s</source>
         <translation>tidak ada jawaban dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="240"/>
+        <location filename="../../devices/wall/queue.py" line="242"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="269"/>
+        <location filename="../../devices/wall/queue.py" line="271"/>
         <source>offline: {reason}</source>
         <translation>tidak terhubung: {reason}</translation>
     </message>
