@@ -113,3 +113,14 @@ class DeviceRuntime:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+async def cancel_and_wait(task: asyncio.Task, retry: float = 0.05) -> None:
+    """Cancel ``task`` and wait until it has ended.
+
+    The cancel is repeated: before Python 3.12 ``asyncio.wait_for`` swallows a cancel that arrives
+    just as the awaited thing completes, and the task would then run on (and its closer hang).
+    """
+    while not task.done():
+        task.cancel()
+        await asyncio.wait({task}, timeout=retry)

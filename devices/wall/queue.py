@@ -20,6 +20,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from devices.records import Link
+from devices.runtime import cancel_and_wait
 from devices.transport.base import Backoff
 from devices.wall.capabilities import Capability
 from devices.wall.link import WallLink
@@ -72,8 +73,7 @@ class CommandQueue:
 
     async def close(self) -> None:
         if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+            await cancel_and_wait(self._task)
         self._fail_waiting("closed")
         await self._link.close()
 
