@@ -152,7 +152,8 @@ class DevicesAdmin(AdminWindow):
                                                       self.tr("Location"), self.tr("In service")], parent)
         self.asset, self.name = QLineEdit(), QLineEdit()
         self.kind, self.location = QComboBox(), QComboBox()
-        self.kind.addItems([kind.value for kind in DeviceKind])
+        for kind in DeviceKind:
+            self.kind.addItem(state.labels.device_kind(kind), kind.value)
         self.form.addRow(self.tr("Asset number"), self.asset)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Kind"), self.kind)
@@ -176,12 +177,12 @@ class DevicesAdmin(AdminWindow):
         self.location.setCurrentText(chosen)
 
     def load(self, session: Session) -> list[Row]:
-        return [(device.id, [device.asset_number, device.name, device.kind.value,
+        return [(device.id, [device.asset_number, device.name, self.state.labels.device_kind(device.kind),
                              device.location.name if device.location else "",
                              self.tr("yes") if device.in_service else self.tr("no")]) for device in devices(session)]
 
     def on_add(self) -> None:
-        asset, name, kind = self.asset.text(), self.name.text(), DeviceKind(self.kind.currentText())
+        asset, name, kind = self.asset.text(), self.name.text(), DeviceKind(self.kind.currentData())
         place = self.location.currentText() or None
 
         def add(session: Session, _me: Staff) -> str:

@@ -21,17 +21,13 @@ class LocationsAdmin(AdminWindow):
         self.name.returnPressed.connect(self.on_add)
         self.kind = QComboBox()
         for kind in LocationKind:
-            self.kind.addItem(self.kind_label(kind), kind.value)
+            self.kind.addItem(state.labels.location_kind(kind), kind.value)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow("", self.button(self.tr("Add location"), self.on_add))
 
-    def kind_label(self, kind: LocationKind) -> str:
-        return {LocationKind.SMART_CENTRE_ROOM: self.tr("Smart Centre room"),
-                LocationKind.VENUE: self.tr("Other venue"), LocationKind.MOBILE: self.tr("Mobile unit")}[kind]
-
     def load(self, session: Session) -> list[Row]:
-        return [(location.id, [location.name, self.kind_label(location.kind)]) for location in locations(session)]
+        return [(location.id, [location.name, self.state.labels.location_kind(location.kind)]) for location in locations(session)]
 
     def on_add(self) -> None:
         name, kind = self.name.text(), LocationKind(self.kind.currentData())

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from models.oplog_time import utc_now
-from models.schema import Role, Staff
+from models.schema import DeviceKind, LocationKind, Role, Staff
 from ui.oplog_views import Snapshot, StaffView, actor, load_snapshot
 from ui.oplog_worker import DbWorker, Done, Failed
 
@@ -89,6 +89,14 @@ class Labels(QObject):
                 "draft": self.tr("draft"), "signed": self.tr("signed by the outgoing lead"),
                 "accepted": self.tr("accepted and locked"), "reopened": self.tr("reopened for additions")
                 }.get(status, status)
+
+    def device_kind(self, kind: DeviceKind) -> str:
+        return {DeviceKind.CAMERA: self.tr("camera"), DeviceKind.VIDEO_WALL: self.tr("video wall"),
+                DeviceKind.MOBILE_KIT: self.tr("mobile kit"), DeviceKind.OTHER: self.tr("other")}[kind]
+
+    def location_kind(self, kind: LocationKind) -> str:
+        return {LocationKind.SMART_CENTRE_ROOM: self.tr("Smart Centre room"), LocationKind.VENUE: self.tr("Other venue"),
+                LocationKind.MOBILE: self.tr("Mobile unit")}[kind]
 
     def addition(self, kind: str) -> str:
         return {"reopened": self.tr("reopened"), "note": self.tr("addition"), "relocked": self.tr("locked again")

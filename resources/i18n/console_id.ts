@@ -1228,25 +1228,25 @@
     </message>
     <message>
         <location filename="../../ui/oplog_admin.py" line="151"/>
-        <location filename="../../ui/oplog_admin.py" line="156"/>
+        <location filename="../../ui/oplog_admin.py" line="157"/>
         <source>Asset number</source>
         <translation>Nomor aset</translation>
     </message>
     <message>
         <location filename="../../ui/oplog_admin.py" line="151"/>
-        <location filename="../../ui/oplog_admin.py" line="157"/>
+        <location filename="../../ui/oplog_admin.py" line="158"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
         <location filename="../../ui/oplog_admin.py" line="151"/>
-        <location filename="../../ui/oplog_admin.py" line="158"/>
+        <location filename="../../ui/oplog_admin.py" line="159"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
         <location filename="../../ui/oplog_admin.py" line="152"/>
-        <location filename="../../ui/oplog_admin.py" line="163"/>
+        <location filename="../../ui/oplog_admin.py" line="164"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
@@ -1256,37 +1256,37 @@
         <translation>Beroperasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="162"/>
+        <location filename="../../ui/oplog_admin.py" line="163"/>
         <source>New location…</source>
         <translation>Lokasi baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="164"/>
+        <location filename="../../ui/oplog_admin.py" line="165"/>
         <source>Add device</source>
         <translation>Tambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="165"/>
+        <location filename="../../ui/oplog_admin.py" line="166"/>
         <source>Take the selected device out of / back into service</source>
         <translation>Nonaktifkan / operasikan kembali perangkat terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="181"/>
+        <location filename="../../ui/oplog_admin.py" line="182"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="181"/>
+        <location filename="../../ui/oplog_admin.py" line="182"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="192"/>
+        <location filename="../../ui/oplog_admin.py" line="193"/>
         <source>Device added.</source>
         <translation>Perangkat ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="204"/>
+        <location filename="../../ui/oplog_admin.py" line="205"/>
         <source>Device changed.</source>
         <translation>Perangkat diubah.</translation>
     </message>
@@ -2482,16 +2482,51 @@
     </message>
     <message>
         <location filename="../../ui/oplog_state.py" line="94"/>
+        <source>camera</source>
+        <translation>kamera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_state.py" line="94"/>
+        <source>video wall</source>
+        <translation>video wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_state.py" line="95"/>
+        <source>mobile kit</source>
+        <translation>kit liputan keliling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_state.py" line="95"/>
+        <source>other</source>
+        <translation>lainnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_state.py" line="98"/>
+        <source>Smart Centre room</source>
+        <translation>Ruang Smart Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_state.py" line="98"/>
+        <source>Other venue</source>
+        <translation>Tempat lain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_state.py" line="99"/>
+        <source>Mobile unit</source>
+        <translation>Unit keliling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_state.py" line="102"/>
         <source>reopened</source>
         <translation>dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="94"/>
+        <location filename="../../ui/oplog_state.py" line="102"/>
         <source>addition</source>
         <translation>tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="94"/>
+        <location filename="../../ui/oplog_state.py" line="102"/>
         <source>locked again</source>
         <translation>dikunci lagi</translation>
     </message>
@@ -2521,22 +2556,7 @@
         <translation>Tambah lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="30"/>
-        <source>Smart Centre room</source>
-        <translation>Ruang Smart Centre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog_locations.py" line="31"/>
-        <source>Other venue</source>
-        <translation>Tempat lain</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog_locations.py" line="31"/>
-        <source>Mobile unit</source>
-        <translation>Unit keliling</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog_locations.py" line="42"/>
+        <location filename="../../ui/oplog_locations.py" line="38"/>
         <source>Location added.</source>
         <translation>Lokasi ditambahkan.</translation>
     </message>
@@ -3202,12 +3222,12 @@
         <translation>mengubah peran dan PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="192"/>
+        <location filename="../../ui/oplog_admin.py" line="193"/>
         <source>add devices</source>
         <translation>menambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="203"/>
+        <location filename="../../ui/oplog_admin.py" line="204"/>
         <source>take devices out of service</source>
         <translation>menonaktifkan perangkat dari layanan</translation>
     </message>
@@ -3222,7 +3242,7 @@
         <translation>merencanakan shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="42"/>
+        <location filename="../../ui/oplog_locations.py" line="38"/>
         <source>add locations</source>
         <translation>menambah lokasi</translation>
     </message>

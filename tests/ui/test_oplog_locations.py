@@ -91,7 +91,6 @@ def test_an_empty_or_taken_name_is_refused_and_nothing_is_stored(site, console_f
     assert ops.state.snapshot.locations == ("Command Center", "Pendopo Manggala Praja Nugraha", "Ruang Rapat Utama")
 
 
-
 def test_the_refusals_are_said_in_indonesian(indonesian, site, console_for, qtbot):
     ops = console_for(site.url).operations
     ready(ops, qtbot)
@@ -100,6 +99,11 @@ def test_the_refusals_are_said_in_indonesian(indonesian, site, console_for, qtbo
     assert window.windowTitle() == "Lokasi" and window.kind.itemText(window.kind.findData("mobile")) == "Unit keliling"
     assert add(window, qtbot, "Ruang Rapat Utama", "smart_centre_room") == "sudah ada lokasi bernama Ruang Rapat Utama"
     assert add(window, qtbot, "Mobil Liputan 2", "mobile") == "Lokasi ditambahkan."
+    devices = ops._open("devices")          # the kinds of devices are words in the interface language too
+    assert [devices.kind.itemText(i) for i in range(devices.kind.count())] == [
+        "kamera", "video wall", "kit liputan keliling", "lainnya"]
+    qtbot.waitUntil(lambda: devices.table.rowCount() == 3, timeout=WAIT_MS)
+    assert {devices.table.item(row, 2).text() for row in range(3)} == {"kamera", "video wall"}
     ops.login.log_out()
     log_in(ops, qtbot, site.world.dwi)
     window = ops._open("locations")
