@@ -22,6 +22,7 @@ from models.reports_csv import write_monthly_csv
 from models.reports_monthly import MonthlyStats
 from models.schema import EventMode, FaultSeverity
 from models.wording import QT_TRANSLATE_NOOP
+from ui.device_words import result_text
 from ui.oplog_state import Labels
 from ui.report_charts import MonthlyCharts, RecordedChart, record
 from ui.report_pdf import UnsupportedFile, fields, heading, html_page, letterhead, print_pdf, table, when
@@ -134,7 +135,7 @@ class MonthlyDocument(QObject):
         totals = (self.tr("Total"), *(sum(counts.get(s, 0) for counts in faults.values()) for s in severities),
                   sum(row.faults for row in stats.device_faults))
         errors = table([self.tr("Device"), self.tr("Result"), self.tr("Count")],
-                       ((row.device, row.result, row.count) for row in stats.device_errors), (60, 25, 15))
+                       ((row.device, result_text(row.result), row.count) for row in stats.device_errors), (60, 25, 15))
         return (table([self.tr("Device"), *(self.labels.severity(s) for s in severities), self.tr("Total")],
                       [*rows, totals] if rows else [])
                 + heading(self.tr("Device errors (audit trail)"), "h3") + errors)

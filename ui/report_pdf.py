@@ -30,6 +30,7 @@ from models.oplog_time import to_wib, utc_now
 from models.reports_csv import write_handover_csv
 from models.reports_handover import HandoverReport
 from models.wording import QT_TRANSLATE_NOOP
+from ui.device_words import result_text
 from ui.oplog_state import Labels
 
 MARGIN_MM = 15
@@ -134,7 +135,7 @@ class HandoverDocument(QObject):
         parts += [heading(self.tr("Carried over to the next shift (still open)")), self._faults(report.carried_over)]
         parts += [heading(self.tr("Device errors (audit trail)")),
                   table([self.tr("Device"), self.tr("Result"), self.tr("Count")],
-                        ((e.device, e.result, e.count) for e in report.device_errors))]
+                        ((e.device, result_text(e.result), e.count) for e in report.device_errors))]
         parts.append(heading(self.tr("Log entries (%1)").replace("%1", str(len(report.entries)))))
         if with_entries:
             parts.append(table([self.tr("Time"), self.tr("Author"), self.tr("Event"), self.tr("Entry")],

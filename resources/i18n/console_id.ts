@@ -1676,267 +1676,267 @@
 <context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="132"/>
+        <location filename="../../ui/report_pdf.py" line="133"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="133"/>
+        <location filename="../../ui/report_pdf.py" line="134"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="134"/>
+        <location filename="../../ui/report_pdf.py" line="135"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="135"/>
+        <location filename="../../ui/report_pdf.py" line="136"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
-        <location filename="../../ui/report_pdf.py" line="172"/>
+        <location filename="../../ui/report_pdf.py" line="137"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/report_pdf.py" line="137"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/report_pdf.py" line="137"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="138"/>
+        <location filename="../../ui/report_pdf.py" line="139"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="140"/>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="141"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="140"/>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="141"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="140"/>
-        <location filename="../../ui/report_pdf.py" line="164"/>
+        <location filename="../../ui/report_pdf.py" line="141"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="140"/>
+        <location filename="../../ui/report_pdf.py" line="141"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="144"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="153"/>
+        <location filename="../../ui/report_pdf.py" line="154"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="154"/>
+        <location filename="../../ui/report_pdf.py" line="155"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="155"/>
+        <location filename="../../ui/report_pdf.py" line="156"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="156"/>
+        <location filename="../../ui/report_pdf.py" line="157"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="157"/>
+        <location filename="../../ui/report_pdf.py" line="158"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="157"/>
+        <location filename="../../ui/report_pdf.py" line="158"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="157"/>
+        <location filename="../../ui/report_pdf.py" line="158"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="158"/>
+        <location filename="../../ui/report_pdf.py" line="159"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="159"/>
+        <location filename="../../ui/report_pdf.py" line="160"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="159"/>
+        <location filename="../../ui/report_pdf.py" line="160"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="160"/>
+        <location filename="../../ui/report_pdf.py" line="161"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="164"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="164"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="164"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="164"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="166"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="166"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="166"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="172"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="172"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="172"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="172"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="174"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="174"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="174"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="179"/>
+        <location filename="../../ui/report_pdf.py" line="180"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="179"/>
+        <location filename="../../ui/report_pdf.py" line="180"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="180"/>
+        <location filename="../../ui/report_pdf.py" line="181"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="180"/>
+        <location filename="../../ui/report_pdf.py" line="181"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="180"/>
+        <location filename="../../ui/report_pdf.py" line="181"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="184"/>
+        <location filename="../../ui/report_pdf.py" line="185"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="186"/>
+        <location filename="../../ui/report_pdf.py" line="187"/>
         <source>verified: the record is as it was accepted</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="187"/>
+        <location filename="../../ui/report_pdf.py" line="188"/>
         <source>NOT VERIFIED: the record was changed after the lock</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="189"/>
+        <location filename="../../ui/report_pdf.py" line="190"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="190"/>
+        <location filename="../../ui/report_pdf.py" line="191"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="190"/>
+        <location filename="../../ui/report_pdf.py" line="191"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="131"/>
-        <location filename="../../ui/report_pdf.py" line="197"/>
+        <location filename="../../ui/report_pdf.py" line="132"/>
+        <location filename="../../ui/report_pdf.py" line="198"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -2790,108 +2790,108 @@
 <context>
     <name>MonthlyDocument</name>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="79"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="98"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="80"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="99"/>
         <source>Monthly statistics %1</source>
         <translation>Statistik bulanan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="104"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="104"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
         <source>Operations log</source>
         <translation>Log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="121"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="106"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="106"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="107"/>
         <source>Staff on shifts</source>
         <translation>Petugas bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="107"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="108"/>
         <source>Staff hours (h:mm)</source>
         <translation>Jam kerja petugas (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="108"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="109"/>
         <source>Faults opened</source>
         <translation>Gangguan dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="109"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="110"/>
         <source>Printed</source>
         <translation>Dicetak</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="116"/>
         <location filename="../../ui/report_monthly_pdf.py" line="117"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="134"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="138"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="118"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="135"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="139"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="117"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="118"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="121"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="121"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
         <source>Shifts</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
         <source>Hours (h:mm)</source>
         <translation>Jam (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="136"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="138"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="137"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="139"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="136"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="137"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="136"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="137"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="140"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="141"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
@@ -3556,17 +3556,17 @@
 <context>
     <name>ReportFiles</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="115"/>
+        <location filename="../../ui/report_pdf.py" line="116"/>
         <source>the PDF writer could not finish the file</source>
         <translation>berkas PDF tidak dapat diselesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="213"/>
+        <location filename="../../ui/report_pdf.py" line="214"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="155"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="156"/>
         <source>{path}: monthly statistics are written as .pdf or .csv</source>
         <translation>{path}: statistik bulanan disimpan sebagai .pdf atau .csv</translation>
     </message>

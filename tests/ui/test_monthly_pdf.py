@@ -34,10 +34,14 @@ MODES = ("daring", "luring", "campuran")
 SEVERITIES = ("minor", "major", "critical")
 WORDS = {"en": {"title": "Monthly statistics", "modes": ("online", "on site", "hybrid"), "total": "Total",
                 "severities": ("minor", "major", "critical"), "date": "Date", "log": "Operations log",
-                "device": "Device"},
+                "device": "Device", "results": {"not executable": "not possible in the camera's current mode",
+                                                  "timeout": "no answer in time", "offline": "offline",
+                                                  "command buffer full": "camera busy"}},
          "id": {"title": "Statistik bulanan", "modes": ("daring", "luring", "campuran"), "total": "Jumlah",
                 "severities": ("ringan", "berat", "kritis"), "date": "Tanggal", "log": "Log operasional",
-                "device": "Perangkat"}}
+                "device": "Perangkat", "results": {"not executable": "tidak bisa dalam mode kamera saat ini",
+                                                    "timeout": "tidak ada jawaban tepat waktu",
+                                                    "offline": "terputus", "command buffer full": "kamera sibuk"}}}
 
 
 class Month:
@@ -56,7 +60,6 @@ def october(request, tmp_path_factory):
         stats = monthly_stats(session, 2026, 10)
     yield Month(url, database.name, stats)
     backend.close()
-
 
 
 def h_mm(hours: float) -> str:
@@ -90,7 +93,7 @@ def expected_lines(stats: MonthlyStats, language: str) -> list[str]:
         *(f"{device} {' '.join(str(counts[s]) for s in SEVERITIES)} {sum(counts.values())}"
           for device, counts in faults.items()),
         f"{words['total']} {' '.join(str(severities[s]) for s in SEVERITIES)} {sum(severities.values())}",
-        *(f"{row.device} {row.result} {row.count}" for row in stats.device_errors),
+        *(f"{row.device} {words['results'][row.result]} {row.count}" for row in stats.device_errors),
     ]
 
 
