@@ -243,7 +243,7 @@
     <message>
         <location filename="../../devices/visca/session.py" line="67"/>
         <source>{camera} is offline</source>
-        <translation>{camera} tidak terhubung</translation>
+        <translation>{camera} terputus</translation>
     </message>
     <message>
         <location filename="../../devices/visca/session.py" line="292"/>
@@ -4254,7 +4254,7 @@
     <message>
         <location filename="../../devices/wall/queue.py" line="271"/>
         <source>offline: {reason}</source>
-        <translation>tidak terhubung: {reason}</translation>
+        <translation>terputus: {reason}</translation>
     </message>
     <message>
         <location filename="../../devices/wall/state.py" line="79"/>
