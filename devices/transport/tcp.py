@@ -51,6 +51,9 @@ class TcpClient(ByteTransport, asyncio.Protocol):
 
     # asyncio.Protocol
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        if self._closing:       # connected just as close() cancelled the attempt (wait_for may swallow that)
+            transport.close()
+            return
         self._transport = transport  # type: ignore[assignment]
         sock = transport.get_extra_info("socket")
         if sock is not None:

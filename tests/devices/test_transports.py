@@ -188,3 +188,22 @@ def test_serial_port_moves_bytes_and_reopens_after_an_unplug():
             await asyncio.sleep(0.01)
         await port.close()
     run(scenario())
+
+
+def test_a_tcp_connection_made_while_closing_is_closed_at_once():
+    """close() cancels a connect attempt; if the connection completes at that very moment (wait_for
+    may then swallow the cancel) the new socket must not stay open behind a closed client."""
+    class Socketless:
+        closed = False
+
+        def get_extra_info(self, name):
+            return None
+
+        def close(self):
+            self.closed = True
+
+    client = TcpClient("127.0.0.1", 9)
+    client._closing = True
+    late = Socketless()
+    client.connection_made(late)
+    assert late.closed and not client.is_up and not client.send(b"\x81\x01\x04\x00\x02\xff")
