@@ -111,6 +111,8 @@ class _Reader(WallReader):
         if url is not None and self.camera_check is not None:
             for key, message in self.camera_check(url, profile):
                 self.add(entries.get(key, entries["url"]), f"{where}.{key}", message)
+        if url is not None:
+            self.serial_port(entries["url"], f"{where}.url", url, name or camera_id or where)
         location = self.text(entries.get("location"), f"{where}.location")
         preview = self.preview(entries.get("preview"), f"{where}.preview")
         presets = self.presets(entries.get("presets"), f"{where}.presets")

@@ -12,6 +12,7 @@ from typing import Callable, TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from models.config_ports import PortUses
 from models.config_schema import TIME_FORMAT, ConfigProblem
 from models.wording import QT_TRANSLATE_NOOP, Phrase
 
@@ -39,10 +40,17 @@ class ValueReader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[ConfigProblem] = []
+        self.ports = PortUses()
 
     def add(self, node: Node, field: str, message: str) -> None:
         """A problem at ``node``; ``message`` is a Phrase, or a device check's text passed on as it is."""
         self.problems.append(ConfigProblem(self.source, node.start_mark.line + 1, field, message))
+
+    def serial_port(self, node: Node, field: str, url: str, device: str) -> None:
+        """A problem when ``url``'s serial port is already taken by a device it cannot share it with."""
+        problem = self.ports.note(url, device, node)
+        if problem is not None:
+            self.add(node, field, problem)
 
     def mapping(self, node: Node, field: str, keys: tuple[str, ...],
                 required: tuple[str, ...]) -> dict[str, Node] | None:

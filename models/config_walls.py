@@ -50,6 +50,8 @@ class WallReader(ValueReader):
         if url is not None and self.wall_check is not None:
             for message in self.wall_check(url):
                 self.add(entries["url"], f"{where}.url", message)
+        if url is not None:
+            self.serial_port(entries["url"], f"{where}.url", url, name or wall_id or where)
         sources = self.named_numbers(entries.get("sources"), f"{where}.sources", SOURCES)
         outputs = self.named_numbers(entries.get("outputs"), f"{where}.outputs", OUTPUTS)
         if wall_id is not None:

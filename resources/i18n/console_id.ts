@@ -510,142 +510,142 @@
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="28"/>
+        <location filename="../../models/config_values.py" line="29"/>
         <source>a list</source>
         <translation>daftar</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="30"/>
+        <location filename="../../models/config_values.py" line="31"/>
         <source>a group of &apos;key: value&apos; lines</source>
         <translation>kelompok baris &apos;key: value&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="31"/>
+        <location filename="../../models/config_values.py" line="32"/>
         <source>nothing</source>
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="132"/>
+        <location filename="../../models/config_parse.py" line="134"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="152"/>
+        <location filename="../../models/config_parse.py" line="154"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="157"/>
+        <location filename="../../models/config_parse.py" line="159"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="168"/>
+        <location filename="../../models/config_parse.py" line="170"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="186"/>
+        <location filename="../../models/config_parse.py" line="188"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="201"/>
+        <location filename="../../models/config_parse.py" line="203"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="205"/>
+        <location filename="../../models/config_parse.py" line="207"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="222"/>
+        <location filename="../../models/config_parse.py" line="224"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="223"/>
+        <location filename="../../models/config_parse.py" line="225"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="51"/>
+        <location filename="../../models/config_values.py" line="59"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="58"/>
+        <location filename="../../models/config_values.py" line="66"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="61"/>
+        <location filename="../../models/config_values.py" line="69"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="68"/>
+        <location filename="../../models/config_values.py" line="76"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="75"/>
+        <location filename="../../models/config_values.py" line="83"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="83"/>
+        <location filename="../../models/config_values.py" line="91"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="91"/>
+        <location filename="../../models/config_values.py" line="99"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="101"/>
+        <location filename="../../models/config_values.py" line="109"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="105"/>
+        <location filename="../../models/config_values.py" line="113"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="108"/>
+        <location filename="../../models/config_values.py" line="116"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="117"/>
+        <location filename="../../models/config_values.py" line="125"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="121"/>
+        <location filename="../../models/config_values.py" line="129"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="133"/>
+        <location filename="../../models/config_values.py" line="141"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="138"/>
+        <location filename="../../models/config_values.py" line="146"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="153"/>
+        <location filename="../../models/config_values.py" line="161"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="226"/>
+        <location filename="../../models/config_parse.py" line="228"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
@@ -705,49 +705,59 @@
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="58"/>
+        <location filename="../../models/config_walls.py" line="60"/>
         <source>the canvas number</source>
         <translation>nomor kanvas</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="62"/>
+        <location filename="../../models/config_walls.py" line="64"/>
         <source>a {rows}×{cols} grid has room for {room} outputs, not {count}</source>
         <translation>kisi {rows}×{cols} hanya memuat {room} output, bukan {count}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="93"/>
+        <location filename="../../models/config_walls.py" line="95"/>
         <source>an input code must not be empty</source>
         <translation>kode input tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="95"/>
+        <location filename="../../models/config_walls.py" line="97"/>
         <source>input code {code} is named twice</source>
         <translation>kode input {code} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="110"/>
+        <location filename="../../models/config_walls.py" line="112"/>
         <source>write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}</source>
         <translation>tulis output video wall sebagai ID-WALL:NOMOR, misalnya {example}, bukan {text}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="114"/>
+        <location filename="../../models/config_walls.py" line="116"/>
         <source>no wall with id {id}</source>
         <translation>tidak ada video wall dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="116"/>
+        <location filename="../../models/config_walls.py" line="118"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="117"/>
+        <location filename="../../models/config_walls.py" line="119"/>
         <source>wall {id} has no output {number} (its outputs: {outputs})</source>
         <translation>video wall {id} tidak memiliki output {number} (output-nya: {outputs})</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="121"/>
+        <location filename="../../models/config_walls.py" line="123"/>
         <source>{output} is listed twice</source>
         <translation>{output} tercantum dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_ports.py" line="49"/>
+        <source>port {port} is already used by {other} (line {line}) with another protocol; one serial line speaks one protocol</source>
+        <translation>port {port} sudah dipakai oleh {other} (baris {line}) dengan protokol lain; satu jalur serial hanya memakai satu protokol</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_ports.py" line="52"/>
+        <source>port {port} is already used by {other} (line {line}); only VISCA cameras or LG displays can share a serial line</source>
+        <translation>port {port} sudah dipakai oleh {other} (baris {line}); hanya kamera VISCA atau layar LG yang dapat berbagi satu jalur serial</translation>
     </message>
 </context>
 <context>
@@ -3953,7 +3963,7 @@
         <translation>tidak dapat terhubung: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="66"/>
+        <location filename="../../devices/transport/tcp.py" line="69"/>
         <source>closed by the device</source>
         <translation>ditutup oleh perangkat</translation>
     </message>
