@@ -95,21 +95,25 @@ def build_summary(session: Session, shift: Shift, now: datetime) -> ShiftSummary
                              .order_by(Fault.opened_at, Fault.id).options(*FAULT_DETAILS))
     closed = session.scalars(select(Fault).where(Fault.closed_at >= start, Fault.closed_at < end)
                              .order_by(Fault.closed_at, Fault.id).options(*FAULT_DETAILS))
-    errors = session.execute(
-        select(AuditEntry.device, AuditEntry.result, func.count())
-        .where(AuditEntry.at >= start, AuditEntry.at < end, AuditEntry.result.not_in(NOT_ERRORS))
-        .group_by(AuditEntry.device, AuditEntry.result))
     entries = session.scalar(select(func.count()).select_from(LogEntry).where(LogEntry.shift_id == shift.id))
     return ShiftSummary(
         window_start=start, window_end=end,
         events=tuple(_event_run(event) for event in events),
         faults_opened=tuple(fault_note(fault, end) for fault in opened),
         faults_closed=tuple(fault_note(fault, end) for fault in closed),
-        device_errors=tuple(sorted((DeviceErrorCount(device or NO_DEVICE, result, count)
-                                    for device, result, count in errors),
-                                   key=lambda error: (-error.count, error.device, error.result))),
+        device_errors=device_errors(session, start, end),
         carried_over=tuple(fault_note(fault, end) for fault in open_faults(session, at=end)),
         log_entries=entries or 0)
+
+
+def device_errors(session: Session, start: datetime, end: datetime) -> tuple[DeviceErrorCount, ...]:
+    """The audit trail's failed device actions in [start, end), counted per device and result, most first."""
+    rows = session.execute(
+        select(AuditEntry.device, AuditEntry.result, func.count())
+        .where(AuditEntry.at >= start, AuditEntry.at < end, AuditEntry.result.not_in(NOT_ERRORS))
+        .group_by(AuditEntry.device, AuditEntry.result))
+    return tuple(sorted((DeviceErrorCount(device or NO_DEVICE, result, count) for device, result, count in rows),
+                        key=lambda error: (-error.count, error.device, error.result)))
 
 
 def _event_run(event: Event) -> EventRun:

@@ -13,10 +13,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.handover_summary import NO_DEVICE, NOT_ERRORS, DeviceErrorCount
+from models.handover_summary import NO_DEVICE, DeviceErrorCount, device_errors
 from models.oplog_time import as_date, hours_between, wib_date, wib_month_bounds
 from models.schema import (
-    AuditEntry, Device, Event, EventLocation, EventStatus, Fault, Location, Shift, Staff, shift_members)
+    Device, Event, EventLocation, EventStatus, Fault, Location, Shift, Staff, shift_members)
 
 
 
@@ -108,10 +108,6 @@ def monthly_stats(session: Session, year: int, month: int) -> MonthlyStats:
         select(Device.name, Fault.severity, func.count()).outerjoin(Device, Device.id == Fault.device_id)
         .where(Fault.opened_at >= start, Fault.opened_at < end)
         .group_by(Device.name, Fault.severity))
-    errors = session.execute(
-        select(AuditEntry.device, AuditEntry.result, func.count())
-        .where(AuditEntry.at >= start, AuditEntry.at < end, AuditEntry.result.not_in(NOT_ERRORS))
-        .group_by(AuditEntry.device, AuditEntry.result))
 
     return MonthlyStats(
         year=year, month=month,
@@ -121,5 +117,4 @@ def monthly_stats(session: Session, year: int, month: int) -> MonthlyStats:
                           for name, category, n, total in per_staff),
         device_faults=tuple(sorted((DeviceFaultCount(name or NO_DEVICE, severity.value, n)
                                     for name, severity, n in faults), key=lambda row: (-row.faults, row.device))),
-        device_errors=tuple(sorted((DeviceErrorCount(name or NO_DEVICE, result, n) for name, result, n in errors),
-                                   key=lambda row: (-row.count, row.device, row.result))))
+        device_errors=device_errors(session, start, end))
