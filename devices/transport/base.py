@@ -8,8 +8,9 @@ All callbacks run on the device loop.
 from __future__ import annotations
 
 import abc
+import contextlib
 import logging
-from typing import Callable
+from typing import AsyncContextManager, Callable
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,11 @@ class ByteTransport(abc.ABC):
     @abc.abstractmethod
     async def close(self) -> None:
         """Stop for good and release the OS resources."""
+
+    def turn(self, gap: float) -> AsyncContextManager[None]:
+        """Held for one exchange (send, then the answer or its timeout). A line shared with other
+        devices gives it to one exchange at a time, and the next one ``gap`` after it."""
+        return contextlib.nullcontext()
 
 
 class Backoff:

@@ -7,14 +7,12 @@ option and waits for the login to be confirmed. Replies after that go to ``on_re
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from typing import AsyncContextManager, Callable
 
 from devices.transport.base import ByteTransport
 from devices.wall.framing import TelnetFilter
 from devices.wall.protocol import Reply, ReplyKind, Timing, WallProtocol
-from devices.wall.shared_line import LineTap
 from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -62,9 +60,7 @@ class WallLink:
 
     def turn(self, gap: float) -> AsyncContextManager[None]:
         """Held for one exchange; devices sharing the line wait for it, and ``gap`` after it."""
-        if isinstance(self.transport, LineTap):
-            return self.transport.line.turn(gap)
-        return contextlib.nullcontext()
+        return self.transport.turn(gap)
 
     # --- transport events -----------------------------------------------------------------------
     def _on_state(self, up: bool, why: str) -> None:

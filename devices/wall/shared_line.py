@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import AsyncIterator, Callable
+from typing import AsyncContextManager, AsyncIterator, Callable
 
 from devices.transport.base import ByteTransport
 from devices.wall.framing import Framer
@@ -107,6 +107,9 @@ class LineTap(ByteTransport):
     async def close(self) -> None:
         await self.line.leave(self)
         self._set_up(False, "closed")
+
+    def turn(self, gap: float) -> AsyncContextManager[None]:
+        return self.line.turn(gap)
 
     def line_state(self, up: bool, why: str) -> None:
         self._set_up(up, why)
