@@ -135,7 +135,9 @@ def test_a_locked_database_is_a_notice_and_the_cameras_still_move(site, console_
         ops.quick_log.open()
         ops.quick_log.text.setText("Mikrofon podium mati")
         ops.quick_log.save()
-        qtbot.waitUntil(lambda: "locked" in console.window.banner.text(), timeout=WAIT_MS)
+        # the database problem comes first, the refused entry after it: wait for both
+        qtbot.waitUntil(lambda: "NOT saved" in console.window.banner.text(), timeout=WAIT_MS)
+        assert "locked" in console.window.banner.text()
         assert any("NOT saved" in line and "Mikrofon podium mati" in line for line in log_lines(console))
         console.desk.select("cam1")
         console.desk.recall_preset(3)
