@@ -91,6 +91,7 @@ class DbWorker(QObject):
         self._database: Database | None = None
         self._when_open: list[Callable[[Database], None]] = []
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="oplog-db")
+        self._stopped = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def when_open(self, hook: Callable[[Database], None]) -> None:
@@ -99,22 +100,31 @@ class DbWorker(QObject):
 
     def start(self) -> None:
         """Open the database in the background."""
-        self._executor.submit(self._job, lambda _database: None, None, None, True)
+        self._submit(self._job, lambda _database: None, None, None, True)
 
     def call(self, work: Callable[[Session], T], done: Done | None = None, failed: Failed | None = None) -> None:
         """``work(session)`` in one transaction on the worker thread; ``done(result)`` or ``failed(error)``
         on the GUI thread. A ``DatabaseProblem`` is also announced by ``problem``."""
-        self._executor.submit(self._job, partial(_in_transaction, work), done, failed, True)
+        self._submit(self._job, partial(_in_transaction, work), done, failed, True)
 
     def run(self, work: Callable[[], T], done: Done | None = None, failed: Failed | None = None) -> None:
         """``work()`` on the worker thread without a transaction (e.g. writing a report file), in turn
         with the database jobs."""
-        self._executor.submit(self._job, lambda _database: work(), done, failed, False)
+        self._submit(self._job, lambda _database: work(), done, failed, False)
 
     def stop(self) -> None:
-        """Finish the jobs already handed over (a log entry being saved is not lost), then close."""
-        self._executor.submit(self._close)
-        self._executor.shutdown(wait=True)
+        """Finish the jobs already handed over (a log entry being saved is not lost), then close.
+        Afterwards new jobs are dropped (a timer or a late signal of a closed console may still ask)."""
+        if not self._stopped:
+            self._executor.submit(self._close)
+            self._stopped = True
+            self._executor.shutdown(wait=True)
+
+    def _submit(self, *job: Any) -> None:
+        if self._stopped:
+            log.debug("operations log worker stopped: job dropped")
+            return
+        self._executor.submit(*job)
 
     # ---- the worker thread --------------------------------------------------------------------
     def _job(self, work: Callable[[Database | None], Any], done: Done | None, failed: Failed | None,
