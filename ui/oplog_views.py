@@ -20,6 +20,8 @@ from models.shifts import current_shift, next_shift
 from models.staff import staff_for_login
 from models.wording import QT_TRANSLATE_NOOP
 
+LOOKAHEAD = timedelta(hours=12)
+
 
 @dataclass(frozen=True)
 class StaffView:
@@ -83,8 +85,8 @@ class DeviceView:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The staff who may log in, the current (else next) shift, today's and running events, open faults,
-    places and devices."""
+    """The staff who may log in, the current (else next) shift, the board's events (``board_window``) and
+    the running ones, open faults, places and devices."""
     staff: tuple[StaffView, ...]
     shift: ShiftView | None
     events: tuple[EventView, ...]
@@ -114,15 +116,16 @@ def fault_view(fault: Fault) -> FaultView:
                      fault.opened_at, fault.owner.name if fault.owner else None)
 
 
-def wib_day(now: datetime) -> tuple[datetime, datetime]:
-    """The WIB calendar day around ``now``: start (inclusive) and end (exclusive)."""
+def board_window(now: datetime) -> tuple[datetime, datetime]:
+    """The events the board lists, by planned start: the WIB day around ``now`` (start inclusive, end
+    exclusive), reaching at least ``LOOKAHEAD`` past ``now`` so a late shift sees the events after midnight."""
     start = now.astimezone(WIB).replace(hour=0, minute=0, second=0, microsecond=0)
-    return start, start + timedelta(days=1)
+    return start, max(start + timedelta(days=1), now + LOOKAHEAD)
 
 
 def load_snapshot(session: Session, now: datetime) -> Snapshot:
     shift = current_shift(session, now) or next_shift(session, now)
-    today = {event.id: event for event in events_between(session, *wib_day(now)) if event.status.value != "cancelled"}
+    today = {event.id: event for event in events_between(session, *board_window(now)) if event.status.value != "cancelled"}
     today.update((event.id, event) for event in running_events(session))
     return Snapshot(
         staff=tuple(staff_view(staff) for staff in staff_for_login(session)),

@@ -2,16 +2,30 @@
 them on the events panel with their cameras and shots), the one-key log entry, faults."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui import oplog_support as support
+from models.oplog_time import WIB
 from tests.ui.oplog_support import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready
+from ui.oplog_views import board_window
 
 pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site   # the fixtures
+
+
+@pytest.mark.parametrize("hour, minute", [(9, 0), (23, 45)])
+def test_the_board_lists_the_wib_day_and_the_hours_after_midnight_late_in_the_day(hour, minute):
+    now = datetime(2026, 12, 5, hour, minute, tzinfo=WIB)
+    start, end = board_window(now)
+    assert start == datetime(2026, 12, 5, tzinfo=WIB)
+    assert end >= datetime(2026, 12, 6, tzinfo=WIB)
+    after_midnight = datetime(2026, 12, 6, 0, 30, tzinfo=WIB)     # the form's default at 23:45: the next hour
+    assert (start <= after_midnight < end) == (hour == 23)
 
 
 def test_the_shift_ends_and_the_next_one_starts(site, console_for, qtbot):
