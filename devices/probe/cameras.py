@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 
 from devices.probe.findings import Finding, Place, Result, shown
-from devices.probe.wires import ViscaWire, connected, overhear
+from devices.probe.wires import POLL, ViscaWire, connected, overhear
 from devices.visca import urls
 from devices.visca.answers import ViscaAnswerError, decode_version
 from devices.visca.camera_status import CameraStatus
@@ -19,10 +19,9 @@ from devices.visca.jobs import Timing
 from devices.visca.links import LinkEvent, Quirks
 from devices.visca.profiles import get_profile
 from devices.visca.replies import Reply, ReplyKind
-from devices.visca.serial_bus import SerialLink, open_bus
+from devices.visca.serial_bus import SerialBus, SerialLink, open_bus
 
 SONY = "visca+udp"
-POLL = 0.01
 
 
 def _inquiries() -> list[tuple[str, bytes]]:
@@ -82,7 +81,7 @@ async def probe_serial_cameras(place: Place, timeout: float) -> list[Finding]:
         await bus.close()
 
 
-async def _chain_length(bus, timeout: float) -> int | None:
+async def _chain_length(bus: SerialBus, timeout: float) -> int | None:
     """The number of cameras the Address Set answer counts; None without an answer."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

@@ -170,3 +170,9 @@ def test_json_schema(camera_sim, capsys):
         assert all(isinstance(finding[key], kind) for key, kind in types.items()), finding
     answered = report["findings"][1]
     assert answered["result"] == "answered" and answered["url"] == camera.url and answered["rtt_ms"] > 0
+
+
+def test_a_camera_answering_from_another_address_gets_the_quirk_in_its_url(camera_sim, capsys):
+    camera = camera_sim("visca+udpraw://127.0.0.1:0?address=2")          # replies A0 …, like a PTZOptics G3 set to 2
+    code, report = probe_json(capsys, "127.0.0.1", "--only", "visca", "--ports", f"visca+udpraw={port_of(camera)}")
+    assert code == 0 and report["urls"] == [f"{camera.url}?quirks=any-address"]
