@@ -82,6 +82,8 @@ def _host(text: str) -> str:
                               f"({EXAMPLES}){hint}") from None
     else:
         return str(address)
+    if re.fullmatch(r"[\d.]+", text):
+        raise TargetError(f"{text!r} is not an IP address (four numbers 0–255, e.g. 192.168.1.50)")
     try:
         socket.getaddrinfo(text, None, type=socket.SOCK_STREAM)
     except OSError as exc:

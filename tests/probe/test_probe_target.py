@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ("not a host!", "is neither an IP address, a host name nor a serial port"),
     ("kramer+tcp://192.168.1.39", "is a URL; give only the host or the serial port"),
     ("127.0.0.1:5000", "give other ports with --ports"),
+    ("192.168.1.300", "is not an IP address (four numbers 0–255"),
 ])
 def test_a_bad_target_is_exit_two_with_a_plain_message(capsys, target, message):
     code, out, err = probe(capsys, target)
