@@ -3,6 +3,7 @@
     python app.py [--demo] [--config FILE] [--data-dir DIR]   the operator console
     python app.py camera URL ACTION …                        test and script one camera
     python app.py wall URL ACTION …                          test and script a video wall / matrix
+    python app.py probe HOST|SERIAL-PORT                     find out what a new device is, and its URL
     python app.py simulate camera|wall …                     run simulated devices
     python app.py report handover|monthly … -o FILE          handover report, monthly statistics (PDF, CSV)
 """
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 from devices.cli import camera as camera_cli
+from devices.cli import probe as probe_cli
 from devices.cli import simulate as simulate_cli
 from devices.cli import wall as wall_cli
 from devices.runtime import DeviceRuntime
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     camera_cli.add_parser(commands)
     wall_cli.add_parser(commands)
+    probe_cli.add_parser(commands)
     db_cli.add_parser(commands)
     report_cli.add_parser(commands)
     simulate_cli.add_parser(commands)

@@ -26,6 +26,7 @@ class TcpClient(ByteTransport, asyncio.Protocol):
         self._lost: asyncio.Event | None = None
         self._closing = False
         self.connects = 0
+        self.last_error = ""        # why the latest connection attempt failed; "" once connected
 
     async def open(self) -> None:
         self._lost = asyncio.Event()
@@ -40,7 +41,8 @@ class TcpClient(ByteTransport, asyncio.Protocol):
                     loop.create_connection(lambda: self, self._host, self._port), self._connect_timeout)
             except (OSError, asyncio.TimeoutError) as exc:
                 why = str(exc) or QT_TRANSLATE_NOOP("Transport", "timed out")
-                self._set_up(False, QT_TRANSLATE_NOOP("Transport", "cannot connect: {reason}").format(reason=why))
+                self.last_error = QT_TRANSLATE_NOOP("Transport", "cannot connect: {reason}").format(reason=why)
+                self._set_up(False, self.last_error)
                 await asyncio.sleep(self._backoff.next())
                 continue
             self._backoff.reset()
@@ -59,6 +61,7 @@ class TcpClient(ByteTransport, asyncio.Protocol):
         if sock is not None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.connects += 1
+        self.last_error = ""
         self._set_up(True)
 
     def data_received(self, data: bytes) -> None:

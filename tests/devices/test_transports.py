@@ -138,14 +138,14 @@ def test_tcp_client_keeps_trying_until_the_device_appears():
         client = TcpClient("127.0.0.1", port, backoff=Backoff(0.05, 0.1))
         await client.open()
         await asyncio.sleep(0.2)
-        assert not client.is_up
+        assert not client.is_up and client.last_error.startswith("cannot connect:")
         accepted: list[asyncio.StreamWriter] = []
         server = await asyncio.start_server(lambda r, w: accepted.append(w), "127.0.0.1", port)
         for _ in range(100):
             if client.is_up:
                 break
             await asyncio.sleep(0.02)
-        assert client.is_up
+        assert client.is_up and client.last_error == ""
         await client.close()
         for writer in accepted:
             writer.close()

@@ -77,6 +77,11 @@ def test_udp_reset_sequence_echo_and_repeated_sequence(start: Start, udp: socket
     udp.sendto(h("01 10 00 05 00 00 00 06 81 09 06 12 FF"), sim.address)
     assert udp.recv(64) == h("01 11 00 0B 00 00 00 06 90 50 00 01 00 00 00 00 00 00 FF")
     assert sim.state()["pan"] == 0x100
+    udp.sendto(h("81 09 04 00 FF"), sim.address)                       # no header: not answered, kept as it came
+    assert_silent(udp)
+    relative_payload = relative[8:]
+    assert sim.received() == [("CONTROL", h("01")), ("COMMAND", relative_payload), ("COMMAND", relative_payload),
+                              ("INQUIRY", h("81 09 06 12 FF")), ("UNFRAMED", h("81 09 04 00 FF"))]
 
     udp.sendto(h("02 00 00 01 00 00 00 00 01"), sim.address)
     assert udp.recv(64) == h("02 01 00 01 00 00 00 00 01")
@@ -104,6 +109,7 @@ def test_udpraw_several_packets_per_datagram_and_address(start: Start, udp: sock
     sim = start("visca+udpraw://127.0.0.1:0?address=2&model=sony-brc-x400")
     udp.sendto(h("81 01 04 00 02 FF 81 09 00 02 FF"), sim.address)
     assert [udp.recv(64) for _ in range(3)] == [h("A0 41 FF"), h("A0 51 FF"), h("A0 50 00 01 05 1C 01 00 02 FF")]
+    assert sim.received() == [("VISCA", h("81 01 04 00 02 FF")), ("VISCA", h("81 09 00 02 FF"))]
 
 
 def test_faults_silence_loss_latency_restart(start: Start, udp: socket.socket) -> None:
@@ -144,6 +150,10 @@ def test_tcp_stream_split_and_several_clients(start: Start) -> None:
             received += first.recv(64)
         assert received == expected
         assert second.recv(64) == h("90 50 02 FF")
+        first.sendall(h("88 01 00 01 FF 81 09 04 00 FF"))                # a broadcast is kept, not answered
+        assert first.recv(64) == h("90 50 02 FF")
+    assert sim.received() == [("VISCA", h(packet)) for packet in
+                              ("81 01 04 00 02 FF", "81 09 04 00 FF", "81 09 04 38 FF", "88 01 00 01 FF", "81 09 04 00 FF")]
 
 
 # --- serial chain on a pseudo-terminal ------------------------------------------------------------
@@ -164,6 +174,8 @@ def test_serial_chain_addressing_unplug_and_replug(start: Start, tmp_path: Path)
         assert port.read(5) == h("88 01 00 01 FF")
         port.write(h("82 01 04 00 02 FF 83 09 04 00 FF"))
         assert port.read(10) == h("A0 41 FF A0 51 FF B0 50 02 FF")
+        assert sim.received() == [("VISCA", h(packet)) for packet in
+                                  ("88 30 01 FF", "88 01 00 01 FF", "82 01 04 00 02 FF", "83 09 04 00 FF")]
         sim.restart()
         assert port.read(9) == h("90 38 FF A0 38 FF B0 38 FF")
 

@@ -89,7 +89,10 @@ class SonyUdpServer(_UdpServer):
         frame = ipframe.unpack(data)
         # a client bound to the camera's own port (visca-over-ip) can hand us our own replies
         if frame is None or frame.payload_type in (PayloadType.REPLY, PayloadType.CONTROL_REPLY):
+            if frame is None:
+                self._record("UNFRAMED", data)
             return
+        self._record(PayloadType(frame.payload_type).name, frame.payload)
         destination = addr if self._reply_port is None else (addr[0], self._reply_port)
         if frame.is_reset:
             self._last_seq = None
@@ -119,6 +122,7 @@ class RawUdpServer(_UdpServer):
         if not self._accepts_incoming():
             return
         for packet in split_packets(data):
+            self._record("VISCA", packet)
             if packet[0] != BROADCAST:
                 self.cameras[0].handle(packet, addr)
 
@@ -147,7 +151,10 @@ class TcpServer(SimulatorServer):
         try:
             while data := await reader.read(4096):
                 for packet in splitter.feed(data):
-                    if packet[0] != BROADCAST and self._accepts_incoming():
+                    if packet[0] == BROADCAST:
+                        self._record("VISCA", packet)     # taken in, and ignored over IP
+                    elif self._accepts_incoming():
+                        self._record("VISCA", packet)
                         self.cameras[0].handle(packet, writer)
         except ConnectionError:
             pass

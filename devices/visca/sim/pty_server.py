@@ -71,6 +71,7 @@ class PtyServer(SimulatorServer):
     def _received(self, data: bytes) -> None:
         for packet in self._splitter.feed(data):
             if self._accepts_incoming():
+                self._record("VISCA", packet)
                 self.chain.receive(packet)
 
     def _write_line(self, data: bytes) -> None:

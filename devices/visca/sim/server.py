@@ -2,6 +2,7 @@
 
 Common URL options: ``model`` (camera profile), ``latency`` (seconds added to every reply),
 ``loss`` (fraction of incoming and of outgoing messages dropped) and ``seed`` (for ``loss``).
+The latest messages the listener took in are kept, in order, for tests (``received()``).
 
 The fault-injection methods may be called from any thread: off the simulator's loop they run
 on it and return once applied. ``state()`` only reads, so it answers at once from anywhere.
@@ -9,6 +10,7 @@ on it and return once applied. ``state()`` only reads, so it answers at once fro
 from __future__ import annotations
 
 import asyncio
+import collections
 import random
 from typing import Any, Callable, TypeVar
 
@@ -20,6 +22,7 @@ from devices.visca.urls import CameraUrlError, Endpoint
 
 COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed"})
 MAX_LATENCY = 60.0
+KEEP_RECEIVED = 10_000    # a demo runs for days: the record of received messages must not grow without end
 T = TypeVar("T")
 
 
@@ -46,6 +49,7 @@ class SimulatorServer:
         self._loss = endpoint.float_option("loss", 0.0, 0.0, 1.0)
         self._random = random.Random(endpoint.option("seed"))
         self._silent = False
+        self._messages_in: collections.deque[tuple[str, bytes]] = collections.deque(maxlen=KEEP_RECEIVED)
         self._outbox: Outbox[bytes] = Outbox(self._loop, self._transmit,
                                              endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
 
@@ -72,6 +76,9 @@ class SimulatorServer:
     def _accepts_incoming(self) -> bool:
         return not self._silent and not self._lost()
 
+    def _record(self, kind: str, data: bytes) -> None:
+        self._messages_in.append((kind, bytes(data)))
+
     def _send(self, data: bytes, destination: Any) -> None:
         if not self._silent and not self._lost():
             self._outbox.post(data, destination)
@@ -81,6 +88,12 @@ class SimulatorServer:
     def state(self, camera: int = 1) -> dict[str, Any]:
         """Snapshot of camera ``camera`` (1-based position on a serial chain)."""
         return self.cameras[camera - 1].state()
+
+    def received(self) -> list[tuple[str, bytes]]:
+        """The messages taken in (the latest ``KEEP_RECEIVED``), as ``(kind, bytes)``: ``("VISCA", packet)`` on the raw and serial
+        listeners; on Sony VISCA over IP the payload type (``"INQUIRY"``, ``"COMMAND"``, ``"CONTROL"``…)
+        and the payload, or ``("UNFRAMED", datagram)`` for a datagram without a valid header."""
+        return self._on_loop(lambda: list(self._messages_in))
 
     def silence(self, on: bool = True) -> None:
         """Stop answering entirely (incoming ignored, nothing sent); the cameras keep their state."""

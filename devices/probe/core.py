@@ -1,0 +1,42 @@
+"""``probe``: what answers at a host or on a serial port, and the URL to configure it with.
+
+Network: every protocol at once, each on its own port (docs/probe.md). Serial: one protocol and
+baud rate at a time — a line carries one kind of device — stopping at the first that answers in its
+own form. Returns data only; ``devices/cli/probe.py`` prints it.
+"""
+from __future__ import annotations
+
+import asyncio
+
+from devices.probe.cameras import probe_network_camera, probe_serial_cameras
+from devices.probe.findings import Finding, Place
+from devices.probe.target import Settings, Target
+from devices.probe.walls import probe_wall
+
+
+async def probe(target: Target, settings: Settings = Settings()) -> list[Finding]:
+    """Every try, in order, with what it found."""
+    if target.is_serial:
+        return await _serial(target.device, settings)
+    return await _network(target.host, settings)
+
+
+async def _network(host: str, settings: Settings) -> list[Finding]:
+    tries = []
+    for scheme, port in settings.network():
+        family, place = scheme.split("+")[0], Place(host=host, port=port)
+        tries.append(probe_network_camera(scheme, place, settings.timeout) if family == "visca"
+                     else probe_wall(family, place, settings.timeout))
+    return [finding for found in await asyncio.gather(*tries) for finding in found]
+
+
+async def _serial(device: str, settings: Settings) -> list[Finding]:
+    findings: list[Finding] = []
+    for family, baud in settings.serial():
+        place = Place(device=device, baud=baud)
+        found = await (probe_serial_cameras(place, settings.timeout) if family == "visca"
+                       else probe_wall(family, place, settings.timeout))
+        findings += found
+        if any(finding.found for finding in found):
+            break
+    return findings
