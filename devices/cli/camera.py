@@ -20,6 +20,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
 DIRECTIONS = {"up": (0, 1), "down": (0, -1), "left": (-1, 0), "right": (1, 0),
               "upleft": (-1, 1), "upright": (1, 1), "downleft": (-1, -1), "downright": (1, -1)}
 STATUS_INQUIRIES = ("power", "position", "zoom", "focus mode", "focus", "last preset", "version")
+REFUSED_INQUIRY = ("syntax error", "not executable")   # the camera answered: it cannot tell
 
 
 def number(text: str) -> int:
@@ -149,7 +150,21 @@ def _then_stop(camera: CameraController, seconds: float, stop: Callable[[], None
 
 
 def _status(camera: CameraController, futures: dict, timeout: float) -> dict:
+    """What the camera answered; a refused inquiry leaves its fields null and is listed under
+    "unsupported" (docs/cameras.md). Raises (exit 3) only when the camera never answered."""
     deadline = time.monotonic() + timeout
-    for future in futures.values():
-        future.result(max(0.0, deadline - time.monotonic()))
+    for what, future in futures.items():
+        try:
+            future.result(max(0.0, deadline - time.monotonic()))
+        except CameraError as exc:
+            if exc.result not in REFUSED_INQUIRY:
+                _unanswered(camera, what, exc)
+        except concurrent.futures.TimeoutError as exc:
+            _unanswered(camera, what, exc)
     return camera.snapshot().to_json()
+
+
+def _unanswered(camera: CameraController, what: str, error: Exception) -> None:
+    if camera.snapshot().health.received == 0:
+        raise error
+    print(f"warning: {camera.name}: no answer to the {what} inquiry", file=sys.stderr)

@@ -102,6 +102,15 @@ _PROFILE_LIST = (
 PROFILES: dict[str, CameraProfile] = {profile.name: profile for profile in _PROFILE_LIST}
 
 
+AUTO = "auto"          # model=auto (the default): the version inquiry chooses (docs/cameras.md)
+FALLBACK = "generic"   # the profile of a camera not (yet) known
+
+
+def configured_profile(name: str | None) -> CameraProfile | None:
+    """The profile a ``model=``/``profile:`` setting names; None for ``auto`` or no setting."""
+    return None if name in (None, "", AUTO) else get_profile(name)
+
+
 def get_profile(name: str) -> CameraProfile:
     try:
         return PROFILES[name]
