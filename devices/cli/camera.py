@@ -1,7 +1,8 @@
 """`python app.py camera URL ACTION …` — test and script one camera from a terminal.
 
 Exit codes: 0 done (the camera reported completion, or answered for `status`);
-2 bad arguments, nothing sent; 1 the camera refused (its error is named); 3 no answer in time.
+2 bad arguments, nothing sent (also when an argument proves out of range for the model the camera
+names, docs/cameras.md); 1 the camera refused (its error is named); 3 no answer in time.
 """
 from __future__ import annotations
 
@@ -88,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
             result = waiter(args.timeout)
         except CameraError as exc:
             print(f"error: {exc}", file=sys.stderr)
+            if exc.result == "out of range for this camera":   # checked again once the model was known
+                return EXIT_USAGE
             return EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED
         except concurrent.futures.TimeoutError:
             state = camera.snapshot()
