@@ -56,6 +56,9 @@ FOCUS_MODE = QT_TRANSLATE_NOOP("Camera", "focus mode")
 PAN_TILT = QT_TRANSLATE_NOOP("Camera", "pan-tilt position")
 LAST_PRESET = QT_TRANSLATE_NOOP("Camera", "last preset")
 VERSION = QT_TRANSLATE_NOOP("Camera", "version")
+# The console's status inquiries by name (CameraState.unsupported), as an operator reads them.
+INQUIRY_WORDS = {"power": POWER, "position": PAN_TILT, "zoom": ZOOM, "focus mode": FOCUS_MODE,
+                 "focus": FOCUS, "last preset": LAST_PRESET, "version": VERSION}
 
 
 def _hex(data: bytes) -> str:

@@ -57,18 +57,19 @@ class CameraStatus:
         self._verify_arrival = False
         self.still_since: float | None = None   # monotonic time the head was last seen moving
         self._drive_directions: dict[Axis, Any] = {}
+        words = answers.INQUIRY_WORDS
         self.polls = [
-            Poll("power", answers.POWER, codec.power_inquiry(),
+            Poll("power", words["power"], codec.power_inquiry(),
                  lambda d: self.update(power=answers.decode_power(d)), 1),
-            Poll("position", answers.PAN_TILT, codec.pan_tilt_position_inquiry(), self._apply_position, 1),
-            Poll("zoom", answers.ZOOM, codec.zoom_position_inquiry(),
+            Poll("position", words["position"], codec.pan_tilt_position_inquiry(), self._apply_position, 1),
+            Poll("zoom", words["zoom"], codec.zoom_position_inquiry(),
                  lambda d: self.update(zoom=answers.decode_zoom(d)), 1),
-            Poll("focus mode", answers.FOCUS_MODE, codec.focus_mode_inquiry(),
+            Poll("focus mode", words["focus mode"], codec.focus_mode_inquiry(),
                  lambda d: self.update(focus_mode=answers.decode_focus_mode(d)), 4),
-            Poll("focus", answers.FOCUS, codec.focus_position_inquiry(),
+            Poll("focus", words["focus"], codec.focus_position_inquiry(),
                  lambda d: self.update(focus=answers.decode_focus(d)), 4),
-            Poll("last preset", answers.LAST_PRESET, codec.last_preset_inquiry(), self._apply_last_preset, 4),
-            Poll("version", answers.VERSION, codec.version_inquiry(), self._apply_version, 60),
+            Poll("last preset", words["last preset"], codec.last_preset_inquiry(), self._apply_last_preset, 4),
+            Poll("version", words["version"], codec.version_inquiry(), self._apply_version, 60),
         ]
 
     # ---- listeners -------------------------------------------------------------------------
