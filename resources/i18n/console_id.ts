@@ -102,17 +102,17 @@
         <translation>kamera melaporkan gangguan internal pada rangkaian daya (jawaban daya 04)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="216"/>
+        <location filename="../../devices/visca/capabilities.py" line="82"/>
         <source>{camera} does not answer the {inquiry} inquiry; it is no longer asked</source>
         <translation>{camera} tidak menjawab pertanyaan {inquiry}; pertanyaan itu tidak lagi dikirim</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="237"/>
+        <location filename="../../devices/visca/camera_status.py" line="166"/>
         <source>{camera}: unexpected answer to {action}: {problem}</source>
         <translation>{camera}: jawaban tak terduga untuk {action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="263"/>
+        <location filename="../../devices/visca/camera_status.py" line="192"/>
         <source>{camera} stopped away from preset {preset}</source>
         <translation>{camera} berhenti di luar posisi preset {preset}</translation>
     </message>
@@ -3323,22 +3323,22 @@
 <context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="110"/>
+        <location filename="../../ui/preset_grid.py" line="113"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="111"/>
+        <location filename="../../ui/preset_grid.py" line="114"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="112"/>
+        <location filename="../../ui/preset_grid.py" line="115"/>
         <source>Clear…</source>
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="169"/>
+        <location filename="../../ui/preset_grid.py" line="176"/>
         <source>Press Clear again within 5 s to clear preset %1</source>
         <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1</translation>
     </message>
@@ -3346,12 +3346,12 @@
 <context>
     <name>PresetModel</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="72"/>
+        <location filename="../../ui/preset_grid.py" line="75"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="72"/>
+        <location filename="../../ui/preset_grid.py" line="75"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
