@@ -62,7 +62,7 @@ def run_console(args: argparse.Namespace) -> int:
 
     from devices.demo import start_demo_cameras
     from devices.visca.controller import CameraController
-    from devices.visca.profiles import get_profile
+    from devices.visca.profiles import configured_profile
     from devices.visca.url_check import check_camera
     from devices.wall.controller import WallController
     from devices.wall.sim.simulator import start_demo_wall
@@ -95,7 +95,7 @@ def run_console(args: argparse.Namespace) -> int:
             config, errors = store.load()
         controllers = {
             c.id: CameraController(runtime, c.url, c.name,
-                                   profile=get_profile(c.profile) if c.profile else None).start()
+                                   profile=configured_profile(c.profile)).start()
             for c in config.cameras}
         walls = {w.id: WallController(runtime, w.url, w.name).start() for w in config.walls}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")

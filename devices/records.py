@@ -1,4 +1,4 @@
-"""What every device reports, whatever its kind: link state, finished actions and listeners.
+"""What every device reports, whatever its kind: link state, finished actions, notices and listeners.
 
 Cameras and wall devices share these so that one audit trail and one Qt bridge serve both.
 """
@@ -30,6 +30,15 @@ class ActionRecord:
     @property
     def ok(self) -> bool:
         return self.result == "completed"
+
+
+@dataclass(frozen=True)
+class DeviceNotice:
+    """Something the operator should read once that is not an operator action (not audited),
+    e.g. a camera that refuses an inquiry. ``text`` is a Phrase (models/wording.py)."""
+    device: str
+    level: str           # "info", "warning" or "error", as the console's notices
+    text: str
 
 
 Listener = Callable[[Any], None]

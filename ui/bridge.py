@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from devices.records import ActionRecord
+from devices.records import ActionRecord, DeviceNotice
 from devices.visca.controller import CameraController
 from devices.visca.state import CameraState
 from devices.wall.controller import WallController
@@ -23,12 +23,15 @@ class DeviceBridge(QObject):
     """Signals:
         stateChanged(object): the newest snapshot, on the GUI thread.
         actionFinished(ActionRecord): an operator action ended (completed, refused, timed out).
+        noticed(DeviceNotice): something the device says once (an inquiry it refuses …).
     """
 
     stateChanged = Signal(object)
     actionFinished = Signal(object)
+    noticed = Signal(object)
     _poke = Signal()
     _action = Signal(object)
+    _notice = Signal(object)
 
     def __init__(self, controller: CameraController | WallController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,11 +41,15 @@ class DeviceBridge(QObject):
         self.state = controller.snapshot()
         self._poke.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._action.connect(self.actionFinished, Qt.ConnectionType.QueuedConnection)
+        self._notice.connect(self.noticed, Qt.ConnectionType.QueuedConnection)
         controller.add_listener(self._on_device_event)
 
     def _on_device_event(self, item: Any) -> None:  # device thread
         if isinstance(item, ActionRecord):
             self._action.emit(item)
+            return
+        if isinstance(item, DeviceNotice):
+            self._notice.emit(item)
             return
         with self._lock:
             first = self._latest is None

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QImage
 
 from devices.records import Link
+from devices.visca.answers import INQUIRY_WORDS
 from devices.visca.state import CameraState, Motion
 from ui.bridge import CameraBridge
 from ui.wording import said
@@ -39,7 +40,8 @@ class CameraRow:
 
 
 class CameraListModel(QAbstractTableModel):
-    COLUMNS = ("name", "link", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom", "preset")
+    COLUMNS = ("name", "link", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom", "preset",
+               "profile", "unsupported")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +50,8 @@ class CameraListModel(QAbstractTableModel):
             "name": self.tr("Camera"), "link": self.tr("Link"), "last_seen": self.tr("Last seen"),
             "rtt": self.tr("Round trip"), "errors": self.tr("Errors"), "timeouts": self.tr("Timeouts"),
             "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
-            "preset": self.tr("Preset")}
+            "preset": self.tr("Preset"), "profile": self.tr("Profile"),
+            "unsupported": self.tr("Not answered")}
 
     # ---- rows ------------------------------------------------------------------------------
     def add_camera(self, camera_id: str, name: str, location: str, bridge: CameraBridge) -> None:
@@ -118,6 +121,10 @@ class CameraListModel(QAbstractTableModel):
             return self._text(row, state, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "link" and state.link is not Link.ONLINE:
             return Qt.GlobalColor.red
+        if role == Qt.ItemDataRole.ToolTipRole and column == "profile":
+            return state.model or ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == "unsupported" and state.unsupported:
+            return self.tr("The camera refused these inquiries; they are asked again when it reconnects")
         if role == Qt.ItemDataRole.ToolTipRole:
             return said(state.last_error or "")
         return None
@@ -144,7 +151,20 @@ class CameraListModel(QAbstractTableModel):
             return "" if state.pan is None else f"{state.pan} / {state.tilt}"
         if column == "zoom":
             return "" if state.zoom is None else str(state.zoom)
+        if column == "profile":
+            return self.profile_text(state)
+        if column == "unsupported":
+            return ", ".join(said(INQUIRY_WORDS.get(name, name)) for name in state.unsupported)
         return "" if state.last_preset is None else str(state.last_preset)
+
+    def profile_text(self, state: CameraState) -> str:
+        """``sony-brc-x400, ROM 0100`` and where it came from, when that is not the camera itself."""
+        text = state.profile or ""
+        if state.rom_revision is not None:
+            text = self.tr("%1, ROM %2").replace("%1", text).replace("%2", f"{state.rom_revision:04X}")
+        how = {"pending": self.tr("%1 (until the camera says)"), "fallback": self.tr("%1 (model not known)"),
+               "configured": self.tr("%1 (configured)")}.get(state.profile_source)
+        return how.replace("%1", text) if how else text
 
     def link_text(self, state: CameraState) -> str:
         if state.link is Link.OFFLINE:

@@ -47,6 +47,7 @@ class OperatorDesk(QObject):
         self.bridges[camera_id] = bridge
         self.names[camera_id] = name
         bridge.actionFinished.connect(self._on_action_finished)
+        bridge.noticed.connect(lambda notice: self.notice.emit(notice.level, said(notice.text)))
         if self.selected is None:
             self.select(camera_id)
 

@@ -31,6 +31,7 @@ def _results() -> dict[str, str]:
         "command canceled": QCoreApplication.translate("DeviceWords", "command cancelled"),
         "no socket": QCoreApplication.translate("DeviceWords", "nothing to cancel"),
         "not executable": QCoreApplication.translate("DeviceWords", "not possible in the camera's current mode"),
+        "out of range for this camera": QCoreApplication.translate("DeviceWords", "out of range for this camera"),
     }
 
 

@@ -40,6 +40,9 @@ class PresetModel(QAbstractListModel):
             index = self.index(self.numbers.index(number))
             self.dataChanged.emit(index, index)
 
+    def state_profile(self) -> str | None:
+        return None if self.state is None else self.state.profile
+
     def set_state(self, state: CameraState) -> None:
         self.state = state
         if self.numbers:
@@ -135,7 +138,11 @@ class PresetGrid(QWidget):
         self.model.set_state(self.desk.bridges[camera_id].state)
 
     def _on_state(self, camera_id: str, state: CameraState) -> None:
-        if camera_id == self.model.camera_id:
+        if camera_id != self.model.camera_id:
+            return
+        if state.profile != self.model.state_profile():   # learned from the camera: its preset range
+            self._on_selection(camera_id)
+        else:
             self.model.set_state(state)
 
     def _with_current(self, action) -> None:

@@ -1,7 +1,8 @@
 """`python app.py camera URL ACTION …` — test and script one camera from a terminal.
 
 Exit codes: 0 done (the camera reported completion, or answered for `status`);
-2 bad arguments, nothing sent; 1 the camera refused (its error is named); 3 no answer in time.
+2 bad arguments, nothing sent (also when an argument proves out of range for the model the camera
+names, docs/cameras.md); 1 the camera refused (its error is named); 3 no answer in time.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
 DIRECTIONS = {"up": (0, 1), "down": (0, -1), "left": (-1, 0), "right": (1, 0),
               "upleft": (-1, 1), "upright": (1, 1), "downleft": (-1, -1), "downright": (1, -1)}
 STATUS_INQUIRIES = ("power", "position", "zoom", "focus mode", "focus", "last preset", "version")
+REFUSED_INQUIRY = ("syntax error", "not executable")   # the camera answered: it cannot tell
 
 
 def number(text: str) -> int:
@@ -87,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
             result = waiter(args.timeout)
         except CameraError as exc:
             print(f"error: {exc}", file=sys.stderr)
+            if exc.result == "out of range for this camera":   # checked again once the model was known
+                return EXIT_USAGE
             return EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED
         except concurrent.futures.TimeoutError:
             state = camera.snapshot()
@@ -149,7 +153,21 @@ def _then_stop(camera: CameraController, seconds: float, stop: Callable[[], None
 
 
 def _status(camera: CameraController, futures: dict, timeout: float) -> dict:
+    """What the camera answered; a refused inquiry leaves its fields null and is listed under
+    "unsupported" (docs/cameras.md). Raises (exit 3) only when the camera never answered."""
     deadline = time.monotonic() + timeout
-    for future in futures.values():
-        future.result(max(0.0, deadline - time.monotonic()))
+    for what, future in futures.items():
+        try:
+            future.result(max(0.0, deadline - time.monotonic()))
+        except CameraError as exc:
+            if exc.result not in REFUSED_INQUIRY:
+                _unanswered(camera, what, exc)
+        except concurrent.futures.TimeoutError as exc:
+            _unanswered(camera, what, exc)
     return camera.snapshot().to_json()
+
+
+def _unanswered(camera: CameraController, what: str, error: Exception) -> None:
+    if camera.snapshot().health.received == 0:
+        raise error
+    print(f"warning: {camera.name}: no answer to the {what} inquiry", file=sys.stderr)

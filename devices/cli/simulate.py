@@ -20,7 +20,14 @@ EXAMPLES = """examples:
   simulate camera --listen visca+udp://127.0.0.1:52381
   simulate camera --listen visca+tcp://0.0.0.0:5678?model=ptzoptics --listen visca+udpraw://0.0.0.0:1259
   simulate camera --listen "visca+serial://pty?link=/tmp/visca0&cameras=3"
-options in a URL: model, latency, loss, seed; udp: reply_port; udpraw/tcp: address; serial: link, cameras, baud"""
+  simulate camera --listen "visca+tcp://0.0.0.0:5678?model=ptzoptics&refuse=last-preset,focus-mode"
+options in a URL: model, latency, loss, seed, refuse; udp: reply_port; udpraw/tcp: address;
+serial: link, cameras, baud
+  model=NAME     the camera played: its limits, position layout and its answer to the version
+                 inquiry (Sony models: vendor 0001 and their model id; ptzoptics: PTZOptics' own
+                 layout; generic: vendor and model 0000)
+  refuse=A,B     answer these inquiries with a syntax error (90 60 02 FF), as OEM cameras do:
+                 power, position, zoom, focus, focus-mode, last-preset, version, max-speed"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -1,6 +1,6 @@
 """The picture of a simulated PTZ camera: a crop of the bundled panorama that follows the head.
 
-Pan moves the view across the panorama (pan_min at the left edge, pan_max at the right), tilt
+Pan moves the view across the panorama (the profile's left end at the left edge), tilt
 moves it up and down (tilt 0 looks at the stage, tilt_max at the ceiling, tilt_min at the
 floor), zoom narrows it from the wide view (zoom 0) to 1/ZOOM_RATIO of that (zoom_max).
 The picture is rendered at the size asked for with ``want_size``, so a small tile costs
@@ -86,6 +86,8 @@ class SyntheticCameraSource(FrameSource):
         wide_w = min(width * WIDE_SHARE, height * ASPECT)
         wide_h = wide_w / ASPECT
         pan = _fraction(state.get("pan", 0), p.pan_min, p.pan_max)
+        if p.pan_left_positive:
+            pan = 1 - pan
         zoom = _fraction(state.get("zoom", 0), 0, p.zoom_max)
         magnification = ZOOM_RATIO ** zoom
         centre_x = wide_w / 2 + pan * (width - wide_w)

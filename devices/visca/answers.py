@@ -27,6 +27,12 @@ SONY_MODEL_NAMES = {
 }
 
 
+# Vendor IDs seen in version answers (§4.1). 0001 is named only with a known Sony model: a
+# PTZOptics answer (factory code 00, hardware 01) starts with the same bytes (docs/cameras.md).
+VENDOR_NAMES = {0x0020: "Sony FCB", 0x0003: "Everet", 0x0010: "HuddleCam",
+                0x0109: "BirdDog", 0x0220: "GlowStream", 0x2574: "AVer"}
+
+
 @dataclass(frozen=True)
 class Version:
     vendor_id: int
@@ -38,7 +44,8 @@ class Version:
     def model_name(self) -> str:
         if self.vendor_id == SONY_VENDOR and self.model_id in SONY_MODEL_NAMES:
             return f"Sony {SONY_MODEL_NAMES[self.model_id]}"
-        return f"vendor {self.vendor_id:04X} model {self.model_id:04X}"
+        vendor = VENDOR_NAMES.get(self.vendor_id, f"vendor {self.vendor_id:04X}")
+        return f"{vendor} model {self.model_id:04X}"
 
 
 # What each answer is, as the messages name it.
@@ -49,6 +56,9 @@ FOCUS_MODE = QT_TRANSLATE_NOOP("Camera", "focus mode")
 PAN_TILT = QT_TRANSLATE_NOOP("Camera", "pan-tilt position")
 LAST_PRESET = QT_TRANSLATE_NOOP("Camera", "last preset")
 VERSION = QT_TRANSLATE_NOOP("Camera", "version")
+# The console's status inquiries by name (CameraState.unsupported), as an operator reads them.
+INQUIRY_WORDS = {"power": POWER, "position": PAN_TILT, "zoom": ZOOM, "focus mode": FOCUS_MODE,
+                 "focus": FOCUS, "last preset": LAST_PRESET, "version": VERSION}
 
 
 def _hex(data: bytes) -> str:

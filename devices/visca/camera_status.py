@@ -6,17 +6,18 @@ Runs on the device loop; listeners must hand anything slow to another thread.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import logging
 import time
 from typing import Any, Callable
 
-from devices.records import Listener, Listeners
+from devices.records import ActionRecord, Link, Listener, Listeners
 from devices.visca import answers, codec
+from devices.visca.capabilities import CONFIGURED, PENDING, Capabilities
 from devices.visca.drives import direction_of
 from devices.visca.jobs import Axis, Job, JobKind, Timing
-from devices.visca.profiles import CameraProfile
-from devices.records import ActionRecord, Link
+from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
 from devices.visca.state import CameraError, CameraState, Health, Motion
 from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
@@ -27,17 +28,23 @@ NO_PRESET = 0x7F             # position counts: about a third of a degree on Son
 
 
 class Poll:
-    def __init__(self, name: str, message: bytes, apply: Callable[[bytes], None], every: int) -> None:
-        self.name, self.message, self.apply, self.every = name, message, apply, every
+    def __init__(self, name: str, words: str, message: bytes, apply: Callable[[bytes], Any], every: int) -> None:
+        self.name, self.words, self.message, self.apply, self.every = name, words, message, apply, every
         self.due = 0.0
 
 
-class CameraStatus:
-    def __init__(self, name: str, url: str, profile: CameraProfile, timing: Timing) -> None:
+class CameraStatus(Capabilities):
+    def __init__(self, name: str, url: str, profile: CameraProfile | None, timing: Timing) -> None:
+        """``profile`` None: ``model=auto``, learned from the version inquiry (docs/cameras.md)."""
         self.name = name
-        self.profile = profile
+        self.auto = profile is None
+        self.profile = profile or get_profile(FALLBACK)
+        self.discovering = self.auto
+        self._discovery_tries = 0
+        self._identified: list[concurrent.futures.Future] = []
         self.timing = timing
-        self.state = CameraState(name=name, url=url)
+        self.state = CameraState(name=name, url=url, profile=self.profile.name,
+                                 profile_source=PENDING if self.auto else CONFIGURED)
         self._counters: dict[str, int] = {f.name: 0 for f in dataclasses.fields(Health)
                                           if f.type == "int"}
         self._rtt: float | None = None
@@ -47,19 +54,20 @@ class CameraStatus:
         self._verify_arrival = False
         self.still_since: float | None = None   # monotonic time the head was last seen moving
         self._drive_directions: dict[Axis, Any] = {}
-        p = profile
+        words = answers.INQUIRY_WORDS
         self.polls = [
-            Poll("power", codec.power_inquiry(), lambda d: self.update(power=answers.decode_power(d)), 1),
-            Poll("position", codec.pan_tilt_position_inquiry(), self._apply_position, 1),
-            Poll("zoom", codec.zoom_position_inquiry(), lambda d: self.update(zoom=answers.decode_zoom(d)), 1),
-            Poll("focus mode", codec.focus_mode_inquiry(),
+            Poll("power", words["power"], codec.power_inquiry(),
+                 lambda d: self.update(power=answers.decode_power(d)), 1),
+            Poll("position", words["position"], codec.pan_tilt_position_inquiry(), self._apply_position, 1),
+            Poll("zoom", words["zoom"], codec.zoom_position_inquiry(),
+                 lambda d: self.update(zoom=answers.decode_zoom(d)), 1),
+            Poll("focus mode", words["focus mode"], codec.focus_mode_inquiry(),
                  lambda d: self.update(focus_mode=answers.decode_focus_mode(d)), 4),
-            Poll("focus", codec.focus_position_inquiry(), lambda d: self.update(focus=answers.decode_focus(d)), 4),
-            Poll("last preset", codec.last_preset_inquiry(), self._apply_last_preset, 4),
-            Poll("version", codec.version_inquiry(),
-                 lambda d: self.update(model=answers.decode_version(d).model_name), 60),
+            Poll("focus", words["focus"], codec.focus_position_inquiry(),
+                 lambda d: self.update(focus=answers.decode_focus(d)), 4),
+            Poll("last preset", words["last preset"], codec.last_preset_inquiry(), self._apply_last_preset, 4),
+            Poll("version", words["version"], codec.version_inquiry(), self._apply_version, 60),
         ]
-        self._decode_pan_tilt = lambda d: answers.decode_pan_tilt(d, p)
 
     # ---- listeners -------------------------------------------------------------------------
     def add_listener(self, listener: Listener) -> None:
@@ -123,26 +131,31 @@ class CameraStatus:
         self._counters["received"] += 1
 
     # ---- polls ----------------------------------------------------------------------------------
+    def poll(self, name: str) -> Poll | None:
+        return next((p for p in self.polls if p.name == name), None)
+
+    def _asked(self) -> list[Poll]:
+        return [p for p in self.polls if p.name not in self.state.unsupported]
+
     def due_poll(self, now: float, late_by: float = 0.0) -> Poll | None:
         """The most overdue poll that is at least ``late_by`` seconds late, not yet taken."""
-        due = [p for p in self.polls if now - p.due >= late_by]
+        due = [p for p in self._asked() if now - p.due >= late_by]
         return min(due, key=lambda p: p.due) if due else None
+
+    def inquiry_job(self, poll: Poll, future: concurrent.futures.Future | None = None, action: str = "") -> Job:
+        return Job(JobKind.INQUIRY, poll.message, action or f"inquiry {poll.name}", future, apply=poll.apply,
+                   background=True, inquiry=poll.name)
 
     def poll_job(self, poll: Poll, now: float) -> Job:
         moving = self.state.motion is Motion.MOVING and poll.name == "position"
         poll.due = now + (self.timing.moving_poll_interval if moving else self.timing.poll_interval * poll.every)
-        return Job(JobKind.INQUIRY, poll.message, f"inquiry {poll.name}", apply=poll.apply, background=True)
+        return self.inquiry_job(poll)
 
     def next_poll_time(self) -> float:
-        return min(p.due for p in self.polls)
-
-    def reset_polls(self) -> None:
-        for poll in self.polls:
-            poll.due = 0.0
+        return min((p.due for p in self._asked()), default=time.monotonic() + self.timing.poll_interval)
 
     def probe_job(self) -> Job:
-        power = self.polls[0]
-        return Job(JobKind.INQUIRY, power.message, "probe", apply=power.apply, background=True)
+        return self.inquiry_job((self._asked() or self.polls)[0], action="probe")
 
     def answered(self, job: Job, data: bytes) -> None:
         try:
@@ -165,7 +178,7 @@ class CameraStatus:
         return number
 
     def _apply_position(self, data: bytes) -> tuple[int, int]:
-        pan, tilt = self._decode_pan_tilt(data)
+        pan, tilt = answers.decode_pan_tilt(data, self.profile)
         if self.still_since is None or (pan, tilt) != (self.state.pan, self.state.tilt):
             self.still_since = time.monotonic()
         changes: dict[str, Any] = {"pan": pan, "tilt": tilt}

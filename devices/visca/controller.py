@@ -3,6 +3,10 @@
 Every method validates its arguments on the caller's thread (``ValueError`` before anything
 is queued), hands the work to the device loop and returns at once; commands return a
 ``concurrent.futures.Future`` that resolves to an ``ActionRecord`` or raises ``CameraError``.
+
+With ``model=auto`` (the default) the profile is learned from the camera on connect; until then
+arguments are checked against the generic profile, and every command is checked again, and its
+bytes built, with the profile known when it is sent (docs/cameras.md "Before the model is known").
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from devices.visca import codec, urls
 from devices.visca.camera_status import CameraStatus
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
-from devices.visca.profiles import CameraProfile, get_profile
+from devices.visca.profiles import CameraProfile, configured_profile
 from devices.visca.serial_bus import SerialLink, open_bus
 from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
@@ -67,7 +71,10 @@ class CameraController:
         self.runtime = runtime
         self.url = url
         self.name = name or endpoint.option("name") or endpoint.host or endpoint.device
-        self.profile = profile or get_profile(endpoint.option("model", "generic") or "generic")
+        try:
+            configured = profile or configured_profile(endpoint.option("model"))
+        except ValueError as exc:
+            raise urls.CameraUrlError(url_problem(url, sentence_of(exc))) from None
         try:
             quirks = Quirks.parse(endpoint.option("quirks"))
         except ValueError as exc:
@@ -76,7 +83,7 @@ class CameraController:
         self.timing = timing or Timing(
             ack_timeout=endpoint.float_option("timeout", default_timeout, 0.02, 10.0),
             poll_interval=endpoint.float_option("poll", Timing.poll_interval, 0.1, 60.0))
-        self._status = CameraStatus(self.name, url, self.profile, self.timing)
+        self._status = CameraStatus(self.name, url, configured, self.timing)
         self._endpoint = endpoint
         self._quirks = quirks
         self._transport = transport
@@ -117,8 +124,20 @@ class CameraController:
         return self.runtime.submit(close())
 
     # ---- state ---------------------------------------------------------------------------------
+    @property
+    def profile(self) -> CameraProfile:
+        """The profile in use now: configured, learned from the camera, or generic until known."""
+        return self._status.profile
+
     def snapshot(self) -> CameraState:
         return self._status.snapshot()
+
+    def identified(self) -> concurrent.futures.Future:
+        """Resolves to the ``CameraState`` once the profile is known (at once when configured);
+        fails with ``CameraError`` if the camera goes offline first."""
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self._on_loop(lambda s: s.status.when_identified(future))
+        return future
 
     def add_listener(self, listener: Callable[[Any], None]) -> None:
         """``listener(CameraState | ActionRecord)`` — called on the device thread."""
@@ -156,50 +175,55 @@ class CameraController:
 
     # ---- discrete commands ----------------------------------------------------------------
     def power(self, on: bool) -> concurrent.futures.Future:
-        return self._command(codec.power(on), f"power {'on' if on else 'off'}")
+        return self._command(lambda p: codec.power(on), f"power {'on' if on else 'off'}")
 
     def recall_preset(self, n: int) -> concurrent.futures.Future:
-        return self._command(codec.memory_recall(n, self.profile), f"preset recall {n}", motion=True, preset=n)
+        return self._command(lambda p: codec.memory_recall(n, p), f"preset recall {n}", motion=True, preset=n)
 
     def save_preset(self, n: int) -> concurrent.futures.Future:
-        return self._command(codec.memory_set(n, self.profile), f"preset save {n}", preset=n)
+        return self._command(lambda p: codec.memory_set(n, p), f"preset save {n}", preset=n)
 
     def clear_preset(self, n: int) -> concurrent.futures.Future:
-        return self._command(codec.memory_reset(n, self.profile), f"preset clear {n}")
+        return self._command(lambda p: codec.memory_reset(n, p), f"preset clear {n}")
 
     def home(self) -> concurrent.futures.Future:
-        return self._command(codec.pan_tilt_home(), "home", motion=True)
+        return self._command(lambda p: codec.pan_tilt_home(), "home", motion=True)
 
     def goto(self, pan: int, tilt: int, speed: int | None = None) -> concurrent.futures.Future:
         """One speed for both axes; tilt is limited to what the head can do."""
-        tilt_speed = None if speed is None else min(speed, self.profile.tilt_speed_max)
-        message = codec.pan_tilt_absolute(pan, tilt, self.profile, speed, tilt_speed)
-        return self._command(message, f"goto {pan} {tilt}", motion=True)
+        def build(p: CameraProfile) -> bytes:
+            tilt_speed = None if speed is None else min(speed, p.tilt_speed_max)
+            return codec.pan_tilt_absolute(pan, tilt, p, speed, tilt_speed)
+        return self._command(build, f"goto {pan} {tilt}", motion=True)
 
     def zoom_to(self, position: int) -> concurrent.futures.Future:
-        return self._command(codec.zoom_direct(position, self.profile), f"zoom to {position}")
+        return self._command(lambda p: codec.zoom_direct(position, p), f"zoom to {position}")
 
     def focus_mode(self, mode: str) -> concurrent.futures.Future:
         builders = {"auto": codec.focus_auto, "manual": codec.focus_manual,
                     "toggle": codec.focus_toggle, "one-push": codec.focus_one_push}
         if mode not in builders:
             raise ValueError(f"focus mode must be one of {', '.join(builders)}, not {mode!r}")
-        return self._command(builders[mode](), f"focus {mode}")
+        return self._command(lambda p: builders[mode](), f"focus {mode}")
 
     def inquire(self, what: str) -> concurrent.futures.Future:
-        """Ask the camera now: power, position, zoom, focus, focus mode or version."""
-        poll = next((p for p in self._status.polls if p.name == what), None)
+        """Ask the camera now: power, position, zoom, focus, focus mode, last preset or version.
+
+        Fails with ``CameraError`` (result "syntax error") when the camera refuses the inquiry;
+        the inquiry is then listed in ``CameraState.unsupported`` and no longer polled."""
+        poll = self._status.poll(what)
         if poll is None:
             raise ValueError(f"unknown inquiry {what!r}")
         future: concurrent.futures.Future = concurrent.futures.Future()
-        job = Job(JobKind.INQUIRY, poll.message, f"inquiry {what}", future, apply=poll.apply, background=True)
+        job = self._status.inquiry_job(poll, future)
         self._on_loop(lambda s: s.submit(job))
         return future
 
-    def _command(self, message: bytes, action: str, *, motion: bool = False,
+    def _command(self, build: Callable[[CameraProfile], bytes], action: str, *, motion: bool = False,
                  preset: int | None = None) -> concurrent.futures.Future:
+        message = build(self.profile)   # raises ValueError before anything is queued
         future: concurrent.futures.Future[ActionRecord] = concurrent.futures.Future()
-        job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset)
+        job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset, build=build)
         self._on_loop(lambda s: s.submit(job))
         return future
 

@@ -24,6 +24,16 @@ def drive_message(axis: Axis, value: Any, profile: CameraProfile) -> bytes:
         codec.focus_far(speed) if direction > 0 else codec.focus_near(speed))
 
 
+def limited(axis: Axis, value: Any, profile: CameraProfile) -> Any:
+    """A pan-tilt value within the profile's speed maxima: a held move checked against one profile
+    goes on at the top speed of another learned meanwhile (docs/cameras.md)."""
+    if axis is not Axis.PAN_TILT:
+        return value   # zoom and focus speeds 0–7 are the same on every camera
+    pan, tilt = value
+    return (max(-profile.pan_speed_max, min(pan, profile.pan_speed_max)),
+            max(-profile.tilt_speed_max, min(tilt, profile.tilt_speed_max)))
+
+
 def describe_drive(axis: Axis, value: Any) -> str:
     if value == STOPPED[axis]:
         return "stop"

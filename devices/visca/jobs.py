@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from devices.visca.profiles import CameraProfile
 from devices.visca.state import CameraError
 
 
@@ -51,6 +52,8 @@ class Job:
     started: float = field(default_factory=time.time)
     background: bool = False                   # polls and probes: not operator actions
     timeout: float | None = None               # first-reply timeout, if not the camera's usual
+    inquiry: str | None = None                 # the status inquiry this asks ("focus mode" …)
+    build: Callable[[CameraProfile], bytes] | None = None   # message for the profile known at send time
 
     @property
     def is_command(self) -> bool:

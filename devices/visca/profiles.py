@@ -2,6 +2,7 @@
 
 Positions are signed counts (two's complement over the profile's nibble widths, §1.4).
 Preset numbers are the `pp` byte sent on the wire; on BRC-X cameras `pp` = preset number − 1 (§4.6).
+Which end is "left" and how fast a preset recall may be differ by model: docs/cameras.md.
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ class CameraProfile:
     model_id: int
     pan_deg_per_s_max: float
     tilt_deg_per_s_max: float
+    pan_left_positive: bool = False   # BRC-H700: the left end is the positive one (docs/cameras.md)
+    preset_speed_max: int = 0x18      # `7E 01 0B pp qq` recall speed; BRC-X400 family 01–19h
 
 
 SONY_VENDOR = 0x0001
@@ -74,7 +77,7 @@ _PROFILE_LIST = (
         zoom_max=0x4000, focus_min=0x1000, focus_max=0xF000,
         pan_min=_SONY_PAN[0], pan_max=_SONY_PAN[1], tilt_min=_SONY_TILT[0], tilt_max=_SONY_TILT[1],
         counts_per_degree=_SONY_COUNTS_PER_DEGREE, vendor_id=SONY_VENDOR, model_id=0x051C,
-        pan_deg_per_s_max=101.0, tilt_deg_per_s_max=91.0,
+        pan_deg_per_s_max=101.0, tilt_deg_per_s_max=91.0, preset_speed_max=0x19,
     ),
     CameraProfile(
         name="sony-brc-h700", label="Sony BRC-H700",
@@ -83,7 +86,7 @@ _PROFILE_LIST = (
         zoom_max=0x4000, focus_min=0x1000, focus_max=0xF000,
         pan_min=_H700_PAN[0], pan_max=_H700_PAN[1], tilt_min=_H700_TILT[0], tilt_max=_H700_TILT[1],
         counts_per_degree=0x08A58 / 170, vendor_id=SONY_VENDOR, model_id=0x0501,
-        pan_deg_per_s_max=100.0, tilt_deg_per_s_max=90.0,
+        pan_deg_per_s_max=100.0, tilt_deg_per_s_max=90.0, pan_left_positive=True,
     ),
     CameraProfile(
         name="ptzoptics", label="PTZOptics",
@@ -97,6 +100,15 @@ _PROFILE_LIST = (
 )
 
 PROFILES: dict[str, CameraProfile] = {profile.name: profile for profile in _PROFILE_LIST}
+
+
+AUTO = "auto"          # model=auto (the default): the version inquiry chooses (docs/cameras.md)
+FALLBACK = "generic"   # the profile of a camera not (yet) known
+
+
+def configured_profile(name: str | None) -> CameraProfile | None:
+    """The profile a ``model=``/``profile:`` setting names; None for ``auto`` or no setting."""
+    return None if name in (None, "", AUTO) else get_profile(name)
 
 
 def get_profile(name: str) -> CameraProfile:

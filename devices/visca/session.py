@@ -19,7 +19,7 @@ import logging
 
 from devices.visca import codec
 from devices.visca.camera_status import CameraStatus
-from devices.visca.drives import describe_drive, drive_message
+from devices.visca.drives import describe_drive, drive_message, limited
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks
 from devices.visca.liveness import Liveness
@@ -153,6 +153,8 @@ class CameraSession(ReplyHandling):
         stop = next((a for a in Axis if self.wants[a] == STOPPED[a] and self.sent[a] != STOPPED[a]), None)
         if stop is not None:
             return self._drive_job(stop)
+        if self.status.discovering:   # what the camera is decides how the rest is built
+            return self.status.discovery_job()
         starving = self.status.due_poll(now, late_by=STARVING_POLLS * self.timing.poll_interval)
         if starving is not None or now < self._hold_until:
             return self.status.poll_job(starving, now) if starving else None
@@ -160,7 +162,7 @@ class CameraSession(ReplyHandling):
         if axis is not None:
             return self._gate(self._drive_job(axis))
         if self.queue:
-            return self._gate(self.queue[0], from_queue=True)
+            return self._built(self._gate(self.queue[0], from_queue=True))
         due = self.status.due_poll(now)
         return self.status.poll_job(due, now) if due else None
 
@@ -181,8 +183,22 @@ class CameraSession(ReplyHandling):
             self.queue.popleft()
         return job
 
+    def _built(self, job: Job | None) -> Job | None:
+        """A command's bytes come from the profile known now: checked again, as it may have changed
+        since the caller's check (docs/cameras.md "Before the model is known")."""
+        if job is None or job.build is None or job.kind is not JobKind.COMMAND:
+            return job
+        try:
+            job.message = job.build(self.status.profile)
+        except ValueError as exc:
+            self.status.finish(job, "out of range for this camera", sentence_of(exc))
+            self.wake()
+            return None
+        return job
+
     def _drive_job(self, axis: Axis) -> Job:
-        value = self.wants[axis]
+        value = limited(axis, self.wants[axis], self.status.profile)
+        self.wants[axis] = value
         return Job(JobKind.DRIVE, drive_message(axis, value, self.status.profile),
                    f"{axis.value} {describe_drive(axis, value)}", axis=axis, value=value)
 
@@ -285,7 +301,7 @@ class CameraSession(ReplyHandling):
         self.wants = dict(STOPPED)
         self.sent = {axis: UNKNOWN for axis in Axis}
         self._needs_reset = self.link.sequenced
-        self.status.reset_polls()
+        self.status.reconnected()
 
     def _check_offline(self, now: float) -> bool:
         if not self.status.is_offline and self.liveness.gone(now):
@@ -303,6 +319,7 @@ class CameraSession(ReplyHandling):
             if not future.done():
                 future.set_exception(self.status.error("move", "offline", why))
         self._settle_waiters.clear()
+        self.status.fail_identified(self.status.error("identify", "offline", why))
         self.wants = dict(STOPPED)
         self.sent = {axis: UNKNOWN for axis in Axis}
         self.liveness.went_offline()

@@ -9,7 +9,7 @@ from devices.visca.links import LinkEvent
 from devices.visca.replies import ERROR_NAMES, Reply, ReplyKind
 from models.wording import QT_TRANSLATE_NOOP
 
-BUFFER_FULL, CANCELED, NO_SOCKET = 0x03, 0x04, 0x05
+SYNTAX, BUFFER_FULL, CANCELED, NO_SOCKET = 0x02, 0x03, 0x04, 0x05
 
 
 class ReplyHandling:
@@ -50,6 +50,8 @@ class ReplyHandling:
         elif what == "stale":
             self.sent[job.axis] = UNKNOWN  # type: ignore[index]
         elif what == "timeout":
+            if job.inquiry == "version" and self.status.discovering:
+                self.status.discovery_unanswered()
             if job.kind is JobKind.DRIVE:
                 self.sent[job.axis] = UNKNOWN  # type: ignore[index]
             elif job.kind is JobKind.RESET:
@@ -81,6 +83,8 @@ class ReplyHandling:
             return
         if job.kind is JobKind.CANCEL:
             return  # `6s 05`: the socket was already empty
+        if job.kind is JobKind.INQUIRY and code == SYNTAX and job.inquiry:
+            self.status.refused(job.inquiry)   # an OEM camera that does not know it (docs/cameras.md)
         if job.kind is JobKind.DRIVE:
             self.sent[job.axis] = job.value  # type: ignore[index]  # refused, not to be resent forever
         self.status.finish(job, codec_error_name(code))

@@ -45,6 +45,13 @@ class CameraState:
     target_preset: int | None = None
     last_error: str | None = None
     health: Health = field(default_factory=Health)
+    # what the console learned about the camera (docs/cameras.md "Discovery")
+    profile: str | None = None             # name of the profile in use (limits, layouts)
+    profile_source: str = "pending"        # configured | pending | discovered | fallback
+    vendor_id: int | None = None           # from the version inquiry
+    model_id: int | None = None
+    rom_revision: int | None = None        # firmware (ROM) revision
+    unsupported: tuple[str, ...] = ()      # status inquiries the camera refused: no longer asked
 
     @property
     def online(self) -> bool:
@@ -55,6 +62,7 @@ class CameraState:
         data["link"] = self.link.value
         data["motion"] = self.motion.value
         data["online"] = self.online
+        data["unsupported"] = list(self.unsupported)
         return data
 
 

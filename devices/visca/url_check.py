@@ -10,7 +10,7 @@ from devices.endpoints import without_url
 from devices.visca import urls
 from devices.visca.controller import URL_OPTIONS
 from devices.visca.links import Quirks
-from devices.visca.profiles import PROFILES, get_profile
+from devices.visca.profiles import PROFILES, configured_profile
 from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 
@@ -21,7 +21,7 @@ def check_camera(url: str, profile: str | None) -> list[tuple[str, str]]:
     """
     problems: list[tuple[str, str]] = []
     if profile is not None:
-        problems += _check("profile", get_profile, profile)
+        problems += _check("profile", configured_profile, profile)
     try:
         endpoint = urls.parse(url)
     except urls.CameraUrlError as exc:
@@ -30,7 +30,7 @@ def check_camera(url: str, profile: str | None) -> list[tuple[str, str]]:
     problems += _check("url", Quirks.parse, endpoint.option("quirks"))
     model = endpoint.option("model")
     if model is not None:
-        problems += _check("url", get_profile, model)
+        problems += _check("url", configured_profile, model)
         if profile in PROFILES and model in PROFILES and model != profile:
             problems.append(("profile", QT_TRANSLATE_NOOP(
                 "Camera", "profile {profile} differs from model={model} in the URL; keep one")

@@ -45,69 +45,74 @@
 <context>
     <name>Camera</name>
     <message>
-        <location filename="../../devices/visca/answers.py" line="45"/>
+        <location filename="../../devices/visca/answers.py" line="52"/>
         <source>power</source>
         <translation>daya</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="46"/>
+        <location filename="../../devices/visca/answers.py" line="53"/>
         <location filename="../../devices/visca/codec.py" line="177"/>
         <source>zoom position</source>
         <translation>posisi zoom</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="47"/>
+        <location filename="../../devices/visca/answers.py" line="54"/>
         <location filename="../../devices/visca/codec.py" line="212"/>
         <source>focus position</source>
         <translation>posisi fokus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="48"/>
+        <location filename="../../devices/visca/answers.py" line="55"/>
         <source>focus mode</source>
         <translation>mode fokus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="49"/>
+        <location filename="../../devices/visca/answers.py" line="56"/>
         <source>pan-tilt position</source>
         <translation>posisi pan-tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="50"/>
+        <location filename="../../devices/visca/answers.py" line="57"/>
         <source>last preset</source>
         <translation>preset terakhir</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="51"/>
+        <location filename="../../devices/visca/answers.py" line="58"/>
         <source>version</source>
         <translation>versi</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="60"/>
+        <location filename="../../devices/visca/answers.py" line="70"/>
         <source>{what} answer must have {length} data bytes, got {count}: {data}</source>
         <translation>jawaban {what} harus berisi {length} byte data, diterima {count}: {data}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="69"/>
+        <location filename="../../devices/visca/answers.py" line="79"/>
         <source>{what} answer {data}: {problem}</source>
         <translation>jawaban {what} {data}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="76"/>
+        <location filename="../../devices/visca/answers.py" line="86"/>
         <source>{what} answer {value} is not one of {known}</source>
         <translation>jawaban {what} {value} bukan salah satu dari {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="84"/>
+        <location filename="../../devices/visca/answers.py" line="94"/>
         <source>camera reports an internal power-circuit error (power answer 04)</source>
         <translation>kamera melaporkan gangguan internal pada rangkaian daya (jawaban daya 04)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="153"/>
+        <location filename="../../devices/visca/capabilities.py" line="82"/>
+        <source>{camera} does not answer the {inquiry} inquiry; it is no longer asked</source>
+        <translation>{camera} tidak menjawab pertanyaan {inquiry}; pertanyaan itu tidak lagi dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/camera_status.py" line="166"/>
         <source>{camera}: unexpected answer to {action}: {problem}</source>
         <translation>{camera}: jawaban tak terduga untuk {action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="179"/>
+        <location filename="../../devices/visca/camera_status.py" line="192"/>
         <source>{camera} stopped away from preset {preset}</source>
         <translation>{camera} berhenti di luar posisi preset {preset}</translation>
     </message>
@@ -201,7 +206,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="216"/>
+        <location filename="../../devices/visca/controller.py" line="240"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -216,7 +221,7 @@
         <translation>{link} tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/profiles.py" line="106"/>
+        <location filename="../../devices/visca/profiles.py" line="118"/>
         <source>unknown camera profile {name}; known: {known}</source>
         <translation>profil kamera {name} tidak dikenal; yang dikenal: {known}</translation>
     </message>
@@ -246,12 +251,12 @@
         <translation>{camera} terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/session.py" line="292"/>
+        <location filename="../../devices/visca/session.py" line="308"/>
         <source>{camera} did not answer for {seconds} s</source>
         <translation>{camera} tidak menjawab selama {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/session_replies.py" line="169"/>
+        <location filename="../../devices/visca/session_replies.py" line="173"/>
         <source>{camera}: connection lost</source>
         <translation>{camera}: koneksi terputus</translation>
     </message>
@@ -264,99 +269,134 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/camera_model.py" line="48"/>
+        <location filename="../../ui/camera_model.py" line="50"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="48"/>
+        <location filename="../../ui/camera_model.py" line="50"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="48"/>
+        <location filename="../../ui/camera_model.py" line="50"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="49"/>
+        <location filename="../../ui/camera_model.py" line="51"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="49"/>
+        <location filename="../../ui/camera_model.py" line="51"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="49"/>
+        <location filename="../../ui/camera_model.py" line="51"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="52"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="52"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="52"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="53"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="133"/>
+        <location filename="../../ui/camera_model.py" line="53"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="54"/>
+        <source>Not answered</source>
+        <translation>Tidak dijawab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="127"/>
+        <source>The camera refused these inquiries; they are asked again when it reconnects</source>
+        <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="140"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="134"/>
+        <location filename="../../ui/camera_model.py" line="141"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="142"/>
+        <location filename="../../ui/camera_model.py" line="149"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="142"/>
+        <location filename="../../ui/camera_model.py" line="149"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="151"/>
+        <location filename="../../ui/camera_model.py" line="164"/>
+        <source>%1, ROM %2</source>
+        <translation>%1, ROM %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="165"/>
+        <source>%1 (until the camera says)</source>
+        <translation>%1 (sampai kamera menjawab)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="165"/>
+        <source>%1 (model not known)</source>
+        <translation>%1 (model tidak dikenal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="166"/>
+        <source>%1 (configured)</source>
+        <translation>%1 (diatur)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="171"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="153"/>
+        <location filename="../../ui/camera_model.py" line="173"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="154"/>
+        <location filename="../../ui/camera_model.py" line="174"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="154"/>
+        <location filename="../../ui/camera_model.py" line="174"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="155"/>
+        <location filename="../../ui/camera_model.py" line="175"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -1138,93 +1178,98 @@
         <translation>tidak bisa dalam mode kamera saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="39"/>
+        <location filename="../../ui/device_words.py" line="34"/>
+        <source>out of range for this camera</source>
+        <translation>di luar rentang untuk kamera ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_words.py" line="40"/>
         <source>preset recall %1</source>
         <translation>panggil preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="40"/>
+        <location filename="../../ui/device_words.py" line="41"/>
         <source>preset save %1</source>
         <translation>simpan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="41"/>
+        <location filename="../../ui/device_words.py" line="42"/>
         <source>preset clear %1</source>
         <translation>hapus preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="42"/>
+        <location filename="../../ui/device_words.py" line="43"/>
         <source>power on</source>
         <translation>nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="43"/>
+        <location filename="../../ui/device_words.py" line="44"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="44"/>
+        <location filename="../../ui/device_words.py" line="45"/>
         <source>home position</source>
         <translation>posisi awal</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="45"/>
+        <location filename="../../ui/device_words.py" line="46"/>
         <source>go to pan %1 tilt %2</source>
         <translation>ke pan %1 tilt %2</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="46"/>
+        <location filename="../../ui/device_words.py" line="47"/>
         <source>zoom to %1</source>
         <translation>zoom ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="47"/>
-        <location filename="../../ui/device_words.py" line="53"/>
+        <location filename="../../ui/device_words.py" line="48"/>
+        <location filename="../../ui/device_words.py" line="54"/>
         <source>focus %1</source>
         <translation>fokus %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="48"/>
+        <location filename="../../ui/device_words.py" line="49"/>
         <source>pan/tilt stop</source>
         <translation>pan/tilt berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="49"/>
+        <location filename="../../ui/device_words.py" line="50"/>
         <source>pan/tilt %1</source>
         <translation>pan/tilt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="50"/>
+        <location filename="../../ui/device_words.py" line="51"/>
         <source>zoom stop</source>
         <translation>zoom berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="51"/>
+        <location filename="../../ui/device_words.py" line="52"/>
         <source>zoom %1</source>
         <translation>zoom %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="52"/>
+        <location filename="../../ui/device_words.py" line="53"/>
         <source>focus stop</source>
         <translation>fokus berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="55"/>
+        <location filename="../../ui/device_words.py" line="56"/>
         <source>route input %1 to output %2 (%3)</source>
         <translation>alihkan input %1 ke output %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="57"/>
+        <location filename="../../ui/device_words.py" line="58"/>
         <source>window %1.%2 ← input %3</source>
         <translation>jendela %1.%2 ← input %3</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="59"/>
+        <location filename="../../ui/device_words.py" line="60"/>
         <source>layout %1 on canvas %2</source>
         <translation>tata letak %1 di kanvas %2</translation>
     </message>
     <message>
-        <location filename="../../ui/device_words.py" line="60"/>
+        <location filename="../../ui/device_words.py" line="61"/>
         <source>tile mode %1×%2</source>
         <translation>mode tile %1×%2</translation>
     </message>
@@ -3068,22 +3113,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="77"/>
+        <location filename="../../ui/desk.py" line="78"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="92"/>
+        <location filename="../../ui/desk.py" line="93"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="180"/>
+        <location filename="../../ui/desk.py" line="181"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada shot untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="205"/>
+        <location filename="../../ui/desk.py" line="206"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3278,22 +3323,22 @@
 <context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="110"/>
+        <location filename="../../ui/preset_grid.py" line="113"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="111"/>
+        <location filename="../../ui/preset_grid.py" line="114"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="112"/>
+        <location filename="../../ui/preset_grid.py" line="115"/>
         <source>Clear…</source>
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="169"/>
+        <location filename="../../ui/preset_grid.py" line="176"/>
         <source>Press Clear again within 5 s to clear preset %1</source>
         <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1</translation>
     </message>
@@ -3301,12 +3346,12 @@
 <context>
     <name>PresetModel</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="72"/>
+        <location filename="../../ui/preset_grid.py" line="75"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="72"/>
+        <location filename="../../ui/preset_grid.py" line="75"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
@@ -4202,27 +4247,27 @@
         <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="77"/>
+        <location filename="../../devices/wall/link.py" line="73"/>
         <source>connection lost</source>
         <translation>koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="102"/>
+        <location filename="../../devices/wall/link.py" line="98"/>
         <source>the device asks for a password; add password=… to the URL</source>
         <translation>perangkat meminta kata sandi; tambahkan password=… pada URL</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="104"/>
+        <location filename="../../devices/wall/link.py" line="100"/>
         <source>the device refused the password</source>
         <translation>perangkat menolak kata sandi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="107"/>
+        <location filename="../../devices/wall/link.py" line="103"/>
         <source>the device asks for the password again</source>
         <translation>perangkat meminta kata sandi lagi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="114"/>
+        <location filename="../../devices/wall/link.py" line="110"/>
         <source>the device refused the password ({reason})</source>
         <translation>perangkat menolak kata sandi ({reason})</translation>
     </message>

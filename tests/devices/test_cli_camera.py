@@ -53,6 +53,41 @@ def test_status_prints_one_json_object(sim):
     assert status["online"] is True and status["power"] is True and status["last_preset"] == 2
 
 
+def test_status_of_a_camera_that_refuses_inquiries_prints_what_it_answered(simulator):
+    sim = simulator("visca+tcp://127.0.0.1:0?refuse=last-preset,focus-mode,position")
+    result = app("camera", sim.url, "status")
+    assert result.returncode == 0, result.stderr
+    status = json.loads(result.stdout)
+    assert (status["last_preset"], status["focus_mode"], status["pan"], status["tilt"]) == (None, None, None, None)
+    assert sorted(status["unsupported"]) == ["focus mode", "last preset", "position"]
+    assert status["power"] is True and status["zoom"] == 0 and status["online"] is True
+
+
+def test_status_names_the_profile_learned_from_the_camera(simulator):
+    sim = simulator("visca+udp://127.0.0.1:0?model=sony-brc-x400")
+    status = json.loads(app("camera", sim.url, "status").stdout)
+    assert (status["profile"], status["profile_source"]) == ("sony-brc-x400", "discovered")
+    assert (status["model"], status["vendor_id"], status["model_id"], status["rom_revision"]) == \
+        ("Sony BRC-X400", 0x0001, 0x051C, 0x0100)
+    assert status["unsupported"] == []
+    configured = json.loads(app("camera", sim.url + "?model=generic", "status").stdout)
+    assert (configured["profile"], configured["profile_source"]) == ("generic", "configured")
+
+
+def test_an_argument_out_of_range_for_the_learned_model_exits_two_unsent(simulator):
+    sim = simulator("visca+udpraw://127.0.0.1:0?model=sony-srg300h")
+    result = app("camera", sim.url, "preset", "save", "40")      # generic has it; an SRG-300H has 16
+    assert result.returncode == 2 and "SRG-300H" in result.stderr, result.stderr
+    assert sim.state()["presets"] == {}
+
+
+def test_status_of_a_silent_camera_exits_three(simulator):
+    sim = simulator("visca+udpraw://127.0.0.1:0")
+    sim.silence(True)
+    result = app("camera", sim.url, "status", "--timeout", "1")
+    assert result.returncode == 3 and result.stdout == ""
+
+
 def test_camera_error_is_named_with_its_own_exit_code(simulator):
     sim = simulator("visca+tcp://127.0.0.1:0")
     app("camera", sim.url, "power", "off")

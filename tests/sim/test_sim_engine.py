@@ -46,11 +46,11 @@ class FakeClock:
 
 
 class Rig:
-    def __init__(self, model: str = "generic", latency: float = 0.0) -> None:
+    def __init__(self, model: str = "generic", latency: float = 0.0, refuse: frozenset[bytes] = frozenset()) -> None:
         self.clock = FakeClock()
         self.replies: list[str] = []
         self.device = ViscaDevice(get_profile(model), lambda reply, origin: self.replies.append(reply.hex(" ")),
-                                  clock=self.clock, latency=latency)
+                                  clock=self.clock, latency=latency, refuse=refuse)
 
     def send(self, packet: str) -> list[str]:
         """Hand one packet to the camera; return (and forget) what it answered so far."""
@@ -215,3 +215,50 @@ def test_if_clear_forgets_sockets(rig: Rig) -> None:
     assert rig.send("81 01 00 01 FF") == ["90 50 ff"]
     assert rig.after(10) == []
     assert rig.send("81 21 FF") == ["90 61 05 ff"]
+
+
+# ---- realism: what the manuals say a real head does (docs/cameras.md) -------------------------
+
+def test_brc_h700_pans_left_towards_its_positive_end() -> None:
+    rig = Rig("sony-brc-h700")
+    assert rig.send("81 01 06 01 18 18 01 03 FF") == ["90 41 ff", "90 51 ff"]     # left
+    rig.after(30)
+    assert rig.device.state()["pan"] == 0x08A58                                 # Sony: left end 08A58
+    rig.send("81 01 06 01 18 18 02 03 FF")                                      # right
+    rig.after(30)
+    assert rig.device.state()["pan"] == 0xF75A8 - 0x100000                      # right end F75A8
+    assert rig.send("81 09 06 12 FF") == ["90 50 0f 07 05 0a 08 00 00 00 00 ff"]
+
+
+@pytest.mark.parametrize("model, speed, answer", [
+    ("sony-brc-x400", "19", ["90 41 ff", "90 51 ff"]),   # Sony BRC-X400: 01–19h
+    ("sony-brc-x400", "1A", ["90 60 02 ff"]),
+    ("sony-srg300h", "19", ["90 60 02 ff"]),             # others: up to 18h
+])
+def test_per_preset_recall_speed_range(model: str, speed: str, answer: list[str]) -> None:
+    rig = Rig(model)
+    assert rig.send(f"81 01 7E 01 0B 02 {speed} FF") == answer
+    if answer[0] == "90 41 ff":
+        assert rig.send("81 09 7E 01 0B 02 FF") == [f"90 50 {speed.lower()} ff"]
+
+
+def test_stop_with_speed_bytes_above_the_maximum_stops_the_head(rig: Rig) -> None:
+    rig.send("81 01 06 01 18 14 02 01 FF")                 # right and up
+    rig.after(0.2)
+    assert rig.send("81 01 06 01 15 15 03 03 FF") == ["90 41 ff", "90 51 ff"]   # pyvisca's stop
+    stopped = rig.device.state()
+    assert not stopped["moving"]
+    rig.after(1)
+    assert rig.device.state()["pan"] == stopped["pan"]
+    assert rig.send("81 01 06 01 18 15 02 02 FF") == ["90 60 02 ff"]   # a moving axis keeps its range
+
+
+def test_refused_inquiries_answer_a_syntax_error_and_the_rest_still_answer() -> None:
+    rig = Rig(refuse=frozenset({b"\x09\x04\x3F", b"\x09\x04\x38"}))
+    assert rig.send("81 09 04 3F FF") == ["90 60 02 ff"]
+    assert rig.send("81 09 04 38 FF") == ["90 60 02 ff"]
+    assert rig.send("81 09 04 00 FF") == ["90 50 02 ff"]
+
+
+def test_ptzoptics_answers_the_version_inquiry_in_its_own_layout() -> None:
+    assert Rig("ptzoptics").send("81 09 00 02 FF") == ["90 50 01 02 01 05 02 00 02 ff"]

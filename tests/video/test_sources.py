@@ -149,9 +149,9 @@ def coordinate_panorama() -> np.ndarray:
     return panorama
 
 
-def render(panorama: np.ndarray, **state) -> np.ndarray:
+def render(panorama: np.ndarray, profile=PROFILE, **state) -> np.ndarray:
     full_state = {"pan": 0, "tilt": 0, "zoom": 0, "power": True, "moving": False, **state}
-    source = SyntheticCameraSource(lambda: full_state, PROFILE, panorama, name="Test", fps=1000)
+    source = SyntheticCameraSource(lambda: full_state, profile, panorama, name="Test", fps=1000)
     source.want_size((320, 180))
     with source:
         return source.read()
@@ -169,6 +169,13 @@ def test_panning_right_moves_the_view_right(coordinate_panorama):
     assert column_at(left, 160) + 30 < column_at(centre, 160) < column_at(right, 160) - 30
     assert column_at(right, 20) > column_at(centre, 20) + 30        # the whole picture moved
     assert column_at(centre, 160) == pytest.approx(127, abs=3)
+
+
+def test_brc_h700_left_end_is_its_positive_one(coordinate_panorama):
+    h700 = get_profile("sony-brc-h700")
+    left_end = render(coordinate_panorama, h700, pan=h700.pan_max)
+    right_end = render(coordinate_panorama, h700, pan=h700.pan_min)
+    assert column_at(left_end, 160) + 30 < column_at(right_end, 160)
 
 
 def test_tilting_up_moves_the_view_up(coordinate_panorama):

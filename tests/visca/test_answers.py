@@ -76,7 +76,8 @@ def test_version():
     assert version.model_name == "Sony SRG-300H"
     assert answers.decode_version(h("00 01 05 1C 00 10 02")).model_name == "Sony BRC-X400"
     assert answers.decode_version(h("00 01 05 01 00 10 02")).model_name == "Sony BRC-H700"
-    assert answers.decode_version(h("01 09 05 13 00 10 02")).model_name == "vendor 0109 model 0513"
+    assert answers.decode_version(h("07 77 05 13 00 10 02")).model_name == "vendor 0777 model 0513"
+    assert answers.decode_version(h("01 09 05 13 00 10 02")).model_name == "BirdDog model 0513"
     assert answers.decode_version(h("00 01 7F 7F 00 10 02")).model_name == "vendor 0001 model 7F7F"
     with pytest.raises(ViscaAnswerError, match="7 data bytes"):
         answers.decode_version(h("00 01 05 13 01 23"))

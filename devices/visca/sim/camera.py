@@ -32,7 +32,7 @@ class CameraState:
         self.autofocus = True
         self.presets: dict[int, Preset] = {}
         self.preset_speeds: dict[int, int] = {}
-        self.recall_speed = profile.pan_speed_max
+        self.recall_speed = profile.preset_speed_max
         self.last_preset: int | None = None
         self.camera_id = 0
 
@@ -138,8 +138,9 @@ class CameraState:
             return NOTHING
         m = self.mechanics
         speed = self.preset_speeds.get(number, self.recall_speed)
-        m.go(PAN, [preset.pan], m.pan_rate(speed))
-        m.go(TILT, [preset.tilt], m.tilt_rate(speed, self.profile.pan_speed_max))
+        top = self.profile.preset_speed_max
+        m.go(PAN, [preset.pan], m.pan_rate(speed, top))
+        m.go(TILT, [preset.tilt], m.tilt_rate(speed, top))
         return PAN_TILT | self.move_lens({ZOOM: preset.zoom, FOCUS: preset.focus})
 
     def snapshot(self) -> dict[str, Any]:

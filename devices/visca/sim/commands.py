@@ -16,6 +16,7 @@ from devices.visca.sim.protocol import NotUnderstood, signed_from_nibbles, unsig
 
 ON, OFF, TOGGLE = 0x02, 0x03, 0x10
 LEFT_OR_UP, RIGHT_OR_DOWN, STOP = 0x01, 0x02, 0x03
+STOPPED_AXIS_BYTE_MAX = 0x7F   # any data byte
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,10 @@ def decode_command(message: bytes, camera: CameraState) -> Plan:
         case (0x04, 0x3F, action, number) if action in (0x00, 0x01, 0x02):
             return _memory(camera, action, _preset(camera, number))
         case (0x7E, 0x01, 0x0B, number, speed):
-            return Plan(partial(camera.set_preset_speed, _preset(camera, number), _preset_speed(camera, speed)))
-        case (0x06, 0x01, speed):
-            return Plan(partial(camera.set_preset_speed, None, _preset_speed(camera, speed)))
+            speed = _preset_speed(camera, speed, camera.profile.preset_speed_max)
+            return Plan(partial(camera.set_preset_speed, _preset(camera, number), speed))
+        case (0x06, 0x01, speed):   # PTZOptics: one recall speed for every preset, 01–18h
+            return Plan(partial(camera.set_preset_speed, None, _preset_speed(camera, speed, 0x18)))
         case (0x06, 0x01, pan_speed, tilt_speed, pan_dir, tilt_dir):
             return _pan_tilt_drive(camera, pan_speed, tilt_speed, pan_dir, tilt_dir)
         case (0x06, 0x02 | 0x03 as code, pan_speed, tilt_speed, *position):
@@ -117,8 +119,8 @@ def _preset(camera: CameraState, number: int) -> int:
     return number
 
 
-def _preset_speed(camera: CameraState, speed: int) -> int:
-    return _in_range(speed, 1, camera.profile.pan_speed_max)
+def _preset_speed(camera: CameraState, speed: int, speed_max: int) -> int:
+    return _in_range(speed, 1, speed_max)
 
 
 def _memory(camera: CameraState, action: int, number: int) -> Plan:
@@ -131,7 +133,9 @@ def _memory(camera: CameraState, action: int, number: int) -> Plan:
 
 def _axis_direction(code: int, speed: int, speed_max: int, left_or_up: int) -> int:
     if code == STOP:
-        _in_range(speed, 0, speed_max)
+        # a stopped axis has no speed: its byte is not checked against the maximum, so a stop
+        # always stops (docs/cameras.md "Stop speed bytes")
+        _in_range(speed, 0, STOPPED_AXIS_BYTE_MAX)
         return 0
     if code not in (LEFT_OR_UP, RIGHT_OR_DOWN):
         raise NotUnderstood(f"bad pan-tilt direction {code:02X}")
@@ -141,8 +145,10 @@ def _axis_direction(code: int, speed: int, speed_max: int, left_or_up: int) -> i
 
 def _pan_tilt_drive(camera: CameraState, pan_speed: int, tilt_speed: int, pan_code: int, tilt_code: int) -> Plan:
     p = camera.profile
-    # left runs towards pan_min, up towards tilt_max (visca.md §4.4, §4.5 BRC-X400 table)
-    pan_dir = _axis_direction(pan_code, pan_speed, p.pan_speed_max, left_or_up=-1)
+    # left runs towards pan_min (BRC-X400 table), or towards pan_max where the left end is the
+    # positive one (BRC-H700); up towards tilt_max (docs/cameras.md "Which way is left")
+    left = 1 if p.pan_left_positive else -1
+    pan_dir = _axis_direction(pan_code, pan_speed, p.pan_speed_max, left_or_up=left)
     tilt_dir = _axis_direction(tilt_code, tilt_speed, p.tilt_speed_max, left_or_up=1)
     return Plan(partial(camera.drive_pan_tilt, pan_dir, tilt_dir, pan_speed, tilt_speed), takes=PAN_TILT)
 

@@ -41,9 +41,10 @@ class _Job:
 
 class ViscaDevice:
     def __init__(self, profile: CameraProfile, send: Send, *, address: int = 1,
-                 clock: Clock | None = None, latency: float = FRAME) -> None:
+                 clock: Clock | None = None, latency: float = FRAME, refuse: frozenset[bytes] = frozenset()) -> None:
         self.clock: Clock = clock or asyncio.get_running_loop()
         self.address = address
+        self.refuse = refuse        # inquiry messages answered with a syntax error, like an OEM camera
         self.camera = CameraState(profile, self.clock)
         self._outbox: Outbox[bytes] = Outbox(self.clock, send, latency)
         self._jobs: dict[int, _Job] = {}
@@ -97,6 +98,8 @@ class ViscaDevice:
 
     def _inquiry(self, message: bytes, origin: Any) -> None:
         try:
+            if message in self.refuse:
+                raise NotUnderstood(f"this camera does not know {message.hex(' ')}")
             data = answer_inquiry(message, self.camera)
         except NotUnderstood:
             self._error(0, protocol.ERROR_SYNTAX, origin)

@@ -7,11 +7,23 @@ from devices.visca.sim.protocol import NO_PRESET, NotUnderstood, to_nibbles
 
 ROM_REVISION = 0x0100
 MAX_SOCKET = 0x02
+# PTZOptics answers in its own layout (docs/cameras.md): factory code 01 (MR), hardware
+# version 02, ARM version 0105, FPGA version 0200, camera type 02 (M type).
+PTZOPTICS_VERSION = bytes.fromhex("01 02 01 05 02 00 02")
+
+# What the `refuse=` simulator option names (the console's names for its status polls).
+INQUIRIES = {
+    "power": b"\x09\x04\x00", "position": b"\x09\x06\x12", "zoom": b"\x09\x04\x47",
+    "focus": b"\x09\x04\x48", "focus-mode": b"\x09\x04\x38", "last-preset": b"\x09\x04\x3F",
+    "version": b"\x09\x00\x02", "max-speed": b"\x09\x06\x11",
+}
 
 
 def answer_inquiry(message: bytes, camera: CameraState) -> bytes:
     p, m = camera.profile, camera.mechanics
     match tuple(message[1:]):
+        case (0x00, 0x02) if p.name == "ptzoptics":
+            return PTZOPTICS_VERSION
         case (0x00, 0x02):
             return (p.vendor_id.to_bytes(2, "big") + p.model_id.to_bytes(2, "big")
                     + ROM_REVISION.to_bytes(2, "big") + bytes((MAX_SOCKET,)))

@@ -77,7 +77,7 @@ class SonyUdpServer(_UdpServer):
         super().__init__(endpoint, default_model)
         self._reply_port = endpoint.int_option("reply_port", 0, 1, 65535) or None
         self._last_seq: int | None = None
-        self.cameras = [ViscaDevice(self.profile, self._camera_reply)]
+        self.cameras = [ViscaDevice(self.profile, self._camera_reply, refuse=self.refuse)]
 
     def _restart(self) -> None:
         super()._restart()
@@ -116,7 +116,8 @@ class RawUdpServer(_UdpServer):
 
     def __init__(self, endpoint: Endpoint, default_model: str) -> None:
         super().__init__(endpoint, default_model)
-        self.cameras = [ViscaDevice(self.profile, self._send, address=endpoint.int_option("address", 1, 1, 7))]
+        self.cameras = [ViscaDevice(self.profile, self._send, address=endpoint.int_option("address", 1, 1, 7),
+                                    refuse=self.refuse)]
 
     def _on_datagram(self, data: bytes, addr: Any) -> None:
         if not self._accepts_incoming():
@@ -132,7 +133,8 @@ class TcpServer(SimulatorServer):
 
     def __init__(self, endpoint: Endpoint, default_model: str) -> None:
         super().__init__(endpoint, default_model)
-        self.cameras = [ViscaDevice(self.profile, self._send, address=endpoint.int_option("address", 1, 1, 7))]
+        self.cameras = [ViscaDevice(self.profile, self._send, address=endpoint.int_option("address", 1, 1, 7),
+                                    refuse=self.refuse)]
         self._server: asyncio.Server | None = None
         self._clients: dict[asyncio.StreamWriter, asyncio.Task[None]] = {}
 

@@ -33,7 +33,7 @@ class PtyServer(SimulatorServer):
         # a pty has no line speed; baud is checked so that a URL shared with the client stays valid
         endpoint.int_option("baud", 9600, 50, 4_000_000)
         count = endpoint.int_option("cameras", 1, 1, MAX_CAMERAS)
-        self.chain = SerialChain(self.profile, count, self._write_line)
+        self.chain = SerialChain(self.profile, count, self._write_line, refuse=self.refuse)
         self.cameras = self.chain.cameras
         self.pty = PseudoTerminal(self._loop, endpoint.option("link"), self._received)
         self._splitter = PacketSplitter()

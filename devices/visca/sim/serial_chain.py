@@ -19,11 +19,11 @@ MAX_CAMERAS = 7
 
 class SerialChain:
     def __init__(self, profile: CameraProfile, count: int, write: Callable[[bytes], None], *,
-                 clock: Clock | None = None, latency: float = FRAME) -> None:
+                 clock: Clock | None = None, latency: float = FRAME, refuse: frozenset[bytes] = frozenset()) -> None:
         if not 1 <= count <= MAX_CAMERAS:
             raise ValueError(f"a VISCA chain has 1–{MAX_CAMERAS} cameras, not {count}")
         self._write = write
-        self.cameras = [ViscaDevice(profile, self._reply, address=n, clock=clock, latency=latency)
+        self.cameras = [ViscaDevice(profile, self._reply, address=n, clock=clock, latency=latency, refuse=refuse)
                         for n in range(1, count + 1)]
 
     def _reply(self, reply: bytes, origin: Any) -> None:

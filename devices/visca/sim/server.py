@@ -1,7 +1,8 @@
 """What every simulator listener shares: URL options, network faults and the test handles.
 
 Common URL options: ``model`` (camera profile), ``latency`` (seconds added to every reply),
-``loss`` (fraction of incoming and of outgoing messages dropped) and ``seed`` (for ``loss``).
+``loss`` (fraction of incoming and of outgoing messages dropped), ``seed`` (for ``loss``) and
+``refuse`` (inquiries answered with a syntax error, as OEM cameras do: ``refuse=last-preset,focus-mode``).
 The latest messages the listener took in are kept, in order, for tests (``received()``).
 
 The fault-injection methods may be called from any thread: off the simulator's loop they run
@@ -17,10 +18,11 @@ from typing import Any, Callable, TypeVar
 from devices.sim_support import run_on_loop
 from devices.visca.profiles import CameraProfile, get_profile
 from devices.visca.sim.engine import ViscaDevice
+from devices.visca.sim.inquiries import INQUIRIES
 from devices.visca.sim.outbox import Outbox
 from devices.visca.urls import CameraUrlError, Endpoint
 
-COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed"})
+COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed", "refuse"})
 MAX_LATENCY = 60.0
 KEEP_RECEIVED = 10_000    # a demo runs for days: the record of received messages must not grow without end
 T = TypeVar("T")
@@ -33,6 +35,15 @@ def model_profile(endpoint: Endpoint, default_model: str) -> CameraProfile:
         raise CameraUrlError(f"{endpoint.url}: {exc}") from None
 
 
+def refused_inquiries(endpoint: Endpoint) -> frozenset[bytes]:
+    names = [name.strip() for name in (endpoint.option("refuse") or "").split(",") if name.strip()]
+    unknown = [name for name in names if name not in INQUIRIES]
+    if unknown:
+        raise CameraUrlError(f"{endpoint.url}: refuse={','.join(unknown)} is not an inquiry; "
+                             f"known: {', '.join(INQUIRIES)}")
+    return frozenset(INQUIRIES[name] for name in names)
+
+
 class SimulatorServer:
     """Base of the listeners; subclasses fill ``cameras`` and implement start/transmit/close."""
 
@@ -42,6 +53,7 @@ class SimulatorServer:
         endpoint.check_options(set(self.known_options))
         self.endpoint = endpoint
         self.profile = model_profile(endpoint, default_model)
+        self.refuse = refused_inquiries(endpoint)
         self.url = ""                       # what a client should use, known after start()
         self.address: Any = None            # (host, port) or the serial device path
         self.cameras: list[ViscaDevice] = []

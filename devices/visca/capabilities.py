@@ -1,0 +1,96 @@
+"""What a camera is and which status inquiries it answers (docs/cameras.md). Mixed into ``CameraStatus``.
+
+On (re)connection the version inquiry picks the profile (``model=auto``); an inquiry the camera
+refuses is dropped from polling until it reconnects, and the operator is told once.
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import time
+from typing import Any
+
+from devices.records import DeviceNotice
+from devices.visca.discovery import Identity, identify
+from devices.visca.jobs import Job
+from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
+from devices.visca.state import CameraError
+from models.wording import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+
+DISCOVERY_TRIES = 2          # unanswered version inquiries before the generic profile is taken
+# where the profile in use came from (CameraState.profile_source)
+CONFIGURED, PENDING, DISCOVERED, FALLBACK_SOURCE = "configured", "pending", "discovered", "fallback"
+
+
+class Capabilities:
+    """Expects the attributes and helpers of ``CameraStatus`` (state, polls, update, _emit, …)."""
+
+    def discovery_job(self) -> Job:
+        return self.inquiry_job(self.poll("version"))  # type: ignore[arg-type]
+
+    def _apply_version(self, data: bytes) -> Identity:
+        identity = identify(data)
+        found = {"model": identity.model, "vendor_id": identity.vendor_id, "model_id": identity.model_id,
+                 "rom_revision": identity.rom_revision}
+        if self.discovering:  # the profile changes only at (re)connection, never under a running session
+            self._learned(identity.profile, DISCOVERED if identity.known else FALLBACK_SOURCE, **found)
+        else:
+            self.update(**found)
+        return identity
+
+    def discovery_unanswered(self) -> None:
+        self._discovery_tries += 1
+        if self.discovering and self._discovery_tries >= DISCOVERY_TRIES:
+            self._learned(get_profile(FALLBACK), FALLBACK_SOURCE)
+
+    def _learned(self, profile: CameraProfile, source: str, **found: Any) -> None:
+        self.discovering = False
+        self.profile = profile
+        version = self.poll("version")
+        if version is not None:   # just asked: the next one comes with the slow polls
+            version.due = time.monotonic() + self.timing.poll_interval * version.every
+        self.update(profile=profile.name, profile_source=source, **found)
+        log.info("%s: %s, profile %s (%s)", self.name, found.get("model") or "model unknown", profile.name, source)
+        for future in self._identified:
+            if not future.done():
+                future.set_result(self.snapshot())
+        self._identified.clear()
+
+    def when_identified(self, future: concurrent.futures.Future) -> None:
+        if self.discovering:
+            self._identified.append(future)
+        elif not future.done():
+            future.set_result(self.snapshot())
+
+    def fail_identified(self, error: CameraError) -> None:
+        for future in self._identified:
+            if not future.done():
+                future.set_exception(error)
+        self._identified.clear()
+
+    def refused(self, inquiry: str) -> None:
+        """The camera answered the inquiry with a syntax error: it does not know it. It is no longer
+        asked until the camera reconnects, and the operator is told once."""
+        poll = self.poll(inquiry)
+        if poll is None or inquiry in self.state.unsupported:
+            return
+        self.update(unsupported=(*self.state.unsupported, inquiry))
+        if inquiry == "version" and self.discovering:
+            self._learned(get_profile(FALLBACK), FALLBACK_SOURCE)
+        text = QT_TRANSLATE_NOOP("Camera", "{camera} does not answer the {inquiry} inquiry; it is no longer asked") \
+            .format(camera=self.name, inquiry=poll.words)
+        log.warning("%s", text)
+        self._emit(DeviceNotice(self.name, "warning", text))
+
+    def reconnected(self) -> None:
+        """Back from silence, a restart or a new connection: ask everything again, learn the model again."""
+        for poll in self.polls:
+            poll.due = 0.0
+        changes: dict[str, Any] = {"unsupported": ()}
+        if self.auto:
+            self.discovering, self._discovery_tries = True, 0
+            changes["profile_source"] = PENDING
+        self.update(**changes)
+
