@@ -12,9 +12,9 @@ import asyncio
 from devices.probe.findings import Finding, Place, Result, shown
 from devices.probe.wires import POLL, ViscaWire, connected, overhear
 from devices.visca import urls
-from devices.visca.answers import ViscaAnswerError, decode_version
 from devices.visca.camera_status import CameraStatus
 from devices.visca.controller import make_link
+from devices.visca.discovery import identify
 from devices.visca.jobs import Timing
 from devices.visca.links import LinkEvent, Quirks
 from devices.visca.profiles import get_profile
@@ -119,13 +119,11 @@ def _finding(scheme: str, where: str, url: str, answered: tuple[Answers, float])
     facts = {}
     version = answers.get("version")
     if isinstance(version, Reply) and version.kind is ReplyKind.ANSWER:
-        try:
-            decoded = decode_version(version.data)
-        except ViscaAnswerError:
-            model = f"unknown (version answer {version.data.hex(' ')})"
-        else:
-            model, firmware = decoded.model_name, f"{decoded.rom_version:04X}"
-            facts = {"vendor_id": f"{decoded.vendor_id:04X}", "model_id": f"{decoded.model_id:04X}"}
+        identity = identify(version.data)       # the profile model=auto will choose
+        model, facts["profile"] = identity.model, identity.profile.name
+        if identity.vendor_id is not None:
+            firmware = f"{identity.rom_revision:04X}"
+            facts.update(vendor_id=f"{identity.vendor_id:04X}", model_id=f"{identity.model_id:04X}")
     return Finding(scheme, where, Result.ANSWERED, url, model, firmware, rtt, refused, silent, facts)
 
 

@@ -36,7 +36,7 @@ def nothing_elsewhere() -> dict[str, int]:
 def test_every_simulator_kind_is_found_with_its_url_and_nothing_but_inquiries_arrives(camera_sim, wall_sim, capsys):
     sony = camera_sim("visca+udp://127.0.0.1:0?model=sony-brc-x400")
     raw = camera_sim("visca+udpraw://127.0.0.1:0?model=sony-srg300h")
-    tcp = camera_sim("visca+tcp://127.0.0.1:0")
+    tcp = camera_sim("visca+tcp://127.0.0.1:0?refuse=last-preset,focus-mode")
     kramer = wall_sim("kramer", "tcp://127.0.0.1:0?inputs=16&outputs=4")
     extron = wall_sim("extron")
     lg = wall_sim("lg", "tcp://127.0.0.1:0?set_ids=1,2")
@@ -51,6 +51,8 @@ def test_every_simulator_kind_is_found_with_its_url_and_nothing_but_inquiries_ar
     assert report["urls"] == list(found)
     assert found[sony.url]["model"] == "Sony BRC-X400" and found[raw.url]["model"] == "Sony SRG-300H"
     assert found[sony.url]["firmware"] == "0100" and found[sony.url]["unsupported"] == []
+    assert [found[sim.url]["facts"]["profile"] for sim in cameras] == ["sony-brc-x400", "sony-srg300h", "generic"]
+    assert found[tcp.url]["unsupported"] == ["focus mode", "last preset"]
     assert found[kramer.url]["model"] == "VS-88UT (simulated)"
     assert found[kramer.url]["facts"] == {"inputs": 16, "outputs": 4, "presets": 16}
     assert found[kramer.url]["unsupported"] == ["version"]                  # the simulator has no #VERSION?
