@@ -59,6 +59,32 @@ def test_kramer_compact_errors(wall_sim):
     c.close()
 
 
+def test_kramer_without_sender_id_and_in_lower_case(wall_sim):
+    """The forms of the VP-81K / VP-8x8TP tables (``~OK``) and of the VS-44H2A manual (``ok``)."""
+    c = Client(wall_sim("kramer", "tcp://127.0.0.1:0?sender_id=no").url)
+    assert c.ask(b"#\r") == b"~OK\r\n"
+    assert c.ask(b"#VID 1>2\r") == b"~VID 1>2 OK\r\n"
+    assert c.ask(b"#VID 9>2\r") == b"~VID ERR 003\r\n"
+    c.close()
+    c = Client(wall_sim("kramer", "tcp://127.0.0.1:0?lowercase=yes").url)
+    assert c.ask(b"#\r") == b"~01@ ok\r\n"
+    assert c.ask(b"#AV 1>2\r") == b"~01@AV 1>2 ok\r\n"
+    assert c.ask(b"#AV 1>9\r") == b"~01@AV err 003\r\n"
+    c.close()
+
+
+def test_kramer_video_only_matrix_refuses_audio_layers(wall_sim):
+    sim = wall_sim("kramer", "tcp://127.0.0.1:0?video_only=yes&model=VS-88HN")
+    c = Client(sim.url)
+    assert c.ask(b"#AV 3>1\r") == b"~01@AV ERR 002\r\n"
+    assert c.ask(b"#AUD 3>1\r") == b"~01@AUD ERR 002\r\n"
+    assert c.ask(b"#VID 3>1\r") == b"~01@VID 3>1 OK\r\n"
+    assert c.ask(b"#MODEL?\r") == b"~01@MODEL VS-88HN\r\n"
+    assert c.ask(b"#VERSION?\r").startswith(b"~01@VERSION ")
+    c.close()
+    assert sim.state()["video"][1] == 3
+
+
 def test_extron_banner_password_verbose_and_errors(wall_sim):
     sim = wall_sim("extron", "tcp://127.0.0.1:0?password=secret&presets=8")
     c = Client(sim.url)
