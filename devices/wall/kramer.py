@@ -1,9 +1,10 @@
 """Kramer Protocol 3000 (matrix switchers and scalers): ``kramer+tcp://HOST[:5000]``,
 ``kramer+serial://PORT?baud=115200``.
 
-Host sends ``#COMMAND params\\r``; the device answers in long syntax, ``~01@VID 1>2 OK\\r\\n``, or
-``~01@VID ERR 003`` / ``~01@ERR 003``. Some models leave out the spaces (``~01@VIDERR003``), so
-errors are matched with ``ERR\\s*(\\d{3})`` (videowall reference A.1).
+Host sends ``#COMMAND params\\r``; the device answers ``~ [Sender_id@] message CR LF`` in long
+syntax: ``~01@VID 1>2 OK``, ``~01@VID ERR 003`` / ``~01@ERR 003``, and also without the optional
+sender (``~OK``, ``~VID 1>2 OK``), without spaces before ``ERR`` (``~01@VIDERR003``) and in lower
+case (``ok``, ``err``). The forms accepted and their sources: docs/walls.md.
 """
 from __future__ import annotations
 
@@ -26,13 +27,13 @@ ERRORS = {
     "008": QT_TRANSLATE_NOOP("WallErrors", "timeout"),
 }
 
-_REPLY = re.compile(r"~\s*(\d+)\s*@(.*)", re.S)
-_ERROR = re.compile(r"ERR\s*(\d{3})")
-_OK = re.compile(r"(?:^|\s)OK$")
+_REPLY = re.compile(r"~\s*(?:\d+\s*@)?(.*)", re.S)
+_ERROR = re.compile(r"ERR\s*(\d{3})", re.I)
+_OK = re.compile(r"(?:^|\s)OK$", re.I)
 _PAIR = re.compile(r"(\d+)\s*>\s*(\d+)")
 _ROUTE = re.compile(r"(\d+)\s*,\s*(\d+)\s*,\s*(\d+)")
-_INFO_IO = re.compile(r"IN\s*(\d+)\s*,\s*OUT\s*(\d+)")
-_INFO_PRESETS = re.compile(r"VID\s*(\d+)")
+_INFO_IO = re.compile(r"IN\s*(\d+)\s*,\s*OUT\s*(\d+)", re.I)
+_INFO_PRESETS = re.compile(r"VID\s*(\d+)", re.I)
 _NUMBER = re.compile(r"\d+")
 
 
@@ -73,7 +74,7 @@ def parse(frame: bytes) -> Reply:
     match = _REPLY.search(text)
     if match is None:
         return noise(text)
-    body = match.group(2).strip()
+    body = match.group(1).strip()
     error = _ERROR.search(body)
     if error is not None:
         code = error.group(1)
@@ -85,7 +86,7 @@ def parse(frame: bytes) -> Reply:
     if ok is not None:
         body = body[:ok.start()]
     command, _, params = body.strip().partition(" ")
-    command = command.upper()
+    command = command.upper().rstrip("?")       # some manuals echo the query: INFO-IO? IN 8,OUT 8
     kind = ReplyKind.OK if ok else ReplyKind.DATA
     return Reply(kind, command, routes=_routes(command, params), facts=_facts(command, params), text=text)
 

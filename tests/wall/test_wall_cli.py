@@ -49,6 +49,18 @@ def test_route_preset_and_status(wall_sim):
     assert state["online"] is True and state["routes"]["2"] == 3 and state["outputs"] == 4
 
 
+@pytest.mark.parametrize("options", ["sender_id=no", "lowercase=yes", "sender_id=no&lowercase=yes"])
+def test_kramer_units_without_sender_id_or_in_lower_case_are_heard(wall_sim, options):
+    sim = wall_sim("kramer", f"tcp://127.0.0.1:0?{options}")
+    result = run("wall", sim.url, "route", "1", "2")
+    assert result.returncode == 0, result.stderr
+    assert sim.state()["video"][2] == 1
+    refused = run("wall", sim.url, "preset", "recall", "5")          # never stored
+    assert refused.returncode == 1 and "parameter out of range (ERR 003)" in refused.stderr
+    state = json.loads(run("wall", sim.url, "status").stdout)
+    assert state["online"] and state["routes"]["2"] == 1
+
+
 def test_a_device_error_is_named_with_exit_one(wall_sim):
     sim = wall_sim("extron")
     result = run("wall", sim.url, "preset", "recall", "7")

@@ -41,6 +41,33 @@ def test_kramer_replies_carry_routes_and_sizes():
     assert kramer.parse(b"garbage").kind is ReplyKind.NOISE
 
 
+@pytest.mark.parametrize("line, kind, key", [
+    (b"~OK", ReplyKind.OK, ""),                     # VP-81K / VP-8x8TP handshake: no Sender_id@
+    (b"~01@ ok", ReplyKind.OK, ""),                 # VS-44H2A prints ok in lower case
+    (b"~ok", ReplyKind.OK, ""),
+    (b"~VID 1>2 OK", ReplyKind.OK, "VID"),
+    (b"~VID 1>2 ok", ReplyKind.OK, "VID"),
+    (b"~ 01 @ VID 1>2 OK", ReplyKind.OK, "VID"),
+    (b"~VID ERR 003", ReplyKind.ERROR, "VID"),
+    (b"~01@VID err 003", ReplyKind.ERROR, "VID"),
+    (b"~ERR002", ReplyKind.ERROR, None),
+    (b"~av err002", ReplyKind.ERROR, "AV"),
+])
+def test_kramer_replies_with_or_without_sender_id_in_either_case(line, kind, key):
+    reply = kramer.parse(line)
+    assert (reply.kind, reply.key) == (kind, key)
+    if kind is ReplyKind.ERROR:
+        assert reply.error.endswith(f"(ERR {line[-3:].decode()})")
+    if key == "VID" and kind is ReplyKind.OK:
+        assert reply.routes == (("video", 2, 1),)
+
+
+def test_kramer_info_replies_echoing_the_query_mark():
+    """The VS-1616DN-EM manual prints ``~nn@INFO-IO? IN n,OUT n``; the sender-less form is heard too."""
+    assert kramer.parse(b"~01@INFO-IO? IN 16,OUT 16").facts == {"inputs": 16, "outputs": 16}
+    assert kramer.parse(b"~INFO-PRST VID 32,AUD 32").facts == {"presets": 32}
+
+
 @pytest.mark.parametrize("line, kind, key, detail", [
     (b"Out03 In01 All", ReplyKind.OK, "tie", (("av", 3, 1),)),
     (b"Out05 In07 Vid", ReplyKind.OK, "tie", (("video", 5, 7),)),
