@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from devices.wall.capabilities import Capability
-from devices.wall.protocol import DEVICE_ERROR, Command, Reply, ReplyKind, Route, Size, Timing, WallProtocol, noise
+from devices.wall.protocol import (DEVICE_ERROR, Command, Reply, ReplyKind, Route, Size, Timing, WallProtocol,
+                                   layer_feature, noise)
 from models.wording import QT_TRANSLATE_NOOP
 
 LAYER_COMMANDS = {"av": "AV", "video": "VID", "audio": "AUD"}
@@ -81,7 +82,7 @@ def parse(frame: bytes) -> Reply:
         key = body[:error.start()].strip().upper() or None
         error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (ERR {code})").format(
             meaning=ERRORS.get(code, DEVICE_ERROR), code=code)
-        return Reply(ReplyKind.ERROR, key, error, text=text)
+        return Reply(ReplyKind.ERROR, key, error, text=text, code=code)
     ok = _OK.search(body)
     if ok is not None:
         body = body[:ok.start()]
@@ -120,6 +121,7 @@ class KramerProtocol(WallProtocol):
     layers = ("av", "video", "audio")
     default_baud = 115200
     default_timing = Timing(gap=0.05, timeout=1.0, keepalive=30.0)
+    unsupported_codes = frozenset({"002"})     # "command not available on this device"
 
     def parse(self, frame: bytes) -> Reply:
         return parse(frame)
@@ -136,8 +138,11 @@ class KramerProtocol(WallProtocol):
         return Command(handshake(), "keepalive", ("",), query=True)
 
     def route(self, input: int, output: int, layer: str) -> Command:
+        """"av" routes whatever the unit switches: a video-only matrix refuses #AV, so #VID then."""
+        fallback = self.route(input, output, "video") if layer == "av" else None
         return Command(route(input, output, layer), f"route {input}→{output} ({layer})",
-                       (LAYER_COMMANDS[layer],), routes=((layer, output, input),))
+                       (LAYER_COMMANDS[layer],), routes=((layer, output, input),),
+                       feature=layer_feature(layer), fallback=fallback)
 
     def recall_preset(self, n: int) -> Command:
         return Command(recall_preset(n), f"preset recall {n}", ("PRST-RCL",),

@@ -1,0 +1,54 @@
+"""What a wall device is and supports, learned on connect and from its refusals (docs/walls.md)."""
+from __future__ import annotations
+
+import json
+
+from devices.records import Link
+from tests.devices.conftest import wait_until
+from tests.wall.conftest import client_url, sent
+from tests.wall.test_wall_cli import run
+
+
+def test_a_plain_route_on_a_video_only_kramer_falls_back_to_vid_once_per_connection(wall_sim, wall):
+    sim = wall_sim("kramer", "tcp://127.0.0.1:0?video_only=yes")
+    matrix = wall(client_url(sim))
+    matrix.ready().result(5)
+    record = matrix.route(3, 1).result(3)
+    assert record.ok and record.action == "route 3→1 (video)"
+    assert matrix.route(4, 2).result(3).ok                       # straight to #VID: learned
+    routes = [text for text in sent(sim) if text.startswith(("#AV ", "#VID "))]
+    assert routes == ["#AV 3>1", "#VID 3>1", "#VID 4>2"]
+    assert sim.state()["video"][1] == 3 and sim.state()["video"][2] == 4
+    state = matrix.snapshot()
+    assert state.routes[1] == 3 and state.unsupported == ("route-av",) and "av" not in state.layers
+    assert state.health.errors == 0 and state.last_error is None   # a learned form is no error
+    sim.drop_connections()                                         # a reconnect may be to another unit
+    wait_until(lambda: matrix.snapshot().link is not Link.ONLINE, what="offline after the drop")
+    wait_until(lambda: matrix.snapshot().online, timeout=6, what="reconnected")
+    assert matrix.snapshot().unsupported == ()
+    assert matrix.route(5, 3).result(3).ok
+    assert [text for text in sent(sim) if text.startswith(("#AV ", "#VID "))][-2:] == ["#AV 5>3", "#VID 5>3"]
+
+
+def test_an_explicit_audio_route_the_unit_lacks_is_still_refused(wall_sim, wall):
+    sim = wall_sim("kramer", "tcp://127.0.0.1:0?video_only=yes")
+    matrix = wall(client_url(sim))
+    matrix.ready().result(5)
+    future = matrix.route(3, 1, "audio")
+    try:
+        future.result(3)
+    except Exception as exc:           # noqa: BLE001 - the refusal is what is checked
+        assert "command not available on this device (ERR 002)" in str(exc)
+    else:
+        raise AssertionError("an audio route on a video-only matrix was accepted")
+    assert "route-audio" in matrix.snapshot().unsupported
+
+
+def test_wall_route_on_a_video_only_kramer_from_the_command_line(wall_sim):
+    sim = wall_sim("kramer", "tcp://127.0.0.1:0?video_only=yes&sender_id=no")
+    result = run("wall", sim.url, "route", "3", "1")
+    assert result.returncode == 0, result.stderr
+    assert sim.state()["video"][1] == 3
+    assert [text for text in sent(sim) if text.startswith(("#AV ", "#VID "))] == ["#AV 3>1", "#VID 3>1"]
+    status = json.loads(run("wall", sim.url, "status").stdout)
+    assert status["routes"]["1"] == 3
