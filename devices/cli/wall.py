@@ -34,7 +34,8 @@ SIMULATE_EXAMPLES = """examples:
   simulate wall --protocol lg --set-ids 1,2,3,4 --listen "serial://pty?link=/tmp/lgwall"
   simulate wall --protocol kramer --listen "tcp://127.0.0.1:5000?video_only=yes&sender_id=no"
 options: kramer: inputs, outputs, presets, model, compact=yes (ERR without spaces), sender_id=no (~OK,
-  no 01@), lowercase=yes (ok/err), video_only=yes (#AV and #AUD answered ERR 002);
+  no 01@), lowercase=yes (ok/err), video_only=yes (#AV and #AUD answered ERR 002),
+  lacks=MODEL?,VERSION? (other commands answered ERR 002);
 extron: inputs, outputs, presets, canvases, windows, layouts, password, iac;
 lg: set_id, set_ids, input_codes; serial: link"""
 

@@ -47,11 +47,13 @@ _PATTERNS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), name) for 
     (r"Spr(\d+)", "Spr"),
     (r"Vrb(\d)", "Vrb"),
     (r"V(\d+)X(\d+)\s*A\d+X\d+", "I"),
-    (r"^(?:Ver\d*\*)?(\d+\.\d+)", "Q"),
+    (r"^(?:Ver\d*\*)?(\d+\.\d+\S*)$", "Q"),
+    (r"^(?:Pno)?(60-\d+-\d+)$", "N"),
     (r"^(\d+)$", "read"),
     (r"Password:", "prompt"),
     (r"(?i)login incorrect", "refused"),
     (r"^Login\s", "login"),
+    (r"Extron Electronics,?\s*(.+?),\s*V(\d+\.\d+\S*),\s*(60-\d+-\d+)", "copyright"),
     (r"(?i)extron|copyright|\(c\)|^[A-Z][a-z]{2}, ", "banner"),
 ))
 
@@ -94,6 +96,10 @@ def firmware_query() -> bytes:
     return b"Q"
 
 
+def part_number_query() -> bytes:
+    return b"N"
+
+
 # --- reply parser --------------------------------------------------------------------------------
 
 def parse(frame: bytes) -> Reply:
@@ -124,6 +130,14 @@ def _reply(name: str, match: re.Match, text: str) -> Reply:
         return Reply(ReplyKind.OK, "Spr", facts={"saved": numbers[0]}, text=text)
     if name == "I":
         return Reply(ReplyKind.DATA, "I", facts={"inputs": numbers[0], "outputs": numbers[1]}, text=text)
+    if name == "Q":
+        return Reply(ReplyKind.DATA, "Q", facts={"firmware": numbers[0]}, text=text)
+    if name == "N":
+        return Reply(ReplyKind.DATA, "N", facts={"part_number": numbers[0]}, text=text)
+    if name == "copyright":      # the banner names the unit: "…, Extron Electronics, DXP 88 HDMI, V1.00, 60-1092-01"
+        model, firmware, part_number = match.groups()
+        return Reply(ReplyKind.DATA, "banner", text=text,
+                     facts={"model": model.strip(), "firmware": firmware, "part_number": part_number})
     if name == "read":
         return Reply(ReplyKind.DATA, "read", facts={"number": numbers[0]}, text=text)
     if name == "prompt":
@@ -165,10 +179,14 @@ class ExtronProtocol(WallProtocol):
         return parse(frame)
 
     def connect_commands(self, size: Size) -> list[Command]:
-        commands = [Command(verbose_mode(3), "verbose mode", ("Vrb",))]
+        """Verbose mode, then what the unit is (its Telnet banner names the model; docs/walls.md)."""
+        asks = []
         if Capability.ROUTE in self.capabilities and (size.inputs is None or size.outputs is None):
-            commands.append(Command(size_query(), "read the matrix size", ("I",), query=True))
-        return commands
+            asks.append((size_query(), "read the matrix size", "I", "size"))
+        asks += [(part_number_query(), "read the part number", "N", "part-number"),
+                 (firmware_query(), "read the firmware version", "Q", "firmware")]
+        return [Command(verbose_mode(3), "verbose mode", ("Vrb",))] + [
+            Command(data, action, (key,), feature=feature, optional=True) for data, action, key, feature in asks]
 
     def keepalive(self) -> Command:
         return Command(firmware_query(), "keepalive", ("Q",), query=True)

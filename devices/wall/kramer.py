@@ -68,6 +68,14 @@ def preset_count_query() -> bytes:
     return b"#INFO-PRST?\r"
 
 
+def model_query() -> bytes:
+    return b"#MODEL?\r"
+
+
+def version_query() -> bytes:
+    return b"#VERSION?\r"
+
+
 # --- reply parser --------------------------------------------------------------------------------
 
 def parse(frame: bytes) -> Reply:
@@ -79,7 +87,7 @@ def parse(frame: bytes) -> Reply:
     error = _ERROR.search(body)
     if error is not None:
         code = error.group(1)
-        key = body[:error.start()].strip().upper() or None
+        key = body[:error.start()].strip().upper().rstrip("?") or None
         error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (ERR {code})").format(
             meaning=ERRORS.get(code, DEVICE_ERROR), code=code)
         return Reply(ReplyKind.ERROR, key, error, text=text, code=code)
@@ -107,6 +115,8 @@ def _facts(command: str, params: str) -> dict:
         return {"inputs": int(io.group(1)), "outputs": int(io.group(2))}
     if command == "INFO-PRST" and (presets := _INFO_PRESETS.search(params)):
         return {"presets": int(presets.group(1))}
+    if command in ("MODEL", "VERSION") and params.strip():
+        return {"model" if command == "MODEL" else "firmware": params.strip()}
     if command in ("PRST-RCL", "PRST-STO") and (number := _NUMBER.search(params)):
         return {"preset" if command == "PRST-RCL" else "saved": int(number.group())}
     return {}
@@ -127,12 +137,16 @@ class KramerProtocol(WallProtocol):
         return parse(frame)
 
     def connect_commands(self, size: Size) -> list[Command]:
-        commands = [Command(handshake(), "handshake", ("",))]
+        """The handshake, then what the unit is (docs/walls.md "Learning what a unit supports")."""
+        asks = []
         if size.inputs is None or size.outputs is None:
-            commands.append(Command(size_query(), "read the matrix size", ("INFO-IO",), query=True))
+            asks.append((size_query(), "read the matrix size", "INFO-IO", "size"))
         if size.presets is None:
-            commands.append(Command(preset_count_query(), "read the preset count", ("INFO-PRST",), query=True))
-        return commands
+            asks.append((preset_count_query(), "read the preset count", "INFO-PRST", "presets"))
+        asks += [(model_query(), "read the model", "MODEL", "model"),
+                 (version_query(), "read the firmware version", "VERSION", "firmware")]
+        return [Command(handshake(), "handshake", ("",))] + [
+            Command(data, action, (key,), feature=feature, optional=True) for data, action, key, feature in asks]
 
     def keepalive(self) -> Command:
         return Command(handshake(), "keepalive", ("",), query=True)

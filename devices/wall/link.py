@@ -110,6 +110,8 @@ class WallLink:
             self._refuse(QT_TRANSLATE_NOOP("Wall", "the device refused the password ({reason})")
                          .format(reason=reply.error))
         elif self._phase == "greeting":
+            if reply.facts:
+                self.on_reply(reply)            # a banner that names the unit
             self._arm(self._timing.greeting_quiet, self._become_ready)   # banner text: wait for its end
 
     def _refuse(self, why: str) -> None:

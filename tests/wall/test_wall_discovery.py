@@ -52,3 +52,47 @@ def test_wall_route_on_a_video_only_kramer_from_the_command_line(wall_sim):
     assert [text for text in sent(sim) if text.startswith(("#AV ", "#VID "))] == ["#AV 3>1", "#VID 3>1"]
     status = json.loads(run("wall", sim.url, "status").stdout)
     assert status["routes"]["1"] == 3
+
+
+def test_kramer_status_says_what_the_unit_is(wall_sim):
+    sim = wall_sim("kramer", "tcp://127.0.0.1:0?inputs=16&outputs=8&presets=32&model=VS-1616DN-EM")
+    result = run("wall", sim.url, "status")
+    assert result.returncode == 0, result.stderr
+    status = json.loads(result.stdout)
+    assert status["profile"] == "VS-1616DN-EM" and status["model"] == "VS-1616DN-EM"
+    assert status["firmware"] and status["unsupported"] == []
+    assert (status["inputs"], status["outputs"], status["presets"]) == (16, 8, 32)
+    assert status["layers"] == ["av", "video", "audio"]
+
+
+def test_a_query_the_unit_refuses_is_noted_not_an_error_and_not_asked_again(wall_sim, wall):
+    sim = wall_sim("kramer", "tcp://127.0.0.1:0?lacks=MODEL?,INFO-PRST?")
+    matrix = wall(client_url(sim, "timeout=0.3&gap=0.01&keepalive=0.2"))
+    state = matrix.ready().result(5)
+    assert state.unsupported == ("presets", "model") and state.profile is None and state.firmware
+    assert state.health.errors == 0 and state.last_error is None and state.presets is None
+    sim.silence(True)                                # silent, then back: the same connection
+    wait_until(lambda: matrix.snapshot().link is Link.OFFLINE, timeout=5, what="offline")
+    sim.silence(False)
+    wait_until(lambda: matrix.snapshot().online, timeout=8, what="back online")
+    assert sent(sim).count("#MODEL?") == 1 and sent(sim).count("#INFO-PRST?") == 1
+    assert sent(sim).count("#VERSION?") == 2                         # answered, so asked again
+    assert matrix.snapshot().unsupported == ("presets", "model")
+
+
+def test_extron_names_itself_in_its_banner_and_by_part_number(wall_sim, listen):
+    sim = wall_sim("extron", listen())
+    status = json.loads(run("wall", sim.url, "status").stdout)
+    assert status["part_number"] == "60-0000-01" and status["firmware"] == "1.00"
+    if sim.url.startswith("extron+tcp"):              # the Telnet banner names the model
+        assert status["profile"] == status["model"] == "DXP 88 HDMI (simulated)"
+    else:                                              # no banner on a serial line: the part number
+        assert status["profile"] == "60-0000-01" and status["model"] is None
+    assert status["unsupported"] == [] and status["outputs"] == 8
+
+
+def test_lg_reports_its_software_version(wall_sim):
+    sim = wall_sim("lg", "tcp://127.0.0.1:0?set_id=3")
+    status = json.loads(run("wall", f"{sim.url}?set_id=3", "status").stdout)
+    assert status["firmware"] == "031015" and status["profile"] is None and status["power"] is True
+    assert "fz 03 FF" in sent(sim)

@@ -20,6 +20,7 @@ IAC, WILL, DO, DONT, WONT, SB, SE = 255, 251, 253, 254, 252, 250, 240
     (b"~01@ERR001", None, "syntax error (ERR 001)"),
     (b"~01@PRST-RCL ERR 004", "PRST-RCL", "unauthorized access (ERR 004)"),
     (b"~01@AV ERR 099", "AV", "device error (ERR 099)"),
+    (b"~01@MODEL? ERR 002", "MODEL", "command not available on this device (ERR 002)"),
 ])
 def test_kramer_errors_with_and_without_spaces(line, key, error):
     reply = kramer.parse(line)
@@ -80,7 +81,12 @@ def test_kramer_info_replies_echoing_the_query_mark():
     (b"Vrb3", ReplyKind.OK, "Vrb", {}),
     (b"V32X16 A32X16", ReplyKind.DATA, "I", {"inputs": 32, "outputs": 16}),
     (b"02", ReplyKind.DATA, "read", {"number": 2}),
-    (b"1.23", ReplyKind.DATA, "Q", {}),
+    (b"1.23", ReplyKind.DATA, "Q", {"firmware": "1.23"}),
+    (b"60-1092-01", ReplyKind.DATA, "N", {"part_number": "60-1092-01"}),
+    (b"(c) Copyright 2018, Extron Electronics, DXP 88 HD 4K Plus, V1.00, 60-1495-03", ReplyKind.DATA, "banner",
+     {"model": "DXP 88 HD 4K Plus", "firmware": "1.00", "part_number": "60-1495-03"}),
+    (b"(c) Copyright 2009, Extron Electronics SMX, V1.14, 60-857-01", ReplyKind.DATA, "banner",
+     {"model": "SMX", "firmware": "1.14", "part_number": "60-857-01"}),
     (b"Cnv01 Win003 In1001", ReplyKind.OK, "window", {"window": (1, 3, 1001)}),
 ])
 def test_extron_replies(line, kind, key, detail):
@@ -90,7 +96,7 @@ def test_extron_replies(line, kind, key, detail):
 
 
 @pytest.mark.parametrize("line, kind", [
-    (b"(c) Copyright 2026, Extron Electronics, DXP 88 HDMI, V1.00, 60-0000-01", ReplyKind.NOISE),
+    (b"(c) Copyright 2026, Extron Electronics, DXP 88 HDMI, V1.00, 60-0000-01", ReplyKind.DATA),
     (b"Tue, 01 Dec 2026 08:00:00", ReplyKind.NOISE),
     (b"Password:", ReplyKind.PROMPT),
     (b"Login Administrator", ReplyKind.LOGIN),

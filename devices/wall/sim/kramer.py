@@ -4,7 +4,8 @@ Options: ``inputs``, ``outputs`` (8 each), ``presets`` (16); how the unit answer
 ``compact=yes`` errors without spaces (``~01@VIDERR003``); ``sender_id=no`` no ``01@`` after the
 ``~`` (``~OK``, ``~VID 1>2 OK``), as older units' tables print it; ``lowercase=yes`` ``ok`` / ``err``
 as the VS-44H2A manual prints them; ``video_only=yes`` a video-only matrix: ``#AV``, ``#AUD`` and
-``#AUD?`` are answered ``ERR 002``; ``model=NAME`` what ``#MODEL?`` says.
+``#AUD?`` are answered ``ERR 002``; ``lacks=MODEL?,VERSION?`` other commands the unit does not
+have (answered ``ERR 002``); ``model=NAME`` what ``#MODEL?`` says.
 """
 from __future__ import annotations
 
@@ -24,14 +25,15 @@ AUDIO_COMMANDS = frozenset({"AV", "AUD", "AUD?", "AV?"})
 
 class KramerSim(SimDevice):
     options = frozenset({"inputs", "outputs", "presets", "compact", "sender_id", "lowercase", "video_only",
-                         "model"})
+                         "lacks", "model"})
 
     def reset(self) -> None:
         e = self.endpoint
         self.compact = e.bool_option("compact")
         self.sender = "01@" if e.bool_option("sender_id", True) else ""
         self.lowercase = e.bool_option("lowercase")
-        self.video_only = e.bool_option("video_only")
+        lacks = {name.strip().upper() for name in (e.option("lacks") or "").split(",") if name.strip()}
+        self.lacks = lacks | (AUDIO_COMMANDS if e.bool_option("video_only") else set())
         self.model = e.option("model") or MODEL
         self.matrix = Matrix(e, presets=16)
 
@@ -48,7 +50,7 @@ class KramerSim(SimDevice):
         name, params = match.group(1).upper(), match.group(2).strip()
         if not name:
             return self._ok(" " if self.sender else "")
-        if self.video_only and name in AUDIO_COMMANDS:
+        if name in self.lacks:
             return self._error(name, NOT_AVAILABLE)
         if name in ("VID", "AUD", "AV"):
             return self._route(name, params)
@@ -61,7 +63,7 @@ class KramerSim(SimDevice):
         if name == "INFO-IO?":
             return f"INFO-IO IN {self.matrix.inputs},OUT {self.matrix.outputs}"
         if name == "INFO-PRST?":
-            return f"INFO-PRST VID {self.matrix.presets},AUD {0 if self.video_only else self.matrix.presets}"
+            return f"INFO-PRST VID {self.matrix.presets},AUD {0 if 'AUD' in self.lacks else self.matrix.presets}"
         if name == "MODEL?":
             return f"MODEL {self.model}"
         if name == "VERSION?":
