@@ -36,7 +36,8 @@ SIMULATE_EXAMPLES = """examples:
 options: kramer: inputs, outputs, presets, model, compact=yes (ERR without spaces), sender_id=no (~OK,
   no 01@), lowercase=yes (ok/err), video_only=yes (#AV and #AUD answered ERR 002),
   lacks=MODEL?,VERSION? (other commands answered ERR 002);
-extron: inputs, outputs, presets, canvases, windows, layouts, password, iac;
+extron: inputs, outputs, presets, canvases, windows, layouts, password, iac,
+  refuse=E30:2 (ties, presets and windows answered with that error: E27, E30:n, E31, E24…);
 lg: set_id, set_ids, input_codes; serial: link"""
 
 

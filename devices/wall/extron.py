@@ -4,6 +4,7 @@
 Commands need no terminator (``1*3!``); replies end in CR LF (videowall reference A.2, A.3).
 Over Telnet the unit prints a banner and may ask ``Password:``; the link answers from the URL.
 Verbose mode 3 is set on every connect so that tie changes made elsewhere are reported.
+Error codes and where their meanings come from: docs/walls.md.
 """
 from __future__ import annotations
 
@@ -33,14 +34,16 @@ ERRORS = {
     "24": QT_TRANSLATE_NOOP("WallErrors", "privilege violation"),
     "25": QT_TRANSLATE_NOOP("WallErrors", "device not present"),
     "26": QT_TRANSLATE_NOOP("WallErrors", "maximum connections exceeded"),
+    "27": QT_TRANSLATE_NOOP("WallErrors", "invalid event number"),
     "28": QT_TRANSLATE_NOOP("WallErrors", "bad file name or file not found"),
-    "31": QT_TRANSLATE_NOOP("WallErrors", "pass-through not set"),
+    "30": QT_TRANSLATE_NOOP("WallErrors", "hardware failure"),       # E30:n, n says which part
+    "31": QT_TRANSLATE_NOOP("WallErrors", "attempt to break a port pass-through that was not set"),
     "33": QT_TRANSLATE_NOOP("WallErrors", "bad file type for logo"),
     "35": QT_TRANSLATE_NOOP("WallErrors", "user account does not exist"),
 }
 
 _PATTERNS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), name) for p, name in (
-    (r"^E(\d\d)$", "error"),
+    (r"^E(\d\d)(?::(\d+))?$", "error"),
     (r"Out(\d+)\s*In(\d+)\s*(All|Video|Vid|RGB|Audio|Aud)", "tie"),
     (r"(?:Cnv(\d+)\s*)?Win(\d+)\s*In(\d+)", "window"),
     (r"Rpr(\d+)(?:\*(\d+))?", "Rpr"),
@@ -114,10 +117,10 @@ def parse(frame: bytes) -> Reply:
 def _reply(name: str, match: re.Match, text: str) -> Reply:
     numbers = [int(g) if g and g.isdecimal() else g for g in match.groups()]
     if name == "error":
-        code = match.group(1)
+        code, descriptor = match.groups()
         error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (E{code})").format(
-            meaning=ERRORS.get(code, DEVICE_ERROR), code=code)
-        return Reply(ReplyKind.ERROR, None, error, text=text)
+            meaning=ERRORS.get(code, DEVICE_ERROR), code=f"{code}:{descriptor}" if descriptor else code)
+        return Reply(ReplyKind.ERROR, None, error, text=text, code=code)
     if name == "tie":
         return Reply(ReplyKind.OK, "tie", routes=((TIE_LAYERS[numbers[2]], numbers[0], numbers[1]),), text=text)
     if name == "window":
@@ -159,6 +162,7 @@ class ExtronProtocol(WallProtocol):
     options = frozenset({"password", "canvases"})
     default_timing = Timing(gap=0.05, timeout=1.0, keepalive=120.0)   # Telnet drops idle clients after 5 min
     telnet = True
+    unsupported_codes = frozenset({"10", "14"})   # invalid command; not valid for this configuration
 
     def __init__(self, endpoint) -> None:
         super().__init__(endpoint)

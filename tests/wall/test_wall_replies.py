@@ -108,6 +108,9 @@ def test_extron_greeting_lines(line, kind):
 @pytest.mark.parametrize("code, meaning", [("01", "invalid input number"), ("10", "invalid command"),
                                            ("11", "invalid preset number"), ("12", "invalid output number"),
                                            ("13", "invalid value"), ("24", "privilege violation"),
+                                           ("27", "invalid event number"), ("30:2", "hardware failure"),
+                                           ("30:17", "hardware failure"),
+                                           ("31", "attempt to break a port pass-through that was not set"),
                                            ("35", "user account does not exist"), ("99", "device error")])
 def test_extron_errors_have_their_meaning(code, meaning):
     reply = extron.parse(f"E{code}".encode())

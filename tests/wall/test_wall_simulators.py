@@ -88,6 +88,7 @@ def test_kramer_video_only_matrix_refuses_audio_layers(wall_sim):
 def test_extron_banner_password_verbose_and_errors(wall_sim):
     sim = wall_sim("extron", "tcp://127.0.0.1:0?password=secret&presets=8")
     c = Client(sim.url)
+    assert c.ask(b"") == b"\r\n"                             # the manuals' copyright message starts on a new line
     assert b"Extron Electronics" in c.ask(b"")
     c.ask(b"")                                              # date line
     assert c.ask(b"", until=b"Password:") == b"\r\nPassword:"
@@ -119,14 +120,26 @@ def test_extron_reports_ties_to_verbose_clients_only(wall_sim):
     sim = wall_sim("extron")
     first, second, quiet = Client(sim.url), Client(sim.url), Client(sim.url)
     for client in (first, second, quiet):
-        client.ask(b"")
-        client.ask(b"")
+        for _line in range(3):                              # the banner
+            client.ask(b"")
     second.ask(b"\x1b3CV\r")
     assert first.ask(b"4*2!") == b"Out02 In04 All\r\n"
     assert second.ask(b"") == b"Out02 In04 All\r\n"
     assert quiet.ask(b"Q") == b"1.00\r\n"
     for client in (first, second, quiet):
         client.close()
+
+
+def test_extron_plays_a_unit_that_refuses_with_an_error_code(wall_sim, sim_runtime):
+    c = Client(wall_sim("extron", "tcp://127.0.0.1:0?refuse=E30:2").url)
+    for _line in range(3):
+        c.ask(b"")
+    assert c.ask(b"1*3!") == b"E30:2\r\n"
+    assert c.ask(b"5,") == b"E30:2\r\n"
+    assert c.ask(b"3%") == b"03\r\n" and c.ask(b"N") == b"60-0000-01\r\n"     # reads still answered
+    c.close()
+    with pytest.raises(ValueError, match="refuse=E3: name an SIS error code"):
+        sim_runtime.submit(start_wall_simulator("extron", "tcp://127.0.0.1:0?refuse=E3")).result(5)
 
 
 def test_lg_answers_with_acks_and_ng(wall_sim):
