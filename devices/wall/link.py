@@ -47,6 +47,11 @@ class WallLink:
     def ready(self) -> bool:
         return self._phase == "ready"
 
+    @property
+    def refused(self) -> bool:
+        """The device refused the login (or asked for a password the URL lacks) on this connection."""
+        return self._phase == "refused"
+
     async def open(self) -> None:
         self._loop = asyncio.get_running_loop()
         await self.transport.open()

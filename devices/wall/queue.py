@@ -8,7 +8,9 @@
 - a query is sent once more after a timeout; a command that changes something never is, since
   the device may have done it and only the answer was lost;
 - after ``keepalive`` idle seconds the driver's keepalive is sent; two exchanges in a row
-  without an answer make the device offline, and the connect commands are retried with backoff.
+  without an answer make the device offline, and the connect commands are retried with backoff;
+- a device that refuses the login fails every command, and ``when_online``, with its refusal
+  (a ``WallError`` whose result is the refusal, not "offline") until the next connection.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ SILENT_AFTER = 2          # exchanges in a row without an answer that make a dev
 SENT = Reply(ReplyKind.OK, text="(sent; this device does not answer)")
 NOT_SUPPORTED = Reply(ReplyKind.NOISE, text="(not supported by this device; not asked again on this connection)")
 NOT_CONNECTED = QT_TRANSLATE_NOOP("Wall", "not connected")
+LOGIN = "log in"          # the action a refused login fails, in the audit trail's wording
 
 
 @dataclass(eq=False)
@@ -62,6 +65,7 @@ class CommandQueue:
         self._unanswered = 0
         self._backoff = Backoff(0.5, 10.0)
         self._online_waiters: list[concurrent.futures.Future] = []
+        self._refusal: str | None = None        # why the device refused us on this connection
         self._task: asyncio.Task | None = None
         link.on_reply = self._on_reply
         link.on_ready = self._on_ready
@@ -75,12 +79,15 @@ class CommandQueue:
     async def close(self) -> None:
         if self._task is not None:
             await cancel_and_wait(self._task)
-        self._fail_waiting("closed")
+        self._fail_waiting("offline", "closed")
         await self._link.close()
 
     # --- submissions (device loop) ---------------------------------------------------------------
     def submit(self, job: Job) -> None:
         state = self._status.snapshot()
+        if self._refusal is not None:
+            self._finish(job, None, self._refusal, self._refusal)
+            return
         if state.link is Link.OFFLINE:
             self._finish(job, None, "offline", _offline(state.last_error or NOT_CONNECTED))
             return
@@ -93,6 +100,8 @@ class CommandQueue:
     def when_online(self, future: concurrent.futures.Future) -> None:
         if self._online:
             future.set_result(self._status.snapshot())
+        elif self._refusal is not None:
+            future.set_exception(WallError(self.name, LOGIN, self._refusal))
         else:
             self._online_waiters.append(future)
 
@@ -109,6 +118,7 @@ class CommandQueue:
 
     # --- link events -------------------------------------------------------------------------------
     def _on_ready(self, ready: bool, why: str) -> None:
+        self._refusal = None
         if ready:
             self._unanswered = 0
             self._status.new_connection()
@@ -116,6 +126,12 @@ class CommandQueue:
             self._status.set_link(Link.CONNECTING)
         else:
             self._link_ready.clear()
+            if self._link.refused:
+                self._refusal = why
+                waiters, self._online_waiters = self._online_waiters, []
+                for waiter in waiters:
+                    if not waiter.done():
+                        waiter.set_exception(WallError(self.name, LOGIN, why))
             self._go_offline(why)
 
     def _go_offline(self, why: str) -> None:
@@ -123,12 +139,15 @@ class CommandQueue:
         self._status.set_link(Link.OFFLINE, why)
         if self._answer is not None and not self._answer.done():
             self._answer.set_exception(ConnectionError(why))
-        self._fail_waiting(_offline(why))
+        if self._refusal is not None:
+            self._fail_waiting(self._refusal, self._refusal)
+        else:
+            self._fail_waiting("offline", _offline(why))
         self._wake.set()
 
-    def _fail_waiting(self, detail: str) -> None:
+    def _fail_waiting(self, failure: str, detail: str) -> None:
         while self._jobs:
-            self._finish(self._jobs.popleft(), None, "offline", detail)
+            self._finish(self._jobs.popleft(), None, failure, detail)
 
     def _on_reply(self, reply: Reply) -> None:
         self._status.heard(reply.kind is not ReplyKind.NOISE)

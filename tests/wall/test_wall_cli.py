@@ -70,6 +70,25 @@ def test_a_device_error_is_named_with_exit_one(wall_sim):
     assert status.returncode == 0 and len(json.loads(status.stdout)["routes"]) == 8
 
 
+@pytest.mark.parametrize("error, meaning", [("E30:2", "hardware failure (E30:2)"),
+                                            ("E27", "invalid event number (E27)")])
+def test_extron_errors_of_the_dxp_manual_are_refusals(wall_sim, error, meaning):
+    sim = wall_sim("extron", f"tcp://127.0.0.1:0?refuse={error}")
+    result = run("wall", sim.url, "route", "1", "3")
+    assert result.returncode == 1 and meaning in result.stderr, result.stderr
+    assert sim.state()["video"][3] == 3                              # the tie was not made
+
+
+def test_a_wrong_password_is_a_refusal_with_exit_one(wall_sim):
+    sim = wall_sim("extron", "tcp://127.0.0.1:0?password=s3cret")
+    result = run("wall", f"{sim.url}?password=guess", "route", "1", "3")
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == ["error: 127.0.0.1: log in: the device refused the password"]
+    assert run("wall", sim.url, "status").returncode == 1            # no password at all: refused too
+    assert sim.state()["video"][3] == 3
+
+
 def test_silence_is_exit_three(wall_sim):
     sim = wall_sim("lg")
     sim.silence(True)
