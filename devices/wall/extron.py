@@ -1,7 +1,7 @@
 """Extron SIS (matrix switchers, and the Quantum wall processors): ``extron+tcp://HOST[:23]?password=…``,
 ``extron+serial://PORT?baud=9600``; ``canvases=N`` declares a Quantum processor with N canvases.
 
-Commands need no terminator (``1*3!``); replies end in CR LF (videowall reference A.2, A.3).
+Commands need no terminator (``1*3!``); replies end in CR LF (docs/walls.md).
 Over Telnet the unit prints a banner and may ask ``Password:``; the link answers from the URL.
 Verbose mode 3 is set on every connect so that tie changes made elsewhere are reported.
 Error codes and where their meanings come from: docs/walls.md.

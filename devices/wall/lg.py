@@ -3,7 +3,7 @@
 
 Host sends ``[Cmd1][Cmd2] [Set ID] [Data]\\r`` with the Set ID and data in hex; the display answers
 ``[Cmd2] [Set ID] OK[Data]x`` or ``… NG[Data]x``. Data ``FF`` reads a setting. Set ID 0 addresses
-every display on the line, and then none of them answers (videowall reference A.4).
+every display on the line, and then none of them answers (docs/walls.md).
 """
 from __future__ import annotations
 
