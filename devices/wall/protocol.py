@@ -66,9 +66,9 @@ class Command:
     facts: dict[str, Any] = field(default_factory=dict)
     refresh_routes: bool = False         # routes unknown after it (a preset recall): read them back
     decode: Callable[[Reply], Reply] | None = None   # adds what only the command knows to its answer
-    # What the device learns about the unit (docs/walls.md "Learning what a unit supports"): a command
-    # that needs ``feature`` and is refused for want of it notes the feature as unsupported for the
-    # connection; ``fallback`` is then sent instead, now and for the rest of the connection.
+    # Learning what the unit supports (docs/walls.md): a command that needs ``feature`` and is refused
+    # for want of it notes the feature as unsupported for the connection; ``fallback`` is then sent
+    # instead, now and for the rest of the connection.
     feature: str | None = None
     fallback: Command | None = None
     optional: bool = False               # discovery: a refusal or silence is noted, never an error
@@ -77,6 +77,13 @@ class Command:
         if reply.kind not in (ReplyKind.OK, ReplyKind.DATA, ReplyKind.ERROR):
             return False
         return not self.accepts or reply.key is None or reply.key in self.accepts
+
+    def supported_form(self, unsupported: tuple[str, ...]) -> Command:
+        """This command, or the fallback to send instead once the device has refused its feature."""
+        command = self
+        while command.fallback is not None and command.feature in unsupported:
+            command = command.fallback
+        return command
 
 
 @dataclass(frozen=True)

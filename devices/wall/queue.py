@@ -220,12 +220,13 @@ class CommandQueue:
         if job.expiry is not None:
             job.expiry.cancel()
         while True:
-            command = job.command = _supported_form(job.command, self._status.unsupported)
+            command = job.command = job.command.supported_form(self._status.unsupported)
             if command.optional and command.feature in self._status.unsupported:
                 return self._done(job, NOT_SUPPORTED)      # refused before on this connection: not asked again
             outcome = await self._transact(command)
             if isinstance(outcome, Reply):
-                if command.feature and self._protocol.refuses(outcome):
+                refused = outcome.kind is ReplyKind.ERROR and command.optional   # discovery: any refusal
+                if command.feature and (refused or self._protocol.refuses(outcome)):
                     self._status.learn_unsupported(command.feature)
                     if command.fallback is not None:
                         continue
@@ -276,7 +277,6 @@ class CommandQueue:
     def _done(self, job: Job, reply: Reply) -> Reply:
         self._finish(job, reply)
         return reply
-
     def _finish(self, job: Job, reply: Reply | None, failure: str = "", detail: str = "") -> None:
         command = job.command
         if reply is not None and reply.kind is ReplyKind.ERROR:
@@ -308,13 +308,6 @@ class CommandQueue:
             return
         self._jobs.extend(Job(query) for query in queries)
         self._wake.set()
-
-
-def _supported_form(command: Command, unsupported: tuple[str, ...]) -> Command:
-    """``command``, or the fallback to send instead once the device has refused its feature."""
-    while command.fallback is not None and command.feature in unsupported:
-        command = command.fallback
-    return command
 
 
 def _offline(why: str) -> str:

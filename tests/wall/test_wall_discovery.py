@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import json
+import socketserver
+import threading
+
+import pytest
 
 from devices.records import Link
 from tests.devices.conftest import wait_until
-from tests.wall.conftest import client_url, sent
+from tests.wall.conftest import FAST, client_url, sent
 from tests.wall.test_wall_cli import run
 
 
@@ -78,6 +82,43 @@ def test_a_query_the_unit_refuses_is_noted_not_an_error_and_not_asked_again(wall
     assert sent(sim).count("#MODEL?") == 1 and sent(sim).count("#INFO-PRST?") == 1
     assert sent(sim).count("#VERSION?") == 2                         # answered, so asked again
     assert matrix.snapshot().unsupported == ("presets", "model")
+
+
+@pytest.fixture
+def scripted_kramer():
+    """A Kramer unit on a TCP port that answers each command line from ``answers`` (else ERR 001)."""
+    servers = []
+
+    def start(answers: dict[str, str]) -> str:
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                buffer = b""
+                while chunk := self.request.recv(1024):
+                    *lines, buffer = (buffer + chunk).split(b"\r")      # the host ends commands with CR
+                    for line in lines:
+                        answer = answers.get(line.strip().decode(), "~01@ERR 001")
+                        self.request.sendall(f"{answer}\r\n".encode())
+
+        server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"kramer+tcp://127.0.0.1:{server.server_address[1]}?{FAST}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_discovery_query_refused_with_any_code_is_only_noted(scripted_kramer, wall):
+    url = scripted_kramer({"#": "~01@ OK", "#INFO-IO?": "~01@INFO-IO IN 4,OUT 2",
+                           "#INFO-PRST?": "~01@INFO-PRST ERR 004",        # needs a login on this unit
+                           "#MODEL?": "~01@MODEL VP-444", "#VERSION?": "~01@VERSION 2.10"})
+    state = wall(url).ready().result(5)
+    assert state.unsupported == ("presets",) and state.presets is None
+    assert (state.profile, state.firmware, state.inputs, state.outputs) == ("VP-444", "2.10", 4, 2)
+    assert state.health.errors == 0 and state.last_error is None
 
 
 def test_extron_names_itself_in_its_banner_and_by_part_number(wall_sim, listen):
