@@ -2,7 +2,9 @@
 the canvas, its named layouts (with their hotkeys) and the take-over of another event's output.
 
 What a page offers follows the device's capabilities: a matrix or wall processor routes and
-recalls layouts; a display that cannot route shows its power and input buttons instead.
+recalls layouts; a display that cannot route shows its power and input buttons instead. The
+status line names the unit as it named itself; its tooltip tells what else was learned from it
+(firmware, size, layers, what it does not support).
 """
 from __future__ import annotations
 
@@ -120,14 +122,34 @@ class WallPage(QWidget):
     def _show_state(self, state: WallState) -> None:
         link = {Link.ONLINE: self.tr("online"), Link.CONNECTING: self.tr("connecting"),
                 Link.OFFLINE: self.tr("offline")}[state.link]
-        text = f"<b>{self.wall.name}</b> · {state.protocol} · {link}"
+        device = state.protocol if state.profile is None else f"{state.protocol} {state.profile}"
+        text = f"<b>{self.wall.name}</b> · {device} · {link}"
         if state.link is Link.OFFLINE and state.last_error:
             text += f" — {said(state.last_error)}"
         self.status.setText(text)
         self.status.setStyleSheet("" if state.link is not Link.OFFLINE else "color: #ef5350;")
+        self.status.setToolTip(self._learned(state))
         layouts_work = state.link is not Link.OFFLINE
         for button in self.layout_buttons.values():
             button.setEnabled(layouts_work)
+
+    def _learned(self, state: WallState) -> str:
+        """What the device told about itself, one short line each; only what is known."""
+        lines = []
+        if state.profile is not None:
+            lines.append(self.tr("Model: %1").replace("%1", state.profile))
+        if state.firmware is not None:
+            lines.append(self.tr("Firmware: %1").replace("%1", state.firmware))
+        if state.inputs is not None and state.outputs is not None:
+            lines.append(self.tr("%1 inputs × %2 outputs").replace("%1", str(state.inputs))
+                         .replace("%2", str(state.outputs)))
+        if state.presets is not None:
+            lines.append(self.tr("%1 presets").replace("%1", str(state.presets)))
+        if state.layers:
+            lines.append(self.tr("Layers: %1").replace("%1", ", ".join(state.layers)))
+        if state.unsupported:
+            lines.append(self.tr("Not supported by the device: %1").replace("%1", ", ".join(state.unsupported)))
+        return "\n".join(lines)
 
     def _on_output_result(self, wall_id: str, output: int, why: str) -> None:
         if wall_id == self.wall.id:

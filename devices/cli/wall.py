@@ -32,8 +32,13 @@ SIMULATE_EXAMPLES = """examples:
   simulate wall --protocol extron --listen "tcp://0.0.0.0:2323?password=secret&inputs=16"
   simulate wall --protocol lg --listen "serial://pty?link=/tmp/lg0&set_id=1"
   simulate wall --protocol lg --set-ids 1,2,3,4 --listen "serial://pty?link=/tmp/lgwall"
-options: kramer: inputs, outputs, presets, compact; extron: inputs, outputs, presets, canvases, windows,
-layouts, password, iac; lg: set_id, set_ids, input_codes; serial: link"""
+  simulate wall --protocol kramer --listen "tcp://127.0.0.1:5000?video_only=yes&sender_id=no"
+options: kramer: inputs, outputs, presets, model, compact=yes (ERR without spaces), sender_id=no (~OK,
+  no 01@), lowercase=yes (ok/err), video_only=yes (#AV and #AUD answered ERR 002),
+  lacks=MODEL?,VERSION? (other commands answered ERR 002);
+extron: inputs, outputs, presets, canvases, windows, layouts, password, iac,
+  refuse=E30:2 (ties, presets and windows answered with that error: E27, E30:n, E31, E24…);
+lg: set_id, set_ids, input_codes; serial: link"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -1,9 +1,10 @@
 """Extron SIS (matrix switchers, and the Quantum wall processors): ``extron+tcp://HOST[:23]?password=…``,
 ``extron+serial://PORT?baud=9600``; ``canvases=N`` declares a Quantum processor with N canvases.
 
-Commands need no terminator (``1*3!``); replies end in CR LF (videowall reference A.2, A.3).
+Commands need no terminator (``1*3!``); replies end in CR LF (docs/walls.md).
 Over Telnet the unit prints a banner and may ask ``Password:``; the link answers from the URL.
 Verbose mode 3 is set on every connect so that tie changes made elsewhere are reported.
+Error codes and where their meanings come from: docs/walls.md.
 """
 from __future__ import annotations
 
@@ -33,25 +34,29 @@ ERRORS = {
     "24": QT_TRANSLATE_NOOP("WallErrors", "privilege violation"),
     "25": QT_TRANSLATE_NOOP("WallErrors", "device not present"),
     "26": QT_TRANSLATE_NOOP("WallErrors", "maximum connections exceeded"),
+    "27": QT_TRANSLATE_NOOP("WallErrors", "invalid event number"),
     "28": QT_TRANSLATE_NOOP("WallErrors", "bad file name or file not found"),
-    "31": QT_TRANSLATE_NOOP("WallErrors", "pass-through not set"),
+    "30": QT_TRANSLATE_NOOP("WallErrors", "hardware failure"),       # E30:n, n says which part
+    "31": QT_TRANSLATE_NOOP("WallErrors", "attempt to break a port pass-through that was not set"),
     "33": QT_TRANSLATE_NOOP("WallErrors", "bad file type for logo"),
     "35": QT_TRANSLATE_NOOP("WallErrors", "user account does not exist"),
 }
 
 _PATTERNS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), name) for p, name in (
-    (r"^E(\d\d)$", "error"),
+    (r"^E(\d\d)(?::(\d+))?$", "error"),
     (r"Out(\d+)\s*In(\d+)\s*(All|Video|Vid|RGB|Audio|Aud)", "tie"),
     (r"(?:Cnv(\d+)\s*)?Win(\d+)\s*In(\d+)", "window"),
     (r"Rpr(\d+)(?:\*(\d+))?", "Rpr"),
     (r"Spr(\d+)", "Spr"),
     (r"Vrb(\d)", "Vrb"),
     (r"V(\d+)X(\d+)\s*A\d+X\d+", "I"),
-    (r"^(?:Ver\d*\*)?(\d+\.\d+)", "Q"),
+    (r"^(?:Ver\d*\*)?(\d+\.\d+\S*)$", "Q"),
+    (r"^(?:Pno)?(60-\d+-\d+)$", "N"),
     (r"^(\d+)$", "read"),
     (r"Password:", "prompt"),
     (r"(?i)login incorrect", "refused"),
     (r"^Login\s", "login"),
+    (r"Extron Electronics,?\s*(.+?),\s*V(\d+\.\d+\S*),\s*(60-\d+-\d+)", "copyright"),
     (r"(?i)extron|copyright|\(c\)|^[A-Z][a-z]{2}, ", "banner"),
 ))
 
@@ -94,6 +99,10 @@ def firmware_query() -> bytes:
     return b"Q"
 
 
+def part_number_query() -> bytes:
+    return b"N"
+
+
 # --- reply parser --------------------------------------------------------------------------------
 
 def parse(frame: bytes) -> Reply:
@@ -108,10 +117,10 @@ def parse(frame: bytes) -> Reply:
 def _reply(name: str, match: re.Match, text: str) -> Reply:
     numbers = [int(g) if g and g.isdecimal() else g for g in match.groups()]
     if name == "error":
-        code = match.group(1)
+        code, descriptor = match.groups()
         error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (E{code})").format(
-            meaning=ERRORS.get(code, DEVICE_ERROR), code=code)
-        return Reply(ReplyKind.ERROR, None, error, text=text)
+            meaning=ERRORS.get(code, DEVICE_ERROR), code=f"{code}:{descriptor}" if descriptor else code)
+        return Reply(ReplyKind.ERROR, None, error, text=text, code=code)
     if name == "tie":
         return Reply(ReplyKind.OK, "tie", routes=((TIE_LAYERS[numbers[2]], numbers[0], numbers[1]),), text=text)
     if name == "window":
@@ -124,6 +133,14 @@ def _reply(name: str, match: re.Match, text: str) -> Reply:
         return Reply(ReplyKind.OK, "Spr", facts={"saved": numbers[0]}, text=text)
     if name == "I":
         return Reply(ReplyKind.DATA, "I", facts={"inputs": numbers[0], "outputs": numbers[1]}, text=text)
+    if name == "Q":
+        return Reply(ReplyKind.DATA, "Q", facts={"firmware": numbers[0]}, text=text)
+    if name == "N":
+        return Reply(ReplyKind.DATA, "N", facts={"part_number": numbers[0]}, text=text)
+    if name == "copyright":      # the banner names the unit: "…, Extron Electronics, DXP 88 HDMI, V1.00, 60-1092-01"
+        model, firmware, part_number = match.groups()
+        return Reply(ReplyKind.DATA, "banner", text=text,
+                     facts={"model": model.strip(), "firmware": firmware, "part_number": part_number})
     if name == "read":
         return Reply(ReplyKind.DATA, "read", facts={"number": numbers[0]}, text=text)
     if name == "prompt":
@@ -145,6 +162,7 @@ class ExtronProtocol(WallProtocol):
     options = frozenset({"password", "canvases"})
     default_timing = Timing(gap=0.05, timeout=1.0, keepalive=120.0)   # Telnet drops idle clients after 5 min
     telnet = True
+    unsupported_codes = frozenset({"10", "14"})   # invalid command; not valid for this configuration
 
     def __init__(self, endpoint) -> None:
         super().__init__(endpoint)
@@ -165,10 +183,14 @@ class ExtronProtocol(WallProtocol):
         return parse(frame)
 
     def connect_commands(self, size: Size) -> list[Command]:
-        commands = [Command(verbose_mode(3), "verbose mode", ("Vrb",))]
+        """Verbose mode, then what the unit is (its Telnet banner names the model; docs/walls.md)."""
+        asks = []
         if Capability.ROUTE in self.capabilities and (size.inputs is None or size.outputs is None):
-            commands.append(Command(size_query(), "read the matrix size", ("I",), query=True))
-        return commands
+            asks.append((size_query(), "read the matrix size", "I", "size"))
+        asks += [(part_number_query(), "read the part number", "N", "part-number"),
+                 (firmware_query(), "read the firmware version", "Q", "firmware")]
+        return [Command(verbose_mode(3), "verbose mode", ("Vrb",))] + [
+            Command(data, action, (key,), feature=feature, optional=True) for data, action, key, feature in asks]
 
     def keepalive(self) -> Command:
         return Command(firmware_query(), "keepalive", ("Q",), query=True)

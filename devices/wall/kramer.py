@@ -1,16 +1,18 @@
 """Kramer Protocol 3000 (matrix switchers and scalers): ``kramer+tcp://HOST[:5000]``,
 ``kramer+serial://PORT?baud=115200``.
 
-Host sends ``#COMMAND params\\r``; the device answers in long syntax, ``~01@VID 1>2 OK\\r\\n``, or
-``~01@VID ERR 003`` / ``~01@ERR 003``. Some models leave out the spaces (``~01@VIDERR003``), so
-errors are matched with ``ERR\\s*(\\d{3})`` (videowall reference A.1).
+Host sends ``#COMMAND params\\r``; the device answers ``~ [Sender_id@] message CR LF`` in long
+syntax: ``~01@VID 1>2 OK``, ``~01@VID ERR 003`` / ``~01@ERR 003``, and also without the optional
+sender (``~OK``, ``~VID 1>2 OK``), without spaces before ``ERR`` (``~01@VIDERR003``) and in lower
+case (``ok``, ``err``). The forms accepted and their sources: docs/walls.md.
 """
 from __future__ import annotations
 
 import re
 
 from devices.wall.capabilities import Capability
-from devices.wall.protocol import DEVICE_ERROR, Command, Reply, ReplyKind, Route, Size, Timing, WallProtocol, noise
+from devices.wall.protocol import (DEVICE_ERROR, Command, Reply, ReplyKind, Route, Size, Timing, WallProtocol,
+                                   layer_feature, noise)
 from models.wording import QT_TRANSLATE_NOOP
 
 LAYER_COMMANDS = {"av": "AV", "video": "VID", "audio": "AUD"}
@@ -26,13 +28,13 @@ ERRORS = {
     "008": QT_TRANSLATE_NOOP("WallErrors", "timeout"),
 }
 
-_REPLY = re.compile(r"~\s*(\d+)\s*@(.*)", re.S)
-_ERROR = re.compile(r"ERR\s*(\d{3})")
-_OK = re.compile(r"(?:^|\s)OK$")
+_REPLY = re.compile(r"~\s*(?:\d+\s*@)?(.*)", re.S)
+_ERROR = re.compile(r"ERR\s*(\d{3})", re.I)
+_OK = re.compile(r"(?:^|\s)OK$", re.I)
 _PAIR = re.compile(r"(\d+)\s*>\s*(\d+)")
 _ROUTE = re.compile(r"(\d+)\s*,\s*(\d+)\s*,\s*(\d+)")
-_INFO_IO = re.compile(r"IN\s*(\d+)\s*,\s*OUT\s*(\d+)")
-_INFO_PRESETS = re.compile(r"VID\s*(\d+)")
+_INFO_IO = re.compile(r"IN\s*(\d+)\s*,\s*OUT\s*(\d+)", re.I)
+_INFO_PRESETS = re.compile(r"VID\s*(\d+)", re.I)
 _NUMBER = re.compile(r"\d+")
 
 
@@ -66,6 +68,14 @@ def preset_count_query() -> bytes:
     return b"#INFO-PRST?\r"
 
 
+def model_query() -> bytes:
+    return b"#MODEL?\r"
+
+
+def version_query() -> bytes:
+    return b"#VERSION?\r"
+
+
 # --- reply parser --------------------------------------------------------------------------------
 
 def parse(frame: bytes) -> Reply:
@@ -73,19 +83,19 @@ def parse(frame: bytes) -> Reply:
     match = _REPLY.search(text)
     if match is None:
         return noise(text)
-    body = match.group(2).strip()
+    body = match.group(1).strip()
     error = _ERROR.search(body)
     if error is not None:
         code = error.group(1)
-        key = body[:error.start()].strip().upper() or None
+        key = body[:error.start()].strip().upper().rstrip("?") or None
         error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (ERR {code})").format(
             meaning=ERRORS.get(code, DEVICE_ERROR), code=code)
-        return Reply(ReplyKind.ERROR, key, error, text=text)
+        return Reply(ReplyKind.ERROR, key, error, text=text, code=code)
     ok = _OK.search(body)
     if ok is not None:
         body = body[:ok.start()]
     command, _, params = body.strip().partition(" ")
-    command = command.upper()
+    command = command.upper().rstrip("?")       # some manuals echo the query: INFO-IO? IN 8,OUT 8
     kind = ReplyKind.OK if ok else ReplyKind.DATA
     return Reply(kind, command, routes=_routes(command, params), facts=_facts(command, params), text=text)
 
@@ -105,6 +115,8 @@ def _facts(command: str, params: str) -> dict:
         return {"inputs": int(io.group(1)), "outputs": int(io.group(2))}
     if command == "INFO-PRST" and (presets := _INFO_PRESETS.search(params)):
         return {"presets": int(presets.group(1))}
+    if command in ("MODEL", "VERSION") and params.strip():
+        return {"model" if command == "MODEL" else "firmware": params.strip()}
     if command in ("PRST-RCL", "PRST-STO") and (number := _NUMBER.search(params)):
         return {"preset" if command == "PRST-RCL" else "saved": int(number.group())}
     return {}
@@ -119,24 +131,32 @@ class KramerProtocol(WallProtocol):
     layers = ("av", "video", "audio")
     default_baud = 115200
     default_timing = Timing(gap=0.05, timeout=1.0, keepalive=30.0)
+    unsupported_codes = frozenset({"002"})     # "command not available on this device"
 
     def parse(self, frame: bytes) -> Reply:
         return parse(frame)
 
     def connect_commands(self, size: Size) -> list[Command]:
-        commands = [Command(handshake(), "handshake", ("",))]
+        """The handshake, then what the unit is (docs/walls.md "Learning what a unit supports")."""
+        asks = []
         if size.inputs is None or size.outputs is None:
-            commands.append(Command(size_query(), "read the matrix size", ("INFO-IO",), query=True))
+            asks.append((size_query(), "read the matrix size", "INFO-IO", "size"))
         if size.presets is None:
-            commands.append(Command(preset_count_query(), "read the preset count", ("INFO-PRST",), query=True))
-        return commands
+            asks.append((preset_count_query(), "read the preset count", "INFO-PRST", "presets"))
+        asks += [(model_query(), "read the model", "MODEL", "model"),
+                 (version_query(), "read the firmware version", "VERSION", "firmware")]
+        return [Command(handshake(), "handshake", ("",))] + [
+            Command(data, action, (key,), feature=feature, optional=True) for data, action, key, feature in asks]
 
     def keepalive(self) -> Command:
         return Command(handshake(), "keepalive", ("",), query=True)
 
     def route(self, input: int, output: int, layer: str) -> Command:
+        """"av" routes whatever the unit switches: a video-only matrix refuses #AV, so #VID then."""
+        fallback = self.route(input, output, "video") if layer == "av" else None
         return Command(route(input, output, layer), f"route {input}→{output} ({layer})",
-                       (LAYER_COMMANDS[layer],), routes=((layer, output, input),))
+                       (LAYER_COMMANDS[layer],), routes=((layer, output, input),),
+                       feature=layer_feature(layer), fallback=fallback)
 
     def recall_preset(self, n: int) -> Command:
         return Command(recall_preset(n), f"preset recall {n}", ("PRST-RCL",),

@@ -3,7 +3,7 @@
 
 Host sends ``[Cmd1][Cmd2] [Set ID] [Data]\\r`` with the Set ID and data in hex; the display answers
 ``[Cmd2] [Set ID] OK[Data]x`` or ``… NG[Data]x``. Data ``FF`` reads a setting. Set ID 0 addresses
-every display on the line, and then none of them answers (videowall reference A.4).
+every display on the line, and then none of them answers (docs/walls.md).
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ NG_MEANINGS = {"00": QT_TRANSLATE_NOOP("WallErrors", "illegal code")}
 REFUSED = QT_TRANSLATE_NOOP("WallErrors", "the display refused the command")
 
 _REPLY = re.compile(r"([a-z])\s*([0-9A-Fa-f]{1,3})\s*(OK|NG)\s*([0-9A-Fa-f]*)\s*$")
+_VERSION_REPLY = re.compile(r"(z)\s*([0-9A-Fa-f]{1,3})\s*(OK)\s*([!-~]+)\s*$")   # "S/W version" data is text
 _CODE = re.compile(r"[0-9A-Fa-f]{2}")
 
 
@@ -51,21 +52,22 @@ def read(cmd: str, set_id: int) -> bytes:
 
 def parse(frame: bytes) -> Reply:
     text = frame.decode("latin-1").strip()
-    match = _REPLY.search(text)
+    match = _REPLY.search(text) or _VERSION_REPLY.search(text)
     if match is None:
         return noise(text)
     key, _set_id, verdict, data = match.groups()
-    data = data.upper()
     if verdict == "NG":
+        data = data.upper()
         error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (NG {code})").format(
             meaning=NG_MEANINGS.get(data, REFUSED), code=data or "--")
-        return Reply(ReplyKind.ERROR, key, error, text=text)
-    return Reply(ReplyKind.OK, key, facts=_facts(key, data), text=text)
+        return Reply(ReplyKind.ERROR, key, error, text=text, code=data)
+    return Reply(ReplyKind.OK, key, facts=_facts(key, data if key == "z" else data.upper()), text=text)
 
 
 def reply_set_id(frame: bytes) -> int | None:
     """The Set ID of the display that sent ``frame``; None for anything but an ACK or NG."""
-    match = _REPLY.search(frame.decode("latin-1").strip())
+    text = frame.decode("latin-1").strip()
+    match = _REPLY.search(text) or _VERSION_REPLY.search(text)
     return int(match.group(2), 16) if match else None
 
 
@@ -74,6 +76,8 @@ def _facts(key: str, data: str) -> dict:
         return {"power": data != "00"}
     if key == "b" and data:
         return {"input": data}
+    if key == "z" and data:
+        return {"firmware": data}
     if key == "d" and len(data) == 2:
         cols, rows = int(data[0], 16), int(data[1], 16)
         return {"tile": (rows, cols)}
@@ -96,6 +100,7 @@ class LgProtocol(WallProtocol):
                     | Capability.STATUS_QUERY)
     options = frozenset({"set_id"})
     default_timing = Timing(gap=0.1, timeout=2.0, keepalive=60.0)
+    unsupported_codes = frozenset({"00"})     # NG 00, "illegal code", to a read: the model lacks it
 
     def __init__(self, endpoint) -> None:
         super().__init__(endpoint)
@@ -115,7 +120,12 @@ class LgProtocol(WallProtocol):
         return self.status_queries(None)[0] if self._answers else None
 
     def connect_commands(self, size: Size) -> list[Command]:
-        return self.status_queries(None) if self._answers else []
+        """Its state, and its software version where the model can say (docs/walls.md)."""
+        if not self._answers:
+            return []
+        version = Command(read("fz", self.set_id), "read the software version", ("z",), feature="firmware",
+                          optional=True)
+        return [*self.status_queries(None), version]
 
     def power(self, on: bool) -> Command:
         return self._command(power(self.set_id, on), f"power {'on' if on else 'off'}", "a", power=on)

@@ -47,6 +47,11 @@ class WallLink:
     def ready(self) -> bool:
         return self._phase == "ready"
 
+    @property
+    def refused(self) -> bool:
+        """The device refused the login (or asked for a password the URL lacks) on this connection."""
+        return self._phase == "refused"
+
     async def open(self) -> None:
         self._loop = asyncio.get_running_loop()
         await self.transport.open()
@@ -110,6 +115,8 @@ class WallLink:
             self._refuse(QT_TRANSLATE_NOOP("Wall", "the device refused the password ({reason})")
                          .format(reason=reply.error))
         elif self._phase == "greeting":
+            if reply.facts:
+                self.on_reply(reply)            # a banner that names the unit
             self._arm(self._timing.greeting_quiet, self._become_ready)   # banner text: wait for its end
 
     def _refuse(self, why: str) -> None:

@@ -35,8 +35,14 @@ class Reply:
     key: str | None = None          # what it answers ("VID", "tie", "a"); None: whatever is in flight
     error: str | None = None        # e.g. "parameter out of range (ERR 003)", a Phrase
     routes: tuple[Route, ...] = ()
-    facts: dict[str, Any] = field(default_factory=dict)   # inputs, outputs, presets, power, input, …
+    facts: dict[str, Any] = field(default_factory=dict)   # inputs, outputs, presets, power, model, …
     text: str = ""
+    code: str | None = None         # the device's own error code ("002", "10"), for ``refuses``
+
+
+def layer_feature(layer: str) -> str:
+    """The feature name of routing one layer ("route-av"), as listed in ``unsupported``."""
+    return f"route-{layer}"
 
 
 def noise(text: str) -> Reply:
@@ -60,11 +66,24 @@ class Command:
     facts: dict[str, Any] = field(default_factory=dict)
     refresh_routes: bool = False         # routes unknown after it (a preset recall): read them back
     decode: Callable[[Reply], Reply] | None = None   # adds what only the command knows to its answer
+    # Learning what the unit supports (docs/walls.md): a command that needs ``feature`` and is refused
+    # for want of it notes the feature as unsupported for the connection; ``fallback`` is then sent
+    # instead, now and for the rest of the connection.
+    feature: str | None = None
+    fallback: Command | None = None
+    optional: bool = False               # discovery: a refusal or silence is noted, never an error
 
     def answered_by(self, reply: Reply) -> bool:
         if reply.kind not in (ReplyKind.OK, ReplyKind.DATA, ReplyKind.ERROR):
             return False
         return not self.accepts or reply.key is None or reply.key in self.accepts
+
+    def supported_form(self, unsupported: tuple[str, ...]) -> Command:
+        """This command, or the fallback to send instead once the device has refused its feature."""
+        command = self
+        while command.fallback is not None and command.feature in unsupported:
+            command = command.fallback
+        return command
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,7 @@ class WallProtocol:
     default_timing = Timing()
     telnet = False              # over the network: Telnet, a banner and maybe a password prompt
     size_defaults = Size()      # the size to assume where neither the URL nor the device says
+    unsupported_codes: frozenset[str] = frozenset()   # error codes that mean "no such command here"
     window_limits = (10, 999, 9999)   # highest canvas, window and source (Extron Quantum ranges)
     layout_limit = 128                # highest window layout preset
 
@@ -119,6 +139,10 @@ class WallProtocol:
 
     def keepalive(self) -> Command | None:
         return None
+
+    def refuses(self, reply: Reply) -> bool:
+        """Whether ``reply`` says the device lacks the command (not that its values were wrong)."""
+        return reply.kind is ReplyKind.ERROR and reply.code in self.unsupported_codes
 
     def login(self, password: str) -> bytes:
         return password.encode("latin-1") + b"\r"

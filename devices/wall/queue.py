@@ -8,7 +8,9 @@
 - a query is sent once more after a timeout; a command that changes something never is, since
   the device may have done it and only the answer was lost;
 - after ``keepalive`` idle seconds the driver's keepalive is sent; two exchanges in a row
-  without an answer make the device offline, and the connect commands are retried with backoff.
+  without an answer make the device offline, and the connect commands are retried with backoff;
+- a device that refuses the login fails every command, and ``when_online``, with its refusal
+  (a ``WallError`` whose result is the refusal, not "offline") until the next connection.
 """
 from __future__ import annotations
 
@@ -31,7 +33,9 @@ from models.wording import QT_TRANSLATE_NOOP, sentence_of
 log = logging.getLogger(__name__)
 SILENT_AFTER = 2          # exchanges in a row without an answer that make a device offline
 SENT = Reply(ReplyKind.OK, text="(sent; this device does not answer)")
+NOT_SUPPORTED = Reply(ReplyKind.NOISE, text="(not supported by this device; not asked again on this connection)")
 NOT_CONNECTED = QT_TRANSLATE_NOOP("Wall", "not connected")
+LOGIN = "log in"          # the action a refused login fails, in the audit trail's wording
 
 
 @dataclass(eq=False)
@@ -55,12 +59,13 @@ class CommandQueue:
         self._wake = asyncio.Event()
         self._link_ready = asyncio.Event()
         self._online = False
-        self._current: Job | None = None
+        self._current: Command | None = None
         self._answer: asyncio.Future[Reply] | None = None
         self._last_end = 0.0                # loop time at which the last exchange ended
         self._unanswered = 0
         self._backoff = Backoff(0.5, 10.0)
         self._online_waiters: list[concurrent.futures.Future] = []
+        self._refusal: str | None = None        # why the device refused us on this connection
         self._task: asyncio.Task | None = None
         link.on_reply = self._on_reply
         link.on_ready = self._on_ready
@@ -74,12 +79,15 @@ class CommandQueue:
     async def close(self) -> None:
         if self._task is not None:
             await cancel_and_wait(self._task)
-        self._fail_waiting("closed")
+        self._fail_waiting("offline", "closed")
         await self._link.close()
 
     # --- submissions (device loop) ---------------------------------------------------------------
     def submit(self, job: Job) -> None:
         state = self._status.snapshot()
+        if self._refusal is not None:
+            self._finish(job, None, self._refusal, self._refusal)
+            return
         if state.link is Link.OFFLINE:
             self._finish(job, None, "offline", _offline(state.last_error or NOT_CONNECTED))
             return
@@ -92,6 +100,8 @@ class CommandQueue:
     def when_online(self, future: concurrent.futures.Future) -> None:
         if self._online:
             future.set_result(self._status.snapshot())
+        elif self._refusal is not None:
+            future.set_exception(WallError(self.name, LOGIN, self._refusal))
         else:
             self._online_waiters.append(future)
 
@@ -108,12 +118,20 @@ class CommandQueue:
 
     # --- link events -------------------------------------------------------------------------------
     def _on_ready(self, ready: bool, why: str) -> None:
+        self._refusal = None
         if ready:
             self._unanswered = 0
+            self._status.new_connection()
             self._link_ready.set()
             self._status.set_link(Link.CONNECTING)
         else:
             self._link_ready.clear()
+            if self._link.refused:
+                self._refusal = why
+                waiters, self._online_waiters = self._online_waiters, []
+                for waiter in waiters:
+                    if not waiter.done():
+                        waiter.set_exception(WallError(self.name, LOGIN, why))
             self._go_offline(why)
 
     def _go_offline(self, why: str) -> None:
@@ -121,18 +139,21 @@ class CommandQueue:
         self._status.set_link(Link.OFFLINE, why)
         if self._answer is not None and not self._answer.done():
             self._answer.set_exception(ConnectionError(why))
-        self._fail_waiting(_offline(why))
+        if self._refusal is not None:
+            self._fail_waiting(self._refusal, self._refusal)
+        else:
+            self._fail_waiting("offline", _offline(why))
         self._wake.set()
 
-    def _fail_waiting(self, detail: str) -> None:
+    def _fail_waiting(self, failure: str, detail: str) -> None:
         while self._jobs:
-            self._finish(self._jobs.popleft(), None, "offline", detail)
+            self._finish(self._jobs.popleft(), None, failure, detail)
 
     def _on_reply(self, reply: Reply) -> None:
         self._status.heard(reply.kind is not ReplyKind.NOISE)
-        job, answer = self._current, self._answer
-        if job is not None and answer is not None and not answer.done() and job.command.answered_by(reply):
-            decode = job.command.decode
+        command, answer = self._current, self._answer
+        if command is not None and answer is not None and not answer.done() and command.answered_by(reply):
+            decode = command.decode
             answer.set_result(decode(reply) if decode is not None else reply)
         elif reply.kind is ReplyKind.ERROR:
             self._status.count(errors=1)
@@ -194,46 +215,68 @@ class CommandQueue:
         return self._jobs.popleft()
 
     async def _exchange(self, job: Job) -> Reply | None:
-        """Send one command and wait for its answer; the answer, or None when there was none."""
-        loop = asyncio.get_running_loop()
-        command = job.command
+        """Send one command (in the form the device supports) and wait for its answer; the answer,
+        or None when there was none. What the device refuses for want of a feature is learned here."""
         if job.expiry is not None:
             job.expiry.cancel()
-        for attempt in range(2 if command.query else 1):
+        while True:
+            command = job.command = job.command.supported_form(self._status.unsupported)
+            if command.optional and command.feature in self._status.unsupported:
+                return self._done(job, NOT_SUPPORTED)      # refused before on this connection: not asked again
+            outcome = await self._transact(command)
+            if isinstance(outcome, Reply):
+                refused = outcome.kind is ReplyKind.ERROR and command.optional   # discovery: any refusal
+                if command.feature and (refused or self._protocol.refuses(outcome)):
+                    self._status.learn_unsupported(command.feature)
+                    if command.fallback is not None:
+                        continue
+                    if command.optional:
+                        outcome = NOT_SUPPORTED
+                return self._done(job, outcome)
+            failure, detail = outcome
+            if failure == "timeout" and command.optional and command.feature:
+                self._status.learn_unsupported(command.feature)   # units that stay silent on unknown commands
+                return self._done(job, NOT_SUPPORTED)
+            if failure == "timeout":
+                self._unanswered += 1
+            self._finish(job, None, failure, detail)
+            return None
+
+    async def _transact(self, command: Command) -> Reply | tuple[str, str]:
+        """One command on the wire: its answer, or (failure, detail) — "offline" or "timeout"."""
+        loop = asyncio.get_running_loop()
+        for attempt in range(2 if command.query or command.optional else 1):
             if attempt:
                 self._status.count(retries=1)
             await asyncio.sleep(max(0.0, self._last_end + self._timing.gap - loop.time()))
             async with self._link.turn(self._timing.gap):
                 if not self._link.ready or not self._link.send(command.data):
-                    self._finish(job, None, "offline", _offline(NOT_CONNECTED))
-                    return None
+                    return "offline", _offline(NOT_CONNECTED)
                 self._status.count(sent=1)
                 sent_at = loop.time()
                 if not command.expects_reply:
                     self._last_end = loop.time()
-                    self._finish(job, SENT)
                     return SENT
-                self._current, self._answer = job, loop.create_future()
+                self._current, self._answer = command, loop.create_future()
                 try:
                     reply = await asyncio.wait_for(self._answer, self._timing.timeout)
                 except asyncio.TimeoutError:
                     self._status.count(timeouts=1)
                     continue
                 except ConnectionError as exc:
-                    self._finish(job, None, "offline", _offline(sentence_of(exc)))
-                    return None
+                    return "offline", _offline(sentence_of(exc))
                 finally:
                     self._current, self._answer = None, None
                     self._last_end = loop.time()
             self._unanswered = 0
             self._status.round_trip(loop.time() - sent_at)
-            self._finish(job, reply)
             return reply
-        self._unanswered += 1
-        self._finish(job, None, "timeout", QT_TRANSLATE_NOOP("Wall", "no answer within {seconds} s")
-                     .format(seconds=f"{self._timing.timeout:g}"))
-        return None
+        return "timeout", QT_TRANSLATE_NOOP("Wall", "no answer within {seconds} s").format(
+            seconds=f"{self._timing.timeout:g}")
 
+    def _done(self, job: Job, reply: Reply) -> Reply:
+        self._finish(job, reply)
+        return reply
     def _finish(self, job: Job, reply: Reply | None, failure: str = "", detail: str = "") -> None:
         command = job.command
         if reply is not None and reply.kind is ReplyKind.ERROR:

@@ -1,5 +1,5 @@
 """One serial line shared by several addressed devices: LG displays daisy-chained on one RS-232
-cable, each with its own Set ID (videowall reference A.4).
+cable, each with its own Set ID (docs/transports.md).
 
 Every URL naming the same port within one runtime gets a ``LineTap`` on the same ``SharedLine``
 (kept in the runtime's ``shared``, as ``visca/serial_bus.py`` keeps a camera chain): the port is

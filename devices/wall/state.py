@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from devices.records import ActionRecord, Link, Listener, Listeners
-from devices.wall.protocol import Reply, Route, Size
+from devices.wall.protocol import Reply, Route, Size, layer_feature
 from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,11 @@ class WallState:
     power: bool | None = None
     input: str | None = None
     tile: tuple[int, int] | None = None                           # (rows, columns)
+    # What the device said it is, and what it refused on this connection (docs/walls.md)
+    model: str | None = None
+    part_number: str | None = None
+    firmware: str | None = None
+    unsupported: tuple[str, ...] = ()
     last_error: str | None = None
     health: Health = field(default_factory=Health)
 
@@ -58,9 +63,14 @@ class WallState:
     def online(self) -> bool:
         return self.link is Link.ONLINE
 
+    @property
+    def profile(self) -> str | None:
+        """What the device says it is: its model, or else its part number."""
+        return self.model or self.part_number
+
     def to_json(self) -> dict:
         data = asdict(self)
-        data.update(link=self.link.value, online=self.online,
+        data.update(link=self.link.value, online=self.online, profile=self.profile,
                     routes={str(o): i for o, i in sorted(self.routes.items())},
                     audio_routes={str(o): i for o, i in sorted(self.audio_routes.items())},
                     windows={f"{c}.{w}": i for (c, w), i in sorted(self.windows.items())},
@@ -86,6 +96,7 @@ class WallStatus:
         self._configured = configured
         self._defaults = defaults
         self._reported = Size()
+        self._layers = initial.layers
         self._listeners = Listeners(initial.name)
         self._apply_size()
 
@@ -127,6 +138,24 @@ class WallStatus:
     def set_error(self, why: str) -> None:
         self._set(last_error=why)
 
+    @property
+    def unsupported(self) -> tuple[str, ...]:
+        return self._state.unsupported
+
+    def learn_unsupported(self, feature: str) -> None:
+        """The device refused ``feature``: listed, and its layer no longer offered, for this connection."""
+        if feature not in self._state.unsupported:
+            log.info("%s: the device does not support %s", self._state.name, feature)
+            self._learned(self._state.unsupported + (feature,))
+
+    def new_connection(self) -> None:
+        """A new connection may be to another unit: what it refused is asked again."""
+        self._learned(())
+
+    def _learned(self, unsupported: tuple[str, ...]) -> None:
+        layers = tuple(layer for layer in self._layers if layer_feature(layer) not in unsupported)
+        self._set(unsupported=unsupported, layers=layers)
+
     def count(self, **increments: int) -> None:
         health = self._state.health
         self._set(health=replace(health, **{k: getattr(health, k) + v for k, v in increments.items()}))
@@ -154,7 +183,7 @@ class WallStatus:
                                    "audio_routes": dict(sorted(audio.items()))}
         if "preset" in facts:
             changes["last_preset"] = facts["preset"]
-        for name in ("power", "input", "tile"):
+        for name in ("power", "input", "tile", "model", "part_number", "firmware"):
             if name in facts:
                 changes[name] = facts[name]
         if "window" in facts:

@@ -2663,7 +2663,7 @@
     </message>
     <message>
         <location filename="../../models/staff.py" line="59"/>
-        <location filename="../../ui/oplog_views.py" line="140"/>
+        <location filename="../../ui/oplog_views.py" line="143"/>
         <source>There is no staff member number {id}.</source>
         <translation>Tidak ada petugas dengan nomor {id}.</translation>
     </message>
@@ -3998,17 +3998,17 @@
         <translation>{port} terputus: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="42"/>
+        <location filename="../../devices/transport/tcp.py" line="43"/>
         <source>timed out</source>
         <translation>waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="43"/>
+        <location filename="../../devices/transport/tcp.py" line="44"/>
         <source>cannot connect: {reason}</source>
         <translation>tidak dapat terhubung: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="69"/>
+        <location filename="../../devices/transport/tcp.py" line="72"/>
         <source>closed by the device</source>
         <translation>ditutup oleh perangkat</translation>
     </message>
@@ -4162,27 +4162,27 @@
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="188"/>
+        <location filename="../../devices/wall/extron.py" line="210"/>
         <source>the number of outputs is not known yet; add outputs=N to the URL</source>
         <translation>jumlah output belum diketahui; tambahkan outputs=N pada URL</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="85"/>
+        <location filename="../../devices/wall/lg.py" line="89"/>
         <source>an LG input code is two hex digits such as 90 (HDMI1 on many models), not {code}</source>
         <translation>kode input LG terdiri atas dua digit heksadesimal seperti 90 (HDMI1 pada banyak model), bukan {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="128"/>
+        <location filename="../../devices/wall/lg.py" line="138"/>
         <source>tile rows must be 1–{highest}, not {value}</source>
         <translation>baris tile harus 1–{highest}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="129"/>
+        <location filename="../../devices/wall/lg.py" line="139"/>
         <source>tile columns must be 1–{highest}, not {value}</source>
         <translation>kolom tile harus 1–{highest}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="133"/>
+        <location filename="../../devices/wall/lg.py" line="143"/>
         <source>15×15 cannot be set: LG displays read the tile mode on data FF</source>
         <translation>15×15 tidak dapat diatur: layar LG membaca mode tile pada data FF</translation>
     </message>
@@ -4247,72 +4247,72 @@
         <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="73"/>
+        <location filename="../../devices/wall/link.py" line="78"/>
         <source>connection lost</source>
         <translation>koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="98"/>
+        <location filename="../../devices/wall/link.py" line="103"/>
         <source>the device asks for a password; add password=… to the URL</source>
         <translation>perangkat meminta kata sandi; tambahkan password=… pada URL</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="100"/>
+        <location filename="../../devices/wall/link.py" line="105"/>
         <source>the device refused the password</source>
         <translation>perangkat menolak kata sandi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="103"/>
+        <location filename="../../devices/wall/link.py" line="108"/>
         <source>the device asks for the password again</source>
         <translation>perangkat meminta kata sandi lagi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="110"/>
+        <location filename="../../devices/wall/link.py" line="115"/>
         <source>the device refused the password ({reason})</source>
         <translation>perangkat menolak kata sandi ({reason})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="34"/>
+        <location filename="../../devices/wall/queue.py" line="37"/>
         <source>not connected</source>
         <translation>belum terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="101"/>
+        <location filename="../../devices/wall/queue.py" line="111"/>
         <source>not connected within {seconds} s</source>
         <translation>belum terhubung dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="106"/>
+        <location filename="../../devices/wall/queue.py" line="116"/>
         <source>no connection to {link}</source>
         <translation>tidak ada koneksi ke {link}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="139"/>
+        <location filename="../../devices/wall/queue.py" line="160"/>
         <source>the device reported: {problem}</source>
         <translation>perangkat melaporkan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="158"/>
+        <location filename="../../devices/wall/queue.py" line="179"/>
         <source>the device does not answer</source>
         <translation>perangkat tidak menjawab</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="233"/>
+        <location filename="../../devices/wall/queue.py" line="274"/>
         <source>no answer within {seconds} s</source>
         <translation>tidak ada jawaban dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="242"/>
+        <location filename="../../devices/wall/queue.py" line="285"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="271"/>
+        <location filename="../../devices/wall/queue.py" line="314"/>
         <source>offline: {reason}</source>
         <translation>terputus: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/state.py" line="79"/>
+        <location filename="../../devices/wall/state.py" line="89"/>
         <source>{device}: {action}: {problem}</source>
         <translation>{device}: {action}: {problem}</translation>
     </message>
@@ -4356,147 +4356,157 @@
 <context>
     <name>WallErrors</name>
     <message>
-        <location filename="../../devices/wall/extron.py" line="22"/>
+        <location filename="../../devices/wall/extron.py" line="23"/>
         <source>invalid input number</source>
         <translation>nomor input tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="23"/>
+        <location filename="../../devices/wall/extron.py" line="24"/>
         <source>invalid input during auto-switch</source>
         <translation>input tidak valid selama peralihan otomatis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="24"/>
+        <location filename="../../devices/wall/extron.py" line="25"/>
         <source>invalid command</source>
         <translation>perintah tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="25"/>
+        <location filename="../../devices/wall/extron.py" line="26"/>
         <source>invalid preset number</source>
         <translation>nomor preset tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="26"/>
+        <location filename="../../devices/wall/extron.py" line="27"/>
         <source>invalid output number</source>
         <translation>nomor output tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="27"/>
+        <location filename="../../devices/wall/extron.py" line="28"/>
         <source>invalid value</source>
         <translation>nilai tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="28"/>
+        <location filename="../../devices/wall/extron.py" line="29"/>
         <source>not valid for this configuration</source>
         <translation>tidak valid untuk konfigurasi ini</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="29"/>
+        <location filename="../../devices/wall/extron.py" line="30"/>
         <source>invalid command for this signal type, or timeout</source>
         <translation>perintah tidak valid untuk jenis sinyal ini, atau waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="30"/>
+        <location filename="../../devices/wall/extron.py" line="31"/>
         <source>system timed out</source>
         <translation>waktu sistem habis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="31"/>
+        <location filename="../../devices/wall/extron.py" line="32"/>
         <source>room does not exist</source>
         <translation>ruang tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="32"/>
+        <location filename="../../devices/wall/extron.py" line="33"/>
         <source>busy</source>
         <translation>sibuk</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="33"/>
+        <location filename="../../devices/wall/extron.py" line="34"/>
         <source>privilege violation</source>
         <translation>pelanggaran hak akses</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="34"/>
+        <location filename="../../devices/wall/extron.py" line="35"/>
         <source>device not present</source>
         <translation>perangkat tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="35"/>
+        <location filename="../../devices/wall/extron.py" line="36"/>
         <source>maximum connections exceeded</source>
         <translation>jumlah koneksi maksimum terlampaui</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="36"/>
+        <location filename="../../devices/wall/extron.py" line="37"/>
+        <source>invalid event number</source>
+        <translation>nomor event tidak valid</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="38"/>
         <source>bad file name or file not found</source>
         <translation>nama berkas salah atau berkas tidak ditemukan</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="37"/>
-        <source>pass-through not set</source>
-        <translation>pass-through belum diatur</translation>
+        <location filename="../../devices/wall/extron.py" line="39"/>
+        <source>hardware failure</source>
+        <translation>kerusakan perangkat keras</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="38"/>
+        <location filename="../../devices/wall/extron.py" line="40"/>
+        <source>attempt to break a port pass-through that was not set</source>
+        <translation>mencoba memutus pass-through port yang belum dipasang</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/extron.py" line="41"/>
         <source>bad file type for logo</source>
         <translation>jenis berkas logo salah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="39"/>
+        <location filename="../../devices/wall/extron.py" line="42"/>
         <source>user account does not exist</source>
         <translation>akun pengguna tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="112"/>
+        <location filename="../../devices/wall/extron.py" line="121"/>
         <source>{meaning} (E{code})</source>
         <translation>{meaning} (E{code})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="132"/>
+        <location filename="../../devices/wall/extron.py" line="149"/>
         <source>the password was refused</source>
         <translation>kata sandi ditolak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="19"/>
+        <location filename="../../devices/wall/kramer.py" line="21"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="20"/>
+        <location filename="../../devices/wall/kramer.py" line="22"/>
         <source>command not available on this device</source>
         <translation>perintah tidak tersedia pada perangkat ini</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="21"/>
+        <location filename="../../devices/wall/kramer.py" line="23"/>
         <source>parameter out of range</source>
         <translation>parameter di luar rentang</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="22"/>
+        <location filename="../../devices/wall/kramer.py" line="24"/>
         <source>unauthorized access</source>
         <translation>akses tidak sah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="23"/>
+        <location filename="../../devices/wall/kramer.py" line="25"/>
         <source>internal firmware error</source>
         <translation>kesalahan internal firmware</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="24"/>
+        <location filename="../../devices/wall/kramer.py" line="26"/>
         <source>protocol busy</source>
         <translation>protokol sibuk</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="25"/>
+        <location filename="../../devices/wall/kramer.py" line="27"/>
         <source>wrong CRC</source>
         <translation>CRC salah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="26"/>
+        <location filename="../../devices/wall/kramer.py" line="28"/>
         <source>timeout</source>
         <translation>waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="81"/>
+        <location filename="../../devices/wall/kramer.py" line="91"/>
         <source>{meaning} (ERR {code})</source>
         <translation>{meaning} (ERR {code})</translation>
     </message>
@@ -4511,7 +4521,7 @@
         <translation>layar menolak perintah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="60"/>
+        <location filename="../../devices/wall/lg.py" line="61"/>
         <source>{meaning} (NG {code})</source>
         <translation>{meaning} (NG {code})</translation>
     </message>
@@ -4562,47 +4572,77 @@
 <context>
     <name>WallPage</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="83"/>
+        <location filename="../../ui/wall_view.py" line="85"/>
         <source>Drag a source onto a screen of the wall</source>
         <translation>Seret sumber ke salah satu layar video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="85"/>
+        <location filename="../../ui/wall_view.py" line="87"/>
         <source>Sources</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="103"/>
+        <location filename="../../ui/wall_view.py" line="105"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="104"/>
+        <location filename="../../ui/wall_view.py" line="106"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="118"/>
+        <location filename="../../ui/wall_view.py" line="120"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="121"/>
+        <location filename="../../ui/wall_view.py" line="123"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="121"/>
+        <location filename="../../ui/wall_view.py" line="123"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="122"/>
+        <location filename="../../ui/wall_view.py" line="124"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
+        <location filename="../../ui/wall_view.py" line="140"/>
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/wall_view.py" line="142"/>
+        <source>Firmware: %1</source>
+        <translation>Firmware: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="144"/>
+        <source>%1 inputs × %2 outputs</source>
+        <translation>%1 input × %2 output</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="147"/>
+        <source>%1 presets</source>
+        <translation>%1 preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="149"/>
+        <source>Layers: %1</source>
+        <translation>Lapisan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="151"/>
+        <source>Not supported by the device: %1</source>
+        <translation>Tidak didukung perangkat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="164"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
@@ -4706,7 +4746,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="160"/>
+        <location filename="../../ui/wall_view.py" line="182"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>

@@ -238,3 +238,17 @@ def test_a_display_shows_power_and_inputs_instead_of_routing(rig, qtbot):
     qtbot.waitUntil(lambda: display.state()["input"] == "C0", timeout=WAIT_MS)
     qtbot.mouseClick(buttons["Standby"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: display.state()["power"] is False, timeout=WAIT_MS)
+
+
+def test_the_wall_page_shows_what_the_device_said_it_is(rig, qtbot):
+    wall = WallConfig("matrix", "Matrix Ruang Rapat", "kramer+tcp://unused", sources={3: "Kamera 3"},
+                      outputs={1: "Kiri", 2: "Kanan"})
+    server, page = standalone_page(rig, qtbot, "kramer", "tcp://127.0.0.1:0?video_only=yes&model=VS-88HN&inputs=4",
+                                   FAST, wall)
+    assert "Kramer Protocol 3000 VS-88HN" in page.status.text()
+    tip = page.status.toolTip().splitlines()
+    assert {"Model: VS-88HN", "4 inputs × 8 outputs", "16 presets", "Layers: av, video, audio"} <= set(tip)
+    drag_source(page, 3, 1)                    # #AV is refused, #VID routes it
+    qtbot.waitUntil(lambda: server.state()["video"][1] == 3, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Not supported by the device: route-av" in page.status.toolTip(), timeout=WAIT_MS)
+    assert "Layers: video, audio" in page.status.toolTip()

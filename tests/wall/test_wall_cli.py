@@ -49,6 +49,18 @@ def test_route_preset_and_status(wall_sim):
     assert state["online"] is True and state["routes"]["2"] == 3 and state["outputs"] == 4
 
 
+@pytest.mark.parametrize("options", ["sender_id=no", "lowercase=yes", "sender_id=no&lowercase=yes"])
+def test_kramer_units_without_sender_id_or_in_lower_case_are_heard(wall_sim, options):
+    sim = wall_sim("kramer", f"tcp://127.0.0.1:0?{options}")
+    result = run("wall", sim.url, "route", "1", "2")
+    assert result.returncode == 0, result.stderr
+    assert sim.state()["video"][2] == 1
+    refused = run("wall", sim.url, "preset", "recall", "5")          # never stored
+    assert refused.returncode == 1 and "parameter out of range (ERR 003)" in refused.stderr
+    state = json.loads(run("wall", sim.url, "status").stdout)
+    assert state["online"] and state["routes"]["2"] == 1
+
+
 def test_a_device_error_is_named_with_exit_one(wall_sim):
     sim = wall_sim("extron")
     result = run("wall", sim.url, "preset", "recall", "7")
@@ -56,6 +68,25 @@ def test_a_device_error_is_named_with_exit_one(wall_sim):
     assert "invalid preset number (E11)" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     status = run("wall", sim.url, "status")                       # the size comes from the device
     assert status.returncode == 0 and len(json.loads(status.stdout)["routes"]) == 8
+
+
+@pytest.mark.parametrize("error, meaning", [("E30:2", "hardware failure (E30:2)"),
+                                            ("E27", "invalid event number (E27)")])
+def test_extron_errors_of_the_dxp_manual_are_refusals(wall_sim, error, meaning):
+    sim = wall_sim("extron", f"tcp://127.0.0.1:0?refuse={error}")
+    result = run("wall", sim.url, "route", "1", "3")
+    assert result.returncode == 1 and meaning in result.stderr, result.stderr
+    assert sim.state()["video"][3] == 3                              # the tie was not made
+
+
+def test_a_wrong_password_is_a_refusal_with_exit_one(wall_sim):
+    sim = wall_sim("extron", "tcp://127.0.0.1:0?password=s3cret")
+    result = run("wall", f"{sim.url}?password=guess", "route", "1", "3")
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == ["error: 127.0.0.1: log in: the device refused the password"]
+    assert run("wall", sim.url, "status").returncode == 1            # no password at all: refused too
+    assert sim.state()["video"][3] == 3
 
 
 def test_silence_is_exit_three(wall_sim):

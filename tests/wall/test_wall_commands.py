@@ -59,13 +59,15 @@ def protocol(url: str):
 def test_drivers_wrap_the_same_bytes_and_know_their_answers():
     k = protocol("kramer+tcp://10.0.0.1")
     assert (k.route(1, 2, "video").data, k.route(1, 2, "video").accepts) == (b"#VID 1>2\r", ("VID",))
-    assert [c.data for c in k.connect_commands(Size())] == [b"#\r", b"#INFO-IO?\r", b"#INFO-PRST?\r"]
-    assert [c.data for c in k.connect_commands(Size(8, 8, 16))] == [b"#\r"]
+    discovery = [b"#MODEL?\r", b"#VERSION?\r"]
+    assert [c.data for c in k.connect_commands(Size())] == [b"#\r", b"#INFO-IO?\r", b"#INFO-PRST?\r", *discovery]
+    assert [c.data for c in k.connect_commands(Size(8, 8, 16))] == [b"#\r", *discovery]
+    assert [c.optional for c in k.connect_commands(Size(8, 8, None))] == [False, True, True, True]
     assert k.recall_preset(3).refresh_routes and not k.route(1, 2, "av").query
     e = protocol("extron+tcp://10.0.0.2?password=x")
     assert [c.data for c in e.route_queries(3)] == [b"1%", b"2%", b"3%"]
     assert all(c.query for c in e.route_queries(3))
-    assert [c.data for c in e.connect_commands(Size())] == [b"\x1b3CV\r", b"I"]
+    assert [c.data for c in e.connect_commands(Size())] == [b"\x1b3CV\r", b"I", b"N", b"Q"]
     with pytest.raises(ValueError, match="outputs"):
         e.route_queries(None)
     display = protocol("lg+tcp://10.0.0.3?set_id=0")

@@ -20,6 +20,7 @@ IAC, WILL, DO, DONT, WONT, SB, SE = 255, 251, 253, 254, 252, 250, 240
     (b"~01@ERR001", None, "syntax error (ERR 001)"),
     (b"~01@PRST-RCL ERR 004", "PRST-RCL", "unauthorized access (ERR 004)"),
     (b"~01@AV ERR 099", "AV", "device error (ERR 099)"),
+    (b"~01@MODEL? ERR 002", "MODEL", "command not available on this device (ERR 002)"),
 ])
 def test_kramer_errors_with_and_without_spaces(line, key, error):
     reply = kramer.parse(line)
@@ -41,6 +42,33 @@ def test_kramer_replies_carry_routes_and_sizes():
     assert kramer.parse(b"garbage").kind is ReplyKind.NOISE
 
 
+@pytest.mark.parametrize("line, kind, key", [
+    (b"~OK", ReplyKind.OK, ""),                     # VP-81K / VP-8x8TP handshake: no Sender_id@
+    (b"~01@ ok", ReplyKind.OK, ""),                 # VS-44H2A prints ok in lower case
+    (b"~ok", ReplyKind.OK, ""),
+    (b"~VID 1>2 OK", ReplyKind.OK, "VID"),
+    (b"~VID 1>2 ok", ReplyKind.OK, "VID"),
+    (b"~ 01 @ VID 1>2 OK", ReplyKind.OK, "VID"),
+    (b"~VID ERR 003", ReplyKind.ERROR, "VID"),
+    (b"~01@VID err 003", ReplyKind.ERROR, "VID"),
+    (b"~ERR002", ReplyKind.ERROR, None),
+    (b"~av err002", ReplyKind.ERROR, "AV"),
+])
+def test_kramer_replies_with_or_without_sender_id_in_either_case(line, kind, key):
+    reply = kramer.parse(line)
+    assert (reply.kind, reply.key) == (kind, key)
+    if kind is ReplyKind.ERROR:
+        assert reply.error.endswith(f"(ERR {line[-3:].decode()})")
+    if key == "VID" and kind is ReplyKind.OK:
+        assert reply.routes == (("video", 2, 1),)
+
+
+def test_kramer_info_replies_echoing_the_query_mark():
+    """The VS-1616DN-EM manual prints ``~nn@INFO-IO? IN n,OUT n``; the sender-less form is heard too."""
+    assert kramer.parse(b"~01@INFO-IO? IN 16,OUT 16").facts == {"inputs": 16, "outputs": 16}
+    assert kramer.parse(b"~INFO-PRST VID 32,AUD 32").facts == {"presets": 32}
+
+
 @pytest.mark.parametrize("line, kind, key, detail", [
     (b"Out03 In01 All", ReplyKind.OK, "tie", (("av", 3, 1),)),
     (b"Out05 In07 Vid", ReplyKind.OK, "tie", (("video", 5, 7),)),
@@ -53,7 +81,12 @@ def test_kramer_replies_carry_routes_and_sizes():
     (b"Vrb3", ReplyKind.OK, "Vrb", {}),
     (b"V32X16 A32X16", ReplyKind.DATA, "I", {"inputs": 32, "outputs": 16}),
     (b"02", ReplyKind.DATA, "read", {"number": 2}),
-    (b"1.23", ReplyKind.DATA, "Q", {}),
+    (b"1.23", ReplyKind.DATA, "Q", {"firmware": "1.23"}),
+    (b"60-1092-01", ReplyKind.DATA, "N", {"part_number": "60-1092-01"}),
+    (b"(c) Copyright 2018, Extron Electronics, DXP 88 HD 4K Plus, V1.00, 60-1495-03", ReplyKind.DATA, "banner",
+     {"model": "DXP 88 HD 4K Plus", "firmware": "1.00", "part_number": "60-1495-03"}),
+    (b"(c) Copyright 2009, Extron Electronics SMX, V1.14, 60-857-01", ReplyKind.DATA, "banner",
+     {"model": "SMX", "firmware": "1.14", "part_number": "60-857-01"}),
     (b"Cnv01 Win003 In1001", ReplyKind.OK, "window", {"window": (1, 3, 1001)}),
 ])
 def test_extron_replies(line, kind, key, detail):
@@ -63,7 +96,7 @@ def test_extron_replies(line, kind, key, detail):
 
 
 @pytest.mark.parametrize("line, kind", [
-    (b"(c) Copyright 2026, Extron Electronics, DXP 88 HDMI, V1.00, 60-0000-01", ReplyKind.NOISE),
+    (b"(c) Copyright 2026, Extron Electronics, DXP 88 HDMI, V1.00, 60-0000-01", ReplyKind.DATA),
     (b"Tue, 01 Dec 2026 08:00:00", ReplyKind.NOISE),
     (b"Password:", ReplyKind.PROMPT),
     (b"Login Administrator", ReplyKind.LOGIN),
@@ -75,6 +108,9 @@ def test_extron_greeting_lines(line, kind):
 @pytest.mark.parametrize("code, meaning", [("01", "invalid input number"), ("10", "invalid command"),
                                            ("11", "invalid preset number"), ("12", "invalid output number"),
                                            ("13", "invalid value"), ("24", "privilege violation"),
+                                           ("27", "invalid event number"), ("30:2", "hardware failure"),
+                                           ("30:17", "hardware failure"),
+                                           ("31", "attempt to break a port pass-through that was not set"),
                                            ("35", "user account does not exist"), ("99", "device error")])
 def test_extron_errors_have_their_meaning(code, meaning):
     reply = extron.parse(f"E{code}".encode())

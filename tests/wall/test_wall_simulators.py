@@ -59,9 +59,36 @@ def test_kramer_compact_errors(wall_sim):
     c.close()
 
 
+def test_kramer_without_sender_id_and_in_lower_case(wall_sim):
+    """The forms of the VP-81K / VP-8x8TP tables (``~OK``) and of the VS-44H2A manual (``ok``)."""
+    c = Client(wall_sim("kramer", "tcp://127.0.0.1:0?sender_id=no").url)
+    assert c.ask(b"#\r") == b"~OK\r\n"
+    assert c.ask(b"#VID 1>2\r") == b"~VID 1>2 OK\r\n"
+    assert c.ask(b"#VID 9>2\r") == b"~VID ERR 003\r\n"
+    c.close()
+    c = Client(wall_sim("kramer", "tcp://127.0.0.1:0?lowercase=yes").url)
+    assert c.ask(b"#\r") == b"~01@ ok\r\n"
+    assert c.ask(b"#AV 1>2\r") == b"~01@AV 1>2 ok\r\n"
+    assert c.ask(b"#AV 1>9\r") == b"~01@AV err 003\r\n"
+    c.close()
+
+
+def test_kramer_video_only_matrix_refuses_audio_layers(wall_sim):
+    sim = wall_sim("kramer", "tcp://127.0.0.1:0?video_only=yes&model=VS-88HN")
+    c = Client(sim.url)
+    assert c.ask(b"#AV 3>1\r") == b"~01@AV ERR 002\r\n"
+    assert c.ask(b"#AUD 3>1\r") == b"~01@AUD ERR 002\r\n"
+    assert c.ask(b"#VID 3>1\r") == b"~01@VID 3>1 OK\r\n"
+    assert c.ask(b"#MODEL?\r") == b"~01@MODEL VS-88HN\r\n"
+    assert c.ask(b"#VERSION?\r").startswith(b"~01@VERSION ")
+    c.close()
+    assert sim.state()["video"][1] == 3
+
+
 def test_extron_banner_password_verbose_and_errors(wall_sim):
     sim = wall_sim("extron", "tcp://127.0.0.1:0?password=secret&presets=8")
     c = Client(sim.url)
+    assert c.ask(b"") == b"\r\n"                             # the manuals' copyright message starts on a new line
     assert b"Extron Electronics" in c.ask(b"")
     c.ask(b"")                                              # date line
     assert c.ask(b"", until=b"Password:") == b"\r\nPassword:"
@@ -93,14 +120,26 @@ def test_extron_reports_ties_to_verbose_clients_only(wall_sim):
     sim = wall_sim("extron")
     first, second, quiet = Client(sim.url), Client(sim.url), Client(sim.url)
     for client in (first, second, quiet):
-        client.ask(b"")
-        client.ask(b"")
+        for _line in range(3):                              # the banner
+            client.ask(b"")
     second.ask(b"\x1b3CV\r")
     assert first.ask(b"4*2!") == b"Out02 In04 All\r\n"
     assert second.ask(b"") == b"Out02 In04 All\r\n"
     assert quiet.ask(b"Q") == b"1.00\r\n"
     for client in (first, second, quiet):
         client.close()
+
+
+def test_extron_plays_a_unit_that_refuses_with_an_error_code(wall_sim, sim_runtime):
+    c = Client(wall_sim("extron", "tcp://127.0.0.1:0?refuse=E30:2").url)
+    for _line in range(3):
+        c.ask(b"")
+    assert c.ask(b"1*3!") == b"E30:2\r\n"
+    assert c.ask(b"5,") == b"E30:2\r\n"
+    assert c.ask(b"3%") == b"03\r\n" and c.ask(b"N") == b"60-0000-01\r\n"     # reads still answered
+    c.close()
+    with pytest.raises(ValueError, match="refuse=E3: name an SIS error code"):
+        sim_runtime.submit(start_wall_simulator("extron", "tcp://127.0.0.1:0?refuse=E3")).result(5)
 
 
 def test_lg_answers_with_acks_and_ng(wall_sim):

@@ -2,7 +2,9 @@
 
 Options: ``inputs``, ``outputs`` (8 each), ``presets`` (32), ``canvases`` (2), ``windows`` (16 per
 canvas), ``layouts`` (8 stored window layouts per canvas), ``password`` (asked after the Telnet
-banner), ``iac=yes`` (start with Telnet option negotiation, as some firmware does).
+banner), ``iac=yes`` (start with Telnet option negotiation, as some firmware does), ``refuse=E30:2``
+(every tie, preset and window command answered with that error, e.g. a unit with a failed board;
+the codes are listed in docs/walls.md).
 Commands need no terminator; each ends at its command character (``! % $ & . ,``), at
 ``I``/``Q``/``N``, or, for ``Esc`` commands, at ``CV`` or a carriage return.
 """
@@ -13,7 +15,9 @@ from typing import Any
 
 from devices.wall.sim.device import Matrix, Session, SimDevice
 
-BANNER = ("(c) Copyright 2026, Extron Electronics, DXP 88 HDMI (simulated), V1.00, 60-0000-01\r\n"
+# The copyright message as the manuals print it: a CR LF before it and after each line.
+PART_NUMBER = "60-0000-01"
+BANNER = (f"\r\n(c) Copyright 2026, Extron Electronics, DXP 88 HDMI (simulated), V1.00, {PART_NUMBER}\r\n"
           "Tue, 01 Dec 2026 08:00:00\r\n")
 TELNET_NEGOTIATION = bytes((255, 251, 1, 255, 251, 3))    # IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD
 TIE_NAMES = {"!": "All", "%": "Vid", "&": "RGB", "$": "Aud"}
@@ -24,10 +28,12 @@ _WINDOW = re.compile(r"(\d+)\*(\d+)\*(\d+)!")
 _LAYOUT = re.compile(r"([13])\*(\d+)\*(\d+)\.")
 _PRESET = re.compile(r"(\d+)([.,])")
 _VERBOSE = re.compile(r"\x1b(\d)CV")
+_ERROR_CODE = re.compile(r"E\d\d(?::\d+)?")
 
 
 class ExtronSim(SimDevice):
-    options = frozenset({"inputs", "outputs", "presets", "canvases", "windows", "layouts", "password", "iac"})
+    options = frozenset({"inputs", "outputs", "presets", "canvases", "windows", "layouts", "password", "iac",
+                         "refuse"})
 
     def reset(self) -> None:
         e = self.endpoint
@@ -36,6 +42,9 @@ class ExtronSim(SimDevice):
         self.windows = e.int_option("windows", 16, 1, 999)
         self.layouts = e.int_option("layouts", 8, 0, 128)
         self.password = e.option("password")
+        self.refuse = e.option("refuse")
+        if self.refuse is not None and not _ERROR_CODE.fullmatch(self.refuse):
+            raise e.error(f"refuse={self.refuse}: name an SIS error code such as E30:2 or E27")
         self.window_sources: dict[tuple[int, int], int] = {}
         self.canvas_layouts: dict[int, int] = {}
 
@@ -98,7 +107,10 @@ class ExtronSim(SimDevice):
         if text == "Q":
             return "1.00"
         if text == "N":
-            return "60-0000-01"
+            return PART_NUMBER
+        changes = (_WINDOW, _LAYOUT, _TIE, _PRESET)
+        if self.refuse and any(pattern.fullmatch(text) for pattern in changes):
+            return self.refuse
         if match := _WINDOW.fullmatch(text):
             return self._window(*map(int, match.groups()))
         if match := _LAYOUT.fullmatch(text):

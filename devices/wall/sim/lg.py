@@ -1,4 +1,5 @@
-"""Simulated LG signage displays: power, input and tile mode, answering ``a 01 OK01x`` / ``NG00x``.
+"""Simulated LG signage displays: power, input, tile mode and software version (``fz FF``),
+answering ``a 01 OK01x`` / ``NG00x``.
 
 Options: ``set_id`` (1; commands for other IDs are ignored, ID 0 is obeyed without an answer),
 ``set_ids`` (e.g. ``1,2,3,4``: a daisy chain of displays on one line, each answering only for its
@@ -15,6 +16,7 @@ from devices.wall.sim.device import Session, SimDevice
 
 _COMMAND = re.compile(r"([a-z])([a-z])\s+([0-9A-Fa-f]{1,3})\s+([0-9A-Fa-f]{2})$")
 DEFAULT_CODES = "90,91,92,93,C0,E0"
+SOFTWARE_VERSION = "031015"
 MAX_SET_ID = 0x3E8
 READ = "FF"
 
@@ -77,6 +79,8 @@ class LgSim(SimDevice):
                     return "NG", "00"
                 display.input = data
             return "OK", display.input
+        if command == "fz" and data == READ:
+            return "OK", SOFTWARE_VERSION
         if command == "dd":
             if data != READ:
                 display.tile = data
