@@ -2,6 +2,7 @@
 which status inquiries it refuses (docs/cameras.md)."""
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -102,14 +103,17 @@ def test_commands_wait_for_the_model_and_are_built_for_it(camera):
 
 
 def test_a_command_out_of_range_for_the_learned_profile_is_refused_unsent(camera):
+    identified = threading.Event()      # the camera says what it is only once the recall is queued
+
     def srg300h_camera(packet: bytes) -> list[bytes]:
         if packet == bytes.fromhex("81 09 00 02 FF"):
-            return [bytes.fromhex("90 50 00 01 05 13 01 00 02 FF")]
+            return [bytes.fromhex("90 50 00 01 05 13 01 00 02 FF")] if identified.is_set() else []
         return polite_camera(packet)
 
     fake = FakeTransport(srg300h_camera)
     cam = camera("visca+udpraw://10.0.0.9?timeout=0.05&poll=60", transport=fake)
     future = cam.recall_preset(40)              # fine for generic, not for a 16-preset SRG-300H
+    identified.set()
     with pytest.raises(CameraError) as refused:
         future.result(2)
     assert refused.value.result == "out of range for this camera"
