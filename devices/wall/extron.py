@@ -56,7 +56,7 @@ _PATTERNS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), name) for 
     (r"Password:", "prompt"),
     (r"(?i)login incorrect", "refused"),
     (r"^Login\s", "login"),
-    (r"Extron Electronics,?\s*(.+?),\s*V(\d+\.\d+\S*),\s*(60-\d+-\d+)", "copyright"),
+    (r"Extron(?: Electronics)?,?\s*(.+?),\s*V(\d+\.\d+\S*),\s*(60-\d+-\d+)", "copyright"),
     (r"(?i)extron|copyright|\(c\)|^[A-Z][a-z]{2}, ", "banner"),
 ))
 
@@ -137,7 +137,7 @@ def _reply(name: str, match: re.Match, text: str) -> Reply:
         return Reply(ReplyKind.DATA, "Q", facts={"firmware": numbers[0]}, text=text)
     if name == "N":
         return Reply(ReplyKind.DATA, "N", facts={"part_number": numbers[0]}, text=text)
-    if name == "copyright":      # the banner names the unit: "…, Extron Electronics, DXP 88 HDMI, V1.00, 60-1092-01"
+    if name == "copyright":      # "…, Extron Electronics, DXP 88 HDMI, V1.00, 60-1092-01"; Quantum: "…, Extron, Quantum …"
         model, firmware, part_number = match.groups()
         return Reply(ReplyKind.DATA, "banner", text=text,
                      facts={"model": model.strip(), "firmware": firmware, "part_number": part_number})

@@ -87,6 +87,8 @@ def test_kramer_info_replies_echoing_the_query_mark():
      {"model": "DXP 88 HD 4K Plus", "firmware": "1.00", "part_number": "60-1495-03"}),
     (b"(c) Copyright 2009, Extron Electronics SMX, V1.14, 60-857-01", ReplyKind.DATA, "banner",
      {"model": "SMX", "firmware": "1.14", "part_number": "60-857-01"}),
+    (b"(c) Copyright 2016, Extron, Quantum Ultra 305, V1.02, 60-1507-01", ReplyKind.DATA, "banner",
+     {"model": "Quantum Ultra 305", "firmware": "1.02", "part_number": "60-1507-01"}),   # Quantum Ultra 305 p. 63
     (b"Cnv01 Win003 In1001", ReplyKind.OK, "window", {"window": (1, 3, 1001)}),
 ])
 def test_extron_replies(line, kind, key, detail):
