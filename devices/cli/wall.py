@@ -16,6 +16,8 @@ import json
 import sys
 from typing import Callable
 
+from devices.capture import cannot_write
+from devices.cli import capture_option
 from devices.cli.camera import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, number
 from devices.runtime import DeviceRuntime
 from devices.wall.capabilities import Capability
@@ -43,6 +45,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for the device (default 3)")
     common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
     common.add_argument("--timeout", type=float, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    capture_option.add(p, common)
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = functools.partial(actions.add_parser, parents=[common])
     route = add("route", help="route IN OUT [--layer av|video|audio]; input 0 disconnects")
@@ -81,23 +84,34 @@ def run(args: argparse.Namespace) -> int:
             action = _plan(wall, args) if early.get(args.action, True) else None
         except ValueError as exc:
             return _fail(EXIT_USAGE, exc)
-        wall.start()
         try:
-            if action is None:
-                wall.ready().result(args.timeout)
-                action = _plan(wall, args)
-            result = action(args.timeout)
-        except ValueError as exc:
-            return _fail(EXIT_USAGE, exc)
-        except concurrent.futures.TimeoutError:
-            last_error = wall.snapshot().last_error
-            why = f" ({last_error})" if last_error else ""
-            return _fail(EXIT_TIMEOUT, f"timeout: {wall.name} did not answer within {args.timeout:g} s{why}")
-        except WallError as exc:
-            return _fail(EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED, exc)
-        if result is not None:
-            print(json.dumps(result, indent=2, sort_keys=True))
-        return EXIT_OK
+            recorder = capture_option.recorder_for(args, args.url, "wall", text=True)
+        except OSError as exc:
+            return _fail(EXIT_USAGE, cannot_write(args.capture, exc))
+        wall.start(capture=recorder)
+        code, result, error = _outcome(wall, action, args)
+    if result is not None:
+        print(json.dumps(result, indent=2, sort_keys=True))
+    capture_option.finish(recorder, code, result, error)
+    return code if error is None else _fail(code, error)
+
+
+def _outcome(wall: WallController, action: "Action | None", args: argparse.Namespace
+             ) -> tuple[int, "dict | None", "object | None"]:
+    """(exit code, JSON to print, error to print)."""
+    try:
+        if action is None:
+            wall.ready().result(args.timeout)
+            action = _plan(wall, args)
+        return EXIT_OK, action(args.timeout), None
+    except ValueError as exc:
+        return EXIT_USAGE, None, exc
+    except concurrent.futures.TimeoutError:
+        last_error = wall.snapshot().last_error
+        why = f" ({last_error})" if last_error else ""
+        return EXIT_TIMEOUT, None, f"timeout: {wall.name} did not answer within {args.timeout:g} s{why}"
+    except WallError as exc:
+        return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED), None, exc
 
 
 def _fail(code: int, message: object) -> int:
