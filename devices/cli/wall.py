@@ -14,6 +14,7 @@ import concurrent.futures
 import functools
 import json
 import sys
+from pathlib import Path
 from typing import Callable
 
 from devices.capture import cannot_write
@@ -22,6 +23,8 @@ from devices.cli.camera import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, 
 from devices.runtime import DeviceRuntime
 from devices.wall.capabilities import Capability
 from devices.wall.controller import WallController
+from devices.replay import load as load_capture
+from devices.wall.sim.replay import WallReplay
 from devices.wall.sim.server import WallSimulator
 from devices.wall.state import WallError
 from devices.wall.sim.simulator import SIMULATORS, start_wall_simulator
@@ -34,6 +37,7 @@ SIMULATE_EXAMPLES = """examples:
   simulate wall --protocol extron --listen "tcp://0.0.0.0:2323?password=secret&inputs=16"
   simulate wall --protocol lg --listen "serial://pty?link=/tmp/lg0&set_id=1"
   simulate wall --protocol lg --set-ids 1,2,3,4 --listen "serial://pty?link=/tmp/lgwall"
+  simulate wall --replay capture.jsonl --listen tcp://127.0.0.1:5000
 options: kramer: inputs, outputs, presets, compact; extron: inputs, outputs, presets, canvases, windows,
 layouts, password, iac; lg: set_id, set_ids, input_codes; serial: link"""
 
@@ -149,7 +153,9 @@ def add_simulate_parser(devices: argparse._SubParsersAction) -> None:
     """Adds ``wall`` to the sub-commands of ``simulate``."""
     sim = devices.add_parser("wall", help="a simulated matrix switcher, wall processor or display",
                              epilog=SIMULATE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sim.add_argument("--protocol", required=True, choices=sorted(SIMULATORS), help="which device to play")
+    sim.add_argument("--protocol", choices=sorted(SIMULATORS), help="which device to play")
+    sim.add_argument("--replay", metavar="FILE", type=Path,
+                     help="answer as the device in this capture did (docs/captures.md); its protocol is the capture's")
     sim.add_argument("--listen", action="append", required=True, metavar="URL",
                      help="tcp://HOST:PORT (0 = any free port) or serial://pty?link=PATH (repeatable)")
     sim.add_argument("--set-ids", metavar="LIST",
@@ -158,30 +164,41 @@ def add_simulate_parser(devices: argparse._SubParsersAction) -> None:
 
 
 def run_wall_simulator(args: argparse.Namespace) -> int:
-    urls = args.listen
+    urls, protocol, replay = args.listen, args.protocol, None
+    if args.replay is not None:
+        try:
+            replay = WallReplay(load_capture(args.replay))
+        except ValueError as exc:
+            return _fail(EXIT_USAGE, f"simulate: {exc}")
+        if protocol not in (None, replay.protocol):
+            return _fail(EXIT_USAGE, f"simulate: {args.replay} is a {replay.protocol} capture, not {protocol}")
+        protocol = replay.protocol
+    elif protocol is None:
+        return _fail(EXIT_USAGE, "simulate: give --protocol (kramer, extron, lg) or --replay FILE")
     if args.set_ids:
-        if args.protocol != "lg":
+        if protocol != "lg" or replay is not None:
             return _fail(EXIT_USAGE, "simulate: --set-ids is for --protocol lg")
         urls = [f"{url}{'&' if '?' in url else '?'}set_ids={args.set_ids}" for url in urls]
     try:
-        return asyncio.run(_serve(args.protocol, urls))
+        return asyncio.run(_serve(protocol, urls, replay))
     except KeyboardInterrupt:
         return EXIT_OK
 
 
-async def _serve(protocol: str, urls: list[str]) -> int:
+async def _serve(protocol: str, urls: list[str], replay: WallReplay | None) -> int:
     servers: list[WallSimulator] = []
     try:
         for url in urls:
             try:
-                server = await start_wall_simulator(protocol, url)
+                server = await start_wall_simulator(protocol, url, replay)
             except ValueError as exc:
                 return _fail(EXIT_USAGE, f"simulate: {exc}")
             except OSError as exc:
                 return _fail(EXIT_USAGE, f"simulate: {url}: {exc.strerror or exc}")
             servers.append(server)
             pty = f" (pseudo-terminal {server.slave_path})" if server.slave_path else ""
-            print(f"{protocol} simulator listening: {server.url}{pty}", flush=True)
+            what = f"replay of a captured {protocol} device" if replay else f"{protocol} simulator"
+            print(f"{what} listening: {server.url}{pty}", flush=True)
         await asyncio.Event().wait()
         return EXIT_OK
     finally:
