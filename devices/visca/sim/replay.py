@@ -45,7 +45,7 @@ def _pair_sony(capture: Capture) -> Script:
         if frame.direction == "tx" and datagram.payload_type in (
                 ipframe.PayloadType.COMMAND, ipframe.PayloadType.INQUIRY, ipframe.PayloadType.DEVICE_SETTING):
             known = by_seq.get(datagram.seq)
-            if known is None or known.request != datagram.payload:    # same seq and bytes: a resend
+            if known is None or known.request != datagram.payload or known.replies:   # else a resend
                 by_seq[datagram.seq] = script.add(Exchange(datagram.payload, frame.t))
         elif frame.direction == "rx" and datagram.payload_type == ipframe.PayloadType.REPLY:
             exchange = by_seq.get(datagram.seq)
