@@ -9,12 +9,14 @@ belongs to the request before it (``pair_in_order``); VISCA pairs by sequence nu
 """
 from __future__ import annotations
 
+import asyncio
+import collections
 import itertools
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from devices.capture import FORMAT, MASK
 
@@ -178,6 +180,38 @@ class Script:
             if match is not None:
                 return match.end(), exchange
         return None
+
+
+class Player:
+    """Sends the replies of an exchange after their recorded delays, in their order. Exchanges overlap
+    as on the wire: a completion due in a second does not hold back the answer to the next inquiry."""
+
+    def __init__(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._timers: set[asyncio.TimerHandle] = set()
+
+    def play(self, replies: Replies, send: Callable[[bytes], None]) -> None:
+        start = self._loop.time()
+        waiting = collections.deque(replies)
+
+        def due() -> None:
+            while waiting and start + waiting[0][0] <= self._loop.time():
+                send(waiting.popleft()[1])
+            if waiting:
+                self._after(start + waiting[0][0] - self._loop.time(), due)
+        due()
+
+    def _after(self, delay: float, action: Callable[[], None]) -> None:
+        def fire() -> None:
+            self._timers.discard(handle)
+            action()
+        handle = self._loop.call_later(delay, fire)
+        self._timers.add(handle)
+
+    def clear(self) -> None:
+        for handle in self._timers:
+            handle.cancel()
+        self._timers.clear()
 
 
 def pair_in_order(capture: Capture) -> Script:

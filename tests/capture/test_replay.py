@@ -88,8 +88,8 @@ def test_text_alone_is_a_frame_and_comments_are_skipped(tmp_path):
 def test_sony_replies_carry_the_request_sequence_number_and_repeats_cycle(tmp_path, camera_sim):
     path = capture(tmp_path / "sony.jsonl", "camera", "visca+udp",
                    (0.0, "tx", sony(0x0110, 1, X("81 09 06 12 FF"))),
-                   (0.02, "rx", sony(0x0111, 1, X("90 50 0F 07 02 06 0F 0E 07 08 FF"))),
-                   (0.05, "tx", sony(0x0110, 1, X("81 09 06 12 FF"))),            # a resend: same seq and bytes
+                   (0.03, "tx", sony(0x0110, 1, X("81 09 06 12 FF"))),            # unanswered: sent again
+                   (0.05, "rx", sony(0x0111, 1, X("90 50 0F 07 02 06 0F 0E 07 08 FF"))),
                    (0.1, "tx", sony(0x0110, 2, X("81 09 06 12 FF"))),
                    (0.12, "rx", sony(0x0111, 2, X("90 50 00 08 0D 0A 00 04 0A 08 FF"))))
     sim = camera_sim("visca+udp://127.0.0.1:0", device=replay_device(load(path)))

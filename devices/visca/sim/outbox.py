@@ -21,18 +21,16 @@ class Outbox(Generic[Item]):
         self._queue: deque[tuple[float, Item, object]] = deque()
         self._timer: Cancellable | None = None
 
-    def post(self, item: Item, origin: object, delay: float | None = None) -> None:
-        """Deliver ``item`` after ``delay`` (default: the outbox's), never before those posted earlier."""
-        delay = self.delay if delay is None else delay
-        if delay <= 0 and not self._queue:
+    def post(self, item: Item, origin: object) -> None:
+        if self.delay <= 0 and not self._queue:
             self._deliver(item, origin)
             return
-        due = self._clock.time() + delay
+        due = self._clock.time() + self.delay
         if self._queue:
             due = max(due, self._queue[-1][0])
         self._queue.append((due, item, origin))
         if self._timer is None:
-            self._timer = self._clock.call_later(due - self._clock.time(), self._flush)
+            self._timer = self._clock.call_later(self.delay, self._flush)
 
     def _flush(self) -> None:
         self._timer = None

@@ -13,14 +13,12 @@ inquiry; anything else (a network change) to the request sent last.
 """
 from __future__ import annotations
 
-import asyncio
 from typing import Any, Callable
 
-from devices.replay import Capture, Exchange, Script
+from devices.replay import Capture, Exchange, Player, Script
 from devices.visca import ipframe
 from devices.visca.sim import protocol
 from devices.visca.sim.framing import BROADCAST, split_packets
-from devices.visca.sim.outbox import Outbox
 
 Send = Callable[[bytes, Any], None]
 COMMAND, INQUIRY = 0x01, 0x09
@@ -110,7 +108,8 @@ class ReplayCamera:
         self.address = address
         self.received: list[bytes] = []
         self.unknown: list[bytes] = []
-        self._outbox: Outbox[bytes] = Outbox(asyncio.get_running_loop(), send, 0.0)
+        self._send = send
+        self._player = Player()
 
     @property
     def cameras(self) -> list["ReplayCamera"]:
@@ -120,15 +119,13 @@ class ReplayCamera:
         self.received.append(packet)
         exchange = self.script.answer(packet)
         if exchange is not None:
-            for delay, reply in exchange.replies:
-                self._outbox.post(reply, origin, delay)
-        elif packet[0] == BROADCAST:
-            self.unknown.append(packet)
-            self._outbox.post(packet, origin)             # nobody on the chain takes it: it comes back
+            self._player.play(exchange.replies, lambda reply: self._send(reply, origin))
+            return
+        self.unknown.append(packet)
+        if packet[0] == BROADCAST:
+            self._send(packet, origin)                    # nobody on the chain takes it: it comes back
         else:
-            self.unknown.append(packet)
-            address = packet[0] & 0x07 or self.address
-            self._outbox.post(protocol.error(address, 0, protocol.ERROR_SYNTAX), origin)
+            self._send(protocol.error(packet[0] & 0x07 or self.address, 0, protocol.ERROR_SYNTAX), origin)
 
     def receive(self, packet: bytes) -> None:
         """A packet from the serial line (the chain's entry point)."""
@@ -136,8 +133,7 @@ class ReplayCamera:
 
     def announce(self) -> None:
         """What the capture shows the line saying before the first request (a network change)."""
-        for delay, data in self.script.greeting:
-            self._outbox.post(data, None, delay)
+        self._player.play(self.script.greeting, lambda data: self._send(data, None))
 
     def state(self) -> dict[str, Any]:
         return {"replayed": len(self.received) - len(self.unknown), "unknown": [p.hex(" ") for p in self.unknown]}
@@ -146,10 +142,10 @@ class ReplayCamera:
         pass
 
     def restart(self) -> None:
-        self._outbox.clear()
+        self._player.clear()
 
     def close(self) -> None:
-        self._outbox.clear()
+        self._player.clear()
 
 
 def replay_device(capture: Capture) -> Callable[[Send, int], ReplayCamera]:

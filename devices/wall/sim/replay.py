@@ -10,15 +10,13 @@ not a command at all), Extron ``E10``, LG ``a 01 NG00x``; a generic device stays
 """
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from devices.endpoints import Endpoint
-from devices.replay import Capture, Exchange, Script, pair_in_order
-from devices.visca.sim.outbox import Outbox
+from devices.replay import Capture, Exchange, Player, Replies, Script, pair_in_order
 from devices.wall.sim.device import MAX_LINE, Session, SimDevice
 
 _KRAMER_COMMAND = re.compile(rb"#(?:\d+@)?\s*([A-Za-z][\w?-]*)")
@@ -62,7 +60,7 @@ class ReplayWall(SimDevice):
         self.script = script
         self.dialect = dialect
         self.unknown: list[str] = []
-        self._outbox: Outbox[bytes] = Outbox(asyncio.get_running_loop(), self._write, 0.0)
+        self._player = Player()
         super().__init__(endpoint)
 
     def reset(self) -> None:
@@ -110,19 +108,17 @@ class ReplayWall(SimDevice):
         if exchange is not None:
             self._send(session, exchange.replies)
         elif (reply := self.dialect.unknown(request, self.script)) is not None:
-            self._outbox.post(reply, session)
+            self._send(session, [(0.0, reply)])
         return len(request)
 
-    def _send(self, session: Session, replies: list[tuple[float, bytes]]) -> None:
-        for delay, data in replies:
-            self._outbox.post(data, session, delay)
-
-    def _write(self, data: bytes, session: object) -> None:
-        if session in self.sessions:
-            session.write(data)    # type: ignore[attr-defined]
+    def _send(self, session: Session, replies: Replies) -> None:
+        def write(data: bytes) -> None:
+            if session in self.sessions:        # not to a client gone meanwhile
+                session.write(data)
+        self._player.play(replies, write)
 
     def restart(self, reset: bool) -> None:
-        self._outbox.clear()
+        self._player.clear()
         super().restart(reset)
 
 
