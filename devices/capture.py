@@ -54,8 +54,10 @@ def cannot_write(path: str | Path, exc: OSError) -> Phrase:
 
 def for_device(path: Path, *, name: str, url: str, kind: str) -> tuple["Recorder | None", Phrase | None]:
     """The console's recorder for a device's ``capture:`` file, or why there is none (the device works
-    without it)."""
+    without it). The file of the last run is kept as ``NAME.previous.jsonl``."""
     try:
+        if path.exists():
+            path.replace(path.with_name(f"{path.stem}.previous{path.suffix}"))
         return Recorder(path, url=url, kind=kind, tool="app.py console", text=kind == "wall",
                         secrets=[url_password(url) or ""]), None
     except OSError as exc:

@@ -60,6 +60,10 @@ def test_console_opens_captures_relative_to_the_configuration_folder(tmp_path):
             recorder.wait()
     wall_header = records(tmp_path / "wall.jsonl")[0]
     assert wall_header["kind"] == "wall" and "Rahasia77" not in wall_header["url"]
+    recorders, _problems = open_captures(config, tmp_path)        # the next start keeps the last run's
+    for recorder in recorders.values():
+        recorder.wait()
+    assert records(tmp_path / "wall.previous.jsonl")[0]["source"] == wall_header["source"]
 
 
 def test_a_capture_that_cannot_be_written_is_a_notice_and_the_device_still_works(tmp_path, camera_sim):
