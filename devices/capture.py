@@ -23,6 +23,7 @@ import re
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any, AsyncContextManager, Iterable
 
 from devices.transport.base import ByteTransport
@@ -91,7 +92,7 @@ class Recorder:
         self._queue: queue.SimpleQueue[dict | None] = queue.SimpleQueue()
         started = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
         header: dict[str, Any] = {
-            "capture": FORMAT, "kind": kind, "protocol": url.split(":", 1)[0].lower(), "url": mask_url(url),
+            "capture": FORMAT, "kind": kind, "protocol": urlsplit(url).scheme.lower() or kind, "url": mask_url(url),
             "tool": tool, "version": tool_version(),
             "source": f"recorded by {tool} on {platform.node() or 'this PC'} at {started.isoformat()}"}
         if run is not None:
@@ -109,13 +110,16 @@ class Recorder:
         self._thread.start()
 
     # --- what is recorded ---------------------------------------------------------------------
-    def frame(self, direction: str, data: bytes, at: float | None = None) -> None:
-        """One frame, ``direction`` ``"tx"`` (to the device) or ``"rx"``; ``at``: its ``time.monotonic()``."""
+    def frame(self, direction: str, data: bytes, at: float | None = None, via: str | None = None) -> None:
+        """One frame, ``direction`` ``"tx"`` (to the device) or ``"rx"``; ``at``: its ``time.monotonic()``;
+        ``via`` names the connection where one capture holds several (``probe`` tries many at once)."""
         masked = False
         for secret in self._secrets:
             if secret in data:
                 data, masked = data.replace(secret, MASK), True
         record: dict[str, Any] = {"t": self._seconds(at), "dir": direction, "hex": hex_of(data)}
+        if via is not None:
+            record["via"] = via
         if self._text:
             record["text"] = data.decode("latin-1")
         if masked:
@@ -142,8 +146,8 @@ class Recorder:
     def end(self, exit: int, output: Any = None, error: str | None = None) -> None:
         self.event("end", exit=exit, output=output, error=None if error is None else str(error))
 
-    def tap(self, transport: ByteTransport, ends: bytes = b"") -> "CapturingTransport":
-        return CapturingTransport(transport, self, ends)
+    def tap(self, transport: ByteTransport, ends: bytes = b"", via: str | None = None) -> "CapturingTransport":
+        return CapturingTransport(transport, self, ends, via)
 
     def _seconds(self, at: float | None) -> float:
         return round((time.monotonic() if at is None else at) - self._start, 6)
@@ -233,10 +237,11 @@ class CapturingTransport(ByteTransport):
     open for another device): it takes them over.
     """
 
-    def __init__(self, inner: ByteTransport, recorder: Recorder, ends: bytes = b"") -> None:
+    def __init__(self, inner: ByteTransport, recorder: Recorder, ends: bytes = b"", via: str | None = None) -> None:
         super().__init__(inner.name)
         self.inner = inner
         self.recorder = recorder
+        self.via = None if via is None else mask_url(via)
         self.reliable = inner.reliable
         self._cutter = FrameCutter(ends)
         self.on_data, self.on_state = inner.on_data, inner.on_state
@@ -257,7 +262,7 @@ class CapturingTransport(ByteTransport):
         if not self.inner.send(data):
             return False
         self._flush()
-        self.recorder.frame("tx", data)
+        self.recorder.frame("tx", data, via=self.via)
         self.bytes_sent += len(data)
         return True
 
@@ -270,14 +275,14 @@ class CapturingTransport(ByteTransport):
 
     def _received(self, data: bytes) -> None:
         for at, frame in self._cutter.feed(data, time.monotonic()):
-            self.recorder.frame("rx", frame, at)
+            self.recorder.frame("rx", frame, at, self.via)
         self._deliver(data)
 
     def _changed(self, up: bool, why: str) -> None:
         self._flush()
-        self.recorder.event("up" if up else "down", why=str(why) if why else None)
+        self.recorder.event("up" if up else "down", why=str(why) if why else None, via=self.via)
         self._set_up(up, why)
 
     def _flush(self) -> None:
         for at, frame in self._cutter.flush():
-            self.recorder.frame("rx", frame, at)
+            self.recorder.frame("rx", frame, at, self.via)

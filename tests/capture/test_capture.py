@@ -138,6 +138,21 @@ def test_passwords_are_masked_in_the_url_the_frames_and_the_output(tmp_path):
     assert lines[3]["output"]["url"] == "extron+tcp://10.0.0.9:23?password=****&outputs=8"
 
 
+def test_one_capture_of_several_connections_names_each(tmp_path):
+    """As ``probe`` would record: several tries at once, each frame saying which connection it is."""
+    recorder = Recorder(tmp_path / "p.jsonl", url="192.168.1.50", kind="probe", tool="test")
+    kramer, extron = FakeTransport(), FakeTransport()
+    recorder.tap(kramer, b"\r\n", via="kramer+tcp://192.168.1.50:5000").send(b"#\r")
+    recorder.tap(extron, b"\r\n", via="extron+tcp://192.168.1.50:23?password=x").send(b"Q")
+    kramer.receive(b"~01@ OK\r\n")
+    recorder.wait()
+    lines = records(tmp_path / "p.jsonl")
+    assert lines[0]["protocol"] == "probe" and lines[0]["url"] == "192.168.1.50"
+    assert [(r["dir"], r["via"]) for r in lines[1:]] == [
+        ("tx", "kramer+tcp://192.168.1.50:5000"), ("tx", "extron+tcp://192.168.1.50:23?password=****"),
+        ("rx", "kramer+tcp://192.168.1.50:5000")]
+
+
 def test_mask_url_hides_user_passwords_too():
     assert mask_url("generic+tcp://admin:pw@10.0.0.3:4000?profile=x.yaml") == \
         "generic+tcp://admin:****@10.0.0.3:4000?profile=x.yaml"
