@@ -23,8 +23,8 @@ import re
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any, AsyncContextManager, Iterable
+from urllib.parse import parse_qsl, urlsplit
 
 from devices.transport.base import ByteTransport
 from models.wording import QT_TRANSLATE_NOOP, Phrase
@@ -44,8 +44,8 @@ def mask_url(url: str) -> str:
 
 
 def url_password(url: str) -> str | None:
-    match = re.search(r"(?i)[?&]password=([^&#]*)", url)
-    return match.group(1) if match and match.group(1) else None
+    """The ``password`` option as the driver reads it (decoded)."""
+    return dict(parse_qsl(urlsplit(url).query)).get("password") or None
 
 
 def cannot_write(path: str | Path, exc: OSError) -> Phrase:
