@@ -50,6 +50,22 @@ def test_the_folder_holds_the_documented_captures():
 
 @pytest.mark.parametrize("path", fixtures())
 def test_capture_replays_through_the_real_drivers(path: Path, camera_sim, wall_sim, tmp_path):
+    replay_checks(path, camera_sim, wall_sim, tmp_path)
+
+
+def test_a_capture_the_command_line_recorded_is_a_test_as_it_is(camera_sim, wall_sim, tmp_path):
+    """What a site sends in: recorded with --capture, dropped in the folder, no checks written."""
+    live = wall_sim("extron", "tcp://127.0.0.1:0?password=Kunci2026&outputs=4")
+    path = tmp_path / "site.jsonl"
+    result = app("wall", f"{live.url}?password=Kunci2026&outputs=4", "status", "--capture", path)
+    assert result.returncode == 0, result.stderr
+    [check] = checks_of(load(path))
+    assert check["run"] == ["wall", "{url}", "status"] and check["exit"] == 0
+    assert check["output"]["routes"] == {"1": 1, "2": 2, "3": 3, "4": 4} and "health" not in check["output"]
+    replay_checks(path, camera_sim, wall_sim, tmp_path)
+
+
+def replay_checks(path: Path, camera_sim, wall_sim, tmp_path: Path) -> None:
     capture = load(path)
     checks = checks_of(capture)
     assert checks, f"{path.name}: give the header checks, or record it with --capture"
