@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from devices.capture import CapturingTransport, FrameCutter, Recorder, mask_url
+from devices.capture import FrameCutter, Recorder, mask_url
 from devices.transport.base import ByteTransport
 from tests.capture.conftest import app, frames, records
 

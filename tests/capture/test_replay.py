@@ -171,7 +171,7 @@ def wall_capture(path: Path, protocol: str, *frames: tuple, masked: tuple[int, .
     return path
 
 
-def talk(address, *requests: bytes, replies: int = 1, settle: float = 0.3) -> bytes:
+def talk(address, *requests: bytes, settle: float = 0.3) -> bytes:
     """Send the requests on one connection; everything the device says, up to ``settle`` of silence."""
     with socket.create_connection(address, timeout=3) as client:
         client.settimeout(settle)
