@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)   # what a capture's header repeats (--capture)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     if args.command is None:
@@ -93,11 +94,14 @@ def run_console(args: argparse.Namespace) -> int:
         else:
             store = ConfigStore(args.config or data / "config.yaml", camera_check=check_camera, wall_check=check_wall)
             config, errors = store.load()
+        captures, capture_errors = open_captures(config, store.path.parent if store else data)
+        errors = [*errors, *capture_errors]
         controllers = {
-            c.id: CameraController(runtime, c.url, c.name,
-                                   profile=configured_profile(c.profile)).start()
+            c.id: CameraController(runtime, c.url, c.name, profile=configured_profile(c.profile))
+            .start(capture=captures.get(("camera", c.id)))
             for c in config.cameras}
-        walls = {w.id: WallController(runtime, w.url, w.name).start() for w in config.walls}
+        walls = {w.id: WallController(runtime, w.url, w.name).start(capture=captures.get(("wall", w.id)))
+                 for w in config.walls}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
         console = Console(config, controllers, data_folder=data, settings=settings, hotkeys=hotkeys,
                           config_errors=[*errors, *hotkey_errors], simulated=simulated, config_store=store,
@@ -107,7 +111,27 @@ def run_console(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, gc.freeze)   # once shown: start-up objects leave the collector's full passes
         code = app.exec()
         console.shutdown()
+    for recorder in captures.values():     # the devices have closed: every frame is queued
+        recorder.wait()
     return code
+
+
+def open_captures(config, folder: Path) -> tuple[dict, list]:
+    """Recorders for the devices with a ``capture:`` file (relative to ``folder``, the configuration
+    file's), keyed by ("camera" | "wall", id); and the sentences for files that cannot be written."""
+    from devices.capture import for_device
+
+    recorders, problems = {}, []
+    for kind, devices in (("camera", config.cameras), ("wall", config.walls)):
+        for device in devices:
+            if device.capture:
+                recorder, problem = for_device(folder / Path(device.capture).expanduser(), name=device.name,
+                                               url=device.url, kind=kind)
+                if recorder is None:
+                    problems.append(problem)
+                else:
+                    recorders[kind, device.id] = recorder
+    return recorders, problems
 
 
 def check_wall(url: str) -> list[str]:

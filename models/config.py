@@ -47,7 +47,7 @@ def dump_config(config: Config) -> str:
 def _camera_data(camera: CameraConfig) -> dict[str, Any]:
     data: dict[str, Any] = {"id": camera.id, "name": camera.name, "url": camera.url}
     optional = {"profile": camera.profile, "location": camera.location, "preview": camera.preview,
-                "presets": dict(camera.presets) or None}
+                "presets": dict(camera.presets) or None, "capture": camera.capture}
     data.update((key, value) for key, value in optional.items() if value is not None)
     return data
 
@@ -55,7 +55,7 @@ def _camera_data(camera: CameraConfig) -> dict[str, Any]:
 def _wall_data(wall: WallConfig) -> dict[str, Any]:
     data: dict[str, Any] = {"id": wall.id, "name": wall.name, "url": wall.url}
     optional = {"sources": wall.sources, "outputs": wall.outputs, "canvas": wall.canvas, "rows": wall.rows,
-                "cols": wall.cols, "layouts": wall.layouts, "inputs": wall.inputs}
+                "cols": wall.cols, "layouts": wall.layouts, "inputs": wall.inputs, "capture": wall.capture}
     data.update((key, value) for key, value in optional.items() if value)
     return data
 

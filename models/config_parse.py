@@ -18,7 +18,7 @@ from models.config_walls import WallReader
 from models.wording import QT_TRANSLATE_NOOP, Phrase
 
 TOP_KEYS = ("cameras", "events", "walls")
-CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "presets")
+CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "presets", "capture")
 EVENT_KEYS = ("id", "title", "location", "start", "end", "cameras", "shots", "wall_outputs")
 SHOT_FIELDS = ("camera", "preset")
 URL_PATTERN = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://(.*)")
@@ -116,9 +116,10 @@ class _Reader(WallReader):
         location = self.text(entries.get("location"), f"{where}.location")
         preview = self.preview(entries.get("preview"), f"{where}.preview")
         presets = self.presets(entries.get("presets"), f"{where}.presets")
+        capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or camera_id or where)
         if len(self.problems) > before:
             return None
-        return CameraConfig(camera_id, name, url, profile, location, preview, presets)
+        return CameraConfig(camera_id, name, url, profile, location, preview, presets, capture)
 
     def event(self, node: Node, where: str) -> EventConfig | None:
         before = len(self.problems)

@@ -31,6 +31,7 @@ class CameraConfig:
     location: str | None = None
     preview: str | int | None = None      # URL, file path, "demo", or a capture device index
     presets: dict[int, str] = field(default_factory=dict)
+    capture: str | None = None            # file recording every frame (docs/captures.md), as written
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class WallConfig:
     cols: int | None = None
     layouts: dict[int, str] = field(default_factory=dict)   # preset or window-layout number -> name
     inputs: dict[str, str] = field(default_factory=dict)    # displays: input code ("90") -> name
+    capture: str | None = None                              # file recording every frame (docs/captures.md)
 
 
 def wall_output_id(wall: str, output: int) -> str:

@@ -41,6 +41,7 @@ class ValueReader:
         self.source = source
         self.problems: list[ConfigProblem] = []
         self.ports = PortUses()
+        self.captures: dict[str, tuple[str, int]] = {}     # capture file -> (device, line)
 
     def add(self, node: Node, field: str, message: str) -> None:
         """A problem at ``node``; ``message`` is a Phrase, or a device check's text passed on as it is."""
@@ -51,6 +52,21 @@ class ValueReader:
         problem = self.ports.note(url, device, node)
         if problem is not None:
             self.add(node, field, problem)
+
+    def capture_file(self, node: Node | None, field: str, device: str) -> str | None:
+        """A device's ``capture:`` file (docs/captures.md); two devices cannot write one file."""
+        path = self.text(node, field, required=True)
+        if node is None or path is None:
+            return None
+        key = path.strip().replace("\\", "/")
+        if key in self.captures:
+            other, line = self.captures[key]
+            self.add(node, field, QT_TRANSLATE_NOOP(
+                "Config", "{device} (line {line}) writes its capture to {path} already; give each device its own "
+                          "file").format(device=other, line=line, path=path))
+            return None
+        self.captures[key] = (device, node.start_mark.line + 1)
+        return path
 
     def mapping(self, node: Node, field: str, keys: tuple[str, ...],
                 required: tuple[str, ...]) -> dict[str, Node] | None:

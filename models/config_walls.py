@@ -9,6 +9,7 @@
         rows: 1                     # optional: the grid the console draws the outputs in
         cols: 4
         layouts: {1: Rapat Penuh, 2: Presentasi}
+        capture: captures/smart-wall.jsonl   # optional: record every frame (docs/captures.md)
     events:
       - id: rakor
         wall_outputs: [smart-wall:1, smart-wall:2]
@@ -25,7 +26,7 @@ from models.config_schema import GRID_SIZES, WALL_NUMBERS, WallCheck, WallConfig
 from models.config_values import ValueReader
 from models.wording import QT_TRANSLATE_NOOP, Phrase
 
-WALL_KEYS = ("id", "name", "url", "sources", "outputs", "canvas", "rows", "cols", "layouts", "inputs")
+WALL_KEYS = ("id", "name", "url", "sources", "outputs", "canvas", "rows", "cols", "layouts", "inputs", "capture")
 CANVAS_NUMBERS = range(1, 100)
 OUTPUT_EXAMPLE = "smart-wall:3"
 # what a wall's numbered names are: the name of their number, and the problem of a number named twice
@@ -66,9 +67,10 @@ class WallReader(ValueReader):
                 rows=rows, cols=cols, room=rows * cols, count=len(outputs)))
         layouts = self.named_numbers(entries.get("layouts"), f"{where}.layouts", LAYOUTS)
         inputs = self.input_codes(entries.get("inputs"), f"{where}.inputs")
+        capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or wall_id or where)
         if len(self.problems) > before:
             return None
-        return WallConfig(wall_id, name, url, sources, outputs, canvas, rows, cols, layouts, inputs)
+        return WallConfig(wall_id, name, url, sources, outputs, canvas, rows, cols, layouts, inputs, capture)
 
     def named_numbers(self, node: Node | None, field: str, kind: tuple[Phrase, Phrase]) -> dict[int, str]:
         """``kind``: ``SOURCES``, ``OUTPUTS`` or ``LAYOUTS``."""

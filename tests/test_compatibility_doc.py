@@ -12,9 +12,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")
 FIXTURES = ROOT / "tests" / "fixtures" / "devices"
-# The captures and their replay test reach main with the capture branch (issue #9 item 4); until
-# then what the page names there is expected missing. Empty this when that branch is merged.
-ARRIVING = ("tests/fixtures/devices/", "tests/capture/")
 
 FAMILIES = ("Sony SRG / BRC / FR7 class", "PTZOptics and OEM VISCA", "Serial daisy chains",
             "Kramer Protocol 3000", "Extron SIS / Quantum", "LG displays")
@@ -138,19 +135,12 @@ def test_every_manual_and_project_file_is_listed_with_where_to_find_it_and_is_us
         assert key in body, f"'{key}' is listed but cited nowhere"
 
 
-def arriving(reference: str):
-    marks = [pytest.mark.xfail(strict=True, reason="arrives with the capture branch (issue #9 item 4)")] \
-        if reference.startswith(ARRIVING) else []
-    return pytest.param(reference, id=reference, marks=marks)
-
-
-@pytest.mark.parametrize("path", [arriving(f"tests/fixtures/devices/{name}")
-                                  for name in sorted(set(CAPTURE_REF.findall(DOC)))])
+@pytest.mark.parametrize("path", [f"tests/fixtures/devices/{name}" for name in sorted(set(CAPTURE_REF.findall(DOC)))])
 def test_a_capture_named_here_is_in_the_fixtures(path):
     assert (ROOT / path).is_file()
 
 
-@pytest.mark.parametrize("reference", [arriving(ref) for ref in sorted(set(TEST_REF.findall(DOC)))])
+@pytest.mark.parametrize("reference", sorted(set(TEST_REF.findall(DOC))))
 def test_a_test_named_here_exists(reference):
     path, _, name = reference.partition("::")
     assert (ROOT / path).is_file(), path

@@ -13,6 +13,8 @@ import sys
 import time
 from typing import Callable
 
+from devices.capture import cannot_write
+from devices.cli import capture_option
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.state import CameraError
@@ -39,6 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for the camera (default 3)")
     common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
     common.add_argument("--timeout", type=float, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    capture_option.add(p, common)
     actions = _Actions(p.add_subparsers(dest="action", required=True, metavar="ACTION"), common)
     power = actions.add_parser("power", help="power on|off")
     power.add_argument("state", choices=("on", "off"))
@@ -84,22 +87,33 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        camera.start()
         try:
-            result = waiter(args.timeout)
-        except CameraError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            if exc.result == "out of range for this camera":   # checked again once the model was known
-                return EXIT_USAGE
-            return EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED
-        except concurrent.futures.TimeoutError:
-            state = camera.snapshot()
-            why = "never answered" if state.health.received == 0 else "did not finish"
-            print(f"error: timeout: camera {camera.name} {why} within {args.timeout:g} s", file=sys.stderr)
-            return EXIT_TIMEOUT
-        if result is not None:
-            print(json.dumps(result, indent=2, sort_keys=True))
-        return EXIT_OK
+            recorder = capture_option.recorder_for(args, args.url, "camera")
+        except OSError as exc:
+            print(f"error: {cannot_write(args.capture, exc)}", file=sys.stderr)
+            return EXIT_USAGE
+        camera.start(capture=recorder)
+        code, result, error = _outcome(camera, waiter, args.timeout)
+    if error is not None:
+        print(f"error: {error}", file=sys.stderr)
+    if result is not None:
+        print(json.dumps(result, indent=2, sort_keys=True))
+    capture_option.finish(recorder, code, result, error)
+    return code
+
+
+def _outcome(camera: CameraController, waiter: "Waiter", timeout: float) -> tuple[int, "dict | None", "str | None"]:
+    """(exit code, JSON to print, error to print)."""
+    try:
+        return EXIT_OK, waiter(timeout), None
+    except CameraError as exc:
+        if exc.result == "out of range for this camera":   # checked again once the model was known
+            return EXIT_USAGE, None, str(exc)
+        return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED), None, str(exc)
+    except concurrent.futures.TimeoutError:
+        state = camera.snapshot()
+        why = "never answered" if state.health.received == 0 else "did not finish"
+        return EXIT_TIMEOUT, None, f"timeout: camera {camera.name} {why} within {timeout:g} s"
 
 
 Waiter = Callable[[float], "dict | None"]

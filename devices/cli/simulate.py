@@ -1,5 +1,6 @@
 """``simulate camera --listen URL [--listen URL …] [--model NAME]``: run simulated cameras until Ctrl+C.
-``simulate wall --protocol P --listen URL``: a simulated wall device (``devices/cli/wall.py``).
+``simulate camera --replay FILE --listen URL``: a camera that answers as a capture shows (docs/captures.md).
+``simulate wall --protocol P --listen URL``, ``simulate wall --replay FILE --listen URL``: ``devices/cli/wall.py``.
 
 Prints one line per listener with the URL a client should use (the pty path for serial).
 """
@@ -8,11 +9,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from devices.cli import wall as wall_cli
 from devices.visca.profiles import PROFILES
 from devices.visca.sim.pty_server import PtyServer
-from devices.visca.sim.server import SimulatorServer
+from devices.replay import load
+from devices.visca.sim.replay import replay_device
+from devices.visca.sim.server import DeviceFactory, SimulatorServer
 from devices.visca.sim.simulator import DEFAULT_MODEL, start_simulator
 from devices.visca.urls import CameraUrlError
 
@@ -21,6 +25,7 @@ EXAMPLES = """examples:
   simulate camera --listen visca+tcp://0.0.0.0:5678?model=ptzoptics --listen visca+udpraw://0.0.0.0:1259
   simulate camera --listen "visca+serial://pty?link=/tmp/visca0&cameras=3"
   simulate camera --listen "visca+tcp://0.0.0.0:5678?model=ptzoptics&refuse=last-preset,focus-mode"
+  simulate camera --replay capture.jsonl --listen visca+udp://127.0.0.1:52381
 options in a URL: model, latency, loss, seed, refuse; udp: reply_port; udpraw/tcp: address;
 serial: link, cameras, baud
   model=NAME     the camera played: its limits, position layout and its answer to the version
@@ -39,23 +44,32 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="where to listen, e.g. visca+udp://127.0.0.1:52381 (repeatable)")
     camera.add_argument("--model", default=DEFAULT_MODEL, choices=sorted(PROFILES),
                         help=f"camera profile for URLs without model= (default {DEFAULT_MODEL})")
+    camera.add_argument("--replay", metavar="FILE", type=Path,
+                        help="answer as the camera in this capture did (docs/captures.md)")
     camera.set_defaults(func=run_camera_simulator)
     wall_cli.add_simulate_parser(devices)
 
 
 def run_camera_simulator(args: argparse.Namespace) -> int:
+    device = None
+    if args.replay is not None:
+        try:
+            device = replay_device(load(args.replay))
+        except ValueError as exc:
+            print(f"simulate: {exc}", file=sys.stderr)
+            return 2
     try:
-        return asyncio.run(_serve(args.listen, args.model))
+        return asyncio.run(_serve(args.listen, args.model, device))
     except KeyboardInterrupt:
         return 0
 
 
-async def _serve(urls: list[str], model: str) -> int:
+async def _serve(urls: list[str], model: str, device: DeviceFactory | None) -> int:
     servers: list[SimulatorServer] = []
     try:
         for url in urls:
             try:
-                server = await start_simulator(url, model=model)
+                server = await start_simulator(url, model=model, device=device)
             except CameraUrlError as exc:
                 print(f"simulate: {exc}", file=sys.stderr)
                 return 2
@@ -65,7 +79,8 @@ async def _serve(urls: list[str], model: str) -> int:
             servers.append(server)
             linked = isinstance(server, PtyServer) and server.slave_path != server.address
             pty = f" (pseudo-terminal {server.slave_path})" if linked else ""
-            print(f"{server.profile.label} listening: {server.url}{pty}", flush=True)
+            what = "replay of a captured camera" if device else server.profile.label
+            print(f"{what} listening: {server.url}{pty}", flush=True)
         await asyncio.Event().wait()
         return 0
     finally:

@@ -14,12 +14,17 @@ import concurrent.futures
 import functools
 import json
 import sys
+from pathlib import Path
 from typing import Callable
 
+from devices.capture import cannot_write
+from devices.cli import capture_option
 from devices.cli.camera import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, number
 from devices.runtime import DeviceRuntime
 from devices.wall.capabilities import Capability
 from devices.wall.controller import WallController
+from devices.replay import load as load_capture
+from devices.wall.sim.replay import WallReplay
 from devices.wall.sim.server import WallSimulator
 from devices.wall.state import WallError
 from devices.wall.sim.simulator import SIMULATORS, start_wall_simulator
@@ -33,6 +38,7 @@ SIMULATE_EXAMPLES = """examples:
   simulate wall --protocol lg --listen "serial://pty?link=/tmp/lg0&set_id=1"
   simulate wall --protocol lg --set-ids 1,2,3,4 --listen "serial://pty?link=/tmp/lgwall"
   simulate wall --protocol kramer --listen "tcp://127.0.0.1:5000?video_only=yes&sender_id=no"
+  simulate wall --replay capture.jsonl --listen tcp://127.0.0.1:5000
 options: kramer: inputs, outputs, presets, model, compact=yes (ERR without spaces), sender_id=no (~OK,
   no 01@), lowercase=yes (ok/err), video_only=yes (#AV and #AUD answered ERR 002),
   lacks=MODEL?,VERSION? (other commands answered ERR 002);
@@ -48,6 +54,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for the device (default 3)")
     common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
     common.add_argument("--timeout", type=float, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    capture_option.add(p, common)
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = functools.partial(actions.add_parser, parents=[common])
     route = add("route", help="route IN OUT [--layer av|video|audio]; input 0 disconnects")
@@ -86,23 +93,34 @@ def run(args: argparse.Namespace) -> int:
             action = _plan(wall, args) if early.get(args.action, True) else None
         except ValueError as exc:
             return _fail(EXIT_USAGE, exc)
-        wall.start()
         try:
-            if action is None:
-                wall.ready().result(args.timeout)
-                action = _plan(wall, args)
-            result = action(args.timeout)
-        except ValueError as exc:
-            return _fail(EXIT_USAGE, exc)
-        except concurrent.futures.TimeoutError:
-            last_error = wall.snapshot().last_error
-            why = f" ({last_error})" if last_error else ""
-            return _fail(EXIT_TIMEOUT, f"timeout: {wall.name} did not answer within {args.timeout:g} s{why}")
-        except WallError as exc:
-            return _fail(EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED, exc)
-        if result is not None:
-            print(json.dumps(result, indent=2, sort_keys=True))
-        return EXIT_OK
+            recorder = capture_option.recorder_for(args, args.url, "wall", text=True)
+        except OSError as exc:
+            return _fail(EXIT_USAGE, cannot_write(args.capture, exc))
+        wall.start(capture=recorder)
+        code, result, error = _outcome(wall, action, args)
+    if result is not None:
+        print(json.dumps(result, indent=2, sort_keys=True))
+    capture_option.finish(recorder, code, result, error)
+    return code if error is None else _fail(code, error)
+
+
+def _outcome(wall: WallController, action: "Action | None", args: argparse.Namespace
+             ) -> tuple[int, "dict | None", "object | None"]:
+    """(exit code, JSON to print, error to print)."""
+    try:
+        if action is None:
+            wall.ready().result(args.timeout)
+            action = _plan(wall, args)
+        return EXIT_OK, action(args.timeout), None
+    except ValueError as exc:
+        return EXIT_USAGE, None, exc
+    except concurrent.futures.TimeoutError:
+        last_error = wall.snapshot().last_error
+        why = f" ({last_error})" if last_error else ""
+        return EXIT_TIMEOUT, None, f"timeout: {wall.name} did not answer within {args.timeout:g} s{why}"
+    except WallError as exc:
+        return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED), None, exc
 
 
 def _fail(code: int, message: object) -> int:
@@ -140,7 +158,9 @@ def add_simulate_parser(devices: argparse._SubParsersAction) -> None:
     """Adds ``wall`` to the sub-commands of ``simulate``."""
     sim = devices.add_parser("wall", help="a simulated matrix switcher, wall processor or display",
                              epilog=SIMULATE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sim.add_argument("--protocol", required=True, choices=sorted(SIMULATORS), help="which device to play")
+    sim.add_argument("--protocol", choices=sorted(SIMULATORS), help="which device to play")
+    sim.add_argument("--replay", metavar="FILE", type=Path,
+                     help="answer as the device in this capture did (docs/captures.md); its protocol is the capture's")
     sim.add_argument("--listen", action="append", required=True, metavar="URL",
                      help="tcp://HOST:PORT (0 = any free port) or serial://pty?link=PATH (repeatable)")
     sim.add_argument("--set-ids", metavar="LIST",
@@ -149,30 +169,41 @@ def add_simulate_parser(devices: argparse._SubParsersAction) -> None:
 
 
 def run_wall_simulator(args: argparse.Namespace) -> int:
-    urls = args.listen
+    urls, protocol, replay = args.listen, args.protocol, None
+    if args.replay is not None:
+        try:
+            replay = WallReplay(load_capture(args.replay))
+        except ValueError as exc:
+            return _fail(EXIT_USAGE, f"simulate: {exc}")
+        if protocol not in (None, replay.protocol):
+            return _fail(EXIT_USAGE, f"simulate: {args.replay} is a {replay.protocol} capture, not {protocol}")
+        protocol = replay.protocol
+    elif protocol is None:
+        return _fail(EXIT_USAGE, "simulate: give --protocol (kramer, extron, lg) or --replay FILE")
     if args.set_ids:
-        if args.protocol != "lg":
+        if protocol != "lg" or replay is not None:
             return _fail(EXIT_USAGE, "simulate: --set-ids is for --protocol lg")
         urls = [f"{url}{'&' if '?' in url else '?'}set_ids={args.set_ids}" for url in urls]
     try:
-        return asyncio.run(_serve(args.protocol, urls))
+        return asyncio.run(_serve(protocol, urls, replay))
     except KeyboardInterrupt:
         return EXIT_OK
 
 
-async def _serve(protocol: str, urls: list[str]) -> int:
+async def _serve(protocol: str, urls: list[str], replay: WallReplay | None) -> int:
     servers: list[WallSimulator] = []
     try:
         for url in urls:
             try:
-                server = await start_wall_simulator(protocol, url)
+                server = await start_wall_simulator(protocol, url, replay)
             except ValueError as exc:
                 return _fail(EXIT_USAGE, f"simulate: {exc}")
             except OSError as exc:
                 return _fail(EXIT_USAGE, f"simulate: {url}: {exc.strerror or exc}")
             servers.append(server)
             pty = f" (pseudo-terminal {server.slave_path})" if server.slave_path else ""
-            print(f"{protocol} simulator listening: {server.url}{pty}", flush=True)
+            what = f"replay of a captured {protocol} device" if replay else f"{protocol} simulator"
+            print(f"{what} listening: {server.url}{pty}", flush=True)
         await asyncio.Event().wait()
         return EXIT_OK
     finally:

@@ -15,6 +15,7 @@ import concurrent.futures
 import logging
 from typing import Any, Callable
 
+from devices.capture import Recorder
 from devices.endpoints import url_problem
 from devices.runtime import DeviceRuntime
 from devices.transport.base import ByteTransport
@@ -34,18 +35,25 @@ from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 SONY_REPLY_PORT = 52381
+PACKET_END = bytes((codec.TERMINATOR,))
 URL_OPTIONS = {"model", "quirks", "timeout", "poll", "local_port", "baud", "address", "name"}
 
 
 def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
-              transport: ByteTransport | None = None) -> Link:
-    """The link a camera URL names; ``transport`` replaces the real socket or port (tests)."""
+              transport: ByteTransport | None = None, capture: Recorder | None = None) -> Link:
+    """The link a camera URL names; ``transport`` replaces the real socket or port (tests);
+    ``capture`` records what passes (on a daisy chain: the whole line)."""
     if endpoint.is_serial:
         baud = endpoint.int_option("baud", 9600, 1200, 115200)
         address = endpoint.int_option("address", 1, 1, 7)
-        return SerialLink(open_bus(shared, endpoint.device, baud, transport), address)
+        bus = open_bus(shared, endpoint.device, baud, transport)
+        if capture is not None:
+            bus.port = capture.tap(bus.port, ends=PACKET_END)
+        return SerialLink(bus, address)
     if transport is None:
         transport = _network_transport(shared, endpoint)
+    if capture is not None:      # a datagram is one frame; a TCP stream is cut after each FF
+        transport = capture.tap(transport, ends=PACKET_END if endpoint.scheme == "visca+tcp" else b"")
     if endpoint.scheme == "visca+udp" and not quirks.no_header:
         return SonyIpLink(transport, quirks)
     return RawLink(transport)
@@ -92,14 +100,15 @@ class CameraController:
         self._task: asyncio.Task | None = None
 
     # ---- lifecycle ---------------------------------------------------------------------------
-    def start(self) -> "CameraController":
-        """Open the link and start talking to the camera, in the background."""
-        self.runtime.call(self._create_session)
+    def start(self, capture: Recorder | None = None) -> "CameraController":
+        """Open the link and start talking to the camera, in the background; ``capture`` records
+        every frame (its creator closes it)."""
+        self.runtime.call(self._create_session, capture)
         return self
 
-    def _create_session(self) -> None:
+    def _create_session(self, capture: Recorder | None) -> None:
         try:
-            link = make_link(self.runtime.shared, self._endpoint, self._quirks, self._transport)
+            link = make_link(self.runtime.shared, self._endpoint, self._quirks, self._transport, capture)
         except (ValueError, OSError) as exc:
             self._status.set_link(LinkState.OFFLINE, _about(self.name, exc))
             return

@@ -11,6 +11,7 @@ import asyncio
 import concurrent.futures
 from typing import Any, Callable
 
+from devices.capture import Recorder
 from devices.runtime import DeviceRuntime
 from devices.wall import drivers
 from devices.wall.capabilities import Capability, names, require
@@ -45,13 +46,16 @@ class WallController:
         self._early: list[Callable[[CommandQueue], None]] = []
 
     # ---- lifecycle ---------------------------------------------------------------------------
-    def start(self) -> "WallController":
-        """Connect in the background; commands given before the device is online wait for it."""
-        self.runtime.submit(self._open())
+    def start(self, capture: Recorder | None = None) -> "WallController":
+        """Connect in the background; commands given before the device is online wait for it.
+        ``capture`` records every frame (its creator closes it)."""
+        self.runtime.submit(self._open(capture))
         return self
 
-    async def _open(self) -> None:
+    async def _open(self, capture: Recorder | None) -> None:
         transport = drivers.open_transport(self._endpoint, self.protocol, self.runtime.shared)
+        if capture is not None:
+            transport = capture.tap(transport, ends=self.protocol.framer().terminators)
         link = WallLink(transport, self.protocol, self.timing, self._endpoint.option("password"))
         queue = CommandQueue(self.name, link, self.protocol, self._status, self.timing)
         self.runtime.on_stop(queue.close)

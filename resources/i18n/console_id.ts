@@ -206,7 +206,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="240"/>
+        <location filename="../../devices/visca/controller.py" line="249"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -410,6 +410,19 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <location filename="../../devices/capture.py" line="52"/>
+        <source>cannot write the capture file {path}: {reason}</source>
+        <translation>berkas rekaman {path} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/capture.py" line="65"/>
+        <source>{device}: {problem}; it works without a capture</source>
+        <translation>{device}: {problem}; perangkat tetap bekerja tanpa rekaman</translation>
+    </message>
+</context>
+<context>
     <name>CheatSheet</name>
     <message>
         <location filename="../../ui/cheat_sheet.py" line="16"/>
@@ -565,227 +578,232 @@
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="134"/>
+        <location filename="../../models/config_parse.py" line="135"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="154"/>
+        <location filename="../../models/config_parse.py" line="155"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="159"/>
+        <location filename="../../models/config_parse.py" line="160"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="170"/>
+        <location filename="../../models/config_parse.py" line="171"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="188"/>
+        <location filename="../../models/config_parse.py" line="189"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="203"/>
+        <location filename="../../models/config_parse.py" line="204"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="207"/>
+        <location filename="../../models/config_parse.py" line="208"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="224"/>
+        <location filename="../../models/config_parse.py" line="225"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="225"/>
+        <location filename="../../models/config_parse.py" line="226"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="59"/>
+        <location filename="../../models/config_values.py" line="64"/>
+        <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
+        <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="75"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="66"/>
+        <location filename="../../models/config_values.py" line="82"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="69"/>
+        <location filename="../../models/config_values.py" line="85"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="76"/>
+        <location filename="../../models/config_values.py" line="92"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="83"/>
+        <location filename="../../models/config_values.py" line="99"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="91"/>
+        <location filename="../../models/config_values.py" line="107"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="99"/>
+        <location filename="../../models/config_values.py" line="115"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="109"/>
+        <location filename="../../models/config_values.py" line="125"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="113"/>
+        <location filename="../../models/config_values.py" line="129"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="116"/>
+        <location filename="../../models/config_values.py" line="132"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="125"/>
+        <location filename="../../models/config_values.py" line="141"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="129"/>
+        <location filename="../../models/config_values.py" line="145"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="141"/>
+        <location filename="../../models/config_values.py" line="157"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="146"/>
+        <location filename="../../models/config_values.py" line="162"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="161"/>
+        <location filename="../../models/config_values.py" line="177"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="228"/>
+        <location filename="../../models/config_parse.py" line="229"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="99"/>
+        <location filename="../../models/config_schema.py" line="101"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="100"/>
+        <location filename="../../models/config_schema.py" line="102"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="101"/>
+        <location filename="../../models/config_schema.py" line="103"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="102"/>
+        <location filename="../../models/config_schema.py" line="104"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="32"/>
+        <location filename="../../models/config_walls.py" line="33"/>
         <source>input number</source>
         <translation>nomor input</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="32"/>
+        <location filename="../../models/config_walls.py" line="33"/>
         <source>input {number} is named twice</source>
         <translation>input {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="33"/>
+        <location filename="../../models/config_walls.py" line="34"/>
         <source>output number</source>
         <translation>nomor output</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="33"/>
+        <location filename="../../models/config_walls.py" line="34"/>
         <source>output {number} is named twice</source>
         <translation>output {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="34"/>
+        <location filename="../../models/config_walls.py" line="35"/>
         <source>layout number</source>
         <translation>nomor tata letak</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="34"/>
+        <location filename="../../models/config_walls.py" line="35"/>
         <source>layout {number} is named twice</source>
         <translation>tata letak {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="47"/>
+        <location filename="../../models/config_walls.py" line="48"/>
         <source>wall</source>
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="60"/>
+        <location filename="../../models/config_walls.py" line="61"/>
         <source>the canvas number</source>
         <translation>nomor kanvas</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="64"/>
+        <location filename="../../models/config_walls.py" line="65"/>
         <source>a {rows}×{cols} grid has room for {room} outputs, not {count}</source>
         <translation>kisi {rows}×{cols} hanya memuat {room} output, bukan {count}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="95"/>
+        <location filename="../../models/config_walls.py" line="97"/>
         <source>an input code must not be empty</source>
         <translation>kode input tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="97"/>
+        <location filename="../../models/config_walls.py" line="99"/>
         <source>input code {code} is named twice</source>
         <translation>kode input {code} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="112"/>
+        <location filename="../../models/config_walls.py" line="114"/>
         <source>write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}</source>
         <translation>tulis output video wall sebagai ID-WALL:NOMOR, misalnya {example}, bukan {text}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="116"/>
+        <location filename="../../models/config_walls.py" line="118"/>
         <source>no wall with id {id}</source>
         <translation>tidak ada video wall dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="118"/>
+        <location filename="../../models/config_walls.py" line="120"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="119"/>
+        <location filename="../../models/config_walls.py" line="121"/>
         <source>wall {id} has no output {number} (its outputs: {outputs})</source>
         <translation>video wall {id} tidak memiliki output {number} (output-nya: {outputs})</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="123"/>
+        <location filename="../../models/config_walls.py" line="125"/>
         <source>{output} is listed twice</source>
         <translation>{output} tercantum dua kali</translation>
     </message>
@@ -4087,77 +4105,77 @@
         <translation>{device} tidak dapat {doing}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="24"/>
+        <location filename="../../devices/wall/controller.py" line="25"/>
         <source>input</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="24"/>
+        <location filename="../../devices/wall/controller.py" line="25"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="25"/>
+        <location filename="../../devices/wall/controller.py" line="26"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="25"/>
+        <location filename="../../devices/wall/controller.py" line="26"/>
         <source>canvas</source>
         <translation>kanvas</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="27"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="27"/>
         <source>layout</source>
         <translation>tata letak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="28"/>
         <source>rows</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="28"/>
         <source>columns</source>
         <translation>kolom</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>inputs</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>outputs</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>presets</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="100"/>
+        <location filename="../../devices/wall/controller.py" line="104"/>
         <source>{device} cannot route {layer}; it routes {layers}</source>
         <translation>{device} tidak dapat merutekan {layer}; yang dapat dirutekan: {layers}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="162"/>
+        <location filename="../../devices/wall/controller.py" line="166"/>
         <source>{what} must be a whole number, not {value}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="169"/>
+        <location filename="../../devices/wall/controller.py" line="173"/>
         <source>{what} {value} is out of range {lowest}–{highest}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="171"/>
+        <location filename="../../devices/wall/controller.py" line="175"/>
         <source>{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>

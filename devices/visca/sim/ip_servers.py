@@ -17,9 +17,8 @@ from typing import Any, Callable
 
 from devices.visca import ipframe
 from devices.visca.ipframe import PayloadType
-from devices.visca.sim.engine import ViscaDevice
 from devices.visca.sim.framing import BROADCAST, PacketSplitter, split_packets
-from devices.visca.sim.server import COMMON_OPTIONS, SimulatorServer
+from devices.visca.sim.server import COMMON_OPTIONS, DeviceFactory, SimulatorServer
 from devices.visca.urls import Endpoint
 
 
@@ -73,11 +72,11 @@ class SonyUdpServer(_UdpServer):
 
     known_options = COMMON_OPTIONS | {"reply_port"}
 
-    def __init__(self, endpoint: Endpoint, default_model: str) -> None:
-        super().__init__(endpoint, default_model)
+    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+        super().__init__(endpoint, default_model, device)
         self._reply_port = endpoint.int_option("reply_port", 0, 1, 65535) or None
         self._last_seq: int | None = None
-        self.cameras = [ViscaDevice(self.profile, self._camera_reply, refuse=self.refuse)]
+        self.cameras = [self._device(self._camera_reply, 1)]
 
     def _restart(self) -> None:
         super()._restart()
@@ -114,10 +113,9 @@ class SonyUdpServer(_UdpServer):
 class RawUdpServer(_UdpServer):
     known_options = COMMON_OPTIONS | {"address"}
 
-    def __init__(self, endpoint: Endpoint, default_model: str) -> None:
-        super().__init__(endpoint, default_model)
-        self.cameras = [ViscaDevice(self.profile, self._send, address=endpoint.int_option("address", 1, 1, 7),
-                                    refuse=self.refuse)]
+    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+        super().__init__(endpoint, default_model, device)
+        self.cameras = [self._device(self._send, endpoint.int_option("address", 1, 1, 7))]
 
     def _on_datagram(self, data: bytes, addr: Any) -> None:
         if not self._accepts_incoming():
@@ -131,10 +129,9 @@ class RawUdpServer(_UdpServer):
 class TcpServer(SimulatorServer):
     known_options = COMMON_OPTIONS | {"address"}
 
-    def __init__(self, endpoint: Endpoint, default_model: str) -> None:
-        super().__init__(endpoint, default_model)
-        self.cameras = [ViscaDevice(self.profile, self._send, address=endpoint.int_option("address", 1, 1, 7),
-                                    refuse=self.refuse)]
+    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+        super().__init__(endpoint, default_model, device)
+        self.cameras = [self._device(self._send, endpoint.int_option("address", 1, 1, 7))]
         self._server: asyncio.Server | None = None
         self._clients: dict[asyncio.StreamWriter, asyncio.Task[None]] = {}
 

@@ -12,7 +12,7 @@ from typing import Any
 from devices.sim_support import PseudoTerminal
 from devices.visca.sim.framing import PacketSplitter
 from devices.visca.sim.serial_chain import MAX_CAMERAS, SerialChain
-from devices.visca.sim.server import COMMON_OPTIONS, SimulatorServer
+from devices.visca.sim.server import COMMON_OPTIONS, DeviceFactory, SimulatorServer
 from devices.visca.urls import CameraUrlError, Endpoint
 
 PTY_DEVICE = "pty"
@@ -21,7 +21,7 @@ PTY_DEVICE = "pty"
 class PtyServer(SimulatorServer):
     known_options = COMMON_OPTIONS | {"link", "cameras", "baud"}
 
-    def __init__(self, endpoint: Endpoint, default_model: str) -> None:
+    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
         if os.name != "posix":
             raise CameraUrlError(
                 f"{endpoint.url}: the serial simulator uses a pseudo-terminal, which needs Linux or macOS; "
@@ -29,11 +29,14 @@ class PtyServer(SimulatorServer):
         if endpoint.device != PTY_DEVICE:
             raise CameraUrlError(f"{endpoint.url}: the simulator serves serial lines only as "
                                  "visca+serial://pty?link=PATH&cameras=N")
-        super().__init__(endpoint, default_model)
+        super().__init__(endpoint, default_model, device)
         # a pty has no line speed; baud is checked so that a URL shared with the client stays valid
         endpoint.int_option("baud", 9600, 50, 4_000_000)
         count = endpoint.int_option("cameras", 1, 1, MAX_CAMERAS)
-        self.chain = SerialChain(self.profile, count, self._write_line, refuse=self.refuse)
+        if device is None:
+            self.chain = SerialChain(self.profile, count, self._write_line, refuse=self.refuse)
+        else:
+            self.chain = device(self._send, 0)
         self.cameras = self.chain.cameras
         self.pty = PseudoTerminal(self._loop, endpoint.option("link"), self._received)
         self._splitter = PacketSplitter()

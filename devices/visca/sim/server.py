@@ -26,6 +26,10 @@ COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed", "refuse"})
 MAX_LATENCY = 60.0
 KEEP_RECEIVED = 10_000    # a demo runs for days: the record of received messages must not grow without end
 T = TypeVar("T")
+Send = Callable[[bytes, Any], None]
+DeviceFactory = Callable[[Send, int], Any]
+"""``factory(send, address)``: a camera in place of ``ViscaDevice`` (``replay.ReplayCamera``); on a
+serial line it stands for the whole chain (address 0) and answers every packet, broadcasts too."""
 
 
 def model_profile(endpoint: Endpoint, default_model: str) -> CameraProfile:
@@ -49,7 +53,7 @@ class SimulatorServer:
 
     known_options: frozenset[str] = COMMON_OPTIONS
 
-    def __init__(self, endpoint: Endpoint, default_model: str) -> None:
+    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
         endpoint.check_options(set(self.known_options))
         self.endpoint = endpoint
         self.profile = model_profile(endpoint, default_model)
@@ -64,6 +68,12 @@ class SimulatorServer:
         self._messages_in: collections.deque[tuple[str, bytes]] = collections.deque(maxlen=KEEP_RECEIVED)
         self._outbox: Outbox[bytes] = Outbox(self._loop, self._transmit,
                                              endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
+        self._device_factory = device
+
+    def _device(self, send: Send, address: int) -> Any:
+        if self._device_factory is not None:
+            return self._device_factory(send, address)
+        return ViscaDevice(self.profile, send, address=address, refuse=self.refuse)
 
     async def start(self) -> None:
         raise NotImplementedError

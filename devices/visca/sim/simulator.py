@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from devices.visca.sim.ip_servers import RawUdpServer, SonyUdpServer, TcpServer
 from devices.visca.sim.pty_server import PtyServer
-from devices.visca.sim.server import SimulatorServer
+from devices.visca.sim.server import DeviceFactory, SimulatorServer
 from devices.visca.urls import parse
 
 DEFAULT_MODEL = "generic"
@@ -23,12 +23,14 @@ SERVERS: dict[str, type[SimulatorServer]] = {
 }
 
 
-async def start_simulator(url: str, *, model: str = DEFAULT_MODEL) -> SimulatorServer:
-    """Listen on ``url``; ``model`` is the profile used when the URL has no ``model=`` option.
+async def start_simulator(url: str, *, model: str = DEFAULT_MODEL, device: DeviceFactory | None = None
+                          ) -> SimulatorServer:
+    """Listen on ``url``; ``model`` is the profile used when the URL has no ``model=`` option;
+    ``device`` plays the camera instead of the simulated one (``replay.replay_device``).
 
     Raises ``CameraUrlError`` for a bad URL or option and ``OSError`` when the address is taken.
     """
     endpoint = parse(url)
-    server = SERVERS[endpoint.scheme](endpoint, model)
+    server = SERVERS[endpoint.scheme](endpoint, model, device)
     await server.start()
     return server

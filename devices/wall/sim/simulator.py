@@ -9,6 +9,7 @@ From another thread: ``runtime.submit(start_wall_simulator(...)).result()`` on a
 from __future__ import annotations
 
 import os
+from typing import Callable
 
 from devices.endpoints import parse_endpoint
 from devices.runtime import DeviceRuntime
@@ -20,18 +21,20 @@ from devices.wall.sim.lg import LgSim
 from devices.wall.sim.server import PTY_DEVICE, WallSimulator
 
 SIMULATORS: dict[str, type[SimDevice]] = {"kramer": KramerSim, "extron": ExtronSim, "lg": LgSim}
+DeviceType = Callable[[Endpoint], SimDevice]     # with ``options``: the URL options it reads
 DEMO_LISTEN = "tcp://127.0.0.1:0?inputs=8&outputs=8"
 
 
-async def start_wall_simulator(protocol: str, url: str) -> WallSimulator:
-    """Listen on ``url`` (``tcp://HOST:PORT`` or ``serial://pty?link=PATH``) as a ``protocol`` device.
+async def start_wall_simulator(protocol: str, url: str, device_type: DeviceType | None = None) -> WallSimulator:
+    """Listen on ``url`` (``tcp://HOST:PORT`` or ``serial://pty?link=PATH``) as a ``protocol`` device;
+    ``device_type`` plays it instead of the simulated one (``replay.WallReplay``).
 
     Raises ``ValueError`` (``WallUrlError``) for a bad URL or option, ``OSError`` when the address is taken.
     """
-    if protocol not in SIMULATORS:
+    if device_type is None and protocol not in SIMULATORS:
         raise ValueError(f"no simulator for {protocol!r}; choose {', '.join(SIMULATORS)}")
     endpoint = parse_endpoint(url, ("tcp", "serial"), {}, kind="simulator listening", endpoint_type=Endpoint)
-    device_type = SIMULATORS[protocol]
+    device_type = device_type or SIMULATORS[protocol]
     if endpoint.is_serial:
         if os.name != "posix":
             raise endpoint.error(f"{url}: the serial simulator needs a pseudo-terminal (Linux or macOS); "

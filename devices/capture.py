@@ -1,0 +1,288 @@
+"""Capture: every frame a device link sends and receives, written as JSON Lines (docs/captures.md).
+
+    recorder = Recorder(path, url=url, kind="camera", tool="app.py camera")   # OSError: cannot write
+    transport = recorder.tap(transport, ends=b"\\xff")                         # before or after the link
+    …
+    recorder.end(exit=0, output={…})       # what the command line printed, for the regression test
+    recorder.wait()                        # by its creator, once the device runtime has stopped
+
+The device loop never waits for the disk: records go through a queue to one writer thread, which
+flushes whenever the queue runs dry. Sent bytes are recorded as one frame per ``send()``; received
+bytes on a stream (TCP, serial) are cut after each terminator in ``ends`` (VISCA ``FF``, a wall
+protocol's line end), with a CR and the LF right after it kept together; datagrams are one frame
+each (``ends=b""``). Passwords (``secrets``) are replaced by ``****`` wherever they appear.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import platform
+import queue
+import re
+import threading
+import time
+from pathlib import Path
+from typing import Any, AsyncContextManager, Iterable
+from urllib.parse import parse_qsl, urlsplit
+
+from devices.transport.base import ByteTransport
+from models.wording import QT_TRANSLATE_NOOP, Phrase
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1                       # the header's "capture" field: the version of this format
+MASK = b"****"
+_SECRET_IN_URL = re.compile(r"(?i)((?:^|[?&])password=)[^&#]*")
+_USER_INFO = re.compile(r"(//[^/@:?#]*:)[^/@?#]*@")
+_CR, _LF = 0x0D, 0x0A
+
+
+def mask_url(url: str) -> str:
+    """``url`` with its password option (and any ``user:password@``) replaced by ``****``."""
+    return _USER_INFO.sub(r"\1****@", _SECRET_IN_URL.sub(r"\1****", url))
+
+
+def url_password(url: str) -> str | None:
+    """The ``password`` option as the driver reads it (decoded)."""
+    return dict(parse_qsl(urlsplit(url).query)).get("password") or None
+
+
+def cannot_write(path: str | Path, exc: OSError) -> Phrase:
+    return QT_TRANSLATE_NOOP("Capture", "cannot write the capture file {path}: {reason}").format(
+        path=str(path), reason=exc.strerror or str(exc))
+
+
+def for_device(path: Path, *, name: str, url: str, kind: str) -> tuple["Recorder | None", Phrase | None]:
+    """The console's recorder for a device's ``capture:`` file, or why there is none (the device works
+    without it). The file of the last run is kept as ``NAME.previous.jsonl``."""
+    try:
+        if path.exists():
+            path.replace(path.with_name(f"{path.stem}.previous{path.suffix}"))
+        return Recorder(path, url=url, kind=kind, tool="app.py console", text=kind == "wall",
+                        secrets=[url_password(url) or ""]), None
+    except OSError as exc:
+        return None, QT_TRANSLATE_NOOP("Capture", "{device}: {problem}; it works without a capture").format(
+            device=name, problem=cannot_write(path, exc))
+
+
+def hex_of(data: bytes) -> str:
+    return data.hex(" ").upper()
+
+
+def tool_version() -> str:
+    from importlib import metadata
+    try:
+        return metadata.version("smartcentre-console")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+class Recorder:
+    """One capture file: the header at once (so a path that cannot be written fails here), then
+    records from any thread, written by a daemon thread."""
+
+    def __init__(self, path: str | Path, *, url: str, kind: str, tool: str, run: list[str] | None = None,
+                 text: bool = False, secrets: Iterable[str] = ()) -> None:
+        self.path = Path(path)
+        self.error: str | None = None
+        self._text = text
+        self._secrets = [s.encode("latin-1", "replace") for s in secrets if s]
+        self._start = time.monotonic()
+        self._queue: queue.SimpleQueue[dict | None] = queue.SimpleQueue()
+        started = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        header: dict[str, Any] = {
+            "capture": FORMAT, "kind": kind, "protocol": urlsplit(url).scheme.lower() or kind, "url": mask_url(url),
+            "tool": tool, "version": tool_version(),
+            "source": f"recorded by {tool} on {platform.node() or 'this PC'} at {started.isoformat()}"}
+        if run is not None:
+            header["run"] = run
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = self.path.open("w", encoding="utf-8", newline="\n")
+        try:
+            self._file.write(json.dumps(header, ensure_ascii=False) + "\n")
+            self._file.flush()
+        except OSError:
+            self._file.close()
+            raise
+        self._closed = False
+        self._thread = threading.Thread(target=self._write_forever, name=f"capture {self.path.name}", daemon=True)
+        self._thread.start()
+
+    # --- what is recorded ---------------------------------------------------------------------
+    def frame(self, direction: str, data: bytes, at: float | None = None, via: str | None = None) -> None:
+        """One frame, ``direction`` ``"tx"`` (to the device) or ``"rx"``; ``at``: its ``time.monotonic()``;
+        ``via`` names the connection where one capture holds several (``probe`` tries many at once)."""
+        masked = False
+        for secret in self._secrets:
+            if secret in data:
+                data, masked = data.replace(secret, MASK), True
+        record: dict[str, Any] = {"t": self._seconds(at), "dir": direction, "hex": hex_of(data)}
+        if via is not None:
+            record["via"] = via
+        if self._text:
+            record["text"] = data.decode("latin-1")
+        if masked:
+            record["masked"] = True
+        self._put(record)
+
+    def event(self, name: str, **details: Any) -> None:
+        """``up``, ``down`` (with ``why``) of the link, or ``end`` of a command (``exit``, ``output``, ``error``)."""
+        details = {key: self._masked(value) for key, value in details.items() if value is not None}
+        self._put({"t": self._seconds(None), "event": name, **details})
+
+    def _masked(self, value: Any) -> Any:
+        """``value`` (JSON data) with every secret in its text replaced by ``****``."""
+        if isinstance(value, str):
+            for secret in self._secrets:
+                value = value.replace(secret.decode("latin-1"), MASK.decode())
+            return value
+        if isinstance(value, dict):
+            return {key: self._masked(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self._masked(item) for item in value]
+        return value
+
+    def end(self, exit: int, output: Any = None, error: str | None = None) -> None:
+        self.event("end", exit=exit, output=output, error=None if error is None else str(error))
+
+    def tap(self, transport: ByteTransport, ends: bytes = b"", via: str | None = None) -> "CapturingTransport":
+        return CapturingTransport(transport, self, ends, via)
+
+    def _seconds(self, at: float | None) -> float:
+        return round((time.monotonic() if at is None else at) - self._start, 6)
+
+    def _put(self, record: dict) -> None:
+        if not self._closed:
+            self._queue.put(record)
+
+    # --- the writer thread ----------------------------------------------------------------------
+    def close(self) -> None:
+        """Returns at once; the writer finishes what is queued, then closes the file."""
+        if not self._closed:
+            self._closed = True
+            self._queue.put(None)
+
+    def wait(self, timeout: float = 5.0) -> str | None:
+        """Close and wait until the file is complete; the write error, if there was one."""
+        self.close()
+        self._thread.join(timeout)
+        return self.error
+
+    def _write_forever(self) -> None:
+        with self._file:
+            while True:
+                record = self._queue.get()
+                lines = []
+                while record is not None:
+                    lines.append(json.dumps(record, ensure_ascii=False))
+                    try:
+                        record = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                if lines and self.error is None:
+                    try:
+                        self._file.write("\n".join(lines) + "\n")
+                        self._file.flush()
+                    except OSError as exc:            # disk full, share gone: the device goes on without it
+                        self.error = f"{self.path}: {exc.strerror or exc}"
+                        log.warning("capture stopped: %s", self.error)
+                if record is None:
+                    return
+
+
+class FrameCutter:
+    """Cuts a received byte stream after terminator bytes, keeping them; nothing is dropped.
+
+    A frame is handed out with the time its terminator arrived. After a CR the cutter holds the
+    frame until the next byte, so that a CR LF split by the wire stays one frame; ``flush()`` hands
+    out whatever is held (before a send, so that the records stay in wire order).
+    """
+
+    def __init__(self, ends: bytes) -> None:
+        self.ends = ends
+        self._buffer = bytearray()
+        self._ended_at: float | None = None
+        self._last_at = 0.0
+
+    def feed(self, data: bytes, now: float) -> list[tuple[float, bytes]]:
+        if not self.ends:
+            return [(now, data)]
+        frames: list[tuple[float, bytes]] = []
+        for byte in data:
+            if self._ended_at is not None and not (self._buffer[-1] == _CR and byte == _LF):
+                frames += self.flush()
+            self._buffer.append(byte)
+            self._last_at = now
+            if byte in self.ends:
+                if self._ended_at is None:
+                    self._ended_at = now
+                if byte != _CR:
+                    frames += self.flush()
+        return frames
+
+    def flush(self) -> list[tuple[float, bytes]]:
+        if not self._buffer:
+            return []
+        frame = (self._ended_at if self._ended_at is not None else self._last_at, bytes(self._buffer))
+        self._buffer.clear()
+        self._ended_at = None
+        return [frame]
+
+
+class CapturingTransport(ByteTransport):
+    """Wraps a transport and records what passes; to the link above it, it is that transport.
+
+    It may be put in after the link took the inner transport's callbacks (a serial chain already
+    open for another device): it takes them over.
+    """
+
+    def __init__(self, inner: ByteTransport, recorder: Recorder, ends: bytes = b"", via: str | None = None) -> None:
+        super().__init__(inner.name)
+        self.inner = inner
+        self.recorder = recorder
+        self.via = None if via is None else mask_url(via)
+        self.reliable = inner.reliable
+        self._cutter = FrameCutter(ends)
+        self.on_data, self.on_state = inner.on_data, inner.on_state
+        self._up = inner.is_up
+        inner.on_data = self._received
+        inner.on_state = self._changed
+
+    def __getattr__(self, name: str) -> Any:      # local_port, drop(), connects …: the inner transport's
+        inner = self.__dict__.get("inner")
+        if inner is None:
+            raise AttributeError(name)
+        return getattr(inner, name)
+
+    async def open(self) -> None:
+        await self.inner.open()
+
+    def send(self, data: bytes) -> bool:
+        if not self.inner.send(data):
+            return False
+        self._flush()
+        self.recorder.frame("tx", data, via=self.via)
+        self.bytes_sent += len(data)
+        return True
+
+    def turn(self, gap: float) -> AsyncContextManager[None]:
+        return self.inner.turn(gap)
+
+    async def close(self) -> None:
+        await self.inner.close()
+        self._flush()
+
+    def _received(self, data: bytes) -> None:
+        for at, frame in self._cutter.feed(data, time.monotonic()):
+            self.recorder.frame("rx", frame, at, self.via)
+        self._deliver(data)
+
+    def _changed(self, up: bool, why: str) -> None:
+        self._flush()
+        self.recorder.event("up" if up else "down", why=str(why) if why else None, via=self.via)
+        self._set_up(up, why)
+
+    def _flush(self) -> None:
+        for at, frame in self._cutter.flush():
+            self.recorder.frame("rx", frame, at, self.via)

@@ -1,0 +1,92 @@
+"""``capture:`` in the configuration file: read, checked, written back, and opened by the console."""
+from __future__ import annotations
+
+import pytest
+
+from app import open_captures
+from devices.runtime import DeviceRuntime
+from devices.visca.controller import CameraController
+from models.config import ConfigError, dump_config, parse_config
+from tests.capture.conftest import frames, records
+
+CONFIG = """\
+cameras:
+  - id: cam1
+    name: Kamera Panggung
+    url: visca+udp://192.168.10.21
+    capture: captures/cam1.jsonl
+  - id: cam2
+    name: Kamera Lebar
+    url: visca+tcp://192.168.10.22
+walls:
+  - id: wall
+    name: Layar Lebar
+    url: extron+tcp://192.168.10.40?password=Rahasia77
+    capture: /var/log/smartcentre/wall.jsonl
+"""
+
+
+def test_capture_is_read_for_cameras_and_walls_and_written_back():
+    config = parse_config(CONFIG)
+    assert [c.capture for c in config.cameras] == ["captures/cam1.jsonl", None]
+    assert config.walls[0].capture == "/var/log/smartcentre/wall.jsonl"
+    assert parse_config(dump_config(config)) == config
+
+
+def test_two_devices_cannot_write_one_capture_file():
+    text = CONFIG.replace("/var/log/smartcentre/wall.jsonl", "captures/cam1.jsonl")
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text)
+    [problem] = caught.value.problems
+    assert problem.line == 13 and problem.field == "walls[0].capture"
+    assert "Kamera Panggung (line 5)" in problem.message
+
+
+def test_an_empty_capture_is_a_problem():
+    with pytest.raises(ConfigError) as caught:
+        parse_config(CONFIG.replace("captures/cam1.jsonl", '""'))
+    assert [p.field for p in caught.value.problems] == ["cameras[0].capture"]
+
+
+def test_console_opens_captures_relative_to_the_configuration_folder(tmp_path):
+    config = parse_config(CONFIG.replace("/var/log/smartcentre/wall.jsonl", "wall.jsonl"))
+    recorders, problems = open_captures(config, tmp_path)
+    try:
+        assert problems == []
+        assert set(recorders) == {("camera", "cam1"), ("wall", "wall")}
+        assert recorders["camera", "cam1"].path == tmp_path / "captures" / "cam1.jsonl"
+    finally:
+        for recorder in recorders.values():
+            recorder.wait()
+    wall_header = records(tmp_path / "wall.jsonl")[0]
+    assert wall_header["kind"] == "wall" and "Rahasia77" not in wall_header["url"]
+    recorders, _problems = open_captures(config, tmp_path)        # the next start keeps the last run's
+    for recorder in recorders.values():
+        recorder.wait()
+    assert records(tmp_path / "wall.previous.jsonl")[0]["source"] == wall_header["source"]
+
+
+def test_a_capture_that_cannot_be_written_is_a_notice_and_the_device_still_works(tmp_path, camera_sim):
+    (tmp_path / "captures").write_text("a file where the folder should be")
+    sim = camera_sim("visca+tcp://127.0.0.1:0")
+    config = parse_config(CONFIG.replace("visca+udp://192.168.10.21", sim.url))
+    recorders, problems = open_captures(config, tmp_path)
+    assert ("camera", "cam1") not in recorders
+    assert len(problems) == 1 and "Kamera Panggung" in problems[0] and "cannot write the capture file" in problems[0]
+    for recorder in recorders.values():
+        recorder.wait()
+    with DeviceRuntime("capture-test") as runtime:
+        camera = CameraController(runtime, sim.url).start(capture=recorders.get(("camera", "cam1")))
+        assert camera.power(True).result(5).result == "completed"
+
+
+def test_the_console_records_while_it_runs(tmp_path, camera_sim):
+    sim = camera_sim("visca+tcp://127.0.0.1:0")
+    config = parse_config(CONFIG.replace("visca+udp://192.168.10.21", sim.url))
+    recorders, _problems = open_captures(config, tmp_path)
+    with DeviceRuntime("capture-test") as runtime:
+        camera = CameraController(runtime, sim.url).start(capture=recorders["camera", "cam1"])
+        camera.recall_preset(0).result(5)
+    for recorder in recorders.values():
+        assert recorder.wait() is None
+    assert bytes.fromhex("81 01 04 3F 02 00 FF") in frames(tmp_path / "captures" / "cam1.jsonl", "tx")
