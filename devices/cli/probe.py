@@ -12,6 +12,8 @@ import json
 import sys
 import time
 
+from devices.capture import cannot_write
+from devices.cli import capture_option
 from devices.cli.camera import EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
 from devices.probe.core import probe
 from devices.probe.findings import Finding
@@ -44,6 +46,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                    help=f"seconds to wait for each answer (default {DEFAULT_TIMEOUT:g})")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    capture_option.add(p)
     p.set_defaults(func=run)
 
 
@@ -54,21 +57,28 @@ def run(args: argparse.Namespace) -> int:
     except TargetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        recorder = capture_option.recorder_for(args, args.target, "probe")
+    except OSError as exc:
+        print(f"error: {cannot_write(args.capture, exc)}", file=sys.stderr)
+        return EXIT_USAGE
     if not args.json:
         print(_plan(target, settings), flush=True)
     started = time.monotonic()
     with DeviceRuntime("cli-probe") as runtime:
         try:
-            findings = runtime.submit(probe(target, settings)).result(SAFETY_LIMIT)
+            findings = runtime.submit(probe(target, settings, recorder)).result(SAFETY_LIMIT)
         except concurrent.futures.TimeoutError:
-            print(f"error: the probe did not finish within {SAFETY_LIMIT:g} s", file=sys.stderr)
+            error = f"the probe did not finish within {SAFETY_LIMIT:g} s"
+            print(f"error: {error}", file=sys.stderr)
+            capture_option.finish(recorder, EXIT_TIMEOUT, None, error)
             return EXIT_TIMEOUT
     seconds = time.monotonic() - started
-    if args.json:
-        print(json.dumps(report(target, findings, seconds), indent=2))
-    else:
-        print(render(findings, seconds))
-    return EXIT_OK if any(finding.found for finding in findings) else EXIT_TIMEOUT
+    result = report(target, findings, seconds)
+    print(json.dumps(result, indent=2) if args.json else render(findings, seconds))
+    code = EXIT_OK if any(finding.found for finding in findings) else EXIT_TIMEOUT
+    capture_option.finish(recorder, code, result)
+    return code
 
 
 def _settings(args: argparse.Namespace) -> Settings:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import asyncio
 
+from devices.capture import Recorder
 from devices.probe.findings import Finding, Place, Result, shown
 from devices.probe.wires import POLL, ViscaWire, connected, overhear
 from devices.visca import urls
 from devices.visca.camera_status import CameraStatus
-from devices.visca.controller import make_link
+from devices.visca.controller import PACKET_END, make_link
 from devices.visca.discovery import identify
 from devices.visca.jobs import Timing
 from devices.visca.links import LinkEvent, Quirks
@@ -33,10 +34,11 @@ def _inquiries() -> list[tuple[str, bytes]]:
 INQUIRIES = _inquiries()
 
 
-async def probe_network_camera(scheme: str, place: Place, timeout: float) -> list[Finding]:
+async def probe_network_camera(scheme: str, place: Place, timeout: float,
+                               capture: Recorder | None = None) -> list[Finding]:
     """One camera URL kind at ``place``, from a UDP socket of its own (two kinds may try one port)."""
-    where = str(place)
-    link = make_link({}, urls.parse(place.url(scheme)), Quirks())
+    where, url = str(place), place.url(scheme)
+    link = make_link({}, urls.parse(url), Quirks(), capture=capture, via=url)
     wire = ViscaWire(link)
     try:
         await link.open()
@@ -55,10 +57,12 @@ async def probe_network_camera(scheme: str, place: Place, timeout: float) -> lis
     return [_finding(scheme, where, place.url(scheme, quirks=quirks), answers)]
 
 
-async def probe_serial_cameras(place: Place, timeout: float) -> list[Finding]:
+async def probe_serial_cameras(place: Place, timeout: float, capture: Recorder | None = None) -> list[Finding]:
     """A daisy chain on a serial port: Address Set, then every address it counted."""
     scheme, where = "visca+serial", str(place)
     bus = open_bus({}, place.device, place.baud)   # numbers the chain (Address Set, IF_Clear) once the port is open
+    if capture is not None:
+        bus.port = capture.tap(bus.port, ends=PACKET_END, via=place.url(scheme))
     heard = bytearray()
     overhear(bus.port, heard)
     try:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
+from devices.capture import Recorder
 from devices.probe.findings import Finding, Place, Result, shown
 from devices.probe.wires import TextWire, connected, is_text_form
 from devices.wall import drivers, extron, kramer, lg
@@ -22,19 +23,19 @@ QUIET = 0.1               # a reply to the lone CR, or the end of a banner, has 
 MAX_SET_IDS = 25          # LG Set IDs asked in turn, from 1, while displays answer
 PASSWORD_PLACEHOLDER = "…"
 _EXTRON_BANNER = re.compile(r"(?i)extron")
-_EXTRON_MODEL = re.compile(r"(?i)extron electronics\s*,\s*([^,]+)")
-_EXTRON_VERSION = re.compile(r"^(?:Ver\d*\*)?")
 
 Wanted = Callable[[Reply], bool]
 Query = tuple[str, bytes, Wanted]          # name, bytes to send, the reply that answers it
 
 
-async def probe_wall(family: str, place: Place, timeout: float) -> list[Finding]:
+async def probe_wall(family: str, place: Place, timeout: float, capture: Recorder | None = None) -> list[Finding]:
     """``family`` at ``place``: over TCP, or on a serial port at its baud rate."""
-    scheme, where = place.scheme(family), str(place)
-    endpoint = drivers.parse(place.url(scheme))
+    scheme, where, url = place.scheme(family), str(place), place.url(place.scheme(family))
+    endpoint = drivers.parse(url)
     protocol = drivers.make_protocol(endpoint)
     transport = drivers.make_transport(endpoint, protocol)
+    if capture is not None:
+        transport = capture.tap(transport, ends=protocol.framer().terminators, via=url)
     wire = TextWire(transport, protocol, telnet=protocol.greets)
     try:
         await transport.open()
@@ -95,7 +96,7 @@ def _answering(*keys: str) -> Wanted:
 # --- Kramer Protocol 3000 -------------------------------------------------------------------------
 
 KRAMER_QUERIES: tuple[Query, ...] = tuple((name, data, _answering(key, f"{key}?")) for name, data, key in (
-    ("model", b"#MODEL?\r", "MODEL"), ("version", b"#VERSION?\r", "VERSION"),
+    ("model", kramer.model_query(), "MODEL"), ("version", kramer.version_query(), "VERSION"),
     ("size", kramer.size_query(), "INFO-IO"), ("presets", kramer.preset_count_query(), "INFO-PRST")))
 
 
@@ -105,15 +106,9 @@ async def _kramer(wire: TextWire, place: Place, timeout: float) -> list[Finding]
         return None
     asked = await _ask(wire, KRAMER_QUERIES, timeout, _Asked(rtt=rtt))
     scheme = place.scheme("kramer")
-    return [asked.finding(scheme, str(place), place.url(scheme), _kramer_value(asked, "model"),
-                          _kramer_value(asked, "version"), **asked.facts("inputs", "outputs", "presets"))]
-
-
-def _kramer_value(asked: _Asked, name: str) -> str | None:
-    """``~01@MODEL VS-88UT`` → ``VS-88UT``."""
-    reply = asked.answers.get(name)
-    match = reply and re.search(rf"(?i){name}\s+(.+?)\s*$", reply.text)
-    return match.group(1) if match else None
+    said = asked.facts("model", "firmware")
+    return [asked.finding(scheme, str(place), place.url(scheme), said.get("model"), said.get("firmware"),
+                          **asked.facts("inputs", "outputs", "presets"))]
 
 
 # --- Extron SIS -----------------------------------------------------------------------------------
@@ -124,7 +119,7 @@ def _extron_form(reply: Reply) -> bool:
 
 EXTRON_QUERIES: tuple[Query, ...] = (
     ("firmware", extron.firmware_query(), _extron_form),
-    ("part number", b"N", is_text_form),            # only once Q or the banner showed an Extron: any text then
+    ("part number", extron.part_number_query(), is_text_form),   # asked once Q or the banner showed an Extron
     ("size", extron.size_query(), _extron_form))
 
 
@@ -134,8 +129,7 @@ async def _extron(wire: TextWire, place: Place, timeout: float) -> list[Finding]
         if await wire.listen(lambda reply: True, timeout) is not None:
             await wire.settle(QUIET, timeout)
     banner = next((reply.text for reply in wire.replies if _EXTRON_BANNER.search(reply.text)), None)
-    named = _EXTRON_MODEL.search(banner or "")
-    model = named.group(1).strip() if named else None
+    model = next((reply.facts["model"] for reply in wire.replies if "model" in reply.facts), None)
     if any(reply.kind is ReplyKind.PROMPT for reply in wire.replies):
         if banner is None:
             return None                                    # some other device's login
@@ -145,11 +139,11 @@ async def _extron(wire: TextWire, place: Place, timeout: float) -> list[Finding]
     if asked.rtt is None and banner is None:
         return None
     await _ask(wire, EXTRON_QUERIES[1:], timeout, asked)
-    firmware = asked.answers.get("firmware")
     part = asked.answers.get("part number")
-    facts = {**asked.facts("inputs", "outputs"), **({"part_number": part.text} if part else {})}
-    return [asked.finding(scheme, str(place), place.url(scheme), model or (part and f"part {part.text}"),
-                          firmware and _EXTRON_VERSION.sub("", firmware.text), **facts)]
+    part_number = part and part.facts.get("part_number", part.text)
+    facts = {**asked.facts("inputs", "outputs"), **({"part_number": part_number} if part else {})}
+    return [asked.finding(scheme, str(place), place.url(scheme), model or (part and f"part {part_number}"),
+                          asked.facts("firmware").get("firmware"), **facts)]
 
 
 # --- LG displays ------------------------------------------------------------------------------------

@@ -40,20 +40,21 @@ URL_OPTIONS = {"model", "quirks", "timeout", "poll", "local_port", "baud", "addr
 
 
 def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
-              transport: ByteTransport | None = None, capture: Recorder | None = None) -> Link:
+              transport: ByteTransport | None = None, capture: Recorder | None = None, via: str | None = None) -> Link:
     """The link a camera URL names; ``transport`` replaces the real socket or port (tests);
-    ``capture`` records what passes (on a daisy chain: the whole line)."""
+    ``capture`` records what passes (on a daisy chain: the whole line), naming it ``via`` where one
+    capture holds several connections."""
     if endpoint.is_serial:
         baud = endpoint.int_option("baud", 9600, 1200, 115200)
         address = endpoint.int_option("address", 1, 1, 7)
         bus = open_bus(shared, endpoint.device, baud, transport)
         if capture is not None:
-            bus.port = capture.tap(bus.port, ends=PACKET_END)
+            bus.port = capture.tap(bus.port, ends=PACKET_END, via=via)
         return SerialLink(bus, address)
     if transport is None:
         transport = _network_transport(shared, endpoint)
     if capture is not None:      # a datagram is one frame; a TCP stream is cut after each FF
-        transport = capture.tap(transport, ends=PACKET_END if endpoint.scheme == "visca+tcp" else b"")
+        transport = capture.tap(transport, ends=PACKET_END if endpoint.scheme == "visca+tcp" else b"", via=via)
     if endpoint.scheme == "visca+udp" and not quirks.no_header:
         return SonyIpLink(transport, quirks)
     return RawLink(transport)

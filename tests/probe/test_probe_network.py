@@ -1,6 +1,7 @@
 """`probe HOST`: every network kind at once, found by its own reply form, and nothing but inquiries sent."""
 from __future__ import annotations
 
+import json
 import socket
 import threading
 
@@ -37,7 +38,7 @@ def test_every_simulator_kind_is_found_with_its_url_and_nothing_but_inquiries_ar
     sony = camera_sim("visca+udp://127.0.0.1:0?model=sony-brc-x400")
     raw = camera_sim("visca+udpraw://127.0.0.1:0?model=sony-srg300h")
     tcp = camera_sim("visca+tcp://127.0.0.1:0?refuse=last-preset,focus-mode")
-    kramer = wall_sim("kramer", "tcp://127.0.0.1:0?inputs=16&outputs=4")
+    kramer = wall_sim("kramer", "tcp://127.0.0.1:0?inputs=16&outputs=4&lacks=VERSION?")
     extron = wall_sim("extron")
     lg = wall_sim("lg", "tcp://127.0.0.1:0?set_ids=1,2")
     cameras, walls = (sony, raw, tcp), (kramer, extron, lg)
@@ -55,7 +56,7 @@ def test_every_simulator_kind_is_found_with_its_url_and_nothing_but_inquiries_ar
     assert found[tcp.url]["unsupported"] == ["focus mode", "last preset"]
     assert found[kramer.url]["model"] == "VS-88UT (simulated)"
     assert found[kramer.url]["facts"] == {"inputs": 16, "outputs": 4, "presets": 16}
-    assert found[kramer.url]["unsupported"] == ["version"]                  # the simulator has no #VERSION?
+    assert found[kramer.url]["unsupported"] == ["version"]                  # this unit has no #VERSION?
     assert (found[extron.url]["model"], found[extron.url]["firmware"]) == ("DXP 88 HDMI (simulated)", "1.00")
     assert found[f"{lg.url}?set_id=2"]["facts"]["set_id"] == 2
     assert all(camera_untouched(sim) and sim.received() for sim in cameras)
@@ -178,3 +179,29 @@ def test_a_camera_answering_from_another_address_gets_the_quirk_in_its_url(camer
     camera = camera_sim("visca+udpraw://127.0.0.1:0?address=2")          # replies A0 …, like a PTZOptics G3 set to 2
     code, report = probe_json(capsys, "127.0.0.1", "--only", "visca", "--ports", f"visca+udpraw={port_of(camera)}")
     assert code == 0 and report["urls"] == [f"{camera.url}?quirks=any-address"]
+
+
+def test_capture_records_every_try_named_by_the_url_it_tried(camera_sim, wall_sim, capsys, tmp_path):
+    camera, kramer = camera_sim("visca+tcp://127.0.0.1:0"), wall_sim("kramer")
+    by_kind = {**nothing_elsewhere(), "visca+tcp": port_of(camera), "kramer+tcp": port_of(kramer)}
+    path = tmp_path / "probe.jsonl"
+    code, _out, _err = probe(capsys, "127.0.0.1", "--ports", ports(**by_kind), "--capture", str(path))
+    assert code == 0
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert records[0]["kind"] == "probe" and records[0]["url"] == "127.0.0.1"
+    frames = [record for record in records if "dir" in record]
+    sent = {(record["via"], record["hex"]) for record in frames if record["dir"] == "tx"}
+    assert (camera.url, "81 09 00 02 FF") in sent                   # the version inquiry, on its own connection
+    assert (kramer.url, "23 0D") in sent                            # Kramer's handshake '#\r'
+    assert {record["via"] for record in frames if record["dir"] == "rx"} == {camera.url, kramer.url}
+    assert records[-1]["event"] == "end" and records[-1]["exit"] == 0
+    assert records[-1]["output"]["urls"] == [camera.url, kramer.url]
+
+
+def test_capture_to_a_file_that_cannot_be_written_is_refused_before_anything_is_sent(camera_sim, capsys, tmp_path):
+    camera = camera_sim("visca+tcp://127.0.0.1:0")
+    (tmp_path / "plain-file").write_text("")
+    code, _out, err = probe(capsys, "127.0.0.1", "--only", "visca", "--ports", f"visca+tcp={port_of(camera)}",
+                            "--capture", str(tmp_path / "plain-file" / "probe.jsonl"))
+    assert code == 2 and "cannot write the capture file" in err
+    assert camera.received() == []
