@@ -7,7 +7,10 @@ import time
 
 import pytest
 
+from devices.demo import start_demo_cameras
 from devices.records import DeviceNotice, Link
+from devices.runtime import DeviceRuntime
+from devices.visca.controller import CameraController
 from devices.visca.state import CameraError
 from tests.devices.conftest import wait_until
 from tests.devices.fake_camera import FakeTransport, polite_camera
@@ -119,3 +122,21 @@ def test_a_command_out_of_range_for_the_learned_profile_is_refused_unsent(camera
     assert refused.value.result == "out of range for this camera"
     assert "SRG-300H" in str(refused.value)
     assert not any(p.startswith(bytes.fromhex("81 01 04 3F")) for p in fake.sent)
+
+
+def test_the_demo_cameras_show_discovery_and_an_oem_camera_that_refuses_inquiries():
+    with DeviceRuntime("demo-sims") as sims, DeviceRuntime("demo-devices") as devices:
+        demo = start_demo_cameras(sims)
+        cameras = [CameraController(devices, f"{camera.url}&poll=0.2").start() for camera in demo]
+        try:
+            wait_until(lambda: all(c.snapshot().profile_source != "pending" for c in cameras), what="profiles")
+            wait_until(lambda: len(cameras[2].snapshot().unsupported) == 2, what="the OEM camera's refusals")
+            states = [camera.snapshot() for camera in cameras]
+            assert [(s.profile, s.profile_source) for s in states] == [
+                ("sony-srg300h", "discovered"), ("sony-brc-x400", "discovered"),
+                ("ptzoptics", "configured"), ("generic", "configured")]
+            assert set(states[2].unsupported) == {"focus mode", "last preset"}
+            assert not any(s.unsupported for s in (states[0], states[1], states[3]))
+        finally:
+            for camera in cameras:
+                camera.close().result(5)
