@@ -13,7 +13,6 @@ import sys
 import time
 from typing import Callable
 
-from devices.capture import cannot_write
 from devices.cli import capture_option
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
@@ -84,13 +83,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             camera = CameraController(runtime, args.url)
             waiter = _plan(camera, args)   # validates; raises ValueError before anything is sent
+            recorder = capture_option.recorder_for(args, args.url, "camera")
         except ValueError as exc:
             print(f"error: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        try:
-            recorder = capture_option.recorder_for(args, args.url, "camera")
-        except OSError as exc:
-            print(f"error: {cannot_write(args.capture, exc)}", file=sys.stderr)
             return EXIT_USAGE
         camera.start(capture=recorder)
         code, result, error = _outcome(camera, waiter, args.timeout)

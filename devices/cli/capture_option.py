@@ -1,7 +1,7 @@
 """``--capture FILE`` for the device commands (``camera``, ``wall``, ``probe``): see docs/captures.md.
 
     capture_option.add(parser, after_action)        # both: the option is accepted before and after ACTION
-    recorder = capture_option.recorder_for(args, url, "camera")   # None without --capture; OSError: exit 2
+    recorder = capture_option.recorder_for(args, url, "camera")   # None without --capture; CaptureFileError: exit 2
     …
     controller.start(capture=recorder)
     …                                              # the device runtime stops: every frame is recorded
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from devices.capture import Recorder, url_password
+from devices.capture import Recorder, cannot_write, url_password
 
 HELP = "write every frame to and from the device to FILE (JSON Lines, passwords masked; docs/captures.md)"
 
@@ -30,14 +30,21 @@ def add(*parsers: argparse.ArgumentParser) -> None:
         parser.add_argument("--capture", metavar="FILE", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
+class CaptureFileError(ValueError):
+    """The ``--capture`` file cannot be written: a usage error, reported before anything is sent."""
+
+
 def recorder_for(args: argparse.Namespace, url: str, kind: str, *, text: bool = False) -> Recorder | None:
-    """The recorder ``--capture`` asks for; ``OSError`` when its file cannot be written."""
+    """The recorder ``--capture`` asks for; ``CaptureFileError`` when its file cannot be written."""
     path = getattr(args, "capture", None)
     if path is None:
         return None
     argv = list(getattr(args, "argv", None) or sys.argv[1:])
-    return Recorder(path, url=url, kind=kind, tool=f"app.py {kind}", run=command_line(argv, url),
-                    text=text, secrets=[url_password(url) or ""])
+    try:
+        return Recorder(path, url=url, kind=kind, tool=f"app.py {kind}", run=command_line(argv, url),
+                        text=text, secrets=[url_password(url) or ""])
+    except OSError as exc:
+        raise CaptureFileError(cannot_write(path, exc)) from None
 
 
 def command_line(argv: list[str], url: str) -> list[str]:

@@ -12,7 +12,6 @@ import json
 import sys
 import time
 
-from devices.capture import cannot_write
 from devices.cli import capture_option
 from devices.cli.camera import EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
 from devices.probe.core import probe
@@ -54,13 +53,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = _settings(args)
         target = parse_target(args.target)
-    except TargetError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
         recorder = capture_option.recorder_for(args, args.target, "probe")
-    except OSError as exc:
-        print(f"error: {cannot_write(args.capture, exc)}", file=sys.stderr)
+    except (TargetError, capture_option.CaptureFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if not args.json:
         print(_plan(target, settings), flush=True)

@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from devices.capture import cannot_write
 from devices.cli import capture_option
 from devices.cli.camera import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, number
 from devices.runtime import DeviceRuntime
@@ -91,12 +90,9 @@ def run(args: argparse.Namespace) -> int:
             # with the size in the URL, check before connecting; otherwise once the device has told it
             early = {"route": size.inputs and size.outputs, "preset": size.presets, "status": False}
             action = _plan(wall, args) if early.get(args.action, True) else None
+            recorder = capture_option.recorder_for(args, args.url, "wall", text=True)
         except ValueError as exc:
             return _fail(EXIT_USAGE, exc)
-        try:
-            recorder = capture_option.recorder_for(args, args.url, "wall", text=True)
-        except OSError as exc:
-            return _fail(EXIT_USAGE, cannot_write(args.capture, exc))
         wall.start(capture=recorder)
         code, result, error = _outcome(wall, action, args)
     if result is not None:
