@@ -1,4 +1,4 @@
-"""Decoders for inquiry answers (visca.md §4.1–4.6, §4.10).
+"""Decoders for inquiry answers (docs/visca-protocol.md §6).
 
 Each decoder takes the answer's data bytes: what follows `y0 50`, without the FF terminator.
 """
@@ -15,7 +15,7 @@ class ViscaAnswerError(ValueError):
     """An inquiry answer that does not have the documented shape."""
 
 
-# Sony model IDs for vendor 0001 (§4.1).
+# Sony model IDs for vendor 0001 (§6.2; docs/cameras.md).
 SONY_MODEL_NAMES = {
     0x0501: "BRC-H700", 0x0502: "BRU-H700", 0x0505: "BRC-Z700",
     0x0511: "SRG-120DH", 0x0513: "SRG-300H", 0x0516: "SRG-300SE/301SE/201SE",
@@ -27,7 +27,7 @@ SONY_MODEL_NAMES = {
 }
 
 
-# Vendor IDs seen in version answers (§4.1). 0001 is named only with a known Sony model: a
+# Vendor IDs seen in version answers (§6.2). 0001 is named only with a known Sony model: a
 # PTZOptics answer (factory code 00, hardware 01) starts with the same bytes (docs/cameras.md).
 VENDOR_NAMES = {0x0020: "Sony FCB", 0x0003: "Everet", 0x0010: "HuddleCam",
                 0x0109: "BirdDog", 0x0220: "GlowStream", 0x2574: "AVer"}
@@ -126,7 +126,7 @@ def decode_last_preset(data: bytes) -> int:
 
 
 def decode_version(data: bytes) -> Version:
-    """`GG GG HH HH JJ JJ KK`: vendor, model, ROM version, max socket (§4.1)."""
+    """`GG GG HH HH JJ JJ KK`: vendor, model, ROM version, max socket (§6.2)."""
     _expect_length(VERSION, data, 7)
     return Version(
         vendor_id=int.from_bytes(data[0:2], "big"),

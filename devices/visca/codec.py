@@ -1,4 +1,4 @@
-"""VISCA command and inquiry messages (visca.md §1.3, §2.4, §4).
+"""VISCA command and inquiry messages (docs/visca-protocol.md §2.2, §3.4, §5).
 
 A message is a packet without its header byte and without the FF terminator; `frame` adds both.
 Every builder validates its parameters and raises `ViscaParameterError` before building anything.
@@ -18,7 +18,7 @@ _IF_CLEAR = b"\x01\x00\x01"
 _VERSION_INQUIRY = b"\x09\x00\x02"
 _ADDRESS_SET = b"\x30\x01"
 
-# Pan-tilt drive direction bytes (§4.4).
+# Pan-tilt drive direction bytes (§5.4).
 _LEFT, _RIGHT, _UP, _DOWN, _STOP = 0x01, 0x02, 0x01, 0x02, 0x03
 # A stopped axis still carries a speed byte; 01 is inside every documented range.
 _STOPPED_AXIS_SPEED = 0x01
@@ -54,7 +54,7 @@ def frame(address: int, message: bytes) -> bytes:
 
 
 def message_kind(message: bytes) -> MessageKind:
-    """Kind of an unframed message; device-setting messages go with VISCA-over-IP type 0x0120 (§3.2)."""
+    """Kind of an unframed message; device-setting messages go with VISCA-over-IP type 0x0120 (§4.2)."""
     if message in (_IF_CLEAR, _VERSION_INQUIRY):
         return MessageKind.DEVICE_SETTING
     kind = _KIND_BY_FIRST_BYTE.get(message[0]) if message else None
@@ -64,7 +64,7 @@ def message_kind(message: bytes) -> MessageKind:
     return kind
 
 
-# --- nibble fields (§0.1, §1.4) ---------------------------------------------------------------
+# --- nibble fields (§1.2) ----------------------------------------------------------------------
 def nibbles(value: int, count: int) -> bytes:
     """Unsigned value as `count` nibbles, most significant first, one per byte."""
     _check_int("value", value, 0, 16 ** count - 1)
@@ -138,7 +138,7 @@ def _variable_speed(name: str, speed: int | None, standard: int, variable: int) 
     return bytes((variable | speed,))
 
 
-# --- power, interface (§4.1, §1.3, §2.4) -----------------------------------------------------
+# --- power, interface (§5.1, §2.2, §3.4) -----------------------------------------------------
 def power(on: bool) -> bytes:
     return b"\x01\x04\x00" + (b"\x02" if on else b"\x03")
 
@@ -160,7 +160,7 @@ def version_inquiry() -> bytes:
     return _VERSION_INQUIRY
 
 
-# --- zoom (§4.2) ------------------------------------------------------------------------------
+# --- zoom (§5.2) ------------------------------------------------------------------------------
 def zoom_stop() -> bytes:
     return b"\x01\x04\x07\x00"
 
@@ -178,7 +178,7 @@ def zoom_direct(position: int, profile: CameraProfile) -> bytes:
     return b"\x01\x04\x47" + nibbles(position, 4)
 
 
-# --- focus (§4.3) -----------------------------------------------------------------------------
+# --- focus (§5.3) -----------------------------------------------------------------------------
 def focus_stop() -> bytes:
     return b"\x01\x04\x08\x00"
 
@@ -213,7 +213,7 @@ def focus_direct(position: int, profile: CameraProfile) -> bytes:
     return b"\x01\x04\x48" + nibbles(position, 4)
 
 
-# --- pan-tilt (§4.4, §4.5) --------------------------------------------------------------------
+# --- pan-tilt (§5.4, §5.5) --------------------------------------------------------------------
 def pan_tilt_drive(pan: int, tilt: int, profile: CameraProfile) -> bytes:
     """Signed speeds: pan < 0 left, > 0 right; tilt > 0 up, < 0 down; 0 stops that axis."""
     pan_most, tilt_most = profile.pan_speed_max, profile.tilt_speed_max
@@ -268,7 +268,7 @@ def _pan_tilt_position(code: int, pan: int, tilt: int, profile: CameraProfile,
             + signed_nibbles(pan, profile.pan_nibbles) + signed_nibbles(tilt, profile.tilt_nibbles))
 
 
-# --- presets (§4.6) ---------------------------------------------------------------------------
+# --- presets (§5.7) ---------------------------------------------------------------------------
 def memory_reset(n: int, profile: CameraProfile) -> bytes:
     return _memory(0x00, n, profile)
 
@@ -286,7 +286,7 @@ def _memory(action: int, n: int, profile: CameraProfile) -> bytes:
     return bytes((0x01, 0x04, 0x3F, action, n))
 
 
-# --- inquiries (§4.10) ------------------------------------------------------------------------
+# --- inquiries (§6.1) -----------------------------------------------------------------------
 def power_inquiry() -> bytes:
     return b"\x09\x04\x00"
 

@@ -1,4 +1,4 @@
-"""Sony VISCA-over-IP datagrams: the 8-byte header (visca.md §3.2–3.3).
+"""Sony VISCA-over-IP datagrams: the 8-byte header (docs/visca-protocol.md §4.2–4.3).
 
 offset 0: payload type (2 bytes, big-endian), 2: payload length (2), 4: sequence number (4), 8: payload.
 """
@@ -43,7 +43,7 @@ class Datagram:
 
     @property
     def error_notice(self) -> bytes | None:
-        """``0F 01`` / ``0F 02`` notices; accepted under both control types (visca.md §3.3)."""
+        """``0F 01`` / ``0F 02`` notices; accepted under both control types (docs/visca-protocol.md §4.3)."""
         if self.payload_type in (PayloadType.CONTROL, PayloadType.CONTROL_REPLY) and \
                 len(self.payload) == 2 and self.payload[0] == 0x0F:
             return self.payload

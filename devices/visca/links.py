@@ -23,7 +23,7 @@ from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-IP_ADDRESS = 1  # over IP the VISCA address is fixed (visca.md §3.5)
+IP_ADDRESS = 1  # over IP the VISCA address is fixed (docs/visca-protocol.md §4.5)
 
 
 class LinkEvent(enum.Enum):

@@ -1,4 +1,4 @@
-"""Replies from cameras: classification of one packet and a streaming parser (visca.md §1.3, §2.1).
+"""Replies from cameras: classification of one packet and a streaming parser (docs/visca-protocol.md §2.2, §3.1).
 
 `ReplyParser.feed` never raises. It frames on FF, drops bytes before a header byte (0x80–0xFE) and
 restarts a frame when a reply header turns up inside it, so a packet that lost its FF costs only
@@ -24,7 +24,7 @@ ERROR_NAMES = {
 }
 
 # Headers a camera (or the ring) sends: 80 (seen on some cameras), 88 (broadcast), 90..F0.
-# Data bytes are nibbles or ≤ 7F (§0.1), so one of these inside a frame means a new packet began.
+# Data bytes are nibbles or ≤ 7F (§1.1), so one of these inside a frame means a new packet began.
 _REPLY_HEADERS = bytes([0x80, BROADCAST_HEADER, *range(0x90, 0x100, 0x10)])
 _SIGNIFICANT = re.compile(b"[" + re.escape(_REPLY_HEADERS + bytes((TERMINATOR,))) + b"]")
 _ANY_HEADER = re.compile(b"[\x80-\xfe]")

@@ -1,6 +1,6 @@
 """One camera's protocol state machine, running on the device loop.
 
-Rules it keeps (visca.md §2, ptz-controllers.md §2.2):
+Rules it keeps (docs/visca-protocol.md §3.3, §9):
 - at most one message waits for its first reply; ACKed commands are tracked per socket
   until their completion; "buffer full" waits for a completion and retries;
 - continuous moves are state: the newest wanted speed per axis is sent when the line is

@@ -1,5 +1,5 @@
 """How a camera session acts on what comes back: first replies, completions, errors and
-link events (visca.md §2.1–2.4, §3.3–3.4). Mixed into ``CameraSession``."""
+link events (docs/visca-protocol.md §3, §4.3–4.4). Mixed into ``CameraSession``."""
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,4 @@
-"""Inquiry-answer decoders (visca.md §4.1–4.6): data bytes after `y0 50`, without FF."""
+"""Inquiry-answer decoders (docs/visca-protocol.md §6): data bytes after `y0 50`, without FF."""
 import pytest
 from hypothesis import given, strategies as st
 
@@ -46,7 +46,7 @@ def test_focus_mode():
 
 
 def test_pan_tilt_position_4_plus_4():
-    # BirdDog capture (§3.6): 90 50 0F 07 02 06 0F 0E 07 08 FF.
+    # BirdDog capture (§4.7): 90 50 0F 07 02 06 0F 0E 07 08 FF.
     assert answers.decode_pan_tilt(h("0F 07 02 06 0F 0E 07 08"), GENERIC) == (0xF726 - 0x10000, 0xFE78 - 0x10000)
     assert answers.decode_pan_tilt(h("0D 0E 00 00 01 02 00 00"), GENERIC) == (-8704, 4608)
     with pytest.raises(ViscaAnswerError, match="8 data bytes"):

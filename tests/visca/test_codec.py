@@ -1,4 +1,4 @@
-"""Byte-exact tests of the VISCA command builders against visca.md §1.3, §2.4 and §4."""
+"""Byte-exact tests of the VISCA command builders against docs/visca-protocol.md §2.2, §3.4 and §5."""
 import re
 
 import pytest

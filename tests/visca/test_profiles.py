@@ -1,4 +1,4 @@
-"""Camera profiles (visca.md §4.4–4.6)."""
+"""Camera profiles (docs/visca-protocol.md §5.4–5.7)."""
 import pytest
 
 from devices.visca import codec

@@ -1,4 +1,4 @@
-"""The simulated camera's settings and the actions its commands start (visca.md §4.1–§4.6).
+"""The simulated camera's settings and the actions its commands start (docs/visca-protocol.md §5).
 
 Every action returns the axes whose arrival completes the command; an empty set means the
 command completes at once (drives and stops: the motion goes on until a stop or a limit).

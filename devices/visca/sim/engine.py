@@ -1,4 +1,4 @@
-"""A transport-independent VISCA camera: one complete packet in, replies out (visca.md §2, §8).
+"""A transport-independent VISCA camera: one complete packet in, replies out (docs/visca-protocol.md §3, §1.3).
 
 ``handle(packet, origin)`` takes one packet (header … FF). Replies go to ``send(reply, origin)``
 with the ``origin`` of the packet they answer, so a server can route them (UDP sender and
@@ -24,7 +24,7 @@ from devices.visca.sim.motion import Cancellable, Clock
 from devices.visca.sim.outbox import Outbox
 from devices.visca.sim.protocol import NotUnderstood
 
-FRAME = 1 / 59.94          # Sony answers within one video frame (visca.md §5.1)
+FRAME = 1 / 59.94          # Sony answers within one video frame (docs/visca-protocol.md §7.1)
 SOCKETS = (1, 2)
 IF_CLEAR = b"\x01\x00\x01"
 

@@ -1,4 +1,4 @@
-"""Cutting a byte stream (TCP, serial line, raw datagram) into VISCA packets (visca.md §8)."""
+"""Cutting a byte stream (TCP, serial line, raw datagram) into VISCA packets (docs/visca-protocol.md §1.3)."""
 from __future__ import annotations
 
 from devices.visca.sim.protocol import TERMINATOR

@@ -1,4 +1,4 @@
-"""Inquiry messages (`09 …`): the data bytes of the `z0 50 … FF` answer (visca.md §4.10)."""
+"""Inquiry messages (`09 …`): the data bytes of the `z0 50 … FF` answer (docs/visca-protocol.md §6)."""
 from __future__ import annotations
 
 from devices.visca.sim.camera import CameraState

@@ -1,4 +1,4 @@
-"""Wire details of the camera side: nibble numbers and reply packets (visca.md §1.4, §2.1).
+"""Wire details of the camera side: nibble numbers and reply packets (docs/visca-protocol.md §1.2, §3.1).
 
 Written independently of ``devices.visca.codec`` on purpose: the simulator is used to check the driver.
 """
@@ -8,7 +8,7 @@ from typing import Sequence
 
 TERMINATOR = 0xFF
 MAX_MESSAGE = 14          # longer messages get "message length" (z0 6s 01 FF)
-NO_PRESET = 0x7F          # last-preset answer before any recall (BRC-X400 style, §4.6)
+NO_PRESET = 0x7F          # last-preset answer before any recall (BRC-X400 style, §6.1)
 
 ERROR_LENGTH = 0x01
 ERROR_SYNTAX = 0x02

@@ -1,4 +1,4 @@
-"""A daisy chain of simulated cameras on one serial line (visca.md §1.2–1.3).
+"""A daisy chain of simulated cameras on one serial line (docs/visca-protocol.md §2).
 
 The chain is a one-way ring: whatever no camera keeps (Address Set after the last camera,
 broadcast IF_Clear, a packet for an address nobody has) comes back to the controller.
