@@ -15,6 +15,7 @@ import socket
 from typing import Callable
 
 from devices.transport.base import ByteTransport
+from devices.transport.noise import NoiseWatch
 from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,7 @@ class UdpChannel(ByteTransport):
         self._listen_port = listen_port
         self._hubs: list[UdpHub] = []
         self._remote: Address | None = None
+        self.noise = NoiseWatch()       # datagrams over its rate limit, or while it rests, are dropped
 
     @property
     def local_port(self) -> int:
@@ -137,12 +139,12 @@ class UdpChannel(ByteTransport):
         self._remote = (infos[0][4][0], self._port)
         sender = await open_hub(self._shared, self._local_port)
         assert sender is not None
-        sender.add_route(self._remote, self._deliver)
+        sender.add_route(self._remote, self._take_in)
         self._hubs.append(sender)
         if self._listen_port is not None and self._listen_port != self._local_port:
             listener = await open_hub(self._shared, self._listen_port, required=False)
             if listener is not None:
-                listener.add_route(self._remote, self._deliver)
+                listener.add_route(self._remote, self._take_in)
                 self._hubs.append(listener)
         self._set_up(True)
 
@@ -152,6 +154,14 @@ class UdpChannel(ByteTransport):
         self._hubs[0].sendto(data, self._remote)
         self.bytes_sent += len(data)
         return True
+
+    def _rest(self, seconds: float, why: str) -> None:
+        self._set_up(False, why)
+        asyncio.get_running_loop().call_later(seconds, self._back)
+
+    def _back(self) -> None:
+        if self._hubs:
+            self._set_up(True)
 
     async def close(self) -> None:
         for hub in self._hubs:

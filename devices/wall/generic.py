@@ -57,6 +57,7 @@ def _number(text: str | None) -> int | None:
 
 class GenericProtocol(WallProtocol):
     options = frozenset({"profile"})
+    text_replies = False          # a profile may describe replies with any bytes (\xNN)
 
     def __init__(self, endpoint) -> None:
         super().__init__(endpoint)
