@@ -86,8 +86,9 @@ class Capabilities:
 
     def reconnected(self) -> None:
         """Back from silence, a restart or a new connection: ask everything again, learn the model again."""
+        now = time.monotonic()
         for poll in self.polls:
-            poll.due = 0.0
+            poll.due = now          # all due, none late: what the operator waits for goes first
         changes: dict[str, Any] = {"unsupported": ()}
         if self.auto:
             self.discovering, self._discovery_tries = True, 0

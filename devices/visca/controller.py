@@ -25,7 +25,7 @@ from devices.visca import codec, urls
 from devices.visca.camera_status import CameraStatus
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
-from devices.visca.profiles import CameraProfile, configured_profile
+from devices.visca.profiles import PROFILES, CameraProfile, configured_profile
 from devices.visca.serial_bus import SerialLink, open_bus
 from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
@@ -88,9 +88,8 @@ class CameraController:
             quirks = Quirks.parse(endpoint.option("quirks"))
         except ValueError as exc:
             raise urls.CameraUrlError(url_problem(url, sentence_of(exc))) from None
-        default_timeout = 1.0 if endpoint.scheme == "visca+tcp" else Timing.ack_timeout
-        self.timing = timing or Timing(
-            ack_timeout=endpoint.float_option("timeout", default_timeout, 0.02, 10.0),
+        self.timing = timing or Timing(        # ack_timeout: the resend timeout until a round trip is measured
+            ack_timeout=endpoint.float_option("timeout", Timing.ack_timeout, 0.02, 10.0),
             poll_interval=endpoint.float_option("poll", Timing.poll_interval, 0.1, 60.0))
         self._status = CameraStatus(self.name, url, configured, self.timing)
         self._endpoint = endpoint
@@ -225,7 +224,7 @@ class CameraController:
         if poll is None:
             raise ValueError(f"unknown inquiry {what!r}")
         future: concurrent.futures.Future = concurrent.futures.Future()
-        job = self._status.inquiry_job(poll, future)
+        job = self._status.inquiry_job(poll, future, background=False)
         self._on_loop(lambda s: s.submit(job))
         return future
 
@@ -233,7 +232,8 @@ class CameraController:
                  preset: int | None = None) -> concurrent.futures.Future:
         message = build(self.profile)   # raises ValueError before anything is queued
         future: concurrent.futures.Future[ActionRecord] = concurrent.futures.Future()
-        job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset, build=build)
+        job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset, build=build,
+                  independent=_same_everywhere(build, message))
         self._on_loop(lambda s: s.submit(job))
         return future
 
@@ -252,3 +252,12 @@ def _about(camera: str, error: BaseException) -> str:
 
 def _sign(value: int) -> int:
     return (value > 0) - (value < 0)
+
+
+def _same_everywhere(build: Callable[[CameraProfile], bytes], message: bytes) -> bool:
+    """Whether every profile builds these very bytes: then the command need not wait until the camera
+    says what it is (docs/cameras.md "Before the model is known")."""
+    try:
+        return all(build(profile) == message for profile in PROFILES.values())
+    except ValueError:
+        return False

@@ -35,6 +35,7 @@ def test_sony_link_resets_then_numbers_messages_with_the_right_payload_types(cam
     cam = camera(SONY, transport=fake)
     cam.recall_preset(2).result(2)
     cam.inquire("version").result(2)
+    cam.inquire("power").result(2)
     first, *rest = sony_datagrams(fake)
     assert fake.sent[0] == bytes.fromhex("02 00 00 01 00 00 00 00 01")
     types = {d.payload: d.payload_type for d in rest}
