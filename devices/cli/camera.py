@@ -14,6 +14,7 @@ import time
 from typing import Callable
 
 from devices.cli import capture_option
+from devices.cli.patience import Patience
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.state import CameraError
@@ -37,7 +38,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("camera", help="drive one camera from the command line",
                               description="Send one command to a camera and wait for its completion.")
     p.add_argument("url", help="camera URL, e.g. visca+udp://192.168.1.20 or visca+serial:///dev/ttyUSB0?address=1")
-    p.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for the camera (default 3)")
+    p.add_argument("--timeout", type=float, default=None,
+                   help="seconds to wait for the camera (default 3, or 20 round trips on a slower link)")
     common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
     common.add_argument("--timeout", type=float, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     capture_option.add(p, common)
@@ -88,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         camera.start(capture=recorder)
-        code, result, error = _outcome(camera, waiter, args.timeout)
+        patience = Patience(args.timeout, lambda: camera.snapshot().health.rtt_ms)
+        code, result, error = _outcome(camera, waiter, patience)
     if error is not None:
         print(f"error: {error}", file=sys.stderr)
     if result is not None:
@@ -97,10 +100,10 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def _outcome(camera: CameraController, waiter: "Waiter", timeout: float) -> tuple[int, "dict | None", "str | None"]:
+def _outcome(camera: CameraController, waiter: "Waiter", patience: Patience) -> tuple[int, "dict | None", "str | None"]:
     """(exit code, JSON to print, error to print)."""
     try:
-        return EXIT_OK, waiter(timeout), None
+        return EXIT_OK, waiter(patience), None
     except CameraError as exc:
         if exc.result == "out of range for this camera":   # checked again once the model was known
             return EXIT_USAGE, None, str(exc)
@@ -108,10 +111,10 @@ def _outcome(camera: CameraController, waiter: "Waiter", timeout: float) -> tupl
     except concurrent.futures.TimeoutError:
         state = camera.snapshot()
         why = "never answered" if state.health.received == 0 else "did not finish"
-        return EXIT_TIMEOUT, None, f"timeout: camera {camera.name} {why} within {timeout:g} s"
+        return EXIT_TIMEOUT, None, f"timeout: camera {camera.name} {why} within {patience.seconds:g} s"
 
 
-Waiter = Callable[[float], "dict | None"]
+Waiter = Callable[[Patience], "dict | None"]
 
 
 def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
@@ -119,7 +122,7 @@ def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
     action = args.action
     if action == "status":
         futures = {what: camera.inquire(what) for what in STATUS_INQUIRIES}
-        return lambda timeout: _status(camera, futures, timeout)
+        return lambda patience: _status(camera, futures, patience)
     if action == "move":
         pan, tilt = DIRECTIONS[args.direction]
         camera.drive(pan * args.speed, tilt * args.speed)
@@ -133,10 +136,10 @@ def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
         return _wait(camera.zoom_to(args.position))
     if action == "zoom":
         camera.zoom(0)
-        return lambda timeout: camera.settled().result(timeout) and None
+        return lambda patience: patience.result(camera.settled()) and None
     if action == "stop":
         camera.stop()
-        return lambda timeout: camera.settled().result(timeout) and None
+        return lambda patience: patience.result(camera.settled()) and None
     builders = {
         "power": lambda: camera.power(args.state == "on"),
         "focus": lambda: camera.focus_mode(args.mode),
@@ -149,25 +152,25 @@ def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
 
 
 def _wait(future: concurrent.futures.Future) -> Waiter:
-    return lambda timeout: future.result(timeout) and None
+    return lambda patience: patience.result(future) and None
 
 
 def _then_stop(camera: CameraController, seconds: float, stop: Callable[[], None]) -> Waiter:
-    def wait(timeout: float) -> None:
-        camera.settled().result(timeout)
+    def wait(patience: Patience) -> None:
+        patience.result(camera.settled())
         time.sleep(seconds)
         stop()
-        camera.settled().result(timeout)
+        patience.result(camera.settled())
     return wait
 
 
-def _status(camera: CameraController, futures: dict, timeout: float) -> dict:
+def _status(camera: CameraController, futures: dict, patience: Patience) -> dict:
     """What the camera answered; a refused inquiry leaves its fields null and is listed under
     "unsupported" (docs/cameras.md). Raises (exit 3) only when the camera never answered."""
-    deadline = time.monotonic() + timeout
+    started = time.monotonic()
     for what, future in futures.items():
         try:
-            future.result(max(0.0, deadline - time.monotonic()))
+            patience.result(future, since=started)
         except CameraError as exc:
             if exc.result not in REFUSED_INQUIRY:
                 _unanswered(camera, what, exc)

@@ -19,6 +19,7 @@ from typing import Callable
 
 from devices.cli import capture_option
 from devices.cli.camera import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, number
+from devices.cli.patience import Patience
 from devices.runtime import DeviceRuntime
 from devices.wall.capabilities import Capability
 from devices.wall.controller import WallController
@@ -43,14 +44,15 @@ options: kramer: inputs, outputs, presets, model, compact=yes (ERR without space
   lacks=MODEL?,VERSION? (other commands answered ERR 002);
 extron: inputs, outputs, presets, canvases, windows, layouts, password, iac,
   refuse=E30:2 (ties, presets and windows answered with that error: E27, E30:n, E31, E24…);
-lg: set_id, set_ids, input_codes; serial: link"""
+lg: set_id, set_ids, input_codes; serial: link; every kind: latency=SECONDS (each reply delayed)"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("wall", help="drive one matrix switcher, wall processor or display",
                               description="Send one command to a wall device and wait for its answer.")
     p.add_argument("url", help="device URL, e.g. kramer+tcp://192.168.1.39 or extron+serial://COM3?outputs=8")
-    p.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for the device (default 3)")
+    p.add_argument("--timeout", type=float, default=None,
+                   help="seconds to wait for the device (default 3, or 20 round trips on a slower link)")
     common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
     common.add_argument("--timeout", type=float, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     capture_option.add(p, common)
@@ -104,17 +106,18 @@ def run(args: argparse.Namespace) -> int:
 def _outcome(wall: WallController, action: "Action | None", args: argparse.Namespace
              ) -> tuple[int, "dict | None", "object | None"]:
     """(exit code, JSON to print, error to print)."""
+    patience = Patience(args.timeout, lambda: wall.snapshot().health.rtt_ms)
     try:
         if action is None:
-            wall.ready().result(args.timeout)
+            patience.result(wall.ready())
             action = _plan(wall, args)
-        return EXIT_OK, action(args.timeout), None
+        return EXIT_OK, action(patience), None
     except ValueError as exc:
         return EXIT_USAGE, None, exc
     except concurrent.futures.TimeoutError:
         last_error = wall.snapshot().last_error
         why = f" ({last_error})" if last_error else ""
-        return EXIT_TIMEOUT, None, f"timeout: {wall.name} did not answer within {args.timeout:g} s{why}"
+        return EXIT_TIMEOUT, None, f"timeout: {wall.name} did not answer within {patience.seconds:g} s{why}"
     except WallError as exc:
         return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED), None, exc
 
@@ -124,7 +127,7 @@ def _fail(code: int, message: object) -> int:
     return code
 
 
-Action = Callable[[float], "dict | None"]
+Action = Callable[[Patience], "dict | None"]
 
 
 def _plan(wall: WallController, args: argparse.Namespace) -> Action:
@@ -133,8 +136,8 @@ def _plan(wall: WallController, args: argparse.Namespace) -> Action:
     if action == "status":
         if wall.can(Capability.STATUS_QUERY):
             future = wall.query_status()
-            return lambda timeout: future.result(timeout).to_json()
-        return lambda timeout: wall.ready().result(timeout).to_json()
+            return lambda patience: patience.result(future).to_json()
+        return lambda patience: patience.result(wall.ready()).to_json()
     commands = {
         "route": lambda: wall.route(args.input, args.output, args.layer),
         "preset": lambda: (wall.recall_preset if args.verb == "recall" else wall.save_preset)(args.number),
@@ -145,7 +148,7 @@ def _plan(wall: WallController, args: argparse.Namespace) -> Action:
         "tile": lambda: wall.tile_mode(args.rows, args.columns),
     }
     future = commands[action]()
-    return lambda timeout: future.result(timeout) and None
+    return lambda patience: patience.result(future) and None
 
 
 # --- simulate wall --------------------------------------------------------------------------------

@@ -1,0 +1,105 @@
+"""Slow and lossy links (issue 11, "slow links fail"): the first command is not held back by a
+handshake of many round trips, the resend timeout follows the measured round trip, and the command
+line's default patience stretches with it, so a camera or matrix at a remote venue (VPN, mobile data:
+0.4 s a round trip) or behind 30 % loss still gets `status`, `power on` and `preset recall` through."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from typing import Callable
+
+import pytest
+
+from devices.visca import ipframe
+from devices.visca.controller import CameraController
+from devices.wall.sim.simulator import start_wall_simulator
+from tests.devices.conftest import wait_until
+from tests.devices.fake_camera import FakeTransport
+
+ROOT = Path(__file__).resolve().parents[2]
+PATIENT = "timeout=5&poll=60"          # nothing resent, no poll due, while the test looks
+POWER_ON = bytes.fromhex("81 01 04 00 02 FF")
+VERSION = bytes.fromhex("81 09 00 02 FF")
+
+
+def app(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "app.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def sent_payloads(fake: FakeTransport) -> list[ipframe.Datagram]:
+    return [ipframe.unpack(d) for d in fake.sent]
+
+
+@pytest.fixture
+def queued(runtime):
+    """``queued(url, fake, command)``: a controller given ``command`` before it starts, as the command
+    line does; what it sent goes to ``fake``."""
+    made = []
+
+    def make(url: str, fake: FakeTransport, command: Callable[[CameraController], object]) -> CameraController:
+        cam = CameraController(runtime, url, transport=fake)
+        command(cam)
+        made.append(cam.start())
+        return cam
+    yield make
+    for cam in made:
+        cam.close().result(5)
+
+
+def test_a_command_the_same_on_every_camera_leaves_before_anything_is_answered(queued):
+    sony, raw = FakeTransport(), FakeTransport(reliable=True)          # neither answers
+    queued(f"visca+udp://10.0.0.9?{PATIENT}", sony, lambda cam: cam.power(True))
+    queued(f"visca+tcp://10.0.0.9?{PATIENT}", raw, lambda cam: cam.power(True))
+    wait_until(lambda: len(sony.sent) >= 2 and raw.sent, what="the command on the wire")
+    time.sleep(0.2)
+    reset, power = sent_payloads(sony)
+    assert reset.is_reset and power.payload == POWER_ON      # the RESET's answer is not waited for
+    assert raw.sent == [POWER_ON]                            # nor the camera's identity
+
+
+def test_a_command_built_for_the_model_waits_for_one_round_trip_only(queued):
+    fake = FakeTransport()
+    queued(f"visca+udp://10.0.0.9?{PATIENT}", fake, lambda cam: cam.goto(0x100, 0x50))   # bytes per head
+    wait_until(lambda: len(fake.sent) >= 2, what="the version inquiry")
+    time.sleep(0.2)
+    reset, version = sent_payloads(fake)
+    assert reset.is_reset and version.payload == VERSION
+    fake.inject(ipframe.pack(ipframe.PayloadType.REPLY, version.seq,
+                             bytes.fromhex("90 50 00 01 05 1C 01 00 02 FF")))     # a Sony BRC-X400
+    wait_until(lambda: len(fake.sent) >= 3, what="the goto")
+    time.sleep(0.2)
+    goto = sent_payloads(fake)[2]
+    assert goto.payload.startswith(bytes.fromhex("81 01 06 02")) and len(fake.sent) == 3   # no poll first
+
+
+@pytest.mark.parametrize("fault", ["latency=0.4", "loss=0.3&seed=11"], ids=["0.4 s round trip", "30 % loss"])
+@pytest.mark.parametrize("scheme", ["visca+udp", "visca+tcp"])
+def test_status_power_and_recall_succeed_with_the_defaults(simulator, scheme, fault):
+    sim = simulator(f"{scheme}://127.0.0.1:0?{fault}")
+    status = app("camera", sim.url, "status")
+    assert status.returncode == 0, status.stderr
+    assert "no answer" not in status.stderr
+    answered = json.loads(status.stdout)
+    assert answered["online"] and answered["power"] is True and answered["unsupported"] == []
+    assert None not in (answered["pan"], answered["zoom"], answered["focus_mode"], answered["model"])
+    for command in (["power", "on"], ["preset", "recall", "1"]):
+        result = app("camera", sim.url, *command)
+        assert result.returncode == 0, f"{command}: {result.stderr}"
+    assert sim.state()["last_preset"] == 1
+
+
+def test_a_matrix_at_the_end_of_a_slow_link_answers_with_the_defaults(sim_runtime):
+    sim = sim_runtime.submit(start_wall_simulator("kramer", "tcp://127.0.0.1:0?latency=0.4")).result(5)
+    try:
+        status = app("wall", sim.url, "status")
+        assert status.returncode == 0, status.stderr
+        assert json.loads(status.stdout)["routes"]["1"] == 1
+        route = app("wall", sim.url, "route", "3", "1")
+        assert route.returncode == 0, route.stderr
+        assert sim.state()["video"][1] == 3
+    finally:
+        sim_runtime.submit(sim.close()).result(5)
