@@ -40,7 +40,6 @@ class CameraStatus(Capabilities):
         self.auto = profile is None
         self.profile = profile or get_profile(FALLBACK)
         self.discovering = self.auto
-        self._discovery_tries = 0
         self._identified: list[concurrent.futures.Future] = []
         self.timing = timing
         self.state = CameraState(name=name, url=url, profile=self.profile.name,
@@ -175,6 +174,9 @@ class CameraStatus(Capabilities):
                             .format(camera=self.name, action=job.action, problem=problem))
             job.fail(self.error(job.action, "garbled answer", problem))
             return
+        poll = self.poll(job.inquiry or "")
+        if poll is not None and not job.background:     # asked by someone: it serves as the poll too
+            poll.due = max(poll.due, time.monotonic() + self.timing.poll_interval * poll.every)
         job.resolve(value if value is not None else data)
 
     def _apply_last_preset(self, data: bytes) -> int | None:

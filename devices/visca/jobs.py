@@ -52,6 +52,7 @@ class Job:
     deadline: float = 0.0                      # loop time by which the completion is due
     started: float = field(default_factory=time.time)
     background: bool = False                   # polls and probes: not operator actions
+    attempts: int = 1                          # background: transmissions before it is given up
     timeout: float | None = None               # first-reply timeout, if not the camera's usual
     inquiry: str | None = None                 # the status inquiry this asks ("focus mode" …)
     build: Callable[[CameraProfile], bytes] | None = None   # message for the profile known at send time

@@ -2,7 +2,8 @@
 ``CameraSession``.
 
 A reply counts only when it completes something the session asked: an inquiry's answer, a
-command's completion or error, a drive's or cancel's first reply, the acknowledgement of a RESET.
+command's completion or error, a drive's or cancel's first reply (a command's ACK too, while its
+completions have been coming).
 Anything else the camera sends — an answer with another sequence number, an ACK never followed by
 its completion, a reply whose bytes dribbled in over seconds — is heard (health, "last seen") but
 keeps nobody online: a camera that sends only that is offline with the reason, as a silent one is.

@@ -58,6 +58,7 @@ class CameraSession(ReplyHandling, OnlineState):
         self._wake = asyncio.Event()
         self._hold_until = 0.0              # after "buffer full": commands wait for a completion
         self._echoes, self._quiet_until = 0, 0.0   # raw links: late replies to resent copies, awaited till then
+        self.resent_seqs: collections.deque[int] = collections.deque(maxlen=16)   # Sony: numbers sent twice
         self._settle_waiters: list[concurrent.futures.Future] = []
         self._needs_reset = link.sequenced
         self._closed = False
@@ -288,7 +289,8 @@ class CameraSession(ReplyHandling, OnlineState):
                 if self.pending is not job:
                     break
                 self.status.count("timeouts")
-                if self._check_offline(loop.time()) or job.background and job.kind is not JobKind.RESET:
+                if self._check_offline(loop.time()) or \
+                        job.background and job.kind is not JobKind.RESET and job.tries >= job.attempts:
                     self._resolve(("timeout",))
                     gave_up = True
                 elif job.kind is JobKind.DRIVE and self.wants[job.axis] != job.value:
@@ -310,6 +312,8 @@ class CameraSession(ReplyHandling, OnlineState):
                 job.seq = 0
             else:
                 job.seq = self.link.transmit(job.message, job.seq if resend else None)
+                if resend and job.seq is not None:
+                    self.resent_seqs.append(job.seq)
         except (ConnectionError, OSError) as exc:
             self.status.note_error(sentence_of(exc))
             return False

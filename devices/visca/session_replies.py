@@ -180,19 +180,18 @@ class ReplyHandling:
     def _on_link_event(self, event: LinkEvent, seq: int | None) -> None:
         pending = self.pending
         ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq)
-        if event is LinkEvent.RESET_ACK:
+        if event is LinkEvent.RESET_ACK:     # heard, but a RESET or a notice completes nothing asked
             self.status.seen()
-            self._alive()
             if pending is not None and pending.kind is JobKind.RESET:
                 self._resolve(("reset",))
         elif event in (LinkEvent.SEQUENCE_ERROR, LinkEvent.MESSAGE_TYPE_ERROR):
             self.status.seen()
             if ours:
-                self._alive()
                 self._resolve(("seq-error",) if event is LinkEvent.SEQUENCE_ERROR else ("error", 0x02))
             else:
-                self._stray()
-                self._needs_reset = True
+                self._stray()   # for a copy we resent, the camera only says it ran the first: no harm
+                if not (event is LinkEvent.SEQUENCE_ERROR and seq in self.resent_seqs):
+                    self._needs_reset = True
         elif event is LinkEvent.UP and pending is not None and not pending.on_wire:
             pending.on_wire = self._transmit(pending, False)  # it waited for the connection
         elif event is LinkEvent.DOWN and not self._closed:
