@@ -79,10 +79,6 @@ class Link(abc.ABC):
             transport.on_state = self._on_transport_state
 
     @property
-    def reliable(self) -> bool:
-        return bool(self.transport and self.transport.reliable)
-
-    @property
     def is_up(self) -> bool:
         return bool(self.transport and self.transport.is_up)
 

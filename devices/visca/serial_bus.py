@@ -119,10 +119,6 @@ class SerialLink(Link):
         bus.attach(self)
 
     @property
-    def reliable(self) -> bool:
-        return False  # a noisy cable loses whole messages: retransmit like UDP
-
-    @property
     def is_up(self) -> bool:
         return self.bus.is_up
 

@@ -3,16 +3,18 @@ in at a bounded rate, a line that delivers only garbage rests with backoff and s
 device is back when the noise stops. Timing figures are in docs/benchmarks.md, not asserted here."""
 from __future__ import annotations
 
-import asyncio
+import os
 import time
 
 import pytest
 
 from devices.records import DeviceNotice, Link
-from devices.transport import noise
 from devices.transport.noise import FIRST_REST, GARBAGE, NOISY_SECONDS, RATE_LIMIT, WINDOW, NoiseWatch
+from devices.transport.serialport import SerialPort
 from devices.transport.tcp import TcpClient
+from devices.wall import drivers
 from devices.wall.controller import WallController
+from devices.wall.protocol import ReplyKind
 from devices.wall.sim.simulator import start_wall_simulator
 from tests.devices.conftest import wait_until
 from tests.hostile_peers import Babbler
@@ -107,6 +109,56 @@ def test_a_babbling_tcp_peer_is_read_at_a_bounded_rate_then_dropped_and_retried_
     finally:
         runtime.submit(client.close()).result(5)
         babbler.close()
+
+
+@pytest.mark.parametrize("url", ["kramer+tcp://10.0.0.1", "extron+tcp://10.0.0.1"])
+def test_a_garbled_line_is_noise_not_an_answer(url):
+    protocol = drivers.make_protocol(drivers.parse(url))
+    garbled = b"\x93~01@\x8a OK\x01"
+    assert protocol.parse(garbled).kind is ReplyKind.DATA        # the parser alone takes it for an answer
+    assert protocol.read(garbled).kind is ReplyKind.NOISE
+    assert protocol.read(b"~01@VID 1>2 OK").kind is not ReplyKind.NOISE
+
+
+class WrongBaud:
+    """A serial port whose line delivers nothing but garbage, as fast as it is read."""
+
+    def __init__(self, opened: list) -> None:
+        opened.append(self)
+        self.closed_at: float | None = None
+        self.in_waiting = 4096
+
+    def read(self, size: int) -> bytes:
+        time.sleep(0.005)
+        return os.urandom(size)
+
+    def reset_input_buffer(self) -> None:
+        pass
+
+    def write(self, data: bytes) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed_at = time.monotonic()
+
+
+def test_a_babbling_serial_line_is_read_at_a_bounded_rate_then_closed_and_opened_again_later(runtime):
+    opened: list[WrongBaud] = []
+    port = SerialPort("/dev/ttyUSB9", 9600, opener=lambda: WrongBaud(opened))
+    taken: list[int] = []
+    downs: list[str] = []
+    port.on_data = lambda data: taken.append(len(data))
+    port.on_state = lambda up, why: downs.append(why) if not up else None
+    try:
+        started = time.monotonic()
+        runtime.submit(port.open()).result(5)
+        wait_until(lambda: len(opened) >= 2, timeout=10, what="the port opened again")
+        elapsed = time.monotonic() - started
+        assert sum(taken) <= RATE_LIMIT * (elapsed / WINDOW + 1)
+        assert downs[0] == GARBAGE
+        assert opened[0].closed_at is not None and port.opens >= 2
+    finally:
+        runtime.submit(port.close()).result(5)
 
 
 def test_a_babbling_camera_is_offline_with_the_reason_and_back_when_the_noise_stops(simulator, camera):
