@@ -81,6 +81,18 @@ class Babbler(_Server):
             relay(conn, device, self._stop)
 
 
+class Drizzle(_Server):
+    """A device that says nothing but a line of garbage every ``every`` seconds, whatever it is sent."""
+
+    def __init__(self, every: float = 0.25) -> None:
+        super().__init__()
+        self._every = every
+
+    def serve(self, conn: socket.socket) -> None:
+        while not self._stop.wait(self._every):
+            conn.sendall(os.urandom(20).replace(b"\r", b"").replace(b"\n", b"") + b"\r\n")
+
+
 def relay(client: socket.socket, device: socket.socket, stop: threading.Event, pace: float = 0.0) -> None:
     """Bytes both ways until either side closes; ``pace``: device → client one byte every ``pace`` s."""
     def upstream() -> None:

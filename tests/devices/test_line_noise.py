@@ -17,7 +17,7 @@ from devices.wall.controller import WallController
 from devices.wall.protocol import ReplyKind
 from devices.wall.sim.simulator import start_wall_simulator
 from tests.devices.conftest import wait_until
-from tests.hostile_peers import Babbler
+from tests.hostile_peers import Babbler, Drizzle
 
 
 class Clock:
@@ -196,3 +196,19 @@ def test_a_babbling_wall_device_is_offline_with_the_reason_and_back_when_the_noi
         wall.close().result(5)
         babbler.close()
         sim_runtime.submit(sim.close()).result(5)
+
+
+@pytest.mark.parametrize("family", ["extron", "kramer"])
+def test_a_wall_device_that_says_only_garbage_is_never_online(runtime, family):
+    peer = Drizzle()
+    wall = WallController(runtime, peer.url(f"{family}+tcp"))
+    links: set[Link] = set()
+    wall.add_listener(lambda item: links.add(item.link) if hasattr(item, "link") else None)
+    wall.start()
+    try:
+        wait_until(lambda: wall.snapshot().last_error == GARBAGE, timeout=8, what="offline for garbage")
+        time.sleep(2)
+        assert Link.ONLINE not in links and wall.snapshot().health.received == 0
+    finally:
+        wall.close().result(5)
+        peer.close()
