@@ -315,7 +315,8 @@ class CameraSession(ReplyHandling, OnlineState):
                 if resend and job.seq is not None:
                     self.resent_seqs.append(job.seq)
         except (ConnectionError, OSError) as exc:
-            self.status.note_error(sentence_of(exc))
+            if not self.status.is_offline:      # offline, the reason it is says more
+                self.status.note_error(sentence_of(exc))
             return False
         finally:
             self.liveness.transmitted(asyncio.get_running_loop().time())

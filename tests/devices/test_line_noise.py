@@ -171,6 +171,8 @@ def test_a_babbling_camera_is_offline_with_the_reason_and_back_when_the_noise_st
         wait_until(lambda: cam.snapshot().link is Link.OFFLINE and GARBAGE in (cam.snapshot().last_error or ""),
                    timeout=8, what="offline for garbage")
         assert [n.text for n in notices] == [f"{cam.name}: {GARBAGE}"]
+        time.sleep(1.5)                                 # resting: probes find no connection meanwhile
+        assert GARBAGE in cam.snapshot().last_error     # … and the reason stays what the operator must know
         babbler.relay_to(sim.address)
         wait_until(lambda: cam.snapshot().link is Link.ONLINE, timeout=8, what="back online")
         assert cam.power(False).result(5).ok and sim.state()["power"] is False
