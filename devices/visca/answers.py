@@ -61,6 +61,13 @@ INQUIRY_WORDS = {"power": POWER, "position": PAN_TILT, "zoom": ZOOM, "focus mode
                  "focus": FOCUS, "last preset": LAST_PRESET, "version": VERSION}
 
 
+def answer_length(inquiry: str, profile: CameraProfile) -> int | None:
+    """How many data bytes the answer to the status inquiry ``inquiry`` has (None: not known here)."""
+    if inquiry == "position":
+        return profile.pan_nibbles + profile.tilt_nibbles
+    return {"power": 1, "focus mode": 1, "last preset": 1, "zoom": 4, "focus": 4, "version": 7}.get(inquiry)
+
+
 def _hex(data: bytes) -> str:
     return repr(data.hex(" "))
 

@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PATIENT = "timeout=5&poll=60"          # nothing resent, no poll due, while the test looks
 POWER_ON = bytes.fromhex("81 01 04 00 02 FF")
 VERSION = bytes.fromhex("81 09 00 02 FF")
+ZOOM = bytes.fromhex("81 09 04 47 FF")
+POWER = bytes.fromhex("81 09 04 00 FF")
 
 
 def app(*args: str) -> subprocess.CompletedProcess:
@@ -74,6 +76,26 @@ def test_a_command_built_for_the_model_waits_for_one_round_trip_only(queued):
     time.sleep(0.2)
     goto = sent_payloads(fake)[2]
     assert goto.payload.startswith(bytes.fromhex("81 01 06 02")) and len(fake.sent) == 3   # no poll first
+
+
+def test_on_raw_links_a_late_answer_to_a_resent_copy_is_not_taken_for_the_next_message(queued):
+    fake = FakeTransport()                  # a raw camera whose answers come later than the resend timeout
+    asked: dict = {}
+    cam = queued("visca+udpraw://10.0.0.9?timeout=0.1&poll=60", fake,
+                 lambda cam: asked.update(power=cam.inquire("power"), zoom=cam.inquire("zoom")))
+    wait_until(lambda: len(fake.sent) >= 2, what="the version inquiry resent")
+    assert fake.sent[:2] == [VERSION, VERSION]
+    version = bytes.fromhex("90 50 00 01 05 1C 01 00 02 FF")
+    fake.inject(version)                    # the first copy's answer
+    wait_until(lambda: POWER in fake.sent, what="the power inquiry")
+    fake.inject(version)                    # the second copy's, later than the resend timeout
+    fake.inject(bytes.fromhex("90 50 03 FF"))
+    asked["power"].result(3)
+    wait_until(lambda: ZOOM in fake.sent, what="the zoom inquiry")
+    fake.inject(bytes.fromhex("90 50 01 02 03 04 FF"))
+    asked["zoom"].result(3)
+    state = cam.snapshot()
+    assert (state.model, state.power, state.zoom) == ("Sony BRC-X400", False, 0x1234)
 
 
 @pytest.mark.parametrize("fault", ["latency=0.4", "loss=0.3&seed=11"], ids=["0.4 s round trip", "30 % loss"])
