@@ -33,10 +33,8 @@ class OnlineState:
     def _stray(self) -> None:
         """A reply that completes nothing: heard, but no sign that commands work."""
         self.status.count("garbage")
-        if self._echoes:
-            self._echoes -= 1       # an answer to a resent copy, awaited: the line may go on
-            if not self._echoes:
-                self.wake()
+        if self.echoes.heard():     # the last answer to a resent copy came: the line may go on
+            self.wake()
 
     def _recover(self) -> None:
         """Back from silence or a restart: stop every axis first, resynchronise sequence numbers."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 MIN_RTO = 0.08               # a short measured round trip still waits this long
 MAX_RTO = 4.0                # however slow the link
 STALE_AFTER = 3
+ASK_AGAIN_AFTER = 0.3        # an ordinary command's completion this late (and 4 resend timeouts) was lost
 
 
 class ResendTimer:
@@ -45,3 +46,31 @@ class ResendTimer:
         if self.srtt is None:
             return self.first_guess
         return min(MAX_RTO, max(MIN_RTO, self.srtt + 4 * self.rttvar))
+
+    def ask_again_after(self) -> float:
+        """How long after its ACK a command's completion counts as lost (docs/transports.md "Timing")."""
+        return max(ASK_AGAIN_AFTER, 4 * self.timeout())
+
+
+class Echoes:
+    """Raw VISCA has no sequence numbers: every copy of a resent message may still be answered, and
+    such an answer would be taken for the next message's, and every answer after it for the one
+    after, for good. So after a message that was resent (or given up) the line stays quiet until
+    those answers came, or for one resend timeout."""
+
+    def __init__(self) -> None:
+        self.awaited = 0
+        self.until = 0.0
+
+    def expect(self, copies: int, until: float) -> None:
+        self.awaited, self.until = max(0, copies), until
+
+    def holding(self, now: float) -> bool:
+        return self.awaited > 0 and now < self.until
+
+    def heard(self) -> bool:
+        """A reply that matched nothing came; True when it was the last one awaited."""
+        if not self.awaited:
+            return False
+        self.awaited -= 1
+        return not self.awaited

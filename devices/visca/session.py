@@ -25,7 +25,7 @@ from devices.visca.drives import describe_drive, drive_message, limited
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks
 from devices.visca.liveness import Liveness
-from devices.visca.resend import ResendTimer
+from devices.visca.resend import Echoes, ResendTimer
 from devices.visca.running import RunningCommands
 from devices.visca.online import OnlineState
 from devices.visca.session_replies import ReplyHandling
@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 
 MAX_QUEUE = 64
 QUICK_PROBE = 0.08            # probe spacing once something went unanswered (before a round trip is known)
-ASK_AGAIN_AFTER = 0.3         # an ordinary command's completion this late (and 4 resend timeouts) was lost
 STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves
 
 
@@ -57,7 +56,7 @@ class CameraSession(ReplyHandling, OnlineState):
         self._reply: asyncio.Future | None = None
         self._wake = asyncio.Event()
         self._hold_until = 0.0              # after "buffer full": commands wait for a completion
-        self._echoes, self._quiet_until = 0, 0.0   # raw links: late replies to resent copies, awaited till then
+        self.echoes = Echoes()              # raw links: late answers to resent copies, awaited
         self.resent_seqs: collections.deque[int] = collections.deque(maxlen=16)   # Sony: numbers sent twice
         self._settle_waiters: list[concurrent.futures.Future] = []
         self._needs_reset = link.sequenced
@@ -151,8 +150,8 @@ class CameraSession(ReplyHandling, OnlineState):
         """What to send next: safety first, then the operator, then status polls."""
         self._expire_running(now)
         self._check_offline(now)
-        if self._echoes and now < self._quiet_until:
-            return None     # a late reply to a resent copy would be taken for the next message's
+        if self.echoes.holding(now):
+            return None     # a late answer to a resent copy would be taken for the next message's
         if self.status.is_offline:
             return self.status.probe_job() if self.liveness.probe_due(now) else None
         operator_waiting = bool(self.queue) or any(self.wants[a] != self.sent[a] for a in Axis)
@@ -248,17 +247,15 @@ class CameraSession(ReplyHandling, OnlineState):
         due = [self.status.next_poll_time() - now]
         if self._hold_until > now:
             due.append(self._hold_until - now)
-        if self._echoes and self._quiet_until > now:
-            due.append(self._quiet_until - now)
+        if self.echoes.holding(now):
+            due.append(self.echoes.until - now)
         due += [job.deadline - now for job in self.running]
-        due += [job.accepted_at + self._again_after() - now for job in self.running if not job.motion]
+        due += [job.accepted_at + self.resend.ask_again_after() - now for job in self.running if not job.motion]
         return max(0.01, min(due))
 
-    def _again_after(self) -> float:
-        return max(ASK_AGAIN_AFTER, 4 * self.resend.timeout())
-
     def _expire_running(self, now: float) -> None:
-        superseded, again, expired = self.running.sort_out(now, self.status.still_since, self._again_after())
+        superseded, again, expired = self.running.sort_out(now, self.status.still_since,
+                                                           self.resend.ask_again_after())
         for job in superseded:
             self.status.finish(job, "superseded")
         for job in again:  # recalls and absolute moves are idempotent: a lost datagram never strands one
@@ -296,14 +293,8 @@ class CameraSession(ReplyHandling, OnlineState):
                 elif job.kind is JobKind.DRIVE and self.wants[job.axis] != job.value:
                     self._resolve(("stale",))  # the operator wants something else by now: send that
                     gave_up = True
-        self._await_echoes(job.tries - (0 if gave_up else 1), loop.time())
-
-    def _await_echoes(self, copies: int, now: float) -> None:
-        """Raw VISCA has no sequence numbers: every copy sent may still be answered, and such an answer
-        would be taken for the next message's, and the one after for the next, for good. So after a
-        resend (or a give-up) the line stays quiet until those answers came, or for one resend timeout."""
-        if copies > 0 and not self.link.sequenced:
-            self._echoes, self._quiet_until = copies, now + self.resend.timeout()
+        if not self.link.sequenced:
+            self.echoes.expect(job.tries - (0 if gave_up else 1), loop.time() + self.resend.timeout())
 
     def _transmit(self, job: Job, resend: bool) -> bool:
         try:

@@ -4,9 +4,11 @@ line's default patience stretches with it, so a camera or matrix at a remote ven
 0.4 s a round trip) or behind 30 % loss still gets `status`, `power on` and `preset recall` through."""
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from typing import Callable
 
 import pytest
 
+from devices.cli.patience import Patience
 from devices.visca import ipframe
 from devices.visca.controller import CameraController
 from devices.wall.sim.simulator import start_wall_simulator
@@ -96,6 +99,22 @@ def test_on_raw_links_a_late_answer_to_a_resent_copy_is_not_taken_for_the_next_m
     asked["zoom"].result(3)
     state = cam.snapshot()
     assert (state.model, state.power, state.zoom) == ("Sony BRC-X400", False, 0x1234)
+
+
+def test_the_command_line_waits_longer_once_the_link_proves_slow():
+    measured: list[float] = []
+    patience = Patience(None, lambda: measured[-1] if measured else None)
+    assert patience.seconds == 3                   # nothing known: the usual 3 s
+    measured.append(40.0)
+    assert patience.seconds == 3                   # a LAN
+    measured.append(400.0)
+    assert patience.seconds == pytest.approx(8)    # 0.4 s round trips: 20 of them
+    assert Patience(2.5, lambda: 400.0).seconds == 2.5      # --timeout is taken as given
+    late: concurrent.futures.Future = concurrent.futures.Future()
+    threading.Timer(0.3, late.set_result, ("done",)).start()
+    assert patience.result(late) == "done"
+    with pytest.raises(concurrent.futures.TimeoutError):
+        Patience(0.2, lambda: None).result(concurrent.futures.Future())
 
 
 @pytest.mark.parametrize("fault", ["latency=0.4", "loss=0.3&seed=11"], ids=["0.4 s round trip", "30 % loss"])
