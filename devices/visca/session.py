@@ -87,7 +87,7 @@ class CameraSession(ReplyHandling, OnlineState):
     def set_axis(self, axis: Axis, value: object) -> None:
         self.wants[axis] = value
         if self.wants[axis] != self.sent[axis]:
-            self._preempt_background()
+            self._preempt_background(stop=value == STOPPED[axis])
         self.wake()
 
     def when_settled(self, future: concurrent.futures.Future) -> None:
@@ -106,7 +106,7 @@ class CameraSession(ReplyHandling, OnlineState):
         self.wants = dict(STOPPED)
         self.sent = {axis: UNKNOWN for axis in Axis}
         self.supersede_motion("stopped")
-        self._preempt_background()
+        self._preempt_background(stop=True)
         self.wake()
 
     def supersede_motion(self, why: str = "superseded") -> None:
@@ -182,12 +182,12 @@ class CameraSession(ReplyHandling, OnlineState):
         due = self.status.due_poll(now)
         return self.status.poll_job(due, now) if due else None
 
-    def _preempt_background(self) -> None:
-        """The operator wants something: a status inquiry still awaiting its answer steps aside
-        (not the camera's identity: what it is decides what is sent next)."""
+    def _preempt_background(self, stop: bool = False) -> None:
+        """The operator wants something: a status inquiry still awaiting its answer steps aside;
+        the camera's identity only for a stop (what it is decides what is sent next)."""
         pending = self.pending
         if pending is not None and pending.background and pending.kind is JobKind.INQUIRY \
-                and not (pending.inquiry == "version" and self.status.discovering):
+                and (stop or not (pending.inquiry == "version" and self.status.discovering)):
             self._resolve(("abandoned",))
 
     def _gate(self, job: Job, from_queue: bool = False) -> Job | None:

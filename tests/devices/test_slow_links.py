@@ -81,6 +81,15 @@ def test_a_command_built_for_the_model_waits_for_one_round_trip_only(queued):
     assert goto.payload.startswith(bytes.fromhex("81 01 06 02")) and len(fake.sent) == 3   # no poll first
 
 
+def test_a_stop_does_not_wait_for_the_camera_to_say_what_it_is(queued):
+    fake = FakeTransport(reliable=True)
+    cam = queued(f"visca+tcp://10.0.0.9?{PATIENT}", fake, lambda cam: None)
+    wait_until(lambda: fake.sent == [VERSION], what="the version inquiry")
+    cam.stop()
+    wait_until(lambda: len(fake.sent) >= 2, what="the stop")
+    assert fake.sent[1].startswith(bytes.fromhex("81 01 06 01")) and fake.sent[1].endswith(b"\x03\x03\xff")
+
+
 def test_on_raw_links_a_late_answer_to_a_resent_copy_is_not_taken_for_the_next_message(queued):
     fake = FakeTransport()                  # a raw camera whose answers come later than the resend timeout
     asked: dict = {}
