@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from devices.visca.answers import answer_length
+from devices.visca.answers import answer_fits
 from devices.visca.jobs import UNKNOWN, Job, JobKind
 from devices.visca.links import LinkEvent
 from devices.visca.online import SLOW_REPLY
@@ -131,7 +131,8 @@ class ReplyHandling:
                 self._alive()       # a command's ACK counts while its completions have been coming
             self._resolve(("ack", reply.socket))
         elif kind is ReplyKind.ANSWER and ours and pending.kind is JobKind.INQUIRY:  # type: ignore[union-attr]
-            if not self.link.sequenced and not self._fits(pending, reply.data):  # type: ignore[arg-type]
+            if not self.link.sequenced and \
+                    not answer_fits(pending.inquiry or "", reply.data, self.status.profile):  # type: ignore[union-attr]
                 self._stray()           # the answer to an earlier message, later than its resend timeout
                 return
             self._alive()
@@ -152,11 +153,6 @@ class ReplyHandling:
             self._on_error(reply, seq, pending if ours else None)
         else:
             self._stray()
-
-    def _fits(self, inquiry: Job, data: bytes) -> bool:
-        """Whether ``data`` has the length of ``inquiry``'s answer (raw VISCA matches nothing else)."""
-        length = answer_length(inquiry.inquiry or "", self.status.profile)
-        return length is None or len(data) == length
 
     def _on_error(self, reply: Reply, seq: int | None, pending: Job | None) -> None:
         code = reply.error

@@ -110,6 +110,25 @@ def test_on_raw_links_a_late_answer_to_a_resent_copy_is_not_taken_for_the_next_m
     assert (state.model, state.power, state.zoom) == ("Sony BRC-X400", False, 0x1234)
 
 
+@pytest.mark.parametrize("url", ["visca+udpraw://10.0.0.9", "visca+tcp://10.0.0.9", "visca+serial://fake?address=1"])
+def test_on_raw_links_an_answer_of_another_shape_is_a_late_one_and_the_inquiry_waits_on(queued, url):
+    version = bytes.fromhex("90 50 00 01 05 1C 01 00 02 FF")
+    fake = FakeTransport(lambda packet: [version] if packet == VERSION else [])
+    asked: dict = {}
+    cam = queued(f"{url}{'&' if '?' in url else '?'}{PATIENT}", fake,
+                 lambda cam: asked.update(power=cam.inquire("power")))
+    wait_until(lambda: POWER in fake.sent, what="the power inquiry")
+    fake.inject(bytes.fromhex("90 50 7F FF"))           # a last preset answer, late: none recalled
+    fake.inject(bytes.fromhex("90 50 01 02 03 04 FF"))  # a zoom answer, late
+    fake.inject(bytes.fromhex("90 50 0A FF"))           # one byte, but no power answer has this value
+    time.sleep(0.2)
+    assert not asked["power"].done()                    # none of them was taken for this inquiry's answer
+    fake.inject(bytes.fromhex("90 50 02 FF"))
+    asked["power"].result(3)
+    state = cam.snapshot()
+    assert state.power is True and state.last_error is None
+
+
 def test_the_command_line_waits_longer_once_the_link_proves_slow():
     measured: list[float] = []
     patience = Patience(None, lambda: measured[-1] if measured else None)
