@@ -1,14 +1,15 @@
 """The operator's main window: camera bank in the middle, controls, presets, health, events,
-the video wall and the log in docks that the operator may rearrange (remembered per workstation)."""
+the video wall and the log in docks that the operator may rearrange (remembered per workstation).
+ALL STOP and the notices share the bar at the top, so a notice never moves a camera tile."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QHeaderView, QMainWindow, QPushButton, QTableView, QToolBar,
+from PySide6.QtWidgets import (QDockWidget, QHeaderView, QMainWindow, QPushButton, QSizePolicy, QTableView, QToolBar,
                                QVBoxLayout, QWidget)
 
 from models.preset_library import PresetLibrary
-from ui.camera_bank import CameraBank
+from ui.camera_grid import CameraGrid
 from ui.camera_model import CameraListModel
 from ui.control_panel import ControlPanel
 from ui.desk import OperatorDesk
@@ -31,13 +32,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Smart Centre Console"))
         self.setObjectName("MainWindow")
         self.banner = NoticeBanner()
-        self.bank = CameraBank(cameras)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.bank, 1)
-        self.setCentralWidget(central)
+        self.bank = CameraGrid(cameras)
+        self.setCentralWidget(self.bank)
         self.all_stop = QPushButton(self.tr("ALL STOP (Esc)"))
         self.all_stop.setObjectName("allStop")
         self.all_stop.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -48,6 +44,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("safetyBar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.all_stop)
+        toolbar.addWidget(self._notice_box(self.all_stop.sizeHint().height()))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.controls = ControlPanel(desk)
         self.presets = PresetGrid(desk, library, previews.latest)
@@ -77,7 +74,7 @@ class MainWindow(QMainWindow):
         desk.selectionChanged.connect(self.bank.show_selected)
         desk.notice.connect(log.add)
         desk.notice.connect(self.banner.show_notice)
-        self.bank.cameraActivated.connect(desk.select)
+        self.bank.cameraClicked.connect(desk.select)
         previews.frameReady.connect(cameras.set_preview)
         previews.statusChanged.connect(cameras.set_preview_status)
         desk.ownershipChanged.connect(self.update_owners)
@@ -93,6 +90,17 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+
+    def _notice_box(self, height: int) -> QWidget:
+        """The banner's place beside ALL STOP: always there and always this high, shown or not."""
+        box = QWidget()
+        box.setFixedHeight(height)
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.banner)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        return box
 
     def _health_view(self) -> QTableView:
         table = QTableView()
