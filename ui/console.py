@@ -110,6 +110,7 @@ class Console(QObject):
         self.window.update_owners()
         self.wall_view.refresh_owners()
         self.operations = OperationsLog(self, oplog) if oplog is not None else None
+        self.window.restore_layout()     # now that every dock is there
 
     def _add_menus(self) -> None:
         tools = self.window.tools_menu
