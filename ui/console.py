@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, QSettings, QSize
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from devices.records import ActionRecord
@@ -21,7 +22,7 @@ from devices.visca.profiles import CameraProfile
 from devices.wall.controller import WallController
 from models.config import Config, ConfigStore
 from models.database import Database
-from models.hotkeys import HotkeyMap
+from models.hotkeys import MULTIVIEW, HotkeyMap
 from models.ownership import EventBoard
 from models.preset_library import PresetLibrary
 from ui.bridge import CameraBridge, WallBridge
@@ -31,7 +32,7 @@ from ui.config_editor import ConfigEditor
 from ui.desk import OperatorDesk
 from ui.device_words import record_text
 from ui.hotkey_editor import HotkeyEditor
-from ui.hotkeys import HotkeyFilter
+from ui.hotkeys import HotkeyFilter, display_key
 from ui.language import LANGUAGES, system_language
 from ui.main_window import MainWindow
 from ui.notices import LogModel
@@ -94,6 +95,7 @@ class Console(QObject):
         self.hotkeys = HotkeyFilter(hotkeys, self)
         self.hotkeys.actionPressed.connect(self.desk.press)
         self.hotkeys.actionPressed.connect(self.walls.press)
+        self.hotkeys.actionPressed.connect(self.window.press)
         self.hotkeys.actionReleased.connect(self.desk.release)
         self.hotkeys.focusLost.connect(self.desk.release_all)
         self.cheat_sheet = CheatSheet(hotkeys, self.window)
@@ -118,12 +120,19 @@ class Console(QObject):
         configure = self.configure_action = tools.addAction(self.tr("Configuration…"), self.edit_config)
         configure.setEnabled(self.config_store is not None)
         tools.addAction(self.tr("Hotkey cheat sheet (?)"), self.cheat_sheet.toggle)
+        self.multiview_action = QAction(self.window, triggered=self.window.toggle_multiview)
+        self.window.view_menu.insertAction(self.window.view_menu.actions()[1], self.multiview_action)
+        self._name_keys_in_menus()
         languages = self.window.view_menu.addMenu(self.tr("Language"))
         current = self.settings.value("ui/language", None) or system_language()
         for code, label in LANGUAGES.items():
             action = languages.addAction(label, lambda c=code: self.set_language(c))
             action.setCheckable(True)
             action.setChecked(code == current)
+
+    def _name_keys_in_menus(self) -> None:
+        keys = ", ".join(display_key(key) for key in self.hotkeys.map.keys(MULTIVIEW))
+        self.multiview_action.setText(self.tr("Multiview (%1)").replace("%1", keys) if keys else self.tr("Multiview"))
 
     def edit_hotkeys(self) -> None:
         editor = self._editors.get("hotkeys")
@@ -137,6 +146,7 @@ class Console(QObject):
         self.hotkeys.set_map(hotkeys)
         self.cheat_sheet.set_map(hotkeys)
         self.wall_view.set_hotkeys(hotkeys)
+        self._name_keys_in_menus()
         self.log.add("info", self.tr("Hotkeys saved"))
 
     def edit_config(self) -> None:

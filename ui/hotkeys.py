@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QComboBox, QKeySequenceEdit, QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
+    QAbstractSpinBox, QApplication, QComboBox, QDialog, QKeySequenceEdit, QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
 
 from models.hotkeys import STOP_ALL, HotkeyMap, describe
 from models.key_names import normalize_key
@@ -130,9 +130,13 @@ class HotkeyFilter(QObject):
     def _action(self, watched: QObject, event: QKeyEvent) -> str | None:
         text = key_text(event.keyCombination())
         action = self._map.action_for(text) if text is not None else None
-        if action is None or action == STOP_ALL:
-            return action
+        if action is None:
+            return None
         focus = QApplication.focusWidget() or (watched if isinstance(watched, QWidget) else None)
+        window = focus.window() if focus is not None else QApplication.activeWindow()
+        if action == STOP_ALL:
+            # a dialog closes itself on Esc; the cameras stop on the button and on any other stop key
+            return None if text == "Esc" and isinstance(window, QDialog) else action
         if focus is not None and (_takes_text(focus) or focus.window().property(OWNS_KEYS) is True):
             return None
         return action

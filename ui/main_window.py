@@ -5,14 +5,16 @@ the bar at the top, so a notice never moves a camera tile."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (QDockWidget, QFrame, QHeaderView, QMainWindow, QPushButton, QScrollArea, QSizePolicy,
                                QTableView, QToolBar, QVBoxLayout, QWidget)
 
+from models.hotkeys import MULTIVIEW
 from models.preset_library import PresetLibrary
 from ui import window_layout
 from ui.camera_grid import CameraGrid
 from ui.camera_model import CameraListModel
+from ui.camera_windows import EnlargedPreview, Multiview
 from ui.control_panel import ControlPanel
 from ui.desk import OperatorDesk
 from ui.events_panel import EventsPanel
@@ -36,6 +38,8 @@ class MainWindow(QMainWindow):
         self.banner = NoticeBanner()
         self.bank = CameraGrid(cameras)
         self.setCentralWidget(self.bank)
+        self.enlarged: EnlargedPreview | None = None
+        self.multiview: Multiview | None = None
         self.all_stop = QPushButton(self.tr("ALL STOP (Esc)"))
         self.all_stop.setObjectName("allStop")
         self.all_stop.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -55,6 +59,7 @@ class MainWindow(QMainWindow):
         self.log_pane = LogPane(log)
         self.docks: dict[str, QDockWidget] = {}
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.tr("Enlarge selected camera"), lambda: self.enlarge(desk.selected))
         self.view_menu.addAction(self.tr("Arrange the docks for this screen"), self.arrange_docks)
         self.view_menu.addSeparator()
         self.add_dock("controls", self.tr("Controls"), self.controls)
@@ -75,6 +80,7 @@ class MainWindow(QMainWindow):
         desk.notice.connect(log.add)
         desk.notice.connect(self.banner.show_notice)
         self.bank.cameraClicked.connect(desk.select)
+        self.bank.cameraDoubleClicked.connect(self.enlarge)
         previews.frameReady.connect(cameras.set_preview)
         previews.statusChanged.connect(cameras.set_preview_status)
         desk.ownershipChanged.connect(self.update_owners)
@@ -125,6 +131,36 @@ class MainWindow(QMainWindow):
             owners = self.desk.board.owners(row.camera_id)
             self.cameras.set_owner(row.camera_id, ", ".join(e.title for e in owners))
 
+    # ---- large views ---------------------------------------------------------------------------
+    def press(self, action: str) -> None:
+        """Hotkey actions of the window itself."""
+        if action == MULTIVIEW:
+            self.toggle_multiview()
+
+    def enlarge(self, camera_id: str | None) -> None:
+        """The enlarged preview of a camera (one at a time)."""
+        if camera_id is None or self.cameras.row_of(camera_id) < 0:
+            return
+        if self.enlarged is not None:
+            self.enlarged.close()
+        view = self.enlarged = EnlargedPreview(self.cameras, self.previews, camera_id, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.finished.connect(lambda _result: self._forget_enlarged(view))
+        view.open_on(self.screen())
+
+    def _forget_enlarged(self, view: EnlargedPreview) -> None:
+        if self.enlarged is view:
+            self.enlarged = None
+
+    def toggle_multiview(self) -> None:
+        if self.multiview is not None and self.multiview.isVisible():
+            self.multiview.close()
+            return
+        if self.multiview is None:
+            self.multiview = Multiview(self.cameras, self.previews, self.bank.selectionModel(), self)
+            self.multiview.cameraClicked.connect(self.desk.select)
+        self.multiview.open_on(self.screen(), QGuiApplication.screens())
+
     # ---- layout ----------------------------------------------------------------------------------
     def arrange_docks(self, room: QSize | None = None) -> None:
         """Every dock in its place for a window of ``room`` (default: what this screen offers)."""
@@ -173,4 +209,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.desk.all_stop()   # nothing keeps moving after the console closes
         self.save_layout()
+        for view in (self.enlarged, self.multiview):
+            if view is not None:
+                view.close()
         super().closeEvent(event)
