@@ -4,32 +4,32 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="156"/>
+        <location filename="../../ui/hotkeys.py" line="160"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="156"/>
+        <location filename="../../ui/hotkeys.py" line="160"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="157"/>
+        <location filename="../../ui/hotkeys.py" line="161"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="157"/>
+        <location filename="../../ui/hotkeys.py" line="161"/>
         <source>Shots of the active event</source>
         <translation>Shot acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="158"/>
+        <location filename="../../ui/hotkeys.py" line="162"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="159"/>
+        <location filename="../../ui/hotkeys.py" line="163"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -206,7 +206,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="249"/>
+        <location filename="../../devices/visca/controller.py" line="250"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -269,134 +269,134 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="60"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="60"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="60"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="61"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="61"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="61"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="62"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="62"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="62"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="63"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="63"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="54"/>
+        <location filename="../../ui/camera_model.py" line="64"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="127"/>
+        <location filename="../../ui/camera_model.py" line="147"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="140"/>
+        <location filename="../../ui/camera_model.py" line="160"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="141"/>
+        <location filename="../../ui/camera_model.py" line="161"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="169"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="169"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="164"/>
+        <location filename="../../ui/camera_model.py" line="184"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="185"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="185"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="166"/>
+        <location filename="../../ui/camera_model.py" line="186"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="171"/>
+        <location filename="../../ui/camera_model.py" line="191"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="173"/>
+        <location filename="../../ui/camera_model.py" line="193"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="194"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="194"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="175"/>
+        <location filename="../../ui/camera_model.py" line="195"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -404,7 +404,7 @@
 <context>
     <name>CameraTileDelegate</name>
     <message>
-        <location filename="../../ui/camera_bank.py" line="40"/>
+        <location filename="../../ui/camera_tile.py" line="75"/>
         <source>no picture</source>
         <translation>tidak ada gambar</translation>
     </message>
@@ -869,47 +869,57 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="116"/>
+        <location filename="../../ui/console.py" line="119"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="117"/>
+        <location filename="../../ui/console.py" line="120"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="119"/>
+        <location filename="../../ui/console.py" line="122"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="120"/>
+        <location filename="../../ui/console.py" line="126"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="139"/>
+        <location filename="../../ui/console.py" line="135"/>
+        <source>Multiview (%1)</source>
+        <translation>Multiview (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="135"/>
+        <source>Multiview</source>
+        <translation>Multiview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="150"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="156"/>
+        <location filename="../../ui/console.py" line="167"/>
         <source>Camera changes apply when the console is restarted</source>
         <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="158"/>
+        <location filename="../../ui/console.py" line="169"/>
         <source>Video wall changes apply when the console is restarted</source>
         <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="173"/>
+        <location filename="../../ui/console.py" line="184"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="178"/>
+        <location filename="../../ui/console.py" line="189"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1365,6 +1375,19 @@
     </message>
 </context>
 <context>
+    <name>EnlargedPreview</name>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="61"/>
+        <source>Esc or a double-click closes this view</source>
+        <translation>Esc atau klik ganda menutup tampilan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="64"/>
+        <source>%1 – enlarged</source>
+        <translation>%1 – diperbesar</translation>
+    </message>
+</context>
+<context>
     <name>EventForm</name>
     <message>
         <location filename="../../ui/oplog_events.py" line="39"/>
@@ -1566,7 +1589,7 @@
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="110"/>
+        <location filename="../../ui/events_panel.py" line="112"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -2283,132 +2306,137 @@
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../models/hotkeys.py" line="46"/>
+        <location filename="../../models/hotkeys.py" line="48"/>
         <source>Move up</source>
         <translation>Gerak ke atas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="46"/>
+        <location filename="../../models/hotkeys.py" line="48"/>
         <source>Move down</source>
         <translation>Gerak ke bawah</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="47"/>
+        <location filename="../../models/hotkeys.py" line="49"/>
         <source>Move left</source>
         <translation>Gerak ke kiri</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="47"/>
+        <location filename="../../models/hotkeys.py" line="49"/>
         <source>Move right</source>
         <translation>Gerak ke kanan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="48"/>
+        <location filename="../../models/hotkeys.py" line="50"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="48"/>
+        <location filename="../../models/hotkeys.py" line="50"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="49"/>
+        <location filename="../../models/hotkeys.py" line="51"/>
         <source>Stop all cameras</source>
         <translation>Hentikan semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="50"/>
+        <location filename="../../models/hotkeys.py" line="52"/>
         <source>Show the hotkeys</source>
         <translation>Tampilkan tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="51"/>
+        <location filename="../../models/hotkeys.py" line="53"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
         <location filename="../../models/hotkeys.py" line="54"/>
+        <source>Multiview of every camera</source>
+        <translation>Multiview semua kamera</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="57"/>
         <source>Select camera {number}</source>
         <translation>Pilih kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="55"/>
+        <location filename="../../models/hotkeys.py" line="58"/>
         <source>Recall preset {number}</source>
         <translation>Panggil preset {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="56"/>
+        <location filename="../../models/hotkeys.py" line="59"/>
         <source>Shot {number}</source>
         <translation>Shot {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="57"/>
+        <location filename="../../models/hotkeys.py" line="60"/>
         <source>Recall wall layout {number}</source>
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="71"/>
+        <location filename="../../models/hotkeys.py" line="74"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="180"/>
+        <location filename="../../models/hotkeys.py" line="183"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="184"/>
+        <location filename="../../models/hotkeys.py" line="187"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="187"/>
+        <location filename="../../models/hotkeys.py" line="190"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="197"/>
+        <location filename="../../models/hotkeys.py" line="200"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="199"/>
+        <location filename="../../models/hotkeys.py" line="202"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="216"/>
+        <location filename="../../models/hotkeys.py" line="219"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="225"/>
+        <location filename="../../models/hotkeys.py" line="228"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="233"/>
+        <location filename="../../models/hotkeys.py" line="236"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="234"/>
+        <location filename="../../models/hotkeys.py" line="237"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="256"/>
+        <location filename="../../models/hotkeys.py" line="259"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="260"/>
+        <location filename="../../models/hotkeys.py" line="263"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="262"/>
+        <location filename="../../models/hotkeys.py" line="265"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -2767,62 +2795,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Smart Centre Console</source>
         <translation>Konsol Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>ALL STOP (Esc)</source>
         <translation>HENTIKAN SEMUA (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Safety</source>
         <translation>Keselamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <source>Enlarge selected camera</source>
+        <translation>Perbesar kamera terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>Arrange the docks for this screen</source>
+        <translation>Atur panel untuk layar ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Controls</source>
         <translation>Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Presets</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Camera health</source>
         <translation>Kesehatan Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Log</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Video wall</source>
         <translation>Video Wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -3038,92 +3076,105 @@
     </message>
 </context>
 <context>
+    <name>Multiview</name>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="84"/>
+        <source>F11 or Esc closes the multiview</source>
+        <translation>F11 atau Esc menutup multiview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="85"/>
+        <source>Multiview – every camera</source>
+        <translation>Multiview – semua kamera</translation>
+    </message>
+</context>
+<context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="63"/>
+        <location filename="../../ui/oplog_console.py" line="62"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="64"/>
-        <location filename="../../ui/oplog_console.py" line="110"/>
+        <location filename="../../ui/oplog_console.py" line="62"/>
+        <location filename="../../ui/oplog_console.py" line="88"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="65"/>
-        <location filename="../../ui/oplog_console.py" line="111"/>
+        <location filename="../../ui/oplog_console.py" line="63"/>
+        <location filename="../../ui/oplog_console.py" line="89"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="66"/>
-        <location filename="../../ui/oplog_console.py" line="112"/>
+        <location filename="../../ui/oplog_console.py" line="63"/>
+        <location filename="../../ui/oplog_console.py" line="90"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="74"/>
+        <location filename="../../ui/oplog_console.py" line="65"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="87"/>
+        <location filename="../../ui/oplog_console.py" line="78"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="108"/>
+        <location filename="../../ui/oplog_console.py" line="86"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="109"/>
+        <location filename="../../ui/oplog_console.py" line="87"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="114"/>
+        <location filename="../../ui/oplog_console.py" line="92"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="116"/>
+        <location filename="../../ui/oplog_console.py" line="94"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="117"/>
+        <location filename="../../ui/oplog_console.py" line="95"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="120"/>
+        <location filename="../../ui/oplog_console.py" line="98"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="121"/>
+        <location filename="../../ui/oplog_console.py" line="99"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="122"/>
+        <location filename="../../ui/oplog_console.py" line="100"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="176"/>
+        <location filename="../../ui/oplog_console.py" line="154"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="183"/>
+        <location filename="../../ui/oplog_console.py" line="161"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="190"/>
+        <location filename="../../ui/oplog_console.py" line="168"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3377,22 +3428,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview.py" line="156"/>
+        <location filename="../../ui/preview.py" line="180"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="157"/>
+        <location filename="../../ui/preview.py" line="181"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="159"/>
+        <location filename="../../ui/preview.py" line="183"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="161"/>
+        <location filename="../../ui/preview.py" line="185"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -3470,12 +3521,12 @@
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="49"/>
+        <location filename="../../devices/video/synthetic.py" line="51"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="55"/>
+        <location filename="../../devices/video/synthetic.py" line="57"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>
