@@ -18,7 +18,7 @@ from ui.camera_grid import CameraGrid
 from ui.camera_model import CameraListModel
 from ui.preview import PreviewHub
 
-ENLARGED_SHARE = 0.8      # of the screen's free area
+ENLARGED_SHARE = 0.8      # of the console window's size
 
 
 class CameraWindow(QDialog):
@@ -65,11 +65,11 @@ class EnlargedPreview(CameraWindow):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.grid.cameraDoubleClicked.connect(self.close)
 
-    def open_on(self, screen: QScreen) -> None:
-        free = screen.availableGeometry()
-        self.resize(free.size() * ENLARGED_SHARE)
+    def open_over(self, window: QWidget) -> None:
+        """Shown over the middle of ``window``, most of its size."""
+        self.resize(window.size() * ENLARGED_SHARE)
         frame = self.frameGeometry()
-        frame.moveCenter(free.center())
+        frame.moveCenter(window.frameGeometry().center())
         self.move(frame.topLeft())
         self.show()
         self.raise_()

@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         view = self.enlarged = EnlargedPreview(self.cameras, self.previews, camera_id, self)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.finished.connect(lambda _result: self._forget_enlarged(view))
-        view.open_on(self.screen())
+        view.open_over(self)
 
     def _forget_enlarged(self, view: EnlargedPreview) -> None:
         if self.enlarged is view:
