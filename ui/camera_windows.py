@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
-from PySide6.QtGui import QScreen
+from PySide6.QtGui import QScreen, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QVBoxLayout, QWidget
 
 from ui.camera_grid import CameraGrid
@@ -43,6 +43,11 @@ class CameraWindow(QDialog):
         layout.addWidget(self.hint)
         self.setStyleSheet("CameraWindow { background: #121212; }")
         self.finished.connect(lambda _result: previews.forget_view(view))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.grid.picture_size().isValid():     # shown again after closing: the hub has forgotten it
+            self._ask_frames(self.grid.picture_size())
 
     def _ask_frames(self, size: QSize) -> None:
         """Frames of this window's cameras big enough for its tiles."""

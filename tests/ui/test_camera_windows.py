@@ -13,13 +13,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.devices.conftest import wait_until
-from tests.ui.desk_support import desk, make_console, settle  # noqa: F401
+from tests.ui.desk_support import desk, make_console, resize, settle  # noqa: F401
 from ui.camera_model import Tally
 from ui.camera_tile import TALLY_COLOURS
 
@@ -85,6 +85,8 @@ def test_a_double_click_enlarges_a_tile_and_esc_closes_it_without_stopping_a_cam
 def test_f11_opens_the_multiview_of_every_camera_and_f11_closes_it(make_console, qtbot):
     console = make_console()
     window = console.window
+    resize(window, QSize(1100, 660), qtbot)           # the bank's tiles smaller than the multiview's
+    small = window.bank.picture_size().width()
     window.activateWindow()
     press(window, Qt.Key.Key_F11)
     multiview = window.multiview
@@ -93,12 +95,17 @@ def test_f11_opens_the_multiview_of_every_camera_and_f11_closes_it(make_console,
     grid = multiview.grid
     assert set(grid.tile_rects()) == set(console.bridges)
     assert all(grid.viewport().rect().contains(rect) for rect in grid.tile_rects().values())
+    large = grid.picture_size().width()
+    assert large > small
+    qtbot.waitUntil(lambda: frame_width(console, "cam4") >= large - 1, timeout=5000)
     press(multiview, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: not multiview.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: frame_width(console, "cam4") <= small, timeout=5000)            # small frames again
     menu = next(action for action in window.view_menu.actions() if action.text().startswith("Multiview"))
     assert "F11" in menu.text()
     menu.trigger()
     assert multiview.isVisible()
+    qtbot.waitUntil(lambda: frame_width(console, "cam4") >= large - 1, timeout=5000)        # and large once more
     QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=tile_centre(grid, "cam3"))
     assert console.desk.selected == "cam3"                                    # a click there selects, as in the bank
     press(multiview, Qt.Key.Key_Escape)
@@ -133,20 +140,40 @@ def test_tally_borders_follow_the_model(make_console, qtbot):
 
 
 SECOND_SCREEN = textwrap.dedent("""
-    import json, sys
-    from PySide6.QtCore import QItemSelectionModel
+    import json
+    from PySide6.QtCore import QItemSelectionModel, QObject, Signal
     from PySide6.QtWidgets import QApplication
+    from devices.visca.state import CameraState
     from ui.camera_model import CameraListModel
     from ui.camera_windows import Multiview
-    from ui.preview import PreviewHub
+
+    class Bridge(QObject):                  # a camera that never changes
+        stateChanged = Signal(object)
+        state = CameraState("Kamera Panggung", "visca+udp://192.0.2.1")
+
+    class Previews:                         # notes what the multiview asks of the preview hub
+        asked = []
+        def camera_ids(self):
+            return ["cam1"]
+        def set_size(self, camera_id, size, view):
+            self.asked.append([view, size.width()])
+        def forget_view(self, view):
+            self.asked.append(["forget", view])
 
     app = QApplication([])
     cameras = CameraListModel()
-    multiview = Multiview(cameras, PreviewHub(), QItemSelectionModel(cameras))
-    multiview.open_on(app.screens()[0], app.screens())
-    app.processEvents()
-    print(json.dumps({"screen": multiview.screen().name(), "full_screen": multiview.isFullScreen(),
-                      "geometry": multiview.geometry().getRect()}))
+    cameras.add_camera("cam1", "Kamera Panggung", "Ruang Rapat Utama", Bridge())
+    previews = Previews()
+    multiview = Multiview(cameras, previews, QItemSelectionModel(cameras))
+    shown = []
+    for _time in range(2):                  # opened, closed and opened again
+        multiview.open_on(app.screens()[0], app.screens())
+        app.processEvents()
+        shown.append({"screen": multiview.screen().name(), "full_screen": multiview.isFullScreen(),
+                      "geometry": multiview.geometry().getRect(), "asked": previews.asked[-1]})
+        multiview.close()
+        app.processEvents()
+    print(json.dumps(shown))
 """)
 
 
@@ -161,5 +188,9 @@ def test_the_multiview_opens_full_screen_on_a_second_screen(tmp_path):
     result = subprocess.run([sys.executable, "-c", SECOND_SCREEN], env=environment, capture_output=True, text=True,
                             timeout=60, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    shown = json.loads(result.stdout.strip().splitlines()[-1])
-    assert shown == {"screen": "wall", "full_screen": True, "geometry": [1366, 0, 1920, 1080]}
+    first, again = json.loads(result.stdout.strip().splitlines()[-1])
+    for shown in (first, again):
+        assert {key: shown[key] for key in ("screen", "full_screen", "geometry")} == {
+            "screen": "wall", "full_screen": True, "geometry": [1366, 0, 1920, 1080]}
+        view, width = shown["asked"]        # frames as large as the tiles there, each time it is shown
+        assert view == "multiview" and width > 900
