@@ -104,8 +104,9 @@ class CameraGrid(QAbstractItemView):
         left = max(GAP, (self.viewport().width() - covered.width()) // 2)
         top = max(GAP, (self.viewport().height() - covered.height()) // 2)
         step = shape.tile + QSize(GAP, GAP)
-        self._rects = {row: QRect(QPoint(left + n % shape.columns * step.width(), top + n // shape.columns * step.height()),
-                                  shape.tile) for n, row in enumerate(rows)}
+        self._rects = {row: QRect(QPoint(left + n % shape.columns * step.width(),
+                                         top + n // shape.columns * step.height()), shape.tile)
+                       for n, row in enumerate(rows)}
         picture = picture_size(shape.tile.width())
         if picture != self._picture:
             self._picture = picture

@@ -133,7 +133,8 @@ class CameraListModel(QAbstractTableModel):
         state = row.bridge.state
         roles = {Role.CAMERA_ID: row.camera_id, Role.STATE: state, Role.PREVIEW: row.preview,
                  Role.PREVIEW_STATUS: row.preview_status, Role.LOCATION: row.location,
-                 Role.OWNER: row.owner, Role.TALLY: row.tally, Role.HOTKEY: str(index.row() + 1) if index.row() < 9 else ""}
+                 Role.OWNER: row.owner, Role.TALLY: row.tally,
+                 Role.HOTKEY: str(index.row() + 1) if index.row() < 9 else ""}
         if role in roles:
             return roles[role]
         column = self.COLUMNS[index.column()]

@@ -65,7 +65,8 @@ def fits(window: QMainWindow, room: QSize, arranged: QSize) -> bool:
     (the docks arranged for the screen, when not even they fit). Floating docks need no check: restoring
     brings one left on a screen that is gone back onto a screen (QMainWindow.restoreState)."""
     need = window.minimumSizeHint()
-    return need.width() <= max(room.width(), arranged.width()) and need.height() <= max(room.height(), arranged.height())
+    return (need.width() <= max(room.width(), arranged.width())
+            and need.height() <= max(room.height(), arranged.height()))
 
 
 def balance(window: QMainWindow, bank: CameraGrid, docks: Mapping[str, QDockWidget]) -> None:

@@ -329,74 +329,74 @@
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="147"/>
+        <location filename="../../ui/camera_model.py" line="148"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="160"/>
+        <location filename="../../ui/camera_model.py" line="161"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="161"/>
+        <location filename="../../ui/camera_model.py" line="162"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="169"/>
+        <location filename="../../ui/camera_model.py" line="170"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="169"/>
+        <location filename="../../ui/camera_model.py" line="170"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="184"/>
+        <location filename="../../ui/camera_model.py" line="185"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="185"/>
+        <location filename="../../ui/camera_model.py" line="186"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="185"/>
+        <location filename="../../ui/camera_model.py" line="186"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="186"/>
+        <location filename="../../ui/camera_model.py" line="187"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="191"/>
+        <location filename="../../ui/camera_model.py" line="192"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="193"/>
+        <location filename="../../ui/camera_model.py" line="194"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="194"/>
+        <location filename="../../ui/camera_model.py" line="195"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="194"/>
+        <location filename="../../ui/camera_model.py" line="195"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="195"/>
+        <location filename="../../ui/camera_model.py" line="196"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -1377,12 +1377,12 @@
 <context>
     <name>EnlargedPreview</name>
     <message>
-        <location filename="../../ui/camera_windows.py" line="61"/>
+        <location filename="../../ui/camera_windows.py" line="66"/>
         <source>Esc or a double-click closes this view</source>
         <translation>Esc atau klik ganda menutup tampilan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_windows.py" line="64"/>
+        <location filename="../../ui/camera_windows.py" line="69"/>
         <source>%1 – enlarged</source>
         <translation>%1 – diperbesar</translation>
     </message>
@@ -3078,12 +3078,12 @@
 <context>
     <name>Multiview</name>
     <message>
-        <location filename="../../ui/camera_windows.py" line="84"/>
+        <location filename="../../ui/camera_windows.py" line="89"/>
         <source>F11 or Esc closes the multiview</source>
         <translation>F11 atau Esc menutup multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_windows.py" line="85"/>
+        <location filename="../../ui/camera_windows.py" line="90"/>
         <source>Multiview – every camera</source>
         <translation>Multiview – semua kamera</translation>
     </message>

@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.devices.conftest import wait_until
-from tests.ui.desk_support import desk, make_console, resize, settle  # noqa: F401
+from tests.ui.desk_support import WAIT_MS, desk, make_console, resize, settle  # noqa: F401
 from ui.camera_model import Tally
 from ui.camera_tile import TALLY_COLOURS
 
@@ -67,18 +67,18 @@ def test_a_double_click_enlarges_a_tile_and_esc_closes_it_without_stopping_a_cam
     assert list(enlarged.grid.tile_rects()) == ["cam2"]
     picture = enlarged.grid.picture_size()
     assert picture.width() > window.bank.picture_size().width()
-    qtbot.waitUntil(lambda: frame_width(console, "cam2") >= picture.width() - 1, timeout=5000)
-    qtbot.waitUntil(lambda: 0 < frame_width(console, "cam1") <= window.bank.picture_size().width(),
-                    timeout=5000)                                                         # the others stay small
-    assert preview_threads() == threads                                                   # no second stream
+    qtbot.waitUntil(lambda: frame_width(console, "cam2") >= picture.width() - 1, timeout=WAIT_MS)
+    # the other cameras stay small, and no second stream was opened
+    qtbot.waitUntil(lambda: 0 < frame_width(console, "cam1") <= window.bank.picture_size().width(), timeout=WAIT_MS)
+    assert preview_threads() == threads
     qtbot.waitActive(enlarged)
     for bridge in console.desk.bridges.values():
         bridge.controller.drive(4, 0)
     wait_until(lambda: all(sim.state()["moving"] for sim in desk.cameras), what="every camera moving")
     press(enlarged, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.enlarged is None, timeout=2000)
-    assert all(sim.state()["moving"] for sim in desk.cameras)                             # nothing stopped
-    qtbot.waitUntil(lambda: frame_width(console, "cam2") <= window.bank.picture_size().width(), timeout=5000)                                                         # small frames again
+    assert all(sim.state()["moving"] for sim in desk.cameras)          # nothing stopped
+    qtbot.waitUntil(lambda: frame_width(console, "cam2") <= window.bank.picture_size().width(), timeout=WAIT_MS)
     console.desk.all_stop()
 
 
@@ -95,17 +95,21 @@ def test_f11_opens_the_multiview_of_every_camera_and_f11_closes_it(make_console,
     grid = multiview.grid
     assert set(grid.tile_rects()) == set(console.bridges)
     assert all(grid.viewport().rect().contains(rect) for rect in grid.tile_rects().values())
-    large = grid.picture_size().width()
-    assert large > small
-    qtbot.waitUntil(lambda: frame_width(console, "cam4") >= large - 1, timeout=5000)
+    settle(qtbot)
+
+    def large() -> bool:
+        wanted = grid.picture_size().width()
+        return wanted > small and frame_width(console, "cam4") >= wanted - 1
+
+    qtbot.waitUntil(large, timeout=WAIT_MS)
     press(multiview, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: not multiview.isVisible(), timeout=2000)
-    qtbot.waitUntil(lambda: frame_width(console, "cam4") <= small, timeout=5000)            # small frames again
+    qtbot.waitUntil(lambda: frame_width(console, "cam4") <= small, timeout=WAIT_MS)        # small frames again
     menu = next(action for action in window.view_menu.actions() if action.text().startswith("Multiview"))
     assert "F11" in menu.text()
     menu.trigger()
     assert multiview.isVisible()
-    qtbot.waitUntil(lambda: frame_width(console, "cam4") >= large - 1, timeout=5000)        # and large once more
+    qtbot.waitUntil(large, timeout=WAIT_MS)                                                 # and large once more
     QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=tile_centre(grid, "cam3"))
     assert console.desk.selected == "cam3"                                    # a click there selects, as in the bank
     press(multiview, Qt.Key.Key_Escape)
@@ -179,9 +183,8 @@ SECOND_SCREEN = textwrap.dedent("""
 
 def test_the_multiview_opens_full_screen_on_a_second_screen(tmp_path):
     screens = {"screens": [
-        {"name": "desk", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-        {"name": "wall", "x": 1366, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96,
-         "dpr": 1}]}
+        {"name": "desk", "x": 0, "y": 0, "width": 1366, "height": 768},
+        {"name": "wall", "x": 1366, "y": 0, "width": 1920, "height": 1080}]}
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(screens), encoding="utf-8")
     environment = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}

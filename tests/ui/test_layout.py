@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QAbstractButton
 
-from tests.ui.desk_support import SCREEN_MARGINS, close, desk, make_console, rect_in, resize, settle, shown_within  # noqa: F401
+from tests.ui.desk_support import (SCREEN_MARGINS, WAIT_MS, close, desk, make_console, rect_in, resize,  # noqa: F401
+                                   settle, shown_within)
 from ui.camera_grid import GAP
 
 pytestmark = pytest.mark.gui
@@ -60,8 +61,8 @@ def test_on_a_large_screen_the_tiles_fill_the_bank_at_16_9(make_console, qtbot, 
     for tile in tiles(console):
         covered = covered.united(tile)
     spare = QSize(viewport.width() - covered.width(), viewport.height() - covered.height())
-    assert min(spare.width(), spare.height()) <= 2 * GAP + 2, spare           # filled one way…
-    assert spare.width() <= viewport.width() * 0.15 and spare.height() <= viewport.height() * 0.15, spare  # …nearly the other
+    assert min(spare.width(), spare.height()) <= 2 * GAP + 2, spare           # filled one way, nearly the other:
+    assert spare.width() <= viewport.width() * 0.15 and spare.height() <= viewport.height() * 0.15, spare
     picture = window.bank.picture_size()
     assert picture.width() >= (screen.width() - 700) // 2
     assert abs(picture.width() * 9 - picture.height() * 16) < 16, picture
@@ -71,7 +72,7 @@ def test_on_a_large_screen_the_tiles_fill_the_bank_at_16_9(make_console, qtbot, 
                 and picture.width() - 1 <= frame.width() <= picture.width())
 
     for camera_id in console.bridges:
-        qtbot.waitUntil(lambda c=camera_id: framed(c), timeout=5000)
+        qtbot.waitUntil(lambda c=camera_id: framed(c), timeout=WAIT_MS)
 
 
 def test_a_large_screen_gives_the_presets_a_place_of_their_own_and_a_small_one_a_tab(make_console, qtbot):
@@ -131,6 +132,6 @@ def test_a_notice_never_moves_a_camera_tile(make_console, qtbot):
     settle(qtbot)
     assert window.banner.isVisible()
     assert tiles(console) == before
-    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=6000)
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=WAIT_MS)
     settle(qtbot)
     assert tiles(console) == before
