@@ -120,6 +120,11 @@ class CameraState:
         self.presets_changed()
         return NOTHING
 
+    def store_preset_at(self, number: int, pan: int, tilt: int, zoom: int) -> None:
+        """A preset as if the head had been driven there and saved (focus where it is now)."""
+        self.presets[number] = Preset(pan, tilt, zoom, self.mechanics.position(FOCUS))
+        self.presets_changed()
+
     def clear_preset(self, number: int) -> frozenset[str]:
         self.presets.pop(number, None)
         self.presets_changed()

@@ -16,7 +16,7 @@ import asyncio
 import collections
 import random
 from pathlib import Path
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 from devices.sim_support import run_on_loop
 from devices.visca.profiles import CameraProfile, get_profile
@@ -161,6 +161,13 @@ class SimulatorServer:
         if not 0.0 <= seconds <= MAX_LATENCY:
             raise ValueError(f"latency must be 0–{MAX_LATENCY} s, not {seconds}")
         self._on_loop(setattr, self._outbox, "delay", seconds)
+
+    def store_presets(self, positions: Mapping[int, Mapping[str, int]], camera: int = 1) -> None:
+        """Give camera ``camera`` presets at these positions (``{number: {"pan", "tilt", "zoom"}}``)
+        without moving it, as if they had been saved there; the state file keeps them."""
+        device = self.cameras[camera - 1].camera
+        for number, position in positions.items():
+            self._on_loop(device.store_preset_at, number, position["pan"], position["tilt"], position["zoom"])
 
     def restart(self) -> None:
         """Power cycle: sockets, sequence state and motion forgotten, cameras back on."""
