@@ -206,7 +206,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="249"/>
+        <location filename="../../devices/visca/controller.py" line="250"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -3470,12 +3470,12 @@
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="49"/>
+        <location filename="../../devices/video/synthetic.py" line="53"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="55"/>
+        <location filename="../../devices/video/synthetic.py" line="115"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>
@@ -3887,6 +3887,24 @@
         <location filename="../../models/shifts.py" line="73"/>
         <source>shift {shift} cannot end before it started</source>
         <translation>shift {shift} tidak dapat berakhir sebelum dimulai</translation>
+    </message>
+</context>
+<context>
+    <name>Simulator</name>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="29"/>
+        <source>The saved presets of a simulated camera cannot be used ({path}): {reason}. The file is ignored.</source>
+        <translation>Preset tersimpan kamera simulasi tidak dapat dipakai ({path}): {reason}. Berkas ini diabaikan.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="31"/>
+        <source>it is not valid JSON</source>
+        <translation>isinya bukan JSON yang sah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="32"/>
+        <source>it is not the state of a simulated camera</source>
+        <translation>isinya bukan status kamera simulasi</translation>
     </message>
 </context>
 <context>
