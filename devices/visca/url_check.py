@@ -8,7 +8,6 @@ from typing import Any, Callable
 
 from devices.endpoints import without_url
 from devices.visca import urls
-from devices.visca.controller import URL_OPTIONS
 from devices.visca.links import Quirks
 from devices.visca.profiles import PROFILES, configured_profile
 from models.wording import QT_TRANSLATE_NOOP, sentence_of
@@ -26,7 +25,7 @@ def check_camera(url: str, profile: str | None) -> list[tuple[str, str]]:
         endpoint = urls.parse(url)
     except urls.CameraUrlError as exc:
         return [("url", without_url(sentence_of(exc))), *problems]
-    problems += _check("url", endpoint.check_options, URL_OPTIONS)
+    problems += _check("url", urls.check, endpoint)
     problems += _check("url", Quirks.parse, endpoint.option("quirks"))
     model = endpoint.option("model")
     if model is not None:
