@@ -166,13 +166,14 @@ def check_wall(url: str) -> list[str]:
     The problem is listed under the ``url`` field already, so the URL is not repeated in front of it.
     """
     from devices.endpoints import without_url
+    from devices.secrets import hide
     from devices.wall import drivers
     from models.wording import sentence_of
 
     try:
         drivers.make_protocol(drivers.parse(url))
     except ValueError as exc:
-        return [without_url(sentence_of(exc))]
+        return [hide(without_url(sentence_of(exc)), url)]
     return []
 
 

@@ -58,9 +58,11 @@ def hide(value: Any, url: str) -> Any:
 
 def masked(value: Any, secrets: list[str]) -> Any:
     if isinstance(value, str):
+        hidden = str(value)
         for secret in secrets:
-            value = value.replace(secret, MASK)
-        return mask_text(value)
+            hidden = hidden.replace(secret, MASK)
+        hidden = mask_text(hidden)
+        return value if hidden == value else hidden     # a Phrase with nothing to hide stays translatable
     if isinstance(value, dict):
         return {key: masked(item, secrets) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
