@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
-        handler.addFilter(MaskingFilter())
+        if not any(isinstance(each, MaskingFilter) for each in handler.filters):
+            handler.addFilter(MaskingFilter())
     if args.command is None:
         return run_console(args)
     return args.func(args) or 0
