@@ -162,20 +162,10 @@ def open_captures(config, folder: Path) -> tuple[dict, list]:
 
 
 def check_wall(url: str) -> list[str]:
-    """What is wrong with a wall device URL, for the configuration checks (nothing when it can be used).
+    """What is wrong with a wall device URL, for the configuration checks (``devices.wall.url_check``)."""
+    from devices.wall.url_check import check_wall as check
 
-    The problem is listed under the ``url`` field already, so the URL is not repeated in front of it.
-    """
-    from devices.endpoints import without_url
-    from devices.secrets import hide
-    from devices.wall import drivers
-    from models.wording import sentence_of
-
-    try:
-        drivers.make_protocol(drivers.parse(url))
-    except ValueError as exc:
-        return [hide(without_url(sentence_of(exc)), url)]
-    return []
+    return check(url)
 
 
 def store_demo_layouts(runtime: DeviceRuntime, url: str, timeout: float = 10.0) -> None:

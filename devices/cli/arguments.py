@@ -38,11 +38,17 @@ def seconds(lowest: float, highest: float = LONGEST_WAIT, *, zero: bool = False)
     return parse
 
 
-def later(target: str) -> Callable[[argparse.Namespace], int]:
-    """``"package.module:function"``, imported when the sub-command runs."""
+def later(target: str, url_problems: Callable[[str], list[str]] | None = None) -> Callable[[argparse.Namespace], int]:
+    """``"package.module:function"``, imported when the sub-command runs; ``url_problems(args.url)``
+    (the configuration check's) first, so that a bad URL is refused before the device layer is loaded."""
     module, name = target.split(":")
 
     def run(args: argparse.Namespace) -> int:
+        if url_problems is not None:
+            from devices.endpoints import url_problem
+            problems = url_problems(args.url)
+            if problems:
+                return fail(EXIT_USAGE, url_problem(args.url, problems[0]), args.url)
         return getattr(importlib.import_module(module), name)(args)
     return run
 

@@ -5,16 +5,16 @@ Exit codes: 0 done (the camera reported completion, or answered for `status`);
 names, docs/cameras.md); 1 the camera refused (its error is named); 3 no answer in time;
 130 / 143 interrupted by Ctrl+C / SIGTERM (a moving camera was stopped first).
 
-The parser only; the work is ``camera_run.run``, imported when the command runs.
+The parser only; the work is ``camera_run.run``, imported when the command runs and the URL has
+passed the configuration check (a bad one is refused before the device layer is loaded).
 """
 from __future__ import annotations
 
 import argparse
 
 from devices.cli import capture_option
-from devices.cli.arguments import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, later, number, seconds
+from devices.cli.arguments import later, number, seconds
 
-__all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_TIMEOUT", "EXIT_USAGE", "add_parser", "number"]
 DIRECTIONS = {"up": (0, 1), "down": (0, -1), "left": (-1, 0), "right": (1, 0),
               "upleft": (-1, 1), "upright": (1, 1), "downleft": (-1, -1), "downright": (1, -1)}
 STATUS_INQUIRIES = ("power", "position", "zoom", "focus mode", "focus", "last preset", "version")
@@ -54,7 +54,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     goto.add_argument("tilt", type=number)
     goto.add_argument("--speed", type=number)
     actions.add_parser("status", help="print one JSON object with the camera's state")
-    p.set_defaults(func=later("devices.cli.camera_run:run"))
+    p.set_defaults(func=later("devices.cli.camera_run:run", url_problems))
 
 
 class _Actions:
@@ -65,3 +65,8 @@ class _Actions:
 
     def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
         return self._subparsers.add_parser(name, parents=[self._common], **kwargs)
+
+
+def url_problems(url: str) -> list[str]:
+    from devices.visca.url_check import check_camera
+    return [problem for _field, problem in check_camera(url, None)]

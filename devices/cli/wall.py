@@ -5,7 +5,8 @@ arguments, nothing sent; 1 the device refused (its error is named); 3 no answer 
 in time. Numbers are checked against the size in the URL (inputs=, outputs=, presets=) before
 connecting, or else against the size the device reports, before the command is sent.
 
-The parser only; the work is ``wall_run.run``, imported when the command runs.
+The parser only; the work is ``wall_run.run``, imported when the command runs and the URL has
+passed the configuration check (a bad one is refused before the device layer is loaded).
 """
 from __future__ import annotations
 
@@ -49,4 +50,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     tile = add("tile", help="tile ROWS COLUMNS (display)")
     tile.add_argument("rows", type=number)
     tile.add_argument("columns", type=number)
-    p.set_defaults(func=later("devices.cli.wall_run:run"))
+    p.set_defaults(func=later("devices.cli.wall_run:run", url_problems))
+
+
+def url_problems(url: str) -> list[str]:
+    from devices.wall.url_check import check_wall
+    return check_wall(url)

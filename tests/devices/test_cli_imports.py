@@ -40,7 +40,9 @@ def test_parsing_a_device_command_imports_nothing_heavy(argv):
 
 @pytest.mark.parametrize("argv", [("camera", "visca+udp://192.168.1.20", "move", "sideways"),
                                   ("camera", "visca+udp://192.168.1.20", "status", "--timeout", "nan"),
-                                  ("wall", "kramer+tcp://192.168.1.39", "route", "one", "2")])
+                                  ("wall", "kramer+tcp://192.168.1.39", "route", "one", "2"),
+                                  ("camera", "visca+udp://192.168.1.20?local_port=abc", "status"),
+                                  ("camera", f"visca+tcp://{'h' * 64}.example", "status")])
 def test_a_bad_argument_is_answered_before_anything_heavy_is_imported(argv):
     assert loaded_after("app.main(argv)", *argv) == []
 
