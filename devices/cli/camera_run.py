@@ -3,7 +3,7 @@
 Every way out of a move sends the stop first: a continuous move (``move``, ``zoom in|out``) that ends
 in an error or a timeout is stopped before the command exits, and Ctrl+C, Ctrl+Break or SIGTERM
 during any action that moves the camera (continuous, preset recall, goto, home, zoom to) stops it
-and waits for the camera to take the stop (at most ``--timeout``) before the process ends.
+and waits for the camera to take the stop before the process ends (exit 128 + the signal's number).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from devices.visca.controller import CameraController
 from devices.visca.state import CameraError
 
 MOVES = {"move", "zoom", "home", "goto", "preset"}     # actions that may set the head or lens moving
-STOP_PATIENCE = 2.0     # seconds: the least a stop on the way out is waited for
+STOP_WAIT = (2.0, 10.0)     # seconds: the least and the most a stop on the way out is waited for
 Waiter = Callable[[float], "dict | None"]
 
 
@@ -65,17 +65,15 @@ def _interrupted(camera: CameraController, args: argparse.Namespace, signal: int
 
 
 def _stop(camera: CameraController, timeout: float) -> None:
-    """ALL STOP, and wait until the camera took it: at most ``timeout`` or ``STOP_PATIENCE`` (the stop
-    leaves after the command still on the wire), and not at all once the camera is offline (then
-    nothing is sent; the console stops every axis first when it is back)."""
+    """ALL STOP, and wait until the camera took it: ``timeout``, but at least and at most ``STOP_WAIT``.
+    The stop leaves after the command still on the wire, and a camera that went offline (its answers
+    late, not lost) is sent it first thing when it is heard again."""
     camera.stop()
-    settled = camera.settled()
-    deadline = time.monotonic() + max(timeout, STOP_PATIENCE)
-    while camera.snapshot().online and time.monotonic() < deadline:
-        try:
-            return interrupts.wait(settled, interrupts.SLICE)
-        except concurrent.futures.TimeoutError:
-            continue
+    shortest, longest = STOP_WAIT
+    try:
+        interrupts.wait(camera.settled(), min(max(timeout, shortest), longest))
+    except concurrent.futures.TimeoutError:
+        pass        # it did not answer: nothing more this command can do
 
 
 def _outcome(camera: CameraController, waiter: Waiter, timeout: float) -> tuple[int, "dict | None", "str | None"]:

@@ -65,10 +65,11 @@ def test_a_signal_during_a_zoom_stops_the_lens(simulator):
 
 
 class LateToAcknowledgeMoves(ViscaDevice):
-    """Moves at once, but acknowledges a pan-tilt drive a second late (a congested way back)."""
+    """Moves at once, but acknowledges a pan-tilt drive 2 s late (a congested way back): the command
+    times out, or the camera is taken for offline, while it moves."""
 
     def handle(self, packet: bytes, origin=None) -> None:
-        self.latency = 1.0 if packet[1:4] == DRIVE and packet[6:8] != STOP else FRAME
+        self.latency = 2.0 if packet[1:4] == DRIVE and packet[6:8] != STOP else FRAME
         super().handle(packet, origin)
 
 
@@ -78,12 +79,12 @@ def test_a_timeout_while_moving_stops_the_head_first(sim_runtime):
     sim = sim_runtime.submit(start_simulator("visca+udpraw://127.0.0.1:0", device=camera)).result(5)
     try:
         process = start("camera", f"{sim.url}?model=generic", "move", "left", "--speed", "2", "--for", "20",
-                        "--timeout", "0.4")
+                        "--timeout", "1.5")
         try:
             _out, err = process.communicate(timeout=30)
         finally:
             process.kill()
-        assert process.returncode == 3 and "timeout" in err, err
+        assert process.returncode == 3 and "Traceback" not in err, err
         assert sim.state()["pan"] < 0           # it did move …
         assert_still(sim)                        # … and was stopped before the command gave up
     finally:
