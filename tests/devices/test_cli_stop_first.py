@@ -64,6 +64,20 @@ def test_a_signal_during_a_zoom_stops_the_lens(simulator):
     assert_still(sim, "zoom")
 
 
+def test_a_signal_during_an_absolute_move_stops_it_too(simulator):
+    sim = simulator("visca+tcp://127.0.0.1:0")
+    process = start("camera", sim.url, "goto", "0x800", "0", "--speed", "1", "--timeout", "60")
+    try:
+        wait_until(lambda: sim.state()["pan"] > 2, timeout=15, what="the head to head for its target")
+        process.send_signal(SIGNALS[0])
+        _out, err = process.communicate(timeout=15)
+    finally:
+        process.kill()
+    assert "stopped" in err, err
+    assert_still(sim)
+    assert sim.state()["pan"] < 0x800
+
+
 class LateToAcknowledgeMoves(ViscaDevice):
     """Moves at once, but acknowledges a pan-tilt drive 2 s late (a congested way back): the command
     times out, or the camera is taken for offline, while it moves."""
