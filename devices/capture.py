@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime
 import json
 import logging
-import platform
 import queue
+import socket
 import threading
 import time
 from pathlib import Path
@@ -82,7 +82,7 @@ class Recorder:
         header: dict[str, Any] = {
             "capture": FORMAT, "kind": kind, "protocol": urlsplit(url).scheme.lower() or kind, "url": mask_url(url),
             "tool": tool, "version": tool_version(),
-            "source": f"recorded by {tool} on {platform.node() or 'this PC'} at {started.isoformat()}"}
+            "source": f"recorded by {tool} on {socket.gethostname() or 'this PC'} at {started.isoformat()}"}
         if run is not None:
             header["run"] = run
         self.path.parent.mkdir(parents=True, exist_ok=True)

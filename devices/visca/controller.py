@@ -27,7 +27,6 @@ from devices.visca.camera_status import CameraStatus
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
 from devices.visca.profiles import CameraProfile, configured_profile
-from devices.visca.serial_bus import SerialLink, open_bus
 from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
 from devices.records import ActionRecord, Link as LinkState
@@ -44,6 +43,7 @@ def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
     ``capture`` records what passes (on a daisy chain: the whole line), naming it ``via`` where one
     capture holds several connections."""
     if endpoint.is_serial:
+        from devices.visca.serial_bus import SerialLink, open_bus   # pyserial only for serial cameras
         baud, address = urls.serial_line(endpoint)
         bus = open_bus(shared, endpoint.device, baud, transport)
         if capture is not None:
