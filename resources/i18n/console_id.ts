@@ -206,7 +206,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="250"/>
+        <location filename="../../devices/visca/controller.py" line="244"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>{camera}: koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/url_check.py" line="35"/>
+        <location filename="../../devices/visca/url_check.py" line="40"/>
         <source>profile {profile} differs from model={model} in the URL; keep one</source>
         <translation>profil {profile} berbeda dengan model={model} di URL; pertahankan salah satunya</translation>
     </message>
@@ -412,12 +412,12 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../devices/capture.py" line="52"/>
+        <location filename="../../devices/capture.py" line="40"/>
         <source>cannot write the capture file {path}: {reason}</source>
         <translation>berkas rekaman {path} tidak dapat ditulis: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/capture.py" line="65"/>
+        <location filename="../../devices/capture.py" line="53"/>
         <source>{device}: {problem}; it works without a capture</source>
         <translation>{device}: {problem}; perangkat tetap bekerja tanpa rekaman</translation>
     </message>
@@ -869,47 +869,47 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="116"/>
+        <location filename="../../ui/console.py" line="118"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="117"/>
+        <location filename="../../ui/console.py" line="119"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="119"/>
+        <location filename="../../ui/console.py" line="121"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="120"/>
+        <location filename="../../ui/console.py" line="122"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="139"/>
+        <location filename="../../ui/console.py" line="141"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="156"/>
+        <location filename="../../ui/console.py" line="158"/>
         <source>Camera changes apply when the console is restarted</source>
         <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="158"/>
+        <location filename="../../ui/console.py" line="160"/>
         <source>Video wall changes apply when the console is restarted</source>
         <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="173"/>
+        <location filename="../../ui/console.py" line="175"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="178"/>
+        <location filename="../../ui/console.py" line="180"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1053,69 +1053,84 @@
 <context>
     <name>DeviceUrls</name>
     <message>
-        <location filename="../../devices/endpoints.py" line="19"/>
+        <location filename="../../devices/endpoints.py" line="24"/>
         <source>{url}: {problem}</source>
         <translation>{url}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="71"/>
+        <location filename="../../devices/endpoints.py" line="77"/>
         <source>option {name}={value} is not a whole number</source>
         <translation>opsi {name}={value} bukan bilangan bulat</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="83"/>
+        <location filename="../../devices/endpoints.py" line="91"/>
         <source>option {name}={value} is not a number</source>
         <translation>opsi {name}={value} bukan angka</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="90"/>
+        <location filename="../../devices/endpoints.py" line="104"/>
+        <source>option baud={value} is not a line speed; use one of {speeds}</source>
+        <translation>opsi baud={value} bukan kecepatan jalur; gunakan salah satu dari {speeds}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="109"/>
         <source>option {name}={value} is out of range {lowest}–{highest}</source>
         <translation>opsi {name}={value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="101"/>
+        <location filename="../../devices/endpoints.py" line="120"/>
         <source>option {name}={value} must be yes or no</source>
         <translation>opsi {name}={value} harus yes atau no</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="110"/>
+        <location filename="../../devices/endpoints.py" line="129"/>
         <source>unknown option(s) {unknown}; known: {known}</source>
         <translation>opsi tidak dikenal: {unknown}; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="130"/>
+        <location filename="../../devices/endpoints.py" line="150"/>
         <source>not a {kind} URL ({error})</source>
         <translation>bukan URL {kind} ({error})</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="134"/>
+        <location filename="../../devices/endpoints.py" line="154"/>
         <source>unknown {kind} URL kind {scheme}; use one of {schemes}</source>
         <translation>jenis URL {kind} {scheme} tidak dikenal; gunakan salah satu dari {schemes}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="142"/>
+        <location filename="../../devices/endpoints.py" line="162"/>
         <source>serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3</source>
         <translation>URL serial memerlukan port, mis. {scheme}:///dev/ttyUSB0 atau {scheme}://COM3</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="147"/>
+        <location filename="../../devices/endpoints.py" line="167"/>
         <source>missing host name or IP address</source>
         <translation>nama host atau alamat IP tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="151"/>
+        <location filename="../../devices/endpoints.py" line="176"/>
         <source>the port must be a number 1–65535</source>
         <translation>port harus berupa angka 1–65535</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="154"/>
+        <location filename="../../devices/endpoints.py" line="179"/>
         <source>{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001</source>
         <translation>{scheme} tidak memiliki port baku; cantumkan port, mis. {scheme}://{host}:4001</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/urls.py" line="18"/>
+        <location filename="../../devices/endpoints.py" line="199"/>
+        <source>{host} is not a valid host name (each part between dots 1–63 letters, digits or hyphens)</source>
+        <translation>{host} bukan nama host yang valid (setiap bagian di antara titik berisi 1–63 huruf, angka, atau tanda hubung)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/urls.py" line="23"/>
         <source>camera</source>
         <translation>kamera</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/urls.py" line="80"/>
+        <source>option local_port={value} must be auto or a port number 0–65535</source>
+        <translation>opsi local_port={value} harus auto atau nomor port 0–65535</translation>
     </message>
     <message>
         <location filename="../../devices/wall/drivers.py" line="36"/>
@@ -3450,22 +3465,22 @@
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="42"/>
+        <location filename="../../devices/video/spec.py" line="43"/>
         <source>preview source is empty</source>
         <translation>sumber pratinjau kosong</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="48"/>
+        <location filename="../../devices/video/spec.py" line="49"/>
         <source>preview source {source}: a device number is 0 or more</source>
         <translation>sumber pratinjau {source}: nomor perangkat harus 0 atau lebih</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="60"/>
+        <location filename="../../devices/video/spec.py" line="61"/>
         <source>preview source {source} is not RTSP, HTTP, a file or a device number</source>
         <translation>sumber pratinjau {source} bukan RTSP, HTTP, berkas, atau nomor perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="64"/>
+        <location filename="../../devices/video/spec.py" line="65"/>
         <source>preview source {source} has no host name</source>
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
@@ -4059,9 +4074,14 @@
         <translation>port UDP {port} tidak dapat dipakai di PC ini: {reason}; mungkin sedang dipakai program lain (vMix, Companion, OBS)</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="136"/>
-        <source>cannot resolve {host}</source>
-        <translation>alamat {host} tidak dapat ditemukan</translation>
+        <location filename="../../devices/transport/udp.py" line="160"/>
+        <source>cannot resolve {host}: {reason}; trying again</source>
+        <translation>{host} tidak dapat ditemukan alamatnya: {reason}; mencoba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/udp.py" line="161"/>
+        <source>no IPv4 address</source>
+        <translation>tidak ada alamat IPv4</translation>
     </message>
 </context>
 <context>
@@ -4123,77 +4143,77 @@
         <translation>{device} tidak dapat {doing}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="25"/>
+        <location filename="../../devices/wall/controller.py" line="26"/>
         <source>input</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="25"/>
+        <location filename="../../devices/wall/controller.py" line="26"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="27"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="27"/>
         <source>canvas</source>
         <translation>kanvas</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="28"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="28"/>
         <source>layout</source>
         <translation>tata letak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>rows</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>columns</source>
         <translation>kolom</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>inputs</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>outputs</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="30"/>
+        <location filename="../../devices/wall/controller.py" line="31"/>
         <source>presets</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="104"/>
+        <location filename="../../devices/wall/controller.py" line="105"/>
         <source>{device} cannot route {layer}; it routes {layers}</source>
         <translation>{device} tidak dapat merutekan {layer}; yang dapat dirutekan: {layers}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="166"/>
+        <location filename="../../devices/wall/controller.py" line="167"/>
         <source>{what} must be a whole number, not {value}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="173"/>
+        <location filename="../../devices/wall/controller.py" line="174"/>
         <source>{what} {value} is out of range {lowest}–{highest}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="175"/>
+        <location filename="../../devices/wall/controller.py" line="176"/>
         <source>{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>
@@ -4686,87 +4706,112 @@
 <context>
     <name>WallProfile</name>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="70"/>
+        <location filename="../../devices/wall/generic_profile.py" line="79"/>
         <source>{text} has characters outside Latin-1; write them as %hh bytes</source>
         <translation>{text} berisi karakter di luar Latin-1; tuliskan sebagai byte %hh</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="109"/>
+        <location filename="../../devices/wall/generic_profile.py" line="123"/>
+        <source>{path} is not a device profile: expected settings with a commands: section</source>
+        <translation>{path} bukan profil perangkat: diharapkan pengaturan dengan bagian commands:</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="137"/>
+        <source>cannot read the device profile {path} within {seconds} s</source>
+        <translation>profil perangkat {path} tidak dapat dibaca dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="154"/>
+        <source>the device profile {path} is not a regular file</source>
+        <translation>profil perangkat {path} bukan berkas biasa</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="158"/>
         <source>cannot read the device profile {path}: {reason}</source>
         <translation>profil perangkat {path} tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="112"/>
+        <location filename="../../devices/wall/generic_profile.py" line="120"/>
         <source>{path} is not valid {format}: {problem}</source>
         <translation>{path} bukan {format} yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="115"/>
-        <source>{path}: expected a mapping of settings at the top</source>
-        <translation>{path}: bagian teratas harus berupa pemetaan pengaturan</translation>
+        <location filename="../../devices/wall/generic_profile.py" line="161"/>
+        <source>the device profile {path} is larger than {size} KiB</source>
+        <translation>profil perangkat {path} lebih besar dari {size} KiB</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="125"/>
+        <location filename="../../devices/wall/generic_profile.py" line="166"/>
+        <source>the device profile {path} is not UTF-8 text (byte {offset})</source>
+        <translation>profil perangkat {path} bukan teks UTF-8 (bita {offset})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="184"/>
         <source>{path}: {where}: {problem}</source>
         <translation>{path}: {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="131"/>
+        <location filename="../../devices/wall/generic_profile.py" line="190"/>
         <source>unknown setting; known: {known}</source>
         <translation>pengaturan tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="135"/>
+        <location filename="../../devices/wall/generic_profile.py" line="194"/>
         <source>needs at least one command template</source>
         <translation>memerlukan setidaknya satu templat perintah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="140"/>
+        <location filename="../../devices/wall/generic_profile.py" line="199"/>
         <source>must be one of {choices}, not {value}</source>
         <translation>harus salah satu dari {choices}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="144"/>
+        <location filename="../../devices/wall/generic_profile.py" line="203"/>
         <source>must be hex or byte, not {value}</source>
         <translation>harus hex atau byte, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="148"/>
+        <location filename="../../devices/wall/generic_profile.py" line="207"/>
+        <source>must be a line speed: one of {speeds}</source>
+        <translation>harus berupa kecepatan jalur: salah satu dari {speeds}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="211"/>
         <source>needs a group named input, e.g. (?P&lt;input&gt;\d+)</source>
         <translation>memerlukan grup bernama input, mis. (?P&lt;input&gt;\d+)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="164"/>
+        <location filename="../../devices/wall/generic_profile.py" line="227"/>
         <source>unknown command; known: {known}</source>
         <translation>perintah tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="167"/>
+        <location filename="../../devices/wall/generic_profile.py" line="230"/>
         <source>must be a text template</source>
         <translation>harus berupa templat teks</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="171"/>
+        <location filename="../../devices/wall/generic_profile.py" line="234"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="172"/>
+        <location filename="../../devices/wall/generic_profile.py" line="235"/>
         <source>unknown placeholder {placeholder}; this command has: {known}</source>
         <translation>placeholder {placeholder} tidak dikenal; perintah ini memiliki: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="175"/>
+        <location filename="../../devices/wall/generic_profile.py" line="238"/>
         <source>bad template: {problem}</source>
         <translation>templat salah: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="191"/>
+        <location filename="../../devices/wall/generic_profile.py" line="254"/>
         <source>not a valid regular expression: {problem}</source>
         <translation>bukan ekspresi reguler yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="197"/>
+        <location filename="../../devices/wall/generic_profile.py" line="260"/>
         <source>must be a number ≥ 0, not {value}</source>
         <translation>harus berupa angka ≥ 0, bukan {value}</translation>
     </message>
