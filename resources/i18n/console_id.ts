@@ -206,7 +206,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="249"/>
+        <location filename="../../devices/visca/controller.py" line="250"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -4351,22 +4351,22 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall_desk.py" line="85"/>
+        <location filename="../../ui/wall_desk.py" line="119"/>
         <source>take over {output} ({device}) from {owners} for {event}</source>
         <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="95"/>
+        <location filename="../../ui/wall_desk.py" line="128"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="110"/>
-        <source>Layout %1 would change %2, owned by %3 — take over first</source>
-        <translation>Tata letak %1 akan mengubah %2 milik %3 — ambil alih dulu</translation>
+        <location filename="../../ui/wall_desk.py" line="153"/>
+        <source>Layout %1 would change %2, owned by %3: press it again or click “Take over and recall”</source>
+        <translation>Tata letak %1 akan mengubah %2, milik %3: tekan sekali lagi atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="135"/>
+        <location filename="../../ui/wall_desk.py" line="198"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
@@ -4557,32 +4557,32 @@
 <context>
     <name>WallOutputsModel</name>
     <message>
-        <location filename="../../ui/wall_model.py" line="96"/>
+        <location filename="../../ui/wall_model.py" line="101"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="98"/>
+        <location filename="../../ui/wall_model.py" line="103"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="99"/>
+        <location filename="../../ui/wall_model.py" line="104"/>
         <source>Input %1</source>
         <translation>Input %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="104"/>
+        <location filename="../../ui/wall_model.py" line="109"/>
         <source>offline: %1</source>
         <translation>terputus: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="105"/>
+        <location filename="../../ui/wall_model.py" line="110"/>
         <source>no connection</source>
         <translation>tidak ada koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="138"/>
+        <location filename="../../ui/wall_model.py" line="143"/>
         <source>no event</source>
         <translation>tanpa acara</translation>
     </message>
@@ -4590,77 +4590,97 @@
 <context>
     <name>WallPage</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="85"/>
+        <location filename="../../ui/wall_view.py" line="89"/>
         <source>Drag a source onto a screen of the wall</source>
         <translation>Seret sumber ke salah satu layar video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="87"/>
+        <location filename="../../ui/wall_view.py" line="91"/>
         <source>Sources</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="105"/>
+        <location filename="../../ui/wall_view.py" line="114"/>
+        <source>Take over and recall</source>
+        <translation>Ambil alih dan panggil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="115"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="127"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="106"/>
+        <location filename="../../ui/wall_view.py" line="128"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="120"/>
+        <location filename="../../ui/wall_view.py" line="142"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="123"/>
+        <location filename="../../ui/wall_view.py" line="145"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="123"/>
+        <location filename="../../ui/wall_view.py" line="145"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="124"/>
+        <location filename="../../ui/wall_view.py" line="146"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="140"/>
+        <location filename="../../ui/wall_view.py" line="151"/>
+        <source>layout &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>tata letak &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="165"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="142"/>
+        <location filename="../../ui/wall_view.py" line="167"/>
         <source>Firmware: %1</source>
         <translation>Firmware: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="144"/>
+        <location filename="../../ui/wall_view.py" line="169"/>
         <source>%1 inputs × %2 outputs</source>
         <translation>%1 input × %2 output</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="147"/>
+        <location filename="../../ui/wall_view.py" line="172"/>
         <source>%1 presets</source>
         <translation>%1 preset</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="149"/>
+        <location filename="../../ui/wall_view.py" line="174"/>
         <source>Layers: %1</source>
         <translation>Lapisan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="151"/>
+        <location filename="../../ui/wall_view.py" line="176"/>
         <source>Not supported by the device: %1</source>
         <translation>Tidak didukung perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="164"/>
+        <location filename="../../ui/wall_view.py" line="197"/>
+        <source>%1 would change %2, which %3 uses.</source>
+        <translation>%1 akan mengubah %2, yang dipakai %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="215"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
@@ -4756,7 +4776,7 @@
 <context>
     <name>WallSourcesModel</name>
     <message>
-        <location filename="../../ui/wall_model.py" line="161"/>
+        <location filename="../../ui/wall_model.py" line="166"/>
         <source>Input %1 — drag it onto a screen of the wall</source>
         <translation>Input %1 — seret ke salah satu layar video wall</translation>
     </message>
@@ -4764,7 +4784,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="182"/>
+        <location filename="../../ui/wall_view.py" line="233"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>
