@@ -61,6 +61,27 @@ class CameraListModel(QAbstractTableModel):
         self.endInsertRows()
         bridge.stateChanged.connect(lambda _state, cid=camera_id: self._changed(cid))
 
+    def remove_camera(self, camera_id: str) -> None:
+        row = self.row_of(camera_id)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
+    def rename_camera(self, camera_id: str, name: str, location: str) -> None:
+        row = self.row_of(camera_id)
+        self._rows[row].name, self._rows[row].location = name, location
+        self._changed(camera_id)
+
+    def order(self, camera_ids: list[str]) -> None:
+        """Put the rows in this order (the configuration's); tiles and hotkey numbers follow."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        cameras = [self._rows[index.row()].camera_id for index in persistent]
+        self._rows.sort(key=lambda row: camera_ids.index(row.camera_id))
+        self.changePersistentIndexList(persistent, [self.index(self.row_of(camera), index.column())
+                                                    for camera, index in zip(cameras, persistent)])
+        self.layoutChanged.emit()
+
     def row_of(self, camera_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.camera_id == camera_id), -1)
 

@@ -72,11 +72,12 @@ class NoticeBanner(QLabel):
         self._timer = QTimer(self, singleShot=True, timeout=self.hide)
 
     @Slot(str, str)
-    def show_notice(self, level: str, text: str) -> None:
+    def show_notice(self, level: str, text: str, seconds: float | None = None) -> None:
+        """``seconds``: how long it stays (default 6 s for an error, 4 s for a warning)."""
         if level not in ("warning", "error"):
             return
         colour = COLOURS[level].name()
         self.setStyleSheet(f"background: {colour}; color: black; padding: 6px; font-weight: bold;")
         self.setText(said(text))
         self.show()
-        self._timer.start(6000 if level == "error" else 4000)
+        self._timer.start(round(1000 * seconds) if seconds is not None else 6000 if level == "error" else 4000)

@@ -21,7 +21,7 @@ import concurrent.futures
 import time
 from typing import Callable, Iterable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
 from devices.records import ActionRecord
 from devices.wall.capabilities import Capability
@@ -58,16 +58,30 @@ class WallDesk(QObject):
         self.offer: tuple[str, int] | None = None     # (wall id, layout) waiting for "take over and recall"
         self._offer_timer = QTimer(self, singleShot=True, interval=OFFER_SECONDS * 1000, timeout=self.cancel_offer)
         self._online: dict[str, bool] = {}
+        self._links: dict[str, list[QMetaObject.Connection]] = {}   # wall id -> its bridge's connections here
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     def add_wall(self, wall: WallConfig, bridge: WallBridge) -> None:
         self.walls[wall.id] = wall
         self.bridges[wall.id] = bridge
-        bridge.actionFinished.connect(self.actionRecorded)
-        bridge.stateChanged.connect(lambda state, wall_id=wall.id: self._on_state(wall_id, state))
+        self._links[wall.id] = [bridge.actionFinished.connect(self.actionRecorded),
+                                bridge.stateChanged.connect(lambda state, wall_id=wall.id: self._on_state(wall_id, state))]
         self._on_state(wall.id, bridge.state)
         if self.current is None:
             self.current = wall.id
+
+    def remove_wall(self, wall_id: str) -> WallBridge:
+        """Forget a wall (gone from the configuration, or about to be restarted); returns its bridge."""
+        if self.offer is not None and self.offer[0] == wall_id:
+            self.cancel_offer()
+        del self.walls[wall_id]
+        for link in self._links.pop(wall_id):
+            QObject.disconnect(link)
+        self.active_layouts.pop(wall_id, None)
+        self._online.pop(wall_id, None)
+        if self.current == wall_id:
+            self.current = next(iter(self.walls), None)
+        return self.bridges.pop(wall_id)
 
     def can(self, wall_id: str, capability: Capability) -> bool:
         return self.bridges[wall_id].controller.can(capability)

@@ -220,32 +220,50 @@ class WallPage(QWidget):
 
 
 class WallView(QWidget):
-    """All walls, one tab each (no tab bar for a single wall); the tab shown is the hotkeys' wall."""
+    """All walls, one tab each (no tab bar for a single wall); the tab shown is the hotkeys' wall.
+    ``rebuild`` makes the pages again for the desk's walls (a saved configuration changed them)."""
 
     def __init__(self, desk: WallDesk, cameras: dict[str, str], picture: Picture, hotkeys: HotkeyMap,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.picture = picture
         self.pages: dict[str, WallPage] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        if not desk.walls:
-            hint = QLabel(self.tr("No video wall is configured (the walls: section of the configuration)."))
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            hint.setWordWrap(True)
-            layout.addWidget(hint)
-            return
+        self.hint = QLabel(self.tr("No video wall is configured (the walls: section of the configuration)."))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setTabBarAutoHide(True)
-        for wall in desk.walls.values():
-            page = WallPage(desk, wall, cameras, picture, hotkeys)
+        self.tabs.currentChanged.connect(self._on_tab)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.tabs)
+        self.rebuild(cameras, hotkeys)
+
+    def rebuild(self, cameras: dict[str, str], hotkeys: HotkeyMap) -> None:
+        """``cameras``: camera name -> id, for the pictures of the sources that are cameras."""
+        shown = self.desk.current
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        self.pages = {}
+        for wall in self.desk.walls.values():
+            page = WallPage(self.desk, wall, cameras, self.picture, hotkeys)
             self.pages[wall.id] = page
             self.tabs.addTab(page, wall.name)
-        self.tabs.currentChanged.connect(self._on_tab)
-        layout.addWidget(self.tabs)
+        self.tabs.blockSignals(False)
+        if shown in self.pages:
+            self.tabs.setCurrentWidget(self.pages[shown])
+        self.hint.setVisible(not self.pages)
+        self.tabs.setVisible(bool(self.pages))
+        self.refresh_owners()
 
     def _on_tab(self, index: int) -> None:
-        self.desk.current = self.tabs.widget(index).wall.id
+        if index >= 0:
+            self.desk.current = self.tabs.widget(index).wall.id
 
     def refresh_owners(self) -> None:
         for page in self.pages.values():

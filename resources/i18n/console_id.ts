@@ -329,74 +329,74 @@
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="127"/>
+        <location filename="../../ui/camera_model.py" line="148"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="140"/>
+        <location filename="../../ui/camera_model.py" line="161"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="141"/>
+        <location filename="../../ui/camera_model.py" line="162"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="170"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="170"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="164"/>
+        <location filename="../../ui/camera_model.py" line="185"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="186"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="186"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="166"/>
+        <location filename="../../ui/camera_model.py" line="187"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="171"/>
+        <location filename="../../ui/camera_model.py" line="192"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="173"/>
+        <location filename="../../ui/camera_model.py" line="194"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="195"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="195"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="175"/>
+        <location filename="../../ui/camera_model.py" line="196"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -448,42 +448,42 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config.py" line="117"/>
+        <location filename="../../models/config.py" line="123"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="119"/>
+        <location filename="../../models/config.py" line="125"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="127"/>
+        <location filename="../../models/config.py" line="133"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="139"/>
+        <location filename="../../models/config.py" line="145"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="142"/>
+        <location filename="../../models/config.py" line="148"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="145"/>
+        <location filename="../../models/config.py" line="151"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="148"/>
+        <location filename="../../models/config.py" line="154"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="161"/>
+        <location filename="../../models/config.py" line="167"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
@@ -493,72 +493,112 @@
         <translation>konfigurasi demo</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="46"/>
+        <location filename="../../models/config_parse.py" line="54"/>
         <source>indent with spaces, not tabs</source>
         <translation>gunakan spasi untuk indentasi, bukan tab</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="47"/>
+        <location filename="../../models/config_parse.py" line="55"/>
         <source>the indentation does not match the lines above</source>
         <translation>indentasi tidak sesuai dengan baris di atasnya</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="49"/>
+        <location filename="../../models/config_parse.py" line="57"/>
         <source>a &apos;: &apos; inside a value; put the value in quotes</source>
         <translation>ada &apos;: &apos; di dalam nilai; apit nilainya dengan tanda kutip</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="51"/>
+        <location filename="../../models/config_parse.py" line="59"/>
         <source>a line without &apos;key: value&apos;, or a quote that is not closed</source>
         <translation>ada baris tanpa &apos;key: value&apos;, atau tanda kutip yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="52"/>
+        <location filename="../../models/config_parse.py" line="60"/>
         <source>a quote or bracket that is not closed</source>
         <translation>ada tanda kutip atau kurung yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="54"/>
+        <location filename="../../models/config_parse.py" line="61"/>
+        <source>a bracket that is not closed, or a comma missing between items</source>
+        <translation>kurung yang tidak ditutup, atau koma yang hilang di antara isinya</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="63"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="54"/>
+        <location filename="../../models/config_parse.py" line="63"/>
         <source>event</source>
         <translation>acara</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="55"/>
+        <location filename="../../models/config_parse.py" line="65"/>
+        <source>camera {number} (id {id})</source>
+        <translation>kamera {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="65"/>
+        <source>camera {number}</source>
+        <translation>kamera {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="66"/>
+        <source>wall {number} (id {id})</source>
+        <translation>video wall {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="66"/>
+        <source>wall {number}</source>
+        <translation>video wall {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="67"/>
+        <source>event {number} (id {id})</source>
+        <translation>acara {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="67"/>
+        <source>event {number}</source>
+        <translation>acara {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="68"/>
+        <source>no cameras are configured: the console will have no cameras to control</source>
+        <translation>tidak ada kamera yang dikonfigurasi: konsol tidak akan punya kamera untuk dikendalikan</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="69"/>
         <source>a preset number</source>
         <translation>nomor preset</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="56"/>
+        <location filename="../../models/config_parse.py" line="70"/>
         <source>a capture device number</source>
         <translation>nomor perangkat penangkap video</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="63"/>
+        <location filename="../../models/config_parse.py" line="77"/>
         <source>a character YAML does not allow (U+{code}); delete it</source>
         <translation>ada karakter yang tidak diizinkan YAML (U+{code}); hapus karakter tersebut</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="68"/>
+        <location filename="../../models/config_parse.py" line="82"/>
         <source>not valid YAML: {error}</source>
         <translation>YAML tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="69"/>
+        <location filename="../../models/config_parse.py" line="83"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="72"/>
+        <location filename="../../models/config_parse.py" line="86"/>
         <source>not valid YAML at column {column}: {problem}</source>
         <translation>YAML tidak valid di kolom {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="75"/>
+        <location filename="../../models/config_parse.py" line="89"/>
         <source>not valid YAML at column {column}: {hint} ({problem})</source>
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
@@ -578,152 +618,157 @@
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="135"/>
+        <location filename="../../models/config_parse.py" line="163"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="155"/>
+        <location filename="../../models/config_parse.py" line="183"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="160"/>
+        <location filename="../../models/config_parse.py" line="188"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="171"/>
+        <location filename="../../models/config_parse.py" line="199"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="189"/>
+        <location filename="../../models/config_parse.py" line="217"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="204"/>
+        <location filename="../../models/config_parse.py" line="232"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="208"/>
+        <location filename="../../models/config_parse.py" line="236"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="225"/>
+        <location filename="../../models/config_parse.py" line="253"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="226"/>
+        <location filename="../../models/config_parse.py" line="254"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="64"/>
+        <location filename="../../models/config_values.py" line="67"/>
+        <source>{item}, {key}</source>
+        <translation>{item}, {key}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="83"/>
         <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
         <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="75"/>
+        <location filename="../../models/config_values.py" line="94"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="82"/>
+        <location filename="../../models/config_values.py" line="101"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="85"/>
+        <location filename="../../models/config_values.py" line="104"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="92"/>
+        <location filename="../../models/config_values.py" line="111"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="99"/>
+        <location filename="../../models/config_values.py" line="118"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="107"/>
+        <location filename="../../models/config_values.py" line="126"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="115"/>
+        <location filename="../../models/config_values.py" line="137"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="125"/>
+        <location filename="../../models/config_values.py" line="152"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="129"/>
+        <location filename="../../models/config_values.py" line="156"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="132"/>
+        <location filename="../../models/config_values.py" line="159"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="141"/>
+        <location filename="../../models/config_values.py" line="168"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="145"/>
+        <location filename="../../models/config_values.py" line="172"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="157"/>
+        <location filename="../../models/config_values.py" line="184"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="162"/>
+        <location filename="../../models/config_values.py" line="189"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="177"/>
+        <location filename="../../models/config_values.py" line="204"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="229"/>
+        <location filename="../../models/config_parse.py" line="257"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="101"/>
+        <location filename="../../models/config_schema.py" line="106"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="102"/>
+        <location filename="../../models/config_schema.py" line="107"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="103"/>
+        <location filename="../../models/config_schema.py" line="108"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="104"/>
+        <location filename="../../models/config_schema.py" line="109"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
@@ -763,47 +808,47 @@
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="61"/>
+        <location filename="../../models/config_walls.py" line="62"/>
         <source>the canvas number</source>
         <translation>nomor kanvas</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="65"/>
+        <location filename="../../models/config_walls.py" line="66"/>
         <source>a {rows}×{cols} grid has room for {room} outputs, not {count}</source>
         <translation>kisi {rows}×{cols} hanya memuat {room} output, bukan {count}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="97"/>
+        <location filename="../../models/config_walls.py" line="98"/>
         <source>an input code must not be empty</source>
         <translation>kode input tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="99"/>
+        <location filename="../../models/config_walls.py" line="100"/>
         <source>input code {code} is named twice</source>
         <translation>kode input {code} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="114"/>
+        <location filename="../../models/config_walls.py" line="115"/>
         <source>write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}</source>
         <translation>tulis output video wall sebagai ID-WALL:NOMOR, misalnya {example}, bukan {text}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="118"/>
+        <location filename="../../models/config_walls.py" line="119"/>
         <source>no wall with id {id}</source>
         <translation>tidak ada video wall dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="120"/>
+        <location filename="../../models/config_walls.py" line="121"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="121"/>
+        <location filename="../../models/config_walls.py" line="122"/>
         <source>wall {id} has no output {number} (its outputs: {outputs})</source>
         <translation>video wall {id} tidak memiliki output {number} (output-nya: {outputs})</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="125"/>
+        <location filename="../../models/config_walls.py" line="126"/>
         <source>{output} is listed twice</source>
         <translation>{output} tercantum dua kali</translation>
     </message>
@@ -821,47 +866,68 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../../ui/config_editor.py" line="31"/>
+        <location filename="../../ui/config_editor.py" line="38"/>
         <source>Configuration — {path}</source>
         <translation>Konfigurasi — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="48"/>
+        <location filename="../../ui/config_editor.py" line="41"/>
+        <source>Demo configuration: your changes apply at once and last until the demo is closed; each start writes it afresh, as the simulators get new addresses.</source>
+        <translation>Konfigurasi demo: perubahan Anda langsung berlaku dan bertahan sampai demo ditutup; setiap kali dimulai, berkas ini ditulis ulang karena simulator mendapat alamat baru.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="58"/>
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="48"/>
+        <location filename="../../ui/config_editor.py" line="58"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="48"/>
+        <location filename="../../ui/config_editor.py" line="58"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="65"/>
+        <location filename="../../ui/config_editor.py" line="77"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="68"/>
+        <location filename="../../ui/config_editor.py" line="80"/>
+        <source>No problems found; {count} warning(s).</source>
+        <translation>Tidak ada masalah; {count} peringatan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="82"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="77"/>
+        <location filename="../../ui/config_editor.py" line="92"/>
+        <location filename="../../ui/config_editor.py" line="103"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="80"/>
+        <location filename="../../ui/config_editor.py" line="97"/>
+        <source>Not saved yet: check the warnings above, then press Save again to save anyway.</source>
+        <translation>Belum disimpan: periksa peringatan di atas, lalu tekan Simpan sekali lagi untuk tetap menyimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="106"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="119"/>
+        <location filename="../../ui/config_editor.py" line="121"/>
+        <source>Warning: %1</source>
+        <translation>Peringatan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="150"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>
@@ -869,47 +935,52 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="116"/>
+        <location filename="../../ui/console.py" line="129"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="117"/>
+        <location filename="../../ui/console.py" line="130"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="119"/>
+        <location filename="../../ui/console.py" line="133"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="120"/>
+        <location filename="../../ui/console.py" line="134"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="139"/>
+        <location filename="../../ui/console.py" line="153"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="156"/>
-        <source>Camera changes apply when the console is restarted</source>
-        <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
+        <location filename="../../ui/console.py" line="159"/>
+        <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
+        <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="158"/>
-        <source>Video wall changes apply when the console is restarted</source>
-        <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
+        <location filename="../../ui/console.py" line="185"/>
+        <source>(%1 more in the Log tab)</source>
+        <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="173"/>
+        <location filename="../../ui/console.py" line="187"/>
+        <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
+        <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="205"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="178"/>
+        <location filename="../../ui/console.py" line="211"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -2605,6 +2676,19 @@
     </message>
 </context>
 <context>
+    <name>LiveConfig</name>
+    <message>
+        <location filename="../../ui/live_config.py" line="44"/>
+        <source>Camera and video wall changes apply when the console is restarted</source>
+        <translation>Perubahan kamera dan video wall berlaku setelah konsol dijalankan ulang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_config.py" line="56"/>
+        <source>Configuration applied</source>
+        <translation>Konfigurasi diterapkan</translation>
+    </message>
+</context>
+<context>
     <name>LocationsAdmin</name>
     <message>
         <location filename="../../ui/oplog_locations.py" line="19"/>
@@ -3131,22 +3215,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="78"/>
+        <location filename="../../ui/desk.py" line="100"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="115"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="181"/>
+        <location filename="../../ui/desk.py" line="203"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada shot untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="206"/>
+        <location filename="../../ui/desk.py" line="228"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3339,6 +3423,29 @@
     </message>
 </context>
 <context>
+    <name>PortCheck</name>
+    <message>
+        <location filename="../../devices/port_check.py" line="43"/>
+        <source>port 0 is for simulators, which pick a free port; a device listens on a port of its own</source>
+        <translation>port 0 hanya untuk simulator, yang memilih port bebas; perangkat mendengarkan di port-nya sendiri</translation>
+    </message>
+    <message>
+        <location filename="../../devices/port_check.py" line="50"/>
+        <source>port {port} is the usual port of {other}:// devices; {scheme}:// devices usually listen on {usual}: check the port or the kind of URL</source>
+        <translation>port {port} adalah port biasa perangkat {other}://; perangkat {scheme}:// biasanya mendengarkan di {usual}: periksa port-nya atau jenis URL-nya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/port_check.py" line="70"/>
+        <source>serial port {port} is not on this computer (it has: {ports})</source>
+        <translation>port serial {port} tidak ada di komputer ini (yang ada: {ports})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/port_check.py" line="71"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+</context>
+<context>
     <name>PresetGrid</name>
     <message>
         <location filename="../../ui/preset_grid.py" line="113"/>
@@ -3356,7 +3463,7 @@
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="176"/>
+        <location filename="../../ui/preset_grid.py" line="175"/>
         <source>Press Clear again within 5 s to clear preset %1</source>
         <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1</translation>
     </message>
@@ -4351,22 +4458,22 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall_desk.py" line="119"/>
+        <location filename="../../ui/wall_desk.py" line="133"/>
         <source>take over {output} ({device}) from {owners} for {event}</source>
         <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="128"/>
+        <location filename="../../ui/wall_desk.py" line="142"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="153"/>
+        <location filename="../../ui/wall_desk.py" line="167"/>
         <source>Layout %1 would change %2, owned by %3: press it again or click “Take over and recall”</source>
         <translation>Tata letak %1 akan mengubah %2, milik %3: tekan sekali lagi atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="198"/>
+        <location filename="../../ui/wall_desk.py" line="212"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
@@ -4784,7 +4891,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="233"/>
+        <location filename="../../ui/wall_view.py" line="232"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>
