@@ -46,12 +46,6 @@ class CameraListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CameraRow] = []
-        self._headers = {
-            "name": self.tr("Camera"), "link": self.tr("Link"), "last_seen": self.tr("Last seen"),
-            "rtt": self.tr("Round trip"), "errors": self.tr("Errors"), "timeouts": self.tr("Timeouts"),
-            "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
-            "preset": self.tr("Preset"), "profile": self.tr("Profile"),
-            "unsupported": self.tr("Not answered")}
 
     # ---- rows ------------------------------------------------------------------------------
     def add_camera(self, camera_id: str, name: str, location: str, bridge: CameraBridge) -> None:
@@ -124,8 +118,17 @@ class CameraListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[self.COLUMNS[section]]
+            return self._headers()[self.COLUMNS[section]]
         return None
+
+    def _headers(self) -> dict[str, str]:
+        """Asked each time: the interface language may change while the console runs."""
+        return {
+            "name": self.tr("Camera"), "link": self.tr("Link"), "last_seen": self.tr("Last seen"),
+            "rtt": self.tr("Round trip"), "errors": self.tr("Errors"), "timeouts": self.tr("Timeouts"),
+            "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
+            "preset": self.tr("Preset"), "profile": self.tr("Profile"),
+            "unsupported": self.tr("Not answered")}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):

@@ -9,7 +9,7 @@ demo's own, written afresh at every start (the simulators get new addresses each
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextEdit, QVBoxLayout, QWidget)
@@ -38,6 +38,7 @@ class ConfigEditor(QWidget):
         self.setWindowTitle(self.tr("Configuration — {path}").format(path=store.path))
         self._store = store
         self._warned_text: str | None = None     # the text whose warnings were shown by a first "Save"
+        self._shown: tuple[list[ConfigProblem], tuple[ConfigProblem, ...]] = ([], ())
         self.note = QLabel(self.tr("Demo configuration: your changes apply at once and last until the demo is "
                                    "closed; each start writes it afresh, as the simulators get new addresses."))
         self.note.setWordWrap(True)
@@ -107,6 +108,13 @@ class ConfigEditor(QWidget):
         self.configSaved.emit(config)
         return True
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new interface language: the problems and the cursor position are said again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_problems(*self._shown)
+            self._show_position()
+
     def go_to_line(self, line: int) -> None:
         block = self.editor.document().findBlockByNumber(max(line - 1, 0))
         self.editor.setTextCursor(QTextCursor(block))
@@ -114,6 +122,7 @@ class ConfigEditor(QWidget):
         self.editor.setFocus()
 
     def _show_problems(self, problems: list[ConfigProblem], warnings: tuple[ConfigProblem, ...] = ()) -> None:
+        self._shown = problems, warnings
         self.problems.clear()
         selections = []
         for problem, warning in [*((p, False) for p in problems), *((w, True) for w in warnings)]:

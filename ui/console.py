@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, QSettings, QSize
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication, QWidget
 
 from devices.records import ActionRecord
@@ -35,12 +36,13 @@ from ui.device_words import record_text
 from ui.hotkey_editor import HotkeyEditor
 from ui.hotkeys import HotkeyFilter
 from ui.live_config import LiveConfig
-from ui.language import LANGUAGES, system_language
+from ui.language import LANGUAGES, current_language, install_translator
 from ui.main_window import MainWindow
 from ui.notices import LogModel
 from ui.oplog_console import OperationsLog
 from ui.placement import place_clear_of
 from ui.preview import PreviewHub
+from ui.retranslate import Retranslator
 from ui.wall_desk import WallDesk
 from ui.wall_view import WallView
 from ui.wording import said
@@ -132,11 +134,13 @@ class Console(QObject):
         self.allow_configuration(True)
         tools.addAction(self.tr("Hotkey cheat sheet (?)"), self.cheat_sheet.toggle)
         languages = self.window.view_menu.addMenu(self.tr("Language"))
-        current = self.settings.value("ui/language", None) or system_language()
+        group = QActionGroup(languages)
+        current = current_language(QApplication.instance())
         for code, label in LANGUAGES.items():
             action = languages.addAction(label, lambda c=code: self.set_language(c))
             action.setCheckable(True)
             action.setChecked(code == current)
+            group.addAction(action)
 
     def edit_hotkeys(self) -> None:
         editor = self._editors.get("hotkeys")
@@ -201,8 +205,14 @@ class Console(QObject):
         self.window.banner.show_notice(level, text)
 
     def set_language(self, code: str) -> None:
+        """Speak ``code`` from now on, in every open window (``ui/retranslate.py``), and at the next start."""
         self.settings.setValue("ui/language", code)
-        self.desk.notice.emit("warning", self.tr("The language changes when the console is restarted"))
+        app = QApplication.instance()
+        old = current_language(app)
+        if code != old:
+            install_translator(app, code)
+            Retranslator(old, code).application()
+            self.log.add("info", self.tr("Interface language: %1").replace("%1", LANGUAGES[code]))
 
     def add_preview(self, camera: CameraConfig) -> None:
         """The camera's preview as configured (demo mode: the synthetic picture of its simulator)."""

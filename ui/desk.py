@@ -70,8 +70,11 @@ class OperatorDesk(QObject):
 
     def order_cameras(self, camera_ids: list[str]) -> None:
         """Number the cameras (1–9 select them) in this order, the configuration's."""
-        self.bridges = {c: self.bridges[c] for c in camera_ids if c in self.bridges}
-        self.names = {c: self.names[c] for c in self.bridges}
+        bridges = {c: self.bridges[c] for c in camera_ids if c in self.bridges}
+        names = {c: self.names[c] for c in bridges}
+        for mine, ordered in ((self.bridges, bridges), (self.names, names)):   # in place: others hold them
+            mine.clear()
+            mine.update(ordered)
 
     def camera_ids(self) -> list[str]:
         return list(self.bridges)

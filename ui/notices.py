@@ -24,7 +24,7 @@ class LogModel(QAbstractListModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._lines: deque[tuple[float, str, str]] = deque()
+        self._lines: deque[tuple[float, str, str]] = deque()   # time, level, text (a Phrase is said when shown)
 
     @Slot(str, str)
     def add(self, level: str, text: str) -> None:
@@ -34,7 +34,7 @@ class LogModel(QAbstractListModel):
             self.endRemoveRows()
         row = len(self._lines)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._lines.append((time.time(), level, said(text)))
+        self._lines.append((time.time(), level, text))
         self.endInsertRows()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -45,7 +45,7 @@ class LogModel(QAbstractListModel):
             return None
         stamp, level, text = self._lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{time.strftime('%H:%M:%S', time.localtime(stamp))}  {text}"
+            return f"{time.strftime('%H:%M:%S', time.localtime(stamp))}  {said(text)}"
         if role == Qt.ItemDataRole.ForegroundRole:
             return COLOURS.get(level)
         if role == self.LevelRole:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QPushButton,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -133,7 +133,17 @@ class WallPage(QWidget):
         return row
 
     # ---- state ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        """A new interface language: the texts composed here are composed again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.set_hotkeys(self._hotkeys)
+            self._show_state(self.desk.bridges[self.wall.id].state)
+            self._show_layout()
+            self._update_take_over()
+
     def set_hotkeys(self, hotkeys: HotkeyMap) -> None:
+        self._hotkeys = hotkeys
         for number, button in self.layout_buttons.items():
             name = self.wall.layouts[number]
             action = f"{LAYOUT_ACTION}{number}"

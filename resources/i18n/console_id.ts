@@ -269,134 +269,134 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="127"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="127"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="127"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="128"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="128"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="128"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="129"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="129"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="129"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="130"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="130"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="54"/>
+        <location filename="../../ui/camera_model.py" line="131"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="148"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="161"/>
+        <location filename="../../ui/camera_model.py" line="164"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="162"/>
+        <location filename="../../ui/camera_model.py" line="165"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="170"/>
+        <location filename="../../ui/camera_model.py" line="173"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="170"/>
+        <location filename="../../ui/camera_model.py" line="173"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="185"/>
+        <location filename="../../ui/camera_model.py" line="188"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="186"/>
+        <location filename="../../ui/camera_model.py" line="189"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="186"/>
+        <location filename="../../ui/camera_model.py" line="189"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="187"/>
+        <location filename="../../ui/camera_model.py" line="190"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="192"/>
+        <location filename="../../ui/camera_model.py" line="195"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="194"/>
+        <location filename="../../ui/camera_model.py" line="197"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="195"/>
+        <location filename="../../ui/camera_model.py" line="198"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="195"/>
+        <location filename="../../ui/camera_model.py" line="198"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="196"/>
+        <location filename="../../ui/camera_model.py" line="199"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -871,63 +871,63 @@
         <translation>Konfigurasi — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="41"/>
+        <location filename="../../ui/config_editor.py" line="42"/>
         <source>Demo configuration: your changes apply at once and last until the demo is closed; each start writes it afresh, as the simulators get new addresses.</source>
         <translation>Konfigurasi demo: perubahan Anda langsung berlaku dan bertahan sampai demo ditutup; setiap kali dimulai, berkas ini ditulis ulang karena simulator mendapat alamat baru.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="58"/>
+        <location filename="../../ui/config_editor.py" line="59"/>
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="58"/>
+        <location filename="../../ui/config_editor.py" line="59"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="58"/>
+        <location filename="../../ui/config_editor.py" line="59"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="77"/>
+        <location filename="../../ui/config_editor.py" line="78"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="80"/>
+        <location filename="../../ui/config_editor.py" line="81"/>
         <source>No problems found; {count} warning(s).</source>
         <translation>Tidak ada masalah; {count} peringatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="82"/>
+        <location filename="../../ui/config_editor.py" line="83"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="92"/>
-        <location filename="../../ui/config_editor.py" line="103"/>
+        <location filename="../../ui/config_editor.py" line="93"/>
+        <location filename="../../ui/config_editor.py" line="104"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="97"/>
+        <location filename="../../ui/config_editor.py" line="98"/>
         <source>Not saved yet: check the warnings above, then press Save again to save anyway.</source>
         <translation>Belum disimpan: periksa peringatan di atas, lalu tekan Simpan sekali lagi untuk tetap menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="106"/>
+        <location filename="../../ui/config_editor.py" line="107"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="121"/>
+        <location filename="../../ui/config_editor.py" line="130"/>
         <source>Warning: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="150"/>
+        <location filename="../../ui/config_editor.py" line="159"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>
@@ -935,52 +935,52 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="129"/>
+        <location filename="../../ui/console.py" line="131"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="130"/>
+        <location filename="../../ui/console.py" line="132"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="133"/>
+        <location filename="../../ui/console.py" line="135"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="134"/>
+        <location filename="../../ui/console.py" line="136"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="153"/>
+        <location filename="../../ui/console.py" line="157"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="159"/>
+        <location filename="../../ui/console.py" line="163"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="185"/>
+        <location filename="../../ui/console.py" line="189"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="187"/>
+        <location filename="../../ui/console.py" line="191"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="205"/>
-        <source>The language changes when the console is restarted</source>
-        <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
+        <location filename="../../ui/console.py" line="215"/>
+        <source>Interface language: %1</source>
+        <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="211"/>
+        <location filename="../../ui/console.py" line="221"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1574,42 +1574,42 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Shots</source>
         <translation>Shot</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="57"/>
+        <location filename="../../ui/events_panel.py" line="60"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="57"/>
+        <location filename="../../ui/events_panel.py" line="60"/>
         <source>not running</source>
         <translation>tidak berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="58"/>
+        <location filename="../../ui/events_panel.py" line="61"/>
         <source> · active</source>
         <translation> · aktif</translation>
     </message>
@@ -1617,27 +1617,27 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="82"/>
+        <location filename="../../ui/events_panel.py" line="85"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="83"/>
+        <location filename="../../ui/events_panel.py" line="86"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="84"/>
+        <location filename="../../ui/events_panel.py" line="87"/>
         <source>Take over selected camera (Ctrl+T)</source>
         <translation>Ambil alih kamera terpilih (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="94"/>
+        <location filename="../../ui/events_panel.py" line="97"/>
         <source>I am working for:</source>
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="110"/>
+        <location filename="../../ui/events_panel.py" line="113"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -3215,22 +3215,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="100"/>
+        <location filename="../../ui/desk.py" line="103"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="115"/>
+        <location filename="../../ui/desk.py" line="118"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="203"/>
+        <location filename="../../ui/desk.py" line="206"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada shot untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="228"/>
+        <location filename="../../ui/desk.py" line="231"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -4727,67 +4727,67 @@
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="142"/>
+        <location filename="../../ui/wall_view.py" line="152"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="145"/>
+        <location filename="../../ui/wall_view.py" line="155"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="145"/>
+        <location filename="../../ui/wall_view.py" line="155"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="146"/>
+        <location filename="../../ui/wall_view.py" line="156"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="151"/>
+        <location filename="../../ui/wall_view.py" line="161"/>
         <source>layout &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>tata letak &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="165"/>
+        <location filename="../../ui/wall_view.py" line="175"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="167"/>
+        <location filename="../../ui/wall_view.py" line="177"/>
         <source>Firmware: %1</source>
         <translation>Firmware: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="169"/>
+        <location filename="../../ui/wall_view.py" line="179"/>
         <source>%1 inputs × %2 outputs</source>
         <translation>%1 input × %2 output</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="172"/>
+        <location filename="../../ui/wall_view.py" line="182"/>
         <source>%1 presets</source>
         <translation>%1 preset</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="174"/>
+        <location filename="../../ui/wall_view.py" line="184"/>
         <source>Layers: %1</source>
         <translation>Lapisan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="176"/>
+        <location filename="../../ui/wall_view.py" line="186"/>
         <source>Not supported by the device: %1</source>
         <translation>Tidak didukung perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="197"/>
+        <location filename="../../ui/wall_view.py" line="207"/>
         <source>%1 would change %2, which %3 uses.</source>
         <translation>%1 akan mengubah %2, yang dipakai %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="215"/>
+        <location filename="../../ui/wall_view.py" line="225"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
@@ -4891,7 +4891,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="232"/>
+        <location filename="../../ui/wall_view.py" line="242"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>

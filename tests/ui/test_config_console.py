@@ -1,5 +1,6 @@
 """The configuration in the assembled console, as app.py builds it: the editor's window, the banner
-after a broken file, and saved changes to events, walls and cameras applied without a restart."""
+after a broken file, saved changes to events, walls and cameras and a new interface language,
+all applied without a restart."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from app import check_wall, store_demo_layouts
 from devices.controller_factory import ControllerFactory
@@ -183,3 +184,36 @@ def test_saved_camera_changes_apply_without_a_restart(rig, make_console, qtbot):
     qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: new_sim.state()["last_preset"] == 3, timeout=WAIT_MS)
     assert console.cameras.index(3, 0).data() == "Kamera Baru"
+
+
+def language_action(console: Console, label: str):
+    menu = next(a.menu() for a in console.window.view_menu.actions() if a.menu() is not None)
+    return next(action for action in menu.actions() if action.text() == label)
+
+
+def test_the_language_switches_every_window_at_once(rig, make_console, qtbot, translator):
+    translator("en")
+    console = make_console(demo_store(rig))
+    window, page = console.window, console.wall_view.pages["smart-wall"]
+    editor = open_editor(console, qtbot)
+    qtbot.waitUntil(lambda: "online" in page.status.text(), timeout=WAIT_MS)
+    header = console.cameras.headerData(0, Qt.Orientation.Horizontal)
+    assert (window.windowTitle(), window.docks["controls"].windowTitle(), header) == (
+        "Smart Centre Console", "Controls", "Camera")
+    language_action(console, "Bahasa Indonesia").trigger()
+    qtbot.waitUntil(lambda: "terhubung" in page.status.text(), timeout=WAIT_MS)    # composed: said again
+    assert window.windowTitle() == "Konsol Smart Centre"
+    assert window.docks["controls"].windowTitle() == "Kendali"
+    assert window.view_menu.title() == "&Tampilan"
+    assert console.cameras.headerData(0, Qt.Orientation.Horizontal) == "Kamera"
+    assert "Sumber" in [label.text() for label in page.findChildren(QLabel)]
+    assert page.offer_accept.text() == "Ambil alih dan panggil"
+    assert editor.position.text() == "Baris 1, kolom 1"                          # a filled pattern
+    assert "Periksa" in [button.text() for button in editor.findChildren(QPushButton)]
+    assert language_action(console, "Bahasa Indonesia").isChecked()
+    assert console.settings.value("ui/language") == "id"                        # and at the next start
+    language_action(console, "English").trigger()
+    qtbot.waitUntil(lambda: "online" in page.status.text(), timeout=WAIT_MS)
+    assert (window.windowTitle(), window.docks["controls"].windowTitle(), window.view_menu.title()) == (
+        "Smart Centre Console", "Controls", "&View")
+    assert editor.position.text() == "Line 1, column 1" and page.offer_accept.text() == "Take over and recall"
