@@ -1,7 +1,7 @@
 """The configuration editor: a window of its own over the YAML file, with line numbers.
 
 It checks the text when it opens and on "Check": every problem and warning is listed with its
-line (click one to jump there; its line is marked in the text and in the gutter). "Save" writes
+line (click one to jump there; its line is marked in the text and in the gutter). "Save" (Ctrl+S) writes
 the file only when it has no problems, so the console never reads a broken configuration from
 it; warnings (no cameras, a port of another protocol, a serial port this computer lacks) are
 shown first, and a second "Save" of the same text saves it anyway. In demo mode the file is the
@@ -10,7 +10,7 @@ demo's own, written afresh at every start (the simulators get new addresses each
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
@@ -56,10 +56,14 @@ class ConfigEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.position)
         buttons.addStretch()
-        for text, slot in ((self.tr("Check"), self.check), (self.tr("Save"), self.save), (self.tr("Close"), self.close)):
+        for text, slot in ((self.tr("Check"), self.check), (self.tr("Save"), self.save)):
             button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            button.clicked.connect(lambda _checked=False, slot=slot: (slot(), self.editor.setFocus()))  # type on
             buttons.addWidget(button)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        buttons.addWidget(close)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.editor, 1)

@@ -1,6 +1,7 @@
 """A saved configuration applies at once, without a restart.
 
-Events go to the event board. Cameras and walls are matched with the running ones by id: one that
+Events go to the event board (with the operations log: its events, matched again with the file's, see
+``ui/oplog_board.py``). Cameras and walls are matched with the running ones by id: one that
 is gone is retired (stopped, its controller closed on the device thread and its capture file after
 it); a new one, or one whose URL, profile, name or capture file changed, gets a new controller
 from the ``ControllerFactory``; one whose place, preview or preset names changed keeps its
@@ -38,7 +39,11 @@ class LiveConfig(QObject):
     def apply(self, config: Config) -> None:
         console = self.console
         old, console.config = console.config, config
-        console.board.set_events(config.events)
+        operations = console.operations
+        if operations is not None and operations.state.snapshot is not None:
+            operations.board.apply(operations.state.snapshot)     # the log's events, matched to the new file
+        else:
+            console.board.set_events(config.events)
         devices_changed = (old.cameras, old.walls) != (config.cameras, config.walls)
         if devices_changed and self.factory is None:
             console.desk.notice.emit("warning", self.tr("Camera and video wall changes apply when the console "

@@ -164,8 +164,8 @@ class WallDesk(QObject):
             self.offer = (wall_id, number)
             self._offer_timer.start()
             self.layoutChanged.emit(wall_id)
-            self.notice.emit("warning", self.tr("Layout %1 would change %2, owned by %3: press it again or click "
-                                                "“Take over and recall”").replace("%1", self.layout_name(wall_id, number))
+            self.notice.emit("warning", self.tr("Layout %1 would change %2, owned by %3: press its key or button "
+                                                "again, or click “Take over and recall”").replace("%1", self.layout_name(wall_id, number))
                              .replace("%2", names).replace("%3", titles))
 
     @Slot()

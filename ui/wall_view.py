@@ -29,6 +29,7 @@ from ui.wording import said
 
 Picture = Callable[[str], QImage | None]
 LAYOUT_COLUMNS = 5
+ACTIVE_LAYOUT_STYLE = "QPushButton:checked { background: #1565c0; color: white; font-weight: bold; }"
 
 
 def _button(text: str, slot: Callable[[], None]) -> QPushButton:
@@ -100,6 +101,7 @@ class WallPage(QWidget):
         for position, (number, name) in enumerate(self.wall.layouts.items()):
             button = _button(name, lambda _checked=False, n=number: self._recall(n))
             button.setCheckable(True)         # checked: the layout the wall shows
+            button.setStyleSheet(ACTIVE_LAYOUT_STYLE)
             self.layout_buttons[number] = button
             grid.addWidget(button, position // LAYOUT_COLUMNS, position % LAYOUT_COLUMNS)
         return grid

@@ -886,48 +886,48 @@
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="59"/>
+        <location filename="../../ui/config_editor.py" line="63"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="78"/>
+        <location filename="../../ui/config_editor.py" line="82"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="81"/>
+        <location filename="../../ui/config_editor.py" line="85"/>
         <source>No problems found; {count} warning(s).</source>
         <translation>Tidak ada masalah; {count} peringatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="83"/>
+        <location filename="../../ui/config_editor.py" line="87"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="93"/>
-        <location filename="../../ui/config_editor.py" line="104"/>
+        <location filename="../../ui/config_editor.py" line="97"/>
+        <location filename="../../ui/config_editor.py" line="108"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="98"/>
+        <location filename="../../ui/config_editor.py" line="102"/>
         <source>Not saved yet: check the warnings above, then press Save again to save anyway.</source>
         <translation>Belum disimpan: periksa peringatan di atas, lalu tekan Simpan sekali lagi untuk tetap menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="107"/>
+        <location filename="../../ui/config_editor.py" line="111"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="130"/>
+        <location filename="../../ui/config_editor.py" line="134"/>
         <source>Warning: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="159"/>
+        <location filename="../../ui/config_editor.py" line="163"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>
@@ -2678,12 +2678,12 @@
 <context>
     <name>LiveConfig</name>
     <message>
-        <location filename="../../ui/live_config.py" line="44"/>
+        <location filename="../../ui/live_config.py" line="49"/>
         <source>Camera and video wall changes apply when the console is restarted</source>
         <translation>Perubahan kamera dan video wall berlaku setelah konsol dijalankan ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/live_config.py" line="56"/>
+        <location filename="../../ui/live_config.py" line="61"/>
         <source>Configuration applied</source>
         <translation>Konfigurasi diterapkan</translation>
     </message>
@@ -4469,8 +4469,8 @@
     </message>
     <message>
         <location filename="../../ui/wall_desk.py" line="167"/>
-        <source>Layout %1 would change %2, owned by %3: press it again or click “Take over and recall”</source>
-        <translation>Tata letak %1 akan mengubah %2, milik %3: tekan sekali lagi atau klik “Ambil alih dan panggil”</translation>
+        <source>Layout %1 would change %2, owned by %3: press its key or button again, or click “Take over and recall”</source>
+        <translation>Tata letak %1 akan mengubah %2, milik %3: tekan tombolnya sekali lagi, atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
         <location filename="../../ui/wall_desk.py" line="212"/>
@@ -4697,97 +4697,97 @@
 <context>
     <name>WallPage</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="89"/>
+        <location filename="../../ui/wall_view.py" line="90"/>
         <source>Drag a source onto a screen of the wall</source>
         <translation>Seret sumber ke salah satu layar video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="91"/>
+        <location filename="../../ui/wall_view.py" line="92"/>
         <source>Sources</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="114"/>
+        <location filename="../../ui/wall_view.py" line="116"/>
         <source>Take over and recall</source>
         <translation>Ambil alih dan panggil</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="115"/>
+        <location filename="../../ui/wall_view.py" line="117"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="127"/>
+        <location filename="../../ui/wall_view.py" line="129"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="128"/>
+        <location filename="../../ui/wall_view.py" line="130"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="152"/>
+        <location filename="../../ui/wall_view.py" line="154"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="155"/>
+        <location filename="../../ui/wall_view.py" line="157"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="155"/>
+        <location filename="../../ui/wall_view.py" line="157"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="156"/>
+        <location filename="../../ui/wall_view.py" line="158"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="161"/>
+        <location filename="../../ui/wall_view.py" line="163"/>
         <source>layout &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>tata letak &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="175"/>
+        <location filename="../../ui/wall_view.py" line="177"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="177"/>
+        <location filename="../../ui/wall_view.py" line="179"/>
         <source>Firmware: %1</source>
         <translation>Firmware: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="179"/>
+        <location filename="../../ui/wall_view.py" line="181"/>
         <source>%1 inputs × %2 outputs</source>
         <translation>%1 input × %2 output</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="182"/>
+        <location filename="../../ui/wall_view.py" line="184"/>
         <source>%1 presets</source>
         <translation>%1 preset</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="184"/>
+        <location filename="../../ui/wall_view.py" line="186"/>
         <source>Layers: %1</source>
         <translation>Lapisan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="186"/>
+        <location filename="../../ui/wall_view.py" line="188"/>
         <source>Not supported by the device: %1</source>
         <translation>Tidak didukung perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="207"/>
+        <location filename="../../ui/wall_view.py" line="209"/>
         <source>%1 would change %2, which %3 uses.</source>
         <translation>%1 akan mengubah %2, yang dipakai %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="225"/>
+        <location filename="../../ui/wall_view.py" line="227"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
@@ -4891,7 +4891,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="242"/>
+        <location filename="../../ui/wall_view.py" line="244"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>

@@ -160,3 +160,16 @@ def test_without_a_file_the_editor_opens_the_last_good_copy(qtbot, tmp_path: Pat
     editor = ConfigEditor(store)
     qtbot.addWidget(editor)
     assert editor.editor.toPlainText() == GOOD
+
+
+def test_after_check_the_keys_go_on_into_the_text_and_ctrl_s_saves(editor: ConfigEditor, store: ConfigStore, qtbot):
+    editor.activateWindow()
+    check = next(button for button in editor.findChildren(QPushButton) if button.text() == "Check")
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(editor.editor.hasFocus, timeout=1000)
+    qtbot.keyClicks(editor.editor, "# checked")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    assert editor.editor.toPlainText().startswith("# checked\n")
+    with qtbot.waitSignal(editor.configSaved, timeout=1000):
+        qtbot.keyClick(editor.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert store.path.read_text(encoding="utf-8").startswith("# checked\n")
