@@ -49,6 +49,9 @@ class ConfigEditor(QWidget):
         self.position = QLabel()
         self.problems = QListWidget()
         self.problems.setMaximumHeight(self.fontMetrics().height() * 10)
+        self.problems.setWordWrap(True)                  # a long sentence wraps instead of running off
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.itemClicked.connect(self._go_to_problem)
         self.problems.itemActivated.connect(self._go_to_problem)
         self.status = QLabel()

@@ -211,7 +211,7 @@ class Console(QObject):
         old = current_language(app)
         if code != old:
             install_translator(app, code)
-            Retranslator(old, code).application()
+            Retranslator(old, code).application(logs=(self.log,))
             self.log.add("info", self.tr("Interface language: %1").replace("%1", LANGUAGES[code]))
 
     def add_preview(self, camera: CameraConfig) -> None:

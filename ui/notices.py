@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from typing import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListView, QWidget
 
+from models.wording import Phrase
 from ui.wording import said
 
 MAX_LINES = 5000
@@ -36,6 +38,13 @@ class LogModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._lines.append((time.time(), level, text))
         self.endInsertRows()
+
+    def retranslate(self, say: Callable[[str], str]) -> None:
+        """A new interface language: each line already said in the old one is said again (``ui/retranslate.py``)."""
+        self._lines = deque((stamp, level, text if isinstance(text, Phrase) else say(text))
+                            for stamp, level, text in self._lines)
+        if self._lines:
+            self.dataChanged.emit(self.index(0), self.index(len(self._lines) - 1))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._lines)

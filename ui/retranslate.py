@@ -6,9 +6,9 @@ each text a widget, action, tab or table header shows that is the old language's
 source string becomes that source's translation in the new language. A text filled into a
 translated pattern ("Take over %1", "Line {line}, column {column}") is recognised by the pattern and
 refilled with the same values. Item models are asked again, so what they translate in ``data()``
-switches too. A widget that composes a text from several translated pieces handles
+switches too, and so do the log pane's lines. A widget that composes a text from several translated pieces handles
 ``LanguageChange`` itself (``changeEvent``), as Qt's own widgets do; the translations come from the
-shipped ``resources/i18n/console_*.ts``. Texts that are data (names, log entries) are never looked up.
+shipped ``resources/i18n/console_*.ts``. Names and other data are left as they are (a name that is also a translated word is the rare exception).
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTabWidget, QTextEdit, QWidget)
 
 from ui.language import TRANSLATIONS
+from ui.notices import LogModel
 
 PLACEHOLDER = re.compile(r"%\d|\{[a-z_]+\}")
 MIN_PATTERN_LETTERS = 4        # a pattern with less fixed text ("%1 (%2)") would match anything
@@ -94,20 +95,29 @@ class Retranslator:
         ``contexts`` (class names around the widget) decide between sources that read alike."""
         if not text:
             return text
-        candidates = self.old.sources.get(text)
-        if candidates:
-            context, source = next((c for c in candidates if c[0] in contexts), candidates[0])
-            return self.new.shown(context, source)
+        exact = self._exact(text, contexts)
+        if exact is not None:
+            return exact
         for pattern in self.old.patterns:
             match = pattern.regex.fullmatch(text)
-            if match is not None:
-                values = match.groupdict()
+            if match is not None:       # a value may be a translated word itself ("the focus mode inquiry")
+                values = {name: self._exact(value, (pattern.context,)) or value
+                          for name, value in match.groupdict().items()}
                 return PLACEHOLDER.sub(lambda m: values.get("p" + re.sub(r"\W", "", m.group()), m.group()),
                                        self.new.shown(pattern.context, pattern.source))
         return text
 
-    def application(self) -> None:
-        """Every window of the application, its actions and its item views."""
+    def _exact(self, text: str, contexts: tuple[str, ...]) -> str | None:
+        candidates = self.old.sources.get(text)
+        if not candidates:
+            return None
+        context, source = next((c for c in candidates if c[0] in contexts), candidates[0])
+        return self.new.shown(context, source)
+
+    def application(self, logs: tuple[LogModel, ...] = ()) -> None:
+        """Every window of the application, its actions and its item views; and the lines of ``logs``."""
+        for log in logs:
+            log.retranslate(self.text)
         actions: set[QAction] = set()
         for widget in QApplication.allWidgets():
             self.widget(widget)

@@ -876,58 +876,58 @@
         <translation>Konfigurasi demo: perubahan Anda langsung berlaku dan bertahan sampai demo ditutup; setiap kali dimulai, berkas ini ditulis ulang karena simulator mendapat alamat baru.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="59"/>
+        <location filename="../../ui/config_editor.py" line="62"/>
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="59"/>
+        <location filename="../../ui/config_editor.py" line="62"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="63"/>
+        <location filename="../../ui/config_editor.py" line="66"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="82"/>
+        <location filename="../../ui/config_editor.py" line="85"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="85"/>
+        <location filename="../../ui/config_editor.py" line="88"/>
         <source>No problems found; {count} warning(s).</source>
         <translation>Tidak ada masalah; {count} peringatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="87"/>
+        <location filename="../../ui/config_editor.py" line="90"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="97"/>
-        <location filename="../../ui/config_editor.py" line="108"/>
+        <location filename="../../ui/config_editor.py" line="100"/>
+        <location filename="../../ui/config_editor.py" line="111"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="102"/>
+        <location filename="../../ui/config_editor.py" line="105"/>
         <source>Not saved yet: check the warnings above, then press Save again to save anyway.</source>
         <translation>Belum disimpan: periksa peringatan di atas, lalu tekan Simpan sekali lagi untuk tetap menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="111"/>
+        <location filename="../../ui/config_editor.py" line="114"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="134"/>
+        <location filename="../../ui/config_editor.py" line="137"/>
         <source>Warning: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="163"/>
+        <location filename="../../ui/config_editor.py" line="166"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>

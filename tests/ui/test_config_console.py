@@ -125,6 +125,11 @@ def test_in_demo_mode_an_admin_may_edit_the_configuration_and_others_are_told_wh
     assert action.isEnabled() and "Only an admin" not in action.toolTip()
     editor = open_editor(console, qtbot)
     assert editor.note.isVisible() and "demo" in editor.note.text()
+    log_events = set(console.board.events)
+    assert log_events and all(event_id.startswith("oplog:") for event_id in log_events)
+    save(editor, qtbot, rig.demo_text().replace("Ruang Rapat Utama\n    preview", "Aula\n    preview", 1))
+    assert set(console.board.events) == log_events      # the log's events stay; the file's do not replace them
+    assert console.cameras.camera(0).location == "Aula"
     ops.login.log_out()                                   # the editor does not stay open for the next person
     assert not editor.isVisible() and not action.isEnabled()
 
@@ -200,7 +205,11 @@ def test_the_language_switches_every_window_at_once(rig, make_console, qtbot, tr
     header = console.cameras.headerData(0, Qt.Orientation.Horizontal)
     assert (window.windowTitle(), window.docks["controls"].windowTitle(), header) == (
         "Smart Centre Console", "Controls", "Camera")
+    console.walls.press("wall.layout.9")                                      # a notice in the log pane
+    line = console.log.rowCount() - 1
+    assert console.log.index(line).data().endswith("Layar Lebar Smart Centre has no layout 9")
     language_action(console, "Bahasa Indonesia").trigger()
+    assert console.log.index(line).data().endswith("Layar Lebar Smart Centre tidak punya tata letak 9")
     qtbot.waitUntil(lambda: "terhubung" in page.status.text(), timeout=WAIT_MS)    # composed: said again
     assert window.windowTitle() == "Konsol Smart Centre"
     assert window.docks["controls"].windowTitle() == "Kendali"
