@@ -16,8 +16,9 @@ import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QApplication, QComboBox, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
@@ -28,6 +29,7 @@ from ui.notices import LogModel
 
 PLACEHOLDER = re.compile(r"%\d|\{[a-z_]+\}")
 MIN_PATTERN_LETTERS = 4        # a pattern with less fixed text ("%1 (%2)") would match anything
+MEMORY = "retranslate:"        # dynamic property: the (context, source) a text of the object was found to be
 
 
 @dataclass
@@ -85,34 +87,35 @@ def _pattern(text: str) -> re.Pattern[str] | None:
 
 
 class Retranslator:
-    """Turns texts shown in ``old`` into ``new`` (language codes, "en" being the source language)."""
+    """Turns texts shown in ``old`` into ``new`` (language codes, "en" being the source language).
+
+    Where two sources read alike in the old language ("Petugas": Operator, Staff), the one chosen is
+    the source this same text of this object had at the last switch, else one of the tr() context of a
+    class around it, else one its object name names ("dock-operator"), else the first.
+    """
 
     def __init__(self, old: str, new: str) -> None:
         self.old, self.new = catalog(old), catalog(new)
 
     def text(self, text: str, contexts: tuple[str, ...] = ()) -> str:
-        """``text`` in the new language; unchanged when it is no translation of a known source.
-        ``contexts`` (class names around the widget) decide between sources that read alike."""
-        if not text:
-            return text
-        exact = self._exact(text, contexts)
-        if exact is not None:
-            return exact
-        for pattern in self.old.patterns:
+        """``text`` in the new language; unchanged when it is no translation of a known source."""
+        return self.resolve(text, contexts)[0]
+
+    def resolve(self, text: str, contexts: tuple[str, ...] = (), names: tuple[str, ...] = ()
+                ) -> tuple[str, tuple[str, str] | None]:
+        """The new text, and the (context, source) it is a translation of when it is one as a whole."""
+        candidates = self.old.sources.get(text) if text else None
+        if candidates:
+            chosen = _choose(candidates, contexts, names)
+            return self.new.shown(*chosen), chosen
+        for pattern in self.old.patterns if text else ():
             match = pattern.regex.fullmatch(text)
             if match is not None:       # a value may be a translated word itself ("the focus mode inquiry")
-                values = {name: self._exact(value, (pattern.context,)) or value
+                values = {name: self.resolve(value, (pattern.context,))[0] if value in self.old.sources else value
                           for name, value in match.groupdict().items()}
                 return PLACEHOLDER.sub(lambda m: values.get("p" + re.sub(r"\W", "", m.group()), m.group()),
-                                       self.new.shown(pattern.context, pattern.source))
-        return text
-
-    def _exact(self, text: str, contexts: tuple[str, ...]) -> str | None:
-        candidates = self.old.sources.get(text)
-        if not candidates:
-            return None
-        context, source = next((c for c in candidates if c[0] in contexts), candidates[0])
-        return self.new.shown(context, source)
+                                       self.new.shown(pattern.context, pattern.source)), None
+        return text, None
 
     def application(self, logs: tuple[LogModel, ...] = ()) -> None:
         """Every window of the application, its actions and its item views; and the lines of ``logs``."""
@@ -123,52 +126,77 @@ class Retranslator:
             self.widget(widget)
             actions.update(widget.actions())
         for action in actions:
-            for getter, setter in ((action.text, action.setText), (action.toolTip, action.setToolTip),
-                                   (action.statusTip, action.setStatusTip)):
-                _swap(getter, setter, self.text, ())
+            around = [w for shown_in in action.associatedObjects() if isinstance(shown_in, QWidget)
+                      for w in _lineage(shown_in)]
+            contexts, names = tuple(type(w).__name__ for w in around), (action.objectName().lower(),)
+            explicit_tip = action.toolTip() != re.sub(r"&(?!&)|(\.\.\.|…)$", "", action.text())
+            for name, getter, setter in (("text", action.text, action.setText),
+                                         ("toolTip", action.toolTip, action.setToolTip),
+                                         ("statusTip", action.statusTip, action.setStatusTip)):
+                if name != "toolTip" or explicit_tip:   # else Qt derives it from the text
+                    self._swap(action, name, getter, setter, contexts, names)
 
     def widget(self, widget: QWidget) -> None:
-        contexts = tuple(type(w).__name__ for w in _lineage(widget))
-        say = self.text
-        _swap(widget.windowTitle, widget.setWindowTitle, say, contexts)
-        _swap(widget.toolTip, widget.setToolTip, say, contexts)
-        _swap(widget.statusTip, widget.setStatusTip, say, contexts)
-        if isinstance(widget, QLabel):
-            _swap(widget.text, widget.setText, say, contexts)
-        elif isinstance(widget, QAbstractButton):
-            _swap(widget.text, widget.setText, say, contexts)
+        lineage = list(_lineage(widget))
+        contexts = tuple(type(w).__name__ for w in lineage)
+        names = tuple(w.objectName().lower() for w in lineage if w.objectName())
+
+        def swap(name, getter, setter) -> None:
+            self._swap(widget, name, getter, setter, contexts, names)
+        swap("windowTitle", widget.windowTitle, widget.setWindowTitle)
+        swap("toolTip", widget.toolTip, widget.setToolTip)
+        swap("statusTip", widget.statusTip, widget.setStatusTip)
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            swap("text", widget.text, widget.setText)
         elif isinstance(widget, QGroupBox):
-            _swap(widget.title, widget.setTitle, say, contexts)
+            swap("title", widget.title, widget.setTitle)
         elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
-            _swap(widget.placeholderText, widget.setPlaceholderText, say, contexts)
+            swap("placeholderText", widget.placeholderText, widget.setPlaceholderText)
         elif isinstance(widget, QComboBox) and not widget.isEditable():
             for i in range(widget.count()):
-                _swap(lambda i=i: widget.itemText(i), lambda t, i=i: widget.setItemText(i, t), say, contexts)
+                swap(f"item{i}", lambda i=i: widget.itemText(i), lambda t, i=i: widget.setItemText(i, t))
         elif isinstance(widget, QTabWidget):
             for i in range(widget.count()):
-                _swap(lambda i=i: widget.tabText(i), lambda t, i=i: widget.setTabText(i, t), say, contexts)
-                _swap(lambda i=i: widget.tabToolTip(i), lambda t, i=i: widget.setTabToolTip(i, t), say, contexts)
+                swap(f"tab{i}", lambda i=i: widget.tabText(i), lambda t, i=i: widget.setTabText(i, t))
+                swap(f"tabTip{i}", lambda i=i: widget.tabToolTip(i), lambda t, i=i: widget.setTabToolTip(i, t))
         if isinstance(widget, QTableWidget):
             for i in range(widget.columnCount()):
                 item = widget.horizontalHeaderItem(i)
                 if item is not None:
-                    _swap(item.text, item.setText, say, contexts)
+                    swap(f"header{i}", item.text, item.setText)
         elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
             _ask_again(widget.model())
             widget.viewport().update()
+
+    def _swap(self, owner: QObject, name: str, getter: Callable[[], str], setter: Callable[[str], None],
+              contexts: tuple[str, ...], names: tuple[str, ...]) -> None:
+        text = getter()
+        key = MEMORY + name
+        context, _mark, source = str(owner.property(key) or "").partition("\x1f")
+        if source and self.old.shown(context, source) == text:      # the code has not changed it since
+            new, chosen = self.new.shown(context, source), (context, source)
+        else:
+            new, chosen = self.resolve(text, contexts, names)
+        if chosen is not None:
+            owner.setProperty(key, "\x1f".join(chosen))
+        if new != text:
+            setter(new)
+
+
+def _choose(candidates: list[tuple[str, str]], contexts: tuple[str, ...], names: tuple[str, ...]) -> tuple[str, str]:
+    in_context = [c for c in candidates if c[0] in contexts]
+    if in_context:
+        return in_context[0]
+    named = [c for c in candidates if (word := c[1].lower().strip("&.… ")) and any(word in n for n in names)]
+    if named:
+        return max(named, key=lambda c: len(c[1]))       # "dock-events" names Events rather than Event
+    return candidates[0]
 
 
 def _lineage(widget: QWidget | None):
     while widget is not None:
         yield widget
         widget = widget.parentWidget()
-
-
-def _swap(getter, setter, say, contexts: tuple[str, ...]) -> None:
-    text = getter()
-    new = say(text, contexts)
-    if new != text:
-        setter(new)
 
 
 def _ask_again(model: QAbstractItemModel) -> None:

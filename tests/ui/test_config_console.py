@@ -226,3 +226,18 @@ def test_the_language_switches_every_window_at_once(rig, make_console, qtbot, tr
     assert (window.windowTitle(), window.docks["controls"].windowTitle(), window.view_menu.title()) == (
         "Smart Centre Console", "Controls", "&View")
     assert editor.position.text() == "Line 1, column 1" and page.offer_accept.text() == "Take over and recall"
+
+
+def test_words_that_read_alike_in_indonesian_switch_back_to_their_own_english(rig, make_console, site, qtbot,
+                                                                               translator):
+    translator("id")                                      # the console starts in Indonesian
+    console = make_console(demo_store(rig), oplog=lambda: open_oplog(site.url))
+    docks = console.window.docks
+    assert [docks[name].windowTitle() for name in ("operator", "log", "events", "shift")] == [
+        "Petugas", "Catatan", "Acara", "Shift"]          # Petugas: Operator or Staff; Catatan: Log, Notes or Entry
+    language_action(console, "English").trigger()
+    assert [docks[name].windowTitle() for name in ("operator", "log", "events", "shift")] == [
+        "Operator", "Log", "Events", "Shift"]
+    language_action(console, "Bahasa Indonesia").trigger()
+    language_action(console, "English").trigger()          # and again, from what it learned
+    assert docks["operator"].windowTitle() == "Operator"
