@@ -71,6 +71,7 @@ class Console(QObject):
         super().__init__()
         self.config = config
         self.simulated = simulated or {}
+        self._picture_size = TILE_PICTURE
         self.operations: OperationsLog | None = None
         self.log = LogModel(self)
         self.board = EventBoard(config.events)
@@ -227,9 +228,10 @@ class Console(QObject):
             self.cameras.set_preview_status(camera_id, said(exc))
             self.log.add("error", f"{name}: {said(exc)}")
             return
-        self.previews.add(camera_id, source, TILE_PICTURE)
+        self.previews.add(camera_id, source, self._picture_size)
 
     def _resize_previews(self, size: QSize) -> None:
+        self._picture_size = size          # a camera added later starts at the tiles' size
         for camera_id in self.previews.camera_ids():
             self.previews.set_size(camera_id, size)
 
