@@ -51,15 +51,20 @@ def test_console_opens_captures_relative_to_the_configuration_folder(tmp_path):
     config = parse_config(CONFIG.replace("/var/log/smartcentre/wall.jsonl", "wall.jsonl"))
     with DeviceRuntime("capture-test") as runtime:
         factory = ControllerFactory(runtime, tmp_path)
-        factory.camera(config.cameras[0]), factory.wall(config.walls[0])
+        camera, wall = factory.camera(config.cameras[0]), factory.wall(config.walls[0])
         assert factory.problems == []
         assert set(factory.recorders) == {("camera", "cam1"), ("wall", "wall")}
-        assert factory.recorders["camera", "cam1"].path == tmp_path / "captures" / "cam1.jsonl"
-    factory.wait()
+        recorders = dict(factory.recorders)
+        assert recorders["camera", "cam1"].path == tmp_path / "captures" / "cam1.jsonl"
+        factory.retire("camera", "cam1", camera).result(5)           # nothing is left connecting
+        factory.retire("wall", "wall", wall).result(5)
+    for recorder in recorders.values():
+        recorder.wait()
     wall_header = records(tmp_path / "wall.jsonl")[0]
     assert wall_header["kind"] == "wall" and "Rahasia77" not in wall_header["url"]
     with DeviceRuntime("capture-test") as runtime:                 # the next start keeps the last run's
-        ControllerFactory(runtime, tmp_path).wall(config.walls[0]).close().result(5)
+        factory = ControllerFactory(runtime, tmp_path)
+        factory.retire("wall", "wall", factory.wall(config.walls[0])).result(5)
     assert records(tmp_path / "wall.previous.jsonl")[0]["source"] == wall_header["source"]
 
 
