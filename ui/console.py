@@ -14,13 +14,13 @@ from PySide6.QtCore import QObject, QSettings, QSize
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication, QWidget
 
+from devices.controller_factory import ControllerFactory
 from devices.records import ActionRecord
 from devices.video.factory import open_source
 from devices.video.spec import PreviewSourceError
 from devices.visca.controller import CameraController
 from devices.visca.profiles import CameraProfile
 from devices.wall.controller import WallController
-from devices.controller_factory import ControllerFactory
 from models.config import CameraConfig, Config, ConfigStore
 from models.database import Database
 from models.hotkeys import HotkeyMap
@@ -35,8 +35,8 @@ from ui.desk import OperatorDesk
 from ui.device_words import record_text
 from ui.hotkey_editor import HotkeyEditor
 from ui.hotkeys import HotkeyFilter
-from ui.live_config import LiveConfig
 from ui.language import LANGUAGES, current_language, install_translator
+from ui.live_config import LiveConfig
 from ui.main_window import MainWindow
 from ui.notices import LogModel
 from ui.oplog_console import OperationsLog
@@ -161,8 +161,8 @@ class Console(QObject):
         """Tools → Configuration… for whoever may use it (the operations log allows admins only)."""
         action = self.configure_action
         action.setEnabled(allowed and self.config_store is not None)
-        action.setToolTip("" if action.isEnabled() else self.tr("Only an admin can edit the configuration: "
-                                                                "log in as one (Operations → Log in / out)"))
+        action.setToolTip(self.tr("Only an admin can edit the configuration: log in as one (Operations → Log in "
+                                  "/ out)") if self.config_store is not None and not allowed else "")
         if not allowed and "config" in self._editors:
             self._editors["config"].close()
 
