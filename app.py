@@ -87,14 +87,13 @@ def run_console(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from devices.controller_factory import ControllerFactory
     from devices.demo import start_demo_cameras
+    from devices.port_check import port_warnings
     from devices.runtime import DeviceRuntime
-    from devices.visca.controller import CameraController
-    from devices.visca.profiles import configured_profile
     from devices.visca.url_check import check_camera
-    from devices.wall.controller import WallController
     from devices.wall.sim.simulator import start_demo_wall
-    from models.config import ConfigStore, demo_config
+    from models.config import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
     from models.database import default_url
     from models.hotkeys import load_hotkeys
     from models.user_files import default_folder
@@ -110,55 +109,35 @@ def run_console(args: argparse.Namespace) -> int:
     install_translator(app, args.lang or settings.value("ui/language", None))
     with DeviceRuntime("devices") as runtime, DeviceRuntime("simulators") as simulators:
         simulated: dict[str, SimulatedPicture] = {}
-        store = None
+        checks = {"camera_check": check_camera, "wall_check": check_wall, "url_warnings": port_warnings}
         if args.demo:
             demo = start_demo_cameras(simulators, state_folder=data / "demo-cameras")
             wall = start_demo_wall(simulators)
             store_demo_layouts(simulators, wall.url)
-            config, errors = demo_config([d.url for d in demo], check_camera, wall_url=wall.url,
-                                         wall_check=check_wall), [d.problem for d in demo if d.problem]
-            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+            # the demo's own file, written afresh at each start (the simulators' addresses change), editable
+            store = ConfigStore(data / DEMO_CONFIG_FILE, data / DEMO_LAST_GOOD_FILE, demo=True, **checks)
+            store.save(demo_config_text([d.url for d in demo], wall_url=wall.url))
         else:
-            store = ConfigStore(args.config or data / "config.yaml", camera_check=check_camera, wall_check=check_wall)
-            config, errors = store.load()
-        captures, capture_errors = open_captures(config, store.path.parent if store else data)
-        errors = [*errors, *capture_errors]
-        controllers = {
-            c.id: CameraController(runtime, c.url, c.name, profile=configured_profile(c.profile))
-            .start(capture=captures.get(("camera", c.id)))
-            for c in config.cameras}
-        walls = {w.id: WallController(runtime, w.url, w.name).start(capture=captures.get(("wall", w.id)))
-                 for w in config.walls}
+            store = ConfigStore(args.config or data / "config.yaml", **checks)
+        config, errors = store.load()
+        if args.demo:
+            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+            errors = [*errors, *(d.problem for d in demo if d.problem)]
+        factory = ControllerFactory(runtime, store.path.parent)
+        controllers = {c.id: factory.camera(c) for c in config.cameras}
+        walls = {w.id: factory.wall(w) for w in config.walls}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
         console = Console(config, controllers, data_folder=data, settings=settings, hotkeys=hotkeys,
-                          config_errors=[*errors, *hotkey_errors], simulated=simulated, config_store=store,
-                          walls=walls, oplog=opener(args.db or (demo_url(data) if args.demo else default_url()),
-                                                    demo=args.demo and not args.db))
+                          config_errors=[*errors, *factory.problems, *hotkey_errors], simulated=simulated,
+                          config_store=store, walls=walls, factory=factory,
+                          oplog=opener(args.db or (demo_url(data) if args.demo else default_url()),
+                                       demo=args.demo and not args.db))
         console.show()
         QTimer.singleShot(0, gc.freeze)   # once shown: start-up objects leave the collector's full passes
         code = app.exec()
         console.shutdown()
-    for recorder in captures.values():     # the devices have closed: every frame is queued
-        recorder.wait()
+    factory.wait()                         # the devices have closed: every frame is queued
     return code
-
-
-def open_captures(config, folder: Path) -> tuple[dict, list]:
-    """Recorders for the devices with a ``capture:`` file (relative to ``folder``, the configuration
-    file's), keyed by ("camera" | "wall", id); and the sentences for files that cannot be written."""
-    from devices.capture import for_device
-
-    recorders, problems = {}, []
-    for kind, devices in (("camera", config.cameras), ("wall", config.walls)):
-        for device in devices:
-            if device.capture:
-                recorder, problem = for_device(folder / Path(device.capture).expanduser(), name=device.name,
-                                               url=device.url, kind=kind)
-                if recorder is None:
-                    problems.append(problem)
-                else:
-                    recorders[kind, device.id] = recorder
-    return recorders, problems
 
 
 def check_wall(url: str) -> list[str]:
