@@ -2,6 +2,8 @@
 for the tests of how it fits a screen: every dock an operator has is there, as at the desk."""
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,8 @@ def make_console(desk, qtbot):
                              wall_url=desk.wall_url, wall_check=check_wall)
         cameras = {c.id: CameraController(desk.devices, c.url, c.name).start() for c in config.cameras}
         walls = {w.id: WallController(desk.devices, w.url, w.name).start() for w in config.walls}
+        for wall in walls.values():
+            wall.ready().result(5)      # online before the console is: it reads the routes back at once
         settings = QSettings(str(desk.folder / "console.ini"), QSettings.Format.IniFormat)
         simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, desk.cameras)}
         url = f"sqlite:///{desk.folder / 'oplog.sqlite'}"
@@ -68,14 +72,18 @@ def make_console(desk, qtbot):
 
 
 def close(console: Console) -> None:
-    """Close the window (it saves its layout) and let go of the devices, so that another console may use them."""
+    """Close the window (it saves its layout) and let go of the cameras, so that another console may use them."""
     if getattr(console, "closed_by_test", False):
         return
     console.closed_by_test = True
     console.window.close()
     console.shutdown()
-    for bridge in [*console.bridges.values(), *console.wall_bridges.values()]:
+    for bridge in console.bridges.values():     # a camera's UDP port may have one controller only
         bridge.controller.close().result(5)
+    deadline = time.monotonic() + WAIT_MS / 1000    # large pictures take a while: no preview thread outlives the test
+    while any(t.name.startswith("preview-") and t.is_alive() for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "a preview thread did not end"
+        time.sleep(0.05)
 
 
 def resize(window: QWidget, size: QSize, qtbot) -> None:
