@@ -58,9 +58,12 @@ def make_console(desk, qtbot):
         settings = QSettings(str(desk.folder / "console.ini"), QSettings.Format.IniFormat)
         simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, desk.cameras)}
         url = f"sqlite:///{desk.folder / 'oplog.sqlite'}"
+        running = set(threading.enumerate())
         console = Console(config, cameras, data_folder=desk.folder, settings=settings, hotkeys=HotkeyMap.defaults(),
                           simulated=simulated, walls=walls, oplog=lambda: open_oplog(url))
         built.append(console)
+        console.preview_threads = [thread for thread in threading.enumerate()
+                                   if thread.name.startswith("preview-") and thread not in running]
         qtbot.addWidget(console.window)
         console.show()
         qtbot.waitExposed(console.window)
@@ -81,7 +84,7 @@ def close(console: Console) -> None:
     for bridge in console.bridges.values():     # a camera's UDP port may have one controller only
         bridge.controller.close().result(5)
     deadline = time.monotonic() + WAIT_MS / 1000    # large pictures take a while: no preview thread outlives the test
-    while any(t.name.startswith("preview-") and t.is_alive() for t in threading.enumerate()):
+    while any(thread.is_alive() for thread in console.preview_threads):
         assert time.monotonic() < deadline, "a preview thread did not end"
         time.sleep(0.05)
 
