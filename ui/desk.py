@@ -14,6 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from devices.records import ActionRecord
+from models.handover_summary import NOT_ERRORS
 from models.ownership import EventBoard
 from ui.device_words import record_text
 from ui.bridge import CameraBridge
@@ -207,6 +208,6 @@ class OperatorDesk(QObject):
 
     @Slot(object)
     def _on_action_finished(self, record: ActionRecord) -> None:
-        level = "log" if record.ok or record.result == "superseded" else "error"
+        level = "log" if record.ok or record.result in NOT_ERRORS else "error"
         self.notice.emit(level, record_text(record))
 
