@@ -1,28 +1,68 @@
-"""The hotkeys at a glance: a small window over the console that never takes the keyboard from it."""
+"""The hotkeys at a glance: a small window over the console that never takes the keyboard from it.
+
+Shots, wall layouts and presets are named as the operator knows them ("F1  Kamera Panggung: Podium"),
+from what is running and selected now; a shot or layout key that does nothing now is left out.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.hotkeys import ACTION_GROUPS, STOP_ALL, HotkeyMap
+from models.preset_library import PresetLibrary
+from ui.desk import OperatorDesk
 from ui.hotkeys import ActionLabels, display_key
+from ui.wall_desk import WallDesk
+
+Names = Callable[[str], "str | None"]
+"""action -> what its key does now, in the operator's words; None: nothing has that name now."""
+NAMED_ONLY = ("shot", "wall")    # groups whose keys are listed only while they have something to do
+
+
+class ActionNames(QObject):
+    """The current names behind numbered actions: the running events' shots, the wall on screen's
+    layouts and the selected camera's presets."""
+
+    def __init__(self, desk: OperatorDesk, walls: WallDesk, library: PresetLibrary,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.walls, self.library = desk, walls, library
+
+    def __call__(self, action: str) -> str | None:
+        group, _dot, argument = action.rpartition(".")
+        if group == "shot":
+            shot = self.desk.shot_for(argument)
+            if shot is None:
+                return None
+            preset = self.library.name(shot.camera, shot.preset) or self.tr("preset %1").replace("%1", str(shot.preset))
+            return f"{self.desk.names.get(shot.camera, shot.camera)}: {preset}"
+        if group == "wall.layout":
+            return self.walls.layout_name(int(argument))
+        if group == "preset.recall" and argument.isdigit() and self.desk.selected is not None:
+            return self.library.name(self.desk.selected, int(argument)) or None
+        return None
 
 
 class CheatSheet(QWidget):
-    def __init__(self, hotkeys: HotkeyMap, parent: QWidget | None = None) -> None:
+    def __init__(self, hotkeys: HotkeyMap, names: Names | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
         # showing it must not deactivate the console: that would release the keys being held
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setWindowTitle(self.tr("Hotkeys"))
         self._labels = ActionLabels(self)
+        self._names = names
+        self._map = hotkeys
         self._groups = QHBoxLayout()
         close = QPushButton(self.tr("Close"))
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.hide)
         self._typing_note = QLabel()
+        self._typing_note.setWordWrap(True)
         footer = QHBoxLayout()
-        footer.addWidget(self._typing_note)
-        footer.addStretch()
+        footer.addWidget(self._typing_note, 1)
         footer.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(self._groups)
@@ -30,6 +70,11 @@ class CheatSheet(QWidget):
         self.set_map(hotkeys)
 
     def set_map(self, hotkeys: HotkeyMap) -> None:
+        self._map = hotkeys
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List the keys again with what they do now (events, the wall on screen, the selected camera)."""
         while (item := self._groups.takeAt(0)) is not None:
             if item.widget() is not None:
                 item.widget().deleteLater()
@@ -37,16 +82,43 @@ class CheatSheet(QWidget):
             box = QGroupBox(self._labels.group_title(group))
             rows = QFormLayout(box)
             for action in actions:
-                keys = hotkeys.keys(action)
-                if keys:
+                keys = self._map.keys(action)
+                text = self._text(group, action) if keys else None
+                if text is not None:
                     key_label = QLabel(" / ".join(display_key(key) for key in keys))
                     key_label.setStyleSheet("font-weight: bold")
-                    rows.addRow(key_label, QLabel(self._labels.label(action)))
+                    rows.addRow(key_label, QLabel(text))
+            if rows.rowCount() == 0:
+                rows.addRow(QLabel(self.tr("Nothing at the moment")))
             self._groups.addWidget(box, alignment=Qt.AlignmentFlag.AlignTop)
-        stop_keys = " / ".join(display_key(key) for key in hotkeys.keys(STOP_ALL))
-        self._typing_note.setText(
-            self.tr("While you type in a text field only {keys} works: it stops all cameras.").format(keys=stop_keys)
-            if stop_keys else self.tr("Hotkeys do nothing while you type in a text field."))
+        self._typing_note.setText(self._stop_note())
+
+    def refresh_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def _text(self, group: str, action: str) -> str | None:
+        label = self._labels.label(action)
+        if self._names is None:
+            return label
+        name = self._names(action)
+        if group in NAMED_ONLY:
+            return name
+        return f"{label}: {name}" if name else label
+
+    def _stop_note(self) -> str:
+        stop_keys = " / ".join(display_key(key) for key in self._map.stop_keys())
+        lines = [self.tr("{keys} stops all cameras from anywhere, even while you type in a text field; "
+                         "other hotkeys do nothing there.").format(keys=stop_keys) if stop_keys
+                 else self.tr("Hotkeys do nothing while you type in a text field.")]
+        if "Esc" in self._map.keys(STOP_ALL):
+            lines.append(self.tr("Esc first closes an open menu, dialog or editor; "
+                                 "it stops all cameras only when nothing is open."))
+        return "\n".join(lines)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
 
     def toggle(self) -> None:
         self.setVisible(not self.isVisible())

@@ -124,6 +124,11 @@ class WallDesk(QObject):
     def select_input(self, wall_id: str, code: str) -> None:
         self._send(wall_id, lambda controller: controller.select_input(code), [])
 
+    def layout_name(self, number: int) -> str | None:
+        """The name of layout ``number`` of the wall on screen (what Alt+number recalls), if it has one."""
+        wall = self.walls.get(self.current) if self.current is not None else None
+        return None if wall is None else wall.layouts.get(number)
+
     @Slot(str)
     def press(self, action: str) -> None:
         """Hotkeys: ``wall.layout.N`` recalls layout N on the wall on screen."""
