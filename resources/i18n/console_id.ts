@@ -4,34 +4,52 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="156"/>
+        <location filename="../../ui/hotkeys.py" line="194"/>
+        <source>ALL STOP (%1)</source>
+        <translation>HENTIKAN SEMUA (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="194"/>
+        <source>ALL STOP</source>
+        <translation>HENTIKAN SEMUA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="198"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="156"/>
+        <location filename="../../ui/hotkeys.py" line="198"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="157"/>
+        <location filename="../../ui/hotkeys.py" line="199"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="157"/>
+        <location filename="../../ui/hotkeys.py" line="199"/>
         <source>Shots of the active event</source>
-        <translation>Shot acara aktif</translation>
+        <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="158"/>
+        <location filename="../../ui/hotkeys.py" line="200"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="159"/>
+        <location filename="../../ui/hotkeys.py" line="201"/>
         <source>General</source>
         <translation>Umum</translation>
+    </message>
+</context>
+<context>
+    <name>ActionNames</name>
+    <message>
+        <location filename="../../ui/cheat_sheet.py" line="40"/>
+        <source>preset %1</source>
+        <translation>preset %1</translation>
     </message>
 </context>
 <context>
@@ -206,7 +224,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="249"/>
+        <location filename="../../devices/visca/controller.py" line="250"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -280,103 +298,108 @@
     </message>
     <message>
         <location filename="../../ui/camera_model.py" line="50"/>
+        <source>Motion</source>
+        <translation>Gerakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="51"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="52"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="52"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="52"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="53"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="53"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="53"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="54"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="54"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="54"/>
+        <location filename="../../ui/camera_model.py" line="55"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="127"/>
+        <location filename="../../ui/camera_model.py" line="128"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="140"/>
+        <location filename="../../ui/camera_model.py" line="143"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="141"/>
+        <location filename="../../ui/camera_model.py" line="144"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="152"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="152"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="164"/>
+        <location filename="../../ui/camera_model.py" line="167"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="168"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="168"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="166"/>
+        <location filename="../../ui/camera_model.py" line="169"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="171"/>
+        <location filename="../../ui/camera_model.py" line="173"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
@@ -386,17 +409,17 @@
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="180"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="180"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="175"/>
+        <location filename="../../ui/camera_model.py" line="174"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -425,22 +448,32 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="16"/>
+        <location filename="../../ui/cheat_sheet.py" line="54"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="19"/>
+        <location filename="../../ui/cheat_sheet.py" line="59"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="48"/>
-        <source>While you type in a text field only {keys} works: it stops all cameras.</source>
-        <translation>Saat Anda mengetik di kolom teks, hanya {keys} yang berfungsi: menghentikan semua kamera.</translation>
+        <location filename="../../ui/cheat_sheet.py" line="92"/>
+        <source>Nothing at the moment</source>
+        <translation>Tidak ada saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="49"/>
+        <location filename="../../ui/cheat_sheet.py" line="111"/>
+        <source>{keys} stops all cameras from anywhere, even while you type in a text field; other hotkeys do nothing there.</source>
+        <translation>{keys} menghentikan semua kamera dari mana saja, bahkan saat Anda mengetik di kolom teks; tombol pintas lain tidak berfungsi di sana.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cheat_sheet.py" line="115"/>
+        <source>Esc first closes an open menu, dialog or editor; it stops all cameras only when nothing is open.</source>
+        <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cheat_sheet.py" line="113"/>
         <source>Hotkeys do nothing while you type in a text field.</source>
         <translation>Tombol pintas tidak berfungsi saat Anda mengetik di kolom teks.</translation>
     </message>
@@ -869,47 +902,47 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="116"/>
+        <location filename="../../ui/console.py" line="121"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="117"/>
+        <location filename="../../ui/console.py" line="122"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="119"/>
+        <location filename="../../ui/console.py" line="124"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="120"/>
+        <location filename="../../ui/console.py" line="125"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="139"/>
+        <location filename="../../ui/console.py" line="145"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="156"/>
+        <location filename="../../ui/console.py" line="162"/>
         <source>Camera changes apply when the console is restarted</source>
         <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="158"/>
+        <location filename="../../ui/console.py" line="164"/>
         <source>Video wall changes apply when the console is restarted</source>
         <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="173"/>
+        <location filename="../../ui/console.py" line="179"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="178"/>
+        <location filename="../../ui/console.py" line="184"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1525,7 +1558,7 @@
     <message>
         <location filename="../../ui/events_panel.py" line="22"/>
         <source>Shots</source>
-        <translation>Shot</translation>
+        <translation>Bidikan</translation>
     </message>
     <message>
         <location filename="../../ui/events_panel.py" line="57"/>
@@ -1574,86 +1607,86 @@
 <context>
     <name>FaultsPanel</name>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
         <source>Opened (WIB)</source>
         <translation>Dibuka (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
-        <location filename="../../ui/oplog_logbook.py" line="53"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
+        <location filename="../../ui/oplog_logbook.py" line="54"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
-        <location filename="../../ui/oplog_logbook.py" line="54"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
+        <location filename="../../ui/oplog_logbook.py" line="55"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="33"/>
-        <location filename="../../ui/oplog_logbook.py" line="55"/>
+        <location filename="../../ui/oplog_logbook.py" line="34"/>
+        <location filename="../../ui/oplog_logbook.py" line="56"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="33"/>
-        <location filename="../../ui/oplog_logbook.py" line="56"/>
+        <location filename="../../ui/oplog_logbook.py" line="34"/>
+        <location filename="../../ui/oplog_logbook.py" line="57"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="41"/>
+        <location filename="../../ui/oplog_logbook.py" line="42"/>
         <source>Open fault</source>
         <translation>Catat gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="43"/>
+        <location filename="../../ui/oplog_logbook.py" line="44"/>
         <source>Give the selected fault to this owner</source>
         <translation>Serahkan gangguan terpilih ke penanggung jawab ini</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="46"/>
+        <location filename="../../ui/oplog_logbook.py" line="47"/>
         <source>How was it resolved?</source>
         <translation>Bagaimana penyelesaiannya?</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="47"/>
+        <location filename="../../ui/oplog_logbook.py" line="48"/>
         <source>Close selected fault</source>
         <translation>Tutup gangguan terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="51"/>
+        <location filename="../../ui/oplog_logbook.py" line="52"/>
         <source>New fault</source>
         <translation>Gangguan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="80"/>
+        <location filename="../../ui/oplog_logbook.py" line="81"/>
         <source>(no device: stream, network …)</source>
         <translation>(tanpa perangkat: siaran, jaringan …)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="85"/>
+        <location filename="../../ui/oplog_logbook.py" line="86"/>
         <source>(nobody yet)</source>
         <translation>(belum ada)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="115"/>
+        <location filename="../../ui/oplog_logbook.py" line="116"/>
         <source>Fault opened.</source>
         <translation>Gangguan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="122"/>
+        <location filename="../../ui/oplog_logbook.py" line="123"/>
         <source>Owner changed.</source>
         <translation>Penanggung jawab diganti.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="128"/>
+        <location filename="../../ui/oplog_logbook.py" line="129"/>
         <source>Fault closed.</source>
         <translation>Gangguan ditutup.</translation>
     </message>
@@ -2141,123 +2174,133 @@
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="159"/>
+        <location filename="../../ui/hotkey_editor.py" line="149"/>
+        <source>ALL STOP: its keys other than Esc stop every camera from anywhere, even while typing. Esc first closes an open menu, dialog or editor; it stops the cameras only when nothing is open.</source>
+        <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkey_editor.py" line="164"/>
         <source>New key for the selected action:</source>
         <translation>Tombol baru untuk aksi terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="161"/>
+        <location filename="../../ui/hotkey_editor.py" line="166"/>
         <source>Remove its keys</source>
         <translation>Hapus tombolnya</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="169"/>
+        <location filename="../../ui/hotkey_editor.py" line="174"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="170"/>
+        <location filename="../../ui/hotkey_editor.py" line="175"/>
         <source>Keep as it was</source>
         <translation>Biarkan seperti semula</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="176"/>
+        <location filename="../../ui/hotkey_editor.py" line="181"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="177"/>
+        <location filename="../../ui/hotkey_editor.py" line="182"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="178"/>
+        <location filename="../../ui/hotkey_editor.py" line="183"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="180"/>
+        <location filename="../../ui/hotkey_editor.py" line="185"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="181"/>
+        <location filename="../../ui/hotkey_editor.py" line="186"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="203"/>
+        <location filename="../../ui/hotkey_editor.py" line="208"/>
         <source>That key cannot be used as a hotkey.</source>
         <translation>Tombol itu tidak dapat dipakai sebagai tombol pintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="205"/>
+        <location filename="../../ui/hotkey_editor.py" line="210"/>
         <source>Choose an action in the table first.</source>
         <translation>Pilih dulu aksinya di tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="215"/>
+        <location filename="../../ui/hotkey_editor.py" line="220"/>
         <source>{key} is already the key for “{other}”. Give it to “{action}” instead?</source>
         <translation>{key} sudah menjadi tombol untuk “{other}”. Pindahkan ke “{action}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="221"/>
-        <location filename="../../ui/hotkey_editor.py" line="230"/>
+        <location filename="../../ui/hotkey_editor.py" line="226"/>
+        <location filename="../../ui/hotkey_editor.py" line="235"/>
         <source>{key} now does “{action}”. Save to keep it.</source>
         <translation>{key} sekarang menjalankan “{action}”. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="248"/>
+        <location filename="../../ui/hotkey_editor.py" line="253"/>
         <source>The default keys are back. Save to keep them.</source>
         <translation>Tombol bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="254"/>
+        <location filename="../../ui/hotkey_editor.py" line="259"/>
         <source>Some keys are given to two actions (shown in red); change them first.</source>
         <translation>Beberapa tombol dipakai dua aksi (ditandai merah); ubah dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="259"/>
+        <location filename="../../ui/hotkey_editor.py" line="264"/>
         <source>Could not save the hotkeys: {reason}</source>
         <translation>Tombol pintas tidak dapat disimpan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="261"/>
+        <location filename="../../ui/hotkey_editor.py" line="267"/>
         <source>Hotkeys saved.</source>
         <translation>Tombol pintas disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="267"/>
+        <location filename="../../ui/hotkey_editor.py" line="269"/>
+        <source>Hotkeys saved. ALL STOP has no key that works everywhere now: give it one (e.g. Pause or Ctrl+Space).</source>
+        <translation>Tombol pintas disimpan. HENTIKAN SEMUA kini tidak punya tombol yang berfungsi di mana saja: berikan satu (misalnya Pause atau Ctrl+Space).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkey_editor.py" line="276"/>
         <source>Export hotkeys</source>
         <translation>Ekspor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="270"/>
+        <location filename="../../ui/hotkey_editor.py" line="279"/>
         <source>Import hotkeys</source>
         <translation>Impor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="273"/>
+        <location filename="../../ui/hotkey_editor.py" line="282"/>
         <source>Hotkey files (*.json)</source>
         <translation>Berkas tombol pintas (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="285"/>
+        <location filename="../../ui/hotkey_editor.py" line="294"/>
         <source>Could not export: {reason}</source>
         <translation>Tidak dapat mengekspor: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="287"/>
+        <location filename="../../ui/hotkey_editor.py" line="296"/>
         <source>Exported to {path}.</source>
         <translation>Diekspor ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="296"/>
+        <location filename="../../ui/hotkey_editor.py" line="305"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="299"/>
+        <location filename="../../ui/hotkey_editor.py" line="308"/>
         <source>Imported from {path}. Save to keep it.</source>
         <translation>Diimpor dari {path}. Simpan agar tetap berlaku.</translation>
     </message>
@@ -2283,132 +2326,142 @@
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../models/hotkeys.py" line="46"/>
+        <location filename="../../models/hotkeys.py" line="57"/>
         <source>Move up</source>
         <translation>Gerak ke atas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="46"/>
+        <location filename="../../models/hotkeys.py" line="57"/>
         <source>Move down</source>
         <translation>Gerak ke bawah</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="47"/>
+        <location filename="../../models/hotkeys.py" line="58"/>
         <source>Move left</source>
         <translation>Gerak ke kiri</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="47"/>
+        <location filename="../../models/hotkeys.py" line="58"/>
         <source>Move right</source>
         <translation>Gerak ke kanan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="48"/>
+        <location filename="../../models/hotkeys.py" line="59"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="48"/>
+        <location filename="../../models/hotkeys.py" line="59"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="49"/>
+        <location filename="../../models/hotkeys.py" line="60"/>
         <source>Stop all cameras</source>
         <translation>Hentikan semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="50"/>
+        <location filename="../../models/hotkeys.py" line="61"/>
         <source>Show the hotkeys</source>
         <translation>Tampilkan tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="51"/>
+        <location filename="../../models/hotkeys.py" line="62"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="54"/>
+        <location filename="../../models/hotkeys.py" line="63"/>
+        <source>Recall the chosen preset</source>
+        <translation>Panggil preset yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="64"/>
+        <source>Choose a preset by its number</source>
+        <translation>Pilih preset menurut nomornya</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="67"/>
         <source>Select camera {number}</source>
         <translation>Pilih kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="55"/>
+        <location filename="../../models/hotkeys.py" line="68"/>
         <source>Recall preset {number}</source>
         <translation>Panggil preset {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="56"/>
+        <location filename="../../models/hotkeys.py" line="69"/>
         <source>Shot {number}</source>
-        <translation>Shot {number}</translation>
+        <translation>Bidikan {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="57"/>
+        <location filename="../../models/hotkeys.py" line="70"/>
         <source>Recall wall layout {number}</source>
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="71"/>
+        <location filename="../../models/hotkeys.py" line="84"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="180"/>
+        <location filename="../../models/hotkeys.py" line="197"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="184"/>
+        <location filename="../../models/hotkeys.py" line="201"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="187"/>
+        <location filename="../../models/hotkeys.py" line="205"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="197"/>
+        <location filename="../../models/hotkeys.py" line="218"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="199"/>
+        <location filename="../../models/hotkeys.py" line="220"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="216"/>
+        <location filename="../../models/hotkeys.py" line="237"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="225"/>
+        <location filename="../../models/hotkeys.py" line="246"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="233"/>
+        <location filename="../../models/hotkeys.py" line="254"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="234"/>
+        <location filename="../../models/hotkeys.py" line="255"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="256"/>
+        <location filename="../../models/hotkeys.py" line="277"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="260"/>
+        <location filename="../../models/hotkeys.py" line="281"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="262"/>
+        <location filename="../../models/hotkeys.py" line="283"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -2773,8 +2826,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="41"/>
-        <source>ALL STOP (Esc)</source>
-        <translation>HENTIKAN SEMUA (Esc)</translation>
+        <source>ALL STOP</source>
+        <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="47"/>
@@ -3040,90 +3093,90 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="63"/>
+        <location filename="../../ui/oplog_console.py" line="65"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="64"/>
-        <location filename="../../ui/oplog_console.py" line="110"/>
+        <location filename="../../ui/oplog_console.py" line="66"/>
+        <location filename="../../ui/oplog_console.py" line="112"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="65"/>
-        <location filename="../../ui/oplog_console.py" line="111"/>
+        <location filename="../../ui/oplog_console.py" line="67"/>
+        <location filename="../../ui/oplog_console.py" line="113"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="66"/>
-        <location filename="../../ui/oplog_console.py" line="112"/>
+        <location filename="../../ui/oplog_console.py" line="68"/>
+        <location filename="../../ui/oplog_console.py" line="114"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="74"/>
+        <location filename="../../ui/oplog_console.py" line="76"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="87"/>
+        <location filename="../../ui/oplog_console.py" line="89"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="108"/>
+        <location filename="../../ui/oplog_console.py" line="110"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="109"/>
+        <location filename="../../ui/oplog_console.py" line="111"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="114"/>
+        <location filename="../../ui/oplog_console.py" line="116"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="116"/>
+        <location filename="../../ui/oplog_console.py" line="118"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="117"/>
+        <location filename="../../ui/oplog_console.py" line="119"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="120"/>
+        <location filename="../../ui/oplog_console.py" line="122"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="121"/>
+        <location filename="../../ui/oplog_console.py" line="123"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="122"/>
+        <location filename="../../ui/oplog_console.py" line="124"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="176"/>
+        <location filename="../../ui/oplog_console.py" line="178"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="183"/>
+        <location filename="../../ui/oplog_console.py" line="185"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="190"/>
+        <location filename="../../ui/oplog_console.py" line="192"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3131,22 +3184,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="78"/>
+        <location filename="../../ui/desk.py" line="81"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="96"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="181"/>
+        <location filename="../../ui/desk.py" line="182"/>
         <source>No shot is bound to %1</source>
-        <translation>Tidak ada shot untuk %1</translation>
+        <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="206"/>
+        <location filename="../../ui/desk.py" line="214"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3339,37 +3392,153 @@
     </message>
 </context>
 <context>
+    <name>PresetDelegate</name>
+    <message>
+        <location filename="../../ui/preset_model.py" line="150"/>
+        <source>empty</source>
+        <translation>kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_model.py" line="154"/>
+        <source>no picture</source>
+        <translation>tidak ada gambar</translation>
+    </message>
+</context>
+<context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="113"/>
+        <location filename="../../ui/preset_grid.py" line="78"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="79"/>
+        <source>Type a preset number: its slot is chosen; Enter recalls it, Esc leaves</source>
+        <translation>Ketik nomor preset: slotnya terpilih; Enter memanggilnya, Esc keluar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="81"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="114"/>
+        <location filename="../../ui/preset_grid.py" line="82"/>
+        <source>Save to next free</source>
+        <translation>Simpan ke slot kosong berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="83"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="115"/>
+        <location filename="../../ui/preset_grid.py" line="84"/>
         <source>Clear…</source>
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="176"/>
-        <source>Press Clear again within 5 s to clear preset %1</source>
-        <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1</translation>
+        <location filename="../../ui/preset_grid.py" line="151"/>
+        <source>This camera has no preset %1</source>
+        <translation>Kamera ini tidak punya preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="155"/>
+        <source>Choose a preset first: click its slot or type its number.</source>
+        <translation>Pilih preset dulu: klik slotnya atau ketik nomornya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="167"/>
+        <source>Choose a slot to save to (click it), or use “Save to next free”.</source>
+        <translation>Pilih slot tujuan penyimpanan (klik slotnya), atau gunakan “Simpan ke slot kosong berikutnya”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="170"/>
+        <source>Preset %1 %2 is in use: press Save again within 5 s to overwrite it.</source>
+        <translation>Preset %1 %2 sudah terpakai: tekan Simpan sekali lagi dalam 5 detik untuk menimpanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="173"/>
+        <source>Saved as preset %1.</source>
+        <translation>Disimpan sebagai preset %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="179"/>
+        <source>Every preset slot of this camera is used: choose one to overwrite.</source>
+        <translation>Semua slot preset kamera ini terpakai: pilih satu untuk ditimpa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="183"/>
+        <source>Saved as preset %1 (the next free slot).</source>
+        <translation>Disimpan sebagai preset %1 (slot kosong berikutnya).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="188"/>
+        <source>Choose the preset to rename first (click its slot).</source>
+        <translation>Pilih dulu preset yang akan diganti namanya (klik slotnya).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="195"/>
+        <source>Choose the preset to clear first (click its slot).</source>
+        <translation>Pilih dulu preset yang akan dihapus (klik slotnya).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="198"/>
+        <source>Press Clear again within 5 s to clear preset %1 %2.</source>
+        <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="201"/>
+        <source>Preset %1 cleared.</source>
+        <translation>Preset %1 dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="214"/>
+        <source>Undo is possible for 10 s.</source>
+        <translation>Bisa dibatalkan selama 10 detik.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="216"/>
+        <source>This cannot be undone: the console does not know where the old preset pointed.</source>
+        <translation>Ini tidak bisa dibatalkan: konsol tidak tahu ke mana preset lama mengarah.</translation>
+    </message>
+</context>
+<context>
+    <name>PresetKeeper</name>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="74"/>
+        <source>Undo overwrite of preset %1</source>
+        <translation>Batalkan penimpaan preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="82"/>
+        <source>Undo clear of preset %1</source>
+        <translation>Batalkan penghapusan preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="93"/>
+        <source>Restoring preset %1 of %2: the camera goes to its old position</source>
+        <translation>Memulihkan preset %1 %2: kamera menuju posisi lamanya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="104"/>
+        <source>Preset %1 of %2 was not restored: %3</source>
+        <translation>Preset %1 %2 tidak dipulihkan: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="110"/>
+        <source>Preset %1 of %2 is back as it was</source>
+        <translation>Preset %1 %2 kembali seperti semula</translation>
     </message>
 </context>
 <context>
     <name>PresetModel</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="75"/>
+        <location filename="../../ui/preset_model.py" line="118"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="75"/>
+        <location filename="../../ui/preset_model.py" line="118"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
@@ -3481,49 +3650,87 @@
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="40"/>
+        <source>Up</source>
+        <translation>Atas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="40"/>
+        <source>Down</source>
+        <translation>Bawah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="41"/>
+        <source>Left</source>
+        <translation>Kiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="41"/>
+        <source>Right</source>
+        <translation>Kanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="42"/>
+        <source>Space</source>
+        <translation>Spasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="42"/>
+        <source>Return</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="43"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogBox</name>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="135"/>
+        <location filename="../../ui/oplog_logbook.py" line="136"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="140"/>
+        <location filename="../../ui/oplog_logbook.py" line="141"/>
         <source>What happened? Enter saves, the console carries on.</source>
         <translation>Apa yang terjadi? Enter menyimpan, konsol tetap berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="144"/>
+        <location filename="../../ui/oplog_logbook.py" line="145"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="146"/>
+        <location filename="../../ui/oplog_logbook.py" line="147"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="153"/>
+        <location filename="../../ui/oplog_logbook.py" line="154"/>
         <source>Log entry (written under your name, now):</source>
         <translation>Catatan (atas nama Anda, waktu sekarang):</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="160"/>
+        <location filename="../../ui/oplog_logbook.py" line="168"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="166"/>
+        <location filename="../../ui/oplog_logbook.py" line="174"/>
         <source>About %1</source>
         <translation>Tentang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="184"/>
+        <location filename="../../ui/oplog_logbook.py" line="192"/>
         <source>Log entry saved: %1</source>
         <translation>Catatan tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="186"/>
+        <location filename="../../ui/oplog_logbook.py" line="194"/>
         <source>Log entry NOT saved (%1): %2</source>
         <translation>Catatan TIDAK tersimpan (%1): %2</translation>
     </message>
@@ -4366,7 +4573,7 @@
         <translation>Tata letak %1 akan mengubah %2 milik %3 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="135"/>
+        <location filename="../../ui/wall_desk.py" line="140"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
