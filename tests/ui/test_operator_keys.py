@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
 from devices.visca.state import Motion
 from tests.devices.conftest import wait_until
-from tests.ui import test_console
+from tests.ui import oplog_support, test_console
+from tests.ui.oplog_support import log_in, ready
 from ui.preset_model import Role
 
 pytestmark = pytest.mark.gui
@@ -20,7 +21,8 @@ Key, Mod = Qt.Key, Qt.KeyboardModifier
 WAIT_MS = 5000
 
 
-rig = test_console.rig     # the fixture
+rig = test_console.rig     # the fixtures
+site, console_for = oplog_support.site, oplog_support.console_for
 
 
 def make_console(rig, qtbot):
@@ -324,3 +326,28 @@ def test_the_cheat_sheet_in_indonesian_has_no_english_key_words(indonesian, rig,
     assert "Atas" in texts and "Kiri" in texts
     assert not {"Up", "Down", "Left", "Right"} & set(texts) and not any("Shot" in text for text in texts)
     console.shutdown()
+
+
+def test_a_quick_log_entry_is_confirmed_where_the_operator_looks_and_esc_closes_the_box(rig, site, console_for, qtbot):
+    console = console_for(site.url)
+    ops = console.operations
+    ready(ops, qtbot)
+    log_in(ops, qtbot, site.world.budi)
+    console.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window, timeout=WAIT_MS)
+    for bridge in console.desk.bridges.values():
+        bridge.controller.drive(2, 0)
+    press(console, Key.Key_L, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ops.quick_log.text, timeout=WAIT_MS)
+    press(console, Key.Key_Escape)                    # closes the box, stops nothing
+    assert not ops.quick_log.isVisible()
+    console.window.activateWindow()
+    press(console, Key.Key_L, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ops.quick_log.text, timeout=WAIT_MS)
+    QTest.keyClicks(ops.quick_log.text, "Mikrofon podium mati")
+    press(console, Key.Key_Return)
+    qtbot.waitUntil(lambda: "Log entry saved: Mikrofon podium mati" in console.window.statusBar().currentMessage(),
+                    timeout=WAIT_MS)
+    assert all(sim.state()["moving"] for sim in rig[0])
+    assert not any("ALL STOP" in line for line in log_lines(console))
+    console.desk.all_stop()
