@@ -112,7 +112,7 @@ class CheatSheet(QWidget):
                          "other hotkeys do nothing there.").format(keys=stop_keys) if stop_keys
                  else self.tr("Hotkeys do nothing while you type in a text field.")]
         if "Esc" in self._map.keys(STOP_ALL):
-            lines.append(self.tr("Esc first closes an open menu, dialog or editor; "
+            lines.append(self.tr("Esc first closes an open menu, dialog or editor, or leaves a text field; "
                                  "it stops all cameras only when nothing is open."))
         return "\n".join(lines)
 

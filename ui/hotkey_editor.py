@@ -147,8 +147,8 @@ class HotkeyEditor(QWidget):
         self.prompt.setStyleSheet(f"color: {CONFLICT_COLOUR.name()}")
         self.prompt_box = self._prompt_box()
         self.stop_note = QLabel(self.tr("ALL STOP: its keys other than Esc stop every camera from anywhere, even while "
-                                         "typing. Esc first closes an open menu, dialog or editor; it stops the "
-                                         "cameras only when nothing is open."))
+                                         "typing. Esc first closes an open menu, dialog or editor, or leaves a "
+                                         "text field; it stops the cameras only when nothing is open."))
         self.stop_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

@@ -10,7 +10,9 @@ Where a key acts:
 - Esc, Return and Enter (``models.hotkeys.WIDGET_KEYS``) go to the widgets first: an open menu,
   combo box, dialog or item editor takes them. Bound to an action, they act only when the key
   comes back unclaimed to a console window (``CONSOLE_WINDOW``) with no popup or modal open and
-  no text field focused. So Esc closes what is open, and is ALL STOP on the bare console.
+  no text field focused; Esc there leaves the text field instead (focus often rests in one
+  unseen, e.g. the PIN field). So Esc closes or leaves what is open, and is ALL STOP on the
+  bare console.
 - Every other hotkey, unless a text field has the focus or the window owns its keys (``OWNS_KEYS``).
 """
 from __future__ import annotations
@@ -151,7 +153,7 @@ class HotkeyFilter(QObject):
         if action is None:
             return None
         if text in WIDGET_KEYS:
-            return action if _unclaimed(watched) else None
+            return action if _unclaimed(watched, text, event.type() == QEvent.Type.KeyPress) else None
         focus = QApplication.focusWidget() or (watched if isinstance(watched, QWidget) else None)
         if isinstance(focus, QKeySequenceEdit):
             return None      # the hotkey editor is capturing a key to bind: even the stop keys
@@ -162,8 +164,11 @@ class HotkeyFilter(QObject):
         return action
 
 
-def _unclaimed(watched: QObject) -> bool:
-    """A key event reached a console window itself: no widget inside took it, nothing open would."""
+def _unclaimed(watched: QObject, key: str, pressed: bool) -> bool:
+    """A key event reached a console window itself: no widget inside took it, nothing open would.
+
+    A focused text field would: Return and Enter end its input; a pressed Esc leaves it (the
+    next Esc, on the bare console, is the one that acts)."""
     if not isinstance(watched, QWidget) or not watched.isWindow():
         return False      # on its way through the focused widget and its parents
     window = watched.parentWidget() if isinstance(watched, QDockWidget) else watched   # a floating dock
@@ -172,7 +177,11 @@ def _unclaimed(watched: QObject) -> bool:
     if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget() is not None:
         return False
     focus = QApplication.focusWidget()
-    return focus is None or not _takes_text(focus)
+    if focus is not None and _takes_text(focus):
+        if key == "Esc" and pressed:
+            focus.clearFocus()
+        return False
+    return True
 
 
 def _physical_key(event: QKeyEvent) -> tuple[str, int]:

@@ -4,42 +4,42 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="194"/>
+        <location filename="../../ui/hotkeys.py" line="203"/>
         <source>ALL STOP (%1)</source>
         <translation>HENTIKAN SEMUA (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="194"/>
+        <location filename="../../ui/hotkeys.py" line="203"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="198"/>
+        <location filename="../../ui/hotkeys.py" line="207"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="198"/>
+        <location filename="../../ui/hotkeys.py" line="207"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="199"/>
+        <location filename="../../ui/hotkeys.py" line="208"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="199"/>
+        <location filename="../../ui/hotkeys.py" line="208"/>
         <source>Shots of the active event</source>
         <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="200"/>
+        <location filename="../../ui/hotkeys.py" line="209"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="201"/>
+        <location filename="../../ui/hotkeys.py" line="210"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -469,8 +469,8 @@
     </message>
     <message>
         <location filename="../../ui/cheat_sheet.py" line="115"/>
-        <source>Esc first closes an open menu, dialog or editor; it stops all cameras only when nothing is open.</source>
-        <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
+        <source>Esc first closes an open menu, dialog or editor, or leaves a text field; it stops all cameras only when nothing is open.</source>
+        <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
         <location filename="../../ui/cheat_sheet.py" line="113"/>
@@ -2175,8 +2175,8 @@
     </message>
     <message>
         <location filename="../../ui/hotkey_editor.py" line="149"/>
-        <source>ALL STOP: its keys other than Esc stop every camera from anywhere, even while typing. Esc first closes an open menu, dialog or editor; it stops the cameras only when nothing is open.</source>
-        <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
+        <source>ALL STOP: its keys other than Esc stop every camera from anywhere, even while typing. Esc first closes an open menu, dialog or editor, or leaves a text field; it stops the cameras only when nothing is open.</source>
+        <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
         <location filename="../../ui/hotkey_editor.py" line="164"/>
@@ -3652,37 +3652,37 @@
 <context>
     <name>QShortcut</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="40"/>
+        <location filename="../../ui/hotkeys.py" line="42"/>
         <source>Up</source>
         <translation>Atas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="40"/>
+        <location filename="../../ui/hotkeys.py" line="42"/>
         <source>Down</source>
         <translation>Bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="41"/>
+        <location filename="../../ui/hotkeys.py" line="43"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="41"/>
+        <location filename="../../ui/hotkeys.py" line="43"/>
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="42"/>
+        <location filename="../../ui/hotkeys.py" line="44"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="42"/>
+        <location filename="../../ui/hotkeys.py" line="44"/>
         <source>Return</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="43"/>
+        <location filename="../../ui/hotkeys.py" line="45"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>

@@ -115,13 +115,23 @@ def test_typing_in_a_text_field_selects_no_camera_and_only_the_stop_keys_stop(wi
     assert window.line.text() == "12"
     send(window.line, PRESS, Key.Key_Left)
     assert window.line.cursorPosition() == 1 and recorder.events == []
-    send(window.line, PRESS, Key.Key_Escape)         # leaves the field to the operator, stops nothing
-    send(window.line, PRESS, Key.Key_Return)
+    send(window.line, PRESS, Key.Key_Return)         # the field's own: it ends the input
     assert recorder.events == []
     send(window.line, PRESS, Key.Key_Pause)
     send(window.line, PRESS, Key.Key_Space, Mod.ControlModifier, " ")
     assert recorder.events == [("pressed", "stop.all"), ("pressed", "stop.all")]
     assert window.line.text() == "12"
+
+
+def test_the_first_esc_leaves_a_text_field_the_next_is_all_stop(window, recorder, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.line.setFocus()
+    qtbot.keyClicks(window.line, "Rakor")
+    qtbot.keyClick(window.line, Key.Key_Escape)
+    assert recorder.events == [] and not window.line.hasFocus() and window.line.text() == "Rakor"
+    qtbot.keyClick(QApplication.focusWidget() or window, Key.Key_Escape)
+    assert recorder.events == [("pressed", "stop.all")]
 
 
 def test_a_window_that_owns_its_keys_gets_them_except_the_stop_keys(qtbot, recorder):
