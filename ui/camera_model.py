@@ -40,8 +40,8 @@ class CameraRow:
 
 
 class CameraListModel(QAbstractTableModel):
-    COLUMNS = ("name", "link", "motion", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom", "preset",
-               "profile", "unsupported")
+    COLUMNS = ("name", "link", "motion", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom",
+               "preset", "profile", "unsupported")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -1,7 +1,8 @@
 """The hotkeys at a glance: a small window over the console that never takes the keyboard from it.
 
-Shots, wall layouts and presets are named as the operator knows them ("F1  Kamera Panggung: Podium"),
-from what is running and selected now; a shot or layout key that does nothing now is left out.
+Cameras, shots, wall layouts and presets are named as the operator knows them ("F1  Kamera Panggung:
+Podium"), from what is running and selected now; a camera, shot or layout key that does nothing
+now is left out.
 """
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from models.hotkeys import ACTION_GROUPS, STOP_ALL, HotkeyMap
 from models.preset_library import PresetLibrary
@@ -19,12 +21,13 @@ from ui.wall_desk import WallDesk
 
 Names = Callable[[str], "str | None"]
 """action -> what its key does now, in the operator's words; None: nothing has that name now."""
-NAMED_ONLY = ("shot", "wall")    # groups whose keys are listed only while they have something to do
+NAMED_ONLY = ("camera", "shot", "wall")    # groups whose keys are listed only while they have something to do
+COLUMNS = 3                      # groups side by side: the sheet fits a 1366×768 screen
 
 
 class ActionNames(QObject):
-    """The current names behind numbered actions: the running events' shots, the wall on screen's
-    layouts and the selected camera's presets."""
+    """The current names behind numbered actions: the cameras, the running events' shots, the wall on
+    screen's layouts and the selected camera's presets."""
 
     def __init__(self, desk: OperatorDesk, walls: WallDesk, library: PresetLibrary,
                  parent: QObject | None = None) -> None:
@@ -33,6 +36,10 @@ class ActionNames(QObject):
 
     def __call__(self, action: str) -> str | None:
         group, _dot, argument = action.rpartition(".")
+        if group == "camera.select":
+            ids = self.desk.camera_ids()
+            number = int(argument)
+            return self.desk.names[ids[number - 1]] if number <= len(ids) else None
         if group == "shot":
             shot = self.desk.shot_for(argument)
             if shot is None:
@@ -55,7 +62,7 @@ class CheatSheet(QWidget):
         self._labels = ActionLabels(self)
         self._names = names
         self._map = hotkeys
-        self._groups = QHBoxLayout()
+        self._groups = QGridLayout()
         close = QPushButton(self.tr("Close"))
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.hide)
@@ -78,7 +85,7 @@ class CheatSheet(QWidget):
         while (item := self._groups.takeAt(0)) is not None:
             if item.widget() is not None:
                 item.widget().deleteLater()
-        for group, actions in ACTION_GROUPS:
+        for position, (group, actions) in enumerate(ACTION_GROUPS):
             box = QGroupBox(self._labels.group_title(group))
             rows = QFormLayout(box)
             for action in actions:
@@ -90,7 +97,7 @@ class CheatSheet(QWidget):
                     rows.addRow(key_label, QLabel(text))
             if rows.rowCount() == 0:
                 rows.addRow(QLabel(self.tr("Nothing at the moment")))
-            self._groups.addWidget(box, alignment=Qt.AlignmentFlag.AlignTop)
+            self._groups.addWidget(box, position // COLUMNS, position % COLUMNS, Qt.AlignmentFlag.AlignTop)
         self._typing_note.setText(self._stop_note())
 
     def refresh_if_visible(self) -> None:

@@ -9,6 +9,7 @@ preset would. Undo is offered only when the old position is known.
 Signals:
     changed(str camera id, int preset): its name, thumbnail or position changed.
     undoChanged(str): what ``undo`` would undo, in words; "" when nothing can be undone.
+    told(str): how an undo went, in words (also a notice for the log pane).
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class _Undo:
 class PresetKeeper(QObject):
     changed = Signal(str, int)
     undoChanged = Signal(str)
+    told = Signal(str)
     _ready = Signal(object, object)    # device thread -> GUI: what to do next, the finished futures
 
     def __init__(self, desk: OperatorDesk, library: PresetLibrary, grab_frame: Callable[[str], QImage | None],
@@ -90,8 +92,7 @@ class PresetKeeper(QObject):
         position = undo.before.position
         assert position is not None     # offered only then
         controller = self.desk.bridges[undo.camera_id].controller
-        self.desk.notice.emit("info", self._words(self.tr("Restoring preset %1 of %2: the camera goes to its old "
-                                                          "position"), undo))
+        self._tell("info", self._words(self.tr("Restoring preset %1 of %2: the camera goes to its old position"), undo))
         moves = [controller.goto(position.pan, position.tilt)]
         if position.zoom is not None:
             moves.append(controller.zoom_to(position.zoom))
@@ -101,13 +102,12 @@ class PresetKeeper(QObject):
         failed = next((move.exception() for move in moves if move.exception() is not None), None)
         if failed is not None:      # stopped, offline, refused: the preset stays as it is now
             why = result_text(failed.result) if isinstance(failed, CameraError) else said(failed)
-            self.desk.notice.emit("warning", self._words(self.tr("Preset %1 of %2 was not restored: %3"), undo)
-                                  .replace("%3", why))
+            self._tell("warning", self._words(self.tr("Preset %1 of %2 was not restored: %3"), undo).replace("%3", why))
             return
         self.library.restore(undo.camera_id, undo.number, undo.before)
         self.desk.save_preset(undo.number, undo.camera_id)      # a fresh thumbnail and position too
         self.changed.emit(undo.camera_id, undo.number)
-        self.desk.notice.emit("info", self._words(self.tr("Preset %1 of %2 is back as it was"), undo))
+        self._tell("info", self._words(self.tr("Preset %1 of %2 is back as it was"), undo))
 
     def _offer_undo(self, camera_id: str, number: int, before: PresetRecord, what: str) -> None:
         if before.position is None:
@@ -121,6 +121,10 @@ class PresetKeeper(QObject):
         self._undo_timer.stop()
         self._undo = None
         self.undoChanged.emit("")
+
+    def _tell(self, level: str, text: str) -> None:
+        self.desk.notice.emit(level, text)
+        self.told.emit(text)
 
     def _words(self, text: str, undo: _Undo) -> str:
         return text.replace("%1", str(undo.number)).replace("%2", self.desk.names.get(undo.camera_id, undo.camera_id))

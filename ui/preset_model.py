@@ -139,7 +139,8 @@ class PresetDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         rect = option.rect.adjusted(2, 2, -2, -2)
-        picture = QRect(rect.left() + (rect.width() - THUMB.width()) // 2, rect.top() + 4, THUMB.width(), THUMB.height())
+        picture = QRect(rect.left() + (rect.width() - THUMB.width()) // 2, rect.top() + 4, THUMB.width(),
+                        THUMB.height())
         pixmap = index.data(Role.THUMBNAIL)
         empty = index.data(Role.EMPTY)
         if pixmap is not None:

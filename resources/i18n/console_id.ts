@@ -47,7 +47,7 @@
 <context>
     <name>ActionNames</name>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="40"/>
+        <location filename="../../ui/cheat_sheet.py" line="47"/>
         <source>preset %1</source>
         <translation>preset %1</translation>
     </message>
@@ -448,32 +448,32 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="54"/>
+        <location filename="../../ui/cheat_sheet.py" line="61"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="59"/>
+        <location filename="../../ui/cheat_sheet.py" line="66"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="92"/>
+        <location filename="../../ui/cheat_sheet.py" line="99"/>
         <source>Nothing at the moment</source>
         <translation>Tidak ada saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="111"/>
+        <location filename="../../ui/cheat_sheet.py" line="118"/>
         <source>{keys} stops all cameras from anywhere, even while you type in a text field; other hotkeys do nothing there.</source>
         <translation>{keys} menghentikan semua kamera dari mana saja, bahkan saat Anda mengetik di kolom teks; tombol pintas lain tidak berfungsi di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="115"/>
+        <location filename="../../ui/cheat_sheet.py" line="122"/>
         <source>Esc first closes an open menu, dialog or editor, or leaves a text field; it stops all cameras only when nothing is open.</source>
         <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="113"/>
+        <location filename="../../ui/cheat_sheet.py" line="120"/>
         <source>Hotkeys do nothing while you type in a text field.</source>
         <translation>Tombol pintas tidak berfungsi saat Anda mengetik di kolom teks.</translation>
     </message>
@@ -3424,7 +3424,7 @@
     <message>
         <location filename="../../ui/preset_grid.py" line="82"/>
         <source>Save to next free</source>
-        <translation>Simpan ke slot kosong berikutnya</translation>
+        <translation>Simpan ke slot kosong</translation>
     </message>
     <message>
         <location filename="../../ui/preset_grid.py" line="83"/>
@@ -3437,90 +3437,90 @@
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="151"/>
+        <location filename="../../ui/preset_grid.py" line="159"/>
         <source>This camera has no preset %1</source>
         <translation>Kamera ini tidak punya preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="155"/>
+        <location filename="../../ui/preset_grid.py" line="163"/>
         <source>Choose a preset first: click its slot or type its number.</source>
         <translation>Pilih preset dulu: klik slotnya atau ketik nomornya.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="167"/>
+        <location filename="../../ui/preset_grid.py" line="175"/>
         <source>Choose a slot to save to (click it), or use “Save to next free”.</source>
-        <translation>Pilih slot tujuan penyimpanan (klik slotnya), atau gunakan “Simpan ke slot kosong berikutnya”.</translation>
+        <translation>Pilih slot tujuan penyimpanan (klik slotnya), atau gunakan “Simpan ke slot kosong”.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="170"/>
+        <location filename="../../ui/preset_grid.py" line="178"/>
         <source>Preset %1 %2 is in use: press Save again within 5 s to overwrite it.</source>
-        <translation>Preset %1 %2 sudah terpakai: tekan Simpan sekali lagi dalam 5 detik untuk menimpanya.</translation>
+        <translation>Preset %1 %2 sudah terpakai: tekan Simpan lagi dalam 5 detik untuk menimpanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="173"/>
+        <location filename="../../ui/preset_grid.py" line="181"/>
         <source>Saved as preset %1.</source>
         <translation>Disimpan sebagai preset %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="179"/>
+        <location filename="../../ui/preset_grid.py" line="187"/>
         <source>Every preset slot of this camera is used: choose one to overwrite.</source>
         <translation>Semua slot preset kamera ini terpakai: pilih satu untuk ditimpa.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="183"/>
+        <location filename="../../ui/preset_grid.py" line="191"/>
         <source>Saved as preset %1 (the next free slot).</source>
         <translation>Disimpan sebagai preset %1 (slot kosong berikutnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="188"/>
+        <location filename="../../ui/preset_grid.py" line="196"/>
         <source>Choose the preset to rename first (click its slot).</source>
         <translation>Pilih dulu preset yang akan diganti namanya (klik slotnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="195"/>
+        <location filename="../../ui/preset_grid.py" line="203"/>
         <source>Choose the preset to clear first (click its slot).</source>
         <translation>Pilih dulu preset yang akan dihapus (klik slotnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="198"/>
+        <location filename="../../ui/preset_grid.py" line="206"/>
         <source>Press Clear again within 5 s to clear preset %1 %2.</source>
         <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="201"/>
+        <location filename="../../ui/preset_grid.py" line="209"/>
         <source>Preset %1 cleared.</source>
         <translation>Preset %1 dihapus.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="214"/>
-        <source>Undo is possible for 10 s.</source>
-        <translation>Bisa dibatalkan selama 10 detik.</translation>
+        <location filename="../../ui/preset_grid.py" line="222"/>
+        <source>Undo: 10 s.</source>
+        <translation>Bisa dibatalkan 10 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="216"/>
-        <source>This cannot be undone: the console does not know where the old preset pointed.</source>
-        <translation>Ini tidak bisa dibatalkan: konsol tidak tahu ke mana preset lama mengarah.</translation>
+        <location filename="../../ui/preset_grid.py" line="224"/>
+        <source>No undo (its old position is not known).</source>
+        <translation>Tak bisa dibatalkan (posisi lamanya tidak diketahui).</translation>
     </message>
 </context>
 <context>
     <name>PresetKeeper</name>
     <message>
-        <location filename="../../ui/preset_keeper.py" line="74"/>
+        <location filename="../../ui/preset_keeper.py" line="76"/>
         <source>Undo overwrite of preset %1</source>
         <translation>Batalkan penimpaan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_keeper.py" line="82"/>
+        <location filename="../../ui/preset_keeper.py" line="84"/>
         <source>Undo clear of preset %1</source>
         <translation>Batalkan penghapusan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_keeper.py" line="93"/>
+        <location filename="../../ui/preset_keeper.py" line="95"/>
         <source>Restoring preset %1 of %2: the camera goes to its old position</source>
         <translation>Memulihkan preset %1 %2: kamera menuju posisi lamanya</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_keeper.py" line="104"/>
+        <location filename="../../ui/preset_keeper.py" line="105"/>
         <source>Preset %1 of %2 was not restored: %3</source>
         <translation>Preset %1 %2 tidak dipulihkan: %3</translation>
     </message>
