@@ -85,11 +85,11 @@ def run_console(args: argparse.Namespace) -> int:
         simulated: dict[str, SimulatedPicture] = {}
         store = None
         if args.demo:
-            demo = start_demo_cameras(simulators)
+            demo = start_demo_cameras(simulators, state_folder=data / "demo-cameras")
             wall = start_demo_wall(simulators)
             store_demo_layouts(simulators, wall.url)
             config, errors = demo_config([d.url for d in demo], check_camera, wall_url=wall.url,
-                                         wall_check=check_wall), []
+                                         wall_check=check_wall), [d.problem for d in demo if d.problem]
             simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
         else:
             store = ConfigStore(args.config or data / "config.yaml", camera_check=check_camera, wall_check=check_wall)

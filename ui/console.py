@@ -28,6 +28,7 @@ from ui.bridge import CameraBridge, WallBridge
 from ui.camera_model import CameraListModel
 from ui.cheat_sheet import ActionNames, CheatSheet
 from ui.config_editor import ConfigEditor
+from ui.demo_thumbnails import draw_demo_thumbnails
 from ui.desk import OperatorDesk
 from ui.device_words import record_text
 from ui.hotkey_editor import HotkeyEditor
@@ -69,6 +70,7 @@ class Console(QObject):
         self.previews = PreviewHub(self)
         names = {c.id: c.presets for c in config.cameras}
         self.library = PresetLibrary(data_folder / "presets", names)
+        draw_demo_thumbnails(self.library, simulated or {})
         self.bridges: dict[str, CameraBridge] = {}
         for camera in config.cameras:
             bridge = CameraBridge(camera.id, controllers[camera.id], self)

@@ -18,17 +18,18 @@ import threading
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from devices.visca.state import CameraError
 from models.preset_library import PresetLibrary, PresetPosition, PresetRecord
 from ui.desk import OperatorDesk
 from ui.device_words import result_text
+from ui.preset_model import THUMB
 from ui.wording import said
 
 UNDO_SECONDS = 10
-THUMB = QSize(112, 63)
+READ_TRIES = 3          # asking where the camera is after a save
 Futures = list[concurrent.futures.Future]
 
 
@@ -133,13 +134,18 @@ class PresetKeeper(QObject):
     @Slot(str, int)
     def _on_saved(self, camera_id: str, number: int) -> None:
         self._store_thumbnail(camera_id, number)
+        self._read_position(camera_id, number, tries=READ_TRIES)
+
+    def _read_position(self, camera_id: str, number: int, tries: int) -> None:
         controller = self.desk.bridges[camera_id].controller
         reads = [controller.inquire("position"), controller.inquire("zoom")]   # queued after the save: still
-        self._after(reads, lambda done: self._remember(camera_id, number, done))
+        self._after(reads, lambda done: self._remember(camera_id, number, done, tries - 1))
 
-    def _remember(self, camera_id: str, number: int, reads: Futures) -> None:
+    def _remember(self, camera_id: str, number: int, reads: Futures, tries_left: int) -> None:
         position, zoom = reads
-        if position.exception() is not None:
+        if position.exception() is not None:     # an inquiry is not resent: a lost or garbled answer is asked again
+            if tries_left > 0:
+                self._read_position(camera_id, number, tries_left)
             return              # not known: an overwrite of this preset cannot be undone
         pan, tilt = position.result()
         known_zoom = self.desk.bridges[camera_id].controller.snapshot().zoom if zoom.exception() is None else None

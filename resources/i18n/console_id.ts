@@ -902,47 +902,47 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="121"/>
+        <location filename="../../ui/console.py" line="123"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="122"/>
+        <location filename="../../ui/console.py" line="124"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="124"/>
+        <location filename="../../ui/console.py" line="126"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="125"/>
+        <location filename="../../ui/console.py" line="127"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="145"/>
+        <location filename="../../ui/console.py" line="147"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="162"/>
+        <location filename="../../ui/console.py" line="164"/>
         <source>Camera changes apply when the console is restarted</source>
         <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="164"/>
+        <location filename="../../ui/console.py" line="166"/>
         <source>Video wall changes apply when the console is restarted</source>
         <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="179"/>
+        <location filename="../../ui/console.py" line="181"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="184"/>
+        <location filename="../../ui/console.py" line="186"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -3394,12 +3394,12 @@
 <context>
     <name>PresetDelegate</name>
     <message>
-        <location filename="../../ui/preset_model.py" line="150"/>
+        <location filename="../../ui/preset_model.py" line="151"/>
         <source>empty</source>
         <translation>kosong</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_model.py" line="154"/>
+        <location filename="../../ui/preset_model.py" line="155"/>
         <source>no picture</source>
         <translation>tidak ada gambar</translation>
     </message>
@@ -3639,12 +3639,12 @@
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="49"/>
+        <location filename="../../devices/video/synthetic.py" line="53"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="55"/>
+        <location filename="../../devices/video/synthetic.py" line="115"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>
@@ -4094,6 +4094,24 @@
         <location filename="../../models/shifts.py" line="73"/>
         <source>shift {shift} cannot end before it started</source>
         <translation>shift {shift} tidak dapat berakhir sebelum dimulai</translation>
+    </message>
+</context>
+<context>
+    <name>Simulator</name>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="29"/>
+        <source>The saved presets of a simulated camera cannot be used ({path}): {reason}. The file is ignored.</source>
+        <translation>Preset tersimpan kamera simulasi tidak dapat dipakai ({path}): {reason}. Berkas ini diabaikan.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="31"/>
+        <source>it is not valid JSON</source>
+        <translation>isinya bukan JSON yang sah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="32"/>
+        <source>it is not the state of a simulated camera</source>
+        <translation>isinya bukan status kamera simulasi</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QWidget
 
 from tests.devices.conftest import wait_until
 from tests.ui import oplog_support, test_console
@@ -22,11 +22,13 @@ rig = test_console.rig     # the fixtures
 site, console_for = oplog_support.site, oplog_support.console_for
 
 
-def make_console(rig, qtbot):
+@pytest.fixture
+def console(rig, qtbot):
     """The demo console, its window active (the keyboard's keys go to it)."""
-    console = test_console.make_console(rig, qtbot)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window, timeout=WAIT_MS)
-    return console
+    built = test_console.make_console(rig, qtbot)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is built.window, timeout=WAIT_MS)
+    yield built
+    built.shutdown()
 
 
 def keyboard(console) -> QWidget:
@@ -80,8 +82,8 @@ def click(button) -> None:
 
 
 # ---- point 1: Esc closes what is open; ALL STOP on its own keys and on Esc on the bare window ------------------
-def test_esc_on_an_open_menu_combo_box_or_dialog_closes_it_and_stops_no_camera(rig, qtbot):
-    console, sims = make_console(rig, qtbot), rig[0]
+def test_esc_on_an_open_menu_combo_box_or_dialog_closes_it_and_stops_no_camera(console, rig, qtbot):
+    sims = rig[0]
     window = console.window
     start_moving(console, sims)
 
@@ -110,13 +112,12 @@ def test_esc_on_an_open_menu_combo_box_or_dialog_closes_it_and_stops_no_camera(r
 
     assert still_moving_after_a_while(sims, qtbot)
     assert not any("ALL STOP" in line for line in log_lines(console))
-    console.shutdown()
 
 
 @pytest.mark.parametrize("key, modifiers", [(Key.Key_Pause, Mod.NoModifier), (Key.Key_Space, Mod.ControlModifier)],
                          ids=["Pause", "Ctrl+Space"])
-def test_the_all_stop_key_stops_every_camera_even_while_typing(rig, qtbot, key, modifiers):
-    console, sims = make_console(rig, qtbot), rig[0]
+def test_the_all_stop_key_stops_every_camera_even_while_typing(console, rig, qtbot, key, modifiers):
+    sims = rig[0]
     grid = console.window.presets
     assert console.window.all_stop.text() == "ALL STOP (Pause / Ctrl+Space / Esc)"
     start_moving(console, sims)
@@ -124,25 +125,23 @@ def test_the_all_stop_key_stops_every_camera_even_while_typing(rig, qtbot, key, 
     press(console, key, modifiers)
     wait_until(lambda: not any(sim.state()["moving"] for sim in sims), what="every camera stopped")
     assert grid.number.text() == "" and any("ALL STOP" in line for line in log_lines(console))
-    console.shutdown()
 
 
-def test_esc_on_the_bare_window_is_all_stop(rig, qtbot):
-    console, sims = make_console(rig, qtbot), rig[0]
+def test_esc_on_the_bare_window_is_all_stop(console, rig, qtbot):
+    sims = rig[0]
     start_moving(console, sims)
     console.window.setFocus()
     press(console, Key.Key_Escape)
     wait_until(lambda: not any(sim.state()["moving"] for sim in sims), what="every camera stopped")
-    console.shutdown()
 
 
 # ---- point 2: "moving" clears after ALL STOP interrupts a recall ----------------------------------------------
-def test_all_stop_right_after_a_recall_clears_moving_on_the_tile_the_slot_and_the_health_view(rig, qtbot):
-    console, sims = make_console(rig, qtbot), rig[0]
+def test_all_stop_right_after_a_recall_clears_moving_on_the_tile_the_slot_and_the_health_view(console, rig, qtbot):
+    sims = rig[0]
     camera = console.desk.bridges["cam1"].controller
     camera.goto(-0x2000, 0).result(5)
     camera.save_preset(4).result(5)
-    camera.home().result(5)
+    camera.goto(0x2000, 0).result(5)          # a long way from preset 4
     window = console.window
     QTest.keyPress(window, Key.Key_Left)                        # hold ←
     wait_until(lambda: sims[0].state()["moving"], what="the held pan")
@@ -165,13 +164,12 @@ def test_all_stop_right_after_a_recall_clears_moving_on_the_tile_the_slot_and_th
     qtbot.wait(1000)
     assert not says_moving()
     assert cameras.index(row, column("link")).data() == "online"
-    console.shutdown()
 
 
 # ---- point 3: renaming at typing speed ---------------------------------------------------------------------
-def test_renaming_a_preset_at_four_keys_a_second_keeps_every_key(rig, qtbot):
-    console = make_console(rig, qtbot)
+def test_renaming_a_preset_at_four_keys_a_second_keeps_every_key(console, rig, qtbot):
     grid = console.window.presets
+    recalled = rig[0][0].state()["last_preset"]
     click_slot(grid, 4)
     click(grid.rename_button)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().parent()
@@ -181,22 +179,22 @@ def test_renaming_a_preset_at_four_keys_a_second_keeps_every_key(rig, qtbot):
     press(console, Key.Key_Return)
     qtbot.waitUntil(lambda: grid.view.indexWidget(grid.model.index(grid.model.row(4))) is None, timeout=WAIT_MS)
     assert console.library.name("cam1", 4) == "Podium Utama"
-    assert rig[0][0].state()["last_preset"] is None          # neither the click nor Enter moved the camera
-    console.shutdown()
+    assert rig[0][0].state()["last_preset"] == recalled        # neither the click nor Enter recalled
 
 
 # ---- point 4: choosing a slot, saving, undo ----------------------------------------------------------------
-def test_a_click_chooses_a_slot_and_moves_nothing_double_click_and_enter_recall(rig, qtbot):
-    console, sim = make_console(rig, qtbot), rig[0][0]
+def test_a_click_chooses_a_slot_and_moves_nothing_double_click_and_enter_recall(console, rig, qtbot):
+    sim = rig[0][0]
     grid = console.window.presets
     camera = console.desk.bridges["cam1"].controller
     camera.goto(-0x1000, 0).result(5)
     camera.save_preset(3).result(5)
     camera.home().result(5)
+    recalled = sim.state()["last_preset"]
     click_slot(grid, 3)
     assert grid.chosen() == 3
     qtbot.wait(500)
-    assert sim.state()["last_preset"] is None and not sim.state()["moving"]
+    assert sim.state()["last_preset"] == recalled and not sim.state()["moving"]
     console.window.setFocus()
     press(console, Key.Key_Return)                       # Enter recalls the chosen slot
     wait_until(lambda: sim.state()["last_preset"] == 3, what="recall by Enter")
@@ -206,29 +204,35 @@ def test_a_click_chooses_a_slot_and_moves_nothing_double_click_and_enter_recall(
     click_slot(grid, 3, double=True)
     wait_until(lambda: sim.state()["pan"] == -0x1000 and not sim.state()["moving"], what="recall by double-click")
     assert sims_last == 3 and grid.chosen() == 3
-    console.shutdown()
 
 
-def test_save_says_why_without_a_slot_asks_once_on_a_used_one_and_saves_to_the_next_free(rig, qtbot):
-    console, sim = make_console(rig, qtbot), rig[0][0]
+def test_save_says_why_without_a_slot_asks_once_on_a_used_one_and_saves_to_the_next_free(console, rig, qtbot):
+    sim = rig[0][0]
     grid = console.window.presets
+    stored = sim.state()["presets"]                      # the demo's presets 1-3
     click(grid.save_button)
-    assert "Choose a slot" in grid.message.text() and sim.state()["presets"] == {}
-    click_slot(grid, 1)                                  # "Podium" in the configuration: in use
+    assert "Choose a slot" in grid.message.text() and sim.state()["presets"] == stored
+    click_slot(grid, 1)                                  # "Podium", stored by the demo where the console knows
+    click(grid.save_button)
+    assert "in use" in grid.message.text() and "Undo: 10 s" in grid.message.text()
+    click_slot(grid, 8)                                  # a name only: where it pointed is not known
+    click(grid.rename_button)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=WAIT_MS)
+    QTest.keyClicks(QApplication.focusWidget(), "Tamu")
+    press(console, Key.Key_Return)
+    qtbot.waitUntil(lambda: console.library.name("cam1", 8) == "Tamu", timeout=WAIT_MS)
     click(grid.save_button)
     assert "in use" in grid.message.text() and "No undo" in grid.message.text()
     qtbot.wait(300)
-    assert sim.state()["presets"] == {}                  # asked, nothing stored yet
+    assert sim.state()["presets"] == stored              # asked, nothing stored yet
     click(grid.save_button)
-    wait_until(lambda: 1 in sim.state()["presets"], what="the overwrite")
+    wait_until(lambda: 8 in sim.state()["presets"], what="the overwrite")
     click(grid.save_free_button)
     wait_until(lambda: 0 in sim.state()["presets"], what="saved to the first free slot, 0")
     assert grid.chosen() == 0 and "next free" in grid.message.text()
-    console.shutdown()
 
 
-def test_empty_slots_look_empty(rig, qtbot):
-    console = make_console(rig, qtbot)
+def test_empty_slots_look_empty(console, rig, qtbot):
     grid = console.window.presets
     qtbot.waitUntil(lambda: console.previews.latest("cam1") is not None, timeout=WAIT_MS)
     console.desk.save_preset(6)
@@ -237,12 +241,11 @@ def test_empty_slots_look_empty(rig, qtbot):
     assert empty.data(Role.EMPTY) and empty.data(Role.THUMBNAIL) is None
     assert empty.data(Qt.ItemDataRole.DecorationRole) is None       # no blank picture pretending
     assert not named.data(Role.EMPTY) and not saved.data(Role.EMPTY)
-    console.shutdown()
 
 
 @pytest.mark.parametrize("action", ["overwrite", "clear"])
-def test_the_last_overwrite_or_clear_is_undone_within_ten_seconds(rig, qtbot, action):
-    console, sim = make_console(rig, qtbot), rig[0][0]
+def test_the_last_overwrite_or_clear_is_undone_within_ten_seconds(console, rig, qtbot, action):
+    sim = rig[0][0]
     grid = console.window.presets
     camera = console.desk.bridges["cam1"].controller
     camera.goto(-0x1200, 0x100).result(5)
@@ -261,15 +264,14 @@ def test_the_last_overwrite_or_clear_is_undone_within_ten_seconds(rig, qtbot, ac
     qtbot.waitUntil(lambda: place(sim.state()["presets"].get(5)) == old, timeout=10_000)   # the GUI chains the steps
     assert (sim.state()["pan"], sim.state()["tilt"]) == old[:2]
     assert grid.undo_button.isHidden()
-    console.shutdown()
 
 
 def place(preset: dict | None) -> tuple | None:
     return None if preset is None else (preset["pan"], preset["tilt"], preset["zoom"])
 
 
-def test_a_preset_beyond_nine_is_recalled_by_typing_its_number(rig, qtbot):
-    console, sim = make_console(rig, qtbot), rig[0][0]
+def test_a_preset_beyond_nine_is_recalled_by_typing_its_number(console, rig, qtbot):
+    sim = rig[0][0]
     camera = console.desk.bridges["cam1"].controller
     camera.goto(0x800, 0).result(5)
     camera.save_preset(12).result(5)
@@ -281,12 +283,10 @@ def test_a_preset_beyond_nine_is_recalled_by_typing_its_number(rig, qtbot):
     press(console, Key.Key_Return)
     wait_until(lambda: sim.state()["last_preset"] == 12, what="recall of preset 12")
     assert QApplication.focusWidget() is not console.window.presets.number     # the keys are the hotkeys' again
-    console.shutdown()
 
 
 # ---- point 5: the health view, the cheat sheet ---------------------------------------------------------------
-def test_the_health_view_link_column_shows_the_link_and_motion_has_its_own(rig, qtbot):
-    console = make_console(rig, qtbot)
+def test_the_health_view_link_column_shows_the_link_and_motion_has_its_own(console, rig, qtbot):
     camera = console.desk.bridges["cam1"].controller
     camera.goto(-0x2000, 0, speed=1)
     cameras, row = console.cameras, console.cameras.row_of("cam1")
@@ -294,7 +294,6 @@ def test_the_health_view_link_column_shows_the_link_and_motion_has_its_own(rig, 
     assert cameras.index(row, cameras.COLUMNS.index("link")).data() == "online"
     assert cameras.headerData(cameras.COLUMNS.index("motion"), Qt.Orientation.Horizontal) == "Motion"
     console.desk.all_stop()
-    console.shutdown()
 
 
 def cheat_sheet_texts(console, qtbot) -> list[str]:
@@ -304,8 +303,7 @@ def cheat_sheet_texts(console, qtbot) -> list[str]:
     return [label.text() for label in console.cheat_sheet.findChildren(QLabel)]
 
 
-def test_the_cheat_sheet_names_the_running_shots_and_the_selected_cameras_presets(rig, qtbot):
-    console = make_console(rig, qtbot)
+def test_the_cheat_sheet_names_the_running_shots_and_the_selected_cameras_presets(console, rig, qtbot):
     rakor = next(e for e in console.board.events.values() if "cam1" in e.cameras)
     console.board.start(rakor.id)
     console.board.active = rakor.id
@@ -315,15 +313,12 @@ def test_the_cheat_sheet_names_the_running_shots_and_the_selected_cameras_preset
     assert "Recall preset 1: Podium" in texts
     assert "Kamera Mobil Liputan" in texts and "Select camera 5" not in texts    # four cameras, named
     assert "Pause / Ctrl+Space stops all cameras" in console.cheat_sheet._typing_note.text()
-    console.shutdown()
 
 
-def test_the_cheat_sheet_in_indonesian_has_no_english_key_words(indonesian, rig, qtbot):
-    console = make_console(rig, qtbot)
+def test_the_cheat_sheet_in_indonesian_has_no_english_key_words(indonesian, console, rig, qtbot):
     texts = cheat_sheet_texts(console, qtbot)
     assert "Atas" in texts and "Kiri" in texts
     assert not {"Up", "Down", "Left", "Right"} & set(texts) and not any("Shot" in text for text in texts)
-    console.shutdown()
 
 
 def test_a_quick_log_entry_is_confirmed_where_the_operator_looks_and_esc_closes_the_box(rig, site, console_for, qtbot):
