@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -129,3 +129,15 @@ class CheatSheet(QWidget):
 
     def toggle(self) -> None:
         self.setVisible(not self.isVisible())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:     # should the window manager have given it the keyboard
+            self.hide()
+        else:
+            super().keyPressEvent(event)
+
+    def dismiss(self) -> bool:
+        """Esc: hide the sheet if it is shown; True if it was."""
+        shown = self.isVisible()
+        self.hide()
+        return shown

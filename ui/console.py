@@ -102,6 +102,7 @@ class Console(QObject):
         self.hotkeys.focusLost.connect(self.desk.release_all)
         self.cheat_sheet = CheatSheet(hotkeys, ActionNames(self.desk, self.walls, self.library, self), self.window)
         self.desk.cheat_sheet = self.cheat_sheet.toggle
+        self.hotkeys.dismiss = self.cheat_sheet.dismiss
         for changed in (self.desk.selectionChanged, self.desk.ownershipChanged, self.window.events.changed):
             changed.connect(self.cheat_sheet.refresh_if_visible)
         self.window.all_stop.setText(ActionLabels(self).stop_button(hotkeys))

@@ -17,6 +17,8 @@ Where a key acts:
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QKeyCombination, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -83,6 +85,9 @@ class HotkeyFilter(QObject):
         super().__init__(parent)
         self._map = hotkeys
         self._held: dict[tuple[str, int], str] = {}     # physical key -> held action
+        # hides a helper window that never takes the keyboard (the cheat sheet); True if one was open:
+        # an Esc that closes it stops nothing
+        self.dismiss: Callable[[], bool] = lambda: False
         app = QGuiApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._on_application_state)
@@ -153,7 +158,10 @@ class HotkeyFilter(QObject):
         if action is None:
             return None
         if text in WIDGET_KEYS:
-            return action if _unclaimed(watched, text, event.type() == QEvent.Type.KeyPress) else None
+            pressed = event.type() == QEvent.Type.KeyPress
+            if not _unclaimed(watched, text, pressed) or text == "Esc" and pressed and self.dismiss():
+                return None
+            return action
         focus = QApplication.focusWidget() or (watched if isinstance(watched, QWidget) else None)
         if isinstance(focus, QKeySequenceEdit):
             return None      # the hotkey editor is capturing a key to bind: even the stop keys

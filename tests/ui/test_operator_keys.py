@@ -315,6 +315,17 @@ def test_the_cheat_sheet_names_the_running_shots_and_the_selected_cameras_preset
     assert "Pause / Ctrl+Space stops all cameras" in console.cheat_sheet._typing_note.text()
 
 
+def test_esc_first_closes_the_cheat_sheet_then_stops(console, rig, qtbot):
+    sims = rig[0]
+    console.window.setFocus()
+    cheat_sheet_texts(console, qtbot)
+    start_moving(console, sims)
+    press(console, Key.Key_Escape)
+    assert not console.cheat_sheet.isVisible() and still_moving_after_a_while(sims, qtbot)
+    press(console, Key.Key_Escape)
+    wait_until(lambda: not any(sim.state()["moving"] for sim in sims), what="every camera stopped")
+
+
 def test_the_cheat_sheet_in_indonesian_has_no_english_key_words(indonesian, console, rig, qtbot):
     texts = cheat_sheet_texts(console, qtbot)
     assert "Atas" in texts and "Kiri" in texts
