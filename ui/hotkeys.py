@@ -13,7 +13,8 @@ Where a key acts:
   no text field focused; Esc there leaves the text field instead (focus often rests in one
   unseen, e.g. the PIN field). So Esc closes or leaves what is open, and is ALL STOP on the
   bare console.
-- Every other hotkey, unless a text field has the focus or the window owns its keys (``OWNS_KEYS``).
+- Every other hotkey, unless a menu, combo box list or modal dialog is open, a text field has the
+  focus or the window owns its keys (``OWNS_KEYS``).
 """
 from __future__ import annotations
 
@@ -167,6 +168,8 @@ class HotkeyFilter(QObject):
             return None      # the hotkey editor is capturing a key to bind: even the stop keys
         if action == STOP_ALL:
             return action
+        if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget() is not None:
+            return None      # an open menu, combo box list or modal dialog has the arrows, digits and letters
         if focus is not None and (_takes_text(focus) or focus.window().property(OWNS_KEYS) is True):
             return None
         return action

@@ -164,6 +164,19 @@ def test_esc_closes_an_open_menu_and_stops_nothing(window, recorder, qtbot):
     assert not menu.isVisible() and recorder.events == []
 
 
+def test_an_open_menu_keeps_the_arrows_but_the_stop_keys_still_stop(window, recorder, qtbot):
+    menu = QMenu(window)
+    first, second = menu.addAction("Hotkeys…"), menu.addAction("Configuration…")
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
+    menu.setActiveAction(first)
+    qtbot.keyClick(menu, Key.Key_Down)
+    assert menu.activeAction() is second and recorder.events == []
+    qtbot.keyClick(menu, Key.Key_Pause)
+    assert recorder.events == [("pressed", "stop.all")]
+    menu.close()
+
+
 def test_esc_closes_an_open_combo_box_and_stops_nothing(window, recorder, qtbot):
     window.combo.showPopup()
     popup = QApplication.activePopupWidget()
