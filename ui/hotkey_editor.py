@@ -158,6 +158,7 @@ class HotkeyEditor(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(self._button_row())
         self.table.selectRow(0)
+        self.resize(720, 640)      # the table shows a screenful of actions, not six
 
     def _capture_row(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -40,12 +40,13 @@ _MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.K
 _EDITABLE_TEXT = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
-# Qt names keys through its own "QShortcut" translations, which PySide6 does not ship in Indonesian:
-# the console's translation file carries the names the cheat sheet, the editor and the buttons show.
-QT_KEY_NAMES = (QT_TRANSLATE_NOOP("QShortcut", "Up"), QT_TRANSLATE_NOOP("QShortcut", "Down"),
-                QT_TRANSLATE_NOOP("QShortcut", "Left"), QT_TRANSLATE_NOOP("QShortcut", "Right"),
-                QT_TRANSLATE_NOOP("QShortcut", "Space"), QT_TRANSLATE_NOOP("QShortcut", "Return"),
-                QT_TRANSLATE_NOOP("QShortcut", "Enter"))
+# Qt names keys through its own translations ("QShortcut"), which PySide6 does not ship in Indonesian:
+# the console's translation file carries the key names the cheat sheet, the editor and the buttons
+# show, and the key capture field's prompt.
+QT_WORDS = (QT_TRANSLATE_NOOP("QShortcut", "Up"), QT_TRANSLATE_NOOP("QShortcut", "Down"),
+            QT_TRANSLATE_NOOP("QShortcut", "Left"), QT_TRANSLATE_NOOP("QShortcut", "Right"),
+            QT_TRANSLATE_NOOP("QShortcut", "Space"), QT_TRANSLATE_NOOP("QShortcut", "Return"),
+            QT_TRANSLATE_NOOP("QShortcut", "Enter"), QT_TRANSLATE_NOOP("QKeySequenceEdit", "Press shortcut"))
 
 
 def key_text(combination: QKeyCombination) -> str | None:

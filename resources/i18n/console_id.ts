@@ -4,42 +4,42 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="203"/>
+        <location filename="../../ui/hotkeys.py" line="215"/>
         <source>ALL STOP (%1)</source>
         <translation>HENTIKAN SEMUA (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="203"/>
+        <location filename="../../ui/hotkeys.py" line="215"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="207"/>
+        <location filename="../../ui/hotkeys.py" line="219"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="207"/>
+        <location filename="../../ui/hotkeys.py" line="219"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="208"/>
+        <location filename="../../ui/hotkeys.py" line="220"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="208"/>
+        <location filename="../../ui/hotkeys.py" line="220"/>
         <source>Shots of the active event</source>
         <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="209"/>
+        <location filename="../../ui/hotkeys.py" line="221"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="210"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -902,47 +902,47 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="123"/>
+        <location filename="../../ui/console.py" line="124"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="124"/>
+        <location filename="../../ui/console.py" line="125"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="126"/>
+        <location filename="../../ui/console.py" line="127"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="127"/>
+        <location filename="../../ui/console.py" line="128"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="147"/>
+        <location filename="../../ui/console.py" line="148"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="164"/>
+        <location filename="../../ui/console.py" line="165"/>
         <source>Camera changes apply when the console is restarted</source>
         <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="166"/>
+        <location filename="../../ui/console.py" line="167"/>
         <source>Video wall changes apply when the console is restarted</source>
         <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="181"/>
+        <location filename="../../ui/console.py" line="182"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="186"/>
+        <location filename="../../ui/console.py" line="187"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -2179,128 +2179,128 @@
         <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="164"/>
+        <location filename="../../ui/hotkey_editor.py" line="165"/>
         <source>New key for the selected action:</source>
         <translation>Tombol baru untuk aksi terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="166"/>
+        <location filename="../../ui/hotkey_editor.py" line="167"/>
         <source>Remove its keys</source>
         <translation>Hapus tombolnya</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="174"/>
+        <location filename="../../ui/hotkey_editor.py" line="175"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="175"/>
+        <location filename="../../ui/hotkey_editor.py" line="176"/>
         <source>Keep as it was</source>
         <translation>Biarkan seperti semula</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="181"/>
+        <location filename="../../ui/hotkey_editor.py" line="182"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="182"/>
+        <location filename="../../ui/hotkey_editor.py" line="183"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="183"/>
+        <location filename="../../ui/hotkey_editor.py" line="184"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="185"/>
+        <location filename="../../ui/hotkey_editor.py" line="186"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="186"/>
+        <location filename="../../ui/hotkey_editor.py" line="187"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="208"/>
+        <location filename="../../ui/hotkey_editor.py" line="209"/>
         <source>That key cannot be used as a hotkey.</source>
         <translation>Tombol itu tidak dapat dipakai sebagai tombol pintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="210"/>
+        <location filename="../../ui/hotkey_editor.py" line="211"/>
         <source>Choose an action in the table first.</source>
         <translation>Pilih dulu aksinya di tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="220"/>
+        <location filename="../../ui/hotkey_editor.py" line="221"/>
         <source>{key} is already the key for “{other}”. Give it to “{action}” instead?</source>
         <translation>{key} sudah menjadi tombol untuk “{other}”. Pindahkan ke “{action}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="226"/>
-        <location filename="../../ui/hotkey_editor.py" line="235"/>
+        <location filename="../../ui/hotkey_editor.py" line="227"/>
+        <location filename="../../ui/hotkey_editor.py" line="236"/>
         <source>{key} now does “{action}”. Save to keep it.</source>
         <translation>{key} sekarang menjalankan “{action}”. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="253"/>
+        <location filename="../../ui/hotkey_editor.py" line="254"/>
         <source>The default keys are back. Save to keep them.</source>
         <translation>Tombol bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="259"/>
+        <location filename="../../ui/hotkey_editor.py" line="260"/>
         <source>Some keys are given to two actions (shown in red); change them first.</source>
         <translation>Beberapa tombol dipakai dua aksi (ditandai merah); ubah dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="264"/>
+        <location filename="../../ui/hotkey_editor.py" line="265"/>
         <source>Could not save the hotkeys: {reason}</source>
         <translation>Tombol pintas tidak dapat disimpan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="267"/>
+        <location filename="../../ui/hotkey_editor.py" line="268"/>
         <source>Hotkeys saved.</source>
         <translation>Tombol pintas disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="269"/>
+        <location filename="../../ui/hotkey_editor.py" line="270"/>
         <source>Hotkeys saved. ALL STOP has no key that works everywhere now: give it one (e.g. Pause or Ctrl+Space).</source>
         <translation>Tombol pintas disimpan. HENTIKAN SEMUA kini tidak punya tombol yang berfungsi di mana saja: berikan satu (misalnya Pause atau Ctrl+Space).</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="276"/>
+        <location filename="../../ui/hotkey_editor.py" line="277"/>
         <source>Export hotkeys</source>
         <translation>Ekspor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="279"/>
+        <location filename="../../ui/hotkey_editor.py" line="280"/>
         <source>Import hotkeys</source>
         <translation>Impor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="282"/>
+        <location filename="../../ui/hotkey_editor.py" line="283"/>
         <source>Hotkey files (*.json)</source>
         <translation>Berkas tombol pintas (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="294"/>
+        <location filename="../../ui/hotkey_editor.py" line="295"/>
         <source>Could not export: {reason}</source>
         <translation>Tidak dapat mengekspor: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="296"/>
+        <location filename="../../ui/hotkey_editor.py" line="297"/>
         <source>Exported to {path}.</source>
         <translation>Diekspor ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="305"/>
+        <location filename="../../ui/hotkey_editor.py" line="306"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="308"/>
+        <location filename="../../ui/hotkey_editor.py" line="309"/>
         <source>Imported from {path}. Save to keep it.</source>
         <translation>Diimpor dari {path}. Simpan agar tetap berlaku.</translation>
     </message>
@@ -3505,27 +3505,27 @@
 <context>
     <name>PresetKeeper</name>
     <message>
-        <location filename="../../ui/preset_keeper.py" line="76"/>
+        <location filename="../../ui/preset_keeper.py" line="77"/>
         <source>Undo overwrite of preset %1</source>
         <translation>Batalkan penimpaan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_keeper.py" line="84"/>
+        <location filename="../../ui/preset_keeper.py" line="85"/>
         <source>Undo clear of preset %1</source>
         <translation>Batalkan penghapusan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_keeper.py" line="95"/>
+        <location filename="../../ui/preset_keeper.py" line="96"/>
         <source>Restoring preset %1 of %2: the camera goes to its old position</source>
         <translation>Memulihkan preset %1 %2: kamera menuju posisi lamanya</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_keeper.py" line="105"/>
+        <location filename="../../ui/preset_keeper.py" line="106"/>
         <source>Preset %1 of %2 was not restored: %3</source>
         <translation>Preset %1 %2 tidak dipulihkan: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_keeper.py" line="110"/>
+        <location filename="../../ui/preset_keeper.py" line="111"/>
         <source>Preset %1 of %2 is back as it was</source>
         <translation>Preset %1 %2 kembali seperti semula</translation>
     </message>
@@ -3650,39 +3650,47 @@
     </message>
 </context>
 <context>
+    <name>QKeySequenceEdit</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="49"/>
+        <source>Press shortcut</source>
+        <translation>Tekan tombolnya</translation>
+    </message>
+</context>
+<context>
     <name>QShortcut</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="42"/>
+        <location filename="../../ui/hotkeys.py" line="46"/>
         <source>Up</source>
         <translation>Atas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="42"/>
+        <location filename="../../ui/hotkeys.py" line="46"/>
         <source>Down</source>
         <translation>Bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="43"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="43"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="44"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="44"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Return</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="45"/>
+        <location filename="../../ui/hotkeys.py" line="49"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
