@@ -48,6 +48,10 @@ class PresetLibrary:
         self._positions: dict[str, dict[int, PresetPosition]] = self._read(
             self._positions_file, lambda raw: PresetPosition(**raw))
 
+    def set_config_names(self, config_names: dict[str, dict[int, str]]) -> None:
+        """The names from a newly saved configuration (the console's own names still win)."""
+        self._config_names = config_names
+
     @staticmethod
     def _read(path: Path, make) -> dict:
         try:

@@ -46,8 +46,9 @@ class ActionNames(QObject):
                 return None
             preset = self.library.name(shot.camera, shot.preset) or self.tr("preset %1").replace("%1", str(shot.preset))
             return f"{self.desk.names.get(shot.camera, shot.camera)}: {preset}"
-        if group == "wall.layout":
-            return self.walls.layout_name(int(argument))
+        if group == "wall.layout":        # on the wall on screen, as Alt+number recalls it
+            wall = self.walls.walls.get(self.walls.current or "")
+            return None if wall is None else wall.layouts.get(int(argument))
         if group == "preset.recall" and argument.isdigit() and self.desk.selected is not None:
             return self.library.name(self.desk.selected, int(argument)) or None
         return None

@@ -108,8 +108,7 @@ class PresetGrid(QWidget):
         self.keeper.undoChanged.connect(self._show_undo)
         self.keeper.told.connect(self._say)
         desk.selectionChanged.connect(self._on_selection)
-        for camera_id, bridge in desk.bridges.items():
-            bridge.stateChanged.connect(lambda state, c=camera_id: self._on_state(c, state))
+        desk.cameraStateChanged.connect(self._on_state)
         if desk.selected:
             self._on_selection(desk.selected)
 

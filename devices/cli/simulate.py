@@ -1,7 +1,7 @@
 """``simulate camera --listen URL [--listen URL …] [--model NAME]``: run simulated cameras until Ctrl+C.
 ``?state=PATH`` keeps a simulated camera's presets across restarts (``devices/visca/sim/memory.py``).
 ``simulate camera --replay FILE --listen URL``: a camera that answers as a capture shows (docs/captures.md).
-``simulate wall --protocol P --listen URL``, ``simulate wall --replay FILE --listen URL``: ``devices/cli/wall.py``.
+``simulate wall --protocol P --listen URL``, ``simulate wall --replay FILE --listen URL``: ``simulate_wall.py``.
 
 Prints one line per listener with the URL a client should use (the pty path for serial).
 """
@@ -12,7 +12,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from devices.cli import wall as wall_cli
+from devices.cli import simulate_wall
 from devices.visca.profiles import PROFILES
 from devices.visca.sim.pty_server import PtyServer
 from devices.replay import load
@@ -52,7 +52,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     camera.add_argument("--replay", metavar="FILE", type=Path,
                         help="answer as the camera in this capture did (docs/captures.md)")
     camera.set_defaults(func=run_camera_simulator)
-    wall_cli.add_simulate_parser(devices)
+    simulate_wall.add_simulate_parser(devices)
 
 
 def run_camera_simulator(args: argparse.Namespace) -> int:
