@@ -47,6 +47,7 @@ def test_the_preset_grid_shows_the_demo_presets_as_the_camera_frames_them_at_fir
         icons = [model.index(model.row(n)).data(Role.THUMBNAIL).toImage() for n in (number, other)]
         shown = [pixels(icon) for icon in icons]
         assert shown[0].std() > 20 and not np.array_equal(shown[0], shown[1])    # a picture, each its own
+    console.shutdown()
 
 
 def test_a_thumbnail_is_kept_for_a_stored_preset_and_removed_where_the_camera_has_none(rig, qtbot):  # noqa: F811
@@ -60,3 +61,4 @@ def test_a_thumbnail_is_kept_for_a_stored_preset_and_removed_where_the_camera_ha
     assert (kept == (200, 30, 30)).all()
     assert not (thumbnails / "9.png").exists()
     assert console.library.thumbnail_path("cam1", 2).exists()
+    console.shutdown()
