@@ -30,6 +30,7 @@ from ui.wording import said
 
 UNDO_SECONDS = 10
 READ_TRIES = 3          # asking where the camera is after a save
+ASK_AGAIN = ("timeout", "garbled answer")
 Futures = list[concurrent.futures.Future]
 
 
@@ -143,8 +144,10 @@ class PresetKeeper(QObject):
 
     def _remember(self, camera_id: str, number: int, reads: Futures, tries_left: int) -> None:
         position, zoom = reads
-        if position.exception() is not None:     # an inquiry is not resent: a lost or garbled answer is asked again
-            if tries_left > 0:
+        failed = position.exception()
+        if failed is not None:
+            # an inquiry is not resent: a lost or garbled answer is asked again (not a camera gone or closed)
+            if tries_left > 0 and isinstance(failed, CameraError) and failed.result in ASK_AGAIN:
                 self._read_position(camera_id, number, tries_left)
             return              # not known: an overwrite of this preset cannot be undone
         pan, tilt = position.result()
