@@ -30,7 +30,7 @@ from ui.report_pdf import UnsupportedFile, fields, heading, html_page, letterhea
 CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 CHART_NUMBER = int(QTextFormat.Property.UserProperty) + 1
 CHART_MARK = "\ue000chart {}\ue000"      # where a chart goes; replaced by the chart object
-CHART_WIDTH_MM = 140.0                  # A4 210 mm less the writer's 2 × 15 mm and QTextDocument.print_'s 2 × 20 mm
+CHART_WIDTH_MM = 140.0                  # A4 210 mm less the writer's 2 × 15 mm and report_pages' 2 × 20 mm
 
 
 def hours_minutes(hours: float) -> str:
@@ -44,8 +44,7 @@ def month_label(stats: MonthlyStats) -> str:
 
 
 class ChartObjects(QPyTextObject):
-    """Draws the recorded charts where the document holds chart objects (Qt hands this handler to the
-    copy of the document that ``print_`` lays out on the PDF writer)."""
+    """Draws the recorded charts where the document holds chart objects (laid out on the PDF writer)."""
 
     def __init__(self, charts: Sequence[RecordedChart], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,7 +106,7 @@ class MonthlyDocument(QObject):
                        (self.tr("Staff on shifts"), str(len(stats.staff_hours))),
                        (self.tr("Staff hours (h:mm)"), hours_minutes(hours)),
                        (self.tr("Faults opened"), str(sum(row.faults for row in stats.device_faults))),
-                       (self.tr("Printed"), when(utc_now()) + " WIB")], label_width=30)
+                       (self.tr("Printed"), when(utc_now()) + " WIB")])
 
     def _per_day(self, stats: MonthlyStats) -> str:
         modes = [mode.value for mode in EventMode]
@@ -120,12 +119,11 @@ class MonthlyDocument(QObject):
 
     def _locations(self, stats: MonthlyStats) -> str:
         return table([self.tr("Location"), self.tr("Events"), self.tr("Participants")],
-                     ((row.location, row.events, row.participants) for row in stats.locations), (60, 20, 20))
+                     ((row.location, row.events, row.participants) for row in stats.locations))
 
     def _staff(self, stats: MonthlyStats) -> str:
         return table([self.tr("Staff"), self.tr("Category"), self.tr("Shifts"), self.tr("Hours (h:mm)")],
-                     ((row.staff, row.category, row.shifts, hours_minutes(row.hours)) for row in stats.staff_hours),
-                     (45, 20, 15, 20))
+                     ((row.staff, row.category, row.shifts, hours_minutes(row.hours)) for row in stats.staff_hours))
 
     def _faults(self, stats: MonthlyStats) -> str:
         severities = [severity.value for severity in FaultSeverity]
@@ -135,7 +133,7 @@ class MonthlyDocument(QObject):
         totals = (self.tr("Total"), *(sum(counts.get(s, 0) for counts in faults.values()) for s in severities),
                   sum(row.faults for row in stats.device_faults))
         errors = table([self.tr("Device"), self.tr("Result"), self.tr("Count")],
-                       ((row.device, result_text(row.result), row.count) for row in stats.device_errors), (60, 25, 15))
+                       ((row.device, result_text(row.result), row.count) for row in stats.device_errors))
         return (table([self.tr("Device"), *(self.labels.severity(s) for s in severities), self.tr("Total")],
                       [*rows, totals] if rows else [])
                 + heading(self.tr("Device errors (audit trail)"), "h3") + errors)
