@@ -133,7 +133,7 @@ class OperationsLog(QObject):
         window = self.windows.get(name)
         if window is None:
             owner = self.window
-            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner, lambda: self._database_name),
+            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner),
                       "staff": lambda: StaffAdmin(self.state, owner),
                       "devices": lambda: DevicesAdmin(self.state, owner, open_locations=self.open_locations),
                       "locations": lambda: LocationsAdmin(self.state, owner),

@@ -20,20 +20,16 @@ from models.reports_monthly import MonthlyStats, monthly_stats
 from ui.oplog_worker import DbWorker
 from ui.report_charts import MonthlyCharts, record
 from ui.report_monthly_pdf import save_monthly
-from ui.report_pdf import ask_file_name
+from ui.report_pdf import ask_file_name, when
 from ui.wording import said
 
 
 class MonthlyWindow(QWidget):
-    """``database_name()`` names the operations log on the PDF's first page."""
-
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None,
-                 database_name: Callable[[], str] = lambda: "") -> None:
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Monthly statistics"))
         self.resize(1200, 800)
         self.worker = worker
-        self.database_name = database_name
         self.charts = MonthlyCharts(self)
         self.stats: MonthlyStats | None = None
         today = utc_now().astimezone(WIB).date()
@@ -79,10 +75,14 @@ class MonthlyWindow(QWidget):
         self.stats = stats
         self.export.setEnabled(True)
         self.export_pdf.setEnabled(True)
-        total = sum(stats.events_by_mode().values())
-        self.summary.setText(self.tr("%1 events, %2 staff on shifts, %3 faults").replace("%1", str(total))
-                             .replace("%2", str(len(stats.staff_hours)))
-                             .replace("%3", str(sum(row.faults for row in stats.device_faults))))
+        held = sum(stats.events_by_mode().values())
+        text = (self.tr("%1 events held, %2 planned; %3 staff on shifts; %4 faults").replace("%1", str(held))
+                .replace("%2", str(stats.planned_events()))
+                .replace("%3", str(sum(1 for row in stats.staff_hours if row.shifts)))
+                .replace("%4", str(sum(row.faults for row in stats.device_faults))))
+        if stats.until is not None:
+            text = self.tr("Up to %1 WIB: %2").replace("%1", when(stats.until)).replace("%2", text)
+        self.summary.setText(text)
         for number, chart in enumerate(self.charts.charts(stats)):
             self._set_chart(number, chart)
 
@@ -112,9 +112,9 @@ class MonthlyWindow(QWidget):
 
     def save_pdf(self, path: str) -> None:
         """Record the charts here (GUI thread), write the PDF on the database thread."""
-        stats, name = self.stats, self.database_name()
+        stats = self.stats
         charts = [record(chart) for chart in self.charts.charts(stats)]
-        self._save(path, lambda: save_monthly(stats, path, name, charts))
+        self._save(path, lambda: save_monthly(stats, path, charts))
 
     def _save(self, path: str, write: Callable[[], None]) -> None:
         self.summary.setText(self.tr("Saving %1…").replace("%1", path))

@@ -206,7 +206,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="249"/>
+        <location filename="../../devices/visca/controller.py" line="250"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -1749,267 +1749,267 @@
 <context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="133"/>
+        <location filename="../../ui/report_pdf.py" line="138"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="134"/>
+        <location filename="../../ui/report_pdf.py" line="139"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="135"/>
+        <location filename="../../ui/report_pdf.py" line="140"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/report_pdf.py" line="141"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="137"/>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="142"/>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="137"/>
+        <location filename="../../ui/report_pdf.py" line="142"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="137"/>
+        <location filename="../../ui/report_pdf.py" line="142"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="139"/>
+        <location filename="../../ui/report_pdf.py" line="144"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
         <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="150"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
         <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="150"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="169"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="149"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="150"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="150"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="154"/>
+        <location filename="../../ui/report_pdf.py" line="158"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="155"/>
+        <location filename="../../ui/report_pdf.py" line="159"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="156"/>
+        <location filename="../../ui/report_pdf.py" line="160"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="157"/>
+        <location filename="../../ui/report_pdf.py" line="161"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="158"/>
+        <location filename="../../ui/report_pdf.py" line="162"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="158"/>
+        <location filename="../../ui/report_pdf.py" line="162"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="158"/>
+        <location filename="../../ui/report_pdf.py" line="162"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="159"/>
+        <location filename="../../ui/report_pdf.py" line="163"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="160"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="160"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="161"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="169"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="169"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="169"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="169"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="166"/>
+        <location filename="../../ui/report_pdf.py" line="170"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="166"/>
+        <location filename="../../ui/report_pdf.py" line="170"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="166"/>
+        <location filename="../../ui/report_pdf.py" line="170"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="174"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="174"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="174"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="180"/>
+        <location filename="../../ui/report_pdf.py" line="183"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="180"/>
+        <location filename="../../ui/report_pdf.py" line="183"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="181"/>
+        <location filename="../../ui/report_pdf.py" line="184"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="181"/>
+        <location filename="../../ui/report_pdf.py" line="184"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="181"/>
+        <location filename="../../ui/report_pdf.py" line="184"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="185"/>
+        <location filename="../../ui/report_pdf.py" line="188"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="187"/>
+        <location filename="../../ui/report_pdf.py" line="190"/>
         <source>verified: the record is as it was accepted</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="188"/>
+        <location filename="../../ui/report_pdf.py" line="191"/>
         <source>NOT VERIFIED: the record was changed after the lock</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="190"/>
+        <location filename="../../ui/report_pdf.py" line="193"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="191"/>
+        <location filename="../../ui/report_pdf.py" line="194"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="191"/>
+        <location filename="../../ui/report_pdf.py" line="194"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="132"/>
-        <location filename="../../ui/report_pdf.py" line="198"/>
+        <location filename="../../ui/report_pdf.py" line="137"/>
+        <location filename="../../ui/report_pdf.py" line="201"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -2830,32 +2830,38 @@
 <context>
     <name>MonthlyCharts</name>
     <message>
-        <location filename="../../ui/report_charts.py" line="46"/>
+        <location filename="../../ui/report_charts.py" line="51"/>
         <source>Events per location</source>
         <translation>Acara per lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="48"/>
-        <source>Events</source>
-        <translation>Acara</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_charts.py" line="49"/>
+        <location filename="../../ui/report_charts.py" line="55"/>
         <source>Staff hours</source>
         <translation>Jam kerja petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="50"/>
-        <source>Hours</source>
-        <translation>Jam</translation>
+        <location filename="../../ui/report_charts.py" line="49"/>
+        <location filename="../../ui/report_charts.py" line="69"/>
+        <source>planned</source>
+        <translation>rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="51"/>
+        <location filename="../../ui/report_charts.py" line="53"/>
+        <source>held</source>
+        <translation>terlaksana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="56"/>
+        <source>worked</source>
+        <translation>dikerjakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="59"/>
         <source>Device faults by severity</source>
         <translation>Gangguan perangkat menurut tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="60"/>
+        <location filename="../../ui/report_charts.py" line="70"/>
         <source>Events per day by mode</source>
         <translation>Acara per hari menurut mode</translation>
     </message>
@@ -2864,107 +2870,137 @@
     <name>MonthlyDocument</name>
     <message>
         <location filename="../../ui/report_monthly_pdf.py" line="80"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="99"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="97"/>
         <source>Monthly statistics %1</source>
         <translation>Statistik bulanan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="103"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
-        <source>Operations log</source>
-        <translation>Log operasional</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="106"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
-        <source>Events</source>
-        <translation>Acara</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="107"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="108"/>
         <source>Staff on shifts</source>
         <translation>Petugas bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="108"/>
-        <source>Staff hours (h:mm)</source>
-        <translation>Jam kerja petugas (j:mm)</translation>
+        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
+        <source>Counted up to</source>
+        <translation>Dihitung sampai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="106"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="128"/>
+        <source>Events held</source>
+        <translation>Acara terlaksana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="107"/>
+        <source>Events planned</source>
+        <translation>Acara direncanakan</translation>
     </message>
     <message>
         <location filename="../../ui/report_monthly_pdf.py" line="109"/>
+        <source>Staff hours worked (h:mm)</source>
+        <translation>Jam kerja terlaksana (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="110"/>
+        <source>Staff hours planned (h:mm)</source>
+        <translation>Jam kerja direncanakan (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="112"/>
         <source>Faults opened</source>
         <translation>Gangguan dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="110"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="113"/>
         <source>Printed</source>
         <translation>Dicetak</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="117"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="118"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="135"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="139"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="142"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="146"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="118"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="124"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="124"/>
+        <source>Held</source>
+        <translation>Terlaksana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="128"/>
+        <source>Planned</source>
+        <translation>Rencana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="128"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="128"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="132"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="132"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
-        <source>Shifts</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="132"/>
         <source>Hours (h:mm)</source>
         <translation>Jam (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="137"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="139"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="132"/>
+        <source>Shifts worked</source>
+        <translation>Shift dikerjakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="133"/>
+        <source>Shifts planned</source>
+        <translation>Shift direncanakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="133"/>
+        <source>Planned (h:mm)</source>
+        <translation>Rencana (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="144"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="146"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="137"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="144"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="137"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="144"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="141"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="148"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
@@ -2972,39 +3008,34 @@
 <context>
     <name>MonthlyWindow</name>
     <message>
-        <location filename="../../ui/report_monthly.py" line="33"/>
+        <location filename="../../ui/report_monthly.py" line="30"/>
         <source>Monthly statistics</source>
         <translation>Statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="42"/>
+        <location filename="../../ui/report_monthly.py" line="38"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="44"/>
+        <location filename="../../ui/report_monthly.py" line="40"/>
         <source>Export CSV…</source>
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="46"/>
+        <location filename="../../ui/report_monthly.py" line="42"/>
         <source>Export PDF…</source>
         <translation>Ekspor PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="51"/>
+        <location filename="../../ui/report_monthly.py" line="47"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="74"/>
+        <location filename="../../ui/report_monthly.py" line="70"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly.py" line="83"/>
-        <source>%1 events, %2 staff on shifts, %3 faults</source>
-        <translation>%1 acara, %2 petugas bertugas, %3 gangguan</translation>
     </message>
     <message>
         <location filename="../../ui/report_monthly.py" line="126"/>
@@ -3015,6 +3046,16 @@
         <location filename="../../ui/report_monthly.py" line="106"/>
         <source>Export monthly statistics</source>
         <translation>Ekspor statistik bulanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly.py" line="79"/>
+        <source>%1 events held, %2 planned; %3 staff on shifts; %4 faults</source>
+        <translation>%1 acara terlaksana, %2 direncanakan; %3 petugas bertugas; %4 gangguan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly.py" line="84"/>
+        <source>Up to %1 WIB: %2</source>
+        <translation>Sampai %1 WIB: %2</translation>
     </message>
     <message>
         <location filename="../../ui/report_monthly.py" line="97"/>
@@ -3629,17 +3670,17 @@
 <context>
     <name>ReportFiles</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="116"/>
+        <location filename="../../ui/report_pdf.py" line="121"/>
         <source>the PDF writer could not finish the file</source>
         <translation>berkas PDF tidak dapat diselesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="214"/>
+        <location filename="../../ui/report_pdf.py" line="217"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="156"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="163"/>
         <source>{path}: monthly statistics are written as .pdf or .csv</source>
         <translation>{path}: statistik bulanan disimpan sebagai .pdf atau .csv</translation>
     </message>
