@@ -2,6 +2,8 @@
 the locked record with its hash, the additions after a reopen, and the admin's reopen and relock."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout,
@@ -9,7 +11,6 @@ from PySide6.QtWidgets import (
 
 from models.reports_handover import HandoverReport
 from ui.oplog_state import Labels
-from ui.oplog_views import StaffView
 from ui.report_pdf import paragraph, table, when
 
 
@@ -33,23 +34,27 @@ class PinPage(QWidget):
         self.button.clicked.connect(self._submit)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        text = QLabel(explanation)
-        text.setWordWrap(True)
+        self.explanation = QLabel(explanation)
+        self.explanation.setWordWrap(True)
+        self.who_may = QLabel()           # who may take this step, when it is not plain
+        self.who_may.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.who)
         form.addRow(self.tr("PIN"), self.pin)
         form.addRow("", self.button)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.who_may)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch()
 
-    def set_people(self, people: list[StaffView]) -> None:
+    def set_people(self, people: Sequence[tuple[int, str]]) -> None:
+        """Who may sign here: (staff id, what the list says)."""
         chosen = self.who.currentData()
         self.who.clear()
-        for person in people:
-            self.who.addItem(person.name, person.id)
+        for staff_id, label in people:
+            self.who.addItem(label, staff_id)
         self.who.setCurrentIndex(max(0, self.who.findData(chosen)))
 
     @Slot()

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from models.oplog_time import utc_now
+from models.handover import handover_for_shift
+from models.reports_handover import handover_status
 from models.schema import Role, Shift, Staff
 from models.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift
 from models.staff import require_role
@@ -120,8 +122,24 @@ class ShiftPanel(QWidget):
     @Slot()
     def on_end(self) -> None:
         shift_id = self.shift.id
-        self._act(lambda session, me: end_shift(session, session.get(Shift, shift_id), me, utc_now()),
-                  self.tr("Shift ended. Hand it over: Operations → Handover."))
+
+        def end(session: Session, me: Staff) -> str:
+            shift = session.get(Shift, shift_id)
+            end_shift(session, shift, me, utc_now())
+            return handover_status(handover_for_shift(session, shift))
+        self.message.clear()
+        self.state.act(end, lambda status: self.message.setText(self._ended(status)),
+                       lambda error: self.message.setText(said(error)))
+
+    def _ended(self, handover: str) -> str:
+        """What is left to do once the shift has ended, by the state of its handover."""
+        if handover == "no handover":
+            return self.tr("Shift ended. Hand it over: Operations → Handover.")
+        if handover == "draft":
+            return self.tr("Shift ended. Finish and sign the handover: Operations → Handover.")
+        if handover == "signed":
+            return self.tr("Shift ended. The handover waits for the incoming lead to accept it.")
+        return self.tr("Shift ended.")
 
     @Slot()
     def on_save_team(self) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from models.handover_summary import FaultNote
 from models.oplog_time import to_wib, utc_now
 from models.reports_csv import write_handover_csv
-from models.reports_handover import HandoverReport
+from models.reports_handover import HandoverReport, ReportHeader
 from models.wording import QT_TRANSLATE_NOOP
 from ui.device_words import result_text
 from ui.oplog_state import Labels
@@ -161,9 +161,18 @@ class HandoverDocument(QObject):
                 (self.tr("Planned (WIB)"), f"{when(h.planned_start)} – {when(h.planned_end)}"),
                 (self.tr("Actual (WIB)"), actual), (self.tr("Lead"), h.lead), (self.tr("Team"), ", ".join(h.team)),
                 (self.tr("Status"), self.labels.status(h.status)),
-                (self.tr("Outgoing lead"), h.outgoing_lead or ""), (self.tr("Incoming lead"), h.incoming_lead or ""),
+                (self.tr("Outgoing lead"), h.outgoing_lead or ""), (self.tr("Incoming lead"), self._incoming(h)),
                 (self.tr("Notes"), h.notes)]
         return fields(rows)
+
+    def _incoming(self, header: ReportHeader) -> str:
+        """Who accepted; an admin's acceptance in place of the planned incoming lead says so."""
+        if not header.accepted_as_admin:
+            return header.incoming_lead or ""
+        if header.planned_incoming_lead is None:
+            return self.tr("%1 (admin; no next shift was planned)").replace("%1", header.incoming_lead or "")
+        return (self.tr("%1 (admin, in place of the planned incoming lead %2)").replace("%1", header.incoming_lead or "")
+                .replace("%2", header.planned_incoming_lead))
 
     def _events(self, report: HandoverReport) -> str:
         return table([self.tr("Start"), self.tr("End"), self.tr("Event"), self.tr("Organiser"), self.tr("Mode"),
@@ -180,7 +189,8 @@ class HandoverDocument(QObject):
                        f.description, f.owner or "", when(f.closed_at, SHORT), f.resolution or "") for f in faults))
 
     def _signatures(self, report: HandoverReport) -> str:
-        steps = {"signed": self.tr("Signed by the outgoing lead"), "accepted": self.tr("Accepted by the incoming lead")}
+        steps = {"signed": self.tr("Signed by the outgoing lead"), "accepted": self.tr("Accepted by the incoming lead"),
+                 "accepted as admin": self.tr("Accepted by an admin in place of the incoming lead")}
         signed = table([self.tr("Step"), self.tr("Name"), self.tr("Time (WIB)")],
                        ((steps.get(s.step, s.step), s.name, when(s.at)) for s in report.signatures))
         h = report.header

@@ -1661,87 +1661,97 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../models/handover.py" line="42"/>
+        <location filename="../../models/handover.py" line="52"/>
         <source>shift {shift} already has a handover</source>
         <translation>shift {shift} sudah memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="79"/>
+        <location filename="../../models/handover.py" line="91"/>
         <source>{lead} has not signed this handover yet; it cannot be accepted</source>
         <translation>{lead} belum menandatangani serah terima ini; serah terima belum dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="83"/>
+        <location filename="../../models/handover.py" line="95"/>
         <source>this handover was already accepted by {lead}</source>
         <translation>serah terima ini sudah diterima oleh {lead}</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="86"/>
+        <location filename="../../models/handover.py" line="98"/>
         <source>the incoming lead, not the outgoing one, accepts a handover</source>
         <translation>serah terima diterima oleh kepala shift yang menerima, bukan oleh kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="99"/>
+        <location filename="../../models/handover.py" line="108"/>
+        <source>no shift is planned after {shift}, so nobody is its incoming lead: plan the next shift and its lead, or an admin accepts</source>
+        <translation>tidak ada shift yang direncanakan setelah {shift}, jadi belum ada kepala shift yang menerima: rencanakan shift berikutnya beserta kepalanya, atau admin yang menerima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="111"/>
+        <source>only the incoming lead, {lead} (shift {shift}), or an admin can accept this handover</source>
+        <translation>hanya kepala shift yang menerima, {lead} (shift {shift}), atau admin yang dapat menerima serah terima ini</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="137"/>
         <source>this handover has not been accepted, so it has no hash to verify yet</source>
         <translation>serah terima ini belum diterima, jadi belum ada hash yang dapat diperiksa</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="117"/>
+        <location filename="../../models/handover.py" line="155"/>
         <source>only an accepted (locked) handover can be reopened</source>
         <translation>hanya serah terima yang sudah diterima (dikunci) yang dapat dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="119"/>
+        <location filename="../../models/handover.py" line="157"/>
         <source>this handover is already reopened</source>
         <translation>serah terima ini sudah dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="121"/>
+        <location filename="../../models/handover.py" line="159"/>
         <source>give a reason for reopening the handover</source>
         <translation>berikan alasan membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="132"/>
+        <location filename="../../models/handover.py" line="170"/>
         <source>this handover is locked; an admin must reopen it before anything is added</source>
         <translation>serah terima ini dikunci; admin harus membukanya kembali sebelum ada yang ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="135"/>
+        <location filename="../../models/handover.py" line="173"/>
         <source>an addition needs some text</source>
         <translation>tambahan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="143"/>
+        <location filename="../../models/handover.py" line="181"/>
         <source>this handover is not reopened</source>
         <translation>serah terima ini tidak sedang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="188"/>
+        <location filename="../../models/handover.py" line="228"/>
         <source>only the shift lead, {lead}, can {action}</source>
         <translation>hanya kepala shift, {lead}, yang dapat {action}</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="195"/>
+        <location filename="../../models/handover.py" line="235"/>
         <source>this handover is accepted and locked; an admin can reopen it for additions</source>
         <translation>serah terima ini sudah diterima dan dikunci; admin dapat membukanya kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="198"/>
+        <location filename="../../models/handover.py" line="238"/>
         <source>this handover is signed; it can only be accepted now</source>
         <translation>serah terima ini sudah ditandatangani; sekarang hanya dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="202"/>
+        <location filename="../../models/handover.py" line="242"/>
         <source>someone</source>
         <translation>seseorang</translation>
     </message>
     <message>
-        <location filename="../../models/schema_handover.py" line="94"/>
+        <location filename="../../models/schema_handover.py" line="98"/>
         <source>handover {id} is locked (accepted); {fields} cannot change — an admin can reopen it to add a marked addition</source>
         <translation>serah terima {id} dikunci (sudah diterima); {fields} tidak dapat diubah — admin dapat membukanya kembali untuk menambahkan tambahan yang ditandai</translation>
     </message>
     <message>
-        <location filename="../../models/schema_handover.py" line="102"/>
+        <location filename="../../models/schema_handover.py" line="106"/>
         <source>handover {id} is locked (accepted) and cannot be deleted</source>
         <translation>serah terima {id} dikunci (sudah diterima) dan tidak dapat dihapus</translation>
     </message>
@@ -1770,7 +1780,7 @@
     </message>
     <message>
         <location filename="../../ui/report_pdf.py" line="142"/>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
@@ -1803,7 +1813,7 @@
     </message>
     <message>
         <location filename="../../ui/report_pdf.py" line="146"/>
-        <location filename="../../ui/report_pdf.py" line="169"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
@@ -1883,133 +1893,148 @@
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="169"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
+        <source>%1 (admin; no next shift was planned)</source>
+        <translation>%1 (admin; tidak ada shift berikutnya yang direncanakan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="174"/>
+        <source>%1 (admin, in place of the planned incoming lead %2)</source>
+        <translation>%1 (admin, menggantikan kepala shift penerima yang direncanakan, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="169"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="169"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="169"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="170"/>
+        <location filename="../../ui/report_pdf.py" line="179"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="170"/>
+        <location filename="../../ui/report_pdf.py" line="179"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="170"/>
+        <location filename="../../ui/report_pdf.py" line="179"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="178"/>
+        <location filename="../../ui/report_pdf.py" line="187"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="178"/>
+        <location filename="../../ui/report_pdf.py" line="187"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="178"/>
+        <location filename="../../ui/report_pdf.py" line="187"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="183"/>
+        <location filename="../../ui/report_pdf.py" line="192"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="183"/>
+        <location filename="../../ui/report_pdf.py" line="192"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="184"/>
+        <location filename="../../ui/report_pdf.py" line="193"/>
+        <source>Accepted by an admin in place of the incoming lead</source>
+        <translation>Diterima admin menggantikan kepala shift yang menerima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="194"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="184"/>
+        <location filename="../../ui/report_pdf.py" line="194"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="184"/>
+        <location filename="../../ui/report_pdf.py" line="194"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="188"/>
+        <location filename="../../ui/report_pdf.py" line="198"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="190"/>
+        <location filename="../../ui/report_pdf.py" line="200"/>
         <source>verified: the record is as it was accepted</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="191"/>
+        <location filename="../../ui/report_pdf.py" line="201"/>
         <source>NOT VERIFIED: the record was changed after the lock</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="193"/>
+        <location filename="../../ui/report_pdf.py" line="203"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="194"/>
+        <location filename="../../ui/report_pdf.py" line="204"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="194"/>
+        <location filename="../../ui/report_pdf.py" line="204"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
         <location filename="../../ui/report_pdf.py" line="137"/>
-        <location filename="../../ui/report_pdf.py" line="201"/>
+        <location filename="../../ui/report_pdf.py" line="211"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -2017,118 +2042,133 @@
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="65"/>
+        <location filename="../../ui/oplog_handover.py" line="71"/>
         <source>this shift has no handover yet</source>
         <translation>shift ini belum memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="72"/>
+        <location filename="../../ui/oplog_handover.py" line="78"/>
         <source>Shift handover</source>
         <translation>Serah terima shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="81"/>
+        <location filename="../../ui/oplog_handover.py" line="87"/>
         <source>Prepare the handover (shift lead)</source>
         <translation>Siapkan serah terima (kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="83"/>
+        <location filename="../../ui/oplog_handover.py" line="89"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="86"/>
+        <location filename="../../ui/oplog_handover.py" line="92"/>
         <source>Save notes</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="88"/>
+        <location filename="../../ui/oplog_handover.py" line="94"/>
         <source>The outgoing lead signs with their PIN. The summary and the open faults are frozen; afterwards only the incoming lead&apos;s acceptance follows.</source>
         <translation>Kepala shift yang menyerahkan menandatangani dengan PIN-nya. Ringkasan dan gangguan yang masih terbuka dibekukan; setelah itu tinggal penerimaan oleh kepala shift berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="90"/>
+        <location filename="../../ui/oplog_handover.py" line="96"/>
         <source>Sign as outgoing lead</source>
         <translation>Tanda tangani sebagai penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="91"/>
+        <location filename="../../ui/oplog_handover.py" line="97"/>
         <source>The incoming lead reviews the summary and the carried-over faults, then accepts with their PIN. The record is then locked with a hash.</source>
         <translation>Kepala shift yang menerima memeriksa ringkasan dan gangguan yang diteruskan, lalu menerima dengan PIN-nya. Setelah itu berita acara dikunci dengan hash.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="93"/>
+        <location filename="../../ui/oplog_handover.py" line="99"/>
         <source>Accept and lock</source>
         <translation>Terima dan kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="105"/>
+        <location filename="../../ui/oplog_handover.py" line="111"/>
         <source>1 Summary</source>
         <translation>1 Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="106"/>
+        <location filename="../../ui/oplog_handover.py" line="112"/>
         <source>2 Notes</source>
         <translation>2 Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="107"/>
+        <location filename="../../ui/oplog_handover.py" line="113"/>
         <source>3 Sign (outgoing lead)</source>
         <translation>3 Tanda tangan (penyerah)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="108"/>
+        <location filename="../../ui/oplog_handover.py" line="114"/>
         <source>4 Accept (incoming lead)</source>
         <translation>4 Terima (penerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="109"/>
+        <location filename="../../ui/oplog_handover.py" line="115"/>
         <source>5 Locked record</source>
         <translation>5 Berita acara terkunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="143"/>
+        <location filename="../../ui/oplog_handover.py" line="149"/>
         <source>There is no shift to hand over yet.</source>
         <translation>Belum ada shift yang bisa diserahterimakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="150"/>
+        <location filename="../../ui/oplog_handover.py" line="156"/>
         <source>Shift %1 of %2, lead %3 — %4</source>
         <translation>Shift %1 tanggal %2, kepala shift %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="177"/>
+        <location filename="../../ui/oplog_handover.py" line="175"/>
+        <source>%1 (admin, in place of the incoming lead)</source>
+        <translation>%1 (admin, menggantikan kepala shift yang menerima)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_handover.py" line="179"/>
+        <source>Incoming lead: %1 (shift %2). An admin may accept in their place; the record and the audit trail say so.</source>
+        <translation>Kepala shift yang menerima: %1 (shift %2). Admin boleh menerima sebagai penggantinya; hal itu tercatat di catatan serah terima dan jejak audit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_handover.py" line="183"/>
+        <source>No shift with another lead is planned after this one: plan it in Operations → Shift, or an admin accepts.</source>
+        <translation>Belum ada shift dengan kepala lain yang direncanakan setelah shift ini: rencanakan di Operasional → Shift, atau admin yang menerima.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_handover.py" line="197"/>
         <source>Handover prepared: check the summary, write the notes.</source>
         <translation>Serah terima disiapkan: periksa ringkasannya, tulis catatannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="184"/>
+        <location filename="../../ui/oplog_handover.py" line="204"/>
         <source>Notes saved.</source>
         <translation>Catatan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="190"/>
-        <location filename="../../ui/oplog_handover.py" line="204"/>
+        <location filename="../../ui/oplog_handover.py" line="210"/>
+        <location filename="../../ui/oplog_handover.py" line="224"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="213"/>
+        <location filename="../../ui/oplog_handover.py" line="233"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="213"/>
+        <location filename="../../ui/oplog_handover.py" line="233"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="214"/>
+        <location filename="../../ui/oplog_handover.py" line="234"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="220"/>
+        <location filename="../../ui/oplog_handover.py" line="240"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -3211,37 +3251,37 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../models/handover.py" line="40"/>
+        <location filename="../../models/handover.py" line="50"/>
         <source>hand over the shift</source>
         <translation>menyerahkan shift</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="56"/>
+        <location filename="../../models/handover.py" line="66"/>
         <source>write the handover notes</source>
         <translation>menulis catatan serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="64"/>
+        <location filename="../../models/handover.py" line="74"/>
         <source>sign the handover</source>
         <translation>menandatangani serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="76"/>
+        <location filename="../../models/handover.py" line="88"/>
         <source>accept a handover</source>
         <translation>menerima serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="114"/>
+        <location filename="../../models/handover.py" line="152"/>
         <source>reopen a handover</source>
         <translation>membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="129"/>
+        <location filename="../../models/handover.py" line="167"/>
         <source>add to a handover</source>
         <translation>menambahkan ke serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="140"/>
+        <location filename="../../models/handover.py" line="178"/>
         <source>lock a handover again</source>
         <translation>mengunci kembali serah terima</translation>
     </message>
@@ -3346,12 +3386,12 @@
         <translation>menonaktifkan perangkat dari layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="131"/>
+        <location filename="../../ui/oplog_shift.py" line="149"/>
         <source>change the team of a shift</source>
         <translation>mengubah tim shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="145"/>
+        <location filename="../../ui/oplog_shift.py" line="163"/>
         <source>plan a shift</source>
         <translation>merencanakan shift</translation>
     </message>
@@ -3364,17 +3404,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="39"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="42"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="40"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="43"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="60"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="65"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
@@ -3572,97 +3612,97 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="89"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="94"/>
         <source>Why is the record reopened?</source>
         <translation>Mengapa berita acara dibuka kembali?</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="91"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="96"/>
         <source>Text of the addition (marked as such in the report)</source>
         <translation>Teks tambahan (ditandai sebagai tambahan di laporan)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="92"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="97"/>
         <source>Reopen (admin)</source>
         <translation>Buka kembali (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="93"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="98"/>
         <source>Add</source>
         <translation>Tambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="94"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="99"/>
         <source>Lock again (admin)</source>
         <translation>Kunci lagi (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="95"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="100"/>
         <source>Check the hash again</source>
         <translation>Periksa hash lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="96"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="101"/>
         <source>Save PDF…</source>
         <translation>Simpan PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="97"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="102"/>
         <source>Save CSV…</source>
         <translation>Simpan CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="101"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="106"/>
         <source>Changes after the lock</source>
         <translation>Perubahan setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="115"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="120"/>
         <source>Additions after the lock:</source>
         <translation>Tambahan setelah dikunci:</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="121"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="126"/>
         <source>SHA-256 of the locked record: %1</source>
         <translation>SHA-256 berita acara terkunci: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="123"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="128"/>
         <source>Verified: the record is exactly as it was accepted.</source>
         <translation>Terverifikasi: berita acara persis seperti saat diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="126"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="131"/>
         <source>TAMPERED: the stored record no longer matches its hash. Tell an admin.</source>
         <translation>DIUBAH: berita acara yang tersimpan tidak lagi cocok dengan hash-nya. Laporkan ke admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="129"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="134"/>
         <source>Not locked yet.</source>
         <translation>Belum dikunci.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="131"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="136"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="131"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="136"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="131"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="136"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="131"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="136"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="134"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="139"/>
         <source>None.</source>
         <translation>Tidak ada.</translation>
     </message>
@@ -3675,7 +3715,7 @@
         <translation>berkas PDF tidak dapat diselesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="217"/>
+        <location filename="../../ui/report_pdf.py" line="227"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
@@ -3688,7 +3728,7 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/reports_handover.py" line="80"/>
+        <location filename="../../models/reports_handover.py" line="82"/>
         <source>there is no shift number {id}</source>
         <translation>tidak ada shift dengan nomor {id}</translation>
     </message>
@@ -3797,97 +3837,112 @@
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="37"/>
+        <location filename="../../ui/oplog_shift.py" line="39"/>
         <source>Save team</source>
         <translation>Simpan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="38"/>
+        <location filename="../../ui/oplog_shift.py" line="40"/>
         <source>Start shift</source>
         <translation>Mulai shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="39"/>
+        <location filename="../../ui/oplog_shift.py" line="41"/>
         <source>End shift</source>
         <translation>Akhiri shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="49"/>
+        <location filename="../../ui/oplog_shift.py" line="51"/>
         <source>Plan shift</source>
         <translation>Rencanakan shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="54"/>
+        <location filename="../../ui/oplog_shift.py" line="56"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="55"/>
+        <location filename="../../ui/oplog_shift.py" line="57"/>
         <source>Team on duty</source>
         <translation>Tim yang bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="59"/>
+        <location filename="../../ui/oplog_shift.py" line="61"/>
         <source>Plan a shift (lead and team from above)</source>
         <translation>Rencanakan shift (kepala shift dan tim dari atas)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="61"/>
+        <location filename="../../ui/oplog_shift.py" line="63"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="62"/>
+        <location filename="../../ui/oplog_shift.py" line="64"/>
         <source>From (WIB)</source>
         <translation>Dari (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="63"/>
+        <location filename="../../ui/oplog_shift.py" line="65"/>
         <source>To (WIB)</source>
         <translation>Sampai (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="92"/>
+        <location filename="../../ui/oplog_shift.py" line="94"/>
         <source>No shift is running or planned; plan one below.</source>
         <translation>Tidak ada shift yang berjalan atau direncanakan; rencanakan di bawah.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="95"/>
+        <location filename="../../ui/oplog_shift.py" line="97"/>
         <source>planned, not started</source>
         <translation>direncanakan, belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="97"/>
+        <location filename="../../ui/oplog_shift.py" line="99"/>
         <source>started at %1</source>
         <translation>dimulai pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="98"/>
+        <location filename="../../ui/oplog_shift.py" line="100"/>
         <source>Shift %1, %2 — %3. Lead: %4; team: %5.</source>
         <translation>Shift %1, %2 — %3. Kepala shift: %4; tim: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="118"/>
+        <location filename="../../ui/oplog_shift.py" line="120"/>
         <source>Shift started.</source>
         <translation>Shift dimulai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="124"/>
+        <location filename="../../ui/oplog_shift.py" line="137"/>
         <source>Shift ended. Hand it over: Operations → Handover.</source>
         <translation>Shift diakhiri. Serahterimakan: Operasional → Serah terima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="134"/>
+        <location filename="../../ui/oplog_shift.py" line="139"/>
+        <source>Shift ended. Finish and sign the handover: Operations → Handover.</source>
+        <translation>Shift diakhiri. Selesaikan dan tandatangani serah terima: Operasional → Serah terima.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_shift.py" line="141"/>
+        <source>Shift ended. The handover waits for the incoming lead to accept it.</source>
+        <translation>Shift diakhiri. Serah terima menunggu diterima oleh kepala shift yang menerima.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_shift.py" line="142"/>
+        <source>Shift ended.</source>
+        <translation>Shift diakhiri.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_shift.py" line="152"/>
         <source>Team saved.</source>
         <translation>Tim disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="141"/>
+        <location filename="../../ui/oplog_shift.py" line="159"/>
         <source>Choose the lead of the shift.</source>
         <translation>Pilih kepala shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="148"/>
+        <location filename="../../ui/oplog_shift.py" line="166"/>
         <source>Shift planned.</source>
         <translation>Shift direncanakan.</translation>
     </message>
