@@ -149,14 +149,18 @@ class Console(QObject):
         editor.raise_()
 
     def _use_config(self, config: Config) -> None:
-        """Events apply at once; cameras are connected at start, so their changes need a restart."""
-        self.board.set_events(config.events)
+        """Events apply at once (with an operations log, the templates of its events); cameras are connected at
+        start, so their changes need a restart."""
+        old, self.config = self.config, config
+        if self.operations is not None:
+            self.operations.use_config()
+        else:
+            self.board.set_events(config.events)
         self.window.events.refresh()
-        if [(c.id, c.url) for c in config.cameras] != [(c.id, c.url) for c in self.config.cameras]:
+        if [(c.id, c.url) for c in config.cameras] != [(c.id, c.url) for c in old.cameras]:
             self.desk.notice.emit("warning", self.tr("Camera changes apply when the console is restarted"))
-        if config.walls != self.config.walls:
+        if config.walls != old.walls:
             self.desk.notice.emit("warning", self.tr("Video wall changes apply when the console is restarted"))
-        self.config = config
 
     def record_action(self, record: ActionRecord) -> None:
         """Where every wall action (route, layout, display command, take-over) ends: the log pane, a

@@ -43,6 +43,19 @@
     </message>
 </context>
 <context>
+    <name>BoardSync</name>
+    <message>
+        <location filename="../../ui/oplog_board.py" line="134"/>
+        <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
+        <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_board.py" line="136"/>
+        <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
+        <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
+    </message>
+</context>
+<context>
     <name>Camera</name>
     <message>
         <location filename="../../devices/visca/answers.py" line="52"/>
@@ -894,22 +907,22 @@
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="156"/>
+        <location filename="../../ui/console.py" line="161"/>
         <source>Camera changes apply when the console is restarted</source>
         <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="158"/>
+        <location filename="../../ui/console.py" line="163"/>
         <source>Video wall changes apply when the console is restarted</source>
         <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="173"/>
+        <location filename="../../ui/console.py" line="177"/>
         <source>The language changes when the console is restarted</source>
         <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="178"/>
+        <location filename="../../ui/console.py" line="182"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -990,17 +1003,17 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/database.py" line="129"/>
+        <location filename="../../models/database.py" line="137"/>
         <source>the operations log needs a SQLite file, not an in-memory database</source>
         <translation>log operasional memerlukan berkas SQLite, bukan basis data di memori</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="137"/>
+        <location filename="../../models/database.py" line="145"/>
         <source>The folder of the operations log database {db} cannot be created ({reason}).</source>
         <translation>Folder basis data log operasional {db} tidak dapat dibuat ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="220"/>
+        <location filename="../../models/database.py" line="228"/>
         <source>The operations log database {db} was written by a newer version of the console (schema {schema}); update this console before using it.</source>
         <translation>Basis data log operasional {db} ditulis oleh versi konsol yang lebih baru (skema {schema}); perbarui konsol ini sebelum menggunakannya.</translation>
     </message>
@@ -3121,90 +3134,100 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="63"/>
+        <location filename="../../ui/oplog_console.py" line="68"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="64"/>
-        <location filename="../../ui/oplog_console.py" line="110"/>
+        <location filename="../../ui/oplog_console.py" line="69"/>
+        <location filename="../../ui/oplog_console.py" line="115"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="65"/>
-        <location filename="../../ui/oplog_console.py" line="111"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="116"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="66"/>
-        <location filename="../../ui/oplog_console.py" line="112"/>
+        <location filename="../../ui/oplog_console.py" line="71"/>
+        <location filename="../../ui/oplog_console.py" line="117"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="74"/>
+        <location filename="../../ui/oplog_console.py" line="79"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="87"/>
+        <location filename="../../ui/oplog_console.py" line="92"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="108"/>
+        <location filename="../../ui/oplog_console.py" line="113"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="109"/>
+        <location filename="../../ui/oplog_console.py" line="114"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="114"/>
+        <location filename="../../ui/oplog_console.py" line="119"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="116"/>
+        <location filename="../../ui/oplog_console.py" line="121"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="117"/>
+        <location filename="../../ui/oplog_console.py" line="122"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="120"/>
+        <location filename="../../ui/oplog_console.py" line="125"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="121"/>
+        <location filename="../../ui/oplog_console.py" line="126"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="122"/>
+        <location filename="../../ui/oplog_console.py" line="127"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="176"/>
+        <location filename="../../ui/oplog_console.py" line="171"/>
+        <source>%1: carried from the configuration into the operations log, running</source>
+        <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_console.py" line="173"/>
+        <source>%1: carried from the configuration into the operations log</source>
+        <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_console.py" line="202"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="183"/>
+        <location filename="../../ui/oplog_console.py" line="209"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="190"/>
+        <location filename="../../ui/oplog_console.py" line="216"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3311,17 +3334,17 @@
         <translation>menjadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="132"/>
+        <location filename="../../models/schedule.py" line="140"/>
         <source>start an event</source>
         <translation>memulai acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="142"/>
+        <location filename="../../models/schedule.py" line="150"/>
         <source>end an event</source>
         <translation>mengakhiri acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="152"/>
+        <location filename="../../models/schedule.py" line="160"/>
         <source>cancel an event</source>
         <translation>membatalkan acara</translation>
     </message>
@@ -3766,59 +3789,69 @@
         <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="67"/>
+        <location filename="../../models/schedule.py" line="75"/>
         <source>an event needs a title and an organiser (OPD)</source>
         <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="69"/>
+        <location filename="../../models/schedule.py" line="77"/>
         <source>{title}: the event must end after it starts</source>
         <translation>{title}: acara harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="72"/>
+        <location filename="../../models/schedule.py" line="80"/>
         <source>{title}: an event needs at least one location (the studio for an online event)</source>
         <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="89"/>
+        <location filename="../../models/schedule.py" line="97"/>
         <source>{title}: participant numbers cannot be negative</source>
         <translation>{title}: jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="99"/>
+        <location filename="../../models/schedule.py" line="107"/>
         <source>{title}: {device} ({asset}) is out of service</source>
         <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="107"/>
+        <location filename="../../models/schedule.py" line="115"/>
         <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
         <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="116"/>
+        <location filename="../../models/schedule.py" line="124"/>
         <source>a participant count cannot be negative</source>
         <translation>jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="122"/>
+        <location filename="../../models/schedule.py" line="130"/>
         <source>{title} does not take place at {location}</source>
         <translation>{title} tidak berlangsung di {location}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="135"/>
+        <location filename="../../models/schedule.py" line="143"/>
         <source>{title} cannot start: it is {status}</source>
         <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="145"/>
+        <location filename="../../models/schedule.py" line="153"/>
         <source>{title} cannot end: it is {status}</source>
         <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="155"/>
+        <location filename="../../models/schedule.py" line="163"/>
         <source>{title} cannot be cancelled: it is {status}</source>
         <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
+    </message>
+    <message>
+        <location filename="../../models/configured_events.py" line="83"/>
+        <source>{title}: the configuration names no location, so it is not in the operations log; schedule it there</source>
+        <translation>{title}: konfigurasi tidak menyebut lokasi, jadi acara ini tidak ada di log operasional; jadwalkan di sana</translation>
+    </message>
+    <message>
+        <location filename="../../models/configured_events.py" line="87"/>
+        <source>{title}: the operations log has no location {location}, so the event is not in it; an admin adds the location (Tools → Locations)</source>
+        <translation>{title}: log operasional tidak punya lokasi {location}, jadi acara ini tidak ada di dalamnya; admin menambahkan lokasinya (Alat → Lokasi)</translation>
     </message>
 </context>
 <context>
