@@ -14,6 +14,15 @@ from models.staff import require_role
 from models.wording import QT_TRANSLATE_NOOP
 
 SHIFT_NAMES = ("Pagi", "Siang", "Malam")
+NAME_BY_START = ((4, "Pagi"), (12, "Siang"), (19, "Malam"))
+"""The name a shift starting at a WIB hour gets: Pagi from 04:00, Siang from 12:00, Malam from 19:00 until
+04:00. The usual shifts start at 07:00, 15:00 and 23:00, each well inside its part of the day."""
+
+
+def suggested_name(start: datetime) -> str:
+    """Pagi, Siang or Malam for a shift starting at ``start`` (by its WIB hour, see ``NAME_BY_START``)."""
+    hour = to_wib(start).hour
+    return next((name for begins, name in reversed(NAME_BY_START) if hour >= begins), NAME_BY_START[-1][1])
 
 
 class ShiftError(Exception):

@@ -58,7 +58,7 @@ def board_events(events: Iterable[EventView], config: Config) -> list[LogEvent]:
     for event in events:
         template = templates.get(event.title)
         logged = (camera_ids[name] for name in event.devices if name in camera_ids)
-        cameras = tuple(dict.fromkeys((*logged, *(template.cameras if template else ()))))
+        cameras = tuple(dict.fromkeys((*(template.cameras if template else ()), *logged)))
         result.append(LogEvent(
             id=f"{PREFIX}{event.id}", db_id=event.id, title=event.title, location=", ".join(event.locations),
             running=event.status == "running", cameras=cameras,

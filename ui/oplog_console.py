@@ -138,11 +138,12 @@ class OperationsLog(QObject):
         window = self.windows.get(name)
         if window is None:
             owner = self.window
-            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner),
+            settings = self.console.settings
+            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner, settings),
                       "staff": lambda: StaffAdmin(self.state, owner),
                       "devices": lambda: DevicesAdmin(self.state, owner, open_locations=self.open_locations),
                       "locations": lambda: LocationsAdmin(self.state, owner),
-                      "handover": lambda: HandoverWindow(self.state, owner)}
+                      "handover": lambda: HandoverWindow(self.state, owner, settings)}
             window = self.windows[name] = makers[name]()
         if name != "handover":
             window.open()

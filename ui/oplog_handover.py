@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 from sqlalchemy import select
@@ -31,7 +31,8 @@ from models.wording import QT_TRANSLATE_NOOP
 from ui.oplog_handover_pages import PinPage, RecordPage
 from ui.oplog_state import OpsState
 from ui.oplog_views import StaffView, staff_view
-from ui.report_pdf import HandoverDocument, ask_file_name, save_handover
+from ui.report_pdf import HandoverDocument, save_handover
+from ui.save_dialog import ask_file_name
 from ui.wording import said
 
 SUMMARY, NOTES, SIGN, ACCEPT, RECORD = range(5)
@@ -73,9 +74,11 @@ def _handover(session: Session, shift_id: int):
 
 
 class HandoverWindow(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OpsState, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+        """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Shift handover"))
+        self.settings = settings
         self.resize(900, 700)
         self.state = state
         self.loaded: HandoverState | None = None
@@ -220,9 +223,14 @@ class HandoverWindow(QWidget):
             step(session, _handover(session, shift_id), person, now)
 
         def done(_none: None) -> None:
+            page.checking(False)
             page.message.clear()
             self._finished(self.tr("Done."))
-        self.state.worker.call(work, done, lambda error: page.message.setText(said(error)))
+
+        def failed(error: Exception) -> None:
+            page.checking(False)
+            page.message.setText(said(error))
+        self.state.worker.call(work, done, failed)
 
     @Slot(str)
     def on_export(self, suffix: str) -> None:
@@ -232,7 +240,7 @@ class HandoverWindow(QWidget):
         name = f"serah-terima-{header.shift_name.lower()}-{header.day:%Y-%m-%d}{suffix}"
         filters = [self.tr("PDF (*.pdf)"), self.tr("CSV (*.csv)")]
         ask_file_name(self, self.tr("Save the handover report"), filters if suffix == ".pdf" else filters[::-1], name,
-                      self.save_report)
+                      self.save_report, self.settings)
 
     def save_report(self, path: str) -> None:
         """Write the report file in the background (the data first, then the file)."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QWidget)
 
 from models.reports_handover import HandoverReport
+from ui.oplog_widgets import BusyBar
 from ui.oplog_state import Labels
 from ui.report_pdf import paragraph, table, when
 
@@ -34,6 +35,7 @@ class PinPage(QWidget):
         self.button.clicked.connect(self._submit)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.busy = BusyBar()
         self.explanation = QLabel(explanation)
         self.explanation.setWordWrap(True)
         self.who_may = QLabel()           # who may take this step, when it is not plain
@@ -42,6 +44,7 @@ class PinPage(QWidget):
         form.addRow(self.tr("Name"), self.who)
         form.addRow(self.tr("PIN"), self.pin)
         form.addRow("", self.button)
+        form.addRow("", self.busy)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
         layout.addWidget(self.who_may)
@@ -63,7 +66,13 @@ class PinPage(QWidget):
         self.pin.clear()
         if self.who.currentData() is not None and pin:
             self.message.setText(self.tr("Checking the PIN…"))
+            self.checking(True)
             self.submitted.emit(self.who.currentData(), pin)
+
+    def checking(self, checking: bool) -> None:
+        """While the PIN is checked on the database thread: the moving bar, and the button off."""
+        self.busy.setVisible(checking)
+        self.button.setEnabled(not checking)
 
 
 class RecordPage(QWidget):

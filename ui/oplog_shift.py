@@ -15,7 +15,7 @@ from models.oplog_time import utc_now
 from models.handover import handover_for_shift
 from models.reports_handover import handover_status
 from models.schema import Role, Shift, Staff
-from models.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift
+from models.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift, suggested_name
 from models.staff import require_role
 from models.wording import QT_TRANSLATE_NOOP
 from ui.oplog_state import OpsState
@@ -48,6 +48,9 @@ class ShiftPanel(QWidget):
         now = utc_now().replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
         self.planned_start = WibDateTimeEdit(now)
         self.planned_end = WibDateTimeEdit(now + timedelta(hours=SHIFT_HOURS))
+        self._suggested = ""
+        self.planned_start.dateTimeChanged.connect(lambda _moment: self._suggest_name())
+        self._suggest_name()
         self.plan = QPushButton(self.tr("Plan shift"))
         self.plan.clicked.connect(self.on_plan)
         self.message = QLabel()
@@ -74,6 +77,12 @@ class ShiftPanel(QWidget):
         state.snapshotChanged.connect(self.show_snapshot)
         state.staffChanged.connect(lambda _staff: self._enable())
         self._enable()
+
+    def _suggest_name(self) -> None:
+        """The name follows the start time (Pagi, Siang, Malam) until the operator types one of their own."""
+        if self.name.currentText() in ("", self._suggested) or not self._suggested:
+            self._suggested = suggested_name(self.planned_start.moment())
+            self.name.setCurrentText(self._suggested)
 
     @Slot(object)
     def show_snapshot(self, snapshot: Snapshot) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QSettings, Qt, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -20,13 +20,16 @@ from models.reports_monthly import MonthlyStats, monthly_stats
 from ui.oplog_worker import DbWorker
 from ui.report_charts import MonthlyCharts, record
 from ui.report_monthly_pdf import save_monthly
-from ui.report_pdf import ask_file_name, when
+from ui.report_pdf import when
+from ui.save_dialog import ask_file_name
 from ui.wording import said
 
 
 class MonthlyWindow(QWidget):
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+        """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
+        self.settings = settings
         self.setWindowTitle(self.tr("Monthly statistics"))
         self.resize(1200, 800)
         self.worker = worker
@@ -104,7 +107,7 @@ class MonthlyWindow(QWidget):
         stats = self.stats
         if stats is not None:
             ask_file_name(self, self.tr("Export monthly statistics"), [name_filter],
-                          f"statistik-{stats.year:04d}-{stats.month:02d}{suffix}", chosen)
+                          f"statistik-{stats.year:04d}-{stats.month:02d}{suffix}", chosen, self.settings)
 
     def save_csv(self, path: str) -> None:
         stats = self.stats

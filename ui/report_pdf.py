@@ -1,6 +1,6 @@
 """Report files: the handover report as a PDF (Qt's own PDF writer, no extra library) or CSV,
 chosen by the file's extension; what every PDF report shares (letterhead, headings, tables, the A4
-page and writing the file); and a non-modal "save as" window. The console and ``python app.py
+page and writing the file). The console and ``python app.py
 report`` write their files through here (the monthly statistics through ``ui.report_monthly_pdf``).
 
 A PDF is laid out as HTML tables in a ``QTextDocument`` printed to a ``QPdfWriter`` on A4 by
@@ -16,14 +16,13 @@ from __future__ import annotations
 import errno
 import os
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QObject
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from models.handover_summary import FaultNote
 from models.oplog_time import to_wib, utc_now
@@ -226,18 +225,3 @@ def save_handover(report: HandoverReport, path: str | os.PathLike[str]) -> None:
     else:
         raise UnsupportedFile(QT_TRANSLATE_NOOP("ReportFiles", "{path}: a handover report is written as .pdf or .csv")
                               .format(path=os.fspath(path)))
-
-
-def ask_file_name(parent: QWidget, title: str, name_filters: list[str], suggested: str,
-                  chosen: Callable[[str], None]) -> QFileDialog:
-    """A "save as" window that does not block the console; ``chosen(path)`` when the operator picks one."""
-    dialog = QFileDialog(parent, title, suggested)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilters(name_filters)
-    dialog.setDefaultSuffix(Path(suggested).suffix.lstrip("."))
-    dialog.setModal(False)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)    # native ones are modal on some platforms
-    dialog.fileSelected.connect(chosen)
-    dialog.filterSelected.connect(lambda text: dialog.setDefaultSuffix("csv" if "csv" in text.lower() else "pdf"))
-    dialog.show()
-    return dialog

@@ -131,3 +131,18 @@ def test_a_fault_is_opened_with_an_owner_and_closed(site, console_for, qtbot):
     panel.on_close()
     qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=WAIT_MS)
     assert site.scalar("SELECT resolution FROM faults") == "Kabel LAN diganti"
+
+
+def test_plan_a_shift_takes_its_name_from_the_start_until_the_operator_types_one(site, console_for, qtbot):
+    ops = console_for(site.url).operations
+    ready(ops, qtbot)
+    panel = ops.shift
+    for hour, name in ((22, "Malam"), (3, "Malam"), (4, "Pagi"), (7, "Pagi"), (11, "Pagi"), (12, "Siang"),
+                       (15, "Siang"), (19, "Malam"), (23, "Malam")):
+        panel.planned_start.set_moment(datetime(2026, 12, 5, hour, tzinfo=WIB))
+        assert panel.name.currentText() == name, hour
+    edit = panel.name.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Lembur")
+    panel.planned_start.set_moment(datetime(2026, 12, 6, 9, tzinfo=WIB))
+    assert panel.name.currentText() == "Lembur"
