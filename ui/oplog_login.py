@@ -30,6 +30,7 @@ class LoginPanel(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin.setPlaceholderText(self.tr("PIN (4–8 digits)"))
+        self._pin_hint = self.pin.placeholderText()
         self.pin.returnPressed.connect(self.log_in)
         self.login_button = QPushButton(self.tr("Log in"))
         self.login_button.clicked.connect(self.log_in)
@@ -44,8 +45,8 @@ class LoginPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Name"), self.staff)
         form.addRow(self.tr("PIN"), self.pin)
+        form.addRow("", self.busy)              # right under the PIN: seen even in a short dock
         form.addRow("", self.login_button)
-        form.addRow("", self.busy)
         bottom = QHBoxLayout()
         bottom.addWidget(self.who, 1)
         bottom.addWidget(self.logout_button)
@@ -97,6 +98,7 @@ class LoginPanel(QWidget):
     def _checking(self, checking: bool) -> None:
         """While the PIN is checked: the moving bar, and nothing to press or type twice."""
         self.busy.setVisible(checking)
+        self.pin.setPlaceholderText(self.tr("Checking the PIN…") if checking else self._pin_hint)
         for widget in (self.login_button, self.pin, self.staff):
             widget.setEnabled(not checking)
 

@@ -31,7 +31,7 @@ from ui.report_pdf import UnsupportedFile, fields, heading, html_page, letterhea
 CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 CHART_NUMBER = int(QTextFormat.Property.UserProperty) + 1
 CHART_MARK = "\ue000chart {}\ue000"      # where a chart goes; replaced by the chart object
-CHART_WIDTH_MM = 140.0                  # A4 210 mm less the writer's 2 × 15 mm and report_pages' 2 × 20 mm
+CHART_WIDTH_MM = 170.0                  # A4 210 mm less the writer's 2 × 15 mm and report_pages' 2 × 5 mm
 
 
 def hours_minutes(hours: float) -> str:

@@ -9,7 +9,8 @@ the last thing on a page (it goes with what follows it); ``page-break-before`` i
 part taller than a whole page (it cannot be kept together) is cut where the page is full.
 Words are never broken: a word wider than its column runs over the column instead.
 
-The margins are those of ``print_``: 2 cm inside the printer's own, the page number at the foot.
+Inside the printer's own margins, 5 mm more (``print_`` takes 2 cm, and a table of eight columns
+then wraps every name); the page number at the foot, on the right, as ``print_`` puts it.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPalette, QTextBlock,
     QTextDocument, QTextFormat, QTextFrame, QTextLength, QTextOption, QTextTable)
 
-MARGIN_CM = 2.0
+MARGIN_CM = 0.5
 WORDS = re.compile(r"[\s\u200b]+")        # where a line may wrap (the zero-width space too)
 
 

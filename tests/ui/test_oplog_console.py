@@ -228,6 +228,7 @@ def test_logging_in_shows_a_moving_bar_while_the_pin_is_checked_on_the_database_
     qtbot.waitUntil(lambda: bool(checked_on), timeout=WAIT_MS)
     assert panel.busy.isVisible() and not panel.login_button.isEnabled() and not panel.pin.isEnabled()
     assert panel.message.text() == "Checking the PIN of Budi Santoso…"
+    assert panel.pin.placeholderText() == "Checking the PIN…"       # in the field itself, seen in a short dock
     assert checked_on[0] is not threading.main_thread()
     release.set()
     qtbot.waitUntil(lambda: ops.state.staff is not None, timeout=WAIT_MS)
