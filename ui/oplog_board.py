@@ -131,7 +131,7 @@ class BoardSync(QObject):
             self.dock.start_or_end(event.db_id, start)
             return
         (self.board.start if start else self.board.end)(event_id)
-        said = (self.tr("%1 started on this desk only: the operations log has not answered, so it is not logged.")
+        text = (self.tr("%1 started on this desk only: the operations log has not answered, so it is not logged.")
                 if start else
                 self.tr("%1 ended on this desk only: the operations log has not answered, so it is not logged."))
-        self.state.notice.emit("warning", said.replace("%1", event.title))
+        self.state.notice.emit("warning", text.replace("%1", event.title))

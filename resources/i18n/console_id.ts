@@ -2747,72 +2747,77 @@
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="34"/>
+        <location filename="../../ui/oplog_login.py" line="35"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="36"/>
+        <location filename="../../ui/oplog_login.py" line="37"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="45"/>
+        <location filename="../../ui/oplog_login.py" line="46"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="46"/>
+        <location filename="../../ui/oplog_login.py" line="47"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="76"/>
+        <location filename="../../ui/oplog_login.py" line="77"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="76"/>
+        <location filename="../../ui/oplog_login.py" line="77"/>
         <source>Logged in: %1 (%2)</source>
         <translation>Masuk sebagai: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="84"/>
+        <location filename="../../ui/oplog_login.py" line="85"/>
         <source>Choose your name and type your PIN.</source>
         <translation>Pilih nama Anda dan ketik PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="87"/>
+        <location filename="../../ui/oplog_login.py" line="88"/>
         <source>Checking the PIN of %1…</source>
         <translation>Memeriksa PIN %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="95"/>
+        <location filename="../../ui/oplog_login.py" line="96"/>
         <source>%1 logged out.</source>
         <translation>%1 sudah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="119"/>
+        <location filename="../../ui/oplog_login.py" line="101"/>
+        <source>Checking the PIN…</source>
+        <translation>Memeriksa PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_login.py" line="121"/>
         <source>Wrong PIN for %1. %2 more wrong PIN(s) lock the account for 60 seconds.</source>
         <translation>PIN untuk %1 salah. %2 kali lagi salah, akun dikunci selama 60 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="122"/>
+        <location filename="../../ui/oplog_login.py" line="124"/>
         <source>The account of %1 is switched off; ask an admin.</source>
         <translation>Akun %1 dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="126"/>
+        <location filename="../../ui/oplog_login.py" line="128"/>
         <source>Login refused: %1</source>
         <translation>Gagal masuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="133"/>
+        <location filename="../../ui/oplog_login.py" line="135"/>
         <source>%1 may try again now.</source>
         <translation>%1 boleh mencoba lagi sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="135"/>
+        <location filename="../../ui/oplog_login.py" line="137"/>
         <source>The account of %1 is locked after %2 wrong PINs; try again in %3 s.</source>
         <translation>Akun %1 dikunci setelah %2 kali PIN salah; coba lagi dalam %3 detik.</translation>
     </message>
