@@ -4,10 +4,14 @@ and its dated ones are carried into the log once; without the database the board
 configuration's events on this desk only, and says so."""
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from models.config_schema import EventConfig, Shot
 from models.database import open_database
 from models.reports_handover import handover_report
 from tests.ui import oplog_support as support
@@ -91,3 +95,19 @@ def test_without_the_database_the_configuration_runs_on_this_desk_and_says_so(tm
     assert not board.is_running("rakor-bupati")
     assert any("Rapat Koordinasi Bupati ended on this desk only: the operations log has not answered, so it is "
                "not logged." in line for line in log_lines(console))
+
+
+def test_a_dated_event_saved_in_the_configuration_is_carried_into_the_log(site, console_for, qtbot):
+    console = console_for(site.url)
+    ops = console.operations
+    ready(ops, qtbot)
+    start = datetime.now().replace(microsecond=0) + timedelta(hours=1)       # the configuration's clock: the PC's
+    pers = EventConfig("jumpa-pers", "Jumpa Pers Bupati", "Ruang Rapat Utama", start, start + timedelta(hours=1),
+                       cameras=("cam1",), shots={"F1": Shot("cam1", 2)})
+    console._use_config(replace(console.config, events=(*console.config.events, pers)))     # as when saved
+    qtbot.waitUntil(lambda: any(event.title == "Jumpa Pers Bupati" for event in console.board.events.values()),
+                    timeout=WAIT_MS)
+    carried = next(event for event in console.board.events.values() if event.title == "Jumpa Pers Bupati")
+    assert isinstance(carried, LogEvent) and not console.board.is_running(carried.id)
+    assert carried.shots == {"F1": Shot("cam1", 2)} and carried.cameras == ("cam1",)
+    assert site.scalar("SELECT status FROM events WHERE title = 'Jumpa Pers Bupati'") == "scheduled"
