@@ -103,7 +103,9 @@ def fit_columns(table: QTextTable, device: QPagedPaintDevice, width: float) -> N
             cell_format = cell.format().toTableCellFormat()
             padding = (cell_format.leftPadding() + cell_format.rightPadding() + 1) * scale   # 1: rounding
             font = cursor.charFormat().font()
-            metrics = fonts.get(font.key()) or fonts.setdefault(font.key(), QFontMetricsF(font, device))
+            if font.key() not in fonts:
+                fonts[font.key()] = QFontMetricsF(font, device)
+            metrics = fonts[font.key()]
             longest = max(metrics.horizontalAdvance(word) for word in heapq.nlargest(3, WORDS.split(text), key=len))
             narrow[column] = max(narrow[column], longest + padding)
             wide[column] = max(wide[column], metrics.horizontalAdvance(text) + padding)

@@ -14,7 +14,7 @@ from models.reports_handover import handover_report
 from tests.oplog.scenes import accepted, busy_morning
 from tests.oplog.world import T0, build_world
 from tests.ui.test_reports import page_text
-from ui.report_pages import Break, breaks, page_slices
+from ui.report_pages import Break, breaks, page_slices, share_width
 from ui.report_pdf import save_handover
 
 pytestmark = pytest.mark.gui
@@ -86,3 +86,11 @@ def test_no_page_begins_between_a_heading_and_its_table(qapp):
     assert layout.frameBoundingRect(table).top() not in places
     rows = [place for place in breaks(document) if place.header is not None]
     assert len(rows) == 2, "before the second and third body rows, each repeating the header"
+
+
+def test_short_texts_keep_their_whole_width_and_long_ones_share_the_rest():
+    # time, author, entry: the entry needs far more than there is; the others fit on one line
+    widths = share_width([20, 40, 60], [20, 90, 900], 400)
+    assert widths[:2] == [20, 90] and widths[2] == pytest.approx(290)
+    assert share_width([10, 10], [30, 10], 100) == pytest.approx([75, 25])     # all fit: the rest in proportion
+    assert share_width([300, 200], [400, 300], 400) == [300, 200]               # longest words over the width
