@@ -20,6 +20,10 @@ class PresetLibrary:
         self._config_names = config_names or {}
         self._names: dict[str, dict[int, str]] = self._read()
 
+    def set_config_names(self, config_names: dict[str, dict[int, str]]) -> None:
+        """The names from a newly saved configuration (the console's own names still win)."""
+        self._config_names = config_names
+
     def _read(self) -> dict[str, dict[int, str]]:
         try:
             raw = json.loads(self._file.read_text(encoding="utf-8"))

@@ -46,12 +46,6 @@ class CameraListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CameraRow] = []
-        self._headers = {
-            "name": self.tr("Camera"), "link": self.tr("Link"), "last_seen": self.tr("Last seen"),
-            "rtt": self.tr("Round trip"), "errors": self.tr("Errors"), "timeouts": self.tr("Timeouts"),
-            "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
-            "preset": self.tr("Preset"), "profile": self.tr("Profile"),
-            "unsupported": self.tr("Not answered")}
 
     # ---- rows ------------------------------------------------------------------------------
     def add_camera(self, camera_id: str, name: str, location: str, bridge: CameraBridge) -> None:
@@ -60,6 +54,27 @@ class CameraListModel(QAbstractTableModel):
         self._rows.append(CameraRow(camera_id, name, location, bridge))
         self.endInsertRows()
         bridge.stateChanged.connect(lambda _state, cid=camera_id: self._changed(cid))
+
+    def remove_camera(self, camera_id: str) -> None:
+        row = self.row_of(camera_id)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
+    def rename_camera(self, camera_id: str, name: str, location: str) -> None:
+        row = self.row_of(camera_id)
+        self._rows[row].name, self._rows[row].location = name, location
+        self._changed(camera_id)
+
+    def order(self, camera_ids: list[str]) -> None:
+        """Put the rows in this order (the configuration's); tiles and hotkey numbers follow."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        cameras = [self._rows[index.row()].camera_id for index in persistent]
+        self._rows.sort(key=lambda row: camera_ids.index(row.camera_id))
+        self.changePersistentIndexList(persistent, [self.index(self.row_of(camera), index.column())
+                                                    for camera, index in zip(cameras, persistent)])
+        self.layoutChanged.emit()
 
     def row_of(self, camera_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.camera_id == camera_id), -1)
@@ -103,8 +118,17 @@ class CameraListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[self.COLUMNS[section]]
+            return self._headers()[self.COLUMNS[section]]
         return None
+
+    def _headers(self) -> dict[str, str]:
+        """Asked each time: the interface language may change while the console runs."""
+        return {
+            "name": self.tr("Camera"), "link": self.tr("Link"), "last_seen": self.tr("Last seen"),
+            "rtt": self.tr("Round trip"), "errors": self.tr("Errors"), "timeouts": self.tr("Timeouts"),
+            "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
+            "preset": self.tr("Preset"), "profile": self.tr("Profile"),
+            "unsupported": self.tr("Not answered")}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):

@@ -3,6 +3,7 @@ every control surface (hotkeys, the pad, preset buttons) goes through.
 
 Signals:
     selectionChanged(str): the selected camera id.
+    cameraStateChanged(str, CameraState): a camera's newest state (any camera, also one added later).
     notice(str level, str text): a non-modal message for the operator ("info", "warning", "error").
     ownershipChanged(): running events, the active event or a take-over changed.
 """
@@ -28,6 +29,7 @@ class OperatorDesk(QObject):
     notice = Signal(str, str)
     ownershipChanged = Signal()
     presetSaved = Signal(str, int)   # camera id, preset number: time to grab a thumbnail
+    cameraStateChanged = Signal(str, object)
 
     def __init__(self, board: EventBoard, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,8 +50,31 @@ class OperatorDesk(QObject):
         self.names[camera_id] = name
         bridge.actionFinished.connect(self._on_action_finished)
         bridge.noticed.connect(lambda notice: self.notice.emit(notice.level, said(notice.text)))
+        bridge.stateChanged.connect(lambda state: self.cameraStateChanged.emit(camera_id, state))
         if self.selected is None:
             self.select(camera_id)
+
+    def remove_camera(self, camera_id: str) -> CameraBridge:
+        """A camera gone from the configuration (or about to be restarted): stopped and forgotten;
+        if it was selected, the first camera is. Returns its bridge."""
+        if camera_id in (self.selected, self._driving):
+            self.release_all()
+        bridge = self.bridges.pop(camera_id)
+        del self.names[camera_id]
+        bridge.controller.stop()
+        if self.selected == camera_id:
+            self.selected = None
+            if self.bridges:
+                self.select(next(iter(self.bridges)))
+        return bridge
+
+    def order_cameras(self, camera_ids: list[str]) -> None:
+        """Number the cameras (1–9 select them) in this order, the configuration's."""
+        bridges = {c: self.bridges[c] for c in camera_ids if c in self.bridges}
+        names = {c: self.names[c] for c in bridges}
+        for mine, ordered in ((self.bridges, bridges), (self.names, names)):   # in place: others hold them
+            mine.clear()
+            mine.update(ordered)
 
     def camera_ids(self) -> list[str]:
         return list(self.bridges)

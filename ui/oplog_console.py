@@ -195,7 +195,7 @@ class OperationsLog(QObject):
             action.setEnabled(admin)
         for action in self.logged_in_actions:
             action.setEnabled(staff is not None)
-        self.console.configure_action.setEnabled(admin and self.console.config_store is not None)
+        self.console.allow_configuration(admin)
         if not admin:
             for name in ("staff", "devices", "locations"):
                 if name in self.windows:

@@ -127,8 +127,7 @@ class PresetGrid(QWidget):
         self._confirm_timer = QTimer(self, singleShot=True, interval=5000, timeout=self._cancel_clear)
         desk.selectionChanged.connect(self._on_selection)
         desk.presetSaved.connect(self._store_thumbnail)
-        for camera_id, bridge in desk.bridges.items():
-            bridge.stateChanged.connect(lambda state, c=camera_id: self._on_state(c, state))
+        desk.cameraStateChanged.connect(self._on_state)
         if desk.selected:
             self._on_selection(desk.selected)
 

@@ -219,7 +219,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="250"/>
+        <location filename="../../devices/visca/controller.py" line="244"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>{camera}: koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/url_check.py" line="35"/>
+        <location filename="../../devices/visca/url_check.py" line="40"/>
         <source>profile {profile} differs from model={model} in the URL; keep one</source>
         <translation>profil {profile} berbeda dengan model={model} di URL; pertahankan salah satunya</translation>
     </message>
@@ -282,134 +282,134 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="127"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="127"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="127"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="128"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="128"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="128"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="129"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="129"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="129"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="130"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="130"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="54"/>
+        <location filename="../../ui/camera_model.py" line="131"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="127"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="140"/>
+        <location filename="../../ui/camera_model.py" line="164"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="141"/>
+        <location filename="../../ui/camera_model.py" line="165"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="173"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="173"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="164"/>
+        <location filename="../../ui/camera_model.py" line="188"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="189"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="189"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="166"/>
+        <location filename="../../ui/camera_model.py" line="190"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="171"/>
+        <location filename="../../ui/camera_model.py" line="195"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="173"/>
+        <location filename="../../ui/camera_model.py" line="197"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="198"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="198"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="175"/>
+        <location filename="../../ui/camera_model.py" line="199"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -425,12 +425,12 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../devices/capture.py" line="52"/>
+        <location filename="../../devices/capture.py" line="40"/>
         <source>cannot write the capture file {path}: {reason}</source>
         <translation>berkas rekaman {path} tidak dapat ditulis: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/capture.py" line="65"/>
+        <location filename="../../devices/capture.py" line="53"/>
         <source>{device}: {problem}; it works without a capture</source>
         <translation>{device}: {problem}; perangkat tetap bekerja tanpa rekaman</translation>
     </message>
@@ -461,42 +461,42 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config.py" line="117"/>
+        <location filename="../../models/config.py" line="123"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="119"/>
+        <location filename="../../models/config.py" line="125"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="127"/>
+        <location filename="../../models/config.py" line="133"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="139"/>
+        <location filename="../../models/config.py" line="145"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="142"/>
+        <location filename="../../models/config.py" line="148"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="145"/>
+        <location filename="../../models/config.py" line="151"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="148"/>
+        <location filename="../../models/config.py" line="154"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="161"/>
+        <location filename="../../models/config.py" line="167"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
@@ -506,72 +506,112 @@
         <translation>konfigurasi demo</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="46"/>
+        <location filename="../../models/config_parse.py" line="54"/>
         <source>indent with spaces, not tabs</source>
         <translation>gunakan spasi untuk indentasi, bukan tab</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="47"/>
+        <location filename="../../models/config_parse.py" line="55"/>
         <source>the indentation does not match the lines above</source>
         <translation>indentasi tidak sesuai dengan baris di atasnya</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="49"/>
+        <location filename="../../models/config_parse.py" line="57"/>
         <source>a &apos;: &apos; inside a value; put the value in quotes</source>
         <translation>ada &apos;: &apos; di dalam nilai; apit nilainya dengan tanda kutip</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="51"/>
+        <location filename="../../models/config_parse.py" line="59"/>
         <source>a line without &apos;key: value&apos;, or a quote that is not closed</source>
         <translation>ada baris tanpa &apos;key: value&apos;, atau tanda kutip yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="52"/>
+        <location filename="../../models/config_parse.py" line="60"/>
         <source>a quote or bracket that is not closed</source>
         <translation>ada tanda kutip atau kurung yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="54"/>
+        <location filename="../../models/config_parse.py" line="61"/>
+        <source>a bracket that is not closed, or a comma missing between items</source>
+        <translation>kurung yang tidak ditutup, atau koma yang hilang di antara isinya</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="63"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="54"/>
+        <location filename="../../models/config_parse.py" line="63"/>
         <source>event</source>
         <translation>acara</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="55"/>
+        <location filename="../../models/config_parse.py" line="65"/>
+        <source>camera {number} (id {id})</source>
+        <translation>kamera {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="65"/>
+        <source>camera {number}</source>
+        <translation>kamera {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="66"/>
+        <source>wall {number} (id {id})</source>
+        <translation>video wall {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="66"/>
+        <source>wall {number}</source>
+        <translation>video wall {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="67"/>
+        <source>event {number} (id {id})</source>
+        <translation>acara {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="67"/>
+        <source>event {number}</source>
+        <translation>acara {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="68"/>
+        <source>no cameras are configured: the console will have no cameras to control</source>
+        <translation>tidak ada kamera yang dikonfigurasi: konsol tidak akan punya kamera untuk dikendalikan</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="69"/>
         <source>a preset number</source>
         <translation>nomor preset</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="56"/>
+        <location filename="../../models/config_parse.py" line="70"/>
         <source>a capture device number</source>
         <translation>nomor perangkat penangkap video</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="63"/>
+        <location filename="../../models/config_parse.py" line="77"/>
         <source>a character YAML does not allow (U+{code}); delete it</source>
         <translation>ada karakter yang tidak diizinkan YAML (U+{code}); hapus karakter tersebut</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="68"/>
+        <location filename="../../models/config_parse.py" line="82"/>
         <source>not valid YAML: {error}</source>
         <translation>YAML tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="69"/>
+        <location filename="../../models/config_parse.py" line="83"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="72"/>
+        <location filename="../../models/config_parse.py" line="86"/>
         <source>not valid YAML at column {column}: {problem}</source>
         <translation>YAML tidak valid di kolom {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="75"/>
+        <location filename="../../models/config_parse.py" line="89"/>
         <source>not valid YAML at column {column}: {hint} ({problem})</source>
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
@@ -591,152 +631,157 @@
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="135"/>
+        <location filename="../../models/config_parse.py" line="163"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="155"/>
+        <location filename="../../models/config_parse.py" line="183"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="160"/>
+        <location filename="../../models/config_parse.py" line="188"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="171"/>
+        <location filename="../../models/config_parse.py" line="199"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="189"/>
+        <location filename="../../models/config_parse.py" line="217"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="204"/>
+        <location filename="../../models/config_parse.py" line="232"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="208"/>
+        <location filename="../../models/config_parse.py" line="236"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="225"/>
+        <location filename="../../models/config_parse.py" line="253"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="226"/>
+        <location filename="../../models/config_parse.py" line="254"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="64"/>
+        <location filename="../../models/config_values.py" line="67"/>
+        <source>{item}, {key}</source>
+        <translation>{item}, {key}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="83"/>
         <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
         <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="75"/>
+        <location filename="../../models/config_values.py" line="94"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="82"/>
+        <location filename="../../models/config_values.py" line="101"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="85"/>
+        <location filename="../../models/config_values.py" line="104"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="92"/>
+        <location filename="../../models/config_values.py" line="111"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="99"/>
+        <location filename="../../models/config_values.py" line="118"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="107"/>
+        <location filename="../../models/config_values.py" line="126"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="115"/>
+        <location filename="../../models/config_values.py" line="137"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="125"/>
+        <location filename="../../models/config_values.py" line="152"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="129"/>
+        <location filename="../../models/config_values.py" line="156"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="132"/>
+        <location filename="../../models/config_values.py" line="159"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="141"/>
+        <location filename="../../models/config_values.py" line="168"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="145"/>
+        <location filename="../../models/config_values.py" line="172"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="157"/>
+        <location filename="../../models/config_values.py" line="184"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="162"/>
+        <location filename="../../models/config_values.py" line="189"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="177"/>
+        <location filename="../../models/config_values.py" line="204"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="229"/>
+        <location filename="../../models/config_parse.py" line="257"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="101"/>
+        <location filename="../../models/config_schema.py" line="106"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="102"/>
+        <location filename="../../models/config_schema.py" line="107"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="103"/>
+        <location filename="../../models/config_schema.py" line="108"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="104"/>
+        <location filename="../../models/config_schema.py" line="109"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
@@ -776,47 +821,47 @@
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="61"/>
+        <location filename="../../models/config_walls.py" line="62"/>
         <source>the canvas number</source>
         <translation>nomor kanvas</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="65"/>
+        <location filename="../../models/config_walls.py" line="66"/>
         <source>a {rows}×{cols} grid has room for {room} outputs, not {count}</source>
         <translation>kisi {rows}×{cols} hanya memuat {room} output, bukan {count}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="97"/>
+        <location filename="../../models/config_walls.py" line="98"/>
         <source>an input code must not be empty</source>
         <translation>kode input tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="99"/>
+        <location filename="../../models/config_walls.py" line="100"/>
         <source>input code {code} is named twice</source>
         <translation>kode input {code} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="114"/>
+        <location filename="../../models/config_walls.py" line="115"/>
         <source>write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}</source>
         <translation>tulis output video wall sebagai ID-WALL:NOMOR, misalnya {example}, bukan {text}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="118"/>
+        <location filename="../../models/config_walls.py" line="119"/>
         <source>no wall with id {id}</source>
         <translation>tidak ada video wall dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="120"/>
+        <location filename="../../models/config_walls.py" line="121"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="121"/>
+        <location filename="../../models/config_walls.py" line="122"/>
         <source>wall {id} has no output {number} (its outputs: {outputs})</source>
         <translation>video wall {id} tidak memiliki output {number} (output-nya: {outputs})</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="125"/>
+        <location filename="../../models/config_walls.py" line="126"/>
         <source>{output} is listed twice</source>
         <translation>{output} tercantum dua kali</translation>
     </message>
@@ -834,47 +879,68 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../../ui/config_editor.py" line="31"/>
+        <location filename="../../ui/config_editor.py" line="38"/>
         <source>Configuration — {path}</source>
         <translation>Konfigurasi — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="48"/>
+        <location filename="../../ui/config_editor.py" line="42"/>
+        <source>Demo configuration: your changes apply at once and last until the demo is closed; each start writes it afresh, as the simulators get new addresses.</source>
+        <translation>Konfigurasi demo: perubahan Anda langsung berlaku dan bertahan sampai demo ditutup; setiap kali dimulai, berkas ini ditulis ulang karena simulator mendapat alamat baru.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="62"/>
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="48"/>
+        <location filename="../../ui/config_editor.py" line="62"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="48"/>
+        <location filename="../../ui/config_editor.py" line="66"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="65"/>
+        <location filename="../../ui/config_editor.py" line="85"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="68"/>
+        <location filename="../../ui/config_editor.py" line="88"/>
+        <source>No problems found; {count} warning(s).</source>
+        <translation>Tidak ada masalah; {count} peringatan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="90"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="77"/>
+        <location filename="../../ui/config_editor.py" line="100"/>
+        <location filename="../../ui/config_editor.py" line="111"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="80"/>
+        <location filename="../../ui/config_editor.py" line="105"/>
+        <source>Not saved yet: check the warnings above, then press Save again to save anyway.</source>
+        <translation>Belum disimpan: periksa peringatan di atas, lalu tekan Simpan sekali lagi untuk tetap menyimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="114"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="119"/>
+        <location filename="../../ui/config_editor.py" line="137"/>
+        <source>Warning: %1</source>
+        <translation>Peringatan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="166"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>
@@ -882,47 +948,52 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="116"/>
+        <location filename="../../ui/console.py" line="134"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="117"/>
+        <location filename="../../ui/console.py" line="135"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="119"/>
+        <location filename="../../ui/console.py" line="138"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="120"/>
+        <location filename="../../ui/console.py" line="139"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="139"/>
+        <location filename="../../ui/console.py" line="160"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="161"/>
-        <source>Camera changes apply when the console is restarted</source>
-        <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
+        <location filename="../../ui/console.py" line="166"/>
+        <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
+        <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="163"/>
-        <source>Video wall changes apply when the console is restarted</source>
-        <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
+        <location filename="../../ui/console.py" line="192"/>
+        <source>(%1 more in the Log tab)</source>
+        <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="177"/>
-        <source>The language changes when the console is restarted</source>
-        <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
+        <location filename="../../ui/console.py" line="194"/>
+        <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
+        <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="182"/>
+        <location filename="../../ui/console.py" line="218"/>
+        <source>Interface language: %1</source>
+        <translation>Bahasa antarmuka: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="224"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1066,69 +1137,84 @@
 <context>
     <name>DeviceUrls</name>
     <message>
-        <location filename="../../devices/endpoints.py" line="19"/>
+        <location filename="../../devices/endpoints.py" line="24"/>
         <source>{url}: {problem}</source>
         <translation>{url}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="71"/>
+        <location filename="../../devices/endpoints.py" line="77"/>
         <source>option {name}={value} is not a whole number</source>
         <translation>opsi {name}={value} bukan bilangan bulat</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="83"/>
+        <location filename="../../devices/endpoints.py" line="91"/>
         <source>option {name}={value} is not a number</source>
         <translation>opsi {name}={value} bukan angka</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="90"/>
+        <location filename="../../devices/endpoints.py" line="104"/>
+        <source>option baud={value} is not a line speed; use one of {speeds}</source>
+        <translation>opsi baud={value} bukan kecepatan jalur; gunakan salah satu dari {speeds}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="109"/>
         <source>option {name}={value} is out of range {lowest}–{highest}</source>
         <translation>opsi {name}={value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="101"/>
+        <location filename="../../devices/endpoints.py" line="120"/>
         <source>option {name}={value} must be yes or no</source>
         <translation>opsi {name}={value} harus yes atau no</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="110"/>
+        <location filename="../../devices/endpoints.py" line="129"/>
         <source>unknown option(s) {unknown}; known: {known}</source>
         <translation>opsi tidak dikenal: {unknown}; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="130"/>
+        <location filename="../../devices/endpoints.py" line="150"/>
         <source>not a {kind} URL ({error})</source>
         <translation>bukan URL {kind} ({error})</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="134"/>
+        <location filename="../../devices/endpoints.py" line="154"/>
         <source>unknown {kind} URL kind {scheme}; use one of {schemes}</source>
         <translation>jenis URL {kind} {scheme} tidak dikenal; gunakan salah satu dari {schemes}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="142"/>
+        <location filename="../../devices/endpoints.py" line="162"/>
         <source>serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3</source>
         <translation>URL serial memerlukan port, mis. {scheme}:///dev/ttyUSB0 atau {scheme}://COM3</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="147"/>
+        <location filename="../../devices/endpoints.py" line="167"/>
         <source>missing host name or IP address</source>
         <translation>nama host atau alamat IP tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="151"/>
+        <location filename="../../devices/endpoints.py" line="176"/>
         <source>the port must be a number 1–65535</source>
         <translation>port harus berupa angka 1–65535</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="154"/>
+        <location filename="../../devices/endpoints.py" line="179"/>
         <source>{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001</source>
         <translation>{scheme} tidak memiliki port baku; cantumkan port, mis. {scheme}://{host}:4001</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/urls.py" line="18"/>
+        <location filename="../../devices/endpoints.py" line="199"/>
+        <source>{host} is not a valid host name (each part between dots 1–63 letters, digits or hyphens)</source>
+        <translation>{host} bukan nama host yang valid (setiap bagian di antara titik berisi 1–63 huruf, angka, atau tanda hubung)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/urls.py" line="23"/>
         <source>camera</source>
         <translation>kamera</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/urls.py" line="80"/>
+        <source>option local_port={value} must be auto or a port number 0–65535</source>
+        <translation>opsi local_port={value} harus auto atau nomor port 0–65535</translation>
     </message>
     <message>
         <location filename="../../devices/wall/drivers.py" line="36"/>
@@ -1516,42 +1602,42 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Shots</source>
         <translation>Shot</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="57"/>
+        <location filename="../../ui/events_panel.py" line="60"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="57"/>
+        <location filename="../../ui/events_panel.py" line="60"/>
         <source>not running</source>
         <translation>tidak berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="58"/>
+        <location filename="../../ui/events_panel.py" line="61"/>
         <source> · active</source>
         <translation> · aktif</translation>
     </message>
@@ -1559,27 +1645,27 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="82"/>
+        <location filename="../../ui/events_panel.py" line="85"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="83"/>
+        <location filename="../../ui/events_panel.py" line="86"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="84"/>
+        <location filename="../../ui/events_panel.py" line="87"/>
         <source>Take over selected camera (Ctrl+T)</source>
         <translation>Ambil alih kamera terpilih (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="94"/>
+        <location filename="../../ui/events_panel.py" line="97"/>
         <source>I am working for:</source>
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="110"/>
+        <location filename="../../ui/events_panel.py" line="113"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -2658,6 +2744,19 @@
     </message>
 </context>
 <context>
+    <name>LiveConfig</name>
+    <message>
+        <location filename="../../ui/live_config.py" line="49"/>
+        <source>Camera and video wall changes apply when the console is restarted</source>
+        <translation>Perubahan kamera dan video wall berlaku setelah konsol dijalankan ulang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_config.py" line="61"/>
+        <source>Configuration applied</source>
+        <translation>Konfigurasi diterapkan</translation>
+    </message>
+</context>
+<context>
     <name>LocationsAdmin</name>
     <message>
         <location filename="../../ui/oplog_locations.py" line="19"/>
@@ -2787,14 +2886,14 @@
         <translation>Memeriksa PIN %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="96"/>
-        <source>%1 logged out.</source>
-        <translation>%1 sudah keluar.</translation>
-    </message>
-    <message>
         <location filename="../../ui/oplog_login.py" line="101"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_login.py" line="96"/>
+        <source>%1 logged out.</source>
+        <translation>%1 sudah keluar.</translation>
     </message>
     <message>
         <location filename="../../ui/oplog_login.py" line="121"/>
@@ -3240,22 +3339,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="78"/>
+        <location filename="../../ui/desk.py" line="103"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="118"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="181"/>
+        <location filename="../../ui/desk.py" line="206"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada shot untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="206"/>
+        <location filename="../../ui/desk.py" line="231"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3448,6 +3547,29 @@
     </message>
 </context>
 <context>
+    <name>PortCheck</name>
+    <message>
+        <location filename="../../devices/port_check.py" line="43"/>
+        <source>port 0 is for simulators, which pick a free port; a device listens on a port of its own</source>
+        <translation>port 0 hanya untuk simulator, yang memilih port bebas; perangkat mendengarkan di port-nya sendiri</translation>
+    </message>
+    <message>
+        <location filename="../../devices/port_check.py" line="50"/>
+        <source>port {port} is the usual port of {other}:// devices; {scheme}:// devices usually listen on {usual}: check the port or the kind of URL</source>
+        <translation>port {port} adalah port biasa perangkat {other}://; perangkat {scheme}:// biasanya mendengarkan di {usual}: periksa port-nya atau jenis URL-nya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/port_check.py" line="70"/>
+        <source>serial port {port} is not on this computer (it has: {ports})</source>
+        <translation>port serial {port} tidak ada di komputer ini (yang ada: {ports})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/port_check.py" line="71"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+</context>
+<context>
     <name>PresetGrid</name>
     <message>
         <location filename="../../ui/preset_grid.py" line="113"/>
@@ -3465,7 +3587,7 @@
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="176"/>
+        <location filename="../../ui/preset_grid.py" line="175"/>
         <source>Press Clear again within 5 s to clear preset %1</source>
         <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1</translation>
     </message>
@@ -3559,32 +3681,32 @@
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="42"/>
+        <location filename="../../devices/video/spec.py" line="43"/>
         <source>preview source is empty</source>
         <translation>sumber pratinjau kosong</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="48"/>
+        <location filename="../../devices/video/spec.py" line="49"/>
         <source>preview source {source}: a device number is 0 or more</source>
         <translation>sumber pratinjau {source}: nomor perangkat harus 0 atau lebih</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="60"/>
+        <location filename="../../devices/video/spec.py" line="61"/>
         <source>preview source {source} is not RTSP, HTTP, a file or a device number</source>
         <translation>sumber pratinjau {source} bukan RTSP, HTTP, berkas, atau nomor perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="64"/>
+        <location filename="../../devices/video/spec.py" line="65"/>
         <source>preview source {source} has no host name</source>
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="49"/>
+        <location filename="../../devices/video/synthetic.py" line="53"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="55"/>
+        <location filename="../../devices/video/synthetic.py" line="115"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>
@@ -4024,6 +4146,24 @@
     </message>
 </context>
 <context>
+    <name>Simulator</name>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="29"/>
+        <source>The saved presets of a simulated camera cannot be used ({path}): {reason}. The file is ignored.</source>
+        <translation>Preset tersimpan kamera simulasi tidak dapat dipakai ({path}): {reason}. Berkas ini diabaikan.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="31"/>
+        <source>it is not valid JSON</source>
+        <translation>isinya bukan JSON yang sah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="32"/>
+        <source>it is not the state of a simulated camera</source>
+        <translation>isinya bukan status kamera simulasi</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <location filename="../../models/staff.py" line="76"/>
@@ -4175,9 +4315,14 @@
         <translation>port UDP {port} tidak dapat dipakai di PC ini: {reason}; mungkin sedang dipakai program lain (vMix, Companion, OBS)</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="136"/>
-        <source>cannot resolve {host}</source>
-        <translation>alamat {host} tidak dapat ditemukan</translation>
+        <location filename="../../devices/transport/udp.py" line="160"/>
+        <source>cannot resolve {host}: {reason}; trying again</source>
+        <translation>{host} tidak dapat ditemukan alamatnya: {reason}; mencoba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/udp.py" line="161"/>
+        <source>no IPv4 address</source>
+        <translation>tidak ada alamat IPv4</translation>
     </message>
 </context>
 <context>
@@ -4239,77 +4384,77 @@
         <translation>{device} tidak dapat {doing}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="25"/>
+        <location filename="../../devices/wall/controller.py" line="26"/>
         <source>input</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="25"/>
+        <location filename="../../devices/wall/controller.py" line="26"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="27"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="27"/>
         <source>canvas</source>
         <translation>kanvas</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="28"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="28"/>
         <source>layout</source>
         <translation>tata letak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>rows</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>columns</source>
         <translation>kolom</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>inputs</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>outputs</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="30"/>
+        <location filename="../../devices/wall/controller.py" line="31"/>
         <source>presets</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="104"/>
+        <location filename="../../devices/wall/controller.py" line="105"/>
         <source>{device} cannot route {layer}; it routes {layers}</source>
         <translation>{device} tidak dapat merutekan {layer}; yang dapat dirutekan: {layers}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="166"/>
+        <location filename="../../devices/wall/controller.py" line="167"/>
         <source>{what} must be a whole number, not {value}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="173"/>
+        <location filename="../../devices/wall/controller.py" line="174"/>
         <source>{what} {value} is out of range {lowest}–{highest}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="175"/>
+        <location filename="../../devices/wall/controller.py" line="176"/>
         <source>{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>
@@ -4485,22 +4630,22 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall_desk.py" line="85"/>
+        <location filename="../../ui/wall_desk.py" line="133"/>
         <source>take over {output} ({device}) from {owners} for {event}</source>
         <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="95"/>
+        <location filename="../../ui/wall_desk.py" line="142"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="110"/>
-        <source>Layout %1 would change %2, owned by %3 — take over first</source>
-        <translation>Tata letak %1 akan mengubah %2 milik %3 — ambil alih dulu</translation>
+        <location filename="../../ui/wall_desk.py" line="167"/>
+        <source>Layout %1 would change %2, owned by %3: press its key or button again, or click “Take over and recall”</source>
+        <translation>Tata letak %1 akan mengubah %2, milik %3: tekan tombolnya sekali lagi, atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="135"/>
+        <location filename="../../ui/wall_desk.py" line="212"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
@@ -4691,32 +4836,32 @@
 <context>
     <name>WallOutputsModel</name>
     <message>
-        <location filename="../../ui/wall_model.py" line="96"/>
+        <location filename="../../ui/wall_model.py" line="101"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="98"/>
+        <location filename="../../ui/wall_model.py" line="103"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="99"/>
+        <location filename="../../ui/wall_model.py" line="104"/>
         <source>Input %1</source>
         <translation>Input %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="104"/>
+        <location filename="../../ui/wall_model.py" line="109"/>
         <source>offline: %1</source>
         <translation>terputus: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="105"/>
+        <location filename="../../ui/wall_model.py" line="110"/>
         <source>no connection</source>
         <translation>tidak ada koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="138"/>
+        <location filename="../../ui/wall_model.py" line="143"/>
         <source>no event</source>
         <translation>tanpa acara</translation>
     </message>
@@ -4724,77 +4869,97 @@
 <context>
     <name>WallPage</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="85"/>
+        <location filename="../../ui/wall_view.py" line="90"/>
         <source>Drag a source onto a screen of the wall</source>
         <translation>Seret sumber ke salah satu layar video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="87"/>
+        <location filename="../../ui/wall_view.py" line="92"/>
         <source>Sources</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="105"/>
+        <location filename="../../ui/wall_view.py" line="116"/>
+        <source>Take over and recall</source>
+        <translation>Ambil alih dan panggil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="117"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="129"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="106"/>
+        <location filename="../../ui/wall_view.py" line="130"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="120"/>
+        <location filename="../../ui/wall_view.py" line="154"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="123"/>
+        <location filename="../../ui/wall_view.py" line="157"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="123"/>
+        <location filename="../../ui/wall_view.py" line="157"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="124"/>
+        <location filename="../../ui/wall_view.py" line="158"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="140"/>
+        <location filename="../../ui/wall_view.py" line="163"/>
+        <source>layout &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>tata letak &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="177"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="142"/>
+        <location filename="../../ui/wall_view.py" line="179"/>
         <source>Firmware: %1</source>
         <translation>Firmware: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="144"/>
+        <location filename="../../ui/wall_view.py" line="181"/>
         <source>%1 inputs × %2 outputs</source>
         <translation>%1 input × %2 output</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="147"/>
+        <location filename="../../ui/wall_view.py" line="184"/>
         <source>%1 presets</source>
         <translation>%1 preset</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="149"/>
+        <location filename="../../ui/wall_view.py" line="186"/>
         <source>Layers: %1</source>
         <translation>Lapisan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="151"/>
+        <location filename="../../ui/wall_view.py" line="188"/>
         <source>Not supported by the device: %1</source>
         <translation>Tidak didukung perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="164"/>
+        <location filename="../../ui/wall_view.py" line="209"/>
+        <source>%1 would change %2, which %3 uses.</source>
+        <translation>%1 akan mengubah %2, yang dipakai %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="227"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
@@ -4802,87 +4967,112 @@
 <context>
     <name>WallProfile</name>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="70"/>
+        <location filename="../../devices/wall/generic_profile.py" line="79"/>
         <source>{text} has characters outside Latin-1; write them as %hh bytes</source>
         <translation>{text} berisi karakter di luar Latin-1; tuliskan sebagai byte %hh</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="109"/>
+        <location filename="../../devices/wall/generic_profile.py" line="123"/>
+        <source>{path} is not a device profile: expected settings with a commands: section</source>
+        <translation>{path} bukan profil perangkat: diharapkan pengaturan dengan bagian commands:</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="137"/>
+        <source>cannot read the device profile {path} within {seconds} s</source>
+        <translation>profil perangkat {path} tidak dapat dibaca dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="154"/>
+        <source>the device profile {path} is not a regular file</source>
+        <translation>profil perangkat {path} bukan berkas biasa</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="158"/>
         <source>cannot read the device profile {path}: {reason}</source>
         <translation>profil perangkat {path} tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="112"/>
+        <location filename="../../devices/wall/generic_profile.py" line="120"/>
         <source>{path} is not valid {format}: {problem}</source>
         <translation>{path} bukan {format} yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="115"/>
-        <source>{path}: expected a mapping of settings at the top</source>
-        <translation>{path}: bagian teratas harus berupa pemetaan pengaturan</translation>
+        <location filename="../../devices/wall/generic_profile.py" line="161"/>
+        <source>the device profile {path} is larger than {size} KiB</source>
+        <translation>profil perangkat {path} lebih besar dari {size} KiB</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="125"/>
+        <location filename="../../devices/wall/generic_profile.py" line="166"/>
+        <source>the device profile {path} is not UTF-8 text (byte {offset})</source>
+        <translation>profil perangkat {path} bukan teks UTF-8 (bita {offset})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="184"/>
         <source>{path}: {where}: {problem}</source>
         <translation>{path}: {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="131"/>
+        <location filename="../../devices/wall/generic_profile.py" line="190"/>
         <source>unknown setting; known: {known}</source>
         <translation>pengaturan tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="135"/>
+        <location filename="../../devices/wall/generic_profile.py" line="194"/>
         <source>needs at least one command template</source>
         <translation>memerlukan setidaknya satu templat perintah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="140"/>
+        <location filename="../../devices/wall/generic_profile.py" line="199"/>
         <source>must be one of {choices}, not {value}</source>
         <translation>harus salah satu dari {choices}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="144"/>
+        <location filename="../../devices/wall/generic_profile.py" line="203"/>
         <source>must be hex or byte, not {value}</source>
         <translation>harus hex atau byte, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="148"/>
+        <location filename="../../devices/wall/generic_profile.py" line="207"/>
+        <source>must be a line speed: one of {speeds}</source>
+        <translation>harus berupa kecepatan jalur: salah satu dari {speeds}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="211"/>
         <source>needs a group named input, e.g. (?P&lt;input&gt;\d+)</source>
         <translation>memerlukan grup bernama input, mis. (?P&lt;input&gt;\d+)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="164"/>
+        <location filename="../../devices/wall/generic_profile.py" line="227"/>
         <source>unknown command; known: {known}</source>
         <translation>perintah tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="167"/>
+        <location filename="../../devices/wall/generic_profile.py" line="230"/>
         <source>must be a text template</source>
         <translation>harus berupa templat teks</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="171"/>
+        <location filename="../../devices/wall/generic_profile.py" line="234"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="172"/>
+        <location filename="../../devices/wall/generic_profile.py" line="235"/>
         <source>unknown placeholder {placeholder}; this command has: {known}</source>
         <translation>placeholder {placeholder} tidak dikenal; perintah ini memiliki: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="175"/>
+        <location filename="../../devices/wall/generic_profile.py" line="238"/>
         <source>bad template: {problem}</source>
         <translation>templat salah: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="191"/>
+        <location filename="../../devices/wall/generic_profile.py" line="254"/>
         <source>not a valid regular expression: {problem}</source>
         <translation>bukan ekspresi reguler yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="197"/>
+        <location filename="../../devices/wall/generic_profile.py" line="260"/>
         <source>must be a number ≥ 0, not {value}</source>
         <translation>harus berupa angka ≥ 0, bukan {value}</translation>
     </message>
@@ -4890,7 +5080,7 @@
 <context>
     <name>WallSourcesModel</name>
     <message>
-        <location filename="../../ui/wall_model.py" line="161"/>
+        <location filename="../../ui/wall_model.py" line="166"/>
         <source>Input %1 — drag it onto a screen of the wall</source>
         <translation>Input %1 — seret ke salah satu layar video wall</translation>
     </message>
@@ -4898,7 +5088,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="182"/>
+        <location filename="../../ui/wall_view.py" line="244"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>

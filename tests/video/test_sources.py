@@ -42,7 +42,7 @@ def test_specs_name_their_kind(spec, kind, target):
     ("foo://x", "preview source 'foo://x' is not RTSP, HTTP, a file or a device number"),
     ("", "preview source is empty"),
     ("-1", "preview source '-1': a device number is 0 or more"),
-    ("rtsp://user:pw@/path", "preview source 'rtsp://user:***@/path' has no host name"),
+    ("rtsp://user:pw@/path", "preview source 'rtsp://user:****@/path' has no host name"),
 ])
 def test_bad_specs_say_what_is_wrong(spec, message):
     with pytest.raises(PreviewSourceError) as caught:
@@ -51,9 +51,9 @@ def test_bad_specs_say_what_is_wrong(spec, message):
 
 
 def test_passwords_never_reach_messages():
-    assert redact("rtsp://admin:secret@10.0.0.5/s") == "rtsp://admin:***@10.0.0.5/s"
+    assert redact("rtsp://admin:secret@10.0.0.5/s") == "rtsp://admin:****@10.0.0.5/s"
     assert redact("http://10.0.0.6/video") == "http://10.0.0.6/video"
-    assert OpenCvSource("rtsp://admin:secret@10.0.0.5/s").describe() == "rtsp://admin:***@10.0.0.5/s"
+    assert OpenCvSource("rtsp://admin:secret@10.0.0.5/s").describe() == "rtsp://admin:****@10.0.0.5/s"
 
 
 def test_open_source_picks_the_implementation():
