@@ -154,7 +154,7 @@ class Console(QObject):
     def edit_hotkeys(self) -> None:
         editor = self._editors.get("hotkeys")
         if editor is None:
-            editor = self._editors["hotkeys"] = HotkeyEditor(self.hotkeys.map, self.hotkey_path)
+            editor = self._editors["hotkeys"] = HotkeyEditor(self.hotkeys.map, self.hotkey_path, settings=self.settings)
             editor.mapChanged.connect(self._use_hotkeys)
         editor.show()
         editor.raise_()
