@@ -149,13 +149,19 @@ class HotkeyEditor(QWidget):
         self.prompt.setWordWrap(True)
         self.prompt.setStyleSheet(f"color: {CONFLICT_COLOUR.name()}")
         self.prompt_box = self._prompt_box()
+        self.stop_note = QLabel(self.tr("ALL STOP: its keys other than Esc stop every camera from anywhere, even while "
+                                         "typing. Esc first closes an open menu, dialog or editor, or leaves a "
+                                         "text field; it stops the cameras only when nothing is open."))
+        self.stop_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.stop_note)
         layout.addLayout(self._capture_row())
         layout.addWidget(self.prompt_box)
         layout.addWidget(self.message)
         layout.addLayout(self._button_row())
         self.table.selectRow(0)
+        self.resize(720, 640)      # the table shows a screenful of actions, not six
 
     def _capture_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -261,7 +267,11 @@ class HotkeyEditor(QWidget):
         except OSError as exc:
             self._say(self.tr("Could not save the hotkeys: {reason}").format(reason=said(exc)), error=True)
             return False
-        self._say(self.tr("Hotkeys saved."))
+        if hotkeys.stop_keys():
+            self._say(self.tr("Hotkeys saved."))
+        else:
+            self._say(self.tr("Hotkeys saved. ALL STOP has no key that works everywhere now: give it one "
+                              "(e.g. Pause or Ctrl+Space)."), error=True)
         self.mapChanged.emit(hotkeys)
         return True
 

@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.bank, 1)
         self.setCentralWidget(central)
-        self.all_stop = QPushButton(self.tr("ALL STOP (Esc)"))
+        self.all_stop = QPushButton(self.tr("ALL STOP"))
         self.all_stop.setObjectName("allStop")
         self.all_stop.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.all_stop.setStyleSheet("QPushButton#allStop { background: #c62828; color: white; font-size: 18px;"

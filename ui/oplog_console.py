@@ -32,6 +32,7 @@ from ui.oplog_shift import ShiftPanel
 from ui.oplog_state import OpsState
 from ui.oplog_views import StaffView
 from ui.oplog_worker import DbWorker
+from ui.wording import said
 from ui.report_monthly import MonthlyWindow
 from ui.wording import said
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from ui.console import Console
 
 Area = Qt.DockWidgetArea
+CONFIRMATION_MS = 8000
 
 
 class OperationsLog(QObject):
@@ -220,6 +222,8 @@ class OperationsLog(QObject):
     def notice(self, level: str, text: str) -> None:
         self.console.log.add(level, text)
         self.window.banner.show_notice(level, text)
+        if level == "info":     # a confirmation ("Log entry saved: …") where the eye finds it, for a while
+            self.window.statusBar().showMessage(said(text), CONFIRMATION_MS)
 
     def shutdown(self) -> None:
         """Write the queued audit rows and finish the database jobs already handed over."""

@@ -4,34 +4,52 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="156"/>
+        <location filename="../../ui/hotkeys.py" line="215"/>
+        <source>ALL STOP (%1)</source>
+        <translation>HENTIKAN SEMUA (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="215"/>
+        <source>ALL STOP</source>
+        <translation>HENTIKAN SEMUA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="219"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="156"/>
+        <location filename="../../ui/hotkeys.py" line="219"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="157"/>
+        <location filename="../../ui/hotkeys.py" line="220"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="157"/>
+        <location filename="../../ui/hotkeys.py" line="220"/>
         <source>Shots of the active event</source>
-        <translation>Shot acara aktif</translation>
+        <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="158"/>
+        <location filename="../../ui/hotkeys.py" line="221"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="159"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>General</source>
         <translation>Umum</translation>
+    </message>
+</context>
+<context>
+    <name>ActionNames</name>
+    <message>
+        <location filename="../../ui/cheat_sheet.py" line="47"/>
+        <source>preset %1</source>
+        <translation>preset %1</translation>
     </message>
 </context>
 <context>
@@ -293,6 +311,11 @@
     </message>
     <message>
         <location filename="../../ui/camera_model.py" line="127"/>
+        <source>Motion</source>
+        <translation>Gerakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="128"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
@@ -307,89 +330,89 @@
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="128"/>
+        <location filename="../../ui/camera_model.py" line="129"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="129"/>
+        <location filename="../../ui/camera_model.py" line="130"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="129"/>
+        <location filename="../../ui/camera_model.py" line="130"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="129"/>
+        <location filename="../../ui/camera_model.py" line="130"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="130"/>
+        <location filename="../../ui/camera_model.py" line="131"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="130"/>
+        <location filename="../../ui/camera_model.py" line="131"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="131"/>
+        <location filename="../../ui/camera_model.py" line="132"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="151"/>
+        <location filename="../../ui/camera_model.py" line="152"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="164"/>
+        <location filename="../../ui/camera_model.py" line="167"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="168"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="173"/>
+        <location filename="../../ui/camera_model.py" line="176"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="173"/>
+        <location filename="../../ui/camera_model.py" line="176"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="188"/>
+        <location filename="../../ui/camera_model.py" line="191"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="189"/>
+        <location filename="../../ui/camera_model.py" line="192"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="189"/>
+        <location filename="../../ui/camera_model.py" line="192"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="190"/>
+        <location filename="../../ui/camera_model.py" line="193"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="195"/>
+        <location filename="../../ui/camera_model.py" line="197"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
@@ -399,17 +422,17 @@
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="198"/>
+        <location filename="../../ui/camera_model.py" line="204"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="198"/>
+        <location filename="../../ui/camera_model.py" line="204"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="199"/>
+        <location filename="../../ui/camera_model.py" line="198"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -438,22 +461,32 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="16"/>
+        <location filename="../../ui/cheat_sheet.py" line="62"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="19"/>
+        <location filename="../../ui/cheat_sheet.py" line="67"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="48"/>
-        <source>While you type in a text field only {keys} works: it stops all cameras.</source>
-        <translation>Saat Anda mengetik di kolom teks, hanya {keys} yang berfungsi: menghentikan semua kamera.</translation>
+        <location filename="../../ui/cheat_sheet.py" line="100"/>
+        <source>Nothing at the moment</source>
+        <translation>Tidak ada saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="49"/>
+        <location filename="../../ui/cheat_sheet.py" line="119"/>
+        <source>{keys} stops all cameras from anywhere, even while you type in a text field; other hotkeys do nothing there.</source>
+        <translation>{keys} menghentikan semua kamera dari mana saja, bahkan saat Anda mengetik di kolom teks; tombol pintas lain tidak berfungsi di sana.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cheat_sheet.py" line="123"/>
+        <source>Esc first closes an open menu, dialog or editor, or leaves a text field; it stops all cameras only when nothing is open.</source>
+        <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cheat_sheet.py" line="121"/>
         <source>Hotkeys do nothing while you type in a text field.</source>
         <translation>Tombol pintas tidak berfungsi saat Anda mengetik di kolom teks.</translation>
     </message>
@@ -948,52 +981,52 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="134"/>
+        <location filename="../../ui/console.py" line="140"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="135"/>
+        <location filename="../../ui/console.py" line="141"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="138"/>
+        <location filename="../../ui/console.py" line="144"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="139"/>
+        <location filename="../../ui/console.py" line="145"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="160"/>
+        <location filename="../../ui/console.py" line="167"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="166"/>
+        <location filename="../../ui/console.py" line="173"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="192"/>
+        <location filename="../../ui/console.py" line="199"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="194"/>
+        <location filename="../../ui/console.py" line="201"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="218"/>
+        <location filename="../../ui/console.py" line="227"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="224"/>
+        <location filename="../../ui/console.py" line="233"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1624,7 +1657,7 @@
     <message>
         <location filename="../../ui/events_panel.py" line="43"/>
         <source>Shots</source>
-        <translation>Shot</translation>
+        <translation>Bidikan</translation>
     </message>
     <message>
         <location filename="../../ui/events_panel.py" line="60"/>
@@ -1673,86 +1706,86 @@
 <context>
     <name>FaultsPanel</name>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
         <source>Opened (WIB)</source>
         <translation>Dibuka (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
-        <location filename="../../ui/oplog_logbook.py" line="53"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
+        <location filename="../../ui/oplog_logbook.py" line="54"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
-        <location filename="../../ui/oplog_logbook.py" line="54"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
+        <location filename="../../ui/oplog_logbook.py" line="55"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="33"/>
-        <location filename="../../ui/oplog_logbook.py" line="55"/>
+        <location filename="../../ui/oplog_logbook.py" line="34"/>
+        <location filename="../../ui/oplog_logbook.py" line="56"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="33"/>
-        <location filename="../../ui/oplog_logbook.py" line="56"/>
+        <location filename="../../ui/oplog_logbook.py" line="34"/>
+        <location filename="../../ui/oplog_logbook.py" line="57"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="41"/>
+        <location filename="../../ui/oplog_logbook.py" line="42"/>
         <source>Open fault</source>
         <translation>Catat gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="43"/>
+        <location filename="../../ui/oplog_logbook.py" line="44"/>
         <source>Give the selected fault to this owner</source>
         <translation>Serahkan gangguan terpilih ke penanggung jawab ini</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="46"/>
+        <location filename="../../ui/oplog_logbook.py" line="47"/>
         <source>How was it resolved?</source>
         <translation>Bagaimana penyelesaiannya?</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="47"/>
+        <location filename="../../ui/oplog_logbook.py" line="48"/>
         <source>Close selected fault</source>
         <translation>Tutup gangguan terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="51"/>
+        <location filename="../../ui/oplog_logbook.py" line="52"/>
         <source>New fault</source>
         <translation>Gangguan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="80"/>
+        <location filename="../../ui/oplog_logbook.py" line="81"/>
         <source>(no device: stream, network …)</source>
         <translation>(tanpa perangkat: siaran, jaringan …)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="85"/>
+        <location filename="../../ui/oplog_logbook.py" line="86"/>
         <source>(nobody yet)</source>
         <translation>(belum ada)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="115"/>
+        <location filename="../../ui/oplog_logbook.py" line="116"/>
         <source>Fault opened.</source>
         <translation>Gangguan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="122"/>
+        <location filename="../../ui/oplog_logbook.py" line="123"/>
         <source>Owner changed.</source>
         <translation>Penanggung jawab diganti.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="128"/>
+        <location filename="../../ui/oplog_logbook.py" line="129"/>
         <source>Fault closed.</source>
         <translation>Gangguan ditutup.</translation>
     </message>
@@ -2280,123 +2313,133 @@
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="162"/>
+        <location filename="../../ui/hotkey_editor.py" line="152"/>
+        <source>ALL STOP: its keys other than Esc stop every camera from anywhere, even while typing. Esc first closes an open menu, dialog or editor, or leaves a text field; it stops the cameras only when nothing is open.</source>
+        <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkey_editor.py" line="168"/>
         <source>New key for the selected action:</source>
         <translation>Tombol baru untuk aksi terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="164"/>
+        <location filename="../../ui/hotkey_editor.py" line="170"/>
         <source>Remove its keys</source>
         <translation>Hapus tombolnya</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="172"/>
+        <location filename="../../ui/hotkey_editor.py" line="178"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="173"/>
+        <location filename="../../ui/hotkey_editor.py" line="179"/>
         <source>Keep as it was</source>
         <translation>Biarkan seperti semula</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="179"/>
+        <location filename="../../ui/hotkey_editor.py" line="185"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="180"/>
+        <location filename="../../ui/hotkey_editor.py" line="186"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="181"/>
+        <location filename="../../ui/hotkey_editor.py" line="187"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="183"/>
+        <location filename="../../ui/hotkey_editor.py" line="189"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="184"/>
+        <location filename="../../ui/hotkey_editor.py" line="190"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="206"/>
+        <location filename="../../ui/hotkey_editor.py" line="212"/>
         <source>That key cannot be used as a hotkey.</source>
         <translation>Tombol itu tidak dapat dipakai sebagai tombol pintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="208"/>
+        <location filename="../../ui/hotkey_editor.py" line="214"/>
         <source>Choose an action in the table first.</source>
         <translation>Pilih dulu aksinya di tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="218"/>
+        <location filename="../../ui/hotkey_editor.py" line="224"/>
         <source>{key} is already the key for “{other}”. Give it to “{action}” instead?</source>
         <translation>{key} sudah menjadi tombol untuk “{other}”. Pindahkan ke “{action}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="224"/>
-        <location filename="../../ui/hotkey_editor.py" line="233"/>
+        <location filename="../../ui/hotkey_editor.py" line="230"/>
+        <location filename="../../ui/hotkey_editor.py" line="239"/>
         <source>{key} now does “{action}”. Save to keep it.</source>
         <translation>{key} sekarang menjalankan “{action}”. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="251"/>
+        <location filename="../../ui/hotkey_editor.py" line="257"/>
         <source>The default keys are back. Save to keep them.</source>
         <translation>Tombol bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="257"/>
+        <location filename="../../ui/hotkey_editor.py" line="263"/>
         <source>Some keys are given to two actions (shown in red); change them first.</source>
         <translation>Beberapa tombol dipakai dua aksi (ditandai merah); ubah dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="262"/>
+        <location filename="../../ui/hotkey_editor.py" line="268"/>
         <source>Could not save the hotkeys: {reason}</source>
         <translation>Tombol pintas tidak dapat disimpan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="264"/>
+        <location filename="../../ui/hotkey_editor.py" line="271"/>
         <source>Hotkeys saved.</source>
         <translation>Tombol pintas disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="270"/>
+        <location filename="../../ui/hotkey_editor.py" line="273"/>
+        <source>Hotkeys saved. ALL STOP has no key that works everywhere now: give it one (e.g. Pause or Ctrl+Space).</source>
+        <translation>Tombol pintas disimpan. HENTIKAN SEMUA kini tidak punya tombol yang berfungsi di mana saja: berikan satu (misalnya Pause atau Ctrl+Space).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkey_editor.py" line="280"/>
         <source>Export hotkeys</source>
         <translation>Ekspor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="273"/>
+        <location filename="../../ui/hotkey_editor.py" line="283"/>
         <source>Import hotkeys</source>
         <translation>Impor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="276"/>
+        <location filename="../../ui/hotkey_editor.py" line="286"/>
         <source>Hotkey files (*.json)</source>
         <translation>Berkas tombol pintas (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="284"/>
+        <location filename="../../ui/hotkey_editor.py" line="294"/>
         <source>Could not export: {reason}</source>
         <translation>Tidak dapat mengekspor: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="286"/>
+        <location filename="../../ui/hotkey_editor.py" line="296"/>
         <source>Exported to {path}.</source>
         <translation>Diekspor ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="295"/>
+        <location filename="../../ui/hotkey_editor.py" line="305"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="298"/>
+        <location filename="../../ui/hotkey_editor.py" line="308"/>
         <source>Imported from {path}. Save to keep it.</source>
         <translation>Diimpor dari {path}. Simpan agar tetap berlaku.</translation>
     </message>
@@ -2422,132 +2465,142 @@
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../models/hotkeys.py" line="46"/>
+        <location filename="../../models/hotkeys.py" line="57"/>
         <source>Move up</source>
         <translation>Gerak ke atas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="46"/>
+        <location filename="../../models/hotkeys.py" line="57"/>
         <source>Move down</source>
         <translation>Gerak ke bawah</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="47"/>
+        <location filename="../../models/hotkeys.py" line="58"/>
         <source>Move left</source>
         <translation>Gerak ke kiri</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="47"/>
+        <location filename="../../models/hotkeys.py" line="58"/>
         <source>Move right</source>
         <translation>Gerak ke kanan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="48"/>
+        <location filename="../../models/hotkeys.py" line="59"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="48"/>
+        <location filename="../../models/hotkeys.py" line="59"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="49"/>
+        <location filename="../../models/hotkeys.py" line="60"/>
         <source>Stop all cameras</source>
         <translation>Hentikan semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="50"/>
+        <location filename="../../models/hotkeys.py" line="61"/>
         <source>Show the hotkeys</source>
         <translation>Tampilkan tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="51"/>
+        <location filename="../../models/hotkeys.py" line="62"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="54"/>
+        <location filename="../../models/hotkeys.py" line="63"/>
+        <source>Recall the chosen preset</source>
+        <translation>Panggil preset yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="64"/>
+        <source>Choose a preset by its number</source>
+        <translation>Pilih preset menurut nomornya</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="67"/>
         <source>Select camera {number}</source>
         <translation>Pilih kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="55"/>
+        <location filename="../../models/hotkeys.py" line="68"/>
         <source>Recall preset {number}</source>
         <translation>Panggil preset {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="56"/>
+        <location filename="../../models/hotkeys.py" line="69"/>
         <source>Shot {number}</source>
-        <translation>Shot {number}</translation>
+        <translation>Bidikan {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="57"/>
+        <location filename="../../models/hotkeys.py" line="70"/>
         <source>Recall wall layout {number}</source>
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="71"/>
+        <location filename="../../models/hotkeys.py" line="84"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="180"/>
+        <location filename="../../models/hotkeys.py" line="197"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="184"/>
+        <location filename="../../models/hotkeys.py" line="201"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="187"/>
+        <location filename="../../models/hotkeys.py" line="205"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="197"/>
+        <location filename="../../models/hotkeys.py" line="218"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="199"/>
+        <location filename="../../models/hotkeys.py" line="220"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="216"/>
+        <location filename="../../models/hotkeys.py" line="237"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="225"/>
+        <location filename="../../models/hotkeys.py" line="246"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="233"/>
+        <location filename="../../models/hotkeys.py" line="254"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="234"/>
+        <location filename="../../models/hotkeys.py" line="255"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="256"/>
+        <location filename="../../models/hotkeys.py" line="277"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="260"/>
+        <location filename="../../models/hotkeys.py" line="281"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="262"/>
+        <location filename="../../models/hotkeys.py" line="283"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -2930,8 +2983,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="41"/>
-        <source>ALL STOP (Esc)</source>
-        <translation>HENTIKAN SEMUA (Esc)</translation>
+        <source>ALL STOP</source>
+        <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="47"/>
@@ -3238,100 +3291,100 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="68"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="69"/>
-        <location filename="../../ui/oplog_console.py" line="115"/>
+        <location filename="../../ui/oplog_console.py" line="71"/>
+        <location filename="../../ui/oplog_console.py" line="117"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="116"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="118"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="71"/>
-        <location filename="../../ui/oplog_console.py" line="117"/>
+        <location filename="../../ui/oplog_console.py" line="73"/>
+        <location filename="../../ui/oplog_console.py" line="119"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="79"/>
+        <location filename="../../ui/oplog_console.py" line="81"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="92"/>
+        <location filename="../../ui/oplog_console.py" line="94"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="113"/>
+        <location filename="../../ui/oplog_console.py" line="115"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="114"/>
+        <location filename="../../ui/oplog_console.py" line="116"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="119"/>
+        <location filename="../../ui/oplog_console.py" line="121"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="121"/>
+        <location filename="../../ui/oplog_console.py" line="123"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="122"/>
+        <location filename="../../ui/oplog_console.py" line="124"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="125"/>
+        <location filename="../../ui/oplog_console.py" line="127"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="126"/>
+        <location filename="../../ui/oplog_console.py" line="128"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="127"/>
+        <location filename="../../ui/oplog_console.py" line="129"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="172"/>
+        <location filename="../../ui/oplog_console.py" line="174"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="174"/>
+        <location filename="../../ui/oplog_console.py" line="176"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="203"/>
+        <location filename="../../ui/oplog_console.py" line="205"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="210"/>
+        <location filename="../../ui/oplog_console.py" line="212"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="217"/>
+        <location filename="../../ui/oplog_console.py" line="219"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3339,22 +3392,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="103"/>
+        <location filename="../../ui/desk.py" line="106"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="118"/>
+        <location filename="../../ui/desk.py" line="121"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="206"/>
+        <location filename="../../ui/desk.py" line="207"/>
         <source>No shot is bound to %1</source>
-        <translation>Tidak ada shot untuk %1</translation>
+        <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="231"/>
+        <location filename="../../ui/desk.py" line="239"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3570,37 +3623,153 @@
     </message>
 </context>
 <context>
+    <name>PresetDelegate</name>
+    <message>
+        <location filename="../../ui/preset_model.py" line="151"/>
+        <source>empty</source>
+        <translation>kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_model.py" line="155"/>
+        <source>no picture</source>
+        <translation>tidak ada gambar</translation>
+    </message>
+</context>
+<context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="113"/>
+        <location filename="../../ui/preset_grid.py" line="78"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="79"/>
+        <source>Type a preset number: its slot is chosen; Enter recalls it, Esc leaves</source>
+        <translation>Ketik nomor preset: slotnya terpilih; Enter memanggilnya, Esc keluar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="81"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="114"/>
+        <location filename="../../ui/preset_grid.py" line="82"/>
+        <source>Save to next free</source>
+        <translation>Simpan ke slot kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="83"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="115"/>
+        <location filename="../../ui/preset_grid.py" line="84"/>
         <source>Clear…</source>
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="175"/>
-        <source>Press Clear again within 5 s to clear preset %1</source>
-        <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1</translation>
+        <location filename="../../ui/preset_grid.py" line="158"/>
+        <source>This camera has no preset %1</source>
+        <translation>Kamera ini tidak punya preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="162"/>
+        <source>Choose a preset first: click its slot or type its number.</source>
+        <translation>Pilih preset dulu: klik slotnya atau ketik nomornya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="174"/>
+        <source>Choose a slot to save to (click it), or use “Save to next free”.</source>
+        <translation>Pilih slot tujuan penyimpanan (klik slotnya), atau gunakan “Simpan ke slot kosong”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="177"/>
+        <source>Preset %1 %2 is in use: press Save again within 5 s to overwrite it.</source>
+        <translation>Preset %1 %2 sudah terpakai: tekan Simpan lagi dalam 5 detik untuk menimpanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="180"/>
+        <source>Saved as preset %1.</source>
+        <translation>Disimpan sebagai preset %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="186"/>
+        <source>Every preset slot of this camera is used: choose one to overwrite.</source>
+        <translation>Semua slot preset kamera ini terpakai: pilih satu untuk ditimpa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="190"/>
+        <source>Saved as preset %1 (the next free slot).</source>
+        <translation>Disimpan sebagai preset %1 (slot kosong berikutnya).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="195"/>
+        <source>Choose the preset to rename first (click its slot).</source>
+        <translation>Pilih dulu preset yang akan diganti namanya (klik slotnya).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="202"/>
+        <source>Choose the preset to clear first (click its slot).</source>
+        <translation>Pilih dulu preset yang akan dihapus (klik slotnya).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="205"/>
+        <source>Press Clear again within 5 s to clear preset %1 %2.</source>
+        <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="208"/>
+        <source>Preset %1 cleared.</source>
+        <translation>Preset %1 dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="221"/>
+        <source>Undo: 10 s.</source>
+        <translation>Bisa dibatalkan 10 detik.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="223"/>
+        <source>No undo (its old position is not known).</source>
+        <translation>Tak bisa dibatalkan (posisi lamanya tidak diketahui).</translation>
+    </message>
+</context>
+<context>
+    <name>PresetKeeper</name>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="78"/>
+        <source>Undo overwrite of preset %1</source>
+        <translation>Batalkan penimpaan preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="86"/>
+        <source>Undo clear of preset %1</source>
+        <translation>Batalkan penghapusan preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="97"/>
+        <source>Restoring preset %1 of %2: the camera goes to its old position</source>
+        <translation>Memulihkan preset %1 %2: kamera menuju posisi lamanya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="107"/>
+        <source>Preset %1 of %2 was not restored: %3</source>
+        <translation>Preset %1 %2 tidak dipulihkan: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="112"/>
+        <source>Preset %1 of %2 is back as it was</source>
+        <translation>Preset %1 %2 kembali seperti semula</translation>
     </message>
 </context>
 <context>
     <name>PresetModel</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="75"/>
+        <location filename="../../ui/preset_model.py" line="118"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="75"/>
+        <location filename="../../ui/preset_model.py" line="118"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
@@ -3712,49 +3881,95 @@
     </message>
 </context>
 <context>
+    <name>QKeySequenceEdit</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="49"/>
+        <source>Press shortcut</source>
+        <translation>Tekan tombolnya</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="46"/>
+        <source>Up</source>
+        <translation>Atas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="46"/>
+        <source>Down</source>
+        <translation>Bawah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="47"/>
+        <source>Left</source>
+        <translation>Kiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="47"/>
+        <source>Right</source>
+        <translation>Kanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="48"/>
+        <source>Space</source>
+        <translation>Spasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="48"/>
+        <source>Return</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="49"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogBox</name>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="135"/>
+        <location filename="../../ui/oplog_logbook.py" line="136"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="140"/>
+        <location filename="../../ui/oplog_logbook.py" line="141"/>
         <source>What happened? Enter saves, the console carries on.</source>
         <translation>Apa yang terjadi? Enter menyimpan, konsol tetap berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="144"/>
+        <location filename="../../ui/oplog_logbook.py" line="145"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="146"/>
+        <location filename="../../ui/oplog_logbook.py" line="147"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="153"/>
+        <location filename="../../ui/oplog_logbook.py" line="154"/>
         <source>Log entry (written under your name, now):</source>
         <translation>Catatan (atas nama Anda, waktu sekarang):</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="160"/>
+        <location filename="../../ui/oplog_logbook.py" line="168"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="166"/>
+        <location filename="../../ui/oplog_logbook.py" line="174"/>
         <source>About %1</source>
         <translation>Tentang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="184"/>
+        <location filename="../../ui/oplog_logbook.py" line="192"/>
         <source>Log entry saved: %1</source>
         <translation>Catatan tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="186"/>
+        <location filename="../../ui/oplog_logbook.py" line="194"/>
         <source>Log entry NOT saved (%1): %2</source>
         <translation>Catatan TIDAK tersimpan (%1): %2</translation>
     </message>
