@@ -50,8 +50,8 @@ class CameraRow:
 
 
 class CameraListModel(QAbstractTableModel):
-    COLUMNS = ("name", "link", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom", "preset",
-               "profile", "unsupported")
+    COLUMNS = ("name", "link", "motion", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom",
+               "preset", "profile", "unsupported")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -144,8 +144,9 @@ class CameraListModel(QAbstractTableModel):
     def _headers(self) -> dict[str, str]:
         """Asked each time: the interface language may change while the console runs."""
         return {
-            "name": self.tr("Camera"), "link": self.tr("Link"), "last_seen": self.tr("Last seen"),
-            "rtt": self.tr("Round trip"), "errors": self.tr("Errors"), "timeouts": self.tr("Timeouts"),
+            "name": self.tr("Camera"), "link": self.tr("Link"), "motion": self.tr("Motion"),
+            "last_seen": self.tr("Last seen"), "rtt": self.tr("Round trip"), "errors": self.tr("Errors"),
+            "timeouts": self.tr("Timeouts"),
             "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
             "preset": self.tr("Preset"), "profile": self.tr("Profile"),
             "unsupported": self.tr("Not answered")}
@@ -180,6 +181,8 @@ class CameraListModel(QAbstractTableModel):
             return row.name
         if column == "link":
             return self.link_text(state)
+        if column == "motion":
+            return self.motion_text(state)
         if column == "last_seen":
             if health.last_seen is None:
                 return self.tr("never")
@@ -212,9 +215,15 @@ class CameraListModel(QAbstractTableModel):
         return how.replace("%1", text) if how else text
 
     def link_text(self, state: CameraState) -> str:
-        if state.link is Link.OFFLINE:
-            return self.tr("offline")
-        if state.link is Link.CONNECTING:
-            return self.tr("connecting")
-        return {Motion.MOVING: self.tr("moving"), Motion.ARRIVED: self.tr("arrived")}.get(
-            state.motion, self.tr("online"))
+        return {Link.OFFLINE: self.tr("offline"), Link.CONNECTING: self.tr("connecting")}.get(
+            state.link, self.tr("online"))
+
+    def motion_text(self, state: CameraState) -> str:
+        """A preset recall or position move: under way, or arrived; "" otherwise."""
+        if state.link is not Link.ONLINE:
+            return ""
+        return {Motion.MOVING: self.tr("moving"), Motion.ARRIVED: self.tr("arrived")}.get(state.motion, "")
+
+    def state_text(self, state: CameraState) -> str:
+        """One word for a tile: the link unless online, then the motion, else "online"."""
+        return (state.link is Link.ONLINE and self.motion_text(state)) or self.link_text(state)

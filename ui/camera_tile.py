@@ -78,7 +78,7 @@ class CameraTileDelegate(QStyledItemDelegate):
                        index: QModelIndex | QPersistentModelIndex) -> None:
         state = index.data(Role.STATE)
         model = index.model()
-        word = model.link_text(state) if isinstance(model, CameraListModel) else state.link.value
+        word = model.state_text(state) if isinstance(model, CameraListModel) else state.link.value
         key = self._state_key(state)
         caption = QRect(rect.left(), picture.bottom(), rect.width(), rect.bottom() - picture.bottom())
         painter.setPen(QColor("white"))

@@ -29,13 +29,13 @@ from models.preset_library import PresetLibrary
 from models.wording import Phrase
 from ui.bridge import CameraBridge, WallBridge
 from ui.camera_model import CameraListModel
-from ui.cheat_sheet import CheatSheet
+from ui.cheat_sheet import ActionNames, CheatSheet
 from ui.config_editor import ConfigEditor
 from ui.demo_thumbnails import draw_demo_thumbnails
 from ui.desk import OperatorDesk
 from ui.device_words import record_text
 from ui.hotkey_editor import HotkeyEditor
-from ui.hotkeys import HotkeyFilter, display_key
+from ui.hotkeys import CONSOLE_WINDOW, ActionLabels, HotkeyFilter, display_key
 from ui.language import LANGUAGES, current_language, install_translator
 from ui.live_config import LiveConfig
 from ui.main_window import MainWindow
@@ -105,14 +105,20 @@ class Console(QObject):
         self.window.events.changed.connect(self.wall_view.refresh_owners)
         self.previews.frameReady.connect(self.wall_view.on_frame)
         self.window.bank.pictureSizeChanged.connect(self._resize_previews)
+        self.window.setProperty(CONSOLE_WINDOW, True)     # Esc, Return, Enter left unclaimed act here
         self.hotkeys = HotkeyFilter(hotkeys, self)
         self.hotkeys.actionPressed.connect(self.desk.press)
         self.hotkeys.actionPressed.connect(self.walls.press)
         self.hotkeys.actionPressed.connect(self.window.press)
+        self.hotkeys.actionPressed.connect(self.window.presets.press)
         self.hotkeys.actionReleased.connect(self.desk.release)
         self.hotkeys.focusLost.connect(self.desk.release_all)
-        self.cheat_sheet = CheatSheet(hotkeys, self.window)
+        self.cheat_sheet = CheatSheet(hotkeys, ActionNames(self.desk, self.walls, self.library, self), self.window)
         self.desk.cheat_sheet = self.cheat_sheet.toggle
+        self.hotkeys.dismiss = self.cheat_sheet.dismiss
+        for changed in (self.desk.selectionChanged, self.desk.ownershipChanged, self.window.events.changed):
+            changed.connect(self.cheat_sheet.refresh_if_visible)
+        self.window.all_stop.setText(ActionLabels(self).stop_button(hotkeys))
         QApplication.instance().installEventFilter(self.hotkeys)
         self.settings = settings
         self.hotkey_path = data_folder / "hotkeys.json"
@@ -157,7 +163,7 @@ class Console(QObject):
     def edit_hotkeys(self) -> None:
         editor = self._editors.get("hotkeys")
         if editor is None:
-            editor = self._editors["hotkeys"] = HotkeyEditor(self.hotkeys.map, self.hotkey_path)
+            editor = self._editors["hotkeys"] = HotkeyEditor(self.hotkeys.map, self.hotkey_path, settings=self.settings)
             editor.mapChanged.connect(self._use_hotkeys)
         editor.show()
         editor.raise_()
@@ -165,6 +171,7 @@ class Console(QObject):
     def _use_hotkeys(self, hotkeys: HotkeyMap) -> None:
         self.hotkeys.set_map(hotkeys)
         self.cheat_sheet.set_map(hotkeys)
+        self.window.all_stop.setText(ActionLabels(self).stop_button(hotkeys))
         self.wall_view.set_hotkeys(hotkeys)
         self._name_keys_in_menus()
         self.log.add("info", self.tr("Hotkeys saved"))
@@ -225,6 +232,8 @@ class Console(QObject):
         if code != old:
             install_translator(app, code)
             Retranslator(old, code).application(logs=(self.log,))
+            self.window.all_stop.setText(ActionLabels(self).stop_button(self.hotkeys.map))   # key names too
+            self.cheat_sheet.refresh()
             self.log.add("info", self.tr("Interface language: %1").replace("%1", LANGUAGES[code]))
 
     def add_preview(self, camera: CameraConfig) -> None:

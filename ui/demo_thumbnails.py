@@ -4,6 +4,7 @@ A real console grabs a thumbnail from the live preview when a preset is saved; t
 were stored by the demo itself, so at start every preset a simulated camera stores without a
 thumbnail gets one drawn with the synthetic picture's own geometry (without the overlay), and a
 thumbnail of a preset the camera does not store is removed: the grid shows only what a recall shows.
+The demo stored the positions too, so the console knows them (an overwrite of a demo preset can be undone).
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from typing import Any, Callable, Mapping, Protocol
 from devices.video.base import SourceError
 from devices.video.synthetic import crop, load_panorama, view_of
 from devices.visca.profiles import CameraProfile
-from models.preset_library import PresetLibrary
-from ui.preset_grid import THUMB
+from models.preset_library import PresetLibrary, PresetPosition
+from ui.preset_model import THUMB
 from ui.preview_worker import to_qimage
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,9 @@ def draw_demo_thumbnails(library: PresetLibrary, cameras: Mapping[str, Simulated
         for number in library.numbers(camera_id):
             if number not in presets:
                 library.thumbnail_path(camera_id, number).unlink(missing_ok=True)
+        for number, preset in presets.items():
+            if library.position(camera_id, number) is None:
+                library.remember(camera_id, number, PresetPosition(preset["pan"], preset["tilt"], preset["zoom"]))
     missing = [(camera_id, number) for camera_id, presets in stored.items() for number in presets
                if not library.thumbnail_path(camera_id, number).exists()]
     if not missing:

@@ -1,7 +1,7 @@
 """A saved configuration applies at once, without a restart.
 
-Events go to the event board (with the operations log: its events, matched again with the file's, see
-``ui/oplog_board.py``). Cameras and walls are matched with the running ones by id: one that
+Events go to the event board (with the operations log: its events, matched again with the file's
+templates, and the file's dated events carried into the log, see ``ui/oplog_board.py``). Cameras and walls are matched with the running ones by id: one that
 is gone is retired (stopped, its controller closed on the device thread and its capture file after
 it); a new one, or one whose URL, profile, name or capture file changed, gets a new controller
 from the ``ControllerFactory``; one whose place, preview or preset names changed keeps its
@@ -40,8 +40,8 @@ class LiveConfig(QObject):
         console = self.console
         old, console.config = console.config, config
         operations = console.operations
-        if operations is not None and operations.state.snapshot is not None:
-            operations.board.apply(operations.state.snapshot)     # the log's events, matched to the new file
+        if operations is not None:
+            operations.use_config()     # the log's events with the new templates; dated events carried into the log
         else:
             console.board.set_events(config.events)
         devices_changed = (old.cameras, old.walls) != (config.cameras, config.walls)

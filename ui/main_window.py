@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.bank)
         self.enlarged: EnlargedPreview | None = None
         self.multiview: Multiview | None = None
-        self.all_stop = QPushButton(self.tr("ALL STOP (Esc)"))
+        self.all_stop = QPushButton(self.tr("ALL STOP"))
         self.all_stop.setObjectName("allStop")
         self.all_stop.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.all_stop.setStyleSheet("QPushButton#allStop { background: #c62828; color: white; font-size: 18px;"

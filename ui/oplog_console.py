@@ -14,8 +14,10 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
+from models.configured_events import Carried, carry_configured_events
 from models.database import Database
 from models.hotkeys import QUICK_LOG
+from models.oplog_time import utc_now
 from models.schema import Role
 from ui.hotkeys import display_key
 from ui.oplog_admin import DevicesAdmin, StaffAdmin
@@ -31,9 +33,12 @@ from ui.oplog_state import OpsState
 from ui.oplog_views import StaffView
 from ui.oplog_worker import DbWorker
 from ui.report_monthly import MonthlyWindow
+from ui.wording import said
 
 if TYPE_CHECKING:
     from ui.console import Console
+
+CONFIRMATION_MS = 8000
 
 
 class OperationsLog(QObject):
@@ -48,6 +53,8 @@ class OperationsLog(QObject):
             self.feed.attach_camera(bridge.controller)
         for bridge in console.wall_bridges.values():
             self.feed.attach_wall(bridge.controller)
+        # before the state's first snapshot is asked for, so that it holds the events carried into the log
+        self.worker.opened.connect(lambda _name: self.carry_configured_events())
         self.state = OpsState(self.worker, self)
         self.login = LoginPanel(self.state)
         self.shift = ShiftPanel(self.state)
@@ -111,11 +118,12 @@ class OperationsLog(QObject):
         window = self.windows.get(name)
         if window is None:
             owner = self.window
-            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner, lambda: self._database_name),
+            settings = self.console.settings
+            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner, settings),
                       "staff": lambda: StaffAdmin(self.state, owner),
                       "devices": lambda: DevicesAdmin(self.state, owner, open_locations=self.open_locations),
                       "locations": lambda: LocationsAdmin(self.state, owner),
-                      "handover": lambda: HandoverWindow(self.state, owner)}
+                      "handover": lambda: HandoverWindow(self.state, owner, settings)}
             window = self.windows[name] = makers[name]()
         if name != "handover":
             window.open()
@@ -128,6 +136,27 @@ class OperationsLog(QObject):
         window = self._open("handover")
         window.open_for(shift_id)
         return window
+
+    def use_config(self) -> None:
+        """The console's configuration changed (``console.config``): the board takes its templates, and its
+        dated events not in the log yet are carried into it."""
+        self.board.use_config()
+        self.carry_configured_events()
+
+    def carry_configured_events(self) -> None:
+        config = self.console.config
+        self.worker.call(lambda session: carry_configured_events(session, config, utc_now()), self._carried)
+
+    def _carried(self, carried: Carried) -> None:
+        for title in carried.scheduled:
+            text = (self.tr("%1: carried from the configuration into the operations log, running")
+                    if title in carried.started else
+                    self.tr("%1: carried from the configuration into the operations log"))
+            self.notice("info", text.replace("%1", title))
+        for reason in carried.left_out:
+            self.notice("warning", said(reason))
+        if carried.scheduled:
+            self.state.refresh()
 
     @Slot(str)
     def press(self, action: str) -> None:
@@ -171,6 +200,8 @@ class OperationsLog(QObject):
     def notice(self, level: str, text: str) -> None:
         self.console.log.add(level, text)
         self.window.banner.show_notice(level, text)
+        if level == "info":     # a confirmation ("Log entry saved: …") where the eye finds it, for a while
+            self.window.statusBar().showMessage(said(text), CONFIRMATION_MS)
 
     def shutdown(self) -> None:
         """Write the queued audit rows and finish the database jobs already handed over."""

@@ -103,11 +103,11 @@ class CameraSession(ReplyHandling):
 
     def supersede_motion(self, why: str = "superseded") -> None:
         if self.pending is not None and self.pending.motion:
-            self.pending.superseded = True  # cancelled as soon as its ACK names the socket
+            self.pending.superseded = why  # cancelled as soon as its ACK names the socket
         for job in [j for j in self.queue if j.motion]:
             self.queue.remove(job)
             self.status.finish(job, why)
-        for job in self.running.supersede_moves():
+        for job in self.running.supersede_moves(why):
             self.status.finish(job, why)
         self.wake()
 
@@ -222,7 +222,7 @@ class CameraSession(ReplyHandling):
     def _expire_running(self, now: float) -> None:
         superseded, again, expired = self.running.sort_out(now, self.status.still_since)
         for job in superseded:
-            self.status.finish(job, "superseded")
+            self.status.finish(job, job.superseded)
         for job in again:  # recalls and absolute moves are idempotent: a lost datagram never strands one
             job.tries, job.seq, job.on_wire, job.resends = 0, None, False, job.resends + 1
             self.queue.appendleft(job)

@@ -64,7 +64,7 @@ class ReplyHandling:
         deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
         older = self.running.accept(job, socket, now, deadline)
         if older is not None:  # the camera reused the socket, so the older command ended; its completion was lost
-            self.status.finish(older, "superseded" if older.superseded else "completed")
+            self.status.finish(older, older.superseded or "completed")
         self.status.accepted(job)
 
     def _delivered(self, job: Job) -> None:
@@ -120,7 +120,7 @@ class ReplyHandling:
             running = self.running.find(reply.socket, seq)
             if running is not None:
                 self._forget_running(running)
-                self.status.finish(running, "superseded" if running.superseded else "completed")
+                self.status.finish(running, running.superseded or "completed")
             elif ours and pending.kind is not JobKind.INQUIRY:  # type: ignore[union-attr]
                 self._resolve(("done",))  # completion without ACK, or IF_Clear's socket-0 reply
             else:
@@ -136,7 +136,7 @@ class ReplyHandling:
             running = self.running.find(reply.socket, None if pending and pending.kind is JobKind.CANCEL else seq)
             if running is not None:
                 self._forget_running(running)
-                self.status.finish(running, "superseded")
+                self.status.finish(running, running.superseded or "superseded")
             if pending is not None and pending.kind is JobKind.CANCEL:
                 self._resolve(("done",))
             return

@@ -87,5 +87,5 @@ def test_the_hotkey_editor_speaks_indonesian(indonesian, tmp_path: Path, qtbot):
         "zoom.in: 'Ctrl+Foo': 'Foo' bukan nama tombol (misalnya F5, Ctrl+3, Num+3, Up, Esc atau ?)",
     ]
     assert not editor.try_bind("stop.all", "F5")
-    assert editor.prompt.text() == ("F5 sudah menjadi tombol untuk “Shot F5”. "
+    assert editor.prompt.text() == ("F5 sudah menjadi tombol untuk “Bidikan F5”. "
                                     "Pindahkan ke “Hentikan semua kamera”?")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from devices.video.synthetic import crop, load_panorama, view_of
-from ui.preset_grid import THUMB, PresetGrid
+from ui.preset_grid import PresetGrid
+from ui.preset_model import THUMB, Role
 from tests.ui.test_console import make_console, rig  # noqa: F401 - rig is the fixture make_console uses
 
 pytestmark = pytest.mark.gui
@@ -44,10 +44,10 @@ def test_the_preset_grid_shows_the_demo_presets_as_the_camera_frames_them_at_fir
     console.desk.select("cam1")
     model = grid.model
     for number, other in ((1, 2), (2, 3)):
-        icons = [model.match(model.index(0, 0), Qt.ItemDataRole.UserRole, n)[0].data(Qt.ItemDataRole.DecorationRole)
-                 .pixmap(THUMB).toImage() for n in (number, other)]
+        icons = [model.index(model.row(n)).data(Role.THUMBNAIL).toImage() for n in (number, other)]
         shown = [pixels(icon) for icon in icons]
         assert shown[0].std() > 20 and not np.array_equal(shown[0], shown[1])    # a picture, each its own
+    console.shutdown()
 
 
 def test_a_thumbnail_is_kept_for_a_stored_preset_and_removed_where_the_camera_has_none(rig, qtbot):  # noqa: F811
@@ -61,3 +61,4 @@ def test_a_thumbnail_is_kept_for_a_stored_preset_and_removed_where_the_camera_ha
     assert (kept == (200, 30, 30)).all()
     assert not (thumbnails / "9.png").exists()
     assert console.library.thumbnail_path("cam1", 2).exists()
+    console.shutdown()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from app import store_demo_layouts
 from devices.demo import start_demo_cameras
@@ -304,3 +304,13 @@ def test_the_wall_page_shows_what_the_device_said_it_is(rig, qtbot):
     qtbot.waitUntil(lambda: server.state()["video"][1] == 3, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Not supported by the device: route-av" in page.status.toolTip(), timeout=WAIT_MS)
     assert "Layers: video, audio" in page.status.toolTip()
+
+
+def test_the_cheat_sheet_names_the_layouts_of_the_wall_on_screen(make_console, qtbot):
+    """Issue #10 point 11: it listed 'Recall wall layout 1' for every Alt key."""
+    console = make_console()
+    console.cheat_sheet.toggle()
+    qtbot.waitUntil(console.cheat_sheet.isVisible, timeout=WAIT_MS)
+    texts = [label.text() for label in console.cheat_sheet.findChildren(QLabel)]
+    assert {"Rapat Penuh", "Presentasi", "Podcast"} <= set(texts)
+    assert not any(text.startswith("Recall wall layout") for text in texts)

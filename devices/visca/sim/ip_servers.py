@@ -173,7 +173,9 @@ class TcpServer(SimulatorServer):
             return
         self._server.close()
         tasks = list(self._clients.values())
-        for task in tasks:
-            task.cancel()
+        # hang each client up, and its task ends by itself; a cancelled one would make asyncio (before
+        # Python 3.12) log a CancelledError traceback when the console closes
+        for writer in list(self._clients):
+            writer.transport.abort()
         await asyncio.gather(*tasks, return_exceptions=True)
         await self._server.wait_closed()
