@@ -31,7 +31,7 @@
     <message>
         <location filename="../../ui/hotkeys.py" line="220"/>
         <source>Shots of the active event</source>
-        <translation>Shot acara aktif</translation>
+        <translation>Bidikan acara aktif</translation>
     </message>
     <message>
         <location filename="../../ui/hotkeys.py" line="221"/>
@@ -1680,7 +1680,7 @@
     <message>
         <location filename="../../ui/events_panel.py" line="43"/>
         <source>Shots</source>
-        <translation>Shot</translation>
+        <translation>Bidikan</translation>
     </message>
     <message>
         <location filename="../../ui/events_panel.py" line="60"/>
@@ -2560,7 +2560,7 @@
     <message>
         <location filename="../../models/hotkeys.py" line="71"/>
         <source>Shot {number}</source>
-        <translation>Shot {number}</translation>
+        <translation>Bidikan {number}</translation>
     </message>
     <message>
         <location filename="../../models/hotkeys.py" line="72"/>
@@ -3342,100 +3342,100 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="69"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="96"/>
+        <location filename="../../ui/oplog_console.py" line="69"/>
+        <location filename="../../ui/oplog_console.py" line="95"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="71"/>
-        <location filename="../../ui/oplog_console.py" line="97"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="96"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="71"/>
-        <location filename="../../ui/oplog_console.py" line="98"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="97"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="73"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="86"/>
+        <location filename="../../ui/oplog_console.py" line="85"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="94"/>
+        <location filename="../../ui/oplog_console.py" line="93"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="95"/>
+        <location filename="../../ui/oplog_console.py" line="94"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="100"/>
+        <location filename="../../ui/oplog_console.py" line="99"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="102"/>
+        <location filename="../../ui/oplog_console.py" line="101"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="103"/>
+        <location filename="../../ui/oplog_console.py" line="102"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="106"/>
+        <location filename="../../ui/oplog_console.py" line="105"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="107"/>
+        <location filename="../../ui/oplog_console.py" line="106"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="108"/>
+        <location filename="../../ui/oplog_console.py" line="107"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="153"/>
+        <location filename="../../ui/oplog_console.py" line="152"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="155"/>
+        <location filename="../../ui/oplog_console.py" line="154"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="184"/>
+        <location filename="../../ui/oplog_console.py" line="183"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="191"/>
+        <location filename="../../ui/oplog_console.py" line="190"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="198"/>
+        <location filename="../../ui/oplog_console.py" line="197"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3455,7 +3455,7 @@
     <message>
         <location filename="../../ui/desk.py" line="207"/>
         <source>No shot is bound to %1</source>
-        <translation>Tidak ada shot untuk %1</translation>
+        <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
         <location filename="../../ui/desk.py" line="239"/>
