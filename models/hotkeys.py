@@ -30,21 +30,22 @@ WALL_LAYOUTS = tuple(f"wall.layout.{number}" for number in range(1, 10))   # on 
 STOP_ALL = "stop.all"
 CHEAT_SHEET = "help.cheatsheet"
 QUICK_LOG = "log.quick"          # the one-key entry in the operations log
+MULTIVIEW = "view.multiview"     # every camera in a window of its own, on a second screen if there is one
 PRESETS = (*PRESET_RECALLS, PRESET_SELECTED, PRESET_NUMBER)
-ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESETS, *SHOTS, *WALL_LAYOUTS, STOP_ALL, CHEAT_SHEET, QUICK_LOG)
+ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESETS, *SHOTS, *WALL_LAYOUTS, STOP_ALL, CHEAT_SHEET, QUICK_LOG, MULTIVIEW)
 HELD_ACTIONS = frozenset((*MOVES, *ZOOMS))    # the key press starts them, its release stops them
 ACTION_GROUPS = (("camera", CAMERA_SELECT), ("move", MOVES + ZOOMS), ("preset", PRESETS),
-                 ("shot", SHOTS), ("wall", WALL_LAYOUTS), ("general", (STOP_ALL, CHEAT_SHEET, QUICK_LOG)))
+                 ("shot", SHOTS), ("wall", WALL_LAYOUTS), ("general", (STOP_ALL, CHEAT_SHEET, QUICK_LOG, MULTIVIEW)))
 
 DEFAULT_HOTKEYS: dict[str, tuple[str, ...]] = {
     **{action: (action.rsplit(".", 1)[1],) for action in CAMERA_SELECT},
     "move.up": ("Up",), "move.down": ("Down",), "move.left": ("Left",), "move.right": ("Right",),
     "zoom.in": ("+", "=", "Num++"), "zoom.out": ("-", "Num+-"),
     **{f"preset.recall.{number}": (f"Num+{number}", f"Ctrl+{number}") for number in range(10)},
-    **{action: (action.rsplit(".", 1)[1],) for action in SHOTS},
+    **{action: (action.rsplit(".", 1)[1],) for action in SHOTS if action != "shot.F11"},   # F11: the multiview
     **{action: (f"Alt+{action.rsplit('.', 1)[1]}",) for action in WALL_LAYOUTS},
     PRESET_SELECTED: ("Return", "Num+Enter"), PRESET_NUMBER: ("Num+*", "Ctrl+G"),
-    STOP_ALL: ("Pause", "Ctrl+Space", "Esc"), CHEAT_SHEET: ("?",), QUICK_LOG: ("Ctrl+L",),
+    STOP_ALL: ("Pause", "Ctrl+Space", "Esc"), CHEAT_SHEET: ("?",), QUICK_LOG: ("Ctrl+L",), MULTIVIEW: ("F11",),
 }
 WIDGET_KEYS = frozenset(("Esc", "Return", "Enter", "Num+Enter"))
 """Keys menus, dialogs, combo boxes and editors take first (to close, cancel or confirm)."""
@@ -60,6 +61,7 @@ _LABELS = {
     STOP_ALL: QT_TRANSLATE_NOOP("Hotkeys", "Stop all cameras"),
     CHEAT_SHEET: QT_TRANSLATE_NOOP("Hotkeys", "Show the hotkeys"),
     QUICK_LOG: QT_TRANSLATE_NOOP("Hotkeys", "Quick log entry"),
+    MULTIVIEW: QT_TRANSLATE_NOOP("Hotkeys", "Multiview of every camera"),
     PRESET_SELECTED: QT_TRANSLATE_NOOP("Hotkeys", "Recall the chosen preset"),
     PRESET_NUMBER: QT_TRANSLATE_NOOP("Hotkeys", "Choose a preset by its number"),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from enum import Enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QImage
@@ -25,6 +26,14 @@ class Role:
     LOCATION = Qt.ItemDataRole.UserRole + 5
     OWNER = Qt.ItemDataRole.UserRole + 6       # title of the running event that owns the camera
     HOTKEY = Qt.ItemDataRole.UserRole + 7      # "1" … "9"
+    TALLY = Qt.ItemDataRole.UserRole + 8       # Tally
+
+
+class Tally(Enum):
+    """What a camera's picture is doing in the programme; the tiles draw it as their border."""
+    NONE = "none"
+    PREVIEW = "preview"     # cued up next (green)
+    PROGRAM = "program"     # on air (red)
 
 
 @dataclass
@@ -36,6 +45,7 @@ class CameraRow:
     preview: QImage | None = None
     preview_status: str = ""
     owner: str = ""
+    tally: Tally = Tally.NONE
     extra: dict = field(default_factory=dict)
 
 
@@ -98,6 +108,16 @@ class CameraListModel(QAbstractTableModel):
     def set_owner(self, camera_id: str, owner: str) -> None:
         self._update(camera_id, "owner", owner, Role.OWNER)
 
+    def set_tally(self, camera_id: str, tally: Tally) -> None:
+        """Mark a camera on air (Tally.PROGRAM), cued (Tally.PREVIEW) or neither; every camera tile shows it."""
+        if self.row_of(camera_id) < 0:
+            raise KeyError(f"no camera {camera_id!r}")
+        self._update(camera_id, "tally", Tally(tally), Role.TALLY)
+
+    def name_of(self, camera_id: str) -> str:
+        row = self.row_of(camera_id)
+        return self._rows[row].name if row >= 0 else camera_id
+
     def _update(self, camera_id: str, attr: str, value: object, role: int) -> None:
         row = self.row_of(camera_id)
         if row >= 0 and getattr(self._rows[row], attr) != value:
@@ -138,7 +158,8 @@ class CameraListModel(QAbstractTableModel):
         state = row.bridge.state
         roles = {Role.CAMERA_ID: row.camera_id, Role.STATE: state, Role.PREVIEW: row.preview,
                  Role.PREVIEW_STATUS: row.preview_status, Role.LOCATION: row.location,
-                 Role.OWNER: row.owner, Role.HOTKEY: str(index.row() + 1) if index.row() < 9 else ""}
+                 Role.OWNER: row.owner, Role.TALLY: row.tally,
+                 Role.HOTKEY: str(index.row() + 1) if index.row() < 9 else ""}
         if role in roles:
             return roles[role]
         column = self.COLUMNS[index.column()]

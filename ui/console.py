@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, QSettings, QSize
-from PySide6.QtGui import QActionGroup
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QWidget
 
 from devices.controller_factory import ControllerFactory
@@ -23,7 +23,7 @@ from devices.visca.profiles import CameraProfile
 from devices.wall.controller import WallController
 from models.config import CameraConfig, Config, ConfigStore
 from models.database import Database
-from models.hotkeys import HotkeyMap
+from models.hotkeys import MULTIVIEW, HotkeyMap
 from models.ownership import EventBoard
 from models.preset_library import PresetLibrary
 from models.wording import Phrase
@@ -35,7 +35,7 @@ from ui.demo_thumbnails import draw_demo_thumbnails
 from ui.desk import OperatorDesk
 from ui.device_words import record_text
 from ui.hotkey_editor import HotkeyEditor
-from ui.hotkeys import CONSOLE_WINDOW, ActionLabels, HotkeyFilter
+from ui.hotkeys import CONSOLE_WINDOW, ActionLabels, HotkeyFilter, display_key
 from ui.language import LANGUAGES, current_language, install_translator
 from ui.live_config import LiveConfig
 from ui.main_window import MainWindow
@@ -109,6 +109,7 @@ class Console(QObject):
         self.hotkeys = HotkeyFilter(hotkeys, self)
         self.hotkeys.actionPressed.connect(self.desk.press)
         self.hotkeys.actionPressed.connect(self.walls.press)
+        self.hotkeys.actionPressed.connect(self.window.press)
         self.hotkeys.actionPressed.connect(self.window.presets.press)
         self.hotkeys.actionReleased.connect(self.desk.release)
         self.hotkeys.focusLost.connect(self.desk.release_all)
@@ -134,6 +135,7 @@ class Console(QObject):
         self.wall_view.refresh_owners()
         self.live = LiveConfig(self, factory)
         self.operations = OperationsLog(self, oplog) if oplog is not None else None
+        self.window.restore_layout()     # now that every dock is there
 
     def _add_menus(self) -> None:
         tools = self.window.tools_menu
@@ -142,6 +144,9 @@ class Console(QObject):
         tools.setToolTipsVisible(True)      # a disabled item says why
         self.allow_configuration(True)
         tools.addAction(self.tr("Hotkey cheat sheet (?)"), self.cheat_sheet.toggle)
+        self.multiview_action = QAction(self.window, triggered=self.window.toggle_multiview)
+        self.window.view_menu.insertAction(self.window.view_menu.actions()[1], self.multiview_action)
+        self._name_keys_in_menus()
         languages = self.window.view_menu.addMenu(self.tr("Language"))
         group = QActionGroup(languages)
         current = current_language(QApplication.instance())
@@ -150,6 +155,10 @@ class Console(QObject):
             action.setCheckable(True)
             action.setChecked(code == current)
             group.addAction(action)
+
+    def _name_keys_in_menus(self) -> None:
+        keys = ", ".join(display_key(key) for key in self.hotkeys.map.keys(MULTIVIEW))
+        self.multiview_action.setText(self.tr("Multiview (%1)").replace("%1", keys) if keys else self.tr("Multiview"))
 
     def edit_hotkeys(self) -> None:
         editor = self._editors.get("hotkeys")
@@ -164,6 +173,7 @@ class Console(QObject):
         self.cheat_sheet.set_map(hotkeys)
         self.window.all_stop.setText(ActionLabels(self).stop_button(hotkeys))
         self.wall_view.set_hotkeys(hotkeys)
+        self._name_keys_in_menus()
         self.log.add("info", self.tr("Hotkeys saved"))
 
     def allow_configuration(self, allowed: bool) -> None:

@@ -96,11 +96,13 @@ class EventsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("I am working for:")))
         top.addWidget(self.active, 1)
-        top.addWidget(start)
-        top.addWidget(end)
-        top.addWidget(take)
+        buttons = QHBoxLayout()     # a row of their own: the panel fits the dock column beside the cameras
+        for button in (start, end, take):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(buttons)
         layout.addWidget(self.table)
         desk.ownershipChanged.connect(self.refresh)
         self._clock = QTimer(self, interval=30_000, timeout=self.refresh)  # events start and end by the clock

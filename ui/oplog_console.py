@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from models.configured_events import Carried, carry_configured_events
 from models.database import Database
@@ -32,14 +32,12 @@ from ui.oplog_shift import ShiftPanel
 from ui.oplog_state import OpsState
 from ui.oplog_views import StaffView
 from ui.oplog_worker import DbWorker
-from ui.wording import said
 from ui.report_monthly import MonthlyWindow
 from ui.wording import said
 
 if TYPE_CHECKING:
     from ui.console import Console
 
-Area = Qt.DockWidgetArea
 CONFIRMATION_MS = 8000
 
 
@@ -66,17 +64,10 @@ class OperationsLog(QObject):
                                self.feed, self)
         self.quick_log = QuickLogBox(self.state, self._active_event, window)
         self.windows: dict[str, QWidget] = {}
-        self.docks = {name: self._dock(name, title, widget, area) for name, title, widget, area in (
-            ("operator", self.tr("Operator"), self.login, Area.RightDockWidgetArea),
-            ("shift", self.tr("Shift"), self.shift, Area.RightDockWidgetArea),
-            ("schedule", self.tr("Event schedule"), self.events, Area.BottomDockWidgetArea),
-            ("faults", self.tr("Faults"), self.faults, Area.BottomDockWidgetArea))}
-        window.tabifyDockWidget(self.docks["operator"], self.docks["shift"])
-        window.tabifyDockWidget(window.docks["log"], self.docks["schedule"])
-        window.tabifyDockWidget(self.docks["schedule"], self.docks["faults"])
-        self.docks["operator"].raise_()
-        window.docks["events"].raise_()
-        window.restore_layout()          # again, now that these docks exist too
+        # forms scroll in their docks instead of growing the window
+        self.docks = {name: window.add_dock(name, title, widget, scrolled=True) for name, title, widget in (
+            ("operator", self.tr("Operator"), self.login), ("shift", self.tr("Shift"), self.shift),
+            ("schedule", self.tr("Event schedule"), self.events), ("faults", self.tr("Faults"), self.faults))}
         self.who = QLabel()
         self.database = QLabel(self.tr("Operations log: opening…"))
         window.statusBar().addPermanentWidget(self.database)
@@ -97,19 +88,6 @@ class OperationsLog(QObject):
         console.hotkeys.actionPressed.connect(self.press)
         self._staff_changed(None)
         self.worker.start()
-
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
-        dock.setObjectName(f"dock-{name}")
-        scroll = QScrollArea()             # forms shrink with the dock instead of growing the window
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
-        dock.setWidget(scroll)
-        self.window.addDockWidget(area, dock)
-        self.window.docks[name] = dock
-        self.window.view_menu.addAction(dock.toggleViewAction())
-        return dock
 
     def _add_menu(self) -> None:
         menu = self.window.menuBar().addMenu(self.tr("&Operations"))

@@ -89,7 +89,7 @@ class PresetGrid(QWidget):
         self.undo_button.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 3 + 4)
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)   # a 720-line screen
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.addWidget(self.number)
@@ -99,6 +99,7 @@ class PresetGrid(QWidget):
         said.addWidget(self.message, 1)
         said.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
         layout.addLayout(said)

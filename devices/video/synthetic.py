@@ -4,7 +4,8 @@ Pan moves the view across the panorama (the profile's left end at the left edge)
 moves it up and down (tilt 0 looks at the stage, tilt_max at the ceiling, tilt_min at the
 floor), zoom narrows it from the wide view (zoom 0) to 1/ZOOM_RATIO of that (zoom_max).
 The picture is rendered at the size asked for with ``want_size``, so a small tile costs
-little, and carries an overlay with the camera's name, its position numbers and a clock.
+little, and carries an overlay with the camera's name, its position numbers and a clock (WIB,
+as in the operations log).
 A camera in standby shows a dark frame.
 
 ``view_of`` and ``crop`` are that picture without the source (the demo draws its preset thumbnails
@@ -13,7 +14,7 @@ with them); ``position_for`` is the way back: the pan, tilt and zoom that frame 
 from __future__ import annotations
 
 import math
-import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -22,6 +23,7 @@ import numpy as np
 
 from devices.video.base import NOT_OPEN, FrameSource, Pacer, Size, SourceError, fit_within
 from devices.visca.profiles import CameraProfile
+from models.oplog_time import WIB
 from models.wording import QT_TRANSLATE_NOOP
 
 DEFAULT_PANORAMA = Path(__file__).resolve().parents[2] / "resources" / "demo" / "panorama.jpg"
@@ -89,7 +91,7 @@ class SyntheticCameraSource(FrameSource):
         margin = max(4, height // 40)
         line = round(scale * 30)
         _text(frame, self.name, (margin, margin + line), scale)
-        clock = time.strftime("%H:%M:%S")
+        clock = datetime.now(WIB).strftime("%H:%M:%S")     # the operations log's time, whatever the PC's zone
         _text(frame, clock, (frame.shape[1] - margin - _text_width(clock, scale), margin + line), scale)
         pan, tilt, zoom = (round(state.get(axis, 0)) for axis in ("pan", "tilt", "zoom"))
         numbers = f"P {pan:+d}  T {tilt:+d}  Z {zoom}"

@@ -300,139 +300,139 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/camera_model.py" line="127"/>
+        <location filename="../../ui/camera_model.py" line="147"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="127"/>
+        <location filename="../../ui/camera_model.py" line="147"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="127"/>
+        <location filename="../../ui/camera_model.py" line="147"/>
         <source>Motion</source>
         <translation>Gerakan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="128"/>
+        <location filename="../../ui/camera_model.py" line="148"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="128"/>
+        <location filename="../../ui/camera_model.py" line="148"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="128"/>
+        <location filename="../../ui/camera_model.py" line="148"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="129"/>
+        <location filename="../../ui/camera_model.py" line="149"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="130"/>
+        <location filename="../../ui/camera_model.py" line="150"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="130"/>
+        <location filename="../../ui/camera_model.py" line="150"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="130"/>
+        <location filename="../../ui/camera_model.py" line="150"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="131"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="131"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="132"/>
+        <location filename="../../ui/camera_model.py" line="152"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="152"/>
+        <location filename="../../ui/camera_model.py" line="173"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="167"/>
+        <location filename="../../ui/camera_model.py" line="188"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="168"/>
+        <location filename="../../ui/camera_model.py" line="189"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="176"/>
+        <location filename="../../ui/camera_model.py" line="197"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="176"/>
+        <location filename="../../ui/camera_model.py" line="197"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="191"/>
+        <location filename="../../ui/camera_model.py" line="212"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="192"/>
+        <location filename="../../ui/camera_model.py" line="213"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="192"/>
+        <location filename="../../ui/camera_model.py" line="213"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="193"/>
+        <location filename="../../ui/camera_model.py" line="214"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="197"/>
+        <location filename="../../ui/camera_model.py" line="218"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="197"/>
+        <location filename="../../ui/camera_model.py" line="218"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="204"/>
+        <location filename="../../ui/camera_model.py" line="225"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="204"/>
+        <location filename="../../ui/camera_model.py" line="225"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="198"/>
+        <location filename="../../ui/camera_model.py" line="219"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -440,7 +440,7 @@
 <context>
     <name>CameraTileDelegate</name>
     <message>
-        <location filename="../../ui/camera_bank.py" line="40"/>
+        <location filename="../../ui/camera_tile.py" line="75"/>
         <source>no picture</source>
         <translation>tidak ada gambar</translation>
     </message>
@@ -981,52 +981,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="140"/>
+        <location filename="../../ui/console.py" line="142"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="141"/>
+        <location filename="../../ui/console.py" line="143"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="144"/>
+        <location filename="../../ui/console.py" line="146"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="145"/>
+        <location filename="../../ui/console.py" line="150"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="167"/>
+        <location filename="../../ui/console.py" line="161"/>
+        <source>Multiview (%1)</source>
+        <translation>Multiview (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="161"/>
+        <source>Multiview</source>
+        <translation>Multiview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="177"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="173"/>
+        <location filename="../../ui/console.py" line="183"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="199"/>
+        <location filename="../../ui/console.py" line="209"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="201"/>
+        <location filename="../../ui/console.py" line="211"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="227"/>
+        <location filename="../../ui/console.py" line="237"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="233"/>
+        <location filename="../../ui/console.py" line="243"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1497,6 +1507,19 @@
     </message>
 </context>
 <context>
+    <name>EnlargedPreview</name>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="66"/>
+        <source>Esc or a double-click closes this view</source>
+        <translation>Esc atau klik ganda menutup tampilan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="69"/>
+        <source>%1 – enlarged</source>
+        <translation>%1 – diperbesar</translation>
+    </message>
+</context>
+<context>
     <name>EventForm</name>
     <message>
         <location filename="../../ui/oplog_events.py" line="39"/>
@@ -1698,7 +1721,7 @@
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="113"/>
+        <location filename="../../ui/events_panel.py" line="115"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -2465,142 +2488,147 @@
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../models/hotkeys.py" line="57"/>
+        <location filename="../../models/hotkeys.py" line="58"/>
         <source>Move up</source>
         <translation>Gerak ke atas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="57"/>
+        <location filename="../../models/hotkeys.py" line="58"/>
         <source>Move down</source>
         <translation>Gerak ke bawah</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="58"/>
+        <location filename="../../models/hotkeys.py" line="59"/>
         <source>Move left</source>
         <translation>Gerak ke kiri</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="58"/>
+        <location filename="../../models/hotkeys.py" line="59"/>
         <source>Move right</source>
         <translation>Gerak ke kanan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="59"/>
+        <location filename="../../models/hotkeys.py" line="60"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="59"/>
+        <location filename="../../models/hotkeys.py" line="60"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="60"/>
+        <location filename="../../models/hotkeys.py" line="61"/>
         <source>Stop all cameras</source>
         <translation>Hentikan semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="61"/>
+        <location filename="../../models/hotkeys.py" line="62"/>
         <source>Show the hotkeys</source>
         <translation>Tampilkan tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="62"/>
+        <location filename="../../models/hotkeys.py" line="63"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="63"/>
+        <location filename="../../models/hotkeys.py" line="64"/>
+        <source>Multiview of every camera</source>
+        <translation>Multiview semua kamera</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="65"/>
         <source>Recall the chosen preset</source>
         <translation>Panggil preset yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="64"/>
+        <location filename="../../models/hotkeys.py" line="66"/>
         <source>Choose a preset by its number</source>
         <translation>Pilih preset menurut nomornya</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="67"/>
+        <location filename="../../models/hotkeys.py" line="69"/>
         <source>Select camera {number}</source>
         <translation>Pilih kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="68"/>
+        <location filename="../../models/hotkeys.py" line="70"/>
         <source>Recall preset {number}</source>
         <translation>Panggil preset {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="69"/>
+        <location filename="../../models/hotkeys.py" line="71"/>
         <source>Shot {number}</source>
         <translation>Bidikan {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="70"/>
+        <location filename="../../models/hotkeys.py" line="72"/>
         <source>Recall wall layout {number}</source>
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="84"/>
+        <location filename="../../models/hotkeys.py" line="86"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="197"/>
+        <location filename="../../models/hotkeys.py" line="199"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="201"/>
+        <location filename="../../models/hotkeys.py" line="203"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="205"/>
+        <location filename="../../models/hotkeys.py" line="207"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="218"/>
+        <location filename="../../models/hotkeys.py" line="220"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="220"/>
+        <location filename="../../models/hotkeys.py" line="222"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="237"/>
+        <location filename="../../models/hotkeys.py" line="239"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="246"/>
+        <location filename="../../models/hotkeys.py" line="248"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="254"/>
+        <location filename="../../models/hotkeys.py" line="256"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="255"/>
+        <location filename="../../models/hotkeys.py" line="257"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="277"/>
+        <location filename="../../models/hotkeys.py" line="279"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="281"/>
+        <location filename="../../models/hotkeys.py" line="283"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="283"/>
+        <location filename="../../models/hotkeys.py" line="285"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -2977,62 +3005,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Smart Centre Console</source>
         <translation>Konsol Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
-        <source>ALL STOP</source>
-        <translation>HENTIKAN SEMUA</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Safety</source>
         <translation>Keselamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <source>Enlarge selected camera</source>
+        <translation>Perbesar kamera terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>Arrange the docks for this screen</source>
+        <translation>Atur panel untuk layar ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Controls</source>
         <translation>Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Presets</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Camera health</source>
         <translation>Kesehatan Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Log</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Video wall</source>
         <translation>Video Wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="43"/>
+        <source>ALL STOP</source>
+        <translation>HENTIKAN SEMUA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -3289,102 +3327,115 @@
     </message>
 </context>
 <context>
+    <name>Multiview</name>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="89"/>
+        <source>F11 or Esc closes the multiview</source>
+        <translation>F11 atau Esc menutup multiview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="90"/>
+        <source>Multiview – every camera</source>
+        <translation>Multiview – semua kamera</translation>
+    </message>
+</context>
+<context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="69"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="71"/>
-        <location filename="../../ui/oplog_console.py" line="117"/>
+        <location filename="../../ui/oplog_console.py" line="69"/>
+        <location filename="../../ui/oplog_console.py" line="95"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="72"/>
-        <location filename="../../ui/oplog_console.py" line="118"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="96"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="73"/>
-        <location filename="../../ui/oplog_console.py" line="119"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="97"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="81"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="94"/>
+        <location filename="../../ui/oplog_console.py" line="85"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="115"/>
+        <location filename="../../ui/oplog_console.py" line="93"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="116"/>
+        <location filename="../../ui/oplog_console.py" line="94"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="121"/>
+        <location filename="../../ui/oplog_console.py" line="99"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="123"/>
+        <location filename="../../ui/oplog_console.py" line="101"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="124"/>
+        <location filename="../../ui/oplog_console.py" line="102"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="127"/>
+        <location filename="../../ui/oplog_console.py" line="105"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="128"/>
+        <location filename="../../ui/oplog_console.py" line="106"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="129"/>
+        <location filename="../../ui/oplog_console.py" line="107"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="174"/>
+        <location filename="../../ui/oplog_console.py" line="152"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="176"/>
+        <location filename="../../ui/oplog_console.py" line="154"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="205"/>
+        <location filename="../../ui/oplog_console.py" line="183"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="212"/>
+        <location filename="../../ui/oplog_console.py" line="190"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="219"/>
+        <location filename="../../ui/oplog_console.py" line="197"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3777,22 +3828,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview.py" line="156"/>
+        <location filename="../../ui/preview.py" line="180"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="157"/>
+        <location filename="../../ui/preview.py" line="181"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="159"/>
+        <location filename="../../ui/preview.py" line="183"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="161"/>
+        <location filename="../../ui/preview.py" line="185"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -3870,12 +3921,12 @@
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="53"/>
+        <location filename="../../devices/video/synthetic.py" line="55"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="115"/>
+        <location filename="../../devices/video/synthetic.py" line="117"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>

@@ -19,7 +19,8 @@ def test_action_ids_are_exactly_the_agreed_ones():
                 + ["move.up", "move.down", "move.left", "move.right", "zoom.in", "zoom.out"]
                 + [f"preset.recall.{n}" for n in range(10)] + ["preset.recall.selected", "preset.number"]
                 + [f"shot.F{n}" for n in range(1, 13)]
-                + [f"wall.layout.{n}" for n in range(1, 10)] + ["stop.all", "help.cheatsheet", "log.quick"])
+                + [f"wall.layout.{n}" for n in range(1, 10)]
+                + ["stop.all", "help.cheatsheet", "log.quick", "view.multiview"])
     assert list(ACTIONS) == expected
     assert HELD_ACTIONS == {"move.up", "move.down", "move.left", "move.right", "zoom.in", "zoom.out"}
     assert [action for _group, actions in ACTION_GROUPS for action in actions] == expected
@@ -33,7 +34,8 @@ def test_defaults_have_no_conflicts_and_the_agreed_keys():
     assert {hotkeys.action_for(key) for key in ("+", "=")} == {"zoom.in"} and hotkeys.action_for("-") == "zoom.out"
     for n in range(10):
         assert hotkeys.action_for(f"Num+{n}") == hotkeys.action_for(f"Ctrl+{n}") == f"preset.recall.{n}"
-    assert [hotkeys.action_for(f"F{n}") for n in range(1, 13)] == [f"shot.F{n}" for n in range(1, 13)]
+    assert [hotkeys.action_for(f"F{n}") for n in (*range(1, 11), 12)] == [f"shot.F{n}" for n in (*range(1, 11), 12)]
+    assert hotkeys.action_for("F11") == "view.multiview" and hotkeys.keys("shot.F11") == ()
     assert hotkeys.action_for("Esc") == "stop.all" and hotkeys.action_for("?") == "help.cheatsheet"
     assert hotkeys.action_for("Pause") == hotkeys.action_for("Ctrl+Space") == "stop.all"
     assert hotkeys.stop_keys() == ("Pause", "Ctrl+Space")           # Esc gives way to menus and dialogs

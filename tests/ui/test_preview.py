@@ -162,3 +162,18 @@ def test_bad_arguments_are_refused_at_once(hub, clip):
     hub.add("cam1", str(clip), QSize(160, 90))
     with pytest.raises(ValueError, match="already has a preview"):
         hub.add("cam1", str(clip), QSize(160, 90))
+
+
+def test_a_larger_view_gets_larger_frames_from_the_same_worker(qtbot, hub, clip):
+    threads = len(preview_threads())
+    hub.add("cam1", str(clip), QSize(160, 90))                      # the tiles
+    qtbot.waitUntil(lambda: hub.latest("cam1") is not None, timeout=3000)
+    hub.set_size("cam1", QSize(320, 180), "enlarged")               # an enlarged preview opens
+    qtbot.waitUntil(lambda: hub.latest("cam1").size() == QSize(320, 180), timeout=3000)
+    hub.set_size("cam1", QSize(240, 135))                           # the tiles grow, still smaller
+    with qtbot.waitSignal(hub.frameReady, timeout=3000):
+        pass
+    assert hub.latest("cam1").size() == QSize(320, 180)
+    assert len(preview_threads()) == threads + 1                    # one worker, one stream
+    hub.forget_view("enlarged")
+    qtbot.waitUntil(lambda: hub.latest("cam1").size() == QSize(240, 135), timeout=3000)

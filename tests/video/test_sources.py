@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -13,8 +15,10 @@ from devices.video import (
     OpenCvSource, PreviewSourceError, SourceError, SourceKind, SyntheticCameraSource, open_source, parse_spec,
     redact,
 )
+from devices.video import synthetic
 from devices.video.synthetic import DEFAULT_PANORAMA
 from devices.visca.profiles import get_profile
+from models.oplog_time import WIB
 from tests.video.clips import bar_centre, write_clip
 
 PROFILE = get_profile("sony-srg300h")
@@ -210,6 +214,22 @@ def test_bundled_panorama_is_used_by_default():
         assert source.panorama.shape == (1024, 4096, 3)
         frame = source.read()
     assert frame.shape == (720, 1280, 3) and frame.std() > 20
+
+
+def test_the_clock_in_the_picture_is_wib_whatever_the_pcs_zone(coordinate_panorama, monkeypatch):
+    drawn: list[str] = []
+    original = synthetic._text
+    monkeypatch.setattr(synthetic, "_text", lambda frame, text, *args: (drawn.append(text), original(frame, text, *args)))
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")               # UTC−3, the PC set to another zone
+    time.tzset()
+    try:
+        render(coordinate_panorama)
+        wib = {(datetime.now(WIB) - timedelta(seconds=s)).strftime("%H:%M:%S") for s in (0, 1)}
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    clocks = [text for text in drawn if text.count(":") == 2]
+    assert len(clocks) == 1 and clocks[0] in wib, (clocks, wib)
 
 
 def test_missing_panorama_is_a_source_error(tmp_path: Path):
