@@ -5,7 +5,7 @@ better, so they never refuse a file):
 
 - a network port that is the usual port of another kind of device: ``visca+udp://cam:1259`` is the
   header-less VISCA port, so the URL probably wants ``visca+udpraw://``; ``kramer+tcp://m:23`` is
-  Extron's port; port 0, which only a simulator listens on (it picks a free one);
+  Extron's port (port 0, a simulator's "any free port", is refused by the URL itself);
 - a serial port this computer does not have: looked up in the list of serial ports and in the file
   system (a pseudo-terminal or a symlink to one counts), never opened.
 
@@ -39,9 +39,6 @@ def port_warnings(url: str, present: SerialPorts = serial_ports) -> list[Phrase]
         return []
     if endpoint.is_serial:
         return _serial_warnings(endpoint.device, present)
-    if endpoint.port == 0:
-        return [QT_TRANSLATE_NOOP("PortCheck", "port 0 is for simulators, which pick a free port; a device "
-                                               "listens on a port of its own")]
     usual = USUAL_PORTS.get(endpoint.scheme)
     other = next((scheme for scheme, port in USUAL_PORTS.items()
                   if port == endpoint.port and scheme != endpoint.scheme), None)

@@ -3653,22 +3653,17 @@
 <context>
     <name>PortCheck</name>
     <message>
-        <location filename="../../devices/port_check.py" line="43"/>
-        <source>port 0 is for simulators, which pick a free port; a device listens on a port of its own</source>
-        <translation>port 0 hanya untuk simulator, yang memilih port bebas; perangkat mendengarkan di port-nya sendiri</translation>
-    </message>
-    <message>
-        <location filename="../../devices/port_check.py" line="50"/>
+        <location filename="../../devices/port_check.py" line="47"/>
         <source>port {port} is the usual port of {other}:// devices; {scheme}:// devices usually listen on {usual}: check the port or the kind of URL</source>
         <translation>port {port} adalah port biasa perangkat {other}://; perangkat {scheme}:// biasanya mendengarkan di {usual}: periksa port-nya atau jenis URL-nya</translation>
     </message>
     <message>
-        <location filename="../../devices/port_check.py" line="70"/>
+        <location filename="../../devices/port_check.py" line="67"/>
         <source>serial port {port} is not on this computer (it has: {ports})</source>
         <translation>port serial {port} tidak ada di komputer ini (yang ada: {ports})</translation>
     </message>
     <message>
-        <location filename="../../devices/port_check.py" line="71"/>
+        <location filename="../../devices/port_check.py" line="68"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
@@ -3719,67 +3714,67 @@
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="158"/>
+        <location filename="../../ui/preset_grid.py" line="159"/>
         <source>This camera has no preset %1</source>
         <translation>Kamera ini tidak punya preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="162"/>
+        <location filename="../../ui/preset_grid.py" line="163"/>
         <source>Choose a preset first: click its slot or type its number.</source>
         <translation>Pilih preset dulu: klik slotnya atau ketik nomornya.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="174"/>
+        <location filename="../../ui/preset_grid.py" line="175"/>
         <source>Choose a slot to save to (click it), or use “Save to next free”.</source>
         <translation>Pilih slot tujuan penyimpanan (klik slotnya), atau gunakan “Simpan ke slot kosong”.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="177"/>
+        <location filename="../../ui/preset_grid.py" line="178"/>
         <source>Preset %1 %2 is in use: press Save again within 5 s to overwrite it.</source>
         <translation>Preset %1 %2 sudah terpakai: tekan Simpan lagi dalam 5 detik untuk menimpanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="180"/>
+        <location filename="../../ui/preset_grid.py" line="181"/>
         <source>Saved as preset %1.</source>
         <translation>Disimpan sebagai preset %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="186"/>
+        <location filename="../../ui/preset_grid.py" line="187"/>
         <source>Every preset slot of this camera is used: choose one to overwrite.</source>
         <translation>Semua slot preset kamera ini terpakai: pilih satu untuk ditimpa.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="190"/>
+        <location filename="../../ui/preset_grid.py" line="191"/>
         <source>Saved as preset %1 (the next free slot).</source>
         <translation>Disimpan sebagai preset %1 (slot kosong berikutnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="195"/>
+        <location filename="../../ui/preset_grid.py" line="196"/>
         <source>Choose the preset to rename first (click its slot).</source>
         <translation>Pilih dulu preset yang akan diganti namanya (klik slotnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="202"/>
+        <location filename="../../ui/preset_grid.py" line="203"/>
         <source>Choose the preset to clear first (click its slot).</source>
         <translation>Pilih dulu preset yang akan dihapus (klik slotnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="205"/>
+        <location filename="../../ui/preset_grid.py" line="206"/>
         <source>Press Clear again within 5 s to clear preset %1 %2.</source>
         <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="208"/>
+        <location filename="../../ui/preset_grid.py" line="209"/>
         <source>Preset %1 cleared.</source>
         <translation>Preset %1 dihapus.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="221"/>
+        <location filename="../../ui/preset_grid.py" line="222"/>
         <source>Undo: 10 s.</source>
         <translation>Bisa dibatalkan 10 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="223"/>
+        <location filename="../../ui/preset_grid.py" line="224"/>
         <source>No undo (its old position is not known).</source>
         <translation>Tak bisa dibatalkan (posisi lamanya tidak diketahui).</translation>
     </message>
