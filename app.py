@@ -11,22 +11,33 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from devices.cli import camera as camera_cli
-from devices.cli import probe as probe_cli
-from devices.cli import simulate as simulate_cli
-from devices.cli import wall as wall_cli
-from devices.runtime import DeviceRuntime
-from models import db_cli
-from models.wording import sentence_of
-from ui import report_cli
+if TYPE_CHECKING:
+    from devices.runtime import DeviceRuntime
+
+# Each sub-command's parser lives in its module; only the module of the command being run is imported
+# (a camera command never loads the database, the GUI or the simulators: docs/benchmarks.md "CLI start").
+COMMANDS = {"camera": "devices.cli.camera", "wall": "devices.cli.wall", "probe": "devices.cli.probe",
+            "db": "models.db_cli", "report": "ui.report_cli", "simulate": "devices.cli.simulate"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``command``, only that sub-command's parser (and only its module imported)."""
     parser = argparse.ArgumentParser(prog="app.py", description=__doc__.splitlines()[0])
+    _add_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        if command in (None, name):
+            importlib.import_module(module).add_parser(commands)
+    return parser
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="log device decisions")
     parser.add_argument("--demo", action="store_true",
                         help="start simulated cameras and use a demo configuration (no hardware needed)")
@@ -35,22 +46,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("id", "en"), help="user interface language (default: system)")
     parser.add_argument("--db", metavar="URL", help="operations log database, any SQLAlchemy URL "
                         "(default: $SMARTCENTRE_DB or a SQLite file in the user's data folder)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    camera_cli.add_parser(commands)
-    wall_cli.add_parser(commands)
-    probe_cli.add_parser(commands)
-    db_cli.add_parser(commands)
-    report_cli.add_parser(commands)
-    simulate_cli.add_parser(commands)
-    return parser
+
+
+class _Scan(argparse.ArgumentParser):
+    def error(self, message: str):     # the full parser says it, in its own words
+        raise ValueError(message)
+
+
+def chosen_command(argv: list[str]) -> str | None:
+    """The sub-command ``argv`` names, found without importing any; None for the console, for help
+    and for a command line the full parser must explain."""
+    scan = _Scan(prog="app.py", add_help=False)
+    _add_options(scan)
+    try:
+        _known, rest = scan.parse_known_args(argv)
+    except ValueError:
+        return None
+    first = next((arg for arg in rest if not arg.startswith("-")), None)
+    return first if first in COMMANDS else None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    args.argv = list(sys.argv[1:] if argv is None else argv)   # what a capture's header repeats (--capture)
+    from devices.secrets import MaskingFilter
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(chosen_command(argv)).parse_args(argv)
+    args.argv = argv   # what a capture's header repeats (--capture)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(each, MaskingFilter) for each in handler.filters):
+            handler.addFilter(MaskingFilter())
     if args.command is None:
         return run_console(args)
     return args.func(args) or 0
@@ -61,13 +87,13 @@ def run_console(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from devices.controller_factory import ControllerFactory
     from devices.demo import start_demo_cameras
-    from devices.visca.controller import CameraController
-    from devices.visca.profiles import configured_profile
+    from devices.port_check import port_warnings
+    from devices.runtime import DeviceRuntime
     from devices.visca.url_check import check_camera
-    from devices.wall.controller import WallController
     from devices.wall.sim.simulator import start_demo_wall
-    from models.config import ConfigStore, demo_config
+    from models.config import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
     from models.database import default_url
     from models.hotkeys import load_hotkeys
     from models.user_files import default_folder
@@ -83,70 +109,42 @@ def run_console(args: argparse.Namespace) -> int:
     install_translator(app, args.lang or settings.value("ui/language", None))
     with DeviceRuntime("devices") as runtime, DeviceRuntime("simulators") as simulators:
         simulated: dict[str, SimulatedPicture] = {}
-        store = None
+        checks = {"camera_check": check_camera, "wall_check": check_wall, "url_warnings": port_warnings}
         if args.demo:
-            demo = start_demo_cameras(simulators)
+            demo = start_demo_cameras(simulators, state_folder=data / "demo-cameras")
             wall = start_demo_wall(simulators)
             store_demo_layouts(simulators, wall.url)
-            config, errors = demo_config([d.url for d in demo], check_camera, wall_url=wall.url,
-                                         wall_check=check_wall), []
-            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+            # the demo's own file, written afresh at each start (the simulators' addresses change), editable
+            store = ConfigStore(data / DEMO_CONFIG_FILE, data / DEMO_LAST_GOOD_FILE, demo=True, **checks)
+            store.save(demo_config_text([d.url for d in demo], wall_url=wall.url))
         else:
-            store = ConfigStore(args.config or data / "config.yaml", camera_check=check_camera, wall_check=check_wall)
-            config, errors = store.load()
-        captures, capture_errors = open_captures(config, store.path.parent if store else data)
-        errors = [*errors, *capture_errors]
-        controllers = {
-            c.id: CameraController(runtime, c.url, c.name, profile=configured_profile(c.profile))
-            .start(capture=captures.get(("camera", c.id)))
-            for c in config.cameras}
-        walls = {w.id: WallController(runtime, w.url, w.name).start(capture=captures.get(("wall", w.id)))
-                 for w in config.walls}
+            store = ConfigStore(args.config or data / "config.yaml", **checks)
+        config, errors = store.load()
+        if args.demo:
+            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+            errors = [*errors, *(d.problem for d in demo if d.problem)]
+        factory = ControllerFactory(runtime, store.path.parent)
+        controllers = {c.id: factory.camera(c) for c in config.cameras}
+        walls = {w.id: factory.wall(w) for w in config.walls}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
         console = Console(config, controllers, data_folder=data, settings=settings, hotkeys=hotkeys,
-                          config_errors=[*errors, *hotkey_errors], simulated=simulated, config_store=store,
-                          walls=walls, oplog=opener(args.db or (demo_url(data) if args.demo else default_url()),
-                                                    demo=args.demo and not args.db))
+                          config_errors=[*errors, *factory.problems, *hotkey_errors], simulated=simulated,
+                          config_store=store, walls=walls, factory=factory,
+                          oplog=opener(args.db or (demo_url(data) if args.demo else default_url()),
+                                       demo=args.demo and not args.db))
         console.show()
         QTimer.singleShot(0, gc.freeze)   # once shown: start-up objects leave the collector's full passes
         code = app.exec()
         console.shutdown()
-    for recorder in captures.values():     # the devices have closed: every frame is queued
-        recorder.wait()
+    factory.wait()                         # the devices have closed: every frame is queued
     return code
 
 
-def open_captures(config, folder: Path) -> tuple[dict, list]:
-    """Recorders for the devices with a ``capture:`` file (relative to ``folder``, the configuration
-    file's), keyed by ("camera" | "wall", id); and the sentences for files that cannot be written."""
-    from devices.capture import for_device
-
-    recorders, problems = {}, []
-    for kind, devices in (("camera", config.cameras), ("wall", config.walls)):
-        for device in devices:
-            if device.capture:
-                recorder, problem = for_device(folder / Path(device.capture).expanduser(), name=device.name,
-                                               url=device.url, kind=kind)
-                if recorder is None:
-                    problems.append(problem)
-                else:
-                    recorders[kind, device.id] = recorder
-    return recorders, problems
-
-
 def check_wall(url: str) -> list[str]:
-    """What is wrong with a wall device URL, for the configuration checks (nothing when it can be used).
+    """What is wrong with a wall device URL, for the configuration checks (``devices.wall.url_check``)."""
+    from devices.wall.url_check import check_wall as check
 
-    The problem is listed under the ``url`` field already, so the URL is not repeated in front of it.
-    """
-    from devices.endpoints import without_url
-    from devices.wall import drivers
-
-    try:
-        drivers.make_protocol(drivers.parse(url))
-    except ValueError as exc:
-        return [without_url(sentence_of(exc))]
-    return []
+    return check(url)
 
 
 def store_demo_layouts(runtime: DeviceRuntime, url: str, timeout: float = 10.0) -> None:

@@ -187,7 +187,7 @@ def monthly_pdf(url: str, runs: int) -> None:
             loaded = time.perf_counter()
             charts = [record(chart) for chart in MonthlyCharts().charts(stats)]
             recorded = time.perf_counter()
-            MonthlyDocument().write_pdf(stats, database.name, charts, Path(folder) / f"m{run}.pdf")
+            MonthlyDocument().write_pdf(stats, charts, Path(folder) / f"m{run}.pdf")
             loads.append(loaded - began)
             recordings.append(recorded - loaded)
             writes.append(time.perf_counter() - recorded)
@@ -198,7 +198,7 @@ def monthly_pdf(url: str, runs: int) -> None:
 
         app = QApplication.instance()
         worker = DbWorker(lambda: open_database(url))
-        window = MonthlyWindow(worker, database_name=lambda: database.name)
+        window = MonthlyWindow(worker)
         window.month.setDate(month)
         window.show()
         window.reload()

@@ -161,7 +161,8 @@ def history(cache: Path) -> Database:
         session.execute(insert(LogEntry), [{"at": shift.actual_start + step * (n + 1), "author_id": shift.lead_id,
                                             "shift_id": shift.id, "text": f"Catatan operator nomor {n}"}
                                            for n in range(BUSY_ENTRIES)])
-        incoming = session.scalars(select(Staff).where(Staff.id != shift.lead_id, Staff.role == Role.OPERATOR)
+        # the last shift: no next one is planned, so an admin accepts
+        incoming = session.scalars(select(Staff).where(Staff.id != shift.lead_id, Staff.role == Role.ADMIN)
                                    .limit(1)).one()
         draft = ho.start_handover(session, shift, shift.lead, shift.actual_end)
         ho.sign(session, draft, shift.lead, shift.actual_end)

@@ -17,15 +17,15 @@ from __future__ import annotations
 import datetime
 import json
 import logging
-import platform
 import queue
-import re
+import socket
 import threading
 import time
 from pathlib import Path
 from typing import Any, AsyncContextManager, Iterable
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
+from devices.secrets import mask_url, masked, url_password
 from devices.transport.base import ByteTransport
 from devices.transport.noise import NoiseWatch
 from models.wording import QT_TRANSLATE_NOOP, Phrase
@@ -34,19 +34,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1                       # the header's "capture" field: the version of this format
 MASK = b"****"
-_SECRET_IN_URL = re.compile(r"(?i)((?:^|[?&])password=)[^&#]*")
-_USER_INFO = re.compile(r"(//[^/@:?#]*:)[^/@?#]*@")
 _CR, _LF = 0x0D, 0x0A
-
-
-def mask_url(url: str) -> str:
-    """``url`` with its password option (and any ``user:password@``) replaced by ``****``."""
-    return _USER_INFO.sub(r"\1****@", _SECRET_IN_URL.sub(r"\1****", url))
-
-
-def url_password(url: str) -> str | None:
-    """The ``password`` option as the driver reads it (decoded)."""
-    return dict(parse_qsl(urlsplit(url).query)).get("password") or None
 
 
 def cannot_write(path: str | Path, exc: OSError) -> Phrase:
@@ -95,7 +83,7 @@ class Recorder:
         header: dict[str, Any] = {
             "capture": FORMAT, "kind": kind, "protocol": urlsplit(url).scheme.lower() or kind, "url": mask_url(url),
             "tool": tool, "version": tool_version(),
-            "source": f"recorded by {tool} on {platform.node() or 'this PC'} at {started.isoformat()}"}
+            "source": f"recorded by {tool} on {socket.gethostname() or 'this PC'} at {started.isoformat()}"}
         if run is not None:
             header["run"] = run
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,15 +122,7 @@ class Recorder:
 
     def _masked(self, value: Any) -> Any:
         """``value`` (JSON data) with every secret in its text replaced by ``****``."""
-        if isinstance(value, str):
-            for secret in self._secrets:
-                value = value.replace(secret.decode("latin-1"), MASK.decode())
-            return value
-        if isinstance(value, dict):
-            return {key: self._masked(item) for key, item in value.items()}
-        if isinstance(value, list):
-            return [self._masked(item) for item in value]
-        return value
+        return masked(value, [secret.decode("latin-1") for secret in self._secrets])
 
     def end(self, exit: int, output: Any = None, error: str | None = None) -> None:
         self.event("end", exit=exit, output=output, error=None if error is None else str(error))

@@ -6,17 +6,23 @@
 
 Query options are kept as strings in ``options``; each consumer reads the ones it knows and
 ``Endpoint.check_options`` names what nobody reads, so a typo gets a clear message. Each device
-family raises its own subclass of ``DeviceUrlError`` (``Endpoint.error``).
+family raises its own subclass of ``DeviceUrlError`` (``Endpoint.error``). Ports are 1–65535 (0, any
+free port, only where a simulator listens), host names follow the IDNA rules, and a message never
+shows the URL's password (``devices.secrets``).
 """
 from __future__ import annotations
 
+import ipaddress
+import math
 from dataclasses import dataclass, field
 from typing import ClassVar, Mapping, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from devices.secrets import mask_url
 from models.wording import QT_TRANSLATE_NOOP, Phrase
 
 URL_PROBLEM = QT_TRANSLATE_NOOP("DeviceUrls", "{url}: {problem}")
+STANDARD_BAUDS = (300, 600, 1200, 2400, 4800, 9600, 14400, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
 
 
 class DeviceUrlError(ValueError):
@@ -24,8 +30,8 @@ class DeviceUrlError(ValueError):
 
 
 def url_problem(url: str, problem: str) -> Phrase:
-    """``"URL: what is wrong"``, the message of every ``DeviceUrlError``."""
-    return URL_PROBLEM.format(url=url, problem=problem)
+    """``"URL: what is wrong"``, the message of every ``DeviceUrlError``; the URL's password masked."""
+    return URL_PROBLEM.format(url=mask_url(url), problem=problem)
 
 
 def without_url(message: str) -> str:
@@ -80,10 +86,23 @@ class Endpoint:
         try:
             value = float(raw)
         except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
             raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} is not a number")
-                            .format(name=name, value=repr(raw))) from None
+                            .format(name=name, value=repr(raw)))
         self._check_range(name, value, lo, hi)
         return value
+
+    def baud_option(self, default: int, lo: int, hi: int) -> int:
+        """``baud``: one of the standard line speeds from ``lo`` to ``hi``."""
+        speeds = [speed for speed in STANDARD_BAUDS if lo <= speed <= hi]
+        raw = self.options.get("baud")
+        if raw is None:
+            return default
+        if raw.strip().isdecimal() and int(raw) in speeds:
+            return int(raw)
+        raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option baud={value} is not a line speed; use one of {speeds}")
+                        .format(value=repr(raw), speeds=", ".join(map(str, speeds))))
 
     def _check_range(self, name: str, value: float, lo: float, hi: float) -> None:
         if not lo <= value <= hi:
@@ -116,11 +135,12 @@ class Endpoint:
 
 
 def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[str, int], *,
-                   kind: str, endpoint_type: type[E] = Endpoint) -> E:  # type: ignore[assignment]
+                   kind: str, endpoint_type: type[E] = Endpoint, listening: bool = False) -> E:  # type: ignore[assignment]
     """Parse ``url`` for one of ``schemes``; raises ``endpoint_type.error`` naming what is wrong.
 
     ``kind`` (a Phrase) words the messages: "camera" → "unknown camera URL kind". A network URL
     without a port takes ``default_ports[scheme]``; a scheme without a default needs an explicit port.
+    Port 0 (any free port) is only for where a simulator is ``listening``.
     """
     error = endpoint_type.error
     text = url.strip()
@@ -145,10 +165,15 @@ def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[st
         return endpoint_type(scheme, device=device, options=options, url=text)
     if not parts.hostname:
         raise error(url_problem(url, QT_TRANSLATE_NOOP("DeviceUrls", "missing host name or IP address")))
+    host_problem = _host_problem(parts.hostname)
+    if host_problem:
+        raise error(url_problem(url, host_problem))
     try:
-        port = parts.port  # 0 = any free port (simulators)
+        port = parts.port
     except ValueError:
-        raise error(url_problem(url, QT_TRANSLATE_NOOP("DeviceUrls", "the port must be a number 1–65535"))) from None
+        port = -1
+    if port is not None and not (0 if listening else 1) <= port <= 65535:
+        raise error(url_problem(url, QT_TRANSLATE_NOOP("DeviceUrls", "the port must be a number 1–65535")))
     if port is None:
         if scheme not in default_ports:
             raise error(url_problem(url, QT_TRANSLATE_NOOP(
@@ -156,3 +181,20 @@ def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[st
                 .format(scheme=scheme, host=parts.hostname)))
         port = default_ports[scheme]
     return endpoint_type(scheme, host=parts.hostname, port=port, options=options, url=text)
+
+
+def _host_problem(host: str) -> Phrase | None:
+    """Why ``host`` cannot be looked up (IDNA: labels of 1–63 characters, 253 in all), or None."""
+    try:
+        ipaddress.ip_address(host)
+        return None
+    except ValueError:
+        pass
+    try:
+        encoded = host.encode("idna")
+    except UnicodeError:
+        encoded = b""
+    if encoded and len(encoded.rstrip(b".")) <= 253:
+        return None
+    return QT_TRANSLATE_NOOP("DeviceUrls", "{host} is not a valid host name (each part between dots "
+                             "1–63 letters, digits or hyphens)").format(host=repr(host))

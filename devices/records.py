@@ -23,7 +23,8 @@ class ActionRecord:
     """One operator action and how it ended, for the audit trail."""
     device: str
     action: str
-    result: str          # "completed", the device's error in plain words, "timeout", "offline", "superseded"
+    result: str          # "completed", the device's error in plain words, "timeout", "offline", "superseded",
+                         # "stopped" (an ALL STOP cancelled it)
     started: float       # time.time()
     duration_ms: float
 

@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
 """Render screenshots of the operator console in demo mode into docs/screenshots/.
 
-    python docs/make_screenshots.py [--out DIR] [--size 1600x900]
+    python docs/make_screenshots.py [--out DIR] [--sizes 1366x768,1920x1080]
 
 On Linux without a display it starts its own Xvfb (package ``xvfb``) and stops it afterwards;
 with a display (and on Windows or macOS) it uses that one. Without either it falls back to
 Qt's offscreen platform. The console runs in this process against the demo simulators, is
 driven a little (a pan, a zoom, presets with thumbnails, a refused move that asks for a
 take-over) and every picture is rendered with ``QWidget.grab()``, so nothing else on the
-screen can appear in it:
+screen can appear in it. For each window size (the docks arranged as on a screen of that size),
+in English and in Bahasa Indonesia:
 
-    console-en.png          the console in English
-    console-id.png          the same in Bahasa Indonesia
+    console-LANG[-WxH].png   the console (no suffix for the largest size)
+    enlarged-LANG[-WxH].png  the enlarged preview of camera 2 over it (a double-click on its tile)
+
+and once, in English at the largest size:
+
+    multiview.png           the multiview of every camera (F11), one camera tallied on air
     hotkeys-cheatsheet.png  the hotkey cheat sheet over the console
     camera-health.png       the camera health table raised
+
+The preset grid with a selected slot (click selects, issue #10 point 4) belongs in the console
+pictures once that lands: select the slot in ``stage()`` after the presets are saved.
 """
 from __future__ import annotations
 
@@ -33,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
 MAX_BYTES = 400 * 1024
 SCREEN = (1920, 1080)
+SIZES = ((1366, 768), (1920, 1080))
 
 
 # ---- display ----------------------------------------------------------------------------------
@@ -63,11 +72,11 @@ def start_display() -> subprocess.Popen | None:
 
 
 # ---- the console --------------------------------------------------------------------------------
-def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list[Path]:
+def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) -> list[Path]:
     from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTranslator
     from PySide6.QtGui import QColor, QImage, QPainter, QPen
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from app import check_wall, store_demo_layouts
     from devices.demo import start_demo_cameras
@@ -80,6 +89,7 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
     from devices.visca.url_check import check_camera
     from models.config import demo_config
     from models.hotkeys import HotkeyMap
+    from ui.camera_model import Tally
     from ui.console import Console, SimulatedPicture
     from ui.language import install_translator
 
@@ -87,6 +97,7 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
     app.setOrganizationName("Diskominfo Trenggalek")
     app.setApplicationName("Smart Centre Console")
     saved: list[Path] = []
+    largest = max(sizes, key=lambda size: size[0] * size[1])
 
     def wait(seconds: float) -> None:
         QTest.qWait(round(seconds * 1000))
@@ -97,6 +108,9 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
             if time.monotonic() > deadline:
                 raise SystemExit(f"timed out waiting for {what}")
             QTest.qWait(20)
+
+    def name(base: str, language: str, size: tuple[int, int]) -> str:
+        return f"{base}-{language}.png" if size == largest else f"{base}-{language}-{size[0]}x{size[1]}.png"
 
     def save(image: QImage, name: str) -> None:
         path = out / name
@@ -123,7 +137,6 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
         simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
         console = Console(config, controllers, data_folder=folder, settings=settings,
                           hotkeys=HotkeyMap.defaults(), simulated=simulated, walls=walls)
-        console.window.resize(QSize(*size))
         console.window.show()
         wait_until(lambda: all(b.state.link is Link.ONLINE for b in console.bridges.values()), "cameras online")
         wait_until(lambda: all(console.previews.latest(c) is not None for c in console.bridges), "previews")
@@ -148,11 +161,25 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
         desk.recall_preset(2)
         cam2 = console.bridges["cam2"]
         wait_until(lambda: cam2.state.target_preset == 2 and cam2.state.motion is Motion.ARRIVED, "preset 2")
-        desk.recall_preset(1, "cam3")   # cam3 belongs to the other running event: the take-over notice
+
+    def fit(console: Console, size: tuple[int, int]) -> None:
+        """The window at ``size``, its docks arranged as on a screen of that size."""
+        window = console.window
+        window.showNormal()
+        window.arrange_docks(QSize(*size))
+        window.resize(QSize(*size))
+        wait_until(lambda: window.size() == QSize(*size) or window.resize(QSize(*size)), f"the window at {size}")
+        picture = lambda: window.bank.picture_size()   # noqa: E731
+        wait_until(lambda: all(console.previews.latest(c) is not None
+                               and console.previews.latest(c).height() == picture().height()
+                               for c in console.bridges), "previews at the tiles' size")
+
+    def take_over_notice(console: Console) -> None:
+        console.desk.recall_preset(1, "cam3")   # cam3 belongs to the other running event: the take-over notice
         wait(0.6)
 
-    def grab_with(console: Console, tool) -> QImage:
-        """The main window with a tool window (the cheat sheet) painted where it stands over it."""
+    def grab_with(console: Console, tool: QWidget) -> QImage:
+        """The main window with a tool window (the cheat sheet, the enlarged preview) painted where it stands."""
         window = console.window
         image = window.grab().toImage()
         painter = QPainter(image)
@@ -163,26 +190,41 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
         painter.end()
         return image
 
+    def console_and_enlarged(console: Console, language: str, size: tuple[int, int]) -> None:
+        window = console.window
+        take_over_notice(console)
+        save(window.grab().toImage(), name("console", language, size))
+        window.enlarge("cam2")
+        enlarged = window.enlarged
+        wanted = enlarged.grid.picture_size()
+        wait_until(lambda: console.previews.latest("cam2").height() >= wanted.height() - 1, "a large picture")
+        wait(0.3)
+        save(grab_with(console, enlarged), name("enlarged", language, size))
+        enlarged.close()
+
     def english(console: Console) -> None:
-        save(console.window.grab().toImage(), "console-en.png")
+        window = console.window
+        window.toggle_multiview()
+        console.cameras.set_tally("cam2", Tally.PROGRAM)
+        console.cameras.set_tally("cam1", Tally.PREVIEW)
+        wanted = window.multiview.grid.picture_size()
+        wait_until(lambda: console.previews.latest("cam1").height() >= wanted.height() - 1, "multiview pictures")
+        wait(0.3)
+        save(window.multiview.grab().toImage(), "multiview.png")
+        window.toggle_multiview()
+        console.cameras.set_tally("cam2", Tally.NONE)
+        console.cameras.set_tally("cam1", Tally.NONE)
         sheet = console.cheat_sheet
         sheet.show()
         sheet.adjustSize()
-        window = console.window
         sheet.move(window.mapToGlobal(QPoint((window.width() - sheet.width()) // 2,
                                              (window.height() - sheet.height()) // 2)))
         wait(0.3)
         save(grab_with(console, sheet), "hotkeys-cheatsheet.png")
         sheet.hide()
-        health = console.window.docks["health"]
-        health.raise_()
-        window.resize(window.width(), window.height() + 120)   # room for every camera's row
-        window.resizeDocks([health], [health.height() + 120], Qt.Orientation.Vertical)
+        window.docks["health"].raise_()
         wait(1.0)   # fresh previews and health numbers
-        save(console.window.grab().toImage(), "camera-health.png")
-
-    def indonesian(console: Console) -> None:
-        save(console.window.grab().toImage(), "console-id.png")
+        save(window.grab().toImage(), "camera-health.png")
 
     out.mkdir(parents=True, exist_ok=True)
     with DeviceRuntime("devices") as runtime, DeviceRuntime("simulators") as simulators, \
@@ -190,14 +232,18 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
         demo = start_demo_cameras(simulators)
         wall = start_demo_wall(simulators)
         store_demo_layouts(simulators, wall.url)
-        for language, shots in (("en", english), ("id", indonesian)):
+        for language in ("en", "id"):
             install_translator(app, language)
             folder = Path(data) / language
             folder.mkdir()
             console = build(runtime, demo, wall.url, folder)
             try:
                 stage(console)
-                shots(console)
+                for size in sorted(sizes, key=lambda size: size[0] * size[1]):     # the largest last
+                    fit(console, size)
+                    console_and_enlarged(console, language, size)
+                if language == "en":
+                    english(console)     # the window is at the largest size now
             finally:
                 console.shutdown()
                 console.window.hide()
@@ -211,15 +257,21 @@ def render(out: Path, size: tuple[int, int], max_bytes: int = MAX_BYTES) -> list
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help=f"folder for the PNGs (default {OUT})")
-    parser.add_argument("--size", default="1600x900",
-                        help="window size, WIDTHxHEIGHT (default 1600x900; the window's minimum size wins)")
+    parser.add_argument("--sizes", default=",".join(f"{w}x{h}" for w, h in SIZES),
+                        help="window sizes, WIDTHxHEIGHT separated by commas "
+                             "(default %(default)s; the window's minimum size wins)")
     parser.add_argument("--max-kb", type=int, default=MAX_BYTES // 1024,
                         help="scale a picture down until its PNG is at most this many KiB (default %(default)s)")
     args = parser.parse_args(argv)
-    width, height = (int(n) for n in args.size.lower().split("x"))
+    try:
+        sizes = [tuple(int(n) for n in size.lower().split("x")) for size in args.sizes.split(",")]
+    except ValueError:
+        parser.error(f"--sizes: expected sizes like 1366x768,1920x1080, not {args.sizes!r}")
+    if any(len(size) != 2 or min(size) <= 0 for size in sizes):
+        parser.error(f"--sizes: expected sizes like 1366x768,1920x1080, not {args.sizes!r}")
     server = start_display()
     try:
-        render(args.out.resolve(), (width, height), args.max_kb * 1024)
+        render(args.out.resolve(), sizes, args.max_kb * 1024)
     finally:
         if server is not None:
             server.terminate()

@@ -14,8 +14,8 @@ import yaml
 from models.config_demo import demo_config, demo_config_text
 from models.config_parse import parse_config
 from models.config_schema import (
-    TIME_FORMAT, CameraCheck, CameraConfig, Config, ConfigError, ConfigProblem, EventConfig, Shot, WallCheck,
-    WallConfig)
+    TIME_FORMAT, CameraCheck, CameraConfig, Config, ConfigError, ConfigProblem, EventConfig, Shot, UrlWarnings,
+    WallCheck, WallConfig)
 from models.user_files import default_folder, write_atomically
 from models.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
 
@@ -26,6 +26,8 @@ __all__ = [
 
 CONFIG_FILE = "config.yaml"
 LAST_GOOD_FILE = "config.last-good.yaml"
+DEMO_CONFIG_FILE = "demo-config.yaml"                 # demo mode's file, beside the data folder's other files
+DEMO_LAST_GOOD_FILE = "demo-config.last-good.yaml"
 
 
 def load_config(path: str | os.PathLike[str], camera_check: CameraCheck | None = None,
@@ -79,21 +81,25 @@ class ConfigStore:
 
     ``camera_check`` (``devices.visca.url_check.check_camera`` in the application) lets the
     store check camera URLs and profiles, ``wall_check`` wall device URLs; without them they are
-    only checked to be present.
+    only checked to be present. ``url_warnings`` (``devices.port_check.port_warnings``) doubts ports.
+    ``demo``: the file is demo mode's, written afresh at each start (see ``app.py``).
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None,
                  last_good_path: str | os.PathLike[str] | None = None, *,
-                 camera_check: CameraCheck | None = None, wall_check: WallCheck | None = None) -> None:
+                 camera_check: CameraCheck | None = None, wall_check: WallCheck | None = None,
+                 url_warnings: UrlWarnings | None = None, demo: bool = False) -> None:
         self.path = Path(path) if path is not None else default_folder() / CONFIG_FILE
         self.last_good_path = Path(last_good_path) if last_good_path is not None else \
             self.path.with_name(LAST_GOOD_FILE)
         self.camera_check = camera_check
         self.wall_check = wall_check
+        self.url_warnings = url_warnings
+        self.demo = demo
 
     def parse(self, text: str) -> Config:
-        """``parse_config`` with this store's file name and camera check; raises ConfigError."""
-        return parse_config(text, self.path.name, self.camera_check, self.wall_check)
+        """``parse_config`` with this store's file name and checks; raises ConfigError."""
+        return parse_config(text, self.path.name, self.camera_check, self.wall_check, self.url_warnings)
 
     def read_text(self) -> str:
         """Text for the editor: the file, else the last good copy, else nothing."""
@@ -134,7 +140,7 @@ class ConfigStore:
         path = str(self.last_good_path)
         try:
             config = parse_config(self.last_good_path.read_text(encoding="utf-8"), self.last_good_path.name,
-                                  self.camera_check, self.wall_check)
+                                  self.camera_check, self.wall_check, self.url_warnings)
         except FileNotFoundError:
             return Config(), [*errors, QT_TRANSLATE_NOOP(
                 "Config", "There is no earlier good configuration either: starting without cameras.")]

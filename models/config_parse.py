@@ -6,13 +6,14 @@ still knows its line, and so that text such as ``name: yes`` stays text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import yaml
 from yaml.nodes import Node, ScalarNode
 
 from models.config_schema import (
     DEMO_PREVIEW, PRESET_NUMBERS, PREVIEW_SCHEMES, SHOT_KEYS, TIME_FORMAT, CameraCheck, CameraConfig, Config,
-    ConfigError, ConfigProblem, EventConfig, Shot, WallCheck)
+    ConfigError, ConfigProblem, EventConfig, Shot, UrlWarnings, WallCheck)
 from models.config_values import INT_TAG, is_null
 from models.config_walls import WallReader
 from models.wording import QT_TRANSLATE_NOOP, Phrase
@@ -26,20 +27,27 @@ DEVICE_NUMBERS = range(0, 100)
 
 
 def parse_config(text: str, source: str = "config.yaml", camera_check: CameraCheck | None = None,
-                 wall_check: WallCheck | None = None) -> Config:
+                 wall_check: WallCheck | None = None, url_warnings: UrlWarnings | None = None) -> Config:
     """The configuration in ``text``; raises ConfigError listing every problem found.
 
     Without ``camera_check`` (``wall_check``) camera (wall) URLs and profiles are only checked to be present.
+    What is doubtful but usable (no cameras; a device URL ``url_warnings`` doubts) is in ``Config.warnings``
+    (and ``ConfigError.warnings``).
     """
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         raise ConfigError([_syntax_problem(source, text, exc)]) from None
-    reader = _Reader(source, camera_check, wall_check)
+    reader = _Reader(source, camera_check, wall_check, url_warnings)
     config = reader.config(root)
+    warnings = tuple(sorted(reader.warnings, key=_line))
     if reader.problems:
-        raise ConfigError(sorted(reader.problems, key=lambda problem: problem.line or 0))
-    return config
+        raise ConfigError(sorted(reader.problems, key=_line), warnings)
+    return replace(config, warnings=warnings)
+
+
+def _line(problem: ConfigProblem) -> int:
+    return problem.line or 0
 
 
 _SYNTAX_HINTS = {   # PyYAML's words -> what they usually mean in a hand-written file
@@ -50,8 +58,14 @@ _SYNTAX_HINTS = {   # PyYAML's words -> what they usually mean in a hand-written
     "could not find expected ':'":
         QT_TRANSLATE_NOOP("Config", "a line without 'key: value', or a quote that is not closed"),
     "found unexpected end of stream": QT_TRANSLATE_NOOP("Config", "a quote or bracket that is not closed"),
+    "expected ',' or": QT_TRANSLATE_NOOP("Config", "a bracket that is not closed, or a comma missing between items"),
 }
 CAMERA, EVENT = QT_TRANSLATE_NOOP("Config", "camera"), QT_TRANSLATE_NOOP("Config", "event")
+# how a problem names the element of a list, counted from 1 (ValueReader.items)
+CAMERA_ITEM = (QT_TRANSLATE_NOOP("Config", "camera {number} (id {id})"), QT_TRANSLATE_NOOP("Config", "camera {number}"))
+WALL_ITEM = (QT_TRANSLATE_NOOP("Config", "wall {number} (id {id})"), QT_TRANSLATE_NOOP("Config", "wall {number}"))
+EVENT_ITEM = (QT_TRANSLATE_NOOP("Config", "event {number} (id {id})"), QT_TRANSLATE_NOOP("Config", "event {number}"))
+NO_CAMERAS = QT_TRANSLATE_NOOP("Config", "no cameras are configured: the console will have no cameras to control")
 PRESET_NUMBER = QT_TRANSLATE_NOOP("Config", "a preset number")
 CAPTURE_DEVICE_NUMBER = QT_TRANSLATE_NOOP("Config", "a capture device number")
 
@@ -62,7 +76,7 @@ def _syntax_problem(source: str, text: str, exc: yaml.YAMLError) -> ConfigProble
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         return ConfigProblem(source, line, "", QT_TRANSLATE_NOOP(
             "Config", "a character YAML does not allow (U+{code}); delete it").format(code=f"{code:04X}"))
-    mark = getattr(exc, "problem_mark", None)
+    mark = _mistake_mark(exc)
     if mark is None:
         return ConfigProblem(source, None, "",
                              QT_TRANSLATE_NOOP("Config", "not valid YAML: {error}").format(error=str(exc)))
@@ -77,9 +91,20 @@ def _syntax_problem(source: str, text: str, exc: yaml.YAMLError) -> ConfigProble
     return ConfigProblem(source, mark.line + 1, "", message)
 
 
+def _mistake_mark(exc: yaml.YAMLError) -> yaml.Mark | None:
+    """Where the writer's mistake is. PyYAML marks where it gave up: for a key without ':', an unclosed
+    quote or bracket that is the next line or further down, while its context mark points at the line
+    with the mistake. For an indentation error the context is the enclosing block, and the problem mark is right."""
+    context, context_mark = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
+    if context_mark is not None and context.startswith(("while scanning", "while parsing a flow")):
+        return context_mark
+    return getattr(exc, "problem_mark", None)
+
+
 class _Reader(WallReader):
-    def __init__(self, source: str, camera_check: CameraCheck | None, wall_check: WallCheck | None) -> None:
-        super().__init__(source)
+    def __init__(self, source: str, camera_check: CameraCheck | None, wall_check: WallCheck | None,
+                 url_warnings: UrlWarnings | None) -> None:
+        super().__init__(source, url_warnings)
         self.camera_check = camera_check
         self.wall_check = wall_check
         self.wall_ids: dict[str, int] = {}
@@ -89,14 +114,16 @@ class _Reader(WallReader):
 
     # ---- the document ---------------------------------------------------------------------
     def config(self, root: Node | None) -> Config:
-        if is_null(root):
-            return Config()
-        top = self.mapping(root, "", TOP_KEYS, required=())
+        top = {} if is_null(root) else self.mapping(root, "", TOP_KEYS, required=())
         if top is None:
             return Config()
-        cameras = self.items(top.get("cameras"), "cameras", self.camera)
-        walls = self.items(top.get("walls"), "walls", self.wall)
-        events = self.items(top.get("events"), "events", self.event)
+        cameras = self.items(top.get("cameras"), "cameras", self.camera, CAMERA_ITEM)
+        walls = self.items(top.get("walls"), "walls", self.wall, WALL_ITEM)
+        events = self.items(top.get("events"), "events", self.event, EVENT_ITEM)
+        if not cameras and not self.problems:
+            listed = top.get("cameras")
+            self.warnings.append(ConfigProblem(self.source, None if listed is None else listed.start_mark.line + 1,
+                                               "", NO_CAMERAS))
         return Config(tuple(cameras), tuple(events), tuple(walls))
 
     def camera(self, node: Node, where: str) -> CameraConfig | None:
@@ -113,6 +140,7 @@ class _Reader(WallReader):
                 self.add(entries.get(key, entries["url"]), f"{where}.{key}", message)
         if url is not None:
             self.serial_port(entries["url"], f"{where}.url", url, name or camera_id or where)
+            self.doubt_url(entries["url"], f"{where}.url", url)
         location = self.text(entries.get("location"), f"{where}.location")
         preview = self.preview(entries.get("preview"), f"{where}.preview")
         presets = self.presets(entries.get("presets"), f"{where}.presets")

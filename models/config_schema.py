@@ -18,6 +18,9 @@ CameraCheck = Callable[[str, str | None], list[tuple[str, str]]]
 ``check(url, profile)`` returns ``(field, message)`` pairs, field being ``"url"`` or ``"profile"``."""
 WallCheck = Callable[[str], list[str]]
 """``check(url)`` returns what is wrong with a wall device URL (nothing when it can be used)."""
+UrlWarnings = Callable[[str], list[str]]
+"""``warnings(url)``: what is doubtful about any device URL (a port of another protocol, a serial port
+this computer does not have); warnings are shown, but never stop a file from being used."""
 WALL_NUMBERS = range(1, 10000)   # inputs, outputs, windows and layouts; the device narrows them when used
 GRID_SIZES = range(1, 17)
 
@@ -78,20 +81,22 @@ class Config:
     cameras: tuple[CameraConfig, ...] = ()
     events: tuple[EventConfig, ...] = ()
     walls: tuple[WallConfig, ...] = ()
+    warnings: tuple[ConfigProblem, ...] = field(default=(), compare=False)   # what parse_config doubted
 
 
 @dataclass(frozen=True)
 class ConfigProblem:
     source: str
     line: int | None       # 1-based; None when the problem concerns the whole file
-    field: str             # e.g. "cameras[1].url"; empty for the file or its syntax
+    field: str             # e.g. "cameras[1].url" (counted from 0, for programs); empty for the file or its syntax
     message: str           # a Phrase, or a device layer's text
+    place: str = ""        # the field as the operator reads it: "camera 2 (id cam2), url"; "" = ``field``
 
     @property
     def sentence(self) -> Phrase:
-        """The problem as the operator reads it: "config.yaml line 8, events[0].cameras: no camera …"."""
+        """The problem as the operator reads it: "config.yaml line 8, event 1 (id rakor), cameras: no camera …"."""
         form = _PROBLEM_FORMS[self.line is not None, bool(self.field)]
-        return form.format(source=self.source, line=self.line, field=self.field, message=self.message)
+        return form.format(source=self.source, line=self.line, field=self.place or self.field, message=self.message)
 
     def __str__(self) -> str:
         return self.sentence
@@ -106,6 +111,7 @@ _PROBLEM_FORMS = {   # (has a line, has a field) -> how a problem reads
 
 
 class ConfigError(ValueError):
-    def __init__(self, problems: list[ConfigProblem]) -> None:
+    def __init__(self, problems: list[ConfigProblem], warnings: tuple[ConfigProblem, ...] = ()) -> None:
         super().__init__("\n".join(str(problem) for problem in problems))
         self.problems = problems
+        self.warnings = warnings

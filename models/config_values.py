@@ -13,7 +13,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from models.config_ports import PortUses
-from models.config_schema import TIME_FORMAT, ConfigProblem
+from models.config_schema import TIME_FORMAT, ConfigProblem, UrlWarnings
 from models.wording import QT_TRANSLATE_NOOP, Phrase
 
 ID_PATTERN = re.compile(r"[a-z0-9_-]+")
@@ -37,15 +37,34 @@ def is_null(node: Node | None) -> bool:
 
 
 class ValueReader:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, url_warnings: UrlWarnings | None = None) -> None:
         self.source = source
+        self.url_warnings = url_warnings
         self.problems: list[ConfigProblem] = []
+        self.warnings: list[ConfigProblem] = []            # doubts that do not stop the file from being used
         self.ports = PortUses()
         self.captures: dict[str, tuple[str, int]] = {}     # capture file -> (device, line)
+        self.places: dict[str, Phrase] = {}                 # "cameras[1]" -> "camera 2 (id cam2)"
 
     def add(self, node: Node, field: str, message: str) -> None:
         """A problem at ``node``; ``message`` is a Phrase, or a device check's text passed on as it is."""
-        self.problems.append(ConfigProblem(self.source, node.start_mark.line + 1, field, message))
+        self.problems.append(ConfigProblem(self.source, node.start_mark.line + 1, field, message, self.place(field)))
+
+    def warn(self, node: Node, field: str, message: str) -> None:
+        self.warnings.append(ConfigProblem(self.source, node.start_mark.line + 1, field, message, self.place(field)))
+
+    def doubt_url(self, node: Node, field: str, url: str) -> None:
+        """Warnings about a device URL that is valid, but probably not what the site has (``UrlWarnings``)."""
+        for message in self.url_warnings(url) if self.url_warnings is not None else ():
+            self.warn(node, field, message)
+
+    def place(self, field: str) -> Phrase | str:
+        """``field`` as the operator reads it: "cameras[1].url" -> "camera 2 (id cam2), url" (see ``items``)."""
+        item, dot, key = field.partition(".")
+        label = self.places.get(item)
+        if label is None:
+            return field
+        return QT_TRANSLATE_NOOP("Config", "{item}, {key}").format(item=label, key=key) if dot else label
 
     def serial_port(self, node: Node, field: str, url: str, device: str) -> None:
         """A problem when ``url``'s serial port is already taken by a device it cannot share it with."""
@@ -108,7 +127,10 @@ class ValueReader:
                     "Config", "a key must be a single word or number, not {shape}").format(shape=shape(key_node)))
         return pairs
 
-    def items(self, node: Node | None, field: str, read: Callable[[Node, str], T | None]) -> list[T]:
+    def items(self, node: Node | None, field: str, read: Callable[[Node, str], T | None],
+              item: tuple[Phrase, Phrase] | None = None) -> list[T]:
+        """The list's values, each read by ``read(node, "field[index]")``. ``item`` names an element for the
+        operator, counting from 1: ``("camera {number} (id {id})", "camera {number}")`` (the second without an id)."""
         if is_null(node):
             return []
         if not isinstance(node, SequenceNode):
@@ -116,7 +138,12 @@ class ValueReader:
                 "Config", "expected a list (lines starting with '- ' or [a, b]), found {shape}").format(
                 shape=shape(node)))
             return []
-        values = (read(item, f"{field}[{index}]") for index, item in enumerate(node.value))
+        if item is not None:
+            for index, element in enumerate(node.value):
+                element_id = _id_of(element)
+                self.places[f"{field}[{index}]"] = (item[1].format(number=index + 1) if element_id is None
+                                                    else item[0].format(number=index + 1, id=element_id))
+        values = (read(element, f"{field}[{index}]") for index, element in enumerate(node.value))
         return [value for value in values if value is not None]
 
     def text(self, node: Node | None, field: str, *, required: bool = False) -> str | None:
@@ -179,6 +206,15 @@ class ValueReader:
                 value=repr(value)))
             return None
 
+
+
+def _id_of(node: Node) -> str | None:
+    """The ``id:`` written in a list element, if it has one that is text."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode) and value.value:
+                return value.value
+    return None
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()

@@ -53,6 +53,7 @@ class WallReader(ValueReader):
                 self.add(entries["url"], f"{where}.url", message)
         if url is not None:
             self.serial_port(entries["url"], f"{where}.url", url, name or wall_id or where)
+            self.doubt_url(entries["url"], f"{where}.url", url)
         sources = self.named_numbers(entries.get("sources"), f"{where}.sources", SOURCES)
         outputs = self.named_numbers(entries.get("outputs"), f"{where}.outputs", OUTPUTS)
         if wall_id is not None:

@@ -90,6 +90,14 @@ class Database:
         self.engine.dispose()
 
 
+def one_desk_at_a_time(session: Session, step: int) -> None:
+    """Until the transaction ends, no other desk takes ``step`` (a number naming it): a PostgreSQL advisory
+    lock, for a step that reads before it writes but has no one row to lock; SQLite transactions already
+    write one at a time."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": step})
+
+
 def reread_locked(session: Session, row: Any) -> None:
     """Read ``row`` again and lock it until the transaction ends, before a step that depends on its state.
 

@@ -3,8 +3,10 @@
 1. ``start_handover``: the outgoing lead opens a draft whose summary is filled in from the data.
 2. ``set_notes`` while it is a draft (reports show a draft's summary as of now).
 3. ``sign``: the outgoing lead signs; the summary and the carried-over faults are frozen.
-4. ``accept``: another operator, the incoming lead, accepts; the record is locked with a SHA-256
-   hash over a canonical JSON of its content, including the shift's log entries.
+4. ``accept``: the incoming lead — the lead of the next shift (``incoming_shift``) — accepts, or an
+   admin in their place (recorded in the handover and in the audit trail); the record is locked
+   with a SHA-256 hash over a canonical JSON of its content, including the shift's log entries,
+   and the outgoing shift ends (handing over is the end of it).
 5. ``verify`` recomputes the hash (and the chain of additions).
 6. ``reopen`` (admin only, with a reason) allows ``add_addition`` until ``relock``; additions are
    separate rows, each chained to the previous hash, so the signed content never changes.
@@ -18,21 +20,29 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.admin_audit import audit_change
 from models.database import reread_locked
 from models.handover_summary import ShiftSummary, build_summary
 from models.oplog_time import as_utc, iso
 from models.plain_data import canonical_json
 from models.schema import (
     AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, LogEntry, Role, Shift, Staff)
+from models.shifts import shift_label
 from models.staff import require_role
 from models.wording import QT_TRANSLATE_NOOP
 
 __all__ = ["HandoverError", "HandoverLocked", "accept", "add_addition", "content_hash", "handover_for_shift",
-           "relock", "reopen", "set_notes", "sign", "start_handover", "summary", "verify"]
+           "incoming_shift", "relock", "reopen", "set_notes", "sign", "start_handover", "summary", "verify"]
 
 
 def handover_for_shift(session: Session, shift: Shift) -> Handover | None:
     return session.scalars(select(Handover).where(Handover.shift_id == shift.id)).first()
+
+
+def incoming_shift(session: Session, shift: Shift) -> Shift | None:
+    """The shift that takes over from ``shift``: the next one by planned start. Its lead accepts the handover."""
+    return session.scalars(select(Shift).where(Shift.planned_start > shift.planned_start, Shift.id != shift.id)
+                           .order_by(Shift.planned_start, Shift.id).limit(1)).first()
 
 
 def start_handover(session: Session, shift: Shift, by: Staff, now: datetime) -> Handover:
@@ -72,7 +82,9 @@ def sign(session: Session, handover: Handover, by: Staff, now: datetime) -> None
 
 
 def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
-    """The incoming lead accepts a signed handover, which locks it."""
+    """The incoming lead (the next shift's) accepts a signed handover, which locks it and ends the outgoing
+    shift. An admin may accept in their place, also when no next shift is planned: the record says so and
+    the audit trail has a row for it."""
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "accept a handover"))
     reread_locked(session, handover)
     if handover.signed_at is None:
@@ -85,10 +97,36 @@ def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> No
     if by.id == handover.outgoing_lead_id:
         raise HandoverError(QT_TRANSLATE_NOOP("Handover", "the incoming lead, not the outgoing one, accepts a "
                                                           "handover"))
+    shift = handover.shift
+    following = incoming_shift(session, shift)
+    if following is not None:
+        reread_locked(session, following)       # its lead, as another desk may have just changed it
+    planned = following.lead if following is not None else None
+    as_admin = planned is None or by.id != planned.id
+    if as_admin and by.role is not Role.ADMIN:
+        if following is None:
+            raise HandoverError(QT_TRANSLATE_NOOP("Handover", "no shift is planned after {shift}, so nobody is its "
+                                                              "incoming lead: plan the next shift and its lead, or "
+                                                              "an admin accepts").format(shift=shift_label(shift)))
+        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "only the incoming lead, {lead} (shift {shift}), or an admin "
+                                                          "can accept this handover")
+                            .format(lead=planned.name, shift=shift_label(following)))
     handover.incoming_lead, handover.accepted_at = by, as_utc(now)
+    handover.planned_incoming_lead, handover.accepted_as_admin = planned, as_admin
+    if as_admin:
+        audit_change(session, by, f"accept the handover of shift {shift_label(shift)} as admin, in place of "
+                                  f"{planned.name if planned else 'an incoming lead (no next shift planned)'}", now)
     session.flush()
     handover.content_hash = content_hash(session, handover)
+    _end(session, shift, now)
     session.flush()
+
+
+def _end(session: Session, shift: Shift, now: datetime) -> None:
+    """The outgoing shift ends with its handover, if it is still running."""
+    reread_locked(session, shift)
+    if shift.actual_start is not None and shift.actual_end is None:
+        shift.actual_end = max(as_utc(now), shift.actual_start)
 
 
 def verify(session: Session, handover: Handover) -> bool:
@@ -162,6 +200,8 @@ def content_hash(session: Session, handover: Handover) -> str:
         "carried_over": sorted(fault.id for fault in handover.carried_over),
         "log_entries": [[entry_id, iso(at), author, event, text] for entry_id, at, author, event, text in entries],
     }
+    if handover.accepted_as_admin:      # only then, so that records accepted before revision 0002 keep their hash
+        record["accepted_as_admin"] = {"in_place_of": handover.planned_incoming_lead_id}
     return hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
 
 

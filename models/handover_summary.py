@@ -18,7 +18,7 @@ from models.oplog_time import as_utc
 from models.plain_data import canonical_json, from_plain, to_plain
 from models.schema import AuditEntry, Event, EventStatus, Fault, LogEntry, Shift
 
-NOT_ERRORS = ("completed", "superseded")   # superseded: a newer command replaced it, by design
+NOT_ERRORS = ("completed", "superseded", "stopped")   # a newer command or an ALL STOP replaced it, by design
 NO_DEVICE = "—"
 
 

@@ -2,6 +2,10 @@
 
 Keys are Qt's portable key text kept as strings (see ``key_names``). An action may have several
 keys; a key should have one action. A map read from a file is refused if a key has two.
+
+ALL STOP has keys that no widget uses (Pause, and Ctrl+Space for keyboards without Pause): they
+stop every camera from anywhere. Esc, Return and Enter (``WIDGET_KEYS``) close or confirm menus,
+dialogs and editors first; bound to an action they act only when nothing else takes them.
 """
 from __future__ import annotations
 
@@ -19,28 +23,36 @@ CAMERA_SELECT = tuple(f"camera.select.{number}" for number in range(1, 10))
 MOVES = ("move.up", "move.down", "move.left", "move.right")
 ZOOMS = ("zoom.in", "zoom.out")
 PRESET_RECALLS = tuple(f"preset.recall.{number}" for number in range(10))
+PRESET_SELECTED = "preset.recall.selected"   # the slot chosen in the preset grid
+PRESET_NUMBER = "preset.number"              # type a preset number (any, not only 0–9), then Enter
 SHOTS = tuple(f"shot.F{number}" for number in range(1, 13))
 WALL_LAYOUTS = tuple(f"wall.layout.{number}" for number in range(1, 10))   # on the wall shown in the console
 STOP_ALL = "stop.all"
 CHEAT_SHEET = "help.cheatsheet"
 QUICK_LOG = "log.quick"          # the one-key entry in the operations log
-ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESET_RECALLS, *SHOTS, *WALL_LAYOUTS, STOP_ALL, CHEAT_SHEET, QUICK_LOG)
+MULTIVIEW = "view.multiview"     # every camera in a window of its own, on a second screen if there is one
+PRESETS = (*PRESET_RECALLS, PRESET_SELECTED, PRESET_NUMBER)
+ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESETS, *SHOTS, *WALL_LAYOUTS, STOP_ALL, CHEAT_SHEET, QUICK_LOG, MULTIVIEW)
 HELD_ACTIONS = frozenset((*MOVES, *ZOOMS))    # the key press starts them, its release stops them
-ACTION_GROUPS = (("camera", CAMERA_SELECT), ("move", MOVES + ZOOMS), ("preset", PRESET_RECALLS),
-                 ("shot", SHOTS), ("wall", WALL_LAYOUTS), ("general", (STOP_ALL, CHEAT_SHEET, QUICK_LOG)))
+ACTION_GROUPS = (("camera", CAMERA_SELECT), ("move", MOVES + ZOOMS), ("preset", PRESETS),
+                 ("shot", SHOTS), ("wall", WALL_LAYOUTS), ("general", (STOP_ALL, CHEAT_SHEET, QUICK_LOG, MULTIVIEW)))
 
 DEFAULT_HOTKEYS: dict[str, tuple[str, ...]] = {
     **{action: (action.rsplit(".", 1)[1],) for action in CAMERA_SELECT},
     "move.up": ("Up",), "move.down": ("Down",), "move.left": ("Left",), "move.right": ("Right",),
     "zoom.in": ("+", "=", "Num++"), "zoom.out": ("-", "Num+-"),
     **{f"preset.recall.{number}": (f"Num+{number}", f"Ctrl+{number}") for number in range(10)},
-    **{action: (action.rsplit(".", 1)[1],) for action in SHOTS},
+    **{action: (action.rsplit(".", 1)[1],) for action in SHOTS if action != "shot.F11"},   # F11: the multiview
     **{action: (f"Alt+{action.rsplit('.', 1)[1]}",) for action in WALL_LAYOUTS},
-    STOP_ALL: ("Esc",), CHEAT_SHEET: ("?",), QUICK_LOG: ("Ctrl+L",),
+    PRESET_SELECTED: ("Return", "Num+Enter"), PRESET_NUMBER: ("Num+*", "Ctrl+G"),
+    STOP_ALL: ("Pause", "Ctrl+Space", "Esc"), CHEAT_SHEET: ("?",), QUICK_LOG: ("Ctrl+L",), MULTIVIEW: ("F11",),
 }
+WIDGET_KEYS = frozenset(("Esc", "Return", "Enter", "Num+Enter"))
+"""Keys menus, dialogs, combo boxes and editors take first (to close, cancel or confirm)."""
 HOTKEYS_FILE = "hotkeys.json"
 FILE_FORMAT = "smartcentre-console hotkeys"
-FILE_VERSION = 1
+FILE_VERSION = 2      # 2: ALL STOP on keys no widget uses; a version 1 file gets them (``from_json``)
+READABLE_VERSIONS = (1, FILE_VERSION)
 
 _LABELS = {
     "move.up": QT_TRANSLATE_NOOP("Hotkeys", "Move up"), "move.down": QT_TRANSLATE_NOOP("Hotkeys", "Move down"),
@@ -49,6 +61,9 @@ _LABELS = {
     STOP_ALL: QT_TRANSLATE_NOOP("Hotkeys", "Stop all cameras"),
     CHEAT_SHEET: QT_TRANSLATE_NOOP("Hotkeys", "Show the hotkeys"),
     QUICK_LOG: QT_TRANSLATE_NOOP("Hotkeys", "Quick log entry"),
+    MULTIVIEW: QT_TRANSLATE_NOOP("Hotkeys", "Multiview of every camera"),
+    PRESET_SELECTED: QT_TRANSLATE_NOOP("Hotkeys", "Recall the chosen preset"),
+    PRESET_NUMBER: QT_TRANSLATE_NOOP("Hotkeys", "Choose a preset by its number"),
 }
 _NUMBERED_LABELS = {
     "camera.select": QT_TRANSLATE_NOOP("Hotkeys", "Select camera {number}"),
@@ -124,6 +139,10 @@ class HotkeyMap:
         # a key bound twice does nothing until the operator sorts it out; stopping is always safe
         return STOP_ALL if STOP_ALL in actions else None
 
+    def stop_keys(self) -> tuple[str, ...]:
+        """The ALL STOP keys that work everywhere, even while typing (not Esc: see ``WIDGET_KEYS``)."""
+        return tuple(key for key in self._keys[STOP_ALL] if key not in WIDGET_KEYS)
+
     def conflicts(self) -> dict[str, tuple[str, ...]]:
         """Keys bound to more than one action, with those actions."""
         return {key: tuple(actions) for key, actions in self._by_key.items() if len(actions) > 1}
@@ -183,15 +202,19 @@ class HotkeyMap:
         if not isinstance(data, dict) or not isinstance(data.get("bindings"), dict):
             raise HotkeyError([QT_TRANSLATE_NOOP("Hotkeys", 'not a hotkey file: it has no "bindings" section')])
         problems: list[Phrase] = []
-        if data.get("version", FILE_VERSION) != FILE_VERSION:
+        version = data.get("version", FILE_VERSION)
+        if version not in READABLE_VERSIONS:
             problems.append(QT_TRANSLATE_NOOP(
                 "Hotkeys", "the file has version {version}; this console reads version {supported}").format(
-                version=repr(data["version"]), supported=FILE_VERSION))
+                version=repr(version), supported=FILE_VERSION))
         bindings = _read_bindings(data["bindings"], problems)
         used = {key for keys in bindings.values() for key in keys}
         for action in ACTIONS:
             if action not in bindings:
                 bindings[action] = [key for key in DEFAULT_HOTKEYS.get(action, ()) if key not in used]
+        if version == 1 and STOP_ALL in bindings:   # Esc was its only default then; Esc now gives way to widgets
+            bindings[STOP_ALL] += [key for key in DEFAULT_HOTKEYS[STOP_ALL]
+                                   if key not in used and key not in bindings[STOP_ALL]]
         hotkeys = cls(bindings)
         for key, actions in hotkeys.conflicts().items():
             given_to = QT_TRANSLATE_NOOP("Hotkeys", "{actions} and {last}").format(

@@ -108,5 +108,13 @@ class EventBoard:
         self._takeovers[device] = takeover
         return takeover
 
+    def take_over_all(self, devices: Iterable[str], now: datetime | None = None) -> list[TakeOver]:
+        """Give every device of ``devices`` that another running event holds to the active event, all or
+        none (a layout changes every screen at once); raises ValueError when no event is active."""
+        blocked = [device for device in dict.fromkeys(devices) if self.blocking(device, now)]
+        if blocked and self.active is None:
+            self.take_over(blocked[0], now)     # raises, naming what the operator must do first
+        return [self.take_over(device, now) for device in blocked]
+
     def taken_over(self, device: str) -> TakeOver | None:
         return self._takeovers.get(device)

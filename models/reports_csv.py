@@ -92,19 +92,29 @@ def _blocks(rows: list[list[str]], path: str | os.PathLike[str]) -> dict[str, tu
 
 
 def write_monthly_csv(stats: MonthlyStats, path: str | os.PathLike[str]) -> None:
-    """One row per number: ``section, item, detail, value`` (easy to pivot in a spreadsheet)."""
+    """One row per number: ``section, item, detail, value`` (easy to pivot in a spreadsheet). Held events
+    and worked hours are in the plain sections, the rest of the schedule in the ``…planned…`` ones; a
+    month not over yet starts with ``counted_until`` (its end is still planned)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(["section", "item", "detail", "value"])
     month = f"{stats.year:04d}-{stats.month:02d}"
-    writer.writerows(("events_per_day", row.day.isoformat(), row.mode, row.events) for row in stats.events_per_day)
+    if stats.until is not None:
+        writer.writerow(("counted_until", month, "", stats.until.isoformat(timespec="seconds")))
+    for row in stats.events_per_day:
+        writer.writerows([("events_per_day", row.day.isoformat(), row.mode, row.events),
+                          ("events_planned_per_day", row.day.isoformat(), row.mode, row.planned)])
     writer.writerows(("events_by_mode", month, mode, total) for mode, total in sorted(stats.events_by_mode().items()))
+    writer.writerow(("events_planned", month, "", stats.planned_events()))
     for row in stats.locations:
         writer.writerows([("location_events", row.location, "", row.events),
-                          ("location_participants", row.location, "", row.participants)])
+                          ("location_participants", row.location, "", row.participants),
+                          ("location_events_planned", row.location, "", row.planned)])
     for person in stats.staff_hours:
         writer.writerows([("staff_hours", person.staff, person.category, f"{person.hours:.2f}"),
-                          ("staff_shifts", person.staff, person.category, person.shifts)])
+                          ("staff_shifts", person.staff, person.category, person.shifts),
+                          ("staff_planned_hours", person.staff, person.category, f"{person.planned_hours:.2f}"),
+                          ("staff_planned_shifts", person.staff, person.category, person.planned_shifts)])
     writer.writerows(("device_faults", row.device, row.severity, row.faults) for row in stats.device_faults)
     writer.writerows(("device_errors", row.device, row.result, row.count) for row in stats.device_errors)
     write_atomically(Path(path), BOM + out.getvalue())

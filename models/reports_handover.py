@@ -36,11 +36,13 @@ class ReportHeader:
     notes: str
     content_hash: str | None
     verified: bool | None          # None until the handover is accepted
+    planned_incoming_lead: str | None = None   # the next shift's lead when it was accepted
+    accepted_as_admin: bool = False            # an admin accepted in the planned lead's place
 
 
 @dataclass(frozen=True)
 class ReportSignature:
-    step: str                      # signed (outgoing lead) or accepted (incoming lead)
+    step: str                      # signed (outgoing lead), accepted (incoming lead) or accepted as admin
     name: str
     at: datetime
 
@@ -103,14 +105,18 @@ def _header(shift: Shift, handover: Handover | None, verified: bool | None) -> R
         shift_id=shift.id, shift_name=shift.name, day=shift.planned_start.astimezone(WIB).date(),
         planned_start=to_wib(shift.planned_start), planned_end=to_wib(shift.planned_end),
         actual_start=to_wib(shift.actual_start), actual_end=to_wib(shift.actual_end),
-        lead=shift.lead.name, team=tuple(member.name for member in shift.members), status=_status(handover),
+        lead=shift.lead.name, team=tuple(member.name for member in shift.members), status=handover_status(handover),
         outgoing_lead=handover.outgoing_lead.name if handover else None,
         incoming_lead=handover.incoming_lead.name if handover and handover.incoming_lead else None,
         notes=handover.notes if handover else "", content_hash=handover.content_hash if handover else None,
-        verified=verified)
+        verified=verified,
+        planned_incoming_lead=handover.planned_incoming_lead.name if handover and handover.planned_incoming_lead
+        else None,
+        accepted_as_admin=bool(handover and handover.accepted_as_admin))
 
 
-def _status(handover: Handover | None) -> str:
+def handover_status(handover: Handover | None) -> str:
+    """no handover, draft, signed, accepted or reopened."""
     if handover is None:
         return "no handover"
     if handover.reopened:
@@ -127,7 +133,8 @@ def _signatures(handover: Handover | None) -> tuple[ReportSignature, ...]:
     if handover.signed_at is not None:
         signatures.append(ReportSignature("signed", handover.outgoing_lead.name, to_wib(handover.signed_at)))
     if handover.accepted_at is not None and handover.incoming_lead is not None:
-        signatures.append(ReportSignature("accepted", handover.incoming_lead.name, to_wib(handover.accepted_at)))
+        signatures.append(ReportSignature("accepted as admin" if handover.accepted_as_admin else "accepted",
+                                          handover.incoming_lead.name, to_wib(handover.accepted_at)))
     return tuple(signatures)
 
 

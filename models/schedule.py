@@ -63,6 +63,14 @@ def schedule_event(session: Session, by: Staff, title: str, organiser: str, mode
     """Add an event (flushed, not committed). ``devices`` are asset numbers or names; a place, operator or
     device given twice counts once."""
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "schedule an event"))
+    return new_event(session, title, organiser, mode, planned_start, planned_end, places, operators=operators,
+                     devices=devices, stream=stream, notes=notes)
+
+
+def new_event(session: Session, title: str, organiser: str, mode: EventMode, planned_start: datetime,
+              planned_end: datetime, places: Sequence[Place], *, operators: Sequence[Staff] = (),
+              devices: Sequence[str] = (), stream: Stream | None = None, notes: str = "") -> Event:
+    """``schedule_event`` without the staff member: the checks of the event itself (flushed, not committed)."""
     if not title.strip() or not organiser.strip():
         raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "an event needs a title and an organiser (OPD)"))
     if as_utc(planned_end) <= as_utc(planned_start):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, event, inspect
+from sqlalchemy import Column, ForeignKey, String, Table, Text, event, false, inspect
 from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from models.schema_base import AdditionKind, Base
@@ -48,10 +48,14 @@ class Handover(Base):
     accepted_at: Mapped[datetime | None]
     content_hash: Mapped[str | None] = mapped_column(String(64))
     reopened: Mapped[bool] = mapped_column(default=False)
+    # who led the next shift when the handover was accepted, and whether an admin accepted in their place
+    planned_incoming_lead_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    accepted_as_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     shift: Mapped[Shift] = relationship()
     outgoing_lead: Mapped[Staff] = relationship(foreign_keys=[outgoing_lead_id])
     incoming_lead: Mapped[Staff | None] = relationship(foreign_keys=[incoming_lead_id])
+    planned_incoming_lead: Mapped[Staff | None] = relationship(foreign_keys=[planned_incoming_lead_id])
     carried_over: Mapped[list[Fault]] = relationship(secondary=handover_faults, order_by=Fault.id)
     additions: Mapped[list[HandoverAddition]] = relationship(
         order_by="HandoverAddition.id", back_populates="handover")

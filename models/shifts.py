@@ -14,6 +14,15 @@ from models.staff import require_role
 from models.wording import QT_TRANSLATE_NOOP
 
 SHIFT_NAMES = ("Pagi", "Siang", "Malam")
+NAME_BY_START = ((4, "Pagi"), (12, "Siang"), (19, "Malam"))
+"""The name a shift starting at a WIB hour gets: Pagi from 04:00, Siang from 12:00, Malam from 19:00 until
+04:00. The usual shifts start at 07:00, 15:00 and 23:00, each well inside its part of the day."""
+
+
+def suggested_name(start: datetime) -> str:
+    """Pagi, Siang or Malam for a shift starting at ``start`` (by its WIB hour, see ``NAME_BY_START``)."""
+    hour = to_wib(start).hour
+    return next((name for begins, name in reversed(NAME_BY_START) if hour >= begins), NAME_BY_START[-1][1])
 
 
 class ShiftError(Exception):
@@ -40,7 +49,7 @@ def set_team(session: Session, shift: Shift, lead: Staff, members: Sequence[Staf
     signed = select(Handover.id).where(Handover.shift_id == shift.id, Handover.signed_at.is_not(None))
     if session.scalar(signed) is not None:
         raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "the handover of shift {shift} is signed; its team can no longer "
-                                                     "change").format(shift=_label(shift)))
+                                                     "change").format(shift=shift_label(shift)))
     shift.lead = lead
     shift.members = _with_lead(lead, members)
     session.flush()
@@ -56,7 +65,7 @@ def start_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> Non
     reread_locked(session, shift)
     if shift.actual_start is not None:
         raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} already started at {time} WIB")
-                         .format(shift=_label(shift), time=f"{to_wib(shift.actual_start):%H:%M}"))
+                         .format(shift=shift_label(shift), time=f"{to_wib(shift.actual_start):%H:%M}"))
     shift.actual_start = as_utc(now)
     session.flush()
 
@@ -65,13 +74,13 @@ def end_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "end a shift"))
     reread_locked(session, shift)
     if shift.actual_start is None:
-        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} has not started").format(shift=_label(shift)))
+        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} has not started").format(shift=shift_label(shift)))
     if shift.actual_end is not None:
         raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} already ended at {time} WIB")
-                         .format(shift=_label(shift), time=f"{to_wib(shift.actual_end):%H:%M}"))
+                         .format(shift=shift_label(shift), time=f"{to_wib(shift.actual_end):%H:%M}"))
     if as_utc(now) < shift.actual_start:
         raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} cannot end before it started")
-                         .format(shift=_label(shift)))
+                         .format(shift=shift_label(shift)))
     shift.actual_end = as_utc(now)
     session.flush()
 
@@ -91,5 +100,6 @@ def next_shift(session: Session, now: datetime) -> Shift | None:
     return session.scalars(query).first()
 
 
-def _label(shift: Shift) -> str:
+def shift_label(shift: Shift) -> str:
+    """``Pagi 03-11-2026``: the shift's name and its (planned) WIB day."""
     return f"{shift.name} {to_wib(shift.planned_start):%d-%m-%Y}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from enum import Enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QImage
@@ -25,6 +26,14 @@ class Role:
     LOCATION = Qt.ItemDataRole.UserRole + 5
     OWNER = Qt.ItemDataRole.UserRole + 6       # title of the running event that owns the camera
     HOTKEY = Qt.ItemDataRole.UserRole + 7      # "1" … "9"
+    TALLY = Qt.ItemDataRole.UserRole + 8       # Tally
+
+
+class Tally(Enum):
+    """What a camera's picture is doing in the programme; the tiles draw it as their border."""
+    NONE = "none"
+    PREVIEW = "preview"     # cued up next (green)
+    PROGRAM = "program"     # on air (red)
 
 
 @dataclass
@@ -36,22 +45,17 @@ class CameraRow:
     preview: QImage | None = None
     preview_status: str = ""
     owner: str = ""
+    tally: Tally = Tally.NONE
     extra: dict = field(default_factory=dict)
 
 
 class CameraListModel(QAbstractTableModel):
-    COLUMNS = ("name", "link", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom", "preset",
-               "profile", "unsupported")
+    COLUMNS = ("name", "link", "motion", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom",
+               "preset", "profile", "unsupported")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CameraRow] = []
-        self._headers = {
-            "name": self.tr("Camera"), "link": self.tr("Link"), "last_seen": self.tr("Last seen"),
-            "rtt": self.tr("Round trip"), "errors": self.tr("Errors"), "timeouts": self.tr("Timeouts"),
-            "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
-            "preset": self.tr("Preset"), "profile": self.tr("Profile"),
-            "unsupported": self.tr("Not answered")}
 
     # ---- rows ------------------------------------------------------------------------------
     def add_camera(self, camera_id: str, name: str, location: str, bridge: CameraBridge) -> None:
@@ -60,6 +64,27 @@ class CameraListModel(QAbstractTableModel):
         self._rows.append(CameraRow(camera_id, name, location, bridge))
         self.endInsertRows()
         bridge.stateChanged.connect(lambda _state, cid=camera_id: self._changed(cid))
+
+    def remove_camera(self, camera_id: str) -> None:
+        row = self.row_of(camera_id)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
+    def rename_camera(self, camera_id: str, name: str, location: str) -> None:
+        row = self.row_of(camera_id)
+        self._rows[row].name, self._rows[row].location = name, location
+        self._changed(camera_id)
+
+    def order(self, camera_ids: list[str]) -> None:
+        """Put the rows in this order (the configuration's); tiles and hotkey numbers follow."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        cameras = [self._rows[index.row()].camera_id for index in persistent]
+        self._rows.sort(key=lambda row: camera_ids.index(row.camera_id))
+        self.changePersistentIndexList(persistent, [self.index(self.row_of(camera), index.column())
+                                                    for camera, index in zip(cameras, persistent)])
+        self.layoutChanged.emit()
 
     def row_of(self, camera_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.camera_id == camera_id), -1)
@@ -83,6 +108,16 @@ class CameraListModel(QAbstractTableModel):
     def set_owner(self, camera_id: str, owner: str) -> None:
         self._update(camera_id, "owner", owner, Role.OWNER)
 
+    def set_tally(self, camera_id: str, tally: Tally) -> None:
+        """Mark a camera on air (Tally.PROGRAM), cued (Tally.PREVIEW) or neither; every camera tile shows it."""
+        if self.row_of(camera_id) < 0:
+            raise KeyError(f"no camera {camera_id!r}")
+        self._update(camera_id, "tally", Tally(tally), Role.TALLY)
+
+    def name_of(self, camera_id: str) -> str:
+        row = self.row_of(camera_id)
+        return self._rows[row].name if row >= 0 else camera_id
+
     def _update(self, camera_id: str, attr: str, value: object, role: int) -> None:
         row = self.row_of(camera_id)
         if row >= 0 and getattr(self._rows[row], attr) != value:
@@ -103,8 +138,18 @@ class CameraListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[self.COLUMNS[section]]
+            return self._headers()[self.COLUMNS[section]]
         return None
+
+    def _headers(self) -> dict[str, str]:
+        """Asked each time: the interface language may change while the console runs."""
+        return {
+            "name": self.tr("Camera"), "link": self.tr("Link"), "motion": self.tr("Motion"),
+            "last_seen": self.tr("Last seen"), "rtt": self.tr("Round trip"), "errors": self.tr("Errors"),
+            "timeouts": self.tr("Timeouts"),
+            "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
+            "preset": self.tr("Preset"), "profile": self.tr("Profile"),
+            "unsupported": self.tr("Not answered")}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
@@ -113,7 +158,8 @@ class CameraListModel(QAbstractTableModel):
         state = row.bridge.state
         roles = {Role.CAMERA_ID: row.camera_id, Role.STATE: state, Role.PREVIEW: row.preview,
                  Role.PREVIEW_STATUS: row.preview_status, Role.LOCATION: row.location,
-                 Role.OWNER: row.owner, Role.HOTKEY: str(index.row() + 1) if index.row() < 9 else ""}
+                 Role.OWNER: row.owner, Role.TALLY: row.tally,
+                 Role.HOTKEY: str(index.row() + 1) if index.row() < 9 else ""}
         if role in roles:
             return roles[role]
         column = self.COLUMNS[index.column()]
@@ -135,6 +181,8 @@ class CameraListModel(QAbstractTableModel):
             return row.name
         if column == "link":
             return self.link_text(state)
+        if column == "motion":
+            return self.motion_text(state)
         if column == "last_seen":
             if health.last_seen is None:
                 return self.tr("never")
@@ -167,9 +215,15 @@ class CameraListModel(QAbstractTableModel):
         return how.replace("%1", text) if how else text
 
     def link_text(self, state: CameraState) -> str:
-        if state.link is Link.OFFLINE:
-            return self.tr("offline")
-        if state.link is Link.CONNECTING:
-            return self.tr("connecting")
-        return {Motion.MOVING: self.tr("moving"), Motion.ARRIVED: self.tr("arrived")}.get(
-            state.motion, self.tr("online"))
+        return {Link.OFFLINE: self.tr("offline"), Link.CONNECTING: self.tr("connecting")}.get(
+            state.link, self.tr("online"))
+
+    def motion_text(self, state: CameraState) -> str:
+        """A preset recall or position move: under way, or arrived; "" otherwise."""
+        if state.link is not Link.ONLINE:
+            return ""
+        return {Motion.MOVING: self.tr("moving"), Motion.ARRIVED: self.tr("arrived")}.get(state.motion, "")
+
+    def state_text(self, state: CameraState) -> str:
+        """One word for a tile: the link unless online, then the motion, else "online"."""
+        return (state.link is Link.ONLINE and self.motion_text(state)) or self.link_text(state)

@@ -3,6 +3,7 @@ every control surface (hotkeys, the pad, preset buttons) goes through.
 
 Signals:
     selectionChanged(str): the selected camera id.
+    cameraStateChanged(str, CameraState): a camera's newest state (any camera, also one added later).
     notice(str level, str text): a non-modal message for the operator ("info", "warning", "error").
     ownershipChanged(): running events, the active event or a take-over changed.
 """
@@ -14,6 +15,9 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from devices.records import ActionRecord
+from models.config_schema import Shot
+from models.handover_summary import NOT_ERRORS
+from models.hotkeys import PRESET_RECALLS
 from models.ownership import EventBoard
 from ui.device_words import record_text
 from ui.bridge import CameraBridge
@@ -28,6 +32,7 @@ class OperatorDesk(QObject):
     notice = Signal(str, str)
     ownershipChanged = Signal()
     presetSaved = Signal(str, int)   # camera id, preset number: time to grab a thumbnail
+    cameraStateChanged = Signal(str, object)
 
     def __init__(self, board: EventBoard, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,8 +53,31 @@ class OperatorDesk(QObject):
         self.names[camera_id] = name
         bridge.actionFinished.connect(self._on_action_finished)
         bridge.noticed.connect(lambda notice: self.notice.emit(notice.level, said(notice.text)))
+        bridge.stateChanged.connect(lambda state: self.cameraStateChanged.emit(camera_id, state))
         if self.selected is None:
             self.select(camera_id)
+
+    def remove_camera(self, camera_id: str) -> CameraBridge:
+        """A camera gone from the configuration (or about to be restarted): stopped and forgotten;
+        if it was selected, the first camera is. Returns its bridge."""
+        if camera_id in (self.selected, self._driving):
+            self.release_all()
+        bridge = self.bridges.pop(camera_id)
+        del self.names[camera_id]
+        bridge.controller.stop()
+        if self.selected == camera_id:
+            self.selected = None
+            if self.bridges:
+                self.select(next(iter(self.bridges)))
+        return bridge
+
+    def order_cameras(self, camera_ids: list[str]) -> None:
+        """Number the cameras (1–9 select them) in this order, the configuration's."""
+        bridges = {c: self.bridges[c] for c in camera_ids if c in self.bridges}
+        names = {c: self.names[c] for c in bridges}
+        for mine, ordered in ((self.bridges, bridges), (self.names, names)):   # in place: others hold them
+            mine.clear()
+            mine.update(ordered)
 
     def camera_ids(self) -> list[str]:
         return list(self.bridges)
@@ -101,7 +129,7 @@ class OperatorDesk(QObject):
             self._hold(action)
         elif action.startswith("camera.select."):
             self.select_number(int(action.rsplit(".", 1)[1]))
-        elif action.startswith("preset.recall."):
+        elif action in PRESET_RECALLS:
             self.recall_preset(int(action.rsplit(".", 1)[1]))
         elif action.startswith("shot."):
             self.fire_shot(action.split(".", 1)[1])
@@ -159,26 +187,31 @@ class OperatorDesk(QObject):
             return
         self._guard(camera_id, lambda c: c.recall_preset(number))
 
-    def save_preset(self, number: int) -> None:
-        camera_id = self.selected
+    def save_preset(self, number: int, camera_id: str | None = None) -> concurrent.futures.Future | None:
+        """Store where the camera is as preset ``number``; None if nothing was sent."""
+        camera_id = camera_id or self.selected
         if camera_id is None:
-            return
+            return None
         future = self._guard(camera_id, lambda c: c.save_preset(number))
         if future is not None:
             self.presetSaved.emit(camera_id, number)
+        return future
 
-    def clear_preset(self, number: int) -> None:
-        if self.selected is not None:
-            self._guard(self.selected, lambda c: c.clear_preset(number))
+    def clear_preset(self, number: int, camera_id: str | None = None) -> concurrent.futures.Future | None:
+        camera_id = camera_id or self.selected
+        return None if camera_id is None else self._guard(camera_id, lambda c: c.clear_preset(number))
 
     def fire_shot(self, key: str) -> None:
-        for event in self._shot_events():
-            shot = event.shots.get(key)
-            if shot is not None:
-                self.select(shot.camera)
-                self.recall_preset(shot.preset, shot.camera)
-                return
-        self.notice.emit("info", self.tr("No shot is bound to %1").replace("%1", key))
+        shot = self.shot_for(key)
+        if shot is None:
+            self.notice.emit("info", self.tr("No shot is bound to %1").replace("%1", key))
+            return
+        self.select(shot.camera)
+        self.recall_preset(shot.preset, shot.camera)
+
+    def shot_for(self, key: str) -> Shot | None:
+        """The shot ``key`` ("F1") fires now: the active event's, else another running event's."""
+        return next((event.shots[key] for event in self._shot_events() if key in event.shots), None)
 
     def _shot_events(self) -> list:
         running = self.board.running()
@@ -207,6 +240,6 @@ class OperatorDesk(QObject):
 
     @Slot(object)
     def _on_action_finished(self, record: ActionRecord) -> None:
-        level = "log" if record.ok or record.result == "superseded" else "error"
+        level = "log" if record.ok or record.result in NOT_ERRORS else "error"
         self.notice.emit(level, record_text(record))
 

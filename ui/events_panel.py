@@ -19,7 +19,6 @@ class EventsModel(QAbstractTableModel):
         super().__init__(parent)
         self.board = board
         self.names = names
-        self._headers = [self.tr("Event"), self.tr("Place"), self.tr("Status"), self.tr("Cameras"), self.tr("Shots")]
 
     def refresh(self) -> None:
         self.beginResetModel()
@@ -32,12 +31,16 @@ class EventsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.board.events)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else len(self._headers())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+            return self._headers()[section]
         return None
+
+    def _headers(self) -> list[str]:
+        """Asked each time: the interface language may change while the console runs."""
+        return [self.tr("Event"), self.tr("Place"), self.tr("Status"), self.tr("Cameras"), self.tr("Shots")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -93,11 +96,13 @@ class EventsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("I am working for:")))
         top.addWidget(self.active, 1)
-        top.addWidget(start)
-        top.addWidget(end)
-        top.addWidget(take)
+        buttons = QHBoxLayout()     # a row of their own: the panel fits the dock column beside the cameras
+        for button in (start, end, take):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(buttons)
         layout.addWidget(self.table)
         desk.ownershipChanged.connect(self.refresh)
         self._clock = QTimer(self, interval=30_000, timeout=self.refresh)  # events start and end by the clock

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QKeySequenceEdit, QLabel, QPushButton,
@@ -19,6 +19,7 @@ from models.hotkeys import ACTIONS, HotkeyError, HotkeyMap, KeyConflict, save_ho
 from models.user_files import write_atomically
 from models.wording import sentence_of
 from ui.hotkeys import OWNS_KEYS, ActionLabels, display_key, key_text
+from ui.save_dialog import file_dialog
 from ui.wording import said
 
 CONFLICT_COLOUR = QColor("#c62828")
@@ -123,11 +124,13 @@ class HotkeyEditor(QWidget):
     mapChanged = Signal(object)
 
     def __init__(self, hotkeys: HotkeyMap, path: str | os.PathLike[str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+        """``settings``: where the folder of the last export or import is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setProperty(OWNS_KEYS, True)
         self.setWindowTitle(self.tr("Hotkeys"))
         self._path = path
+        self._settings = settings
         self._pending: tuple[str, str] | None = None     # (action, key) waiting for "Replace"
         self.model = HotkeyTableModel(hotkeys, self)
         self.table = QTableView()
@@ -146,13 +149,19 @@ class HotkeyEditor(QWidget):
         self.prompt.setWordWrap(True)
         self.prompt.setStyleSheet(f"color: {CONFLICT_COLOUR.name()}")
         self.prompt_box = self._prompt_box()
+        self.stop_note = QLabel(self.tr("ALL STOP: its keys other than Esc stop every camera from anywhere, even while "
+                                         "typing. Esc first closes an open menu, dialog or editor, or leaves a "
+                                         "text field; it stops the cameras only when nothing is open."))
+        self.stop_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.stop_note)
         layout.addLayout(self._capture_row())
         layout.addWidget(self.prompt_box)
         layout.addWidget(self.message)
         layout.addLayout(self._button_row())
         self.table.selectRow(0)
+        self.resize(720, 640)      # the table shows a screenful of actions, not six
 
     def _capture_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -258,7 +267,11 @@ class HotkeyEditor(QWidget):
         except OSError as exc:
             self._say(self.tr("Could not save the hotkeys: {reason}").format(reason=said(exc)), error=True)
             return False
-        self._say(self.tr("Hotkeys saved."))
+        if hotkeys.stop_keys():
+            self._say(self.tr("Hotkeys saved."))
+        else:
+            self._say(self.tr("Hotkeys saved. ALL STOP has no key that works everywhere now: give it one "
+                              "(e.g. Pause or Ctrl+Space)."), error=True)
         self.mapChanged.emit(hotkeys)
         return True
 
@@ -270,12 +283,8 @@ class HotkeyEditor(QWidget):
         self._open_file_dialog(self.tr("Import hotkeys"), QFileDialog.AcceptMode.AcceptOpen, self.import_from)
 
     def _open_file_dialog(self, title: str, mode: QFileDialog.AcceptMode, chosen: Callable[[str], object]) -> None:
-        dialog = QFileDialog(self, title, "", self.tr("Hotkey files (*.json)"))
-        dialog.setAcceptMode(mode)
-        dialog.setDefaultSuffix("json")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(chosen)
-        dialog.show()      # not exec(): camera control goes on while the operator picks a file
+        file_dialog(self, title, [self.tr("Hotkey files (*.json)")], chosen, self._settings,
+                    mode=mode).setDefaultSuffix("json")
 
     @Slot(str)
     def export_to(self, path: str) -> None:

@@ -3,26 +3,50 @@
 ``HotkeyFilter`` is installed on the QApplication (``app.installEventFilter(hotkey_filter)``). Held
 actions (moves, zoom) are tracked by physical key, so the release stops the move even when a
 modifier changed in between or the focus moved to a text field.
+
+Where a key acts:
+- ALL STOP's own keys (Pause, Ctrl+Space) everywhere, even while typing; only the hotkey editor's
+  key capture field takes them, as a key to bind.
+- Esc, Return and Enter (``models.hotkeys.WIDGET_KEYS``) go to the widgets first: an open menu,
+  combo box, dialog or item editor takes them. Bound to an action, they act only when the key
+  comes back unclaimed to a console window (``CONSOLE_WINDOW``) with no popup or modal open and
+  no text field focused; Esc there leaves the text field instead (focus often rests in one
+  unseen, e.g. the PIN field). So Esc closes or leaves what is open, and is ALL STOP on the
+  bare console.
+- Every other hotkey, unless a menu, combo box list or modal dialog is open, a text field has the
+  focus or the window owns its keys (``OWNS_KEYS``).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal, Slot
+from typing import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QKeyCombination, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QComboBox, QKeySequenceEdit, QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
+    QAbstractSpinBox, QApplication, QComboBox, QDockWidget, QKeySequenceEdit, QLineEdit, QPlainTextEdit,
+    QTextEdit, QWidget)
 
-from models.hotkeys import STOP_ALL, HotkeyMap, describe
+from models.hotkeys import STOP_ALL, WIDGET_KEYS, HotkeyMap, describe
 from models.key_names import normalize_key
 from ui.wording import said
 
 OWNS_KEYS = "ownsKeys"
-"""A window with this property set to True keeps its keys (editors); only the all-stop key still works there."""
+"""A window with this property set to True keeps its keys (editors); only the all-stop keys still work there."""
+CONSOLE_WINDOW = "consoleWindow"
+"""A window with this property set to True (the operator console) takes Esc/Return/Enter hotkeys left unclaimed."""
 
 _MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr,
                   Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_unknown}
 _EDITABLE_TEXT = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
+# Qt names keys through its own translations ("QShortcut"), which PySide6 does not ship in Indonesian:
+# the console's translation file carries the key names the cheat sheet, the editor and the buttons
+# show, and the key capture field's prompt.
+QT_WORDS = (QT_TRANSLATE_NOOP("QShortcut", "Up"), QT_TRANSLATE_NOOP("QShortcut", "Down"),
+            QT_TRANSLATE_NOOP("QShortcut", "Left"), QT_TRANSLATE_NOOP("QShortcut", "Right"),
+            QT_TRANSLATE_NOOP("QShortcut", "Space"), QT_TRANSLATE_NOOP("QShortcut", "Return"),
+            QT_TRANSLATE_NOOP("QShortcut", "Enter"), QT_TRANSLATE_NOOP("QKeySequenceEdit", "Press shortcut"))
 
 
 def key_text(combination: QKeyCombination) -> str | None:
@@ -63,6 +87,9 @@ class HotkeyFilter(QObject):
         super().__init__(parent)
         self._map = hotkeys
         self._held: dict[tuple[str, int], str] = {}     # physical key -> held action
+        # hides a helper window that never takes the keyboard (the cheat sheet); True if one was open:
+        # an Esc that closes it stops nothing
+        self.dismiss: Callable[[], bool] = lambda: False
         app = QGuiApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._on_application_state)
@@ -130,12 +157,43 @@ class HotkeyFilter(QObject):
     def _action(self, watched: QObject, event: QKeyEvent) -> str | None:
         text = key_text(event.keyCombination())
         action = self._map.action_for(text) if text is not None else None
-        if action is None or action == STOP_ALL:
+        if action is None:
+            return None
+        if text in WIDGET_KEYS:
+            pressed = event.type() == QEvent.Type.KeyPress
+            if not _unclaimed(watched, text, pressed) or text == "Esc" and pressed and self.dismiss():
+                return None
             return action
         focus = QApplication.focusWidget() or (watched if isinstance(watched, QWidget) else None)
+        if isinstance(focus, QKeySequenceEdit):
+            return None      # the hotkey editor is capturing a key to bind: even the stop keys
+        if action == STOP_ALL:
+            return action
+        if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget() is not None:
+            return None      # an open menu, combo box list or modal dialog has the arrows, digits and letters
         if focus is not None and (_takes_text(focus) or focus.window().property(OWNS_KEYS) is True):
             return None
         return action
+
+
+def _unclaimed(watched: QObject, key: str, pressed: bool) -> bool:
+    """A key event reached a console window itself: no widget inside took it, nothing open would.
+
+    A focused text field would: Return and Enter end its input; a pressed Esc leaves it (the
+    next Esc, on the bare console, is the one that acts)."""
+    if not isinstance(watched, QWidget) or not watched.isWindow():
+        return False      # on its way through the focused widget and its parents
+    window = watched.parentWidget() if isinstance(watched, QDockWidget) else watched   # a floating dock
+    if window is None or window.property(CONSOLE_WINDOW) is not True:
+        return False
+    if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget() is not None:
+        return False
+    focus = QApplication.focusWidget()
+    if focus is not None and _takes_text(focus):
+        if key == "Esc" and pressed:
+            focus.clearFocus()
+        return False
+    return True
 
 
 def _physical_key(event: QKeyEvent) -> tuple[str, int]:
@@ -150,6 +208,11 @@ class ActionLabels(QObject):
 
     def label(self, action: str) -> str:
         return said(describe(action))
+
+    def stop_button(self, hotkeys: HotkeyMap) -> str:
+        """The ALL STOP button's text, with its keys."""
+        keys = " / ".join(display_key(key) for key in hotkeys.keys(STOP_ALL))
+        return self.tr("ALL STOP (%1)").replace("%1", keys) if keys else self.tr("ALL STOP")
 
     def group_title(self, group: str) -> str:
         return {

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+LANGUAGE_PROPERTY = "interfaceLanguage"
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -20,12 +21,22 @@ def system_language(locale: QLocale | None = None) -> str:
     return "id" if locale.language() == QLocale.Language.Indonesian else "en"
 
 
+def current_language(app: QApplication) -> str:
+    """The code of the language the interface speaks now."""
+    return app.property(LANGUAGE_PROPERTY) or "en"
+
+
 def install_translator(app: QApplication, language: str | None = None) -> str:
-    """Install the translations for ``language`` (None: the system's); returns the code used.
+    """Install the translations for ``language`` (None: the system's) in place of any installed
+    before; returns the code used. Qt then sends every widget ``QEvent.LanguageChange``.
 
     English is the source language, so it needs no translator.
     """
     code = language if language in LANGUAGES else system_language()
+    for installed in app.findChildren(QTranslator):
+        app.removeTranslator(installed)
+        installed.setParent(None)
+    app.setProperty(LANGUAGE_PROPERTY, code)
     if code == "en":
         return code
     ours = QTranslator(app)

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from typing import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListView, QWidget
 
+from models.wording import Phrase
 from ui.wording import said
 
 MAX_LINES = 5000
@@ -24,7 +26,7 @@ class LogModel(QAbstractListModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._lines: deque[tuple[float, str, str]] = deque()
+        self._lines: deque[tuple[float, str, str]] = deque()   # time, level, text (a Phrase is said when shown)
 
     @Slot(str, str)
     def add(self, level: str, text: str) -> None:
@@ -34,8 +36,15 @@ class LogModel(QAbstractListModel):
             self.endRemoveRows()
         row = len(self._lines)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._lines.append((time.time(), level, said(text)))
+        self._lines.append((time.time(), level, text))
         self.endInsertRows()
+
+    def retranslate(self, say: Callable[[str], str]) -> None:
+        """A new interface language: each line already said in the old one is said again (``ui/retranslate.py``)."""
+        self._lines = deque((stamp, level, text if isinstance(text, Phrase) else say(text))
+                            for stamp, level, text in self._lines)
+        if self._lines:
+            self.dataChanged.emit(self.index(0), self.index(len(self._lines) - 1))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._lines)
@@ -45,7 +54,7 @@ class LogModel(QAbstractListModel):
             return None
         stamp, level, text = self._lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{time.strftime('%H:%M:%S', time.localtime(stamp))}  {text}"
+            return f"{time.strftime('%H:%M:%S', time.localtime(stamp))}  {said(text)}"
         if role == Qt.ItemDataRole.ForegroundRole:
             return COLOURS.get(level)
         if role == self.LevelRole:
@@ -72,11 +81,12 @@ class NoticeBanner(QLabel):
         self._timer = QTimer(self, singleShot=True, timeout=self.hide)
 
     @Slot(str, str)
-    def show_notice(self, level: str, text: str) -> None:
+    def show_notice(self, level: str, text: str, seconds: float | None = None) -> None:
+        """``seconds``: how long it stays (default 6 s for an error, 4 s for a warning)."""
         if level not in ("warning", "error"):
             return
         colour = COLOURS[level].name()
         self.setStyleSheet(f"background: {colour}; color: black; padding: 6px; font-weight: bold;")
         self.setText(said(text))
         self.show()
-        self._timer.start(6000 if level == "error" else 4000)
+        self._timer.start(round(1000 * seconds) if seconds is not None else 6000 if level == "error" else 4000)

@@ -1,11 +1,19 @@
-"""The events panel and the event board fed from the operations log.
+"""The events panel and the event board fed from the operations log, whose events are the events
+(see ``models.configured_events``).
 
-When the log has events today (or running ones), they replace the configuration's events on the
-board: which run now comes from the log (started and ended there, by any desk), their cameras
-are the log's camera devices known by name in the configuration, and so are their preset banks.
-Shots (F1–F12) and wall outputs come from the configuration event of the same title; without
-one, F1, F2, … recall the named presets of the event's cameras in order. Without a database, or
-on a day the log has no events, the configuration's events stay, as before.
+Once the log has answered, the board holds the log's events of the day (and any still running):
+which run comes from the log (started and ended there, by any desk; Start and End on the events
+panel write the log, as the logged-in staff member). An event's cameras are its camera devices in
+the log known by name in the configuration, and the cameras of its template, the configuration
+event of the same title; its shots (F1–F12) and wall outputs are the template's; without one, F1,
+F2, … recall the named presets of its cameras in order.
+
+Until the log answers (the database opens in the background, or cannot be opened at all), the
+board runs the configuration's events by their times, so that shots and ownership work from the
+first second; starting or ending one then changes this desk only, and the operator is told that
+it is not logged. The log's events replace them as soon as it answers, the event the operator
+works for kept when the log has one of the same title. When the database fails later, the events
+last read stay on the board (starting or ending one is then refused with the database's notice).
 """
 from __future__ import annotations
 
@@ -45,16 +53,17 @@ class LogEvent:
 
 def board_events(events: Iterable[EventView], config: Config) -> list[LogEvent]:
     camera_ids = {camera.name: camera.id for camera in config.cameras}
-    configured = {event.title: event for event in config.events}
+    templates = {event.title: event for event in config.events}
     result = []
     for event in events:
-        cameras = tuple(camera_ids[name] for name in event.devices if name in camera_ids)
-        match = configured.get(event.title)
+        template = templates.get(event.title)
+        logged = (camera_ids[name] for name in event.devices if name in camera_ids)
+        cameras = tuple(dict.fromkeys((*(template.cameras if template else ()), *logged)))
         result.append(LogEvent(
             id=f"{PREFIX}{event.id}", db_id=event.id, title=event.title, location=", ".join(event.locations),
             running=event.status == "running", cameras=cameras,
-            shots=dict(match.shots) if match else preset_shots(cameras, config),
-            wall_outputs=match.wall_outputs if match else ()))
+            shots=dict(template.shots) if template else preset_shots(cameras, config),
+            wall_outputs=template.wall_outputs if template else ()))
     return result
 
 
@@ -72,7 +81,8 @@ class BoardSync(QObject):
                  config: Callable[[], Config], feed: AuditFeed, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.board: EventBoard = desk.board
-        self.desk, self.dock, self.config, self.feed = desk, dock, config, feed
+        self.state, self.desk, self.dock, self.config, self.feed = state, desk, dock, config, feed
+        self.snapshot: Snapshot | None = None       # None: the log has not answered yet
         panel.start_event = lambda event_id: self._start_or_end(event_id, True)
         panel.end_event = lambda event_id: self._start_or_end(event_id, False)
         state.snapshotChanged.connect(self.apply)
@@ -80,13 +90,26 @@ class BoardSync(QObject):
 
     @Slot(object)
     def apply(self, snapshot: Snapshot) -> None:
-        events = board_events(snapshot.events, self.config()) if snapshot.events else list(self.config().events)
+        self.snapshot = snapshot
+        working_for = self.board.events.get(self.board.active) if self.board.active else None
+        events = board_events(snapshot.events, self.config())
         self.board.set_events(events)
         for event in events:
-            if isinstance(event, LogEvent) and event.running:
+            if event.running:
                 self.board.start(event.id)
-            elif isinstance(event, LogEvent) and self.board.is_running(event.id):
+            elif self.board.is_running(event.id):
                 self.board.end(event.id)
+        if self.board.active is None and working_for is not None:     # e.g. the configuration's event of that title
+            self.board.active = next((event.id for event in events if event.title == working_for.title), None)
+        self.board.choose_active()
+        self.desk.ownershipChanged.emit()
+
+    def use_config(self) -> None:
+        """The configuration changed: its templates apply at once (before the log answered, its events)."""
+        if self.snapshot is not None:
+            self.apply(self.snapshot)
+            return
+        self.board.set_events(self.config().events)
         self.board.choose_active()
         self.desk.ownershipChanged.emit()
 
@@ -100,10 +123,15 @@ class BoardSync(QObject):
         self.feed.event_id = self.active_event()
 
     def _start_or_end(self, event_id: str, start: bool) -> None:
+        """A log event starts or ends in the log; a configuration event (the log has not answered) on this desk."""
         event = self.board.events.get(event_id)
+        if event is None:
+            return
         if isinstance(event, LogEvent):
             self.dock.start_or_end(event.db_id, start)
-        elif start:
-            self.board.start(event_id)
-        else:
-            self.board.end(event_id)
+            return
+        (self.board.start if start else self.board.end)(event_id)
+        text = (self.tr("%1 started on this desk only: the operations log has not answered, so it is not logged.")
+                if start else
+                self.tr("%1 ended on this desk only: the operations log has not answered, so it is not logged."))
+        self.state.notice.emit("warning", text.replace("%1", event.title))

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
+from models.configured_events import Carried, carry_configured_events
 from models.database import Database
 from models.hotkeys import QUICK_LOG
+from models.oplog_time import utc_now
 from models.schema import Role
 from ui.hotkeys import display_key
 from ui.oplog_admin import DevicesAdmin, StaffAdmin
@@ -31,11 +33,12 @@ from ui.oplog_state import OpsState
 from ui.oplog_views import StaffView
 from ui.oplog_worker import DbWorker
 from ui.report_monthly import MonthlyWindow
+from ui.wording import said
 
 if TYPE_CHECKING:
     from ui.console import Console
 
-Area = Qt.DockWidgetArea
+CONFIRMATION_MS = 8000
 
 
 class OperationsLog(QObject):
@@ -50,6 +53,8 @@ class OperationsLog(QObject):
             self.feed.attach_camera(bridge.controller)
         for bridge in console.wall_bridges.values():
             self.feed.attach_wall(bridge.controller)
+        # before the state's first snapshot is asked for, so that it holds the events carried into the log
+        self.worker.opened.connect(lambda _name: self.carry_configured_events())
         self.state = OpsState(self.worker, self)
         self.login = LoginPanel(self.state)
         self.shift = ShiftPanel(self.state)
@@ -59,17 +64,10 @@ class OperationsLog(QObject):
                                self.feed, self)
         self.quick_log = QuickLogBox(self.state, self._active_event, window)
         self.windows: dict[str, QWidget] = {}
-        self.docks = {name: self._dock(name, title, widget, area) for name, title, widget, area in (
-            ("operator", self.tr("Operator"), self.login, Area.RightDockWidgetArea),
-            ("shift", self.tr("Shift"), self.shift, Area.RightDockWidgetArea),
-            ("schedule", self.tr("Event schedule"), self.events, Area.BottomDockWidgetArea),
-            ("faults", self.tr("Faults"), self.faults, Area.BottomDockWidgetArea))}
-        window.tabifyDockWidget(self.docks["operator"], self.docks["shift"])
-        window.tabifyDockWidget(window.docks["log"], self.docks["schedule"])
-        window.tabifyDockWidget(self.docks["schedule"], self.docks["faults"])
-        self.docks["operator"].raise_()
-        window.docks["events"].raise_()
-        window.restore_layout()          # again, now that these docks exist too
+        # forms scroll in their docks instead of growing the window
+        self.docks = {name: window.add_dock(name, title, widget, scrolled=True) for name, title, widget in (
+            ("operator", self.tr("Operator"), self.login), ("shift", self.tr("Shift"), self.shift),
+            ("schedule", self.tr("Event schedule"), self.events), ("faults", self.tr("Faults"), self.faults))}
         self.who = QLabel()
         self.database = QLabel(self.tr("Operations log: opening…"))
         window.statusBar().addPermanentWidget(self.database)
@@ -90,19 +88,6 @@ class OperationsLog(QObject):
         console.hotkeys.actionPressed.connect(self.press)
         self._staff_changed(None)
         self.worker.start()
-
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
-        dock.setObjectName(f"dock-{name}")
-        scroll = QScrollArea()             # forms shrink with the dock instead of growing the window
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
-        dock.setWidget(scroll)
-        self.window.addDockWidget(area, dock)
-        self.window.docks[name] = dock
-        self.window.view_menu.addAction(dock.toggleViewAction())
-        return dock
 
     def _add_menu(self) -> None:
         menu = self.window.menuBar().addMenu(self.tr("&Operations"))
@@ -133,11 +118,12 @@ class OperationsLog(QObject):
         window = self.windows.get(name)
         if window is None:
             owner = self.window
-            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner, lambda: self._database_name),
+            settings = self.console.settings
+            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner, settings),
                       "staff": lambda: StaffAdmin(self.state, owner),
                       "devices": lambda: DevicesAdmin(self.state, owner, open_locations=self.open_locations),
                       "locations": lambda: LocationsAdmin(self.state, owner),
-                      "handover": lambda: HandoverWindow(self.state, owner)}
+                      "handover": lambda: HandoverWindow(self.state, owner, settings)}
             window = self.windows[name] = makers[name]()
         if name != "handover":
             window.open()
@@ -150,6 +136,27 @@ class OperationsLog(QObject):
         window = self._open("handover")
         window.open_for(shift_id)
         return window
+
+    def use_config(self) -> None:
+        """The console's configuration changed (``console.config``): the board takes its templates, and its
+        dated events not in the log yet are carried into it."""
+        self.board.use_config()
+        self.carry_configured_events()
+
+    def carry_configured_events(self) -> None:
+        config = self.console.config
+        self.worker.call(lambda session: carry_configured_events(session, config, utc_now()), self._carried)
+
+    def _carried(self, carried: Carried) -> None:
+        for title in carried.scheduled:
+            text = (self.tr("%1: carried from the configuration into the operations log, running")
+                    if title in carried.started else
+                    self.tr("%1: carried from the configuration into the operations log"))
+            self.notice("info", text.replace("%1", title))
+        for reason in carried.left_out:
+            self.notice("warning", said(reason))
+        if carried.scheduled:
+            self.state.refresh()
 
     @Slot(str)
     def press(self, action: str) -> None:
@@ -168,7 +175,7 @@ class OperationsLog(QObject):
             action.setEnabled(admin)
         for action in self.logged_in_actions:
             action.setEnabled(staff is not None)
-        self.console.configure_action.setEnabled(admin and self.console.config_store is not None)
+        self.console.allow_configuration(admin)
         if not admin:
             for name in ("staff", "devices", "locations"):
                 if name in self.windows:
@@ -193,6 +200,8 @@ class OperationsLog(QObject):
     def notice(self, level: str, text: str) -> None:
         self.console.log.add(level, text)
         self.window.banner.show_notice(level, text)
+        if level == "info":     # a confirmation ("Log entry saved: …") where the eye finds it, for a while
+            self.window.statusBar().showMessage(said(text), CONFIRMATION_MS)
 
     def shutdown(self) -> None:
         """Write the queued audit rows and finish the database jobs already handed over."""

@@ -5,7 +5,8 @@ the incoming lead's acceptance, and the locked record with its hash.
    carried over, as the data stand now; the shift lead (logged in) prepares the handover.
 2. Notes, written by the lead while it is a draft.
 3. Sign: the outgoing lead's PIN; the summary and the carried-over faults are frozen.
-4. Accept: the incoming lead chooses their name and types their PIN; the record is locked.
+4. Accept: the incoming lead (the next shift's lead), or an admin in their place, chooses their
+   name and types their PIN; the record is locked and the outgoing shift ends.
 5. Record: the hash, checked again on every load (a changed record is shown as tampered), the
    admin's reopen with a reason, marked additions, and relock; PDF and CSV export.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 from sqlalchemy import select
@@ -24,13 +25,14 @@ from models import handover as ho
 from models.oplog_time import utc_now
 from models.reports_handover import HandoverReport, handover_report
 from models.schema import Role, Shift, Staff
-from models.shifts import current_shift
+from models.shifts import current_shift, shift_label
 from models.staff import login, staff_for_login
 from models.wording import QT_TRANSLATE_NOOP
 from ui.oplog_handover_pages import PinPage, RecordPage
 from ui.oplog_state import OpsState
 from ui.oplog_views import StaffView, staff_view
-from ui.report_pdf import HandoverDocument, ask_file_name, save_handover
+from ui.report_pdf import HandoverDocument, save_handover
+from ui.save_dialog import ask_file_name
 from ui.wording import said
 
 SUMMARY, NOTES, SIGN, ACCEPT, RECORD = range(5)
@@ -41,7 +43,9 @@ class HandoverState:
     shift_id: int
     lead: StaffView
     report: HandoverReport
-    incoming: tuple[StaffView, ...]       # who may accept: operators other than the outgoing lead
+    incoming: StaffView | None            # the next shift's lead, who accepts (None: no next shift planned)
+    next_shift: str | None                # e.g. "Siang 03-11-2026"
+    admins: tuple[StaffView, ...]         # who may accept in the incoming lead's place
 
 
 def handover_shift(session: Session, now: datetime) -> Shift | None:
@@ -54,9 +58,12 @@ def load_handover(session: Session, shift_id: int | None, now: datetime) -> Hand
     shift = session.get(Shift, shift_id) if shift_id is not None else handover_shift(session, now)
     if shift is None:
         return None
-    incoming = tuple(staff_view(member) for member in staff_for_login(session)
-                     if member.id != shift.lead_id and member.role.rank >= Role.OPERATOR.rank)
-    return HandoverState(shift.id, staff_view(shift.lead), handover_report(session, shift.id, now), incoming)
+    following = ho.incoming_shift(session, shift)
+    lead = following.lead if following is not None and following.lead_id != shift.lead_id else None
+    admins = tuple(staff_view(member) for member in staff_for_login(session)
+                   if member.role is Role.ADMIN and member.id not in (shift.lead_id, lead and lead.id))
+    return HandoverState(shift.id, staff_view(shift.lead), handover_report(session, shift.id, now),
+                         staff_view(lead) if lead else None, shift_label(following) if following else None, admins)
 
 
 def _handover(session: Session, shift_id: int):
@@ -67,9 +74,11 @@ def _handover(session: Session, shift_id: int):
 
 
 class HandoverWindow(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OpsState, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+        """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Shift handover"))
+        self.settings = settings
         self.resize(900, 700)
         self.state = state
         self.loaded: HandoverState | None = None
@@ -153,8 +162,8 @@ class HandoverWindow(QWidget):
         self.summary.setHtml(self.document.html(loaded.report, with_entries=False))
         if not self.notes.hasFocus():
             self.notes.setPlainText(header.notes)
-        self.sign.set_people([loaded.lead])
-        self.accept.set_people(list(loaded.incoming))
+        self.sign.set_people([(loaded.lead.id, loaded.lead.name)])
+        self._show_who_accepts(loaded)
         self.record.show_report(loaded.report, self.state.can(Role.ADMIN), self.state.can(Role.OPERATOR))
         step = {"no handover": SUMMARY, "draft": NOTES, "signed": ACCEPT}.get(header.status, RECORD)
         for tab in range(self.tabs.count()):
@@ -162,6 +171,20 @@ class HandoverWindow(QWidget):
         self.tabs.setCurrentIndex(step)
         self.prepare.setEnabled(step == SUMMARY and self.state.can(Role.OPERATOR))
         self.save_notes.setEnabled(step == NOTES)
+
+    def _show_who_accepts(self, loaded: HandoverState) -> None:
+        """The incoming lead first, then the admins, marked as accepting in their place."""
+        people = [(loaded.incoming.id, loaded.incoming.name)] if loaded.incoming else []
+        people += [(admin.id, self.tr("%1 (admin, in place of the incoming lead)").replace("%1", admin.name))
+                   for admin in loaded.admins]
+        self.accept.set_people(people)
+        if loaded.incoming is not None:
+            self.accept.who_may.setText(self.tr("Incoming lead: %1 (shift %2). An admin may accept in their place; "
+                                                "the record and the audit trail say so.")
+                                        .replace("%1", loaded.incoming.name).replace("%2", loaded.next_shift or ""))
+        else:
+            self.accept.who_may.setText(self.tr("No shift with another lead is planned after this one: plan it in "
+                                                "Operations → Shift, or an admin accepts."))
 
     def _finished(self, text: str) -> None:
         self.message.setText(text)
@@ -200,9 +223,14 @@ class HandoverWindow(QWidget):
             step(session, _handover(session, shift_id), person, now)
 
         def done(_none: None) -> None:
+            page.checking(False)
             page.message.clear()
             self._finished(self.tr("Done."))
-        self.state.worker.call(work, done, lambda error: page.message.setText(said(error)))
+
+        def failed(error: Exception) -> None:
+            page.checking(False)
+            page.message.setText(said(error))
+        self.state.worker.call(work, done, failed)
 
     @Slot(str)
     def on_export(self, suffix: str) -> None:
@@ -212,7 +240,7 @@ class HandoverWindow(QWidget):
         name = f"serah-terima-{header.shift_name.lower()}-{header.day:%Y-%m-%d}{suffix}"
         filters = [self.tr("PDF (*.pdf)"), self.tr("CSV (*.csv)")]
         ask_file_name(self, self.tr("Save the handover report"), filters if suffix == ".pdf" else filters[::-1], name,
-                      self.save_report)
+                      self.save_report, self.settings)
 
     def save_report(self, path: str) -> None:
         """Write the report file in the background (the data first, then the file)."""

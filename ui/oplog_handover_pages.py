@@ -2,14 +2,16 @@
 the locked record with its hash, the additions after a reopen, and the admin's reopen and relock."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout,
     QWidget)
 
 from models.reports_handover import HandoverReport
+from ui.oplog_widgets import BusyBar
 from ui.oplog_state import Labels
-from ui.oplog_views import StaffView
 from ui.report_pdf import paragraph, table, when
 
 
@@ -33,23 +35,29 @@ class PinPage(QWidget):
         self.button.clicked.connect(self._submit)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        text = QLabel(explanation)
-        text.setWordWrap(True)
+        self.busy = BusyBar()
+        self.explanation = QLabel(explanation)
+        self.explanation.setWordWrap(True)
+        self.who_may = QLabel()           # who may take this step, when it is not plain
+        self.who_may.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.who)
         form.addRow(self.tr("PIN"), self.pin)
         form.addRow("", self.button)
+        form.addRow("", self.busy)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.who_may)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch()
 
-    def set_people(self, people: list[StaffView]) -> None:
+    def set_people(self, people: Sequence[tuple[int, str]]) -> None:
+        """Who may sign here: (staff id, what the list says)."""
         chosen = self.who.currentData()
         self.who.clear()
-        for person in people:
-            self.who.addItem(person.name, person.id)
+        for staff_id, label in people:
+            self.who.addItem(label, staff_id)
         self.who.setCurrentIndex(max(0, self.who.findData(chosen)))
 
     @Slot()
@@ -58,7 +66,13 @@ class PinPage(QWidget):
         self.pin.clear()
         if self.who.currentData() is not None and pin:
             self.message.setText(self.tr("Checking the PIN…"))
+            self.checking(True)
             self.submitted.emit(self.who.currentData(), pin)
+
+    def checking(self, checking: bool) -> None:
+        """While the PIN is checked on the database thread: the moving bar, and the button off."""
+        self.busy.setVisible(checking)
+        self.button.setEnabled(not checking)
 
 
 class RecordPage(QWidget):

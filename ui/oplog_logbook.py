@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 from sqlalchemy.orm import Session
@@ -153,6 +154,13 @@ class QuickLogBox(QWidget):
         layout.addWidget(QLabel(self.tr("Log entry (written under your name, now):")))
         layout.addWidget(self.text)
         layout.addLayout(buttons)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()       # Esc closes the box (and, as it is taken here, stops no camera)
+            event.accept()
+        else:
+            super().keyPressEvent(event)
 
     def open(self) -> None:
         """Show the box ready for typing."""

@@ -1,6 +1,7 @@
 """The login panel (a dock, never a modal dialog): choose your name, type your PIN.
 
-The PIN is checked on the database thread (bcrypt takes a quarter of a second on purpose). Five
+The PIN is checked on the database thread (bcrypt takes a while on purpose: a quarter of a second
+on a fast PC, a second or two on a desk PC); meanwhile the panel shows a moving bar. Five
 wrong PINs lock the account for 60 seconds; the panel counts the seconds down. Logging out keeps
 the console running: cameras never depend on who is logged in.
 """
@@ -16,6 +17,7 @@ from models.oplog_time import utc_now
 from models.staff import MAX_WRONG_PINS, AccountLocked, StaffInactive, WrongPin, login
 from ui.oplog_state import OpsState
 from ui.oplog_views import Snapshot, StaffView, staff_view
+from ui.oplog_widgets import BusyBar
 from ui.wording import said
 
 
@@ -28,6 +30,7 @@ class LoginPanel(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin.setPlaceholderText(self.tr("PIN (4–8 digits)"))
+        self._pin_hint = self.pin.placeholderText()
         self.pin.returnPressed.connect(self.log_in)
         self.login_button = QPushButton(self.tr("Log in"))
         self.login_button.clicked.connect(self.log_in)
@@ -36,11 +39,13 @@ class LoginPanel(QWidget):
         self.who = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.busy = BusyBar()
         self.form = QWidget()
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Name"), self.staff)
         form.addRow(self.tr("PIN"), self.pin)
+        form.addRow("", self.busy)              # right under the PIN: seen even in a short dock
         form.addRow("", self.login_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.who, 1)
@@ -79,8 +84,8 @@ class LoginPanel(QWidget):
         if staff_id is None or not pin:
             self.message.setText(self.tr("Choose your name and type your PIN."))
             return
-        self.login_button.setEnabled(False)
-        self.message.setText(self.tr("Checking the PIN…"))
+        self._checking(True)
+        self.message.setText(self.tr("Checking the PIN of %1…").replace("%1", self.staff.currentText()))
         self.state.worker.call(lambda session: staff_view(login(session, staff_id, pin, utc_now())),
                                self._logged_in, self._refused)
 
@@ -90,15 +95,22 @@ class LoginPanel(QWidget):
         self.state.set_staff(None)
         self.message.setText(self.tr("%1 logged out.").replace("%1", name))
 
+    def _checking(self, checking: bool) -> None:
+        """While the PIN is checked: the moving bar, and nothing to press or type twice."""
+        self.busy.setVisible(checking)
+        self.pin.setPlaceholderText(self.tr("Checking the PIN…") if checking else self._pin_hint)
+        for widget in (self.login_button, self.pin, self.staff):
+            widget.setEnabled(not checking)
+
     def _logged_in(self, staff: StaffView) -> None:
-        self.login_button.setEnabled(True)
+        self._checking(False)
         self._countdown.stop()
         self.message.clear()
         self.state.set_staff(staff)
         self.state.refresh()
 
     def _refused(self, error: Exception) -> None:
-        self.login_button.setEnabled(True)
+        self._checking(False)
         name = self.staff.currentText()
         if isinstance(error, AccountLocked):
             self._unlock_at, self._locked_name = time.monotonic() + error.seconds_left, name

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from models.oplog_time import utc_now
+from models.handover import handover_for_shift
+from models.reports_handover import handover_status
 from models.schema import Role, Shift, Staff
-from models.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift
+from models.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift, suggested_name
 from models.staff import require_role
 from models.wording import QT_TRANSLATE_NOOP
 from ui.oplog_state import OpsState
@@ -46,6 +48,9 @@ class ShiftPanel(QWidget):
         now = utc_now().replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
         self.planned_start = WibDateTimeEdit(now)
         self.planned_end = WibDateTimeEdit(now + timedelta(hours=SHIFT_HOURS))
+        self._suggested = ""
+        self.planned_start.dateTimeChanged.connect(lambda _moment: self._suggest_name())
+        self._suggest_name()
         self.plan = QPushButton(self.tr("Plan shift"))
         self.plan.clicked.connect(self.on_plan)
         self.message = QLabel()
@@ -72,6 +77,12 @@ class ShiftPanel(QWidget):
         state.snapshotChanged.connect(self.show_snapshot)
         state.staffChanged.connect(lambda _staff: self._enable())
         self._enable()
+
+    def _suggest_name(self) -> None:
+        """The name follows the start time (Pagi, Siang, Malam) until the operator types one of their own."""
+        if self.name.currentText() in ("", self._suggested) or not self._suggested:
+            self._suggested = suggested_name(self.planned_start.moment())
+            self.name.setCurrentText(self._suggested)
 
     @Slot(object)
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -120,8 +131,24 @@ class ShiftPanel(QWidget):
     @Slot()
     def on_end(self) -> None:
         shift_id = self.shift.id
-        self._act(lambda session, me: end_shift(session, session.get(Shift, shift_id), me, utc_now()),
-                  self.tr("Shift ended. Hand it over: Operations → Handover."))
+
+        def end(session: Session, me: Staff) -> str:
+            shift = session.get(Shift, shift_id)
+            end_shift(session, shift, me, utc_now())
+            return handover_status(handover_for_shift(session, shift))
+        self.message.clear()
+        self.state.act(end, lambda status: self.message.setText(self._ended(status)),
+                       lambda error: self.message.setText(said(error)))
+
+    def _ended(self, handover: str) -> str:
+        """What is left to do once the shift has ended, by the state of its handover."""
+        if handover == "no handover":
+            return self.tr("Shift ended. Hand it over: Operations → Handover.")
+        if handover == "draft":
+            return self.tr("Shift ended. Finish and sign the handover: Operations → Handover.")
+        if handover == "signed":
+            return self.tr("Shift ended. The handover waits for the incoming lead to accept it.")
+        return self.tr("Shift ended.")
 
     @Slot()
     def on_save_team(self) -> None:

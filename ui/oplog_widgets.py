@@ -1,5 +1,5 @@
 """Small building blocks the operations docks share: WIB date-time fields, checkable name lists,
-and a table filled from rows of text."""
+a table filled from rows of text, and a busy bar."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QHeaderView, QListWidget, QListWidgetItem, \
-    QTableWidget, QTableWidgetItem
+    QProgressBar, QTableWidget, QTableWidgetItem, QWidget
 
 from models.oplog_time import WIB
 
@@ -86,3 +86,15 @@ class TextTable(QTableWidget):
             if self.item(row, 0).data(IdRole) == key:
                 self.selectRow(row)
                 return
+
+
+class BusyBar(QProgressBar):
+    """A moving bar, shown while a step that takes a while runs on the database thread (a PIN is checked
+    with bcrypt there, which takes a second or two on a desk PC, on purpose)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 0)
+        self.setTextVisible(False)
+        self.setMaximumHeight(self.fontMetrics().height() // 2)
+        self.hide()

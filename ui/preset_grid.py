@@ -1,181 +1,261 @@
-"""Preset grid for the selected camera: named buttons with thumbnails; click recalls.
+"""Preset grid for the selected camera: choose a slot, then act on it.
 
-Save, rename and clear act on the highlighted preset; clear asks first, inline, so nothing
-modal ever stands between the operator and the cameras.
+A click chooses a slot (a thick frame) and moves nothing; a double-click, Enter or the preset's
+hotkey recalls. Save, Rename and Clear act on the chosen slot; Save on a used slot and Clear ask
+once, inline (press again within 5 s), so nothing modal ever stands between the operator and the
+cameras; "Save to next free" needs no slot. The last overwrite or clear can be undone for 10 s.
+
+Any preset, not only 0–9, by keyboard: the "choose a preset by number" hotkey (Num * or Ctrl+G)
+puts the cursor in the number field; type the number (the slot is chosen as you type), Enter
+recalls it, Esc leaves the field.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from typing import Callable
 
-from devices.visca.state import CameraState, Motion
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QImage, QIntValidator, QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QListView,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from devices.visca.state import CameraState
+from models.hotkeys import PRESET_NUMBER, PRESET_SELECTED
 from models.preset_library import PresetLibrary
 from ui.desk import OperatorDesk
+from ui.preset_keeper import PresetKeeper
+from ui.preset_model import SLOT, PresetDelegate, PresetModel, Role
 
-SLOTS = 16
-THUMB = QSize(112, 63)
-Index = QModelIndex | QPersistentModelIndex
+CONFIRM_MS = 5000
 
 
-class PresetModel(QAbstractListModel):
-    def __init__(self, library: PresetLibrary, parent=None) -> None:
+class PresetNumberField(QLineEdit):
+    """Type a preset number: Enter recalls it, Esc leaves the field; both keys end here."""
+
+    def __init__(self, on_enter: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library = library
-        self.camera_id: str | None = None
-        self.numbers: list[int] = []
-        self.state: CameraState | None = None
-        self._icons: dict[int, QIcon] = {}
+        self._on_enter = on_enter
+        self.setValidator(QIntValidator(0, 999, self))
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") + 24)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
-    def show_camera(self, camera_id: str, first: int, last: int) -> None:
-        self.beginResetModel()
-        self.camera_id = camera_id
-        self.numbers = list(range(first, min(last, first + SLOTS - 1) + 1))
-        self._icons.clear()
-        self.endResetModel()
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_enter()
+            self.leave()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.leave()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
-    def refresh(self, number: int) -> None:
-        self._icons.pop(number, None)
-        if number in self.numbers:
-            index = self.index(self.numbers.index(number))
-            self.dataChanged.emit(index, index)
-
-    def state_profile(self) -> str | None:
-        return None if self.state is None else self.state.profile
-
-    def set_state(self, state: CameraState) -> None:
-        self.state = state
-        if self.numbers:
-            self.dataChanged.emit(self.index(0), self.index(len(self.numbers) - 1),
-                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.numbers)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.camera_id is None:
-            return None
-        number = self.numbers[index.row()]
-        name = self.library.name(self.camera_id, number)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{number}  {name}" if name else str(number)
-        if role == Qt.ItemDataRole.EditRole:
-            return name
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon(number)
-        if role == Qt.ItemDataRole.UserRole:
-            return number
-        target = self.state.target_preset if self.state else None
-        if role == Qt.ItemDataRole.BackgroundRole and self.state and target == number:
-            return QColor("#f9a825") if self.state.motion is Motion.MOVING else QColor("#2e7d32")
-        if role == Qt.ItemDataRole.ToolTipRole and self.state and target == number:
-            return self.tr("moving") if self.state.motion is Motion.MOVING else self.tr("arrived")
-        return None
-
-    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or self.camera_id is None:
-            return False
-        self.library.rename(self.camera_id, self.numbers[index.row()], str(value))
-        self.dataChanged.emit(index, index)
-        return True
-
-    def _icon(self, number: int) -> QIcon:
-        if number not in self._icons:
-            path = self.library.thumbnail_path(self.camera_id or "", number)
-            pixmap = QPixmap(str(path)) if path.exists() else QPixmap(THUMB)
-            if not path.exists():
-                pixmap.fill(QColor("#37474f"))
-            self._icons[number] = QIcon(pixmap)
-        return self._icons[number]
+    def leave(self) -> None:
+        self.clear()
+        self.clearFocus()      # the keyboard goes back to the hotkeys
 
 
 class PresetGrid(QWidget):
-    def __init__(self, desk: OperatorDesk, library: PresetLibrary, grab_frame, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: OperatorDesk, library: PresetLibrary, grab_frame: Callable[[str], QImage | None],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.grab_frame = grab_frame   # camera id -> QImage | None (the latest preview frame)
+        self.keeper = PresetKeeper(desk, library, grab_frame, self)
         self.model = PresetModel(library, self)
         self.view = QListView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(PresetDelegate(self.view))
         self.view.setViewMode(QListView.ViewMode.IconMode)
-        self.view.setIconSize(THUMB)
-        self.view.setGridSize(QSize(THUMB.width() + 12, THUMB.height() + 34))
+        self.view.setGridSize(SLOT)
+        self.view.setUniformItemSizes(True)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setMovement(QListView.Movement.Static)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.clicked.connect(lambda index: self.desk.recall_preset(index.data(Qt.ItemDataRole.UserRole)))
-        self.confirm = QLabel()
+        self.view.doubleClicked.connect(lambda index: self._recall(index.data(Role.NUMBER)))
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._cancel_confirm())
+        self.number = PresetNumberField(self.recall_chosen)
+        self.number.setPlaceholderText(self.tr("No."))
+        self.number.setToolTip(self.tr("Type a preset number: its slot is chosen; Enter recalls it, Esc leaves"))
+        self.number.textEdited.connect(self._choose_typed)
+        self.save_button = self._button(self.tr("Save"), self.save)
+        self.save_free_button = self._button(self.tr("Save to next free"), self.save_to_next_free)
+        self.rename_button = self._button(self.tr("Rename"), self.rename)
+        self.clear_button = self._button(self.tr("Clear…"), self.clear)
+        self.undo_button = self._button("", self.keeper.undo)
+        keep_place = self.undo_button.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)      # nothing moves under the mouse when it comes and goes
+        self.undo_button.setSizePolicy(keep_place)
+        self.undo_button.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)   # a 720-line screen
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save"))
-        self.rename_button = QPushButton(self.tr("Rename"))
-        self.clear_button = QPushButton(self.tr("Clear…"))
-        for button in (self.save_button, self.rename_button, self.clear_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons.addWidget(self.number)
+        for button in (self.save_button, self.save_free_button, self.rename_button, self.clear_button):
             buttons.addWidget(button)
-        self.save_button.clicked.connect(lambda: self._with_current(self.desk.save_preset))
-        self.rename_button.clicked.connect(lambda: self.view.edit(self.view.currentIndex()))
-        self.clear_button.clicked.connect(self._ask_clear)
+        said = QHBoxLayout()
+        said.addWidget(self.message, 1)
+        said.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
-        layout.addWidget(self.confirm)
-        self._pending_clear: int | None = None
-        self._confirm_timer = QTimer(self, singleShot=True, interval=5000, timeout=self._cancel_clear)
+        layout.addLayout(said)
+        self._pending: tuple[str, int] | None = None     # ("save" | "clear", preset) asked, not yet confirmed
+        self._confirm_timer = QTimer(self, singleShot=True, interval=CONFIRM_MS, timeout=self._cancel_confirm)
+        self.keeper.changed.connect(self._on_preset_changed)
+        self.keeper.undoChanged.connect(self._show_undo)
+        self.keeper.told.connect(self._say)
         desk.selectionChanged.connect(self._on_selection)
-        desk.presetSaved.connect(self._store_thumbnail)
-        for camera_id, bridge in desk.bridges.items():
-            bridge.stateChanged.connect(lambda state, c=camera_id: self._on_state(c, state))
+        desk.cameraStateChanged.connect(self._on_state)
         if desk.selected:
             self._on_selection(desk.selected)
 
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # the keyboard stays with the hotkeys
+        button.clicked.connect(lambda: slot())
+        return button
+
+    # ---- the chosen slot ----------------------------------------------------------------------------
+    def chosen(self) -> int | None:
+        rows = self.view.selectionModel().selectedIndexes()
+        return rows[0].data(Role.NUMBER) if rows else None
+
+    def choose(self, number: int) -> None:
+        index = self.model.ensure(number)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def _choose_typed(self, text: str) -> None:
+        if text.isdigit() and self._in_range(int(text)):
+            self.choose(int(text))
+
+    def _in_range(self, number: int) -> bool:
+        if self.model.camera_id is None:
+            return False
+        profile = self.desk.bridges[self.model.camera_id].controller.profile
+        return profile.preset_min <= number <= profile.preset_max and number not in profile.preset_reserved
+
+    @Slot(str)
+    def press(self, action: str) -> None:
+        """Hotkeys: recall the chosen slot, or type a preset number."""
+        if action == PRESET_SELECTED:
+            self.recall_chosen()
+        elif action == PRESET_NUMBER:
+            dock = self.parentWidget()
+            while dock is not None and not isinstance(dock, QDockWidget):
+                dock = dock.parentWidget()
+            if dock is not None:      # the presets may be a hidden dock or a tab behind another
+                dock.show()
+                dock.raise_()
+            self.number.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def recall_chosen(self) -> None:
+        text = self.number.text()
+        if text.isdigit() and not self._in_range(int(text)):
+            self._say(self.tr("This camera has no preset %1").replace("%1", text))
+            return
+        number = self.chosen()
+        if number is None:
+            self._say(self.tr("Choose a preset first: click its slot or type its number."))
+            return
+        self._recall(number)
+
+    def _recall(self, number: int) -> None:
+        self._say("")
+        self.desk.recall_preset(number, self.model.camera_id)
+
+    # ---- save, rename, clear, undo ---------------------------------------------------------------------
+    def save(self) -> None:
+        number, camera_id = self.chosen(), self.model.camera_id
+        if number is None or camera_id is None:
+            self._say(self.tr("Choose a slot to save to (click it), or use “Save to next free”."))
+            return
+        if self.keeper.occupied(camera_id, number) and not self._confirmed("save", number):
+            self._ask("save", number, self.tr("Preset %1 %2 is in use: press Save again within 5 s to overwrite it."))
+            return
+        self.keeper.save(camera_id, number)
+        self._say(self.tr("Saved as preset %1.").replace("%1", str(number)))
+
+    def save_to_next_free(self) -> None:
+        camera_id = self.model.camera_id
+        number = None if camera_id is None else self.keeper.next_free(camera_id)
+        if number is None:
+            self._say(self.tr("Every preset slot of this camera is used: choose one to overwrite."))
+            return
+        self.choose(number)
+        self.keeper.save(camera_id, number)
+        self._say(self.tr("Saved as preset %1 (the next free slot).").replace("%1", str(number)))
+
+    def rename(self) -> None:
+        index = self.view.currentIndex()
+        if self.chosen() is None or not index.isValid():
+            self._say(self.tr("Choose the preset to rename first (click its slot)."))
+            return
+        self.view.edit(index)
+
+    def clear(self) -> None:
+        number, camera_id = self.chosen(), self.model.camera_id
+        if number is None or camera_id is None:
+            self._say(self.tr("Choose the preset to clear first (click its slot)."))
+            return
+        if not self._confirmed("clear", number):
+            self._ask("clear", number, self.tr("Press Clear again within 5 s to clear preset %1 %2."))
+            return
+        self.keeper.clear(camera_id, number)
+        self._say(self.tr("Preset %1 cleared.").replace("%1", str(number)))
+
+    def _confirmed(self, kind: str, number: int) -> bool:
+        confirmed = self._pending == (kind, number)
+        if confirmed:
+            self._cancel_confirm()
+        return confirmed
+
+    def _ask(self, kind: str, number: int, question: str) -> None:
+        camera_id = self.model.camera_id or ""
+        name = self.model.library.name(camera_id, number)
+        text = question.replace("%1", str(number)).replace("%2", f"“{name}”" if name else "").replace("  ", " ")
+        if self.keeper.undoable(camera_id, number):
+            text += " " + self.tr("Undo: 10 s.")
+        else:
+            text += " " + self.tr("No undo (its old position is not known).")
+        self._pending = (kind, number)
+        self._say(text)
+        self._confirm_timer.start()
+
+    def _cancel_confirm(self) -> None:
+        if self._pending is not None:
+            self._pending = None
+            self._say("")
+        self._confirm_timer.stop()
+
+    def _show_undo(self, what: str) -> None:
+        self.undo_button.setText(what)
+        self.undo_button.setVisible(bool(what))
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    # ---- the camera -------------------------------------------------------------------------------------
     def _on_selection(self, camera_id: str) -> None:
-        profile = self.desk.bridges[camera_id].controller.profile
-        self.model.show_camera(camera_id, profile.preset_min, profile.preset_max)
+        self._cancel_confirm()
+        self.number.clear()
+        self.model.show_camera(camera_id, self.desk.bridges[camera_id].controller.profile)
         self.model.set_state(self.desk.bridges[camera_id].state)
 
     def _on_state(self, camera_id: str, state: CameraState) -> None:
         if camera_id != self.model.camera_id:
             return
-        if state.profile != self.model.state_profile():   # learned from the camera: its preset range
-            self._on_selection(camera_id)
+        if self.model.state is None or state.profile != self.model.state.profile:
+            self._on_selection(camera_id)     # learned from the camera: its preset range
         else:
             self.model.set_state(state)
 
-    def _with_current(self, action) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            action(index.data(Qt.ItemDataRole.UserRole))
-
-    def _store_thumbnail(self, camera_id: str, number: int) -> None:
-        image: QImage | None = self.grab_frame(camera_id)
-        if image is None or image.isNull():
-            return
-        path = self.model.library.thumbnail_path(camera_id, number)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                     Qt.TransformationMode.SmoothTransformation).save(str(path), "PNG")
+    def _on_preset_changed(self, camera_id: str, number: int) -> None:
         if camera_id == self.model.camera_id:
+            if self.model.row(number) < 0:
+                self.model.ensure(number)
             self.model.refresh(number)
-
-    def _ask_clear(self) -> None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return
-        number = index.data(Qt.ItemDataRole.UserRole)
-        if self._pending_clear == number:   # second press within 5 s confirms
-            self._cancel_clear()
-            self.desk.clear_preset(number)
-            self.model.library.forget(self.model.camera_id or "", number)
-            self.model.refresh(number)
-            return
-        self._pending_clear = number
-        self.confirm.setText(self.tr("Press Clear again within 5 s to clear preset %1").replace("%1", str(number)))
-        self._confirm_timer.start()
-
-    def _cancel_clear(self) -> None:
-        self._pending_clear = None
-        self.confirm.clear()

@@ -5,6 +5,10 @@ taken yet; a newer frame replaces it, and only the first frame into an empty slo
 to the GUI thread. However slow the GUI thread is, it finds at most one frame per camera
 waiting, so a busy moment costs dropped frames instead of a growing backlog (the pattern of
 ui/bridge.py). Link reports travel the same way: the GUI shows the newest.
+
+Several views may show a camera at once (the bank's tile, an enlarged preview, the multiview).
+They share the camera's one worker: each view says the size it shows the camera at, and the
+worker delivers frames for the largest of them (``set_size``), never a second stream.
 """
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ from ui.wording import said
 log = logging.getLogger(__name__)
 
 STOP_TIMEOUT = 1.0
+TILES = "tiles"                 # the bank of the main window: the view every camera has
+LARGEST = QSize(1920, 1080)     # no view gets frames larger than full HD; the sources rarely send more
 
 
 class PreviewHub(QObject):
@@ -51,6 +57,7 @@ class PreviewHub(QObject):
         self._frames: dict[str, QImage] = {}       # mailbox: a frame the GUI thread has not taken
         self._reports: dict[str, LinkReport] = {}  # mailbox: the newest link report
         self._latest: dict[str, QImage] = {}
+        self._sizes: dict[str, dict[str, QSize]] = {}   # camera -> view -> the size it shows the camera at
         self._status: dict[str, str] = {}
         self._retiring: list[PreviewWorker] = []   # removed, possibly still finishing a read
 
@@ -62,6 +69,7 @@ class PreviewHub(QObject):
         if camera_id in self._workers:
             raise ValueError(f"camera {camera_id!r} already has a preview")
         box = _box(size)
+        self._sizes[camera_id] = {TILES: QSize(size)}
         if isinstance(source, str):
             source = open_source(source)
         worker = PreviewWorker(camera_id, source, box, deliver=self._offer_frame, report=self._offer_report,
@@ -70,8 +78,23 @@ class PreviewHub(QObject):
             self._workers[camera_id] = worker
         worker.start()
 
-    def set_size(self, camera_id: str, size: QSize) -> None:
-        self._worker(camera_id).size = _box(size)
+    def set_size(self, camera_id: str, size: QSize, view: str = TILES) -> None:
+        """``view`` shows the camera at ``size``; frames come at the largest size any view asks for."""
+        worker = self._worker(camera_id)
+        _box(size)
+        self._sizes[camera_id][view] = QSize(size)
+        worker.size = self._largest(camera_id)
+
+    def forget_view(self, view: str) -> None:
+        """``view`` no longer shows any camera (an enlarged preview or the multiview closed)."""
+        for camera_id, sizes in self._sizes.items():
+            if view != TILES and sizes.pop(view, None) is not None:
+                self._workers[camera_id].size = self._largest(camera_id)
+
+    def _largest(self, camera_id: str) -> tuple[int, int]:
+        sizes = self._sizes[camera_id].values()
+        wanted = QSize(max(s.width() for s in sizes), max(s.height() for s in sizes))
+        return _box(wanted.boundedTo(LARGEST))
 
     def camera_ids(self) -> list[str]:
         with self._lock:
@@ -87,6 +110,7 @@ class PreviewHub(QObject):
             self._reports.pop(camera_id, None)
         self._latest.pop(camera_id, None)
         self._status.pop(camera_id, None)
+        self._sizes.pop(camera_id, None)
         self._retiring = [w for w in self._retiring if w.is_alive()] + [worker]
 
     def latest(self, camera_id: str) -> QImage | None:

@@ -56,7 +56,7 @@ def run_handover(args: argparse.Namespace) -> int:
     if suffix not in REPORT_FILES:
         return _fail(f"{args.output}: a handover report is written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
     try:
-        report, _database = _read(args, lambda session: handover_report(session, args.shift))
+        report = _read(args, lambda session: handover_report(session, args.shift))
     except LookupError as error:
         return _fail(str(error), EXIT_BAD_ARGUMENTS)
     except DatabaseProblem as problem:
@@ -74,22 +74,22 @@ def run_monthly(args: argparse.Namespace) -> int:
         return _fail(f"{args.output}: monthly statistics are written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
     year, month = args.month
     try:
-        stats, database = _read(args, lambda session: monthly_stats(session, year, month))
+        stats = _read(args, lambda session: monthly_stats(session, year, month))
     except DatabaseProblem as problem:
         return _fail(str(problem), EXIT_FAILED)
     if suffix == ".pdf":
         _start_gui(_language(args))
     from ui.report_monthly_pdf import save_monthly
-    return _write(lambda: save_monthly(stats, args.output, database), args.output,
+    return _write(lambda: save_monthly(stats, args.output), args.output,
                   f"Statistics of {year:04d}-{month:02d} written to {args.output}.")
 
 
 def _read(args: argparse.Namespace, query):
-    """``query(session)`` and the name of the database it read."""
+    """``query(session)`` on the database of ``--db``."""
     database = open_database(getattr(args, "db", None) or default_url())
     try:
         with database.transaction() as session:
-            return query(session), database.name
+            return query(session)
     finally:
         database.close()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QSettings, Qt, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -20,20 +20,19 @@ from models.reports_monthly import MonthlyStats, monthly_stats
 from ui.oplog_worker import DbWorker
 from ui.report_charts import MonthlyCharts, record
 from ui.report_monthly_pdf import save_monthly
-from ui.report_pdf import ask_file_name
+from ui.report_pdf import when
+from ui.save_dialog import ask_file_name
 from ui.wording import said
 
 
 class MonthlyWindow(QWidget):
-    """``database_name()`` names the operations log on the PDF's first page."""
-
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None,
-                 database_name: Callable[[], str] = lambda: "") -> None:
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+        """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
+        self.settings = settings
         self.setWindowTitle(self.tr("Monthly statistics"))
         self.resize(1200, 800)
         self.worker = worker
-        self.database_name = database_name
         self.charts = MonthlyCharts(self)
         self.stats: MonthlyStats | None = None
         today = utc_now().astimezone(WIB).date()
@@ -79,10 +78,14 @@ class MonthlyWindow(QWidget):
         self.stats = stats
         self.export.setEnabled(True)
         self.export_pdf.setEnabled(True)
-        total = sum(stats.events_by_mode().values())
-        self.summary.setText(self.tr("%1 events, %2 staff on shifts, %3 faults").replace("%1", str(total))
-                             .replace("%2", str(len(stats.staff_hours)))
-                             .replace("%3", str(sum(row.faults for row in stats.device_faults))))
+        held = sum(stats.events_by_mode().values())
+        text = (self.tr("%1 events held, %2 planned; %3 staff on shifts; %4 faults").replace("%1", str(held))
+                .replace("%2", str(stats.planned_events()))
+                .replace("%3", str(sum(1 for row in stats.staff_hours if row.shifts)))
+                .replace("%4", str(sum(row.faults for row in stats.device_faults))))
+        if stats.until is not None:
+            text = self.tr("Up to %1 WIB: %2").replace("%1", when(stats.until)).replace("%2", text)
+        self.summary.setText(text)
         for number, chart in enumerate(self.charts.charts(stats)):
             self._set_chart(number, chart)
 
@@ -104,7 +107,7 @@ class MonthlyWindow(QWidget):
         stats = self.stats
         if stats is not None:
             ask_file_name(self, self.tr("Export monthly statistics"), [name_filter],
-                          f"statistik-{stats.year:04d}-{stats.month:02d}{suffix}", chosen)
+                          f"statistik-{stats.year:04d}-{stats.month:02d}{suffix}", chosen, self.settings)
 
     def save_csv(self, path: str) -> None:
         stats = self.stats
@@ -112,9 +115,9 @@ class MonthlyWindow(QWidget):
 
     def save_pdf(self, path: str) -> None:
         """Record the charts here (GUI thread), write the PDF on the database thread."""
-        stats, name = self.stats, self.database_name()
+        stats = self.stats
         charts = [record(chart) for chart in self.charts.charts(stats)]
-        self._save(path, lambda: save_monthly(stats, path, name, charts))
+        self._save(path, lambda: save_monthly(stats, path, charts))
 
     def _save(self, path: str, write: Callable[[], None]) -> None:
         self.summary.setText(self.tr("Saving %1…").replace("%1", path))

@@ -1,7 +1,8 @@
 """The monthly statistics as a PDF for the head of the agency, or as CSV, chosen by the extension.
 
-The PDF has the office's letterhead, the month and the operations log it comes from, a summary,
-then one section per statistic (events per day by mode, per location, staff hours, device faults),
+The PDF has the office's letterhead, the month (up to when it is counted, while it runs) and a
+summary (held and planned apart; no file names: a printed report names no path), then one section
+per statistic (events per day by mode, per location, staff hours, device faults),
 each on a new page: its chart, then its numbers as a table. Pages are numbered. It is printed like
 the handover report (``ui.report_pdf``): HTML in a ``QTextDocument``; each chart sits in the text as
 an object that plays the chart's recorded picture (``ui.report_charts``) at print time, so the
@@ -30,7 +31,7 @@ from ui.report_pdf import UnsupportedFile, fields, heading, html_page, letterhea
 CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 CHART_NUMBER = int(QTextFormat.Property.UserProperty) + 1
 CHART_MARK = "\ue000chart {}\ue000"      # where a chart goes; replaced by the chart object
-CHART_WIDTH_MM = 140.0                  # A4 210 mm less the writer's 2 × 15 mm and QTextDocument.print_'s 2 × 20 mm
+CHART_WIDTH_MM = 170.0                  # A4 210 mm less the writer's 2 × 15 mm and report_pages' 2 × 5 mm
 
 
 def hours_minutes(hours: float) -> str:
@@ -44,8 +45,7 @@ def month_label(stats: MonthlyStats) -> str:
 
 
 class ChartObjects(QPyTextObject):
-    """Draws the recorded charts where the document holds chart objects (Qt hands this handler to the
-    copy of the document that ``print_`` lays out on the PDF writer)."""
+    """Draws the recorded charts where the document holds chart objects (laid out on the PDF writer)."""
 
     def __init__(self, charts: Sequence[RecordedChart], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,20 +76,18 @@ class MonthlyDocument(QObject):
         super().__init__(parent)
         self.labels = Labels(self)
 
-    def html(self, stats: MonthlyStats, database: str, charts: Sequence[RecordedChart]) -> str:
-        parts = [letterhead(self.tr("Monthly statistics %1").replace("%1", month_label(stats))),
-                 self._summary(stats, database)]
+    def html(self, stats: MonthlyStats, charts: Sequence[RecordedChart]) -> str:
+        parts = [letterhead(self.tr("Monthly statistics %1").replace("%1", month_label(stats))), self._summary(stats)]
         tables = [self._per_day(stats), self._locations(stats), self._staff(stats), self._faults(stats)]
         for number, (chart, numbers) in enumerate(zip(charts, tables)):
             parts += [heading(f"{number + 1}. {chart.title}", new_page=number > 0),
                       f"<p align='center'>{CHART_MARK.format(number)}</p>", numbers]
         return html_page(parts)
 
-    def write_pdf(self, stats: MonthlyStats, database: str, charts: Sequence[RecordedChart],
-                  path: str | os.PathLike[str]) -> None:
+    def write_pdf(self, stats: MonthlyStats, charts: Sequence[RecordedChart], path: str | os.PathLike[str]) -> None:
         """Write the PDF; a folder that cannot be written raises OSError (before any work is done)."""
         document = QTextDocument()
-        document.setHtml(self.html(stats, database, charts))
+        document.setHtml(self.html(stats, charts))
         for number in range(len(charts)):
             chart = QTextCharFormat()
             chart.setObjectType(CHART_OBJECT)
@@ -98,34 +96,43 @@ class MonthlyDocument(QObject):
         document.documentLayout().registerHandler(CHART_OBJECT, ChartObjects(charts, document))
         print_pdf(document, path, self.tr("Monthly statistics %1").replace("%1", month_label(stats)))
 
-    def _summary(self, stats: MonthlyStats, database: str) -> str:
+    def _summary(self, stats: MonthlyStats) -> str:
+        """The month's numbers; while the month runs, counted up to a moment and the rest planned."""
         by_mode = stats.events_by_mode()
         modes = ", ".join(f"{self.labels.mode(mode.value)} {by_mode.get(mode.value, 0)}" for mode in EventMode)
-        hours = sum(row.hours for row in stats.staff_hours)
-        return fields([(self.tr("Month"), month_label(stats)), (self.tr("Operations log"), database),
-                       (self.tr("Events"), f"{sum(by_mode.values())} ({modes})"),
-                       (self.tr("Staff on shifts"), str(len(stats.staff_hours))),
-                       (self.tr("Staff hours (h:mm)"), hours_minutes(hours)),
-                       (self.tr("Faults opened"), str(sum(row.faults for row in stats.device_faults))),
-                       (self.tr("Printed"), when(utc_now()) + " WIB")], label_width=30)
+        rows = [(self.tr("Month"), month_label(stats))]
+        if stats.until is not None:
+            rows.append((self.tr("Counted up to"), when(stats.until) + " WIB"))
+        rows += [(self.tr("Events held"), f"{sum(by_mode.values())} ({modes})"),
+                 (self.tr("Events planned"), str(stats.planned_events())),
+                 (self.tr("Staff on shifts"), str(sum(1 for row in stats.staff_hours if row.shifts))),
+                 (self.tr("Staff hours worked (h:mm)"), hours_minutes(sum(row.hours for row in stats.staff_hours))),
+                 (self.tr("Staff hours planned (h:mm)"),
+                  hours_minutes(sum(row.planned_hours for row in stats.staff_hours))),
+                 (self.tr("Faults opened"), str(sum(row.faults for row in stats.device_faults))),
+                 (self.tr("Printed"), when(utc_now()) + " WIB")]
+        return fields(rows)
 
     def _per_day(self, stats: MonthlyStats) -> str:
         modes = [mode.value for mode in EventMode]
-        rows = [(f"{day:%d-%m-%Y}", *(counts.get(mode, 0) for mode in modes), sum(counts.values()))
+        planned = stats.planned_by_day()
+        rows = [(f"{day:%d-%m-%Y}", *(counts.get(mode, 0) for mode in modes), sum(counts.values()), planned[day])
                 for day, counts in stats.events_by_day().items()]
         by_mode = stats.events_by_mode()
-        total = (self.tr("Total"), *(by_mode.get(mode, 0) for mode in modes), sum(by_mode.values()))
-        return table([self.tr("Date"), *(self.labels.mode(mode) for mode in modes), self.tr("Total")],
-                     [*rows, total] if rows else [])
+        total = (self.tr("Total"), *(by_mode.get(mode, 0) for mode in modes), sum(by_mode.values()),
+                 stats.planned_events())
+        return table([self.tr("Date"), *(self.labels.mode(mode) for mode in modes), self.tr("Held"),
+                      self.tr("Planned")], [*rows, total] if rows else [])
 
     def _locations(self, stats: MonthlyStats) -> str:
-        return table([self.tr("Location"), self.tr("Events"), self.tr("Participants")],
-                     ((row.location, row.events, row.participants) for row in stats.locations), (60, 20, 20))
+        return table([self.tr("Location"), self.tr("Events held"), self.tr("Participants"), self.tr("Planned")],
+                     ((row.location, row.events, row.participants, row.planned) for row in stats.locations))
 
     def _staff(self, stats: MonthlyStats) -> str:
-        return table([self.tr("Staff"), self.tr("Category"), self.tr("Shifts"), self.tr("Hours (h:mm)")],
-                     ((row.staff, row.category, row.shifts, hours_minutes(row.hours)) for row in stats.staff_hours),
-                     (45, 20, 15, 20))
+        return table([self.tr("Staff"), self.tr("Category"), self.tr("Shifts worked"), self.tr("Hours (h:mm)"),
+                      self.tr("Shifts planned"), self.tr("Planned (h:mm)")],
+                     ((row.staff, row.category, row.shifts, hours_minutes(row.hours), row.planned_shifts,
+                       hours_minutes(row.planned_hours)) for row in stats.staff_hours))
 
     def _faults(self, stats: MonthlyStats) -> str:
         severities = [severity.value for severity in FaultSeverity]
@@ -135,21 +142,21 @@ class MonthlyDocument(QObject):
         totals = (self.tr("Total"), *(sum(counts.get(s, 0) for counts in faults.values()) for s in severities),
                   sum(row.faults for row in stats.device_faults))
         errors = table([self.tr("Device"), self.tr("Result"), self.tr("Count")],
-                       ((row.device, result_text(row.result), row.count) for row in stats.device_errors), (60, 25, 15))
+                       ((row.device, result_text(row.result), row.count) for row in stats.device_errors))
         return (table([self.tr("Device"), *(self.labels.severity(s) for s in severities), self.tr("Total")],
                       [*rows, totals] if rows else [])
                 + heading(self.tr("Device errors (audit trail)"), "h3") + errors)
 
 
-def save_monthly(stats: MonthlyStats, path: str | os.PathLike[str], database: str = "",
-                 charts: Iterable[RecordedChart] | None = None) -> None:
+def save_monthly(stats: MonthlyStats, path: str | os.PathLike[str], charts: Iterable[RecordedChart] | None = None
+                 ) -> None:
     """PDF or CSV by the extension of ``path``. The PDF's charts come recorded (``ui.report_charts.record``,
     GUI thread); without them they are recorded here, which then has to be the GUI thread."""
     suffix = Path(path).suffix.lower()
     if suffix == ".pdf":
         if charts is None:
             charts = [record(chart) for chart in MonthlyCharts().charts(stats)]
-        MonthlyDocument().write_pdf(stats, database, list(charts), path)
+        MonthlyDocument().write_pdf(stats, list(charts), path)
     elif suffix == ".csv":
         write_monthly_csv(stats, path)
     else:

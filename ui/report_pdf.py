@@ -1,12 +1,12 @@
 """Report files: the handover report as a PDF (Qt's own PDF writer, no extra library) or CSV,
 chosen by the file's extension; what every PDF report shares (letterhead, headings, tables, the A4
-page and writing the file); and a non-modal "save as" window. The console and ``python app.py
+page and writing the file). The console and ``python app.py
 report`` write their files through here (the monthly statistics through ``ui.report_monthly_pdf``).
 
-A PDF is laid out as HTML tables in a ``QTextDocument`` printed to a ``QPdfWriter`` on A4: Qt
-breaks the tables across pages, repeats their header rows and numbers the pages, so a shift with
-2,000 log entries needs no pagination code here. Rows are ruled, not boxed: ``border-collapse``
-makes Qt lay out a 2,000-row table three times slower. Labels follow the interface language (the
+A PDF is laid out as HTML tables in a ``QTextDocument`` printed to a ``QPdfWriter`` on A4 by
+``ui.report_pages``: columns as wide as their text needs, words never broken, a table row never
+split across pages, a continued table's header repeated, pages numbered. Rows are ruled, not boxed:
+``border-collapse`` makes Qt lay out a 2,000-row table three times slower. Labels follow the interface language (the
 translator installed in the application); names, places and texts stay as written. Rendering
 needs a ``QGuiApplication`` but no window; it may run on a worker thread. The file is written
 beside its final name and renamed at the end, so a failed report never leaves half a PDF.
@@ -16,22 +16,22 @@ from __future__ import annotations
 import errno
 import os
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QObject
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from models.handover_summary import FaultNote
 from models.oplog_time import to_wib, utc_now
 from models.reports_csv import write_handover_csv
-from models.reports_handover import HandoverReport
+from models.reports_handover import HandoverReport, ReportHeader
 from models.wording import QT_TRANSLATE_NOOP
 from ui.device_words import result_text
 from ui.oplog_state import Labels
+from ui.report_pages import print_pages
 
 MARGIN_MM = 15
 SHORT = "%d-%m %H:%M"
@@ -60,23 +60,27 @@ def paragraph(text: str, css_class: str = "") -> str:
     return f"<p class={css_class!r}>{escape(text)}</p>" if css_class else f"<p>{escape(text)}</p>"
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[int] = (),
-          row_class: str = "") -> str:
-    """An HTML table (``widths`` in per cent of the page); cells are escaped here. An empty one says so."""
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], row_class: str = "") -> str:
+    """An HTML table; cells are escaped here. An empty one says so. The columns take their widths from
+    their text (Qt's table layout: no column narrower than its longest word)."""
     body = "".join(f"<tr{f' class={row_class!r}' if row_class else ''}>"
                    + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows)
     if not body:
         return "<p>—</p>"
-    head = "".join(f"<th{f' width={width}%' if width else ''}>{escape(header)}</th>"
-                   for header, width in zip(headers, [*widths, *[0] * len(headers)]))
+    head = "".join(f"<th>{escape(header)}</th>" for header in headers)
     return f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{body}</table>"
 
 
-def fields(rows: Iterable[tuple[str, str]], label_width: int = 22) -> str:
-    """A table of labels (left column, ``label_width`` per cent of the page) and their values."""
-    cells = "".join(f"<tr><th width='{label_width}%'>{escape(label)}</th><td>{escape(value)}</td></tr>"
-                    for label, value in rows)
+def fields(rows: Iterable[tuple[str, str]]) -> str:
+    """A table of labels (left column) and their values."""
+    cells = "".join(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>" for label, value in rows)
     return f"<table class='grid' width='100%' cellspacing='0'>{cells}</table>"
+
+
+def breakable(url: str) -> str:
+    """``url`` with a place to wrap after each slash (a zero-width space), so that a long address
+    fits its column instead of widening the table past the page."""
+    return url.replace("/", "/\u200b")
 
 
 def letterhead(title: str) -> str:
@@ -109,7 +113,7 @@ def print_pdf(document: QTextDocument, path: str | os.PathLike[str], title: str)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                          QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                                          QPageLayout.Unit.Millimeter))
-        document.print_(writer)         # the file is complete when print_ returns (its painter has ended)
+        print_pages(document, writer)   # the file is complete when it returns (its painter has ended)
         with open(temporary, "rb+") as written:
             written.seek(max(0, os.path.getsize(temporary) - 64))
             if b"%%EOF" not in written.read():      # Qt's writer reports no error, e.g. on a full disk
@@ -139,13 +143,12 @@ class HandoverDocument(QObject):
         parts.append(heading(self.tr("Log entries (%1)").replace("%1", str(len(report.entries)))))
         if with_entries:
             parts.append(table([self.tr("Time"), self.tr("Author"), self.tr("Event"), self.tr("Entry")],
-                               ((when(e.at, "%H:%M"), e.author, e.event or "", e.text) for e in report.entries),
-                               (9, 17, 22, 52)))
+                               ((when(e.at, "%H:%M"), e.author, e.event or "", e.text) for e in report.entries)))
         if report.additions:
             parts += [heading(self.tr("Additions after the lock (marked)")),
                       table([self.tr("Time"), self.tr("Author"), self.tr("Kind"), self.tr("Text")],
                             ((when(a.at), a.author, self.labels.addition(a.kind).upper(), a.text or "")
-                             for a in report.additions), (14, 16, 12, 58), "addition")]
+                             for a in report.additions), "addition")]
         parts.append(self._signatures(report))
         return html_page(parts)
 
@@ -157,27 +160,36 @@ class HandoverDocument(QObject):
                 (self.tr("Planned (WIB)"), f"{when(h.planned_start)} – {when(h.planned_end)}"),
                 (self.tr("Actual (WIB)"), actual), (self.tr("Lead"), h.lead), (self.tr("Team"), ", ".join(h.team)),
                 (self.tr("Status"), self.labels.status(h.status)),
-                (self.tr("Outgoing lead"), h.outgoing_lead or ""), (self.tr("Incoming lead"), h.incoming_lead or ""),
+                (self.tr("Outgoing lead"), h.outgoing_lead or ""), (self.tr("Incoming lead"), self._incoming(h)),
                 (self.tr("Notes"), h.notes)]
         return fields(rows)
+
+    def _incoming(self, header: ReportHeader) -> str:
+        """Who accepted; an admin's acceptance in place of the planned incoming lead says so."""
+        if not header.accepted_as_admin:
+            return header.incoming_lead or ""
+        if header.planned_incoming_lead is None:
+            return self.tr("%1 (admin; no next shift was planned)").replace("%1", header.incoming_lead or "")
+        return (self.tr("%1 (admin, in place of the planned incoming lead %2)").replace("%1", header.incoming_lead or "")
+                .replace("%2", header.planned_incoming_lead))
 
     def _events(self, report: HandoverReport) -> str:
         return table([self.tr("Start"), self.tr("End"), self.tr("Event"), self.tr("Organiser"), self.tr("Mode"),
                       self.tr("Places"), self.tr("Participants"), self.tr("Stream")],
                      ((when(e.start, "%H:%M"), when(e.end, "%H:%M"), e.title, e.organiser, self.labels.mode(e.mode),
                        ", ".join(e.locations), "" if e.participants is None else e.participants,
-                       " ".join(p for p in (e.stream_platform, e.stream_url) if p)) for e in report.events),
-                     (8, 8, 22, 12, 9, 17, 9, 15))
+                       " ".join(p for p in (e.stream_platform, breakable(e.stream_url or "")) if p))
+                      for e in report.events))
 
     def _faults(self, faults: Sequence[FaultNote]) -> str:
         return table([self.tr("No."), self.tr("Opened"), self.tr("Device"), self.tr("Severity"), self.tr("Description"),
                       self.tr("Owner"), self.tr("Closed"), self.tr("Resolution")],
                      ((f.id, when(f.opened_at, SHORT), f.device or "—", self.labels.severity(f.severity),
-                       f.description, f.owner or "", when(f.closed_at, SHORT), f.resolution or "") for f in faults),
-                     (6, 11, 14, 10, 23, 12, 11, 13))
+                       f.description, f.owner or "", when(f.closed_at, SHORT), f.resolution or "") for f in faults))
 
     def _signatures(self, report: HandoverReport) -> str:
-        steps = {"signed": self.tr("Signed by the outgoing lead"), "accepted": self.tr("Accepted by the incoming lead")}
+        steps = {"signed": self.tr("Signed by the outgoing lead"), "accepted": self.tr("Accepted by the incoming lead"),
+                 "accepted as admin": self.tr("Accepted by an admin in place of the incoming lead")}
         signed = table([self.tr("Step"), self.tr("Name"), self.tr("Time (WIB)")],
                        ((steps.get(s.step, s.step), s.name, when(s.at)) for s in report.signatures))
         h = report.header
@@ -213,18 +225,3 @@ def save_handover(report: HandoverReport, path: str | os.PathLike[str]) -> None:
     else:
         raise UnsupportedFile(QT_TRANSLATE_NOOP("ReportFiles", "{path}: a handover report is written as .pdf or .csv")
                               .format(path=os.fspath(path)))
-
-
-def ask_file_name(parent: QWidget, title: str, name_filters: list[str], suggested: str,
-                  chosen: Callable[[str], None]) -> QFileDialog:
-    """A "save as" window that does not block the console; ``chosen(path)`` when the operator picks one."""
-    dialog = QFileDialog(parent, title, suggested)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilters(name_filters)
-    dialog.setDefaultSuffix(Path(suggested).suffix.lstrip("."))
-    dialog.setModal(False)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)    # native ones are modal on some platforms
-    dialog.fileSelected.connect(chosen)
-    dialog.filterSelected.connect(lambda text: dialog.setDefaultSuffix("csv" if "csv" in text.lower() else "pdf"))
-    dialog.show()
-    return dialog

@@ -27,6 +27,14 @@ def source_mime(wall_id: str, input: int) -> QMimeData:
     return mime
 
 
+def routed_input(bridge: WallBridge, output: int, canvas: int) -> int | None:
+    """The input the output (a window of ``canvas`` on a wall processor) shows as far as known; 0 none, None unknown."""
+    state = bridge.state
+    if bridge.controller.can(Capability.WINDOWS):
+        return state.windows.get((canvas, output))
+    return state.routes.get(output)
+
+
 def read_source_mime(mime: QMimeData, wall_id: str) -> int | None:
     """The input number a drag carries for ``wall_id``; None for anything else."""
     if not mime.hasFormat(SOURCE_MIME):
@@ -86,10 +94,7 @@ class WallOutputsModel(QAbstractListModel):
             self.dataChanged.emit(self.index(row), self.index(row))
 
     def routed_input(self, number: int) -> int | None:
-        state = self.bridge.state
-        if self.bridge.controller.can(Capability.WINDOWS):
-            return state.windows.get((self.wall.canvas or 1, number))
-        return state.routes.get(number)
+        return routed_input(self.bridge, number, self.wall.canvas or 1)
 
     def source_name(self, input: int | None) -> str:
         if input is None:

@@ -1,5 +1,6 @@
 """The "Video wall" dock: a page per configured wall with its canvas, its sources to drag onto
-the canvas, its named layouts (with their hotkeys) and the take-over of another event's output.
+the canvas, its named layouts (with their hotkeys; the active one checked and named on the status
+line) and the take-over of another event's output or, for a layout, of every screen it changes.
 
 What a page offers follows the device's capabilities: a matrix or wall processor routes and
 recalls layouts; a display that cannot route shows its power and input buttons instead. The
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QListView, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QPushButton,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from devices.records import Link
@@ -28,6 +29,7 @@ from ui.wording import said
 
 Picture = Callable[[str], QImage | None]
 LAYOUT_COLUMNS = 5
+ACTIVE_LAYOUT_STYLE = "QPushButton:checked { background: #1565c0; color: white; font-weight: bold; }"
 
 
 def _button(text: str, slot: Callable[[], None]) -> QPushButton:
@@ -52,12 +54,14 @@ class WallPage(QWidget):
         self.take_over = _button("", self._take_over)     # named after the selected screen when shown
         self.take_over.hide()
         self.layout_buttons: dict[int, QPushButton] = {}
+        self.offer = self._offer_bar()
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.take_over)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.offer)
         if (desk.can(wall.id, Capability.ROUTE) or desk.can(wall.id, Capability.WINDOWS)) and wall.outputs:
             layout.addLayout(self._routing(picture), 1)
         if desk.can(wall.id, Capability.LAYOUTS) or desk.can(wall.id, Capability.PRESETS):
@@ -66,6 +70,7 @@ class WallPage(QWidget):
             layout.addLayout(self._display())
         bridge.stateChanged.connect(self._show_state)
         desk.outputResult.connect(self._on_output_result)
+        desk.layoutChanged.connect(self._on_layout_changed)
         self.outputs.dataChanged.connect(self._update_take_over)
         self._show_state(bridge.state)
         self.set_hotkeys(hotkeys)
@@ -94,10 +99,29 @@ class WallPage(QWidget):
     def _layouts(self) -> QGridLayout:
         grid = QGridLayout()
         for position, (number, name) in enumerate(self.wall.layouts.items()):
-            button = _button(name, lambda _checked=False, n=number: self.desk.recall_layout(self.wall.id, n))
+            button = _button(name, lambda _checked=False, n=number: self._recall(n))
+            button.setCheckable(True)         # checked: the layout the wall shows
+            button.setStyleSheet(ACTIVE_LAYOUT_STYLE)
             self.layout_buttons[number] = button
             grid.addWidget(button, position // LAYOUT_COLUMNS, position % LAYOUT_COLUMNS)
         return grid
+
+    def _offer_bar(self) -> QFrame:
+        """"Layout X would change screens of another event": take them over and recall, or not."""
+        bar = QFrame()
+        bar.setObjectName("layoutOffer")
+        bar.setStyleSheet("QFrame#layoutOffer { background: #ffb74d; } QFrame#layoutOffer QLabel { color: black; }")
+        self.offer_text = QLabel()
+        self.offer_text.setWordWrap(True)
+        self.offer_accept = _button(self.tr("Take over and recall"), self._accept_offer)
+        self.offer_cancel = _button(self.tr("Cancel"), self.desk.cancel_offer)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.offer_text, 1)
+        row.addWidget(self.offer_accept)
+        row.addWidget(self.offer_cancel)
+        bar.hide()
+        return bar
 
     def _display(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -111,7 +135,17 @@ class WallPage(QWidget):
         return row
 
     # ---- state ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        """A new interface language: the texts composed here are composed again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.set_hotkeys(self._hotkeys)
+            self._show_state(self.desk.bridges[self.wall.id].state)
+            self._show_layout()
+            self._update_take_over()
+
     def set_hotkeys(self, hotkeys: HotkeyMap) -> None:
+        self._hotkeys = hotkeys
         for number, button in self.layout_buttons.items():
             name = self.wall.layouts[number]
             action = f"{LAYOUT_ACTION}{number}"
@@ -124,6 +158,9 @@ class WallPage(QWidget):
                 Link.OFFLINE: self.tr("offline")}[state.link]
         device = state.protocol if state.profile is None else f"{state.protocol} {state.profile}"
         text = f"<b>{self.wall.name}</b> · {device} · {link}"
+        active = self.desk.active_layouts.get(self.wall.id)
+        if active is not None:
+            text += " · " + self.tr("layout <b>%1</b>").replace("%1", self.desk.layout_name(self.wall.id, active))
         if state.link is Link.OFFLINE and state.last_error:
             text += f" — {said(state.last_error)}"
         self.status.setText(text)
@@ -151,6 +188,32 @@ class WallPage(QWidget):
             lines.append(self.tr("Not supported by the device: %1").replace("%1", ", ".join(state.unsupported)))
         return "\n".join(lines)
 
+    def _recall(self, number: int) -> None:
+        self.desk.recall_layout(self.wall.id, number)
+        self._show_layout()          # a click toggles the button; it shows the wall, not the click
+
+    def _on_layout_changed(self, wall_id: str) -> None:
+        if wall_id == self.wall.id:
+            self._show_layout()
+            self._show_state(self.desk.bridges[self.wall.id].state)
+
+    def _show_layout(self) -> None:
+        active = self.desk.active_layouts.get(self.wall.id)
+        for number, button in self.layout_buttons.items():
+            button.setChecked(number == active)
+        offer = self.desk.offer
+        if offer is None or offer[0] != self.wall.id:
+            self.offer.hide()
+            return
+        names, titles = self.desk.blocked(self.wall.id, self.wall.outputs)
+        self.offer_text.setText(self.tr("%1 would change %2, which %3 uses.").replace(
+            "%1", self.desk.layout_name(self.wall.id, offer[1])).replace("%2", names).replace("%3", titles))
+        self.offer.show()
+
+    def _accept_offer(self) -> None:
+        if self.desk.offer is not None:
+            self.desk.take_over_and_recall(*self.desk.offer)
+
     def _on_output_result(self, wall_id: str, output: int, why: str) -> None:
         if wall_id == self.wall.id:
             self.outputs.set_failure(output, why)
@@ -169,32 +232,50 @@ class WallPage(QWidget):
 
 
 class WallView(QWidget):
-    """All walls, one tab each (no tab bar for a single wall); the tab shown is the hotkeys' wall."""
+    """All walls, one tab each (no tab bar for a single wall); the tab shown is the hotkeys' wall.
+    ``rebuild`` makes the pages again for the desk's walls (a saved configuration changed them)."""
 
     def __init__(self, desk: WallDesk, cameras: dict[str, str], picture: Picture, hotkeys: HotkeyMap,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.picture = picture
         self.pages: dict[str, WallPage] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        if not desk.walls:
-            hint = QLabel(self.tr("No video wall is configured (the walls: section of the configuration)."))
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            hint.setWordWrap(True)
-            layout.addWidget(hint)
-            return
+        self.hint = QLabel(self.tr("No video wall is configured (the walls: section of the configuration)."))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setTabBarAutoHide(True)
-        for wall in desk.walls.values():
-            page = WallPage(desk, wall, cameras, picture, hotkeys)
+        self.tabs.currentChanged.connect(self._on_tab)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.tabs)
+        self.rebuild(cameras, hotkeys)
+
+    def rebuild(self, cameras: dict[str, str], hotkeys: HotkeyMap) -> None:
+        """``cameras``: camera name -> id, for the pictures of the sources that are cameras."""
+        shown = self.desk.current
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        self.pages = {}
+        for wall in self.desk.walls.values():
+            page = WallPage(self.desk, wall, cameras, self.picture, hotkeys)
             self.pages[wall.id] = page
             self.tabs.addTab(page, wall.name)
-        self.tabs.currentChanged.connect(self._on_tab)
-        layout.addWidget(self.tabs)
+        self.tabs.blockSignals(False)
+        if shown in self.pages:
+            self.tabs.setCurrentWidget(self.pages[shown])
+        self.hint.setVisible(not self.pages)
+        self.tabs.setVisible(bool(self.pages))
+        self.refresh_owners()
 
     def _on_tab(self, index: int) -> None:
-        self.desk.current = self.tabs.widget(index).wall.id
+        if index >= 0:
+            self.desk.current = self.tabs.widget(index).wall.id
 
     def refresh_owners(self) -> None:
         for page in self.pages.values():

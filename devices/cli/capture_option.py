@@ -15,9 +15,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from devices.capture import Recorder, cannot_write, url_password
+if TYPE_CHECKING:
+    from devices.capture import Recorder
 
 HELP = "write every frame to and from the device to FILE (JSON Lines, passwords masked; docs/captures.md)"
 
@@ -39,6 +40,7 @@ def recorder_for(args: argparse.Namespace, url: str, kind: str, *, text: bool = 
     path = getattr(args, "capture", None)
     if path is None:
         return None
+    from devices.capture import Recorder, cannot_write, url_password   # only when a capture is asked for
     argv = list(getattr(args, "argv", None) or sys.argv[1:])
     try:
         return Recorder(path, url=url, kind=kind, tool=f"app.py {kind}", run=command_line(argv, url),

@@ -12,6 +12,8 @@ import concurrent.futures
 import time
 from typing import Any, Callable
 
+from devices.cli import interrupts
+
 DEFAULT = 3.0
 ROUND_TRIPS = 20
 STEP = 0.1              # how often a default wait looks at the round trip measured meanwhile
@@ -37,9 +39,9 @@ class Patience:
         while True:
             left = start + self.seconds - time.monotonic()
             if self.given is not None:
-                return future.result(max(0.0, left))
+                return interrupts.wait(future, max(0.0, left))
             try:
-                return future.result(max(0.0, min(left, STEP)))
+                return interrupts.wait(future, max(0.0, min(left, STEP)))
             except concurrent.futures.TimeoutError:
                 if start + self.seconds <= time.monotonic():
                     raise

@@ -1,6 +1,7 @@
 """``simulate camera --listen URL [--listen URL …] [--model NAME]``: run simulated cameras until Ctrl+C.
+``?state=PATH`` keeps a simulated camera's presets across restarts (``devices/visca/sim/memory.py``).
 ``simulate camera --replay FILE --listen URL``: a camera that answers as a capture shows (docs/captures.md).
-``simulate wall --protocol P --listen URL``, ``simulate wall --replay FILE --listen URL``: ``devices/cli/wall.py``.
+``simulate wall --protocol P --listen URL``, ``simulate wall --replay FILE --listen URL``: ``simulate_wall.py``.
 
 Prints one line per listener with the URL a client should use (the pty path for serial).
 """
@@ -11,7 +12,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from devices.cli import wall as wall_cli
+from devices.cli import simulate_wall
 from devices.visca.profiles import PROFILES
 from devices.visca.sim.pty_server import PtyServer
 from devices.replay import load
@@ -25,14 +26,18 @@ EXAMPLES = """examples:
   simulate camera --listen visca+tcp://0.0.0.0:5678?model=ptzoptics --listen visca+udpraw://0.0.0.0:1259
   simulate camera --listen "visca+serial://pty?link=/tmp/visca0&cameras=3"
   simulate camera --listen "visca+tcp://0.0.0.0:5678?model=ptzoptics&refuse=last-preset,focus-mode"
+  simulate camera --listen "visca+udp://127.0.0.1:52381?state=cam1.json"
   simulate camera --replay capture.jsonl --listen visca+udp://127.0.0.1:52381
-options in a URL: model, latency, loss, seed, refuse; udp: reply_port; udpraw/tcp: address;
+options in a URL: model, latency, loss, seed, refuse, state; udp: reply_port; udpraw/tcp: address;
 serial: link, cameras, baud
   model=NAME     the camera played: its limits, position layout and its answer to the version
                  inquiry (Sony models: vendor 0001 and their model id; ptzoptics: PTZOptics' own
                  layout; generic: vendor and model 0000)
   refuse=A,B     answer these inquiries with a syntax error (90 60 02 FF), as OEM cameras do:
-                 power, position, zoom, focus, focus-mode, last-preset, version, max-speed"""
+                 power, position, zoom, focus, focus-mode, last-preset, version, max-speed
+  state=PATH     keep the presets in this JSON file across restarts: read at start, written after
+                 every change (a serial chain's cameras share one file, by position on the line);
+                 a file that cannot be used is reported and ignored"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -47,7 +52,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     camera.add_argument("--replay", metavar="FILE", type=Path,
                         help="answer as the camera in this capture did (docs/captures.md)")
     camera.set_defaults(func=run_camera_simulator)
-    wall_cli.add_simulate_parser(devices)
+    simulate_wall.add_simulate_parser(devices)
 
 
 def run_camera_simulator(args: argparse.Namespace) -> int:
@@ -77,10 +82,13 @@ async def _serve(urls: list[str], model: str, device: DeviceFactory | None) -> i
                 print(f"simulate: {url}: {exc.strerror or exc}", file=sys.stderr)
                 return 2
             servers.append(server)
+            if server.memory_problem:
+                print(f"simulate: {server.memory_problem}", file=sys.stderr, flush=True)
             linked = isinstance(server, PtyServer) and server.slave_path != server.address
             pty = f" (pseudo-terminal {server.slave_path})" if linked else ""
             what = "replay of a captured camera" if device else server.profile.label
-            print(f"{what} listening: {server.url}{pty}", flush=True)
+            kept = f" (presets kept in {server.memory.path})" if server.memory else ""
+            print(f"{what} listening: {server.url}{pty}{kept}", flush=True)
         await asyncio.Event().wait()
         return 0
     finally:

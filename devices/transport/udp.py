@@ -14,7 +14,7 @@ import logging
 import socket
 from typing import Callable
 
-from devices.transport.base import ByteTransport
+from devices.transport.base import Backoff, ByteTransport
 from devices.transport.noise import NoiseWatch
 from models.wording import QT_TRANSLATE_NOOP
 
@@ -113,40 +113,76 @@ def release_hub(shared: dict, hub: UdpHub) -> None:
 
 
 class UdpChannel(ByteTransport):
-    """Datagrams to and from one remote device, sent through a shared hub."""
+    """Datagrams to and from one remote device, sent through a shared hub.
+
+    A host name that does not resolve (DNS down, a typo, a VPN not up yet) leaves the channel down
+    and is looked up again with backoff, as a TCP device that refuses connections is retried.
+    """
 
     def __init__(self, shared: dict, host: str, port: int, *, local_port: int = 0,
-                 listen_port: int | None = None) -> None:
+                 listen_port: int | None = None, backoff: Backoff | None = None) -> None:
         super().__init__(f"udp://{host}:{port}")
         self._shared = shared
         self._host = host
         self._port = port
         self._local_port = local_port
         self._listen_port = listen_port
+        self._backoff = backoff or Backoff(0.25, 5.0)
         self._hubs: list[UdpHub] = []
         self._remote: Address | None = None
         self.noise = NoiseWatch()       # datagrams over its rate limit, or while it rests, are dropped
+        self._resolver: asyncio.Task | None = None
+        self.last_error = ""        # why the host could not be looked up; "" once it was
 
     @property
     def local_port(self) -> int:
         return self._hubs[0].local_port if self._hubs else 0
 
     async def open(self) -> None:
-        loop = asyncio.get_running_loop()
-        infos = await loop.getaddrinfo(self._host, self._port, family=socket.AF_INET, type=socket.SOCK_DGRAM)
-        if not infos:
-            raise OSError(QT_TRANSLATE_NOOP("Transport", "cannot resolve {host}").format(host=self._host))
-        self._remote = (infos[0][4][0], self._port)
         sender = await open_hub(self._shared, self._local_port)
         assert sender is not None
-        sender.add_route(self._remote, self._take_in)
         self._hubs.append(sender)
         if self._listen_port is not None and self._listen_port != self._local_port:
             listener = await open_hub(self._shared, self._listen_port, required=False)
             if listener is not None:
-                listener.add_route(self._remote, self._take_in)
                 self._hubs.append(listener)
+        if not await self._resolve():
+            self._resolver = asyncio.get_running_loop().create_task(self._resolve_until_found(), name=self.name)
+
+    async def _resolve(self) -> bool:
+        """Look the host up and route its datagrams here; False (the channel stays down) if it fails."""
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(
+                self._host, self._port, family=socket.AF_INET, type=socket.SOCK_DGRAM)
+        except (OSError, UnicodeError) as exc:
+            infos, reason = [], getattr(exc, "strerror", None) or str(exc)
+        else:
+            reason = ""
+        if not infos:
+            problem = QT_TRANSLATE_NOOP("Transport", "cannot resolve {host}: {reason}; trying again")
+            why = problem.format(host=self._host, reason=reason or QT_TRANSLATE_NOOP("Transport", "no IPv4 address"))
+            if why != self.last_error:
+                log.warning("%s: %s", self.name, why)
+            self.last_error = why
+            self._set_up(False, why)
+            return False
+        self._remote = (infos[0][4][0], self._port)
+        for hub in self._hubs:
+            hub.add_route(self._remote, self._take_in)
+        self.last_error = ""
         self._set_up(True)
+        return True
+
+    async def _resolve_until_found(self) -> None:
+        while True:
+            await asyncio.sleep(self._backoff.next())
+            try:
+                if await self._resolve():
+                    return
+            except ValueError as exc:       # resolved to a device another camera has already
+                self.last_error = str(exc)
+                log.warning("%s: %s", self.name, exc)
+                return
 
     def send(self, data: bytes) -> bool:
         if not self._hubs or self._remote is None:
@@ -160,10 +196,13 @@ class UdpChannel(ByteTransport):
         asyncio.get_running_loop().call_later(seconds, self._back)
 
     def _back(self) -> None:
-        if self._hubs:
+        if self._hubs and self._remote is not None:
             self._set_up(True)
 
     async def close(self) -> None:
+        if self._resolver is not None:
+            self._resolver.cancel()
+            self._resolver = None
         for hub in self._hubs:
             if self._remote is not None:
                 hub.remove_route(self._remote)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import unquote, urlsplit
 
+from devices.secrets import mask_url
 from models.wording import QT_TRANSLATE_NOOP
 
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -67,10 +68,5 @@ def parse_spec(spec: str | int) -> SourceSpec:
 
 
 def redact(url: str) -> str:
-    """The URL with its password replaced by ***, fit for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    user = f"{parts.username}:***@" if parts.username else ":***@"
-    host = parts.netloc.rsplit("@", 1)[1]
-    return parts._replace(netloc=user + host).geturl()
+    """The URL with its password replaced by ****, fit for messages and logs (``devices.secrets``)."""
+    return mask_url(url)

@@ -4,12 +4,17 @@ Pan moves the view across the panorama (the profile's left end at the left edge)
 moves it up and down (tilt 0 looks at the stage, tilt_max at the ceiling, tilt_min at the
 floor), zoom narrows it from the wide view (zoom 0) to 1/ZOOM_RATIO of that (zoom_max).
 The picture is rendered at the size asked for with ``want_size``, so a small tile costs
-little, and carries an overlay with the camera's name, its position numbers and a clock.
+little, and carries an overlay with the camera's name, its position numbers and a clock (WIB,
+as in the operations log).
 A camera in standby shows a dark frame.
+
+``view_of`` and ``crop`` are that picture without the source (the demo draws its preset thumbnails
+with them); ``position_for`` is the way back: the pan, tilt and zoom that frame a part of the panorama.
 """
 from __future__ import annotations
 
-import time
+import math
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -18,6 +23,7 @@ import numpy as np
 
 from devices.video.base import NOT_OPEN, FrameSource, Pacer, Size, SourceError, fit_within
 from devices.visca.profiles import CameraProfile
+from models.oplog_time import WIB
 from models.wording import QT_TRANSLATE_NOOP
 
 DEFAULT_PANORAMA = Path(__file__).resolve().parents[2] / "resources" / "demo" / "panorama.jpg"
@@ -50,11 +56,7 @@ class SyntheticCameraSource(FrameSource):
 
     def open(self) -> None:
         if self._panorama is None and self._panorama_path is not None:
-            image = cv2.imread(str(self._panorama_path), cv2.IMREAD_COLOR)
-            if image is None:
-                raise SourceError(QT_TRANSLATE_NOOP("PreviewSource", "demo panorama missing or unreadable: {path}")
-                                  .format(path=str(self._panorama_path)))
-            self._panorama = image
+            self._panorama = load_panorama(self._panorama_path)
         self._pacer.reset()
         self._opened = True
 
@@ -66,7 +68,7 @@ class SyntheticCameraSource(FrameSource):
         size = fit_within(16, 9, self.wanted_size or DEFAULT_SIZE)
         if not state.get("power", True):
             return self._standby(size)
-        frame = self._crop(self.view(state), size)
+        frame = crop(self.panorama, self.view(state), size)
         self._overlay(frame, state)
         return frame
 
@@ -81,31 +83,7 @@ class SyntheticCameraSource(FrameSource):
 
     def view(self, state: Mapping[str, Any]) -> View:
         """Where the camera looks, in panorama pixels."""
-        height, width = self.panorama.shape[:2]
-        p = self.profile
-        wide_w = min(width * WIDE_SHARE, height * ASPECT)
-        wide_h = wide_w / ASPECT
-        pan = _fraction(state.get("pan", 0), p.pan_min, p.pan_max)
-        if p.pan_left_positive:
-            pan = 1 - pan
-        zoom = _fraction(state.get("zoom", 0), 0, p.zoom_max)
-        magnification = ZOOM_RATIO ** zoom
-        centre_x = wide_w / 2 + pan * (width - wide_w)
-        centre_y = _tilt_row(state.get("tilt", 0), p, wide_h / 2, height - wide_h / 2, height * LEVEL_ROW)
-        return centre_x, centre_y, wide_w / magnification, wide_h / magnification
-
-    def _crop(self, view: View, size: Size) -> np.ndarray:
-        cx, cy, w, h = view
-        if w >= size[0]:
-            # Shrinking: whole-pixel crop and area averaging; a pixel of jitter is invisible here.
-            left, top = round(cx - w / 2), round(cy - h / 2)
-            crop = self.panorama[top:top + round(h), left:left + round(w)]
-            return cv2.resize(crop, size, interpolation=cv2.INTER_AREA)
-        # Magnifying: sub-pixel sampling, so slow pans at tele glide instead of stepping.
-        scale = w / size[0]
-        to_panorama = np.array([[scale, 0.0, cx - w / 2], [0.0, scale, cy - h / 2]])
-        return cv2.warpAffine(self.panorama, to_panorama, size,
-                              flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REPLICATE)
+        return view_of(state, self.profile, _size_of(self.panorama))
 
     def _overlay(self, frame: np.ndarray, state: Mapping[str, Any]) -> None:
         height = frame.shape[0]
@@ -113,7 +91,7 @@ class SyntheticCameraSource(FrameSource):
         margin = max(4, height // 40)
         line = round(scale * 30)
         _text(frame, self.name, (margin, margin + line), scale)
-        clock = time.strftime("%H:%M:%S")
+        clock = datetime.now(WIB).strftime("%H:%M:%S")     # the operations log's time, whatever the PC's zone
         _text(frame, clock, (frame.shape[1] - margin - _text_width(clock, scale), margin + line), scale)
         pan, tilt, zoom = (round(state.get(axis, 0)) for axis in ("pan", "tilt", "zoom"))
         numbers = f"P {pan:+d}  T {tilt:+d}  Z {zoom}"
@@ -131,6 +109,81 @@ class SyntheticCameraSource(FrameSource):
         _text(frame, self.name, (max(4, size[1] // 40), size[1] - max(4, size[1] // 40)), scale / 1.6,
               (120, 120, 120))
         return frame
+
+
+def load_panorama(path: str | Path = DEFAULT_PANORAMA) -> np.ndarray:
+    image = cv2.imread(str(path), cv2.IMREAD_COLOR)
+    if image is None:
+        raise SourceError(QT_TRANSLATE_NOOP("PreviewSource", "demo panorama missing or unreadable: {path}")
+                          .format(path=str(path)))
+    return image
+
+
+def view_of(position: Mapping[str, Any], profile: CameraProfile, panorama: Size) -> View:
+    """Where a head at ``position`` (pan, tilt, zoom) looks in a panorama of that size, in its pixels."""
+    width, height = panorama
+    p = profile
+    wide_w, wide_h = _wide_view(panorama)
+    pan = _fraction(position.get("pan", 0), p.pan_min, p.pan_max)
+    if p.pan_left_positive:
+        pan = 1 - pan
+    zoom = _fraction(position.get("zoom", 0), 0, p.zoom_max)
+    magnification = ZOOM_RATIO ** zoom
+    centre_x = wide_w / 2 + pan * (width - wide_w)
+    centre_y = _tilt_row(position.get("tilt", 0), p, wide_h / 2, height - wide_h / 2, height * LEVEL_ROW)
+    return centre_x, centre_y, wide_w / magnification, wide_h / magnification
+
+
+def position_for(centre_x: float, centre_y: float, view_width: float, profile: CameraProfile,
+                 panorama: Size) -> dict[str, int]:
+    """The pan, tilt and zoom whose view is centred on (``centre_x``, ``centre_y``) and ``view_width``
+    wide, as near as the head gets (``view_of`` the other way round)."""
+    width, height = panorama
+    p = profile
+    wide_w, wide_h = _wide_view(panorama)
+    pan = _clamp((centre_x - wide_w / 2) / (width - wide_w)) if width > wide_w else 0.0
+    if p.pan_left_positive:
+        pan = 1 - pan
+    zoom = math.log(min(max(wide_w / view_width, 1.0), ZOOM_RATIO)) / math.log(ZOOM_RATIO)
+    top, bottom = wide_h / 2, height - wide_h / 2
+    level = min(max(height * LEVEL_ROW, top), bottom)
+    row = min(max(centre_y, top), bottom)
+    if row <= level:
+        tilt = (level - row) / (level - top) * p.tilt_max if level > top else 0.0
+    else:
+        tilt = (row - level) / (bottom - level) * p.tilt_min
+    return {"pan": round(p.pan_min + pan * (p.pan_max - p.pan_min)), "tilt": round(tilt),
+            "zoom": round(zoom * p.zoom_max)}
+
+
+def crop(panorama: np.ndarray, view: View, size: Size) -> np.ndarray:
+    """What ``view`` shows, at ``size``."""
+    cx, cy, w, h = view
+    if w >= size[0]:
+        # Shrinking: whole-pixel crop and area averaging; a pixel of jitter is invisible here.
+        left, top = round(cx - w / 2), round(cy - h / 2)
+        part = panorama[top:top + round(h), left:left + round(w)]
+        return cv2.resize(part, size, interpolation=cv2.INTER_AREA)
+    # Magnifying: sub-pixel sampling, so slow pans at tele glide instead of stepping.
+    scale = w / size[0]
+    to_panorama = np.array([[scale, 0.0, cx - w / 2], [0.0, scale, cy - h / 2]])
+    return cv2.warpAffine(panorama, to_panorama, size,
+                          flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REPLICATE)
+
+
+def _size_of(panorama: np.ndarray) -> Size:
+    return panorama.shape[1], panorama.shape[0]
+
+
+def _wide_view(panorama: Size) -> tuple[float, float]:
+    """Width and height of the view at zoom 0."""
+    width, height = panorama
+    wide_w = min(width * WIDE_SHARE, height * ASPECT)
+    return wide_w, wide_w / ASPECT
+
+
+def _clamp(fraction: float) -> float:
+    return min(max(fraction, 0.0), 1.0)
 
 
 def _fraction(value: float, low: float, high: float) -> float:

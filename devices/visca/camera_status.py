@@ -210,7 +210,7 @@ class CameraStatus(Capabilities):
         return CameraError(self.name, action, result, detail or f"{self.name}: {action}: {result}")
 
     def accepted(self, job: Job) -> None:
-        if job.motion:
+        if job.motion and not job.superseded:   # a move stopped before its ACK came is being cancelled
             self._verify_arrival = False  # a newer move is running: an older completion proves nothing
             self.polls[1].due = time.monotonic() + self.timing.moving_poll_interval  # follow the move
             self.update(motion=Motion.MOVING, target_preset=job.preset)
@@ -232,7 +232,9 @@ class CameraStatus(Capabilities):
             self.polls[1].due = 0.0
             self.update(last_preset=job.preset if job.preset is not None else self.state.last_preset)
         elif job.motion and self.state.motion is Motion.MOVING and result != "superseded":
-            self.update(motion=Motion.IDLE)
+            # stopped, refused or lost: the head is still, short of the target. Only a newer move
+            # ("superseded") keeps the state moving, as that move reports its own progress.
+            self.update(motion=Motion.IDLE, target_preset=None)
         if job.preset is not None and job.action.startswith("preset save") and result == "completed":
             self._preset_positions.pop(job.preset, None)
         duration_ms = (time.time() - job.started) * 1000

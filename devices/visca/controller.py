@@ -18,6 +18,7 @@ from typing import Any, Callable
 from devices.capture import Recorder
 from devices.endpoints import url_problem
 from devices.runtime import DeviceRuntime
+from devices.secrets import mask_url
 from devices.transport.base import ByteTransport
 from devices.transport.udp import UdpChannel
 from devices.transport.tcp import TcpClient
@@ -26,7 +27,6 @@ from devices.visca.camera_status import CameraStatus
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
 from devices.visca.profiles import PROFILES, CameraProfile, configured_profile
-from devices.visca.serial_bus import SerialLink, open_bus
 from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
 from devices.records import ActionRecord, Link as LinkState
@@ -34,9 +34,7 @@ from devices.visca.state import CameraState
 from models.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
-SONY_REPLY_PORT = 52381
 PACKET_END = bytes((codec.TERMINATOR,))
-URL_OPTIONS = {"model", "quirks", "timeout", "poll", "local_port", "baud", "address", "name"}
 
 
 def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
@@ -45,8 +43,8 @@ def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
     ``capture`` records what passes (on a daisy chain: the whole line), naming it ``via`` where one
     capture holds several connections."""
     if endpoint.is_serial:
-        baud = endpoint.int_option("baud", 9600, 1200, 115200)
-        address = endpoint.int_option("address", 1, 1, 7)
+        from devices.visca.serial_bus import SerialLink, open_bus   # pyserial only for serial cameras
+        baud, address = urls.serial_line(endpoint)
         bus = open_bus(shared, endpoint.device, baud, transport)
         if capture is not None:
             bus.port = capture.tap(bus.port, ends=PACKET_END, via=via)
@@ -63,11 +61,7 @@ def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
 def _network_transport(shared: dict, endpoint: urls.Endpoint) -> ByteTransport:
     if endpoint.scheme == "visca+tcp":
         return TcpClient(endpoint.host, endpoint.port)
-    local = endpoint.option("local_port", "auto")
-    if local == "auto":
-        local_port, listen = 0, (SONY_REPLY_PORT if endpoint.scheme == "visca+udp" else None)
-    else:
-        local_port, listen = endpoint.int_option("local_port", 0, 0, 65535), None
+    local_port, listen = urls.local_ports(endpoint)
     return UdpChannel(shared, endpoint.host, endpoint.port, local_port=local_port, listen_port=listen)
 
 
@@ -76,7 +70,7 @@ class CameraController:
                  profile: CameraProfile | None = None, timing: Timing | None = None,
                  transport: ByteTransport | None = None) -> None:
         endpoint = urls.parse(url)
-        endpoint.check_options(URL_OPTIONS)
+        urls.check(endpoint)
         self.runtime = runtime
         self.url = url
         self.name = name or endpoint.option("name") or endpoint.host or endpoint.device
@@ -89,9 +83,9 @@ class CameraController:
         except ValueError as exc:
             raise urls.CameraUrlError(url_problem(url, sentence_of(exc))) from None
         self.timing = timing or Timing(        # ack_timeout: the resend timeout until a round trip is measured
-            ack_timeout=endpoint.float_option("timeout", Timing.ack_timeout, 0.02, 10.0),
-            poll_interval=endpoint.float_option("poll", Timing.poll_interval, 0.1, 60.0))
-        self._status = CameraStatus(self.name, url, configured, self.timing)
+            ack_timeout=urls.resend_timeout(endpoint, Timing.ack_timeout),
+            poll_interval=urls.poll_interval(endpoint, Timing.poll_interval))
+        self._status = CameraStatus(self.name, mask_url(url), configured, self.timing)
         self._endpoint = endpoint
         self._quirks = quirks
         self._transport = transport

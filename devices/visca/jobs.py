@@ -44,7 +44,7 @@ class Job:
     tries: int = 0
     accepted_at: float = 0.0                   # loop time of the ACK
     resends: int = 0                           # asked again after its completion went missing
-    superseded: bool = False                   # a newer move or a stop took over
+    superseded: str = ""                       # why it is being cancelled: "superseded" (a newer move) or "stopped"
     on_wire: bool = False                      # transmitted at least once without a local error
     socket: int | None = None
     sent_at: float = 0.0                       # loop time of the first transmission

@@ -58,11 +58,12 @@ class RunningCommands:
         if job in self.unsocketed:
             self.unsocketed.remove(job)
 
-    def supersede_moves(self) -> list[Job]:
-        """A newer move or a stop takes over: cancel running moves; returns those that cannot be."""
+    def supersede_moves(self, why: str) -> list[Job]:
+        """A newer move ("superseded") or a stop ("stopped") takes over: cancel running moves; returns
+        those that cannot be."""
         for socket, job in self.sockets.items():
             if job.motion and not job.superseded:
-                job.superseded = True
+                job.superseded = why
                 self.cancels.append(socket)
         lost = [job for job in self.unsocketed if job.motion]
         for job in lost:

@@ -111,11 +111,11 @@ class CameraSession(ReplyHandling, OnlineState):
 
     def supersede_motion(self, why: str = "superseded") -> None:
         if self.pending is not None and self.pending.motion:
-            self.pending.superseded = True  # cancelled as soon as its ACK names the socket
+            self.pending.superseded = why  # cancelled as soon as its ACK names the socket
         for job in [j for j in self.queue if j.motion]:
             self.queue.remove(job)
             self.status.finish(job, why)
-        for job in self.running.supersede_moves():
+        for job in self.running.supersede_moves(why):
             self.status.finish(job, why)
         self.wake()
 
@@ -257,7 +257,7 @@ class CameraSession(ReplyHandling, OnlineState):
         superseded, again, expired = self.running.sort_out(now, self.status.still_since,
                                                            self.resend.ask_again_after())
         for job in superseded:
-            self.status.finish(job, "superseded")
+            self.status.finish(job, job.superseded)
         for job in again:  # recalls and absolute moves are idempotent: a lost datagram never strands one
             job.tries, job.seq, job.on_wire, job.resends = 0, None, False, job.resends + 1
             self.queue.appendleft(job)

@@ -70,7 +70,7 @@ class ReplyHandling:
         deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
         older = self.running.accept(job, socket, now, deadline)
         if older is not None:  # the camera reused the socket, so the older command ended; its completion was lost
-            self.status.finish(older, "superseded" if older.superseded else "completed")
+            self.status.finish(older, older.superseded or "completed")
         self.status.accepted(job)
 
     def _delivered(self, job: Job) -> None:
@@ -143,7 +143,7 @@ class ReplyHandling:
                 self._alive()
                 self.acks_complete = True
                 self._forget_running(running)
-                self.status.finish(running, "superseded" if running.superseded else "completed")
+                self.status.finish(running, running.superseded or "completed")
             elif ours and pending.kind is not JobKind.INQUIRY:  # type: ignore[union-attr]
                 self._alive()
                 self._resolve(("done",))  # completion without ACK, or IF_Clear's socket-0 reply
@@ -165,7 +165,7 @@ class ReplyHandling:
             self._alive()
             if running is not None:
                 self._forget_running(running)
-                self.status.finish(running, "superseded")
+                self.status.finish(running, running.superseded or "superseded")
             if cancelling:
                 self._resolve(("done",))
         elif code == NO_SOCKET and cancelling:

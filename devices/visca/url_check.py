@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from devices.endpoints import without_url
+from devices.secrets import hide
 from devices.visca import urls
-from devices.visca.controller import URL_OPTIONS
 from devices.visca.links import Quirks
 from devices.visca.profiles import PROFILES, configured_profile
 from models.wording import QT_TRANSLATE_NOOP, sentence_of
@@ -17,8 +17,13 @@ from models.wording import QT_TRANSLATE_NOOP, sentence_of
 def check_camera(url: str, profile: str | None) -> list[tuple[str, str]]:
     """Problems as ``(field, message)`` pairs, field ``"url"`` or ``"profile"``; empty when all is well.
 
-    The messages are Phrases without the URL in front (the configuration file shows it already).
+    The messages are Phrases without the URL in front (the configuration file shows it already), and
+    without its secrets.
     """
+    return [(field, hide(message, url)) for field, message in _problems(url, profile)]
+
+
+def _problems(url: str, profile: str | None) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     if profile is not None:
         problems += _check("profile", configured_profile, profile)
@@ -26,7 +31,7 @@ def check_camera(url: str, profile: str | None) -> list[tuple[str, str]]:
         endpoint = urls.parse(url)
     except urls.CameraUrlError as exc:
         return [("url", without_url(sentence_of(exc))), *problems]
-    problems += _check("url", endpoint.check_options, URL_OPTIONS)
+    problems += _check("url", urls.check, endpoint)
     problems += _check("url", Quirks.parse, endpoint.option("quirks"))
     model = endpoint.option("model")
     if model is not None:

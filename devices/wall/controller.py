@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from devices.capture import Recorder
 from devices.runtime import DeviceRuntime
+from devices.secrets import mask_url
 from devices.wall import drivers
 from devices.wall.capabilities import Capability, names, require
 from devices.wall.link import WallLink
@@ -39,7 +40,7 @@ class WallController:
         self.name = name or endpoint.option("name") or endpoint.host or endpoint.device
         self.capabilities = self.protocol.capabilities
         self.timing = drivers.timing(endpoint, self.protocol)
-        initial = WallState(self.name, url, self.protocol.label, names(self.capabilities), self.protocol.layers)
+        initial = WallState(self.name, mask_url(url), self.protocol.label, names(self.capabilities), self.protocol.layers)
         self._status = WallStatus(initial, drivers.configured_size(endpoint), self.protocol.size_defaults)
         self._endpoint = endpoint
         self._queue: CommandQueue | None = None

@@ -50,11 +50,17 @@ def parse(url: str) -> Endpoint:
 
 
 def make_protocol(endpoint: Endpoint) -> WallProtocol:
-    """The driver for ``endpoint``, with its options checked (``ValueError`` names a bad one)."""
+    """The driver for ``endpoint``, with every option checked before anything is opened (``ValueError``
+    names a bad one): the configuration check and the controller."""
     protocol_type = DRIVERS[endpoint.family]
     known = COMMON_OPTIONS | protocol_type.options | ({"baud"} if endpoint.is_serial else set())
     endpoint.check_options(known)
-    return protocol_type(endpoint)
+    protocol = protocol_type(endpoint)
+    configured_size(endpoint)
+    timing(endpoint, protocol)
+    if endpoint.is_serial:
+        _baud(endpoint, protocol)
+    return protocol
 
 
 def configured_size(endpoint: Endpoint) -> Size:
@@ -87,4 +93,4 @@ def open_transport(endpoint: Endpoint, protocol: WallProtocol, shared: dict) -> 
 
 
 def _baud(endpoint: Endpoint, protocol: WallProtocol) -> int:
-    return endpoint.int_option("baud", protocol.default_baud, 300, 921600)
+    return endpoint.baud_option(protocol.default_baud, 300, 921600)

@@ -4,34 +4,52 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="156"/>
+        <location filename="../../ui/hotkeys.py" line="215"/>
+        <source>ALL STOP (%1)</source>
+        <translation>HENTIKAN SEMUA (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="215"/>
+        <source>ALL STOP</source>
+        <translation>HENTIKAN SEMUA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="219"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="156"/>
+        <location filename="../../ui/hotkeys.py" line="219"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="157"/>
+        <location filename="../../ui/hotkeys.py" line="220"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="157"/>
+        <location filename="../../ui/hotkeys.py" line="220"/>
         <source>Shots of the active event</source>
         <translation>Shot acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="158"/>
+        <location filename="../../ui/hotkeys.py" line="221"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="159"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>General</source>
         <translation>Umum</translation>
+    </message>
+</context>
+<context>
+    <name>ActionNames</name>
+    <message>
+        <location filename="../../ui/cheat_sheet.py" line="47"/>
+        <source>preset %1</source>
+        <translation>preset %1</translation>
     </message>
 </context>
 <context>
@@ -40,6 +58,19 @@
         <location filename="../../models/audit_log.py" line="124"/>
         <source>The audit log is {count} actions behind the database {db}; new actions are not being logged.</source>
         <translation>Jejak audit tertinggal {count} tindakan dari basis data {db}; tindakan baru tidak dicatat.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardSync</name>
+    <message>
+        <location filename="../../ui/oplog_board.py" line="134"/>
+        <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
+        <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_board.py" line="136"/>
+        <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
+        <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
 </context>
 <context>
@@ -82,22 +113,22 @@
         <translation>versi</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="70"/>
+        <location filename="../../devices/visca/answers.py" line="83"/>
         <source>{what} answer must have {length} data bytes, got {count}: {data}</source>
         <translation>jawaban {what} harus berisi {length} byte data, diterima {count}: {data}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="79"/>
+        <location filename="../../devices/visca/answers.py" line="92"/>
         <source>{what} answer {data}: {problem}</source>
         <translation>jawaban {what} {data}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="86"/>
+        <location filename="../../devices/visca/answers.py" line="99"/>
         <source>{what} answer {value} is not one of {known}</source>
         <translation>jawaban {what} {value} bukan salah satu dari {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="94"/>
+        <location filename="../../devices/visca/answers.py" line="107"/>
         <source>camera reports an internal power-circuit error (power answer 04)</source>
         <translation>kamera melaporkan gangguan internal pada rangkaian daya (jawaban daya 04)</translation>
     </message>
@@ -206,8 +237,8 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="250"/>
-        <location filename="../../devices/visca/online.py" line="70"/>
+        <location filename="../../devices/visca/controller.py" line="244"/>
+        <location filename="../../devices/visca/online.py" line="68"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -217,7 +248,7 @@
         <translation>quirk {quirk} tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/links.py" line="134"/>
+        <location filename="../../devices/visca/links.py" line="130"/>
         <source>{link} is not connected</source>
         <translation>{link} tidak terhubung</translation>
     </message>
@@ -242,32 +273,32 @@
         <translation>alamat kamera serial {address} di luar rentang 1–7</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="168"/>
+        <location filename="../../devices/visca/serial_bus.py" line="164"/>
         <source>{port} is configured with two different baud rates</source>
         <translation>{port} dikonfigurasi dengan dua baud rate yang berbeda</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/session.py" line="76"/>
+        <location filename="../../devices/visca/session.py" line="75"/>
         <source>{camera} is offline</source>
         <translation>{camera} terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="54"/>
+        <location filename="../../devices/visca/online.py" line="52"/>
         <source>{camera} answers, but nothing it was asked completed for {seconds} s (replies that match no command, or a line too slow)</source>
         <translation>{camera} menjawab, tetapi tidak ada perintah yang selesai selama {seconds} detik (balasan tidak cocok dengan perintah, atau jalur terlalu lambat)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="58"/>
+        <location filename="../../devices/visca/online.py" line="56"/>
         <source>{camera} did not answer for {seconds} s</source>
         <translation>{camera} tidak menjawab selama {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="66"/>
+        <location filename="../../devices/visca/online.py" line="64"/>
         <source>{camera}: connection lost</source>
         <translation>{camera}: koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/url_check.py" line="35"/>
+        <location filename="../../devices/visca/url_check.py" line="40"/>
         <source>profile {profile} differs from model={model} in the URL; keep one</source>
         <translation>profil {profile} berbeda dengan model={model} di URL; pertahankan salah satunya</translation>
     </message>
@@ -275,134 +306,139 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="147"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="147"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="50"/>
+        <location filename="../../ui/camera_model.py" line="147"/>
+        <source>Motion</source>
+        <translation>Gerakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="148"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="148"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="148"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="51"/>
+        <location filename="../../ui/camera_model.py" line="149"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="150"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="150"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="52"/>
+        <location filename="../../ui/camera_model.py" line="150"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="53"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="54"/>
+        <location filename="../../ui/camera_model.py" line="152"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="127"/>
+        <location filename="../../ui/camera_model.py" line="173"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="140"/>
+        <location filename="../../ui/camera_model.py" line="188"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="141"/>
+        <location filename="../../ui/camera_model.py" line="189"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="197"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="197"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="164"/>
+        <location filename="../../ui/camera_model.py" line="212"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="213"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="165"/>
+        <location filename="../../ui/camera_model.py" line="213"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="166"/>
+        <location filename="../../ui/camera_model.py" line="214"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="171"/>
+        <location filename="../../ui/camera_model.py" line="218"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="173"/>
+        <location filename="../../ui/camera_model.py" line="218"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="225"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="174"/>
+        <location filename="../../ui/camera_model.py" line="225"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="175"/>
+        <location filename="../../ui/camera_model.py" line="219"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -410,7 +446,7 @@
 <context>
     <name>CameraTileDelegate</name>
     <message>
-        <location filename="../../ui/camera_bank.py" line="40"/>
+        <location filename="../../ui/camera_tile.py" line="75"/>
         <source>no picture</source>
         <translation>tidak ada gambar</translation>
     </message>
@@ -418,12 +454,12 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../devices/capture.py" line="53"/>
+        <location filename="../../devices/capture.py" line="41"/>
         <source>cannot write the capture file {path}: {reason}</source>
         <translation>berkas rekaman {path} tidak dapat ditulis: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/capture.py" line="66"/>
+        <location filename="../../devices/capture.py" line="54"/>
         <source>{device}: {problem}; it works without a capture</source>
         <translation>{device}: {problem}; perangkat tetap bekerja tanpa rekaman</translation>
     </message>
@@ -431,22 +467,32 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="16"/>
+        <location filename="../../ui/cheat_sheet.py" line="62"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="19"/>
+        <location filename="../../ui/cheat_sheet.py" line="67"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="48"/>
-        <source>While you type in a text field only {keys} works: it stops all cameras.</source>
-        <translation>Saat Anda mengetik di kolom teks, hanya {keys} yang berfungsi: menghentikan semua kamera.</translation>
+        <location filename="../../ui/cheat_sheet.py" line="100"/>
+        <source>Nothing at the moment</source>
+        <translation>Tidak ada saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/cheat_sheet.py" line="49"/>
+        <location filename="../../ui/cheat_sheet.py" line="119"/>
+        <source>{keys} stops all cameras from anywhere, even while you type in a text field; other hotkeys do nothing there.</source>
+        <translation>{keys} menghentikan semua kamera dari mana saja, bahkan saat Anda mengetik di kolom teks; tombol pintas lain tidak berfungsi di sana.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cheat_sheet.py" line="123"/>
+        <source>Esc first closes an open menu, dialog or editor, or leaves a text field; it stops all cameras only when nothing is open.</source>
+        <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cheat_sheet.py" line="121"/>
         <source>Hotkeys do nothing while you type in a text field.</source>
         <translation>Tombol pintas tidak berfungsi saat Anda mengetik di kolom teks.</translation>
     </message>
@@ -454,42 +500,42 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config.py" line="117"/>
+        <location filename="../../models/config.py" line="123"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="119"/>
+        <location filename="../../models/config.py" line="125"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="127"/>
+        <location filename="../../models/config.py" line="133"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="139"/>
+        <location filename="../../models/config.py" line="145"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="142"/>
+        <location filename="../../models/config.py" line="148"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="145"/>
+        <location filename="../../models/config.py" line="151"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="148"/>
+        <location filename="../../models/config.py" line="154"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="161"/>
+        <location filename="../../models/config.py" line="167"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
@@ -499,72 +545,112 @@
         <translation>konfigurasi demo</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="46"/>
+        <location filename="../../models/config_parse.py" line="54"/>
         <source>indent with spaces, not tabs</source>
         <translation>gunakan spasi untuk indentasi, bukan tab</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="47"/>
+        <location filename="../../models/config_parse.py" line="55"/>
         <source>the indentation does not match the lines above</source>
         <translation>indentasi tidak sesuai dengan baris di atasnya</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="49"/>
+        <location filename="../../models/config_parse.py" line="57"/>
         <source>a &apos;: &apos; inside a value; put the value in quotes</source>
         <translation>ada &apos;: &apos; di dalam nilai; apit nilainya dengan tanda kutip</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="51"/>
+        <location filename="../../models/config_parse.py" line="59"/>
         <source>a line without &apos;key: value&apos;, or a quote that is not closed</source>
         <translation>ada baris tanpa &apos;key: value&apos;, atau tanda kutip yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="52"/>
+        <location filename="../../models/config_parse.py" line="60"/>
         <source>a quote or bracket that is not closed</source>
         <translation>ada tanda kutip atau kurung yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="54"/>
+        <location filename="../../models/config_parse.py" line="61"/>
+        <source>a bracket that is not closed, or a comma missing between items</source>
+        <translation>kurung yang tidak ditutup, atau koma yang hilang di antara isinya</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="63"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="54"/>
+        <location filename="../../models/config_parse.py" line="63"/>
         <source>event</source>
         <translation>acara</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="55"/>
+        <location filename="../../models/config_parse.py" line="65"/>
+        <source>camera {number} (id {id})</source>
+        <translation>kamera {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="65"/>
+        <source>camera {number}</source>
+        <translation>kamera {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="66"/>
+        <source>wall {number} (id {id})</source>
+        <translation>video wall {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="66"/>
+        <source>wall {number}</source>
+        <translation>video wall {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="67"/>
+        <source>event {number} (id {id})</source>
+        <translation>acara {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="67"/>
+        <source>event {number}</source>
+        <translation>acara {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="68"/>
+        <source>no cameras are configured: the console will have no cameras to control</source>
+        <translation>tidak ada kamera yang dikonfigurasi: konsol tidak akan punya kamera untuk dikendalikan</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_parse.py" line="69"/>
         <source>a preset number</source>
         <translation>nomor preset</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="56"/>
+        <location filename="../../models/config_parse.py" line="70"/>
         <source>a capture device number</source>
         <translation>nomor perangkat penangkap video</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="63"/>
+        <location filename="../../models/config_parse.py" line="77"/>
         <source>a character YAML does not allow (U+{code}); delete it</source>
         <translation>ada karakter yang tidak diizinkan YAML (U+{code}); hapus karakter tersebut</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="68"/>
+        <location filename="../../models/config_parse.py" line="82"/>
         <source>not valid YAML: {error}</source>
         <translation>YAML tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="69"/>
+        <location filename="../../models/config_parse.py" line="83"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="72"/>
+        <location filename="../../models/config_parse.py" line="86"/>
         <source>not valid YAML at column {column}: {problem}</source>
         <translation>YAML tidak valid di kolom {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="75"/>
+        <location filename="../../models/config_parse.py" line="89"/>
         <source>not valid YAML at column {column}: {hint} ({problem})</source>
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
@@ -584,152 +670,157 @@
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="135"/>
+        <location filename="../../models/config_parse.py" line="163"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="155"/>
+        <location filename="../../models/config_parse.py" line="183"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="160"/>
+        <location filename="../../models/config_parse.py" line="188"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="171"/>
+        <location filename="../../models/config_parse.py" line="199"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="189"/>
+        <location filename="../../models/config_parse.py" line="217"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="204"/>
+        <location filename="../../models/config_parse.py" line="232"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="208"/>
+        <location filename="../../models/config_parse.py" line="236"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="225"/>
+        <location filename="../../models/config_parse.py" line="253"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="226"/>
+        <location filename="../../models/config_parse.py" line="254"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="64"/>
+        <location filename="../../models/config_values.py" line="67"/>
+        <source>{item}, {key}</source>
+        <translation>{item}, {key}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_values.py" line="83"/>
         <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
         <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="75"/>
+        <location filename="../../models/config_values.py" line="94"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="82"/>
+        <location filename="../../models/config_values.py" line="101"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="85"/>
+        <location filename="../../models/config_values.py" line="104"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="92"/>
+        <location filename="../../models/config_values.py" line="111"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="99"/>
+        <location filename="../../models/config_values.py" line="118"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="107"/>
+        <location filename="../../models/config_values.py" line="126"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="115"/>
+        <location filename="../../models/config_values.py" line="137"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="125"/>
+        <location filename="../../models/config_values.py" line="152"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="129"/>
+        <location filename="../../models/config_values.py" line="156"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="132"/>
+        <location filename="../../models/config_values.py" line="159"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="141"/>
+        <location filename="../../models/config_values.py" line="168"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="145"/>
+        <location filename="../../models/config_values.py" line="172"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="157"/>
+        <location filename="../../models/config_values.py" line="184"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="162"/>
+        <location filename="../../models/config_values.py" line="189"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config_values.py" line="177"/>
+        <location filename="../../models/config_values.py" line="204"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="229"/>
+        <location filename="../../models/config_parse.py" line="257"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="101"/>
+        <location filename="../../models/config_schema.py" line="106"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="102"/>
+        <location filename="../../models/config_schema.py" line="107"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="103"/>
+        <location filename="../../models/config_schema.py" line="108"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="104"/>
+        <location filename="../../models/config_schema.py" line="109"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
@@ -769,47 +860,47 @@
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="61"/>
+        <location filename="../../models/config_walls.py" line="62"/>
         <source>the canvas number</source>
         <translation>nomor kanvas</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="65"/>
+        <location filename="../../models/config_walls.py" line="66"/>
         <source>a {rows}×{cols} grid has room for {room} outputs, not {count}</source>
         <translation>kisi {rows}×{cols} hanya memuat {room} output, bukan {count}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="97"/>
+        <location filename="../../models/config_walls.py" line="98"/>
         <source>an input code must not be empty</source>
         <translation>kode input tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="99"/>
+        <location filename="../../models/config_walls.py" line="100"/>
         <source>input code {code} is named twice</source>
         <translation>kode input {code} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="114"/>
+        <location filename="../../models/config_walls.py" line="115"/>
         <source>write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}</source>
         <translation>tulis output video wall sebagai ID-WALL:NOMOR, misalnya {example}, bukan {text}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="118"/>
+        <location filename="../../models/config_walls.py" line="119"/>
         <source>no wall with id {id}</source>
         <translation>tidak ada video wall dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="120"/>
+        <location filename="../../models/config_walls.py" line="121"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="121"/>
+        <location filename="../../models/config_walls.py" line="122"/>
         <source>wall {id} has no output {number} (its outputs: {outputs})</source>
         <translation>video wall {id} tidak memiliki output {number} (output-nya: {outputs})</translation>
     </message>
     <message>
-        <location filename="../../models/config_walls.py" line="125"/>
+        <location filename="../../models/config_walls.py" line="126"/>
         <source>{output} is listed twice</source>
         <translation>{output} tercantum dua kali</translation>
     </message>
@@ -827,47 +918,68 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../../ui/config_editor.py" line="31"/>
+        <location filename="../../ui/config_editor.py" line="38"/>
         <source>Configuration — {path}</source>
         <translation>Konfigurasi — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="48"/>
+        <location filename="../../ui/config_editor.py" line="42"/>
+        <source>Demo configuration: your changes apply at once and last until the demo is closed; each start writes it afresh, as the simulators get new addresses.</source>
+        <translation>Konfigurasi demo: perubahan Anda langsung berlaku dan bertahan sampai demo ditutup; setiap kali dimulai, berkas ini ditulis ulang karena simulator mendapat alamat baru.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="62"/>
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="48"/>
+        <location filename="../../ui/config_editor.py" line="62"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="48"/>
+        <location filename="../../ui/config_editor.py" line="66"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="65"/>
+        <location filename="../../ui/config_editor.py" line="85"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="68"/>
+        <location filename="../../ui/config_editor.py" line="88"/>
+        <source>No problems found; {count} warning(s).</source>
+        <translation>Tidak ada masalah; {count} peringatan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="90"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="77"/>
+        <location filename="../../ui/config_editor.py" line="100"/>
+        <location filename="../../ui/config_editor.py" line="111"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="80"/>
+        <location filename="../../ui/config_editor.py" line="105"/>
+        <source>Not saved yet: check the warnings above, then press Save again to save anyway.</source>
+        <translation>Belum disimpan: periksa peringatan di atas, lalu tekan Simpan sekali lagi untuk tetap menyimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="114"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="119"/>
+        <location filename="../../ui/config_editor.py" line="137"/>
+        <source>Warning: %1</source>
+        <translation>Peringatan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="166"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>
@@ -875,47 +987,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="116"/>
+        <location filename="../../ui/console.py" line="142"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="117"/>
+        <location filename="../../ui/console.py" line="143"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="119"/>
+        <location filename="../../ui/console.py" line="146"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="120"/>
+        <location filename="../../ui/console.py" line="150"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="139"/>
+        <location filename="../../ui/console.py" line="161"/>
+        <source>Multiview (%1)</source>
+        <translation>Multiview (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="161"/>
+        <source>Multiview</source>
+        <translation>Multiview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="177"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="156"/>
-        <source>Camera changes apply when the console is restarted</source>
-        <translation>Perubahan kamera berlaku setelah konsol dimulai ulang</translation>
+        <location filename="../../ui/console.py" line="183"/>
+        <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
+        <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="158"/>
-        <source>Video wall changes apply when the console is restarted</source>
-        <translation>Perubahan video wall berlaku setelah konsol dimulai ulang</translation>
+        <location filename="../../ui/console.py" line="209"/>
+        <source>(%1 more in the Log tab)</source>
+        <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="173"/>
-        <source>The language changes when the console is restarted</source>
-        <translation>Bahasa berganti setelah konsol dimulai ulang</translation>
+        <location filename="../../ui/console.py" line="211"/>
+        <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
+        <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="178"/>
+        <location filename="../../ui/console.py" line="237"/>
+        <source>Interface language: %1</source>
+        <translation>Bahasa antarmuka: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console.py" line="243"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -996,17 +1123,17 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/database.py" line="129"/>
+        <location filename="../../models/database.py" line="137"/>
         <source>the operations log needs a SQLite file, not an in-memory database</source>
         <translation>log operasional memerlukan berkas SQLite, bukan basis data di memori</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="137"/>
+        <location filename="../../models/database.py" line="145"/>
         <source>The folder of the operations log database {db} cannot be created ({reason}).</source>
         <translation>Folder basis data log operasional {db} tidak dapat dibuat ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="220"/>
+        <location filename="../../models/database.py" line="228"/>
         <source>The operations log database {db} was written by a newer version of the console (schema {schema}); update this console before using it.</source>
         <translation>Basis data log operasional {db} ditulis oleh versi konsol yang lebih baru (skema {schema}); perbarui konsol ini sebelum menggunakannya.</translation>
     </message>
@@ -1059,69 +1186,84 @@
 <context>
     <name>DeviceUrls</name>
     <message>
-        <location filename="../../devices/endpoints.py" line="19"/>
+        <location filename="../../devices/endpoints.py" line="24"/>
         <source>{url}: {problem}</source>
         <translation>{url}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="71"/>
+        <location filename="../../devices/endpoints.py" line="77"/>
         <source>option {name}={value} is not a whole number</source>
         <translation>opsi {name}={value} bukan bilangan bulat</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="83"/>
+        <location filename="../../devices/endpoints.py" line="91"/>
         <source>option {name}={value} is not a number</source>
         <translation>opsi {name}={value} bukan angka</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="90"/>
+        <location filename="../../devices/endpoints.py" line="104"/>
+        <source>option baud={value} is not a line speed; use one of {speeds}</source>
+        <translation>opsi baud={value} bukan kecepatan jalur; gunakan salah satu dari {speeds}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/endpoints.py" line="109"/>
         <source>option {name}={value} is out of range {lowest}–{highest}</source>
         <translation>opsi {name}={value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="101"/>
+        <location filename="../../devices/endpoints.py" line="120"/>
         <source>option {name}={value} must be yes or no</source>
         <translation>opsi {name}={value} harus yes atau no</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="110"/>
+        <location filename="../../devices/endpoints.py" line="129"/>
         <source>unknown option(s) {unknown}; known: {known}</source>
         <translation>opsi tidak dikenal: {unknown}; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="130"/>
+        <location filename="../../devices/endpoints.py" line="150"/>
         <source>not a {kind} URL ({error})</source>
         <translation>bukan URL {kind} ({error})</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="134"/>
+        <location filename="../../devices/endpoints.py" line="154"/>
         <source>unknown {kind} URL kind {scheme}; use one of {schemes}</source>
         <translation>jenis URL {kind} {scheme} tidak dikenal; gunakan salah satu dari {schemes}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="142"/>
+        <location filename="../../devices/endpoints.py" line="162"/>
         <source>serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3</source>
         <translation>URL serial memerlukan port, mis. {scheme}:///dev/ttyUSB0 atau {scheme}://COM3</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="147"/>
+        <location filename="../../devices/endpoints.py" line="167"/>
         <source>missing host name or IP address</source>
         <translation>nama host atau alamat IP tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="151"/>
+        <location filename="../../devices/endpoints.py" line="176"/>
         <source>the port must be a number 1–65535</source>
         <translation>port harus berupa angka 1–65535</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="154"/>
+        <location filename="../../devices/endpoints.py" line="179"/>
         <source>{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001</source>
         <translation>{scheme} tidak memiliki port baku; cantumkan port, mis. {scheme}://{host}:4001</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/urls.py" line="18"/>
+        <location filename="../../devices/endpoints.py" line="199"/>
+        <source>{host} is not a valid host name (each part between dots 1–63 letters, digits or hyphens)</source>
+        <translation>{host} bukan nama host yang valid (setiap bagian di antara titik berisi 1–63 huruf, angka, atau tanda hubung)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/urls.py" line="23"/>
         <source>camera</source>
         <translation>kamera</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/urls.py" line="80"/>
+        <source>option local_port={value} must be auto or a port number 0–65535</source>
+        <translation>opsi local_port={value} harus auto atau nomor port 0–65535</translation>
     </message>
     <message>
         <location filename="../../devices/wall/drivers.py" line="36"/>
@@ -1371,6 +1513,19 @@
     </message>
 </context>
 <context>
+    <name>EnlargedPreview</name>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="66"/>
+        <source>Esc or a double-click closes this view</source>
+        <translation>Esc atau klik ganda menutup tampilan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="69"/>
+        <source>%1 – enlarged</source>
+        <translation>%1 – diperbesar</translation>
+    </message>
+</context>
+<context>
     <name>EventForm</name>
     <message>
         <location filename="../../ui/oplog_events.py" line="39"/>
@@ -1509,42 +1664,42 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="22"/>
+        <location filename="../../ui/events_panel.py" line="43"/>
         <source>Shots</source>
         <translation>Shot</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="57"/>
+        <location filename="../../ui/events_panel.py" line="60"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="57"/>
+        <location filename="../../ui/events_panel.py" line="60"/>
         <source>not running</source>
         <translation>tidak berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="58"/>
+        <location filename="../../ui/events_panel.py" line="61"/>
         <source> · active</source>
         <translation> · aktif</translation>
     </message>
@@ -1552,27 +1707,27 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="82"/>
+        <location filename="../../ui/events_panel.py" line="85"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="83"/>
+        <location filename="../../ui/events_panel.py" line="86"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="84"/>
+        <location filename="../../ui/events_panel.py" line="87"/>
         <source>Take over selected camera (Ctrl+T)</source>
         <translation>Ambil alih kamera terpilih (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="94"/>
+        <location filename="../../ui/events_panel.py" line="97"/>
         <source>I am working for:</source>
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="110"/>
+        <location filename="../../ui/events_panel.py" line="115"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -1580,86 +1735,86 @@
 <context>
     <name>FaultsPanel</name>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
         <source>Opened (WIB)</source>
         <translation>Dibuka (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
-        <location filename="../../ui/oplog_logbook.py" line="53"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
+        <location filename="../../ui/oplog_logbook.py" line="54"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="32"/>
-        <location filename="../../ui/oplog_logbook.py" line="54"/>
+        <location filename="../../ui/oplog_logbook.py" line="33"/>
+        <location filename="../../ui/oplog_logbook.py" line="55"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="33"/>
-        <location filename="../../ui/oplog_logbook.py" line="55"/>
+        <location filename="../../ui/oplog_logbook.py" line="34"/>
+        <location filename="../../ui/oplog_logbook.py" line="56"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="33"/>
-        <location filename="../../ui/oplog_logbook.py" line="56"/>
+        <location filename="../../ui/oplog_logbook.py" line="34"/>
+        <location filename="../../ui/oplog_logbook.py" line="57"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="41"/>
+        <location filename="../../ui/oplog_logbook.py" line="42"/>
         <source>Open fault</source>
         <translation>Catat gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="43"/>
+        <location filename="../../ui/oplog_logbook.py" line="44"/>
         <source>Give the selected fault to this owner</source>
         <translation>Serahkan gangguan terpilih ke penanggung jawab ini</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="46"/>
+        <location filename="../../ui/oplog_logbook.py" line="47"/>
         <source>How was it resolved?</source>
         <translation>Bagaimana penyelesaiannya?</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="47"/>
+        <location filename="../../ui/oplog_logbook.py" line="48"/>
         <source>Close selected fault</source>
         <translation>Tutup gangguan terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="51"/>
+        <location filename="../../ui/oplog_logbook.py" line="52"/>
         <source>New fault</source>
         <translation>Gangguan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="80"/>
+        <location filename="../../ui/oplog_logbook.py" line="81"/>
         <source>(no device: stream, network …)</source>
         <translation>(tanpa perangkat: siaran, jaringan …)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="85"/>
+        <location filename="../../ui/oplog_logbook.py" line="86"/>
         <source>(nobody yet)</source>
         <translation>(belum ada)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="115"/>
+        <location filename="../../ui/oplog_logbook.py" line="116"/>
         <source>Fault opened.</source>
         <translation>Gangguan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="122"/>
+        <location filename="../../ui/oplog_logbook.py" line="123"/>
         <source>Owner changed.</source>
         <translation>Penanggung jawab diganti.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="128"/>
+        <location filename="../../ui/oplog_logbook.py" line="129"/>
         <source>Fault closed.</source>
         <translation>Gangguan ditutup.</translation>
     </message>
@@ -1667,87 +1822,97 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../models/handover.py" line="42"/>
+        <location filename="../../models/handover.py" line="52"/>
         <source>shift {shift} already has a handover</source>
         <translation>shift {shift} sudah memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="79"/>
+        <location filename="../../models/handover.py" line="91"/>
         <source>{lead} has not signed this handover yet; it cannot be accepted</source>
         <translation>{lead} belum menandatangani serah terima ini; serah terima belum dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="83"/>
+        <location filename="../../models/handover.py" line="95"/>
         <source>this handover was already accepted by {lead}</source>
         <translation>serah terima ini sudah diterima oleh {lead}</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="86"/>
+        <location filename="../../models/handover.py" line="98"/>
         <source>the incoming lead, not the outgoing one, accepts a handover</source>
         <translation>serah terima diterima oleh kepala shift yang menerima, bukan oleh kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="99"/>
+        <location filename="../../models/handover.py" line="108"/>
+        <source>no shift is planned after {shift}, so nobody is its incoming lead: plan the next shift and its lead, or an admin accepts</source>
+        <translation>tidak ada shift yang direncanakan setelah {shift}, jadi belum ada kepala shift yang menerima: rencanakan shift berikutnya beserta kepalanya, atau admin yang menerima</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="111"/>
+        <source>only the incoming lead, {lead} (shift {shift}), or an admin can accept this handover</source>
+        <translation>hanya kepala shift yang menerima, {lead} (shift {shift}), atau admin yang dapat menerima serah terima ini</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="137"/>
         <source>this handover has not been accepted, so it has no hash to verify yet</source>
         <translation>serah terima ini belum diterima, jadi belum ada hash yang dapat diperiksa</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="117"/>
+        <location filename="../../models/handover.py" line="155"/>
         <source>only an accepted (locked) handover can be reopened</source>
         <translation>hanya serah terima yang sudah diterima (dikunci) yang dapat dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="119"/>
+        <location filename="../../models/handover.py" line="157"/>
         <source>this handover is already reopened</source>
         <translation>serah terima ini sudah dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="121"/>
+        <location filename="../../models/handover.py" line="159"/>
         <source>give a reason for reopening the handover</source>
         <translation>berikan alasan membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="132"/>
+        <location filename="../../models/handover.py" line="170"/>
         <source>this handover is locked; an admin must reopen it before anything is added</source>
         <translation>serah terima ini dikunci; admin harus membukanya kembali sebelum ada yang ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="135"/>
+        <location filename="../../models/handover.py" line="173"/>
         <source>an addition needs some text</source>
         <translation>tambahan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="143"/>
+        <location filename="../../models/handover.py" line="181"/>
         <source>this handover is not reopened</source>
         <translation>serah terima ini tidak sedang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="188"/>
+        <location filename="../../models/handover.py" line="228"/>
         <source>only the shift lead, {lead}, can {action}</source>
         <translation>hanya kepala shift, {lead}, yang dapat {action}</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="195"/>
+        <location filename="../../models/handover.py" line="235"/>
         <source>this handover is accepted and locked; an admin can reopen it for additions</source>
         <translation>serah terima ini sudah diterima dan dikunci; admin dapat membukanya kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="198"/>
+        <location filename="../../models/handover.py" line="238"/>
         <source>this handover is signed; it can only be accepted now</source>
         <translation>serah terima ini sudah ditandatangani; sekarang hanya dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="202"/>
+        <location filename="../../models/handover.py" line="242"/>
         <source>someone</source>
         <translation>seseorang</translation>
     </message>
     <message>
-        <location filename="../../models/schema_handover.py" line="94"/>
+        <location filename="../../models/schema_handover.py" line="98"/>
         <source>handover {id} is locked (accepted); {fields} cannot change — an admin can reopen it to add a marked addition</source>
         <translation>serah terima {id} dikunci (sudah diterima); {fields} tidak dapat diubah — admin dapat membukanya kembali untuk menambahkan tambahan yang ditandai</translation>
     </message>
     <message>
-        <location filename="../../models/schema_handover.py" line="102"/>
+        <location filename="../../models/schema_handover.py" line="106"/>
         <source>handover {id} is locked (accepted) and cannot be deleted</source>
         <translation>serah terima {id} dikunci (sudah diterima) dan tidak dapat dihapus</translation>
     </message>
@@ -1755,267 +1920,282 @@
 <context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="133"/>
+        <location filename="../../ui/report_pdf.py" line="137"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="134"/>
+        <location filename="../../ui/report_pdf.py" line="138"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="135"/>
+        <location filename="../../ui/report_pdf.py" line="139"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/report_pdf.py" line="140"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="137"/>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="141"/>
+        <location filename="../../ui/report_pdf.py" line="185"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="137"/>
+        <location filename="../../ui/report_pdf.py" line="141"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="137"/>
+        <location filename="../../ui/report_pdf.py" line="141"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="139"/>
+        <location filename="../../ui/report_pdf.py" line="143"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
-        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="149"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
-        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="149"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
+        <location filename="../../ui/report_pdf.py" line="145"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="148"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="149"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="149"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="154"/>
+        <location filename="../../ui/report_pdf.py" line="157"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="155"/>
+        <location filename="../../ui/report_pdf.py" line="158"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="156"/>
+        <location filename="../../ui/report_pdf.py" line="159"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="157"/>
+        <location filename="../../ui/report_pdf.py" line="160"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="158"/>
+        <location filename="../../ui/report_pdf.py" line="161"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="158"/>
+        <location filename="../../ui/report_pdf.py" line="161"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="158"/>
+        <location filename="../../ui/report_pdf.py" line="161"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="159"/>
+        <location filename="../../ui/report_pdf.py" line="162"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="160"/>
+        <location filename="../../ui/report_pdf.py" line="163"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="160"/>
+        <location filename="../../ui/report_pdf.py" line="163"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="161"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="172"/>
+        <source>%1 (admin; no next shift was planned)</source>
+        <translation>%1 (admin; tidak ada shift berikutnya yang direncanakan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="173"/>
+        <source>%1 (admin, in place of the planned incoming lead %2)</source>
+        <translation>%1 (admin, menggantikan kepala shift penerima yang direncanakan, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/report_pdf.py" line="177"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="166"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="166"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="166"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="185"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="185"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="185"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="185"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="174"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="174"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="174"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="180"/>
+        <location filename="../../ui/report_pdf.py" line="191"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="180"/>
+        <location filename="../../ui/report_pdf.py" line="191"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="181"/>
+        <location filename="../../ui/report_pdf.py" line="192"/>
+        <source>Accepted by an admin in place of the incoming lead</source>
+        <translation>Diterima admin menggantikan kepala shift yang menerima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="193"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="181"/>
+        <location filename="../../ui/report_pdf.py" line="193"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="181"/>
+        <location filename="../../ui/report_pdf.py" line="193"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="185"/>
+        <location filename="../../ui/report_pdf.py" line="197"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="187"/>
+        <location filename="../../ui/report_pdf.py" line="199"/>
         <source>verified: the record is as it was accepted</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="188"/>
+        <location filename="../../ui/report_pdf.py" line="200"/>
         <source>NOT VERIFIED: the record was changed after the lock</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="190"/>
+        <location filename="../../ui/report_pdf.py" line="202"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="191"/>
+        <location filename="../../ui/report_pdf.py" line="203"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="191"/>
+        <location filename="../../ui/report_pdf.py" line="203"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="132"/>
-        <location filename="../../ui/report_pdf.py" line="198"/>
+        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/report_pdf.py" line="210"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -2023,118 +2203,133 @@
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="65"/>
+        <location filename="../../ui/oplog_handover.py" line="72"/>
         <source>this shift has no handover yet</source>
         <translation>shift ini belum memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="72"/>
+        <location filename="../../ui/oplog_handover.py" line="80"/>
         <source>Shift handover</source>
         <translation>Serah terima shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="81"/>
+        <location filename="../../ui/oplog_handover.py" line="90"/>
         <source>Prepare the handover (shift lead)</source>
         <translation>Siapkan serah terima (kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="83"/>
+        <location filename="../../ui/oplog_handover.py" line="92"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="86"/>
+        <location filename="../../ui/oplog_handover.py" line="95"/>
         <source>Save notes</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="88"/>
+        <location filename="../../ui/oplog_handover.py" line="97"/>
         <source>The outgoing lead signs with their PIN. The summary and the open faults are frozen; afterwards only the incoming lead&apos;s acceptance follows.</source>
         <translation>Kepala shift yang menyerahkan menandatangani dengan PIN-nya. Ringkasan dan gangguan yang masih terbuka dibekukan; setelah itu tinggal penerimaan oleh kepala shift berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="90"/>
+        <location filename="../../ui/oplog_handover.py" line="99"/>
         <source>Sign as outgoing lead</source>
         <translation>Tanda tangani sebagai penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="91"/>
+        <location filename="../../ui/oplog_handover.py" line="100"/>
         <source>The incoming lead reviews the summary and the carried-over faults, then accepts with their PIN. The record is then locked with a hash.</source>
         <translation>Kepala shift yang menerima memeriksa ringkasan dan gangguan yang diteruskan, lalu menerima dengan PIN-nya. Setelah itu berita acara dikunci dengan hash.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="93"/>
+        <location filename="../../ui/oplog_handover.py" line="102"/>
         <source>Accept and lock</source>
         <translation>Terima dan kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="105"/>
+        <location filename="../../ui/oplog_handover.py" line="114"/>
         <source>1 Summary</source>
         <translation>1 Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="106"/>
+        <location filename="../../ui/oplog_handover.py" line="115"/>
         <source>2 Notes</source>
         <translation>2 Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="107"/>
+        <location filename="../../ui/oplog_handover.py" line="116"/>
         <source>3 Sign (outgoing lead)</source>
         <translation>3 Tanda tangan (penyerah)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="108"/>
+        <location filename="../../ui/oplog_handover.py" line="117"/>
         <source>4 Accept (incoming lead)</source>
         <translation>4 Terima (penerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="109"/>
+        <location filename="../../ui/oplog_handover.py" line="118"/>
         <source>5 Locked record</source>
         <translation>5 Berita acara terkunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="143"/>
+        <location filename="../../ui/oplog_handover.py" line="152"/>
         <source>There is no shift to hand over yet.</source>
         <translation>Belum ada shift yang bisa diserahterimakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="150"/>
+        <location filename="../../ui/oplog_handover.py" line="159"/>
         <source>Shift %1 of %2, lead %3 — %4</source>
         <translation>Shift %1 tanggal %2, kepala shift %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="177"/>
+        <location filename="../../ui/oplog_handover.py" line="178"/>
+        <source>%1 (admin, in place of the incoming lead)</source>
+        <translation>%1 (admin, menggantikan kepala shift yang menerima)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_handover.py" line="182"/>
+        <source>Incoming lead: %1 (shift %2). An admin may accept in their place; the record and the audit trail say so.</source>
+        <translation>Kepala shift yang menerima: %1 (shift %2). Admin boleh menerima sebagai penggantinya; hal itu tercatat di catatan serah terima dan jejak audit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_handover.py" line="186"/>
+        <source>No shift with another lead is planned after this one: plan it in Operations → Shift, or an admin accepts.</source>
+        <translation>Belum ada shift dengan kepala lain yang direncanakan setelah shift ini: rencanakan di Operasional → Shift, atau admin yang menerima.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_handover.py" line="200"/>
         <source>Handover prepared: check the summary, write the notes.</source>
         <translation>Serah terima disiapkan: periksa ringkasannya, tulis catatannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="184"/>
+        <location filename="../../ui/oplog_handover.py" line="207"/>
         <source>Notes saved.</source>
         <translation>Catatan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="190"/>
-        <location filename="../../ui/oplog_handover.py" line="204"/>
+        <location filename="../../ui/oplog_handover.py" line="213"/>
+        <location filename="../../ui/oplog_handover.py" line="228"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="213"/>
+        <location filename="../../ui/oplog_handover.py" line="241"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="213"/>
+        <location filename="../../ui/oplog_handover.py" line="241"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="214"/>
+        <location filename="../../ui/oplog_handover.py" line="242"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="220"/>
+        <location filename="../../ui/oplog_handover.py" line="248"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -2142,128 +2337,138 @@
 <context>
     <name>HotkeyEditor</name>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="129"/>
+        <location filename="../../ui/hotkey_editor.py" line="131"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="159"/>
+        <location filename="../../ui/hotkey_editor.py" line="152"/>
+        <source>ALL STOP: its keys other than Esc stop every camera from anywhere, even while typing. Esc first closes an open menu, dialog or editor, or leaves a text field; it stops the cameras only when nothing is open.</source>
+        <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkey_editor.py" line="168"/>
         <source>New key for the selected action:</source>
         <translation>Tombol baru untuk aksi terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="161"/>
+        <location filename="../../ui/hotkey_editor.py" line="170"/>
         <source>Remove its keys</source>
         <translation>Hapus tombolnya</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="169"/>
+        <location filename="../../ui/hotkey_editor.py" line="178"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="170"/>
+        <location filename="../../ui/hotkey_editor.py" line="179"/>
         <source>Keep as it was</source>
         <translation>Biarkan seperti semula</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="176"/>
+        <location filename="../../ui/hotkey_editor.py" line="185"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="177"/>
+        <location filename="../../ui/hotkey_editor.py" line="186"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="178"/>
+        <location filename="../../ui/hotkey_editor.py" line="187"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="180"/>
+        <location filename="../../ui/hotkey_editor.py" line="189"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="181"/>
+        <location filename="../../ui/hotkey_editor.py" line="190"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="203"/>
+        <location filename="../../ui/hotkey_editor.py" line="212"/>
         <source>That key cannot be used as a hotkey.</source>
         <translation>Tombol itu tidak dapat dipakai sebagai tombol pintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="205"/>
+        <location filename="../../ui/hotkey_editor.py" line="214"/>
         <source>Choose an action in the table first.</source>
         <translation>Pilih dulu aksinya di tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="215"/>
+        <location filename="../../ui/hotkey_editor.py" line="224"/>
         <source>{key} is already the key for “{other}”. Give it to “{action}” instead?</source>
         <translation>{key} sudah menjadi tombol untuk “{other}”. Pindahkan ke “{action}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="221"/>
         <location filename="../../ui/hotkey_editor.py" line="230"/>
+        <location filename="../../ui/hotkey_editor.py" line="239"/>
         <source>{key} now does “{action}”. Save to keep it.</source>
         <translation>{key} sekarang menjalankan “{action}”. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="248"/>
+        <location filename="../../ui/hotkey_editor.py" line="257"/>
         <source>The default keys are back. Save to keep them.</source>
         <translation>Tombol bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="254"/>
+        <location filename="../../ui/hotkey_editor.py" line="263"/>
         <source>Some keys are given to two actions (shown in red); change them first.</source>
         <translation>Beberapa tombol dipakai dua aksi (ditandai merah); ubah dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="259"/>
+        <location filename="../../ui/hotkey_editor.py" line="268"/>
         <source>Could not save the hotkeys: {reason}</source>
         <translation>Tombol pintas tidak dapat disimpan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="261"/>
+        <location filename="../../ui/hotkey_editor.py" line="271"/>
         <source>Hotkeys saved.</source>
         <translation>Tombol pintas disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="267"/>
+        <location filename="../../ui/hotkey_editor.py" line="273"/>
+        <source>Hotkeys saved. ALL STOP has no key that works everywhere now: give it one (e.g. Pause or Ctrl+Space).</source>
+        <translation>Tombol pintas disimpan. HENTIKAN SEMUA kini tidak punya tombol yang berfungsi di mana saja: berikan satu (misalnya Pause atau Ctrl+Space).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkey_editor.py" line="280"/>
         <source>Export hotkeys</source>
         <translation>Ekspor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="270"/>
+        <location filename="../../ui/hotkey_editor.py" line="283"/>
         <source>Import hotkeys</source>
         <translation>Impor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="273"/>
+        <location filename="../../ui/hotkey_editor.py" line="286"/>
         <source>Hotkey files (*.json)</source>
         <translation>Berkas tombol pintas (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="285"/>
+        <location filename="../../ui/hotkey_editor.py" line="294"/>
         <source>Could not export: {reason}</source>
         <translation>Tidak dapat mengekspor: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="287"/>
+        <location filename="../../ui/hotkey_editor.py" line="296"/>
         <source>Exported to {path}.</source>
         <translation>Diekspor ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="296"/>
+        <location filename="../../ui/hotkey_editor.py" line="305"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="299"/>
+        <location filename="../../ui/hotkey_editor.py" line="308"/>
         <source>Imported from {path}. Save to keep it.</source>
         <translation>Diimpor dari {path}. Simpan agar tetap berlaku.</translation>
     </message>
@@ -2271,17 +2476,17 @@
 <context>
     <name>HotkeyTableModel</name>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="47"/>
+        <location filename="../../ui/hotkey_editor.py" line="48"/>
         <source>Action</source>
         <translation>Aksi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="47"/>
+        <location filename="../../ui/hotkey_editor.py" line="48"/>
         <source>Keys</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkey_editor.py" line="64"/>
+        <location filename="../../ui/hotkey_editor.py" line="65"/>
         <source>{key} is also the key for “{other}”</source>
         <translation>{key} juga tombol untuk “{other}”</translation>
     </message>
@@ -2289,132 +2494,147 @@
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../models/hotkeys.py" line="46"/>
+        <location filename="../../models/hotkeys.py" line="58"/>
         <source>Move up</source>
         <translation>Gerak ke atas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="46"/>
+        <location filename="../../models/hotkeys.py" line="58"/>
         <source>Move down</source>
         <translation>Gerak ke bawah</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="47"/>
+        <location filename="../../models/hotkeys.py" line="59"/>
         <source>Move left</source>
         <translation>Gerak ke kiri</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="47"/>
+        <location filename="../../models/hotkeys.py" line="59"/>
         <source>Move right</source>
         <translation>Gerak ke kanan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="48"/>
+        <location filename="../../models/hotkeys.py" line="60"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="48"/>
+        <location filename="../../models/hotkeys.py" line="60"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="49"/>
+        <location filename="../../models/hotkeys.py" line="61"/>
         <source>Stop all cameras</source>
         <translation>Hentikan semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="50"/>
+        <location filename="../../models/hotkeys.py" line="62"/>
         <source>Show the hotkeys</source>
         <translation>Tampilkan tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="51"/>
+        <location filename="../../models/hotkeys.py" line="63"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="54"/>
+        <location filename="../../models/hotkeys.py" line="64"/>
+        <source>Multiview of every camera</source>
+        <translation>Multiview semua kamera</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="65"/>
+        <source>Recall the chosen preset</source>
+        <translation>Panggil preset yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="66"/>
+        <source>Choose a preset by its number</source>
+        <translation>Pilih preset menurut nomornya</translation>
+    </message>
+    <message>
+        <location filename="../../models/hotkeys.py" line="69"/>
         <source>Select camera {number}</source>
         <translation>Pilih kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="55"/>
+        <location filename="../../models/hotkeys.py" line="70"/>
         <source>Recall preset {number}</source>
         <translation>Panggil preset {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="56"/>
+        <location filename="../../models/hotkeys.py" line="71"/>
         <source>Shot {number}</source>
         <translation>Shot {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="57"/>
+        <location filename="../../models/hotkeys.py" line="72"/>
         <source>Recall wall layout {number}</source>
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="71"/>
+        <location filename="../../models/hotkeys.py" line="86"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="180"/>
+        <location filename="../../models/hotkeys.py" line="199"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="184"/>
+        <location filename="../../models/hotkeys.py" line="203"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="187"/>
+        <location filename="../../models/hotkeys.py" line="207"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="197"/>
+        <location filename="../../models/hotkeys.py" line="220"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="199"/>
+        <location filename="../../models/hotkeys.py" line="222"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="216"/>
+        <location filename="../../models/hotkeys.py" line="239"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="225"/>
+        <location filename="../../models/hotkeys.py" line="248"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="233"/>
+        <location filename="../../models/hotkeys.py" line="256"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="234"/>
+        <location filename="../../models/hotkeys.py" line="257"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="256"/>
+        <location filename="../../models/hotkeys.py" line="279"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="260"/>
+        <location filename="../../models/hotkeys.py" line="283"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/hotkeys.py" line="262"/>
+        <location filename="../../models/hotkeys.py" line="285"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -2611,6 +2831,19 @@
     </message>
 </context>
 <context>
+    <name>LiveConfig</name>
+    <message>
+        <location filename="../../ui/live_config.py" line="49"/>
+        <source>Camera and video wall changes apply when the console is restarted</source>
+        <translation>Perubahan kamera dan video wall berlaku setelah konsol dijalankan ulang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_config.py" line="61"/>
+        <source>Configuration applied</source>
+        <translation>Konfigurasi diterapkan</translation>
+    </message>
+</context>
+<context>
     <name>LocationsAdmin</name>
     <message>
         <location filename="../../ui/oplog_locations.py" line="19"/>
@@ -2695,77 +2928,82 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ui/oplog_login.py" line="30"/>
+        <location filename="../../ui/oplog_login.py" line="32"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="32"/>
+        <location filename="../../ui/oplog_login.py" line="35"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="34"/>
+        <location filename="../../ui/oplog_login.py" line="37"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="42"/>
+        <location filename="../../ui/oplog_login.py" line="46"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="43"/>
+        <location filename="../../ui/oplog_login.py" line="47"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="72"/>
+        <location filename="../../ui/oplog_login.py" line="77"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="72"/>
+        <location filename="../../ui/oplog_login.py" line="77"/>
         <source>Logged in: %1 (%2)</source>
         <translation>Masuk sebagai: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="80"/>
+        <location filename="../../ui/oplog_login.py" line="85"/>
         <source>Choose your name and type your PIN.</source>
         <translation>Pilih nama Anda dan ketik PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="83"/>
+        <location filename="../../ui/oplog_login.py" line="88"/>
+        <source>Checking the PIN of %1…</source>
+        <translation>Memeriksa PIN %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_login.py" line="101"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="91"/>
+        <location filename="../../ui/oplog_login.py" line="96"/>
         <source>%1 logged out.</source>
         <translation>%1 sudah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="109"/>
+        <location filename="../../ui/oplog_login.py" line="121"/>
         <source>Wrong PIN for %1. %2 more wrong PIN(s) lock the account for 60 seconds.</source>
         <translation>PIN untuk %1 salah. %2 kali lagi salah, akun dikunci selama 60 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="112"/>
+        <location filename="../../ui/oplog_login.py" line="124"/>
         <source>The account of %1 is switched off; ask an admin.</source>
         <translation>Akun %1 dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="116"/>
+        <location filename="../../ui/oplog_login.py" line="128"/>
         <source>Login refused: %1</source>
         <translation>Gagal masuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="123"/>
+        <location filename="../../ui/oplog_login.py" line="135"/>
         <source>%1 may try again now.</source>
         <translation>%1 boleh mencoba lagi sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="125"/>
+        <location filename="../../ui/oplog_login.py" line="137"/>
         <source>The account of %1 is locked after %2 wrong PINs; try again in %3 s.</source>
         <translation>Akun %1 dikunci setelah %2 kali PIN salah; coba lagi dalam %3 detik.</translation>
     </message>
@@ -2773,62 +3011,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Smart Centre Console</source>
         <translation>Konsol Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
-        <source>ALL STOP (Esc)</source>
-        <translation>HENTIKAN SEMUA (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Safety</source>
         <translation>Keselamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <source>Enlarge selected camera</source>
+        <translation>Perbesar kamera terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>Arrange the docks for this screen</source>
+        <translation>Atur panel untuk layar ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Controls</source>
         <translation>Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Presets</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Camera health</source>
         <translation>Kesehatan Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Log</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Video wall</source>
         <translation>Video Wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="43"/>
+        <source>ALL STOP</source>
+        <translation>HENTIKAN SEMUA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -2836,32 +3084,38 @@
 <context>
     <name>MonthlyCharts</name>
     <message>
-        <location filename="../../ui/report_charts.py" line="46"/>
+        <location filename="../../ui/report_charts.py" line="51"/>
         <source>Events per location</source>
         <translation>Acara per lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="48"/>
-        <source>Events</source>
-        <translation>Acara</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_charts.py" line="49"/>
+        <location filename="../../ui/report_charts.py" line="55"/>
         <source>Staff hours</source>
         <translation>Jam kerja petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="50"/>
-        <source>Hours</source>
-        <translation>Jam</translation>
+        <location filename="../../ui/report_charts.py" line="49"/>
+        <location filename="../../ui/report_charts.py" line="69"/>
+        <source>planned</source>
+        <translation>rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="51"/>
+        <location filename="../../ui/report_charts.py" line="53"/>
+        <source>held</source>
+        <translation>terlaksana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="56"/>
+        <source>worked</source>
+        <translation>dikerjakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_charts.py" line="59"/>
         <source>Device faults by severity</source>
         <translation>Gangguan perangkat menurut tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_charts.py" line="60"/>
+        <location filename="../../ui/report_charts.py" line="70"/>
         <source>Events per day by mode</source>
         <translation>Acara per hari menurut mode</translation>
     </message>
@@ -2870,107 +3124,137 @@
     <name>MonthlyDocument</name>
     <message>
         <location filename="../../ui/report_monthly_pdf.py" line="80"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="99"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="97"/>
         <source>Monthly statistics %1</source>
         <translation>Statistik bulanan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="103"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
-        <source>Operations log</source>
-        <translation>Log operasional</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="106"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
-        <source>Events</source>
-        <translation>Acara</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="107"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="108"/>
         <source>Staff on shifts</source>
         <translation>Petugas bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="108"/>
-        <source>Staff hours (h:mm)</source>
-        <translation>Jam kerja petugas (j:mm)</translation>
+        <location filename="../../ui/report_monthly_pdf.py" line="105"/>
+        <source>Counted up to</source>
+        <translation>Dihitung sampai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="106"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="128"/>
+        <source>Events held</source>
+        <translation>Acara terlaksana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="107"/>
+        <source>Events planned</source>
+        <translation>Acara direncanakan</translation>
     </message>
     <message>
         <location filename="../../ui/report_monthly_pdf.py" line="109"/>
+        <source>Staff hours worked (h:mm)</source>
+        <translation>Jam kerja terlaksana (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="110"/>
+        <source>Staff hours planned (h:mm)</source>
+        <translation>Jam kerja direncanakan (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="112"/>
         <source>Faults opened</source>
         <translation>Gangguan dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="110"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="113"/>
         <source>Printed</source>
         <translation>Dicetak</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="117"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="118"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="135"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="139"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="142"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="146"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="118"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="124"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="124"/>
+        <source>Held</source>
+        <translation>Terlaksana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="125"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="128"/>
+        <source>Planned</source>
+        <translation>Rencana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="128"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="122"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="128"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="132"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="132"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
-        <source>Shifts</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="126"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="132"/>
         <source>Hours (h:mm)</source>
         <translation>Jam (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="137"/>
-        <location filename="../../ui/report_monthly_pdf.py" line="139"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="132"/>
+        <source>Shifts worked</source>
+        <translation>Shift dikerjakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="133"/>
+        <source>Shifts planned</source>
+        <translation>Shift direncanakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="133"/>
+        <source>Planned (h:mm)</source>
+        <translation>Rencana (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly_pdf.py" line="144"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="146"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="137"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="144"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="137"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="144"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="141"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="148"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
@@ -2983,153 +3267,181 @@
         <translation>Statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="42"/>
+        <location filename="../../ui/report_monthly.py" line="41"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="44"/>
+        <location filename="../../ui/report_monthly.py" line="43"/>
         <source>Export CSV…</source>
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="46"/>
+        <location filename="../../ui/report_monthly.py" line="45"/>
         <source>Export PDF…</source>
         <translation>Ekspor PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="51"/>
+        <location filename="../../ui/report_monthly.py" line="50"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="74"/>
+        <location filename="../../ui/report_monthly.py" line="73"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="83"/>
-        <source>%1 events, %2 staff on shifts, %3 faults</source>
-        <translation>%1 acara, %2 petugas bertugas, %3 gangguan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_monthly.py" line="126"/>
+        <location filename="../../ui/report_monthly.py" line="129"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1 tidak dapat ditulis: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="106"/>
+        <location filename="../../ui/report_monthly.py" line="109"/>
         <source>Export monthly statistics</source>
         <translation>Ekspor statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="97"/>
+        <location filename="../../ui/report_monthly.py" line="82"/>
+        <source>%1 events held, %2 planned; %3 staff on shifts; %4 faults</source>
+        <translation>%1 acara terlaksana, %2 direncanakan; %3 petugas bertugas; %4 gangguan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly.py" line="87"/>
+        <source>Up to %1 WIB: %2</source>
+        <translation>Sampai %1 WIB: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_monthly.py" line="100"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="101"/>
+        <location filename="../../ui/report_monthly.py" line="104"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="120"/>
+        <location filename="../../ui/report_monthly.py" line="123"/>
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly.py" line="121"/>
+        <location filename="../../ui/report_monthly.py" line="124"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
 </context>
 <context>
+    <name>Multiview</name>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="89"/>
+        <source>F11 or Esc closes the multiview</source>
+        <translation>F11 atau Esc menutup multiview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_windows.py" line="90"/>
+        <source>Multiview – every camera</source>
+        <translation>Multiview – semua kamera</translation>
+    </message>
+</context>
+<context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="63"/>
+        <location filename="../../ui/oplog_console.py" line="69"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="64"/>
-        <location filename="../../ui/oplog_console.py" line="110"/>
+        <location filename="../../ui/oplog_console.py" line="69"/>
+        <location filename="../../ui/oplog_console.py" line="95"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="65"/>
-        <location filename="../../ui/oplog_console.py" line="111"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="96"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="66"/>
-        <location filename="../../ui/oplog_console.py" line="112"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="97"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="74"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="87"/>
+        <location filename="../../ui/oplog_console.py" line="85"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="108"/>
+        <location filename="../../ui/oplog_console.py" line="93"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="109"/>
+        <location filename="../../ui/oplog_console.py" line="94"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="114"/>
+        <location filename="../../ui/oplog_console.py" line="99"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="116"/>
+        <location filename="../../ui/oplog_console.py" line="101"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="117"/>
+        <location filename="../../ui/oplog_console.py" line="102"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="120"/>
+        <location filename="../../ui/oplog_console.py" line="105"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="121"/>
+        <location filename="../../ui/oplog_console.py" line="106"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="122"/>
+        <location filename="../../ui/oplog_console.py" line="107"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="176"/>
+        <location filename="../../ui/oplog_console.py" line="152"/>
+        <source>%1: carried from the configuration into the operations log, running</source>
+        <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_console.py" line="154"/>
+        <source>%1: carried from the configuration into the operations log</source>
+        <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_console.py" line="183"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="183"/>
+        <location filename="../../ui/oplog_console.py" line="190"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="190"/>
+        <location filename="../../ui/oplog_console.py" line="197"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3137,22 +3449,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="78"/>
+        <location filename="../../ui/desk.py" line="106"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="121"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="181"/>
+        <location filename="../../ui/desk.py" line="207"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada shot untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="206"/>
+        <location filename="../../ui/desk.py" line="239"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3176,37 +3488,37 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../models/handover.py" line="40"/>
+        <location filename="../../models/handover.py" line="50"/>
         <source>hand over the shift</source>
         <translation>menyerahkan shift</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="56"/>
+        <location filename="../../models/handover.py" line="66"/>
         <source>write the handover notes</source>
         <translation>menulis catatan serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="64"/>
+        <location filename="../../models/handover.py" line="74"/>
         <source>sign the handover</source>
         <translation>menandatangani serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="76"/>
+        <location filename="../../models/handover.py" line="88"/>
         <source>accept a handover</source>
         <translation>menerima serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="114"/>
+        <location filename="../../models/handover.py" line="152"/>
         <source>reopen a handover</source>
         <translation>membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="129"/>
+        <location filename="../../models/handover.py" line="167"/>
         <source>add to a handover</source>
         <translation>menambahkan ke serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="140"/>
+        <location filename="../../models/handover.py" line="178"/>
         <source>lock a handover again</source>
         <translation>mengunci kembali serah terima</translation>
     </message>
@@ -3236,27 +3548,27 @@
         <translation>menjadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="132"/>
+        <location filename="../../models/schedule.py" line="140"/>
         <source>start an event</source>
         <translation>memulai acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="142"/>
+        <location filename="../../models/schedule.py" line="150"/>
         <source>end an event</source>
         <translation>mengakhiri acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="152"/>
+        <location filename="../../models/schedule.py" line="160"/>
         <source>cancel an event</source>
         <translation>membatalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="55"/>
+        <location filename="../../models/shifts.py" line="64"/>
         <source>start a shift</source>
         <translation>memulai shift</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="65"/>
+        <location filename="../../models/shifts.py" line="74"/>
         <source>end a shift</source>
         <translation>mengakhiri shift</translation>
     </message>
@@ -3311,12 +3623,12 @@
         <translation>menonaktifkan perangkat dari layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="131"/>
+        <location filename="../../ui/oplog_shift.py" line="158"/>
         <source>change the team of a shift</source>
         <translation>mengubah tim shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="145"/>
+        <location filename="../../ui/oplog_shift.py" line="172"/>
         <source>plan a shift</source>
         <translation>merencanakan shift</translation>
     </message>
@@ -3329,53 +3641,187 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="39"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="44"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="40"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="45"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="60"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="68"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
 </context>
 <context>
+    <name>PortCheck</name>
+    <message>
+        <location filename="../../devices/port_check.py" line="47"/>
+        <source>port {port} is the usual port of {other}:// devices; {scheme}:// devices usually listen on {usual}: check the port or the kind of URL</source>
+        <translation>port {port} adalah port biasa perangkat {other}://; perangkat {scheme}:// biasanya mendengarkan di {usual}: periksa port-nya atau jenis URL-nya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/port_check.py" line="67"/>
+        <source>serial port {port} is not on this computer (it has: {ports})</source>
+        <translation>port serial {port} tidak ada di komputer ini (yang ada: {ports})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/port_check.py" line="68"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+</context>
+<context>
+    <name>PresetDelegate</name>
+    <message>
+        <location filename="../../ui/preset_model.py" line="151"/>
+        <source>empty</source>
+        <translation>kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_model.py" line="155"/>
+        <source>no picture</source>
+        <translation>tidak ada gambar</translation>
+    </message>
+</context>
+<context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="113"/>
+        <location filename="../../ui/preset_grid.py" line="78"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="79"/>
+        <source>Type a preset number: its slot is chosen; Enter recalls it, Esc leaves</source>
+        <translation>Ketik nomor preset: slotnya terpilih; Enter memanggilnya, Esc keluar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="81"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="114"/>
+        <location filename="../../ui/preset_grid.py" line="82"/>
+        <source>Save to next free</source>
+        <translation>Simpan ke slot kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="83"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="115"/>
+        <location filename="../../ui/preset_grid.py" line="84"/>
         <source>Clear…</source>
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="176"/>
-        <source>Press Clear again within 5 s to clear preset %1</source>
-        <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1</translation>
+        <location filename="../../ui/preset_grid.py" line="159"/>
+        <source>This camera has no preset %1</source>
+        <translation>Kamera ini tidak punya preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="163"/>
+        <source>Choose a preset first: click its slot or type its number.</source>
+        <translation>Pilih preset dulu: klik slotnya atau ketik nomornya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="175"/>
+        <source>Choose a slot to save to (click it), or use “Save to next free”.</source>
+        <translation>Pilih slot tujuan penyimpanan (klik slotnya), atau gunakan “Simpan ke slot kosong”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="178"/>
+        <source>Preset %1 %2 is in use: press Save again within 5 s to overwrite it.</source>
+        <translation>Preset %1 %2 sudah terpakai: tekan Simpan lagi dalam 5 detik untuk menimpanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="181"/>
+        <source>Saved as preset %1.</source>
+        <translation>Disimpan sebagai preset %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="187"/>
+        <source>Every preset slot of this camera is used: choose one to overwrite.</source>
+        <translation>Semua slot preset kamera ini terpakai: pilih satu untuk ditimpa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="191"/>
+        <source>Saved as preset %1 (the next free slot).</source>
+        <translation>Disimpan sebagai preset %1 (slot kosong berikutnya).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="196"/>
+        <source>Choose the preset to rename first (click its slot).</source>
+        <translation>Pilih dulu preset yang akan diganti namanya (klik slotnya).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="203"/>
+        <source>Choose the preset to clear first (click its slot).</source>
+        <translation>Pilih dulu preset yang akan dihapus (klik slotnya).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="206"/>
+        <source>Press Clear again within 5 s to clear preset %1 %2.</source>
+        <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="209"/>
+        <source>Preset %1 cleared.</source>
+        <translation>Preset %1 dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="222"/>
+        <source>Undo: 10 s.</source>
+        <translation>Bisa dibatalkan 10 detik.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_grid.py" line="224"/>
+        <source>No undo (its old position is not known).</source>
+        <translation>Tak bisa dibatalkan (posisi lamanya tidak diketahui).</translation>
+    </message>
+</context>
+<context>
+    <name>PresetKeeper</name>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="78"/>
+        <source>Undo overwrite of preset %1</source>
+        <translation>Batalkan penimpaan preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="86"/>
+        <source>Undo clear of preset %1</source>
+        <translation>Batalkan penghapusan preset %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="97"/>
+        <source>Restoring preset %1 of %2: the camera goes to its old position</source>
+        <translation>Memulihkan preset %1 %2: kamera menuju posisi lamanya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="107"/>
+        <source>Preset %1 of %2 was not restored: %3</source>
+        <translation>Preset %1 %2 tidak dipulihkan: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preset_keeper.py" line="112"/>
+        <source>Preset %1 of %2 is back as it was</source>
+        <translation>Preset %1 %2 kembali seperti semula</translation>
     </message>
 </context>
 <context>
     <name>PresetModel</name>
     <message>
-        <location filename="../../ui/preset_grid.py" line="75"/>
+        <location filename="../../ui/preset_model.py" line="118"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/preset_grid.py" line="75"/>
+        <location filename="../../ui/preset_model.py" line="118"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
@@ -3383,22 +3829,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview.py" line="156"/>
+        <location filename="../../ui/preview.py" line="180"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="157"/>
+        <location filename="../../ui/preview.py" line="181"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="159"/>
+        <location filename="../../ui/preview.py" line="183"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="161"/>
+        <location filename="../../ui/preview.py" line="185"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -3456,80 +3902,126 @@
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="42"/>
+        <location filename="../../devices/video/spec.py" line="43"/>
         <source>preview source is empty</source>
         <translation>sumber pratinjau kosong</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="48"/>
+        <location filename="../../devices/video/spec.py" line="49"/>
         <source>preview source {source}: a device number is 0 or more</source>
         <translation>sumber pratinjau {source}: nomor perangkat harus 0 atau lebih</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="60"/>
+        <location filename="../../devices/video/spec.py" line="61"/>
         <source>preview source {source} is not RTSP, HTTP, a file or a device number</source>
         <translation>sumber pratinjau {source} bukan RTSP, HTTP, berkas, atau nomor perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="64"/>
+        <location filename="../../devices/video/spec.py" line="65"/>
         <source>preview source {source} has no host name</source>
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="49"/>
+        <location filename="../../devices/video/synthetic.py" line="55"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="55"/>
+        <location filename="../../devices/video/synthetic.py" line="117"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>
 </context>
 <context>
+    <name>QKeySequenceEdit</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="49"/>
+        <source>Press shortcut</source>
+        <translation>Tekan tombolnya</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="46"/>
+        <source>Up</source>
+        <translation>Atas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="46"/>
+        <source>Down</source>
+        <translation>Bawah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="47"/>
+        <source>Left</source>
+        <translation>Kiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="47"/>
+        <source>Right</source>
+        <translation>Kanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="48"/>
+        <source>Space</source>
+        <translation>Spasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="48"/>
+        <source>Return</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="49"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogBox</name>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="135"/>
+        <location filename="../../ui/oplog_logbook.py" line="136"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="140"/>
+        <location filename="../../ui/oplog_logbook.py" line="141"/>
         <source>What happened? Enter saves, the console carries on.</source>
         <translation>Apa yang terjadi? Enter menyimpan, konsol tetap berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="144"/>
+        <location filename="../../ui/oplog_logbook.py" line="145"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="146"/>
+        <location filename="../../ui/oplog_logbook.py" line="147"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="153"/>
+        <location filename="../../ui/oplog_logbook.py" line="154"/>
         <source>Log entry (written under your name, now):</source>
         <translation>Catatan (atas nama Anda, waktu sekarang):</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="160"/>
+        <location filename="../../ui/oplog_logbook.py" line="168"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="166"/>
+        <location filename="../../ui/oplog_logbook.py" line="174"/>
         <source>About %1</source>
         <translation>Tentang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="184"/>
+        <location filename="../../ui/oplog_logbook.py" line="192"/>
         <source>Log entry saved: %1</source>
         <translation>Catatan tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_logbook.py" line="186"/>
+        <location filename="../../ui/oplog_logbook.py" line="194"/>
         <source>Log entry NOT saved (%1): %2</source>
         <translation>Catatan TIDAK tersimpan (%1): %2</translation>
     </message>
@@ -3537,97 +4029,97 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="89"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="103"/>
         <source>Why is the record reopened?</source>
         <translation>Mengapa berita acara dibuka kembali?</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="91"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="105"/>
         <source>Text of the addition (marked as such in the report)</source>
         <translation>Teks tambahan (ditandai sebagai tambahan di laporan)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="92"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="106"/>
         <source>Reopen (admin)</source>
         <translation>Buka kembali (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="93"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="107"/>
         <source>Add</source>
         <translation>Tambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="94"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="108"/>
         <source>Lock again (admin)</source>
         <translation>Kunci lagi (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="95"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="109"/>
         <source>Check the hash again</source>
         <translation>Periksa hash lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="96"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="110"/>
         <source>Save PDF…</source>
         <translation>Simpan PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="97"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="111"/>
         <source>Save CSV…</source>
         <translation>Simpan CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="101"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="115"/>
         <source>Changes after the lock</source>
         <translation>Perubahan setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="115"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="129"/>
         <source>Additions after the lock:</source>
         <translation>Tambahan setelah dikunci:</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="121"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="135"/>
         <source>SHA-256 of the locked record: %1</source>
         <translation>SHA-256 berita acara terkunci: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="123"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="137"/>
         <source>Verified: the record is exactly as it was accepted.</source>
         <translation>Terverifikasi: berita acara persis seperti saat diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="126"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="140"/>
         <source>TAMPERED: the stored record no longer matches its hash. Tell an admin.</source>
         <translation>DIUBAH: berita acara yang tersimpan tidak lagi cocok dengan hash-nya. Laporkan ke admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="129"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="143"/>
         <source>Not locked yet.</source>
         <translation>Belum dikunci.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="131"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="145"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="131"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="145"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="131"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="145"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="131"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="145"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="134"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="148"/>
         <source>None.</source>
         <translation>Tidak ada.</translation>
     </message>
@@ -3635,17 +4127,17 @@
 <context>
     <name>ReportFiles</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="116"/>
+        <location filename="../../ui/report_pdf.py" line="120"/>
         <source>the PDF writer could not finish the file</source>
         <translation>berkas PDF tidak dapat diselesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="214"/>
+        <location filename="../../ui/report_pdf.py" line="226"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/report_monthly_pdf.py" line="156"/>
+        <location filename="../../ui/report_monthly_pdf.py" line="163"/>
         <source>{path}: monthly statistics are written as .pdf or .csv</source>
         <translation>{path}: statistik bulanan disimpan sebagai .pdf atau .csv</translation>
     </message>
@@ -3653,7 +4145,7 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/reports_handover.py" line="80"/>
+        <location filename="../../models/reports_handover.py" line="82"/>
         <source>there is no shift number {id}</source>
         <translation>tidak ada shift dengan nomor {id}</translation>
     </message>
@@ -3691,59 +4183,69 @@
         <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="67"/>
+        <location filename="../../models/schedule.py" line="75"/>
         <source>an event needs a title and an organiser (OPD)</source>
         <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="69"/>
+        <location filename="../../models/schedule.py" line="77"/>
         <source>{title}: the event must end after it starts</source>
         <translation>{title}: acara harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="72"/>
+        <location filename="../../models/schedule.py" line="80"/>
         <source>{title}: an event needs at least one location (the studio for an online event)</source>
         <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="89"/>
+        <location filename="../../models/schedule.py" line="97"/>
         <source>{title}: participant numbers cannot be negative</source>
         <translation>{title}: jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="99"/>
+        <location filename="../../models/schedule.py" line="107"/>
         <source>{title}: {device} ({asset}) is out of service</source>
         <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="107"/>
+        <location filename="../../models/schedule.py" line="115"/>
         <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
         <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="116"/>
+        <location filename="../../models/schedule.py" line="124"/>
         <source>a participant count cannot be negative</source>
         <translation>jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="122"/>
+        <location filename="../../models/schedule.py" line="130"/>
         <source>{title} does not take place at {location}</source>
         <translation>{title} tidak berlangsung di {location}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="135"/>
+        <location filename="../../models/schedule.py" line="143"/>
         <source>{title} cannot start: it is {status}</source>
         <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="145"/>
+        <location filename="../../models/schedule.py" line="153"/>
         <source>{title} cannot end: it is {status}</source>
         <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="155"/>
+        <location filename="../../models/schedule.py" line="163"/>
         <source>{title} cannot be cancelled: it is {status}</source>
         <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
+    </message>
+    <message>
+        <location filename="../../models/configured_events.py" line="83"/>
+        <source>{title}: the configuration names no location, so it is not in the operations log; schedule it there</source>
+        <translation>{title}: konfigurasi tidak menyebut lokasi, jadi acara ini tidak ada di log operasional; jadwalkan di sana</translation>
+    </message>
+    <message>
+        <location filename="../../models/configured_events.py" line="87"/>
+        <source>{title}: the operations log has no location {location}, so the event is not in it; an admin adds the location (Tools → Locations)</source>
+        <translation>{title}: log operasional tidak punya lokasi {location}, jadi acara ini tidak ada di dalamnya; admin menambahkan lokasinya (Alat → Lokasi)</translation>
     </message>
 </context>
 <context>
@@ -3762,97 +4264,112 @@
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="37"/>
+        <location filename="../../ui/oplog_shift.py" line="39"/>
         <source>Save team</source>
         <translation>Simpan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="38"/>
+        <location filename="../../ui/oplog_shift.py" line="40"/>
         <source>Start shift</source>
         <translation>Mulai shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="39"/>
+        <location filename="../../ui/oplog_shift.py" line="41"/>
         <source>End shift</source>
         <translation>Akhiri shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="49"/>
+        <location filename="../../ui/oplog_shift.py" line="54"/>
         <source>Plan shift</source>
         <translation>Rencanakan shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="54"/>
+        <location filename="../../ui/oplog_shift.py" line="59"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="55"/>
+        <location filename="../../ui/oplog_shift.py" line="60"/>
         <source>Team on duty</source>
         <translation>Tim yang bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="59"/>
+        <location filename="../../ui/oplog_shift.py" line="64"/>
         <source>Plan a shift (lead and team from above)</source>
         <translation>Rencanakan shift (kepala shift dan tim dari atas)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="61"/>
+        <location filename="../../ui/oplog_shift.py" line="66"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="62"/>
+        <location filename="../../ui/oplog_shift.py" line="67"/>
         <source>From (WIB)</source>
         <translation>Dari (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="63"/>
+        <location filename="../../ui/oplog_shift.py" line="68"/>
         <source>To (WIB)</source>
         <translation>Sampai (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="92"/>
+        <location filename="../../ui/oplog_shift.py" line="103"/>
         <source>No shift is running or planned; plan one below.</source>
         <translation>Tidak ada shift yang berjalan atau direncanakan; rencanakan di bawah.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="95"/>
+        <location filename="../../ui/oplog_shift.py" line="106"/>
         <source>planned, not started</source>
         <translation>direncanakan, belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="97"/>
+        <location filename="../../ui/oplog_shift.py" line="108"/>
         <source>started at %1</source>
         <translation>dimulai pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="98"/>
+        <location filename="../../ui/oplog_shift.py" line="109"/>
         <source>Shift %1, %2 — %3. Lead: %4; team: %5.</source>
         <translation>Shift %1, %2 — %3. Kepala shift: %4; tim: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="118"/>
+        <location filename="../../ui/oplog_shift.py" line="129"/>
         <source>Shift started.</source>
         <translation>Shift dimulai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="124"/>
+        <location filename="../../ui/oplog_shift.py" line="146"/>
         <source>Shift ended. Hand it over: Operations → Handover.</source>
         <translation>Shift diakhiri. Serahterimakan: Operasional → Serah terima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="134"/>
+        <location filename="../../ui/oplog_shift.py" line="148"/>
+        <source>Shift ended. Finish and sign the handover: Operations → Handover.</source>
+        <translation>Shift diakhiri. Selesaikan dan tandatangani serah terima: Operasional → Serah terima.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_shift.py" line="150"/>
+        <source>Shift ended. The handover waits for the incoming lead to accept it.</source>
+        <translation>Shift diakhiri. Serah terima menunggu diterima oleh kepala shift yang menerima.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_shift.py" line="151"/>
+        <source>Shift ended.</source>
+        <translation>Shift diakhiri.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_shift.py" line="161"/>
         <source>Team saved.</source>
         <translation>Tim disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="141"/>
+        <location filename="../../ui/oplog_shift.py" line="168"/>
         <source>Choose the lead of the shift.</source>
         <translation>Pilih kepala shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_shift.py" line="148"/>
+        <location filename="../../ui/oplog_shift.py" line="175"/>
         <source>Shift planned.</source>
         <translation>Shift direncanakan.</translation>
     </message>
@@ -3860,39 +4377,57 @@
 <context>
     <name>Shifts</name>
     <message>
-        <location filename="../../models/shifts.py" line="27"/>
+        <location filename="../../models/shifts.py" line="36"/>
         <source>a shift needs a name, e.g. Pagi, Siang or Malam</source>
         <translation>shift harus diberi nama, misalnya Pagi, Siang, atau Malam</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="29"/>
+        <location filename="../../models/shifts.py" line="38"/>
         <source>a shift must end after it starts</source>
         <translation>shift harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="42"/>
+        <location filename="../../models/shifts.py" line="51"/>
         <source>the handover of shift {shift} is signed; its team can no longer change</source>
         <translation>serah terima shift {shift} sudah ditandatangani; timnya tidak dapat diubah lagi</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="58"/>
+        <location filename="../../models/shifts.py" line="67"/>
         <source>shift {shift} already started at {time} WIB</source>
         <translation>shift {shift} sudah dimulai pukul {time} WIB</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="68"/>
+        <location filename="../../models/shifts.py" line="77"/>
         <source>shift {shift} has not started</source>
         <translation>shift {shift} belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="70"/>
+        <location filename="../../models/shifts.py" line="79"/>
         <source>shift {shift} already ended at {time} WIB</source>
         <translation>shift {shift} sudah berakhir pukul {time} WIB</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="73"/>
+        <location filename="../../models/shifts.py" line="82"/>
         <source>shift {shift} cannot end before it started</source>
         <translation>shift {shift} tidak dapat berakhir sebelum dimulai</translation>
+    </message>
+</context>
+<context>
+    <name>Simulator</name>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="29"/>
+        <source>The saved presets of a simulated camera cannot be used ({path}): {reason}. The file is ignored.</source>
+        <translation>Preset tersimpan kamera simulasi tidak dapat dipakai ({path}): {reason}. Berkas ini diabaikan.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="31"/>
+        <source>it is not valid JSON</source>
+        <translation>isinya bukan JSON yang sah</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/sim/memory.py" line="32"/>
+        <source>it is not the state of a simulated camera</source>
+        <translation>isinya bukan status kamera simulasi</translation>
     </message>
 </context>
 <context>
@@ -4047,9 +4582,14 @@
         <translation>port UDP {port} tidak dapat dipakai di PC ini: {reason}; mungkin sedang dipakai program lain (vMix, Companion, OBS)</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="138"/>
-        <source>cannot resolve {host}</source>
-        <translation>alamat {host} tidak dapat ditemukan</translation>
+        <location filename="../../devices/transport/udp.py" line="162"/>
+        <source>cannot resolve {host}: {reason}; trying again</source>
+        <translation>{host} tidak dapat ditemukan alamatnya: {reason}; mencoba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/udp.py" line="163"/>
+        <source>no IPv4 address</source>
+        <translation>tidak ada alamat IPv4</translation>
     </message>
     <message>
         <location filename="../../devices/transport/noise.py" line="24"/>
@@ -4116,77 +4656,77 @@
         <translation>{device} tidak dapat {doing}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="25"/>
+        <location filename="../../devices/wall/controller.py" line="26"/>
         <source>input</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="25"/>
+        <location filename="../../devices/wall/controller.py" line="26"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="27"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="27"/>
         <source>canvas</source>
         <translation>kanvas</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="28"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="28"/>
         <source>layout</source>
         <translation>tata letak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>rows</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>columns</source>
         <translation>kolom</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>inputs</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>outputs</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="30"/>
+        <location filename="../../devices/wall/controller.py" line="31"/>
         <source>presets</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="104"/>
+        <location filename="../../devices/wall/controller.py" line="105"/>
         <source>{device} cannot route {layer}; it routes {layers}</source>
         <translation>{device} tidak dapat merutekan {layer}; yang dapat dirutekan: {layers}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="166"/>
+        <location filename="../../devices/wall/controller.py" line="167"/>
         <source>{what} must be a whole number, not {value}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="173"/>
+        <location filename="../../devices/wall/controller.py" line="174"/>
         <source>{what} {value} is out of range {lowest}–{highest}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="175"/>
+        <location filename="../../devices/wall/controller.py" line="176"/>
         <source>{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>
@@ -4251,27 +4791,27 @@
         <translation>mematikan daya</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="66"/>
+        <location filename="../../devices/wall/generic.py" line="65"/>
         <source>the generic driver needs profile=FILE (a YAML or JSON file)</source>
         <translation>driver generik memerlukan profile=FILE (berkas YAML atau JSON)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="116"/>
+        <location filename="../../devices/wall/generic.py" line="119"/>
         <source>{device} cannot {doing}: its profile has no {command} command</source>
         <translation>{device} tidak dapat {doing}: profilnya tidak memiliki perintah {command}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="121"/>
+        <location filename="../../devices/wall/generic.py" line="124"/>
         <source>{device}: command {command} cannot be built from {values}: {problem}</source>
         <translation>{device}: perintah {command} tidak dapat disusun dari {values}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="151"/>
+        <location filename="../../devices/wall/generic.py" line="154"/>
         <source>the number of outputs is not known; add outputs=N to the URL or the profile</source>
         <translation>jumlah output tidak diketahui; tambahkan outputs=N pada URL atau profil</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="175"/>
+        <location filename="../../devices/wall/generic.py" line="178"/>
         <source>an input code is letters and digits, not {code}</source>
         <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
     </message>
@@ -4367,22 +4907,22 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall_desk.py" line="85"/>
+        <location filename="../../ui/wall_desk.py" line="133"/>
         <source>take over {output} ({device}) from {owners} for {event}</source>
         <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="95"/>
+        <location filename="../../ui/wall_desk.py" line="142"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="110"/>
-        <source>Layout %1 would change %2, owned by %3 — take over first</source>
-        <translation>Tata letak %1 akan mengubah %2 milik %3 — ambil alih dulu</translation>
+        <location filename="../../ui/wall_desk.py" line="167"/>
+        <source>Layout %1 would change %2, owned by %3: press its key or button again, or click “Take over and recall”</source>
+        <translation>Tata letak %1 akan mengubah %2, milik %3: tekan tombolnya sekali lagi, atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="135"/>
+        <location filename="../../ui/wall_desk.py" line="212"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
@@ -4565,7 +5105,7 @@
         <translation>kesalahan perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="89"/>
+        <location filename="../../devices/wall/generic.py" line="92"/>
         <source>{meaning} (error {code})</source>
         <translation>{meaning} (kesalahan {code})</translation>
     </message>
@@ -4573,32 +5113,32 @@
 <context>
     <name>WallOutputsModel</name>
     <message>
-        <location filename="../../ui/wall_model.py" line="96"/>
+        <location filename="../../ui/wall_model.py" line="101"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="98"/>
+        <location filename="../../ui/wall_model.py" line="103"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="99"/>
+        <location filename="../../ui/wall_model.py" line="104"/>
         <source>Input %1</source>
         <translation>Input %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="104"/>
+        <location filename="../../ui/wall_model.py" line="109"/>
         <source>offline: %1</source>
         <translation>terputus: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="105"/>
+        <location filename="../../ui/wall_model.py" line="110"/>
         <source>no connection</source>
         <translation>tidak ada koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_model.py" line="138"/>
+        <location filename="../../ui/wall_model.py" line="143"/>
         <source>no event</source>
         <translation>tanpa acara</translation>
     </message>
@@ -4606,77 +5146,97 @@
 <context>
     <name>WallPage</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="85"/>
+        <location filename="../../ui/wall_view.py" line="90"/>
         <source>Drag a source onto a screen of the wall</source>
         <translation>Seret sumber ke salah satu layar video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="87"/>
+        <location filename="../../ui/wall_view.py" line="92"/>
         <source>Sources</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="105"/>
+        <location filename="../../ui/wall_view.py" line="116"/>
+        <source>Take over and recall</source>
+        <translation>Ambil alih dan panggil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="117"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="129"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="106"/>
+        <location filename="../../ui/wall_view.py" line="130"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="120"/>
+        <location filename="../../ui/wall_view.py" line="154"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="123"/>
+        <location filename="../../ui/wall_view.py" line="157"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="123"/>
+        <location filename="../../ui/wall_view.py" line="157"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="124"/>
+        <location filename="../../ui/wall_view.py" line="158"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="140"/>
+        <location filename="../../ui/wall_view.py" line="163"/>
+        <source>layout &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>tata letak &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="177"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="142"/>
+        <location filename="../../ui/wall_view.py" line="179"/>
         <source>Firmware: %1</source>
         <translation>Firmware: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="144"/>
+        <location filename="../../ui/wall_view.py" line="181"/>
         <source>%1 inputs × %2 outputs</source>
         <translation>%1 input × %2 output</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="147"/>
+        <location filename="../../ui/wall_view.py" line="184"/>
         <source>%1 presets</source>
         <translation>%1 preset</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="149"/>
+        <location filename="../../ui/wall_view.py" line="186"/>
         <source>Layers: %1</source>
         <translation>Lapisan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="151"/>
+        <location filename="../../ui/wall_view.py" line="188"/>
         <source>Not supported by the device: %1</source>
         <translation>Tidak didukung perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_view.py" line="164"/>
+        <location filename="../../ui/wall_view.py" line="209"/>
+        <source>%1 would change %2, which %3 uses.</source>
+        <translation>%1 akan mengubah %2, yang dipakai %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall_view.py" line="227"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
@@ -4684,87 +5244,112 @@
 <context>
     <name>WallProfile</name>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="70"/>
+        <location filename="../../devices/wall/generic_profile.py" line="79"/>
         <source>{text} has characters outside Latin-1; write them as %hh bytes</source>
         <translation>{text} berisi karakter di luar Latin-1; tuliskan sebagai byte %hh</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="109"/>
+        <location filename="../../devices/wall/generic_profile.py" line="123"/>
+        <source>{path} is not a device profile: expected settings with a commands: section</source>
+        <translation>{path} bukan profil perangkat: diharapkan pengaturan dengan bagian commands:</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="137"/>
+        <source>cannot read the device profile {path} within {seconds} s</source>
+        <translation>profil perangkat {path} tidak dapat dibaca dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="154"/>
+        <source>the device profile {path} is not a regular file</source>
+        <translation>profil perangkat {path} bukan berkas biasa</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="158"/>
         <source>cannot read the device profile {path}: {reason}</source>
         <translation>profil perangkat {path} tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="112"/>
+        <location filename="../../devices/wall/generic_profile.py" line="120"/>
         <source>{path} is not valid {format}: {problem}</source>
         <translation>{path} bukan {format} yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="115"/>
-        <source>{path}: expected a mapping of settings at the top</source>
-        <translation>{path}: bagian teratas harus berupa pemetaan pengaturan</translation>
+        <location filename="../../devices/wall/generic_profile.py" line="161"/>
+        <source>the device profile {path} is larger than {size} KiB</source>
+        <translation>profil perangkat {path} lebih besar dari {size} KiB</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="125"/>
+        <location filename="../../devices/wall/generic_profile.py" line="166"/>
+        <source>the device profile {path} is not UTF-8 text (byte {offset})</source>
+        <translation>profil perangkat {path} bukan teks UTF-8 (bita {offset})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="184"/>
         <source>{path}: {where}: {problem}</source>
         <translation>{path}: {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="131"/>
+        <location filename="../../devices/wall/generic_profile.py" line="190"/>
         <source>unknown setting; known: {known}</source>
         <translation>pengaturan tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="135"/>
+        <location filename="../../devices/wall/generic_profile.py" line="194"/>
         <source>needs at least one command template</source>
         <translation>memerlukan setidaknya satu templat perintah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="140"/>
+        <location filename="../../devices/wall/generic_profile.py" line="199"/>
         <source>must be one of {choices}, not {value}</source>
         <translation>harus salah satu dari {choices}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="144"/>
+        <location filename="../../devices/wall/generic_profile.py" line="203"/>
         <source>must be hex or byte, not {value}</source>
         <translation>harus hex atau byte, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="148"/>
+        <location filename="../../devices/wall/generic_profile.py" line="207"/>
+        <source>must be a line speed: one of {speeds}</source>
+        <translation>harus berupa kecepatan jalur: salah satu dari {speeds}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/generic_profile.py" line="211"/>
         <source>needs a group named input, e.g. (?P&lt;input&gt;\d+)</source>
         <translation>memerlukan grup bernama input, mis. (?P&lt;input&gt;\d+)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="164"/>
+        <location filename="../../devices/wall/generic_profile.py" line="227"/>
         <source>unknown command; known: {known}</source>
         <translation>perintah tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="167"/>
+        <location filename="../../devices/wall/generic_profile.py" line="230"/>
         <source>must be a text template</source>
         <translation>harus berupa templat teks</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="171"/>
+        <location filename="../../devices/wall/generic_profile.py" line="234"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="172"/>
+        <location filename="../../devices/wall/generic_profile.py" line="235"/>
         <source>unknown placeholder {placeholder}; this command has: {known}</source>
         <translation>placeholder {placeholder} tidak dikenal; perintah ini memiliki: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="175"/>
+        <location filename="../../devices/wall/generic_profile.py" line="238"/>
         <source>bad template: {problem}</source>
         <translation>templat salah: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="191"/>
+        <location filename="../../devices/wall/generic_profile.py" line="254"/>
         <source>not a valid regular expression: {problem}</source>
         <translation>bukan ekspresi reguler yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="197"/>
+        <location filename="../../devices/wall/generic_profile.py" line="260"/>
         <source>must be a number ≥ 0, not {value}</source>
         <translation>harus berupa angka ≥ 0, bukan {value}</translation>
     </message>
@@ -4772,7 +5357,7 @@
 <context>
     <name>WallSourcesModel</name>
     <message>
-        <location filename="../../ui/wall_model.py" line="161"/>
+        <location filename="../../ui/wall_model.py" line="166"/>
         <source>Input %1 — drag it onto a screen of the wall</source>
         <translation>Input %1 — seret ke salah satu layar video wall</translation>
     </message>
@@ -4780,7 +5365,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall_view.py" line="182"/>
+        <location filename="../../ui/wall_view.py" line="244"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app import open_captures
+from devices.controller_factory import ControllerFactory
 from devices.runtime import DeviceRuntime
-from devices.visca.controller import CameraController
 from models.config import ConfigError, dump_config, parse_config
 from tests.capture.conftest import frames, records
 
@@ -50,19 +49,22 @@ def test_an_empty_capture_is_a_problem():
 
 def test_console_opens_captures_relative_to_the_configuration_folder(tmp_path):
     config = parse_config(CONFIG.replace("/var/log/smartcentre/wall.jsonl", "wall.jsonl"))
-    recorders, problems = open_captures(config, tmp_path)
-    try:
-        assert problems == []
-        assert set(recorders) == {("camera", "cam1"), ("wall", "wall")}
+    with DeviceRuntime("capture-test") as runtime:
+        factory = ControllerFactory(runtime, tmp_path)
+        camera, wall = factory.camera(config.cameras[0]), factory.wall(config.walls[0])
+        assert factory.problems == []
+        assert set(factory.recorders) == {("camera", "cam1"), ("wall", "wall")}
+        recorders = dict(factory.recorders)
         assert recorders["camera", "cam1"].path == tmp_path / "captures" / "cam1.jsonl"
-    finally:
-        for recorder in recorders.values():
-            recorder.wait()
-    wall_header = records(tmp_path / "wall.jsonl")[0]
-    assert wall_header["kind"] == "wall" and "Rahasia77" not in wall_header["url"]
-    recorders, _problems = open_captures(config, tmp_path)        # the next start keeps the last run's
+        factory.retire("camera", "cam1", camera).result(5)           # nothing is left connecting
+        factory.retire("wall", "wall", wall).result(5)
     for recorder in recorders.values():
         recorder.wait()
+    wall_header = records(tmp_path / "wall.jsonl")[0]
+    assert wall_header["kind"] == "wall" and "Rahasia77" not in wall_header["url"]
+    with DeviceRuntime("capture-test") as runtime:                 # the next start keeps the last run's
+        factory = ControllerFactory(runtime, tmp_path)
+        factory.retire("wall", "wall", factory.wall(config.walls[0])).result(5)
     assert records(tmp_path / "wall.previous.jsonl")[0]["source"] == wall_header["source"]
 
 
@@ -70,23 +72,36 @@ def test_a_capture_that_cannot_be_written_is_a_notice_and_the_device_still_works
     (tmp_path / "captures").write_text("a file where the folder should be")
     sim = camera_sim("visca+tcp://127.0.0.1:0")
     config = parse_config(CONFIG.replace("visca+udp://192.168.10.21", sim.url))
-    recorders, problems = open_captures(config, tmp_path)
-    assert ("camera", "cam1") not in recorders
-    assert len(problems) == 1 and "Kamera Panggung" in problems[0] and "cannot write the capture file" in problems[0]
-    for recorder in recorders.values():
-        recorder.wait()
     with DeviceRuntime("capture-test") as runtime:
-        camera = CameraController(runtime, sim.url).start(capture=recorders.get(("camera", "cam1")))
+        factory = ControllerFactory(runtime, tmp_path)
+        camera = factory.camera(config.cameras[0])
+        assert ("camera", "cam1") not in factory.recorders
+        assert len(factory.problems) == 1 and "Kamera Panggung" in factory.problems[0]
+        assert "cannot write the capture file" in factory.problems[0]
         assert camera.power(True).result(5).result == "completed"
 
 
 def test_the_console_records_while_it_runs(tmp_path, camera_sim):
     sim = camera_sim("visca+tcp://127.0.0.1:0")
     config = parse_config(CONFIG.replace("visca+udp://192.168.10.21", sim.url))
-    recorders, _problems = open_captures(config, tmp_path)
     with DeviceRuntime("capture-test") as runtime:
-        camera = CameraController(runtime, sim.url).start(capture=recorders["camera", "cam1"])
-        camera.recall_preset(0).result(5)
-    for recorder in recorders.values():
+        factory = ControllerFactory(runtime, tmp_path)
+        factory.camera(config.cameras[0]).recall_preset(0).result(5)
+    for recorder in factory.recorders.values():
         assert recorder.wait() is None
+    assert bytes.fromhex("81 01 04 3F 02 00 FF") in frames(tmp_path / "captures" / "cam1.jsonl", "tx")
+
+
+def test_a_retired_device_closes_its_capture_file(tmp_path, camera_sim):
+    sim = camera_sim("visca+tcp://127.0.0.1:0")
+    config = parse_config(CONFIG.replace("visca+udp://192.168.10.21", sim.url))
+    with DeviceRuntime("capture-test") as runtime:
+        factory = ControllerFactory(runtime, tmp_path)
+        camera = factory.camera(config.cameras[0])
+        camera.recall_preset(0).result(5)
+        recorder = factory.recorders["camera", "cam1"]
+        factory.retire("camera", "cam1", camera).result(5)
+        assert ("camera", "cam1") not in factory.recorders
+        recorder._thread.join(5)                   # the writer ends only once the file is closed
+        assert not recorder._thread.is_alive() and recorder.error is None
     assert bytes.fromhex("81 01 04 3F 02 00 FF") in frames(tmp_path / "captures" / "cam1.jsonl", "tx")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import sys
+import time
 
 import pytest
 
@@ -98,6 +99,29 @@ def test_all_stop_halts_a_preset_move(simulator, camera):
         recall.result(3)
     wait_until(lambda: not sim.state()["moving"], what="the camera to stop")
     assert -0x2000 < sim.state()["pan"] < 0
+
+
+@pytest.mark.parametrize("url", ["visca+udp://127.0.0.1:0", "visca+tcp://127.0.0.1:0"], ids=["sony-udp", "raw-tcp"])
+def test_all_stop_during_a_recall_ends_moving_within_a_poll(simulator, camera, url):
+    """Issue #10 point 2: hold left, recall, ALL STOP 0.2 s later — the state said "moving" for good."""
+    sim = simulator(url)
+    cam = camera(client_url(sim))
+    cam.goto(-0x2000, 0).result(5)
+    cam.save_preset(4).result(3)
+    cam.home().result(5)
+    cam.drive(-5, 0)
+    wait_until(lambda: sim.state()["moving"], what="the held pan")
+    recall = cam.recall_preset(4)
+    wait_until(lambda: cam.snapshot().motion is Motion.MOVING, what="the recall under way")
+    cam.stop()
+    with pytest.raises(CameraError) as err:
+        recall.result(3)
+    assert err.value.result == "stopped"        # what the audit trail says: not "superseded"
+    wait_until(lambda: not sim.state()["moving"], what="the camera to stop")
+    wait_until(lambda: cam.snapshot().motion is not Motion.MOVING, timeout=0.6, what="'moving' to clear")
+    assert cam.snapshot().target_preset is None        # it stopped short: no preset to call arrived
+    time.sleep(0.6)                                    # two polls later it still says so
+    assert cam.snapshot().motion is not Motion.MOVING and not sim.state()["moving"]
 
 
 def test_two_long_moves_then_a_third_never_reports_buffer_full(simulator, camera):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 
 import serial
 
@@ -10,6 +11,7 @@ from devices.transport.base import Backoff
 from devices.transport.serialport import SerialPort
 from devices.transport.tcp import TcpClient
 from devices.transport.udp import UdpChannel
+from tests.devices.conftest import wait_until
 
 
 def run(coro):
@@ -207,3 +209,24 @@ def test_a_tcp_connection_made_while_closing_is_closed_at_once():
     late = Socketless()
     client.connection_made(late)
     assert late.closed and not client.is_up and not client.send(b"\x81\x01\x04\x00\x02\xff")
+
+
+def test_a_udp_camera_whose_name_does_not_resolve_yet_is_retried_until_it_does(camera, simulator, monkeypatch):
+    sim = simulator("visca+udpraw://127.0.0.1:0")
+    resolvable = False
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host == "camera-7.studio.test":
+            if not resolvable:
+                raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+            host = "127.0.0.1"
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    cam = camera(f"visca+udpraw://camera-7.studio.test:{sim.address[1]}")
+    time.sleep(0.6)
+    assert not cam.snapshot().online
+    resolvable = True                                 # DNS is back, the VPN is up
+    wait_until(lambda: cam.snapshot().online, timeout=10, what="the camera to come online")
+    assert cam.power(False).result(5).ok and sim.state()["power"] is False

@@ -12,6 +12,7 @@ from devices.visca.url_check import check_camera
 from models.config import (
     CameraConfig, Config, ConfigError, ConfigStore, EventConfig, Shot, WallConfig, demo_config, demo_config_text,
     dump_config, load_config, parse_config)
+from models.config_parse import NO_CAMERAS
 from models.wording import QT_TRANSLATE_NOOP
 
 DEMO_URLS = ["visca+udp://127.0.0.1:52380?model=sony-srg300h", "visca+udp://127.0.0.1:52390",
@@ -125,7 +126,37 @@ def test_a_shot_must_use_a_camera_of_its_event():
 def test_message_reads_as_plain_words_with_source_line_and_field():
     with pytest.raises(ConfigError) as caught:
         parse(GOOD.replace("visca+udp://192.168.10.21", "visca+foo://192.168.10.21", 1))
-    assert str(caught.value).startswith("config.yaml line 4, cameras[0].url: unknown camera URL kind 'visca+foo'")
+    assert str(caught.value).startswith("config.yaml line 4, camera 1 (id cam1), url: unknown camera URL kind 'visca+foo'")
+
+
+def test_a_problem_names_the_item_counting_from_one_with_its_id():
+    text = GOOD.replace("quirks=any-address", "quirks=fast").replace("  - id: cam1\n", "  - name: Kamera\n", 1)
+    with pytest.raises(ConfigError) as caught:
+        parse(text)
+    sentences = [str(problem) for problem in caught.value.problems]
+    assert "config.yaml line 2, camera 1: missing 'id'" in sentences                  # no id to name it by
+    assert ("config.yaml line 11, camera 2 (id cam2), url: unknown quirk 'fast'; "
+            "known: no-header, fixed-seq, completion-without-ack, any-address") in sentences
+    assert caught.value.problems[2].field == "cameras[1].url"                       # for programs: as before
+
+
+def test_no_cameras_is_a_warning():
+    assert [(w.line, w.message) for w in parse("").warnings] == [(None, NO_CAMERAS)]
+    assert [(w.line, str(w)) for w in parse("cameras: []\nevents: []\n").warnings] == [
+        (1, "config.yaml line 1: no cameras are configured: the console will have no cameras to control")]
+    assert parse(GOOD).warnings == ()
+
+
+def test_a_doubtful_url_is_a_warning_with_its_line_and_the_file_still_valid():
+    doubts = {"visca+udp://192.168.10.21": ["port doubt"]}
+    config = parse_config(GOOD, "config.yaml", check_camera, url_warnings=lambda url: doubts.get(url, []))
+    assert config == parse(GOOD)
+    assert [(w.line, w.field, str(w)) for w in config.warnings] == [
+        (4, "cameras[0].url", "config.yaml line 4, camera 1 (id cam1), url: port doubt")]
+    with pytest.raises(ConfigError) as caught:             # with problems, the warnings are told too
+        parse_config(GOOD.replace("cam1, cam2]", "cam1, cam9]"), "config.yaml", check_camera,
+                     url_warnings=lambda url: doubts.get(url, []))
+    assert [w.line for w in caught.value.warnings] == [4]
 
 
 def test_yaml_syntax_error_names_its_line():
@@ -134,6 +165,19 @@ def test_yaml_syntax_error_names_its_line():
     assert line == 10 and field == "" and message.startswith("not valid YAML")
     assert "indent with spaces" in only_problem("cameras:\n\t- id: cam1\n")[2]
     assert only_problem("cameras:\n  - id: cam1\x07\n") == (2, "", "a character YAML does not allow (U+0007); delete it")
+
+
+@pytest.mark.parametrize("line, broken, hint", [
+    (10, "    name Kamera Lebar", "a line without 'key: value'"),            # the key's ':' forgotten
+    (8, "    presets: {1: Podium, 2: Meja Pimpinan", "a bracket that is not closed"),
+    (18, "    cameras: [cam1, cam2", "a bracket that is not closed"),
+    (19, '    shots: {F1: {camera: "cam1, preset: 1}}', "a quote or bracket that is not closed"),
+])
+def test_a_yaml_mistake_is_named_on_its_own_line_not_the_next(line, broken, hint):
+    lines = GOOD.splitlines()
+    lines[line - 1] = broken
+    problem_line, _field, message = only_problem("\n".join(lines) + "\n")
+    assert problem_line == line and hint in message
 
 
 def test_missing_keys_and_wrong_shapes():
@@ -224,7 +268,7 @@ def test_store_falls_back_to_the_last_good_configuration(store: ConfigStore):
     store.path.write_text(GOOD.replace("cameras: [cam1, cam2]", "cameras: [cam1, cam9]"), encoding="utf-8")
     config, errors = store.load()
     assert config == parse(GOOD)
-    assert errors[0] == "config.yaml line 18, events[0].cameras: no camera with id 'cam9'"
+    assert errors[0] == "config.yaml line 18, event 1 (id rakor-bupati), cameras: no camera with id 'cam9'"
     assert "last good" in errors[-1]
     assert store.last_good_path.read_text(encoding="utf-8") == GOOD
 
@@ -370,7 +414,7 @@ def test_the_device_layers_sentences_stay_translatable_inside_a_problem(monkeypa
     camera_problem, wall_problem = caught.value.problems[:2]
     assert camera_problem.message is camera_refusal and wall_problem.message is wall_refusal
     assert wall_problem.sentence.values["message"] is wall_refusal
-    assert str(wall_problem) == "config.yaml line 8, walls[0].url: no such wall x://"
+    assert str(wall_problem) == "config.yaml line 8, wall 1 (id smart-wall), url: no such wall x://"
 
 
 def test_demo_configuration_has_the_wide_screen_shared_by_both_events():

@@ -17,8 +17,10 @@ from models.wording import sentence_of
 def test_action_ids_are_exactly_the_agreed_ones():
     expected = ([f"camera.select.{n}" for n in range(1, 10)]
                 + ["move.up", "move.down", "move.left", "move.right", "zoom.in", "zoom.out"]
-                + [f"preset.recall.{n}" for n in range(10)] + [f"shot.F{n}" for n in range(1, 13)]
-                + [f"wall.layout.{n}" for n in range(1, 10)] + ["stop.all", "help.cheatsheet", "log.quick"])
+                + [f"preset.recall.{n}" for n in range(10)] + ["preset.recall.selected", "preset.number"]
+                + [f"shot.F{n}" for n in range(1, 13)]
+                + [f"wall.layout.{n}" for n in range(1, 10)]
+                + ["stop.all", "help.cheatsheet", "log.quick", "view.multiview"])
     assert list(ACTIONS) == expected
     assert HELD_ACTIONS == {"move.up", "move.down", "move.left", "move.right", "zoom.in", "zoom.out"}
     assert [action for _group, actions in ACTION_GROUPS for action in actions] == expected
@@ -32,8 +34,13 @@ def test_defaults_have_no_conflicts_and_the_agreed_keys():
     assert {hotkeys.action_for(key) for key in ("+", "=")} == {"zoom.in"} and hotkeys.action_for("-") == "zoom.out"
     for n in range(10):
         assert hotkeys.action_for(f"Num+{n}") == hotkeys.action_for(f"Ctrl+{n}") == f"preset.recall.{n}"
-    assert [hotkeys.action_for(f"F{n}") for n in range(1, 13)] == [f"shot.F{n}" for n in range(1, 13)]
+    assert [hotkeys.action_for(f"F{n}") for n in (*range(1, 11), 12)] == [f"shot.F{n}" for n in (*range(1, 11), 12)]
+    assert hotkeys.action_for("F11") == "view.multiview" and hotkeys.keys("shot.F11") == ()
     assert hotkeys.action_for("Esc") == "stop.all" and hotkeys.action_for("?") == "help.cheatsheet"
+    assert hotkeys.action_for("Pause") == hotkeys.action_for("Ctrl+Space") == "stop.all"
+    assert hotkeys.stop_keys() == ("Pause", "Ctrl+Space")           # Esc gives way to menus and dialogs
+    assert hotkeys.action_for("Return") == hotkeys.action_for("Num+Enter") == "preset.recall.selected"
+    assert hotkeys.action_for("Num+*") == hotkeys.action_for("Ctrl+G") == "preset.number"
     assert hotkeys.action_for("Ctrl+L") == "log.quick"
     assert [hotkeys.action_for(f"Alt+{n}") for n in range(1, 10)] == [f"wall.layout.{n}" for n in range(1, 10)]
     assert hotkeys.action_for("Ctrl+Alt+Q") is None and hotkeys.action_for("not a key") is None
@@ -77,7 +84,7 @@ def test_bind_refuses_a_key_of_another_action_unless_replacing():
     assert sentence_of(caught.value).values["action"].source == "Shot {number}"     # translatable, label included
     assert hotkeys == HotkeyMap.defaults()
     assert hotkeys.bind("stop.all", "f5", replace=True) == "F5"
-    assert hotkeys.keys("stop.all") == ("Esc", "F5") and hotkeys.keys("shot.F5") == ()
+    assert hotkeys.keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "F5") and hotkeys.keys("shot.F5") == ()
     assert hotkeys.action_for("F5") == "stop.all" and hotkeys.conflicts() == {}
 
 
@@ -114,7 +121,18 @@ def test_export_import_round_trip():
     hotkeys.bind("stop.all", "Space")
     hotkeys.unbind("=")
     assert HotkeyMap.from_json(hotkeys.to_json()) == hotkeys
-    assert json.loads(hotkeys.to_json())["bindings"]["stop.all"] == ["Esc", "Space"]
+    assert json.loads(hotkeys.to_json())["bindings"]["stop.all"] == ["Pause", "Ctrl+Space", "Esc", "Space"]
+
+
+def test_a_version_1_file_gets_the_dedicated_stop_keys_where_they_are_free():
+    """Version 1 knew only Esc for ALL STOP; Esc now gives way to menus and dialogs."""
+    text = json.dumps({"format": "smartcentre-console hotkeys", "version": 1,
+                       "bindings": {"stop.all": ["Esc"], "help.cheatsheet": ["Pause"]}})
+    hotkeys = HotkeyMap.from_json(text)
+    assert hotkeys.keys("stop.all") == ("Esc", "Ctrl+Space") and hotkeys.keys("help.cheatsheet") == ("Pause",)
+    assert json.loads(hotkeys.to_json())["version"] == 2
+    with pytest.raises(HotkeyError, match="version 3; this console reads version 2"):
+        HotkeyMap.from_json(json.dumps({"version": 3, "bindings": {}}))
 
 
 @given(st.dictionaries(st.sampled_from(ACTIONS), st.lists(st.sampled_from(

@@ -79,3 +79,17 @@ def test_wall_outputs_are_owned_like_cameras():
     assert [e.id for e in b.blocking("wall:3", NOON)] == ["podcast"]
     b.take_over("wall:3", NOON)
     assert b.blocking("wall:3", NOON) == [] and [e.id for e in b.owners("wall:3", NOON)] == ["rakor"]
+
+
+def test_a_layout_takes_over_every_screen_another_event_holds_or_none():
+    b = EventBoard([WallEvent("rakor", "Rapat Koordinasi", (), wall_outputs=("wall:1", "wall:2")),
+                    WallEvent("podcast", "Podcast", (), wall_outputs=("wall:3", "wall:4"))])
+    screens = ["wall:1", "wall:2", "wall:3", "wall:4", "wall:5"]
+    with pytest.raises(ValueError, match="choose the event"):
+        b.take_over_all(screens, NOON)
+    assert all(b.taken_over(screen) is None for screen in screens)     # none taken when refused
+    b.active = "rakor"
+    takeovers = b.take_over_all(screens, NOON)
+    assert [(t.device, t.from_events) for t in takeovers] == [("wall:3", ("podcast",)), ("wall:4", ("podcast",))]
+    assert not any(b.blocking(screen, NOON) for screen in screens)
+    assert b.take_over_all(screens, NOON) == []                          # all ours now: nothing to take

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import exc, text
+from sqlalchemy import exc, select, text
 
 from models import handover as ho
-from models.schema import HandoverError, HandoverLocked, Shift
-from models.staff import PermissionDenied
+from models.schema import AuditEntry, EmploymentCategory, HandoverError, HandoverLocked, Role, Shift
+from models.shifts import current_shift, start_shift
+from models.staff import PermissionDenied, create_staff
 from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
+from tests.oplog.world import FAST, PIN
 
 def test_the_summary_is_filled_in_from_the_data(database, world, shift_id):
     signed(database, world, shift_id)
@@ -139,3 +141,61 @@ def test_a_step_taken_on_an_out_of_date_copy_sees_what_another_desk_did(database
         record = handover(session, shift_id)
         assert record.notes == "" and ho.verify(session, record)
 
+
+
+def test_only_the_planned_incoming_lead_or_an_admin_accepts(database, world, shift_id):
+    signed(database, world, shift_id)
+    with database.transaction() as session:
+        eko = create_staff(session, "Eko Prasetyo", EmploymentCategory.PENUNJANG, Role.OPERATOR, PIN, rounds=FAST)
+        record = handover(session, shift_id)
+        with pytest.raises(HandoverError, match=r"only the incoming lead, Dwi Rahmawati \(shift Siang 03-11-2026\), "
+                                                r"or an admin can accept this handover"):
+            ho.accept(session, record, eko, ACCEPTED)
+        assert not record.locked
+        ho.accept(session, record, world.staff(session, world.dwi), ACCEPTED)
+        assert (record.incoming_lead.name, record.planned_incoming_lead.name, record.accepted_as_admin) == (
+            "Dwi Rahmawati", "Dwi Rahmawati", False)
+        assert not session.scalars(select(AuditEntry).where(AuditEntry.action.like("accept the handover%"))).all()
+
+
+def test_an_admin_accepts_in_place_of_the_planned_lead_audited_and_hashed(database, world, shift_id):
+    signed(database, world, shift_id)
+    with database.transaction() as session:
+        ho.accept(session, handover(session, shift_id), world.staff(session, world.admin), ACCEPTED)
+    with database.transaction() as session:
+        record = handover(session, shift_id)
+        assert (record.incoming_lead.name, record.planned_incoming_lead.name, record.accepted_as_admin) == (
+            "Agus Setiawan", "Dwi Rahmawati", True)
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.action.like("accept the handover%"))).one()
+        assert (audit.staff_id, audit.at, audit.action) == (
+            world.admin, ACCEPTED, "accept the handover of shift Pagi 03-11-2026 as admin, in place of Dwi Rahmawati")
+        assert ho.verify(session, record)
+    with database.transaction() as session:          # the admin's acceptance is part of what the hash covers
+        session.execute(text("UPDATE handovers SET accepted_as_admin = false"))
+    with database.transaction() as session:
+        assert not ho.verify(session, handover(session, shift_id))
+
+
+def test_with_no_shift_planned_after_it_only_an_admin_accepts(database, world, shift_id):
+    accepted(database, world, shift_id)
+    with database.transaction() as session:          # Siang is the last shift planned
+        siang, dwi = session.scalars(select(Shift).where(Shift.name == "Siang")).one(), world.staff(session, world.dwi)
+        start_shift(session, siang, dwi, ACCEPTED)
+        record = ho.start_handover(session, siang, dwi, ACCEPTED + 7 * HOUR)
+        ho.sign(session, record, dwi, ACCEPTED + 7 * HOUR)
+        with pytest.raises(HandoverError, match="no shift is planned after Siang 03-11-2026, so nobody is its "
+                                                "incoming lead"):
+            ho.accept(session, record, world.staff(session, world.budi), ACCEPTED + 8 * HOUR)
+        ho.accept(session, record, world.staff(session, world.admin), ACCEPTED + 8 * HOUR)
+        assert record.accepted_as_admin and record.planned_incoming_lead is None
+        assert session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("accept the handover%"))
+                               ).one().endswith("in place of an incoming lead (no next shift planned)")
+
+
+def test_handing_over_ends_the_outgoing_shift(database, world, shift_id):
+    with database.transaction() as session:
+        assert session.get(Shift, shift_id).actual_end is None       # Budi's Pagi runs while it is handed over
+    accepted(database, world, shift_id)
+    with database.transaction() as session:
+        assert session.get(Shift, shift_id).actual_end == ACCEPTED
+        assert current_shift(session, ACCEPTED + HOUR) is None

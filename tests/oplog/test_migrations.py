@@ -14,7 +14,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, inspect, select
 
 from models.database import alembic_config, current_revision, head_revision, migrate_database
+from models.handover import verify
 from models.schema import AuditEntry, Event, Handover, LogEntry, Shift, Staff, metadata
+from tests.oplog.scenes import accepted, busy_morning
+from tests.oplog.world import build_world
 
 WHEN = datetime(2026, 11, 3, 1, 30, tzinfo=timezone.utc)
 
@@ -80,7 +83,8 @@ def test_upgrade_from_the_first_revision_keeps_the_data(backend):
         audit = session.scalars(select(AuditEntry)).one()
         assert (audit.at, audit.action, audit.duration_ms) == (WHEN, "preset recall 3", 41.5)
         assert session.scalars(select(LogEntry)).one().text == "Live streaming dimulai"
-        assert session.scalars(select(Handover)).one().notes == "Catatan"
+        handover = session.scalars(select(Handover)).one()
+        assert (handover.notes, handover.planned_incoming_lead_id, handover.accepted_as_admin) == ("Catatan", None, False)
 
 
 def test_the_models_match_the_migrated_schema(database):
@@ -96,3 +100,29 @@ def test_downgrade_to_empty_and_upgrade_again(backend):
     assert set(inspect(database.engine).get_table_names()) == {"alembic_version"}
     migrate_database(database)
     assert set(inspect(database.engine).get_table_names()) == {*metadata.tables, "alembic_version"}
+
+
+def test_a_handover_locked_before_revision_0002_still_verifies_after_it(backend):
+    """Revision 0002 adds who was planned to accept and whether an admin did; a record hashed without
+    those columns keeps its hash (they join the hash only when an admin accepted)."""
+    database = backend.open()
+    world = build_world(database)
+    shift_id = busy_morning(database, world)
+    accepted(database, world, shift_id)
+    with database.engine.connect() as connection:
+        if backend.kind == "sqlite":      # as migrate_database does: batch mode drops and recreates the table
+            connection.connection.cursor().execute("PRAGMA foreign_keys=OFF")
+        with connection.begin():
+            command.downgrade(alembic_config(connection), "0001")
+        if backend.kind == "sqlite":
+            connection.connection.cursor().execute("PRAGMA foreign_keys=ON")
+    assert "accepted_as_admin" not in {column["name"] for column in inspect(database.engine).get_columns("handovers")}
+    migrate_database(database)
+    with database.transaction() as session:
+        record = session.get(Handover, handover_id(session, shift_id))
+        assert (record.accepted_as_admin, record.planned_incoming_lead_id) == (False, None)
+        assert verify(session, record)
+
+
+def handover_id(session, shift_id: int) -> int:
+    return session.scalars(select(Handover.id).where(Handover.shift_id == shift_id)).one()

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings, strategies as st
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from models import handover as ho
 from models.oplog_time import WIB
@@ -15,8 +15,9 @@ from models.reports_csv import read_handover_csv, write_handover_csv, write_mont
 from models.reports_handover import HandoverReport, handover_report
 from models.reports_monthly import DayModeCount, DeviceFaultCount, LocationCount, StaffHours, monthly_stats
 from models.handover_summary import DeviceErrorCount
-from models.schedule import Place, cancel_event, schedule_event
-from models.schema import AuditEntry, EventMode, FaultSeverity
+from models.schedule import Place, cancel_event, schedule_event, start_event
+from models.schema import AuditEntry, Event, EventMode, EventStatus, FaultSeverity
+from models.seed_demo import seed_demo
 from models.logbook import open_fault
 from models.shifts import end_shift, plan_shift, start_shift
 from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
@@ -90,32 +91,39 @@ def test_any_handover_report_survives_the_csv_round_trip(report, tmp_path):
 
 
 def test_monthly_statistics_count_in_wib_months(database, world, tmp_path):
+    """Counted on 30 November at noon: the evening's event and the night's shift are planned."""
+    now = wib(2026, 11, 30, 12)
     with database.transaction() as session:
         budi, dwi, admin = (world.staff(session, i) for i in (world.budi, world.dwi, world.admin))
 
         def event(mode, start, *places):
-            return schedule_event(session, budi, "Acara", "Diskominfo", mode, start, start + 2 * HOUR, places)
+            found = schedule_event(session, budi, "Acara", "Diskominfo", mode, start, start + 2 * HOUR, places)
+            if start < now:
+                start_event(session, found, budi, start)
+            return found
 
         event(EventMode.DARING, wib(2026, 11, 1, 0, 30), Place("Command Center", 20, 12))
         event(EventMode.LURING, wib(2026, 10, 31, 23, 30), Place("Ruang Rapat Utama", 40, 40))     # October
         event(EventMode.CAMPURAN, wib(2026, 11, 3, 9), Place("Pendopo Manggala Praja Nugraha", 300, 250),
               Place("Command Center", 20, 15))
         event(EventMode.LURING, wib(2026, 11, 3, 13), Place("Ruang Rapat Utama", 40, 30))
-        cancel_event(session, event(EventMode.DARING, wib(2026, 11, 3, 14), Place("Command Center")), budi)
-        event(EventMode.LURING, wib(2026, 11, 30, 23, 59), Place("Pendopo Manggala Praja Nugraha", 300))
+        cancel_event(session, schedule_event(session, budi, "Batal", "Diskominfo", EventMode.DARING,
+                                             wib(2026, 11, 3, 14), wib(2026, 11, 3, 15), [Place("Command Center")]),
+                     budi)
+        event(EventMode.LURING, wib(2026, 11, 30, 23, 59), Place("Pendopo Manggala Praja Nugraha", 300))  # planned
         event(EventMode.DARING, wib(2026, 12, 1, 0, 0), Place("Command Center", 20, 20))          # December
 
         pagi = plan_shift(session, "Pagi", wib(2026, 11, 3, 7), wib(2026, 11, 3, 15), budi, [admin])
         start_shift(session, pagi, budi, wib(2026, 11, 3, 6, 55))
         end_shift(session, pagi, budi, wib(2026, 11, 3, 15, 25))                                 # 8.5 hours
-        plan_shift(session, "Siang", wib(2026, 11, 3, 15), wib(2026, 11, 3, 23), dwi)
+        plan_shift(session, "Siang", wib(2026, 11, 3, 15), wib(2026, 11, 3, 23), dwi)             # never started
         plan_shift(session, "Malam", wib(2026, 10, 31, 23), wib(2026, 11, 1, 7), budi)            # October
-        plan_shift(session, "Malam", wib(2026, 11, 30, 23), wib(2026, 12, 1, 7), dwi)
+        plan_shift(session, "Malam", wib(2026, 11, 30, 23), wib(2026, 12, 1, 7), dwi)             # planned
 
         for when, device, severity in [(wib(2026, 11, 3, 9), "Kamera Pendopo", FaultSeverity.MAJOR),
                                        (wib(2026, 11, 3, 10), "Kamera Pendopo", FaultSeverity.MAJOR),
                                        (wib(2026, 11, 1, 0, 10), "Video Wall Command Center", FaultSeverity.MINOR),
-                                       (wib(2026, 11, 30, 23), None, FaultSeverity.CRITICAL),
+                                       (wib(2026, 11, 30, 11), None, FaultSeverity.CRITICAL),
                                        (wib(2026, 10, 31, 23), "Kamera Pendopo", FaultSeverity.MINOR)]:
             open_fault(session, budi, severity, "gangguan", when, device=device)
         session.execute(insert(AuditEntry), [
@@ -127,16 +135,18 @@ def test_monthly_statistics_count_in_wib_months(database, world, tmp_path):
                 (wib(2026, 11, 4, 9, 1), "Kamera Pendopo", "superseded"), (wib(2026, 12, 1, 9), "Kamera Pendopo",
                                                                            "offline")]])
     with database.transaction() as session:
-        stats = monthly_stats(session, 2026, 11)
+        stats = monthly_stats(session, 2026, 11, now)
+    assert stats.until == now
     assert stats.events_per_day == (
         DayModeCount(date(2026, 11, 1), "daring", 1), DayModeCount(date(2026, 11, 3), "campuran", 1),
-        DayModeCount(date(2026, 11, 3), "luring", 1), DayModeCount(date(2026, 11, 30), "luring", 1))
-    assert stats.events_by_mode() == {"daring": 1, "campuran": 1, "luring": 2}
+        DayModeCount(date(2026, 11, 3), "luring", 1), DayModeCount(date(2026, 11, 30), "luring", 0, 1))
+    assert stats.events_by_mode() == {"daring": 1, "campuran": 1, "luring": 1}
+    assert stats.planned_events() == 1
     assert stats.locations == (LocationCount("Command Center", 2, 27),
-                               LocationCount("Pendopo Manggala Praja Nugraha", 2, 250),
+                               LocationCount("Pendopo Manggala Praja Nugraha", 1, 250, 1),
                                LocationCount("Ruang Rapat Utama", 1, 30))
     assert stats.staff_hours == (StaffHours("Agus Setiawan", "PNS", 1, 8.5), StaffHours("Budi Santoso", "PNS", 1, 8.5),
-                                 StaffHours("Dwi Rahmawati", "CPNS", 2, 16.0))
+                                 StaffHours("Dwi Rahmawati", "CPNS", 0, 0.0, 2, 16.0))
     assert stats.device_faults == (DeviceFaultCount("Kamera Pendopo", "major", 2),
                                    DeviceFaultCount("Video Wall Command Center", "minor", 1),
                                    DeviceFaultCount("—", "critical", 1))
@@ -148,9 +158,13 @@ def test_monthly_statistics_count_in_wib_months(database, world, tmp_path):
         rows = list(csv.reader(file))
     assert rows[0] == ["section", "item", "detail", "value"]
     assert ["events_per_day", "2026-11-03", "campuran", "1"] in rows
-    assert ["events_by_mode", "2026-11", "luring", "2"] in rows
+    assert ["counted_until", "2026-11", "", "2026-11-30T05:00:00+00:00"] in rows
+    assert ["events_by_mode", "2026-11", "luring", "1"] in rows
+    assert ["events_planned_per_day", "2026-11-30", "luring", "1"] in rows
+    assert ["events_planned", "2026-11", "", "1"] in rows
     assert ["location_participants", "Command Center", "", "27"] in rows
-    assert ["staff_hours", "Dwi Rahmawati", "CPNS", "16.00"] in rows
+    assert ["staff_hours", "Dwi Rahmawati", "CPNS", "0.00"] in rows
+    assert ["staff_planned_hours", "Dwi Rahmawati", "CPNS", "16.00"] in rows
     assert ["device_faults", "—", "critical", "1"] in rows
     assert ["device_errors", "Kamera Panggung", "timeout", "2"] in rows
 
@@ -159,3 +173,22 @@ def test_an_empty_month_has_no_rows(database, world):
     with database.transaction() as session:
         stats = monthly_stats(session, 2030, 2)
     assert (stats.events_per_day, stats.locations, stats.staff_hours, stats.device_faults) == ((), (), (), ())
+
+
+def test_on_5_december_the_month_counts_what_happened_and_the_rest_as_planned(database):
+    """A demo December looked at on the 5th: held events and worked hours only up to now; the rest planned."""
+    now = wib(2026, 12, 5, 12)
+    seed_demo(database, "2026-12", now=now)
+    december = wib(2026, 12, 1)
+    with database.transaction() as session:
+        stats = monthly_stats(session, 2026, 12, now)
+        counted = (Event.planned_start >= december, Event.status != EventStatus.CANCELLED)
+        started = session.scalar(select(func.count()).where(*counted, Event.actual_start.is_not(None)))
+        waiting = session.scalar(select(func.count()).where(*counted, Event.actual_start.is_(None)))
+    assert stats.until == now
+    assert sum(stats.events_by_mode().values()) == started > 0
+    assert stats.planned_events() == waiting > started
+    assert not [row for row in stats.events_per_day if row.day > date(2026, 12, 5) and row.events]
+    elapsed = (now - december).total_seconds() / 3600
+    assert all(row.hours <= elapsed for row in stats.staff_hours)
+    assert sum(row.planned_hours for row in stats.staff_hours) > sum(row.hours for row in stats.staff_hours)

@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 from models import handover as ho
 from models.logbook import close_fault
 from models.schedule import Place, schedule_event, start_event
-from models.schema import Event, EventMode, Fault, HandoverLocked, Shift, Staff
-from models.shifts import start_shift
+from models.schema import (
+    EmploymentCategory, Event, EventMode, Fault, HandoverError, HandoverLocked, Role, Shift, Staff)
+from models.shifts import set_team, start_shift
+from models.staff import create_staff
 from tests.oplog.scenes import ACCEPTED, HOUR, handover, signed
-from tests.oplog.world import T0
+from tests.oplog.world import FAST, PIN, T0
 
 Step = Callable[[Session, Staff], None]     # one desk's step, taken by the staff member at that desk
 
@@ -86,3 +88,33 @@ def test_accepting_the_same_handover(database, world, shift_id):
     with database.transaction() as session:
         record = handover(session, shift_id)
         assert record.incoming_lead_id == world.admin and ho.verify(session, record)
+
+
+def test_a_new_incoming_lead_chosen_at_one_desk_while_the_old_one_accepts_at_another(database, world, shift_id):
+    """The accepting desk waits for the desk that is changing the next shift's lead, then sees the new lead."""
+    signed(database, world, shift_id)
+    with database.transaction() as session:
+        eko = create_staff(session, "Eko Prasetyo", EmploymentCategory.PENUNJANG, Role.OPERATOR, PIN, rounds=FAST)
+        eko_id = eko.id
+    outcome: list[BaseException | None] = []
+
+    def dwi_accepts() -> None:
+        try:
+            with database.transaction() as session:
+                ho.accept(session, handover(session, shift_id), session.get(Staff, world.dwi), ACCEPTED)
+            outcome.append(None)
+        except BaseException as error:       # noqa: BLE001 - handed to the test thread
+            outcome.append(error)
+
+    with database.transaction() as session:
+        siang = session.scalars(select(Shift).where(Shift.name == "Siang")).one()
+        set_team(session, siang, session.get(Staff, eko_id), [])
+        other = threading.Thread(target=dwi_accepts)
+        other.start()
+        other.join(0.5)
+        assert other.is_alive(), "the acceptance must wait for the change of the incoming lead"
+    other.join(10)
+    assert isinstance(outcome[0], HandoverError) and "only the incoming lead, Eko Prasetyo" in str(outcome[0])
+    with database.transaction() as session:
+        ho.accept(session, handover(session, shift_id), session.get(Staff, eko_id), ACCEPTED)
+        assert handover(session, shift_id).planned_incoming_lead_id == eko_id

@@ -1,6 +1,8 @@
 """The simulator's listeners over real loopback sockets and a real pseudo-terminal."""
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 import socket
 import time
@@ -188,3 +190,18 @@ def test_serial_chain_addressing_unplug_and_replug(start: Start, tmp_path: Path)
     with serial.Serial(str(link), 9600, timeout=TIMEOUT) as port:
         port.write(h("83 09 04 00 FF"))
         assert port.read(4) == h("B0 50 02 FF")
+
+
+def test_a_tcp_simulator_closed_with_a_client_connected_hangs_up_without_an_error(runtime: DeviceRuntime,
+                                                                                caplog) -> None:
+    """Closing the console (or ``simulate``) while a controller is connected: before Python 3.12 asyncio logs
+    a CancelledError traceback for a client task that is cancelled, so the client is hung up instead."""
+    sim = runtime.submit(start_simulator("visca+tcp://127.0.0.1:0")).result(TIMEOUT)
+    with socket.create_connection(sim.address, TIMEOUT) as client:
+        client.sendall(h("81 09 04 00 FF"))
+        assert client.recv(64) == h("90 50 02 FF")
+        with caplog.at_level(logging.ERROR):
+            runtime.submit(sim.close()).result(TIMEOUT)
+            runtime.submit(asyncio.sleep(0.1)).result(TIMEOUT)    # the loop's callbacks after the close
+        assert client.recv(64) == b""
+    assert not [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTranslator
 
 from ui.language import install_translator
 
@@ -11,9 +10,7 @@ from ui.language import install_translator
 def translator(qapp):
     """Install a language for one test (``translator("id")``); afterwards the application is English again."""
     yield lambda language: install_translator(qapp, language)
-    for installed in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(installed)
-        installed.setParent(None)
+    install_translator(qapp, "en")
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from models.oplog_time import utc_now
 from models.schedule import Place, schedule_event
 from models.schema import EventMode
 from models.shifts import plan_shift, start_shift
+from tests.devices.conftest import wait_until
 from tests.oplog.world import PIN, World, build_world
 from ui.console import Console, SimulatedPicture
 from ui.oplog_console import OperationsLog
@@ -107,8 +108,8 @@ def console_for(rig, qtbot):
         demo, devices, folder = rig
         config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
-        for controller in controllers.values():
-            controller.inquire("power").result(5)
+        for controller in controllers.values():     # connected (see tests/ui/test_console.py make_console)
+            wait_until(lambda: controller.snapshot().power is not None, what=f"{controller.name} answering")
         settings = QSettings(str(folder / f"console-{len(built)}.ini"), QSettings.Format.IniFormat)
         simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
         console = Console(config, controllers, data_folder=folder, settings=settings, hotkeys=HotkeyMap.defaults(),

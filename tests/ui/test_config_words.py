@@ -27,10 +27,11 @@ events:
     cameras: [cam9]
     shots: {F1: {camera: cam1, preset: [1]}}
 """
-NO_CAM9 = "config.yaml baris 8, events[0].cameras: tidak ada kamera dengan id 'cam9'"
-PRESET_LIST = "config.yaml baris 9, events[0].shots.F1.preset: nomor preset harus berupa bilangan bulat, bukan daftar"
-NOT_IN_EVENT = ("config.yaml baris 9, events[0].shots.F1.camera: kamera 'cam1' bukan salah satu kamera acara ini "
-                "(belum ada yang tercantum)")
+NO_CAM9 = "config.yaml baris 8, acara 1 (id rakor-bupati), cameras: tidak ada kamera dengan id 'cam9'"
+PRESET_LIST = ("config.yaml baris 9, acara 1 (id rakor-bupati), shots.F1.preset: nomor preset harus berupa bilangan "
+               "bulat, bukan daftar")
+NOT_IN_EVENT = ("config.yaml baris 9, acara 1 (id rakor-bupati), shots.F1.camera: kamera 'cam1' bukan salah satu "
+                "kamera acara ini (belum ada yang tercantum)")
 
 
 
@@ -65,7 +66,10 @@ def test_the_console_shows_start_up_problems_in_indonesian(indonesian, store: Co
         assert "Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera." in rows
         assert (f"{hotkey_file}: tombol F2 diberikan kepada shot.F1 dan shot.F2; "
                 "satu tombol hanya boleh menjalankan satu aksi") in rows
-        assert console.window.banner.text() == rows[-1] == "Memakai tombol pintas bawaan."
+        assert rows[-1] == "Memakai tombol pintas bawaan."
+        assert console.window.banner.text() == (          # the first problem, what the console does instead
+            f"{NO_CAM9} — Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera. "
+            "(4 lagi di tab Catatan)")
     finally:
         console.shutdown()
 
@@ -83,5 +87,5 @@ def test_the_hotkey_editor_speaks_indonesian(indonesian, tmp_path: Path, qtbot):
         "zoom.in: 'Ctrl+Foo': 'Foo' bukan nama tombol (misalnya F5, Ctrl+3, Num+3, Up, Esc atau ?)",
     ]
     assert not editor.try_bind("stop.all", "F5")
-    assert editor.prompt.text() == ("F5 sudah menjadi tombol untuk “Shot F5”. "
+    assert editor.prompt.text() == ("F5 sudah menjadi tombol untuk “Bidikan F5”. "
                                     "Pindahkan ke “Hentikan semua kamera”?")

@@ -30,8 +30,9 @@ def make_console(rig, qtbot, config=None, errors=()):
     demo, devices, folder = rig
     config = config or demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
     controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
-    for controller in controllers.values():
-        controller.inquire("power").result(5)
+    for controller in controllers.values():     # connected: its status polls are answered
+        # (not an inquiry of our own: one sent while a poll's answer is on its way on a raw link takes that answer)
+        wait_until(lambda: controller.snapshot().power is not None, what=f"{controller.name} answering")
     settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
     simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
     console = Console(config, controllers, data_folder=folder, settings=settings, hotkeys=HotkeyMap.defaults(),

@@ -63,7 +63,7 @@ def test_a_key_of_another_action_is_refused_until_confirmed(editor: HotkeyEditor
     editor.try_bind("stop.all", "F5")
     editor.confirm_replace()
     hotkeys = editor.model.hotkey_map()
-    assert hotkeys.keys("stop.all") == ("Esc", "F5") and hotkeys.keys("shot.F5") == ()
+    assert hotkeys.keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "F5") and hotkeys.keys("shot.F5") == ()
     assert editor.prompt_box.isHidden()
 
 
@@ -89,8 +89,21 @@ def test_save_writes_the_file_and_emits_the_map(editor: HotkeyEditor, qtbot, tmp
     editor.try_bind("stop.all", "Space")
     with qtbot.waitSignal(editor.mapChanged, timeout=1000) as saved:
         assert editor.save()
-    assert saved.args[0].keys("stop.all") == ("Esc", "Space")
+    assert saved.args[0].keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "Space")
     assert load_hotkeys(tmp_path / "hotkeys.json") == (saved.args[0], [])
+
+
+def test_the_stop_keys_are_captured_like_any_other_and_a_map_without_one_is_flagged(editor, qtbot, tmp_path):
+    editor.table.selectRow(row_of("stop.all"))
+    editor._clear_selected()
+    assert editor.save() and "no key that works everywhere" in editor.message.text()
+    for key, modifiers in ((Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier),
+                           (Qt.Key.Key_Pause, Qt.KeyboardModifier.NoModifier)):
+        editor.capture.setFocus()
+        with qtbot.waitSignal(editor.capture.editingFinished, timeout=3000):
+            qtbot.keyClick(editor.capture, key, modifiers)
+    assert editor.save() and editor.message.text() == "Hotkeys saved."
+    assert load_hotkeys(tmp_path / "hotkeys.json")[0].keys("stop.all") == ("Ctrl+Space", "Pause")
 
 
 def test_save_refuses_a_map_with_shared_keys(editor: HotkeyEditor, qtbot, tmp_path: Path):
@@ -115,10 +128,10 @@ def test_export_and_import_through_the_model(qtbot):
     model.reset_defaults()
     with qtbot.waitSignal(model.modelReset, timeout=1000):
         assert model.import_json(exported) == []
-    assert model.hotkey_map().keys("stop.all") == ("Esc", "Space")
+    assert model.hotkey_map().keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "Space")
     problems = model.import_json('{"bindings": {"lights.on": ["L"]}}')
     assert problems == ["unknown action 'lights.on'"]
-    assert model.hotkey_map().keys("stop.all") == ("Esc", "Space")
+    assert model.hotkey_map().keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "Space")
 
 
 def test_export_and_import_files(editor: HotkeyEditor, tmp_path: Path):
@@ -127,7 +140,7 @@ def test_export_and_import_files(editor: HotkeyEditor, tmp_path: Path):
     editor.export_to(str(path))
     editor.reset_defaults()
     editor.import_from(str(path))
-    assert editor.model.hotkey_map().keys("stop.all") == ("Esc", "Space")
+    assert editor.model.hotkey_map().keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "Space")
     path.write_text("nonsense", encoding="utf-8")
     editor.import_from(str(path))
     assert "Not imported" in editor.message.text() and "not a hotkey file" in editor.message.text()

@@ -4,11 +4,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QKeySequenceEdit, QLabel, QLineEdit, QMenu,
+                               QVBoxLayout, QWidget)
 
 from models.hotkeys import DEFAULT_HOTKEYS, HotkeyMap
 from ui.cheat_sheet import CheatSheet
-from ui.hotkeys import OWNS_KEYS, HotkeyFilter, key_text
+from ui.hotkeys import CONSOLE_WINDOW, OWNS_KEYS, HotkeyFilter, key_text
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -50,10 +51,14 @@ class KeyCatcher(QWidget):
 @pytest.fixture
 def window(qtbot):
     window = KeyCatcher()
+    window.setProperty(CONSOLE_WINDOW, True)
     window.line = QLineEdit()
+    window.combo = QComboBox()
+    window.combo.addItems(["Rakor", "Podcast"])
     layout = QVBoxLayout(window)
     layout.addWidget(QLabel("console"))
     layout.addWidget(window.line)
+    layout.addWidget(window.combo)
     qtbot.addWidget(window)
     window.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     window.show()
@@ -104,25 +109,103 @@ def test_shifted_symbols_match_their_character(window, recorder):
     assert recorder.events == [("pressed", "help.cheatsheet"), ("pressed", "zoom.in")]
 
 
-def test_typing_in_a_text_field_selects_no_camera_but_esc_still_stops(window, recorder, qtbot):
+def test_typing_in_a_text_field_selects_no_camera_and_only_the_stop_keys_stop(window, recorder, qtbot):
     window.line.setFocus()
     qtbot.keyClicks(window.line, "12")
     assert window.line.text() == "12"
     send(window.line, PRESS, Key.Key_Left)
     assert window.line.cursorPosition() == 1 and recorder.events == []
-    send(window.line, PRESS, Key.Key_Escape)
+    send(window.line, PRESS, Key.Key_Return)         # the field's own: it ends the input
+    assert recorder.events == []
+    send(window.line, PRESS, Key.Key_Pause)
+    send(window.line, PRESS, Key.Key_Space, Mod.ControlModifier, " ")
+    assert recorder.events == [("pressed", "stop.all"), ("pressed", "stop.all")]
+    assert window.line.text() == "12"
+
+
+def test_the_first_esc_leaves_a_text_field_the_next_is_all_stop(window, recorder, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.line.setFocus()
+    qtbot.keyClicks(window.line, "Rakor")
+    qtbot.keyClick(window.line, Key.Key_Escape)
+    assert recorder.events == [] and not window.line.hasFocus() and window.line.text() == "Rakor"
+    qtbot.keyClick(QApplication.focusWidget() or window, Key.Key_Escape)
     assert recorder.events == [("pressed", "stop.all")]
 
 
-def test_a_window_that_owns_its_keys_gets_them_except_esc(qtbot, recorder):
+def test_a_window_that_owns_its_keys_gets_them_except_the_stop_keys(qtbot, recorder):
     editor = KeyCatcher()
     editor.setProperty(OWNS_KEYS, True)
     qtbot.addWidget(editor)
     editor.show()
     send(editor, PRESS, Key.Key_F5)
     send(editor, PRESS, Key.Key_Escape)
-    assert editor.keys == [Key.Key_F5]
+    send(editor, PRESS, Key.Key_Pause)
+    assert editor.keys == [Key.Key_F5, Key.Key_Escape]
     assert recorder.events == [("pressed", "stop.all")]
+
+
+def test_esc_on_the_bare_console_window_is_all_stop_and_return_its_action(window, recorder):
+    send(window, PRESS, Key.Key_Escape)
+    send(window, PRESS, Key.Key_Return)
+    send(window, PRESS, Key.Key_Enter, Mod.KeypadModifier)
+    assert recorder.events == [("pressed", "stop.all"), ("pressed", "preset.recall.selected"),
+                               ("pressed", "preset.recall.selected")]
+    assert window.keys == []
+
+
+def test_esc_closes_an_open_menu_and_stops_nothing(window, recorder, qtbot):
+    menu = QMenu(window)
+    menu.addAction("Hotkeys…")
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
+    qtbot.keyClick(menu, Key.Key_Escape)
+    assert not menu.isVisible() and recorder.events == []
+
+
+def test_an_open_menu_keeps_the_arrows_but_the_stop_keys_still_stop(window, recorder, qtbot):
+    menu = QMenu(window)
+    first, second = menu.addAction("Hotkeys…"), menu.addAction("Configuration…")
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
+    menu.setActiveAction(first)
+    qtbot.keyClick(menu, Key.Key_Down)
+    assert menu.activeAction() is second and recorder.events == []
+    qtbot.keyClick(menu, Key.Key_Pause)
+    assert recorder.events == [("pressed", "stop.all")]
+    menu.close()
+
+
+def test_esc_closes_an_open_combo_box_and_stops_nothing(window, recorder, qtbot):
+    window.combo.showPopup()
+    popup = QApplication.activePopupWidget()
+    assert popup is not None
+    qtbot.keyClick(popup, Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert recorder.events == []
+
+
+def test_esc_and_enter_close_a_dialog_and_act_on_nothing(window, recorder, qtbot):
+    for key, result in ((Key.Key_Escape, QDialog.DialogCode.Rejected), (Key.Key_Return, QDialog.DialogCode.Accepted)):
+        dialog = QDialog(window)
+        dialog.setProperty(CONSOLE_WINDOW, True)     # even a dialog that claimed to be the console
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        dialog.open()
+        qtbot.waitExposed(dialog)
+        qtbot.keyClick(dialog, key)
+        assert dialog.isHidden() and dialog.result() == result
+    assert recorder.events == []
+
+
+def test_the_key_capture_field_of_the_hotkey_editor_takes_even_the_stop_keys(window, recorder, qtbot):
+    capture = QKeySequenceEdit(window)
+    capture.show()
+    capture.setFocus()
+    qtbot.keyClick(capture, Key.Key_Pause)
+    assert recorder.events == [] and capture.keySequence().toString() == "Pause"
 
 
 def test_unmapped_keys_pass_through(window, recorder):

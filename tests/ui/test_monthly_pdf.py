@@ -1,17 +1,18 @@
 """The monthly statistics as a PDF: from the window (charts recorded on the GUI thread, the file written
-on the database thread) and from ``python app.py report monthly``. Read back with pypdf: the month, the
-operations log and every number of a seeded demo month (computed from the statistics, in English and
+on the database thread) and from ``python app.py report monthly``. Read back with pypdf: the month, no
+file path, and every number of a seeded demo month (computed from the statistics, in English and
 in Indonesian); drawn with QtPdf: each statistic's chart is on its page. Failures leave no file."""
 from __future__ import annotations
 
 import threading
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSize
+from PySide6.QtCharts import QValueAxis
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
@@ -19,7 +20,9 @@ import app
 import ui.report_monthly
 import ui.report_monthly_pdf
 from models.database import open_database
-from models.reports_monthly import MonthlyStats, monthly_stats
+from models.oplog_time import WIB
+from models.reports_monthly import (
+    DayModeCount, DeviceFaultCount, LocationCount, MonthlyStats, StaffHours, monthly_stats)
 from models.seed_demo import seed_demo
 from tests.oplog.conftest import Backend
 from tests.ui.test_reports import page_text, pdf_text, run_app
@@ -33,12 +36,13 @@ pytestmark = pytest.mark.gui
 MODES = ("daring", "luring", "campuran")
 SEVERITIES = ("minor", "major", "critical")
 WORDS = {"en": {"title": "Monthly statistics", "modes": ("online", "on site", "hybrid"), "total": "Total",
-                "severities": ("minor", "major", "critical"), "date": "Date", "log": "Operations log",
+                "severities": ("minor", "major", "critical"), "date": "Date", "held": "Held", "planned": "Planned",
                 "device": "Device", "results": {"not executable": "not possible in the camera's current mode",
                                                   "timeout": "no answer in time", "offline": "offline",
                                                   "command buffer full": "camera busy"}},
          "id": {"title": "Statistik bulanan", "modes": ("daring", "luring", "campuran"), "total": "Jumlah",
-                "severities": ("ringan", "berat", "kritis"), "date": "Tanggal", "log": "Log operasional",
+                "severities": ("ringan", "berat", "kritis"), "date": "Tanggal", "held": "Terlaksana",
+                "planned": "Rencana",
                 "device": "Perangkat", "results": {"not executable": "tidak bisa dalam mode kamera saat ini",
                                                     "timeout": "tidak ada jawaban tepat waktu",
                                                     "offline": "terputus", "command buffer full": "kamera sibuk"}}}
@@ -71,8 +75,10 @@ def expected_lines(stats: MonthlyStats, language: str) -> list[str]:
     """Every number of the month as the PDF's tables say it, one table row per line."""
     words = WORDS[language]
     per_day: dict = {}
+    planned = Counter()
     for row in stats.events_per_day:
         per_day.setdefault(row.day, Counter())[row.mode] += row.events
+        planned[row.day] += row.planned
     modes = Counter()
     for counts in per_day.values():
         modes.update(counts)
@@ -83,12 +89,13 @@ def expected_lines(stats: MonthlyStats, language: str) -> list[str]:
     for counts in faults.values():
         severities.update(counts)
     return [
-        f"{words['date']} {' '.join(words['modes'])} {words['total']}",
-        *(f"{day:%d-%m-%Y} {' '.join(str(counts[m]) for m in MODES)} {sum(counts.values())}"
+        f"{words['date']} {' '.join(words['modes'])} {words['held']} {words['planned']}",
+        *(f"{day:%d-%m-%Y} {' '.join(str(counts[m]) for m in MODES)} {sum(counts.values())} {planned[day]}"
           for day, counts in per_day.items()),
-        f"{words['total']} {' '.join(str(modes[m]) for m in MODES)} {sum(modes.values())}",
-        *(f"{row.location} {row.events} {row.participants}" for row in stats.locations),
-        *(f"{row.staff} {row.category} {row.shifts} {h_mm(row.hours)}" for row in stats.staff_hours),
+        f"{words['total']} {' '.join(str(modes[m]) for m in MODES)} {sum(modes.values())} {sum(planned.values())}",
+        *(f"{row.location} {row.events} {row.participants} {row.planned}" for row in stats.locations),
+        *(f"{row.staff} {row.category} {row.shifts} {h_mm(row.hours)} {row.planned_shifts} {h_mm(row.planned_hours)}"
+          for row in stats.staff_hours),
         f"{words['device']} {' '.join(words['severities'])} {words['total']}",
         *(f"{device} {' '.join(str(counts[s]) for s in SEVERITIES)} {sum(counts.values())}"
           for device, counts in faults.items()),
@@ -107,7 +114,7 @@ def assert_the_pdf_has_the_month(path: Path, month: Month, language: str) -> Non
     stats = month.stats
     assert stats.events_per_day and stats.locations and stats.staff_hours and stats.device_faults
     assert f"{words['title']} 10-2026" in text
-    assert f"{words['log']} {month.name}" in text
+    assert month.name not in text and "sqlite" not in text, "no file paths in printed reports"
     missing = [line for line in expected_lines(stats, language) if line not in text]
     assert not missing, missing
     pages = page_texts(path)
@@ -137,7 +144,7 @@ def assert_the_charts_are_drawn(path: Path, stats: MonthlyStats) -> None:
 
 def window_for(month: Month, qtbot) -> MonthlyWindow:
     worker = DbWorker(lambda: open_database(month.url))
-    window = MonthlyWindow(worker, database_name=lambda: month.name)
+    window = MonthlyWindow(worker)
     qtbot.addWidget(window)
     window.month.setDate(window.month.date().fromString("2026-10-01", "yyyy-MM-dd"))
     window.open()
@@ -233,11 +240,78 @@ def test_the_report_command_refuses_a_bad_month_or_path_and_writes_nothing(octob
 
 def test_an_empty_month_still_has_its_four_sections(tmp_path, qapp, qtlog):
     path = tmp_path / "statistik-2030-02.pdf"
-    save_monthly(MonthlyStats(2030, 2, (), (), (), (), ()), path, "kosong.sqlite")
+    save_monthly(MonthlyStats(2030, 2, (), (), (), (), ()), path)
     text = pdf_text(path)
-    for expected in ("Monthly statistics 02-2030", "Operations log kosong.sqlite", "Events 0 (online 0, on site 0, "
-                     "hybrid 0)", "1. Events per day by mode", "2. Events per location", "3. Staff hours",
+    for expected in ("Monthly statistics 02-2030", "Events held 0 (online 0, on site 0, hybrid 0)", "Events planned 0",
+                     "1. Events per day by mode", "2. Events per location", "3. Staff hours",
                      "4. Device faults by severity"):
         assert expected in text, expected
     assert " ".join(str(day) for day in range(1, 29)) in text
     assert not [record.message for record in qtlog.records], "QtCharts warned about the empty charts"
+
+
+@pytest.fixture(scope="module")
+def this_month(tmp_path_factory):
+    """The demo month around now, half past and half planned: (url, stats counted now)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('now') / 'demo.sqlite'}"
+    database = open_database(url)
+    seed_demo(database)
+    database.close()
+    return url
+
+
+def test_a_month_under_way_is_counted_up_to_now_and_the_rest_labelled_planned(this_month, tmp_path, qtbot):
+    worker = DbWorker(lambda: open_database(this_month))
+    window = MonthlyWindow(worker)
+    qtbot.addWidget(window)
+    window.open()
+    qtbot.waitUntil(lambda: window.stats is not None, timeout=10_000)
+    stats = window.stats
+    held, planned = sum(stats.events_by_mode().values()), stats.planned_events()
+    assert stats.until is not None and planned > 0
+    assert window.summary.text().startswith(f"Up to {stats.until.astimezone(WIB):%d-%m-%Y %H:%M} WIB: "
+                                            f"{held} events held, {planned} planned; ")
+    per_day = window.views[0].chart().series()[0].barSets()
+    assert [bar_set.label() for bar_set in per_day] == ["online", "on site", "hybrid", "planned"]
+    assert per_day[-1].sum() == planned
+    hours = window.views[2].chart().series()[0].barSets()
+    assert [bar_set.label() for bar_set in hours] == ["worked", "planned"]
+    assert hours[1].sum() == pytest.approx(sum(row.planned_hours for row in stats.staff_hours))
+    pdf, csv_file = tmp_path / "statistik.pdf", tmp_path / "statistik.csv"
+    window.save_pdf(str(pdf))
+    qtbot.waitUntil(lambda: window.summary.text() == f"Saved: {pdf}", timeout=20_000)
+    window.save_csv(str(csv_file))
+    qtbot.waitUntil(lambda: window.summary.text() == f"Saved: {csv_file}", timeout=20_000)
+    worker.stop()
+    text = pdf_text(pdf)
+    assert f"Counted up to {stats.until.astimezone(WIB):%d-%m-%Y %H:%M} WIB" in text
+    assert f"Events planned {planned}" in text and "Held Planned" in text
+    assert "demo.sqlite" not in text and str(tmp_path.parent) not in text
+    rows = csv_file.read_text(encoding="utf-8-sig").splitlines()
+    assert f"events_planned,{stats.year:04d}-{stats.month:02d},,{planned}" in rows
+
+
+def tick_values(axis) -> list[float]:
+    """The values an axis labels: every tick interval from the anchor, or its evenly spaced fixed ticks."""
+    if axis.tickType() == QValueAxis.TickType.TicksDynamic:
+        count = round((axis.max() - axis.tickAnchor()) / axis.tickInterval())
+        return [axis.tickAnchor() + step * axis.tickInterval() for step in range(count + 1)]
+    return [axis.min() + step * (axis.max() - axis.min()) / (axis.tickCount() - 1) for step in range(axis.tickCount())]
+
+
+def test_every_chart_that_counts_has_whole_numbers_on_its_axis(tmp_path, qtbot):
+    stats = MonthlyStats(2026, 12, (DayModeCount(date(2026, 12, 1), "luring", 1),),
+                         (LocationCount("Pendopo Manggala Praja Nugraha", 1, 40),),
+                         (StaffHours("Budi Santoso", "PNS", 1, 7.5),),
+                         (DeviceFaultCount("Kamera Pendopo", "major", 1), DeviceFaultCount("Kamera Studio", "minor", 1)),
+                         ())
+    charts = MonthlyCharts().charts(stats)
+    for number in (0, 1, 3):
+        axis = charts[number].axes(Qt.Orientation.Vertical if number == 0 else Qt.Orientation.Horizontal)[0]
+        ticks = tick_values(axis)
+        assert ticks[0] == 0 and ticks[-1] >= 1 and all(tick == int(tick) for tick in ticks), (number, ticks)
+        assert axis.labelFormat() == "%d"
+    path = tmp_path / "statistik.pdf"
+    save_monthly(stats, path)
+    faults_page = next(text for text in page_texts(path) if "4. Device faults by severity" in text)
+    assert "0.2" not in faults_page and "0.5" not in faults_page

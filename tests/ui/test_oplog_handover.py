@@ -3,7 +3,12 @@ is locked with its hash; an admin reopens it for a marked addition; tampering is
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
+from models import handover as ho
+from models.database import open_database
+from models.oplog_time import utc_now
+from models.schema import Shift, Staff
 from tests.oplog.world import PIN
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import WAIT_MS, log_in, ready, settle
@@ -42,7 +47,7 @@ def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
     qtbot.waitUntil(lambda: status(window) == "signed", timeout=WAIT_MS)
     assert window.tabs.currentIndex() == ACCEPT
     assert [window.accept.who.itemText(i) for i in range(window.accept.who.count())] == [
-        "Agus Setiawan", "Dwi Rahmawati"]                 # operators and admins, not the outgoing lead
+        "Dwi Rahmawati", "Agus Setiawan (admin, in place of the incoming lead)"]   # the next shift's lead, admins
     window.accept.who.setCurrentIndex(window.accept.who.findData(site.world.dwi))
     window.accept.pin.setText(PIN)
     window.accept.button.click()
@@ -81,3 +86,45 @@ def test_only_the_shift_lead_prepares_the_handover(site, console_for, qtbot):
     window.prepare.click()
     qtbot.waitUntil(lambda: "only the shift lead, Budi Santoso" in window.message.text(), timeout=WAIT_MS)
     assert status(window) == "no handover"
+
+
+def signed_by_budi(site) -> None:
+    """Budi has prepared and signed the handover of his running shift (at another desk)."""
+    database = open_database(site.url)
+    with database.transaction() as session:
+        budi = session.get(Staff, site.world.budi)
+        ho.sign(session, ho.start_handover(session, session.get(Shift, site.shift), budi, utc_now()), budi, utc_now())
+    database.close()
+
+
+def test_the_planned_incoming_lead_accepts_and_the_outgoing_shift_ends(site, console_for, qtbot):
+    ops = console_for(site.url).operations
+    ready(ops, qtbot)
+    signed_by_budi(site)
+    log_in(ops, qtbot, site.world.dwi)
+    window = ops.open_handover()
+    qtbot.waitUntil(lambda: status(window) == "signed", timeout=WAIT_MS)
+    assert window.tabs.currentIndex() == ACCEPT
+    assert window.accept.who.currentText() == "Dwi Rahmawati"
+    assert window.accept.who_may.text().startswith("Incoming lead: Dwi Rahmawati (shift Siang ")
+    window.activateWindow()
+    qtbot.mouseClick(window.accept.pin, Qt.MouseButton.LeftButton)       # into the PIN field, then type
+    qtbot.waitUntil(lambda: window.accept.pin.hasFocus(), timeout=WAIT_MS)
+    qtbot.keyClicks(window.accept.pin, PIN)
+    qtbot.mouseClick(window.accept.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: status(window) == "accepted", timeout=WAIT_MS)
+    assert site.scalar("SELECT accepted_as_admin FROM handovers") in (0, False)
+    assert site.scalar("SELECT actual_end IS NOT NULL FROM shifts WHERE id = :id", id=site.shift)
+    panel = ops.shift
+    qtbot.waitUntil(lambda: panel.shift is not None and panel.shift.id == site.next_shift, timeout=WAIT_MS)
+    assert not panel.end.isEnabled() and "Siang" in panel.title.text()
+
+
+def test_ending_a_shift_already_handed_over_does_not_ask_to_hand_it_over(site, console_for, qtbot):
+    ops = console_for(site.url).operations
+    ready(ops, qtbot)
+    signed_by_budi(site)
+    log_in(ops, qtbot, site.world.budi)
+    qtbot.mouseClick(ops.shift.end, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ops.shift.message.text().startswith("Shift ended."), timeout=WAIT_MS)
+    assert ops.shift.message.text() == "Shift ended. The handover waits for the incoming lead to accept it."

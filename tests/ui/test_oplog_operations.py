@@ -59,7 +59,8 @@ def test_schedule_start_and_end_an_event_seen_on_the_events_panel(site, console_
     ready(ops, qtbot)
     board, panel = console.board, console.window.events
     qtbot.waitUntil(lambda: f"oplog:{site.event}" in board.events, timeout=WAIT_MS)
-    assert [event.title for event in board.events.values()] == [EVENT_TITLE]     # the log's, not the configuration's
+    assert [event.title for event in board.events.values()] == [       # the log's (the configured ones carried in)
+        "Rapat Koordinasi Bupati", "Podcast Diskominfo", EVENT_TITLE]
     log_in(ops, qtbot, site.world.dwi)
     form = ops.events.form
     form.title.setText("Podcast Diskominfo: Satu Data Indonesia")
@@ -72,8 +73,8 @@ def test_schedule_start_and_end_an_event_seen_on_the_events_panel(site, console_
     form.platform.setCurrentText("YouTube")
     form.url.setText("https://www.youtube.com/live/abcdefghijk")
     form.on_schedule()
-    qtbot.waitUntil(lambda: len(board.events) == 2, timeout=WAIT_MS)
-    podcast = next(event for event in board.events.values() if event.title.startswith("Podcast"))
+    qtbot.waitUntil(lambda: len(board.events) == 4, timeout=WAIT_MS)
+    podcast = next(event for event in board.events.values() if event.title == "Podcast Diskominfo: Satu Data Indonesia")
     assert podcast.cameras == ("cam2",) and podcast.location == "Command Center"
     assert podcast.shots["F1"].camera == "cam2" and not board.is_running(podcast.id)
     assert ops.events.table.current_id() == podcast.db_id
@@ -84,7 +85,7 @@ def test_schedule_start_and_end_an_event_seen_on_the_events_panel(site, console_
     buttons["Start event"].click()
     qtbot.waitUntil(lambda: board.is_running(podcast.id), timeout=WAIT_MS)
     assert site.scalar("SELECT status FROM events WHERE id = :id", id=podcast.db_id) == "running"
-    assert [event.id for event in board.owners("cam2")] == [podcast.id]
+    assert podcast.id in [event.id for event in board.owners("cam2")]
     rows = [panel.model.event_at(row).id for row in range(panel.model.rowCount())]
     panel.table.setCurrentIndex(panel.model.index(rows.index(podcast.id), 0))
     buttons["End event"].click()
@@ -130,3 +131,18 @@ def test_a_fault_is_opened_with_an_owner_and_closed(site, console_for, qtbot):
     panel.on_close()
     qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=WAIT_MS)
     assert site.scalar("SELECT resolution FROM faults") == "Kabel LAN diganti"
+
+
+def test_plan_a_shift_takes_its_name_from_the_start_until_the_operator_types_one(site, console_for, qtbot):
+    ops = console_for(site.url).operations
+    ready(ops, qtbot)
+    panel = ops.shift
+    for hour, name in ((22, "Malam"), (3, "Malam"), (4, "Pagi"), (7, "Pagi"), (11, "Pagi"), (12, "Siang"),
+                       (15, "Siang"), (19, "Malam"), (23, "Malam")):
+        panel.planned_start.set_moment(datetime(2026, 12, 5, hour, tzinfo=WIB))
+        assert panel.name.currentText() == name, hour
+    edit = panel.name.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Lembur")
+    panel.planned_start.set_moment(datetime(2026, 12, 6, 9, tzinfo=WIB))
+    assert panel.name.currentText() == "Lembur"

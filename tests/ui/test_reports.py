@@ -18,10 +18,12 @@ from models.reports_csv import read_handover_csv
 from models.reports_handover import handover_report
 from models.reports_monthly import monthly_stats
 from models.seed_demo import seed_demo
-from tests.oplog.scenes import accepted, busy_morning
+from models import handover as ho
+from tests.oplog.scenes import ACCEPTED, accepted, busy_morning, handover, signed
 from tests.oplog.world import build_world
 from ui.oplog_worker import DbWorker
 from ui.report_monthly import MonthlyWindow
+from ui.report_pdf import save_handover
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -132,8 +134,9 @@ def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     assert window.stats == stats
     charts = [view.chart() for view in window.views]
     per_day = charts[0].series()[0]
-    assert per_day.count() == 3 and sum(bar_set.sum() for bar_set in per_day.barSets()) == sum(
+    assert per_day.count() == 4 and sum(bar_set.sum() for bar_set in per_day.barSets()[:3]) == sum(
         stats.events_by_mode().values()) > 50
+    assert per_day.barSets()[3].sum() == stats.planned_events()
     assert [per_day.barSets()[0].at(row.day.day - 1) for row in stats.events_per_day if row.mode == "daring"] == [
         row.events for row in stats.events_per_day if row.mode == "daring"]
     # horizontal bars: QtCharts draws the first category at the bottom, so the rows go in reversed to read top-down
@@ -141,3 +144,29 @@ def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     assert values(charts[2].series()[0].barSets()[0]) == [row.hours for row in reversed(stats.staff_hours)]
     assert sum(bar_set.sum() for bar_set in charts[3].series()[0].barSets()) == sum(
         row.faults for row in stats.device_faults)
+
+
+@pytest.mark.gui
+def test_an_admins_acceptance_in_place_of_the_incoming_lead_is_printed_as_such(tmp_path, qapp):
+    url = f"sqlite:///{tmp_path / 'oplog.sqlite'}"
+    database = open_database(url)
+    world = build_world(database)
+    shift_id = busy_morning(database, world)
+    signed(database, world, shift_id)
+    with database.transaction() as session:
+        ho.accept(session, handover(session, shift_id), world.staff(session, world.admin), ACCEPTED)
+    database.close()
+    report = report_of(url, shift_id)
+    assert (report.header.planned_incoming_lead, report.header.accepted_as_admin) == ("Dwi Rahmawati", True)
+    path = tmp_path / "serah-terima.pdf"
+    save_handover(report, path)
+    text = pdf_text(path)
+    assert "Incoming lead Agus Setiawan (admin, in place of the planned incoming lead Dwi Rahmawati)" in text
+    assert "Accepted by an admin in place of the incoming lead Agus Setiawan" in text
+    assert read_handover_csv_of(report, tmp_path) == report
+
+
+def read_handover_csv_of(report, folder: Path):
+    path = folder / "serah-terima.csv"
+    save_handover(report, path)
+    return read_handover_csv(path)

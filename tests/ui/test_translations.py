@@ -137,9 +137,9 @@ def visible_texts(console: Console) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("id", {"all stop": "HENTIKAN SEMUA (Esc)", "health dock": "Kesehatan Kamera", "events dock": "Acara",
+    ("id", {"all stop": "HENTIKAN SEMUA (Pause / Ctrl+Spasi / Esc)", "health dock": "Kesehatan Kamera", "events dock": "Acara",
             "view menu": "&Tampilan", "health column": "Kamera", "link": "terhubung"}),
-    ("en", {"all stop": "ALL STOP (Esc)", "health dock": "Camera health", "events dock": "Events",
+    ("en", {"all stop": "ALL STOP (Pause / Ctrl+Space / Esc)", "health dock": "Camera health", "events dock": "Events",
             "view menu": "&View", "health column": "Camera", "link": "online"}),
 ])
 def test_the_console_speaks_the_chosen_language(translator, console_factory, language, expected):

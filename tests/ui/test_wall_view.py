@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from app import store_demo_layouts
 from devices.demo import start_demo_cameras
@@ -100,6 +100,10 @@ def drop_mime(page: WallPage, mime, output: int) -> None:
     assert drop.isAccepted()
 
 
+def recall_count(rig: Rig) -> int:
+    return sum("PRST-RCL" in text for _time, text in rig.wall.received())
+
+
 def log_lines(console: Console) -> list[str]:
     return [console.log.index(row).data() for row in range(console.log.rowCount())]
 
@@ -130,13 +134,61 @@ def test_a_layout_hotkey_recalls_that_preset(make_console, rig, qtbot):
                     timeout=WAIT_MS)
     button = page.layout_buttons[2]
     assert button.text().startswith("Presentasi") and "2" in button.text()
+    qtbot.waitUntil(button.isChecked, timeout=WAIT_MS)             # recalled at once, and shown as active
+    assert "layout <b>Presentasi</b>" in page.status.text() and not page.offer.isVisible()
 
 
-def test_a_layout_touching_another_events_screens_is_refused(make_console, rig, qtbot):
+def test_a_layout_touching_another_events_screens_offers_take_over_and_recall(make_console, rig, qtbot):
+    store_demo_layouts(rig.sims, rig.wall.url)
     console = make_console()
-    console.walls.press("wall.layout.1")
+    page = console.wall_view.pages["smart-wall"]
+    recalls = recall_count(rig)
+    qtbot.keyClick(console.window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert "Layar Kanan, Monitor Podium" in console.window.banner.text()
-    assert not any("PRST-RCL" in text for _time, text in rig.wall.received())
+    assert page.offer.isVisible()
+    assert page.offer_text.text() == "Rapat Penuh would change Layar Kanan, Monitor Podium, which Podcast Diskominfo uses."
+    assert recall_count(rig) == recalls                    # nothing sent yet
+    assert screen(page, 3, WallRole.BLOCKED) and screen(page, 4, WallRole.BLOCKED)
+    qtbot.mouseClick(page.offer_accept, Qt.MouseButton.LeftButton)
+    assert not page.offer.isVisible()
+    lines = log_lines(console)
+    assert [screen_name for screen_name in ("Layar Kanan", "Monitor Podium")
+            if any(f"take over {screen_name}" in line and "Podcast Diskominfo" in line for line in lines)] == [
+        "Layar Kanan", "Monitor Podium"]                   # one take-over logged per screen
+    assert not screen(page, 3, WallRole.BLOCKED) and screen(page, 4, WallRole.OWNER) == "Rapat Koordinasi Bupati"
+    qtbot.waitUntil(lambda: rig.wall.state()["last_preset"] == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.layout_buttons[1].isChecked(), timeout=WAIT_MS)
+    assert not page.layout_buttons[2].isChecked()
+    assert "layout <b>Rapat Penuh</b>" in page.status.text()
+
+
+def test_pressing_the_layout_key_again_takes_over_and_recalls_and_cancel_takes_nothing(make_console, rig, qtbot):
+    store_demo_layouts(rig.sims, rig.wall.url)
+    console = make_console()
+    page = console.wall_view.pages["smart-wall"]
+    qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    qtbot.mouseClick(page.offer_cancel, Qt.MouseButton.LeftButton)
+    assert not page.offer.isVisible() and screen(page, 3, WallRole.BLOCKED)
+    qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)      # again: the confirmation
+    qtbot.waitUntil(lambda: rig.wall.state()["last_preset"] == 3, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.layout_buttons[3].isChecked(), timeout=WAIT_MS)
+    assert not screen(page, 4, WallRole.BLOCKED)
+
+
+def test_routing_a_screen_by_hand_ends_the_active_layout(make_console, rig, qtbot):
+    store_demo_layouts(rig.sims, rig.wall.url)
+    console = make_console()
+    page = console.wall_view.pages["smart-wall"]
+    qtbot.mouseClick(page.layout_buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.offer_accept, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.layout_buttons[1].isChecked(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: screen(page, 2, WallRole.INPUT) == DEMO_LAYOUTS[1][2], timeout=WAIT_MS)
+    drag_source(page, DEMO_LAYOUTS[1][2], 2)          # the source it shows already: still the layout
+    assert page.layout_buttons[1].isChecked()
+    drag_source(page, 5, 2)                           # Zoom/Conference onto Layar Tengah: no longer Rapat Penuh
+    assert not any(button.isChecked() for button in page.layout_buttons.values())
+    assert "Rapat Penuh" not in page.status.text()
 
 
 def test_a_screen_of_another_running_event_needs_a_take_over(make_console, rig, qtbot):
@@ -252,3 +304,13 @@ def test_the_wall_page_shows_what_the_device_said_it_is(rig, qtbot):
     qtbot.waitUntil(lambda: server.state()["video"][1] == 3, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Not supported by the device: route-av" in page.status.toolTip(), timeout=WAIT_MS)
     assert "Layers: video, audio" in page.status.toolTip()
+
+
+def test_the_cheat_sheet_names_the_layouts_of_the_wall_on_screen(make_console, qtbot):
+    """Issue #10 point 11: it listed 'Recall wall layout 1' for every Alt key."""
+    console = make_console()
+    console.cheat_sheet.toggle()
+    qtbot.waitUntil(console.cheat_sheet.isVisible, timeout=WAIT_MS)
+    texts = [label.text() for label in console.cheat_sheet.findChildren(QLabel)]
+    assert {"Rapat Penuh", "Presentasi", "Podcast"} <= set(texts)
+    assert not any(text.startswith("Recall wall layout") for text in texts)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -13,8 +15,10 @@ from devices.video import (
     OpenCvSource, PreviewSourceError, SourceError, SourceKind, SyntheticCameraSource, open_source, parse_spec,
     redact,
 )
+from devices.video import synthetic
 from devices.video.synthetic import DEFAULT_PANORAMA
 from devices.visca.profiles import get_profile
+from models.oplog_time import WIB
 from tests.video.clips import bar_centre, write_clip
 
 PROFILE = get_profile("sony-srg300h")
@@ -42,7 +46,7 @@ def test_specs_name_their_kind(spec, kind, target):
     ("foo://x", "preview source 'foo://x' is not RTSP, HTTP, a file or a device number"),
     ("", "preview source is empty"),
     ("-1", "preview source '-1': a device number is 0 or more"),
-    ("rtsp://user:pw@/path", "preview source 'rtsp://user:***@/path' has no host name"),
+    ("rtsp://user:pw@/path", "preview source 'rtsp://user:****@/path' has no host name"),
 ])
 def test_bad_specs_say_what_is_wrong(spec, message):
     with pytest.raises(PreviewSourceError) as caught:
@@ -51,9 +55,9 @@ def test_bad_specs_say_what_is_wrong(spec, message):
 
 
 def test_passwords_never_reach_messages():
-    assert redact("rtsp://admin:secret@10.0.0.5/s") == "rtsp://admin:***@10.0.0.5/s"
+    assert redact("rtsp://admin:secret@10.0.0.5/s") == "rtsp://admin:****@10.0.0.5/s"
     assert redact("http://10.0.0.6/video") == "http://10.0.0.6/video"
-    assert OpenCvSource("rtsp://admin:secret@10.0.0.5/s").describe() == "rtsp://admin:***@10.0.0.5/s"
+    assert OpenCvSource("rtsp://admin:secret@10.0.0.5/s").describe() == "rtsp://admin:****@10.0.0.5/s"
 
 
 def test_open_source_picks_the_implementation():
@@ -210,6 +214,22 @@ def test_bundled_panorama_is_used_by_default():
         assert source.panorama.shape == (1024, 4096, 3)
         frame = source.read()
     assert frame.shape == (720, 1280, 3) and frame.std() > 20
+
+
+def test_the_clock_in_the_picture_is_wib_whatever_the_pcs_zone(coordinate_panorama, monkeypatch):
+    drawn: list[str] = []
+    original = synthetic._text
+    monkeypatch.setattr(synthetic, "_text", lambda frame, text, *args: (drawn.append(text), original(frame, text, *args)))
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")               # UTC−3, the PC set to another zone
+    time.tzset()
+    try:
+        render(coordinate_panorama)
+        wib = {(datetime.now(WIB) - timedelta(seconds=s)).strftime("%H:%M:%S") for s in (0, 1)}
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    clocks = [text for text in drawn if text.count(":") == 2]
+    assert len(clocks) == 1 and clocks[0] in wib, (clocks, wib)
 
 
 def test_missing_panorama_is_a_source_error(tmp_path: Path):

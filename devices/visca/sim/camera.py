@@ -6,7 +6,7 @@ command completes at once (drives and stops: the motion goes on until a stop or 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Callable
 
 from devices.visca.profiles import CameraProfile
 from devices.visca.sim.motion import (
@@ -35,6 +35,7 @@ class CameraState:
         self.recall_speed = profile.preset_speed_max
         self.last_preset: int | None = None
         self.camera_id = 0
+        self.presets_changed: Callable[[], None] = lambda: None   # what keeps them across restarts
 
     def power_up(self) -> None:
         """Come back from a power cut: axes at rest where they stopped, settings kept."""
@@ -116,10 +117,17 @@ class CameraState:
     def store_preset(self, number: int) -> frozenset[str]:
         m = self.mechanics
         self.presets[number] = Preset(m.position(PAN), m.position(TILT), m.position(ZOOM), m.position(FOCUS))
+        self.presets_changed()
         return NOTHING
+
+    def store_preset_at(self, number: int, pan: int, tilt: int, zoom: int) -> None:
+        """A preset as if the head had been driven there and saved (focus where it is now)."""
+        self.presets[number] = Preset(pan, tilt, zoom, self.mechanics.position(FOCUS))
+        self.presets_changed()
 
     def clear_preset(self, number: int) -> frozenset[str]:
         self.presets.pop(number, None)
+        self.presets_changed()
         return NOTHING
 
     def set_preset_speed(self, number: int | None, speed: int) -> frozenset[str]:
@@ -128,6 +136,7 @@ class CameraState:
             self.recall_speed = speed
         else:
             self.preset_speeds[number] = speed
+        self.presets_changed()
         return NOTHING
 
     def recall_preset(self, number: int) -> frozenset[str]:

@@ -76,7 +76,7 @@ class SonyUdpServer(_UdpServer):
         super().__init__(endpoint, default_model, device)
         self._reply_port = endpoint.int_option("reply_port", 0, 1, 65535) or None
         self._last_seq: int | None = None
-        self.cameras = [self._device(self._camera_reply, 1)]
+        self._use_cameras([self._device(self._camera_reply, 1)])
 
     def _restart(self) -> None:
         super()._restart()
@@ -115,7 +115,7 @@ class RawUdpServer(_UdpServer):
 
     def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
         super().__init__(endpoint, default_model, device)
-        self.cameras = [self._device(self._send, endpoint.int_option("address", 1, 1, 7))]
+        self._use_cameras([self._device(self._send, endpoint.int_option("address", 1, 1, 7))])
 
     def _on_datagram(self, data: bytes, addr: Any) -> None:
         if not self._accepts_incoming():
@@ -131,7 +131,7 @@ class TcpServer(SimulatorServer):
 
     def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
         super().__init__(endpoint, default_model, device)
-        self.cameras = [self._device(self._send, endpoint.int_option("address", 1, 1, 7))]
+        self._use_cameras([self._device(self._send, endpoint.int_option("address", 1, 1, 7))])
         self._server: asyncio.Server | None = None
         self._clients: dict[asyncio.StreamWriter, asyncio.Task[None]] = {}
 
@@ -173,7 +173,9 @@ class TcpServer(SimulatorServer):
             return
         self._server.close()
         tasks = list(self._clients.values())
-        for task in tasks:
-            task.cancel()
+        # hang each client up, and its task ends by itself; a cancelled one would make asyncio (before
+        # Python 3.12) log a CancelledError traceback when the console closes
+        for writer in list(self._clients):
+            writer.transport.abort()
         await asyncio.gather(*tasks, return_exceptions=True)
         await self._server.wait_closed()

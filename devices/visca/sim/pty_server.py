@@ -37,7 +37,7 @@ class PtyServer(SimulatorServer):
             self.chain = SerialChain(self.profile, count, self._write_line, refuse=self.refuse)
         else:
             self.chain = device(self._send, 0)
-        self.cameras = self.chain.cameras
+        self._use_cameras(self.chain.cameras)
         self.pty = PseudoTerminal(self._loop, endpoint.option("link"), self._received)
         self._splitter = PacketSplitter()
 

@@ -2,7 +2,9 @@
 
 Common URL options: ``model`` (camera profile), ``latency`` (seconds added to every reply),
 ``loss`` (fraction of incoming and of outgoing messages dropped), ``seed`` (for ``loss``) and
-``refuse`` (inquiries answered with a syntax error, as OEM cameras do: ``refuse=last-preset,focus-mode``).
+``refuse`` (inquiries answered with a syntax error, as OEM cameras do: ``refuse=last-preset,focus-mode``)
+and ``state`` (a file that keeps the presets across restarts, ``memory.py``; ``memory_problem`` says
+why a file there could not be used).
 The latest messages the listener took in are kept, in order, for tests (``received()``).
 
 The fault-injection methods may be called from any thread: off the simulator's loop they run
@@ -13,16 +15,19 @@ from __future__ import annotations
 import asyncio
 import collections
 import random
-from typing import Any, Callable, TypeVar
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 from devices.sim_support import run_on_loop
 from devices.visca.profiles import CameraProfile, get_profile
 from devices.visca.sim.engine import ViscaDevice
 from devices.visca.sim.inquiries import INQUIRIES
+from devices.visca.sim.memory import CameraMemory
 from devices.visca.sim.outbox import Outbox
 from devices.visca.urls import CameraUrlError, Endpoint
+from models.wording import Phrase
 
-COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed", "refuse"})
+COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed", "refuse", "state"})
 MAX_LATENCY = 60.0
 KEEP_RECEIVED = 10_000    # a demo runs for days: the record of received messages must not grow without end
 T = TypeVar("T")
@@ -37,6 +42,16 @@ def model_profile(endpoint: Endpoint, default_model: str) -> CameraProfile:
         return get_profile(endpoint.option("model", default_model) or default_model)
     except ValueError as exc:
         raise CameraUrlError(f"{endpoint.url}: {exc}") from None
+
+
+def _memory(endpoint: Endpoint, device: DeviceFactory | None) -> CameraMemory | None:
+    path = endpoint.option("state")
+    if not path:
+        return None
+    if device is not None:
+        raise CameraUrlError(f"{endpoint.url}: state= keeps a simulated camera's presets; "
+                             "a camera played from a capture has none")
+    return CameraMemory(Path(path).expanduser())
 
 
 def refused_inquiries(endpoint: Endpoint) -> frozenset[bytes]:
@@ -69,6 +84,22 @@ class SimulatorServer:
         self._outbox: Outbox[bytes] = Outbox(self._loop, self._transmit,
                                              endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
         self._device_factory = device
+        self.memory = _memory(endpoint, device)
+        self.memory_problem: Phrase | None = None
+
+    def _use_cameras(self, cameras: Sequence[Any]) -> None:
+        """The listener's cameras (``ViscaDevice``, or a stand-in from the device factory), with the
+        presets the state file kept; every later change to a preset is written back to it."""
+        self.cameras = list(cameras)
+        if self.memory is None:
+            return
+        self.memory_problem = self.memory.restore([camera.camera for camera in self.cameras])
+        for camera in self.cameras:
+            camera.camera.presets_changed = self._save_presets
+
+    def _save_presets(self) -> None:
+        assert self.memory is not None
+        self.memory.save([camera.camera for camera in self.cameras])
 
     def _device(self, send: Send, address: int) -> Any:
         if self._device_factory is not None:
@@ -130,6 +161,13 @@ class SimulatorServer:
         if not 0.0 <= seconds <= MAX_LATENCY:
             raise ValueError(f"latency must be 0–{MAX_LATENCY} s, not {seconds}")
         self._on_loop(setattr, self._outbox, "delay", seconds)
+
+    def store_presets(self, positions: Mapping[int, Mapping[str, int]], camera: int = 1) -> None:
+        """Give camera ``camera`` presets at these positions (``{number: {"pan", "tilt", "zoom"}}``)
+        without moving it, as if they had been saved there; the state file keeps them."""
+        device = self.cameras[camera - 1].camera
+        for number, position in positions.items():
+            self._on_loop(device.store_preset_at, number, position["pan"], position["tilt"], position["zoom"])
 
     def restart(self) -> None:
         """Power cycle: sockets, sequence state and motion forgotten, cameras back on."""

@@ -30,7 +30,7 @@ async def start_simulator(url: str, *, model: str = DEFAULT_MODEL, device: Devic
 
     Raises ``CameraUrlError`` for a bad URL or option and ``OSError`` when the address is taken.
     """
-    endpoint = parse(url)
+    endpoint = parse(url, listening=True)
     server = SERVERS[endpoint.scheme](endpoint, model, device)
     await server.start()
     return server

@@ -33,7 +33,8 @@ async def start_wall_simulator(protocol: str, url: str, device_type: DeviceType 
     """
     if device_type is None and protocol not in SIMULATORS:
         raise ValueError(f"no simulator for {protocol!r}; choose {', '.join(SIMULATORS)}")
-    endpoint = parse_endpoint(url, ("tcp", "serial"), {}, kind="simulator listening", endpoint_type=Endpoint)
+    endpoint = parse_endpoint(url, ("tcp", "serial"), {}, kind="simulator listening", endpoint_type=Endpoint,
+                              listening=True)
     device_type = device_type or SIMULATORS[protocol]
     if endpoint.is_serial:
         if os.name != "posix":
