@@ -124,7 +124,8 @@ class ReplyHandling:
             self._stray()
             return
         pending = self.pending
-        ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq)
+        ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq) \
+            and not self._earlier_copys(reply, pending)
         kind = reply.kind
         if kind is ReplyKind.ACK and ours and pending.is_command:  # type: ignore[union-attr]
             if pending.kind is JobKind.DRIVE or self.acks_complete:  # type: ignore[union-attr]
@@ -153,6 +154,13 @@ class ReplyHandling:
             self._on_error(reply, seq, pending if ours else None)
         else:
             self._stray()
+
+    def _earlier_copys(self, reply: Reply, job: Job) -> bool:
+        """Raw VISCA: whether ``reply`` ends the copy of ``job`` sent before it was asked again (on
+        that copy's socket, before this copy's ACK): the camera ends a command it is given anew, and
+        that says nothing of the copy now under way."""
+        return not self.link.sequenced and job.resends > 0 and reply.socket == job.socket and \
+            reply.kind in (ReplyKind.COMPLETION, ReplyKind.ERROR)
 
     def _on_error(self, reply: Reply, seq: int | None, pending: Job | None) -> None:
         code = reply.error
