@@ -31,7 +31,7 @@
     <message>
         <location filename="../../ui/hotkeys.py" line="220"/>
         <source>Shots of the active event</source>
-        <translation>Shot acara aktif</translation>
+        <translation>Bidikan acara aktif</translation>
     </message>
     <message>
         <location filename="../../ui/hotkeys.py" line="221"/>
@@ -1686,7 +1686,7 @@
     <message>
         <location filename="../../ui/events_panel.py" line="43"/>
         <source>Shots</source>
-        <translation>Shot</translation>
+        <translation>Bidikan</translation>
     </message>
     <message>
         <location filename="../../ui/events_panel.py" line="60"/>
@@ -2566,7 +2566,7 @@
     <message>
         <location filename="../../models/hotkeys.py" line="71"/>
         <source>Shot {number}</source>
-        <translation>Shot {number}</translation>
+        <translation>Bidikan {number}</translation>
     </message>
     <message>
         <location filename="../../models/hotkeys.py" line="72"/>
@@ -3461,7 +3461,7 @@
     <message>
         <location filename="../../ui/desk.py" line="207"/>
         <source>No shot is bound to %1</source>
-        <translation>Tidak ada shot untuk %1</translation>
+        <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
         <location filename="../../ui/desk.py" line="239"/>
