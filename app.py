@@ -107,7 +107,8 @@ def run_console(args: argparse.Namespace) -> int:
     data = args.data_dir or default_folder()
     settings = QSettings(str(data / "console.ini"), QSettings.Format.IniFormat)
     install_translator(app, args.lang or settings.value("ui/language", None))
-    with DeviceRuntime("devices") as runtime, DeviceRuntime("simulators") as simulators:
+    # the devices stop before the simulators they talk to (no "connection lost" on the way out)
+    with DeviceRuntime("simulators") as simulators, DeviceRuntime("devices") as runtime:
         simulated: dict[str, SimulatedPicture] = {}
         checks = {"camera_check": check_camera, "wall_check": check_wall, "url_warnings": port_warnings}
         if args.demo:

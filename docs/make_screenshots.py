@@ -19,9 +19,6 @@ and once, in English at the largest size:
     multiview.png           the multiview of every camera (F11), one camera tallied on air
     hotkeys-cheatsheet.png  the hotkey cheat sheet over the console
     camera-health.png       the camera health table raised
-
-The preset grid with a selected slot (click selects, issue #10 point 4) belongs in the console
-pictures once that lands: select the slot in ``stage()`` after the presets are saved.
 """
 from __future__ import annotations
 
@@ -73,7 +70,7 @@ def start_display() -> subprocess.Popen | None:
 
 # ---- the console --------------------------------------------------------------------------------
 def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) -> list[Path]:
-    from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTranslator
+    from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, QSize, Qt, QTranslator
     from PySide6.QtGui import QColor, QImage, QPainter, QPen
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
@@ -161,6 +158,9 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         desk.recall_preset(2)
         cam2 = console.bridges["cam2"]
         wait_until(lambda: cam2.state.target_preset == 2 and cam2.state.motion is Motion.ARRIVED, "preset 2")
+        grid = console.window.presets                              # slot 2 chosen, as a click leaves it
+        grid.view.selectionModel().setCurrentIndex(grid.model.index(grid.model.row(2)),
+                                                   QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def fit(console: Console, size: tuple[int, int]) -> None:
         """The window at ``size``, its docks arranged as on a screen of that size."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QKeyCombination, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -90,6 +91,9 @@ class HotkeyFilter(QObject):
         # hides a helper window that never takes the keyboard (the cheat sheet); True if one was open:
         # an Esc that closes it stops nothing
         self.dismiss: Callable[[], bool] = lambda: False
+        # the focused widget when the latest key went down (Qt asks it first, with a ShortcutOverride): a
+        # text field that acts on Enter or Esc may give up the focus before the key reaches the window
+        self._focus_at_press: QWidget | None = None
         app = QGuiApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._on_application_state)
@@ -137,6 +141,8 @@ class HotkeyFilter(QObject):
                 if action not in self._held.values():
                     self.actionReleased.emit(action)
             return True
+        if kind == QEvent.Type.ShortcutOverride:
+            self._focus_at_press = QApplication.focusWidget()
         action = self._action(watched, event)
         if action is None:
             return False
@@ -161,7 +167,9 @@ class HotkeyFilter(QObject):
             return None
         if text in WIDGET_KEYS:
             pressed = event.type() == QEvent.Type.KeyPress
-            if not _unclaimed(watched, text, pressed) or text == "Esc" and pressed and self.dismiss():
+            focus = self._focus_at_press if pressed and shiboken6.isValid(self._focus_at_press) \
+                else QApplication.focusWidget()
+            if not _unclaimed(watched, text, pressed, focus) or text == "Esc" and pressed and self.dismiss():
                 return None
             return action
         focus = QApplication.focusWidget() or (watched if isinstance(watched, QWidget) else None)
@@ -176,7 +184,7 @@ class HotkeyFilter(QObject):
         return action
 
 
-def _unclaimed(watched: QObject, key: str, pressed: bool) -> bool:
+def _unclaimed(watched: QObject, key: str, pressed: bool, focus: QWidget | None) -> bool:
     """A key event reached a console window itself: no widget inside took it, nothing open would.
 
     A focused text field would: Return and Enter end its input; a pressed Esc leaves it (the
@@ -188,7 +196,6 @@ def _unclaimed(watched: QObject, key: str, pressed: bool) -> bool:
         return False
     if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget() is not None:
         return False
-    focus = QApplication.focusWidget()
     if focus is not None and _takes_text(focus):
         if key == "Esc" and pressed:
             focus.clearFocus()

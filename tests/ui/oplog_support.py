@@ -75,14 +75,20 @@ class Site:
 
 @pytest.fixture
 def site(tmp_path) -> Site:
-    path = tmp_path / "oplog.sqlite"
+    return make_site(tmp_path)
+
+
+def make_site(folder: Path, started: bool = True) -> Site:
+    """The small Smart Centre in ``folder``; Budi's shift has ``started`` two hours ago, else is due now."""
+    path = folder / "oplog.sqlite"
     database = open_database(f"sqlite:///{path}")
     world = build_world(database)
     now = utc_now()
     with database.transaction() as session:
         budi, dwi, admin = (world.staff(session, i) for i in (world.budi, world.dwi, world.admin))
         shift = plan_shift(session, "Pagi", now - timedelta(hours=2), now + timedelta(hours=6), budi, [admin])
-        start_shift(session, shift, budi, now - timedelta(hours=2))
+        if started:
+            start_shift(session, shift, budi, now - timedelta(hours=2))
         after = plan_shift(session, "Siang", now + timedelta(hours=6), now + timedelta(hours=14), dwi)
         event = schedule_event(session, budi, EVENT_TITLE, "Dinas Kesehatan", EventMode.CAMPURAN,
                                now + timedelta(minutes=1), now + timedelta(hours=2),

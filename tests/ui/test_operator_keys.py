@@ -4,12 +4,13 @@ renaming at typing speed, choosing preset slots, the cheat sheet and the health 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit
 
 from tests.devices.conftest import wait_until
 from tests.ui import oplog_support, test_console
+from tests.ui.operator_input import click, click_slot, keyboard, press, type_slowly
 from tests.ui.oplog_support import log_in, ready
 from ui.preset_model import Role
 
@@ -31,25 +32,6 @@ def console(rig, qtbot):
     built.shutdown()
 
 
-def keyboard(console) -> QWidget:
-    """Where the keyboard's next key goes: an open popup, else the focused widget, else the window."""
-    popup = QApplication.activePopupWidget()
-    focus = QApplication.focusWidget()
-    if popup is not None:
-        return focus if focus is not None and popup.isAncestorOf(focus) else popup
-    return focus or QApplication.activeWindow() or console.window
-
-
-def press(console, key: Key, modifiers: Mod = Mod.NoModifier) -> None:
-    QTest.keyClick(keyboard(console), key, modifiers)
-
-
-def type_slowly(console, qtbot, text: str, per_second: float = 4) -> None:
-    for character in text:
-        QTest.keyClick(keyboard(console), character)
-        qtbot.wait(int(1000 / per_second))
-
-
 def log_lines(console) -> list[str]:
     return [console.log.index(row).data() for row in range(console.log.rowCount())]
 
@@ -63,22 +45,6 @@ def start_moving(console, sims) -> None:
 def still_moving_after_a_while(sims, qtbot) -> bool:
     qtbot.wait(400)
     return all(sim.state()["moving"] for sim in sims)
-
-
-def slot_point(grid, number: int) -> QPoint:
-    index = grid.model.ensure(number)
-    return grid.view.visualRect(index).center()
-
-
-def click_slot(grid, number: int, double: bool = False) -> None:
-    at = slot_point(grid, number)
-    QTest.mouseClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    if double:
-        QTest.mouseDClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
-
-
-def click(button) -> None:
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 # ---- point 1: Esc closes what is open; ALL STOP on its own keys and on Esc on the bare window ------------------
@@ -355,3 +321,30 @@ def test_a_quick_log_entry_is_confirmed_where_the_operator_looks_and_esc_closes_
     assert all(sim.state()["moving"] for sim in rig[0])
     assert not any("ALL STOP" in line for line in log_lines(console))
     console.desk.all_stop()
+
+
+def test_enter_in_a_field_that_closes_on_enter_recalls_no_preset(rig, site, console_for, qtbot):
+    """The PIN field and the quick log box give up the focus on Enter; the key still belonged to them."""
+    console = console_for(site.url)
+    ops, grid, sim = console.operations, console.window.presets, rig[0][0]
+    ready(ops, qtbot)
+    console.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window, timeout=WAIT_MS)
+    camera = console.desk.bridges["cam1"].controller
+    camera.goto(-0x1000, 0).result(5)
+    camera.save_preset(3).result(5)
+    camera.home().result(5)
+    recalled = sim.state()["last_preset"]
+    click_slot(grid, 3)
+    ops.login.staff.setCurrentIndex(ops.login.staff.findData(site.world.budi))
+    ops.login.focus_pin()
+    QTest.keyClicks(ops.login.pin, "2468")
+    press(console, Key.Key_Return)
+    qtbot.waitUntil(lambda: ops.who.text().startswith("Budi Santoso"), timeout=WAIT_MS)
+    press(console, Key.Key_L, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ops.quick_log.text, timeout=WAIT_MS)
+    QTest.keyClicks(ops.quick_log.text, "Lampu panggung redup")
+    press(console, Key.Key_Return)
+    qtbot.waitUntil(lambda: "Lampu panggung redup" in console.window.statusBar().currentMessage(), timeout=WAIT_MS)
+    qtbot.wait(500)
+    assert sim.state()["last_preset"] == recalled and grid.chosen() == 3
