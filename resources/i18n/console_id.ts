@@ -4,42 +4,42 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="215"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>ALL STOP (%1)</source>
         <translation>HENTIKAN SEMUA (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="215"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="219"/>
+        <location filename="../../ui/hotkeys.py" line="226"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="219"/>
+        <location filename="../../ui/hotkeys.py" line="226"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="220"/>
+        <location filename="../../ui/hotkeys.py" line="227"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="220"/>
+        <location filename="../../ui/hotkeys.py" line="227"/>
         <source>Shots of the active event</source>
         <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="221"/>
+        <location filename="../../ui/hotkeys.py" line="228"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="222"/>
+        <location filename="../../ui/hotkeys.py" line="229"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -1437,71 +1437,71 @@
 <context>
     <name>DevicesAdmin</name>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
+        <location filename="../../ui/oplog_admin.py" line="138"/>
         <source>Devices</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
-        <location filename="../../ui/oplog_admin.py" line="157"/>
+        <location filename="../../ui/oplog_admin.py" line="138"/>
+        <location filename="../../ui/oplog_admin.py" line="144"/>
         <source>Asset number</source>
         <translation>Nomor aset</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
-        <location filename="../../ui/oplog_admin.py" line="158"/>
+        <location filename="../../ui/oplog_admin.py" line="138"/>
+        <location filename="../../ui/oplog_admin.py" line="145"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
-        <location filename="../../ui/oplog_admin.py" line="159"/>
+        <location filename="../../ui/oplog_admin.py" line="138"/>
+        <location filename="../../ui/oplog_admin.py" line="146"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="152"/>
-        <location filename="../../ui/oplog_admin.py" line="164"/>
+        <location filename="../../ui/oplog_admin.py" line="139"/>
+        <location filename="../../ui/oplog_admin.py" line="151"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="152"/>
+        <location filename="../../ui/oplog_admin.py" line="139"/>
         <source>In service</source>
         <translation>Beroperasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="163"/>
+        <location filename="../../ui/oplog_admin.py" line="150"/>
         <source>New location…</source>
         <translation>Lokasi baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="165"/>
+        <location filename="../../ui/oplog_admin.py" line="152"/>
         <source>Add device</source>
         <translation>Tambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="166"/>
+        <location filename="../../ui/oplog_admin.py" line="153"/>
         <source>Take the selected device out of / back into service</source>
         <translation>Nonaktifkan / operasikan kembali perangkat terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="182"/>
+        <location filename="../../ui/oplog_admin.py" line="169"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="182"/>
+        <location filename="../../ui/oplog_admin.py" line="169"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="193"/>
+        <location filename="../../ui/oplog_admin.py" line="178"/>
         <source>Device added.</source>
         <translation>Perangkat ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="205"/>
+        <location filename="../../ui/oplog_admin.py" line="187"/>
         <source>Device changed.</source>
         <translation>Perangkat diubah.</translation>
     </message>
@@ -2303,27 +2303,27 @@
     </message>
     <message>
         <location filename="../../ui/oplog_handover.py" line="213"/>
-        <location filename="../../ui/oplog_handover.py" line="228"/>
+        <location filename="../../ui/oplog_handover.py" line="227"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="241"/>
+        <location filename="../../ui/oplog_handover.py" line="240"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="241"/>
+        <location filename="../../ui/oplog_handover.py" line="240"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="242"/>
+        <location filename="../../ui/oplog_handover.py" line="241"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="248"/>
+        <location filename="../../ui/oplog_handover.py" line="247"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -2661,22 +2661,22 @@
 <context>
     <name>Inventory</name>
     <message>
-        <location filename="../../models/inventory.py" line="19"/>
+        <location filename="../../models/inventory.py" line="26"/>
         <source>a location needs a name</source>
         <translation>lokasi harus diberi nama</translation>
     </message>
     <message>
-        <location filename="../../models/inventory.py" line="21"/>
+        <location filename="../../models/inventory.py" line="28"/>
         <source>a location name has at most {limit} characters</source>
         <translation>nama lokasi paling banyak {limit} karakter</translation>
     </message>
     <message>
-        <location filename="../../models/inventory.py" line="37"/>
+        <location filename="../../models/inventory.py" line="45"/>
         <source>there is already a location called {name}</source>
         <translation>sudah ada lokasi bernama {name}</translation>
     </message>
     <message>
-        <location filename="../../models/inventory.py" line="44"/>
+        <location filename="../../models/inventory.py" line="54"/>
         <source>a device needs an asset number and a name</source>
         <translation>perangkat harus memiliki nomor aset dan nama</translation>
     </message>
@@ -2840,29 +2840,29 @@
 <context>
     <name>LocationsAdmin</name>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="19"/>
+        <location filename="../../ui/oplog_locations.py" line="18"/>
         <source>Locations</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="19"/>
-        <location filename="../../ui/oplog_locations.py" line="25"/>
+        <location filename="../../ui/oplog_locations.py" line="18"/>
+        <location filename="../../ui/oplog_locations.py" line="24"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="19"/>
-        <location filename="../../ui/oplog_locations.py" line="26"/>
+        <location filename="../../ui/oplog_locations.py" line="18"/>
+        <location filename="../../ui/oplog_locations.py" line="25"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="27"/>
+        <location filename="../../ui/oplog_locations.py" line="26"/>
         <source>Add location</source>
         <translation>Tambah lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="38"/>
+        <location filename="../../ui/oplog_locations.py" line="34"/>
         <source>Location added.</source>
         <translation>Lokasi ditambahkan.</translation>
     </message>
@@ -2898,22 +2898,22 @@
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../models/staff.py" line="34"/>
+        <location filename="../../models/staff.py" line="37"/>
         <source>Wrong PIN for {name}; {attempts} more wrong PIN(s) lock the account for {seconds} seconds.</source>
         <translation>PIN untuk {name} salah; {attempts} kali lagi salah, akun dikunci selama {seconds} detik.</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="43"/>
+        <location filename="../../models/staff.py" line="47"/>
         <source>{name}&apos;s account is locked after {wrong} wrong PINs; try again in {seconds} s (at {time} WIB).</source>
         <translation>Akun {name} dikunci setelah {wrong} kali PIN salah; coba lagi dalam {seconds} detik (pukul {time} WIB).</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="53"/>
+        <location filename="../../models/staff.py" line="57"/>
         <source>{name}&apos;s account is switched off; ask an admin.</source>
         <translation>Akun {name} dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="59"/>
+        <location filename="../../models/staff.py" line="63"/>
         <location filename="../../ui/oplog_views.py" line="143"/>
         <source>There is no staff member number {id}.</source>
         <translation>Tidak ada petugas dengan nomor {id}.</translation>
@@ -2922,57 +2922,57 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ui/oplog_login.py" line="32"/>
+        <location filename="../../ui/oplog_login.py" line="31"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="35"/>
+        <location filename="../../ui/oplog_login.py" line="34"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="37"/>
+        <location filename="../../ui/oplog_login.py" line="36"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="46"/>
+        <location filename="../../ui/oplog_login.py" line="45"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="47"/>
+        <location filename="../../ui/oplog_login.py" line="46"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="77"/>
+        <location filename="../../ui/oplog_login.py" line="76"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="77"/>
+        <location filename="../../ui/oplog_login.py" line="76"/>
         <source>Logged in: %1 (%2)</source>
         <translation>Masuk sebagai: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="85"/>
+        <location filename="../../ui/oplog_login.py" line="84"/>
         <source>Choose your name and type your PIN.</source>
         <translation>Pilih nama Anda dan ketik PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="88"/>
+        <location filename="../../ui/oplog_login.py" line="87"/>
         <source>Checking the PIN of %1…</source>
         <translation>Memeriksa PIN %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="101"/>
+        <location filename="../../ui/oplog_login.py" line="100"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="96"/>
+        <location filename="../../ui/oplog_login.py" line="95"/>
         <source>%1 logged out.</source>
         <translation>%1 sudah keluar.</translation>
     </message>
@@ -3567,52 +3567,57 @@
         <translation>mengakhiri shift</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="23"/>
+        <location filename="../../models/staff.py" line="26"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="24"/>
+        <location filename="../../models/staff.py" line="27"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="25"/>
+        <location filename="../../models/staff.py" line="28"/>
         <source>viewer</source>
         <translation>pemantau</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="66"/>
+        <location filename="../../models/staff.py" line="70"/>
         <source>{name} ({role}) may not {action}: it needs the {needed} role.</source>
         <translation>{name} ({role}) tidak boleh {action}: diperlukan peran {needed}.</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="134"/>
+        <location filename="../../models/staff.py" line="133"/>
         <source>do this</source>
         <translation>melakukan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="116"/>
+        <location filename="../../models/staff_admin.py" line="33"/>
         <source>add staff</source>
         <translation>menambah petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="128"/>
+        <location filename="../../models/staff_admin.py" line="51"/>
+        <source>change names, roles and PINs</source>
+        <translation>mengubah nama, peran, dan PIN</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="69"/>
         <source>switch accounts on or off</source>
         <translation>mengaktifkan atau menonaktifkan akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="142"/>
-        <source>change roles and PINs</source>
-        <translation>mengubah peran dan PIN</translation>
+        <location filename="../../models/staff_admin.py" line="80"/>
+        <source>unlock accounts</source>
+        <translation>membuka kunci akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="193"/>
+        <location filename="../../models/inventory.py" line="52"/>
         <source>add devices</source>
         <translation>menambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="204"/>
+        <location filename="../../models/inventory.py" line="66"/>
         <source>take devices out of service</source>
         <translation>menonaktifkan perangkat dari layanan</translation>
     </message>
@@ -3627,7 +3632,7 @@
         <translation>merencanakan shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="38"/>
+        <location filename="../../models/inventory.py" line="23"/>
         <source>add locations</source>
         <translation>menambah lokasi</translation>
     </message>
@@ -3929,7 +3934,7 @@
 <context>
     <name>QKeySequenceEdit</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="49"/>
+        <location filename="../../ui/hotkeys.py" line="50"/>
         <source>Press shortcut</source>
         <translation>Tekan tombolnya</translation>
     </message>
@@ -3937,37 +3942,37 @@
 <context>
     <name>QShortcut</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="46"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Up</source>
         <translation>Atas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="46"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Down</source>
         <translation>Bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="47"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="47"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="48"/>
+        <location filename="../../ui/hotkeys.py" line="49"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="48"/>
+        <location filename="../../ui/hotkeys.py" line="49"/>
         <source>Return</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="49"/>
+        <location filename="../../ui/hotkeys.py" line="50"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -4250,7 +4255,7 @@
         <translation>{db} sudah berisi data petugas; data massal hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
     <message>
-        <location filename="../../models/seed_demo.py" line="78"/>
+        <location filename="../../models/seed_demo.py" line="80"/>
         <source>{db} already has staff; demo data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data demo hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
@@ -4427,17 +4432,37 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../models/staff.py" line="76"/>
+        <location filename="../../models/staff.py" line="80"/>
         <source>a PIN is 4 to 8 digits</source>
         <translation>PIN terdiri atas 4 sampai 8 angka</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="85"/>
+        <location filename="../../models/staff_admin.py" line="23"/>
+        <source>there is already a staff member called {name}; give the new name something that tells them apart</source>
+        <translation>sudah ada petugas bernama {name}; beri nama baru itu sesuatu yang membedakan keduanya</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="35"/>
+        <source>the first staff member must be an admin</source>
+        <translation>petugas pertama harus seorang admin</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="89"/>
+        <source>only an admin can add staff once the first account exists</source>
+        <translation>setelah akun pertama ada, hanya admin yang dapat menambah petugas</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="97"/>
         <source>a staff member needs a name</source>
         <translation>petugas harus diberi nama</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="87"/>
+        <location filename="../../models/staff_admin.py" line="99"/>
+        <source>a staff member&apos;s name has at most {limit} characters</source>
+        <translation>nama petugas paling banyak {limit} karakter</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="38"/>
         <source>NIP {nip} must be 18 digits</source>
         <translation>NIP {nip} harus terdiri atas 18 angka</translation>
     </message>
@@ -4445,95 +4470,105 @@
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="83"/>
+        <location filename="../../ui/oplog_admin.py" line="75"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="83"/>
-        <location filename="../../ui/oplog_admin.py" line="92"/>
+        <location filename="../../ui/oplog_admin.py" line="75"/>
+        <location filename="../../ui/oplog_admin.py" line="84"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="83"/>
+        <location filename="../../ui/oplog_admin.py" line="75"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="83"/>
-        <location filename="../../ui/oplog_admin.py" line="94"/>
+        <location filename="../../ui/oplog_admin.py" line="75"/>
+        <location filename="../../ui/oplog_admin.py" line="86"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="84"/>
-        <location filename="../../ui/oplog_admin.py" line="95"/>
+        <location filename="../../ui/oplog_admin.py" line="76"/>
+        <location filename="../../ui/oplog_admin.py" line="87"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="84"/>
+        <location filename="../../ui/oplog_admin.py" line="76"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="84"/>
+        <location filename="../../ui/oplog_admin.py" line="76"/>
         <source>Locked until</source>
         <translation>Terkunci sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="93"/>
+        <location filename="../../ui/oplog_admin.py" line="85"/>
         <source>NIP (PNS/CPNS, 18 digits)</source>
         <translation>NIP (PNS/CPNS, 18 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="96"/>
+        <location filename="../../ui/oplog_admin.py" line="88"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="97"/>
+        <location filename="../../ui/oplog_admin.py" line="89"/>
         <source>Add staff member</source>
         <translation>Tambah petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="98"/>
+        <location filename="../../ui/oplog_admin.py" line="90"/>
         <source>Switch the selected account on/off</source>
         <translation>Aktifkan/nonaktifkan akun terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="99"/>
+        <location filename="../../ui/oplog_admin.py" line="91"/>
         <source>Give the selected account the role and PIN above</source>
         <translation>Beri akun terpilih peran dan PIN di atas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="104"/>
+        <location filename="../../ui/oplog_admin.py" line="93"/>
+        <source>Unlock the selected account</source>
+        <translation>Buka kunci akun yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_admin.py" line="97"/>
         <source>on</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="104"/>
+        <location filename="../../ui/oplog_admin.py" line="97"/>
         <source>off</source>
         <translation>nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="116"/>
+        <location filename="../../ui/oplog_admin.py" line="107"/>
         <source>Staff member added.</source>
         <translation>Petugas ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="124"/>
+        <location filename="../../ui/oplog_admin.py" line="130"/>
+        <source>Account unlocked.</source>
+        <translation>Kunci akun dibuka.</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="71"/>
         <source>you cannot switch off your own account</source>
         <translation>Anda tidak dapat menonaktifkan akun Anda sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="129"/>
+        <location filename="../../ui/oplog_admin.py" line="116"/>
         <source>Account changed.</source>
         <translation>Akun diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="143"/>
+        <location filename="../../ui/oplog_admin.py" line="124"/>
         <source>Role and PIN changed.</source>
         <translation>Peran dan PIN diubah.</translation>
     </message>
