@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from models.database import DatabaseProblem
-from models.staff import MAX_WRONG_PINS, AccountLocked, StaffInactive, WrongPin, login
+from models.staff import AccountLocked, StaffInactive, WrongPin, login
 from ui.oplog_state import OpsState
 from ui.oplog_views import Snapshot, StaffView, staff_view
 from ui.oplog_widgets import BusyBar

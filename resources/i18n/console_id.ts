@@ -912,68 +912,78 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../../ui/config_editor.py" line="38"/>
+        <location filename="../../ui/config_editor.py" line="45"/>
         <source>Configuration — {path}</source>
         <translation>Konfigurasi — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="42"/>
+        <location filename="../../ui/config_editor.py" line="49"/>
         <source>Demo configuration: your changes apply at once and last until the demo is closed; each start writes it afresh, as the simulators get new addresses.</source>
         <translation>Konfigurasi demo: perubahan Anda langsung berlaku dan bertahan sampai demo ditutup; setiap kali dimulai, berkas ini ditulis ulang karena simulator mendapat alamat baru.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="62"/>
+        <location filename="../../ui/config_editor.py" line="69"/>
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="62"/>
+        <location filename="../../ui/config_editor.py" line="69"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="66"/>
+        <location filename="../../ui/config_editor.py" line="73"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="85"/>
+        <location filename="../../ui/config_editor.py" line="92"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="88"/>
+        <location filename="../../ui/config_editor.py" line="95"/>
         <source>No problems found; {count} warning(s).</source>
         <translation>Tidak ada masalah; {count} peringatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="90"/>
+        <location filename="../../ui/config_editor.py" line="97"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="100"/>
-        <location filename="../../ui/config_editor.py" line="111"/>
+        <location filename="../../ui/config_editor.py" line="108"/>
+        <location filename="../../ui/config_editor.py" line="136"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="105"/>
+        <location filename="../../ui/config_editor.py" line="113"/>
         <source>Not saved yet: check the warnings above, then press Save again to save anyway.</source>
         <translation>Belum disimpan: periksa peringatan di atas, lalu tekan Simpan sekali lagi untuk tetap menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="114"/>
+        <location filename="../../ui/config_editor.py" line="117"/>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="130"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="137"/>
+        <location filename="../../ui/config_editor.py" line="138"/>
+        <source>Not saved: {reason} The file is unchanged.</source>
+        <translation>Tidak disimpan: {reason} Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="159"/>
         <source>Warning: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="166"/>
+        <location filename="../../ui/config_editor.py" line="188"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>
@@ -1021,22 +1031,22 @@
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="209"/>
+        <location filename="../../ui/console.py" line="210"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="211"/>
+        <location filename="../../ui/console.py" line="212"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="237"/>
+        <location filename="../../ui/console.py" line="238"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="243"/>
+        <location filename="../../ui/console.py" line="244"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -3342,100 +3352,105 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="69"/>
+        <location filename="../../ui/oplog_console.py" line="71"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="69"/>
-        <location filename="../../ui/oplog_console.py" line="95"/>
+        <location filename="../../ui/oplog_console.py" line="71"/>
+        <location filename="../../ui/oplog_console.py" line="97"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="96"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="98"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="97"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="99"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="74"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="85"/>
+        <location filename="../../ui/oplog_console.py" line="87"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="93"/>
+        <location filename="../../ui/oplog_console.py" line="95"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="94"/>
+        <location filename="../../ui/oplog_console.py" line="96"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="99"/>
+        <location filename="../../ui/oplog_console.py" line="101"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="101"/>
+        <location filename="../../ui/oplog_console.py" line="103"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="102"/>
+        <location filename="../../ui/oplog_console.py" line="104"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="105"/>
+        <location filename="../../ui/oplog_console.py" line="107"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="106"/>
+        <location filename="../../ui/oplog_console.py" line="108"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="107"/>
+        <location filename="../../ui/oplog_console.py" line="109"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="152"/>
+        <location filename="../../ui/oplog_console.py" line="146"/>
+        <source>Log in first (Operations → Log in / out)</source>
+        <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_console.py" line="162"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="154"/>
+        <location filename="../../ui/oplog_console.py" line="164"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="183"/>
+        <location filename="../../ui/oplog_console.py" line="193"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="190"/>
+        <location filename="../../ui/oplog_console.py" line="200"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="197"/>
+        <location filename="../../ui/oplog_console.py" line="207"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3635,6 +3650,11 @@
         <location filename="../../models/inventory.py" line="23"/>
         <source>add locations</source>
         <translation>menambah lokasi</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_audit.py" line="43"/>
+        <source>change the configuration</source>
+        <translation>mengubah konfigurasi</translation>
     </message>
 </context>
 <context>
