@@ -2694,142 +2694,142 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/oplog_state.py" line="76"/>
+        <location filename="../../ui/oplog_state.py" line="93"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="76"/>
+        <location filename="../../ui/oplog_state.py" line="93"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="76"/>
+        <location filename="../../ui/oplog_state.py" line="93"/>
         <source>viewer</source>
         <translation>pemantau</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="79"/>
+        <location filename="../../ui/oplog_state.py" line="96"/>
         <source>online</source>
         <translation>daring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="79"/>
+        <location filename="../../ui/oplog_state.py" line="96"/>
         <source>on site</source>
         <translation>luring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="79"/>
+        <location filename="../../ui/oplog_state.py" line="96"/>
         <source>hybrid</source>
         <translation>campuran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="83"/>
+        <location filename="../../ui/oplog_state.py" line="100"/>
         <source>minor</source>
         <translation>ringan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="83"/>
+        <location filename="../../ui/oplog_state.py" line="100"/>
         <source>major</source>
         <translation>berat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="83"/>
+        <location filename="../../ui/oplog_state.py" line="100"/>
         <source>critical</source>
         <translation>kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="87"/>
+        <location filename="../../ui/oplog_state.py" line="104"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="87"/>
+        <location filename="../../ui/oplog_state.py" line="104"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="87"/>
+        <location filename="../../ui/oplog_state.py" line="104"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="88"/>
+        <location filename="../../ui/oplog_state.py" line="105"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="88"/>
+        <location filename="../../ui/oplog_state.py" line="105"/>
         <source>no handover yet</source>
         <translation>belum ada serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="89"/>
+        <location filename="../../ui/oplog_state.py" line="106"/>
         <source>draft</source>
         <translation>draf</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="89"/>
+        <location filename="../../ui/oplog_state.py" line="106"/>
         <source>signed by the outgoing lead</source>
         <translation>ditandatangani penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="90"/>
+        <location filename="../../ui/oplog_state.py" line="107"/>
         <source>accepted and locked</source>
         <translation>diterima dan dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="90"/>
+        <location filename="../../ui/oplog_state.py" line="107"/>
         <source>reopened for additions</source>
         <translation>dibuka kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="94"/>
+        <location filename="../../ui/oplog_state.py" line="111"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="94"/>
+        <location filename="../../ui/oplog_state.py" line="111"/>
         <source>video wall</source>
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="95"/>
+        <location filename="../../ui/oplog_state.py" line="112"/>
         <source>mobile kit</source>
         <translation>kit liputan keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="95"/>
+        <location filename="../../ui/oplog_state.py" line="112"/>
         <source>other</source>
         <translation>lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="98"/>
+        <location filename="../../ui/oplog_state.py" line="115"/>
         <source>Smart Centre room</source>
         <translation>Ruang Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="98"/>
+        <location filename="../../ui/oplog_state.py" line="115"/>
         <source>Other venue</source>
         <translation>Tempat lain</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="99"/>
+        <location filename="../../ui/oplog_state.py" line="116"/>
         <source>Mobile unit</source>
         <translation>Unit keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="102"/>
+        <location filename="../../ui/oplog_state.py" line="119"/>
         <source>reopened</source>
         <translation>dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="102"/>
+        <location filename="../../ui/oplog_state.py" line="119"/>
         <source>addition</source>
         <translation>tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="102"/>
+        <location filename="../../ui/oplog_state.py" line="119"/>
         <source>locked again</source>
         <translation>dikunci lagi</translation>
     </message>
@@ -3481,7 +3481,17 @@
 <context>
     <name>OpsState</name>
     <message>
+        <location filename="../../ui/oplog_state.py" line="60"/>
+        <source>The account of %1 was switched off: logged out.</source>
+        <translation>Akun %1 dinonaktifkan: Anda telah keluar.</translation>
+    </message>
+    <message>
         <location filename="../../ui/oplog_state.py" line="63"/>
+        <source>%1 now has the role %2.</source>
+        <translation>%1 sekarang berperan sebagai %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_state.py" line="80"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>

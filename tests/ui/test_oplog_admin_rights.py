@@ -91,3 +91,26 @@ def test_an_admin_unlocks_an_account_with_the_staff_screens_button(site, console
     ops.login.log_out()
     log_in(ops, qtbot, site.world.budi)
     assert ops.state.staff.name == "Budi Santoso"
+
+
+def test_an_admin_given_another_role_at_another_desk_loses_the_admin_screens_at_the_next_refresh(site, console_for,
+                                                                                                 qtbot):
+    console = console_for(site.url, editable=True)
+    ops = console.operations
+    ready(ops, qtbot)
+    log_in(ops, qtbot, site.world.admin)
+    staff_window = ops._open("staff")
+    console.configure_action.trigger()
+    editor = console._editors["config"]
+    qtbot.waitExposed(editor)
+    assert staff_window.isVisible()
+    site.scalar("UPDATE staff SET role = 'operator' WHERE id = :id RETURNING id", id=site.world.admin)
+    ops.state.refresh()                         # every minute, and after every change
+    qtbot.waitUntil(lambda: not staff_window.isVisible(), timeout=WAIT_MS)
+    assert not editor.isVisible() and not console.configure_action.isEnabled()
+    assert not any(action.isEnabled() for action in ops.admin_actions)
+    assert ops.who.text() == "Agus Setiawan (operator)"
+    site.scalar("UPDATE staff SET active = 0 WHERE id = :id RETURNING id", id=site.world.admin)
+    ops.state.refresh()
+    qtbot.waitUntil(lambda: ops.state.staff is None, timeout=WAIT_MS)
+    assert ops.who.text() == "Not logged in"
