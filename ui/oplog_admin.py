@@ -88,7 +88,7 @@ class StaffAdmin(AdminWindow):
         self.form.addRow(self.tr("PIN (4–8 digits)"), self.pin)
         self.form.addRow("", self.button(self.tr("Add staff member"), self.on_add))
         self.row_buttons.addWidget(self.button(self.tr("Switch the selected account on/off"), self.on_toggle))
-        self.row_buttons.addWidget(self.button(self.tr("Give the selected account the role and PIN above"),
+        self.row_buttons.addWidget(self.button(self.tr("Give the selected account the name, role and PIN above"),
                                                self.on_update))
         self.row_buttons.addWidget(self.button(self.tr("Unlock the selected account"), self.on_unlock))
 
@@ -116,12 +116,14 @@ class StaffAdmin(AdminWindow):
             self.change(toggle, self.tr("Account changed."))
 
     def on_update(self) -> None:
+        """An empty name or PIN leaves the account's own."""
         staff_id, role, pin = self.table.current_id(), Role(self.role.currentData()), self.pin.text()
+        name = self.name.text().strip() or None
         self.pin.clear()
         if staff_id is not None:
-            self.change(lambda session, me: change_account(session, me, session.get(Staff, staff_id), role=role,
-                                                           pin=pin or None),
-                        self.tr("Role and PIN changed."))
+            self.change(lambda session, me: change_account(session, me, session.get(Staff, staff_id), name=name,
+                                                           role=role, pin=pin or None),
+                        self.tr("Account changed."))
 
     def on_unlock(self) -> None:
         staff_id = self.table.current_id()

@@ -1447,71 +1447,71 @@
 <context>
     <name>DevicesAdmin</name>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="138"/>
+        <location filename="../../ui/oplog_admin.py" line="140"/>
         <source>Devices</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="138"/>
-        <location filename="../../ui/oplog_admin.py" line="144"/>
+        <location filename="../../ui/oplog_admin.py" line="140"/>
+        <location filename="../../ui/oplog_admin.py" line="146"/>
         <source>Asset number</source>
         <translation>Nomor aset</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="138"/>
-        <location filename="../../ui/oplog_admin.py" line="145"/>
+        <location filename="../../ui/oplog_admin.py" line="140"/>
+        <location filename="../../ui/oplog_admin.py" line="147"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="138"/>
-        <location filename="../../ui/oplog_admin.py" line="146"/>
+        <location filename="../../ui/oplog_admin.py" line="140"/>
+        <location filename="../../ui/oplog_admin.py" line="148"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="139"/>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
+        <location filename="../../ui/oplog_admin.py" line="141"/>
+        <location filename="../../ui/oplog_admin.py" line="153"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="139"/>
+        <location filename="../../ui/oplog_admin.py" line="141"/>
         <source>In service</source>
         <translation>Beroperasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="150"/>
+        <location filename="../../ui/oplog_admin.py" line="152"/>
         <source>New location…</source>
         <translation>Lokasi baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="152"/>
+        <location filename="../../ui/oplog_admin.py" line="154"/>
         <source>Add device</source>
         <translation>Tambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="153"/>
+        <location filename="../../ui/oplog_admin.py" line="155"/>
         <source>Take the selected device out of / back into service</source>
         <translation>Nonaktifkan / operasikan kembali perangkat terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="169"/>
+        <location filename="../../ui/oplog_admin.py" line="171"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="169"/>
+        <location filename="../../ui/oplog_admin.py" line="171"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="178"/>
+        <location filename="../../ui/oplog_admin.py" line="180"/>
         <source>Device added.</source>
         <translation>Perangkat ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="187"/>
+        <location filename="../../ui/oplog_admin.py" line="189"/>
         <source>Device changed.</source>
         <translation>Perangkat diubah.</translation>
     </message>
@@ -4559,8 +4559,8 @@
     </message>
     <message>
         <location filename="../../ui/oplog_admin.py" line="91"/>
-        <source>Give the selected account the role and PIN above</source>
-        <translation>Beri akun terpilih peran dan PIN di atas</translation>
+        <source>Give the selected account the name, role and PIN above</source>
+        <translation>Beri akun yang dipilih nama, peran, dan PIN di atas</translation>
     </message>
     <message>
         <location filename="../../ui/oplog_admin.py" line="93"/>
@@ -4583,7 +4583,7 @@
         <translation>Petugas ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="130"/>
+        <location filename="../../ui/oplog_admin.py" line="132"/>
         <source>Account unlocked.</source>
         <translation>Kunci akun dibuka.</translation>
     </message>
@@ -4594,13 +4594,9 @@
     </message>
     <message>
         <location filename="../../ui/oplog_admin.py" line="116"/>
+        <location filename="../../ui/oplog_admin.py" line="126"/>
         <source>Account changed.</source>
         <translation>Akun diubah.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog_admin.py" line="124"/>
-        <source>Role and PIN changed.</source>
-        <translation>Peran dan PIN diubah.</translation>
     </message>
 </context>
 <context>

@@ -114,3 +114,22 @@ def test_an_admin_given_another_role_at_another_desk_loses_the_admin_screens_at_
     ops.state.refresh()
     qtbot.waitUntil(lambda: ops.state.staff is None, timeout=WAIT_MS)
     assert ops.who.text() == "Not logged in"
+
+
+def test_a_rename_in_the_staff_screen_to_a_name_taken_in_other_capitals_is_refused_in_plain_words(site, console_for,
+                                                                                                  qtbot):
+    ops = console_for(site.url).operations
+    ready(ops, qtbot)
+    log_in(ops, qtbot, site.world.admin)
+    staff_window = ops._open("staff")
+    qtbot.waitUntil(lambda: staff_window.table.rowCount() == 4, timeout=WAIT_MS)
+    staff_window.table.select_id(site.world.dwi)
+    staff_window.role.setCurrentIndex(staff_window.role.findData("operator"))
+    staff_window.name.setText("  budi SANTOSO")
+    click(staff_window, "Give the selected account the name, role and PIN above")
+    qtbot.waitUntil(lambda: "already a staff member called Budi Santoso" in staff_window.message.text(),
+                    timeout=WAIT_MS)
+    staff_window.name.setText("Dwi Rahmawati Putri")
+    click(staff_window, "Give the selected account the name, role and PIN above")
+    qtbot.waitUntil(lambda: staff_window.message.text() == "Account changed.", timeout=WAIT_MS)
+    assert site.rows("SELECT name FROM staff WHERE id = :id", id=site.world.dwi) == [("Dwi Rahmawati Putri",)]
