@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.schema_base import Base, DeviceKind, EmploymentCategory, LocationKind, Role
@@ -16,7 +16,7 @@ shift_members = Table(
 
 
 class Staff(Base):
-    """A member of the team. The PIN is kept only as a bcrypt hash."""
+    """A member of the team. The PIN is kept only as a bcrypt hash. No two names differ only in capitals."""
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -31,6 +31,9 @@ class Staff(Base):
 
     def __repr__(self) -> str:
         return f"Staff({self.id}, {self.name!r}, {self.role.value})"
+
+
+Index("uq_staff_name_folded", func.lower(Staff.name), unique=True)     # revision 0003_auth
 
 
 class Location(Base):

@@ -63,8 +63,10 @@ def add_team_and_places(session: Session, pin_hash: str) -> tuple[list[Staff], d
     team = [Staff(name=name, nip=nip, category=category, role=role, pin_hash=pin_hash, active=True, failed_pins=0)
             for name, nip, category, role in TEAM]
     session.add_all(team)
-    places = {name: add_location(session, name, kind) for name, kind, _limit in PLACES}
-    devices = {name: add_device(session, asset, name, kind, places.get(where) if where else None)
+    session.flush()
+    admin = next(member for member in team if member.role is Role.ADMIN)
+    places = {name: add_location(session, admin, name, kind) for name, kind, _limit in PLACES}
+    devices = {name: add_device(session, admin, asset, name, kind, places.get(where) if where else None)
                for asset, name, kind, where in DEVICES}
     return team, devices
 

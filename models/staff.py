@@ -1,24 +1,27 @@
 """Staff accounts: PINs kept as bcrypt hashes, login with a lockout, and role checks.
 
-Five wrong PINs in a row lock the account for 60 seconds. The count and the lock are stored, so
-restarting the console does not reset them. bcrypt takes about a quarter of a second per check
-(on purpose): call ``login`` off the GUI thread.
+Five wrong PINs in a row lock the account for 60 seconds; every further wrong PIN doubles the lock,
+up to an hour, until a right PIN (or an admin's unlock, models/staff_admin.py) clears the count.
+The count and the lock are stored, and the lock is timed by the database server's clock, so neither
+restarting the console nor a desk whose clock runs ahead shortens it. bcrypt takes about a quarter
+of a second per check (on purpose): call ``login`` off the GUI thread.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import bcrypt
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.oplog_time import as_utc, to_wib
-from models.schema import EmploymentCategory, Role, Staff
+from models.schema import Role, Staff
 from models.wording import QT_TRANSLATE_NOOP
 
 PIN_ROUNDS = 12
 MAX_WRONG_PINS = 5
-LOCKOUT = timedelta(seconds=60)
+LOCKOUT = timedelta(seconds=60)        # after MAX_WRONG_PINS; doubled for each further wrong PIN
+LONGEST_LOCKOUT = timedelta(hours=1)
 PIN_LENGTHS = range(4, 9)
 ROLE_WORDS = {Role.ADMIN: QT_TRANSLATE_NOOP("Permissions", "admin"),
               Role.OPERATOR: QT_TRANSLATE_NOOP("Permissions", "operator"),
@@ -40,9 +43,10 @@ class WrongPin(LoginError):
 class AccountLocked(LoginError):
     def __init__(self, staff: Staff, until: datetime, now: datetime) -> None:
         seconds = max(1, int((until - now).total_seconds() + 0.999))
+        self.wrong = max(staff.failed_pins, MAX_WRONG_PINS)
         super().__init__(QT_TRANSLATE_NOOP("Login", "{name}'s account is locked after {wrong} wrong PINs; try again in "
                                                     "{seconds} s (at {time} WIB).")
-                         .format(name=staff.name, wrong=MAX_WRONG_PINS, seconds=seconds,
+                         .format(name=staff.name, wrong=self.wrong, seconds=seconds,
                                  time=f"{to_wib(until):%H:%M:%S}"))
         self.until = until
         self.seconds_left = seconds
@@ -77,39 +81,34 @@ def hash_pin(pin: str, rounds: int = PIN_ROUNDS) -> str:
     return bcrypt.hashpw(pin.encode("ascii"), bcrypt.gensalt(rounds)).decode("ascii")
 
 
-def create_staff(session: Session, name: str, category: EmploymentCategory, role: Role, pin: str, *,
-                 nip: str | None = None, rounds: int = PIN_ROUNDS) -> Staff:
-    """Add a staff member (flushed, not committed)."""
-    name = name.strip()
-    if not name:
-        raise ValueError(QT_TRANSLATE_NOOP("Staff", "a staff member needs a name"))
-    if nip is not None and not (nip.isdigit() and len(nip) == 18):
-        raise ValueError(QT_TRANSLATE_NOOP("Staff", "NIP {nip} must be 18 digits").format(nip=repr(nip)))
-    staff = Staff(name=name, nip=nip, category=EmploymentCategory(category), role=Role(role),
-                  pin_hash=hash_pin(pin, rounds), active=True, failed_pins=0)
-    session.add(staff)
-    session.flush()
-    return staff
+def database_now(session: Session) -> datetime:
+    """The database server's time (UTC): the same for every desk, whatever their own clocks say."""
+    return as_utc(_aware(session.scalar(select(func.now()))))
 
 
-def set_pin(session: Session, staff: Staff, pin: str, rounds: int = PIN_ROUNDS) -> None:
-    """Replace the PIN and clear any lockout."""
-    staff.pin_hash = hash_pin(pin, rounds)
-    staff.failed_pins, staff.locked_until = 0, None
-    session.flush()
+def _aware(moment: datetime) -> datetime:
+    # PostgreSQL answers a timestamptz; SQLite's CURRENT_TIMESTAMP is UTC, given without a zone
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
-def login(session: Session, staff_id: int, pin: str, now: datetime) -> Staff:
+def lockout_after(failed_pins: int) -> timedelta:
+    """How long the account stays locked after ``failed_pins`` wrong PINs in a row (none below the limit)."""
+    if failed_pins < MAX_WRONG_PINS:
+        return timedelta(0)
+    return min(LOCKOUT * 2 ** min(failed_pins - MAX_WRONG_PINS, 16), LONGEST_LOCKOUT)
+
+
+def login(session: Session, staff_id: int, pin: str) -> Staff:
     """The staff member if ``pin`` is right; raises a ``LoginError`` otherwise.
 
     Commits the session: a wrong PIN must be counted even though this raises.
     """
-    now = as_utc(now)
     staff = session.get(Staff, staff_id, with_for_update=True)
     if staff is None:
         raise UnknownStaff(staff_id)
     if not staff.active:
         raise StaffInactive(staff)
+    now = database_now(session)
     if staff.locked_until is not None and now < staff.locked_until:
         raise AccountLocked(staff, staff.locked_until, now)
     if bcrypt.checkpw(pin.encode("utf-8"), staff.pin_hash.encode("ascii")):
@@ -118,9 +117,9 @@ def login(session: Session, staff_id: int, pin: str, now: datetime) -> Staff:
         return staff
     staff.failed_pins += 1
     if staff.failed_pins >= MAX_WRONG_PINS:
-        staff.failed_pins, staff.locked_until = 0, now + LOCKOUT
+        until = staff.locked_until = now + lockout_after(staff.failed_pins)
         session.commit()
-        raise AccountLocked(staff, now + LOCKOUT, now)
+        raise AccountLocked(staff, until, now)
     attempts_left = MAX_WRONG_PINS - staff.failed_pins
     session.commit()
     raise WrongPin(staff, attempts_left)

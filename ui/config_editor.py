@@ -6,15 +6,19 @@ the file only when it has no problems, so the console never reads a broken confi
 it; warnings (no cameras, a port of another protocol, a serial port this computer lacks) are
 shown first, and a second "Save" of the same text saves it anyway. In demo mode the file is the
 demo's own, written afresh at every start (the simulators get new addresses each time).
+With the operations log, a ``saver`` writes it instead, on the database thread, as the logged-in
+admin and with a row in the audit trail (models/config_audit.py); a refusal is shown in the status line.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
-from models.config import ConfigError, ConfigProblem, ConfigStore
+from models.config import Config, ConfigError, ConfigProblem, ConfigStore
 from ui.code_editor import NumberedTextEdit
 from ui.hotkeys import OWNS_KEYS
 from ui.wording import said
@@ -23,6 +27,8 @@ PROBLEM_LINE_COLOUR = QColor("#fde0dc")
 WARNING_LINE_COLOUR = QColor("#fff3cd")
 WARNING_TEXT = QColor("#8a5a00")
 LineRole = Qt.ItemDataRole.UserRole + 1
+# saver(text, done(config), failed(error)): writes ``text`` elsewhere (the operations log's thread)
+Saver = Callable[[str, Callable[[Config], None], Callable[[Exception], None]], None]
 
 
 class ConfigEditor(QWidget):
@@ -32,8 +38,9 @@ class ConfigEditor(QWidget):
 
     configSaved = Signal(object)
 
-    def __init__(self, store: ConfigStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: ConfigStore, parent: QWidget | None = None, *, saver: Saver | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self._saver = saver
         self.setProperty(OWNS_KEYS, True)
         self.setWindowTitle(self.tr("Configuration — {path}").format(path=store.path))
         self._store = store
@@ -92,6 +99,7 @@ class ConfigEditor(QWidget):
 
     @Slot()
     def save(self) -> bool:
+        """True if the file was written, or handed to the ``saver`` (which says how it went later)."""
         text = self.editor.toPlainText()
         try:
             config = self._store.parse(text)
@@ -105,15 +113,29 @@ class ConfigEditor(QWidget):
             self.status.setText(self.tr("Not saved yet: check the warnings above, then press Save again to save "
                                         "anyway."))
             return False
+        if self._saver is not None:
+            self.status.setText(self.tr("Saving…"))
+            self._saver(text, self._saved, self._not_saved)
+            return True
         problems = self._store.save(text)
-        self._show_problems(problems, config.warnings)
         if problems:
-            self.status.setText(self.tr("Not saved: fix the problems listed above first. The file is unchanged."))
+            self._not_saved(ConfigError(problems, config.warnings))
             return False
+        self._saved(config)
+        return True
+
+    def _saved(self, config: Config) -> None:
+        self._show_problems([], config.warnings)
         self.editor.document().setModified(False)
         self.status.setText(self.tr("Saved to {path}.").format(path=self._store.path))
         self.configSaved.emit(config)
-        return True
+
+    def _not_saved(self, error: Exception) -> None:
+        if isinstance(error, ConfigError):
+            self._show_problems(error.problems, error.warnings)
+            self.status.setText(self.tr("Not saved: fix the problems listed above first. The file is unchanged."))
+        else:
+            self.status.setText(self.tr("Not saved: {reason} The file is unchanged.").format(reason=said(error)))
 
     def changeEvent(self, event: QEvent) -> None:
         """A new interface language: the problems and the cursor position are said again."""

@@ -190,7 +190,8 @@ class Console(QObject):
             return
         editor = self._editors.get("config")
         if editor is None:
-            editor = self._editors["config"] = ConfigEditor(self.config_store)
+            saver = self.operations.save_config if self.operations is not None else None
+            editor = self._editors["config"] = ConfigEditor(self.config_store, saver=saver)
             editor.configSaved.connect(self._use_config)
             place_clear_of(editor, self.window.all_stop, EDITOR_SIZE)
         editor.show()

@@ -1,8 +1,9 @@
 """Admin screens (non-modal windows): staff accounts and devices (locations: ui/oplog_locations.py).
 
-The console offers them to admins only, and every change checks the role again on the database
-thread (``require_role``), so a stale window or a changed role cannot slip through. Every change
-goes into the audit trail in its own transaction (``audit_change``).
+The console offers them to admins only and closes them when no admin is logged in any more; every
+change is made by a models/ operation that takes the logged-in staff member, checks the role again on
+the database thread and writes its audit row in the same transaction, so a stale window or a changed
+role cannot slip through.
 """
 from __future__ import annotations
 
@@ -13,12 +14,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.admin_audit import audit_change
 from models.inventory import add_device, devices, set_in_service
-from models.oplog_time import utc_now
 from models.schema import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
-from models.staff import create_staff, require_role, set_pin
-from models.wording import QT_TRANSLATE_NOOP
+from models.staff_admin import change_account, create_staff, switch_account, unlock_account
 from ui.oplog_state import OpsState
 from ui.oplog_views import Snapshot, wib_time
 from ui.oplog_widgets import TextTable
@@ -58,19 +56,13 @@ class AdminWindow(QWidget):
     def reload(self) -> None:
         self.state.worker.call(self.load, self.table.set_rows)
 
-    def change(self, work: Callable[[Session, Staff], str], what: str, done_text: str) -> None:
-        """``work`` as the logged-in staff member, who must be an admin ("may not ``what``" otherwise; mark
-        ``what`` with ``QT_TRANSLATE_NOOP("Permissions", ...)``). ``work`` returns what it did, in the
-        audit trail's English ("add device KAM-07 …"), which is written in the same transaction."""
-        def checked(session: Session, me: Staff) -> None:
-            require_role(me, Role.ADMIN, what)
-            audit_change(session, me, work(session, me), utc_now())
-
-        def done(_none: None) -> None:
+    def change(self, work: Callable[[Session, Staff], object], done_text: str) -> None:
+        """``work`` as the logged-in staff member (the models/ operation checks the role and audits)."""
+        def done(_result: object) -> None:
             self.message.setText(done_text)
             self.reload()
         self.message.clear()
-        self.state.act(checked, done, lambda error: self.message.setText(said(error)))
+        self.state.act(work, done, lambda error: self.message.setText(said(error)))
 
     def button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -96,8 +88,9 @@ class StaffAdmin(AdminWindow):
         self.form.addRow(self.tr("PIN (4–8 digits)"), self.pin)
         self.form.addRow("", self.button(self.tr("Add staff member"), self.on_add))
         self.row_buttons.addWidget(self.button(self.tr("Switch the selected account on/off"), self.on_toggle))
-        self.row_buttons.addWidget(self.button(self.tr("Give the selected account the role and PIN above"),
+        self.row_buttons.addWidget(self.button(self.tr("Give the selected account the name, role and PIN above"),
                                                self.on_update))
+        self.row_buttons.addWidget(self.button(self.tr("Unlock the selected account"), self.on_unlock))
 
     def load(self, session: Session) -> list[Row]:
         return [(staff.id, [staff.name, staff.nip or "", staff.category.value, self.state.labels.role(staff.role),
@@ -110,37 +103,33 @@ class StaffAdmin(AdminWindow):
         category, role = EmploymentCategory(self.category.currentText()), Role(self.role.currentData())
         self.pin.clear()
 
-        def add(session: Session, _me: Staff) -> str:
-            staff = create_staff(session, name, category, role, pin, nip=nip)
-            return f"add staff {staff.name} ({staff.category.value}, {staff.role.value})"
-        self.change(add, QT_TRANSLATE_NOOP("Permissions", "add staff"), self.tr("Staff member added."))
+        self.change(lambda session, me: create_staff(session, me, name, category, role, pin, nip=nip),
+                    self.tr("Staff member added."))
 
     def on_toggle(self) -> None:
         staff_id = self.table.current_id()
 
-        def toggle(session: Session, me: Staff) -> str:
+        def toggle(session: Session, me: Staff) -> None:
             staff = session.get(Staff, staff_id)
-            if staff.id == me.id:
-                raise ValueError(QT_TRANSLATE_NOOP("StaffAdmin", "you cannot switch off your own account"))
-            staff.active = not staff.active
-            return f"switch the account of {staff.name} {'on' if staff.active else 'off'}"
+            switch_account(session, me, staff, not staff.active)
         if staff_id is not None:
-            self.change(toggle, QT_TRANSLATE_NOOP("Permissions", "switch accounts on or off"),
-                        self.tr("Account changed."))
+            self.change(toggle, self.tr("Account changed."))
 
     def on_update(self) -> None:
+        """An empty name or PIN leaves the account's own."""
         staff_id, role, pin = self.table.current_id(), Role(self.role.currentData()), self.pin.text()
+        name = self.name.text().strip() or None
         self.pin.clear()
-
-        def update(session: Session, _me: Staff) -> str:
-            staff = session.get(Staff, staff_id)
-            staff.role = role
-            if pin:
-                set_pin(session, staff, pin)
-            return f"give {staff.name} the role {role.value}" + (" and a new PIN" if pin else "")
         if staff_id is not None:
-            self.change(update, QT_TRANSLATE_NOOP("Permissions", "change roles and PINs"),
-                        self.tr("Role and PIN changed."))
+            self.change(lambda session, me: change_account(session, me, session.get(Staff, staff_id), name=name,
+                                                           role=role, pin=pin or None),
+                        self.tr("Account changed."))
+
+    def on_unlock(self) -> None:
+        staff_id = self.table.current_id()
+        if staff_id is not None:
+            self.change(lambda session, me: unlock_account(session, me, session.get(Staff, staff_id)),
+                        self.tr("Account unlocked."))
 
 
 class DevicesAdmin(AdminWindow):
@@ -185,21 +174,16 @@ class DevicesAdmin(AdminWindow):
         asset, name, kind = self.asset.text(), self.name.text(), DeviceKind(self.kind.currentData())
         place = self.location.currentText() or None
 
-        def add(session: Session, _me: Staff) -> str:
+        def add(session: Session, me: Staff) -> None:
             location = session.scalars(select(Location).where(Location.name == place)).first() if place else None
-            device = add_device(session, asset, name, kind, location)
-            return f"add device {device.asset_number} {device.name} ({device.kind.value})" + (
-                f" at {location.name}" if location else "")
-        self.change(add, QT_TRANSLATE_NOOP("Permissions", "add devices"), self.tr("Device added."))
+            add_device(session, me, asset, name, kind, location)
+        self.change(add, self.tr("Device added."))
 
     def on_toggle(self) -> None:
         device_id = self.table.current_id()
 
-        def toggle(session: Session, _me: Staff) -> str:
+        def toggle(session: Session, me: Staff) -> None:
             device = session.get(Device, device_id)
-            set_in_service(session, device, not device.in_service)
-            return (f"put device {device.asset_number} {device.name} "
-                    + ("back into service" if device.in_service else "out of service"))
+            set_in_service(session, me, device, not device.in_service)
         if device_id is not None:
-            self.change(toggle, QT_TRANSLATE_NOOP("Permissions", "take devices out of service"),
-                        self.tr("Device changed."))
+            self.change(toggle, self.tr("Device changed."))

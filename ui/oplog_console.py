@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
+from models.config import Config
+from models.config_audit import save_config
 from models.configured_events import Carried, carry_configured_events
 from models.database import Database
 from models.hotkeys import QUICK_LOG
@@ -136,6 +138,14 @@ class OperationsLog(QObject):
         window = self._open("handover")
         window.open_for(shift_id)
         return window
+
+    def save_config(self, text: str, done: Callable[[Config], None], failed: Callable[[Exception], None]) -> None:
+        """The configuration editor's save: as the logged-in admin, audited (models/config_audit.py)."""
+        store = self.console.config_store
+        if self.state.staff is None:
+            failed(PermissionError(self.tr("Log in first (Operations → Log in / out)")))
+            return
+        self.state.act(lambda session, me: save_config(session, me, store, text), done, failed, refresh=False)
 
     def use_config(self) -> None:
         """The console's configuration changed (``console.config``): the board takes its templates, and its

@@ -218,9 +218,8 @@ class HandoverWindow(QWidget):
         shift_id = self._shift_id
 
         def work(session: Session) -> None:
-            now = utc_now()
-            person: Staff = login(session, staff_id, pin, now)
-            step(session, _handover(session, shift_id), person, now)
+            person: Staff = login(session, staff_id, pin)
+            step(session, _handover(session, shift_id), person, utc_now())
 
         def done(_none: None) -> None:
             page.checking(False)

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from models.inventory import add_location, locations
-from models.schema import LocationKind, Staff
-from models.wording import QT_TRANSLATE_NOOP
+from models.schema import LocationKind
 from ui.oplog_admin import AdminWindow, Row
 from ui.oplog_state import OpsState
 
@@ -32,7 +31,4 @@ class LocationsAdmin(AdminWindow):
     def on_add(self) -> None:
         name, kind = self.name.text(), LocationKind(self.kind.currentData())
 
-        def add(session: Session, _me: Staff) -> str:
-            location = add_location(session, name, kind)
-            return f"add location {location.name} ({location.kind.value})"
-        self.change(add, QT_TRANSLATE_NOOP("Permissions", "add locations"), self.tr("Location added."))
+        self.change(lambda session, me: add_location(session, me, name, kind), self.tr("Location added."))

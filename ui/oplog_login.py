@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from models.database import DatabaseProblem
-from models.oplog_time import utc_now
-from models.staff import MAX_WRONG_PINS, AccountLocked, StaffInactive, WrongPin, login
+from models.staff import AccountLocked, StaffInactive, WrongPin, login
 from ui.oplog_state import OpsState
 from ui.oplog_views import Snapshot, StaffView, staff_view
 from ui.oplog_widgets import BusyBar
@@ -86,7 +85,7 @@ class LoginPanel(QWidget):
             return
         self._checking(True)
         self.message.setText(self.tr("Checking the PIN of %1…").replace("%1", self.staff.currentText()))
-        self.state.worker.call(lambda session: staff_view(login(session, staff_id, pin, utc_now())),
+        self.state.worker.call(lambda session: staff_view(login(session, staff_id, pin)),
                                self._logged_in, self._refused)
 
     @Slot()
@@ -114,6 +113,7 @@ class LoginPanel(QWidget):
         name = self.staff.currentText()
         if isinstance(error, AccountLocked):
             self._unlock_at, self._locked_name = time.monotonic() + error.seconds_left, name
+            self._locked_wrong = error.wrong
             self._countdown.start()
             self._tick()
             return
@@ -135,7 +135,7 @@ class LoginPanel(QWidget):
             self.message.setText(self.tr("%1 may try again now.").replace("%1", self._locked_name))
             return
         self.message.setText(self.tr("The account of %1 is locked after %2 wrong PINs; try again in %3 s.")
-                             .replace("%1", self._locked_name).replace("%2", str(MAX_WRONG_PINS))
+                             .replace("%1", self._locked_name).replace("%2", str(self._locked_wrong))
                              .replace("%3", str(left)))
 
     def focus_pin(self) -> None:

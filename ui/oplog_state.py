@@ -45,7 +45,24 @@ class OpsState(QObject):
 
     def _apply(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
+        self._follow_account(snapshot)
         self.snapshotChanged.emit(snapshot)
+
+    def _follow_account(self, snapshot: Snapshot) -> None:
+        """The logged-in account as the log has it now: switched off (logged out) or given another role or name
+        at some desk, the screens follow (an admin's windows close when the role goes)."""
+        if self.staff is None:
+            return
+        now = next((member for member in snapshot.staff if member.id == self.staff.id), None)
+        if now == self.staff:
+            return
+        if now is None:
+            self.notice.emit("warning", self.tr("The account of %1 was switched off: logged out.")
+                             .replace("%1", self.staff.name))
+        elif now.role is not self.staff.role:
+            self.notice.emit("warning", self.tr("%1 now has the role %2.").replace("%1", now.name)
+                             .replace("%2", self.labels.role(now.role)))
+        self.set_staff(now)
 
     def set_staff(self, staff: StaffView | None) -> None:
         self.staff = staff

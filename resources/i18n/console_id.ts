@@ -4,42 +4,42 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="215"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>ALL STOP (%1)</source>
         <translation>HENTIKAN SEMUA (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="215"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="219"/>
+        <location filename="../../ui/hotkeys.py" line="226"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="219"/>
+        <location filename="../../ui/hotkeys.py" line="226"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="220"/>
+        <location filename="../../ui/hotkeys.py" line="227"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="220"/>
+        <location filename="../../ui/hotkeys.py" line="227"/>
         <source>Shots of the active event</source>
         <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="221"/>
+        <location filename="../../ui/hotkeys.py" line="228"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="222"/>
+        <location filename="../../ui/hotkeys.py" line="229"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -918,68 +918,78 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../../ui/config_editor.py" line="38"/>
+        <location filename="../../ui/config_editor.py" line="45"/>
         <source>Configuration — {path}</source>
         <translation>Konfigurasi — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="42"/>
+        <location filename="../../ui/config_editor.py" line="49"/>
         <source>Demo configuration: your changes apply at once and last until the demo is closed; each start writes it afresh, as the simulators get new addresses.</source>
         <translation>Konfigurasi demo: perubahan Anda langsung berlaku dan bertahan sampai demo ditutup; setiap kali dimulai, berkas ini ditulis ulang karena simulator mendapat alamat baru.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="62"/>
+        <location filename="../../ui/config_editor.py" line="69"/>
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="62"/>
+        <location filename="../../ui/config_editor.py" line="69"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="66"/>
+        <location filename="../../ui/config_editor.py" line="73"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="85"/>
+        <location filename="../../ui/config_editor.py" line="92"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="88"/>
+        <location filename="../../ui/config_editor.py" line="95"/>
         <source>No problems found; {count} warning(s).</source>
         <translation>Tidak ada masalah; {count} peringatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="90"/>
+        <location filename="../../ui/config_editor.py" line="97"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="100"/>
-        <location filename="../../ui/config_editor.py" line="111"/>
+        <location filename="../../ui/config_editor.py" line="108"/>
+        <location filename="../../ui/config_editor.py" line="136"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="105"/>
+        <location filename="../../ui/config_editor.py" line="113"/>
         <source>Not saved yet: check the warnings above, then press Save again to save anyway.</source>
         <translation>Belum disimpan: periksa peringatan di atas, lalu tekan Simpan sekali lagi untuk tetap menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="114"/>
+        <location filename="../../ui/config_editor.py" line="117"/>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="130"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="137"/>
+        <location filename="../../ui/config_editor.py" line="138"/>
+        <source>Not saved: {reason} The file is unchanged.</source>
+        <translation>Tidak disimpan: {reason} Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_editor.py" line="159"/>
         <source>Warning: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/config_editor.py" line="166"/>
+        <location filename="../../ui/config_editor.py" line="188"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>
@@ -1027,22 +1037,22 @@
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="209"/>
+        <location filename="../../ui/console.py" line="210"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="211"/>
+        <location filename="../../ui/console.py" line="212"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="237"/>
+        <location filename="../../ui/console.py" line="238"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="243"/>
+        <location filename="../../ui/console.py" line="244"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1443,71 +1453,71 @@
 <context>
     <name>DevicesAdmin</name>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
+        <location filename="../../ui/oplog_admin.py" line="140"/>
         <source>Devices</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
-        <location filename="../../ui/oplog_admin.py" line="157"/>
+        <location filename="../../ui/oplog_admin.py" line="140"/>
+        <location filename="../../ui/oplog_admin.py" line="146"/>
         <source>Asset number</source>
         <translation>Nomor aset</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
-        <location filename="../../ui/oplog_admin.py" line="158"/>
+        <location filename="../../ui/oplog_admin.py" line="140"/>
+        <location filename="../../ui/oplog_admin.py" line="147"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="151"/>
-        <location filename="../../ui/oplog_admin.py" line="159"/>
+        <location filename="../../ui/oplog_admin.py" line="140"/>
+        <location filename="../../ui/oplog_admin.py" line="148"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="152"/>
-        <location filename="../../ui/oplog_admin.py" line="164"/>
+        <location filename="../../ui/oplog_admin.py" line="141"/>
+        <location filename="../../ui/oplog_admin.py" line="153"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="152"/>
+        <location filename="../../ui/oplog_admin.py" line="141"/>
         <source>In service</source>
         <translation>Beroperasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="163"/>
+        <location filename="../../ui/oplog_admin.py" line="152"/>
         <source>New location…</source>
         <translation>Lokasi baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="165"/>
+        <location filename="../../ui/oplog_admin.py" line="154"/>
         <source>Add device</source>
         <translation>Tambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="166"/>
+        <location filename="../../ui/oplog_admin.py" line="155"/>
         <source>Take the selected device out of / back into service</source>
         <translation>Nonaktifkan / operasikan kembali perangkat terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="182"/>
+        <location filename="../../ui/oplog_admin.py" line="171"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="182"/>
+        <location filename="../../ui/oplog_admin.py" line="171"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="193"/>
+        <location filename="../../ui/oplog_admin.py" line="180"/>
         <source>Device added.</source>
         <translation>Perangkat ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="205"/>
+        <location filename="../../ui/oplog_admin.py" line="189"/>
         <source>Device changed.</source>
         <translation>Perangkat diubah.</translation>
     </message>
@@ -2309,27 +2319,27 @@
     </message>
     <message>
         <location filename="../../ui/oplog_handover.py" line="213"/>
-        <location filename="../../ui/oplog_handover.py" line="228"/>
+        <location filename="../../ui/oplog_handover.py" line="227"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="241"/>
+        <location filename="../../ui/oplog_handover.py" line="240"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="241"/>
+        <location filename="../../ui/oplog_handover.py" line="240"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="242"/>
+        <location filename="../../ui/oplog_handover.py" line="241"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="248"/>
+        <location filename="../../ui/oplog_handover.py" line="247"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -2667,22 +2677,22 @@
 <context>
     <name>Inventory</name>
     <message>
-        <location filename="../../models/inventory.py" line="19"/>
+        <location filename="../../models/inventory.py" line="26"/>
         <source>a location needs a name</source>
         <translation>lokasi harus diberi nama</translation>
     </message>
     <message>
-        <location filename="../../models/inventory.py" line="21"/>
+        <location filename="../../models/inventory.py" line="28"/>
         <source>a location name has at most {limit} characters</source>
         <translation>nama lokasi paling banyak {limit} karakter</translation>
     </message>
     <message>
-        <location filename="../../models/inventory.py" line="37"/>
+        <location filename="../../models/inventory.py" line="45"/>
         <source>there is already a location called {name}</source>
         <translation>sudah ada lokasi bernama {name}</translation>
     </message>
     <message>
-        <location filename="../../models/inventory.py" line="44"/>
+        <location filename="../../models/inventory.py" line="54"/>
         <source>a device needs an asset number and a name</source>
         <translation>perangkat harus memiliki nomor aset dan nama</translation>
     </message>
@@ -2690,142 +2700,142 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/oplog_state.py" line="76"/>
+        <location filename="../../ui/oplog_state.py" line="93"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="76"/>
+        <location filename="../../ui/oplog_state.py" line="93"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="76"/>
+        <location filename="../../ui/oplog_state.py" line="93"/>
         <source>viewer</source>
         <translation>pemantau</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="79"/>
+        <location filename="../../ui/oplog_state.py" line="96"/>
         <source>online</source>
         <translation>daring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="79"/>
+        <location filename="../../ui/oplog_state.py" line="96"/>
         <source>on site</source>
         <translation>luring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="79"/>
+        <location filename="../../ui/oplog_state.py" line="96"/>
         <source>hybrid</source>
         <translation>campuran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="83"/>
+        <location filename="../../ui/oplog_state.py" line="100"/>
         <source>minor</source>
         <translation>ringan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="83"/>
+        <location filename="../../ui/oplog_state.py" line="100"/>
         <source>major</source>
         <translation>berat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="83"/>
+        <location filename="../../ui/oplog_state.py" line="100"/>
         <source>critical</source>
         <translation>kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="87"/>
+        <location filename="../../ui/oplog_state.py" line="104"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="87"/>
+        <location filename="../../ui/oplog_state.py" line="104"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="87"/>
+        <location filename="../../ui/oplog_state.py" line="104"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="88"/>
+        <location filename="../../ui/oplog_state.py" line="105"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="88"/>
+        <location filename="../../ui/oplog_state.py" line="105"/>
         <source>no handover yet</source>
         <translation>belum ada serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="89"/>
+        <location filename="../../ui/oplog_state.py" line="106"/>
         <source>draft</source>
         <translation>draf</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="89"/>
+        <location filename="../../ui/oplog_state.py" line="106"/>
         <source>signed by the outgoing lead</source>
         <translation>ditandatangani penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="90"/>
+        <location filename="../../ui/oplog_state.py" line="107"/>
         <source>accepted and locked</source>
         <translation>diterima dan dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="90"/>
+        <location filename="../../ui/oplog_state.py" line="107"/>
         <source>reopened for additions</source>
         <translation>dibuka kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="94"/>
+        <location filename="../../ui/oplog_state.py" line="111"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="94"/>
+        <location filename="../../ui/oplog_state.py" line="111"/>
         <source>video wall</source>
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="95"/>
+        <location filename="../../ui/oplog_state.py" line="112"/>
         <source>mobile kit</source>
         <translation>kit liputan keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="95"/>
+        <location filename="../../ui/oplog_state.py" line="112"/>
         <source>other</source>
         <translation>lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="98"/>
+        <location filename="../../ui/oplog_state.py" line="115"/>
         <source>Smart Centre room</source>
         <translation>Ruang Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="98"/>
+        <location filename="../../ui/oplog_state.py" line="115"/>
         <source>Other venue</source>
         <translation>Tempat lain</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="99"/>
+        <location filename="../../ui/oplog_state.py" line="116"/>
         <source>Mobile unit</source>
         <translation>Unit keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="102"/>
+        <location filename="../../ui/oplog_state.py" line="119"/>
         <source>reopened</source>
         <translation>dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="102"/>
+        <location filename="../../ui/oplog_state.py" line="119"/>
         <source>addition</source>
         <translation>tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_state.py" line="102"/>
+        <location filename="../../ui/oplog_state.py" line="119"/>
         <source>locked again</source>
         <translation>dikunci lagi</translation>
     </message>
@@ -2846,29 +2856,29 @@
 <context>
     <name>LocationsAdmin</name>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="19"/>
+        <location filename="../../ui/oplog_locations.py" line="18"/>
         <source>Locations</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="19"/>
-        <location filename="../../ui/oplog_locations.py" line="25"/>
+        <location filename="../../ui/oplog_locations.py" line="18"/>
+        <location filename="../../ui/oplog_locations.py" line="24"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="19"/>
-        <location filename="../../ui/oplog_locations.py" line="26"/>
+        <location filename="../../ui/oplog_locations.py" line="18"/>
+        <location filename="../../ui/oplog_locations.py" line="25"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="27"/>
+        <location filename="../../ui/oplog_locations.py" line="26"/>
         <source>Add location</source>
         <translation>Tambah lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="38"/>
+        <location filename="../../ui/oplog_locations.py" line="34"/>
         <source>Location added.</source>
         <translation>Lokasi ditambahkan.</translation>
     </message>
@@ -2904,22 +2914,22 @@
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../models/staff.py" line="34"/>
+        <location filename="../../models/staff.py" line="37"/>
         <source>Wrong PIN for {name}; {attempts} more wrong PIN(s) lock the account for {seconds} seconds.</source>
         <translation>PIN untuk {name} salah; {attempts} kali lagi salah, akun dikunci selama {seconds} detik.</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="43"/>
+        <location filename="../../models/staff.py" line="47"/>
         <source>{name}&apos;s account is locked after {wrong} wrong PINs; try again in {seconds} s (at {time} WIB).</source>
         <translation>Akun {name} dikunci setelah {wrong} kali PIN salah; coba lagi dalam {seconds} detik (pukul {time} WIB).</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="53"/>
+        <location filename="../../models/staff.py" line="57"/>
         <source>{name}&apos;s account is switched off; ask an admin.</source>
         <translation>Akun {name} dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="59"/>
+        <location filename="../../models/staff.py" line="63"/>
         <location filename="../../ui/oplog_views.py" line="143"/>
         <source>There is no staff member number {id}.</source>
         <translation>Tidak ada petugas dengan nomor {id}.</translation>
@@ -2928,57 +2938,57 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ui/oplog_login.py" line="32"/>
+        <location filename="../../ui/oplog_login.py" line="31"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="35"/>
+        <location filename="../../ui/oplog_login.py" line="34"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="37"/>
+        <location filename="../../ui/oplog_login.py" line="36"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="46"/>
+        <location filename="../../ui/oplog_login.py" line="45"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="47"/>
+        <location filename="../../ui/oplog_login.py" line="46"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="77"/>
+        <location filename="../../ui/oplog_login.py" line="76"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="77"/>
+        <location filename="../../ui/oplog_login.py" line="76"/>
         <source>Logged in: %1 (%2)</source>
         <translation>Masuk sebagai: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="85"/>
+        <location filename="../../ui/oplog_login.py" line="84"/>
         <source>Choose your name and type your PIN.</source>
         <translation>Pilih nama Anda dan ketik PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="88"/>
+        <location filename="../../ui/oplog_login.py" line="87"/>
         <source>Checking the PIN of %1…</source>
         <translation>Memeriksa PIN %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="101"/>
+        <location filename="../../ui/oplog_login.py" line="100"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_login.py" line="96"/>
+        <location filename="../../ui/oplog_login.py" line="95"/>
         <source>%1 logged out.</source>
         <translation>%1 sudah keluar.</translation>
     </message>
@@ -3348,100 +3358,105 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="69"/>
+        <location filename="../../ui/oplog_console.py" line="71"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="69"/>
-        <location filename="../../ui/oplog_console.py" line="95"/>
+        <location filename="../../ui/oplog_console.py" line="71"/>
+        <location filename="../../ui/oplog_console.py" line="97"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="96"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="98"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="97"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="99"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="74"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="85"/>
+        <location filename="../../ui/oplog_console.py" line="87"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="93"/>
+        <location filename="../../ui/oplog_console.py" line="95"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="94"/>
+        <location filename="../../ui/oplog_console.py" line="96"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="99"/>
+        <location filename="../../ui/oplog_console.py" line="101"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="101"/>
+        <location filename="../../ui/oplog_console.py" line="103"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="102"/>
+        <location filename="../../ui/oplog_console.py" line="104"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="105"/>
+        <location filename="../../ui/oplog_console.py" line="107"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="106"/>
+        <location filename="../../ui/oplog_console.py" line="108"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="107"/>
+        <location filename="../../ui/oplog_console.py" line="109"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="152"/>
+        <location filename="../../ui/oplog_console.py" line="146"/>
+        <source>Log in first (Operations → Log in / out)</source>
+        <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_console.py" line="162"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="154"/>
+        <location filename="../../ui/oplog_console.py" line="164"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="183"/>
+        <location filename="../../ui/oplog_console.py" line="193"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="190"/>
+        <location filename="../../ui/oplog_console.py" line="200"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="197"/>
+        <location filename="../../ui/oplog_console.py" line="207"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3472,7 +3487,17 @@
 <context>
     <name>OpsState</name>
     <message>
+        <location filename="../../ui/oplog_state.py" line="60"/>
+        <source>The account of %1 was switched off: logged out.</source>
+        <translation>Akun %1 dinonaktifkan: Anda telah keluar.</translation>
+    </message>
+    <message>
         <location filename="../../ui/oplog_state.py" line="63"/>
+        <source>%1 now has the role %2.</source>
+        <translation>%1 sekarang berperan sebagai %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_state.py" line="80"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
@@ -3573,52 +3598,57 @@
         <translation>mengakhiri shift</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="23"/>
+        <location filename="../../models/staff.py" line="26"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="24"/>
+        <location filename="../../models/staff.py" line="27"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="25"/>
+        <location filename="../../models/staff.py" line="28"/>
         <source>viewer</source>
         <translation>pemantau</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="66"/>
+        <location filename="../../models/staff.py" line="70"/>
         <source>{name} ({role}) may not {action}: it needs the {needed} role.</source>
         <translation>{name} ({role}) tidak boleh {action}: diperlukan peran {needed}.</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="134"/>
+        <location filename="../../models/staff.py" line="133"/>
         <source>do this</source>
         <translation>melakukan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="116"/>
+        <location filename="../../models/staff_admin.py" line="33"/>
         <source>add staff</source>
         <translation>menambah petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="128"/>
+        <location filename="../../models/staff_admin.py" line="51"/>
+        <source>change names, roles and PINs</source>
+        <translation>mengubah nama, peran, dan PIN</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="69"/>
         <source>switch accounts on or off</source>
         <translation>mengaktifkan atau menonaktifkan akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="142"/>
-        <source>change roles and PINs</source>
-        <translation>mengubah peran dan PIN</translation>
+        <location filename="../../models/staff_admin.py" line="80"/>
+        <source>unlock accounts</source>
+        <translation>membuka kunci akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="193"/>
+        <location filename="../../models/inventory.py" line="52"/>
         <source>add devices</source>
         <translation>menambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="204"/>
+        <location filename="../../models/inventory.py" line="66"/>
         <source>take devices out of service</source>
         <translation>menonaktifkan perangkat dari layanan</translation>
     </message>
@@ -3633,9 +3663,14 @@
         <translation>merencanakan shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_locations.py" line="38"/>
+        <location filename="../../models/inventory.py" line="23"/>
         <source>add locations</source>
         <translation>menambah lokasi</translation>
+    </message>
+    <message>
+        <location filename="../../models/config_audit.py" line="43"/>
+        <source>change the configuration</source>
+        <translation>mengubah konfigurasi</translation>
     </message>
 </context>
 <context>
@@ -3935,7 +3970,7 @@
 <context>
     <name>QKeySequenceEdit</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="49"/>
+        <location filename="../../ui/hotkeys.py" line="50"/>
         <source>Press shortcut</source>
         <translation>Tekan tombolnya</translation>
     </message>
@@ -3943,37 +3978,37 @@
 <context>
     <name>QShortcut</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="46"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Up</source>
         <translation>Atas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="46"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Down</source>
         <translation>Bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="47"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="47"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="48"/>
+        <location filename="../../ui/hotkeys.py" line="49"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="48"/>
+        <location filename="../../ui/hotkeys.py" line="49"/>
         <source>Return</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="49"/>
+        <location filename="../../ui/hotkeys.py" line="50"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -4256,7 +4291,7 @@
         <translation>{db} sudah berisi data petugas; data massal hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
     <message>
-        <location filename="../../models/seed_demo.py" line="78"/>
+        <location filename="../../models/seed_demo.py" line="80"/>
         <source>{db} already has staff; demo data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data demo hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
@@ -4433,17 +4468,37 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../models/staff.py" line="76"/>
+        <location filename="../../models/staff.py" line="80"/>
         <source>a PIN is 4 to 8 digits</source>
         <translation>PIN terdiri atas 4 sampai 8 angka</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="85"/>
+        <location filename="../../models/staff_admin.py" line="23"/>
+        <source>there is already a staff member called {name}; give the new name something that tells them apart</source>
+        <translation>sudah ada petugas bernama {name}; beri nama baru itu sesuatu yang membedakan keduanya</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="35"/>
+        <source>the first staff member must be an admin</source>
+        <translation>petugas pertama harus seorang admin</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="89"/>
+        <source>only an admin can add staff once the first account exists</source>
+        <translation>setelah akun pertama ada, hanya admin yang dapat menambah petugas</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="97"/>
         <source>a staff member needs a name</source>
         <translation>petugas harus diberi nama</translation>
     </message>
     <message>
-        <location filename="../../models/staff.py" line="87"/>
+        <location filename="../../models/staff_admin.py" line="99"/>
+        <source>a staff member&apos;s name has at most {limit} characters</source>
+        <translation>nama petugas paling banyak {limit} karakter</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="38"/>
         <source>NIP {nip} must be 18 digits</source>
         <translation>NIP {nip} harus terdiri atas 18 angka</translation>
     </message>
@@ -4451,97 +4506,103 @@
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="83"/>
+        <location filename="../../ui/oplog_admin.py" line="75"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="83"/>
-        <location filename="../../ui/oplog_admin.py" line="92"/>
+        <location filename="../../ui/oplog_admin.py" line="75"/>
+        <location filename="../../ui/oplog_admin.py" line="84"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="83"/>
+        <location filename="../../ui/oplog_admin.py" line="75"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="83"/>
-        <location filename="../../ui/oplog_admin.py" line="94"/>
+        <location filename="../../ui/oplog_admin.py" line="75"/>
+        <location filename="../../ui/oplog_admin.py" line="86"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="84"/>
-        <location filename="../../ui/oplog_admin.py" line="95"/>
+        <location filename="../../ui/oplog_admin.py" line="76"/>
+        <location filename="../../ui/oplog_admin.py" line="87"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="84"/>
+        <location filename="../../ui/oplog_admin.py" line="76"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="84"/>
+        <location filename="../../ui/oplog_admin.py" line="76"/>
         <source>Locked until</source>
         <translation>Terkunci sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="93"/>
+        <location filename="../../ui/oplog_admin.py" line="85"/>
         <source>NIP (PNS/CPNS, 18 digits)</source>
         <translation>NIP (PNS/CPNS, 18 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="96"/>
+        <location filename="../../ui/oplog_admin.py" line="88"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="97"/>
+        <location filename="../../ui/oplog_admin.py" line="89"/>
         <source>Add staff member</source>
         <translation>Tambah petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="98"/>
+        <location filename="../../ui/oplog_admin.py" line="90"/>
         <source>Switch the selected account on/off</source>
         <translation>Aktifkan/nonaktifkan akun terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="99"/>
-        <source>Give the selected account the role and PIN above</source>
-        <translation>Beri akun terpilih peran dan PIN di atas</translation>
+        <location filename="../../ui/oplog_admin.py" line="91"/>
+        <source>Give the selected account the name, role and PIN above</source>
+        <translation>Beri akun yang dipilih nama, peran, dan PIN di atas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="104"/>
+        <location filename="../../ui/oplog_admin.py" line="93"/>
+        <source>Unlock the selected account</source>
+        <translation>Buka kunci akun yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_admin.py" line="97"/>
         <source>on</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="104"/>
+        <location filename="../../ui/oplog_admin.py" line="97"/>
         <source>off</source>
         <translation>nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="116"/>
+        <location filename="../../ui/oplog_admin.py" line="107"/>
         <source>Staff member added.</source>
         <translation>Petugas ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="124"/>
+        <location filename="../../ui/oplog_admin.py" line="132"/>
+        <source>Account unlocked.</source>
+        <translation>Kunci akun dibuka.</translation>
+    </message>
+    <message>
+        <location filename="../../models/staff_admin.py" line="71"/>
         <source>you cannot switch off your own account</source>
         <translation>Anda tidak dapat menonaktifkan akun Anda sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_admin.py" line="129"/>
+        <location filename="../../ui/oplog_admin.py" line="116"/>
+        <location filename="../../ui/oplog_admin.py" line="126"/>
         <source>Account changed.</source>
         <translation>Akun diubah.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog_admin.py" line="143"/>
-        <source>Role and PIN changed.</source>
-        <translation>Peran dan PIN diubah.</translation>
     </message>
 </context>
 <context>

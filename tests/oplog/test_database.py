@@ -9,7 +9,6 @@ from sqlalchemy import exc, text
 from models import database as database_module
 from models.database import DatabaseProblem, current_revision, default_url, head_revision, open_database
 from models.database_problems import explain
-from models.inventory import add_location
 from models.schema import Location, LocationKind
 
 
@@ -39,7 +38,7 @@ def test_first_start_creates_the_schema_and_a_second_start_keeps_it(backend):
     first = backend.open(url)
     assert current_revision(first) == head_revision()
     with first.transaction() as session:
-        add_location(session, "Aula Diskominfo", LocationKind.VENUE)
+        session.add(Location(name="Aula Diskominfo", kind=LocationKind.VENUE))
     second = backend.open(url)
     with second.transaction() as session:
         assert session.execute(text("SELECT name FROM locations")).scalars().all() == ["Aula Diskominfo"]
@@ -62,7 +61,7 @@ def test_a_read_only_sqlite_database_says_so(tmp_path):
         database = open_database(f"sqlite:///file:{path}?mode=ro&uri=true")
         try:
             with database.transaction() as session:
-                add_location(session, "Aula Diskominfo", LocationKind.VENUE)
+                session.add(Location(name="Aula Diskominfo", kind=LocationKind.VENUE))
         finally:
             database.close()
     assert caught.value.kind == "read-only"
@@ -76,7 +75,7 @@ def test_a_locked_sqlite_database_says_so(tmp_path):
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(DatabaseProblem) as caught, database.transaction() as session:
-            add_location(session, "Aula Diskominfo", LocationKind.VENUE)
+            session.add(Location(name="Aula Diskominfo", kind=LocationKind.VENUE))
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -115,7 +114,7 @@ def test_a_schema_from_a_newer_console_is_refused(backend):
 
 def test_bugs_are_not_dressed_up_as_database_problems(database):
     with database.transaction() as session:
-        add_location(session, "Aula Diskominfo", LocationKind.VENUE)
+        session.add(Location(name="Aula Diskominfo", kind=LocationKind.VENUE))
     with pytest.raises(exc.IntegrityError), database.transaction() as session:
         session.add(Location(name="Aula Diskominfo", kind=LocationKind.VENUE))    # add_location would refuse it
 

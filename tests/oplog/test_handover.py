@@ -7,7 +7,8 @@ from sqlalchemy import exc, select, text
 from models import handover as ho
 from models.schema import AuditEntry, EmploymentCategory, HandoverError, HandoverLocked, Role, Shift
 from models.shifts import current_shift, start_shift
-from models.staff import PermissionDenied, create_staff
+from models.staff import PermissionDenied
+from models.staff_admin import create_staff
 from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
 from tests.oplog.world import FAST, PIN
 
@@ -146,7 +147,7 @@ def test_a_step_taken_on_an_out_of_date_copy_sees_what_another_desk_did(database
 def test_only_the_planned_incoming_lead_or_an_admin_accepts(database, world, shift_id):
     signed(database, world, shift_id)
     with database.transaction() as session:
-        eko = create_staff(session, "Eko Prasetyo", EmploymentCategory.PENUNJANG, Role.OPERATOR, PIN, rounds=FAST)
+        eko = create_staff(session, world.staff(session, world.admin), "Eko Prasetyo", EmploymentCategory.PENUNJANG, Role.OPERATOR, PIN, rounds=FAST)
         record = handover(session, shift_id)
         with pytest.raises(HandoverError, match=r"only the incoming lead, Dwi Rahmawati \(shift Siang 03-11-2026\), "
                                                 r"or an admin can accept this handover"):

@@ -86,7 +86,7 @@ def test_scheduling_mistakes_are_named(database, world, change, message):
 
 def test_a_device_out_of_service_cannot_be_scheduled(database, world):
     with database.transaction() as session:
-        set_in_service(session, find_device(session, "Kamera Pendopo"), False)
+        set_in_service(session, world.staff(session, world.admin), find_device(session, "Kamera Pendopo"), False)
         assert [(d.name, d.in_service) for d in devices(session)][0] == ("Kamera Panggung", True)
         assert [location.name for location in locations(session)] == [
             "Command Center", "Pendopo Manggala Praja Nugraha", "Ruang Rapat Utama"]

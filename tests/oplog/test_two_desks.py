@@ -15,7 +15,7 @@ from models.schedule import Place, schedule_event, start_event
 from models.schema import (
     EmploymentCategory, Event, EventMode, Fault, HandoverError, HandoverLocked, Role, Shift, Staff)
 from models.shifts import set_team, start_shift
-from models.staff import create_staff
+from models.staff_admin import create_staff
 from tests.oplog.scenes import ACCEPTED, HOUR, handover, signed
 from tests.oplog.world import FAST, PIN, T0
 
@@ -94,7 +94,7 @@ def test_a_new_incoming_lead_chosen_at_one_desk_while_the_old_one_accepts_at_ano
     """The accepting desk waits for the desk that is changing the next shift's lead, then sees the new lead."""
     signed(database, world, shift_id)
     with database.transaction() as session:
-        eko = create_staff(session, "Eko Prasetyo", EmploymentCategory.PENUNJANG, Role.OPERATOR, PIN, rounds=FAST)
+        eko = create_staff(session, world.staff(session, world.admin), "Eko Prasetyo", EmploymentCategory.PENUNJANG, Role.OPERATOR, PIN, rounds=FAST)
         eko_id = eko.id
     outcome: list[BaseException | None] = []
 

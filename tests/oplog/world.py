@@ -7,9 +7,8 @@ from datetime import datetime, timezone
 from sqlalchemy.orm import Session
 
 from models.database import Database
-from models.inventory import add_device, add_location
-from models.schema import DeviceKind, EmploymentCategory, LocationKind, Role, Staff
-from models.staff import create_staff
+from models.schema import Device, DeviceKind, EmploymentCategory, Location, LocationKind, Role, Staff
+from models.staff import hash_pin
 
 PIN = "2468"
 FAST = 4        # bcrypt rounds for tests (the console uses 12)
@@ -30,16 +29,24 @@ class World:
 
 
 def build_world(database: Database) -> World:
+    """Written straight into the tables, like a seed: no audit rows, so each test sees only its own."""
     with database.transaction() as session:
-        admin = create_staff(session, "Agus Setiawan", EmploymentCategory.PNS, Role.ADMIN, PIN,
-                             nip="198305122009011003", rounds=FAST)
-        budi = create_staff(session, "Budi Santoso", EmploymentCategory.PNS, Role.OPERATOR, PIN, rounds=FAST)
-        dwi = create_staff(session, "Dwi Rahmawati", EmploymentCategory.CPNS, Role.OPERATOR, PIN, rounds=FAST)
-        viewer = create_staff(session, "Wahyu Hidayat", EmploymentCategory.PENUNJANG, Role.VIEWER, PIN, rounds=FAST)
-        rapat = add_location(session, "Ruang Rapat Utama", LocationKind.SMART_CENTRE_ROOM)
-        pendopo = add_location(session, "Pendopo Manggala Praja Nugraha", LocationKind.VENUE)
-        command = add_location(session, "Command Center", LocationKind.SMART_CENTRE_ROOM)
-        add_device(session, "SC-CAM-01", "Kamera Panggung", DeviceKind.CAMERA, rapat)
-        add_device(session, "SC-CAM-02", "Kamera Pendopo", DeviceKind.CAMERA, pendopo)
-        add_device(session, "SC-VW-01", "Video Wall Command Center", DeviceKind.VIDEO_WALL, command)
+        def person(name: str, category: EmploymentCategory, role: Role, nip: str | None = None) -> Staff:
+            return Staff(name=name, nip=nip, category=category, role=role, pin_hash=hash_pin(PIN, FAST), active=True,
+                         failed_pins=0)
+        admin = person("Agus Setiawan", EmploymentCategory.PNS, Role.ADMIN, "198305122009011003")
+        budi = person("Budi Santoso", EmploymentCategory.PNS, Role.OPERATOR)
+        dwi = person("Dwi Rahmawati", EmploymentCategory.CPNS, Role.OPERATOR)
+        viewer = person("Wahyu Hidayat", EmploymentCategory.PENUNJANG, Role.VIEWER)
+        rapat = Location(name="Ruang Rapat Utama", kind=LocationKind.SMART_CENTRE_ROOM)
+        pendopo = Location(name="Pendopo Manggala Praja Nugraha", kind=LocationKind.VENUE)
+        command = Location(name="Command Center", kind=LocationKind.SMART_CENTRE_ROOM)
+        session.add_all([admin, budi, dwi, viewer, rapat, pendopo, command,
+                         Device(asset_number="SC-CAM-01", name="Kamera Panggung", kind=DeviceKind.CAMERA,
+                                location=rapat, in_service=True),
+                         Device(asset_number="SC-CAM-02", name="Kamera Pendopo", kind=DeviceKind.CAMERA,
+                                location=pendopo, in_service=True),
+                         Device(asset_number="SC-VW-01", name="Video Wall Command Center",
+                                kind=DeviceKind.VIDEO_WALL, location=command, in_service=True)])
+        session.flush()
         return World(admin.id, budi.id, dwi.id, viewer.id)

@@ -18,7 +18,7 @@ from devices.demo import start_demo_cameras
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
-from models.config import demo_config
+from models.config import ConfigStore, demo_config, dump_config
 from models.database import open_database
 from models.hotkeys import HotkeyMap
 from models.oplog_time import utc_now
@@ -107,10 +107,11 @@ def rig(tmp_path):
 
 @pytest.fixture
 def console_for(rig, qtbot):
-    """``console_for(url)`` builds the console of demo mode with the operations log at ``url``."""
+    """``console_for(url)`` builds the console of demo mode with the operations log at ``url``;
+    ``editable=True``: with a configuration file (config.yaml in the test's folder) to edit."""
     built: list[Console] = []
 
-    def build(url: str, busy_timeout_ms: int = 5000) -> Console:
+    def build(url: str, busy_timeout_ms: int = 5000, editable: bool = False) -> Console:
         demo, devices, folder = rig
         config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
@@ -118,8 +119,13 @@ def console_for(rig, qtbot):
             wait_until(lambda: controller.snapshot().power is not None, what=f"{controller.name} answering")
         settings = QSettings(str(folder / f"console-{len(built)}.ini"), QSettings.Format.IniFormat)
         simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+        store = None
+        if editable:
+            store = ConfigStore(folder / "config.yaml", camera_check=check_camera)
+            assert store.save(dump_config(config)) == []
         console = Console(config, controllers, data_folder=folder, settings=settings, hotkeys=HotkeyMap.defaults(),
-                          simulated=simulated, oplog=lambda: open_oplog(url, busy_timeout_ms=busy_timeout_ms))
+                          simulated=simulated, oplog=lambda: open_oplog(url, busy_timeout_ms=busy_timeout_ms),
+                          config_store=store)
         qtbot.addWidget(console.window)
         console.show()
         qtbot.waitExposed(console.window)
