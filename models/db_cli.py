@@ -10,6 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
+
 from models.database import (
     ENV_VAR, DatabaseProblem, current_revision, default_url, head_revision, migrate_database, open_database)
 from models.install_key import InstallKeyError, key_path, load_key
@@ -91,6 +94,8 @@ def run_seed_demo(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if _bad_url(args):
+        return EXIT_BAD
     path = args.key_file or key_path()
     if not path.is_file():
         return _fail(f"there is no install key at {path}; the handovers' signatures cannot be checked")
@@ -111,6 +116,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_rekey(args: argparse.Namespace) -> int:
+    if _bad_url(args):
+        return EXIT_BAD
     path = args.key_file or key_path()
     if not path.is_file():
         return _fail(f"there is no install key at {path}, so there is nothing to re-sign from")
@@ -128,6 +135,8 @@ def run_rekey(args: argparse.Namespace) -> int:
 
 
 def run_setup_roles(args: argparse.Namespace) -> int:
+    if _bad_url(args):
+        return EXIT_BAD
     try:
         database = open_database(_url(args))
         try:
@@ -144,6 +153,17 @@ def run_setup_roles(args: argparse.Namespace) -> int:
     print(f"{len(tables)} tables of {database.name} now belong to {args.owner}; {args.console} may use them but "
           f"not alter them (append-only tables: insert and read only).")
     return EXIT_OK
+
+
+def _bad_url(args: argparse.Namespace) -> bool:
+    """True (and says so) when --db is not a database URL: bad arguments, nothing opened."""
+    try:
+        make_url(_url(args))
+    except ArgumentError:
+        print(f"error: --db {_url(args)!r} is not a database URL (e.g. sqlite:///path/oplog.sqlite or "
+              f"postgresql+psycopg://user@host/smartcentre)", file=sys.stderr)
+        return True
+    return False
 
 
 def _url(args: argparse.Namespace) -> str:

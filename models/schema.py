@@ -9,8 +9,8 @@ from models.schema_people import Device, Location, Shift, Staff, shift_members
 metadata = Base.metadata
 
 __all__ = [
-    "AdditionKind", "AppendOnlyError", "AuditEntry", "Base", "ChainHead", "Device", "DeviceKind", "EmploymentCategory", "Event",
-    "EventLocation", "EventMode", "EventStatus", "Fault", "FaultSeverity", "Handover", "HandoverAddition",
+    "AdditionKind", "AppendOnlyError", "AuditEntry", "Base", "ChainHead", "Device", "DeviceKind", "EmploymentCategory",
+    "Event", "EventLocation", "EventMode", "EventStatus", "Fault", "FaultSeverity", "Handover", "HandoverAddition",
     "HandoverError", "HandoverLocked", "Location", "LocationKind", "LogEntry", "Role", "Shift", "Staff",
     "event_devices", "event_operators", "handover_faults", "metadata", "shift_members",
 ]

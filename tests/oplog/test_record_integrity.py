@@ -6,17 +6,19 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import MetaData, func, select, text
 
 from models import db_cli
 from models import handover as ho
 from models.audit_log import AuditRecord, AuditWriter
+from models.database import migrate_database
 from models.handover import content_hash
 from models.install_key import load_key
 from models.logbook import add_log_entry
 from models.record_check import RekeyRefused, check, rekey
 from models.schema import AuditEntry, HandoverLocked, LogEntry, Shift
 from tests.oplog.conftest import Backend
+from tests.oplog.test_migrations import first_revision, rows_of_the_first_revision
 from tests.oplog.scenes import ACCEPTED, HOUR, accepted, busy_morning, handover
 from tests.oplog.world import build_world
 
@@ -148,6 +150,23 @@ def test_check_exit_codes(site, tmp_path, capsys):
     with pytest.raises(SystemExit) as bad:
         db("check", "--bogus")
     assert bad.value.code == 2
+    assert db("check", "--db", "notaurl") == 2
+    assert "is not a database URL" in capsys.readouterr().err
+
+
+def test_rows_written_before_the_chain_get_one_in_the_migration(backend):
+    database = backend.open(backend.url(), migrate=False)
+    migrate_database(database, first_revision())
+    with database.engine.begin() as connection:
+        tables = MetaData()
+        tables.reflect(connection)
+        rows = rows_of_the_first_revision()
+        rows["audit_entries"].append({**rows["audit_entries"][0], "id": 2, "action": "home"})
+        for name, table_rows in rows.items():
+            connection.execute(tables.tables[name].insert(), table_rows)
+    migrate_database(database)
+    assert check(database, load_key()) == []
+    assert len(set(query(database, "SELECT chain_hash FROM audit_entries"))) == 2
 
 
 def test_the_install_key_is_created_for_the_user_only(install_key_file):

@@ -30,7 +30,7 @@ def upgrade() -> None:
     from models.handover_seal import record_heads, seal
     from models.install_key import load_key
     from models.record_chain import GENESIS, row_hash
-    from models.schema import Handover
+    from models.schema import Handover, metadata     # metadata: the column types, so instants read as the models do
 
     bind = op.get_bind()
     op.create_table("chain_heads", sa.Column("name", sa.String(40), primary_key=True),
@@ -42,7 +42,6 @@ def upgrade() -> None:
             batch.add_column(sa.Column("chain_hash", sa.String(64)))
         rows = sa.table(table, sa.column("id"), sa.column("prev_hash"), sa.column("chain_hash"))
         reflected = sa.Table(table, sa.MetaData(), autoload_with=bind)
-        from models.schema import metadata   # the column types, so that instants are read as the models read them
         columns = metadata.tables[table].c
         previous = GENESIS
         for row in bind.execute(sa.select(*(columns[c.name] for c in reflected.c if c.name in columns))
