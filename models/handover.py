@@ -17,21 +17,20 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.admin_audit import audit_change
 from models.database import reread_locked
-from models.handover_seal import record_heads, seal
+from models.handover_seal import locked_hash, record_heads, seal
 from models.handover_seal import misfits as seal_misfits
 from models.handover_summary import ShiftSummary, build_summary
 from models.install_key import load_key
 from models.oplog_time import as_utc, iso
 from models.plain_data import canonical_json
 from models.schema import (
-    AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, LogEntry, Role, Shift, Staff)
+    AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, Role, Shift, Staff)
 from models.shifts import handover_for_shift, incoming_shift, shift_label
 from models.staff import require_role
 from models.wording import QT_TRANSLATE_NOOP
@@ -181,24 +180,9 @@ def relock(session: Session, handover: Handover, by: Staff, now: datetime) -> No
 
 
 def content_hash(session: Session, handover: Handover) -> str:
-    """SHA-256 over a canonical JSON of the handover, its shift team and the shift's log entries."""
-    shift = handover.shift
-    entries = session.execute(select(LogEntry.id, LogEntry.at, LogEntry.author_id, LogEntry.event_id, LogEntry.text)
-                              .where(LogEntry.shift_id == shift.id).order_by(LogEntry.id))
-    record: dict[str, Any] = {
-        "handover": handover.id,
-        "shift": {"id": shift.id, "name": shift.name, "planned_start": iso(shift.planned_start),
-                  "planned_end": iso(shift.planned_end), "lead": shift.lead_id,
-                  "members": sorted(member.id for member in shift.members)},
-        "outgoing_lead": handover.outgoing_lead_id, "incoming_lead": handover.incoming_lead_id,
-        "created_at": iso(handover.created_at), "signed_at": iso(handover.signed_at),
-        "accepted_at": iso(handover.accepted_at), "notes": handover.notes, "summary": handover.summary_json,
-        "carried_over": sorted(fault.id for fault in handover.carried_over),
-        "log_entries": [[entry_id, iso(at), author, event, text] for entry_id, at, author, event, text in entries],
-    }
-    if handover.accepted_as_admin:      # only then, so that records accepted before revision 0002 keep their hash
-        record["accepted_as_admin"] = {"in_place_of": handover.planned_incoming_lead_id}
-    return hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
+    """SHA-256 over a canonical JSON of the handover, its shift team and the shift's log entries, as stored."""
+    session.flush()
+    return locked_hash(session.connection(), handover.id)
 
 
 def _append(session: Session, handover: Handover, by: Staff, kind: AdditionKind, text: str, now: datetime, *,

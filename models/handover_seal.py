@@ -5,14 +5,15 @@ the handover itself (notes, summary, times, leads, carried-over faults), the shi
 times), the people (leads and members, by id and name), the shift's log entries, the chain heads
 when it was accepted (``models.record_chain``), and whether it is reopened with its additions.
 The key is not in the database (``models.install_key``), so whoever edits the database cannot
-sign again. Reads use plain columns (not the ORM) so that migration 0003 can sign the handovers
-accepted before it.
+sign again. Reads name their columns (no ORM objects) so that migration 0003 can check and sign the
+handovers accepted before it, also once later revisions have added columns.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -32,6 +33,7 @@ PARTS = {
     "additions": QT_TRANSLATE_NOOP("Handover", "the reopened flag or the additions"),
 }
 _H, _S, _A = Handover.__table__.c, Shift.__table__.c, HandoverAddition.__table__.c
+_L, _P = LogEntry.__table__.c, Staff.__table__.c
 
 
 def record_heads(connection: Connection) -> str:
@@ -63,35 +65,79 @@ def misfits(connection: Connection, handover_id: int, key: bytes) -> list[str]:
     return found
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """What a handover's hash and signature cover, read with named columns only (so that migration 0003
+    keeps working when later revisions add columns)."""
+    handover: Any
+    shift: Any
+    members: list[int]
+    names: dict[int, str]
+    carried: list[int]
+    entries: list[Any]
+    additions: list[Any]
+
+
+def _read(connection: Connection, handover_id: int) -> _Stored:
+    h = connection.execute(select(_H.id, _H.shift_id, _H.outgoing_lead_id, _H.incoming_lead_id,
+                                  _H.planned_incoming_lead_id, _H.created_at, _H.signed_at, _H.accepted_at, _H.notes,
+                                  _H.summary_json, _H.accepted_as_admin, _H.content_hash, _H.reopened,
+                                  _H.signed_heads).where(_H.id == handover_id)).one()
+    shift = connection.execute(select(_S.id, _S.name, _S.planned_start, _S.planned_end, _S.actual_start,
+                                      _S.actual_end, _S.lead_id).where(_S.id == h.shift_id)).one()
+    members = sorted(connection.execute(select(shift_members.c.staff_id)
+                                        .where(shift_members.c.shift_id == shift.id)).scalars())
+    people = {*members, shift.lead_id, h.outgoing_lead_id, h.incoming_lead_id, h.planned_incoming_lead_id}
+    names = {staff_id: name for staff_id, name in connection.execute(
+        select(_P.id, _P.name).where(_P.id.in_([person for person in people if person is not None])))}
+    carried = sorted(connection.execute(select(handover_faults.c.fault_id)
+                                        .where(handover_faults.c.handover_id == h.id)).scalars())
+    entries = connection.execute(select(_L.id, _L.at, _L.author_id, _L.event_id, _L.text, _L.chain_hash)
+                                 .where(_L.shift_id == shift.id).order_by(_L.id)).all()
+    additions = connection.execute(select(_A.id, _A.at, _A.author_id, _A.kind, _A.text, _A.chain_hash)
+                                   .where(_A.handover_id == h.id).order_by(_A.id)).all()
+    return _Stored(h, shift, members, names, carried, entries, additions)
+
+
+def locked_hash(connection: Connection, handover_id: int) -> str:
+    """The unkeyed SHA-256 the record is locked with (``Handover.content_hash``): a canonical JSON of the
+    handover, its shift team and the shift's log entries. Unchanged since revision 0001."""
+    stored = _read(connection, handover_id)
+    h, shift = stored.handover, stored.shift
+    record: dict[str, Any] = {
+        "handover": h.id,
+        "shift": {"id": shift.id, "name": shift.name, "planned_start": iso(shift.planned_start),
+                  "planned_end": iso(shift.planned_end), "lead": shift.lead_id, "members": stored.members},
+        "outgoing_lead": h.outgoing_lead_id, "incoming_lead": h.incoming_lead_id,
+        "created_at": iso(h.created_at), "signed_at": iso(h.signed_at), "accepted_at": iso(h.accepted_at),
+        "notes": h.notes, "summary": h.summary_json, "carried_over": stored.carried,
+        "log_entries": [[row.id, iso(row.at), row.author_id, row.event_id, row.text] for row in stored.entries],
+    }
+    if h.accepted_as_admin:      # only then, so that records accepted before revision 0002 keep their hash
+        record["accepted_as_admin"] = {"in_place_of": h.planned_incoming_lead_id}
+    return hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
+
+
 def signed_parts(connection: Connection, handover_id: int) -> dict[str, Any]:
-    h = connection.execute(select(_H).where(_H.id == handover_id)).one()
-    shift = connection.execute(select(_S).where(_S.id == h.shift_id)).one()
-    members = connection.execute(select(shift_members.c.staff_id).where(shift_members.c.shift_id == shift.id)).scalars()
+    stored = _read(connection, handover_id)
+    h, shift, names = stored.handover, stored.shift, stored.names
     leads = {"shift_lead": shift.lead_id, "outgoing_lead": h.outgoing_lead_id, "incoming_lead": h.incoming_lead_id,
              "planned_incoming_lead": h.planned_incoming_lead_id}
-    member_ids = sorted(members)
-    names = {staff_id: name for staff_id, name in connection.execute(
-        select(Staff.__table__.c.id, Staff.__table__.c.name)
-        .where(Staff.__table__.c.id.in_([*member_ids, *leads.values()])))}
-    carried = connection.execute(select(handover_faults.c.fault_id).where(handover_faults.c.handover_id == h.id))
-    entries = connection.execute(select(LogEntry.__table__).where(LogEntry.__table__.c.shift_id == shift.id)
-                                 .order_by(LogEntry.__table__.c.id)).mappings()
-    additions = connection.execute(select(_A).where(_A.handover_id == h.id).order_by(_A.id)).mappings()
     return {
         "record": {"id": h.id, "shift": h.shift_id, "created_at": iso(h.created_at), "signed_at": iso(h.signed_at),
                    "accepted_at": iso(h.accepted_at), "notes": h.notes, "summary": h.summary_json,
                    "accepted_as_admin": bool(h.accepted_as_admin), "content_hash": h.content_hash,
-                   "carried_over": sorted(carried.scalars())},
+                   "carried_over": stored.carried},
         "shift": {"name": shift.name, "planned_start": iso(shift.planned_start), "planned_end": iso(shift.planned_end),
                   "actual_start": iso(shift.actual_start), "actual_end": iso(shift.actual_end)},
         "people": {**{role: [staff_id, names.get(staff_id)] for role, staff_id in leads.items()},
-                   "members": [[staff_id, names.get(staff_id)] for staff_id in member_ids]},
-        "entries": [[row["id"], row["chain_hash"], iso(row["at"]), row["author_id"], row["event_id"], row["text"]]
-                    for row in entries],
+                   "members": [[staff_id, names.get(staff_id)] for staff_id in stored.members]},
+        "entries": [[row.id, row.chain_hash, iso(row.at), row.author_id, row.event_id, row.text]
+                    for row in stored.entries],
         "chain": h.signed_heads,
         "additions": {"reopened": bool(h.reopened),
-                      "rows": [[row["id"], iso(row["at"]), row["author_id"], str(row["kind"]), row["text"],
-                                row["chain_hash"]] for row in additions]},
+                      "rows": [[row.id, iso(row.at), row.author_id, str(row.kind), row.text, row.chain_hash]
+                               for row in stored.additions]},
     }
 
 

@@ -6,12 +6,13 @@ import threading
 from datetime import timedelta
 
 import pytest
+from alembic import command
 from sqlalchemy import MetaData, func, select, text
 
 from models import db_cli
 from models import handover as ho
 from models.audit_log import AuditRecord, AuditWriter
-from models.database import migrate_database
+from models.database import alembic_config, migrate_database
 from models.handover import content_hash
 from models.install_key import load_key
 from models.logbook import add_log_entry
@@ -243,3 +244,19 @@ def test_appends_from_several_writers_at_once_keep_one_chain(site):
     assert check(database, load_key()) == []
     with database.transaction() as session:
         assert session.scalar(select(func.count()).select_from(LogEntry).where(LogEntry.text.like("dari meja %"))) == 30
+
+
+def test_a_handover_changed_before_the_upgrade_stays_unsigned_and_is_named(site, backend):
+    _url, database, _world, shift_id = site
+    with database.engine.connect() as connection:
+        if backend.kind == "sqlite":      # as migrate_database does: batch mode drops and recreates tables
+            connection.connection.cursor().execute("PRAGMA foreign_keys=OFF")
+        with connection.begin():
+            command.downgrade(alembic_config(connection), "0002")
+        if backend.kind == "sqlite":
+            connection.connection.cursor().execute("PRAGMA foreign_keys=ON")
+    tamper(database, "UPDATE handovers SET notes = 'diubah sebelum pembaruan'")
+    migrate_database(database)
+    assert misfits(database, shift_id) == [
+        "the signature (there is none; the record did not match its hash when the console was upgraded, or the "
+        "signature was removed)"]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0003_chain"
 down_revision = "0002"
@@ -26,11 +25,10 @@ CHAINED = ("audit_entries", "log_entries")
 
 
 def upgrade() -> None:
-    from models.handover import content_hash
-    from models.handover_seal import record_heads, seal
+    from models.handover_seal import locked_hash, record_heads, seal
     from models.install_key import load_key
     from models.record_chain import GENESIS, row_hash
-    from models.schema import Handover, metadata     # metadata: the column types, so instants read as the models do
+    from models.schema import metadata      # the column types, so that instants are read as the models read them
 
     bind = op.get_bind()
     op.create_table("chain_heads", sa.Column("name", sa.String(40), primary_key=True),
@@ -58,19 +56,17 @@ def upgrade() -> None:
     with op.batch_alter_table("handovers") as batch:
         batch.add_column(sa.Column("signature", sa.Text))
         batch.add_column(sa.Column("signed_heads", sa.Text))
-    handovers = sa.table("handovers", sa.column("id"), sa.column("signature"), sa.column("signed_heads"))
-    locked = Handover.__table__.c
+    handovers = sa.table("handovers", sa.column("id"), sa.column("content_hash"), sa.column("signature"),
+                         sa.column("signed_heads"))
     key = None
-    with Session(bind=bind) as session:
-        for handover_id in bind.execute(sa.select(locked.id).where(locked.content_hash.is_not(None))).scalars().all():
-            handover = session.get(Handover, handover_id)
-            if content_hash(session, handover) != handover.content_hash:
-                continue
-            key = key or load_key()
-            bind.execute(handovers.update().where(handovers.c.id == handover_id)
-                         .values(signed_heads=record_heads(bind)))
-            bind.execute(handovers.update().where(handovers.c.id == handover_id)
-                         .values(signature=seal(bind, handover_id, key)))
+    for handover_id, stored_hash in bind.execute(sa.select(handovers.c.id, handovers.c.content_hash)
+                                                 .where(handovers.c.content_hash.is_not(None))).all():
+        if locked_hash(bind, handover_id) != stored_hash:
+            continue
+        key = key or load_key()
+        bind.execute(handovers.update().where(handovers.c.id == handover_id).values(signed_heads=record_heads(bind)))
+        bind.execute(handovers.update().where(handovers.c.id == handover_id)
+                     .values(signature=seal(bind, handover_id, key)))
 
 
 def _set_triggers(bind: sa.Connection, *, on: bool) -> None:
