@@ -6,43 +6,37 @@
 4. ``accept``: the incoming lead — the lead of the next shift (``incoming_shift``) — accepts, or an
    admin in their place (recorded in the handover and in the audit trail); the record is locked
    with a SHA-256 hash over a canonical JSON of its content, including the shift's log entries,
-   and the outgoing shift ends (handing over is the end of it).
-5. ``verify`` recomputes the hash (and the chain of additions).
+   the outgoing shift ends (handing over is the end of it), and the record is signed with the
+   install key (``models.handover_seal``), the chain heads of that moment included.
+5. ``verify`` / ``misfits`` check the signature and name what no longer fits.
 6. ``reopen`` (admin only, with a reason) allows ``add_addition`` until ``relock``; additions are
-   separate rows, each chained to the previous hash, so the signed content never changes.
+   separate rows, each chained to the previous hash, so the signed content never changes; each
+   step signs the reopened flag and the additions again, after checking the record still fits.
 """
 from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.admin_audit import audit_change
 from models.database import reread_locked
+from models.handover_seal import locked_hash, record_heads, seal
+from models.handover_seal import misfits as seal_misfits
 from models.handover_summary import ShiftSummary, build_summary
+from models.install_key import load_key
 from models.oplog_time import as_utc, iso
 from models.plain_data import canonical_json
 from models.schema import (
-    AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, LogEntry, Role, Shift, Staff)
-from models.shifts import shift_label
+    AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, Role, Shift, Staff)
+from models.shifts import handover_for_shift, incoming_shift, shift_label
 from models.staff import require_role
 from models.wording import QT_TRANSLATE_NOOP
 
 __all__ = ["HandoverError", "HandoverLocked", "accept", "add_addition", "content_hash", "handover_for_shift",
-           "incoming_shift", "relock", "reopen", "set_notes", "sign", "start_handover", "summary", "verify"]
-
-
-def handover_for_shift(session: Session, shift: Shift) -> Handover | None:
-    return session.scalars(select(Handover).where(Handover.shift_id == shift.id)).first()
-
-
-def incoming_shift(session: Session, shift: Shift) -> Shift | None:
-    """The shift that takes over from ``shift``: the next one by planned start. Its lead accepts the handover."""
-    return session.scalars(select(Shift).where(Shift.planned_start > shift.planned_start, Shift.id != shift.id)
-                           .order_by(Shift.planned_start, Shift.id).limit(1)).first()
+           "incoming_shift", "misfits", "relock", "reopen", "set_notes", "sign", "start_handover", "summary", "verify"]
 
 
 def start_handover(session: Session, shift: Shift, by: Staff, now: datetime) -> Handover:
@@ -117,9 +111,10 @@ def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> No
         audit_change(session, by, f"accept the handover of shift {shift_label(shift)} as admin, in place of "
                                   f"{planned.name if planned else 'an incoming lead (no next shift planned)'}", now)
     session.flush()
+    handover.signed_heads = record_heads(session.connection())
     handover.content_hash = content_hash(session, handover)
     _end(session, shift, now)
-    session.flush()
+    _sign(session, handover)
 
 
 def _end(session: Session, shift: Shift, now: datetime) -> None:
@@ -130,22 +125,26 @@ def _end(session: Session, shift: Shift, now: datetime) -> None:
 
 
 def verify(session: Session, handover: Handover) -> bool:
-    """True if the locked record and every addition are exactly as they were written.
+    """True if the locked record and every addition are exactly as they were signed."""
+    return not misfits(session, handover)
 
-    Reloads everything from the database (objects of this session are expired)."""
+
+def misfits(session: Session, handover: Handover) -> list[str]:
+    """What of the locked record no longer fits its signature (operator's sentences); empty if all does.
+
+    Reads what is stored now (objects of this session are expired)."""
     if handover.content_hash is None:
         raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover has not been accepted, so it has no hash to "
                                                           "verify yet"))
     session.flush()
     session.expire_all()    # compare with what is stored now, not with objects cached in this session
-    if content_hash(session, handover) != handover.content_hash:
-        return False
-    previous = handover.content_hash
-    for addition in handover.additions:
-        if _chain(previous, addition) != addition.chain_hash:
-            return False
-        previous = addition.chain_hash
-    return True
+    return seal_misfits(session.connection(), handover.id, load_key())
+
+
+def _sign(session: Session, handover: Handover) -> None:
+    session.flush()
+    handover.signature = seal(session.connection(), handover.id, load_key())
+    session.flush()
 
 
 def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: datetime) -> None:
@@ -157,9 +156,7 @@ def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: da
         raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is already reopened"))
     if not reason.strip():
         raise HandoverError(QT_TRANSLATE_NOOP("Handover", "give a reason for reopening the handover"))
-    _append(session, handover, by, AdditionKind.REOPENED, reason.strip(), now)
-    handover.reopened = True
-    session.flush()
+    _append(session, handover, by, AdditionKind.REOPENED, reason.strip(), now, reopened=True)
 
 
 def add_addition(session: Session, handover: Handover, by: Staff, text: str, now: datetime) -> HandoverAddition:
@@ -171,7 +168,7 @@ def add_addition(session: Session, handover: Handover, by: Staff, text: str, now
                                                            "anything is added"))
     if not text.strip():
         raise ValueError(QT_TRANSLATE_NOOP("Handover", "an addition needs some text"))
-    return _append(session, handover, by, AdditionKind.NOTE, text.strip(), now)
+    return _append(session, handover, by, AdditionKind.NOTE, text.strip(), now, reopened=True)
 
 
 def relock(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
@@ -179,40 +176,30 @@ def relock(session: Session, handover: Handover, by: Staff, now: datetime) -> No
     reread_locked(session, handover)
     if not handover.reopened:
         raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is not reopened"))
-    _append(session, handover, by, AdditionKind.RELOCKED, "", now)
-    handover.reopened = False
-    session.flush()
+    _append(session, handover, by, AdditionKind.RELOCKED, "", now, reopened=False)
 
 
 def content_hash(session: Session, handover: Handover) -> str:
-    """SHA-256 over a canonical JSON of the handover, its shift team and the shift's log entries."""
-    shift = handover.shift
-    entries = session.execute(select(LogEntry.id, LogEntry.at, LogEntry.author_id, LogEntry.event_id, LogEntry.text)
-                              .where(LogEntry.shift_id == shift.id).order_by(LogEntry.id))
-    record: dict[str, Any] = {
-        "handover": handover.id,
-        "shift": {"id": shift.id, "name": shift.name, "planned_start": iso(shift.planned_start),
-                  "planned_end": iso(shift.planned_end), "lead": shift.lead_id,
-                  "members": sorted(member.id for member in shift.members)},
-        "outgoing_lead": handover.outgoing_lead_id, "incoming_lead": handover.incoming_lead_id,
-        "created_at": iso(handover.created_at), "signed_at": iso(handover.signed_at),
-        "accepted_at": iso(handover.accepted_at), "notes": handover.notes, "summary": handover.summary_json,
-        "carried_over": sorted(fault.id for fault in handover.carried_over),
-        "log_entries": [[entry_id, iso(at), author, event, text] for entry_id, at, author, event, text in entries],
-    }
-    if handover.accepted_as_admin:      # only then, so that records accepted before revision 0002 keep their hash
-        record["accepted_as_admin"] = {"in_place_of": handover.planned_incoming_lead_id}
-    return hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
+    """SHA-256 over a canonical JSON of the handover, its shift team and the shift's log entries, as stored."""
+    session.flush()
+    return locked_hash(session.connection(), handover.id)
 
 
-def _append(session: Session, handover: Handover, by: Staff, kind: AdditionKind, text: str,
-            now: datetime) -> HandoverAddition:
+def _append(session: Session, handover: Handover, by: Staff, kind: AdditionKind, text: str, now: datetime, *,
+            reopened: bool) -> HandoverAddition:
+    """Add to a locked record that still fits its signature, then sign it again with ``reopened``."""
+    wrong = seal_misfits(session.connection(), handover.id, load_key())
+    if wrong:
+        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover no longer fits its signature ({parts}); "
+                                                           "nothing can be added to it — tell an admin")
+                             .format(parts="; ".join(wrong)))
     previous = handover.additions[-1].chain_hash if handover.additions else handover.content_hash
     addition = HandoverAddition(at=as_utc(now), author=by, kind=kind, text=text, chain_hash="")
     addition.author_id = by.id
     addition.chain_hash = _chain(previous or "", addition)
     handover.additions.append(addition)
-    session.flush()
+    handover.reopened = reopened
+    _sign(session, handover)
     return addition
 
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session, selectinload
 from models.database import reread_locked
 from models.oplog_time import as_utc
 from models.schedule import find_device
-from models.schema import Event, Fault, FaultSeverity, LogEntry, Role, Shift, Staff
-from models.shifts import current_shift
+from models.schema import Event, Fault, FaultSeverity, HandoverLocked, LogEntry, Role, Shift, Staff
+from models.shifts import current_shift, handover_for_shift, incoming_shift, shift_label
 from models.staff import require_role
 from models.wording import QT_TRANSLATE_NOOP
 
@@ -23,15 +23,30 @@ class FaultError(Exception):
 
 def add_log_entry(session: Session, author: Staff, text: str, now: datetime, *, event: Event | None = None,
                   shift: Shift | None = None) -> LogEntry:
-    """Write a note (flushed, not committed); it belongs to ``shift`` or else to the current shift."""
+    """Write a note (flushed, not committed); it belongs to ``shift`` or else to the current shift, unless that
+    shift's handover is already accepted: then to the next shift, as the locked record must not change."""
     require_role(author, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "write in the log"))
     if not text.strip():
         raise ValueError(QT_TRANSLATE_NOOP("Logbook", "a log entry needs some text"))
     entry = LogEntry(at=as_utc(now), author=author, text=text.strip(), event_id=event.id if event else None,
-                     shift=shift or current_shift(session, now))
+                     shift=_open_shift(session, shift or current_shift(session, now)))
     session.add(entry)
     session.flush()
     return entry
+
+
+def _open_shift(session: Session, shift: Shift | None) -> Shift | None:
+    """``shift``, or the one after it if its handover is accepted (locked)."""
+    handover = handover_for_shift(session, shift) if shift is not None else None
+    if handover is None or not handover.locked:
+        return shift
+    following = incoming_shift(session, shift)
+    if following is None:
+        raise HandoverLocked(QT_TRANSLATE_NOOP("Logbook", "shift {shift} has been handed over and its record is "
+                                                          "locked, and no shift is planned after it: plan the next "
+                                                          "shift, then write the entry again")
+                             .format(shift=shift_label(shift)))
+    return following
 
 
 def open_fault(session: Session, by: Staff, severity: FaultSeverity, description: str, now: datetime, *,

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from models.handover import handover_for_shift, summary, verify
+from models.handover import handover_for_shift, misfits, summary
 from models.handover_summary import DeviceErrorCount, EventRun, FaultNote, build_summary
 from models.oplog_time import WIB, to_wib, utc_now
 from models.schema import Event, Handover, LogEntry, Shift, Staff
@@ -38,6 +38,7 @@ class ReportHeader:
     verified: bool | None          # None until the handover is accepted
     planned_incoming_lead: str | None = None   # the next shift's lead when it was accepted
     accepted_as_admin: bool = False            # an admin accepted in the planned lead's place
+    misfits: tuple[str, ...] = ()              # what no longer fits the signature, when not verified
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,14 @@ def handover_report(session: Session, shift_id: int, now: datetime | None = None
     if shift is None:
         raise LookupError(QT_TRANSLATE_NOOP("Reports", "there is no shift number {id}").format(id=shift_id))
     handover = handover_for_shift(session, shift)
-    verified = verify(session, handover) if handover is not None and handover.locked else None
+    wrong = tuple(misfits(session, handover)) if handover is not None and handover.locked else None
     if handover is not None and handover.signed_at is not None:
         data = summary(handover)
     else:
         data = build_summary(session, shift, now or utc_now())
     by_id = {fault.id: fault for fault in (*data.faults_opened, *data.faults_closed)}
     return HandoverReport(
-        header=_header(shift, handover, verified),
+        header=_header(shift, handover, wrong),
         signatures=_signatures(handover),
         events=tuple(_in_wib(event, "start", "end") for event in data.events),
         faults=tuple(_in_wib(fault, "opened_at", "closed_at") for fault in sorted(
@@ -100,7 +101,7 @@ def handover_report(session: Session, shift_id: int, now: datetime | None = None
                         for item in (handover.additions if handover else ())))
 
 
-def _header(shift: Shift, handover: Handover | None, verified: bool | None) -> ReportHeader:
+def _header(shift: Shift, handover: Handover | None, wrong: tuple[str, ...] | None) -> ReportHeader:
     return ReportHeader(
         shift_id=shift.id, shift_name=shift.name, day=shift.planned_start.astimezone(WIB).date(),
         planned_start=to_wib(shift.planned_start), planned_end=to_wib(shift.planned_end),
@@ -109,7 +110,7 @@ def _header(shift: Shift, handover: Handover | None, verified: bool | None) -> R
         outgoing_lead=handover.outgoing_lead.name if handover else None,
         incoming_lead=handover.incoming_lead.name if handover and handover.incoming_lead else None,
         notes=handover.notes if handover else "", content_hash=handover.content_hash if handover else None,
-        verified=verified,
+        verified=None if wrong is None else not wrong, misfits=wrong or (),
         planned_incoming_lead=handover.planned_incoming_lead.name if handover and handover.planned_incoming_lead
         else None,
         accepted_as_admin=bool(handover and handover.accepted_as_admin))

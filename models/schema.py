@@ -3,14 +3,14 @@ from models.schema_base import (
     AdditionKind, Base, DeviceKind, EmploymentCategory, EventMode, EventStatus, FaultSeverity, LocationKind, Role)
 from models.schema_events import Event, EventLocation, event_devices, event_operators
 from models.schema_handover import Handover, HandoverAddition, HandoverError, HandoverLocked, handover_faults
-from models.schema_log import AppendOnlyError, AuditEntry, Fault, LogEntry
+from models.schema_log import AppendOnlyError, AuditEntry, ChainHead, Fault, LogEntry
 from models.schema_people import Device, Location, Shift, Staff, shift_members
 
 metadata = Base.metadata
 
 __all__ = [
-    "AdditionKind", "AppendOnlyError", "AuditEntry", "Base", "Device", "DeviceKind", "EmploymentCategory", "Event",
-    "EventLocation", "EventMode", "EventStatus", "Fault", "FaultSeverity", "Handover", "HandoverAddition",
+    "AdditionKind", "AppendOnlyError", "AuditEntry", "Base", "ChainHead", "Device", "DeviceKind", "EmploymentCategory",
+    "Event", "EventLocation", "EventMode", "EventStatus", "Fault", "FaultSeverity", "Handover", "HandoverAddition",
     "HandoverError", "HandoverLocked", "Location", "LocationKind", "LogEntry", "Role", "Shift", "Staff",
     "event_devices", "event_operators", "handover_faults", "metadata", "shift_members",
 ]

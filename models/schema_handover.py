@@ -51,6 +51,9 @@ class Handover(Base):
     # who led the next shift when the handover was accepted, and whether an admin accepted in their place
     planned_incoming_lead_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     accepted_as_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # the install key's signature (models.handover_seal) and the chain heads it covers, set on acceptance
+    signature: Mapped[str | None] = mapped_column(Text)
+    signed_heads: Mapped[str | None] = mapped_column(Text)
 
     shift: Mapped[Shift] = relationship()
     outgoing_lead: Mapped[Staff] = relationship(foreign_keys=[outgoing_lead_id])
@@ -81,7 +84,7 @@ class HandoverAddition(Base):
     author: Mapped[Staff] = relationship()
 
 
-UNLOCKED_FIELDS = frozenset({"reopened"})
+UNLOCKED_FIELDS = frozenset({"reopened", "signature"})   # the signature also covers reopened
 
 
 @event.listens_for(Handover, "before_update")

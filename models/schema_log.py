@@ -1,16 +1,18 @@
 """The append-only records of a shift: the audit trail, free log entries, and faults.
 
 Audit and log rows are never changed or deleted: the ORM refuses it here, and database triggers
-(migration 0001) refuse it for plain SQL too. A correction is a new entry.
+(migration 0001) refuse it for plain SQL too. A correction is a new entry. Both tables are hash
+chains (``models.record_chain``): a row removed behind the triggers' back shows in ``db check``.
 """
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, event
+from sqlalchemy import CheckConstraint, Connection, Engine, Float, ForeignKey, Insert, String, Text, event
 from sqlalchemy.orm import Mapped, Mapper, mapped_column, object_session, relationship
 
+from models.record_chain import CHAINED_FIELDS, link
 from models.schema_base import Base, BigId, FaultSeverity
 from models.schema_people import Device, Shift, Staff
 
@@ -31,6 +33,8 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(200))             # e.g. "preset recall 3"
     result: Mapped[str] = mapped_column(String(60))              # "completed", the camera's error, "timeout"
     duration_ms: Mapped[float | None] = mapped_column(Float)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64))
 
 
 class LogEntry(Base):
@@ -43,9 +47,19 @@ class LogEntry(Base):
     shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
     text: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64))
 
     author: Mapped[Staff] = relationship()
     shift: Mapped[Shift | None] = relationship()
+
+
+class ChainHead(Base):
+    """The last hash of a chained table (``models.record_chain``)."""
+    __tablename__ = "chain_heads"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_hash: Mapped[str] = mapped_column(String(64))
 
 
 class Fault(Base):
@@ -92,3 +106,16 @@ def refuse_changes(*classes: type[Base]) -> None:
 
 
 refuse_changes(AuditEntry, LogEntry)
+
+
+@event.listens_for(Engine, "before_execute", retval=True)
+def _chain_inserts(connection: Connection, statement: Any, multiparams: Any, params: Any,
+                   _options: Any) -> tuple[Any, Any, Any]:
+    """Every insert into a chained table, whatever wrote it (the ORM, the audit writer, bulk seeds), is linked
+    into the chain in the same transaction."""
+    table = getattr(statement, "table", None)
+    if (isinstance(statement, Insert) and table is not None and table.name in CHAINED_FIELDS
+            and "chain_hash" in table.c):       # not a migration's copy of a table from before revision 0003
+        rows = multiparams if multiparams else [params]
+        link(connection, table.name, [row for row in rows if isinstance(row, dict)])
+    return statement, multiparams, params

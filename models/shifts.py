@@ -66,6 +66,10 @@ def start_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> Non
     if shift.actual_start is not None:
         raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} already started at {time} WIB")
                          .format(shift=shift_label(shift), time=f"{to_wib(shift.actual_start):%H:%M}"))
+    locked = select(Handover.id).where(Handover.shift_id == shift.id, Handover.content_hash.is_not(None))
+    if session.scalar(locked) is not None:      # its signed record says it never started
+        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} has already been handed over; it cannot start "
+                                                     "now").format(shift=shift_label(shift)))
     shift.actual_start = as_utc(now)
     session.flush()
 
@@ -98,6 +102,16 @@ def next_shift(session: Session, now: datetime) -> Shift | None:
     query = (select(Shift).where(Shift.actual_start.is_(None), Shift.planned_end > as_utc(now))
              .order_by(Shift.planned_start).limit(1))
     return session.scalars(query).first()
+
+
+def handover_for_shift(session: Session, shift: Shift) -> Handover | None:
+    return session.scalars(select(Handover).where(Handover.shift_id == shift.id)).first()
+
+
+def incoming_shift(session: Session, shift: Shift) -> Shift | None:
+    """The shift that takes over from ``shift``: the next one by planned start. Its lead accepts the handover."""
+    return session.scalars(select(Shift).where(Shift.planned_start > shift.planned_start, Shift.id != shift.id)
+                           .order_by(Shift.planned_start, Shift.id).limit(1)).first()
 
 
 def shift_label(shift: Shift) -> str:

@@ -8,6 +8,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from devices.runtime import DeviceRuntime  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def install_key_file(tmp_path_factory, monkeypatch):
+    """Handover signatures use an install key of the test's own, never the user's."""
+    path = tmp_path_factory.mktemp("key") / "install.key"
+    monkeypatch.setenv("SMARTCENTRE_KEY_FILE", str(path))
+    return path
+
+
 @pytest.fixture
 def runtime():
     """The device thread for the controllers under test."""

@@ -7,7 +7,8 @@ the incoming lead's acceptance, and the locked record with its hash.
 3. Sign: the outgoing lead's PIN; the summary and the carried-over faults are frozen.
 4. Accept: the incoming lead (the next shift's lead), or an admin in their place, chooses their
    name and types their PIN; the record is locked and the outgoing shift ends.
-5. Record: the hash, checked again on every load (a changed record is shown as tampered), the
+5. Record: the hash and the install key's signature, checked again on every load (a changed
+   record is shown as tampered, naming what no longer fits), the
    admin's reopen with a reason, marked additions, and relock; PDF and CSV export.
 """
 from __future__ import annotations

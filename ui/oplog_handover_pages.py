@@ -13,6 +13,7 @@ from models.reports_handover import HandoverReport
 from ui.oplog_widgets import BusyBar
 from ui.oplog_state import Labels
 from ui.report_pdf import paragraph, table, when
+from ui.wording import said
 
 
 class PinPage(QWidget):
@@ -134,10 +135,12 @@ class RecordPage(QWidget):
         header = report.header
         self.hash.setText(self.tr("SHA-256 of the locked record: %1").replace("%1", header.content_hash or "—"))
         if header.verified:
-            self.verdict.setText(self.tr("Verified: the record is exactly as it was accepted."))
+            self.verdict.setText(self.tr("Verified: the record is exactly as it was accepted and signed."))
             self.verdict.setStyleSheet("color: #2e7d32; font-weight: bold;")
         elif header.verified is False:
-            self.verdict.setText(self.tr("TAMPERED: the stored record no longer matches its hash. Tell an admin."))
+            self.verdict.setText(self.tr("TAMPERED: the stored record no longer matches its signature. What does not "
+                                         "fit: %1. Tell an admin.")
+                                 .replace("%1", "; ".join(said(part) for part in header.misfits)))
             self.verdict.setStyleSheet("background: #c62828; color: white; font-weight: bold; padding: 4px;")
         else:
             self.verdict.setText(self.tr("Not locked yet."))

@@ -32,6 +32,7 @@ from models.wording import QT_TRANSLATE_NOOP
 from ui.device_words import result_text
 from ui.oplog_state import Labels
 from ui.report_pages import print_pages
+from ui.wording import said
 
 MARGIN_MM = 15
 SHORT = "%d-%m %H:%M"
@@ -196,8 +197,10 @@ class HandoverDocument(QObject):
         if h.content_hash is None:
             check = paragraph(self.tr("Not locked yet: the record gets its hash when the incoming lead accepts."))
         else:
-            verdict = (paragraph(self.tr("verified: the record is as it was accepted"), "good") if h.verified else
-                       paragraph(self.tr("NOT VERIFIED: the record was changed after the lock"), "bad"))
+            verdict = (paragraph(self.tr("verified: the record is as it was accepted and signed"), "good")
+                       if h.verified else
+                       paragraph(self.tr("NOT VERIFIED: the record was changed after the lock (%1)")
+                                 .replace("%1", "; ".join(said(part) for part in h.misfits)), "bad"))
             check = f"<p>SHA-256: <span class='hash'>{h.content_hash}</span></p>{verdict}"
         printed = self.tr("Printed %1 WIB").replace("%1", when(utc_now(), "%d-%m-%Y %H:%M"))
         return (heading(self.tr("Signatures")) + signed + heading(self.tr("Integrity")) + check

@@ -1832,32 +1832,32 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../models/handover.py" line="52"/>
+        <location filename="../../models/handover.py" line="46"/>
         <source>shift {shift} already has a handover</source>
         <translation>shift {shift} sudah memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="91"/>
+        <location filename="../../models/handover.py" line="85"/>
         <source>{lead} has not signed this handover yet; it cannot be accepted</source>
         <translation>{lead} belum menandatangani serah terima ini; serah terima belum dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="95"/>
+        <location filename="../../models/handover.py" line="89"/>
         <source>this handover was already accepted by {lead}</source>
         <translation>serah terima ini sudah diterima oleh {lead}</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="98"/>
+        <location filename="../../models/handover.py" line="92"/>
         <source>the incoming lead, not the outgoing one, accepts a handover</source>
         <translation>serah terima diterima oleh kepala shift yang menerima, bukan oleh kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="108"/>
+        <location filename="../../models/handover.py" line="102"/>
         <source>no shift is planned after {shift}, so nobody is its incoming lead: plan the next shift and its lead, or an admin accepts</source>
         <translation>tidak ada shift yang direncanakan setelah {shift}, jadi belum ada kepala shift yang menerima: rencanakan shift berikutnya beserta kepalanya, atau admin yang menerima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="111"/>
+        <location filename="../../models/handover.py" line="105"/>
         <source>only the incoming lead, {lead} (shift {shift}), or an admin can accept this handover</source>
         <translation>hanya kepala shift yang menerima, {lead} (shift {shift}), atau admin yang dapat menerima serah terima ini</translation>
     </message>
@@ -1867,345 +1867,390 @@
         <translation>serah terima ini belum diterima, jadi belum ada hash yang dapat diperiksa</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="155"/>
+        <location filename="../../models/handover.py" line="154"/>
         <source>only an accepted (locked) handover can be reopened</source>
         <translation>hanya serah terima yang sudah diterima (dikunci) yang dapat dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="157"/>
+        <location filename="../../models/handover.py" line="156"/>
         <source>this handover is already reopened</source>
         <translation>serah terima ini sudah dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="159"/>
+        <location filename="../../models/handover.py" line="158"/>
         <source>give a reason for reopening the handover</source>
         <translation>berikan alasan membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="170"/>
+        <location filename="../../models/handover.py" line="167"/>
         <source>this handover is locked; an admin must reopen it before anything is added</source>
         <translation>serah terima ini dikunci; admin harus membukanya kembali sebelum ada yang ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="173"/>
+        <location filename="../../models/handover.py" line="170"/>
         <source>an addition needs some text</source>
         <translation>tambahan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="181"/>
+        <location filename="../../models/handover.py" line="178"/>
         <source>this handover is not reopened</source>
         <translation>serah terima ini tidak sedang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="228"/>
+        <location filename="../../models/handover.py" line="193"/>
+        <source>this handover no longer fits its signature ({parts}); nothing can be added to it — tell an admin</source>
+        <translation>serah terima ini tidak lagi cocok dengan tanda tangannya ({parts}); tidak ada yang dapat ditambahkan — beri tahu admin</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover.py" line="215"/>
         <source>only the shift lead, {lead}, can {action}</source>
         <translation>hanya kepala shift, {lead}, yang dapat {action}</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="235"/>
+        <location filename="../../models/handover.py" line="222"/>
         <source>this handover is accepted and locked; an admin can reopen it for additions</source>
         <translation>serah terima ini sudah diterima dan dikunci; admin dapat membukanya kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="238"/>
+        <location filename="../../models/handover.py" line="225"/>
         <source>this handover is signed; it can only be accepted now</source>
         <translation>serah terima ini sudah ditandatangani; sekarang hanya dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="242"/>
+        <location filename="../../models/handover.py" line="229"/>
         <source>someone</source>
         <translation>seseorang</translation>
     </message>
     <message>
-        <location filename="../../models/schema_handover.py" line="98"/>
+        <location filename="../../models/schema_handover.py" line="101"/>
         <source>handover {id} is locked (accepted); {fields} cannot change — an admin can reopen it to add a marked addition</source>
         <translation>serah terima {id} dikunci (sudah diterima); {fields} tidak dapat diubah — admin dapat membukanya kembali untuk menambahkan tambahan yang ditandai</translation>
     </message>
     <message>
-        <location filename="../../models/schema_handover.py" line="106"/>
+        <location filename="../../models/schema_handover.py" line="109"/>
         <source>handover {id} is locked (accepted) and cannot be deleted</source>
         <translation>serah terima {id} dikunci (sudah diterima) dan tidak dapat dihapus</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover_seal.py" line="28"/>
+        <source>the handover itself (notes, summary, times or leads)</source>
+        <translation>serah terima itu sendiri (catatan, ringkasan, waktu, atau kepala shift)</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover_seal.py" line="29"/>
+        <source>the shift&apos;s name or times</source>
+        <translation>nama atau waktu shift</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover_seal.py" line="30"/>
+        <source>the people (a lead or a member, by id or name)</source>
+        <translation>orang-orangnya (kepala shift atau anggota, menurut id atau nama)</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover_seal.py" line="31"/>
+        <source>the shift&apos;s log entries</source>
+        <translation>catatan log shift</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover_seal.py" line="32"/>
+        <source>the chain heads recorded at acceptance</source>
+        <translation>ujung rantai yang dicatat saat penerimaan</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover_seal.py" line="33"/>
+        <source>the reopened flag or the additions</source>
+        <translation>tanda dibuka kembali atau tambahannya</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover_seal.py" line="54"/>
+        <source>the signature (there is none; the record did not match its hash when the console was upgraded, or the signature was removed)</source>
+        <translation>tanda tangannya (tidak ada; berita acara tidak cocok dengan hash-nya saat konsol diperbarui, atau tanda tangannya dihapus)</translation>
+    </message>
+    <message>
+        <location filename="../../models/handover_seal.py" line="63"/>
+        <source>the {table} chain: the row that was its last at acceptance is gone</source>
+        <translation>rantai {table}: baris yang menjadi ujungnya saat penerimaan sudah hilang</translation>
     </message>
 </context>
 <context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="137"/>
+        <location filename="../../ui/report_pdf.py" line="138"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="138"/>
+        <location filename="../../ui/report_pdf.py" line="139"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="139"/>
+        <location filename="../../ui/report_pdf.py" line="140"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="140"/>
+        <location filename="../../ui/report_pdf.py" line="141"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
-        <location filename="../../ui/report_pdf.py" line="185"/>
+        <location filename="../../ui/report_pdf.py" line="142"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
+        <location filename="../../ui/report_pdf.py" line="142"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="141"/>
+        <location filename="../../ui/report_pdf.py" line="142"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="143"/>
+        <location filename="../../ui/report_pdf.py" line="144"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
-        <location filename="../../ui/report_pdf.py" line="149"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="150"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
-        <location filename="../../ui/report_pdf.py" line="149"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="150"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="145"/>
+        <location filename="../../ui/report_pdf.py" line="146"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="148"/>
+        <location filename="../../ui/report_pdf.py" line="149"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="149"/>
+        <location filename="../../ui/report_pdf.py" line="150"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="149"/>
+        <location filename="../../ui/report_pdf.py" line="150"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="157"/>
+        <location filename="../../ui/report_pdf.py" line="158"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="158"/>
+        <location filename="../../ui/report_pdf.py" line="159"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="159"/>
+        <location filename="../../ui/report_pdf.py" line="160"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="160"/>
+        <location filename="../../ui/report_pdf.py" line="161"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="161"/>
+        <location filename="../../ui/report_pdf.py" line="162"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="161"/>
+        <location filename="../../ui/report_pdf.py" line="162"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="161"/>
+        <location filename="../../ui/report_pdf.py" line="162"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="162"/>
+        <location filename="../../ui/report_pdf.py" line="163"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="163"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="163"/>
+        <location filename="../../ui/report_pdf.py" line="164"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="164"/>
+        <location filename="../../ui/report_pdf.py" line="165"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="172"/>
+        <location filename="../../ui/report_pdf.py" line="173"/>
         <source>%1 (admin; no next shift was planned)</source>
         <translation>%1 (admin; tidak ada shift berikutnya yang direncanakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="173"/>
+        <location filename="../../ui/report_pdf.py" line="174"/>
         <source>%1 (admin, in place of the planned incoming lead %2)</source>
         <translation>%1 (admin, menggantikan kepala shift penerima yang direncanakan, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/report_pdf.py" line="178"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="178"/>
+        <location filename="../../ui/report_pdf.py" line="179"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="178"/>
+        <location filename="../../ui/report_pdf.py" line="179"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="178"/>
+        <location filename="../../ui/report_pdf.py" line="179"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="185"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="185"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="185"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="185"/>
+        <location filename="../../ui/report_pdf.py" line="186"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="186"/>
+        <location filename="../../ui/report_pdf.py" line="187"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="186"/>
+        <location filename="../../ui/report_pdf.py" line="187"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="186"/>
+        <location filename="../../ui/report_pdf.py" line="187"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="191"/>
+        <location filename="../../ui/report_pdf.py" line="192"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="191"/>
+        <location filename="../../ui/report_pdf.py" line="192"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="192"/>
+        <location filename="../../ui/report_pdf.py" line="193"/>
         <source>Accepted by an admin in place of the incoming lead</source>
         <translation>Diterima admin menggantikan kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="193"/>
+        <location filename="../../ui/report_pdf.py" line="194"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="193"/>
+        <location filename="../../ui/report_pdf.py" line="194"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="193"/>
+        <location filename="../../ui/report_pdf.py" line="194"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="197"/>
+        <location filename="../../ui/report_pdf.py" line="198"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="199"/>
-        <source>verified: the record is as it was accepted</source>
-        <translation>terverifikasi: berita acara sama seperti saat diterima</translation>
-    </message>
-    <message>
         <location filename="../../ui/report_pdf.py" line="200"/>
-        <source>NOT VERIFIED: the record was changed after the lock</source>
-        <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci</translation>
+        <source>verified: the record is as it was accepted and signed</source>
+        <translation>terverifikasi: berita acara sama seperti saat diterima dan ditandatangani</translation>
     </message>
     <message>
         <location filename="../../ui/report_pdf.py" line="202"/>
+        <source>NOT VERIFIED: the record was changed after the lock (%1)</source>
+        <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_pdf.py" line="205"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="203"/>
+        <location filename="../../ui/report_pdf.py" line="206"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="203"/>
+        <location filename="../../ui/report_pdf.py" line="206"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
-        <location filename="../../ui/report_pdf.py" line="210"/>
+        <location filename="../../ui/report_pdf.py" line="137"/>
+        <location filename="../../ui/report_pdf.py" line="213"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -2213,133 +2258,133 @@
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="72"/>
+        <location filename="../../ui/oplog_handover.py" line="73"/>
         <source>this shift has no handover yet</source>
         <translation>shift ini belum memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="80"/>
+        <location filename="../../ui/oplog_handover.py" line="81"/>
         <source>Shift handover</source>
         <translation>Serah terima shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="90"/>
+        <location filename="../../ui/oplog_handover.py" line="91"/>
         <source>Prepare the handover (shift lead)</source>
         <translation>Siapkan serah terima (kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="92"/>
+        <location filename="../../ui/oplog_handover.py" line="93"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="95"/>
+        <location filename="../../ui/oplog_handover.py" line="96"/>
         <source>Save notes</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="97"/>
+        <location filename="../../ui/oplog_handover.py" line="98"/>
         <source>The outgoing lead signs with their PIN. The summary and the open faults are frozen; afterwards only the incoming lead&apos;s acceptance follows.</source>
         <translation>Kepala shift yang menyerahkan menandatangani dengan PIN-nya. Ringkasan dan gangguan yang masih terbuka dibekukan; setelah itu tinggal penerimaan oleh kepala shift berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="99"/>
+        <location filename="../../ui/oplog_handover.py" line="100"/>
         <source>Sign as outgoing lead</source>
         <translation>Tanda tangani sebagai penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="100"/>
+        <location filename="../../ui/oplog_handover.py" line="101"/>
         <source>The incoming lead reviews the summary and the carried-over faults, then accepts with their PIN. The record is then locked with a hash.</source>
         <translation>Kepala shift yang menerima memeriksa ringkasan dan gangguan yang diteruskan, lalu menerima dengan PIN-nya. Setelah itu berita acara dikunci dengan hash.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="102"/>
+        <location filename="../../ui/oplog_handover.py" line="103"/>
         <source>Accept and lock</source>
         <translation>Terima dan kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="114"/>
+        <location filename="../../ui/oplog_handover.py" line="115"/>
         <source>1 Summary</source>
         <translation>1 Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="115"/>
+        <location filename="../../ui/oplog_handover.py" line="116"/>
         <source>2 Notes</source>
         <translation>2 Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="116"/>
+        <location filename="../../ui/oplog_handover.py" line="117"/>
         <source>3 Sign (outgoing lead)</source>
         <translation>3 Tanda tangan (penyerah)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="117"/>
+        <location filename="../../ui/oplog_handover.py" line="118"/>
         <source>4 Accept (incoming lead)</source>
         <translation>4 Terima (penerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="118"/>
+        <location filename="../../ui/oplog_handover.py" line="119"/>
         <source>5 Locked record</source>
         <translation>5 Berita acara terkunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="152"/>
+        <location filename="../../ui/oplog_handover.py" line="153"/>
         <source>There is no shift to hand over yet.</source>
         <translation>Belum ada shift yang bisa diserahterimakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="159"/>
+        <location filename="../../ui/oplog_handover.py" line="160"/>
         <source>Shift %1 of %2, lead %3 — %4</source>
         <translation>Shift %1 tanggal %2, kepala shift %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="178"/>
+        <location filename="../../ui/oplog_handover.py" line="179"/>
         <source>%1 (admin, in place of the incoming lead)</source>
         <translation>%1 (admin, menggantikan kepala shift yang menerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="182"/>
+        <location filename="../../ui/oplog_handover.py" line="183"/>
         <source>Incoming lead: %1 (shift %2). An admin may accept in their place; the record and the audit trail say so.</source>
         <translation>Kepala shift yang menerima: %1 (shift %2). Admin boleh menerima sebagai penggantinya; hal itu tercatat di catatan serah terima dan jejak audit.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="186"/>
+        <location filename="../../ui/oplog_handover.py" line="187"/>
         <source>No shift with another lead is planned after this one: plan it in Operations → Shift, or an admin accepts.</source>
         <translation>Belum ada shift dengan kepala lain yang direncanakan setelah shift ini: rencanakan di Operasional → Shift, atau admin yang menerima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="200"/>
+        <location filename="../../ui/oplog_handover.py" line="201"/>
         <source>Handover prepared: check the summary, write the notes.</source>
         <translation>Serah terima disiapkan: periksa ringkasannya, tulis catatannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="207"/>
+        <location filename="../../ui/oplog_handover.py" line="208"/>
         <source>Notes saved.</source>
         <translation>Catatan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="213"/>
-        <location filename="../../ui/oplog_handover.py" line="227"/>
+        <location filename="../../ui/oplog_handover.py" line="214"/>
+        <location filename="../../ui/oplog_handover.py" line="228"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="240"/>
+        <location filename="../../ui/oplog_handover.py" line="241"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="240"/>
+        <location filename="../../ui/oplog_handover.py" line="241"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="241"/>
+        <location filename="../../ui/oplog_handover.py" line="242"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="247"/>
+        <location filename="../../ui/oplog_handover.py" line="248"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -2675,6 +2720,19 @@
     </message>
 </context>
 <context>
+    <name>InstallKey</name>
+    <message>
+        <location filename="../../models/install_key.py" line="39"/>
+        <source>the install key {path} cannot be read ({reason})</source>
+        <translation>kunci instalasi {path} tidak dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../models/install_key.py" line="42"/>
+        <source>the install key {path} is not a key of this console</source>
+        <translation>kunci instalasi {path} bukan kunci konsol ini</translation>
+    </message>
+</context>
+<context>
     <name>Inventory</name>
     <message>
         <location filename="../../models/inventory.py" line="26"/>
@@ -2886,27 +2944,32 @@
 <context>
     <name>Logbook</name>
     <message>
-        <location filename="../../models/logbook.py" line="29"/>
+        <location filename="../../models/logbook.py" line="30"/>
         <source>a log entry needs some text</source>
         <translation>catatan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="42"/>
+        <location filename="../../models/logbook.py" line="45"/>
+        <source>shift {shift} has been handed over and its record is locked, and no shift is planned after it: plan the next shift, then write the entry again</source>
+        <translation>shift {shift} sudah diserahterimakan dan berita acaranya terkunci, dan tidak ada shift yang direncanakan sesudahnya: rencanakan shift berikutnya, lalu tulis catatan itu lagi</translation>
+    </message>
+    <message>
+        <location filename="../../models/logbook.py" line="57"/>
         <source>describe the fault</source>
         <translation>jelaskan gangguannya</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="60"/>
+        <location filename="../../models/logbook.py" line="75"/>
         <source>fault {id} is already closed</source>
         <translation>gangguan {id} sudah ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="62"/>
+        <location filename="../../models/logbook.py" line="77"/>
         <source>say how the fault was resolved before closing it</source>
         <translation>tuliskan cara gangguan diselesaikan sebelum menutupnya</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="64"/>
+        <location filename="../../models/logbook.py" line="79"/>
         <source>fault {id} cannot be closed before it was opened</source>
         <translation>gangguan {id} tidak dapat ditutup sebelum waktu dibukanya</translation>
     </message>
@@ -3513,57 +3576,57 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../models/handover.py" line="50"/>
+        <location filename="../../models/handover.py" line="44"/>
         <source>hand over the shift</source>
         <translation>menyerahkan shift</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="66"/>
+        <location filename="../../models/handover.py" line="60"/>
         <source>write the handover notes</source>
         <translation>menulis catatan serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="74"/>
+        <location filename="../../models/handover.py" line="68"/>
         <source>sign the handover</source>
         <translation>menandatangani serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="88"/>
+        <location filename="../../models/handover.py" line="82"/>
         <source>accept a handover</source>
         <translation>menerima serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="152"/>
+        <location filename="../../models/handover.py" line="151"/>
         <source>reopen a handover</source>
         <translation>membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="167"/>
+        <location filename="../../models/handover.py" line="164"/>
         <source>add to a handover</source>
         <translation>menambahkan ke serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/handover.py" line="178"/>
+        <location filename="../../models/handover.py" line="175"/>
         <source>lock a handover again</source>
         <translation>mengunci kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="27"/>
+        <location filename="../../models/logbook.py" line="28"/>
         <source>write in the log</source>
         <translation>menulis di log</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="40"/>
+        <location filename="../../models/logbook.py" line="55"/>
         <source>open a fault</source>
         <translation>membuka gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="51"/>
+        <location filename="../../models/logbook.py" line="66"/>
         <source>assign a fault</source>
         <translation>menugaskan gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/logbook.py" line="57"/>
+        <location filename="../../models/logbook.py" line="72"/>
         <source>close a fault</source>
         <translation>menutup gangguan</translation>
     </message>
@@ -3593,7 +3656,7 @@
         <translation>memulai shift</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="74"/>
+        <location filename="../../models/shifts.py" line="78"/>
         <source>end a shift</source>
         <translation>mengakhiri shift</translation>
     </message>
@@ -3676,17 +3739,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="44"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="45"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="45"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="46"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="68"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="69"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
@@ -4064,97 +4127,97 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="103"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="104"/>
         <source>Why is the record reopened?</source>
         <translation>Mengapa berita acara dibuka kembali?</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="105"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="106"/>
         <source>Text of the addition (marked as such in the report)</source>
         <translation>Teks tambahan (ditandai sebagai tambahan di laporan)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="106"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="107"/>
         <source>Reopen (admin)</source>
         <translation>Buka kembali (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="107"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="108"/>
         <source>Add</source>
         <translation>Tambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="108"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="109"/>
         <source>Lock again (admin)</source>
         <translation>Kunci lagi (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="109"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="110"/>
         <source>Check the hash again</source>
         <translation>Periksa hash lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="110"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="111"/>
         <source>Save PDF…</source>
         <translation>Simpan PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="111"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="112"/>
         <source>Save CSV…</source>
         <translation>Simpan CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="115"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="116"/>
         <source>Changes after the lock</source>
         <translation>Perubahan setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="129"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="130"/>
         <source>Additions after the lock:</source>
         <translation>Tambahan setelah dikunci:</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="135"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="136"/>
         <source>SHA-256 of the locked record: %1</source>
         <translation>SHA-256 berita acara terkunci: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="137"/>
-        <source>Verified: the record is exactly as it was accepted.</source>
-        <translation>Terverifikasi: berita acara persis seperti saat diterima.</translation>
+        <location filename="../../ui/oplog_handover_pages.py" line="138"/>
+        <source>Verified: the record is exactly as it was accepted and signed.</source>
+        <translation>Terverifikasi: berita acara persis sama seperti saat diterima dan ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="140"/>
-        <source>TAMPERED: the stored record no longer matches its hash. Tell an admin.</source>
-        <translation>DIUBAH: berita acara yang tersimpan tidak lagi cocok dengan hash-nya. Laporkan ke admin.</translation>
+        <location filename="../../ui/oplog_handover_pages.py" line="141"/>
+        <source>TAMPERED: the stored record no longer matches its signature. What does not fit: %1. Tell an admin.</source>
+        <translation>DIUBAH: berita acara yang tersimpan tidak lagi cocok dengan tanda tangannya. Yang tidak cocok: %1. Beri tahu admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="143"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="146"/>
         <source>Not locked yet.</source>
         <translation>Belum dikunci.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="145"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="148"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="145"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="148"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="145"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="148"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="145"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="148"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover_pages.py" line="148"/>
+        <location filename="../../ui/oplog_handover_pages.py" line="151"/>
         <source>None.</source>
         <translation>Tidak ada.</translation>
     </message>
@@ -4162,12 +4225,12 @@
 <context>
     <name>ReportFiles</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="120"/>
+        <location filename="../../ui/report_pdf.py" line="121"/>
         <source>the PDF writer could not finish the file</source>
         <translation>berkas PDF tidak dapat diselesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="226"/>
+        <location filename="../../ui/report_pdf.py" line="229"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
@@ -4180,7 +4243,7 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/reports_handover.py" line="82"/>
+        <location filename="../../models/reports_handover.py" line="83"/>
         <source>there is no shift number {id}</source>
         <translation>tidak ada shift dengan nomor {id}</translation>
     </message>
@@ -4432,17 +4495,22 @@
         <translation>shift {shift} sudah dimulai pukul {time} WIB</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="77"/>
+        <location filename="../../models/shifts.py" line="71"/>
+        <source>shift {shift} has already been handed over; it cannot start now</source>
+        <translation>shift {shift} sudah diserahterimakan; shift itu tidak dapat dimulai sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../models/shifts.py" line="81"/>
         <source>shift {shift} has not started</source>
         <translation>shift {shift} belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="79"/>
+        <location filename="../../models/shifts.py" line="83"/>
         <source>shift {shift} already ended at {time} WIB</source>
         <translation>shift {shift} sudah berakhir pukul {time} WIB</translation>
     </message>
     <message>
-        <location filename="../../models/shifts.py" line="82"/>
+        <location filename="../../models/shifts.py" line="86"/>
         <source>shift {shift} cannot end before it started</source>
         <translation>shift {shift} tidak dapat berakhir sebelum dimulai</translation>
     </message>

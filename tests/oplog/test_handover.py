@@ -80,8 +80,8 @@ def test_editing_a_locked_record_through_the_orm_raises(database, world, shift_i
 @pytest.mark.parametrize("tamper", [
     "UPDATE handovers SET notes = 'diubah diam-diam'",
     "UPDATE handovers SET summary_json = replace(summary_json, 'timeout', 'completed')",
-    "INSERT INTO log_entries (at, author_id, shift_id, text) "
-    "SELECT accepted_at, outgoing_lead_id, shift_id, 'ditambahkan belakangan' FROM handovers",
+    "INSERT INTO log_entries (at, author_id, shift_id, text, prev_hash, chain_hash) "
+    "SELECT accepted_at, outgoing_lead_id, shift_id, 'ditambahkan belakangan', 'x', 'y' FROM handovers",
     "UPDATE shifts SET name = 'Siang'",
 ])
 def test_tampering_with_plain_sql_fails_verification(database, world, shift_id, tamper):

@@ -74,6 +74,7 @@ def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
     site.scalar("UPDATE handovers SET notes = 'diubah diam-diam' RETURNING id")
     window.record.verify.emit()
     qtbot.waitUntil(lambda: window.record.verdict.text().startswith("TAMPERED"), timeout=WAIT_MS)
+    assert "What does not fit: the handover itself (notes, summary, times or leads)." in window.record.verdict.text()
     settle(ops, qtbot)
 
 

@@ -68,7 +68,7 @@ def test_the_handover_pdf_reads_back(handed_over, tmp_path, qapp):
     for expected in ("PEMERINTAH KABUPATEN TRENGGALEK", "Smart Centre", "Shift handover report",
                      f"Pagi (no. {shift_id}), 03-11-2026", "Budi Santoso", "Dwi Rahmawati", "Agus Setiawan",
                      "Musrenbang Kecamatan Panggul", "Kamera Pendopo perlu dicek teknisi", "Catatan 2",
-                     "Panel 3 berkedip", report.header.content_hash, "verified: the record is as it was accepted"):
+                     "Panel 3 berkedip", report.header.content_hash, "verified: the record is as it was accepted and signed"):
         assert expected in text, expected
 
 
