@@ -1,7 +1,7 @@
 """Tamper evidence: hash chains over the audit trail and the log, keyed handover signatures.
 
 Revision ID: 0004_chain
-Revises: 0002
+Revises: 0003_auth
 Create Date: 2026-12-05
 
 Audit and log rows get ``prev_hash`` and ``chain_hash`` (``models.record_chain``), existing rows in
