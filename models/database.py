@@ -25,7 +25,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database_problems import DatabaseProblem, explain
@@ -38,8 +38,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 MIGRATION_LOCK = 4_052_020_231   # PostgreSQL advisory lock: one desk migrates at a time
 
-__all__ = ["Database", "DatabaseProblem", "current_revision", "default_url", "head_revision", "migrate_database",
-           "open_database"]
+__all__ = ["Database", "DatabaseProblem", "check_url", "current_revision", "default_url", "head_revision",
+           "migrate_database", "open_database", "sqlite_path"]
 
 
 def default_url() -> str:
@@ -49,6 +49,28 @@ def default_url() -> str:
         return configured
     folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return URL.create("sqlite", database=str(folder / DB_FILE)).render_as_string()
+
+
+def check_url(text: str) -> URL:
+    """``text`` as a database URL; raises ``ValueError`` (one sentence) when it is not one this console can use."""
+    try:
+        url = make_url(text)
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise exc.NoSuchModuleError(url.drivername)
+        url.get_dialect()
+    except (exc.ArgumentError, exc.NoSuchModuleError):
+        raise ValueError(f"{text!r} is not a database URL like sqlite:///C:/data/oplog.sqlite or "
+                         f"postgresql+psycopg://user@host/smartcentre") from None
+    return url
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file of a SQLite URL (None for another database, an in-memory one or a ``file:`` URI)."""
+    url = make_url(url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:" \
+            or url.query.get("uri") == "true":
+        return None
+    return Path(url.database)
 
 
 class Database:

@@ -114,3 +114,10 @@ def test_a_bad_month_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
         run_cli("db", "seed-demo", "--month", "2026-13")
     assert caught.value.code == 2 and "is not a month like 2026-11" in capsys.readouterr().err
+
+
+def test_a_bad_database_url_is_a_usage_error(capsys):
+    assert run_cli("db", "upgrade", "--db", "notaurl") == 2
+    error = capsys.readouterr().err
+    assert error == ("error: --db: 'notaurl' is not a database URL like sqlite:///C:/data/oplog.sqlite or "
+                     "postgresql+psycopg://user@host/smartcentre\n")
