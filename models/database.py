@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -29,13 +28,14 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database_problems import DatabaseProblem, explain
-from models.user_files import APP_NAME
+from models.user_files import PRIVATE_FOLDER, data_folder, keep_private, private_folder
 from models.wording import QT_TRANSLATE_NOOP
 
 ENV_VAR = "SMARTCENTRE_DB"
 DB_FILE = "oplog.sqlite"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
+SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")     # the database file and the ones SQLite keeps beside it
 MIGRATION_LOCK = 4_052_020_231   # PostgreSQL advisory lock: one desk migrates at a time
 
 __all__ = ["Database", "DatabaseProblem", "check_url", "current_revision", "default_url", "head_revision",
@@ -47,8 +47,7 @@ def default_url() -> str:
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
         return configured
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    return URL.create("sqlite", database=str(folder / DB_FILE)).render_as_string()
+    return URL.create("sqlite", database=str(data_folder() / DB_FILE)).render_as_string()
 
 
 def check_url(text: str) -> URL:
@@ -162,7 +161,7 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> tuple[Engine, str]:
     path = Path(url.database.removeprefix("file:") if uri else url.database)
     if not uri:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _private_file(path)
         except OSError as error:
             raise DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The folder of the operations log database {db} cannot "
                                                                 "be created ({reason}).")
@@ -177,12 +176,29 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> tuple[Engine, str]:
                        "foreign_keys=ON"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+        if not uri:
+            for companion in SQLITE_COMPANIONS:     # made by SQLite with the file's mode; older ones tightened
+                keep_private(path.with_name(path.name + companion))
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine, str(path)
+
+
+def _private_file(path: Path) -> None:
+    """Create the database file (an empty file is an empty SQLite database) readable by this user only, before
+    SQLite creates it with the umask's mode (0644) and its -wal/-shm with the same; tighten an existing one.
+    The console's own data folder is made private too; a folder chosen with ``--db`` only when created here."""
+    if path.parent.resolve() == data_folder().resolve():
+        private_folder(path.parent)
+    else:
+        path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        keep_private(path)
 
 
 def _set_lock_timeout(engine: Engine, timeout_ms: int) -> None:

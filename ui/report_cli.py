@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from models.database import ENV_VAR, DatabaseProblem, open_database, sqlite_path
+from models.database import ENV_VAR, SQLITE_COMPANIONS, DatabaseProblem, open_database, sqlite_path
 from models.db_cli import EXIT_BAD_ARGUMENTS, EXIT_FAILED, EXIT_OK, BadArgument, cli_words, database_url, fail
 from models.reports_handover import handover_report
 from models.reports_monthly import monthly_stats
@@ -24,7 +24,6 @@ from models.seed_demo import parse_month
 
 REPORT_FILES = (".pdf", ".csv")
 SHIFT_NUMBERS = range(1, 2**31)          # the id column's range on PostgreSQL
-DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -115,7 +114,7 @@ def _read(args: argparse.Namespace, query):
 def _check_output(output: Path, database: Path | None, force: bool) -> None:
     """Raises ``BadArgument`` when ``output`` exists (unless ``force``) or is the database or one of its files."""
     if database is not None:
-        for suffix in DATABASE_COMPANIONS:
+        for suffix in SQLITE_COMPANIONS:
             kept = database.with_name(database.name + suffix)
             if output.resolve() == kept.resolve() or (output.exists() and kept.exists() and output.samefile(kept)):
                 raise BadArgument(f"-o {output}: that is the operations log database; choose another file")
