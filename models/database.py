@@ -225,6 +225,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this console can migrate from."""
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(database: Database) -> str | None:
     """The schema revision the database is at (None for an empty database)."""
     with database.translated_errors(), database.engine.connect() as connection:
@@ -261,8 +266,7 @@ def _pragma(connection: Connection, pragma: str) -> None:
 
 def _refuse_newer_schema(connection: Connection, name: str) -> None:
     current = MigrationContext.configure(connection).get_current_revision()
-    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The operations log database {db} was written by a newer "
                                                             "version of the console (schema {schema}); update this "
                                                             "console before using it.")

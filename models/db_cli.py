@@ -1,17 +1,23 @@
-"""`python app.py db upgrade|seed-demo [--db URL]` — the operations log database for IT staff.
+"""`python app.py db upgrade|seed-demo|backup|restore [--db URL]` — the operations log database for IT staff.
 
-Exit codes: 0 done; 1 the database cannot be used or already has data (one line says why);
-2 bad arguments (one line says which). The helpers at the end serve every command that opens the
+    python app.py db backup -o FILE [--force]     a proven copy of the SQLite log, made while consoles write
+    python app.py db restore FILE [--force]       the log replaced by a checked copy (every console closed)
+
+PostgreSQL is backed up with pg_dump (docs/backups.md). Exit codes: 0 done; 1 the database or the
+copy cannot be used or the database already has data (one line says why); 2 bad arguments (one line
+says which: a bad URL, an existing file without --force, a PostgreSQL database for backup/restore). The helpers at the end serve every command that opens the
 operations log (``ui/report_cli.py`` too).
 """
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from models.backup import BackupError, WouldReplace, backup_sqlite, restore_sqlite
 from models.database import (
-    ENV_VAR, DatabaseProblem, check_url, current_revision, default_url, head_revision, migrate_database,
-    open_database)
+    ENV_VAR, SQLITE_COMPANIONS, DatabaseProblem, check_url, current_revision, default_url, head_revision,
+    known_revisions, migrate_database, open_database, sqlite_path)
 from models.seed_catalog import DEMO_PIN
 from models.seed_demo import SeedError, parse_month, seed_demo
 
@@ -23,7 +29,7 @@ class BadArgument(ValueError):
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("db", help="operations log database: upgrade, seed-demo",
+    p = subparsers.add_parser("db", help="operations log database: upgrade, seed-demo, backup, restore",
                               description="Create, migrate or fill the operations log database.")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,   # also valid before "db" in app.py
@@ -35,6 +41,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     seed = actions.add_parser("seed-demo", parents=[common], help="fill an empty database with a month of demo data")
     seed.add_argument("--month", type=_month, help="YYYY-MM (default: this month)")
     seed.set_defaults(func=run_seed_demo)
+    backup = actions.add_parser("backup", parents=[common], help="copy the SQLite log to FILE, checked (online)")
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the copy to write")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
+    backup.set_defaults(func=run_backup)
+    restore = actions.add_parser("restore", parents=[common], help="replace the SQLite log by a checked copy")
+    restore.add_argument("backup", type=Path, metavar="FILE", help="a copy made by db backup")
+    restore.add_argument("--force", action="store_true", help="replace the database if it exists")
+    restore.set_defaults(func=run_restore)
 
 
 def _month(text: str) -> str:
@@ -80,6 +94,58 @@ def run_seed_demo(args: argparse.Namespace) -> int:
           f"{result.events} events, {result.handovers} handovers, {result.faults} faults, "
           f"{result.log_entries} log entries, {result.audit_rows} audit rows (PIN of every account: {DEMO_PIN}).")
     return EXIT_OK
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    try:
+        database = _sqlite_file(args, "backed up")
+        check_output(args.output, database, args.force)
+        copy = backup_sqlite(database, args.output)
+    except BadArgument as error:
+        return fail(str(error), EXIT_BAD_ARGUMENTS)
+    except (BackupError, OSError) as error:
+        return fail(_said(error))
+    print(f"{database} backed up to {copy.path} ({copy.size} bytes, schema {copy.revision}, integrity checked).")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    try:
+        database = _sqlite_file(args, "restored")
+        if args.backup.resolve() == database.resolve():
+            raise BadArgument(f"{args.backup} is the operations log database itself, not a copy of it")
+        copy = restore_sqlite(args.backup, database, known_revisions(), args.force)
+    except (BadArgument, WouldReplace) as error:
+        return fail(str(error), EXIT_BAD_ARGUMENTS)
+    except (BackupError, OSError) as error:
+        return fail(_said(error))
+    print(f"{database} restored from {args.backup} (schema {copy.revision}, integrity checked); the console "
+          f"migrates it when it opens it.")
+    return EXIT_OK
+
+
+def _sqlite_file(args: argparse.Namespace, done: str) -> Path:
+    url = database_url(args)
+    path = sqlite_path(url)
+    if path is None:
+        raise BadArgument(f"only a SQLite operations log is {done} by this command; a PostgreSQL database is "
+                          f"{done} with pg_dump and pg_restore as docs/backups.md shows")
+    return path
+
+
+def _said(error: Exception) -> str:
+    return f"{error.filename}: {error.strerror}" if isinstance(error, OSError) and error.strerror else str(error)
+
+
+def check_output(output: Path, database: Path | None, force: bool) -> None:
+    """Raises ``BadArgument`` when ``output`` exists (unless ``force``) or is the database or one of its files."""
+    if database is not None:
+        for suffix in SQLITE_COMPANIONS:
+            kept = database.with_name(database.name + suffix)
+            if output.resolve() == kept.resolve() or (output.exists() and kept.exists() and output.samefile(kept)):
+                raise BadArgument(f"-o {output}: that is the operations log database; choose another file")
+    if output.exists() and not force:
+        raise BadArgument(f"-o {output}: the file exists; choose another name or add --force to replace it")
 
 
 def database_url(args: argparse.Namespace) -> str:

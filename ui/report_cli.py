@@ -16,8 +16,9 @@ import os
 import sys
 from pathlib import Path
 
-from models.database import ENV_VAR, SQLITE_COMPANIONS, DatabaseProblem, open_database, sqlite_path
-from models.db_cli import EXIT_BAD_ARGUMENTS, EXIT_FAILED, EXIT_OK, BadArgument, cli_words, database_url, fail
+from models.database import ENV_VAR, DatabaseProblem, open_database, sqlite_path
+from models.db_cli import (
+    EXIT_BAD_ARGUMENTS, EXIT_FAILED, EXIT_OK, BadArgument, check_output, cli_words, database_url, fail)
 from models.reports_handover import handover_report
 from models.reports_monthly import monthly_stats
 from models.seed_demo import parse_month
@@ -102,24 +103,13 @@ def run_monthly(args: argparse.Namespace) -> int:
 def _read(args: argparse.Namespace, query):
     """``query(session)`` on the database of ``--db``, once ``-o`` is known to be a file that may be written."""
     url = database_url(args)
-    _check_output(args.output, sqlite_path(url), args.force)
+    check_output(args.output, sqlite_path(url), args.force)
     database = open_database(url)
     try:
         with database.transaction() as session:
             return query(session)
     finally:
         database.close()
-
-
-def _check_output(output: Path, database: Path | None, force: bool) -> None:
-    """Raises ``BadArgument`` when ``output`` exists (unless ``force``) or is the database or one of its files."""
-    if database is not None:
-        for suffix in SQLITE_COMPANIONS:
-            kept = database.with_name(database.name + suffix)
-            if output.resolve() == kept.resolve() or (output.exists() and kept.exists() and output.samefile(kept)):
-                raise BadArgument(f"-o {output}: that is the operations log database; choose another file")
-    if output.exists() and not force:
-        raise BadArgument(f"-o {output}: the file exists; choose another name or add --force to replace it")
 
 
 def _write(write, path: Path, done: str) -> int:
