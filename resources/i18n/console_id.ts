@@ -4,42 +4,42 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="215"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>ALL STOP (%1)</source>
         <translation>HENTIKAN SEMUA (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="215"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="219"/>
+        <location filename="../../ui/hotkeys.py" line="226"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="219"/>
+        <location filename="../../ui/hotkeys.py" line="226"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="220"/>
+        <location filename="../../ui/hotkeys.py" line="227"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="220"/>
+        <location filename="../../ui/hotkeys.py" line="227"/>
         <source>Shots of the active event</source>
         <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="221"/>
+        <location filename="../../ui/hotkeys.py" line="228"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="222"/>
+        <location filename="../../ui/hotkeys.py" line="229"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -58,6 +58,29 @@
         <location filename="../../models/audit_log.py" line="124"/>
         <source>The audit log is {count} actions behind the database {db}; new actions are not being logged.</source>
         <translation>Jejak audit tertinggal {count} tindakan dari basis data {db}; tindakan baru tidak dicatat.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../models/backup_schedule.py" line="55"/>
+        <source>No backup of the operations log yet</source>
+        <translation>Belum ada cadangan log operasional</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup_schedule.py" line="58"/>
+        <source>Last backup {hours} h ago: too old, ask IT staff</source>
+        <translation>Cadangan terakhir {hours} jam lalu: terlalu lama, hubungi staf TI</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup_schedule.py" line="60"/>
+        <source>Last backup {hours} h ago</source>
+        <translation>Cadangan terakhir {hours} jam lalu</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup_schedule.py" line="64"/>
+        <source>The backup of the operations log failed: {reason}</source>
+        <translation>Pencadangan log operasional gagal: {reason}</translation>
     </message>
 </context>
 <context>
@@ -494,42 +517,42 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config.py" line="123"/>
+        <location filename="../../models/config.py" line="124"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="125"/>
+        <location filename="../../models/config.py" line="126"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="133"/>
+        <location filename="../../models/config.py" line="134"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="145"/>
+        <location filename="../../models/config.py" line="146"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="148"/>
+        <location filename="../../models/config.py" line="149"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="151"/>
+        <location filename="../../models/config.py" line="152"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="154"/>
+        <location filename="../../models/config.py" line="155"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="167"/>
+        <location filename="../../models/config.py" line="168"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
@@ -1117,62 +1140,62 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/database.py" line="137"/>
+        <location filename="../../models/database.py" line="158"/>
         <source>the operations log needs a SQLite file, not an in-memory database</source>
         <translation>log operasional memerlukan berkas SQLite, bukan basis data di memori</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="145"/>
+        <location filename="../../models/database.py" line="166"/>
         <source>The folder of the operations log database {db} cannot be created ({reason}).</source>
         <translation>Folder basis data log operasional {db} tidak dapat dibuat ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="228"/>
+        <location filename="../../models/database.py" line="270"/>
         <source>The operations log database {db} was written by a newer version of the console (schema {schema}); update this console before using it.</source>
         <translation>Basis data log operasional {db} ditulis oleh versi konsol yang lebih baru (skema {schema}); perbarui konsol ini sebelum menggunakannya.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="41"/>
+        <location filename="../../models/database_problems.py" line="42"/>
         <source>The operations log database {db} is locked by another program or desk; the console will try again.</source>
         <translation>Basis data log operasional {db} sedang dikunci oleh program atau meja lain; konsol akan mencoba lagi.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="45"/>
+        <location filename="../../models/database_problems.py" line="46"/>
         <source>The disk holding the operations log database {db} is full; free some space so that logging continues.</source>
         <translation>Disk tempat basis data log operasional {db} penuh; kosongkan sebagian ruang agar pencatatan dapat berlanjut.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="49"/>
+        <location filename="../../models/database_problems.py" line="50"/>
         <source>The operations log database {db} is read-only; give this user write permission on the file and its folder.</source>
         <translation>Basis data log operasional {db} hanya dapat dibaca; berikan izin tulis kepada pengguna ini atas berkas dan foldernya.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="54"/>
+        <location filename="../../models/database_problems.py" line="55"/>
         <source>The operations log database {db} is damaged or is not a database file; move it aside and restore a backup, or let the console create a new one.</source>
         <translation>Basis data log operasional {db} rusak atau bukan berkas basis data; pindahkan berkas itu lalu pulihkan cadangan, atau biarkan konsol membuat yang baru.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="58"/>
+        <location filename="../../models/database_problems.py" line="59"/>
         <source>The operations log database {db} cannot be opened; check that its folder exists and is writable.</source>
         <translation>Basis data log operasional {db} tidak dapat dibuka; periksa apakah foldernya ada dan dapat ditulisi.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="62"/>
+        <location filename="../../models/database_problems.py" line="63"/>
         <source>The database server of the operations log ({db}) refused the login; check the user and password in the database URL.</source>
         <translation>Server basis data log operasional ({db}) menolak login; periksa pengguna dan kata sandi di URL basis data.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="66"/>
+        <location filename="../../models/database_problems.py" line="67"/>
         <source>The database of the operations log ({db}) does not exist on the server; ask IT staff to create it.</source>
         <translation>Basis data log operasional ({db}) tidak ada di server; minta staf TI untuk membuatnya.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="73"/>
+        <location filename="../../models/database_problems.py" line="74"/>
         <source>The database server of the operations log ({db}) cannot be reached; check the network and that the server is running.</source>
         <translation>Server basis data log operasional ({db}) tidak dapat dijangkau; periksa jaringan dan pastikan server berjalan.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="104"/>
+        <location filename="../../models/database_problems.py" line="105"/>
         <source>The operations log database {db} reported an error: {error}.</source>
         <translation>Basis data log operasional {db} melaporkan kesalahan: {error}.</translation>
     </message>
@@ -2202,128 +2225,128 @@
         <translation>shift ini belum memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="80"/>
+        <location filename="../../ui/oplog_handover.py" line="82"/>
         <source>Shift handover</source>
         <translation>Serah terima shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="90"/>
+        <location filename="../../ui/oplog_handover.py" line="92"/>
         <source>Prepare the handover (shift lead)</source>
         <translation>Siapkan serah terima (kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="92"/>
+        <location filename="../../ui/oplog_handover.py" line="94"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="95"/>
+        <location filename="../../ui/oplog_handover.py" line="97"/>
         <source>Save notes</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="97"/>
+        <location filename="../../ui/oplog_handover.py" line="99"/>
         <source>The outgoing lead signs with their PIN. The summary and the open faults are frozen; afterwards only the incoming lead&apos;s acceptance follows.</source>
         <translation>Kepala shift yang menyerahkan menandatangani dengan PIN-nya. Ringkasan dan gangguan yang masih terbuka dibekukan; setelah itu tinggal penerimaan oleh kepala shift berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="99"/>
+        <location filename="../../ui/oplog_handover.py" line="101"/>
         <source>Sign as outgoing lead</source>
         <translation>Tanda tangani sebagai penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="100"/>
+        <location filename="../../ui/oplog_handover.py" line="102"/>
         <source>The incoming lead reviews the summary and the carried-over faults, then accepts with their PIN. The record is then locked with a hash.</source>
         <translation>Kepala shift yang menerima memeriksa ringkasan dan gangguan yang diteruskan, lalu menerima dengan PIN-nya. Setelah itu berita acara dikunci dengan hash.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="102"/>
+        <location filename="../../ui/oplog_handover.py" line="104"/>
         <source>Accept and lock</source>
         <translation>Terima dan kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="114"/>
+        <location filename="../../ui/oplog_handover.py" line="116"/>
         <source>1 Summary</source>
         <translation>1 Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="115"/>
+        <location filename="../../ui/oplog_handover.py" line="117"/>
         <source>2 Notes</source>
         <translation>2 Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="116"/>
+        <location filename="../../ui/oplog_handover.py" line="118"/>
         <source>3 Sign (outgoing lead)</source>
         <translation>3 Tanda tangan (penyerah)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="117"/>
+        <location filename="../../ui/oplog_handover.py" line="119"/>
         <source>4 Accept (incoming lead)</source>
         <translation>4 Terima (penerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="118"/>
+        <location filename="../../ui/oplog_handover.py" line="120"/>
         <source>5 Locked record</source>
         <translation>5 Berita acara terkunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="152"/>
+        <location filename="../../ui/oplog_handover.py" line="154"/>
         <source>There is no shift to hand over yet.</source>
         <translation>Belum ada shift yang bisa diserahterimakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="159"/>
+        <location filename="../../ui/oplog_handover.py" line="161"/>
         <source>Shift %1 of %2, lead %3 — %4</source>
         <translation>Shift %1 tanggal %2, kepala shift %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="178"/>
+        <location filename="../../ui/oplog_handover.py" line="180"/>
         <source>%1 (admin, in place of the incoming lead)</source>
         <translation>%1 (admin, menggantikan kepala shift yang menerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="182"/>
+        <location filename="../../ui/oplog_handover.py" line="184"/>
         <source>Incoming lead: %1 (shift %2). An admin may accept in their place; the record and the audit trail say so.</source>
         <translation>Kepala shift yang menerima: %1 (shift %2). Admin boleh menerima sebagai penggantinya; hal itu tercatat di catatan serah terima dan jejak audit.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="186"/>
+        <location filename="../../ui/oplog_handover.py" line="188"/>
         <source>No shift with another lead is planned after this one: plan it in Operations → Shift, or an admin accepts.</source>
         <translation>Belum ada shift dengan kepala lain yang direncanakan setelah shift ini: rencanakan di Operasional → Shift, atau admin yang menerima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="200"/>
+        <location filename="../../ui/oplog_handover.py" line="202"/>
         <source>Handover prepared: check the summary, write the notes.</source>
         <translation>Serah terima disiapkan: periksa ringkasannya, tulis catatannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="207"/>
+        <location filename="../../ui/oplog_handover.py" line="209"/>
         <source>Notes saved.</source>
         <translation>Catatan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="213"/>
-        <location filename="../../ui/oplog_handover.py" line="228"/>
+        <location filename="../../ui/oplog_handover.py" line="215"/>
+        <location filename="../../ui/oplog_handover.py" line="230"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="241"/>
+        <location filename="../../ui/oplog_handover.py" line="245"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="241"/>
+        <location filename="../../ui/oplog_handover.py" line="245"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="242"/>
+        <location filename="../../ui/oplog_handover.py" line="246"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="248"/>
+        <location filename="../../ui/oplog_handover.py" line="252"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -3342,100 +3365,100 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="69"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="69"/>
-        <location filename="../../ui/oplog_console.py" line="95"/>
+        <location filename="../../ui/oplog_console.py" line="70"/>
+        <location filename="../../ui/oplog_console.py" line="99"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="96"/>
+        <location filename="../../ui/oplog_console.py" line="71"/>
+        <location filename="../../ui/oplog_console.py" line="100"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="97"/>
+        <location filename="../../ui/oplog_console.py" line="71"/>
+        <location filename="../../ui/oplog_console.py" line="101"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="73"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="85"/>
+        <location filename="../../ui/oplog_console.py" line="89"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="93"/>
+        <location filename="../../ui/oplog_console.py" line="97"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="94"/>
+        <location filename="../../ui/oplog_console.py" line="98"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="99"/>
+        <location filename="../../ui/oplog_console.py" line="103"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="101"/>
+        <location filename="../../ui/oplog_console.py" line="105"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="102"/>
+        <location filename="../../ui/oplog_console.py" line="106"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="105"/>
+        <location filename="../../ui/oplog_console.py" line="109"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="106"/>
+        <location filename="../../ui/oplog_console.py" line="110"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="107"/>
+        <location filename="../../ui/oplog_console.py" line="111"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="152"/>
+        <location filename="../../ui/oplog_console.py" line="158"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="154"/>
+        <location filename="../../ui/oplog_console.py" line="160"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="183"/>
+        <location filename="../../ui/oplog_console.py" line="189"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="190"/>
+        <location filename="../../ui/oplog_console.py" line="196"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="197"/>
+        <location filename="../../ui/oplog_console.py" line="203"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3929,7 +3952,7 @@
 <context>
     <name>QKeySequenceEdit</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="49"/>
+        <location filename="../../ui/hotkeys.py" line="50"/>
         <source>Press shortcut</source>
         <translation>Tekan tombolnya</translation>
     </message>
@@ -3937,37 +3960,37 @@
 <context>
     <name>QShortcut</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="46"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Up</source>
         <translation>Atas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="46"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Down</source>
         <translation>Bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="47"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="47"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="48"/>
+        <location filename="../../ui/hotkeys.py" line="49"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="48"/>
+        <location filename="../../ui/hotkeys.py" line="49"/>
         <source>Return</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="49"/>
+        <location filename="../../ui/hotkeys.py" line="50"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -4250,7 +4273,7 @@
         <translation>{db} sudah berisi data petugas; data massal hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
     <message>
-        <location filename="../../models/seed_demo.py" line="78"/>
+        <location filename="../../models/seed_demo.py" line="84"/>
         <source>{db} already has staff; demo data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data demo hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>

@@ -5,19 +5,24 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from models.backup import check_copy
+from models.backup_schedule import (
+    DAILY, HANDOVER, backup_age_sentence, backups_folder, daily_due, make_backup, newest_backup)
 from models.database import head_revision, known_revisions, open_database
+from models.oplog_time import WIB
 from models.schema import Staff
 from tests.oplog.test_seed_and_cli import run_cli
 from tests.oplog.world import build_world
@@ -177,3 +182,36 @@ def test_a_backup_killed_halfway_leaves_the_previous_backup_intact(live, tmp_pat
     assert killed_halfway >= 3, "the kills never landed inside a backup"
     assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(target), "--force") == 0
     assert sorted(path.name for path in target.parent.iterdir()) == ["oplog.sqlite"]     # leftovers removed
+
+
+def test_scheduled_backups_keep_14_daily_and_30_handover_copies(live, tmp_path):
+    folder = tmp_path / "backups"
+    start = datetime(2026, 11, 30, 17, 30, tzinfo=timezone.utc)      # 1 December 00:30 WIB
+    assert daily_due(live, start, folder) and newest_backup(live, folder) is None
+    for day in range(16):
+        make_backup(live, DAILY, start + timedelta(days=day), folder)
+    for number in range(31):
+        make_backup(live, HANDOVER, start + timedelta(days=15, minutes=number), folder)
+    names = sorted(path.name for path in folder.iterdir())
+    assert names[:14] == [f"oplog-daily-202612{day:02d}-003000.sqlite" for day in range(3, 17)]
+    assert names[14] == "oplog-handover-20261216-003100.sqlite" and len(names) == 14 + 30
+    assert not daily_due(live, start + timedelta(days=15, hours=23), folder)     # 16 December 23:30 WIB
+    assert daily_due(live, start + timedelta(days=16), folder)
+    assert newest_backup(live, folder) == (start + timedelta(days=15, minutes=30)).astimezone(WIB)
+    assert check_copy(folder / names[-1], known_revisions()).revision == head_revision()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(path.stat().st_mode) for path in folder.iterdir()} == {0o600}
+
+
+def test_backups_go_where_smartcentre_backups_says(live, tmp_path, monkeypatch):
+    assert backups_folder(live) == live.parent / "backups"
+    monkeypatch.setenv("SMARTCENTRE_BACKUPS", str(tmp_path / "other disk"))
+    made = make_backup(live, DAILY, datetime(2026, 12, 5, 3, tzinfo=timezone.utc))
+    assert made.path == tmp_path / "other disk" / "oplog-daily-20261205-100000.sqlite"
+
+
+def test_the_newest_backups_age_warns_after_36_hours():
+    now = datetime(2026, 12, 5, 3, tzinfo=timezone.utc)
+    assert backup_age_sentence(now - timedelta(hours=35), now) == (False, "Last backup 35 h ago")
+    assert backup_age_sentence(now - timedelta(hours=37), now) == (True, "Last backup 37 h ago: too old, ask IT staff")
+    assert backup_age_sentence(None, now) == (True, "No backup of the operations log yet")
