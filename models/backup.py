@@ -12,6 +12,7 @@ PostgreSQL is backed up with ``pg_dump`` (docs/backups.md).
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import tempfile
 from contextlib import closing
@@ -48,15 +49,20 @@ def backup_sqlite(database: Path, target: Path, busy_timeout_ms: int = 5000) -> 
         return _copy(source, target)
 
 
-def restore_sqlite(backup: Path, database: Path, known_revisions: set[str], force: bool = False) -> Checked:
+def restore_sqlite(backup: Path, database: Path, known_revisions: set[str], force: bool = False,
+                   keep_old: Path | None = None) -> Checked:
     """Replace ``database`` by the checked copy ``backup``; refuses to replace an existing file unless ``force``
-    and a database another program has open."""
-    checked = check_copy(backup, known_revisions)
+    and a database another program has open. The replaced file, damaged or not, is copied to ``keep_old``."""
+    check_copy(backup, known_revisions)
     if database.exists() and not force:
         raise WouldReplace(f"{database} exists; add --force to replace it with {backup}")
     database.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
     if database.exists():
         _take_out_of_wal(database)
+        if keep_old is not None:
+            keep_old.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+            shutil.copyfile(database, keep_old)       # self-contained now: no console has it open
+            keep_private(keep_old)
     with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as source:
         return _copy(source, database)
 

@@ -15,9 +15,11 @@ import sys
 from pathlib import Path
 
 from models.backup import BackupError, WouldReplace, backup_sqlite, restore_sqlite
+from models.backup_schedule import backups_folder
 from models.database import (
     ENV_VAR, SQLITE_COMPANIONS, DatabaseProblem, check_url, current_revision, default_url, head_revision,
     known_revisions, migrate_database, open_database, sqlite_path)
+from models.oplog_time import WIB, utc_now
 from models.seed_catalog import DEMO_PIN
 from models.seed_demo import SeedError, parse_month, seed_demo
 
@@ -114,13 +116,15 @@ def run_restore(args: argparse.Namespace) -> int:
         database = _sqlite_file(args, "restored")
         if args.backup.resolve() == database.resolve():
             raise BadArgument(f"{args.backup} is the operations log database itself, not a copy of it")
-        copy = restore_sqlite(args.backup, database, known_revisions(), args.force)
+        kept = backups_folder(database) / f"oplog-before-restore-{utc_now().astimezone(WIB):%Y%m%d-%H%M%S}.sqlite"
+        copy = restore_sqlite(args.backup, database, known_revisions(), args.force, keep_old=kept)
     except (BadArgument, WouldReplace) as error:
         return fail(str(error), EXIT_BAD_ARGUMENTS)
     except (BackupError, OSError) as error:
         return fail(_said(error))
-    print(f"{database} restored from {args.backup} (schema {copy.revision}, integrity checked); the console "
-          f"migrates it when it opens it.")
+    before = f"; the database it replaced is kept as {kept}" if kept.exists() else ""
+    print(f"{database} restored from {args.backup} (schema {copy.revision}, integrity checked{before}); the "
+          f"console migrates it when it opens it.")
     return EXIT_OK
 
 

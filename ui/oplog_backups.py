@@ -4,7 +4,8 @@ Backups run on the operations log's database thread (``DbWorker.run``), never on
 at start and then hourly a daily backup if the day (WIB) has none yet, and one after every
 accepted handover (``HandoverWindow.accepted``). The status bar shows how old the newest backup
 is; older than 36 hours (or none, or a backup that failed) is also a warning in the log pane.
-A PostgreSQL log is backed up on the server (docs/backups.md): nothing is shown for it.
+A PostgreSQL log is backed up on the server (docs/backups.md) and demo mode's log holds demo data
+only: nothing is done or shown for them.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from models.backup import BackupError
 from models.backup_schedule import (
     DAILY, HANDOVER, backup_age_sentence, backup_failed, daily_due, make_backup, newest_backup)
 from models.database import Database, sqlite_path
+from models.demo_log import PREFIX as DEMO_LOG
 from models.oplog_time import utc_now
 from models.wording import Phrase, sentence_of
 from ui.oplog_worker import DbWorker
@@ -49,7 +51,8 @@ class Backups(QObject):
 
     # ---- the database thread ------------------------------------------------------------------
     def _opened(self, database: Database) -> None:
-        self._database = sqlite_path(database.engine.url)
+        path = sqlite_path(database.engine.url)
+        self._database = None if path is None or path.name.startswith(DEMO_LOG) else path   # demo data: no copies
 
     def _back_up(self, kind: str, only_if_due: bool = False) -> tuple[bool, Phrase] | None:
         if self._database is None:

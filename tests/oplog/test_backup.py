@@ -120,9 +120,13 @@ def test_a_restore_checks_the_copy_and_replaces_only_with_force(live, tmp_path, 
         assert connection.execute("SELECT n FROM counter").fetchall() == [(42,)]      # still the live log
 
     assert run_cli("db", "restore", str(copy), "--db", url, "--force") == 0
-    assert f"restored from {copy}" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"restored from {copy}" in out and "the database it replaced is kept as" in out
     with connect(live) as connection:
         assert connection.execute("SELECT n FROM counter").fetchall() == []
+    (kept,) = (tmp_path / "backups").glob("oplog-before-restore-*.sqlite")
+    with connect(kept) as connection:
+        assert connection.execute("SELECT n FROM counter").fetchall() == [(42,)]     # nothing is lost
     assert staff_count(live) == 4 and not list(tmp_path.glob(".*.tmp*"))
     assert run_cli("db", "restore", str(copy), "--db", f"sqlite:///{tmp_path / 'fresh' / 'oplog.sqlite'}") == 0
 
