@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from models.backup import Checked, backup_sqlite
+from models.backup import TEMPORARY_SUFFIX, Checked, backup_sqlite
 from models.oplog_time import WIB
 from models.user_files import private_folder
 from models.wording import QT_TRANSLATE_NOOP, Phrase
@@ -31,6 +31,8 @@ def backups_folder(database: Path) -> Path:
 def make_backup(database: Path, kind: str, now: datetime, folder: Path | None = None) -> Checked:
     """A backup of ``kind`` (``DAILY`` or ``HANDOVER``) made now; older ones beyond ``KEEP[kind]`` removed."""
     folder = private_folder(folder or backups_folder(database))
+    for leftover in folder.glob(f".oplog-*.sqlite.*{TEMPORARY_SUFFIX}*"):    # of a backup killed halfway
+        leftover.unlink(missing_ok=True)
     checked = backup_sqlite(database, folder / f"oplog-{kind}-{now.astimezone(WIB):%Y%m%d-%H%M%S}.sqlite")
     for old in _backups(folder, kind)[:-KEEP[kind]]:
         old[1].unlink(missing_ok=True)

@@ -194,8 +194,11 @@ def test_scheduled_backups_keep_14_daily_and_30_handover_copies(live, tmp_path):
     assert daily_due(live, start, folder) and newest_backup(live, folder) is None
     for day in range(16):
         make_backup(live, DAILY, start + timedelta(days=day), folder)
+    killed = folder / ".oplog-handover-20261216-002959.sqlite.x1y2.tmp"
+    killed.write_bytes(b"half a backup")
     for number in range(31):
         make_backup(live, HANDOVER, start + timedelta(days=15, minutes=number), folder)
+    assert not killed.exists()
     names = sorted(path.name for path in folder.iterdir())
     assert names[:14] == [f"oplog-daily-202612{day:02d}-003000.sqlite" for day in range(3, 17)]
     assert names[14] == "oplog-handover-20261216-003100.sqlite" and len(names) == 14 + 30
