@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from devices.secrets import mask_url, masked, url_password
 from devices.transport.base import ByteTransport
+from devices.transport.noise import NoiseWatch
 from models.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
@@ -248,6 +249,10 @@ class CapturingTransport(ByteTransport):
 
     def turn(self, gap: float) -> AsyncContextManager[None]:
         return self.inner.turn(gap)
+
+    @property
+    def noise(self) -> NoiseWatch | None:       # the inner transport watches the line
+        return self.inner.noise
 
     async def close(self) -> None:
         await self.inner.close()

@@ -26,7 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("camera", help="drive one camera from the command line",
                               description="Send one command to a camera and wait for its completion.")
     p.add_argument("url", help="camera URL, e.g. visca+udp://192.168.1.20 or visca+serial:///dev/ttyUSB0?address=1")
-    p.add_argument("--timeout", type=TIMEOUT, default=3.0, help="seconds to wait for the camera (default 3)")
+    p.add_argument("--timeout", type=TIMEOUT, default=None,
+                   help="seconds to wait for the camera (default 3, or 20 round trips on a slower link)")
     common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
     common.add_argument("--timeout", type=TIMEOUT, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     capture_option.add(p, common)

@@ -17,6 +17,7 @@ from typing import Callable
 from devices.cli import capture_option, interrupts
 from devices.cli.arguments import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, fail
 from devices.cli.camera import DIRECTIONS, REFUSED_INQUIRY, STATUS_INQUIRIES
+from devices.cli.patience import Patience
 from devices.runtime import DeviceRuntime
 from devices.secrets import hide
 from devices.visca.controller import CameraController
@@ -24,7 +25,7 @@ from devices.visca.state import CameraError
 
 MOVES = {"move", "zoom", "home", "goto", "preset"}     # actions that may set the head or lens moving
 STOP_WAIT = (2.0, 10.0)     # seconds: the least and the most a stop on the way out is waited for
-Waiter = Callable[[float], "dict | None"]
+Waiter = Callable[[Patience], "dict | None"]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,11 +44,12 @@ def _run(args: argparse.Namespace) -> int:
             recorder = capture_option.recorder_for(args, args.url, "camera")
         except ValueError as exc:
             return fail(EXIT_USAGE, exc, args.url)
+        patience = Patience(args.timeout, lambda: camera.snapshot().health.rtt_ms)
         try:
             camera.start(capture=recorder)
-            code, result, error = _outcome(camera, waiter, args.timeout)
+            code, result, error = _outcome(camera, waiter, patience)
         except interrupts.Interrupted as signal:
-            code, result, error = signal.exit_code, None, _interrupted(camera, args, signal)
+            code, result, error = signal.exit_code, None, _interrupted(camera, args, signal, patience.seconds)
     if error is not None:
         fail(code, error, args.url)
     if result is not None:
@@ -56,10 +58,11 @@ def _run(args: argparse.Namespace) -> int:
     return code
 
 
-def _interrupted(camera: CameraController, args: argparse.Namespace, signal: interrupts.Interrupted) -> str:
+def _interrupted(camera: CameraController, args: argparse.Namespace, signal: interrupts.Interrupted,
+                 timeout: float) -> str:
     """Stop what may be moving; say so."""
     if args.action in MOVES and not (args.action == "preset" and args.verb != "recall"):
-        _stop(camera, args.timeout)
+        _stop(camera, timeout)
         return f"interrupted ({signal}): camera {camera.name} stopped"
     return f"interrupted ({signal})"
 
@@ -76,10 +79,10 @@ def _stop(camera: CameraController, timeout: float) -> None:
         pass        # it did not answer: nothing more this command can do
 
 
-def _outcome(camera: CameraController, waiter: Waiter, timeout: float) -> tuple[int, "dict | None", "str | None"]:
+def _outcome(camera: CameraController, waiter: Waiter, patience: Patience) -> tuple[int, "dict | None", "str | None"]:
     """(exit code, JSON to print, error to print)."""
     try:
-        return EXIT_OK, waiter(timeout), None
+        return EXIT_OK, waiter(patience), None
     except CameraError as exc:
         if exc.result == "out of range for this camera":   # checked again once the model was known
             return EXIT_USAGE, None, str(exc)
@@ -87,7 +90,7 @@ def _outcome(camera: CameraController, waiter: Waiter, timeout: float) -> tuple[
     except concurrent.futures.TimeoutError:
         state = camera.snapshot()
         why = "never answered" if state.health.received == 0 else "did not finish"
-        return EXIT_TIMEOUT, None, f"timeout: camera {camera.name} {why} within {timeout:g} s"
+        return EXIT_TIMEOUT, None, f"timeout: camera {camera.name} {why} within {patience.seconds:g} s"
 
 
 def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
@@ -95,7 +98,7 @@ def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
     action = args.action
     if action == "status":
         futures = {what: camera.inquire(what) for what in STATUS_INQUIRIES}
-        return lambda timeout: _status(camera, futures, timeout)
+        return lambda patience: _status(camera, futures, patience)
     if action == "move":
         pan, tilt = DIRECTIONS[args.direction]
         camera.drive(pan * args.speed, tilt * args.speed)
@@ -109,10 +112,10 @@ def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
         return _wait(camera.zoom_to(args.position))
     if action == "zoom":
         camera.zoom(0)
-        return lambda timeout: interrupts.wait(camera.settled(), timeout) and None
+        return lambda patience: patience.result(camera.settled()) and None
     if action == "stop":
         camera.stop()
-        return lambda timeout: interrupts.wait(camera.settled(), timeout) and None
+        return lambda patience: patience.result(camera.settled()) and None
     builders = {
         "power": lambda: camera.power(args.state == "on"),
         "focus": lambda: camera.focus_mode(args.mode),
@@ -125,31 +128,31 @@ def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
 
 
 def _wait(future: concurrent.futures.Future) -> Waiter:
-    return lambda timeout: interrupts.wait(future, timeout) and None
+    return lambda patience: patience.result(future) and None
 
 
 def _then_stop(camera: CameraController, seconds: float, stop: Callable[[], None]) -> Waiter:
     """Move for ``seconds``, then ``stop``; an error, a timeout or a signal on the way is answered with
     ALL STOP, taken by the camera before the command ends."""
-    def wait(timeout: float) -> None:
+    def wait(patience: Patience) -> None:
         try:
-            interrupts.wait(camera.settled(), timeout)
+            patience.result(camera.settled())
             interrupts.pause(seconds)
         except Exception:
-            _stop(camera, timeout)
+            _stop(camera, patience.seconds)
             raise
         stop()
-        interrupts.wait(camera.settled(), timeout)
+        patience.result(camera.settled())
     return wait
 
 
-def _status(camera: CameraController, futures: dict, timeout: float) -> dict:
+def _status(camera: CameraController, futures: dict, patience: Patience) -> dict:
     """What the camera answered; a refused inquiry leaves its fields null and is listed under
     "unsupported" (docs/cameras.md). Raises (exit 3) only when the camera never answered."""
-    deadline = time.monotonic() + timeout
+    started = time.monotonic()
     for what, future in futures.items():
         try:
-            interrupts.wait(future, max(0.0, deadline - time.monotonic()))
+            patience.result(future, since=started)
         except CameraError as exc:
             if exc.result not in REFUSED_INQUIRY:
                 _unanswered(camera, what, exc)

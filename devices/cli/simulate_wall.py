@@ -25,7 +25,7 @@ options: kramer: inputs, outputs, presets, model, compact=yes (ERR without space
   lacks=MODEL?,VERSION? (other commands answered ERR 002);
 extron: inputs, outputs, presets, canvases, windows, layouts, password, iac,
   refuse=E30:2 (ties, presets and windows answered with that error: E27, E30:n, E31, E24…);
-lg: set_id, set_ids, input_codes; serial: link"""
+lg: set_id, set_ids, input_codes; serial: link; every kind: latency=SECONDS (each reply delayed)"""
 
 
 def add_simulate_parser(devices: argparse._SubParsersAction) -> None:

@@ -23,7 +23,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("wall", help="drive one matrix switcher, wall processor or display",
                               description="Send one command to a wall device and wait for its answer.")
     p.add_argument("url", help="device URL, e.g. kramer+tcp://192.168.1.39 or extron+serial://COM3?outputs=8")
-    p.add_argument("--timeout", type=TIMEOUT, default=3.0, help="seconds to wait for the device (default 3)")
+    p.add_argument("--timeout", type=TIMEOUT, default=None,
+                   help="seconds to wait for the device (default 3, or 20 round trips on a slower link)")
     common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
     common.add_argument("--timeout", type=TIMEOUT, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     capture_option.add(p, common)

@@ -12,6 +12,7 @@ from typing import Callable
 
 from devices.cli import capture_option, interrupts
 from devices.cli.arguments import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, fail
+from devices.cli.patience import Patience
 from devices.runtime import DeviceRuntime
 from devices.secrets import hide
 from devices.wall.capabilities import Capability
@@ -21,7 +22,7 @@ from devices.wall.state import WallError
 NEEDS = {"route": Capability.ROUTE, "preset": Capability.PRESETS, "window": Capability.WINDOWS,
          "layout": Capability.LAYOUTS, "power": Capability.DISPLAY_POWER, "input": Capability.DISPLAY_INPUT,
          "tile": Capability.TILE_MODE}
-Action = Callable[[float], "dict | None"]
+Action = Callable[[Patience], "dict | None"]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,17 +57,18 @@ def _run(args: argparse.Namespace) -> int:
 def _outcome(wall: WallController, action: "Action | None", args: argparse.Namespace
              ) -> tuple[int, "dict | None", "object | None"]:
     """(exit code, JSON to print, error to print)."""
+    patience = Patience(args.timeout, lambda: wall.snapshot().health.rtt_ms)
     try:
         if action is None:
-            interrupts.wait(wall.ready(), args.timeout)
+            patience.result(wall.ready())
             action = _plan(wall, args)
-        return EXIT_OK, action(args.timeout), None
+        return EXIT_OK, action(patience), None
     except ValueError as exc:
         return EXIT_USAGE, None, exc
     except concurrent.futures.TimeoutError:
         last_error = wall.snapshot().last_error
         why = f" ({last_error})" if last_error else ""
-        return EXIT_TIMEOUT, None, f"timeout: {wall.name} did not answer within {args.timeout:g} s{why}"
+        return EXIT_TIMEOUT, None, f"timeout: {wall.name} did not answer within {patience.seconds:g} s{why}"
     except WallError as exc:
         return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED), None, exc
 
@@ -77,8 +79,8 @@ def _plan(wall: WallController, args: argparse.Namespace) -> Action:
     if action == "status":
         if wall.can(Capability.STATUS_QUERY):
             future = wall.query_status()
-            return lambda timeout: interrupts.wait(future, timeout).to_json()
-        return lambda timeout: interrupts.wait(wall.ready(), timeout).to_json()
+            return lambda patience: patience.result(future).to_json()
+        return lambda patience: patience.result(wall.ready()).to_json()
     commands = {
         "route": lambda: wall.route(args.input, args.output, args.layer),
         "preset": lambda: (wall.recall_preset if args.verb == "recall" else wall.save_preset)(args.number),
@@ -89,4 +91,4 @@ def _plan(wall: WallController, args: argparse.Namespace) -> Action:
         "tile": lambda: wall.tile_mode(args.rows, args.columns),
     }
     future = commands[action]()
-    return lambda timeout: interrupts.wait(future, timeout) and None
+    return lambda patience: patience.result(future) and None

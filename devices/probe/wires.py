@@ -121,7 +121,7 @@ class TextWire(_Asker):
         self.transport = transport
         self.replies: list[TextReply] = []          # every reply, of any form, in order
         self._framer = protocol.framer()
-        self._parse = protocol.parse
+        self._parse = protocol.read           # a garbled line is noise, not a reply
         self._telnet = TelnetFilter() if telnet else None
         self._wanted: Callable[[TextReply], bool] = lambda reply: False
         transport.on_data = self._on_data

@@ -12,6 +12,8 @@ import contextlib
 import logging
 from typing import AsyncContextManager, Callable
 
+from devices.transport.noise import GARBAGE, NoiseWatch
+
 log = logging.getLogger(__name__)
 
 DataCallback = Callable[[bytes], None]
@@ -32,6 +34,8 @@ class ByteTransport(abc.ABC):
     #: True where the transport itself never loses or duplicates bytes (TCP, a serial cable
     #: is not lossless but a lost byte shows as a broken frame, not a silently dropped one).
     reliable: bool = False
+    #: what the line delivers, on the transports that read it (TCP, serial, UDP): ``_take_in``
+    noise: NoiseWatch | None = None
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -57,6 +61,31 @@ class ByteTransport(abc.ABC):
             self.on_data(data)
         except Exception:  # a driver bug must not tear down the connection for every device
             log.exception("%s: error while handling received data", self.name)
+
+    def understood(self, size: int) -> None:
+        """Told by the driver above: ``size`` of the bytes received formed replies."""
+        if self.noise is not None:
+            self.noise.understood(size)
+
+    def _take_in(self, data: bytes) -> None:
+        """Bytes from the wire, through the noise watch, to the driver (devices/transport/noise.py)."""
+        watch = self.noise
+        assert watch is not None
+        taken = watch.admit(len(data))
+        if taken:
+            self._deliver(data if taken == len(data) else data[:taken])
+        if watch.babbling:
+            seconds = watch.rest()
+            log.warning("%s: %s; trying again in %g s", self.name, GARBAGE, seconds)
+            self._rest(seconds, GARBAGE)
+        elif watch.full:
+            self._pause(watch.until_next_window())
+
+    def _pause(self, seconds: float) -> None:
+        """Read nothing for ``seconds`` (the rate limit); where reading cannot pause, bytes are dropped."""
+
+    def _rest(self, seconds: float, why: str) -> None:
+        """Go down with ``why`` for ``seconds`` (a babbling line), then come back."""
 
     @abc.abstractmethod
     async def open(self) -> None:

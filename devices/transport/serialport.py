@@ -14,6 +14,7 @@ from typing import Callable
 import serial
 
 from devices.transport.base import Backoff, ByteTransport
+from devices.transport.noise import NoiseWatch
 from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,8 @@ class SerialPort(ByteTransport):
         self._thread: threading.Thread | None = None
         self._writer = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix=f"{self.name}-tx")
         self.opens = 0
+        self.noise = NoiseWatch()
+        self._hold: tuple[float, str] | None = None   # (seconds, why): stop reading (why: close too)
 
     async def open(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -56,6 +59,9 @@ class SerialPort(ByteTransport):
 
     def _read_forever(self) -> None:
         while not self._stop.is_set():
+            if self._hold is not None:
+                self._held(*self._hold)
+                continue
             port = self._port
             if port is None:
                 if not self._try_open():
@@ -68,7 +74,21 @@ class SerialPort(ByteTransport):
                 self._lost(port, f"{exc}")
                 continue
             if data:
-                self._post(self._deliver, bytes(data))
+                self._post(self._take_in, bytes(data))
+
+    def _held(self, seconds: float, why: str) -> None:
+        """Reader thread: rest the port (closed, for a babbling line) or pause reading (rate limit)."""
+        self._hold = None
+        port = self._port
+        if why and port is not None:
+            self._close(port, why)
+        self._stop.wait(seconds)
+        port = self._port
+        if not why and port is not None:
+            try:
+                port.reset_input_buffer()      # what piled up meanwhile is more of the same
+            except (serial.SerialException, OSError):
+                pass
 
     def _try_open(self) -> bool:
         try:
@@ -84,14 +104,22 @@ class SerialPort(ByteTransport):
         return True
 
     def _lost(self, port: serial.SerialBase, why: str) -> None:
+        self._close(port, QT_TRANSLATE_NOOP("Transport", "{port} lost: {reason}").format(port=self.device, reason=why))
+
+    def _close(self, port: serial.SerialBase, why: str) -> None:
         self._port = None
         try:
             port.close()
         except Exception:  # the device is gone already; nothing more to release
             pass
         if not self._stop.is_set():
-            self._post(self._set_up, False, QT_TRANSLATE_NOOP("Transport", "{port} lost: {reason}")
-                       .format(port=self.device, reason=why))
+            self._post(self._set_up, False, why)
+
+    def _pause(self, seconds: float) -> None:
+        self._hold = (seconds, "")
+
+    def _rest(self, seconds: float, why: str) -> None:
+        self._hold = (seconds, why)
 
     def _post(self, fn: Callable, *args: object) -> None:
         loop = self._loop

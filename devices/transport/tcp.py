@@ -6,6 +6,7 @@ import logging
 import socket
 
 from devices.transport.base import Backoff, ByteTransport
+from devices.transport.noise import NoiseWatch
 from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ class TcpClient(ByteTransport, asyncio.Protocol):
         self._closing = False
         self.connects = 0
         self.last_error = ""        # why the latest connection attempt failed; "" once connected
+        self.noise = NoiseWatch()
+        self._resting: tuple[float, str] | None = None     # (until, why): dropped for babbling
 
     async def open(self) -> None:
         self._lost = asyncio.Event()
@@ -49,7 +52,11 @@ class TcpClient(ByteTransport, asyncio.Protocol):
             await self._lost.wait()
             self._lost.clear()
             if not self._closing:
-                await asyncio.sleep(self._backoff.next())
+                delay = self._backoff.next()
+                if self._resting is not None:
+                    delay = max(delay, self._resting[0] - loop.time())
+                    self._resting = None
+                await asyncio.sleep(delay)
 
     # asyncio.Protocol
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -65,11 +72,27 @@ class TcpClient(ByteTransport, asyncio.Protocol):
         self._set_up(True)
 
     def data_received(self, data: bytes) -> None:
-        self._deliver(data)
+        self._take_in(data)
+
+    def _pause(self, seconds: float) -> None:
+        transport = self._transport
+        if transport is not None and not transport.is_closing():
+            transport.pause_reading()
+            asyncio.get_running_loop().call_later(seconds, self._resume, transport)
+
+    def _resume(self, transport: asyncio.Transport) -> None:
+        if transport is self._transport and not transport.is_closing():
+            transport.resume_reading()
+
+    def _rest(self, seconds: float, why: str) -> None:
+        self._resting = (asyncio.get_running_loop().time() + seconds, why)
+        self.last_error = why
+        self.drop()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._transport = None
-        self._set_up(False, str(exc) if exc else QT_TRANSLATE_NOOP("Transport", "closed by the device"))
+        why = str(exc) if exc else QT_TRANSLATE_NOOP("Transport", "closed by the device")
+        self._set_up(False, self._resting[1] if self._resting is not None else why)
         if self._lost is not None:
             self._lost.set()
 

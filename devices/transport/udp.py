@@ -15,6 +15,7 @@ import socket
 from typing import Callable
 
 from devices.transport.base import Backoff, ByteTransport
+from devices.transport.noise import NoiseWatch
 from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -129,6 +130,7 @@ class UdpChannel(ByteTransport):
         self._backoff = backoff or Backoff(0.25, 5.0)
         self._hubs: list[UdpHub] = []
         self._remote: Address | None = None
+        self.noise = NoiseWatch()       # datagrams over its rate limit, or while it rests, are dropped
         self._resolver: asyncio.Task | None = None
         self.last_error = ""        # why the host could not be looked up; "" once it was
 
@@ -166,7 +168,7 @@ class UdpChannel(ByteTransport):
             return False
         self._remote = (infos[0][4][0], self._port)
         for hub in self._hubs:
-            hub.add_route(self._remote, self._deliver)
+            hub.add_route(self._remote, self._take_in)
         self.last_error = ""
         self._set_up(True)
         return True
@@ -188,6 +190,14 @@ class UdpChannel(ByteTransport):
         self._hubs[0].sendto(data, self._remote)
         self.bytes_sent += len(data)
         return True
+
+    def _rest(self, seconds: float, why: str) -> None:
+        self._set_up(False, why)
+        asyncio.get_running_loop().call_later(seconds, self._back)
+
+    def _back(self) -> None:
+        if self._hubs and self._remote is not None:
+            self._set_up(True)
 
     async def close(self) -> None:
         if self._resolver is not None:

@@ -61,6 +61,19 @@ INQUIRY_WORDS = {"power": POWER, "position": PAN_TILT, "zoom": ZOOM, "focus mode
                  "focus": FOCUS, "last preset": LAST_PRESET, "version": VERSION}
 
 
+def answer_fits(inquiry: str, data: bytes, profile: CameraProfile) -> bool:
+    """Whether ``data`` has the shape of an answer to the status inquiry ``inquiry``: its length and,
+    where the answer is one of a few values or nibbles, those (True when the inquiry is not known here)."""
+    one_of = {"power": b"\x02\x03\x04", "focus mode": b"\x02\x03"}
+    if inquiry in one_of:
+        return len(data) == 1 and data[0] in one_of[inquiry]
+    nibbles = {"zoom": 4, "focus": 4, "position": profile.pan_nibbles + profile.tilt_nibbles}
+    if inquiry in nibbles:
+        return len(data) == nibbles[inquiry] and all(byte < 0x10 for byte in data)
+    length = {"last preset": 1, "version": 7}.get(inquiry)
+    return length is None or len(data) == length
+
+
 def _hex(data: bytes) -> str:
     return repr(data.hex(" "))
 

@@ -12,7 +12,7 @@ import logging
 import time
 from typing import Any, Callable
 
-from devices.records import ActionRecord, Link, Listener, Listeners
+from devices.records import ActionRecord, DeviceNotice, Link, Listener, Listeners
 from devices.visca import answers, codec
 from devices.visca.capabilities import CONFIGURED, PENDING, Capabilities
 from devices.visca.drives import direction_of
@@ -30,7 +30,7 @@ NO_PRESET = 0x7F             # position counts: about a third of a degree on Son
 class Poll:
     def __init__(self, name: str, words: str, message: bytes, apply: Callable[[bytes], Any], every: int) -> None:
         self.name, self.words, self.message, self.apply, self.every = name, words, message, apply, every
-        self.due = 0.0
+        self.due = time.monotonic()     # due now, but not late: the operator's first command goes first
 
 
 class CameraStatus(Capabilities):
@@ -40,7 +40,6 @@ class CameraStatus(Capabilities):
         self.auto = profile is None
         self.profile = profile or get_profile(FALLBACK)
         self.discovering = self.auto
-        self._discovery_tries = 0
         self._identified: list[concurrent.futures.Future] = []
         self.timing = timing
         self.state = CameraState(name=name, url=url, profile=self.profile.name,
@@ -78,6 +77,11 @@ class CameraStatus(Capabilities):
 
     def _emit(self, item: Any) -> None:
         self._listeners.emit(item)
+
+    def notice(self, notice: DeviceNotice) -> None:
+        """Something the operator reads once (a warning in the notice bar and the log pane)."""
+        log.warning("%s", notice.text)
+        self._emit(notice)
 
     # ---- state -------------------------------------------------------------------------------
     @property
@@ -142,9 +146,12 @@ class CameraStatus(Capabilities):
         due = [p for p in self._asked() if now - p.due >= late_by]
         return min(due, key=lambda p: p.due) if due else None
 
-    def inquiry_job(self, poll: Poll, future: concurrent.futures.Future | None = None, action: str = "") -> Job:
+    def inquiry_job(self, poll: Poll, future: concurrent.futures.Future | None = None, action: str = "",
+                    background: bool = True) -> Job:
+        """A status poll or probe (``background``: given up after one timeout, steps aside for the
+        operator), or an inquiry someone waits for (resent until answered, like a command)."""
         return Job(JobKind.INQUIRY, poll.message, action or f"inquiry {poll.name}", future, apply=poll.apply,
-                   background=True, inquiry=poll.name)
+                   background=background, inquiry=poll.name)
 
     def poll_job(self, poll: Poll, now: float) -> Job:
         moving = self.state.motion is Motion.MOVING and poll.name == "position"
@@ -167,6 +174,9 @@ class CameraStatus(Capabilities):
                             .format(camera=self.name, action=job.action, problem=problem))
             job.fail(self.error(job.action, "garbled answer", problem))
             return
+        poll = self.poll(job.inquiry or "")
+        if poll is not None and not job.background:     # asked by someone: it serves as the poll too
+            poll.due = max(poll.due, time.monotonic() + self.timing.poll_interval * poll.every)
         job.resolve(value if value is not None else data)
 
     def _apply_last_preset(self, data: bytes) -> int | None:

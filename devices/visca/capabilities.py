@@ -19,7 +19,7 @@ from models.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-DISCOVERY_TRIES = 2          # unanswered version inquiries before the generic profile is taken
+DISCOVERY_TRIES = 2          # transmissions of the version inquiry before the generic profile is taken
 # where the profile in use came from (CameraState.profile_source)
 CONFIGURED, PENDING, DISCOVERED, FALLBACK_SOURCE = "configured", "pending", "discovered", "fallback"
 
@@ -28,7 +28,9 @@ class Capabilities:
     """Expects the attributes and helpers of ``CameraStatus`` (state, polls, update, _emit, …)."""
 
     def discovery_job(self) -> Job:
-        return self.inquiry_job(self.poll("version"))  # type: ignore[arg-type]
+        job = self.inquiry_job(self.poll("version"))  # type: ignore[arg-type]
+        job.attempts = DISCOVERY_TRIES     # the same message again: on a slow link its answer may be late
+        return job
 
     def _apply_version(self, data: bytes) -> Identity:
         identity = identify(data)
@@ -41,8 +43,7 @@ class Capabilities:
         return identity
 
     def discovery_unanswered(self) -> None:
-        self._discovery_tries += 1
-        if self.discovering and self._discovery_tries >= DISCOVERY_TRIES:
+        if self.discovering:
             self._learned(get_profile(FALLBACK), FALLBACK_SOURCE)
 
     def _learned(self, profile: CameraProfile, source: str, **found: Any) -> None:
@@ -86,11 +87,12 @@ class Capabilities:
 
     def reconnected(self) -> None:
         """Back from silence, a restart or a new connection: ask everything again, learn the model again."""
+        now = time.monotonic()
         for poll in self.polls:
-            poll.due = 0.0
+            poll.due = now          # all due, none late: what the operator waits for goes first
         changes: dict[str, Any] = {"unsupported": ()}
         if self.auto:
-            self.discovering, self._discovery_tries = True, 0
+            self.discovering = True
             changes["profile_source"] = PENDING
         self.update(**changes)
 

@@ -26,7 +26,7 @@ from devices.visca import codec, urls
 from devices.visca.camera_status import CameraStatus
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
-from devices.visca.profiles import CameraProfile, configured_profile
+from devices.visca.profiles import PROFILES, CameraProfile, configured_profile
 from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
 from devices.records import ActionRecord, Link as LinkState
@@ -82,9 +82,8 @@ class CameraController:
             quirks = Quirks.parse(endpoint.option("quirks"))
         except ValueError as exc:
             raise urls.CameraUrlError(url_problem(url, sentence_of(exc))) from None
-        default_timeout = 1.0 if endpoint.scheme == "visca+tcp" else Timing.ack_timeout
-        self.timing = timing or Timing(
-            ack_timeout=urls.resend_timeout(endpoint, default_timeout),
+        self.timing = timing or Timing(        # ack_timeout: the resend timeout until a round trip is measured
+            ack_timeout=urls.resend_timeout(endpoint, Timing.ack_timeout),
             poll_interval=urls.poll_interval(endpoint, Timing.poll_interval))
         self._status = CameraStatus(self.name, mask_url(url), configured, self.timing)
         self._endpoint = endpoint
@@ -219,7 +218,7 @@ class CameraController:
         if poll is None:
             raise ValueError(f"unknown inquiry {what!r}")
         future: concurrent.futures.Future = concurrent.futures.Future()
-        job = self._status.inquiry_job(poll, future)
+        job = self._status.inquiry_job(poll, future, background=False)
         self._on_loop(lambda s: s.submit(job))
         return future
 
@@ -227,7 +226,8 @@ class CameraController:
                  preset: int | None = None) -> concurrent.futures.Future:
         message = build(self.profile)   # raises ValueError before anything is queued
         future: concurrent.futures.Future[ActionRecord] = concurrent.futures.Future()
-        job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset, build=build)
+        job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset, build=build,
+                  independent=_same_everywhere(build, message))
         self._on_loop(lambda s: s.submit(job))
         return future
 
@@ -246,3 +246,12 @@ def _about(camera: str, error: BaseException) -> str:
 
 def _sign(value: int) -> int:
     return (value > 0) - (value < 0)
+
+
+def _same_everywhere(build: Callable[[CameraProfile], bytes], message: bytes) -> bool:
+    """Whether every profile builds these very bytes: then the command need not wait until the camera
+    says what it is (docs/cameras.md "Before the model is known")."""
+    try:
+        return all(build(profile) == message for profile in PROFILES.values())
+    except ValueError:
+        return False

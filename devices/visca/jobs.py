@@ -48,12 +48,15 @@ class Job:
     on_wire: bool = False                      # transmitted at least once without a local error
     socket: int | None = None
     sent_at: float = 0.0                       # loop time of the first transmission
+    last_sent: float = 0.0                     # … and of the latest
     deadline: float = 0.0                      # loop time by which the completion is due
     started: float = field(default_factory=time.time)
     background: bool = False                   # polls and probes: not operator actions
+    attempts: int = 1                          # background: transmissions before it is given up
     timeout: float | None = None               # first-reply timeout, if not the camera's usual
     inquiry: str | None = None                 # the status inquiry this asks ("focus mode" …)
     build: Callable[[CameraProfile], bytes] | None = None   # message for the profile known at send time
+    independent: bool = False                  # the same bytes for every profile: need not wait for discovery
 
     @property
     def is_command(self) -> bool:

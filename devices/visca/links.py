@@ -12,6 +12,7 @@ from __future__ import annotations
 import abc
 import enum
 import logging
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -72,19 +73,28 @@ class Link(abc.ABC):
         self.on_reply: ReplyCallback = lambda reply, seq: None
         self.on_event: EventCallback = lambda event, seq: None
         self.garbage = 0
+        self.why = ""           # the reason the transport gave for its latest change (up or down)
         if transport is not None:
             transport.on_data = self._on_data
             transport.on_state = self._on_transport_state
 
     @property
-    def reliable(self) -> bool:
-        return bool(self.transport and self.transport.reliable)
-
-    @property
     def is_up(self) -> bool:
         return bool(self.transport and self.transport.is_up)
 
-    def _on_transport_state(self, up: bool, _why: str) -> None:
+    @property
+    def heard(self) -> int:
+        """Bytes received from the camera so far."""
+        return self.transport.bytes_received if self.transport is not None else 0
+
+    @property
+    def noisy(self) -> bool:
+        """Garbage is all the line delivered lately (devices/transport/noise.py)."""
+        noise = self.transport.noise if self.transport is not None else None
+        return noise is not None and noise.noisy
+
+    def _on_transport_state(self, up: bool, why: str) -> None:
+        self.why = why
         self.on_event(LinkEvent.UP if up else LinkEvent.DOWN, None)
 
     async def open(self) -> None:
@@ -108,6 +118,11 @@ class Link(abc.ABC):
 
     @abc.abstractmethod
     def _on_data(self, data: bytes) -> None: ...
+
+    def _understood(self, size: int) -> None:
+        """Bytes that formed replies, for the transport's noise watch (devices/transport/noise.py)."""
+        if self.transport is not None:
+            self.transport.understood(size)
 
     def _send(self, data: bytes) -> None:
         assert self.transport is not None
@@ -158,16 +173,18 @@ class SonyIpLink(Link):
             reply = codec_reply(datagram.payload)
             if reply is None:
                 self.garbage += 1
-            else:
-                self.on_reply(reply, seq)
-        elif datagram.is_reset_ack:
-            self.on_event(LinkEvent.RESET_ACK, seq)
-        elif datagram.error_notice == ipframe.SEQ_ERROR_PAYLOAD:
-            self.on_event(LinkEvent.SEQUENCE_ERROR, seq)
-        elif datagram.error_notice == ipframe.TYPE_ERROR_PAYLOAD:
-            self.on_event(LinkEvent.MESSAGE_TYPE_ERROR, seq)
-        else:
+                return
+            self._understood(len(data))
+            self.on_reply(reply, seq)
+            return
+        event = LinkEvent.RESET_ACK if datagram.is_reset_ack else {
+            ipframe.SEQ_ERROR_PAYLOAD: LinkEvent.SEQUENCE_ERROR,
+            ipframe.TYPE_ERROR_PAYLOAD: LinkEvent.MESSAGE_TYPE_ERROR}.get(datagram.error_notice)
+        if event is None:
             self.garbage += 1
+        else:
+            self._understood(len(data))
+            self.on_event(event, seq)
 
 
 def codec_reply(payload: bytes) -> Reply | None:
@@ -192,5 +209,12 @@ class RawLink(Link):
         super()._on_transport_state(up, why)
 
     def _on_data(self, data: bytes) -> None:
-        for reply in self._parser.feed(data):
+        replies = self._parser.feed(data, time.monotonic())
+        self._understood(understood(replies))
+        for reply in replies:
             self.on_reply(reply, None)
+
+
+def understood(replies: list[Reply]) -> int:
+    """How many bytes of a stream formed replies (not garbage that happened to end in FF)."""
+    return sum(len(reply.raw) for reply in replies if reply.kind is not ReplyKind.UNKNOWN)

@@ -1,17 +1,18 @@
-"""Is the camera answering? Unanswered transmissions decide when it is offline; probes pace
-the search for it while it is."""
+"""Is the camera answering? Transmissions that nothing completed decide when it is offline; probes
+pace the search for it while it is."""
 from __future__ import annotations
 
 from devices.visca.jobs import Timing
 
-MIN_UNANSWERED = 6            # transmissions without any answer before a camera counts as offline
+MIN_UNANSWERED = 8            # transmissions without any answer before a camera counts as offline
 
 
 class Liveness:
     def __init__(self, timing: Timing) -> None:
         self.timing = timing
-        self.unanswered_since: float | None = None   # first transmission since the last reply
+        self.unanswered_since: float | None = None   # first transmission since the last completing reply
         self.unanswered = 0
+        self.heard_mark = 0                          # bytes the link had received by the last completing reply
         self._probe_step = 0
         self._next_probe = 0.0
 
@@ -25,9 +26,11 @@ class Liveness:
             self.unanswered_since = now
         self.unanswered += 1
 
-    def answered(self) -> None:
+    def answered(self, heard: int) -> None:
+        """A reply completed something asked; ``heard``: the bytes the link has received by now."""
         self.unanswered_since = None
         self.unanswered = 0
+        self.heard_mark = heard
         self._probe_step = 0
 
     def gone(self, now: float) -> bool:

@@ -1,14 +1,16 @@
 """Replies from cameras: classification of one packet and a streaming parser (docs/visca-protocol.md §2.2, §3.1).
 
-`ReplyParser.feed` never raises. It frames on FF, drops bytes before a header byte (0x80–0xFE) and
-restarts a frame when a reply header turns up inside it, so a packet that lost its FF costs only
-itself. Frames are bounded: anything longer than MAX_FRAME bytes is dropped.
+`ReplyParser.feed` never raises. It frames on FF, drops bytes before a reply header and restarts a
+frame when a reply header turns up inside it, so a packet that lost its FF costs only itself.
+Frames are bounded: anything longer than MAX_FRAME bytes is dropped. The work is O(bytes) in C
+(``bytes.split``) plus a constant per FF, and at most MAX_FRAME − 1 bytes are held between feeds,
+so a line full of garbage costs little and never grows a buffer.
 """
 from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_FRAME = 24
 TERMINATOR = 0xFF
@@ -26,8 +28,9 @@ ERROR_NAMES = {
 # Headers a camera (or the ring) sends: 80 (seen on some cameras), 88 (broadcast), 90..F0.
 # Data bytes are nibbles or ≤ 7F (§1.1), so one of these inside a frame means a new packet began.
 _REPLY_HEADERS = bytes([0x80, BROADCAST_HEADER, *range(0x90, 0x100, 0x10)])
-_SIGNIFICANT = re.compile(b"[" + re.escape(_REPLY_HEADERS + bytes((TERMINATOR,))) + b"]")
-_ANY_HEADER = re.compile(b"[\x80-\xfe]")
+_HEADER_CLASS = b"[" + re.escape(_REPLY_HEADERS) + b"]"
+_LAST_HEADER = re.compile(_HEADER_CLASS + b"[^" + re.escape(_REPLY_HEADERS) + b"]*\\Z")
+_FF = bytes((TERMINATOR,))
 
 
 class ReplyKind(enum.Enum):
@@ -49,6 +52,7 @@ class Reply:
     data: bytes
     error: int | None
     raw: bytes
+    took: float = field(default=0.0, compare=False)   # seconds from its first byte to its FF
 
     @property
     def error_name(self) -> str | None:
@@ -100,45 +104,40 @@ class ReplyParser:
     """Turns a byte stream (any chunking) into replies."""
 
     def __init__(self) -> None:
-        self._frame = bytearray()
-        self._discarding = False
+        self._tail = b""               # the unterminated end of the stream, at most MAX_FRAME - 1 bytes
+        self._started = 0.0            # when the frame in the tail began (``now`` of its feed)
 
     @property
     def pending(self) -> int:
         """Bytes held for an unfinished frame (never more than MAX_FRAME)."""
-        return len(self._frame)
+        return len(self._tail)
 
-    def feed(self, data: bytes) -> list[Reply]:
-        data = bytes(data)
+    def feed(self, data: bytes, now: float = 0.0) -> list[Reply]:
+        """The replies completed by ``data``; ``now`` (any clock) stamps how long each took to arrive."""
+        carried = len(self._tail)
+        segments = (self._tail + bytes(data)).split(_FF)
+        rest = segments.pop()
         replies: list[Reply] = []
-        position = 0
-        for match in _SIGNIFICANT.finditer(data):
-            self._take_plain(data[position:match.start()])
-            byte = data[match.start()]
-            if byte == TERMINATOR:
-                if self._frame and not self._discarding:
-                    self._frame.append(byte)
-                    replies.append(parse_reply(bytes(self._frame)))
-                self._frame.clear()
-                self._discarding = False
-            else:
-                self._frame[:] = bytes((byte,))
-                self._discarding = False
-            position = match.end()
-        self._take_plain(data[position:])
+        for index, segment in enumerate(segments):
+            start = _frame_start(segment)
+            if start is not None:
+                began = self._started if index == 0 and start < carried else now
+                reply = parse_reply(segment[start:] + _FF)
+                replies.append(reply if began == now else _took(reply, now - began))
+        held = rest[-(MAX_FRAME - 1):]
+        start = _frame_start(held)
+        if start is not None and (segments or len(rest) - len(held) + start >= carried):
+            self._started = now        # the unfinished frame began in this feed
+        self._tail = held
         return replies
 
-    def _take_plain(self, chunk: bytes) -> None:
-        """Bytes that are neither FF nor a reply header."""
-        if not chunk or self._discarding:
-            return
-        if not self._frame:
-            start = _ANY_HEADER.search(chunk)
-            if start is None:
-                return
-            chunk = chunk[start.start():]
-        self._frame += chunk
-        # Keep room for the FF: a complete frame is at most MAX_FRAME bytes.
-        if len(self._frame) >= MAX_FRAME:
-            self._frame.clear()
-            self._discarding = True
+
+def _frame_start(segment: bytes) -> int | None:
+    """Where the frame before an FF begins: its last reply header, if near enough the end to fit."""
+    window = len(segment) - (MAX_FRAME - 1)
+    match = _LAST_HEADER.search(segment, max(0, window))
+    return match.start() if match else None
+
+
+def _took(reply: Reply, seconds: float) -> Reply:
+    return Reply(reply.kind, reply.address, reply.socket, reply.data, reply.error, reply.raw, seconds)

@@ -1,16 +1,20 @@
 """Commands the camera has accepted and not yet finished, by socket (docs/visca-protocol.md §3.2).
 
 Over VISCA over IP a command whose ACK was lost is still running, with its socket unknown;
-it is matched by sequence number instead.
+it is matched by sequence number instead. Every command the console sends is idempotent (absolute
+positions, presets, power, modes), so one whose completion went missing is asked again: a move once
+the head has stopped, any other command after ``again_after`` (a lost completion must not cost the
+command line its timeout on a lossy link).
 """
 from __future__ import annotations
 
 import collections
 from typing import Iterator
 
-from devices.visca.jobs import Job
+from devices.visca.jobs import Job, JobKind
 
 MAX_RESENDS = 8               # a move whose completion went missing is asked again this often
+MAX_ASKED_AGAIN = 5           # … and any other command
 STILL_BEFORE_RESEND = 1.0     # seconds the head must have been still (or a cancel unanswered) first
 
 
@@ -69,7 +73,8 @@ class RunningCommands:
     def moving_socket(self) -> int | None:
         return next((s for s, job in self.sockets.items() if job.motion), None)
 
-    def sort_out(self, now: float, still_since: float | None) -> tuple[list[Job], list[Job], list[Job]]:
+    def sort_out(self, now: float, still_since: float | None,
+                 again_after: float) -> tuple[list[Job], list[Job], list[Job]]:
         """Jobs to give up as superseded, to ask again, and to fail as timed out."""
         superseded, again, expired = [], [], []
         for job in list(self):
@@ -78,6 +83,9 @@ class RunningCommands:
             elif job.motion and job.resends < MAX_RESENDS and still_since is not None \
                     and now - max(still_since, job.accepted_at) > STILL_BEFORE_RESEND:
                 again.append(job)           # the head stopped but no completion came
+            elif not job.motion and job.kind is JobKind.COMMAND and job.resends < MAX_ASKED_AGAIN \
+                    and now - job.accepted_at > again_after:
+                again.append(job)           # its completion should long have come
             elif job.deadline and now > job.deadline:
                 expired.append(job)
             else:

@@ -8,11 +8,12 @@ they come from.
 from __future__ import annotations
 
 import logging
+import time
 
 from devices.transport.base import ByteTransport
 from devices.transport.serialport import SerialPort
 from devices.visca import codec
-from devices.visca.links import Link, LinkEvent
+from devices.visca.links import Link, LinkEvent, understood
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
 from models.wording import QT_TRANSLATE_NOOP
 
@@ -72,15 +73,18 @@ class SerialBus:
         self.port.send(codec.frame(BROADCAST, codec.address_set()))
         self.port.send(codec.frame(BROADCAST, codec.if_clear()))
 
-    def _on_state(self, up: bool, _why: str) -> None:
+    def _on_state(self, up: bool, why: str) -> None:
         self._parser = ReplyParser()
         if up:
             self.enumerate()
         for link in list(self._links.values()):
+            link.why = why
             link.on_event(LinkEvent.UP if up else LinkEvent.DOWN, None)
 
     def _on_data(self, data: bytes) -> None:
-        for reply in self._parser.feed(data):
+        replies = self._parser.feed(data, time.monotonic())
+        self.port.understood(understood(replies))
+        for reply in replies:
             self._dispatch(reply)
 
     def _dispatch(self, reply: Reply) -> None:
@@ -101,7 +105,7 @@ class SerialBus:
             return
         link = self._links.get(reply.address)
         if link is not None:
-            link.on_reply(reply, None)
+            link.received(reply)
 
 
 class SerialLink(Link):
@@ -111,15 +115,21 @@ class SerialLink(Link):
                              .format(address=address))
         super().__init__(None, address)
         self.bus = bus
+        self._heard = 0
         bus.attach(self)
-
-    @property
-    def reliable(self) -> bool:
-        return False  # a noisy cable loses whole messages: retransmit like UDP
 
     @property
     def is_up(self) -> bool:
         return self.bus.is_up
+
+    @property
+    def heard(self) -> int:
+        return self._heard      # replies from its address: other cameras' on the line do not count
+
+    @property
+    def noisy(self) -> bool:
+        noise = self.bus.port.noise
+        return noise is not None and noise.noisy
 
     async def open(self) -> None:
         await self.bus.open()
@@ -134,6 +144,10 @@ class SerialLink(Link):
     def transmit(self, message: bytes, seq: int | None = None) -> int | None:
         self.bus.send(codec.frame(self.address, message))
         return None
+
+    def received(self, reply: Reply) -> None:
+        self._heard += len(reply.raw)
+        self.on_reply(reply, None)
 
     def _on_data(self, data: bytes) -> None:  # the bus parses and dispatches
         raise AssertionError("SerialLink receives replies through its SerialBus")

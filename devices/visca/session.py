@@ -7,8 +7,10 @@ Rules it keeps (docs/visca-protocol.md §3.3, §9):
   free, so a held key becomes at most one packet per round trip, and a stop is retried
   until the camera acknowledges it;
 - a newer move supersedes a running one (the old socket is cancelled first);
-- silence makes the camera offline within ``offline_after``; it is then probed with backoff
-  and, once it answers, every axis is stopped before anything else is sent.
+- a camera is online while what it is asked completes: silence, or answers that complete nothing
+  (wrong sequence numbers, only ACKs, bytes dribbling in), make it offline within ``offline_after``
+  with the reason; it is then probed with backoff and, once a probe is answered, every axis is
+  stopped before anything else is sent (docs/transports.md "Timing", "Online").
 """
 from __future__ import annotations
 
@@ -23,7 +25,9 @@ from devices.visca.drives import describe_drive, drive_message, limited
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks
 from devices.visca.liveness import Liveness
+from devices.visca.resend import Echoes, ResendTimer
 from devices.visca.running import RunningCommands
+from devices.visca.online import OnlineState
 from devices.visca.session_replies import ReplyHandling
 from devices.records import Link as LinkState
 from models.wording import QT_TRANSLATE_NOOP, sentence_of
@@ -31,12 +35,11 @@ from models.wording import QT_TRANSLATE_NOOP, sentence_of
 log = logging.getLogger(__name__)
 
 MAX_QUEUE = 64
-QUICK_PROBE = 0.08            # probe spacing once something went unanswered
-MIN_RTO = 0.08                # resend timeout floor when the measured round trip is short
+QUICK_PROBE = 0.08            # probe spacing once something went unanswered (before a round trip is known)
 STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves
 
 
-class CameraSession(ReplyHandling):
+class CameraSession(ReplyHandling, OnlineState):
     def __init__(self, link: Link, status: CameraStatus, timing: Timing, quirks: Quirks = Quirks()) -> None:
         self.link = link
         self.status = status
@@ -48,13 +51,18 @@ class CameraSession(ReplyHandling):
         self.sent: dict[Axis, object] = {axis: UNKNOWN for axis in Axis}
         self.running = RunningCommands()
         self.liveness = Liveness(timing)
+        self.resend = ResendTimer(timing.ack_timeout)
         self.pending: Job | None = None
         self._reply: asyncio.Future | None = None
         self._wake = asyncio.Event()
         self._hold_until = 0.0              # after "buffer full": commands wait for a completion
+        self.echoes = Echoes()              # raw links: late answers to resent copies, awaited
+        self.resent_seqs: collections.deque[int] = collections.deque(maxlen=16)   # Sony: numbers sent twice
         self._settle_waiters: list[concurrent.futures.Future] = []
         self._needs_reset = link.sequenced
         self._closed = False
+        self._said_garbage = False          # the operator was told of garbage on the line
+        self.acks_complete = True           # no ACKed command has gone without its completion lately
         link.on_reply = self._on_reply
         link.on_event = self._on_link_event
 
@@ -79,7 +87,7 @@ class CameraSession(ReplyHandling):
     def set_axis(self, axis: Axis, value: object) -> None:
         self.wants[axis] = value
         if self.wants[axis] != self.sent[axis]:
-            self._preempt_background()
+            self._preempt_background(stop=value == STOPPED[axis])
         self.wake()
 
     def when_settled(self, future: concurrent.futures.Future) -> None:
@@ -98,7 +106,7 @@ class CameraSession(ReplyHandling):
         self.wants = dict(STOPPED)
         self.sent = {axis: UNKNOWN for axis in Axis}
         self.supersede_motion("stopped")
-        self._preempt_background()
+        self._preempt_background(stop=True)
         self.wake()
 
     def supersede_motion(self, why: str = "superseded") -> None:
@@ -118,6 +126,7 @@ class CameraSession(ReplyHandling):
         except OSError as exc:
             self.status.set_link(LinkState.OFFLINE, sentence_of(exc))
             raise
+        self._reset_ahead()
         while not self._closed:
             job = self._pick(loop.time())
             if job is None:
@@ -141,6 +150,8 @@ class CameraSession(ReplyHandling):
         """What to send next: safety first, then the operator, then status polls."""
         self._expire_running(now)
         self._check_offline(now)
+        if self.echoes.holding(now):
+            return None     # a late answer to a resent copy would be taken for the next message's
         if self.status.is_offline:
             return self.status.probe_job() if self.liveness.probe_due(now) else None
         operator_waiting = bool(self.queue) or any(self.wants[a] != self.sent[a] for a in Axis)
@@ -153,7 +164,12 @@ class CameraSession(ReplyHandling):
         stop = next((a for a in Axis if self.wants[a] == STOPPED[a] and self.sent[a] != STOPPED[a]), None)
         if stop is not None:
             return self._drive_job(stop)
-        if self.status.discovering:   # what the camera is decides how the rest is built
+        if self.status.discovering:   # what the camera is decides how the rest is built …
+            first = self.queue[0] if self.queue and now >= self._hold_until else None
+            if first is not None and first.independent:   # … unless it is the same on every camera
+                job = self._built(self._gate(first, from_queue=True))
+                if job is not None:
+                    return job
             return self.status.discovery_job()
         starving = self.status.due_poll(now, late_by=STARVING_POLLS * self.timing.poll_interval)
         if starving is not None or now < self._hold_until:
@@ -166,10 +182,12 @@ class CameraSession(ReplyHandling):
         due = self.status.due_poll(now)
         return self.status.poll_job(due, now) if due else None
 
-    def _preempt_background(self) -> None:
-        """The operator wants something: a status inquiry still awaiting its answer steps aside."""
+    def _preempt_background(self, stop: bool = False) -> None:
+        """The operator wants something: a status inquiry still awaiting its answer steps aside;
+        the camera's identity only for a stop (what it is decides what is sent next)."""
         pending = self.pending
-        if pending is not None and pending.background and pending.kind is JobKind.INQUIRY:
+        if pending is not None and pending.background and pending.kind is JobKind.INQUIRY \
+                and (stop or not (pending.inquiry == "version" and self.status.discovering)):
             self._resolve(("abandoned",))
 
     def _gate(self, job: Job, from_queue: bool = False) -> Job | None:
@@ -207,8 +225,21 @@ class CameraSession(ReplyHandling):
 
     def _quick_probe(self) -> Job:
         job = self.status.probe_job()
-        job.timeout = min(self.timing.ack_timeout, QUICK_PROBE)
+        resend = self.resend   # before a round trip is measured, as quick as ever; then as the link allows
+        job.timeout = min(resend.first_guess, QUICK_PROBE) if resend.srtt is None else resend.timeout()
         return job
+
+    def _reset_ahead(self) -> None:
+        """VISCA over IP: the first RESET goes out without waiting for its answer, so the first
+        message follows at once; should it be lost, the camera's `0F 01` asks for one anyway."""
+        if not self._needs_reset:
+            return
+        try:
+            self.link.reset()
+        except (ConnectionError, OSError):
+            return
+        self._needs_reset = False
+        self.status.count("resets")
 
     def _idle_timeout(self, now: float) -> float:
         if self.status.is_offline:
@@ -216,17 +247,22 @@ class CameraSession(ReplyHandling):
         due = [self.status.next_poll_time() - now]
         if self._hold_until > now:
             due.append(self._hold_until - now)
+        if self.echoes.holding(now):
+            due.append(self.echoes.until - now)
         due += [job.deadline - now for job in self.running]
+        due += [job.accepted_at + self.resend.ask_again_after() - now for job in self.running if not job.motion]
         return max(0.01, min(due))
 
     def _expire_running(self, now: float) -> None:
-        superseded, again, expired = self.running.sort_out(now, self.status.still_since)
+        superseded, again, expired = self.running.sort_out(now, self.status.still_since,
+                                                           self.resend.ask_again_after())
         for job in superseded:
             self.status.finish(job, job.superseded)
         for job in again:  # recalls and absolute moves are idempotent: a lost datagram never strands one
             job.tries, job.seq, job.on_wire, job.resends = 0, None, False, job.resends + 1
             self.queue.appendleft(job)
         for job in expired:
+            self.acks_complete = False      # its ACKs no longer show that commands work
             self.status.finish(job, "timeout", "no completion from the camera")
         if superseded or again or expired:
             self._socket_freed()
@@ -238,10 +274,11 @@ class CameraSession(ReplyHandling):
         self.pending = job
         self._reply = woken = loop.create_future()
         job.sent_at = loop.time()
+        gave_up = False
         while self.pending is job:
-            resend = job.tries > 0
-            if not (job.on_wire and self.link.reliable):  # a TCP stream does not lose what it took
-                job.on_wire = self._transmit(job, resend)
+            # resent on every wiring: a camera (or a serial converter) may drop what TCP delivered
+            job.last_sent = loop.time()
+            job.on_wire = self._transmit(job, job.tries > 0)
             job.tries += 1
             try:
                 await asyncio.wait_for(asyncio.shield(woken), self._ack_timeout(job))
@@ -249,10 +286,15 @@ class CameraSession(ReplyHandling):
                 if self.pending is not job:
                     break
                 self.status.count("timeouts")
-                if self._check_offline(loop.time()) or job.background and job.kind is not JobKind.RESET:
+                if self._check_offline(loop.time()) or \
+                        job.background and job.kind is not JobKind.RESET and job.tries >= job.attempts:
                     self._resolve(("timeout",))
+                    gave_up = True
                 elif job.kind is JobKind.DRIVE and self.wants[job.axis] != job.value:
                     self._resolve(("stale",))  # the operator wants something else by now: send that
+                    gave_up = True
+        if not self.link.sequenced:
+            self.echoes.expect(job.tries - (0 if gave_up else 1), loop.time() + self.resend.timeout())
 
     def _transmit(self, job: Job, resend: bool) -> bool:
         try:
@@ -261,8 +303,11 @@ class CameraSession(ReplyHandling):
                 job.seq = 0
             else:
                 job.seq = self.link.transmit(job.message, job.seq if resend else None)
+                if resend and job.seq is not None:
+                    self.resent_seqs.append(job.seq)
         except (ConnectionError, OSError) as exc:
-            self.status.note_error(sentence_of(exc))
+            if not self.status.is_offline:      # offline, the reason it is says more
+                self.status.note_error(sentence_of(exc))
             return False
         finally:
             self.liveness.transmitted(asyncio.get_running_loop().time())
@@ -274,10 +319,7 @@ class CameraSession(ReplyHandling):
             return job.timeout
         if self.quirks.completion_without_ack and job.motion:
             return self.timing.motion_completion
-        rtt = self.status.rtt
-        if rtt is None:
-            return self.timing.ack_timeout
-        return min(self.timing.ack_timeout, max(MIN_RTO, 4 * rtt))  # resend sooner on a fast network
+        return self.resend.timeout()
 
     def _forget_running(self, job: Job) -> None:
         self.running.forget(job)
@@ -285,43 +327,4 @@ class CameraSession(ReplyHandling):
 
     def _socket_freed(self) -> None:
         self._hold_until = 0.0   # whatever waited after "buffer full" may go now
-        self.wake()
-
-    # ---- online / offline ---------------------------------------------------------------------
-    def _seen(self) -> None:
-        self.liveness.answered()
-        self.status.seen()
-        if not self.status.online:
-            if self.status.is_offline:
-                self._recover()
-            self.status.set_link(LinkState.ONLINE)
-
-    def _recover(self) -> None:
-        """Back from silence or a restart: stop every axis first, resynchronise sequence numbers."""
-        self.wants = dict(STOPPED)
-        self.sent = {axis: UNKNOWN for axis in Axis}
-        self._needs_reset = self.link.sequenced
-        self.status.reconnected()
-
-    def _check_offline(self, now: float) -> bool:
-        if not self.status.is_offline and self.liveness.gone(now):
-            self._go_offline(QT_TRANSLATE_NOOP("Camera", "{camera} did not answer for {seconds} s").format(
-                camera=self.status.name, seconds=f"{self.liveness.silence(now):.1f}"))
-        return self.status.is_offline
-
-    def _go_offline(self, why: str) -> None:
-        if self.status.is_offline:
-            return
-        for job in [*self.queue, *self.running.clear()]:
-            self.status.finish(job, "offline")
-        self.queue.clear()
-        for future in self._settle_waiters:
-            if not future.done():
-                future.set_exception(self.status.error("move", "offline", why))
-        self._settle_waiters.clear()
-        self.status.fail_identified(self.status.error("identify", "offline", why))
-        self.wants = dict(STOPPED)
-        self.sent = {axis: UNKNOWN for axis in Axis}
-        self.liveness.went_offline()
-        self.status.set_link(LinkState.OFFLINE, why)
         self.wake()

@@ -1,13 +1,17 @@
 """How a camera session acts on what comes back: first replies, completions, errors and
-link events (docs/visca-protocol.md §3, §4.3–4.4). Mixed into ``CameraSession``."""
+link events (docs/visca-protocol.md §3, §4.3–4.4). Mixed into ``CameraSession``.
+
+Each reply that completes something asked keeps the camera online (``_alive``); one that completes
+nothing is only heard (``_stray``), see ``online.py``."""
 from __future__ import annotations
 
 import asyncio
 
+from devices.visca.answers import answer_fits
 from devices.visca.jobs import UNKNOWN, Job, JobKind
 from devices.visca.links import LinkEvent
+from devices.visca.online import SLOW_REPLY
 from devices.visca.replies import ERROR_NAMES, Reply, ReplyKind
-from models.wording import QT_TRANSLATE_NOOP
 
 SYNTAX, BUFFER_FULL, CANCELED, NO_SOCKET = 0x02, 0x03, 0x04, 0x05
 
@@ -29,8 +33,10 @@ class ReplyHandling:
 
     def _handle(self, job: Job, outcome: tuple, now: float) -> None:
         what = outcome[0]
-        if job.tries == 1 and what in ("ack", "done", "answer", "error"):
-            self.status.note_rtt(now - job.sent_at)
+        if job.tries and what in ("ack", "done", "answer", "error"):
+            rtt = self.resend.answered(now - job.sent_at, now - job.last_sent, job.tries == 1)
+            if rtt is not None:
+                self.status.note_rtt(rtt)
         if what == "ack":
             self._accepted(job, outcome[1], now)
         elif what == "done":
@@ -83,6 +89,11 @@ class ReplyHandling:
             return
         if job.kind is JobKind.CANCEL:
             return  # `6s 05`: the socket was already empty
+        if job.resends and job.kind is JobKind.COMMAND and not job.motion:
+            # asked again after its completion went missing: the first copy was accepted, so an error
+            # on this one says nothing; it waits for its completion until its deadline
+            self.running.accept(job, None, job.accepted_at, job.deadline)
+            return
         if job.kind is JobKind.INQUIRY and code == SYNTAX and job.inquiry:
             self.status.refused(job.inquiry)   # an OEM camera that does not know it (docs/cameras.md)
         if job.kind is JobKind.DRIVE:
@@ -108,69 +119,96 @@ class ReplyHandling:
                 reply.kind is not ReplyKind.NETWORK_CHANGE:
             self.status.count("garbage")
             return
-        self._seen()
+        self.status.seen()
+        if reply.took > SLOW_REPLY:     # dribbled in: which message it answers is anyone's guess
+            self._stray()
+            return
         pending = self.pending
-        ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq)
+        ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq) \
+            and not self._earlier_copys(reply, pending)
         kind = reply.kind
         if kind is ReplyKind.ACK and ours and pending.is_command:  # type: ignore[union-attr]
+            if pending.kind is JobKind.DRIVE or self.acks_complete:  # type: ignore[union-attr]
+                self._alive()       # a command's ACK counts while its completions have been coming
             self._resolve(("ack", reply.socket))
         elif kind is ReplyKind.ANSWER and ours and pending.kind is JobKind.INQUIRY:  # type: ignore[union-attr]
+            if not self.link.sequenced and \
+                    not answer_fits(pending.inquiry or "", reply.data, self.status.profile):  # type: ignore[union-attr]
+                self._stray()           # the answer to an earlier message, later than its resend timeout
+                return
+            self._alive()
             self._resolve(("answer", reply.data))
         elif kind is ReplyKind.COMPLETION:
             running = self.running.find(reply.socket, seq)
             if running is not None:
+                self._alive()
+                self.acks_complete = True
                 self._forget_running(running)
                 self.status.finish(running, running.superseded or "completed")
             elif ours and pending.kind is not JobKind.INQUIRY:  # type: ignore[union-attr]
+                self._alive()
                 self._resolve(("done",))  # completion without ACK, or IF_Clear's socket-0 reply
             else:
-                self.status.count("garbage")
+                self._stray()
         elif kind is ReplyKind.ERROR:
             self._on_error(reply, seq, pending if ours else None)
         else:
-            self.status.count("garbage")
+            self._stray()
+
+    def _earlier_copys(self, reply: Reply, job: Job) -> bool:
+        """Raw VISCA: whether ``reply`` ends the copy of ``job`` sent before it was asked again (on
+        that copy's socket, before this copy's ACK): the camera ends a command it is given anew, and
+        that says nothing of the copy now under way."""
+        return not self.link.sequenced and job.resends > 0 and reply.socket == job.socket and \
+            reply.kind in (ReplyKind.COMPLETION, ReplyKind.ERROR)
 
     def _on_error(self, reply: Reply, seq: int | None, pending: Job | None) -> None:
         code = reply.error
+        cancelling = pending is not None and pending.kind is JobKind.CANCEL
         if code == CANCELED:
-            running = self.running.find(reply.socket, None if pending and pending.kind is JobKind.CANCEL else seq)
+            running = self.running.find(reply.socket, None if cancelling else seq)
+            if running is None and not cancelling:
+                self._stray()
+                return
+            self._alive()
             if running is not None:
                 self._forget_running(running)
                 self.status.finish(running, running.superseded or "superseded")
-            if pending is not None and pending.kind is JobKind.CANCEL:
+            if cancelling:
                 self._resolve(("done",))
-            return
-        if code == NO_SOCKET and pending is not None and pending.kind is JobKind.CANCEL:
+        elif code == NO_SOCKET and cancelling:
+            self._alive()
             self._resolve(("done",))
-            return
-        if pending is not None:
+        elif pending is not None:
+            self._alive()
             self._resolve(("error", code))
-            return
-        running = self.running.find(reply.socket, seq)
-        if running is not None:
+        elif (running := self.running.find(reply.socket, seq)) is not None:
+            self._alive()
             self._forget_running(running)
             self.status.count("errors")
             self.status.finish(running, codec_error_name(code))
         else:
-            self.status.count("garbage")
+            self._stray()
 
     def _on_link_event(self, event: LinkEvent, seq: int | None) -> None:
         pending = self.pending
         ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq)
-        if event is LinkEvent.RESET_ACK:
-            self._seen()
+        if event is LinkEvent.RESET_ACK:     # heard, but a RESET or a notice completes nothing asked
+            self.status.seen()
             if pending is not None and pending.kind is JobKind.RESET:
                 self._resolve(("reset",))
         elif event in (LinkEvent.SEQUENCE_ERROR, LinkEvent.MESSAGE_TYPE_ERROR):
-            self._seen()
+            self.status.seen()
             if ours:
                 self._resolve(("seq-error",) if event is LinkEvent.SEQUENCE_ERROR else ("error", 0x02))
             else:
-                self._needs_reset = True
+                self._stray()   # for a copy we resent, the camera only says it ran the first: no harm
+                if not (event is LinkEvent.SEQUENCE_ERROR and seq in self.resent_seqs):
+                    self._needs_reset = True
         elif event is LinkEvent.UP and pending is not None and not pending.on_wire:
             pending.on_wire = self._transmit(pending, False)  # it waited for the connection
         elif event is LinkEvent.DOWN and not self._closed:
-            self._go_offline(QT_TRANSLATE_NOOP("Camera", "{camera}: connection lost").format(camera=self.status.name))
+            self._line_down(self.link.why)
         elif event is LinkEvent.NETWORK_CHANGE:
             self._recover()
         self.wake()

@@ -4,12 +4,18 @@
 text protocols (``\\r\\n`` then gives one reply, not an empty one too), ``x`` for LG displays.
 A prompt such as ``Password:`` ends without a terminator, so prompts the device may print are
 recognised at the end of the buffer. Whitespace around a reply is dropped.
+
+Both layers do their work in C (``re.split``, ``bytes.find``) plus a constant per reply or Telnet
+command, so a line full of garbage costs O(bytes) and never grows a buffer past MAX_REPLY.
 """
 from __future__ import annotations
+
+import re
 
 MAX_REPLY = 4096          # a device that never sends a terminator must not grow the buffer forever
 
 IAC, DONT, DO, WONT, WILL, SB, SE = 255, 254, 253, 252, 251, 250, 240
+_IAC = bytes((IAC,))
 
 
 class Framer:
@@ -18,28 +24,34 @@ class Framer:
             raise ValueError("a framer needs at least one terminator byte")
         self.terminators = terminators
         self.prompts = prompts
-        self._buffer = bytearray()
+        self._ends = re.compile(b"[" + re.escape(terminators) + b"]")
+        self._buffer = b""
 
     def feed(self, data: bytes) -> list[bytes]:
         frames: list[bytes] = []
-        for byte in data:
-            if byte in self.terminators:
-                self._flush(frames)
-            else:
-                self._buffer.append(byte)
-                if len(self._buffer) >= MAX_REPLY or self._ends_with_prompt():
-                    self._flush(frames)
+        *lines, rest = self._ends.split(self._buffer + bytes(data))
+        for line in lines:
+            self._flush(self._cut(line, frames), frames)
+        self._buffer = self._cut(rest, frames)
         return frames
 
     def reset(self) -> None:
-        self._buffer.clear()
+        self._buffer = b""
 
-    def _ends_with_prompt(self) -> bool:
-        return any(self._buffer.endswith(prompt) for prompt in self.prompts)
+    def _cut(self, text: bytes, frames: list[bytes]) -> bytes:
+        """Frames ended inside ``text`` (which holds no terminator): after a prompt, or MAX_REPLY bytes
+        without an end; returns the rest."""
+        while True:
+            ends = [at + len(prompt) for prompt in self.prompts if (at := text.find(prompt)) >= 0]
+            end = min([*ends, MAX_REPLY]) if ends or len(text) >= MAX_REPLY else None
+            if end is None:
+                return text
+            self._flush(text[:end], frames)
+            text = text[end:]
 
-    def _flush(self, frames: list[bytes]) -> None:
-        frame = bytes(self._buffer).strip()
-        self._buffer.clear()
+    @staticmethod
+    def _flush(text: bytes, frames: list[bytes]) -> None:
+        frame = text.strip()
         if frame:
             frames.append(frame)
 
@@ -62,13 +74,21 @@ class TelnetFilter:
         """Returns (text without Telnet commands, answers to send to the server)."""
         text = bytearray()
         answers = bytearray()
-        for byte in data:
+        position, size = 0, len(data)
+        while position < size:
+            if self._state in ("data", "sub"):       # skip to the next IAC in C
+                found = data.find(_IAC, position)
+                end = size if found < 0 else found
+                if self._state == "data":
+                    text += data[position:end]
+                position = end
+                if found < 0:
+                    break
+            byte = data[position]
+            position += 1
             state = self._state
             if state == "data":
-                if byte == IAC:
-                    self._state = "iac"
-                else:
-                    text.append(byte)
+                self._state = "iac"
             elif state == "iac":
                 if byte == IAC:
                     text.append(IAC)
@@ -87,8 +107,7 @@ class TelnetFilter:
                     answers += bytes((IAC, WONT, byte))
                 self._state = "data"
             elif state == "sub":
-                if byte == IAC:
-                    self._state = "sub-iac"
+                self._state = "sub-iac"
             elif state == "sub-iac":
                 self._state = "data" if byte == SE else "sub"
         return bytes(text), bytes(answers)

@@ -73,6 +73,10 @@ class GenericProtocol(WallProtocol):
         keepalive = 30.0 if "keepalive" in profile.commands else 0.0
         self.default_timing = replace(Timing(gap=0.1, keepalive=keepalive), **profile.timing)
         self.size_defaults = Size(**profile.sizes)
+        # a profile whose reply patterns name bytes (\xNN, control characters) describes a binary
+        # protocol: then a line of any bytes may be a reply; otherwise replies are text, as in most
+        patterns = [p.pattern for p in (profile.success, profile.error, profile.route_reply) if p is not None]
+        self.text_replies = not any("\\x" in text or not text.isprintable() for text in patterns)
         self._per_output_query = "{output" in profile.commands.get("query_routes", "")
 
     def framer(self) -> Framer:

@@ -88,7 +88,9 @@ class WallLink:
             if answers:
                 self.transport.send(answers)
         for frame in self._framer.feed(data):
-            reply = self.protocol.parse(frame)
+            reply = self.protocol.read(frame)
+            if reply.kind is not ReplyKind.NOISE:
+                self.transport.understood(len(frame) + 1)   # for the noise watch (devices/transport/noise.py)
             if self._phase in ("greeting", "login") or reply.kind is ReplyKind.PROMPT:
                 self._greeting(reply)
             elif self._phase == "ready":

@@ -8,6 +8,7 @@ no sockets, timers or threads.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
@@ -18,6 +19,7 @@ from models.wording import QT_TRANSLATE_NOOP
 
 Route = tuple[str, int, int]        # (layer, output, input); input 0 = disconnected
 DEVICE_ERROR = QT_TRANSLATE_NOOP("WallErrors", "device error")   # an error code the driver does not know
+_TEXT = re.compile(rb"[\x20-\x7e\t]*")                           # printable ASCII
 
 
 class ReplyKind(enum.Enum):
@@ -119,6 +121,7 @@ class WallProtocol:
     unsupported_codes: frozenset[str] = frozenset()   # error codes that mean "no such command here"
     window_limits = (10, 999, 9999)   # highest canvas, window and source (Extron Quantum ranges)
     layout_limit = 128                # highest window layout preset
+    text_replies = True               # replies are printable ASCII: a line with other bytes is garbage
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
@@ -132,6 +135,13 @@ class WallProtocol:
 
     def parse(self, frame: bytes) -> Reply:
         raise NotImplementedError
+
+    def read(self, frame: bytes) -> Reply:
+        """``parse``, except that a garbled line (bytes a text protocol never sends) is noise: a line at
+        the wrong baud rate must not pass for an answer (docs/transports.md "Garbage on the line")."""
+        if self.text_replies and not _TEXT.fullmatch(frame):
+            return noise(frame.decode("latin-1"))
+        return self.parse(frame)
 
     def connect_commands(self, size: Size) -> list[Command]:
         """Sent after every (re)connect, before operator commands; ``size`` is what the URL says."""

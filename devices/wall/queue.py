@@ -10,7 +10,9 @@
 - after ``keepalive`` idle seconds the driver's keepalive is sent; two exchanges in a row
   without an answer make the device offline, and the connect commands are retried with backoff;
 - a device that refuses the login fails every command, and ``when_online``, with its refusal
-  (a ``WallError`` whose result is the refusal, not "offline") until the next connection.
+  (a ``WallError`` whose result is the refusal, not "offline") until the next connection;
+- a line that delivers only garbage rests (devices/transport/noise.py): the device is offline with
+  that reason, and the operator is told once.
 """
 from __future__ import annotations
 
@@ -23,7 +25,9 @@ from dataclasses import dataclass, field
 
 from devices.records import Link
 from devices.runtime import cancel_and_wait
+from devices.records import DeviceNotice
 from devices.transport.base import Backoff
+from devices.transport.noise import GARBAGE
 from devices.wall.capabilities import Capability
 from devices.wall.link import WallLink
 from devices.wall.protocol import Command, Reply, ReplyKind, Timing, WallProtocol
@@ -66,6 +70,7 @@ class CommandQueue:
         self._backoff = Backoff(0.5, 10.0)
         self._online_waiters: list[concurrent.futures.Future] = []
         self._refusal: str | None = None        # why the device refused us on this connection
+        self._said_garbage = False              # the operator was told of garbage on the line
         self._task: asyncio.Task | None = None
         link.on_reply = self._on_reply
         link.on_ready = self._on_ready
@@ -135,6 +140,10 @@ class CommandQueue:
             self._go_offline(why)
 
     def _go_offline(self, why: str) -> None:
+        if why == GARBAGE and not self._said_garbage:
+            self._said_garbage = True
+            self._status.notice(DeviceNotice(self.name, "warning", QT_TRANSLATE_NOOP(
+                "Wall", "{device}: {problem}").format(device=self.name, problem=why)))
         self._online = False
         self._status.set_link(Link.OFFLINE, why)
         if self._answer is not None and not self._answer.done():
@@ -169,6 +178,7 @@ class CommandQueue:
             if await self._connect():
                 self._backoff.reset()
                 self._online = True
+                self._said_garbage = False
                 self._status.set_link(Link.ONLINE)
                 for waiter in self._online_waiters:
                     if not waiter.done():
@@ -176,7 +186,9 @@ class CommandQueue:
                 self._online_waiters.clear()
                 await self._serve()
             if self._link.ready and self._unanswered:   # connected but silent: try again later
-                self._go_offline(QT_TRANSLATE_NOOP("Wall", "the device does not answer"))
+                noise = self._link.transport.noise
+                self._go_offline(GARBAGE if noise is not None and noise.noisy
+                                 else QT_TRANSLATE_NOOP("Wall", "the device does not answer"))
                 await asyncio.sleep(self._backoff.next())
 
     async def _connect(self) -> bool:

@@ -75,6 +75,8 @@ class SharedLine:
     def _on_data(self, data: bytes) -> None:
         for frame in self._framer.feed(data):
             address = self._address_of(frame)
+            if address is not None:
+                self.port.understood(len(frame) + 1)   # for the noise watch (devices/transport/noise.py)
             taps = [tap for tap in self._taps if tap.address == address]
             if not taps:
                 log.debug("%s: reply for nobody here: %r", self.device, frame)

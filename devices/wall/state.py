@@ -11,7 +11,7 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from devices.records import ActionRecord, Link, Listener, Listeners
+from devices.records import ActionRecord, DeviceNotice, Link, Listener, Listeners
 from devices.wall.protocol import Reply, Route, Size, layer_feature
 from models.wording import QT_TRANSLATE_NOOP
 
@@ -120,6 +120,11 @@ class WallStatus:
 
     def _emit(self, item: Any) -> None:
         self._listeners.emit(item)
+
+    def notice(self, notice: DeviceNotice) -> None:
+        """Something the operator reads once (a warning in the notice bar and the log pane)."""
+        log.warning("%s", notice.text)
+        self._emit(notice)
 
     def _set(self, **changes: Any) -> None:
         state = replace(self._state, **changes)

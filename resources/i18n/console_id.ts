@@ -63,22 +63,22 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../models/backup_schedule.py" line="55"/>
+        <location filename="../../models/backup_schedule.py" line="57"/>
         <source>No backup of the operations log yet</source>
         <translation>Belum ada cadangan log operasional</translation>
     </message>
     <message>
-        <location filename="../../models/backup_schedule.py" line="58"/>
+        <location filename="../../models/backup_schedule.py" line="60"/>
         <source>Last backup {hours} h ago: too old, ask IT staff</source>
         <translation>Cadangan terakhir {hours} jam lalu: terlalu lama, hubungi staf TI</translation>
     </message>
     <message>
-        <location filename="../../models/backup_schedule.py" line="60"/>
+        <location filename="../../models/backup_schedule.py" line="62"/>
         <source>Last backup {hours} h ago</source>
         <translation>Cadangan terakhir {hours} jam lalu</translation>
     </message>
     <message>
-        <location filename="../../models/backup_schedule.py" line="64"/>
+        <location filename="../../models/backup_schedule.py" line="66"/>
         <source>The backup of the operations log failed: {reason}</source>
         <translation>Pencadangan log operasional gagal: {reason}</translation>
     </message>
@@ -136,37 +136,37 @@
         <translation>versi</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="70"/>
+        <location filename="../../devices/visca/answers.py" line="83"/>
         <source>{what} answer must have {length} data bytes, got {count}: {data}</source>
         <translation>jawaban {what} harus berisi {length} byte data, diterima {count}: {data}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="79"/>
+        <location filename="../../devices/visca/answers.py" line="92"/>
         <source>{what} answer {data}: {problem}</source>
         <translation>jawaban {what} {data}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="86"/>
+        <location filename="../../devices/visca/answers.py" line="99"/>
         <source>{what} answer {value} is not one of {known}</source>
         <translation>jawaban {what} {value} bukan salah satu dari {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="94"/>
+        <location filename="../../devices/visca/answers.py" line="107"/>
         <source>camera reports an internal power-circuit error (power answer 04)</source>
         <translation>kamera melaporkan gangguan internal pada rangkaian daya (jawaban daya 04)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/capabilities.py" line="82"/>
+        <location filename="../../devices/visca/capabilities.py" line="83"/>
         <source>{camera} does not answer the {inquiry} inquiry; it is no longer asked</source>
         <translation>{camera} tidak menjawab pertanyaan {inquiry}; pertanyaan itu tidak lagi dikirim</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="166"/>
+        <location filename="../../devices/visca/camera_status.py" line="173"/>
         <source>{camera}: unexpected answer to {action}: {problem}</source>
         <translation>{camera}: jawaban tak terduga untuk {action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="192"/>
+        <location filename="../../devices/visca/camera_status.py" line="202"/>
         <source>{camera} stopped away from preset {preset}</source>
         <translation>{camera} berhenti di luar posisi preset {preset}</translation>
     </message>
@@ -261,16 +261,17 @@
     </message>
     <message>
         <location filename="../../devices/visca/controller.py" line="244"/>
+        <location filename="../../devices/visca/online.py" line="68"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/links.py" line="56"/>
+        <location filename="../../devices/visca/links.py" line="57"/>
         <source>unknown quirk {quirk}; known: {known}</source>
         <translation>quirk {quirk} tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/links.py" line="115"/>
+        <location filename="../../devices/visca/links.py" line="130"/>
         <source>{link} is not connected</source>
         <translation>{link} tidak terhubung</translation>
     </message>
@@ -280,37 +281,42 @@
         <translation>profil kamera {name} tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="44"/>
+        <location filename="../../devices/visca/serial_bus.py" line="45"/>
         <source>two cameras configured at address {address} on {port}</source>
         <translation>dua kamera dikonfigurasi pada alamat {address} di {port}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="67"/>
+        <location filename="../../devices/visca/serial_bus.py" line="68"/>
         <source>{port} is not open</source>
         <translation>{port} tidak terbuka</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="110"/>
+        <location filename="../../devices/visca/serial_bus.py" line="114"/>
         <source>serial camera address {address} is out of range 1–7</source>
         <translation>alamat kamera serial {address} di luar rentang 1–7</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="150"/>
+        <location filename="../../devices/visca/serial_bus.py" line="164"/>
         <source>{port} is configured with two different baud rates</source>
         <translation>{port} dikonfigurasi dengan dua baud rate yang berbeda</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/session.py" line="67"/>
+        <location filename="../../devices/visca/session.py" line="75"/>
         <source>{camera} is offline</source>
         <translation>{camera} terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/session.py" line="308"/>
+        <location filename="../../devices/visca/online.py" line="52"/>
+        <source>{camera} answers, but nothing it was asked completed for {seconds} s (replies that match no command, or a line too slow)</source>
+        <translation>{camera} menjawab, tetapi tidak ada perintah yang selesai selama {seconds} detik (balasan tidak cocok dengan perintah, atau jalur terlalu lambat)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/online.py" line="56"/>
         <source>{camera} did not answer for {seconds} s</source>
         <translation>{camera} tidak menjawab selama {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/session_replies.py" line="173"/>
+        <location filename="../../devices/visca/online.py" line="64"/>
         <source>{camera}: connection lost</source>
         <translation>{camera}: koneksi terputus</translation>
     </message>
@@ -471,12 +477,12 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../devices/capture.py" line="40"/>
+        <location filename="../../devices/capture.py" line="41"/>
         <source>cannot write the capture file {path}: {reason}</source>
         <translation>berkas rekaman {path} tidak dapat ditulis: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/capture.py" line="53"/>
+        <location filename="../../devices/capture.py" line="54"/>
         <source>{device}: {problem}; it works without a capture</source>
         <translation>{device}: {problem}; perangkat tetap bekerja tanpa rekaman</translation>
     </message>
@@ -4564,49 +4570,54 @@
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../devices/transport/serialport.py" line="77"/>
+        <location filename="../../devices/transport/serialport.py" line="97"/>
         <source>cannot open {port}: {reason}</source>
         <translation>{port} tidak dapat dibuka: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/serialport.py" line="93"/>
+        <location filename="../../devices/transport/serialport.py" line="107"/>
         <source>{port} lost: {reason}</source>
         <translation>{port} terputus: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="43"/>
+        <location filename="../../devices/transport/tcp.py" line="46"/>
         <source>timed out</source>
         <translation>waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="44"/>
+        <location filename="../../devices/transport/tcp.py" line="47"/>
         <source>cannot connect: {reason}</source>
         <translation>tidak dapat terhubung: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="72"/>
+        <location filename="../../devices/transport/tcp.py" line="94"/>
         <source>closed by the device</source>
         <translation>ditutup oleh perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="59"/>
+        <location filename="../../devices/transport/udp.py" line="60"/>
         <source>two devices configured at {host}:{port}</source>
         <translation>dua perangkat dikonfigurasi pada {host}:{port}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="91"/>
+        <location filename="../../devices/transport/udp.py" line="92"/>
         <source>cannot use UDP port {port} on this PC: {reason}; another program (vMix, Companion, OBS) may hold it</source>
         <translation>port UDP {port} tidak dapat dipakai di PC ini: {reason}; mungkin sedang dipakai program lain (vMix, Companion, OBS)</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="160"/>
+        <location filename="../../devices/transport/udp.py" line="162"/>
         <source>cannot resolve {host}: {reason}; trying again</source>
         <translation>{host} tidak dapat ditemukan alamatnya: {reason}; mencoba lagi</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="161"/>
+        <location filename="../../devices/transport/udp.py" line="163"/>
         <source>no IPv4 address</source>
         <translation>tidak ada alamat IPv4</translation>
+    </message>
+    <message>
+        <location filename="../../devices/transport/noise.py" line="24"/>
+        <source>garbage on the line — check baud rate / protocol</source>
+        <translation>data kacau di jalur — periksa baud rate / protokol</translation>
     </message>
 </context>
 <context>
@@ -4808,22 +4819,22 @@
         <translation>driver generik memerlukan profile=FILE (berkas YAML atau JSON)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="115"/>
+        <location filename="../../devices/wall/generic.py" line="119"/>
         <source>{device} cannot {doing}: its profile has no {command} command</source>
         <translation>{device} tidak dapat {doing}: profilnya tidak memiliki perintah {command}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="120"/>
+        <location filename="../../devices/wall/generic.py" line="124"/>
         <source>{device}: command {command} cannot be built from {values}: {problem}</source>
         <translation>{device}: perintah {command} tidak dapat disusun dari {values}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="150"/>
+        <location filename="../../devices/wall/generic.py" line="154"/>
         <source>the number of outputs is not known; add outputs=N to the URL or the profile</source>
         <translation>jumlah output tidak diketahui; tambahkan outputs=N pada URL atau profil</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="174"/>
+        <location filename="../../devices/wall/generic.py" line="178"/>
         <source>an input code is letters and digits, not {code}</source>
         <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
     </message>
@@ -4833,62 +4844,67 @@
         <translation>koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="103"/>
+        <location filename="../../devices/wall/link.py" line="105"/>
         <source>the device asks for a password; add password=… to the URL</source>
         <translation>perangkat meminta kata sandi; tambahkan password=… pada URL</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="105"/>
+        <location filename="../../devices/wall/link.py" line="107"/>
         <source>the device refused the password</source>
         <translation>perangkat menolak kata sandi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="108"/>
+        <location filename="../../devices/wall/link.py" line="110"/>
         <source>the device asks for the password again</source>
         <translation>perangkat meminta kata sandi lagi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="115"/>
+        <location filename="../../devices/wall/link.py" line="117"/>
         <source>the device refused the password ({reason})</source>
         <translation>perangkat menolak kata sandi ({reason})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="37"/>
+        <location filename="../../devices/wall/queue.py" line="41"/>
         <source>not connected</source>
         <translation>belum terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="111"/>
+        <location filename="../../devices/wall/queue.py" line="116"/>
         <source>not connected within {seconds} s</source>
         <translation>belum terhubung dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="116"/>
+        <location filename="../../devices/wall/queue.py" line="121"/>
         <source>no connection to {link}</source>
         <translation>tidak ada koneksi ke {link}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="160"/>
+        <location filename="../../devices/wall/queue.py" line="145"/>
+        <source>{device}: {problem}</source>
+        <translation>{device}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/wall/queue.py" line="169"/>
         <source>the device reported: {problem}</source>
         <translation>perangkat melaporkan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="179"/>
+        <location filename="../../devices/wall/queue.py" line="191"/>
         <source>the device does not answer</source>
         <translation>perangkat tidak menjawab</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="274"/>
+        <location filename="../../devices/wall/queue.py" line="286"/>
         <source>no answer within {seconds} s</source>
         <translation>tidak ada jawaban dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="285"/>
+        <location filename="../../devices/wall/queue.py" line="297"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="314"/>
+        <location filename="../../devices/wall/queue.py" line="326"/>
         <source>offline: {reason}</source>
         <translation>terputus: {reason}</translation>
     </message>
@@ -5107,12 +5123,12 @@
         <translation>{meaning} (NG {code})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/protocol.py" line="20"/>
+        <location filename="../../devices/wall/protocol.py" line="21"/>
         <source>device error</source>
         <translation>kesalahan perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="88"/>
+        <location filename="../../devices/wall/generic.py" line="92"/>
         <source>{meaning} (error {code})</source>
         <translation>{meaning} (kesalahan {code})</translation>
     </message>

@@ -35,6 +35,7 @@ def test_sony_link_resets_then_numbers_messages_with_the_right_payload_types(cam
     cam = camera(SONY, transport=fake)
     cam.recall_preset(2).result(2)
     cam.inquire("version").result(2)
+    cam.inquire("power").result(2)
     first, *rest = sony_datagrams(fake)
     assert fake.sent[0] == bytes.fromhex("02 00 00 01 00 00 00 00 01")
     types = {d.payload: d.payload_type for d in rest}
@@ -82,6 +83,28 @@ def test_sequence_error_on_a_resend_means_the_command_ran_and_its_completion_is_
     power_msgs = [d for d in sony_datagrams(fake) if d.payload == bytes.fromhex("81 01 04 00 02 FF")]
     assert len(power_msgs) == 2            # executed once on the camera, not re-sent with a new number
     wait_until(lambda: sum(d.is_reset for d in sony_datagrams(fake)) >= 2, what="a RESET after 0F 01")
+
+
+@pytest.mark.parametrize("url", [RAW, "visca+tcp://10.0.0.9?timeout=0.05&poll=60",
+                                 "visca+serial://fake?address=1&timeout=0.05&poll=60"])
+def test_on_raw_links_the_end_of_the_copy_asked_before_does_not_end_the_copy_asked_again(camera, url):
+    zoom_to = bytes.fromhex("81 01 04 47 01 00 00 00 FF")
+
+    def zooming(packet):            # a long zoom: a copy given anew ends the one under way at once
+        copies = sum(sent == zoom_to for sent in fake.sent)
+        if packet == zoom_to:
+            return [bytes.fromhex("90 41 FF")] if copies == 1 else [bytes.fromhex("90 51 FF 90 42 FF")]
+        return polite_camera(packet)
+
+    fake = FakeTransport(zooming)
+    cam = camera(url, transport=fake)
+    wait_until(lambda: cam.snapshot().link is Link.ONLINE, what="online")
+    done = cam.zoom_to(0x1000)
+    wait_until(lambda: fake.sent.count(zoom_to) >= 2, what="the zoom asked again (its completion is late)")
+    time.sleep(0.1)
+    assert not done.done()          # socket 1's completion ended the first copy, not the zoom
+    fake.inject(bytes.fromhex("90 52 FF"))
+    assert done.result(2).ok
 
 
 def test_completion_without_ack_and_error_with_socket_nibble(camera):

@@ -3,6 +3,9 @@
     tcp://HOST:PORT?options           several clients at once; port 0 picks a free port
     serial://pty?link=PATH&options    POSIX pseudo-terminal; ``link`` is a stable symlink to it
 
+Besides the device's own options, ``latency=SECONDS`` delays every reply (a device at the far end
+of a VPN or mobile link), in order.
+
 ``url`` is what a client uses (``kramer+tcp://127.0.0.1:40123``, ``kramer+serial:///tmp/wall0``).
 The fault-injection methods and the readers may be called from any thread: off the simulator's
 loop they run on it and return once done.
@@ -15,10 +18,13 @@ from typing import Any, Callable, TypeVar
 
 from devices.sim_support import PseudoTerminal, run_on_loop
 from devices.endpoints import Endpoint
+from devices.visca.sim.outbox import Outbox
 from devices.wall.sim.device import Session, SimDevice
 
 PTY_DEVICE = "pty"
 READ_SIZE = 4096
+SERVER_OPTIONS = frozenset({"latency"})    # options of the listener, for every device
+MAX_LATENCY = 60.0
 T = TypeVar("T")
 
 
@@ -35,6 +41,8 @@ class WallSimulator:
         self._clients: dict[asyncio.StreamWriter, asyncio.Task] = {}
         self.pty = PseudoTerminal(self._loop, endpoint.option("link"), self._from_pty)
         self._pty_session: Session | None = None
+        self._outbox: Outbox[bytes] = Outbox(self._loop, self._write_now,
+                                             endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
 
     async def start(self) -> None:
         if self.endpoint.is_serial:
@@ -46,6 +54,7 @@ class WallSimulator:
         self.url = f"{self.protocol}+tcp://{address}:{port}"
 
     async def close(self) -> None:
+        self._outbox.clear()
         if self._server is not None:
             self._server.close()
             tasks = list(self._clients.values())
@@ -76,7 +85,14 @@ class WallSimulator:
                 await writer.wait_closed()
 
     def _write_tcp(self, writer: asyncio.StreamWriter, data: bytes) -> None:
-        if not self._silent and not writer.is_closing():
+        if not self._silent:
+            self._outbox.post(data, writer)
+
+    def _write_now(self, data: bytes, writer: "asyncio.StreamWriter | None") -> None:
+        if writer is None:
+            if self.pty.plugged:
+                self.pty.write(data)
+        elif not writer.is_closing():
             writer.write(data)
 
     # --- pseudo-terminal -------------------------------------------------------------------------
@@ -100,7 +116,7 @@ class WallSimulator:
 
     def _write_pty(self, data: bytes) -> None:
         if not self._silent:
-            self.pty.write(data)
+            self._outbox.post(data, None)
 
     # --- inspection and fault injection ----------------------------------------------------------
     def state(self) -> dict[str, Any]:
@@ -123,6 +139,7 @@ class WallSimulator:
         self._on_loop(self._restart, reset)
 
     def _drop(self) -> None:
+        self._outbox.clear()            # replies still on their way are lost with the connection
         for writer in list(self._clients):
             writer.transport.abort()
         if self.pty.plugged:

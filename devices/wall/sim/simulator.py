@@ -18,7 +18,7 @@ from devices.wall.sim.device import SimDevice
 from devices.wall.sim.extron import ExtronSim
 from devices.wall.sim.kramer import KramerSim
 from devices.wall.sim.lg import LgSim
-from devices.wall.sim.server import PTY_DEVICE, WallSimulator
+from devices.wall.sim.server import PTY_DEVICE, SERVER_OPTIONS, WallSimulator
 
 SIMULATORS: dict[str, type[SimDevice]] = {"kramer": KramerSim, "extron": ExtronSim, "lg": LgSim}
 DeviceType = Callable[[Endpoint], SimDevice]     # with ``options``: the URL options it reads
@@ -42,9 +42,9 @@ async def start_wall_simulator(protocol: str, url: str, device_type: DeviceType 
                                  "listen on tcp://127.0.0.1:PORT instead")
         if endpoint.device != PTY_DEVICE:
             raise endpoint.error(f"{url}: the simulator serves serial lines only as serial://pty?link=PATH")
-        endpoint.check_options(device_type.options | {"link", "baud"})
+        endpoint.check_options(device_type.options | SERVER_OPTIONS | {"link", "baud"})
     else:
-        endpoint.check_options(device_type.options)
+        endpoint.check_options(device_type.options | SERVER_OPTIONS)
     server = WallSimulator(protocol, device_type(endpoint), endpoint)
     await server.start()
     return server
