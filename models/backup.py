@@ -45,8 +45,20 @@ def backup_sqlite(database: Path, target: Path, busy_timeout_ms: int = 5000) -> 
     if not database.is_file():
         raise BackupError(f"{database}: there is no SQLite database there")
     target.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    with closing(sqlite3.connect(database, timeout=busy_timeout_ms / 1000)) as source:
-        return _copy(source, target)
+    try:
+        with closing(sqlite3.connect(database, timeout=busy_timeout_ms / 1000, isolation_level=None)) as source:
+            # the read transaction waits for a lock at most the busy timeout (the backup itself would retry
+            # forever) and is the one moment of the log that is copied
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return _copy(source, target)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise BackupError(f"{database} is locked by another program; nothing was copied, try again when it is "
+                              f"free") from None
+        raise BackupError(f"{database} cannot be copied ({error})") from None
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{database} is not a usable SQLite database ({error})") from None
 
 
 def restore_sqlite(backup: Path, database: Path, known_revisions: set[str], force: bool = False,

@@ -93,6 +93,22 @@ def test_a_backup_made_while_the_log_is_written_is_whole_and_consistent(live, tm
     assert "is the operations log database" in capsys.readouterr().err
 
 
+def test_a_backup_of_a_damaged_or_locked_log_says_so_in_one_line(live, tmp_path, capsys):
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"not a database" * 500)
+    assert run_cli("db", "backup", "--db", f"sqlite:///{damaged}", "-o", str(tmp_path / "a.sqlite")) == 1
+    error = capsys.readouterr().err
+    assert "is not a usable SQLite database" in error and error.count("\n") == 1
+    with connect(live, isolation_level=None) as holder:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")                 # not even readers get in
+        assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(tmp_path / "b.sqlite")) == 1
+        holder.execute("ROLLBACK")
+    error = capsys.readouterr().err
+    assert "is locked by another program; nothing was copied" in error and error.count("\n") == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["damaged.sqlite", "oplog.sqlite"]
+
+
 def test_a_restore_checks_the_copy_and_replaces_only_with_force(live, tmp_path, capsys):
     url = f"sqlite:///{live}"
     copy = tmp_path / "copy.sqlite"
