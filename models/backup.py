@@ -4,8 +4,9 @@ A backup is read in one read transaction of the live database (WAL: the console 
 to a hidden temporary file beside the target, switched to a single self-contained file (journal mode
 DELETE), checked with ``PRAGMA integrity_check``, synced to disk and only then renamed over the
 target: a backup killed halfway leaves the previous file as it was and at most a ``.*.tmp`` file,
-which the next backup to that file (or the next scheduled one) removes. A restore checks the copy the same way, and that its
-schema is one this console knows, before it replaces the database by the same rename.
+which the next backup to that file (or the next scheduled one) removes. A restore checks the copy
+the same way, and that its schema is one this console knows, before it replaces the database by
+the same rename.
 
 PostgreSQL is backed up with ``pg_dump`` (docs/backups.md).
 """

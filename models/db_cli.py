@@ -5,12 +5,13 @@
 
 PostgreSQL is backed up with pg_dump (docs/backups.md). Exit codes: 0 done; 1 the database or the
 copy cannot be used or the database already has data (one line says why); 2 bad arguments (one line
-says which: a bad URL, an existing file without --force, a PostgreSQL database for backup/restore). The helpers at the end serve every command that opens the
-operations log (``ui/report_cli.py`` too).
+says which: a bad URL, an existing file without --force, a PostgreSQL database for backup/restore).
+The helpers at the end serve every command that opens the operations log (``ui/report_cli.py`` too).
 """
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -105,7 +106,7 @@ def run_backup(args: argparse.Namespace) -> int:
         copy = backup_sqlite(database, args.output)
     except BadArgument as error:
         return fail(str(error), EXIT_BAD_ARGUMENTS)
-    except (BackupError, OSError) as error:
+    except (BackupError, OSError, sqlite3.Error) as error:
         return fail(_said(error))
     print(f"{database} backed up to {copy.path} ({copy.size} bytes, schema {copy.revision}, integrity checked).")
     return EXIT_OK
@@ -120,7 +121,7 @@ def run_restore(args: argparse.Namespace) -> int:
         copy = restore_sqlite(args.backup, database, known_revisions(), args.force, keep_old=kept)
     except (BadArgument, WouldReplace) as error:
         return fail(str(error), EXIT_BAD_ARGUMENTS)
-    except (BackupError, OSError) as error:
+    except (BackupError, OSError, sqlite3.Error) as error:
         return fail(_said(error))
     before = f"; the database it replaced is kept as {kept}" if kept.exists() else ""
     print(f"{database} restored from {args.backup} (schema {copy.revision}, integrity checked{before}); the "

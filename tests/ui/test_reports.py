@@ -126,7 +126,8 @@ def exit_code(capsys, *argv: str) -> tuple[int, str]:
 def test_every_bad_report_argument_is_one_sentence_and_exit_2(handed_over, tmp_path, capsys):
     url, shift_id = handed_over
     out = str(tmp_path / "laporan.csv")
-    for argv, words in [(("--db", "notaurl", "report", "monthly", "--month", "2026-11", "-o", out), "not a database URL"),
+    for argv, words in [(("--db", "notaurl", "report", "monthly", "--month", "2026-11", "-o", out),
+                         "not a database URL"),
                         (("report", "monthly", "--month", "2026-11", "-o", out, "--db", "nosuch://x"),
                          "not a database URL"),
                         (("report", "monthly", "--month", "0001-01", "-o", out, "--db", url), "not a month"),
