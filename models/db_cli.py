@@ -149,7 +149,7 @@ def check_output(output: Path, database: Path | None, force: bool) -> None:
             kept = database.with_name(database.name + suffix)
             if output.resolve() == kept.resolve() or (output.exists() and kept.exists() and output.samefile(kept)):
                 raise BadArgument(f"-o {output}: that is the operations log database; choose another file")
-    if output.exists() and not force:
+    if output.exists() and not output.is_dir() and not force:     # a folder: "cannot be written" when written
         raise BadArgument(f"-o {output}: the file exists; choose another name or add --force to replace it")
 
 
