@@ -16,7 +16,7 @@ from models.config_parse import parse_config
 from models.config_schema import (
     TIME_FORMAT, CameraCheck, CameraConfig, Config, ConfigError, ConfigProblem, EventConfig, Shot, UrlWarnings,
     WallCheck, WallConfig)
-from models.user_files import default_folder, write_atomically
+from models.user_files import default_folder, keep_private, write_atomically
 from models.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
 
 __all__ = [
@@ -116,6 +116,7 @@ class ConfigStore:
         A missing or faulty file gives the last good configuration (or an empty one) and the reasons.
         """
         path = str(self.path)
+        keep_private(self.path)           # it may hold device passwords
         try:
             text = self.path.read_text(encoding="utf-8")
             config = self.parse(text)

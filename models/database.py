@@ -20,26 +20,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database_problems import DatabaseProblem, explain
-from models.user_files import APP_NAME
+from models.user_files import PRIVATE_FOLDER, data_folder, keep_private, private_folder
 from models.wording import QT_TRANSLATE_NOOP
 
 ENV_VAR = "SMARTCENTRE_DB"
 DB_FILE = "oplog.sqlite"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
+SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")     # the database file and the ones SQLite keeps beside it
 MIGRATION_LOCK = 4_052_020_231   # PostgreSQL advisory lock: one desk migrates at a time
 
-__all__ = ["Database", "DatabaseProblem", "current_revision", "default_url", "head_revision", "migrate_database",
-           "open_database"]
+__all__ = ["Database", "DatabaseProblem", "check_url", "current_revision", "default_url", "head_revision",
+           "migrate_database", "open_database", "sqlite_path"]
 
 
 def default_url() -> str:
@@ -47,8 +47,29 @@ def default_url() -> str:
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
         return configured
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    return URL.create("sqlite", database=str(folder / DB_FILE)).render_as_string()
+    return URL.create("sqlite", database=str(data_folder() / DB_FILE)).render_as_string()
+
+
+def check_url(text: str) -> URL:
+    """``text`` as a database URL; raises ``ValueError`` (one sentence) when it is not one this console can use."""
+    try:
+        url = make_url(text)
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise exc.NoSuchModuleError(url.drivername)
+        url.get_dialect()
+    except (exc.ArgumentError, exc.NoSuchModuleError):
+        raise ValueError(f"{text!r} is not a database URL like sqlite:///C:/data/oplog.sqlite or "
+                         f"postgresql+psycopg://user@host/smartcentre") from None
+    return url
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file of a SQLite URL (None for another database, an in-memory one or a ``file:`` URI)."""
+    url = make_url(url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:" \
+            or url.query.get("uri") == "true":
+        return None
+    return Path(url.database)
 
 
 class Database:
@@ -140,7 +161,7 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> tuple[Engine, str]:
     path = Path(url.database.removeprefix("file:") if uri else url.database)
     if not uri:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _private_file(path)
         except OSError as error:
             raise DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The folder of the operations log database {db} cannot "
                                                                 "be created ({reason}).")
@@ -155,12 +176,29 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> tuple[Engine, str]:
                        "foreign_keys=ON"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+        if not uri:
+            for companion in SQLITE_COMPANIONS:     # made by SQLite with the file's mode; older ones tightened
+                keep_private(path.with_name(path.name + companion))
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine, str(path)
+
+
+def _private_file(path: Path) -> None:
+    """Create the database file (an empty file is an empty SQLite database) readable by this user only, before
+    SQLite creates it with the umask's mode (0644) and its -wal/-shm with the same; tighten an existing one.
+    The console's own data folder is made private too; a folder chosen with ``--db`` only when created here."""
+    if path.parent.resolve() == data_folder().resolve():
+        private_folder(path.parent)
+    else:
+        path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        keep_private(path)
 
 
 def _set_lock_timeout(engine: Engine, timeout_ms: int) -> None:
@@ -185,6 +223,11 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the migrations folder has no revisions"
     return head
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this console can migrate from."""
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def current_revision(database: Database) -> str | None:
@@ -223,8 +266,7 @@ def _pragma(connection: Connection, pragma: str) -> None:
 
 def _refuse_newer_schema(connection: Connection, name: str) -> None:
     current = MigrationContext.configure(connection).get_current_revision()
-    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The operations log database {db} was written by a newer "
                                                             "version of the console (schema {schema}); update this "
                                                             "console before using it.")

@@ -18,12 +18,13 @@ class DatabaseProblem(Exception):
     ``ui.wording.said(problem)`` says it in the operator's language).
 
     ``kind`` is one of ``locked``, ``full``, ``read-only``, ``corrupt``, ``cannot-open``,
-    ``unreachable``, ``login``, ``missing``, ``newer``, ``other``.
+    ``unreachable``, ``login``, ``missing``, ``newer``, ``other``; ``db`` names the database when known.
     """
 
-    def __init__(self, message: str, kind: str = "other") -> None:
+    def __init__(self, message: str, kind: str = "other", db: str = "") -> None:
         super().__init__(message)
         self.kind = kind
+        self.db = db
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def explain(error: BaseException, db: str) -> DatabaseProblem | None:
     if isinstance(error, DatabaseProblem):
         return error
     if isinstance(error, exc.TimeoutError):      # every pooled connection is busy
-        return DatabaseProblem(_RULES[0].sentence.format(db=db), "locked")
+        return DatabaseProblem(_RULES[0].sentence.format(db=db), "locked", db)
     if not isinstance(error, exc.DBAPIError) or isinstance(error, _BUGS):
         return None
     if not isinstance(error, (exc.OperationalError, exc.InternalError, exc.InterfaceError)) \
@@ -97,9 +98,9 @@ def explain(error: BaseException, db: str) -> DatabaseProblem | None:
         if (any(sqlite_name.startswith(name) for name in rule.sqlite)
                 or any(sqlstate.startswith(code) for code in rule.sqlstate)
                 or any(word in text for word in rule.words)):
-            return DatabaseProblem(rule.sentence.format(db=db), rule.kind)
+            return DatabaseProblem(rule.sentence.format(db=db), rule.kind, db)
     if error.connection_invalidated or isinstance(error, exc.InterfaceError):
-        return DatabaseProblem(_RULES[-1].sentence.format(db=db), "unreachable")
+        return DatabaseProblem(_RULES[-1].sentence.format(db=db), "unreachable", db)
     first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     return DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The operations log database {db} reported an error: {error}.")
                            .format(db=db, error=first_line), "other")

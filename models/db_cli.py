@@ -1,32 +1,44 @@
-"""`python app.py db upgrade|seed-demo|check|rekey|setup-roles [--db URL]` — the operations log database for IT staff.
+"""`python app.py db upgrade|seed-demo|backup|restore|check|rekey|setup-roles [--db URL]` — the operations
+log database for IT staff.
 
-Exit codes: 0 done (``check``: everything fits); 1 the database cannot be used or already has data,
-or (``check``) something does not fit, or (``rekey``) a handover does not fit its signature (one
-line each says why); 2 bad arguments.
+    python app.py db backup -o FILE [--force]     a proven copy of the SQLite log, made while consoles write
+    python app.py db restore FILE [--force]       the log replaced by a checked copy (every console closed)
+    python app.py db check|rekey|setup-roles      the record's integrity (models/db_cli_record.py)
+
+PostgreSQL is backed up with pg_dump (docs/backups.md). Exit codes: 0 done (``check``: everything
+fits); 1 the database or the copy cannot be used, the database already has data, (``check``)
+something does not fit or (``rekey``) a handover does not fit its signature (one line says why);
+2 bad arguments (one line says which: a bad URL, an existing file without --force, a PostgreSQL
+database for backup/restore, a SQLite one for setup-roles).
+The helpers at the end serve every command that opens the operations log (``ui/report_cli.py`` too).
 """
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
-from sqlalchemy import make_url
-from sqlalchemy.exc import ArgumentError
-
+from models.backup import BackupError, WouldReplace, backup_sqlite, restore_sqlite
+from models.backup_schedule import backups_folder
 from models.database import (
-    ENV_VAR, DatabaseProblem, current_revision, default_url, head_revision, migrate_database, open_database)
-from models.install_key import InstallKeyError, key_path, load_key
-from models.oplog_time import utc_now
-from models.pg_roles import RoleSetupError, setup_roles
-from models.record_check import RekeyRefused, check, rekey
+    ENV_VAR, SQLITE_COMPANIONS, DatabaseProblem, check_url, current_revision, default_url, head_revision,
+    known_revisions, migrate_database, open_database, sqlite_path)
+from models.oplog_time import WIB, utc_now
 from models.seed_catalog import DEMO_PIN
 from models.seed_demo import SeedError, parse_month, seed_demo
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS = 0, 1, 2
+
+
+class BadArgument(ValueError):
+    """An argument argparse could not check by itself (``--db`` may come before the command); exit 2."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("db", help="operations log database: upgrade, seed-demo",
+    from models import db_cli_record       # its commands use this module's helpers
+    p = subparsers.add_parser("db", help="operations log database: upgrade, seed-demo, backup, restore, check, "
+                                         "rekey, setup-roles",
                               description="Create, migrate or fill the operations log database.")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,   # also valid before "db" in app.py
@@ -38,20 +50,28 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     seed = actions.add_parser("seed-demo", parents=[common], help="fill an empty database with a month of demo data")
     seed.add_argument("--month", type=_month, help="YYYY-MM (default: this month)")
     seed.set_defaults(func=run_seed_demo)
+    backup = actions.add_parser("backup", parents=[common], help="copy the SQLite log to FILE, checked (online)")
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the copy to write")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
+    backup.set_defaults(func=run_backup)
+    restore = actions.add_parser("restore", parents=[common], help="replace the SQLite log by a checked copy")
+    restore.add_argument("backup", type=Path, metavar="FILE", help="a copy made by db backup")
+    restore.add_argument("--force", action="store_true", help="replace the database if it exists")
+    restore.set_defaults(func=run_restore)
     keyed = argparse.ArgumentParser(add_help=False)
     keyed.add_argument("--key-file", type=Path, default=None,
                        help="the install key (default: install.key in the user's configuration folder)")
     checking = actions.add_parser("check", parents=[common, keyed],
                                   help="walk the hash chains and the signed handovers; name what does not fit")
-    checking.set_defaults(func=run_check)
+    checking.set_defaults(func=db_cli_record.run_check)
     rekeying = actions.add_parser("rekey", parents=[common, keyed],
                                   help="check the accepted handovers, then sign them with a new install key")
-    rekeying.set_defaults(func=run_rekey)
+    rekeying.set_defaults(func=db_cli_record.run_rekey)
     roles = actions.add_parser("setup-roles", parents=[common],
                                help="PostgreSQL: a table owner role apart from the console's login role")
     roles.add_argument("--owner", default="smartcentre_owner", help="the owner role (created, NOLOGIN, if missing)")
     roles.add_argument("--console", required=True, help="the console's existing login role")
-    roles.set_defaults(func=run_setup_roles)
+    roles.set_defaults(func=db_cli_record.run_setup_roles)
 
 
 def _month(text: str) -> str:
@@ -64,14 +84,16 @@ def _month(text: str) -> str:
 
 def run_upgrade(args: argparse.Namespace) -> int:
     try:
-        database = open_database(_url(args), migrate=False)
+        database = open_database(database_url(args), migrate=False)
         try:
             before = current_revision(database)
             migrate_database(database)
         finally:
             database.close()
+    except BadArgument as error:
+        return fail(str(error), EXIT_BAD_ARGUMENTS)
     except DatabaseProblem as problem:
-        return _fail(str(problem))
+        return fail(cli_words(problem))
     head = head_revision()
     done = "is already at" if before == head else f"was migrated from {before or 'empty'} to"
     print(f"The operations log database {database.name} {done} schema {head}.")
@@ -80,96 +102,95 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 def run_seed_demo(args: argparse.Namespace) -> int:
     try:
-        database = open_database(_url(args))
+        database = open_database(database_url(args))
         try:
             result = seed_demo(database, args.month)
         finally:
             database.close()
-    except (DatabaseProblem, SeedError) as problem:
-        return _fail(str(problem))
+    except BadArgument as error:
+        return fail(str(error), EXIT_BAD_ARGUMENTS)
+    except DatabaseProblem as problem:
+        return fail(cli_words(problem))
+    except SeedError as problem:
+        return fail(str(problem))
     print(f"Demo data for {result.month} written to {database.name}: {result.staff} staff, {result.shifts} shifts, "
           f"{result.events} events, {result.handovers} handovers, {result.faults} faults, "
           f"{result.log_entries} log entries, {result.audit_rows} audit rows (PIN of every account: {DEMO_PIN}).")
     return EXIT_OK
 
 
-def run_check(args: argparse.Namespace) -> int:
-    if _bad_url(args):
-        return EXIT_BAD
-    path = args.key_file or key_path()
-    if not path.is_file():
-        return _fail(f"there is no install key at {path}; the handovers' signatures cannot be checked")
+def run_backup(args: argparse.Namespace) -> int:
     try:
-        database = open_database(_url(args), migrate=False)
-        try:
-            found = check(database, load_key(path))
-        finally:
-            database.close()
-    except (DatabaseProblem, InstallKeyError) as problem:
-        return _fail(str(problem))
-    for line in found:
-        print(f"does not fit: {line}")
-    if found:
-        return EXIT_FAILED
-    print(f"The operations log {database.name}: the audit and log chains and every signed handover fit.")
+        database = _sqlite_file(args, "backed up")
+        check_output(args.output, database, args.force)
+        copy = backup_sqlite(database, args.output)
+    except BadArgument as error:
+        return fail(str(error), EXIT_BAD_ARGUMENTS)
+    except (BackupError, OSError, sqlite3.Error) as error:
+        return fail(_said(error))
+    print(f"{database} backed up to {copy.path} ({copy.size} bytes, schema {copy.revision}, integrity checked).")
     return EXIT_OK
 
 
-def run_rekey(args: argparse.Namespace) -> int:
-    if _bad_url(args):
-        return EXIT_BAD
-    path = args.key_file or key_path()
-    if not path.is_file():
-        return _fail(f"there is no install key at {path}, so there is nothing to re-sign from")
+def run_restore(args: argparse.Namespace) -> int:
     try:
-        database = open_database(_url(args))
-        try:
-            count = rekey(database, path, utc_now())
-        finally:
-            database.close()
-    except (DatabaseProblem, InstallKeyError, RekeyRefused) as problem:
-        return _fail(str(problem))
-    print(f"{count} accepted handovers in {database.name} are signed with the new install key in {path}. "
-          f"Copy it to every desk that uses this database.")
+        database = _sqlite_file(args, "restored")
+        if args.backup.resolve() == database.resolve():
+            raise BadArgument(f"{args.backup} is the operations log database itself, not a copy of it")
+        kept = backups_folder(database) / f"oplog-before-restore-{utc_now().astimezone(WIB):%Y%m%d-%H%M%S}.sqlite"
+        copy = restore_sqlite(args.backup, database, known_revisions(), args.force, keep_old=kept)
+    except (BadArgument, WouldReplace) as error:
+        return fail(str(error), EXIT_BAD_ARGUMENTS)
+    except (BackupError, OSError, sqlite3.Error) as error:
+        return fail(_said(error))
+    before = f"; the database it replaced is kept as {kept}" if kept.exists() else ""
+    print(f"{database} restored from {args.backup} (schema {copy.revision}, integrity checked{before}); the "
+          f"console migrates it when it opens it.")
     return EXIT_OK
 
 
-def run_setup_roles(args: argparse.Namespace) -> int:
-    if _bad_url(args):
-        return EXIT_BAD
+def _sqlite_file(args: argparse.Namespace, done: str) -> Path:
+    url = database_url(args)
+    path = sqlite_path(url)
+    if path is None:
+        raise BadArgument(f"only a SQLite operations log is {done} by this command; a PostgreSQL database is "
+                          f"{done} with pg_dump and pg_restore as docs/backups.md shows")
+    return path
+
+
+def _said(error: Exception) -> str:
+    return f"{error.filename}: {error.strerror}" if isinstance(error, OSError) and error.strerror else str(error)
+
+
+def check_output(output: Path, database: Path | None, force: bool) -> None:
+    """Raises ``BadArgument`` when ``output`` exists (unless ``force``) or is the database or one of its files."""
+    if database is not None:
+        for suffix in SQLITE_COMPANIONS:
+            kept = database.with_name(database.name + suffix)
+            if output.resolve() == kept.resolve() or (output.exists() and kept.exists() and output.samefile(kept)):
+                raise BadArgument(f"-o {output}: that is the operations log database; choose another file")
+    if output.exists() and not output.is_dir() and not force:     # a folder: "cannot be written" when written
+        raise BadArgument(f"-o {output}: the file exists; choose another name or add --force to replace it")
+
+
+def database_url(args: argparse.Namespace) -> str:
+    """The URL of ``--db`` (default: ``default_url()``); raises ``BadArgument`` when it is not a database URL."""
+    text = getattr(args, "db", None) or default_url()
     try:
-        database = open_database(_url(args))
-        try:
-            if database.dialect != "postgresql":
-                print("error: setup-roles is for PostgreSQL; a SQLite file is protected by its file permissions",
-                      file=sys.stderr)
-                return EXIT_BAD
-            with database.translated_errors(), database.engine.begin() as connection:
-                tables = setup_roles(connection, args.owner, args.console)
-        finally:
-            database.close()
-    except (DatabaseProblem, RoleSetupError) as problem:
-        return _fail(str(problem))
-    print(f"{len(tables)} tables of {database.name} now belong to {args.owner}; {args.console} may use them but "
-          f"not alter them (append-only tables: insert and read only).")
-    return EXIT_OK
+        check_url(text)
+    except ValueError as error:
+        raise BadArgument(f"--db: {error}") from None
+    return text
 
 
-def _bad_url(args: argparse.Namespace) -> bool:
-    """True (and says so) when --db is not a database URL: bad arguments, nothing opened."""
-    try:
-        make_url(_url(args))
-    except ArgumentError:
-        print(f"error: --db {_url(args)!r} is not a database URL (e.g. sqlite:///path/oplog.sqlite or "
-              f"postgresql+psycopg://user@host/smartcentre)", file=sys.stderr)
-        return True
-    return False
+def cli_words(problem: DatabaseProblem) -> str:
+    """The sentence for IT staff at a command line: the console retries a locked database, a command does not."""
+    if problem.kind == "locked":
+        return (f"The operations log database {problem.db} is locked by another program or desk; nothing was done, "
+                f"run the command again when it is free.")
+    return str(problem)
 
 
-def _url(args: argparse.Namespace) -> str:
-    return getattr(args, "db", None) or default_url()
-
-
-def _fail(message: str) -> int:
+def fail(message: str, code: int = EXIT_FAILED) -> int:
     print(f"error: {message}", file=sys.stderr)
-    return EXIT_FAILED
+    return code

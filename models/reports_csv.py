@@ -4,6 +4,11 @@ A handover CSV holds one block per section: a row with the section's name, a row
 names, its rows, and an empty row. Times are WIB with their offset (``2026-11-03 08:00:00+07:00``);
 lists of names are JSON lists in one cell. Files are UTF-8 with a byte-order mark (so that
 spreadsheet programs on Windows read the names right) and are written atomically.
+
+A text cell a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return) is written with a single quote in front, which spreadsheets show as text; a
+cell that already starts with quotes before such a character gets one more, so reading a handover
+CSV back removes exactly the one quote added.
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from models.reports_monthly import MonthlyStats
 from models.user_files import write_atomically
 
 BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CsvFormatError(ValueError):
@@ -28,7 +34,7 @@ class CsvFormatError(ValueError):
 
 def write_handover_csv(report: HandoverReport, path: str | os.PathLike[str]) -> None:
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = _EscapingWriter(out)
     for section, tp in field_types(HandoverReport):
         row_type, many = _row_type(tp)
         names = [name for name, _ in field_types(row_type)]
@@ -54,7 +60,8 @@ def read_handover_csv(path: str | os.PathLike[str]) -> HandoverReport:
         if header != list(fields):
             raise CsvFormatError(f"{path}: section {section!r} has columns {header}, expected {list(fields)}")
         try:
-            parsed = tuple(row_type(**{name: from_cell(fields[name], cell) for name, cell in zip(header, row)})
+            parsed = tuple(row_type(**{name: from_cell(fields[name], unescape_cell(cell))
+                                       for name, cell in zip(header, row)})
                            for row in rows)
         except (ValueError, TypeError) as error:
             raise CsvFormatError(f"{path}: section {section!r}: {error}") from error
@@ -62,6 +69,17 @@ def read_handover_csv(path: str | os.PathLike[str]) -> HandoverReport:
             raise CsvFormatError(f"{path}: section {section!r} must have exactly one row")
         values[section] = parsed if many else parsed[0]
     return HandoverReport(**values)
+
+
+def escape_cell(cell: Any) -> Any:
+    """``cell`` as a spreadsheet shows it as text, never as a formula (numbers are left as they are)."""
+    if isinstance(cell, str) and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def unescape_cell(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def _row_type(tp: Any) -> tuple[type, bool]:
@@ -96,7 +114,7 @@ def write_monthly_csv(stats: MonthlyStats, path: str | os.PathLike[str]) -> None
     and worked hours are in the plain sections, the rest of the schedule in the ``…planned…`` ones; a
     month not over yet starts with ``counted_until`` (its end is still planned)."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = _EscapingWriter(out)
     writer.writerow(["section", "item", "detail", "value"])
     month = f"{stats.year:04d}-{stats.month:02d}"
     if stats.until is not None:
@@ -118,3 +136,17 @@ def write_monthly_csv(stats: MonthlyStats, path: str | os.PathLike[str]) -> None
     writer.writerows(("device_faults", row.device, row.severity, row.faults) for row in stats.device_faults)
     writer.writerows(("device_errors", row.device, row.result, row.count) for row in stats.device_errors)
     write_atomically(Path(path), BOM + out.getvalue())
+
+
+class _EscapingWriter:
+    """A ``csv.writer`` whose text cells are escaped: notes, names and titles come from the operators."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: Any) -> None:
+        self._writer.writerow([escape_cell(cell) for cell in row])
+
+    def writerows(self, rows: Any) -> None:
+        for row in rows:
+            self.writerow(row)

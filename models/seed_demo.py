@@ -48,13 +48,19 @@ class SeedResult:
     audit_rows: int
 
 
+MONTH_YEARS = range(1900, 9999)    # a month's WIB days must stay inside the calendar Python counts in
+
+
 def parse_month(text: str) -> tuple[int, int]:
     """``YYYY-MM`` → (year, month)."""
     try:
         year, month = (int(part) for part in text.split("-"))
         datetime(year, month, 1)
+        if year not in MONTH_YEARS:
+            raise ValueError
     except ValueError:
-        raise ValueError(f"{text!r} is not a month like 2026-11") from None
+        raise ValueError(f"{text!r} is not a month like 2026-11 (years {MONTH_YEARS.start} to "
+                         f"{MONTH_YEARS.stop - 1})") from None
     return year, month
 
 

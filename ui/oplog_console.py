@@ -24,6 +24,7 @@ from models.schema import Role
 from ui.hotkeys import display_key
 from ui.oplog_admin import DevicesAdmin, StaffAdmin
 from ui.oplog_audit import AuditFeed
+from ui.oplog_backups import Backups
 from ui.oplog_board import BoardSync
 from ui.oplog_events import EventsDock
 from ui.oplog_handover import HandoverWindow
@@ -72,8 +73,11 @@ class OperationsLog(QObject):
             ("schedule", self.tr("Event schedule"), self.events), ("faults", self.tr("Faults"), self.faults))}
         self.who = QLabel()
         self.database = QLabel(self.tr("Operations log: opening…"))
+        self.backup_age = QLabel()
         window.statusBar().addPermanentWidget(self.database)
+        window.statusBar().addPermanentWidget(self.backup_age)
         window.statusBar().addPermanentWidget(self.who)
+        self.backups = Backups(self.worker, self.backup_age, self.notice, self)
         self.admin_actions: list[QAction] = []
         self.logged_in_actions: list[QAction] = []
         self._add_menu()
@@ -127,6 +131,8 @@ class OperationsLog(QObject):
                       "locations": lambda: LocationsAdmin(self.state, owner),
                       "handover": lambda: HandoverWindow(self.state, owner, settings)}
             window = self.windows[name] = makers[name]()
+            if name == "handover":
+                window.accepted.connect(self.backups.after_handover)
         if name != "handover":
             window.open()
         return window

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 from sqlalchemy import select
@@ -75,6 +75,8 @@ def _handover(session: Session, shift_id: int):
 
 
 class HandoverWindow(QWidget):
+    accepted = Signal()        # the incoming lead accepted a handover here (a backup follows)
+
     def __init__(self, state: OpsState, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
         """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
@@ -226,6 +228,8 @@ class HandoverWindow(QWidget):
             page.checking(False)
             page.message.clear()
             self._finished(self.tr("Done."))
+            if step is ho.accept:
+                self.accepted.emit()
 
         def failed(error: Exception) -> None:
             page.checking(False)

@@ -1,12 +1,13 @@
 """`python app.py report handover|monthly … -o FILE [--db URL]` — reports for the IT staff.
 
-    python app.py report handover --shift ID -o FILE      FILE ending in .pdf or .csv
-    python app.py report monthly --month YYYY-MM -o FILE  FILE ending in .pdf or .csv
+    python app.py report handover --shift ID -o FILE [--force]      FILE ending in .pdf or .csv
+    python app.py report monthly --month YYYY-MM -o FILE [--force]  FILE ending in .pdf or .csv
 
 PDF labels follow ``--lang`` (default: the system's language); a PDF is written beside its name
-and renamed when complete. Exit codes: 0 written; 2 bad arguments (an unknown shift, a bad month,
-an unsupported file type; nothing is written); 1 the database or the file cannot be used (one
-line says why; nothing is written).
+and renamed when complete. An existing FILE is replaced only with ``--force``, and never when it is
+the SQLite database or one of its companion files. Exit codes: 0 written; 2 bad arguments (an
+unknown shift, a bad month or URL, an unsupported file type, an existing file; nothing is
+written); 1 the database or the file cannot be used (one line says why; nothing is written).
 """
 from __future__ import annotations
 
@@ -15,13 +16,15 @@ import os
 import sys
 from pathlib import Path
 
-from models.database import ENV_VAR, DatabaseProblem, default_url, open_database
+from models.database import ENV_VAR, DatabaseProblem, open_database, sqlite_path
+from models.db_cli import (
+    EXIT_BAD_ARGUMENTS, EXIT_FAILED, EXIT_OK, BadArgument, check_output, cli_words, database_url, fail)
 from models.reports_handover import handover_report
 from models.reports_monthly import monthly_stats
 from models.seed_demo import parse_month
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS = 0, 1, 2
 REPORT_FILES = (".pdf", ".csv")
+SHIFT_NUMBERS = range(1, 2**31)          # the id column's range on PostgreSQL
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -30,6 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                         help="the file to write; its extension chooses the format")
+    common.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,    # also valid before "report" in app.py
                         help=f"SQLAlchemy URL of the operations log (default: ${ENV_VAR}, else the SQLite file in the "
                              f"user's data folder)")
@@ -37,7 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="language of the PDF's labels (default: the system's)")
     kinds = p.add_subparsers(dest="report_kind", required=True, metavar="REPORT")
     handover = kinds.add_parser("handover", parents=[common], help="the handover report of one shift (.pdf or .csv)")
-    handover.add_argument("--shift", type=int, required=True, metavar="ID", help="the shift's number")
+    handover.add_argument("--shift", type=_shift, required=True, metavar="ID", help="the shift's number")
     handover.set_defaults(func=run_handover)
     monthly = kinds.add_parser("monthly", parents=[common], help="monthly statistics with charts (.pdf or .csv)")
     monthly.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
@@ -51,16 +55,26 @@ def _month(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _shift(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number not in SHIFT_NUMBERS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a shift number (1 to {SHIFT_NUMBERS.stop - 1})")
+    return number
+
+
 def run_handover(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in REPORT_FILES:
-        return _fail(f"{args.output}: a handover report is written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
+        return fail(f"{args.output}: a handover report is written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
     try:
         report = _read(args, lambda session: handover_report(session, args.shift))
-    except LookupError as error:
-        return _fail(str(error), EXIT_BAD_ARGUMENTS)
+    except (LookupError, BadArgument) as error:
+        return fail(str(error), EXIT_BAD_ARGUMENTS)
     except DatabaseProblem as problem:
-        return _fail(str(problem), EXIT_FAILED)
+        return fail(cli_words(problem), EXIT_FAILED)
     if suffix == ".pdf":
         _start_gui(_language(args))
     from ui.report_pdf import save_handover
@@ -71,12 +85,14 @@ def run_handover(args: argparse.Namespace) -> int:
 def run_monthly(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in REPORT_FILES:
-        return _fail(f"{args.output}: monthly statistics are written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
+        return fail(f"{args.output}: monthly statistics are written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
     year, month = args.month
     try:
         stats = _read(args, lambda session: monthly_stats(session, year, month))
+    except BadArgument as error:
+        return fail(str(error), EXIT_BAD_ARGUMENTS)
     except DatabaseProblem as problem:
-        return _fail(str(problem), EXIT_FAILED)
+        return fail(cli_words(problem), EXIT_FAILED)
     if suffix == ".pdf":
         _start_gui(_language(args))
     from ui.report_monthly_pdf import save_monthly
@@ -85,8 +101,10 @@ def run_monthly(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace, query):
-    """``query(session)`` on the database of ``--db``."""
-    database = open_database(getattr(args, "db", None) or default_url())
+    """``query(session)`` on the database of ``--db``, once ``-o`` is known to be a file that may be written."""
+    url = database_url(args)
+    check_output(args.output, sqlite_path(url), args.force)
+    database = open_database(url)
     try:
         with database.transaction() as session:
             return query(session)
@@ -98,7 +116,7 @@ def _write(write, path: Path, done: str) -> int:
     try:
         write()
     except OSError as error:
-        return _fail(f"{path} cannot be written: {error.strerror or error}", EXIT_FAILED)
+        return fail(f"{path} cannot be written: {error.strerror or error}", EXIT_FAILED)
     print(done)
     return EXIT_OK
 
@@ -116,8 +134,3 @@ def _start_gui(language: str | None) -> None:
 
     from ui.language import install_translator
     install_translator(QApplication.instance() or QApplication(sys.argv[:1]), language)
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return code

@@ -61,6 +61,29 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../models/backup_schedule.py" line="57"/>
+        <source>No backup of the operations log yet</source>
+        <translation>Belum ada cadangan log operasional</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup_schedule.py" line="60"/>
+        <source>Last backup {hours} h ago: too old, ask IT staff</source>
+        <translation>Cadangan terakhir {hours} jam lalu: terlalu lama, hubungi staf TI</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup_schedule.py" line="62"/>
+        <source>Last backup {hours} h ago</source>
+        <translation>Cadangan terakhir {hours} jam lalu</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup_schedule.py" line="66"/>
+        <source>The backup of the operations log failed: {reason}</source>
+        <translation>Pencadangan log operasional gagal: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>BoardSync</name>
     <message>
         <location filename="../../ui/oplog_board.py" line="134"/>
@@ -500,42 +523,42 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config.py" line="123"/>
+        <location filename="../../models/config.py" line="124"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="125"/>
+        <location filename="../../models/config.py" line="126"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="133"/>
+        <location filename="../../models/config.py" line="134"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="145"/>
+        <location filename="../../models/config.py" line="146"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="148"/>
+        <location filename="../../models/config.py" line="149"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="151"/>
+        <location filename="../../models/config.py" line="152"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="154"/>
+        <location filename="../../models/config.py" line="155"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="167"/>
+        <location filename="../../models/config.py" line="168"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
@@ -1133,62 +1156,62 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/database.py" line="137"/>
+        <location filename="../../models/database.py" line="158"/>
         <source>the operations log needs a SQLite file, not an in-memory database</source>
         <translation>log operasional memerlukan berkas SQLite, bukan basis data di memori</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="145"/>
+        <location filename="../../models/database.py" line="166"/>
         <source>The folder of the operations log database {db} cannot be created ({reason}).</source>
         <translation>Folder basis data log operasional {db} tidak dapat dibuat ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../models/database.py" line="228"/>
+        <location filename="../../models/database.py" line="270"/>
         <source>The operations log database {db} was written by a newer version of the console (schema {schema}); update this console before using it.</source>
         <translation>Basis data log operasional {db} ditulis oleh versi konsol yang lebih baru (skema {schema}); perbarui konsol ini sebelum menggunakannya.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="41"/>
+        <location filename="../../models/database_problems.py" line="42"/>
         <source>The operations log database {db} is locked by another program or desk; the console will try again.</source>
         <translation>Basis data log operasional {db} sedang dikunci oleh program atau meja lain; konsol akan mencoba lagi.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="45"/>
+        <location filename="../../models/database_problems.py" line="46"/>
         <source>The disk holding the operations log database {db} is full; free some space so that logging continues.</source>
         <translation>Disk tempat basis data log operasional {db} penuh; kosongkan sebagian ruang agar pencatatan dapat berlanjut.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="49"/>
+        <location filename="../../models/database_problems.py" line="50"/>
         <source>The operations log database {db} is read-only; give this user write permission on the file and its folder.</source>
         <translation>Basis data log operasional {db} hanya dapat dibaca; berikan izin tulis kepada pengguna ini atas berkas dan foldernya.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="54"/>
+        <location filename="../../models/database_problems.py" line="55"/>
         <source>The operations log database {db} is damaged or is not a database file; move it aside and restore a backup, or let the console create a new one.</source>
         <translation>Basis data log operasional {db} rusak atau bukan berkas basis data; pindahkan berkas itu lalu pulihkan cadangan, atau biarkan konsol membuat yang baru.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="58"/>
+        <location filename="../../models/database_problems.py" line="59"/>
         <source>The operations log database {db} cannot be opened; check that its folder exists and is writable.</source>
         <translation>Basis data log operasional {db} tidak dapat dibuka; periksa apakah foldernya ada dan dapat ditulisi.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="62"/>
+        <location filename="../../models/database_problems.py" line="63"/>
         <source>The database server of the operations log ({db}) refused the login; check the user and password in the database URL.</source>
         <translation>Server basis data log operasional ({db}) menolak login; periksa pengguna dan kata sandi di URL basis data.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="66"/>
+        <location filename="../../models/database_problems.py" line="67"/>
         <source>The database of the operations log ({db}) does not exist on the server; ask IT staff to create it.</source>
         <translation>Basis data log operasional ({db}) tidak ada di server; minta staf TI untuk membuatnya.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="73"/>
+        <location filename="../../models/database_problems.py" line="74"/>
         <source>The database server of the operations log ({db}) cannot be reached; check the network and that the server is running.</source>
         <translation>Server basis data log operasional ({db}) tidak dapat dijangkau; periksa jaringan dan pastikan server berjalan.</translation>
     </message>
     <message>
-        <location filename="../../models/database_problems.py" line="104"/>
+        <location filename="../../models/database_problems.py" line="105"/>
         <source>The operations log database {db} reported an error: {error}.</source>
         <translation>Basis data log operasional {db} melaporkan kesalahan: {error}.</translation>
     </message>
@@ -2263,128 +2286,128 @@
         <translation>shift ini belum memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="81"/>
+        <location filename="../../ui/oplog_handover.py" line="83"/>
         <source>Shift handover</source>
         <translation>Serah terima shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="91"/>
+        <location filename="../../ui/oplog_handover.py" line="93"/>
         <source>Prepare the handover (shift lead)</source>
         <translation>Siapkan serah terima (kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="93"/>
+        <location filename="../../ui/oplog_handover.py" line="95"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="96"/>
+        <location filename="../../ui/oplog_handover.py" line="98"/>
         <source>Save notes</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="98"/>
+        <location filename="../../ui/oplog_handover.py" line="100"/>
         <source>The outgoing lead signs with their PIN. The summary and the open faults are frozen; afterwards only the incoming lead&apos;s acceptance follows.</source>
         <translation>Kepala shift yang menyerahkan menandatangani dengan PIN-nya. Ringkasan dan gangguan yang masih terbuka dibekukan; setelah itu tinggal penerimaan oleh kepala shift berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="100"/>
+        <location filename="../../ui/oplog_handover.py" line="102"/>
         <source>Sign as outgoing lead</source>
         <translation>Tanda tangani sebagai penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="101"/>
+        <location filename="../../ui/oplog_handover.py" line="103"/>
         <source>The incoming lead reviews the summary and the carried-over faults, then accepts with their PIN. The record is then locked with a hash.</source>
         <translation>Kepala shift yang menerima memeriksa ringkasan dan gangguan yang diteruskan, lalu menerima dengan PIN-nya. Setelah itu berita acara dikunci dengan hash.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="103"/>
+        <location filename="../../ui/oplog_handover.py" line="105"/>
         <source>Accept and lock</source>
         <translation>Terima dan kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="115"/>
+        <location filename="../../ui/oplog_handover.py" line="117"/>
         <source>1 Summary</source>
         <translation>1 Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="116"/>
+        <location filename="../../ui/oplog_handover.py" line="118"/>
         <source>2 Notes</source>
         <translation>2 Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="117"/>
+        <location filename="../../ui/oplog_handover.py" line="119"/>
         <source>3 Sign (outgoing lead)</source>
         <translation>3 Tanda tangan (penyerah)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="118"/>
+        <location filename="../../ui/oplog_handover.py" line="120"/>
         <source>4 Accept (incoming lead)</source>
         <translation>4 Terima (penerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="119"/>
+        <location filename="../../ui/oplog_handover.py" line="121"/>
         <source>5 Locked record</source>
         <translation>5 Berita acara terkunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="153"/>
+        <location filename="../../ui/oplog_handover.py" line="155"/>
         <source>There is no shift to hand over yet.</source>
         <translation>Belum ada shift yang bisa diserahterimakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="160"/>
+        <location filename="../../ui/oplog_handover.py" line="162"/>
         <source>Shift %1 of %2, lead %3 — %4</source>
         <translation>Shift %1 tanggal %2, kepala shift %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="179"/>
+        <location filename="../../ui/oplog_handover.py" line="181"/>
         <source>%1 (admin, in place of the incoming lead)</source>
         <translation>%1 (admin, menggantikan kepala shift yang menerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="183"/>
+        <location filename="../../ui/oplog_handover.py" line="185"/>
         <source>Incoming lead: %1 (shift %2). An admin may accept in their place; the record and the audit trail say so.</source>
         <translation>Kepala shift yang menerima: %1 (shift %2). Admin boleh menerima sebagai penggantinya; hal itu tercatat di catatan serah terima dan jejak audit.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="187"/>
+        <location filename="../../ui/oplog_handover.py" line="189"/>
         <source>No shift with another lead is planned after this one: plan it in Operations → Shift, or an admin accepts.</source>
         <translation>Belum ada shift dengan kepala lain yang direncanakan setelah shift ini: rencanakan di Operasional → Shift, atau admin yang menerima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="201"/>
+        <location filename="../../ui/oplog_handover.py" line="203"/>
         <source>Handover prepared: check the summary, write the notes.</source>
         <translation>Serah terima disiapkan: periksa ringkasannya, tulis catatannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="208"/>
+        <location filename="../../ui/oplog_handover.py" line="210"/>
         <source>Notes saved.</source>
         <translation>Catatan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="214"/>
-        <location filename="../../ui/oplog_handover.py" line="228"/>
+        <location filename="../../ui/oplog_handover.py" line="216"/>
+        <location filename="../../ui/oplog_handover.py" line="230"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="241"/>
+        <location filename="../../ui/oplog_handover.py" line="245"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="241"/>
+        <location filename="../../ui/oplog_handover.py" line="245"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="242"/>
+        <location filename="../../ui/oplog_handover.py" line="246"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_handover.py" line="248"/>
+        <location filename="../../ui/oplog_handover.py" line="252"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -3421,105 +3444,105 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="71"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="71"/>
-        <location filename="../../ui/oplog_console.py" line="97"/>
+        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="101"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="72"/>
-        <location filename="../../ui/oplog_console.py" line="98"/>
+        <location filename="../../ui/oplog_console.py" line="73"/>
+        <location filename="../../ui/oplog_console.py" line="102"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="72"/>
-        <location filename="../../ui/oplog_console.py" line="99"/>
+        <location filename="../../ui/oplog_console.py" line="73"/>
+        <location filename="../../ui/oplog_console.py" line="103"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="74"/>
+        <location filename="../../ui/oplog_console.py" line="75"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="87"/>
+        <location filename="../../ui/oplog_console.py" line="91"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="95"/>
+        <location filename="../../ui/oplog_console.py" line="99"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="96"/>
+        <location filename="../../ui/oplog_console.py" line="100"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="101"/>
+        <location filename="../../ui/oplog_console.py" line="105"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="103"/>
+        <location filename="../../ui/oplog_console.py" line="107"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="104"/>
+        <location filename="../../ui/oplog_console.py" line="108"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="107"/>
+        <location filename="../../ui/oplog_console.py" line="111"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="108"/>
+        <location filename="../../ui/oplog_console.py" line="112"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="109"/>
+        <location filename="../../ui/oplog_console.py" line="113"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="146"/>
+        <location filename="../../ui/oplog_console.py" line="152"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="162"/>
+        <location filename="../../ui/oplog_console.py" line="168"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="164"/>
+        <location filename="../../ui/oplog_console.py" line="170"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="193"/>
+        <location filename="../../ui/oplog_console.py" line="199"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="200"/>
+        <location filename="../../ui/oplog_console.py" line="206"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="207"/>
+        <location filename="../../ui/oplog_console.py" line="213"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -4354,7 +4377,7 @@
         <translation>{db} sudah berisi data petugas; data massal hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
     <message>
-        <location filename="../../models/seed_demo.py" line="80"/>
+        <location filename="../../models/seed_demo.py" line="86"/>
         <source>{db} already has staff; demo data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data demo hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>

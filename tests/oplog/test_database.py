@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from sqlalchemy import exc, text
 
-from models import database as database_module
+from models import user_files
 from models.database import DatabaseProblem, current_revision, default_url, head_revision, open_database
 from models.database_problems import explain
 from models.schema import Location, LocationKind
@@ -19,8 +19,7 @@ def test_default_url_comes_from_the_environment_variable(monkeypatch):
 
 def test_default_url_is_a_sqlite_file_in_the_user_data_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("SMARTCENTRE_DB", raising=False)
-    monkeypatch.setattr(database_module.platformdirs, "user_data_dir",
-                        lambda app, appauthor: str(tmp_path / app))
+    monkeypatch.setattr(user_files.platformdirs, "user_data_dir", lambda app, appauthor: str(tmp_path / app))
     assert default_url() == f"sqlite:///{tmp_path}/smartcentre-console/oplog.sqlite"
 
 

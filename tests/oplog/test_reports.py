@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 from datetime import date, datetime
 from typing import Any
 
@@ -13,7 +14,8 @@ from models.oplog_time import WIB
 from models.plain_data import field_types
 from models.reports_csv import read_handover_csv, write_handover_csv, write_monthly_csv
 from models.reports_handover import HandoverReport, handover_report
-from models.reports_monthly import DayModeCount, DeviceFaultCount, LocationCount, StaffHours, monthly_stats
+from models.reports_monthly import (DayModeCount, DeviceFaultCount, LocationCount, MonthlyStats, StaffHours,
+                                    monthly_stats)
 from models.handover_summary import DeviceErrorCount
 from models.schedule import Place, cancel_event, schedule_event, start_event
 from models.schema import AuditEntry, Event, EventMode, EventStatus, FaultSeverity
@@ -66,6 +68,32 @@ def test_the_handover_csv_reads_back_the_same_report(database, world, shift_id, 
     assert read_handover_csv(tmp_path / "serah-terima.csv") == report
     raw = (tmp_path / "serah-terima.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfheader\r\n") and b"2026-11-03 07:00:00+07:00" in raw
+
+
+FORMULAS = ("=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tA", "\rB", "'=already quoted")
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text(database, world, shift_id, tmp_path):
+    signed(database, world, shift_id)
+    with database.transaction() as session:
+        report = handover_report(session, shift_id)
+    entry = report.entries[0]
+    report = dataclasses.replace(report, header=dataclasses.replace(report.header, notes=FORMULAS[0]),
+                                 entries=tuple(dataclasses.replace(entry, text=text) for text in FORMULAS))
+    write_handover_csv(report, tmp_path / "serah-terima.csv")
+    with open(tmp_path / "serah-terima.csv", encoding="utf-8-sig", newline="") as file:
+        cells = [cell for row in csv.reader(file) for cell in row]
+    assert [cell for cell in cells if cell.lstrip("'").startswith(("=", "+", "-", "@", "\t", "\r"))] == [
+        "'" + FORMULAS[0], *("'" + text for text in FORMULAS[:6]), "''=already quoted"]
+    assert read_handover_csv(tmp_path / "serah-terima.csv") == report
+
+    stats = MonthlyStats(2026, 11, (), (LocationCount("=cmd|' /C calc'!A0", 1, 2),),
+                         (StaffHours("@Budi", "+PNS", 1, 8.0),), (), ())
+    write_monthly_csv(stats, tmp_path / "statistik.csv")
+    with open(tmp_path / "statistik.csv", encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert ["location_events", "'=cmd|' /C calc'!A0", "", "1"] in rows
+    assert ["staff_hours", "'@Budi", "'+PNS", "8.00"] in rows
 
 
 def _strategy(tp: Any) -> st.SearchStrategy:

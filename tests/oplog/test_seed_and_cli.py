@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.pool import NullPool
 
 from models import db_cli
-from models.database import head_revision, open_database
+from models.database import MIGRATION_LOCK, head_revision, open_database, sqlite_path
 from models.handover import verify
 from models.oplog_time import WIB
 from models.reports_monthly import monthly_stats
@@ -114,3 +116,28 @@ def test_a_bad_month_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
         run_cli("db", "seed-demo", "--month", "2026-13")
     assert caught.value.code == 2 and "is not a month like 2026-11" in capsys.readouterr().err
+
+
+def test_a_bad_database_url_is_a_usage_error(capsys):
+    assert run_cli("db", "upgrade", "--db", "notaurl") == 2
+    error = capsys.readouterr().err
+    assert error == ("error: --db: 'notaurl' is not a database URL like sqlite:///C:/data/oplog.sqlite or "
+                     "postgresql+psycopg://user@host/smartcentre\n")
+
+
+def test_a_locked_database_is_told_in_command_line_words(backend, capsys):
+    url = backend.url()
+    backend.open(url).close()
+    if backend.kind == "sqlite":
+        holder = sqlite3.connect(sqlite_path(url), isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+    else:
+        holder = create_engine(url, poolclass=NullPool).connect()
+        holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})     # a desk migrating
+    try:
+        assert run_cli("db", "upgrade", "--db", url) == 1
+    finally:
+        holder.close()
+    error = capsys.readouterr().err
+    assert "is locked by another program or desk; nothing was done, run the command again" in error, error
+    assert "the console will try again" not in error and error.count("\n") == 1

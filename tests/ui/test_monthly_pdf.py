@@ -208,7 +208,10 @@ def test_the_report_command_writes_the_monthly_pdf(october, tmp_path, qapp, caps
     path = tmp_path / "statistik.pdf"
     path.write_bytes(b"last month's report")
     assert app.main(["report", "monthly", "--month", "2026-10", "-o", str(path), "--db", october.url,
-                     "--lang", "en"]) == 0
+                     "--lang", "en"]) == 2
+    assert "the file exists" in capsys.readouterr().err and path.read_bytes() == b"last month's report"
+    assert app.main(["report", "monthly", "--month", "2026-10", "-o", str(path), "--db", october.url,
+                     "--lang", "en", "--force"]) == 0
     assert f"Statistics of 2026-10 written to {path}." in capsys.readouterr().out
     assert_the_pdf_has_the_month(path, october, "en")
     assert_the_charts_are_drawn(path, october.stats)

@@ -129,3 +129,40 @@ def test_ending_a_shift_already_handed_over_does_not_ask_to_hand_it_over(site, c
     qtbot.mouseClick(ops.shift.end, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ops.shift.message.text().startswith("Shift ended."), timeout=WAIT_MS)
     assert ops.shift.message.text() == "Shift ended. The handover waits for the incoming lead to accept it."
+
+
+def backups(site, kind: str) -> list[str]:
+    folder = site.path.parent / "backups"
+    return sorted(path.name for path in folder.glob(f"oplog-{kind}-*.sqlite")) if folder.is_dir() else []
+
+
+def test_the_console_backs_up_daily_and_after_an_accepted_handover(site, console_for, qtbot):
+    ops = console_for(site.url).operations
+    ready(ops, qtbot)
+    qtbot.waitUntil(lambda: len(backups(site, "daily")) == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: ops.backup_age.text() == "Last backup 0 h ago", timeout=WAIT_MS)
+    assert ops.backup_age.isVisible() and backups(site, "handover") == []
+    ops.backups.daily()                                  # the hourly check: already done today
+    signed_by_budi(site)
+    log_in(ops, qtbot, site.world.dwi)
+    window = ops.open_handover()
+    qtbot.waitUntil(lambda: status(window) == "signed", timeout=WAIT_MS)
+    window.accept.pin.setText(PIN)
+    qtbot.mouseClick(window.accept.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(backups(site, "handover")) == 1, timeout=WAIT_MS)
+    copy = open_database(f"sqlite:///{site.path.parent / 'backups' / backups(site, 'handover')[0]}")
+    with copy.transaction() as session:                  # the copy holds the accepted handover
+        assert ho.handover_for_shift(session, session.get(Shift, site.shift)).accepted_at is not None
+    copy.close()
+    assert len(backups(site, "daily")) == 1
+
+
+def test_a_failing_backup_is_a_warning_for_the_operators(site, console_for, qtbot, tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the backups should go")
+    monkeypatch.setenv("SMARTCENTRE_BACKUPS", str(blocked))
+    console = console_for(site.url)
+    ready(console.operations, qtbot)
+    qtbot.waitUntil(lambda: "backup of the operations log failed" in console.operations.backup_age.text(),
+                    timeout=WAIT_MS)
+    assert any("backup of the operations log failed" in line for line in support.log_lines(console))

@@ -3,6 +3,7 @@ command line end to end, and the monthly statistics window's charts (its PDF: te
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -108,8 +109,67 @@ def test_the_report_command_end_to_end(handed_over, tmp_path):
     assert bad_month.returncode == 2
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(b"not a database" * 200)
-    broken = run_app("report", "monthly", "--month", "2026-11", "-o", str(monthly), "--db", f"sqlite:///{damaged}")
+    broken = run_app("report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "lagi.csv"),
+                     "--db", f"sqlite:///{damaged}")
     assert broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1 and "damaged" in broken.stderr
+
+
+def exit_code(capsys, *argv: str) -> tuple[int, str]:
+    """``app.main(argv)``'s exit code (argparse's own exit included) and what it wrote to stderr."""
+    try:
+        code = app.main(list(argv))
+    except SystemExit as end:
+        code = end.code
+    return code, capsys.readouterr().err
+
+
+def test_every_bad_report_argument_is_one_sentence_and_exit_2(handed_over, tmp_path, capsys):
+    url, shift_id = handed_over
+    out = str(tmp_path / "laporan.csv")
+    for argv, words in [(("--db", "notaurl", "report", "monthly", "--month", "2026-11", "-o", out),
+                         "not a database URL"),
+                        (("report", "monthly", "--month", "2026-11", "-o", out, "--db", "nosuch://x"),
+                         "not a database URL"),
+                        (("report", "monthly", "--month", "0001-01", "-o", out, "--db", url), "not a month"),
+                        (("report", "handover", "--shift", "99999999999999999999999", "-o", out, "--db", url),
+                         "not a shift number"),
+                        (("report", "handover", "--shift", "-3", "-o", out, "--db", url), "not a shift number")]:
+        code, error = exit_code(capsys, *argv)
+        assert code == 2 and words in error and "Traceback" not in error, (argv, error)
+        assert len([line for line in error.splitlines() if "error: " in line]) == 1, error
+    assert not Path(out).exists()
+
+
+def test_a_report_replaces_a_file_only_with_force_and_never_the_database(tmp_path, capsys, monkeypatch):
+    database = tmp_path / "oplog.csv"              # a database whose name a report could take
+    open_database(f"sqlite:///{database}").close()
+    url, before = f"sqlite:///{database}", database.read_bytes()
+    mine = tmp_path / "mine.csv"
+    mine.write_text("keep me")
+    code, error = exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", str(mine), "--db", url)
+    assert code == 2 and "exists" in error and "--force" in error and mine.read_text() == "keep me"
+    assert exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", str(mine), "--db", url, "--force")[0] == 0
+    assert mine.read_text(encoding="utf-8-sig").startswith("section,item")
+    (tmp_path / "link.csv").symlink_to(database)
+    monkeypatch.chdir(tmp_path)
+    for target in (str(database), "link.csv", "./oplog.csv", str(tmp_path / "sub" / ".." / "oplog.csv")):
+        code, error = exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", target, "--db", url, "--force")
+        assert code == 2 and "is the operations log database" in error, (target, error)
+    assert database.read_bytes() == before
+
+
+def test_a_locked_database_is_told_in_command_line_words(handed_over, tmp_path, capsys):
+    url, _shift_id = handed_over
+    holder = sqlite3.connect(tmp_path / "oplog.sqlite", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code, error = exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "s.csv"),
+                                "--db", url)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1 and "is locked" in error and "run the command again" in error, error
+    assert "console will try again" not in error and error.count("\n") == 1
 
 
 def values(bar_set) -> list[float]:
