@@ -2,7 +2,7 @@
 them on the events panel with their cameras and shots), the one-key log entry, faults."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
