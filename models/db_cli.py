@@ -18,11 +18,12 @@ import argparse
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Callable
 
 from models.backup import BackupError, WouldReplace, backup_sqlite, restore_sqlite
 from models.backup_schedule import backups_folder
 from models.database import (
-    ENV_VAR, SQLITE_COMPANIONS, DatabaseProblem, check_url, current_revision, default_url, head_revision,
+    ENV_VAR, SQLITE_COMPANIONS, Database, DatabaseProblem, check_url, current_revision, default_url, head_revision,
     known_revisions, migrate_database, open_database, sqlite_path)
 from models.oplog_time import WIB, utc_now
 from models.seed_catalog import DEMO_PIN
@@ -83,40 +84,42 @@ def _month(text: str) -> str:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    try:
-        database = open_database(database_url(args), migrate=False)
-        try:
-            before = current_revision(database)
-            migrate_database(database)
-        finally:
-            database.close()
-    except BadArgument as error:
-        return fail(str(error), EXIT_BAD_ARGUMENTS)
-    except DatabaseProblem as problem:
-        return fail(cli_words(problem))
-    head = head_revision()
-    done = "is already at" if before == head else f"was migrated from {before or 'empty'} to"
-    print(f"The operations log database {database.name} {done} schema {head}.")
-    return EXIT_OK
+    def upgrade(database: Database) -> int:
+        before = current_revision(database)
+        migrate_database(database)
+        head = head_revision()
+        done = "is already at" if before == head else f"was migrated from {before or 'empty'} to"
+        print(f"The operations log database {database.name} {done} schema {head}.")
+        return EXIT_OK
+    return on_database(args, upgrade, migrate=False)
 
 
 def run_seed_demo(args: argparse.Namespace) -> int:
+    def seed(database: Database) -> int:
+        result = seed_demo(database, args.month)
+        print(f"Demo data for {result.month} written to {database.name}: {result.staff} staff, {result.shifts} "
+              f"shifts, {result.events} events, {result.handovers} handovers, {result.faults} faults, "
+              f"{result.log_entries} log entries, {result.audit_rows} audit rows (PIN of every account: {DEMO_PIN}).")
+        return EXIT_OK
+    return on_database(args, seed, refusals=(SeedError,))
+
+
+def on_database(args: argparse.Namespace, work: Callable[[Database], int], *, migrate: bool = True,
+                refusals: tuple[type[Exception], ...] = ()) -> int:
+    """``work`` on the database of ``--db``, closed afterwards; a bad URL is exit 2, a database that cannot
+    be used or one of ``refusals`` exit 1, each said in one line."""
     try:
-        database = open_database(database_url(args))
+        database = open_database(database_url(args), migrate=migrate)
         try:
-            result = seed_demo(database, args.month)
+            return work(database)
         finally:
             database.close()
     except BadArgument as error:
         return fail(str(error), EXIT_BAD_ARGUMENTS)
     except DatabaseProblem as problem:
         return fail(cli_words(problem))
-    except SeedError as problem:
+    except refusals as problem:
         return fail(str(problem))
-    print(f"Demo data for {result.month} written to {database.name}: {result.staff} staff, {result.shifts} shifts, "
-          f"{result.events} events, {result.handovers} handovers, {result.faults} faults, "
-          f"{result.log_entries} log entries, {result.audit_rows} audit rows (PIN of every account: {DEMO_PIN}).")
-    return EXIT_OK
 
 
 def run_backup(args: argparse.Namespace) -> int:
