@@ -5,12 +5,13 @@ from models.schema_events import Event, EventLocation, event_devices, event_oper
 from models.schema_handover import Handover, HandoverAddition, HandoverError, HandoverLocked, handover_faults
 from models.schema_log import AppendOnlyError, AuditEntry, Fault, LogEntry
 from models.schema_people import Device, Location, Shift, Staff, shift_members
+from models.schema_takeovers import DeskNews, TakeOverRow
 
 metadata = Base.metadata
 
 __all__ = [
-    "AdditionKind", "AppendOnlyError", "AuditEntry", "Base", "Device", "DeviceKind", "EmploymentCategory", "Event",
+    "AdditionKind", "AppendOnlyError", "AuditEntry", "Base", "DeskNews", "Device", "DeviceKind", "EmploymentCategory", "Event",
     "EventLocation", "EventMode", "EventStatus", "Fault", "FaultSeverity", "Handover", "HandoverAddition",
-    "HandoverError", "HandoverLocked", "Location", "LocationKind", "LogEntry", "Role", "Shift", "Staff",
+    "HandoverError", "HandoverLocked", "Location", "LocationKind", "LogEntry", "Role", "Shift", "Staff", "TakeOverRow",
     "event_devices", "event_operators", "handover_faults", "metadata", "shift_members",
 ]
