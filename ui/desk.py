@@ -18,7 +18,7 @@ from devices.records import ActionRecord
 from models.config_schema import Shot
 from models.handover_summary import NOT_ERRORS
 from models.hotkeys import PRESET_RECALLS
-from models.ownership import EventBoard
+from models.ownership import EventBoard, TakeOver
 from ui.device_words import record_text
 from ui.bridge import CameraBridge
 from ui.wording import said
@@ -46,6 +46,9 @@ class OperatorDesk(QObject):
         self._held_zoom: set[str] = set()
         self._driving: str | None = None   # camera the held keys are driving
         self.cheat_sheet: Callable[[], None] = lambda: None
+        # the operations log decides a take-over shared with other desks: (take-over, device name, then)
+        self.share_take_over: Callable[[TakeOver, str, Callable[[TakeOver], None]], None] = (
+            lambda takeover, _name, then: then(takeover))
 
     # ---- cameras -----------------------------------------------------------------------------
     def add_camera(self, camera_id: str, name: str, bridge: CameraBridge) -> None:
@@ -113,12 +116,16 @@ class OperatorDesk(QObject):
         if camera_id is None:
             return
         try:
-            takeover = self.board.take_over(camera_id)
+            takeover = self.board.propose(camera_id)
         except ValueError as exc:
             self.notice.emit("warning", said(exc))
             return
+        self.share_take_over(takeover, self.names[camera_id], self._taken_over)
+
+    def _taken_over(self, takeover: TakeOver) -> None:
+        self.board.record(takeover)
         active = self.board.events[takeover.by_event].title
-        self.notice.emit("info", self.tr("%1 taken over for %2").replace("%1", self.names[camera_id])
+        self.notice.emit("info", self.tr("%1 taken over for %2").replace("%1", self.names[takeover.device])
                          .replace("%2", active))
         self.ownershipChanged.emit()
 

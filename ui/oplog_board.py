@@ -14,24 +14,33 @@ first second; starting or ending one then changes this desk only, and the operat
 it is not logged. The log's events replace them as soon as it answers, the event the operator
 works for kept when the log has one of the same title. When the database fails later, the events
 last read stay on the board (starting or ending one is then refused with the database's notice).
+
+Take-overs for the log's events are the log's (``models.takeovers``): a take-over is in force once the log
+has it, every desk's board holds the ones in force, and the operator is told when another desk took a
+camera. Take-overs for the configuration's events (the log has not answered) stay on this desk.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Slot
+from sqlalchemy.orm import Session
 
 from models.config import Config
 from models.config_schema import SHOT_KEYS, Shot
-from models.ownership import EventBoard
+from models.oplog_time import utc_now
+from models.ownership import EventBoard, TakeOver
+from models.schema import Staff
+from models.takeovers import SharedTakeOver, take_over, this_desk
 from ui.desk import OperatorDesk
 from ui.events_panel import EventsPanel
 from ui.oplog_audit import AuditFeed
 from ui.oplog_events import EventsDock
 from ui.oplog_state import OpsState
 from ui.oplog_views import EventView, Snapshot
+from ui.wording import said
 
 PREFIX = "oplog:"
 
@@ -83,6 +92,9 @@ class BoardSync(QObject):
         self.board: EventBoard = desk.board
         self.state, self.desk, self.dock, self.config, self.feed = state, desk, dock, config, feed
         self.snapshot: Snapshot | None = None       # None: the log has not answered yet
+        self.desk_name = this_desk()
+        self._mine: set[int] = set()                # take-overs this desk made (no notice when they come back)
+        desk.share_take_over = self.share_take_over
         panel.start_event = lambda event_id: self._start_or_end(event_id, True)
         panel.end_event = lambda event_id: self._start_or_end(event_id, False)
         state.snapshotChanged.connect(self.apply)
@@ -90,6 +102,7 @@ class BoardSync(QObject):
 
     @Slot(object)
     def apply(self, snapshot: Snapshot) -> None:
+        known = {takeover.id for takeover in self.snapshot.takeovers} if self.snapshot else None
         self.snapshot = snapshot
         working_for = self.board.events.get(self.board.active) if self.board.active else None
         events = board_events(snapshot.events, self.config())
@@ -102,7 +115,39 @@ class BoardSync(QObject):
         if self.board.active is None and working_for is not None:     # e.g. the configuration's event of that title
             self.board.active = next((event.id for event in events if event.title == working_for.title), None)
         self.board.choose_active()
+        self.board.share(TakeOver(t.device, f"{PREFIX}{t.event_id}", (), t.at, t.id) for t in snapshot.takeovers)
         self.desk.ownershipChanged.emit()
+        for taken in snapshot.takeovers:
+            if known is not None and taken.id not in known and taken.id not in self._mine:
+                self.desk.notice.emit("warning", said(taken.sentence))
+
+    def share_take_over(self, takeover: TakeOver, device_name: str, then: Callable[[TakeOver], None]) -> None:
+        """For a log event, the log decides: in force (``then``) once written, or refused with who has it."""
+        event = self.board.events.get(takeover.by_event)
+        if not isinstance(event, LogEvent):
+            then(takeover)
+            return
+        held = self.board.taken_over(takeover.device)
+        seen = held.shared_id if held else None
+        from_titles = [self.board.events[e].title for e in takeover.from_events if e in self.board.events]
+        staff_id = self.state.staff.id if self.state.staff else None
+        desk = self.desk_name
+
+        def work(session: Session) -> SharedTakeOver:
+            return take_over(session, takeover.device, device_name, event.db_id,
+                             by=session.get(Staff, staff_id) if staff_id is not None else None, desk=desk,
+                             from_events=from_titles, seen=seen, now=utc_now())
+
+        def taken(shared: SharedTakeOver) -> None:
+            self._mine.add(shared.id)
+            then(replace(takeover, shared_id=shared.id))
+            self.state.refresh()
+
+        def refused(error: Exception) -> None:
+            self.desk.notice.emit("warning", said(error))
+            self.state.refresh()
+
+        self.state.worker.call(work, taken, refused)
 
     def use_config(self) -> None:
         """The configuration changed: its templates apply at once (before the log answered, its events)."""

@@ -4,42 +4,42 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="215"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>ALL STOP (%1)</source>
         <translation>HENTIKAN SEMUA (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="215"/>
+        <location filename="../../ui/hotkeys.py" line="222"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="219"/>
+        <location filename="../../ui/hotkeys.py" line="226"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="219"/>
+        <location filename="../../ui/hotkeys.py" line="226"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="220"/>
+        <location filename="../../ui/hotkeys.py" line="227"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="220"/>
+        <location filename="../../ui/hotkeys.py" line="227"/>
         <source>Shots of the active event</source>
         <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="221"/>
+        <location filename="../../ui/hotkeys.py" line="228"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="222"/>
+        <location filename="../../ui/hotkeys.py" line="229"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -63,12 +63,12 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog_board.py" line="134"/>
+        <location filename="../../ui/oplog_board.py" line="179"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_board.py" line="136"/>
+        <location filename="../../ui/oplog_board.py" line="181"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
@@ -2920,7 +2920,7 @@
     </message>
     <message>
         <location filename="../../models/staff.py" line="59"/>
-        <location filename="../../ui/oplog_views.py" line="143"/>
+        <location filename="../../ui/oplog_views.py" line="146"/>
         <source>There is no staff member number {id}.</source>
         <translation>Tidak ada petugas dengan nomor {id}.</translation>
     </message>
@@ -3348,100 +3348,100 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="69"/>
+        <location filename="../../ui/oplog_console.py" line="73"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="69"/>
-        <location filename="../../ui/oplog_console.py" line="95"/>
+        <location filename="../../ui/oplog_console.py" line="73"/>
+        <location filename="../../ui/oplog_console.py" line="99"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="96"/>
+        <location filename="../../ui/oplog_console.py" line="74"/>
+        <location filename="../../ui/oplog_console.py" line="100"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="70"/>
-        <location filename="../../ui/oplog_console.py" line="97"/>
+        <location filename="../../ui/oplog_console.py" line="74"/>
+        <location filename="../../ui/oplog_console.py" line="101"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="76"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="85"/>
+        <location filename="../../ui/oplog_console.py" line="89"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="93"/>
+        <location filename="../../ui/oplog_console.py" line="97"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="94"/>
+        <location filename="../../ui/oplog_console.py" line="98"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="99"/>
+        <location filename="../../ui/oplog_console.py" line="103"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="101"/>
+        <location filename="../../ui/oplog_console.py" line="105"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="102"/>
+        <location filename="../../ui/oplog_console.py" line="106"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="105"/>
+        <location filename="../../ui/oplog_console.py" line="109"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="106"/>
+        <location filename="../../ui/oplog_console.py" line="110"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="107"/>
+        <location filename="../../ui/oplog_console.py" line="111"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="152"/>
+        <location filename="../../ui/oplog_console.py" line="156"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="154"/>
+        <location filename="../../ui/oplog_console.py" line="158"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="183"/>
+        <location filename="../../ui/oplog_console.py" line="187"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="190"/>
+        <location filename="../../ui/oplog_console.py" line="194"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="197"/>
+        <location filename="../../ui/oplog_console.py" line="201"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3449,22 +3449,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="106"/>
+        <location filename="../../ui/desk.py" line="109"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="121"/>
+        <location filename="../../ui/desk.py" line="128"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="207"/>
+        <location filename="../../ui/desk.py" line="214"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="239"/>
+        <location filename="../../ui/desk.py" line="246"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3480,9 +3480,24 @@
 <context>
     <name>Ownership</name>
     <message>
-        <location filename="../../models/ownership.py" line="104"/>
+        <location filename="../../models/ownership.py" line="110"/>
         <source>choose the event you are working for before taking over a device</source>
         <translation>pilih acara tempat Anda bertugas sebelum mengambil alih perangkat</translation>
+    </message>
+    <message>
+        <location filename="../../models/takeovers.py" line="51"/>
+        <source>{device} was just taken by {desk} for {event} ({staff})</source>
+        <translation>{device} baru saja diambil alih oleh {desk} untuk {event} ({staff})</translation>
+    </message>
+    <message>
+        <location filename="../../models/takeovers.py" line="53"/>
+        <source>{device} was just taken by {desk} for {event}</source>
+        <translation>{device} baru saja diambil alih oleh {desk} untuk {event}</translation>
+    </message>
+    <message>
+        <location filename="../../models/takeovers.py" line="73"/>
+        <source>{event} is not running, so it cannot take {device} over</source>
+        <translation>{event} tidak sedang berjalan, jadi tidak dapat mengambil alih {device}</translation>
     </message>
 </context>
 <context>
@@ -3543,22 +3558,22 @@
         <translation>menutup gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="65"/>
+        <location filename="../../models/schedule.py" line="66"/>
         <source>schedule an event</source>
         <translation>menjadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="140"/>
+        <location filename="../../models/schedule.py" line="141"/>
         <source>start an event</source>
         <translation>memulai acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="150"/>
+        <location filename="../../models/schedule.py" line="152"/>
         <source>end an event</source>
         <translation>mengakhiri acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="160"/>
+        <location filename="../../models/schedule.py" line="164"/>
         <source>cancel an event</source>
         <translation>membatalkan acara</translation>
     </message>
@@ -3935,7 +3950,7 @@
 <context>
     <name>QKeySequenceEdit</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="49"/>
+        <location filename="../../ui/hotkeys.py" line="50"/>
         <source>Press shortcut</source>
         <translation>Tekan tombolnya</translation>
     </message>
@@ -3943,37 +3958,37 @@
 <context>
     <name>QShortcut</name>
     <message>
-        <location filename="../../ui/hotkeys.py" line="46"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Up</source>
         <translation>Atas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="46"/>
+        <location filename="../../ui/hotkeys.py" line="47"/>
         <source>Down</source>
         <translation>Bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="47"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="47"/>
+        <location filename="../../ui/hotkeys.py" line="48"/>
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="48"/>
+        <location filename="../../ui/hotkeys.py" line="49"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="48"/>
+        <location filename="../../ui/hotkeys.py" line="49"/>
         <source>Return</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys.py" line="49"/>
+        <location filename="../../ui/hotkeys.py" line="50"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -4153,87 +4168,87 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../models/schedule.py" line="19"/>
+        <location filename="../../models/schedule.py" line="20"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="20"/>
+        <location filename="../../models/schedule.py" line="21"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="21"/>
+        <location filename="../../models/schedule.py" line="22"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="22"/>
+        <location filename="../../models/schedule.py" line="23"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="46"/>
+        <location filename="../../models/schedule.py" line="47"/>
         <source>there is no location named {name}</source>
         <translation>tidak ada lokasi bernama {name}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="54"/>
+        <location filename="../../models/schedule.py" line="55"/>
         <source>there is no device with the asset number or name {key}</source>
         <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="75"/>
+        <location filename="../../models/schedule.py" line="76"/>
         <source>an event needs a title and an organiser (OPD)</source>
         <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="77"/>
+        <location filename="../../models/schedule.py" line="78"/>
         <source>{title}: the event must end after it starts</source>
         <translation>{title}: acara harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="80"/>
+        <location filename="../../models/schedule.py" line="81"/>
         <source>{title}: an event needs at least one location (the studio for an online event)</source>
         <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="97"/>
+        <location filename="../../models/schedule.py" line="98"/>
         <source>{title}: participant numbers cannot be negative</source>
         <translation>{title}: jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="107"/>
+        <location filename="../../models/schedule.py" line="108"/>
         <source>{title}: {device} ({asset}) is out of service</source>
         <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="115"/>
+        <location filename="../../models/schedule.py" line="116"/>
         <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
         <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="124"/>
+        <location filename="../../models/schedule.py" line="125"/>
         <source>a participant count cannot be negative</source>
         <translation>jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="130"/>
+        <location filename="../../models/schedule.py" line="131"/>
         <source>{title} does not take place at {location}</source>
         <translation>{title} tidak berlangsung di {location}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="143"/>
+        <location filename="../../models/schedule.py" line="144"/>
         <source>{title} cannot start: it is {status}</source>
         <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="153"/>
+        <location filename="../../models/schedule.py" line="155"/>
         <source>{title} cannot end: it is {status}</source>
         <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="163"/>
+        <location filename="../../models/schedule.py" line="167"/>
         <source>{title} cannot be cancelled: it is {status}</source>
         <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
     </message>

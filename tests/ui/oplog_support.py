@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -107,11 +107,15 @@ def rig(tmp_path):
 
 @pytest.fixture
 def console_for(rig, qtbot):
-    """``console_for(url)`` builds the console of demo mode with the operations log at ``url``."""
+    """``console_for(url)`` builds the console of demo mode with the operations log at ``url``; a second one
+    (another desk) gets a device thread of its own, as on its own PC."""
     built: list[Console] = []
+    runtimes = ExitStack()
 
     def build(url: str, busy_timeout_ms: int = 5000) -> Console:
         demo, devices, folder = rig
+        if built:
+            devices = runtimes.enter_context(DeviceRuntime(f"oplog-desk-{len(built)}"))
         config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
         for controller in controllers.values():     # connected (see tests/ui/test_console.py make_console)
@@ -129,6 +133,7 @@ def console_for(rig, qtbot):
     yield build
     for console in built:
         console.shutdown()
+    runtimes.close()
 
 
 def ready(ops: OperationsLog, qtbot) -> None:
