@@ -100,11 +100,9 @@ def take_over(session: Session, device: str, device_name: str, event_id: int, *,
     return _view(row)
 
 
-def release(session: Session, event_id: int, now: datetime, device: str | None = None) -> int:
-    """The event ended or hands ``device`` back (None: everything it took); returns how many were released."""
+def release(session: Session, event_id: int, now: datetime) -> int:
+    """The event ended: what it took goes back; returns how many take-overs ended."""
     query = update(TakeOverRow).where(TakeOverRow.event_id == event_id, TakeOverRow.released_at.is_(None))
-    if device is not None:
-        query = query.where(TakeOverRow.device == device)
     released = session.execute(query.values(released_at=as_utc(now))).rowcount
     if released:
         announce(session)

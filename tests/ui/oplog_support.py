@@ -78,10 +78,12 @@ def site(tmp_path) -> Site:
     return make_site(tmp_path)
 
 
-def make_site(folder: Path, started: bool = True) -> Site:
-    """The small Smart Centre in ``folder``; Budi's shift has ``started`` two hours ago, else is due now."""
+def make_site(folder: Path, started: bool = True, url: str | None = None) -> Site:
+    """The small Smart Centre in ``folder`` (or at ``url``, e.g. a PostgreSQL schema); Budi's shift has
+    ``started`` two hours ago, else is due now."""
     path = folder / "oplog.sqlite"
-    database = open_database(f"sqlite:///{path}")
+    url = url or f"sqlite:///{path}"
+    database = open_database(url)
     world = build_world(database)
     now = utc_now()
     with database.transaction() as session:
@@ -96,7 +98,7 @@ def make_site(folder: Path, started: bool = True) -> Site:
         session.flush()
         ids = shift.id, after.id, event.id
     database.close()
-    return Site(f"sqlite:///{path}", path, world, *ids)
+    return Site(url, path, world, *ids)
 
 
 @pytest.fixture

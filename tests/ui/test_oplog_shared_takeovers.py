@@ -3,17 +3,29 @@ tile shows who has the camera, its moves are refused until it takes over itself;
 a camera it did not know was taken is told who has it."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+from tests.oplog.conftest import Backend
 from tests.ui import oplog_support as support
 from tests.ui.operator_input import Key, Mod, press
 from tests.ui.oplog_support import WAIT_MS, log_in, log_lines, ready, settle
 from ui.camera_model import Role
 
 pytestmark = pytest.mark.gui
-console_for, rig, site = support.console_for, support.rig, support.site   # the fixtures
+console_for, rig = support.console_for, support.rig      # the fixtures
 RAKOR, PODCAST = "Rapat Koordinasi Bupati", "Podcast Diskominfo"          # the demo configuration's events
 TAKEN = "Kamera Studio was just taken by Desk A for Rapat Koordinasi Bupati (Budi Santoso)"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def site(request, tmp_path) -> Iterator[support.Site]:
+    """The small Smart Centre on SQLite (several consoles on one file) and on PostgreSQL."""
+    backend = Backend(request.param, tmp_path)
+    yield support.make_site(tmp_path, url=backend.url())
+    backend.close()
 
 
 def desk(site, console_for, qtbot, name: str, works_for: str, staff: int):
@@ -83,3 +95,21 @@ def test_a_desk_that_had_not_heard_of_a_take_over_is_told_who_has_the_camera(sit
     settle(desk_b.operations, qtbot)
     qtbot.waitUntil(lambda: owner_on_tile(desk_b, "cam3") == RAKOR, timeout=WAIT_MS)  # the refusal brought the news
     assert site.rows("SELECT device, desk FROM takeovers WHERE released_at IS NULL") == [("cam3", "Desk A")]
+
+
+def test_an_event_ended_at_one_desk_ends_at_the_other_with_what_it_took(site, console_for, qtbot):
+    desk_a = desk(site, console_for, qtbot, "Desk A", RAKOR, site.world.budi)
+    desk_b = desk(site, console_for, qtbot, "Desk B", PODCAST, site.world.dwi)
+    desk_a.desk.select("cam3")
+    at(desk_a, qtbot, Key.Key_T, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: owner_on_tile(desk_b, "cam3") == RAKOR, timeout=5000)
+
+    panel = desk_a.window.events
+    rakor = next(e.id for e in desk_a.board.running() if e.title == RAKOR)
+    panel.table.setCurrentIndex(panel.model.index([panel.model.event_at(r).id for r in range(panel.model.rowCount())]
+                                                  .index(rakor), 0))
+    qtbot.mouseClick(next(b for b in panel.findChildren(QPushButton) if b.text() == "End event"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not desk_b.board.is_running(rakor), timeout=5000)       # news, not the minute refresh
+    assert owner_on_tile(desk_b, "cam3") == PODCAST
+    assert site.rows("SELECT device FROM takeovers WHERE released_at IS NULL") == []
