@@ -3,7 +3,7 @@
 Every change raises the news version in the log (``models.takeovers.announce``). On PostgreSQL the
 watch LISTENs on a connection of its own and reads the version when notified, so news arrives within
 a fraction of a second. Where LISTEN is not possible (SQLite — several consoles on one file — or a
-PostgreSQL connection that failed), it reads the version every second instead, and tries LISTEN again
+PostgreSQL connection that failed), it reads the version every half second instead, and tries LISTEN again
 now and then. The callback runs on the watch's thread: the GUI hands it on through a queued signal.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from models.database import Database
 from models.takeovers import CHANNEL, news_version
 
 log = logging.getLogger(__name__)
-POLL_S = 1.0
+POLL_S = 0.5
 LISTEN_RETRY_S = 30.0
 
 
