@@ -17,7 +17,8 @@ last read stay on the board (starting or ending one is then refused with the dat
 
 Take-overs for the log's events are the log's (``models.takeovers``): a take-over is in force once the log
 has it, every desk's board holds the ones in force, and the operator is told when another desk took a
-camera. Take-overs for the configuration's events (the log has not answered) stay on this desk.
+camera. Take-overs for the configuration's events (the log has not answered), and those made while the log
+does not answer, stay on this desk.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from models.config import Config
 from models.config_schema import SHOT_KEYS, Shot
+from models.database import DatabaseProblem
 from models.oplog_time import utc_now
 from models.ownership import EventBoard, TakeOver
 from models.schema import Staff
@@ -144,6 +146,12 @@ class BoardSync(QObject):
             self.state.refresh()
 
         def refused(error: Exception) -> None:
+            if isinstance(error, DatabaseProblem):     # camera control never waits for the log
+                then(takeover)
+                self.desk.notice.emit("warning", self.tr(
+                    "%1 taken over on this desk only: the operations log did not answer, so other desks do not "
+                    "know.").replace("%1", device_name))
+                return
             self.desk.notice.emit("warning", said(error))
             self.state.refresh()
 

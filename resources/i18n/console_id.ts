@@ -63,12 +63,17 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog_board.py" line="179"/>
+        <location filename="../../ui/oplog_board.py" line="152"/>
+        <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
+        <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_board.py" line="187"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_board.py" line="181"/>
+        <location filename="../../ui/oplog_board.py" line="189"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>

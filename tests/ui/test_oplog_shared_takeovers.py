@@ -113,3 +113,20 @@ def test_an_event_ended_at_one_desk_ends_at_the_other_with_what_it_took(site, co
     qtbot.waitUntil(lambda: not desk_b.board.is_running(rakor), timeout=5000)       # news, not the minute refresh
     assert owner_on_tile(desk_b, "cam3") == PODCAST
     assert site.rows("SELECT device FROM takeovers WHERE released_at IS NULL") == []
+
+
+def test_a_take_over_while_the_log_does_not_answer_holds_on_this_desk(tmp_path, console_for, qtbot):
+    site = support.make_site(tmp_path)
+    console = console_for(site.url, busy_timeout_ms=200)
+    ready(console.operations, qtbot)
+    qtbot.waitUntil(lambda: len(console.board.running()) == 2, timeout=WAIT_MS)
+    console.board.active = next(e.id for e in console.board.running() if e.title == RAKOR)
+    console.desk.select("cam3")
+    with site.locked():
+        at(console, qtbot, Key.Key_T, Mod.ControlModifier)
+        qtbot.waitUntil(lambda: not console.board.blocking("cam3"), timeout=WAIT_MS)
+    assert told(console, "Kamera Studio taken over on this desk only: the operations log did not answer, so other "
+                         "desks do not know.")
+    console.operations.state.refresh()                 # the log is back: this desk's take-over stays
+    settle(console.operations, qtbot)
+    assert owner_on_tile(console, "cam3") == RAKOR
