@@ -13,11 +13,12 @@ import threading
 from collections.abc import Callable
 
 from models.database import Database
-from models.takeovers import CHANNEL, news_version
+from models.takeovers import CHANNEL
 
 log = logging.getLogger(__name__)
 POLL_S = 0.5
 LISTEN_RETRY_S = 30.0
+NEWS_VERSION = "SELECT version FROM desk_news WHERE id = 1"
 
 
 class NewsWatch:
@@ -40,14 +41,27 @@ class NewsWatch:
     def check(self) -> None:
         """Read the version; a change since the last reading is news (the first reading is not)."""
         try:
-            with self.database.transaction() as session:
-                version = news_version(session)
+            version = self._read()
         except Exception as error:       # noqa: BLE001 - the database's own notices say what is wrong
             log.debug("desk news not read: %s", error)
             return
         if self._version is not None and version != self._version:
             self.on_news()
         self._version = version
+
+    def _read(self) -> int:
+        """The version, read outside ``Database.transaction``: a SQLite transaction there begins IMMEDIATE,
+        and a read twice a second must not take the write lock from the desks that write."""
+        connection = self.database.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(NEWS_VERSION)
+            (version,) = cursor.fetchone()
+            cursor.close()
+            connection.rollback()
+            return version
+        finally:
+            connection.close()
 
     def _run(self) -> None:
         self.check()

@@ -117,10 +117,6 @@ def announce(session: Session) -> None:
         session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
 
 
-def news_version(session: Session) -> int:
-    return session.scalar(select(DeskNews.version).where(DeskNews.id == 1)) or 0
-
-
 def _in_force(session: Session, device: str, lock: bool = False) -> TakeOverRow | None:
     query = select(TakeOverRow).where(TakeOverRow.device == device, TakeOverRow.released_at.is_(None))
     if lock:

@@ -5,6 +5,8 @@ reaches the GUI thread queued.
 """
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QObject, Signal
 
 from models.database import Database
@@ -21,11 +23,18 @@ class NewsBridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.watch: NewsWatch | None = None
+        self._stopped = False
+        self._lock = threading.Lock()       # start (database thread) and stop (GUI thread) may cross
 
     def start(self, database: Database) -> None:
-        """Start watching ``database`` (called on the database thread once it is open)."""
-        self.watch = NewsWatch(database, self.news.emit).start()
+        """Start watching ``database`` (called on the database thread once it is open); not after ``stop``."""
+        with self._lock:
+            if not self._stopped:
+                self.watch = NewsWatch(database, self.news.emit).start()
 
     def stop(self) -> None:
-        if self.watch is not None:
-            self.watch.stop()
+        with self._lock:
+            self._stopped = True
+            watch = self.watch
+        if watch is not None:
+            watch.stop()
