@@ -118,18 +118,16 @@ class EventBoard:
 
     def share(self, takeovers: Iterable[TakeOver]) -> None:
         """The take-overs in force in the operations log replace the shared ones held so far; this desk's own
-        (made before the log answered, or of wall outputs) stay unless the log has one of the same device."""
+        (made before the log answered, or while it did not answer) stay unless the log has one of the same device."""
         shared = {takeover.device: takeover for takeover in takeovers}
         local = {d: t for d, t in self._takeovers.items() if t.shared_id is None and d not in shared}
         self._takeovers = local | shared
 
-    def take_over_all(self, devices: Iterable[str], now: datetime | None = None) -> list[TakeOver]:
-        """Give every device of ``devices`` that another running event holds to the active event, all or
-        none (a layout changes every screen at once); raises ValueError when no event is active."""
+    def propose_all(self, devices: Iterable[str], now: datetime | None = None) -> list[TakeOver]:
+        """Take-overs (not yet in force) for every device of ``devices`` that another running event holds, all
+        or none (a layout changes every screen at once); raises ValueError when no event is active."""
         blocked = [device for device in dict.fromkeys(devices) if self.blocking(device, now)]
-        if blocked and self.active is None:
-            self.take_over(blocked[0], now)     # raises, naming what the operator must do first
-        return [self.take_over(device, now) for device in blocked]
+        return [self.propose(device, now) for device in blocked]
 
     def taken_over(self, device: str) -> TakeOver | None:
         return self._takeovers.get(device)

@@ -65,9 +65,10 @@ def takeovers_in_force(session: Session) -> list[SharedTakeOver]:
 
 
 def take_over(session: Session, device: str, device_name: str, event_id: int, *, by: Staff | None, desk: str,
-              from_events: Sequence[str], seen: int | None, now: datetime) -> SharedTakeOver:
+              from_events: Sequence[str], seen: int | None, now: datetime, audit: bool = True) -> SharedTakeOver:
     """Give ``device`` to the running event ``event_id``; ``seen`` is the id of the take-over in force this desk
-    knew of (None: none). Raises ``TakeOverRefused`` when another desk took it meanwhile."""
+    knew of (None: none). Raises ``TakeOverRefused`` when another desk took it meanwhile. ``audit``: False when
+    the caller writes the audit row itself (wall outputs, whose take-overs reach the trail as wall actions)."""
     event = session.get(Event, event_id)
     if event is None or event.status is not EventStatus.RUNNING:
         raise TakeOverRefused(QT_TRANSLATE_NOOP("Ownership", "{event} is not running, so it cannot take {device} over")
@@ -91,10 +92,11 @@ def take_over(session: Session, device: str, device_name: str, event_id: int, *,
         if winner is None:
             raise
         raise TakeOverRefused(_view(winner).sentence) from None
-    from models.admin_audit import ACTION_LIMIT, DONE      # here: admin_audit leads back to models.schedule
-    action = f"take over {device_name} ({device}) from {row.from_events or 'no event'} for {event.title} at {desk}"
-    session.add(AuditEntry(at=as_utc(now), staff_id=row.staff_id, event_id=event_id, device=device_name[:120],
-                           action=action[:ACTION_LIMIT], result=DONE))
+    if audit:
+        from models.admin_audit import ACTION_LIMIT, DONE      # here: admin_audit leads back to models.schedule
+        action = f"take over {device_name} ({device}) from {row.from_events or 'no event'} for {event.title} at {desk}"
+        session.add(AuditEntry(at=as_utc(now), staff_id=row.staff_id, event_id=event_id, device=device_name[:120],
+                               action=action[:ACTION_LIMIT], result=DONE))
     announce(session)
     session.flush()
     return _view(row)

@@ -25,6 +25,10 @@ from ui.wording import said
 
 HELD_MOVES = {"move.up": (0, 1), "move.down": (0, -1), "move.left": (-1, 0), "move.right": (1, 0)}
 HELD_ZOOM = {"zoom.in": 1, "zoom.out": -1}
+ShareTakeOvers = Callable[..., None]
+"""``(takeovers, names, then, audited=False)``: put ``takeovers`` (all or none) in force, then call
+``then(takeovers)``; ``names`` maps each device to what the operator calls it; ``audited``: the caller
+writes the audit trail itself. Without the operations log: at once, on this desk."""
 
 
 class OperatorDesk(QObject):
@@ -46,9 +50,8 @@ class OperatorDesk(QObject):
         self._held_zoom: set[str] = set()
         self._driving: str | None = None   # camera the held keys are driving
         self.cheat_sheet: Callable[[], None] = lambda: None
-        # the operations log decides a take-over shared with other desks: (take-over, device name, then)
-        self.share_take_over: Callable[[TakeOver, str, Callable[[TakeOver], None]], None] = (
-            lambda takeover, _name, then: then(takeover))
+        # the operations log decides take-overs shared with other desks (see ``ShareTakeOvers``)
+        self.share_take_overs: ShareTakeOvers = lambda takeovers, _names, then, audited=False: then(takeovers)
 
     # ---- cameras -----------------------------------------------------------------------------
     def add_camera(self, camera_id: str, name: str, bridge: CameraBridge) -> None:
@@ -120,7 +123,7 @@ class OperatorDesk(QObject):
         except ValueError as exc:
             self.notice.emit("warning", said(exc))
             return
-        self.share_take_over(takeover, self.names[camera_id], self._taken_over)
+        self.share_take_overs([takeover], {camera_id: self.names[camera_id]}, lambda taken: self._taken_over(*taken))
 
     def _taken_over(self, takeover: TakeOver) -> None:
         self.board.record(takeover)

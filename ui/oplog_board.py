@@ -96,7 +96,7 @@ class BoardSync(QObject):
         self.snapshot: Snapshot | None = None       # None: the log has not answered yet
         self.desk_name = this_desk()
         self._mine: set[int] = set()                # take-overs this desk made (no notice when they come back)
-        desk.share_take_over = self.share_take_over
+        desk.share_take_overs = self.share_take_overs
         panel.start_event = lambda event_id: self._start_or_end(event_id, True)
         panel.end_event = lambda event_id: self._start_or_end(event_id, False)
         state.snapshotChanged.connect(self.apply)
@@ -123,39 +123,49 @@ class BoardSync(QObject):
             if known is not None and taken.id not in known and taken.id not in self._mine:
                 self.desk.notice.emit("warning", said(taken.sentence))
 
-    def share_take_over(self, takeover: TakeOver, device_name: str, then: Callable[[TakeOver], None]) -> None:
-        """For a log event, the log decides: in force (``then``) once written, or refused with who has it."""
-        event = self.board.events.get(takeover.by_event)
-        if not isinstance(event, LogEvent):
-            then(takeover)
+    def share_take_overs(self, takeovers: list[TakeOver], names: dict[str, str],
+                         then: Callable[[list[TakeOver]], None], audited: bool = False) -> None:
+        """For a log event, the log decides (all or none): in force (``then``) once written, or refused with
+        who has a device (``OperatorDesk.share_take_overs``)."""
+        events = [self.board.events.get(takeover.by_event) for takeover in takeovers]
+        if not takeovers or not all(isinstance(event, LogEvent) for event in events):
+            then(takeovers)
             return
-        held = self.board.taken_over(takeover.device)
-        seen = held.shared_id if held else None
-        from_titles = [self.board.events[e].title for e in takeover.from_events if e in self.board.events]
+        asked = [(takeover, event.db_id, self._seen(takeover), self._titles(takeover.from_events))
+                 for takeover, event in zip(takeovers, events)]
         staff_id = self.state.staff.id if self.state.staff else None
         desk = self.desk_name
 
-        def work(session: Session) -> SharedTakeOver:
-            return take_over(session, takeover.device, device_name, event.db_id,
-                             by=session.get(Staff, staff_id) if staff_id is not None else None, desk=desk,
-                             from_events=from_titles, seen=seen, now=utc_now())
+        def work(session: Session) -> list[SharedTakeOver]:
+            by = session.get(Staff, staff_id) if staff_id is not None else None
+            return [take_over(session, takeover.device, names[takeover.device], event_id, by=by, desk=desk,
+                              from_events=titles, seen=seen, now=utc_now(), audit=not audited)
+                    for takeover, event_id, seen, titles in asked]
 
-        def taken(shared: SharedTakeOver) -> None:
-            self._mine.add(shared.id)
-            then(replace(takeover, shared_id=shared.id))
+        def taken(shared: list[SharedTakeOver]) -> None:
+            self._mine.update(row.id for row in shared)
+            then([replace(takeover, shared_id=row.id) for takeover, row in zip(takeovers, shared)])
             self.state.refresh()
 
         def refused(error: Exception) -> None:
-            if isinstance(error, DatabaseProblem):     # camera control never waits for the log
-                then(takeover)
+            if isinstance(error, DatabaseProblem):     # device control never waits for the log
+                then(takeovers)
                 self.desk.notice.emit("warning", self.tr(
                     "%1 taken over on this desk only: the operations log did not answer, so other desks do not "
-                    "know.").replace("%1", device_name))
+                    "know.").replace("%1", ", ".join(names[takeover.device] for takeover in takeovers)))
                 return
             self.desk.notice.emit("warning", said(error))
             self.state.refresh()
 
         self.state.worker.call(work, taken, refused)
+
+    def _seen(self, takeover: TakeOver) -> int | None:
+        """The log's take-over of the device this desk knows of, which this one may replace."""
+        held = self.board.taken_over(takeover.device)
+        return held.shared_id if held else None
+
+    def _titles(self, event_ids: Iterable[str]) -> list[str]:
+        return [self.board.events[e].title for e in event_ids if e in self.board.events]
 
     def use_config(self) -> None:
         """The configuration changed: its templates apply at once (before the log answered, its events)."""

@@ -63,17 +63,17 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog_board.py" line="152"/>
+        <location filename="../../ui/oplog_board.py" line="154"/>
         <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
         <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_board.py" line="187"/>
+        <location filename="../../ui/oplog_board.py" line="197"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_board.py" line="189"/>
+        <location filename="../../ui/oplog_board.py" line="199"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
@@ -3454,22 +3454,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="109"/>
+        <location filename="../../ui/desk.py" line="112"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="128"/>
+        <location filename="../../ui/desk.py" line="131"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="214"/>
+        <location filename="../../ui/desk.py" line="217"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246"/>
+        <location filename="../../ui/desk.py" line="249"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3500,7 +3500,7 @@
         <translation>{device} baru saja diambil alih oleh {desk} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../models/takeovers.py" line="73"/>
+        <location filename="../../models/takeovers.py" line="74"/>
         <source>{event} is not running, so it cannot take {device} over</source>
         <translation>{event} tidak sedang berjalan, jadi tidak dapat mengambil alih {device}</translation>
     </message>
@@ -4927,22 +4927,22 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall_desk.py" line="133"/>
+        <location filename="../../ui/wall_desk.py" line="136"/>
         <source>take over {output} ({device}) from {owners} for {event}</source>
         <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="142"/>
+        <location filename="../../ui/wall_desk.py" line="145"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="167"/>
+        <location filename="../../ui/wall_desk.py" line="170"/>
         <source>Layout %1 would change %2, owned by %3: press its key or button again, or click “Take over and recall”</source>
         <translation>Tata letak %1 akan mengubah %2, milik %3: tekan tombolnya sekali lagi, atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="212"/>
+        <location filename="../../ui/wall_desk.py" line="215"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
