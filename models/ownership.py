@@ -35,6 +35,7 @@ class TakeOver:
     by_event: str
     from_events: tuple[str, ...]
     at: datetime
+    shared_id: int | None = None      # its row in the operations log, where desks share take-overs
 
 
 class EventBoard:
@@ -100,21 +101,33 @@ class EventBoard:
 
     def take_over(self, device: str, now: datetime | None = None) -> TakeOver:
         """Give ``device`` to the active event; raises ValueError when no event is active."""
+        return self.record(self.propose(device, now))
+
+    def propose(self, device: str, now: datetime | None = None) -> TakeOver:
+        """The take-over of ``device`` for the active event, not yet in force (the operations log may refuse
+        it); raises ValueError when no event is active."""
         if self.active is None:
             raise ValueError(QT_TRANSLATE_NOOP(
                 "Ownership", "choose the event you are working for before taking over a device"))
         blocking = self.blocking(device, now)
-        takeover = TakeOver(device, self.active, tuple(e.id for e in blocking), now or datetime.now())
-        self._takeovers[device] = takeover
+        return TakeOver(device, self.active, tuple(e.id for e in blocking), now or datetime.now())
+
+    def record(self, takeover: TakeOver) -> TakeOver:
+        self._takeovers[takeover.device] = takeover
         return takeover
 
-    def take_over_all(self, devices: Iterable[str], now: datetime | None = None) -> list[TakeOver]:
-        """Give every device of ``devices`` that another running event holds to the active event, all or
-        none (a layout changes every screen at once); raises ValueError when no event is active."""
+    def share(self, takeovers: Iterable[TakeOver]) -> None:
+        """The take-overs in force in the operations log replace the shared ones held so far; this desk's own
+        (made before the log answered, or while it did not answer) stay unless the log has one of the same device."""
+        shared = {takeover.device: takeover for takeover in takeovers}
+        local = {d: t for d, t in self._takeovers.items() if t.shared_id is None and d not in shared}
+        self._takeovers = local | shared
+
+    def propose_all(self, devices: Iterable[str], now: datetime | None = None) -> list[TakeOver]:
+        """Take-overs (not yet in force) for every device of ``devices`` that another running event holds, all
+        or none (a layout changes every screen at once); raises ValueError when no event is active."""
         blocked = [device for device in dict.fromkeys(devices) if self.blocking(device, now)]
-        if blocked and self.active is None:
-            self.take_over(blocked[0], now)     # raises, naming what the operator must do first
-        return [self.take_over(device, now) for device in blocked]
+        return [self.propose(device, now) for device in blocked]
 
     def taken_over(self, device: str) -> TakeOver | None:
         return self._takeovers.get(device)

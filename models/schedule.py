@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from models import takeovers
 from models.database import reread_locked
 from models.oplog_time import as_utc
 from models.schema import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
@@ -144,6 +145,7 @@ def start_event(session: Session, event: Event, by: Staff, now: datetime) -> Non
                             .format(title=event.title, status=STATUS_WORDS[event.status]))
     event.status, event.actual_start = EventStatus.RUNNING, as_utc(now)
     session.flush()
+    takeovers.announce(session)
 
 
 def end_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
@@ -154,6 +156,8 @@ def end_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
                             .format(title=event.title, status=STATUS_WORDS[event.status]))
     event.status, event.actual_end = EventStatus.FINISHED, as_utc(now)
     session.flush()
+    takeovers.release(session, event.id, now)      # what it took goes back to the events that list it
+    takeovers.announce(session)
 
 
 def cancel_event(session: Session, event: Event, by: Staff) -> None:

@@ -5,12 +5,14 @@ from models.schema_events import Event, EventLocation, event_devices, event_oper
 from models.schema_handover import Handover, HandoverAddition, HandoverError, HandoverLocked, handover_faults
 from models.schema_log import AppendOnlyError, AuditEntry, ChainHead, Fault, LogEntry
 from models.schema_people import Device, Location, Shift, Staff, shift_members
+from models.schema_takeovers import DeskNews, TakeOverRow
 
 metadata = Base.metadata
 
 __all__ = [
-    "AdditionKind", "AppendOnlyError", "AuditEntry", "Base", "ChainHead", "Device", "DeviceKind", "EmploymentCategory",
-    "Event", "EventLocation", "EventMode", "EventStatus", "Fault", "FaultSeverity", "Handover", "HandoverAddition",
-    "HandoverError", "HandoverLocked", "Location", "LocationKind", "LogEntry", "Role", "Shift", "Staff",
+    "AdditionKind", "AppendOnlyError", "AuditEntry", "Base", "ChainHead", "DeskNews", "Device", "DeviceKind",
+    "EmploymentCategory", "Event", "EventLocation", "EventMode", "EventStatus", "Fault", "FaultSeverity", "Handover",
+    "HandoverAddition", "HandoverError", "HandoverLocked", "Location", "LocationKind", "LogEntry", "Role", "Shift",
+    "Staff", "TakeOverRow",
     "event_devices", "event_operators", "handover_faults", "metadata", "shift_members",
 ]

@@ -18,13 +18,17 @@ from devices.records import ActionRecord
 from models.config_schema import Shot
 from models.handover_summary import NOT_ERRORS
 from models.hotkeys import PRESET_RECALLS
-from models.ownership import EventBoard
+from models.ownership import EventBoard, TakeOver
 from ui.device_words import record_text
 from ui.bridge import CameraBridge
 from ui.wording import said
 
 HELD_MOVES = {"move.up": (0, 1), "move.down": (0, -1), "move.left": (-1, 0), "move.right": (1, 0)}
 HELD_ZOOM = {"zoom.in": 1, "zoom.out": -1}
+ShareTakeOvers = Callable[..., None]
+"""``(takeovers, names, then, audited=False)``: put ``takeovers`` (all or none) in force, then call
+``then(takeovers)``; ``names`` maps each device to what the operator calls it; ``audited``: the caller
+writes the audit trail itself. Without the operations log: at once, on this desk."""
 
 
 class OperatorDesk(QObject):
@@ -46,6 +50,8 @@ class OperatorDesk(QObject):
         self._held_zoom: set[str] = set()
         self._driving: str | None = None   # camera the held keys are driving
         self.cheat_sheet: Callable[[], None] = lambda: None
+        # the operations log decides take-overs shared with other desks (see ``ShareTakeOvers``)
+        self.share_take_overs: ShareTakeOvers = lambda takeovers, _names, then, audited=False: then(takeovers)
 
     # ---- cameras -----------------------------------------------------------------------------
     def add_camera(self, camera_id: str, name: str, bridge: CameraBridge) -> None:
@@ -113,12 +119,16 @@ class OperatorDesk(QObject):
         if camera_id is None:
             return
         try:
-            takeover = self.board.take_over(camera_id)
+            takeover = self.board.propose(camera_id)
         except ValueError as exc:
             self.notice.emit("warning", said(exc))
             return
+        self.share_take_overs([takeover], {camera_id: self.names[camera_id]}, lambda taken: self._taken_over(*taken))
+
+    def _taken_over(self, takeover: TakeOver) -> None:
+        self.board.record(takeover)
         active = self.board.events[takeover.by_event].title
-        self.notice.emit("info", self.tr("%1 taken over for %2").replace("%1", self.names[camera_id])
+        self.notice.emit("info", self.tr("%1 taken over for %2").replace("%1", self.names[takeover.device])
                          .replace("%2", active))
         self.ownershipChanged.emit()
 

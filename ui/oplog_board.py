@@ -14,24 +14,35 @@ first second; starting or ending one then changes this desk only, and the operat
 it is not logged. The log's events replace them as soon as it answers, the event the operator
 works for kept when the log has one of the same title. When the database fails later, the events
 last read stay on the board (starting or ending one is then refused with the database's notice).
+
+Take-overs for the log's events are the log's (``models.takeovers``): a take-over is in force once the log
+has it, every desk's board holds the ones in force, and the operator is told when another desk took a
+camera. Take-overs for the configuration's events (the log has not answered), and those made while the log
+does not answer, stay on this desk.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Slot
+from sqlalchemy.orm import Session
 
 from models.config import Config
 from models.config_schema import SHOT_KEYS, Shot
-from models.ownership import EventBoard
+from models.database import DatabaseProblem
+from models.oplog_time import utc_now
+from models.ownership import EventBoard, TakeOver
+from models.schema import Staff
+from models.takeovers import SharedTakeOver, take_over, this_desk
 from ui.desk import OperatorDesk
 from ui.events_panel import EventsPanel
 from ui.oplog_audit import AuditFeed
 from ui.oplog_events import EventsDock
 from ui.oplog_state import OpsState
 from ui.oplog_views import EventView, Snapshot
+from ui.wording import said
 
 PREFIX = "oplog:"
 
@@ -83,6 +94,9 @@ class BoardSync(QObject):
         self.board: EventBoard = desk.board
         self.state, self.desk, self.dock, self.config, self.feed = state, desk, dock, config, feed
         self.snapshot: Snapshot | None = None       # None: the log has not answered yet
+        self.desk_name = this_desk()
+        self._mine: set[int] = set()                # take-overs this desk made (no notice when they come back)
+        desk.share_take_overs = self.share_take_overs
         panel.start_event = lambda event_id: self._start_or_end(event_id, True)
         panel.end_event = lambda event_id: self._start_or_end(event_id, False)
         state.snapshotChanged.connect(self.apply)
@@ -90,6 +104,7 @@ class BoardSync(QObject):
 
     @Slot(object)
     def apply(self, snapshot: Snapshot) -> None:
+        known = {takeover.id for takeover in self.snapshot.takeovers} if self.snapshot else None
         self.snapshot = snapshot
         working_for = self.board.events.get(self.board.active) if self.board.active else None
         events = board_events(snapshot.events, self.config())
@@ -102,7 +117,55 @@ class BoardSync(QObject):
         if self.board.active is None and working_for is not None:     # e.g. the configuration's event of that title
             self.board.active = next((event.id for event in events if event.title == working_for.title), None)
         self.board.choose_active()
+        self.board.share(TakeOver(t.device, f"{PREFIX}{t.event_id}", (), t.at, t.id) for t in snapshot.takeovers)
         self.desk.ownershipChanged.emit()
+        for taken in snapshot.takeovers:
+            if known is not None and taken.id not in known and taken.id not in self._mine:
+                self.desk.notice.emit("warning", said(taken.sentence))
+
+    def share_take_overs(self, takeovers: list[TakeOver], names: dict[str, str],
+                         then: Callable[[list[TakeOver]], None], audited: bool = False) -> None:
+        """For a log event, the log decides (all or none): in force (``then``) once written, or refused with
+        who has a device (``OperatorDesk.share_take_overs``)."""
+        events = [self.board.events.get(takeover.by_event) for takeover in takeovers]
+        if not takeovers or not all(isinstance(event, LogEvent) for event in events):
+            then(takeovers)
+            return
+        asked = [(takeover, event.db_id, self._seen(takeover), self._titles(takeover.from_events))
+                 for takeover, event in zip(takeovers, events)]
+        staff_id = self.state.staff.id if self.state.staff else None
+        desk = self.desk_name
+
+        def work(session: Session) -> list[SharedTakeOver]:
+            by = session.get(Staff, staff_id) if staff_id is not None else None
+            return [take_over(session, takeover.device, names[takeover.device], event_id, by=by, desk=desk,
+                              from_events=titles, seen=seen, now=utc_now(), audit=not audited)
+                    for takeover, event_id, seen, titles in asked]
+
+        def taken(shared: list[SharedTakeOver]) -> None:
+            self._mine.update(row.id for row in shared)
+            then([replace(takeover, shared_id=row.id) for takeover, row in zip(takeovers, shared)])
+            self.state.refresh()
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, DatabaseProblem):     # device control never waits for the log
+                then(takeovers)
+                self.desk.notice.emit("warning", self.tr(
+                    "%1 taken over on this desk only: the operations log did not answer, so other desks do not "
+                    "know.").replace("%1", ", ".join(names[takeover.device] for takeover in takeovers)))
+                return
+            self.desk.notice.emit("warning", said(error))
+            self.state.refresh()
+
+        self.state.worker.call(work, taken, refused)
+
+    def _seen(self, takeover: TakeOver) -> int | None:
+        """The log's take-over of the device this desk knows of, which this one may replace."""
+        held = self.board.taken_over(takeover.device)
+        return held.shared_id if held else None
+
+    def _titles(self, event_ids: Iterable[str]) -> list[str]:
+        return [self.board.events[e].title for e in event_ids if e in self.board.events]
 
     def use_config(self) -> None:
         """The configuration changed: its templates apply at once (before the log answered, its events)."""

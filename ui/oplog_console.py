@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -31,6 +31,7 @@ from ui.oplog_handover import HandoverWindow
 from ui.oplog_locations import LocationsAdmin
 from ui.oplog_login import LoginPanel
 from ui.oplog_logbook import FaultsPanel, QuickLogBox
+from ui.oplog_news import NewsBridge
 from ui.oplog_shift import ShiftPanel
 from ui.oplog_state import OpsState
 from ui.oplog_views import StaffView
@@ -59,6 +60,9 @@ class OperationsLog(QObject):
         # before the state's first snapshot is asked for, so that it holds the events carried into the log
         self.worker.opened.connect(lambda _name: self.carry_configured_events())
         self.state = OpsState(self.worker, self)
+        self.news = NewsBridge(self)
+        self.worker.when_open(self.news.start)
+        self.news.news.connect(self.state.refresh, Qt.ConnectionType.QueuedConnection)
         self.login = LoginPanel(self.state)
         self.shift = ShiftPanel(self.state)
         self.events = EventsDock(self.state)
@@ -224,5 +228,6 @@ class OperationsLog(QObject):
         for window in self.windows.values():
             window.close()
         self.quick_log.close()
+        self.news.stop()
         self.feed.stop()
         self.worker.stop()

@@ -18,6 +18,7 @@ from models.schedule import events_between, running_events
 from models.schema import Event, Fault, Role, Shift, Staff
 from models.shifts import current_shift, next_shift
 from models.staff import staff_for_login
+from models.takeovers import SharedTakeOver, takeovers_in_force
 from models.wording import QT_TRANSLATE_NOOP
 
 LOOKAHEAD = timedelta(hours=12)
@@ -93,6 +94,7 @@ class Snapshot:
     faults: tuple[FaultView, ...]
     locations: tuple[str, ...]
     devices: tuple[DeviceView, ...]
+    takeovers: tuple[SharedTakeOver, ...] = ()      # in force, shared by every desk
 
 
 def staff_view(staff: Staff) -> StaffView:
@@ -133,7 +135,8 @@ def load_snapshot(session: Session, now: datetime) -> Snapshot:
         events=tuple(event_view(event) for event in sorted(today.values(), key=lambda e: (e.planned_start, e.id))),
         faults=tuple(fault_view(fault) for fault in open_faults(session)),
         locations=tuple(location.name for location in locations(session)),
-        devices=tuple(DeviceView(d.asset_number, d.name, d.in_service) for d in devices(session)))
+        devices=tuple(DeviceView(d.asset_number, d.name, d.in_service) for d in devices(session)),
+        takeovers=tuple(takeovers_in_force(session)))
 
 
 def actor(session: Session, staff_id: int) -> Staff:

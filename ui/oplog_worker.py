@@ -32,14 +32,15 @@ from models.schedule import ScheduleError
 from models.seed_demo import SeedError, seed_demo
 from models.shifts import ShiftError
 from models.staff import LoginError, PermissionDenied
+from models.takeovers import TakeOverRefused
 from ui.wording import said
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
-OPERATOR_ERRORS = (LoginError, PermissionDenied, ShiftError, ScheduleError, FaultError, HandoverError, ValueError,
-                   LookupError)
+OPERATOR_ERRORS = (LoginError, PermissionDenied, ShiftError, ScheduleError, FaultError, HandoverError, TakeOverRefused,
+                   ValueError, LookupError)
 """Refusals meant for the operator (wrong PIN, not allowed, not possible now); anything else is a bug."""
 
 

@@ -101,33 +101,36 @@ class WallDesk(QObject):
 
     def take_over(self, wall_id: str, output: int) -> None:
         device = wall_output_id(wall_id, output)
-        blocking = self.board.blocking(device)
-        if not blocking:
-            return
-        try:
-            takeover = self.board.take_over(device)
-        except ValueError as exc:      # no active event chosen
-            self.notice.emit("warning", said(exc))
-            return
-        self._record_take_over(self.walls[wall_id], output, takeover, blocking)
-        self.desk.ownershipChanged.emit()
+        if self.board.blocking(device):
+            self._take_over(wall_id, [device])
 
     def take_over_and_recall(self, wall_id: str, number: int) -> None:
         """Take over every screen of the wall another running event holds (each logged), then recall the layout."""
         self.cancel_offer()
+        self._take_over(wall_id, [wall_output_id(wall_id, output) for output in self.walls[wall_id].outputs],
+                        lambda: self._recall(wall_id, number))
+
+    def _take_over(self, wall_id: str, devices: list[str], then: Callable[[], None] = lambda: None) -> None:
+        """Take over those of ``devices`` other running events hold, all or none (the operations log may refuse,
+        naming who has one), then ``then()``; nothing happens when no event is chosen."""
         wall = self.walls[wall_id]
-        screens = {wall_output_id(wall_id, output): output for output in wall.outputs}
-        blocking = {device: self.board.blocking(device) for device in screens}
+        outputs = {wall_output_id(wall_id, output): output for output in wall.outputs}
+        blocking = {device: self.board.blocking(device) for device in devices}
         try:
-            takeovers = self.board.take_over_all(screens)
+            takeovers = self.board.propose_all(devices)
         except ValueError as exc:      # no active event chosen: nothing taken, nothing sent
             self.notice.emit("warning", said(exc))
             return
-        for takeover in takeovers:
-            self._record_take_over(wall, screens[takeover.device], takeover, blocking[takeover.device])
-        if takeovers:
-            self.desk.ownershipChanged.emit()
-        self._recall(wall_id, number)
+
+        def taken(takeovers: list[TakeOver]) -> None:
+            for takeover in takeovers:
+                self.board.record(takeover)
+                self._record_take_over(wall, outputs[takeover.device], takeover, blocking[takeover.device])
+            if takeovers:
+                self.desk.ownershipChanged.emit()
+            then()
+        names = {device: f"{wall.name}: {wall.outputs.get(output, str(output))}" for device, output in outputs.items()}
+        self.desk.share_take_overs(takeovers, names, taken, audited=True)
 
     def _record_take_over(self, wall: WallConfig, output: int, takeover: TakeOver, owners: list[EventLike]) -> None:
         action = QT_TRANSLATE_NOOP("WallDesk", "take over {output} ({device}) from {owners} for {event}").format(

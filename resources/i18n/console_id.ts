@@ -86,12 +86,17 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog_board.py" line="134"/>
+        <location filename="../../ui/oplog_board.py" line="154"/>
+        <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
+        <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog_board.py" line="197"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_board.py" line="136"/>
+        <location filename="../../ui/oplog_board.py" line="199"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
@@ -3016,7 +3021,7 @@
     </message>
     <message>
         <location filename="../../models/staff.py" line="63"/>
-        <location filename="../../ui/oplog_views.py" line="143"/>
+        <location filename="../../ui/oplog_views.py" line="146"/>
         <source>There is no staff member number {id}.</source>
         <translation>Tidak ada petugas dengan nomor {id}.</translation>
     </message>
@@ -3444,105 +3449,105 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog_console.py" line="72"/>
+        <location filename="../../ui/oplog_console.py" line="76"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="72"/>
-        <location filename="../../ui/oplog_console.py" line="101"/>
+        <location filename="../../ui/oplog_console.py" line="76"/>
+        <location filename="../../ui/oplog_console.py" line="105"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="73"/>
-        <location filename="../../ui/oplog_console.py" line="102"/>
+        <location filename="../../ui/oplog_console.py" line="77"/>
+        <location filename="../../ui/oplog_console.py" line="106"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="73"/>
-        <location filename="../../ui/oplog_console.py" line="103"/>
+        <location filename="../../ui/oplog_console.py" line="77"/>
+        <location filename="../../ui/oplog_console.py" line="107"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="75"/>
+        <location filename="../../ui/oplog_console.py" line="79"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="91"/>
+        <location filename="../../ui/oplog_console.py" line="95"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="99"/>
+        <location filename="../../ui/oplog_console.py" line="103"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="100"/>
+        <location filename="../../ui/oplog_console.py" line="104"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="105"/>
+        <location filename="../../ui/oplog_console.py" line="109"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="107"/>
+        <location filename="../../ui/oplog_console.py" line="111"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="108"/>
+        <location filename="../../ui/oplog_console.py" line="112"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="111"/>
+        <location filename="../../ui/oplog_console.py" line="115"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="112"/>
+        <location filename="../../ui/oplog_console.py" line="116"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="113"/>
+        <location filename="../../ui/oplog_console.py" line="117"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="152"/>
+        <location filename="../../ui/oplog_console.py" line="156"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="168"/>
+        <location filename="../../ui/oplog_console.py" line="172"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="170"/>
+        <location filename="../../ui/oplog_console.py" line="174"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="199"/>
+        <location filename="../../ui/oplog_console.py" line="203"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="206"/>
+        <location filename="../../ui/oplog_console.py" line="210"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog_console.py" line="213"/>
+        <location filename="../../ui/oplog_console.py" line="217"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3550,22 +3555,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk.py" line="106"/>
+        <location filename="../../ui/desk.py" line="112"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="121"/>
+        <location filename="../../ui/desk.py" line="131"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="207"/>
+        <location filename="../../ui/desk.py" line="217"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="239"/>
+        <location filename="../../ui/desk.py" line="249"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3591,9 +3596,24 @@
 <context>
     <name>Ownership</name>
     <message>
-        <location filename="../../models/ownership.py" line="104"/>
+        <location filename="../../models/ownership.py" line="110"/>
         <source>choose the event you are working for before taking over a device</source>
         <translation>pilih acara tempat Anda bertugas sebelum mengambil alih perangkat</translation>
+    </message>
+    <message>
+        <location filename="../../models/takeovers.py" line="51"/>
+        <source>{device} was just taken by {desk} for {event} ({staff})</source>
+        <translation>{device} baru saja diambil alih oleh {desk} untuk {event} ({staff})</translation>
+    </message>
+    <message>
+        <location filename="../../models/takeovers.py" line="53"/>
+        <source>{device} was just taken by {desk} for {event}</source>
+        <translation>{device} baru saja diambil alih oleh {desk} untuk {event}</translation>
+    </message>
+    <message>
+        <location filename="../../models/takeovers.py" line="74"/>
+        <source>{event} is not running, so it cannot take {device} over</source>
+        <translation>{event} tidak sedang berjalan, jadi tidak dapat mengambil alih {device}</translation>
     </message>
 </context>
 <context>
@@ -3654,22 +3674,22 @@
         <translation>menutup gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="65"/>
+        <location filename="../../models/schedule.py" line="66"/>
         <source>schedule an event</source>
         <translation>menjadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="140"/>
+        <location filename="../../models/schedule.py" line="141"/>
         <source>start an event</source>
         <translation>memulai acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="150"/>
+        <location filename="../../models/schedule.py" line="152"/>
         <source>end an event</source>
         <translation>mengakhiri acara</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="160"/>
+        <location filename="../../models/schedule.py" line="164"/>
         <source>cancel an event</source>
         <translation>membatalkan acara</translation>
     </message>
@@ -4274,87 +4294,87 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../models/schedule.py" line="19"/>
+        <location filename="../../models/schedule.py" line="20"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="20"/>
+        <location filename="../../models/schedule.py" line="21"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="21"/>
+        <location filename="../../models/schedule.py" line="22"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="22"/>
+        <location filename="../../models/schedule.py" line="23"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="46"/>
+        <location filename="../../models/schedule.py" line="47"/>
         <source>there is no location named {name}</source>
         <translation>tidak ada lokasi bernama {name}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="54"/>
+        <location filename="../../models/schedule.py" line="55"/>
         <source>there is no device with the asset number or name {key}</source>
         <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="75"/>
+        <location filename="../../models/schedule.py" line="76"/>
         <source>an event needs a title and an organiser (OPD)</source>
         <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="77"/>
+        <location filename="../../models/schedule.py" line="78"/>
         <source>{title}: the event must end after it starts</source>
         <translation>{title}: acara harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="80"/>
+        <location filename="../../models/schedule.py" line="81"/>
         <source>{title}: an event needs at least one location (the studio for an online event)</source>
         <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="97"/>
+        <location filename="../../models/schedule.py" line="98"/>
         <source>{title}: participant numbers cannot be negative</source>
         <translation>{title}: jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="107"/>
+        <location filename="../../models/schedule.py" line="108"/>
         <source>{title}: {device} ({asset}) is out of service</source>
         <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="115"/>
+        <location filename="../../models/schedule.py" line="116"/>
         <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
         <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="124"/>
+        <location filename="../../models/schedule.py" line="125"/>
         <source>a participant count cannot be negative</source>
         <translation>jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="130"/>
+        <location filename="../../models/schedule.py" line="131"/>
         <source>{title} does not take place at {location}</source>
         <translation>{title} tidak berlangsung di {location}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="143"/>
+        <location filename="../../models/schedule.py" line="144"/>
         <source>{title} cannot start: it is {status}</source>
         <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="153"/>
+        <location filename="../../models/schedule.py" line="155"/>
         <source>{title} cannot end: it is {status}</source>
         <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/schedule.py" line="163"/>
+        <location filename="../../models/schedule.py" line="167"/>
         <source>{title} cannot be cancelled: it is {status}</source>
         <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
     </message>
@@ -5059,22 +5079,22 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall_desk.py" line="133"/>
+        <location filename="../../ui/wall_desk.py" line="136"/>
         <source>take over {output} ({device}) from {owners} for {event}</source>
         <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="142"/>
+        <location filename="../../ui/wall_desk.py" line="145"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="167"/>
+        <location filename="../../ui/wall_desk.py" line="170"/>
         <source>Layout %1 would change %2, owned by %3: press its key or button again, or click “Take over and recall”</source>
         <translation>Tata letak %1 akan mengubah %2, milik %3: tekan tombolnya sekali lagi, atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
-        <location filename="../../ui/wall_desk.py" line="212"/>
+        <location filename="../../ui/wall_desk.py" line="215"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>

@@ -86,10 +86,10 @@ def test_a_layout_takes_over_every_screen_another_event_holds_or_none():
                     WallEvent("podcast", "Podcast", (), wall_outputs=("wall:3", "wall:4"))])
     screens = ["wall:1", "wall:2", "wall:3", "wall:4", "wall:5"]
     with pytest.raises(ValueError, match="choose the event"):
-        b.take_over_all(screens, NOON)
+        b.propose_all(screens, NOON)
     assert all(b.taken_over(screen) is None for screen in screens)     # none taken when refused
     b.active = "rakor"
-    takeovers = b.take_over_all(screens, NOON)
+    takeovers = [b.record(t) for t in b.propose_all(screens, NOON)]
     assert [(t.device, t.from_events) for t in takeovers] == [("wall:3", ("podcast",)), ("wall:4", ("podcast",))]
     assert not any(b.blocking(screen, NOON) for screen in screens)
-    assert b.take_over_all(screens, NOON) == []                          # all ours now: nothing to take
+    assert b.propose_all(screens, NOON) == []                          # all ours now: nothing to take

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -78,10 +78,12 @@ def site(tmp_path) -> Site:
     return make_site(tmp_path)
 
 
-def make_site(folder: Path, started: bool = True) -> Site:
-    """The small Smart Centre in ``folder``; Budi's shift has ``started`` two hours ago, else is due now."""
+def make_site(folder: Path, started: bool = True, url: str | None = None) -> Site:
+    """The small Smart Centre in ``folder`` (or at ``url``, e.g. a PostgreSQL schema); Budi's shift has
+    ``started`` two hours ago, else is due now."""
     path = folder / "oplog.sqlite"
-    database = open_database(f"sqlite:///{path}")
+    url = url or f"sqlite:///{path}"
+    database = open_database(url)
     world = build_world(database)
     now = utc_now()
     with database.transaction() as session:
@@ -96,7 +98,7 @@ def make_site(folder: Path, started: bool = True) -> Site:
         session.flush()
         ids = shift.id, after.id, event.id
     database.close()
-    return Site(f"sqlite:///{path}", path, world, *ids)
+    return Site(url, path, world, *ids)
 
 
 @pytest.fixture
@@ -107,12 +109,16 @@ def rig(tmp_path):
 
 @pytest.fixture
 def console_for(rig, qtbot):
-    """``console_for(url)`` builds the console of demo mode with the operations log at ``url``;
-    ``editable=True``: with a configuration file (config.yaml in the test's folder) to edit."""
+    """``console_for(url)`` builds the console of demo mode with the operations log at ``url``; a second one
+    (another desk) gets a device thread of its own, as on its own PC. ``editable=True``: with a
+    configuration file (config.yaml in the test's folder) to edit."""
     built: list[Console] = []
+    runtimes = ExitStack()
 
     def build(url: str, busy_timeout_ms: int = 5000, editable: bool = False) -> Console:
         demo, devices, folder = rig
+        if built:
+            devices = runtimes.enter_context(DeviceRuntime(f"oplog-desk-{len(built)}"))
         config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
         for controller in controllers.values():     # connected (see tests/ui/test_console.py make_console)
@@ -135,6 +141,7 @@ def console_for(rig, qtbot):
     yield build
     for console in built:
         console.shutdown()
+    runtimes.close()
 
 
 def ready(ops: OperationsLog, qtbot) -> None:
