@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 
 from devices.video.base import NOT_OPEN, FrameSource, Pacer, SourceError, fit_within
+from devices.video.rtsp_check import why_rtsp_fails
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
 from models.wording import QT_TRANSLATE_NOOP
 
@@ -83,6 +84,9 @@ class OpenCvSource(FrameSource):
             self._capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
             ok, data = self._capture.read()
         if not ok:
+            reason = self._camera_says()
+            if reason is not None:
+                raise SourceError(reason)
             return None
         return self._decode_jpeg(data) if self._jpeg_packets else data
 
@@ -101,7 +105,14 @@ class OpenCvSource(FrameSource):
                                 [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, open_ms,
                                  cv2.CAP_PROP_READ_TIMEOUT_MSEC, read_ms])
 
+    def _camera_says(self) -> str | None:
+        """Why an RTSP camera does not stream, asked after a failure (OpenCV does not say)."""
+        return why_rtsp_fails(str(self.spec.target)) if self.spec.kind is SourceKind.RTSP else None
+
     def _open_failure(self) -> str:
+        reason = self._camera_says()
+        if reason is not None:
+            return reason
         if self.spec.kind is SourceKind.DEVICE:
             failure = QT_TRANSLATE_NOOP("PreviewSource", "{source} is not available")
         elif self.spec.kind is SourceKind.FILE:

@@ -4003,42 +4003,42 @@
         <translation>sumber pratinjau &apos;demo&apos; memerlukan kamera simulasi</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="38"/>
+        <location filename="../../devices/video/opencv_source.py" line="39"/>
         <source>the demo picture comes from a simulated camera, not from OpenCV</source>
         <translation>gambar demo berasal dari kamera simulasi, bukan dari OpenCV</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="49"/>
+        <location filename="../../devices/video/opencv_source.py" line="50"/>
         <source>capture device {number}</source>
         <translation>perangkat tangkap {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="51"/>
+        <location filename="../../devices/video/opencv_source.py" line="52"/>
         <source>file {path}</source>
         <translation>berkas {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="57"/>
+        <location filename="../../devices/video/opencv_source.py" line="58"/>
         <source>file not found: {path}</source>
         <translation>berkas tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="106"/>
+        <location filename="../../devices/video/opencv_source.py" line="117"/>
         <source>{source} is not available</source>
         <translation>{source} tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="108"/>
+        <location filename="../../devices/video/opencv_source.py" line="119"/>
         <source>cannot play {source} (not a video OpenCV can read?)</source>
         <translation>{source} tidak dapat diputar (bukan video yang dapat dibaca OpenCV?)</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="110"/>
+        <location filename="../../devices/video/opencv_source.py" line="121"/>
         <source>cannot connect to {source}</source>
         <translation>tidak dapat terhubung ke {source}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="118"/>
+        <location filename="../../devices/video/opencv_source.py" line="129"/>
         <source>{source} sent a frame that is not JPEG; reopening with full decoding</source>
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
@@ -4071,6 +4071,51 @@
         <location filename="../../devices/video/synthetic.py" line="117"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="36"/>
+        <source>the camera&apos;s host name {host} is not known — check the address</source>
+        <translation>nama host kamera {host} tidak dikenal — periksa alamatnya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="39"/>
+        <source>nothing answers at {host}:{port} (connection refused) — is the camera on, and is its RTSP port right?</source>
+        <translation>tidak ada yang menjawab di {host}:{port} (koneksi ditolak) — apakah kamera menyala dan port RTSP-nya benar?</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="42"/>
+        <source>the camera at {host}:{port} does not answer — check the address and the network</source>
+        <translation>kamera di {host}:{port} tidak menjawab — periksa alamat dan jaringannya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="46"/>
+        <source>cannot talk to the camera at {host}:{port}: {error}</source>
+        <translation>tidak dapat berkomunikasi dengan kamera di {host}:{port}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="51"/>
+        <source>the camera&apos;s stream was not found (404) — check the path</source>
+        <translation>stream kamera tidak ditemukan (404) — periksa path-nya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="53"/>
+        <source>the camera asks for a user name and password (401) — add them to the address: rtsp://user:password@host/…</source>
+        <translation>kamera meminta nama pengguna dan kata sandi (401) — tambahkan ke alamat: rtsp://user:password@host/…</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="56"/>
+        <source>the camera refused the user name or password (401) — check them</source>
+        <translation>kamera menolak nama pengguna atau kata sandi (401) — periksa keduanya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="58"/>
+        <source>the camera does not let this user see the stream (403)</source>
+        <translation>kamera tidak mengizinkan pengguna ini melihat stream (403)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="59"/>
+        <source>the camera answered {status} to the request for its stream</source>
+        <translation>kamera menjawab {status} atas permintaan stream-nya</translation>
     </message>
 </context>
 <context>
