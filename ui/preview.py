@@ -9,6 +9,11 @@ ui/bridge.py). Link reports travel the same way: the GUI shows the newest.
 Several views may show a camera at once (the bank's tile, an enlarged preview, the multiview).
 They share the camera's one worker: each view says the size it shows the camera at, and the
 worker delivers frames for the largest of them (``set_size``), never a second stream.
+
+Substream first: a camera may have two streams, its substream for the tiles (``preview:``, e.g.
+640×360) and its main stream (``preview_hd:``, e.g. 1080p). The worker plays the substream
+until a view other than the bank's tiles shows the camera larger than SUBSTREAM_SIZE (the
+enlarged preview, a multiview of few cameras), then the main stream until no such view is left.
 """
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ log = logging.getLogger(__name__)
 STOP_TIMEOUT = 1.0
 TILES = "tiles"                 # the bank of the main window: the view every camera has
 LARGEST = QSize(1920, 1080)     # no view gets frames larger than full HD; the sources rarely send more
+SUBSTREAM_SIZE = QSize(640, 360)    # the usual substream: enough for any view up to this size
 
 
 class PreviewHub(QObject):
@@ -58,20 +64,27 @@ class PreviewHub(QObject):
         self._reports: dict[str, LinkReport] = {}  # mailbox: the newest link report
         self._latest: dict[str, QImage] = {}
         self._sizes: dict[str, dict[str, QSize]] = {}   # camera -> view -> the size it shows the camera at
+        self._streams: dict[str, tuple[FrameSource, FrameSource]] = {}   # camera -> (substream, main stream)
         self._status: dict[str, str] = {}
         self._retiring: list[PreviewWorker] = []   # removed, possibly still finishing a read
 
-    def add(self, camera_id: str, source: FrameSource | str, size: QSize) -> None:
-        """Start showing ``source`` (a FrameSource or a spec string) for the camera.
+    def add(self, camera_id: str, source: FrameSource | str, size: QSize, *,
+            main_stream: FrameSource | str | None = None) -> None:
+        """Start showing ``source`` (a FrameSource or a spec string) for the camera; ``main_stream``,
+        when given, is shown instead while a large view shows the camera.
 
         Raises ValueError for a bad spec, a bad size or a camera that already has a preview.
         """
         if camera_id in self._workers:
             raise ValueError(f"camera {camera_id!r} already has a preview")
         box = _box(size)
-        self._sizes[camera_id] = {TILES: QSize(size)}
         if isinstance(source, str):
             source = open_source(source)
+        if isinstance(main_stream, str):
+            main_stream = open_source(main_stream)
+        self._sizes[camera_id] = {TILES: QSize(size)}
+        if main_stream is not None:
+            self._streams[camera_id] = (source, main_stream)
         worker = PreviewWorker(camera_id, source, box, deliver=self._offer_frame, report=self._offer_report,
                                max_fps=self.max_fps, backoff=self.backoff)
         with self._lock:
@@ -83,13 +96,27 @@ class PreviewHub(QObject):
         worker = self._worker(camera_id)
         _box(size)
         self._sizes[camera_id][view] = QSize(size)
-        worker.size = self._largest(camera_id)
+        self._fit(camera_id, worker)
 
     def forget_view(self, view: str) -> None:
         """``view`` no longer shows any camera (an enlarged preview or the multiview closed)."""
         for camera_id, sizes in self._sizes.items():
             if view != TILES and sizes.pop(view, None) is not None:
-                self._workers[camera_id].size = self._largest(camera_id)
+                self._fit(camera_id, self._workers[camera_id])
+
+    def _fit(self, camera_id: str, worker: PreviewWorker) -> None:
+        """Frames at the largest size asked for, from the main stream while a large view asks."""
+        worker.size = self._largest(camera_id)
+        if camera_id in self._streams:
+            substream, main_stream = self._streams[camera_id]
+            large = any(view != TILES and (size.width() > SUBSTREAM_SIZE.width()
+                                           or size.height() > SUBSTREAM_SIZE.height())
+                        for view, size in self._sizes[camera_id].items())
+            worker.switch_to(main_stream if large else substream)
+
+    def streaming(self, camera_id: str) -> FrameSource:
+        """The stream the camera's worker plays now (or is about to)."""
+        return self._worker(camera_id).wanted_source
 
     def _largest(self, camera_id: str) -> tuple[int, int]:
         sizes = self._sizes[camera_id].values()
@@ -111,6 +138,7 @@ class PreviewHub(QObject):
         self._latest.pop(camera_id, None)
         self._status.pop(camera_id, None)
         self._sizes.pop(camera_id, None)
+        self._streams.pop(camera_id, None)
         self._retiring = [w for w in self._retiring if w.is_alive()] + [worker]
 
     def latest(self, camera_id: str) -> QImage | None:

@@ -77,12 +77,14 @@ class PreviewWorker:
                  max_fps: float, backoff: tuple[float, float]) -> None:
         self.camera_id = camera_id
         self.source = source
+        self.wanted_source = source     # replaced from the GUI thread (``switch_to``); taken between frames
         self.size = size            # replaced whole from the GUI thread; read once per frame
         self._deliver = deliver
         self._report = report
         self._max_fps = max_fps
         self._backoff = backoff
         self._stop = threading.Event()
+        self._nudge = threading.Event()     # cuts a wait before reconnecting short: stop or switch
         self._frames_since_open = 0
         self._thread = threading.Thread(target=self._run, name=f"preview-{camera_id}", daemon=True)
 
@@ -91,6 +93,13 @@ class PreviewWorker:
 
     def request_stop(self) -> None:
         self._stop.set()
+        self._nudge.set()
+
+    def switch_to(self, source: FrameSource) -> None:
+        """Show ``source`` from the next frame on (the substream or the main stream of the camera);
+        the picture stays until the other stream's first frame, nothing is reported lost."""
+        self.wanted_source = source
+        self._nudge.set()
 
     def join(self, timeout: float) -> bool:
         """Wait up to timeout seconds; True once the thread has ended."""
@@ -105,6 +114,8 @@ class PreviewWorker:
         reason: str | None = None
         self._report(self, LinkReport(LinkState.STARTING))
         while not self._stop.is_set():
+            self._nudge.clear()
+            self.source = self.wanted_source
             try:
                 reason = self._stream()
             except SourceError as exc:
@@ -116,10 +127,12 @@ class PreviewWorker:
                 self.source.close()
             if self._stop.is_set():
                 break
+            if self.wanted_source is not self.source:
+                continue
             if self._frames_since_open:
                 delay = self._backoff[0]
             self._report(self, LinkReport(LinkState.WAITING, reason, delay))
-            if self._stop.wait(delay):
+            if self._nudge.wait(delay) and self._stop.is_set():
                 break
             delay = min(delay * 2, self._backoff[1])
             self._report(self, LinkReport(LinkState.RETRYING, reason))
@@ -130,7 +143,7 @@ class PreviewWorker:
         self.source.want_size(self.size)
         self.source.open()
         thinner = FrameThinner(self._max_fps)
-        while not self._stop.is_set():
+        while not self._stop.is_set() and self.wanted_source is self.source:
             size = self.size
             if size != self.source.wanted_size:
                 self.source.want_size(size)

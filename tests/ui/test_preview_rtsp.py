@@ -88,3 +88,19 @@ def test_wrong_credentials_are_said_on_the_tile_and_right_ones_play(qtbot, hub, 
     assert "guess" not in message
     hub.remove("cam1")
     show(qtbot, hub, guarded_camera.url("/sub", user="operator", password="s3cret"))
+
+
+def test_the_enlarged_view_plays_the_main_stream_and_the_tile_the_substream_again(qtbot, hub, statuses, rtsp_camera):
+    show_main = rtsp_camera.url("/main")
+    with qtbot.waitSignal(hub.frameReady, timeout=8000):
+        hub.add("cam1", rtsp_camera.url("/sub"), TILE, main_stream=show_main)
+    hub.set_size("cam1", QSize(1280, 720), "enlarged")
+    assert hub.streaming("cam1").describe() == show_main
+    for _ in range(3):      # frames keep coming across the switch (the main stream opens in about a second)
+        with qtbot.waitSignal(hub.frameReady, timeout=5000):
+            pass
+    hub.forget_view("enlarged")
+    assert hub.streaming("cam1").describe() == rtsp_camera.url("/sub")
+    with qtbot.waitSignal(hub.frameReady, timeout=5000):
+        pass
+    assert "no signal" not in " ".join(statuses)
