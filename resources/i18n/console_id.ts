@@ -528,42 +528,42 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config.py" line="124"/>
+        <location filename="../../models/config.py" line="125"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="126"/>
+        <location filename="../../models/config.py" line="127"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="134"/>
+        <location filename="../../models/config.py" line="135"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="146"/>
+        <location filename="../../models/config.py" line="147"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="149"/>
+        <location filename="../../models/config.py" line="150"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="152"/>
+        <location filename="../../models/config.py" line="153"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="155"/>
+        <location filename="../../models/config.py" line="156"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="168"/>
+        <location filename="../../models/config.py" line="169"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
@@ -683,6 +683,11 @@
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
     <message>
+        <location filename="../../models/config_parse.py" line="148"/>
+        <source>preview_hd is the main stream for large views; the tile needs preview: (the substream) too</source>
+        <translation>preview_hd adalah stream utama untuk tampilan besar; ubin juga memerlukan preview: (substream)</translation>
+    </message>
+    <message>
         <location filename="../../models/config_values.py" line="29"/>
         <source>a list</source>
         <translation>daftar</translation>
@@ -698,47 +703,47 @@
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="163"/>
+        <location filename="../../models/config_parse.py" line="167"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="183"/>
+        <location filename="../../models/config_parse.py" line="187"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="188"/>
+        <location filename="../../models/config_parse.py" line="192"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="199"/>
+        <location filename="../../models/config_parse.py" line="203"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="217"/>
+        <location filename="../../models/config_parse.py" line="221"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="232"/>
+        <location filename="../../models/config_parse.py" line="236"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="236"/>
+        <location filename="../../models/config_parse.py" line="240"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="253"/>
+        <location filename="../../models/config_parse.py" line="257"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="254"/>
+        <location filename="../../models/config_parse.py" line="258"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
@@ -828,27 +833,27 @@
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="257"/>
+        <location filename="../../models/config_parse.py" line="261"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="106"/>
+        <location filename="../../models/config_schema.py" line="107"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="107"/>
+        <location filename="../../models/config_schema.py" line="108"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="108"/>
+        <location filename="../../models/config_schema.py" line="109"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="109"/>
+        <location filename="../../models/config_schema.py" line="110"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
@@ -1025,62 +1030,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="142"/>
+        <location filename="../../ui/console.py" line="143"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="143"/>
+        <location filename="../../ui/console.py" line="144"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="146"/>
+        <location filename="../../ui/console.py" line="147"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="150"/>
+        <location filename="../../ui/console.py" line="151"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="161"/>
+        <location filename="../../ui/console.py" line="162"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="161"/>
+        <location filename="../../ui/console.py" line="162"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="177"/>
+        <location filename="../../ui/console.py" line="178"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="183"/>
+        <location filename="../../ui/console.py" line="184"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="210"/>
+        <location filename="../../ui/console.py" line="211"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="212"/>
+        <location filename="../../ui/console.py" line="213"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="238"/>
+        <location filename="../../ui/console.py" line="239"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="244"/>
+        <location filename="../../ui/console.py" line="246"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -3970,22 +3975,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview.py" line="180"/>
+        <location filename="../../ui/preview.py" line="208"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="181"/>
+        <location filename="../../ui/preview.py" line="209"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="183"/>
+        <location filename="../../ui/preview.py" line="211"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="185"/>
+        <location filename="../../ui/preview.py" line="213"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
