@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 STOP_TIMEOUT = 1.0
 TILES = "tiles"                 # the bank of the main window: the view every camera has
 LARGEST = QSize(1920, 1080)     # no view gets frames larger than full HD; the sources rarely send more
+# The first and the longest wait before reconnecting: a camera back after any outage shows again
+# within about 5 s; an attempt at a camera that is away costs one refused or unanswered connect.
+RECONNECT_BACKOFF = (1.0, 4.0)
 SUBSTREAM_SIZE = QSize(640, 360)    # the usual substream: enough for any view up to this size
 
 
@@ -50,7 +53,7 @@ class PreviewHub(QObject):
     _reportWaiting = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, max_fps: float = 25.0,
-                 backoff: tuple[float, float] = (1.0, 10.0)) -> None:
+                 backoff: tuple[float, float] = RECONNECT_BACKOFF) -> None:
         super().__init__(parent)
         self._frameWaiting.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
         self._reportWaiting.connect(self._take_report, Qt.ConnectionType.QueuedConnection)

@@ -62,6 +62,7 @@ def test_a_stopped_server_is_said_within_2_s_and_the_picture_returns_within_5_s(
     rtsp_camera.stop()
     message = wait_said(qtbot, statuses, "no signal", timeout=2.0)
     assert f"nothing answers at 127.0.0.1:{rtsp_camera.port} (connection refused)" in message
+    qtbot.wait(8000)            # a long outage: the waits between attempts have grown to their longest
     rtsp_camera.start()
     back = time.monotonic() + 5.0
     with qtbot.waitSignal(hub.frameReady, timeout=5000):
