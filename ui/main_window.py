@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (QDockWidget, QFrame, QHeaderView, QMainWindow, QPushButton, QScrollArea, QSizePolicy,
+from PySide6.QtWidgets import (QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow, QPushButton, QScrollArea, QSizePolicy,
                                QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from models.hotkeys import MULTIVIEW
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.add_dock("controls", self.tr("Controls"), self.controls)
         self.add_dock("presets", self.tr("Presets"), self.presets)
         self.add_dock("events", self.tr("Events"), self.events, scrolled=True)
-        self.add_dock("health", self.tr("Camera health"), self.health)
+        self.add_dock("health", self.tr("Camera health"), self._health_page())
         self.add_dock("log", self.tr("Log"), self.log_pane)
         if wall is not None:
             self.add_dock("wall", self.tr("Video wall"), wall, scrolled=True)
@@ -117,6 +117,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         return box
+
+    def _health_page(self) -> QWidget:
+        """The health table and, under it, the desk's other health: the operations log's last backup."""
+        self.health_note = QLabel()
+        self.health_note.setWordWrap(True)
+        self.health_note.hide()
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.health, 1)
+        layout.addWidget(self.health_note)
+        return page
 
     def _health_view(self) -> QTableView:
         table = QTableView()
