@@ -130,15 +130,18 @@ class PreviewWorker:
         self.source.want_size(self.size)
         self.source.open()
         thinner = FrameThinner(self._max_fps)
+        shown = None
         while not self._stop.is_set():
             size = self.size
             if size != self.source.wanted_size:
                 self.source.want_size(size)
+                shown = None
             frame = self.source.read()
             if frame is None:
                 return None
-            if not thinner.allow(time.monotonic()):
+            if frame is shown or not thinner.allow(time.monotonic()):
                 continue
+            shown = frame
             image = to_qimage(frame, size)
             if self._frames_since_open == 0:
                 self._report(self, LinkReport(LinkState.LIVE))

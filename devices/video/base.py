@@ -32,7 +32,8 @@ class FrameSource(ABC):
 
     @abstractmethod
     def read(self) -> np.ndarray | None:
-        """The next picture (BGR, uint8), or None when the stream has stopped."""
+        """The next picture (BGR, uint8), or None when the stream has stopped. A source whose
+        picture has not changed may return the very same array again; it is not shown twice."""
 
     @abstractmethod
     def close(self) -> None:
