@@ -9,6 +9,9 @@ ui/bridge.py). Link reports travel the same way: the GUI shows the newest.
 Several views may show a camera at once (the bank's tile, an enlarged preview, the multiview).
 They share the camera's one worker: each view says the size it shows the camera at, and the
 worker delivers frames for the largest of them (``set_size``), never a second stream.
+The bank's tiles get at most ``tile_fps`` frames a second (the console's setting ``preview/tile_fps``,
+12.5 unless set); while a larger view (the enlarged preview, the multiview) shows a camera, its frames
+come at the source's own rate, up to ``max_fps``.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 
 from devices.video import FrameSource, Size, open_source
@@ -29,6 +32,20 @@ log = logging.getLogger(__name__)
 STOP_TIMEOUT = 1.0
 TILES = "tiles"                 # the bank of the main window: the view every camera has
 LARGEST = QSize(1920, 1080)     # no view gets frames larger than full HD; the sources rarely send more
+TILE_FPS_SETTING = "preview/tile_fps"
+DEFAULT_TILE_FPS = 12.5
+
+
+def tile_fps_from(settings: QSettings) -> float:
+    """The console's tile rate (``preview/tile_fps``); the default where it is unset or not a positive number."""
+    try:
+        fps = float(settings.value(TILE_FPS_SETTING, DEFAULT_TILE_FPS))
+    except (TypeError, ValueError):
+        fps = 0.0
+    if fps > 0:
+        return fps
+    log.warning("%s must be a positive number of frames a second; using %g", TILE_FPS_SETTING, DEFAULT_TILE_FPS)
+    return DEFAULT_TILE_FPS
 
 
 class PreviewHub(QObject):
@@ -43,14 +60,16 @@ class PreviewHub(QObject):
     _frameWaiting = Signal(str)    # from a worker thread: a frame waits in the mailbox
     _reportWaiting = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, max_fps: float = 25.0,
+    def __init__(self, parent: QObject | None = None, *, max_fps: float = 60.0, tile_fps: float = DEFAULT_TILE_FPS,
                  backoff: tuple[float, float] = (1.0, 10.0)) -> None:
         super().__init__(parent)
         self._frameWaiting.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
         self._reportWaiting.connect(self._take_report, Qt.ConnectionType.QueuedConnection)
-        if max_fps <= 0:
-            raise ValueError(f"max_fps must be positive, not {max_fps}")
+        for name, fps in (("max_fps", max_fps), ("tile_fps", tile_fps)):
+            if fps <= 0:
+                raise ValueError(f"{name} must be positive, not {fps}")
         self.max_fps = max_fps
+        self.tile_fps = min(tile_fps, max_fps)
         self.backoff = backoff
         self._lock = threading.Lock()              # guards _workers and the two mailboxes
         self._workers: dict[str, PreviewWorker] = {}
@@ -73,7 +92,7 @@ class PreviewHub(QObject):
         if isinstance(source, str):
             source = open_source(source)
         worker = PreviewWorker(camera_id, source, box, deliver=self._offer_frame, report=self._offer_report,
-                               max_fps=self.max_fps, backoff=self.backoff)
+                               max_fps=self.tile_fps, backoff=self.backoff)
         with self._lock:
             self._workers[camera_id] = worker
         worker.start()
@@ -83,13 +102,19 @@ class PreviewHub(QObject):
         worker = self._worker(camera_id)
         _box(size)
         self._sizes[camera_id][view] = QSize(size)
-        worker.size = self._largest(camera_id)
+        self._follow_views(camera_id)
 
     def forget_view(self, view: str) -> None:
         """``view`` no longer shows any camera (an enlarged preview or the multiview closed)."""
         for camera_id, sizes in self._sizes.items():
             if view != TILES and sizes.pop(view, None) is not None:
-                self._workers[camera_id].size = self._largest(camera_id)
+                self._follow_views(camera_id)
+
+    def _follow_views(self, camera_id: str) -> None:
+        """Frames as large and as frequent as the views showing the camera need."""
+        worker = self._workers[camera_id]
+        worker.size = self._largest(camera_id)
+        worker.max_fps = self.tile_fps if set(self._sizes[camera_id]) == {TILES} else self.max_fps
 
     def _largest(self, camera_id: str) -> tuple[int, int]:
         sizes = self._sizes[camera_id].values()

@@ -48,8 +48,16 @@ class FrameThinner:
     """
 
     def __init__(self, max_fps: float) -> None:
-        self.interval = 1.0 / max_fps
+        self.max_fps = max_fps
         self._due = 0.0
+
+    @property
+    def max_fps(self) -> float:
+        return 1.0 / self.interval
+
+    @max_fps.setter
+    def max_fps(self, fps: float) -> None:
+        self.interval = 1.0 / fps
 
     def allow(self, now: float) -> bool:
         if now < self._due - self.interval / 4:
@@ -78,9 +86,9 @@ class PreviewWorker:
         self.camera_id = camera_id
         self.source = source
         self.size = size            # replaced whole from the GUI thread; read once per frame
+        self.max_fps = max_fps      # likewise
         self._deliver = deliver
         self._report = report
-        self._max_fps = max_fps
         self._backoff = backoff
         self._stop = threading.Event()
         self._frames_since_open = 0
@@ -129,13 +137,15 @@ class PreviewWorker:
         self._frames_since_open = 0
         self.source.want_size(self.size)
         self.source.open()
-        thinner = FrameThinner(self._max_fps)
+        thinner = FrameThinner(self.max_fps)
         shown = None
         while not self._stop.is_set():
             size = self.size
             if size != self.source.wanted_size:
                 self.source.want_size(size)
                 shown = None
+            if thinner.max_fps != self.max_fps:
+                thinner.max_fps = self.max_fps
             frame = self.source.read()
             if frame is None:
                 return None
