@@ -12,6 +12,8 @@ worker delivers frames for the largest of them (``set_size``), never a second st
 The bank's tiles get at most ``tile_fps`` frames a second (the console's setting ``preview/tile_fps``,
 12.5 unless set); while a larger view (the enlarged preview, the multiview) shows a camera, its frames
 come at the source's own rate, up to ``max_fps``.
+A view that nobody can see (its window minimised or hidden, ``set_view_shown``) does not count: a camera
+that no visible view shows is paused — nothing decoded, converted or delivered — until one shows it again.
 """
 from __future__ import annotations
 
@@ -20,8 +22,9 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 
 from devices.video import FrameSource, Size, open_source
 from ui.preview_worker import LinkReport, LinkState, PreviewWorker
@@ -78,6 +81,7 @@ class PreviewHub(QObject):
         self._latest: dict[str, QImage] = {}
         self._sizes: dict[str, dict[str, QSize]] = {}   # camera -> view -> the size it shows the camera at
         self._status: dict[str, str] = {}
+        self._hidden: set[str] = set()             # views nobody can see now
         self._retiring: list[PreviewWorker] = []   # removed, possibly still finishing a read
 
     def add(self, camera_id: str, source: FrameSource | str, size: QSize) -> None:
@@ -93,6 +97,7 @@ class PreviewHub(QObject):
             source = open_source(source)
         worker = PreviewWorker(camera_id, source, box, deliver=self._offer_frame, report=self._offer_report,
                                max_fps=self.tile_fps, backoff=self.backoff)
+        worker.paused = TILES in self._hidden
         with self._lock:
             self._workers[camera_id] = worker
         worker.start()
@@ -110,11 +115,22 @@ class PreviewHub(QObject):
             if view != TILES and sizes.pop(view, None) is not None:
                 self._follow_views(camera_id)
 
+    def set_view_shown(self, view: str, shown: bool) -> None:
+        """Whether anybody can see ``view`` now (its window minimised, hidden or shown again)."""
+        if shown:
+            self._hidden.discard(view)
+        else:
+            self._hidden.add(view)
+        for camera_id in self._sizes:
+            self._follow_views(camera_id)
+
     def _follow_views(self, camera_id: str) -> None:
-        """Frames as large and as frequent as the views showing the camera need."""
+        """Frames as large and as frequent as the visible views showing the camera need; none if none is visible."""
         worker = self._workers[camera_id]
         worker.size = self._largest(camera_id)
-        worker.max_fps = self.tile_fps if set(self._sizes[camera_id]) == {TILES} else self.max_fps
+        seen = set(self._sizes[camera_id]) - self._hidden
+        worker.max_fps = self.tile_fps if seen <= {TILES} else self.max_fps
+        worker.paused = not seen
 
     def _largest(self, camera_id: str) -> tuple[int, int]:
         sizes = self._sizes[camera_id].values()
@@ -214,3 +230,17 @@ def _box(size: QSize) -> Size:
     if size.width() <= 0 or size.height() <= 0:
         raise ValueError(f"preview size must be positive, not {size.width()}×{size.height()}")
     return size.width(), size.height()
+
+
+class ViewWatcher(QObject):
+    """Tells the hub whether ``window`` can be seen: minimised or hidden, its view's cameras pause."""
+
+    def __init__(self, window: QWidget, hub: PreviewHub, view: str) -> None:
+        super().__init__(window)
+        self._window, self._hub, self._view = window, hub, view
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.Show, QEvent.Type.Hide):
+            self._hub.set_view_shown(self._view, self._window.isVisible() and not self._window.isMinimized())
+        return False

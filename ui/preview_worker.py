@@ -25,6 +25,8 @@ from models.wording import sentence_of
 
 log = logging.getLogger(__name__)
 
+PAUSED_CHECK = 0.5      # seconds between looks at the stop flag while paused (a resume wakes at once)
+
 
 class LinkState(Enum):
     STARTING = "starting"       # first connection attempt
@@ -91,14 +93,29 @@ class PreviewWorker:
         self._report = report
         self._backoff = backoff
         self._stop = threading.Event()
+        self._paused = False
+        self._wake = threading.Event()      # set on resume and on stop
         self._frames_since_open = 0
         self._thread = threading.Thread(target=self._run, name=f"preview-{camera_id}", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @paused.setter
+    def paused(self, paused: bool) -> None:
+        """While paused nothing is decoded, converted or delivered; a live source keeps its link
+        and drops its pictures (``FrameSource.drop``). Set from the GUI thread."""
+        self._paused = paused
+        if not paused:
+            self._wake.set()
+
     def request_stop(self) -> None:
         self._stop.set()
+        self._wake.set()
 
     def join(self, timeout: float) -> bool:
         """Wait up to timeout seconds; True once the thread has ended."""
@@ -140,6 +157,11 @@ class PreviewWorker:
         thinner = FrameThinner(self.max_fps)
         shown = None
         while not self._stop.is_set():
+            if self._paused:
+                if not self._idle():
+                    return None
+                shown = None        # the picture on resume is shown even if it has not changed
+                continue
             size = self.size
             if size != self.source.wanted_size:
                 self.source.want_size(size)
@@ -158,3 +180,12 @@ class PreviewWorker:
             self._frames_since_open += 1
             self._deliver(self, image)
         return None
+
+    def _idle(self) -> bool:
+        """One step of a pause; False when the live source's stream stopped meanwhile."""
+        if self.source.live:
+            return self.source.drop()
+        self._wake.clear()
+        if self._paused:
+            self._wake.wait(PAUSED_CHECK)
+        return True

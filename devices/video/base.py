@@ -23,6 +23,8 @@ class SourceError(Exception):
 
 
 class FrameSource(ABC):
+    live = False    # pictures come over a link that must be kept (RTSP, HTTP, a capture device)
+
     def __init__(self) -> None:
         self.wanted_size: Size | None = None
 
@@ -42,6 +44,11 @@ class FrameSource(ABC):
     @abstractmethod
     def describe(self) -> str:
         """Where the pictures come from, for messages (passwords hidden)."""
+
+    def drop(self) -> bool:
+        """Nobody looks: take the next picture off the link as cheaply as the source can, and
+        throw it away (only called on ``live`` sources). False when the stream has stopped."""
+        return self.read() is not None
 
     def want_size(self, size: Size | None) -> None:
         """Hint: pictures are shown at most this large. Sources that can decode or render at

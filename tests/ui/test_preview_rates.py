@@ -7,9 +7,12 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QWidget
 
+from devices.video import synthetic
+from tests.ui.test_console import make_console, rig  # noqa: F401 (rig: a fixture)
 from tests.ui.test_preview import FAST_BACKOFF, ScriptedSource
-from ui.preview import DEFAULT_TILE_FPS, TILE_FPS_SETTING, PreviewHub, tile_fps_from
+from ui.preview import DEFAULT_TILE_FPS, TILE_FPS_SETTING, TILES, PreviewHub, ViewWatcher, tile_fps_from
 
 pytestmark = pytest.mark.gui
 
@@ -78,3 +81,75 @@ def test_the_tile_rate_is_a_console_setting(tmp_path):
     for wrong in ("fast", "0", "-3"):
         settings.setValue(TILE_FPS_SETTING, wrong)
         assert tile_fps_from(settings) == DEFAULT_TILE_FPS
+
+
+class CountingSource(ScriptedSource):
+    """A new picture at every read; counts reads (decodes) and drops (pictures taken off a live link unread)."""
+
+    def __init__(self, *, live: bool = False) -> None:
+        super().__init__()
+        self.live = live
+        self.reads = self.drops = 0
+
+    def read(self) -> np.ndarray | None:
+        self.reads += 1
+        return super().read()
+
+    def drop(self) -> bool:
+        self.drops += 1
+        time.sleep(0.005)
+        return True
+
+
+def still_for(qtbot, count, seconds: float = 0.6) -> bool:
+    qtbot.wait(150)                 # a read under way when the pause came may still finish
+    before = count()
+    qtbot.wait(round(seconds * 1000))
+    return count() == before
+
+
+@pytest.mark.parametrize("live", [False, True], ids=["file", "live"])
+def test_a_minimised_window_decodes_nothing_and_restored_shows_frames_again(qtbot, hub, live):
+    window = QWidget()
+    qtbot.addWidget(window)
+    ViewWatcher(window, hub, TILES)
+    window.show()
+    delivered = delivered_by(hub)
+    source = CountingSource(live=live)
+    hub.add("cam1", source, QSize(160, 90))
+    qtbot.waitUntil(lambda: len(delivered) >= 3, timeout=3000)
+    window.showMinimized()
+    assert still_for(qtbot, lambda: (source.reads, len(delivered)))
+    assert (source.drops > 10) == live        # a live link is kept and drained; a file just waits
+    assert source.opens == 1
+    delivered.clear()
+    window.showNormal()
+    qtbot.waitUntil(lambda: len(delivered) >= 3, timeout=3000)
+    window.hide()
+    assert still_for(qtbot, lambda: (source.reads, len(delivered)))
+
+
+def test_a_camera_hidden_in_one_window_and_shown_in_another_keeps_coming(qtbot, hub):
+    delivered = delivered_by(hub)
+    hub.add("cam1", CountingSource(), QSize(160, 90))
+    hub.set_size("cam1", QSize(320, 180), "enlarged")
+    hub.set_view_shown(TILES, False)
+    qtbot.waitUntil(lambda: bool(delivered), timeout=3000)
+    hub.set_view_shown("enlarged", False)
+    assert still_for(qtbot, lambda: len(delivered))
+    hub.set_view_shown(TILES, True)
+    qtbot.waitUntil(lambda: len(delivered) >= 2, timeout=3000)
+
+
+def test_the_minimised_console_draws_no_demo_pictures(rig, qtbot, monkeypatch):
+    renders = [0]
+    drawn = synthetic.crop
+    monkeypatch.setattr(synthetic, "crop", lambda *args: renders.__setitem__(0, renders[0] + 1) or drawn(*args))
+    console = make_console(rig, qtbot)
+    frames = delivered_by(console.previews)
+    qtbot.waitUntil(lambda: len(set(frames)) == 4, timeout=5000)
+    console.window.showMinimized()
+    assert still_for(qtbot, lambda: (renders[0], len(frames)), 1.3)   # the clocks ticked meanwhile
+    console.window.showNormal()
+    frames.clear()
+    qtbot.waitUntil(lambda: len(set(frames)) == 4, timeout=3000)
