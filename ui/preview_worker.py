@@ -69,15 +69,21 @@ class FrameThinner:
 
 
 def to_qimage(frame: np.ndarray, box: Size) -> QImage:
-    """The BGR frame fitted into box (aspect kept) as an RGB QImage that owns its pixels."""
+    """The BGR frame fitted into box (aspect kept) as a QImage that owns its pixels.
+
+    The image is 32-bit RGB, the raster format of the screen, so painting it is a plain copy to the
+    screen with no conversion on the GUI thread; the colour conversion writes straight into the
+    image's own pixels (no intermediate array, no second copy).
+    """
     height, width = frame.shape[:2]
     target = fit_within(width, height, box)
     if target != (width, height):
         shrinking = target[0] < width
         frame = cv2.resize(frame, target, interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
-    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
-    # QImage(buffer, …) only borrows ``rgb``; copy() gives the image its own pixels before rgb goes.
-    return QImage(rgb.data, target[0], target[1], rgb.strides[0], QImage.Format.Format_RGB888).copy()
+    image = QImage(target[0], target[1], QImage.Format.Format_RGB32)    # bytes B, G, R, 255 on little-endian
+    pixels = np.ndarray((target[1], target[0], 4), np.uint8, image.bits(), strides=(image.bytesPerLine(), 4, 1))
+    cv2.cvtColor(frame, cv2.COLOR_BGR2BGRA, dst=pixels)
+    return image
 
 
 class PreviewWorker:

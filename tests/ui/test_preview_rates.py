@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from devices.video import synthetic
@@ -153,3 +154,13 @@ def test_the_minimised_console_draws_no_demo_pictures(rig, qtbot, monkeypatch):
     console.window.showNormal()
     frames.clear()
     qtbot.waitUntil(lambda: len(set(frames)) == 4, timeout=3000)
+
+
+def test_frames_come_in_the_screen_format_so_painting_converts_nothing(qtbot, hub):
+    with qtbot.waitSignal(hub.frameReady, timeout=3000) as first:
+        hub.add("cam1", ScriptedSource(), QSize(80, 45))
+    image = first.args[1]
+    assert image.format() == QImage.Format.Format_RGB32
+    assert image.size() == QSize(80, 45)
+    grey = image.pixelColor(40, 20)
+    assert (grey.red(), grey.green(), grey.blue()) == (128, 128, 128)
