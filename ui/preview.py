@@ -1,4 +1,7 @@
-"""Live previews: one worker thread per camera, the newest frame handed to the GUI thread.
+"""Live previews: one worker per camera, the newest frame handed to the GUI thread.
+
+A camera whose source may block (a stream, a file) has a thread of its own; the demo cameras,
+whose pictures are drawn here and never wait, share one (ui/preview_shared.py).
 
 Frames are never queued. Each camera has one mailbox slot for a frame the GUI thread has not
 taken yet; a newer frame replaces it, and only the first frame into an empty slot posts a call
@@ -27,6 +30,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from devices.video import FrameSource, Size, open_source
+from ui.preview_shared import SharedPreviewThread
 from ui.preview_worker import LinkReport, LinkState, PreviewWorker
 from ui.wording import said
 
@@ -82,6 +86,7 @@ class PreviewHub(QObject):
         self._sizes: dict[str, dict[str, QSize]] = {}   # camera -> view -> the size it shows the camera at
         self._status: dict[str, str] = {}
         self._hidden: set[str] = set()             # views nobody can see now
+        self._shared = SharedPreviewThread()
         self._retiring: list[PreviewWorker] = []   # removed, possibly still finishing a read
 
     def add(self, camera_id: str, source: FrameSource | str, size: QSize) -> None:
@@ -96,11 +101,15 @@ class PreviewHub(QObject):
         if isinstance(source, str):
             source = open_source(source)
         worker = PreviewWorker(camera_id, source, box, deliver=self._offer_frame, report=self._offer_report,
-                               max_fps=self.tile_fps, backoff=self.backoff)
+                               max_fps=self.tile_fps, backoff=self.backoff,
+                               wake=self._shared.wake if source.shares_thread else None)
         worker.paused = TILES in self._hidden
         with self._lock:
             self._workers[camera_id] = worker
-        worker.start()
+        if source.shares_thread:
+            self._shared.add(worker)
+        else:
+            worker.start()
 
     def set_size(self, camera_id: str, size: QSize, view: str = TILES) -> None:
         """``view`` shows the camera at ``size``; frames come at the largest size any view asks for."""

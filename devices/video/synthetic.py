@@ -44,6 +44,8 @@ View = tuple[float, float, float, float]    # centre x, centre y, width, height 
 
 
 class SyntheticCameraSource(FrameSource):
+    shares_thread = True
+
     def __init__(self, state_fn: Callable[[], Mapping[str, Any]], profile: CameraProfile,
                  panorama: np.ndarray | str | Path | None = None, *, name: str = "",
                  fps: float = 25.0) -> None:
@@ -83,6 +85,9 @@ class SyntheticCameraSource(FrameSource):
             self._overlay(frame, state)
         self._last = (shows, frame)
         return frame
+
+    def due_in(self) -> float:
+        return self._pacer.delay()
 
     def close(self) -> None:
         self._opened = False

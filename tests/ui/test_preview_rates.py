@@ -2,7 +2,10 @@
 configured tile rate, larger views the source rate, and hidden views decode nothing."""
 from __future__ import annotations
 
+import itertools
+import threading
 import time
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -10,7 +13,8 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from devices.video import synthetic
+from devices.video import SyntheticCameraSource, synthetic
+from devices.visca.profiles import PROFILES
 from tests.ui.test_console import make_console, rig  # noqa: F401 (rig: a fixture)
 from tests.ui.test_preview import FAST_BACKOFF, ScriptedSource
 from ui.preview import DEFAULT_TILE_FPS, TILE_FPS_SETTING, TILES, PreviewHub, ViewWatcher, tile_fps_from
@@ -164,3 +168,30 @@ def test_frames_come_in_the_screen_format_so_painting_converts_nothing(qtbot, hu
     assert image.size() == QSize(80, 45)
     grey = image.pixelColor(40, 20)
     assert (grey.red(), grey.green(), grey.blue()) == (128, 128, 128)
+
+
+def test_demo_cameras_share_one_thread_and_a_still_one_delivers_about_once_a_second(qtbot, hub):
+    pans = itertools.count(0, 5)
+    still = {"pan": 0, "tilt": 0, "zoom": 0}
+    panorama = np.full((512, 2048, 3), 90, np.uint8)
+    delivered = delivered_by(hub)
+    before = set(threading.enumerate())
+    for number in range(1, 4):
+        hub.add(f"still{number}", SyntheticCameraSource(lambda: still, PROFILES["sony-srg300h"], panorama), QSize(160, 90))
+    hub.add("moving", SyntheticCameraSource(lambda: {**still, "pan": next(pans)}, PROFILES["sony-srg300h"], panorama),
+            QSize(160, 90))
+    qtbot.waitUntil(lambda: len(set(delivered)) == 4, timeout=3000)
+    started = set(threading.enumerate()) - before
+    assert [t.name for t in started] == ["preview-shared"]
+    delivered.clear()
+    qtbot.wait(2000)
+    counts = Counter(delivered)
+    assert all(counts[f"still{number}"] <= 3 for number in range(1, 4))    # the clock's second, twice
+    assert counts["moving"] >= 15                                           # up to the tile rate, 12.5 a second
+    hub.set_view_shown(TILES, False)
+    assert still_for(qtbot, lambda: len(delivered), 1.2)
+    hub.set_view_shown(TILES, True)
+    delivered.clear()
+    qtbot.waitUntil(lambda: len(set(delivered)) == 4, timeout=2000)
+    hub.stop()
+    qtbot.waitUntil(lambda: not any(t.is_alive() for t in started), timeout=2000)
