@@ -195,3 +195,10 @@ def test_demo_cameras_share_one_thread_and_a_still_one_delivers_about_once_a_sec
     qtbot.waitUntil(lambda: len(set(delivered)) == 4, timeout=2000)
     hub.stop()
     qtbot.waitUntil(lambda: not any(t.is_alive() for t in started), timeout=2000)
+
+
+def test_the_console_takes_the_tile_rate_from_its_settings_file(rig, qtbot):
+    _demo, _devices, folder = rig
+    (folder / "console.ini").write_text("[preview]\ntile_fps=4\n", encoding="utf-8")
+    console = make_console(rig, qtbot)
+    assert console.previews.tile_fps == 4.0
