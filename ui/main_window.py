@@ -20,7 +20,7 @@ from ui.desk import OperatorDesk
 from ui.events_panel import EventsPanel
 from ui.notices import LogModel, LogPane, NoticeBanner
 from ui.preset_grid import PresetGrid
-from ui.preview import PreviewHub
+from ui.preview import TILES, PreviewHub, ViewWatcher
 
 SETTINGS_VERSION = 2     # 2: every dock in the column right of the bank (1 had docks below it)
 
@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.cameras = cameras
         self.previews = previews
+        ViewWatcher(self, previews, TILES)     # minimised or hidden: the tiles' cameras pause
         self.settings = settings
         self.setWindowTitle(self.tr("Smart Centre Console"))
         self.setObjectName("MainWindow")
