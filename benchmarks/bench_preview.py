@@ -149,7 +149,7 @@ def measure(name: str, tiles: list[Tile], probe: StallProbe, seconds: float) -> 
 
 def run_hub(name: str, clips: list[Path], tiles: list[Tile], probe: StallProbe, seconds: float,
             reduced_decode: bool) -> Result:
-    hub = PreviewHub(max_fps=FPS)
+    hub = PreviewHub(max_fps=FPS, tile_fps=FPS)
     by_camera = {f"cam{n}": tile for n, tile in enumerate(tiles)}
     hub.frameReady.connect(lambda camera_id, image: by_camera[camera_id].show_image(image))
     for (camera_id, _tile), clip in zip(by_camera.items(), clips):

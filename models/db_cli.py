@@ -26,6 +26,7 @@ from models.database import (
     ENV_VAR, SQLITE_COMPANIONS, Database, DatabaseProblem, check_url, current_revision, default_url, head_revision,
     known_revisions, migrate_database, open_database, sqlite_path)
 from models.oplog_time import WIB, utc_now
+from models.pg_roles import OWNER, RoleSetupError
 from models.seed_catalog import DEMO_PIN
 from models.seed_demo import SeedError, parse_month, seed_demo
 
@@ -47,6 +48,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                              f"(default: ${ENV_VAR}, else a SQLite file in the user's data folder)")
     actions = p.add_subparsers(dest="db_action", required=True, metavar="ACTION")
     upgrade = actions.add_parser("upgrade", parents=[common], help="create the tables or migrate them to this version")
+    upgrade.add_argument("--console", metavar="ROLE", help="PostgreSQL: then hand the tables to an owner role the "
+                                                          "console's login ROLE cannot alter (as setup-roles)")
+    upgrade.add_argument("--owner", default=OWNER, metavar="ROLE", help=f"with --console: the owner role "
+                                                                       f"(default {OWNER})")
     upgrade.set_defaults(func=run_upgrade)
     seed = actions.add_parser("seed-demo", parents=[common], help="fill an empty database with a month of demo data")
     seed.add_argument("--month", type=_month, help="YYYY-MM (default: this month)")
@@ -70,7 +75,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     rekeying.set_defaults(func=db_cli_record.run_rekey)
     roles = actions.add_parser("setup-roles", parents=[common],
                                help="PostgreSQL: a table owner role apart from the console's login role")
-    roles.add_argument("--owner", default="smartcentre_owner", help="the owner role (created, NOLOGIN, if missing)")
+    roles.add_argument("--owner", default=OWNER, help="the owner role (created, NOLOGIN, if missing)")
     roles.add_argument("--console", required=True, help="the console's existing login role")
     roles.set_defaults(func=db_cli_record.run_setup_roles)
 
@@ -85,13 +90,16 @@ def _month(text: str) -> str:
 
 def run_upgrade(args: argparse.Namespace) -> int:
     def upgrade(database: Database) -> int:
+        if args.console and database.dialect != "postgresql":
+            raise BadArgument("--console is for PostgreSQL; a SQLite file is protected by its file permissions")
         before = current_revision(database)
         migrate_database(database)
         head = head_revision()
         done = "is already at" if before == head else f"was migrated from {before or 'empty'} to"
         print(f"The operations log database {database.name} {done} schema {head}.")
-        return EXIT_OK
-    return on_database(args, upgrade, migrate=False)
+        return db_cli_record.hand_over_tables(database, args.owner, args.console) if args.console else EXIT_OK
+    from models import db_cli_record
+    return on_database(args, upgrade, migrate=False, refusals=(RoleSetupError,))
 
 
 def run_seed_demo(args: argparse.Namespace) -> int:

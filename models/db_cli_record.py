@@ -47,12 +47,17 @@ def run_rekey(args: argparse.Namespace) -> int:
 
 
 def run_setup_roles(args: argparse.Namespace) -> int:
-    def hand_over_tables(database: Database) -> int:
+    def setup(database: Database) -> int:
         if database.dialect != "postgresql":
             raise BadArgument("setup-roles is for PostgreSQL; a SQLite file is protected by its file permissions")
-        with database.translated_errors(), database.engine.begin() as connection:
-            tables = setup_roles(connection, args.owner, args.console)
-        print(f"{len(tables)} tables of {database.name} now belong to {args.owner}; {args.console} may use them "
-              f"but not alter them (append-only tables: insert and read only).")
-        return EXIT_OK
-    return on_database(args, hand_over_tables, refusals=(RoleSetupError,))
+        return hand_over_tables(database, args.owner, args.console)
+    return on_database(args, setup, refusals=(RoleSetupError,))
+
+
+def hand_over_tables(database: Database, owner: str, console: str) -> int:
+    """The tables to ``owner``; ``console`` may use them but not alter them (also ``db upgrade --console``)."""
+    with database.translated_errors(), database.engine.begin() as connection:
+        tables = setup_roles(connection, owner, console)
+    print(f"{len(tables)} tables of {database.name} now belong to {owner}; {console} may use them but not alter "
+          f"them (append-only tables: insert and read only).")
+    return EXIT_OK

@@ -4,7 +4,8 @@ The owner of a table may disable its triggers (``ALTER TABLE … DISABLE TRIGGER
 delete audit rows. So the tables, sequences and the trigger function belong to a role that nobody
 logs in as, and the console's login role gets only INSERT and SELECT on the append-only tables,
 plain read/write on the others, and no ALTER, TRIGGER or TRUNCATE anywhere. Run by IT staff with
-an administrator's URL after each ``db upgrade`` (see docs/record-integrity.md).
+an administrator's URL with ``db upgrade --console ROLE`` or ``db setup-roles`` (see
+docs/record-integrity.md).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy import Connection, text
 
 APPEND_ONLY = ("audit_entries", "log_entries", "handover_additions")
 READ_ONLY = ("alembic_version",)
+OWNER = "smartcentre_owner"
 NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QVBoxLayout, Q
 
 from ui.camera_grid import CameraGrid
 from ui.camera_model import CameraListModel
-from ui.preview import PreviewHub
+from ui.preview import PreviewHub, ViewWatcher
 
 ENLARGED_SHARE = 0.8      # of the console window's size
 
@@ -31,6 +31,7 @@ class CameraWindow(QDialog):
         super().__init__(parent, Qt.WindowType.Window)
         self.view = view
         self.previews = previews
+        ViewWatcher(self, previews, view)
         self.grid = CameraGrid(cameras, only=only)
         self.grid.pictureSizeChanged.connect(self._ask_frames)
         self.grid.cameraClicked.connect(self.cameraClicked)

@@ -43,7 +43,7 @@ from ui.main_window import MainWindow
 from ui.notices import LogModel
 from ui.oplog_console import OperationsLog
 from ui.placement import place_clear_of
-from ui.preview import PreviewHub
+from ui.preview import PreviewHub, tile_fps_from
 from ui.retranslate import Retranslator
 from ui.wall_desk import WallDesk
 from ui.wall_view import WallView
@@ -80,7 +80,7 @@ class Console(QObject):
         self.board.choose_active()
         self.desk = OperatorDesk(self.board, self)
         self.cameras = CameraListModel(self)
-        self.previews = PreviewHub(self)
+        self.previews = PreviewHub(self, tile_fps=tile_fps_from(settings))
         names = {c.id: c.presets for c in config.cameras}
         self.library = PresetLibrary(data_folder / "presets", names)
         draw_demo_thumbnails(self.library, simulated or {})

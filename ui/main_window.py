@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (QDockWidget, QFrame, QHeaderView, QMainWindow, QPushButton, QScrollArea, QSizePolicy,
+from PySide6.QtWidgets import (QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow, QPushButton, QScrollArea, QSizePolicy,
                                QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from models.hotkeys import MULTIVIEW
@@ -20,7 +20,7 @@ from ui.desk import OperatorDesk
 from ui.events_panel import EventsPanel
 from ui.notices import LogModel, LogPane, NoticeBanner
 from ui.preset_grid import PresetGrid
-from ui.preview import PreviewHub
+from ui.preview import TILES, PreviewHub, ViewWatcher
 
 SETTINGS_VERSION = 2     # 2: every dock in the column right of the bank (1 had docks below it)
 
@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.cameras = cameras
         self.previews = previews
+        ViewWatcher(self, previews, TILES)     # minimised or hidden: the tiles' cameras pause
         self.settings = settings
         self.setWindowTitle(self.tr("Smart Centre Console"))
         self.setObjectName("MainWindow")
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.add_dock("controls", self.tr("Controls"), self.controls)
         self.add_dock("presets", self.tr("Presets"), self.presets)
         self.add_dock("events", self.tr("Events"), self.events, scrolled=True)
-        self.add_dock("health", self.tr("Camera health"), self.health)
+        self.add_dock("health", self.tr("Camera health"), self._health_page())
         self.add_dock("log", self.tr("Log"), self.log_pane)
         if wall is not None:
             self.add_dock("wall", self.tr("Video wall"), wall, scrolled=True)
@@ -117,6 +118,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         return box
+
+    def _health_page(self) -> QWidget:
+        """The health table and, under it, the desk's other health: the operations log's last backup."""
+        self.health_note = QLabel()
+        self.health_note.setWordWrap(True)
+        self.health_note.hide()
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.health, 1)
+        layout.addWidget(self.health_note)
+        return page
 
     def _health_view(self) -> QTableView:
         table = QTableView()

@@ -3,13 +3,13 @@
 Backups run on the operations log's database thread (``DbWorker.run``), never on the GUI thread:
 at start and then hourly a daily backup if the day (WIB) has none yet, and one after every
 accepted handover (``HandoverWindow.accepted``). The status bar shows how old the newest backup
-is; older than 36 hours (or none, or a backup that failed) is also a warning in the log pane.
+is, and so does the camera health view; older than 36 hours (or none, or a backup that failed) is also a warning in the log pane.
 A PostgreSQL log is backed up on the server (docs/backups.md) and demo mode's log holds demo data
 only: nothing is done or shown for them.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -29,13 +29,14 @@ CHECK_MS = 3_600_000
 
 
 class Backups(QObject):
-    def __init__(self, worker: DbWorker, label: QLabel, notice: Callable[[str, str], None],
+    def __init__(self, worker: DbWorker, labels: Sequence[QLabel], notice: Callable[[str, str], None],
                  parent: QObject | None = None, check_ms: int = CHECK_MS) -> None:
         super().__init__(parent)
-        self._worker, self._label, self._notice = worker, label, notice
+        self._worker, self._labels, self._notice = worker, labels, notice
         self._database: Path | None = None        # set and read on the database thread only
         self._warned: str | None = None
-        label.hide()
+        for label in labels:
+            label.hide()
         worker.when_open(self._opened)
         worker.opened.connect(lambda _name: self.daily())
         self._timer = QTimer(self)
@@ -70,9 +71,10 @@ class Backups(QObject):
         if result is None:
             return
         warning, sentence = result
-        self._label.setText(said(sentence))
-        self._label.setStyleSheet("color: #b00020; font-weight: bold;" if warning else "")
-        self._label.show()
+        for label in self._labels:
+            label.setText(said(sentence))
+            label.setStyleSheet("color: #b00020; font-weight: bold;" if warning else "")
+            label.show()
         if warning and sentence.source != self._warned:        # the hourly check does not repeat it
             self._notice("warning", sentence)
         self._warned = sentence.source if warning else None

@@ -81,7 +81,7 @@ class OperationsLog(QObject):
         window.statusBar().addPermanentWidget(self.database)
         window.statusBar().addPermanentWidget(self.backup_age)
         window.statusBar().addPermanentWidget(self.who)
-        self.backups = Backups(self.worker, self.backup_age, self.notice, self)
+        self.backups = Backups(self.worker, (self.backup_age, window.health_note), self.notice, self)
         self.admin_actions: list[QAction] = []
         self.logged_in_actions: list[QAction] = []
         self._add_menu()

@@ -1,4 +1,7 @@
-"""Live previews: one worker thread per camera, the newest frame handed to the GUI thread.
+"""Live previews: one worker per camera, the newest frame handed to the GUI thread.
+
+A camera whose source may block (a stream, a file) has a thread of its own; the demo cameras,
+whose pictures are drawn here and never wait, share one (ui/preview_shared.py).
 
 Frames are never queued. Each camera has one mailbox slot for a frame the GUI thread has not
 taken yet; a newer frame replaces it, and only the first frame into an empty slot posts a call
@@ -9,6 +12,11 @@ ui/bridge.py). Link reports travel the same way: the GUI shows the newest.
 Several views may show a camera at once (the bank's tile, an enlarged preview, the multiview).
 They share the camera's one worker: each view says the size it shows the camera at, and the
 worker delivers frames for the largest of them (``set_size``), never a second stream.
+The bank's tiles get at most ``tile_fps`` frames a second (the console's setting ``preview/tile_fps``,
+12.5 unless set); while a larger view (the enlarged preview, the multiview) shows a camera, its frames
+come at the source's own rate, up to ``max_fps``.
+A view that nobody can see (its window minimised or hidden, ``set_view_shown``) does not count: a camera
+that no visible view shows is paused — nothing decoded, converted or delivered — until one shows it again.
 
 Substream first: a camera may have two streams, its substream for the tiles (``preview:``, e.g.
 640×360) and its main stream (``preview_hd:``, e.g. 1080p). The worker plays the substream
@@ -22,10 +30,12 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 
 from devices.video import FrameSource, Size, open_source
+from ui.preview_shared import SharedPreviewThread
 from ui.preview_worker import LinkReport, LinkState, PreviewWorker
 from ui.wording import said
 
@@ -38,6 +48,20 @@ LARGEST = QSize(1920, 1080)     # no view gets frames larger than full HD; the s
 # within about 5 s; an attempt at a camera that is away costs one refused or unanswered connect.
 RECONNECT_BACKOFF = (1.0, 4.0)
 SUBSTREAM_SIZE = QSize(640, 360)    # the usual substream: enough for any view up to this size
+TILE_FPS_SETTING = "preview/tile_fps"
+DEFAULT_TILE_FPS = 12.5
+
+
+def tile_fps_from(settings: QSettings) -> float:
+    """The console's tile rate (``preview/tile_fps``); the default where it is unset or not a positive number."""
+    try:
+        fps = float(settings.value(TILE_FPS_SETTING, DEFAULT_TILE_FPS))
+    except (TypeError, ValueError):
+        fps = 0.0
+    if fps > 0:
+        return fps
+    log.warning("%s must be a positive number of frames a second; using %g", TILE_FPS_SETTING, DEFAULT_TILE_FPS)
+    return DEFAULT_TILE_FPS
 
 
 class PreviewHub(QObject):
@@ -52,14 +76,16 @@ class PreviewHub(QObject):
     _frameWaiting = Signal(str)    # from a worker thread: a frame waits in the mailbox
     _reportWaiting = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, max_fps: float = 25.0,
+    def __init__(self, parent: QObject | None = None, *, max_fps: float = 60.0, tile_fps: float = DEFAULT_TILE_FPS,
                  backoff: tuple[float, float] = RECONNECT_BACKOFF) -> None:
         super().__init__(parent)
         self._frameWaiting.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
         self._reportWaiting.connect(self._take_report, Qt.ConnectionType.QueuedConnection)
-        if max_fps <= 0:
-            raise ValueError(f"max_fps must be positive, not {max_fps}")
+        for name, fps in (("max_fps", max_fps), ("tile_fps", tile_fps)):
+            if fps <= 0:
+                raise ValueError(f"{name} must be positive, not {fps}")
         self.max_fps = max_fps
+        self.tile_fps = min(tile_fps, max_fps)
         self.backoff = backoff
         self._lock = threading.Lock()              # guards _workers and the two mailboxes
         self._workers: dict[str, PreviewWorker] = {}
@@ -69,6 +95,8 @@ class PreviewHub(QObject):
         self._sizes: dict[str, dict[str, QSize]] = {}   # camera -> view -> the size it shows the camera at
         self._streams: dict[str, tuple[FrameSource, FrameSource]] = {}   # camera -> (substream, main stream)
         self._status: dict[str, str] = {}
+        self._hidden: set[str] = set()             # views nobody can see now
+        self._shared = SharedPreviewThread()
         self._retiring: list[PreviewWorker] = []   # removed, possibly still finishing a read
 
     def add(self, camera_id: str, source: FrameSource | str, size: QSize, *,
@@ -88,33 +116,52 @@ class PreviewHub(QObject):
         self._sizes[camera_id] = {TILES: QSize(size)}
         if main_stream is not None:
             self._streams[camera_id] = (source, main_stream)
+        shares_thread = source.shares_thread and (main_stream is None or main_stream.shares_thread)
         worker = PreviewWorker(camera_id, source, box, deliver=self._offer_frame, report=self._offer_report,
-                               max_fps=self.max_fps, backoff=self.backoff)
+                               max_fps=self.tile_fps, backoff=self.backoff,
+                               wake=self._shared.wake if shares_thread else None)
+        worker.paused = TILES in self._hidden
         with self._lock:
             self._workers[camera_id] = worker
-        worker.start()
+        if shares_thread:
+            self._shared.add(worker)
+        else:
+            worker.start()
 
     def set_size(self, camera_id: str, size: QSize, view: str = TILES) -> None:
         """``view`` shows the camera at ``size``; frames come at the largest size any view asks for."""
         worker = self._worker(camera_id)
         _box(size)
         self._sizes[camera_id][view] = QSize(size)
-        self._fit(camera_id, worker)
+        self._follow_views(camera_id)
 
     def forget_view(self, view: str) -> None:
         """``view`` no longer shows any camera (an enlarged preview or the multiview closed)."""
         for camera_id, sizes in self._sizes.items():
             if view != TILES and sizes.pop(view, None) is not None:
-                self._fit(camera_id, self._workers[camera_id])
+                self._follow_views(camera_id)
 
-    def _fit(self, camera_id: str, worker: PreviewWorker) -> None:
-        """Frames at the largest size asked for, from the main stream while a large view asks."""
+    def set_view_shown(self, view: str, shown: bool) -> None:
+        """Whether anybody can see ``view`` now (its window minimised, hidden or shown again)."""
+        if shown:
+            self._hidden.discard(view)
+        else:
+            self._hidden.add(view)
+        for camera_id in self._sizes:
+            self._follow_views(camera_id)
+
+    def _follow_views(self, camera_id: str) -> None:
+        """Frames as large and as frequent as the visible views showing the camera need; none if none is visible."""
+        worker = self._workers[camera_id]
         worker.size = self._largest(camera_id)
+        seen = set(self._sizes[camera_id]) - self._hidden
+        worker.max_fps = self.tile_fps if seen <= {TILES} else self.max_fps
+        worker.paused = not seen
         if camera_id in self._streams:
             substream, main_stream = self._streams[camera_id]
             large = any(view != TILES and (size.width() > SUBSTREAM_SIZE.width()
                                            or size.height() > SUBSTREAM_SIZE.height())
-                        for view, size in self._sizes[camera_id].items())
+                        for view, size in self._sizes[camera_id].items() if view in seen)
             worker.switch_to(main_stream if large else substream)
 
     def streaming(self, camera_id: str) -> FrameSource:
@@ -220,3 +267,17 @@ def _box(size: QSize) -> Size:
     if size.width() <= 0 or size.height() <= 0:
         raise ValueError(f"preview size must be positive, not {size.width()}×{size.height()}")
     return size.width(), size.height()
+
+
+class ViewWatcher(QObject):
+    """Tells the hub whether ``window`` can be seen: minimised or hidden, its view's cameras pause."""
+
+    def __init__(self, window: QWidget, hub: PreviewHub, view: str) -> None:
+        super().__init__(window)
+        self._window, self._hub, self._view = window, hub, view
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.Show, QEvent.Type.Hide):
+            self._hub.set_view_shown(self._view, self._window.isVisible() and not self._window.isMinimized())
+        return False

@@ -23,6 +23,9 @@ class SourceError(Exception):
 
 
 class FrameSource(ABC):
+    live = False            # pictures come over a link that must be kept (RTSP, HTTP, a capture device)
+    shares_thread = False   # read never waits for I/O, so one thread may serve several such sources
+
     def __init__(self) -> None:
         self.wanted_size: Size | None = None
 
@@ -32,7 +35,8 @@ class FrameSource(ABC):
 
     @abstractmethod
     def read(self) -> np.ndarray | None:
-        """The next picture (BGR, uint8), or None when the stream has stopped."""
+        """The next picture (BGR, uint8), or None when the stream has stopped. A source whose
+        picture has not changed may return the very same array again; it is not shown twice."""
 
     @abstractmethod
     def close(self) -> None:
@@ -41,6 +45,16 @@ class FrameSource(ABC):
     @abstractmethod
     def describe(self) -> str:
         """Where the pictures come from, for messages (passwords hidden)."""
+
+    def due_in(self) -> float:
+        """Seconds until the next picture is due; a caller that waits them out first finds ``read``
+        does not block. Sources that can only block in ``read`` say 0."""
+        return 0.0
+
+    def drop(self) -> bool:
+        """Nobody looks: take the next picture off the link as cheaply as the source can, and
+        throw it away (only called on ``live`` sources). False when the stream has stopped."""
+        return self.read() is not None
 
     def want_size(self, size: Size | None) -> None:
         """Hint: pictures are shown at most this large. Sources that can decode or render at
@@ -68,6 +82,10 @@ class Pacer:
     def __init__(self, fps: float) -> None:
         self.interval = 1.0 / fps
         self._due = 0.0
+
+    def delay(self) -> float:
+        """Seconds ``wait`` would sleep now."""
+        return max(0.0, self._due - time.monotonic())
 
     def wait(self) -> None:
         now = time.monotonic()

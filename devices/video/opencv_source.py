@@ -48,6 +48,7 @@ class OpenCvSource(FrameSource):
             raise PreviewSourceError(QT_TRANSLATE_NOOP(
                 "PreviewSource", "the demo picture comes from a simulated camera, not from OpenCV"))
         self.reduced_decode = reduced_decode
+        self.live = self.spec.kind is not SourceKind.FILE
         self._timeouts_ms = (round(open_timeout * 1000), round(read_timeout * 1000))
         self._capture: cv2.VideoCapture | None = None
         self._jpeg_packets = False
@@ -102,6 +103,12 @@ class OpenCvSource(FrameSource):
                 raise SourceError(reason)
             return None
         return self._decode_jpeg(data) if self._jpeg_packets else data
+
+    def drop(self) -> bool:
+        """``grab`` without ``retrieve``: the picture leaves the link unconverted (MJPEG: undecoded)."""
+        if self._capture is None:
+            raise SourceError(NOT_OPEN.format(source=self.describe()))
+        return self._capture.grab()
 
     def close(self) -> None:
         if self._capture is not None:

@@ -7,6 +7,9 @@ The picture is rendered at the size asked for with ``want_size``, so a small til
 little, and carries an overlay with the camera's name, its position numbers and a clock (WIB,
 as in the operations log).
 A camera in standby shows a dark frame.
+A picture is drawn only when it would differ from the last one (the head moved, the clock's second
+ticked, the size changed); otherwise ``read`` hands back the last picture itself, which the preview
+worker recognises and skips, so a still demo camera costs about one small render a second.
 
 ``view_of`` and ``crop`` are that picture without the source (the demo draws its preset thumbnails
 with them); ``position_for`` is the way back: the pan, tilt and zoom that frame a part of the panorama.
@@ -14,6 +17,7 @@ with them); ``position_for`` is the way back: the pan, tilt and zoom that frame 
 from __future__ import annotations
 
 import math
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -34,11 +38,14 @@ ZOOM_RATIO = 6.0        # magnification at zoom_max; more would only show the pa
 LEVEL_ROW = 0.45        # tilt 0 centres the view this far down the panorama (the stage)
 FONT = cv2.FONT_HERSHEY_SIMPLEX
 STANDBY_GREY = 24
+PICTURE_KEYS = ("power", "pan", "tilt", "zoom", "moving")   # the state the picture shows
 
 View = tuple[float, float, float, float]    # centre x, centre y, width, height in panorama pixels
 
 
 class SyntheticCameraSource(FrameSource):
+    shares_thread = True
+
     def __init__(self, state_fn: Callable[[], Mapping[str, Any]], profile: CameraProfile,
                  panorama: np.ndarray | str | Path | None = None, *, name: str = "",
                  fps: float = 25.0) -> None:
@@ -50,6 +57,7 @@ class SyntheticCameraSource(FrameSource):
         self._panorama = panorama if isinstance(panorama, np.ndarray) else None
         self._pacer = Pacer(fps)
         self._opened = False
+        self._last: tuple[tuple[Any, ...], np.ndarray] | None = None   # what the last picture showed, and it
 
     def describe(self) -> str:
         return QT_TRANSLATE_NOOP("PreviewSource", "simulated camera {name}").format(name=self.name)
@@ -58,6 +66,7 @@ class SyntheticCameraSource(FrameSource):
         if self._panorama is None and self._panorama_path is not None:
             self._panorama = load_panorama(self._panorama_path)
         self._pacer.reset()
+        self._last = None
         self._opened = True
 
     def read(self) -> np.ndarray | None:
@@ -66,11 +75,19 @@ class SyntheticCameraSource(FrameSource):
         self._pacer.wait()
         state = self.state_fn()
         size = fit_within(16, 9, self.wanted_size or DEFAULT_SIZE)
+        shows = (size, int(time.time()), *(state.get(key) for key in PICTURE_KEYS))
+        if self._last is not None and self._last[0] == shows:
+            return self._last[1]
         if not state.get("power", True):
-            return self._standby(size)
-        frame = crop(self.panorama, self.view(state), size)
-        self._overlay(frame, state)
+            frame = self._standby(size)
+        else:
+            frame = crop(self.panorama, self.view(state), size)
+            self._overlay(frame, state)
+        self._last = (shows, frame)
         return frame
+
+    def due_in(self) -> float:
+        return self._pacer.delay()
 
     def close(self) -> None:
         self._opened = False

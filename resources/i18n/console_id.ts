@@ -1558,12 +1558,12 @@
 <context>
     <name>EnlargedPreview</name>
     <message>
-        <location filename="../../ui/camera_windows.py" line="66"/>
+        <location filename="../../ui/camera_windows.py" line="67"/>
         <source>Esc or a double-click closes this view</source>
         <translation>Esc atau klik ganda menutup tampilan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_windows.py" line="69"/>
+        <location filename="../../ui/camera_windows.py" line="70"/>
         <source>%1 – enlarged</source>
         <translation>%1 – diperbesar</translation>
     </message>
@@ -3117,72 +3117,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Smart Centre Console</source>
         <translation>Konsol Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Safety</source>
         <translation>Keselamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Enlarge selected camera</source>
         <translation>Perbesar kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Arrange the docks for this screen</source>
         <translation>Atur panel untuk layar ini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Controls</source>
         <translation>Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Presets</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Camera health</source>
         <translation>Kesehatan Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Log</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Video wall</source>
         <translation>Video Wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -3441,12 +3441,12 @@
 <context>
     <name>Multiview</name>
     <message>
-        <location filename="../../ui/camera_windows.py" line="89"/>
+        <location filename="../../ui/camera_windows.py" line="90"/>
         <source>F11 or Esc closes the multiview</source>
         <translation>F11 atau Esc menutup multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_windows.py" line="90"/>
+        <location filename="../../ui/camera_windows.py" line="91"/>
         <source>Multiview – every camera</source>
         <translation>Multiview – semua kamera</translation>
     </message>
@@ -3975,22 +3975,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview.py" line="208"/>
+        <location filename="../../ui/preview.py" line="258"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="209"/>
+        <location filename="../../ui/preview.py" line="259"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="211"/>
+        <location filename="../../ui/preview.py" line="261"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="213"/>
+        <location filename="../../ui/preview.py" line="263"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -4008,42 +4008,42 @@
         <translation>sumber pratinjau &apos;demo&apos; memerlukan kamera simulasi</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="39"/>
+        <location filename="../../devices/video/opencv_source.py" line="48"/>
         <source>the demo picture comes from a simulated camera, not from OpenCV</source>
         <translation>gambar demo berasal dari kamera simulasi, bukan dari OpenCV</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="50"/>
+        <location filename="../../devices/video/opencv_source.py" line="60"/>
         <source>capture device {number}</source>
         <translation>perangkat tangkap {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="52"/>
+        <location filename="../../devices/video/opencv_source.py" line="62"/>
         <source>file {path}</source>
         <translation>berkas {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="58"/>
+        <location filename="../../devices/video/opencv_source.py" line="68"/>
         <source>file not found: {path}</source>
         <translation>berkas tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="117"/>
+        <location filename="../../devices/video/opencv_source.py" line="145"/>
         <source>{source} is not available</source>
         <translation>{source} tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="119"/>
+        <location filename="../../devices/video/opencv_source.py" line="147"/>
         <source>cannot play {source} (not a video OpenCV can read?)</source>
         <translation>{source} tidak dapat diputar (bukan video yang dapat dibaca OpenCV?)</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="121"/>
+        <location filename="../../devices/video/opencv_source.py" line="149"/>
         <source>cannot connect to {source}</source>
         <translation>tidak dapat terhubung ke {source}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="129"/>
+        <location filename="../../devices/video/opencv_source.py" line="157"/>
         <source>{source} sent a frame that is not JPEG; reopening with full decoding</source>
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
@@ -4068,12 +4068,12 @@
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="55"/>
+        <location filename="../../devices/video/synthetic.py" line="63"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="117"/>
+        <location filename="../../devices/video/synthetic.py" line="134"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>

@@ -1,4 +1,4 @@
-"""PostgreSQL: after `db setup-roles` the console's login cannot set the append-only triggers aside (issue #12).
+"""PostgreSQL: after `db setup-roles` (or `db upgrade --console`) the console's login cannot set the append-only triggers aside (issue #12).
 
 Runs on the real server only (``SMARTCENTRE_TEST_PG_URL``; on CI it must be set)."""
 from __future__ import annotations
@@ -38,14 +38,15 @@ def roles(tmp_path):
         backend.close()
 
 
-def test_the_console_login_cannot_disable_triggers_or_delete_audit_rows(roles):
+@pytest.mark.parametrize("command", ["setup-roles", "upgrade"])
+def test_the_console_login_cannot_disable_triggers_or_delete_audit_rows(roles, command):
     backend, owner, console = roles
     url = backend.url()
     database = backend.open(url)
     world = build_world(database)
     shift_id = busy_morning(database, world)
     accepted(database, world, shift_id)
-    assert db("setup-roles", "--db", url, "--owner", owner, "--console", console) == 0
+    assert db(command, "--db", url, "--owner", owner, "--console", console) == 0
     desk = backend.open(make_url(url).set(username=console).render_as_string(hide_password=False))
     with desk.transaction() as session:        # the console still does its work
         add_log_entry(session, world.staff(session, world.dwi), "Siang dimulai", ACCEPTED)

@@ -141,3 +141,9 @@ def test_a_locked_database_is_told_in_command_line_words(backend, capsys):
     error = capsys.readouterr().err
     assert "is locked by another program or desk; nothing was done, run the command again" in error, error
     assert "the console will try again" not in error and error.count("\n") == 1
+
+
+def test_upgrade_with_a_console_role_is_for_postgresql_only(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path}/oplog.sqlite"
+    assert run_cli("db", "upgrade", "--db", url, "--console", "smartcentre_console") == 2
+    assert "--console is for PostgreSQL" in capsys.readouterr().err

@@ -122,7 +122,8 @@ def console_for(rig, qtbot):
         config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
         for controller in controllers.values():     # connected (see tests/ui/test_console.py make_console)
-            wait_until(lambda: controller.snapshot().power is not None, what=f"{controller.name} answering")
+            wait_until(lambda: controller.snapshot().power is not None, timeout=WAIT_MS / 1000,
+                       what=f"{controller.name} answering")
         settings = QSettings(str(folder / f"console-{len(built)}.ini"), QSettings.Format.IniFormat)
         simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
         store = None

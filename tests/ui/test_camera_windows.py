@@ -185,6 +185,8 @@ SECOND_SCREEN = textwrap.dedent("""
             self.asked.append([view, size.width()])
         def forget_view(self, view):
             self.asked.append(["forget", view])
+        def set_view_shown(self, view, shown):
+            pass
 
     app = QApplication([])
     cameras = CameraListModel()

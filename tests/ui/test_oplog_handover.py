@@ -137,11 +137,13 @@ def backups(site, kind: str) -> list[str]:
 
 
 def test_the_console_backs_up_daily_and_after_an_accepted_handover(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    console = console_for(site.url)
+    ops = console.operations
     ready(ops, qtbot)
     qtbot.waitUntil(lambda: len(backups(site, "daily")) == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: ops.backup_age.text() == "Last backup 0 h ago", timeout=WAIT_MS)
     assert ops.backup_age.isVisible() and backups(site, "handover") == []
+    assert console.window.health_note.text() == "Last backup 0 h ago"        # in the health view too
     ops.backups.daily()                                  # the hourly check: already done today
     signed_by_budi(site)
     log_in(ops, qtbot, site.world.dwi)
@@ -166,3 +168,4 @@ def test_a_failing_backup_is_a_warning_for_the_operators(site, console_for, qtbo
     qtbot.waitUntil(lambda: "backup of the operations log failed" in console.operations.backup_age.text(),
                     timeout=WAIT_MS)
     assert any("backup of the operations log failed" in line for line in support.log_lines(console))
+    assert "backup of the operations log failed" in console.window.health_note.text()

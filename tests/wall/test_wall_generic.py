@@ -85,7 +85,7 @@ def test_a_json_profile_drives_the_lg_simulator(wall_sim, wall, tmp_path):
     display = wall(generic_url(sim, path, "timeout=0.3"))
     assert display.can(Capability.DISPLAY_POWER) and display.can(Capability.TILE_MODE)
     assert not display.can(Capability.ROUTE)
-    assert display.power(False).result(3).ok and display.tile_mode(2, 4).result(3).ok
+    assert display.power(False).result(10).ok and display.tile_mode(2, 4).result(10).ok
     assert display.select_input("91").result(3).ok
     with pytest.raises(WallError, match=r"illegal code \(error 00\)"):
         display.select_input("17").result(3)
