@@ -1,4 +1,5 @@
-"""Previews from a real RTSP server: N cameras' 640×360 H.264 substreams at 30 fps in 320×180 tiles.
+"""Previews from a real RTSP server: N cameras' 640×360 H.264 substreams at 30 fps in 320×180 tiles
+(at PreviewHub's default tile rate).
 
 The server is the one of the tests (tests/video/rtsp.py: clips encoded by ffmpeg, served by
 GStreamer's RTSP server in its own process, so its CPU is not counted here). Each camera is its
