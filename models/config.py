@@ -49,6 +49,7 @@ def dump_config(config: Config) -> str:
 def _camera_data(camera: CameraConfig) -> dict[str, Any]:
     data: dict[str, Any] = {"id": camera.id, "name": camera.name, "url": camera.url}
     optional = {"profile": camera.profile, "location": camera.location, "preview": camera.preview,
+                "preview_hd": camera.preview_hd,
                 "presets": dict(camera.presets) or None, "capture": camera.capture}
     data.update((key, value) for key, value in optional.items() if value is not None)
     return data

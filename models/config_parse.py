@@ -19,7 +19,7 @@ from models.config_walls import WallReader
 from models.wording import QT_TRANSLATE_NOOP, Phrase
 
 TOP_KEYS = ("cameras", "events", "walls")
-CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "presets", "capture")
+CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "preview_hd", "presets", "capture")
 EVENT_KEYS = ("id", "title", "location", "start", "end", "cameras", "shots", "wall_outputs")
 SHOT_FIELDS = ("camera", "preset")
 URL_PATTERN = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://(.*)")
@@ -143,11 +143,15 @@ class _Reader(WallReader):
             self.doubt_url(entries["url"], f"{where}.url", url)
         location = self.text(entries.get("location"), f"{where}.location")
         preview = self.preview(entries.get("preview"), f"{where}.preview")
+        preview_hd = self.preview(entries.get("preview_hd"), f"{where}.preview_hd")
+        if "preview_hd" in entries and "preview" not in entries:
+            self.add(entries["preview_hd"], f"{where}.preview_hd", QT_TRANSLATE_NOOP(
+                "Config", "preview_hd is the main stream for large views; the tile needs preview: (the substream) too"))
         presets = self.presets(entries.get("presets"), f"{where}.presets")
         capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or camera_id or where)
         if len(self.problems) > before:
             return None
-        return CameraConfig(camera_id, name, url, profile, location, preview, presets, capture)
+        return CameraConfig(camera_id, name, url, profile, location, preview, presets, capture, preview_hd)
 
     def event(self, node: Node, where: str) -> EventConfig | None:
         before = len(self.problems)

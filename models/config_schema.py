@@ -32,9 +32,10 @@ class CameraConfig:
     url: str
     profile: str | None = None
     location: str | None = None
-    preview: str | int | None = None      # URL, file path, "demo", or a capture device index
+    preview: str | int | None = None      # URL, file path, "demo", or a capture device index: the tile's (sub)stream
     presets: dict[int, str] = field(default_factory=dict)
     capture: str | None = None            # file recording every frame (docs/captures.md), as written
+    preview_hd: str | int | None = None   # the main stream, for the enlarged preview and the multiview (docs/video.md)
 
 
 @dataclass(frozen=True)

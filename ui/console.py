@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from devices.controller_factory import ControllerFactory
 from devices.records import ActionRecord
+from devices.video.base import FrameSource
 from devices.video.factory import open_source
 from devices.video.spec import PreviewSourceError
 from devices.visca.controller import CameraController
@@ -238,19 +239,24 @@ class Console(QObject):
             self.log.add("info", self.tr("Interface language: %1").replace("%1", LANGUAGES[code]))
 
     def add_preview(self, camera: CameraConfig) -> None:
-        """The camera's preview as configured (demo mode: the synthetic picture of its simulator)."""
-        camera_id, name, spec, simulated = camera.id, camera.name, camera.preview, self.simulated.get(camera.id)
-        if spec is None:
+        """The camera's preview as configured: its substream on the tile, its main stream (when
+        configured) in large views; demo mode: the synthetic picture of its simulator."""
+        camera_id, name, simulated = camera.id, camera.name, self.simulated.get(camera.id)
+        if camera.preview is None:
             self.cameras.set_preview_status(camera_id, self.tr("no preview configured"))
             return
+
+        def opened(spec: str | int | None) -> FrameSource | None:
+            return None if spec is None else open_source(spec, sim_state=simulated and simulated.state,
+                                                         profile=simulated and simulated.profile, name=name)
+
         try:
-            source = open_source(spec, sim_state=simulated and simulated.state,
-                                 profile=simulated and simulated.profile, name=name)
+            source, main_stream = opened(camera.preview), opened(camera.preview_hd)
         except PreviewSourceError as exc:
             self.cameras.set_preview_status(camera_id, said(exc))
             self.log.add("error", f"{name}: {said(exc)}")
             return
-        self.previews.add(camera_id, source, self._picture_size)
+        self.previews.add(camera_id, source, self._picture_size, main_stream=main_stream)
 
     def _resize_previews(self, size: QSize) -> None:
         self._picture_size = size          # a camera added later starts at the tiles' size

@@ -75,7 +75,7 @@ class LiveConfig(QObject):
                 self._start_camera(camera)
             elif camera != before[camera.id]:
                 console.cameras.rename_camera(camera.id, camera.name, camera.location or "")
-                if camera.preview != before[camera.id].preview:
+                if (camera.preview, camera.preview_hd) != (before[camera.id].preview, before[camera.id].preview_hd):
                     self._remove_preview(camera.id)
                     console.add_preview(camera)
         order = [camera.id for camera in new.cameras]

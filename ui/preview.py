@@ -17,6 +17,11 @@ The bank's tiles get at most ``tile_fps`` frames a second (the console's setting
 come at the source's own rate, up to ``max_fps``.
 A view that nobody can see (its window minimised or hidden, ``set_view_shown``) does not count: a camera
 that no visible view shows is paused — nothing decoded, converted or delivered — until one shows it again.
+
+Substream first: a camera may have two streams, its substream for the tiles (``preview:``, e.g.
+640×360) and its main stream (``preview_hd:``, e.g. 1080p). The worker plays the substream
+until a view other than the bank's tiles shows the camera larger than SUBSTREAM_SIZE (the
+enlarged preview, a multiview of few cameras), then the main stream until no such view is left.
 """
 from __future__ import annotations
 
@@ -39,6 +44,10 @@ log = logging.getLogger(__name__)
 STOP_TIMEOUT = 1.0
 TILES = "tiles"                 # the bank of the main window: the view every camera has
 LARGEST = QSize(1920, 1080)     # no view gets frames larger than full HD; the sources rarely send more
+# The first and the longest wait before reconnecting: a camera back after any outage shows again
+# within about 5 s; an attempt at a camera that is away costs one refused or unanswered connect.
+RECONNECT_BACKOFF = (1.0, 4.0)
+SUBSTREAM_SIZE = QSize(640, 360)    # the usual substream: enough for any view up to this size
 TILE_FPS_SETTING = "preview/tile_fps"
 DEFAULT_TILE_FPS = 12.5
 
@@ -68,7 +77,7 @@ class PreviewHub(QObject):
     _reportWaiting = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, max_fps: float = 60.0, tile_fps: float = DEFAULT_TILE_FPS,
-                 backoff: tuple[float, float] = (1.0, 10.0)) -> None:
+                 backoff: tuple[float, float] = RECONNECT_BACKOFF) -> None:
         super().__init__(parent)
         self._frameWaiting.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
         self._reportWaiting.connect(self._take_report, Qt.ConnectionType.QueuedConnection)
@@ -84,29 +93,37 @@ class PreviewHub(QObject):
         self._reports: dict[str, LinkReport] = {}  # mailbox: the newest link report
         self._latest: dict[str, QImage] = {}
         self._sizes: dict[str, dict[str, QSize]] = {}   # camera -> view -> the size it shows the camera at
+        self._streams: dict[str, tuple[FrameSource, FrameSource]] = {}   # camera -> (substream, main stream)
         self._status: dict[str, str] = {}
         self._hidden: set[str] = set()             # views nobody can see now
         self._shared = SharedPreviewThread()
         self._retiring: list[PreviewWorker] = []   # removed, possibly still finishing a read
 
-    def add(self, camera_id: str, source: FrameSource | str, size: QSize) -> None:
-        """Start showing ``source`` (a FrameSource or a spec string) for the camera.
+    def add(self, camera_id: str, source: FrameSource | str, size: QSize, *,
+            main_stream: FrameSource | str | None = None) -> None:
+        """Start showing ``source`` (a FrameSource or a spec string) for the camera; ``main_stream``,
+        when given, is shown instead while a large view shows the camera.
 
         Raises ValueError for a bad spec, a bad size or a camera that already has a preview.
         """
         if camera_id in self._workers:
             raise ValueError(f"camera {camera_id!r} already has a preview")
         box = _box(size)
-        self._sizes[camera_id] = {TILES: QSize(size)}
         if isinstance(source, str):
             source = open_source(source)
+        if isinstance(main_stream, str):
+            main_stream = open_source(main_stream)
+        self._sizes[camera_id] = {TILES: QSize(size)}
+        if main_stream is not None:
+            self._streams[camera_id] = (source, main_stream)
+        shares_thread = source.shares_thread and (main_stream is None or main_stream.shares_thread)
         worker = PreviewWorker(camera_id, source, box, deliver=self._offer_frame, report=self._offer_report,
                                max_fps=self.tile_fps, backoff=self.backoff,
-                               wake=self._shared.wake if source.shares_thread else None)
+                               wake=self._shared.wake if shares_thread else None)
         worker.paused = TILES in self._hidden
         with self._lock:
             self._workers[camera_id] = worker
-        if source.shares_thread:
+        if shares_thread:
             self._shared.add(worker)
         else:
             worker.start()
@@ -140,6 +157,16 @@ class PreviewHub(QObject):
         seen = set(self._sizes[camera_id]) - self._hidden
         worker.max_fps = self.tile_fps if seen <= {TILES} else self.max_fps
         worker.paused = not seen
+        if camera_id in self._streams:
+            substream, main_stream = self._streams[camera_id]
+            large = any(view != TILES and (size.width() > SUBSTREAM_SIZE.width()
+                                           or size.height() > SUBSTREAM_SIZE.height())
+                        for view, size in self._sizes[camera_id].items() if view in seen)
+            worker.switch_to(main_stream if large else substream)
+
+    def streaming(self, camera_id: str) -> FrameSource:
+        """The stream the camera's worker plays now (or is about to)."""
+        return self._worker(camera_id).wanted_source
 
     def _largest(self, camera_id: str) -> tuple[int, int]:
         sizes = self._sizes[camera_id].values()
@@ -161,6 +188,7 @@ class PreviewHub(QObject):
         self._latest.pop(camera_id, None)
         self._status.pop(camera_id, None)
         self._sizes.pop(camera_id, None)
+        self._streams.pop(camera_id, None)
         self._retiring = [w for w in self._retiring if w.is_alive()] + [worker]
 
     def latest(self, camera_id: str) -> QImage | None:

@@ -101,6 +101,7 @@ class PreviewWorker:
         """``wake``: the event whoever drives the steps waits on (set on resume and stop); its own by default."""
         self.camera_id = camera_id
         self.source = source
+        self.wanted_source = source     # replaced from the GUI thread (``switch_to``); taken between frames
         self.size = size            # replaced whole from the GUI thread; read once per frame
         self.max_fps = max_fps      # likewise
         self._deliver = deliver
@@ -136,6 +137,13 @@ class PreviewWorker:
         self._stop.set()
         self.wake.set()
 
+    def switch_to(self, source: FrameSource) -> None:
+        """Show ``source`` from the next frame on (the substream or the main stream of the camera);
+        the picture stays until the other stream's first frame, nothing is reported lost. During a
+        back-off the switch waits for the next attempt."""
+        self.wanted_source = source
+        self.wake.set()
+
     def join(self, timeout: float) -> bool:
         """Wait up to timeout seconds; True once the worker has ended."""
         return self._done.wait(timeout)
@@ -158,6 +166,7 @@ class PreviewWorker:
             reason: str | None = None
             self._report(self, LinkReport(LinkState.STARTING))
             while not self._stop.is_set():
+                self.source = self.wanted_source
                 try:
                     reason = yield from self._stream()
                 except SourceError as exc:
@@ -169,6 +178,8 @@ class PreviewWorker:
                     self.source.close()
                 if self._stop.is_set():
                     break
+                if self.wanted_source is not self.source:
+                    continue
                 if self._frames_since_open:
                     delay = self._backoff[0]
                 self._report(self, LinkReport(LinkState.WAITING, reason, delay))
@@ -187,7 +198,7 @@ class PreviewWorker:
         self.source.open()
         thinner = FrameThinner(self.max_fps)
         shown = None
-        while not self._stop.is_set():
+        while not self._stop.is_set() and self.wanted_source is self.source:
             if self._paused:
                 if not (yield from self._idle()):
                     return None

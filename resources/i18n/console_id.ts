@@ -528,42 +528,42 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config.py" line="124"/>
+        <location filename="../../models/config.py" line="125"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="126"/>
+        <location filename="../../models/config.py" line="127"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="134"/>
+        <location filename="../../models/config.py" line="135"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="146"/>
+        <location filename="../../models/config.py" line="147"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="149"/>
+        <location filename="../../models/config.py" line="150"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="152"/>
+        <location filename="../../models/config.py" line="153"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="155"/>
+        <location filename="../../models/config.py" line="156"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config.py" line="168"/>
+        <location filename="../../models/config.py" line="169"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
@@ -683,6 +683,11 @@
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
     <message>
+        <location filename="../../models/config_parse.py" line="148"/>
+        <source>preview_hd is the main stream for large views; the tile needs preview: (the substream) too</source>
+        <translation>preview_hd adalah stream utama untuk tampilan besar; ubin juga memerlukan preview: (substream)</translation>
+    </message>
+    <message>
         <location filename="../../models/config_values.py" line="29"/>
         <source>a list</source>
         <translation>daftar</translation>
@@ -698,47 +703,47 @@
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="163"/>
+        <location filename="../../models/config_parse.py" line="167"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="183"/>
+        <location filename="../../models/config_parse.py" line="187"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="188"/>
+        <location filename="../../models/config_parse.py" line="192"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="199"/>
+        <location filename="../../models/config_parse.py" line="203"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="217"/>
+        <location filename="../../models/config_parse.py" line="221"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="232"/>
+        <location filename="../../models/config_parse.py" line="236"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="236"/>
+        <location filename="../../models/config_parse.py" line="240"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="253"/>
+        <location filename="../../models/config_parse.py" line="257"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="254"/>
+        <location filename="../../models/config_parse.py" line="258"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
@@ -828,27 +833,27 @@
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config_parse.py" line="257"/>
+        <location filename="../../models/config_parse.py" line="261"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="106"/>
+        <location filename="../../models/config_schema.py" line="107"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="107"/>
+        <location filename="../../models/config_schema.py" line="108"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="108"/>
+        <location filename="../../models/config_schema.py" line="109"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config_schema.py" line="109"/>
+        <location filename="../../models/config_schema.py" line="110"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
@@ -1025,62 +1030,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="142"/>
+        <location filename="../../ui/console.py" line="143"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="143"/>
+        <location filename="../../ui/console.py" line="144"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="146"/>
+        <location filename="../../ui/console.py" line="147"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="150"/>
+        <location filename="../../ui/console.py" line="151"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="161"/>
+        <location filename="../../ui/console.py" line="162"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="161"/>
+        <location filename="../../ui/console.py" line="162"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="177"/>
+        <location filename="../../ui/console.py" line="178"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="183"/>
+        <location filename="../../ui/console.py" line="184"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="210"/>
+        <location filename="../../ui/console.py" line="211"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="212"/>
+        <location filename="../../ui/console.py" line="213"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="238"/>
+        <location filename="../../ui/console.py" line="239"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="244"/>
+        <location filename="../../ui/console.py" line="246"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1553,12 +1558,12 @@
 <context>
     <name>EnlargedPreview</name>
     <message>
-        <location filename="../../ui/camera_windows.py" line="66"/>
+        <location filename="../../ui/camera_windows.py" line="67"/>
         <source>Esc or a double-click closes this view</source>
         <translation>Esc atau klik ganda menutup tampilan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_windows.py" line="69"/>
+        <location filename="../../ui/camera_windows.py" line="70"/>
         <source>%1 – enlarged</source>
         <translation>%1 – diperbesar</translation>
     </message>
@@ -3112,72 +3117,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Smart Centre Console</source>
         <translation>Konsol Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Safety</source>
         <translation>Keselamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Enlarge selected camera</source>
         <translation>Perbesar kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Arrange the docks for this screen</source>
         <translation>Atur panel untuk layar ini</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Controls</source>
         <translation>Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Presets</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Camera health</source>
         <translation>Kesehatan Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Log</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Video wall</source>
         <translation>Video Wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -3436,12 +3441,12 @@
 <context>
     <name>Multiview</name>
     <message>
-        <location filename="../../ui/camera_windows.py" line="89"/>
+        <location filename="../../ui/camera_windows.py" line="90"/>
         <source>F11 or Esc closes the multiview</source>
         <translation>F11 atau Esc menutup multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_windows.py" line="90"/>
+        <location filename="../../ui/camera_windows.py" line="91"/>
         <source>Multiview – every camera</source>
         <translation>Multiview – semua kamera</translation>
     </message>
@@ -3970,22 +3975,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview.py" line="180"/>
+        <location filename="../../ui/preview.py" line="258"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="181"/>
+        <location filename="../../ui/preview.py" line="259"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="183"/>
+        <location filename="../../ui/preview.py" line="261"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="185"/>
+        <location filename="../../ui/preview.py" line="263"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -4003,42 +4008,42 @@
         <translation>sumber pratinjau &apos;demo&apos; memerlukan kamera simulasi</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="38"/>
+        <location filename="../../devices/video/opencv_source.py" line="48"/>
         <source>the demo picture comes from a simulated camera, not from OpenCV</source>
         <translation>gambar demo berasal dari kamera simulasi, bukan dari OpenCV</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="49"/>
+        <location filename="../../devices/video/opencv_source.py" line="60"/>
         <source>capture device {number}</source>
         <translation>perangkat tangkap {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="51"/>
+        <location filename="../../devices/video/opencv_source.py" line="62"/>
         <source>file {path}</source>
         <translation>berkas {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="57"/>
+        <location filename="../../devices/video/opencv_source.py" line="68"/>
         <source>file not found: {path}</source>
         <translation>berkas tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="106"/>
+        <location filename="../../devices/video/opencv_source.py" line="145"/>
         <source>{source} is not available</source>
         <translation>{source} tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="108"/>
+        <location filename="../../devices/video/opencv_source.py" line="147"/>
         <source>cannot play {source} (not a video OpenCV can read?)</source>
         <translation>{source} tidak dapat diputar (bukan video yang dapat dibaca OpenCV?)</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="110"/>
+        <location filename="../../devices/video/opencv_source.py" line="149"/>
         <source>cannot connect to {source}</source>
         <translation>tidak dapat terhubung ke {source}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="118"/>
+        <location filename="../../devices/video/opencv_source.py" line="157"/>
         <source>{source} sent a frame that is not JPEG; reopening with full decoding</source>
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
@@ -4063,14 +4068,59 @@
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="55"/>
+        <location filename="../../devices/video/synthetic.py" line="63"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="117"/>
+        <location filename="../../devices/video/synthetic.py" line="134"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="36"/>
+        <source>the camera&apos;s host name {host} is not known — check the address</source>
+        <translation>nama host kamera {host} tidak dikenal — periksa alamatnya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="39"/>
+        <source>nothing answers at {host}:{port} (connection refused) — is the camera on, and is its RTSP port right?</source>
+        <translation>tidak ada yang menjawab di {host}:{port} (koneksi ditolak) — apakah kamera menyala dan port RTSP-nya benar?</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="42"/>
+        <source>the camera at {host}:{port} does not answer — check the address and the network</source>
+        <translation>kamera di {host}:{port} tidak menjawab — periksa alamat dan jaringannya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="46"/>
+        <source>cannot talk to the camera at {host}:{port}: {error}</source>
+        <translation>tidak dapat berkomunikasi dengan kamera di {host}:{port}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="51"/>
+        <source>the camera&apos;s stream was not found (404) — check the path</source>
+        <translation>stream kamera tidak ditemukan (404) — periksa path-nya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="53"/>
+        <source>the camera asks for a user name and password (401) — add them to the address: rtsp://user:password@host/…</source>
+        <translation>kamera meminta nama pengguna dan kata sandi (401) — tambahkan ke alamat: rtsp://user:password@host/…</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="56"/>
+        <source>the camera refused the user name or password (401) — check them</source>
+        <translation>kamera menolak nama pengguna atau kata sandi (401) — periksa keduanya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="58"/>
+        <source>the camera does not let this user see the stream (403)</source>
+        <translation>kamera tidak mengizinkan pengguna ini melihat stream (403)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/rtsp_check.py" line="59"/>
+        <source>the camera answered {status} to the request for its stream</source>
+        <translation>kamera menjawab {status} atas permintaan stream-nya</translation>
     </message>
 </context>
 <context>

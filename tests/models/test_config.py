@@ -117,6 +117,32 @@ def test_each_problem_names_its_line_and_field(line, replacement, field, words):
     assert words in message
 
 
+def test_a_camera_takes_a_substream_for_its_tile_and_a_main_stream_for_large_views():
+    text = GOOD.replace("    preview: rtsp://192.168.10.21/stream1\n",
+                        "    preview: rtsp://192.168.10.21/media/video2\n    preview_hd: rtsp://192.168.10.21/media/video1\n")
+    cam1, cam2 = parse(text).cameras
+    assert (cam1.preview, cam1.preview_hd) == ("rtsp://192.168.10.21/media/video2", "rtsp://192.168.10.21/media/video1")
+    assert cam2.preview_hd is None
+    assert parse_config(dump_config(parse(text)), "again.yaml", check_camera) == parse(text)
+
+
+@pytest.mark.parametrize("replacement, words", [
+    ("    preview_hd: ftp://192.168.10.21/x", "unsupported preview address 'ftp://192.168.10.21/x'"),
+    ("    preview_hd: rtsp:///stream0", "preview address 'rtsp:///stream0' has no host name"),
+])
+def test_a_bad_main_stream_names_its_line(replacement, words):
+    lines = GOOD.splitlines()
+    lines.insert(7, replacement)
+    assert only_problem("\n".join(lines))[:2] == (8, "cameras[0].preview_hd")
+    assert words in only_problem("\n".join(lines))[2]
+
+
+def test_a_main_stream_without_a_substream_names_its_line():
+    text = GOOD.replace("    preview: 0", "    preview_hd: rtsp://192.168.10.22/1")
+    assert only_problem(text) == (12, "cameras[1].preview_hd", "preview_hd is the main stream for large views; "
+                                                               "the tile needs preview: (the substream) too")
+
+
 def test_a_shot_must_use_a_camera_of_its_event():
     text = GOOD.replace("cameras: [cam1, cam2]", "cameras: [cam2]")
     assert only_problem(text) == (19, "events[0].shots.F1.camera",
@@ -229,9 +255,13 @@ previews = st.none() | st.integers(0, 99) | st.sampled_from(["demo", "rtsp://10.
 @st.composite
 def configs(draw: st.DrawFn) -> Config:
     ids = draw(st.lists(identifiers, unique=True, max_size=4))
-    cameras = tuple(CameraConfig(
-        camera_id, draw(names), draw(urls), draw(st.none() | st.sampled_from(["generic", "sony-brc-h700"])),
-        draw(st.none() | words), draw(previews), draw(presets)) for camera_id in ids)
+    cameras = []
+    for camera_id in ids:
+        preview = draw(previews)
+        cameras.append(CameraConfig(
+            camera_id, draw(names), draw(urls), draw(st.none() | st.sampled_from(["generic", "sony-brc-h700"])),
+            draw(st.none() | words), preview, draw(presets),
+            preview_hd=None if preview is None else draw(previews)))
     events = []
     for event_id in draw(st.lists(identifiers, unique=True, max_size=3)):
         members = tuple(draw(st.lists(st.sampled_from(ids), unique=True))) if ids else ()
@@ -241,7 +271,7 @@ def configs(draw: st.DrawFn) -> Config:
         keys = draw(st.lists(st.sampled_from([f"F{n}" for n in range(1, 13)]), unique=True, max_size=3))
         shots = {key: Shot(draw(st.sampled_from(members)), draw(st.integers(0, 255))) for key in keys} if members else {}
         events.append(EventConfig(event_id, draw(names), draw(st.none() | words), start, end, members, shots))
-    return Config(cameras, tuple(events))
+    return Config(tuple(cameras), tuple(events))
 
 
 @settings(max_examples=60, deadline=None)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize
@@ -19,7 +19,7 @@ from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_demo_wall
-from models.config import demo_config
+from models.config import CameraConfig, demo_config
 from models.hotkeys import HotkeyMap
 from ui.console import Console, SimulatedPicture
 from ui.oplog_worker import open_oplog
@@ -48,9 +48,11 @@ def make_console(desk, qtbot):
     """``make_console()`` builds demo mode's console (settings kept in the test's folder) and shows it."""
     built: list[Console] = []
 
-    def build() -> Console:
+    def build(edit: Callable[[CameraConfig], CameraConfig] = lambda camera: camera) -> Console:
+        """``edit`` may change each camera's configuration (e.g. its preview) before the console starts."""
         config = demo_config([c.url + "&timeout=0.1&poll=0.5" for c in desk.cameras], check_camera,
                              wall_url=desk.wall_url, wall_check=check_wall)
+        config = replace(config, cameras=tuple(edit(camera) for camera in config.cameras))
         cameras = {c.id: CameraController(desk.devices, c.url, c.name).start() for c in config.cameras}
         walls = {w.id: WallController(desk.devices, w.url, w.name).start() for w in config.walls}
         for wall in walls.values():

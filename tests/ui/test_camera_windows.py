@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.devices.conftest import wait_until
+from tests.video.rtsp import rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
 from tests.ui.desk_support import WAIT_MS, desk, make_console, resize, settle  # noqa: F401
 from ui.camera_model import Tally
 from ui.camera_tile import TALLY_COLOURS
@@ -80,6 +82,26 @@ def test_a_double_click_enlarges_a_tile_and_esc_closes_it_without_stopping_a_cam
     assert all(sim.state()["moving"] for sim in desk.cameras)          # nothing stopped
     qtbot.waitUntil(lambda: frame_width(console, "cam2") <= window.bank.picture_size().width(), timeout=WAIT_MS)
     console.desk.all_stop()
+
+
+def test_the_enlarged_view_plays_the_main_stream_and_the_tile_the_substream(make_console, qtbot, rtsp_camera):
+    substream, main_stream = rtsp_camera.url("/sub"), rtsp_camera.url("/main")
+    console = make_console(lambda camera: replace(camera, preview=substream, preview_hd=main_stream)
+                           if camera.id == "cam2" else camera)
+    window, previews = console.window, console.previews
+    qtbot.waitUntil(lambda: frame_width(console, "cam2") > 0, timeout=WAIT_MS)
+    assert previews.streaming("cam2").describe() == substream
+    double_click(window.bank.viewport(), tile_centre(window.bank, "cam2"))
+    enlarged = window.enlarged
+    qtbot.wait(300)
+    assert previews.streaming("cam2").describe() == substream     # shown at no more than 640×360 (800×800 screen)
+    enlarged.resize(1280, 780)
+    qtbot.waitUntil(lambda: previews.streaming("cam2").describe() == main_stream, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: frame_width(console, "cam2") >= enlarged.grid.picture_size().width() - 1, timeout=WAIT_MS)
+    press(enlarged, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.enlarged is None, timeout=2000)
+    assert previews.streaming("cam2").describe() == substream
+    qtbot.waitUntil(lambda: frame_width(console, "cam2") <= window.bank.picture_size().width(), timeout=WAIT_MS)
 
 
 def test_f11_opens_the_multiview_of_every_camera_and_f11_closes_it(make_console, qtbot):

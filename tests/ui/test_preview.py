@@ -22,13 +22,15 @@ class ScriptedSource(FrameSource):
     """Fails to open ``failures`` times, then yields ``frames`` grey frames per connection."""
 
     def __init__(self, *, failures: int = 0, frames: int | None = None, reason: str = "camera unplugged",
-                 gate: threading.Event | None = None) -> None:
+                 gate: threading.Event | None = None, shade: int = 128) -> None:
         super().__init__()
+        self.shade = shade
         self.failures = failures
         self.frames = frames
         self.reason = reason
         self.gate = gate            # open() waits for it, like a slow RTSP handshake
         self.opens = 0
+        self.closes = 0
         self._left: int | None = None
 
     def open(self) -> None:
@@ -45,10 +47,10 @@ class ScriptedSource(FrameSource):
             if self._left == 0:
                 return None
             self._left -= 1
-        return np.full((90, 160, 3), 128, np.uint8)
+        return np.full((90, 160, 3), self.shade, np.uint8)
 
     def close(self) -> None:
-        pass
+        self.closes += 1
 
     def describe(self) -> str:
         return "scripted source"
@@ -177,3 +179,28 @@ def test_a_larger_view_gets_larger_frames_from_the_same_worker(qtbot, hub, clip)
     assert len(preview_threads()) == threads + 1                    # one worker, one stream
     hub.forget_view("enlarged")
     qtbot.waitUntil(lambda: hub.latest("cam1").size() == QSize(240, 135), timeout=3000)
+
+
+def test_a_large_view_switches_to_the_main_stream_and_back_without_saying_no_signal(qtbot, hub):
+    substream, main_stream = ScriptedSource(shade=60), ScriptedSource(shade=200)
+    said: list[str] = []
+    hub.statusChanged.connect(lambda camera_id, message: said.append(message))
+    shade = lambda: hub.latest("cam1") is not None and hub.latest("cam1").pixelColor(5, 5).red()  # noqa: E731
+    hub.add("cam1", substream, QSize(160, 90), main_stream=main_stream)
+    qtbot.waitUntil(lambda: shade() == 60, timeout=3000)
+    hub.set_size("cam1", QSize(640, 360), "multiview")          # not larger than a substream
+    hub.set_size("cam1", QSize(1280, 720), "enlarged")
+    qtbot.waitUntil(lambda: shade() == 200, timeout=3000)
+    assert hub.streaming("cam1") is main_stream and substream.closes >= 1
+    hub.forget_view("enlarged")
+    qtbot.waitUntil(lambda: shade() == 60, timeout=3000)
+    assert hub.streaming("cam1") is substream and substream.opens == 2
+    assert said == ["connecting to scripted source…", ""]
+
+
+def test_without_a_main_stream_a_large_view_keeps_the_substream(qtbot, hub):
+    substream = ScriptedSource()
+    hub.add("cam1", substream, QSize(160, 90))
+    hub.set_size("cam1", QSize(1280, 720), "enlarged")
+    qtbot.waitUntil(lambda: hub.latest("cam1") is not None and hub.latest("cam1").width() == 1280, timeout=3000)
+    assert hub.streaming("cam1") is substream and substream.opens == 1

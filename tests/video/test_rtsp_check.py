@@ -1,0 +1,79 @@
+"""RTSP against a real server: why_rtsp_fails (found, not found, no/wrong credentials, Basic and
+Digest, down, unknown host) and how OpenCvSource opens a stream."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from devices.video import opencv_source
+from devices.video.opencv_source import OpenCvSource
+from devices.video.rtsp_check import why_rtsp_fails
+from tests.video.clips import write_clip
+from tests.video.rtsp import RtspServer, free_port, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
+
+
+@pytest.fixture(params=[False, True], ids=["basic", "digest"])
+def guarded_camera(request, rtsp_clips):
+    with RtspServer({"/sub": rtsp_clips["/sub"]}, user="operator", password="s3cret:/@",
+                    digest=request.param) as server:
+        yield server
+
+
+def test_a_stream_that_plays_has_no_reason(rtsp_camera):
+    assert why_rtsp_fails(rtsp_camera.url("/sub")) is None
+
+
+def test_a_wrong_path_is_said_as_not_found(rtsp_camera):
+    assert why_rtsp_fails(rtsp_camera.url("/Streaming/Channels/102")) == (
+        "the camera's stream was not found (404) — check the path")
+
+
+def test_credentials_right_missing_and_wrong(guarded_camera):
+    assert why_rtsp_fails(guarded_camera.url("/sub", user="operator", password="s3cret%3A%2F%40")) is None
+    assert "asks for a user name and password (401)" in why_rtsp_fails(guarded_camera.url("/sub"))
+    assert why_rtsp_fails(guarded_camera.url("/sub", user="operator", password="guess")) == (
+        "the camera refused the user name or password (401) — check them")
+
+
+def test_nothing_listening_is_said_as_connection_refused():
+    port = free_port()
+    assert why_rtsp_fails(f"rtsp://127.0.0.1:{port}/sub") == (
+        f"nothing answers at 127.0.0.1:{port} (connection refused) — is the camera on, and is its RTSP port right?")
+
+
+def test_an_unknown_host_name_is_said():
+    assert why_rtsp_fails("rtsp://no-such-camera.invalid/sub") == (
+        "the camera's host name no-such-camera.invalid is not known — check the address")
+
+
+@pytest.fixture
+def options_seen(monkeypatch):
+    """The FFmpeg options each capture was opened with (OpenCV reads them from the environment)."""
+    seen: list[str | None] = []
+    real = opencv_source.cv2.VideoCapture
+
+    def capture(*args):
+        seen.append(os.environ.get(opencv_source.FFMPEG_OPTIONS))
+        return real(*args)
+
+    monkeypatch.setattr(opencv_source.cv2, "VideoCapture", capture)
+    monkeypatch.delenv(opencv_source.FFMPEG_OPTIONS, raising=False)
+    return seen
+
+
+def test_rtsp_opens_without_a_second_of_probing_and_files_as_before(options_seen, rtsp_camera, tmp_path):
+    with OpenCvSource(rtsp_camera.url("/sub")) as source:
+        assert source.read().shape == (360, 640, 3)
+    with OpenCvSource(str(write_clip(tmp_path / "clip.avi"))) as source:
+        assert source.read() is not None
+    assert options_seen == [opencv_source.RTSP_QUICK_START, None]
+    assert opencv_source.FFMPEG_OPTIONS not in os.environ
+
+
+def test_it_staffs_own_ffmpeg_options_win(options_seen, monkeypatch, rtsp_camera):
+    monkeypatch.setenv(opencv_source.FFMPEG_OPTIONS, "rtsp_transport;udp")
+    with OpenCvSource(rtsp_camera.url("/sub")) as source:
+        assert source.read() is not None
+    assert options_seen == ["rtsp_transport;udp"]
+    assert os.environ[opencv_source.FFMPEG_OPTIONS] == "rtsp_transport;udp"
