@@ -53,8 +53,8 @@ class CameraSession(ReplyHandling, OnlineState):
         self.liveness = Liveness(timing)
         self.resend = ResendTimer(timing.ack_timeout)
         self.pending: Job | None = None
-        self._reply: asyncio.Future | None = None
-        self._wake = asyncio.Event()
+        self._reply: asyncio.Future | None = None   # the pending job's first reply (or its give-up)
+        self._idle: asyncio.Future | None = None    # set while nothing is to be sent: wake() resolves it
         self._hold_until = 0.0              # after "buffer full": commands wait for a completion
         self.echoes = Echoes()              # raw links: late answers to resent copies, awaited
         self.resent_seqs: collections.deque[int] = collections.deque(maxlen=16)   # Sony: numbers sent twice
@@ -68,7 +68,9 @@ class CameraSession(ReplyHandling, OnlineState):
 
     # ---- entry points (device loop) ------------------------------------------------------
     def wake(self) -> None:
-        self._wake.set()
+        idle = self._idle
+        if idle is not None and not idle.done():
+            idle.set_result(True)
 
     def submit(self, job: Job) -> None:
         if self.status.is_offline:
@@ -130,11 +132,11 @@ class CameraSession(ReplyHandling, OnlineState):
         while not self._closed:
             job = self._pick(loop.time())
             if job is None:
-                self._wake.clear()
+                self._idle = loop.create_future()
                 try:
-                    await asyncio.wait_for(self._wake.wait(), self._idle_timeout(loop.time()))
-                except asyncio.TimeoutError:
-                    pass
+                    await _woken(self._idle, self._idle_timeout(loop.time()))
+                finally:
+                    self._idle = None
                 continue
             await self._exchange(job)
 
@@ -272,17 +274,15 @@ class CameraSession(ReplyHandling, OnlineState):
         """Send ``job`` and resend it until its first reply (handled at once in ``_on_reply``)."""
         loop = asyncio.get_running_loop()
         self.pending = job
-        self._reply = woken = loop.create_future()
         job.sent_at = loop.time()
         gave_up = False
         while self.pending is job:
             # resent on every wiring: a camera (or a serial converter) may drop what TCP delivered
+            self._reply = reply = loop.create_future()   # before sending: a reply may come at once
             job.last_sent = loop.time()
             job.on_wire = self._transmit(job, job.tries > 0)
             job.tries += 1
-            try:
-                await asyncio.wait_for(asyncio.shield(woken), self._ack_timeout(job))
-            except asyncio.TimeoutError:
+            if not await _woken(reply, self._ack_timeout(job)):
                 if self.pending is not job:
                     break
                 self.status.count("timeouts")
@@ -328,3 +328,19 @@ class CameraSession(ReplyHandling, OnlineState):
     def _socket_freed(self) -> None:
         self._hold_until = 0.0   # whatever waited after "buffer full" may go now
         self.wake()
+
+
+async def _woken(future: asyncio.Future, timeout: float) -> bool:
+    """Await ``future`` for up to ``timeout``: its result (True) once resolved, False on timeout.
+    Lighter than ``wait_for``, which wraps what it awaits in a task and a waiter: the awaiting task
+    resumes in the loop iteration right after the future is resolved (issue 13, the hop to the wire)."""
+    timer = asyncio.get_running_loop().call_later(timeout, _time_up, future)
+    try:
+        return await future
+    finally:
+        timer.cancel()
+
+
+def _time_up(future: asyncio.Future) -> None:
+    if not future.done():
+        future.set_result(False)
