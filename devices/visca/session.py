@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUEUE = 64
 QUICK_PROBE = 0.08            # probe spacing once something went unanswered (before a round trip is known)
-STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves
+STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves (not commands)
 
 
 class CameraSession(ReplyHandling, OnlineState):
@@ -174,9 +174,16 @@ class CameraSession(ReplyHandling, OnlineState):
                     return job
             return self.status.discovery_job()
         starving = self.status.due_poll(now, late_by=STARVING_POLLS * self.timing.poll_interval)
-        if starving is not None or now < self._hold_until:
+        if now < self._hold_until:
             return self.status.poll_job(starving, now) if starving else None
         axis = next((a for a in Axis if self.wants[a] != self.sent[a]), None)
+        if starving is not None and axis is None and self.queue:
+            # a command the operator is waiting for is one packet, not a stream of moves: it goes first
+            job = self._built(self._gate(self.queue[0], from_queue=True))
+            if job is not None:
+                return job
+        if starving is not None:
+            return self.status.poll_job(starving, now)
         if axis is not None:
             return self._gate(self._drive_job(axis))
         if self.queue:

@@ -229,3 +229,26 @@ def test_an_idle_camera_costs_only_its_polls(camera):
     time.sleep(2.0)
     assert len(fake.sent) - sent <= 20          # about three inquiries per half second
     assert time.process_time() - cpu < 0.2      # no busy loop while idle
+
+
+def test_a_command_the_operator_waits_for_goes_before_a_late_status_poll(camera):
+    """A poll three intervals late goes before moves, not before a queued command: the recall's
+    datagram is the next one on the wire, and the late poll follows it."""
+    fake = FakeTransport(sony_polite)
+    cam = camera(SONY, transport=fake)
+    cam.identified().result(2)
+    cam.recall_preset(1).result(2)
+
+    async def polls_late_then_recall() -> int:
+        for poll in cam._session.status.polls:
+            poll.due -= 1000            # every poll far more than three intervals late
+        sent = len(fake.sent)
+        cam.recall_preset(3)            # on the device thread: queued at once, nothing sent yet
+        return sent
+
+    sent = cam.runtime.submit(polls_late_then_recall()).result(2)
+    wait_until(lambda: len(fake.sent) >= sent + 2, what="the recall and a poll")
+    first, second = (ipframe.unpack(d) for d in fake.sent[sent:sent + 2])
+    assert first.payload == bytes.fromhex("81 01 04 3F 02 03 FF")
+    assert first.payload_type == 0x0100
+    assert second.payload[:2] == bytes.fromhex("81 09") and second.payload_type == 0x0110
