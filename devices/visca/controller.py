@@ -26,7 +26,7 @@ from devices.visca import codec, urls
 from devices.visca.camera_status import CameraStatus
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
-from devices.visca.profiles import PROFILES, CameraProfile, configured_profile
+from devices.visca.profiles import CameraProfile, configured_profile
 from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
 from devices.records import ActionRecord, Link as LinkState
@@ -226,8 +226,7 @@ class CameraController:
                  preset: int | None = None) -> concurrent.futures.Future:
         message = build(self.profile)   # raises ValueError before anything is queued
         future: concurrent.futures.Future[ActionRecord] = concurrent.futures.Future()
-        job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset, build=build,
-                  independent=_same_everywhere(build, message))
+        job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset, build=build)
         self._on_loop(lambda s: s.submit(job))
         return future
 
@@ -247,11 +246,3 @@ def _about(camera: str, error: BaseException) -> str:
 def _sign(value: int) -> int:
     return (value > 0) - (value < 0)
 
-
-def _same_everywhere(build: Callable[[CameraProfile], bytes], message: bytes) -> bool:
-    """Whether every profile builds these very bytes: then the command need not wait until the camera
-    says what it is (docs/cameras.md "Before the model is known")."""
-    try:
-        return all(build(profile) == message for profile in PROFILES.values())
-    except ValueError:
-        return False

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import concurrent.futures
 import enum
+import functools
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from devices.visca.profiles import CameraProfile
+from devices.visca.profiles import PROFILES, CameraProfile
 from devices.visca.state import CameraError
 
 
@@ -56,7 +57,18 @@ class Job:
     timeout: float | None = None               # first-reply timeout, if not the camera's usual
     inquiry: str | None = None                 # the status inquiry this asks ("focus mode" …)
     build: Callable[[CameraProfile], bytes] | None = None   # message for the profile known at send time
-    independent: bool = False                  # the same bytes for every profile: need not wait for discovery
+
+    @functools.cached_property
+    def independent(self) -> bool:
+        """Whether every profile builds these very bytes: then the command need not wait until the camera
+        says what it is (docs/cameras.md "Before the model is known"). Worked out on the device thread,
+        only while the camera is being identified, so that the caller's call stays short."""
+        if self.build is None or self.kind is not JobKind.COMMAND:
+            return False
+        try:
+            return all(self.build(profile) == self.message for profile in PROFILES.values())
+        except ValueError:
+            return False
 
     @property
     def is_command(self) -> bool:

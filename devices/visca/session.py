@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUEUE = 64
 QUICK_PROBE = 0.08            # probe spacing once something went unanswered (before a round trip is known)
-STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves
+STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves (not commands)
 
 
 class CameraSession(ReplyHandling, OnlineState):
@@ -53,8 +53,9 @@ class CameraSession(ReplyHandling, OnlineState):
         self.liveness = Liveness(timing)
         self.resend = ResendTimer(timing.ack_timeout)
         self.pending: Job | None = None
-        self._reply: asyncio.Future | None = None
-        self._wake = asyncio.Event()
+        self._reply: asyncio.Future | None = None   # the pending job's first reply (or its give-up)
+        self._idle: asyncio.Future | None = None    # set while nothing is to be sent: wake() resolves it
+        self._begun: Job | None = None              # sent while idle by go(): the woken loop awaits its reply
         self._hold_until = 0.0              # after "buffer full": commands wait for a completion
         self.echoes = Echoes()              # raw links: late answers to resent copies, awaited
         self.resent_seqs: collections.deque[int] = collections.deque(maxlen=16)   # Sony: numbers sent twice
@@ -68,7 +69,19 @@ class CameraSession(ReplyHandling, OnlineState):
 
     # ---- entry points (device loop) ------------------------------------------------------
     def wake(self) -> None:
-        self._wake.set()
+        idle = self._idle
+        if idle is not None and not idle.done():
+            idle.set_result(True)
+
+    def go(self) -> None:
+        """Wake for something the operator asked: when the session is idle, what is to be sent now
+        leaves in this very loop iteration, not after the session's task has resumed (issue 13)."""
+        if self._idle is not None and self._begun is None and not self._closed:
+            job = self._pick(asyncio.get_running_loop().time())
+            if job is not None:
+                self._begun = job
+                self._begin(job)
+        self.wake()
 
     def submit(self, job: Job) -> None:
         if self.status.is_offline:
@@ -82,13 +95,13 @@ class CameraSession(ReplyHandling, OnlineState):
             return
         self.queue.append(job)
         self._preempt_background()
-        self.wake()
+        self.go()
 
     def set_axis(self, axis: Axis, value: object) -> None:
         self.wants[axis] = value
         if self.wants[axis] != self.sent[axis]:
             self._preempt_background(stop=value == STOPPED[axis])
-        self.wake()
+        self.go()
 
     def when_settled(self, future: concurrent.futures.Future) -> None:
         self._settle_waiters.append(future)
@@ -107,7 +120,7 @@ class CameraSession(ReplyHandling, OnlineState):
         self.sent = {axis: UNKNOWN for axis in Axis}
         self.supersede_motion("stopped")
         self._preempt_background(stop=True)
-        self.wake()
+        self.go()
 
     def supersede_motion(self, why: str = "superseded") -> None:
         if self.pending is not None and self.pending.motion:
@@ -130,12 +143,16 @@ class CameraSession(ReplyHandling, OnlineState):
         while not self._closed:
             job = self._pick(loop.time())
             if job is None:
-                self._wake.clear()
+                self._idle = loop.create_future()
                 try:
-                    await asyncio.wait_for(self._wake.wait(), self._idle_timeout(loop.time()))
-                except asyncio.TimeoutError:
-                    pass
-                continue
+                    await _woken(self._idle, self._idle_timeout(loop.time()))
+                finally:
+                    self._idle = None
+                job, self._begun = self._begun, None
+                if job is None:
+                    continue
+            else:
+                self._begin(job)
             await self._exchange(job)
 
     async def close(self) -> None:
@@ -172,9 +189,16 @@ class CameraSession(ReplyHandling, OnlineState):
                     return job
             return self.status.discovery_job()
         starving = self.status.due_poll(now, late_by=STARVING_POLLS * self.timing.poll_interval)
-        if starving is not None or now < self._hold_until:
+        if now < self._hold_until:
             return self.status.poll_job(starving, now) if starving else None
         axis = next((a for a in Axis if self.wants[a] != self.sent[a]), None)
+        if starving is not None and axis is None and self.queue:
+            # a command the operator is waiting for is one packet, not a stream of moves: it goes first
+            job = self._built(self._gate(self.queue[0], from_queue=True))
+            if job is not None:
+                return job
+        if starving is not None:
+            return self.status.poll_job(starving, now)
         if axis is not None:
             return self._gate(self._drive_job(axis))
         if self.queue:
@@ -268,31 +292,39 @@ class CameraSession(ReplyHandling, OnlineState):
             self._socket_freed()
 
     # ---- one exchange: send, wait for the first reply, resend on timeout -----------------
-    async def _exchange(self, job: Job) -> None:
-        """Send ``job`` and resend it until its first reply (handled at once in ``_on_reply``)."""
-        loop = asyncio.get_running_loop()
+    def _begin(self, job: Job) -> None:
+        """``job`` becomes the one awaiting its first reply, and goes out."""
         self.pending = job
-        self._reply = woken = loop.create_future()
-        job.sent_at = loop.time()
+        job.sent_at = asyncio.get_running_loop().time()
+        self._send(job)
+
+    def _send(self, job: Job) -> None:
+        # resent on every wiring: a camera (or a serial converter) may drop what TCP delivered
+        loop = asyncio.get_running_loop()
+        self._reply = loop.create_future()   # before sending: a reply may come at once
+        job.last_sent = loop.time()
+        job.on_wire = self._transmit(job, job.tries > 0)
+        job.tries += 1
+
+    async def _exchange(self, job: Job) -> None:
+        """Await the first reply to ``job`` (sent by ``_begin``, handled at once in ``_on_reply``),
+        resending it on each timeout."""
+        loop = asyncio.get_running_loop()
         gave_up = False
         while self.pending is job:
-            # resent on every wiring: a camera (or a serial converter) may drop what TCP delivered
-            job.last_sent = loop.time()
-            job.on_wire = self._transmit(job, job.tries > 0)
-            job.tries += 1
-            try:
-                await asyncio.wait_for(asyncio.shield(woken), self._ack_timeout(job))
-            except asyncio.TimeoutError:
-                if self.pending is not job:
-                    break
-                self.status.count("timeouts")
-                if self._check_offline(loop.time()) or \
-                        job.background and job.kind is not JobKind.RESET and job.tries >= job.attempts:
-                    self._resolve(("timeout",))
-                    gave_up = True
-                elif job.kind is JobKind.DRIVE and self.wants[job.axis] != job.value:
-                    self._resolve(("stale",))  # the operator wants something else by now: send that
-                    gave_up = True
+            assert self._reply is not None
+            if await _woken(self._reply, self._ack_timeout(job)) or self.pending is not job:
+                break
+            self.status.count("timeouts")
+            if self._check_offline(loop.time()) or \
+                    job.background and job.kind is not JobKind.RESET and job.tries >= job.attempts:
+                self._resolve(("timeout",))
+                gave_up = True
+            elif job.kind is JobKind.DRIVE and self.wants[job.axis] != job.value:
+                self._resolve(("stale",))  # the operator wants something else by now: send that
+                gave_up = True
+            else:
+                self._send(job)
         if not self.link.sequenced:
             self.echoes.expect(job.tries - (0 if gave_up else 1), loop.time() + self.resend.timeout())
 
@@ -328,3 +360,19 @@ class CameraSession(ReplyHandling, OnlineState):
     def _socket_freed(self) -> None:
         self._hold_until = 0.0   # whatever waited after "buffer full" may go now
         self.wake()
+
+
+async def _woken(future: asyncio.Future, timeout: float) -> bool:
+    """Await ``future`` for up to ``timeout``: its result (True) once resolved, False on timeout.
+    Lighter than ``wait_for``, which wraps what it awaits in a task and a waiter: the awaiting task
+    resumes in the loop iteration right after the future is resolved (issue 13, the hop to the wire)."""
+    timer = asyncio.get_running_loop().call_later(timeout, _time_up, future)
+    try:
+        return await future
+    finally:
+        timer.cancel()
+
+
+def _time_up(future: asyncio.Future) -> None:
+    if not future.done():
+        future.set_result(False)

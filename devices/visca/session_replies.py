@@ -26,7 +26,7 @@ class ReplyHandling:
             return
         self.pending = None
         if self._reply is not None and not self._reply.done():
-            self._reply.set_result(None)
+            self._reply.set_result(True)
         self._handle(job, outcome, asyncio.get_running_loop().time())
         if self._settle_waiters:
             self._check_settled()

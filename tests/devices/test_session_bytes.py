@@ -229,3 +229,46 @@ def test_an_idle_camera_costs_only_its_polls(camera):
     time.sleep(2.0)
     assert len(fake.sent) - sent <= 20          # about three inquiries per half second
     assert time.process_time() - cpu < 0.2      # no busy loop while idle
+
+
+def test_a_command_the_operator_waits_for_goes_before_a_late_status_poll(camera):
+    """A poll three intervals late goes before moves, not before a queued command: the recall's
+    datagram is the next one on the wire, and the late poll follows it."""
+    fake = FakeTransport(sony_polite)
+    cam = camera(SONY, transport=fake)
+    cam.identified().result(2)
+    cam.recall_preset(1).result(2)
+
+    async def polls_late_then_recall() -> int:
+        for poll in cam._session.status.polls:
+            poll.due -= 1000            # every poll far more than three intervals late
+        sent = len(fake.sent)
+        cam.recall_preset(3)            # on the device thread: queued at once, nothing sent yet
+        return sent
+
+    sent = cam.runtime.submit(polls_late_then_recall()).result(2)
+    wait_until(lambda: len(fake.sent) >= sent + 2, what="the recall and a poll")
+    first, second = (ipframe.unpack(d) for d in fake.sent[sent:sent + 2])
+    assert first.payload == bytes.fromhex("81 01 04 3F 02 03 FF")
+    assert first.payload_type == 0x0100
+    assert second.payload[:2] == bytes.fromhex("81 09") and second.payload_type == 0x0110
+
+
+def test_a_command_to_an_idle_camera_is_sent_before_the_loop_moves_on(camera):
+    """On an idle camera the recall's datagram leaves within the call's own turn of the device loop
+    (issue 13: no extra hop), numbered next in sequence, and its replies complete it."""
+    fake = FakeTransport(sony_polite)
+    cam = camera(SONY, transport=fake)
+    cam.identified().result(2)
+    cam.recall_preset(1).result(2)
+    wait_until(lambda: cam._session._idle is not None and cam._session.pending is None, what="an idle session")
+
+    async def recall_on_the_loop():
+        before = ipframe.unpack(fake.sent[-1]).seq
+        future = cam.recall_preset(6)      # on the device thread: submitted at once
+        return before, fake.sent[-1], future   # read before this coroutine gives the loop back
+
+    before, datagram, future = cam.runtime.submit(recall_on_the_loop()).result(2)
+    assert datagram == ipframe.pack(ipframe.PayloadType.COMMAND, before + 1, bytes.fromhex("81 01 04 3F 02 06 FF"))
+    assert future.result(2).ok
+    assert [d for d in fake.sent if d == datagram] == [datagram]     # sent once, not again by the task
