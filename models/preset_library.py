@@ -118,17 +118,9 @@ class PresetLibrary:
 
     def restore(self, camera_id: str, number: int, record: PresetRecord) -> None:
         """Put back what ``record`` says about the preset (name, thumbnail, position)."""
-        names = self._names.setdefault(camera_id, {})
-        if record.name is None:
-            names.pop(number, None)
-        else:
-            names[number] = record.name
+        _set_or_drop(self._names.setdefault(camera_id, {}), number, record.name)
         self._write()
-        positions = self._positions.setdefault(camera_id, {})
-        if record.position is None:
-            positions.pop(number, None)
-        else:
-            positions[number] = record.position
+        _set_or_drop(self._positions.setdefault(camera_id, {}), number, record.position)
         self._write_positions()
         path = self.thumbnail_path(camera_id, number)
         if record.thumbnail is None:
@@ -136,3 +128,11 @@ class PresetLibrary:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(record.thumbnail)
+
+
+def _set_or_drop(values: dict, number: int, value: object) -> None:
+    """``values[number] = value``, or no entry for ``number`` when ``value`` is None."""
+    if value is None:
+        values.pop(number, None)
+    else:
+        values[number] = value

@@ -148,14 +148,20 @@ def test_renaming_a_preset_at_four_keys_a_second_keeps_every_key(console, rig, q
     assert rig[0][0].state()["last_preset"] == recalled        # neither the click nor Enter recalled
 
 
-# ---- point 4: choosing a slot, saving, undo ----------------------------------------------------------------
-def test_a_click_chooses_a_slot_and_moves_nothing_double_click_and_enter_recall(console, rig, qtbot):
-    sim = rig[0][0]
-    grid = console.window.presets
+def preset_3_away_from_home(console):
+    """Camera 1's preset 3 stored a little left of home, the head back at home; its controller."""
     camera = console.desk.bridges["cam1"].controller
     camera.goto(-0x1000, 0).result(5)
     camera.save_preset(3).result(5)
     camera.home().result(5)
+    return camera
+
+
+# ---- point 4: choosing a slot, saving, undo ----------------------------------------------------------------
+def test_a_click_chooses_a_slot_and_moves_nothing_double_click_and_enter_recall(console, rig, qtbot):
+    sim = rig[0][0]
+    grid = console.window.presets
+    camera = preset_3_away_from_home(console)
     recalled = sim.state()["last_preset"]
     click_slot(grid, 3)
     assert grid.chosen() == 3
@@ -330,10 +336,7 @@ def test_enter_in_a_field_that_closes_on_enter_recalls_no_preset(rig, site, cons
     ready(ops, qtbot)
     console.window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window, timeout=WAIT_MS)
-    camera = console.desk.bridges["cam1"].controller
-    camera.goto(-0x1000, 0).result(5)
-    camera.save_preset(3).result(5)
-    camera.home().result(5)
+    preset_3_away_from_home(console)
     recalled = sim.state()["last_preset"]
     click_slot(grid, 3)
     ops.login.staff.setCurrentIndex(ops.login.staff.findData(site.world.budi))
