@@ -47,6 +47,7 @@ class LinkReport:
     state: LinkState
     reason: str | None = None   # why the stream was lost (a Phrase, said by the GUI); None: it stopped sending pictures
     retry_in: float = 0.0
+    decoding: str = ""          # LIVE: how the pictures are decoded (``FrameSource.decoding``, a Phrase)
 
 
 class FrameThinner:
@@ -222,7 +223,7 @@ class PreviewWorker:
             shown = frame
             image = to_qimage(frame, size)
             if self._frames_since_open == 0:
-                self._report(self, LinkReport(LinkState.LIVE))
+                self._report(self, LinkReport(LinkState.LIVE, decoding=self.source.decoding()))
             self._frames_since_open += 1
             self._deliver(self, image)
         return None
