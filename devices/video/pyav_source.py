@@ -158,7 +158,7 @@ class PyAvSource(FrameSource):
         """After the first frame: say what decoded it; a hardware decoder that fell back is not tried again."""
         self._decoder_known = True
         context = self._stream.codec_context
-        if self._hardware is not None and context.is_hwaccel:
+        if self._hardware is not None and _on_device(context):
             self._decoding = HARDWARE.format(device=self._hardware)
             return
         if self._hardware is not None:
@@ -170,6 +170,11 @@ class PyAvSource(FrameSource):
         if self.decode_mode is DecodeMode.HARDWARE:
             log.warning("%s: hardware decoding was asked for; decoding in software (%s)", self.describe(), reason)
         self._hardware = None
+
+
+def _on_device(context: av.CodecContext) -> bool:
+    """Whether the decoder runs on the hardware device (not fallen back to software)."""
+    return context.is_hwaccel
 
 
 def ffmpeg_options() -> dict[str, str]:

@@ -265,7 +265,7 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="244"/>
+        <location filename="../../devices/visca/controller.py" line="243"/>
         <location filename="../../devices/visca/online.py" line="68"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
@@ -306,7 +306,7 @@
         <translation>{port} dikonfigurasi dengan dua baud rate yang berbeda</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/session.py" line="75"/>
+        <location filename="../../devices/visca/session.py" line="88"/>
         <source>{camera} is offline</source>
         <translation>{camera} terputus</translation>
     </message>
@@ -334,139 +334,144 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/camera_model.py" line="147"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="147"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="147"/>
+        <location filename="../../ui/camera_model.py" line="151"/>
         <source>Motion</source>
         <translation>Gerakan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="148"/>
+        <location filename="../../ui/camera_model.py" line="152"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="148"/>
+        <location filename="../../ui/camera_model.py" line="152"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="148"/>
+        <location filename="../../ui/camera_model.py" line="152"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="149"/>
+        <location filename="../../ui/camera_model.py" line="153"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="150"/>
+        <location filename="../../ui/camera_model.py" line="154"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="150"/>
+        <location filename="../../ui/camera_model.py" line="154"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="150"/>
+        <location filename="../../ui/camera_model.py" line="154"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="151"/>
+        <location filename="../../ui/camera_model.py" line="155"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="151"/>
+        <location filename="../../ui/camera_model.py" line="155"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="152"/>
+        <location filename="../../ui/camera_model.py" line="156"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="173"/>
+        <location filename="../../ui/camera_model.py" line="156"/>
+        <source>Decoding</source>
+        <translation>Dekode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_model.py" line="177"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="188"/>
+        <location filename="../../ui/camera_model.py" line="192"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camera_model.py" line="189"/>
+        <location filename="../../ui/camera_model.py" line="193"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="197"/>
+        <location filename="../../ui/camera_model.py" line="201"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="197"/>
+        <location filename="../../ui/camera_model.py" line="201"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="212"/>
+        <location filename="../../ui/camera_model.py" line="218"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="213"/>
+        <location filename="../../ui/camera_model.py" line="219"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="213"/>
+        <location filename="../../ui/camera_model.py" line="219"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="214"/>
+        <location filename="../../ui/camera_model.py" line="220"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="218"/>
+        <location filename="../../ui/camera_model.py" line="224"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="218"/>
+        <location filename="../../ui/camera_model.py" line="224"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="225"/>
+        <location filename="../../ui/camera_model.py" line="231"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="225"/>
+        <location filename="../../ui/camera_model.py" line="231"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_model.py" line="219"/>
+        <location filename="../../ui/camera_model.py" line="225"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -1030,62 +1035,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/console.py" line="143"/>
+        <location filename="../../ui/console.py" line="144"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="144"/>
+        <location filename="../../ui/console.py" line="145"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="147"/>
+        <location filename="../../ui/console.py" line="148"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="151"/>
+        <location filename="../../ui/console.py" line="152"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="162"/>
+        <location filename="../../ui/console.py" line="163"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="162"/>
+        <location filename="../../ui/console.py" line="163"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="178"/>
+        <location filename="../../ui/console.py" line="179"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="184"/>
+        <location filename="../../ui/console.py" line="185"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="211"/>
+        <location filename="../../ui/console.py" line="212"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="213"/>
+        <location filename="../../ui/console.py" line="214"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="239"/>
+        <location filename="../../ui/console.py" line="240"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console.py" line="246"/>
+        <location filename="../../ui/console.py" line="247"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -3975,22 +3980,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview.py" line="258"/>
+        <location filename="../../ui/preview.py" line="280"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="259"/>
+        <location filename="../../ui/preview.py" line="281"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="261"/>
+        <location filename="../../ui/preview.py" line="283"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="263"/>
+        <location filename="../../ui/preview.py" line="285"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -4003,47 +4008,52 @@
         <translation>{source} belum dibuka</translation>
     </message>
     <message>
-        <location filename="../../devices/video/factory.py" line="23"/>
+        <location filename="../../devices/video/base.py" line="20"/>
+        <source>software</source>
+        <translation>perangkat lunak</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/factory.py" line="27"/>
         <source>preview source &apos;demo&apos; needs a simulated camera</source>
         <translation>sumber pratinjau &apos;demo&apos; memerlukan kamera simulasi</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="48"/>
-        <source>the demo picture comes from a simulated camera, not from OpenCV</source>
-        <translation>gambar demo berasal dari kamera simulasi, bukan dari OpenCV</translation>
+        <location filename="../../devices/video/opencv_source.py" line="39"/>
+        <source>{source} is not played through OpenCV</source>
+        <translation>{source} tidak diputar melalui OpenCV</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="60"/>
+        <location filename="../../devices/video/opencv_source.py" line="51"/>
         <source>capture device {number}</source>
         <translation>perangkat tangkap {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="62"/>
+        <location filename="../../devices/video/opencv_source.py" line="53"/>
         <source>file {path}</source>
         <translation>berkas {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="68"/>
+        <location filename="../../devices/video/opencv_source.py" line="59"/>
         <source>file not found: {path}</source>
         <translation>berkas tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="145"/>
+        <location filename="../../devices/video/opencv_source.py" line="113"/>
         <source>{source} is not available</source>
         <translation>{source} tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="147"/>
+        <location filename="../../devices/video/opencv_source.py" line="115"/>
         <source>cannot play {source} (not a video OpenCV can read?)</source>
         <translation>{source} tidak dapat diputar (bukan video yang dapat dibaca OpenCV?)</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="149"/>
+        <location filename="../../devices/video/base.py" line="19"/>
         <source>cannot connect to {source}</source>
         <translation>tidak dapat terhubung ke {source}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="157"/>
+        <location filename="../../devices/video/opencv_source.py" line="125"/>
         <source>{source} sent a frame that is not JPEG; reopening with full decoding</source>
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
@@ -4073,7 +4083,12 @@
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="134"/>
+        <location filename="../../devices/video/synthetic.py" line="66"/>
+        <source>none: a synthetic picture</source>
+        <translation>tidak ada: gambar sintetis</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/synthetic.py" line="137"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>
@@ -4121,6 +4136,46 @@
         <location filename="../../devices/video/rtsp_check.py" line="59"/>
         <source>the camera answered {status} to the request for its stream</source>
         <translation>kamera menjawab {status} atas permintaan stream-nya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="24"/>
+        <source>hardware ({device})</source>
+        <translation>perangkat keras ({device})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="25"/>
+        <source>software — no hardware decoder: {reason}</source>
+        <translation>perangkat lunak — tanpa dekoder perangkat keras: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="26"/>
+        <source>none for this PC in the decoding library</source>
+        <translation>pustaka dekode tidak punya dekoder untuk PC ini</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="27"/>
+        <source>{device}: {error}</source>
+        <translation>{device}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="28"/>
+        <source>{device} cannot decode {codec} here</source>
+        <translation>{device} tidak dapat mendekode {codec} di sini</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="29"/>
+        <source>{reasons}; {reason}</source>
+        <translation>{reasons}; {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/pyav_source.py" line="37"/>
+        <source>{source} sends no video</source>
+        <translation>{source} tidak mengirim video</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/pyav_source.py" line="50"/>
+        <source>{source} is not an RTSP stream</source>
+        <translation>{source} bukan aliran RTSP</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,174 @@
+"""PyAvSource against the real RTSP server: paused without decoding, resumed on a key frame, hardware
+decoding tried and given up for software, the camera's reasons, a stalled camera.
+
+The clips have a key frame every second (30 frames, tests/video/rtsp.py ``encode_clip``), as cameras
+send them, so a resume waits at most a second for its key frame.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+import pytest
+from av.codec.hwaccel import HWAccel
+
+from devices.video import DecodeMode, PyAvSource, SourceError, decoding, pyav_source
+from tests.video.rtsp import RtspServer, free_port, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
+
+FPS = 30
+
+
+@pytest.fixture(autouse=True)
+def untried_hardware():
+    """Every test finds out afresh which hardware decoders fail."""
+    decoding.forget_failures()
+    yield
+    decoding.forget_failures()
+
+
+def colours(frame) -> int:
+    return len({tuple(pixel) for pixel in frame[::16, ::16].reshape(-1, 3)})
+
+
+def test_a_paused_source_takes_packets_off_the_link_without_decoding_them(rtsp_camera):
+    with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.SOFTWARE) as source:
+        assert source.read().shape == (360, 640, 3)
+        decoded, packets = source.decoded, source.packets
+        dropped = [source.drop() for _ in range(2 * FPS + FPS // 2)]     # 2.5 s of the stream
+        assert all(dropped)                         # the link stays open and keeps delivering
+        assert source.packets == packets + len(dropped)
+        assert source.decoded == decoded            # nothing decoded meanwhile
+
+
+def test_after_a_pause_decoding_starts_again_at_a_key_frame(rtsp_camera):
+    with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.SOFTWARE) as source:
+        for _ in range(5):
+            source.read()
+        for pause in (FPS // 2, FPS + 7):           # resumes that fall between key frames
+            for _ in range(pause):
+                source.drop()
+            decoded, key_frames, packets = source.decoded, source.decoded_key_frames, source.packets
+            frame = source.read()
+            assert (source.decoded, source.decoded_key_frames) == (decoded + 1, key_frames + 1)
+            assert source.packets - packets <= FPS      # the packets up to the key frame were skipped
+            assert colours(frame) > 5                   # the test picture, not a grey frame
+            source.read()
+            assert source.decoded_key_frames == key_frames + 1     # then on frame by frame
+
+
+def test_the_first_picture_after_opening_comes_from_a_key_frame(rtsp_camera):
+    with PyAvSource(rtsp_camera.url("/sub")) as early:          # the stream starts with this client
+        early.read()
+        for _ in range(FPS // 2):
+            early.read()
+        with PyAvSource(rtsp_camera.url("/sub")) as late:      # joins half-way between key frames
+            late.read()
+            assert (late.decoded, late.decoded_key_frames) == (1, 1)
+
+
+@pytest.fixture
+def failing_devices(monkeypatch):
+    """Two hardware decoders: CUDA, whose device cannot be opened (there is no 100th GPU), and OpenCL,
+    which opens but has no H.264 decoder anywhere (it falls back)."""
+    monkeypatch.setattr(decoding, "HARDWARE_DECODERS", ("cuda", "opencl"))
+    monkeypatch.setattr(decoding, "hwdevices_available", lambda: ["cuda", "opencl"])
+    real = pyav_source.HWAccel
+    monkeypatch.setattr(pyav_source, "HWAccel", lambda device, **options: real(
+        device, device="99" if device == "cuda" else None, **options))
+
+
+def test_hardware_decoding_falls_back_to_software_and_says_why(rtsp_camera, failing_devices, caplog):
+    said = []
+    for _ in range(3):
+        with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.HARDWARE) as source:
+            assert source.read().shape == (360, 640, 3)
+            said.append(source.decoding())
+    assert said[0].startswith("software — no hardware decoder: cuda: ")
+    assert said[1] == said[2] == said[0] + "; opencl cannot decode h264 here"     # neither is tried again
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 2 and all("hardware decoding was asked for" in w for w in warnings)
+
+
+def test_this_pc_decodes_in_software_whatever_is_asked(rtsp_camera):
+    """This machine and CI have no GPU: hardware decoders are tried and given up."""
+    said = {}
+    for mode in (DecodeMode.HARDWARE, DecodeMode.AUTO, DecodeMode.SOFTWARE):
+        with PyAvSource(rtsp_camera.url("/sub"), decode=mode) as source:
+            assert source.read() is not None
+            said[mode] = source.decoding()
+    assert said[DecodeMode.SOFTWARE] == "software"
+    assert said[DecodeMode.HARDWARE].startswith("software — no hardware decoder: ")
+    assert said[DecodeMode.AUTO].startswith(said[DecodeMode.HARDWARE])     # knows more: tried the next one
+
+
+def test_hardware_that_works_is_said(rtsp_camera, monkeypatch):
+    """A decoder that delivers on the device (faked: PyAV's codec context says so)."""
+    monkeypatch.setattr(decoding, "HARDWARE_DECODERS", ("opencl",))
+    monkeypatch.setattr(decoding, "hwdevices_available", lambda: ["opencl"])
+    monkeypatch.setattr(pyav_source, "_on_device", lambda context: True)
+    with PyAvSource(rtsp_camera.url("/sub")) as source:
+        source.read()
+        assert source.decoding() == "hardware (opencl)"
+
+
+@pytest.mark.parametrize("path, words", [
+    ("/Streaming/Channels/102", "the camera's stream was not found (404) — check the path"),
+])
+def test_the_camera_says_why_there_is_no_stream(rtsp_camera, path, words):
+    with pytest.raises(SourceError) as caught:
+        PyAvSource(rtsp_camera.url(path)).open()
+    assert str(caught.value) == words
+
+
+def test_nothing_listening_and_an_unknown_host_are_said():
+    port = free_port()
+    with pytest.raises(SourceError, match=rf"nothing answers at 127.0.0.1:{port} \(connection refused\)"):
+        PyAvSource(f"rtsp://127.0.0.1:{port}/sub").open()
+    with pytest.raises(SourceError, match="host name no-such-camera.invalid is not known"):
+        PyAvSource("rtsp://no-such-camera.invalid/sub").open()
+
+
+def test_wrong_credentials_are_said(rtsp_clips):
+    with RtspServer({"/sub": rtsp_clips["/sub"]}, user="operator", password="s3cret") as server:
+        with pytest.raises(SourceError, match=r"refused the user name or password \(401\)"):
+            PyAvSource(server.url("/sub", user="operator", password="guess")).open()
+
+
+def test_a_stalled_camera_does_not_hang_the_reader(rtsp_camera):
+    source = PyAvSource(rtsp_camera.url("/sub"), read_timeout=1.0)
+    source.open()
+    source.read()
+    outcome: list[object] = []
+    os.kill(rtsp_camera._process.pid, signal.SIGSTOP)     # the camera hangs: connected, silent
+    try:
+        reader = threading.Thread(target=lambda: outcome.append(_read_until_stopped(source)))
+        reader.start()
+        reader.join(20)
+        assert not reader.is_alive(), "read() still blocked 20 s after the camera stalled"
+    finally:
+        os.kill(rtsp_camera._process.pid, signal.SIGCONT)
+        source.close()
+    assert "does not answer" in str(outcome[0])
+
+
+def _read_until_stopped(source: PyAvSource) -> object:
+    try:
+        while source.read() is not None:
+            pass
+    except SourceError as exc:
+        return exc
+    return None
+
+
+def test_hardware_accel_is_asked_with_a_software_fallback(rtsp_camera, monkeypatch):
+    asked = []
+    monkeypatch.setattr(decoding, "HARDWARE_DECODERS", ("opencl",))
+    monkeypatch.setattr(decoding, "hwdevices_available", lambda: ["opencl"])
+    monkeypatch.setattr(pyav_source, "HWAccel", lambda device, **options: asked.append((device, options))
+                        or HWAccel(device, **options))
+    with PyAvSource(rtsp_camera.url("/sub")) as source:
+        source.read()
+    with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.SOFTWARE) as source:
+        source.read()
+    assert asked == [("opencl", {"allow_software_fallback": True})]
