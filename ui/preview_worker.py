@@ -69,8 +69,12 @@ class FrameThinner:
     def max_fps(self, fps: float) -> None:
         self.interval = 1.0 / fps
 
+    def due(self, now: float) -> bool:
+        """Whether a frame now would pass (without taking its turn)."""
+        return now >= self._due - self.interval / 4
+
     def allow(self, now: float) -> bool:
-        if now < self._due - self.interval / 4:
+        if not self.due(now):
             return False
         self._due = max(self._due + self.interval, now)
         return True
@@ -214,6 +218,10 @@ class PreviewWorker:
             due_in = self.source.due_in()
             if due_in > 0:
                 yield due_in
+                continue
+            if not thinner.due(time.monotonic()):   # the next picture comes too early to be shown
+                if not self.source.skip():
+                    return None
                 continue
             frame = self.source.read()
             if frame is None:

@@ -53,6 +53,12 @@ class FrameSource(ABC):
         does not block. Sources that can only block in ``read`` say 0."""
         return 0.0
 
+    def skip(self) -> bool:
+        """The next picture will not be shown (the view wants fewer a second than the stream sends):
+        take it as cheaply as the source can while keeping its decoding going (a video decoder needs
+        every frame since the last key frame). False when the stream has stopped."""
+        return self.read() is not None
+
     def drop(self) -> bool:
         """Nobody looks: take the next picture off the link as cheaply as the source can, and
         throw it away (only called on ``live`` sources). False when the stream has stopped."""

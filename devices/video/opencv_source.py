@@ -88,6 +88,10 @@ class OpenCvSource(FrameSource):
             return None
         return self._decode_jpeg(data) if self._jpeg_packets else data
 
+    def skip(self) -> bool:
+        """A live stream: ``grab`` decodes (H.264) or takes the JPEG (MJPEG) without converting; a file plays on."""
+        return self.drop() if self.live else super().skip()
+
     def drop(self) -> bool:
         """``grab`` without ``retrieve``: the picture leaves the link unconverted (MJPEG: undecoded)."""
         if self._capture is None:

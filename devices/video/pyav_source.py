@@ -99,6 +99,14 @@ class PyAvSource(FrameSource):
                   context.width, context.height, self._hardware or "none")
 
     def read(self) -> np.ndarray | None:
+        frame = self._decode_next()
+        return None if frame is None else frame.to_ndarray(format="bgr24")
+
+    def skip(self) -> bool:
+        """Decoded but not converted to BGR: for a substream the conversion costs more than the decoding."""
+        return self._decode_next() is not None
+
+    def _decode_next(self) -> av.VideoFrame | None:
         """Decode up to the next picture; after an open or a drop, from the next key frame on."""
         while True:
             packet = self._next_packet()
@@ -120,7 +128,7 @@ class PyAvSource(FrameSource):
                 self.decoded_key_frames += sum(frame.key_frame for frame in frames)
                 if not self._decoder_known:
                     self._note_decoder()
-                return frames[-1].to_ndarray(format="bgr24")
+                return frames[-1]
 
     def drop(self) -> bool:
         """One packet off the link, not decoded; the next ``read`` starts at a key frame."""
