@@ -13,11 +13,13 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from devices.video import SyntheticCameraSource, synthetic
+from devices.video import DecodeMode, SyntheticCameraSource, synthetic
 from devices.visca.profiles import PROFILES
 from tests.ui.test_console import make_console, rig  # noqa: F401 (rig: a fixture)
 from tests.ui.test_preview import FAST_BACKOFF, ScriptedSource
-from ui.preview import DEFAULT_TILE_FPS, TILE_FPS_SETTING, TILES, PreviewHub, ViewWatcher, tile_fps_from
+from ui.preview import (
+    DECODE_SETTING, DEFAULT_TILE_FPS, TILE_FPS_SETTING, TILES, PreviewHub, ViewWatcher, decode_from, tile_fps_from,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -86,6 +88,15 @@ def test_the_tile_rate_is_a_console_setting(tmp_path):
     for wrong in ("fast", "0", "-3"):
         settings.setValue(TILE_FPS_SETTING, wrong)
         assert tile_fps_from(settings) == DEFAULT_TILE_FPS
+
+
+def test_how_streams_are_decoded_is_a_console_setting(tmp_path):
+    settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
+    assert decode_from(settings) is DecodeMode.AUTO
+    for value, mode in (("software", DecodeMode.SOFTWARE), (" Hardware ", DecodeMode.HARDWARE),
+                        ("gpu", DecodeMode.AUTO)):
+        settings.setValue(DECODE_SETTING, value)
+        assert decode_from(settings) is mode
 
 
 class CountingSource(ScriptedSource):
