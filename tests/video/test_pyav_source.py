@@ -130,9 +130,9 @@ def test_nothing_listening_and_an_unknown_host_are_said():
 
 
 def test_wrong_credentials_are_said(rtsp_clips):
-    with RtspServer({"/sub": rtsp_clips["/sub"]}, user="operator", password="s3cret") as server:
-        with pytest.raises(SourceError, match=r"refused the user name or password \(401\)"):
-            PyAvSource(server.url("/sub", user="operator", password="guess")).open()
+    with RtspServer({"/sub": rtsp_clips["/sub"]}, user="operator", password="s3cret") as server, \
+            pytest.raises(SourceError, match=r"refused the user name or password \(401\)"):
+        PyAvSource(server.url("/sub", user="operator", password="guess")).open()
 
 
 def test_a_stalled_camera_does_not_hang_the_reader(rtsp_camera):
