@@ -74,9 +74,10 @@ class CameraSession(ReplyHandling, OnlineState):
             idle.set_result(True)
 
     def go(self) -> None:
-        """Wake for something the operator asked: when the session is idle, what is to be sent now
-        leaves in this very loop iteration, not after the session's task has resumed (issue 13)."""
-        if self._idle is not None and self._begun is None and not self._closed:
+        """Wake for something the operator asked: when nothing awaits its first reply, what is to be
+        sent now leaves in this very loop iteration, not after the session's task has resumed
+        (issue 13) — also when a status inquiry has just stepped aside for it."""
+        if self._begun is None and not self._closed and (self._idle is not None or self._exchange_over()):
             job = self._pick(asyncio.get_running_loop().time())
             if job is not None:
                 self._begun = job
@@ -141,19 +142,24 @@ class CameraSession(ReplyHandling, OnlineState):
             raise
         self._reset_ahead()
         while not self._closed:
-            job = self._pick(loop.time())
+            job, self._begun = self._begun, None        # already sent by go() while this task waited
             if job is None:
-                self._idle = loop.create_future()
-                try:
-                    await _woken(self._idle, self._idle_timeout(loop.time()))
-                finally:
-                    self._idle = None
-                job, self._begun = self._begun, None
+                job = self._pick(loop.time())
                 if job is None:
+                    self._idle = loop.create_future()
+                    try:
+                        await _woken(self._idle, self._idle_timeout(loop.time()))
+                    finally:
+                        self._idle = None
                     continue
-            else:
                 self._begin(job)
             await self._exchange(job)
+
+    def _exchange_over(self) -> bool:
+        """The task's exchange has its first reply (or gave it up) and is about to return. On a
+        numbered link nothing follows it, so the next message may go now; on a raw link the task
+        first notes which late answers to expect."""
+        return self.pending is None and self._reply is not None and self._reply.done() and self.link.sequenced
 
     async def close(self) -> None:
         self._closed = True
