@@ -96,7 +96,7 @@ def run_console(args: argparse.Namespace) -> int:
     from models.config import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
     from models.database import default_url
     from models.hotkeys import load_hotkeys
-    from models.user_files import default_folder, private_folder
+    from common.user_files import default_folder, private_folder
     from ui.console import Console, SimulatedPicture
     from ui.garbage_collector import collect_garbage_on_gui_thread
     from ui.language import install_translator

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from devices.secrets import mask_url, masked, url_password
 from devices.transport.base import ByteTransport
 from devices.transport.noise import NoiseWatch
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 

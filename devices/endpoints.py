@@ -19,7 +19,7 @@ from typing import ClassVar, Mapping, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from devices.secrets import mask_url
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 URL_PROBLEM = QT_TRANSLATE_NOOP("DeviceUrls", "{url}: {problem}")
 STANDARD_BAUDS = (300, 600, 1200, 2400, 4800, 9600, 14400, 19200, 38400, 57600, 115200, 230400, 460800, 921600)

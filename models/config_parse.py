@@ -16,7 +16,7 @@ from models.config_schema import (
     ConfigError, ConfigProblem, EventConfig, Shot, UrlWarnings, WallCheck)
 from models.config_values import INT_TAG, is_null
 from models.config_walls import WallReader
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 TOP_KEYS = ("cameras", "events", "walls")
 CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "preview_hd", "presets", "capture")

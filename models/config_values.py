@@ -14,7 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from models.config_ports import PortUses
 from models.config_schema import TIME_FORMAT, ConfigProblem, UrlWarnings
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 ID_PATTERN = re.compile(r"[a-z0-9_-]+")
 TIME_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")

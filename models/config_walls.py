@@ -24,7 +24,7 @@ from yaml.nodes import Node
 
 from models.config_schema import GRID_SIZES, WALL_NUMBERS, WallCheck, WallConfig, wall_output_id
 from models.config_values import ValueReader
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 WALL_KEYS = ("id", "name", "url", "sources", "outputs", "canvas", "rows", "cols", "layouts", "inputs", "capture")
 CANVAS_NUMBERS = range(1, 100)

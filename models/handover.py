@@ -33,7 +33,7 @@ from models.schema import (
     AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, Role, Shift, Staff)
 from models.shifts import handover_for_shift, incoming_shift, shift_label
 from models.staff import require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 __all__ = ["HandoverError", "HandoverLocked", "accept", "add_addition", "content_hash", "handover_for_shift",
            "incoming_shift", "misfits", "relock", "reopen", "set_notes", "sign", "start_handover", "summary", "verify"]

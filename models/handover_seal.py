@@ -22,7 +22,7 @@ from models.oplog_time import iso
 from models.plain_data import canonical_json
 from models.record_chain import CHAINED_FIELDS, contains, lock_heads
 from models.schema import Handover, HandoverAddition, LogEntry, Shift, Staff, handover_faults, shift_members
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 PARTS = {
     "record": QT_TRANSLATE_NOOP("Handover", "the handover itself (notes, summary, times or leads)"),

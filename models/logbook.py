@@ -12,7 +12,7 @@ from models.schedule import find_device
 from models.schema import Event, Fault, FaultSeverity, HandoverLocked, LogEntry, Role, Shift, Staff
 from models.shifts import current_shift, handover_for_shift, incoming_shift, shift_label
 from models.staff import require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 FAULT_DETAILS = (selectinload(Fault.device), selectinload(Fault.owner), selectinload(Fault.opened_by))
 

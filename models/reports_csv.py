@@ -22,7 +22,7 @@ from typing import Any
 from models.plain_data import field_types, from_cell, to_cell
 from models.reports_handover import HandoverReport
 from models.reports_monthly import MonthlyStats
-from models.user_files import write_atomically
+from common.user_files import write_atomically
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

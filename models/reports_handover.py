@@ -16,7 +16,7 @@ from models.handover import handover_for_shift, misfits, summary
 from models.handover_summary import DeviceErrorCount, EventRun, FaultNote, build_summary
 from models.oplog_time import WIB, to_wib, utc_now
 from models.schema import Event, Handover, LogEntry, Shift, Staff
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from models.seed_catalog import (
     STREAM_FAULT, TEAM, TITLES, TOPICS)
 from models.shifts import end_shift, plan_shift, start_shift
 from models.staff import hash_pin
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 CREW = (3, 2, 1)     # staff on duty in the Pagi, Siang and Malam shifts
 

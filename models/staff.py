@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.oplog_time import as_utc, to_wib
 from models.schema import Role, Staff
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 PIN_ROUNDS = 12
 MAX_WRONG_PINS = 5

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from models.oplog_time import as_utc
 from models.schema import AuditEntry, DeskNews, Event, EventStatus, Staff, TakeOverRow
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 CHANNEL = "smartcentre_desk_news"
 DESK_ENV = "SMARTCENTRE_DESK"

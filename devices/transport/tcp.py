@@ -7,7 +7,7 @@ import socket
 
 from devices.transport.base import Backoff, ByteTransport
 from devices.transport.noise import NoiseWatch
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from typing import Callable
 
 from devices.transport.base import Backoff, ByteTransport
 from devices.transport.noise import NoiseWatch
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

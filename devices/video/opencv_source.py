@@ -18,7 +18,7 @@ import numpy as np
 from devices.video.base import NOT_OPEN, FrameSource, Pacer, SourceError, fit_within
 from devices.video.rtsp_check import why_rtsp_fails
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from devices.visca.drives import direction_of
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
 from devices.visca.state import CameraError, CameraState, Health, Motion
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from devices.visca.discovery import Identity, identify
 from devices.visca.jobs import Job
 from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
 from devices.visca.state import CameraError
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

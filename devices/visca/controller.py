@@ -31,7 +31,7 @@ from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
 from devices.records import ActionRecord, Link as LinkState
 from devices.visca.state import CameraState
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 PACKET_END = bytes((codec.TERMINATOR,))

@@ -20,7 +20,7 @@ from devices.transport.base import ByteTransport
 from devices.visca import codec, ipframe
 from devices.visca.codec import MessageKind
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

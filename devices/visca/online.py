@@ -13,7 +13,7 @@ from __future__ import annotations
 from devices.records import DeviceNotice, Link as LinkState
 from devices.transport.noise import GARBAGE
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 SLOW_REPLY = 0.5     # seconds from a reply's first byte to its FF beyond which it answers nothing
 

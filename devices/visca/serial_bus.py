@@ -15,7 +15,7 @@ from devices.transport.serialport import SerialPort
 from devices.visca import codec
 from devices.visca.links import Link, LinkEvent, understood
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -30,7 +30,7 @@ from devices.visca.running import RunningCommands
 from devices.visca.online import OnlineState
 from devices.visca.session_replies import ReplyHandling
 from devices.records import Link as LinkState
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 

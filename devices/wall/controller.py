@@ -20,7 +20,7 @@ from devices.wall.link import WallLink
 from devices.wall.protocol import Command
 from devices.wall.queue import CommandQueue, Job
 from devices.wall.state import Listener, WallState, WallStatus
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 UNKNOWN_LIMIT = drivers.MAX_COUNT      # where the device's size is not known, only this is checked
 NOUNS = {"input": QT_TRANSLATE_NOOP("Wall", "input"), "output": QT_TRANSLATE_NOOP("Wall", "output"),

@@ -25,7 +25,7 @@ from devices.wall.kramer import KramerProtocol
 from devices.wall import shared_line
 from devices.wall.lg import LgProtocol, reply_set_id
 from devices.wall.protocol import Size, Timing, WallProtocol
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 DRIVERS: dict[str, type[WallProtocol]] = {
     "kramer": KramerProtocol, "extron": ExtronProtocol, "lg": LgProtocol, "generic": GenericProtocol}

@@ -15,7 +15,7 @@ from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
 from devices.wall.protocol import (DEVICE_ERROR, Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise,
                                    read_as_route)
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 TIE_CHARACTERS = {"av": "!", "video": "%", "audio": "$"}
 TIE_LAYERS = {"All": "av", "Vid": "video", "Video": "video", "RGB": "video", "Aud": "audio", "Audio": "audio"}

@@ -15,7 +15,7 @@ from devices.wall.framing import Framer
 from devices.wall.generic_profile import Profile, load_profile
 from devices.wall.protocol import (DEVICE_ERROR, Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise,
                                    read_as_route)
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 ROUTE_TEMPLATES = {"av": "route", "video": "route_video", "audio": "route_audio"}
 DOINGS = {

@@ -13,7 +13,7 @@ import re
 from devices.wall.capabilities import Capability
 from devices.wall.protocol import (DEVICE_ERROR, Command, Reply, ReplyKind, Route, Size, Timing, WallProtocol,
                                    layer_feature, noise)
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 LAYER_COMMANDS = {"av": "AV", "video": "VID", "audio": "AUD"}
 ROUTE_LAYERS = {"1": "video", "2": "audio", "12": "av"}     # #ROUTE layer numbers (PlaceOS)

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from devices.visca.sim.camera import CameraState, Preset
-from models.user_files import write_atomically
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.user_files import write_atomically
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 FORMAT = 1

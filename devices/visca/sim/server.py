@@ -25,7 +25,7 @@ from devices.visca.sim.inquiries import INQUIRIES
 from devices.visca.sim.memory import CameraMemory
 from devices.visca.sim.outbox import Outbox
 from devices.visca.urls import CameraUrlError, Endpoint
-from models.wording import Phrase
+from common.wording import Phrase
 
 COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed", "refuse", "state"})
 MAX_LATENCY = 60.0
