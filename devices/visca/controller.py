@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 PACKET_END = bytes((codec.TERMINATOR,))
 
 
-def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
+def make_link(shared: dict, endpoint: urls.CameraEndpoint, quirks: Quirks,
               transport: ByteTransport | None = None, capture: Recorder | None = None, via: str | None = None) -> Link:
     """The link a camera URL names; ``transport`` replaces the real socket or port (tests);
     ``capture`` records what passes (on a daisy chain: the whole line), naming it ``via`` where one
@@ -58,7 +58,7 @@ def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
     return RawLink(transport)
 
 
-def _network_transport(shared: dict, endpoint: urls.Endpoint) -> ByteTransport:
+def _network_transport(shared: dict, endpoint: urls.CameraEndpoint) -> ByteTransport:
     if endpoint.scheme == "visca+tcp":
         return TcpClient(endpoint.host, endpoint.port)
     local_port, listen = urls.local_ports(endpoint)

@@ -13,7 +13,7 @@ from typing import Callable
 
 from devices.endpoints import parse_endpoint
 from devices.runtime import DeviceRuntime
-from devices.wall.drivers import Endpoint
+from devices.wall.drivers import WallEndpoint
 from devices.wall.sim.device import SimDevice
 from devices.wall.sim.extron import ExtronSim
 from devices.wall.sim.kramer import KramerSim
@@ -21,7 +21,7 @@ from devices.wall.sim.lg import LgSim
 from devices.wall.sim.server import PTY_DEVICE, SERVER_OPTIONS, WallSimulator
 
 SIMULATORS: dict[str, type[SimDevice]] = {"kramer": KramerSim, "extron": ExtronSim, "lg": LgSim}
-DeviceType = Callable[[Endpoint], SimDevice]     # with ``options``: the URL options it reads
+DeviceType = Callable[[WallEndpoint], SimDevice]     # with ``options``: the URL options it reads
 DEMO_LISTEN = "tcp://127.0.0.1:0?inputs=8&outputs=8"
 
 
@@ -33,7 +33,7 @@ async def start_wall_simulator(protocol: str, url: str, device_type: DeviceType 
     """
     if device_type is None and protocol not in SIMULATORS:
         raise ValueError(f"no simulator for {protocol!r}; choose {', '.join(SIMULATORS)}")
-    endpoint = parse_endpoint(url, ("tcp", "serial"), {}, kind="simulator listening", endpoint_type=Endpoint,
+    endpoint = parse_endpoint(url, ("tcp", "serial"), {}, kind="simulator listening", endpoint_type=WallEndpoint,
                               listening=True)
     device_type = device_type or SIMULATORS[protocol]
     if endpoint.is_serial:
