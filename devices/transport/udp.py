@@ -166,9 +166,9 @@ class UdpChannel(ByteTransport):
             self.last_error = why
             self._set_up(False, why)
             return False
-        self._remote = (infos[0][4][0], self._port)
+        remote = self._remote = (str(infos[0][4][0]), self._port)    # AF_INET: the address is text already
         for hub in self._hubs:
-            hub.add_route(self._remote, self._take_in)
+            hub.add_route(remote, self._take_in)
         self.last_error = ""
         self._set_up(True)
         return True
