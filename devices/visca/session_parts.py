@@ -3,7 +3,10 @@
 
 Their methods take ``self: SessionParts``, so mypy checks every name they use against this list and,
 wherever ``CameraSession`` calls one of them, that the session has all of it (mypy's way for mixins).
-A Protocol is not a base class: nothing here is in the session's method resolution order."""
+A Protocol is not a base class: nothing here is in the session's method resolution order.
+Limit: mypy takes an assignment through ``self`` in a mixin for the mixin's own attribute, so for the
+names the mixins assign (``pending``, ``wants``, ``sent``, ``_needs_reset``, …) it checks that the types
+agree, not that ``CameraSession.__init__`` sets them."""
 from __future__ import annotations
 
 import asyncio
