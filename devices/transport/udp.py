@@ -38,7 +38,7 @@ class UdpHub(asyncio.DatagramProtocol):
         return self.transport.get_extra_info("sockname")[1]
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport  # type: ignore[assignment]
+        self.transport = transport  # type: ignore[assignment]  # a datagram endpoint gives a DatagramTransport
 
     def datagram_received(self, data: bytes, addr: tuple) -> None:
         route = self._routes.get((addr[0], addr[1]))
