@@ -96,14 +96,16 @@ def run_console(args: argparse.Namespace) -> int:
     from models.config import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
     from models.database import default_url
     from models.hotkeys import load_hotkeys
-    from models.user_files import default_folder, private_folder
+    from common.user_files import default_folder, private_folder
     from ui.console import Console, SimulatedPicture
+    from ui.garbage_collector import collect_garbage_on_gui_thread
     from ui.language import install_translator
     from ui.oplog_worker import demo_url, opener
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("Diskominfo Trenggalek")
     app.setApplicationName("Smart Centre Console")
+    collect_garbage_on_gui_thread(app)
     data = private_folder(args.data_dir or default_folder())     # settings, config: this user's only
     settings = QSettings(str(data / "console.ini"), QSettings.Format.IniFormat)
     install_translator(app, args.lang or settings.value("ui/language", None))

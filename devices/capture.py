@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from devices.secrets import mask_url, masked, url_password
 from devices.transport.base import ByteTransport
 from devices.transport.noise import NoiseWatch
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +251,7 @@ class CapturingTransport(ByteTransport):
         return self.inner.turn(gap)
 
     @property
-    def noise(self) -> NoiseWatch | None:       # the inner transport watches the line
+    def noise(self) -> NoiseWatch | None:  # type: ignore[override]  # the inner transport's; never set here
         return self.inner.noise
 
     async def close(self) -> None:

@@ -9,6 +9,7 @@ written is a sentence in ``problems`` and the device works without it.
 from __future__ import annotations
 
 import concurrent.futures
+from typing import Protocol
 from pathlib import Path
 
 from devices.capture import Recorder, for_device
@@ -16,8 +17,24 @@ from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.profiles import configured_profile
 from devices.wall.controller import WallController
-from models.config_schema import CameraConfig, WallConfig
-from models.wording import Phrase
+from common.wording import Phrase
+
+
+class DeviceSettings(Protocol):
+    """What the factory reads of a device's configuration (models/config_schema.py's records)."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def capture(self) -> str | None: ...
+
+
+class CameraSettings(DeviceSettings, Protocol):
+    @property
+    def profile(self) -> str | None: ...
 
 
 class ControllerFactory:
@@ -27,11 +44,11 @@ class ControllerFactory:
         self.recorders: dict[tuple[str, str], Recorder] = {}   # ("camera" | "wall", id) -> its capture
         self.problems: list[Phrase] = []                         # capture files that cannot be written
 
-    def camera(self, camera: CameraConfig) -> CameraController:
+    def camera(self, camera: CameraSettings) -> CameraController:
         controller = CameraController(self.runtime, camera.url, camera.name, profile=configured_profile(camera.profile))
         return controller.start(capture=self._capture("camera", camera))
 
-    def wall(self, wall: WallConfig) -> WallController:
+    def wall(self, wall: DeviceSettings) -> WallController:
         return WallController(self.runtime, wall.url, wall.name).start(capture=self._capture("wall", wall))
 
     def retire(self, kind: str, device_id: str,
@@ -48,13 +65,13 @@ class ControllerFactory:
         for recorder in self.recorders.values():
             recorder.wait()
 
-    def _capture(self, kind: str, device: CameraConfig | WallConfig) -> Recorder | None:
+    def _capture(self, kind: str, device: DeviceSettings) -> Recorder | None:
         if not device.capture:
             return None
         recorder, problem = for_device(self.capture_folder / Path(device.capture).expanduser(), name=device.name,
                                        url=device.url, kind=kind)
-        if recorder is None:
-            self.problems.append(problem)
-        else:
+        if recorder is not None:
             self.recorders[kind, device.id] = recorder
+        elif problem is not None:       # (one or the other)
+            self.problems.append(problem)
         return recorder

@@ -19,7 +19,7 @@ from typing import ClassVar, Mapping, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from devices.secrets import mask_url
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 URL_PROBLEM = QT_TRANSLATE_NOOP("DeviceUrls", "{url}: {problem}")
 STANDARD_BAUDS = (300, 600, 1200, 2400, 4800, 9600, 14400, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
@@ -134,6 +134,7 @@ class Endpoint:
         return self.error(url_problem(self.url, problem))
 
 
+# (the ignore: mypy does not take a default for a parameter typed with a TypeVar)
 def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[str, int], *,
                    kind: str, endpoint_type: type[E] = Endpoint, listening: bool = False) -> E:  # type: ignore[assignment]
     """Parse ``url`` for one of ``schemes``; raises ``endpoint_type.error`` naming what is wrong.

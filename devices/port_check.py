@@ -21,7 +21,7 @@ from serial.tools import list_ports
 from devices import endpoints
 from devices.visca import urls
 from devices.wall import drivers
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 USUAL_PORTS = {**urls.DEFAULT_PORTS, **drivers.DEFAULT_PORTS}
 SerialPorts = Callable[[], Iterable[str]]

@@ -36,7 +36,7 @@ class ActionRecord:
 @dataclass(frozen=True)
 class DeviceNotice:
     """Something the operator should read once that is not an operator action (not audited),
-    e.g. a camera that refuses an inquiry. ``text`` is a Phrase (models/wording.py)."""
+    e.g. a camera that refuses an inquiry. ``text`` is a Phrase (common/wording.py)."""
     device: str
     level: str           # "info", "warning" or "error", as the console's notices
     text: str

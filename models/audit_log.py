@@ -31,7 +31,7 @@ from sqlalchemy import insert
 
 from models.database import Database
 from models.schema import AuditEntry
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.user_files import PRIVATE_FOLDER, keep_private
+from common.user_files import PRIVATE_FOLDER, keep_private
 
 TEMPORARY_SUFFIX = ".tmp"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from models.backup import TEMPORARY_SUFFIX, Checked, backup_sqlite
 from models.oplog_time import WIB
-from models.user_files import private_folder
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.user_files import private_folder
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 FOLDER_ENV = "SMARTCENTRE_BACKUPS"
 DAILY, HANDOVER = "daily", "handover"

@@ -16,8 +16,8 @@ from models.config_parse import parse_config
 from models.config_schema import (
     TIME_FORMAT, CameraCheck, CameraConfig, Config, ConfigError, ConfigProblem, EventConfig, Shot, UrlWarnings,
     WallCheck, WallConfig)
-from models.user_files import default_folder, keep_private, write_atomically
-from models.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
+from common.user_files import default_folder, keep_private, write_atomically
+from common.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
 
 __all__ = [
     "CameraCheck", "CameraConfig", "Config", "ConfigError", "ConfigProblem", "ConfigStore", "EventConfig", "Shot",

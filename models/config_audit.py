@@ -14,7 +14,7 @@ from models.admin_audit import audit_change
 from models.config import Config, ConfigError, ConfigStore
 from models.schema import Role, Staff
 from models.staff import database_now, require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 
 def config_changes(old: Config | None, new: Config) -> str:

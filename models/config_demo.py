@@ -7,7 +7,7 @@ from datetime import date
 
 from models.config_parse import parse_config
 from models.config_schema import CameraCheck, Config, WallCheck
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 DEMO_SOURCE = QT_TRANSLATE_NOOP("Config", "demo configuration")   # where its problems are, in place of a file name
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from yaml.nodes import Node
 
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 CHAINS = {"visca", "lg"}        # protocols whose devices share a line, each with its own address
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 SHOT_KEYS = tuple(f"F{number}" for number in range(1, 13))
 PRESET_NUMBERS = range(0, 256)   # one VISCA byte; the camera's profile narrows it when recalled

@@ -24,7 +24,7 @@ from yaml.nodes import Node
 
 from models.config_schema import GRID_SIZES, WALL_NUMBERS, WallCheck, WallConfig, wall_output_id
 from models.config_values import ValueReader
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 WALL_KEYS = ("id", "name", "url", "sources", "outputs", "canvas", "rows", "cols", "layouts", "inputs", "capture")
 CANVAS_NUMBERS = range(1, 100)
@@ -69,8 +69,8 @@ class WallReader(ValueReader):
         layouts = self.named_numbers(entries.get("layouts"), f"{where}.layouts", LAYOUTS)
         inputs = self.input_codes(entries.get("inputs"), f"{where}.inputs")
         capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or wall_id or where)
-        if len(self.problems) > before:
-            return None
+        if len(self.problems) > before or wall_id is None or name is None or url is None:
+            return None     # (a required value that is None has its problem already)
         return WallConfig(wall_id, name, url, sources, outputs, canvas, rows, cols, layouts, inputs, capture)
 
     def named_numbers(self, node: Node | None, field: str, kind: tuple[Phrase, Phrase]) -> dict[int, str]:

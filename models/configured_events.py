@@ -26,7 +26,7 @@ from models.database import one_desk_at_a_time
 from models.oplog_time import as_utc
 from models.schedule import Place, ScheduleError, new_event
 from models.schema import Device, Event, EventMode, EventStatus, Location
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 ORGANISER = "Diskominfo"       # what the Smart Centre's own configuration set up, its department organises
 CARRYING = 4_052_020_232       # one desk at a time carries the configuration's events (models.database)

@@ -28,8 +28,8 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database_problems import DatabaseProblem, explain
-from models.user_files import PRIVATE_FOLDER, data_folder, keep_private, private_folder
-from models.wording import QT_TRANSLATE_NOOP
+from common.user_files import PRIVATE_FOLDER, data_folder, keep_private, private_folder
+from common.wording import QT_TRANSLATE_NOOP
 
 ENV_VAR = "SMARTCENTRE_DB"
 DB_FILE = "oplog.sqlite"

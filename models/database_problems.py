@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import exc
 
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 
 class DatabaseProblem(Exception):

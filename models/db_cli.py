@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Callable
 
 from models.backup import BackupError, WouldReplace, backup_sqlite, restore_sqlite
 from models.backup_schedule import backups_folder
+from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail
 from models.database import (
     ENV_VAR, SQLITE_COMPANIONS, Database, DatabaseProblem, check_url, current_revision, default_url, head_revision,
     known_revisions, migrate_database, open_database, sqlite_path)
@@ -30,7 +30,6 @@ from models.pg_roles import OWNER, RoleSetupError
 from models.seed_catalog import DEMO_PIN
 from models.seed_demo import SeedError, parse_month, seed_demo
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS = 0, 1, 2
 
 
 class BadArgument(ValueError):
@@ -54,7 +53,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                                                        f"(default {OWNER})")
     upgrade.set_defaults(func=run_upgrade)
     seed = actions.add_parser("seed-demo", parents=[common], help="fill an empty database with a month of demo data")
-    seed.add_argument("--month", type=_month, help="YYYY-MM (default: this month)")
+    seed.add_argument("--month", type=month_argument, help="YYYY-MM (default: this month)")
     seed.set_defaults(func=run_seed_demo)
     backup = actions.add_parser("backup", parents=[common], help="copy the SQLite log to FILE, checked (online)")
     backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the copy to write")
@@ -80,7 +79,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     roles.set_defaults(func=db_cli_record.run_setup_roles)
 
 
-def _month(text: str) -> str:
+def month_argument(text: str) -> str:
+    """An argparse type: ``YYYY-MM`` of a month the operations log can hold (``parse_month`` reads it)."""
     try:
         parse_month(text)
     except ValueError as error:
@@ -123,11 +123,11 @@ def on_database(args: argparse.Namespace, work: Callable[[Database], int], *, mi
         finally:
             database.close()
     except BadArgument as error:
-        return fail(str(error), EXIT_BAD_ARGUMENTS)
+        return fail(EXIT_USAGE, str(error))
     except DatabaseProblem as problem:
-        return fail(cli_words(problem))
+        return fail(EXIT_FAILED, cli_words(problem))
     except refusals as problem:
-        return fail(str(problem))
+        return fail(EXIT_FAILED, str(problem))
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -136,9 +136,9 @@ def run_backup(args: argparse.Namespace) -> int:
         check_output(args.output, database, args.force)
         copy = backup_sqlite(database, args.output)
     except BadArgument as error:
-        return fail(str(error), EXIT_BAD_ARGUMENTS)
+        return fail(EXIT_USAGE, str(error))
     except (BackupError, OSError, sqlite3.Error) as error:
-        return fail(_said(error))
+        return fail(EXIT_FAILED, _said(error))
     print(f"{database} backed up to {copy.path} ({copy.size} bytes, schema {copy.revision}, integrity checked).")
     return EXIT_OK
 
@@ -151,9 +151,9 @@ def run_restore(args: argparse.Namespace) -> int:
         kept = backups_folder(database) / f"oplog-before-restore-{utc_now().astimezone(WIB):%Y%m%d-%H%M%S}.sqlite"
         copy = restore_sqlite(args.backup, database, known_revisions(), args.force, keep_old=kept)
     except (BadArgument, WouldReplace) as error:
-        return fail(str(error), EXIT_BAD_ARGUMENTS)
+        return fail(EXIT_USAGE, str(error))
     except (BackupError, OSError, sqlite3.Error) as error:
-        return fail(_said(error))
+        return fail(EXIT_FAILED, _said(error))
     before = f"; the database it replaced is kept as {kept}" if kept.exists() else ""
     print(f"{database} restored from {args.backup} (schema {copy.revision}, integrity checked{before}); the "
           f"console migrates it when it opens it.")
@@ -202,6 +202,3 @@ def cli_words(problem: DatabaseProblem) -> str:
     return str(problem)
 
 
-def fail(message: str, code: int = EXIT_FAILED) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return code

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 
 from models.database import Database
-from models.db_cli import EXIT_FAILED, EXIT_OK, BadArgument, fail, on_database
+from common.command_line import EXIT_FAILED, EXIT_OK, fail
+from models.db_cli import BadArgument, on_database
 from models.install_key import InstallKeyError, key_path, load_key
 from models.oplog_time import utc_now
 from models.pg_roles import RoleSetupError, setup_roles
@@ -20,7 +21,7 @@ from models.record_check import RekeyRefused, check, rekey
 def run_check(args: argparse.Namespace) -> int:
     path = args.key_file or key_path()
     if not path.is_file():
-        return fail(f"there is no install key at {path}; the handovers' signatures cannot be checked")
+        return fail(EXIT_FAILED, f"there is no install key at {path}; the handovers' signatures cannot be checked")
 
     def walk(database: Database) -> int:
         found = check(database, load_key(path))
@@ -36,7 +37,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_rekey(args: argparse.Namespace) -> int:
     path = args.key_file or key_path()
     if not path.is_file():
-        return fail(f"there is no install key at {path}, so there is nothing to re-sign from")
+        return fail(EXIT_FAILED, f"there is no install key at {path}, so there is nothing to re-sign from")
 
     def sign_again(database: Database) -> int:
         count = rekey(database, path, utc_now())

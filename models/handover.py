@@ -33,7 +33,7 @@ from models.schema import (
     AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, Role, Shift, Staff)
 from models.shifts import handover_for_shift, incoming_shift, shift_label
 from models.staff import require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 __all__ = ["HandoverError", "HandoverLocked", "accept", "add_addition", "content_hash", "handover_for_shift",
            "incoming_shift", "misfits", "relock", "reopen", "set_notes", "sign", "start_handover", "summary", "verify"]
@@ -98,7 +98,7 @@ def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> No
     planned = following.lead if following is not None else None
     as_admin = planned is None or by.id != planned.id
     if as_admin and by.role is not Role.ADMIN:
-        if following is None:
+        if following is None or planned is None:        # (a planned shift always has its lead)
             raise HandoverError(QT_TRANSLATE_NOOP("Handover", "no shift is planned after {shift}, so nobody is its "
                                                               "incoming lead: plan the next shift and its lead, or "
                                                               "an admin accepts").format(shift=shift_label(shift)))

@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from sqlalchemy import Connection, select
 
@@ -22,7 +22,7 @@ from models.oplog_time import iso
 from models.plain_data import canonical_json
 from models.record_chain import CHAINED_FIELDS, contains, lock_heads
 from models.schema import Handover, HandoverAddition, LogEntry, Shift, Staff, handover_faults, shift_members
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 PARTS = {
     "record": QT_TRANSLATE_NOOP("Handover", "the handover itself (notes, summary, times or leads)"),
@@ -57,7 +57,7 @@ def misfits(connection: Connection, handover_id: int, key: bytes) -> list[str]:
         signed = json.loads(stored.signature)
     except ValueError:
         signed = {}
-    found = [PARTS[part] for part, value in signed_parts(connection, handover_id).items()
+    found: list[str] = [PARTS[part] for part, value in signed_parts(connection, handover_id).items()
              if not hmac.compare_digest(str(signed.get(part, "")), _sign(key, handover_id, part, value))]
     heads = json.loads(stored.signed_heads or "{}")
     found += [QT_TRANSLATE_NOOP("Handover", "the {table} chain: the row that was its last at acceptance is gone")
@@ -74,8 +74,8 @@ class _Stored:
     members: list[int]
     names: dict[int, str]
     carried: list[int]
-    entries: list[Any]
-    additions: list[Any]
+    entries: Sequence[Any]
+    additions: Sequence[Any]
 
 
 def _read(connection: Connection, handover_id: int) -> _Stored:

@@ -11,8 +11,8 @@ import os
 import secrets
 from pathlib import Path
 
-from models.user_files import default_folder
-from models.wording import QT_TRANSLATE_NOOP
+from common.user_files import default_folder
+from common.wording import QT_TRANSLATE_NOOP
 
 ENV_VAR = "SMARTCENTRE_KEY_FILE"
 FILE_NAME = "install.key"

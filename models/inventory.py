@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from models.admin_audit import audit_change
 from models.schema import Device, DeviceKind, Location, LocationKind, Role, Staff
 from models.staff import database_now, require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 LOCATION_NAME_LIMIT = 120       # Location.name is a String(120)
 

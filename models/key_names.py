@@ -5,7 +5,7 @@ typed into a hotkey file and a key pressed on the keyboard compare equal as plai
 """
 from __future__ import annotations
 
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 MODIFIERS = ("Meta", "Ctrl", "Alt", "Shift", "Num")   # the order Qt writes them in
 NAMED_KEYS = (

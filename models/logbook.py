@@ -12,7 +12,7 @@ from models.schedule import find_device
 from models.schema import Event, Fault, FaultSeverity, HandoverLocked, LogEntry, Role, Shift, Staff
 from models.shifts import current_shift, handover_for_shift, incoming_shift, shift_label
 from models.staff import require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 FAULT_DETAILS = (selectinload(Fault.device), selectinload(Fault.owner), selectinload(Fault.opened_by))
 
@@ -37,7 +37,9 @@ def add_log_entry(session: Session, author: Staff, text: str, now: datetime, *, 
 
 def _open_shift(session: Session, shift: Shift | None) -> Shift | None:
     """``shift``, or the one after it if its handover is accepted (locked)."""
-    handover = handover_for_shift(session, shift) if shift is not None else None
+    if shift is None:
+        return None
+    handover = handover_for_shift(session, shift)
     if handover is None or not handover.locked:
         return shift
     following = incoming_shift(session, shift)

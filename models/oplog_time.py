@@ -1,13 +1,12 @@
 """Time in the operations log: stored as UTC, shown in Western Indonesia Time (WIB, UTC+7).
 
-Indonesia has had no daylight saving time since 1964, so WIB is a fixed offset and needs no
-time-zone database (Windows desktops ship none). SQL helpers compute WIB dates and durations
-inside the database so that monthly statistics aggregate there.
+WIB is a fixed offset (common/time_zone.py). SQL helpers compute WIB dates and durations inside
+the database so that monthly statistics aggregate there.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from datetime import date, datetime
+from typing import Any, overload
 
 from sqlalchemy import DateTime, Float
 from sqlalchemy.engine import Dialect
@@ -16,8 +15,8 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.types import Date, TypeDecorator
 
-UTC = timezone.utc
-WIB = timezone(timedelta(hours=7), "WIB")
+from common.time_zone import UTC, WIB
+
 
 
 def utc_now() -> datetime:
@@ -29,6 +28,12 @@ def as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"time {moment.isoformat()} has no time zone; pass an aware datetime (UTC or WIB)")
     return moment.astimezone(UTC)
+
+
+@overload
+def to_wib(moment: datetime) -> datetime: ...
+@overload
+def to_wib(moment: datetime | None) -> datetime | None: ...
 
 
 def to_wib(moment: datetime | None) -> datetime | None:

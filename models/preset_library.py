@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.user_files import write_atomically
+from common.user_files import write_atomically
 
 
 @dataclass(frozen=True)

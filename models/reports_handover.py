@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -16,7 +17,7 @@ from models.handover import handover_for_shift, misfits, summary
 from models.handover_summary import DeviceErrorCount, EventRun, FaultNote, build_summary
 from models.oplog_time import WIB, to_wib, utc_now
 from models.schema import Event, Handover, LogEntry, Shift, Staff
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -148,5 +149,8 @@ def _entries(session: Session, shift: Shift) -> tuple[ReportEntry, ...]:
     return tuple(ReportEntry(entry_id, to_wib(at), name, title, text) for entry_id, at, name, title, text in rows)
 
 
-def _in_wib(item: EventRun | FaultNote, *fields: str) -> EventRun | FaultNote:
+_Timed = TypeVar("_Timed", EventRun, FaultNote)
+
+
+def _in_wib(item: _Timed, *fields: str) -> _Timed:
     return dataclasses.replace(item, **{name: to_wib(getattr(item, name)) for name in fields})

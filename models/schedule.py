@@ -13,7 +13,7 @@ from models.database import reread_locked
 from models.oplog_time import as_utc
 from models.schema import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
 from models.staff import require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 FULL_EVENT = (selectinload(Event.locations), selectinload(Event.operators), selectinload(Event.devices))
 """Loader options so that an event's places, operators and devices stay readable after the session."""

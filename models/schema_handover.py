@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 from models.schema_base import AdditionKind, Base
 from models.schema_log import Fault, refuse_changes
 from models.schema_people import Shift, Staff
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 
 class HandoverError(Exception):

@@ -22,7 +22,7 @@ from models.schema import (
 from models.seed_catalog import CAMERA_ACTIONS, CAMERA_ERRORS, DEMO_PIN, ORGANISERS, PLACES, SHIFTS, TOPICS
 from models.seed_demo import CREW, SeedError, SeedResult, add_team_and_places
 from models.staff import hash_pin
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 CHUNK = 20_000
 EVENTS_PER_DAY = (3, 4, 4, 4)

@@ -11,7 +11,7 @@ from models.database import reread_locked
 from models.oplog_time import as_utc, to_wib
 from models.schema import Handover, Role, Shift, Staff
 from models.staff import require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 SHIFT_NAMES = ("Pagi", "Siang", "Malam")
 NAME_BY_START = ((4, "Pagi"), (12, "Siang"), (19, "Malam"))

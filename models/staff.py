@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.oplog_time import as_utc, to_wib
 from models.schema import Role, Staff
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 PIN_ROUNDS = 12
 MAX_WRONG_PINS = 5
@@ -83,7 +83,7 @@ def hash_pin(pin: str, rounds: int = PIN_ROUNDS) -> str:
 
 def database_now(session: Session) -> datetime:
     """The database server's time (UTC): the same for every desk, whatever their own clocks say."""
-    return as_utc(_aware(session.scalar(select(func.now()))))
+    return as_utc(_aware(session.execute(select(func.now())).scalar_one()))
 
 
 def _aware(moment: datetime) -> datetime:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from models.admin_audit import audit_change
 from models.schema import EmploymentCategory, Role, Staff
 from models.staff import PIN_ROUNDS, database_now, hash_pin, require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 NAME_LIMIT = 120        # Staff.name is a String(120)
 

@@ -27,7 +27,7 @@ from models.database import Database
 from models.hotkeys import MULTIVIEW, HotkeyMap
 from models.ownership import EventBoard
 from models.preset_library import PresetLibrary
-from models.wording import Phrase
+from common.wording import Phrase
 from ui.bridge import CameraBridge, WallBridge
 from ui.camera_model import CameraListModel
 from ui.cheat_sheet import ActionNames, CheatSheet

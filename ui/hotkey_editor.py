@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget)
 
 from models.hotkeys import ACTIONS, HotkeyError, HotkeyMap, KeyConflict, save_hotkeys
-from models.user_files import write_atomically
-from models.wording import sentence_of
+from common.user_files import write_atomically
+from common.wording import sentence_of
 from ui.hotkeys import OWNS_KEYS, ActionLabels, display_key, key_text
 from ui.save_dialog import file_dialog
 from ui.wording import said

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListView, QWidget
 
-from models.wording import Phrase
+from common.wording import Phrase
 from ui.wording import said
 
 MAX_LINES = 5000

@@ -21,7 +21,7 @@ from models.backup_schedule import (
 from models.database import Database, sqlite_path
 from models.demo_log import PREFIX as DEMO_LOG
 from models.oplog_time import utc_now
-from models.wording import Phrase, sentence_of
+from common.wording import Phrase, sentence_of
 from ui.oplog_worker import DbWorker
 from ui.wording import said
 

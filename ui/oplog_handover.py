@@ -28,7 +28,7 @@ from models.reports_handover import HandoverReport, handover_report
 from models.schema import Role, Shift, Staff
 from models.shifts import current_shift, shift_label
 from models.staff import login, staff_for_login
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 from ui.oplog_handover_pages import PinPage, RecordPage
 from ui.oplog_state import OpsState
 from ui.oplog_views import StaffView, staff_view

@@ -17,7 +17,7 @@ from models.reports_handover import handover_status
 from models.schema import Role, Shift, Staff
 from models.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift, suggested_name
 from models.staff import require_role
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 from ui.oplog_state import OpsState
 from ui.oplog_views import ShiftView, Snapshot, actor, wib_time
 from ui.oplog_widgets import CheckList, WibDateTimeEdit

@@ -19,7 +19,7 @@ from models.schema import Event, Fault, Role, Shift, Staff
 from models.shifts import current_shift, next_shift
 from models.staff import staff_for_login
 from models.takeovers import SharedTakeOver, takeovers_in_force
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 LOOKAHEAD = timedelta(hours=12)
 

@@ -27,7 +27,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from devices.video import FrameSource, Size, SourceError, fit_within
-from models.wording import sentence_of
+from common.wording import sentence_of
 
 log = logging.getLogger(__name__)
 

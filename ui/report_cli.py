@@ -16,9 +16,9 @@ import os
 import sys
 from pathlib import Path
 
+from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail
 from models.database import ENV_VAR, DatabaseProblem, open_database, sqlite_path
-from models.db_cli import (
-    EXIT_BAD_ARGUMENTS, EXIT_FAILED, EXIT_OK, BadArgument, check_output, cli_words, database_url, fail)
+from models.db_cli import BadArgument, check_output, cli_words, database_url, month_argument
 from models.reports_handover import handover_report
 from models.reports_monthly import monthly_stats
 from models.seed_demo import parse_month
@@ -44,15 +44,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     handover.add_argument("--shift", type=_shift, required=True, metavar="ID", help="the shift's number")
     handover.set_defaults(func=run_handover)
     monthly = kinds.add_parser("monthly", parents=[common], help="monthly statistics with charts (.pdf or .csv)")
-    monthly.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    monthly.add_argument("--month", type=month_argument, required=True, metavar="YYYY-MM")
     monthly.set_defaults(func=run_monthly)
-
-
-def _month(text: str) -> tuple[int, int]:
-    try:
-        return parse_month(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _shift(text: str) -> int:
@@ -68,13 +61,13 @@ def _shift(text: str) -> int:
 def run_handover(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in REPORT_FILES:
-        return fail(f"{args.output}: a handover report is written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
+        return fail(EXIT_USAGE, f"{args.output}: a handover report is written as .pdf or .csv")
     try:
         report = _read(args, lambda session: handover_report(session, args.shift))
     except (LookupError, BadArgument) as error:
-        return fail(str(error), EXIT_BAD_ARGUMENTS)
+        return fail(EXIT_USAGE, str(error))
     except DatabaseProblem as problem:
-        return fail(cli_words(problem), EXIT_FAILED)
+        return fail(EXIT_FAILED, cli_words(problem))
     if suffix == ".pdf":
         _start_gui(_language(args))
     from ui.report_pdf import save_handover
@@ -85,14 +78,14 @@ def run_handover(args: argparse.Namespace) -> int:
 def run_monthly(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in REPORT_FILES:
-        return fail(f"{args.output}: monthly statistics are written as .pdf or .csv", EXIT_BAD_ARGUMENTS)
-    year, month = args.month
+        return fail(EXIT_USAGE, f"{args.output}: monthly statistics are written as .pdf or .csv")
+    year, month = parse_month(args.month)
     try:
         stats = _read(args, lambda session: monthly_stats(session, year, month))
     except BadArgument as error:
-        return fail(str(error), EXIT_BAD_ARGUMENTS)
+        return fail(EXIT_USAGE, str(error))
     except DatabaseProblem as problem:
-        return fail(cli_words(problem), EXIT_FAILED)
+        return fail(EXIT_FAILED, cli_words(problem))
     if suffix == ".pdf":
         _start_gui(_language(args))
     from ui.report_monthly_pdf import save_monthly
@@ -116,7 +109,7 @@ def _write(write, path: Path, done: str) -> int:
     try:
         write()
     except OSError as error:
-        return fail(f"{path} cannot be written: {error.strerror or error}", EXIT_FAILED)
+        return fail(EXIT_FAILED, f"{path} cannot be written: {error.strerror or error}")
     print(done)
     return EXIT_OK
 

@@ -22,7 +22,7 @@ from models.oplog_time import utc_now
 from models.reports_csv import write_monthly_csv
 from models.reports_monthly import MonthlyStats
 from models.schema import EventMode, FaultSeverity
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 from ui.device_words import result_text
 from ui.oplog_state import Labels
 from ui.report_charts import MonthlyCharts, RecordedChart, record

@@ -28,7 +28,7 @@ from models.handover_summary import FaultNote
 from models.oplog_time import to_wib, utc_now
 from models.reports_csv import write_handover_csv
 from models.reports_handover import HandoverReport, ReportHeader
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 from ui.device_words import result_text
 from ui.oplog_state import Labels
 from ui.report_pages import print_pages

@@ -29,7 +29,7 @@ from devices.wall.controller import WallController
 from devices.wall.state import WallError, WallState
 from models.config_schema import WallConfig, wall_output_id
 from models.ownership import EventLike, TakeOver
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 from ui.bridge import WallBridge
 from ui.desk import OperatorDesk
 from ui.device_words import result_text

@@ -1,11 +1,11 @@
-"""Say a sentence from devices/ or models/ in the interface language (see models/wording.py)."""
+"""Say a sentence from devices/ or models/ in the interface language (see common/wording.py)."""
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import QCoreApplication
 
-from models.wording import Phrase, sentence_of
+from common.wording import Phrase, sentence_of
 
 log = logging.getLogger(__name__)
 

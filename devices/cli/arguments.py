@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import math
-import sys
 from typing import Callable
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
+from common import command_line
+from common.command_line import EXIT_USAGE
+
 LONGEST_WAIT = 3600.0       # seconds: --timeout and --for; more is a typo (1e20) or a wish to hang
 
 
@@ -54,7 +55,6 @@ def later(target: str, url_problems: Callable[[str], list[str]] | None = None) -
 
 
 def fail(code: int, message: object, url: str = "") -> int:
-    """Print ``error: MESSAGE`` on stderr, with the secrets of ``url`` masked; return ``code``."""
+    """common.command_line's fail, with the secrets of ``url`` masked."""
     from devices.secrets import hide
-    print(f"error: {hide(str(message), url)}", file=sys.stderr)
-    return code
+    return command_line.fail(code, hide(str(message), url))

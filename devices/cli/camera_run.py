@@ -15,7 +15,8 @@ import time
 from typing import Callable
 
 from devices.cli import capture_option, interrupts
-from devices.cli.arguments import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, fail
+from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
+from devices.cli.arguments import fail
 from devices.cli.camera import DIRECTIONS, REFUSED_INQUIRY, STATUS_INQUIRIES
 from devices.cli.patience import Patience
 from devices.runtime import DeviceRuntime
@@ -86,7 +87,7 @@ def _outcome(camera: CameraController, waiter: Waiter, patience: Patience) -> tu
     except CameraError as exc:
         if exc.result == "out of range for this camera":   # checked again once the model was known
             return EXIT_USAGE, None, str(exc)
-        return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED), None, str(exc)
+        return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_FAILED), None, str(exc)
     except concurrent.futures.TimeoutError:
         state = camera.snapshot()
         why = "never answered" if state.health.received == 0 else "did not finish"

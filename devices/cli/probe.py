@@ -13,7 +13,7 @@ import sys
 import time
 
 from devices.cli import capture_option
-from devices.cli.arguments import EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
+from common.command_line import EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
 from devices.probe.core import probe
 from devices.probe.findings import Finding
 from devices.probe.target import (DEFAULT_TIMEOUT, NETWORK_PORTS, Settings, Target, TargetError, parse_families,

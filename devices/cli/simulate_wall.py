@@ -7,7 +7,8 @@ import argparse
 import asyncio
 from pathlib import Path
 
-from devices.cli.arguments import EXIT_OK, EXIT_USAGE, fail
+from common.command_line import EXIT_OK, EXIT_USAGE
+from devices.cli.arguments import fail
 from devices.replay import load as load_capture
 from devices.wall.sim.replay import WallReplay
 from devices.wall.sim.server import WallSimulator

@@ -11,7 +11,8 @@ import json
 from typing import Callable
 
 from devices.cli import capture_option, interrupts
-from devices.cli.arguments import EXIT_OK, EXIT_REFUSED, EXIT_TIMEOUT, EXIT_USAGE, fail
+from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
+from devices.cli.arguments import fail
 from devices.cli.patience import Patience
 from devices.runtime import DeviceRuntime
 from devices.secrets import hide
@@ -70,7 +71,7 @@ def _outcome(wall: WallController, action: "Action | None", args: argparse.Names
         why = f" ({last_error})" if last_error else ""
         return EXIT_TIMEOUT, None, f"timeout: {wall.name} did not answer within {patience.seconds:g} s{why}"
     except WallError as exc:
-        return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_REFUSED), None, exc
+        return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_FAILED), None, exc
 
 
 def _plan(wall: WallController, args: argparse.Namespace) -> Action:

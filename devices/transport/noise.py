@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 GARBAGE = QT_TRANSLATE_NOOP("Transport", "garbage on the line — check baud rate / protocol")
 WINDOW = 1.0                  # seconds over which bytes are counted

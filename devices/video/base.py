@@ -12,7 +12,7 @@ from types import TracebackType
 
 import numpy as np
 
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 Size = tuple[int, int]   # (width, height) in pixels
 NOT_OPEN = QT_TRANSLATE_NOOP("PreviewSource", "{source} is not open")

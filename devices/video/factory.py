@@ -10,7 +10,7 @@ from devices.video.pyav_source import PyAvSource
 from devices.video.spec import PreviewSourceError, SourceKind, parse_spec
 from devices.video.synthetic import SyntheticCameraSource
 from devices.visca.profiles import CameraProfile
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 
 def open_source(spec: str | int, *, sim_state: Callable[[], Mapping[str, Any]] | None = None,

@@ -16,7 +16,7 @@ import numpy as np
 
 from devices.video.base import CANNOT_CONNECT, NOT_OPEN, FrameSource, Pacer, SourceError, fit_within
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

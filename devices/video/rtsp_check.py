@@ -14,7 +14,7 @@ import re
 import socket
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 RTSP_PORT = 554
 _CHALLENGE_FIELD = re.compile(r'(\w+)=(?:"([^"]*)"|([^,\s]*))')

@@ -14,7 +14,7 @@ from enum import Enum
 from urllib.parse import unquote, urlsplit
 
 from devices.secrets import mask_url
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 _INTEGER = re.compile(r"[+-]?\d+")
 

@@ -27,8 +27,8 @@ import numpy as np
 
 from devices.video.base import NOT_OPEN, FrameSource, Pacer, Size, SourceError, fit_within
 from devices.visca.profiles import CameraProfile
-from models.oplog_time import WIB
-from models.wording import QT_TRANSLATE_NOOP
+from common.time_zone import WIB
+from common.wording import QT_TRANSLATE_NOOP
 
 DEFAULT_PANORAMA = Path(__file__).resolve().parents[2] / "resources" / "demo" / "panorama.jpg"
 DEFAULT_SIZE: Size = (1280, 720)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from devices.visca.codec import from_nibbles, from_signed_nibbles
 from devices.visca.profiles import SONY_VENDOR, CameraProfile
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 
 class ViscaAnswerError(ValueError):

@@ -9,7 +9,7 @@ import enum
 from collections.abc import Iterable
 
 from devices.visca.profiles import CameraProfile
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 BROADCAST = 8
 TERMINATOR = 0xFF

@@ -31,13 +31,13 @@ from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
 from devices.records import ActionRecord, Link as LinkState
 from devices.visca.state import CameraState
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 PACKET_END = bytes((codec.TERMINATOR,))
 
 
-def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
+def make_link(shared: dict, endpoint: urls.CameraEndpoint, quirks: Quirks,
               transport: ByteTransport | None = None, capture: Recorder | None = None, via: str | None = None) -> Link:
     """The link a camera URL names; ``transport`` replaces the real socket or port (tests);
     ``capture`` records what passes (on a daisy chain: the whole line), naming it ``via`` where one
@@ -58,7 +58,7 @@ def make_link(shared: dict, endpoint: urls.Endpoint, quirks: Quirks,
     return RawLink(transport)
 
 
-def _network_transport(shared: dict, endpoint: urls.Endpoint) -> ByteTransport:
+def _network_transport(shared: dict, endpoint: urls.CameraEndpoint) -> ByteTransport:
     if endpoint.scheme == "visca+tcp":
         return TcpClient(endpoint.host, endpoint.port)
     local_port, listen = urls.local_ports(endpoint)
@@ -115,8 +115,8 @@ class CameraController:
         self._task.add_done_callback(self._on_session_end)
 
     def _on_session_end(self, task: asyncio.Task) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            exc = task.exception()
+        exc = None if task.cancelled() else task.exception()
+        if exc is not None:
             log.error("%s: camera control stopped: %s", self.name, exc, exc_info=exc)
             self._status.set_link(LinkState.OFFLINE, _about(self.name, exc))
 

@@ -30,7 +30,7 @@ from devices.visca.running import RunningCommands
 from devices.visca.online import OnlineState
 from devices.visca.session_replies import ReplyHandling
 from devices.records import Link as LinkState
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +74,10 @@ class CameraSession(ReplyHandling, OnlineState):
             idle.set_result(True)
 
     def go(self) -> None:
-        """Wake for something the operator asked: when the session is idle, what is to be sent now
-        leaves in this very loop iteration, not after the session's task has resumed (issue 13)."""
-        if self._idle is not None and self._begun is None and not self._closed:
+        """Wake for something the operator asked: when nothing awaits its first reply, what is to be
+        sent now leaves in this very loop iteration, not after the session's task has resumed
+        (issue 13) — also when a status inquiry has just stepped aside for it."""
+        if self._begun is None and not self._closed and (self._idle is not None or self._exchange_over()):
             job = self._pick(asyncio.get_running_loop().time())
             if job is not None:
                 self._begun = job
@@ -141,19 +142,24 @@ class CameraSession(ReplyHandling, OnlineState):
             raise
         self._reset_ahead()
         while not self._closed:
-            job = self._pick(loop.time())
+            job, self._begun = self._begun, None        # already sent by go() while this task waited
             if job is None:
-                self._idle = loop.create_future()
-                try:
-                    await _woken(self._idle, self._idle_timeout(loop.time()))
-                finally:
-                    self._idle = None
-                job, self._begun = self._begun, None
+                job = self._pick(loop.time())
                 if job is None:
+                    self._idle = loop.create_future()
+                    try:
+                        await _woken(self._idle, self._idle_timeout(loop.time()))
+                    finally:
+                        self._idle = None
                     continue
-            else:
                 self._begin(job)
             await self._exchange(job)
+
+    def _exchange_over(self) -> bool:
+        """The task's exchange has its first reply (or gave it up) and is about to return. On a
+        numbered link nothing follows it, so the next message may go now; on a raw link the task
+        first notes which late answers to expect."""
+        return self.pending is None and self._reply is not None and self._reply.done() and self.link.sequenced
 
     async def close(self) -> None:
         self._closed = True
@@ -320,7 +326,7 @@ class CameraSession(ReplyHandling, OnlineState):
                     job.background and job.kind is not JobKind.RESET and job.tries >= job.attempts:
                 self._resolve(("timeout",))
                 gave_up = True
-            elif job.kind is JobKind.DRIVE and self.wants[job.axis] != job.value:
+            elif job.kind is JobKind.DRIVE and self.wants[job.drive_axis] != job.value:
                 self._resolve(("stale",))  # the operator wants something else by now: send that
                 gave_up = True
             else:

@@ -11,7 +11,7 @@ from devices.secrets import hide
 from devices.visca import urls
 from devices.visca.links import Quirks
 from devices.visca.profiles import PROFILES, configured_profile
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 
 def check_camera(url: str, profile: str | None) -> list[tuple[str, str]]:

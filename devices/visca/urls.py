@@ -13,7 +13,7 @@ lines, ``local_port`` over UDP. Parsing and typed options are shared with the ot
 from __future__ import annotations
 
 from devices import endpoints
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 DEFAULT_PORTS = {"visca+udp": 52381, "visca+udpraw": 1259, "visca+tcp": 5678}
 SCHEMES = ("visca+udp", "visca+udpraw", "visca+tcp", "visca+serial")
@@ -27,18 +27,18 @@ class CameraUrlError(endpoints.DeviceUrlError):
     pass
 
 
-class Endpoint(endpoints.Endpoint):
+class CameraEndpoint(endpoints.Endpoint):
     error = CameraUrlError
 
 
-def parse(url: str, *, listening: bool = False) -> Endpoint:
+def parse(url: str, *, listening: bool = False) -> CameraEndpoint:
     """Parse a camera URL; raises CameraUrlError with a message naming what is wrong. ``listening``
     (a simulator's URL) allows port 0, any free port."""
-    return endpoints.parse_endpoint(url, SCHEMES, DEFAULT_PORTS, kind=KIND, endpoint_type=Endpoint,
+    return endpoints.parse_endpoint(url, SCHEMES, DEFAULT_PORTS, kind=KIND, endpoint_type=CameraEndpoint,
                                     listening=listening)
 
 
-def check(endpoint: Endpoint) -> None:
+def check(endpoint: CameraEndpoint) -> None:
     """Read every option the way the controller will (``CameraUrlError`` names the first bad one), so
     that nothing is opened with a URL that cannot work: the configuration check and the controller."""
     endpoint.check_options(options_for(endpoint.scheme))
@@ -57,20 +57,20 @@ def options_for(scheme: str) -> frozenset[str]:
     return COMMON_OPTIONS | ({"local_port"} if scheme in UDP_SCHEMES else set())
 
 
-def resend_timeout(endpoint: Endpoint, default: float) -> float:
+def resend_timeout(endpoint: CameraEndpoint, default: float) -> float:
     return endpoint.float_option("timeout", default, 0.02, 10.0)
 
 
-def poll_interval(endpoint: Endpoint, default: float) -> float:
+def poll_interval(endpoint: CameraEndpoint, default: float) -> float:
     return endpoint.float_option("poll", default, 0.1, 60.0)
 
 
-def serial_line(endpoint: Endpoint) -> tuple[int, int]:
+def serial_line(endpoint: CameraEndpoint) -> tuple[int, int]:
     """(baud, address): a standard speed VISCA cameras use, and the camera's place 1–7 on the chain."""
     return endpoint.baud_option(9600, 1200, 115200), endpoint.int_option("address", 1, 1, 7)
 
 
-def local_ports(endpoint: Endpoint) -> tuple[int, int | None]:
+def local_ports(endpoint: CameraEndpoint) -> tuple[int, int | None]:
     """(the port to send from, the port also listened on): ``local_port=auto`` (the default) sends
     from the shared ephemeral port and also listens on 52381 for Sony cameras (docs/transports.md)."""
     if endpoint.option("local_port", "auto") == "auto":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import enum
 
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 
 class Capability(enum.Flag):

@@ -25,7 +25,7 @@ from devices.wall.kramer import KramerProtocol
 from devices.wall import shared_line
 from devices.wall.lg import LgProtocol, reply_set_id
 from devices.wall.protocol import Size, Timing, WallProtocol
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 DRIVERS: dict[str, type[WallProtocol]] = {
     "kramer": KramerProtocol, "extron": ExtronProtocol, "lg": LgProtocol, "generic": GenericProtocol}
@@ -40,16 +40,16 @@ class WallUrlError(endpoints.DeviceUrlError):
     pass
 
 
-class Endpoint(endpoints.Endpoint):
+class WallEndpoint(endpoints.Endpoint):
     error = WallUrlError
 
 
-def parse(url: str) -> Endpoint:
+def parse(url: str) -> WallEndpoint:
     """Parse a wall device URL; raises WallUrlError with a message naming what is wrong."""
-    return endpoints.parse_endpoint(url, SCHEMES, DEFAULT_PORTS, kind=KIND, endpoint_type=Endpoint)
+    return endpoints.parse_endpoint(url, SCHEMES, DEFAULT_PORTS, kind=KIND, endpoint_type=WallEndpoint)
 
 
-def make_protocol(endpoint: Endpoint) -> WallProtocol:
+def make_protocol(endpoint: WallEndpoint) -> WallProtocol:
     """The driver for ``endpoint``, with every option checked before anything is opened (``ValueError``
     names a bad one): the configuration check and the controller."""
     protocol_type = DRIVERS[endpoint.family]
@@ -63,13 +63,13 @@ def make_protocol(endpoint: Endpoint) -> WallProtocol:
     return protocol
 
 
-def configured_size(endpoint: Endpoint) -> Size:
+def configured_size(endpoint: WallEndpoint) -> Size:
     def count(name: str) -> int | None:
         return endpoint.int_option(name, 0, 1, MAX_COUNT) if name in endpoint.options else None
     return Size(count("inputs"), count("outputs"), count("presets"))
 
 
-def timing(endpoint: Endpoint, protocol: WallProtocol) -> Timing:
+def timing(endpoint: WallEndpoint, protocol: WallProtocol) -> Timing:
     usual = protocol.default_timing
     return replace(usual,
                    timeout=endpoint.float_option("timeout", usual.timeout, 0.02, 30.0),
@@ -78,13 +78,13 @@ def timing(endpoint: Endpoint, protocol: WallProtocol) -> Timing:
                    connect_wait=endpoint.float_option("connect_wait", usual.connect_wait, 0.1, 120.0))
 
 
-def make_transport(endpoint: Endpoint, protocol: WallProtocol) -> ByteTransport:
+def make_transport(endpoint: WallEndpoint, protocol: WallProtocol) -> ByteTransport:
     if endpoint.is_serial:
         return SerialPort(endpoint.device, _baud(endpoint, protocol))
     return TcpClient(endpoint.host, endpoint.port)
 
 
-def open_transport(endpoint: Endpoint, protocol: WallProtocol, shared: dict) -> ByteTransport:
+def open_transport(endpoint: WallEndpoint, protocol: WallProtocol, shared: dict) -> ByteTransport:
     """What a controller talks through: LG displays on one serial port share it (a daisy chain)."""
     if isinstance(protocol, LgProtocol) and endpoint.is_serial:
         return shared_line.tap(shared, endpoint.device, _baud(endpoint, protocol), protocol.set_id,
@@ -92,5 +92,5 @@ def open_transport(endpoint: Endpoint, protocol: WallProtocol, shared: dict) -> 
     return make_transport(endpoint, protocol)
 
 
-def _baud(endpoint: Endpoint, protocol: WallProtocol) -> int:
+def _baud(endpoint: WallEndpoint, protocol: WallProtocol) -> int:
     return endpoint.baud_option(protocol.default_baud, 300, 921600)

@@ -13,7 +13,7 @@ from typing import AsyncContextManager, Callable
 from devices.transport.base import ByteTransport
 from devices.wall.framing import TelnetFilter
 from devices.wall.protocol import Reply, ReplyKind, Timing, WallProtocol
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from devices.endpoints import Endpoint
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 Route = tuple[str, int, int]        # (layer, output, input); input 0 = disconnected
 DEVICE_ERROR = QT_TRANSLATE_NOOP("WallErrors", "device error")   # an error code the driver does not know

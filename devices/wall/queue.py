@@ -32,7 +32,7 @@ from devices.wall.capabilities import Capability
 from devices.wall.link import WallLink
 from devices.wall.protocol import Command, Reply, ReplyKind, Timing, WallProtocol
 from devices.wall.state import WallError, WallStatus
-from models.wording import QT_TRANSLATE_NOOP, sentence_of
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 SILENT_AFTER = 2          # exchanges in a row without an answer that make a device offline

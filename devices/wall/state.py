@@ -13,7 +13,7 @@ from typing import Any
 
 from devices.records import ActionRecord, DeviceNotice, Link, Listener, Listeners
 from devices.wall.protocol import Reply, Route, Size, layer_feature
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from devices.endpoints import without_url
 from devices.secrets import hide
 from devices.wall import drivers
-from models.wording import sentence_of
+from common.wording import sentence_of
 
 
 def check_wall(url: str) -> list[str]:

@@ -4,7 +4,7 @@
     python resources/i18n/update_translations.py
 
 lupdate collects every ``self.tr("…")`` string of ui/ and every ``QT_TRANSLATE_NOOP("…", "…")``
-sentence of models/ and devices/ (see models/wording.py) into ``console_<lang>.ts`` (new strings
+sentence of models/ and devices/ (see common/wording.py) into ``console_<lang>.ts`` (new strings
 arrive marked unfinished, strings no longer in the code are dropped); lrelease compiles each .ts
 into the ``console_<lang>.qm`` the console loads (ui/language.py). Translate the new strings in
 Qt Linguist (``pyside6-linguist resources/i18n/console_id.ts``) or any text editor, remove
@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SOURCE_DIRS = ("ui", "models", "devices")   # tr() in ui/, QT_TRANSLATE_NOOP in the Qt-free layers
+SOURCE_DIRS = ("ui", "models", "devices", "common")   # tr() in ui/, QT_TRANSLATE_NOOP in the Qt-free layers
 LANGUAGES = ("id",)             # one console_<code>.ts per language besides English
 
 

@@ -13,7 +13,7 @@ from models.config import (
     CameraConfig, Config, ConfigError, ConfigStore, EventConfig, Shot, WallConfig, demo_config, demo_config_text,
     dump_config, load_config, parse_config)
 from models.config_parse import NO_CAMERAS
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP
 
 DEMO_URLS = ["visca+udp://127.0.0.1:52380?model=sony-srg300h", "visca+udp://127.0.0.1:52390",
              "visca+tcp://127.0.0.1:5678?model=ptzoptics", "visca+serial:///dev/ttyUSB0?address=1"]
@@ -331,7 +331,7 @@ def test_good_save_writes_atomically_and_updates_the_last_good_copy(store: Confi
 
 
 def test_store_defaults_to_the_user_configuration_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    monkeypatch.setattr("models.user_files.platformdirs.user_config_dir", lambda *args, **kwargs: str(tmp_path))
+    monkeypatch.setattr("common.user_files.platformdirs.user_config_dir", lambda *args, **kwargs: str(tmp_path))
     store = ConfigStore()
     assert store.path == tmp_path / "config.yaml"
     assert store.last_good_path.parent == tmp_path

@@ -11,7 +11,7 @@ from models.hotkeys import (
     ACTION_GROUPS, ACTIONS, DEFAULT_HOTKEYS, HELD_ACTIONS, HotkeyError, HotkeyMap, KeyConflict, describe, load_hotkeys,
     save_hotkeys)
 from models.key_names import normalize_key
-from models.wording import sentence_of
+from common.wording import sentence_of
 
 
 def test_action_ids_are_exactly_the_agreed_ones():
@@ -197,7 +197,7 @@ def test_workstation_file_round_trip_and_fallback(tmp_path: Path):
 
 
 def test_workstation_file_defaults_to_the_user_configuration_folder(monkeypatch, tmp_path: Path):
-    monkeypatch.setattr("models.user_files.platformdirs.user_config_dir", lambda *args, **kwargs: str(tmp_path))
+    monkeypatch.setattr("common.user_files.platformdirs.user_config_dir", lambda *args, **kwargs: str(tmp_path))
     hotkeys = HotkeyMap.defaults()
     hotkeys.unbind("?")
     save_hotkeys(hotkeys)

@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from models.ownership import EventBoard
-from models.wording import sentence_of
+from common.wording import sentence_of
 
 NOON = datetime(2026, 11, 28, 12, 0)
 

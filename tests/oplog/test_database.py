@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from sqlalchemy import exc, text
 
-from models import user_files
+from common import user_files
 from models.database import DatabaseProblem, current_revision, default_url, head_revision, open_database
 from models.database_problems import explain
 from models.schema import Location, LocationKind

@@ -9,7 +9,7 @@ import pytest
 
 from models.config import ConfigStore
 from models.database import default_url, open_database
-from models.user_files import private_folder
+from common.user_files import private_folder
 from tests.oplog.world import build_world
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes; Windows keeps the profile's ACLs")

@@ -1,9 +1,18 @@
-"""Fixtures for the interface tests: the interface language."""
+"""Fixtures for the interface tests: the interface language; garbage collected on the GUI thread."""
 from __future__ import annotations
 
 import pytest
 
+from ui.garbage_collector import collect_garbage_on_gui_thread
 from ui.language import install_translator
+
+
+@pytest.fixture(scope="module", autouse=True)
+def garbage_on_the_gui_thread(qapp):
+    """As in the console (app.py): a closed window's Qt objects are never destroyed by another thread."""
+    collector = collect_garbage_on_gui_thread(qapp)
+    yield
+    collector.stop()
 
 
 @pytest.fixture

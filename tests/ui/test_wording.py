@@ -1,4 +1,4 @@
-"""Sentences composed without Qt (models/wording.py) are said in the interface language (ui/wording.py)."""
+"""Sentences composed without Qt (common/wording.py) are said in the interface language (ui/wording.py)."""
 from __future__ import annotations
 
 import importlib.util
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from ui.wording import said
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -24,7 +24,7 @@ class Preset:
     focus: int
 
 
-class CameraState:
+class VirtualCamera:
     def __init__(self, profile: CameraProfile, clock: Clock) -> None:
         self.profile = profile
         self.mechanics = Mechanics(profile, clock)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-from devices.visca.sim.camera import CameraState
+from devices.visca.sim.camera import VirtualCamera
 from devices.visca.sim.motion import ALL_AXES, FOCUS, LENS_SPEED_MAX, LENS_STANDARD_SPEED, PAN_TILT, ZOOM
 from devices.visca.sim.protocol import NotUnderstood, signed_from_nibbles, unsigned_from_nibbles
 
@@ -27,7 +27,7 @@ class Plan:
     manual_focus: bool = False             # "not executable" while auto focus is on
 
 
-def decode_command(message: bytes, camera: CameraState) -> Plan:
+def decode_command(message: bytes, camera: VirtualCamera) -> Plan:
     # patterns use literals: on 02, off 03, toggle 10 (bare names would be capture patterns)
     match tuple(message[1:]):
         case (0x04, 0x00, 0x02 | 0x03 as mode):
@@ -98,13 +98,13 @@ def _lens_speed(code: int) -> tuple[int, int]:
     return (1 if group == 2 else -1), speed
 
 
-def _lens_drive(camera: CameraState, axis: str, code: int, tele_or_far: int) -> Plan:
+def _lens_drive(camera: VirtualCamera, axis: str, code: int, tele_or_far: int) -> Plan:
     """Zoom tele runs towards zoom_max; focus far towards focus_min (infinity), hence ``tele_or_far``."""
     direction, speed = _lens_speed(code)
     return Plan(partial(camera.drive_lens, axis, direction * tele_or_far, speed), takes=frozenset((axis,)))
 
 
-def _lens_direct(camera: CameraState, position: list[int]) -> Plan:
+def _lens_direct(camera: VirtualCamera, position: list[int]) -> Plan:
     p = camera.profile
     targets = {ZOOM: _in_range(unsigned_from_nibbles(position[:4]), 0, p.zoom_max)}
     if len(position) == 8:
@@ -112,18 +112,18 @@ def _lens_direct(camera: CameraState, position: list[int]) -> Plan:
     return Plan(partial(camera.move_lens, targets), takes=frozenset(targets))
 
 
-def _preset(camera: CameraState, number: int) -> int:
+def _preset(camera: VirtualCamera, number: int) -> int:
     p = camera.profile
     if not p.preset_min <= number <= p.preset_max or number in p.preset_reserved:
         raise NotUnderstood(f"preset {number} not available on {p.name}")
     return number
 
 
-def _preset_speed(camera: CameraState, speed: int, speed_max: int) -> int:
+def _preset_speed(camera: VirtualCamera, speed: int, speed_max: int) -> int:
     return _in_range(speed, 1, speed_max)
 
 
-def _memory(camera: CameraState, action: int, number: int) -> Plan:
+def _memory(camera: VirtualCamera, action: int, number: int) -> Plan:
     if action == 0x00:
         return Plan(partial(camera.clear_preset, number))
     if action == 0x01:
@@ -143,7 +143,7 @@ def _axis_direction(code: int, speed: int, speed_max: int, left_or_up: int) -> i
     return left_or_up if code == LEFT_OR_UP else -left_or_up
 
 
-def _pan_tilt_drive(camera: CameraState, pan_speed: int, tilt_speed: int, pan_code: int, tilt_code: int) -> Plan:
+def _pan_tilt_drive(camera: VirtualCamera, pan_speed: int, tilt_speed: int, pan_code: int, tilt_code: int) -> Plan:
     p = camera.profile
     # left runs towards pan_min (BRC-X400 table), or towards pan_max where the left end is the
     # positive one (BRC-H700); up towards tilt_max (docs/cameras.md "Which way is left")
@@ -153,7 +153,7 @@ def _pan_tilt_drive(camera: CameraState, pan_speed: int, tilt_speed: int, pan_co
     return Plan(partial(camera.drive_pan_tilt, pan_dir, tilt_dir, pan_speed, tilt_speed), takes=PAN_TILT)
 
 
-def _pan_tilt_position(camera: CameraState, relative: bool, pan_speed: int, tilt_speed: int,
+def _pan_tilt_position(camera: VirtualCamera, relative: bool, pan_speed: int, tilt_speed: int,
                        position: list[int]) -> Plan:
     p = camera.profile
     if len(position) != p.pan_nibbles + p.tilt_nibbles:
@@ -169,7 +169,7 @@ def _pan_tilt_position(camera: CameraState, relative: bool, pan_speed: int, tilt
     return Plan(partial(move, pan, tilt, pan_speed, None if p.single_speed else tilt_speed), takes=PAN_TILT)
 
 
-def _pan_tilt_limit(camera: CameraState, clear: bool, upper_right: bool, position: list[int]) -> Plan:
+def _pan_tilt_limit(camera: VirtualCamera, clear: bool, upper_right: bool, position: list[int]) -> Plan:
     p = camera.profile
     if len(position) != p.pan_nibbles + p.tilt_nibbles:
         raise NotUnderstood(f"{p.name} expects {p.pan_nibbles}+{p.tilt_nibbles} limit nibbles")

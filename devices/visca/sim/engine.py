@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from devices.visca.profiles import CameraProfile
 from devices.visca.sim import protocol
-from devices.visca.sim.camera import CameraState
+from devices.visca.sim.camera import VirtualCamera
 from devices.visca.sim.commands import decode_command
 from devices.visca.sim.inquiries import answer_inquiry
 from devices.visca.sim.motion import Cancellable, Clock
@@ -45,8 +45,8 @@ class ViscaDevice:
         self.clock: Clock = clock or asyncio.get_running_loop()
         self.address = address
         self.refuse = refuse        # inquiry messages answered with a syntax error, like an OEM camera
-        self.camera = CameraState(profile, self.clock)
-        self._outbox: Outbox[bytes] = Outbox(self.clock, send, latency)
+        self.camera = VirtualCamera(profile, self.clock)
+        self._outbox: Outbox[bytes, object] = Outbox(self.clock, send, latency)
         self._jobs: dict[int, _Job] = {}
 
     @property

@@ -1,7 +1,7 @@
 """Inquiry messages (`09 …`): the data bytes of the `z0 50 … FF` answer (docs/visca-protocol.md §6)."""
 from __future__ import annotations
 
-from devices.visca.sim.camera import CameraState
+from devices.visca.sim.camera import VirtualCamera
 from devices.visca.sim.motion import FOCUS, PAN, TILT, ZOOM
 from devices.visca.sim.protocol import NO_PRESET, NotUnderstood, to_nibbles
 
@@ -19,7 +19,7 @@ INQUIRIES = {
 }
 
 
-def answer_inquiry(message: bytes, camera: CameraState) -> bytes:
+def answer_inquiry(message: bytes, camera: VirtualCamera) -> bytes:
     p, m = camera.profile, camera.mechanics
     match tuple(message[1:]):
         case (0x00, 0x02) if p.name == "ptzoptics":

@@ -19,7 +19,7 @@ from devices.visca import ipframe
 from devices.visca.ipframe import PayloadType
 from devices.visca.sim.framing import BROADCAST, PacketSplitter, split_packets
 from devices.visca.sim.server import COMMON_OPTIONS, DeviceFactory, SimulatorServer
-from devices.visca.urls import Endpoint
+from devices.visca.urls import CameraEndpoint
 
 
 def _url(scheme: str, host: str, port: int) -> str:
@@ -72,7 +72,7 @@ class SonyUdpServer(_UdpServer):
 
     known_options = COMMON_OPTIONS | {"reply_port"}
 
-    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
         super().__init__(endpoint, default_model, device)
         self._reply_port = endpoint.int_option("reply_port", 0, 1, 65535) or None
         self._last_seq: int | None = None
@@ -113,7 +113,7 @@ class SonyUdpServer(_UdpServer):
 class RawUdpServer(_UdpServer):
     known_options = COMMON_OPTIONS | {"address"}
 
-    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
         super().__init__(endpoint, default_model, device)
         self._use_cameras([self._device(self._send, endpoint.int_option("address", 1, 1, 7))])
 
@@ -129,7 +129,7 @@ class RawUdpServer(_UdpServer):
 class TcpServer(SimulatorServer):
     known_options = COMMON_OPTIONS | {"address"}
 
-    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
         super().__init__(endpoint, default_model, device)
         self._use_cameras([self._device(self._send, endpoint.int_option("address", 1, 1, 7))])
         self._server: asyncio.Server | None = None

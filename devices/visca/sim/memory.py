@@ -18,9 +18,9 @@ import logging
 from pathlib import Path
 from typing import Any, Sequence
 
-from devices.visca.sim.camera import CameraState, Preset
-from models.user_files import write_atomically
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from devices.visca.sim.camera import VirtualCamera, Preset
+from common.user_files import write_atomically
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 FORMAT = 1
@@ -41,7 +41,7 @@ class CameraMemory:
         self.path = Path(path)
         self.loaded = False         # presets came from the file (not a first start, not an unusable file)
 
-    def restore(self, cameras: Sequence[CameraState]) -> Phrase | None:
+    def restore(self, cameras: Sequence[VirtualCamera]) -> Phrase | None:
         """Give the cameras what the file kept; what is wrong with it, if it is there and unusable."""
         try:
             text = self.path.read_text(encoding="utf-8")
@@ -62,7 +62,7 @@ class CameraMemory:
         self.loaded = True
         return None
 
-    def save(self, cameras: Sequence[CameraState]) -> None:
+    def save(self, cameras: Sequence[VirtualCamera]) -> None:
         """Write every camera's presets; a file that cannot be written is logged, the camera carries on."""
         data = {"format": FORMAT, "cameras": [_memory(camera) for camera in cameras]}
         try:
@@ -71,7 +71,7 @@ class CameraMemory:
             log.warning("simulated camera presets not saved to %s: %s", self.path, exc.strerror or exc)
 
 
-def _memory(camera: CameraState) -> dict[str, Any]:
+def _memory(camera: VirtualCamera) -> dict[str, Any]:
     return {
         "presets": {str(n): {axis: getattr(p, axis) for axis in AXES} for n, p in sorted(camera.presets.items())},
         "preset_speeds": {str(n): speed for n, speed in sorted(camera.preset_speeds.items())},

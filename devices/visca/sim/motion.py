@@ -42,7 +42,7 @@ def speed_fraction(speed: int, speed_max: int) -> float:
     return SLOWEST_FRACTION + (1 - SLOWEST_FRACTION) * x ** SPEED_CURVE_EXPONENT
 
 
-class Axis:
+class AxisTravel:
     def __init__(self, low: float, high: float, position: float) -> None:
         self.low = low
         self.high = high
@@ -92,10 +92,10 @@ class Mechanics:
         self.profile = profile
         self.clock = clock
         self.axes = {
-            PAN: Axis(profile.pan_min, profile.pan_max, 0),
-            TILT: Axis(profile.tilt_min, profile.tilt_max, 0),
-            ZOOM: Axis(0, profile.zoom_max, 0),
-            FOCUS: Axis(profile.focus_min, profile.focus_max, profile.focus_min),
+            PAN: AxisTravel(profile.pan_min, profile.pan_max, 0),
+            TILT: AxisTravel(profile.tilt_min, profile.tilt_max, 0),
+            ZOOM: AxisTravel(0, profile.zoom_max, 0),
+            FOCUS: AxisTravel(profile.focus_min, profile.focus_max, profile.focus_min),
         }
 
     def now(self) -> float:

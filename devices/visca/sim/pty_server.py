@@ -13,7 +13,7 @@ from devices.sim_support import PseudoTerminal
 from devices.visca.sim.framing import PacketSplitter
 from devices.visca.sim.serial_chain import MAX_CAMERAS, SerialChain
 from devices.visca.sim.server import COMMON_OPTIONS, DeviceFactory, SimulatorServer
-from devices.visca.urls import CameraUrlError, Endpoint
+from devices.visca.urls import CameraUrlError, CameraEndpoint
 
 PTY_DEVICE = "pty"
 
@@ -21,7 +21,7 @@ PTY_DEVICE = "pty"
 class PtyServer(SimulatorServer):
     known_options = COMMON_OPTIONS | {"link", "cameras", "baud"}
 
-    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
         if os.name != "posix":
             raise CameraUrlError(
                 f"{endpoint.url}: the serial simulator uses a pseudo-terminal, which needs Linux or macOS; "

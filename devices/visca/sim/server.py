@@ -24,8 +24,8 @@ from devices.visca.sim.engine import ViscaDevice
 from devices.visca.sim.inquiries import INQUIRIES
 from devices.visca.sim.memory import CameraMemory
 from devices.visca.sim.outbox import Outbox
-from devices.visca.urls import CameraUrlError, Endpoint
-from models.wording import Phrase
+from devices.visca.urls import CameraUrlError, CameraEndpoint
+from common.wording import Phrase
 
 COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed", "refuse", "state"})
 MAX_LATENCY = 60.0
@@ -37,14 +37,14 @@ DeviceFactory = Callable[[Send, int], Any]
 serial line it stands for the whole chain (address 0) and answers every packet, broadcasts too."""
 
 
-def model_profile(endpoint: Endpoint, default_model: str) -> CameraProfile:
+def model_profile(endpoint: CameraEndpoint, default_model: str) -> CameraProfile:
     try:
         return get_profile(endpoint.option("model", default_model) or default_model)
     except ValueError as exc:
         raise CameraUrlError(f"{endpoint.url}: {exc}") from None
 
 
-def _memory(endpoint: Endpoint, device: DeviceFactory | None) -> CameraMemory | None:
+def _memory(endpoint: CameraEndpoint, device: DeviceFactory | None) -> CameraMemory | None:
     path = endpoint.option("state")
     if not path:
         return None
@@ -54,7 +54,7 @@ def _memory(endpoint: Endpoint, device: DeviceFactory | None) -> CameraMemory | 
     return CameraMemory(Path(path).expanduser())
 
 
-def refused_inquiries(endpoint: Endpoint) -> frozenset[bytes]:
+def refused_inquiries(endpoint: CameraEndpoint) -> frozenset[bytes]:
     names = [name.strip() for name in (endpoint.option("refuse") or "").split(",") if name.strip()]
     unknown = [name for name in names if name not in INQUIRIES]
     if unknown:
@@ -68,7 +68,7 @@ class SimulatorServer:
 
     known_options: frozenset[str] = COMMON_OPTIONS
 
-    def __init__(self, endpoint: Endpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
         endpoint.check_options(set(self.known_options))
         self.endpoint = endpoint
         self.profile = model_profile(endpoint, default_model)
@@ -81,7 +81,7 @@ class SimulatorServer:
         self._random = random.Random(endpoint.option("seed"))
         self._silent = False
         self._messages_in: collections.deque[tuple[str, bytes]] = collections.deque(maxlen=KEEP_RECEIVED)
-        self._outbox: Outbox[bytes] = Outbox(self._loop, self._transmit,
+        self._outbox: Outbox[bytes, Any] = Outbox(self._loop, self._transmit,
                                              endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
         self._device_factory = device
         self.memory = _memory(endpoint, device)
