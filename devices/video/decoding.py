@@ -15,7 +15,7 @@ from enum import Enum
 from av.codec.hwaccel import hwdevices_available
 
 from devices.video.base import SOFTWARE
-from models.wording import QT_TRANSLATE_NOOP, Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
 
 import av
 import numpy as np
@@ -22,7 +23,7 @@ from devices.video.decoding import (
 )
 from devices.video.rtsp_check import why_rtsp_fails
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
-from models.wording import QT_TRANSLATE_NOOP
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class PyAvSource(FrameSource):
         self.decoded = self.decoded_key_frames = self.packets = 0
         self._container: av.container.InputContainer | None = None
         self._stream: av.VideoStream | None = None
-        self._packets = iter(())
+        self._packets: Iterator[av.Packet] = iter(())
         self._key_frame_needed = True
         self._hardware: str | None = None       # the device asked for at this open
         self._decoder_known = False             # whether this open's decoder has been looked at
@@ -76,7 +77,7 @@ class PyAvSource(FrameSource):
             if reason is not None or self._hardware is None:
                 raise SourceError(reason or CANNOT_CONNECT.format(source=self.describe())) from exc
             # The camera offers the stream: the hardware decoder was what failed.
-            self._fall_back(CANNOT_OPEN.format(device=self._hardware, error=exc.strerror or str(exc)))
+            self._fall_back(self._hardware, CANNOT_OPEN.format(device=self._hardware, error=exc.strerror or str(exc)))
             try:
                 container = self._connect(None)
             except av.FFmpegError as again:
@@ -108,6 +109,7 @@ class PyAvSource(FrameSource):
 
     def _decode_next(self) -> av.VideoFrame | None:
         """Decode up to the next picture; after an open or a drop, from the next key frame on."""
+        stream = self._video()
         while True:
             packet = self._next_packet()
             if packet is None:
@@ -115,10 +117,10 @@ class PyAvSource(FrameSource):
             if self._key_frame_needed:
                 if not packet.is_keyframe:
                     continue
-                self._stream.codec_context.flush_buffers()    # nothing decoded before the pause comes out
+                stream.codec_context.flush_buffers()    # nothing decoded before the pause comes out
                 self._key_frame_needed = False
             try:
-                frames = self._stream.decode(packet)
+                frames = stream.decode(packet)
             except av.InvalidDataError:
                 log.debug("%s: undecodable packet; waiting for a key frame", self.describe())
                 self._key_frame_needed = True
@@ -165,16 +167,21 @@ class PyAvSource(FrameSource):
     def _note_decoder(self) -> None:
         """After the first frame: say what decoded it; a hardware decoder that fell back is not tried again."""
         self._decoder_known = True
-        context = self._stream.codec_context
+        context = self._video().codec_context
         if self._hardware is not None and _on_device(context):
             self._decoding = HARDWARE.format(device=self._hardware)
             return
         if self._hardware is not None:
-            self._fall_back(CANNOT_DECODE.format(device=self._hardware, codec=context.name))
+            self._fall_back(self._hardware, CANNOT_DECODE.format(device=self._hardware, codec=context.name))
         self._decoding = software_because(self.decode_mode)
 
-    def _fall_back(self, reason: str) -> None:
-        hardware_failed(self._hardware, reason)
+    def _video(self) -> av.VideoStream:
+        if self._stream is None:
+            raise SourceError(NOT_OPEN.format(source=self.describe()))
+        return self._stream
+
+    def _fall_back(self, device: str, reason: Phrase) -> None:
+        hardware_failed(device, reason)
         if self.decode_mode is DecodeMode.HARDWARE:
             log.warning("%s: hardware decoding was asked for; decoding in software (%s)", self.describe(), reason)
         self._hardware = None
