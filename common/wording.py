@@ -29,7 +29,7 @@ class Phrase(str):
         phrase.context, phrase.source, phrase.values = context, source, values
         return phrase
 
-    def format(self, *args: Any, **values: Any) -> Phrase:   # type: ignore[override]
+    def format(self, *args: Any, **values: Any) -> Phrase:
         """The same sentence with its placeholders filled (by name only)."""
         if args:
             raise TypeError("Phrase.format takes named values only, e.g. .format(line=3)")

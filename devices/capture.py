@@ -251,7 +251,7 @@ class CapturingTransport(ByteTransport):
         return self.inner.turn(gap)
 
     @property
-    def noise(self) -> NoiseWatch | None:       # the inner transport watches the line
+    def noise(self) -> NoiseWatch | None:  # type: ignore[override]  # the inner transport's; never set here
         return self.inner.noise
 
     async def close(self) -> None:

@@ -70,8 +70,8 @@ class ControllerFactory:
             return None
         recorder, problem = for_device(self.capture_folder / Path(device.capture).expanduser(), name=device.name,
                                        url=device.url, kind=kind)
-        if recorder is None:
-            self.problems.append(problem)
-        else:
+        if recorder is not None:
             self.recorders[kind, device.id] = recorder
+        elif problem is not None:       # (one or the other)
+            self.problems.append(problem)
         return recorder

@@ -134,6 +134,7 @@ class Endpoint:
         return self.error(url_problem(self.url, problem))
 
 
+# (the ignore: mypy does not take a default for a parameter typed with a TypeVar)
 def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[str, int], *,
                    kind: str, endpoint_type: type[E] = Endpoint, listening: bool = False) -> E:  # type: ignore[assignment]
     """Parse ``url`` for one of ``schemes``; raises ``endpoint_type.error`` naming what is wrong.

@@ -67,7 +67,7 @@ class DeviceRuntime:
 
     def submit(self, coro: Awaitable[T]) -> "concurrent.futures.Future[T]":
         """Run a coroutine on the device loop; returns at once."""
-        return asyncio.run_coroutine_threadsafe(coro, self.loop)  # type: ignore[arg-type]
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)  # type: ignore[arg-type]  # callers pass coroutines
 
     def call(self, fn: Callable[..., Any], *args: Any) -> None:
         """Run a plain function on the device loop soon; returns at once."""

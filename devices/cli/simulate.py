@@ -84,8 +84,9 @@ async def _serve(urls: list[str], model: str, device: DeviceFactory | None) -> i
             servers.append(server)
             if server.memory_problem:
                 print(f"simulate: {server.memory_problem}", file=sys.stderr, flush=True)
-            linked = isinstance(server, PtyServer) and server.slave_path != server.address
-            pty = f" (pseudo-terminal {server.slave_path})" if linked else ""
+            pty = ""
+            if isinstance(server, PtyServer) and server.slave_path != server.address:
+                pty = f" (pseudo-terminal {server.slave_path})"
             what = "replay of a captured camera" if device else server.profile.label
             kept = f" (presets kept in {server.memory.path})" if server.memory else ""
             print(f"{what} listening: {server.url}{pty}{kept}", flush=True)

@@ -131,7 +131,7 @@ def _finding(scheme: str, where: str, url: str, answered: tuple[Answers, float])
     return Finding(scheme, where, Result.ANSWERED, url, model, firmware, rtt, refused, silent, facts)
 
 
-def _unknown(scheme: str, where: str, heard: bytes, note: str | None = None) -> Finding:
+def _unknown(scheme: str, where: str, heard: bytes | bytearray, note: str | None = None) -> Finding:
     if heard:
         return Finding(scheme, where, Result.OTHER, heard=shown(heard), note=note)
     return Finding(scheme, where, Result.SILENT, note=note)

@@ -76,7 +76,7 @@ class Place:
         return f"{base}?{query}" if query else base
 
 
-def shown(data: bytes, limit: int = 48) -> str:
+def shown(data: bytes | bytearray, limit: int = 48) -> str:
     """Received bytes for a person: text as text, the rest as hex."""
     data = data[:limit]
     text = data.decode("latin-1")

@@ -142,7 +142,7 @@ async def _extron(wire: TextWire, place: Place, timeout: float) -> list[Finding]
     part = asked.answers.get("part number")
     part_number = part and part.facts.get("part_number", part.text)
     facts = {**asked.facts("inputs", "outputs"), **({"part_number": part_number} if part else {})}
-    return [asked.finding(scheme, str(place), place.url(scheme), model or (part and f"part {part_number}"),
+    return [asked.finding(scheme, str(place), place.url(scheme), model or (f"part {part_number}" if part else None),
                           asked.facts("firmware").get("firmware"), **facts)]
 
 

@@ -90,14 +90,14 @@ class ViscaWire(_Asker):
         """An inquiry's answer or error reply (or a Sony error notice)."""
         def send() -> None:
             self._seq = self.link.transmit(message)
-        return await self._exchange(send, timeout)  # type: ignore[return-value]
+        return await self._exchange(send, timeout)  # type: ignore[return-value]  # what _on_* took for it
 
     async def reset(self, timeout: float) -> tuple[LinkEvent | None, float | None]:
         """Sony VISCA over IP: RESET, so that the camera takes our sequence numbers."""
         def send() -> None:
             self._seq = 0
             self.link.reset()
-        return await self._exchange(send, timeout)  # type: ignore[return-value]
+        return await self._exchange(send, timeout)  # type: ignore[return-value]  # what _on_* took for it
 
     def _ours(self, seq: int | None) -> bool:
         return seq is None or self._seq is None or seq == self._seq
@@ -146,7 +146,7 @@ class TextWire(_Asker):
             def send() -> None:
                 if data and not self.transport.send(data):
                     raise ConnectionError("not connected")
-            return await self._exchange(send, timeout)  # type: ignore[return-value]
+            return await self._exchange(send, timeout)  # type: ignore[return-value]  # what _on_* took for it
         finally:
             self._wanted = lambda reply: False
 

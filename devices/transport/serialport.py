@@ -19,6 +19,8 @@ from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
+# serial_for_url is typed to return SerialBase, which does not declare in_waiting and
+# reset_input_buffer; every port class it returns has them (hence two type: ignore below).
 Opener = Callable[[], serial.SerialBase]
 
 
@@ -68,7 +70,7 @@ class SerialPort(ByteTransport):
                     self._stop.wait(self._backoff.next())
                 continue
             try:
-                data = port.read(max(1, port.in_waiting))
+                data = port.read(max(1, port.in_waiting))  # type: ignore[attr-defined]  # see Opener
             except (serial.SerialException, OSError, TypeError, AttributeError) as exc:
                 # TypeError/AttributeError: pyserial's POSIX read after the fd vanished
                 self._lost(port, f"{exc}")
@@ -86,7 +88,7 @@ class SerialPort(ByteTransport):
         port = self._port
         if not why and port is not None:
             try:
-                port.reset_input_buffer()      # what piled up meanwhile is more of the same
+                port.reset_input_buffer()  # type: ignore[attr-defined]  # piled-up noise; see Opener
             except (serial.SerialException, OSError):
                 pass
 

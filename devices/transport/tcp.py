@@ -63,7 +63,7 @@ class TcpClient(ByteTransport, asyncio.Protocol):
         if self._closing:       # connected just as close() cancelled the attempt (wait_for may swallow that)
             transport.close()
             return
-        self._transport = transport  # type: ignore[assignment]
+        self._transport = transport  # type: ignore[assignment]  # a stream connection gives a Transport
         sock = transport.get_extra_info("socket")
         if sock is not None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

@@ -38,7 +38,7 @@ class UdpHub(asyncio.DatagramProtocol):
         return self.transport.get_extra_info("sockname")[1]
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport  # type: ignore[assignment]
+        self.transport = transport  # type: ignore[assignment]  # a datagram endpoint gives a DatagramTransport
 
     def datagram_received(self, data: bytes, addr: tuple) -> None:
         route = self._routes.get((addr[0], addr[1]))
@@ -166,9 +166,9 @@ class UdpChannel(ByteTransport):
             self.last_error = why
             self._set_up(False, why)
             return False
-        self._remote = (infos[0][4][0], self._port)
+        remote = self._remote = (str(infos[0][4][0]), self._port)    # AF_INET: the address is text already
         for hub in self._hubs:
-            hub.add_route(self._remote, self._take_in)
+            hub.add_route(remote, self._take_in)
         self.last_error = ""
         self._set_up(True)
         return True

@@ -180,7 +180,7 @@ class CameraStatus(Capabilities):
         job.resolve(value if value is not None else data)
 
     def _apply_last_preset(self, data: bytes) -> int | None:
-        number = answers.decode_last_preset(data)
+        number: int | None = answers.decode_last_preset(data)
         if number == NO_PRESET and self.state.target_preset != NO_PRESET:
             number = None  # Sony cameras answer 7F before any preset was recalled
         if self.state.motion is not Motion.MOVING:
@@ -217,11 +217,12 @@ class CameraStatus(Capabilities):
 
     def drive_delivered(self, job: Job) -> None:
         """Record a drive in the audit trail when its direction changes, not every speed step."""
-        if job.axis is Axis.PAN_TILT and job.value != (0, 0) and self.state.motion is not Motion.IDLE:
+        axis = job.drive_axis
+        if axis is Axis.PAN_TILT and job.value != (0, 0) and self.state.motion is not Motion.IDLE:
             self.update(motion=Motion.IDLE, target_preset=None)
-        direction = direction_of(job.axis, job.value)
-        if self._drive_directions.get(job.axis) != direction:
-            self._drive_directions[job.axis] = direction
+        direction = direction_of(axis, job.value)
+        if self._drive_directions.get(axis) != direction:
+            self._drive_directions[axis] = direction
             self._emit(ActionRecord(self.name, job.action, "completed", job.started,
                                     (time.time() - job.started) * 1000))
 

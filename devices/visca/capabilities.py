@@ -8,14 +8,17 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from devices.records import DeviceNotice
 from devices.visca.discovery import Identity, identify
-from devices.visca.jobs import Job
+from devices.visca.jobs import Job, Timing
 from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
-from devices.visca.state import CameraError
+from devices.visca.state import CameraError, CameraState
 from common.wording import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:       # camera_status.py imports this module
+    from devices.visca.camera_status import Poll
 
 log = logging.getLogger(__name__)
 
@@ -24,15 +27,37 @@ DISCOVERY_TRIES = 2          # transmissions of the version inquiry before the g
 CONFIGURED, PENDING, DISCOVERED, FALLBACK_SOURCE = "configured", "pending", "discovered", "fallback"
 
 
-class Capabilities:
-    """Expects the attributes and helpers of ``CameraStatus`` (state, polls, update, _emit, …)."""
+class StatusParts(Protocol):
+    """What the methods of ``Capabilities`` use of ``CameraStatus``: they take ``self: StatusParts``, so
+    mypy checks each name they use against this list and, wherever the status calls one of them,
+    that ``CameraStatus`` has all of it (mypy's way for mixins; a Protocol is not a base class)."""
+    name: str
+    auto: bool
+    discovering: bool
+    profile: CameraProfile
+    timing: Timing
+    state: CameraState
+    polls: list[Poll]
+    _identified: list[concurrent.futures.Future]
 
-    def discovery_job(self) -> Job:
-        job = self.inquiry_job(self.poll("version"))  # type: ignore[arg-type]
+    def poll(self, name: str) -> Poll | None: ...
+    def inquiry_job(self, poll: Poll, future: concurrent.futures.Future | None = None, action: str = "",
+                    background: bool = True) -> Job: ...
+    def update(self, **changes: Any) -> None: ...
+    def snapshot(self) -> CameraState: ...
+    def _emit(self, item: Any) -> None: ...
+    def _learned(self, profile: CameraProfile, source: str, **found: Any) -> None: ...
+
+
+class Capabilities:
+    """Uses of ``CameraStatus`` what ``StatusParts`` lists."""
+
+    def discovery_job(self: StatusParts) -> Job:
+        job = self.inquiry_job(self.poll("version"))  # type: ignore[arg-type]  # every status polls the version
         job.attempts = DISCOVERY_TRIES     # the same message again: on a slow link its answer may be late
         return job
 
-    def _apply_version(self, data: bytes) -> Identity:
+    def _apply_version(self: StatusParts, data: bytes) -> Identity:
         identity = identify(data)
         found = {"model": identity.model, "vendor_id": identity.vendor_id, "model_id": identity.model_id,
                  "rom_revision": identity.rom_revision}
@@ -42,11 +67,11 @@ class Capabilities:
             self.update(**found)
         return identity
 
-    def discovery_unanswered(self) -> None:
+    def discovery_unanswered(self: StatusParts) -> None:
         if self.discovering:
             self._learned(get_profile(FALLBACK), FALLBACK_SOURCE)
 
-    def _learned(self, profile: CameraProfile, source: str, **found: Any) -> None:
+    def _learned(self: StatusParts, profile: CameraProfile, source: str, **found: Any) -> None:
         self.discovering = False
         self.profile = profile
         version = self.poll("version")
@@ -59,19 +84,19 @@ class Capabilities:
                 future.set_result(self.snapshot())
         self._identified.clear()
 
-    def when_identified(self, future: concurrent.futures.Future) -> None:
+    def when_identified(self: StatusParts, future: concurrent.futures.Future) -> None:
         if self.discovering:
             self._identified.append(future)
         elif not future.done():
             future.set_result(self.snapshot())
 
-    def fail_identified(self, error: CameraError) -> None:
+    def fail_identified(self: StatusParts, error: CameraError) -> None:
         for future in self._identified:
             if not future.done():
                 future.set_exception(error)
         self._identified.clear()
 
-    def refused(self, inquiry: str) -> None:
+    def refused(self: StatusParts, inquiry: str) -> None:
         """The camera answered the inquiry with a syntax error: it does not know it. It is no longer
         asked until the camera reconnects, and the operator is told once."""
         poll = self.poll(inquiry)
@@ -85,7 +110,7 @@ class Capabilities:
         log.warning("%s", text)
         self._emit(DeviceNotice(self.name, "warning", text))
 
-    def reconnected(self) -> None:
+    def reconnected(self: StatusParts) -> None:
         """Back from silence, a restart or a new connection: ask everything again, learn the model again."""
         now = time.monotonic()
         for poll in self.polls:

@@ -115,8 +115,8 @@ class CameraController:
         self._task.add_done_callback(self._on_session_end)
 
     def _on_session_end(self, task: asyncio.Task) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            exc = task.exception()
+        exc = None if task.cancelled() else task.exception()
+        if exc is not None:
             log.error("%s: camera control stopped: %s", self.name, exc, exc_info=exc)
             self._status.set_link(LinkState.OFFLINE, _about(self.name, exc))
 

@@ -71,6 +71,12 @@ class Job:
             return False
 
     @property
+    def drive_axis(self) -> Axis:
+        """The axis a DRIVE job moves: every drive names one (``CameraSession._drive_job``)."""
+        assert self.axis is not None, f"{self.action}: not a drive"
+        return self.axis
+
+    @property
     def is_command(self) -> bool:
         return self.kind in (JobKind.COMMAND, JobKind.DRIVE)
 

@@ -60,6 +60,8 @@ class Quirks:
         return cls(**flags)
 
 
+_NOTICES: dict[bytes | None, LinkEvent] = {ipframe.SEQ_ERROR_PAYLOAD: LinkEvent.SEQUENCE_ERROR,
+                                            ipframe.TYPE_ERROR_PAYLOAD: LinkEvent.MESSAGE_TYPE_ERROR}
 ReplyCallback = Callable[[Reply, "int | None"], None]
 EventCallback = Callable[[LinkEvent, "int | None"], None]
 
@@ -177,9 +179,7 @@ class SonyIpLink(Link):
             self._understood(len(data))
             self.on_reply(reply, seq)
             return
-        event = LinkEvent.RESET_ACK if datagram.is_reset_ack else {
-            ipframe.SEQ_ERROR_PAYLOAD: LinkEvent.SEQUENCE_ERROR,
-            ipframe.TYPE_ERROR_PAYLOAD: LinkEvent.MESSAGE_TYPE_ERROR}.get(datagram.error_notice)
+        event = LinkEvent.RESET_ACK if datagram.is_reset_ack else _NOTICES.get(datagram.error_notice)
         if event is None:
             self.garbage += 1
         else:

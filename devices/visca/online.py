@@ -13,15 +13,16 @@ from __future__ import annotations
 from devices.records import DeviceNotice, Link as LinkState
 from devices.transport.noise import GARBAGE
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis
+from devices.visca.session_parts import SessionParts
 from common.wording import QT_TRANSLATE_NOOP
 
 SLOW_REPLY = 0.5     # seconds from a reply's first byte to its FF beyond which it answers nothing
 
 
 class OnlineState:
-    """Expects the attributes and helpers of ``CameraSession`` (status, liveness, link, queue, …)."""
+    """Uses of ``CameraSession`` what ``SessionParts`` lists (session_parts.py)."""
 
-    def _alive(self) -> None:
+    def _alive(self: SessionParts) -> None:
         """A reply completed something the session asked."""
         self.liveness.answered(self.link.heard)
         if not self.status.online:
@@ -30,20 +31,20 @@ class OnlineState:
             self.status.set_link(LinkState.ONLINE)
             self._said_garbage = False
 
-    def _stray(self) -> None:
+    def _stray(self: SessionParts) -> None:
         """A reply that completes nothing: heard, but no sign that commands work."""
         self.status.count("garbage")
         if self.echoes.heard():     # the last answer to a resent copy came: the line may go on
             self.wake()
 
-    def _recover(self) -> None:
+    def _recover(self: SessionParts) -> None:
         """Back from silence or a restart: stop every axis first, resynchronise sequence numbers."""
         self.wants = dict(STOPPED)
         self.sent = {axis: UNKNOWN for axis in Axis}
         self._needs_reset = self.link.sequenced
         self.status.reconnected()
 
-    def _check_offline(self, now: float) -> bool:
+    def _check_offline(self: SessionParts, now: float) -> bool:
         if not self.status.is_offline and self.liveness.gone(now):
             camera, seconds = self.status.name, f"{self.liveness.silence(now):.1f}"
             if self.link.noisy:
@@ -57,13 +58,13 @@ class OnlineState:
                     camera=camera, seconds=seconds))
         return self.status.is_offline
 
-    def _line_down(self, why: str) -> None:
+    def _line_down(self: SessionParts, why: str) -> None:
         if why == GARBAGE:
             self._garbage()
         else:
             self._go_offline(QT_TRANSLATE_NOOP("Camera", "{camera}: connection lost").format(camera=self.status.name))
 
-    def _garbage(self) -> None:
+    def _garbage(self: SessionParts) -> None:
         """Offline (or still offline) for garbage on the line; the operator is told once."""
         why = QT_TRANSLATE_NOOP("Camera", "{camera}: {problem}").format(camera=self.status.name, problem=GARBAGE)
         if not self._said_garbage:
@@ -74,7 +75,7 @@ class OnlineState:
         else:
             self._go_offline(why)
 
-    def _go_offline(self, why: str) -> None:
+    def _go_offline(self: SessionParts, why: str) -> None:
         if self.status.is_offline:
             return
         for job in [*self.queue, *self.running.clear()]:

@@ -56,14 +56,16 @@ class Reply:
 
     @property
     def error_name(self) -> str | None:
-        if self.error is None:
-            return None
-        return ERROR_NAMES.get(self.error, f"error 0x{self.error:02x}")
+        return None if self.error is None else error_name(self.error)
 
     @property
     def cameras(self) -> int | None:
         """Number of cameras on the chain, from an Address Set reply `88 30 0w FF` (w − 1)."""
         return self.data[0] - 1 if self.kind is ReplyKind.ADDRESS_SET else None
+
+
+def error_name(code: int) -> str:
+    return ERROR_NAMES.get(code, f"error 0x{code:02x}")
 
 
 def parse_reply(packet: bytes) -> Reply:

@@ -88,12 +88,13 @@ class SerialBus:
             self._dispatch(reply)
 
     def _dispatch(self, reply: Reply) -> None:
-        if reply.kind == ReplyKind.ADDRESS_SET:
-            self.cameras = reply.cameras
-            missing = sorted(a for a in self._links if a > reply.cameras)
+        cameras = reply.cameras     # an Address Set reply's count (None for any other reply)
+        if cameras is not None:
+            self.cameras = cameras
+            missing = sorted(a for a in self._links if a > cameras)
             if missing:
                 log.warning("%s: the chain answers with %d camera(s); nothing at address %s",
-                            self.device, reply.cameras, ", ".join(map(str, missing)))
+                            self.device, cameras, ", ".join(map(str, missing)))
             return
         if reply.kind == ReplyKind.IF_CLEAR_ECHO:
             return
@@ -103,9 +104,9 @@ class SerialBus:
             for link in list(self._links.values()):
                 link.on_event(LinkEvent.NETWORK_CHANGE, None)
             return
-        link = self._links.get(reply.address)
-        if link is not None:
-            link.received(reply)
+        addressed = self._links.get(reply.address)
+        if addressed is not None:
+            addressed.received(reply)
 
 
 class SerialLink(Link):

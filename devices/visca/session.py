@@ -326,7 +326,7 @@ class CameraSession(ReplyHandling, OnlineState):
                     job.background and job.kind is not JobKind.RESET and job.tries >= job.attempts:
                 self._resolve(("timeout",))
                 gave_up = True
-            elif job.kind is JobKind.DRIVE and self.wants[job.axis] != job.value:
+            elif job.kind is JobKind.DRIVE and self.wants[job.drive_axis] != job.value:
                 self._resolve(("stale",))  # the operator wants something else by now: send that
                 gave_up = True
             else:

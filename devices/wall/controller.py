@@ -179,16 +179,17 @@ class WallController:
 
     def _command(self, command: Command) -> concurrent.futures.Future:
         future: concurrent.futures.Future = concurrent.futures.Future()
-        job = Job(command, future, audited=True)
-        self._on_loop(lambda queue: queue.submit(job))
+        self._submit(Job(command, future, audited=True))
         return future
+
+    def _submit(self, job: Job) -> None:
+        self._on_loop(lambda queue: queue.submit(job))
 
     def _after_all(self, commands: list[Command], produce: Callable[[], Any]) -> concurrent.futures.Future:
         futures: list[concurrent.futures.Future] = []
         for command in commands:
             future: concurrent.futures.Future = concurrent.futures.Future()
-            job = Job(command, future)
-            self._on_loop(lambda queue, job=job: queue.submit(job))
+            self._submit(Job(command, future))
             futures.append(future)
 
         async def gather() -> Any:

@@ -122,7 +122,7 @@ def _reply(name: str, match: re.Match, text: str) -> Reply:
             meaning=ERRORS.get(code, DEVICE_ERROR), code=f"{code}:{descriptor}" if descriptor else code)
         return Reply(ReplyKind.ERROR, None, error, text=text, code=code)
     if name == "tie":
-        return Reply(ReplyKind.OK, "tie", routes=((TIE_LAYERS[numbers[2]], numbers[0], numbers[1]),), text=text)
+        return Reply(ReplyKind.OK, "tie", routes=((TIE_LAYERS[match.group(3)], numbers[0], numbers[1]),), text=text)
     if name == "window":
         canvas, window, source = numbers
         return Reply(ReplyKind.OK, "window", facts={"window": (canvas or 1, window, source)}, text=text)
@@ -158,7 +158,7 @@ def _reply(name: str, match: re.Match, text: str) -> Reply:
 
 class ExtronProtocol(WallProtocol):
     label = "Extron SIS"
-    layers = ("av", "video", "audio")
+    layers: tuple[str, ...] = ("av", "video", "audio")
     options = frozenset({"password", "canvases"})
     default_timing = Timing(gap=0.05, timeout=1.0, keepalive=120.0)   # Telnet drops idle clients after 5 min
     telnet = True

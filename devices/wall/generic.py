@@ -89,8 +89,8 @@ class GenericProtocol(WallProtocol):
         if error is not None:
             code = (error.group(1) if error.re.groups else None) or error.group(0)
             meaning = profile.errors.get(code, DEVICE_ERROR)   # the profile's own words are not translated
-            error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (error {code})").format(meaning=meaning, code=code)
-            return Reply(ReplyKind.ERROR, None, error, text=text)
+            said = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (error {code})").format(meaning=meaning, code=code)
+            return Reply(ReplyKind.ERROR, None, said, text=text)
         routes, facts = self._routes(text)
         if profile.success is None or profile.success.search(text):
             return Reply(ReplyKind.OK, routes=routes, facts=facts, text=text)

@@ -88,9 +88,9 @@ def parse(frame: bytes) -> Reply:
     if error is not None:
         code = error.group(1)
         key = body[:error.start()].strip().upper().rstrip("?") or None
-        error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (ERR {code})").format(
+        said = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (ERR {code})").format(
             meaning=ERRORS.get(code, DEVICE_ERROR), code=code)
-        return Reply(ReplyKind.ERROR, key, error, text=text, code=code)
+        return Reply(ReplyKind.ERROR, key, said, text=text, code=code)
     ok = _OK.search(body)
     if ok is not None:
         body = body[:ok.start()]

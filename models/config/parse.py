@@ -114,7 +114,7 @@ class _Reader(WallReader):
 
     # ---- the document ---------------------------------------------------------------------
     def config(self, root: Node | None) -> Config:
-        top = {} if is_null(root) else self.mapping(root, "", TOP_KEYS, required=())
+        top = {} if root is None or is_null(root) else self.mapping(root, "", TOP_KEYS, required=())
         if top is None:
             return Config()
         cameras = self.items(top.get("cameras"), "cameras", self.camera, CAMERA_ITEM)
@@ -149,8 +149,8 @@ class _Reader(WallReader):
                 "Config", "preview_hd is the main stream for large views; the tile needs preview: (the substream) too"))
         presets = self.presets(entries.get("presets"), f"{where}.presets")
         capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or camera_id or where)
-        if len(self.problems) > before:
-            return None
+        if len(self.problems) > before or camera_id is None or name is None or url is None:
+            return None     # (a required value that is None has its problem already)
         return CameraConfig(camera_id, name, url, profile, location, preview, presets, capture, preview_hd)
 
     def event(self, node: Node, where: str) -> EventConfig | None:
@@ -169,8 +169,8 @@ class _Reader(WallReader):
         cameras = self.event_cameras(entries.get("cameras"), f"{where}.cameras")
         shots = self.shots(entries.get("shots"), f"{where}.shots", cameras)
         wall_outputs = self.event_wall_outputs(entries.get("wall_outputs"), f"{where}.wall_outputs")
-        if len(self.problems) > before:
-            return None
+        if len(self.problems) > before or event_id is None or title is None:
+            return None     # (a required value that is None has its problem already)
         return EventConfig(event_id, title, location, start, end, cameras, shots, wall_outputs)
 
     # ---- parts of a camera or an event -----------------------------------------------------
@@ -178,7 +178,7 @@ class _Reader(WallReader):
         if isinstance(node, ScalarNode) and node.tag == INT_TAG:
             return self.whole_number(node, field, DEVICE_NUMBERS, CAPTURE_DEVICE_NUMBER)
         value = self.text(node, field, required=True)
-        if value is None or value == DEMO_PREVIEW:
+        if node is None or value is None or value == DEMO_PREVIEW:
             return value
         url = URL_PATTERN.match(value)
         if url is None:

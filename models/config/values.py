@@ -32,8 +32,9 @@ def shape(node: Node) -> str:
     return QT_TRANSLATE_NOOP("Config", "nothing") if node.tag == NULL_TAG else repr(node.value)
 
 
-def is_null(node: Node | None) -> bool:
-    return node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG)
+def is_null(node: Node) -> bool:
+    """Written as nothing (``key:``, ``~``, ``null``); a key not written at all is None, not a node."""
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG
 
 
 class ValueReader:
@@ -112,7 +113,7 @@ class ValueReader:
         return entries
 
     def pairs(self, node: Node | None, field: str) -> list[tuple[ScalarNode, Node]]:
-        if is_null(node):
+        if node is None or is_null(node):
             return []
         if not isinstance(node, MappingNode):
             self.add(node, field, QT_TRANSLATE_NOOP("Config", "expected 'key: value' pairs, found {shape}").format(
@@ -131,7 +132,7 @@ class ValueReader:
               item: tuple[Phrase, Phrase] | None = None) -> list[T]:
         """The list's values, each read by ``read(node, "field[index]")``. ``item`` names an element for the
         operator, counting from 1: ``("camera {number} (id {id})", "camera {number}")`` (the second without an id)."""
-        if is_null(node):
+        if node is None or is_null(node):
             return []
         if not isinstance(node, SequenceNode):
             self.add(node, field, QT_TRANSLATE_NOOP(
@@ -147,7 +148,7 @@ class ValueReader:
         return [value for value in values if value is not None]
 
     def text(self, node: Node | None, field: str, *, required: bool = False) -> str | None:
-        if is_null(node):
+        if node is None or is_null(node):
             if node is not None and required:
                 self.add(node, field, QT_TRANSLATE_NOOP("Config", "needs a value"))
             return None
@@ -162,7 +163,7 @@ class ValueReader:
 
     def identifier(self, node: Node | None, field: str, kind: Phrase, seen: dict[str, int]) -> str | None:
         value = self.text(node, field, required=True)
-        if value is None:
+        if node is None or value is None:
             return None
         if not ID_PATTERN.fullmatch(value):
             self.add(node, field, QT_TRANSLATE_NOOP(
@@ -194,7 +195,7 @@ class ValueReader:
 
     def time(self, node: Node | None, field: str) -> datetime | None:
         value = self.text(node, field, required=True)
-        if value is None:
+        if node is None or value is None:
             return None
         try:
             if not TIME_PATTERN.fullmatch(value):

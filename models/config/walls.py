@@ -69,8 +69,8 @@ class WallReader(ValueReader):
         layouts = self.named_numbers(entries.get("layouts"), f"{where}.layouts", LAYOUTS)
         inputs = self.input_codes(entries.get("inputs"), f"{where}.inputs")
         capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or wall_id or where)
-        if len(self.problems) > before:
-            return None
+        if len(self.problems) > before or wall_id is None or name is None or url is None:
+            return None     # (a required value that is None has its problem already)
         return WallConfig(wall_id, name, url, sources, outputs, canvas, rows, cols, layouts, inputs, capture)
 
     def named_numbers(self, node: Node | None, field: str, kind: tuple[Phrase, Phrase]) -> dict[int, str]:

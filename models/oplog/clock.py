@@ -6,7 +6,7 @@ the database so that monthly statistics aggregate there.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import DateTime, Float
 from sqlalchemy.engine import Dialect
@@ -28,6 +28,12 @@ def as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"time {moment.isoformat()} has no time zone; pass an aware datetime (UTC or WIB)")
     return moment.astimezone(UTC)
+
+
+@overload
+def to_wib(moment: datetime) -> datetime: ...
+@overload
+def to_wib(moment: datetime | None) -> datetime | None: ...
 
 
 def to_wib(moment: datetime | None) -> datetime | None:

@@ -56,10 +56,12 @@ class NewsWatch:
         try:
             cursor = connection.cursor()
             cursor.execute(NEWS_VERSION)
-            (version,) = cursor.fetchone()
+            row = cursor.fetchone()
             cursor.close()
             connection.rollback()
-            return version
+            if row is None:
+                raise LookupError("desk_news has no row 1 (migration 0005 adds it)")
+            return row[0]
         finally:
             connection.close()
 

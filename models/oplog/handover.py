@@ -98,7 +98,7 @@ def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> No
     planned = following.lead if following is not None else None
     as_admin = planned is None or by.id != planned.id
     if as_admin and by.role is not Role.ADMIN:
-        if following is None:
+        if following is None or planned is None:        # (a planned shift always has its lead)
             raise HandoverError(QT_TRANSLATE_NOOP("Handover", "no shift is planned after {shift}, so nobody is its "
                                                               "incoming lead: plan the next shift and its lead, or "
                                                               "an admin accepts").format(shift=shift_label(shift)))

@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from sqlalchemy import Connection, select
 
@@ -57,7 +57,7 @@ def misfits(connection: Connection, handover_id: int, key: bytes) -> list[str]:
         signed = json.loads(stored.signature)
     except ValueError:
         signed = {}
-    found = [PARTS[part] for part, value in signed_parts(connection, handover_id).items()
+    found: list[str] = [PARTS[part] for part, value in signed_parts(connection, handover_id).items()
              if not hmac.compare_digest(str(signed.get(part, "")), _sign(key, handover_id, part, value))]
     heads = json.loads(stored.signed_heads or "{}")
     found += [QT_TRANSLATE_NOOP("Handover", "the {table} chain: the row that was its last at acceptance is gone")
@@ -74,8 +74,8 @@ class _Stored:
     members: list[int]
     names: dict[int, str]
     carried: list[int]
-    entries: list[Any]
-    additions: list[Any]
+    entries: Sequence[Any]
+    additions: Sequence[Any]
 
 
 def _read(connection: Connection, handover_id: int) -> _Stored:

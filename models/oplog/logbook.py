@@ -37,7 +37,9 @@ def add_log_entry(session: Session, author: Staff, text: str, now: datetime, *, 
 
 def _open_shift(session: Session, shift: Shift | None) -> Shift | None:
     """``shift``, or the one after it if its handover is accepted (locked)."""
-    handover = handover_for_shift(session, shift) if shift is not None else None
+    if shift is None:
+        return None
+    handover = handover_for_shift(session, shift)
     if handover is None or not handover.locked:
         return shift
     following = incoming_shift(session, shift)

@@ -50,7 +50,7 @@ def from_plain(tp: Any, value: Any) -> Any:
         if optional:
             return None
         raise ValueError(f"a value of type {tp} is missing")
-    if dataclasses.is_dataclass(inner):
+    if isinstance(inner, type) and dataclasses.is_dataclass(inner):     # a dataclass, not an instance of one
         return inner(**{name: from_plain(hint, value[name]) for name, hint in field_types(inner)})
     if typing.get_origin(inner) is tuple:
         (item_type, _ellipsis) = typing.get_args(inner)

@@ -83,7 +83,7 @@ def hash_pin(pin: str, rounds: int = PIN_ROUNDS) -> str:
 
 def database_now(session: Session) -> datetime:
     """The database server's time (UTC): the same for every desk, whatever their own clocks say."""
-    return as_utc(_aware(session.scalar(select(func.now()))))
+    return as_utc(_aware(session.execute(select(func.now())).scalar_one()))
 
 
 def _aware(moment: datetime) -> datetime:

@@ -105,7 +105,8 @@ def take_over(session: Session, device: str, device_name: str, event_id: int, *,
 def release(session: Session, event_id: int, now: datetime) -> int:
     """The event ended: what it took goes back; returns how many take-overs ended."""
     query = update(TakeOverRow).where(TakeOverRow.event_id == event_id, TakeOverRow.released_at.is_(None))
-    released = session.execute(query.values(released_at=as_utc(now))).rowcount
+    # an UPDATE through Session.execute returns a CursorResult (SQLAlchemy's docs), typed as any Result
+    released = session.execute(query.values(released_at=as_utc(now))).rowcount  # type: ignore[attr-defined]
     if released:
         announce(session)
     return released

@@ -148,3 +148,8 @@ def test_revision_0003_tidies_staff_names_and_numbers_the_ones_that_differ_only_
     with database.transaction() as session:
         assert session.scalars(select(Staff.name).order_by(Staff.id)).all() == [
             "Budi Santoso", "Dwi Rahmawati", "BUDI SANTOSO (#7)"]
+
+
+def test_alembic_given_neither_a_url_nor_a_connection_says_what_to_set():
+    with pytest.raises(SystemExit, match="set sqlalchemy.url"):
+        command.upgrade(alembic_config(), "head")

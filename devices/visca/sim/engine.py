@@ -46,7 +46,7 @@ class ViscaDevice:
         self.address = address
         self.refuse = refuse        # inquiry messages answered with a syntax error, like an OEM camera
         self.camera = VirtualCamera(profile, self.clock)
-        self._outbox: Outbox[bytes] = Outbox(self.clock, send, latency)
+        self._outbox: Outbox[bytes, object] = Outbox(self.clock, send, latency)
         self._jobs: dict[int, _Job] = {}
 
     @property

@@ -11,17 +11,18 @@ from typing import Callable, Generic, TypeVar
 from devices.visca.sim.motion import Cancellable, Clock
 
 Item = TypeVar("Item")
+Origin = TypeVar("Origin")      # what the deliverer needs to know where it goes (a client, an address)
 
 
-class Outbox(Generic[Item]):
-    def __init__(self, clock: Clock, deliver: Callable[[Item, object], None], delay: float = 0.0) -> None:
+class Outbox(Generic[Item, Origin]):
+    def __init__(self, clock: Clock, deliver: Callable[[Item, Origin], None], delay: float = 0.0) -> None:
         self.delay = delay
         self._clock = clock
         self._deliver = deliver
-        self._queue: deque[tuple[float, Item, object]] = deque()
+        self._queue: deque[tuple[float, Item, Origin]] = deque()
         self._timer: Cancellable | None = None
 
-    def post(self, item: Item, origin: object) -> None:
+    def post(self, item: Item, origin: Origin) -> None:
         if self.delay <= 0 and not self._queue:
             self._deliver(item, origin)
             return

@@ -81,7 +81,7 @@ class SimulatorServer:
         self._random = random.Random(endpoint.option("seed"))
         self._silent = False
         self._messages_in: collections.deque[tuple[str, bytes]] = collections.deque(maxlen=KEEP_RECEIVED)
-        self._outbox: Outbox[bytes] = Outbox(self._loop, self._transmit,
+        self._outbox: Outbox[bytes, Any] = Outbox(self._loop, self._transmit,
                                              endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
         self._device_factory = device
         self.memory = _memory(endpoint, device)

@@ -7,7 +7,7 @@ A *session* is one client: a TCP connection or the pseudo-terminal. Devices answ
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from typing import Any, Callable, ClassVar
 
 from devices.endpoints import Endpoint
 
@@ -25,7 +25,7 @@ class Session:
 class SimDevice:
     """Base of the device models; subclasses implement ``handle`` (or ``receive``) and the state."""
 
-    options: frozenset[str] = frozenset()
+    options: ClassVar[frozenset[str]] = frozenset()
     line_ends = "\r\n"
 
     def __init__(self, endpoint: Endpoint) -> None:

@@ -41,7 +41,7 @@ class WallSimulator:
         self._clients: dict[asyncio.StreamWriter, asyncio.Task] = {}
         self.pty = PseudoTerminal(self._loop, endpoint.option("link"), self._from_pty)
         self._pty_session: Session | None = None
-        self._outbox: Outbox[bytes] = Outbox(self._loop, self._write_now,
+        self._outbox: Outbox[bytes, asyncio.StreamWriter | None] = Outbox(self._loop, self._write_now,
                                              endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
 
     async def start(self) -> None:

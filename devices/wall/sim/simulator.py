@@ -9,7 +9,7 @@ From another thread: ``runtime.submit(start_wall_simulator(...)).result()`` on a
 from __future__ import annotations
 
 import os
-from typing import Callable
+from typing import Protocol
 
 from devices.endpoints import parse_endpoint
 from devices.runtime import DeviceRuntime
@@ -21,7 +21,15 @@ from devices.wall.sim.lg import LgSim
 from devices.wall.sim.server import PTY_DEVICE, SERVER_OPTIONS, WallSimulator
 
 SIMULATORS: dict[str, type[SimDevice]] = {"kramer": KramerSim, "extron": ExtronSim, "lg": LgSim}
-DeviceType = Callable[[WallEndpoint], SimDevice]     # with ``options``: the URL options it reads
+
+
+class DeviceType(Protocol):
+    """What plays the device: a ``SimDevice`` class, or a stand-in such as ``replay.WallReplay(capture)``."""
+    options: frozenset[str]         # the URL options it reads
+
+    def __call__(self, endpoint: WallEndpoint) -> SimDevice: ...
+
+
 DEMO_LISTEN = "tcp://127.0.0.1:0?inputs=8&outputs=8"
 
 
@@ -35,17 +43,17 @@ async def start_wall_simulator(protocol: str, url: str, device_type: DeviceType 
         raise ValueError(f"no simulator for {protocol!r}; choose {', '.join(SIMULATORS)}")
     endpoint = parse_endpoint(url, ("tcp", "serial"), {}, kind="simulator listening", endpoint_type=WallEndpoint,
                               listening=True)
-    device_type = device_type or SIMULATORS[protocol]
+    play: DeviceType = device_type or SIMULATORS[protocol]
     if endpoint.is_serial:
         if os.name != "posix":
             raise endpoint.error(f"{url}: the serial simulator needs a pseudo-terminal (Linux or macOS); "
                                  "listen on tcp://127.0.0.1:PORT instead")
         if endpoint.device != PTY_DEVICE:
             raise endpoint.error(f"{url}: the simulator serves serial lines only as serial://pty?link=PATH")
-        endpoint.check_options(device_type.options | SERVER_OPTIONS | {"link", "baud"})
+        endpoint.check_options(play.options | SERVER_OPTIONS | {"link", "baud"})
     else:
-        endpoint.check_options(device_type.options | SERVER_OPTIONS)
-    server = WallSimulator(protocol, device_type(endpoint), endpoint)
+        endpoint.check_options(play.options | SERVER_OPTIONS)
+    server = WallSimulator(protocol, play(endpoint), endpoint)
     await server.start()
     return server
 

@@ -32,6 +32,9 @@ given = context.config.attributes.get("connection")
 if given is not None:
     run_migrations(given)
 else:
-    engine = create_engine(context.config.get_main_option("sqlalchemy.url"), poolclass=pool.NullPool)
+    url = context.config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise SystemExit("alembic: set sqlalchemy.url (or pass a connection) to say which database to migrate")
+    engine = create_engine(url, poolclass=pool.NullPool)
     with engine.connect() as connection:
         run_migrations(connection)

@@ -124,10 +124,10 @@ def write_monthly_csv(stats: MonthlyStats, path: str | os.PathLike[str]) -> None
                           ("events_planned_per_day", row.day.isoformat(), row.mode, row.planned)])
     writer.writerows(("events_by_mode", month, mode, total) for mode, total in sorted(stats.events_by_mode().items()))
     writer.writerow(("events_planned", month, "", stats.planned_events()))
-    for row in stats.locations:
-        writer.writerows([("location_events", row.location, "", row.events),
-                          ("location_participants", row.location, "", row.participants),
-                          ("location_events_planned", row.location, "", row.planned)])
+    for place in stats.locations:
+        writer.writerows([("location_events", place.location, "", place.events),
+                          ("location_participants", place.location, "", place.participants),
+                          ("location_events_planned", place.location, "", place.planned)])
     for person in stats.staff_hours:
         writer.writerows([("staff_hours", person.staff, person.category, f"{person.hours:.2f}"),
                           ("staff_shifts", person.staff, person.category, person.shifts),

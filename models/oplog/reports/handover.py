@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -148,5 +149,8 @@ def _entries(session: Session, shift: Shift) -> tuple[ReportEntry, ...]:
     return tuple(ReportEntry(entry_id, to_wib(at), name, title, text) for entry_id, at, name, title, text in rows)
 
 
-def _in_wib(item: EventRun | FaultNote, *fields: str) -> EventRun | FaultNote:
+_Timed = TypeVar("_Timed", EventRun, FaultNote)
+
+
+def _in_wib(item: _Timed, *fields: str) -> _Timed:
     return dataclasses.replace(item, **{name: to_wib(getattr(item, name)) for name in fields})

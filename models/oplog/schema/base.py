@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import ClassVar
 
-from sqlalchemy import BigInteger, Enum, Integer, MetaData
+from sqlalchemy import BigInteger, Enum, Integer, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 from models.oplog.clock import UtcDateTime
@@ -26,6 +27,7 @@ BigId = BigInteger().with_variant(Integer, "sqlite")
 
 
 class Base(DeclarativeBase):
+    __table__: ClassVar[Table]      # every mapping here is a Table (SQLAlchemy types it as any FromClause)
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {
         datetime: UtcDateTime(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -88,7 +89,7 @@ def seed_demo(database: Database, month: str | None = None, now: datetime | None
         team, devices = add_team_and_places(session, hash_pin(DEMO_PIN))
         month_seed = _Month(session, random.Random(f"smartcentre-demo-{year:04d}-{number:02d}"), now, team, devices)
         month_seed.fill(year, number)
-        counts = {table: session.scalar(select(func.count()).select_from(table))
+        counts = {table: session.execute(select(func.count()).select_from(table)).scalar_one()
                   for table in (Shift, Event, Fault, AuditEntry)}
         return SeedResult(f"{year:04d}-{number:02d}", len(team), counts[Shift], counts[Event],
                           month_seed.handovers, counts[Fault], month_seed.log_entries, counts[AuditEntry])
@@ -198,7 +199,7 @@ class _Month:
         self._audit(event, started, min(ended, self.now))
 
     def _audit(self, event: Event, start: datetime, end: datetime) -> None:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for camera in (device for device in event.devices if device.kind is DeviceKind.CAMERA):
             for _ in range(self.rng.randint(20, 80)):
                 roll = self.rng.random()
