@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Each sub-command's parser lives in its module; only the module of the command being run is imported
 # (a camera command never loads the database, the GUI or the simulators: docs/benchmarks.md "CLI start").
 COMMANDS = {"camera": "devices.cli.camera", "wall": "devices.cli.wall", "probe": "devices.cli.probe",
-            "db": "models.db_cli", "report": "ui.report_cli", "simulate": "devices.cli.simulate"}
+            "db": "models.oplog.cli", "report": "ui.reports.cli", "simulate": "devices.cli.simulate"}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -93,14 +93,14 @@ def run_console(args: argparse.Namespace) -> int:
     from devices.runtime import DeviceRuntime
     from devices.visca.url_check import check_camera
     from devices.wall.sim.simulator import start_demo_wall
-    from models.config import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
-    from models.database import default_url
-    from models.hotkeys import load_hotkeys
+    from models.config.store import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
+    from models.oplog.database import default_url
+    from models.desk.hotkeys import load_hotkeys
     from common.user_files import default_folder, private_folder
-    from ui.console import Console, SimulatedPicture
-    from ui.garbage_collector import collect_garbage_on_gui_thread
-    from ui.language import install_translator
-    from ui.oplog_worker import demo_url, opener
+    from ui.shell.console import Console, SimulatedPicture
+    from ui.shell.garbage_collector import collect_garbage_on_gui_thread
+    from ui.shell.language import install_translator
+    from ui.oplog.worker import demo_url, opener
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("Diskominfo Trenggalek")
@@ -153,7 +153,7 @@ def check_wall(url: str) -> list[str]:
 def store_demo_layouts(runtime: DeviceRuntime, url: str, timeout: float = 10.0) -> None:
     """Demo mode: store the demo layouts as the simulated matrix's presets, then show the first one."""
     from devices.wall.controller import WallController
-    from models.config_demo import DEMO_LAYOUTS
+    from models.config.demo import DEMO_LAYOUTS
 
     setup = WallController(runtime, f"{url}?gap=0", name="demo wall setup").start()
     steps = []

@@ -40,8 +40,8 @@ from sqlalchemy import select  # noqa: E402
 
 from devices.demo import start_demo_cameras  # noqa: E402
 from devices.runtime import DeviceRuntime  # noqa: E402
-from models.config import demo_config_text  # noqa: E402
-from models.schema import Shift  # noqa: E402
+from models.config.store import demo_config_text  # noqa: E402
+from models.oplog.tables import Shift  # noqa: E402
 
 CHILD = """
 import json, sys, time
@@ -51,10 +51,10 @@ from PySide6.QtWidgets import QApplication
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
-from models.config import ConfigStore
-from models.hotkeys import load_hotkeys
-from ui.console import Console
-from ui.oplog_worker import opener
+from models.config.store import ConfigStore
+from models.desk.hotkeys import load_hotkeys
+from ui.shell.console import Console
+from ui.oplog.worker import opener
 app = QApplication(sys.argv[:1])
 marks = {{"imported": time.time()}}
 folder = {folder!r}
@@ -106,9 +106,9 @@ def console_start(url: str, runs: int) -> None:
 
 
 def handover_pdf(url: str, runs: int) -> None:
-    from models.database import open_database
-    from models.reports_handover import handover_report
-    from ui.report_pdf import HandoverDocument
+    from models.oplog.database import open_database
+    from models.oplog.reports.handover import handover_report
+    from ui.reports.handover_pdf import HandoverDocument
 
     database = open_database(url)
     with database.transaction() as session:
@@ -141,9 +141,9 @@ def monthly_window(url: str, runs: int) -> None:
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QApplication
 
-    from models.database import open_database
-    from ui.oplog_worker import DbWorker
-    from ui.report_monthly import MonthlyWindow
+    from models.oplog.database import open_database
+    from ui.oplog.worker import DbWorker
+    from ui.reports.monthly import MonthlyWindow
 
     app = QApplication.instance()
     worker = DbWorker(lambda: open_database(url))
@@ -168,12 +168,12 @@ def monthly_pdf(url: str, runs: int) -> None:
     from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from models.database import open_database
-    from models.reports_monthly import monthly_stats
-    from ui.oplog_worker import DbWorker
-    from ui.report_charts import MonthlyCharts, record
-    from ui.report_monthly import MonthlyWindow
-    from ui.report_monthly_pdf import MonthlyDocument
+    from models.oplog.database import open_database
+    from models.oplog.reports.monthly import monthly_stats
+    from ui.oplog.worker import DbWorker
+    from ui.reports.charts import MonthlyCharts, record
+    from ui.reports.monthly import MonthlyWindow
+    from ui.reports.monthly_pdf import MonthlyDocument
 
     month = QDate(END.year, END.month, 1).addMonths(-1)
     year, number = month.year(), month.month()

@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 
-from models.database import open_database  # noqa: E402
-from models.desk_news import NewsWatch  # noqa: E402
-from models.takeovers import announce  # noqa: E402
+from models.oplog.database import open_database  # noqa: E402
+from models.oplog.desk_news import NewsWatch  # noqa: E402
+from models.oplog.takeovers import announce  # noqa: E402
 
 
 def measure(url: str, count: int) -> list[float]:

@@ -33,14 +33,14 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from models import handover as ho  # noqa: E402
-from models.audit_log import AuditRecord, AuditWriter  # noqa: E402
-from models.database import Database, open_database  # noqa: E402
-from models.oplog_time import WIB  # noqa: E402
-from models.reports_handover import handover_report  # noqa: E402
-from models.reports_monthly import monthly_stats  # noqa: E402
-from models.schema import Handover, LogEntry, Role, Shift, Staff  # noqa: E402
-from models.seed_bulk import seed_bulk  # noqa: E402
+from models.oplog import handover as ho  # noqa: E402
+from models.oplog.audit_log import AuditRecord, AuditWriter  # noqa: E402
+from models.oplog.database import Database, open_database  # noqa: E402
+from models.oplog.clock import WIB  # noqa: E402
+from models.oplog.reports.handover import handover_report  # noqa: E402
+from models.oplog.reports.monthly import monthly_stats  # noqa: E402
+from models.oplog.tables import Handover, LogEntry, Role, Shift, Staff  # noqa: E402
+from models.oplog.seed.bulk import seed_bulk  # noqa: E402
 
 END = datetime(2026, 11, 1, tzinfo=WIB)       # the cached history ends here (fixed, so runs compare)
 BUSY_ENTRIES = 2000
@@ -49,12 +49,12 @@ import sys, time, json
 t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 from datetime import datetime, timedelta, timezone
-from models.database import open_database
-from models.inventory import devices
-from models.logbook import open_faults
-from models.schedule import events_between, running_events
-from models.shifts import current_shift, next_shift
-from models.staff import staff_for_login
+from models.oplog.database import open_database
+from models.oplog.inventory import devices
+from models.oplog.logbook import open_faults
+from models.oplog.schedule import events_between, running_events
+from models.oplog.shifts import current_shift, next_shift
+from models.oplog.staff import staff_for_login
 t1 = time.perf_counter()
 database = open_database({url!r})
 t2 = time.perf_counter()

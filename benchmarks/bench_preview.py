@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QWidget  # noqa: E402
 
 from devices.video import OpenCvSource  # noqa: E402
 from devices.video.synthetic import DEFAULT_PANORAMA  # noqa: E402
-from ui.preview import PreviewHub  # noqa: E402
+from ui.preview.hub import PreviewHub  # noqa: E402
 
 WIDTH, HEIGHT, FPS, CLIP_SECONDS = 1280, 720, 25, 10
 FOURCC = {"mjpg": "MJPG", "mp4v": "FMP4"}      # FMP4: the tag FFmpeg writes MPEG-4 Part 2 under in .avi

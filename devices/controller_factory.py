@@ -21,7 +21,7 @@ from common.wording import Phrase
 
 
 class DeviceSettings(Protocol):
-    """What the factory reads of a device's configuration (models/config_schema.py's records)."""
+    """What the factory reads of a device's configuration (models/config/schema.py's records)."""
     @property
     def id(self) -> str: ...
     @property

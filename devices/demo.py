@@ -5,7 +5,7 @@ Two Sony VISCA-over-IP cameras, one raw-TCP camera and one serial camera on a ps
 site sees: the Sony cameras are recognised by their answer to the version inquiry (``model=auto``),
 and the PTZOptics-class camera refuses two status inquiries, as OEM cameras do (docs/cameras.md).
 
-The named presets of the demo configuration (models/config_demo.py) are stored positions that
+The named presets of the demo configuration (models/config/demo.py) are stored positions that
 frame something in the hall the synthetic picture shows, so a recall moves the head and arrives.
 The cameras keep their presets in a state folder across restarts: the demo presets are stored
 at the first start (or when a camera's file is unusable), and what an operator saves, overwrites

@@ -9,7 +9,7 @@ better, so they never refuse a file):
 - a serial port this computer does not have: looked up in the list of serial ports and in the file
   system (a pseudo-terminal or a symlink to one counts), never opened.
 
-Handed to ``models.config.parse_config`` as its ``url_warnings`` (models/ may not import devices/).
+Handed to ``models.config.store.parse_config`` as its ``url_warnings`` (models/ may not import devices/).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Checks a camera's URL and profile the way the controller will read them, without opening anything.
 
-Handed to ``models.config.parse_config`` as its ``camera_check`` (models/ may not import devices/).
+Handed to ``models.config.store.parse_config`` as its ``camera_check`` (models/ may not import devices/).
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Checks a wall device's URL the way the controller will read it, without opening anything: for the
-configuration check (``models.config`` gets it from app.py as its ``wall_check``) and the ``wall``
+configuration check (``models.config.store`` gets it from app.py as its ``wall_check``) and the ``wall``
 command, which refuses a bad URL before it loads the rest of the device layer.
 """
 from __future__ import annotations

@@ -5,7 +5,7 @@ import pytest
 
 from devices.controller_factory import ControllerFactory
 from devices.runtime import DeviceRuntime
-from models.config import ConfigError, dump_config, parse_config
+from models.config.store import ConfigError, dump_config, parse_config
 from tests.capture.conftest import frames, records
 
 CONFIG = """\

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "alembic", "PySide6", "cv2", "serial", "yaml", "asyncio",
-         "devices.visca.controller", "devices.wall.controller", "devices.runtime", "models.database")
+         "devices.visca.controller", "devices.wall.controller", "devices.runtime", "models.oplog.database")
 SCRIPT = """
 import json, sys, app
 argv = sys.argv[1:]

@@ -13,7 +13,7 @@ import pytest
 import app
 from app import check_wall
 from devices.visca.url_check import check_camera
-from models.config import ConfigError, parse_config
+from models.config.store import ConfigError, parse_config
 
 LONG_LABEL = "a" * 64
 

@@ -12,10 +12,10 @@ from devices.runtime import DeviceRuntime
 from devices.video.synthetic import load_panorama, view_of
 from devices.visca.controller import CameraController
 from devices.visca.state import Motion
-from models.config import demo_config
+from models.config.store import demo_config
 from tests.devices.conftest import wait_until
 
-# Where resources/demo/make_panorama.py draws what the presets should frame (panorama pixels)
+# Where tools/make_panorama.py draws what the presets should frame (panorama pixels)
 PODIUM_EMBLEM = (2050, 500)
 FRONT_TABLES_ROW, BACK_TABLES_ROW = 760, 900
 

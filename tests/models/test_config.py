@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from devices.visca.url_check import check_camera
-from models.config import (
+from models.config.store import (
     CameraConfig, Config, ConfigError, ConfigStore, EventConfig, Shot, WallConfig, demo_config, demo_config_text,
     dump_config, load_config, parse_config)
-from models.config_parse import NO_CAMERAS
+from models.config.parse import NO_CAMERAS
 from common.wording import QT_TRANSLATE_NOOP
 
 DEMO_URLS = ["visca+udp://127.0.0.1:52380?model=sony-srg300h", "visca+udp://127.0.0.1:52390",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.config import ConfigError, parse_config
+from models.config.store import ConfigError, parse_config
 
 
 def config_with(*devices: tuple[str, str]) -> str:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from models.hotkeys import (
+from models.desk.hotkeys import (
     ACTION_GROUPS, ACTIONS, DEFAULT_HOTKEYS, HELD_ACTIONS, HotkeyError, HotkeyMap, KeyConflict, describe, load_hotkeys,
     save_hotkeys)
-from models.key_names import normalize_key
+from models.desk.key_names import normalize_key
 from common.wording import sentence_of
 
 

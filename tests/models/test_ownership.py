@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from models.ownership import EventBoard
+from models.desk.ownership import EventBoard
 from common.wording import sentence_of
 
 NOON = datetime(2026, 11, 28, 12, 0)

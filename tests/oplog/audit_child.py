@@ -7,8 +7,8 @@ import time
 from concurrent.futures import Future
 from datetime import datetime, timezone
 
-from models.audit_log import AuditRecord, AuditWriter
-from models.database import open_database
+from models.oplog.audit_log import AuditRecord, AuditWriter
+from models.oplog.database import open_database
 
 
 def acknowledge(future: Future[int]) -> None:

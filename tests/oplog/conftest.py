@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, make_url
 from sqlalchemy.pool import NullPool
 
-from models.database import Database, open_database
+from models.oplog.database import Database, open_database
 from tests.oplog.scenes import busy_morning
 from tests.oplog.world import World, build_world
 

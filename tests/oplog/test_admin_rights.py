@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import exc, func, select
 
-from models.inventory import add_device, add_location, set_in_service
-from models.schema import AuditEntry, Device, DeviceKind, EmploymentCategory, Location, LocationKind, Role, Staff
-from models.staff import PermissionDenied
-from models.staff_admin import StaffNameTaken, change_account, create_staff, switch_account, unlock_account
+from models.oplog.inventory import add_device, add_location, set_in_service
+from models.oplog.tables import AuditEntry, Device, DeviceKind, EmploymentCategory, Location, LocationKind, Role, Staff
+from models.oplog.staff import PermissionDenied
+from models.oplog.staff_admin import StaffNameTaken, change_account, create_staff, switch_account, unlock_account
 from tests.oplog.world import FAST, PIN
 
 

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import event, make_url, select
 
-from models.audit_log import AuditNotWritten, AuditQueueFull, AuditRecord, AuditWriter
-from models.schema import AuditEntry
+from models.oplog.audit_log import AuditNotWritten, AuditQueueFull, AuditRecord, AuditWriter
+from models.oplog.tables import AuditEntry
 from tests.oplog.tcp_proxy import TcpProxy
 from tests.oplog.world import T0
 

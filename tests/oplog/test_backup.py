@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from models.backup import check_copy
-from models.backup_schedule import (
+from models.oplog.backup import check_copy
+from models.oplog.backup_schedule import (
     DAILY, HANDOVER, backup_age_sentence, backups_folder, daily_due, make_backup, newest_backup)
-from models.database import head_revision, known_revisions, open_database
-from models.oplog_time import WIB
-from models.schema import Staff
+from models.oplog.database import head_revision, known_revisions, open_database
+from models.oplog.clock import WIB
+from models.oplog.tables import Staff
 from tests.oplog.test_seed_and_cli import run_cli
 from tests.oplog.world import build_world
 
@@ -171,7 +171,7 @@ def test_postgresql_is_sent_to_pg_dump(capsys):
 CHILD = """
 import sys
 from pathlib import Path
-from models.backup import backup_sqlite
+from models.oplog.backup import backup_sqlite
 while True:
     backup_sqlite(Path(sys.argv[1]), Path(sys.argv[2]))
 """

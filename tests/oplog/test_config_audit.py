@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from devices.visca.url_check import check_camera
-from models.config import ConfigError, ConfigStore
-from models.config_audit import config_changes, save_config
-from models.schema import AuditEntry
-from models.staff import PermissionDenied
+from models.config.store import ConfigError, ConfigStore
+from models.config.audit import config_changes, save_config
+from models.oplog.tables import AuditEntry
+from models.oplog.staff import PermissionDenied
 from tests.models.test_config import GOOD
 
 CHANGED = (GOOD.replace("rtsp://192.168.10.21/stream1", "rtsp://admin:s3cret@192.168.10.21/stream1")

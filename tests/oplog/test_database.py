@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import exc, text
 
 from common import user_files
-from models.database import DatabaseProblem, current_revision, default_url, head_revision, open_database
-from models.database_problems import explain
-from models.schema import Location, LocationKind
+from models.oplog.database import DatabaseProblem, current_revision, default_url, head_revision, open_database
+from models.oplog.database_problems import explain
+from models.oplog.tables import Location, LocationKind
 
 
 def test_default_url_comes_from_the_environment_variable(monkeypatch):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from models.schema import AuditEntry
+from models.oplog.tables import AuditEntry
 
 ROOT = Path(__file__).resolve().parents[2]
 KILL_AFTER = 5000      # acknowledgements seen before the kill

@@ -6,11 +6,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from models import inventory
-from models.handover_summary import NOT_ERRORS
-from models.inventory import LOCATION_NAME_LIMIT, add_location, locations
-from models.schema import AuditEntry, Location, LocationKind
-from models.staff import database_now
+from models.oplog import inventory
+from models.oplog.handover_summary import NOT_ERRORS
+from models.oplog.inventory import LOCATION_NAME_LIMIT, add_location, locations
+from models.oplog.tables import AuditEntry, Location, LocationKind
+from models.oplog.staff import database_now
 
 PLACES = ["Command Center", "Pendopo Manggala Praja Nugraha", "Ruang Rapat Utama"]   # the world's
 

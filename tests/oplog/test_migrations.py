@@ -14,9 +14,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, inspect, select
 
-from models.database import alembic_config, current_revision, head_revision, migrate_database
-from models.handover import verify
-from models.schema import AuditEntry, Event, Handover, LogEntry, Shift, Staff, metadata
+from models.oplog.database import alembic_config, current_revision, head_revision, migrate_database
+from models.oplog.handover import verify
+from models.oplog.tables import AuditEntry, Event, Handover, LogEntry, Shift, Staff, metadata
 from tests.oplog.scenes import accepted, busy_morning
 from tests.oplog.world import build_world
 

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import exc, select, text
 
-from models.oplog_time import UTC, WIB
-from models.schedule import Place, Stream, schedule_event
-from models.schema import AppendOnlyError, AuditEntry, Event, EventMode, LogEntry, Shift
-from models.shifts import plan_shift
+from models.oplog.clock import UTC, WIB
+from models.oplog.schedule import Place, Stream, schedule_event
+from models.oplog.tables import AppendOnlyError, AuditEntry, Event, EventMode, LogEntry, Shift
+from models.oplog.shifts import plan_shift
 from tests.oplog.world import T0
 
 

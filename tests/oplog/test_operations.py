@@ -5,14 +5,14 @@ from datetime import timedelta
 
 import pytest
 
-from models.inventory import devices, locations, set_in_service
-from models.logbook import FaultError, add_log_entry, assign_fault, close_fault, open_fault, open_faults
-from models.schedule import (
+from models.oplog.inventory import devices, locations, set_in_service
+from models.oplog.logbook import FaultError, add_log_entry, assign_fault, close_fault, open_fault, open_faults
+from models.oplog.schedule import (
     Place, ScheduleError, Stream, cancel_event, end_event, events_between, find_device, running_events,
     schedule_event, set_notes, set_participant_count, set_stream, start_event)
-from models.schema import EventMode, EventStatus, FaultSeverity
-from models.shifts import ShiftError, current_shift, end_shift, next_shift, plan_shift, set_team, start_shift
-from models.staff import PermissionDenied
+from models.oplog.tables import EventMode, EventStatus, FaultSeverity
+from models.oplog.shifts import ShiftError, current_shift, end_shift, next_shift, plan_shift, set_team, start_shift
+from models.oplog.staff import PermissionDenied
 from tests.oplog.world import T0
 
 HOUR = timedelta(hours=1)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from models.config import ConfigStore
-from models.database import default_url, open_database
+from models.config.store import ConfigStore
+from models.oplog.database import default_url, open_database
 from common.user_files import private_folder
 from tests.oplog.world import build_world
 

@@ -9,15 +9,15 @@ import pytest
 from alembic import command
 from sqlalchemy import MetaData, func, select, text
 
-from models import db_cli
-from models import handover as ho
-from models.audit_log import AuditRecord, AuditWriter
-from models.database import alembic_config, migrate_database
-from models.handover import content_hash
-from models.install_key import load_key
-from models.logbook import add_log_entry
-from models.record_check import RekeyRefused, check, rekey
-from models.schema import AuditEntry, HandoverLocked, LogEntry, Shift
+from models.oplog import cli as db_cli
+from models.oplog import handover as ho
+from models.oplog.audit_log import AuditRecord, AuditWriter
+from models.oplog.database import alembic_config, migrate_database
+from models.oplog.handover import content_hash
+from models.oplog.install_key import load_key
+from models.oplog.logbook import add_log_entry
+from models.oplog.record_check import RekeyRefused, check, rekey
+from models.oplog.tables import AuditEntry, HandoverLocked, LogEntry, Shift
 from tests.oplog.conftest import Backend
 from tests.oplog.test_migrations import first_revision, rows_of_the_first_revision
 from tests.oplog.scenes import ACCEPTED, HOUR, accepted, busy_morning, handover

@@ -9,19 +9,19 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import func, insert, select
 
-from models import handover as ho
-from models.oplog_time import WIB
-from models.plain_data import field_types
-from models.reports_csv import read_handover_csv, write_handover_csv, write_monthly_csv
-from models.reports_handover import HandoverReport, handover_report
-from models.reports_monthly import (DayModeCount, DeviceFaultCount, LocationCount, MonthlyStats, StaffHours,
+from models.oplog import handover as ho
+from models.oplog.clock import WIB
+from models.oplog.plain_data import field_types
+from models.oplog.reports.csv_files import read_handover_csv, write_handover_csv, write_monthly_csv
+from models.oplog.reports.handover import HandoverReport, handover_report
+from models.oplog.reports.monthly import (DayModeCount, DeviceFaultCount, LocationCount, MonthlyStats, StaffHours,
                                     monthly_stats)
-from models.handover_summary import DeviceErrorCount
-from models.schedule import Place, cancel_event, schedule_event, start_event
-from models.schema import AuditEntry, Event, EventMode, EventStatus, FaultSeverity
-from models.seed_demo import seed_demo
-from models.logbook import open_fault
-from models.shifts import end_shift, plan_shift, start_shift
+from models.oplog.handover_summary import DeviceErrorCount
+from models.oplog.schedule import Place, cancel_event, schedule_event, start_event
+from models.oplog.tables import AuditEntry, Event, EventMode, EventStatus, FaultSeverity
+from models.oplog.seed.demo import seed_demo
+from models.oplog.logbook import open_fault
+from models.oplog.shifts import end_shift, plan_shift, start_shift
 from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
 
 

@@ -10,17 +10,17 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.pool import NullPool
 
-from models import db_cli
-from models.database import MIGRATION_LOCK, head_revision, open_database, sqlite_path
-from models.handover import verify
-from models.oplog_time import WIB
-from models.reports_monthly import monthly_stats
-from models.schedule import running_events
-from models.schema import AuditEntry, Event, EventStatus, Handover, Role, Shift, Staff
-from models.seed_bulk import seed_bulk
-from models.seed_demo import SeedError, seed_demo
-from models.shifts import current_shift
-from models.staff import login
+from models.oplog import cli as oplog_cli
+from models.oplog.database import MIGRATION_LOCK, head_revision, open_database, sqlite_path
+from models.oplog.handover import verify
+from models.oplog.clock import WIB
+from models.oplog.reports.monthly import monthly_stats
+from models.oplog.schedule import running_events
+from models.oplog.tables import AuditEntry, Event, EventStatus, Handover, Role, Shift, Staff
+from models.oplog.seed.bulk import seed_bulk
+from models.oplog.seed.demo import SeedError, seed_demo
+from models.oplog.shifts import current_shift
+from models.oplog.staff import login
 
 NOW = datetime(2026, 11, 18, 3, 30, tzinfo=timezone.utc)     # Wednesday 10:30 WIB
 
@@ -85,7 +85,7 @@ def test_bulk_data_has_the_planned_shape(database):
 
 def run_cli(*argv: str) -> int:
     parser = argparse.ArgumentParser()
-    db_cli.add_parser(parser.add_subparsers(dest="command"))
+    oplog_cli.add_parser(parser.add_subparsers(dest="command"))
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.desk_news import NewsWatch
-from models.schedule import Place, end_event, schedule_event, start_event
-from models.schema import AuditEntry, Event, EventMode, Staff
-from models.takeovers import TakeOverRefused, take_over, takeovers_in_force
+from models.oplog.desk_news import NewsWatch
+from models.oplog.schedule import Place, end_event, schedule_event, start_event
+from models.oplog.tables import AuditEntry, Event, EventMode, Staff
+from models.oplog.takeovers import TakeOverRefused, take_over, takeovers_in_force
 from tests.oplog.scenes import HOUR
 from tests.oplog.test_two_desks import race
 from tests.oplog.world import T0

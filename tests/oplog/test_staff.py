@@ -7,11 +7,11 @@ import bcrypt
 import pytest
 from sqlalchemy import select
 
-from models.schema import AuditEntry, EmploymentCategory, Role, Staff
-from models.staff import (
+from models.oplog.tables import AuditEntry, EmploymentCategory, Role, Staff
+from models.oplog.staff import (
     AccountLocked, PermissionDenied, StaffInactive, UnknownStaff, WrongPin, database_now, has_role, hash_pin, login,
     lockout_after, require_role, staff_for_login)
-from models.staff_admin import change_account, create_staff, unlock_account
+from models.oplog.staff_admin import change_account, create_staff, unlock_account
 from tests.oplog.world import FAST, PIN
 
 

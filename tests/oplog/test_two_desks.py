@@ -9,13 +9,13 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import handover as ho
-from models.logbook import close_fault
-from models.schedule import Place, schedule_event, start_event
-from models.schema import (
+from models.oplog import handover as ho
+from models.oplog.logbook import close_fault
+from models.oplog.schedule import Place, schedule_event, start_event
+from models.oplog.tables import (
     EmploymentCategory, Event, EventMode, Fault, HandoverError, HandoverLocked, Role, Shift, Staff)
-from models.shifts import set_team, start_shift
-from models.staff_admin import create_staff
+from models.oplog.shifts import set_team, start_shift
+from models.oplog.staff_admin import create_staff
 from tests.oplog.scenes import ACCEPTED, HOUR, handover, signed
 from tests.oplog.world import FAST, PIN, T0
 

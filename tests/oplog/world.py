@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
-from models.database import Database
-from models.schema import Device, DeviceKind, EmploymentCategory, Location, LocationKind, Role, Staff
-from models.staff import hash_pin
+from models.oplog.database import Database
+from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, LocationKind, Role, Staff
+from models.oplog.staff import hash_pin
 
 PIN = "2468"
 FAST = 4        # bcrypt rounds for tests (the console uses 12)

@@ -9,7 +9,7 @@ import yaml
 
 from app import check_wall
 from devices.visca.url_check import check_camera
-from models.config_parse import parse_config
+from models.config.parse import parse_config
 from tests.probe.conftest import camera_untouched, probe, probe_json, wall_untouched
 
 KINDS = ("visca+udp", "visca+udpraw", "visca+tcp", "kramer+tcp", "extron+tcp", "lg+tcp")

@@ -19,10 +19,10 @@ from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_demo_wall
-from models.config import CameraConfig, demo_config
-from models.hotkeys import HotkeyMap
-from ui.console import Console, SimulatedPicture
-from ui.oplog_worker import open_oplog
+from models.config.store import CameraConfig, demo_config
+from models.desk.hotkeys import HotkeyMap
+from ui.shell.console import Console, SimulatedPicture
+from ui.oplog.worker import open_oplog
 
 WAIT_MS = 10_000
 # what a window manager's title bar and a taskbar take from a desk screen

@@ -18,18 +18,18 @@ from devices.demo import start_demo_cameras
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
-from models.config import ConfigStore, demo_config, dump_config
-from models.database import open_database
-from models.hotkeys import HotkeyMap
-from models.oplog_time import utc_now
-from models.schedule import Place, schedule_event
-from models.schema import EventMode
-from models.shifts import plan_shift, start_shift
+from models.config.store import ConfigStore, demo_config, dump_config
+from models.oplog.database import open_database
+from models.desk.hotkeys import HotkeyMap
+from models.oplog.clock import utc_now
+from models.oplog.schedule import Place, schedule_event
+from models.oplog.tables import EventMode
+from models.oplog.shifts import plan_shift, start_shift
 from tests.devices.conftest import wait_until
 from tests.oplog.world import PIN, World, build_world
-from ui.console import Console, SimulatedPicture
-from ui.oplog_console import OperationsLog
-from ui.oplog_worker import open_oplog
+from ui.shell.console import Console, SimulatedPicture
+from ui.oplog.operations_log import OperationsLog
+from ui.oplog.worker import open_oplog
 
 WAIT_MS = 10_000
 EVENT_TITLE = "Rapat Koordinasi Percepatan Penurunan Stunting"

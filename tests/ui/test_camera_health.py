@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from devices.video import decoding
 from devices.visca.sim.simulator import start_simulator
-from models.config import CameraConfig, Config
+from models.config.store import CameraConfig, Config
 from tests.ui import test_device_language as language
 from tests.ui import test_wall_view as wall
 from tests.ui.test_wall_view import WAIT_MS, log_lines

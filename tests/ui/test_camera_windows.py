@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication
 from tests.devices.conftest import wait_until
 from tests.video.rtsp import rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
 from tests.ui.desk_support import WAIT_MS, desk, make_console, resize, settle  # noqa: F401
-from ui.camera_model import Tally
-from ui.camera_tile import TALLY_COLOURS
+from ui.desk.camera_model import Tally
+from ui.desk.camera_tile import TALLY_COLOURS
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,8 +170,8 @@ SECOND_SCREEN = textwrap.dedent("""
     from PySide6.QtCore import QItemSelectionModel, QObject, Signal
     from PySide6.QtWidgets import QApplication
     from devices.visca.state import CameraState
-    from ui.camera_model import CameraListModel
-    from ui.camera_windows import Multiview
+    from ui.desk.camera_model import CameraListModel
+    from ui.desk.camera_windows import Multiview
 
     class Bridge(QObject):                  # a camera that never changes
         stateChanged = Signal(object)

@@ -19,13 +19,13 @@ from devices.runtime import DeviceRuntime
 from devices.visca.sim.simulator import start_simulator
 from devices.visca.url_check import check_camera
 from devices.wall.sim.simulator import start_demo_wall
-from models.config import ConfigStore, demo_config_text
-from models.hotkeys import HotkeyMap
-from ui.config_editor import ConfigEditor
+from models.config.store import ConfigStore, demo_config_text
+from models.desk.hotkeys import HotkeyMap
+from ui.shell.config_editor import ConfigEditor
 from tests.ui import oplog_support
 from tests.ui.oplog_support import log_in, ready
-from ui.console import Console, SimulatedPicture
-from ui.oplog_worker import open_oplog
+from ui.shell.console import Console, SimulatedPicture
+from ui.oplog.worker import open_oplog
 
 pytestmark = pytest.mark.gui
 site = oplog_support.site          # the fixture: a small Smart Centre's operations log

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QPushButton
 
 from devices.port_check import port_warnings
 from devices.visca.url_check import check_camera
-from models.config import ConfigStore, parse_config
-from ui.config_editor import LineRole, ConfigEditor
+from models.config.store import ConfigStore, parse_config
+from ui.shell.config_editor import LineRole, ConfigEditor
 
 GOOD = """\
 cameras:

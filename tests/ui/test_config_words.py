@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from devices.visca.url_check import check_camera
-from models.config import ConfigStore
-from models.hotkeys import ACTIONS, HotkeyMap, load_hotkeys
-from ui.config_editor import ConfigEditor
-from ui.console import Console
-from ui.hotkey_editor import HotkeyEditor
+from models.config.store import ConfigStore
+from models.desk.hotkeys import ACTIONS, HotkeyMap, load_hotkeys
+from ui.shell.config_editor import ConfigEditor
+from ui.shell.console import Console
+from ui.hotkeys.editor import HotkeyEditor
 
 pytestmark = pytest.mark.gui
 

@@ -10,9 +10,9 @@ from devices.demo import start_demo_cameras
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
-from models.config import ConfigStore, demo_config, demo_config_text
-from models.hotkeys import HotkeyMap
-from ui.console import Console, SimulatedPicture
+from models.config.store import ConfigStore, demo_config, demo_config_text
+from models.desk.hotkeys import HotkeyMap
+from ui.shell.console import Console, SimulatedPicture
 from tests.devices.conftest import wait_until
 
 pytestmark = pytest.mark.gui

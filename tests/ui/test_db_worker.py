@@ -1,7 +1,7 @@
 """The operations log's worker thread after the console has closed."""
 from __future__ import annotations
 
-from ui.oplog_worker import DbWorker, opener
+from ui.oplog.worker import DbWorker, opener
 
 
 def test_a_stopped_worker_drops_late_jobs_instead_of_failing(qapp, tmp_path):

@@ -11,13 +11,13 @@ from PySide6.QtCore import QSettings
 from app import check_wall
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
-from models.config import Config, ConfigStore, demo_config
-from models.hotkeys import HotkeyMap
+from models.config.store import Config, ConfigStore, demo_config
+from models.desk.hotkeys import HotkeyMap
 from tests.ui import test_wall_view as wall
 from tests.ui.test_wall_view import FAST, WAIT_MS, drop_mime, log_lines, screen
-from ui.camera_model import Role
-from ui.console import Console, SimulatedPicture
-from ui.wall_model import WallRole, source_mime
+from ui.desk.camera_model import Role
+from ui.shell.console import Console, SimulatedPicture
+from ui.wall.outputs_model import WallRole, source_mime
 
 pytestmark = pytest.mark.gui
 rig, make_console = wall.rig, wall.make_console     # the fixtures

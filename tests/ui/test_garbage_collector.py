@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from ui.garbage_collector import collect_garbage_on_gui_thread
+from ui.shell.garbage_collector import collect_garbage_on_gui_thread
 
 
 class Marker:

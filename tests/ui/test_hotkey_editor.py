@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from models.hotkeys import ACTIONS, HotkeyMap, load_hotkeys
-from ui.hotkey_editor import CONFLICT_COLOUR, HotkeyEditor, HotkeyTableModel
+from models.desk.hotkeys import ACTIONS, HotkeyMap, load_hotkeys
+from ui.hotkeys.editor import CONFLICT_COLOUR, HotkeyEditor, HotkeyTableModel
 
 Role = Qt.ItemDataRole
 

@@ -7,9 +7,9 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QKeySequenceEdit, QLabel, QLineEdit, QMenu,
                                QVBoxLayout, QWidget)
 
-from models.hotkeys import DEFAULT_HOTKEYS, HotkeyMap
-from ui.cheat_sheet import CheatSheet
-from ui.hotkeys import CONSOLE_WINDOW, OWNS_KEYS, HotkeyFilter, key_text
+from models.desk.hotkeys import DEFAULT_HOTKEYS, HotkeyMap
+from ui.shell.cheat_sheet import CheatSheet
+from ui.hotkeys.key_filter import CONSOLE_WINDOW, OWNS_KEYS, HotkeyFilter, key_text
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from tests.ui.desk_support import (SCREEN_MARGINS, WAIT_MS, close, desk, make_console, rect_in, resize,  # noqa: F401
                                    settle, shown_within)
-from ui.camera_grid import GAP
+from ui.desk.camera_grid import GAP
 
 pytestmark = pytest.mark.gui
 DESK_SCREENS = [QSize(1280, 720), QSize(1366, 768)]

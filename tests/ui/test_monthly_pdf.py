@@ -17,19 +17,19 @@ from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
 import app
-import ui.report_monthly
-import ui.report_monthly_pdf
-from models.database import open_database
-from models.oplog_time import WIB
-from models.reports_monthly import (
+import ui.reports.monthly
+import ui.reports.monthly_pdf
+from models.oplog.database import open_database
+from models.oplog.clock import WIB
+from models.oplog.reports.monthly import (
     DayModeCount, DeviceFaultCount, LocationCount, MonthlyStats, StaffHours, monthly_stats)
-from models.seed_demo import seed_demo
+from models.oplog.seed.demo import seed_demo
 from tests.oplog.conftest import Backend
 from tests.ui.test_reports import page_text, pdf_text, run_app
-from ui.oplog_worker import DbWorker
-from ui.report_charts import MonthlyCharts
-from ui.report_monthly import MonthlyWindow
-from ui.report_monthly_pdf import save_monthly
+from ui.oplog.worker import DbWorker
+from ui.reports.charts import MonthlyCharts
+from ui.reports.monthly import MonthlyWindow
+from ui.reports.monthly_pdf import save_monthly
 
 pytestmark = pytest.mark.gui
 
@@ -160,7 +160,7 @@ def test_the_window_exports_the_monthly_pdf_off_the_gui_thread(october, tmp_path
             threads[name] = threading.current_thread()
             return real(*args)
         return call
-    for module, name in ((ui.report_monthly, "record"), (ui.report_monthly_pdf, "print_pdf")):
+    for module, name in ((ui.reports.monthly, "record"), (ui.reports.monthly_pdf, "print_pdf")):
         monkeypatch.setattr(module, name, noting_the_thread(name, getattr(module, name)))
     window = window_for(october, qtbot)
     assert window.stats == october.stats and window.export_pdf.isEnabled()

@@ -12,7 +12,7 @@ from tests.devices.conftest import wait_until
 from tests.ui import oplog_support, test_console
 from tests.ui.operator_input import click, click_slot, keyboard, press, type_slowly
 from tests.ui.oplog_support import log_in, ready
-from ui.preset_model import Role
+from ui.desk.preset_model import Role
 
 pytestmark = pytest.mark.gui
 Key, Mod = Qt.Key, Qt.KeyboardModifier

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
-from models.oplog_time import utc_now
+from models.oplog.clock import utc_now
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import WAIT_MS, log_in, ready, settle
 
@@ -66,8 +66,8 @@ def test_a_desk_whose_clock_runs_ahead_still_meets_the_lock(site, console_for, q
         log_in(ops, qtbot, site.world.budi, "0000")
     assert "locked after 5 wrong PINs" in ops.login.message.text()
     ahead = utc_now() + timedelta(seconds=61)
-    monkeypatch.setattr("models.oplog_time.utc_now", lambda: ahead)
-    monkeypatch.setattr("ui.oplog_login.utc_now", lambda: ahead, raising=False)     # the desk's clock, as it was read
+    monkeypatch.setattr("models.oplog.clock.utc_now", lambda: ahead)
+    monkeypatch.setattr("ui.oplog.login.utc_now", lambda: ahead, raising=False)     # the desk's clock, as it was read
     log_in(ops, qtbot, site.world.budi)
     assert ops.state.staff is None and "locked" in ops.login.message.text()
 

@@ -8,14 +8,14 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-import models.staff as staff_module
+import models.oplog.staff as staff_module
 from devices.records import ActionRecord
-from models.audit_log import AuditWriter
-from models.database import open_database
-from models.staff import MAX_WRONG_PINS
+from models.oplog.audit_log import AuditWriter
+from models.oplog.database import open_database
+from models.oplog.staff import MAX_WRONG_PINS
 from tests.devices.conftest import wait_until
 from tests.oplog.world import PIN
-from ui.oplog_audit import AuditFeed
+from ui.oplog.audit_feed import AuditFeed
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import WAIT_MS, log_in, log_lines, ready, settle
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from models import handover as ho
-from models.database import open_database
-from models.oplog_time import utc_now
-from models.schema import Shift, Staff
+from models.oplog import handover as ho
+from models.oplog.database import open_database
+from models.oplog.clock import utc_now
+from models.oplog.tables import Shift, Staff
 from tests.oplog.world import PIN
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import WAIT_MS, log_in, ready, settle
-from ui.oplog_handover import ACCEPT, NOTES, RECORD, SUMMARY
+from ui.oplog.handover import ACCEPT, NOTES, RECORD, SUMMARY
 
 pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site   # the fixtures

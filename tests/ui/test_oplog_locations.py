@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import WAIT_MS, log_in, ready, settle
-from ui.oplog_locations import LocationsAdmin
+from ui.oplog.locations import LocationsAdmin
 
 pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site   # the fixtures

@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from models.config_schema import EventConfig, Shot
-from models.database import open_database
-from models.reports_handover import handover_report
+from models.config.schema import EventConfig, Shot
+from models.oplog.database import open_database
+from models.oplog.reports.handover import handover_report
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready, settle
-from ui.oplog_board import LogEvent
+from ui.oplog.board import LogEvent
 
 pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site   # the fixtures

@@ -12,7 +12,7 @@ from tests.oplog.conftest import Backend
 from tests.ui import oplog_support as support
 from tests.ui.operator_input import Key, Mod, press
 from tests.ui.oplog_support import WAIT_MS, log_in, log_lines, ready, settle
-from ui.camera_model import Role
+from ui.desk.camera_model import Role
 
 pytestmark = pytest.mark.gui
 console_for, rig = support.console_for, support.rig      # the fixtures

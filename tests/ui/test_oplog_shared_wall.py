@@ -11,13 +11,13 @@ from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from devices.wall.controller import WallController
-from models.config import demo_config
-from models.hotkeys import HotkeyMap
+from models.config.store import demo_config
+from models.desk.hotkeys import HotkeyMap
 from tests.ui import test_oplog_shared_takeovers as shared
 from tests.ui import test_wall_view as wall
 from tests.ui.oplog_support import WAIT_MS, log_lines, ready, settle
-from ui.console import Console, SimulatedPicture
-from ui.oplog_worker import open_oplog
+from ui.shell.console import Console, SimulatedPicture
+from ui.oplog.worker import open_oplog
 
 pytestmark = pytest.mark.gui
 rig, site = wall.rig, shared.site          # the fixtures

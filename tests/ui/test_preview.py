@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from devices.video import FrameSource, SourceError
 from tests.video.clips import write_clip
-from ui.preview import PreviewHub
+from ui.preview.hub import PreviewHub
 
 pytestmark = pytest.mark.gui
 

@@ -17,7 +17,7 @@ from devices.video import DecodeMode, SyntheticCameraSource, synthetic
 from devices.visca.profiles import PROFILES
 from tests.ui.test_console import make_console, rig  # noqa: F401 (rig: a fixture)
 from tests.ui.test_preview import FAST_BACKOFF, ScriptedSource
-from ui.preview import (
+from ui.preview.hub import (
     DECODE_SETTING, DEFAULT_TILE_FPS, TILE_FPS_SETTING, TILES, PreviewHub, ViewWatcher, decode_from, tile_fps_from,
 )
 

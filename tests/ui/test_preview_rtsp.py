@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSize
 
 from tests.video.rtsp import RtspServer, on_ci, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
-from ui.preview import PreviewHub
+from ui.preview.hub import PreviewHub
 
 pytestmark = pytest.mark.gui
 

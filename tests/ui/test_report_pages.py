@@ -8,14 +8,14 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QTextDocument
 
-from models.database import open_database
-from models.logbook import add_log_entry
-from models.reports_handover import handover_report
+from models.oplog.database import open_database
+from models.oplog.logbook import add_log_entry
+from models.oplog.reports.handover import handover_report
 from tests.oplog.scenes import accepted, busy_morning
 from tests.oplog.world import T0, build_world
 from tests.ui.test_reports import page_text
-from ui.report_pages import Break, breaks, page_slices, share_width
-from ui.report_pdf import save_handover
+from ui.reports.pages import Break, breaks, page_slices, share_width
+from ui.reports.handover_pdf import save_handover
 
 pytestmark = pytest.mark.gui
 SENTENCE = "Kamera Pendopo dicek ulang bersama teknisi, siaran YouTube stabil."

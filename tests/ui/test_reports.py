@@ -14,17 +14,17 @@ import pytest
 from pypdf import PageObject, PdfReader
 
 import app
-from models.database import open_database
-from models.reports_csv import read_handover_csv
-from models.reports_handover import handover_report
-from models.reports_monthly import monthly_stats
-from models.seed_demo import seed_demo
-from models import handover as ho
+from models.oplog.database import open_database
+from models.oplog.reports.csv_files import read_handover_csv
+from models.oplog.reports.handover import handover_report
+from models.oplog.reports.monthly import monthly_stats
+from models.oplog.seed.demo import seed_demo
+from models.oplog import handover as ho
 from tests.oplog.scenes import ACCEPTED, accepted, busy_morning, handover, signed
 from tests.oplog.world import build_world
-from ui.oplog_worker import DbWorker
-from ui.report_monthly import MonthlyWindow
-from ui.report_pdf import save_handover
+from ui.oplog.worker import DbWorker
+from ui.reports.monthly import MonthlyWindow
+from ui.reports.handover_pdf import save_handover
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
-import ui.save_dialog as save_dialog
-from models.database import open_database
-from models.reports_monthly import MonthlyStats
-from ui.oplog_worker import DbWorker
-from ui.report_monthly import MonthlyWindow
+import ui.shell.save_dialog as save_dialog
+from models.oplog.database import open_database
+from models.oplog.reports.monthly import MonthlyStats
+from ui.oplog.worker import DbWorker
+from ui.reports.monthly import MonthlyWindow
 
 pytestmark = pytest.mark.gui
 

@@ -15,11 +15,11 @@ from devices.demo import start_demo_cameras
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
-from models.config import demo_config
-from models.hotkeys import HotkeyMap
+from models.config.store import demo_config
+from models.desk.hotkeys import HotkeyMap
 from tests.devices.conftest import wait_until
-from ui.console import Console, SimulatedPicture
-from ui.language import system_language
+from ui.shell.console import Console, SimulatedPicture
+from ui.shell.language import system_language
 
 pytestmark = pytest.mark.gui
 
@@ -31,7 +31,7 @@ PLACEHOLDER = re.compile(r"%(?:\d+|n)|\{\w*\}")   # %1 %2 %n, and {name} for str
 
 
 def _load_updater():
-    spec = importlib.util.spec_from_file_location("update_translations", I18N / "update_translations.py")
+    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -83,9 +83,9 @@ def test_committed_qm_is_compiled_from_the_committed_ts(tmp_path):
     require_tool("lrelease")
     fresh = tmp_path / "console_id.qm"
     updater.lrelease(TS, fresh)
-    assert QM.exists(), f"{QM} is missing: run python resources/i18n/update_translations.py"
+    assert QM.exists(), f"{QM} is missing: run python tools/update_translations.py"
     same = fresh.read_bytes() == QM.read_bytes()
-    assert same, f"{QM.name} does not match {TS.name}: run python resources/i18n/update_translations.py"
+    assert same, f"{QM.name} does not match {TS.name}: run python tools/update_translations.py"
 
 
 def test_every_string_in_the_ui_code_is_in_the_ts_file(tmp_path):
@@ -96,7 +96,7 @@ def test_every_string_in_the_ui_code_is_in_the_ts_file(tmp_path):
     assert len(in_code) > 50, "lupdate found suspiciously few strings in ui/"
     committed = {(context, source) for context, source, _ in messages(TS)}
     missing = sorted(in_code - committed)
-    assert not missing, ("not in console_id.ts (run python resources/i18n/update_translations.py and translate):\n"
+    assert not missing, ("not in console_id.ts (run python tools/update_translations.py and translate):\n"
                          + "\n".join(f"  {context}: {source!r}" for context, source in missing))
 
 
@@ -163,3 +163,17 @@ def test_indonesian_locale_chooses_indonesian(translator):
         QLocale.setDefault(before)
     assert system_language(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)) == "id"
     assert system_language(QLocale(QLocale.Language.Javanese, QLocale.Country.Indonesia)) == "en"
+
+
+def test_indonesian_is_installed_from_the_shipped_file_and_a_missing_file_means_english(qapp, monkeypatch, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.shell import language
+    try:
+        assert language.install_translator(qapp, "id") == "id"
+        assert QCoreApplication.translate("Camera", "last preset") == "preset terakhir"
+        monkeypatch.setattr(language, "TRANSLATIONS", tmp_path)
+        assert language.install_translator(qapp, "id") == "en"
+        assert QCoreApplication.translate("Camera", "last preset") == "last preset"
+    finally:
+        language.install_translator(qapp, "en")

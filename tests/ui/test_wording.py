@@ -1,4 +1,4 @@
-"""Sentences composed without Qt (common/wording.py) are said in the interface language (ui/wording.py)."""
+"""Sentences composed without Qt (common/wording.py) are said in the interface language (ui/shell/wording.py)."""
 from __future__ import annotations
 
 import importlib.util
@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 from common.wording import QT_TRANSLATE_NOOP, Phrase
-from ui.wording import said
+from ui.shell.wording import said
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = """<?xml version="1.0" encoding="utf-8"?>
@@ -26,7 +26,7 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 
 def _updater():
     spec = importlib.util.spec_from_file_location("update_translations",
-                                                  ROOT / "resources" / "i18n" / "update_translations.py")
+                                                  ROOT / "tools" / "update_translations.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -1,0 +1,1 @@
+"""The console's configuration file: parsing, checking, storing, auditing."""

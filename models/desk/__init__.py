@@ -1,0 +1,1 @@
+"""What the operator's desk keeps without Qt: hotkeys, key names, presets, event ownership."""

@@ -1,0 +1,290 @@
+"""The hotkey map: which keys trigger which console action, per workstation.
+
+Keys are Qt's portable key text kept as strings (see ``key_names``). An action may have several
+keys; a key should have one action. A map read from a file is refused if a key has two.
+
+ALL STOP has keys that no widget uses (Pause, and Ctrl+Space for keyboards without Pause): they
+stop every camera from anywhere. Esc, Return and Enter (``WIDGET_KEYS``) close or confirm menus,
+dialogs and editors first; bound to an action they act only when nothing else takes them.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from models.desk.key_names import normalize_key
+from common.user_files import default_folder, write_atomically
+from common.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
+
+CAMERA_SELECT = tuple(f"camera.select.{number}" for number in range(1, 10))
+MOVES = ("move.up", "move.down", "move.left", "move.right")
+ZOOMS = ("zoom.in", "zoom.out")
+PRESET_RECALLS = tuple(f"preset.recall.{number}" for number in range(10))
+PRESET_SELECTED = "preset.recall.selected"   # the slot chosen in the preset grid
+PRESET_NUMBER = "preset.number"              # type a preset number (any, not only 0–9), then Enter
+SHOTS = tuple(f"shot.F{number}" for number in range(1, 13))
+WALL_LAYOUTS = tuple(f"wall.layout.{number}" for number in range(1, 10))   # on the wall shown in the console
+STOP_ALL = "stop.all"
+CHEAT_SHEET = "help.cheatsheet"
+QUICK_LOG = "log.quick"          # the one-key entry in the operations log
+MULTIVIEW = "view.multiview"     # every camera in a window of its own, on a second screen if there is one
+PRESETS = (*PRESET_RECALLS, PRESET_SELECTED, PRESET_NUMBER)
+ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESETS, *SHOTS, *WALL_LAYOUTS, STOP_ALL, CHEAT_SHEET, QUICK_LOG, MULTIVIEW)
+HELD_ACTIONS = frozenset((*MOVES, *ZOOMS))    # the key press starts them, its release stops them
+ACTION_GROUPS = (("camera", CAMERA_SELECT), ("move", MOVES + ZOOMS), ("preset", PRESETS),
+                 ("shot", SHOTS), ("wall", WALL_LAYOUTS), ("general", (STOP_ALL, CHEAT_SHEET, QUICK_LOG, MULTIVIEW)))
+
+DEFAULT_HOTKEYS: dict[str, tuple[str, ...]] = {
+    **{action: (action.rsplit(".", 1)[1],) for action in CAMERA_SELECT},
+    "move.up": ("Up",), "move.down": ("Down",), "move.left": ("Left",), "move.right": ("Right",),
+    "zoom.in": ("+", "=", "Num++"), "zoom.out": ("-", "Num+-"),
+    **{f"preset.recall.{number}": (f"Num+{number}", f"Ctrl+{number}") for number in range(10)},
+    **{action: (action.rsplit(".", 1)[1],) for action in SHOTS if action != "shot.F11"},   # F11: the multiview
+    **{action: (f"Alt+{action.rsplit('.', 1)[1]}",) for action in WALL_LAYOUTS},
+    PRESET_SELECTED: ("Return", "Num+Enter"), PRESET_NUMBER: ("Num+*", "Ctrl+G"),
+    STOP_ALL: ("Pause", "Ctrl+Space", "Esc"), CHEAT_SHEET: ("?",), QUICK_LOG: ("Ctrl+L",), MULTIVIEW: ("F11",),
+}
+WIDGET_KEYS = frozenset(("Esc", "Return", "Enter", "Num+Enter"))
+"""Keys menus, dialogs, combo boxes and editors take first (to close, cancel or confirm)."""
+HOTKEYS_FILE = "hotkeys.json"
+FILE_FORMAT = "smartcentre-console hotkeys"
+FILE_VERSION = 2      # 2: ALL STOP on keys no widget uses; a version 1 file gets them (``from_json``)
+READABLE_VERSIONS = (1, FILE_VERSION)
+
+_LABELS = {
+    "move.up": QT_TRANSLATE_NOOP("Hotkeys", "Move up"), "move.down": QT_TRANSLATE_NOOP("Hotkeys", "Move down"),
+    "move.left": QT_TRANSLATE_NOOP("Hotkeys", "Move left"), "move.right": QT_TRANSLATE_NOOP("Hotkeys", "Move right"),
+    "zoom.in": QT_TRANSLATE_NOOP("Hotkeys", "Zoom in"), "zoom.out": QT_TRANSLATE_NOOP("Hotkeys", "Zoom out"),
+    STOP_ALL: QT_TRANSLATE_NOOP("Hotkeys", "Stop all cameras"),
+    CHEAT_SHEET: QT_TRANSLATE_NOOP("Hotkeys", "Show the hotkeys"),
+    QUICK_LOG: QT_TRANSLATE_NOOP("Hotkeys", "Quick log entry"),
+    MULTIVIEW: QT_TRANSLATE_NOOP("Hotkeys", "Multiview of every camera"),
+    PRESET_SELECTED: QT_TRANSLATE_NOOP("Hotkeys", "Recall the chosen preset"),
+    PRESET_NUMBER: QT_TRANSLATE_NOOP("Hotkeys", "Choose a preset by its number"),
+}
+_NUMBERED_LABELS = {
+    "camera.select": QT_TRANSLATE_NOOP("Hotkeys", "Select camera {number}"),
+    "preset.recall": QT_TRANSLATE_NOOP("Hotkeys", "Recall preset {number}"),
+    "shot": QT_TRANSLATE_NOOP("Hotkeys", "Shot {number}"),
+    "wall.layout": QT_TRANSLATE_NOOP("Hotkeys", "Recall wall layout {number}"),
+}
+
+
+def describe(action: str) -> Phrase:
+    """A short label ("Recall preset 3"), said in the operator's language by ui/."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    group, _dot, argument = action.rpartition(".")
+    return _LABELS.get(action) or _NUMBERED_LABELS[group].format(number=argument)
+
+
+class KeyConflict(ValueError):
+    def __init__(self, key: str, action: str, other: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Hotkeys", "{key} is already the key for {action}").format(
+            key=key, action=describe(other)))
+        self.key = key
+        self.action = action
+        self.other = other
+
+
+class HotkeyError(ValueError):
+    """A hotkey file that cannot be used; ``problems`` says why, one sentence (a Phrase) each."""
+
+    def __init__(self, problems: list[Phrase]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class HotkeyMap:
+    def __init__(self, bindings: Mapping[str, Iterable[str]] | None = None) -> None:
+        """``bindings``: action -> keys; raises ValueError for an unknown action or key."""
+        self._keys: dict[str, list[str]] = {action: [] for action in ACTIONS}
+        for action, keys in (bindings or {}).items():
+            _check_action(action)
+            for key in map(normalize_key, keys):
+                if key not in self._keys[action]:
+                    self._keys[action].append(key)
+        self._reindex()
+
+    @classmethod
+    def defaults(cls) -> HotkeyMap:
+        return cls(DEFAULT_HOTKEYS)
+
+    def copy(self) -> HotkeyMap:
+        return HotkeyMap(self._keys)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HotkeyMap) and self._keys == other._keys
+
+    def __repr__(self) -> str:
+        return f"HotkeyMap({self.bindings()!r})"
+
+    def bindings(self) -> dict[str, tuple[str, ...]]:
+        return {action: tuple(keys) for action, keys in self._keys.items()}
+
+    def keys(self, action: str) -> tuple[str, ...]:
+        _check_action(action)
+        return tuple(self._keys[action])
+
+    def action_for(self, key: str) -> str | None:
+        try:
+            actions = self._by_key.get(normalize_key(key), [])
+        except ValueError:
+            return None
+        if len(actions) == 1:
+            return actions[0]
+        # a key bound twice does nothing until the operator sorts it out; stopping is always safe
+        return STOP_ALL if STOP_ALL in actions else None
+
+    def stop_keys(self) -> tuple[str, ...]:
+        """The ALL STOP keys that work everywhere, even while typing (not Esc: see ``WIDGET_KEYS``)."""
+        return tuple(key for key in self._keys[STOP_ALL] if key not in WIDGET_KEYS)
+
+    def conflicts(self) -> dict[str, tuple[str, ...]]:
+        """Keys bound to more than one action, with those actions."""
+        return {key: tuple(actions) for key, actions in self._by_key.items() if len(actions) > 1}
+
+    def bind(self, action: str, key: str, *, replace: bool = False) -> str:
+        """Add ``key`` to ``action`` and return its normalised text.
+
+        Raises KeyConflict if another action has the key, unless ``replace`` takes it from that action.
+        """
+        _check_action(action)
+        key = normalize_key(key)
+        others = [other for other in self._by_key.get(key, []) if other != action]
+        if others and not replace:
+            raise KeyConflict(key, action, others[0])
+        for other in others:
+            self._keys[other].remove(key)
+        if key not in self._keys[action]:
+            self._keys[action].append(key)
+        self._reindex()
+        return key
+
+    def unbind(self, key: str) -> None:
+        key = normalize_key(key)
+        for keys in self._keys.values():
+            if key in keys:
+                keys.remove(key)
+        self._reindex()
+
+    @staticmethod
+    def is_held(action: str) -> bool:
+        return action in HELD_ACTIONS
+
+    def _reindex(self) -> None:
+        self._by_key: dict[str, list[str]] = {}
+        for action, keys in self._keys.items():
+            for key in keys:
+                self._by_key.setdefault(key, []).append(action)
+
+    # ---- export and import -----------------------------------------------------------------
+    def to_json(self) -> str:
+        data = {"format": FILE_FORMAT, "version": FILE_VERSION, "bindings": self._keys}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> HotkeyMap:
+        """The map in a hotkey file; raises HotkeyError listing every problem.
+
+        Actions the file does not mention keep their default keys where no other action uses them
+        (files written before an action existed).
+        """
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise HotkeyError([QT_TRANSLATE_NOOP(
+                "Hotkeys", "not a hotkey file: {reason} at line {line}, column {column}").format(
+                reason=exc.msg, line=exc.lineno, column=exc.colno)]) from None
+        if not isinstance(data, dict) or not isinstance(data.get("bindings"), dict):
+            raise HotkeyError([QT_TRANSLATE_NOOP("Hotkeys", 'not a hotkey file: it has no "bindings" section')])
+        problems: list[Phrase] = []
+        version = data.get("version", FILE_VERSION)
+        if version not in READABLE_VERSIONS:
+            problems.append(QT_TRANSLATE_NOOP(
+                "Hotkeys", "the file has version {version}; this console reads version {supported}").format(
+                version=repr(version), supported=FILE_VERSION))
+        bindings = _read_bindings(data["bindings"], problems)
+        used = {key for keys in bindings.values() for key in keys}
+        for action in ACTIONS:
+            if action not in bindings:
+                bindings[action] = [key for key in DEFAULT_HOTKEYS.get(action, ()) if key not in used]
+        if version == 1 and STOP_ALL in bindings:   # Esc was its only default then; Esc now gives way to widgets
+            bindings[STOP_ALL] += [key for key in DEFAULT_HOTKEYS[STOP_ALL]
+                                   if key not in used and key not in bindings[STOP_ALL]]
+        hotkeys = cls(bindings)
+        for key, actions in hotkeys.conflicts().items():
+            given_to = QT_TRANSLATE_NOOP("Hotkeys", "{actions} and {last}").format(
+                actions=", ".join(actions[:-1]), last=actions[-1])
+            problems.append(QT_TRANSLATE_NOOP(
+                "Hotkeys", "the key {key} is given to {actions}; a key can do one thing only").format(
+                key=key, actions=given_to))
+        if problems:
+            raise HotkeyError(problems)
+        return hotkeys
+
+
+def _read_bindings(raw: dict[object, object], problems: list[Phrase]) -> dict[str, list[str]]:
+    bindings: dict[str, list[str]] = {}
+    for action, keys in raw.items():
+        if action not in ACTIONS:
+            problems.append(_unknown_action(action))
+            continue
+        if isinstance(keys, str):
+            keys = [keys]
+        if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
+            problems.append(QT_TRANSLATE_NOOP(
+                "Hotkeys", '{action}: expected a list of keys such as ["F5", "Ctrl+3"], found {found}').format(
+                action=action, found=json.dumps(keys)))
+            continue
+        bindings[action] = []
+        for key in keys:
+            try:
+                bindings[action].append(normalize_key(key))
+            except ValueError as exc:
+                problems.append(QT_TRANSLATE_NOOP("Hotkeys", "{action}: {problem}").format(
+                    action=action, problem=sentence_of(exc)))
+    return bindings
+
+
+def _unknown_action(action: object) -> Phrase:
+    close = difflib.get_close_matches(str(action), ACTIONS, n=1)
+    if not close:
+        return QT_TRANSLATE_NOOP("Hotkeys", "unknown action {action}").format(action=repr(action))
+    return QT_TRANSLATE_NOOP("Hotkeys", "unknown action {action} (did you mean {suggestion}?)").format(
+        action=repr(action), suggestion=repr(close[0]))
+
+
+def _check_action(action: str) -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+
+
+def hotkeys_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The per-workstation hotkey file: ``path`` if given, else the user's configuration folder."""
+    return Path(path) if path is not None else default_folder() / HOTKEYS_FILE
+
+
+def load_hotkeys(path: str | os.PathLike[str] | None = None) -> tuple[HotkeyMap, list[Phrase]]:
+    """The workstation's map and the problems met (sentences for the log pane); never raises (the defaults stand in)."""
+    path = hotkeys_path(path)
+    try:
+        return HotkeyMap.from_json(path.read_text(encoding="utf-8")), []
+    except FileNotFoundError:
+        return HotkeyMap.defaults(), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return HotkeyMap.defaults(), [QT_TRANSLATE_NOOP(
+            "Hotkeys", "{path}: cannot be read ({reason}); using the default hotkeys").format(
+            path=str(path), reason=sentence_of(exc))]
+    except HotkeyError as exc:
+        in_file = QT_TRANSLATE_NOOP("Hotkeys", "{path}: {problem}")
+        return HotkeyMap.defaults(), [*(in_file.format(path=str(path), problem=problem) for problem in exc.problems),
+                                      QT_TRANSLATE_NOOP("Hotkeys", "Using the default hotkeys.")]
+
+
+def save_hotkeys(hotkeys: HotkeyMap, path: str | os.PathLike[str] | None = None) -> None:
+    """Write the map atomically; raises OSError."""
+    write_atomically(hotkeys_path(path), hotkeys.to_json())

@@ -1,0 +1,1 @@
+"""Reports of the operations log: the handover report, monthly statistics, CSV files."""

@@ -1,0 +1,1 @@
+"""The operator's desk: cameras, their controls and presets, the events panel."""

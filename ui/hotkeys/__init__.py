@@ -1,0 +1,1 @@
+"""Hotkeys: key events become console actions; the hotkey editor."""

@@ -1,0 +1,1 @@
+"""The operations log in the console: login, shift, schedule, logbook, handover, administration."""

@@ -1,0 +1,189 @@
+"""Admin screens (non-modal windows): staff accounts and devices (locations: ui/oplog/locations.py).
+
+The console offers them to admins only and closes them when no admin is logged in any more; every
+change is made by a models/ operation that takes the logged-in staff member, checks the role again on
+the database thread and writes its audit row in the same transaction, so a stale window or a changed
+role cannot slip through.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.oplog.inventory import add_device, devices, set_in_service
+from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
+from models.oplog.staff_admin import change_account, create_staff, switch_account, unlock_account
+from ui.oplog.state import OpsState
+from models.oplog.snapshot import Snapshot, wib_time
+from ui.oplog.widgets import TextTable
+from ui.shell.wording import said
+
+Row = tuple[object, list[str]]
+
+
+class AdminWindow(QWidget):
+    """A table of rows loaded by ``load(session)``, a form, and changes made as the logged-in admin."""
+
+    def __init__(self, state: OpsState, title: str, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(title)
+        self.resize(800, 560)
+        self.state = state
+        self.table = TextTable(headers)
+        self.form = QFormLayout()
+        self.row_buttons = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.row_buttons)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+
+    def load(self, session: Session) -> list[Row]:
+        raise NotImplementedError
+
+    def open(self) -> None:
+        self.show()
+        self.raise_()
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        self.state.worker.call(self.load, self.table.set_rows)
+
+    def change(self, work: Callable[[Session, Staff], object], done_text: str) -> None:
+        """``work`` as the logged-in staff member (the models/ operation checks the role and audits)."""
+        def done(_result: object) -> None:
+            self.message.setText(done_text)
+            self.reload()
+        self.message.clear()
+        self.state.act(work, done, lambda error: self.message.setText(said(error)))
+
+    def button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+
+class StaffAdmin(AdminWindow):
+    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+        super().__init__(state, self.tr("Staff"), [self.tr("Name"), self.tr("NIP"), self.tr("Category"),
+                                                    self.tr("Role"), self.tr("Account"), self.tr("Locked until")],
+                         parent)
+        self.name, self.nip, self.pin = QLineEdit(), QLineEdit(), QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.category, self.role = QComboBox(), QComboBox()
+        self.category.addItems([category.value for category in EmploymentCategory])
+        for role in Role:
+            self.role.addItem(state.labels.role(role), role.value)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("NIP (PNS/CPNS, 18 digits)"), self.nip)
+        self.form.addRow(self.tr("Category"), self.category)
+        self.form.addRow(self.tr("Role"), self.role)
+        self.form.addRow(self.tr("PIN (4–8 digits)"), self.pin)
+        self.form.addRow("", self.button(self.tr("Add staff member"), self.on_add))
+        self.row_buttons.addWidget(self.button(self.tr("Switch the selected account on/off"), self.on_toggle))
+        self.row_buttons.addWidget(self.button(self.tr("Give the selected account the name, role and PIN above"),
+                                               self.on_update))
+        self.row_buttons.addWidget(self.button(self.tr("Unlock the selected account"), self.on_unlock))
+
+    def load(self, session: Session) -> list[Row]:
+        return [(staff.id, [staff.name, staff.nip or "", staff.category.value, self.state.labels.role(staff.role),
+                            self.tr("on") if staff.active else self.tr("off"),
+                            wib_time(staff.locked_until, "%d-%m %H:%M:%S")])
+                for staff in session.scalars(select(Staff).order_by(Staff.name))]
+
+    def on_add(self) -> None:
+        name, nip, pin = self.name.text(), self.nip.text().strip() or None, self.pin.text()
+        category, role = EmploymentCategory(self.category.currentText()), Role(self.role.currentData())
+        self.pin.clear()
+
+        self.change(lambda session, me: create_staff(session, me, name, category, role, pin, nip=nip),
+                    self.tr("Staff member added."))
+
+    def on_toggle(self) -> None:
+        staff_id = self.table.current_id()
+
+        def toggle(session: Session, me: Staff) -> None:
+            staff = session.get(Staff, staff_id)
+            switch_account(session, me, staff, not staff.active)
+        if staff_id is not None:
+            self.change(toggle, self.tr("Account changed."))
+
+    def on_update(self) -> None:
+        """An empty name or PIN leaves the account's own."""
+        staff_id, role, pin = self.table.current_id(), Role(self.role.currentData()), self.pin.text()
+        name = self.name.text().strip() or None
+        self.pin.clear()
+        if staff_id is not None:
+            self.change(lambda session, me: change_account(session, me, session.get(Staff, staff_id), name=name,
+                                                           role=role, pin=pin or None),
+                        self.tr("Account changed."))
+
+    def on_unlock(self) -> None:
+        staff_id = self.table.current_id()
+        if staff_id is not None:
+            self.change(lambda session, me: unlock_account(session, me, session.get(Staff, staff_id)),
+                        self.tr("Account unlocked."))
+
+
+class DevicesAdmin(AdminWindow):
+    """``open_locations`` opens the locations screen, for a device at a place not registered yet."""
+
+    def __init__(self, state: OpsState, parent: QWidget | None = None, *,
+                 open_locations: Callable[[], None] | None = None) -> None:
+        super().__init__(state, self.tr("Devices"), [self.tr("Asset number"), self.tr("Name"), self.tr("Kind"),
+                                                      self.tr("Location"), self.tr("In service")], parent)
+        self.asset, self.name = QLineEdit(), QLineEdit()
+        self.kind, self.location = QComboBox(), QComboBox()
+        for kind in DeviceKind:
+            self.kind.addItem(state.labels.device_kind(kind), kind.value)
+        self.form.addRow(self.tr("Asset number"), self.asset)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        place = QHBoxLayout()
+        place.addWidget(self.location, 1)
+        if open_locations is not None:
+            place.addWidget(self.button(self.tr("New location…"), open_locations))
+        self.form.addRow(self.tr("Location"), place)
+        self.form.addRow("", self.button(self.tr("Add device"), self.on_add))
+        self.row_buttons.addWidget(self.button(self.tr("Take the selected device out of / back into service"),
+                                               self.on_toggle))
+        state.snapshotChanged.connect(self._fill_locations)
+        if state.snapshot is not None:
+            self._fill_locations(state.snapshot)
+
+    @Slot(object)
+    def _fill_locations(self, snapshot: Snapshot) -> None:
+        chosen = self.location.currentText()
+        self.location.clear()
+        self.location.addItems(["", *snapshot.locations])
+        self.location.setCurrentText(chosen)
+
+    def load(self, session: Session) -> list[Row]:
+        return [(device.id, [device.asset_number, device.name, self.state.labels.device_kind(device.kind),
+                             device.location.name if device.location else "",
+                             self.tr("yes") if device.in_service else self.tr("no")]) for device in devices(session)]
+
+    def on_add(self) -> None:
+        asset, name, kind = self.asset.text(), self.name.text(), DeviceKind(self.kind.currentData())
+        place = self.location.currentText() or None
+
+        def add(session: Session, me: Staff) -> None:
+            location = session.scalars(select(Location).where(Location.name == place)).first() if place else None
+            add_device(session, me, asset, name, kind, location)
+        self.change(add, self.tr("Device added."))
+
+    def on_toggle(self) -> None:
+        device_id = self.table.current_id()
+
+        def toggle(session: Session, me: Staff) -> None:
+            device = session.get(Device, device_id)
+            set_in_service(session, me, device, not device.in_service)
+        if device_id is not None:
+            self.change(toggle, self.tr("Device changed."))

@@ -1,0 +1,218 @@
+"""The event schedule dock: today's events from the operations log (and any still running), with
+their places, devices and stream; start and end them; and below, the form that schedules one:
+title, organiser (OPD), mode, times, places with their participant limits, cameras and other
+devices, and the stream (platform and URL)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from sqlalchemy.orm import Session
+
+from models.oplog.database import DatabaseProblem
+from models.oplog.clock import utc_now
+from models.oplog.schedule import Place, Stream, end_event, schedule_event, start_event
+from models.oplog.tables import Event, EventMode, Role, Staff
+from ui.oplog.state import OpsState
+from models.oplog.snapshot import EventView, Snapshot, wib_time
+from ui.oplog.widgets import CheckList, TextTable, WibDateTimeEdit
+from ui.shell.wording import said
+
+PLATFORMS = ("", "YouTube", "Zoom", "Facebook", "Instagram")
+
+
+class EventForm(QWidget):
+    """Signals:
+        scheduled(int): the new event's id.
+    """
+
+    scheduled = Signal(int)
+
+    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.title = QLineEdit()
+        self.organiser = QLineEdit()
+        self.organiser.setPlaceholderText(self.tr("the OPD, e.g. Bappeda"))
+        self.mode = QComboBox()
+        for mode in EventMode:
+            self.mode.addItem(state.labels.mode(mode.value), mode.value)
+        start = utc_now().replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        self.start = WibDateTimeEdit(start)
+        self.end = WibDateTimeEdit(start + timedelta(hours=2))
+        self.places = QTableWidget(0, 2)
+        self.places.setHorizontalHeaderLabels([self.tr("Place"), self.tr("Participants (limit)")])
+        self.places.verticalHeader().hide()
+        self.places.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.places.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.devices = CheckList()
+        self.platform = QComboBox()
+        self.platform.setEditable(True)
+        self.platform.addItems(PLATFORMS)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://www.youtube.com/live/…")
+        self.notes = QLineEdit()
+        self.submit = QPushButton(self.tr("Schedule event"))
+        self.submit.clicked.connect(self.on_schedule)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Organiser"), self.organiser)
+        form.addRow(self.tr("Mode"), self.mode)
+        form.addRow(self.tr("From (WIB)"), self.start)
+        form.addRow(self.tr("To (WIB)"), self.end)
+        form.addRow(self.tr("Places"), self.places)
+        form.addRow(self.tr("Cameras and devices"), self.devices)
+        form.addRow(self.tr("Stream platform"), self.platform)
+        form.addRow(self.tr("Stream URL"), self.url)
+        form.addRow(self.tr("Notes"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.submit)
+        layout.addWidget(self.message)
+        state.snapshotChanged.connect(self.show_snapshot)
+
+    @Slot(object)
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self._show_places(snapshot.locations)
+        ticked = self.devices.checked()
+        self.devices.set_items(((device.name, f"{device.name} ({device.asset_number})")
+                                for device in snapshot.devices if device.in_service), ticked)
+
+    def _show_places(self, names: tuple[str, ...]) -> None:
+        """The places of the log (a new one appears at once); ticks and limits already typed stay with their place."""
+        rows = [(self.places.item(row, 0), self.places.item(row, 1)) for row in range(self.places.rowCount())]
+        if [place.text() for place, _limit in rows] == list(names):
+            return
+        typed = {place.text(): (place.checkState(), limit.text()) for place, limit in rows}
+        self.places.setRowCount(len(names))
+        for row, name in enumerate(names):
+            checked, limit = typed.get(name, (Qt.CheckState.Unchecked, ""))
+            place = QTableWidgetItem(name)
+            place.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            place.setCheckState(checked)
+            self.places.setItem(row, 0, place)
+            self.places.setItem(row, 1, QTableWidgetItem(limit))
+
+    def chosen_places(self) -> list[Place]:
+        """The ticked places; a limit that is not a whole number is refused with ValueError."""
+        places = []
+        for row in range(self.places.rowCount()):
+            if self.places.item(row, 0).checkState() != Qt.CheckState.Checked:
+                continue
+            limit = self.places.item(row, 1).text().strip()
+            if limit and not limit.isdigit():
+                raise ValueError(self.tr("The participant limit must be a whole number."))
+            places.append(Place(self.places.item(row, 0).text(), int(limit) if limit else None))
+        return places
+
+    @Slot()
+    def on_schedule(self) -> None:
+        try:
+            places = self.chosen_places()
+        except ValueError as error:
+            self.message.setText(said(error))
+            return
+        title, organiser, mode = self.title.text(), self.organiser.text(), EventMode(self.mode.currentData())
+        start, end, devices, notes = self.start.moment(), self.end.moment(), self.devices.checked(), self.notes.text()
+        platform, url = self.platform.currentText().strip(), self.url.text().strip()
+        stream = Stream(platform, url or None) if platform else None
+
+        def schedule(session: Session, me: Staff) -> int:
+            event = schedule_event(session, me, title, organiser, mode, start, end, places, operators=[me],
+                                   devices=devices, stream=stream, notes=notes)
+            session.flush()
+            return event.id
+        self.message.setText(self.tr("Scheduling…"))
+        self.state.act(schedule, self._done, lambda error: self.message.setText(said(error)))
+
+    def _done(self, event_id: int) -> None:
+        self.message.setText(self.tr("Event scheduled: %1").replace("%1", self.title.text()))
+        self.title.clear()
+        self.url.clear()
+        self.notes.clear()
+        self.scheduled.emit(event_id)
+
+
+class EventsDock(QWidget):
+    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.events: dict[int, EventView] = {}
+        self.table = TextTable([self.tr("Time (WIB)"), self.tr("Event"), self.tr("Mode"), self.tr("Places"),
+                                self.tr("Cameras and devices"), self.tr("Stream"), self.tr("Status")])
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.start = QPushButton(self.tr("Start event"))
+        self.end = QPushButton(self.tr("End event"))
+        self.start.clicked.connect(lambda: self.run_selected(start=True))
+        self.end.clicked.connect(lambda: self.run_selected(start=False))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.form = EventForm(state)
+        self._select: int | None = None          # a new event, selected once the table shows it
+        self.form.scheduled.connect(self._select_when_shown)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start)
+        buttons.addWidget(self.end)
+        buttons.addWidget(self.message, 1)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table)
+        top_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        state.snapshotChanged.connect(self.show_snapshot)
+        state.staffChanged.connect(lambda _staff: self._enable())
+        self._enable()
+
+    @Slot(object)
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.events = {event.id: event for event in snapshot.events}
+        self.table.set_rows((event.id, self._cells(event)) for event in snapshot.events)
+        if self._select in self.events:
+            self.table.select_id(self._select)
+            self._select = None
+        self._enable()
+
+    def _select_when_shown(self, event_id: int) -> None:
+        self._select = event_id
+
+    def _cells(self, event: EventView) -> list[str]:
+        stream = " ".join(part for part in (event.stream_platform, event.stream_url) if part)
+        times = f"{wib_time(event.planned_start)}–{wib_time(event.planned_end)}"
+        return [times, f"{event.title} ({event.organiser})",
+                self.state.labels.mode(event.mode), ", ".join(event.locations), ", ".join(event.devices), stream,
+                self.state.labels.status(event.status)]
+
+    def _enable(self) -> None:
+        event = self.events.get(self.table.current_id())
+        operator = self.state.can(Role.OPERATOR)
+        self.start.setEnabled(operator and event is not None and event.status == "scheduled")
+        self.end.setEnabled(operator and event is not None and event.status == "running")
+        self.form.submit.setEnabled(operator)
+
+    def run_selected(self, start: bool) -> None:
+        event_id = self.table.current_id()
+        if event_id is not None:
+            self.start_or_end(event_id, start)
+
+    def start_or_end(self, event_id: int, start: bool) -> None:
+        """Start (or end) the event now, as the logged-in staff member."""
+        step = start_event if start else end_event
+        self.message.clear()
+        self.state.act(lambda session, me: step(session, session.get(Event, event_id), me, utc_now()),
+                       failed=self._refused)
+
+    def _refused(self, error: Exception) -> None:
+        self.message.setText(said(error))
+        if not isinstance(error, DatabaseProblem):          # that one is announced already
+            self.state.notice.emit("warning", said(error))  # seen also when started from the events panel

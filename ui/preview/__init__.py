@@ -1,0 +1,1 @@
+"""Live previews: one worker per camera, frames handed to the GUI thread."""

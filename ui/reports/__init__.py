@@ -1,0 +1,1 @@
+"""Reports: handover and monthly PDFs, charts, the report command."""

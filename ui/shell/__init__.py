@@ -1,0 +1,1 @@
+"""The console's window and what holds it together: composition, language, notices, configuration editing."""

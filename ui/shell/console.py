@@ -1,0 +1,279 @@
+"""Assembles the operator console from a configuration and running camera and wall controllers.
+
+``app.py`` decides *what* runs (devices, simulators, files); this module builds the Qt side:
+bridges, the desks, the models, previews, hotkeys, the wall view and the main window.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from PySide6.QtCore import QObject, QSettings, QSize
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QWidget
+
+from devices.controller_factory import ControllerFactory
+from devices.records import ActionRecord
+from devices.video.base import FrameSource
+from devices.video.factory import open_source
+from devices.video.spec import PreviewSourceError
+from devices.visca.controller import CameraController
+from devices.visca.profiles import CameraProfile
+from devices.wall.controller import WallController
+from models.config.store import CameraConfig, Config, ConfigStore
+from models.oplog.database import Database
+from models.desk.hotkeys import MULTIVIEW, HotkeyMap
+from models.desk.ownership import EventBoard
+from models.desk.preset_library import PresetLibrary
+from common.wording import Phrase
+from ui.shell.bridge import CameraBridge, WallBridge
+from ui.desk.camera_model import CameraListModel
+from ui.shell.cheat_sheet import ActionNames, CheatSheet
+from ui.shell.config_editor import ConfigEditor
+from ui.desk.demo_thumbnails import draw_demo_thumbnails
+from ui.desk.operator_desk import OperatorDesk
+from ui.shell.device_words import record_text
+from ui.hotkeys.editor import HotkeyEditor
+from ui.hotkeys.key_filter import CONSOLE_WINDOW, ActionLabels, HotkeyFilter, display_key
+from ui.shell.language import LANGUAGES, current_language, install_translator
+from ui.shell.live_config import LiveConfig
+from ui.shell.main_window import MainWindow
+from ui.shell.notices import LogModel
+from ui.oplog.operations_log import OperationsLog
+from ui.shell.placement import place_clear_of
+from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
+from ui.shell.retranslate import Retranslator
+from ui.wall.wall_desk import WallDesk
+from ui.wall.view import WallView
+from ui.shell.wording import said
+
+log = logging.getLogger(__name__)
+TILE_PICTURE = QSize(320, 180)
+EDITOR_SIZE = QSize(1100, 900)          # at most the screen; placed clear of ALL STOP
+START_PROBLEM_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class SimulatedPicture:
+    """How to draw the synthetic picture of a simulated camera (demo mode)."""
+    state: Callable[[], Mapping[str, Any]]
+    profile: CameraProfile
+
+
+class Console(QObject):
+    def __init__(self, config: Config, controllers: dict[str, CameraController], *, data_folder: Path,
+                 settings: QSettings, hotkeys: HotkeyMap, config_errors: list[str] = (),
+                 simulated: dict[str, SimulatedPicture] | None = None,
+                 config_store: ConfigStore | None = None, walls: dict[str, WallController] | None = None,
+                 oplog: Callable[[], Database] | None = None, factory: ControllerFactory | None = None) -> None:
+        """``oplog`` opens the operations log database (called on its own thread); None: no operations log.
+        ``factory`` starts the controllers of devices a saved configuration adds or changes (``LiveConfig``)."""
+        super().__init__()
+        self.config = config
+        self.simulated = simulated or {}
+        self._picture_size = TILE_PICTURE
+        self.operations: OperationsLog | None = None
+        self.log = LogModel(self)
+        self.board = EventBoard(config.events)
+        self.board.choose_active()
+        self.desk = OperatorDesk(self.board, self)
+        self.cameras = CameraListModel(self)
+        self.previews = PreviewHub(self, tile_fps=tile_fps_from(settings))
+        self._decode = decode_from(settings)
+        names = {c.id: c.presets for c in config.cameras}
+        self.library = PresetLibrary(data_folder / "presets", names)
+        draw_demo_thumbnails(self.library, simulated or {})
+        self.bridges: dict[str, CameraBridge] = {}
+        for camera in config.cameras:
+            bridge = CameraBridge(camera.id, controllers[camera.id], self)
+            self.bridges[camera.id] = bridge
+            self.cameras.add_camera(camera.id, camera.name, camera.location or "", bridge)
+            self.desk.add_camera(camera.id, camera.name, bridge)
+            self.add_preview(camera)
+        self.walls = WallDesk(self.desk, self)
+        self.wall_bridges: dict[str, WallBridge] = {}
+        for wall in config.walls:
+            if wall.id in (walls or {}):
+                self.wall_bridges[wall.id] = WallBridge(wall.id, walls[wall.id], self)
+                self.walls.add_wall(wall, self.wall_bridges[wall.id])
+        self.wall_view = WallView(self.walls, {c.name: c.id for c in config.cameras}, self.previews.latest, hotkeys)
+        self.window = MainWindow(self.desk, self.cameras, self.previews, self.library, self.log, settings,
+                                 wall=self.wall_view)
+        self.walls.actionRecorded.connect(self.record_action)
+        self.walls.notice.connect(self.log.add)
+        self.walls.notice.connect(self.window.banner.show_notice)
+        self.window.events.changed.connect(self.wall_view.refresh_owners)
+        self.previews.frameReady.connect(self.wall_view.on_frame)
+        self.window.bank.pictureSizeChanged.connect(self._resize_previews)
+        self.window.setProperty(CONSOLE_WINDOW, True)     # Esc, Return, Enter left unclaimed act here
+        self.hotkeys = HotkeyFilter(hotkeys, self)
+        self.hotkeys.actionPressed.connect(self.desk.press)
+        self.hotkeys.actionPressed.connect(self.walls.press)
+        self.hotkeys.actionPressed.connect(self.window.press)
+        self.hotkeys.actionPressed.connect(self.window.presets.press)
+        self.hotkeys.actionReleased.connect(self.desk.release)
+        self.hotkeys.focusLost.connect(self.desk.release_all)
+        self.cheat_sheet = CheatSheet(hotkeys, ActionNames(self.desk, self.walls, self.library, self), self.window)
+        self.desk.cheat_sheet = self.cheat_sheet.toggle
+        self.hotkeys.dismiss = self.cheat_sheet.dismiss
+        for changed in (self.desk.selectionChanged, self.desk.ownershipChanged, self.window.events.changed):
+            changed.connect(self.cheat_sheet.refresh_if_visible)
+        self.window.all_stop.setText(ActionLabels(self).stop_button(hotkeys))
+        QApplication.instance().installEventFilter(self.hotkeys)
+        self.settings = settings
+        self.hotkey_path = data_folder / "hotkeys.json"
+        self.config_store = config_store
+        self._editors: dict[str, QWidget] = {}
+        self._add_menus()
+        for error in config_errors:
+            self.log.add("error", error)
+        for warning in config.warnings:
+            self.log.add("warning", warning.sentence)
+        if config_errors:
+            self._show_start_problems(config_errors)
+        self.window.update_owners()
+        self.wall_view.refresh_owners()
+        self.live = LiveConfig(self, factory)
+        self.operations = OperationsLog(self, oplog) if oplog is not None else None
+        self.window.restore_layout()     # now that every dock is there
+
+    def _add_menus(self) -> None:
+        tools = self.window.tools_menu
+        tools.addAction(self.tr("Hotkeys…"), self.edit_hotkeys)
+        self.configure_action = tools.addAction(self.tr("Configuration…"), self.edit_config)
+        tools.setToolTipsVisible(True)      # a disabled item says why
+        self.allow_configuration(True)
+        tools.addAction(self.tr("Hotkey cheat sheet (?)"), self.cheat_sheet.toggle)
+        self.multiview_action = QAction(self.window, triggered=self.window.toggle_multiview)
+        self.window.view_menu.insertAction(self.window.view_menu.actions()[1], self.multiview_action)
+        self._name_keys_in_menus()
+        languages = self.window.view_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(languages)
+        current = current_language(QApplication.instance())
+        for code, label in LANGUAGES.items():
+            action = languages.addAction(label, lambda c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            group.addAction(action)
+
+    def _name_keys_in_menus(self) -> None:
+        keys = ", ".join(display_key(key) for key in self.hotkeys.map.keys(MULTIVIEW))
+        self.multiview_action.setText(self.tr("Multiview (%1)").replace("%1", keys) if keys else self.tr("Multiview"))
+
+    def edit_hotkeys(self) -> None:
+        editor = self._editors.get("hotkeys")
+        if editor is None:
+            editor = self._editors["hotkeys"] = HotkeyEditor(self.hotkeys.map, self.hotkey_path, settings=self.settings)
+            editor.mapChanged.connect(self._use_hotkeys)
+        editor.show()
+        editor.raise_()
+
+    def _use_hotkeys(self, hotkeys: HotkeyMap) -> None:
+        self.hotkeys.set_map(hotkeys)
+        self.cheat_sheet.set_map(hotkeys)
+        self.window.all_stop.setText(ActionLabels(self).stop_button(hotkeys))
+        self.wall_view.set_hotkeys(hotkeys)
+        self._name_keys_in_menus()
+        self.log.add("info", self.tr("Hotkeys saved"))
+
+    def allow_configuration(self, allowed: bool) -> None:
+        """Tools → Configuration… for whoever may use it (the operations log allows admins only)."""
+        action = self.configure_action
+        action.setEnabled(allowed and self.config_store is not None)
+        action.setToolTip(self.tr("Only an admin can edit the configuration: log in as one (Operations → Log in "
+                                  "/ out)") if self.config_store is not None and not allowed else "")
+        if not allowed and "config" in self._editors:
+            self._editors["config"].close()
+
+    def edit_config(self) -> None:
+        if self.config_store is None:
+            return
+        editor = self._editors.get("config")
+        if editor is None:
+            saver = self.operations.save_config if self.operations is not None else None
+            editor = self._editors["config"] = ConfigEditor(self.config_store, saver=saver)
+            editor.configSaved.connect(self._use_config)
+            place_clear_of(editor, self.window.all_stop, EDITOR_SIZE)
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+
+    def _show_start_problems(self, problems: list[str]) -> None:
+        """The banner names the first problem, what the console does instead (the configuration store's
+        last sentence: the last good copy, or none), where the rest are, and how to open the editor."""
+        about_config = [p for p in problems if isinstance(p, Phrase) and p.context == "Config"]
+        parts = [said(problems[0])]
+        if len(about_config) > 1 and about_config[-1] is not problems[0]:
+            parts.append(said(about_config[-1]))
+        text = " — ".join(parts)
+        if len(problems) > len(parts):
+            text += " " + self.tr("(%1 more in the Log tab)").replace("%1", str(len(problems) - len(parts)))
+        if about_config and self.config_store is not None:
+            text += " " + self.tr("Open Tools → Configuration… (as an admin) to see every problem and fix it.")
+        self.window.banner.show_notice("error", text, START_PROBLEM_SECONDS)
+
+    def _use_config(self, config: Config) -> None:
+        self.live.apply(config)
+
+    def record_action(self, record: ActionRecord) -> None:
+        """Where every wall action (route, layout, display command, take-over) ends: the log pane, a
+        notice saying what went wrong if it failed — and the audit trail (the take-overs, which no device reports)."""
+        if self.operations is not None:
+            self.operations.feed.from_console(record)
+        level = "log" if record.ok else "error"
+        text = record_text(record)
+        self.log.add(level, text)
+        self.window.banner.show_notice(level, text)
+
+    def set_language(self, code: str) -> None:
+        """Speak ``code`` from now on, in every open window (``ui/shell/retranslate.py``), and at the next start."""
+        self.settings.setValue("ui/language", code)
+        app = QApplication.instance()
+        old = current_language(app)
+        if code != old:
+            install_translator(app, code)
+            Retranslator(old, code).application(logs=(self.log,))
+            self.window.all_stop.setText(ActionLabels(self).stop_button(self.hotkeys.map))   # key names too
+            self.cheat_sheet.refresh()
+            self.log.add("info", self.tr("Interface language: %1").replace("%1", LANGUAGES[code]))
+
+    def add_preview(self, camera: CameraConfig) -> None:
+        """The camera's preview as configured: its substream on the tile, its main stream (when
+        configured) in large views; demo mode: the synthetic picture of its simulator."""
+        camera_id, name, simulated = camera.id, camera.name, self.simulated.get(camera.id)
+        if camera.preview is None:
+            self.cameras.set_preview_status(camera_id, self.tr("no preview configured"))
+            return
+
+        def opened(spec: str | int | None) -> FrameSource | None:
+            return None if spec is None else open_source(spec, sim_state=simulated and simulated.state,
+                                                         profile=simulated and simulated.profile, name=name,
+                                                         decode=self._decode)
+
+        try:
+            source, main_stream = opened(camera.preview), opened(camera.preview_hd)
+        except PreviewSourceError as exc:
+            self.cameras.set_preview_status(camera_id, said(exc))
+            self.log.add("error", f"{name}: {said(exc)}")
+            return
+        self.previews.add(camera_id, source, self._picture_size, main_stream=main_stream)
+
+    def _resize_previews(self, size: QSize) -> None:
+        self._picture_size = size          # a camera added later starts at the tiles' size
+        for camera_id in self.previews.camera_ids():
+            self.previews.set_size(camera_id, size)
+
+    def show(self) -> None:
+        self.window.show_as_remembered()
+
+    def shutdown(self) -> None:
+        for editor in self._editors.values():
+            editor.close()
+        QApplication.instance().removeEventFilter(self.hotkeys)
+        self.previews.stop()
+        for bridge in [*self.bridges.values(), *self.wall_bridges.values()]:
+            bridge.detach()
+        if self.operations is not None:
+            self.operations.shutdown()

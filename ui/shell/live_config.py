@@ -1,0 +1,133 @@
+"""A saved configuration applies at once, without a restart.
+
+Events go to the event board (with the operations log: its events, matched again with the file's
+templates, and the file's dated events carried into the log, see ``ui/oplog/board.py``). Cameras and walls are matched with the running ones by id: one that
+is gone is retired (stopped, its controller closed on the device thread and its capture file after
+it); a new one, or one whose URL, profile, name or capture file changed, gets a new controller
+from the ``ControllerFactory``; one whose place, preview or preset names changed keeps its
+controller. The tiles, the health table, the preset grid, the previews and the wall pages follow,
+and the hotkeys 1–9 number the cameras in the file's order. Nothing here waits for a device.
+Without a factory (a console built without one, as tests do) device changes wait for a restart,
+and the console says so.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from devices.controller_factory import ControllerFactory
+from models.config.schema import CameraConfig, Config, WallConfig
+from ui.shell.bridge import CameraBridge, WallBridge
+
+if TYPE_CHECKING:
+    from ui.shell.console import Console
+
+
+def _restart(old: CameraConfig | WallConfig, new: CameraConfig | WallConfig) -> bool:
+    """Whether the device's controller must be made again (it is named and connected at its start)."""
+    return (old.url, old.name, old.capture, getattr(old, "profile", None)) != \
+        (new.url, new.name, new.capture, getattr(new, "profile", None))
+
+
+class LiveConfig(QObject):
+    def __init__(self, console: Console, factory: ControllerFactory | None) -> None:
+        super().__init__(console)
+        self.console = console
+        self.factory = factory
+
+    def apply(self, config: Config) -> None:
+        console = self.console
+        old, console.config = console.config, config
+        operations = console.operations
+        if operations is not None:
+            operations.use_config()     # the log's events with the new templates; dated events carried into the log
+        else:
+            console.board.set_events(config.events)
+        devices_changed = (old.cameras, old.walls) != (config.cameras, config.walls)
+        if devices_changed and self.factory is None:
+            console.desk.notice.emit("warning", self.tr("Camera and video wall changes apply when the console "
+                                                        "is restarted"))
+        elif devices_changed:
+            problems = len(self.factory.problems)
+            self._cameras(old, config)
+            self._walls(old, config)
+            for problem in self.factory.problems[problems:]:       # capture files that cannot be written
+                console.desk.notice.emit("error", problem)
+            console.wall_view.rebuild({c.name: c.id for c in config.cameras}, console.hotkeys.map)
+        console.window.events.refresh()
+        console.window.update_owners()
+        console.wall_view.refresh_owners()
+        console.log.add("info", self.tr("Configuration applied"))
+
+    # ---- cameras --------------------------------------------------------------------------------
+    def _cameras(self, old: Config, new: Config) -> None:
+        console, selected = self.console, self.console.desk.selected
+        before = {camera.id: camera for camera in old.cameras}
+        after = {camera.id: camera for camera in new.cameras}
+        for camera_id, camera in before.items():
+            if camera_id not in after or _restart(camera, after[camera_id]):
+                self._retire_camera(camera_id)
+            if camera_id not in after or camera.url != after[camera_id].url:
+                console.simulated.pop(camera_id, None)     # demo: the picture of another simulator
+        for camera in new.cameras:
+            if camera.id not in console.bridges:
+                self._start_camera(camera)
+            elif camera != before[camera.id]:
+                console.cameras.rename_camera(camera.id, camera.name, camera.location or "")
+                if (camera.preview, camera.preview_hd) != (before[camera.id].preview, before[camera.id].preview_hd):
+                    self._remove_preview(camera.id)
+                    console.add_preview(camera)
+        order = [camera.id for camera in new.cameras]
+        console.cameras.order(order)
+        console.desk.order_cameras(order)
+        console.library.set_config_names({camera.id: camera.presets for camera in new.cameras})
+        if selected in console.desk.bridges:
+            console.desk.select(selected)
+
+    def _start_camera(self, camera: CameraConfig) -> None:
+        console = self.console
+        controller = self.factory.camera(camera)
+        bridge = console.bridges[camera.id] = CameraBridge(camera.id, controller, console)
+        console.cameras.add_camera(camera.id, camera.name, camera.location or "", bridge)
+        console.desk.add_camera(camera.id, camera.name, bridge)
+        console.add_preview(camera)
+        if console.operations is not None:
+            console.operations.feed.attach_camera(controller)
+
+    def _retire_camera(self, camera_id: str) -> None:
+        console = self.console
+        console.desk.remove_camera(camera_id)
+        console.cameras.remove_camera(camera_id)
+        self._remove_preview(camera_id)
+        bridge = console.bridges.pop(camera_id)
+        bridge.detach()
+        bridge.deleteLater()
+        self.factory.retire("camera", camera_id, bridge.controller)
+
+    def _remove_preview(self, camera_id: str) -> None:
+        if camera_id in self.console.previews.camera_ids():
+            self.console.previews.remove(camera_id)
+
+    # ---- walls ----------------------------------------------------------------------------------
+    def _walls(self, old: Config, new: Config) -> None:
+        console = self.console
+        before = {wall.id: wall for wall in old.walls}
+        after = {wall.id: wall for wall in new.walls}
+        for wall_id, wall in before.items():
+            if wall_id in console.wall_bridges and (wall_id not in after or _restart(wall, after[wall_id])):
+                console.walls.remove_wall(wall_id)
+                bridge = console.wall_bridges.pop(wall_id)
+                bridge.detach()
+                bridge.deleteLater()
+                self.factory.retire("wall", wall_id, bridge.controller)
+        for wall in new.walls:
+            if wall.id in console.wall_bridges:
+                console.walls.walls[wall.id] = wall          # names, sources, layouts: the page is rebuilt
+                continue
+            controller = self.factory.wall(wall)
+            bridge = console.wall_bridges[wall.id] = WallBridge(wall.id, controller, console)
+            console.walls.add_wall(wall, bridge)
+            if console.operations is not None:
+                console.operations.feed.attach_wall(controller)
+        console.walls.walls = {wall.id: console.walls.walls[wall.id] for wall in new.walls}

@@ -1,0 +1,1 @@
+"""The video wall: outputs, drag-and-drop routing, layouts."""
