@@ -4,7 +4,8 @@ The console's ``[preview] decode`` setting is ``auto`` (a hardware decoder where
 software), ``hardware`` (the same, and a fallback to software is logged as a warning: somebody
 expected a GPU to decode) or ``software``. Which hardware decoders exist depends on the FFmpeg
 inside PyAV and on the PC (its GPU and driver); a device type that fails once is not tried again
-in this process, so only the first camera's open pays for finding out (docs/video.md).
+in this process. A device is tried offline first (``probe``: FFmpeg creates it and looks for its
+H.264 decoder), so a PC without one finds out before any camera is connected (docs/video.md).
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import logging
 import threading
 from enum import Enum
 
-from av.codec.hwaccel import hwdevices_available
+import av
+from av.codec.hwaccel import HWAccel, hwdevices_available
 
 from devices.video.base import SOFTWARE
 from common.wording import QT_TRANSLATE_NOOP, Phrase
@@ -29,6 +31,7 @@ CANNOT_DECODE = QT_TRANSLATE_NOOP("PreviewSource", "{device} cannot decode {code
 ONE_MORE = QT_TRANSLATE_NOOP("PreviewSource", "{reasons}; {reason}")
 
 _failed: dict[str, Phrase] = {}     # device type -> why it did not decode (this process)
+_working: set[str] = set()          # device types that passed the probe
 _failed_lock = threading.Lock()
 
 
@@ -43,8 +46,36 @@ def next_hardware(mode: DecodeMode) -> str | None:
     if mode is DecodeMode.SOFTWARE:
         return None
     available = set(hwdevices_available())
-    with _failed_lock:
-        return next((d for d in HARDWARE_DECODERS if d in available and d not in _failed), None)
+    for device in HARDWARE_DECODERS:
+        with _failed_lock:
+            if device not in available or device in _failed:
+                continue
+            if device in _working:
+                return device
+        reason = probe(device)
+        if reason is not None:
+            hardware_failed(device, reason)
+            continue
+        with _failed_lock:
+            _working.add(device)
+        return device
+    return None
+
+
+def accelerator(device: str) -> HWAccel:
+    """PyAV's settings for decoding on ``device``, falling back to software for a stream it cannot decode."""
+    return HWAccel(device, allow_software_fallback=True)
+
+
+def probe(device: str) -> Phrase | None:
+    """Why ``device`` cannot decode H.264 here (its driver, no such GPU, no decoder), or None."""
+    try:
+        accelerator(device).create(av.Codec("h264", "r"))
+    except NotImplementedError:
+        return CANNOT_DECODE.format(device=device, codec="h264")
+    except (av.FFmpegError, OSError, ValueError) as exc:
+        return CANNOT_OPEN.format(device=device, error=getattr(exc, "strerror", None) or str(exc))
+    return None
 
 
 def hardware_failed(device: str, reason: Phrase) -> None:
@@ -59,6 +90,7 @@ def forget_failures() -> None:
     """Try every hardware decoder again (tests)."""
     with _failed_lock:
         _failed.clear()
+        _working.clear()
 
 
 def software_because(mode: DecodeMode) -> Phrase:

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 
 import av
 import numpy as np
-from av.codec.hwaccel import HWAccel
 
 from devices.video.base import CANNOT_CONNECT, NOT_OPEN, FrameSource, SourceError
 from devices.video.decoding import (
-    CANNOT_DECODE, CANNOT_OPEN, HARDWARE, DecodeMode, hardware_failed, next_hardware, software_because,
+    CANNOT_DECODE, CANNOT_OPEN, HARDWARE, DecodeMode, accelerator, hardware_failed, next_hardware,
+    software_because,
 )
 from devices.video.rtsp_check import why_rtsp_fails
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
@@ -59,6 +59,7 @@ class PyAvSource(FrameSource):
         self._key_frame_needed = True
         self._hardware: str | None = None       # the device asked for at this open
         self._decoder_known = False             # whether this open's decoder has been looked at
+        self._warned = False
         self._decoding = ""
 
     def describe(self) -> str:
@@ -144,7 +145,7 @@ class PyAvSource(FrameSource):
             container.close()
 
     def _connect(self, hardware: str | None) -> av.container.InputContainer:
-        accel = None if hardware is None else HWAccel(hardware, allow_software_fallback=True)
+        accel = None if hardware is None else accelerator(hardware)
         return av.open(str(self.spec.target), options=ffmpeg_options(), timeout=self.timeouts, hwaccel=accel)
 
     def _next_packet(self) -> av.Packet | None:
@@ -174,6 +175,9 @@ class PyAvSource(FrameSource):
         if self._hardware is not None:
             self._fall_back(self._hardware, CANNOT_DECODE.format(device=self._hardware, codec=context.name))
         self._decoding = software_because(self.decode_mode)
+        if self.decode_mode is DecodeMode.HARDWARE and not self._warned:
+            self._warned = True
+            log.warning("%s: hardware decoding was asked for; %s", self.describe(), self._decoding)
 
     def _video(self) -> av.VideoStream:
         if self._stream is None:
@@ -182,8 +186,6 @@ class PyAvSource(FrameSource):
 
     def _fall_back(self, device: str, reason: Phrase) -> None:
         hardware_failed(device, reason)
-        if self.decode_mode is DecodeMode.HARDWARE:
-            log.warning("%s: hardware decoding was asked for; decoding in software (%s)", self.describe(), reason)
         self._hardware = None
 
 

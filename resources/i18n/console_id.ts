@@ -4138,32 +4138,32 @@
         <translation>kamera menjawab {status} atas permintaan stream-nya</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="24"/>
+        <location filename="../../devices/video/decoding.py" line="26"/>
         <source>hardware ({device})</source>
         <translation>perangkat keras ({device})</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="25"/>
+        <location filename="../../devices/video/decoding.py" line="27"/>
         <source>software — no hardware decoder: {reason}</source>
         <translation>perangkat lunak — tanpa dekoder perangkat keras: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="26"/>
+        <location filename="../../devices/video/decoding.py" line="28"/>
         <source>none for this PC in the decoding library</source>
         <translation>pustaka dekode tidak punya dekoder untuk PC ini</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="27"/>
+        <location filename="../../devices/video/decoding.py" line="29"/>
         <source>{device}: {error}</source>
         <translation>{device}: {error}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="28"/>
+        <location filename="../../devices/video/decoding.py" line="30"/>
         <source>{device} cannot decode {codec} here</source>
         <translation>{device} tidak dapat mendekode {codec} di sini</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="29"/>
+        <location filename="../../devices/video/decoding.py" line="31"/>
         <source>{reasons}; {reason}</source>
         <translation>{reasons}; {reason}</translation>
     </message>

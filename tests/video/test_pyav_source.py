@@ -11,7 +11,6 @@ import signal
 import threading
 
 import pytest
-from av.codec.hwaccel import HWAccel
 
 from devices.video import DecodeMode, PyAvSource, SourceError, decoding, pyav_source
 from tests.video.rtsp import RtspServer, free_port, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
@@ -70,46 +69,79 @@ def test_the_first_picture_after_opening_comes_from_a_key_frame(rtsp_camera):
 @pytest.fixture
 def failing_devices(monkeypatch):
     """Two hardware decoders: CUDA, whose device cannot be opened (there is no 100th GPU), and OpenCL,
-    which opens but has no H.264 decoder anywhere (it falls back)."""
+    which opens but has no H.264 decoder anywhere."""
     monkeypatch.setattr(decoding, "HARDWARE_DECODERS", ("cuda", "opencl"))
     monkeypatch.setattr(decoding, "hwdevices_available", lambda: ["cuda", "opencl"])
-    real = pyav_source.HWAccel
-    monkeypatch.setattr(pyav_source, "HWAccel", lambda device, **options: real(
+    real = decoding.HWAccel
+    monkeypatch.setattr(decoding, "HWAccel", lambda device, **options: real(
         device, device="99" if device == "cuda" else None, **options))
 
 
 def test_hardware_decoding_falls_back_to_software_and_says_why(rtsp_camera, failing_devices, caplog):
     said = []
-    for _ in range(3):
+    for _ in range(2):
         with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.HARDWARE) as source:
             assert source.read().shape == (360, 640, 3)
             said.append(source.decoding())
     assert said[0].startswith("software — no hardware decoder: cuda: ")
-    assert said[1] == said[2] == said[0] + "; opencl cannot decode h264 here"     # neither is tried again
+    assert said[0].endswith("; opencl cannot decode h264 here")
+    assert said[1] == said[0]
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
-    assert len(warnings) == 2 and all("hardware decoding was asked for" in w for w in warnings)
+    assert warnings == [f"{rtsp_camera.url('/sub')}: hardware decoding was asked for; {said[0]}"] * 2
+
+
+def test_each_device_is_probed_once_without_a_camera(failing_devices, monkeypatch):
+    probed = []
+    real = decoding.probe
+    monkeypatch.setattr(decoding, "probe", lambda device: probed.append(device) or real(device))
+    for _ in range(3):
+        assert decoding.next_hardware(DecodeMode.AUTO) is None
+    assert decoding.next_hardware(DecodeMode.SOFTWARE) is None
+    assert probed == ["cuda", "opencl"]
 
 
 def test_this_pc_decodes_in_software_whatever_is_asked(rtsp_camera):
-    """This machine and CI have no GPU: hardware decoders are tried and given up."""
+    """This machine and CI have no GPU: the hardware decoders FFmpeg has are tried and given up."""
     said = {}
     for mode in (DecodeMode.HARDWARE, DecodeMode.AUTO, DecodeMode.SOFTWARE):
         with PyAvSource(rtsp_camera.url("/sub"), decode=mode) as source:
             assert source.read() is not None
             said[mode] = source.decoding()
     assert said[DecodeMode.SOFTWARE] == "software"
-    assert said[DecodeMode.HARDWARE].startswith("software — no hardware decoder: ")
-    assert said[DecodeMode.AUTO].startswith(said[DecodeMode.HARDWARE])     # knows more: tried the next one
+    assert said[DecodeMode.HARDWARE] == said[DecodeMode.AUTO]
+    assert said[DecodeMode.AUTO].startswith("software — no hardware decoder: ")
 
 
-def test_hardware_that_works_is_said(rtsp_camera, monkeypatch):
-    """A decoder that delivers on the device (faked: PyAV's codec context says so)."""
+@pytest.fixture
+def passing_device(monkeypatch):
+    """A device that passes the probe (faked) and that PyAV is asked to decode on."""
+    asked = []
+    real = decoding.HWAccel
     monkeypatch.setattr(decoding, "HARDWARE_DECODERS", ("opencl",))
     monkeypatch.setattr(decoding, "hwdevices_available", lambda: ["opencl"])
-    monkeypatch.setattr(pyav_source, "_on_device", lambda context: True)
+    monkeypatch.setattr(decoding, "probe", lambda device: None)
+    monkeypatch.setattr(decoding, "HWAccel", lambda device, **options: asked.append((device, options))
+                        or real(device, **options))
+    return asked
+
+
+def test_hardware_that_works_is_said(rtsp_camera, passing_device, monkeypatch):
+    monkeypatch.setattr(pyav_source, "_on_device", lambda context: True)     # PyAV says it decodes there
     with PyAvSource(rtsp_camera.url("/sub")) as source:
         source.read()
         assert source.decoding() == "hardware (opencl)"
+    with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.SOFTWARE) as source:
+        source.read()
+        assert source.decoding() == "software"
+    assert passing_device == [("opencl", {"allow_software_fallback": True})]
+
+
+def test_a_device_that_falls_back_is_not_tried_again(rtsp_camera, passing_device):
+    for _ in range(2):
+        with PyAvSource(rtsp_camera.url("/sub")) as source:
+            source.read()
+            assert source.decoding() == "software — no hardware decoder: opencl cannot decode h264 here"
+    assert len(passing_device) == 1
 
 
 @pytest.mark.parametrize("path, words", [
@@ -159,16 +191,3 @@ def _read_until_stopped(source: PyAvSource) -> object:
     except SourceError as exc:
         return exc
     return None
-
-
-def test_hardware_accel_is_asked_with_a_software_fallback(rtsp_camera, monkeypatch):
-    asked = []
-    monkeypatch.setattr(decoding, "HARDWARE_DECODERS", ("opencl",))
-    monkeypatch.setattr(decoding, "hwdevices_available", lambda: ["opencl"])
-    monkeypatch.setattr(pyav_source, "HWAccel", lambda device, **options: asked.append((device, options))
-                        or HWAccel(device, **options))
-    with PyAvSource(rtsp_camera.url("/sub")) as source:
-        source.read()
-    with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.SOFTWARE) as source:
-        source.read()
-    assert asked == [("opencl", {"allow_software_fallback": True})]
