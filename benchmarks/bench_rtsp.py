@@ -15,7 +15,8 @@ Measured, in the console's process:
 ``--enlarge`` also plays camera 1's 1080p30 main stream into a 1280×720 view, as the enlarged
 preview does (PreviewHub switches that camera from its substream to its main stream).
 ``--decode`` is the console's ``[preview] decode`` (auto, software, hardware); the run says how
-camera 1 was decoded (the health view's "Decoding"). ``--minimise`` then minimises the window and measures CPU cores again for ``--seconds`` (after
+camera 1 was decoded (the health view's "Decoding").
+``--minimise`` then minimises the window and measures CPU cores again for ``--seconds`` (after
 MINIMISED_SETTLE s), frames delivered meanwhile (0 expected: paused) and RSS, then restores it and
 times the first frame on every tile again. Minimising needs a window manager: run it under Xvfb
 with openbox (the offscreen platform has none).
@@ -153,7 +154,8 @@ def main() -> int:
             decode = DecodeMode(args.decode)
             started = time.perf_counter()
             for camera_id in by_camera:
-                main_stream = open_source(server.url(f"/{camera_id}/main"), decode=decode) if camera_id == "cam1" else None
+                main_stream = (open_source(server.url(f"/{camera_id}/main"), decode=decode)
+                               if camera_id == "cam1" else None)
                 hub.add(camera_id, open_source(server.url(f"/{camera_id}/sub"), decode=decode), TILE,
                         main_stream=main_stream)
             window.show()
