@@ -2,6 +2,10 @@
 Digest, down, unknown host) and how PyAvSource opens a stream."""
 from __future__ import annotations
 
+import socket
+import struct
+import threading
+
 import pytest
 
 from devices.video import DecodeMode, PyAvSource, pyav_source
@@ -41,6 +45,26 @@ def test_nothing_listening_is_said_as_connection_refused():
 def test_an_unknown_host_name_is_said():
     assert why_rtsp_fails("rtsp://no-such-camera.invalid/sub") == (
         "the camera's host name no-such-camera.invalid is not known — check the address")
+
+
+def test_a_camera_going_down_is_said_as_such_not_as_a_reset():
+    """Asked the moment its stream ended, the camera takes the connection, resets it, then is gone."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def going_down() -> None:
+        link, _ = listener.accept()
+        link.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))   # close with RST
+        link.close()
+        listener.close()
+
+    camera = threading.Thread(target=going_down)
+    camera.start()
+    try:
+        assert why_rtsp_fails(f"rtsp://127.0.0.1:{port}/sub") == (
+            f"nothing answers at 127.0.0.1:{port} (connection refused) — is the camera on, and is its RTSP port right?")
+    finally:
+        camera.join(5)
 
 
 @pytest.fixture
