@@ -14,6 +14,8 @@ Measured, in the console's process:
   RSS            resident memory at the end (Linux: /proc/self/status)
 ``--enlarge`` also plays camera 1's 1080p30 main stream into a 1280×720 view, as the enlarged
 preview does (PreviewHub switches that camera from its substream to its main stream).
+``--decode`` is the console's ``[preview] decode`` (auto, software, hardware); the run says how
+camera 1 was decoded (the health view's "Decoding").
 ``--minimise`` then minimises the window and measures CPU cores again for ``--seconds`` (after
 MINIMISED_SETTLE s), frames delivered meanwhile (0 expected: paused) and RSS, then restores it and
 times the first frame on every tile again. Minimising needs a window manager: run it under Xvfb
@@ -21,7 +23,7 @@ with openbox (the offscreen platform has none).
 Issue #13 targets: 4 streams ≤ 0.3 core; 16 streams ≤ 1 core, longest stall < 16 ms, ≤ 350 MB;
 minimised with 16 streams ≤ 0.1 core; first picture on every tile ≤ 2 s after the window shows.
 
-    python benchmarks/bench_rtsp.py [--streams 4] [--seconds 15] [--enlarge] [--minimise]
+    python benchmarks/bench_rtsp.py [--streams 4] [--seconds 15] [--enlarge] [--minimise] [--decode auto]
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QWidget  # noqa: E402
 from benchmarks.bench_idle import thread_times  # noqa: E402
 from benchmarks.bench_preview import TILE, StallProbe, Tile, measure, spin  # noqa: E402
 from tests.video.rtsp import MAIN_SIZE, SUB_SIZE, RtspServer, encode_clip, rtsp_tools_missing  # noqa: E402
+from devices.video import DecodeMode, open_source  # noqa: E402
 from ui.preview.hub import TILES, PreviewHub, ViewWatcher  # noqa: E402
 
 ENLARGED = QSize(1280, 720)
@@ -120,6 +123,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=15.0, help="measuring time")
     parser.add_argument("--enlarge", action="store_true", help="camera 1 also shown enlarged (its main stream)")
     parser.add_argument("--minimise", action="store_true", help="then minimise the window and measure again")
+    parser.add_argument("--decode", choices=[mode.value for mode in DecodeMode], default="auto",
+                        help="hardware or software decoding, as [preview] decode")
     args = parser.parse_args()
     missing = rtsp_tools_missing()
     if missing:
@@ -144,10 +149,15 @@ def main() -> int:
             ViewWatcher(window, hub, TILES)
             by_camera = {f"cam{n}": tile for n, tile in enumerate(tiles, 1)}
             hub.frameReady.connect(lambda camera_id, image: by_camera[camera_id].show_image(image))
+            decoded: dict[str, str] = {}
+            hub.decodingChanged.connect(lambda camera_id, how: decoded.__setitem__(camera_id, how))
+            decode = DecodeMode(args.decode)
             started = time.perf_counter()
             for camera_id in by_camera:
-                main_stream = server.url(f"/{camera_id}/main") if camera_id == "cam1" else None
-                hub.add(camera_id, server.url(f"/{camera_id}/sub"), TILE, main_stream=main_stream)
+                main_stream = (open_source(server.url(f"/{camera_id}/main"), decode=decode)
+                               if camera_id == "cam1" else None)
+                hub.add(camera_id, open_source(server.url(f"/{camera_id}/sub"), decode=decode), TILE,
+                        main_stream=main_stream)
             window.show()
             last_picture = wait_for_pictures(tiles)
             if args.enlarge:
@@ -172,7 +182,8 @@ def main() -> int:
           f"\n| CPU cores | {result.cores:.2f} |\n| longest stall | {result.longest_stall * 1000:.1f} ms |"
           f"\n| p99 stall | {result.p99_stall * 1000:.1f} ms |"
           f"\n| frames/s per tile | {min(result.fps_per_tile):.1f}–{max(result.fps_per_tile):.1f} |"
-          f"\n| RSS | {'n/a' if memory is None else f'{memory:.0f} MB'} |")
+          f"\n| RSS | {'n/a' if memory is None else f'{memory:.0f} MB'} |"
+          f"\n| decoding (camera 1, --decode {args.decode}) | {decoded.get('cam1', 'not said')} |")
     if minimised:
         print(f"| minimised: CPU cores | {minimised['cores']:.3f} (GUI thread {minimised['gui']:.3f}) |"
               f"\n| minimised: frames delivered | "

@@ -16,6 +16,8 @@ from common.wording import QT_TRANSLATE_NOOP
 
 Size = tuple[int, int]   # (width, height) in pixels
 NOT_OPEN = QT_TRANSLATE_NOOP("PreviewSource", "{source} is not open")
+CANNOT_CONNECT = QT_TRANSLATE_NOOP("PreviewSource", "cannot connect to {source}")
+SOFTWARE = QT_TRANSLATE_NOOP("PreviewSource", "software")
 
 
 class SourceError(Exception):
@@ -51,10 +53,20 @@ class FrameSource(ABC):
         does not block. Sources that can only block in ``read`` say 0."""
         return 0.0
 
+    def skip(self) -> bool:
+        """The next picture will not be shown (the view wants fewer a second than the stream sends):
+        take it as cheaply as the source can while keeping its decoding going (a video decoder needs
+        every frame since the last key frame). False when the stream has stopped."""
+        return self.read() is not None
+
     def drop(self) -> bool:
         """Nobody looks: take the next picture off the link as cheaply as the source can, and
         throw it away (only called on ``live`` sources). False when the stream has stopped."""
         return self.read() is not None
+
+    def decoding(self) -> str:
+        """How the pictures are decoded, for the camera health view (a Phrase): known once open."""
+        return SOFTWARE
 
     def want_size(self, size: Size | None) -> None:
         """Hint: pictures are shown at most this large. Sources that can decode or render at

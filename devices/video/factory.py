@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping
 
 from devices.video.base import FrameSource
+from devices.video.decoding import DecodeMode
 from devices.video.opencv_source import OpenCvSource
+from devices.video.pyav_source import PyAvSource
 from devices.video.spec import PreviewSourceError, SourceKind, parse_spec
 from devices.video.synthetic import SyntheticCameraSource
 from devices.visca.profiles import CameraProfile
@@ -12,8 +14,10 @@ from common.wording import QT_TRANSLATE_NOOP
 
 
 def open_source(spec: str | int, *, sim_state: Callable[[], Mapping[str, Any]] | None = None,
-                profile: CameraProfile | None = None, name: str = "") -> FrameSource:
+                profile: CameraProfile | None = None, name: str = "",
+                decode: DecodeMode = DecodeMode.AUTO) -> FrameSource:
     """A closed source for ``spec``; ``"demo"`` needs the simulated camera's state function and profile.
+    RTSP streams are played through PyAV (``decode``: hardware or software), the rest through OpenCV.
 
     Raises PreviewSourceError (a ValueError) for a spec that names no kind of source.
     """
@@ -23,4 +27,6 @@ def open_source(spec: str | int, *, sim_state: Callable[[], Mapping[str, Any]] |
             raise PreviewSourceError(QT_TRANSLATE_NOOP(
                 "PreviewSource", "preview source 'demo' needs a simulated camera"))
         return SyntheticCameraSource(sim_state, profile, name=name)
+    if parsed.kind is SourceKind.RTSP:
+        return PyAvSource(parsed, decode=decode)
     return OpenCvSource(parsed)

@@ -12,11 +12,13 @@ import hashlib
 import os
 import re
 import socket
+import time
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 RTSP_PORT = 554
+RESET_PAUSE = 0.2
 _CHALLENGE_FIELD = re.compile(r'(\w+)=(?:"([^"]*)"|([^,\s]*))')
 
 
@@ -28,7 +30,13 @@ def why_rtsp_fails(url: str, timeout: float = 1.5) -> Phrase | None:
     user = unquote(parts.username) if parts.username is not None else None
     password = unquote(parts.password or "")
     try:
-        status, headers = _describe(host, port, plain_url, None, timeout)
+        try:
+            status, headers = _describe(host, port, plain_url, None, timeout)
+        except ConnectionResetError:
+            # Asked the moment its stream ended: a camera going down can still take the connection
+            # and then reset it. A moment later it says what is what.
+            time.sleep(RESET_PAUSE)
+            status, headers = _describe(host, port, plain_url, None, timeout)
         if status == 401 and user is not None:
             authorization = _authorization(headers.get("www-authenticate", ""), user, password, plain_url)
             status, headers = _describe(host, port, plain_url, authorization, timeout)

@@ -62,6 +62,9 @@ class SyntheticCameraSource(FrameSource):
     def describe(self) -> str:
         return QT_TRANSLATE_NOOP("PreviewSource", "simulated camera {name}").format(name=self.name)
 
+    def decoding(self) -> str:
+        return QT_TRANSLATE_NOOP("PreviewSource", "none: a synthetic picture")
+
     def open(self) -> None:
         if self._panorama is None and self._panorama_path is not None:
             self._panorama = load_panorama(self._panorama_path)

@@ -161,7 +161,7 @@
         <translation>kamera melaporkan gangguan internal pada rangkaian daya (jawaban daya 04)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/capabilities.py" line="83"/>
+        <location filename="../../devices/visca/capabilities.py" line="108"/>
         <source>{camera} does not answer the {inquiry} inquiry; it is no longer asked</source>
         <translation>{camera} tidak menjawab pertanyaan {inquiry}; pertanyaan itu tidak lagi dikirim</translation>
     </message>
@@ -266,7 +266,7 @@
     </message>
     <message>
         <location filename="../../devices/visca/controller.py" line="243"/>
-        <location filename="../../devices/visca/online.py" line="68"/>
+        <location filename="../../devices/visca/online.py" line="69"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>quirk {quirk} tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/links.py" line="130"/>
+        <location filename="../../devices/visca/links.py" line="132"/>
         <source>{link} is not connected</source>
         <translation>{link} tidak terhubung</translation>
     </message>
@@ -296,12 +296,12 @@
         <translation>{port} tidak terbuka</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="114"/>
+        <location filename="../../devices/visca/serial_bus.py" line="115"/>
         <source>serial camera address {address} is out of range 1–7</source>
         <translation>alamat kamera serial {address} di luar rentang 1–7</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="164"/>
+        <location filename="../../devices/visca/serial_bus.py" line="165"/>
         <source>{port} is configured with two different baud rates</source>
         <translation>{port} dikonfigurasi dengan dua baud rate yang berbeda</translation>
     </message>
@@ -311,17 +311,17 @@
         <translation>{camera} terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="52"/>
+        <location filename="../../devices/visca/online.py" line="53"/>
         <source>{camera} answers, but nothing it was asked completed for {seconds} s (replies that match no command, or a line too slow)</source>
         <translation>{camera} menjawab, tetapi tidak ada perintah yang selesai selama {seconds} detik (balasan tidak cocok dengan perintah, atau jalur terlalu lambat)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="56"/>
+        <location filename="../../devices/visca/online.py" line="57"/>
         <source>{camera} did not answer for {seconds} s</source>
         <translation>{camera} tidak menjawab selama {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="64"/>
+        <location filename="../../devices/visca/online.py" line="65"/>
         <source>{camera}: connection lost</source>
         <translation>{camera}: koneksi terputus</translation>
     </message>
@@ -334,139 +334,144 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="147"/>
+        <location filename="../../ui/desk/camera_model.py" line="151"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="147"/>
+        <location filename="../../ui/desk/camera_model.py" line="151"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="147"/>
+        <location filename="../../ui/desk/camera_model.py" line="151"/>
         <source>Motion</source>
         <translation>Gerakan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="148"/>
+        <location filename="../../ui/desk/camera_model.py" line="152"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="148"/>
+        <location filename="../../ui/desk/camera_model.py" line="152"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="148"/>
+        <location filename="../../ui/desk/camera_model.py" line="152"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="149"/>
+        <location filename="../../ui/desk/camera_model.py" line="153"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="150"/>
+        <location filename="../../ui/desk/camera_model.py" line="154"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="150"/>
+        <location filename="../../ui/desk/camera_model.py" line="154"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="150"/>
+        <location filename="../../ui/desk/camera_model.py" line="154"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="151"/>
+        <location filename="../../ui/desk/camera_model.py" line="155"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="151"/>
+        <location filename="../../ui/desk/camera_model.py" line="155"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="152"/>
+        <location filename="../../ui/desk/camera_model.py" line="156"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="173"/>
+        <location filename="../../ui/desk/camera_model.py" line="156"/>
+        <source>Decoding</source>
+        <translation>Dekode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/camera_model.py" line="177"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="188"/>
+        <location filename="../../ui/desk/camera_model.py" line="192"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk/camera_model.py" line="189"/>
+        <location filename="../../ui/desk/camera_model.py" line="193"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="197"/>
+        <location filename="../../ui/desk/camera_model.py" line="201"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="197"/>
+        <location filename="../../ui/desk/camera_model.py" line="201"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="212"/>
+        <location filename="../../ui/desk/camera_model.py" line="218"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="213"/>
+        <location filename="../../ui/desk/camera_model.py" line="219"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="213"/>
+        <location filename="../../ui/desk/camera_model.py" line="219"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="214"/>
+        <location filename="../../ui/desk/camera_model.py" line="220"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="218"/>
+        <location filename="../../ui/desk/camera_model.py" line="224"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="218"/>
+        <location filename="../../ui/desk/camera_model.py" line="224"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="225"/>
+        <location filename="../../ui/desk/camera_model.py" line="231"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="225"/>
+        <location filename="../../ui/desk/camera_model.py" line="231"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="219"/>
+        <location filename="../../ui/desk/camera_model.py" line="225"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -748,87 +753,87 @@
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="67"/>
+        <location filename="../../models/config/values.py" line="68"/>
         <source>{item}, {key}</source>
         <translation>{item}, {key}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="83"/>
+        <location filename="../../models/config/values.py" line="84"/>
         <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
         <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="94"/>
+        <location filename="../../models/config/values.py" line="95"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="101"/>
+        <location filename="../../models/config/values.py" line="102"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="104"/>
+        <location filename="../../models/config/values.py" line="105"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="111"/>
+        <location filename="../../models/config/values.py" line="112"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="118"/>
+        <location filename="../../models/config/values.py" line="119"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="126"/>
+        <location filename="../../models/config/values.py" line="127"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="137"/>
+        <location filename="../../models/config/values.py" line="138"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="152"/>
+        <location filename="../../models/config/values.py" line="153"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="156"/>
+        <location filename="../../models/config/values.py" line="157"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="159"/>
+        <location filename="../../models/config/values.py" line="160"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="168"/>
+        <location filename="../../models/config/values.py" line="169"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="172"/>
+        <location filename="../../models/config/values.py" line="173"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="184"/>
+        <location filename="../../models/config/values.py" line="185"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="189"/>
+        <location filename="../../models/config/values.py" line="190"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="204"/>
+        <location filename="../../models/config/values.py" line="205"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
@@ -1030,62 +1035,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="143"/>
+        <location filename="../../ui/shell/console.py" line="144"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="144"/>
+        <location filename="../../ui/shell/console.py" line="145"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="147"/>
+        <location filename="../../ui/shell/console.py" line="148"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="151"/>
+        <location filename="../../ui/shell/console.py" line="152"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="162"/>
+        <location filename="../../ui/shell/console.py" line="163"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="162"/>
+        <location filename="../../ui/shell/console.py" line="163"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="178"/>
+        <location filename="../../ui/shell/console.py" line="179"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="184"/>
+        <location filename="../../ui/shell/console.py" line="185"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="211"/>
+        <location filename="../../ui/shell/console.py" line="212"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="213"/>
+        <location filename="../../ui/shell/console.py" line="214"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="239"/>
+        <location filename="../../ui/shell/console.py" line="240"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="246"/>
+        <location filename="../../ui/shell/console.py" line="247"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1264,37 +1269,37 @@
         <translation>opsi tidak dikenal: {unknown}; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="150"/>
+        <location filename="../../devices/endpoints.py" line="151"/>
         <source>not a {kind} URL ({error})</source>
         <translation>bukan URL {kind} ({error})</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="154"/>
+        <location filename="../../devices/endpoints.py" line="155"/>
         <source>unknown {kind} URL kind {scheme}; use one of {schemes}</source>
         <translation>jenis URL {kind} {scheme} tidak dikenal; gunakan salah satu dari {schemes}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="162"/>
+        <location filename="../../devices/endpoints.py" line="163"/>
         <source>serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3</source>
         <translation>URL serial memerlukan port, mis. {scheme}:///dev/ttyUSB0 atau {scheme}://COM3</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="167"/>
+        <location filename="../../devices/endpoints.py" line="168"/>
         <source>missing host name or IP address</source>
         <translation>nama host atau alamat IP tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="176"/>
+        <location filename="../../devices/endpoints.py" line="177"/>
         <source>the port must be a number 1–65535</source>
         <translation>port harus berupa angka 1–65535</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="179"/>
+        <location filename="../../devices/endpoints.py" line="180"/>
         <source>{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001</source>
         <translation>{scheme} tidak memiliki port baku; cantumkan port, mis. {scheme}://{host}:4001</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="199"/>
+        <location filename="../../devices/endpoints.py" line="200"/>
         <source>{host} is not a valid host name (each part between dots 1–63 letters, digits or hyphens)</source>
         <translation>{host} bukan nama host yang valid (setiap bagian di antara titik berisi 1–63 huruf, angka, atau tanda hubung)</translation>
     </message>
@@ -2982,27 +2987,27 @@
         <translation>catatan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="45"/>
+        <location filename="../../models/oplog/logbook.py" line="47"/>
         <source>shift {shift} has been handed over and its record is locked, and no shift is planned after it: plan the next shift, then write the entry again</source>
         <translation>shift {shift} sudah diserahterimakan dan berita acaranya terkunci, dan tidak ada shift yang direncanakan sesudahnya: rencanakan shift berikutnya, lalu tulis catatan itu lagi</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="57"/>
+        <location filename="../../models/oplog/logbook.py" line="59"/>
         <source>describe the fault</source>
         <translation>jelaskan gangguannya</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="75"/>
+        <location filename="../../models/oplog/logbook.py" line="77"/>
         <source>fault {id} is already closed</source>
         <translation>gangguan {id} sudah ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="77"/>
+        <location filename="../../models/oplog/logbook.py" line="79"/>
         <source>say how the fault was resolved before closing it</source>
         <translation>tuliskan cara gangguan diselesaikan sebelum menutupnya</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="79"/>
+        <location filename="../../models/oplog/logbook.py" line="81"/>
         <source>fault {id} cannot be closed before it was opened</source>
         <translation>gangguan {id} tidak dapat ditutup sebelum waktu dibukanya</translation>
     </message>
@@ -3664,17 +3669,17 @@
         <translation>menulis di log</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="55"/>
+        <location filename="../../models/oplog/logbook.py" line="57"/>
         <source>open a fault</source>
         <translation>membuka gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="66"/>
+        <location filename="../../models/oplog/logbook.py" line="68"/>
         <source>assign a fault</source>
         <translation>menugaskan gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="72"/>
+        <location filename="../../models/oplog/logbook.py" line="74"/>
         <source>close a fault</source>
         <translation>menutup gangguan</translation>
     </message>
@@ -3975,22 +3980,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview/hub.py" line="258"/>
+        <location filename="../../ui/preview/hub.py" line="280"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="259"/>
+        <location filename="../../ui/preview/hub.py" line="281"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="261"/>
+        <location filename="../../ui/preview/hub.py" line="283"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="263"/>
+        <location filename="../../ui/preview/hub.py" line="285"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -4003,47 +4008,52 @@
         <translation>{source} belum dibuka</translation>
     </message>
     <message>
-        <location filename="../../devices/video/factory.py" line="23"/>
+        <location filename="../../devices/video/base.py" line="20"/>
+        <source>software</source>
+        <translation>perangkat lunak</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/factory.py" line="27"/>
         <source>preview source &apos;demo&apos; needs a simulated camera</source>
         <translation>sumber pratinjau &apos;demo&apos; memerlukan kamera simulasi</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="48"/>
-        <source>the demo picture comes from a simulated camera, not from OpenCV</source>
-        <translation>gambar demo berasal dari kamera simulasi, bukan dari OpenCV</translation>
+        <location filename="../../devices/video/opencv_source.py" line="39"/>
+        <source>{source} is not played through OpenCV</source>
+        <translation>{source} tidak diputar melalui OpenCV</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="60"/>
+        <location filename="../../devices/video/opencv_source.py" line="51"/>
         <source>capture device {number}</source>
         <translation>perangkat tangkap {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="62"/>
+        <location filename="../../devices/video/opencv_source.py" line="53"/>
         <source>file {path}</source>
         <translation>berkas {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="68"/>
+        <location filename="../../devices/video/opencv_source.py" line="59"/>
         <source>file not found: {path}</source>
         <translation>berkas tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="145"/>
+        <location filename="../../devices/video/opencv_source.py" line="117"/>
         <source>{source} is not available</source>
         <translation>{source} tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="147"/>
+        <location filename="../../devices/video/opencv_source.py" line="119"/>
         <source>cannot play {source} (not a video OpenCV can read?)</source>
         <translation>{source} tidak dapat diputar (bukan video yang dapat dibaca OpenCV?)</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="149"/>
+        <location filename="../../devices/video/base.py" line="19"/>
         <source>cannot connect to {source}</source>
         <translation>tidak dapat terhubung ke {source}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="157"/>
+        <location filename="../../devices/video/opencv_source.py" line="129"/>
         <source>{source} sent a frame that is not JPEG; reopening with full decoding</source>
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
@@ -4073,7 +4083,12 @@
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="134"/>
+        <location filename="../../devices/video/synthetic.py" line="66"/>
+        <source>none: a synthetic picture</source>
+        <translation>tidak ada: gambar sintetis</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/synthetic.py" line="137"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>
@@ -4121,6 +4136,46 @@
         <location filename="../../devices/video/rtsp_check.py" line="59"/>
         <source>the camera answered {status} to the request for its stream</source>
         <translation>kamera menjawab {status} atas permintaan stream-nya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="26"/>
+        <source>hardware ({device})</source>
+        <translation>perangkat keras ({device})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="27"/>
+        <source>software — no hardware decoder: {reason}</source>
+        <translation>perangkat lunak — tanpa dekoder perangkat keras: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="28"/>
+        <source>none for this PC in the decoding library</source>
+        <translation>pustaka dekode tidak punya dekoder untuk PC ini</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="29"/>
+        <source>{device}: {error}</source>
+        <translation>{device}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="30"/>
+        <source>{device} cannot decode {codec} here</source>
+        <translation>{device} tidak dapat mendekode {codec} di sini</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/decoding.py" line="31"/>
+        <source>{reasons}; {reason}</source>
+        <translation>{reasons}; {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/pyav_source.py" line="38"/>
+        <source>{source} sends no video</source>
+        <translation>{source} tidak mengirim video</translation>
+    </message>
+    <message>
+        <location filename="../../devices/video/pyav_source.py" line="51"/>
+        <source>{source} is not an RTSP stream</source>
+        <translation>{source} bukan aliran RTSP</translation>
     </message>
 </context>
 <context>
@@ -4336,7 +4391,7 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/oplog/reports/handover.py" line="83"/>
+        <location filename="../../models/oplog/reports/handover.py" line="84"/>
         <source>there is no shift number {id}</source>
         <translation>tidak ada shift dengan nomor {id}</translation>
     </message>
@@ -4447,7 +4502,7 @@
         <translation>{db} sudah berisi data petugas; data massal hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/seed/demo.py" line="86"/>
+        <location filename="../../models/oplog/seed/demo.py" line="87"/>
         <source>{db} already has staff; demo data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data demo hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
@@ -4769,12 +4824,12 @@
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../devices/transport/serialport.py" line="97"/>
+        <location filename="../../devices/transport/serialport.py" line="99"/>
         <source>cannot open {port}: {reason}</source>
         <translation>{port} tidak dapat dibuka: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/serialport.py" line="107"/>
+        <location filename="../../devices/transport/serialport.py" line="109"/>
         <source>{port} lost: {reason}</source>
         <translation>{port} terputus: {reason}</translation>
     </message>

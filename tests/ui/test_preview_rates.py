@@ -13,11 +13,13 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from devices.video import SyntheticCameraSource, synthetic
+from devices.video import DecodeMode, SyntheticCameraSource, synthetic
 from devices.visca.profiles import PROFILES
 from tests.ui.test_console import make_console, rig  # noqa: F401 (rig: a fixture)
 from tests.ui.test_preview import FAST_BACKOFF, ScriptedSource
-from ui.preview.hub import DEFAULT_TILE_FPS, TILE_FPS_SETTING, TILES, PreviewHub, ViewWatcher, tile_fps_from
+from ui.preview.hub import (
+    DECODE_SETTING, DEFAULT_TILE_FPS, TILE_FPS_SETTING, TILES, PreviewHub, ViewWatcher, decode_from, tile_fps_from,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -78,6 +80,19 @@ def test_tiles_get_the_tile_rate_and_a_larger_view_the_source_rate(qtbot):
         hub.stop()
 
 
+def test_pictures_too_early_for_the_tile_rate_are_skipped_not_read(qtbot):
+    """A stream faster than the tiles' rate: the pictures no tile shows are not converted (``skip``)."""
+    hub = PreviewHub(max_fps=1000, tile_fps=8, backoff=FAST_BACKOFF)
+    delivered = delivered_by(hub)
+    source = CountingSource(live=True)        # about 150 pictures a second
+    hub.add("cam1", source, QSize(160, 90))
+    try:
+        qtbot.waitUntil(lambda: source.skips > 100, timeout=3000)
+        assert source.reads <= len(delivered) + 2       # read (converted) only to be shown
+    finally:
+        hub.stop()
+
+
 def test_the_tile_rate_is_a_console_setting(tmp_path):
     settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
     assert tile_fps_from(settings) == DEFAULT_TILE_FPS == 12.5
@@ -88,13 +103,22 @@ def test_the_tile_rate_is_a_console_setting(tmp_path):
         assert tile_fps_from(settings) == DEFAULT_TILE_FPS
 
 
+def test_how_streams_are_decoded_is_a_console_setting(tmp_path):
+    settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
+    assert decode_from(settings) is DecodeMode.AUTO
+    for value, mode in (("software", DecodeMode.SOFTWARE), (" Hardware ", DecodeMode.HARDWARE),
+                        ("gpu", DecodeMode.AUTO)):
+        settings.setValue(DECODE_SETTING, value)
+        assert decode_from(settings) is mode
+
+
 class CountingSource(ScriptedSource):
     """A new picture at every read; counts reads (decodes) and drops (pictures taken off a live link unread)."""
 
     def __init__(self, *, live: bool = False) -> None:
         super().__init__()
         self.live = live
-        self.reads = self.drops = 0
+        self.reads = self.drops = self.skips = 0
 
     def read(self) -> np.ndarray | None:
         self.reads += 1
@@ -102,6 +126,11 @@ class CountingSource(ScriptedSource):
 
     def drop(self) -> bool:
         self.drops += 1
+        time.sleep(0.005)
+        return True
+
+    def skip(self) -> bool:
+        self.skips += 1
         time.sleep(0.005)
         return True
 

@@ -1,15 +1,15 @@
 """RTSP against a real server: why_rtsp_fails (found, not found, no/wrong credentials, Basic and
-Digest, down, unknown host) and how OpenCvSource opens a stream."""
+Digest, down, unknown host) and how PyAvSource opens a stream."""
 from __future__ import annotations
 
-import os
+import socket
+import struct
+import threading
 
 import pytest
 
-from devices.video import opencv_source
-from devices.video.opencv_source import OpenCvSource
+from devices.video import DecodeMode, PyAvSource, pyav_source
 from devices.video.rtsp_check import why_rtsp_fails
-from tests.video.clips import write_clip
 from tests.video.rtsp import RtspServer, free_port, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
 
 
@@ -47,33 +47,49 @@ def test_an_unknown_host_name_is_said():
         "the camera's host name no-such-camera.invalid is not known — check the address")
 
 
+def test_a_camera_going_down_is_said_as_such_not_as_a_reset():
+    """Asked the moment its stream ended, the camera takes the connection, resets it, then is gone."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def going_down() -> None:
+        link, _ = listener.accept()
+        link.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))   # close with RST
+        link.close()
+        listener.close()
+
+    camera = threading.Thread(target=going_down)
+    camera.start()
+    try:
+        assert why_rtsp_fails(f"rtsp://127.0.0.1:{port}/sub") == (
+            f"nothing answers at 127.0.0.1:{port} (connection refused) — is the camera on, and is its RTSP port right?")
+    finally:
+        camera.join(5)
+
+
 @pytest.fixture
 def options_seen(monkeypatch):
-    """The FFmpeg options each capture was opened with (OpenCV reads them from the environment)."""
-    seen: list[str | None] = []
-    real = opencv_source.cv2.VideoCapture
+    """The FFmpeg options each stream was opened with."""
+    seen: list[dict[str, str]] = []
+    real = pyav_source.av.open
 
-    def capture(*args):
-        seen.append(os.environ.get(opencv_source.FFMPEG_OPTIONS))
-        return real(*args)
+    def opening(*args, options, **kwargs):
+        seen.append(dict(options))
+        return real(*args, options=options, **kwargs)
 
-    monkeypatch.setattr(opencv_source.cv2, "VideoCapture", capture)
-    monkeypatch.delenv(opencv_source.FFMPEG_OPTIONS, raising=False)
+    monkeypatch.setattr(pyav_source.av, "open", opening)
+    monkeypatch.delenv(pyav_source.FFMPEG_OPTIONS, raising=False)
     return seen
 
 
-def test_rtsp_opens_without_a_second_of_probing_and_files_as_before(options_seen, rtsp_camera, tmp_path):
-    with OpenCvSource(rtsp_camera.url("/sub")) as source:
+def test_rtsp_opens_without_a_second_of_probing(options_seen, rtsp_camera):
+    with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.SOFTWARE) as source:
         assert source.read().shape == (360, 640, 3)
-    with OpenCvSource(str(write_clip(tmp_path / "clip.avi"))) as source:
-        assert source.read() is not None
-    assert options_seen == [opencv_source.RTSP_QUICK_START, None]
-    assert opencv_source.FFMPEG_OPTIONS not in os.environ
+    assert options_seen == [{"rtsp_transport": "tcp", "analyzeduration": "0", "probesize": "32"}]
 
 
 def test_it_staffs_own_ffmpeg_options_win(options_seen, monkeypatch, rtsp_camera):
-    monkeypatch.setenv(opencv_source.FFMPEG_OPTIONS, "rtsp_transport;udp")
-    with OpenCvSource(rtsp_camera.url("/sub")) as source:
+    monkeypatch.setenv(pyav_source.FFMPEG_OPTIONS, "rtsp_transport;tcp|max_delay;100000")
+    with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.SOFTWARE) as source:
         assert source.read() is not None
-    assert options_seen == ["rtsp_transport;udp"]
-    assert os.environ[opencv_source.FFMPEG_OPTIONS] == "rtsp_transport;udp"
+    assert options_seen == [{"rtsp_transport": "tcp", "max_delay": "100000"}]

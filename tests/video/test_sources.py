@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from devices.video import (
-    OpenCvSource, PreviewSourceError, SourceError, SourceKind, SyntheticCameraSource, open_source, parse_spec,
+    OpenCvSource, PreviewSourceError, PyAvSource, SourceError, SourceKind, SyntheticCameraSource, open_source, parse_spec,
     redact,
 )
 from devices.video import synthetic
@@ -57,11 +57,12 @@ def test_bad_specs_say_what_is_wrong(spec, message):
 def test_passwords_never_reach_messages():
     assert redact("rtsp://admin:secret@10.0.0.5/s") == "rtsp://admin:****@10.0.0.5/s"
     assert redact("http://10.0.0.6/video") == "http://10.0.0.6/video"
-    assert OpenCvSource("rtsp://admin:secret@10.0.0.5/s").describe() == "rtsp://admin:****@10.0.0.5/s"
+    assert PyAvSource("rtsp://admin:secret@10.0.0.5/s").describe() == "rtsp://admin:****@10.0.0.5/s"
 
 
 def test_open_source_picks_the_implementation():
     assert isinstance(open_source("http://10.0.0.6/video"), OpenCvSource)
+    assert isinstance(open_source("rtsp://10.0.0.5/s"), PyAvSource)
     demo = open_source("demo", sim_state=lambda: {}, profile=PROFILE, name="Stage")
     assert isinstance(demo, SyntheticCameraSource)
     assert demo.describe() == "simulated camera Stage"

@@ -44,6 +44,7 @@ class CameraRow:
     bridge: CameraBridge
     preview: QImage | None = None
     preview_status: str = ""
+    decoding: str = ""          # how the preview is decoded (a Phrase, said when shown)
     owner: str = ""
     tally: Tally = Tally.NONE
     extra: dict = field(default_factory=dict)
@@ -51,7 +52,7 @@ class CameraRow:
 
 class CameraListModel(QAbstractTableModel):
     COLUMNS = ("name", "link", "motion", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom",
-               "preset", "profile", "unsupported")
+               "preset", "profile", "unsupported", "decoding")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,9 @@ class CameraListModel(QAbstractTableModel):
     def set_preview_status(self, camera_id: str, message: str) -> None:
         self._update(camera_id, "preview_status", message, Role.PREVIEW_STATUS)
 
+    def set_decoding(self, camera_id: str, how: str) -> None:
+        self._update(camera_id, "decoding", how, Qt.ItemDataRole.DisplayRole)
+
     def set_owner(self, camera_id: str, owner: str) -> None:
         self._update(camera_id, "owner", owner, Role.OWNER)
 
@@ -149,7 +153,7 @@ class CameraListModel(QAbstractTableModel):
             "timeouts": self.tr("Timeouts"),
             "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
             "preset": self.tr("Preset"), "profile": self.tr("Profile"),
-            "unsupported": self.tr("Not answered")}
+            "unsupported": self.tr("Not answered"), "decoding": self.tr("Decoding")}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
@@ -201,6 +205,8 @@ class CameraListModel(QAbstractTableModel):
             return "" if state.zoom is None else str(state.zoom)
         if column == "profile":
             return self.profile_text(state)
+        if column == "decoding":
+            return said(row.decoding)
         if column == "unsupported":
             return ", ".join(said(INQUIRY_WORDS.get(name, name)) for name in state.unsupported)
         return "" if state.last_preset is None else str(state.last_preset)

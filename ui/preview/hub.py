@@ -12,6 +12,9 @@ ui/shell/bridge.py). Link reports travel the same way: the GUI shows the newest.
 Several views may show a camera at once (the bank's tile, an enlarged preview, the multiview).
 They share the camera's one worker: each view says the size it shows the camera at, and the
 worker delivers frames for the largest of them (``set_size``), never a second stream.
+Network streams are decoded in hardware where a decoder works, else in software (the console's
+setting ``preview/decode``: auto, hardware or software; devices/video/decoding.py); the hub says
+which for each camera (``decodingChanged``), for the health view.
 The bank's tiles get at most ``tile_fps`` frames a second (the console's setting ``preview/tile_fps``,
 12.5 unless set); while a larger view (the enlarged preview, the multiview) shows a camera, its frames
 come at the source's own rate, up to ``max_fps``.
@@ -34,7 +37,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from devices.video import FrameSource, Size, open_source
+from devices.video import DecodeMode, FrameSource, Size, open_source
 from ui.preview.shared_thread import SharedPreviewThread
 from ui.preview.worker import LinkReport, LinkState, PreviewWorker
 from ui.shell.wording import said
@@ -50,6 +53,7 @@ RECONNECT_BACKOFF = (1.0, 4.0)
 SUBSTREAM_SIZE = QSize(640, 360)    # the usual substream: enough for any view up to this size
 TILE_FPS_SETTING = "preview/tile_fps"
 DEFAULT_TILE_FPS = 12.5
+DECODE_SETTING = "preview/decode"
 
 
 def tile_fps_from(settings: QSettings) -> float:
@@ -64,15 +68,28 @@ def tile_fps_from(settings: QSettings) -> float:
     return DEFAULT_TILE_FPS
 
 
+def decode_from(settings: QSettings) -> DecodeMode:
+    """How network streams are decoded (``preview/decode``): auto where unset or not one of the three."""
+    value = str(settings.value(DECODE_SETTING, DecodeMode.AUTO.value)).strip().lower()
+    try:
+        return DecodeMode(value)
+    except ValueError:
+        log.warning("%s must be one of %s; using auto", DECODE_SETTING, ", ".join(m.value for m in DecodeMode))
+        return DecodeMode.AUTO
+
+
 class PreviewHub(QObject):
     """Signals:
         frameReady(str camera_id, QImage): a new picture, already at tile size.
         statusChanged(str camera_id, str message): empty while the picture is fine, otherwise
             what is wrong in plain words ("no signal – reconnecting in 2 s: …").
+        decodingChanged(str camera_id, Phrase how): how the camera's pictures are decoded, a Phrase
+            ("software", "hardware (cuda)", …), said once its stream delivers.
     """
 
     frameReady = Signal(str, QImage)
     statusChanged = Signal(str, str)
+    decodingChanged = Signal(str, object)     # object: the Phrase, said in the language of the moment
     _frameWaiting = Signal(str)    # from a worker thread: a frame waits in the mailbox
     _reportWaiting = Signal(str)
 
@@ -95,6 +112,7 @@ class PreviewHub(QObject):
         self._sizes: dict[str, dict[str, QSize]] = {}   # camera -> view -> the size it shows the camera at
         self._streams: dict[str, tuple[FrameSource, FrameSource]] = {}   # camera -> (substream, main stream)
         self._status: dict[str, str] = {}
+        self._decoding: dict[str, str] = {}
         self._hidden: set[str] = set()             # views nobody can see now
         self._shared = SharedPreviewThread()
         self._retiring: list[PreviewWorker] = []   # removed, possibly still finishing a read
@@ -187,6 +205,7 @@ class PreviewHub(QObject):
             self._reports.pop(camera_id, None)
         self._latest.pop(camera_id, None)
         self._status.pop(camera_id, None)
+        self._decoding.pop(camera_id, None)
         self._sizes.pop(camera_id, None)
         self._streams.pop(camera_id, None)
         self._retiring = [w for w in self._retiring if w.is_alive()] + [worker]
@@ -246,6 +265,9 @@ class PreviewHub(QObject):
             worker = self._workers.get(camera_id)
         if report is None or worker is None:
             return
+        if report.decoding and self._decoding.get(camera_id) != report.decoding:
+            self._decoding[camera_id] = report.decoding
+            self.decodingChanged.emit(camera_id, report.decoding)
         message = self._status_text(worker, report)
         if self._status.get(camera_id) != message:
             self._status[camera_id] = message

@@ -47,6 +47,7 @@ class LinkReport:
     state: LinkState
     reason: str | None = None   # why the stream was lost (a Phrase, said by the GUI); None: it stopped sending pictures
     retry_in: float = 0.0
+    decoding: str = ""          # LIVE: how the pictures are decoded (``FrameSource.decoding``, a Phrase)
 
 
 class FrameThinner:
@@ -68,8 +69,12 @@ class FrameThinner:
     def max_fps(self, fps: float) -> None:
         self.interval = 1.0 / fps
 
+    def due(self, now: float) -> bool:
+        """Whether a frame now would pass (without taking its turn)."""
+        return now >= self._due - self.interval / 4
+
     def allow(self, now: float) -> bool:
-        if now < self._due - self.interval / 4:
+        if not self.due(now):
             return False
         self._due = max(self._due + self.interval, now)
         return True
@@ -214,6 +219,10 @@ class PreviewWorker:
             if due_in > 0:
                 yield due_in
                 continue
+            if not thinner.due(time.monotonic()):   # the next picture comes too early to be shown
+                if not self.source.skip():
+                    return None
+                continue
             frame = self.source.read()
             if frame is None:
                 return None
@@ -222,7 +231,7 @@ class PreviewWorker:
             shown = frame
             image = to_qimage(frame, size)
             if self._frames_since_open == 0:
-                self._report(self, LinkReport(LinkState.LIVE))
+                self._report(self, LinkReport(LinkState.LIVE, decoding=self.source.decoding()))
             self._frames_since_open += 1
             self._deliver(self, image)
         return None

@@ -43,7 +43,7 @@ from ui.shell.main_window import MainWindow
 from ui.shell.notices import LogModel
 from ui.oplog.operations_log import OperationsLog
 from ui.shell.placement import place_clear_of
-from ui.preview.hub import PreviewHub, tile_fps_from
+from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
 from ui.shell.retranslate import Retranslator
 from ui.wall.wall_desk import WallDesk
 from ui.wall.view import WallView
@@ -81,6 +81,7 @@ class Console(QObject):
         self.desk = OperatorDesk(self.board, self)
         self.cameras = CameraListModel(self)
         self.previews = PreviewHub(self, tile_fps=tile_fps_from(settings))
+        self._decode = decode_from(settings)
         names = {c.id: c.presets for c in config.cameras}
         self.library = PresetLibrary(data_folder / "presets", names)
         draw_demo_thumbnails(self.library, simulated or {})
@@ -248,7 +249,8 @@ class Console(QObject):
 
         def opened(spec: str | int | None) -> FrameSource | None:
             return None if spec is None else open_source(spec, sim_state=simulated and simulated.state,
-                                                         profile=simulated and simulated.profile, name=name)
+                                                         profile=simulated and simulated.profile, name=name,
+                                                         decode=self._decode)
 
         try:
             source, main_stream = opened(camera.preview), opened(camera.preview_hd)

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.bank.cameraDoubleClicked.connect(self.enlarge)
         previews.frameReady.connect(cameras.set_preview)
         previews.statusChanged.connect(cameras.set_preview_status)
+        previews.decodingChanged.connect(cameras.set_decoding)
         desk.ownershipChanged.connect(self.update_owners)
         self.events.changed.connect(self.update_owners)
         if desk.selected:
