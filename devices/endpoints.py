@@ -135,8 +135,15 @@ class Endpoint:
 
 
 # (the ignore: mypy does not take a default for a parameter typed with a TypeVar)
-def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[str, int], *,
-                   kind: str, endpoint_type: type[E] = Endpoint, listening: bool = False) -> E:  # type: ignore[assignment]
+def parse_endpoint(
+    url: str,
+    schemes: tuple[str, ...],
+    default_ports: Mapping[str, int],
+    *,
+    kind: str,
+    endpoint_type: type[E] = Endpoint,  # type: ignore[assignment]
+    listening: bool = False,
+) -> E:
     """Parse ``url`` for one of ``schemes``; raises ``endpoint_type.error`` naming what is wrong.
 
     ``kind`` (a Phrase) words the messages: "camera" → "unknown camera URL kind". A network URL
