@@ -3,6 +3,7 @@
 Indonesia has had no daylight saving time since 1964, so WIB is a fixed offset and needs no
 time-zone database (Windows desktops ship none).
 """
+
 from __future__ import annotations
 
 from datetime import timedelta, timezone

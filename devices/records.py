@@ -2,6 +2,7 @@
 
 Cameras and wall devices share these so that one audit trail and one Qt bridge serve both.
 """
+
 from __future__ import annotations
 
 import enum
@@ -21,11 +22,12 @@ class Link(enum.Enum):
 @dataclass(frozen=True)
 class ActionRecord:
     """One operator action and how it ended, for the audit trail."""
+
     device: str
     action: str
-    result: str          # "completed", the device's error in plain words, "timeout", "offline", "superseded",
-                         # "stopped" (an ALL STOP cancelled it)
-    started: float       # time.time()
+    result: str  # "completed", the device's error in plain words, "timeout", "offline", "superseded",
+    # "stopped" (an ALL STOP cancelled it)
+    started: float  # time.time()
     duration_ms: float
 
     @property
@@ -37,8 +39,9 @@ class ActionRecord:
 class DeviceNotice:
     """Something the operator should read once that is not an operator action (not audited),
     e.g. a camera that refuses an inquiry. ``text`` is a Phrase (common/wording.py)."""
+
     device: str
-    level: str           # "info", "warning" or "error", as the console's notices
+    level: str  # "info", "warning" or "error", as the console's notices
     text: str
 
 

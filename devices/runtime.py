@@ -3,6 +3,7 @@
 Callers on other threads (the GUI, the command line) hand work to the loop and get a
 ``concurrent.futures.Future`` back; they never block on device I/O.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -86,6 +87,7 @@ class DeviceRuntime:
             return
         closers = self.shared.pop("_closers", [])
         if closers:
+
             async def close_all() -> None:
                 for close in reversed(closers):
                     try:
@@ -94,6 +96,7 @@ class DeviceRuntime:
                             await asyncio.wait_for(result, timeout)
                     except Exception:  # closing must go on for the others
                         log.exception("error while closing a device")
+
             try:
                 self.submit(close_all()).result(timeout + 1)
             except concurrent.futures.TimeoutError:

@@ -1,4 +1,5 @@
 """Test setup: Qt runs offscreen; nothing touches the real user's files; one device runtime per test."""
+
 import os
 
 import pytest
@@ -28,4 +29,3 @@ def sim_runtime():
     """A separate device thread for simulators, as a real device is another machine."""
     with DeviceRuntime("test-simulators") as rt:
         yield rt
-

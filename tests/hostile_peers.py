@@ -1,6 +1,7 @@
 """Devices that misbehave on the wire, for the tests of issue 11: a peer that babbles garbage as fast
 as the socket takes it, cameras that answer but never complete anything (wrong sequence numbers, only
 ACKs, replies dribbled in a byte at a time). Each runs on its own threads, like a device elsewhere."""
+
 from __future__ import annotations
 
 import os
@@ -19,7 +20,7 @@ class _Server:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.1)
         self.port = self._listener.getsockname()[1]
-        self.connections: list[float] = []       # time.monotonic() of every accepted connection
+        self.connections: list[float] = []  # time.monotonic() of every accepted connection
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._accept, daemon=True)]
         self._threads[0].start()
@@ -95,6 +96,7 @@ class Drizzle(_Server):
 
 def relay(client: socket.socket, device: socket.socket, stop: threading.Event, pace: float = 0.0) -> None:
     """Bytes both ways until either side closes; ``pace``: device → client one byte every ``pace`` s."""
+
     def upstream() -> None:
         try:
             while data := client.recv(4096):
@@ -164,8 +166,10 @@ class WrongSequence:
         self.port = self._outside.getsockname()[1]
         self._client: tuple[str, int] | None = None
         self._stop = threading.Event()
-        self._threads = [threading.Thread(target=self._requests, daemon=True),
-                         threading.Thread(target=self._replies, daemon=True)]
+        self._threads = [
+            threading.Thread(target=self._requests, daemon=True),
+            threading.Thread(target=self._replies, daemon=True),
+        ]
         for thread in self._threads:
             thread.start()
 

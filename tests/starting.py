@@ -1,4 +1,5 @@
 """Fixture support: everything a test started is closed after it."""
+
 from __future__ import annotations
 
 import contextlib

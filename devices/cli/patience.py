@@ -6,6 +6,7 @@ times the device's measured round trip once it has answered: a command needs a f
 remote venue over VPN or mobile data (0.4 s a round trip) still gets its command through, while a
 device that never answers is given up after 3 s as before.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -16,7 +17,7 @@ from devices.cli import interrupts
 
 DEFAULT = 3.0
 ROUND_TRIPS = 20
-STEP = 0.1              # how often a default wait looks at the round trip measured meanwhile
+STEP = 0.1  # how often a default wait looks at the round trip measured meanwhile
 
 
 class Patience:

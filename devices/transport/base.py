@@ -5,6 +5,7 @@ wall protocols. Datagram transports deliver one datagram per ``on_data`` call; s
 serial transports deliver chunks as they arrive (the driver frames them).
 All callbacks run on the device loop.
 """
+
 from __future__ import annotations
 
 import abc

@@ -2,6 +2,7 @@
 
 Handed to ``models.config.store.parse_config`` as its ``camera_check`` (models/ may not import devices/).
 """
+
 from __future__ import annotations
 
 from typing import Any, Callable
@@ -37,9 +38,14 @@ def _problems(url: str, profile: str | None) -> list[tuple[str, str]]:
     if model is not None:
         problems += _check("url", configured_profile, model)
         if profile in PROFILES and model in PROFILES and model != profile:
-            problems.append(("profile", QT_TRANSLATE_NOOP(
-                "Camera", "profile {profile} differs from model={model} in the URL; keep one")
-                .format(profile=repr(profile), model=model)))
+            problems.append(
+                (
+                    "profile",
+                    QT_TRANSLATE_NOOP(
+                        "Camera", "profile {profile} differs from model={model} in the URL; keep one"
+                    ).format(profile=repr(profile), model=model),
+                )
+            )
     return problems
 
 

@@ -2,6 +2,7 @@
 configuration check (``models.config.store`` gets it from app.py as its ``wall_check``) and the ``wall``
 command, which refuses a bad URL before it loads the rest of the device layer.
 """
+
 from __future__ import annotations
 
 from devices.endpoints import without_url

@@ -6,6 +6,7 @@ header's ``checks`` — ``[{"run": ["camera", "{url}", "status"], "exit": 0, "ou
 ``output`` compared key by key, ``error`` a part of stderr — or, for a capture the command line
 recorded, its ``run`` and its end record. All checks of a capture run in order against one replay.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ from devices.wall.sim.replay import WallReplay
 from tests.capture.conftest import ROOT, app
 
 FOLDER = ROOT / "tests" / "fixtures" / "devices"
-NOT_COMPARED = {"health", "url", "name", "last_error"}     # differ between the recording and a replay
+NOT_COMPARED = {"health", "url", "name", "last_error"}  # differ between the recording and a replay
 
 
 def fixtures() -> list:
@@ -29,7 +30,9 @@ def fixtures() -> list:
     for path in sorted(FOLDER.glob("*.jsonl")):
         marks = []
         if "+serial" in path.read_text(encoding="utf-8").split("\n", 1)[0]:
-            marks.append(pytest.mark.skipif(os.name != "posix", reason="the serial replay needs a pseudo-terminal"))
+            marks.append(
+                pytest.mark.skipif(os.name != "posix", reason="the serial replay needs a pseudo-terminal")
+            )
         params.append(pytest.param(path, id=path.stem, marks=marks))
     return params
 
@@ -84,8 +87,11 @@ def checks_of(capture: Capture) -> list[dict]:
 def start_replay(capture: Capture, camera_sim, wall_sim, folder: Path):
     wiring = capture.protocol.split("+", 1)[1]
     if capture.kind == "camera":
-        listen = f"visca+serial://pty?link={folder / 'line'}" if wiring == "serial" else \
-            f"{capture.protocol}://127.0.0.1:0"
+        listen = (
+            f"visca+serial://pty?link={folder / 'line'}"
+            if wiring == "serial"
+            else f"{capture.protocol}://127.0.0.1:0"
+        )
         return camera_sim(listen, device=replay_device(capture))
     listen = f"serial://pty?link={folder / 'line'}" if wiring == "serial" else "tcp://127.0.0.1:0"
     return wall_sim(capture.family, listen, WallReplay(capture))
@@ -100,5 +106,7 @@ def client_url(capture: Capture, server) -> str:
 def contains(actual, expected) -> bool:
     """``expected`` is ``actual`` or, for objects, has only keys of ``actual`` with contained values."""
     if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(k in actual and contains(actual[k], v) for k, v in expected.items())
+        return isinstance(actual, dict) and all(
+            k in actual and contains(actual[k], v) for k, v in expected.items()
+        )
     return actual == expected

@@ -1,4 +1,5 @@
 """`python app.py camera …` end to end: a real process against a simulated camera."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def app(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "app.py", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "app.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
 
 
 @pytest.fixture(params=["visca+udp://127.0.0.1:0", "visca+udpraw://127.0.0.1:0", "visca+tcp://127.0.0.1:0"])
@@ -58,7 +60,12 @@ def test_status_of_a_camera_that_refuses_inquiries_prints_what_it_answered(simul
     result = app("camera", sim.url, "status")
     assert result.returncode == 0, result.stderr
     status = json.loads(result.stdout)
-    assert (status["last_preset"], status["focus_mode"], status["pan"], status["tilt"]) == (None, None, None, None)
+    assert (status["last_preset"], status["focus_mode"], status["pan"], status["tilt"]) == (
+        None,
+        None,
+        None,
+        None,
+    )
     assert sorted(status["unsupported"]) == ["focus mode", "last preset", "position"]
     assert status["power"] is True and status["zoom"] == 0 and status["online"] is True
 
@@ -67,8 +74,12 @@ def test_status_names_the_profile_learned_from_the_camera(simulator):
     sim = simulator("visca+udp://127.0.0.1:0?model=sony-brc-x400")
     status = json.loads(app("camera", sim.url, "status").stdout)
     assert (status["profile"], status["profile_source"]) == ("sony-brc-x400", "discovered")
-    assert (status["model"], status["vendor_id"], status["model_id"], status["rom_revision"]) == \
-        ("Sony BRC-X400", 0x0001, 0x051C, 0x0100)
+    assert (status["model"], status["vendor_id"], status["model_id"], status["rom_revision"]) == (
+        "Sony BRC-X400",
+        0x0001,
+        0x051C,
+        0x0100,
+    )
     assert status["unsupported"] == []
     configured = json.loads(app("camera", sim.url + "?model=generic", "status").stdout)
     assert (configured["profile"], configured["profile_source"]) == ("generic", "configured")
@@ -76,7 +87,7 @@ def test_status_names_the_profile_learned_from_the_camera(simulator):
 
 def test_an_argument_out_of_range_for_the_learned_model_exits_two_unsent(simulator):
     sim = simulator("visca+udpraw://127.0.0.1:0?model=sony-srg300h")
-    result = app("camera", sim.url, "preset", "save", "40")      # generic has it; an SRG-300H has 16
+    result = app("camera", sim.url, "preset", "save", "40")  # generic has it; an SRG-300H has 16
     assert result.returncode == 2 and "SRG-300H" in result.stderr, result.stderr
     assert sim.state()["presets"] == {}
 
@@ -104,9 +115,18 @@ def test_silence_gives_a_timeout_exit_code(simulator):
     assert "timeout" in result.stderr or "did not answer" in result.stderr
 
 
-@pytest.mark.parametrize("args", [("preset", "recall", "300"), ("move", "left", "--speed", "99"),
-                                  ("zoom", "to", "0x9000"), ("zoom", "in", "--speed", "8"),
-                                  ("preset", "explode", "1"), ("goto", "1"), ("power", "maybe")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("preset", "recall", "300"),
+        ("move", "left", "--speed", "99"),
+        ("zoom", "to", "0x9000"),
+        ("zoom", "in", "--speed", "8"),
+        ("preset", "explode", "1"),
+        ("goto", "1"),
+        ("power", "maybe"),
+    ],
+)
 def test_bad_arguments_exit_two_and_send_nothing(args):
     listener = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     listener.bind(("127.0.0.1", 0))

@@ -1,6 +1,7 @@
 """Garbage on the line (issue 11, "a device that babbles pins a core"): what a line delivers is taken
 in at a bounded rate, a line that delivers only garbage rests with backoff and says so, and the
 device is back when the noise stops. Timing figures are in docs/benchmarks.md, not asserted here."""
+
 from __future__ import annotations
 
 import os
@@ -52,20 +53,20 @@ def test_seconds_of_garbage_make_a_line_babble_and_the_rests_double_until_a_clea
     for _ in range(NOISY_SECONDS):
         assert not watch.babbling
         noisy_second(watch, clock)
-    watch.admit(1)                                 # the third noisy second is judged as the next begins
+    watch.admit(1)  # the third noisy second is judged as the next begins
     assert watch.babbling and watch.noisy
     rests = []
     for _ in range(4):
         rests.append(watch.rest())
-        assert not watch.babbling and watch.admit(1000) == 0          # nothing taken in while resting
+        assert not watch.babbling and watch.admit(1000) == 0  # nothing taken in while resting
         clock.now = watch.resting_until
         noisy_second(watch, clock)
         watch.admit(1)
-        assert watch.babbling                       # after a rest one more noisy second is enough
+        assert watch.babbling  # after a rest one more noisy second is enough
     assert rests == [FIRST_REST, 2 * FIRST_REST, 4 * FIRST_REST, 8 * FIRST_REST]
     watch.rest()
     clock.now = watch.resting_until
-    noisy_second(watch, clock, garbage=10, replies=200)                 # the noise stopped
+    noisy_second(watch, clock, garbage=10, replies=200)  # the noise stopped
     watch.admit(1)
     assert not watch.babbling and not watch.noisy
     for _ in range(NOISY_SECONDS):
@@ -78,13 +79,13 @@ def test_quiet_seconds_do_not_excuse_garbage_but_a_few_stray_bytes_are_no_garbag
     clock = Clock()
     watch = NoiseWatch(clock)
     for _ in range(NOISY_SECONDS):
-        noisy_second(watch, clock, garbage=30)      # a camera at the wrong baud rate answering polls
-        clock.now += 5 * WINDOW                     # … and silent in between
+        noisy_second(watch, clock, garbage=30)  # a camera at the wrong baud rate answering polls
+        clock.now += 5 * WINDOW  # … and silent in between
     watch.admit(1)
     assert watch.babbling
     calm = NoiseWatch(clock)
     for _ in range(10):
-        noisy_second(calm, clock, garbage=3)        # a byte of line noise now and then
+        noisy_second(calm, clock, garbage=3)  # a byte of line noise now and then
         noisy_second(calm, clock, garbage=2, replies=40)
     assert not calm.babbling and not calm.noisy
 
@@ -102,10 +103,10 @@ def test_a_babbling_tcp_peer_is_read_at_a_bounded_rate_then_dropped_and_retried_
         wait_until(lambda: len(babbler.connections) >= 2, timeout=10, what="a second connection")
         elapsed = time.monotonic() - started
         assert sum(taken) <= RATE_LIMIT * (elapsed / WINDOW + 1)
-        assert babbler.sent > 10 * sum(taken)       # it sent far more than was read
+        assert babbler.sent > 10 * sum(taken)  # it sent far more than was read
         downs = [(at, why) for at, up, why in changes if not up]
         assert downs and downs[0][1] == GARBAGE
-        assert babbler.connections[1] - downs[0][0] >= FIRST_REST - 0.05   # rested before trying again
+        assert babbler.connections[1] - downs[0][0] >= FIRST_REST - 0.05  # rested before trying again
     finally:
         runtime.submit(client.close()).result(5)
         babbler.close()
@@ -115,7 +116,7 @@ def test_a_babbling_tcp_peer_is_read_at_a_bounded_rate_then_dropped_and_retried_
 def test_a_garbled_line_is_noise_not_an_answer(url):
     protocol = drivers.make_protocol(drivers.parse(url))
     garbled = b"\x93~01@\x8a OK\x01"
-    assert protocol.parse(garbled).kind is ReplyKind.DATA        # the parser alone takes it for an answer
+    assert protocol.parse(garbled).kind is ReplyKind.DATA  # the parser alone takes it for an answer
     assert protocol.read(garbled).kind is ReplyKind.NOISE
     assert protocol.read(b"~01@VID 1>2 OK").kind is not ReplyKind.NOISE
 
@@ -168,11 +169,14 @@ def test_a_babbling_camera_is_offline_with_the_reason_and_back_when_the_noise_st
     try:
         cam = camera(babbler.url("visca+tcp"))
         cam.add_listener(lambda item: notices.append(item) if isinstance(item, DeviceNotice) else None)
-        wait_until(lambda: cam.snapshot().link is Link.OFFLINE and GARBAGE in (cam.snapshot().last_error or ""),
-                   timeout=8, what="offline for garbage")
+        wait_until(
+            lambda: cam.snapshot().link is Link.OFFLINE and GARBAGE in (cam.snapshot().last_error or ""),
+            timeout=8,
+            what="offline for garbage",
+        )
         assert [n.text for n in notices] == [f"{cam.name}: {GARBAGE}"]
-        time.sleep(1.5)                                 # resting: probes find no connection meanwhile
-        assert GARBAGE in cam.snapshot().last_error     # … and the reason stays what the operator must know
+        time.sleep(1.5)  # resting: probes find no connection meanwhile
+        assert GARBAGE in cam.snapshot().last_error  # … and the reason stays what the operator must know
         babbler.relay_to(sim.address)
         wait_until(lambda: cam.snapshot().link is Link.ONLINE, timeout=8, what="back online")
         assert cam.power(False).result(5).ok and sim.state()["power"] is False
@@ -180,7 +184,9 @@ def test_a_babbling_camera_is_offline_with_the_reason_and_back_when_the_noise_st
         babbler.close()
 
 
-def test_a_babbling_wall_device_is_offline_with_the_reason_and_back_when_the_noise_stops(runtime, sim_runtime):
+def test_a_babbling_wall_device_is_offline_with_the_reason_and_back_when_the_noise_stops(
+    runtime, sim_runtime
+):
     sim = sim_runtime.submit(start_wall_simulator("kramer", "tcp://127.0.0.1:0")).result(5)
     babbler = Babbler()
     wall = WallController(runtime, babbler.url("kramer+tcp")).start()

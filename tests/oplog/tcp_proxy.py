@@ -1,4 +1,5 @@
 """A TCP relay to a database server that a test can cut and restore, like a network cable."""
+
 from __future__ import annotations
 
 import socket

@@ -1,4 +1,5 @@
 """The background audit writer: acknowledged means committed, order, backlog, and database outages."""
+
 from __future__ import annotations
 
 import threading
@@ -15,8 +16,13 @@ from tests.oplog.world import T0
 
 
 def rec(n: int, **changes) -> AuditRecord:
-    fields = dict(at=T0 + timedelta(milliseconds=n), action=f"preset recall {n}", result="completed",
-                  device="Kamera Panggung", duration_ms=35.0)
+    fields = dict(
+        at=T0 + timedelta(milliseconds=n),
+        action=f"preset recall {n}",
+        result="completed",
+        device="Kamera Panggung",
+        duration_ms=35.0,
+    )
     return AuditRecord(**(fields | changes))
 
 
@@ -63,7 +69,10 @@ def test_a_future_resolves_only_once_its_row_is_committed(database):
         row_id = future.result(5)
     event.remove(database.engine, "commit", hold_commit)
     with database.engine.connect() as other:
-        assert other.execute(select(AuditEntry.action).where(AuditEntry.id == row_id)).scalar() == "preset recall 1"
+        assert (
+            other.execute(select(AuditEntry.action).where(AuditEntry.id == row_id)).scalar()
+            == "preset recall 1"
+        )
 
 
 def test_ten_thousand_records_arrive_in_order(database):
@@ -77,15 +86,17 @@ def test_ten_thousand_records_arrive_in_order(database):
 def test_a_locked_database_keeps_the_rows_and_delivers_them_when_it_frees(backend):
     database = backend.open(busy_timeout_ms=50)
     blocker = database.engine.connect()
-    transaction = blocker.begin()        # SQLite: BEGIN IMMEDIATE holds the write lock
+    transaction = blocker.begin()  # SQLite: BEGIN IMMEDIATE holds the write lock
     if database.dialect == "postgresql":
         blocker.exec_driver_sql("LOCK TABLE audit_entries IN ACCESS EXCLUSIVE MODE")
     signals = Signals()
     with writer_for(database, signals) as writer:
         futures = [writer.record(rec(n)) for n in range(20)]
         assert signals.problem.wait(10)
-        assert signals.problems == [f"The operations log database {database.name} is locked by another program or "
-                                    f"desk; the console will try again."]
+        assert signals.problems == [
+            f"The operations log database {database.name} is locked by another program or "
+            f"desk; the console will try again."
+        ]
         assert writer.problem is not None and not any(future.done() for future in futures)
         transaction.rollback()
         blocker.close()
@@ -94,7 +105,7 @@ def test_a_locked_database_keeps_the_rows_and_delivers_them_when_it_frees(backen
     assert stored_actions(database) == [f"preset recall {n}" for n in range(20)]
 
 
-@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)     # a SQLite file has no server to lose
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # a SQLite file has no server to lose
 def test_an_unreachable_server_keeps_the_rows_and_delivers_them_when_it_is_back(backend):
     url = make_url(backend.url())
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
@@ -118,7 +129,7 @@ def test_an_unreachable_server_keeps_the_rows_and_delivers_them_when_it_is_back(
 
 def test_a_full_queue_says_so_at_once_instead_of_blocking(database):
     signals = Signals()
-    writer = writer_for(database, signals, capacity=3)        # not started yet: nothing drains
+    writer = writer_for(database, signals, capacity=3)  # not started yet: nothing drains
     futures = [writer.record(rec(n)) for n in range(5)]
     assert [future.done() for future in futures] == [False, False, False, True, True]
     with pytest.raises(AuditQueueFull, match="3 actions behind"):

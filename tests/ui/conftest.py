@@ -1,4 +1,5 @@
 """Fixtures for the interface tests: the interface language; garbage collected on the GUI thread."""
+
 from __future__ import annotations
 
 import pytest

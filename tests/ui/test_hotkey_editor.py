@@ -1,4 +1,5 @@
 """The hotkey editor: its table model, conflicts refused until confirmed, export/import, saving."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -81,7 +82,7 @@ def test_a_captured_key_of_another_action_asks_first(editor: HotkeyEditor, qtbot
     with qtbot.waitSignal(editor.capture.editingFinished, timeout=3000):
         qtbot.keyClick(editor.capture, Qt.Key.Key_Left)
     assert editor.prompt_box.isVisible() and "Move left" in editor.prompt.text()
-    editor.table.selectRow(row_of("shot.F2"))      # choosing another action drops the question
+    editor.table.selectRow(row_of("shot.F2"))  # choosing another action drops the question
     assert editor.prompt_box.isHidden()
 
 
@@ -97,8 +98,10 @@ def test_the_stop_keys_are_captured_like_any_other_and_a_map_without_one_is_flag
     editor.table.selectRow(row_of("stop.all"))
     editor._clear_selected()
     assert editor.save() and "no key that works everywhere" in editor.message.text()
-    for key, modifiers in ((Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier),
-                           (Qt.Key.Key_Pause, Qt.KeyboardModifier.NoModifier)):
+    for key, modifiers in (
+        (Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Pause, Qt.KeyboardModifier.NoModifier),
+    ):
         editor.capture.setFocus()
         with qtbot.waitSignal(editor.capture.editingFinished, timeout=3000):
             qtbot.keyClick(editor.capture, key, modifiers)

@@ -1,11 +1,22 @@
 """The application-wide hotkey filter, offscreen: presses, held keys, auto-repeat, text fields, focus loss."""
+
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QKeySequenceEdit, QLabel, QLineEdit, QMenu,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.desk.hotkeys import DEFAULT_HOTKEYS, HotkeyMap
 from ui.shell.cheat_sheet import CheatSheet
@@ -63,12 +74,18 @@ def window(qtbot):
     window.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     window.show()
     qtbot.waitExposed(window)
-    window.setFocus()      # the console itself has the keyboard, not the text field
+    window.setFocus()  # the console itself has the keyboard, not the text field
     return window
 
 
-def send(widget: QWidget, kind: QEvent.Type, key: Key, modifiers: Mod = Mod.NoModifier, text: str = "",
-         autorep: bool = False) -> None:
+def send(
+    widget: QWidget,
+    kind: QEvent.Type,
+    key: Key,
+    modifiers: Mod = Mod.NoModifier,
+    text: str = "",
+    autorep: bool = False,
+) -> None:
     QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, text, autorep))
 
 
@@ -99,8 +116,11 @@ def test_keypad_and_ctrl_digits_both_recall_the_preset(window, recorder):
     send(window, PRESS, Key.Key_3, Mod.KeypadModifier, "3")
     send(window, PRESS, Key.Key_3, Mod.ControlModifier)
     send(window, PRESS, Key.Key_3, text="3")
-    assert recorder.events == [("pressed", "preset.recall.3"), ("pressed", "preset.recall.3"),
-                               ("pressed", "camera.select.3")]
+    assert recorder.events == [
+        ("pressed", "preset.recall.3"),
+        ("pressed", "preset.recall.3"),
+        ("pressed", "camera.select.3"),
+    ]
 
 
 def test_shifted_symbols_match_their_character(window, recorder):
@@ -115,7 +135,7 @@ def test_typing_in_a_text_field_selects_no_camera_and_only_the_stop_keys_stop(wi
     assert window.line.text() == "12"
     send(window.line, PRESS, Key.Key_Left)
     assert window.line.cursorPosition() == 1 and recorder.events == []
-    send(window.line, PRESS, Key.Key_Return)         # the field's own: it ends the input
+    send(window.line, PRESS, Key.Key_Return)  # the field's own: it ends the input
     assert recorder.events == []
     send(window.line, PRESS, Key.Key_Pause)
     send(window.line, PRESS, Key.Key_Space, Mod.ControlModifier, " ")
@@ -150,8 +170,11 @@ def test_esc_on_the_bare_console_window_is_all_stop_and_return_its_action(window
     send(window, PRESS, Key.Key_Escape)
     send(window, PRESS, Key.Key_Return)
     send(window, PRESS, Key.Key_Enter, Mod.KeypadModifier)
-    assert recorder.events == [("pressed", "stop.all"), ("pressed", "preset.recall.selected"),
-                               ("pressed", "preset.recall.selected")]
+    assert recorder.events == [
+        ("pressed", "stop.all"),
+        ("pressed", "preset.recall.selected"),
+        ("pressed", "preset.recall.selected"),
+    ]
     assert window.keys == []
 
 
@@ -187,10 +210,15 @@ def test_esc_closes_an_open_combo_box_and_stops_nothing(window, recorder, qtbot)
 
 
 def test_esc_and_enter_close_a_dialog_and_act_on_nothing(window, recorder, qtbot):
-    for key, result in ((Key.Key_Escape, QDialog.DialogCode.Rejected), (Key.Key_Return, QDialog.DialogCode.Accepted)):
+    for key, result in (
+        (Key.Key_Escape, QDialog.DialogCode.Rejected),
+        (Key.Key_Return, QDialog.DialogCode.Accepted),
+    ):
         dialog = QDialog(window)
-        dialog.setProperty(CONSOLE_WINDOW, True)     # even a dialog that claimed to be the console
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        dialog.setProperty(CONSOLE_WINDOW, True)  # even a dialog that claimed to be the console
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         dialog.open()
@@ -227,8 +255,13 @@ def test_deactivation_while_a_key_is_held_releases_it(window, recorder):
     send(window, PRESS, Key.Key_Plus, text="+")
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))
     send(window, RELEASE, Key.Key_Left)
-    assert recorder.events == [("pressed", "move.left"), ("pressed", "zoom.in"), ("released", "move.left"),
-                               ("released", "zoom.in"), ("focus lost", "")]
+    assert recorder.events == [
+        ("pressed", "move.left"),
+        ("pressed", "zoom.in"),
+        ("released", "move.left"),
+        ("released", "zoom.in"),
+        ("focus lost", ""),
+    ]
 
 
 def test_deactivation_with_nothing_held_says_nothing(window, recorder):

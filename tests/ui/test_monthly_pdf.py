@@ -2,6 +2,7 @@
 on the database thread) and from ``python app.py report monthly``. Read back with pypdf: the month, no
 file path, and every number of a seeded demo month (computed from the statistics, in English and
 in Indonesian); drawn with QtPdf: each statistic's chart is on its page. Failures leave no file."""
+
 from __future__ import annotations
 
 import threading
@@ -22,7 +23,13 @@ import ui.reports.monthly_pdf
 from models.oplog.database import open_database
 from models.oplog.clock import WIB
 from models.oplog.reports.monthly import (
-    DayModeCount, DeviceFaultCount, LocationCount, MonthlyStats, StaffHours, monthly_stats)
+    DayModeCount,
+    DeviceFaultCount,
+    LocationCount,
+    MonthlyStats,
+    StaffHours,
+    monthly_stats,
+)
 from models.oplog.seed.demo import seed_demo
 from tests.oplog.conftest import Backend
 from tests.ui.test_reports import page_text, pdf_text, run_app
@@ -35,17 +42,40 @@ pytestmark = pytest.mark.gui
 
 MODES = ("daring", "luring", "campuran")
 SEVERITIES = ("minor", "major", "critical")
-WORDS = {"en": {"title": "Monthly statistics", "modes": ("online", "on site", "hybrid"), "total": "Total",
-                "severities": ("minor", "major", "critical"), "date": "Date", "held": "Held", "planned": "Planned",
-                "device": "Device", "results": {"not executable": "not possible in the camera's current mode",
-                                                  "timeout": "no answer in time", "offline": "offline",
-                                                  "command buffer full": "camera busy"}},
-         "id": {"title": "Statistik bulanan", "modes": ("daring", "luring", "campuran"), "total": "Jumlah",
-                "severities": ("ringan", "berat", "kritis"), "date": "Tanggal", "held": "Terlaksana",
-                "planned": "Rencana",
-                "device": "Perangkat", "results": {"not executable": "tidak bisa dalam mode kamera saat ini",
-                                                    "timeout": "tidak ada jawaban tepat waktu",
-                                                    "offline": "terputus", "command buffer full": "kamera sibuk"}}}
+WORDS = {
+    "en": {
+        "title": "Monthly statistics",
+        "modes": ("online", "on site", "hybrid"),
+        "total": "Total",
+        "severities": ("minor", "major", "critical"),
+        "date": "Date",
+        "held": "Held",
+        "planned": "Planned",
+        "device": "Device",
+        "results": {
+            "not executable": "not possible in the camera's current mode",
+            "timeout": "no answer in time",
+            "offline": "offline",
+            "command buffer full": "camera busy",
+        },
+    },
+    "id": {
+        "title": "Statistik bulanan",
+        "modes": ("daring", "luring", "campuran"),
+        "total": "Jumlah",
+        "severities": ("ringan", "berat", "kritis"),
+        "date": "Tanggal",
+        "held": "Terlaksana",
+        "planned": "Rencana",
+        "device": "Perangkat",
+        "results": {
+            "not executable": "tidak bisa dalam mode kamera saat ini",
+            "timeout": "tidak ada jawaban tepat waktu",
+            "offline": "terputus",
+            "command buffer full": "kamera sibuk",
+        },
+    },
+}
 
 
 class Month:
@@ -90,15 +120,21 @@ def expected_lines(stats: MonthlyStats, language: str) -> list[str]:
         severities.update(counts)
     return [
         f"{words['date']} {' '.join(words['modes'])} {words['held']} {words['planned']}",
-        *(f"{day:%d-%m-%Y} {' '.join(str(counts[m]) for m in MODES)} {sum(counts.values())} {planned[day]}"
-          for day, counts in per_day.items()),
+        *(
+            f"{day:%d-%m-%Y} {' '.join(str(counts[m]) for m in MODES)} {sum(counts.values())} {planned[day]}"
+            for day, counts in per_day.items()
+        ),
         f"{words['total']} {' '.join(str(modes[m]) for m in MODES)} {sum(modes.values())} {sum(planned.values())}",
         *(f"{row.location} {row.events} {row.participants} {row.planned}" for row in stats.locations),
-        *(f"{row.staff} {row.category} {row.shifts} {h_mm(row.hours)} {row.planned_shifts} {h_mm(row.planned_hours)}"
-          for row in stats.staff_hours),
+        *(
+            f"{row.staff} {row.category} {row.shifts} {h_mm(row.hours)} {row.planned_shifts} {h_mm(row.planned_hours)}"
+            for row in stats.staff_hours
+        ),
         f"{words['device']} {' '.join(words['severities'])} {words['total']}",
-        *(f"{device} {' '.join(str(counts[s]) for s in SEVERITIES)} {sum(counts.values())}"
-          for device, counts in faults.items()),
+        *(
+            f"{device} {' '.join(str(counts[s]) for s in SEVERITIES)} {sum(counts.values())}"
+            for device, counts in faults.items()
+        ),
         f"{words['total']} {' '.join(str(severities[s]) for s in SEVERITIES)} {sum(severities.values())}",
         *(f"{row.device} {words['results'][row.result]} {row.count}" for row in stats.device_errors),
     ]
@@ -159,7 +195,9 @@ def test_the_window_exports_the_monthly_pdf_off_the_gui_thread(october, tmp_path
         def call(*args):
             threads[name] = threading.current_thread()
             return real(*args)
+
         return call
+
     for module, name in ((ui.reports.monthly, "record"), (ui.reports.monthly_pdf, "print_pdf")):
         monkeypatch.setattr(module, name, noting_the_thread(name, getattr(module, name)))
     window = window_for(october, qtbot)
@@ -168,8 +206,8 @@ def test_the_window_exports_the_monthly_pdf_off_the_gui_thread(october, tmp_path
     window.save_pdf(str(path))
     qtbot.waitUntil(lambda: window.summary.text() == f"Saved: {path}", timeout=20_000)
     window.worker.stop()
-    assert threads["record"] is threading.main_thread()          # QtCharts: GUI thread
-    assert threads["print_pdf"] is not threading.main_thread()   # layout and file: the database thread
+    assert threads["record"] is threading.main_thread()  # QtCharts: GUI thread
+    assert threads["print_pdf"] is not threading.main_thread()  # layout and file: the database thread
     assert_the_pdf_has_the_month(path, october, "en")
     assert_the_charts_are_drawn(path, october.stats)
     assert sorted(tmp_path.iterdir()) == [path]
@@ -184,9 +222,14 @@ def test_the_pdf_is_in_indonesian_with_the_translation(october, tmp_path, qtbot,
     assert window.export_pdf.text() == "Ekspor PDF…"
     assert_the_pdf_has_the_month(path, october, "id")
     text = pdf_text(path)
-    for heading in ("1. Acara per hari menurut mode", "2. Acara per lokasi", "3. Jam kerja petugas",
-                    "4. Gangguan perangkat menurut tingkat", "Kesalahan perangkat (jejak audit)",
-                    "PEMERINTAH KABUPATEN TRENGGALEK"):
+    for heading in (
+        "1. Acara per hari menurut mode",
+        "2. Acara per lokasi",
+        "3. Jam kerja petugas",
+        "4. Gangguan perangkat menurut tingkat",
+        "Kesalahan perangkat (jejak audit)",
+        "PEMERINTAH KABUPATEN TRENGGALEK",
+    ):
         assert heading in text, heading
 
 
@@ -196,10 +239,12 @@ def test_the_window_says_why_a_pdf_cannot_be_written(october, tmp_path, qtbot, i
     window.save_pdf(str(missing))
     qtbot.waitUntil(lambda: "tidak dapat ditulis" in window.summary.text(), timeout=20_000)
     assert window.summary.text().startswith(f"{missing} tidak dapat ditulis: ")
-    taken = tmp_path / "folder.pdf"           # a folder by that name: written in full, then cannot be renamed
+    taken = tmp_path / "folder.pdf"  # a folder by that name: written in full, then cannot be renamed
     taken.mkdir()
     window.save_pdf(str(taken))
-    qtbot.waitUntil(lambda: window.summary.text().startswith(f"{taken} tidak dapat ditulis: "), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: window.summary.text().startswith(f"{taken} tidak dapat ditulis: "), timeout=20_000
+    )
     window.worker.stop()
     assert sorted(tmp_path.iterdir()) == [taken] and not any(taken.iterdir())
 
@@ -207,11 +252,31 @@ def test_the_window_says_why_a_pdf_cannot_be_written(october, tmp_path, qtbot, i
 def test_the_report_command_writes_the_monthly_pdf(october, tmp_path, qapp, capsys):
     path = tmp_path / "statistik.pdf"
     path.write_bytes(b"last month's report")
-    assert app.main(["report", "monthly", "--month", "2026-10", "-o", str(path), "--db", october.url,
-                     "--lang", "en"]) == 2
+    assert (
+        app.main(
+            ["report", "monthly", "--month", "2026-10", "-o", str(path), "--db", october.url, "--lang", "en"]
+        )
+        == 2
+    )
     assert "the file exists" in capsys.readouterr().err and path.read_bytes() == b"last month's report"
-    assert app.main(["report", "monthly", "--month", "2026-10", "-o", str(path), "--db", october.url,
-                     "--lang", "en", "--force"]) == 0
+    assert (
+        app.main(
+            [
+                "report",
+                "monthly",
+                "--month",
+                "2026-10",
+                "-o",
+                str(path),
+                "--db",
+                october.url,
+                "--lang",
+                "en",
+                "--force",
+            ]
+        )
+        == 0
+    )
     assert f"Statistics of 2026-10 written to {path}." in capsys.readouterr().out
     assert_the_pdf_has_the_month(path, october, "en")
     assert_the_charts_are_drawn(path, october.stats)
@@ -220,23 +285,46 @@ def test_the_report_command_writes_the_monthly_pdf(october, tmp_path, qapp, caps
 
 def test_the_report_command_writes_an_indonesian_pdf(october, tmp_path):
     path = tmp_path / "statistik.pdf"
-    done = run_app("report", "monthly", "--month", "2026-10", "-o", str(path), "--db", october.url, "--lang", "id")
+    done = run_app(
+        "report", "monthly", "--month", "2026-10", "-o", str(path), "--db", october.url, "--lang", "id"
+    )
     assert done.returncode == 0, done.stderr
     assert_the_pdf_has_the_month(path, october, "id")
 
 
 def test_the_report_command_refuses_a_bad_month_or_path_and_writes_nothing(october, tmp_path, qapp, capsys):
     with pytest.raises(SystemExit) as bad_month:
-        app.main(["report", "monthly", "--month", "2026-13", "-o", str(tmp_path / "x.pdf"), "--db", october.url])
+        app.main(
+            ["report", "monthly", "--month", "2026-13", "-o", str(tmp_path / "x.pdf"), "--db", october.url]
+        )
     assert bad_month.value.code == 2 and "'2026-13' is not a month like 2026-11" in capsys.readouterr().err
     missing = tmp_path / "tidak-ada" / "x.pdf"
-    assert app.main(["report", "monthly", "--month", "2026-10", "-o", str(missing), "--db", october.url,
-                     "--lang", "en"]) == 1
+    assert (
+        app.main(
+            [
+                "report",
+                "monthly",
+                "--month",
+                "2026-10",
+                "-o",
+                str(missing),
+                "--db",
+                october.url,
+                "--lang",
+                "en",
+            ]
+        )
+        == 1
+    )
     assert capsys.readouterr().err == f"error: {missing} cannot be written: No such file or directory\n"
     taken = tmp_path / "folder.pdf"
     taken.mkdir()
-    assert app.main(["report", "monthly", "--month", "2026-10", "-o", str(taken), "--db", october.url,
-                     "--lang", "en"]) == 1
+    assert (
+        app.main(
+            ["report", "monthly", "--month", "2026-10", "-o", str(taken), "--db", october.url, "--lang", "en"]
+        )
+        == 1
+    )
     assert capsys.readouterr().err.startswith(f"error: {taken} cannot be written: ")
     assert sorted(tmp_path.iterdir()) == [taken] and not any(taken.iterdir())
 
@@ -245,9 +333,15 @@ def test_an_empty_month_still_has_its_four_sections(tmp_path, qapp, qtlog):
     path = tmp_path / "statistik-2030-02.pdf"
     save_monthly(MonthlyStats(2030, 2, (), (), (), (), ()), path)
     text = pdf_text(path)
-    for expected in ("Monthly statistics 02-2030", "Events held 0 (online 0, on site 0, hybrid 0)", "Events planned 0",
-                     "1. Events per day by mode", "2. Events per location", "3. Staff hours",
-                     "4. Device faults by severity"):
+    for expected in (
+        "Monthly statistics 02-2030",
+        "Events held 0 (online 0, on site 0, hybrid 0)",
+        "Events planned 0",
+        "1. Events per day by mode",
+        "2. Events per location",
+        "3. Staff hours",
+        "4. Device faults by severity",
+    ):
         assert expected in text, expected
     assert " ".join(str(day) for day in range(1, 29)) in text
     assert not [record.message for record in qtlog.records], "QtCharts warned about the empty charts"
@@ -272,8 +366,9 @@ def test_a_month_under_way_is_counted_up_to_now_and_the_rest_labelled_planned(th
     stats = window.stats
     held, planned = sum(stats.events_by_mode().values()), stats.planned_events()
     assert stats.until is not None and planned > 0
-    assert window.summary.text().startswith(f"Up to {stats.until.astimezone(WIB):%d-%m-%Y %H:%M} WIB: "
-                                            f"{held} events held, {planned} planned; ")
+    assert window.summary.text().startswith(
+        f"Up to {stats.until.astimezone(WIB):%d-%m-%Y %H:%M} WIB: {held} events held, {planned} planned; "
+    )
     per_day = window.views[0].chart().series()[0].barSets()
     assert [bar_set.label() for bar_set in per_day] == ["online", "on site", "hybrid", "planned"]
     assert per_day[-1].sum() == planned
@@ -299,15 +394,22 @@ def tick_values(axis) -> list[float]:
     if axis.tickType() == QValueAxis.TickType.TicksDynamic:
         count = round((axis.max() - axis.tickAnchor()) / axis.tickInterval())
         return [axis.tickAnchor() + step * axis.tickInterval() for step in range(count + 1)]
-    return [axis.min() + step * (axis.max() - axis.min()) / (axis.tickCount() - 1) for step in range(axis.tickCount())]
+    return [
+        axis.min() + step * (axis.max() - axis.min()) / (axis.tickCount() - 1)
+        for step in range(axis.tickCount())
+    ]
 
 
 def test_every_chart_that_counts_has_whole_numbers_on_its_axis(tmp_path, qtbot):
-    stats = MonthlyStats(2026, 12, (DayModeCount(date(2026, 12, 1), "luring", 1),),
-                         (LocationCount("Pendopo Manggala Praja Nugraha", 1, 40),),
-                         (StaffHours("Budi Santoso", "PNS", 1, 7.5),),
-                         (DeviceFaultCount("Kamera Pendopo", "major", 1), DeviceFaultCount("Kamera Studio", "minor", 1)),
-                         ())
+    stats = MonthlyStats(
+        2026,
+        12,
+        (DayModeCount(date(2026, 12, 1), "luring", 1),),
+        (LocationCount("Pendopo Manggala Praja Nugraha", 1, 40),),
+        (StaffHours("Budi Santoso", "PNS", 1, 7.5),),
+        (DeviceFaultCount("Kamera Pendopo", "major", 1), DeviceFaultCount("Kamera Studio", "minor", 1)),
+        (),
+    )
     charts = MonthlyCharts().charts(stats)
     for number in (0, 1, 3):
         axis = charts[number].axes(Qt.Orientation.Vertical if number == 0 else Qt.Orientation.Horizontal)[0]

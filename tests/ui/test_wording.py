@@ -1,4 +1,5 @@
 """Sentences composed without Qt (common/wording.py) are said in the interface language (ui/shell/wording.py)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -25,8 +26,9 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 
 
 def _updater():
-    spec = importlib.util.spec_from_file_location("update_translations",
-                                                  ROOT / "tools" / "update_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -50,8 +52,11 @@ def test_a_phrase_is_plain_english_text_that_remembers_its_source():
     problem = QT_TRANSLATE_NOOP("WordingTest", "too hot")
     line = QT_TRANSLATE_NOOP("WordingTest", "line {line}: {problem}").format(line=3, problem=problem)
     assert line == "line 3: too hot" and isinstance(line, str)
-    assert (line.context, line.source, line.values) == ("WordingTest", "line {line}: {problem}",
-                                                       {"line": 3, "problem": problem})
+    assert (line.context, line.source, line.values) == (
+        "WordingTest",
+        "line {line}: {problem}",
+        {"line": 3, "problem": problem},
+    )
     with pytest.raises(TypeError):
         line.format(3)
 

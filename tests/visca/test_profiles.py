@@ -1,4 +1,5 @@
 """Camera profiles (docs/visca-protocol.md §5.4–5.7)."""
+
 import pytest
 
 from devices.visca import codec
@@ -12,7 +13,9 @@ def test_known_profiles():
 
 
 def test_unknown_profile_lists_known_names():
-    with pytest.raises(ValueError, match=r"unknown camera profile 'x'; known: generic, sony-srg300h, .*ptzoptics"):
+    with pytest.raises(
+        ValueError, match=r"unknown camera profile 'x'; known: generic, sony-srg300h, .*ptzoptics"
+    ):
         get_profile("x")
 
 
@@ -55,8 +58,10 @@ def test_position_limits_match_the_documented_hex():
     assert codec.signed_nibbles(srg.tilt_min, 4) == codec.nibbles(0xFC00, 4)
     assert codec.signed_nibbles(srg.tilt_max, 4) == codec.nibbles(0x1200, 4)
     h700 = get_profile("sony-brc-h700")
-    assert {codec.signed_nibbles(h700.pan_min, 5), codec.signed_nibbles(h700.pan_max, 5)} == \
-        {codec.nibbles(0x08A58, 5), codec.nibbles(0xF75A8, 5)}
+    assert {codec.signed_nibbles(h700.pan_min, 5), codec.signed_nibbles(h700.pan_max, 5)} == {
+        codec.nibbles(0x08A58, 5),
+        codec.nibbles(0xF75A8, 5),
+    }
     assert codec.signed_nibbles(h700.tilt_max, 4) == codec.nibbles(0x493D, 4)
     assert codec.signed_nibbles(h700.tilt_min, 4) == codec.nibbles(0xE796, 4)
 

@@ -1,4 +1,5 @@
 """Each driver against its simulator, over TCP and over a pseudo-terminal, through the controller."""
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -16,7 +17,7 @@ def test_kramer_routes_presets_and_reads_back(wall_sim, wall, listen):
     sim = wall_sim("kramer", listen("inputs=6&outputs=4&presets=8"))
     matrix = wall(client_url(sim))
     state = matrix.ready().result(5)
-    assert (state.inputs, state.outputs, state.presets) == (6, 4, 8)   # from #INFO-IO? and #INFO-PRST?
+    assert (state.inputs, state.outputs, state.presets) == (6, 4, 8)  # from #INFO-IO? and #INFO-PRST?
     record = matrix.route(5, 2, "video").result(3)
     assert isinstance(record, ActionRecord) and record.ok and record.action == "route 5→2 (video)"
     assert sim.state()["video"][2] == 5 and matrix.snapshot().routes[2] == 5
@@ -32,7 +33,7 @@ def test_kramer_routes_presets_and_reads_back(wall_sim, wall, listen):
 def test_extron_ties_presets_and_reads_back(wall_sim, wall, listen):
     sim = wall_sim("extron", listen("inputs=8&outputs=4"))
     matrix = wall(client_url(sim))
-    assert matrix.ready().result(5).outputs == 4                            # from I
+    assert matrix.ready().result(5).outputs == 4  # from I
     assert matrix.route(7, 3).result(3).ok
     assert matrix.route(2, 4, "audio").result(3).ok
     assert matrix.save_preset(5).result(3).ok
@@ -72,11 +73,14 @@ def test_lg_power_input_and_tile(wall_sim, wall, listen):
     assert sent(sim)[-3:] == ["ka 05 FF", "xb 05 FF", "dd 05 FF"]
 
 
-@pytest.mark.parametrize("protocol, call, meaning", [
-    ("kramer", lambda m: m.recall_preset(7), r"parameter out of range \(ERR 003\)"),
-    ("extron", lambda m: m.recall_preset(7), r"invalid preset number \(E11\)"),
-    ("lg", lambda m: m.select_input("12"), r"illegal code \(NG 00\)"),
-])
+@pytest.mark.parametrize(
+    "protocol, call, meaning",
+    [
+        ("kramer", lambda m: m.recall_preset(7), r"parameter out of range \(ERR 003\)"),
+        ("extron", lambda m: m.recall_preset(7), r"invalid preset number \(E11\)"),
+        ("lg", lambda m: m.select_input("12"), r"illegal code \(NG 00\)"),
+    ],
+)
 def test_device_errors_reach_the_future_with_their_meaning(wall_sim, wall, protocol, call, meaning):
     sim = wall_sim(protocol)
     device = wall(client_url(sim))
@@ -102,10 +106,12 @@ def test_what_a_driver_cannot_do_is_refused_before_sending(wall_sim, wall):
     display = wall(client_url(sim))
     display.ready().result(5)
     before = sent(sim)
-    for call, doing in ((lambda: display.route(1, 2), "route inputs to outputs"),
-                        (lambda: display.recall_preset(1), "recall or save presets"),
-                        (lambda: display.query_routes(), "report its routes"),
-                        (lambda: display.set_window_source(1, 1, 1), "put sources into windows")):
+    for call, doing in (
+        (lambda: display.route(1, 2), "route inputs to outputs"),
+        (lambda: display.recall_preset(1), "recall or save presets"),
+        (lambda: display.query_routes(), "report its routes"),
+        (lambda: display.set_window_source(1, 1, 1), "put sources into windows"),
+    ):
         with pytest.raises(ValueError, match=f"cannot {doing}"):
             call()
     assert not display.can(Capability.ROUTE) and display.can(Capability.TILE_MODE)
@@ -117,18 +123,20 @@ def test_numbers_are_checked_against_the_size_the_device_reports(wall_sim, wall)
     matrix = wall(client_url(sim))
     matrix.ready().result(5)
     before = sent(sim)
-    for call, message in ((lambda: matrix.route(5, 1), "input 5 is out of range 0–4"),
-                          (lambda: matrix.route(1, 3), "output 3 is out of range 1–2; .* has 2 outputs"),
-                          (lambda: matrix.recall_preset(4), "preset 4 is out of range 1–3"),
-                          (lambda: matrix.route(1, 1, "usb"), "cannot route 'usb'"),
-                          (lambda: matrix.route("1", 1), "whole number")):
+    for call, message in (
+        (lambda: matrix.route(5, 1), "input 5 is out of range 0–4"),
+        (lambda: matrix.route(1, 3), "output 3 is out of range 1–2; .* has 2 outputs"),
+        (lambda: matrix.recall_preset(4), "preset 4 is out of range 1–3"),
+        (lambda: matrix.route(1, 1, "usb"), "cannot route 'usb'"),
+        (lambda: matrix.route("1", 1), "whole number"),
+    ):
         with pytest.raises(ValueError, match=message):
             call()
     assert sent(sim) == before
 
 
 def test_the_url_size_is_checked_before_any_connection(runtime):
-    matrix = WallController(runtime, "kramer+tcp://127.0.0.1:9?outputs=4")   # never started
+    matrix = WallController(runtime, "kramer+tcp://127.0.0.1:9?outputs=4")  # never started
     with pytest.raises(ValueError, match="output 5 is out of range 1–4"):
         matrix.route(1, 5)
 

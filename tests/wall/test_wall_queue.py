@@ -1,4 +1,5 @@
 """The one command queue: gap, keepalive, retries, disconnects and reconnects, Telnet login."""
+
 from __future__ import annotations
 
 import socket
@@ -32,7 +33,7 @@ def test_one_command_in_flight(wall_sim, wall):
     sim.silence(True)
     first, second = display.power(False), display.power(True)
     time.sleep(0.25)
-    assert display.snapshot().health.sent == sent_before + 1     # the second waits for the first
+    assert display.snapshot().health.sent == sent_before + 1  # the second waits for the first
     sim.silence(False)
     with pytest.raises(WallError, match="no answer within 0.5 s"):
         first.result(3)
@@ -69,7 +70,7 @@ def test_silence_makes_the_device_offline_and_it_comes_back(wall_sim, wall):
     wait_until(lambda: matrix.snapshot().link is Link.OFFLINE, timeout=3, what="offline after silence")
     assert "answer" in matrix.snapshot().last_error
     with pytest.raises(WallError, match="offline"):
-        matrix.route(1, 2).result(0.1)           # fails at once, nothing queued
+        matrix.route(1, 2).result(0.1)  # fails at once, nothing queued
     sim.silence(False)
     wait_until(lambda: matrix.snapshot().online, timeout=5, what="online again")
     assert matrix.route(1, 2).result(3).ok
@@ -110,8 +111,9 @@ def test_telnet_password_from_the_url(wall_sim, wall):
     assert sent(sim)[0] == "\x1b3CV"
 
 
-@pytest.mark.parametrize("options, why", [("", "asks for a password; add password="),
-                                          ("password=guess", "refused the password")])
+@pytest.mark.parametrize(
+    "options, why", [("", "asks for a password; add password="), ("password=guess", "refused the password")]
+)
 def test_telnet_password_missing_or_wrong_is_said_plainly(wall_sim, wall, options, why):
     sim = wall_sim("extron", "tcp://127.0.0.1:0?password=s3cret")
     matrix = wall(client_url(sim, options))
@@ -125,7 +127,7 @@ def test_telnet_password_missing_or_wrong_is_said_plainly(wall_sim, wall, option
 def test_no_connection_is_reported_and_commands_wait_only_so_long(wall):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]           # nothing listens here once closed
+        port = probe.getsockname()[1]  # nothing listens here once closed
     matrix = wall(f"kramer+tcp://127.0.0.1:{port}?timeout=0.2&connect_wait=0.5")
     future = matrix.route(1, 1)
     with pytest.raises(WallError, match="not connected within 0.5 s") as caught:

@@ -9,6 +9,7 @@ window's size the column takes whatever width the tiles cannot use (``balance``)
 
 A saved arrangement is used only if it fits the screen the console starts on (``fits``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -19,11 +20,11 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 from ui.desk.camera_grid import GAP, CameraGrid, grid_shape
 
-FRAME = QSize(16, 40)             # what a window manager's title bar and borders take around the window
-LARGE_SCREEN_HEIGHT = 900         # free height from which the presets get a place of their own
-PRESETS_MIN_HEIGHT = 110          # one row of preset thumbnails
+FRAME = QSize(16, 40)  # what a window manager's title bar and borders take around the window
+LARGE_SCREEN_HEIGHT = 900  # free height from which the presets get a place of their own
+PRESETS_MIN_HEIGHT = 110  # one row of preset thumbnails
 TABS = ("presets", "events", "wall", "log", "health", "operator", "shift", "schedule", "faults")
-COLUMN_SHARE = 0.5                # the column never takes more of the window's width than this
+COLUMN_SHARE = 0.5  # the column never takes more of the window's width than this
 Right = Qt.DockWidgetArea.RightDockWidgetArea
 
 
@@ -65,8 +66,9 @@ def fits(window: QMainWindow, room: QSize, arranged: QSize) -> bool:
     (the docks arranged for the screen, when not even they fit). Floating docks need no check: restoring
     brings one left on a screen that is gone back onto a screen (QMainWindow.restoreState)."""
     need = window.minimumSizeHint()
-    return (need.width() <= max(room.width(), arranged.width())
-            and need.height() <= max(room.height(), arranged.height()))
+    return need.width() <= max(room.width(), arranged.width()) and need.height() <= max(
+        room.height(), arranged.height()
+    )
 
 
 def balance(window: QMainWindow, bank: CameraGrid, docks: Mapping[str, QDockWidget]) -> None:
@@ -78,6 +80,8 @@ def balance(window: QMainWindow, bank: CameraGrid, docks: Mapping[str, QDockWidg
     narrowest = controls.minimumSizeHint().width()
     widest_bank = QSize(room.width() + controls.width() - narrowest, room.height())
     wanted = grid_shape(len(bank.shown_rows()), widest_bank).size().width() + 2 * GAP
-    width = max(narrowest, min(controls.width() + room.width() - wanted, round(window.width() * COLUMN_SHARE)))
+    width = max(
+        narrowest, min(controls.width() + room.width() - wanted, round(window.width() * COLUMN_SHARE))
+    )
     if abs(width - controls.width()) > 2:
         window.resizeDocks([controls], [width], Qt.Orientation.Horizontal)

@@ -4,6 +4,7 @@ Nothing ticks. Each axis keeps a piecewise-linear path of (time, position) point
 its position from the clock when asked; whoever needs to know when a motion ends asks for its
 arrival time and schedules one timer for that moment.
 """
+
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Protocol, Sequence
@@ -15,10 +16,10 @@ PAN_TILT = frozenset((PAN, TILT))
 ALL_AXES = frozenset((PAN, TILT, ZOOM, FOCUS))
 
 LENS_SPEED_MAX = 7
-LENS_STANDARD_SPEED = 4            # the "standard speed" of Tele/Wide/Far/Near without a speed nibble
-LENS_FULL_RANGE_SECONDS = 3.0      # whole zoom or focus range at speed 7
-LENS_SLOWDOWN_PER_STEP = 1.4       # each speed step below 7 is this much slower (speed 0: ≈32 s)
-SLOWEST_FRACTION = 1 / 90          # speed 01 ≈ 1.1°/s on a 100°/s head (BRC-X400, docs/visca-protocol.md §5.4)
+LENS_STANDARD_SPEED = 4  # the "standard speed" of Tele/Wide/Far/Near without a speed nibble
+LENS_FULL_RANGE_SECONDS = 3.0  # whole zoom or focus range at speed 7
+LENS_SLOWDOWN_PER_STEP = 1.4  # each speed step below 7 is this much slower (speed 0: ≈32 s)
+SLOWEST_FRACTION = 1 / 90  # speed 01 ≈ 1.1°/s on a 100°/s head (BRC-X400, docs/visca-protocol.md §5.4)
 SPEED_CURVE_EXPONENT = 1.8
 
 
@@ -39,7 +40,7 @@ def speed_fraction(speed: int, speed_max: int) -> float:
     if speed <= 0:
         return 0.0
     x = (min(speed, speed_max) - 1) / max(speed_max - 1, 1)
-    return SLOWEST_FRACTION + (1 - SLOWEST_FRACTION) * x ** SPEED_CURVE_EXPONENT
+    return SLOWEST_FRACTION + (1 - SLOWEST_FRACTION) * x**SPEED_CURVE_EXPONENT
 
 
 class AxisTravel:
