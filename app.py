@@ -102,6 +102,7 @@ def run_console(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from common.user_files import default_folder, private_folder
     from devices.controller_factory import ControllerFactory
     from devices.demo import start_demo_cameras
     from devices.port_check import port_warnings
@@ -109,13 +110,12 @@ def run_console(args: argparse.Namespace) -> int:
     from devices.visca.url_check import check_camera
     from devices.wall.sim.simulator import start_demo_wall
     from models.config.store import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
-    from models.oplog.database import default_url
     from models.desk.hotkeys import load_hotkeys
-    from common.user_files import default_folder, private_folder
+    from models.oplog.database import default_url
+    from ui.oplog.worker import demo_url, opener
     from ui.shell.console import Console, SimulatedPicture
     from ui.shell.garbage_collector import collect_garbage_on_gui_thread
     from ui.shell.language import install_translator
-    from ui.oplog.worker import demo_url, opener
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("Diskominfo Trenggalek")

@@ -18,8 +18,8 @@ import collections
 import concurrent.futures
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import harness as h  # noqa: E402

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,12 +36,12 @@ from sqlalchemy import insert, select  # noqa: E402
 
 from models.oplog import handover as ho  # noqa: E402
 from models.oplog.audit_log import AuditRecord, AuditWriter  # noqa: E402
-from models.oplog.database import Database, open_database  # noqa: E402
 from models.oplog.clock import WIB  # noqa: E402
+from models.oplog.database import Database, open_database  # noqa: E402
 from models.oplog.reports.handover import handover_report  # noqa: E402
 from models.oplog.reports.monthly import monthly_stats  # noqa: E402
-from models.oplog.tables import Handover, LogEntry, Role, Shift, Staff  # noqa: E402
 from models.oplog.seed.bulk import seed_bulk  # noqa: E402
+from models.oplog.tables import Handover, LogEntry, Role, Shift, Staff  # noqa: E402
 
 END = datetime(2026, 11, 1, tzinfo=WIB)  # the cached history ends here (fixed, so runs compare)
 BUSY_ENTRIES = 2000
@@ -80,7 +80,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def record(n: int) -> AuditRecord:
     return AuditRecord(
-        datetime.now(timezone.utc),
+        datetime.now(UTC),
         f"preset recall {n % 256}",
         "completed",
         "Kamera Panggung",

@@ -6,7 +6,7 @@ time-zone database (Windows desktops ship none).
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta, timezone
 
-UTC = timezone.utc
+UTC = UTC
 WIB = timezone(timedelta(hours=7), "WIB")

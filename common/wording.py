@@ -14,7 +14,8 @@ ui/shell/wording.py can look the source up in the translation and fill in the (t
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 
 class Phrase(str):

@@ -22,14 +22,15 @@ import queue
 import socket
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, AsyncContextManager, Iterable
+from typing import Any, AsyncContextManager
 from urllib.parse import urlsplit
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from devices.secrets import mask_url, masked, url_password
 from devices.transport.base import ByteTransport
 from devices.transport.noise import NoiseWatch
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def cannot_write(path: str | Path, exc: OSError) -> Phrase:
     )
 
 
-def for_device(path: Path, *, name: str, url: str, kind: str) -> tuple["Recorder | None", Phrase | None]:
+def for_device(path: Path, *, name: str, url: str, kind: str) -> tuple[Recorder | None, Phrase | None]:
     """The console's recorder for a device's ``capture:`` file, or why there is none (the device works
     without it). The file of the last run is kept as ``NAME.previous.jsonl``."""
     try:
@@ -98,7 +99,7 @@ class Recorder:
         self._secrets = [s.encode("latin-1", "replace") for s in secrets if s]
         self._start = time.monotonic()
         self._queue: queue.SimpleQueue[dict | None] = queue.SimpleQueue()
-        started = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        started = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
         header: dict[str, Any] = {
             "capture": FORMAT,
             "kind": kind,
@@ -153,9 +154,7 @@ class Recorder:
     def end(self, exit: int, output: Any = None, error: str | None = None) -> None:
         self.event("end", exit=exit, output=output, error=None if error is None else str(error))
 
-    def tap(
-        self, transport: ByteTransport, ends: bytes = b"", via: str | None = None
-    ) -> "CapturingTransport":
+    def tap(self, transport: ByteTransport, ends: bytes = b"", via: str | None = None) -> CapturingTransport:
         return CapturingTransport(transport, self, ends, via)
 
     def _seconds(self, at: float | None) -> float:

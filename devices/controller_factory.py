@@ -10,15 +10,15 @@ written is a sentence in ``problems`` and the device works without it.
 from __future__ import annotations
 
 import concurrent.futures
-from typing import Protocol
 from pathlib import Path
+from typing import Protocol
 
+from common.wording import Phrase
 from devices.capture import Recorder, for_device
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.profiles import configured_profile
 from devices.wall.controller import WallController
-from common.wording import Phrase
 
 
 class DeviceSettings(Protocol):

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import ipaddress
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Mapping, TypeVar
+from typing import ClassVar, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from devices.secrets import mask_url
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from devices.secrets import mask_url
 
 URL_PROBLEM = QT_TRANSLATE_NOOP("DeviceUrls", "{url}: {problem}")
 STANDARD_BAUDS = (

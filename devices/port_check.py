@@ -14,15 +14,15 @@ Handed to ``models.config.store.parse_config`` as its ``url_warnings`` (models/ 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from serial.tools import list_ports
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from devices import endpoints
 from devices.visca import urls
 from devices.wall import drivers
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 USUAL_PORTS = {**urls.DEFAULT_PORTS, **drivers.DEFAULT_PORTS}
 SerialPorts = Callable[[], Iterable[str]]

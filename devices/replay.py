@@ -15,9 +15,10 @@ import collections
 import itertools
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from devices.capture import FORMAT, MASK
 

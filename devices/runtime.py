@@ -10,7 +10,8 @@ import asyncio
 import concurrent.futures
 import logging
 import threading
-from typing import Any, Awaitable, Callable, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -37,7 +38,7 @@ class DeviceRuntime:
             raise RuntimeError("the device runtime is not running")
         return self._loop
 
-    def start(self) -> "DeviceRuntime":
+    def start(self) -> DeviceRuntime:
         if self._thread is not None:
             return self
         self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
@@ -66,7 +67,7 @@ class DeviceRuntime:
     def _on_loop_exception(loop: asyncio.AbstractEventLoop, context: dict) -> None:
         log.error("device loop: %s", context.get("message"), exc_info=context.get("exception"))
 
-    def submit(self, coro: Awaitable[T]) -> "concurrent.futures.Future[T]":
+    def submit(self, coro: Awaitable[T]) -> concurrent.futures.Future[T]:
         """Run a coroutine on the device loop; returns at once."""
         return asyncio.run_coroutine_threadsafe(coro, self.loop)  # type: ignore[arg-type]  # callers pass coroutines
 
@@ -111,7 +112,7 @@ class DeviceRuntime:
         """Register a function (plain or coroutine) to run on the loop at ``stop()``."""
         self.shared.setdefault("_closers", []).append(closer)
 
-    def __enter__(self) -> "DeviceRuntime":
+    def __enter__(self) -> DeviceRuntime:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -75,7 +75,7 @@ class Babbler(_Server):
             while self.target is None and not self._stop.is_set():
                 try:
                     self.sent += conn.send(self._garbage)
-                except socket.timeout:
+                except TimeoutError:
                     continue
             return
         with socket.create_connection(self.target) as device:
@@ -146,7 +146,7 @@ class AckOnly(_Server):
         while not self._stop.is_set():
             try:
                 data = conn.recv(4096)
-            except socket.timeout:
+            except TimeoutError:
                 continue
             if not data:
                 return

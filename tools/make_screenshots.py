@@ -30,8 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -85,13 +85,13 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
 
     from app import check_wall, store_demo_layouts
     from devices.demo import start_demo_cameras
-    from devices.wall.controller import WallController
-    from devices.wall.sim.simulator import start_demo_wall
     from devices.runtime import DeviceRuntime
     from devices.visca.controller import CameraController
     from devices.visca.profiles import get_profile
     from devices.visca.state import Link, Motion
     from devices.visca.url_check import check_camera
+    from devices.wall.controller import WallController
+    from devices.wall.sim.simulator import start_demo_wall
     from models.config.store import demo_config
     from models.desk.hotkeys import HotkeyMap
     from ui.desk.camera_model import Tally

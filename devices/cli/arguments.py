@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import math
-from typing import Callable
+from collections.abc import Callable
 
 from common import command_line
 from common.command_line import EXIT_USAGE

@@ -13,10 +13,10 @@ import concurrent.futures
 import json
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
-from devices.cli import capture_option, interrupts
 from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
+from devices.cli import capture_option, interrupts
 from devices.cli.arguments import fail
 from devices.cli.camera import DIRECTIONS, REFUSED_INQUIRY, STATUS_INQUIRIES
 from devices.cli.patience import Patience
@@ -84,7 +84,7 @@ def _stop(camera: CameraController, timeout: float) -> None:
 
 def _outcome(
     camera: CameraController, waiter: Waiter, patience: Patience
-) -> tuple[int, "dict | None", "str | None"]:
+) -> tuple[int, dict | None, str | None]:
     """(exit code, JSON to print, error to print)."""
     try:
         return EXIT_OK, waiter(patience), None

@@ -17,7 +17,8 @@ import contextlib
 import signal
 import threading
 import time
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 SLICE = 0.1  # seconds: the longest a signal waits to be handled while the main thread waits
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGBREAK") if hasattr(signal, name))

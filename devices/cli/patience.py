@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from devices.cli import interrupts
 
@@ -21,7 +22,7 @@ STEP = 0.1  # how often a default wait looks at the round trip measured meanwhil
 
 
 class Patience:
-    def __init__(self, timeout: float | None, round_trip_ms: Callable[[], "float | None"]) -> None:
+    def __init__(self, timeout: float | None, round_trip_ms: Callable[[], float | None]) -> None:
         self.given = timeout
         self._round_trip_ms = round_trip_ms
 

@@ -13,8 +13,8 @@ import json
 import sys
 import time
 
-from devices.cli import capture_option
 from common.command_line import EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
+from devices.cli import capture_option
 from devices.probe.core import probe
 from devices.probe.findings import Finding
 from devices.probe.target import (

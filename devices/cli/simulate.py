@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from devices.cli import simulate_wall
+from devices.replay import load
 from devices.visca.profiles import PROFILES
 from devices.visca.sim.pty_server import PtyServer
-from devices.replay import load
 from devices.visca.sim.replay import replay_device
 from devices.visca.sim.server import DeviceFactory, SimulatorServer
 from devices.visca.sim.simulator import DEFAULT_MODEL, start_simulator

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import json
-from typing import Callable
+from collections.abc import Callable
 
-from devices.cli import capture_option, interrupts
 from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
+from devices.cli import capture_option, interrupts
 from devices.cli.arguments import fail
 from devices.cli.patience import Patience
 from devices.runtime import DeviceRuntime
@@ -63,8 +63,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _outcome(
-    wall: WallController, action: "Action | None", args: argparse.Namespace
-) -> tuple[int, "dict | None", "object | None"]:
+    wall: WallController, action: Action | None, args: argparse.Namespace
+) -> tuple[int, dict | None, object | None]:
     """(exit code, JSON to print, error to print)."""
     patience = Patience(args.timeout, lambda: wall.snapshot().health.rtt_ms)
     try:

@@ -11,8 +11,8 @@ earlier try left in the device's input.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 from devices.capture import Recorder
 from devices.probe.findings import Finding, Place, Result, shown

@@ -9,7 +9,7 @@ a bounded time for an answer of their protocol's form; anything else that arrive
 from __future__ import annotations
 
 import asyncio
-from typing import Callable
+from collections.abc import Callable
 
 from devices.transport.base import ByteTransport
 from devices.visca.links import Link, LinkEvent
@@ -70,7 +70,7 @@ class _Asker:
         try:
             send()
             outcome = await asyncio.wait_for(self._waiting, timeout)
-        except (asyncio.TimeoutError, ConnectionError, OSError):
+        except (TimeoutError, ConnectionError, OSError):
             return None, None
         finally:
             self._waiting = None

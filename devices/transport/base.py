@@ -11,7 +11,8 @@ from __future__ import annotations
 import abc
 import contextlib
 import logging
-from typing import AsyncContextManager, Callable
+from collections.abc import Callable
+from typing import AsyncContextManager
 
 from devices.transport.noise import GARBAGE, NoiseWatch
 

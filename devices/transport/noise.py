@@ -18,7 +18,7 @@ that arrive, and the protocol driver above tells it which of them formed replies
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from common.wording import QT_TRANSLATE_NOOP
 

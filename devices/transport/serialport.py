@@ -10,13 +10,13 @@ import asyncio
 import concurrent.futures
 import logging
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 import serial
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import Backoff, ByteTransport
 from devices.transport.noise import NoiseWatch
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

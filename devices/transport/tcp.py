@@ -6,9 +6,9 @@ import asyncio
 import logging
 import socket
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import Backoff, ByteTransport
 from devices.transport.noise import NoiseWatch
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class TcpClient(ByteTransport, asyncio.Protocol):
                 await asyncio.wait_for(
                     loop.create_connection(lambda: self, self._host, self._port), self._connect_timeout
                 )
-            except (OSError, asyncio.TimeoutError) as exc:
+            except (TimeoutError, OSError) as exc:
                 why = str(exc) or QT_TRANSLATE_NOOP("Transport", "timed out")
                 self.last_error = QT_TRANSLATE_NOOP("Transport", "cannot connect: {reason}").format(
                     reason=why

@@ -13,11 +13,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-from typing import Callable
+from collections.abc import Callable
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import Backoff, ByteTransport
 from devices.transport.noise import NoiseWatch
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from enum import Enum
 import av
 from av.codec.hwaccel import HWAccel, hwdevices_available
 
-from devices.video.base import SOFTWARE
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from devices.video.base import SOFTWARE
 
 log = logging.getLogger(__name__)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.video.base import FrameSource
 from devices.video.decoding import DecodeMode
 from devices.video.opencv_source import OpenCvSource
@@ -11,7 +13,6 @@ from devices.video.pyav_source import PyAvSource
 from devices.video.spec import PreviewSourceError, SourceKind, parse_spec
 from devices.video.synthetic import SyntheticCameraSource
 from devices.visca.profiles import CameraProfile
-from common.wording import QT_TRANSLATE_NOOP
 
 
 def open_source(

@@ -15,9 +15,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.video.base import CANNOT_CONNECT, NOT_OPEN, FrameSource, Pacer, SourceError, fit_within
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import av
 import numpy as np
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from devices.video.base import CANNOT_CONNECT, NOT_OPEN, FrameSource, SourceError
 from devices.video.decoding import (
     CANNOT_DECODE,
@@ -30,7 +31,6 @@ from devices.video.decoding import (
 )
 from devices.video.rtsp_check import why_rtsp_fails
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 

@@ -51,7 +51,7 @@ def why_rtsp_fails(url: str, timeout: float = 1.5) -> Phrase | None:
             "nothing answers at {host}:{port} (connection refused) — "
             "is the camera on, and is its RTSP port right?",
         ).format(host=host, port=port)
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return QT_TRANSLATE_NOOP(
             "PreviewSource", "the camera at {host}:{port} does not answer — check the address and the network"
         ).format(host=host, port=port)

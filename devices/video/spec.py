@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import unquote, urlsplit
 
-from devices.secrets import mask_url
 from common.wording import QT_TRANSLATE_NOOP
+from devices.secrets import mask_url
 
 _INTEGER = re.compile(r"[+-]?\d+")
 

@@ -19,17 +19,18 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import cv2
 import numpy as np
 
-from devices.video.base import NOT_OPEN, FrameSource, Pacer, Size, SourceError, fit_within
-from devices.visca.profiles import CameraProfile
 from common.time_zone import WIB
 from common.wording import QT_TRANSLATE_NOOP
+from devices.video.base import NOT_OPEN, FrameSource, Pacer, Size, SourceError, fit_within
+from devices.visca.profiles import CameraProfile
 
 DEFAULT_PANORAMA = Path(__file__).resolve().parents[2] / "resources" / "demo" / "panorama.jpg"
 DEFAULT_SIZE: Size = (1280, 720)

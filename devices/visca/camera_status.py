@@ -11,8 +11,10 @@ import concurrent.futures
 import dataclasses
 import logging
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.records import ActionRecord, DeviceNotice, Link, Listener, Listeners
 from devices.visca import answers, codec
 from devices.visca.capabilities import CONFIGURED, PENDING, Capabilities
@@ -20,7 +22,6 @@ from devices.visca.drives import direction_of
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
 from devices.visca.state import CameraError, CameraState, Health, Motion
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 

@@ -11,12 +11,12 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any, Protocol
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.records import DeviceNotice
 from devices.visca.discovery import Identity, identify
 from devices.visca.jobs import Job, Timing
 from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
 from devices.visca.state import CameraError, CameraState
-from common.wording import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # camera_status.py imports this module
     from devices.visca.camera_status import Poll

@@ -9,8 +9,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from devices.visca.profiles import CameraProfile
 from common.wording import QT_TRANSLATE_NOOP
+from devices.visca.profiles import CameraProfile
 
 BROADCAST = 8
 TERMINATOR = 0xFF

@@ -14,25 +14,27 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.capture import Recorder
 from devices.endpoints import url_problem
+from devices.records import ActionRecord
+from devices.records import Link as LinkState
 from devices.runtime import DeviceRuntime
 from devices.secrets import mask_url
 from devices.transport.base import ByteTransport
-from devices.transport.udp import UdpChannel
 from devices.transport.tcp import TcpClient
+from devices.transport.udp import UdpChannel
 from devices.visca import codec, urls
 from devices.visca.camera_status import CameraStatus
+from devices.visca.drives import drive_message
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
 from devices.visca.profiles import CameraProfile, configured_profile
-from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
-from devices.records import ActionRecord, Link as LinkState
 from devices.visca.state import CameraState
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 PACKET_END = bytes((codec.TERMINATOR,))
@@ -112,7 +114,7 @@ class CameraController:
         self._task: asyncio.Task | None = None
 
     # ---- lifecycle ---------------------------------------------------------------------------
-    def start(self, capture: Recorder | None = None) -> "CameraController":
+    def start(self, capture: Recorder | None = None) -> CameraController:
         """Open the link and start talking to the camera, in the background; ``capture`` records
         every frame (its creator closes it)."""
         self.runtime.call(self._create_session, capture)

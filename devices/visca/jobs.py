@@ -6,8 +6,9 @@ import concurrent.futures
 import enum
 import functools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from devices.visca.profiles import PROFILES, CameraProfile
 from devices.visca.state import CameraError

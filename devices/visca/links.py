@@ -14,14 +14,14 @@ import abc
 import enum
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import ByteTransport
 from devices.visca import codec, ipframe
 from devices.visca.codec import MessageKind
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class Quirks:
     }
 
     @classmethod
-    def parse(cls, text: str | None) -> "Quirks":
+    def parse(cls, text: str | None) -> Quirks:
         if not text:
             return cls()
         flags = {}

@@ -11,11 +11,12 @@ keeps nobody online: a camera that sends only that is offline with the reason, a
 
 from __future__ import annotations
 
-from devices.records import DeviceNotice, Link as LinkState
+from common.wording import QT_TRANSLATE_NOOP
+from devices.records import DeviceNotice
+from devices.records import Link as LinkState
 from devices.transport.noise import GARBAGE
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis
 from devices.visca.session_parts import SessionParts
-from common.wording import QT_TRANSLATE_NOOP
 
 SLOW_REPLY = 0.5  # seconds from a reply's first byte to its FF beyond which it answers nothing
 

@@ -10,7 +10,7 @@ command line its timeout on a lossy link).
 from __future__ import annotations
 
 import collections
-from typing import Iterator
+from collections.abc import Iterator
 
 from devices.visca.jobs import Job, JobKind
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 import time
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import ByteTransport
 from devices.transport.serialport import SerialPort
 from devices.visca import codec
 from devices.visca.links import Link, LinkEvent, understood
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ class SerialBus:
         self.baud = baud
         self._registry = registry if registry is not None else {}
         self._parser = ReplyParser()
-        self._links: dict[int, "SerialLink"] = {}
+        self._links: dict[int, SerialLink] = {}
         self.cameras: int | None = None  # from the last Address Set answer
         self.enumerations = 0
         self._opened = False
@@ -41,7 +41,7 @@ class SerialBus:
     def is_up(self) -> bool:
         return self.port.is_up
 
-    def attach(self, link: "SerialLink") -> None:
+    def attach(self, link: SerialLink) -> None:
         if link.address in self._links:
             raise ValueError(
                 QT_TRANSLATE_NOOP("Camera", "two cameras configured at address {address} on {port}").format(
@@ -50,7 +50,7 @@ class SerialBus:
             )
         self._links[link.address] = link
 
-    def detach(self, link: "SerialLink") -> None:
+    def detach(self, link: SerialLink) -> None:
         self._links.pop(link.address, None)
 
     @property

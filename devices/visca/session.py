@@ -20,18 +20,18 @@ import collections
 import concurrent.futures
 import logging
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
+from devices.records import Link as LinkState
 from devices.visca import codec
 from devices.visca.camera_status import CameraStatus
 from devices.visca.drives import describe_drive, drive_message, limited
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks
 from devices.visca.liveness import Liveness
+from devices.visca.online import OnlineState
 from devices.visca.resend import Echoes, ResendTimer
 from devices.visca.running import RunningCommands
-from devices.visca.online import OnlineState
 from devices.visca.session_replies import ReplyHandling
-from devices.records import Link as LinkState
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 

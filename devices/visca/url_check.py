@@ -5,14 +5,15 @@ Handed to ``models.config.store.parse_config`` as its ``camera_check`` (models/ 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.endpoints import without_url
 from devices.secrets import hide
 from devices.visca import urls
 from devices.visca.links import Quirks
 from devices.visca.profiles import PROFILES, configured_profile
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 
 def check_camera(url: str, profile: str | None) -> list[tuple[str, str]]:

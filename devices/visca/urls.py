@@ -13,8 +13,8 @@ lines, ``local_port`` over UDP. Parsing and typed options are shared with the ot
 
 from __future__ import annotations
 
-from devices import endpoints
 from common.wording import QT_TRANSLATE_NOOP
+from devices import endpoints
 
 DEFAULT_PORTS = {"visca+udp": 52381, "visca+udpraw": 1259, "visca+tcp": 5678}
 SCHEMES = ("visca+udp", "visca+udpraw", "visca+tcp", "visca+serial")

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.capture import Recorder
 from devices.runtime import DeviceRuntime
 from devices.secrets import mask_url
@@ -21,7 +23,6 @@ from devices.wall.link import WallLink
 from devices.wall.protocol import Command
 from devices.wall.queue import CommandQueue, Job
 from devices.wall.state import Listener, WallState, WallStatus
-from common.wording import QT_TRANSLATE_NOOP
 
 UNKNOWN_LIMIT = drivers.MAX_COUNT  # where the device's size is not known, only this is checked
 NOUNS = {
@@ -59,7 +60,7 @@ class WallController:
         self._early: list[Callable[[CommandQueue], None]] = []
 
     # ---- lifecycle ---------------------------------------------------------------------------
-    def start(self, capture: Recorder | None = None) -> "WallController":
+    def start(self, capture: Recorder | None = None) -> WallController:
         """Connect in the background; commands given before the device is online wait for it.
         ``capture`` records every frame (its creator closes it)."""
         self.runtime.submit(self._open(capture))

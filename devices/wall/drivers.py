@@ -16,17 +16,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices import endpoints
 from devices.transport.base import ByteTransport
 from devices.transport.serialport import SerialPort
 from devices.transport.tcp import TcpClient
+from devices.wall import shared_line
 from devices.wall.extron import ExtronProtocol
 from devices.wall.generic import GenericProtocol
 from devices.wall.kramer import KramerProtocol
-from devices.wall import shared_line
 from devices.wall.lg import LgProtocol, reply_set_id
 from devices.wall.protocol import Size, Timing, WallProtocol
-from common.wording import QT_TRANSLATE_NOOP
 
 DRIVERS: dict[str, type[WallProtocol]] = {
     "kramer": KramerProtocol,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
 from devices.wall.protocol import (
@@ -25,7 +26,6 @@ from devices.wall.protocol import (
     noise,
     read_as_route,
 )
-from common.wording import QT_TRANSLATE_NOOP
 
 TIE_CHARACTERS = {"av": "!", "video": "%", "audio": "$"}
 TIE_LAYERS = {"All": "av", "Vid": "video", "Video": "video", "RGB": "video", "Aud": "audio", "Audio": "audio"}

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from functools import partial
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
 from devices.wall.generic_profile import Profile, load_profile
@@ -25,7 +26,6 @@ from devices.wall.protocol import (
     noise,
     read_as_route,
 )
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 ROUTE_TEMPLATES = {"av": "route", "video": "route_video", "audio": "route_audio"}
 DOINGS = {

@@ -43,8 +43,8 @@ from typing import Any
 
 import yaml
 
-from devices.endpoints import STANDARD_BAUDS
 from common.wording import QT_TRANSLATE_NOOP, sentence_of
+from devices.endpoints import STANDARD_BAUDS
 
 MAX_BYTES = 256 * 1024  # a profile is a page of settings; anything larger is the wrong file
 READ_TIMEOUT = 2.0  # seconds

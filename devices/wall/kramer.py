@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.wall.capabilities import Capability
 from devices.wall.protocol import (
     DEVICE_ERROR,
@@ -24,7 +25,6 @@ from devices.wall.protocol import (
     layer_feature,
     noise,
 )
-from common.wording import QT_TRANSLATE_NOOP
 
 LAYER_COMMANDS = {"av": "AV", "video": "VID", "audio": "AUD"}
 ROUTE_LAYERS = {"1": "video", "2": "audio", "12": "av"}  # #ROUTE layer numbers (PlaceOS)

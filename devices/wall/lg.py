@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
 from devices.wall.protocol import Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise
-from common.wording import QT_TRANSLATE_NOOP
 
 MAX_SET_ID = 0x3E8
 MAX_TILES = 15

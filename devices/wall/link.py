@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import AsyncContextManager, Callable
+from collections.abc import Callable
+from typing import AsyncContextManager
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import ByteTransport
 from devices.wall.framing import TelnetFilter
 from devices.wall.protocol import Reply, ReplyKind, Timing, WallProtocol
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.endpoints import Endpoint
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
-from common.wording import QT_TRANSLATE_NOOP
 
 Route = tuple[str, int, int]  # (layer, output, input); input 0 = disconnected
 DEVICE_ERROR = QT_TRANSLATE_NOOP("WallErrors", "device error")  # an error code the driver does not know

@@ -24,16 +24,15 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 
-from devices.records import Link
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
+from devices.records import DeviceNotice, Link
 from devices.runtime import cancel_and_wait
-from devices.records import DeviceNotice
 from devices.transport.base import Backoff
 from devices.transport.noise import GARBAGE
 from devices.wall.capabilities import Capability
 from devices.wall.link import WallLink
 from devices.wall.protocol import Command, Reply, ReplyKind, Timing, WallProtocol
 from devices.wall.state import WallError, WallStatus
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 SILENT_AFTER = 2  # exchanges in a row without an answer that make a device offline
@@ -233,7 +232,7 @@ class CommandQueue:
             wait = None if idle <= 0 else max(0.0, self._last_end + idle - loop.time())
             try:
                 await asyncio.wait_for(self._wake.wait(), wait)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 keepalive = self._protocol.keepalive()
                 if keepalive is not None:
                     self._status.count(keepalives=1)
@@ -287,7 +286,7 @@ class CommandQueue:
                 self._current, self._answer = command, loop.create_future()
                 try:
                     reply = await asyncio.wait_for(self._answer, self._timing.timeout)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     self._status.count(timeouts=1)
                     continue
                 except ConnectionError as exc:

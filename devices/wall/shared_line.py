@@ -13,7 +13,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import AsyncContextManager, AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable
+from typing import AsyncContextManager
 
 from devices.transport.base import ByteTransport
 from devices.wall.framing import Framer
@@ -46,7 +47,7 @@ class SharedLine:
         port.on_data = self._on_data
         port.on_state = self._on_state
 
-    def attach(self, tap: "LineTap") -> None:
+    def attach(self, tap: LineTap) -> None:
         self._taps.append(tap)
 
     async def open(self) -> None:
@@ -54,7 +55,7 @@ class SharedLine:
             self._opened = True
             await self.port.open()
 
-    async def leave(self, tap: "LineTap") -> None:
+    async def leave(self, tap: LineTap) -> None:
         """The port closes with the last tap; the others keep it."""
         if tap in self._taps:
             self._taps.remove(tap)

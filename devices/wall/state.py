@@ -12,9 +12,9 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.records import ActionRecord, DeviceNotice, Link, Listener, Listeners
 from devices.wall.protocol import Reply, Route, Size, layer_feature
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -5,10 +5,10 @@ command, which refuses a bad URL before it loads the rest of the device layer.
 
 from __future__ import annotations
 
+from common.wording import sentence_of
 from devices.endpoints import without_url
 from devices.secrets import hide
 from devices.wall import drivers
-from common.wording import sentence_of
 
 
 def check_wall(url: str) -> list[str]:

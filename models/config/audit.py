@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from models.oplog.admin_audit import audit_change
-from models.config.store import Config, ConfigError, ConfigStore
-from models.oplog.tables import Role, Staff
-from models.oplog.staff import database_now, require_role
 from common.wording import QT_TRANSLATE_NOOP
+from models.config.store import Config, ConfigError, ConfigStore
+from models.oplog.admin_audit import audit_change
+from models.oplog.staff import database_now, require_role
+from models.oplog.tables import Role, Staff
 
 
 def config_changes(old: Config | None, new: Config) -> str:

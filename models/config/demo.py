@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 from datetime import date
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.config.parse import parse_config
 from models.config.schema import CameraCheck, Config, WallCheck
-from common.wording import QT_TRANSLATE_NOOP
 
 DEMO_SOURCE = QT_TRANSLATE_NOOP(
     "Config", "demo configuration"

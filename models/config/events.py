@@ -21,13 +21,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.oplog.admin_audit import audit_change
+from common.wording import QT_TRANSLATE_NOOP
 from models.config.schema import Config, EventConfig
-from models.oplog.database import one_desk_at_a_time
+from models.oplog.admin_audit import audit_change
 from models.oplog.clock import as_utc
+from models.oplog.database import one_desk_at_a_time
 from models.oplog.schedule import Place, ScheduleError, new_event
 from models.oplog.tables import Device, Event, EventMode, EventStatus, Location
-from common.wording import QT_TRANSLATE_NOOP
 
 ORGANISER = "Diskominfo"  # what the Smart Centre's own configuration set up, its department organises
 CARRYING = 4_052_020_232  # one desk at a time carries the configuration's events (models.oplog.database)

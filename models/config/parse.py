@@ -12,6 +12,7 @@ from dataclasses import replace
 import yaml
 from yaml.nodes import Node, ScalarNode
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from models.config.schema import (
     DEMO_PREVIEW,
     PRESET_NUMBERS,
@@ -30,7 +31,6 @@ from models.config.schema import (
 )
 from models.config.values import INT_TAG, is_null
 from models.config.walls import WallReader
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 TOP_KEYS = ("cameras", "events", "walls")
 CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "preview_hd", "presets", "capture")

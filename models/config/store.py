@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from common.user_files import default_folder, keep_private, write_atomically
+from common.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
 from models.config.demo import demo_config, demo_config_text
 from models.config.parse import parse_config
 from models.config.schema import (
@@ -27,8 +29,6 @@ from models.config.schema import (
     WallCheck,
     WallConfig,
 )
-from common.user_files import default_folder, keep_private, write_atomically
-from common.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
 
 __all__ = [
     "CameraCheck",

@@ -7,15 +7,16 @@ method adds a line-numbered problem instead of raising, so one pass finds every 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from models.config.ports import PortUses
 from models.config.schema import TIME_FORMAT, ConfigProblem, UrlWarnings
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 ID_PATTERN = re.compile(r"[a-z0-9_-]+")
 TIME_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from yaml.nodes import Node
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from models.config.schema import GRID_SIZES, WALL_NUMBERS, WallCheck, WallConfig, wall_output_id
 from models.config.values import ValueReader
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 WALL_KEYS = (
     "id",

@@ -16,9 +16,9 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from models.desk.key_names import normalize_key
 from common.user_files import default_folder, write_atomically
 from common.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
+from models.desk.key_names import normalize_key
 
 CAMERA_SELECT = tuple(f"camera.select.{number}" for number in range(1, 10))
 MOVES = ("move.up", "move.down", "move.left", "move.right")

@@ -8,9 +8,10 @@ lasts until the event that took it ends or hands it back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from common.wording import QT_TRANSLATE_NOOP
 

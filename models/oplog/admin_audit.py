@@ -12,8 +12,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from models.oplog.handover_summary import NOT_ERRORS
 from models.oplog.clock import as_utc
+from models.oplog.handover_summary import NOT_ERRORS
 from models.oplog.tables import AuditEntry, Staff
 
 DONE = NOT_ERRORS[0]  # "completed": not counted as a device error in the summaries

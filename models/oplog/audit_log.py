@@ -30,9 +30,9 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from models.oplog.database import Database
 from models.oplog.tables import AuditEntry
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 

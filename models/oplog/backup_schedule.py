@@ -12,10 +12,10 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from models.oplog.backup import TEMPORARY_SUFFIX, Checked, backup_sqlite
-from models.oplog.clock import WIB
 from common.user_files import private_folder
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from models.oplog.backup import TEMPORARY_SUFFIX, Checked, backup_sqlite
+from models.oplog.clock import WIB
 
 FOLDER_ENV = "SMARTCENTRE_BACKUPS"
 DAILY, HANDOVER = "daily", "handover"

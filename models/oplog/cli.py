@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail
 from models.oplog.backup import BackupError, WouldReplace, backup_sqlite, restore_sqlite
 from models.oplog.backup_schedule import backups_folder
-from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail
+from models.oplog.clock import WIB, utc_now
 from models.oplog.database import (
     ENV_VAR,
     SQLITE_COMPANIONS,
@@ -37,7 +38,6 @@ from models.oplog.database import (
     open_database,
     sqlite_path,
 )
-from models.oplog.clock import WIB, utc_now
 from models.oplog.pg_roles import OWNER, RoleSetupError
 from models.oplog.seed.catalog import DEMO_PIN
 from models.oplog.seed.demo import SeedError, parse_month, seed_demo

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 
-from models.oplog.database import Database
 from common.command_line import EXIT_FAILED, EXIT_OK, fail
 from models.oplog.cli import BadArgument, on_database
-from models.oplog.install_key import InstallKeyError, key_path, load_key
 from models.oplog.clock import utc_now
+from models.oplog.database import Database
+from models.oplog.install_key import InstallKeyError, key_path, load_key
 from models.oplog.pg_roles import RoleSetupError, setup_roles
 from models.oplog.record_check import RekeyRefused, check, rekey
 

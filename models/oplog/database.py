@@ -28,9 +28,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.oplog.database_problems import DatabaseProblem, explain
 from common.user_files import PRIVATE_FOLDER, data_folder, keep_private, private_folder
 from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.database_problems import DatabaseProblem, explain
 
 ENV_VAR = "SMARTCENTRE_DB"
 DB_FILE = "oplog.sqlite"

@@ -22,14 +22,17 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.admin_audit import audit_change
+from models.oplog.clock import as_utc, iso
 from models.oplog.database import reread_locked
 from models.oplog.handover_seal import locked_hash, record_heads, seal
 from models.oplog.handover_seal import misfits as seal_misfits
 from models.oplog.handover_summary import ShiftSummary, build_summary
 from models.oplog.install_key import load_key
-from models.oplog.clock import as_utc, iso
 from models.oplog.plain_data import canonical_json
+from models.oplog.shifts import handover_for_shift, incoming_shift, shift_label
+from models.oplog.staff import require_role
 from models.oplog.tables import (
     AdditionKind,
     Fault,
@@ -41,9 +44,6 @@ from models.oplog.tables import (
     Shift,
     Staff,
 )
-from models.oplog.shifts import handover_for_shift, incoming_shift, shift_label
-from models.oplog.staff import require_role
-from common.wording import QT_TRANSLATE_NOOP
 
 __all__ = [
     "HandoverError",

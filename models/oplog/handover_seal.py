@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, select
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import iso
 from models.oplog.plain_data import canonical_json
 from models.oplog.record_chain import CHAINED_FIELDS, contains, lock_heads
@@ -31,7 +33,6 @@ from models.oplog.tables import (
     handover_faults,
     shift_members,
 )
-from common.wording import QT_TRANSLATE_NOOP
 
 PARTS = {
     "record": QT_TRANSLATE_NOOP("Handover", "the handover itself (notes, summary, times or leads)"),

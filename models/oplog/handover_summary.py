@@ -14,8 +14,8 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.oplog.logbook import FAULT_DETAILS, open_faults
 from models.oplog.clock import as_utc
+from models.oplog.logbook import FAULT_DETAILS, open_faults
 from models.oplog.plain_data import canonical_json, from_plain, to_plain
 from models.oplog.tables import AuditEntry, Event, EventStatus, Fault, LogEntry, Shift
 

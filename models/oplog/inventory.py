@@ -10,10 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from models.oplog.admin_audit import audit_change
-from models.oplog.tables import Device, DeviceKind, Location, LocationKind, Role, Staff
-from models.oplog.staff import database_now, require_role
 from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.admin_audit import audit_change
+from models.oplog.staff import database_now, require_role
+from models.oplog.tables import Device, DeviceKind, Location, LocationKind, Role, Staff
 
 LOCATION_NAME_LIMIT = 120  # Location.name is a String(120)
 

@@ -7,13 +7,13 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.oplog.database import reread_locked
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import as_utc
+from models.oplog.database import reread_locked
 from models.oplog.schedule import find_device
-from models.oplog.tables import Event, Fault, FaultSeverity, HandoverLocked, LogEntry, Role, Shift, Staff
 from models.oplog.shifts import current_shift, handover_for_shift, incoming_shift, shift_label
 from models.oplog.staff import require_role
-from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.tables import Event, Fault, FaultSeverity, HandoverLocked, LogEntry, Role, Shift, Staff
 
 FAULT_DETAILS = (selectinload(Fault.device), selectinload(Fault.owner), selectinload(Fault.opened_by))
 

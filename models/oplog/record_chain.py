@@ -36,7 +36,7 @@ def row_hash(previous: str, table: str, row: dict[str, Any]) -> str:
         at = at.isoformat()  # refused by the column type when the row is inserted, with the usual message
     content = {field: row.get(field) for field in CHAINED_FIELDS[table]}
     content["at"] = at if isinstance(at, str) else iso(at)
-    return hashlib.sha256(f"{previous}\n{canonical_json(content)}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{previous}\n{canonical_json(content)}".encode()).hexdigest()
 
 
 def lock_heads(connection: Connection) -> dict[str, str]:

@@ -9,12 +9,12 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.oplog import takeovers
-from models.oplog.database import reread_locked
-from models.oplog.clock import as_utc
-from models.oplog.tables import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
-from models.oplog.staff import require_role
 from common.wording import QT_TRANSLATE_NOOP
+from models.oplog import takeovers
+from models.oplog.clock import as_utc
+from models.oplog.database import reread_locked
+from models.oplog.staff import require_role
+from models.oplog.tables import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
 
 FULL_EVENT = (selectinload(Event.locations), selectinload(Event.operators), selectinload(Event.devices))
 """Loader options so that an event's places, operators and devices stay readable after the session."""

@@ -8,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.oplog.database import reread_locked
-from models.oplog.clock import as_utc, to_wib
-from models.oplog.tables import Handover, Role, Shift, Staff
-from models.oplog.staff import require_role
 from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.clock import as_utc, to_wib
+from models.oplog.database import reread_locked
+from models.oplog.staff import require_role
+from models.oplog.tables import Handover, Role, Shift, Staff
 
 SHIFT_NAMES = ("Pagi", "Siang", "Malam")
 NAME_BY_START = ((4, "Pagi"), (12, "Siang"), (19, "Malam"))

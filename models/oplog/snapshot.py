@@ -12,15 +12,15 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.clock import WIB
 from models.oplog.inventory import devices, locations
 from models.oplog.logbook import open_faults
-from models.oplog.clock import WIB
 from models.oplog.schedule import events_between, running_events
-from models.oplog.tables import Event, Fault, Role, Shift, Staff
 from models.oplog.shifts import current_shift, next_shift
 from models.oplog.staff import staff_for_login
+from models.oplog.tables import Event, Fault, Role, Shift, Staff
 from models.oplog.takeovers import SharedTakeOver, takeovers_in_force
-from common.wording import QT_TRANSLATE_NOOP
 
 LOOKAHEAD = timedelta(hours=12)
 

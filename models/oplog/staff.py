@@ -9,15 +9,15 @@ of a second per check (on purpose): call ``login`` off the GUI thread.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import bcrypt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import as_utc, to_wib
 from models.oplog.tables import Role, Staff
-from common.wording import QT_TRANSLATE_NOOP
 
 PIN_ROUNDS = 12
 MAX_WRONG_PINS = 5
@@ -105,7 +105,7 @@ def database_now(session: Session) -> datetime:
 
 def _aware(moment: datetime) -> datetime:
     # PostgreSQL answers a timestamptz; SQLite's CURRENT_TIMESTAMP is UTC, given without a zone
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def lockout_after(failed_pins: int) -> timedelta:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.oplog.admin_audit import audit_change
-from models.oplog.tables import EmploymentCategory, Role, Staff
-from models.oplog.staff import PIN_ROUNDS, database_now, hash_pin, require_role
 from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.admin_audit import audit_change
+from models.oplog.staff import PIN_ROUNDS, database_now, hash_pin, require_role
+from models.oplog.tables import EmploymentCategory, Role, Staff
 
 NAME_LIMIT = 120  # Staff.name is a String(120)
 

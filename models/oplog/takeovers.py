@@ -20,9 +20,9 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from models.oplog.clock import as_utc
 from models.oplog.tables import AuditEntry, DeskNews, Event, EventStatus, Staff, TakeOverRow
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 CHANNEL = "smartcentre_desk_news"
 DESK_ENV = "SMARTCENTRE_DESK"

@@ -230,7 +230,7 @@ def test_camera_command_records_its_session_and_its_result(camera_sim, tmp_path)
 
 @posix_only
 def test_serial_capture_holds_whole_packets(camera_sim, tmp_path):
-    sim = camera_sim(f"visca+serial://pty?link={tmp_path / 'cam'}")
+    camera_sim(f"visca+serial://pty?link={tmp_path / 'cam'}")
     path = tmp_path / "serial.jsonl"
     result = app("camera", f"visca+serial://{tmp_path / 'cam'}", "power", "on", "--capture", path)
     assert result.returncode == 0, result.stderr

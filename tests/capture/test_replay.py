@@ -193,7 +193,7 @@ def test_a_serial_chain_replays_broadcasts_and_its_greeting(tmp_path, camera_sim
         (1.21, "rx", X("A0 50 03 FF")),
         ups=(0.0,),
     )
-    sim = camera_sim(f"visca+serial://pty?link={tmp_path / 'chain'}", device=replay_device(load(path)))
+    camera_sim(f"visca+serial://pty?link={tmp_path / 'chain'}", device=replay_device(load(path)))
     with serial.Serial(str(tmp_path / "chain"), timeout=3) as line:  # opened before the second is over
         assert line.read(3) == X("90 38 FF")
         line.write(X("88 30 01 FF"))
@@ -239,7 +239,7 @@ def talk(address, *requests: bytes, settle: float = 0.3) -> bytes:
         while True:
             try:
                 chunk = client.recv(1000)
-            except socket.timeout:
+            except TimeoutError:
                 return said
             if not chunk:
                 return said

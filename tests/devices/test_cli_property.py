@@ -15,7 +15,8 @@ import io
 import socket
 import time
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import app
 from app import check_wall

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from devices.visca import ipframe
 from devices.records import Link
+from devices.visca import ipframe
 from devices.visca.state import CameraError
 from tests.devices.conftest import wait_until
 from tests.devices.fake_camera import FakeTransport, polite_camera

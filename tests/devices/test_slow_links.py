@@ -11,9 +11,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-
-from typing import Callable
 
 import pytest
 

@@ -7,9 +7,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.visca.url_check import check_camera
+from models.config.parse import NO_CAMERAS
 from models.config.store import (
     CameraConfig,
     Config,
@@ -24,8 +27,6 @@ from models.config.store import (
     load_config,
     parse_config,
 )
-from models.config.parse import NO_CAMERAS
-from common.wording import QT_TRANSLATE_NOOP
 
 DEMO_URLS = [
     "visca+udp://127.0.0.1:52380?model=sony-srg300h",

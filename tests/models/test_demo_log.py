@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import make_url
 
 from models.oplog.demo_log import demo_log_path, remove_earlier_demo_logs
 from ui.oplog.worker import demo_url
 
-LATE_EVENING_UTC = datetime(2026, 11, 28, 18, 30, tzinfo=timezone.utc)  # 01:30 WIB on the 29th
+LATE_EVENING_UTC = datetime(2026, 11, 28, 18, 30, tzinfo=UTC)  # 01:30 WIB on the 29th
 
 
 def test_the_demo_log_is_named_by_the_day_in_wib(tmp_path):
     assert demo_log_path(tmp_path, LATE_EVENING_UTC).name == "demo-oplog-2026-11-29.sqlite"
     assert (
-        demo_log_path(tmp_path, datetime(2026, 11, 28, 9, tzinfo=timezone.utc)).name
-        == "demo-oplog-2026-11-28.sqlite"
+        demo_log_path(tmp_path, datetime(2026, 11, 28, 9, tzinfo=UTC)).name == "demo-oplog-2026-11-28.sqlite"
     )
 
 

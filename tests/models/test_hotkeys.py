@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
+from common.wording import sentence_of
 from models.desk.hotkeys import (
     ACTION_GROUPS,
     ACTIONS,
@@ -21,7 +23,6 @@ from models.desk.hotkeys import (
     save_hotkeys,
 )
 from models.desk.key_names import normalize_key
-from common.wording import sentence_of
 
 
 def test_action_ids_are_exactly_the_agreed_ones():
@@ -35,7 +36,7 @@ def test_action_ids_are_exactly_the_agreed_ones():
         + ["stop.all", "help.cheatsheet", "log.quick", "view.multiview"]
     )
     assert list(ACTIONS) == expected
-    assert HELD_ACTIONS == {"move.up", "move.down", "move.left", "move.right", "zoom.in", "zoom.out"}
+    assert {"move.up", "move.down", "move.left", "move.right", "zoom.in", "zoom.out"} == HELD_ACTIONS
     assert [action for _group, actions in ACTION_GROUPS for action in actions] == expected
 
 

@@ -5,8 +5,8 @@ from datetime import datetime
 
 import pytest
 
-from models.desk.ownership import EventBoard
 from common.wording import sentence_of
+from models.desk.ownership import EventBoard
 
 NOON = datetime(2026, 11, 28, 12, 0)
 

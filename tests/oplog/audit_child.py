@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 import time
 from concurrent.futures import Future
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from models.oplog.audit_log import AuditRecord, AuditWriter
 from models.oplog.database import open_database
@@ -22,7 +22,7 @@ def main(url: str) -> None:
     writer = AuditWriter(open_database(url)).start()
     for n in range(10**9):
         record = AuditRecord(
-            datetime.now(timezone.utc),
+            datetime.now(UTC),
             f"preset recall {n % 256}",
             "completed",
             "Kamera Studio",

@@ -9,8 +9,8 @@ from sqlalchemy import insert
 from models.oplog import handover as ho
 from models.oplog.logbook import add_log_entry, close_fault, open_fault
 from models.oplog.schedule import Place, end_event, schedule_event, start_event
-from models.oplog.tables import AuditEntry, EventMode, FaultSeverity, Handover, Shift
 from models.oplog.shifts import plan_shift, start_shift
+from models.oplog.tables import AuditEntry, EventMode, FaultSeverity, Handover, Shift
 from tests.oplog.world import T0
 
 HOUR = timedelta(hours=1)

@@ -7,6 +7,14 @@ import pytest
 from sqlalchemy import exc, func, select
 
 from models.oplog.inventory import add_device, add_location, set_in_service
+from models.oplog.staff import PermissionDenied
+from models.oplog.staff_admin import (
+    StaffNameTaken,
+    change_account,
+    create_staff,
+    switch_account,
+    unlock_account,
+)
 from models.oplog.tables import (
     AuditEntry,
     Device,
@@ -16,14 +24,6 @@ from models.oplog.tables import (
     LocationKind,
     Role,
     Staff,
-)
-from models.oplog.staff import PermissionDenied
-from models.oplog.staff_admin import (
-    StaffNameTaken,
-    change_account,
-    create_staff,
-    switch_account,
-    unlock_account,
 )
 from tests.oplog.world import FAST, PIN
 

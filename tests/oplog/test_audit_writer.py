@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event, make_url, select
@@ -178,4 +178,4 @@ def test_a_record_needs_an_aware_time_an_action_and_a_result():
     with pytest.raises(ValueError, match="time zone"):
         AuditRecord(datetime(2026, 11, 3, 7), "preset recall 1", "completed")
     with pytest.raises(ValueError, match="action and a result"):
-        AuditRecord(datetime(2026, 11, 3, tzinfo=timezone.utc), "", "completed")
+        AuditRecord(datetime(2026, 11, 3, tzinfo=UTC), "", "completed")

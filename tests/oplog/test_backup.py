@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,8 +29,8 @@ from models.oplog.backup_schedule import (
     make_backup,
     newest_backup,
 )
-from models.oplog.database import head_revision, known_revisions, open_database
 from models.oplog.clock import WIB
+from models.oplog.database import head_revision, known_revisions, open_database
 from models.oplog.tables import Staff
 from tests.oplog.test_seed_and_cli import run_cli
 from tests.oplog.world import build_world
@@ -224,7 +224,7 @@ def test_a_backup_killed_halfway_leaves_the_previous_backup_intact(live, tmp_pat
 
 def test_scheduled_backups_keep_14_daily_and_30_handover_copies(live, tmp_path):
     folder = tmp_path / "backups"
-    start = datetime(2026, 11, 30, 17, 30, tzinfo=timezone.utc)  # 1 December 00:30 WIB
+    start = datetime(2026, 11, 30, 17, 30, tzinfo=UTC)  # 1 December 00:30 WIB
     assert daily_due(live, start, folder) and newest_backup(live, folder) is None
     for day in range(16):
         make_backup(live, DAILY, start + timedelta(days=day), folder)
@@ -247,12 +247,12 @@ def test_scheduled_backups_keep_14_daily_and_30_handover_copies(live, tmp_path):
 def test_backups_go_where_smartcentre_backups_says(live, tmp_path, monkeypatch):
     assert backups_folder(live) == live.parent / "backups"
     monkeypatch.setenv("SMARTCENTRE_BACKUPS", str(tmp_path / "other disk"))
-    made = make_backup(live, DAILY, datetime(2026, 12, 5, 3, tzinfo=timezone.utc))
+    made = make_backup(live, DAILY, datetime(2026, 12, 5, 3, tzinfo=UTC))
     assert made.path == tmp_path / "other disk" / "oplog-daily-20261205-100000.sqlite"
 
 
 def test_the_newest_backups_age_warns_after_36_hours():
-    now = datetime(2026, 12, 5, 3, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 5, 3, tzinfo=UTC)
     assert backup_age_sentence(now - timedelta(hours=35), now) == (False, "Last backup 35 h ago")
     assert backup_age_sentence(now - timedelta(hours=37), now) == (
         True,

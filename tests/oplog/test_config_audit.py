@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import select
 
 from devices.visca.url_check import check_camera
-from models.config.store import ConfigError, ConfigStore
 from models.config.audit import config_changes, save_config
-from models.oplog.tables import AuditEntry
+from models.config.store import ConfigError, ConfigStore
 from models.oplog.staff import PermissionDenied
+from models.oplog.tables import AuditEntry
 from tests.models.test_config import GOOD
 
 CHANGED = (

@@ -8,8 +8,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from models.config.schema import CameraConfig, Config, EventConfig
 from models.config.events import Carried, carry_configured_events
+from models.config.schema import CameraConfig, Config, EventConfig
 from models.oplog.tables import AuditEntry, Event
 from tests.oplog.scenes import HOUR
 from tests.oplog.world import T0

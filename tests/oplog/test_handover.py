@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import exc, select, text
 
 from models.oplog import handover as ho
-from models.oplog.tables import AuditEntry, EmploymentCategory, HandoverError, HandoverLocked, Role, Shift
 from models.oplog.shifts import current_shift, start_shift
 from models.oplog.staff import PermissionDenied
 from models.oplog.staff_admin import create_staff
+from models.oplog.tables import AuditEntry, EmploymentCategory, HandoverError, HandoverLocked, Role, Shift
 from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
 from tests.oplog.world import FAST, PIN
 

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from models.oplog import inventory
 from models.oplog.handover_summary import NOT_ERRORS
 from models.oplog.inventory import LOCATION_NAME_LIMIT, add_location, locations
-from models.oplog.tables import AuditEntry, Location, LocationKind
 from models.oplog.staff import database_now
+from models.oplog.tables import AuditEntry, Location, LocationKind
 
 PLACES = ["Command Center", "Pendopo Manggala Praja Nugraha", "Ruang Rapat Utama"]  # the world's
 

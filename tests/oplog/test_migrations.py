@@ -6,7 +6,7 @@ The first test writes rows with plain SQL against the tables as the first revisi
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from alembic import command
@@ -21,7 +21,7 @@ from models.oplog.tables import AuditEntry, Event, Handover, LogEntry, Shift, St
 from tests.oplog.scenes import accepted, busy_morning
 from tests.oplog.world import build_world
 
-WHEN = datetime(2026, 11, 3, 1, 30, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 3, 1, 30, tzinfo=UTC)
 
 
 def first_revision() -> str:

@@ -9,8 +9,8 @@ from sqlalchemy import exc, select, text
 
 from models.oplog.clock import UTC, WIB
 from models.oplog.schedule import Place, Stream, schedule_event
-from models.oplog.tables import AppendOnlyError, AuditEntry, Event, EventMode, LogEntry, Shift
 from models.oplog.shifts import plan_shift
+from models.oplog.tables import AppendOnlyError, AuditEntry, Event, EventMode, LogEntry, Shift
 from tests.oplog.world import T0
 
 

@@ -23,7 +23,6 @@ from models.oplog.schedule import (
     set_stream,
     start_event,
 )
-from models.oplog.tables import EventMode, EventStatus, FaultSeverity
 from models.oplog.shifts import (
     ShiftError,
     current_shift,
@@ -34,6 +33,7 @@ from models.oplog.shifts import (
     start_shift,
 )
 from models.oplog.staff import PermissionDenied
+from models.oplog.tables import EventMode, EventStatus, FaultSeverity
 from tests.oplog.world import T0
 
 HOUR = timedelta(hours=1)

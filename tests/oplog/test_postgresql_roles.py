@@ -9,9 +9,9 @@ import uuid
 import pytest
 from sqlalchemy import exc, make_url
 
+from models.oplog.install_key import load_key
 from models.oplog.logbook import add_log_entry
 from models.oplog.record_check import check
-from models.oplog.install_key import load_key
 from tests.oplog.conftest import Backend
 from tests.oplog.scenes import ACCEPTED, accepted, busy_morning
 from tests.oplog.test_record_integrity import db

@@ -7,11 +7,14 @@ import dataclasses
 from datetime import date, datetime
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
 from models.oplog import handover as ho
 from models.oplog.clock import WIB
+from models.oplog.handover_summary import DeviceErrorCount
+from models.oplog.logbook import open_fault
 from models.oplog.plain_data import field_types
 from models.oplog.reports.csv_files import read_handover_csv, write_handover_csv, write_monthly_csv
 from models.oplog.reports.handover import HandoverReport, handover_report
@@ -23,12 +26,10 @@ from models.oplog.reports.monthly import (
     StaffHours,
     monthly_stats,
 )
-from models.oplog.handover_summary import DeviceErrorCount
 from models.oplog.schedule import Place, cancel_event, schedule_event, start_event
-from models.oplog.tables import AuditEntry, Event, EventMode, EventStatus, FaultSeverity
 from models.oplog.seed.demo import seed_demo
-from models.oplog.logbook import open_fault
 from models.oplog.shifts import end_shift, plan_shift, start_shift
+from models.oplog.tables import AuditEntry, Event, EventMode, EventStatus, FaultSeverity
 from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
 
 

@@ -5,25 +5,25 @@ from __future__ import annotations
 import argparse
 import sqlite3
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.pool import NullPool
 
 from models.oplog import cli as oplog_cli
+from models.oplog.clock import WIB
 from models.oplog.database import MIGRATION_LOCK, head_revision, open_database, sqlite_path
 from models.oplog.handover import verify
-from models.oplog.clock import WIB
 from models.oplog.reports.monthly import monthly_stats
 from models.oplog.schedule import running_events
-from models.oplog.tables import AuditEntry, Event, EventStatus, Handover, Role, Shift, Staff
 from models.oplog.seed.bulk import seed_bulk
 from models.oplog.seed.demo import SeedError, seed_demo
 from models.oplog.shifts import current_shift
 from models.oplog.staff import login
+from models.oplog.tables import AuditEntry, Event, EventStatus, Handover, Role, Shift, Staff
 
-NOW = datetime(2026, 11, 18, 3, 30, tzinfo=timezone.utc)  # Wednesday 10:30 WIB
+NOW = datetime(2026, 11, 18, 3, 30, tzinfo=UTC)  # Wednesday 10:30 WIB
 
 
 def test_a_demo_month_looks_like_the_smart_centre(database):

@@ -124,11 +124,13 @@ def test_an_event_not_running_cannot_take_over(database, world, events):
             session.get(Staff, world.budi),
             T0 + 2 * HOUR,
         )
-    with pytest.raises(
-        TakeOverRefused, match="Rapat Koordinasi is not running, so it cannot take Kamera 3 over"
+    with (
+        pytest.raises(
+            TakeOverRefused, match="Rapat Koordinasi is not running, so it cannot take Kamera 3 over"
+        ),
+        database.transaction() as session,
     ):
-        with database.transaction() as session:
-            taking(events, world)(session, session.get(Staff, world.budi))
+        taking(events, world)(session, session.get(Staff, world.budi))
 
 
 def test_another_desks_watch_hears_of_a_take_over(backend, world, events, database):

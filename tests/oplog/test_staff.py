@@ -8,7 +8,6 @@ import bcrypt
 import pytest
 from sqlalchemy import select
 
-from models.oplog.tables import AuditEntry, EmploymentCategory, Role, Staff
 from models.oplog.staff import (
     AccountLocked,
     PermissionDenied,
@@ -18,12 +17,13 @@ from models.oplog.staff import (
     database_now,
     has_role,
     hash_pin,
-    login,
     lockout_after,
+    login,
     require_role,
     staff_for_login,
 )
 from models.oplog.staff_admin import change_account, create_staff, unlock_account
+from models.oplog.tables import AuditEntry, EmploymentCategory, Role, Staff
 from tests.oplog.world import FAST, PIN
 
 

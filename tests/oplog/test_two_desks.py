@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from models.oplog import handover as ho
 from models.oplog.logbook import close_fault
 from models.oplog.schedule import Place, schedule_event, start_event
+from models.oplog.shifts import set_team, start_shift
+from models.oplog.staff_admin import create_staff
 from models.oplog.tables import (
     EmploymentCategory,
     Event,
@@ -24,8 +26,6 @@ from models.oplog.tables import (
     Shift,
     Staff,
 )
-from models.oplog.shifts import set_team, start_shift
-from models.oplog.staff_admin import create_staff
 from tests.oplog.scenes import ACCEPTED, HOUR, handover, signed
 from tests.oplog.world import FAST, PIN, T0
 

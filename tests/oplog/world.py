@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from models.oplog.database import Database
-from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, LocationKind, Role, Staff
 from models.oplog.staff import hash_pin
+from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, LocationKind, Role, Staff
 
 PIN = "2468"
 FAST = 4  # bcrypt rounds for tests (the console uses 12)
-T0 = datetime(2026, 11, 3, 0, 0, tzinfo=timezone.utc)  # 07:00 WIB, a Tuesday
+T0 = datetime(2026, 11, 3, 0, 0, tzinfo=UTC)  # 07:00 WIB, a Tuesday
 
 
 @dataclass(frozen=True)

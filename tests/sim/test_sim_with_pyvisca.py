@@ -12,8 +12,9 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 

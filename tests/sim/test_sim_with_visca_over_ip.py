@@ -9,7 +9,8 @@ own port, i.e. to the simulator (docs/visca-protocol.md §8.2), so only commands
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from visca_over_ip import Camera

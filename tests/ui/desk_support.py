@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize
@@ -22,8 +23,8 @@ from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import CameraConfig, demo_config
 from models.desk.hotkeys import HotkeyMap
-from ui.shell.console import Console, SimulatedPicture
 from ui.oplog.worker import open_oplog
+from ui.shell.console import Console, SimulatedPicture
 
 WAIT_MS = 10_000
 # what a window manager's title bar and a taskbar take from a desk screen

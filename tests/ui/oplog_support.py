@@ -20,17 +20,17 @@ from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from models.config.store import ConfigStore, demo_config, dump_config
-from models.oplog.database import open_database
 from models.desk.hotkeys import HotkeyMap
 from models.oplog.clock import utc_now
+from models.oplog.database import open_database
 from models.oplog.schedule import Place, schedule_event
-from models.oplog.tables import EventMode
 from models.oplog.shifts import plan_shift, start_shift
+from models.oplog.tables import EventMode
 from tests.devices.conftest import wait_until
 from tests.oplog.world import PIN, World, build_world
-from ui.shell.console import Console, SimulatedPicture
 from ui.oplog.operations_log import OperationsLog
 from ui.oplog.worker import open_oplog
+from ui.shell.console import Console, SimulatedPicture
 
 WAIT_MS = 10_000
 EVENT_TITLE = "Rapat Koordinasi Percepatan Penurunan Stunting"

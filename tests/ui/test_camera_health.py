@@ -13,7 +13,6 @@ from models.config.store import CameraConfig, Config
 from tests.ui import test_device_language as language
 from tests.ui import test_wall_view as wall
 from tests.ui.test_wall_view import WAIT_MS, log_lines
-from tests.video.rtsp import rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.gui
 rig, console_for, make_console = wall.rig, language.console_for, wall.make_console  # the fixtures

@@ -9,8 +9,8 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import textwrap
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,8 +21,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.devices.conftest import wait_until
-from tests.video.rtsp import rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
-from tests.ui.desk_support import WAIT_MS, desk, make_console, resize, settle  # noqa: F401
+from tests.ui.desk_support import WAIT_MS, resize, settle
 from ui.desk.camera_model import Tally
 from ui.desk.camera_tile import TALLY_COLOURS
 

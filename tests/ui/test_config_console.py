@@ -22,11 +22,11 @@ from devices.visca.url_check import check_camera
 from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import ConfigStore, demo_config_text
 from models.desk.hotkeys import HotkeyMap
-from ui.shell.config_editor import ConfigEditor
 from tests.ui import oplog_support
 from tests.ui.oplog_support import log_in, ready
-from ui.shell.console import Console, SimulatedPicture
 from ui.oplog.worker import open_oplog
+from ui.shell.config_editor import ConfigEditor
+from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
 site = oplog_support.site  # the fixture: a small Smart Centre's operations log

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 from devices.port_check import port_warnings
 from devices.visca.url_check import check_camera
 from models.config.store import ConfigStore, parse_config
-from ui.shell.config_editor import LineRole, ConfigEditor
+from ui.shell.config_editor import ConfigEditor, LineRole
 
 GOOD = """\
 cameras:

@@ -13,8 +13,8 @@ from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from models.config.store import ConfigStore, demo_config, demo_config_text
 from models.desk.hotkeys import HotkeyMap
-from ui.shell.console import Console, SimulatedPicture
 from tests.devices.conftest import wait_until
+from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.desk.hotkeys import DEFAULT_HOTKEYS, HotkeyMap
-from ui.shell.cheat_sheet import CheatSheet
 from ui.hotkeys.key_filter import CONSOLE_WINDOW, OWNS_KEYS, HotkeyFilter, key_text
+from ui.shell.cheat_sheet import CheatSheet
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier

@@ -12,10 +12,8 @@ from tests.ui.desk_support import (
     SCREEN_MARGINS,
     WAIT_MS,
     close,
-    desk,
-    make_console,
     rect_in,
-    resize,  # noqa: F401
+    resize,
     settle,
     shown_within,
 )

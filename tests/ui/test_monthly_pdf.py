@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -20,8 +20,8 @@ from PySide6.QtPdf import QPdfDocument
 import app
 import ui.reports.monthly
 import ui.reports.monthly_pdf
-from models.oplog.database import open_database
 from models.oplog.clock import WIB
+from models.oplog.database import open_database
 from models.oplog.reports.monthly import (
     DayModeCount,
     DeviceFaultCount,
@@ -89,7 +89,7 @@ def october(request, tmp_path_factory):
     backend = Backend(request.param, tmp_path_factory.mktemp("october"))
     url = backend.url()
     database = backend.open(url)
-    seed_demo(database, "2026-10", now=datetime(2026, 11, 2, tzinfo=timezone.utc))
+    seed_demo(database, "2026-10", now=datetime(2026, 11, 2, tzinfo=UTC))
     with database.transaction() as session:
         stats = monthly_stats(session, 2026, 10)
     yield Month(url, database.name, stats)

@@ -16,9 +16,9 @@ from models.oplog.database import open_database
 from models.oplog.staff import MAX_WRONG_PINS
 from tests.devices.conftest import wait_until
 from tests.oplog.world import PIN
-from ui.oplog.audit_feed import AuditFeed
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import WAIT_MS, log_in, log_lines, ready, settle
+from ui.oplog.audit_feed import AuditFeed
 
 pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site  # the fixtures

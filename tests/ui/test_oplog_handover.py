@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from models.oplog import handover as ho
-from models.oplog.database import open_database
 from models.oplog.clock import utc_now
+from models.oplog.database import open_database
 from models.oplog.tables import Shift, Staff
 from tests.oplog.world import PIN
 from tests.ui import oplog_support as support

@@ -9,10 +9,10 @@ import pytest
 
 from devices.records import ActionRecord
 from models.oplog.database import open_database
+from models.oplog.snapshot import wib_time
 from tests.ui import oplog_support as support
 from tests.ui.oplog_support import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready, settle
 from ui.oplog.audit_feed import AuditFeed
-from models.oplog.snapshot import wib_time
 
 pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site  # the fixtures

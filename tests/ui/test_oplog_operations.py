@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from tests.ui import oplog_support as support
 from models.oplog.clock import WIB
-from tests.ui.oplog_support import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready
 from models.oplog.snapshot import board_window
+from tests.ui import oplog_support as support
+from tests.ui.oplog_support import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready
 
 pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site  # the fixtures

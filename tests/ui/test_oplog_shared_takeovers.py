@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
+
 from tests.oplog.conftest import Backend
 from tests.ui import oplog_support as support
 from tests.ui.operator_input import Key, Mod, press

@@ -186,7 +186,7 @@ def test_a_camera_hidden_in_one_window_and_shown_in_another_keeps_coming(qtbot, 
     qtbot.waitUntil(lambda: len(delivered) >= 2, timeout=3000)
 
 
-def test_the_minimised_console_draws_no_demo_pictures(rig, qtbot, monkeypatch):
+def test_the_minimised_console_draws_no_demo_pictures(rig, qtbot, monkeypatch):  # noqa: F811
     renders = [0]
     drawn = synthetic.crop
     monkeypatch.setattr(
@@ -246,7 +246,7 @@ def test_demo_cameras_share_one_thread_and_a_still_one_delivers_about_once_a_sec
     qtbot.waitUntil(lambda: not any(t.is_alive() for t in started), timeout=2000)
 
 
-def test_the_console_takes_the_tile_rate_from_its_settings_file(rig, qtbot):
+def test_the_console_takes_the_tile_rate_from_its_settings_file(rig, qtbot):  # noqa: F811
     _demo, _devices, folder = rig
     (folder / "console.ini").write_text("[preview]\ntile_fps=4\n", encoding="utf-8")
     console = make_console(rig, qtbot)

@@ -7,7 +7,7 @@ import time
 import pytest
 from PySide6.QtCore import QSize
 
-from tests.video.rtsp import RtspServer, on_ci, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
+from tests.video.rtsp import RtspServer, on_ci
 from ui.preview.hub import PreviewHub
 
 pytestmark = pytest.mark.gui

@@ -8,24 +8,24 @@ import sqlite3
 import subprocess
 import sys
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PageObject, PdfReader
 
 import app
+from models.oplog import handover as ho
 from models.oplog.database import open_database
 from models.oplog.reports.csv_files import read_handover_csv
 from models.oplog.reports.handover import handover_report
 from models.oplog.reports.monthly import monthly_stats
 from models.oplog.seed.demo import seed_demo
-from models.oplog import handover as ho
 from tests.oplog.scenes import ACCEPTED, accepted, busy_morning, handover, signed
 from tests.oplog.world import build_world
 from ui.oplog.worker import DbWorker
-from ui.reports.monthly import MonthlyWindow
 from ui.reports.handover_pdf import save_handover
+from ui.reports.monthly import MonthlyWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -227,7 +227,7 @@ def values(bar_set) -> list[float]:
 def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
     database = open_database(url)
-    seed_demo(database, "2026-10", now=datetime(2026, 11, 2, tzinfo=timezone.utc))
+    seed_demo(database, "2026-10", now=datetime(2026, 11, 2, tzinfo=UTC))
     with database.transaction() as session:
         stats = monthly_stats(session, 2026, 10)
     database.close()

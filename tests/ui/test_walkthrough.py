@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from tests.devices.conftest import wait_until
 from tests.oplog.world import PIN
 from tests.ui import oplog_support
-from tests.ui.oplog_support import WAIT_MS, make_site, ready, settle
 from tests.ui.operator_input import (
     Key,
     Mod,
@@ -26,6 +25,7 @@ from tests.ui.operator_input import (
     show_dock,
     type_slowly,
 )
+from tests.ui.oplog_support import WAIT_MS, make_site, ready, settle
 
 pytestmark = pytest.mark.gui
 rig, console_for = oplog_support.rig, oplog_support.console_for  # the fixtures

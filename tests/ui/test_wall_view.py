@@ -19,16 +19,16 @@ from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_demo_wall, start_wall_simulator
-from models.config.store import WallConfig, demo_config
 from models.config.demo import DEMO_LAYOUTS
+from models.config.store import WallConfig, demo_config
 from models.desk.hotkeys import HotkeyMap
 from models.desk.ownership import EventBoard
+from ui.desk.operator_desk import OperatorDesk
 from ui.shell.bridge import WallBridge
 from ui.shell.console import Console, SimulatedPicture
-from ui.desk.operator_desk import OperatorDesk
-from ui.wall.wall_desk import WallDesk
 from ui.wall.outputs_model import WallRole, source_mime
 from ui.wall.view import WallPage
+from ui.wall.wall_desk import WallDesk
 
 pytestmark = pytest.mark.gui
 FAST = "timeout=0.3&gap=0.01"

@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from devices.video import DecodeMode, PyAvSource, SourceError, decoding, pyav_source
-from tests.video.rtsp import RtspServer, free_port, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
+from tests.video.rtsp import RtspServer, free_port
 
 FPS = 30
 

@@ -22,8 +22,8 @@ from devices.video import (
     open_source,
     parse_spec,
     redact,
+    synthetic,
 )
-from devices.video import synthetic
 from devices.video.synthetic import DEFAULT_PANORAMA
 from devices.visca.profiles import get_profile
 from models.oplog.clock import WIB

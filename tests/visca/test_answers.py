@@ -1,7 +1,8 @@
 """Inquiry-answer decoders (docs/visca-protocol.md §6): data bytes after `y0 50`, without FF."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from devices.visca import answers
 from devices.visca.answers import Version, ViscaAnswerError

@@ -3,7 +3,8 @@ resynchronisation."""
 
 import random
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from devices.visca.replies import MAX_FRAME, Reply, ReplyKind, ReplyParser, parse_reply
 

@@ -10,7 +10,8 @@ The demo stored the positions too, so the console knows them (an overwrite of a 
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Mapping, Protocol
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from devices.video.base import SourceError
 from devices.video.synthetic import crop, load_panorama, view_of

@@ -11,17 +11,17 @@ Signals:
 from __future__ import annotations
 
 import concurrent.futures
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from devices.records import ActionRecord
 from models.config.schema import Shot
-from models.oplog.handover_summary import NOT_ERRORS
 from models.desk.hotkeys import PRESET_RECALLS
 from models.desk.ownership import EventBoard, TakeOver
-from ui.shell.device_words import record_text
+from models.oplog.handover_summary import NOT_ERRORS
 from ui.shell.bridge import CameraBridge
+from ui.shell.device_words import record_text
 from ui.shell.wording import said
 
 HELD_MOVES = {"move.up": (0, 1), "move.down": (0, -1), "move.left": (-1, 0), "move.right": (1, 0)}

@@ -12,7 +12,7 @@ recalls it, Esc leaves the field.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QImage, QIntValidator, QKeyEvent

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
@@ -25,8 +25,8 @@ from PySide6.QtGui import QImage
 from devices.visca.state import CameraError
 from models.desk.preset_library import PresetLibrary, PresetPosition, PresetRecord
 from ui.desk.operator_desk import OperatorDesk
-from ui.shell.device_words import result_text
 from ui.desk.preset_model import THUMB
+from ui.shell.device_words import result_text
 from ui.shell.wording import said
 
 UNDO_SECONDS = 10

@@ -7,8 +7,9 @@ itself, that it should move. Changes reach the console only with Save (``mapChan
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -35,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.desk.hotkeys import ACTIONS, HotkeyError, HotkeyMap, KeyConflict, save_hotkeys
 from common.user_files import write_atomically
 from common.wording import sentence_of
+from models.desk.hotkeys import ACTIONS, HotkeyError, HotkeyMap, KeyConflict, save_hotkeys
 from ui.hotkeys.key_filter import OWNS_KEYS, ActionLabels, display_key, key_text
 from ui.shell.save_dialog import file_dialog
 from ui.shell.wording import said

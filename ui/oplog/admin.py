@@ -25,10 +25,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.oplog.inventory import add_device, devices, set_in_service
-from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
-from models.oplog.staff_admin import change_account, create_staff, switch_account, unlock_account
-from ui.oplog.state import OpsState
 from models.oplog.snapshot import Snapshot, wib_time
+from models.oplog.staff_admin import change_account, create_staff, switch_account, unlock_account
+from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
+from ui.oplog.state import OpsState
 from ui.oplog.widgets import TextTable
 from ui.shell.wording import said
 

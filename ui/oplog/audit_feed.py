@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, deque
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -102,7 +102,7 @@ class AuditFeed(QObject):
 
     def _record(self, record: ActionRecord) -> None:
         audit = AuditRecord(
-            at=datetime.fromtimestamp(record.started, timezone.utc),
+            at=datetime.fromtimestamp(record.started, UTC),
             action=record.action,
             result=record.result,
             device=record.device,

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
+from common.wording import Phrase, sentence_of
 from models.oplog.backup import BackupError
 from models.oplog.backup_schedule import (
     DAILY,
@@ -26,10 +27,9 @@ from models.oplog.backup_schedule import (
     make_backup,
     newest_backup,
 )
+from models.oplog.clock import utc_now
 from models.oplog.database import Database, sqlite_path
 from models.oplog.demo_log import PREFIX as DEMO_LOG
-from models.oplog.clock import utc_now
-from common.wording import Phrase, sentence_of
 from ui.oplog.worker import DbWorker
 from ui.shell.wording import said
 

@@ -30,19 +30,19 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Slot
 from sqlalchemy.orm import Session
 
-from models.config.store import Config
 from models.config.schema import SHOT_KEYS, Shot
-from models.oplog.database import DatabaseProblem
-from models.oplog.clock import utc_now
+from models.config.store import Config
 from models.desk.ownership import EventBoard, TakeOver
+from models.oplog.clock import utc_now
+from models.oplog.database import DatabaseProblem
+from models.oplog.snapshot import EventView, Snapshot
 from models.oplog.tables import Staff
 from models.oplog.takeovers import SharedTakeOver, take_over, this_desk
-from ui.desk.operator_desk import OperatorDesk
 from ui.desk.events_panel import EventsPanel
+from ui.desk.operator_desk import OperatorDesk
 from ui.oplog.audit_feed import AuditFeed
 from ui.oplog.events import EventsDock
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import EventView, Snapshot
 from ui.shell.wording import said
 
 PREFIX = "oplog:"

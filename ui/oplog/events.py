@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from models.oplog.database import DatabaseProblem
 from models.oplog.clock import utc_now
+from models.oplog.database import DatabaseProblem
 from models.oplog.schedule import Place, Stream, end_event, schedule_event, start_event
+from models.oplog.snapshot import EventView, Snapshot, wib_time
 from models.oplog.tables import Event, EventMode, Role, Staff
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import EventView, Snapshot, wib_time
 from ui.oplog.widgets import CheckList, TextTable, WibDateTimeEdit
 from ui.shell.wording import said
 

@@ -31,16 +31,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog import handover as ho
 from models.oplog.clock import utc_now
 from models.oplog.reports.handover import HandoverReport, handover_report
-from models.oplog.tables import Role, Shift, Staff
 from models.oplog.shifts import current_shift, shift_label
+from models.oplog.snapshot import StaffView, staff_view
 from models.oplog.staff import login, staff_for_login
-from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.tables import Role, Shift, Staff
 from ui.oplog.handover_pages import PinPage, RecordPage
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import StaffView, staff_view
 from ui.reports.handover_pdf import HandoverDocument, save_handover
 from ui.shell.save_dialog import ask_file_name
 from ui.shell.wording import said

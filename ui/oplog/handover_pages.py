@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.oplog.reports.handover import HandoverReport
-from ui.oplog.widgets import BusyBar
 from ui.oplog.state import Labels
+from ui.oplog.widgets import BusyBar
 from ui.reports.handover_pdf import paragraph, table, when
 from ui.shell.wording import said
 

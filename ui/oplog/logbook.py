@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from models.oplog.logbook import add_log_entry, assign_fault, close_fault, open_fault
 from models.oplog.clock import utc_now
+from models.oplog.logbook import add_log_entry, assign_fault, close_fault, open_fault
+from models.oplog.snapshot import Snapshot, actor, wib_time
 from models.oplog.tables import Event, Fault, FaultSeverity, Role, Staff
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import Snapshot, actor, wib_time
 from ui.oplog.widgets import TextTable
 from ui.shell.wording import said
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.oplog.database import DatabaseProblem
+from models.oplog.snapshot import Snapshot, StaffView, staff_view
 from models.oplog.staff import AccountLocked, StaffInactive, WrongPin, login
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import Snapshot, StaffView, staff_view
 from ui.oplog.widgets import BusyBar
 from ui.shell.wording import said
 

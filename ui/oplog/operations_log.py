@@ -15,12 +15,13 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
-from models.config.store import Config
 from models.config.audit import save_config
 from models.config.events import Carried, carry_configured_events
-from models.oplog.database import Database
+from models.config.store import Config
 from models.desk.hotkeys import QUICK_LOG
 from models.oplog.clock import utc_now
+from models.oplog.database import Database
+from models.oplog.snapshot import StaffView
 from models.oplog.tables import Role
 from ui.hotkeys.key_filter import display_key
 from ui.oplog.admin import DevicesAdmin, StaffAdmin
@@ -30,12 +31,11 @@ from ui.oplog.board import BoardSync
 from ui.oplog.events import EventsDock
 from ui.oplog.handover import HandoverWindow
 from ui.oplog.locations import LocationsAdmin
-from ui.oplog.login import LoginPanel
 from ui.oplog.logbook import FaultsPanel, QuickLogBox
+from ui.oplog.login import LoginPanel
 from ui.oplog.news import NewsBridge
 from ui.oplog.shift import ShiftPanel
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import StaffView
 from ui.oplog.worker import DbWorker
 from ui.reports.monthly import MonthlyWindow
 from ui.shell.wording import said

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import utc_now
 from models.oplog.handover import handover_for_shift
 from models.oplog.reports.handover import handover_status
-from models.oplog.tables import Role, Shift, Staff
 from models.oplog.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift, suggested_name
-from models.oplog.staff import require_role
-from common.wording import QT_TRANSLATE_NOOP
-from ui.oplog.state import OpsState
 from models.oplog.snapshot import ShiftView, Snapshot, actor, wib_time
+from models.oplog.staff import require_role
+from models.oplog.tables import Role, Shift, Staff
+from ui.oplog.state import OpsState
 from ui.oplog.widgets import CheckList, WibDateTimeEdit
 from ui.shell.wording import said
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from models.oplog.clock import utc_now
-from models.oplog.tables import DeviceKind, LocationKind, Role, Staff
 from models.oplog.snapshot import Snapshot, StaffView, actor, load_snapshot
+from models.oplog.tables import DeviceKind, LocationKind, Role, Staff
 from ui.oplog.worker import DbWorker, Done, Failed
 
 T = TypeVar("T")

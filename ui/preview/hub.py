@@ -172,7 +172,7 @@ class PreviewHub(QObject):
 
     def set_size(self, camera_id: str, size: QSize, view: str = TILES) -> None:
         """``view`` shows the camera at ``size``; frames come at the largest size any view asks for."""
-        worker = self._worker(camera_id)
+        self._worker(camera_id)  # a camera without a preview is refused (KeyError)
         _box(size)
         self._sizes[camera_id][view] = QSize(size)
         self._follow_views(camera_id)

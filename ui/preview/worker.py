@@ -19,16 +19,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Generator
 
 import cv2
 import numpy as np
 from PySide6.QtGui import QImage
 
-from devices.video import FrameSource, Size, SourceError, fit_within
 from common.wording import sentence_of
+from devices.video import FrameSource, Size, SourceError, fit_within
 
 log = logging.getLogger(__name__)
 

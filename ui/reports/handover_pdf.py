@@ -25,14 +25,14 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QObject
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from models.oplog.handover_summary import FaultNote
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import to_wib, utc_now
+from models.oplog.handover_summary import FaultNote
 from models.oplog.reports.csv_files import write_handover_csv
 from models.oplog.reports.handover import HandoverReport, ReportHeader
-from common.wording import QT_TRANSLATE_NOOP
-from ui.shell.device_words import result_text
 from ui.oplog.state import Labels
 from ui.reports.pages import print_pages
+from ui.shell.device_words import result_text
 from ui.shell.wording import said
 
 MARGIN_MM = 15

@@ -20,8 +20,8 @@ from models.oplog.clock import WIB, utc_now
 from models.oplog.reports.monthly import MonthlyStats, monthly_stats
 from ui.oplog.worker import DbWorker
 from ui.reports.charts import MonthlyCharts, record
-from ui.reports.monthly_pdf import save_monthly
 from ui.reports.handover_pdf import when
+from ui.reports.monthly_pdf import save_monthly
 from ui.shell.save_dialog import ask_file_name
 from ui.shell.wording import said
 

@@ -19,12 +19,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRectF, QSizeF
 from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextDocument, QTextFormat
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import utc_now
 from models.oplog.reports.csv_files import write_monthly_csv
 from models.oplog.reports.monthly import MonthlyStats
 from models.oplog.tables import EventMode, FaultSeverity
-from common.wording import QT_TRANSLATE_NOOP
-from ui.shell.device_words import result_text
 from ui.oplog.state import Labels
 from ui.reports.charts import MonthlyCharts, RecordedChart, record
 from ui.reports.handover_pdf import (
@@ -37,6 +36,7 @@ from ui.reports.handover_pdf import (
     table,
     when,
 )
+from ui.shell.device_words import result_text
 
 CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 CHART_NUMBER = int(QTextFormat.Property.UserProperty) + 1

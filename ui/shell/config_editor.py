@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.config.store import Config, ConfigError, ConfigProblem, ConfigStore
-from ui.shell.code_editor import NumberedTextEdit
 from ui.hotkeys.key_filter import OWNS_KEYS
+from ui.shell.code_editor import NumberedTextEdit
 from ui.shell.wording import said
 
 PROBLEM_LINE_COLOUR = QColor("#fde0dc")

@@ -7,14 +7,16 @@ bridges, the desks, the models, previews, hotkeys, the wall view and the main wi
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QSize
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QWidget
 
+from common.wording import Phrase
 from devices.controller_factory import ControllerFactory
 from devices.records import ActionRecord
 from devices.video.base import FrameSource
@@ -24,31 +26,30 @@ from devices.visca.controller import CameraController
 from devices.visca.profiles import CameraProfile
 from devices.wall.controller import WallController
 from models.config.store import CameraConfig, Config, ConfigStore
-from models.oplog.database import Database
 from models.desk.hotkeys import MULTIVIEW, HotkeyMap
 from models.desk.ownership import EventBoard
 from models.desk.preset_library import PresetLibrary
-from common.wording import Phrase
-from ui.shell.bridge import CameraBridge, WallBridge
+from models.oplog.database import Database
 from ui.desk.camera_model import CameraListModel
-from ui.shell.cheat_sheet import ActionNames, CheatSheet
-from ui.shell.config_editor import ConfigEditor
 from ui.desk.demo_thumbnails import draw_demo_thumbnails
 from ui.desk.operator_desk import OperatorDesk
-from ui.shell.device_words import record_text
 from ui.hotkeys.editor import HotkeyEditor
 from ui.hotkeys.key_filter import CONSOLE_WINDOW, ActionLabels, HotkeyFilter, display_key
+from ui.oplog.operations_log import OperationsLog
+from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
+from ui.shell.bridge import CameraBridge, WallBridge
+from ui.shell.cheat_sheet import ActionNames, CheatSheet
+from ui.shell.config_editor import ConfigEditor
+from ui.shell.device_words import record_text
 from ui.shell.language import LANGUAGES, current_language, install_translator
 from ui.shell.live_config import LiveConfig
 from ui.shell.main_window import MainWindow
 from ui.shell.notices import LogModel
-from ui.oplog.operations_log import OperationsLog
 from ui.shell.placement import place_clear_of
-from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
 from ui.shell.retranslate import Retranslator
-from ui.wall.wall_desk import WallDesk
-from ui.wall.view import WallView
 from ui.shell.wording import said
+from ui.wall.view import WallView
+from ui.wall.wall_desk import WallDesk
 
 log = logging.getLogger(__name__)
 TILE_PICTURE = QSize(320, 180)

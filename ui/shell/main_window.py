@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 
 from models.desk.hotkeys import MULTIVIEW
 from models.desk.preset_library import PresetLibrary
-from ui.shell import window_layout
 from ui.desk.camera_grid import CameraGrid
 from ui.desk.camera_model import CameraListModel
 from ui.desk.camera_windows import EnlargedPreview, Multiview
 from ui.desk.control_panel import ControlPanel
-from ui.desk.operator_desk import OperatorDesk
 from ui.desk.events_panel import EventsPanel
-from ui.shell.notices import LogModel, LogPane, NoticeBanner
+from ui.desk.operator_desk import OperatorDesk
 from ui.desk.preset_grid import PresetGrid
 from ui.preview.hub import TILES, PreviewHub, ViewWatcher
+from ui.shell import window_layout
+from ui.shell.notices import LogModel, LogPane, NoticeBanner
 
 SETTINGS_VERSION = 2  # 2: every dock in the column right of the bank (1 had docks below it)
 

@@ -10,7 +10,7 @@ status line names the unit as it named itself; its tooltip tells what else was l
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
@@ -33,10 +33,10 @@ from devices.wall.state import WallState
 from models.config.schema import WallConfig
 from models.desk.hotkeys import HotkeyMap
 from ui.hotkeys.key_filter import display_key
-from ui.wall.canvas import WallCanvas
-from ui.wall.wall_desk import LAYOUT_ACTION, WallDesk
-from ui.wall.outputs_model import WallOutputsModel, WallSourcesModel
 from ui.shell.wording import said
+from ui.wall.canvas import WallCanvas
+from ui.wall.outputs_model import WallOutputsModel, WallSourcesModel
+from ui.wall.wall_desk import LAYOUT_ACTION, WallDesk
 
 Picture = Callable[[str], QImage | None]
 LAYOUT_COLUMNS = 5

@@ -20,22 +20,22 @@ from __future__ import annotations
 
 import concurrent.futures
 import time
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.records import ActionRecord
 from devices.wall.capabilities import Capability
 from devices.wall.controller import WallController
 from devices.wall.state import WallError, WallState
 from models.config.schema import WallConfig, wall_output_id
 from models.desk.ownership import EventLike, TakeOver
-from common.wording import QT_TRANSLATE_NOOP
-from ui.shell.bridge import WallBridge
 from ui.desk.operator_desk import OperatorDesk
+from ui.shell.bridge import WallBridge
 from ui.shell.device_words import result_text
-from ui.wall.outputs_model import routed_input
 from ui.shell.wording import said
+from ui.wall.outputs_model import routed_input
 
 LAYOUT_ACTION = "wall.layout."
 OFFER_SECONDS = 10

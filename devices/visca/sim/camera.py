@@ -6,8 +6,9 @@ command completes at once (drives and stops: the motion goes on until a stop or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, Callable
+from typing import Any
 
 from devices.visca.profiles import CameraProfile
 from devices.visca.sim.motion import (

@@ -7,9 +7,9 @@ about sockets, standby and focus mode, then calls ``Plan.run``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
 
 from devices.visca.sim.camera import VirtualCamera
 from devices.visca.sim.motion import ALL_AXES, FOCUS, LENS_SPEED_MAX, LENS_STANDARD_SPEED, PAN_TILT, ZOOM

@@ -13,8 +13,9 @@ running one, whose socket completes at that moment.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from devices.visca.profiles import CameraProfile
 from devices.visca.sim import protocol

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Callable
 from contextlib import suppress
-from typing import Any, Callable
+from typing import Any
 
 from devices.visca import ipframe
 from devices.visca.ipframe import PayloadType

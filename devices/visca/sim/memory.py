@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from devices.visca.sim.camera import VirtualCamera, Preset
 from common.user_files import write_atomically
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from devices.visca.sim.camera import Preset, VirtualCamera
 
 log = logging.getLogger(__name__)
 FORMAT = 1

@@ -7,7 +7,8 @@ arrival time and schedules one timer for that moment.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Protocol, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
 
 from devices.visca.profiles import CameraProfile
 

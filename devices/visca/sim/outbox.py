@@ -7,7 +7,8 @@ keep the order of timers that fall due at the same moment.
 from __future__ import annotations
 
 from collections import deque
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from devices.visca.sim.motion import Cancellable, Clock
 

@@ -5,7 +5,7 @@ Written independently of ``devices.visca.codec`` on purpose: the simulator is us
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 TERMINATOR = 0xFF
 MAX_MESSAGE = 14  # longer messages get "message length" (z0 6s 01 FF)

@@ -14,7 +14,7 @@ from devices.sim_support import PseudoTerminal
 from devices.visca.sim.framing import PacketSplitter
 from devices.visca.sim.serial_chain import MAX_CAMERAS, SerialChain
 from devices.visca.sim.server import COMMON_OPTIONS, DeviceFactory, SimulatorServer
-from devices.visca.urls import CameraUrlError, CameraEndpoint
+from devices.visca.urls import CameraEndpoint, CameraUrlError
 
 PTY_DEVICE = "pty"
 

@@ -14,7 +14,8 @@ inquiry; anything else (a network change) to the request sent last.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from devices.replay import Capture, Exchange, Player, Script
 from devices.visca import ipframe
@@ -116,7 +117,7 @@ class ReplayCamera:
         self._player = Player()
 
     @property
-    def cameras(self) -> list["ReplayCamera"]:
+    def cameras(self) -> list[ReplayCamera]:
         return [self]
 
     def handle(self, packet: bytes, origin: Any = None) -> None:

@@ -6,7 +6,8 @@ broadcast IF_Clear, a packet for an address nobody has) comes back to the contro
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from devices.visca.profiles import CameraProfile
 from devices.visca.sim.engine import FRAME, IF_CLEAR, ViscaDevice

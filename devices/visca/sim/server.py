@@ -16,17 +16,18 @@ from __future__ import annotations
 import asyncio
 import collections
 import random
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence, TypeVar
+from typing import Any, TypeVar
 
+from common.wording import Phrase
 from devices.sim_support import run_on_loop
 from devices.visca.profiles import CameraProfile, get_profile
 from devices.visca.sim.engine import ViscaDevice
 from devices.visca.sim.inquiries import INQUIRIES
 from devices.visca.sim.memory import CameraMemory
 from devices.visca.sim.outbox import Outbox
-from devices.visca.urls import CameraUrlError, CameraEndpoint
-from common.wording import Phrase
+from devices.visca.urls import CameraEndpoint, CameraUrlError
 
 COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed", "refuse", "state"})
 MAX_LATENCY = 60.0

@@ -8,7 +8,8 @@ A *session* is one client: a TCP connection or the pseudo-terminal. Devices answ
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from devices.endpoints import Endpoint
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from devices.endpoints import Endpoint
 from devices.replay import Capture, Exchange, Player, Replies, Script, pair_in_order
@@ -28,7 +29,7 @@ _LG_COMMAND = re.compile(rb"[a-z]([a-z])\s+([0-9A-Fa-f]{1,3})\s")
 @dataclass(frozen=True)
 class Dialect:
     ends: bytes  # a request ends after any of these bytes
-    unknown: Callable[[bytes, Script], "bytes | None"]  # the answer to a request never captured
+    unknown: Callable[[bytes, Script], bytes | None]  # the answer to a request never captured
 
 
 def _kramer_unknown(request: bytes, script: Script) -> bytes:

@@ -14,11 +14,12 @@ loop they run on it and return once done.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from contextlib import suppress
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
-from devices.sim_support import PseudoTerminal, run_on_loop
 from devices.endpoints import Endpoint
+from devices.sim_support import PseudoTerminal, run_on_loop
 from devices.visca.sim.outbox import Outbox
 from devices.wall.sim.device import Session, SimDevice
 
@@ -90,7 +91,7 @@ class WallSimulator:
         if not self._silent:
             self._outbox.post(data, writer)
 
-    def _write_now(self, data: bytes, writer: "asyncio.StreamWriter | None") -> None:
+    def _write_now(self, data: bytes, writer: asyncio.StreamWriter | None) -> None:
         if writer is None:
             if self.pty.plugged:
                 self.pty.write(data)

@@ -20,10 +20,10 @@ import typing
 from pathlib import Path
 from typing import Any
 
+from common.user_files import write_atomically
 from models.oplog.plain_data import field_types, from_cell, to_cell
 from models.oplog.reports.handover import HandoverReport
 from models.oplog.reports.monthly import MonthlyStats
-from common.user_files import write_atomically
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

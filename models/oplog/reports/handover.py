@@ -14,11 +14,11 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.clock import WIB, to_wib, utc_now
 from models.oplog.handover import handover_for_shift, misfits, summary
 from models.oplog.handover_summary import DeviceErrorCount, EventRun, FaultNote, build_summary
-from models.oplog.clock import WIB, to_wib, utc_now
 from models.oplog.tables import Event, Handover, LogEntry, Shift, Staff
-from common.wording import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

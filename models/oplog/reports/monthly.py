@@ -18,7 +18,6 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, and_, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
-from models.oplog.handover_summary import NO_DEVICE, DeviceErrorCount, device_errors
 from models.oplog.clock import (
     UtcDateTime,
     as_date,
@@ -28,6 +27,7 @@ from models.oplog.clock import (
     wib_date,
     wib_month_bounds,
 )
+from models.oplog.handover_summary import NO_DEVICE, DeviceErrorCount, device_errors
 from models.oplog.tables import (
     Device,
     Event,

@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import Column, ForeignKey, String, Table, Text, event, false, inspect
 from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.schema.base import AdditionKind, Base
 from models.oplog.schema.log import Fault, refuse_changes
 from models.oplog.schema.people import Shift, Staff
-from common.wording import QT_TRANSLATE_NOOP
 
 
 class HandoverError(Exception):

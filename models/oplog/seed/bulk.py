@@ -15,8 +15,20 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 
-from models.oplog.database import Database
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import WIB, as_utc, utc_now
+from models.oplog.database import Database
+from models.oplog.seed.catalog import (
+    CAMERA_ACTIONS,
+    CAMERA_ERRORS,
+    DEMO_PIN,
+    ORGANISERS,
+    PLACES,
+    SHIFTS,
+    TOPICS,
+)
+from models.oplog.seed.demo import CREW, SeedError, SeedResult, add_team_and_places
+from models.oplog.staff import hash_pin
 from models.oplog.tables import (
     AuditEntry,
     Event,
@@ -30,18 +42,6 @@ from models.oplog.tables import (
     event_operators,
     shift_members,
 )
-from models.oplog.seed.catalog import (
-    CAMERA_ACTIONS,
-    CAMERA_ERRORS,
-    DEMO_PIN,
-    ORGANISERS,
-    PLACES,
-    SHIFTS,
-    TOPICS,
-)
-from models.oplog.seed.demo import CREW, SeedError, SeedResult, add_team_and_places
-from models.oplog.staff import hash_pin
-from common.wording import QT_TRANSLATE_NOOP
 
 CHUNK = 20_000
 EVENTS_PER_DAY = (3, 4, 4, 4)

@@ -17,24 +17,13 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog import handover as handovers
+from models.oplog.clock import WIB, as_utc, utc_now, wib_month_bounds
 from models.oplog.database import Database
 from models.oplog.inventory import add_device, add_location
 from models.oplog.logbook import add_log_entry, close_fault, open_fault
-from models.oplog.clock import WIB, as_utc, utc_now, wib_month_bounds
 from models.oplog.schedule import Place, Stream, cancel_event, end_event, schedule_event, start_event
-from models.oplog.tables import (
-    AuditEntry,
-    Device,
-    DeviceKind,
-    Event,
-    EventMode,
-    Fault,
-    FaultSeverity,
-    Role,
-    Shift,
-    Staff,
-)
 from models.oplog.seed.catalog import (
     CAMERA_ACTIONS,
     CAMERA_ERRORS,
@@ -53,7 +42,18 @@ from models.oplog.seed.catalog import (
 )
 from models.oplog.shifts import end_shift, plan_shift, start_shift
 from models.oplog.staff import hash_pin
-from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.tables import (
+    AuditEntry,
+    Device,
+    DeviceKind,
+    Event,
+    EventMode,
+    Fault,
+    FaultSeverity,
+    Role,
+    Shift,
+    Staff,
+)
 
 CREW = (3, 2, 1)  # staff on duty in the Pagi, Siang and Malam shifts
 
