@@ -83,8 +83,12 @@ def test_header_first_then_frames_both_ways_in_wire_order(tmp_path):
     inner.receive(b"\n")
     assert recorder.wait() is None
     lines = records(tmp_path / "c.jsonl")
-    assert lines[0]["capture"] == 1 and lines[0]["kind"] == "wall" and lines[0]["protocol"] == "kramer+tcp"
-    assert lines[0]["url"] == "kramer+tcp://10.0.0.5:5000" and "source" in lines[0] and "version" in lines[0]
+    assert lines[0]["capture"] == 1
+    assert lines[0]["kind"] == "wall"
+    assert lines[0]["protocol"] == "kramer+tcp"
+    assert lines[0]["url"] == "kramer+tcp://10.0.0.5:5000"
+    assert "source" in lines[0]
+    assert "version" in lines[0]
     assert [(r["dir"], r["text"]) for r in lines[1:]] == [
         ("tx", "#VID 1>2\r"),
         ("rx", "~01@VID 1>2 OK\r"),
@@ -112,7 +116,8 @@ def test_close_writes_what_is_held_and_the_link_state(tmp_path):
     recorder.wait()
     lines = records(tmp_path / "c.jsonl")
     assert [r.get("event") or r["dir"] for r in lines[1:]] == ["up", "rx", "down"]
-    assert lines[3]["why"] == "closed" and states == [(True, ""), (False, "closed")]
+    assert lines[3]["why"] == "closed"
+    assert states == [(True, ""), (False, "closed")]
 
 
 def test_a_tap_put_in_after_the_link_takes_over_its_callbacks(tmp_path):
@@ -122,7 +127,8 @@ def test_a_tap_put_in_after_the_link_takes_over_its_callbacks(tmp_path):
     recorder = Recorder(tmp_path / "c.jsonl", url="visca+serial:///dev/ttyUSB0", kind="camera", tool="test")
     tap = recorder.tap(inner, ends=b"\xff")
     inner.receive(bytes.fromhex("90 50 02 FF"))
-    assert got == [bytes.fromhex("90 50 02 FF")] and tap.on_data == got.append
+    assert got == [bytes.fromhex("90 50 02 FF")]
+    assert tap.on_data == got.append
     recorder.wait()
     assert frames(tmp_path / "c.jsonl", "rx") == [bytes.fromhex("90 50 02 FF")]
 
@@ -146,10 +152,13 @@ def test_passwords_are_masked_in_the_url_the_frames_and_the_output(tmp_path):
     recorder.end(0, {"url": url, "routes": {"2": 1}})
     recorder.wait()
     text = (tmp_path / "c.jsonl").read_text()
-    assert "Rahasia77" not in text and b"Rahasia77".hex() not in text.replace(" ", "").lower()
+    assert "Rahasia77" not in text
+    assert b"Rahasia77".hex() not in text.replace(" ", "").lower()
     lines = records(tmp_path / "c.jsonl")
     assert lines[0]["url"] == "extron+tcp://10.0.0.9:23?password=****&outputs=8"
-    assert lines[1]["text"] == "****\r" and lines[1]["masked"] is True and "masked" not in lines[2]
+    assert lines[1]["text"] == "****\r"
+    assert lines[1]["masked"] is True
+    assert "masked" not in lines[2]
     assert lines[3]["output"]["url"] == "extron+tcp://10.0.0.9:23?password=****&outputs=8"
 
 
@@ -162,7 +171,8 @@ def test_one_capture_of_several_connections_names_each(tmp_path):
     kramer.receive(b"~01@ OK\r\n")
     recorder.wait()
     lines = records(tmp_path / "p.jsonl")
-    assert lines[0]["protocol"] == "probe" and lines[0]["url"] == "192.168.1.50"
+    assert lines[0]["protocol"] == "probe"
+    assert lines[0]["url"] == "192.168.1.50"
     assert [(r["dir"], r["via"]) for r in lines[1:]] == [
         ("tx", "kramer+tcp://192.168.1.50:5000"),
         ("tx", "extron+tcp://192.168.1.50:23?password=****"),
@@ -218,14 +228,17 @@ def test_camera_command_records_its_session_and_its_result(camera_sim, tmp_path)
     result = app("camera", sim.url, "status", "--capture", path)
     assert result.returncode == 0, result.stderr
     lines = records(path)
-    assert lines[0]["run"] == ["camera", "{url}", "status"] and lines[0]["url"] == sim.url
+    assert lines[0]["run"] == ["camera", "{url}", "status"]
+    assert lines[0]["url"] == sim.url
     sent, received = frames(path, "tx"), frames(path, "rx")
     assert sent[0] == bytes.fromhex("02 00 00 01 00 00 00 00 01")  # RESET first
     assert sent[1] == bytes.fromhex("01 20 00 05 00 00 00 01 81 09 00 02 FF")  # version inquiry, seq 1
     assert bytes.fromhex("01 10 00 05 00 00 00 02 81 09 04 00 FF") in sent  # power inquiry, seq 2
     assert bytes.fromhex("01 11 00 04 00 00 00 02 90 50 02 FF") in received  # answered: on
     end = lines[-1]
-    assert end["event"] == "end" and end["exit"] == 0 and end["output"]["power"] is True
+    assert end["event"] == "end"
+    assert end["exit"] == 0
+    assert end["output"]["power"] is True
 
 
 @posix_only
@@ -238,7 +251,8 @@ def test_serial_capture_holds_whole_packets(camera_sim, tmp_path):
     *whole, last = received  # the last reply may be cut off by the exit (the command does not wait for
     assert all(frame[-1] == 0xFF and 0xFF not in frame[:-1] for frame in whole)  # the camera's identity)
     assert 0xFF not in last[:-1]
-    assert bytes.fromhex("88 30 01 FF") in frames(path, "tx") and bytes.fromhex("88 30 02 FF") in received
+    assert bytes.fromhex("88 30 01 FF") in frames(path, "tx")
+    assert bytes.fromhex("88 30 02 FF") in received
 
 
 def test_wall_command_capture_masks_the_password(wall_sim, tmp_path):
@@ -251,7 +265,9 @@ def test_wall_command_capture_masks_the_password(wall_sim, tmp_path):
     lines = records(path)
     assert lines[0]["run"] == ["wall", "{url}", "route", "2", "3"]
     texts = [(r["dir"], r["text"]) for r in lines if "dir" in r]
-    assert ("tx", "****\r") in texts and ("tx", "2*3!") in texts and ("rx", "Out03 In02 All\r\n") in texts
+    assert ("tx", "****\r") in texts
+    assert ("tx", "2*3!") in texts
+    assert ("rx", "Out03 In02 All\r\n") in texts
 
 
 def test_capture_option_also_after_the_action(wall_sim, tmp_path):
@@ -275,9 +291,8 @@ def test_unwritable_capture_file_is_a_usage_error_and_nothing_is_sent(command, t
     try:
         result = app(command, url, "status", "--capture", tmp_path / "plain-file" / "c.jsonl")
         assert result.returncode == 2
-        assert (
-            "cannot write the capture file" in result.stderr and len(result.stderr.strip().splitlines()) == 1
-        )
+        assert "cannot write the capture file" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
         with pytest.raises(socket.timeout):
             listener.accept()
     finally:
@@ -288,4 +303,5 @@ def test_bad_arguments_leave_no_capture_file(tmp_path):
     result = app(
         "camera", "visca+udpraw://127.0.0.1:9", "preset", "recall", "300", "--capture", tmp_path / "c.jsonl"
     )
-    assert result.returncode == 2 and not (tmp_path / "c.jsonl").exists()
+    assert result.returncode == 2
+    assert not (tmp_path / "c.jsonl").exists()

@@ -53,8 +53,10 @@ def test_a_capture_the_command_line_recorded_is_a_test_as_it_is(camera_sim, wall
     result = app("wall", f"{live.url}?password=Kunci2026&outputs=4", "status", "--capture", path)
     assert result.returncode == 0, result.stderr
     [check] = checks_of(load(path))
-    assert check["run"] == ["wall", "{url}", "status"] and check["exit"] == 0
-    assert check["output"]["routes"] == {"1": 1, "2": 2, "3": 3, "4": 4} and "health" not in check["output"]
+    assert check["run"] == ["wall", "{url}", "status"]
+    assert check["exit"] == 0
+    assert check["output"]["routes"] == {"1": 1, "2": 2, "3": 3, "4": 4}
+    assert "health" not in check["output"]
     replay_checks(path, camera_sim, wall_sim, tmp_path)
 
 

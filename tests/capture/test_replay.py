@@ -107,7 +107,8 @@ def test_text_alone_is_a_frame_and_comments_are_skipped(tmp_path):
     )
     loaded = load(path)
     assert [(f.direction, f.data) for f in loaded.frames] == [("tx", b"#\r"), ("rx", b"~01@ OK\r\n")]
-    assert loaded.end == {"t": 0.2, "event": "end", "exit": 0} and loaded.family == "kramer"
+    assert loaded.end == {"t": 0.2, "event": "end", "exit": 0}
+    assert loaded.family == "kramer"
 
 
 # --- cameras -------------------------------------------------------------------------------------------
@@ -211,7 +212,8 @@ def test_a_wall_capture_is_not_a_camera(tmp_path):
     with pytest.raises(ValueError, match="is a wall capture"):
         replay_device(load(path))
     result = app("simulate", "camera", "--replay", path, "--listen", "visca+tcp://127.0.0.1:0")
-    assert result.returncode == 2 and "is a wall capture, not a camera's" in result.stderr
+    assert result.returncode == 2
+    assert "is a wall capture, not a camera's" in result.stderr
 
 
 # --- walls ---------------------------------------------------------------------------------------------
@@ -308,9 +310,12 @@ def test_simulate_wall_replay_needs_a_wall_capture_of_its_protocol(tmp_path):
     result = app(
         "simulate", "wall", "--protocol", "kramer", "--replay", path, "--listen", "tcp://127.0.0.1:0"
     )
-    assert result.returncode == 2 and "is a lg capture, not kramer" in result.stderr
+    assert result.returncode == 2
+    assert "is a lg capture, not kramer" in result.stderr
     result = app("simulate", "wall", "--listen", "tcp://127.0.0.1:0")
-    assert result.returncode == 2 and "give --protocol" in result.stderr
+    assert result.returncode == 2
+    assert "give --protocol" in result.stderr
     (tmp_path / "bad.jsonl").write_text("not json\n")
     result = app("simulate", "wall", "--replay", tmp_path / "bad.jsonl", "--listen", "tcp://127.0.0.1:0")
-    assert result.returncode == 2 and "bad.jsonl line 1: not JSON" in result.stderr
+    assert result.returncode == 2
+    assert "bad.jsonl line 1: not JSON" in result.stderr

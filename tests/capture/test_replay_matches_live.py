@@ -121,7 +121,8 @@ def test_visca_over_ip_gets_the_same_answers_from_the_replay(camera_sim, tmp_pat
         client.close_connection()
         relay.close()
         recorder.wait()
-    assert live_answers[:4] == ["auto", 0, (0, 0), "manual"] and live_answers[5:] == [
+    assert live_answers[:4] == ["auto", 0, (0, 0), "manual"]
+    assert live_answers[5:] == [
         (0x300, 0x100),
         (0, 0),
         (0x300, 0x100),
@@ -151,7 +152,8 @@ def test_our_command_line_gets_the_same_answers_from_the_replay(camera_sim, tmp_
         result = app("camera", live.url, *step, "--capture", tmp_path / f"{n}.jsonl")
         live_results.append((result.returncode, comparable(result.stdout)))
     assert [code for code, _ in live_results] == [0] * len(steps)
-    assert live_results[-1][1]["pan"] == 0x200 and live_results[-1][1]["last_preset"] == 7
+    assert live_results[-1][1]["pan"] == 0x200
+    assert live_results[-1][1]["last_preset"] == 7
     for n, step in enumerate(steps):
         capture = load(tmp_path / f"{n}.jsonl")
         assert capture.header["run"] == ["camera", "{url}", *step]

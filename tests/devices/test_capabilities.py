@@ -29,7 +29,9 @@ def test_a_refused_inquiry_is_no_longer_polled_and_said_once(simulator, camera):
     state = cam.snapshot()
     assert state.health.errors == 2
     assert set(state.unsupported) == {"focus mode", "last preset"}
-    assert state.online and state.power is True and state.zoom == 0
+    assert state.online
+    assert state.power is True
+    assert state.zoom == 0
     assert [(n.device, n.level) for n in notices] == [("Kamera Aula", "warning")] * 2
     assert {str(n.text) for n in notices} == {
         "Kamera Aula does not answer the focus mode inquiry; it is no longer asked",

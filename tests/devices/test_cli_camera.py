@@ -28,9 +28,12 @@ def test_actions_complete_with_exit_zero(sim):
     assert app("camera", sim.url, "preset", "save", "3").returncode == 0
     assert app("camera", sim.url, "move", "upleft", "--speed", "12", "--for", "0.3").returncode == 0
     moved = sim.state()
-    assert moved["pan"] < 0 and moved["tilt"] > 0 and not moved["moving"]
+    assert moved["pan"] < 0
+    assert moved["tilt"] > 0
+    assert not moved["moving"]
     assert app("camera", sim.url, "zoom", "in", "--speed", "7", "--for", "0.3").returncode == 0
-    assert sim.state()["zoom"] > 0 and not sim.state()["moving"]
+    assert sim.state()["zoom"] > 0
+    assert not sim.state()["moving"]
     assert app("camera", sim.url, "zoom", "to", "0x1000").returncode == 0
     assert sim.state()["zoom"] == 0x1000
     assert app("camera", sim.url, "preset", "recall", "3").returncode == 0
@@ -52,7 +55,9 @@ def test_status_prints_one_json_object(sim):
     status = json.loads(result.stdout)
     for key in ("online", "power", "pan", "tilt", "zoom", "focus_mode", "model"):
         assert key in status
-    assert status["online"] is True and status["power"] is True and status["last_preset"] == 2
+    assert status["online"] is True
+    assert status["power"] is True
+    assert status["last_preset"] == 2
 
 
 def test_status_of_a_camera_that_refuses_inquiries_prints_what_it_answered(simulator):
@@ -67,7 +72,9 @@ def test_status_of_a_camera_that_refuses_inquiries_prints_what_it_answered(simul
         None,
     )
     assert sorted(status["unsupported"]) == ["focus mode", "last preset", "position"]
-    assert status["power"] is True and status["zoom"] == 0 and status["online"] is True
+    assert status["power"] is True
+    assert status["zoom"] == 0
+    assert status["online"] is True
 
 
 def test_status_names_the_profile_learned_from_the_camera(simulator):
@@ -96,7 +103,8 @@ def test_status_of_a_silent_camera_exits_three(simulator):
     sim = simulator("visca+udpraw://127.0.0.1:0")
     sim.silence(True)
     result = app("camera", sim.url, "status", "--timeout", "1")
-    assert result.returncode == 3 and result.stdout == ""
+    assert result.returncode == 3
+    assert result.stdout == ""
 
 
 def test_camera_error_is_named_with_its_own_exit_code(simulator):
@@ -104,7 +112,8 @@ def test_camera_error_is_named_with_its_own_exit_code(simulator):
     app("camera", sim.url, "power", "off")
     result = app("camera", sim.url, "preset", "recall", "1")
     assert result.returncode == 1
-    assert "not executable" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "not executable" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_silence_gives_a_timeout_exit_code(simulator):
@@ -143,4 +152,5 @@ def test_bad_arguments_exit_two_and_send_nothing(args):
 
 def test_malformed_url_is_a_usage_error():
     result = app("camera", "visca+carrier-pigeon://x", "status")
-    assert result.returncode == 2 and "unknown camera URL kind" in result.stderr
+    assert result.returncode == 2
+    assert "unknown camera URL kind" in result.stderr

@@ -112,12 +112,10 @@ def test_configuration_problems_name_the_line_of_each_bad_url():
         parse_config(text, "config.yaml", check_camera, check_wall)
     problems = {problem.line: str(problem) for problem in caught.value.problems}
     assert set(problems) == {2, 3, 4, 6}, problems
-    assert (
-        "port" in problems[2]
-        and "address" in problems[3]
-        and "local_port" in problems[4]
-        and "baud" in problems[6]
-    )
+    assert "port" in problems[2]
+    assert "address" in problems[3]
+    assert "local_port" in problems[4]
+    assert "baud" in problems[6]
 
 
 @pytest.mark.parametrize("value", ["-1", "nan", "1e400", "inf", "1e20", "abc"])

@@ -35,11 +35,13 @@ def test_preset_save_move_recall_on_every_transport(any_sim, camera):
     cam.goto(1000, 500, speed=0x18).result(5)
     assert (any_sim.state()["pan"], any_sim.state()["tilt"]) == (1000, 500)
     record = cam.recall_preset(4).result(5)
-    assert record.action == "preset recall 4" and record.result == "completed"
+    assert record.action == "preset recall 4"
+    assert record.result == "completed"
     assert any_sim.state()["last_preset"] == 4
     assert (any_sim.state()["pan"], any_sim.state()["tilt"]) == (0, 0)
     wait_until(lambda: cam.snapshot().motion is Motion.ARRIVED, what="arrival confirmed by a position read")
-    assert cam.snapshot().link is Link.ONLINE and cam.snapshot().last_preset == 4
+    assert cam.snapshot().link is Link.ONLINE
+    assert cam.snapshot().last_preset == 4
 
 
 def test_drive_then_stop_moves_and_halts_the_camera(any_sim, camera):
@@ -85,7 +87,8 @@ def test_a_new_recall_supersedes_one_still_moving(simulator, camera):
     with pytest.raises(CameraError) as err:
         first.result(1)
     assert err.value.result == "superseded"
-    assert sim.state()["last_preset"] == 2 and sim.state()["pan"] == 0x2000
+    assert sim.state()["last_preset"] == 2
+    assert sim.state()["pan"] == 0x2000
 
 
 def test_all_stop_halts_a_preset_move(simulator, camera):
@@ -126,7 +129,8 @@ def test_all_stop_during_a_recall_ends_moving_within_a_poll(simulator, camera, u
     wait_until(lambda: cam.snapshot().motion is not Motion.MOVING, timeout=0.6, what="'moving' to clear")
     assert cam.snapshot().target_preset is None  # it stopped short: no preset to call arrived
     time.sleep(0.6)  # two polls later it still says so
-    assert cam.snapshot().motion is not Motion.MOVING and not sim.state()["moving"]
+    assert cam.snapshot().motion is not Motion.MOVING
+    assert not sim.state()["moving"]
 
 
 def test_two_long_moves_then_a_third_never_reports_buffer_full(simulator, camera):
@@ -143,7 +147,8 @@ def test_commands_and_stops_land_through_thirty_percent_loss(simulator, camera):
     sim = simulator("visca+udp://127.0.0.1:0?loss=0.3&seed=7")
     cam = camera(client_url(sim, "timeout=0.05&poll=5"))
     burst = [cam.recall_preset(n % 5) for n in range(20)]
-    assert burst[-1].result(20).ok and sim.state()["last_preset"] == 4
+    assert burst[-1].result(20).ok
+    assert sim.state()["last_preset"] == 4
     for n in range(8):
         assert cam.recall_preset(n).result(20).ok
         assert sim.state()["last_preset"] == n
@@ -214,8 +219,10 @@ def test_serial_chain_addresses_and_unplug(simulator, camera):
     device = sim.url.split("://", 1)[1].split("?")[0]
     cam2 = camera(f"visca+serial://{device}?address=2&{FAST}")
     cam3 = camera(f"visca+serial://{device}?address=3&{FAST}")
-    assert cam2.recall_preset(5).result(3).ok and cam3.recall_preset(6).result(3).ok
-    assert sim.state(2)["last_preset"] == 5 and sim.state(3)["last_preset"] == 6
+    assert cam2.recall_preset(5).result(3).ok
+    assert cam3.recall_preset(6).result(3).ok
+    assert sim.state(2)["last_preset"] == 5
+    assert sim.state(3)["last_preset"] == 6
     sim.unplug()
     wait_until(lambda: cam2.snapshot().link is Link.OFFLINE, what="offline after unplug")
     sim.replug()
@@ -229,6 +236,7 @@ def test_futures_never_block_the_caller(simulator, camera):
     sim.silence(True)
     cam = camera(client_url(sim))
     future = cam.recall_preset(1)
-    assert isinstance(future, concurrent.futures.Future) and not future.done()
+    assert isinstance(future, concurrent.futures.Future)
+    assert not future.done()
     with pytest.raises(CameraError):
         future.result(4)

@@ -39,12 +39,16 @@ def noisy_second(watch: NoiseWatch, clock: Clock, garbage: int = 1000, replies: 
 def test_a_window_takes_in_at_most_the_rate_limit():
     clock = Clock()
     watch = NoiseWatch(clock)
-    assert watch.admit(RATE_LIMIT - 10) == RATE_LIMIT - 10 and not watch.full
-    assert watch.admit(100) == 10 and watch.full
-    assert watch.admit(5000) == 0 and watch.dropped == 90 + 5000
+    assert watch.admit(RATE_LIMIT - 10) == RATE_LIMIT - 10
+    assert not watch.full
+    assert watch.admit(100) == 10
+    assert watch.full
+    assert watch.admit(5000) == 0
+    assert watch.dropped == 90 + 5000
     assert watch.until_next_window() == pytest.approx(WINDOW)
     clock.now += WINDOW
-    assert watch.admit(100) == 100 and not watch.full
+    assert watch.admit(100) == 100
+    assert not watch.full
 
 
 def test_seconds_of_garbage_make_a_line_babble_and_the_rests_double_until_a_clean_second():
@@ -54,11 +58,13 @@ def test_seconds_of_garbage_make_a_line_babble_and_the_rests_double_until_a_clea
         assert not watch.babbling
         noisy_second(watch, clock)
     watch.admit(1)  # the third noisy second is judged as the next begins
-    assert watch.babbling and watch.noisy
+    assert watch.babbling
+    assert watch.noisy
     rests = []
     for _ in range(4):
         rests.append(watch.rest())
-        assert not watch.babbling and watch.admit(1000) == 0  # nothing taken in while resting
+        assert not watch.babbling
+        assert watch.admit(1000) == 0  # nothing taken in while resting
         clock.now = watch.resting_until
         noisy_second(watch, clock)
         watch.admit(1)
@@ -68,7 +74,8 @@ def test_seconds_of_garbage_make_a_line_babble_and_the_rests_double_until_a_clea
     clock.now = watch.resting_until
     noisy_second(watch, clock, garbage=10, replies=200)  # the noise stopped
     watch.admit(1)
-    assert not watch.babbling and not watch.noisy
+    assert not watch.babbling
+    assert not watch.noisy
     for _ in range(NOISY_SECONDS):
         noisy_second(watch, clock)
     watch.admit(1)
@@ -87,7 +94,8 @@ def test_quiet_seconds_do_not_excuse_garbage_but_a_few_stray_bytes_are_no_garbag
     for _ in range(10):
         noisy_second(calm, clock, garbage=3)  # a byte of line noise now and then
         noisy_second(calm, clock, garbage=2, replies=40)
-    assert not calm.babbling and not calm.noisy
+    assert not calm.babbling
+    assert not calm.noisy
 
 
 def test_a_babbling_tcp_peer_is_read_at_a_bounded_rate_then_dropped_and_retried_later(runtime):
@@ -105,7 +113,8 @@ def test_a_babbling_tcp_peer_is_read_at_a_bounded_rate_then_dropped_and_retried_
         assert sum(taken) <= RATE_LIMIT * (elapsed / WINDOW + 1)
         assert babbler.sent > 10 * sum(taken)  # it sent far more than was read
         downs = [(at, why) for at, up, why in changes if not up]
-        assert downs and downs[0][1] == GARBAGE
+        assert downs
+        assert downs[0][1] == GARBAGE
         assert babbler.connections[1] - downs[0][0] >= FIRST_REST - 0.05  # rested before trying again
     finally:
         runtime.submit(client.close()).result(5)
@@ -157,7 +166,8 @@ def test_a_babbling_serial_line_is_read_at_a_bounded_rate_then_closed_and_opened
         elapsed = time.monotonic() - started
         assert sum(taken) <= RATE_LIMIT * (elapsed / WINDOW + 1)
         assert downs[0] == GARBAGE
-        assert opened[0].closed_at is not None and port.opens >= 2
+        assert opened[0].closed_at is not None
+        assert port.opens >= 2
     finally:
         runtime.submit(port.close()).result(5)
 
@@ -179,7 +189,8 @@ def test_a_babbling_camera_is_offline_with_the_reason_and_back_when_the_noise_st
         assert GARBAGE in cam.snapshot().last_error  # … and the reason stays what the operator must know
         babbler.relay_to(sim.address)
         wait_until(lambda: cam.snapshot().link is Link.ONLINE, timeout=8, what="back online")
-        assert cam.power(False).result(5).ok and sim.state()["power"] is False
+        assert cam.power(False).result(5).ok
+        assert sim.state()["power"] is False
     finally:
         babbler.close()
 
@@ -216,7 +227,8 @@ def test_a_wall_device_that_says_only_garbage_is_never_online(runtime, family):
     try:
         wait_until(lambda: wall.snapshot().last_error == GARBAGE, timeout=8, what="offline for garbage")
         time.sleep(2)
-        assert Link.ONLINE not in links and wall.snapshot().health.received == 0
+        assert Link.ONLINE not in links
+        assert wall.snapshot().health.received == 0
     finally:
         wall.close().result(5)
         peer.close()

@@ -39,7 +39,8 @@ def test_a_camera_answering_with_wrong_sequence_numbers_is_offline_until_they_ma
         offline_for_answers_that_complete_nothing(cam)
         peer.shift = 0
         wait_until(lambda: cam.snapshot().link is Link.ONLINE, timeout=6, what="back online")
-        assert cam.power(False).result(5).ok and sim.state()["power"] is False
+        assert cam.power(False).result(5).ok
+        assert sim.state()["power"] is False
     finally:
         peer.close()
 

@@ -171,7 +171,8 @@ def test_garbage_from_the_camera_is_counted_never_fatal(camera):
     fake.inject(b"\x00\x12\xff\x90\x99\x88\xff\xfe\xfe")
     fake.inject(b"\x90\x41\xff")  # an ACK nobody waits for
     assert cam.power(False).result(2).ok
-    assert cam.snapshot().health.garbage >= 1 and cam.snapshot().link is Link.ONLINE
+    assert cam.snapshot().health.garbage >= 1
+    assert cam.snapshot().link is Link.ONLINE
 
 
 def test_no_reply_at_all_goes_offline_and_fails_commands(camera):
@@ -256,7 +257,8 @@ def test_a_command_the_operator_waits_for_goes_before_a_late_status_poll(camera)
     first, second = (ipframe.unpack(d) for d in fake.sent[sent : sent + 2])
     assert first.payload == bytes.fromhex("81 01 04 3F 02 03 FF")
     assert first.payload_type == 0x0100
-    assert second.payload[:2] == bytes.fromhex("81 09") and second.payload_type == 0x0110
+    assert second.payload[:2] == bytes.fromhex("81 09")
+    assert second.payload_type == 0x0110
 
 
 def test_a_command_to_an_idle_camera_is_sent_before_the_loop_moves_on(camera):

@@ -65,7 +65,8 @@ def test_a_simulated_camera_keeps_its_presets_across_a_restart(restartable, tmp_
 
     again = start(url)
     assert again.memory_problem is None
-    assert again.state()["presets"] == saved and set(saved) == {7}
+    assert again.state()["presets"] == saved
+    assert set(saved) == {7}
     assert (again.state()["pan"], again.state()["zoom"]) == (0, 0)  # a restart: the head starts at home
     camera = control(client_url(again))
     assert camera.recall_preset(7).result(5).ok
@@ -85,8 +86,10 @@ def test_a_serial_chain_keeps_each_cameras_presets_in_its_one_file(restartable, 
 
     again = start(url)
     assert again.state(1)["presets"] == {}
-    assert again.state(2)["presets"][2]["pan"] == -800 and set(again.state(2)["presets"]) == {2}
-    assert again.state(3)["presets"][3]["pan"] == 900 and set(again.state(3)["presets"]) == {3}
+    assert again.state(2)["presets"][2]["pan"] == -800
+    assert set(again.state(2)["presets"]) == {2}
+    assert again.state(3)["presets"][3]["pan"] == 900
+    assert set(again.state(3)["presets"]) == {3}
 
 
 @pytest.mark.parametrize(
@@ -106,7 +109,8 @@ def test_a_corrupt_state_file_is_reported_plainly_and_ignored(restartable, tmp_p
     path = tmp_path / "cam.json"
     path.write_bytes(content.encode("utf-8", "surrogateescape"))
     server = start(f"visca+tcp://127.0.0.1:0?{state_option(path)}")
-    assert str(path) in server.memory_problem and reason in server.memory_problem
+    assert str(path) in server.memory_problem
+    assert reason in server.memory_problem
     assert server.state()["presets"] == {}
     camera = control(client_url(server))
     assert camera.save_preset(3).result(5).ok  # the next change writes a good file over it
@@ -212,4 +216,5 @@ def test_simulate_camera_reports_a_corrupt_state_file_and_runs(tmp_path):
 
 def test_simulate_camera_help_names_the_state_option():
     result = app("simulate", "camera", "--help")
-    assert "state=PATH" in result.stdout and "across restarts" in result.stdout
+    assert "state=PATH" in result.stdout
+    assert "across restarts" in result.stdout

@@ -67,7 +67,8 @@ def test_a_command_the_same_on_every_camera_leaves_before_anything_is_answered(q
     wait_until(lambda: len(sony.sent) >= 2 and raw.sent, what="the command on the wire")
     time.sleep(0.2)
     reset, power = sent_payloads(sony)
-    assert reset.is_reset and power.payload == POWER_ON  # the RESET's answer is not waited for
+    assert reset.is_reset
+    assert power.payload == POWER_ON  # the RESET's answer is not waited for
     assert raw.sent == [POWER_ON]  # nor the camera's identity
 
 
@@ -77,14 +78,16 @@ def test_a_command_built_for_the_model_waits_for_one_round_trip_only(queued):
     wait_until(lambda: len(fake.sent) >= 2, what="the version inquiry")
     time.sleep(0.2)
     reset, version = sent_payloads(fake)
-    assert reset.is_reset and version.payload == VERSION
+    assert reset.is_reset
+    assert version.payload == VERSION
     fake.inject(
         ipframe.pack(ipframe.PayloadType.REPLY, version.seq, bytes.fromhex("90 50 00 01 05 1C 01 00 02 FF"))
     )  # a Sony BRC-X400
     wait_until(lambda: len(fake.sent) >= 3, what="the goto")
     time.sleep(0.2)
     goto = sent_payloads(fake)[2]
-    assert goto.payload.startswith(bytes.fromhex("81 01 06 02")) and len(fake.sent) == 3  # no poll first
+    assert goto.payload.startswith(bytes.fromhex("81 01 06 02"))
+    assert len(fake.sent) == 3  # no poll first
 
 
 def test_a_stop_does_not_wait_for_the_camera_to_say_what_it_is(queued):
@@ -93,7 +96,8 @@ def test_a_stop_does_not_wait_for_the_camera_to_say_what_it_is(queued):
     wait_until(lambda: fake.sent == [VERSION], what="the version inquiry")
     cam.stop()
     wait_until(lambda: len(fake.sent) >= 2, what="the stop")
-    assert fake.sent[1].startswith(bytes.fromhex("81 01 06 01")) and fake.sent[1].endswith(b"\x03\x03\xff")
+    assert fake.sent[1].startswith(bytes.fromhex("81 01 06 01"))
+    assert fake.sent[1].endswith(b"\x03\x03\xff")
 
 
 def test_on_raw_links_a_late_answer_to_a_resent_copy_is_not_taken_for_the_next_message(queued):
@@ -140,7 +144,8 @@ def test_on_raw_links_an_answer_of_another_shape_is_a_late_one_and_the_inquiry_w
     fake.inject(bytes.fromhex("90 50 02 FF"))
     asked["power"].result(3)
     state = cam.snapshot()
-    assert state.power is True and state.last_error is None
+    assert state.power is True
+    assert state.last_error is None
 
 
 def test_the_command_line_waits_longer_once_the_link_proves_slow():
@@ -167,7 +172,9 @@ def test_status_power_and_recall_succeed_with_the_defaults(simulator, scheme, fa
     assert status.returncode == 0, status.stderr
     assert "no answer" not in status.stderr
     answered = json.loads(status.stdout)
-    assert answered["online"] and answered["power"] is True and answered["unsupported"] == []
+    assert answered["online"]
+    assert answered["power"] is True
+    assert answered["unsupported"] == []
     assert None not in (answered["pan"], answered["zoom"], answered["focus_mode"], answered["model"])
     for command in (["power", "on"], ["preset", "recall", "1"]):
         result = app("camera", sim.url, *command)

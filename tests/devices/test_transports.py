@@ -85,7 +85,8 @@ def test_udp_reply_port_held_by_another_program_is_not_fatal():
         peer = udp_peer()
         channel = UdpChannel({}, "127.0.0.1", peer.getsockname()[1], listen_port=blocker.getsockname()[1])
         await channel.open()
-        assert channel.is_up and channel.send(b"x")
+        assert channel.is_up
+        assert channel.send(b"x")
         await channel.close()
         blocker.close()
         peer.close()
@@ -126,7 +127,9 @@ def test_tcp_client_reconnects_with_backoff_after_the_device_drops_it():
         assert client.send(b"again")
         while len(received) < 2:
             await asyncio.sleep(0.01)
-        assert received == [b"ping", b"again"] and states[:3] == [True, False, True] and client.connects == 2
+        assert received == [b"ping", b"again"]
+        assert states[:3] == [True, False, True]
+        assert client.connects == 2
         await client.close()
         for writer in connections:
             writer.close()
@@ -145,14 +148,16 @@ def test_tcp_client_keeps_trying_until_the_device_appears():
         client = TcpClient("127.0.0.1", port, backoff=Backoff(0.05, 0.1))
         await client.open()
         await asyncio.sleep(0.2)
-        assert not client.is_up and client.last_error.startswith("cannot connect:")
+        assert not client.is_up
+        assert client.last_error.startswith("cannot connect:")
         accepted: list[asyncio.StreamWriter] = []
         server = await asyncio.start_server(lambda r, w: accepted.append(w), "127.0.0.1", port)
         for _ in range(100):
             if client.is_up:
                 break
             await asyncio.sleep(0.02)
-        assert client.is_up and client.last_error == ""
+        assert client.is_up
+        assert client.last_error == ""
         await client.close()
         for writer in accepted:
             writer.close()
@@ -216,7 +221,9 @@ def test_a_tcp_connection_made_while_closing_is_closed_at_once():
     client._closing = True
     late = Socketless()
     client.connection_made(late)
-    assert late.closed and not client.is_up and not client.send(b"\x81\x01\x04\x00\x02\xff")
+    assert late.closed
+    assert not client.is_up
+    assert not client.send(b"\x81\x01\x04\x00\x02\xff")
 
 
 def test_a_udp_camera_whose_name_does_not_resolve_yet_is_retried_until_it_does(
@@ -239,4 +246,5 @@ def test_a_udp_camera_whose_name_does_not_resolve_yet_is_retried_until_it_does(
     assert not cam.snapshot().online
     resolvable = True  # DNS is back, the VPN is up
     wait_until(lambda: cam.snapshot().online, timeout=10, what="the camera to come online")
-    assert cam.power(False).result(5).ok and sim.state()["power"] is False
+    assert cam.power(False).result(5).ok
+    assert sim.state()["power"] is False

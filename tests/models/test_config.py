@@ -86,10 +86,14 @@ def test_a_good_file_becomes_frozen_dataclasses():
         "rtsp://192.168.10.21/stream1",
         {1: "Podium", 2: "Meja Pimpinan"},
     )
-    assert cam2.preview == 0 and cam2.profile is None and cam2.presets == {}
+    assert cam2.preview == 0
+    assert cam2.profile is None
+    assert cam2.presets == {}
     (event,) = config.events
-    assert event.start == datetime(2026, 11, 28, 9, 0) and event.end == datetime(2026, 11, 28, 12, 0)
-    assert event.cameras == ("cam1", "cam2") and event.shots == {"F1": Shot("cam1", 1)}
+    assert event.start == datetime(2026, 11, 28, 9, 0)
+    assert event.end == datetime(2026, 11, 28, 12, 0)
+    assert event.cameras == ("cam1", "cam2")
+    assert event.shots == {"F1": Shot("cam1", 1)}
     with pytest.raises(AttributeError):
         cam1.name = "other"  # type: ignore[misc]
 
@@ -110,8 +114,10 @@ def test_demo_configuration_is_valid_and_complete():
         "Mobil Liputan",
     ]
     rakor, podcast = config.events
-    assert rakor.title == "Rapat Koordinasi Bupati" and rakor.cameras == ("cam1", "cam2")
-    assert podcast.title == "Podcast Diskominfo" and {"cam3", "cam4"} <= set(podcast.cameras)
+    assert rakor.title == "Rapat Koordinasi Bupati"
+    assert rakor.cameras == ("cam1", "cam2")
+    assert podcast.title == "Podcast Diskominfo"
+    assert {"cam3", "cam4"} <= set(podcast.cameras)
     assert list(rakor.shots) == list(podcast.shots) == ["F1", "F2", "F3", "F4"]
     assert parse(demo_config_text(DEMO_URLS)) == config
     with pytest.raises(ValueError):
@@ -259,7 +265,9 @@ def test_a_doubtful_url_is_a_warning_with_its_line_and_the_file_still_valid():
 def test_yaml_syntax_error_names_its_line():
     text = GOOD.replace("    name: Kamera Lebar", "   name: Kamera Lebar")
     line, field, message = only_problem(text)
-    assert line == 10 and field == "" and message.startswith("not valid YAML")
+    assert line == 10
+    assert field == ""
+    assert message.startswith("not valid YAML")
     assert "indent with spaces" in only_problem("cameras:\n\t- id: cam1\n")[2]
     assert only_problem("cameras:\n  - id: cam1\x07\n") == (
         2,
@@ -281,7 +289,8 @@ def test_a_yaml_mistake_is_named_on_its_own_line_not_the_next(line, broken, hint
     lines = GOOD.splitlines()
     lines[line - 1] = broken
     problem_line, _field, message = only_problem("\n".join(lines) + "\n")
-    assert problem_line == line and hint in message
+    assert problem_line == line
+    assert hint in message
 
 
 def test_missing_keys_and_wrong_shapes():
@@ -409,13 +418,15 @@ def test_store_falls_back_to_the_last_good_configuration(store: ConfigStore):
 def test_store_without_any_file_starts_empty_and_says_why(store: ConfigStore):
     config, errors = store.load()
     assert config == Config()
-    assert "no configuration file" in errors[0] and "without cameras" in errors[-1]
+    assert "no configuration file" in errors[0]
+    assert "without cameras" in errors[-1]
 
 
 def test_store_with_a_broken_last_good_copy_starts_empty(store: ConfigStore):
     store.last_good_path.write_text("cameras: [", encoding="utf-8")
     config, errors = store.load()
-    assert config == Config() and "has problems too" in errors[-1]
+    assert config == Config()
+    assert "has problems too" in errors[-1]
 
 
 def test_bad_save_leaves_the_file_untouched(store: ConfigStore):
@@ -501,11 +512,11 @@ def test_walls_and_the_outputs_events_own():
         4,
         {1: "Rapat Penuh", 2: "Presentasi"},
     )
-    assert display.inputs == {"90": "HDMI 1", "C0": "DisplayPort"} and display.outputs == {}
+    assert display.inputs == {"90": "HDMI 1", "C0": "DisplayPort"}
+    assert display.outputs == {}
     rakor, podcast = config.events
-    assert rakor.wall_outputs == ("smart-wall:1", "smart-wall:2") and podcast.wall_outputs == (
-        "smart-wall:3",
-    )
+    assert rakor.wall_outputs == ("smart-wall:1", "smart-wall:2")
+    assert podcast.wall_outputs == ("smart-wall:3",)
     assert podcast.cameras == ()
     assert parse_walls(dump_config(config)) == config
 
@@ -574,7 +585,8 @@ def test_the_device_layers_sentences_stay_translatable_inside_a_problem(monkeypa
     with pytest.raises(ConfigError) as caught:
         parse_config(WALLS, "config.yaml", lambda url, profile: [("url", camera_refusal)], check_wall)
     camera_problem, wall_problem = caught.value.problems[:2]
-    assert camera_problem.message is camera_refusal and wall_problem.message is wall_refusal
+    assert camera_problem.message is camera_refusal
+    assert wall_problem.message is wall_refusal
     assert wall_problem.sentence.values["message"] is wall_refusal
     assert str(wall_problem) == "config.yaml line 8, wall 1 (id smart-wall), url: no such wall x://"
 
@@ -584,7 +596,8 @@ def test_demo_configuration_has_the_wide_screen_shared_by_both_events():
         DEMO_URLS, check_camera, wall_url="kramer+tcp://127.0.0.1:5000", wall_check=wall_check
     )
     (wall,) = config.walls
-    assert wall.url == "kramer+tcp://127.0.0.1:5000" and len(wall.sources) == 8
+    assert wall.url == "kramer+tcp://127.0.0.1:5000"
+    assert len(wall.sources) == 8
     assert list(wall.outputs.values()) == ["Layar Kiri", "Layar Tengah", "Layar Kanan", "Monitor Podium"]
     assert list(wall.layouts.values()) == ["Rapat Penuh", "Presentasi", "Podcast"]
     rakor, podcast = config.events

@@ -44,17 +44,19 @@ def test_defaults_have_no_conflicts_and_the_agreed_keys():
     hotkeys = HotkeyMap.defaults()
     assert hotkeys.conflicts() == {}
     assert [hotkeys.action_for(str(n)) for n in range(1, 10)] == [f"camera.select.{n}" for n in range(1, 10)]
-    assert hotkeys.action_for("Left") == "move.left" and hotkeys.action_for("Up") == "move.up"
-    assert {hotkeys.action_for(key) for key in ("+", "=")} == {"zoom.in"} and hotkeys.action_for(
-        "-"
-    ) == "zoom.out"
+    assert hotkeys.action_for("Left") == "move.left"
+    assert hotkeys.action_for("Up") == "move.up"
+    assert {hotkeys.action_for(key) for key in ("+", "=")} == {"zoom.in"}
+    assert hotkeys.action_for("-") == "zoom.out"
     for n in range(10):
         assert hotkeys.action_for(f"Num+{n}") == hotkeys.action_for(f"Ctrl+{n}") == f"preset.recall.{n}"
     assert [hotkeys.action_for(f"F{n}") for n in (*range(1, 11), 12)] == [
         f"shot.F{n}" for n in (*range(1, 11), 12)
     ]
-    assert hotkeys.action_for("F11") == "view.multiview" and hotkeys.keys("shot.F11") == ()
-    assert hotkeys.action_for("Esc") == "stop.all" and hotkeys.action_for("?") == "help.cheatsheet"
+    assert hotkeys.action_for("F11") == "view.multiview"
+    assert hotkeys.keys("shot.F11") == ()
+    assert hotkeys.action_for("Esc") == "stop.all"
+    assert hotkeys.action_for("?") == "help.cheatsheet"
     assert hotkeys.action_for("Pause") == hotkeys.action_for("Ctrl+Space") == "stop.all"
     assert hotkeys.stop_keys() == ("Pause", "Ctrl+Space")  # Esc gives way to menus and dialogs
     assert hotkeys.action_for("Return") == hotkeys.action_for("Num+Enter") == "preset.recall.selected"
@@ -63,16 +65,20 @@ def test_defaults_have_no_conflicts_and_the_agreed_keys():
     assert [hotkeys.action_for(f"Alt+{n}") for n in range(1, 10)] == [
         f"wall.layout.{n}" for n in range(1, 10)
     ]
-    assert hotkeys.action_for("Ctrl+Alt+Q") is None and hotkeys.action_for("not a key") is None
+    assert hotkeys.action_for("Ctrl+Alt+Q") is None
+    assert hotkeys.action_for("not a key") is None
 
 
 def test_held_actions_and_labels():
-    assert HotkeyMap.is_held("move.left") and HotkeyMap.is_held("zoom.out")
-    assert not HotkeyMap.is_held("preset.recall.3") and not HotkeyMap.is_held("stop.all")
+    assert HotkeyMap.is_held("move.left")
+    assert HotkeyMap.is_held("zoom.out")
+    assert not HotkeyMap.is_held("preset.recall.3")
+    assert not HotkeyMap.is_held("stop.all")
     assert describe("camera.select.2") == "Select camera 2"
     assert describe("preset.recall.0") == "Recall preset 0"
     assert describe("shot.F11") == "Shot F11"
-    assert describe("zoom.in") == "Zoom in" and describe("stop.all") == "Stop all cameras"
+    assert describe("zoom.in") == "Zoom in"
+    assert describe("stop.all") == "Stop all cameras"
     with pytest.raises(ValueError):
         describe("move.sideways")
 
@@ -124,8 +130,10 @@ def test_bind_refuses_a_key_of_another_action_unless_replacing():
     )  # translatable, label included
     assert hotkeys == HotkeyMap.defaults()
     assert hotkeys.bind("stop.all", "f5", replace=True) == "F5"
-    assert hotkeys.keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "F5") and hotkeys.keys("shot.F5") == ()
-    assert hotkeys.action_for("F5") == "stop.all" and hotkeys.conflicts() == {}
+    assert hotkeys.keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "F5")
+    assert hotkeys.keys("shot.F5") == ()
+    assert hotkeys.action_for("F5") == "stop.all"
+    assert hotkeys.conflicts() == {}
 
 
 def test_binding_the_same_key_again_changes_nothing():
@@ -138,7 +146,8 @@ def test_unbind_and_copy_are_independent():
     hotkeys = HotkeyMap.defaults()
     copy = hotkeys.copy()
     hotkeys.unbind("Ctrl+3")
-    assert hotkeys.keys("preset.recall.3") == ("Num+3",) and hotkeys.action_for("Ctrl+3") is None
+    assert hotkeys.keys("preset.recall.3") == ("Num+3",)
+    assert hotkeys.action_for("Ctrl+3") is None
     assert copy == HotkeyMap.defaults()
 
 
@@ -176,7 +185,8 @@ def test_a_version_1_file_gets_the_dedicated_stop_keys_where_they_are_free():
         }
     )
     hotkeys = HotkeyMap.from_json(text)
-    assert hotkeys.keys("stop.all") == ("Esc", "Ctrl+Space") and hotkeys.keys("help.cheatsheet") == ("Pause",)
+    assert hotkeys.keys("stop.all") == ("Esc", "Ctrl+Space")
+    assert hotkeys.keys("help.cheatsheet") == ("Pause",)
     assert json.loads(hotkeys.to_json())["version"] == 2
     with pytest.raises(HotkeyError, match="version 3; this console reads version 2"):
         HotkeyMap.from_json(json.dumps({"version": 3, "bindings": {}}))
@@ -261,7 +271,8 @@ def test_a_key_given_to_three_actions_names_them_all():
 
 def test_import_of_an_older_file_keeps_defaults_for_actions_it_does_not_mention():
     hotkeys = HotkeyMap.from_json(json.dumps({"bindings": {"stop.all": ["Space"], "shot.F1": ["Esc"]}}))
-    assert hotkeys.keys("stop.all") == ("Space",) and hotkeys.keys("shot.F1") == ("Esc",)
+    assert hotkeys.keys("stop.all") == ("Space",)
+    assert hotkeys.keys("shot.F1") == ("Esc",)
     assert hotkeys.keys("move.left") == DEFAULT_HOTKEYS["move.left"]
 
 
@@ -275,7 +286,8 @@ def test_workstation_file_round_trip_and_fallback(tmp_path: Path):
     path.write_text("{broken", encoding="utf-8")
     fallback, errors = load_hotkeys(path)
     assert fallback == HotkeyMap.defaults()
-    assert errors[0].startswith(f"{path}: not a hotkey file") and errors[-1] == "Using the default hotkeys."
+    assert errors[0].startswith(f"{path}: not a hotkey file")
+    assert errors[-1] == "Using the default hotkeys."
 
 
 def test_workstation_file_defaults_to_the_user_configuration_folder(monkeypatch, tmp_path: Path):

@@ -46,7 +46,8 @@ def test_a_camera_of_another_running_event_is_blocked_until_taken_over():
     assert [e.id for e in b.blocking("cam3", NOON)] == ["podcast"]
     assert b.blocking("cam9", NOON) == []  # nobody's camera
     takeover = b.take_over("cam3", NOON)
-    assert takeover.by_event == "rakor" and takeover.from_events == ("podcast",)
+    assert takeover.by_event == "rakor"
+    assert takeover.from_events == ("podcast",)
     assert b.blocking("cam3", NOON) == []
     b.active = "podcast"
     assert [e.id for e in b.blocking("cam3", NOON)] == ["rakor"]  # now the podcast must take it back
@@ -60,7 +61,8 @@ def test_take_over_needs_an_active_event_and_ends_with_its_event():
     b.active = "rakor"
     b.take_over("cam3", NOON)
     b.end("rakor")
-    assert b.taken_over("cam3") is None and b.active is None
+    assert b.taken_over("cam3") is None
+    assert b.active is None
 
 
 def test_the_first_running_event_is_chosen_at_start():
@@ -84,10 +86,12 @@ def test_wall_outputs_are_owned_like_cameras():
     )  # an event type without wall outputs
     b.active = "rakor"
     assert [e.id for e in b.owners("wall:3", NOON)] == ["podcast"]
-    assert b.blocking("wall:1", NOON) == [] and b.owners("wall:4", NOON) == []
+    assert b.blocking("wall:1", NOON) == []
+    assert b.owners("wall:4", NOON) == []
     assert [e.id for e in b.blocking("wall:3", NOON)] == ["podcast"]
     b.take_over("wall:3", NOON)
-    assert b.blocking("wall:3", NOON) == [] and [e.id for e in b.owners("wall:3", NOON)] == ["rakor"]
+    assert b.blocking("wall:3", NOON) == []
+    assert [e.id for e in b.owners("wall:3", NOON)] == ["rakor"]
 
 
 def test_a_layout_takes_over_every_screen_another_event_holds_or_none():

@@ -79,7 +79,8 @@ def test_ten_thousand_records_arrive_in_order(database):
     with writer_for(database) as writer:
         futures = [writer.record(rec(n)) for n in range(10_000)]
         ids = [future.result(30) for future in futures]
-    assert ids == sorted(ids) and len(set(ids)) == 10_000
+    assert ids == sorted(ids)
+    assert len(set(ids)) == 10_000
     assert stored_actions(database) == [f"preset recall {n}" for n in range(10_000)]
 
 
@@ -97,11 +98,13 @@ def test_a_locked_database_keeps_the_rows_and_delivers_them_when_it_frees(backen
             f"The operations log database {database.name} is locked by another program or "
             f"desk; the console will try again."
         ]
-        assert writer.problem is not None and not any(future.done() for future in futures)
+        assert writer.problem is not None
+        assert not any(future.done() for future in futures)
         transaction.rollback()
         blocker.close()
         assert [future.result(10) for future in futures] == sorted(future.result() for future in futures)
-        assert signals.recovered.wait(5) and writer.problem is None
+        assert signals.recovered.wait(5)
+        assert writer.problem is None
     assert stored_actions(database) == [f"preset recall {n}" for n in range(20)]
 
 
@@ -117,7 +120,8 @@ def test_an_unreachable_server_keeps_the_rows_and_delivers_them_when_it_is_back(
             proxy.cut()
             futures = [writer.record(rec(n)) for n in range(1, 11)]
             assert signals.problem.wait(15)
-            assert "cannot be reached" in signals.problems[0] and str(proxy.port) in signals.problems[0]
+            assert "cannot be reached" in signals.problems[0]
+            assert str(proxy.port) in signals.problems[0]
             assert not any(future.done() for future in futures)
             proxy.restore()
             assert all(future.result(15) for future in futures)
@@ -170,7 +174,8 @@ def test_a_row_the_database_refuses_does_not_hold_back_the_others(database):
         futures = [writer.record(rec(1)), writer.record(rec(2, event_id=999)), writer.record(rec(3))]
         with pytest.raises(AuditNotWritten, match="refused"):
             futures[1].result(10)
-        assert futures[0].result(10) and futures[2].result(10)
+        assert futures[0].result(10)
+        assert futures[2].result(10)
     assert stored_actions(database) == ["preset recall 1", "preset recall 3"]
 
 

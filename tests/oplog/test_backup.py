@@ -89,7 +89,8 @@ def test_a_backup_made_while_the_log_is_written_is_whole_and_consistent(live, tm
             with connect(copy) as connection:
                 rows = [n for (n,) in connection.execute("SELECT n FROM counter ORDER BY n")]
                 assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-            assert rows and rows == list(range(1, len(rows) + 1))  # a moment of the log, no gaps
+            assert rows
+            assert rows == list(range(1, len(rows) + 1))  # a moment of the log, no gaps
             assert not copy.with_name(copy.name + "-wal").exists()
     finally:
         stop.set()
@@ -106,14 +107,16 @@ def test_a_backup_of_a_damaged_or_locked_log_says_so_in_one_line(live, tmp_path,
     damaged.write_bytes(b"not a database" * 500)
     assert run_cli("db", "backup", "--db", f"sqlite:///{damaged}", "-o", str(tmp_path / "a.sqlite")) == 1
     error = capsys.readouterr().err
-    assert "is not a usable SQLite database" in error and error.count("\n") == 1
+    assert "is not a usable SQLite database" in error
+    assert error.count("\n") == 1
     with connect(live, isolation_level=None) as holder:
         holder.execute("PRAGMA locking_mode=EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")  # not even readers get in
         assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(tmp_path / "b.sqlite")) == 1
         holder.execute("ROLLBACK")
     error = capsys.readouterr().err
-    assert "is locked by another program; nothing was copied" in error and error.count("\n") == 1
+    assert "is locked by another program; nothing was copied" in error
+    assert error.count("\n") == 1
     assert sorted(path.name for path in tmp_path.iterdir()) == ["damaged.sqlite", "oplog.sqlite"]
 
 
@@ -153,13 +156,15 @@ def test_a_restore_checks_the_copy_and_replaces_only_with_force(live, tmp_path, 
 
     assert run_cli("db", "restore", str(copy), "--db", url, "--force") == 0
     out = capsys.readouterr().out
-    assert f"restored from {copy}" in out and "the database it replaced is kept as" in out
+    assert f"restored from {copy}" in out
+    assert "the database it replaced is kept as" in out
     with connect(live) as connection:
         assert connection.execute("SELECT n FROM counter").fetchall() == []
     (kept,) = (tmp_path / "backups").glob("oplog-before-restore-*.sqlite")
     with connect(kept) as connection:
         assert connection.execute("SELECT n FROM counter").fetchall() == [(42,)]  # nothing is lost
-    assert staff_count(live) == 4 and not list(tmp_path.glob(".*.tmp*"))
+    assert staff_count(live) == 4
+    assert not list(tmp_path.glob(".*.tmp*"))
     assert (
         run_cli("db", "restore", str(copy), "--db", f"sqlite:///{tmp_path / 'fresh' / 'oplog.sqlite'}") == 0
     )
@@ -182,7 +187,9 @@ def test_postgresql_is_sent_to_pg_dump(capsys):
     for action in (("backup", "-o", "x.sqlite"), ("restore", "x.sqlite")):
         assert run_cli("db", *action, "--db", "postgresql+psycopg://smartcentre@db.example/smartcentre") == 2
         error = capsys.readouterr().err
-        assert "pg_dump" in error and "docs/backups.md" in error and error.count("\n") == 1
+        assert "pg_dump" in error
+        assert "docs/backups.md" in error
+        assert error.count("\n") == 1
     assert not Path("x.sqlite").exists()
 
 
@@ -212,7 +219,8 @@ def test_a_backup_killed_halfway_leaves_the_previous_backup_intact(live, tmp_pat
         child.wait()
         killed_halfway += bool(list(target.parent.glob(".oplog.sqlite.*.tmp")))
         checked = check_copy(target, known_revisions())  # whole after every kill
-        assert checked.revision == head_revision() and checked.size == target.stat().st_size
+        assert checked.revision == head_revision()
+        assert checked.size == target.stat().st_size
         with connect(target) as connection:
             assert connection.execute("SELECT count(*) FROM padding").fetchone() == (300,)
         if killed_halfway >= 3:
@@ -225,7 +233,8 @@ def test_a_backup_killed_halfway_leaves_the_previous_backup_intact(live, tmp_pat
 def test_scheduled_backups_keep_14_daily_and_30_handover_copies(live, tmp_path):
     folder = tmp_path / "backups"
     start = datetime(2026, 11, 30, 17, 30, tzinfo=UTC)  # 1 December 00:30 WIB
-    assert daily_due(live, start, folder) and newest_backup(live, folder) is None
+    assert daily_due(live, start, folder)
+    assert newest_backup(live, folder) is None
     for day in range(16):
         make_backup(live, DAILY, start + timedelta(days=day), folder)
     killed = folder / ".oplog-handover-20261216-002959.sqlite.x1y2.tmp"
@@ -235,7 +244,8 @@ def test_scheduled_backups_keep_14_daily_and_30_handover_copies(live, tmp_path):
     assert not killed.exists()
     names = sorted(path.name for path in folder.iterdir())
     assert names[:14] == [f"oplog-daily-202612{day:02d}-003000.sqlite" for day in range(3, 17)]
-    assert names[14] == "oplog-handover-20261216-003100.sqlite" and len(names) == 14 + 30
+    assert names[14] == "oplog-handover-20261216-003100.sqlite"
+    assert len(names) == 14 + 30
     assert not daily_due(live, start + timedelta(days=15, hours=23), folder)  # 16 December 23:30 WIB
     assert daily_due(live, start + timedelta(days=16), folder)
     assert newest_backup(live, folder) == (start + timedelta(days=15, minutes=30)).astimezone(WIB)

@@ -133,7 +133,8 @@ def test_two_desks_opening_the_log_at_once_carry_each_event_once(database, world
         other.join(0.5)
         assert other.is_alive(), "the second desk must wait for the first one's transaction"
     other.join(10)
-    assert first.scheduled and outcome == [Carried(left_out=first.left_out)]
+    assert first.scheduled
+    assert outcome == [Carried(left_out=first.left_out)]
     with database.transaction() as session:
         assert [title for (title,) in session.execute(select(Event.title).order_by(Event.id))] == [
             "Rapat Koordinasi Bupati",

@@ -69,7 +69,8 @@ def test_a_read_only_sqlite_database_says_so(tmp_path):
         finally:
             database.close()
     assert caught.value.kind == "read-only"
-    assert str(path) in str(caught.value) and "read-only" in str(caught.value)
+    assert str(path) in str(caught.value)
+    assert "read-only" in str(caught.value)
 
 
 def test_a_locked_sqlite_database_says_so(tmp_path):
@@ -102,7 +103,8 @@ def test_a_full_sqlite_database_says_so(tmp_path):
             [{"name": f"Balai Desa {n} " + "x" * 100} for n in range(2000)],
         )
     database.close()
-    assert caught.value.kind == "full" and "is full" in str(caught.value)
+    assert caught.value.kind == "full"
+    assert "is full" in str(caught.value)
 
 
 def test_an_unreachable_server_is_named_without_its_password():
@@ -121,7 +123,8 @@ def test_a_schema_from_a_newer_console_is_refused(backend):
         session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(DatabaseProblem) as caught:
         backend.open(url)
-    assert caught.value.kind == "newer" and "newer version of the console" in str(caught.value)
+    assert caught.value.kind == "newer"
+    assert "newer version of the console" in str(caught.value)
 
 
 def test_bugs_are_not_dressed_up_as_database_problems(database):
@@ -147,7 +150,9 @@ def test_bugs_are_not_dressed_up_as_database_problems(database):
 def test_postgresql_errors_get_their_sentence(sqlstate, message, kind):
     error = exc.OperationalError("INSERT …", {}, _Driver(message, sqlstate))
     problem = explain(error, "server/smartcentre")
-    assert problem is not None and problem.kind == kind and "server/smartcentre" in str(problem)
+    assert problem is not None
+    assert problem.kind == kind
+    assert "server/smartcentre" in str(problem)
 
 
 class _Driver(Exception):

@@ -77,8 +77,10 @@ def test_acceptance_locks_the_record_with_a_hash_that_verifies(database, world, 
     accepted(database, world, shift_id)
     with database.transaction() as session:
         record = handover(session, shift_id)
-        assert record.locked and len(record.content_hash) == 64
-        assert record.incoming_lead.name == "Dwi Rahmawati" and record.accepted_at == ACCEPTED
+        assert record.locked
+        assert len(record.content_hash) == 64
+        assert record.incoming_lead.name == "Dwi Rahmawati"
+        assert record.accepted_at == ACCEPTED
         assert ho.verify(session, record)
         with pytest.raises(HandoverLocked):
             ho.set_notes(session, record, world.staff(session, world.budi), "diubah")
@@ -163,7 +165,8 @@ def test_a_step_taken_on_an_out_of_date_copy_sees_what_another_desk_did(database
             ho.accept(session, copy, world.staff(session, world.dwi), ACCEPTED)
     with database.transaction() as session:
         record = handover(session, shift_id)
-        assert record.notes == "" and ho.verify(session, record)
+        assert record.notes == ""
+        assert ho.verify(session, record)
 
 
 def test_only_the_planned_incoming_lead_or_an_admin_accepts(database, world, shift_id):
@@ -238,7 +241,8 @@ def test_with_no_shift_planned_after_it_only_an_admin_accepts(database, world, s
         ):
             ho.accept(session, record, world.staff(session, world.budi), ACCEPTED + 8 * HOUR)
         ho.accept(session, record, world.staff(session, world.admin), ACCEPTED + 8 * HOUR)
-        assert record.accepted_as_admin and record.planned_incoming_lead is None
+        assert record.accepted_as_admin
+        assert record.planned_incoming_lead is None
         assert (
             session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("accept the handover%")))
             .one()

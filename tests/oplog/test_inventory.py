@@ -51,7 +51,8 @@ def test_a_location_without_a_name_of_its_own_is_refused_and_nothing_is_written(
 ):
     with pytest.raises(ValueError) as refused, database.transaction() as session:
         add_location(session, world.staff(session, world.admin), name, LocationKind.VENUE)
-    assert refused.value.args[0] == message and refused.value.args[0].context == "Inventory"
+    assert refused.value.args[0] == message
+    assert refused.value.args[0].context == "Inventory"
     with database.transaction() as session:
         assert [place.name for place in locations(session)] == PLACES
         assert session.scalar(select(func.count()).select_from(AuditEntry)) == 0

@@ -55,7 +55,8 @@ def test_times_go_in_with_any_zone_and_come_back_as_utc(database, world):
         shift_id = plan_shift(session, "Pagi", start_wib, start_wib + timedelta(hours=8), lead).id
     with database.transaction() as session:
         shift = session.get(Shift, shift_id)
-        assert shift.planned_start == T0 and shift.planned_start.tzinfo is UTC
+        assert shift.planned_start == T0
+        assert shift.planned_start.tzinfo is UTC
         assert [member.name for member in shift.members] == ["Budi Santoso"]
 
 

@@ -44,9 +44,11 @@ def test_a_shift_starts_ends_and_is_current_in_between(database, world):
         budi, dwi = world.staff(session, world.budi), world.staff(session, world.dwi)
         pagi = plan_shift(session, "Pagi", T0, T0 + 8 * HOUR, budi, [dwi])
         siang = plan_shift(session, "Siang", T0 + 8 * HOUR, T0 + 16 * HOUR, dwi)
-        assert next_shift(session, T0) is pagi and current_shift(session, T0) is None
+        assert next_shift(session, T0) is pagi
+        assert current_shift(session, T0) is None
         start_shift(session, pagi, budi, T0 + timedelta(minutes=3))
-        assert current_shift(session, T0 + HOUR) is pagi and next_shift(session, T0 + HOUR) is siang
+        assert current_shift(session, T0 + HOUR) is pagi
+        assert next_shift(session, T0 + HOUR) is siang
         with pytest.raises(ShiftError, match="already started at 07:03 WIB"):
             start_shift(session, pagi, budi, T0 + HOUR)
         end_shift(session, pagi, budi, T0 + 8 * HOUR)
@@ -55,7 +57,8 @@ def test_a_shift_starts_ends_and_is_current_in_between(database, world):
         with pytest.raises(ShiftError, match="has not started"):
             end_shift(session, siang, dwi, T0 + 9 * HOUR)
         set_team(session, siang, budi, [dwi])
-        assert siang.lead is budi and [m.name for m in siang.members] == ["Budi Santoso", "Dwi Rahmawati"]
+        assert siang.lead is budi
+        assert [m.name for m in siang.members] == ["Budi Santoso", "Dwi Rahmawati"]
 
 
 def test_a_viewer_cannot_run_a_shift(database, world):

@@ -203,7 +203,8 @@ def test_rows_written_before_the_chain_get_one_in_the_migration(backend):
 def test_the_install_key_is_created_for_the_user_only(install_key_file):
     assert not install_key_file.exists()
     key = load_key()
-    assert len(key) == 32 and load_key() == key
+    assert len(key) == 32
+    assert load_key() == key
     assert stat.S_IMODE(install_key_file.stat().st_mode) == 0o600
 
 
@@ -211,7 +212,8 @@ def test_rekey_signs_again_with_a_new_key_and_is_audited(site, install_key_file)
     url, database, _world, shift_id = site
     old = install_key_file.read_text()
     assert db("rekey", "--db", url) == 0
-    assert install_key_file.read_text() != old and stat.S_IMODE(install_key_file.stat().st_mode) == 0o600
+    assert install_key_file.read_text() != old
+    assert stat.S_IMODE(install_key_file.stat().st_mode) == 0o600
     assert misfits(database, shift_id) == []
     with database.transaction() as session:
         assert (
@@ -232,7 +234,8 @@ def test_rekey_refuses_when_a_handover_does_not_fit(site, install_key_file):
     tamper(database, "UPDATE handovers SET notes = 'diubah'")
     with pytest.raises(RekeyRefused, match="does not fit its signature"):
         rekey(database, install_key_file, ACCEPTED)
-    assert install_key_file.read_text() == old and not install_key_file.with_name("install.key.new").exists()
+    assert install_key_file.read_text() == old
+    assert not install_key_file.with_name("install.key.new").exists()
 
 
 def test_entries_written_after_acceptance_go_to_the_next_shift(site):

@@ -49,7 +49,8 @@ def test_a_demo_month_looks_like_the_smart_centre(database):
         assert {e.status for e in events if e.planned_start > NOW + timedelta(hours=1)} == {
             EventStatus.SCHEDULED
         }
-        assert current_shift(session, NOW).name == "Pagi" and running_events(session)
+        assert current_shift(session, NOW).name == "Pagi"
+        assert running_events(session)
         handovers = session.scalars(select(Handover)).all()
         ended = session.scalar(select(func.count()).select_from(Shift).where(Shift.actual_end.is_not(None)))
         assert len(handovers) == ended == result.handovers
@@ -94,7 +95,8 @@ def test_demo_and_bulk_data_only_go_into_an_empty_database(database, world):
 
 def test_bulk_data_has_the_planned_shape(database):
     result = seed_bulk(database, years=0.1, end=NOW)  # 37 days
-    assert result.shifts == 3 * 37 and 3 * 37 <= result.events <= 4 * 37
+    assert result.shifts == 3 * 37
+    assert 3 * 37 <= result.events <= 4 * 37
     assert 100 * result.events * 0.9 < result.audit_rows < 200 * result.events
     with database.transaction() as session:  # ids continue after the bulk ids on every database
         session.add(Shift(name="Pagi", planned_start=NOW, planned_end=NOW + timedelta(hours=8), lead_id=1))
@@ -135,7 +137,8 @@ def test_the_command_line_names_a_database_problem_in_one_line(tmp_path, capsys)
 def test_a_bad_month_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
         run_cli("db", "seed-demo", "--month", "2026-13")
-    assert caught.value.code == 2 and "is not a month like 2026-11" in capsys.readouterr().err
+    assert caught.value.code == 2
+    assert "is not a month like 2026-11" in capsys.readouterr().err
 
 
 def test_a_bad_database_url_is_a_usage_error(capsys):
@@ -162,7 +165,8 @@ def test_a_locked_database_is_told_in_command_line_words(backend, capsys):
         holder.close()
     error = capsys.readouterr().err
     assert "is locked by another program or desk; nothing was done, run the command again" in error, error
-    assert "the console will try again" not in error and error.count("\n") == 1
+    assert "the console will try again" not in error
+    assert error.count("\n") == 1
 
 
 def test_upgrade_with_a_console_role_is_for_postgresql_only(tmp_path, capsys):

@@ -55,7 +55,8 @@ def let_the_lock_pass(database, staff_id):
 def test_the_pin_is_stored_only_as_a_bcrypt_hash(database, world):
     with database.transaction() as session:
         stored = session.get(Staff, world.budi).pin_hash
-    assert PIN not in stored and stored.startswith("$2b$")
+    assert PIN not in stored
+    assert stored.startswith("$2b$")
     assert bcrypt.checkpw(PIN.encode(), stored.encode())
 
 
@@ -79,7 +80,8 @@ def test_the_right_pin_logs_in_and_a_wrong_one_counts_down(database, world):
 def test_five_wrong_pins_lock_the_account_for_60_seconds_of_the_database_clock(database, world):
     assert isinstance(wrong_pins(database, world.budi, 4), WrongPin)
     locked = wrong_pins(database, world.budi, 1)
-    assert isinstance(locked, AccountLocked) and locked.seconds_left == 60
+    assert isinstance(locked, AccountLocked)
+    assert locked.seconds_left == 60
     assert 55 <= lock_left(database, world.budi) <= 60
     with pytest.raises(AccountLocked) as still:  # even the right PIN, while locked
         attempt(database, world.budi, PIN)
@@ -105,7 +107,8 @@ def test_each_further_wrong_pin_doubles_the_lock_up_to_an_hour(database, world):
     for wrong, seconds in ((6, 120), (7, 240), (8, 480)):
         let_the_lock_pass(database, world.budi)
         locked = wrong_pins(database, world.budi, 1)
-        assert isinstance(locked, AccountLocked) and locked.seconds_left == seconds
+        assert isinstance(locked, AccountLocked)
+        assert locked.seconds_left == seconds
         assert f"locked after {wrong} wrong PINs" in str(locked)
         assert seconds - 5 <= lock_left(database, world.budi) <= seconds
     let_the_lock_pass(database, world.budi)

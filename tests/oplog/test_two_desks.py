@@ -62,7 +62,8 @@ def test_starting_the_same_shift(database, world, shift_id):
         start_shift(session, siang, me, T0 + 8 * HOUR)
 
     refused = race(database, world, start)
-    assert "shift Siang" in str(refused) and "already started at 15:00 WIB" in str(refused)
+    assert "shift Siang" in str(refused)
+    assert "already started at 15:00 WIB" in str(refused)
 
 
 def test_starting_the_same_event(database, world, shift_id):
@@ -114,10 +115,12 @@ def test_accepting_the_same_handover(database, world, shift_id):
         )
 
     refused = race(database, world, accept)
-    assert isinstance(refused, HandoverLocked) and "already accepted by Agus Setiawan" in str(refused)
+    assert isinstance(refused, HandoverLocked)
+    assert "already accepted by Agus Setiawan" in str(refused)
     with database.transaction() as session:
         record = handover(session, shift_id)
-        assert record.incoming_lead_id == world.admin and ho.verify(session, record)
+        assert record.incoming_lead_id == world.admin
+        assert ho.verify(session, record)
 
 
 def test_a_new_incoming_lead_chosen_at_one_desk_while_the_old_one_accepts_at_another(
@@ -154,7 +157,8 @@ def test_a_new_incoming_lead_chosen_at_one_desk_while_the_old_one_accepts_at_ano
         other.join(0.5)
         assert other.is_alive(), "the acceptance must wait for the change of the incoming lead"
     other.join(10)
-    assert isinstance(outcome[0], HandoverError) and "only the incoming lead, Eko Prasetyo" in str(outcome[0])
+    assert isinstance(outcome[0], HandoverError)
+    assert "only the incoming lead, Eko Prasetyo" in str(outcome[0])
     with database.transaction() as session:
         ho.accept(session, handover(session, shift_id), session.get(Staff, eko_id), ACCEPTED)
         assert handover(session, shift_id).planned_incoming_lead_id == eko_id

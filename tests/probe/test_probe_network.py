@@ -63,8 +63,10 @@ def test_every_simulator_kind_is_found_with_its_url_and_nothing_but_inquiries_ar
         f"{lg.url}?set_id=2",
     ]
     assert report["urls"] == list(found)
-    assert found[sony.url]["model"] == "Sony BRC-X400" and found[raw.url]["model"] == "Sony SRG-300H"
-    assert found[sony.url]["firmware"] == "0100" and found[sony.url]["unsupported"] == []
+    assert found[sony.url]["model"] == "Sony BRC-X400"
+    assert found[raw.url]["model"] == "Sony SRG-300H"
+    assert found[sony.url]["firmware"] == "0100"
+    assert found[sony.url]["unsupported"] == []
     assert [found[sim.url]["facts"]["profile"] for sim in cameras] == [
         "sony-brc-x400",
         "sony-srg300h",
@@ -105,11 +107,14 @@ def test_the_table_and_the_configuration_lines(camera_sim, wall_sim, capsys):
     ]
     rows = {line.split()[0]: line for line in table[1:]}
     assert set(rows) == set(KINDS)
-    assert "answered" in rows["visca+tcp"] and "Sony BRC-X400" in rows["visca+tcp"]
-    assert "no connection" in rows["extron+tcp"] and "no answer" in rows["visca+udpraw"]
+    assert "answered" in rows["visca+tcp"]
+    assert "Sony BRC-X400" in rows["visca+tcp"]
+    assert "no connection" in rows["extron+tcp"]
+    assert "no answer" in rows["visca+udpraw"]
     configuration = out[out.index("cameras:") :]
     config = parse_config(configuration, "probe output", check_camera, check_wall)  # raises on any problem
-    assert [c.url for c in config.cameras] == [camera.url] and [w.url for w in config.walls] == [kramer.url]
+    assert [c.url for c in config.cameras] == [camera.url]
+    assert [w.url for w in config.walls] == [kramer.url]
     assert yaml.safe_load(configuration)["walls"][0]["id"] == "wall-1"
 
 
@@ -140,7 +145,8 @@ def test_extron_asking_for_a_password_is_reported_and_no_password_is_tried(capsy
         thread.join(5)
     assert code == 0
     [finding] = report["findings"]
-    assert finding["result"] == "password required" and finding["model"] == "IN1608"
+    assert finding["result"] == "password required"
+    assert finding["model"] == "IN1608"
     assert finding["url"] == f"extron+tcp://127.0.0.1:{port}?password=…"
     assert heard == b""
 
@@ -176,19 +182,24 @@ def test_a_port_speaking_another_protocol_is_not_taken_for_this_one(camera_sim, 
         finally:
             stop.set()
             thread.join(5)
-    assert code == 3 and report["found"] == 0 and report["urls"] == []
+    assert code == 3
+    assert report["found"] == 0
+    assert report["urls"] == []
     results = {finding["protocol"]: finding for finding in report["findings"]}
     for kind in ("visca+udp", "visca+udpraw", "visca+tcp", "kramer+tcp"):  # the echo, the Extron banner
         assert results[kind]["result"] == "other protocol" and results[kind]["heard"], kind
     assert "Extron" in results["kramer+tcp"]["heard"]
     assert results["extron+tcp"]["result"] == results["lg+tcp"]["result"] == "no answer"
-    assert wall_untouched(kramer) and wall_untouched(extron) and camera_untouched(camera)
+    assert wall_untouched(kramer)
+    assert wall_untouched(extron)
+    assert camera_untouched(camera)
     assert lg.received() == []
 
 
 def test_nothing_listening_is_exit_three(capsys):
     code, report = probe_json(capsys, "127.0.0.1", "--ports", ports(**nothing_elsewhere()))
-    assert code == 3 and report["found"] == 0
+    assert code == 3
+    assert report["found"] == 0
     assert {finding["protocol"]: finding["result"] for finding in report["findings"]} == {
         "visca+udp": "no answer",
         "visca+udpraw": "no answer",
@@ -236,7 +247,9 @@ def test_json_schema(camera_sim, capsys):
         assert set(finding) == set(types)
         assert all(isinstance(finding[key], kind) for key, kind in types.items()), finding
     answered = report["findings"][1]
-    assert answered["result"] == "answered" and answered["url"] == camera.url and answered["rtt_ms"] > 0
+    assert answered["result"] == "answered"
+    assert answered["url"] == camera.url
+    assert answered["rtt_ms"] > 0
 
 
 def test_a_camera_answering_from_another_address_gets_the_quirk_in_its_url(camera_sim, capsys):
@@ -244,7 +257,8 @@ def test_a_camera_answering_from_another_address_gets_the_quirk_in_its_url(camer
     code, report = probe_json(
         capsys, "127.0.0.1", "--only", "visca", "--ports", f"visca+udpraw={port_of(camera)}"
     )
-    assert code == 0 and report["urls"] == [f"{camera.url}?quirks=any-address"]
+    assert code == 0
+    assert report["urls"] == [f"{camera.url}?quirks=any-address"]
 
 
 def test_capture_records_every_try_named_by_the_url_it_tried(camera_sim, wall_sim, capsys, tmp_path):
@@ -254,13 +268,15 @@ def test_capture_records_every_try_named_by_the_url_it_tried(camera_sim, wall_si
     code, _out, _err = probe(capsys, "127.0.0.1", "--ports", ports(**by_kind), "--capture", str(path))
     assert code == 0
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert records[0]["kind"] == "probe" and records[0]["url"] == "127.0.0.1"
+    assert records[0]["kind"] == "probe"
+    assert records[0]["url"] == "127.0.0.1"
     frames = [record for record in records if "dir" in record]
     sent = {(record["via"], record["hex"]) for record in frames if record["dir"] == "tx"}
     assert (camera.url, "81 09 00 02 FF") in sent  # the version inquiry, on its own connection
     assert (kramer.url, "23 0D") in sent  # Kramer's handshake '#\r'
     assert {record["via"] for record in frames if record["dir"] == "rx"} == {camera.url, kramer.url}
-    assert records[-1]["event"] == "end" and records[-1]["exit"] == 0
+    assert records[-1]["event"] == "end"
+    assert records[-1]["exit"] == 0
     assert records[-1]["output"]["urls"] == [camera.url, kramer.url]
 
 
@@ -279,5 +295,6 @@ def test_capture_to_a_file_that_cannot_be_written_is_refused_before_anything_is_
         "--capture",
         str(tmp_path / "plain-file" / "probe.jsonl"),
     )
-    assert code == 2 and "cannot write the capture file" in err
+    assert code == 2
+    assert "cannot write the capture file" in err
     assert camera.received() == []

@@ -20,10 +20,12 @@ def test_a_camera_chain_is_numbered_and_each_address_found(camera_sim, tmp_path,
     chain = camera_sim(f"visca+serial://pty?link={link}&cameras=3&model=sony-srg300h")
     before = [chain.state(n) for n in (1, 2, 3)]
     code, report = probe_json(capsys, str(link), *FAST)
-    assert code == 0 and report["wiring"] == "serial"
+    assert code == 0
+    assert report["wiring"] == "serial"
     assert report["urls"] == [f"visca+serial://{link}?baud=9600&address={n}" for n in (1, 2, 3)]
     assert {finding["model"] for finding in report["findings"]} == {"Sony SRG-300H"}
-    assert camera_untouched(chain) and [chain.state(n) for n in (1, 2, 3)] == before
+    assert camera_untouched(chain)
+    assert [chain.state(n) for n in (1, 2, 3)] == before
     assert [data for _kind, data in chain.received()][:2] == [
         bytes.fromhex("88 30 01 FF"),
         bytes.fromhex("88 01 00 01 FF"),
@@ -49,7 +51,8 @@ def test_each_wall_protocol_is_found_after_the_ones_before_it(
     assert report["urls"] == [f"{protocol}+serial://{link}{query}" for query in urls]
     tries = [finding["where"] for finding in report["findings"] if not finding["found"]]
     assert len(tries) == tried - 1, tries  # every try before this protocol, none after it
-    assert wall_untouched(sim) and sim.state() == before
+    assert wall_untouched(sim)
+    assert sim.state() == before
 
 
 def test_the_table_names_each_baud_rate_tried(wall_sim, tmp_path, capsys):

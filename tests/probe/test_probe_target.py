@@ -36,17 +36,22 @@ ROOT = Path(__file__).resolve().parents[2]
 )
 def test_a_bad_target_is_exit_two_with_a_plain_message(capsys, target, message):
     code, out, err = probe(capsys, target)
-    assert code == 2 and out == ""
-    assert err.startswith("error: ") and message in err and len(err.strip().splitlines()) == 1
+    assert code == 2
+    assert out == ""
+    assert err.startswith("error: ")
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_a_serial_port_that_is_missing_or_not_a_port_is_exit_two(capsys, tmp_path):
     code, _out, err = probe(capsys, str(tmp_path / "ttyUSB9"))
-    assert code == 2 and f"there is no serial port '{tmp_path / 'ttyUSB9'}'" in err
+    assert code == 2
+    assert f"there is no serial port '{tmp_path / 'ttyUSB9'}'" in err
     plain_file = tmp_path / "notes.txt"
     plain_file.write_text("not a port")
     code, _out, err = probe(capsys, str(plain_file))
-    assert code == 2 and f"cannot open serial port '{plain_file}'" in err
+    assert code == 2
+    assert f"cannot open serial port '{plain_file}'" in err
 
 
 @pytest.mark.parametrize(
@@ -68,7 +73,8 @@ def test_a_bad_option_is_exit_two_and_nothing_is_sent(capsys, options, message):
         )
         with pytest.raises(socket.timeout):
             listener.accept()
-    assert code == 2 and message in err
+    assert code == 2
+    assert message in err
 
 
 def test_the_command_is_registered_in_app():
@@ -79,7 +85,8 @@ def test_the_command_is_registered_in_app():
         text=True,
         timeout=30,
     )
-    assert result.returncode == 2 and "is neither an IP address" in result.stderr
+    assert result.returncode == 2
+    assert "is neither an IP address" in result.stderr
 
 
 def test_targets_and_options():
@@ -95,7 +102,8 @@ def test_targets_and_options():
     }
     assert parse_families("lg,visca") == ("visca", "lg")
     only_lg = Settings(families=("lg",))
-    assert only_lg.network() == [("lg+tcp", 9761)] and only_lg.serial() == [("lg", 9600)]
+    assert only_lg.network() == [("lg+tcp", 9761)]
+    assert only_lg.serial() == [("lg", 9600)]
     assert [baud for family, baud in SERIAL_PLAN if family == "visca"] == [9600, 38400]
 
 

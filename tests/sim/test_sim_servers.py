@@ -68,7 +68,8 @@ def assert_silent(sock: socket.socket) -> None:
 
 def test_udp_reset_sequence_echo_and_repeated_sequence(start: Start, udp: socket.socket) -> None:
     sim = start("visca+udp://127.0.0.1:0")
-    assert sim.url == f"visca+udp://127.0.0.1:{sim.address[1]}" and sim.address[1] != 52381
+    assert sim.url == f"visca+udp://127.0.0.1:{sim.address[1]}"
+    assert sim.address[1] != 52381
     udp.sendto(h("02 00 00 01 00 00 00 07 01"), sim.address)
     assert udp.recv(64) == h("02 01 00 01 00 00 00 07 01")
 

@@ -123,4 +123,5 @@ def test_commands_on_several_addresses(sim: PtyServer, ptz: Any) -> None:
     assert wait_for(sim, 3, lambda s: not s["moving"] and s["zoom"] == 0x2000)
     time.sleep(SETTLE)
     assert within(lambda: ptz.inq("83090447FF")) == "b05002000000ff"
-    assert sim.state(1)["power"] and sim.state(3)["power"]
+    assert sim.state(1)["power"]
+    assert sim.state(3)["power"]

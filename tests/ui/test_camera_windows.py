@@ -68,7 +68,9 @@ def test_a_double_click_enlarges_a_tile_and_esc_closes_it_without_stopping_a_cam
     threads = preview_threads()
     double_click(window.bank.viewport(), tile_centre(window.bank, "cam2"))
     enlarged = window.enlarged
-    assert enlarged is not None and enlarged.isVisible() and enlarged.camera_id == "cam2"
+    assert enlarged is not None
+    assert enlarged.isVisible()
+    assert enlarged.camera_id == "cam2"
     assert console.desk.selected == "cam2"
     assert list(enlarged.grid.tile_rects()) == ["cam2"]
     picture = enlarged.grid.picture_size()
@@ -129,8 +131,10 @@ def test_f11_opens_the_multiview_of_every_camera_and_f11_closes_it(make_console,
     window.activateWindow()
     press(window, Qt.Key.Key_F11)
     multiview = window.multiview
-    assert multiview is not None and multiview.isVisible()
-    assert multiview.isMaximized() and multiview.screen() == window.screen()  # one screen: over the console
+    assert multiview is not None
+    assert multiview.isVisible()
+    assert multiview.isMaximized()
+    assert multiview.screen() == window.screen()  # one screen: over the console
     grid = multiview.grid
     assert set(grid.tile_rects()) == set(console.bridges)
     assert all(grid.viewport().rect().contains(rect) for rect in grid.tile_rects().values())
@@ -249,4 +253,5 @@ def test_the_multiview_opens_full_screen_on_a_second_screen(tmp_path):
             "geometry": [1366, 0, 1920, 1080],
         }
         view, width = shown["asked"]  # frames as large as the tiles there, each time it is shown
-        assert view == "multiview" and width > 900
+        assert view == "multiview"
+        assert width > 900

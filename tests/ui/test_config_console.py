@@ -122,7 +122,8 @@ def test_the_editor_opens_large_and_clear_of_all_stop(rig, make_console, qtbot):
     console = make_console(demo_store(rig))
     editor = open_editor(console, qtbot)
     screen = console.window.all_stop.screen().availableGeometry()
-    assert editor.width() == min(1100, screen.width()) and editor.height() >= 500
+    assert editor.width() == min(1100, screen.width())
+    assert editor.height() >= 500
     assert not editor.frameGeometry().intersects(global_rect(console.window.all_stop))
     assert editor.note.isVisible()  # the demo's file: changes last until it closes
 
@@ -134,21 +135,26 @@ def test_in_demo_mode_an_admin_may_edit_the_configuration_and_others_are_told_wh
     ops = console.operations
     ready(ops, qtbot)
     action = console.configure_action
-    assert not action.isEnabled() and "Only an admin can edit the configuration" in action.toolTip()
+    assert not action.isEnabled()
+    assert "Only an admin can edit the configuration" in action.toolTip()
     log_in(ops, qtbot, site.world.budi)  # an operator
     assert not action.isEnabled()
     ops.login.log_out()
     log_in(ops, qtbot, site.world.admin)
-    assert action.isEnabled() and "Only an admin" not in action.toolTip()
+    assert action.isEnabled()
+    assert "Only an admin" not in action.toolTip()
     editor = open_editor(console, qtbot)
-    assert editor.note.isVisible() and "demo" in editor.note.text()
+    assert editor.note.isVisible()
+    assert "demo" in editor.note.text()
     log_events = set(console.board.events)
-    assert log_events and all(event_id.startswith("oplog:") for event_id in log_events)
+    assert log_events
+    assert all(event_id.startswith("oplog:") for event_id in log_events)
     save(editor, qtbot, rig.demo_text().replace("Ruang Rapat Utama\n    preview", "Aula\n    preview", 1))
     assert set(console.board.events) == log_events  # the log's events stay; the file's do not replace them
     assert console.cameras.camera(0).location == "Aula"
     ops.login.log_out()  # the editor does not stay open for the next person
-    assert not editor.isVisible() and not action.isEnabled()
+    assert not editor.isVisible()
+    assert not action.isEnabled()
 
 
 def test_a_broken_file_at_start_names_its_first_problem_and_how_to_open_the_editor(rig, make_console, qtbot):
@@ -217,10 +223,10 @@ def test_saved_camera_changes_apply_without_a_restart(rig, make_console, qtbot):
         "cam3",
         "cam5",
     ]
-    assert console.cameras.camera(0).location == "Aula" and console.bridges["cam1"].controller is cam1
-    assert "cam4" not in console.desk.bridges and old_cam4 not in [
-        b.controller for b in console.bridges.values()
-    ]
+    assert console.cameras.camera(0).location == "Aula"
+    assert console.bridges["cam1"].controller is cam1
+    assert "cam4" not in console.desk.bridges
+    assert old_cam4 not in [b.controller for b in console.bridges.values()]
     qtbot.keyClick(console.window, Qt.Key.Key_4)  # the new camera is number 4
     assert console.desk.selected == "cam5"
     qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
@@ -268,7 +274,8 @@ def test_the_language_switches_every_window_at_once(rig, make_console, qtbot, tr
         "Controls",
         "&View",
     )
-    assert editor.position.text() == "Line 1, column 1" and page.offer_accept.text() == "Take over and recall"
+    assert editor.position.text() == "Line 1, column 1"
+    assert page.offer_accept.text() == "Take over and recall"
 
 
 def test_words_that_read_alike_in_indonesian_switch_back_to_their_own_english(

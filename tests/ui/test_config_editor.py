@@ -78,7 +78,8 @@ def test_clicking_a_problem_moves_the_cursor_to_its_line(editor: ConfigEditor, q
 def test_the_editor_numbers_its_lines_in_a_gutter(editor: ConfigEditor, qtbot):
     text_edit = editor.editor
     gutter = text_edit.gutter
-    assert gutter.isVisible() and gutter.width() >= text_edit.fontMetrics().horizontalAdvance("999")
+    assert gutter.isVisible()
+    assert gutter.width() >= text_edit.fontMetrics().horizontalAdvance("999")
     assert text_edit.viewportMargins().left() == gutter.width()  # the text starts after it
     assert gutter.geometry().right() < text_edit.viewport().geometry().left()
     text_edit.setPlainText("\n".join(f"# {n}" for n in range(1, 1201)))
@@ -95,7 +96,8 @@ def test_the_editor_numbers_its_lines_in_a_gutter(editor: ConfigEditor, qtbot):
 def test_a_yaml_mistake_is_listed_on_its_own_line(editor: ConfigEditor, qtbot):
     editor.editor.setPlainText(GOOD.replace("    name: Kamera Panggung", "    name Kamera Panggung"))
     (problem,) = editor.check()
-    assert problem.line == 3 and editor.problems.item(0).data(LineRole) == 3
+    assert problem.line == 3
+    assert editor.problems.item(0).data(LineRole) == 3
     click_problem(editor, qtbot, 0)
     assert editor.position.text() == "Line 3, column 1"
 
@@ -138,12 +140,14 @@ def test_the_demo_configuration_says_how_long_changes_last(tmp_path: Path, qtbot
     editor = ConfigEditor(store)
     qtbot.addWidget(editor)
     editor.show()
-    assert editor.note.isVisible() and "last until the demo is closed" in editor.note.text()
+    assert editor.note.isVisible()
+    assert "last until the demo is closed" in editor.note.text()
 
 
 def test_a_good_text_checks_clean(editor: ConfigEditor):
     assert editor.check() == []
-    assert editor.problems.count() == 0 and editor.status.text() == "No problems found."
+    assert editor.problems.count() == 0
+    assert editor.status.text() == "No problems found."
 
 
 def test_save_refuses_an_invalid_file_and_leaves_it_untouched(

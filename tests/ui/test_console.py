@@ -115,7 +115,8 @@ def test_broken_configuration_is_shown_and_the_last_good_one_is_used(rig, qtbot)
     assert any("line 3" in e and "visca+nonsense" in e for e in errors)
     console = make_console(rig, qtbot, config=config, errors=errors)
     assert len(console.desk.bridges) == 4  # the last good configuration
-    assert console.window.banner.isVisible() and "config" in console.window.banner.text()
+    assert console.window.banner.isVisible()
+    assert "config" in console.window.banner.text()
     assert any("line 3" in console.log.index(r).data() for r in range(console.log.rowCount()))
     console.shutdown()
 

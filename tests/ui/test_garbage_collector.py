@@ -40,11 +40,13 @@ def test_cyclic_garbage_is_collected_on_the_gui_thread_not_by_an_allocating_work
 
 def test_one_collector_per_application_and_automatic_collection_back_once_stopped(qapp):
     collector = collect_garbage_on_gui_thread(qapp)
-    assert collect_garbage_on_gui_thread(qapp) is collector and not gc.isenabled()
+    assert collect_garbage_on_gui_thread(qapp) is collector
+    assert not gc.isenabled()
     collector.stop()
     assert gc.isenabled()
     again = collect_garbage_on_gui_thread(qapp)
     try:
-        assert again is not collector and not gc.isenabled()
+        assert again is not collector
+        assert not gc.isenabled()
     finally:
         again.stop()  # the module's fixture stops the first one (again: harmless)

@@ -134,7 +134,8 @@ def test_typing_in_a_text_field_selects_no_camera_and_only_the_stop_keys_stop(wi
     qtbot.keyClicks(window.line, "12")
     assert window.line.text() == "12"
     send(window.line, PRESS, Key.Key_Left)
-    assert window.line.cursorPosition() == 1 and recorder.events == []
+    assert window.line.cursorPosition() == 1
+    assert recorder.events == []
     send(window.line, PRESS, Key.Key_Return)  # the field's own: it ends the input
     assert recorder.events == []
     send(window.line, PRESS, Key.Key_Pause)
@@ -149,7 +150,9 @@ def test_the_first_esc_leaves_a_text_field_the_next_is_all_stop(window, recorder
     window.line.setFocus()
     qtbot.keyClicks(window.line, "Rakor")
     qtbot.keyClick(window.line, Key.Key_Escape)
-    assert recorder.events == [] and not window.line.hasFocus() and window.line.text() == "Rakor"
+    assert recorder.events == []
+    assert not window.line.hasFocus()
+    assert window.line.text() == "Rakor"
     qtbot.keyClick(QApplication.focusWidget() or window, Key.Key_Escape)
     assert recorder.events == [("pressed", "stop.all")]
 
@@ -184,7 +187,8 @@ def test_esc_closes_an_open_menu_and_stops_nothing(window, recorder, qtbot):
     menu.popup(window.mapToGlobal(window.rect().center()))
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
     qtbot.keyClick(menu, Key.Key_Escape)
-    assert not menu.isVisible() and recorder.events == []
+    assert not menu.isVisible()
+    assert recorder.events == []
 
 
 def test_an_open_menu_keeps_the_arrows_but_the_stop_keys_still_stop(window, recorder, qtbot):
@@ -194,7 +198,8 @@ def test_an_open_menu_keeps_the_arrows_but_the_stop_keys_still_stop(window, reco
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
     menu.setActiveAction(first)
     qtbot.keyClick(menu, Key.Key_Down)
-    assert menu.activeAction() is second and recorder.events == []
+    assert menu.activeAction() is second
+    assert recorder.events == []
     qtbot.keyClick(menu, Key.Key_Pause)
     assert recorder.events == [("pressed", "stop.all")]
     menu.close()
@@ -224,7 +229,8 @@ def test_esc_and_enter_close_a_dialog_and_act_on_nothing(window, recorder, qtbot
         dialog.open()
         qtbot.waitExposed(dialog)
         qtbot.keyClick(dialog, key)
-        assert dialog.isHidden() and dialog.result() == result
+        assert dialog.isHidden()
+        assert dialog.result() == result
     assert recorder.events == []
 
 
@@ -233,7 +239,8 @@ def test_the_key_capture_field_of_the_hotkey_editor_takes_even_the_stop_keys(win
     capture.show()
     capture.setFocus()
     qtbot.keyClick(capture, Key.Key_Pause)
-    assert recorder.events == [] and capture.keySequence().toString() == "Pause"
+    assert recorder.events == []
+    assert capture.keySequence().toString() == "Pause"
 
 
 def test_unmapped_keys_pass_through(window, recorder):
@@ -297,13 +304,16 @@ def test_cheat_sheet_lists_the_map_by_group(qtbot):
     sheet = CheatSheet(HotkeyMap.defaults())
     qtbot.addWidget(sheet)
     texts = [label.text() for label in sheet.findChildren(QLabel)]
-    assert "Recall preset 3" in texts and "Move left" in texts and "Shot F12" in texts
+    assert "Recall preset 3" in texts
+    assert "Move left" in texts
+    assert "Shot F12" in texts
     hotkeys = HotkeyMap()
     hotkeys.bind("stop.all", "Esc")
     sheet.set_map(hotkeys)
     qtbot.wait(1)  # let deleteLater remove the old rows
     texts = [label.text() for label in sheet.findChildren(QLabel)]
-    assert "Stop all cameras" in texts and "Recall preset 3" not in texts
+    assert "Stop all cameras" in texts
+    assert "Recall preset 3" not in texts
     sheet.toggle()
     assert sheet.isVisible()
     sheet.toggle()

@@ -105,7 +105,8 @@ def test_a_large_screen_gives_the_presets_a_place_of_their_own_and_a_small_one_a
     window.arrange_docks(QSize(1350, 688))
     assert window.docks["wall"] in window.tabifiedDockWidgets(presets)
     settle(qtbot)
-    assert presets.isVisible() and not presets.visibleRegion().isEmpty()  # the tab in front
+    assert presets.isVisible()
+    assert not presets.visibleRegion().isEmpty()  # the tab in front
 
 
 def test_a_saved_layout_that_would_not_fit_the_screen_is_not_brought_back(make_console, qtbot):
@@ -128,7 +129,8 @@ def test_a_layout_that_fits_is_remembered_as_the_operator_left_it(make_console):
     window.docks["wall"].move(5000, 3000)  # on a second screen that is gone by the next start
     close(console)
     again = make_console().window
-    assert again.docks["health"].isHidden() and again.docks["wall"].isFloating()
+    assert again.docks["health"].isHidden()
+    assert again.docks["wall"].isFloating()
     assert again.screen().availableGeometry().contains(again.docks["wall"].geometry().center())
 
 

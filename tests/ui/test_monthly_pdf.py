@@ -148,7 +148,10 @@ def assert_the_pdf_has_the_month(path: Path, month: Month, language: str) -> Non
     text = pdf_text(path)
     words = WORDS[language]
     stats = month.stats
-    assert stats.events_per_day and stats.locations and stats.staff_hours and stats.device_faults
+    assert stats.events_per_day
+    assert stats.locations
+    assert stats.staff_hours
+    assert stats.device_faults
     assert f"{words['title']} 10-2026" in text
     assert month.name not in text and "sqlite" not in text, "no file paths in printed reports"
     missing = [line for line in expected_lines(stats, language) if line not in text]
@@ -201,7 +204,8 @@ def test_the_window_exports_the_monthly_pdf_off_the_gui_thread(october, tmp_path
     for module, name in ((ui.reports.monthly, "record"), (ui.reports.monthly_pdf, "print_pdf")):
         monkeypatch.setattr(module, name, noting_the_thread(name, getattr(module, name)))
     window = window_for(october, qtbot)
-    assert window.stats == october.stats and window.export_pdf.isEnabled()
+    assert window.stats == october.stats
+    assert window.export_pdf.isEnabled()
     path = tmp_path / "statistik-2026-10.pdf"
     window.save_pdf(str(path))
     qtbot.waitUntil(lambda: window.summary.text() == f"Saved: {path}", timeout=20_000)
@@ -246,7 +250,8 @@ def test_the_window_says_why_a_pdf_cannot_be_written(october, tmp_path, qtbot, i
         lambda: window.summary.text().startswith(f"{taken} tidak dapat ditulis: "), timeout=20_000
     )
     window.worker.stop()
-    assert sorted(tmp_path.iterdir()) == [taken] and not any(taken.iterdir())
+    assert sorted(tmp_path.iterdir()) == [taken]
+    assert not any(taken.iterdir())
 
 
 def test_the_report_command_writes_the_monthly_pdf(october, tmp_path, qapp, capsys):
@@ -258,7 +263,8 @@ def test_the_report_command_writes_the_monthly_pdf(october, tmp_path, qapp, caps
         )
         == 2
     )
-    assert "the file exists" in capsys.readouterr().err and path.read_bytes() == b"last month's report"
+    assert "the file exists" in capsys.readouterr().err
+    assert path.read_bytes() == b"last month's report"
     assert (
         app.main(
             [
@@ -297,7 +303,8 @@ def test_the_report_command_refuses_a_bad_month_or_path_and_writes_nothing(octob
         app.main(
             ["report", "monthly", "--month", "2026-13", "-o", str(tmp_path / "x.pdf"), "--db", october.url]
         )
-    assert bad_month.value.code == 2 and "'2026-13' is not a month like 2026-11" in capsys.readouterr().err
+    assert bad_month.value.code == 2
+    assert "'2026-13' is not a month like 2026-11" in capsys.readouterr().err
     missing = tmp_path / "tidak-ada" / "x.pdf"
     assert (
         app.main(
@@ -326,7 +333,8 @@ def test_the_report_command_refuses_a_bad_month_or_path_and_writes_nothing(octob
         == 1
     )
     assert capsys.readouterr().err.startswith(f"error: {taken} cannot be written: ")
-    assert sorted(tmp_path.iterdir()) == [taken] and not any(taken.iterdir())
+    assert sorted(tmp_path.iterdir()) == [taken]
+    assert not any(taken.iterdir())
 
 
 def test_an_empty_month_still_has_its_four_sections(tmp_path, qapp, qtlog):
@@ -365,7 +373,8 @@ def test_a_month_under_way_is_counted_up_to_now_and_the_rest_labelled_planned(th
     qtbot.waitUntil(lambda: window.stats is not None, timeout=10_000)
     stats = window.stats
     held, planned = sum(stats.events_by_mode().values()), stats.planned_events()
-    assert stats.until is not None and planned > 0
+    assert stats.until is not None
+    assert planned > 0
     assert window.summary.text().startswith(
         f"Up to {stats.until.astimezone(WIB):%d-%m-%Y %H:%M} WIB: {held} events held, {planned} planned; "
     )
@@ -383,8 +392,10 @@ def test_a_month_under_way_is_counted_up_to_now_and_the_rest_labelled_planned(th
     worker.stop()
     text = pdf_text(pdf)
     assert f"Counted up to {stats.until.astimezone(WIB):%d-%m-%Y %H:%M} WIB" in text
-    assert f"Events planned {planned}" in text and "Held Planned" in text
-    assert "demo.sqlite" not in text and str(tmp_path.parent) not in text
+    assert f"Events planned {planned}" in text
+    assert "Held Planned" in text
+    assert "demo.sqlite" not in text
+    assert str(tmp_path.parent) not in text
     rows = csv_file.read_text(encoding="utf-8-sig").splitlines()
     assert f"events_planned,{stats.year:04d}-{stats.month:02d},,{planned}" in rows
 
@@ -419,4 +430,5 @@ def test_every_chart_that_counts_has_whole_numbers_on_its_axis(tmp_path, qtbot):
     path = tmp_path / "statistik.pdf"
     save_monthly(stats, path)
     faults_page = next(text for text in page_texts(path) if "4. Device faults by severity" in text)
-    assert "0.2" not in faults_page and "0.5" not in faults_page
+    assert "0.2" not in faults_page
+    assert "0.5" not in faults_page

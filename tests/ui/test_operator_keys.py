@@ -96,7 +96,8 @@ def test_the_all_stop_key_stops_every_camera_even_while_typing(console, rig, qtb
     grid.number.setFocus()  # the operator is typing a preset number
     press(console, key, modifiers)
     wait_until(lambda: not any(sim.state()["moving"] for sim in sims), what="every camera stopped")
-    assert grid.number.text() == "" and any("ALL STOP" in line for line in log_lines(console))
+    assert grid.number.text() == ""
+    assert any("ALL STOP" in line for line in log_lines(console))
 
 
 def test_esc_on_the_bare_window_is_all_stop(console, rig, qtbot):
@@ -185,7 +186,8 @@ def test_a_click_chooses_a_slot_and_moves_nothing_double_click_and_enter_recall(
     click_slot(grid, 3)
     assert grid.chosen() == 3
     qtbot.wait(500)
-    assert sim.state()["last_preset"] == recalled and not sim.state()["moving"]
+    assert sim.state()["last_preset"] == recalled
+    assert not sim.state()["moving"]
     console.window.setFocus()
     press(console, Key.Key_Return)  # Enter recalls the chosen slot
     wait_until(lambda: sim.state()["last_preset"] == 3, what="recall by Enter")
@@ -196,7 +198,8 @@ def test_a_click_chooses_a_slot_and_moves_nothing_double_click_and_enter_recall(
     wait_until(
         lambda: sim.state()["pan"] == -0x1000 and not sim.state()["moving"], what="recall by double-click"
     )
-    assert sims_last == 3 and grid.chosen() == 3
+    assert sims_last == 3
+    assert grid.chosen() == 3
 
 
 def test_save_says_why_without_a_slot_asks_once_on_a_used_one_and_saves_to_the_next_free(console, rig, qtbot):
@@ -204,10 +207,12 @@ def test_save_says_why_without_a_slot_asks_once_on_a_used_one_and_saves_to_the_n
     grid = console.window.presets
     stored = sim.state()["presets"]  # the demo's presets 1-3
     click(grid.save_button)
-    assert "Choose a slot" in grid.message.text() and sim.state()["presets"] == stored
+    assert "Choose a slot" in grid.message.text()
+    assert sim.state()["presets"] == stored
     click_slot(grid, 1)  # "Podium", stored by the demo where the console knows
     click(grid.save_button)
-    assert "in use" in grid.message.text() and "Undo: 10 s" in grid.message.text()
+    assert "in use" in grid.message.text()
+    assert "Undo: 10 s" in grid.message.text()
     click_slot(grid, 8)  # a name only: where it pointed is not known
     click(grid.rename_button)
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=WAIT_MS)
@@ -215,14 +220,16 @@ def test_save_says_why_without_a_slot_asks_once_on_a_used_one_and_saves_to_the_n
     press(console, Key.Key_Return)
     qtbot.waitUntil(lambda: console.library.name("cam1", 8) == "Tamu", timeout=WAIT_MS)
     click(grid.save_button)
-    assert "in use" in grid.message.text() and "No undo" in grid.message.text()
+    assert "in use" in grid.message.text()
+    assert "No undo" in grid.message.text()
     qtbot.wait(300)
     assert sim.state()["presets"] == stored  # asked, nothing stored yet
     click(grid.save_button)
     wait_until(lambda: 8 in sim.state()["presets"], what="the overwrite")
     click(grid.save_free_button)
     wait_until(lambda: 0 in sim.state()["presets"], what="saved to the first free slot, 0")
-    assert grid.chosen() == 0 and "next free" in grid.message.text()
+    assert grid.chosen() == 0
+    assert "next free" in grid.message.text()
 
 
 def test_empty_slots_look_empty(console, rig, qtbot):
@@ -233,9 +240,11 @@ def test_empty_slots_look_empty(console, rig, qtbot):
         lambda: grid.model.index(grid.model.row(6)).data(Role.THUMBNAIL) is not None, timeout=WAIT_MS
     )
     empty, named, saved = (grid.model.index(grid.model.row(n)) for n in (7, 1, 6))
-    assert empty.data(Role.EMPTY) and empty.data(Role.THUMBNAIL) is None
+    assert empty.data(Role.EMPTY)
+    assert empty.data(Role.THUMBNAIL) is None
     assert empty.data(Qt.ItemDataRole.DecorationRole) is None  # no blank picture pretending
-    assert not named.data(Role.EMPTY) and not saved.data(Role.EMPTY)
+    assert not named.data(Role.EMPTY)
+    assert not saved.data(Role.EMPTY)
 
 
 @pytest.mark.parametrize("action", ["overwrite", "clear"])
@@ -308,9 +317,11 @@ def test_the_cheat_sheet_names_the_running_shots_and_the_selected_cameras_preset
     console.board.active = rakor.id
     console.window.setFocus()
     texts = cheat_sheet_texts(console, qtbot)
-    assert "Kamera Panggung: Podium" in texts and not any(text.startswith("Shot ") for text in texts)
+    assert "Kamera Panggung: Podium" in texts
+    assert not any(text.startswith("Shot ") for text in texts)
     assert "Recall preset 1: Podium" in texts
-    assert "Kamera Mobil Liputan" in texts and "Select camera 5" not in texts  # four cameras, named
+    assert "Kamera Mobil Liputan" in texts
+    assert "Select camera 5" not in texts  # four cameras, named
     assert "Pause / Ctrl+Space stops all cameras" in console.cheat_sheet._typing_note.text()
 
 
@@ -320,15 +331,18 @@ def test_esc_first_closes_the_cheat_sheet_then_stops(console, rig, qtbot):
     cheat_sheet_texts(console, qtbot)
     start_moving(console, sims)
     press(console, Key.Key_Escape)
-    assert not console.cheat_sheet.isVisible() and still_moving_after_a_while(sims, qtbot)
+    assert not console.cheat_sheet.isVisible()
+    assert still_moving_after_a_while(sims, qtbot)
     press(console, Key.Key_Escape)
     wait_until(lambda: not any(sim.state()["moving"] for sim in sims), what="every camera stopped")
 
 
 def test_the_cheat_sheet_in_indonesian_has_no_english_key_words(indonesian, console, rig, qtbot):
     texts = cheat_sheet_texts(console, qtbot)
-    assert "Atas" in texts and "Kiri" in texts
-    assert not {"Up", "Down", "Left", "Right"} & set(texts) and not any("Shot" in text for text in texts)
+    assert "Atas" in texts
+    assert "Kiri" in texts
+    assert not {"Up", "Down", "Left", "Right"} & set(texts)
+    assert not any("Shot" in text for text in texts)
 
 
 def test_a_quick_log_entry_is_confirmed_where_the_operator_looks_and_esc_closes_the_box(
@@ -383,4 +397,5 @@ def test_enter_in_a_field_that_closes_on_enter_recalls_no_preset(rig, site, cons
         lambda: "Lampu panggung redup" in console.window.statusBar().currentMessage(), timeout=WAIT_MS
     )
     qtbot.wait(500)
-    assert sim.state()["last_preset"] == recalled and grid.chosen() == 3
+    assert sim.state()["last_preset"] == recalled
+    assert grid.chosen() == 3

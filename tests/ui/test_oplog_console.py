@@ -28,7 +28,8 @@ def test_login_wrong_pins_lock_the_account_and_the_panel_counts_down(site, conso
     console = console_for(site.url)
     ops = console.operations
     ready(ops, qtbot)
-    assert ops.login.staff.count() == 4 and ops.who.text() == "Not logged in"
+    assert ops.login.staff.count() == 4
+    assert ops.who.text() == "Not logged in"
     for attempt in range(1, MAX_WRONG_PINS):
         log_in(ops, qtbot, site.world.budi, "0000")
         assert f"{MAX_WRONG_PINS - attempt} more wrong PIN" in ops.login.message.text()
@@ -36,7 +37,8 @@ def test_login_wrong_pins_lock_the_account_and_the_panel_counts_down(site, conso
     assert "locked after 5 wrong PINs" in ops.login.message.text()
     assert "try again in 60 s" in ops.login.message.text() or "try again in 59 s" in ops.login.message.text()
     log_in(ops, qtbot, site.world.budi)  # even the right PIN waits for the lock to end
-    assert "locked" in ops.login.message.text() and ops.state.staff is None
+    assert "locked" in ops.login.message.text()
+    assert ops.state.staff is None
     assert site.scalar("SELECT locked_until IS NOT NULL FROM staff WHERE id = :id", id=site.world.budi)
 
 
@@ -47,7 +49,8 @@ def test_roles_gate_the_admin_screens_in_the_ui_and_in_the_data_call(site, conso
     assert not any(action.isEnabled() for action in ops.admin_actions)
     assert not console.configure_action.isEnabled()
     log_in(ops, qtbot, site.world.budi)
-    assert ops.state.staff.name == "Budi Santoso" and ops.who.text() == "Budi Santoso (operator)"
+    assert ops.state.staff.name == "Budi Santoso"
+    assert ops.who.text() == "Budi Santoso (operator)"
     assert not any(action.isEnabled() for action in ops.admin_actions)
     staff_window = ops._open("staff")  # reached anyway (e.g. a window left open): the data call refuses
     staff_window.name.setText("Pegawai Baru")
@@ -57,17 +60,17 @@ def test_roles_gate_the_admin_screens_in_the_ui_and_in_the_data_call(site, conso
     assert site.scalar("SELECT count(*) FROM staff") == 4
     ops.login.log_out()
     log_in(ops, qtbot, site.world.admin)
-    assert (
-        all(action.isEnabled() for action in ops.admin_actions)
-        and console.configure_action.isEnabled() is False
-    )
-    assert ops._open("staff") is staff_window and staff_window.isVisible()
+    assert all(action.isEnabled() for action in ops.admin_actions)
+    assert console.configure_action.isEnabled() is False
+    assert ops._open("staff") is staff_window
+    assert staff_window.isVisible()
     staff_window.pin.setText("1357")
     staff_window.on_add()
     qtbot.waitUntil(lambda: staff_window.message.text() == "Staff member added.", timeout=WAIT_MS)
     assert site.scalar("SELECT count(*) FROM staff") == 5
     ops.login.log_out()
-    assert not staff_window.isVisible() and not any(action.isEnabled() for action in ops.admin_actions)
+    assert not staff_window.isVisible()
+    assert not any(action.isEnabled() for action in ops.admin_actions)
 
 
 def test_every_admin_change_is_in_the_audit_trail_and_a_refused_one_is_not(site, console_for, qtbot):
@@ -151,7 +154,8 @@ def test_camera_actions_are_audited_from_the_device_thread_with_the_staff_member
     assert (
         site.scalar("SELECT device FROM audit_entries WHERE action = 'preset recall 2'") == "Kamera Pendopo"
     )
-    assert callers and "MainThread" not in callers
+    assert callers
+    assert "MainThread" not in callers
 
 
 def test_a_locked_database_is_a_notice_and_the_cameras_still_move(site, console_for, qtbot, rig):
@@ -260,10 +264,13 @@ def test_logging_in_shows_a_moving_bar_while_the_pin_is_checked_on_the_database_
     qtbot.keyClicks(panel.pin, PIN)
     qtbot.keyClick(panel.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(checked_on), timeout=WAIT_MS)
-    assert panel.busy.isVisible() and not panel.login_button.isEnabled() and not panel.pin.isEnabled()
+    assert panel.busy.isVisible()
+    assert not panel.login_button.isEnabled()
+    assert not panel.pin.isEnabled()
     assert panel.message.text() == "Checking the PIN of Budi Santoso…"
     assert panel.pin.placeholderText() == "Checking the PIN…"  # in the field itself, seen in a short dock
     assert checked_on[0] is not threading.main_thread()
     release.set()
     qtbot.waitUntil(lambda: ops.state.staff is not None, timeout=WAIT_MS)
-    assert not panel.busy.isVisible() and ops.who.text() == "Budi Santoso (operator)"
+    assert not panel.busy.isVisible()
+    assert ops.who.text() == "Budi Santoso (operator)"

@@ -30,7 +30,8 @@ def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
     log_in(ops, qtbot, site.world.budi)
     window = ops.open_handover()
     qtbot.waitUntil(lambda: status(window) == "no handover", timeout=WAIT_MS)
-    assert window.tabs.currentIndex() == SUMMARY and not window.tabs.isTabEnabled(ACCEPT)
+    assert window.tabs.currentIndex() == SUMMARY
+    assert not window.tabs.isTabEnabled(ACCEPT)
     assert "Shift handover report" in window.summary.toPlainText()
     window.prepare.click()
     qtbot.waitUntil(lambda: status(window) == "draft", timeout=WAIT_MS)
@@ -57,7 +58,8 @@ def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
     qtbot.waitUntil(lambda: status(window) == "accepted", timeout=WAIT_MS)
     assert window.tabs.currentIndex() == RECORD
     content_hash = site.scalar("SELECT content_hash FROM handovers")
-    assert len(content_hash) == 64 and content_hash in window.record.hash.text()
+    assert len(content_hash) == 64
+    assert content_hash in window.record.hash.text()
     assert window.record.verdict.text().startswith("Verified")
     assert not window.record.reopen_button.isEnabled()  # Budi is an operator
 
@@ -129,7 +131,8 @@ def test_the_planned_incoming_lead_accepts_and_the_outgoing_shift_ends(site, con
     assert site.scalar("SELECT actual_end IS NOT NULL FROM shifts WHERE id = :id", id=site.shift)
     panel = ops.shift
     qtbot.waitUntil(lambda: panel.shift is not None and panel.shift.id == site.next_shift, timeout=WAIT_MS)
-    assert not panel.end.isEnabled() and "Siang" in panel.title.text()
+    assert not panel.end.isEnabled()
+    assert "Siang" in panel.title.text()
 
 
 def test_ending_a_shift_already_handed_over_does_not_ask_to_hand_it_over(site, console_for, qtbot):
@@ -153,7 +156,8 @@ def test_the_console_backs_up_daily_and_after_an_accepted_handover(site, console
     ready(ops, qtbot)
     qtbot.waitUntil(lambda: len(backups(site, "daily")) == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: ops.backup_age.text() == "Last backup 0 h ago", timeout=WAIT_MS)
-    assert ops.backup_age.isVisible() and backups(site, "handover") == []
+    assert ops.backup_age.isVisible()
+    assert backups(site, "handover") == []
     assert console.window.health_note.text() == "Last backup 0 h ago"  # in the health view too
     ops.backups.daily()  # the hourly check: already done today
     signed_by_budi(site)

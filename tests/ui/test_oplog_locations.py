@@ -43,7 +43,8 @@ def test_an_admin_adds_a_location_offered_by_the_device_and_event_forms(site, co
     devices = ops._open("devices")
     next(b for b in devices.findChildren(QPushButton) if b.text() == "New location…").click()
     window = ops.windows["locations"]
-    assert isinstance(window, LocationsAdmin) and window.isVisible()
+    assert isinstance(window, LocationsAdmin)
+    assert window.isVisible()
     assert add(window, qtbot, f"  {NEW} ") == "Location added."
     assert site.scalar("SELECT kind FROM locations WHERE name = :name", name=NEW) == "venue"
     assert (
@@ -61,10 +62,8 @@ def test_an_admin_adds_a_location_offered_by_the_device_and_event_forms(site, co
         ("Ruang Rapat Utama", "Smart Centre room"),
     ]
     kept = places(form).index("Ruang Rapat Utama")
-    assert (
-        form.places.item(kept, 0).checkState() == Qt.CheckState.Checked
-        and form.places.item(kept, 1).text() == "40"
-    )
+    assert form.places.item(kept, 0).checkState() == Qt.CheckState.Checked
+    assert form.places.item(kept, 1).text() == "40"
 
     devices.asset.setText("SC-CAM-07")
     devices.name.setText("Kamera Balai Desa")
@@ -89,7 +88,8 @@ def test_an_operator_may_not_add_a_location(site, console_for, qtbot):
     assert (
         add(window, qtbot, NEW) == "Budi Santoso (operator) may not add locations: it needs the admin role."
     )
-    assert site.scalar("SELECT count(*) FROM locations") == 3 and site.scalar(AUDITED) == 0
+    assert site.scalar("SELECT count(*) FROM locations") == 3
+    assert site.scalar(AUDITED) == 0
     ops.login.log_out()
     assert not window.isVisible()
 
@@ -108,7 +108,8 @@ def test_an_empty_or_taken_name_is_refused_and_nothing_is_stored(site, console_f
     window = ops._open("locations")
     assert add(window, qtbot, name) == message
     settle(ops, qtbot)
-    assert site.scalar("SELECT count(*) FROM locations") == 3 and site.scalar(AUDITED) == 0
+    assert site.scalar("SELECT count(*) FROM locations") == 3
+    assert site.scalar(AUDITED) == 0
     assert ops.state.snapshot.locations == (
         "Command Center",
         "Pendopo Manggala Praja Nugraha",
@@ -121,10 +122,8 @@ def test_the_refusals_are_said_in_indonesian(indonesian, site, console_for, qtbo
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.admin)
     window = ops._open("locations")
-    assert (
-        window.windowTitle() == "Lokasi"
-        and window.kind.itemText(window.kind.findData("mobile")) == "Unit keliling"
-    )
+    assert window.windowTitle() == "Lokasi"
+    assert window.kind.itemText(window.kind.findData("mobile")) == "Unit keliling"
     assert (
         add(window, qtbot, "Ruang Rapat Utama", "smart_centre_room")
         == "sudah ada lokasi bernama Ruang Rapat Utama"
@@ -145,4 +144,5 @@ def test_the_refusals_are_said_in_indonesian(indonesian, site, console_for, qtbo
     assert add(window, qtbot, "Aula Kecamatan Panggul") == (
         "Dwi Rahmawati (operator) tidak boleh menambah lokasi: diperlukan peran admin."
     )
-    assert site.scalar("SELECT count(*) FROM locations") == 4 and site.scalar(AUDITED) == 1
+    assert site.scalar("SELECT count(*) FROM locations") == 4
+    assert site.scalar(AUDITED) == 1

@@ -42,7 +42,8 @@ def test_what_runs_is_in_the_log_and_the_handover_sees_it(site, console_for, qtb
     qtbot.waitUntil(lambda: {event.title for event in board.running()} == {RAKOR, PODCAST}, timeout=WAIT_MS)
     assert all(isinstance(event, LogEvent) for event in board.events.values())
     rakor = next(event for event in board.events.values() if event.title == RAKOR)
-    assert rakor.shots["F1"].camera == "cam1" and rakor.cameras == ("cam1", "cam2")  # from its template
+    assert rakor.shots["F1"].camera == "cam1"
+    assert rakor.cameras == ("cam1", "cam2")  # from its template
     assert site.rows(
         "SELECT title, status, organiser FROM events WHERE title IN (:a, :b) ORDER BY id", a=RAKOR, b=PODCAST
     ) == [(RAKOR, "running", "Diskominfo"), (PODCAST, "running", "Diskominfo")]
@@ -128,6 +129,8 @@ def test_a_dated_event_saved_in_the_configuration_is_carried_into_the_log(site, 
         timeout=WAIT_MS,
     )
     carried = next(event for event in console.board.events.values() if event.title == "Jumpa Pers Bupati")
-    assert isinstance(carried, LogEvent) and not console.board.is_running(carried.id)
-    assert carried.shots == {"F1": Shot("cam1", 2)} and carried.cameras == ("cam1",)
+    assert isinstance(carried, LogEvent)
+    assert not console.board.is_running(carried.id)
+    assert carried.shots == {"F1": Shot("cam1", 2)}
+    assert carried.cameras == ("cam1",)
     assert site.scalar("SELECT status FROM events WHERE title = 'Jumpa Pers Bupati'") == "scheduled"

@@ -33,13 +33,16 @@ def test_the_shift_ends_and_the_next_one_starts(site, console_for, qtbot):
     ops = console_for(site.url).operations
     ready(ops, qtbot)
     panel = ops.shift
-    assert panel.shift.id == site.shift and not panel.end.isEnabled()  # nobody logged in
+    assert panel.shift.id == site.shift
+    assert not panel.end.isEnabled()  # nobody logged in
     log_in(ops, qtbot, site.world.budi)
-    assert panel.end.isEnabled() and not panel.start.isEnabled()
+    assert panel.end.isEnabled()
+    assert not panel.start.isEnabled()
     panel.end.click()
     qtbot.waitUntil(lambda: panel.shift is not None and panel.shift.id == site.next_shift, timeout=WAIT_MS)
     assert site.scalar("SELECT actual_end IS NOT NULL FROM shifts WHERE id = :id", id=site.shift)
-    assert panel.start.isEnabled() and "Siang" in panel.title.text()
+    assert panel.start.isEnabled()
+    assert "Siang" in panel.title.text()
     panel.start.click()
     qtbot.waitUntil(lambda: panel.shift.running, timeout=WAIT_MS)
     assert site.scalar("SELECT actual_start IS NOT NULL FROM shifts WHERE id = :id", id=site.next_shift)
@@ -50,7 +53,8 @@ def test_a_viewer_may_not_run_the_shift(site, console_for, qtbot):
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.viewer)
     assert ops.who.text() == "Wahyu Hidayat (viewer)"
-    assert not ops.shift.end.isEnabled() and not ops.events.form.submit.isEnabled()
+    assert not ops.shift.end.isEnabled()
+    assert not ops.events.form.submit.isEnabled()
     assert not ops.faults.open_button.isEnabled()
 
 
@@ -83,8 +87,10 @@ def test_schedule_start_and_end_an_event_seen_on_the_events_panel(site, console_
     podcast = next(
         event for event in board.events.values() if event.title == "Podcast Diskominfo: Satu Data Indonesia"
     )
-    assert podcast.cameras == ("cam2",) and podcast.location == "Command Center"
-    assert podcast.shots["F1"].camera == "cam2" and not board.is_running(podcast.id)
+    assert podcast.cameras == ("cam2",)
+    assert podcast.location == "Command Center"
+    assert podcast.shots["F1"].camera == "cam2"
+    assert not board.is_running(podcast.id)
     assert ops.events.table.current_id() == podcast.db_id
     assert site.scalar("SELECT stream_url FROM events WHERE id = :id", id=podcast.db_id).endswith(
         "abcdefghijk"

@@ -105,6 +105,7 @@ def test_no_page_begins_between_a_heading_and_its_table(qapp):
 def test_short_texts_keep_their_whole_width_and_long_ones_share_the_rest():
     # time, author, entry: the entry needs far more than there is; the others fit on one line
     widths = share_width([20, 40, 60], [20, 90, 900], 400)
-    assert widths[:2] == [20, 90] and widths[2] == pytest.approx(290)
+    assert widths[:2] == [20, 90]
+    assert widths[2] == pytest.approx(290)
     assert share_width([10, 10], [30, 10], 100) == pytest.approx([75, 25])  # all fit: the rest in proportion
     assert share_width([300, 200], [400, 300], 400) == [300, 200]  # longest words over the width

@@ -119,7 +119,8 @@ def test_the_report_command_end_to_end(handed_over, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     text = pdf_text(pdf)
-    assert "Laporan serah terima shift" in text and "Budi Santoso" in text
+    assert "Laporan serah terima shift" in text
+    assert "Budi Santoso" in text
     assert report_of(url, shift_id).header.content_hash in text
     monthly = tmp_path / "statistik.csv"
     done = run_app("report", "monthly", "--month", "2026-11", "-o", str(monthly), "--db", url)
@@ -128,10 +129,12 @@ def test_the_report_command_end_to_end(handed_over, tmp_path):
     refused = run_app(
         "report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "statistik.xlsx"), "--db", url
     )
-    assert refused.returncode == 2 and "written as .pdf or .csv" in refused.stderr
+    assert refused.returncode == 2
+    assert "written as .pdf or .csv" in refused.stderr
     assert not (tmp_path / "statistik.xlsx").exists()
     unknown = run_app("report", "handover", "--shift", "999", "-o", str(tmp_path / "x.csv"), "--db", url)
-    assert unknown.returncode == 2 and "no shift number 999" in unknown.stderr
+    assert unknown.returncode == 2
+    assert "no shift number 999" in unknown.stderr
     bad_month = run_app("report", "monthly", "--month", "2026-13", "-o", str(monthly), "--db", url)
     assert bad_month.returncode == 2
     damaged = tmp_path / "damaged.sqlite"
@@ -146,9 +149,9 @@ def test_the_report_command_end_to_end(handed_over, tmp_path):
         "--db",
         f"sqlite:///{damaged}",
     )
-    assert (
-        broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1 and "damaged" in broken.stderr
-    )
+    assert broken.returncode == 1
+    assert len(broken.stderr.strip().splitlines()) == 1
+    assert "damaged" in broken.stderr
 
 
 def exit_code(capsys, *argv: str) -> tuple[int, str]:
@@ -186,7 +189,10 @@ def test_a_report_replaces_a_file_only_with_force_and_never_the_database(tmp_pat
     mine = tmp_path / "mine.csv"
     mine.write_text("keep me")
     code, error = exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", str(mine), "--db", url)
-    assert code == 2 and "exists" in error and "--force" in error and mine.read_text() == "keep me"
+    assert code == 2
+    assert "exists" in error
+    assert "--force" in error
+    assert mine.read_text() == "keep me"
     assert (
         exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", str(mine), "--db", url, "--force")[
             0
@@ -216,7 +222,8 @@ def test_a_locked_database_is_told_in_command_line_words(handed_over, tmp_path, 
         holder.execute("ROLLBACK")
         holder.close()
     assert code == 1 and "is locked" in error and "run the command again" in error, error
-    assert "console will try again" not in error and error.count("\n") == 1
+    assert "console will try again" not in error
+    assert error.count("\n") == 1
 
 
 def values(bar_set) -> list[float]:
@@ -241,11 +248,9 @@ def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     assert window.stats == stats
     charts = [view.chart() for view in window.views]
     per_day = charts[0].series()[0]
+    assert per_day.count() == 4
     assert (
-        per_day.count() == 4
-        and sum(bar_set.sum() for bar_set in per_day.barSets()[:3])
-        == sum(stats.events_by_mode().values())
-        > 50
+        sum(bar_set.sum() for bar_set in per_day.barSets()[:3]) == sum(stats.events_by_mode().values()) > 50
     )
     assert per_day.barSets()[3].sum() == stats.planned_events()
     assert [

@@ -152,9 +152,11 @@ def test_a_layout_hotkey_recalls_that_preset(make_console, rig, qtbot):
         timeout=WAIT_MS,
     )
     button = page.layout_buttons[2]
-    assert button.text().startswith("Presentasi") and "2" in button.text()
+    assert button.text().startswith("Presentasi")
+    assert "2" in button.text()
     qtbot.waitUntil(button.isChecked, timeout=WAIT_MS)  # recalled at once, and shown as active
-    assert "layout <b>Presentasi</b>" in page.status.text() and not page.offer.isVisible()
+    assert "layout <b>Presentasi</b>" in page.status.text()
+    assert not page.offer.isVisible()
 
 
 def test_a_layout_touching_another_events_screens_offers_take_over_and_recall(make_console, rig, qtbot):
@@ -170,7 +172,8 @@ def test_a_layout_touching_another_events_screens_offers_take_over_and_recall(ma
         == "Rapat Penuh would change Layar Kanan, Monitor Podium, which Podcast Diskominfo uses."
     )
     assert recall_count(rig) == recalls  # nothing sent yet
-    assert screen(page, 3, WallRole.BLOCKED) and screen(page, 4, WallRole.BLOCKED)
+    assert screen(page, 3, WallRole.BLOCKED)
+    assert screen(page, 4, WallRole.BLOCKED)
     qtbot.mouseClick(page.offer_accept, Qt.MouseButton.LeftButton)
     assert not page.offer.isVisible()
     lines = log_lines(console)
@@ -179,9 +182,8 @@ def test_a_layout_touching_another_events_screens_offers_take_over_and_recall(ma
         for screen_name in ("Layar Kanan", "Monitor Podium")
         if any(f"take over {screen_name}" in line and "Podcast Diskominfo" in line for line in lines)
     ] == ["Layar Kanan", "Monitor Podium"]  # one take-over logged per screen
-    assert (
-        not screen(page, 3, WallRole.BLOCKED) and screen(page, 4, WallRole.OWNER) == "Rapat Koordinasi Bupati"
-    )
+    assert not screen(page, 3, WallRole.BLOCKED)
+    assert screen(page, 4, WallRole.OWNER) == "Rapat Koordinasi Bupati"
     qtbot.waitUntil(lambda: rig.wall.state()["last_preset"] == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: page.layout_buttons[1].isChecked(), timeout=WAIT_MS)
     assert not page.layout_buttons[2].isChecked()
@@ -196,7 +198,8 @@ def test_pressing_the_layout_key_again_takes_over_and_recalls_and_cancel_takes_n
     page = console.wall_view.pages["smart-wall"]
     qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     qtbot.mouseClick(page.offer_cancel, Qt.MouseButton.LeftButton)
-    assert not page.offer.isVisible() and screen(page, 3, WallRole.BLOCKED)
+    assert not page.offer.isVisible()
+    assert screen(page, 3, WallRole.BLOCKED)
     qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # again: the confirmation
     qtbot.waitUntil(lambda: rig.wall.state()["last_preset"] == 3, timeout=WAIT_MS)
@@ -229,7 +232,8 @@ def test_a_screen_of_another_running_event_needs_a_take_over(make_console, rig, 
     assert screen(page, 3, WallRole.BLOCKED)
     assert not page.take_over.isVisible()
     qtbot.mouseClick(page.canvas, Qt.MouseButton.LeftButton, pos=page.canvas.cell_rect(2).center().toPoint())
-    assert page.take_over.isVisible() and page.take_over.text() == "Take over Layar Kanan"
+    assert page.take_over.isVisible()
+    assert page.take_over.text() == "Take over Layar Kanan"
     qtbot.mouseClick(page.take_over, Qt.MouseButton.LeftButton)
     assert not screen(page, 3, WallRole.BLOCKED)
     assert screen(page, 3, WallRole.OWNER) == "Rapat Koordinasi Bupati"
@@ -327,7 +331,9 @@ def test_a_display_shows_power_and_inputs_instead_of_routing(rig, qtbot):
         "podium", "Monitor Podium", "lg+tcp://unused", inputs={"90": "HDMI 1", "C0": "DisplayPort"}
     )
     display, page = standalone_page(rig, qtbot, "lg", "tcp://127.0.0.1:0", FAST, wall)
-    assert page.canvas is None and page.sources is None and not page.layout_buttons
+    assert page.canvas is None
+    assert page.sources is None
+    assert not page.layout_buttons
     buttons = {button.text(): button for button in page.findChildren(QPushButton)}
     assert {"Power on", "Standby", "HDMI 1", "DisplayPort"} <= set(buttons)
     qtbot.mouseClick(buttons["DisplayPort"], Qt.MouseButton.LeftButton)

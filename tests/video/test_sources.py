@@ -103,7 +103,8 @@ def test_file_plays_in_order_and_loops(tmp_path):
     clip = write_clip(tmp_path / "walk.avi", count=6)
     with OpenCvSource(str(clip)) as source:
         positions = [bar_centre(source.read()) for _ in range(8)]
-    assert positions[:6] == sorted(positions[:6]) and positions[0] < 0.2 < 0.8 < positions[5]
+    assert positions[:6] == sorted(positions[:6])
+    assert positions[0] < 0.2 < 0.8 < positions[5]
     assert positions[6] == pytest.approx(positions[0], abs=0.02)  # back at the start
     assert positions[7] == pytest.approx(positions[1], abs=0.02)
 
@@ -237,7 +238,8 @@ def test_bundled_panorama_is_used_by_default():
     with source:
         assert source.panorama.shape == (1024, 4096, 3)
         frame = source.read()
-    assert frame.shape == (720, 1280, 3) and frame.std() > 20
+    assert frame.shape == (720, 1280, 3)
+    assert frame.std() > 20
 
 
 def test_the_clock_in_the_picture_is_wib_whatever_the_pcs_zone(coordinate_panorama, monkeypatch):

@@ -16,7 +16,9 @@ def test_the_position_for_a_framing_shows_that_framing(profile, target):
     centre_x, centre_y, width = target
     position = position_for(centre_x, centre_y, width, PROFILES[profile], PANORAMA)
     x, y, w, h = view_of(position, PROFILES[profile], PANORAMA)
-    assert abs(x - centre_x) < 1 and abs(y - centre_y) < 1 and abs(w - width) < 1
+    assert abs(x - centre_x) < 1
+    assert abs(y - centre_y) < 1
+    assert abs(w - width) < 1
     assert w / h == pytest.approx(16 / 9)
 
 

@@ -243,7 +243,8 @@ def signed_in_width(draw):
 def test_signed_nibbles_round_trip(value_and_count):
     value, count = value_and_count
     data = codec.signed_nibbles(value, count)
-    assert len(data) == count and all(b <= 0x0F for b in data)
+    assert len(data) == count
+    assert all(b <= 0x0F for b in data)
     assert codec.from_signed_nibbles(data) == value
 
 

@@ -49,7 +49,9 @@ def test_route_preset_and_status(wall_sim):
     status = run("wall", sim.url, "status")
     assert status.returncode == 0, status.stderr
     state = json.loads(status.stdout)
-    assert state["online"] is True and state["routes"]["2"] == 3 and state["outputs"] == 4
+    assert state["online"] is True
+    assert state["routes"]["2"] == 3
+    assert state["outputs"] == 4
 
 
 @pytest.mark.parametrize("options", ["sender_id=no", "lowercase=yes", "sender_id=no&lowercase=yes"])
@@ -59,18 +61,22 @@ def test_kramer_units_without_sender_id_or_in_lower_case_are_heard(wall_sim, opt
     assert result.returncode == 0, result.stderr
     assert sim.state()["video"][2] == 1
     refused = run("wall", sim.url, "preset", "recall", "5")  # never stored
-    assert refused.returncode == 1 and "parameter out of range (ERR 003)" in refused.stderr
+    assert refused.returncode == 1
+    assert "parameter out of range (ERR 003)" in refused.stderr
     state = json.loads(run("wall", sim.url, "status").stdout)
-    assert state["online"] and state["routes"]["2"] == 1
+    assert state["online"]
+    assert state["routes"]["2"] == 1
 
 
 def test_a_device_error_is_named_with_exit_one(wall_sim):
     sim = wall_sim("extron")
     result = run("wall", sim.url, "preset", "recall", "7")
     assert result.returncode == 1
-    assert "invalid preset number (E11)" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "invalid preset number (E11)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     status = run("wall", sim.url, "status")  # the size comes from the device
-    assert status.returncode == 0 and len(json.loads(status.stdout)["routes"]) == 8
+    assert status.returncode == 0
+    assert len(json.loads(status.stdout)["routes"]) == 8
 
 
 @pytest.mark.parametrize(
@@ -97,13 +103,15 @@ def test_silence_is_exit_three(wall_sim):
     sim = wall_sim("lg")
     sim.silence(True)
     result = run("wall", sim.url, "power", "on", "--timeout", "1")
-    assert result.returncode == 3 and "timeout" in result.stderr
+    assert result.returncode == 3
+    assert "timeout" in result.stderr
 
 
 def test_an_output_the_device_does_not_have_is_exit_two_with_nothing_sent(wall_sim):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?outputs=4")
     result = run("wall", sim.url, "route", "1", "9")
-    assert result.returncode == 2 and "output 9 is out of range 1–4" in result.stderr
+    assert result.returncode == 2
+    assert "output 9 is out of range 1–4" in result.stderr
     assert not any(text.startswith(("#AV", "#VID")) for text in sent(sim))  # only the handshake
 
 

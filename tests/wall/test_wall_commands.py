@@ -69,7 +69,8 @@ def test_drivers_wrap_the_same_bytes_and_know_their_answers():
     ]
     assert [c.data for c in k.connect_commands(Size(8, 8, 16))] == [b"#\r", *discovery]
     assert [c.optional for c in k.connect_commands(Size(8, 8, None))] == [False, True, True, True]
-    assert k.recall_preset(3).refresh_routes and not k.route(1, 2, "av").query
+    assert k.recall_preset(3).refresh_routes
+    assert not k.route(1, 2, "av").query
     e = protocol("extron+tcp://10.0.0.2?password=x")
     assert [c.data for c in e.route_queries(3)] == [b"1%", b"2%", b"3%"]
     assert all(c.query for c in e.route_queries(3))
@@ -77,7 +78,8 @@ def test_drivers_wrap_the_same_bytes_and_know_their_answers():
     with pytest.raises(ValueError, match="outputs"):
         e.route_queries(None)
     display = protocol("lg+tcp://10.0.0.3?set_id=0")
-    assert display.power(True).data == b"ka 00 01\r" and not display.power(True).expects_reply
+    assert display.power(True).data == b"ka 00 01\r"
+    assert not display.power(True).expects_reply
 
 
 def test_capabilities_declared_per_driver():

@@ -68,7 +68,8 @@ def test_a_profile_drives_the_kramer_simulator(wall_sim, wall, listen, kramer_pr
     sim = wall_sim("kramer", listen())
     matrix = wall(generic_url(sim, kramer_profile))
     state = matrix.ready().result(5)
-    assert state.protocol == "Kramer VS-88 (fixed strings)" and state.layers == ("av", "video")
+    assert state.protocol == "Kramer VS-88 (fixed strings)"
+    assert state.layers == ("av", "video")
     assert matrix.route(3, 2, "video").result(3).ok
     assert matrix.save_preset(4).result(3).ok
     matrix.route(5, 2).result(3)
@@ -88,9 +89,11 @@ def test_a_json_profile_drives_the_lg_simulator(wall_sim, wall, tmp_path):
     path.write_text(json.dumps(LG_PROFILE), encoding="utf-8")
     sim = wall_sim("lg")
     display = wall(generic_url(sim, path, "timeout=0.3"))
-    assert display.can(Capability.DISPLAY_POWER) and display.can(Capability.TILE_MODE)
+    assert display.can(Capability.DISPLAY_POWER)
+    assert display.can(Capability.TILE_MODE)
     assert not display.can(Capability.ROUTE)
-    assert display.power(False).result(10).ok and display.tile_mode(2, 4).result(10).ok
+    assert display.power(False).result(10).ok
+    assert display.tile_mode(2, 4).result(10).ok
     assert display.select_input("91").result(3).ok
     with pytest.raises(WallError, match=r"illegal code \(error 00\)"):
         display.select_input("17").result(3)

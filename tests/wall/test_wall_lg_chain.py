@@ -52,7 +52,8 @@ def test_two_displays_share_one_port_and_take_turns(wall, monkeypatch):
     wait_until(lambda: port.sent == [b"ka 01 00\r", b"ka 02 01\r"], what="the second command")
     port.inject(b"a 02 OK01x")
     assert on.result(3).ok
-    assert first.snapshot().power is False and second.snapshot().power is True
+    assert first.snapshot().power is False
+    assert second.snapshot().power is True
 
 
 def on_posix(test):
@@ -95,7 +96,8 @@ def test_a_silent_set_id_times_out_and_the_others_keep_working(chain, wall):
     assert "answer" in ghost.snapshot().last_error
     for on in (False, True, False):
         assert one.power(on).result(5).ok
-    assert chain.state()[1]["power"] is False and one.snapshot().online
+    assert chain.state()[1]["power"] is False
+    assert one.snapshot().online
     with pytest.raises(WallError):
         ghost.power(True).result(5)
 
@@ -105,7 +107,8 @@ def test_closing_one_display_keeps_the_line_for_the_other(chain, wall):
     one, two = display(wall, chain, 1), display(wall, chain, 2)
     one.ready().result(5), two.ready().result(5)
     one.close().result(5)
-    assert two.power(False).result(5).ok and chain.state()[2]["power"] is False
+    assert two.power(False).result(5).ok
+    assert chain.state()[2]["power"] is False
     assert two.snapshot().online
 
 
@@ -116,7 +119,8 @@ def test_both_displays_come_back_after_an_unplug(chain, wall):
     chain.drop_connections()
     wait_until(lambda: not one.snapshot().online, what="offline after the unplug")
     wait_until(lambda: one.snapshot().online and two.snapshot().online, timeout=8, what="both back")
-    assert one.power(False).result(5).ok and two.power(False).result(5).ok
+    assert one.power(False).result(5).ok
+    assert two.power(False).result(5).ok
 
 
 @on_posix
@@ -126,7 +130,8 @@ def test_set_id_0_reaches_every_display_and_expects_no_answer(chain, wall):
     assert everyone.power(False).result(5).ok
     wait_until(lambda: "ka 00 00" in sent(chain), what="the broadcast on the line")
     wait_until(lambda: not chain.state()[1]["power"] and not chain.state()[2]["power"], what="both off")
-    assert one.power(True).result(5).ok and one.snapshot().power is True
+    assert one.power(True).result(5).ok
+    assert one.snapshot().power is True
     health = everyone.snapshot().health
     assert (health.sent, health.received, health.timeouts) == (1, 0, 0)
 

@@ -55,5 +55,7 @@ def test_lg_rs232_tv_powers_and_switches_the_lg_simulator_over_a_pty(wall_sim, t
     PowerState, InputSource = lg_rs232_tv.PowerState, lg_rs232_tv.InputSource
     assert (first, off, source) == (PowerState.ON, PowerState.OFF, InputSource.HDMI2)
     display = sim.state()[set_id]
-    assert display["power"] is False and display["input"] == "91"
-    assert f"ka 0{set_id} 00" in sent(sim) and f"xb 0{set_id} 91" in sent(sim)
+    assert display["power"] is False
+    assert display["input"] == "91"
+    assert f"ka 0{set_id} 00" in sent(sim)
+    assert f"xb 0{set_id} 91" in sent(sim)

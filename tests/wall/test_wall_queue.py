@@ -37,7 +37,8 @@ def test_one_command_in_flight(wall_sim, wall):
     sim.silence(False)
     with pytest.raises(WallError, match="no answer within 0.5 s"):
         first.result(3)
-    assert second.result(3).ok and sent(sim)[-1] == "ka 01 01"
+    assert second.result(3).ok
+    assert sent(sim)[-1] == "ka 01 01"
 
 
 def test_keepalive_after_idle(wall_sim, wall):
@@ -46,7 +47,8 @@ def test_keepalive_after_idle(wall_sim, wall):
     matrix.ready().result(5)
     handshakes = sent(sim).count("#")
     wait_until(lambda: sent(sim).count("#") >= handshakes + 2, timeout=3, what="two keepalives")
-    assert matrix.snapshot().health.keepalives >= 2 and matrix.snapshot().online
+    assert matrix.snapshot().health.keepalives >= 2
+    assert matrix.snapshot().online
 
 
 def test_queries_are_sent_twice_commands_once(wall_sim, wall):
@@ -59,7 +61,8 @@ def test_queries_are_sent_twice_commands_once(wall_sim, wall):
         command.result(3)
     with pytest.raises(WallError):
         query.result(3)
-    assert matrix.snapshot().health.retries == 1 and matrix.snapshot().health.timeouts == 3
+    assert matrix.snapshot().health.retries == 1
+    assert matrix.snapshot().health.timeouts == 3
 
 
 def test_silence_makes_the_device_offline_and_it_comes_back(wall_sim, wall):
@@ -85,7 +88,8 @@ def test_disconnect_offline_reconnect_and_work_again(wall_sim, wall, listen):
     wait_until(lambda: matrix.snapshot().link is not Link.ONLINE, what="offline after the drop")
     wait_until(lambda: matrix.snapshot().online, timeout=6, what="reconnected")
     assert matrix.route(4, 2).result(3).ok
-    assert sim.state()["video"][1] == 3 and sim.state()["video"][2] == 4
+    assert sim.state()["video"][1] == 3
+    assert sim.state()["video"][2] == 4
     assert matrix.snapshot().health.offline_count >= 1
 
 
@@ -133,4 +137,5 @@ def test_no_connection_is_reported_and_commands_wait_only_so_long(wall):
     with pytest.raises(WallError, match="not connected within 0.5 s") as caught:
         future.result(3)
     assert caught.value.result == "offline"
-    assert matrix.snapshot().link is Link.OFFLINE and "no connection" in matrix.snapshot().last_error
+    assert matrix.snapshot().link is Link.OFFLINE
+    assert "no connection" in matrix.snapshot().last_error

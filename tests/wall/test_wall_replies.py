@@ -35,7 +35,8 @@ def test_kramer_replies_carry_routes_and_sizes():
     reply = kramer.parse(b"~01@VID 1>2 OK")
     assert (reply.kind, reply.key, reply.routes) == (ReplyKind.OK, "VID", (("video", 2, 1),))
     reply = kramer.parse(b"~01@VID 1>1,3>2,0>3")
-    assert reply.kind is ReplyKind.DATA and reply.routes == (
+    assert reply.kind is ReplyKind.DATA
+    assert reply.routes == (
         ("video", 1, 1),
         ("video", 2, 3),
         ("video", 3, 0),
@@ -180,11 +181,13 @@ def test_framers_split_lines_prompts_and_lg_acks():
 def test_telnet_commands_are_removed_and_refused_even_when_split():
     telnet = TelnetFilter()
     text, answers = telnet.feed(bytes([IAC, WILL, 1, IAC, DO]) + b"ab")
-    assert text == b"b" and answers == bytes([IAC, DONT, 1, IAC, WONT, ord("a")])
+    assert text == b"b"
+    assert answers == bytes([IAC, DONT, 1, IAC, WONT, ord("a")])
     text, answers = telnet.feed(bytes([IAC]))
     assert (text, answers) == (b"", b"")
     text, answers = telnet.feed(bytes([IAC, IAC, SB, 24, 1, IAC, SE]) + b"Password:")
-    assert text == bytes([IAC]) + b"Password:" and answers == b""
+    assert text == bytes([IAC]) + b"Password:"
+    assert answers == b""
 
 
 @pytest.fixture(scope="module")

@@ -51,7 +51,9 @@ def test_kramer_answers_like_a_p3000_matrix(wall_sim):
     assert c.ask(b"#INFO-IO?\r") == b"~01@INFO-IO IN 4,OUT 4\r\n"
     assert c.ask(b"#BOGUS 1\r") == b"~01@BOGUS ERR 002\r\n"
     c.close()
-    assert sim.state()["video"][2] == 1 and sim.state()["presets"] == [2] and sim.state()["last_preset"] == 2
+    assert sim.state()["video"][2] == 1
+    assert sim.state()["presets"] == [2]
+    assert sim.state()["last_preset"] == 2
 
 
 def test_kramer_compact_errors(wall_sim):
@@ -114,7 +116,9 @@ def test_extron_banner_password_verbose_and_errors(wall_sim):
     assert c.ask(b"xyz!") == b"E10\r\n"
     c.close()
     state = sim.state()
-    assert state["windows"] == {(1, 3): 1001} and state["layouts"] == {2: 4} and state["presets"] == [5]
+    assert state["windows"] == {(1, 3): 1001}
+    assert state["layouts"] == {2: 4}
+    assert state["presets"] == [5]
 
 
 def test_extron_reports_ties_to_verbose_clients_only(wall_sim):
@@ -137,7 +141,8 @@ def test_extron_plays_a_unit_that_refuses_with_an_error_code(wall_sim, sim_runti
         c.ask(b"")
     assert c.ask(b"1*3!") == b"E30:2\r\n"
     assert c.ask(b"5,") == b"E30:2\r\n"
-    assert c.ask(b"3%") == b"03\r\n" and c.ask(b"N") == b"60-0000-01\r\n"  # reads still answered
+    assert c.ask(b"3%") == b"03\r\n"
+    assert c.ask(b"N") == b"60-0000-01\r\n"  # reads still answered
     c.close()
     with pytest.raises(ValueError, match="refuse=E3: name an SIS error code"):
         sim_runtime.submit(start_wall_simulator("extron", "tcp://127.0.0.1:0?refuse=E3")).result(5)
@@ -178,7 +183,8 @@ def test_serial_simulator_on_a_pseudo_terminal(wall_sim, tmp_path):
 
     link = tmp_path / "kramer0"
     sim = wall_sim("kramer", f"serial://pty?link={link}&baud=115200")
-    assert sim.url == f"kramer+serial://{link}" and os.path.realpath(link) == sim.slave_path
+    assert sim.url == f"kramer+serial://{link}"
+    assert os.path.realpath(link) == sim.slave_path
     with serial.Serial(str(link), 115200, timeout=TIMEOUT) as port:
         port.write(b"#VID 3>1\r")
         assert port.read_until(b"\n") == b"~01@VID 3>1 OK\r\n"

@@ -40,7 +40,8 @@ def test_network_urls_and_their_usual_ports(url, host, port):
 def test_serial_urls_name_the_port_and_the_driver_default_speed(url, device, baud):
     endpoint = drivers.parse(url)
     transport = drivers.make_transport(endpoint, drivers.make_protocol(endpoint))
-    assert isinstance(transport, SerialPort) and (transport.device, transport.baud) == (device, baud)
+    assert isinstance(transport, SerialPort)
+    assert (transport.device, transport.baud) == (device, baud)
 
 
 def test_tcp_urls_get_a_reconnecting_client():
@@ -68,7 +69,8 @@ def test_url_mistakes_are_named(runtime, url, message):
 
 
 def test_wall_and_camera_url_errors_share_one_base():
-    assert issubclass(drivers.WallUrlError, DeviceUrlError) and issubclass(CameraUrlError, DeviceUrlError)
+    assert issubclass(drivers.WallUrlError, DeviceUrlError)
+    assert issubclass(CameraUrlError, DeviceUrlError)
     assert issubclass(DeviceUrlError, ValueError)
 
 
@@ -76,4 +78,5 @@ def test_demo_mode_starts_a_matrix(sim_runtime, wall):
     server = start_demo_wall(sim_runtime)
     assert server.url.startswith("kramer+tcp://127.0.0.1:")
     matrix = wall(server.url)
-    assert matrix.route(2, 1).result(5).ok and server.state()["video"][1] == 2
+    assert matrix.route(2, 1).result(5).ok
+    assert server.state()["video"][1] == 2
