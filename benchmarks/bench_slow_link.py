@@ -34,7 +34,7 @@ SCHEMES = ("visca+udp", "visca+udpraw", "visca+tcp")
 COMMANDS = {"power on": ["power", "on"], "preset recall 1": ["preset", "recall", "1"], "status": ["status"]}
 INQUIRIES = ("power", "position", "zoom", "focus mode", "focus", "last preset", "version")
 
-CHILD = r"""
+CHILD = rf"""
 import json, logging, sys, time
 logging.basicConfig(level=logging.CRITICAL)
 from devices.runtime import DeviceRuntime
@@ -48,18 +48,18 @@ with DeviceRuntime("bench") as runtime:
     elif command == "preset recall 1":
         futures = [camera.recall_preset(1)]
     else:
-        futures = [camera.inquire(what) for what in %r]
+        futures = [camera.inquire(what) for what in {INQUIRIES!r}]
     camera.start()
     try:
         for future in futures:
             future.result(30)
         outcome = "done"
     except Exception as exc:
-        outcome = f"{type(exc).__name__}: {exc}"
+        outcome = f"{{type(exc).__name__}}: {{exc}}"
     took = time.monotonic() - started
     camera.close().result(5)
-print(json.dumps({"seconds": took, "outcome": outcome}))
-""" % (INQUIRIES,)
+print(json.dumps({{"seconds": took, "outcome": outcome}}))
+"""
 
 
 def child_env(repo: Path) -> dict:

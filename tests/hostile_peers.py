@@ -4,6 +4,7 @@ ACKs, replies dribbled in a byte at a time). Each runs on its own threads, like 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import struct
@@ -40,11 +41,8 @@ class _Server:
             thread.start()
 
     def _serve_and_close(self, conn: socket.socket) -> None:
-        with conn:
-            try:
-                self.serve(conn)
-            except OSError:
-                pass
+        with conn, contextlib.suppress(OSError):
+            self.serve(conn)
 
     def serve(self, conn: socket.socket) -> None:
         raise NotImplementedError
@@ -107,10 +105,8 @@ def relay(client: socket.socket, device: socket.socket, stop: threading.Event, p
 
     def stop_both() -> None:
         for sock in (client, device):
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     threading.Thread(target=upstream, daemon=True).start()
     try:

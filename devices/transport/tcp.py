@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 
@@ -121,8 +122,6 @@ class TcpClient(ByteTransport, asyncio.Protocol):
             if self._lost is not None:
                 self._lost.set()
             self._task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-            except asyncio.CancelledError:
-                pass
         self._set_up(False, "closed")

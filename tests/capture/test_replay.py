@@ -54,7 +54,7 @@ def tcp_read(client: socket.socket, count: int) -> bytes:
 
 
 @pytest.mark.parametrize(
-    "text, problem",
+    ("text", "problem"),
     [
         ("", "empty"),
         ('{"kind": "camera"}\n', "line 1: the first line must be the header"),

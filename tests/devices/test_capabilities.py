@@ -54,7 +54,7 @@ def test_a_camera_that_comes_back_is_asked_everything_again(simulator, camera):
 
 
 @pytest.mark.parametrize(
-    "sim_model, profile, model",
+    ("sim_model", "profile", "model"),
     [
         ("sony-brc-x400", "sony-brc-x400", "Sony BRC-X400"),
         ("sony-brc-h700", "sony-brc-h700", "Sony BRC-H700"),
@@ -86,7 +86,7 @@ def test_an_explicit_model_wins_over_what_the_camera_says(simulator, camera):
 
 
 @pytest.mark.parametrize(
-    "listen, model",
+    ("listen", "model"),
     [
         ("visca+tcp://127.0.0.1:0?refuse=version", None),
         ("visca+tcp://127.0.0.1:0?model=ptzoptics", "vendor 0102 model 0105"),  # PTZOptics' own layout

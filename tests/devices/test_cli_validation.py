@@ -61,7 +61,7 @@ BAD_WALL_URLS = {
 }
 
 
-@pytest.mark.parametrize("url, named", BAD_CAMERA_URLS.items())
+@pytest.mark.parametrize(("url", "named"), BAD_CAMERA_URLS.items())
 def test_a_bad_camera_url_option_exits_two_naming_it(capsys, url, named):
     code, err = run_cli(capsys, "camera", url.format(port=closed_port()), "status", "--timeout", "0.5")
     assert code == 2, err
@@ -69,7 +69,7 @@ def test_a_bad_camera_url_option_exits_two_naming_it(capsys, url, named):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("url, named", BAD_WALL_URLS.items())
+@pytest.mark.parametrize(("url", "named"), BAD_WALL_URLS.items())
 def test_a_bad_wall_url_option_exits_two_naming_it(capsys, url, named):
     code, err = run_cli(
         capsys, "wall", url.format(port=closed_port(socket.SOCK_STREAM)), "status", "--timeout", "0.5"

@@ -14,7 +14,7 @@ def no_ports() -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "url, words",
+    ("url", "words"),
     [
         (
             "visca+udp://10.0.0.5:1259",

@@ -93,7 +93,7 @@ def test_a_serial_chain_keeps_each_cameras_presets_in_its_one_file(restartable, 
 
 
 @pytest.mark.parametrize(
-    "content, reason",
+    ("content", "reason"),
     [
         ("{not json", "not valid JSON"),
         ('{"cameras": "none"}', "not the state of a simulated camera"),

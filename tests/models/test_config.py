@@ -125,7 +125,7 @@ def test_demo_configuration_is_valid_and_complete():
 
 
 @pytest.mark.parametrize(
-    "line, replacement, field, words",
+    ("line", "replacement", "field", "words"),
     [
         (4, "    url: visca+foo://192.168.10.21", "cameras[0].url", "unknown camera URL kind 'visca+foo'"),
         (
@@ -183,7 +183,7 @@ def test_a_camera_takes_a_substream_for_its_tile_and_a_main_stream_for_large_vie
 
 
 @pytest.mark.parametrize(
-    "replacement, words",
+    ("replacement", "words"),
     [
         ("    preview_hd: ftp://192.168.10.21/x", "unsupported preview address 'ftp://192.168.10.21/x'"),
         ("    preview_hd: rtsp:///stream0", "preview address 'rtsp:///stream0' has no host name"),
@@ -277,7 +277,7 @@ def test_yaml_syntax_error_names_its_line():
 
 
 @pytest.mark.parametrize(
-    "line, broken, hint",
+    ("line", "broken", "hint"),
     [
         (10, "    name Kamera Lebar", "a line without 'key: value'"),  # the key's ':' forgotten
         (8, "    presets: {1: Podium, 2: Meja Pimpinan", "a bracket that is not closed"),
@@ -522,7 +522,7 @@ def test_walls_and_the_outputs_events_own():
 
 
 @pytest.mark.parametrize(
-    "line, replacement, field, words",
+    ("line", "replacement", "field", "words"),
     [
         (8, "    url: crestron+tcp://192.168.10.40", "walls[0].url", "unknown wall device kind"),
         (9, "    sources: {0: Kosong}", "walls[0].sources", "input number must be between 1 and 9999, not 0"),

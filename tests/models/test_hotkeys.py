@@ -84,7 +84,7 @@ def test_held_actions_and_labels():
 
 
 @pytest.mark.parametrize(
-    "text, key",
+    ("text", "key"),
     [
         ("ctrl+3", "Ctrl+3"),
         ("Shift+Ctrl+a", "Ctrl+Shift+A"),
@@ -105,7 +105,7 @@ def test_key_spellings_are_brought_to_qt_portable_text(text, key):
 
 
 @pytest.mark.parametrize(
-    "text, words",
+    ("text", "words"),
     [
         ("", "is not a key"),
         ("Ctrl+", "is not a key"),

@@ -135,7 +135,7 @@ def test_bugs_are_not_dressed_up_as_database_problems(database):
 
 
 @pytest.mark.parametrize(
-    "sqlstate, message, kind",
+    ("sqlstate", "message", "kind"),
     [
         ("53100", "could not extend file: No space left on device", "full"),
         ("25006", "cannot execute INSERT in a read-only transaction", "read-only"),

@@ -38,7 +38,7 @@ def test_an_admins_new_location_is_stored_with_its_audit_row(database, world):
 
 
 @pytest.mark.parametrize(
-    "name, message",
+    ("name", "message"),
     [
         ("", "a location needs a name"),
         ("   ", "a location needs a name"),

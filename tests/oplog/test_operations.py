@@ -103,7 +103,7 @@ def test_an_event_is_scheduled_started_and_ended(database, world):
 
 
 @pytest.mark.parametrize(
-    "change, message",
+    ("change", "message"),
     [
         (dict(places=[]), "needs at least one location"),
         (dict(places=[Place("Gedung Sate")]), "no location named 'Gedung Sate'"),

@@ -33,7 +33,7 @@ def test_a_camera_chain_is_numbered_and_each_address_found(camera_sim, tmp_path,
 
 
 @pytest.mark.parametrize(
-    "protocol, options, urls, tried",
+    ("protocol", "options", "urls", "tried"),
     [
         ("kramer", "", ["?baud=115200"], 3),
         ("extron", "", ["?baud=9600"], 5),

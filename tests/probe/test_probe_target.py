@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
-    "target, message",
+    ("target", "message"),
     [
         ("", "give a host or a serial port"),
         ("not a host!", "is neither an IP address, a host name nor a serial port"),
@@ -55,7 +55,7 @@ def test_a_serial_port_that_is_missing_or_not_a_port_is_exit_two(capsys, tmp_pat
 
 
 @pytest.mark.parametrize(
-    "options, message",
+    ("options", "message"),
     [
         (("--ports", "kramer=99999"), "needs a port 1–65535"),
         (("--ports", "visca=5678"), "visca alone could be visca+udp, visca+udpraw, visca+tcp"),

@@ -129,7 +129,7 @@ def test_manual_focus_drive_needs_manual_mode(rig: Rig) -> None:
 
 
 @pytest.mark.parametrize(
-    "model, packet",
+    ("model", "packet"),
     [
         ("sony-brc-x400", "81 01 04 3F 02 64 FF"),  # presets 0–99 only
         ("sony-srg300h", "81 01 04 3F 01 10 FF"),  # 16 presets
@@ -244,7 +244,7 @@ def test_brc_h700_pans_left_towards_its_positive_end() -> None:
 
 
 @pytest.mark.parametrize(
-    "model, speed, answer",
+    ("model", "speed", "answer"),
     [
         ("sony-brc-x400", "19", ["90 41 ff", "90 51 ff"]),  # Sony BRC-X400: 01–19h
         ("sony-brc-x400", "1A", ["90 60 02 ff"]),

@@ -84,7 +84,7 @@ def test_esc_on_an_open_menu_combo_box_or_dialog_closes_it_and_stops_no_camera(c
 
 
 @pytest.mark.parametrize(
-    "key, modifiers",
+    ("key", "modifiers"),
     [(Key.Key_Pause, Mod.NoModifier), (Key.Key_Space, Mod.ControlModifier)],
     ids=["Pause", "Ctrl+Space"],
 )

@@ -95,7 +95,7 @@ def test_an_operator_may_not_add_a_location(site, console_for, qtbot):
 
 
 @pytest.mark.parametrize(
-    "name, message",
+    ("name", "message"),
     [
         ("  ", "a location needs a name"),
         ("command  center", "there is already a location called Command Center"),

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site  # the fixtures
 
 
-@pytest.mark.parametrize("hour, minute", [(9, 0), (23, 45)])
+@pytest.mark.parametrize(("hour", "minute"), [(9, 0), (23, 45)])
 def test_the_board_lists_the_wib_day_and_the_hours_after_midnight_late_in_the_day(hour, minute):
     now = datetime(2026, 12, 5, hour, minute, tzinfo=WIB)
     start, end = board_window(now)

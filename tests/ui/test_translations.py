@@ -153,7 +153,7 @@ def visible_texts(console: Console) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    "language, expected",
+    ("language", "expected"),
     [
         (
             "id",

@@ -152,7 +152,7 @@ def test_a_device_that_falls_back_is_not_tried_again(rtsp_camera, passing_device
 
 
 @pytest.mark.parametrize(
-    "path, words",
+    ("path", "words"),
     [
         ("/Streaming/Channels/102", "the camera's stream was not found (404) — check the path"),
     ],

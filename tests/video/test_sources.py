@@ -36,7 +36,7 @@ PROFILE = get_profile("sony-srg300h")
 
 
 @pytest.mark.parametrize(
-    "spec, kind, target",
+    ("spec", "kind", "target"),
     [
         (
             "rtsp://admin:secret@10.0.0.5:554/stream1",
@@ -59,7 +59,7 @@ def test_specs_name_their_kind(spec, kind, target):
 
 
 @pytest.mark.parametrize(
-    "spec, message",
+    ("spec", "message"),
     [
         ("foo://x", "preview source 'foo://x' is not RTSP, HTTP, a file or a device number"),
         ("", "preview source is empty"),

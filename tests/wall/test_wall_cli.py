@@ -80,7 +80,7 @@ def test_a_device_error_is_named_with_exit_one(wall_sim):
 
 
 @pytest.mark.parametrize(
-    "error, meaning", [("E30:2", "hardware failure (E30:2)"), ("E27", "invalid event number (E27)")]
+    ("error", "meaning"), [("E30:2", "hardware failure (E30:2)"), ("E27", "invalid event number (E27)")]
 )
 def test_extron_errors_of_the_dxp_manual_are_refusals(wall_sim, error, meaning):
     sim = wall_sim("extron", f"tcp://127.0.0.1:0?refuse={error}")

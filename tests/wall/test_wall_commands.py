@@ -48,7 +48,7 @@ BUILT = [
 ]
 
 
-@pytest.mark.parametrize("built, expected", BUILT, ids=[repr(e) for _, e in BUILT])
+@pytest.mark.parametrize(("built", "expected"), BUILT, ids=[repr(e) for _, e in BUILT])
 def test_builder_bytes(built, expected):
     assert built == expected
 
@@ -105,7 +105,7 @@ def test_lg_values_are_checked():
 
 
 @pytest.mark.parametrize(
-    "template, expected",
+    ("template", "expected"),
     [
         ("#VID {input}>{output}", b"#VID 1>2"),
         ("%02%{input:02X}\\x03", b"\x02\x01\x03"),
@@ -120,7 +120,7 @@ def test_generic_templates_fill_placeholders_then_escapes(template, expected):
 
 
 @pytest.mark.parametrize(
-    "checksum, as_byte, expected",
+    ("checksum", "as_byte", "expected"),
     [
         (None, False, b"\x01\x02\x03\r"),
         ("sum8", False, b"\x01\x02\x0306\r"),

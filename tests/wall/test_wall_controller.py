@@ -83,7 +83,7 @@ def test_lg_power_input_and_tile(wall_sim, wall, listen):
 
 
 @pytest.mark.parametrize(
-    "protocol, call, meaning",
+    ("protocol", "call", "meaning"),
     [
         ("kramer", lambda m: m.recall_preset(7), r"parameter out of range \(ERR 003\)"),
         ("extron", lambda m: m.recall_preset(7), r"invalid preset number \(E11\)"),

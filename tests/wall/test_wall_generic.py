@@ -104,7 +104,7 @@ def test_a_json_profile_drives_the_lg_simulator(wall_sim, wall, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "text, message",
+    ("text", "message"),
     [
         (
             "commands: {route: '#VID {inpt}>{output}'}",

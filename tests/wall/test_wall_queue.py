@@ -116,7 +116,8 @@ def test_telnet_password_from_the_url(wall_sim, wall):
 
 
 @pytest.mark.parametrize(
-    "options, why", [("", "asks for a password; add password="), ("password=guess", "refused the password")]
+    ("options", "why"),
+    [("", "asks for a password; add password="), ("password=guess", "refused the password")],
 )
 def test_telnet_password_missing_or_wrong_is_said_plainly(wall_sim, wall, options, why):
     sim = wall_sim("extron", "tcp://127.0.0.1:0?password=s3cret")

@@ -14,7 +14,7 @@ IAC, WILL, DO, DONT, WONT, SB, SE = 255, 251, 253, 254, 252, 250, 240
 
 
 @pytest.mark.parametrize(
-    "line, key, error",
+    ("line", "key", "error"),
     [
         (b"~01@VID ERR 003", "VID", "parameter out of range (ERR 003)"),
         (b"~01@VIDERR003", "VID", "parameter out of range (ERR 003)"),
@@ -52,7 +52,7 @@ def test_kramer_replies_carry_routes_and_sizes():
 
 
 @pytest.mark.parametrize(
-    "line, kind, key",
+    ("line", "kind", "key"),
     [
         (b"~OK", ReplyKind.OK, ""),  # VP-81K / VP-8x8TP handshake: no Sender_id@
         (b"~01@ ok", ReplyKind.OK, ""),  # VS-44H2A prints ok in lower case
@@ -82,7 +82,7 @@ def test_kramer_info_replies_echoing_the_query_mark():
 
 
 @pytest.mark.parametrize(
-    "line, kind, key, detail",
+    ("line", "kind", "key", "detail"),
     [
         (b"Out03 In01 All", ReplyKind.OK, "tie", (("av", 3, 1),)),
         (b"Out05 In07 Vid", ReplyKind.OK, "tie", (("video", 5, 7),)),
@@ -125,7 +125,7 @@ def test_extron_replies(line, kind, key, detail):
 
 
 @pytest.mark.parametrize(
-    "line, kind",
+    ("line", "kind"),
     [
         (b"(c) Copyright 2026, Extron Electronics, DXP 88 HDMI, V1.00, 60-0000-01", ReplyKind.DATA),
         (b"Tue, 01 Dec 2026 08:00:00", ReplyKind.NOISE),
@@ -138,7 +138,7 @@ def test_extron_greeting_lines(line, kind):
 
 
 @pytest.mark.parametrize(
-    "code, meaning",
+    ("code", "meaning"),
     [
         ("01", "invalid input number"),
         ("10", "invalid command"),

@@ -163,7 +163,7 @@ def test_lg_answers_with_acks_and_ng(wall_sim):
 
 
 @pytest.mark.parametrize(
-    "protocol, url, message",
+    ("protocol", "url", "message"),
     [
         ("kramer", "tcp://127.0.0.1:0?colour=red", "unknown option.*colour"),
         ("kramer", "udp://127.0.0.1:0", "unknown simulator listening URL kind"),

@@ -14,7 +14,7 @@ from devices.wall.sim.simulator import start_demo_wall
 
 
 @pytest.mark.parametrize(
-    "url, host, port",
+    ("url", "host", "port"),
     [
         ("kramer+tcp://192.168.1.39", "192.168.1.39", 5000),
         ("kramer+tcp://192.168.1.39:23", "192.168.1.39", 23),
@@ -29,7 +29,7 @@ def test_network_urls_and_their_usual_ports(url, host, port):
 
 
 @pytest.mark.parametrize(
-    "url, device, baud",
+    ("url", "device", "baud"),
     [
         ("kramer+serial://COM3", "COM3", 115200),
         ("kramer+serial:///dev/ttyUSB0?baud=9600", "/dev/ttyUSB0", 9600),
@@ -50,7 +50,7 @@ def test_tcp_urls_get_a_reconnecting_client():
 
 
 @pytest.mark.parametrize(
-    "url, message",
+    ("url", "message"),
     [
         ("matrix+tcp://10.0.0.1", r"unknown wall device URL kind 'matrix\+tcp'; use one of kramer\+tcp"),
         ("kramer+tcp://", "missing host"),

@@ -212,9 +212,7 @@ class HandoverWindow(QWidget):
         self.record.show_report(loaded.report, self.state.can(Role.ADMIN), self.state.can(Role.OPERATOR))
         step = {"no handover": SUMMARY, "draft": NOTES, "signed": ACCEPT}.get(header.status, RECORD)
         for tab in range(self.tabs.count()):
-            self.tabs.setTabEnabled(
-                tab, tab == SUMMARY or (tab in (NOTES, SIGN) and step == NOTES) or tab == step
-            )
+            self.tabs.setTabEnabled(tab, tab in (SUMMARY, step) or (tab in (NOTES, SIGN) and step == NOTES))
         self.tabs.setCurrentIndex(step)
         self.prepare.setEnabled(step == SUMMARY and self.state.can(Role.OPERATOR))
         self.save_notes.setEnabled(step == NOTES)
