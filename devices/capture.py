@@ -23,8 +23,9 @@ import socket
 import threading
 import time
 from collections.abc import Iterable
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Any, AsyncContextManager
+from typing import Any
 from urllib.parse import urlsplit
 
 from common.wording import QT_TRANSLATE_NOOP, Phrase
@@ -276,7 +277,7 @@ class CapturingTransport(ByteTransport):
         self.bytes_sent += len(data)
         return True
 
-    def turn(self, gap: float) -> AsyncContextManager[None]:
+    def turn(self, gap: float) -> AbstractAsyncContextManager[None]:
         return self.inner.turn(gap)
 
     @property

@@ -12,7 +12,6 @@ import abc
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import AsyncContextManager
 
 from devices.transport.noise import GARBAGE, NoiseWatch
 
@@ -101,7 +100,7 @@ class ByteTransport(abc.ABC):
     async def close(self) -> None:
         """Stop for good and release the OS resources."""
 
-    def turn(self, gap: float) -> AsyncContextManager[None]:
+    def turn(self, gap: float) -> contextlib.AbstractAsyncContextManager[None]:
         """Held for one exchange (send, then the answer or its timeout). A line shared with other
         devices gives it to one exchange at a time, and the next one ``gap`` after it."""
         return contextlib.nullcontext()

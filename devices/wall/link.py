@@ -8,9 +8,9 @@ option and waits for the login to be confirmed. Replies after that go to ``on_re
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
-from typing import AsyncContextManager
 
 from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import ByteTransport
@@ -66,7 +66,7 @@ class WallLink:
     def send(self, data: bytes) -> bool:
         return self.transport.send(data)
 
-    def turn(self, gap: float) -> AsyncContextManager[None]:
+    def turn(self, gap: float) -> contextlib.AbstractAsyncContextManager[None]:
         """Held for one exchange; devices sharing the line wait for it, and ``gap`` after it."""
         return self.transport.turn(gap)
 

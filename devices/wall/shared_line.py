@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
-from typing import AsyncContextManager
 
 from devices.transport.base import ByteTransport
 from devices.wall.framing import Framer
@@ -119,7 +118,7 @@ class LineTap(ByteTransport):
         await self.line.leave(self)
         self._set_up(False, "closed")
 
-    def turn(self, gap: float) -> AsyncContextManager[None]:
+    def turn(self, gap: float) -> contextlib.AbstractAsyncContextManager[None]:
         return self.line.turn(gap)
 
     def line_state(self, up: bool, why: str) -> None:
