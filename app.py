@@ -139,7 +139,9 @@ def run_console(args: argparse.Namespace) -> int:
             store = ConfigStore(args.config or data / "config.yaml", **checks)
         config, errors = store.load()
         if args.demo:
-            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+            simulated = {
+                c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+            }
             errors = [*errors, *(d.problem for d in demo if d.problem)]
         factory = ControllerFactory(runtime, store.path.parent)
         controllers = {c.id: factory.camera(c) for c in config.cameras}

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,7 +141,7 @@ def handover_pdf(url: str, runs: int) -> None:
         pages = Path(folder, "h0.pdf").read_bytes().count(b"/Type /Page\n") or "?"
         print(
             f"handover PDF, {len(report.entries)} entries, verified={report.header.verified}, {pages} pages: "
-            f"data {summary(loads)}; PDF {summary(writes)}; total {summary([a + b for a, b in zip(loads, writes)])}"
+            f"data {summary(loads)}; PDF {summary(writes)}; total {summary([a + b for a, b in zip(loads, writes, strict=True)])}"
         )
         ends = []
         for run in range(runs):
@@ -229,7 +230,7 @@ def monthly_pdf(url: str, runs: int) -> None:
         print(
             f"monthly PDF {year}-{number:02d}, {sum(stats.events_by_mode().values())} events, {pages} pages: "
             f"data {summary(loads)}; charts recorded {summary(recordings)}; PDF {summary(writes)}; "
-            f"total {summary([a + b + c for a, b, c in zip(loads, recordings, writes)])}"
+            f"total {summary([a + b + c for a, b, c in zip(loads, recordings, writes, strict=True)])}"
         )
 
         app = QApplication.instance()
@@ -256,7 +257,7 @@ def monthly_pdf(url: str, runs: int) -> None:
             QTimer.singleShot(0, lambda: window.save_pdf(path))
             loop.exec()
             saves.append(ticks[-1] - began)
-            stalls.append(max(b - a for a, b in zip(ticks, ticks[1:])) - 0.005)
+            stalls.append(max(b - a for a, b in pairwise(ticks)) - 0.005)
             timer.stop()
         worker.stop()
         print(

@@ -163,7 +163,7 @@ def run_hub(
     hub = PreviewHub(max_fps=FPS, tile_fps=FPS)
     by_camera = {f"cam{n}": tile for n, tile in enumerate(tiles)}
     hub.frameReady.connect(lambda camera_id, image: by_camera[camera_id].show_image(image))
-    for (camera_id, _tile), clip in zip(by_camera.items(), clips):
+    for (camera_id, _tile), clip in zip(by_camera.items(), clips, strict=True):
         hub.add(camera_id, OpenCvSource(str(clip), reduced_decode=reduced_decode), TILE)
     try:
         return measure(name, tiles, probe, seconds)
@@ -175,7 +175,7 @@ def run_naive(clips: list[Path], tiles: list[Tile], probe: StallProbe, seconds: 
     captures = [cv2.VideoCapture(str(clip)) for clip in clips]
 
     def tick() -> None:
-        for capture, tile in zip(captures, tiles):
+        for capture, tile in zip(captures, tiles, strict=True):
             ok, frame = capture.read()
             if not ok:
                 capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
@@ -230,7 +230,7 @@ def print_table(results: list[Result], seconds: float, streams: int, codec: str)
         f"{seconds:g} s each (after {WARM_UP_S:g} s warm-up)"
     )
     for n, row in enumerate(rows):
-        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths)) + " |")
+        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
         if n == 0:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 

@@ -85,7 +85,7 @@ def start_demo_cameras(
     """
     panorama = _panorama_size()
     cameras = []
-    for number, ((listen, model), shots) in enumerate(zip(DEMO_LISTENERS, DEMO_SHOTS), start=1):
+    for number, ((listen, model), shots) in enumerate(zip(DEMO_LISTENERS, DEMO_SHOTS, strict=True), start=1):
         if state_folder is not None:
             listen = _with_option(listen, "state=" + quote(str(Path(state_folder) / f"camera{number}.json")))
         server = runtime.submit(start_simulator(listen)).result(timeout)

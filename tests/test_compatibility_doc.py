@@ -115,7 +115,7 @@ def test_every_cell_is_a_kind_of_evidence_and_every_yes_names_its_source():
         header = table[0]
         for row in table[1:]:
             assert len(row) == len(header), row[0]
-            for column, cell in zip(header[1:], row[1:]):
+            for column, cell in zip(header[1:], row[1:], strict=True):
                 wrong += [f"{row[0]} / {column}: {why}" for why in cell_problems(cell)]
     assert not wrong, "\n".join(wrong)
 

@@ -150,7 +150,9 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         }
         walls = {w.id: WallController(runtime, w.url, w.name).start() for w in config.walls}
         settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+        simulated = {
+            c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+        }
         console = Console(
             config,
             controllers,

@@ -131,7 +131,9 @@ def render(findings: list[Finding], seconds: float) -> str:
     """The table, the details under it and the lines for the configuration file."""
     rows = [COLUMNS] + [_row(finding) for finding in findings]
     widths = [max(len(row[column]) for row in rows) for column in range(len(COLUMNS))]
-    lines = [""] + ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    lines = [""] + [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
     details = [
         f"  {finding.protocol} {finding.where}: {text}" for finding in findings if (text := _details(finding))
     ]

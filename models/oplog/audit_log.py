@@ -207,7 +207,7 @@ class AuditWriter:
                 return self._write_one_by_one(batch) if len(batch) > 1 else self._refuse(batch[0], error)
             self._report(sentence_of(problem))
             return batch
-        for (_, future), row_id in zip(batch, ids):
+        for (_, future), row_id in zip(batch, ids, strict=True):
             future.set_result(row_id)
         if self._problem is not None:
             self._problem = None

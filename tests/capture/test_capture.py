@@ -6,6 +6,7 @@ import asyncio
 import os
 import socket
 import threading
+from itertools import pairwise
 
 import pytest
 
@@ -97,7 +98,7 @@ def test_header_first_then_frames_both_ways_in_wire_order(tmp_path):
     ]
     assert [bytes.fromhex(r["hex"]) for r in lines[1:]] == [b"#VID 1>2\r", b"~01@VID 1>2 OK\r", b"#\r", b"\n"]
     assert got == [b"~01@VID 1>2 OK\r", b"\n"]  # the link above sees every byte as it came
-    assert all(a["t"] <= b["t"] for a, b in zip(lines[1:], lines[2:]))
+    assert all(a["t"] <= b["t"] for a, b in pairwise(lines[1:]))
 
 
 def test_close_writes_what_is_held_and_the_link_state(tmp_path):

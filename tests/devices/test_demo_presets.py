@@ -55,7 +55,7 @@ def test_every_named_demo_preset_is_a_stored_position_framing_its_subject(demo_r
     config = demo_config([d.url for d in demo])
     size = panorama_size()
     home = view_of({}, demo[0].profile, size)
-    for camera, sim in zip(config.cameras, demo):
+    for camera, sim in zip(config.cameras, demo, strict=True):
         stored = sim.state()["presets"]
         assert set(camera.presets) <= set(stored), f"{camera.id}: named presets without a position"
         views = [view_of(stored[n], sim.profile, size) for n in sorted(camera.presets)]

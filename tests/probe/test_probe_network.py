@@ -48,7 +48,10 @@ def test_every_simulator_kind_is_found_with_its_url_and_nothing_but_inquiries_ar
     before = [sim.state() for sim in (*cameras, *walls)]
 
     code, report = probe_json(
-        capsys, "127.0.0.1", "--ports", ports(**dict(zip(KINDS, map(port_of, [*cameras, *walls]))))
+        capsys,
+        "127.0.0.1",
+        "--ports",
+        ports(**dict(zip(KINDS, map(port_of, [*cameras, *walls]), strict=True))),
     )
 
     assert code == 0

@@ -64,7 +64,10 @@ def make_console(desk, qtbot):
         for wall in walls.values():
             wall.ready().result(5)  # online before the console is: it reads the routes back at once
         settings = QSettings(str(desk.folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, desk.cameras)}
+        simulated = {
+            c.id: SimulatedPicture(d.state, d.profile)
+            for c, d in zip(config.cameras, desk.cameras, strict=True)
+        }
         url = f"sqlite:///{desk.folder / 'oplog.sqlite'}"
         running = set(threading.enumerate())
         console = Console(

@@ -141,7 +141,9 @@ def console_for(rig, qtbot):
                 what=f"{controller.name} answering",
             )
         settings = QSettings(str(folder / f"console-{len(built)}.ini"), QSettings.Format.IniFormat)
-        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+        simulated = {
+            c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+        }
         store = None
         if editable:
             store = ConfigStore(folder / "config.yaml", camera_check=check_camera)

@@ -61,7 +61,10 @@ def make_console(rig, qtbot):
         config, errors = store.load()
         factory = ControllerFactory(rig.devices, store.path.parent)
         settings = QSettings(str(rig.folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, rig.cameras)}
+        simulated = {
+            c.id: SimulatedPicture(d.state, d.profile)
+            for c, d in zip(config.cameras, rig.cameras, strict=True)
+        }
         console = Console(
             config,
             {c.id: factory.camera(c) for c in config.cameras},

@@ -35,7 +35,9 @@ def make_console(rig, qtbot, config=None, errors=()):
         # (not an inquiry of our own: one sent while a poll's answer is on its way on a raw link takes that answer)
         wait_until(lambda: controller.snapshot().power is not None, what=f"{controller.name} answering")
     settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
-    simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+    simulated = {
+        c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+    }
     console = Console(
         config,
         controllers,

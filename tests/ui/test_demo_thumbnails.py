@@ -34,7 +34,7 @@ def test_the_preset_grid_shows_the_demo_presets_as_the_camera_frames_them_at_fir
     console = make_console(rig, qtbot)
     panorama = load_panorama()
     size = (panorama.shape[1], panorama.shape[0])
-    for camera, sim in zip(console.config.cameras, demo):
+    for camera, sim in zip(console.config.cameras, demo, strict=True):
         for number in camera.presets:
             path = console.library.thumbnail_path(camera.id, number)
             expected = crop(

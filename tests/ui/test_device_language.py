@@ -108,7 +108,7 @@ def test_why_a_preview_is_down_is_shown_on_the_camera_tile_in_indonesian(indones
     config = replace(config, cameras=(replace(first, preview=str(missing)), second, *others))
     simulated = {
         c.id: SimulatedPicture(d.state, d.profile)  # the second camera's "demo" has no simulator
-        for c, d in zip(config.cameras, rig.cameras)
+        for c, d in zip(config.cameras, rig.cameras, strict=True)
         if c.id != second.id
     }
     console = console_for(config, simulated=simulated)

@@ -44,7 +44,8 @@ def wall_desk(rig, site, qtbot):
             walls = {w.id: WallController(devices, w.url, w.name).start() for w in config.walls}
             settings = QSettings(str(rig.folder / f"desk-{len(built)}.ini"), QSettings.Format.IniFormat)
             simulated = {
-                c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, rig.cameras)
+                c.id: SimulatedPicture(d.state, d.profile)
+                for c, d in zip(config.cameras, rig.cameras, strict=True)
             }
             console = Console(
                 config,

@@ -122,7 +122,9 @@ def console_factory(tmp_path, qtbot):
             config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
             controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
             settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
-            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+            simulated = {
+                c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+            }
             console = Console(
                 config,
                 controllers,

@@ -66,7 +66,10 @@ def make_console(rig, qtbot):
         for wall in walls.values():
             wall.ready().result(5)
         settings = QSettings(str(rig.folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, rig.cameras)}
+        simulated = {
+            c.id: SimulatedPicture(d.state, d.profile)
+            for c, d in zip(config.cameras, rig.cameras, strict=True)
+        }
         console = Console(
             config,
             cameras,

@@ -41,7 +41,7 @@ def access_units(data: bytes, codec: str) -> list[bytes]:
         at = data.find(marker, at + len(marker))
     if not starts:
         raise SystemExit(f"no access unit delimiters in the {codec} clip")
-    return [data[a:b] for a, b in zip(starts, starts[1:] + [len(data)])]
+    return [data[a:b] for a, b in zip(starts, starts[1:] + [len(data)], strict=True)]
 
 
 class LoopingClip(GstRtspServer.RTSPMediaFactory):

@@ -2,6 +2,7 @@
 resynchronisation."""
 
 import random
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -156,7 +157,7 @@ noise = st.one_of(garbage, valid_packets.flatmap(lambda p: st.integers(1, len(p)
 def feed_in_pieces(parser: ReplyParser, stream: bytes, cuts: list[int]) -> list[Reply]:
     replies: list[Reply] = []
     bounds = [0, *sorted(c % (len(stream) + 1) for c in cuts), len(stream)]
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         replies += parser.feed(stream[start:end])
         assert parser.pending <= MAX_FRAME
     return replies

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import time
+from itertools import pairwise
 
 import pytest
 
@@ -22,7 +23,7 @@ def test_the_minimum_gap_is_kept_between_commands(wall_sim, wall):
         future.result(5)
     times = [t for t, text in sim.received() if text.startswith("#AV")]
     assert len(times) == 5
-    gaps = [b - a for a, b in zip(times, times[1:])]
+    gaps = [b - a for a, b in pairwise(times)]
     assert min(gaps) >= 0.14, gaps
 
 

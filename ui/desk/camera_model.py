@@ -101,7 +101,10 @@ class CameraListModel(QAbstractTableModel):
         self._rows.sort(key=lambda row: camera_ids.index(row.camera_id))
         self.changePersistentIndexList(
             persistent,
-            [self.index(self.row_of(camera), index.column()) for camera, index in zip(cameras, persistent)],
+            [
+                self.index(self.row_of(camera), index.column())
+                for camera, index in zip(cameras, persistent, strict=True)
+            ],
         )
         self.layoutChanged.emit()
 

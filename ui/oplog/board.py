@@ -91,7 +91,7 @@ def preset_shots(cameras: tuple[str, ...], config: Config) -> dict[str, Shot]:
     """F1, F2, … for the named presets of ``cameras``, camera by camera."""
     presets = {camera.id: camera.presets for camera in config.cameras}
     shots = [Shot(camera, number) for camera in cameras for number in sorted(presets.get(camera, {}))]
-    return dict(zip(SHOT_KEYS, shots))
+    return dict(zip(SHOT_KEYS, shots, strict=False))
 
 
 class BoardSync(QObject):
@@ -159,7 +159,7 @@ class BoardSync(QObject):
             return
         asked = [
             (takeover, event.db_id, self._seen(takeover), self._titles(takeover.from_events))
-            for takeover, event in zip(takeovers, events)
+            for takeover, event in zip(takeovers, events, strict=True)
         ]
         staff_id = self.state.staff.id if self.state.staff else None
         desk = self.desk_name
@@ -184,7 +184,9 @@ class BoardSync(QObject):
 
         def taken(shared: list[SharedTakeOver]) -> None:
             self._mine.update(row.id for row in shared)
-            then([replace(takeover, shared_id=row.id) for takeover, row in zip(takeovers, shared)])
+            then(
+                [replace(takeover, shared_id=row.id) for takeover, row in zip(takeovers, shared, strict=True)]
+            )
             self.state.refresh()
 
         def refused(error: Exception) -> None:

@@ -145,7 +145,7 @@ class MonthlyCharts(QObject):
         for axis, side in ((category_axis, category_side), (value_axis, value_side)):
             chart.addAxis(axis, side)
             series.attachAxis(axis)
-        largest = max((sum(bar) for bar in zip(*sets.values())), default=0)
+        largest = max((sum(bar) for bar in zip(*sets.values(), strict=True)), default=0)
         if counts:
             whole_numbers(value_axis, largest)
         elif largest:

@@ -100,7 +100,7 @@ class MonthlyDocument(QObject):
             self._summary(stats),
         ]
         tables = [self._per_day(stats), self._locations(stats), self._staff(stats), self._faults(stats)]
-        for number, (chart, numbers) in enumerate(zip(charts, tables)):
+        for number, (chart, numbers) in enumerate(zip(charts, tables, strict=True)):
             parts += [
                 heading(f"{number + 1}. {chart.title}", new_page=number > 0),
                 f"<p align='center'>{CHART_MARK.format(number)}</p>",

@@ -90,7 +90,7 @@ def _pattern(text: str) -> re.Pattern[str] | None:
     if len(pieces) == 1 or sum(ch.isalpha() for ch in "".join(pieces)) < MIN_PATTERN_LETTERS:
         return None
     regex, seen = "", set()
-    for piece, holder in zip(pieces, [*PLACEHOLDER.findall(text), None]):
+    for piece, holder in zip(pieces, [*PLACEHOLDER.findall(text), None], strict=True):
         regex += re.escape(piece)
         if holder is not None:
             group = "p" + re.sub(r"\W", "", holder)

@@ -13,6 +13,7 @@ A saved arrangement is used only if it fits the screen the console starts on (``
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QScreen
@@ -44,9 +45,9 @@ def arrange(window: QMainWindow, docks: Mapping[str, QDockWidget], room: QSize) 
     stacked = [docks["controls"], *([docks["presets"]] if large else [])]
     tabs = [docks[name] for name in TABS if name in docks and docks[name] not in stacked]
     tabs += [dock for dock in docks.values() if dock not in stacked and dock not in tabs]
-    for upper, lower in zip(stacked, stacked[1:] + tabs[:1]):
+    for upper, lower in zip(stacked, stacked[1:] + tabs[:1], strict=False):
         window.splitDockWidget(upper, lower, Qt.Orientation.Vertical)
-    for first, other in zip(tabs, tabs[1:]):
+    for first, other in pairwise(tabs):
         window.tabifyDockWidget(first, other)
     if tabs:
         tabs[0].raise_()

@@ -61,7 +61,7 @@ class CameraMemory:
             return UNUSABLE.format(path=str(self.path), reason=NOT_JSON)
         except NotAState:
             return UNUSABLE.format(path=str(self.path), reason=NOT_A_STATE)
-        for camera, memory in zip(cameras, kept):
+        for camera, memory in zip(cameras, kept, strict=False):
             camera.presets, camera.preset_speeds, camera.recall_speed = memory
         self.loaded = True
         return None

@@ -8,6 +8,7 @@ arrival time and schedules one timer for that moment.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 from typing import Any, Protocol
 
 from devices.visca.profiles import CameraProfile
@@ -54,7 +55,7 @@ class AxisTravel:
         path = self._path
         if now >= path[-1][0]:
             return path[-1][1]
-        for (t0, p0), (t1, p1) in zip(path, path[1:]):
+        for (t0, p0), (t1, p1) in pairwise(path):
             if now < t1:
                 return p0 if now <= t0 else p0 + (p1 - p0) * (now - t0) / (t1 - t0)
         return path[-1][1]

@@ -63,7 +63,10 @@ def read_handover_csv(path: str | os.PathLike[str]) -> HandoverReport:
         try:
             parsed = tuple(
                 row_type(
-                    **{name: from_cell(fields[name], unescape_cell(cell)) for name, cell in zip(header, row)}
+                    **{
+                        name: from_cell(fields[name], unescape_cell(cell))
+                        for name, cell in zip(header, row, strict=False)
+                    }
                 )
                 for row in rows
             )

@@ -155,7 +155,7 @@ class _History:
         rng = self.rng
         order = rng.sample(self.staff, len(self.staff))
         taken = 0
-        for (name, hour, hours), crew in zip(SHIFTS, CREW):
+        for (name, hour, hours), crew in zip(SHIFTS, CREW, strict=True):
             self.shift_id += 1
             begin = day.replace(hour=hour)
             members = order[taken : taken + crew]

@@ -166,14 +166,14 @@ class _Month:
             day += timedelta(days=1)
         for shift in shifts:
             self._log(shift)
-        for outgoing, incoming in zip(shifts, shifts[1:] + [None]):
+        for outgoing, incoming in zip(shifts, shifts[1:] + [None], strict=True):
             self._handover(outgoing, incoming)
 
     def _shifts(self, day: datetime, resting: set[int]) -> list[Shift]:
         order = self.rng.sample(self.team, len(self.team))
         order.sort(key=lambda member: member.id in resting)  # last night's crew do not work the morning
         shifts, taken = [], 0
-        for (name, hour, hours), crew in zip(SHIFTS, CREW):
+        for (name, hour, hours), crew in zip(SHIFTS, CREW, strict=True):
             members = order[taken : taken + crew]
             taken += crew
             lead = next((m for m in members if m.role is not Role.VIEWER), None) or self._any_operator(order)
