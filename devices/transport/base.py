@@ -82,10 +82,10 @@ class ByteTransport(abc.ABC):
         elif watch.full:
             self._pause(watch.until_next_window())
 
-    def _pause(self, seconds: float) -> None:
+    def _pause(self, seconds: float) -> None:  # noqa: B027 - a hook: a transport that can do it overrides it
         """Read nothing for ``seconds`` (the rate limit); where reading cannot pause, bytes are dropped."""
 
-    def _rest(self, seconds: float, why: str) -> None:
+    def _rest(self, seconds: float, why: str) -> None:  # noqa: B027 - a hook: a transport that can do it overrides it
         """Go down with ``why`` for ``seconds`` (a babbling line), then come back."""
 
     @abc.abstractmethod
