@@ -1,12 +1,13 @@
 """Smart Centre console — the composition root.
 
-    python app.py [--demo] [--config FILE] [--data-dir DIR]   the operator console
-    python app.py camera URL ACTION …                        test and script one camera
-    python app.py wall URL ACTION …                          test and script a video wall / matrix
-    python app.py probe HOST|SERIAL-PORT                     find out what a new device is, and its URL
-    python app.py simulate camera|wall …                     run simulated devices
-    python app.py report handover|monthly … -o FILE          handover report, monthly statistics (PDF, CSV)
+python app.py [--demo] [--config FILE] [--data-dir DIR]   the operator console
+python app.py camera URL ACTION …                        test and script one camera
+python app.py wall URL ACTION …                          test and script a video wall / matrix
+python app.py probe HOST|SERIAL-PORT                     find out what a new device is, and its URL
+python app.py simulate camera|wall …                     run simulated devices
+python app.py report handover|monthly … -o FILE          handover report, monthly statistics (PDF, CSV)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,14 @@ if TYPE_CHECKING:
 
 # Each sub-command's parser lives in its module; only the module of the command being run is imported
 # (a camera command never loads the database, the GUI or the simulators: docs/benchmarks.md "CLI start").
-COMMANDS = {"camera": "devices.cli.camera", "wall": "devices.cli.wall", "probe": "devices.cli.probe",
-            "db": "models.oplog.cli", "report": "ui.reports.cli", "simulate": "devices.cli.simulate"}
+COMMANDS = {
+    "camera": "devices.cli.camera",
+    "wall": "devices.cli.wall",
+    "probe": "devices.cli.probe",
+    "db": "models.oplog.cli",
+    "report": "ui.reports.cli",
+    "simulate": "devices.cli.simulate",
+}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -39,17 +46,24 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def _add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="log device decisions")
-    parser.add_argument("--demo", action="store_true",
-                        help="start simulated cameras and use a demo configuration (no hardware needed)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start simulated cameras and use a demo configuration (no hardware needed)",
+    )
     parser.add_argument("--config", type=Path, help="configuration file (default: in the user's data folder)")
     parser.add_argument("--data-dir", type=Path, help="per-workstation files: settings, hotkeys, thumbnails")
     parser.add_argument("--lang", choices=("id", "en"), help="user interface language (default: system)")
-    parser.add_argument("--db", metavar="URL", help="operations log database, any SQLAlchemy URL "
-                        "(default: $SMARTCENTRE_DB or a SQLite file in the user's data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="operations log database, any SQLAlchemy URL "
+        "(default: $SMARTCENTRE_DB or a SQLite file in the user's data folder)",
+    )
 
 
 class _Scan(argparse.ArgumentParser):
-    def error(self, message: str):     # the full parser says it, in its own words
+    def error(self, message: str):  # the full parser says it, in its own words
         raise ValueError(message)
 
 
@@ -71,9 +85,10 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(chosen_command(argv)).parse_args(argv)
-    args.argv = argv   # what a capture's header repeats (--capture)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    args.argv = argv  # what a capture's header repeats (--capture)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     for handler in logging.getLogger().handlers:
         if not any(isinstance(each, MaskingFilter) for each in handler.filters):
             handler.addFilter(MaskingFilter())
@@ -87,6 +102,7 @@ def run_console(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from common.user_files import default_folder, private_folder
     from devices.controller_factory import ControllerFactory
     from devices.demo import start_demo_cameras
     from devices.port_check import port_warnings
@@ -94,19 +110,18 @@ def run_console(args: argparse.Namespace) -> int:
     from devices.visca.url_check import check_camera
     from devices.wall.sim.simulator import start_demo_wall
     from models.config.store import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
-    from models.oplog.database import default_url
     from models.desk.hotkeys import load_hotkeys
-    from common.user_files import default_folder, private_folder
+    from models.oplog.database import default_url
+    from ui.oplog.worker import demo_url, opener
     from ui.shell.console import Console, SimulatedPicture
     from ui.shell.garbage_collector import collect_garbage_on_gui_thread
     from ui.shell.language import install_translator
-    from ui.oplog.worker import demo_url, opener
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("Diskominfo Trenggalek")
     app.setApplicationName("Smart Centre Console")
     collect_garbage_on_gui_thread(app)
-    data = private_folder(args.data_dir or default_folder())     # settings, config: this user's only
+    data = private_folder(args.data_dir or default_folder())  # settings, config: this user's only
     settings = QSettings(str(data / "console.ini"), QSettings.Format.IniFormat)
     install_translator(app, args.lang or settings.value("ui/language", None))
     # the devices stop before the simulators they talk to (no "connection lost" on the way out)
@@ -124,22 +139,34 @@ def run_console(args: argparse.Namespace) -> int:
             store = ConfigStore(args.config or data / "config.yaml", **checks)
         config, errors = store.load()
         if args.demo:
-            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+            simulated = {
+                c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+            }
             errors = [*errors, *(d.problem for d in demo if d.problem)]
         factory = ControllerFactory(runtime, store.path.parent)
         controllers = {c.id: factory.camera(c) for c in config.cameras}
         walls = {w.id: factory.wall(w) for w in config.walls}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
-        console = Console(config, controllers, data_folder=data, settings=settings, hotkeys=hotkeys,
-                          config_errors=[*errors, *factory.problems, *hotkey_errors], simulated=simulated,
-                          config_store=store, walls=walls, factory=factory,
-                          oplog=opener(args.db or (demo_url(data) if args.demo else default_url()),
-                                       demo=args.demo and not args.db))
+        console = Console(
+            config,
+            controllers,
+            data_folder=data,
+            settings=settings,
+            hotkeys=hotkeys,
+            config_errors=[*errors, *factory.problems, *hotkey_errors],
+            simulated=simulated,
+            config_store=store,
+            walls=walls,
+            factory=factory,
+            oplog=opener(
+                args.db or (demo_url(data) if args.demo else default_url()), demo=args.demo and not args.db
+            ),
+        )
         console.show()
-        QTimer.singleShot(0, gc.freeze)   # once shown: start-up objects leave the collector's full passes
+        QTimer.singleShot(0, gc.freeze)  # once shown: start-up objects leave the collector's full passes
         code = app.exec()
         console.shutdown()
-    factory.wait()                         # the devices have closed: every frame is queued
+    factory.wait()  # the devices have closed: every frame is queued
     return code
 
 

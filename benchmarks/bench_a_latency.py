@@ -4,6 +4,7 @@ Each client recalls empty presets (they complete at once, nothing moves) ``--cou
 next recall is made once the previous one has finished plus a random 5–35 ms gap, so no two
 coalesce or supersede each other. Call-to-wire = arrival at the simulated camera − call start.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,12 +69,23 @@ def main(argv: list[str] | None = None) -> None:
     with h.simulators() as start:
         for name, run in (("ours", run_ours), ("visca-over-ip", run_voip)):
             wire, blocks = run(start, args.count, random.Random(2))
-            rows.append([name, f"{len(wire)}/{args.count}",
-                         h.ms(h.percentile(wire, 50)), h.ms(h.percentile(wire, 99)), h.ms(max(wire)),
-                         h.ms(h.percentile(blocks, 50)), h.ms(h.percentile(blocks, 99)), h.ms(max(blocks))])
-    h.table(f"(a) preset recall: call-to-wire and call blocking, ms ({args.count} recalls each)",
-            ["client", "on wire", "wire p50", "wire p99", "wire max", "call p50", "call p99", "call max"],
-            rows)
+            rows.append(
+                [
+                    name,
+                    f"{len(wire)}/{args.count}",
+                    h.ms(h.percentile(wire, 50)),
+                    h.ms(h.percentile(wire, 99)),
+                    h.ms(max(wire)),
+                    h.ms(h.percentile(blocks, 50)),
+                    h.ms(h.percentile(blocks, 99)),
+                    h.ms(max(blocks)),
+                ]
+            )
+    h.table(
+        f"(a) preset recall: call-to-wire and call blocking, ms ({args.count} recalls each)",
+        ["client", "on wire", "wire p50", "wire p99", "wire max", "call p50", "call p99", "call max"],
+        rows,
+    )
 
 
 if __name__ == "__main__":

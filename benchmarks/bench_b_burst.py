@@ -3,6 +3,7 @@
 The presets are stored in the simulator at distinct positions, so every recall is a real move
 that the next one interrupts. Target: no errors, and the camera ends on preset 4, at its position.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,11 @@ def is_recall(packet: bytes) -> bool:
 def ended_on(sim: h.Sim) -> str:
     sim.wait_for(lambda s: not s["moving"], timeout=10)
     state = sim.state()
-    where = "at its position" if (state["pan"], state["tilt"]) == PRESETS[FINAL] else \
-        f"at pan {state['pan']} tilt {state['tilt']}"
+    where = (
+        "at its position"
+        if (state["pan"], state["tilt"]) == PRESETS[FINAL]
+        else f"at pan {state['pan']} tilt {state['tilt']}"
+    )
     return f"preset {state['last_preset']}, {where}"
 
 
@@ -47,8 +51,15 @@ def run_ours(start, count: int) -> list:
         outcomes = collections.Counter(h.outcome(future) for future in futures)
         errors = sum(n for result, n in outcomes.items() if result not in ("completed", "superseded"))
         health = camera.snapshot().health
-        return ["ours", h.ms(calls_took), errors, dict(outcomes), len(sim.arrivals(is_recall)),
-                f"{health.buffer_full} / {sim.buffer_full_sent}", ended_on(sim)]
+        return [
+            "ours",
+            h.ms(calls_took),
+            errors,
+            dict(outcomes),
+            len(sim.arrivals(is_recall)),
+            f"{health.buffer_full} / {sim.buffer_full_sent}",
+            ended_on(sim),
+        ]
 
 
 def run_voip(start, count: int) -> list:
@@ -62,9 +73,15 @@ def run_voip(start, count: int) -> list:
             if error is not None:
                 failures[type(error).__name__] += 1
         calls_took = time.perf_counter() - began
-        return ["visca-over-ip", h.ms(calls_took), sum(failures.values()),
-                dict(failures) or "all calls returned", len(sim.arrivals(is_recall)),
-                f"- / {sim.buffer_full_sent}", ended_on(sim)]
+        return [
+            "visca-over-ip",
+            h.ms(calls_took),
+            sum(failures.values()),
+            dict(failures) or "all calls returned",
+            len(sim.arrivals(is_recall)),
+            f"- / {sim.buffer_full_sent}",
+            ended_on(sim),
+        ]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -73,9 +90,19 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     with h.simulators() as start:
         rows = [run_ours(start, args.count), run_voip(start, args.count)]
-    h.table(f"(b) {args.count} back-to-back preset recalls (target: 0 errors, ends on preset {FINAL})",
-            ["client", "calls took ms", "errors", "outcomes", "recalls on wire",
-             "buffer full (client / camera)", "camera ended on"], rows)
+    h.table(
+        f"(b) {args.count} back-to-back preset recalls (target: 0 errors, ends on preset {FINAL})",
+        [
+            "client",
+            "calls took ms",
+            "errors",
+            "outcomes",
+            "recalls on wire",
+            "buffer full (client / camera)",
+            "camera ended on",
+        ],
+        rows,
+    )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ child process: only the child's CPU is counted. A CPU share depends on what else
 (a controller that reads as fast as it can gets whatever the scheduler gives it), so the script
 also prints what the parsers alone cost per MB of garbage, which does not.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,9 +109,14 @@ def run(kind: str, scheme: str, seconds: float, repo: Path) -> dict:
     babbler = Babbler()
     try:
         url = f"{scheme}://127.0.0.1:{babbler.port}"
-        child = subprocess.run([sys.executable, "-c", CHILD, kind, url, str(seconds)], cwd=repo,
-                               capture_output=True, text=True, timeout=seconds + 60,
-                               env={**os.environ, "PYTHONPATH": str(repo)})
+        child = subprocess.run(
+            [sys.executable, "-c", CHILD, kind, url, str(seconds)],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            env={**os.environ, "PYTHONPATH": str(repo)},
+        )
         if child.returncode != 0:
             raise SystemExit(child.stderr)
         result = json.loads(child.stdout.strip().splitlines()[-1])
@@ -122,7 +127,9 @@ def run(kind: str, scheme: str, seconds: float, repo: Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--repo", type=Path, default=ROOT, help="checkout whose controller is measured")
     args = parser.parse_args()
@@ -130,12 +137,22 @@ def main() -> None:
     print(f"{'device':8} {'CPU s / s':>10} {'MB sent':>9} {'conns':>6}  state at the end")
     for kind, scheme in (("camera", "visca+tcp"), ("wall", "kramer+tcp")):
         r = run(kind, scheme, args.seconds, args.repo)
-        print(f"{kind:8} {r['cpu'] / r['wall']:10.3f} {r['bytes'] / 1e6:9.1f} {r['connections']:6}  "
-              f"{r['link']}: {r['last_error']}")
-    parsers = subprocess.run([sys.executable, "-c", PARSERS], cwd=args.repo, capture_output=True, text=True,
-                             env={**os.environ, "PYTHONPATH": str(args.repo)}, check=True)
+        print(
+            f"{kind:8} {r['cpu'] / r['wall']:10.3f} {r['bytes'] / 1e6:9.1f} {r['connections']:6}  "
+            f"{r['link']}: {r['last_error']}"
+        )
+    parsers = subprocess.run(
+        [sys.executable, "-c", PARSERS],
+        cwd=args.repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(args.repo)},
+        check=True,
+    )
     visca, kramer = (float(x) * 1000 for x in parsers.stdout.split())
-    print(f"parsers alone, CPU ms per MB of random bytes: VISCA replies {visca:.1f}, Kramer lines {kramer:.1f}")
+    print(
+        f"parsers alone, CPU ms per MB of random bytes: VISCA replies {visca:.1f}, Kramer lines {kramer:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ With ``--baseline DIR`` (a checkout of another revision, e.g. ``git worktree add
 d082129``) the same command lines run from that tree too, interleaved run by run so that both see the
 same load. Prints min / median / max seconds per command line and tree, with the exit codes seen.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,10 +33,12 @@ from devices.visca.sim.simulator import start_simulator  # noqa: E402
 
 
 def command_lines(url: str) -> dict[str, list[str]]:
-    return {"python -c pass (floor)": ["-c", "pass"],
-            "bad argument": ["app.py", "camera", url, "move", "sideways"],
-            "bad URL option": ["app.py", "camera", f"{url}?local_port=abc", "status"],
-            "camera URL status": ["app.py", "camera", url, "status"]}
+    return {
+        "python -c pass (floor)": ["-c", "pass"],
+        "bad argument": ["app.py", "camera", url, "move", "sideways"],
+        "bad URL option": ["app.py", "camera", f"{url}?local_port=abc", "status"],
+        "camera URL status": ["app.py", "camera", url, "status"],
+    }
 
 
 def once(tree: Path, args: list[str]) -> tuple[float, int]:
@@ -57,14 +60,16 @@ def main() -> None:
         exits: dict[tuple[str, str], set[int]] = {}
         for name, args in lines.items():
             for tree in trees.values():
-                once(tree, args)                     # warm-up: bytecode caches
+                once(tree, args)  # warm-up: bytecode caches
             for _ in range(options.runs):
                 for label, tree in trees.items():
                     seconds, code = once(tree, args)
                     times.setdefault((name, label), []).append(seconds)
                     exits.setdefault((name, label), set()).add(code)
         runtime.submit(sim.close()).result(5)
-    print(f"{options.runs} runs each, Python {sys.version.split()[0]}; seconds from start to exit (exit codes)")
+    print(
+        f"{options.runs} runs each, Python {sys.version.split()[0]}; seconds from start to exit (exit codes)"
+    )
     print(f"{'command line':24} " + " ".join(f"{label + ': min / median / max':>36}" for label in trees))
     for name in lines:
         cells = []
@@ -72,6 +77,7 @@ def main() -> None:
             got, codes = times[name, label], ",".join(map(str, sorted(exits[name, label])))
             cells.append(f"{min(got):.3f} / {statistics.median(got):.3f} / {max(got):.3f} ({codes})")
         print(f"{name:24} " + " ".join(f"{cell:>36}" for cell in cells))
+
 
 if __name__ == "__main__":
     main()

@@ -18,6 +18,7 @@ The five-year file is the one ``bench_oplog.py`` builds and caches (``--cache``)
 
     python benchmarks/bench_console_oplog.py [--runs 5] [--cache FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,19 +91,32 @@ def summary(values: list[float]) -> str:
 def console_start(url: str, runs: int) -> None:
     with DeviceRuntime("bench-sims") as sims, tempfile.TemporaryDirectory() as folder:
         cameras = start_demo_cameras(sims)
-        text = "\n".join(line for line in demo_config_text([c.url for c in cameras]).splitlines()
-                         if "preview:" not in line)      # real cameras' previews would be RTSP streams
+        text = "\n".join(
+            line for line in demo_config_text([c.url for c in cameras]).splitlines() if "preview:" not in line
+        )  # real cameras' previews would be RTSP streams
         Path(folder, "config.yaml").write_text(text, encoding="utf-8")
         script = CHILD.format(root=str(ROOT), folder=folder, url=url)
         marks = []
         for _ in range(runs):
             began = time.time()
-            out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                                 env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
-            marks.append({key: value - began if key != "events_today" else value
-                          for key, value in json.loads(out.strip().splitlines()[-1]).items()})
-    for key, label in (("imported", "imports and QApplication"), ("shown", "main window shown"),
-                       ("data", "first operations-log data in the docks")):
+            out = subprocess.run(
+                [sys.executable, "-c", script],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            ).stdout
+            marks.append(
+                {
+                    key: value - began if key != "events_today" else value
+                    for key, value in json.loads(out.strip().splitlines()[-1]).items()
+                }
+            )
+    for key, label in (
+        ("imported", "imports and QApplication"),
+        ("shown", "main window shown"),
+        ("data", "first operations-log data in the docks"),
+    ):
         print(f"console start, {label}: {summary([mark[key] for mark in marks])}")
 
 
@@ -124,14 +139,32 @@ def handover_pdf(url: str, runs: int) -> None:
             loads.append(loaded - began)
             writes.append(time.perf_counter() - loaded)
         pages = Path(folder, "h0.pdf").read_bytes().count(b"/Type /Page\n") or "?"
-        print(f"handover PDF, {len(report.entries)} entries, verified={report.header.verified}, {pages} pages: "
-              f"data {summary(loads)}; PDF {summary(writes)}; total {summary([a + b for a, b in zip(loads, writes)])}")
+        print(
+            f"handover PDF, {len(report.entries)} entries, verified={report.header.verified}, {pages} pages: "
+            f"data {summary(loads)}; PDF {summary(writes)}; total {summary([a + b for a, b in zip(loads, writes, strict=True)])}"
+        )
         ends = []
         for run in range(runs):
             began = time.perf_counter()
-            subprocess.run([sys.executable, str(ROOT / "app.py"), "report", "handover", "--shift", str(shift_id),
-                            "-o", str(Path(folder) / f"cli{run}.pdf"), "--db", url, "--lang", "id"],
-                           check=True, capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(ROOT / "app.py"),
+                    "report",
+                    "handover",
+                    "--shift",
+                    str(shift_id),
+                    "-o",
+                    str(Path(folder) / f"cli{run}.pdf"),
+                    "--db",
+                    url,
+                    "--lang",
+                    "id",
+                ],
+                check=True,
+                capture_output=True,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            )
             ends.append(time.perf_counter() - began)
         print(f"python app.py report handover (new process, Indonesian labels): {summary(ends)}")
     database.close()
@@ -157,11 +190,13 @@ def monthly_window(url: str, runs: int) -> None:
         window.reload()
         while window.stats is None:
             app.processEvents()
-        app.processEvents()           # the charts' first paint
+        app.processEvents()  # the charts' first paint
         times.append(time.perf_counter() - began)
     worker.stop()
-    print(f"monthly statistics window, {window.stats.year}-{window.stats.month:02d}, query and four charts: "
-          f"{summary(times)}")
+    print(
+        f"monthly statistics window, {window.stats.year}-{window.stats.month:02d}, query and four charts: "
+        f"{summary(times)}"
+    )
 
 
 def monthly_pdf(url: str, runs: int) -> None:
@@ -192,9 +227,11 @@ def monthly_pdf(url: str, runs: int) -> None:
             recordings.append(recorded - loaded)
             writes.append(time.perf_counter() - recorded)
         pages = Path(folder, "m0.pdf").read_bytes().count(b"/Type /Page\n") or "?"
-        print(f"monthly PDF {year}-{number:02d}, {sum(stats.events_by_mode().values())} events, {pages} pages: "
-              f"data {summary(loads)}; charts recorded {summary(recordings)}; PDF {summary(writes)}; "
-              f"total {summary([a + b + c for a, b, c in zip(loads, recordings, writes)])}")
+        print(
+            f"monthly PDF {year}-{number:02d}, {sum(stats.events_by_mode().values())} events, {pages} pages: "
+            f"data {summary(loads)}; charts recorded {summary(recordings)}; PDF {summary(writes)}; "
+            f"total {summary([a + b + c for a, b, c in zip(loads, recordings, writes, strict=True)])}"
+        )
 
         app = QApplication.instance()
         worker = DbWorker(lambda: open_database(url))
@@ -213,25 +250,43 @@ def monthly_pdf(url: str, runs: int) -> None:
                 ticks.append(time.perf_counter())
                 if window.summary.text().startswith("Saved"):
                     loop.quit()
+
             timer = QTimer(interval=5, timerType=Qt.TimerType.PreciseTimer, timeout=tick)
             timer.start()
             began = time.perf_counter()
             QTimer.singleShot(0, lambda: window.save_pdf(path))
             loop.exec()
             saves.append(ticks[-1] - began)
-            stalls.append(max(b - a for a, b in zip(ticks, ticks[1:])) - 0.005)
+            stalls.append(max(b - a for a, b in pairwise(ticks)) - 0.005)
             timer.stop()
         worker.stop()
-        print(f"monthly PDF from the window, export → saved: {summary(saves)}; "
-              f"GUI thread's longest stall meanwhile: {summary(stalls)}")
+        print(
+            f"monthly PDF from the window, export → saved: {summary(saves)}; "
+            f"GUI thread's longest stall meanwhile: {summary(stalls)}"
+        )
 
         ends = []
         for run in range(runs):
             began = time.perf_counter()
-            subprocess.run([sys.executable, str(ROOT / "app.py"), "report", "monthly", "--month",
-                            f"{year}-{number:02d}", "-o", str(Path(folder) / f"cli{run}.pdf"), "--db", url,
-                            "--lang", "id"],
-                           check=True, capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(ROOT / "app.py"),
+                    "report",
+                    "monthly",
+                    "--month",
+                    f"{year}-{number:02d}",
+                    "-o",
+                    str(Path(folder) / f"cli{run}.pdf"),
+                    "--db",
+                    url,
+                    "--lang",
+                    "id",
+                ],
+                check=True,
+                capture_output=True,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            )
             ends.append(time.perf_counter() - began)
         print(f"python app.py report monthly -o x.pdf (new process, Indonesian labels): {summary(ends)}")
     database.close()
@@ -240,13 +295,16 @@ def monthly_pdf(url: str, runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "smartcentre-bench-5y.sqlite")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "smartcentre-bench-5y.sqlite"
+    )
     args = parser.parse_args()
     history(args.cache).close()
     url = f"sqlite:///{args.cache}"
     console_start(url, args.runs)
     from PySide6.QtWidgets import QApplication
-    QApplication(sys.argv[:1])          # offscreen; the PDF writer and the charts window need it
+
+    QApplication(sys.argv[:1])  # offscreen; the PDF writer and the charts window need it
     handover_pdf(url, args.runs)
     monthly_window(url, args.runs)
     monthly_pdf(url, args.runs)

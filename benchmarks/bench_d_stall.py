@@ -5,6 +5,7 @@ Each tick the thread reads camera state and sends one command, round-robin over 
 the background); visca-over-ip can only poll by asking, so it asks one camera per tick for its
 position. Target: the calling thread never stalls for 5 ms or more (ours).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,8 +14,9 @@ import concurrent.futures
 import contextlib
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import harness as h  # noqa: E402
@@ -47,9 +49,16 @@ class CallLog:
     def row(self, name: str, setup: float, seconds: float, outcomes: Any) -> list:
         every = [t for durations in self.calls.values() for t in durations]
         worst = max(self.calls, key=lambda kind: max(self.calls[kind]))
-        return [name, h.ms(setup), f"{len(self.ticks)}/{round(seconds * RATE_HZ)}",
-                h.ms(h.percentile(every, 99)), f"{h.ms(max(every))} ({worst})", h.ms(max(self.ticks)),
-                h.ms(max(self.lateness)), outcomes]
+        return [
+            name,
+            h.ms(setup),
+            f"{len(self.ticks)}/{round(seconds * RATE_HZ)}",
+            h.ms(h.percentile(every, 99)),
+            f"{h.ms(max(every))} ({worst})",
+            h.ms(max(self.ticks)),
+            h.ms(max(self.lateness)),
+            outcomes,
+        ]
 
 
 def command(n: int) -> int:
@@ -59,7 +68,7 @@ def command(n: int) -> int:
 
 def run_ours(start, seconds: float) -> list:
     sims = [start(h.OURS_HOST) for _ in range(CAMERAS)]
-    for sim in sims[CAMERAS - SILENT:]:
+    for sim in sims[CAMERAS - SILENT :]:
         sim.silence()
     log = CallLog()
     futures: list[concurrent.futures.Future] = []
@@ -84,7 +93,7 @@ def run_ours(start, seconds: float) -> list:
 
 def run_voip(start, seconds: float) -> list:
     sims = [start(h.VOIP_HOST) for _ in range(CAMERAS)]
-    for sim in sims[CAMERAS - SILENT:]:
+    for sim in sims[CAMERAS - SILENT :]:
         sim.silence()
     log = CallLog()
     with contextlib.ExitStack() as stack:
@@ -110,10 +119,21 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     with h.simulators() as start:
         rows = [run_ours(start, args.seconds), run_voip(start, args.seconds)]
-    h.table(f"(d) {CAMERAS} cameras ({SILENT} silent), one calling thread at {RATE_HZ} Hz for "
-            f"{args.seconds:g} s (target: no stall ≥ 5 ms); times in ms",
-            ["client", "setup blocked", "ticks", "call p99", "longest call", "longest tick",
-             "max tick lateness", "command results"], rows)
+    h.table(
+        f"(d) {CAMERAS} cameras ({SILENT} silent), one calling thread at {RATE_HZ} Hz for "
+        f"{args.seconds:g} s (target: no stall ≥ 5 ms); times in ms",
+        [
+            "client",
+            "setup blocked",
+            "ticks",
+            "call p99",
+            "longest call",
+            "longest tick",
+            "max tick lateness",
+            "command results",
+        ],
+        rows,
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ file); PostgreSQL: LISTEN/NOTIFY (``--pg URL``, a scratch schema is created and 
 
     python benchmarks/bench_desk_news.py [--count 30] [--pg postgresql+psycopg://user@host:port/db]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,7 @@ def measure(url: str, count: int) -> list[float]:
         arrived.set()
 
     watch = NewsWatch(desk_b, on_news).start()
-    time.sleep(1.5)                                  # the first reading, and LISTEN in place
+    time.sleep(1.5)  # the first reading, and LISTEN in place
     latencies = []
     try:
         for _ in range(count):
@@ -61,8 +62,10 @@ def measure(url: str, count: int) -> list[float]:
 
 def report(name: str, latencies: list[float]) -> None:
     ms = sorted(1000 * x for x in latencies)
-    print(f"{name}: n={len(ms)} median {statistics.median(ms):.1f} ms, p90 {ms[int(0.9 * (len(ms) - 1))]:.1f} ms, "
-          f"max {ms[-1]:.1f} ms")
+    print(
+        f"{name}: n={len(ms)} median {statistics.median(ms):.1f} ms, p90 {ms[int(0.9 * (len(ms) - 1))]:.1f} ms, "
+        f"max {ms[-1]:.1f} ms"
+    )
 
 
 def main() -> None:
@@ -79,7 +82,9 @@ def main() -> None:
             connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
         try:
             url = make_url(args.pg).update_query_dict({"options": f"-csearch_path={schema}"})
-            report("PostgreSQL, LISTEN/NOTIFY", measure(url.render_as_string(hide_password=False), args.count))
+            report(
+                "PostgreSQL, LISTEN/NOTIFY", measure(url.render_as_string(hide_password=False), args.count)
+            )
         finally:
             with admin.begin() as connection:
                 connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")

@@ -10,6 +10,7 @@ recall gets until it lands, its future fails, or ``WINDOW`` s; a drive or a stop
 s. A visca-over-ip call sends once and returns after the ACK or its 100 ms timeout, so whatever
 it sent has arrived (or never will) ``SETTLE`` after it returns.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,8 @@ import collections
 import concurrent.futures
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import harness as h  # noqa: E402
@@ -26,7 +27,7 @@ from benchmarks import harness as h  # noqa: E402
 LOSS = "loss=0.3&seed=7"
 STOP_EVERY, DRIVE_SPEED = 5, 8
 WINDOW, SETTLE = 2.0, 0.005
-FUTURE_GRACE = 0.1   # after a recall landed: time for its ACK and completion to come back
+FUTURE_GRACE = 0.1  # after a recall landed: time for its ACK and completion to come back
 
 
 class Tally:
@@ -37,13 +38,24 @@ class Tally:
         self.seconds = 0.0
 
     def cells(self) -> list:
-        return [f"{self.recalls_landed}/{self.recalls}", f"{self.stops_landed}/{self.stop_trials}",
-                self.drives_lost, h.ms(h.percentile(self.stop_times, 50)),
-                h.ms(max(self.stop_times, default=None)), f"{self.seconds:.0f}"]
+        return [
+            f"{self.recalls_landed}/{self.recalls}",
+            f"{self.stops_landed}/{self.stop_trials}",
+            self.drives_lost,
+            h.ms(h.percentile(self.stop_times, 50)),
+            h.ms(max(self.stop_times, default=None)),
+            f"{self.seconds:.0f}",
+        ]
 
 
-def exercise(sim: h.Sim, count: int, seconds: float, window: float,
-             recall: Callable[[int], object], drive: Callable[[int, int], object]) -> Tally:
+def exercise(
+    sim: h.Sim,
+    count: int,
+    seconds: float,
+    window: float,
+    recall: Callable[[int], object],
+    drive: Callable[[int, int], object],
+) -> Tally:
     """``recall`` returns once the client is done with it; a drive or a stop gets ``window`` s."""
     tally = Tally()
     began = time.perf_counter()
@@ -85,6 +97,7 @@ def run_ours(sim: h.Sim, count: int, seconds: float) -> list:
 
             def landed_or_given_up(state: dict) -> bool:
                 return state["last_preset"] == preset or future.done() and future.exception() is not None
+
             if sim.wait_for(landed_or_given_up, WINDOW) is not None:
                 concurrent.futures.wait([future], timeout=FUTURE_GRACE)
 
@@ -92,8 +105,11 @@ def run_ours(sim: h.Sim, count: int, seconds: float) -> list:
         concurrent.futures.wait(futures, timeout=5)
         health = camera.snapshot().health
     outcomes = collections.Counter(h.outcome(future) for future in futures)
-    return ["ours", *tally.cells(),
-            f"futures {dict(outcomes)}; retries {health.retries}, offline {health.offline_count}x"]
+    return [
+        "ours",
+        *tally.cells(),
+        f"futures {dict(outcomes)}; retries {health.retries}, offline {health.offline_count}x",
+    ]
 
 
 def run_voip(sim: h.Sim, count: int, seconds: float) -> list:
@@ -106,25 +122,41 @@ def run_voip(sim: h.Sim, count: int, seconds: float) -> list:
         time.sleep(SETTLE)
 
     with h.voip_camera(sim) as camera:
-        tally = exercise(sim, count, seconds, SETTLE, lambda p: call(camera.recall_preset, p),
-                         lambda pan, tilt: call(camera.pantilt, pan, tilt))
+        tally = exercise(
+            sim,
+            count,
+            seconds,
+            SETTLE,
+            lambda p: call(camera.recall_preset, p),
+            lambda pan, tilt: call(camera.pantilt, pan, tilt),
+        )
     return ["visca-over-ip", *tally.cells(), f"exceptions: {dict(failures) or 0}"]
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=500, help="recalls per client (default 500)")
-    parser.add_argument("--seconds", type=float, default=45.0,
-                        help="time limit per client (default 45)")
+    parser.add_argument("--seconds", type=float, default=45.0, help="time limit per client (default 45)")
     args = parser.parse_args(argv)
     with h.simulators() as start, concurrent.futures.ThreadPoolExecutor(2) as pool:
         ours = pool.submit(run_ours, start(h.OURS_HOST, LOSS), args.count, args.seconds)
         voip = pool.submit(run_voip, start(h.VOIP_HOST, LOSS), args.count, args.seconds)
         rows = [ours.result(), voip.result()]
-    h.table(f"(e) 30 % loss both ways: up to {args.count} recalls or {args.seconds:g} s per client, "
-            f"a drive + stop after every {STOP_EVERY}th recall",
-            ["client", "recalls landed", "stops landed", "drives lost", "stop p50 ms", "stop max ms",
-             "took s", "what the client reported"], rows)
+    h.table(
+        f"(e) 30 % loss both ways: up to {args.count} recalls or {args.seconds:g} s per client, "
+        f"a drive + stop after every {STOP_EVERY}th recall",
+        [
+            "client",
+            "recalls landed",
+            "stops landed",
+            "drives lost",
+            "stop p50 ms",
+            "stop max ms",
+            "took s",
+            "what the client reported",
+        ],
+        rows,
+    )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ main thread (thread id = process id). With ``--baseline DIR`` (another checkout,
 ``git worktree add /tmp/idle-baseline c321150``) the same runs alternate between both trees.
 The display is whatever QT_QPA_PLATFORM / DISPLAY say (state which with the results).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,9 +32,9 @@ def thread_times(pid: int) -> dict[str, float]:
         try:
             stat = (task / "stat").read_text()
         except OSError:
-            continue                      # the thread ended meanwhile
-        name = stat[stat.index("(") + 1:stat.rindex(")")]
-        fields = stat[stat.rindex(")") + 2:].split()
+            continue  # the thread ended meanwhile
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
         times[f"{task.name} {name}"] = (int(fields[11]) + int(fields[12])) / TICKS
     return times
 
@@ -48,8 +49,13 @@ def rss_mb(pid: int) -> float:
 def once(tree: Path, seconds: float, settle: float) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data"}
-        app = subprocess.Popen([sys.executable, "app.py", "--demo", "--lang", "en"], cwd=tree, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        app = subprocess.Popen(
+            [sys.executable, "app.py", "--demo", "--lang", "en"],
+            cwd=tree,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             time.sleep(settle)
             if app.poll() is not None:
@@ -63,9 +69,16 @@ def once(tree: Path, seconds: float, settle: float) -> dict[str, float]:
             app.wait(10)
     used = {key: after[key] - before.get(key, 0.0) for key in after}
     gui = next(value for key, value in used.items() if key.split()[0] == str(app.pid))
-    workers = sorted((value / wall for key, value in used.items() if key.split()[0] != str(app.pid)), reverse=True)
-    return {"total": sum(used.values()) / wall, "gui": gui / wall, "busiest other thread": workers[0] if workers else 0.0,
-            "threads": len(after), "rss MB": memory}
+    workers = sorted(
+        (value / wall for key, value in used.items() if key.split()[0] != str(app.pid)), reverse=True
+    )
+    return {
+        "total": sum(used.values()) / wall,
+        "gui": gui / wall,
+        "busiest other thread": workers[0] if workers else 0.0,
+        "threads": len(after),
+        "rss MB": memory,
+    }
 
 
 def main() -> None:
@@ -76,13 +89,20 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="another checkout to compare with (run the same way)")
     options = parser.parse_args()
     trees = {"this tree": ROOT, **({"baseline": options.baseline.resolve()} if options.baseline else {})}
-    print(f"display: QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')!r} DISPLAY={os.environ.get('DISPLAY', '')!r};"
-          f" {options.seconds:g} s untouched after {options.settle:g} s")
+    print(
+        f"display: QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')!r} DISPLAY={os.environ.get('DISPLAY', '')!r};"
+        f" {options.seconds:g} s untouched after {options.settle:g} s"
+    )
     for run in range(options.runs):
         for label, tree in trees.items():
             result = once(tree, options.seconds, options.settle)
-            print(f"run {run + 1} {label:10}  " + "  ".join(
-                f"{key} {value:.2f}" if isinstance(value, float) else f"{key} {value}" for key, value in result.items()))
+            print(
+                f"run {run + 1} {label:10}  "
+                + "  ".join(
+                    f"{key} {value:.2f}" if isinstance(value, float) else f"{key} {value}"
+                    for key, value in result.items()
+                )
+            )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@
 
     python benchmarks/bench_oplog.py [--seconds 10] [--rate 10000] [--db URL] [--cache FILE] [--gc-freeze]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,14 +36,14 @@ from sqlalchemy import insert, select  # noqa: E402
 
 from models.oplog import handover as ho  # noqa: E402
 from models.oplog.audit_log import AuditRecord, AuditWriter  # noqa: E402
-from models.oplog.database import Database, open_database  # noqa: E402
 from models.oplog.clock import WIB  # noqa: E402
+from models.oplog.database import Database, open_database  # noqa: E402
 from models.oplog.reports.handover import handover_report  # noqa: E402
 from models.oplog.reports.monthly import monthly_stats  # noqa: E402
-from models.oplog.tables import Handover, LogEntry, Role, Shift, Staff  # noqa: E402
 from models.oplog.seed.bulk import seed_bulk  # noqa: E402
+from models.oplog.tables import Handover, LogEntry, Role, Shift, Staff  # noqa: E402
 
-END = datetime(2026, 11, 1, tzinfo=WIB)       # the cached history ends here (fixed, so runs compare)
+END = datetime(2026, 11, 1, tzinfo=WIB)  # the cached history ends here (fixed, so runs compare)
 BUSY_ENTRIES = 2000
 START_SCRIPT = """
 import sys, time, json
@@ -78,8 +79,13 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def record(n: int) -> AuditRecord:
-    return AuditRecord(datetime.now(timezone.utc), f"preset recall {n % 256}", "completed", "Kamera Panggung",
-                       duration_ms=35.0)
+    return AuditRecord(
+        datetime.now(UTC),
+        f"preset recall {n % 256}",
+        "completed",
+        "Kamera Panggung",
+        duration_ms=35.0,
+    )
 
 
 class Tally:
@@ -122,14 +128,20 @@ def paced_writes(database: Database, seconds: float, rate: int) -> None:
     drain_began = time.perf_counter()
     writer.stop(timeout=60)
     drain = time.perf_counter() - drain_began
-    print(f"paced: offered {offered / window:,.0f} rows/s for {window:.1f} s; committed in the window "
-          f"{committed / window:,.0f} rows/s; largest backlog {backlog}; drain after the window {ms(drain)} ms; "
-          f"not written {tally.failed}")
-    print(f"  record() call ms: p50 {ms(statistics.median(calls))}  p99 {ms(percentile(calls, 99))}  "
-          f"p99.99 {ms(percentile(calls, 99.99))}  max {ms(max(calls))}  (calls >= 5 ms: "
-          f"{sum(c >= 0.005 for c in calls)} of {len(calls)})")
-    print(f"  GUI tick lateness ms: p50 {ms(statistics.median(lateness))}  p99 {ms(percentile(lateness, 99))}  "
-          f"max {ms(max(lateness))}")
+    print(
+        f"paced: offered {offered / window:,.0f} rows/s for {window:.1f} s; committed in the window "
+        f"{committed / window:,.0f} rows/s; largest backlog {backlog}; drain after the window {ms(drain)} ms; "
+        f"not written {tally.failed}"
+    )
+    print(
+        f"  record() call ms: p50 {ms(statistics.median(calls))}  p99 {ms(percentile(calls, 99))}  "
+        f"p99.99 {ms(percentile(calls, 99.99))}  max {ms(max(calls))}  (calls >= 5 ms: "
+        f"{sum(c >= 0.005 for c in calls)} of {len(calls)})"
+    )
+    print(
+        f"  GUI tick lateness ms: p50 {ms(statistics.median(lateness))}  p99 {ms(percentile(lateness, 99))}  "
+        f"max {ms(max(lateness))}"
+    )
 
 
 def ceiling(database: Database, seconds: float = 3.0) -> None:
@@ -141,8 +153,10 @@ def ceiling(database: Database, seconds: float = 3.0) -> None:
         offered += 1
     writer.stop(timeout=120)
     took = time.perf_counter() - began
-    print(f"ceiling: {offered:,} rows recorded as fast as possible, {tally.committed:,} committed after "
-          f"{took:.1f} s: {tally.committed / took:,.0f} rows/s")
+    print(
+        f"ceiling: {offered:,} rows recorded as fast as possible, {tally.committed:,} committed after "
+        f"{took:.1f} s: {tally.committed / took:,.0f} rows/s"
+    )
 
 
 def history(cache: Path) -> Database:
@@ -158,17 +172,29 @@ def history(cache: Path) -> Database:
     with database.transaction() as session:
         shift = session.scalars(select(Shift).order_by(Shift.planned_start.desc()).limit(1)).one()
         step = (shift.actual_end - shift.actual_start) / (BUSY_ENTRIES + 1)
-        session.execute(insert(LogEntry), [{"at": shift.actual_start + step * (n + 1), "author_id": shift.lead_id,
-                                            "shift_id": shift.id, "text": f"Catatan operator nomor {n}"}
-                                           for n in range(BUSY_ENTRIES)])
+        session.execute(
+            insert(LogEntry),
+            [
+                {
+                    "at": shift.actual_start + step * (n + 1),
+                    "author_id": shift.lead_id,
+                    "shift_id": shift.id,
+                    "text": f"Catatan operator nomor {n}",
+                }
+                for n in range(BUSY_ENTRIES)
+            ],
+        )
         # the last shift: no next one is planned, so an admin accepts
-        incoming = session.scalars(select(Staff).where(Staff.id != shift.lead_id, Staff.role == Role.ADMIN)
-                                   .limit(1)).one()
+        incoming = session.scalars(
+            select(Staff).where(Staff.id != shift.lead_id, Staff.role == Role.ADMIN).limit(1)
+        ).one()
         draft = ho.start_handover(session, shift, shift.lead, shift.actual_end)
         ho.sign(session, draft, shift.lead, shift.actual_end)
         ho.accept(session, draft, incoming, shift.actual_end + timedelta(minutes=5))
-    print(f"history: built {cache} in {time.perf_counter() - began:.1f} s: {result.events:,} events, "
-          f"{result.audit_rows:,} audit rows, {result.shifts:,} shifts, {result.log_entries:,} log entries")
+    print(
+        f"history: built {cache} in {time.perf_counter() - began:.1f} s: {result.events:,} events, "
+        f"{result.audit_rows:,} audit rows, {result.shifts:,} shifts, {result.log_entries:,} log entries"
+    )
     return database
 
 
@@ -179,15 +205,17 @@ def timed(fn, *args) -> tuple[float, object]:
 
 
 def queries(database: Database, cache: Path) -> None:
-    last = END.year * 12 + END.month - 2          # the month before END, counted from year 0
+    last = END.year * 12 + END.month - 2  # the month before END, counted from year 0
     months = [(index // 12, index % 12 + 1) for index in range(last, last - 24, -1)]
     times = []
     for year, month in months:
         with database.transaction() as session:
             took, stats = timed(monthly_stats, session, year, month)
         times.append(took)
-    print(f"monthly_stats over {len(months)} months: first {ms(times[0])} ms, median {ms(statistics.median(times))}"
-          f" ms, max {ms(max(times))} ms (last month: {sum(stats.events_by_mode().values())} events)")
+    print(
+        f"monthly_stats over {len(months)} months: first {ms(times[0])} ms, median {ms(statistics.median(times))}"
+        f" ms, max {ms(max(times))} ms (last month: {sum(stats.events_by_mode().values())} events)"
+    )
     with database.transaction() as session:
         shift_id = session.scalar(select(Shift.id).order_by(Shift.planned_start.desc()).limit(1))
     runs = []
@@ -195,12 +223,18 @@ def queries(database: Database, cache: Path) -> None:
         with database.transaction() as session:
             took, report = timed(handover_report, session, shift_id)
         runs.append(took)
-    print(f"handover_report, {len(report.entries)} entries, hash verified={report.header.verified}: "
-          f"first {ms(runs[0])} ms, median {ms(statistics.median(runs))} ms, max {ms(max(runs))} ms")
+    print(
+        f"handover_report, {len(report.entries)} entries, hash verified={report.header.verified}: "
+        f"first {ms(runs[0])} ms, median {ms(statistics.median(runs))} ms, max {ms(max(runs))} ms"
+    )
     starts = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", START_SCRIPT.format(root=str(ROOT), url=f"sqlite:///{cache}")],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", START_SCRIPT.format(root=str(ROOT), url=f"sqlite:///{cache}")],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         starts.append(json.loads(out))
     for key in ("imports", "open", "load"):
         print(f"console start, {key}: " + ", ".join(f"{ms(start[key])} ms" for start in starts))
@@ -211,14 +245,21 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--rate", type=int, default=10_000, help="rows/s offered by the GUI thread")
     parser.add_argument("--db", help="database for the write test (default: a temporary SQLite file)")
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "smartcentre-bench-5y.sqlite")
-    parser.add_argument("--gc-freeze", action="store_true",
-                        help="gc.freeze() after the imports, as a console could do once it has started")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "smartcentre-bench-5y.sqlite"
+    )
+    parser.add_argument(
+        "--gc-freeze",
+        action="store_true",
+        help="gc.freeze() after the imports, as a console could do once it has started",
+    )
     args = parser.parse_args()
     if args.gc_freeze:
         gc.freeze()
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-          f"{platform.system()} {platform.release()}")
+    print(
+        f"machine: {platform.machine()}, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{platform.system()} {platform.release()}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         url = args.db or f"sqlite:///{folder}/bench.sqlite"
         for run in (lambda db: paced_writes(db, args.seconds, args.rate), ceiling):

@@ -15,6 +15,7 @@ Stall = gap between two runs of a 5 ms precise QTimer beyond its 5 ms interval.
 
     python benchmarks/bench_preview.py [--seconds 20] [--streams 4] [--codec mjpg|mp4v]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,9 +24,9 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +42,7 @@ from devices.video.synthetic import DEFAULT_PANORAMA  # noqa: E402
 from ui.preview.hub import PreviewHub  # noqa: E402
 
 WIDTH, HEIGHT, FPS, CLIP_SECONDS = 1280, 720, 25, 10
-FOURCC = {"mjpg": "MJPG", "mp4v": "FMP4"}      # FMP4: the tag FFmpeg writes MPEG-4 Part 2 under in .avi
+FOURCC = {"mjpg": "MJPG", "mp4v": "FMP4"}  # FMP4: the tag FFmpeg writes MPEG-4 Part 2 under in .avi
 TILE = QSize(320, 180)
 PROBE_MS = 5
 WARM_UP_S = 2.0
@@ -105,8 +106,9 @@ class Result:
 
 def make_clips(folder: Path, streams: int, codec: str) -> list[Path]:
     panorama = cv2.imread(str(DEFAULT_PANORAMA))
-    panorama = cv2.resize(panorama, (panorama.shape[1] * HEIGHT // panorama.shape[0], HEIGHT),
-                          interpolation=cv2.INTER_AREA)
+    panorama = cv2.resize(
+        panorama, (panorama.shape[1] * HEIGHT // panorama.shape[0], HEIGHT), interpolation=cv2.INTER_AREA
+    )
     frames = FPS * CLIP_SECONDS
     clips = []
     for stream in range(streams):
@@ -116,11 +118,19 @@ def make_clips(folder: Path, streams: int, codec: str) -> list[Path]:
         for n in range(frames):
             phase = (n / frames + stream / streams) % 1.0
             left = round(span * (0.5 - 0.5 * math.cos(2 * math.pi * phase)))
-            frame = panorama[:, left:left + WIDTH].copy()
+            frame = panorama[:, left : left + WIDTH].copy()
             ball = (round(WIDTH * (0.1 + 0.8 * (n % FPS) / FPS)), HEIGHT // 4 + stream * 40 % (HEIGHT // 2))
             cv2.circle(frame, ball, 40, (0, 200, 255), -1, cv2.LINE_AA)
-            cv2.putText(frame, f"CAM {stream + 1}  frame {n:04d}", (40, HEIGHT - 40),
-                        cv2.FONT_HERSHEY_SIMPLEX, 1.5, (255, 255, 255), 3, cv2.LINE_AA)
+            cv2.putText(
+                frame,
+                f"CAM {stream + 1}  frame {n:04d}",
+                (40, HEIGHT - 40),
+                cv2.FONT_HERSHEY_SIMPLEX,
+                1.5,
+                (255, 255, 255),
+                3,
+                cv2.LINE_AA,
+            )
             writer.write(frame)
         writer.release()
         clips.append(path)
@@ -147,12 +157,13 @@ def measure(name: str, tiles: list[Tile], probe: StallProbe, seconds: float) -> 
     return Result(name, stalls[-1], p99, cpu / wall, [tile.frames / wall for tile in tiles])
 
 
-def run_hub(name: str, clips: list[Path], tiles: list[Tile], probe: StallProbe, seconds: float,
-            reduced_decode: bool) -> Result:
+def run_hub(
+    name: str, clips: list[Path], tiles: list[Tile], probe: StallProbe, seconds: float, reduced_decode: bool
+) -> Result:
     hub = PreviewHub(max_fps=FPS, tile_fps=FPS)
     by_camera = {f"cam{n}": tile for n, tile in enumerate(tiles)}
     hub.frameReady.connect(lambda camera_id, image: by_camera[camera_id].show_image(image))
-    for (camera_id, _tile), clip in zip(by_camera.items(), clips):
+    for (camera_id, _tile), clip in zip(by_camera.items(), clips, strict=True):
         hub.add(camera_id, OpenCvSource(str(clip), reduced_decode=reduced_decode), TILE)
     try:
         return measure(name, tiles, probe, seconds)
@@ -164,15 +175,18 @@ def run_naive(clips: list[Path], tiles: list[Tile], probe: StallProbe, seconds: 
     captures = [cv2.VideoCapture(str(clip)) for clip in clips]
 
     def tick() -> None:
-        for capture, tile in zip(captures, tiles):
+        for capture, tile in zip(captures, tiles, strict=True):
             ok, frame = capture.read()
             if not ok:
                 capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
                 ok, frame = capture.read()
             rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
             image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888)
-            tile.show_image(image.scaled(TILE, Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation))
+            tile.show_image(
+                image.scaled(
+                    TILE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
 
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -187,17 +201,36 @@ def run_naive(clips: list[Path], tiles: list[Tile], probe: StallProbe, seconds: 
 
 
 def print_table(results: list[Result], seconds: float, streams: int, codec: str) -> None:
-    rows = [["approach", "longest stall ms", "p99 stall ms", "CPU cores", "frames/s per tile (min–max)",
-             "stall < 20 ms", "< 1 core"]]
+    rows = [
+        [
+            "approach",
+            "longest stall ms",
+            "p99 stall ms",
+            "CPU cores",
+            "frames/s per tile (min–max)",
+            "stall < 20 ms",
+            "< 1 core",
+        ]
+    ]
     for r in results:
-        rows.append([r.name, f"{r.longest_stall * 1000:.1f}", f"{r.p99_stall * 1000:.1f}", f"{r.cores:.2f}",
-                     f"{min(r.fps_per_tile):.1f}–{max(r.fps_per_tile):.1f}",
-                     "yes" if r.longest_stall < 0.020 else "NO", "yes" if r.cores < 1.0 else "NO"])
+        rows.append(
+            [
+                r.name,
+                f"{r.longest_stall * 1000:.1f}",
+                f"{r.p99_stall * 1000:.1f}",
+                f"{r.cores:.2f}",
+                f"{min(r.fps_per_tile):.1f}–{max(r.fps_per_tile):.1f}",
+                "yes" if r.longest_stall < 0.020 else "NO",
+                "yes" if r.cores < 1.0 else "NO",
+            ]
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    print(f"\n{streams} × {WIDTH}×{HEIGHT} {codec.upper()} at {FPS} fps into {TILE.width()}×{TILE.height()} tiles, "
-          f"{seconds:g} s each (after {WARM_UP_S:g} s warm-up)")
+    print(
+        f"\n{streams} × {WIDTH}×{HEIGHT} {codec.upper()} at {FPS} fps into {TILE.width()}×{TILE.height()} tiles, "
+        f"{seconds:g} s each (after {WARM_UP_S:g} s warm-up)"
+    )
     for n, row in enumerate(rows):
-        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths)) + " |")
+        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
         if n == 0:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 
@@ -216,14 +249,18 @@ def main() -> int:
         grid.addWidget(tile, n // 2, n % 2)
     window.show()
     probe = StallProbe()
-    print(f"nproc {os.cpu_count()}, Python {sys.version.split()[0]}, OpenCV {cv2.__version__}, "
-          f"Qt platform {app.platformName()}")
+    print(
+        f"nproc {os.cpu_count()}, Python {sys.version.split()[0]}, OpenCV {cv2.__version__}, "
+        f"Qt platform {app.platformName()}"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-preview-") as folder:
         started = time.perf_counter()
         clips = make_clips(Path(folder), args.streams, args.codec)
         frame_kb = sum(clip.stat().st_size for clip in clips) / (args.streams * FPS * CLIP_SECONDS) / 1024
-        print(f"generated {args.streams} clips of {CLIP_SECONDS} s in {time.perf_counter() - started:.1f} s, "
-              f"{frame_kb:.0f} KB per frame on average")
+        print(
+            f"generated {args.streams} clips of {CLIP_SECONDS} s in {time.perf_counter() - started:.1f} s, "
+            f"{frame_kb:.0f} KB per frame on average"
+        )
         runs: list[Callable[[], Result]] = [
             lambda: run_hub("hub", clips, tiles, probe, args.seconds, reduced_decode=True),
             lambda: run_hub("hub-full", clips, tiles, probe, args.seconds, reduced_decode=False),

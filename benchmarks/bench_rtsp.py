@@ -25,6 +25,7 @@ minimised with 16 streams ≤ 0.1 core; first picture on every tile ≤ 2 s afte
 
     python benchmarks/bench_rtsp.py [--streams 4] [--seconds 15] [--enlarge] [--minimise] [--decode auto]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,8 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QWidget  # noqa: E402
 
 from benchmarks.bench_idle import thread_times  # noqa: E402
 from benchmarks.bench_preview import TILE, StallProbe, Tile, measure, spin  # noqa: E402
-from tests.video.rtsp import MAIN_SIZE, SUB_SIZE, RtspServer, encode_clip, rtsp_tools_missing  # noqa: E402
 from devices.video import DecodeMode, open_source  # noqa: E402
+from tests.video.rtsp import MAIN_SIZE, SUB_SIZE, RtspServer, encode_clip, rtsp_tools_missing  # noqa: E402
 from ui.preview.hub import TILES, PreviewHub, ViewWatcher  # noqa: E402
 
 ENLARGED = QSize(1280, 720)
@@ -58,7 +59,7 @@ class FirstExposure(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.at: float | None = None
-        window.winId()                  # creates the QWindow before it shows
+        window.winId()  # creates the QWindow before it shows
         window.windowHandle().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -81,7 +82,11 @@ def cores_over(seconds: float) -> tuple[float, float]:
     threads, wall, cpu = thread_times(os.getpid()), time.perf_counter(), time.process_time()
     spin(seconds)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    gui_cpu = sum(value - threads.get(key, 0.0) for key, value in thread_times(os.getpid()).items() if key.startswith(gui))
+    gui_cpu = sum(
+        value - threads.get(key, 0.0)
+        for key, value in thread_times(os.getpid()).items()
+        if key.startswith(gui)
+    )
     return cpu / wall, gui_cpu / wall
 
 
@@ -121,20 +126,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--streams", type=int, default=4, help="number of cameras")
     parser.add_argument("--seconds", type=float, default=15.0, help="measuring time")
-    parser.add_argument("--enlarge", action="store_true", help="camera 1 also shown enlarged (its main stream)")
+    parser.add_argument(
+        "--enlarge", action="store_true", help="camera 1 also shown enlarged (its main stream)"
+    )
     parser.add_argument("--minimise", action="store_true", help="then minimise the window and measure again")
-    parser.add_argument("--decode", choices=[mode.value for mode in DecodeMode], default="auto",
-                        help="hardware or software decoding, as [preview] decode")
+    parser.add_argument(
+        "--decode",
+        choices=[mode.value for mode in DecodeMode],
+        default="auto",
+        help="hardware or software decoding, as [preview] decode",
+    )
     args = parser.parse_args()
     missing = rtsp_tools_missing()
     if missing:
         print(missing, file=sys.stderr)
         return 2
-    app = QApplication.instance() or QApplication(sys.argv)
+    _app = QApplication.instance() or QApplication(sys.argv)  # held while the widgets live
     window = QWidget()
     grid = QGridLayout(window)
     tiles = [Tile() for _ in range(args.streams)]
-    columns = max(1, round(args.streams ** 0.5))
+    columns = max(1, round(args.streams**0.5))
     for n, tile in enumerate(tiles):
         grid.addWidget(tile, n // columns, n % columns)
     exposure = FirstExposure(window)
@@ -154,10 +165,17 @@ def main() -> int:
             decode = DecodeMode(args.decode)
             started = time.perf_counter()
             for camera_id in by_camera:
-                main_stream = (open_source(server.url(f"/{camera_id}/main"), decode=decode)
-                               if camera_id == "cam1" else None)
-                hub.add(camera_id, open_source(server.url(f"/{camera_id}/sub"), decode=decode), TILE,
-                        main_stream=main_stream)
+                main_stream = (
+                    open_source(server.url(f"/{camera_id}/main"), decode=decode)
+                    if camera_id == "cam1"
+                    else None
+                )
+                hub.add(
+                    camera_id,
+                    open_source(server.url(f"/{camera_id}/sub"), decode=decode),
+                    TILE,
+                    main_stream=main_stream,
+                )
             window.show()
             last_picture = wait_for_pictures(tiles)
             if args.enlarge:
@@ -171,24 +189,32 @@ def main() -> int:
             finally:
                 hub.stop()
     shown = "; camera 1 enlarged (1080p30 main stream into 1280×720)" if args.enlarge else ""
-    platform = QApplication.platformName() + (f" DISPLAY={os.environ.get('DISPLAY')}" if os.environ.get("DISPLAY") else "")
-    print(f"nproc {os.cpu_count()}, {platform}: {args.streams} × {SUB_SIZE[0]}×{SUB_SIZE[1]} H.264 30 fps over RTSP "
-          f"into {TILE.width()}×{TILE.height()} tiles{shown}, {args.seconds:g} s")
+    platform = QApplication.platformName() + (
+        f" DISPLAY={os.environ.get('DISPLAY')}" if os.environ.get("DISPLAY") else ""
+    )
+    print(
+        f"nproc {os.cpu_count()}, {platform}: {args.streams} × {SUB_SIZE[0]}×{SUB_SIZE[1]} H.264 30 fps over RTSP "
+        f"into {TILE.width()}×{TILE.height()} tiles{shown}, {args.seconds:g} s"
+    )
     late = [n for n, tile in enumerate(tiles, 1) if tile.frames == 0]
     from_window = "n/a" if exposure.at is None else f"{last_picture - exposure.at:.2f} s"
-    print(f"| first picture on every tile, from the window's first show | {from_window}"
-          + (f" (cameras {late} never)" if late else "")
-          + f" |\n| first picture on every tile, from adding the cameras | {last_picture - started:.2f} s |"
-          f"\n| CPU cores | {result.cores:.2f} |\n| longest stall | {result.longest_stall * 1000:.1f} ms |"
-          f"\n| p99 stall | {result.p99_stall * 1000:.1f} ms |"
-          f"\n| frames/s per tile | {min(result.fps_per_tile):.1f}–{max(result.fps_per_tile):.1f} |"
-          f"\n| RSS | {'n/a' if memory is None else f'{memory:.0f} MB'} |"
-          f"\n| decoding (camera 1, --decode {args.decode}) | {decoded.get('cam1', 'not said')} |")
+    print(
+        f"| first picture on every tile, from the window's first show | {from_window}"
+        + (f" (cameras {late} never)" if late else "")
+        + f" |\n| first picture on every tile, from adding the cameras | {last_picture - started:.2f} s |"
+        f"\n| CPU cores | {result.cores:.2f} |\n| longest stall | {result.longest_stall * 1000:.1f} ms |"
+        f"\n| p99 stall | {result.p99_stall * 1000:.1f} ms |"
+        f"\n| frames/s per tile | {min(result.fps_per_tile):.1f}–{max(result.fps_per_tile):.1f} |"
+        f"\n| RSS | {'n/a' if memory is None else f'{memory:.0f} MB'} |"
+        f"\n| decoding (camera 1, --decode {args.decode}) | {decoded.get('cam1', 'not said')} |"
+    )
     if minimised:
-        print(f"| minimised: CPU cores | {minimised['cores']:.3f} (GUI thread {minimised['gui']:.3f}) |"
-              f"\n| minimised: frames delivered | "
-              f"{minimised['frames']:.0f} |\n| minimised: RSS | {minimised['rss']:.0f} MB |"
-              f"\n| restored: first picture on every tile | {minimised['restored']:.2f} s |")
+        print(
+            f"| minimised: CPU cores | {minimised['cores']:.3f} (GUI thread {minimised['gui']:.3f}) |"
+            f"\n| minimised: frames delivered | "
+            f"{minimised['frames']:.0f} |\n| minimised: RSS | {minimised['rss']:.0f} MB |"
+            f"\n| restored: first picture on every tile | {minimised['restored']:.2f} s |"
+        )
     window.close()
     return 0
 

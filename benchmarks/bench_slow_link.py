@@ -12,6 +12,7 @@ wiring the script measures, in a new controller process each time:
 
 ``--repo`` measures another checkout's controller and command line against the same simulators.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,7 +34,7 @@ SCHEMES = ("visca+udp", "visca+udpraw", "visca+tcp")
 COMMANDS = {"power on": ["power", "on"], "preset recall 1": ["preset", "recall", "1"], "status": ["status"]}
 INQUIRIES = ("power", "position", "zoom", "focus mode", "focus", "last preset", "version")
 
-CHILD = r"""
+CHILD = rf"""
 import json, logging, sys, time
 logging.basicConfig(level=logging.CRITICAL)
 from devices.runtime import DeviceRuntime
@@ -47,18 +48,18 @@ with DeviceRuntime("bench") as runtime:
     elif command == "preset recall 1":
         futures = [camera.recall_preset(1)]
     else:
-        futures = [camera.inquire(what) for what in %r]
+        futures = [camera.inquire(what) for what in {INQUIRIES!r}]
     camera.start()
     try:
         for future in futures:
             future.result(30)
         outcome = "done"
     except Exception as exc:
-        outcome = f"{type(exc).__name__}: {exc}"
+        outcome = f"{{type(exc).__name__}}: {{exc}}"
     took = time.monotonic() - started
     camera.close().result(5)
-print(json.dumps({"seconds": took, "outcome": outcome}))
-""" % (INQUIRIES,)
+print(json.dumps({{"seconds": took, "outcome": outcome}}))
+"""
 
 
 def child_env(repo: Path) -> dict:
@@ -66,15 +67,27 @@ def child_env(repo: Path) -> dict:
 
 
 def in_process(repo: Path, url: str, command: str) -> dict:
-    run = subprocess.run([sys.executable, "-c", CHILD, url, command], cwd=repo, env=child_env(repo),
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", CHILD, url, command],
+        cwd=repo,
+        env=child_env(repo),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 def end_to_end(repo: Path, url: str, command: str) -> tuple[int, float]:
     started = time.monotonic()
-    run = subprocess.run([sys.executable, "app.py", "camera", url, *COMMANDS[command]], cwd=repo,
-                         env=child_env(repo), capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "app.py", "camera", url, *COMMANDS[command]],
+        cwd=repo,
+        env=child_env(repo),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     ok = run.returncode == 0 and "no answer" not in run.stderr
     return (run.returncode if ok or run.returncode else 4), time.monotonic() - started
 
@@ -93,18 +106,24 @@ def handshake(sim, before: int) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--latency", type=float, default=0.4)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--repo", type=Path, default=ROOT)
     args = parser.parse_args()
     repo = args.repo.resolve()
     print(f"repo {repo}, replies {args.latency:g} s late, {args.repeat} runs each (median)")
-    print(f"{'wiring':13} {'command':16} {'in process':>11} {'before the command (first run)':40} "
-          f"{'CLI exit codes':>15} {'CLI wall':>9}")
+    print(
+        f"{'wiring':13} {'command':16} {'in process':>11} {'before the command (first run)':40} "
+        f"{'CLI exit codes':>15} {'CLI wall':>9}"
+    )
     with DeviceRuntime("bench-sim") as sim_runtime:
         for scheme in SCHEMES:
-            sim = sim_runtime.submit(start_simulator(f"{scheme}://127.0.0.1:0?latency={args.latency}")).result(5)
+            sim = sim_runtime.submit(
+                start_simulator(f"{scheme}://127.0.0.1:0?latency={args.latency}")
+            ).result(5)
             for command in COMMANDS:
                 times, outcomes, before_command = [], set(), None
                 for _ in range(args.repeat):
@@ -117,8 +136,10 @@ def main() -> None:
                 cli = [end_to_end(repo, sim.url, command) for _ in range(args.repeat)]
                 codes = " ".join(str(code) for code, _ in cli)
                 done = "" if outcomes == {"done"} else f" ({'; '.join(sorted(outcomes))[:60]})"
-                print(f"{scheme:13} {command:16} {statistics.median(times):10.2f}s "
-                      f"{(before_command or '-')[:40]:40} {codes:>15} {statistics.median(t for _, t in cli):8.2f}s{done}")
+                print(
+                    f"{scheme:13} {command:16} {statistics.median(times):10.2f}s "
+                    f"{(before_command or '-')[:40]:40} {codes:>15} {statistics.median(t for _, t in cli):8.2f}s{done}"
+                )
             sim_runtime.submit(sim.close()).result(5)
     print("CLI exit code 4 here: exit 0, but some inquiry went unanswered ('no answer' warning)")
 

@@ -11,6 +11,7 @@ Arrival times are taken with ``time.perf_counter`` inside the simulator's camera
 (``ViscaDevice.handle``), on the simulator's own thread in this process, so they compare
 directly with the calling thread's clock. Lost datagrams (``loss=``) never reach it.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -19,8 +20,9 @@ import logging
 import math
 import sys
 import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -41,8 +43,8 @@ logging.basicConfig(level=logging.ERROR)
 
 OURS_HOST = "127.0.0.1"
 VOIP_HOST = "127.0.0.2"
-RECALL = bytes.fromhex("81 01 04 3F 02")          # + preset number, FF
-PAN_TILT_DRIVE = bytes.fromhex("81 01 06 01")     # + speeds, directions, FF
+RECALL = bytes.fromhex("81 01 04 3F 02")  # + preset number, FF
+PAN_TILT_DRIVE = bytes.fromhex("81 01 06 01")  # + speeds, directions, FF
 STOP_DIRECTIONS = b"\x03\x03\xff"
 
 
@@ -93,12 +95,15 @@ class Sim:
             zoom, focus = camera.mechanics.position(ZOOM), camera.mechanics.position(FOCUS)
             for number, (pan, tilt) in presets.items():
                 camera.presets[number] = Preset(pan, tilt, zoom, focus)
+
         self.runtime.submit(store()).result(5)
 
     def halt(self) -> None:
         """Stop the simulated head directly (clean-up after a stop that a client lost)."""
+
         async def halt() -> None:
             self.server.cameras[0].camera.mechanics.halt(ALL_AXES)
+
         self.runtime.submit(halt()).result(5)
 
     def wait_for(self, condition: Callable[[dict[str, Any]], bool], timeout: float) -> float | None:
@@ -124,6 +129,7 @@ def simulators() -> Iterator[Callable[..., Sim]]:
             server = runtime.submit(start_simulator(url)).result(5)
             servers.append(server)
             return Sim(runtime, server)
+
         try:
             yield start
         finally:
@@ -220,6 +226,6 @@ def table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> 
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     print(f"\n{title}")
     for n, row in enumerate(cells):
-        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |")
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
         if n == 0:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")

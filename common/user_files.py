@@ -6,6 +6,7 @@ files left readable by others (an older version, a copy) are tightened when the 
 or opens them. On Windows the folders are in the user's profile, whose ACLs already keep other
 users out; nothing is changed there.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,10 +40,10 @@ def keep_private(path: Path) -> None:
     except FileNotFoundError:
         return
     mode = stat.S_IMODE(status.st_mode)
-    if mode & 0o077 and not stat.S_ISLNK(status.st_mode):     # a link's target is not ours to change
+    if mode & 0o077 and not stat.S_ISLNK(status.st_mode):  # a link's target is not ours to change
         try:
             path.chmod(mode & ~0o077)
-        except PermissionError:     # another user's file, named with --config or --db: theirs to protect
+        except PermissionError:  # another user's file, named with --config or --db: theirs to protect
             pass
 
 

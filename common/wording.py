@@ -11,9 +11,11 @@ The result is a Phrase: a plain ``str`` with the English text (for logs, the aud
 command line and tests) that also remembers its context, source and values, so that
 ui/shell/wording.py can look the source up in the translation and fill in the (translated) values.
 """
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 
 class Phrase(str):
@@ -39,10 +41,9 @@ class Phrase(str):
         return Phrase, (self.context, self.source, self.values)
 
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> Phrase:   # noqa: N802 - the name lupdate finds
+def QT_TRANSLATE_NOOP(context: str, source: str) -> Phrase:  # noqa: N802 - the name lupdate finds
     """Mark ``source`` for translation under ``context``; it is translated when shown."""
     return Phrase(context, source)
-
 
 
 def sentence_of(error: BaseException) -> str:

@@ -12,6 +12,7 @@ bytes on a stream (TCP, serial) are cut after each terminator in ``ends`` (VISCA
 protocol's line end), with a CR and the LF right after it kept together; datagrams are one frame
 each (``ends=b""``). Passwords (``secrets``) are replaced by ``****`` wherever they appear.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -21,38 +22,48 @@ import queue
 import socket
 import threading
 import time
+from collections.abc import Iterable
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Any, AsyncContextManager, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from devices.secrets import mask_url, masked, url_password
 from devices.transport.base import ByteTransport
 from devices.transport.noise import NoiseWatch
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1                       # the header's "capture" field: the version of this format
+FORMAT = 1  # the header's "capture" field: the version of this format
 MASK = b"****"
 _CR, _LF = 0x0D, 0x0A
 
 
 def cannot_write(path: str | Path, exc: OSError) -> Phrase:
     return QT_TRANSLATE_NOOP("Capture", "cannot write the capture file {path}: {reason}").format(
-        path=str(path), reason=exc.strerror or str(exc))
+        path=str(path), reason=exc.strerror or str(exc)
+    )
 
 
-def for_device(path: Path, *, name: str, url: str, kind: str) -> tuple["Recorder | None", Phrase | None]:
+def for_device(path: Path, *, name: str, url: str, kind: str) -> tuple[Recorder | None, Phrase | None]:
     """The console's recorder for a device's ``capture:`` file, or why there is none (the device works
     without it). The file of the last run is kept as ``NAME.previous.jsonl``."""
     try:
         if path.exists():
             path.replace(path.with_name(f"{path.stem}.previous{path.suffix}"))
-        return Recorder(path, url=url, kind=kind, tool="app.py console", text=kind == "wall",
-                        secrets=[url_password(url) or ""]), None
+        return Recorder(
+            path,
+            url=url,
+            kind=kind,
+            tool="app.py console",
+            text=kind == "wall",
+            secrets=[url_password(url) or ""],
+        ), None
     except OSError as exc:
         return None, QT_TRANSLATE_NOOP("Capture", "{device}: {problem}; it works without a capture").format(
-            device=name, problem=cannot_write(path, exc))
+            device=name, problem=cannot_write(path, exc)
+        )
 
 
 def hex_of(data: bytes) -> str:
@@ -61,6 +72,7 @@ def hex_of(data: bytes) -> str:
 
 def tool_version() -> str:
     from importlib import metadata
+
     try:
         return metadata.version("smartcentre-console")
     except metadata.PackageNotFoundError:
@@ -71,19 +83,33 @@ class Recorder:
     """One capture file: the header at once (so a path that cannot be written fails here), then
     records from any thread, written by a daemon thread."""
 
-    def __init__(self, path: str | Path, *, url: str, kind: str, tool: str, run: list[str] | None = None,
-                 text: bool = False, secrets: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        url: str,
+        kind: str,
+        tool: str,
+        run: list[str] | None = None,
+        text: bool = False,
+        secrets: Iterable[str] = (),
+    ) -> None:
         self.path = Path(path)
         self.error: str | None = None
         self._text = text
         self._secrets = [s.encode("latin-1", "replace") for s in secrets if s]
         self._start = time.monotonic()
         self._queue: queue.SimpleQueue[dict | None] = queue.SimpleQueue()
-        started = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        started = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
         header: dict[str, Any] = {
-            "capture": FORMAT, "kind": kind, "protocol": urlsplit(url).scheme.lower() or kind, "url": mask_url(url),
-            "tool": tool, "version": tool_version(),
-            "source": f"recorded by {tool} on {socket.gethostname() or 'this PC'} at {started.isoformat()}"}
+            "capture": FORMAT,
+            "kind": kind,
+            "protocol": urlsplit(url).scheme.lower() or kind,
+            "url": mask_url(url),
+            "tool": tool,
+            "version": tool_version(),
+            "source": f"recorded by {tool} on {socket.gethostname() or 'this PC'} at {started.isoformat()}",
+        }
         if run is not None:
             header["run"] = run
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,7 +121,9 @@ class Recorder:
             self._file.close()
             raise
         self._closed = False
-        self._thread = threading.Thread(target=self._write_forever, name=f"capture {self.path.name}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._write_forever, name=f"capture {self.path.name}", daemon=True
+        )
         self._thread.start()
 
     # --- what is recorded ---------------------------------------------------------------------
@@ -127,7 +155,7 @@ class Recorder:
     def end(self, exit: int, output: Any = None, error: str | None = None) -> None:
         self.event("end", exit=exit, output=output, error=None if error is None else str(error))
 
-    def tap(self, transport: ByteTransport, ends: bytes = b"", via: str | None = None) -> "CapturingTransport":
+    def tap(self, transport: ByteTransport, ends: bytes = b"", via: str | None = None) -> CapturingTransport:
         return CapturingTransport(transport, self, ends, via)
 
     def _seconds(self, at: float | None) -> float:
@@ -165,7 +193,7 @@ class Recorder:
                     try:
                         self._file.write("\n".join(lines) + "\n")
                         self._file.flush()
-                    except OSError as exc:            # disk full, share gone: the device goes on without it
+                    except OSError as exc:  # disk full, share gone: the device goes on without it
                         self.error = f"{self.path}: {exc.strerror or exc}"
                         log.warning("capture stopped: %s", self.error)
                 if record is None:
@@ -218,7 +246,9 @@ class CapturingTransport(ByteTransport):
     open for another device): it takes them over.
     """
 
-    def __init__(self, inner: ByteTransport, recorder: Recorder, ends: bytes = b"", via: str | None = None) -> None:
+    def __init__(
+        self, inner: ByteTransport, recorder: Recorder, ends: bytes = b"", via: str | None = None
+    ) -> None:
         super().__init__(inner.name)
         self.inner = inner
         self.recorder = recorder
@@ -230,7 +260,7 @@ class CapturingTransport(ByteTransport):
         inner.on_data = self._received
         inner.on_state = self._changed
 
-    def __getattr__(self, name: str) -> Any:      # local_port, drop(), connects …: the inner transport's
+    def __getattr__(self, name: str) -> Any:  # local_port, drop(), connects …: the inner transport's
         inner = self.__dict__.get("inner")
         if inner is None:
             raise AttributeError(name)
@@ -247,7 +277,7 @@ class CapturingTransport(ByteTransport):
         self.bytes_sent += len(data)
         return True
 
-    def turn(self, gap: float) -> AsyncContextManager[None]:
+    def turn(self, gap: float) -> AbstractAsyncContextManager[None]:
         return self.inner.turn(gap)
 
     @property

@@ -6,22 +6,24 @@ opening and closing links happen on the device runtime's thread. A device's ``ca
 (docs/captures.md) is opened relative to the configuration file's folder; one that cannot be
 written is a sentence in ``problems`` and the device works without it.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
-from typing import Protocol
 from pathlib import Path
+from typing import Protocol
 
+from common.wording import Phrase
 from devices.capture import Recorder, for_device
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.profiles import configured_profile
 from devices.wall.controller import WallController
-from common.wording import Phrase
 
 
 class DeviceSettings(Protocol):
     """What the factory reads of a device's configuration (models/config/schema.py's records)."""
+
     @property
     def id(self) -> str: ...
     @property
@@ -41,18 +43,21 @@ class ControllerFactory:
     def __init__(self, runtime: DeviceRuntime, capture_folder: Path) -> None:
         self.runtime = runtime
         self.capture_folder = capture_folder
-        self.recorders: dict[tuple[str, str], Recorder] = {}   # ("camera" | "wall", id) -> its capture
-        self.problems: list[Phrase] = []                         # capture files that cannot be written
+        self.recorders: dict[tuple[str, str], Recorder] = {}  # ("camera" | "wall", id) -> its capture
+        self.problems: list[Phrase] = []  # capture files that cannot be written
 
     def camera(self, camera: CameraSettings) -> CameraController:
-        controller = CameraController(self.runtime, camera.url, camera.name, profile=configured_profile(camera.profile))
+        controller = CameraController(
+            self.runtime, camera.url, camera.name, profile=configured_profile(camera.profile)
+        )
         return controller.start(capture=self._capture("camera", camera))
 
     def wall(self, wall: DeviceSettings) -> WallController:
         return WallController(self.runtime, wall.url, wall.name).start(capture=self._capture("wall", wall))
 
-    def retire(self, kind: str, device_id: str,
-               controller: CameraController | WallController) -> concurrent.futures.Future:
+    def retire(
+        self, kind: str, device_id: str, controller: CameraController | WallController
+    ) -> concurrent.futures.Future:
         """Close the controller, then its capture file; returns at once."""
         closing = controller.close()
         recorder = self.recorders.pop((kind, device_id), None)
@@ -68,10 +73,14 @@ class ControllerFactory:
     def _capture(self, kind: str, device: DeviceSettings) -> Recorder | None:
         if not device.capture:
             return None
-        recorder, problem = for_device(self.capture_folder / Path(device.capture).expanduser(), name=device.name,
-                                       url=device.url, kind=kind)
+        recorder, problem = for_device(
+            self.capture_folder / Path(device.capture).expanduser(),
+            name=device.name,
+            url=device.url,
+            kind=kind,
+        )
         if recorder is not None:
             self.recorders[kind, device.id] = recorder
-        elif problem is not None:       # (one or the other)
+        elif problem is not None:  # (one or the other)
             self.problems.append(problem)
         return recorder

@@ -10,19 +10,36 @@ family raises its own subclass of ``DeviceUrlError`` (``Endpoint.error``). Ports
 free port, only where a simulator listens), host names follow the IDNA rules, and a message never
 shows the URL's password (``devices.secrets``).
 """
+
 from __future__ import annotations
 
 import ipaddress
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Mapping, TypeVar
+from typing import ClassVar, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from devices.secrets import mask_url
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from devices.secrets import mask_url
 
 URL_PROBLEM = QT_TRANSLATE_NOOP("DeviceUrls", "{url}: {problem}")
-STANDARD_BAUDS = (300, 600, 1200, 2400, 4800, 9600, 14400, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
+STANDARD_BAUDS = (
+    300,
+    600,
+    1200,
+    2400,
+    4800,
+    9600,
+    14400,
+    19200,
+    38400,
+    57600,
+    115200,
+    230400,
+    460800,
+    921600,
+)
 
 
 class DeviceUrlError(ValueError):
@@ -47,9 +64,9 @@ E = TypeVar("E", bound="Endpoint")
 @dataclass(frozen=True)
 class Endpoint:
     scheme: str
-    host: str = ""          # network schemes
+    host: str = ""  # network schemes
     port: int = 0
-    device: str = ""        # serial: port name (/dev/ttyUSB0, COM3) or "pty" for a simulator
+    device: str = ""  # serial: port name (/dev/ttyUSB0, COM3) or "pty" for a simulator
     options: dict[str, str] = field(default_factory=dict)
     url: str = ""
 
@@ -74,8 +91,11 @@ class Endpoint:
         try:
             value = int(raw, 0)
         except ValueError:
-            raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} is not a whole number")
-                            .format(name=name, value=repr(raw))) from None
+            raise self.fail(
+                QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} is not a whole number").format(
+                    name=name, value=repr(raw)
+                )
+            ) from None
         self._check_range(name, value, lo, hi)
         return value
 
@@ -88,8 +108,11 @@ class Endpoint:
         except ValueError:
             value = math.nan
         if not math.isfinite(value):
-            raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} is not a number")
-                            .format(name=name, value=repr(raw)))
+            raise self.fail(
+                QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} is not a number").format(
+                    name=name, value=repr(raw)
+                )
+            )
         self._check_range(name, value, lo, hi)
         return value
 
@@ -101,12 +124,17 @@ class Endpoint:
             return default
         if raw.strip().isdecimal() and int(raw) in speeds:
             return int(raw)
-        raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option baud={value} is not a line speed; use one of {speeds}")
-                        .format(value=repr(raw), speeds=", ".join(map(str, speeds))))
+        raise self.fail(
+            QT_TRANSLATE_NOOP(
+                "DeviceUrls", "option baud={value} is not a line speed; use one of {speeds}"
+            ).format(value=repr(raw), speeds=", ".join(map(str, speeds)))
+        )
 
     def _check_range(self, name: str, value: float, lo: float, hi: float) -> None:
         if not lo <= value <= hi:
-            problem = QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} is out of range {lowest}–{highest}")
+            problem = QT_TRANSLATE_NOOP(
+                "DeviceUrls", "option {name}={value} is out of range {lowest}–{highest}"
+            )
             raise self.fail(problem.format(name=name, value=str(value), lowest=str(lo), highest=str(hi)))
 
     def bool_option(self, name: str, default: bool = False) -> bool:
@@ -117,8 +145,11 @@ class Endpoint:
             return True
         if raw.lower() in ("0", "false", "no", "off"):
             return False
-        raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} must be yes or no")
-                        .format(name=name, value=repr(raw)))
+        raise self.fail(
+            QT_TRANSLATE_NOOP("DeviceUrls", "option {name}={value} must be yes or no").format(
+                name=name, value=repr(raw)
+            )
+        )
 
     def unknown_options(self, known: set[str] | frozenset[str]) -> list[str]:
         return sorted(set(self.options) - set(known))
@@ -126,8 +157,11 @@ class Endpoint:
     def check_options(self, known: set[str] | frozenset[str]) -> None:
         unknown = self.unknown_options(known)
         if unknown:
-            raise self.fail(QT_TRANSLATE_NOOP("DeviceUrls", "unknown option(s) {unknown}; known: {known}")
-                            .format(unknown=", ".join(unknown), known=", ".join(sorted(known))))
+            raise self.fail(
+                QT_TRANSLATE_NOOP("DeviceUrls", "unknown option(s) {unknown}; known: {known}").format(
+                    unknown=", ".join(unknown), known=", ".join(sorted(known))
+                )
+            )
 
     def fail(self, problem: str) -> DeviceUrlError:
         """The error to raise for ``problem`` with this URL."""
@@ -135,8 +169,15 @@ class Endpoint:
 
 
 # (the ignore: mypy does not take a default for a parameter typed with a TypeVar)
-def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[str, int], *,
-                   kind: str, endpoint_type: type[E] = Endpoint, listening: bool = False) -> E:  # type: ignore[assignment]
+def parse_endpoint(
+    url: str,
+    schemes: tuple[str, ...],
+    default_ports: Mapping[str, int],
+    *,
+    kind: str,
+    endpoint_type: type[E] = Endpoint,  # type: ignore[assignment]
+    listening: bool = False,
+) -> E:
     """Parse ``url`` for one of ``schemes``; raises ``endpoint_type.error`` naming what is wrong.
 
     ``kind`` (a Phrase) words the messages: "camera" → "unknown camera URL kind". A network URL
@@ -148,21 +189,36 @@ def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[st
     try:
         parts = urlsplit(text)
     except ValueError as exc:
-        raise error(url_problem(url, QT_TRANSLATE_NOOP("DeviceUrls", "not a {kind} URL ({error})")
-                                .format(kind=kind, error=str(exc)))) from None
+        raise error(
+            url_problem(
+                url,
+                QT_TRANSLATE_NOOP("DeviceUrls", "not a {kind} URL ({error})").format(
+                    kind=kind, error=str(exc)
+                ),
+            )
+        ) from None
     scheme = parts.scheme.lower()
     if scheme not in schemes:
         problem = QT_TRANSLATE_NOOP("DeviceUrls", "unknown {kind} URL kind {scheme}; use one of {schemes}")
-        raise error(url_problem(url, problem.format(kind=kind, scheme=repr(scheme or "(none)"),
-                                                    schemes=", ".join(schemes))))
+        raise error(
+            url_problem(
+                url, problem.format(kind=kind, scheme=repr(scheme or "(none)"), schemes=", ".join(schemes))
+            )
+        )
     options = dict(parse_qsl(parts.query, keep_blank_values=True))
     if scheme.endswith("serial"):
         # netloc holds COM3 / "pty"; a POSIX path arrives in .path (kramer+serial:///dev/ttyUSB0)
         device = unquote(parts.netloc + parts.path)
         if not device:
-            raise error(url_problem(url, QT_TRANSLATE_NOOP(
-                "DeviceUrls", "serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3")
-                .format(scheme=scheme)))
+            raise error(
+                url_problem(
+                    url,
+                    QT_TRANSLATE_NOOP(
+                        "DeviceUrls",
+                        "serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3",
+                    ).format(scheme=scheme),
+                )
+            )
         return endpoint_type(scheme, device=device, options=options, url=text)
     if not parts.hostname:
         raise error(url_problem(url, QT_TRANSLATE_NOOP("DeviceUrls", "missing host name or IP address")))
@@ -177,9 +233,14 @@ def parse_endpoint(url: str, schemes: tuple[str, ...], default_ports: Mapping[st
         raise error(url_problem(url, QT_TRANSLATE_NOOP("DeviceUrls", "the port must be a number 1–65535")))
     if port is None:
         if scheme not in default_ports:
-            raise error(url_problem(url, QT_TRANSLATE_NOOP(
-                "DeviceUrls", "{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001")
-                .format(scheme=scheme, host=parts.hostname)))
+            raise error(
+                url_problem(
+                    url,
+                    QT_TRANSLATE_NOOP(
+                        "DeviceUrls", "{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001"
+                    ).format(scheme=scheme, host=parts.hostname),
+                )
+            )
         port = default_ports[scheme]
     return endpoint_type(scheme, host=parts.hostname, port=port, options=options, url=text)
 
@@ -197,5 +258,7 @@ def _host_problem(host: str) -> Phrase | None:
         encoded = b""
     if encoded and len(encoded.rstrip(b".")) <= 253:
         return None
-    return QT_TRANSLATE_NOOP("DeviceUrls", "{host} is not a valid host name (each part between dots "
-                             "1–63 letters, digits or hyphens)").format(host=repr(host))
+    return QT_TRANSLATE_NOOP(
+        "DeviceUrls",
+        "{host} is not a valid host name (each part between dots 1–63 letters, digits or hyphens)",
+    ).format(host=repr(host))

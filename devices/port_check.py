@@ -11,17 +11,18 @@ better, so they never refuse a file):
 
 Handed to ``models.config.store.parse_config`` as its ``url_warnings`` (models/ may not import devices/).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from serial.tools import list_ports
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from devices import endpoints
 from devices.visca import urls
 from devices.wall import drivers
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 USUAL_PORTS = {**urls.DEFAULT_PORTS, **drivers.DEFAULT_PORTS}
 SerialPorts = Callable[[], Iterable[str]]
@@ -40,13 +41,23 @@ def port_warnings(url: str, present: SerialPorts = serial_ports) -> list[Phrase]
     if endpoint.is_serial:
         return _serial_warnings(endpoint.device, present)
     usual = USUAL_PORTS.get(endpoint.scheme)
-    other = next((scheme for scheme, port in USUAL_PORTS.items()
-                  if port == endpoint.port and scheme != endpoint.scheme), None)
+    other = next(
+        (
+            scheme
+            for scheme, port in USUAL_PORTS.items()
+            if port == endpoint.port and scheme != endpoint.scheme
+        ),
+        None,
+    )
     if usual is None or other is None:
         return []
-    return [QT_TRANSLATE_NOOP("PortCheck", "port {port} is the usual port of {other}:// devices; {scheme}:// "
-                                           "devices usually listen on {usual}: check the port or the kind of URL")
-            .format(port=endpoint.port, other=other, scheme=endpoint.scheme, usual=usual)]
+    return [
+        QT_TRANSLATE_NOOP(
+            "PortCheck",
+            "port {port} is the usual port of {other}:// devices; {scheme}:// "
+            "devices usually listen on {usual}: check the port or the kind of URL",
+        ).format(port=endpoint.port, other=other, scheme=endpoint.scheme, usual=usual)
+    ]
 
 
 def _endpoint(url: str) -> endpoints.Endpoint | None:
@@ -59,10 +70,13 @@ def _endpoint(url: str) -> endpoints.Endpoint | None:
 
 
 def _serial_warnings(device: str, present: SerialPorts) -> list[Phrase]:
-    if device.lower() == "pty" or "://" in device:     # a simulator's pseudo-terminal; a pyserial URL
+    if device.lower() == "pty" or "://" in device:  # a simulator's pseudo-terminal; a pyserial URL
         return []
     listed = list(present())
     if Path(device).exists() or device.upper() in (port.upper() for port in listed):
         return []
-    return [QT_TRANSLATE_NOOP("PortCheck", "serial port {port} is not on this computer (it has: {ports})").format(
-        port=device, ports=", ".join(listed) or QT_TRANSLATE_NOOP("PortCheck", "none"))]
+    return [
+        QT_TRANSLATE_NOOP("PortCheck", "serial port {port} is not on this computer (it has: {ports})").format(
+            port=device, ports=", ".join(listed) or QT_TRANSLATE_NOOP("PortCheck", "none")
+        )
+    ]

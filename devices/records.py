@@ -2,12 +2,14 @@
 
 Cameras and wall devices share these so that one audit trail and one Qt bridge serve both.
 """
+
 from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -21,11 +23,12 @@ class Link(enum.Enum):
 @dataclass(frozen=True)
 class ActionRecord:
     """One operator action and how it ended, for the audit trail."""
+
     device: str
     action: str
-    result: str          # "completed", the device's error in plain words, "timeout", "offline", "superseded",
-                         # "stopped" (an ALL STOP cancelled it)
-    started: float       # time.time()
+    result: str  # "completed", the device's error in plain words, "timeout", "offline", "superseded",
+    # "stopped" (an ALL STOP cancelled it)
+    started: float  # time.time()
     duration_ms: float
 
     @property
@@ -37,8 +40,9 @@ class ActionRecord:
 class DeviceNotice:
     """Something the operator should read once that is not an operator action (not audited),
     e.g. a camera that refuses an inquiry. ``text`` is a Phrase (common/wording.py)."""
+
     device: str
-    level: str           # "info", "warning" or "error", as the console's notices
+    level: str  # "info", "warning" or "error", as the console's notices
     text: str
 
 

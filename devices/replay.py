@@ -7,6 +7,7 @@ with requests depends on the protocol: wall devices answer one command at a time
 belongs to the request before it (``pair_in_order``); VISCA pairs by sequence number or socket
 (``devices/visca/sim/replay.py``).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -14,13 +15,14 @@ import collections
 import itertools
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from devices.capture import FORMAT, MASK
 
-Replies = list[tuple[float, bytes]]       # (seconds after the request, bytes to send)
+Replies = list[tuple[float, bytes]]  # (seconds after the request, bytes to send)
 
 
 class CaptureError(ValueError):
@@ -30,7 +32,7 @@ class CaptureError(ValueError):
 @dataclass(frozen=True)
 class Frame:
     t: float
-    direction: str           # "tx": to the device, "rx": from it
+    direction: str  # "tx": to the device, "rx": from it
     data: bytes
     masked: bool = False
 
@@ -40,8 +42,8 @@ class Capture:
     path: Path
     header: dict[str, Any]
     frames: list[Frame]
-    ups: list[float]                      # times the link came up
-    end: dict[str, Any] | None            # how the recorded command ended (exit, output, error)
+    ups: list[float]  # times the link came up
+    end: dict[str, Any] | None  # how the recorded command ended (exit, output, error)
 
     @property
     def kind(self) -> str:
@@ -93,7 +95,7 @@ def load(path: str | Path) -> Capture:
 
 def _header(record: dict, where: str) -> dict:
     if record.get("capture") != FORMAT:
-        raise CaptureError(f"{where}: the first line must be the header, with \"capture\": {FORMAT}")
+        raise CaptureError(f'{where}: the first line must be the header, with "capture": {FORMAT}')
     for key in ("kind", "protocol", "source"):
         if not isinstance(record.get(key), str) or not record[key]:
             raise CaptureError(f"{where}: the header needs {key!r}")
@@ -131,6 +133,7 @@ def _time(record: dict, where: str) -> float:
 
 # --- the script -----------------------------------------------------------------------------------
 
+
 @dataclass
 class Exchange:
     request: bytes
@@ -162,7 +165,9 @@ class Script:
     def replies(self) -> list[bytes]:
         """Everything the device said in the capture, in no particular order."""
         exchanges = [*self._masked, *(e for answers in self._answers.values() for e in answers)]
-        return [data for _delay, data in self.greeting] + [data for e in exchanges for _delay, data in e.replies]
+        return [data for _delay, data in self.greeting] + [
+            data for e in exchanges for _delay, data in e.replies
+        ]
 
     def answer(self, request: bytes) -> Exchange | None:
         """The next recorded answer to ``request``, cycling; None when the capture never saw it."""
@@ -199,12 +204,14 @@ class Player:
                 send(waiting.popleft()[1])
             if waiting:
                 self._after(start + waiting[0][0] - self._loop.time(), due)
+
         due()
 
     def _after(self, delay: float, action: Callable[[], None]) -> None:
         def fire() -> None:
             self._timers.discard(handle)
             action()
+
         handle = self._loop.call_later(delay, fire)
         self._timers.add(handle)
 
@@ -222,7 +229,7 @@ def pair_in_order(capture: Capture) -> Script:
     ups = iter([*capture.ups, float("inf")])
     next_up = next(ups)
     for frame in capture.frames:
-        while frame.t >= next_up:            # a new connection: nothing pending carries over
+        while frame.t >= next_up:  # a new connection: nothing pending carries over
             connection_start, current, next_up = next_up, None, next(ups)
         if frame.direction == "tx":
             current, asked = script.add(Exchange(frame.data, frame.t, masked=frame.masked)), True

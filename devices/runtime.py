@@ -3,13 +3,15 @@
 Callers on other threads (the GUI, the command line) hand work to the loop and get a
 ``concurrent.futures.Future`` back; they never block on device I/O.
 """
+
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import logging
 import threading
-from typing import Any, Awaitable, Callable, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -36,7 +38,7 @@ class DeviceRuntime:
             raise RuntimeError("the device runtime is not running")
         return self._loop
 
-    def start(self) -> "DeviceRuntime":
+    def start(self) -> DeviceRuntime:
         if self._thread is not None:
             return self
         self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
@@ -65,7 +67,7 @@ class DeviceRuntime:
     def _on_loop_exception(loop: asyncio.AbstractEventLoop, context: dict) -> None:
         log.error("device loop: %s", context.get("message"), exc_info=context.get("exception"))
 
-    def submit(self, coro: Awaitable[T]) -> "concurrent.futures.Future[T]":
+    def submit(self, coro: Awaitable[T]) -> concurrent.futures.Future[T]:
         """Run a coroutine on the device loop; returns at once."""
         return asyncio.run_coroutine_threadsafe(coro, self.loop)  # type: ignore[arg-type]  # callers pass coroutines
 
@@ -86,6 +88,7 @@ class DeviceRuntime:
             return
         closers = self.shared.pop("_closers", [])
         if closers:
+
             async def close_all() -> None:
                 for close in reversed(closers):
                     try:
@@ -94,6 +97,7 @@ class DeviceRuntime:
                             await asyncio.wait_for(result, timeout)
                     except Exception:  # closing must go on for the others
                         log.exception("error while closing a device")
+
             try:
                 self.submit(close_all()).result(timeout + 1)
             except concurrent.futures.TimeoutError:
@@ -108,7 +112,7 @@ class DeviceRuntime:
         """Register a function (plain or coroutine) to run on the loop at ``stop()``."""
         self.shared.setdefault("_closers", []).append(closer)
 
-    def __enter__(self) -> "DeviceRuntime":
+    def __enter__(self) -> DeviceRuntime:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

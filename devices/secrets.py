@@ -8,6 +8,7 @@ A URL's secrets are its ``password=`` option and the password of ``user:password
 the command line's errors and JSON, URL problems, the device states the console shows and the
 log all go through these functions (README "Secrets").
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,8 @@ MASK = "****"
 _OPTION_IN_URL = re.compile(r"(?i)((?:^|[?&])password=)[^&#]*")
 _OPTION_IN_TEXT = re.compile(r"(?i)(\bpassword=)[^&#\s'\"]*")
 _USER_INFO = re.compile(r"(//[^/@:?#\s]*:)[^/@?#\s]*@")
-SHORTEST_LOOSE = 4   # a shorter password is masked only where it is written ``password=…``: masking
-                     # every "1" of a status because the password is "1" would garble it and tell it
+SHORTEST_LOOSE = 4  # a shorter password is masked only where it is written ``password=…``: masking
+# every "1" of a status because the password is "1" would garble it and tell it
 
 
 def mask_url(url: str) -> str:
@@ -37,7 +38,7 @@ def url_password(url: str) -> str | None:
     """The ``password`` option as the driver reads it (decoded)."""
     try:
         return dict(parse_qsl(urlsplit(url).query)).get("password") or None
-    except ValueError:          # not a URL at all: no option to read
+    except ValueError:  # not a URL at all: no option to read
         return None
 
 
@@ -46,7 +47,7 @@ def secrets_of(url: str) -> list[str]:
     found = {url_password(url) or ""}
     for pattern in (_OPTION_IN_URL, _USER_INFO):
         for match in pattern.finditer(url):
-            written = url[match.end(1):match.end() - (1 if pattern is _USER_INFO else 0)]
+            written = url[match.end(1) : match.end() - (1 if pattern is _USER_INFO else 0)]
             found |= {written, unquote(written)}
     return sorted((secret for secret in found if len(secret) >= SHORTEST_LOOSE), key=len, reverse=True)
 
@@ -62,7 +63,7 @@ def masked(value: Any, secrets: list[str]) -> Any:
         for secret in secrets:
             hidden = hidden.replace(secret, MASK)
         hidden = mask_text(hidden)
-        return value if hidden == value else hidden     # a Phrase with nothing to hide stays translatable
+        return value if hidden == value else hidden  # a Phrase with nothing to hide stays translatable
     if isinstance(value, dict):
         return {key: masked(item, secrets) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

@@ -1,19 +1,22 @@
 """What every simulator needs: a pseudo-terminal standing in for a serial port, and calls from
 other threads (tests, the demo) that run on the simulator's loop."""
+
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import os
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 READ_SIZE = 4096
 CALL_TIMEOUT = 5.0
 T = TypeVar("T")
 
 
-def run_on_loop(loop: asyncio.AbstractEventLoop, fn: Callable[..., T], *args: Any,
-                timeout: float = CALL_TIMEOUT) -> T:
+def run_on_loop(
+    loop: asyncio.AbstractEventLoop, fn: Callable[..., T], *args: Any, timeout: float = CALL_TIMEOUT
+) -> T:
     """``fn(*args)`` on ``loop``; from another thread, wait for it and hand back its result or error."""
     try:
         running = asyncio.get_running_loop()
@@ -40,8 +43,9 @@ class PseudoTerminal:
     ``plug()`` makes a fresh one and points the symlink at it.
     """
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, link: str | None,
-                 on_data: Callable[[bytes], None]) -> None:
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop, link: str | None, on_data: Callable[[bytes], None]
+    ) -> None:
         self._loop = loop
         self.link = os.path.abspath(link) if link else None
         self._on_data = on_data

@@ -1,4 +1,5 @@
 """Test setup: Qt runs offscreen; nothing touches the real user's files; one device runtime per test."""
+
 import os
 
 import pytest
@@ -6,6 +7,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from devices.runtime import DeviceRuntime  # noqa: E402
+
+# The real RTSP camera of the preview tests (tests/video and tests/ui): its clips made once a session.
+from tests.video.rtsp import rtsp_camera, rtsp_clips  # noqa: E402, F401 - fixtures
 
 
 @pytest.fixture(autouse=True)
@@ -28,4 +32,3 @@ def sim_runtime():
     """A separate device thread for simulators, as a real device is another machine."""
     with DeviceRuntime("test-simulators") as rt:
         yield rt
-

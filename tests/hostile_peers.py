@@ -1,8 +1,10 @@
 """Devices that misbehave on the wire, for the tests of issue 11: a peer that babbles garbage as fast
 as the socket takes it, cameras that answer but never complete anything (wrong sequence numbers, only
 ACKs, replies dribbled in a byte at a time). Each runs on its own threads, like a device elsewhere."""
+
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import struct
@@ -19,7 +21,7 @@ class _Server:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.1)
         self.port = self._listener.getsockname()[1]
-        self.connections: list[float] = []       # time.monotonic() of every accepted connection
+        self.connections: list[float] = []  # time.monotonic() of every accepted connection
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._accept, daemon=True)]
         self._threads[0].start()
@@ -39,11 +41,8 @@ class _Server:
             thread.start()
 
     def _serve_and_close(self, conn: socket.socket) -> None:
-        with conn:
-            try:
-                self.serve(conn)
-            except OSError:
-                pass
+        with conn, contextlib.suppress(OSError):
+            self.serve(conn)
 
     def serve(self, conn: socket.socket) -> None:
         raise NotImplementedError
@@ -74,7 +73,7 @@ class Babbler(_Server):
             while self.target is None and not self._stop.is_set():
                 try:
                     self.sent += conn.send(self._garbage)
-                except socket.timeout:
+                except TimeoutError:
                     continue
             return
         with socket.create_connection(self.target) as device:
@@ -95,6 +94,7 @@ class Drizzle(_Server):
 
 def relay(client: socket.socket, device: socket.socket, stop: threading.Event, pace: float = 0.0) -> None:
     """Bytes both ways until either side closes; ``pace``: device → client one byte every ``pace`` s."""
+
     def upstream() -> None:
         try:
             while data := client.recv(4096):
@@ -105,10 +105,8 @@ def relay(client: socket.socket, device: socket.socket, stop: threading.Event, p
 
     def stop_both() -> None:
         for sock in (client, device):
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     threading.Thread(target=upstream, daemon=True).start()
     try:
@@ -144,7 +142,7 @@ class AckOnly(_Server):
         while not self._stop.is_set():
             try:
                 data = conn.recv(4096)
-            except socket.timeout:
+            except TimeoutError:
                 continue
             if not data:
                 return
@@ -164,8 +162,10 @@ class WrongSequence:
         self.port = self._outside.getsockname()[1]
         self._client: tuple[str, int] | None = None
         self._stop = threading.Event()
-        self._threads = [threading.Thread(target=self._requests, daemon=True),
-                         threading.Thread(target=self._replies, daemon=True)]
+        self._threads = [
+            threading.Thread(target=self._requests, daemon=True),
+            threading.Thread(target=self._replies, daemon=True),
+        ]
         for thread in self._threads:
             thread.start()
 

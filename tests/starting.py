@@ -1,8 +1,10 @@
 """Fixture support: everything a test started is closed after it."""
+
 from __future__ import annotations
 
 import contextlib
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 
 @contextlib.contextmanager

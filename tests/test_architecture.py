@@ -1,5 +1,6 @@
 """The house's shape: one direction of imports (setup.cfg's import-linter contracts), feature
 folders in ui/ and models/, and docs/architecture.md drawing every folder as it is."""
+
 import os
 import re
 import subprocess
@@ -25,8 +26,11 @@ def tracked_files() -> list[Path]:
 
 
 def test_ui_and_models_are_made_of_feature_folders():
-    loose = [str(path) for path in tracked_files()
-             if len(path.parts) == 2 and path.parts[0] in ("ui", "models") and path.name != "__init__.py"]
+    loose = [
+        str(path)
+        for path in tracked_files()
+        if len(path.parts) == 2 and path.parts[0] in ("ui", "models") and path.name != "__init__.py"
+    ]
     assert not loose, f"put these in a feature folder: {loose}"
 
 
@@ -46,9 +50,16 @@ def drawn_folders() -> set[str]:
 
 
 def test_the_architecture_document_draws_every_package_folder():
-    packages = {str(path.parent) for path in tracked_files()
-                if path.parts[0] in PACKAGES and path.name == "__init__.py"}
-    top = {path.parts[0] for path in tracked_files() if len(path.parts) > 1 and not path.parts[0].startswith(".")}
+    packages = {
+        str(path.parent)
+        for path in tracked_files()
+        if path.parts[0] in PACKAGES and path.name == "__init__.py"
+    }
+    top = {
+        path.parts[0] for path in tracked_files() if len(path.parts) > 1 and not path.parts[0].startswith(".")
+    }
     drawn = drawn_folders()
     assert packages | top <= drawn, f"not in docs/architecture.md: {sorted((packages | top) - drawn)}"
-    assert drawn <= packages | top | {"models/oplog/migrations"}, f"no longer there: {sorted(drawn - packages - top)}"
+    assert drawn <= packages | top | {"models/oplog/migrations"}, (
+        f"no longer there: {sorted(drawn - packages - top)}"
+    )

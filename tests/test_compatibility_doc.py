@@ -2,6 +2,7 @@
 every "yes" names its source, and every capture, test, manual and other project's file it names
 is there.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")
 FIXTURES = ROOT / "tests" / "fixtures" / "devices"
 
-FAMILIES = ("Sony SRG / BRC / FR7 class", "PTZOptics and OEM VISCA", "Serial daisy chains",
-            "Kramer Protocol 3000", "Extron SIS / Quantum", "LG displays")
+FAMILIES = (
+    "Sony SRG / BRC / FR7 class",
+    "PTZOptics and OEM VISCA",
+    "Serial daisy chains",
+    "Kramer Protocol 3000",
+    "Extron SIS / Quantum",
+    "LG displays",
+)
 ALONE = re.compile(r"(simulator only|untested)( \([^()]+\))?")
 CAPTURE = re.compile(r"capture ([\w.-]+\.jsonl)( \([^()]+\))?")
 PEER = re.compile(r"peer \S+ \d[\w.]* \((tests/[\w/]+\.py::\w+)(, [^()]+)?\)")
@@ -67,7 +74,7 @@ def keyed(item: str, keys: dict[str, str]) -> str | None:
     """What follows the longest key the item starts with; None when it names no known key."""
     for key in sorted(keys, key=len, reverse=True):
         if item == key or item.startswith(key + " "):
-            return item[len(key):].strip()
+            return item[len(key) :].strip()
     return None
 
 
@@ -75,12 +82,12 @@ def problem(item: str) -> str | None:
     if CAPTURE.fullmatch(item) or PEER.fullmatch(item):
         return None
     if item.startswith("manual "):
-        rest = keyed(item[len("manual "):], MANUALS)
+        rest = keyed(item[len("manual ") :], MANUALS)
         if rest is None:
             return "names a manual not listed under 'Manuals cited'"
         return None if LOCATOR.fullmatch(rest) else "gives no page (p. N) or section (§ …) of the manual"
     if item.startswith("project "):
-        rest = keyed(item[len("project "):], PROJECTS)
+        rest = keyed(item[len("project ") :], PROJECTS)
         if rest is None:
             return "names a file not listed under 'Other projects' files cited'"
         return None if rest == "" or re.fullmatch(r"\([^()]+\)", rest) else "has more than a key and a note"
@@ -108,7 +115,7 @@ def test_every_cell_is_a_kind_of_evidence_and_every_yes_names_its_source():
         header = table[0]
         for row in table[1:]:
             assert len(row) == len(header), row[0]
-            for column, cell in zip(header[1:], row[1:]):
+            for column, cell in zip(header[1:], row[1:], strict=True):
                 wrong += [f"{row[0]} / {column}: {why}" for why in cell_problems(cell)]
     assert not wrong, "\n".join(wrong)
 
@@ -117,8 +124,8 @@ def test_the_checker_refuses_a_bare_yes_and_unlisted_sources():
     assert cell_problems("yes")
     assert cell_problems("simulator only; untested")
     assert cell_problems("manual Unknown Guide p. 3")
-    assert cell_problems("manual DXP guide")                      # no page
-    assert cell_problems("peer pyvisca 0.1.9")                     # no test
+    assert cell_problems("manual DXP guide")  # no page
+    assert cell_problems("peer pyvisca 0.1.9")  # no test
     assert cell_problems("capture sony.jsonl; yes, works")
     assert not cell_problems("manual DXP guide p. 59 (E31); capture x.jsonl")
     assert not cell_problems("untested (no profile)")
@@ -135,7 +142,9 @@ def test_every_manual_and_project_file_is_listed_with_where_to_find_it_and_is_us
         assert key in body, f"'{key}' is listed but cited nowhere"
 
 
-@pytest.mark.parametrize("path", [f"tests/fixtures/devices/{name}" for name in sorted(set(CAPTURE_REF.findall(DOC)))])
+@pytest.mark.parametrize(
+    "path", [f"tests/fixtures/devices/{name}" for name in sorted(set(CAPTURE_REF.findall(DOC)))]
+)
 def test_a_capture_named_here_is_in_the_fixtures(path):
     assert (ROOT / path).is_file()
 

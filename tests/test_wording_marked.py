@@ -4,6 +4,7 @@ A literal, an f-string or a str() of something as the message of one of these ex
 reach the Indonesian screen in English; the message must come from QT_TRANSLATE_NOOP (possibly
 formatted, or held in a variable or passed on from a caught error).
 """
+
 from __future__ import annotations
 
 import ast
@@ -12,12 +13,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHOWN_TO_OPERATORS = {
     # exceptions whose message the console shows (notices, log pane, panels, problem lists)
-    "AccountLocked", "CameraError", "ConfigError", "DatabaseProblem", "DeviceUrlError", "FaultError",
-    "HandoverError", "HandoverLocked", "HotkeyError", "KeyConflict", "LoginError", "PermissionDenied",
-    "PreviewSourceError", "ProfileError", "ScheduleError", "SeedError", "ShiftError", "SourceError",
-    "StaffInactive", "UnknownStaff", "ViscaParameterError", "WallError", "WrongPin",
+    "AccountLocked",
+    "CameraError",
+    "ConfigError",
+    "DatabaseProblem",
+    "DeviceUrlError",
+    "FaultError",
+    "HandoverError",
+    "HandoverLocked",
+    "HotkeyError",
+    "KeyConflict",
+    "LoginError",
+    "PermissionDenied",
+    "PreviewSourceError",
+    "ProfileError",
+    "ScheduleError",
+    "SeedError",
+    "ShiftError",
+    "SourceError",
+    "StaffInactive",
+    "UnknownStaff",
+    "ViscaParameterError",
+    "WallError",
+    "WrongPin",
 }
-NOT_SHOWN = {"sim", "cli"}     # simulators and the command line speak English to the IT staff
+NOT_SHOWN = {"sim", "cli"}  # simulators and the command line speak English to the IT staff
 
 
 def _plain_text(node: ast.expr) -> bool:
@@ -38,9 +58,12 @@ def _unmarked(path: Path) -> list[str]:
             continue
         name = node.func.id
         message = node.args[0] if node.args else None
-        if name == "ConfigProblem":       # ConfigProblem(source, line, field, message)
-            message = node.args[3] if len(node.args) > 3 else next(
-                (k.value for k in node.keywords if k.arg == "message"), None)
+        if name == "ConfigProblem":  # ConfigProblem(source, line, field, message)
+            message = (
+                node.args[3]
+                if len(node.args) > 3
+                else next((k.value for k in node.keywords if k.arg == "message"), None)
+            )
         elif name not in SHOWN_TO_OPERATORS:
             continue
         if message is not None and _plain_text(message):
@@ -49,9 +72,12 @@ def _unmarked(path: Path) -> list[str]:
 
 
 def test_operator_facing_errors_are_raised_with_translatable_sentences():
-    files = [path for layer in ("devices", "models", "common") for path in sorted((ROOT / layer).rglob("*.py"))
-             if not NOT_SHOWN.intersection(path.relative_to(ROOT).parts)]
+    files = [
+        path
+        for layer in ("devices", "models", "common")
+        for path in sorted((ROOT / layer).rglob("*.py"))
+        if not NOT_SHOWN.intersection(path.relative_to(ROOT).parts)
+    ]
     assert len(files) > 50
     unmarked = [line for path in files for line in _unmarked(path)]
     assert not unmarked, "mark these with QT_TRANSLATE_NOOP (common/wording.py):\n" + "\n".join(unmarked)
-

@@ -20,6 +20,7 @@ and once, in English at the largest size:
     hotkeys-cheatsheet.png  the hotkey cheat sheet over the console
     camera-health.png       the camera health table raised
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,8 +45,12 @@ SIZES = ((1366, 768), (1920, 1080))
 # ---- display ----------------------------------------------------------------------------------
 def start_display() -> subprocess.Popen | None:
     """Start Xvfb on a free display if this is Linux without one; returns it, or None."""
-    if (sys.platform in ("win32", "darwin") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-            or os.environ.get("QT_QPA_PLATFORM")):
+    if (
+        sys.platform in ("win32", "darwin")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
         return None
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
@@ -53,12 +58,15 @@ def start_display() -> subprocess.Popen | None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         return None
     read, write = os.pipe()
-    server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-                               "-nolisten", "tcp"], pass_fds=(write,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()     # Xvfb writes the display it chose once it is ready
+        number = pipe.readline().strip()  # Xvfb writes the display it chose once it is ready
     if not number:
         server.wait(5)
         raise SystemExit(f"Xvfb did not start (exit code {server.returncode})")
@@ -77,13 +85,13 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
 
     from app import check_wall, store_demo_layouts
     from devices.demo import start_demo_cameras
-    from devices.wall.controller import WallController
-    from devices.wall.sim.simulator import start_demo_wall
     from devices.runtime import DeviceRuntime
     from devices.visca.controller import CameraController
     from devices.visca.profiles import get_profile
     from devices.visca.state import Link, Motion
     from devices.visca.url_check import check_camera
+    from devices.wall.controller import WallController
+    from devices.wall.sim.simulator import start_demo_wall
     from models.config.store import demo_config
     from models.desk.hotkeys import HotkeyMap
     from ui.desk.camera_model import Tally
@@ -113,29 +121,51 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         path = out / name
         scale = 1.0
         while True:
-            picture = image if scale == 1.0 else image.scaledToWidth(
-                round(image.width() * scale), Qt.TransformationMode.SmoothTransformation)
-            if not picture.save(str(path), "PNG", 0):     # quality 0: the strongest PNG compression
+            picture = (
+                image
+                if scale == 1.0
+                else image.scaledToWidth(
+                    round(image.width() * scale), Qt.TransformationMode.SmoothTransformation
+                )
+            )
+            if not picture.save(str(path), "PNG", 0):  # quality 0: the strongest PNG compression
                 raise SystemExit(f"could not write {path}")
             if path.stat().st_size <= max_bytes or scale <= 0.5:
                 break
             scale -= 0.05
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
-              f"{picture.width()}×{picture.height()}, {path.stat().st_size // 1024} KB", file=sys.stderr)
+        print(
+            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+            f"{picture.width()}×{picture.height()}, {path.stat().st_size // 1024} KB",
+            file=sys.stderr,
+        )
         saved.append(path)
 
     def build(runtime, demo, wall_url: str, folder: Path) -> Console:
         config = demo_config([d.url for d in demo], check_camera, wall_url=wall_url, wall_check=check_wall)
-        controllers = {c.id: CameraController(runtime, c.url, c.name,
-                                              profile=get_profile(c.profile) if c.profile else None).start()
-                       for c in config.cameras}
+        controllers = {
+            c.id: CameraController(
+                runtime, c.url, c.name, profile=get_profile(c.profile) if c.profile else None
+            ).start()
+            for c in config.cameras
+        }
         walls = {w.id: WallController(runtime, w.url, w.name).start() for w in config.walls}
         settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
-        console = Console(config, controllers, data_folder=folder, settings=settings,
-                          hotkeys=HotkeyMap.defaults(), simulated=simulated, walls=walls)
+        simulated = {
+            c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+        }
+        console = Console(
+            config,
+            controllers,
+            data_folder=folder,
+            settings=settings,
+            hotkeys=HotkeyMap.defaults(),
+            simulated=simulated,
+            walls=walls,
+        )
         console.window.show()
-        wait_until(lambda: all(b.state.link is Link.ONLINE for b in console.bridges.values()), "cameras online")
+        wait_until(
+            lambda: all(b.state.link is Link.ONLINE for b in console.bridges.values()), "cameras online"
+        )
         wait_until(lambda: all(console.previews.latest(c) is not None for c in console.bridges), "previews")
         return console
 
@@ -143,24 +173,26 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         """Drive the demo cameras so that the four pictures differ."""
         desk = console.desk
         cam = {camera_id: bridge.controller for camera_id, bridge in console.bridges.items()}
-        cam["cam1"].goto(-2400, 0x0180, 0x18).result(10)          # pan towards the left flag
-        cam["cam3"].zoom_to(0x2C00).result(10)                     # zoom in on the podium
+        cam["cam1"].goto(-2400, 0x0180, 0x18).result(10)  # pan towards the left flag
+        cam["cam3"].zoom_to(0x2C00).result(10)  # zoom in on the podium
         cam["cam4"].goto(3000, -0x0100, 0x18).result(10)
         desk.select("cam2")
-        for number, (pan, tilt, zoom) in enumerate(((0, 0, 0x1800), (-1500, -0x0200, 0x0C00),
-                                                    (1800, -0x0100, 0x2000)), start=1):
+        for number, (pan, tilt, zoom) in enumerate(
+            ((0, 0, 0x1800), (-1500, -0x0200, 0x0C00), (1800, -0x0100, 0x2000)), start=1
+        ):
             cam["cam2"].goto(pan, tilt, 0x18).result(10)
             cam["cam2"].zoom_to(zoom).result(10)
-            wait(0.5)                                              # the preview shows the new view
-            desk.save_preset(number)                               # with a thumbnail from the preview
+            wait(0.5)  # the preview shows the new view
+            desk.save_preset(number)  # with a thumbnail from the preview
             wait(0.2)
         cam["cam2"].home().result(10)
         desk.recall_preset(2)
         cam2 = console.bridges["cam2"]
         wait_until(lambda: cam2.state.target_preset == 2 and cam2.state.motion is Motion.ARRIVED, "preset 2")
-        grid = console.window.presets                              # slot 2 chosen, as a click leaves it
-        grid.view.selectionModel().setCurrentIndex(grid.model.index(grid.model.row(2)),
-                                                   QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        grid = console.window.presets  # slot 2 chosen, as a click leaves it
+        grid.view.selectionModel().setCurrentIndex(
+            grid.model.index(grid.model.row(2)), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
 
     def fit(console: Console, size: tuple[int, int]) -> None:
         """The window at ``size``, its docks arranged as on a screen of that size."""
@@ -168,14 +200,21 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         window.showNormal()
         window.arrange_docks(QSize(*size))
         window.resize(QSize(*size))
-        wait_until(lambda: window.size() == QSize(*size) or window.resize(QSize(*size)), f"the window at {size}")
-        picture = lambda: window.bank.picture_size()   # noqa: E731
-        wait_until(lambda: all(console.previews.latest(c) is not None
-                               and console.previews.latest(c).height() == picture().height()
-                               for c in console.bridges), "previews at the tiles' size")
+        wait_until(
+            lambda: window.size() == QSize(*size) or window.resize(QSize(*size)), f"the window at {size}"
+        )
+        picture = lambda: window.bank.picture_size()  # noqa: E731
+        wait_until(
+            lambda: all(
+                console.previews.latest(c) is not None
+                and console.previews.latest(c).height() == picture().height()
+                for c in console.bridges
+            ),
+            "previews at the tiles' size",
+        )
 
     def take_over_notice(console: Console) -> None:
-        console.desk.recall_preset(1, "cam3")   # cam3 belongs to the other running event: the take-over notice
+        console.desk.recall_preset(1, "cam3")  # cam3 belongs to the other running event: the take-over notice
         wait(0.6)
 
     def grab_with(console: Console, tool: QWidget) -> QImage:
@@ -208,7 +247,9 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         console.cameras.set_tally("cam2", Tally.PROGRAM)
         console.cameras.set_tally("cam1", Tally.PREVIEW)
         wanted = window.multiview.grid.picture_size()
-        wait_until(lambda: console.previews.latest("cam1").height() >= wanted.height() - 1, "multiview pictures")
+        wait_until(
+            lambda: console.previews.latest("cam1").height() >= wanted.height() - 1, "multiview pictures"
+        )
         wait(0.3)
         save(window.multiview.grab().toImage(), "multiview.png")
         window.toggle_multiview()
@@ -217,18 +258,24 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         sheet = console.cheat_sheet
         sheet.show()
         sheet.adjustSize()
-        sheet.move(window.mapToGlobal(QPoint((window.width() - sheet.width()) // 2,
-                                             (window.height() - sheet.height()) // 2)))
+        sheet.move(
+            window.mapToGlobal(
+                QPoint((window.width() - sheet.width()) // 2, (window.height() - sheet.height()) // 2)
+            )
+        )
         wait(0.3)
         save(grab_with(console, sheet), "hotkeys-cheatsheet.png")
         sheet.hide()
         window.docks["health"].raise_()
-        wait(1.0)   # fresh previews and health numbers
+        wait(1.0)  # fresh previews and health numbers
         save(window.grab().toImage(), "camera-health.png")
 
     out.mkdir(parents=True, exist_ok=True)
-    with DeviceRuntime("devices") as runtime, DeviceRuntime("simulators") as simulators, \
-            tempfile.TemporaryDirectory(prefix="screenshots-") as data:
+    with (
+        DeviceRuntime("devices") as runtime,
+        DeviceRuntime("simulators") as simulators,
+        tempfile.TemporaryDirectory(prefix="screenshots-") as data,
+    ):
         demo = start_demo_cameras(simulators)
         wall = start_demo_wall(simulators)
         store_demo_layouts(simulators, wall.url)
@@ -239,11 +286,11 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
             console = build(runtime, demo, wall.url, folder)
             try:
                 stage(console)
-                for size in sorted(sizes, key=lambda size: size[0] * size[1]):     # the largest last
+                for size in sorted(sizes, key=lambda size: size[0] * size[1]):  # the largest last
                     fit(console, size)
                     console_and_enlarged(console, language, size)
                 if language == "en":
-                    english(console)     # the window is at the largest size now
+                    english(console)  # the window is at the largest size now
             finally:
                 console.shutdown()
                 console.window.hide()
@@ -257,11 +304,18 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help=f"folder for the PNGs (default {OUT})")
-    parser.add_argument("--sizes", default=",".join(f"{w}x{h}" for w, h in SIZES),
-                        help="window sizes, WIDTHxHEIGHT separated by commas "
-                             "(default %(default)s; the window's minimum size wins)")
-    parser.add_argument("--max-kb", type=int, default=MAX_BYTES // 1024,
-                        help="scale a picture down until its PNG is at most this many KiB (default %(default)s)")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(f"{w}x{h}" for w, h in SIZES),
+        help="window sizes, WIDTHxHEIGHT separated by commas "
+        "(default %(default)s; the window's minimum size wins)",
+    )
+    parser.add_argument(
+        "--max-kb",
+        type=int,
+        default=MAX_BYTES // 1024,
+        help="scale a picture down until its PNG is at most this many KiB (default %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
         sizes = [tuple(int(n) for n in size.lower().split("x")) for size in args.sizes.split(",")]

@@ -11,6 +11,7 @@ Qt Linguist (``pyside6-linguist resources/i18n/console_id.ts``) or any text edit
 ``type="unfinished"``, and run this again. Commit the .ts and the .qm together; English is the
 source language and needs neither.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -20,8 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "resources" / "i18n"
-SOURCE_DIRS = ("ui", "models", "devices", "common")   # tr() in ui/, QT_TRANSLATE_NOOP in the Qt-free layers
-LANGUAGES = ("id",)             # one console_<code>.ts per language besides English
+SOURCE_DIRS = ("ui", "models", "devices", "common")  # tr() in ui/, QT_TRANSLATE_NOOP in the Qt-free layers
+LANGUAGES = ("id",)  # one console_<code>.ts per language besides English
 
 
 def ts_file(language: str) -> Path:
@@ -34,8 +35,12 @@ def qm_file(language: str) -> Path:
 
 def ui_sources(root: Path = ROOT) -> list[Path]:
     """Every Python file that may hold translatable text, in a stable order."""
-    return sorted(path for folder in SOURCE_DIRS for path in (root / folder).rglob("*.py")
-                  if "__pycache__" not in path.parts)
+    return sorted(
+        path
+        for folder in SOURCE_DIRS
+        for path in (root / folder).rglob("*.py")
+        if "__pycache__" not in path.parts
+    )
 
 
 def find_tool(name: str) -> str | None:
@@ -63,8 +68,19 @@ def _tool(name: str) -> str:
 def lupdate(ts: Path, sources: list[Path] | None = None) -> None:
     """Merge the strings of ``sources`` (default: ui/, models/, devices/) into ``ts``, creating it if needed."""
     sources = ui_sources() if sources is None else sources
-    subprocess.run([_tool("lupdate"), *map(str, sources), "-ts", str(ts), "-no-obsolete",
-                    "-source-language", "en", "-silent"], check=True)
+    subprocess.run(
+        [
+            _tool("lupdate"),
+            *map(str, sources),
+            "-ts",
+            str(ts),
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-silent",
+        ],
+        check=True,
+    )
 
 
 def lrelease(ts: Path, qm: Path) -> None:

@@ -8,6 +8,7 @@ names, docs/cameras.md); 1 the camera refused (its error is named); 3 no answer 
 The parser only; the work is ``camera_run.run``, imported when the command runs and the URL has
 passed the configuration check (a bad one is refused before the device layer is loaded).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,19 +16,36 @@ import argparse
 from devices.cli import capture_option
 from devices.cli.arguments import later, number, seconds
 
-DIRECTIONS = {"up": (0, 1), "down": (0, -1), "left": (-1, 0), "right": (1, 0),
-              "upleft": (-1, 1), "upright": (1, 1), "downleft": (-1, -1), "downright": (1, -1)}
+DIRECTIONS = {
+    "up": (0, 1),
+    "down": (0, -1),
+    "left": (-1, 0),
+    "right": (1, 0),
+    "upleft": (-1, 1),
+    "upright": (1, 1),
+    "downleft": (-1, -1),
+    "downright": (1, -1),
+}
 STATUS_INQUIRIES = ("power", "position", "zoom", "focus mode", "focus", "last preset", "version")
-REFUSED_INQUIRY = ("syntax error", "not executable")   # the camera answered: it cannot tell
+REFUSED_INQUIRY = ("syntax error", "not executable")  # the camera answered: it cannot tell
 TIMEOUT, DURATION = seconds(0), seconds(0, zero=True)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("camera", help="drive one camera from the command line",
-                              description="Send one command to a camera and wait for its completion.")
-    p.add_argument("url", help="camera URL, e.g. visca+udp://192.168.1.20 or visca+serial:///dev/ttyUSB0?address=1")
-    p.add_argument("--timeout", type=TIMEOUT, default=None,
-                   help="seconds to wait for the camera (default 3, or 20 round trips on a slower link)")
+    p = subparsers.add_parser(
+        "camera",
+        help="drive one camera from the command line",
+        description="Send one command to a camera and wait for its completion.",
+    )
+    p.add_argument(
+        "url", help="camera URL, e.g. visca+udp://192.168.1.20 or visca+serial:///dev/ttyUSB0?address=1"
+    )
+    p.add_argument(
+        "--timeout",
+        type=TIMEOUT,
+        default=None,
+        help="seconds to wait for the camera (default 3, or 20 round trips on a slower link)",
+    )
     common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
     common.add_argument("--timeout", type=TIMEOUT, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     capture_option.add(p, common)
@@ -70,4 +88,5 @@ class _Actions:
 
 def url_problems(url: str) -> list[str]:
     from devices.visca.url_check import check_camera
+
     return [problem for _field, problem in check_camera(url, None)]

@@ -5,6 +5,7 @@ in an error or a timeout is stopped before the command exits, and Ctrl+C, Ctrl+B
 during any action that moves the camera (continuous, preset recall, goto, home, zoom to) stops it
 and waits for the camera to take the stop before the process ends (exit 128 + the signal's number).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,10 +13,10 @@ import concurrent.futures
 import json
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
-from devices.cli import capture_option, interrupts
 from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
+from devices.cli import capture_option, interrupts
 from devices.cli.arguments import fail
 from devices.cli.camera import DIRECTIONS, REFUSED_INQUIRY, STATUS_INQUIRIES
 from devices.cli.patience import Patience
@@ -24,8 +25,8 @@ from devices.secrets import hide
 from devices.visca.controller import CameraController
 from devices.visca.state import CameraError
 
-MOVES = {"move", "zoom", "home", "goto", "preset"}     # actions that may set the head or lens moving
-STOP_WAIT = (2.0, 10.0)     # seconds: the least and the most a stop on the way out is waited for
+MOVES = {"move", "zoom", "home", "goto", "preset"}  # actions that may set the head or lens moving
+STOP_WAIT = (2.0, 10.0)  # seconds: the least and the most a stop on the way out is waited for
 Waiter = Callable[[Patience], "dict | None"]
 
 
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     with interrupts.caught():
         try:
             return _run(args)
-        except interrupts.Interrupted as signal:    # before anything was sent, or once all was done
+        except interrupts.Interrupted as signal:  # before anything was sent, or once all was done
             return fail(signal.exit_code, f"interrupted ({signal})", args.url)
 
 
@@ -41,7 +42,7 @@ def _run(args: argparse.Namespace) -> int:
     with DeviceRuntime("cli-devices") as runtime:
         try:
             camera = CameraController(runtime, args.url)
-            waiter = _plan(camera, args)   # validates; raises ValueError before anything is sent
+            waiter = _plan(camera, args)  # validates; raises ValueError before anything is sent
             recorder = capture_option.recorder_for(args, args.url, "camera")
         except ValueError as exc:
             return fail(EXIT_USAGE, exc, args.url)
@@ -59,8 +60,9 @@ def _run(args: argparse.Namespace) -> int:
     return code
 
 
-def _interrupted(camera: CameraController, args: argparse.Namespace, signal: interrupts.Interrupted,
-                 timeout: float) -> str:
+def _interrupted(
+    camera: CameraController, args: argparse.Namespace, signal: interrupts.Interrupted, timeout: float
+) -> str:
     """Stop what may be moving; say so."""
     if args.action in MOVES and not (args.action == "preset" and args.verb != "recall"):
         _stop(camera, timeout)
@@ -77,15 +79,17 @@ def _stop(camera: CameraController, timeout: float) -> None:
     try:
         interrupts.wait(camera.settled(), min(max(timeout, shortest), longest))
     except concurrent.futures.TimeoutError:
-        pass        # it did not answer: nothing more this command can do
+        pass  # it did not answer: nothing more this command can do
 
 
-def _outcome(camera: CameraController, waiter: Waiter, patience: Patience) -> tuple[int, "dict | None", "str | None"]:
+def _outcome(
+    camera: CameraController, waiter: Waiter, patience: Patience
+) -> tuple[int, dict | None, str | None]:
     """(exit code, JSON to print, error to print)."""
     try:
         return EXIT_OK, waiter(patience), None
     except CameraError as exc:
-        if exc.result == "out of range for this camera":   # checked again once the model was known
+        if exc.result == "out of range for this camera":  # checked again once the model was known
             return EXIT_USAGE, None, str(exc)
         return (EXIT_TIMEOUT if exc.result in ("timeout", "offline") else EXIT_FAILED), None, str(exc)
     except concurrent.futures.TimeoutError:
@@ -122,8 +126,11 @@ def _plan(camera: CameraController, args: argparse.Namespace) -> Waiter:
         "focus": lambda: camera.focus_mode(args.mode),
         "home": camera.home,
         "goto": lambda: camera.goto(args.pan, args.tilt, args.speed),
-        "preset": lambda: {"recall": camera.recall_preset, "save": camera.save_preset,
-                           "clear": camera.clear_preset}[args.verb](args.number),
+        "preset": lambda: {
+            "recall": camera.recall_preset,
+            "save": camera.save_preset,
+            "clear": camera.clear_preset,
+        }[args.verb](args.number),
     }
     return _wait(builders[action]())
 
@@ -135,6 +142,7 @@ def _wait(future: concurrent.futures.Future) -> Waiter:
 def _then_stop(camera: CameraController, seconds: float, stop: Callable[[], None]) -> Waiter:
     """Move for ``seconds``, then ``stop``; an error, a timeout or a signal on the way is answered with
     ALL STOP, taken by the camera before the command ends."""
+
     def wait(patience: Patience) -> None:
         try:
             patience.result(camera.settled())
@@ -144,6 +152,7 @@ def _then_stop(camera: CameraController, seconds: float, stop: Callable[[], None
             raise
         stop()
         patience.result(camera.settled())
+
     return wait
 
 

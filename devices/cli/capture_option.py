@@ -10,6 +10,7 @@
 The header records the command line as ``run`` with the device URL written ``{url}`` and without
 ``--capture``, so that the capture replays as a test (tests/capture/test_fixtures.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,9 @@ def add(*parsers: argparse.ArgumentParser) -> None:
     first, *others = parsers
     first.add_argument("--capture", metavar="FILE", type=Path, default=None, help=HELP)
     for parser in others:
-        parser.add_argument("--capture", metavar="FILE", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        parser.add_argument(
+            "--capture", metavar="FILE", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
 
 
 class CaptureFileError(ValueError):
@@ -40,11 +43,19 @@ def recorder_for(args: argparse.Namespace, url: str, kind: str, *, text: bool = 
     path = getattr(args, "capture", None)
     if path is None:
         return None
-    from devices.capture import Recorder, cannot_write, url_password   # only when a capture is asked for
+    from devices.capture import Recorder, cannot_write, url_password  # only when a capture is asked for
+
     argv = list(getattr(args, "argv", None) or sys.argv[1:])
     try:
-        return Recorder(path, url=url, kind=kind, tool=f"app.py {kind}", run=command_line(argv, url),
-                        text=text, secrets=[url_password(url) or ""])
+        return Recorder(
+            path,
+            url=url,
+            kind=kind,
+            tool=f"app.py {kind}",
+            run=command_line(argv, url),
+            text=text,
+            secrets=[url_password(url) or ""],
+        )
     except OSError as exc:
         raise CaptureFileError(cannot_write(path, exc)) from None
 

@@ -9,6 +9,7 @@ Only the first signal raises; more while the way out runs (a second Ctrl+C) are 
 is never itself interrupted. The exit code of an interrupted command is 128 + the signal's number
 (130 for Ctrl+C, 143 for SIGTERM), as a shell reports a process that a signal ended.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -16,9 +17,10 @@ import contextlib
 import signal
 import threading
 import time
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-SLICE = 0.1            # seconds: the longest a signal waits to be handled while the main thread waits
+SLICE = 0.1  # seconds: the longest a signal waits to be handled while the main thread waits
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGBREAK") if hasattr(signal, name))
 
 

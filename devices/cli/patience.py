@@ -6,21 +6,23 @@ times the device's measured round trip once it has answered: a command needs a f
 remote venue over VPN or mobile data (0.4 s a round trip) still gets its command through, while a
 device that never answers is given up after 3 s as before.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from devices.cli import interrupts
 
 DEFAULT = 3.0
 ROUND_TRIPS = 20
-STEP = 0.1              # how often a default wait looks at the round trip measured meanwhile
+STEP = 0.1  # how often a default wait looks at the round trip measured meanwhile
 
 
 class Patience:
-    def __init__(self, timeout: float | None, round_trip_ms: Callable[[], "float | None"]) -> None:
+    def __init__(self, timeout: float | None, round_trip_ms: Callable[[], float | None]) -> None:
         self.given = timeout
         self._round_trip_ms = round_trip_ms
 

@@ -5,6 +5,7 @@
 
 Prints one line per listener with the URL a client should use (the pty path for serial).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,9 +14,9 @@ import sys
 from pathlib import Path
 
 from devices.cli import simulate_wall
+from devices.replay import load
 from devices.visca.profiles import PROFILES
 from devices.visca.sim.pty_server import PtyServer
-from devices.replay import load
 from devices.visca.sim.replay import replay_device
 from devices.visca.sim.server import DeviceFactory, SimulatorServer
 from devices.visca.sim.simulator import DEFAULT_MODEL, start_simulator
@@ -43,14 +44,31 @@ serial: link, cameras, baud
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     simulate = subparsers.add_parser("simulate", help="run simulated devices (demo, training, tests)")
     devices = simulate.add_subparsers(dest="device", metavar="DEVICE", required=True)
-    camera = devices.add_parser("camera", help="simulated VISCA PTZ cameras",
-                                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    camera.add_argument("--listen", action="append", required=True, metavar="URL",
-                        help="where to listen, e.g. visca+udp://127.0.0.1:52381 (repeatable)")
-    camera.add_argument("--model", default=DEFAULT_MODEL, choices=sorted(PROFILES),
-                        help=f"camera profile for URLs without model= (default {DEFAULT_MODEL})")
-    camera.add_argument("--replay", metavar="FILE", type=Path,
-                        help="answer as the camera in this capture did (docs/captures.md)")
+    camera = devices.add_parser(
+        "camera",
+        help="simulated VISCA PTZ cameras",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    camera.add_argument(
+        "--listen",
+        action="append",
+        required=True,
+        metavar="URL",
+        help="where to listen, e.g. visca+udp://127.0.0.1:52381 (repeatable)",
+    )
+    camera.add_argument(
+        "--model",
+        default=DEFAULT_MODEL,
+        choices=sorted(PROFILES),
+        help=f"camera profile for URLs without model= (default {DEFAULT_MODEL})",
+    )
+    camera.add_argument(
+        "--replay",
+        metavar="FILE",
+        type=Path,
+        help="answer as the camera in this capture did (docs/captures.md)",
+    )
     camera.set_defaults(func=run_camera_simulator)
     simulate_wall.add_simulate_parser(devices)
 

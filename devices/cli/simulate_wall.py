@@ -1,6 +1,7 @@
 """`python app.py simulate wall --protocol P --listen URL` (or ``--replay FILE``): simulated matrix
 switchers, wall processors and displays until Ctrl+C; one line per listener with its URL.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,15 +32,31 @@ lg: set_id, set_ids, input_codes; serial: link; every kind: latency=SECONDS (eac
 
 def add_simulate_parser(devices: argparse._SubParsersAction) -> None:
     """Adds ``wall`` to the sub-commands of ``simulate``."""
-    sim = devices.add_parser("wall", help="a simulated matrix switcher, wall processor or display",
-                             epilog=SIMULATE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sim = devices.add_parser(
+        "wall",
+        help="a simulated matrix switcher, wall processor or display",
+        epilog=SIMULATE_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sim.add_argument("--protocol", choices=sorted(SIMULATORS), help="which device to play")
-    sim.add_argument("--replay", metavar="FILE", type=Path,
-                     help="answer as the device in this capture did (docs/captures.md); its protocol is the capture's")
-    sim.add_argument("--listen", action="append", required=True, metavar="URL",
-                     help="tcp://HOST:PORT (0 = any free port) or serial://pty?link=PATH (repeatable)")
-    sim.add_argument("--set-ids", metavar="LIST",
-                     help="lg: a daisy chain of displays on each line, e.g. 1,2,3,4 (each answers for its own ID)")
+    sim.add_argument(
+        "--replay",
+        metavar="FILE",
+        type=Path,
+        help="answer as the device in this capture did (docs/captures.md); its protocol is the capture's",
+    )
+    sim.add_argument(
+        "--listen",
+        action="append",
+        required=True,
+        metavar="URL",
+        help="tcp://HOST:PORT (0 = any free port) or serial://pty?link=PATH (repeatable)",
+    )
+    sim.add_argument(
+        "--set-ids",
+        metavar="LIST",
+        help="lg: a daisy chain of displays on each line, e.g. 1,2,3,4 (each answers for its own ID)",
+    )
     sim.set_defaults(func=run_wall_simulator)
 
 

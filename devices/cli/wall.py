@@ -8,6 +8,7 @@ connecting, or else against the size the device reports, before the command is s
 The parser only; the work is ``wall_run.run``, imported when the command runs and the URL has
 passed the configuration check (a bad one is refused before the device layer is loaded).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,11 +21,18 @@ TIMEOUT = seconds(0)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("wall", help="drive one matrix switcher, wall processor or display",
-                              description="Send one command to a wall device and wait for its answer.")
+    p = subparsers.add_parser(
+        "wall",
+        help="drive one matrix switcher, wall processor or display",
+        description="Send one command to a wall device and wait for its answer.",
+    )
     p.add_argument("url", help="device URL, e.g. kramer+tcp://192.168.1.39 or extron+serial://COM3?outputs=8")
-    p.add_argument("--timeout", type=TIMEOUT, default=None,
-                   help="seconds to wait for the device (default 3, or 20 round trips on a slower link)")
+    p.add_argument(
+        "--timeout",
+        type=TIMEOUT,
+        default=None,
+        help="seconds to wait for the device (default 3, or 20 round trips on a slower link)",
+    )
     common = argparse.ArgumentParser(add_help=False)  # --timeout also after the action
     common.add_argument("--timeout", type=TIMEOUT, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     capture_option.add(p, common)
@@ -56,4 +64,5 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def url_problems(url: str) -> list[str]:
     from devices.wall.url_check import check_wall
+
     return check_wall(url)

@@ -3,15 +3,16 @@
 Ctrl+C, Ctrl+Break or SIGTERM end the wait for the device with exit code 130 / 143 and a plain
 sentence (a command already sent is not taken back: a route, once made, is the device's).
 """
+
 from __future__ import annotations
 
 import argparse
 import concurrent.futures
 import json
-from typing import Callable
+from collections.abc import Callable
 
-from devices.cli import capture_option, interrupts
 from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
+from devices.cli import capture_option, interrupts
 from devices.cli.arguments import fail
 from devices.cli.patience import Patience
 from devices.runtime import DeviceRuntime
@@ -20,9 +21,15 @@ from devices.wall.capabilities import Capability
 from devices.wall.controller import WallController
 from devices.wall.state import WallError
 
-NEEDS = {"route": Capability.ROUTE, "preset": Capability.PRESETS, "window": Capability.WINDOWS,
-         "layout": Capability.LAYOUTS, "power": Capability.DISPLAY_POWER, "input": Capability.DISPLAY_INPUT,
-         "tile": Capability.TILE_MODE}
+NEEDS = {
+    "route": Capability.ROUTE,
+    "preset": Capability.PRESETS,
+    "window": Capability.WINDOWS,
+    "layout": Capability.LAYOUTS,
+    "power": Capability.DISPLAY_POWER,
+    "input": Capability.DISPLAY_INPUT,
+    "tile": Capability.TILE_MODE,
+}
 Action = Callable[[Patience], "dict | None"]
 
 
@@ -55,8 +62,9 @@ def _run(args: argparse.Namespace) -> int:
     return code if error is None else fail(code, error, args.url)
 
 
-def _outcome(wall: WallController, action: "Action | None", args: argparse.Namespace
-             ) -> tuple[int, "dict | None", "object | None"]:
+def _outcome(
+    wall: WallController, action: Action | None, args: argparse.Namespace
+) -> tuple[int, dict | None, object | None]:
     """(exit code, JSON to print, error to print)."""
     patience = Patience(args.timeout, lambda: wall.snapshot().health.rtt_ms)
     try:

@@ -5,6 +5,7 @@ the handshakes the wiring needs: RESET for Sony VISCA over IP; Address Set and I
 line, which also tell how many cameras the chain has. A camera is found when it answers one of them
 in VISCA form; one that refuses an inquiry (``y0 60 02 FF``) lists it as unsupported.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -34,8 +35,9 @@ def _inquiries() -> list[tuple[str, bytes]]:
 INQUIRIES = _inquiries()
 
 
-async def probe_network_camera(scheme: str, place: Place, timeout: float,
-                               capture: Recorder | None = None) -> list[Finding]:
+async def probe_network_camera(
+    scheme: str, place: Place, timeout: float, capture: Recorder | None = None
+) -> list[Finding]:
     """One camera URL kind at ``place``, from a UDP socket of its own (two kinds may try one port)."""
     where, url = str(place), place.url(scheme)
     link = make_link({}, urls.parse(url), Quirks(), capture=capture, via=url)
@@ -47,7 +49,7 @@ async def probe_network_camera(scheme: str, place: Place, timeout: float,
         if why:
             return [Finding(scheme, where, Result.NO_CONNECTION, note=why)]
         answers = await _question(wire, timeout, sony=scheme == SONY)
-    except (OSError, ValueError) as exc:       # no address for the host, the local port taken
+    except (OSError, ValueError) as exc:  # no address for the host, the local port taken
         return [Finding(scheme, where, Result.NO_CONNECTION, note=str(exc))]
     finally:
         await link.close()
@@ -57,10 +59,14 @@ async def probe_network_camera(scheme: str, place: Place, timeout: float,
     return [_finding(scheme, where, place.url(scheme, quirks=quirks), answers)]
 
 
-async def probe_serial_cameras(place: Place, timeout: float, capture: Recorder | None = None) -> list[Finding]:
+async def probe_serial_cameras(
+    place: Place, timeout: float, capture: Recorder | None = None
+) -> list[Finding]:
     """A daisy chain on a serial port: Address Set, then every address it counted."""
     scheme, where = "visca+serial", str(place)
-    bus = open_bus({}, place.device, place.baud)   # numbers the chain (Address Set, IF_Clear) once the port is open
+    bus = open_bus(
+        {}, place.device, place.baud
+    )  # numbers the chain (Address Set, IF_Clear) once the port is open
     if capture is not None:
         bus.port = capture.tap(bus.port, ends=PACKET_END, via=place.url(scheme))
     heard = bytearray()
@@ -78,8 +84,11 @@ async def probe_serial_cameras(place: Place, timeout: float, capture: Recorder |
         for address in range(1, count + 1):
             answers = await _question(ViscaWire(SerialLink(bus, address)), timeout, sony=False)
             at = f"{where}, address {address}"
-            findings.append(_finding(scheme, at, place.url(scheme, address=address), answers) if answers else
-                            Finding(scheme, at, Result.SILENT, note="counted by Address Set, silent since"))
+            findings.append(
+                _finding(scheme, at, place.url(scheme, address=address), answers)
+                if answers
+                else Finding(scheme, at, Result.SILENT, note="counted by Address Set, silent since")
+            )
         return findings
     finally:
         await bus.close()
@@ -110,7 +119,7 @@ async def _question(wire: ViscaWire, timeout: float, sony: bool) -> tuple[Answer
         asked += 1
         first_rtt = first_rtt if first_rtt is not None else rtt
         if first_rtt is None and asked >= 2:
-            return None         # two chances (RESET or power, and the version inquiry): not a VISCA camera
+            return None  # two chances (RESET or power, and the version inquiry): not a VISCA camera
     assert first_rtt is not None
     return answers, first_rtt
 
@@ -123,7 +132,7 @@ def _finding(scheme: str, where: str, url: str, answered: tuple[Answers, float])
     facts = {}
     version = answers.get("version")
     if isinstance(version, Reply) and version.kind is ReplyKind.ANSWER:
-        identity = identify(version.data)       # the profile model=auto will choose
+        identity = identify(version.data)  # the profile model=auto will choose
         model, facts["profile"] = identity.model, identity.profile.name
         if identity.vendor_id is not None:
             firmware = f"{identity.rom_revision:04X}"

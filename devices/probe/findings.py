@@ -1,4 +1,5 @@
 """What one try of one protocol found: the data ``probe`` returns (the command line prints it)."""
+
 from __future__ import annotations
 
 import enum
@@ -8,26 +9,26 @@ from urllib.parse import quote
 
 
 class Result(enum.Enum):
-    ANSWERED = "answered"                    # the device speaks this protocol: ``url`` names it
-    PASSWORD = "password required"           # it does, and wants a password first (Extron)
-    OTHER = "other protocol"                 # something answered, not in this protocol's form
+    ANSWERED = "answered"  # the device speaks this protocol: ``url`` names it
+    PASSWORD = "password required"  # it does, and wants a password first (Extron)
+    OTHER = "other protocol"  # something answered, not in this protocol's form
     SILENT = "no answer"
-    NO_CONNECTION = "no connection"          # TCP refused or unreachable, a port that cannot be used
+    NO_CONNECTION = "no connection"  # TCP refused or unreachable, a port that cannot be used
 
 
 @dataclass(frozen=True)
 class Finding:
-    protocol: str                            # the URL scheme tried, e.g. visca+udp, kramer+serial
-    where: str                               # 127.0.0.1:52381, /dev/ttyUSB0 9600 baud (address 2)
+    protocol: str  # the URL scheme tried, e.g. visca+udp, kramer+serial
+    where: str  # 127.0.0.1:52381, /dev/ttyUSB0 9600 baud (address 2)
     result: Result
-    url: str | None = None                   # the line for the configuration, when something was found
+    url: str | None = None  # the line for the configuration, when something was found
     model: str | None = None
     firmware: str | None = None
-    rtt_ms: float | None = None              # the first exchange that showed the protocol
-    unsupported: tuple[str, ...] = ()        # inquiries the device refused
-    unanswered: tuple[str, ...] = ()         # inquiries it let pass without an answer
-    facts: dict[str, Any] = field(default_factory=dict)   # inputs, outputs, presets, power, set_id, …
-    heard: str | None = None                 # what came back, when it was not this protocol
+    rtt_ms: float | None = None  # the first exchange that showed the protocol
+    unsupported: tuple[str, ...] = ()  # inquiries the device refused
+    unanswered: tuple[str, ...] = ()  # inquiries it let pass without an answer
+    facts: dict[str, Any] = field(default_factory=dict)  # inputs, outputs, presets, power, set_id, …
+    heard: str | None = None  # what came back, when it was not this protocol
     note: str | None = None
 
     @property
@@ -40,16 +41,27 @@ class Finding:
         return "cameras" if self.protocol.startswith("visca") else "walls"
 
     def to_json(self) -> dict[str, Any]:
-        return {"protocol": self.protocol, "where": self.where, "result": self.result.value, "found": self.found,
-                "url": self.url, "model": self.model, "firmware": self.firmware,
-                "rtt_ms": None if self.rtt_ms is None else round(self.rtt_ms, 1),
-                "unsupported": list(self.unsupported), "unanswered": list(self.unanswered),
-                "facts": dict(self.facts), "heard": self.heard, "note": self.note}
+        return {
+            "protocol": self.protocol,
+            "where": self.where,
+            "result": self.result.value,
+            "found": self.found,
+            "url": self.url,
+            "model": self.model,
+            "firmware": self.firmware,
+            "rtt_ms": None if self.rtt_ms is None else round(self.rtt_ms, 1),
+            "unsupported": list(self.unsupported),
+            "unanswered": list(self.unanswered),
+            "facts": dict(self.facts),
+            "heard": self.heard,
+            "note": self.note,
+        }
 
 
 @dataclass(frozen=True)
 class Place:
     """Where one try knocks: a host and port, or a serial port and baud rate."""
+
     host: str = ""
     port: int = 0
     device: str = ""

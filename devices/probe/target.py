@@ -5,6 +5,7 @@ usual port unless ``--ports`` names another. A *serial port* (``/dev/ttyUSB0``, 
 simulator's pty path) gets one protocol and baud rate at a time, in ``SERIAL_PLAN`` order.
 A target is checked, and a host name resolved, before anything is sent.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -18,11 +19,17 @@ import serial
 from devices.visca.urls import DEFAULT_PORTS as CAMERA_PORTS
 from devices.wall.drivers import DEFAULT_PORTS as WALL_PORTS
 
-NETWORK_PORTS: dict[str, int] = {**CAMERA_PORTS, **WALL_PORTS}     # scheme → usual port, in probing order
+NETWORK_PORTS: dict[str, int] = {**CAMERA_PORTS, **WALL_PORTS}  # scheme → usual port, in probing order
 FAMILIES = ("visca", "kramer", "extron", "lg")
 # One protocol and baud at a time on a serial line, the likeliest first (docs/probe.md).
 SERIAL_PLAN: tuple[tuple[str, int], ...] = (
-    ("visca", 9600), ("visca", 38400), ("kramer", 115200), ("kramer", 9600), ("extron", 9600), ("lg", 9600))
+    ("visca", 9600),
+    ("visca", 38400),
+    ("kramer", 115200),
+    ("kramer", 9600),
+    ("extron", 9600),
+    ("lg", 9600),
+)
 DEFAULT_TIMEOUT = 0.5
 
 _HOST_LABEL = r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)"
@@ -38,8 +45,8 @@ class TargetError(ValueError):
 @dataclass(frozen=True)
 class Target:
     text: str
-    host: str = ""          # a host: every network protocol
-    device: str = ""        # a serial port: one protocol and baud at a time
+    host: str = ""  # a host: every network protocol
+    device: str = ""  # a serial port: one protocol and baud at a time
 
     @property
     def is_serial(self) -> bool:
@@ -49,12 +56,15 @@ class Target:
 @dataclass(frozen=True)
 class Settings:
     """How to probe: the ports per network scheme, the families to try, the wait for each answer."""
+
     ports: dict[str, int] = field(default_factory=lambda: dict(NETWORK_PORTS))
     families: tuple[str, ...] = FAMILIES
     timeout: float = DEFAULT_TIMEOUT
 
     def network(self) -> list[tuple[str, int]]:
-        return [(scheme, port) for scheme, port in self.ports.items() if scheme.split("+")[0] in self.families]
+        return [
+            (scheme, port) for scheme, port in self.ports.items() if scheme.split("+")[0] in self.families
+        ]
 
     def serial(self) -> list[tuple[str, int]]:
         return [(family, baud) for family, baud in SERIAL_PLAN if family in self.families]
@@ -78,8 +88,9 @@ def _host(text: str) -> str:
     except ValueError:
         if not _HOST_NAME.fullmatch(text):
             hint = "; give other ports with --ports" if text.count(":") == 1 else ""
-            raise TargetError(f"{text!r} is neither an IP address, a host name nor a serial port "
-                              f"({EXAMPLES}){hint}") from None
+            raise TargetError(
+                f"{text!r} is neither an IP address, a host name nor a serial port ({EXAMPLES}){hint}"
+            ) from None
     else:
         return str(address)
     if re.fullmatch(r"[\d.]+", text):
@@ -109,7 +120,9 @@ def parse_ports(text: str) -> dict[str, int]:
         name, equals, number = item.partition("=")
         scheme = _scheme(name.strip().lower())
         if not equals or not number.strip().isdigit() or not 1 <= int(number) <= 65535:
-            raise TargetError(f"--ports: {item!r} needs a port 1–65535, e.g. {scheme}={NETWORK_PORTS[scheme]}")
+            raise TargetError(
+                f"--ports: {item!r} needs a port 1–65535, e.g. {scheme}={NETWORK_PORTS[scheme]}"
+            )
         ports[scheme] = int(number)
     return ports
 
@@ -120,8 +133,10 @@ def _scheme(name: str) -> str:
     matches = [scheme for scheme in NETWORK_PORTS if scheme.split("+")[0] == name]
     if len(matches) == 1:
         return matches[0]
-    raise TargetError(f"--ports: unknown kind {name!r}; use one of {', '.join(NETWORK_PORTS)}"
-                      + (f" ({name} alone could be {', '.join(matches)})" if matches else ""))
+    raise TargetError(
+        f"--ports: unknown kind {name!r}; use one of {', '.join(NETWORK_PORTS)}"
+        + (f" ({name} alone could be {', '.join(matches)})" if matches else "")
+    )
 
 
 def parse_families(text: str) -> tuple[str, ...]:
@@ -129,5 +144,7 @@ def parse_families(text: str) -> tuple[str, ...]:
     wanted = {part.strip().lower() for part in text.split(",") if part.strip()}
     unknown = sorted(wanted - set(FAMILIES))
     if unknown or not wanted:
-        raise TargetError(f"--only: unknown {', '.join(unknown) or 'nothing'}; choose from {', '.join(FAMILIES)}")
+        raise TargetError(
+            f"--only: unknown {', '.join(unknown) or 'nothing'}; choose from {', '.join(FAMILIES)}"
+        )
     return tuple(family for family in FAMILIES if family in wanted)

@@ -7,11 +7,12 @@ banner and answers ``Q`` with a firmware number or ``E10``, an LG display answer
 switches is ever sent; on a serial line each try starts with a lone CR, which ends whatever an
 earlier try left in the device's input.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 from devices.capture import Recorder
 from devices.probe.findings import Finding, Place, Result, shown
@@ -19,16 +20,18 @@ from devices.probe.wires import TextWire, connected, is_text_form
 from devices.wall import drivers, extron, kramer, lg
 from devices.wall.protocol import Command, Reply, ReplyKind
 
-QUIET = 0.1               # a reply to the lone CR, or the end of a banner, has arrived by then
-MAX_SET_IDS = 25          # LG Set IDs asked in turn, from 1, while displays answer
+QUIET = 0.1  # a reply to the lone CR, or the end of a banner, has arrived by then
+MAX_SET_IDS = 25  # LG Set IDs asked in turn, from 1, while displays answer
 PASSWORD_PLACEHOLDER = "…"
 _EXTRON_BANNER = re.compile(r"(?i)extron")
 
 Wanted = Callable[[Reply], bool]
-Query = tuple[str, bytes, Wanted]          # name, bytes to send, the reply that answers it
+Query = tuple[str, bytes, Wanted]  # name, bytes to send, the reply that answers it
 
 
-async def probe_wall(family: str, place: Place, timeout: float, capture: Recorder | None = None) -> list[Finding]:
+async def probe_wall(
+    family: str, place: Place, timeout: float, capture: Recorder | None = None
+) -> list[Finding]:
     """``family`` at ``place``: over TCP, or on a serial port at its baud rate."""
     scheme, where, url = place.scheme(family), str(place), place.url(place.scheme(family))
     endpoint = drivers.parse(url)
@@ -60,19 +63,42 @@ class _Asked:
     answers: dict[str, Reply] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
     silent: list[str] = field(default_factory=list)
-    rtt: float | None = None                # the round trip of the first reply
+    rtt: float | None = None  # the round trip of the first reply
 
     def facts(self, *names: str) -> dict:
-        return {key: value for reply in self.answers.values() for key, value in reply.facts.items()
-                if not names or key in names}
+        return {
+            key: value
+            for reply in self.answers.values()
+            for key, value in reply.facts.items()
+            if not names or key in names
+        }
 
-    def finding(self, scheme: str, where: str, url: str, model: str | None, firmware: str | None = None,
-                **facts: object) -> Finding:
-        return Finding(scheme, where, Result.ANSWERED, url, model, firmware, self.rtt,
-                       tuple(self.refused), tuple(self.silent), facts)
+    def finding(
+        self,
+        scheme: str,
+        where: str,
+        url: str,
+        model: str | None,
+        firmware: str | None = None,
+        **facts: object,
+    ) -> Finding:
+        return Finding(
+            scheme,
+            where,
+            Result.ANSWERED,
+            url,
+            model,
+            firmware,
+            self.rtt,
+            tuple(self.refused),
+            tuple(self.silent),
+            facts,
+        )
 
 
-async def _ask(wire: TextWire, queries: Sequence[Query], timeout: float, asked: _Asked | None = None) -> _Asked:
+async def _ask(
+    wire: TextWire, queries: Sequence[Query], timeout: float, asked: _Asked | None = None
+) -> _Asked:
     """Each query in turn; what answered, what was refused, what got no answer."""
     asked = asked or _Asked()
     for name, data, wanted in queries:
@@ -95,9 +121,15 @@ def _answering(*keys: str) -> Wanted:
 
 # --- Kramer Protocol 3000 -------------------------------------------------------------------------
 
-KRAMER_QUERIES: tuple[Query, ...] = tuple((name, data, _answering(key, f"{key}?")) for name, data, key in (
-    ("model", kramer.model_query(), "MODEL"), ("version", kramer.version_query(), "VERSION"),
-    ("size", kramer.size_query(), "INFO-IO"), ("presets", kramer.preset_count_query(), "INFO-PRST")))
+KRAMER_QUERIES: tuple[Query, ...] = tuple(
+    (name, data, _answering(key, f"{key}?"))
+    for name, data, key in (
+        ("model", kramer.model_query(), "MODEL"),
+        ("version", kramer.version_query(), "VERSION"),
+        ("size", kramer.size_query(), "INFO-IO"),
+        ("presets", kramer.preset_count_query(), "INFO-PRST"),
+    )
+)
 
 
 async def _kramer(wire: TextWire, place: Place, timeout: float) -> list[Finding] | None:
@@ -107,11 +139,20 @@ async def _kramer(wire: TextWire, place: Place, timeout: float) -> list[Finding]
     asked = await _ask(wire, KRAMER_QUERIES, timeout, _Asked(rtt=rtt))
     scheme = place.scheme("kramer")
     said = asked.facts("model", "firmware")
-    return [asked.finding(scheme, str(place), place.url(scheme), said.get("model"), said.get("firmware"),
-                          **asked.facts("inputs", "outputs", "presets"))]
+    return [
+        asked.finding(
+            scheme,
+            str(place),
+            place.url(scheme),
+            said.get("model"),
+            said.get("firmware"),
+            **asked.facts("inputs", "outputs", "presets"),
+        )
+    ]
 
 
 # --- Extron SIS -----------------------------------------------------------------------------------
+
 
 def _extron_form(reply: Reply) -> bool:
     return reply.kind is ReplyKind.ERROR or reply.key in ("Q", "I")
@@ -119,22 +160,31 @@ def _extron_form(reply: Reply) -> bool:
 
 EXTRON_QUERIES: tuple[Query, ...] = (
     ("firmware", extron.firmware_query(), _extron_form),
-    ("part number", extron.part_number_query(), is_text_form),   # asked once Q or the banner showed an Extron
-    ("size", extron.size_query(), _extron_form))
+    ("part number", extron.part_number_query(), is_text_form),  # asked once Q or the banner showed an Extron
+    ("size", extron.size_query(), _extron_form),
+)
 
 
 async def _extron(wire: TextWire, place: Place, timeout: float) -> list[Finding] | None:
     scheme = place.scheme("extron")
-    if not place.serial:                                   # Telnet: a banner, maybe a password prompt
+    if not place.serial:  # Telnet: a banner, maybe a password prompt
         if await wire.listen(lambda reply: True, timeout) is not None:
             await wire.settle(QUIET, timeout)
     banner = next((reply.text for reply in wire.replies if _EXTRON_BANNER.search(reply.text)), None)
     model = next((reply.facts["model"] for reply in wire.replies if "model" in reply.facts), None)
     if any(reply.kind is ReplyKind.PROMPT for reply in wire.replies):
         if banner is None:
-            return None                                    # some other device's login
-        return [Finding(scheme, str(place), Result.PASSWORD, place.url(scheme, password=PASSWORD_PLACEHOLDER),
-                        model, note="the device asks for a password; put it in the URL")]
+            return None  # some other device's login
+        return [
+            Finding(
+                scheme,
+                str(place),
+                Result.PASSWORD,
+                place.url(scheme, password=PASSWORD_PLACEHOLDER),
+                model,
+                note="the device asks for a password; put it in the URL",
+            )
+        ]
     asked = await _ask(wire, EXTRON_QUERIES[:1], timeout)
     if asked.rtt is None and banner is None:
         return None
@@ -142,30 +192,48 @@ async def _extron(wire: TextWire, place: Place, timeout: float) -> list[Finding]
     part = asked.answers.get("part number")
     part_number = part and part.facts.get("part_number", part.text)
     facts = {**asked.facts("inputs", "outputs"), **({"part_number": part_number} if part else {})}
-    return [asked.finding(scheme, str(place), place.url(scheme), model or (f"part {part_number}" if part else None),
-                          asked.facts("firmware").get("firmware"), **facts)]
+    return [
+        asked.finding(
+            scheme,
+            str(place),
+            place.url(scheme),
+            model or (f"part {part_number}" if part else None),
+            asked.facts("firmware").get("firmware"),
+            **facts,
+        )
+    ]
 
 
 # --- LG displays ------------------------------------------------------------------------------------
+
 
 async def _lg(wire: TextWire, place: Place, timeout: float) -> list[Finding] | None:
     """Set ID 1, 2, 3, … while each answers: one display per Set ID."""
     scheme, found = place.scheme("lg"), []
     for set_id in range(1, MAX_SET_IDS + 1):
         url = place.url(scheme, set_id=set_id)
-        reads = drivers.make_protocol(drivers.parse(url)).status_queries(None)   # power, input, tile mode: data FF
-        queries = [(read.action.removeprefix("read "), read.data, _from_set_id(read, set_id)) for read in reads]
+        reads = drivers.make_protocol(drivers.parse(url)).status_queries(
+            None
+        )  # power, input, tile mode: data FF
+        queries = [
+            (read.action.removeprefix("read "), read.data, _from_set_id(read, set_id)) for read in reads
+        ]
         asked = await _ask(wire, queries[:1], timeout)
         if asked.rtt is None:
             break
         await _ask(wire, queries[1:], timeout, asked)
-        found.append(asked.finding(scheme, f"{place}, Set ID {set_id}", url, "LG display", set_id=set_id,
-                                   **asked.facts()))
+        found.append(
+            asked.finding(
+                scheme, f"{place}, Set ID {set_id}", url, "LG display", set_id=set_id, **asked.facts()
+            )
+        )
     return found or None
 
 
 def _from_set_id(command: Command, set_id: int) -> Wanted:
-    return lambda reply: command.answered_by(reply) and lg.reply_set_id(reply.text.encode("latin-1")) == set_id
+    return lambda reply: (
+        command.answered_by(reply) and lg.reply_set_id(reply.text.encode("latin-1")) == set_id
+    )
 
 
 QUESTIONS = {"kramer": _kramer, "extron": _extron, "lg": _lg}

@@ -5,10 +5,11 @@
 a bounded time for an answer of their protocol's form; anything else that arrives is kept in
 ``heard`` so a probe can say "something answered, not this protocol".
 """
+
 from __future__ import annotations
 
 import asyncio
-from typing import Callable
+from collections.abc import Callable
 
 from devices.transport.base import ByteTransport
 from devices.visca.links import Link, LinkEvent
@@ -29,8 +30,9 @@ def overhear(transport: ByteTransport, heard: bytearray) -> None:
     receive = transport.on_data
 
     def tap(data: bytes) -> None:
-        heard.extend(data[:HEARD_LIMIT - len(heard)])
+        heard.extend(data[: HEARD_LIMIT - len(heard)])
         receive(data)
+
     transport.on_data = tap
 
 
@@ -59,14 +61,16 @@ class _Asker:
         if self._waiting is not None and not self._waiting.done():
             self._waiting.set_result(outcome)
 
-    async def _exchange(self, send: Callable[[], object], timeout: float) -> tuple[object | None, float | None]:
+    async def _exchange(
+        self, send: Callable[[], object], timeout: float
+    ) -> tuple[object | None, float | None]:
         loop = asyncio.get_running_loop()
         self._waiting = loop.create_future()
         sent = loop.time()
         try:
             send()
             outcome = await asyncio.wait_for(self._waiting, timeout)
-        except (asyncio.TimeoutError, ConnectionError, OSError):
+        except (TimeoutError, ConnectionError, OSError):
             return None, None
         finally:
             self._waiting = None
@@ -88,15 +92,19 @@ class ViscaWire(_Asker):
 
     async def ask(self, message: bytes, timeout: float) -> tuple[Reply | LinkEvent | None, float | None]:
         """An inquiry's answer or error reply (or a Sony error notice)."""
+
         def send() -> None:
             self._seq = self.link.transmit(message)
+
         return await self._exchange(send, timeout)  # type: ignore[return-value]  # what _on_* took for it
 
     async def reset(self, timeout: float) -> tuple[LinkEvent | None, float | None]:
         """Sony VISCA over IP: RESET, so that the camera takes our sequence numbers."""
+
         def send() -> None:
             self._seq = 0
             self.link.reset()
+
         return await self._exchange(send, timeout)  # type: ignore[return-value]  # what _on_* took for it
 
     def _ours(self, seq: int | None) -> bool:
@@ -119,33 +127,36 @@ class TextWire(_Asker):
     def __init__(self, transport: ByteTransport, protocol: WallProtocol, telnet: bool = False) -> None:
         super().__init__()
         self.transport = transport
-        self.replies: list[TextReply] = []          # every reply, of any form, in order
+        self.replies: list[TextReply] = []  # every reply, of any form, in order
         self._framer = protocol.framer()
-        self._parse = protocol.read           # a garbled line is noise, not a reply
+        self._parse = protocol.read  # a garbled line is noise, not a reply
         self._telnet = TelnetFilter() if telnet else None
         self._wanted: Callable[[TextReply], bool] = lambda reply: False
         transport.on_data = self._on_data
 
     def _on_data(self, data: bytes) -> None:
-        self.heard.extend(data[:HEARD_LIMIT - len(self.heard)])
+        self.heard.extend(data[: HEARD_LIMIT - len(self.heard)])
         if self._telnet is not None:
             data, answers = self._telnet.feed(data)
             if answers:
-                self.transport.send(answers)    # Telnet: every option refused, as the wall link does
+                self.transport.send(answers)  # Telnet: every option refused, as the wall link does
         for frame in self._framer.feed(data):
             reply = self._parse(frame)
             self.replies.append(reply)
             if self._wanted(reply):
                 self._answer(reply)
 
-    async def ask(self, data: bytes, wanted: Callable[[TextReply], bool],
-                  timeout: float) -> tuple[TextReply | None, float | None]:
+    async def ask(
+        self, data: bytes, wanted: Callable[[TextReply], bool], timeout: float
+    ) -> tuple[TextReply | None, float | None]:
         """Send ``data`` (nothing when empty) and wait for a reply that ``wanted`` accepts."""
         self._wanted = wanted
         try:
+
             def send() -> None:
                 if data and not self.transport.send(data):
                     raise ConnectionError("not connected")
+
             return await self._exchange(send, timeout)  # type: ignore[return-value]  # what _on_* took for it
         finally:
             self._wanted = lambda reply: False

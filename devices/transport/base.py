@@ -5,12 +5,13 @@ wall protocols. Datagram transports deliver one datagram per ``on_data`` call; s
 serial transports deliver chunks as they arrive (the driver frames them).
 All callbacks run on the device loop.
 """
+
 from __future__ import annotations
 
 import abc
 import contextlib
 import logging
-from typing import AsyncContextManager, Callable
+from collections.abc import Callable
 
 from devices.transport.noise import GARBAGE, NoiseWatch
 
@@ -81,10 +82,10 @@ class ByteTransport(abc.ABC):
         elif watch.full:
             self._pause(watch.until_next_window())
 
-    def _pause(self, seconds: float) -> None:
+    def _pause(self, seconds: float) -> None:  # noqa: B027 - a hook: a transport that can do it overrides it
         """Read nothing for ``seconds`` (the rate limit); where reading cannot pause, bytes are dropped."""
 
-    def _rest(self, seconds: float, why: str) -> None:
+    def _rest(self, seconds: float, why: str) -> None:  # noqa: B027 - a hook: a transport that can do it overrides it
         """Go down with ``why`` for ``seconds`` (a babbling line), then come back."""
 
     @abc.abstractmethod
@@ -99,7 +100,7 @@ class ByteTransport(abc.ABC):
     async def close(self) -> None:
         """Stop for good and release the OS resources."""
 
-    def turn(self, gap: float) -> AsyncContextManager[None]:
+    def turn(self, gap: float) -> contextlib.AbstractAsyncContextManager[None]:
         """Held for one exchange (send, then the answer or its timeout). A line shared with other
         devices gives it to one exchange at a time, and the next one ``gap`` after it."""
         return contextlib.nullcontext()

@@ -14,32 +14,33 @@ that arrive, and the protocol driver above tells it which of them formed replies
   device (UDP) — for 1 s, doubling to 60 s, and then tries again. Until a clean second, one more
   noisy second after a rest is enough for the next one.
 """
+
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from common.wording import QT_TRANSLATE_NOOP
 
 GARBAGE = QT_TRANSLATE_NOOP("Transport", "garbage on the line — check baud rate / protocol")
-WINDOW = 1.0                  # seconds over which bytes are counted
-RATE_LIMIT = 64 * 1024        # bytes taken in per window
-NOISY_BYTES = 16              # garbage bytes that make a window noisy (with under a quarter understood)
-NOISY_SECONDS = 3             # noisy windows, with no clean one between, that make a line babbling
+WINDOW = 1.0  # seconds over which bytes are counted
+RATE_LIMIT = 64 * 1024  # bytes taken in per window
+NOISY_BYTES = 16  # garbage bytes that make a window noisy (with under a quarter understood)
+NOISY_SECONDS = 3  # noisy windows, with no clean one between, that make a line babbling
 FIRST_REST, LONGEST_REST = 1.0, 60.0
 
 
 class NoiseWatch:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._ends = 0.0             # when the current window ends
-        self._received = 0           # bytes that arrived in the current window
-        self._understood = 0         # … and formed replies
-        self._noisy = 0              # noisy windows since the last clean one
-        self._due = False            # babbling, and not rested yet
-        self._rest = FIRST_REST         # the next rest
-        self.resting_until = 0.0     # clock time before which nothing is taken in
-        self.dropped = 0             # bytes not taken in (over the rate limit, or while resting)
+        self._ends = 0.0  # when the current window ends
+        self._received = 0  # bytes that arrived in the current window
+        self._understood = 0  # … and formed replies
+        self._noisy = 0  # noisy windows since the last clean one
+        self._due = False  # babbling, and not rested yet
+        self._rest = FIRST_REST  # the next rest
+        self.resting_until = 0.0  # clock time before which nothing is taken in
+        self.dropped = 0  # bytes not taken in (over the rate limit, or while resting)
 
     @property
     def babbling(self) -> bool:

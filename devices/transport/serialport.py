@@ -3,19 +3,20 @@
 pyserial blocks, so a small reader thread per port only moves bytes into the device loop;
 writes go through one writer thread so the loop never waits on the wire.
 """
+
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import logging
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 import serial
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import Backoff, ByteTransport
 from devices.transport.noise import NoiseWatch
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -26,20 +27,32 @@ Opener = Callable[[], serial.SerialBase]
 
 def default_opener(device: str, baud: int) -> Opener:
     def open_port() -> serial.SerialBase:
-        port = serial.serial_for_url(device, baudrate=baud, bytesize=8, parity="N", stopbits=1,
-                                     timeout=0.05, write_timeout=1.0, xonxoff=False, rtscts=False,
-                                     dsrdtr=False, do_not_open=True)
+        port = serial.serial_for_url(
+            device,
+            baudrate=baud,
+            bytesize=8,
+            parity="N",
+            stopbits=1,
+            timeout=0.05,
+            write_timeout=1.0,
+            xonxoff=False,
+            rtscts=False,
+            dsrdtr=False,
+            do_not_open=True,
+        )
         port.dtr = True  # Sony VISCA wants DTR asserted while controlling
         port.open()
         return port
+
     return open_port
 
 
 class SerialPort(ByteTransport):
     reliable = True
 
-    def __init__(self, device: str, baud: int = 9600, *, opener: Opener | None = None,
-                 backoff: Backoff | None = None) -> None:
+    def __init__(
+        self, device: str, baud: int = 9600, *, opener: Opener | None = None, backoff: Backoff | None = None
+    ) -> None:
         super().__init__(f"serial:{device}@{baud}")
         self.device = device
         self.baud = baud
@@ -52,7 +65,7 @@ class SerialPort(ByteTransport):
         self._writer = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix=f"{self.name}-tx")
         self.opens = 0
         self.noise = NoiseWatch()
-        self._hold: tuple[float, str] | None = None   # (seconds, why): stop reading (why: close too)
+        self._hold: tuple[float, str] | None = None  # (seconds, why): stop reading (why: close too)
 
     async def open(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -96,8 +109,13 @@ class SerialPort(ByteTransport):
         try:
             port = self._opener()
         except (serial.SerialException, OSError, ValueError) as exc:
-            self._post(self._set_up, False, QT_TRANSLATE_NOOP("Transport", "cannot open {port}: {reason}")
-                       .format(port=self.device, reason=str(exc)))
+            self._post(
+                self._set_up,
+                False,
+                QT_TRANSLATE_NOOP("Transport", "cannot open {port}: {reason}").format(
+                    port=self.device, reason=str(exc)
+                ),
+            )
             return False
         self._port = port
         self.opens += 1
@@ -106,7 +124,9 @@ class SerialPort(ByteTransport):
         return True
 
     def _lost(self, port: serial.SerialBase, why: str) -> None:
-        self._close(port, QT_TRANSLATE_NOOP("Transport", "{port} lost: {reason}").format(port=self.device, reason=why))
+        self._close(
+            port, QT_TRANSLATE_NOOP("Transport", "{port} lost: {reason}").format(port=self.device, reason=why)
+        )
 
     def _close(self, port: serial.SerialBase, why: str) -> None:
         self._port = None

@@ -1,13 +1,15 @@
 """TCP client that reconnects with backoff and reports when the link is up or down."""
+
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import Backoff, ByteTransport
 from devices.transport.noise import NoiseWatch
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -15,8 +17,9 @@ log = logging.getLogger(__name__)
 class TcpClient(ByteTransport, asyncio.Protocol):
     reliable = True
 
-    def __init__(self, host: str, port: int, *, connect_timeout: float = 2.0,
-                 backoff: Backoff | None = None) -> None:
+    def __init__(
+        self, host: str, port: int, *, connect_timeout: float = 2.0, backoff: Backoff | None = None
+    ) -> None:
         super().__init__(f"tcp://{host}:{port}")
         self._host = host
         self._port = port
@@ -27,9 +30,9 @@ class TcpClient(ByteTransport, asyncio.Protocol):
         self._lost: asyncio.Event | None = None
         self._closing = False
         self.connects = 0
-        self.last_error = ""        # why the latest connection attempt failed; "" once connected
+        self.last_error = ""  # why the latest connection attempt failed; "" once connected
         self.noise = NoiseWatch()
-        self._resting: tuple[float, str] | None = None     # (until, why): dropped for babbling
+        self._resting: tuple[float, str] | None = None  # (until, why): dropped for babbling
 
     async def open(self) -> None:
         self._lost = asyncio.Event()
@@ -41,10 +44,13 @@ class TcpClient(ByteTransport, asyncio.Protocol):
         while not self._closing:
             try:
                 await asyncio.wait_for(
-                    loop.create_connection(lambda: self, self._host, self._port), self._connect_timeout)
-            except (OSError, asyncio.TimeoutError) as exc:
+                    loop.create_connection(lambda: self, self._host, self._port), self._connect_timeout
+                )
+            except (TimeoutError, OSError) as exc:
                 why = str(exc) or QT_TRANSLATE_NOOP("Transport", "timed out")
-                self.last_error = QT_TRANSLATE_NOOP("Transport", "cannot connect: {reason}").format(reason=why)
+                self.last_error = QT_TRANSLATE_NOOP("Transport", "cannot connect: {reason}").format(
+                    reason=why
+                )
                 self._set_up(False, self.last_error)
                 await asyncio.sleep(self._backoff.next())
                 continue
@@ -60,7 +66,7 @@ class TcpClient(ByteTransport, asyncio.Protocol):
 
     # asyncio.Protocol
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        if self._closing:       # connected just as close() cancelled the attempt (wait_for may swallow that)
+        if self._closing:  # connected just as close() cancelled the attempt (wait_for may swallow that)
             transport.close()
             return
         self._transport = transport  # type: ignore[assignment]  # a stream connection gives a Transport
@@ -116,8 +122,6 @@ class TcpClient(ByteTransport, asyncio.Protocol):
             if self._lost is not None:
                 self._lost.set()
             self._task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-            except asyncio.CancelledError:
-                pass
         self._set_up(False, "closed")

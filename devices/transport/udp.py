@@ -7,16 +7,17 @@ the controller whatever the source port, the VISCA-over-IP link also listens on 
 that port is free (``listen_port``); replies from either socket reach the same channel,
 routed by the camera's address.
 """
+
 from __future__ import annotations
 
 import asyncio
 import logging
 import socket
-from typing import Callable
+from collections.abc import Callable
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import Backoff, ByteTransport
 from devices.transport.noise import NoiseWatch
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,11 @@ class UdpHub(asyncio.DatagramProtocol):
 
     def add_route(self, remote: Address, callback: Callable[[bytes], None]) -> None:
         if remote in self._routes:
-            raise ValueError(QT_TRANSLATE_NOOP("Transport", "two devices configured at {host}:{port}")
-                             .format(host=remote[0], port=remote[1]))
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Transport", "two devices configured at {host}:{port}").format(
+                    host=remote[0], port=remote[1]
+                )
+            )
         self._routes[remote] = callback
 
     def remove_route(self, remote: Address) -> None:
@@ -89,17 +93,21 @@ async def open_hub(shared: dict, local_port: int, *, required: bool = True) -> U
         if shared.get(key) is opening:
             del shared[key]
         if required:
-            raise OSError(QT_TRANSLATE_NOOP(
-                "Transport", "cannot use UDP port {port} on this PC: {reason}; "
-                             "another program (vMix, Companion, OBS) may hold it")
-                          .format(port=local_port, reason=exc.strerror or str(exc))) from None
+            raise OSError(
+                QT_TRANSLATE_NOOP(
+                    "Transport",
+                    "cannot use UDP port {port} on this PC: {reason}; "
+                    "another program (vMix, Companion, OBS) may hold it",
+                ).format(port=local_port, reason=exc.strerror or str(exc))
+            ) from None
         log.info("UDP port %s is taken by another program; not listening there", local_port)
         return None
 
 
 async def _bind(local_port: int) -> UdpHub:
     _transport, hub = await asyncio.get_running_loop().create_datagram_endpoint(
-        lambda: UdpHub(local_port), local_addr=("0.0.0.0", local_port), family=socket.AF_INET)
+        lambda: UdpHub(local_port), local_addr=("0.0.0.0", local_port), family=socket.AF_INET
+    )
     return hub
 
 
@@ -119,8 +127,16 @@ class UdpChannel(ByteTransport):
     and is looked up again with backoff, as a TCP device that refuses connections is retried.
     """
 
-    def __init__(self, shared: dict, host: str, port: int, *, local_port: int = 0,
-                 listen_port: int | None = None, backoff: Backoff | None = None) -> None:
+    def __init__(
+        self,
+        shared: dict,
+        host: str,
+        port: int,
+        *,
+        local_port: int = 0,
+        listen_port: int | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
         super().__init__(f"udp://{host}:{port}")
         self._shared = shared
         self._host = host
@@ -130,9 +146,9 @@ class UdpChannel(ByteTransport):
         self._backoff = backoff or Backoff(0.25, 5.0)
         self._hubs: list[UdpHub] = []
         self._remote: Address | None = None
-        self.noise = NoiseWatch()       # datagrams over its rate limit, or while it rests, are dropped
+        self.noise = NoiseWatch()  # datagrams over its rate limit, or while it rests, are dropped
         self._resolver: asyncio.Task | None = None
-        self.last_error = ""        # why the host could not be looked up; "" once it was
+        self.last_error = ""  # why the host could not be looked up; "" once it was
 
     @property
     def local_port(self) -> int:
@@ -147,26 +163,31 @@ class UdpChannel(ByteTransport):
             if listener is not None:
                 self._hubs.append(listener)
         if not await self._resolve():
-            self._resolver = asyncio.get_running_loop().create_task(self._resolve_until_found(), name=self.name)
+            self._resolver = asyncio.get_running_loop().create_task(
+                self._resolve_until_found(), name=self.name
+            )
 
     async def _resolve(self) -> bool:
         """Look the host up and route its datagrams here; False (the channel stays down) if it fails."""
         try:
             infos = await asyncio.get_running_loop().getaddrinfo(
-                self._host, self._port, family=socket.AF_INET, type=socket.SOCK_DGRAM)
+                self._host, self._port, family=socket.AF_INET, type=socket.SOCK_DGRAM
+            )
         except (OSError, UnicodeError) as exc:
             infos, reason = [], getattr(exc, "strerror", None) or str(exc)
         else:
             reason = ""
         if not infos:
             problem = QT_TRANSLATE_NOOP("Transport", "cannot resolve {host}: {reason}; trying again")
-            why = problem.format(host=self._host, reason=reason or QT_TRANSLATE_NOOP("Transport", "no IPv4 address"))
+            why = problem.format(
+                host=self._host, reason=reason or QT_TRANSLATE_NOOP("Transport", "no IPv4 address")
+            )
             if why != self.last_error:
                 log.warning("%s: %s", self.name, why)
             self.last_error = why
             self._set_up(False, why)
             return False
-        remote = self._remote = (str(infos[0][4][0]), self._port)    # AF_INET: the address is text already
+        remote = self._remote = (str(infos[0][4][0]), self._port)  # AF_INET: the address is text already
         for hub in self._hubs:
             hub.add_route(remote, self._take_in)
         self.last_error = ""
@@ -179,7 +200,7 @@ class UdpChannel(ByteTransport):
             try:
                 if await self._resolve():
                     return
-            except ValueError as exc:       # resolved to a device another camera has already
+            except ValueError as exc:  # resolved to a device another camera has already
                 self.last_error = str(exc)
                 log.warning("%s: %s", self.name, exc)
                 return

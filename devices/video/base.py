@@ -4,6 +4,7 @@ A source is used from a single thread (the preview worker of its camera): open, 
 returns None or raises, close. ``read`` blocks until the next picture is due, so a file or a
 synthetic camera plays at its own frame rate, like a live camera does.
 """
+
 from __future__ import annotations
 
 import time
@@ -14,7 +15,7 @@ import numpy as np
 
 from common.wording import QT_TRANSLATE_NOOP
 
-Size = tuple[int, int]   # (width, height) in pixels
+Size = tuple[int, int]  # (width, height) in pixels
 NOT_OPEN = QT_TRANSLATE_NOOP("PreviewSource", "{source} is not open")
 CANNOT_CONNECT = QT_TRANSLATE_NOOP("PreviewSource", "cannot connect to {source}")
 SOFTWARE = QT_TRANSLATE_NOOP("PreviewSource", "software")
@@ -25,8 +26,8 @@ class SourceError(Exception):
 
 
 class FrameSource(ABC):
-    live = False            # pictures come over a link that must be kept (RTSP, HTTP, a capture device)
-    shares_thread = False   # read never waits for I/O, so one thread may serve several such sources
+    live = False  # pictures come over a link that must be kept (RTSP, HTTP, a capture device)
+    shares_thread = False  # read never waits for I/O, so one thread may serve several such sources
 
     def __init__(self) -> None:
         self.wanted_size: Size | None = None
@@ -77,8 +78,9 @@ class FrameSource(ABC):
         self.open()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self.close()
 
 

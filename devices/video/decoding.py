@@ -7,6 +7,7 @@ inside PyAV and on the PC (its GPU and driver); a device type that fails once is
 in this process. A device is tried offline first (``probe``: FFmpeg creates it and looks for its
 H.264 decoder), so a PC without one finds out before any camera is connected (docs/video.md).
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,8 +17,8 @@ from enum import Enum
 import av
 from av.codec.hwaccel import HWAccel, hwdevices_available
 
-from devices.video.base import SOFTWARE
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from devices.video.base import SOFTWARE
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +27,12 @@ HARDWARE_DECODERS = ("cuda", "vaapi", "qsv", "d3d11va", "dxva2", "videotoolbox")
 HARDWARE = QT_TRANSLATE_NOOP("PreviewSource", "hardware ({device})")
 NO_HARDWARE = QT_TRANSLATE_NOOP("PreviewSource", "software — no hardware decoder: {reason}")
 NONE_IN_FFMPEG = QT_TRANSLATE_NOOP("PreviewSource", "none for this PC in the decoding library")
-CANNOT_OPEN = QT_TRANSLATE_NOOP("PreviewSource", "{device}: {error}")     # the error in the library's words
+CANNOT_OPEN = QT_TRANSLATE_NOOP("PreviewSource", "{device}: {error}")  # the error in the library's words
 CANNOT_DECODE = QT_TRANSLATE_NOOP("PreviewSource", "{device} cannot decode {codec} here")
 ONE_MORE = QT_TRANSLATE_NOOP("PreviewSource", "{reasons}; {reason}")
 
-_failed: dict[str, Phrase] = {}     # device type -> why it did not decode (this process)
-_working: set[str] = set()          # device types that passed the probe
+_failed: dict[str, Phrase] = {}  # device type -> why it did not decode (this process)
+_working: set[str] = set()  # device types that passed the probe
 _failed_lock = threading.Lock()
 
 

@@ -6,6 +6,7 @@ undecoded JPEG of each frame and libjpeg decodes it at 1/2, 1/4 or 1/8 size stra
 (the DCT scaling of ``IMREAD_REDUCED_COLOR_*``), which costs a fraction of a full decode
 followed by a resize. Other codecs are decoded at full size; the caller resizes.
 """
+
 from __future__ import annotations
 
 import logging
@@ -14,9 +15,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.video.base import CANNOT_CONNECT, NOT_OPEN, FrameSource, Pacer, SourceError, fit_within
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -24,20 +25,32 @@ DEFAULT_FILE_FPS = 25.0
 MAX_FILE_FPS = 240.0
 MJPEG_FOURCC = cv2.VideoWriter.fourcc(*"MJPG")
 # (factor, flag), largest reduction first
-_REDUCED_DECODES = ((8, cv2.IMREAD_REDUCED_COLOR_8), (4, cv2.IMREAD_REDUCED_COLOR_4),
-                    (2, cv2.IMREAD_REDUCED_COLOR_2))
+_REDUCED_DECODES = (
+    (8, cv2.IMREAD_REDUCED_COLOR_8),
+    (4, cv2.IMREAD_REDUCED_COLOR_4),
+    (2, cv2.IMREAD_REDUCED_COLOR_2),
+)
 
 
 class OpenCvSource(FrameSource):
     """A ``cv2.VideoCapture`` behind the FrameSource interface; files loop and play at their fps."""
 
-    def __init__(self, spec: SourceSpec | str | int, *, reduced_decode: bool = True,
-                 open_timeout: float = 5.0, read_timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        spec: SourceSpec | str | int,
+        *,
+        reduced_decode: bool = True,
+        open_timeout: float = 5.0,
+        read_timeout: float = 5.0,
+    ) -> None:
         super().__init__()
         self.spec = spec if isinstance(spec, SourceSpec) else parse_spec(spec)
         if self.spec.kind in (SourceKind.DEMO, SourceKind.RTSP):
-            raise PreviewSourceError(QT_TRANSLATE_NOOP(
-                "PreviewSource", "{source} is not played through OpenCV").format(source=self.describe()))
+            raise PreviewSourceError(
+                QT_TRANSLATE_NOOP("PreviewSource", "{source} is not played through OpenCV").format(
+                    source=self.describe()
+                )
+            )
         self.reduced_decode = reduced_decode
         self.live = self.spec.kind is not SourceKind.FILE
         self._timeouts_ms = (round(open_timeout * 1000), round(read_timeout * 1000))
@@ -48,7 +61,9 @@ class OpenCvSource(FrameSource):
 
     def describe(self) -> str:
         if self.spec.kind is SourceKind.DEVICE:
-            return QT_TRANSLATE_NOOP("PreviewSource", "capture device {number}").format(number=self.spec.target)
+            return QT_TRANSLATE_NOOP("PreviewSource", "capture device {number}").format(
+                number=self.spec.target
+            )
         if self.spec.kind is SourceKind.FILE:
             return QT_TRANSLATE_NOOP("PreviewSource", "file {path}").format(path=self.spec.target)
         return redact(str(self.spec.target))
@@ -56,24 +71,34 @@ class OpenCvSource(FrameSource):
     def open(self) -> None:
         self.close()
         if self.spec.kind is SourceKind.FILE and not Path(str(self.spec.target)).is_file():
-            raise SourceError(QT_TRANSLATE_NOOP("PreviewSource", "file not found: {path}")
-                              .format(path=self.spec.target))
+            raise SourceError(
+                QT_TRANSLATE_NOOP("PreviewSource", "file not found: {path}").format(path=self.spec.target)
+            )
         capture = self._new_capture()
         if not capture.isOpened():
             capture.release()
             raise SourceError(self._open_failure())
-        capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)     # honoured by some backends only
-        self._native_size = (int(capture.get(cv2.CAP_PROP_FRAME_WIDTH)),
-                             int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT)))
-        self._jpeg_packets = (self.reduced_decode and self.spec.kind is not SourceKind.DEVICE
-                              and int(capture.get(cv2.CAP_PROP_FOURCC)) == MJPEG_FOURCC
-                              and capture.set(cv2.CAP_PROP_FORMAT, -1))
+        capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # honoured by some backends only
+        self._native_size = (
+            int(capture.get(cv2.CAP_PROP_FRAME_WIDTH)),
+            int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT)),
+        )
+        self._jpeg_packets = (
+            self.reduced_decode
+            and self.spec.kind is not SourceKind.DEVICE
+            and int(capture.get(cv2.CAP_PROP_FOURCC)) == MJPEG_FOURCC
+            and capture.set(cv2.CAP_PROP_FORMAT, -1)
+        )
         if self.spec.kind is SourceKind.FILE:
             fps = capture.get(cv2.CAP_PROP_FPS)
             self._pacer = Pacer(fps if 1.0 <= fps <= MAX_FILE_FPS else DEFAULT_FILE_FPS)
         self._capture = capture
-        log.debug("opened %s (%dx%d, reduced JPEG decoding %s)", self.describe(),
-                  *self._native_size, "on" if self._jpeg_packets else "off")
+        log.debug(
+            "opened %s (%dx%d, reduced JPEG decoding %s)",
+            self.describe(),
+            *self._native_size,
+            "on" if self._jpeg_packets else "off",
+        )
 
     def read(self) -> np.ndarray | None:
         if self._capture is None:
@@ -109,14 +134,19 @@ class OpenCvSource(FrameSource):
         if self.spec.kind is SourceKind.DEVICE:
             return cv2.VideoCapture(int(self.spec.target))
         open_ms, read_ms = self._timeouts_ms
-        return cv2.VideoCapture(str(self.spec.target), cv2.CAP_FFMPEG,
-                                [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, open_ms, cv2.CAP_PROP_READ_TIMEOUT_MSEC, read_ms])
+        return cv2.VideoCapture(
+            str(self.spec.target),
+            cv2.CAP_FFMPEG,
+            [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, open_ms, cv2.CAP_PROP_READ_TIMEOUT_MSEC, read_ms],
+        )
 
     def _open_failure(self) -> str:
         if self.spec.kind is SourceKind.DEVICE:
             failure = QT_TRANSLATE_NOOP("PreviewSource", "{source} is not available")
         elif self.spec.kind is SourceKind.FILE:
-            failure = QT_TRANSLATE_NOOP("PreviewSource", "cannot play {source} (not a video OpenCV can read?)")
+            failure = QT_TRANSLATE_NOOP(
+                "PreviewSource", "cannot play {source} (not a video OpenCV can read?)"
+            )
         else:
             failure = CANNOT_CONNECT
         return failure.format(source=self.describe())
@@ -126,9 +156,11 @@ class OpenCvSource(FrameSource):
         if frame is None:
             # Not plain JPEG after all: decode whole frames from the next open on.
             self.reduced_decode = False
-            raise SourceError(QT_TRANSLATE_NOOP(
-                "PreviewSource", "{source} sent a frame that is not JPEG; reopening with full decoding").format(
-                source=self.describe()))
+            raise SourceError(
+                QT_TRANSLATE_NOOP(
+                    "PreviewSource", "{source} sent a frame that is not JPEG; reopening with full decoding"
+                ).format(source=self.describe())
+            )
         if self._native_size[0] <= 0:
             self._native_size = (frame.shape[1], frame.shape[0])
         return frame

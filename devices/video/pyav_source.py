@@ -7,6 +7,7 @@ undecoded, and decoding starts again at the next key frame, so no grey or smeare
 after a pause. The same holds for the first picture after opening. PyAV also lets the decoder run
 on a GPU (``[preview] decode``, devices/video/decoding.py) and tells whether it did.
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,14 +17,20 @@ from collections.abc import Iterator
 import av
 import numpy as np
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from devices.video.base import CANNOT_CONNECT, NOT_OPEN, FrameSource, SourceError
 from devices.video.decoding import (
-    CANNOT_DECODE, CANNOT_OPEN, HARDWARE, DecodeMode, accelerator, hardware_failed, next_hardware,
+    CANNOT_DECODE,
+    CANNOT_OPEN,
+    HARDWARE,
+    DecodeMode,
+    accelerator,
+    hardware_failed,
+    next_hardware,
     software_because,
 )
 from devices.video.rtsp_check import why_rtsp_fails
 from devices.video.spec import PreviewSourceError, SourceKind, SourceSpec, parse_spec, redact
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +50,22 @@ class PyAvSource(FrameSource):
 
     live = True
 
-    def __init__(self, spec: SourceSpec | str, *, decode: DecodeMode = DecodeMode.AUTO,
-                 open_timeout: float = 5.0, read_timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        spec: SourceSpec | str,
+        *,
+        decode: DecodeMode = DecodeMode.AUTO,
+        open_timeout: float = 5.0,
+        read_timeout: float = 5.0,
+    ) -> None:
         super().__init__()
         self.spec = spec if isinstance(spec, SourceSpec) else parse_spec(spec)
         if self.spec.kind is not SourceKind.RTSP:
-            raise PreviewSourceError(QT_TRANSLATE_NOOP(
-                "PreviewSource", "{source} is not an RTSP stream").format(source=self.describe()))
+            raise PreviewSourceError(
+                QT_TRANSLATE_NOOP("PreviewSource", "{source} is not an RTSP stream").format(
+                    source=self.describe()
+                )
+            )
         self.decode_mode = decode
         self.timeouts = (open_timeout, read_timeout)
         self.decoded = self.decoded_key_frames = self.packets = 0
@@ -57,8 +73,8 @@ class PyAvSource(FrameSource):
         self._stream: av.VideoStream | None = None
         self._packets: Iterator[av.Packet] = iter(())
         self._key_frame_needed = True
-        self._hardware: str | None = None       # the device asked for at this open
-        self._decoder_known = False             # whether this open's decoder has been looked at
+        self._hardware: str | None = None  # the device asked for at this open
+        self._decoder_known = False  # whether this open's decoder has been looked at
         self._warned = False
         self._decoding = ""
 
@@ -78,12 +94,15 @@ class PyAvSource(FrameSource):
             if reason is not None or self._hardware is None:
                 raise SourceError(reason or CANNOT_CONNECT.format(source=self.describe())) from exc
             # The camera offers the stream: the hardware decoder was what failed.
-            self._fall_back(self._hardware, CANNOT_OPEN.format(device=self._hardware, error=exc.strerror or str(exc)))
+            self._fall_back(
+                self._hardware, CANNOT_OPEN.format(device=self._hardware, error=exc.strerror or str(exc))
+            )
             try:
                 container = self._connect(None)
             except av.FFmpegError as again:
-                raise SourceError(why_rtsp_fails(str(self.spec.target))
-                                  or CANNOT_CONNECT.format(source=self.describe())) from again
+                raise SourceError(
+                    why_rtsp_fails(str(self.spec.target)) or CANNOT_CONNECT.format(source=self.describe())
+                ) from again
         if not container.streams.video:
             container.close()
             raise SourceError(NO_VIDEO.format(source=self.describe()))
@@ -97,8 +116,14 @@ class PyAvSource(FrameSource):
         self._packets = container.demux(stream)
         self._key_frame_needed = True
         self._decoder_known = False
-        log.debug("opened %s (%s %dx%d, hardware decoder %s)", self.describe(), context.name,
-                  context.width, context.height, self._hardware or "none")
+        log.debug(
+            "opened %s (%s %dx%d, hardware decoder %s)",
+            self.describe(),
+            context.name,
+            context.width,
+            context.height,
+            self._hardware or "none",
+        )
 
     def read(self) -> np.ndarray | None:
         frame = self._decode_next()
@@ -118,7 +143,7 @@ class PyAvSource(FrameSource):
             if self._key_frame_needed:
                 if not packet.is_keyframe:
                     continue
-                stream.codec_context.flush_buffers()    # nothing decoded before the pause comes out
+                stream.codec_context.flush_buffers()  # nothing decoded before the pause comes out
                 self._key_frame_needed = False
             try:
                 frames = stream.decode(packet)
@@ -157,7 +182,7 @@ class PyAvSource(FrameSource):
         except av.FFmpegError as exc:
             log.debug("%s stopped: %s", self.describe(), exc)
             packet = None
-        if packet is None or packet.size == 0:      # None or the empty packet: the stream ended
+        if packet is None or packet.size == 0:  # None or the empty packet: the stream ended
             reason = why_rtsp_fails(str(self.spec.target))
             if reason is not None:
                 raise SourceError(reason)

@@ -5,6 +5,7 @@ goes to its log. When an RTSP preview fails, this module asks the camera itself:
 as a player would send it, answered with Basic or Digest credentials from the URL when the
 camera asks for them (RFC 2326 §10.2, RFC 2617). It runs only after a failure, never per frame.
 """
+
 from __future__ import annotations
 
 import base64
@@ -41,35 +42,48 @@ def why_rtsp_fails(url: str, timeout: float = 1.5) -> Phrase | None:
             authorization = _authorization(headers.get("www-authenticate", ""), user, password, plain_url)
             status, headers = _describe(host, port, plain_url, authorization, timeout)
     except socket.gaierror:
-        return QT_TRANSLATE_NOOP("PreviewSource", "the camera's host name {host} is not known — check the address"
-                                 ).format(host=host)
+        return QT_TRANSLATE_NOOP(
+            "PreviewSource", "the camera's host name {host} is not known — check the address"
+        ).format(host=host)
     except ConnectionRefusedError:
-        return QT_TRANSLATE_NOOP("PreviewSource", "nothing answers at {host}:{port} (connection refused) — "
-                                 "is the camera on, and is its RTSP port right?").format(host=host, port=port)
-    except (TimeoutError, socket.timeout):
-        return QT_TRANSLATE_NOOP("PreviewSource", "the camera at {host}:{port} does not answer — "
-                                 "check the address and the network").format(host=host, port=port)
+        return QT_TRANSLATE_NOOP(
+            "PreviewSource",
+            "nothing answers at {host}:{port} (connection refused) — "
+            "is the camera on, and is its RTSP port right?",
+        ).format(host=host, port=port)
+    except TimeoutError:
+        return QT_TRANSLATE_NOOP(
+            "PreviewSource", "the camera at {host}:{port} does not answer — check the address and the network"
+        ).format(host=host, port=port)
     except (OSError, ValueError) as exc:
         error = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return QT_TRANSLATE_NOOP("PreviewSource", "cannot talk to the camera at {host}:{port}: {error}").format(
-            host=host, port=port, error=error)
+        return QT_TRANSLATE_NOOP(
+            "PreviewSource", "cannot talk to the camera at {host}:{port}: {error}"
+        ).format(host=host, port=port, error=error)
     if status == 200:
         return None
     if status == 404:
         return QT_TRANSLATE_NOOP("PreviewSource", "the camera's stream was not found (404) — check the path")
     if status == 401 and user is None:
-        return QT_TRANSLATE_NOOP("PreviewSource", "the camera asks for a user name and password (401) — "
-                                 "add them to the address: rtsp://user:password@host/…")
+        return QT_TRANSLATE_NOOP(
+            "PreviewSource",
+            "the camera asks for a user name and password (401) — "
+            "add them to the address: rtsp://user:password@host/…",
+        )
     if status == 401:
-        return QT_TRANSLATE_NOOP("PreviewSource", "the camera refused the user name or password (401) — check them")
+        return QT_TRANSLATE_NOOP(
+            "PreviewSource", "the camera refused the user name or password (401) — check them"
+        )
     if status == 403:
         return QT_TRANSLATE_NOOP("PreviewSource", "the camera does not let this user see the stream (403)")
-    return QT_TRANSLATE_NOOP("PreviewSource", "the camera answered {status} to the request for its stream"
-                             ).format(status=status)
+    return QT_TRANSLATE_NOOP(
+        "PreviewSource", "the camera answered {status} to the request for its stream"
+    ).format(status=status)
 
 
-def _describe(host: str, port: int, url: str, authorization: str | None,
-              timeout: float) -> tuple[int, dict[str, str]]:
+def _describe(
+    host: str, port: int, url: str, authorization: str | None, timeout: float
+) -> tuple[int, dict[str, str]]:
     request = f"DESCRIBE {url} RTSP/1.0\r\nCSeq: 1\r\nAccept: application/sdp\r\nUser-Agent: SmartCentre\r\n"
     if authorization:
         request += f"Authorization: {authorization}\r\n"
@@ -99,12 +113,14 @@ def _authorization(challenge: str, user: str, password: str, url: str) -> str:
     scheme, _, rest = challenge.partition(" ")
     if scheme.lower() != "digest":
         return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
-    fields = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
-              for m in _CHALLENGE_FIELD.finditer(rest)}
+    fields = {
+        m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
+        for m in _CHALLENGE_FIELD.finditer(rest)
+    }
     realm, nonce = fields.get("realm", ""), fields.get("nonce", "")
 
     def md5(text: str) -> str:
-        return hashlib.md5(text.encode()).hexdigest()   # noqa: S324 - RTSP Digest is MD5 by definition
+        return hashlib.md5(text.encode()).hexdigest()  # noqa: S324 - RTSP Digest is MD5 by definition
 
     known = md5(f"{user}:{realm}:{password}")
     asked = md5(f"DESCRIBE:{url}")

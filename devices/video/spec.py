@@ -1,11 +1,12 @@
 """Preview source specs: one string says where a camera's picture comes from.
 
-    rtsp://[user:password@]HOST[:PORT]/PATH     an RTSP stream (rtsps:// too)
-    http://HOST[:PORT]/PATH                     an HTTP(S) stream, typically MJPEG
-    /path/to/video.mp4, C:\\clips\\a.avi        a video file, played in a loop (file:// too)
-    0, 1, …                                     a local capture device by index
-    demo                                        the synthetic picture of a simulated camera
+rtsp://[user:password@]HOST[:PORT]/PATH     an RTSP stream (rtsps:// too)
+http://HOST[:PORT]/PATH                     an HTTP(S) stream, typically MJPEG
+/path/to/video.mp4, C:\\clips\\a.avi        a video file, played in a loop (file:// too)
+0, 1, …                                     a local capture device by index
+demo                                        the synthetic picture of a simulated camera
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import unquote, urlsplit
 
-from devices.secrets import mask_url
 from common.wording import QT_TRANSLATE_NOOP
+from devices.secrets import mask_url
 
 _INTEGER = re.compile(r"[+-]?\d+")
 
@@ -34,7 +35,7 @@ class SourceKind(Enum):
 @dataclass(frozen=True)
 class SourceSpec:
     kind: SourceKind
-    target: str | int       # URL, file path or device index
+    target: str | int  # URL, file path or device index
 
 
 def parse_spec(spec: str | int) -> SourceSpec:
@@ -46,24 +47,36 @@ def parse_spec(spec: str | int) -> SourceSpec:
     if _INTEGER.fullmatch(text):
         index = int(text)
         if index < 0:
-            raise PreviewSourceError(QT_TRANSLATE_NOOP(
-                "PreviewSource", "preview source {source}: a device number is 0 or more").format(source=repr(text)))
+            raise PreviewSourceError(
+                QT_TRANSLATE_NOOP(
+                    "PreviewSource", "preview source {source}: a device number is 0 or more"
+                ).format(source=repr(text))
+            )
         return SourceSpec(SourceKind.DEVICE, index)
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
-    if len(scheme) <= 1:                        # no scheme, or a Windows drive letter
+    if len(scheme) <= 1:  # no scheme, or a Windows drive letter
         return SourceSpec(SourceKind.FILE, text)
     if scheme == "file":
         return SourceSpec(SourceKind.FILE, unquote(parts.path))
-    kind = {"rtsp": SourceKind.RTSP, "rtsps": SourceKind.RTSP,
-            "http": SourceKind.HTTP, "https": SourceKind.HTTP}.get(scheme)
+    kind = {
+        "rtsp": SourceKind.RTSP,
+        "rtsps": SourceKind.RTSP,
+        "http": SourceKind.HTTP,
+        "https": SourceKind.HTTP,
+    }.get(scheme)
     if kind is None:
-        raise PreviewSourceError(QT_TRANSLATE_NOOP(
-            "PreviewSource", "preview source {source} is not RTSP, HTTP, a file or a device number").format(
-            source=repr(text)))
+        raise PreviewSourceError(
+            QT_TRANSLATE_NOOP(
+                "PreviewSource", "preview source {source} is not RTSP, HTTP, a file or a device number"
+            ).format(source=repr(text))
+        )
     if not parts.hostname:
-        raise PreviewSourceError(QT_TRANSLATE_NOOP("PreviewSource", "preview source {source} has no host name")
-                                 .format(source=repr(redact(text))))
+        raise PreviewSourceError(
+            QT_TRANSLATE_NOOP("PreviewSource", "preview source {source} has no host name").format(
+                source=repr(redact(text))
+            )
+        )
     return SourceSpec(kind, text)
 
 

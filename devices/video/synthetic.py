@@ -14,41 +14,49 @@ worker recognises and skips, so a still demo camera costs about one small render
 ``view_of`` and ``crop`` are that picture without the source (the demo draws its preset thumbnails
 with them); ``position_for`` is the way back: the pan, tilt and zoom that frame a part of the panorama.
 """
+
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import cv2
 import numpy as np
 
-from devices.video.base import NOT_OPEN, FrameSource, Pacer, Size, SourceError, fit_within
-from devices.visca.profiles import CameraProfile
 from common.time_zone import WIB
 from common.wording import QT_TRANSLATE_NOOP
+from devices.video.base import NOT_OPEN, FrameSource, Pacer, Size, SourceError, fit_within
+from devices.visca.profiles import CameraProfile
 
 DEFAULT_PANORAMA = Path(__file__).resolve().parents[2] / "resources" / "demo" / "panorama.jpg"
 DEFAULT_SIZE: Size = (1280, 720)
 ASPECT = 16 / 9
-WIDE_SHARE = 0.3        # the wide view spans this share of the panorama's width
-ZOOM_RATIO = 6.0        # magnification at zoom_max; more would only show the panorama's pixels
-LEVEL_ROW = 0.45        # tilt 0 centres the view this far down the panorama (the stage)
+WIDE_SHARE = 0.3  # the wide view spans this share of the panorama's width
+ZOOM_RATIO = 6.0  # magnification at zoom_max; more would only show the panorama's pixels
+LEVEL_ROW = 0.45  # tilt 0 centres the view this far down the panorama (the stage)
 FONT = cv2.FONT_HERSHEY_SIMPLEX
 STANDBY_GREY = 24
-PICTURE_KEYS = ("power", "pan", "tilt", "zoom", "moving")   # the state the picture shows
+PICTURE_KEYS = ("power", "pan", "tilt", "zoom", "moving")  # the state the picture shows
 
-View = tuple[float, float, float, float]    # centre x, centre y, width, height in panorama pixels
+View = tuple[float, float, float, float]  # centre x, centre y, width, height in panorama pixels
 
 
 class SyntheticCameraSource(FrameSource):
     shares_thread = True
 
-    def __init__(self, state_fn: Callable[[], Mapping[str, Any]], profile: CameraProfile,
-                 panorama: np.ndarray | str | Path | None = None, *, name: str = "",
-                 fps: float = 25.0) -> None:
+    def __init__(
+        self,
+        state_fn: Callable[[], Mapping[str, Any]],
+        profile: CameraProfile,
+        panorama: np.ndarray | str | Path | None = None,
+        *,
+        name: str = "",
+        fps: float = 25.0,
+    ) -> None:
         super().__init__()
         self.state_fn = state_fn
         self.profile = profile
@@ -57,7 +65,7 @@ class SyntheticCameraSource(FrameSource):
         self._panorama = panorama if isinstance(panorama, np.ndarray) else None
         self._pacer = Pacer(fps)
         self._opened = False
-        self._last: tuple[tuple[Any, ...], np.ndarray] | None = None   # what the last picture showed, and it
+        self._last: tuple[tuple[Any, ...], np.ndarray] | None = None  # what the last picture showed, and it
 
     def describe(self) -> str:
         return QT_TRANSLATE_NOOP("PreviewSource", "simulated camera {name}").format(name=self.name)
@@ -111,31 +119,50 @@ class SyntheticCameraSource(FrameSource):
         margin = max(4, height // 40)
         line = round(scale * 30)
         _text(frame, self.name, (margin, margin + line), scale)
-        clock = datetime.now(WIB).strftime("%H:%M:%S")     # the operations log's time, whatever the PC's zone
+        clock = datetime.now(WIB).strftime("%H:%M:%S")  # the operations log's time, whatever the PC's zone
         _text(frame, clock, (frame.shape[1] - margin - _text_width(clock, scale), margin + line), scale)
         pan, tilt, zoom = (round(state.get(axis, 0)) for axis in ("pan", "tilt", "zoom"))
         numbers = f"P {pan:+d}  T {tilt:+d}  Z {zoom}"
         _text(frame, numbers, (margin, height - margin), scale)
         if state.get("moving"):
             radius = max(3, line // 3)
-            cv2.circle(frame, (frame.shape[1] - margin - radius, height - margin - radius), radius,
-                       (40, 40, 230), -1, cv2.LINE_AA)
+            cv2.circle(
+                frame,
+                (frame.shape[1] - margin - radius, height - margin - radius),
+                radius,
+                (40, 40, 230),
+                -1,
+                cv2.LINE_AA,
+            )
 
     def _standby(self, size: Size) -> np.ndarray:
         frame = np.full((size[1], size[0], 3), STANDBY_GREY, np.uint8)
         scale = max(0.35, size[1] / 720 * 1.4)
-        _text(frame, "STANDBY", ((size[0] - _text_width("STANDBY", scale)) // 2, size[1] // 2), scale,
-              (150, 150, 150))
-        _text(frame, self.name, (max(4, size[1] // 40), size[1] - max(4, size[1] // 40)), scale / 1.6,
-              (120, 120, 120))
+        _text(
+            frame,
+            "STANDBY",
+            ((size[0] - _text_width("STANDBY", scale)) // 2, size[1] // 2),
+            scale,
+            (150, 150, 150),
+        )
+        _text(
+            frame,
+            self.name,
+            (max(4, size[1] // 40), size[1] - max(4, size[1] // 40)),
+            scale / 1.6,
+            (120, 120, 120),
+        )
         return frame
 
 
 def load_panorama(path: str | Path = DEFAULT_PANORAMA) -> np.ndarray:
     image = cv2.imread(str(path), cv2.IMREAD_COLOR)
     if image is None:
-        raise SourceError(QT_TRANSLATE_NOOP("PreviewSource", "demo panorama missing or unreadable: {path}")
-                          .format(path=str(path)))
+        raise SourceError(
+            QT_TRANSLATE_NOOP("PreviewSource", "demo panorama missing or unreadable: {path}").format(
+                path=str(path)
+            )
+        )
     return image
 
 
@@ -148,14 +175,15 @@ def view_of(position: Mapping[str, Any], profile: CameraProfile, panorama: Size)
     if p.pan_left_positive:
         pan = 1 - pan
     zoom = _fraction(position.get("zoom", 0), 0, p.zoom_max)
-    magnification = ZOOM_RATIO ** zoom
+    magnification = ZOOM_RATIO**zoom
     centre_x = wide_w / 2 + pan * (width - wide_w)
     centre_y = _tilt_row(position.get("tilt", 0), p, wide_h / 2, height - wide_h / 2, height * LEVEL_ROW)
     return centre_x, centre_y, wide_w / magnification, wide_h / magnification
 
 
-def position_for(centre_x: float, centre_y: float, view_width: float, profile: CameraProfile,
-                 panorama: Size) -> dict[str, int]:
+def position_for(
+    centre_x: float, centre_y: float, view_width: float, profile: CameraProfile, panorama: Size
+) -> dict[str, int]:
     """The pan, tilt and zoom whose view is centred on (``centre_x``, ``centre_y``) and ``view_width``
     wide, as near as the head gets (``view_of`` the other way round)."""
     width, height = panorama
@@ -172,8 +200,11 @@ def position_for(centre_x: float, centre_y: float, view_width: float, profile: C
         tilt = (level - row) / (level - top) * p.tilt_max if level > top else 0.0
     else:
         tilt = (row - level) / (bottom - level) * p.tilt_min
-    return {"pan": round(p.pan_min + pan * (p.pan_max - p.pan_min)), "tilt": round(tilt),
-            "zoom": round(zoom * p.zoom_max)}
+    return {
+        "pan": round(p.pan_min + pan * (p.pan_max - p.pan_min)),
+        "tilt": round(tilt),
+        "zoom": round(zoom * p.zoom_max),
+    }
 
 
 def crop(panorama: np.ndarray, view: View, size: Size) -> np.ndarray:
@@ -182,13 +213,18 @@ def crop(panorama: np.ndarray, view: View, size: Size) -> np.ndarray:
     if w >= size[0]:
         # Shrinking: whole-pixel crop and area averaging; a pixel of jitter is invisible here.
         left, top = round(cx - w / 2), round(cy - h / 2)
-        part = panorama[top:top + round(h), left:left + round(w)]
+        part = panorama[top : top + round(h), left : left + round(w)]
         return cv2.resize(part, size, interpolation=cv2.INTER_AREA)
     # Magnifying: sub-pixel sampling, so slow pans at tele glide instead of stepping.
     scale = w / size[0]
     to_panorama = np.array([[scale, 0.0, cx - w / 2], [0.0, scale, cy - h / 2]])
-    return cv2.warpAffine(panorama, to_panorama, size,
-                          flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REPLICATE)
+    return cv2.warpAffine(
+        panorama,
+        to_panorama,
+        size,
+        flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
 
 
 def _size_of(panorama: np.ndarray) -> Size:
@@ -226,8 +262,13 @@ def _tilt_row(tilt: float, profile: CameraProfile, top: float, bottom: float, le
     return level + _fraction(-tilt, 0, -profile.tilt_min) * (bottom - level)
 
 
-def _text(frame: np.ndarray, text: str, origin: tuple[int, int], scale: float,
-          color: tuple[int, int, int] = (255, 255, 255)) -> None:
+def _text(
+    frame: np.ndarray,
+    text: str,
+    origin: tuple[int, int],
+    scale: float,
+    color: tuple[int, int, int] = (255, 255, 255),
+) -> None:
     thickness = _thickness(scale)
     (width, height), baseline = cv2.getTextSize(text, FONT, scale, thickness)
     pad = thickness + 1

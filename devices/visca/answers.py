@@ -2,13 +2,14 @@
 
 Each decoder takes the answer's data bytes: what follows `y0 50`, without the FF terminator.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.visca.codec import from_nibbles, from_signed_nibbles
 from devices.visca.profiles import SONY_VENDOR, CameraProfile
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 
 class ViscaAnswerError(ValueError):
@@ -17,20 +18,43 @@ class ViscaAnswerError(ValueError):
 
 # Sony model IDs for vendor 0001 (§6.2; docs/cameras.md).
 SONY_MODEL_NAMES = {
-    0x0501: "BRC-H700", 0x0502: "BRU-H700", 0x0505: "BRC-Z700",
-    0x0511: "SRG-120DH", 0x0513: "SRG-300H", 0x0516: "SRG-300SE/301SE/201SE",
-    0x0519: "BRC-X1000", 0x051A: "BRC-H800", 0x051B: "BRC-H780", 0x051C: "BRC-X400",
-    0x051D: "BRC-X401", 0x051E: "ILME-FR7", 0x051F: "BRC-AM7",
-    0x0604: "SRG-360SHE", 0x0605: "SRG-280SHE",
-    0x0617: "SRG-X400", 0x0618: "SRG-X120", 0x061A: "SRG-201M2", 0x061B: "SRG-HD1M2",
-    0x061C: "SRG-X402", 0x061F: "SRG-X40UH", 0x0620: "SRG-H40UH", 0x0621: "SRG-A40", 0x0622: "SRG-A12",
+    0x0501: "BRC-H700",
+    0x0502: "BRU-H700",
+    0x0505: "BRC-Z700",
+    0x0511: "SRG-120DH",
+    0x0513: "SRG-300H",
+    0x0516: "SRG-300SE/301SE/201SE",
+    0x0519: "BRC-X1000",
+    0x051A: "BRC-H800",
+    0x051B: "BRC-H780",
+    0x051C: "BRC-X400",
+    0x051D: "BRC-X401",
+    0x051E: "ILME-FR7",
+    0x051F: "BRC-AM7",
+    0x0604: "SRG-360SHE",
+    0x0605: "SRG-280SHE",
+    0x0617: "SRG-X400",
+    0x0618: "SRG-X120",
+    0x061A: "SRG-201M2",
+    0x061B: "SRG-HD1M2",
+    0x061C: "SRG-X402",
+    0x061F: "SRG-X40UH",
+    0x0620: "SRG-H40UH",
+    0x0621: "SRG-A40",
+    0x0622: "SRG-A12",
 }
 
 
 # Vendor IDs seen in version answers (§6.2). 0001 is named only with a known Sony model: a
 # PTZOptics answer (factory code 00, hardware 01) starts with the same bytes (docs/cameras.md).
-VENDOR_NAMES = {0x0020: "Sony FCB", 0x0003: "Everet", 0x0010: "HuddleCam",
-                0x0109: "BirdDog", 0x0220: "GlowStream", 0x2574: "AVer"}
+VENDOR_NAMES = {
+    0x0020: "Sony FCB",
+    0x0003: "Everet",
+    0x0010: "HuddleCam",
+    0x0109: "BirdDog",
+    0x0220: "GlowStream",
+    0x2574: "AVer",
+}
 
 
 @dataclass(frozen=True)
@@ -57,8 +81,15 @@ PAN_TILT = QT_TRANSLATE_NOOP("Camera", "pan-tilt position")
 LAST_PRESET = QT_TRANSLATE_NOOP("Camera", "last preset")
 VERSION = QT_TRANSLATE_NOOP("Camera", "version")
 # The console's status inquiries by name (CameraState.unsupported), as an operator reads them.
-INQUIRY_WORDS = {"power": POWER, "position": PAN_TILT, "zoom": ZOOM, "focus mode": FOCUS_MODE,
-                 "focus": FOCUS, "last preset": LAST_PRESET, "version": VERSION}
+INQUIRY_WORDS = {
+    "power": POWER,
+    "position": PAN_TILT,
+    "zoom": ZOOM,
+    "focus mode": FOCUS_MODE,
+    "focus": FOCUS,
+    "last preset": LAST_PRESET,
+    "version": VERSION,
+}
 
 
 def answer_fits(inquiry: str, data: bytes, profile: CameraProfile) -> bool:
@@ -80,32 +111,41 @@ def _hex(data: bytes) -> str:
 
 def _expect_length(what: str, data: bytes, length: int) -> None:
     if len(data) != length:
-        raise ViscaAnswerError(QT_TRANSLATE_NOOP(
-            "Camera", "{what} answer must have {length} data bytes, got {count}: {data}").format(
-            what=what, length=length, count=len(data), data=_hex(data)))
+        raise ViscaAnswerError(
+            QT_TRANSLATE_NOOP(
+                "Camera", "{what} answer must have {length} data bytes, got {count}: {data}"
+            ).format(what=what, length=length, count=len(data), data=_hex(data))
+        )
 
 
 def _nibble_value(what: str, data: bytes, signed: bool = False) -> int:
     try:
         return from_signed_nibbles(data) if signed else from_nibbles(data)
     except ValueError as exc:
-        raise ViscaAnswerError(QT_TRANSLATE_NOOP("Camera", "{what} answer {data}: {problem}").format(
-            what=what, data=_hex(data), problem=sentence_of(exc))) from None
+        raise ViscaAnswerError(
+            QT_TRANSLATE_NOOP("Camera", "{what} answer {data}: {problem}").format(
+                what=what, data=_hex(data), problem=sentence_of(exc)
+            )
+        ) from None
 
 
 def _one_of(what: str, data: bytes, meanings: dict[int, str]) -> str:
     _expect_length(what, data, 1)
     if data[0] not in meanings:
-        raise ViscaAnswerError(QT_TRANSLATE_NOOP("Camera", "{what} answer {value} is not one of {known}").format(
-            what=what, value=f"{data[0]:02X}", known=", ".join(f"{k:02X}" for k in meanings)))
+        raise ViscaAnswerError(
+            QT_TRANSLATE_NOOP("Camera", "{what} answer {value} is not one of {known}").format(
+                what=what, value=f"{data[0]:02X}", known=", ".join(f"{k:02X}" for k in meanings)
+            )
+        )
     return meanings[data[0]]
 
 
 def decode_power(data: bytes) -> bool:
     """True = on (02), False = standby (03)."""
     if data == b"\x04":
-        raise ViscaAnswerError(QT_TRANSLATE_NOOP(
-            "Camera", "camera reports an internal power-circuit error (power answer 04)"))
+        raise ViscaAnswerError(
+            QT_TRANSLATE_NOOP("Camera", "camera reports an internal power-circuit error (power answer 04)")
+        )
     return _one_of(POWER, data, {0x02: "on", 0x03: "standby"}) == "on"
 
 
@@ -127,8 +167,8 @@ def decode_focus_mode(data: bytes) -> str:
 def decode_pan_tilt(data: bytes, profile: CameraProfile) -> tuple[int, int]:
     """Signed (pan, tilt) in the profile's nibble widths."""
     _expect_length(PAN_TILT, data, profile.pan_nibbles + profile.tilt_nibbles)
-    pan = _nibble_value(PAN_TILT, data[:profile.pan_nibbles], signed=True)
-    tilt = _nibble_value(PAN_TILT, data[profile.pan_nibbles:], signed=True)
+    pan = _nibble_value(PAN_TILT, data[: profile.pan_nibbles], signed=True)
+    tilt = _nibble_value(PAN_TILT, data[profile.pan_nibbles :], signed=True)
     return pan, tilt
 
 

@@ -4,14 +4,17 @@ The session reports what happened (a job accepted, finished, an answer); this cl
 into an immutable ``CameraState`` and tells listeners about changes and finished actions.
 Runs on the device loop; listeners must hand anything slow to another thread.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
 import logging
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.records import ActionRecord, DeviceNotice, Link, Listener, Listeners
 from devices.visca import answers, codec
 from devices.visca.capabilities import CONFIGURED, PENDING, Capabilities
@@ -19,18 +22,19 @@ from devices.visca.drives import direction_of
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
 from devices.visca.state import CameraError, CameraState, Health, Motion
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 
 ARRIVAL_TOLERANCE = 16
-NO_PRESET = 0x7F             # position counts: about a third of a degree on Sony heads
+NO_PRESET = 0x7F  # position counts: about a third of a degree on Sony heads
 
 
 class Poll:
-    def __init__(self, name: str, words: str, message: bytes, apply: Callable[[bytes], Any], every: int) -> None:
+    def __init__(
+        self, name: str, words: str, message: bytes, apply: Callable[[bytes], Any], every: int
+    ) -> None:
         self.name, self.words, self.message, self.apply, self.every = name, words, message, apply, every
-        self.due = time.monotonic()     # due now, but not late: the operator's first command goes first
+        self.due = time.monotonic()  # due now, but not late: the operator's first command goes first
 
 
 class CameraStatus(Capabilities):
@@ -42,29 +46,51 @@ class CameraStatus(Capabilities):
         self.discovering = self.auto
         self._identified: list[concurrent.futures.Future] = []
         self.timing = timing
-        self.state = CameraState(name=name, url=url, profile=self.profile.name,
-                                 profile_source=PENDING if self.auto else CONFIGURED)
-        self._counters: dict[str, int] = {f.name: 0 for f in dataclasses.fields(Health)
-                                          if f.type == "int"}
+        self.state = CameraState(
+            name=name, url=url, profile=self.profile.name, profile_source=PENDING if self.auto else CONFIGURED
+        )
+        self._counters: dict[str, int] = {f.name: 0 for f in dataclasses.fields(Health) if f.type == "int"}
         self._rtt: float | None = None
         self._last_seen: float | None = None
         self._listeners = Listeners(name)
         self._preset_positions: dict[int, tuple[int, int]] = {}
         self._verify_arrival = False
-        self.still_since: float | None = None   # monotonic time the head was last seen moving
+        self.still_since: float | None = None  # monotonic time the head was last seen moving
         self._drive_directions: dict[Axis, Any] = {}
         words = answers.INQUIRY_WORDS
         self.polls = [
-            Poll("power", words["power"], codec.power_inquiry(),
-                 lambda d: self.update(power=answers.decode_power(d)), 1),
+            Poll(
+                "power",
+                words["power"],
+                codec.power_inquiry(),
+                lambda d: self.update(power=answers.decode_power(d)),
+                1,
+            ),
             Poll("position", words["position"], codec.pan_tilt_position_inquiry(), self._apply_position, 1),
-            Poll("zoom", words["zoom"], codec.zoom_position_inquiry(),
-                 lambda d: self.update(zoom=answers.decode_zoom(d)), 1),
-            Poll("focus mode", words["focus mode"], codec.focus_mode_inquiry(),
-                 lambda d: self.update(focus_mode=answers.decode_focus_mode(d)), 4),
-            Poll("focus", words["focus"], codec.focus_position_inquiry(),
-                 lambda d: self.update(focus=answers.decode_focus(d)), 4),
-            Poll("last preset", words["last preset"], codec.last_preset_inquiry(), self._apply_last_preset, 4),
+            Poll(
+                "zoom",
+                words["zoom"],
+                codec.zoom_position_inquiry(),
+                lambda d: self.update(zoom=answers.decode_zoom(d)),
+                1,
+            ),
+            Poll(
+                "focus mode",
+                words["focus mode"],
+                codec.focus_mode_inquiry(),
+                lambda d: self.update(focus_mode=answers.decode_focus_mode(d)),
+                4,
+            ),
+            Poll(
+                "focus",
+                words["focus"],
+                codec.focus_position_inquiry(),
+                lambda d: self.update(focus=answers.decode_focus(d)),
+                4,
+            ),
+            Poll(
+                "last preset", words["last preset"], codec.last_preset_inquiry(), self._apply_last_preset, 4
+            ),
             Poll("version", words["version"], codec.version_inquiry(), self._apply_version, 60),
         ]
 
@@ -103,8 +129,11 @@ class CameraStatus(Capabilities):
             self._emit(new)
 
     def _health(self) -> Health:
-        return Health(last_seen=self._last_seen, rtt_ms=None if self._rtt is None else self._rtt * 1000,
-                      **self._counters)
+        return Health(
+            last_seen=self._last_seen,
+            rtt_ms=None if self._rtt is None else self._rtt * 1000,
+            **self._counters,
+        )
 
     def count(self, counter: str, n: int = 1) -> None:
         self._counters[counter] += n
@@ -146,16 +175,30 @@ class CameraStatus(Capabilities):
         due = [p for p in self._asked() if now - p.due >= late_by]
         return min(due, key=lambda p: p.due) if due else None
 
-    def inquiry_job(self, poll: Poll, future: concurrent.futures.Future | None = None, action: str = "",
-                    background: bool = True) -> Job:
+    def inquiry_job(
+        self,
+        poll: Poll,
+        future: concurrent.futures.Future | None = None,
+        action: str = "",
+        background: bool = True,
+    ) -> Job:
         """A status poll or probe (``background``: given up after one timeout, steps aside for the
         operator), or an inquiry someone waits for (resent until answered, like a command)."""
-        return Job(JobKind.INQUIRY, poll.message, action or f"inquiry {poll.name}", future, apply=poll.apply,
-                   background=background, inquiry=poll.name)
+        return Job(
+            JobKind.INQUIRY,
+            poll.message,
+            action or f"inquiry {poll.name}",
+            future,
+            apply=poll.apply,
+            background=background,
+            inquiry=poll.name,
+        )
 
     def poll_job(self, poll: Poll, now: float) -> Job:
         moving = self.state.motion is Motion.MOVING and poll.name == "position"
-        poll.due = now + (self.timing.moving_poll_interval if moving else self.timing.poll_interval * poll.every)
+        poll.due = now + (
+            self.timing.moving_poll_interval if moving else self.timing.poll_interval * poll.every
+        )
         return self.inquiry_job(poll)
 
     def next_poll_time(self) -> float:
@@ -170,12 +213,15 @@ class CameraStatus(Capabilities):
         except answers.ViscaAnswerError as exc:
             self.count("garbage")
             problem = sentence_of(exc)
-            self.note_error(QT_TRANSLATE_NOOP("Camera", "{camera}: unexpected answer to {action}: {problem}")
-                            .format(camera=self.name, action=job.action, problem=problem))
+            self.note_error(
+                QT_TRANSLATE_NOOP("Camera", "{camera}: unexpected answer to {action}: {problem}").format(
+                    camera=self.name, action=job.action, problem=problem
+                )
+            )
             job.fail(self.error(job.action, "garbled answer", problem))
             return
         poll = self.poll(job.inquiry or "")
-        if poll is not None and not job.background:     # asked by someone: it serves as the poll too
+        if poll is not None and not job.background:  # asked by someone: it serves as the poll too
             poll.due = max(poll.due, time.monotonic() + self.timing.poll_interval * poll.every)
         job.resolve(value if value is not None else data)
 
@@ -200,7 +246,8 @@ class CameraStatus(Capabilities):
                 expected = self._preset_positions.setdefault(preset, (pan, tilt))
                 if max(abs(expected[0] - pan), abs(expected[1] - tilt)) > ARRIVAL_TOLERANCE:
                     changes["last_error"] = QT_TRANSLATE_NOOP(
-                        "Camera", "{camera} stopped away from preset {preset}").format(camera=self.name, preset=preset)
+                        "Camera", "{camera} stopped away from preset {preset}"
+                    ).format(camera=self.name, preset=preset)
                     self._preset_positions[preset] = (pan, tilt)
         self.update(health=self._health(), **changes)
         return pan, tilt
@@ -210,7 +257,7 @@ class CameraStatus(Capabilities):
         return CameraError(self.name, action, result, detail or f"{self.name}: {action}: {result}")
 
     def accepted(self, job: Job) -> None:
-        if job.motion and not job.superseded:   # a move stopped before its ACK came is being cancelled
+        if job.motion and not job.superseded:  # a move stopped before its ACK came is being cancelled
             self._verify_arrival = False  # a newer move is running: an older completion proves nothing
             self.polls[1].due = time.monotonic() + self.timing.moving_poll_interval  # follow the move
             self.update(motion=Motion.MOVING, target_preset=job.preset)
@@ -223,8 +270,11 @@ class CameraStatus(Capabilities):
         direction = direction_of(axis, job.value)
         if self._drive_directions.get(axis) != direction:
             self._drive_directions[axis] = direction
-            self._emit(ActionRecord(self.name, job.action, "completed", job.started,
-                                    (time.time() - job.started) * 1000))
+            self._emit(
+                ActionRecord(
+                    self.name, job.action, "completed", job.started, (time.time() - job.started) * 1000
+                )
+            )
 
     def finish(self, job: Job, result: str, detail: str = "") -> None:
         """A job ended: resolve its future, record the action, update motion state."""
@@ -248,4 +298,3 @@ class CameraStatus(Capabilities):
             job.fail(self.error(job.action, result, detail))
         if not job.background and job.kind is not JobKind.DRIVE:
             self._emit(record)
-

@@ -3,6 +3,7 @@
 On (re)connection the version inquiry picks the profile (``model=auto``); an inquiry the camera
 refuses is dropped from polling until it reconnects, and the operator is told once.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -10,19 +11,19 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any, Protocol
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.records import DeviceNotice
 from devices.visca.discovery import Identity, identify
 from devices.visca.jobs import Job, Timing
 from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
 from devices.visca.state import CameraError, CameraState
-from common.wording import QT_TRANSLATE_NOOP
 
-if TYPE_CHECKING:       # camera_status.py imports this module
+if TYPE_CHECKING:  # camera_status.py imports this module
     from devices.visca.camera_status import Poll
 
 log = logging.getLogger(__name__)
 
-DISCOVERY_TRIES = 2          # transmissions of the version inquiry before the generic profile is taken
+DISCOVERY_TRIES = 2  # transmissions of the version inquiry before the generic profile is taken
 # where the profile in use came from (CameraState.profile_source)
 CONFIGURED, PENDING, DISCOVERED, FALLBACK_SOURCE = "configured", "pending", "discovered", "fallback"
 
@@ -31,6 +32,7 @@ class StatusParts(Protocol):
     """What the methods of ``Capabilities`` use of ``CameraStatus``: they take ``self: StatusParts``, so
     mypy checks each name they use against this list and, wherever the status calls one of them,
     that ``CameraStatus`` has all of it (mypy's way for mixins; a Protocol is not a base class)."""
+
     name: str
     auto: bool
     discovering: bool
@@ -41,8 +43,13 @@ class StatusParts(Protocol):
     _identified: list[concurrent.futures.Future]
 
     def poll(self, name: str) -> Poll | None: ...
-    def inquiry_job(self, poll: Poll, future: concurrent.futures.Future | None = None, action: str = "",
-                    background: bool = True) -> Job: ...
+    def inquiry_job(
+        self,
+        poll: Poll,
+        future: concurrent.futures.Future | None = None,
+        action: str = "",
+        background: bool = True,
+    ) -> Job: ...
     def update(self, **changes: Any) -> None: ...
     def snapshot(self) -> CameraState: ...
     def _emit(self, item: Any) -> None: ...
@@ -54,13 +61,17 @@ class Capabilities:
 
     def discovery_job(self: StatusParts) -> Job:
         job = self.inquiry_job(self.poll("version"))  # type: ignore[arg-type]  # every status polls the version
-        job.attempts = DISCOVERY_TRIES     # the same message again: on a slow link its answer may be late
+        job.attempts = DISCOVERY_TRIES  # the same message again: on a slow link its answer may be late
         return job
 
     def _apply_version(self: StatusParts, data: bytes) -> Identity:
         identity = identify(data)
-        found = {"model": identity.model, "vendor_id": identity.vendor_id, "model_id": identity.model_id,
-                 "rom_revision": identity.rom_revision}
+        found = {
+            "model": identity.model,
+            "vendor_id": identity.vendor_id,
+            "model_id": identity.model_id,
+            "rom_revision": identity.rom_revision,
+        }
         if self.discovering:  # the profile changes only at (re)connection, never under a running session
             self._learned(identity.profile, DISCOVERED if identity.known else FALLBACK_SOURCE, **found)
         else:
@@ -75,10 +86,12 @@ class Capabilities:
         self.discovering = False
         self.profile = profile
         version = self.poll("version")
-        if version is not None:   # just asked: the next one comes with the slow polls
+        if version is not None:  # just asked: the next one comes with the slow polls
             version.due = time.monotonic() + self.timing.poll_interval * version.every
         self.update(profile=profile.name, profile_source=source, **found)
-        log.info("%s: %s, profile %s (%s)", self.name, found.get("model") or "model unknown", profile.name, source)
+        log.info(
+            "%s: %s, profile %s (%s)", self.name, found.get("model") or "model unknown", profile.name, source
+        )
         for future in self._identified:
             if not future.done():
                 future.set_result(self.snapshot())
@@ -105,8 +118,9 @@ class Capabilities:
         self.update(unsupported=(*self.state.unsupported, inquiry))
         if inquiry == "version" and self.discovering:
             self._learned(get_profile(FALLBACK), FALLBACK_SOURCE)
-        text = QT_TRANSLATE_NOOP("Camera", "{camera} does not answer the {inquiry} inquiry; it is no longer asked") \
-            .format(camera=self.name, inquiry=poll.words)
+        text = QT_TRANSLATE_NOOP(
+            "Camera", "{camera} does not answer the {inquiry} inquiry; it is no longer asked"
+        ).format(camera=self.name, inquiry=poll.words)
         log.warning("%s", text)
         self._emit(DeviceNotice(self.name, "warning", text))
 
@@ -114,10 +128,9 @@ class Capabilities:
         """Back from silence, a restart or a new connection: ask everything again, learn the model again."""
         now = time.monotonic()
         for poll in self.polls:
-            poll.due = now          # all due, none late: what the operator waits for goes first
+            poll.due = now  # all due, none late: what the operator waits for goes first
         changes: dict[str, Any] = {"unsupported": ()}
         if self.auto:
             self.discovering = True
             changes["profile_source"] = PENDING
         self.update(**changes)
-

@@ -3,13 +3,14 @@
 A message is a packet without its header byte and without the FF terminator; `frame` adds both.
 Every builder validates its parameters and raises `ViscaParameterError` before building anything.
 """
+
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
 
-from devices.visca.profiles import CameraProfile
 from common.wording import QT_TRANSLATE_NOOP
+from devices.visca.profiles import CameraProfile
 
 BROADCAST = 8
 TERMINATOR = 0xFF
@@ -37,8 +38,11 @@ class MessageKind(enum.Enum):
 
 
 _KIND_BY_FIRST_BYTE = {
-    0x01: MessageKind.COMMAND, 0x09: MessageKind.INQUIRY,
-    0x21: MessageKind.CANCEL, 0x22: MessageKind.CANCEL, 0x30: MessageKind.ADDRESS_SET,
+    0x01: MessageKind.COMMAND,
+    0x09: MessageKind.INQUIRY,
+    0x21: MessageKind.CANCEL,
+    0x22: MessageKind.CANCEL,
+    0x30: MessageKind.ADDRESS_SET,
 }
 
 
@@ -46,10 +50,15 @@ def frame(address: int, message: bytes) -> bytes:
     """Header `8x` (address 1–7, 8 = broadcast `88`) + message + FF."""
     _check_int("camera address", address, 1, BROADCAST)
     if not message or TERMINATOR in message:
-        raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "cannot frame message {message}: empty or contains FF")
-                                  .format(message=repr(message.hex(" "))))
+        raise ViscaParameterError(
+            QT_TRANSLATE_NOOP("Camera", "cannot frame message {message}: empty or contains FF").format(
+                message=repr(message.hex(" "))
+            )
+        )
     if message.startswith(b"\x30") and address != BROADCAST:
-        raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "Address Set is always sent to the broadcast address 8"))
+        raise ViscaParameterError(
+            QT_TRANSLATE_NOOP("Camera", "Address Set is always sent to the broadcast address 8")
+        )
     return bytes((0x80 | address,)) + message + bytes((TERMINATOR,))
 
 
@@ -59,15 +68,18 @@ def message_kind(message: bytes) -> MessageKind:
         return MessageKind.DEVICE_SETTING
     kind = _KIND_BY_FIRST_BYTE.get(message[0]) if message else None
     if kind is None:
-        raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "not a VISCA controller message: {message}")
-                                  .format(message=repr(message.hex(" "))))
+        raise ViscaParameterError(
+            QT_TRANSLATE_NOOP("Camera", "not a VISCA controller message: {message}").format(
+                message=repr(message.hex(" "))
+            )
+        )
     return kind
 
 
 # --- nibble fields (§1.2) ----------------------------------------------------------------------
 def nibbles(value: int, count: int) -> bytes:
     """Unsigned value as `count` nibbles, most significant first, one per byte."""
-    _check_int("value", value, 0, 16 ** count - 1)
+    _check_int("value", value, 0, 16**count - 1)
     return bytes((value >> (4 * i)) & 0x0F for i in reversed(range(count)))
 
 
@@ -76,8 +88,11 @@ def from_nibbles(data: bytes) -> int:
     value = 0
     for byte in data:
         if byte > 0x0F:
-            raise ValueError(QT_TRANSLATE_NOOP("Camera", "byte {byte} is not a nibble (high nibble set)")
-                             .format(byte=f"{byte:02X}"))
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Camera", "byte {byte} is not a nibble (high nibble set)").format(
+                    byte=f"{byte:02X}"
+                )
+            )
         value = (value << 4) | byte
     return value
 
@@ -99,16 +114,24 @@ def from_signed_nibbles(data: bytes) -> int:
 def _check_int(name: str, value: int, low: int, high: int, profile: CameraProfile | None = None) -> None:
     """``name`` is what the number is, as the message says it (a Phrase where operators see it)."""
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "{name} must be a whole number, got {value}")
-                                  .format(name=name, value=repr(value)))
+        raise ViscaParameterError(
+            QT_TRANSLATE_NOOP("Camera", "{name} must be a whole number, got {value}").format(
+                name=name, value=repr(value)
+            )
+        )
     if not low <= value <= high:
         values = {"name": name, "value": value, "lowest": low, "highest": high}
         if profile is None:
-            raise ViscaParameterError(QT_TRANSLATE_NOOP("Camera", "{name} {value} is out of range {lowest}–{highest}")
-                                      .format(**values))
-        raise ViscaParameterError(QT_TRANSLATE_NOOP(
-            "Camera", "{name} {value} is out of range {lowest}–{highest} for {camera}").format(
-            camera=profile.label, **values))
+            raise ViscaParameterError(
+                QT_TRANSLATE_NOOP("Camera", "{name} {value} is out of range {lowest}–{highest}").format(
+                    **values
+                )
+            )
+        raise ViscaParameterError(
+            QT_TRANSLATE_NOOP(
+                "Camera", "{name} {value} is out of range {lowest}–{highest} for {camera}"
+            ).format(camera=profile.label, **values)
+        )
 
 
 def _describe_numbers(numbers: Iterable[int]) -> str:
@@ -126,9 +149,11 @@ def validate_preset(n: int, profile: CameraProfile) -> None:
     _check_int(QT_TRANSLATE_NOOP("Camera", "preset"), n, profile.preset_min, profile.preset_max, profile)
     if n in profile.preset_reserved:
         reserved = _describe_numbers(profile.preset_reserved)
-        raise ViscaParameterError(QT_TRANSLATE_NOOP(
-            "Camera", "preset {number} is reserved on {camera} (reserved: {reserved})").format(
-            number=n, camera=profile.label, reserved=reserved))
+        raise ViscaParameterError(
+            QT_TRANSLATE_NOOP(
+                "Camera", "preset {number} is reserved on {camera} (reserved: {reserved})"
+            ).format(number=n, camera=profile.label, reserved=reserved)
+        )
 
 
 def _variable_speed(name: str, speed: int | None, standard: int, variable: int) -> bytes:
@@ -221,9 +246,17 @@ def pan_tilt_drive(pan: int, tilt: int, profile: CameraProfile) -> bytes:
     _check_int(QT_TRANSLATE_NOOP("Camera", "tilt speed"), tilt, -tilt_most, tilt_most, profile)
     pan_dir = _STOP if pan == 0 else (_RIGHT if pan > 0 else _LEFT)
     tilt_dir = _STOP if tilt == 0 else (_UP if tilt > 0 else _DOWN)
-    return bytes((0x01, 0x06, 0x01,
-                  abs(pan) or _STOPPED_AXIS_SPEED, abs(tilt) or _STOPPED_AXIS_SPEED,
-                  pan_dir, tilt_dir))
+    return bytes(
+        (
+            0x01,
+            0x06,
+            0x01,
+            abs(pan) or _STOPPED_AXIS_SPEED,
+            abs(tilt) or _STOPPED_AXIS_SPEED,
+            pan_dir,
+            tilt_dir,
+        )
+    )
 
 
 def pan_tilt_stop(profile: CameraProfile) -> bytes:
@@ -238,17 +271,21 @@ def pan_tilt_reset() -> bytes:
     return b"\x01\x06\x05"
 
 
-def pan_tilt_absolute(pan: int, tilt: int, profile: CameraProfile,
-                      pan_speed: int | None = None, tilt_speed: int | None = None) -> bytes:
+def pan_tilt_absolute(
+    pan: int, tilt: int, profile: CameraProfile, pan_speed: int | None = None, tilt_speed: int | None = None
+) -> bytes:
     """Move to a signed position. On single-speed profiles (`VV 00`) `pan_speed` drives both axes
     and `tilt_speed` is only range-checked."""
     _check_int(QT_TRANSLATE_NOOP("Camera", "pan position"), pan, profile.pan_min, profile.pan_max, profile)
-    _check_int(QT_TRANSLATE_NOOP("Camera", "tilt position"), tilt, profile.tilt_min, profile.tilt_max, profile)
+    _check_int(
+        QT_TRANSLATE_NOOP("Camera", "tilt position"), tilt, profile.tilt_min, profile.tilt_max, profile
+    )
     return _pan_tilt_position(0x02, pan, tilt, profile, pan_speed, tilt_speed)
 
 
-def pan_tilt_relative(pan: int, tilt: int, profile: CameraProfile,
-                      pan_speed: int | None = None, tilt_speed: int | None = None) -> bytes:
+def pan_tilt_relative(
+    pan: int, tilt: int, profile: CameraProfile, pan_speed: int | None = None, tilt_speed: int | None = None
+) -> bytes:
     """Move by a signed offset; the offset must fit the profile's nibble widths."""
     pan_half = 1 << (4 * profile.pan_nibbles - 1)
     tilt_half = 1 << (4 * profile.tilt_nibbles - 1)
@@ -257,15 +294,20 @@ def pan_tilt_relative(pan: int, tilt: int, profile: CameraProfile,
     return _pan_tilt_position(0x03, pan, tilt, profile, pan_speed, tilt_speed)
 
 
-def _pan_tilt_position(code: int, pan: int, tilt: int, profile: CameraProfile,
-                       pan_speed: int | None, tilt_speed: int | None) -> bytes:
+def _pan_tilt_position(
+    code: int, pan: int, tilt: int, profile: CameraProfile, pan_speed: int | None, tilt_speed: int | None
+) -> bytes:
     vv = profile.pan_speed_max if pan_speed is None else pan_speed
     ww = profile.tilt_speed_max if tilt_speed is None else tilt_speed
     _check_int(QT_TRANSLATE_NOOP("Camera", "pan speed"), vv, 1, profile.pan_speed_max, profile)
     _check_int(QT_TRANSLATE_NOOP("Camera", "tilt speed"), ww, 1, profile.tilt_speed_max, profile)
     speeds = bytes((vv, 0x00 if profile.single_speed else ww))
-    return (bytes((0x01, 0x06, code)) + speeds
-            + signed_nibbles(pan, profile.pan_nibbles) + signed_nibbles(tilt, profile.tilt_nibbles))
+    return (
+        bytes((0x01, 0x06, code))
+        + speeds
+        + signed_nibbles(pan, profile.pan_nibbles)
+        + signed_nibbles(tilt, profile.tilt_nibbles)
+    )
 
 
 # --- presets (§5.7) ---------------------------------------------------------------------------
@@ -308,4 +350,4 @@ def pan_tilt_position_inquiry() -> bytes:
 
 
 def last_preset_inquiry() -> bytes:
-    return b"\x09\x04\x3F"
+    return b"\x09\x04\x3f"

@@ -8,42 +8,52 @@ With ``model=auto`` (the default) the profile is learned from the camera on conn
 arguments are checked against the generic profile, and every command is checked again, and its
 bytes built, with the profile known when it is sent (docs/cameras.md "Before the model is known").
 """
+
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.capture import Recorder
 from devices.endpoints import url_problem
+from devices.records import ActionRecord
+from devices.records import Link as LinkState
 from devices.runtime import DeviceRuntime
 from devices.secrets import mask_url
 from devices.transport.base import ByteTransport
-from devices.transport.udp import UdpChannel
 from devices.transport.tcp import TcpClient
+from devices.transport.udp import UdpChannel
 from devices.visca import codec, urls
 from devices.visca.camera_status import CameraStatus
+from devices.visca.drives import drive_message
 from devices.visca.jobs import Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks, RawLink, SonyIpLink
 from devices.visca.profiles import CameraProfile, configured_profile
-from devices.visca.drives import drive_message
 from devices.visca.session import CameraSession
-from devices.records import ActionRecord, Link as LinkState
 from devices.visca.state import CameraState
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 PACKET_END = bytes((codec.TERMINATOR,))
 
 
-def make_link(shared: dict, endpoint: urls.CameraEndpoint, quirks: Quirks,
-              transport: ByteTransport | None = None, capture: Recorder | None = None, via: str | None = None) -> Link:
+def make_link(
+    shared: dict,
+    endpoint: urls.CameraEndpoint,
+    quirks: Quirks,
+    transport: ByteTransport | None = None,
+    capture: Recorder | None = None,
+    via: str | None = None,
+) -> Link:
     """The link a camera URL names; ``transport`` replaces the real socket or port (tests);
     ``capture`` records what passes (on a daisy chain: the whole line), naming it ``via`` where one
     capture holds several connections."""
     if endpoint.is_serial:
-        from devices.visca.serial_bus import SerialLink, open_bus   # pyserial only for serial cameras
+        from devices.visca.serial_bus import SerialLink, open_bus  # pyserial only for serial cameras
+
         baud, address = urls.serial_line(endpoint)
         bus = open_bus(shared, endpoint.device, baud, transport)
         if capture is not None:
@@ -51,8 +61,10 @@ def make_link(shared: dict, endpoint: urls.CameraEndpoint, quirks: Quirks,
         return SerialLink(bus, address)
     if transport is None:
         transport = _network_transport(shared, endpoint)
-    if capture is not None:      # a datagram is one frame; a TCP stream is cut after each FF
-        transport = capture.tap(transport, ends=PACKET_END if endpoint.scheme == "visca+tcp" else b"", via=via)
+    if capture is not None:  # a datagram is one frame; a TCP stream is cut after each FF
+        transport = capture.tap(
+            transport, ends=PACKET_END if endpoint.scheme == "visca+tcp" else b"", via=via
+        )
     if endpoint.scheme == "visca+udp" and not quirks.no_header:
         return SonyIpLink(transport, quirks)
     return RawLink(transport)
@@ -66,9 +78,16 @@ def _network_transport(shared: dict, endpoint: urls.CameraEndpoint) -> ByteTrans
 
 
 class CameraController:
-    def __init__(self, runtime: DeviceRuntime, url: str, name: str | None = None, *,
-                 profile: CameraProfile | None = None, timing: Timing | None = None,
-                 transport: ByteTransport | None = None) -> None:
+    def __init__(
+        self,
+        runtime: DeviceRuntime,
+        url: str,
+        name: str | None = None,
+        *,
+        profile: CameraProfile | None = None,
+        timing: Timing | None = None,
+        transport: ByteTransport | None = None,
+    ) -> None:
         endpoint = urls.parse(url)
         urls.check(endpoint)
         self.runtime = runtime
@@ -82,9 +101,10 @@ class CameraController:
             quirks = Quirks.parse(endpoint.option("quirks"))
         except ValueError as exc:
             raise urls.CameraUrlError(url_problem(url, sentence_of(exc))) from None
-        self.timing = timing or Timing(        # ack_timeout: the resend timeout until a round trip is measured
+        self.timing = timing or Timing(  # ack_timeout: the resend timeout until a round trip is measured
             ack_timeout=urls.resend_timeout(endpoint, Timing.ack_timeout),
-            poll_interval=urls.poll_interval(endpoint, Timing.poll_interval))
+            poll_interval=urls.poll_interval(endpoint, Timing.poll_interval),
+        )
         self._status = CameraStatus(self.name, mask_url(url), configured, self.timing)
         self._endpoint = endpoint
         self._quirks = quirks
@@ -94,7 +114,7 @@ class CameraController:
         self._task: asyncio.Task | None = None
 
     # ---- lifecycle ---------------------------------------------------------------------------
-    def start(self, capture: Recorder | None = None) -> "CameraController":
+    def start(self, capture: Recorder | None = None) -> CameraController:
         """Open the link and start talking to the camera, in the background; ``capture`` records
         every frame (its creator closes it)."""
         self.runtime.call(self._create_session, capture)
@@ -124,6 +144,7 @@ class CameraController:
         async def close() -> None:
             if self._session is not None:
                 await self._session.close()
+
         return self.runtime.submit(close())
 
     # ---- state ---------------------------------------------------------------------------------
@@ -194,17 +215,23 @@ class CameraController:
 
     def goto(self, pan: int, tilt: int, speed: int | None = None) -> concurrent.futures.Future:
         """One speed for both axes; tilt is limited to what the head can do."""
+
         def build(p: CameraProfile) -> bytes:
             tilt_speed = None if speed is None else min(speed, p.tilt_speed_max)
             return codec.pan_tilt_absolute(pan, tilt, p, speed, tilt_speed)
+
         return self._command(build, f"goto {pan} {tilt}", motion=True)
 
     def zoom_to(self, position: int) -> concurrent.futures.Future:
         return self._command(lambda p: codec.zoom_direct(position, p), f"zoom to {position}")
 
     def focus_mode(self, mode: str) -> concurrent.futures.Future:
-        builders = {"auto": codec.focus_auto, "manual": codec.focus_manual,
-                    "toggle": codec.focus_toggle, "one-push": codec.focus_one_push}
+        builders = {
+            "auto": codec.focus_auto,
+            "manual": codec.focus_manual,
+            "toggle": codec.focus_toggle,
+            "one-push": codec.focus_one_push,
+        }
         if mode not in builders:
             raise ValueError(f"focus mode must be one of {', '.join(builders)}, not {mode!r}")
         return self._command(lambda p: builders[mode](), f"focus {mode}")
@@ -222,9 +249,15 @@ class CameraController:
         self._on_loop(lambda s: s.submit(job))
         return future
 
-    def _command(self, build: Callable[[CameraProfile], bytes], action: str, *, motion: bool = False,
-                 preset: int | None = None) -> concurrent.futures.Future:
-        message = build(self.profile)   # raises ValueError before anything is queued
+    def _command(
+        self,
+        build: Callable[[CameraProfile], bytes],
+        action: str,
+        *,
+        motion: bool = False,
+        preset: int | None = None,
+    ) -> concurrent.futures.Future:
+        message = build(self.profile)  # raises ValueError before anything is queued
         future: concurrent.futures.Future[ActionRecord] = concurrent.futures.Future()
         job = Job(JobKind.COMMAND, message, action, future, motion=motion, preset=preset, build=build)
         self._on_loop(lambda s: s.submit(job))
@@ -236,13 +269,15 @@ class CameraController:
                 fn(self._session)
             else:  # called before start(): kept, in order, for when the session exists
                 self._early.append(fn)
+
         self.runtime.call(run)
 
 
 def _about(camera: str, error: BaseException) -> str:
-    return QT_TRANSLATE_NOOP("Camera", "{camera}: {problem}").format(camera=camera, problem=sentence_of(error))
+    return QT_TRANSLATE_NOOP("Camera", "{camera}: {problem}").format(
+        camera=camera, problem=sentence_of(error)
+    )
 
 
 def _sign(value: int) -> int:
     return (value > 0) - (value < 0)
-

@@ -2,6 +2,7 @@
 
 offset 0: payload type (2 bytes, big-endian), 2: payload length (2), 4: sequence number (4), 8: payload.
 """
+
 from __future__ import annotations
 
 import enum
@@ -44,8 +45,11 @@ class Datagram:
     @property
     def error_notice(self) -> bytes | None:
         """``0F 01`` / ``0F 02`` notices; accepted under both control types (docs/visca-protocol.md §4.3)."""
-        if self.payload_type in (PayloadType.CONTROL, PayloadType.CONTROL_REPLY) and \
-                len(self.payload) == 2 and self.payload[0] == 0x0F:
+        if (
+            self.payload_type in (PayloadType.CONTROL, PayloadType.CONTROL_REPLY)
+            and len(self.payload) == 2
+            and self.payload[0] == 0x0F
+        ):
             return self.payload
         return None
 
@@ -61,7 +65,7 @@ def unpack(datagram: bytes) -> Datagram | None:
     if len(datagram) < HEADER.size + 1:
         return None
     payload_type, length, seq = HEADER.unpack_from(datagram)
-    payload = datagram[HEADER.size:]
+    payload = datagram[HEADER.size :]
     if length != len(payload) or payload_type not in PayloadType._value2member_map_:
         return None
     return Datagram(payload_type, seq, bytes(payload))

@@ -7,20 +7,21 @@
 A link never decides *when* to send or retry; the camera session does. Links report replies
 with the sequence number they carried (Sony only) and events such as a sequence-error notice.
 """
+
 from __future__ import annotations
 
 import abc
 import enum
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import ByteTransport
 from devices.visca import codec, ipframe
 from devices.visca.codec import MessageKind
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -39,29 +40,39 @@ class LinkEvent(enum.Enum):
 @dataclass(frozen=True)
 class Quirks:
     """Per-camera tolerance for known VISCA dialects (``?quirks=a,b`` in the camera URL)."""
-    no_header: bool = False                # visca+udp camera that wants raw VISCA (AKVANS, LinkPi)
-    fixed_seq: bool = False                # always sequence number 0, replies not matched by it (NewTek PTZ1)
-    completion_without_ack: bool = False   # camera skips the ACK: wait for the completion instead
-    any_address: bool = False              # accept replies from another address (PTZOptics G3 `A0`)
 
-    NAMES = {"no-header": "no_header", "fixed-seq": "fixed_seq",
-             "completion-without-ack": "completion_without_ack", "any-address": "any_address"}
+    no_header: bool = False  # visca+udp camera that wants raw VISCA (AKVANS, LinkPi)
+    fixed_seq: bool = False  # always sequence number 0, replies not matched by it (NewTek PTZ1)
+    completion_without_ack: bool = False  # camera skips the ACK: wait for the completion instead
+    any_address: bool = False  # accept replies from another address (PTZOptics G3 `A0`)
+
+    NAMES = {
+        "no-header": "no_header",
+        "fixed-seq": "fixed_seq",
+        "completion-without-ack": "completion_without_ack",
+        "any-address": "any_address",
+    }
 
     @classmethod
-    def parse(cls, text: str | None) -> "Quirks":
+    def parse(cls, text: str | None) -> Quirks:
         if not text:
             return cls()
         flags = {}
         for name in (part.strip().lower() for part in text.split(",") if part.strip()):
             if name not in cls.NAMES:
-                raise ValueError(QT_TRANSLATE_NOOP("Camera", "unknown quirk {quirk}; known: {known}")
-                                 .format(quirk=repr(name), known=", ".join(cls.NAMES)))
+                raise ValueError(
+                    QT_TRANSLATE_NOOP("Camera", "unknown quirk {quirk}; known: {known}").format(
+                        quirk=repr(name), known=", ".join(cls.NAMES)
+                    )
+                )
             flags[cls.NAMES[name]] = True
         return cls(**flags)
 
 
-_NOTICES: dict[bytes | None, LinkEvent] = {ipframe.SEQ_ERROR_PAYLOAD: LinkEvent.SEQUENCE_ERROR,
-                                            ipframe.TYPE_ERROR_PAYLOAD: LinkEvent.MESSAGE_TYPE_ERROR}
+_NOTICES: dict[bytes | None, LinkEvent] = {
+    ipframe.SEQ_ERROR_PAYLOAD: LinkEvent.SEQUENCE_ERROR,
+    ipframe.TYPE_ERROR_PAYLOAD: LinkEvent.MESSAGE_TYPE_ERROR,
+}
 ReplyCallback = Callable[[Reply, "int | None"], None]
 EventCallback = Callable[[LinkEvent, "int | None"], None]
 
@@ -75,7 +86,7 @@ class Link(abc.ABC):
         self.on_reply: ReplyCallback = lambda reply, seq: None
         self.on_event: EventCallback = lambda event, seq: None
         self.garbage = 0
-        self.why = ""           # the reason the transport gave for its latest change (up or down)
+        self.why = ""  # the reason the transport gave for its latest change (up or down)
         if transport is not None:
             transport.on_data = self._on_data
             transport.on_state = self._on_transport_state
@@ -129,14 +140,17 @@ class Link(abc.ABC):
     def _send(self, data: bytes) -> None:
         assert self.transport is not None
         if not self.transport.send(data):
-            raise ConnectionError(QT_TRANSLATE_NOOP("Camera", "{link} is not connected")
-                                  .format(link=self.transport.name))
+            raise ConnectionError(
+                QT_TRANSLATE_NOOP("Camera", "{link} is not connected").format(link=self.transport.name)
+            )
 
 
 class SonyIpLink(Link):
     sequenced = True
-    PAYLOAD_TYPES = {MessageKind.INQUIRY: ipframe.PayloadType.INQUIRY,
-                     MessageKind.DEVICE_SETTING: ipframe.PayloadType.DEVICE_SETTING}
+    PAYLOAD_TYPES = {
+        MessageKind.INQUIRY: ipframe.PayloadType.INQUIRY,
+        MessageKind.DEVICE_SETTING: ipframe.PayloadType.DEVICE_SETTING,
+    }
 
     def __init__(self, transport: ByteTransport, quirks: Quirks = Quirks()) -> None:
         super().__init__(transport, IP_ADDRESS)

@@ -1,18 +1,19 @@
 """Is the camera answering? Transmissions that nothing completed decide when it is offline; probes
 pace the search for it while it is."""
+
 from __future__ import annotations
 
 from devices.visca.jobs import Timing
 
-MIN_UNANSWERED = 8            # transmissions without any answer before a camera counts as offline
+MIN_UNANSWERED = 8  # transmissions without any answer before a camera counts as offline
 
 
 class Liveness:
     def __init__(self, timing: Timing) -> None:
         self.timing = timing
-        self.unanswered_since: float | None = None   # first transmission since the last completing reply
+        self.unanswered_since: float | None = None  # first transmission since the last completing reply
         self.unanswered = 0
-        self.heard_mark = 0                          # bytes the link had received by the last completing reply
+        self.heard_mark = 0  # bytes the link had received by the last completing reply
         self._probe_step = 0
         self._next_probe = 0.0
 
@@ -35,8 +36,11 @@ class Liveness:
 
     def gone(self, now: float) -> bool:
         since = self.unanswered_since
-        return since is not None and now - since > self.timing.offline_after \
+        return (
+            since is not None
+            and now - since > self.timing.offline_after
             and self.unanswered >= MIN_UNANSWERED
+        )
 
     def silence(self, now: float) -> float:
         return 0.0 if self.unanswered_since is None else now - self.unanswered_since

@@ -8,15 +8,17 @@ Anything else the camera sends — an answer with another sequence number, an AC
 its completion, a reply whose bytes dribbled in over seconds — is heard (health, "last seen") but
 keeps nobody online: a camera that sends only that is offline with the reason, as a silent one is.
 """
+
 from __future__ import annotations
 
-from devices.records import DeviceNotice, Link as LinkState
+from common.wording import QT_TRANSLATE_NOOP
+from devices.records import DeviceNotice
+from devices.records import Link as LinkState
 from devices.transport.noise import GARBAGE
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis
 from devices.visca.session_parts import SessionParts
-from common.wording import QT_TRANSLATE_NOOP
 
-SLOW_REPLY = 0.5     # seconds from a reply's first byte to its FF beyond which it answers nothing
+SLOW_REPLY = 0.5  # seconds from a reply's first byte to its FF beyond which it answers nothing
 
 
 class OnlineState:
@@ -34,7 +36,7 @@ class OnlineState:
     def _stray(self: SessionParts) -> None:
         """A reply that completes nothing: heard, but no sign that commands work."""
         self.status.count("garbage")
-        if self.echoes.heard():     # the last answer to a resent copy came: the line may go on
+        if self.echoes.heard():  # the last answer to a resent copy came: the line may go on
             self.wake()
 
     def _recover(self: SessionParts) -> None:
@@ -49,29 +51,40 @@ class OnlineState:
             camera, seconds = self.status.name, f"{self.liveness.silence(now):.1f}"
             if self.link.noisy:
                 self._garbage()
-            elif self.link.heard > self.liveness.heard_mark:      # bytes came, but nothing completed
-                self._go_offline(QT_TRANSLATE_NOOP(
-                    "Camera", "{camera} answers, but nothing it was asked completed for {seconds} s "
-                              "(replies that match no command, or a line too slow)").format(camera=camera, seconds=seconds))
+            elif self.link.heard > self.liveness.heard_mark:  # bytes came, but nothing completed
+                self._go_offline(
+                    QT_TRANSLATE_NOOP(
+                        "Camera",
+                        "{camera} answers, but nothing it was asked completed for {seconds} s "
+                        "(replies that match no command, or a line too slow)",
+                    ).format(camera=camera, seconds=seconds)
+                )
             else:
-                self._go_offline(QT_TRANSLATE_NOOP("Camera", "{camera} did not answer for {seconds} s").format(
-                    camera=camera, seconds=seconds))
+                self._go_offline(
+                    QT_TRANSLATE_NOOP("Camera", "{camera} did not answer for {seconds} s").format(
+                        camera=camera, seconds=seconds
+                    )
+                )
         return self.status.is_offline
 
     def _line_down(self: SessionParts, why: str) -> None:
         if why == GARBAGE:
             self._garbage()
         else:
-            self._go_offline(QT_TRANSLATE_NOOP("Camera", "{camera}: connection lost").format(camera=self.status.name))
+            self._go_offline(
+                QT_TRANSLATE_NOOP("Camera", "{camera}: connection lost").format(camera=self.status.name)
+            )
 
     def _garbage(self: SessionParts) -> None:
         """Offline (or still offline) for garbage on the line; the operator is told once."""
-        why = QT_TRANSLATE_NOOP("Camera", "{camera}: {problem}").format(camera=self.status.name, problem=GARBAGE)
+        why = QT_TRANSLATE_NOOP("Camera", "{camera}: {problem}").format(
+            camera=self.status.name, problem=GARBAGE
+        )
         if not self._said_garbage:
             self._said_garbage = True
             self.status.notice(DeviceNotice(self.status.name, "warning", why))
         if self.status.is_offline:
-            self.status.set_link(LinkState.OFFLINE, why)     # a better reason than silence
+            self.status.set_link(LinkState.OFFLINE, why)  # a better reason than silence
         else:
             self._go_offline(why)
 

@@ -6,6 +6,7 @@ Frames are bounded: anything longer than MAX_FRAME bytes is dropped. The work is
 (``bytes.split``) plus a constant per FF, and at most MAX_FRAME − 1 bytes are held between feeds,
 so a line full of garbage costs little and never grows a buffer.
 """
+
 from __future__ import annotations
 
 import enum
@@ -52,7 +53,7 @@ class Reply:
     data: bytes
     error: int | None
     raw: bytes
-    took: float = field(default=0.0, compare=False)   # seconds from its first byte to its FF
+    took: float = field(default=0.0, compare=False)  # seconds from its first byte to its FF
 
     @property
     def error_name(self) -> str | None:
@@ -106,8 +107,8 @@ class ReplyParser:
     """Turns a byte stream (any chunking) into replies."""
 
     def __init__(self) -> None:
-        self._tail = b""               # the unterminated end of the stream, at most MAX_FRAME - 1 bytes
-        self._started = 0.0            # when the frame in the tail began (``now`` of its feed)
+        self._tail = b""  # the unterminated end of the stream, at most MAX_FRAME - 1 bytes
+        self._started = 0.0  # when the frame in the tail began (``now`` of its feed)
 
     @property
     def pending(self) -> int:
@@ -126,10 +127,10 @@ class ReplyParser:
                 began = self._started if index == 0 and start < carried else now
                 reply = parse_reply(segment[start:] + _FF)
                 replies.append(reply if began == now else _took(reply, now - began))
-        held = rest[-(MAX_FRAME - 1):]
+        held = rest[-(MAX_FRAME - 1) :]
         start = _frame_start(held)
         if start is not None and (segments or len(rest) - len(held) + start >= carried):
-            self._started = now        # the unfinished frame began in this feed
+            self._started = now  # the unfinished frame began in this feed
         self._tail = held
         return replies
 

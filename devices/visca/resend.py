@@ -9,18 +9,19 @@ message, timed from its latest copy (too short at worst, and three times it is w
 after ``STALE_AFTER`` answered messages in a row that each needed a resend one is timed from its
 first copy (too long at worst).
 """
+
 from __future__ import annotations
 
-MIN_RTO = 0.08               # a short measured round trip still waits this long
-MAX_RTO = 4.0                # however slow the link
+MIN_RTO = 0.08  # a short measured round trip still waits this long
+MAX_RTO = 4.0  # however slow the link
 STALE_AFTER = 3
-ASK_AGAIN_AFTER = 0.3        # an ordinary command's completion this late (and 4 resend timeouts) was lost
+ASK_AGAIN_AFTER = 0.3  # an ordinary command's completion this late (and 4 resend timeouts) was lost
 
 
 class ResendTimer:
     def __init__(self, first_guess: float) -> None:
         self.first_guess = first_guess
-        self.srtt: float | None = None      # smoothed round trip, seconds
+        self.srtt: float | None = None  # smoothed round trip, seconds
         self.rttvar = 0.0
         self._resent_in_a_row = 0
 

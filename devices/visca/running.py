@@ -6,23 +6,24 @@ positions, presets, power, modes), so one whose completion went missing is asked
 the head has stopped, any other command after ``again_after`` (a lost completion must not cost the
 command line its timeout on a lossy link).
 """
+
 from __future__ import annotations
 
 import collections
-from typing import Iterator
+from collections.abc import Iterator
 
 from devices.visca.jobs import Job, JobKind
 
-MAX_RESENDS = 8               # a move whose completion went missing is asked again this often
-MAX_ASKED_AGAIN = 5           # … and any other command
-STILL_BEFORE_RESEND = 1.0     # seconds the head must have been still (or a cancel unanswered) first
+MAX_RESENDS = 8  # a move whose completion went missing is asked again this often
+MAX_ASKED_AGAIN = 5  # … and any other command
+STILL_BEFORE_RESEND = 1.0  # seconds the head must have been still (or a cancel unanswered) first
 
 
 class RunningCommands:
     def __init__(self) -> None:
         self.sockets: dict[int, Job] = {}
         self.unsocketed: list[Job] = []
-        self.cancels: collections.deque[int] = collections.deque()   # sockets to cancel next
+        self.cancels: collections.deque[int] = collections.deque()  # sockets to cancel next
 
     def __iter__(self) -> Iterator[Job]:
         return iter([*self.sockets.values(), *self.unsocketed])
@@ -67,25 +68,34 @@ class RunningCommands:
                 self.cancels.append(socket)
         lost = [job for job in self.unsocketed if job.motion]
         for job in lost:
-            self.forget(job)   # socket unknown: the newer move overrides it on the camera
+            self.forget(job)  # socket unknown: the newer move overrides it on the camera
         return lost
 
     def moving_socket(self) -> int | None:
         return next((s for s, job in self.sockets.items() if job.motion), None)
 
-    def sort_out(self, now: float, still_since: float | None,
-                 again_after: float) -> tuple[list[Job], list[Job], list[Job]]:
+    def sort_out(
+        self, now: float, still_since: float | None, again_after: float
+    ) -> tuple[list[Job], list[Job], list[Job]]:
         """Jobs to give up as superseded, to ask again, and to fail as timed out."""
         superseded, again, expired = [], [], []
         for job in list(self):
             if job.superseded and now - job.accepted_at > STILL_BEFORE_RESEND:
-                superseded.append(job)      # its cancel went unanswered; the newer move has taken over
-            elif job.motion and job.resends < MAX_RESENDS and still_since is not None \
-                    and now - max(still_since, job.accepted_at) > STILL_BEFORE_RESEND:
-                again.append(job)           # the head stopped but no completion came
-            elif not job.motion and job.kind is JobKind.COMMAND and job.resends < MAX_ASKED_AGAIN \
-                    and now - job.accepted_at > again_after:
-                again.append(job)           # its completion should long have come
+                superseded.append(job)  # its cancel went unanswered; the newer move has taken over
+            elif (
+                job.motion
+                and job.resends < MAX_RESENDS
+                and still_since is not None
+                and now - max(still_since, job.accepted_at) > STILL_BEFORE_RESEND
+            ):
+                again.append(job)  # the head stopped but no completion came
+            elif (
+                not job.motion
+                and job.kind is JobKind.COMMAND
+                and job.resends < MAX_ASKED_AGAIN
+                and now - job.accepted_at > again_after
+            ):
+                again.append(job)  # its completion should long have come
             elif job.deadline and now > job.deadline:
                 expired.append(job)
             else:

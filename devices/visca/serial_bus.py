@@ -5,17 +5,18 @@ with a broadcast IF_Clear; a Network Change message from any camera (one was pow
 plugged in) makes it number the chain again. Replies are handed to the link of the address
 they come from.
 """
+
 from __future__ import annotations
 
 import logging
 import time
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import ByteTransport
 from devices.transport.serialport import SerialPort
 from devices.visca import codec
 from devices.visca.links import Link, LinkEvent, understood
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +30,8 @@ class SerialBus:
         self.baud = baud
         self._registry = registry if registry is not None else {}
         self._parser = ReplyParser()
-        self._links: dict[int, "SerialLink"] = {}
-        self.cameras: int | None = None   # from the last Address Set answer
+        self._links: dict[int, SerialLink] = {}
+        self.cameras: int | None = None  # from the last Address Set answer
         self.enumerations = 0
         self._opened = False
         port.on_data = self._on_data
@@ -40,13 +41,16 @@ class SerialBus:
     def is_up(self) -> bool:
         return self.port.is_up
 
-    def attach(self, link: "SerialLink") -> None:
+    def attach(self, link: SerialLink) -> None:
         if link.address in self._links:
-            raise ValueError(QT_TRANSLATE_NOOP("Camera", "two cameras configured at address {address} on {port}")
-                             .format(address=link.address, port=self.device))
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Camera", "two cameras configured at address {address} on {port}").format(
+                    address=link.address, port=self.device
+                )
+            )
         self._links[link.address] = link
 
-    def detach(self, link: "SerialLink") -> None:
+    def detach(self, link: SerialLink) -> None:
         self._links.pop(link.address, None)
 
     @property
@@ -88,13 +92,17 @@ class SerialBus:
             self._dispatch(reply)
 
     def _dispatch(self, reply: Reply) -> None:
-        cameras = reply.cameras     # an Address Set reply's count (None for any other reply)
+        cameras = reply.cameras  # an Address Set reply's count (None for any other reply)
         if cameras is not None:
             self.cameras = cameras
             missing = sorted(a for a in self._links if a > cameras)
             if missing:
-                log.warning("%s: the chain answers with %d camera(s); nothing at address %s",
-                            self.device, cameras, ", ".join(map(str, missing)))
+                log.warning(
+                    "%s: the chain answers with %d camera(s); nothing at address %s",
+                    self.device,
+                    cameras,
+                    ", ".join(map(str, missing)),
+                )
             return
         if reply.kind == ReplyKind.IF_CLEAR_ECHO:
             return
@@ -112,8 +120,11 @@ class SerialBus:
 class SerialLink(Link):
     def __init__(self, bus: SerialBus, address: int) -> None:
         if not 1 <= address <= 7:
-            raise ValueError(QT_TRANSLATE_NOOP("Camera", "serial camera address {address} is out of range 1–7")
-                             .format(address=address))
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Camera", "serial camera address {address} is out of range 1–7").format(
+                    address=address
+                )
+            )
         super().__init__(None, address)
         self.bus = bus
         self._heard = 0
@@ -125,7 +136,7 @@ class SerialLink(Link):
 
     @property
     def heard(self) -> int:
-        return self._heard      # replies from its address: other cameras' on the line do not count
+        return self._heard  # replies from its address: other cameras' on the line do not count
 
     @property
     def noisy(self) -> bool:
@@ -162,6 +173,9 @@ def open_bus(shared: dict, device: str, baud: int, transport: ByteTransport | No
         bus = SerialBus(transport or SerialPort(device, baud), device, baud, shared)
         shared[key] = bus
     elif bus.baud != baud:
-        raise ValueError(QT_TRANSLATE_NOOP("Camera", "{port} is configured with two different baud rates")
-                         .format(port=device))
+        raise ValueError(
+            QT_TRANSLATE_NOOP("Camera", "{port} is configured with two different baud rates").format(
+                port=device
+            )
+        )
     return bus

@@ -12,6 +12,7 @@ Rules it keeps (docs/visca-protocol.md §3.3, §9):
   with the reason; it is then probed with backoff and, once a probe is answered, every axis is
   stopped before anything else is sent (docs/transports.md "Timing", "Online").
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -19,24 +20,24 @@ import collections
 import concurrent.futures
 import logging
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
+from devices.records import Link as LinkState
 from devices.visca import codec
 from devices.visca.camera_status import CameraStatus
 from devices.visca.drives import describe_drive, drive_message, limited
 from devices.visca.jobs import STOPPED, UNKNOWN, Axis, Job, JobKind, Timing
 from devices.visca.links import Link, Quirks
 from devices.visca.liveness import Liveness
+from devices.visca.online import OnlineState
 from devices.visca.resend import Echoes, ResendTimer
 from devices.visca.running import RunningCommands
-from devices.visca.online import OnlineState
 from devices.visca.session_replies import ReplyHandling
-from devices.records import Link as LinkState
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 
 MAX_QUEUE = 64
-QUICK_PROBE = 0.08            # probe spacing once something went unanswered (before a round trip is known)
-STARVING_POLLS = 3            # a status poll this many intervals late goes before operator moves (not commands)
+QUICK_PROBE = 0.08  # probe spacing once something went unanswered (before a round trip is known)
+STARVING_POLLS = 3  # a status poll this many intervals late goes before operator moves (not commands)
 
 
 class CameraSession(ReplyHandling, OnlineState):
@@ -53,17 +54,17 @@ class CameraSession(ReplyHandling, OnlineState):
         self.liveness = Liveness(timing)
         self.resend = ResendTimer(timing.ack_timeout)
         self.pending: Job | None = None
-        self._reply: asyncio.Future | None = None   # the pending job's first reply (or its give-up)
-        self._idle: asyncio.Future | None = None    # set while nothing is to be sent: wake() resolves it
-        self._begun: Job | None = None              # sent while idle by go(): the woken loop awaits its reply
-        self._hold_until = 0.0              # after "buffer full": commands wait for a completion
-        self.echoes = Echoes()              # raw links: late answers to resent copies, awaited
-        self.resent_seqs: collections.deque[int] = collections.deque(maxlen=16)   # Sony: numbers sent twice
+        self._reply: asyncio.Future | None = None  # the pending job's first reply (or its give-up)
+        self._idle: asyncio.Future | None = None  # set while nothing is to be sent: wake() resolves it
+        self._begun: Job | None = None  # sent while idle by go(): the woken loop awaits its reply
+        self._hold_until = 0.0  # after "buffer full": commands wait for a completion
+        self.echoes = Echoes()  # raw links: late answers to resent copies, awaited
+        self.resent_seqs: collections.deque[int] = collections.deque(maxlen=16)  # Sony: numbers sent twice
         self._settle_waiters: list[concurrent.futures.Future] = []
         self._needs_reset = link.sequenced
         self._closed = False
-        self._said_garbage = False          # the operator was told of garbage on the line
-        self.acks_complete = True           # no ACKed command has gone without its completion lately
+        self._said_garbage = False  # the operator was told of garbage on the line
+        self.acks_complete = True  # no ACKed command has gone without its completion lately
         link.on_reply = self._on_reply
         link.on_event = self._on_link_event
 
@@ -86,8 +87,13 @@ class CameraSession(ReplyHandling, OnlineState):
 
     def submit(self, job: Job) -> None:
         if self.status.is_offline:
-            job.fail(self.status.error(job.action, "offline", QT_TRANSLATE_NOOP("Camera", "{camera} is offline")
-                                       .format(camera=self.status.name)))
+            job.fail(
+                self.status.error(
+                    job.action,
+                    "offline",
+                    QT_TRANSLATE_NOOP("Camera", "{camera} is offline").format(camera=self.status.name),
+                )
+            )
             return
         if job.motion:
             self.supersede_motion()
@@ -142,7 +148,7 @@ class CameraSession(ReplyHandling, OnlineState):
             raise
         self._reset_ahead()
         while not self._closed:
-            job, self._begun = self._begun, None        # already sent by go() while this task waited
+            job, self._begun = self._begun, None  # already sent by go() while this task waited
             if job is None:
                 job = self._pick(loop.time())
                 if job is None:
@@ -174,7 +180,7 @@ class CameraSession(ReplyHandling, OnlineState):
         self._expire_running(now)
         self._check_offline(now)
         if self.echoes.holding(now):
-            return None     # a late answer to a resent copy would be taken for the next message's
+            return None  # a late answer to a resent copy would be taken for the next message's
         if self.status.is_offline:
             return self.status.probe_job() if self.liveness.probe_due(now) else None
         operator_waiting = bool(self.queue) or any(self.wants[a] != self.sent[a] for a in Axis)
@@ -187,9 +193,9 @@ class CameraSession(ReplyHandling, OnlineState):
         stop = next((a for a in Axis if self.wants[a] == STOPPED[a] and self.sent[a] != STOPPED[a]), None)
         if stop is not None:
             return self._drive_job(stop)
-        if self.status.discovering:   # what the camera is decides how the rest is built …
+        if self.status.discovering:  # what the camera is decides how the rest is built …
             first = self.queue[0] if self.queue and now >= self._hold_until else None
-            if first is not None and first.independent:   # … unless it is the same on every camera
+            if first is not None and first.independent:  # … unless it is the same on every camera
                 job = self._built(self._gate(first, from_queue=True))
                 if job is not None:
                     return job
@@ -216,8 +222,12 @@ class CameraSession(ReplyHandling, OnlineState):
         """The operator wants something: a status inquiry still awaiting its answer steps aside;
         the camera's identity only for a stop (what it is decides what is sent next)."""
         pending = self.pending
-        if pending is not None and pending.background and pending.kind is JobKind.INQUIRY \
-                and (stop or not (pending.inquiry == "version" and self.status.discovering)):
+        if (
+            pending is not None
+            and pending.background
+            and pending.kind is JobKind.INQUIRY
+            and (stop or not (pending.inquiry == "version" and self.status.discovering))
+        ):
             self._resolve(("abandoned",))
 
     def _gate(self, job: Job, from_queue: bool = False) -> Job | None:
@@ -247,15 +257,22 @@ class CameraSession(ReplyHandling, OnlineState):
     def _drive_job(self, axis: Axis) -> Job:
         value = limited(axis, self.wants[axis], self.status.profile)
         self.wants[axis] = value
-        return Job(JobKind.DRIVE, drive_message(axis, value, self.status.profile),
-                   f"{axis.value} {describe_drive(axis, value)}", axis=axis, value=value)
+        return Job(
+            JobKind.DRIVE,
+            drive_message(axis, value, self.status.profile),
+            f"{axis.value} {describe_drive(axis, value)}",
+            axis=axis,
+            value=value,
+        )
 
     def _cancel_job(self, socket: int) -> Job:
-        return Job(JobKind.CANCEL, codec.cancel(socket), f"cancel socket {socket}", socket=socket, background=True)
+        return Job(
+            JobKind.CANCEL, codec.cancel(socket), f"cancel socket {socket}", socket=socket, background=True
+        )
 
     def _quick_probe(self) -> Job:
         job = self.status.probe_job()
-        resend = self.resend   # before a round trip is measured, as quick as ever; then as the link allows
+        resend = self.resend  # before a round trip is measured, as quick as ever; then as the link allows
         job.timeout = min(resend.first_guess, QUICK_PROBE) if resend.srtt is None else resend.timeout()
         return job
 
@@ -280,19 +297,22 @@ class CameraSession(ReplyHandling, OnlineState):
         if self.echoes.holding(now):
             due.append(self.echoes.until - now)
         due += [job.deadline - now for job in self.running]
-        due += [job.accepted_at + self.resend.ask_again_after() - now for job in self.running if not job.motion]
+        due += [
+            job.accepted_at + self.resend.ask_again_after() - now for job in self.running if not job.motion
+        ]
         return max(0.01, min(due))
 
     def _expire_running(self, now: float) -> None:
-        superseded, again, expired = self.running.sort_out(now, self.status.still_since,
-                                                           self.resend.ask_again_after())
+        superseded, again, expired = self.running.sort_out(
+            now, self.status.still_since, self.resend.ask_again_after()
+        )
         for job in superseded:
             self.status.finish(job, job.superseded)
         for job in again:  # recalls and absolute moves are idempotent: a lost datagram never strands one
             job.tries, job.seq, job.on_wire, job.resends = 0, None, False, job.resends + 1
             self.queue.appendleft(job)
         for job in expired:
-            self.acks_complete = False      # its ACKs no longer show that commands work
+            self.acks_complete = False  # its ACKs no longer show that commands work
             self.status.finish(job, "timeout", "no completion from the camera")
         if superseded or again or expired:
             self._socket_freed()
@@ -307,7 +327,7 @@ class CameraSession(ReplyHandling, OnlineState):
     def _send(self, job: Job) -> None:
         # resent on every wiring: a camera (or a serial converter) may drop what TCP delivered
         loop = asyncio.get_running_loop()
-        self._reply = loop.create_future()   # before sending: a reply may come at once
+        self._reply = loop.create_future()  # before sending: a reply may come at once
         job.last_sent = loop.time()
         job.on_wire = self._transmit(job, job.tries > 0)
         job.tries += 1
@@ -322,8 +342,12 @@ class CameraSession(ReplyHandling, OnlineState):
             if await _woken(self._reply, self._ack_timeout(job)) or self.pending is not job:
                 break
             self.status.count("timeouts")
-            if self._check_offline(loop.time()) or \
-                    job.background and job.kind is not JobKind.RESET and job.tries >= job.attempts:
+            if (
+                self._check_offline(loop.time())
+                or job.background
+                and job.kind is not JobKind.RESET
+                and job.tries >= job.attempts
+            ):
                 self._resolve(("timeout",))
                 gave_up = True
             elif job.kind is JobKind.DRIVE and self.wants[job.drive_axis] != job.value:
@@ -344,7 +368,7 @@ class CameraSession(ReplyHandling, OnlineState):
                 if resend and job.seq is not None:
                     self.resent_seqs.append(job.seq)
         except (ConnectionError, OSError) as exc:
-            if not self.status.is_offline:      # offline, the reason it is says more
+            if not self.status.is_offline:  # offline, the reason it is says more
                 self.status.note_error(sentence_of(exc))
             return False
         finally:
@@ -364,7 +388,7 @@ class CameraSession(ReplyHandling, OnlineState):
         self._socket_freed()
 
     def _socket_freed(self) -> None:
-        self._hold_until = 0.0   # whatever waited after "buffer full" may go now
+        self._hold_until = 0.0  # whatever waited after "buffer full" may go now
         self.wake()
 
 

@@ -7,6 +7,7 @@ A Protocol is not a base class: nothing here is in the session's method resoluti
 Limit: mypy takes an assignment through ``self`` in a mixin for the mixin's own attribute, so for the
 names the mixins assign (``pending``, ``wants``, ``sent``, ``_needs_reset``, …) it checks that the types
 agree, not that ``CameraSession.__init__`` sets them."""
+
 from __future__ import annotations
 
 import asyncio

@@ -3,6 +3,7 @@ link events (docs/visca-protocol.md §3, §4.3–4.4). Mixed into ``CameraSessio
 
 Each reply that completes something asked keeps the camera online (``_alive``); one that completes
 nothing is only heard (``_stray``), see ``online.py``."""
+
 from __future__ import annotations
 
 import asyncio
@@ -25,7 +26,7 @@ class ReplyHandling:
         job = self.pending
         if job is None:
             return
-        self.pending: Job | None = None    # annotated: mypy takes this assignment for the mixin's own attribute
+        self.pending: Job | None = None  # annotated: mypy takes this assignment for the mixin's own attribute
         if self._reply is not None and not self._reply.done():
             self._reply.set_result(True)
         self._handle(job, outcome, asyncio.get_running_loop().time())
@@ -70,7 +71,9 @@ class ReplyHandling:
         self._delivered(job)
         deadline = now + (self.timing.motion_completion if job.motion else self.timing.command_completion)
         older = self.running.accept(job, socket, now, deadline)
-        if older is not None:  # the camera reused the socket, so the older command ended; its completion was lost
+        if (
+            older is not None
+        ):  # the camera reused the socket, so the older command ended; its completion was lost
             self.status.finish(older, older.superseded or "completed")
         self.status.accepted(job)
 
@@ -96,7 +99,7 @@ class ReplyHandling:
             self.running.accept(job, None, job.accepted_at, job.deadline)
             return
         if job.kind is JobKind.INQUIRY and code == SYNTAX and job.inquiry:
-            self.status.refused(job.inquiry)   # an OEM camera that does not know it (docs/cameras.md)
+            self.status.refused(job.inquiry)  # an OEM camera that does not know it (docs/cameras.md)
         if job.kind is JobKind.DRIVE:
             self.sent[job.drive_axis] = job.value  # refused, not to be resent forever
         self.status.finish(job, error_name(code))
@@ -116,26 +119,35 @@ class ReplyHandling:
 
     # ---- replies and link events ------------------------------------------------------------
     def _on_reply(self: SessionParts, reply: Reply, seq: int | None) -> None:
-        if reply.address != self.link.address and not self.quirks.any_address and \
-                reply.kind is not ReplyKind.NETWORK_CHANGE:
+        if (
+            reply.address != self.link.address
+            and not self.quirks.any_address
+            and reply.kind is not ReplyKind.NETWORK_CHANGE
+        ):
             self.status.count("garbage")
             return
         self.status.seen()
-        if reply.took > SLOW_REPLY:     # dribbled in: which message it answers is anyone's guess
+        if reply.took > SLOW_REPLY:  # dribbled in: which message it answers is anyone's guess
             self._stray()
             return
         pending = self.pending
-        ours = pending if pending is not None and (seq is None or pending.seq is None or seq == pending.seq) \
-            and not self._earlier_copys(reply, pending) else None      # the pending job, if this answers it
+        ours = (
+            pending
+            if pending is not None
+            and (seq is None or pending.seq is None or seq == pending.seq)
+            and not self._earlier_copys(reply, pending)
+            else None
+        )  # the pending job, if this answers it
         kind = reply.kind
         if kind is ReplyKind.ACK and ours is not None and ours.is_command:
             if ours.kind is JobKind.DRIVE or self.acks_complete:
-                self._alive()       # a command's ACK counts while its completions have been coming
+                self._alive()  # a command's ACK counts while its completions have been coming
             self._resolve(("ack", reply.socket))
         elif kind is ReplyKind.ANSWER and ours is not None and ours.kind is JobKind.INQUIRY:
-            if not self.link.sequenced and \
-                    not answer_fits(ours.inquiry or "", reply.data, self.status.profile):
-                self._stray()           # the answer to an earlier message, later than its resend timeout
+            if not self.link.sequenced and not answer_fits(
+                ours.inquiry or "", reply.data, self.status.profile
+            ):
+                self._stray()  # the answer to an earlier message, later than its resend timeout
                 return
             self._alive()
             self._resolve(("answer", reply.data))
@@ -151,7 +163,7 @@ class ReplyHandling:
                 self._resolve(("done",))  # completion without ACK, or IF_Clear's socket-0 reply
             else:
                 self._stray()
-        elif kind is ReplyKind.ERROR and reply.error is not None:     # parse_reply gives every error its code
+        elif kind is ReplyKind.ERROR and reply.error is not None:  # parse_reply gives every error its code
             self._on_error(reply, reply.error, seq, ours)
         else:
             self._stray()
@@ -160,8 +172,12 @@ class ReplyHandling:
         """Raw VISCA: whether ``reply`` ends the copy of ``job`` sent before it was asked again (on
         that copy's socket, before this copy's ACK): the camera ends a command it is given anew, and
         that says nothing of the copy now under way."""
-        return not self.link.sequenced and job.resends > 0 and reply.socket == job.socket and \
-            reply.kind in (ReplyKind.COMPLETION, ReplyKind.ERROR)
+        return (
+            not self.link.sequenced
+            and job.resends > 0
+            and reply.socket == job.socket
+            and reply.kind in (ReplyKind.COMPLETION, ReplyKind.ERROR)
+        )
 
     def _on_error(self: SessionParts, reply: Reply, code: int, seq: int | None, pending: Job | None) -> None:
         cancelling = pending is not None and pending.kind is JobKind.CANCEL
@@ -193,7 +209,7 @@ class ReplyHandling:
     def _on_link_event(self: SessionParts, event: LinkEvent, seq: int | None) -> None:
         pending = self.pending
         ours = pending is not None and (seq is None or pending.seq is None or seq == pending.seq)
-        if event is LinkEvent.RESET_ACK:     # heard, but a RESET or a notice completes nothing asked
+        if event is LinkEvent.RESET_ACK:  # heard, but a RESET or a notice completes nothing asked
             self.status.seen()
             if pending is not None and pending.kind is JobKind.RESET:
                 self._resolve(("reset",))
@@ -202,7 +218,7 @@ class ReplyHandling:
             if ours:
                 self._resolve(("seq-error",) if event is LinkEvent.SEQUENCE_ERROR else ("error", 0x02))
             else:
-                self._stray()   # for a copy we resent, the camera only says it ran the first: no harm
+                self._stray()  # for a copy we resent, the camera only says it ran the first: no harm
                 if not (event is LinkEvent.SEQUENCE_ERROR and seq in self.resent_seqs):
                     self._needs_reset = True
         elif event is LinkEvent.UP and pending is not None and not pending.on_wire:

@@ -1,4 +1,5 @@
 """What the UI and the log see of a camera: an immutable snapshot plus events."""
+
 from __future__ import annotations
 
 import enum
@@ -9,23 +10,23 @@ from devices.records import Link
 
 class Motion(enum.Enum):
     IDLE = "idle"
-    MOVING = "moving"      # a preset recall or absolute move is running
-    ARRIVED = "arrived"    # completion received and a fresh position read back
+    MOVING = "moving"  # a preset recall or absolute move is running
+    ARRIVED = "arrived"  # completion received and a fresh position read back
 
 
 @dataclass(frozen=True)
 class Health:
-    last_seen: float | None = None   # time.time() of the last valid reply
-    rtt_ms: float | None = None      # smoothed round-trip time of first replies
+    last_seen: float | None = None  # time.time() of the last valid reply
+    rtt_ms: float | None = None  # smoothed round-trip time of first replies
     sent: int = 0
     received: int = 0
     retries: int = 0
     timeouts: int = 0
-    errors: int = 0                  # error replies from the camera (any kind)
+    errors: int = 0  # error replies from the camera (any kind)
     buffer_full: int = 0
-    resets: int = 0                  # VISCA-over-IP sequence resets
+    resets: int = 0  # VISCA-over-IP sequence resets
     offline_count: int = 0
-    garbage: int = 0                 # replies that matched nothing or did not parse
+    garbage: int = 0  # replies that matched nothing or did not parse
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,12 @@ class CameraState:
     last_error: str | None = None
     health: Health = field(default_factory=Health)
     # what the console learned about the camera (docs/cameras.md "Discovery")
-    profile: str | None = None             # name of the profile in use (limits, layouts)
-    profile_source: str = "pending"        # configured | pending | discovered | fallback
-    vendor_id: int | None = None           # from the version inquiry
+    profile: str | None = None  # name of the profile in use (limits, layouts)
+    profile_source: str = "pending"  # configured | pending | discovered | fallback
+    vendor_id: int | None = None  # from the version inquiry
     model_id: int | None = None
-    rom_revision: int | None = None        # firmware (ROM) revision
-    unsupported: tuple[str, ...] = ()      # status inquiries the camera refused: no longer asked
+    rom_revision: int | None = None  # firmware (ROM) revision
+    unsupported: tuple[str, ...] = ()  # status inquiries the camera refused: no longer asked
 
     @property
     def online(self) -> bool:

@@ -2,16 +2,18 @@
 
 Handed to ``models.config.store.parse_config`` as its ``camera_check`` (models/ may not import devices/).
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.endpoints import without_url
 from devices.secrets import hide
 from devices.visca import urls
 from devices.visca.links import Quirks
 from devices.visca.profiles import PROFILES, configured_profile
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 
 def check_camera(url: str, profile: str | None) -> list[tuple[str, str]]:
@@ -37,9 +39,14 @@ def _problems(url: str, profile: str | None) -> list[tuple[str, str]]:
     if model is not None:
         problems += _check("url", configured_profile, model)
         if profile in PROFILES and model in PROFILES and model != profile:
-            problems.append(("profile", QT_TRANSLATE_NOOP(
-                "Camera", "profile {profile} differs from model={model} in the URL; keep one")
-                .format(profile=repr(profile), model=model)))
+            problems.append(
+                (
+                    "profile",
+                    QT_TRANSLATE_NOOP(
+                        "Camera", "profile {profile} differs from model={model} in the URL; keep one"
+                    ).format(profile=repr(profile), model=model),
+                )
+            )
     return problems
 
 

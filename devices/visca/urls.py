@@ -10,16 +10,17 @@ Options: ``model``, ``quirks``, ``timeout``, ``poll``, ``name``; ``baud`` and ``
 lines, ``local_port`` over UDP. Parsing and typed options are shared with the other devices
 (``devices.endpoints``); ``check`` reads every option before anything is opened.
 """
+
 from __future__ import annotations
 
-from devices import endpoints
 from common.wording import QT_TRANSLATE_NOOP
+from devices import endpoints
 
 DEFAULT_PORTS = {"visca+udp": 52381, "visca+udpraw": 1259, "visca+tcp": 5678}
 SCHEMES = ("visca+udp", "visca+udpraw", "visca+tcp", "visca+serial")
 UDP_SCHEMES = ("visca+udp", "visca+udpraw")
 COMMON_OPTIONS = frozenset({"model", "quirks", "timeout", "poll", "name"})
-SONY_REPLY_PORT = 52381      # Sony cameras reply to this port whatever the source (docs/visca-protocol.md §4.1)
+SONY_REPLY_PORT = 52381  # Sony cameras reply to this port whatever the source (docs/visca-protocol.md §4.1)
 KIND = QT_TRANSLATE_NOOP("DeviceUrls", "camera")
 
 
@@ -34,8 +35,9 @@ class CameraEndpoint(endpoints.Endpoint):
 def parse(url: str, *, listening: bool = False) -> CameraEndpoint:
     """Parse a camera URL; raises CameraUrlError with a message naming what is wrong. ``listening``
     (a simulator's URL) allows port 0, any free port."""
-    return endpoints.parse_endpoint(url, SCHEMES, DEFAULT_PORTS, kind=KIND, endpoint_type=CameraEndpoint,
-                                    listening=listening)
+    return endpoints.parse_endpoint(
+        url, SCHEMES, DEFAULT_PORTS, kind=KIND, endpoint_type=CameraEndpoint, listening=listening
+    )
 
 
 def check(endpoint: CameraEndpoint) -> None:
@@ -77,6 +79,9 @@ def local_ports(endpoint: CameraEndpoint) -> tuple[int, int | None]:
         return 0, (SONY_REPLY_PORT if endpoint.scheme == "visca+udp" else None)
     raw = endpoint.options["local_port"]
     if not raw.strip().isdecimal():
-        raise endpoint.fail(QT_TRANSLATE_NOOP("DeviceUrls", "option local_port={value} must be auto or a port "
-                                              "number 0–65535").format(value=repr(raw)))
+        raise endpoint.fail(
+            QT_TRANSLATE_NOOP(
+                "DeviceUrls", "option local_port={value} must be auto or a port number 0–65535"
+            ).format(value=repr(raw))
+        )
     return endpoint.int_option("local_port", 0, 0, 65535), None

@@ -1,4 +1,5 @@
 """What a wall device can do, declared by its driver so the UI offers only that."""
+
 from __future__ import annotations
 
 import enum
@@ -7,15 +8,15 @@ from common.wording import QT_TRANSLATE_NOOP
 
 
 class Capability(enum.Flag):
-    ROUTE = enum.auto()           # input → output on a matrix (layers: see the driver's ``layers``)
-    ROUTE_QUERY = enum.auto()     # read back which input feeds each output
-    PRESETS = enum.auto()         # recall and save whole-matrix presets
-    WINDOWS = enum.auto()         # wall processor: a source into a window of a canvas
-    LAYOUTS = enum.auto()         # wall processor: recall a window layout on a canvas
-    STATUS_QUERY = enum.auto()    # ask the device for its current state
+    ROUTE = enum.auto()  # input → output on a matrix (layers: see the driver's ``layers``)
+    ROUTE_QUERY = enum.auto()  # read back which input feeds each output
+    PRESETS = enum.auto()  # recall and save whole-matrix presets
+    WINDOWS = enum.auto()  # wall processor: a source into a window of a canvas
+    LAYOUTS = enum.auto()  # wall processor: recall a window layout on a canvas
+    STATUS_QUERY = enum.auto()  # ask the device for its current state
     DISPLAY_POWER = enum.auto()
     DISPLAY_INPUT = enum.auto()
-    TILE_MODE = enum.auto()       # a display showing its part of a rows × columns picture
+    TILE_MODE = enum.auto()  # a display showing its part of a rows × columns picture
 
 
 #: What each capability lets an operator do, worded for "… cannot <doing>" messages.
@@ -40,5 +41,6 @@ def names(capabilities: Capability) -> tuple[str, ...]:
 def require(have: Capability, needed: Capability, device: str) -> None:
     """Raise ``ValueError`` naming what ``device`` cannot do; nothing is sent."""
     if needed not in have:
-        raise ValueError(QT_TRANSLATE_NOOP("Wall", "{device} cannot {doing}")
-                         .format(device=device, doing=DOINGS[needed]))
+        raise ValueError(
+            QT_TRANSLATE_NOOP("Wall", "{device} cannot {doing}").format(device=device, doing=DOINGS[needed])
+        )

@@ -5,12 +5,15 @@ the device (``ValueError`` before anything is queued), hands the work to the dev
 returns a ``concurrent.futures.Future`` at once. Commands resolve to an ``ActionRecord`` or raise
 ``WallError``; queries resolve to what they read.
 """
+
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.capture import Recorder
 from devices.runtime import DeviceRuntime
 from devices.secrets import mask_url
@@ -20,15 +23,23 @@ from devices.wall.link import WallLink
 from devices.wall.protocol import Command
 from devices.wall.queue import CommandQueue, Job
 from devices.wall.state import Listener, WallState, WallStatus
-from common.wording import QT_TRANSLATE_NOOP
 
-UNKNOWN_LIMIT = drivers.MAX_COUNT      # where the device's size is not known, only this is checked
-NOUNS = {"input": QT_TRANSLATE_NOOP("Wall", "input"), "output": QT_TRANSLATE_NOOP("Wall", "output"),
-         "preset": QT_TRANSLATE_NOOP("Wall", "preset"), "canvas": QT_TRANSLATE_NOOP("Wall", "canvas"),
-         "window": QT_TRANSLATE_NOOP("Wall", "window"), "layout": QT_TRANSLATE_NOOP("Wall", "layout"),
-         "rows": QT_TRANSLATE_NOOP("Wall", "rows"), "columns": QT_TRANSLATE_NOOP("Wall", "columns")}
-PLURALS = {"input": QT_TRANSLATE_NOOP("Wall", "inputs"), "output": QT_TRANSLATE_NOOP("Wall", "outputs"),
-           "preset": QT_TRANSLATE_NOOP("Wall", "presets")}
+UNKNOWN_LIMIT = drivers.MAX_COUNT  # where the device's size is not known, only this is checked
+NOUNS = {
+    "input": QT_TRANSLATE_NOOP("Wall", "input"),
+    "output": QT_TRANSLATE_NOOP("Wall", "output"),
+    "preset": QT_TRANSLATE_NOOP("Wall", "preset"),
+    "canvas": QT_TRANSLATE_NOOP("Wall", "canvas"),
+    "window": QT_TRANSLATE_NOOP("Wall", "window"),
+    "layout": QT_TRANSLATE_NOOP("Wall", "layout"),
+    "rows": QT_TRANSLATE_NOOP("Wall", "rows"),
+    "columns": QT_TRANSLATE_NOOP("Wall", "columns"),
+}
+PLURALS = {
+    "input": QT_TRANSLATE_NOOP("Wall", "inputs"),
+    "output": QT_TRANSLATE_NOOP("Wall", "outputs"),
+    "preset": QT_TRANSLATE_NOOP("Wall", "presets"),
+}
 
 
 class WallController:
@@ -40,14 +51,16 @@ class WallController:
         self.name = name or endpoint.option("name") or endpoint.host or endpoint.device
         self.capabilities = self.protocol.capabilities
         self.timing = drivers.timing(endpoint, self.protocol)
-        initial = WallState(self.name, mask_url(url), self.protocol.label, names(self.capabilities), self.protocol.layers)
+        initial = WallState(
+            self.name, mask_url(url), self.protocol.label, names(self.capabilities), self.protocol.layers
+        )
         self._status = WallStatus(initial, drivers.configured_size(endpoint), self.protocol.size_defaults)
         self._endpoint = endpoint
         self._queue: CommandQueue | None = None
         self._early: list[Callable[[CommandQueue], None]] = []
 
     # ---- lifecycle ---------------------------------------------------------------------------
-    def start(self, capture: Recorder | None = None) -> "WallController":
+    def start(self, capture: Recorder | None = None) -> WallController:
         """Connect in the background; commands given before the device is online wait for it.
         ``capture`` records every frame (its creator closes it)."""
         self.runtime.submit(self._open(capture))
@@ -71,6 +84,7 @@ class WallController:
         async def close() -> None:
             if self._queue is not None:
                 await self._queue.close()
+
         return self.runtime.submit(close())
 
     def ready(self) -> concurrent.futures.Future:
@@ -102,8 +116,11 @@ class WallController:
         """Input 0 disconnects the output."""
         self.require(Capability.ROUTE)
         if layer not in self.protocol.layers:
-            raise ValueError(QT_TRANSLATE_NOOP("Wall", "{device} cannot route {layer}; it routes {layers}")
-                             .format(device=self.name, layer=repr(layer), layers=", ".join(self.protocol.layers)))
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Wall", "{device} cannot route {layer}; it routes {layers}").format(
+                    device=self.name, layer=repr(layer), layers=", ".join(self.protocol.layers)
+                )
+            )
         size = self._status.size
         self._check("input", input, size.inputs, lowest=0)
         self._check("output", output, size.outputs)
@@ -164,18 +181,26 @@ class WallController:
     # ---- plumbing ----------------------------------------------------------------------------
     def _check(self, what: str, value: Any, highest: int | None, lowest: int = 1) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(QT_TRANSLATE_NOOP("Wall", "{what} must be a whole number, not {value}")
-                             .format(what=NOUNS[what], value=repr(value)))
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Wall", "{what} must be a whole number, not {value}").format(
+                    what=NOUNS[what], value=repr(value)
+                )
+            )
         limit = UNKNOWN_LIMIT if highest is None else highest
         if lowest <= value <= limit:
             return
         values = {"what": NOUNS[what], "value": value, "lowest": lowest, "highest": limit}
         if highest is None or what not in PLURALS:
-            raise ValueError(QT_TRANSLATE_NOOP("Wall", "{what} {value} is out of range {lowest}–{highest}")
-                             .format(**values))
-        raise ValueError(QT_TRANSLATE_NOOP(
-            "Wall", "{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}").format(
-            device=self.name, count=highest, things=PLURALS[what], **values))
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Wall", "{what} {value} is out of range {lowest}–{highest}").format(
+                    **values
+                )
+            )
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "Wall", "{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}"
+            ).format(device=self.name, count=highest, things=PLURALS[what], **values)
+        )
 
     def _command(self, command: Command) -> concurrent.futures.Future:
         future: concurrent.futures.Future = concurrent.futures.Future()
@@ -196,6 +221,7 @@ class WallController:
             for future in futures:
                 await asyncio.wrap_future(future)
             return produce()
+
         return self.runtime.submit(gather())
 
     def _on_loop(self, fn: Callable[[CommandQueue], None]) -> None:
@@ -204,4 +230,5 @@ class WallController:
                 fn(self._queue)
             else:  # before start() or while it opens: kept, in order, for when the queue exists
                 self._early.append(fn)
+
         self.runtime.call(run)

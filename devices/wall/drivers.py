@@ -11,27 +11,34 @@ check numbers before sending; otherwise asked from the device where it can tell)
 LG displays daisy-chained on one serial port are one URL each, with the same PORT and their own
 ``set_id``; they share the port (``shared_line``).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices import endpoints
 from devices.transport.base import ByteTransport
 from devices.transport.serialport import SerialPort
 from devices.transport.tcp import TcpClient
+from devices.wall import shared_line
 from devices.wall.extron import ExtronProtocol
 from devices.wall.generic import GenericProtocol
 from devices.wall.kramer import KramerProtocol
-from devices.wall import shared_line
 from devices.wall.lg import LgProtocol, reply_set_id
 from devices.wall.protocol import Size, Timing, WallProtocol
-from common.wording import QT_TRANSLATE_NOOP
 
 DRIVERS: dict[str, type[WallProtocol]] = {
-    "kramer": KramerProtocol, "extron": ExtronProtocol, "lg": LgProtocol, "generic": GenericProtocol}
+    "kramer": KramerProtocol,
+    "extron": ExtronProtocol,
+    "lg": LgProtocol,
+    "generic": GenericProtocol,
+}
 SCHEMES = tuple(f"{family}+{wire}" for family in DRIVERS for wire in ("tcp", "serial"))
 DEFAULT_PORTS = {"kramer+tcp": 5000, "extron+tcp": 23, "lg+tcp": 9761}
-COMMON_OPTIONS = frozenset({"name", "inputs", "outputs", "presets", "timeout", "gap", "keepalive", "connect_wait"})
+COMMON_OPTIONS = frozenset(
+    {"name", "inputs", "outputs", "presets", "timeout", "gap", "keepalive", "connect_wait"}
+)
 MAX_COUNT = 9999
 KIND = QT_TRANSLATE_NOOP("DeviceUrls", "wall device")
 
@@ -66,16 +73,19 @@ def make_protocol(endpoint: WallEndpoint) -> WallProtocol:
 def configured_size(endpoint: WallEndpoint) -> Size:
     def count(name: str) -> int | None:
         return endpoint.int_option(name, 0, 1, MAX_COUNT) if name in endpoint.options else None
+
     return Size(count("inputs"), count("outputs"), count("presets"))
 
 
 def timing(endpoint: WallEndpoint, protocol: WallProtocol) -> Timing:
     usual = protocol.default_timing
-    return replace(usual,
-                   timeout=endpoint.float_option("timeout", usual.timeout, 0.02, 30.0),
-                   gap=endpoint.float_option("gap", usual.gap, 0.0, 10.0),
-                   keepalive=endpoint.float_option("keepalive", usual.keepalive, 0.0, 3600.0),
-                   connect_wait=endpoint.float_option("connect_wait", usual.connect_wait, 0.1, 120.0))
+    return replace(
+        usual,
+        timeout=endpoint.float_option("timeout", usual.timeout, 0.02, 30.0),
+        gap=endpoint.float_option("gap", usual.gap, 0.0, 10.0),
+        keepalive=endpoint.float_option("keepalive", usual.keepalive, 0.0, 3600.0),
+        connect_wait=endpoint.float_option("connect_wait", usual.connect_wait, 0.1, 120.0),
+    )
 
 
 def make_transport(endpoint: WallEndpoint, protocol: WallProtocol) -> ByteTransport:
@@ -87,8 +97,15 @@ def make_transport(endpoint: WallEndpoint, protocol: WallProtocol) -> ByteTransp
 def open_transport(endpoint: WallEndpoint, protocol: WallProtocol, shared: dict) -> ByteTransport:
     """What a controller talks through: LG displays on one serial port share it (a daisy chain)."""
     if isinstance(protocol, LgProtocol) and endpoint.is_serial:
-        return shared_line.tap(shared, endpoint.device, _baud(endpoint, protocol), protocol.set_id,
-                               protocol.framer, reply_set_id, lambda: make_transport(endpoint, protocol))
+        return shared_line.tap(
+            shared,
+            endpoint.device,
+            _baud(endpoint, protocol),
+            protocol.set_id,
+            protocol.framer,
+            reply_set_id,
+            lambda: make_transport(endpoint, protocol),
+        )
     return make_transport(endpoint, protocol)
 
 

@@ -8,11 +8,12 @@ recognised at the end of the buffer. Whitespace around a reply is dropped.
 Both layers do their work in C (``re.split``, ``bytes.find``) plus a constant per reply or Telnet
 command, so a line full of garbage costs O(bytes) and never grows a buffer past MAX_REPLY.
 """
+
 from __future__ import annotations
 
 import re
 
-MAX_REPLY = 4096          # a device that never sends a terminator must not grow the buffer forever
+MAX_REPLY = 4096  # a device that never sends a terminator must not grow the buffer forever
 
 IAC, DONT, DO, WONT, WILL, SB, SE = 255, 254, 253, 252, 251, 250, 240
 _IAC = bytes((IAC,))
@@ -76,7 +77,7 @@ class TelnetFilter:
         answers = bytearray()
         position, size = 0, len(data)
         while position < size:
-            if self._state in ("data", "sub"):       # skip to the next IAC in C
+            if self._state in ("data", "sub"):  # skip to the next IAC in C
                 found = data.find(_IAC, position)
                 end = size if found < 0 else found
                 if self._state == "data":

@@ -4,18 +4,28 @@
 Everything device-specific is in the profile file (``generic_profile.py``); what the device can
 do follows from which command templates the file has.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 from functools import partial
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
 from devices.wall.generic_profile import Profile, load_profile
-from devices.wall.protocol import (DEVICE_ERROR, Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise,
-                                   read_as_route)
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
+from devices.wall.protocol import (
+    DEVICE_ERROR,
+    Command,
+    Reply,
+    ReplyKind,
+    Size,
+    Timing,
+    WallProtocol,
+    noise,
+    read_as_route,
+)
 
 ROUTE_TEMPLATES = {"av": "route", "video": "route_video", "audio": "route_audio"}
 DOINGS = {
@@ -38,10 +48,14 @@ def capabilities_of(profile: Profile) -> Capability:
     has = profile.commands.keys()
     found = Capability(0)
     for capability, needs in (
-            (Capability.ROUTE, ROUTE_TEMPLATES.values()), (Capability.PRESETS, ("preset_recall",)),
-            (Capability.WINDOWS, ("window",)), (Capability.LAYOUTS, ("layout",)),
-            (Capability.DISPLAY_POWER, ("power_on", "power_off")), (Capability.DISPLAY_INPUT, ("select_input",)),
-            (Capability.TILE_MODE, ("tile_mode",))):
+        (Capability.ROUTE, ROUTE_TEMPLATES.values()),
+        (Capability.PRESETS, ("preset_recall",)),
+        (Capability.WINDOWS, ("window",)),
+        (Capability.LAYOUTS, ("layout",)),
+        (Capability.DISPLAY_POWER, ("power_on", "power_off")),
+        (Capability.DISPLAY_INPUT, ("select_input",)),
+        (Capability.TILE_MODE, ("tile_mode",)),
+    ):
         if any(name in has for name in needs):
             found |= capability
     if "query_routes" in has and profile.route_reply is not None:
@@ -62,8 +76,9 @@ class GenericProtocol(WallProtocol):
         super().__init__(endpoint)
         path = endpoint.option("profile")
         if not path:
-            raise endpoint.fail(QT_TRANSLATE_NOOP(
-                "Wall", "the generic driver needs profile=FILE (a YAML or JSON file)"))
+            raise endpoint.fail(
+                QT_TRANSLATE_NOOP("Wall", "the generic driver needs profile=FILE (a YAML or JSON file)")
+            )
         self.profile = profile = load_profile(path)
         self.label = profile.name
         self.capabilities = capabilities_of(profile)
@@ -88,8 +103,10 @@ class GenericProtocol(WallProtocol):
         error = profile.error.search(text) if profile.error is not None else None
         if error is not None:
             code = (error.group(1) if error.re.groups else None) or error.group(0)
-            meaning = profile.errors.get(code, DEVICE_ERROR)   # the profile's own words are not translated
-            said = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (error {code})").format(meaning=meaning, code=code)
+            meaning = profile.errors.get(code, DEVICE_ERROR)  # the profile's own words are not translated
+            said = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (error {code})").format(
+                meaning=meaning, code=code
+            )
             return Reply(ReplyKind.ERROR, None, said, text=text)
         routes, facts = self._routes(text)
         if profile.success is None or profile.success.search(text):
@@ -102,7 +119,7 @@ class GenericProtocol(WallProtocol):
         pattern = self.profile.route_reply
         if pattern is None:
             return (), {}
-        if "output" not in pattern.groupindex:   # a per-output query: the command knows the output
+        if "output" not in pattern.groupindex:  # a per-output query: the command knows the output
             number = _number(next((m["input"] for m in pattern.finditer(text)), None))
             return (), ({"number": number} if number is not None else {})
         routes = []
@@ -116,14 +133,20 @@ class GenericProtocol(WallProtocol):
         """The profile's ``name`` template filled with ``values``; ``fields`` go to the Command."""
         template = self.profile.commands.get(name)
         if template is None:
-            raise ValueError(QT_TRANSLATE_NOOP("Wall", "{device} cannot {doing}: its profile has no {command} command")
-                             .format(device=self.label, doing=DOINGS[name], command=name))
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Wall", "{device} cannot {doing}: its profile has no {command} command"
+                ).format(device=self.label, doing=DOINGS[name], command=name)
+            )
         try:
             data = self.profile.render(template, **(values or {}))
         except (ValueError, KeyError, IndexError) as exc:
-            unbuilt = QT_TRANSLATE_NOOP("Wall", "{device}: command {command} cannot be built from {values}: {problem}")
-            raise ValueError(unbuilt.format(device=self.label, command=name, values=str(values),
-                                            problem=sentence_of(exc))) from None
+            unbuilt = QT_TRANSLATE_NOOP(
+                "Wall", "{device}: command {command} cannot be built from {values}: {problem}"
+            )
+            raise ValueError(
+                unbuilt.format(device=self.label, command=name, values=str(values), problem=sentence_of(exc))
+            ) from None
         return Command(data, action, **fields)
 
     def _fixed(self, templates: tuple[str, ...], action: str, query: bool) -> list[Command]:
@@ -137,12 +160,17 @@ class GenericProtocol(WallProtocol):
         return None if template is None else Command(self.profile.render(template), "keepalive", query=True)
 
     def route(self, input: int, output: int, layer: str) -> Command:
-        return self._command(ROUTE_TEMPLATES[layer], f"route {input}→{output} ({layer})",
-                             {"input": input, "output": output}, routes=((layer, output, input),))
+        return self._command(
+            ROUTE_TEMPLATES[layer],
+            f"route {input}→{output} ({layer})",
+            {"input": input, "output": output},
+            routes=((layer, output, input),),
+        )
 
     def recall_preset(self, n: int) -> Command:
-        return self._command("preset_recall", f"preset recall {n}", {"preset": n},
-                             facts={"preset": n}, refresh_routes=True)
+        return self._command(
+            "preset_recall", f"preset recall {n}", {"preset": n}, facts={"preset": n}, refresh_routes=True
+        )
 
     def save_preset(self, n: int) -> Command:
         return self._command("preset_save", f"preset save {n}", {"preset": n})
@@ -151,23 +179,41 @@ class GenericProtocol(WallProtocol):
         if not self._per_output_query:
             return [self._command("query_routes", "read the routes", query=True)]
         if outputs is None:
-            raise ValueError(QT_TRANSLATE_NOOP(
-                "Wall", "the number of outputs is not known; add outputs=N to the URL or the profile"))
-        return [self._command("query_routes", f"read output {out}", {"output": out}, query=True,
-                              decode=partial(read_as_route, "video", out)) for out in range(1, outputs + 1)]
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Wall", "the number of outputs is not known; add outputs=N to the URL or the profile"
+                )
+            )
+        return [
+            self._command(
+                "query_routes",
+                f"read output {out}",
+                {"output": out},
+                query=True,
+                decode=partial(read_as_route, "video", out),
+            )
+            for out in range(1, outputs + 1)
+        ]
 
     def status_queries(self, outputs: int | None) -> list[Command]:
         routes = self.route_queries(outputs) if Capability.ROUTE_QUERY in self.capabilities else []
         return routes + self._fixed(self.profile.status, "read the status", query=True)
 
     def window(self, canvas: int, window: int, input: int) -> Command:
-        return self._command("window", f"window {canvas}.{window} ← input {input}",
-                             {"canvas": canvas, "window": window, "input": input},
-                             facts={"window": (canvas, window, input)})
+        return self._command(
+            "window",
+            f"window {canvas}.{window} ← input {input}",
+            {"canvas": canvas, "window": window, "input": input},
+            facts={"window": (canvas, window, input)},
+        )
 
     def layout(self, canvas: int, preset: int) -> Command:
-        return self._command("layout", f"layout {preset} on canvas {canvas}", {"canvas": canvas, "preset": preset},
-                             facts={"layout": (canvas, preset)})
+        return self._command(
+            "layout",
+            f"layout {preset} on canvas {canvas}",
+            {"canvas": canvas, "preset": preset},
+            facts={"layout": (canvas, preset)},
+        )
 
     def power(self, on: bool) -> Command:
         word = "on" if on else "off"
@@ -175,10 +221,17 @@ class GenericProtocol(WallProtocol):
 
     def select_input(self, code: str) -> Command:
         if not re.fullmatch(r"[0-9A-Za-z_.-]+", str(code)):
-            raise ValueError(QT_TRANSLATE_NOOP("Wall", "an input code is letters and digits, not {code}")
-                             .format(code=repr(code)))
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Wall", "an input code is letters and digits, not {code}").format(
+                    code=repr(code)
+                )
+            )
         return self._command("select_input", f"input {code}", {"code": code}, facts={"input": str(code)})
 
     def tile_mode(self, rows: int, cols: int) -> Command:
-        return self._command("tile_mode", f"tile mode {rows}×{cols}", {"rows": rows, "cols": cols},
-                             facts={"tile": (rows, cols)})
+        return self._command(
+            "tile_mode",
+            f"tile mode {rows}×{cols}",
+            {"rows": rows, "cols": cols},
+            facts={"tile": (rows, cols)},
+        )

@@ -27,6 +27,7 @@
 After the placeholders are filled in, ``%hh`` and ``\\xNN`` give any byte, ``\\r \\n \\t \\\\`` the usual
 characters and ``%%`` a percent sign; ``{{`` and ``}}`` give braces.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -42,25 +43,53 @@ from typing import Any
 
 import yaml
 
-from devices.endpoints import STANDARD_BAUDS
 from common.wording import QT_TRANSLATE_NOOP, sentence_of
+from devices.endpoints import STANDARD_BAUDS
 
-MAX_BYTES = 256 * 1024      # a profile is a page of settings; anything larger is the wrong file
-READ_TIMEOUT = 2.0          # seconds
+MAX_BYTES = 256 * 1024  # a profile is a page of settings; anything larger is the wrong file
+READ_TIMEOUT = 2.0  # seconds
 
 PLACEHOLDERS = {
-    "route": ("input", "output"), "route_video": ("input", "output"), "route_audio": ("input", "output"),
-    "preset_recall": ("preset",), "preset_save": ("preset",), "query_routes": ("output",),
-    "window": ("canvas", "window", "input"), "layout": ("canvas", "preset"), "select_input": ("code",),
-    "tile_mode": ("rows", "cols"), "power_on": (), "power_off": (), "keepalive": (),
+    "route": ("input", "output"),
+    "route_video": ("input", "output"),
+    "route_audio": ("input", "output"),
+    "preset_recall": ("preset",),
+    "preset_save": ("preset",),
+    "query_routes": ("output",),
+    "window": ("canvas", "window", "input"),
+    "layout": ("canvas", "preset"),
+    "select_input": ("code",),
+    "tile_mode": ("rows", "cols"),
+    "power_on": (),
+    "power_off": (),
+    "keepalive": (),
 }
-KEYS = {"name", "baud", "eol", "reply_end", "telnet", "gap", "timeout", "keepalive", "inputs", "outputs",
-        "presets", "commands", "connect", "status", "success", "error", "errors", "route_reply",
-        "checksum", "checksum_format"}
+KEYS = {
+    "name",
+    "baud",
+    "eol",
+    "reply_end",
+    "telnet",
+    "gap",
+    "timeout",
+    "keepalive",
+    "inputs",
+    "outputs",
+    "presets",
+    "commands",
+    "connect",
+    "status",
+    "success",
+    "error",
+    "errors",
+    "route_reply",
+    "checksum",
+    "checksum_format",
+}
 CHECKSUMS = {"sum8": lambda data: sum(data) & 0xFF, "xor": lambda data: reduce(lambda a, b: a ^ b, data, 0)}
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})|%%|\\x([0-9A-Fa-f]{2})|\\([rnt\\])")
 _SIMPLE = {"r": "\r", "n": "\n", "t": "\t", "\\": "\\"}
-_QUOTED = re.compile(r"'[^']{2,}'|\"[^\"]{2,}\"")     # a parser's quote of the file (one character stays)
+_QUOTED = re.compile(r"'[^']{2,}'|\"[^\"]{2,}\"")  # a parser's quote of the file (one character stays)
 
 
 class ProfileError(ValueError):
@@ -73,10 +102,13 @@ def expand_escapes(text: str) -> bytes:
         if hex_digits:
             return chr(int(hex_digits, 16))
         return "%" if match.group(0) == "%%" else _SIMPLE[match.group(3)]
+
     try:
         return _ESCAPE.sub(one, text).encode("latin-1")
     except UnicodeEncodeError:
-        outside = QT_TRANSLATE_NOOP("WallProfile", "{text} has characters outside Latin-1; write them as %hh bytes")
+        outside = QT_TRANSLATE_NOOP(
+            "WallProfile", "{text} has characters outside Latin-1; write them as %hh bytes"
+        )
         raise ProfileError(outside.format(text=repr(text))) from None
 
 
@@ -117,12 +149,17 @@ def load_profile(path: str) -> Profile:
     try:
         raw = json.loads(text) if kind == "JSON" else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError) as exc:
-        raise ProfileError(QT_TRANSLATE_NOOP("WallProfile", "{path} is not valid {format}: {problem}").format(
-            path=path, format=kind, problem=_where(exc))) from None
+        raise ProfileError(
+            QT_TRANSLATE_NOOP("WallProfile", "{path} is not valid {format}: {problem}").format(
+                path=path, format=kind, problem=_where(exc)
+            )
+        ) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("commands"), dict):
-        raise ProfileError(QT_TRANSLATE_NOOP(
-            "WallProfile", "{path} is not a device profile: expected settings with a commands: section")
-            .format(path=path))
+        raise ProfileError(
+            QT_TRANSLATE_NOOP(
+                "WallProfile", "{path} is not a device profile: expected settings with a commands: section"
+            ).format(path=path)
+        )
     return _Reader(path, raw).profile()
 
 
@@ -134,37 +171,52 @@ def read_profile_text(path: str) -> str:
     try:
         return result.result(READ_TIMEOUT)
     except concurrent.futures.TimeoutError:
-        raise ProfileError(QT_TRANSLATE_NOOP("WallProfile", "cannot read the device profile {path} within {seconds} s")
-                           .format(path=path, seconds=f"{READ_TIMEOUT:g}")) from None
+        raise ProfileError(
+            QT_TRANSLATE_NOOP(
+                "WallProfile", "cannot read the device profile {path} within {seconds} s"
+            ).format(path=path, seconds=f"{READ_TIMEOUT:g}")
+        ) from None
 
 
 def _read_into(path: str, result: concurrent.futures.Future) -> None:
     try:
         result.set_result(_read(path))
-    except Exception as exc:        # handed to the caller, who waits for it
+    except Exception as exc:  # handed to the caller, who waits for it
         result.set_exception(exc)
 
 
 def _read(path: str) -> str:
-    try:    # O_NONBLOCK: opening a FIFO does not wait for a writer (POSIX); fstat then refuses it
+    try:  # O_NONBLOCK: opening a FIFO does not wait for a writer (POSIX); fstat then refuses it
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as file:
             info = os.fstat(file.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise ProfileError(QT_TRANSLATE_NOOP("WallProfile", "the device profile {path} is not a regular file")
-                                   .format(path=path))
+                raise ProfileError(
+                    QT_TRANSLATE_NOOP(
+                        "WallProfile", "the device profile {path} is not a regular file"
+                    ).format(path=path)
+                )
             data = file.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ProfileError(QT_TRANSLATE_NOOP("WallProfile", "cannot read the device profile {path}: {reason}")
-                           .format(path=path, reason=exc.strerror or type(exc).__name__)) from None
+        raise ProfileError(
+            QT_TRANSLATE_NOOP("WallProfile", "cannot read the device profile {path}: {reason}").format(
+                path=path, reason=exc.strerror or type(exc).__name__
+            )
+        ) from None
     if len(data) > MAX_BYTES:
-        raise ProfileError(QT_TRANSLATE_NOOP("WallProfile", "the device profile {path} is larger than {size} KiB")
-                           .format(path=path, size=MAX_BYTES // 1024))
+        raise ProfileError(
+            QT_TRANSLATE_NOOP("WallProfile", "the device profile {path} is larger than {size} KiB").format(
+                path=path, size=MAX_BYTES // 1024
+            )
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ProfileError(QT_TRANSLATE_NOOP("WallProfile", "the device profile {path} is not UTF-8 text "
-                                             "(byte {offset})").format(path=path, offset=exc.start)) from None
+        raise ProfileError(
+            QT_TRANSLATE_NOOP(
+                "WallProfile", "the device profile {path} is not UTF-8 text (byte {offset})"
+            ).format(path=path, offset=exc.start)
+        ) from None
 
 
 def _where(exc: Exception) -> str:
@@ -181,62 +233,99 @@ class _Reader:
         self.path, self.raw = path, raw
 
     def fail(self, where: str, message: str) -> ProfileError:
-        return ProfileError(QT_TRANSLATE_NOOP("WallProfile", "{path}: {where}: {problem}")
-                            .format(path=self.path, where=where, problem=message))
+        return ProfileError(
+            QT_TRANSLATE_NOOP("WallProfile", "{path}: {where}: {problem}").format(
+                path=self.path, where=where, problem=message
+            )
+        )
 
     def profile(self) -> Profile:
         unknown = sorted(set(self.raw) - KEYS)
         if unknown:
-            raise self.fail(", ".join(unknown), QT_TRANSLATE_NOOP("WallProfile", "unknown setting; known: {known}")
-                            .format(known=", ".join(sorted(KEYS))))
+            raise self.fail(
+                ", ".join(unknown),
+                QT_TRANSLATE_NOOP("WallProfile", "unknown setting; known: {known}").format(
+                    known=", ".join(sorted(KEYS))
+                ),
+            )
         commands = self.raw.get("commands") or {}
         if not isinstance(commands, dict) or not commands:
-            raise self.fail("commands", QT_TRANSLATE_NOOP("WallProfile", "needs at least one command template"))
+            raise self.fail(
+                "commands", QT_TRANSLATE_NOOP("WallProfile", "needs at least one command template")
+            )
         for name, template in commands.items():
             self.template(f"commands.{name}", template, PLACEHOLDERS.get(name))
         checksum = self.raw.get("checksum")
         if checksum not in (None, *CHECKSUMS):
-            raise self.fail("checksum", QT_TRANSLATE_NOOP("WallProfile", "must be one of {choices}, not {value}")
-                            .format(choices=", ".join(CHECKSUMS), value=repr(checksum)))
+            raise self.fail(
+                "checksum",
+                QT_TRANSLATE_NOOP("WallProfile", "must be one of {choices}, not {value}").format(
+                    choices=", ".join(CHECKSUMS), value=repr(checksum)
+                ),
+            )
         form = self.raw.get("checksum_format", "hex")
         if form not in ("hex", "byte"):
-            raise self.fail("checksum_format", QT_TRANSLATE_NOOP("WallProfile", "must be hex or byte, not {value}")
-                            .format(value=repr(form)))
+            raise self.fail(
+                "checksum_format",
+                QT_TRANSLATE_NOOP("WallProfile", "must be hex or byte, not {value}").format(value=repr(form)),
+            )
         baud = self.number("baud", 9600, int)
         if baud not in STANDARD_BAUDS:
-            raise self.fail("baud", QT_TRANSLATE_NOOP("WallProfile", "must be a line speed: one of {speeds}")
-                            .format(speeds=", ".join(map(str, STANDARD_BAUDS))))
+            raise self.fail(
+                "baud",
+                QT_TRANSLATE_NOOP("WallProfile", "must be a line speed: one of {speeds}").format(
+                    speeds=", ".join(map(str, STANDARD_BAUDS))
+                ),
+            )
         route_reply = self.regex("route_reply")
         if route_reply is not None and "input" not in route_reply.groupindex:
-            raise self.fail("route_reply", QT_TRANSLATE_NOOP(
-                "WallProfile", "needs a group named input, e.g. (?P<input>\\d+)"))
+            raise self.fail(
+                "route_reply",
+                QT_TRANSLATE_NOOP("WallProfile", "needs a group named input, e.g. (?P<input>\\d+)"),
+            )
         return Profile(
-            name=str(self.raw.get("name") or Path(self.path).stem), path=self.path, commands=dict(commands),
+            name=str(self.raw.get("name") or Path(self.path).stem),
+            path=self.path,
+            commands=dict(commands),
             eol=expand_escapes(str(self.raw.get("eol", "\r"))),
             reply_end=expand_escapes(str(self.raw.get("reply_end", "\r\n"))) or b"\r\n",
-            telnet=bool(self.raw.get("telnet", False)), baud=baud,
+            telnet=bool(self.raw.get("telnet", False)),
+            baud=baud,
             timing={k: self.number(k, None, float) for k in ("gap", "timeout", "keepalive") if k in self.raw},
             sizes={k: self.number(k, None, int) for k in ("inputs", "outputs", "presets") if k in self.raw},
-            connect=self.templates("connect"), status=self.templates("status"),
-            success=self.regex("success"), error=self.regex("error"),
+            connect=self.templates("connect"),
+            status=self.templates("status"),
+            success=self.regex("success"),
+            error=self.regex("error"),
             errors={str(k): str(v) for k, v in (self.raw.get("errors") or {}).items()},
-            route_reply=route_reply, checksum=checksum, checksum_as_byte=form == "byte")
+            route_reply=route_reply,
+            checksum=checksum,
+            checksum_as_byte=form == "byte",
+        )
 
     def template(self, where: str, template: Any, placeholders: tuple[str, ...] | None) -> str:
         if placeholders is None:
-            raise self.fail(where, QT_TRANSLATE_NOOP("WallProfile", "unknown command; known: {known}")
-                            .format(known=", ".join(PLACEHOLDERS)))
+            raise self.fail(
+                where,
+                QT_TRANSLATE_NOOP("WallProfile", "unknown command; known: {known}").format(
+                    known=", ".join(PLACEHOLDERS)
+                ),
+            )
         if not isinstance(template, str):
             raise self.fail(where, QT_TRANSLATE_NOOP("WallProfile", "must be a text template"))
         try:
             expand_escapes(template.format(**{name: "01" if name == "code" else 1 for name in placeholders}))
         except KeyError as exc:
             known = ", ".join(placeholders) or QT_TRANSLATE_NOOP("WallProfile", "none")
-            unknown = QT_TRANSLATE_NOOP("WallProfile", "unknown placeholder {placeholder}; this command has: {known}")
+            unknown = QT_TRANSLATE_NOOP(
+                "WallProfile", "unknown placeholder {placeholder}; this command has: {known}"
+            )
             raise self.fail(where, unknown.format(placeholder=f"{{{exc.args[0]}}}", known=known)) from None
         except (ValueError, IndexError) as exc:
-            raise self.fail(where, QT_TRANSLATE_NOOP("WallProfile", "bad template: {problem}")
-                            .format(problem=sentence_of(exc))) from None
+            raise self.fail(
+                where,
+                QT_TRANSLATE_NOOP("WallProfile", "bad template: {problem}").format(problem=sentence_of(exc)),
+            ) from None
         return template
 
     def templates(self, key: str) -> tuple[str, ...]:
@@ -251,12 +340,22 @@ class _Reader:
         try:
             return re.compile(str(pattern))
         except re.error as exc:
-            raise self.fail(key, QT_TRANSLATE_NOOP("WallProfile", "not a valid regular expression: {problem}")
-                            .format(problem=str(exc))) from None
+            raise self.fail(
+                key,
+                QT_TRANSLATE_NOOP("WallProfile", "not a valid regular expression: {problem}").format(
+                    problem=str(exc)
+                ),
+            ) from None
 
     def number(self, key: str, default: Any, kind: type) -> Any:
         value = self.raw.get(key, default)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
-            raise self.fail(key, QT_TRANSLATE_NOOP("WallProfile", "must be a number ≥ 0, not {value}")
-                            .format(value=repr(value)))
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0
+        ):
+            raise self.fail(
+                key,
+                QT_TRANSLATE_NOOP("WallProfile", "must be a number ≥ 0, not {value}").format(
+                    value=repr(value)
+                ),
+            )
         return None if value is None else kind(value)

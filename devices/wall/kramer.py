@@ -6,17 +6,28 @@ syntax: ``~01@VID 1>2 OK``, ``~01@VID ERR 003`` / ``~01@ERR 003``, and also with
 sender (``~OK``, ``~VID 1>2 OK``), without spaces before ``ERR`` (``~01@VIDERR003``) and in lower
 case (``ok``, ``err``). The forms accepted and their sources: docs/walls.md.
 """
+
 from __future__ import annotations
 
 import re
 
-from devices.wall.capabilities import Capability
-from devices.wall.protocol import (DEVICE_ERROR, Command, Reply, ReplyKind, Route, Size, Timing, WallProtocol,
-                                   layer_feature, noise)
 from common.wording import QT_TRANSLATE_NOOP
+from devices.wall.capabilities import Capability
+from devices.wall.protocol import (
+    DEVICE_ERROR,
+    Command,
+    Reply,
+    ReplyKind,
+    Route,
+    Size,
+    Timing,
+    WallProtocol,
+    layer_feature,
+    noise,
+)
 
 LAYER_COMMANDS = {"av": "AV", "video": "VID", "audio": "AUD"}
-ROUTE_LAYERS = {"1": "video", "2": "audio", "12": "av"}     # #ROUTE layer numbers (PlaceOS)
+ROUTE_LAYERS = {"1": "video", "2": "audio", "12": "av"}  # #ROUTE layer numbers (PlaceOS)
 ERRORS = {
     "001": QT_TRANSLATE_NOOP("WallErrors", "syntax error"),
     "002": QT_TRANSLATE_NOOP("WallErrors", "command not available on this device"),
@@ -39,6 +50,7 @@ _NUMBER = re.compile(r"\d+")
 
 
 # --- command builders ----------------------------------------------------------------------------
+
 
 def route(input: int, output: int, layer: str = "av") -> bytes:
     return f"#{LAYER_COMMANDS[layer]} {input}>{output}\r".encode()
@@ -78,6 +90,7 @@ def version_query() -> bytes:
 
 # --- reply parser --------------------------------------------------------------------------------
 
+
 def parse(frame: bytes) -> Reply:
     text = frame.decode("latin-1")
     match = _REPLY.search(text)
@@ -87,15 +100,16 @@ def parse(frame: bytes) -> Reply:
     error = _ERROR.search(body)
     if error is not None:
         code = error.group(1)
-        key = body[:error.start()].strip().upper().rstrip("?") or None
+        key = body[: error.start()].strip().upper().rstrip("?") or None
         said = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (ERR {code})").format(
-            meaning=ERRORS.get(code, DEVICE_ERROR), code=code)
+            meaning=ERRORS.get(code, DEVICE_ERROR), code=code
+        )
         return Reply(ReplyKind.ERROR, key, said, text=text, code=code)
     ok = _OK.search(body)
     if ok is not None:
-        body = body[:ok.start()]
+        body = body[: ok.start()]
     command, _, params = body.strip().partition(" ")
-    command = command.upper().rstrip("?")       # some manuals echo the query: INFO-IO? IN 8,OUT 8
+    command = command.upper().rstrip("?")  # some manuals echo the query: INFO-IO? IN 8,OUT 8
     kind = ReplyKind.OK if ok else ReplyKind.DATA
     return Reply(kind, command, routes=_routes(command, params), facts=_facts(command, params), text=text)
 
@@ -105,8 +119,11 @@ def _routes(command: str, params: str) -> tuple[Route, ...]:
         layer = {"VID": "video", "AUD": "audio", "AV": "av"}[command]
         return tuple((layer, int(out), int(inp)) for inp, out in _PAIR.findall(params))
     if command == "ROUTE":
-        return tuple((ROUTE_LAYERS[layer], int(out), int(inp)) for layer, out, inp in _ROUTE.findall(params)
-                     if layer in ROUTE_LAYERS)
+        return tuple(
+            (ROUTE_LAYERS[layer], int(out), int(inp))
+            for layer, out, inp in _ROUTE.findall(params)
+            if layer in ROUTE_LAYERS
+        )
     return ()
 
 
@@ -124,14 +141,14 @@ def _facts(command: str, params: str) -> dict:
 
 # --- the driver ----------------------------------------------------------------------------------
 
+
 class KramerProtocol(WallProtocol):
     label = "Kramer Protocol 3000"
-    capabilities = (Capability.ROUTE | Capability.ROUTE_QUERY | Capability.PRESETS
-                    | Capability.STATUS_QUERY)
+    capabilities = Capability.ROUTE | Capability.ROUTE_QUERY | Capability.PRESETS | Capability.STATUS_QUERY
     layers = ("av", "video", "audio")
     default_baud = 115200
     default_timing = Timing(gap=0.05, timeout=1.0, keepalive=30.0)
-    unsupported_codes = frozenset({"002"})     # "command not available on this device"
+    unsupported_codes = frozenset({"002"})  # "command not available on this device"
 
     def parse(self, frame: bytes) -> Reply:
         return parse(frame)
@@ -143,24 +160,34 @@ class KramerProtocol(WallProtocol):
             asks.append((size_query(), "read the matrix size", "INFO-IO", "size"))
         if size.presets is None:
             asks.append((preset_count_query(), "read the preset count", "INFO-PRST", "presets"))
-        asks += [(model_query(), "read the model", "MODEL", "model"),
-                 (version_query(), "read the firmware version", "VERSION", "firmware")]
+        asks += [
+            (model_query(), "read the model", "MODEL", "model"),
+            (version_query(), "read the firmware version", "VERSION", "firmware"),
+        ]
         return [Command(handshake(), "handshake", ("",))] + [
-            Command(data, action, (key,), feature=feature, optional=True) for data, action, key, feature in asks]
+            Command(data, action, (key,), feature=feature, optional=True)
+            for data, action, key, feature in asks
+        ]
 
     def keepalive(self) -> Command:
         return Command(handshake(), "keepalive", ("",), query=True)
 
     def route(self, input: int, output: int, layer: str) -> Command:
-        """"av" routes whatever the unit switches: a video-only matrix refuses #AV, so #VID then."""
+        """ "av" routes whatever the unit switches: a video-only matrix refuses #AV, so #VID then."""
         fallback = self.route(input, output, "video") if layer == "av" else None
-        return Command(route(input, output, layer), f"route {input}→{output} ({layer})",
-                       (LAYER_COMMANDS[layer],), routes=((layer, output, input),),
-                       feature=layer_feature(layer), fallback=fallback)
+        return Command(
+            route(input, output, layer),
+            f"route {input}→{output} ({layer})",
+            (LAYER_COMMANDS[layer],),
+            routes=((layer, output, input),),
+            feature=layer_feature(layer),
+            fallback=fallback,
+        )
 
     def recall_preset(self, n: int) -> Command:
-        return Command(recall_preset(n), f"preset recall {n}", ("PRST-RCL",),
-                       facts={"preset": n}, refresh_routes=True)
+        return Command(
+            recall_preset(n), f"preset recall {n}", ("PRST-RCL",), facts={"preset": n}, refresh_routes=True
+        )
 
     def save_preset(self, n: int) -> Command:
         return Command(save_preset(n), f"preset save {n}", ("PRST-STO",))

@@ -5,14 +5,15 @@ Host sends ``[Cmd1][Cmd2] [Set ID] [Data]\\r`` with the Set ID and data in hex; 
 ``[Cmd2] [Set ID] OK[Data]x`` or ``… NG[Data]x``. Data ``FF`` reads a setting. Set ID 0 addresses
 every display on the line, and then none of them answers (docs/walls.md).
 """
+
 from __future__ import annotations
 
 import re
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
 from devices.wall.protocol import Command, Reply, ReplyKind, Size, Timing, WallProtocol, noise
-from common.wording import QT_TRANSLATE_NOOP
 
 MAX_SET_ID = 0x3E8
 MAX_TILES = 15
@@ -21,11 +22,12 @@ NG_MEANINGS = {"00": QT_TRANSLATE_NOOP("WallErrors", "illegal code")}
 REFUSED = QT_TRANSLATE_NOOP("WallErrors", "the display refused the command")
 
 _REPLY = re.compile(r"([a-z])\s*([0-9A-Fa-f]{1,3})\s*(OK|NG)\s*([0-9A-Fa-f]*)\s*$")
-_VERSION_REPLY = re.compile(r"(z)\s*([0-9A-Fa-f]{1,3})\s*(OK)\s*([!-~]+)\s*$")   # "S/W version" data is text
+_VERSION_REPLY = re.compile(r"(z)\s*([0-9A-Fa-f]{1,3})\s*(OK)\s*([!-~]+)\s*$")  # "S/W version" data is text
 _CODE = re.compile(r"[0-9A-Fa-f]{2}")
 
 
 # --- command builders ----------------------------------------------------------------------------
+
 
 def command(cmd: str, set_id: int, data: str) -> bytes:
     return f"{cmd} {set_id:02X} {data}\r".encode()
@@ -50,6 +52,7 @@ def read(cmd: str, set_id: int) -> bytes:
 
 # --- reply parser --------------------------------------------------------------------------------
 
+
 def parse(frame: bytes) -> Reply:
     text = frame.decode("latin-1").strip()
     match = _REPLY.search(text) or _VERSION_REPLY.search(text)
@@ -59,7 +62,8 @@ def parse(frame: bytes) -> Reply:
     if verdict == "NG":
         data = data.upper()
         error = QT_TRANSLATE_NOOP("WallErrors", "{meaning} (NG {code})").format(
-            meaning=NG_MEANINGS.get(data, REFUSED), code=data or "--")
+            meaning=NG_MEANINGS.get(data, REFUSED), code=data or "--"
+        )
         return Reply(ReplyKind.ERROR, key, error, text=text, code=data)
     return Reply(ReplyKind.OK, key, facts=_facts(key, data if key == "z" else data.upper()), text=text)
 
@@ -86,21 +90,25 @@ def _facts(key: str, data: str) -> dict:
 
 def check_input_code(code: str) -> str:
     if not isinstance(code, str) or not _CODE.fullmatch(code):
-        raise ValueError(QT_TRANSLATE_NOOP(
-            "Wall", "an LG input code is two hex digits such as 90 (HDMI1 on many models), not {code}").format(
-            code=repr(code)))
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "Wall", "an LG input code is two hex digits such as 90 (HDMI1 on many models), not {code}"
+            ).format(code=repr(code))
+        )
     return code.upper()
 
 
 # --- the driver ----------------------------------------------------------------------------------
 
+
 class LgProtocol(WallProtocol):
     label = "LG signage display"
-    capabilities = (Capability.DISPLAY_POWER | Capability.DISPLAY_INPUT | Capability.TILE_MODE
-                    | Capability.STATUS_QUERY)
+    capabilities = (
+        Capability.DISPLAY_POWER | Capability.DISPLAY_INPUT | Capability.TILE_MODE | Capability.STATUS_QUERY
+    )
     options = frozenset({"set_id"})
     default_timing = Timing(gap=0.1, timeout=2.0, keepalive=60.0)
-    unsupported_codes = frozenset({"00"})     # NG 00, "illegal code", to a read: the model lacks it
+    unsupported_codes = frozenset({"00"})  # NG 00, "illegal code", to a read: the model lacks it
 
     def __init__(self, endpoint) -> None:
         super().__init__(endpoint)
@@ -123,8 +131,9 @@ class LgProtocol(WallProtocol):
         """Its state, and its software version where the model can say (docs/walls.md)."""
         if not self._answers:
             return []
-        version = Command(read("fz", self.set_id), "read the software version", ("z",), feature="firmware",
-                          optional=True)
+        version = Command(
+            read("fz", self.set_id), "read the software version", ("z",), feature="firmware", optional=True
+        )
         return [*self.status_queries(None), version]
 
     def power(self, on: bool) -> Command:
@@ -135,16 +144,22 @@ class LgProtocol(WallProtocol):
         return self._command(select_input(self.set_id, code), f"input {code}", "b", input=code)
 
     def tile_mode(self, rows: int, cols: int) -> Command:
-        for message, value in ((QT_TRANSLATE_NOOP("Wall", "tile rows must be 1–{highest}, not {value}"), rows),
-                               (QT_TRANSLATE_NOOP("Wall", "tile columns must be 1–{highest}, not {value}"), cols)):
+        for message, value in (
+            (QT_TRANSLATE_NOOP("Wall", "tile rows must be 1–{highest}, not {value}"), rows),
+            (QT_TRANSLATE_NOOP("Wall", "tile columns must be 1–{highest}, not {value}"), cols),
+        ):
             if not 1 <= value <= MAX_TILES:
                 raise ValueError(message.format(highest=MAX_TILES, value=value))
         if rows == cols == MAX_TILES:
-            raise ValueError(QT_TRANSLATE_NOOP(
-                "Wall", "15×15 cannot be set: LG displays read the tile mode on data FF"))
-        return self._command(tile_mode(self.set_id, rows, cols), f"tile mode {rows}×{cols}", "d",
-                             tile=(rows, cols))
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Wall", "15×15 cannot be set: LG displays read the tile mode on data FF")
+            )
+        return self._command(
+            tile_mode(self.set_id, rows, cols), f"tile mode {rows}×{cols}", "d", tile=(rows, cols)
+        )
 
     def status_queries(self, outputs: int | None) -> list[Command]:
-        return [Command(read(cmd, self.set_id), f"read {what}", (key,), query=True, expects_reply=self._answers)
-                for cmd, key, what in (("ka", "a", "power"), ("xb", "b", "input"), ("dd", "d", "tile mode"))]
+        return [
+            Command(read(cmd, self.set_id), f"read {what}", (key,), query=True, expects_reply=self._answers)
+            for cmd, key, what in (("ka", "a", "power"), ("xb", "b", "input"), ("dd", "d", "tile mode"))
+        ]

@@ -4,16 +4,18 @@ When the transport comes up the link is *ready* at once, unless the driver speak
 network: then it first lets the banner pass, answers ``Password:`` from the URL's ``password``
 option and waits for the login to be confirmed. Replies after that go to ``on_reply``.
 """
+
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from typing import AsyncContextManager, Callable
+from collections.abc import Callable
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import ByteTransport
 from devices.wall.framing import TelnetFilter
 from devices.wall.protocol import Reply, ReplyKind, Timing, WallProtocol
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -27,15 +29,16 @@ def _ignore_ready(_ready: bool, _why: str) -> None:
 
 
 class WallLink:
-    def __init__(self, transport: ByteTransport, protocol: WallProtocol, timing: Timing,
-                 password: str | None = None) -> None:
+    def __init__(
+        self, transport: ByteTransport, protocol: WallProtocol, timing: Timing, password: str | None = None
+    ) -> None:
         self.transport = transport
         self.protocol = protocol
         self._timing = timing
         self._password = password
         self._framer = protocol.framer()
         self._telnet = TelnetFilter() if protocol.greets else None
-        self._phase = "down"     # down → greeting → (login →) ready; "refused" stays until reconnect
+        self._phase = "down"  # down → greeting → (login →) ready; "refused" stays until reconnect
         self._timer: asyncio.TimerHandle | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self.on_reply: Callable[[Reply], None] = _ignore_reply
@@ -63,7 +66,7 @@ class WallLink:
     def send(self, data: bytes) -> bool:
         return self.transport.send(data)
 
-    def turn(self, gap: float) -> AsyncContextManager[None]:
+    def turn(self, gap: float) -> contextlib.AbstractAsyncContextManager[None]:
         """Held for one exchange; devices sharing the line wait for it, and ``gap`` after it."""
         return self.transport.turn(gap)
 
@@ -90,7 +93,7 @@ class WallLink:
         for frame in self._framer.feed(data):
             reply = self.protocol.read(frame)
             if reply.kind is not ReplyKind.NOISE:
-                self.transport.understood(len(frame) + 1)   # for the noise watch (devices/transport/noise.py)
+                self.transport.understood(len(frame) + 1)  # for the noise watch (devices/transport/noise.py)
             if self._phase in ("greeting", "login") or reply.kind is ReplyKind.PROMPT:
                 self._greeting(reply)
             elif self._phase == "ready":
@@ -99,14 +102,16 @@ class WallLink:
     # --- greeting and login ----------------------------------------------------------------------
     def _greeting(self, reply: Reply) -> None:
         if self._phase == "refused":
-            return                      # no more guesses until the next connection
+            return  # no more guesses until the next connection
         if reply.kind is ReplyKind.PROMPT:
             if self._password is None:
-                self._refuse(QT_TRANSLATE_NOOP("Wall", "the device asks for a password; add password=… to the URL"))
+                self._refuse(
+                    QT_TRANSLATE_NOOP("Wall", "the device asks for a password; add password=… to the URL")
+                )
             elif self._phase == "login":
                 self._refuse(QT_TRANSLATE_NOOP("Wall", "the device refused the password"))
             else:
-                if self._phase == "ready":   # the device logged us out: hold commands until back in
+                if self._phase == "ready":  # the device logged us out: hold commands until back in
                     self.on_ready(False, QT_TRANSLATE_NOOP("Wall", "the device asks for the password again"))
                 self._phase = "login"
                 self.transport.send(self.protocol.login(self._password))
@@ -114,12 +119,15 @@ class WallLink:
         elif reply.kind is ReplyKind.LOGIN:
             self._become_ready()
         elif reply.kind is ReplyKind.ERROR and self._phase == "login":
-            self._refuse(QT_TRANSLATE_NOOP("Wall", "the device refused the password ({reason})")
-                         .format(reason=reply.error))
+            self._refuse(
+                QT_TRANSLATE_NOOP("Wall", "the device refused the password ({reason})").format(
+                    reason=reply.error
+                )
+            )
         elif self._phase == "greeting":
             if reply.facts:
-                self.on_reply(reply)            # a banner that names the unit
-            self._arm(self._timing.greeting_quiet, self._become_ready)   # banner text: wait for its end
+                self.on_reply(reply)  # a banner that names the unit
+            self._arm(self._timing.greeting_quiet, self._become_ready)  # banner text: wait for its end
 
     def _refuse(self, why: str) -> None:
         self._cancel_timer()

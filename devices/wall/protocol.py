@@ -5,41 +5,43 @@ answer) and turns each framed reply into a ``Reply`` (never raising on garbage).
 command queue (``queue.py``) and the controller serve every driver the same way; drivers hold
 no sockets, timers or threads.
 """
+
 from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.endpoints import Endpoint
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
-from common.wording import QT_TRANSLATE_NOOP
 
-Route = tuple[str, int, int]        # (layer, output, input); input 0 = disconnected
-DEVICE_ERROR = QT_TRANSLATE_NOOP("WallErrors", "device error")   # an error code the driver does not know
-_TEXT = re.compile(rb"[\x20-\x7e\t]*")                           # printable ASCII
+Route = tuple[str, int, int]  # (layer, output, input); input 0 = disconnected
+DEVICE_ERROR = QT_TRANSLATE_NOOP("WallErrors", "device error")  # an error code the driver does not know
+_TEXT = re.compile(rb"[\x20-\x7e\t]*")  # printable ASCII
 
 
 class ReplyKind(enum.Enum):
-    OK = "ok"            # the device accepted a command
-    DATA = "data"        # an answer to a query, or state the device reports by itself
-    ERROR = "error"      # the device refused; ``Reply.error`` says why in plain words
-    PROMPT = "prompt"    # the device asks for a password
-    LOGIN = "login"      # the password was accepted
-    NOISE = "noise"      # banners, echoes, garbage: nothing to act on
+    OK = "ok"  # the device accepted a command
+    DATA = "data"  # an answer to a query, or state the device reports by itself
+    ERROR = "error"  # the device refused; ``Reply.error`` says why in plain words
+    PROMPT = "prompt"  # the device asks for a password
+    LOGIN = "login"  # the password was accepted
+    NOISE = "noise"  # banners, echoes, garbage: nothing to act on
 
 
 @dataclass(frozen=True)
 class Reply:
     kind: ReplyKind
-    key: str | None = None          # what it answers ("VID", "tie", "a"); None: whatever is in flight
-    error: str | None = None        # e.g. "parameter out of range (ERR 003)", a Phrase
+    key: str | None = None  # what it answers ("VID", "tie", "a"); None: whatever is in flight
+    error: str | None = None  # e.g. "parameter out of range (ERR 003)", a Phrase
     routes: tuple[Route, ...] = ()
-    facts: dict[str, Any] = field(default_factory=dict)   # inputs, outputs, presets, power, model, …
+    facts: dict[str, Any] = field(default_factory=dict)  # inputs, outputs, presets, power, model, …
     text: str = ""
-    code: str | None = None         # the device's own error code ("002", "10"), for ``refuses``
+    code: str | None = None  # the device's own error code ("002", "10"), for ``refuses``
 
 
 def layer_feature(layer: str) -> str:
@@ -60,20 +62,20 @@ def read_as_route(layer: str, output: int, reply: Reply) -> Reply:
 @dataclass(frozen=True)
 class Command:
     data: bytes
-    action: str                          # audit wording, e.g. "route 1→2 (video)"
-    accepts: tuple[str, ...] = ()        # reply keys that answer it; empty: any answer
-    query: bool = False                  # harmless to repeat, so sent once more after a timeout
+    action: str  # audit wording, e.g. "route 1→2 (video)"
+    accepts: tuple[str, ...] = ()  # reply keys that answer it; empty: any answer
+    query: bool = False  # harmless to repeat, so sent once more after a timeout
     expects_reply: bool = True
-    routes: tuple[Route, ...] = ()       # state to record once the device has accepted it
+    routes: tuple[Route, ...] = ()  # state to record once the device has accepted it
     facts: dict[str, Any] = field(default_factory=dict)
-    refresh_routes: bool = False         # routes unknown after it (a preset recall): read them back
-    decode: Callable[[Reply], Reply] | None = None   # adds what only the command knows to its answer
+    refresh_routes: bool = False  # routes unknown after it (a preset recall): read them back
+    decode: Callable[[Reply], Reply] | None = None  # adds what only the command knows to its answer
     # Learning what the unit supports (docs/walls.md): a command that needs ``feature`` and is refused
     # for want of it notes the feature as unsupported for the connection; ``fallback`` is then sent
     # instead, now and for the rest of the connection.
     feature: str | None = None
     fallback: Command | None = None
-    optional: bool = False               # discovery: a refusal or silence is noted, never an error
+    optional: bool = False  # discovery: a refusal or silence is noted, never an error
 
     def answered_by(self, reply: Reply) -> bool:
         if reply.kind not in (ReplyKind.OK, ReplyKind.DATA, ReplyKind.ERROR):
@@ -91,6 +93,7 @@ class Command:
 @dataclass(frozen=True)
 class Size:
     """How many inputs, outputs and presets the device has; None where not known (yet)."""
+
     inputs: int | None = None
     outputs: int | None = None
     presets: int | None = None
@@ -99,12 +102,13 @@ class Size:
 @dataclass(frozen=True)
 class Timing:
     """How patient the queue is with one device (URL options in brackets)."""
-    gap: float = 0.05           # [gap] quiet time after one exchange before the next command
-    timeout: float = 1.0        # [timeout] wait for a reply
-    keepalive: float = 30.0     # [keepalive] idle seconds before a keepalive; 0 = never
-    connect_wait: float = 5.0   # [connect_wait] a command waits this long for a link still connecting
+
+    gap: float = 0.05  # [gap] quiet time after one exchange before the next command
+    timeout: float = 1.0  # [timeout] wait for a reply
+    keepalive: float = 30.0  # [keepalive] idle seconds before a keepalive; 0 = never
+    connect_wait: float = 5.0  # [connect_wait] a command waits this long for a link still connecting
     greeting_quiet: float = 0.2  # after a banner: silence that means "ready for commands"
-    greeting_wait: float = 1.5   # a device expected to greet that stays silent is ready after this
+    greeting_wait: float = 1.5  # a device expected to greet that stays silent is ready after this
 
 
 class WallProtocol:
@@ -113,15 +117,15 @@ class WallProtocol:
     label = "wall device"
     capabilities = Capability(0)
     layers: tuple[str, ...] = ()
-    options: frozenset[str] = frozenset()      # URL options this driver reads, besides the common ones
+    options: frozenset[str] = frozenset()  # URL options this driver reads, besides the common ones
     default_baud = 9600
     default_timing = Timing()
-    telnet = False              # over the network: Telnet, a banner and maybe a password prompt
-    size_defaults = Size()      # the size to assume where neither the URL nor the device says
-    unsupported_codes: frozenset[str] = frozenset()   # error codes that mean "no such command here"
-    window_limits = (10, 999, 9999)   # highest canvas, window and source (Extron Quantum ranges)
-    layout_limit = 128                # highest window layout preset
-    text_replies = True               # replies are printable ASCII: a line with other bytes is garbage
+    telnet = False  # over the network: Telnet, a banner and maybe a password prompt
+    size_defaults = Size()  # the size to assume where neither the URL nor the device says
+    unsupported_codes: frozenset[str] = frozenset()  # error codes that mean "no such command here"
+    window_limits = (10, 999, 9999)  # highest canvas, window and source (Extron Quantum ranges)
+    layout_limit = 128  # highest window layout preset
+    text_replies = True  # replies are printable ASCII: a line with other bytes is garbage
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint

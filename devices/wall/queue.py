@@ -14,6 +14,7 @@
 - a line that delivers only garbage rests (devices/transport/noise.py): the device is offline with
   that reason, and the operator is told once.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -23,37 +24,39 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 
-from devices.records import Link
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
+from devices.records import DeviceNotice, Link
 from devices.runtime import cancel_and_wait
-from devices.records import DeviceNotice
 from devices.transport.base import Backoff
 from devices.transport.noise import GARBAGE
 from devices.wall.capabilities import Capability
 from devices.wall.link import WallLink
 from devices.wall.protocol import Command, Reply, ReplyKind, Timing, WallProtocol
 from devices.wall.state import WallError, WallStatus
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
-SILENT_AFTER = 2          # exchanges in a row without an answer that make a device offline
+SILENT_AFTER = 2  # exchanges in a row without an answer that make a device offline
 SENT = Reply(ReplyKind.OK, text="(sent; this device does not answer)")
-NOT_SUPPORTED = Reply(ReplyKind.NOISE, text="(not supported by this device; not asked again on this connection)")
+NOT_SUPPORTED = Reply(
+    ReplyKind.NOISE, text="(not supported by this device; not asked again on this connection)"
+)
 NOT_CONNECTED = QT_TRANSLATE_NOOP("Wall", "not connected")
-LOGIN = "log in"          # the action a refused login fails, in the audit trail's wording
+LOGIN = "log in"  # the action a refused login fails, in the audit trail's wording
 
 
 @dataclass(eq=False)
 class Job:
     command: Command
     future: concurrent.futures.Future | None = None
-    audited: bool = False       # an operator action: it ends in an ActionRecord
+    audited: bool = False  # an operator action: it ends in an ActionRecord
     started: float = field(default_factory=time.time)
     expiry: asyncio.TimerHandle | None = None
 
 
 class CommandQueue:
-    def __init__(self, name: str, link: WallLink, protocol: WallProtocol, status: WallStatus,
-                 timing: Timing) -> None:
+    def __init__(
+        self, name: str, link: WallLink, protocol: WallProtocol, status: WallStatus, timing: Timing
+    ) -> None:
         self.name = name
         self._link = link
         self._protocol = protocol
@@ -65,12 +68,12 @@ class CommandQueue:
         self._online = False
         self._current: Command | None = None
         self._answer: asyncio.Future[Reply] | None = None
-        self._last_end = 0.0                # loop time at which the last exchange ended
+        self._last_end = 0.0  # loop time at which the last exchange ended
         self._unanswered = 0
         self._backoff = Backoff(0.5, 10.0)
         self._online_waiters: list[concurrent.futures.Future] = []
-        self._refusal: str | None = None        # why the device refused us on this connection
-        self._said_garbage = False              # the operator was told of garbage on the line
+        self._refusal: str | None = None  # why the device refused us on this connection
+        self._said_garbage = False  # the operator was told of garbage on the line
         self._task: asyncio.Task | None = None
         link.on_reply = self._on_reply
         link.on_ready = self._on_ready
@@ -118,8 +121,10 @@ class CommandQueue:
 
     def _not_connected(self) -> None:
         if self._status.snapshot().link is Link.CONNECTING and not self._link.transport.is_up:
-            self._status.set_link(Link.OFFLINE, QT_TRANSLATE_NOOP("Wall", "no connection to {link}")
-                                  .format(link=self._link.transport.name))
+            self._status.set_link(
+                Link.OFFLINE,
+                QT_TRANSLATE_NOOP("Wall", "no connection to {link}").format(link=self._link.transport.name),
+            )
 
     # --- link events -------------------------------------------------------------------------------
     def _on_ready(self, ready: bool, why: str) -> None:
@@ -142,8 +147,13 @@ class CommandQueue:
     def _go_offline(self, why: str) -> None:
         if why == GARBAGE and not self._said_garbage:
             self._said_garbage = True
-            self._status.notice(DeviceNotice(self.name, "warning", QT_TRANSLATE_NOOP(
-                "Wall", "{device}: {problem}").format(device=self.name, problem=why)))
+            self._status.notice(
+                DeviceNotice(
+                    self.name,
+                    "warning",
+                    QT_TRANSLATE_NOOP("Wall", "{device}: {problem}").format(device=self.name, problem=why),
+                )
+            )
         self._online = False
         self._status.set_link(Link.OFFLINE, why)
         if self._answer is not None and not self._answer.done():
@@ -166,10 +176,11 @@ class CommandQueue:
             answer.set_result(decode(reply) if decode is not None else reply)
         elif reply.kind is ReplyKind.ERROR:
             self._status.count(errors=1)
-            self._status.set_error(QT_TRANSLATE_NOOP("Wall", "the device reported: {problem}")
-                                   .format(problem=reply.error))
+            self._status.set_error(
+                QT_TRANSLATE_NOOP("Wall", "the device reported: {problem}").format(problem=reply.error)
+            )
         elif reply.kind in (ReplyKind.OK, ReplyKind.DATA):
-            self._status.apply_reply(reply)   # a change made elsewhere (front panel, another client)
+            self._status.apply_reply(reply)  # a change made elsewhere (front panel, another client)
 
     # --- the sending side ------------------------------------------------------------------------------
     async def _run(self) -> None:
@@ -185,17 +196,20 @@ class CommandQueue:
                         waiter.set_result(self._status.snapshot())
                 self._online_waiters.clear()
                 await self._serve()
-            if self._link.ready and self._unanswered:   # connected but silent: try again later
+            if self._link.ready and self._unanswered:  # connected but silent: try again later
                 noise = self._link.transport.noise
-                self._go_offline(GARBAGE if noise is not None and noise.noisy
-                                 else QT_TRANSLATE_NOOP("Wall", "the device does not answer"))
+                self._go_offline(
+                    GARBAGE
+                    if noise is not None and noise.noisy
+                    else QT_TRANSLATE_NOOP("Wall", "the device does not answer")
+                )
                 await asyncio.sleep(self._backoff.next())
 
     async def _connect(self) -> bool:
         commands = self._protocol.connect_commands(self._status.configured)
         probe = self._protocol.keepalive()
         if not commands and self._unanswered and probe is not None:
-            commands = [probe]    # back from silence: make sure it answers before calling it online
+            commands = [probe]  # back from silence: make sure it answers before calling it online
         for command in commands:
             if await self._exchange(Job(command)) is None or not self._link.ready:
                 return False
@@ -218,7 +232,7 @@ class CommandQueue:
             wait = None if idle <= 0 else max(0.0, self._last_end + idle - loop.time())
             try:
                 await asyncio.wait_for(self._wake.wait(), wait)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 keepalive = self._protocol.keepalive()
                 if keepalive is not None:
                     self._status.count(keepalives=1)
@@ -234,10 +248,10 @@ class CommandQueue:
         while True:
             command = job.command = job.command.supported_form(self._status.unsupported)
             if command.optional and command.feature in self._status.unsupported:
-                return self._done(job, NOT_SUPPORTED)      # refused before on this connection: not asked again
+                return self._done(job, NOT_SUPPORTED)  # refused before on this connection: not asked again
             outcome = await self._transact(command)
             if isinstance(outcome, Reply):
-                refused = outcome.kind is ReplyKind.ERROR and command.optional   # discovery: any refusal
+                refused = outcome.kind is ReplyKind.ERROR and command.optional  # discovery: any refusal
                 if command.feature and (refused or self._protocol.refuses(outcome)):
                     self._status.learn_unsupported(command.feature)
                     if command.fallback is not None:
@@ -247,7 +261,7 @@ class CommandQueue:
                 return self._done(job, outcome)
             failure, detail = outcome
             if failure == "timeout" and command.optional and command.feature:
-                self._status.learn_unsupported(command.feature)   # units that stay silent on unknown commands
+                self._status.learn_unsupported(command.feature)  # units that stay silent on unknown commands
                 return self._done(job, NOT_SUPPORTED)
             if failure == "timeout":
                 self._unanswered += 1
@@ -272,7 +286,7 @@ class CommandQueue:
                 self._current, self._answer = command, loop.create_future()
                 try:
                     reply = await asyncio.wait_for(self._answer, self._timing.timeout)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     self._status.count(timeouts=1)
                     continue
                 except ConnectionError as exc:
@@ -284,24 +298,31 @@ class CommandQueue:
             self._status.round_trip(loop.time() - sent_at)
             return reply
         return "timeout", QT_TRANSLATE_NOOP("Wall", "no answer within {seconds} s").format(
-            seconds=f"{self._timing.timeout:g}")
+            seconds=f"{self._timing.timeout:g}"
+        )
 
     def _done(self, job: Job, reply: Reply) -> Reply:
         self._finish(job, reply)
         return reply
+
     def _finish(self, job: Job, reply: Reply | None, failure: str = "", detail: str = "") -> None:
         command = job.command
         if reply is not None and reply.kind is ReplyKind.ERROR:
             failure = detail = reply.error or "refused"
             self._status.count(errors=1)
-            self._status.set_error(QT_TRANSLATE_NOOP("Wall", "{action}: {problem}")
-                                   .format(action=command.action, problem=failure))
+            self._status.set_error(
+                QT_TRANSLATE_NOOP("Wall", "{action}: {problem}").format(
+                    action=command.action, problem=failure
+                )
+            )
         elif reply is not None:
             self._status.apply(command.routes, command.facts)
             self._status.apply_reply(reply)
             if command.refresh_routes:
                 self._refresh_routes()
-        record = self._status.record(command.action, failure or "completed", job.started) if job.audited else None
+        record = (
+            self._status.record(command.action, failure or "completed", job.started) if job.audited else None
+        )
         future = job.future
         if future is None or future.done():
             return

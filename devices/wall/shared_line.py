@@ -7,24 +7,32 @@ opened by the first tap and closed when the last one leaves. The line frames wha
 hands each reply to the taps of the address it names. A chain is half-duplex in practice, so
 ``turn()`` gives one exchange at a time the whole line, and the next one waits ``gap`` after it.
 """
+
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from typing import AsyncContextManager, AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable
 
 from devices.transport.base import ByteTransport
 from devices.wall.framing import Framer
 
 log = logging.getLogger(__name__)
 
-AddressOf = Callable[[bytes], "int | None"]   # the address a framed reply comes from, None: noise
+AddressOf = Callable[[bytes], "int | None"]  # the address a framed reply comes from, None: noise
 
 
 class SharedLine:
-    def __init__(self, port: ByteTransport, device: str, baud: int, framer: Framer, address_of: AddressOf,
-                 registry: dict) -> None:
+    def __init__(
+        self,
+        port: ByteTransport,
+        device: str,
+        baud: int,
+        framer: Framer,
+        address_of: AddressOf,
+        registry: dict,
+    ) -> None:
         self.port = port
         self.device = device
         self.baud = baud
@@ -33,12 +41,12 @@ class SharedLine:
         self._registry = registry
         self._taps: list[LineTap] = []
         self._turn = asyncio.Lock()
-        self._last_end = 0.0          # loop time at which the last exchange on the line ended
+        self._last_end = 0.0  # loop time at which the last exchange on the line ended
         self._opened = False
         port.on_data = self._on_data
         port.on_state = self._on_state
 
-    def attach(self, tap: "LineTap") -> None:
+    def attach(self, tap: LineTap) -> None:
         self._taps.append(tap)
 
     async def open(self) -> None:
@@ -46,7 +54,7 @@ class SharedLine:
             self._opened = True
             await self.port.open()
 
-    async def leave(self, tap: "LineTap") -> None:
+    async def leave(self, tap: LineTap) -> None:
         """The port closes with the last tap; the others keep it."""
         if tap in self._taps:
             self._taps.remove(tap)
@@ -76,12 +84,12 @@ class SharedLine:
         for frame in self._framer.feed(data):
             address = self._address_of(frame)
             if address is not None:
-                self.port.understood(len(frame) + 1)   # for the noise watch (devices/transport/noise.py)
+                self.port.understood(len(frame) + 1)  # for the noise watch (devices/transport/noise.py)
             taps = [tap for tap in self._taps if tap.address == address]
             if not taps:
                 log.debug("%s: reply for nobody here: %r", self.device, frame)
             for tap in taps:
-                tap.receive(frame + self._framer.terminators[:1])   # whole again for the tap's own framer
+                tap.receive(frame + self._framer.terminators[:1])  # whole again for the tap's own framer
 
 
 class LineTap(ByteTransport):
@@ -110,7 +118,7 @@ class LineTap(ByteTransport):
         await self.line.leave(self)
         self._set_up(False, "closed")
 
-    def turn(self, gap: float) -> AsyncContextManager[None]:
+    def turn(self, gap: float) -> contextlib.AbstractAsyncContextManager[None]:
         return self.line.turn(gap)
 
     def line_state(self, up: bool, why: str) -> None:
@@ -124,14 +132,22 @@ def _key(device: str) -> tuple[str, str]:
     return ("wall-line", device)
 
 
-def tap(shared: dict, device: str, baud: int, address: int, framer: Callable[[], Framer],
-        address_of: AddressOf, make_port: Callable[[], ByteTransport]) -> LineTap:
+def tap(
+    shared: dict,
+    device: str,
+    baud: int,
+    address: int,
+    framer: Callable[[], Framer],
+    address_of: AddressOf,
+    make_port: Callable[[], ByteTransport],
+) -> LineTap:
     """A tap on the line of ``device``, made (with ``make_port()``) by the first device on it."""
     line = shared.get(_key(device))
     if line is None:
         line = SharedLine(make_port(), device, baud, framer(), address_of, shared)
         shared[_key(device)] = line
     elif line.baud != baud:
-        log.warning("%s: already open at %d baud for other devices on the line; %d ignored",
-                    device, line.baud, baud)
+        log.warning(
+            "%s: already open at %d baud for other devices on the line; %d ignored", device, line.baud, baud
+        )
     return LineTap(line, address)

@@ -4,6 +4,7 @@
 any thread get the latest one. Action records are the camera's ``ActionRecord`` (its ``camera``
 field holds the device name) so that one audit trail takes both.
 """
+
 from __future__ import annotations
 
 import logging
@@ -11,23 +12,23 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.records import ActionRecord, DeviceNotice, Link, Listener, Listeners
 from devices.wall.protocol import Reply, Route, Size, layer_feature
-from common.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Health:
-    last_seen: float | None = None    # time.time() of the last reply
-    rtt_ms: float | None = None       # smoothed time from sending to the answer
+    last_seen: float | None = None  # time.time() of the last reply
+    rtt_ms: float | None = None  # smoothed time from sending to the answer
     sent: int = 0
     received: int = 0
     retries: int = 0
     timeouts: int = 0
-    errors: int = 0                   # error replies from the device
-    garbage: int = 0                  # replies that meant nothing here
+    errors: int = 0  # error replies from the device
+    garbage: int = 0  # replies that meant nothing here
     offline_count: int = 0
     keepalives: int = 0
 
@@ -43,14 +44,14 @@ class WallState:
     inputs: int | None = None
     outputs: int | None = None
     presets: int | None = None
-    routes: dict[int, int] = field(default_factory=dict)          # video: output → input (0 = none)
+    routes: dict[int, int] = field(default_factory=dict)  # video: output → input (0 = none)
     audio_routes: dict[int, int] = field(default_factory=dict)
-    windows: dict[tuple[int, int], int] = field(default_factory=dict)   # (canvas, window) → input
-    layouts: dict[int, int] = field(default_factory=dict)         # canvas → last layout recalled
+    windows: dict[tuple[int, int], int] = field(default_factory=dict)  # (canvas, window) → input
+    layouts: dict[int, int] = field(default_factory=dict)  # canvas → last layout recalled
     last_preset: int | None = None
     power: bool | None = None
     input: str | None = None
-    tile: tuple[int, int] | None = None                           # (rows, columns)
+    tile: tuple[int, int] | None = None  # (rows, columns)
     # What the device said it is, and what it refused on this connection (docs/walls.md)
     model: str | None = None
     part_number: str | None = None
@@ -70,11 +71,15 @@ class WallState:
 
     def to_json(self) -> dict:
         data = asdict(self)
-        data.update(link=self.link.value, online=self.online, profile=self.profile,
-                    routes={str(o): i for o, i in sorted(self.routes.items())},
-                    audio_routes={str(o): i for o, i in sorted(self.audio_routes.items())},
-                    windows={f"{c}.{w}": i for (c, w), i in sorted(self.windows.items())},
-                    layouts={str(c): p for c, p in sorted(self.layouts.items())})
+        data.update(
+            link=self.link.value,
+            online=self.online,
+            profile=self.profile,
+            routes={str(o): i for o, i in sorted(self.routes.items())},
+            audio_routes={str(o): i for o, i in sorted(self.audio_routes.items())},
+            windows={f"{c}.{w}": i for (c, w), i in sorted(self.windows.items())},
+            layouts={str(c): p for c, p in sorted(self.layouts.items())},
+        )
         return data
 
 
@@ -86,8 +91,11 @@ class WallError(Exception):
         self.device = device
         self.action = action
         self.result = result
-        super().__init__(QT_TRANSLATE_NOOP("Wall", "{device}: {action}: {problem}")
-                         .format(device=device, action=action, problem=detail or result))
+        super().__init__(
+            QT_TRANSLATE_NOOP("Wall", "{device}: {action}: {problem}").format(
+                device=device, action=action, problem=detail or result
+            )
+        )
 
 
 class WallStatus:
@@ -135,7 +143,9 @@ class WallStatus:
     def set_link(self, link: Link, why: str | None = None) -> None:
         changes: dict[str, Any] = {"link": link}
         if link is Link.OFFLINE and self._state.link is not Link.OFFLINE:
-            changes["health"] = replace(self._state.health, offline_count=self._state.health.offline_count + 1)
+            changes["health"] = replace(
+                self._state.health, offline_count=self._state.health.offline_count + 1
+            )
         if why:
             changes["last_error"] = why
         self._set(**changes)
@@ -184,8 +194,10 @@ class WallStatus:
                 video[output] = source
             if layer in ("av", "audio"):
                 audio[output] = source
-        changes: dict[str, Any] = {"routes": dict(sorted(video.items())),
-                                   "audio_routes": dict(sorted(audio.items()))}
+        changes: dict[str, Any] = {
+            "routes": dict(sorted(video.items())),
+            "audio_routes": dict(sorted(audio.items())),
+        }
         if "preset" in facts:
             changes["last_preset"] = facts["preset"]
         for name in ("power", "input", "tile", "model", "part_number", "firmware"):
@@ -209,11 +221,13 @@ class WallStatus:
 
     def _apply_size(self) -> None:
         """The URL's numbers first, then what the device reports, then the driver's defaults."""
+
         def pick(name: str) -> int | None:
             for source in (self._configured, self._reported, self._defaults):
                 if getattr(source, name) is not None:
                     return getattr(source, name)
             return None
+
         self._set(inputs=pick("inputs"), outputs=pick("outputs"), presets=pick("presets"))
 
     def record(self, action: str, result: str, started: float) -> ActionRecord:

@@ -2,12 +2,13 @@
 configuration check (``models.config.store`` gets it from app.py as its ``wall_check``) and the ``wall``
 command, which refuses a bad URL before it loads the rest of the device layer.
 """
+
 from __future__ import annotations
 
+from common.wording import sentence_of
 from devices.endpoints import without_url
 from devices.secrets import hide
 from devices.wall import drivers
-from common.wording import sentence_of
 
 
 def check_wall(url: str) -> list[str]:

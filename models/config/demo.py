@@ -1,15 +1,18 @@
 """The configuration of demo mode: four simulated cameras, a simulated wall matrix, two events and their shots."""
+
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 from datetime import date
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.config.parse import parse_config
 from models.config.schema import CameraCheck, Config, WallCheck
-from common.wording import QT_TRANSLATE_NOOP
 
-DEMO_SOURCE = QT_TRANSLATE_NOOP("Config", "demo configuration")   # where its problems are, in place of a file name
+DEMO_SOURCE = QT_TRANSLATE_NOOP(
+    "Config", "demo configuration"
+)  # where its problems are, in place of a file name
 
 _TEMPLATE = """\
 # Demo configuration: the cameras are simulators started by the console itself.
@@ -101,11 +104,24 @@ def demo_config_text(urls: Sequence[str], day: date | None = None, wall_url: str
         raise ValueError(f"the demo needs exactly 4 camera URLs, got {len(urls)}")
     # a JSON string is a valid double-quoted YAML scalar, whatever the URL contains
     cameras = {f"cam{number}": json.dumps(url) for number, url in enumerate(urls, start=1)}
-    walls = {"walls": _WALL.format(url=json.dumps(wall_url)), "rakor_wall": _RAKOR_WALL,
-             "podcast_wall": _PODCAST_WALL} if wall_url else {"walls": "", "rakor_wall": "", "podcast_wall": ""}
+    walls = (
+        {
+            "walls": _WALL.format(url=json.dumps(wall_url)),
+            "rakor_wall": _RAKOR_WALL,
+            "podcast_wall": _PODCAST_WALL,
+        }
+        if wall_url
+        else {"walls": "", "rakor_wall": "", "podcast_wall": ""}
+    )
     return _TEMPLATE.format(day=(day or date.today()).isoformat(), **cameras, **walls)
 
 
-def demo_config(urls: Sequence[str], camera_check: CameraCheck | None = None, day: date | None = None, *,
-                wall_url: str | None = None, wall_check: WallCheck | None = None) -> Config:
+def demo_config(
+    urls: Sequence[str],
+    camera_check: CameraCheck | None = None,
+    day: date | None = None,
+    *,
+    wall_url: str | None = None,
+    wall_check: WallCheck | None = None,
+) -> Config:
     return parse_config(demo_config_text(urls, day, wall_url), DEMO_SOURCE, camera_check, wall_check)

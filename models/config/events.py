@@ -12,6 +12,7 @@ title and planned start): one not over yet is scheduled; one under way is schedu
 console's clock ran them (on the desk PCs that is WIB). An event the log cannot take (no place,
 or a place the log does not know) is left out, with the reason.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,22 +21,23 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.oplog.admin_audit import audit_change
+from common.wording import QT_TRANSLATE_NOOP
 from models.config.schema import Config, EventConfig
-from models.oplog.database import one_desk_at_a_time
+from models.oplog.admin_audit import audit_change
 from models.oplog.clock import as_utc
+from models.oplog.database import one_desk_at_a_time
 from models.oplog.schedule import Place, ScheduleError, new_event
 from models.oplog.tables import Device, Event, EventMode, EventStatus, Location
-from common.wording import QT_TRANSLATE_NOOP
 
-ORGANISER = "Diskominfo"       # what the Smart Centre's own configuration set up, its department organises
-CARRYING = 4_052_020_232       # one desk at a time carries the configuration's events (models.oplog.database)
+ORGANISER = "Diskominfo"  # what the Smart Centre's own configuration set up, its department organises
+CARRYING = 4_052_020_232  # one desk at a time carries the configuration's events (models.oplog.database)
 
 
 @dataclass(frozen=True)
 class Carried:
     """What ``carry_configured_events`` did: titles scheduled (``started`` too: under way), and why any
     configured event was left out."""
+
     scheduled: tuple[str, ...] = ()
     started: tuple[str, ...] = ()
     left_out: tuple[str, ...] = ()
@@ -46,21 +48,26 @@ def carry_configured_events(session: Session, config: Config, now: datetime) -> 
     now = as_utc(now)
     if not any(event.start and event.end for event in config.events):
         return Carried()
-    one_desk_at_a_time(session, CARRYING)       # two desks starting together would both find an event missing
+    one_desk_at_a_time(session, CARRYING)  # two desks starting together would both find an event missing
     names = {camera.id: camera.name for camera in config.cameras}
     devices = set(session.scalars(select(Device.name).where(Device.in_service)))
     scheduled, started, left_out = [], [], []
     for configured in config.events:
         if configured.start is None or configured.end is None:
-            continue                                    # a template only
+            continue  # a template only
         start, end = configured.start.astimezone(), configured.end.astimezone()
         if as_utc(end) <= now or _in_log(session, configured.title, start):
             continue
         try:
-            event = _schedule(session, configured, start, end,
-                              [names[camera] for camera in configured.cameras if names.get(camera) in devices])
+            event = _schedule(
+                session,
+                configured,
+                start,
+                end,
+                [names[camera] for camera in configured.cameras if names.get(camera) in devices],
+            )
         except (ScheduleError, ValueError) as error:
-            left_out.append(error.args[0])              # the Phrase, said in the operator's language
+            left_out.append(error.args[0])  # the Phrase, said in the operator's language
             continue
         scheduled.append(event.title)
         action = f"schedule event {event.title} from the configuration"
@@ -74,19 +81,43 @@ def carry_configured_events(session: Session, config: Config, now: datetime) -> 
 
 
 def _in_log(session: Session, title: str, start: datetime) -> bool:
-    return session.scalar(select(Event.id).where(Event.title == title.strip(), Event.planned_start == as_utc(start))
-                          .limit(1)) is not None
+    return (
+        session.scalar(
+            select(Event.id)
+            .where(Event.title == title.strip(), Event.planned_start == as_utc(start))
+            .limit(1)
+        )
+        is not None
+    )
 
 
-def _schedule(session: Session, configured: EventConfig, start: datetime, end: datetime, devices: list[str]) -> Event:
+def _schedule(
+    session: Session, configured: EventConfig, start: datetime, end: datetime, devices: list[str]
+) -> Event:
     if not configured.location:
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: the configuration names no location, so it is "
-                                                          "not in the operations log; schedule it there")
-                            .format(title=configured.title))
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP(
+                "Schedule",
+                "{title}: the configuration names no location, so it is "
+                "not in the operations log; schedule it there",
+            ).format(title=configured.title)
+        )
     if session.scalar(select(Location.id).where(Location.name == configured.location)) is None:
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: the operations log has no location {location}, "
-                                                          "so the event is not in it; an admin adds the location "
-                                                          "(Tools → Locations)")
-                            .format(title=configured.title, location=configured.location))
-    return new_event(session, configured.title, ORGANISER, EventMode.LURING, start, end,
-                     [Place(configured.location)], devices=devices)
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP(
+                "Schedule",
+                "{title}: the operations log has no location {location}, "
+                "so the event is not in it; an admin adds the location "
+                "(Tools → Locations)",
+            ).format(title=configured.title, location=configured.location)
+        )
+    return new_event(
+        session,
+        configured.title,
+        ORGANISER,
+        EventMode.LURING,
+        start,
+        end,
+        [Place(configured.location)],
+        devices=devices,
+    )

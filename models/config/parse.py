@@ -3,6 +3,7 @@
 The file is composed into YAML nodes (not loaded into Python objects) so that every value
 still knows its line, and so that text such as ``name: yes`` stays text.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,12 +12,25 @@ from dataclasses import replace
 import yaml
 from yaml.nodes import Node, ScalarNode
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from models.config.schema import (
-    DEMO_PREVIEW, PRESET_NUMBERS, PREVIEW_SCHEMES, SHOT_KEYS, TIME_FORMAT, CameraCheck, CameraConfig, Config,
-    ConfigError, ConfigProblem, EventConfig, Shot, UrlWarnings, WallCheck)
+    DEMO_PREVIEW,
+    PRESET_NUMBERS,
+    PREVIEW_SCHEMES,
+    SHOT_KEYS,
+    TIME_FORMAT,
+    CameraCheck,
+    CameraConfig,
+    Config,
+    ConfigError,
+    ConfigProblem,
+    EventConfig,
+    Shot,
+    UrlWarnings,
+    WallCheck,
+)
 from models.config.values import INT_TAG, is_null
 from models.config.walls import WallReader
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 TOP_KEYS = ("cameras", "events", "walls")
 CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "preview_hd", "presets", "capture")
@@ -26,8 +40,13 @@ URL_PATTERN = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://(.*)")
 DEVICE_NUMBERS = range(0, 100)
 
 
-def parse_config(text: str, source: str = "config.yaml", camera_check: CameraCheck | None = None,
-                 wall_check: WallCheck | None = None, url_warnings: UrlWarnings | None = None) -> Config:
+def parse_config(
+    text: str,
+    source: str = "config.yaml",
+    camera_check: CameraCheck | None = None,
+    wall_check: WallCheck | None = None,
+    url_warnings: UrlWarnings | None = None,
+) -> Config:
     """The configuration in ``text``; raises ConfigError listing every problem found.
 
     Without ``camera_check`` (``wall_check``) camera (wall) URLs and profiles are only checked to be present.
@@ -50,22 +69,37 @@ def _line(problem: ConfigProblem) -> int:
     return problem.line or 0
 
 
-_SYNTAX_HINTS = {   # PyYAML's words -> what they usually mean in a hand-written file
+_SYNTAX_HINTS = {  # PyYAML's words -> what they usually mean in a hand-written file
     "'\\t'": QT_TRANSLATE_NOOP("Config", "indent with spaces, not tabs"),
     "expected <block end>": QT_TRANSLATE_NOOP("Config", "the indentation does not match the lines above"),
-    "mapping values are not allowed here":
-        QT_TRANSLATE_NOOP("Config", "a ': ' inside a value; put the value in quotes"),
-    "could not find expected ':'":
-        QT_TRANSLATE_NOOP("Config", "a line without 'key: value', or a quote that is not closed"),
+    "mapping values are not allowed here": QT_TRANSLATE_NOOP(
+        "Config", "a ': ' inside a value; put the value in quotes"
+    ),
+    "could not find expected ':'": QT_TRANSLATE_NOOP(
+        "Config", "a line without 'key: value', or a quote that is not closed"
+    ),
     "found unexpected end of stream": QT_TRANSLATE_NOOP("Config", "a quote or bracket that is not closed"),
-    "expected ',' or": QT_TRANSLATE_NOOP("Config", "a bracket that is not closed, or a comma missing between items"),
+    "expected ',' or": QT_TRANSLATE_NOOP(
+        "Config", "a bracket that is not closed, or a comma missing between items"
+    ),
 }
 CAMERA, EVENT = QT_TRANSLATE_NOOP("Config", "camera"), QT_TRANSLATE_NOOP("Config", "event")
 # how a problem names the element of a list, counted from 1 (ValueReader.items)
-CAMERA_ITEM = (QT_TRANSLATE_NOOP("Config", "camera {number} (id {id})"), QT_TRANSLATE_NOOP("Config", "camera {number}"))
-WALL_ITEM = (QT_TRANSLATE_NOOP("Config", "wall {number} (id {id})"), QT_TRANSLATE_NOOP("Config", "wall {number}"))
-EVENT_ITEM = (QT_TRANSLATE_NOOP("Config", "event {number} (id {id})"), QT_TRANSLATE_NOOP("Config", "event {number}"))
-NO_CAMERAS = QT_TRANSLATE_NOOP("Config", "no cameras are configured: the console will have no cameras to control")
+CAMERA_ITEM = (
+    QT_TRANSLATE_NOOP("Config", "camera {number} (id {id})"),
+    QT_TRANSLATE_NOOP("Config", "camera {number}"),
+)
+WALL_ITEM = (
+    QT_TRANSLATE_NOOP("Config", "wall {number} (id {id})"),
+    QT_TRANSLATE_NOOP("Config", "wall {number}"),
+)
+EVENT_ITEM = (
+    QT_TRANSLATE_NOOP("Config", "event {number} (id {id})"),
+    QT_TRANSLATE_NOOP("Config", "event {number}"),
+)
+NO_CAMERAS = QT_TRANSLATE_NOOP(
+    "Config", "no cameras are configured: the console will have no cameras to control"
+)
 PRESET_NUMBER = QT_TRANSLATE_NOOP("Config", "a preset number")
 CAPTURE_DEVICE_NUMBER = QT_TRANSLATE_NOOP("Config", "a capture device number")
 
@@ -74,20 +108,29 @@ def _syntax_problem(source: str, text: str, exc: yaml.YAMLError) -> ConfigProble
     if isinstance(exc, yaml.reader.ReaderError):
         line = text.count("\n", 0, exc.position) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return ConfigProblem(source, line, "", QT_TRANSLATE_NOOP(
-            "Config", "a character YAML does not allow (U+{code}); delete it").format(code=f"{code:04X}"))
+        return ConfigProblem(
+            source,
+            line,
+            "",
+            QT_TRANSLATE_NOOP("Config", "a character YAML does not allow (U+{code}); delete it").format(
+                code=f"{code:04X}"
+            ),
+        )
     mark = _mistake_mark(exc)
     if mark is None:
-        return ConfigProblem(source, None, "",
-                             QT_TRANSLATE_NOOP("Config", "not valid YAML: {error}").format(error=str(exc)))
+        return ConfigProblem(
+            source, None, "", QT_TRANSLATE_NOOP("Config", "not valid YAML: {error}").format(error=str(exc))
+        )
     problem = getattr(exc, "problem", None) or QT_TRANSLATE_NOOP("Config", "syntax error")
     hint = next((hint for words, hint in _SYNTAX_HINTS.items() if words in problem), None)
     if hint is None:
         message = QT_TRANSLATE_NOOP("Config", "not valid YAML at column {column}: {problem}").format(
-            column=mark.column + 1, problem=problem)
+            column=mark.column + 1, problem=problem
+        )
     else:
         message = QT_TRANSLATE_NOOP("Config", "not valid YAML at column {column}: {hint} ({problem})").format(
-            column=mark.column + 1, hint=hint, problem=problem)
+            column=mark.column + 1, hint=hint, problem=problem
+        )
     return ConfigProblem(source, mark.line + 1, "", message)
 
 
@@ -102,14 +145,19 @@ def _mistake_mark(exc: yaml.YAMLError) -> yaml.Mark | None:
 
 
 class _Reader(WallReader):
-    def __init__(self, source: str, camera_check: CameraCheck | None, wall_check: WallCheck | None,
-                 url_warnings: UrlWarnings | None) -> None:
+    def __init__(
+        self,
+        source: str,
+        camera_check: CameraCheck | None,
+        wall_check: WallCheck | None,
+        url_warnings: UrlWarnings | None,
+    ) -> None:
         super().__init__(source, url_warnings)
         self.camera_check = camera_check
         self.wall_check = wall_check
         self.wall_ids: dict[str, int] = {}
         self.wall_outputs: dict[str, tuple[int, ...]] = {}
-        self.camera_ids: dict[str, int] = {}     # id -> line, every id seen (even of a faulty camera)
+        self.camera_ids: dict[str, int] = {}  # id -> line, every id seen (even of a faulty camera)
         self.event_ids: dict[str, int] = {}
 
     # ---- the document ---------------------------------------------------------------------
@@ -122,8 +170,11 @@ class _Reader(WallReader):
         events = self.items(top.get("events"), "events", self.event, EVENT_ITEM)
         if not cameras and not self.problems:
             listed = top.get("cameras")
-            self.warnings.append(ConfigProblem(self.source, None if listed is None else listed.start_mark.line + 1,
-                                               "", NO_CAMERAS))
+            self.warnings.append(
+                ConfigProblem(
+                    self.source, None if listed is None else listed.start_mark.line + 1, "", NO_CAMERAS
+                )
+            )
         return Config(tuple(cameras), tuple(events), tuple(walls))
 
     def camera(self, node: Node, where: str) -> CameraConfig | None:
@@ -145,12 +196,18 @@ class _Reader(WallReader):
         preview = self.preview(entries.get("preview"), f"{where}.preview")
         preview_hd = self.preview(entries.get("preview_hd"), f"{where}.preview_hd")
         if "preview_hd" in entries and "preview" not in entries:
-            self.add(entries["preview_hd"], f"{where}.preview_hd", QT_TRANSLATE_NOOP(
-                "Config", "preview_hd is the main stream for large views; the tile needs preview: (the substream) too"))
+            self.add(
+                entries["preview_hd"],
+                f"{where}.preview_hd",
+                QT_TRANSLATE_NOOP(
+                    "Config",
+                    "preview_hd is the main stream for large views; the tile needs preview: (the substream) too",
+                ),
+            )
         presets = self.presets(entries.get("presets"), f"{where}.presets")
         capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or camera_id or where)
         if len(self.problems) > before or camera_id is None or name is None or url is None:
-            return None     # (a required value that is None has its problem already)
+            return None  # (a required value that is None has its problem already)
         return CameraConfig(camera_id, name, url, profile, location, preview, presets, capture, preview_hd)
 
     def event(self, node: Node, where: str) -> EventConfig | None:
@@ -164,13 +221,18 @@ class _Reader(WallReader):
         start = self.time(entries.get("start"), f"{where}.start")
         end = self.time(entries.get("end"), f"{where}.end")
         if start is not None and end is not None and end <= start:
-            self.add(entries["end"], f"{where}.end", QT_TRANSLATE_NOOP(
-                "Config", "the event must end after it starts ({start})").format(start=start.strftime(TIME_FORMAT)))
+            self.add(
+                entries["end"],
+                f"{where}.end",
+                QT_TRANSLATE_NOOP("Config", "the event must end after it starts ({start})").format(
+                    start=start.strftime(TIME_FORMAT)
+                ),
+            )
         cameras = self.event_cameras(entries.get("cameras"), f"{where}.cameras")
         shots = self.shots(entries.get("shots"), f"{where}.shots", cameras)
         wall_outputs = self.event_wall_outputs(entries.get("wall_outputs"), f"{where}.wall_outputs")
         if len(self.problems) > before or event_id is None or title is None:
-            return None     # (a required value that is None has its problem already)
+            return None  # (a required value that is None has its problem already)
         return EventConfig(event_id, title, location, start, end, cameras, shots, wall_outputs)
 
     # ---- parts of a camera or an event -----------------------------------------------------
@@ -182,15 +244,25 @@ class _Reader(WallReader):
             return value
         url = URL_PATTERN.match(value)
         if url is None:
-            return value      # a video file; it may live on another machine, so it is not looked for here
+            return value  # a video file; it may live on another machine, so it is not looked for here
         if url.group(1).lower() not in PREVIEW_SCHEMES:
-            self.add(node, field, QT_TRANSLATE_NOOP(
-                "Config", "unsupported preview address {address}; use rtsp://, http://, https://, "
-                          "a file path, a device number or {demo}").format(
-                address=repr(value), demo=repr(DEMO_PREVIEW)))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Config",
+                    "unsupported preview address {address}; use rtsp://, http://, https://, "
+                    "a file path, a device number or {demo}",
+                ).format(address=repr(value), demo=repr(DEMO_PREVIEW)),
+            )
         elif not url.group(2).split("/", 1)[0]:
-            self.add(node, field, QT_TRANSLATE_NOOP("Config", "preview address {address} has no host name").format(
-                address=repr(value)))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP("Config", "preview address {address} has no host name").format(
+                    address=repr(value)
+                ),
+            )
         return value
 
     def presets(self, node: Node | None, field: str) -> dict[int, str]:
@@ -200,8 +272,11 @@ class _Reader(WallReader):
             number = self.whole_number(key_node, field, PRESET_NUMBERS, PRESET_NUMBER)
             name = self.text(value_node, f"{field}.{key_node.value}", required=True)
             if number in seen:
-                self.add(key_node, field, QT_TRANSLATE_NOOP("Config", "preset {number} is named twice").format(
-                    number=number))
+                self.add(
+                    key_node,
+                    field,
+                    QT_TRANSLATE_NOOP("Config", "preset {number} is named twice").format(number=number),
+                )
             elif number is not None and name is not None:
                 presets[number] = name
             if number is not None:
@@ -218,8 +293,13 @@ class _Reader(WallReader):
             if camera not in self.camera_ids:
                 self.add(item, field, _no_camera(camera))
             elif camera in cameras:
-                self.add(item, field, QT_TRANSLATE_NOOP("Config", "camera {camera} is listed twice").format(
-                    camera=repr(camera)))
+                self.add(
+                    item,
+                    field,
+                    QT_TRANSLATE_NOOP("Config", "camera {camera} is listed twice").format(
+                        camera=repr(camera)
+                    ),
+                )
             else:
                 cameras.append(camera)
 
@@ -233,18 +313,27 @@ class _Reader(WallReader):
             key = key_node.value.upper()
             where = f"{field}.{key}"
             if key not in SHOT_KEYS:
-                self.add(key_node, field, QT_TRANSLATE_NOOP("Config", "unknown shot key {key}; use F1 to F12").format(
-                    key=repr(key_node.value)))
+                self.add(
+                    key_node,
+                    field,
+                    QT_TRANSLATE_NOOP("Config", "unknown shot key {key}; use F1 to F12").format(
+                        key=repr(key_node.value)
+                    ),
+                )
                 continue
             if key in seen:
-                self.add(key_node, field, QT_TRANSLATE_NOOP("Config", "shot {key} appears twice").format(key=key))
+                self.add(
+                    key_node, field, QT_TRANSLATE_NOOP("Config", "shot {key} appears twice").format(key=key)
+                )
                 continue
             seen.add(key)
             entries = self.mapping(value_node, where, SHOT_FIELDS, required=SHOT_FIELDS)
             if entries is None:
                 continue
             camera = self.text(entries.get("camera"), f"{where}.camera", required=True)
-            preset = self.whole_number(entries.get("preset"), f"{where}.preset", PRESET_NUMBERS, PRESET_NUMBER)
+            preset = self.whole_number(
+                entries.get("preset"), f"{where}.preset", PRESET_NUMBERS, PRESET_NUMBER
+            )
             if camera is not None and camera not in cameras:
                 self.add(entries["camera"], f"{where}.camera", self.not_in_event(camera, cameras))
             elif camera is not None and preset is not None:
@@ -254,8 +343,12 @@ class _Reader(WallReader):
     def not_in_event(self, camera: str, cameras: tuple[str, ...]) -> Phrase:
         if camera not in self.camera_ids:
             return _no_camera(camera)
-        return QT_TRANSLATE_NOOP("Config", "camera {camera} is not one of this event's cameras ({cameras})").format(
-            camera=repr(camera), cameras=", ".join(cameras) or QT_TRANSLATE_NOOP("Config", "none listed"))
+        return QT_TRANSLATE_NOOP(
+            "Config", "camera {camera} is not one of this event's cameras ({cameras})"
+        ).format(
+            camera=repr(camera), cameras=", ".join(cameras) or QT_TRANSLATE_NOOP("Config", "none listed")
+        )
+
 
 def _no_camera(camera: str) -> Phrase:
     return QT_TRANSLATE_NOOP("Config", "no camera with id {id}").format(id=repr(camera))

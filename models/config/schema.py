@@ -1,14 +1,15 @@
 """What the console's configuration file describes: cameras, video walls, events and their shots."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
 
 from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 SHOT_KEYS = tuple(f"F{number}" for number in range(1, 13))
-PRESET_NUMBERS = range(0, 256)   # one VISCA byte; the camera's profile narrows it when recalled
+PRESET_NUMBERS = range(0, 256)  # one VISCA byte; the camera's profile narrows it when recalled
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 PREVIEW_SCHEMES = ("rtsp", "rtsps", "http", "https")
 DEMO_PREVIEW = "demo"
@@ -21,7 +22,7 @@ WallCheck = Callable[[str], list[str]]
 UrlWarnings = Callable[[str], list[str]]
 """``warnings(url)``: what is doubtful about any device URL (a port of another protocol, a serial port
 this computer does not have); warnings are shown, but never stop a file from being used."""
-WALL_NUMBERS = range(1, 10000)   # inputs, outputs, windows and layouts; the device narrows them when used
+WALL_NUMBERS = range(1, 10000)  # inputs, outputs, windows and layouts; the device narrows them when used
 GRID_SIZES = range(1, 17)
 
 
@@ -32,26 +33,31 @@ class CameraConfig:
     url: str
     profile: str | None = None
     location: str | None = None
-    preview: str | int | None = None      # URL, file path, "demo", or a capture device index: the tile's (sub)stream
+    preview: str | int | None = (
+        None  # URL, file path, "demo", or a capture device index: the tile's (sub)stream
+    )
     presets: dict[int, str] = field(default_factory=dict)
-    capture: str | None = None            # file recording every frame (docs/captures.md), as written
-    preview_hd: str | int | None = None   # the main stream, for the enlarged preview and the multiview (docs/video.md)
+    capture: str | None = None  # file recording every frame (docs/captures.md), as written
+    preview_hd: str | int | None = (
+        None  # the main stream, for the enlarged preview and the multiview (docs/video.md)
+    )
 
 
 @dataclass(frozen=True)
 class WallConfig:
     """A video wall processor, matrix switcher or display, and the names the operators use for it."""
+
     id: str
     name: str
     url: str
-    sources: dict[int, str] = field(default_factory=dict)   # input number -> name
-    outputs: dict[int, str] = field(default_factory=dict)   # output number (windows of ``canvas``) -> name
-    canvas: int | None = None                               # wall processors: the canvas the windows are on
-    rows: int | None = None                                 # the grid the canvas view draws the outputs in
+    sources: dict[int, str] = field(default_factory=dict)  # input number -> name
+    outputs: dict[int, str] = field(default_factory=dict)  # output number (windows of ``canvas``) -> name
+    canvas: int | None = None  # wall processors: the canvas the windows are on
+    rows: int | None = None  # the grid the canvas view draws the outputs in
     cols: int | None = None
-    layouts: dict[int, str] = field(default_factory=dict)   # preset or window-layout number -> name
-    inputs: dict[str, str] = field(default_factory=dict)    # displays: input code ("90") -> name
-    capture: str | None = None                              # file recording every frame (docs/captures.md)
+    layouts: dict[int, str] = field(default_factory=dict)  # preset or window-layout number -> name
+    inputs: dict[str, str] = field(default_factory=dict)  # displays: input code ("90") -> name
+    capture: str | None = None  # file recording every frame (docs/captures.md)
 
 
 def wall_output_id(wall: str, output: int) -> str:
@@ -73,8 +79,8 @@ class EventConfig:
     start: datetime | None = None
     end: datetime | None = None
     cameras: tuple[str, ...] = ()
-    shots: dict[str, Shot] = field(default_factory=dict)   # "F1".."F12"
-    wall_outputs: tuple[str, ...] = ()                      # "wall-id:3", see ``wall_output_id``
+    shots: dict[str, Shot] = field(default_factory=dict)  # "F1".."F12"
+    wall_outputs: tuple[str, ...] = ()  # "wall-id:3", see ``wall_output_id``
 
 
 @dataclass(frozen=True)
@@ -82,28 +88,30 @@ class Config:
     cameras: tuple[CameraConfig, ...] = ()
     events: tuple[EventConfig, ...] = ()
     walls: tuple[WallConfig, ...] = ()
-    warnings: tuple[ConfigProblem, ...] = field(default=(), compare=False)   # what parse_config doubted
+    warnings: tuple[ConfigProblem, ...] = field(default=(), compare=False)  # what parse_config doubted
 
 
 @dataclass(frozen=True)
 class ConfigProblem:
     source: str
-    line: int | None       # 1-based; None when the problem concerns the whole file
-    field: str             # e.g. "cameras[1].url" (counted from 0, for programs); empty for the file or its syntax
-    message: str           # a Phrase, or a device layer's text
-    place: str = ""        # the field as the operator reads it: "camera 2 (id cam2), url"; "" = ``field``
+    line: int | None  # 1-based; None when the problem concerns the whole file
+    field: str  # e.g. "cameras[1].url" (counted from 0, for programs); empty for the file or its syntax
+    message: str  # a Phrase, or a device layer's text
+    place: str = ""  # the field as the operator reads it: "camera 2 (id cam2), url"; "" = ``field``
 
     @property
     def sentence(self) -> Phrase:
         """The problem as the operator reads it: "config.yaml line 8, event 1 (id rakor), cameras: no camera …"."""
         form = _PROBLEM_FORMS[self.line is not None, bool(self.field)]
-        return form.format(source=self.source, line=self.line, field=self.place or self.field, message=self.message)
+        return form.format(
+            source=self.source, line=self.line, field=self.place or self.field, message=self.message
+        )
 
     def __str__(self) -> str:
         return self.sentence
 
 
-_PROBLEM_FORMS = {   # (has a line, has a field) -> how a problem reads
+_PROBLEM_FORMS = {  # (has a line, has a field) -> how a problem reads
     (True, True): QT_TRANSLATE_NOOP("Config", "{source} line {line}, {field}: {message}"),
     (True, False): QT_TRANSLATE_NOOP("Config", "{source} line {line}: {message}"),
     (False, True): QT_TRANSLATE_NOOP("Config", "{source}, {field}: {message}"),

@@ -3,18 +3,20 @@
 ``ValueReader`` is the base of the configuration reader (config_parse, config_walls): every
 method adds a line-numbered problem instead of raising, so one pass finds every mistake.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from models.config.ports import PortUses
 from models.config.schema import TIME_FORMAT, ConfigProblem, UrlWarnings
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 ID_PATTERN = re.compile(r"[a-z0-9_-]+")
 TIME_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
@@ -42,17 +44,21 @@ class ValueReader:
         self.source = source
         self.url_warnings = url_warnings
         self.problems: list[ConfigProblem] = []
-        self.warnings: list[ConfigProblem] = []            # doubts that do not stop the file from being used
+        self.warnings: list[ConfigProblem] = []  # doubts that do not stop the file from being used
         self.ports = PortUses()
-        self.captures: dict[str, tuple[str, int]] = {}     # capture file -> (device, line)
-        self.places: dict[str, Phrase] = {}                 # "cameras[1]" -> "camera 2 (id cam2)"
+        self.captures: dict[str, tuple[str, int]] = {}  # capture file -> (device, line)
+        self.places: dict[str, Phrase] = {}  # "cameras[1]" -> "camera 2 (id cam2)"
 
     def add(self, node: Node, field: str, message: str) -> None:
         """A problem at ``node``; ``message`` is a Phrase, or a device check's text passed on as it is."""
-        self.problems.append(ConfigProblem(self.source, node.start_mark.line + 1, field, message, self.place(field)))
+        self.problems.append(
+            ConfigProblem(self.source, node.start_mark.line + 1, field, message, self.place(field))
+        )
 
     def warn(self, node: Node, field: str, message: str) -> None:
-        self.warnings.append(ConfigProblem(self.source, node.start_mark.line + 1, field, message, self.place(field)))
+        self.warnings.append(
+            ConfigProblem(self.source, node.start_mark.line + 1, field, message, self.place(field))
+        )
 
     def doubt_url(self, node: Node, field: str, url: str) -> None:
         """Warnings about a device URL that is valid, but probably not what the site has (``UrlWarnings``)."""
@@ -81,30 +87,51 @@ class ValueReader:
         key = path.strip().replace("\\", "/")
         if key in self.captures:
             other, line = self.captures[key]
-            self.add(node, field, QT_TRANSLATE_NOOP(
-                "Config", "{device} (line {line}) writes its capture to {path} already; give each device its own "
-                          "file").format(device=other, line=line, path=path))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Config",
+                    "{device} (line {line}) writes its capture to {path} already; give each device its own "
+                    "file",
+                ).format(device=other, line=line, path=path),
+            )
             return None
         self.captures[key] = (device, node.start_mark.line + 1)
         return path
 
-    def mapping(self, node: Node, field: str, keys: tuple[str, ...],
-                required: tuple[str, ...]) -> dict[str, Node] | None:
+    def mapping(
+        self, node: Node, field: str, keys: tuple[str, ...], required: tuple[str, ...]
+    ) -> dict[str, Node] | None:
         """The values of a fixed-key mapping; unknown, duplicate and missing keys are problems."""
         if not isinstance(node, MappingNode):
-            self.add(node, field, QT_TRANSLATE_NOOP("Config", "expected 'key: value' lines, found {shape}").format(
-                shape=shape(node)))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP("Config", "expected 'key: value' lines, found {shape}").format(
+                    shape=shape(node)
+                ),
+            )
             return None
         entries: dict[str, Node] = {}
         for key_node, value_node in self.pairs(node, field):
             key = key_node.value
             if key not in keys:
-                self.add(key_node, field, QT_TRANSLATE_NOOP("Config", "unknown key {key}; known keys: {keys}").format(
-                    key=repr(key), keys=", ".join(keys)))
+                self.add(
+                    key_node,
+                    field,
+                    QT_TRANSLATE_NOOP("Config", "unknown key {key}; known keys: {keys}").format(
+                        key=repr(key), keys=", ".join(keys)
+                    ),
+                )
             elif key in entries:
-                self.add(key_node, field, QT_TRANSLATE_NOOP(
-                    "Config", "{key} is given twice (first on line {line})").format(
-                    key=repr(key), line=entries[key].start_mark.line + 1))
+                self.add(
+                    key_node,
+                    field,
+                    QT_TRANSLATE_NOOP("Config", "{key} is given twice (first on line {line})").format(
+                        key=repr(key), line=entries[key].start_mark.line + 1
+                    ),
+                )
             else:
                 entries[key] = value_node
         for key in required:
@@ -116,34 +143,56 @@ class ValueReader:
         if node is None or is_null(node):
             return []
         if not isinstance(node, MappingNode):
-            self.add(node, field, QT_TRANSLATE_NOOP("Config", "expected 'key: value' pairs, found {shape}").format(
-                shape=shape(node)))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP("Config", "expected 'key: value' pairs, found {shape}").format(
+                    shape=shape(node)
+                ),
+            )
             return []
         pairs = []
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode):
                 pairs.append((key_node, value_node))
             else:
-                self.add(key_node, field, QT_TRANSLATE_NOOP(
-                    "Config", "a key must be a single word or number, not {shape}").format(shape=shape(key_node)))
+                self.add(
+                    key_node,
+                    field,
+                    QT_TRANSLATE_NOOP("Config", "a key must be a single word or number, not {shape}").format(
+                        shape=shape(key_node)
+                    ),
+                )
         return pairs
 
-    def items(self, node: Node | None, field: str, read: Callable[[Node, str], T | None],
-              item: tuple[Phrase, Phrase] | None = None) -> list[T]:
+    def items(
+        self,
+        node: Node | None,
+        field: str,
+        read: Callable[[Node, str], T | None],
+        item: tuple[Phrase, Phrase] | None = None,
+    ) -> list[T]:
         """The list's values, each read by ``read(node, "field[index]")``. ``item`` names an element for the
         operator, counting from 1: ``("camera {number} (id {id})", "camera {number}")`` (the second without an id)."""
         if node is None or is_null(node):
             return []
         if not isinstance(node, SequenceNode):
-            self.add(node, field, QT_TRANSLATE_NOOP(
-                "Config", "expected a list (lines starting with '- ' or [a, b]), found {shape}").format(
-                shape=shape(node)))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Config", "expected a list (lines starting with '- ' or [a, b]), found {shape}"
+                ).format(shape=shape(node)),
+            )
             return []
         if item is not None:
             for index, element in enumerate(node.value):
                 element_id = _id_of(element)
-                self.places[f"{field}[{index}]"] = (item[1].format(number=index + 1) if element_id is None
-                                                    else item[0].format(number=index + 1, id=element_id))
+                self.places[f"{field}[{index}]"] = (
+                    item[1].format(number=index + 1)
+                    if element_id is None
+                    else item[0].format(number=index + 1, id=element_id)
+                )
         values = (read(element, f"{field}[{index}]") for index, element in enumerate(node.value))
         return [value for value in values if value is not None]
 
@@ -153,8 +202,11 @@ class ValueReader:
                 self.add(node, field, QT_TRANSLATE_NOOP("Config", "needs a value"))
             return None
         if not isinstance(node, ScalarNode):
-            self.add(node, field,
-                     QT_TRANSLATE_NOOP("Config", "expected text, found {shape}").format(shape=shape(node)))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP("Config", "expected text, found {shape}").format(shape=shape(node)),
+            )
             return None
         if required and not node.value.strip():
             self.add(node, field, QT_TRANSLATE_NOOP("Config", "must not be empty"))
@@ -166,12 +218,21 @@ class ValueReader:
         if node is None or value is None:
             return None
         if not ID_PATTERN.fullmatch(value):
-            self.add(node, field, QT_TRANSLATE_NOOP(
-                "Config", "{kind} id {id} may only use lower-case letters, digits, '-' and '_'").format(
-                kind=kind, id=repr(value)))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Config", "{kind} id {id} may only use lower-case letters, digits, '-' and '_'"
+                ).format(kind=kind, id=repr(value)),
+            )
         elif value in seen:
-            self.add(node, field, QT_TRANSLATE_NOOP("Config", "duplicate {kind} id {id} (first on line {line})").format(
-                kind=kind, id=repr(value), line=seen[value]))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP("Config", "duplicate {kind} id {id} (first on line {line})").format(
+                    kind=kind, id=repr(value), line=seen[value]
+                ),
+            )
         else:
             seen[value] = node.start_mark.line + 1
             return value
@@ -182,14 +243,23 @@ class ValueReader:
         if node is None:
             return None
         if not (isinstance(node, ScalarNode) and node.tag == INT_TAG):
-            self.add(node, field, QT_TRANSLATE_NOOP("Config", "{what} must be a whole number, not {shape}").format(
-                what=what, shape=shape(node)))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP("Config", "{what} must be a whole number, not {shape}").format(
+                    what=what, shape=shape(node)
+                ),
+            )
             return None
         value = _CONSTRUCTOR.construct_yaml_int(node)
         if value not in allowed:
-            self.add(node, field, QT_TRANSLATE_NOOP(
-                "Config", "{what} must be between {low} and {high}, not {value}").format(
-                what=what, low=allowed.start, high=allowed.stop - 1, value=value))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP("Config", "{what} must be between {low} and {high}, not {value}").format(
+                    what=what, low=allowed.start, high=allowed.stop - 1, value=value
+                ),
+            )
             return None
         return value
 
@@ -202,18 +272,26 @@ class ValueReader:
                 raise ValueError(value)
             return datetime.strptime(value, TIME_FORMAT)
         except ValueError:
-            self.add(node, field, QT_TRANSLATE_NOOP(
-                "Config", "{value} is not a date and time; write it like \"2026-11-28 09:00\"").format(
-                value=repr(value)))
+            self.add(
+                node,
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Config", '{value} is not a date and time; write it like "2026-11-28 09:00"'
+                ).format(value=repr(value)),
+            )
             return None
-
 
 
 def _id_of(node: Node) -> str | None:
     """The ``id:`` written in a list element, if it has one that is text."""
     if isinstance(node, MappingNode):
         for key, value in node.value:
-            if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode) and value.value:
+            if (
+                isinstance(key, ScalarNode)
+                and key.value == "id"
+                and isinstance(value, ScalarNode)
+                and value.value
+            ):
                 return value.value
     return None
 

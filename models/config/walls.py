@@ -18,34 +18,58 @@ On a wall processor the outputs are the windows of ``canvas`` (default 1); a dis
 input codes under ``inputs`` (``{"90": HDMI 1}``). ``WallReader`` is part of the configuration
 reader (``config_parse``).
 """
+
 from __future__ import annotations
 
 from yaml.nodes import Node
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from models.config.schema import GRID_SIZES, WALL_NUMBERS, WallCheck, WallConfig, wall_output_id
 from models.config.values import ValueReader
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
-WALL_KEYS = ("id", "name", "url", "sources", "outputs", "canvas", "rows", "cols", "layouts", "inputs", "capture")
+WALL_KEYS = (
+    "id",
+    "name",
+    "url",
+    "sources",
+    "outputs",
+    "canvas",
+    "rows",
+    "cols",
+    "layouts",
+    "inputs",
+    "capture",
+)
 CANVAS_NUMBERS = range(1, 100)
 OUTPUT_EXAMPLE = "smart-wall:3"
 # what a wall's numbered names are: the name of their number, and the problem of a number named twice
-SOURCES = (QT_TRANSLATE_NOOP("Config", "input number"), QT_TRANSLATE_NOOP("Config", "input {number} is named twice"))
-OUTPUTS = (QT_TRANSLATE_NOOP("Config", "output number"), QT_TRANSLATE_NOOP("Config", "output {number} is named twice"))
-LAYOUTS = (QT_TRANSLATE_NOOP("Config", "layout number"), QT_TRANSLATE_NOOP("Config", "layout {number} is named twice"))
+SOURCES = (
+    QT_TRANSLATE_NOOP("Config", "input number"),
+    QT_TRANSLATE_NOOP("Config", "input {number} is named twice"),
+)
+OUTPUTS = (
+    QT_TRANSLATE_NOOP("Config", "output number"),
+    QT_TRANSLATE_NOOP("Config", "output {number} is named twice"),
+)
+LAYOUTS = (
+    QT_TRANSLATE_NOOP("Config", "layout number"),
+    QT_TRANSLATE_NOOP("Config", "layout {number} is named twice"),
+)
 
 
 class WallReader(ValueReader):
     wall_check: WallCheck | None
-    wall_ids: dict[str, int]                   # id -> line, every wall id seen
-    wall_outputs: dict[str, tuple[int, ...]]   # wall id -> its output numbers, for the events
+    wall_ids: dict[str, int]  # id -> line, every wall id seen
+    wall_outputs: dict[str, tuple[int, ...]]  # wall id -> its output numbers, for the events
 
     def wall(self, node: Node, where: str) -> WallConfig | None:
         before = len(self.problems)
         entries = self.mapping(node, where, WALL_KEYS, required=("id", "name", "url"))
         if entries is None:
             return None
-        wall_id = self.identifier(entries.get("id"), f"{where}.id", QT_TRANSLATE_NOOP("Config", "wall"), self.wall_ids)
+        wall_id = self.identifier(
+            entries.get("id"), f"{where}.id", QT_TRANSLATE_NOOP("Config", "wall"), self.wall_ids
+        )
         name = self.text(entries.get("name"), f"{where}.name", required=True)
         url = self.text(entries.get("url"), f"{where}.url", required=True)
         if url is not None and self.wall_check is not None:
@@ -58,19 +82,27 @@ class WallReader(ValueReader):
         outputs = self.named_numbers(entries.get("outputs"), f"{where}.outputs", OUTPUTS)
         if wall_id is not None:
             self.wall_outputs[wall_id] = tuple(outputs)
-        canvas = self.whole_number(entries.get("canvas"), f"{where}.canvas", CANVAS_NUMBERS,
-                                   QT_TRANSLATE_NOOP("Config", "the canvas number"))
+        canvas = self.whole_number(
+            entries.get("canvas"),
+            f"{where}.canvas",
+            CANVAS_NUMBERS,
+            QT_TRANSLATE_NOOP("Config", "the canvas number"),
+        )
         rows = self.whole_number(entries.get("rows"), f"{where}.rows", GRID_SIZES, "rows")
         cols = self.whole_number(entries.get("cols"), f"{where}.cols", GRID_SIZES, "cols")
         if rows is not None and cols is not None and rows * cols < len(outputs):
-            self.add(entries["cols"], f"{where}.cols", QT_TRANSLATE_NOOP(
-                "Config", "a {rows}×{cols} grid has room for {room} outputs, not {count}").format(
-                rows=rows, cols=cols, room=rows * cols, count=len(outputs)))
+            self.add(
+                entries["cols"],
+                f"{where}.cols",
+                QT_TRANSLATE_NOOP(
+                    "Config", "a {rows}×{cols} grid has room for {room} outputs, not {count}"
+                ).format(rows=rows, cols=cols, room=rows * cols, count=len(outputs)),
+            )
         layouts = self.named_numbers(entries.get("layouts"), f"{where}.layouts", LAYOUTS)
         inputs = self.input_codes(entries.get("inputs"), f"{where}.inputs")
         capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or wall_id or where)
         if len(self.problems) > before or wall_id is None or name is None or url is None:
-            return None     # (a required value that is None has its problem already)
+            return None  # (a required value that is None has its problem already)
         return WallConfig(wall_id, name, url, sources, outputs, canvas, rows, cols, layouts, inputs, capture)
 
     def named_numbers(self, node: Node | None, field: str, kind: tuple[Phrase, Phrase]) -> dict[int, str]:
@@ -97,8 +129,11 @@ class WallReader(ValueReader):
             if not code:
                 self.add(key_node, field, QT_TRANSLATE_NOOP("Config", "an input code must not be empty"))
             elif code in codes:
-                self.add(key_node, field, QT_TRANSLATE_NOOP("Config", "input code {code} is named twice").format(
-                    code=code))
+                self.add(
+                    key_node,
+                    field,
+                    QT_TRANSLATE_NOOP("Config", "input code {code} is named twice").format(code=code),
+                )
             elif name is not None:
                 codes[code] = name
         return codes
@@ -112,19 +147,34 @@ class WallReader(ValueReader):
                 return
             wall, colon, number = text.strip().rpartition(":")
             if not colon or not wall or not number.isdigit():
-                self.add(item, field, QT_TRANSLATE_NOOP(
-                    "Config", "write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}").format(
-                    example=OUTPUT_EXAMPLE, text=repr(text)))
+                self.add(
+                    item,
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "Config", "write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}"
+                    ).format(example=OUTPUT_EXAMPLE, text=repr(text)),
+                )
             elif wall not in self.wall_outputs:
-                self.add(item, field, QT_TRANSLATE_NOOP("Config", "no wall with id {id}").format(id=repr(wall)))
+                self.add(
+                    item, field, QT_TRANSLATE_NOOP("Config", "no wall with id {id}").format(id=repr(wall))
+                )
             elif int(number) not in self.wall_outputs[wall]:
                 named = ", ".join(map(str, self.wall_outputs[wall])) or QT_TRANSLATE_NOOP("Config", "none")
-                self.add(item, field, QT_TRANSLATE_NOOP(
-                    "Config", "wall {id} has no output {number} (its outputs: {outputs})").format(
-                    id=repr(wall), number=int(number), outputs=named))
+                self.add(
+                    item,
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "Config", "wall {id} has no output {number} (its outputs: {outputs})"
+                    ).format(id=repr(wall), number=int(number), outputs=named),
+                )
             elif wall_output_id(wall, int(number)) in found:
-                self.add(item, field, QT_TRANSLATE_NOOP("Config", "{output} is listed twice").format(
-                    output=wall_output_id(wall, int(number))))
+                self.add(
+                    item,
+                    field,
+                    QT_TRANSLATE_NOOP("Config", "{output} is listed twice").format(
+                        output=wall_output_id(wall, int(number))
+                    ),
+                )
             else:
                 found.append(wall_output_id(wall, int(number)))
 

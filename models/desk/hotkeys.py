@@ -7,6 +7,7 @@ ALL STOP has keys that no widget uses (Pause, and Ctrl+Space for keyboards witho
 stop every camera from anywhere. Esc, Return and Enter (``WIDGET_KEYS``) close or confirm menus,
 dialogs and editors first; bound to an action they act only when nothing else takes them.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -15,49 +16,77 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from models.desk.key_names import normalize_key
 from common.user_files import default_folder, write_atomically
 from common.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
+from models.desk.key_names import normalize_key
 
 CAMERA_SELECT = tuple(f"camera.select.{number}" for number in range(1, 10))
 MOVES = ("move.up", "move.down", "move.left", "move.right")
 ZOOMS = ("zoom.in", "zoom.out")
 PRESET_RECALLS = tuple(f"preset.recall.{number}" for number in range(10))
-PRESET_SELECTED = "preset.recall.selected"   # the slot chosen in the preset grid
-PRESET_NUMBER = "preset.number"              # type a preset number (any, not only 0–9), then Enter
+PRESET_SELECTED = "preset.recall.selected"  # the slot chosen in the preset grid
+PRESET_NUMBER = "preset.number"  # type a preset number (any, not only 0–9), then Enter
 SHOTS = tuple(f"shot.F{number}" for number in range(1, 13))
-WALL_LAYOUTS = tuple(f"wall.layout.{number}" for number in range(1, 10))   # on the wall shown in the console
+WALL_LAYOUTS = tuple(f"wall.layout.{number}" for number in range(1, 10))  # on the wall shown in the console
 STOP_ALL = "stop.all"
 CHEAT_SHEET = "help.cheatsheet"
-QUICK_LOG = "log.quick"          # the one-key entry in the operations log
-MULTIVIEW = "view.multiview"     # every camera in a window of its own, on a second screen if there is one
+QUICK_LOG = "log.quick"  # the one-key entry in the operations log
+MULTIVIEW = "view.multiview"  # every camera in a window of its own, on a second screen if there is one
 PRESETS = (*PRESET_RECALLS, PRESET_SELECTED, PRESET_NUMBER)
-ACTIONS = (*CAMERA_SELECT, *MOVES, *ZOOMS, *PRESETS, *SHOTS, *WALL_LAYOUTS, STOP_ALL, CHEAT_SHEET, QUICK_LOG, MULTIVIEW)
-HELD_ACTIONS = frozenset((*MOVES, *ZOOMS))    # the key press starts them, its release stops them
-ACTION_GROUPS = (("camera", CAMERA_SELECT), ("move", MOVES + ZOOMS), ("preset", PRESETS),
-                 ("shot", SHOTS), ("wall", WALL_LAYOUTS), ("general", (STOP_ALL, CHEAT_SHEET, QUICK_LOG, MULTIVIEW)))
+ACTIONS = (
+    *CAMERA_SELECT,
+    *MOVES,
+    *ZOOMS,
+    *PRESETS,
+    *SHOTS,
+    *WALL_LAYOUTS,
+    STOP_ALL,
+    CHEAT_SHEET,
+    QUICK_LOG,
+    MULTIVIEW,
+)
+HELD_ACTIONS = frozenset((*MOVES, *ZOOMS))  # the key press starts them, its release stops them
+ACTION_GROUPS = (
+    ("camera", CAMERA_SELECT),
+    ("move", MOVES + ZOOMS),
+    ("preset", PRESETS),
+    ("shot", SHOTS),
+    ("wall", WALL_LAYOUTS),
+    ("general", (STOP_ALL, CHEAT_SHEET, QUICK_LOG, MULTIVIEW)),
+)
 
 DEFAULT_HOTKEYS: dict[str, tuple[str, ...]] = {
     **{action: (action.rsplit(".", 1)[1],) for action in CAMERA_SELECT},
-    "move.up": ("Up",), "move.down": ("Down",), "move.left": ("Left",), "move.right": ("Right",),
-    "zoom.in": ("+", "=", "Num++"), "zoom.out": ("-", "Num+-"),
+    "move.up": ("Up",),
+    "move.down": ("Down",),
+    "move.left": ("Left",),
+    "move.right": ("Right",),
+    "zoom.in": ("+", "=", "Num++"),
+    "zoom.out": ("-", "Num+-"),
     **{f"preset.recall.{number}": (f"Num+{number}", f"Ctrl+{number}") for number in range(10)},
-    **{action: (action.rsplit(".", 1)[1],) for action in SHOTS if action != "shot.F11"},   # F11: the multiview
+    **{action: (action.rsplit(".", 1)[1],) for action in SHOTS if action != "shot.F11"},  # F11: the multiview
     **{action: (f"Alt+{action.rsplit('.', 1)[1]}",) for action in WALL_LAYOUTS},
-    PRESET_SELECTED: ("Return", "Num+Enter"), PRESET_NUMBER: ("Num+*", "Ctrl+G"),
-    STOP_ALL: ("Pause", "Ctrl+Space", "Esc"), CHEAT_SHEET: ("?",), QUICK_LOG: ("Ctrl+L",), MULTIVIEW: ("F11",),
+    PRESET_SELECTED: ("Return", "Num+Enter"),
+    PRESET_NUMBER: ("Num+*", "Ctrl+G"),
+    STOP_ALL: ("Pause", "Ctrl+Space", "Esc"),
+    CHEAT_SHEET: ("?",),
+    QUICK_LOG: ("Ctrl+L",),
+    MULTIVIEW: ("F11",),
 }
 WIDGET_KEYS = frozenset(("Esc", "Return", "Enter", "Num+Enter"))
 """Keys menus, dialogs, combo boxes and editors take first (to close, cancel or confirm)."""
 HOTKEYS_FILE = "hotkeys.json"
 FILE_FORMAT = "smartcentre-console hotkeys"
-FILE_VERSION = 2      # 2: ALL STOP on keys no widget uses; a version 1 file gets them (``from_json``)
+FILE_VERSION = 2  # 2: ALL STOP on keys no widget uses; a version 1 file gets them (``from_json``)
 READABLE_VERSIONS = (1, FILE_VERSION)
 
 _LABELS = {
-    "move.up": QT_TRANSLATE_NOOP("Hotkeys", "Move up"), "move.down": QT_TRANSLATE_NOOP("Hotkeys", "Move down"),
-    "move.left": QT_TRANSLATE_NOOP("Hotkeys", "Move left"), "move.right": QT_TRANSLATE_NOOP("Hotkeys", "Move right"),
-    "zoom.in": QT_TRANSLATE_NOOP("Hotkeys", "Zoom in"), "zoom.out": QT_TRANSLATE_NOOP("Hotkeys", "Zoom out"),
+    "move.up": QT_TRANSLATE_NOOP("Hotkeys", "Move up"),
+    "move.down": QT_TRANSLATE_NOOP("Hotkeys", "Move down"),
+    "move.left": QT_TRANSLATE_NOOP("Hotkeys", "Move left"),
+    "move.right": QT_TRANSLATE_NOOP("Hotkeys", "Move right"),
+    "zoom.in": QT_TRANSLATE_NOOP("Hotkeys", "Zoom in"),
+    "zoom.out": QT_TRANSLATE_NOOP("Hotkeys", "Zoom out"),
     STOP_ALL: QT_TRANSLATE_NOOP("Hotkeys", "Stop all cameras"),
     CHEAT_SHEET: QT_TRANSLATE_NOOP("Hotkeys", "Show the hotkeys"),
     QUICK_LOG: QT_TRANSLATE_NOOP("Hotkeys", "Quick log entry"),
@@ -83,8 +112,11 @@ def describe(action: str) -> Phrase:
 
 class KeyConflict(ValueError):
     def __init__(self, key: str, action: str, other: str) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("Hotkeys", "{key} is already the key for {action}").format(
-            key=key, action=describe(other)))
+        super().__init__(
+            QT_TRANSLATE_NOOP("Hotkeys", "{key} is already the key for {action}").format(
+                key=key, action=describe(other)
+            )
+        )
         self.key = key
         self.action = action
         self.other = other
@@ -196,32 +228,46 @@ class HotkeyMap:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise HotkeyError([QT_TRANSLATE_NOOP(
-                "Hotkeys", "not a hotkey file: {reason} at line {line}, column {column}").format(
-                reason=exc.msg, line=exc.lineno, column=exc.colno)]) from None
+            raise HotkeyError(
+                [
+                    QT_TRANSLATE_NOOP(
+                        "Hotkeys", "not a hotkey file: {reason} at line {line}, column {column}"
+                    ).format(reason=exc.msg, line=exc.lineno, column=exc.colno)
+                ]
+            ) from None
         if not isinstance(data, dict) or not isinstance(data.get("bindings"), dict):
-            raise HotkeyError([QT_TRANSLATE_NOOP("Hotkeys", 'not a hotkey file: it has no "bindings" section')])
+            raise HotkeyError(
+                [QT_TRANSLATE_NOOP("Hotkeys", 'not a hotkey file: it has no "bindings" section')]
+            )
         problems: list[Phrase] = []
         version = data.get("version", FILE_VERSION)
         if version not in READABLE_VERSIONS:
-            problems.append(QT_TRANSLATE_NOOP(
-                "Hotkeys", "the file has version {version}; this console reads version {supported}").format(
-                version=repr(version), supported=FILE_VERSION))
+            problems.append(
+                QT_TRANSLATE_NOOP(
+                    "Hotkeys", "the file has version {version}; this console reads version {supported}"
+                ).format(version=repr(version), supported=FILE_VERSION)
+            )
         bindings = _read_bindings(data["bindings"], problems)
         used = {key for keys in bindings.values() for key in keys}
         for action in ACTIONS:
             if action not in bindings:
                 bindings[action] = [key for key in DEFAULT_HOTKEYS.get(action, ()) if key not in used]
-        if version == 1 and STOP_ALL in bindings:   # Esc was its only default then; Esc now gives way to widgets
-            bindings[STOP_ALL] += [key for key in DEFAULT_HOTKEYS[STOP_ALL]
-                                   if key not in used and key not in bindings[STOP_ALL]]
+        if (
+            version == 1 and STOP_ALL in bindings
+        ):  # Esc was its only default then; Esc now gives way to widgets
+            bindings[STOP_ALL] += [
+                key for key in DEFAULT_HOTKEYS[STOP_ALL] if key not in used and key not in bindings[STOP_ALL]
+            ]
         hotkeys = cls(bindings)
         for key, actions in hotkeys.conflicts().items():
             given_to = QT_TRANSLATE_NOOP("Hotkeys", "{actions} and {last}").format(
-                actions=", ".join(actions[:-1]), last=actions[-1])
-            problems.append(QT_TRANSLATE_NOOP(
-                "Hotkeys", "the key {key} is given to {actions}; a key can do one thing only").format(
-                key=key, actions=given_to))
+                actions=", ".join(actions[:-1]), last=actions[-1]
+            )
+            problems.append(
+                QT_TRANSLATE_NOOP(
+                    "Hotkeys", "the key {key} is given to {actions}; a key can do one thing only"
+                ).format(key=key, actions=given_to)
+            )
         if problems:
             raise HotkeyError(problems)
         return hotkeys
@@ -236,17 +282,22 @@ def _read_bindings(raw: dict[object, object], problems: list[Phrase]) -> dict[st
         if isinstance(keys, str):
             keys = [keys]
         if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
-            problems.append(QT_TRANSLATE_NOOP(
-                "Hotkeys", '{action}: expected a list of keys such as ["F5", "Ctrl+3"], found {found}').format(
-                action=action, found=json.dumps(keys)))
+            problems.append(
+                QT_TRANSLATE_NOOP(
+                    "Hotkeys", '{action}: expected a list of keys such as ["F5", "Ctrl+3"], found {found}'
+                ).format(action=action, found=json.dumps(keys))
+            )
             continue
         bindings[action] = []
         for key in keys:
             try:
                 bindings[action].append(normalize_key(key))
             except ValueError as exc:
-                problems.append(QT_TRANSLATE_NOOP("Hotkeys", "{action}: {problem}").format(
-                    action=action, problem=sentence_of(exc)))
+                problems.append(
+                    QT_TRANSLATE_NOOP("Hotkeys", "{action}: {problem}").format(
+                        action=action, problem=sentence_of(exc)
+                    )
+                )
     return bindings
 
 
@@ -255,7 +306,8 @@ def _unknown_action(action: object) -> Phrase:
     if not close:
         return QT_TRANSLATE_NOOP("Hotkeys", "unknown action {action}").format(action=repr(action))
     return QT_TRANSLATE_NOOP("Hotkeys", "unknown action {action} (did you mean {suggestion}?)").format(
-        action=repr(action), suggestion=repr(close[0]))
+        action=repr(action), suggestion=repr(close[0])
+    )
 
 
 def _check_action(action: str) -> None:
@@ -276,13 +328,17 @@ def load_hotkeys(path: str | os.PathLike[str] | None = None) -> tuple[HotkeyMap,
     except FileNotFoundError:
         return HotkeyMap.defaults(), []
     except (OSError, UnicodeDecodeError) as exc:
-        return HotkeyMap.defaults(), [QT_TRANSLATE_NOOP(
-            "Hotkeys", "{path}: cannot be read ({reason}); using the default hotkeys").format(
-            path=str(path), reason=sentence_of(exc))]
+        return HotkeyMap.defaults(), [
+            QT_TRANSLATE_NOOP(
+                "Hotkeys", "{path}: cannot be read ({reason}); using the default hotkeys"
+            ).format(path=str(path), reason=sentence_of(exc))
+        ]
     except HotkeyError as exc:
         in_file = QT_TRANSLATE_NOOP("Hotkeys", "{path}: {problem}")
-        return HotkeyMap.defaults(), [*(in_file.format(path=str(path), problem=problem) for problem in exc.problems),
-                                      QT_TRANSLATE_NOOP("Hotkeys", "Using the default hotkeys.")]
+        return HotkeyMap.defaults(), [
+            *(in_file.format(path=str(path), problem=problem) for problem in exc.problems),
+            QT_TRANSLATE_NOOP("Hotkeys", "Using the default hotkeys."),
+        ]
 
 
 def save_hotkeys(hotkeys: HotkeyMap, path: str | os.PathLike[str] | None = None) -> None:

@@ -5,11 +5,13 @@ A device listed by a running event belongs to it. The operator works for one act
 moving a device that belongs only to other running events needs an explicit take-over, which
 lasts until the event that took it ends or hands it back.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from common.wording import QT_TRANSLATE_NOOP
 
@@ -35,7 +37,7 @@ class TakeOver:
     by_event: str
     from_events: tuple[str, ...]
     at: datetime
-    shared_id: int | None = None      # its row in the operations log, where desks share take-overs
+    shared_id: int | None = None  # its row in the operations log, where desks share take-overs
 
 
 class EventBoard:
@@ -107,8 +109,11 @@ class EventBoard:
         """The take-over of ``device`` for the active event, not yet in force (the operations log may refuse
         it); raises ValueError when no event is active."""
         if self.active is None:
-            raise ValueError(QT_TRANSLATE_NOOP(
-                "Ownership", "choose the event you are working for before taking over a device"))
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Ownership", "choose the event you are working for before taking over a device"
+                )
+            )
         blocking = self.blocking(device, now)
         return TakeOver(device, self.active, tuple(e.id for e in blocking), now or datetime.now())
 

@@ -7,6 +7,7 @@ sent to the old position and the preset saved there again (``ui/desk/preset_keep
 saved elsewhere (another console, the camera's remote) has no known position; undoing its
 overwrite is not offered.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,7 +27,8 @@ class PresetPosition:
 @dataclass(frozen=True)
 class PresetRecord:
     """Everything the console knew about one preset, to put back (undo)."""
-    name: str | None                   # given in the console; None: the configuration's name stands
+
+    name: str | None  # given in the console; None: the configuration's name stands
     thumbnail: bytes | None
     position: PresetPosition | None
 
@@ -46,7 +48,8 @@ class PresetLibrary:
         self._config_names = config_names or {}
         self._names: dict[str, dict[int, str]] = self._read(self._file, str)
         self._positions: dict[str, dict[int, PresetPosition]] = self._read(
-            self._positions_file, lambda raw: PresetPosition(**raw))
+            self._positions_file, lambda raw: PresetPosition(**raw)
+        )
 
     def set_config_names(self, config_names: dict[str, dict[int, str]]) -> None:
         """The names from a newly saved configuration (the console's own names still win)."""
@@ -61,12 +64,16 @@ class PresetLibrary:
             return {}
 
     def _write(self) -> None:
-        data = {cam: {str(n): name for n, name in sorted(names.items())} for cam, names in self._names.items()}
+        data = {
+            cam: {str(n): name for n, name in sorted(names.items())} for cam, names in self._names.items()
+        }
         write_atomically(self._file, json.dumps(data, ensure_ascii=False, indent=2))
 
     def _write_positions(self) -> None:
-        data = {cam: {str(n): vars(position) for n, position in sorted(items.items())}
-                for cam, items in self._positions.items()}
+        data = {
+            cam: {str(n): vars(position) for n, position in sorted(items.items())}
+            for cam, items in self._positions.items()
+        }
         write_atomically(self._positions_file, json.dumps(data, indent=2))
 
     def name(self, camera_id: str, number: int) -> str:
@@ -92,8 +99,11 @@ class PresetLibrary:
 
     def numbers(self, camera_id: str) -> list[int]:
         """Presets this console knows something about (a name, a thumbnail or a position)."""
-        known = {n for n in set(self._names.get(camera_id, {})) | set(self._config_names.get(camera_id, {}))
-                 if self.name(camera_id, n)} | set(self._positions.get(camera_id, {}))
+        known = {
+            n
+            for n in set(self._names.get(camera_id, {})) | set(self._config_names.get(camera_id, {}))
+            if self.name(camera_id, n)
+        } | set(self._positions.get(camera_id, {}))
         folder = self.folder / "thumbnails" / camera_id
         if folder.is_dir():
             known |= {int(p.stem) for p in folder.glob("*.png") if p.stem.isdigit()}
@@ -113,8 +123,11 @@ class PresetLibrary:
 
     def record(self, camera_id: str, number: int) -> PresetRecord:
         path = self.thumbnail_path(camera_id, number)
-        return PresetRecord(self._names.get(camera_id, {}).get(number),
-                            path.read_bytes() if path.exists() else None, self.position(camera_id, number))
+        return PresetRecord(
+            self._names.get(camera_id, {}).get(number),
+            path.read_bytes() if path.exists() else None,
+            self.position(camera_id, number),
+        )
 
     def restore(self, camera_id: str, number: int, record: PresetRecord) -> None:
         """Put back what ``record`` says about the preset (name, thumbnail, position)."""

@@ -5,22 +5,26 @@ Device actions reach the trail through ``AuditWriter`` (batched, off the GUI thr
 change is written in the same transaction as the change itself, so the trail never shows a change
 that was not made and never misses one that was. The wording is English, like every audit row.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from models.oplog.handover_summary import NOT_ERRORS
 from models.oplog.clock import as_utc
+from models.oplog.handover_summary import NOT_ERRORS
 from models.oplog.tables import AuditEntry, Staff
 
-DONE = NOT_ERRORS[0]          # "completed": not counted as a device error in the summaries
-ACTION_LIMIT = 200            # AuditEntry.action is a String(200)
+DONE = NOT_ERRORS[0]  # "completed": not counted as a device error in the summaries
+ACTION_LIMIT = 200  # AuditEntry.action is a String(200)
 
 
 def audit_change(session: Session, by: Staff | None, action: str, now: datetime) -> None:
     """``by`` made the change ``action`` (e.g. "add location Balai Desa (venue)") at ``now``; None: the console
     itself did (e.g. carried the configuration's events into the log)."""
-    session.add(AuditEntry(at=as_utc(now), staff_id=by.id if by else None, action=str(action)[:ACTION_LIMIT],
-                           result=DONE))
+    session.add(
+        AuditEntry(
+            at=as_utc(now), staff_id=by.id if by else None, action=str(action)[:ACTION_LIMIT], result=DONE
+        )
+    )

@@ -16,6 +16,7 @@ thousand live futures make CPython's full garbage collections pause every thread
 If a server connection breaks during COMMIT, the outcome is unknown and the batch is written
 again: a row may then be stored twice, but an acknowledged row is never lost.
 """
+
 from __future__ import annotations
 
 import collections
@@ -29,15 +30,15 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from models.oplog.database import Database
 from models.oplog.tables import AuditEntry
-from common.wording import QT_TRANSLATE_NOOP, sentence_of
 
 log = logging.getLogger(__name__)
 
-CAPACITY = 100_000       # rows kept in memory while the database is unavailable
-BATCH = 1_000            # rows per transaction at most
-FIRST_PAUSE, LONGEST_PAUSE = 0.05, 5.0   # seconds between attempts while the database is unavailable
+CAPACITY = 100_000  # rows kept in memory while the database is unavailable
+BATCH = 1_000  # rows per transaction at most
+FIRST_PAUSE, LONGEST_PAUSE = 0.05, 5.0  # seconds between attempts while the database is unavailable
 IDLE_WAIT = 0.5
 _TABLE = AuditEntry.__table__
 
@@ -53,6 +54,7 @@ class AuditQueueFull(AuditNotWritten):
 @dataclass(frozen=True)
 class AuditRecord:
     """One device action, as plain data; ``at`` is an aware datetime."""
+
     at: datetime
     action: str
     result: str
@@ -68,8 +70,15 @@ class AuditRecord:
             raise ValueError("AuditRecord needs an action and a result")
 
     def row(self) -> dict[str, Any]:
-        return {"at": self.at, "action": self.action, "result": self.result, "device": self.device,
-                "staff_id": self.staff_id, "event_id": self.event_id, "duration_ms": self.duration_ms}
+        return {
+            "at": self.at,
+            "action": self.action,
+            "result": self.result,
+            "device": self.device,
+            "staff_id": self.staff_id,
+            "event_id": self.event_id,
+            "duration_ms": self.duration_ms,
+        }
 
 
 class AuditWriter:
@@ -81,9 +90,15 @@ class AuditWriter:
     it crosses a Qt signal, which would keep only its English text.
     """
 
-    def __init__(self, database: Database, *, on_problem: Callable[[str], None] | None = None,
-                 on_recovered: Callable[[], None] | None = None, capacity: int = CAPACITY,
-                 batch: int = BATCH) -> None:
+    def __init__(
+        self,
+        database: Database,
+        *,
+        on_problem: Callable[[str], None] | None = None,
+        on_recovered: Callable[[], None] | None = None,
+        capacity: int = CAPACITY,
+        batch: int = BATCH,
+    ) -> None:
         self._database = database
         self._on_problem = on_problem or (lambda message: None)
         self._on_recovered = on_recovered or (lambda: None)
@@ -121,11 +136,13 @@ class AuditWriter:
         if self._stopping.is_set():
             future.set_exception(AuditNotWritten("the audit writer has stopped"))
         elif len(self._queue) >= self._capacity:
-            message = (QT_TRANSLATE_NOOP("AuditLog", "The audit log is {count} actions behind the database {db}; new "
-                                                     "actions are not being logged.")
-                       .format(count=self._capacity, db=self._database.name))
+            message = QT_TRANSLATE_NOOP(
+                "AuditLog",
+                "The audit log is {count} actions behind the database {db}; new "
+                "actions are not being logged.",
+            ).format(count=self._capacity, db=self._database.name)
             future.set_exception(AuditQueueFull(message))
-            if self._problem is None:        # else the GUI already shows why the database is behind
+            if self._problem is None:  # else the GUI already shows why the database is behind
                 self._report(message)
         else:
             self._queue.append((record, future))
@@ -143,14 +160,14 @@ class AuditWriter:
             if self._thread.is_alive():
                 self._give_up.set()
                 self._thread.join()
-        self._fail_all([])     # a record() that raced with stop()
+        self._fail_all([])  # a record() that raced with stop()
         return self._unwritten_at_stop == 0
 
     def _run(self) -> None:
         pause = FIRST_PAUSE
         batch: list[tuple[AuditRecord, Future[int]]] = []
         while True:
-            self._wakeup.clear()     # before looking at the queue, so that no wake-up is lost
+            self._wakeup.clear()  # before looking at the queue, so that no wake-up is lost
             self._take(batch)
             if not batch:
                 if self._stopping.is_set():
@@ -176,22 +193,30 @@ class AuditWriter:
         """Write ``batch`` in one transaction; returns the rows still to write (empty when done)."""
         try:
             with self._database.engine.begin() as connection:
-                ids = connection.execute(insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True),
-                                         [record.row() for record, _ in batch]).scalars().all()
+                ids = (
+                    connection.execute(
+                        insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True),
+                        [record.row() for record, _ in batch],
+                    )
+                    .scalars()
+                    .all()
+                )
         except Exception as error:
             problem = self._database.problem(error)
             if problem is None:
                 return self._write_one_by_one(batch) if len(batch) > 1 else self._refuse(batch[0], error)
             self._report(sentence_of(problem))
             return batch
-        for (_, future), row_id in zip(batch, ids):
+        for (_, future), row_id in zip(batch, ids, strict=True):
             future.set_result(row_id)
         if self._problem is not None:
             self._problem = None
             _call(self._on_recovered)
         return []
 
-    def _write_one_by_one(self, batch: list[tuple[AuditRecord, Future[int]]]) -> list[tuple[AuditRecord, Future[int]]]:
+    def _write_one_by_one(
+        self, batch: list[tuple[AuditRecord, Future[int]]]
+    ) -> list[tuple[AuditRecord, Future[int]]]:
         """A row the database refuses (a bug, e.g. an unknown event id) must not hold back the others."""
         for index, item in enumerate(batch):
             if self._write([item]):

@@ -10,6 +10,7 @@ the same rename.
 
 PostgreSQL is backed up with ``pg_dump`` (docs/backups.md).
 """
+
 from __future__ import annotations
 
 import os
@@ -36,6 +37,7 @@ class WouldReplace(BackupError):
 @dataclass(frozen=True)
 class Checked:
     """A database file that passed ``integrity_check``: its schema revision and size."""
+
     path: Path
     revision: str | None
     size: int
@@ -47,7 +49,9 @@ def backup_sqlite(database: Path, target: Path, busy_timeout_ms: int = 5000) -> 
         raise BackupError(f"{database}: there is no SQLite database there")
     target.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
     try:
-        with closing(sqlite3.connect(database, timeout=busy_timeout_ms / 1000, isolation_level=None)) as source:
+        with closing(
+            sqlite3.connect(database, timeout=busy_timeout_ms / 1000, isolation_level=None)
+        ) as source:
             # the read transaction waits for a lock at most the busy timeout (the backup itself would retry
             # forever) and is the one moment of the log that is copied
             source.execute("BEGIN")
@@ -55,15 +59,17 @@ def backup_sqlite(database: Path, target: Path, busy_timeout_ms: int = 5000) -> 
             return _copy(source, target)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise BackupError(f"{database} is locked by another program; nothing was copied, try again when it is "
-                              f"free") from None
+            raise BackupError(
+                f"{database} is locked by another program; nothing was copied, try again when it is free"
+            ) from None
         raise BackupError(f"{database} cannot be copied ({error})") from None
     except sqlite3.DatabaseError as error:
         raise BackupError(f"{database} is not a usable SQLite database ({error})") from None
 
 
-def restore_sqlite(backup: Path, database: Path, known_revisions: set[str], force: bool = False,
-                   keep_old: Path | None = None) -> Checked:
+def restore_sqlite(
+    backup: Path, database: Path, known_revisions: set[str], force: bool = False, keep_old: Path | None = None
+) -> Checked:
     """Replace ``database`` by the checked copy ``backup``; refuses to replace an existing file unless ``force``
     and a database another program has open. The replaced file, damaged or not, is copied to ``keep_old``."""
     check_copy(backup, known_revisions)
@@ -74,7 +80,7 @@ def restore_sqlite(backup: Path, database: Path, known_revisions: set[str], forc
         _take_out_of_wal(database)
         if keep_old is not None:
             keep_old.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-            shutil.copyfile(database, keep_old)       # self-contained now: no console has it open
+            shutil.copyfile(database, keep_old)  # self-contained now: no console has it open
             keep_private(keep_old)
     with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as source:
         return _copy(source, database)
@@ -92,19 +98,21 @@ def check_copy(path: Path, known_revisions: set[str]) -> Checked:
     if revision is None:
         raise BackupError(f"{path} is not an operations log of this console (it has no schema version)")
     if revision not in known_revisions:
-        raise BackupError(f"{path} was written by another version of the console (schema {revision}); "
-                          f"restore it with that version")
+        raise BackupError(
+            f"{path} was written by another version of the console (schema {revision}); "
+            f"restore it with that version"
+        )
     return Checked(path, revision, path.stat().st_size)
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> Checked:
     _remove_leftovers(target)
     descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX)
-    os.close(descriptor)               # mkstemp made it 0600; SQLite writes into the empty file
+    os.close(descriptor)  # mkstemp made it 0600; SQLite writes into the empty file
     temporary = Path(name)
     try:
         with closing(sqlite3.connect(temporary)) as copy:
-            source.backup(copy)        # all pages in one step: one consistent read of the source
+            source.backup(copy)  # all pages in one step: one consistent read of the source
             copy.execute("PRAGMA journal_mode=DELETE")
             revision = _integrity(copy, temporary)
         _sync(temporary)
@@ -123,8 +131,11 @@ def _integrity(connection: sqlite3.Connection, path: Path) -> str | None:
     if result != ["ok"]:
         raise BackupError(f"{path} failed the integrity check: {'; '.join(result[:3])}")
     has_version = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone()
-    revision = connection.execute("SELECT version_num FROM alembic_version").fetchone() if has_version else None
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    revision = (
+        connection.execute("SELECT version_num FROM alembic_version").fetchone() if has_version else None
+    )
     return revision[0] if revision else None
 
 
@@ -136,15 +147,17 @@ def _take_out_of_wal(database: Path) -> None:
             mode = live.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     except sqlite3.DatabaseError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise BackupError(f"{database} is in use (a console has it open); close it, then restore") from None
-        return                         # a damaged database is what a restore replaces
+            raise BackupError(
+                f"{database} is in use (a console has it open); close it, then restore"
+            ) from None
+        return  # a damaged database is what a restore replaces
     if mode.lower() != "delete":
         raise BackupError(f"{database} is in use (a console has it open); close it, then restore")
 
 
 def _remove_leftovers(target: Path) -> None:
     """Temporary files of backups to ``target`` that were killed halfway."""
-    for leftover in target.parent.glob(f".{target.name}.*{TEMPORARY_SUFFIX}*"):     # with its -journal
+    for leftover in target.parent.glob(f".{target.name}.*{TEMPORARY_SUFFIX}*"):  # with its -journal
         leftover.unlink(missing_ok=True)
 
 

@@ -4,6 +4,7 @@ Backups go to ``SMARTCENTRE_BACKUPS``, else to ``backups`` beside the database (
 named ``oplog-<kind>-YYYYMMDD-HHMMSS.sqlite`` (WIB); the newest ``KEEP[kind]`` of each kind are
 kept. The age of the newest one tells the operators whether the record is safe.
 """
+
 from __future__ import annotations
 
 import os
@@ -11,10 +12,10 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from models.oplog.backup import TEMPORARY_SUFFIX, Checked, backup_sqlite
-from models.oplog.clock import WIB
 from common.user_files import private_folder
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from models.oplog.backup import TEMPORARY_SUFFIX, Checked, backup_sqlite
+from models.oplog.clock import WIB
 
 FOLDER_ENV = "SMARTCENTRE_BACKUPS"
 DAILY, HANDOVER = "daily", "handover"
@@ -31,10 +32,10 @@ def backups_folder(database: Path) -> Path:
 def make_backup(database: Path, kind: str, now: datetime, folder: Path | None = None) -> Checked:
     """A backup of ``kind`` (``DAILY`` or ``HANDOVER``) made now; older ones beyond ``KEEP[kind]`` removed."""
     folder = private_folder(folder or backups_folder(database))
-    for leftover in folder.glob(f".oplog-*.sqlite.*{TEMPORARY_SUFFIX}*"):    # of a backup killed halfway
+    for leftover in folder.glob(f".oplog-*.sqlite.*{TEMPORARY_SUFFIX}*"):  # of a backup killed halfway
         leftover.unlink(missing_ok=True)
     checked = backup_sqlite(database, folder / f"oplog-{kind}-{now.astimezone(WIB):%Y%m%d-%H%M%S}.sqlite")
-    for old in _backups(folder, kind)[:-KEEP[kind]]:
+    for old in _backups(folder, kind)[: -KEEP[kind]]:
         old[1].unlink(missing_ok=True)
     return checked
 
@@ -42,7 +43,9 @@ def make_backup(database: Path, kind: str, now: datetime, folder: Path | None = 
 def daily_due(database: Path, now: datetime, folder: Path | None = None) -> bool:
     """No daily backup was made yet on ``now``'s day (WIB)."""
     today = now.astimezone(WIB).date()
-    return not any(made.date() == today for made, _path in _backups(folder or backups_folder(database), DAILY))
+    return not any(
+        made.date() == today for made, _path in _backups(folder or backups_folder(database), DAILY)
+    )
 
 
 def newest_backup(database: Path, folder: Path | None = None) -> datetime | None:
@@ -58,12 +61,15 @@ def backup_age_sentence(newest: datetime | None, now: datetime) -> tuple[bool, P
     hours = max(0, int((now - newest).total_seconds() // 3600))
     if now - newest > WARN_AFTER:
         return True, QT_TRANSLATE_NOOP("Backups", "Last backup {hours} h ago: too old, ask IT staff").format(
-            hours=hours)
+            hours=hours
+        )
     return False, QT_TRANSLATE_NOOP("Backups", "Last backup {hours} h ago").format(hours=hours)
 
 
 def backup_failed(reason: str) -> Phrase:
-    return QT_TRANSLATE_NOOP("Backups", "The backup of the operations log failed: {reason}").format(reason=reason)
+    return QT_TRANSLATE_NOOP("Backups", "The backup of the operations log failed: {reason}").format(
+        reason=reason
+    )
 
 
 def _backups(folder: Path, kind: str) -> list[tuple[datetime, Path]]:

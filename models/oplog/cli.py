@@ -12,24 +12,35 @@ something does not fit or (``rekey``) a handover does not fit its signature (one
 database for backup/restore, a SQLite one for setup-roles).
 The helpers at the end serve every command that opens the operations log (``ui/reports/cli.py`` too).
 """
+
 from __future__ import annotations
 
 import argparse
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail
 from models.oplog.backup import BackupError, WouldReplace, backup_sqlite, restore_sqlite
 from models.oplog.backup_schedule import backups_folder
-from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail
-from models.oplog.database import (
-    ENV_VAR, SQLITE_COMPANIONS, Database, DatabaseProblem, check_url, current_revision, default_url, head_revision,
-    known_revisions, migrate_database, open_database, sqlite_path)
 from models.oplog.clock import WIB, utc_now
+from models.oplog.database import (
+    ENV_VAR,
+    SQLITE_COMPANIONS,
+    Database,
+    DatabaseProblem,
+    check_url,
+    current_revision,
+    default_url,
+    head_revision,
+    known_revisions,
+    migrate_database,
+    open_database,
+    sqlite_path,
+)
 from models.oplog.pg_roles import OWNER, RoleSetupError
 from models.oplog.seed.catalog import DEMO_PIN
 from models.oplog.seed.demo import SeedError, parse_month, seed_demo
-
 
 
 class BadArgument(ValueError):
@@ -37,25 +48,43 @@ class BadArgument(ValueError):
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    from models.oplog import cli_record       # its commands use this module's helpers
-    p = subparsers.add_parser("db", help="operations log database: upgrade, seed-demo, backup, restore, check, "
-                                         "rekey, setup-roles",
-                              description="Create, migrate or fill the operations log database.")
+    from models.oplog import cli_record  # its commands use this module's helpers
+
+    p = subparsers.add_parser(
+        "db",
+        help="operations log database: upgrade, seed-demo, backup, restore, check, rekey, setup-roles",
+        description="Create, migrate or fill the operations log database.",
+    )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,   # also valid before "db" in app.py
-                        help=f"SQLAlchemy URL, e.g. postgresql+psycopg://user:pass@host/smartcentre "
-                             f"(default: ${ENV_VAR}, else a SQLite file in the user's data folder)")
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,  # also valid before "db" in app.py
+        help=f"SQLAlchemy URL, e.g. postgresql+psycopg://user:pass@host/smartcentre "
+        f"(default: ${ENV_VAR}, else a SQLite file in the user's data folder)",
+    )
     actions = p.add_subparsers(dest="db_action", required=True, metavar="ACTION")
-    upgrade = actions.add_parser("upgrade", parents=[common], help="create the tables or migrate them to this version")
-    upgrade.add_argument("--console", metavar="ROLE", help="PostgreSQL: then hand the tables to an owner role the "
-                                                          "console's login ROLE cannot alter (as setup-roles)")
-    upgrade.add_argument("--owner", default=OWNER, metavar="ROLE", help=f"with --console: the owner role "
-                                                                       f"(default {OWNER})")
+    upgrade = actions.add_parser(
+        "upgrade", parents=[common], help="create the tables or migrate them to this version"
+    )
+    upgrade.add_argument(
+        "--console",
+        metavar="ROLE",
+        help="PostgreSQL: then hand the tables to an owner role the "
+        "console's login ROLE cannot alter (as setup-roles)",
+    )
+    upgrade.add_argument(
+        "--owner", default=OWNER, metavar="ROLE", help=f"with --console: the owner role (default {OWNER})"
+    )
     upgrade.set_defaults(func=run_upgrade)
-    seed = actions.add_parser("seed-demo", parents=[common], help="fill an empty database with a month of demo data")
+    seed = actions.add_parser(
+        "seed-demo", parents=[common], help="fill an empty database with a month of demo data"
+    )
     seed.add_argument("--month", type=month_argument, help="YYYY-MM (default: this month)")
     seed.set_defaults(func=run_seed_demo)
-    backup = actions.add_parser("backup", parents=[common], help="copy the SQLite log to FILE, checked (online)")
+    backup = actions.add_parser(
+        "backup", parents=[common], help="copy the SQLite log to FILE, checked (online)"
+    )
     backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the copy to write")
     backup.add_argument("--force", action="store_true", help="replace FILE if it exists (never the database)")
     backup.set_defaults(func=run_backup)
@@ -64,16 +93,29 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     restore.add_argument("--force", action="store_true", help="replace the database if it exists")
     restore.set_defaults(func=run_restore)
     keyed = argparse.ArgumentParser(add_help=False)
-    keyed.add_argument("--key-file", type=Path, default=None,
-                       help="the install key (default: install.key in the user's configuration folder)")
-    checking = actions.add_parser("check", parents=[common, keyed],
-                                  help="walk the hash chains and the signed handovers; name what does not fit")
+    keyed.add_argument(
+        "--key-file",
+        type=Path,
+        default=None,
+        help="the install key (default: install.key in the user's configuration folder)",
+    )
+    checking = actions.add_parser(
+        "check",
+        parents=[common, keyed],
+        help="walk the hash chains and the signed handovers; name what does not fit",
+    )
     checking.set_defaults(func=cli_record.run_check)
-    rekeying = actions.add_parser("rekey", parents=[common, keyed],
-                                  help="check the accepted handovers, then sign them with a new install key")
+    rekeying = actions.add_parser(
+        "rekey",
+        parents=[common, keyed],
+        help="check the accepted handovers, then sign them with a new install key",
+    )
     rekeying.set_defaults(func=cli_record.run_rekey)
-    roles = actions.add_parser("setup-roles", parents=[common],
-                               help="PostgreSQL: a table owner role apart from the console's login role")
+    roles = actions.add_parser(
+        "setup-roles",
+        parents=[common],
+        help="PostgreSQL: a table owner role apart from the console's login role",
+    )
     roles.add_argument("--owner", default=OWNER, help="the owner role (created, NOLOGIN, if missing)")
     roles.add_argument("--console", required=True, help="the console's existing login role")
     roles.set_defaults(func=cli_record.run_setup_roles)
@@ -91,29 +133,41 @@ def month_argument(text: str) -> str:
 def run_upgrade(args: argparse.Namespace) -> int:
     def upgrade(database: Database) -> int:
         if args.console and database.dialect != "postgresql":
-            raise BadArgument("--console is for PostgreSQL; a SQLite file is protected by its file permissions")
+            raise BadArgument(
+                "--console is for PostgreSQL; a SQLite file is protected by its file permissions"
+            )
         before = current_revision(database)
         migrate_database(database)
         head = head_revision()
         done = "is already at" if before == head else f"was migrated from {before or 'empty'} to"
         print(f"The operations log database {database.name} {done} schema {head}.")
         return cli_record.hand_over_tables(database, args.owner, args.console) if args.console else EXIT_OK
+
     from models.oplog import cli_record
+
     return on_database(args, upgrade, migrate=False, refusals=(RoleSetupError,))
 
 
 def run_seed_demo(args: argparse.Namespace) -> int:
     def seed(database: Database) -> int:
         result = seed_demo(database, args.month)
-        print(f"Demo data for {result.month} written to {database.name}: {result.staff} staff, {result.shifts} "
-              f"shifts, {result.events} events, {result.handovers} handovers, {result.faults} faults, "
-              f"{result.log_entries} log entries, {result.audit_rows} audit rows (PIN of every account: {DEMO_PIN}).")
+        print(
+            f"Demo data for {result.month} written to {database.name}: {result.staff} staff, {result.shifts} "
+            f"shifts, {result.events} events, {result.handovers} handovers, {result.faults} faults, "
+            f"{result.log_entries} log entries, {result.audit_rows} audit rows (PIN of every account: {DEMO_PIN})."
+        )
         return EXIT_OK
+
     return on_database(args, seed, refusals=(SeedError,))
 
 
-def on_database(args: argparse.Namespace, work: Callable[[Database], int], *, migrate: bool = True,
-                refusals: tuple[type[Exception], ...] = ()) -> int:
+def on_database(
+    args: argparse.Namespace,
+    work: Callable[[Database], int],
+    *,
+    migrate: bool = True,
+    refusals: tuple[type[Exception], ...] = (),
+) -> int:
     """``work`` on the database of ``--db``, closed afterwards; a bad URL is exit 2, a database that cannot
     be used or one of ``refusals`` exit 1, each said in one line."""
     try:
@@ -139,7 +193,9 @@ def run_backup(args: argparse.Namespace) -> int:
         return fail(EXIT_USAGE, str(error))
     except (BackupError, OSError, sqlite3.Error) as error:
         return fail(EXIT_FAILED, _said(error))
-    print(f"{database} backed up to {copy.path} ({copy.size} bytes, schema {copy.revision}, integrity checked).")
+    print(
+        f"{database} backed up to {copy.path} ({copy.size} bytes, schema {copy.revision}, integrity checked)."
+    )
     return EXIT_OK
 
 
@@ -148,15 +204,20 @@ def run_restore(args: argparse.Namespace) -> int:
         database = _sqlite_file(args, "restored")
         if args.backup.resolve() == database.resolve():
             raise BadArgument(f"{args.backup} is the operations log database itself, not a copy of it")
-        kept = backups_folder(database) / f"oplog-before-restore-{utc_now().astimezone(WIB):%Y%m%d-%H%M%S}.sqlite"
+        kept = (
+            backups_folder(database)
+            / f"oplog-before-restore-{utc_now().astimezone(WIB):%Y%m%d-%H%M%S}.sqlite"
+        )
         copy = restore_sqlite(args.backup, database, known_revisions(), args.force, keep_old=kept)
     except (BadArgument, WouldReplace) as error:
         return fail(EXIT_USAGE, str(error))
     except (BackupError, OSError, sqlite3.Error) as error:
         return fail(EXIT_FAILED, _said(error))
     before = f"; the database it replaced is kept as {kept}" if kept.exists() else ""
-    print(f"{database} restored from {args.backup} (schema {copy.revision}, integrity checked{before}); the "
-          f"console migrates it when it opens it.")
+    print(
+        f"{database} restored from {args.backup} (schema {copy.revision}, integrity checked{before}); the "
+        f"console migrates it when it opens it."
+    )
     return EXIT_OK
 
 
@@ -164,13 +225,17 @@ def _sqlite_file(args: argparse.Namespace, done: str) -> Path:
     url = database_url(args)
     path = sqlite_path(url)
     if path is None:
-        raise BadArgument(f"only a SQLite operations log is {done} by this command; a PostgreSQL database is "
-                          f"{done} with pg_dump and pg_restore as docs/backups.md shows")
+        raise BadArgument(
+            f"only a SQLite operations log is {done} by this command; a PostgreSQL database is "
+            f"{done} with pg_dump and pg_restore as docs/backups.md shows"
+        )
     return path
 
 
 def _said(error: Exception) -> str:
-    return f"{error.filename}: {error.strerror}" if isinstance(error, OSError) and error.strerror else str(error)
+    return (
+        f"{error.filename}: {error.strerror}" if isinstance(error, OSError) and error.strerror else str(error)
+    )
 
 
 def check_output(output: Path, database: Path | None, force: bool) -> None:
@@ -178,9 +243,11 @@ def check_output(output: Path, database: Path | None, force: bool) -> None:
     if database is not None:
         for suffix in SQLITE_COMPANIONS:
             kept = database.with_name(database.name + suffix)
-            if output.resolve() == kept.resolve() or (output.exists() and kept.exists() and output.samefile(kept)):
+            if output.resolve() == kept.resolve() or (
+                output.exists() and kept.exists() and output.samefile(kept)
+            ):
                 raise BadArgument(f"-o {output}: that is the operations log database; choose another file")
-    if output.exists() and not output.is_dir() and not force:     # a folder: "cannot be written" when written
+    if output.exists() and not output.is_dir() and not force:  # a folder: "cannot be written" when written
         raise BadArgument(f"-o {output}: the file exists; choose another name or add --force to replace it")
 
 
@@ -197,8 +264,8 @@ def database_url(args: argparse.Namespace) -> str:
 def cli_words(problem: DatabaseProblem) -> str:
     """The sentence for IT staff at a command line: the console retries a locked database, a command does not."""
     if problem.kind == "locked":
-        return (f"The operations log database {problem.db} is locked by another program or desk; nothing was done, "
-                f"run the command again when it is free.")
+        return (
+            f"The operations log database {problem.db} is locked by another program or desk; nothing was done, "
+            f"run the command again when it is free."
+        )
     return str(problem)
-
-

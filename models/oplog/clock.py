@@ -3,6 +3,7 @@
 WIB is a fixed offset (common/time_zone.py). SQL helpers compute WIB dates and durations inside
 the database so that monthly statistics aggregate there.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -16,7 +17,6 @@ from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.types import Date, TypeDecorator
 
 from common.time_zone import UTC, WIB
-
 
 
 def utc_now() -> datetime:
@@ -54,6 +54,7 @@ def iso(moment: datetime | None) -> str | None:
 
 class UtcDateTime(TypeDecorator[datetime]):
     """An instant: aware datetimes in, aware UTC datetimes out, on every database."""
+
     impl = DateTime(timezone=True)
     cache_ok = True
 
@@ -66,13 +67,14 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if isinstance(value, str):      # raw SQLite text, e.g. from a Core text() query
+        if isinstance(value, str):  # raw SQLite text, e.g. from a Core text() query
             value = datetime.fromisoformat(value)
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class wib_date(FunctionElement[date]):
     """SQL: the WIB calendar date of a UTC timestamp column."""
+
     type = Date()
     inherit_cache = True
     name = "wib_date"
@@ -80,6 +82,7 @@ class wib_date(FunctionElement[date]):
 
 class hours_between(FunctionElement[float]):
     """SQL: hours from the first timestamp to the second."""
+
     type = Float()
     inherit_cache = True
     name = "hours_between"
@@ -92,7 +95,9 @@ def _wib_date_sqlite(element: wib_date, compiler: SQLCompiler, **kw: Any) -> str
 
 @compiles(wib_date, "postgresql")
 def _wib_date_postgresql(element: wib_date, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"CAST(({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC') + INTERVAL '7 hours' AS DATE)"
+    return (
+        f"CAST(({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC') + INTERVAL '7 hours' AS DATE)"
+    )
 
 
 @compiles(hours_between, "sqlite")

@@ -12,6 +12,7 @@ commit costs little. Every SQLite transaction begins IMMEDIATE (takes the write 
 that a transaction that reads and then writes never fails halfway with "database is locked"
 while the audit writer is busy; keep transactions short, as ``Database.transaction`` does.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,19 +28,28 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.oplog.database_problems import DatabaseProblem, explain
 from common.user_files import PRIVATE_FOLDER, data_folder, keep_private, private_folder
 from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.database_problems import DatabaseProblem, explain
 
 ENV_VAR = "SMARTCENTRE_DB"
 DB_FILE = "oplog.sqlite"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
-SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")     # the database file and the ones SQLite keeps beside it
-MIGRATION_LOCK = 4_052_020_231   # PostgreSQL advisory lock: one desk migrates at a time
+SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")  # the database file and the ones SQLite keeps beside it
+MIGRATION_LOCK = 4_052_020_231  # PostgreSQL advisory lock: one desk migrates at a time
 
-__all__ = ["Database", "DatabaseProblem", "check_url", "current_revision", "default_url", "head_revision",
-           "migrate_database", "open_database", "sqlite_path"]
+__all__ = [
+    "Database",
+    "DatabaseProblem",
+    "check_url",
+    "current_revision",
+    "default_url",
+    "head_revision",
+    "migrate_database",
+    "open_database",
+    "sqlite_path",
+]
 
 
 def default_url() -> str:
@@ -58,16 +68,22 @@ def check_url(text: str) -> URL:
             raise exc.NoSuchModuleError(url.drivername)
         url.get_dialect()
     except (exc.ArgumentError, exc.NoSuchModuleError):
-        raise ValueError(f"{text!r} is not a database URL like sqlite:///C:/data/oplog.sqlite or "
-                         f"postgresql+psycopg://user@host/smartcentre") from None
+        raise ValueError(
+            f"{text!r} is not a database URL like sqlite:///C:/data/oplog.sqlite or "
+            f"postgresql+psycopg://user@host/smartcentre"
+        ) from None
     return url
 
 
 def sqlite_path(url: str | URL) -> Path | None:
     """The file of a SQLite URL (None for another database, an in-memory one or a ``file:`` URI)."""
     url = make_url(url)
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:" \
-            or url.query.get("uri") == "true":
+    if (
+        url.get_backend_name() != "sqlite"
+        or not url.database
+        or url.database == ":memory:"
+        or url.query.get("uri") == "true"
+    ):
         return None
     return Path(url.database)
 
@@ -129,8 +145,9 @@ def reread_locked(session: Session, row: Any) -> None:
     session.refresh(row, with_for_update=True)
 
 
-def open_database(url: str | URL | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
-                  migrate: bool = True) -> Database:
+def open_database(
+    url: str | URL | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrate: bool = True
+) -> Database:
     """Connect to ``url`` (default: ``default_url()``), create or migrate the schema to head,
     and return the ``Database``; raises ``DatabaseProblem`` when it cannot be used."""
     url = make_url(url or default_url())
@@ -155,29 +172,37 @@ def open_database(url: str | URL | None = None, *, busy_timeout_ms: int = BUSY_T
 
 def _sqlite_engine(url: URL, busy_timeout_ms: int) -> tuple[Engine, str]:
     if not url.database or url.database == ":memory:":
-        raise ValueError(QT_TRANSLATE_NOOP("Database", "the operations log needs a SQLite file, not an in-memory "
-                                                       "database"))
-    uri = url.query.get("uri") == "true"          # e.g. sqlite:///file:/path/oplog.sqlite?mode=ro&uri=true
+        raise ValueError(
+            QT_TRANSLATE_NOOP("Database", "the operations log needs a SQLite file, not an in-memory database")
+        )
+    uri = url.query.get("uri") == "true"  # e.g. sqlite:///file:/path/oplog.sqlite?mode=ro&uri=true
     path = Path(url.database.removeprefix("file:") if uri else url.database)
     if not uri:
         try:
             _private_file(path)
         except OSError as error:
-            raise DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The folder of the operations log database {db} cannot "
-                                                                "be created ({reason}).")
-                                  .format(db=str(path), reason=error.strerror), "cannot-open") from error
+            raise DatabaseProblem(
+                QT_TRANSLATE_NOOP(
+                    "Database", "The folder of the operations log database {db} cannot be created ({reason})."
+                ).format(db=str(path), reason=error.strerror),
+                "cannot-open",
+            ) from error
     engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None    # transactions are begun explicitly below
+        dbapi_connection.isolation_level = None  # transactions are begun explicitly below
         cursor = dbapi_connection.cursor()
-        for pragma in (f"busy_timeout={int(busy_timeout_ms)}", "journal_mode=WAL", "synchronous=FULL",
-                       "foreign_keys=ON"):
+        for pragma in (
+            f"busy_timeout={int(busy_timeout_ms)}",
+            "journal_mode=WAL",
+            "synchronous=FULL",
+            "foreign_keys=ON",
+        ):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
         if not uri:
-            for companion in SQLITE_COMPANIONS:     # made by SQLite with the file's mode; older ones tightened
+            for companion in SQLITE_COMPANIONS:  # made by SQLite with the file's mode; older ones tightened
                 keep_private(path.with_name(path.name + companion))
 
     @event.listens_for(engine, "begin")
@@ -203,6 +228,7 @@ def _private_file(path: Path) -> None:
 
 def _set_lock_timeout(engine: Engine, timeout_ms: int) -> None:
     """Waiting for a row or table lock gives up after ``timeout_ms`` instead of hanging."""
+
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
         autocommit = dbapi_connection.autocommit
@@ -267,7 +293,12 @@ def _pragma(connection: Connection, pragma: str) -> None:
 def _refuse_newer_schema(connection: Connection, name: str) -> None:
     current = MigrationContext.configure(connection).get_current_revision()
     if current is not None and current not in known_revisions():
-        raise DatabaseProblem(QT_TRANSLATE_NOOP("Database", "The operations log database {db} was written by a newer "
-                                                            "version of the console (schema {schema}); update this "
-                                                            "console before using it.")
-                              .format(db=name, schema=current), "newer")
+        raise DatabaseProblem(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "The operations log database {db} was written by a newer "
+                "version of the console (schema {schema}); update this "
+                "console before using it.",
+            ).format(db=name, schema=current),
+            "newer",
+        )

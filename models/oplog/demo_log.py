@@ -4,6 +4,7 @@ The demo month is seeded around the moment it is made (today's shifts and events
 so a log seeded on an earlier day would show an old "current" shift. Each day starts a fresh
 file; the demo logs of earlier days are removed (they only ever hold demo data).
 """
+
 from __future__ import annotations
 
 import logging

@@ -6,6 +6,7 @@ a fraction of a second. Where LISTEN is not possible (SQLite — several console
 PostgreSQL connection that failed), it reads the version every half second instead, and tries LISTEN again
 now and then. The callback runs on the watch's thread: the GUI hands it on through a queued signal.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,7 +25,7 @@ NEWS_VERSION = "SELECT version FROM desk_news WHERE id = 1"
 class NewsWatch:
     def __init__(self, database: Database, on_news: Callable[[], None], poll_s: float = POLL_S) -> None:
         self.database, self.on_news, self.poll_s = database, on_news, poll_s
-        self.listening = False               # True while notifications arrive (PostgreSQL)
+        self.listening = False  # True while notifications arrive (PostgreSQL)
         self._version: int | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="oplog-news", daemon=True)
@@ -42,7 +43,7 @@ class NewsWatch:
         """Read the version; a change since the last reading is news (the first reading is not)."""
         try:
             version = self._read()
-        except Exception as error:       # noqa: BLE001 - the database's own notices say what is wrong
+        except Exception as error:  # noqa: BLE001 - the database's own notices say what is wrong
             log.debug("desk news not read: %s", error)
             return
         if self._version is not None and version != self._version:
@@ -86,11 +87,12 @@ class NewsWatch:
 
         url = self.database.engine.url.set(drivername="postgresql")
         try:
-            with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True,
-                                 connect_timeout=5) as connection:
+            with psycopg.connect(
+                url.render_as_string(hide_password=False), autocommit=True, connect_timeout=5
+            ) as connection:
                 connection.execute(f"LISTEN {CHANNEL}")
                 self.listening = True
-                self.check()                 # what happened before LISTEN took effect
+                self.check()  # what happened before LISTEN took effect
                 while not self._stop.is_set():
                     if any(True for _ in connection.notifies(timeout=0.5, stop_after=1)):
                         self.check()

@@ -13,6 +13,7 @@
    separate rows, each chained to the previous hash, so the signed content never changes; each
    step signs the reopened flag and the additions again, after checking the record still fits.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,32 +22,63 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.admin_audit import audit_change
+from models.oplog.clock import as_utc, iso
 from models.oplog.database import reread_locked
 from models.oplog.handover_seal import locked_hash, record_heads, seal
 from models.oplog.handover_seal import misfits as seal_misfits
 from models.oplog.handover_summary import ShiftSummary, build_summary
 from models.oplog.install_key import load_key
-from models.oplog.clock import as_utc, iso
 from models.oplog.plain_data import canonical_json
-from models.oplog.tables import (
-    AdditionKind, Fault, Handover, HandoverAddition, HandoverError, HandoverLocked, Role, Shift, Staff)
 from models.oplog.shifts import handover_for_shift, incoming_shift, shift_label
 from models.oplog.staff import require_role
-from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.tables import (
+    AdditionKind,
+    Fault,
+    Handover,
+    HandoverAddition,
+    HandoverError,
+    HandoverLocked,
+    Role,
+    Shift,
+    Staff,
+)
 
-__all__ = ["HandoverError", "HandoverLocked", "accept", "add_addition", "content_hash", "handover_for_shift",
-           "incoming_shift", "misfits", "relock", "reopen", "set_notes", "sign", "start_handover", "summary", "verify"]
+__all__ = [
+    "HandoverError",
+    "HandoverLocked",
+    "accept",
+    "add_addition",
+    "content_hash",
+    "handover_for_shift",
+    "incoming_shift",
+    "misfits",
+    "relock",
+    "reopen",
+    "set_notes",
+    "sign",
+    "start_handover",
+    "summary",
+    "verify",
+]
 
 
 def start_handover(session: Session, shift: Shift, by: Staff, now: datetime) -> Handover:
     """A draft handover of ``shift`` by its lead (flushed, not committed)."""
     _require_outgoing_lead(shift.lead, by, QT_TRANSLATE_NOOP("Permissions", "hand over the shift"))
     if handover_for_shift(session, shift) is not None:
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "shift {shift} already has a handover")
-                            .format(shift=shift.name))
-    handover = Handover(shift=shift, outgoing_lead=shift.lead, created_at=as_utc(now), notes="", reopened=False,
-                        summary_json=build_summary(session, shift, now).to_json())
+        raise HandoverError(
+            QT_TRANSLATE_NOOP("Handover", "shift {shift} already has a handover").format(shift=shift.name)
+        )
+    handover = Handover(
+        shift=shift,
+        outgoing_lead=shift.lead,
+        created_at=as_utc(now),
+        notes="",
+        reopened=False,
+        summary_json=build_summary(session, shift, now).to_json(),
+    )
     session.add(handover)
     session.flush()
     return handover
@@ -57,7 +89,9 @@ def summary(handover: Handover) -> ShiftSummary:
 
 
 def set_notes(session: Session, handover: Handover, by: Staff, notes: str) -> None:
-    _require_outgoing_lead(handover.outgoing_lead, by, QT_TRANSLATE_NOOP("Permissions", "write the handover notes"))
+    _require_outgoing_lead(
+        handover.outgoing_lead, by, QT_TRANSLATE_NOOP("Permissions", "write the handover notes")
+    )
     _require_draft(session, handover)
     handover.notes = notes
     session.flush()
@@ -70,7 +104,9 @@ def sign(session: Session, handover: Handover, by: Staff, now: datetime) -> None
     frozen = build_summary(session, handover.shift, now)
     handover.summary_json = frozen.to_json()
     carried = {fault.id for fault in frozen.carried_over}
-    handover.carried_over = list(session.scalars(select(Fault).where(Fault.id.in_(carried)))) if carried else []
+    handover.carried_over = (
+        list(session.scalars(select(Fault).where(Fault.id.in_(carried)))) if carried else []
+    )
     handover.signed_at = as_utc(now)
     session.flush()
 
@@ -82,34 +118,53 @@ def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> No
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "accept a handover"))
     reread_locked(session, handover)
     if handover.signed_at is None:
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "{lead} has not signed this handover yet; it cannot be "
-                                                          "accepted")
-                            .format(lead=handover.outgoing_lead.name))
+        raise HandoverError(
+            QT_TRANSLATE_NOOP(
+                "Handover", "{lead} has not signed this handover yet; it cannot be accepted"
+            ).format(lead=handover.outgoing_lead.name)
+        )
     if handover.accepted_at is not None:
-        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover was already accepted by {lead}")
-                             .format(lead=_name(handover.incoming_lead)))
+        raise HandoverLocked(
+            QT_TRANSLATE_NOOP("Handover", "this handover was already accepted by {lead}").format(
+                lead=_name(handover.incoming_lead)
+            )
+        )
     if by.id == handover.outgoing_lead_id:
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "the incoming lead, not the outgoing one, accepts a "
-                                                          "handover"))
+        raise HandoverError(
+            QT_TRANSLATE_NOOP("Handover", "the incoming lead, not the outgoing one, accepts a handover")
+        )
     shift = handover.shift
     following = incoming_shift(session, shift)
     if following is not None:
-        reread_locked(session, following)       # its lead, as another desk may have just changed it
+        reread_locked(session, following)  # its lead, as another desk may have just changed it
     planned = following.lead if following is not None else None
     as_admin = planned is None or by.id != planned.id
     if as_admin and by.role is not Role.ADMIN:
-        if following is None or planned is None:        # (a planned shift always has its lead)
-            raise HandoverError(QT_TRANSLATE_NOOP("Handover", "no shift is planned after {shift}, so nobody is its "
-                                                              "incoming lead: plan the next shift and its lead, or "
-                                                              "an admin accepts").format(shift=shift_label(shift)))
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "only the incoming lead, {lead} (shift {shift}), or an admin "
-                                                          "can accept this handover")
-                            .format(lead=planned.name, shift=shift_label(following)))
+        if following is None or planned is None:  # (a planned shift always has its lead)
+            raise HandoverError(
+                QT_TRANSLATE_NOOP(
+                    "Handover",
+                    "no shift is planned after {shift}, so nobody is its "
+                    "incoming lead: plan the next shift and its lead, or "
+                    "an admin accepts",
+                ).format(shift=shift_label(shift))
+            )
+        raise HandoverError(
+            QT_TRANSLATE_NOOP(
+                "Handover",
+                "only the incoming lead, {lead} (shift {shift}), or an admin can accept this handover",
+            ).format(lead=planned.name, shift=shift_label(following))
+        )
     handover.incoming_lead, handover.accepted_at = by, as_utc(now)
     handover.planned_incoming_lead, handover.accepted_as_admin = planned, as_admin
     if as_admin:
-        audit_change(session, by, f"accept the handover of shift {shift_label(shift)} as admin, in place of "
-                                  f"{planned.name if planned else 'an incoming lead (no next shift planned)'}", now)
+        audit_change(
+            session,
+            by,
+            f"accept the handover of shift {shift_label(shift)} as admin, in place of "
+            f"{planned.name if planned else 'an incoming lead (no next shift planned)'}",
+            now,
+        )
     session.flush()
     handover.signed_heads = record_heads(session.connection())
     handover.content_hash = content_hash(session, handover)
@@ -134,10 +189,13 @@ def misfits(session: Session, handover: Handover) -> list[str]:
 
     Reads what is stored now (objects of this session are expired)."""
     if handover.content_hash is None:
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover has not been accepted, so it has no hash to "
-                                                          "verify yet"))
+        raise HandoverError(
+            QT_TRANSLATE_NOOP(
+                "Handover", "this handover has not been accepted, so it has no hash to verify yet"
+            )
+        )
     session.flush()
-    session.expire_all()    # compare with what is stored now, not with objects cached in this session
+    session.expire_all()  # compare with what is stored now, not with objects cached in this session
     return seal_misfits(session.connection(), handover.id, load_key())
 
 
@@ -151,7 +209,9 @@ def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: da
     require_role(by, Role.ADMIN, QT_TRANSLATE_NOOP("Permissions", "reopen a handover"))
     reread_locked(session, handover)
     if not handover.locked:
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "only an accepted (locked) handover can be reopened"))
+        raise HandoverError(
+            QT_TRANSLATE_NOOP("Handover", "only an accepted (locked) handover can be reopened")
+        )
     if handover.reopened:
         raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is already reopened"))
     if not reason.strip():
@@ -159,13 +219,18 @@ def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: da
     _append(session, handover, by, AdditionKind.REOPENED, reason.strip(), now, reopened=True)
 
 
-def add_addition(session: Session, handover: Handover, by: Staff, text: str, now: datetime) -> HandoverAddition:
+def add_addition(
+    session: Session, handover: Handover, by: Staff, text: str, now: datetime
+) -> HandoverAddition:
     """A marked addition to a reopened handover."""
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "add to a handover"))
     reread_locked(session, handover)
     if not handover.reopened:
-        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover is locked; an admin must reopen it before "
-                                                           "anything is added"))
+        raise HandoverLocked(
+            QT_TRANSLATE_NOOP(
+                "Handover", "this handover is locked; an admin must reopen it before anything is added"
+            )
+        )
     if not text.strip():
         raise ValueError(QT_TRANSLATE_NOOP("Handover", "an addition needs some text"))
     return _append(session, handover, by, AdditionKind.NOTE, text.strip(), now, reopened=True)
@@ -185,14 +250,26 @@ def content_hash(session: Session, handover: Handover) -> str:
     return locked_hash(session.connection(), handover.id)
 
 
-def _append(session: Session, handover: Handover, by: Staff, kind: AdditionKind, text: str, now: datetime, *,
-            reopened: bool) -> HandoverAddition:
+def _append(
+    session: Session,
+    handover: Handover,
+    by: Staff,
+    kind: AdditionKind,
+    text: str,
+    now: datetime,
+    *,
+    reopened: bool,
+) -> HandoverAddition:
     """Add to a locked record that still fits its signature, then sign it again with ``reopened``."""
     wrong = seal_misfits(session.connection(), handover.id, load_key())
     if wrong:
-        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover no longer fits its signature ({parts}); "
-                                                           "nothing can be added to it — tell an admin")
-                             .format(parts="; ".join(wrong)))
+        raise HandoverLocked(
+            QT_TRANSLATE_NOOP(
+                "Handover",
+                "this handover no longer fits its signature ({parts}); "
+                "nothing can be added to it — tell an admin",
+            ).format(parts="; ".join(wrong))
+        )
     previous = handover.additions[-1].chain_hash if handover.additions else handover.content_hash
     addition = HandoverAddition(at=as_utc(now), author=by, kind=kind, text=text, chain_hash="")
     addition.author_id = by.id
@@ -204,25 +281,40 @@ def _append(session: Session, handover: Handover, by: Staff, kind: AdditionKind,
 
 
 def _chain(previous: str, addition: HandoverAddition) -> str:
-    body = canonical_json({"previous": previous, "at": iso(addition.at), "author": addition.author_id,
-                           "kind": addition.kind.value, "text": addition.text})
+    body = canonical_json(
+        {
+            "previous": previous,
+            "at": iso(addition.at),
+            "author": addition.author_id,
+            "kind": addition.kind.value,
+            "text": addition.text,
+        }
+    )
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _require_outgoing_lead(lead: Staff, by: Staff, action: str) -> None:
     require_role(by, Role.OPERATOR, action)
     if by.id != lead.id:
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "only the shift lead, {lead}, can {action}")
-                            .format(lead=lead.name, action=action))
+        raise HandoverError(
+            QT_TRANSLATE_NOOP("Handover", "only the shift lead, {lead}, can {action}").format(
+                lead=lead.name, action=action
+            )
+        )
 
 
 def _require_draft(session: Session, handover: Handover) -> None:
     reread_locked(session, handover)
     if handover.locked:
-        raise HandoverLocked(QT_TRANSLATE_NOOP("Handover", "this handover is accepted and locked; an admin can reopen "
-                                                           "it for additions"))
+        raise HandoverLocked(
+            QT_TRANSLATE_NOOP(
+                "Handover", "this handover is accepted and locked; an admin can reopen it for additions"
+            )
+        )
     if handover.signed_at is not None:
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is signed; it can only be accepted now"))
+        raise HandoverError(
+            QT_TRANSLATE_NOOP("Handover", "this handover is signed; it can only be accepted now")
+        )
 
 
 def _name(staff: Staff | None) -> str:

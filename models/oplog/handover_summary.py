@@ -4,6 +4,7 @@ Events run, faults opened and closed, device errors from the audit trail (counte
 error), the faults still open (carried over) and the number of log entries. The summary is frozen
 into the handover as JSON when the outgoing lead signs; times are UTC here and WIB in reports.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,12 +14,12 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.oplog.logbook import FAULT_DETAILS, open_faults
 from models.oplog.clock import as_utc
+from models.oplog.logbook import FAULT_DETAILS, open_faults
 from models.oplog.plain_data import canonical_json, from_plain, to_plain
 from models.oplog.tables import AuditEntry, Event, EventStatus, Fault, LogEntry, Shift
 
-NOT_ERRORS = ("completed", "superseded", "stopped")   # a newer command or an ALL STOP replaced it, by design
+NOT_ERRORS = ("completed", "superseded", "stopped")  # a newer command or an ALL STOP replaced it, by design
 NO_DEVICE = "—"
 
 
@@ -87,23 +88,39 @@ def shift_window(shift: Shift, now: datetime) -> tuple[datetime, datetime]:
 def build_summary(session: Session, shift: Shift, now: datetime) -> ShiftSummary:
     start, end = shift_window(shift, now)
     events = session.scalars(
-        select(Event).where(Event.actual_start.is_not(None), Event.actual_start < end,
-                            or_(Event.actual_end.is_(None), Event.actual_end > start),
-                            Event.status != EventStatus.CANCELLED)
-        .order_by(Event.actual_start, Event.id).options(selectinload(Event.locations)))
-    opened = session.scalars(select(Fault).where(Fault.opened_at >= start, Fault.opened_at < end)
-                             .order_by(Fault.opened_at, Fault.id).options(*FAULT_DETAILS))
-    closed = session.scalars(select(Fault).where(Fault.closed_at >= start, Fault.closed_at < end)
-                             .order_by(Fault.closed_at, Fault.id).options(*FAULT_DETAILS))
+        select(Event)
+        .where(
+            Event.actual_start.is_not(None),
+            Event.actual_start < end,
+            or_(Event.actual_end.is_(None), Event.actual_end > start),
+            Event.status != EventStatus.CANCELLED,
+        )
+        .order_by(Event.actual_start, Event.id)
+        .options(selectinload(Event.locations))
+    )
+    opened = session.scalars(
+        select(Fault)
+        .where(Fault.opened_at >= start, Fault.opened_at < end)
+        .order_by(Fault.opened_at, Fault.id)
+        .options(*FAULT_DETAILS)
+    )
+    closed = session.scalars(
+        select(Fault)
+        .where(Fault.closed_at >= start, Fault.closed_at < end)
+        .order_by(Fault.closed_at, Fault.id)
+        .options(*FAULT_DETAILS)
+    )
     entries = session.scalar(select(func.count()).select_from(LogEntry).where(LogEntry.shift_id == shift.id))
     return ShiftSummary(
-        window_start=start, window_end=end,
+        window_start=start,
+        window_end=end,
         events=tuple(_event_run(event) for event in events),
         faults_opened=tuple(fault_note(fault, end) for fault in opened),
         faults_closed=tuple(fault_note(fault, end) for fault in closed),
         device_errors=device_errors(session, start, end),
         carried_over=tuple(fault_note(fault, end) for fault in open_faults(session, at=end)),
-        log_entries=entries or 0)
+        log_entries=entries or 0,
+    )
 
 
 def device_errors(session: Session, start: datetime, end: datetime) -> tuple[DeviceErrorCount, ...]:
@@ -111,23 +128,44 @@ def device_errors(session: Session, start: datetime, end: datetime) -> tuple[Dev
     rows = session.execute(
         select(AuditEntry.device, AuditEntry.result, func.count())
         .where(AuditEntry.at >= start, AuditEntry.at < end, AuditEntry.result.not_in(NOT_ERRORS))
-        .group_by(AuditEntry.device, AuditEntry.result))
-    return tuple(sorted((DeviceErrorCount(device or NO_DEVICE, result, count) for device, result, count in rows),
-                        key=lambda error: (-error.count, error.device, error.result)))
+        .group_by(AuditEntry.device, AuditEntry.result)
+    )
+    return tuple(
+        sorted(
+            (DeviceErrorCount(device or NO_DEVICE, result, count) for device, result, count in rows),
+            key=lambda error: (-error.count, error.device, error.result),
+        )
+    )
 
 
 def _event_run(event: Event) -> EventRun:
     counts = [place.participant_count for place in event.locations if place.participant_count is not None]
-    return EventRun(id=event.id, title=event.title, organiser=event.organiser, mode=event.mode.value,
-                    status=event.status.value, locations=tuple(place.location.name for place in event.locations),
-                    participants=sum(counts) if counts else None, start=event.actual_start, end=event.actual_end,
-                    stream_platform=event.stream_platform, stream_url=event.stream_url or None)
+    return EventRun(
+        id=event.id,
+        title=event.title,
+        organiser=event.organiser,
+        mode=event.mode.value,
+        status=event.status.value,
+        locations=tuple(place.location.name for place in event.locations),
+        participants=sum(counts) if counts else None,
+        start=event.actual_start,
+        end=event.actual_end,
+        stream_platform=event.stream_platform,
+        stream_url=event.stream_url or None,
+    )
 
 
 def fault_note(fault: Fault, as_of: datetime) -> FaultNote:
     """The fault as it stood at ``as_of`` (a later closing is not shown)."""
     closed = fault.closed_at is not None and fault.closed_at <= as_of
-    return FaultNote(id=fault.id, device=fault.device.name if fault.device else None, severity=fault.severity.value,
-                     description=fault.description, opened_at=fault.opened_at, opened_by=fault.opened_by.name,
-                     owner=fault.owner.name if fault.owner else None, closed_at=fault.closed_at if closed else None,
-                     resolution=(fault.resolution or None) if closed else None)
+    return FaultNote(
+        id=fault.id,
+        device=fault.device.name if fault.device else None,
+        severity=fault.severity.value,
+        description=fault.description,
+        opened_at=fault.opened_at,
+        opened_by=fault.opened_by.name,
+        owner=fault.owner.name if fault.owner else None,
+        closed_at=fault.closed_at if closed else None,
+        resolution=(fault.resolution or None) if closed else None,
+    )

@@ -5,6 +5,7 @@ only), created on first use. Whoever can write the database cannot re-sign a han
 Several desks sharing one PostgreSQL log need the same key: copy the file to every desk (see
 docs/record-integrity.md). ``SMARTCENTRE_KEY_FILE`` names another file (tests, IT staff).
 """
+
 from __future__ import annotations
 
 import os
@@ -36,11 +37,17 @@ def load_key(path: Path | None = None) -> bytes:
     try:
         key = bytes.fromhex(path.read_text(encoding="ascii").strip())
     except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise InstallKeyError(QT_TRANSLATE_NOOP("InstallKey", "the install key {path} cannot be read ({reason})")
-                              .format(path=str(path), reason=error)) from error
+        raise InstallKeyError(
+            QT_TRANSLATE_NOOP("InstallKey", "the install key {path} cannot be read ({reason})").format(
+                path=str(path), reason=error
+            )
+        ) from error
     if len(key) != KEY_BYTES:
-        raise InstallKeyError(QT_TRANSLATE_NOOP("InstallKey", "the install key {path} is not a key of this console")
-                              .format(path=str(path)))
+        raise InstallKeyError(
+            QT_TRANSLATE_NOOP("InstallKey", "the install key {path} is not a key of this console").format(
+                path=str(path)
+            )
+        )
     return key
 
 

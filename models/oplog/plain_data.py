@@ -4,6 +4,7 @@ Supported field types: str, int, float, bool, datetime (aware), date, nested
 frozen dataclasses (JSON only), ``tuple[X, ...]`` and ``X | None``. In CSV an empty cell is None
 for an optional field, so optional text is never "" in data meant for CSV.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -50,7 +51,7 @@ def from_plain(tp: Any, value: Any) -> Any:
         if optional:
             return None
         raise ValueError(f"a value of type {tp} is missing")
-    if isinstance(inner, type) and dataclasses.is_dataclass(inner):     # a dataclass, not an instance of one
+    if isinstance(inner, type) and dataclasses.is_dataclass(inner):  # a dataclass, not an instance of one
         return inner(**{name: from_plain(hint, value[name]) for name, hint in field_types(inner)})
     if typing.get_origin(inner) is tuple:
         (item_type, _ellipsis) = typing.get_args(inner)

@@ -8,6 +8,7 @@ a time), so rows get their ids in chain order even with several desks writing. T
 keyed: anyone can check it (``db check``); a handover's signature, which is keyed, records the chain
 heads when it was accepted, so rewriting a chain from some row on breaks every later signature.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,10 +33,10 @@ CHAINED_FIELDS = {
 def row_hash(previous: str, table: str, row: dict[str, Any]) -> str:
     at = row["at"]
     if isinstance(at, datetime) and at.utcoffset() is None:
-        at = at.isoformat()     # refused by the column type when the row is inserted, with the usual message
+        at = at.isoformat()  # refused by the column type when the row is inserted, with the usual message
     content = {field: row.get(field) for field in CHAINED_FIELDS[table]}
     content["at"] = at if isinstance(at, str) else iso(at)
-    return hashlib.sha256(f"{previous}\n{canonical_json(content)}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{previous}\n{canonical_json(content)}".encode()).hexdigest()
 
 
 def lock_heads(connection: Connection) -> dict[str, str]:
@@ -52,8 +53,9 @@ def link(connection: Connection, table: str, rows: Iterable[dict[str, Any]]) -> 
     for row in rows:
         row["prev_hash"], row["chain_hash"] = previous, row_hash(previous, table, row)
         previous = row["chain_hash"]
-    connection.execute(text("UPDATE chain_heads SET last_hash = :hash WHERE name = :name"),
-                       {"hash": previous, "name": table})
+    connection.execute(
+        text("UPDATE chain_heads SET last_hash = :hash WHERE name = :name"), {"hash": previous, "name": table}
+    )
 
 
 def contains(connection: Connection, table: str, chain_hash: str) -> bool:
@@ -67,6 +69,7 @@ def contains(connection: Connection, table: str, chain_hash: str) -> bool:
 @dataclass(frozen=True)
 class Misfit:
     """The first row of a chain that does not fit, and why (English, for IT staff)."""
+
     table: str
     row_id: int | None
     why: str
@@ -78,7 +81,9 @@ class Misfit:
 
 def walk(connection: Connection, name: str) -> Misfit | None:
     """Recompute the chain of table ``name`` from its first row; the first row that does not fit, or None."""
-    with connection.execution_options(yield_per=5000).execute(select(_table(name)).order_by(column("id"))) as rows:
+    with connection.execution_options(yield_per=5000).execute(
+        select(_table(name)).order_by(column("id"))
+    ) as rows:
         return _first_misfit(connection, name, rows.mappings())
 
 
@@ -87,19 +92,29 @@ def _first_misfit(connection: Connection, name: str, rows: Iterable[Any]) -> Mis
     for row in rows:
         if row["prev_hash"] != previous:
             before = f"row {previous_id}" if previous_id is not None else "the start of the chain"
-            return Misfit(name, row["id"], f"it was not written after {before}: rows between them are missing, "
-                                           f"or its chain fields were changed")
+            return Misfit(
+                name,
+                row["id"],
+                f"it was not written after {before}: rows between them are missing, "
+                f"or its chain fields were changed",
+            )
         if row_hash(previous, name, row) != row["chain_hash"]:
             return Misfit(name, row["id"], "its content was changed after it was written")
         previous, previous_id = row["chain_hash"], row["id"]
-    head = connection.execute(text("SELECT last_hash FROM chain_heads WHERE name = :name"), {"name": name}).scalar()
+    head = connection.execute(
+        text("SELECT last_hash FROM chain_heads WHERE name = :name"), {"name": name}
+    ).scalar()
     if head != previous:
         after = f"after row {previous_id}" if previous_id is not None else "(the table is empty)"
-        return Misfit(name, previous_id, f"the chain head says more rows were written {after}: they are missing")
+        return Misfit(
+            name, previous_id, f"the chain head says more rows were written {after}: they are missing"
+        )
     return None
 
 
 def _table(name: str) -> TableClause:
     """Just the chained columns of ``name``, with instants read as aware datetimes."""
-    fields = (column(field, UtcDateTime()) if field == "at" else column(field) for field in CHAINED_FIELDS[name])
+    fields = (
+        column(field, UtcDateTime()) if field == "at" else column(field) for field in CHAINED_FIELDS[name]
+    )
     return table(name, column("id"), column("prev_hash"), column("chain_hash"), *fields)

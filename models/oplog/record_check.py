@@ -2,6 +2,7 @@
 
 Both are for IT staff; their wording is English, like the command line's.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,23 +49,28 @@ def rekey(database: Database, key_file: Path, now: datetime) -> int:
     except BaseException:
         pending.unlink(missing_ok=True)
         raise
-    os.replace(pending, key_file)       # only once the signatures made with it are committed
+    os.replace(pending, key_file)  # only once the signatures made with it are committed
     return count
 
 
 def _sign_all(database: Database, old: bytes, new: bytes, pending: Path, now: datetime) -> int:
     with database.transaction() as session:
         connection = session.connection()
-        lock_heads(connection)      # no desk writes meanwhile
+        lock_heads(connection)  # no desk writes meanwhile
         ids = _locked(connection)
         for handover_id in ids:
             wrong = misfits(connection, handover_id, old)
             if wrong:
-                raise RekeyRefused(f"handover {handover_id} does not fit its signature under the current key "
-                                   f"({'; '.join(wrong)}); nothing was re-signed")
+                raise RekeyRefused(
+                    f"handover {handover_id} does not fit its signature under the current key "
+                    f"({'; '.join(wrong)}); nothing was re-signed"
+                )
         for handover_id in ids:
-            connection.execute(Handover.__table__.update().where(_H.id == handover_id)
-                               .values(signature=seal(connection, handover_id, new)))
+            connection.execute(
+                Handover.__table__.update()
+                .where(_H.id == handover_id)
+                .values(signature=seal(connection, handover_id, new))
+            )
         audit_change(session, None, f"re-sign {len(ids)} accepted handovers with a new install key", now)
         session.flush()
         write_key(pending, new)
@@ -72,4 +78,6 @@ def _sign_all(database: Database, old: bytes, new: bytes, pending: Path, now: da
 
 
 def _locked(connection: Connection) -> list[int]:
-    return list(connection.execute(select(_H.id).where(_H.content_hash.is_not(None)).order_by(_H.id)).scalars())
+    return list(
+        connection.execute(select(_H.id).where(_H.content_hash.is_not(None)).order_by(_H.id)).scalars()
+    )

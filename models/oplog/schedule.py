@@ -1,4 +1,5 @@
 """Events: schedule them with their places, operators, devices and stream; start, end or cancel them."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -8,19 +9,21 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.oplog import takeovers
-from models.oplog.database import reread_locked
-from models.oplog.clock import as_utc
-from models.oplog.tables import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
-from models.oplog.staff import require_role
 from common.wording import QT_TRANSLATE_NOOP
+from models.oplog import takeovers
+from models.oplog.clock import as_utc
+from models.oplog.database import reread_locked
+from models.oplog.staff import require_role
+from models.oplog.tables import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
 
 FULL_EVENT = (selectinload(Event.locations), selectinload(Event.operators), selectinload(Event.devices))
 """Loader options so that an event's places, operators and devices stay readable after the session."""
-STATUS_WORDS = {EventStatus.SCHEDULED: QT_TRANSLATE_NOOP("Schedule", "scheduled"),
-                EventStatus.RUNNING: QT_TRANSLATE_NOOP("Schedule", "running"),
-                EventStatus.FINISHED: QT_TRANSLATE_NOOP("Schedule", "finished"),
-                EventStatus.CANCELLED: QT_TRANSLATE_NOOP("Schedule", "cancelled")}
+STATUS_WORDS = {
+    EventStatus.SCHEDULED: QT_TRANSLATE_NOOP("Schedule", "scheduled"),
+    EventStatus.RUNNING: QT_TRANSLATE_NOOP("Schedule", "running"),
+    EventStatus.FINISHED: QT_TRANSLATE_NOOP("Schedule", "finished"),
+    EventStatus.CANCELLED: QT_TRANSLATE_NOOP("Schedule", "cancelled"),
+}
 
 
 class ScheduleError(Exception):
@@ -30,6 +33,7 @@ class ScheduleError(Exception):
 @dataclass(frozen=True)
 class Place:
     """Where an event happens: a location's name and, optionally, its participant limit and count."""
+
     location: str
     participant_limit: int | None = None
     participant_count: int | None = None
@@ -37,56 +41,109 @@ class Place:
 
 @dataclass(frozen=True)
 class Stream:
-    platform: str              # e.g. "YouTube"
-    url: str | None = None     # the watch or studio URL, once known
+    platform: str  # e.g. "YouTube"
+    url: str | None = None  # the watch or studio URL, once known
 
 
 def find_location(session: Session, name: str) -> Location:
     location = session.scalars(select(Location).where(Location.name == name)).first()
     if location is None:
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "there is no location named {name}").format(name=repr(name)))
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("Schedule", "there is no location named {name}").format(name=repr(name))
+        )
     return location
 
 
 def find_device(session: Session, key: str) -> Device:
     """A device by asset number or by name."""
-    device = session.scalars(select(Device).where(or_(Device.asset_number == key, Device.name == key))).first()
+    device = session.scalars(
+        select(Device).where(or_(Device.asset_number == key, Device.name == key))
+    ).first()
     if device is None:
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "there is no device with the asset number or name {key}")
-                            .format(key=repr(key)))
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("Schedule", "there is no device with the asset number or name {key}").format(
+                key=repr(key)
+            )
+        )
     return device
 
 
-def schedule_event(session: Session, by: Staff, title: str, organiser: str, mode: EventMode,
-                   planned_start: datetime, planned_end: datetime, places: Sequence[Place], *,
-                   operators: Sequence[Staff] = (), devices: Sequence[str] = (), stream: Stream | None = None,
-                   notes: str = "") -> Event:
+def schedule_event(
+    session: Session,
+    by: Staff,
+    title: str,
+    organiser: str,
+    mode: EventMode,
+    planned_start: datetime,
+    planned_end: datetime,
+    places: Sequence[Place],
+    *,
+    operators: Sequence[Staff] = (),
+    devices: Sequence[str] = (),
+    stream: Stream | None = None,
+    notes: str = "",
+) -> Event:
     """Add an event (flushed, not committed). ``devices`` are asset numbers or names; a place, operator or
     device given twice counts once."""
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "schedule an event"))
-    return new_event(session, title, organiser, mode, planned_start, planned_end, places, operators=operators,
-                     devices=devices, stream=stream, notes=notes)
+    return new_event(
+        session,
+        title,
+        organiser,
+        mode,
+        planned_start,
+        planned_end,
+        places,
+        operators=operators,
+        devices=devices,
+        stream=stream,
+        notes=notes,
+    )
 
 
-def new_event(session: Session, title: str, organiser: str, mode: EventMode, planned_start: datetime,
-              planned_end: datetime, places: Sequence[Place], *, operators: Sequence[Staff] = (),
-              devices: Sequence[str] = (), stream: Stream | None = None, notes: str = "") -> Event:
+def new_event(
+    session: Session,
+    title: str,
+    organiser: str,
+    mode: EventMode,
+    planned_start: datetime,
+    planned_end: datetime,
+    places: Sequence[Place],
+    *,
+    operators: Sequence[Staff] = (),
+    devices: Sequence[str] = (),
+    stream: Stream | None = None,
+    notes: str = "",
+) -> Event:
     """``schedule_event`` without the staff member: the checks of the event itself (flushed, not committed)."""
     if not title.strip() or not organiser.strip():
         raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "an event needs a title and an organiser (OPD)"))
     if as_utc(planned_end) <= as_utc(planned_start):
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: the event must end after it starts")
-                            .format(title=title))
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("Schedule", "{title}: the event must end after it starts").format(title=title)
+        )
     if not places:
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: an event needs at least one location (the studio "
-                                                          "for an online event)").format(title=title))
-    event = Event(title=title.strip(), organiser=organiser.strip(), mode=EventMode(mode),
-                  status=EventStatus.SCHEDULED, planned_start=planned_start, planned_end=planned_end,
-                  notes=notes, operators=list({staff.id: staff for staff in operators}.values()))
-    event.locations = list({place.location_id: place for place in
-                            (_place(session, title, place) for place in places)}.values())
-    event.devices = list({device.id: device for device in
-                          (_usable_device(session, title, key) for key in devices)}.values())
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP(
+                "Schedule", "{title}: an event needs at least one location (the studio for an online event)"
+            ).format(title=title)
+        )
+    event = Event(
+        title=title.strip(),
+        organiser=organiser.strip(),
+        mode=EventMode(mode),
+        status=EventStatus.SCHEDULED,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        notes=notes,
+        operators=list({staff.id: staff for staff in operators}.values()),
+    )
+    event.locations = list(
+        {place.location_id: place for place in (_place(session, title, place) for place in places)}.values()
+    )
+    event.devices = list(
+        {device.id: device for device in (_usable_device(session, title, key) for key in devices)}.values()
+    )
     session.add(event)
     set_stream(session, event, stream)
     return event
@@ -95,26 +152,42 @@ def new_event(session: Session, title: str, organiser: str, mode: EventMode, pla
 def _place(session: Session, title: str, place: Place) -> EventLocation:
     for number in (place.participant_limit, place.participant_count):
         if number is not None and number < 0:
-            raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: participant numbers cannot be negative")
-                                .format(title=title))
+            raise ScheduleError(
+                QT_TRANSLATE_NOOP("Schedule", "{title}: participant numbers cannot be negative").format(
+                    title=title
+                )
+            )
     location = find_location(session, place.location)
-    return EventLocation(location=location, location_id=location.id, participant_limit=place.participant_limit,
-                         participant_count=place.participant_count)
+    return EventLocation(
+        location=location,
+        location_id=location.id,
+        participant_limit=place.participant_limit,
+        participant_count=place.participant_count,
+    )
 
 
 def _usable_device(session: Session, title: str, key: str) -> Device:
     device = find_device(session, key)
     if not device.in_service:
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: {device} ({asset}) is out of service")
-                            .format(title=title, device=device.name, asset=device.asset_number))
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("Schedule", "{title}: {device} ({asset}) is out of service").format(
+                title=title, device=device.name, asset=device.asset_number
+            )
+        )
     return device
 
 
 def set_stream(session: Session, event: Event, stream: Stream | None) -> None:
-    if stream is not None and stream.url and not stream.url.startswith(("https://", "http://", "rtmp://",
-                                                                         "rtmps://")):
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title}: the stream URL must start with https:// (or "
-                                                          "rtmp://)").format(title=event.title))
+    if (
+        stream is not None
+        and stream.url
+        and not stream.url.startswith(("https://", "http://", "rtmp://", "rtmps://"))
+    ):
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP(
+                "Schedule", "{title}: the stream URL must start with https:// (or rtmp://)"
+            ).format(title=event.title)
+        )
     event.stream_platform = stream.platform.strip() if stream else None
     event.stream_url = stream.url if stream else None
     session.flush()
@@ -128,8 +201,11 @@ def set_participant_count(session: Session, event: Event, location: str, count: 
             place.participant_count = count
             session.flush()
             return
-    raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} does not take place at {location}")
-                        .format(title=event.title, location=location))
+    raise ScheduleError(
+        QT_TRANSLATE_NOOP("Schedule", "{title} does not take place at {location}").format(
+            title=event.title, location=location
+        )
+    )
 
 
 def set_notes(session: Session, event: Event, notes: str) -> None:
@@ -141,8 +217,11 @@ def start_event(session: Session, event: Event, by: Staff, now: datetime) -> Non
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "start an event"))
     reread_locked(session, event)
     if event.status is not EventStatus.SCHEDULED:
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} cannot start: it is {status}")
-                            .format(title=event.title, status=STATUS_WORDS[event.status]))
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("Schedule", "{title} cannot start: it is {status}").format(
+                title=event.title, status=STATUS_WORDS[event.status]
+            )
+        )
     event.status, event.actual_start = EventStatus.RUNNING, as_utc(now)
     session.flush()
     takeovers.announce(session)
@@ -152,11 +231,14 @@ def end_event(session: Session, event: Event, by: Staff, now: datetime) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "end an event"))
     reread_locked(session, event)
     if event.status is not EventStatus.RUNNING:
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} cannot end: it is {status}")
-                            .format(title=event.title, status=STATUS_WORDS[event.status]))
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("Schedule", "{title} cannot end: it is {status}").format(
+                title=event.title, status=STATUS_WORDS[event.status]
+            )
+        )
     event.status, event.actual_end = EventStatus.FINISHED, as_utc(now)
     session.flush()
-    takeovers.release(session, event.id, now)      # what it took goes back to the events that list it
+    takeovers.release(session, event.id, now)  # what it took goes back to the events that list it
     takeovers.announce(session)
 
 
@@ -164,19 +246,31 @@ def cancel_event(session: Session, event: Event, by: Staff) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "cancel an event"))
     reread_locked(session, event)
     if event.status is not EventStatus.SCHEDULED:
-        raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "{title} cannot be cancelled: it is {status}")
-                            .format(title=event.title, status=STATUS_WORDS[event.status]))
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP("Schedule", "{title} cannot be cancelled: it is {status}").format(
+                title=event.title, status=STATUS_WORDS[event.status]
+            )
+        )
     event.status = EventStatus.CANCELLED
     session.flush()
 
 
 def running_events(session: Session) -> list[Event]:
-    query = select(Event).where(Event.status == EventStatus.RUNNING).order_by(Event.actual_start).options(*FULL_EVENT)
+    query = (
+        select(Event)
+        .where(Event.status == EventStatus.RUNNING)
+        .order_by(Event.actual_start)
+        .options(*FULL_EVENT)
+    )
     return list(session.scalars(query))
 
 
 def events_between(session: Session, start: datetime, end: datetime) -> list[Event]:
     """Events planned to start in [start, end), e.g. one day's schedule, with their places and devices."""
-    query = (select(Event).where(Event.planned_start >= as_utc(start), Event.planned_start < as_utc(end))
-             .order_by(Event.planned_start, Event.id).options(*FULL_EVENT))
+    query = (
+        select(Event)
+        .where(Event.planned_start >= as_utc(start), Event.planned_start < as_utc(end))
+        .order_by(Event.planned_start, Event.id)
+        .options(*FULL_EVENT)
+    )
     return list(session.scalars(query))

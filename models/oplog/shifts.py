@@ -1,4 +1,5 @@
 """Shifts: plan them (lead and staff on duty), start and end them, find the current one."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -7,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.oplog.database import reread_locked
-from models.oplog.clock import as_utc, to_wib
-from models.oplog.tables import Handover, Role, Shift, Staff
-from models.oplog.staff import require_role
 from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.clock import as_utc, to_wib
+from models.oplog.database import reread_locked
+from models.oplog.staff import require_role
+from models.oplog.tables import Handover, Role, Shift, Staff
 
 SHIFT_NAMES = ("Pagi", "Siang", "Malam")
 NAME_BY_START = ((4, "Pagi"), (12, "Siang"), (19, "Malam"))
@@ -29,8 +30,14 @@ class ShiftError(Exception):
     """A shift step that is not possible now; the message says why."""
 
 
-def plan_shift(session: Session, name: str, planned_start: datetime, planned_end: datetime, lead: Staff,
-               members: Sequence[Staff] = ()) -> Shift:
+def plan_shift(
+    session: Session,
+    name: str,
+    planned_start: datetime,
+    planned_end: datetime,
+    lead: Staff,
+    members: Sequence[Staff] = (),
+) -> Shift:
     """Add a shift; the lead is always one of the staff on duty (flushed, not committed)."""
     if not name.strip():
         raise ValueError(QT_TRANSLATE_NOOP("Shifts", "a shift needs a name, e.g. Pagi, Siang or Malam"))
@@ -48,8 +55,11 @@ def set_team(session: Session, shift: Shift, lead: Staff, members: Sequence[Staf
     reread_locked(session, shift)
     signed = select(Handover.id).where(Handover.shift_id == shift.id, Handover.signed_at.is_not(None))
     if session.scalar(signed) is not None:
-        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "the handover of shift {shift} is signed; its team can no longer "
-                                                     "change").format(shift=shift_label(shift)))
+        raise ShiftError(
+            QT_TRANSLATE_NOOP(
+                "Shifts", "the handover of shift {shift} is signed; its team can no longer change"
+            ).format(shift=shift_label(shift))
+        )
     shift.lead = lead
     shift.members = _with_lead(lead, members)
     session.flush()
@@ -64,12 +74,18 @@ def start_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> Non
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "start a shift"))
     reread_locked(session, shift)
     if shift.actual_start is not None:
-        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} already started at {time} WIB")
-                         .format(shift=shift_label(shift), time=f"{to_wib(shift.actual_start):%H:%M}"))
+        raise ShiftError(
+            QT_TRANSLATE_NOOP("Shifts", "shift {shift} already started at {time} WIB").format(
+                shift=shift_label(shift), time=f"{to_wib(shift.actual_start):%H:%M}"
+            )
+        )
     locked = select(Handover.id).where(Handover.shift_id == shift.id, Handover.content_hash.is_not(None))
-    if session.scalar(locked) is not None:      # its signed record says it never started
-        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} has already been handed over; it cannot start "
-                                                     "now").format(shift=shift_label(shift)))
+    if session.scalar(locked) is not None:  # its signed record says it never started
+        raise ShiftError(
+            QT_TRANSLATE_NOOP(
+                "Shifts", "shift {shift} has already been handed over; it cannot start now"
+            ).format(shift=shift_label(shift))
+        )
     shift.actual_start = as_utc(now)
     session.flush()
 
@@ -78,29 +94,44 @@ def end_shift(session: Session, shift: Shift, by: Staff, now: datetime) -> None:
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "end a shift"))
     reread_locked(session, shift)
     if shift.actual_start is None:
-        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} has not started").format(shift=shift_label(shift)))
+        raise ShiftError(
+            QT_TRANSLATE_NOOP("Shifts", "shift {shift} has not started").format(shift=shift_label(shift))
+        )
     if shift.actual_end is not None:
-        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} already ended at {time} WIB")
-                         .format(shift=shift_label(shift), time=f"{to_wib(shift.actual_end):%H:%M}"))
+        raise ShiftError(
+            QT_TRANSLATE_NOOP("Shifts", "shift {shift} already ended at {time} WIB").format(
+                shift=shift_label(shift), time=f"{to_wib(shift.actual_end):%H:%M}"
+            )
+        )
     if as_utc(now) < shift.actual_start:
-        raise ShiftError(QT_TRANSLATE_NOOP("Shifts", "shift {shift} cannot end before it started")
-                         .format(shift=shift_label(shift)))
+        raise ShiftError(
+            QT_TRANSLATE_NOOP("Shifts", "shift {shift} cannot end before it started").format(
+                shift=shift_label(shift)
+            )
+        )
     shift.actual_end = as_utc(now)
     session.flush()
 
 
 def current_shift(session: Session, now: datetime) -> Shift | None:
     """The shift that has started (by ``now``) and not ended; the latest one if several have."""
-    query = (select(Shift).where(Shift.actual_start.is_not(None), Shift.actual_start <= as_utc(now),
-                                 Shift.actual_end.is_(None))
-             .order_by(Shift.actual_start.desc()).limit(1))
+    query = (
+        select(Shift)
+        .where(Shift.actual_start.is_not(None), Shift.actual_start <= as_utc(now), Shift.actual_end.is_(None))
+        .order_by(Shift.actual_start.desc())
+        .limit(1)
+    )
     return session.scalars(query).first()
 
 
 def next_shift(session: Session, now: datetime) -> Shift | None:
     """The earliest shift not started yet whose planned end is still ahead, to offer at login."""
-    query = (select(Shift).where(Shift.actual_start.is_(None), Shift.planned_end > as_utc(now))
-             .order_by(Shift.planned_start).limit(1))
+    query = (
+        select(Shift)
+        .where(Shift.actual_start.is_(None), Shift.planned_end > as_utc(now))
+        .order_by(Shift.planned_start)
+        .limit(1)
+    )
     return session.scalars(query).first()
 
 
@@ -110,8 +141,12 @@ def handover_for_shift(session: Session, shift: Shift) -> Handover | None:
 
 def incoming_shift(session: Session, shift: Shift) -> Shift | None:
     """The shift that takes over from ``shift``: the next one by planned start. Its lead accepts the handover."""
-    return session.scalars(select(Shift).where(Shift.planned_start > shift.planned_start, Shift.id != shift.id)
-                           .order_by(Shift.planned_start, Shift.id).limit(1)).first()
+    return session.scalars(
+        select(Shift)
+        .where(Shift.planned_start > shift.planned_start, Shift.id != shift.id)
+        .order_by(Shift.planned_start, Shift.id)
+        .limit(1)
+    ).first()
 
 
 def shift_label(shift: Shift) -> str:

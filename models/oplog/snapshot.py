@@ -4,6 +4,7 @@ ORM objects never cross to the GUI thread: a closed session cannot load their re
 the GUI thread must not touch the database. ``load_snapshot`` reads everything the operations
 docks show in one short transaction (about 25 ms on five years of data).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,15 +12,15 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.clock import WIB
 from models.oplog.inventory import devices, locations
 from models.oplog.logbook import open_faults
-from models.oplog.clock import WIB
 from models.oplog.schedule import events_between, running_events
-from models.oplog.tables import Event, Fault, Role, Shift, Staff
 from models.oplog.shifts import current_shift, next_shift
 from models.oplog.staff import staff_for_login
+from models.oplog.tables import Event, Fault, Role, Shift, Staff
 from models.oplog.takeovers import SharedTakeOver, takeovers_in_force
-from common.wording import QT_TRANSLATE_NOOP
 
 LOOKAHEAD = timedelta(hours=12)
 
@@ -88,13 +89,14 @@ class DeviceView:
 class Snapshot:
     """The staff who may log in, the current (else next) shift, the board's events (``board_window``) and
     the running ones, open faults, places and devices."""
+
     staff: tuple[StaffView, ...]
     shift: ShiftView | None
     events: tuple[EventView, ...]
     faults: tuple[FaultView, ...]
     locations: tuple[str, ...]
     devices: tuple[DeviceView, ...]
-    takeovers: tuple[SharedTakeOver, ...] = ()      # in force, shared by every desk
+    takeovers: tuple[SharedTakeOver, ...] = ()  # in force, shared by every desk
 
 
 def staff_view(staff: Staff) -> StaffView:
@@ -102,20 +104,45 @@ def staff_view(staff: Staff) -> StaffView:
 
 
 def shift_view(shift: Shift) -> ShiftView:
-    return ShiftView(shift.id, shift.name, shift.planned_start, shift.planned_end, shift.actual_start,
-                     shift.actual_end, shift.lead_id, shift.lead.name, tuple(m.id for m in shift.members),
-                     tuple(m.name for m in shift.members))
+    return ShiftView(
+        shift.id,
+        shift.name,
+        shift.planned_start,
+        shift.planned_end,
+        shift.actual_start,
+        shift.actual_end,
+        shift.lead_id,
+        shift.lead.name,
+        tuple(m.id for m in shift.members),
+        tuple(m.name for m in shift.members),
+    )
 
 
 def event_view(event: Event) -> EventView:
-    return EventView(event.id, event.title, event.organiser, event.mode.value, event.status.value,
-                     event.planned_start, event.planned_end, tuple(place.location.name for place in event.locations),
-                     tuple(device.name for device in event.devices), event.stream_platform, event.stream_url)
+    return EventView(
+        event.id,
+        event.title,
+        event.organiser,
+        event.mode.value,
+        event.status.value,
+        event.planned_start,
+        event.planned_end,
+        tuple(place.location.name for place in event.locations),
+        tuple(device.name for device in event.devices),
+        event.stream_platform,
+        event.stream_url,
+    )
 
 
 def fault_view(fault: Fault) -> FaultView:
-    return FaultView(fault.id, fault.device.name if fault.device else None, fault.severity.value, fault.description,
-                     fault.opened_at, fault.owner.name if fault.owner else None)
+    return FaultView(
+        fault.id,
+        fault.device.name if fault.device else None,
+        fault.severity.value,
+        fault.description,
+        fault.opened_at,
+        fault.owner.name if fault.owner else None,
+    )
 
 
 def board_window(now: datetime) -> tuple[datetime, datetime]:
@@ -127,23 +154,32 @@ def board_window(now: datetime) -> tuple[datetime, datetime]:
 
 def load_snapshot(session: Session, now: datetime) -> Snapshot:
     shift = current_shift(session, now) or next_shift(session, now)
-    today = {event.id: event for event in events_between(session, *board_window(now)) if event.status.value != "cancelled"}
+    today = {
+        event.id: event
+        for event in events_between(session, *board_window(now))
+        if event.status.value != "cancelled"
+    }
     today.update((event.id, event) for event in running_events(session))
     return Snapshot(
         staff=tuple(staff_view(staff) for staff in staff_for_login(session)),
         shift=shift_view(shift) if shift else None,
-        events=tuple(event_view(event) for event in sorted(today.values(), key=lambda e: (e.planned_start, e.id))),
+        events=tuple(
+            event_view(event) for event in sorted(today.values(), key=lambda e: (e.planned_start, e.id))
+        ),
         faults=tuple(fault_view(fault) for fault in open_faults(session)),
         locations=tuple(location.name for location in locations(session)),
         devices=tuple(DeviceView(d.asset_number, d.name, d.in_service) for d in devices(session)),
-        takeovers=tuple(takeovers_in_force(session)))
+        takeovers=tuple(takeovers_in_force(session)),
+    )
 
 
 def actor(session: Session, staff_id: int) -> Staff:
     """The logged-in staff member as an ORM object of ``session``, for the services' role checks."""
     staff = session.get(Staff, staff_id)
     if staff is None:
-        raise LookupError(QT_TRANSLATE_NOOP("Login", "There is no staff member number {id}.").format(id=staff_id))
+        raise LookupError(
+            QT_TRANSLATE_NOOP("Login", "There is no staff member number {id}.").format(id=staff_id)
+        )
     return staff
 
 

@@ -6,26 +6,29 @@ The count and the lock are stored, and the lock is timed by the database server'
 restarting the console nor a desk whose clock runs ahead shortens it. bcrypt takes about a quarter
 of a second per check (on purpose): call ``login`` off the GUI thread.
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import bcrypt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import as_utc, to_wib
 from models.oplog.tables import Role, Staff
-from common.wording import QT_TRANSLATE_NOOP
 
 PIN_ROUNDS = 12
 MAX_WRONG_PINS = 5
-LOCKOUT = timedelta(seconds=60)        # after MAX_WRONG_PINS; doubled for each further wrong PIN
+LOCKOUT = timedelta(seconds=60)  # after MAX_WRONG_PINS; doubled for each further wrong PIN
 LONGEST_LOCKOUT = timedelta(hours=1)
 PIN_LENGTHS = range(4, 9)
-ROLE_WORDS = {Role.ADMIN: QT_TRANSLATE_NOOP("Permissions", "admin"),
-              Role.OPERATOR: QT_TRANSLATE_NOOP("Permissions", "operator"),
-              Role.VIEWER: QT_TRANSLATE_NOOP("Permissions", "viewer")}
+ROLE_WORDS = {
+    Role.ADMIN: QT_TRANSLATE_NOOP("Permissions", "admin"),
+    Role.OPERATOR: QT_TRANSLATE_NOOP("Permissions", "operator"),
+    Role.VIEWER: QT_TRANSLATE_NOOP("Permissions", "viewer"),
+}
 
 
 class LoginError(Exception):
@@ -34,9 +37,12 @@ class LoginError(Exception):
 
 class WrongPin(LoginError):
     def __init__(self, staff: Staff, attempts_left: int) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("Login", "Wrong PIN for {name}; {attempts} more wrong PIN(s) lock the "
-                                                    "account for {seconds} seconds.")
-                         .format(name=staff.name, attempts=attempts_left, seconds=LOCKOUT.seconds))
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Login",
+                "Wrong PIN for {name}; {attempts} more wrong PIN(s) lock the account for {seconds} seconds.",
+            ).format(name=staff.name, attempts=attempts_left, seconds=LOCKOUT.seconds)
+        )
         self.attempts_left = attempts_left
 
 
@@ -44,33 +50,44 @@ class AccountLocked(LoginError):
     def __init__(self, staff: Staff, until: datetime, now: datetime) -> None:
         seconds = max(1, int((until - now).total_seconds() + 0.999))
         self.wrong = max(staff.failed_pins, MAX_WRONG_PINS)
-        super().__init__(QT_TRANSLATE_NOOP("Login", "{name}'s account is locked after {wrong} wrong PINs; try again in "
-                                                    "{seconds} s (at {time} WIB).")
-                         .format(name=staff.name, wrong=self.wrong, seconds=seconds,
-                                 time=f"{to_wib(until):%H:%M:%S}"))
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Login",
+                "{name}'s account is locked after {wrong} wrong PINs; try again in "
+                "{seconds} s (at {time} WIB).",
+            ).format(name=staff.name, wrong=self.wrong, seconds=seconds, time=f"{to_wib(until):%H:%M:%S}")
+        )
         self.until = until
         self.seconds_left = seconds
 
 
 class StaffInactive(LoginError):
     def __init__(self, staff: Staff) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("Login", "{name}'s account is switched off; ask an admin.")
-                         .format(name=staff.name))
+        super().__init__(
+            QT_TRANSLATE_NOOP("Login", "{name}'s account is switched off; ask an admin.").format(
+                name=staff.name
+            )
+        )
 
 
 class UnknownStaff(LoginError):
     def __init__(self, staff_id: int) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("Login", "There is no staff member number {id}.").format(id=staff_id))
+        super().__init__(
+            QT_TRANSLATE_NOOP("Login", "There is no staff member number {id}.").format(id=staff_id)
+        )
 
 
 class PermissionDenied(Exception):
     """The staff member's role does not allow this action."""
 
     def __init__(self, staff: Staff, needed: Role, action: str) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("Permissions", "{name} ({role}) may not {action}: it needs the {needed} "
-                                                          "role.")
-                         .format(name=staff.name, role=ROLE_WORDS[staff.role], action=action,
-                                 needed=ROLE_WORDS[Role(needed)]))
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Permissions", "{name} ({role}) may not {action}: it needs the {needed} role."
+            ).format(
+                name=staff.name, role=ROLE_WORDS[staff.role], action=action, needed=ROLE_WORDS[Role(needed)]
+            )
+        )
         self.needed = needed
 
 
@@ -88,7 +105,7 @@ def database_now(session: Session) -> datetime:
 
 def _aware(moment: datetime) -> datetime:
     # PostgreSQL answers a timestamptz; SQLite's CURRENT_TIMESTAMP is UTC, given without a zone
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def lockout_after(failed_pins: int) -> timedelta:
@@ -130,7 +147,9 @@ def has_role(staff: Staff, needed: Role) -> bool:
     return staff.active and staff.role.rank >= Role(needed).rank
 
 
-def require_role(staff: Staff, needed: Role, action: str = QT_TRANSLATE_NOOP("Permissions", "do this")) -> None:
+def require_role(
+    staff: Staff, needed: Role, action: str = QT_TRANSLATE_NOOP("Permissions", "do this")
+) -> None:
     """Raise ``PermissionDenied`` unless ``has_role(staff, needed)``; ``action`` completes the message
     (mark it with ``QT_TRANSLATE_NOOP("Permissions", ...)`` so that it is said in the operator's language)."""
     if not has_role(staff, needed):

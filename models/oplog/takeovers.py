@@ -7,6 +7,7 @@ at the unique index of the take-overs in force (PostgreSQL makes the second wait
 transactions write one at a time): one wins, the other is refused the same way. Every take-over is
 written to the audit trail in the same transaction, and every change is announced (``announce``).
 """
+
 from __future__ import annotations
 
 import os
@@ -19,9 +20,9 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from models.oplog.clock import as_utc
 from models.oplog.tables import AuditEntry, DeskNews, Event, EventStatus, Staff, TakeOverRow
-from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 CHANNEL = "smartcentre_desk_news"
 DESK_ENV = "SMARTCENTRE_DESK"
@@ -34,6 +35,7 @@ class TakeOverRefused(Exception):
 @dataclass(frozen=True)
 class SharedTakeOver:
     """A take-over in force, as plain data for every desk."""
+
     id: int
     device: str
     device_name: str
@@ -46,12 +48,14 @@ class SharedTakeOver:
 
     @property
     def sentence(self) -> Phrase:
-        """"Kamera 3 was just taken by Desk A for Rapat Koordinasi (Budi Santoso)"."""
+        """ "Kamera 3 was just taken by Desk A for Rapat Koordinasi (Budi Santoso)"."""
         if self.staff:
-            return QT_TRANSLATE_NOOP("Ownership", "{device} was just taken by {desk} for {event} ({staff})").format(
-                device=self.device_name, desk=self.desk, event=self.event_title, staff=self.staff)
+            return QT_TRANSLATE_NOOP(
+                "Ownership", "{device} was just taken by {desk} for {event} ({staff})"
+            ).format(device=self.device_name, desk=self.desk, event=self.event_title, staff=self.staff)
         return QT_TRANSLATE_NOOP("Ownership", "{device} was just taken by {desk} for {event}").format(
-            device=self.device_name, desk=self.desk, event=self.event_title)
+            device=self.device_name, desk=self.desk, event=self.event_title
+        )
 
 
 def this_desk() -> str:
@@ -60,19 +64,35 @@ def this_desk() -> str:
 
 
 def takeovers_in_force(session: Session) -> list[SharedTakeOver]:
-    rows = session.scalars(select(TakeOverRow).where(TakeOverRow.released_at.is_(None)).order_by(TakeOverRow.id))
+    rows = session.scalars(
+        select(TakeOverRow).where(TakeOverRow.released_at.is_(None)).order_by(TakeOverRow.id)
+    )
     return [_view(row) for row in rows]
 
 
-def take_over(session: Session, device: str, device_name: str, event_id: int, *, by: Staff | None, desk: str,
-              from_events: Sequence[str], seen: int | None, now: datetime, audit: bool = True) -> SharedTakeOver:
+def take_over(
+    session: Session,
+    device: str,
+    device_name: str,
+    event_id: int,
+    *,
+    by: Staff | None,
+    desk: str,
+    from_events: Sequence[str],
+    seen: int | None,
+    now: datetime,
+    audit: bool = True,
+) -> SharedTakeOver:
     """Give ``device`` to the running event ``event_id``; ``seen`` is the id of the take-over in force this desk
     knew of (None: none). Raises ``TakeOverRefused`` when another desk took it meanwhile. ``audit``: False when
     the caller writes the audit row itself (wall outputs, whose take-overs reach the trail as wall actions)."""
     event = session.get(Event, event_id)
     if event is None or event.status is not EventStatus.RUNNING:
-        raise TakeOverRefused(QT_TRANSLATE_NOOP("Ownership", "{event} is not running, so it cannot take {device} over")
-                              .format(event=event.title if event else event_id, device=device_name))
+        raise TakeOverRefused(
+            QT_TRANSLATE_NOOP("Ownership", "{event} is not running, so it cannot take {device} over").format(
+                event=event.title if event else event_id, device=device_name
+            )
+        )
     held = _in_force(session, device, lock=True)
     if held is not None and held.event_id == event_id:
         return _view(held)
@@ -81,22 +101,40 @@ def take_over(session: Session, device: str, device_name: str, event_id: int, *,
     if held is not None:
         held.released_at = as_utc(now)
         session.flush()
-    row = TakeOverRow(device=device, device_name=device_name[:120], event_id=event_id,
-                      from_events=", ".join(from_events)[:400], staff_id=by.id if by else None, desk=desk[:120],
-                      taken_at=as_utc(now))
+    row = TakeOverRow(
+        device=device,
+        device_name=device_name[:120],
+        event_id=event_id,
+        from_events=", ".join(from_events)[:400],
+        staff_id=by.id if by else None,
+        desk=desk[:120],
+        taken_at=as_utc(now),
+    )
     try:
         with session.begin_nested():
             session.add(row)
-    except IntegrityError:            # another desk's take-over of the same device committed first
+    except IntegrityError:  # another desk's take-over of the same device committed first
         winner = _in_force(session, device)
         if winner is None:
             raise
         raise TakeOverRefused(_view(winner).sentence) from None
     if audit:
-        from models.oplog.admin_audit import ACTION_LIMIT, DONE      # here: admin_audit leads back to models.oplog.schedule
+        from models.oplog.admin_audit import (
+            ACTION_LIMIT,
+            DONE,
+        )  # here: admin_audit leads back to models.oplog.schedule
+
         action = f"take over {device_name} ({device}) from {row.from_events or 'no event'} for {event.title} at {desk}"
-        session.add(AuditEntry(at=as_utc(now), staff_id=row.staff_id, event_id=event_id, device=device_name[:120],
-                               action=action[:ACTION_LIMIT], result=DONE))
+        session.add(
+            AuditEntry(
+                at=as_utc(now),
+                staff_id=row.staff_id,
+                event_id=event_id,
+                device=device_name[:120],
+                action=action[:ACTION_LIMIT],
+                result=DONE,
+            )
+        )
     announce(session)
     session.flush()
     return _view(row)
@@ -128,5 +166,14 @@ def _in_force(session: Session, device: str, lock: bool = False) -> TakeOverRow 
 
 
 def _view(row: TakeOverRow) -> SharedTakeOver:
-    return SharedTakeOver(row.id, row.device, row.device_name, row.event_id, row.event.title, row.from_events,
-                          row.desk, row.staff.name if row.staff else None, row.taken_at)
+    return SharedTakeOver(
+        row.id,
+        row.device,
+        row.device_name,
+        row.event_id,
+        row.event.title,
+        row.from_events,
+        row.desk,
+        row.staff.name if row.staff else None,
+        row.taken_at,
+    )

@@ -4,42 +4,42 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="222"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="248"/>
         <source>ALL STOP (%1)</source>
         <translation>HENTIKAN SEMUA (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="222"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="248"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="226"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="252"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="226"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="253"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="227"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="254"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="227"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="255"/>
         <source>Shots of the active event</source>
         <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="228"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="256"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="229"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="257"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -47,7 +47,7 @@
 <context>
     <name>ActionNames</name>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="47"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="57"/>
         <source>preset %1</source>
         <translation>preset %1</translation>
     </message>
@@ -55,7 +55,7 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../models/oplog/audit_log.py" line="124"/>
+        <location filename="../../models/oplog/audit_log.py" line="139"/>
         <source>The audit log is {count} actions behind the database {db}; new actions are not being logged.</source>
         <translation>Jejak audit tertinggal {count} tindakan dari basis data {db}; tindakan baru tidak dicatat.</translation>
     </message>
@@ -63,22 +63,22 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../models/oplog/backup_schedule.py" line="57"/>
+        <location filename="../../models/oplog/backup_schedule.py" line="60"/>
         <source>No backup of the operations log yet</source>
         <translation>Belum ada cadangan log operasional</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/backup_schedule.py" line="60"/>
+        <location filename="../../models/oplog/backup_schedule.py" line="63"/>
         <source>Last backup {hours} h ago: too old, ask IT staff</source>
         <translation>Cadangan terakhir {hours} jam lalu: terlalu lama, hubungi staf TI</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/backup_schedule.py" line="62"/>
+        <location filename="../../models/oplog/backup_schedule.py" line="66"/>
         <source>Last backup {hours} h ago</source>
         <translation>Cadangan terakhir {hours} jam lalu</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/backup_schedule.py" line="66"/>
+        <location filename="../../models/oplog/backup_schedule.py" line="70"/>
         <source>The backup of the operations log failed: {reason}</source>
         <translation>Pencadangan log operasional gagal: {reason}</translation>
     </message>
@@ -86,17 +86,17 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog/board.py" line="154"/>
+        <location filename="../../ui/oplog/board.py" line="196"/>
         <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
         <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="197"/>
+        <location filename="../../ui/oplog/board.py" line="242"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="199"/>
+        <location filename="../../ui/oplog/board.py" line="245"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
@@ -104,229 +104,229 @@
 <context>
     <name>Camera</name>
     <message>
-        <location filename="../../devices/visca/answers.py" line="52"/>
+        <location filename="../../devices/visca/answers.py" line="76"/>
         <source>power</source>
         <translation>daya</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="53"/>
-        <location filename="../../devices/visca/codec.py" line="177"/>
+        <location filename="../../devices/visca/answers.py" line="77"/>
+        <location filename="../../devices/visca/codec.py" line="202"/>
         <source>zoom position</source>
         <translation>posisi zoom</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="54"/>
-        <location filename="../../devices/visca/codec.py" line="212"/>
+        <location filename="../../devices/visca/answers.py" line="78"/>
+        <location filename="../../devices/visca/codec.py" line="237"/>
         <source>focus position</source>
         <translation>posisi fokus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="55"/>
+        <location filename="../../devices/visca/answers.py" line="79"/>
         <source>focus mode</source>
         <translation>mode fokus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="56"/>
+        <location filename="../../devices/visca/answers.py" line="80"/>
         <source>pan-tilt position</source>
         <translation>posisi pan-tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="57"/>
+        <location filename="../../devices/visca/answers.py" line="81"/>
         <source>last preset</source>
         <translation>preset terakhir</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="58"/>
+        <location filename="../../devices/visca/answers.py" line="82"/>
         <source>version</source>
         <translation>versi</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="83"/>
+        <location filename="../../devices/visca/answers.py" line="115"/>
         <source>{what} answer must have {length} data bytes, got {count}: {data}</source>
         <translation>jawaban {what} harus berisi {length} byte data, diterima {count}: {data}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="92"/>
+        <location filename="../../devices/visca/answers.py" line="126"/>
         <source>{what} answer {data}: {problem}</source>
         <translation>jawaban {what} {data}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="99"/>
+        <location filename="../../devices/visca/answers.py" line="136"/>
         <source>{what} answer {value} is not one of {known}</source>
         <translation>jawaban {what} {value} bukan salah satu dari {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/answers.py" line="107"/>
+        <location filename="../../devices/visca/answers.py" line="147"/>
         <source>camera reports an internal power-circuit error (power answer 04)</source>
         <translation>kamera melaporkan gangguan internal pada rangkaian daya (jawaban daya 04)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/capabilities.py" line="108"/>
+        <location filename="../../devices/visca/capabilities.py" line="121"/>
         <source>{camera} does not answer the {inquiry} inquiry; it is no longer asked</source>
         <translation>{camera} tidak menjawab pertanyaan {inquiry}; pertanyaan itu tidak lagi dikirim</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="173"/>
+        <location filename="../../devices/visca/camera_status.py" line="216"/>
         <source>{camera}: unexpected answer to {action}: {problem}</source>
         <translation>{camera}: jawaban tak terduga untuk {action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="202"/>
+        <location filename="../../devices/visca/camera_status.py" line="247"/>
         <source>{camera} stopped away from preset {preset}</source>
         <translation>{camera} berhenti di luar posisi preset {preset}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="49"/>
+        <location filename="../../devices/visca/codec.py" line="54"/>
         <source>cannot frame message {message}: empty or contains FF</source>
         <translation>pesan {message} tidak dapat dibingkai: kosong atau berisi FF</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="52"/>
+        <location filename="../../devices/visca/codec.py" line="60"/>
         <source>Address Set is always sent to the broadcast address 8</source>
         <translation>Address Set selalu dikirim ke alamat siaran 8</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="62"/>
+        <location filename="../../devices/visca/codec.py" line="72"/>
         <source>not a VISCA controller message: {message}</source>
         <translation>bukan pesan pengendali VISCA: {message}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="79"/>
+        <location filename="../../devices/visca/codec.py" line="92"/>
         <source>byte {byte} is not a nibble (high nibble set)</source>
         <translation>byte {byte} bukan nibble (nibble atas terisi)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="102"/>
+        <location filename="../../devices/visca/codec.py" line="118"/>
         <source>{name} must be a whole number, got {value}</source>
         <translation>{name} harus berupa bilangan bulat, diterima {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="107"/>
+        <location filename="../../devices/visca/codec.py" line="126"/>
         <source>{name} {value} is out of range {lowest}–{highest}</source>
         <translation>{name} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="109"/>
+        <location filename="../../devices/visca/codec.py" line="131"/>
         <source>{name} {value} is out of range {lowest}–{highest} for {camera}</source>
         <translation>{name} {value} di luar rentang {lowest}–{highest} untuk {camera}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="126"/>
+        <location filename="../../devices/visca/codec.py" line="149"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="129"/>
+        <location filename="../../devices/visca/codec.py" line="153"/>
         <source>preset {number} is reserved on {camera} (reserved: {reserved})</source>
         <translation>preset {number} dicadangkan pada {camera} (dicadangkan: {reserved})</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="169"/>
-        <location filename="../../devices/visca/codec.py" line="173"/>
+        <location filename="../../devices/visca/codec.py" line="194"/>
+        <location filename="../../devices/visca/codec.py" line="198"/>
         <source>zoom speed</source>
         <translation>kecepatan zoom</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="187"/>
-        <location filename="../../devices/visca/codec.py" line="191"/>
+        <location filename="../../devices/visca/codec.py" line="212"/>
+        <location filename="../../devices/visca/codec.py" line="216"/>
         <source>focus speed</source>
         <translation>kecepatan fokus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="220"/>
-        <location filename="../../devices/visca/codec.py" line="264"/>
+        <location filename="../../devices/visca/codec.py" line="245"/>
+        <location filename="../../devices/visca/codec.py" line="302"/>
         <source>pan speed</source>
         <translation>kecepatan pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="221"/>
-        <location filename="../../devices/visca/codec.py" line="265"/>
+        <location filename="../../devices/visca/codec.py" line="246"/>
+        <location filename="../../devices/visca/codec.py" line="303"/>
         <source>tilt speed</source>
         <translation>kecepatan tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="245"/>
+        <location filename="../../devices/visca/codec.py" line="279"/>
         <source>pan position</source>
         <translation>posisi pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="246"/>
+        <location filename="../../devices/visca/codec.py" line="281"/>
         <source>tilt position</source>
         <translation>posisi tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="255"/>
+        <location filename="../../devices/visca/codec.py" line="292"/>
         <source>pan offset</source>
         <translation>geseran pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="256"/>
+        <location filename="../../devices/visca/codec.py" line="293"/>
         <source>tilt offset</source>
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="243"/>
-        <location filename="../../devices/visca/online.py" line="69"/>
+        <location filename="../../devices/visca/controller.py" line="275"/>
+        <location filename="../../devices/visca/online.py" line="79"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/links.py" line="57"/>
+        <location filename="../../devices/visca/links.py" line="64"/>
         <source>unknown quirk {quirk}; known: {known}</source>
         <translation>quirk {quirk} tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/links.py" line="132"/>
+        <location filename="../../devices/visca/links.py" line="144"/>
         <source>{link} is not connected</source>
         <translation>{link} tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/profiles.py" line="118"/>
+        <location filename="../../devices/visca/profiles.py" line="197"/>
         <source>unknown camera profile {name}; known: {known}</source>
         <translation>profil kamera {name} tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="45"/>
+        <location filename="../../devices/visca/serial_bus.py" line="47"/>
         <source>two cameras configured at address {address} on {port}</source>
         <translation>dua kamera dikonfigurasi pada alamat {address} di {port}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="68"/>
+        <location filename="../../devices/visca/serial_bus.py" line="72"/>
         <source>{port} is not open</source>
         <translation>{port} tidak terbuka</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="115"/>
+        <location filename="../../devices/visca/serial_bus.py" line="124"/>
         <source>serial camera address {address} is out of range 1–7</source>
         <translation>alamat kamera serial {address} di luar rentang 1–7</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="165"/>
+        <location filename="../../devices/visca/serial_bus.py" line="177"/>
         <source>{port} is configured with two different baud rates</source>
         <translation>{port} dikonfigurasi dengan dua baud rate yang berbeda</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/session.py" line="89"/>
+        <location filename="../../devices/visca/session.py" line="94"/>
         <source>{camera} is offline</source>
         <translation>{camera} terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="53"/>
+        <location filename="../../devices/visca/online.py" line="55"/>
         <source>{camera} answers, but nothing it was asked completed for {seconds} s (replies that match no command, or a line too slow)</source>
         <translation>{camera} menjawab, tetapi tidak ada perintah yang selesai selama {seconds} detik (balasan tidak cocok dengan perintah, atau jalur terlalu lambat)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="57"/>
+        <location filename="../../devices/visca/online.py" line="63"/>
         <source>{camera} did not answer for {seconds} s</source>
         <translation>{camera} tidak menjawab selama {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="65"/>
+        <location filename="../../devices/visca/online.py" line="74"/>
         <source>{camera}: connection lost</source>
         <translation>{camera}: koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/url_check.py" line="40"/>
+        <location filename="../../devices/visca/url_check.py" line="44"/>
         <source>profile {profile} differs from model={model} in the URL; keep one</source>
         <translation>profil {profile} berbeda dengan model={model} di URL; pertahankan salah satunya</translation>
     </message>
@@ -334,144 +334,144 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="151"/>
+        <location filename="../../ui/desk/camera_model.py" line="169"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="151"/>
+        <location filename="../../ui/desk/camera_model.py" line="170"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="151"/>
+        <location filename="../../ui/desk/camera_model.py" line="171"/>
         <source>Motion</source>
         <translation>Gerakan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="152"/>
+        <location filename="../../ui/desk/camera_model.py" line="172"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="152"/>
+        <location filename="../../ui/desk/camera_model.py" line="173"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="152"/>
+        <location filename="../../ui/desk/camera_model.py" line="174"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="153"/>
+        <location filename="../../ui/desk/camera_model.py" line="175"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="154"/>
+        <location filename="../../ui/desk/camera_model.py" line="176"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="154"/>
+        <location filename="../../ui/desk/camera_model.py" line="177"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="154"/>
+        <location filename="../../ui/desk/camera_model.py" line="178"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="155"/>
+        <location filename="../../ui/desk/camera_model.py" line="179"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="155"/>
+        <location filename="../../ui/desk/camera_model.py" line="180"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="156"/>
+        <location filename="../../ui/desk/camera_model.py" line="181"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="156"/>
+        <location filename="../../ui/desk/camera_model.py" line="182"/>
         <source>Decoding</source>
         <translation>Dekode</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="177"/>
+        <location filename="../../ui/desk/camera_model.py" line="210"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="192"/>
+        <location filename="../../ui/desk/camera_model.py" line="225"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk/camera_model.py" line="193"/>
+        <location filename="../../ui/desk/camera_model.py" line="226"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="201"/>
+        <location filename="../../ui/desk/camera_model.py" line="234"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="201"/>
+        <location filename="../../ui/desk/camera_model.py" line="234"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="218"/>
+        <location filename="../../ui/desk/camera_model.py" line="251"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="219"/>
+        <location filename="../../ui/desk/camera_model.py" line="253"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="219"/>
+        <location filename="../../ui/desk/camera_model.py" line="254"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="220"/>
+        <location filename="../../ui/desk/camera_model.py" line="255"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="224"/>
+        <location filename="../../ui/desk/camera_model.py" line="260"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="224"/>
+        <location filename="../../ui/desk/camera_model.py" line="260"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="231"/>
+        <location filename="../../ui/desk/camera_model.py" line="268"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="231"/>
+        <location filename="../../ui/desk/camera_model.py" line="268"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="225"/>
+        <location filename="../../ui/desk/camera_model.py" line="261"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>CameraTileDelegate</name>
     <message>
-        <location filename="../../ui/desk/camera_tile.py" line="75"/>
+        <location filename="../../ui/desk/camera_tile.py" line="86"/>
         <source>no picture</source>
         <translation>tidak ada gambar</translation>
     </message>
@@ -487,12 +487,12 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../devices/capture.py" line="41"/>
+        <location filename="../../devices/capture.py" line="42"/>
         <source>cannot write the capture file {path}: {reason}</source>
         <translation>berkas rekaman {path} tidak dapat ditulis: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/capture.py" line="54"/>
+        <location filename="../../devices/capture.py" line="62"/>
         <source>{device}: {problem}; it works without a capture</source>
         <translation>{device}: {problem}; perangkat tetap bekerja tanpa rekaman</translation>
     </message>
@@ -500,32 +500,32 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="62"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="74"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="67"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="79"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="100"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="112"/>
         <source>Nothing at the moment</source>
         <translation>Tidak ada saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="119"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="133"/>
         <source>{keys} stops all cameras from anywhere, even while you type in a text field; other hotkeys do nothing there.</source>
         <translation>{keys} menghentikan semua kamera dari mana saja, bahkan saat Anda mengetik di kolom teks; tombol pintas lain tidak berfungsi di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="123"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="142"/>
         <source>Esc first closes an open menu, dialog or editor, or leaves a text field; it stops all cameras only when nothing is open.</source>
         <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="121"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="137"/>
         <source>Hotkeys do nothing while you type in a text field.</source>
         <translation>Tombol pintas tidak berfungsi saat Anda mengetik di kolom teks.</translation>
     </message>
@@ -533,422 +533,422 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config/store.py" line="125"/>
+        <location filename="../../models/config/store.py" line="175"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="127"/>
+        <location filename="../../models/config/store.py" line="179"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="135"/>
+        <location filename="../../models/config/store.py" line="190"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="147"/>
+        <location filename="../../models/config/store.py" line="210"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="150"/>
+        <location filename="../../models/config/store.py" line="217"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="153"/>
+        <location filename="../../models/config/store.py" line="224"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="156"/>
+        <location filename="../../models/config/store.py" line="231"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="169"/>
+        <location filename="../../models/config/store.py" line="249"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config/demo.py" line="12"/>
+        <location filename="../../models/config/demo.py" line="13"/>
         <source>demo configuration</source>
         <translation>konfigurasi demo</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="54"/>
+        <location filename="../../models/config/parse.py" line="73"/>
         <source>indent with spaces, not tabs</source>
         <translation>gunakan spasi untuk indentasi, bukan tab</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="55"/>
+        <location filename="../../models/config/parse.py" line="74"/>
         <source>the indentation does not match the lines above</source>
         <translation>indentasi tidak sesuai dengan baris di atasnya</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="57"/>
+        <location filename="../../models/config/parse.py" line="75"/>
         <source>a &apos;: &apos; inside a value; put the value in quotes</source>
         <translation>ada &apos;: &apos; di dalam nilai; apit nilainya dengan tanda kutip</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="59"/>
+        <location filename="../../models/config/parse.py" line="78"/>
         <source>a line without &apos;key: value&apos;, or a quote that is not closed</source>
         <translation>ada baris tanpa &apos;key: value&apos;, atau tanda kutip yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="60"/>
+        <location filename="../../models/config/parse.py" line="81"/>
         <source>a quote or bracket that is not closed</source>
         <translation>ada tanda kutip atau kurung yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="61"/>
+        <location filename="../../models/config/parse.py" line="82"/>
         <source>a bracket that is not closed, or a comma missing between items</source>
         <translation>kurung yang tidak ditutup, atau koma yang hilang di antara isinya</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="63"/>
+        <location filename="../../models/config/parse.py" line="86"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="63"/>
+        <location filename="../../models/config/parse.py" line="86"/>
         <source>event</source>
         <translation>acara</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="65"/>
+        <location filename="../../models/config/parse.py" line="89"/>
         <source>camera {number} (id {id})</source>
         <translation>kamera {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="65"/>
+        <location filename="../../models/config/parse.py" line="90"/>
         <source>camera {number}</source>
         <translation>kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="66"/>
+        <location filename="../../models/config/parse.py" line="93"/>
         <source>wall {number} (id {id})</source>
         <translation>video wall {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="66"/>
+        <location filename="../../models/config/parse.py" line="94"/>
         <source>wall {number}</source>
         <translation>video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="67"/>
+        <location filename="../../models/config/parse.py" line="97"/>
         <source>event {number} (id {id})</source>
         <translation>acara {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="67"/>
+        <location filename="../../models/config/parse.py" line="98"/>
         <source>event {number}</source>
         <translation>acara {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="68"/>
+        <location filename="../../models/config/parse.py" line="100"/>
         <source>no cameras are configured: the console will have no cameras to control</source>
         <translation>tidak ada kamera yang dikonfigurasi: konsol tidak akan punya kamera untuk dikendalikan</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="69"/>
+        <location filename="../../models/config/parse.py" line="103"/>
         <source>a preset number</source>
         <translation>nomor preset</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="70"/>
+        <location filename="../../models/config/parse.py" line="104"/>
         <source>a capture device number</source>
         <translation>nomor perangkat penangkap video</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="77"/>
+        <location filename="../../models/config/parse.py" line="115"/>
         <source>a character YAML does not allow (U+{code}); delete it</source>
         <translation>ada karakter yang tidak diizinkan YAML (U+{code}); hapus karakter tersebut</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="82"/>
+        <location filename="../../models/config/parse.py" line="122"/>
         <source>not valid YAML: {error}</source>
         <translation>YAML tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="83"/>
+        <location filename="../../models/config/parse.py" line="124"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="86"/>
+        <location filename="../../models/config/parse.py" line="127"/>
         <source>not valid YAML at column {column}: {problem}</source>
         <translation>YAML tidak valid di kolom {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="89"/>
+        <location filename="../../models/config/parse.py" line="131"/>
         <source>not valid YAML at column {column}: {hint} ({problem})</source>
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="148"/>
+        <location filename="../../models/config/parse.py" line="202"/>
         <source>preview_hd is the main stream for large views; the tile needs preview: (the substream) too</source>
         <translation>preview_hd adalah stream utama untuk tampilan besar; ubin juga memerlukan preview: (substream)</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="29"/>
+        <location filename="../../models/config/values.py" line="30"/>
         <source>a list</source>
         <translation>daftar</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="31"/>
+        <location filename="../../models/config/values.py" line="32"/>
         <source>a group of &apos;key: value&apos; lines</source>
         <translation>kelompok baris &apos;key: value&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="32"/>
+        <location filename="../../models/config/values.py" line="33"/>
         <source>nothing</source>
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="167"/>
+        <location filename="../../models/config/parse.py" line="227"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="187"/>
+        <location filename="../../models/config/parse.py" line="252"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="192"/>
+        <location filename="../../models/config/parse.py" line="262"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="203"/>
+        <location filename="../../models/config/parse.py" line="278"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="221"/>
+        <location filename="../../models/config/parse.py" line="299"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="236"/>
+        <location filename="../../models/config/parse.py" line="319"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="240"/>
+        <location filename="../../models/config/parse.py" line="326"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="257"/>
+        <location filename="../../models/config/parse.py" line="346"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="258"/>
+        <location filename="../../models/config/parse.py" line="349"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="68"/>
+        <location filename="../../models/config/values.py" line="73"/>
         <source>{item}, {key}</source>
         <translation>{item}, {key}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="84"/>
+        <location filename="../../models/config/values.py" line="92"/>
         <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
         <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="95"/>
+        <location filename="../../models/config/values.py" line="110"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="102"/>
+        <location filename="../../models/config/values.py" line="122"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="105"/>
+        <location filename="../../models/config/values.py" line="130"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="112"/>
+        <location filename="../../models/config/values.py" line="138"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="119"/>
+        <location filename="../../models/config/values.py" line="148"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="127"/>
+        <location filename="../../models/config/values.py" line="161"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="138"/>
+        <location filename="../../models/config/values.py" line="182"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="153"/>
+        <location filename="../../models/config/values.py" line="201"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="157"/>
+        <location filename="../../models/config/values.py" line="207"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="160"/>
+        <location filename="../../models/config/values.py" line="211"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="169"/>
+        <location filename="../../models/config/values.py" line="223"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="173"/>
+        <location filename="../../models/config/values.py" line="231"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="185"/>
+        <location filename="../../models/config/values.py" line="248"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="190"/>
+        <location filename="../../models/config/values.py" line="258"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="205"/>
+        <location filename="../../models/config/values.py" line="277"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="261"/>
+        <location filename="../../models/config/parse.py" line="354"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="107"/>
+        <location filename="../../models/config/schema.py" line="115"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="108"/>
+        <location filename="../../models/config/schema.py" line="116"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="109"/>
+        <location filename="../../models/config/schema.py" line="117"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="110"/>
+        <location filename="../../models/config/schema.py" line="118"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="33"/>
+        <location filename="../../models/config/walls.py" line="47"/>
         <source>input number</source>
         <translation>nomor input</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="33"/>
+        <location filename="../../models/config/walls.py" line="48"/>
         <source>input {number} is named twice</source>
         <translation>input {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="34"/>
+        <location filename="../../models/config/walls.py" line="51"/>
         <source>output number</source>
         <translation>nomor output</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="34"/>
+        <location filename="../../models/config/walls.py" line="52"/>
         <source>output {number} is named twice</source>
         <translation>output {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="35"/>
+        <location filename="../../models/config/walls.py" line="55"/>
         <source>layout number</source>
         <translation>nomor tata letak</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="35"/>
+        <location filename="../../models/config/walls.py" line="56"/>
         <source>layout {number} is named twice</source>
         <translation>tata letak {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="48"/>
+        <location filename="../../models/config/walls.py" line="71"/>
         <source>wall</source>
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="62"/>
+        <location filename="../../models/config/walls.py" line="89"/>
         <source>the canvas number</source>
         <translation>nomor kanvas</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="66"/>
+        <location filename="../../models/config/walls.py" line="97"/>
         <source>a {rows}×{cols} grid has room for {room} outputs, not {count}</source>
         <translation>kisi {rows}×{cols} hanya memuat {room} output, bukan {count}</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="98"/>
+        <location filename="../../models/config/walls.py" line="130"/>
         <source>an input code must not be empty</source>
         <translation>kode input tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="100"/>
+        <location filename="../../models/config/walls.py" line="135"/>
         <source>input code {code} is named twice</source>
         <translation>kode input {code} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="115"/>
+        <location filename="../../models/config/walls.py" line="153"/>
         <source>write a wall output as WALL-ID:NUMBER, e.g. {example}, not {text}</source>
         <translation>tulis output video wall sebagai ID-WALL:NOMOR, misalnya {example}, bukan {text}</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="119"/>
+        <location filename="../../models/config/walls.py" line="159"/>
         <source>no wall with id {id}</source>
         <translation>tidak ada video wall dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="121"/>
+        <location filename="../../models/config/walls.py" line="162"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="122"/>
+        <location filename="../../models/config/walls.py" line="166"/>
         <source>wall {id} has no output {number} (its outputs: {outputs})</source>
         <translation>video wall {id} tidak memiliki output {number} (output-nya: {outputs})</translation>
     </message>
     <message>
-        <location filename="../../models/config/walls.py" line="126"/>
+        <location filename="../../models/config/walls.py" line="174"/>
         <source>{output} is listed twice</source>
         <translation>{output} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/ports.py" line="49"/>
+        <location filename="../../models/config/ports.py" line="51"/>
         <source>port {port} is already used by {other} (line {line}) with another protocol; one serial line speaks one protocol</source>
         <translation>port {port} sudah dipakai oleh {other} (baris {line}) dengan protokol lain; satu jalur serial hanya memakai satu protokol</translation>
     </message>
     <message>
-        <location filename="../../models/config/ports.py" line="52"/>
+        <location filename="../../models/config/ports.py" line="56"/>
         <source>port {port} is already used by {other} (line {line}); only VISCA cameras or LG displays can share a serial line</source>
         <translation>port {port} sudah dipakai oleh {other} (baris {line}); hanya kamera VISCA atau layar LG yang dapat berbagi satu jalur serial</translation>
     </message>
@@ -956,78 +956,78 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="45"/>
+        <location filename="../../ui/shell/config_editor.py" line="56"/>
         <source>Configuration — {path}</source>
         <translation>Konfigurasi — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="49"/>
+        <location filename="../../ui/shell/config_editor.py" line="62"/>
         <source>Demo configuration: your changes apply at once and last until the demo is closed; each start writes it afresh, as the simulators get new addresses.</source>
         <translation>Konfigurasi demo: perubahan Anda langsung berlaku dan bertahan sampai demo ditutup; setiap kali dimulai, berkas ini ditulis ulang karena simulator mendapat alamat baru.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="69"/>
+        <location filename="../../ui/shell/config_editor.py" line="84"/>
         <source>Check</source>
         <translation>Periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="69"/>
+        <location filename="../../ui/shell/config_editor.py" line="84"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="73"/>
+        <location filename="../../ui/shell/config_editor.py" line="90"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="92"/>
+        <location filename="../../ui/shell/config_editor.py" line="109"/>
         <source>{count} problem(s) found.</source>
         <translation>Ditemukan {count} masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="95"/>
+        <location filename="../../ui/shell/config_editor.py" line="113"/>
         <source>No problems found; {count} warning(s).</source>
         <translation>Tidak ada masalah; {count} peringatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="97"/>
+        <location filename="../../ui/shell/config_editor.py" line="115"/>
         <source>No problems found.</source>
         <translation>Tidak ada masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="108"/>
-        <location filename="../../ui/shell/config_editor.py" line="136"/>
+        <location filename="../../ui/shell/config_editor.py" line="128"/>
+        <location filename="../../ui/shell/config_editor.py" line="159"/>
         <source>Not saved: fix the problems listed above first. The file is unchanged.</source>
         <translation>Tidak disimpan: perbaiki dulu masalah yang tercantum di atas. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="113"/>
+        <location filename="../../ui/shell/config_editor.py" line="135"/>
         <source>Not saved yet: check the warnings above, then press Save again to save anyway.</source>
         <translation>Belum disimpan: periksa peringatan di atas, lalu tekan Simpan sekali lagi untuk tetap menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="117"/>
+        <location filename="../../ui/shell/config_editor.py" line="139"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="130"/>
+        <location filename="../../ui/shell/config_editor.py" line="152"/>
         <source>Saved to {path}.</source>
         <translation>Disimpan ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="138"/>
+        <location filename="../../ui/shell/config_editor.py" line="163"/>
         <source>Not saved: {reason} The file is unchanged.</source>
         <translation>Tidak disimpan: {reason} Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="159"/>
+        <location filename="../../ui/shell/config_editor.py" line="185"/>
         <source>Warning: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/config_editor.py" line="188"/>
+        <location filename="../../ui/shell/config_editor.py" line="218"/>
         <source>Line {line}, column {column}</source>
         <translation>Baris {line}, kolom {column}</translation>
     </message>
@@ -1035,62 +1035,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="144"/>
+        <location filename="../../ui/shell/console.py" line="161"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="145"/>
+        <location filename="../../ui/shell/console.py" line="162"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="148"/>
+        <location filename="../../ui/shell/console.py" line="165"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="152"/>
+        <location filename="../../ui/shell/console.py" line="169"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="163"/>
+        <location filename="../../ui/shell/console.py" line="181"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="163"/>
+        <location filename="../../ui/shell/console.py" line="181"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="179"/>
+        <location filename="../../ui/shell/console.py" line="200"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="185"/>
+        <location filename="../../ui/shell/console.py" line="207"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="212"/>
+        <location filename="../../ui/shell/console.py" line="236"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="214"/>
+        <location filename="../../ui/shell/console.py" line="239"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="240"/>
+        <location filename="../../ui/shell/console.py" line="266"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="247"/>
+        <location filename="../../ui/shell/console.py" line="273"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1098,72 +1098,72 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="52"/>
+        <location filename="../../ui/desk/control_panel.py" line="70"/>
         <source>Pan / tilt (hold)</source>
         <translation>Pan / tilt (tahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="59"/>
+        <location filename="../../ui/desk/control_panel.py" line="79"/>
         <source>Home</source>
         <translation>Posisi awal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="66"/>
+        <location filename="../../ui/desk/control_panel.py" line="86"/>
         <source>Zoom and focus</source>
         <translation>Zoom dan fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="68"/>
+        <location filename="../../ui/desk/control_panel.py" line="88"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="69"/>
+        <location filename="../../ui/desk/control_panel.py" line="90"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="70"/>
+        <location filename="../../ui/desk/control_panel.py" line="92"/>
         <source>Near</source>
         <translation>Dekat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="71"/>
+        <location filename="../../ui/desk/control_panel.py" line="93"/>
         <source>Far</source>
         <translation>Jauh</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="72"/>
+        <location filename="../../ui/desk/control_panel.py" line="95"/>
         <source>Auto</source>
         <translation>Otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="72"/>
+        <location filename="../../ui/desk/control_panel.py" line="95"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="73"/>
+        <location filename="../../ui/desk/control_panel.py" line="95"/>
         <source>One-push</source>
         <translation>Sekali tekan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="81"/>
+        <location filename="../../ui/desk/control_panel.py" line="104"/>
         <source>Speed</source>
         <translation>Kecepatan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="94"/>
+        <location filename="../../ui/desk/control_panel.py" line="117"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="96"/>
+        <location filename="../../ui/desk/control_panel.py" line="119"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="96"/>
+        <location filename="../../ui/desk/control_panel.py" line="119"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
@@ -1171,62 +1171,62 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/oplog/database.py" line="158"/>
+        <location filename="../../models/oplog/database.py" line="176"/>
         <source>the operations log needs a SQLite file, not an in-memory database</source>
         <translation>log operasional memerlukan berkas SQLite, bukan basis data di memori</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database.py" line="166"/>
+        <location filename="../../models/oplog/database.py" line="185"/>
         <source>The folder of the operations log database {db} cannot be created ({reason}).</source>
         <translation>Folder basis data log operasional {db} tidak dapat dibuat ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database.py" line="270"/>
+        <location filename="../../models/oplog/database.py" line="297"/>
         <source>The operations log database {db} was written by a newer version of the console (schema {schema}); update this console before using it.</source>
         <translation>Basis data log operasional {db} ditulis oleh versi konsol yang lebih baru (skema {schema}); perbarui konsol ini sebelum menggunakannya.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database_problems.py" line="42"/>
+        <location filename="../../models/oplog/database_problems.py" line="46"/>
         <source>The operations log database {db} is locked by another program or desk; the console will try again.</source>
         <translation>Basis data log operasional {db} sedang dikunci oleh program atau meja lain; konsol akan mencoba lagi.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database_problems.py" line="46"/>
+        <location filename="../../models/oplog/database_problems.py" line="57"/>
         <source>The disk holding the operations log database {db} is full; free some space so that logging continues.</source>
         <translation>Disk tempat basis data log operasional {db} penuh; kosongkan sebagian ruang agar pencatatan dapat berlanjut.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database_problems.py" line="50"/>
+        <location filename="../../models/oplog/database_problems.py" line="68"/>
         <source>The operations log database {db} is read-only; give this user write permission on the file and its folder.</source>
         <translation>Basis data log operasional {db} hanya dapat dibaca; berikan izin tulis kepada pengguna ini atas berkas dan foldernya.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database_problems.py" line="55"/>
+        <location filename="../../models/oplog/database_problems.py" line="79"/>
         <source>The operations log database {db} is damaged or is not a database file; move it aside and restore a backup, or let the console create a new one.</source>
         <translation>Basis data log operasional {db} rusak atau bukan berkas basis data; pindahkan berkas itu lalu pulihkan cadangan, atau biarkan konsol membuat yang baru.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database_problems.py" line="59"/>
+        <location filename="../../models/oplog/database_problems.py" line="90"/>
         <source>The operations log database {db} cannot be opened; check that its folder exists and is writable.</source>
         <translation>Basis data log operasional {db} tidak dapat dibuka; periksa apakah foldernya ada dan dapat ditulisi.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database_problems.py" line="63"/>
+        <location filename="../../models/oplog/database_problems.py" line="101"/>
         <source>The database server of the operations log ({db}) refused the login; check the user and password in the database URL.</source>
         <translation>Server basis data log operasional ({db}) menolak login; periksa pengguna dan kata sandi di URL basis data.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database_problems.py" line="67"/>
+        <location filename="../../models/oplog/database_problems.py" line="112"/>
         <source>The database of the operations log ({db}) does not exist on the server; ask IT staff to create it.</source>
         <translation>Basis data log operasional ({db}) tidak ada di server; minta staf TI untuk membuatnya.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database_problems.py" line="74"/>
+        <location filename="../../models/oplog/database_problems.py" line="134"/>
         <source>The database server of the operations log ({db}) cannot be reached; check the network and that the server is running.</source>
         <translation>Server basis data log operasional ({db}) tidak dapat dijangkau; periksa jaringan dan pastikan server berjalan.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database_problems.py" line="105"/>
+        <location filename="../../models/oplog/database_problems.py" line="173"/>
         <source>The operations log database {db} reported an error: {error}.</source>
         <translation>Basis data log operasional {db} melaporkan kesalahan: {error}.</translation>
     </message>
@@ -1234,87 +1234,87 @@
 <context>
     <name>DeviceUrls</name>
     <message>
-        <location filename="../../devices/endpoints.py" line="24"/>
+        <location filename="../../devices/endpoints.py" line="25"/>
         <source>{url}: {problem}</source>
         <translation>{url}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="77"/>
+        <location filename="../../devices/endpoints.py" line="94"/>
         <source>option {name}={value} is not a whole number</source>
         <translation>opsi {name}={value} bukan bilangan bulat</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="91"/>
+        <location filename="../../devices/endpoints.py" line="111"/>
         <source>option {name}={value} is not a number</source>
         <translation>opsi {name}={value} bukan angka</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="104"/>
+        <location filename="../../devices/endpoints.py" line="127"/>
         <source>option baud={value} is not a line speed; use one of {speeds}</source>
         <translation>opsi baud={value} bukan kecepatan jalur; gunakan salah satu dari {speeds}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="109"/>
+        <location filename="../../devices/endpoints.py" line="134"/>
         <source>option {name}={value} is out of range {lowest}–{highest}</source>
         <translation>opsi {name}={value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="120"/>
+        <location filename="../../devices/endpoints.py" line="148"/>
         <source>option {name}={value} must be yes or no</source>
         <translation>opsi {name}={value} harus yes atau no</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="129"/>
+        <location filename="../../devices/endpoints.py" line="160"/>
         <source>unknown option(s) {unknown}; known: {known}</source>
         <translation>opsi tidak dikenal: {unknown}; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="151"/>
+        <location filename="../../devices/endpoints.py" line="194"/>
         <source>not a {kind} URL ({error})</source>
         <translation>bukan URL {kind} ({error})</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="155"/>
+        <location filename="../../devices/endpoints.py" line="201"/>
         <source>unknown {kind} URL kind {scheme}; use one of {schemes}</source>
         <translation>jenis URL {kind} {scheme} tidak dikenal; gunakan salah satu dari {schemes}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="163"/>
+        <location filename="../../devices/endpoints.py" line="215"/>
         <source>serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3</source>
         <translation>URL serial memerlukan port, mis. {scheme}:///dev/ttyUSB0 atau {scheme}://COM3</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="168"/>
+        <location filename="../../devices/endpoints.py" line="223"/>
         <source>missing host name or IP address</source>
         <translation>nama host atau alamat IP tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="177"/>
+        <location filename="../../devices/endpoints.py" line="232"/>
         <source>the port must be a number 1–65535</source>
         <translation>port harus berupa angka 1–65535</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="180"/>
+        <location filename="../../devices/endpoints.py" line="238"/>
         <source>{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001</source>
         <translation>{scheme} tidak memiliki port baku; cantumkan port, mis. {scheme}://{host}:4001</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="200"/>
+        <location filename="../../devices/endpoints.py" line="260"/>
         <source>{host} is not a valid host name (each part between dots 1–63 letters, digits or hyphens)</source>
         <translation>{host} bukan nama host yang valid (setiap bagian di antara titik berisi 1–63 huruf, angka, atau tanda hubung)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/urls.py" line="23"/>
+        <location filename="../../devices/visca/urls.py" line="24"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/urls.py" line="80"/>
+        <location filename="../../devices/visca/urls.py" line="83"/>
         <source>option local_port={value} must be auto or a port number 0–65535</source>
         <translation>opsi local_port={value} harus auto atau nomor port 0–65535</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/drivers.py" line="36"/>
+        <location filename="../../devices/wall/drivers.py" line="43"/>
         <source>wall device</source>
         <translation>perangkat video wall</translation>
     </message>
@@ -1322,168 +1322,168 @@
 <context>
     <name>DeviceWords</name>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="20"/>
+        <location filename="../../ui/shell/device_words.py" line="21"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="21"/>
+        <location filename="../../ui/shell/device_words.py" line="22"/>
         <source>no answer in time</source>
         <translation>tidak ada jawaban tepat waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="22"/>
+        <location filename="../../ui/shell/device_words.py" line="23"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="23"/>
+        <location filename="../../ui/shell/device_words.py" line="24"/>
         <source>superseded by a newer command</source>
         <translation>digantikan perintah yang lebih baru</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="24"/>
+        <location filename="../../ui/shell/device_words.py" line="25"/>
         <source>stopped</source>
         <translation>dihentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="25"/>
+        <location filename="../../ui/shell/device_words.py" line="26"/>
         <source>closed</source>
         <translation>ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="26"/>
+        <location filename="../../ui/shell/device_words.py" line="27"/>
         <source>garbled answer</source>
         <translation>jawaban rusak</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="27"/>
+        <location filename="../../ui/shell/device_words.py" line="28"/>
         <source>too many commands waiting</source>
         <translation>terlalu banyak perintah menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="28"/>
+        <location filename="../../ui/shell/device_words.py" line="29"/>
         <source>message too long</source>
         <translation>pesan terlalu panjang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="29"/>
+        <location filename="../../ui/shell/device_words.py" line="30"/>
         <source>command not understood</source>
         <translation>perintah tidak dikenali</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="30"/>
+        <location filename="../../ui/shell/device_words.py" line="31"/>
         <source>camera busy</source>
         <translation>kamera sibuk</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="31"/>
+        <location filename="../../ui/shell/device_words.py" line="32"/>
         <source>command cancelled</source>
         <translation>perintah dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="32"/>
+        <location filename="../../ui/shell/device_words.py" line="33"/>
         <source>nothing to cancel</source>
         <translation>tidak ada yang dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="33"/>
+        <location filename="../../ui/shell/device_words.py" line="34"/>
         <source>not possible in the camera&apos;s current mode</source>
         <translation>tidak bisa dalam mode kamera saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="34"/>
+        <location filename="../../ui/shell/device_words.py" line="37"/>
         <source>out of range for this camera</source>
         <translation>di luar rentang untuk kamera ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="40"/>
+        <location filename="../../ui/shell/device_words.py" line="45"/>
         <source>preset recall %1</source>
         <translation>panggil preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="41"/>
+        <location filename="../../ui/shell/device_words.py" line="46"/>
         <source>preset save %1</source>
         <translation>simpan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="42"/>
+        <location filename="../../ui/shell/device_words.py" line="47"/>
         <source>preset clear %1</source>
         <translation>hapus preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="43"/>
+        <location filename="../../ui/shell/device_words.py" line="48"/>
         <source>power on</source>
         <translation>nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="44"/>
+        <location filename="../../ui/shell/device_words.py" line="49"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="45"/>
+        <location filename="../../ui/shell/device_words.py" line="50"/>
         <source>home position</source>
         <translation>posisi awal</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="46"/>
+        <location filename="../../ui/shell/device_words.py" line="53"/>
         <source>go to pan %1 tilt %2</source>
         <translation>ke pan %1 tilt %2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="47"/>
+        <location filename="../../ui/shell/device_words.py" line="55"/>
         <source>zoom to %1</source>
         <translation>zoom ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="48"/>
-        <location filename="../../ui/shell/device_words.py" line="54"/>
+        <location filename="../../ui/shell/device_words.py" line="58"/>
+        <location filename="../../ui/shell/device_words.py" line="65"/>
         <source>focus %1</source>
         <translation>fokus %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="49"/>
+        <location filename="../../ui/shell/device_words.py" line="60"/>
         <source>pan/tilt stop</source>
         <translation>pan/tilt berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="50"/>
+        <location filename="../../ui/shell/device_words.py" line="61"/>
         <source>pan/tilt %1</source>
         <translation>pan/tilt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="51"/>
+        <location filename="../../ui/shell/device_words.py" line="62"/>
         <source>zoom stop</source>
         <translation>zoom berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="52"/>
+        <location filename="../../ui/shell/device_words.py" line="63"/>
         <source>zoom %1</source>
         <translation>zoom %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="53"/>
+        <location filename="../../ui/shell/device_words.py" line="64"/>
         <source>focus stop</source>
         <translation>fokus berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="56"/>
+        <location filename="../../ui/shell/device_words.py" line="68"/>
         <source>route input %1 to output %2 (%3)</source>
         <translation>alihkan input %1 ke output %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="58"/>
+        <location filename="../../ui/shell/device_words.py" line="72"/>
         <source>window %1.%2 ← input %3</source>
         <translation>jendela %1.%2 ← input %3</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="60"/>
+        <location filename="../../ui/shell/device_words.py" line="76"/>
         <source>layout %1 on canvas %2</source>
         <translation>tata letak %1 di kanvas %2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="61"/>
+        <location filename="../../ui/shell/device_words.py" line="78"/>
         <source>tile mode %1×%2</source>
         <translation>mode tile %1×%2</translation>
     </message>
@@ -1491,71 +1491,71 @@
 <context>
     <name>DevicesAdmin</name>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="140"/>
+        <location filename="../../ui/oplog/admin.py" line="190"/>
         <source>Devices</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="140"/>
-        <location filename="../../ui/oplog/admin.py" line="146"/>
+        <location filename="../../ui/oplog/admin.py" line="192"/>
+        <location filename="../../ui/oplog/admin.py" line="204"/>
         <source>Asset number</source>
         <translation>Nomor aset</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="140"/>
-        <location filename="../../ui/oplog/admin.py" line="147"/>
+        <location filename="../../ui/oplog/admin.py" line="193"/>
+        <location filename="../../ui/oplog/admin.py" line="205"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="140"/>
-        <location filename="../../ui/oplog/admin.py" line="148"/>
+        <location filename="../../ui/oplog/admin.py" line="194"/>
+        <location filename="../../ui/oplog/admin.py" line="206"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="141"/>
-        <location filename="../../ui/oplog/admin.py" line="153"/>
+        <location filename="../../ui/oplog/admin.py" line="195"/>
+        <location filename="../../ui/oplog/admin.py" line="211"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="141"/>
+        <location filename="../../ui/oplog/admin.py" line="196"/>
         <source>In service</source>
         <translation>Beroperasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="152"/>
+        <location filename="../../ui/oplog/admin.py" line="210"/>
         <source>New location…</source>
         <translation>Lokasi baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="154"/>
+        <location filename="../../ui/oplog/admin.py" line="212"/>
         <source>Add device</source>
         <translation>Tambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="155"/>
+        <location filename="../../ui/oplog/admin.py" line="214"/>
         <source>Take the selected device out of / back into service</source>
         <translation>Nonaktifkan / operasikan kembali perangkat terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="171"/>
+        <location filename="../../ui/oplog/admin.py" line="236"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="171"/>
+        <location filename="../../ui/oplog/admin.py" line="236"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="180"/>
+        <location filename="../../ui/oplog/admin.py" line="252"/>
         <source>Device added.</source>
         <translation>Perangkat ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="189"/>
+        <location filename="../../ui/oplog/admin.py" line="262"/>
         <source>Device changed.</source>
         <translation>Perangkat diubah.</translation>
     </message>
@@ -1563,12 +1563,12 @@
 <context>
     <name>EnlargedPreview</name>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="67"/>
+        <location filename="../../ui/desk/camera_windows.py" line="81"/>
         <source>Esc or a double-click closes this view</source>
         <translation>Esc atau klik ganda menutup tampilan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="70"/>
+        <location filename="../../ui/desk/camera_windows.py" line="86"/>
         <source>%1 – enlarged</source>
         <translation>%1 – diperbesar</translation>
     </message>
@@ -1576,87 +1576,87 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../ui/oplog/events.py" line="39"/>
+        <location filename="../../ui/oplog/events.py" line="52"/>
         <source>the OPD, e.g. Bappeda</source>
         <translation>OPD-nya, mis. Bappeda</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="47"/>
+        <location filename="../../ui/oplog/events.py" line="60"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="47"/>
+        <location filename="../../ui/oplog/events.py" line="60"/>
         <source>Participants (limit)</source>
         <translation>Peserta (batas)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="58"/>
+        <location filename="../../ui/oplog/events.py" line="71"/>
         <source>Schedule event</source>
         <translation>Jadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="63"/>
+        <location filename="../../ui/oplog/events.py" line="76"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="64"/>
+        <location filename="../../ui/oplog/events.py" line="77"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="65"/>
+        <location filename="../../ui/oplog/events.py" line="78"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="66"/>
+        <location filename="../../ui/oplog/events.py" line="79"/>
         <source>From (WIB)</source>
         <translation>Dari (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="67"/>
+        <location filename="../../ui/oplog/events.py" line="80"/>
         <source>To (WIB)</source>
         <translation>Sampai (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="68"/>
+        <location filename="../../ui/oplog/events.py" line="81"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="69"/>
+        <location filename="../../ui/oplog/events.py" line="82"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="70"/>
+        <location filename="../../ui/oplog/events.py" line="83"/>
         <source>Stream platform</source>
         <translation>Platform siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="71"/>
+        <location filename="../../ui/oplog/events.py" line="84"/>
         <source>Stream URL</source>
         <translation>URL siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="72"/>
+        <location filename="../../ui/oplog/events.py" line="85"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="109"/>
+        <location filename="../../ui/oplog/events.py" line="128"/>
         <source>The participant limit must be a whole number.</source>
         <translation>Batas peserta harus bilangan bulat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="130"/>
+        <location filename="../../ui/oplog/events.py" line="167"/>
         <source>Scheduling…</source>
         <translation>Menjadwalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="134"/>
+        <location filename="../../ui/oplog/events.py" line="171"/>
         <source>Event scheduled: %1</source>
         <translation>Acara dijadwalkan: %1</translation>
     </message>
@@ -1664,47 +1664,47 @@
 <context>
     <name>EventsDock</name>
     <message>
-        <location filename="../../ui/oplog/events.py" line="146"/>
+        <location filename="../../ui/oplog/events.py" line="185"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="146"/>
+        <location filename="../../ui/oplog/events.py" line="186"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="146"/>
+        <location filename="../../ui/oplog/events.py" line="187"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="146"/>
+        <location filename="../../ui/oplog/events.py" line="188"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="147"/>
+        <location filename="../../ui/oplog/events.py" line="189"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="147"/>
+        <location filename="../../ui/oplog/events.py" line="190"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="147"/>
+        <location filename="../../ui/oplog/events.py" line="191"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="149"/>
+        <location filename="../../ui/oplog/events.py" line="195"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="150"/>
+        <location filename="../../ui/oplog/events.py" line="196"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
@@ -1712,42 +1712,42 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="43"/>
+        <location filename="../../ui/desk/events_panel.py" line="44"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="43"/>
+        <location filename="../../ui/desk/events_panel.py" line="44"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="43"/>
+        <location filename="../../ui/desk/events_panel.py" line="44"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="43"/>
+        <location filename="../../ui/desk/events_panel.py" line="44"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="43"/>
+        <location filename="../../ui/desk/events_panel.py" line="44"/>
         <source>Shots</source>
         <translation>Bidikan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="60"/>
+        <location filename="../../ui/desk/events_panel.py" line="61"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="60"/>
+        <location filename="../../ui/desk/events_panel.py" line="61"/>
         <source>not running</source>
         <translation>tidak berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="61"/>
+        <location filename="../../ui/desk/events_panel.py" line="62"/>
         <source> · active</source>
         <translation> · aktif</translation>
     </message>
@@ -1755,27 +1755,27 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="85"/>
+        <location filename="../../ui/desk/events_panel.py" line="88"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="86"/>
+        <location filename="../../ui/desk/events_panel.py" line="89"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="87"/>
+        <location filename="../../ui/desk/events_panel.py" line="90"/>
         <source>Take over selected camera (Ctrl+T)</source>
         <translation>Ambil alih kamera terpilih (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="97"/>
+        <location filename="../../ui/desk/events_panel.py" line="100"/>
         <source>I am working for:</source>
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="115"/>
+        <location filename="../../ui/desk/events_panel.py" line="118"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -1783,86 +1783,86 @@
 <context>
     <name>FaultsPanel</name>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="33"/>
+        <location filename="../../ui/oplog/logbook.py" line="46"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="33"/>
+        <location filename="../../ui/oplog/logbook.py" line="47"/>
         <source>Opened (WIB)</source>
         <translation>Dibuka (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="33"/>
-        <location filename="../../ui/oplog/logbook.py" line="54"/>
+        <location filename="../../ui/oplog/logbook.py" line="48"/>
+        <location filename="../../ui/oplog/logbook.py" line="73"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="33"/>
-        <location filename="../../ui/oplog/logbook.py" line="55"/>
+        <location filename="../../ui/oplog/logbook.py" line="49"/>
+        <location filename="../../ui/oplog/logbook.py" line="74"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="34"/>
-        <location filename="../../ui/oplog/logbook.py" line="56"/>
+        <location filename="../../ui/oplog/logbook.py" line="50"/>
+        <location filename="../../ui/oplog/logbook.py" line="75"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="34"/>
-        <location filename="../../ui/oplog/logbook.py" line="57"/>
+        <location filename="../../ui/oplog/logbook.py" line="51"/>
+        <location filename="../../ui/oplog/logbook.py" line="76"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="42"/>
+        <location filename="../../ui/oplog/logbook.py" line="61"/>
         <source>Open fault</source>
         <translation>Catat gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="44"/>
+        <location filename="../../ui/oplog/logbook.py" line="63"/>
         <source>Give the selected fault to this owner</source>
         <translation>Serahkan gangguan terpilih ke penanggung jawab ini</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="47"/>
+        <location filename="../../ui/oplog/logbook.py" line="66"/>
         <source>How was it resolved?</source>
         <translation>Bagaimana penyelesaiannya?</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="48"/>
+        <location filename="../../ui/oplog/logbook.py" line="67"/>
         <source>Close selected fault</source>
         <translation>Tutup gangguan terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="52"/>
+        <location filename="../../ui/oplog/logbook.py" line="71"/>
         <source>New fault</source>
         <translation>Gangguan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="81"/>
+        <location filename="../../ui/oplog/logbook.py" line="111"/>
         <source>(no device: stream, network …)</source>
         <translation>(tanpa perangkat: siaran, jaringan …)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="86"/>
+        <location filename="../../ui/oplog/logbook.py" line="116"/>
         <source>(nobody yet)</source>
         <translation>(belum ada)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="116"/>
+        <location filename="../../ui/oplog/logbook.py" line="156"/>
         <source>Fault opened.</source>
         <translation>Gangguan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="123"/>
+        <location filename="../../ui/oplog/logbook.py" line="165"/>
         <source>Owner changed.</source>
         <translation>Penanggung jawab diganti.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="129"/>
+        <location filename="../../ui/oplog/logbook.py" line="173"/>
         <source>Fault closed.</source>
         <translation>Gangguan ditutup.</translation>
     </message>
@@ -1870,142 +1870,142 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../models/oplog/handover.py" line="46"/>
+        <location filename="../../models/oplog/handover.py" line="72"/>
         <source>shift {shift} already has a handover</source>
         <translation>shift {shift} sudah memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="85"/>
+        <location filename="../../models/oplog/handover.py" line="122"/>
         <source>{lead} has not signed this handover yet; it cannot be accepted</source>
         <translation>{lead} belum menandatangani serah terima ini; serah terima belum dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="89"/>
+        <location filename="../../models/oplog/handover.py" line="128"/>
         <source>this handover was already accepted by {lead}</source>
         <translation>serah terima ini sudah diterima oleh {lead}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="92"/>
+        <location filename="../../models/oplog/handover.py" line="134"/>
         <source>the incoming lead, not the outgoing one, accepts a handover</source>
         <translation>serah terima diterima oleh kepala shift yang menerima, bukan oleh kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="102"/>
+        <location filename="../../models/oplog/handover.py" line="145"/>
         <source>no shift is planned after {shift}, so nobody is its incoming lead: plan the next shift and its lead, or an admin accepts</source>
         <translation>tidak ada shift yang direncanakan setelah {shift}, jadi belum ada kepala shift yang menerima: rencanakan shift berikutnya beserta kepalanya, atau admin yang menerima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="105"/>
+        <location filename="../../models/oplog/handover.py" line="153"/>
         <source>only the incoming lead, {lead} (shift {shift}), or an admin can accept this handover</source>
         <translation>hanya kepala shift yang menerima, {lead} (shift {shift}), atau admin yang dapat menerima serah terima ini</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="137"/>
+        <location filename="../../models/oplog/handover.py" line="193"/>
         <source>this handover has not been accepted, so it has no hash to verify yet</source>
         <translation>serah terima ini belum diterima, jadi belum ada hash yang dapat diperiksa</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="154"/>
+        <location filename="../../models/oplog/handover.py" line="213"/>
         <source>only an accepted (locked) handover can be reopened</source>
         <translation>hanya serah terima yang sudah diterima (dikunci) yang dapat dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="156"/>
+        <location filename="../../models/oplog/handover.py" line="216"/>
         <source>this handover is already reopened</source>
         <translation>serah terima ini sudah dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="158"/>
+        <location filename="../../models/oplog/handover.py" line="218"/>
         <source>give a reason for reopening the handover</source>
         <translation>berikan alasan membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="167"/>
+        <location filename="../../models/oplog/handover.py" line="230"/>
         <source>this handover is locked; an admin must reopen it before anything is added</source>
         <translation>serah terima ini dikunci; admin harus membukanya kembali sebelum ada yang ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="170"/>
+        <location filename="../../models/oplog/handover.py" line="235"/>
         <source>an addition needs some text</source>
         <translation>tambahan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="178"/>
+        <location filename="../../models/oplog/handover.py" line="243"/>
         <source>this handover is not reopened</source>
         <translation>serah terima ini tidak sedang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="193"/>
+        <location filename="../../models/oplog/handover.py" line="267"/>
         <source>this handover no longer fits its signature ({parts}); nothing can be added to it — tell an admin</source>
         <translation>serah terima ini tidak lagi cocok dengan tanda tangannya ({parts}); tidak ada yang dapat ditambahkan — beri tahu admin</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="215"/>
+        <location filename="../../models/oplog/handover.py" line="300"/>
         <source>only the shift lead, {lead}, can {action}</source>
         <translation>hanya kepala shift, {lead}, yang dapat {action}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="222"/>
+        <location filename="../../models/oplog/handover.py" line="310"/>
         <source>this handover is accepted and locked; an admin can reopen it for additions</source>
         <translation>serah terima ini sudah diterima dan dikunci; admin dapat membukanya kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="225"/>
+        <location filename="../../models/oplog/handover.py" line="316"/>
         <source>this handover is signed; it can only be accepted now</source>
         <translation>serah terima ini sudah ditandatangani; sekarang hanya dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="229"/>
+        <location filename="../../models/oplog/handover.py" line="321"/>
         <source>someone</source>
         <translation>seseorang</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schema/handover.py" line="101"/>
+        <location filename="../../models/oplog/schema/handover.py" line="108"/>
         <source>handover {id} is locked (accepted); {fields} cannot change — an admin can reopen it to add a marked addition</source>
         <translation>serah terima {id} dikunci (sudah diterima); {fields} tidak dapat diubah — admin dapat membukanya kembali untuk menambahkan tambahan yang ditandai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schema/handover.py" line="109"/>
+        <location filename="../../models/oplog/schema/handover.py" line="120"/>
         <source>handover {id} is locked (accepted) and cannot be deleted</source>
         <translation>serah terima {id} dikunci (sudah diterima) dan tidak dapat dihapus</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="28"/>
+        <location filename="../../models/oplog/handover_seal.py" line="37"/>
         <source>the handover itself (notes, summary, times or leads)</source>
         <translation>serah terima itu sendiri (catatan, ringkasan, waktu, atau kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="29"/>
+        <location filename="../../models/oplog/handover_seal.py" line="38"/>
         <source>the shift&apos;s name or times</source>
         <translation>nama atau waktu shift</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="30"/>
+        <location filename="../../models/oplog/handover_seal.py" line="39"/>
         <source>the people (a lead or a member, by id or name)</source>
         <translation>orang-orangnya (kepala shift atau anggota, menurut id atau nama)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="31"/>
+        <location filename="../../models/oplog/handover_seal.py" line="40"/>
         <source>the shift&apos;s log entries</source>
         <translation>catatan log shift</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="32"/>
+        <location filename="../../models/oplog/handover_seal.py" line="41"/>
         <source>the chain heads recorded at acceptance</source>
         <translation>ujung rantai yang dicatat saat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="33"/>
+        <location filename="../../models/oplog/handover_seal.py" line="42"/>
         <source>the reopened flag or the additions</source>
         <translation>tanda dibuka kembali atau tambahannya</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="54"/>
+        <location filename="../../models/oplog/handover_seal.py" line="68"/>
         <source>the signature (there is none; the record did not match its hash when the console was upgraded, or the signature was removed)</source>
         <translation>tanda tangannya (tidak ada; berita acara tidak cocok dengan hash-nya saat konsol diperbarui, atau tanda tangannya dihapus)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="63"/>
+        <location filename="../../models/oplog/handover_seal.py" line="85"/>
         <source>the {table} chain: the row that was its last at acceptance is gone</source>
         <translation>rantai {table}: baris yang menjadi ujungnya saat penerimaan sudah hilang</translation>
     </message>
@@ -2013,282 +2013,282 @@
 <context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="138"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="152"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="139"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="153"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="140"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="155"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="141"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="159"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="142"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="186"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="251"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="142"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="142"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="144"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="165"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="146"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="150"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="146"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="150"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="146"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="178"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="224"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="146"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="149"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="150"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="150"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="158"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="191"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="159"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="193"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="160"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="195"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="196"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="162"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="197"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="162"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="198"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="162"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="199"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="163"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="200"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="164"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="201"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="164"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="202"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="165"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="203"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="173"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="212"/>
         <source>%1 (admin; no next shift was planned)</source>
         <translation>%1 (admin; tidak ada shift berikutnya yang direncanakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="174"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="214"/>
         <source>%1 (admin, in place of the planned incoming lead %2)</source>
         <translation>%1 (admin, menggantikan kepala shift penerima yang direncanakan, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="178"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="222"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="178"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="223"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="178"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="225"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="178"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="226"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="179"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="227"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="179"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="228"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="179"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="229"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="186"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="249"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="186"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="250"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="186"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="252"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="186"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="253"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="187"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="254"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="187"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="255"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="187"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="256"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="192"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="275"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="192"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="276"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="193"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="277"/>
         <source>Accepted by an admin in place of the incoming lead</source>
         <translation>Diterima admin menggantikan kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="194"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="280"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="194"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="280"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="194"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="280"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="198"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="200"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="290"/>
         <source>verified: the record is as it was accepted and signed</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima dan ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="202"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="293"/>
         <source>NOT VERIFIED: the record was changed after the lock (%1)</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="205"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="300"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="206"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="302"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="206"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="304"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="137"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="213"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="151"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="316"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -2296,133 +2296,133 @@
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="73"/>
+        <location filename="../../ui/oplog/handover.py" line="95"/>
         <source>this shift has no handover yet</source>
         <translation>shift ini belum memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="83"/>
+        <location filename="../../ui/oplog/handover.py" line="107"/>
         <source>Shift handover</source>
         <translation>Serah terima shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="93"/>
+        <location filename="../../ui/oplog/handover.py" line="117"/>
         <source>Prepare the handover (shift lead)</source>
         <translation>Siapkan serah terima (kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="95"/>
+        <location filename="../../ui/oplog/handover.py" line="119"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="98"/>
+        <location filename="../../ui/oplog/handover.py" line="122"/>
         <source>Save notes</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="100"/>
+        <location filename="../../ui/oplog/handover.py" line="126"/>
         <source>The outgoing lead signs with their PIN. The summary and the open faults are frozen; afterwards only the incoming lead&apos;s acceptance follows.</source>
         <translation>Kepala shift yang menyerahkan menandatangani dengan PIN-nya. Ringkasan dan gangguan yang masih terbuka dibekukan; setelah itu tinggal penerimaan oleh kepala shift berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="102"/>
+        <location filename="../../ui/oplog/handover.py" line="129"/>
         <source>Sign as outgoing lead</source>
         <translation>Tanda tangani sebagai penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="103"/>
+        <location filename="../../ui/oplog/handover.py" line="133"/>
         <source>The incoming lead reviews the summary and the carried-over faults, then accepts with their PIN. The record is then locked with a hash.</source>
         <translation>Kepala shift yang menerima memeriksa ringkasan dan gangguan yang diteruskan, lalu menerima dengan PIN-nya. Setelah itu berita acara dikunci dengan hash.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="105"/>
+        <location filename="../../ui/oplog/handover.py" line="136"/>
         <source>Accept and lock</source>
         <translation>Terima dan kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="117"/>
+        <location filename="../../ui/oplog/handover.py" line="155"/>
         <source>1 Summary</source>
         <translation>1 Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="118"/>
+        <location filename="../../ui/oplog/handover.py" line="156"/>
         <source>2 Notes</source>
         <translation>2 Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="119"/>
+        <location filename="../../ui/oplog/handover.py" line="157"/>
         <source>3 Sign (outgoing lead)</source>
         <translation>3 Tanda tangan (penyerah)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="120"/>
+        <location filename="../../ui/oplog/handover.py" line="158"/>
         <source>4 Accept (incoming lead)</source>
         <translation>4 Terima (penerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="121"/>
+        <location filename="../../ui/oplog/handover.py" line="159"/>
         <source>5 Locked record</source>
         <translation>5 Berita acara terkunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="155"/>
+        <location filename="../../ui/oplog/handover.py" line="193"/>
         <source>There is no shift to hand over yet.</source>
         <translation>Belum ada shift yang bisa diserahterimakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="162"/>
+        <location filename="../../ui/oplog/handover.py" line="201"/>
         <source>Shift %1 of %2, lead %3 — %4</source>
         <translation>Shift %1 tanggal %2, kepala shift %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="181"/>
+        <location filename="../../ui/oplog/handover.py" line="226"/>
         <source>%1 (admin, in place of the incoming lead)</source>
         <translation>%1 (admin, menggantikan kepala shift yang menerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="185"/>
+        <location filename="../../ui/oplog/handover.py" line="233"/>
         <source>Incoming lead: %1 (shift %2). An admin may accept in their place; the record and the audit trail say so.</source>
         <translation>Kepala shift yang menerima: %1 (shift %2). Admin boleh menerima sebagai penggantinya; hal itu tercatat di catatan serah terima dan jejak audit.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="189"/>
+        <location filename="../../ui/oplog/handover.py" line="242"/>
         <source>No shift with another lead is planned after this one: plan it in Operations → Shift, or an admin accepts.</source>
         <translation>Belum ada shift dengan kepala lain yang direncanakan setelah shift ini: rencanakan di Operasional → Shift, atau admin yang menerima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="203"/>
+        <location filename="../../ui/oplog/handover.py" line="261"/>
         <source>Handover prepared: check the summary, write the notes.</source>
         <translation>Serah terima disiapkan: periksa ringkasannya, tulis catatannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="210"/>
+        <location filename="../../ui/oplog/handover.py" line="269"/>
         <source>Notes saved.</source>
         <translation>Catatan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="216"/>
-        <location filename="../../ui/oplog/handover.py" line="230"/>
+        <location filename="../../ui/oplog/handover.py" line="276"/>
+        <location filename="../../ui/oplog/handover.py" line="292"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="245"/>
+        <location filename="../../ui/oplog/handover.py" line="308"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="245"/>
+        <location filename="../../ui/oplog/handover.py" line="308"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="246"/>
+        <location filename="../../ui/oplog/handover.py" line="311"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="252"/>
+        <location filename="../../ui/oplog/handover.py" line="321"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -2430,138 +2430,138 @@
 <context>
     <name>HotkeyEditor</name>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="131"/>
+        <location filename="../../ui/hotkeys/editor.py" line="167"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="152"/>
+        <location filename="../../ui/hotkeys/editor.py" line="190"/>
         <source>ALL STOP: its keys other than Esc stop every camera from anywhere, even while typing. Esc first closes an open menu, dialog or editor, or leaves a text field; it stops the cameras only when nothing is open.</source>
         <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="168"/>
+        <location filename="../../ui/hotkeys/editor.py" line="208"/>
         <source>New key for the selected action:</source>
         <translation>Tombol baru untuk aksi terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="170"/>
+        <location filename="../../ui/hotkeys/editor.py" line="210"/>
         <source>Remove its keys</source>
         <translation>Hapus tombolnya</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="178"/>
+        <location filename="../../ui/hotkeys/editor.py" line="218"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="179"/>
+        <location filename="../../ui/hotkeys/editor.py" line="219"/>
         <source>Keep as it was</source>
         <translation>Biarkan seperti semula</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="185"/>
+        <location filename="../../ui/hotkeys/editor.py" line="225"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="186"/>
+        <location filename="../../ui/hotkeys/editor.py" line="226"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="187"/>
+        <location filename="../../ui/hotkeys/editor.py" line="227"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="189"/>
+        <location filename="../../ui/hotkeys/editor.py" line="229"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="190"/>
+        <location filename="../../ui/hotkeys/editor.py" line="230"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="212"/>
+        <location filename="../../ui/hotkeys/editor.py" line="252"/>
         <source>That key cannot be used as a hotkey.</source>
         <translation>Tombol itu tidak dapat dipakai sebagai tombol pintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="214"/>
+        <location filename="../../ui/hotkeys/editor.py" line="254"/>
         <source>Choose an action in the table first.</source>
         <translation>Pilih dulu aksinya di tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="224"/>
+        <location filename="../../ui/hotkeys/editor.py" line="265"/>
         <source>{key} is already the key for “{other}”. Give it to “{action}” instead?</source>
         <translation>{key} sudah menjadi tombol untuk “{other}”. Pindahkan ke “{action}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="230"/>
-        <location filename="../../ui/hotkeys/editor.py" line="239"/>
+        <location filename="../../ui/hotkeys/editor.py" line="275"/>
+        <location filename="../../ui/hotkeys/editor.py" line="287"/>
         <source>{key} now does “{action}”. Save to keep it.</source>
         <translation>{key} sekarang menjalankan “{action}”. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="257"/>
+        <location filename="../../ui/hotkeys/editor.py" line="307"/>
         <source>The default keys are back. Save to keep them.</source>
         <translation>Tombol bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="263"/>
+        <location filename="../../ui/hotkeys/editor.py" line="314"/>
         <source>Some keys are given to two actions (shown in red); change them first.</source>
         <translation>Beberapa tombol dipakai dua aksi (ditandai merah); ubah dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="268"/>
+        <location filename="../../ui/hotkeys/editor.py" line="320"/>
         <source>Could not save the hotkeys: {reason}</source>
         <translation>Tombol pintas tidak dapat disimpan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="271"/>
+        <location filename="../../ui/hotkeys/editor.py" line="323"/>
         <source>Hotkeys saved.</source>
         <translation>Tombol pintas disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="273"/>
+        <location filename="../../ui/hotkeys/editor.py" line="327"/>
         <source>Hotkeys saved. ALL STOP has no key that works everywhere now: give it one (e.g. Pause or Ctrl+Space).</source>
         <translation>Tombol pintas disimpan. HENTIKAN SEMUA kini tidak punya tombol yang berfungsi di mana saja: berikan satu (misalnya Pause atau Ctrl+Space).</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="280"/>
+        <location filename="../../ui/hotkeys/editor.py" line="337"/>
         <source>Export hotkeys</source>
         <translation>Ekspor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="283"/>
+        <location filename="../../ui/hotkeys/editor.py" line="340"/>
         <source>Import hotkeys</source>
         <translation>Impor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="286"/>
+        <location filename="../../ui/hotkeys/editor.py" line="346"/>
         <source>Hotkey files (*.json)</source>
         <translation>Berkas tombol pintas (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="294"/>
+        <location filename="../../ui/hotkeys/editor.py" line="354"/>
         <source>Could not export: {reason}</source>
         <translation>Tidak dapat mengekspor: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="296"/>
+        <location filename="../../ui/hotkeys/editor.py" line="356"/>
         <source>Exported to {path}.</source>
         <translation>Diekspor ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="305"/>
+        <location filename="../../ui/hotkeys/editor.py" line="365"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="308"/>
+        <location filename="../../ui/hotkeys/editor.py" line="368"/>
         <source>Imported from {path}. Save to keep it.</source>
         <translation>Diimpor dari {path}. Simpan agar tetap berlaku.</translation>
     </message>
@@ -2569,17 +2569,17 @@
 <context>
     <name>HotkeyTableModel</name>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="48"/>
+        <location filename="../../ui/hotkeys/editor.py" line="70"/>
         <source>Action</source>
         <translation>Aksi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="48"/>
+        <location filename="../../ui/hotkeys/editor.py" line="70"/>
         <source>Keys</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="65"/>
+        <location filename="../../ui/hotkeys/editor.py" line="88"/>
         <source>{key} is also the key for “{other}”</source>
         <translation>{key} juga tombol untuk “{other}”</translation>
     </message>
@@ -2587,172 +2587,172 @@
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="58"/>
+        <location filename="../../models/desk/hotkeys.py" line="84"/>
         <source>Move up</source>
         <translation>Gerak ke atas</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="58"/>
+        <location filename="../../models/desk/hotkeys.py" line="85"/>
         <source>Move down</source>
         <translation>Gerak ke bawah</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="59"/>
+        <location filename="../../models/desk/hotkeys.py" line="86"/>
         <source>Move left</source>
         <translation>Gerak ke kiri</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="59"/>
+        <location filename="../../models/desk/hotkeys.py" line="87"/>
         <source>Move right</source>
         <translation>Gerak ke kanan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="60"/>
+        <location filename="../../models/desk/hotkeys.py" line="88"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="60"/>
+        <location filename="../../models/desk/hotkeys.py" line="89"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="61"/>
+        <location filename="../../models/desk/hotkeys.py" line="90"/>
         <source>Stop all cameras</source>
         <translation>Hentikan semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="62"/>
+        <location filename="../../models/desk/hotkeys.py" line="91"/>
         <source>Show the hotkeys</source>
         <translation>Tampilkan tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="63"/>
+        <location filename="../../models/desk/hotkeys.py" line="92"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="64"/>
+        <location filename="../../models/desk/hotkeys.py" line="93"/>
         <source>Multiview of every camera</source>
         <translation>Multiview semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="65"/>
+        <location filename="../../models/desk/hotkeys.py" line="94"/>
         <source>Recall the chosen preset</source>
         <translation>Panggil preset yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="66"/>
+        <location filename="../../models/desk/hotkeys.py" line="95"/>
         <source>Choose a preset by its number</source>
         <translation>Pilih preset menurut nomornya</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="69"/>
+        <location filename="../../models/desk/hotkeys.py" line="98"/>
         <source>Select camera {number}</source>
         <translation>Pilih kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="70"/>
+        <location filename="../../models/desk/hotkeys.py" line="99"/>
         <source>Recall preset {number}</source>
         <translation>Panggil preset {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="71"/>
+        <location filename="../../models/desk/hotkeys.py" line="100"/>
         <source>Shot {number}</source>
         <translation>Bidikan {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="72"/>
+        <location filename="../../models/desk/hotkeys.py" line="101"/>
         <source>Recall wall layout {number}</source>
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="86"/>
+        <location filename="../../models/desk/hotkeys.py" line="116"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="199"/>
+        <location filename="../../models/desk/hotkeys.py" line="233"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="203"/>
+        <location filename="../../models/desk/hotkeys.py" line="240"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="207"/>
+        <location filename="../../models/desk/hotkeys.py" line="246"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="220"/>
+        <location filename="../../models/desk/hotkeys.py" line="263"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="222"/>
+        <location filename="../../models/desk/hotkeys.py" line="267"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="239"/>
+        <location filename="../../models/desk/hotkeys.py" line="286"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="248"/>
+        <location filename="../../models/desk/hotkeys.py" line="297"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="256"/>
+        <location filename="../../models/desk/hotkeys.py" line="307"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="257"/>
+        <location filename="../../models/desk/hotkeys.py" line="308"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="279"/>
+        <location filename="../../models/desk/hotkeys.py" line="332"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="283"/>
+        <location filename="../../models/desk/hotkeys.py" line="337"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="285"/>
+        <location filename="../../models/desk/hotkeys.py" line="340"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
     <message>
-        <location filename="../../models/desk/key_names.py" line="20"/>
+        <location filename="../../models/desk/key_names.py" line="49"/>
         <source>e.g. F5, Ctrl+3, Num+3, Up, Esc or ?</source>
         <translation>misalnya F5, Ctrl+3, Num+3, Up, Esc atau ?</translation>
     </message>
     <message>
-        <location filename="../../models/desk/key_names.py" line="34"/>
+        <location filename="../../models/desk/key_names.py" line="64"/>
         <source>{text} is not a key ({examples})</source>
         <translation>{text} bukan tombol ({examples})</translation>
     </message>
     <message>
-        <location filename="../../models/desk/key_names.py" line="40"/>
+        <location filename="../../models/desk/key_names.py" line="73"/>
         <source>{text}: {part} is not a modifier; use {modifiers}</source>
         <translation>{text}: {part} bukan tombol pengubah; gunakan {modifiers}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/key_names.py" line="57"/>
+        <location filename="../../models/desk/key_names.py" line="93"/>
         <source>{text}: one key per binding, not a sequence of keys</source>
         <translation>{text}: satu tombol per entri, bukan rangkaian tombol</translation>
     </message>
     <message>
-        <location filename="../../models/desk/key_names.py" line="59"/>
+        <location filename="../../models/desk/key_names.py" line="98"/>
         <source>{text}: {name} is not a key name ({examples})</source>
         <translation>{text}: {name} bukan nama tombol ({examples})</translation>
     </message>
@@ -2760,12 +2760,12 @@
 <context>
     <name>InstallKey</name>
     <message>
-        <location filename="../../models/oplog/install_key.py" line="39"/>
+        <location filename="../../models/oplog/install_key.py" line="41"/>
         <source>the install key {path} cannot be read ({reason})</source>
         <translation>kunci instalasi {path} tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/install_key.py" line="42"/>
+        <location filename="../../models/oplog/install_key.py" line="47"/>
         <source>the install key {path} is not a key of this console</source>
         <translation>kunci instalasi {path} bukan kunci konsol ini</translation>
     </message>
@@ -2773,22 +2773,22 @@
 <context>
     <name>Inventory</name>
     <message>
-        <location filename="../../models/oplog/inventory.py" line="26"/>
+        <location filename="../../models/oplog/inventory.py" line="27"/>
         <source>a location needs a name</source>
         <translation>lokasi harus diberi nama</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/inventory.py" line="28"/>
+        <location filename="../../models/oplog/inventory.py" line="30"/>
         <source>a location name has at most {limit} characters</source>
         <translation>nama lokasi paling banyak {limit} karakter</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/inventory.py" line="45"/>
+        <location filename="../../models/oplog/inventory.py" line="52"/>
         <source>there is already a location called {name}</source>
         <translation>sudah ada lokasi bernama {name}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/inventory.py" line="54"/>
+        <location filename="../../models/oplog/inventory.py" line="69"/>
         <source>a device needs an asset number and a name</source>
         <translation>perangkat harus memiliki nomor aset dan nama</translation>
     </message>
@@ -2796,142 +2796,142 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/oplog/state.py" line="93"/>
+        <location filename="../../ui/oplog/state.py" line="108"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="93"/>
+        <location filename="../../ui/oplog/state.py" line="109"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="93"/>
+        <location filename="../../ui/oplog/state.py" line="110"/>
         <source>viewer</source>
         <translation>pemantau</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="96"/>
+        <location filename="../../ui/oplog/state.py" line="114"/>
         <source>online</source>
         <translation>daring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="96"/>
+        <location filename="../../ui/oplog/state.py" line="114"/>
         <source>on site</source>
         <translation>luring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="96"/>
+        <location filename="../../ui/oplog/state.py" line="114"/>
         <source>hybrid</source>
         <translation>campuran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="100"/>
+        <location filename="../../ui/oplog/state.py" line="119"/>
         <source>minor</source>
         <translation>ringan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="100"/>
+        <location filename="../../ui/oplog/state.py" line="119"/>
         <source>major</source>
         <translation>berat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="100"/>
+        <location filename="../../ui/oplog/state.py" line="119"/>
         <source>critical</source>
         <translation>kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="104"/>
+        <location filename="../../ui/oplog/state.py" line="125"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="104"/>
+        <location filename="../../ui/oplog/state.py" line="126"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="104"/>
+        <location filename="../../ui/oplog/state.py" line="127"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="105"/>
+        <location filename="../../ui/oplog/state.py" line="128"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="105"/>
+        <location filename="../../ui/oplog/state.py" line="129"/>
         <source>no handover yet</source>
         <translation>belum ada serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="106"/>
+        <location filename="../../ui/oplog/state.py" line="130"/>
         <source>draft</source>
         <translation>draf</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="106"/>
+        <location filename="../../ui/oplog/state.py" line="131"/>
         <source>signed by the outgoing lead</source>
         <translation>ditandatangani penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="107"/>
+        <location filename="../../ui/oplog/state.py" line="132"/>
         <source>accepted and locked</source>
         <translation>diterima dan dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="107"/>
+        <location filename="../../ui/oplog/state.py" line="133"/>
         <source>reopened for additions</source>
         <translation>dibuka kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="111"/>
+        <location filename="../../ui/oplog/state.py" line="138"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="111"/>
+        <location filename="../../ui/oplog/state.py" line="139"/>
         <source>video wall</source>
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="112"/>
+        <location filename="../../ui/oplog/state.py" line="140"/>
         <source>mobile kit</source>
         <translation>kit liputan keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="112"/>
+        <location filename="../../ui/oplog/state.py" line="141"/>
         <source>other</source>
         <translation>lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="115"/>
+        <location filename="../../ui/oplog/state.py" line="146"/>
         <source>Smart Centre room</source>
         <translation>Ruang Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="115"/>
+        <location filename="../../ui/oplog/state.py" line="147"/>
         <source>Other venue</source>
         <translation>Tempat lain</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="116"/>
+        <location filename="../../ui/oplog/state.py" line="148"/>
         <source>Mobile unit</source>
         <translation>Unit keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="119"/>
+        <location filename="../../ui/oplog/state.py" line="153"/>
         <source>reopened</source>
         <translation>dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="119"/>
+        <location filename="../../ui/oplog/state.py" line="154"/>
         <source>addition</source>
         <translation>tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="119"/>
+        <location filename="../../ui/oplog/state.py" line="155"/>
         <source>locked again</source>
         <translation>dikunci lagi</translation>
     </message>
@@ -2939,12 +2939,12 @@
 <context>
     <name>LiveConfig</name>
     <message>
-        <location filename="../../ui/shell/live_config.py" line="49"/>
+        <location filename="../../ui/shell/live_config.py" line="55"/>
         <source>Camera and video wall changes apply when the console is restarted</source>
         <translation>Perubahan kamera dan video wall berlaku setelah konsol dijalankan ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/live_config.py" line="61"/>
+        <location filename="../../ui/shell/live_config.py" line="67"/>
         <source>Configuration applied</source>
         <translation>Konfigurasi diterapkan</translation>
     </message>
@@ -2952,29 +2952,29 @@
 <context>
     <name>LocationsAdmin</name>
     <message>
-        <location filename="../../ui/oplog/locations.py" line="18"/>
+        <location filename="../../ui/oplog/locations.py" line="19"/>
         <source>Locations</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/locations.py" line="18"/>
-        <location filename="../../ui/oplog/locations.py" line="24"/>
+        <location filename="../../ui/oplog/locations.py" line="19"/>
+        <location filename="../../ui/oplog/locations.py" line="25"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/locations.py" line="18"/>
-        <location filename="../../ui/oplog/locations.py" line="25"/>
+        <location filename="../../ui/oplog/locations.py" line="19"/>
+        <location filename="../../ui/oplog/locations.py" line="26"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/locations.py" line="26"/>
+        <location filename="../../ui/oplog/locations.py" line="27"/>
         <source>Add location</source>
         <translation>Tambah lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/locations.py" line="34"/>
+        <location filename="../../ui/oplog/locations.py" line="38"/>
         <source>Location added.</source>
         <translation>Lokasi ditambahkan.</translation>
     </message>
@@ -2982,32 +2982,32 @@
 <context>
     <name>Logbook</name>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="30"/>
+        <location filename="../../models/oplog/logbook.py" line="38"/>
         <source>a log entry needs some text</source>
         <translation>catatan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="47"/>
+        <location filename="../../models/oplog/logbook.py" line="61"/>
         <source>shift {shift} has been handed over and its record is locked, and no shift is planned after it: plan the next shift, then write the entry again</source>
         <translation>shift {shift} sudah diserahterimakan dan berita acaranya terkunci, dan tidak ada shift yang direncanakan sesudahnya: rencanakan shift berikutnya, lalu tulis catatan itu lagi</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="59"/>
+        <location filename="../../models/oplog/logbook.py" line="84"/>
         <source>describe the fault</source>
         <translation>jelaskan gangguannya</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="77"/>
+        <location filename="../../models/oplog/logbook.py" line="108"/>
         <source>fault {id} is already closed</source>
         <translation>gangguan {id} sudah ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="79"/>
+        <location filename="../../models/oplog/logbook.py" line="110"/>
         <source>say how the fault was resolved before closing it</source>
         <translation>tuliskan cara gangguan diselesaikan sebelum menutupnya</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="81"/>
+        <location filename="../../models/oplog/logbook.py" line="113"/>
         <source>fault {id} cannot be closed before it was opened</source>
         <translation>gangguan {id} tidak dapat ditutup sebelum waktu dibukanya</translation>
     </message>
@@ -3015,23 +3015,23 @@
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../models/oplog/staff.py" line="37"/>
+        <location filename="../../models/oplog/staff.py" line="41"/>
         <source>Wrong PIN for {name}; {attempts} more wrong PIN(s) lock the account for {seconds} seconds.</source>
         <translation>PIN untuk {name} salah; {attempts} kali lagi salah, akun dikunci selama {seconds} detik.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff.py" line="47"/>
+        <location filename="../../models/oplog/staff.py" line="54"/>
         <source>{name}&apos;s account is locked after {wrong} wrong PINs; try again in {seconds} s (at {time} WIB).</source>
         <translation>Akun {name} dikunci setelah {wrong} kali PIN salah; coba lagi dalam {seconds} detik (pukul {time} WIB).</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff.py" line="57"/>
+        <location filename="../../models/oplog/staff.py" line="67"/>
         <source>{name}&apos;s account is switched off; ask an admin.</source>
         <translation>Akun {name} dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/snapshot.py" line="146"/>
-        <location filename="../../models/oplog/staff.py" line="63"/>
+        <location filename="../../models/oplog/snapshot.py" line="181"/>
+        <location filename="../../models/oplog/staff.py" line="76"/>
         <source>There is no staff member number {id}.</source>
         <translation>Tidak ada petugas dengan nomor {id}.</translation>
     </message>
@@ -3039,82 +3039,82 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ui/oplog/login.py" line="31"/>
+        <location filename="../../ui/oplog/login.py" line="41"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="34"/>
+        <location filename="../../ui/oplog/login.py" line="44"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="36"/>
+        <location filename="../../ui/oplog/login.py" line="46"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="45"/>
+        <location filename="../../ui/oplog/login.py" line="55"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="46"/>
+        <location filename="../../ui/oplog/login.py" line="56"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="76"/>
+        <location filename="../../ui/oplog/login.py" line="87"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="76"/>
+        <location filename="../../ui/oplog/login.py" line="89"/>
         <source>Logged in: %1 (%2)</source>
         <translation>Masuk sebagai: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="84"/>
+        <location filename="../../ui/oplog/login.py" line="99"/>
         <source>Choose your name and type your PIN.</source>
         <translation>Pilih nama Anda dan ketik PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="87"/>
+        <location filename="../../ui/oplog/login.py" line="102"/>
         <source>Checking the PIN of %1…</source>
         <translation>Memeriksa PIN %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="100"/>
+        <location filename="../../ui/oplog/login.py" line="116"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="95"/>
+        <location filename="../../ui/oplog/login.py" line="111"/>
         <source>%1 logged out.</source>
         <translation>%1 sudah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="121"/>
+        <location filename="../../ui/oplog/login.py" line="138"/>
         <source>Wrong PIN for %1. %2 more wrong PIN(s) lock the account for 60 seconds.</source>
         <translation>PIN untuk %1 salah. %2 kali lagi salah, akun dikunci selama 60 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="124"/>
+        <location filename="../../ui/oplog/login.py" line="143"/>
         <source>The account of %1 is switched off; ask an admin.</source>
         <translation>Akun %1 dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="128"/>
+        <location filename="../../ui/oplog/login.py" line="147"/>
         <source>Login refused: %1</source>
         <translation>Gagal masuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="135"/>
+        <location filename="../../ui/oplog/login.py" line="154"/>
         <source>%1 may try again now.</source>
         <translation>%1 boleh mencoba lagi sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="137"/>
+        <location filename="../../ui/oplog/login.py" line="157"/>
         <source>The account of %1 is locked after %2 wrong PINs; try again in %3 s.</source>
         <translation>Akun %1 dikunci setelah %2 kali PIN salah; coba lagi dalam %3 detik.</translation>
     </message>
@@ -3122,72 +3122,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="37"/>
+        <location filename="../../ui/shell/main_window.py" line="58"/>
         <source>Smart Centre Console</source>
         <translation>Konsol Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="50"/>
+        <location filename="../../ui/shell/main_window.py" line="73"/>
         <source>Safety</source>
         <translation>Keselamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="63"/>
+        <location filename="../../ui/shell/main_window.py" line="86"/>
         <source>Enlarge selected camera</source>
         <translation>Perbesar kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="64"/>
+        <location filename="../../ui/shell/main_window.py" line="87"/>
         <source>Arrange the docks for this screen</source>
         <translation>Atur panel untuk layar ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="66"/>
+        <location filename="../../ui/shell/main_window.py" line="89"/>
         <source>Controls</source>
         <translation>Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="67"/>
+        <location filename="../../ui/shell/main_window.py" line="90"/>
         <source>Presets</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="68"/>
+        <location filename="../../ui/shell/main_window.py" line="91"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="69"/>
+        <location filename="../../ui/shell/main_window.py" line="92"/>
         <source>Camera health</source>
         <translation>Kesehatan Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="70"/>
+        <location filename="../../ui/shell/main_window.py" line="93"/>
         <source>Log</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="72"/>
+        <location filename="../../ui/shell/main_window.py" line="95"/>
         <source>Video wall</source>
         <translation>Video Wall</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="62"/>
+        <location filename="../../ui/shell/main_window.py" line="85"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="44"/>
+        <location filename="../../ui/shell/main_window.py" line="65"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="76"/>
+        <location filename="../../ui/shell/main_window.py" line="99"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="77"/>
+        <location filename="../../ui/shell/main_window.py" line="100"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -3195,38 +3195,38 @@
 <context>
     <name>MonthlyCharts</name>
     <message>
-        <location filename="../../ui/reports/charts.py" line="51"/>
+        <location filename="../../ui/reports/charts.py" line="62"/>
         <source>Events per location</source>
         <translation>Acara per lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="55"/>
+        <location filename="../../ui/reports/charts.py" line="72"/>
         <source>Staff hours</source>
         <translation>Jam kerja petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="49"/>
-        <location filename="../../ui/reports/charts.py" line="69"/>
+        <location filename="../../ui/reports/charts.py" line="58"/>
+        <location filename="../../ui/reports/charts.py" line="99"/>
         <source>planned</source>
         <translation>rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="53"/>
+        <location filename="../../ui/reports/charts.py" line="66"/>
         <source>held</source>
         <translation>terlaksana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="56"/>
+        <location filename="../../ui/reports/charts.py" line="76"/>
         <source>worked</source>
         <translation>dikerjakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="59"/>
+        <location filename="../../ui/reports/charts.py" line="83"/>
         <source>Device faults by severity</source>
         <translation>Gangguan perangkat menurut tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="70"/>
+        <location filename="../../ui/reports/charts.py" line="101"/>
         <source>Events per day by mode</source>
         <translation>Acara per hari menurut mode</translation>
     </message>
@@ -3234,138 +3234,138 @@
 <context>
     <name>MonthlyDocument</name>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="80"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="97"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="99"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="123"/>
         <source>Monthly statistics %1</source>
         <translation>Statistik bulanan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="103"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="131"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="108"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="137"/>
         <source>Staff on shifts</source>
         <translation>Petugas bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="105"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="133"/>
         <source>Counted up to</source>
         <translation>Dihitung sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="106"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="128"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="135"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
         <source>Events held</source>
         <translation>Acara terlaksana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="107"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="136"/>
         <source>Events planned</source>
         <translation>Acara direncanakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="109"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="139"/>
         <source>Staff hours worked (h:mm)</source>
         <translation>Jam kerja terlaksana (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="110"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="143"/>
         <source>Staff hours planned (h:mm)</source>
         <translation>Jam kerja direncanakan (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="112"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="146"/>
         <source>Faults opened</source>
         <translation>Gangguan dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="113"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="147"/>
         <source>Printed</source>
         <translation>Dicetak</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="122"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="142"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="146"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="160"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="212"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="222"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="124"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="167"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="124"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="169"/>
         <source>Held</source>
         <translation>Terlaksana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="125"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="128"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="170"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
         <source>Planned</source>
         <translation>Rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="128"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="128"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="132"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="184"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="132"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="132"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="187"/>
         <source>Hours (h:mm)</source>
         <translation>Jam (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="132"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="186"/>
         <source>Shifts worked</source>
         <translation>Shift dikerjakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="133"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="188"/>
         <source>Shifts planned</source>
         <translation>Shift direncanakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="133"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="189"/>
         <source>Planned (h:mm)</source>
         <translation>Rencana (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="144"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="146"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="217"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="222"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="144"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="217"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="144"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="217"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="148"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="225"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
@@ -3373,72 +3373,72 @@
 <context>
     <name>MonthlyWindow</name>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="33"/>
+        <location filename="../../ui/reports/monthly.py" line="36"/>
         <source>Monthly statistics</source>
         <translation>Statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="41"/>
+        <location filename="../../ui/reports/monthly.py" line="44"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="43"/>
+        <location filename="../../ui/reports/monthly.py" line="46"/>
         <source>Export CSV…</source>
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="45"/>
+        <location filename="../../ui/reports/monthly.py" line="48"/>
         <source>Export PDF…</source>
         <translation>Ekspor PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="50"/>
+        <location filename="../../ui/reports/monthly.py" line="53"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="73"/>
+        <location filename="../../ui/reports/monthly.py" line="76"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="129"/>
+        <location filename="../../ui/reports/monthly.py" line="148"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1 tidak dapat ditulis: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="109"/>
+        <location filename="../../ui/reports/monthly.py" line="120"/>
         <source>Export monthly statistics</source>
         <translation>Ekspor statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="82"/>
+        <location filename="../../ui/reports/monthly.py" line="89"/>
         <source>%1 events held, %2 planned; %3 staff on shifts; %4 faults</source>
         <translation>%1 acara terlaksana, %2 direncanakan; %3 petugas bertugas; %4 gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="87"/>
+        <location filename="../../ui/reports/monthly.py" line="96"/>
         <source>Up to %1 WIB: %2</source>
         <translation>Sampai %1 WIB: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="100"/>
+        <location filename="../../ui/reports/monthly.py" line="109"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="104"/>
+        <location filename="../../ui/reports/monthly.py" line="113"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="123"/>
+        <location filename="../../ui/reports/monthly.py" line="138"/>
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="124"/>
+        <location filename="../../ui/reports/monthly.py" line="141"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -3446,12 +3446,12 @@
 <context>
     <name>Multiview</name>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="90"/>
+        <location filename="../../ui/desk/camera_windows.py" line="111"/>
         <source>F11 or Esc closes the multiview</source>
         <translation>F11 atau Esc menutup multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="91"/>
+        <location filename="../../ui/desk/camera_windows.py" line="112"/>
         <source>Multiview – every camera</source>
         <translation>Multiview – semua kamera</translation>
     </message>
@@ -3459,105 +3459,105 @@
 <context>
     <name>OperationsLog</name>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="76"/>
+        <location filename="../../ui/oplog/operations_log.py" line="80"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="76"/>
-        <location filename="../../ui/oplog/operations_log.py" line="105"/>
+        <location filename="../../ui/oplog/operations_log.py" line="81"/>
+        <location filename="../../ui/oplog/operations_log.py" line="113"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="77"/>
-        <location filename="../../ui/oplog/operations_log.py" line="106"/>
+        <location filename="../../ui/oplog/operations_log.py" line="82"/>
+        <location filename="../../ui/oplog/operations_log.py" line="114"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="77"/>
-        <location filename="../../ui/oplog/operations_log.py" line="107"/>
+        <location filename="../../ui/oplog/operations_log.py" line="83"/>
+        <location filename="../../ui/oplog/operations_log.py" line="115"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="79"/>
+        <location filename="../../ui/oplog/operations_log.py" line="87"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="95"/>
+        <location filename="../../ui/oplog/operations_log.py" line="103"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="103"/>
+        <location filename="../../ui/oplog/operations_log.py" line="111"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="104"/>
+        <location filename="../../ui/oplog/operations_log.py" line="112"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="109"/>
+        <location filename="../../ui/oplog/operations_log.py" line="117"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="111"/>
+        <location filename="../../ui/oplog/operations_log.py" line="120"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="112"/>
+        <location filename="../../ui/oplog/operations_log.py" line="121"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="115"/>
+        <location filename="../../ui/oplog/operations_log.py" line="126"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="116"/>
+        <location filename="../../ui/oplog/operations_log.py" line="127"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="117"/>
+        <location filename="../../ui/oplog/operations_log.py" line="128"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="156"/>
+        <location filename="../../ui/oplog/operations_log.py" line="172"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="172"/>
+        <location filename="../../ui/oplog/operations_log.py" line="189"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="174"/>
+        <location filename="../../ui/oplog/operations_log.py" line="191"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="203"/>
+        <location filename="../../ui/oplog/operations_log.py" line="222"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="210"/>
+        <location filename="../../ui/oplog/operations_log.py" line="231"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/operations_log.py" line="217"/>
+        <location filename="../../ui/oplog/operations_log.py" line="238"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3565,22 +3565,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="112"/>
+        <location filename="../../ui/desk/operator_desk.py" line="115"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="131"/>
+        <location filename="../../ui/desk/operator_desk.py" line="140"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="217"/>
+        <location filename="../../ui/desk/operator_desk.py" line="226"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="249"/>
+        <location filename="../../ui/desk/operator_desk.py" line="258"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3588,17 +3588,17 @@
 <context>
     <name>OpsState</name>
     <message>
-        <location filename="../../ui/oplog/state.py" line="60"/>
+        <location filename="../../ui/oplog/state.py" line="63"/>
         <source>The account of %1 was switched off: logged out.</source>
         <translation>Akun %1 dinonaktifkan: Anda telah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="63"/>
+        <location filename="../../ui/oplog/state.py" line="68"/>
         <source>%1 now has the role %2.</source>
         <translation>%1 sekarang berperan sebagai %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="80"/>
+        <location filename="../../ui/oplog/state.py" line="93"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
@@ -3606,22 +3606,22 @@
 <context>
     <name>Ownership</name>
     <message>
-        <location filename="../../models/desk/ownership.py" line="110"/>
+        <location filename="../../models/desk/ownership.py" line="112"/>
         <source>choose the event you are working for before taking over a device</source>
         <translation>pilih acara tempat Anda bertugas sebelum mengambil alih perangkat</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="51"/>
+        <location filename="../../models/oplog/takeovers.py" line="53"/>
         <source>{device} was just taken by {desk} for {event} ({staff})</source>
         <translation>{device} baru saja diambil alih oleh {desk} untuk {event} ({staff})</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="53"/>
+        <location filename="../../models/oplog/takeovers.py" line="56"/>
         <source>{device} was just taken by {desk} for {event}</source>
         <translation>{device} baru saja diambil alih oleh {desk} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="74"/>
+        <location filename="../../models/oplog/takeovers.py" line="92"/>
         <source>{event} is not running, so it cannot take {device} over</source>
         <translation>{event} tidak sedang berjalan, jadi tidak dapat mengambil alih {device}</translation>
     </message>
@@ -3629,162 +3629,162 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../models/oplog/handover.py" line="44"/>
+        <location filename="../../models/oplog/handover.py" line="69"/>
         <source>hand over the shift</source>
         <translation>menyerahkan shift</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="60"/>
+        <location filename="../../models/oplog/handover.py" line="93"/>
         <source>write the handover notes</source>
         <translation>menulis catatan serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="68"/>
+        <location filename="../../models/oplog/handover.py" line="102"/>
         <source>sign the handover</source>
         <translation>menandatangani serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="82"/>
+        <location filename="../../models/oplog/handover.py" line="118"/>
         <source>accept a handover</source>
         <translation>menerima serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="151"/>
+        <location filename="../../models/oplog/handover.py" line="209"/>
         <source>reopen a handover</source>
         <translation>membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="164"/>
+        <location filename="../../models/oplog/handover.py" line="226"/>
         <source>add to a handover</source>
         <translation>menambahkan ke serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="175"/>
+        <location filename="../../models/oplog/handover.py" line="240"/>
         <source>lock a handover again</source>
         <translation>mengunci kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="28"/>
+        <location filename="../../models/oplog/logbook.py" line="36"/>
         <source>write in the log</source>
         <translation>menulis di log</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="57"/>
+        <location filename="../../models/oplog/logbook.py" line="82"/>
         <source>open a fault</source>
         <translation>membuka gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="68"/>
+        <location filename="../../models/oplog/logbook.py" line="99"/>
         <source>assign a fault</source>
         <translation>menugaskan gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="74"/>
+        <location filename="../../models/oplog/logbook.py" line="105"/>
         <source>close a fault</source>
         <translation>menutup gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="66"/>
+        <location filename="../../models/oplog/schedule.py" line="88"/>
         <source>schedule an event</source>
         <translation>menjadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="141"/>
+        <location filename="../../models/oplog/schedule.py" line="217"/>
         <source>start an event</source>
         <translation>memulai acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="152"/>
+        <location filename="../../models/oplog/schedule.py" line="231"/>
         <source>end an event</source>
         <translation>mengakhiri acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="164"/>
+        <location filename="../../models/oplog/schedule.py" line="246"/>
         <source>cancel an event</source>
         <translation>membatalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="64"/>
+        <location filename="../../models/oplog/shifts.py" line="74"/>
         <source>start a shift</source>
         <translation>memulai shift</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="78"/>
+        <location filename="../../models/oplog/shifts.py" line="94"/>
         <source>end a shift</source>
         <translation>mengakhiri shift</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff.py" line="26"/>
+        <location filename="../../models/oplog/staff.py" line="28"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff.py" line="27"/>
+        <location filename="../../models/oplog/staff.py" line="29"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff.py" line="28"/>
+        <location filename="../../models/oplog/staff.py" line="30"/>
         <source>viewer</source>
         <translation>pemantau</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff.py" line="70"/>
+        <location filename="../../models/oplog/staff.py" line="85"/>
         <source>{name} ({role}) may not {action}: it needs the {needed} role.</source>
         <translation>{name} ({role}) tidak boleh {action}: diperlukan peran {needed}.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff.py" line="133"/>
+        <location filename="../../models/oplog/staff.py" line="151"/>
         <source>do this</source>
         <translation>melakukan ini</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="33"/>
+        <location filename="../../models/oplog/staff_admin.py" line="47"/>
         <source>add staff</source>
         <translation>menambah petugas</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="51"/>
+        <location filename="../../models/oplog/staff_admin.py" line="84"/>
         <source>change names, roles and PINs</source>
         <translation>mengubah nama, peran, dan PIN</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="69"/>
+        <location filename="../../models/oplog/staff_admin.py" line="102"/>
         <source>switch accounts on or off</source>
         <translation>mengaktifkan atau menonaktifkan akun</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="80"/>
+        <location filename="../../models/oplog/staff_admin.py" line="114"/>
         <source>unlock accounts</source>
         <translation>membuka kunci akun</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/inventory.py" line="52"/>
+        <location filename="../../models/oplog/inventory.py" line="67"/>
         <source>add devices</source>
         <translation>menambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/inventory.py" line="66"/>
+        <location filename="../../models/oplog/inventory.py" line="91"/>
         <source>take devices out of service</source>
         <translation>menonaktifkan perangkat dari layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="158"/>
+        <location filename="../../ui/oplog/shift.py" line="184"/>
         <source>change the team of a shift</source>
         <translation>mengubah tim shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="172"/>
+        <location filename="../../ui/oplog/shift.py" line="203"/>
         <source>plan a shift</source>
         <translation>merencanakan shift</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/inventory.py" line="23"/>
+        <location filename="../../models/oplog/inventory.py" line="24"/>
         <source>add locations</source>
         <translation>menambah lokasi</translation>
     </message>
     <message>
-        <location filename="../../models/config/audit.py" line="43"/>
+        <location filename="../../models/config/audit.py" line="53"/>
         <source>change the configuration</source>
         <translation>mengubah konfigurasi</translation>
     </message>
@@ -3792,17 +3792,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="45"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="55"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="46"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="56"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="69"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="79"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
@@ -3810,17 +3810,17 @@
 <context>
     <name>PortCheck</name>
     <message>
-        <location filename="../../devices/port_check.py" line="47"/>
+        <location filename="../../devices/port_check.py" line="55"/>
         <source>port {port} is the usual port of {other}:// devices; {scheme}:// devices usually listen on {usual}: check the port or the kind of URL</source>
         <translation>port {port} adalah port biasa perangkat {other}://; perangkat {scheme}:// biasanya mendengarkan di {usual}: periksa port-nya atau jenis URL-nya</translation>
     </message>
     <message>
-        <location filename="../../devices/port_check.py" line="67"/>
+        <location filename="../../devices/port_check.py" line="79"/>
         <source>serial port {port} is not on this computer (it has: {ports})</source>
         <translation>port serial {port} tidak ada di komputer ini (yang ada: {ports})</translation>
     </message>
     <message>
-        <location filename="../../devices/port_check.py" line="68"/>
+        <location filename="../../devices/port_check.py" line="80"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
@@ -3828,12 +3828,12 @@
 <context>
     <name>PresetDelegate</name>
     <message>
-        <location filename="../../ui/desk/preset_model.py" line="151"/>
+        <location filename="../../ui/desk/preset_model.py" line="157"/>
         <source>empty</source>
         <translation>kosong</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_model.py" line="155"/>
+        <location filename="../../ui/desk/preset_model.py" line="161"/>
         <source>no picture</source>
         <translation>tidak ada gambar</translation>
     </message>
@@ -3841,97 +3841,97 @@
 <context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="78"/>
+        <location filename="../../ui/desk/preset_grid.py" line="93"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="79"/>
+        <location filename="../../ui/desk/preset_grid.py" line="95"/>
         <source>Type a preset number: its slot is chosen; Enter recalls it, Esc leaves</source>
         <translation>Ketik nomor preset: slotnya terpilih; Enter memanggilnya, Esc keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="81"/>
+        <location filename="../../ui/desk/preset_grid.py" line="98"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="82"/>
+        <location filename="../../ui/desk/preset_grid.py" line="99"/>
         <source>Save to next free</source>
         <translation>Simpan ke slot kosong</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="83"/>
+        <location filename="../../ui/desk/preset_grid.py" line="100"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="84"/>
+        <location filename="../../ui/desk/preset_grid.py" line="101"/>
         <source>Clear…</source>
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="159"/>
+        <location filename="../../ui/desk/preset_grid.py" line="176"/>
         <source>This camera has no preset %1</source>
         <translation>Kamera ini tidak punya preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="163"/>
+        <location filename="../../ui/desk/preset_grid.py" line="180"/>
         <source>Choose a preset first: click its slot or type its number.</source>
         <translation>Pilih preset dulu: klik slotnya atau ketik nomornya.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="175"/>
+        <location filename="../../ui/desk/preset_grid.py" line="192"/>
         <source>Choose a slot to save to (click it), or use “Save to next free”.</source>
         <translation>Pilih slot tujuan penyimpanan (klik slotnya), atau gunakan “Simpan ke slot kosong”.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="178"/>
+        <location filename="../../ui/desk/preset_grid.py" line="198"/>
         <source>Preset %1 %2 is in use: press Save again within 5 s to overwrite it.</source>
         <translation>Preset %1 %2 sudah terpakai: tekan Simpan lagi dalam 5 detik untuk menimpanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="181"/>
+        <location filename="../../ui/desk/preset_grid.py" line="202"/>
         <source>Saved as preset %1.</source>
         <translation>Disimpan sebagai preset %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="187"/>
+        <location filename="../../ui/desk/preset_grid.py" line="208"/>
         <source>Every preset slot of this camera is used: choose one to overwrite.</source>
         <translation>Semua slot preset kamera ini terpakai: pilih satu untuk ditimpa.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="191"/>
+        <location filename="../../ui/desk/preset_grid.py" line="212"/>
         <source>Saved as preset %1 (the next free slot).</source>
         <translation>Disimpan sebagai preset %1 (slot kosong berikutnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="196"/>
+        <location filename="../../ui/desk/preset_grid.py" line="217"/>
         <source>Choose the preset to rename first (click its slot).</source>
         <translation>Pilih dulu preset yang akan diganti namanya (klik slotnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="203"/>
+        <location filename="../../ui/desk/preset_grid.py" line="224"/>
         <source>Choose the preset to clear first (click its slot).</source>
         <translation>Pilih dulu preset yang akan dihapus (klik slotnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="206"/>
+        <location filename="../../ui/desk/preset_grid.py" line="227"/>
         <source>Press Clear again within 5 s to clear preset %1 %2.</source>
         <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="209"/>
+        <location filename="../../ui/desk/preset_grid.py" line="230"/>
         <source>Preset %1 cleared.</source>
         <translation>Preset %1 dihapus.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="222"/>
+        <location filename="../../ui/desk/preset_grid.py" line="245"/>
         <source>Undo: 10 s.</source>
         <translation>Bisa dibatalkan 10 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="224"/>
+        <location filename="../../ui/desk/preset_grid.py" line="247"/>
         <source>No undo (its old position is not known).</source>
         <translation>Tak bisa dibatalkan (posisi lamanya tidak diketahui).</translation>
     </message>
@@ -3939,27 +3939,27 @@
 <context>
     <name>PresetKeeper</name>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="78"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="92"/>
         <source>Undo overwrite of preset %1</source>
         <translation>Batalkan penimpaan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="86"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="100"/>
         <source>Undo clear of preset %1</source>
         <translation>Batalkan penghapusan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="97"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="113"/>
         <source>Restoring preset %1 of %2: the camera goes to its old position</source>
         <translation>Memulihkan preset %1 %2: kamera menuju posisi lamanya</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="107"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="126"/>
         <source>Preset %1 of %2 was not restored: %3</source>
         <translation>Preset %1 %2 tidak dipulihkan: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="112"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="132"/>
         <source>Preset %1 of %2 is back as it was</source>
         <translation>Preset %1 %2 kembali seperti semula</translation>
     </message>
@@ -3967,12 +3967,12 @@
 <context>
     <name>PresetModel</name>
     <message>
-        <location filename="../../ui/desk/preset_model.py" line="118"/>
+        <location filename="../../ui/desk/preset_model.py" line="123"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_model.py" line="118"/>
+        <location filename="../../ui/desk/preset_model.py" line="123"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
@@ -3980,22 +3980,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview/hub.py" line="280"/>
+        <location filename="../../ui/preview/hub.py" line="307"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="281"/>
+        <location filename="../../ui/preview/hub.py" line="311"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="283"/>
+        <location filename="../../ui/preview/hub.py" line="314"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="285"/>
+        <location filename="../../ui/preview/hub.py" line="317"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -4003,177 +4003,177 @@
 <context>
     <name>PreviewSource</name>
     <message>
-        <location filename="../../devices/video/base.py" line="18"/>
+        <location filename="../../devices/video/base.py" line="19"/>
         <source>{source} is not open</source>
         <translation>{source} belum dibuka</translation>
     </message>
     <message>
-        <location filename="../../devices/video/base.py" line="20"/>
+        <location filename="../../devices/video/base.py" line="21"/>
         <source>software</source>
         <translation>perangkat lunak</translation>
     </message>
     <message>
-        <location filename="../../devices/video/factory.py" line="27"/>
+        <location filename="../../devices/video/factory.py" line="34"/>
         <source>preview source &apos;demo&apos; needs a simulated camera</source>
         <translation>sumber pratinjau &apos;demo&apos; memerlukan kamera simulasi</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="39"/>
+        <location filename="../../devices/video/opencv_source.py" line="50"/>
         <source>{source} is not played through OpenCV</source>
         <translation>{source} tidak diputar melalui OpenCV</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="51"/>
+        <location filename="../../devices/video/opencv_source.py" line="64"/>
         <source>capture device {number}</source>
         <translation>perangkat tangkap {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="53"/>
+        <location filename="../../devices/video/opencv_source.py" line="68"/>
         <source>file {path}</source>
         <translation>berkas {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="59"/>
+        <location filename="../../devices/video/opencv_source.py" line="75"/>
         <source>file not found: {path}</source>
         <translation>berkas tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="117"/>
+        <location filename="../../devices/video/opencv_source.py" line="145"/>
         <source>{source} is not available</source>
         <translation>{source} tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="119"/>
+        <location filename="../../devices/video/opencv_source.py" line="147"/>
         <source>cannot play {source} (not a video OpenCV can read?)</source>
         <translation>{source} tidak dapat diputar (bukan video yang dapat dibaca OpenCV?)</translation>
     </message>
     <message>
-        <location filename="../../devices/video/base.py" line="19"/>
+        <location filename="../../devices/video/base.py" line="20"/>
         <source>cannot connect to {source}</source>
         <translation>tidak dapat terhubung ke {source}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="129"/>
+        <location filename="../../devices/video/opencv_source.py" line="160"/>
         <source>{source} sent a frame that is not JPEG; reopening with full decoding</source>
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="43"/>
+        <location filename="../../devices/video/spec.py" line="44"/>
         <source>preview source is empty</source>
         <translation>sumber pratinjau kosong</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="49"/>
+        <location filename="../../devices/video/spec.py" line="51"/>
         <source>preview source {source}: a device number is 0 or more</source>
         <translation>sumber pratinjau {source}: nomor perangkat harus 0 atau lebih</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="61"/>
+        <location filename="../../devices/video/spec.py" line="70"/>
         <source>preview source {source} is not RTSP, HTTP, a file or a device number</source>
         <translation>sumber pratinjau {source} bukan RTSP, HTTP, berkas, atau nomor perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/video/spec.py" line="65"/>
+        <location filename="../../devices/video/spec.py" line="76"/>
         <source>preview source {source} has no host name</source>
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="63"/>
+        <location filename="../../devices/video/synthetic.py" line="70"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="66"/>
+        <location filename="../../devices/video/synthetic.py" line="73"/>
         <source>none: a synthetic picture</source>
         <translation>tidak ada: gambar sintetis</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="137"/>
+        <location filename="../../devices/video/synthetic.py" line="161"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/rtsp_check.py" line="36"/>
+        <location filename="../../devices/video/rtsp_check.py" line="45"/>
         <source>the camera&apos;s host name {host} is not known — check the address</source>
         <translation>nama host kamera {host} tidak dikenal — periksa alamatnya</translation>
     </message>
     <message>
-        <location filename="../../devices/video/rtsp_check.py" line="39"/>
+        <location filename="../../devices/video/rtsp_check.py" line="49"/>
         <source>nothing answers at {host}:{port} (connection refused) — is the camera on, and is its RTSP port right?</source>
         <translation>tidak ada yang menjawab di {host}:{port} (koneksi ditolak) — apakah kamera menyala dan port RTSP-nya benar?</translation>
     </message>
     <message>
-        <location filename="../../devices/video/rtsp_check.py" line="42"/>
+        <location filename="../../devices/video/rtsp_check.py" line="55"/>
         <source>the camera at {host}:{port} does not answer — check the address and the network</source>
         <translation>kamera di {host}:{port} tidak menjawab — periksa alamat dan jaringannya</translation>
     </message>
     <message>
-        <location filename="../../devices/video/rtsp_check.py" line="46"/>
+        <location filename="../../devices/video/rtsp_check.py" line="60"/>
         <source>cannot talk to the camera at {host}:{port}: {error}</source>
         <translation>tidak dapat berkomunikasi dengan kamera di {host}:{port}: {error}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/rtsp_check.py" line="51"/>
+        <location filename="../../devices/video/rtsp_check.py" line="66"/>
         <source>the camera&apos;s stream was not found (404) — check the path</source>
         <translation>stream kamera tidak ditemukan (404) — periksa path-nya</translation>
     </message>
     <message>
-        <location filename="../../devices/video/rtsp_check.py" line="53"/>
+        <location filename="../../devices/video/rtsp_check.py" line="68"/>
         <source>the camera asks for a user name and password (401) — add them to the address: rtsp://user:password@host/…</source>
         <translation>kamera meminta nama pengguna dan kata sandi (401) — tambahkan ke alamat: rtsp://user:password@host/…</translation>
     </message>
     <message>
-        <location filename="../../devices/video/rtsp_check.py" line="56"/>
+        <location filename="../../devices/video/rtsp_check.py" line="74"/>
         <source>the camera refused the user name or password (401) — check them</source>
         <translation>kamera menolak nama pengguna atau kata sandi (401) — periksa keduanya</translation>
     </message>
     <message>
-        <location filename="../../devices/video/rtsp_check.py" line="58"/>
+        <location filename="../../devices/video/rtsp_check.py" line="78"/>
         <source>the camera does not let this user see the stream (403)</source>
         <translation>kamera tidak mengizinkan pengguna ini melihat stream (403)</translation>
     </message>
     <message>
-        <location filename="../../devices/video/rtsp_check.py" line="59"/>
+        <location filename="../../devices/video/rtsp_check.py" line="79"/>
         <source>the camera answered {status} to the request for its stream</source>
         <translation>kamera menjawab {status} atas permintaan stream-nya</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="26"/>
+        <location filename="../../devices/video/decoding.py" line="27"/>
         <source>hardware ({device})</source>
         <translation>perangkat keras ({device})</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="27"/>
+        <location filename="../../devices/video/decoding.py" line="28"/>
         <source>software — no hardware decoder: {reason}</source>
         <translation>perangkat lunak — tanpa dekoder perangkat keras: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="28"/>
+        <location filename="../../devices/video/decoding.py" line="29"/>
         <source>none for this PC in the decoding library</source>
         <translation>pustaka dekode tidak punya dekoder untuk PC ini</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="29"/>
+        <location filename="../../devices/video/decoding.py" line="30"/>
         <source>{device}: {error}</source>
         <translation>{device}: {error}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="30"/>
+        <location filename="../../devices/video/decoding.py" line="31"/>
         <source>{device} cannot decode {codec} here</source>
         <translation>{device} tidak dapat mendekode {codec} di sini</translation>
     </message>
     <message>
-        <location filename="../../devices/video/decoding.py" line="31"/>
+        <location filename="../../devices/video/decoding.py" line="32"/>
         <source>{reasons}; {reason}</source>
         <translation>{reasons}; {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/pyav_source.py" line="38"/>
+        <location filename="../../devices/video/pyav_source.py" line="45"/>
         <source>{source} sends no video</source>
         <translation>{source} tidak mengirim video</translation>
     </message>
     <message>
-        <location filename="../../devices/video/pyav_source.py" line="51"/>
+        <location filename="../../devices/video/pyav_source.py" line="65"/>
         <source>{source} is not an RTSP stream</source>
         <translation>{source} bukan aliran RTSP</translation>
     </message>
@@ -4181,7 +4181,7 @@
 <context>
     <name>QKeySequenceEdit</name>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="50"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="72"/>
         <source>Press shortcut</source>
         <translation>Tekan tombolnya</translation>
     </message>
@@ -4189,37 +4189,37 @@
 <context>
     <name>QShortcut</name>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="47"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="65"/>
         <source>Up</source>
         <translation>Atas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="47"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="66"/>
         <source>Down</source>
         <translation>Bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="48"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="67"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="48"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="68"/>
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="49"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="69"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="49"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="70"/>
         <source>Return</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="50"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="71"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -4227,47 +4227,47 @@
 <context>
     <name>QuickLogBox</name>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="136"/>
+        <location filename="../../ui/oplog/logbook.py" line="186"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="141"/>
+        <location filename="../../ui/oplog/logbook.py" line="191"/>
         <source>What happened? Enter saves, the console carries on.</source>
         <translation>Apa yang terjadi? Enter menyimpan, konsol tetap berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="145"/>
+        <location filename="../../ui/oplog/logbook.py" line="195"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="147"/>
+        <location filename="../../ui/oplog/logbook.py" line="197"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="154"/>
+        <location filename="../../ui/oplog/logbook.py" line="204"/>
         <source>Log entry (written under your name, now):</source>
         <translation>Catatan (atas nama Anda, waktu sekarang):</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="168"/>
+        <location filename="../../ui/oplog/logbook.py" line="218"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="174"/>
+        <location filename="../../ui/oplog/logbook.py" line="224"/>
         <source>About %1</source>
         <translation>Tentang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="192"/>
+        <location filename="../../ui/oplog/logbook.py" line="245"/>
         <source>Log entry saved: %1</source>
         <translation>Catatan tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="194"/>
+        <location filename="../../ui/oplog/logbook.py" line="248"/>
         <source>Log entry NOT saved (%1): %2</source>
         <translation>Catatan TIDAK tersimpan (%1): %2</translation>
     </message>
@@ -4275,97 +4275,97 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="104"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="114"/>
         <source>Why is the record reopened?</source>
         <translation>Mengapa berita acara dibuka kembali?</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="106"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="116"/>
         <source>Text of the addition (marked as such in the report)</source>
         <translation>Teks tambahan (ditandai sebagai tambahan di laporan)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="107"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="117"/>
         <source>Reopen (admin)</source>
         <translation>Buka kembali (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="108"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="118"/>
         <source>Add</source>
         <translation>Tambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="109"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="119"/>
         <source>Lock again (admin)</source>
         <translation>Kunci lagi (admin)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="110"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="121"/>
         <source>Check the hash again</source>
         <translation>Periksa hash lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="111"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="122"/>
         <source>Save PDF…</source>
         <translation>Simpan PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="112"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="123"/>
         <source>Save CSV…</source>
         <translation>Simpan CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="116"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="128"/>
         <source>Changes after the lock</source>
         <translation>Perubahan setelah dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="130"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="142"/>
         <source>Additions after the lock:</source>
         <translation>Tambahan setelah dikunci:</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="136"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="149"/>
         <source>SHA-256 of the locked record: %1</source>
         <translation>SHA-256 berita acara terkunci: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="138"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="152"/>
         <source>Verified: the record is exactly as it was accepted and signed.</source>
         <translation>Terverifikasi: berita acara persis sama seperti saat diterima dan ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="141"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="157"/>
         <source>TAMPERED: the stored record no longer matches its signature. What does not fit: %1. Tell an admin.</source>
         <translation>DIUBAH: berita acara yang tersimpan tidak lagi cocok dengan tanda tangannya. Yang tidak cocok: %1. Beri tahu admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="146"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="163"/>
         <source>Not locked yet.</source>
         <translation>Belum dikunci.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="148"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="167"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="148"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="167"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="148"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="167"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="148"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="167"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover_pages.py" line="151"/>
+        <location filename="../../ui/oplog/handover_pages.py" line="174"/>
         <source>None.</source>
         <translation>Tidak ada.</translation>
     </message>
@@ -4373,17 +4373,17 @@
 <context>
     <name>ReportFiles</name>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="121"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="134"/>
         <source>the PDF writer could not finish the file</source>
         <translation>berkas PDF tidak dapat diselesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="229"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="333"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="163"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="244"/>
         <source>{path}: monthly statistics are written as .pdf or .csv</source>
         <translation>{path}: statistik bulanan disimpan sebagai .pdf atau .csv</translation>
     </message>
@@ -4391,7 +4391,7 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/oplog/reports/handover.py" line="84"/>
+        <location filename="../../models/oplog/reports/handover.py" line="85"/>
         <source>there is no shift number {id}</source>
         <translation>tidak ada shift dengan nomor {id}</translation>
     </message>
@@ -4399,97 +4399,97 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="20"/>
+        <location filename="../../models/oplog/schedule.py" line="22"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="21"/>
+        <location filename="../../models/oplog/schedule.py" line="23"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="22"/>
+        <location filename="../../models/oplog/schedule.py" line="24"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="23"/>
+        <location filename="../../models/oplog/schedule.py" line="25"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="47"/>
+        <location filename="../../models/oplog/schedule.py" line="52"/>
         <source>there is no location named {name}</source>
         <translation>tidak ada lokasi bernama {name}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="55"/>
+        <location filename="../../models/oplog/schedule.py" line="64"/>
         <source>there is no device with the asset number or name {key}</source>
         <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="76"/>
+        <location filename="../../models/oplog/schedule.py" line="120"/>
         <source>an event needs a title and an organiser (OPD)</source>
         <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="78"/>
+        <location filename="../../models/oplog/schedule.py" line="123"/>
         <source>{title}: the event must end after it starts</source>
         <translation>{title}: acara harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="81"/>
+        <location filename="../../models/oplog/schedule.py" line="127"/>
         <source>{title}: an event needs at least one location (the studio for an online event)</source>
         <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="98"/>
+        <location filename="../../models/oplog/schedule.py" line="156"/>
         <source>{title}: participant numbers cannot be negative</source>
         <translation>{title}: jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="108"/>
+        <location filename="../../models/oplog/schedule.py" line="173"/>
         <source>{title}: {device} ({asset}) is out of service</source>
         <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="116"/>
+        <location filename="../../models/oplog/schedule.py" line="187"/>
         <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
         <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="125"/>
+        <location filename="../../models/oplog/schedule.py" line="198"/>
         <source>a participant count cannot be negative</source>
         <translation>jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="131"/>
+        <location filename="../../models/oplog/schedule.py" line="205"/>
         <source>{title} does not take place at {location}</source>
         <translation>{title} tidak berlangsung di {location}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="144"/>
+        <location filename="../../models/oplog/schedule.py" line="221"/>
         <source>{title} cannot start: it is {status}</source>
         <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="155"/>
+        <location filename="../../models/oplog/schedule.py" line="235"/>
         <source>{title} cannot end: it is {status}</source>
         <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="167"/>
+        <location filename="../../models/oplog/schedule.py" line="250"/>
         <source>{title} cannot be cancelled: it is {status}</source>
         <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/config/events.py" line="83"/>
+        <location filename="../../models/config/events.py" line="99"/>
         <source>{title}: the configuration names no location, so it is not in the operations log; schedule it there</source>
         <translation>{title}: konfigurasi tidak menyebut lokasi, jadi acara ini tidak ada di log operasional; jadwalkan di sana</translation>
     </message>
     <message>
-        <location filename="../../models/config/events.py" line="87"/>
+        <location filename="../../models/config/events.py" line="107"/>
         <source>{title}: the operations log has no location {location}, so the event is not in it; an admin adds the location (Tools → Locations)</source>
         <translation>{title}: log operasional tidak punya lokasi {location}, jadi acara ini tidak ada di dalamnya; admin menambahkan lokasinya (Alat → Lokasi)</translation>
     </message>
@@ -4497,12 +4497,12 @@
 <context>
     <name>Seed</name>
     <message>
-        <location filename="../../models/oplog/seed/bulk.py" line="38"/>
+        <location filename="../../models/oplog/seed/bulk.py" line="60"/>
         <source>{db} already has staff; bulk data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data massal hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/seed/demo.py" line="87"/>
+        <location filename="../../models/oplog/seed/demo.py" line="118"/>
         <source>{db} already has staff; demo data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data demo hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
@@ -4510,112 +4510,112 @@
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="39"/>
+        <location filename="../../ui/oplog/shift.py" line="48"/>
         <source>Save team</source>
         <translation>Simpan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="40"/>
+        <location filename="../../ui/oplog/shift.py" line="49"/>
         <source>Start shift</source>
         <translation>Mulai shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="41"/>
+        <location filename="../../ui/oplog/shift.py" line="50"/>
         <source>End shift</source>
         <translation>Akhiri shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="54"/>
+        <location filename="../../ui/oplog/shift.py" line="63"/>
         <source>Plan shift</source>
         <translation>Rencanakan shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="59"/>
+        <location filename="../../ui/oplog/shift.py" line="68"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="60"/>
+        <location filename="../../ui/oplog/shift.py" line="69"/>
         <source>Team on duty</source>
         <translation>Tim yang bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="64"/>
+        <location filename="../../ui/oplog/shift.py" line="73"/>
         <source>Plan a shift (lead and team from above)</source>
         <translation>Rencanakan shift (kepala shift dan tim dari atas)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="66"/>
+        <location filename="../../ui/oplog/shift.py" line="75"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="67"/>
+        <location filename="../../ui/oplog/shift.py" line="76"/>
         <source>From (WIB)</source>
         <translation>Dari (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="68"/>
+        <location filename="../../ui/oplog/shift.py" line="77"/>
         <source>To (WIB)</source>
         <translation>Sampai (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="103"/>
+        <location filename="../../ui/oplog/shift.py" line="114"/>
         <source>No shift is running or planned; plan one below.</source>
         <translation>Tidak ada shift yang berjalan atau direncanakan; rencanakan di bawah.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="106"/>
+        <location filename="../../ui/oplog/shift.py" line="117"/>
         <source>planned, not started</source>
         <translation>direncanakan, belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="108"/>
+        <location filename="../../ui/oplog/shift.py" line="119"/>
         <source>started at %1</source>
         <translation>dimulai pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="109"/>
+        <location filename="../../ui/oplog/shift.py" line="121"/>
         <source>Shift %1, %2 — %3. Lead: %4; team: %5.</source>
         <translation>Shift %1, %2 — %3. Kepala shift: %4; tim: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="129"/>
+        <location filename="../../ui/oplog/shift.py" line="150"/>
         <source>Shift started.</source>
         <translation>Shift dimulai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="146"/>
+        <location filename="../../ui/oplog/shift.py" line="172"/>
         <source>Shift ended. Hand it over: Operations → Handover.</source>
         <translation>Shift diakhiri. Serahterimakan: Operasional → Serah terima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="148"/>
+        <location filename="../../ui/oplog/shift.py" line="174"/>
         <source>Shift ended. Finish and sign the handover: Operations → Handover.</source>
         <translation>Shift diakhiri. Selesaikan dan tandatangani serah terima: Operasional → Serah terima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="150"/>
+        <location filename="../../ui/oplog/shift.py" line="176"/>
         <source>Shift ended. The handover waits for the incoming lead to accept it.</source>
         <translation>Shift diakhiri. Serah terima menunggu diterima oleh kepala shift yang menerima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="151"/>
+        <location filename="../../ui/oplog/shift.py" line="177"/>
         <source>Shift ended.</source>
         <translation>Shift diakhiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="161"/>
+        <location filename="../../ui/oplog/shift.py" line="192"/>
         <source>Team saved.</source>
         <translation>Tim disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="168"/>
+        <location filename="../../ui/oplog/shift.py" line="199"/>
         <source>Choose the lead of the shift.</source>
         <translation>Pilih kepala shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="175"/>
+        <location filename="../../ui/oplog/shift.py" line="213"/>
         <source>Shift planned.</source>
         <translation>Shift direncanakan.</translation>
     </message>
@@ -4623,42 +4623,42 @@
 <context>
     <name>Shifts</name>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="36"/>
+        <location filename="../../models/oplog/shifts.py" line="43"/>
         <source>a shift needs a name, e.g. Pagi, Siang or Malam</source>
         <translation>shift harus diberi nama, misalnya Pagi, Siang, atau Malam</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="38"/>
+        <location filename="../../models/oplog/shifts.py" line="45"/>
         <source>a shift must end after it starts</source>
         <translation>shift harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="51"/>
+        <location filename="../../models/oplog/shifts.py" line="59"/>
         <source>the handover of shift {shift} is signed; its team can no longer change</source>
         <translation>serah terima shift {shift} sudah ditandatangani; timnya tidak dapat diubah lagi</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="67"/>
+        <location filename="../../models/oplog/shifts.py" line="78"/>
         <source>shift {shift} already started at {time} WIB</source>
         <translation>shift {shift} sudah dimulai pukul {time} WIB</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="71"/>
+        <location filename="../../models/oplog/shifts.py" line="85"/>
         <source>shift {shift} has already been handed over; it cannot start now</source>
         <translation>shift {shift} sudah diserahterimakan; shift itu tidak dapat dimulai sekarang</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="81"/>
+        <location filename="../../models/oplog/shifts.py" line="98"/>
         <source>shift {shift} has not started</source>
         <translation>shift {shift} belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="83"/>
+        <location filename="../../models/oplog/shifts.py" line="102"/>
         <source>shift {shift} already ended at {time} WIB</source>
         <translation>shift {shift} sudah berakhir pukul {time} WIB</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/shifts.py" line="86"/>
+        <location filename="../../models/oplog/shifts.py" line="108"/>
         <source>shift {shift} cannot end before it started</source>
         <translation>shift {shift} tidak dapat berakhir sebelum dimulai</translation>
     </message>
@@ -4666,17 +4666,17 @@
 <context>
     <name>Simulator</name>
     <message>
-        <location filename="../../devices/visca/sim/memory.py" line="29"/>
+        <location filename="../../devices/visca/sim/memory.py" line="30"/>
         <source>The saved presets of a simulated camera cannot be used ({path}): {reason}. The file is ignored.</source>
         <translation>Preset tersimpan kamera simulasi tidak dapat dipakai ({path}): {reason}. Berkas ini diabaikan.</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/sim/memory.py" line="31"/>
+        <location filename="../../devices/visca/sim/memory.py" line="34"/>
         <source>it is not valid JSON</source>
         <translation>isinya bukan JSON yang sah</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/sim/memory.py" line="32"/>
+        <location filename="../../devices/visca/sim/memory.py" line="35"/>
         <source>it is not the state of a simulated camera</source>
         <translation>isinya bukan status kamera simulasi</translation>
     </message>
@@ -4684,37 +4684,37 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../models/oplog/staff.py" line="80"/>
+        <location filename="../../models/oplog/staff.py" line="97"/>
         <source>a PIN is 4 to 8 digits</source>
         <translation>PIN terdiri atas 4 sampai 8 angka</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="23"/>
+        <location filename="../../models/oplog/staff_admin.py" line="25"/>
         <source>there is already a staff member called {name}; give the new name something that tells them apart</source>
         <translation>sudah ada petugas bernama {name}; beri nama baru itu sesuatu yang membedakan keduanya</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="35"/>
+        <location filename="../../models/oplog/staff_admin.py" line="49"/>
         <source>the first staff member must be an admin</source>
         <translation>petugas pertama harus seorang admin</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="89"/>
+        <location filename="../../models/oplog/staff_admin.py" line="125"/>
         <source>only an admin can add staff once the first account exists</source>
         <translation>setelah akun pertama ada, hanya admin yang dapat menambah petugas</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="97"/>
+        <location filename="../../models/oplog/staff_admin.py" line="134"/>
         <source>a staff member needs a name</source>
         <translation>petugas harus diberi nama</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="99"/>
+        <location filename="../../models/oplog/staff_admin.py" line="137"/>
         <source>a staff member&apos;s name has at most {limit} characters</source>
         <translation>nama petugas paling banyak {limit} karakter</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="38"/>
+        <location filename="../../models/oplog/staff_admin.py" line="52"/>
         <source>NIP {nip} must be 18 digits</source>
         <translation>NIP {nip} harus terdiri atas 18 angka</translation>
     </message>
@@ -4722,101 +4722,101 @@
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="75"/>
+        <location filename="../../ui/oplog/admin.py" line="91"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="75"/>
-        <location filename="../../ui/oplog/admin.py" line="84"/>
+        <location filename="../../ui/oplog/admin.py" line="93"/>
+        <location filename="../../ui/oplog/admin.py" line="108"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="75"/>
+        <location filename="../../ui/oplog/admin.py" line="94"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="75"/>
-        <location filename="../../ui/oplog/admin.py" line="86"/>
+        <location filename="../../ui/oplog/admin.py" line="95"/>
+        <location filename="../../ui/oplog/admin.py" line="110"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="76"/>
-        <location filename="../../ui/oplog/admin.py" line="87"/>
+        <location filename="../../ui/oplog/admin.py" line="96"/>
+        <location filename="../../ui/oplog/admin.py" line="111"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="76"/>
+        <location filename="../../ui/oplog/admin.py" line="97"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="76"/>
+        <location filename="../../ui/oplog/admin.py" line="98"/>
         <source>Locked until</source>
         <translation>Terkunci sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="85"/>
+        <location filename="../../ui/oplog/admin.py" line="109"/>
         <source>NIP (PNS/CPNS, 18 digits)</source>
         <translation>NIP (PNS/CPNS, 18 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="88"/>
+        <location filename="../../ui/oplog/admin.py" line="112"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="89"/>
+        <location filename="../../ui/oplog/admin.py" line="113"/>
         <source>Add staff member</source>
         <translation>Tambah petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="90"/>
+        <location filename="../../ui/oplog/admin.py" line="114"/>
         <source>Switch the selected account on/off</source>
         <translation>Aktifkan/nonaktifkan akun terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="91"/>
+        <location filename="../../ui/oplog/admin.py" line="116"/>
         <source>Give the selected account the name, role and PIN above</source>
         <translation>Beri akun yang dipilih nama, peran, dan PIN di atas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="93"/>
+        <location filename="../../ui/oplog/admin.py" line="118"/>
         <source>Unlock the selected account</source>
         <translation>Buka kunci akun yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="97"/>
+        <location filename="../../ui/oplog/admin.py" line="129"/>
         <source>on</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="97"/>
+        <location filename="../../ui/oplog/admin.py" line="129"/>
         <source>off</source>
         <translation>nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="107"/>
+        <location filename="../../ui/oplog/admin.py" line="143"/>
         <source>Staff member added.</source>
         <translation>Petugas ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="132"/>
+        <location filename="../../ui/oplog/admin.py" line="174"/>
         <source>Account unlocked.</source>
         <translation>Kunci akun dibuka.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/staff_admin.py" line="71"/>
+        <location filename="../../models/oplog/staff_admin.py" line="104"/>
         <source>you cannot switch off your own account</source>
         <translation>Anda tidak dapat menonaktifkan akun Anda sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="116"/>
-        <location filename="../../ui/oplog/admin.py" line="126"/>
+        <location filename="../../ui/oplog/admin.py" line="154"/>
+        <location filename="../../ui/oplog/admin.py" line="166"/>
         <source>Account changed.</source>
         <translation>Akun diubah.</translation>
     </message>
@@ -4824,52 +4824,52 @@
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../devices/transport/serialport.py" line="99"/>
+        <location filename="../../devices/transport/serialport.py" line="115"/>
         <source>cannot open {port}: {reason}</source>
         <translation>{port} tidak dapat dibuka: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/serialport.py" line="109"/>
+        <location filename="../../devices/transport/serialport.py" line="128"/>
         <source>{port} lost: {reason}</source>
         <translation>{port} terputus: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="46"/>
+        <location filename="../../devices/transport/tcp.py" line="49"/>
         <source>timed out</source>
         <translation>waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="47"/>
+        <location filename="../../devices/transport/tcp.py" line="50"/>
         <source>cannot connect: {reason}</source>
         <translation>tidak dapat terhubung: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="94"/>
+        <location filename="../../devices/transport/tcp.py" line="99"/>
         <source>closed by the device</source>
         <translation>ditutup oleh perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="60"/>
+        <location filename="../../devices/transport/udp.py" line="62"/>
         <source>two devices configured at {host}:{port}</source>
         <translation>dua perangkat dikonfigurasi pada {host}:{port}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="92"/>
+        <location filename="../../devices/transport/udp.py" line="97"/>
         <source>cannot use UDP port {port} on this PC: {reason}; another program (vMix, Companion, OBS) may hold it</source>
         <translation>port UDP {port} tidak dapat dipakai di PC ini: {reason}; mungkin sedang dipakai program lain (vMix, Companion, OBS)</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="162"/>
+        <location filename="../../devices/transport/udp.py" line="181"/>
         <source>cannot resolve {host}: {reason}; trying again</source>
         <translation>{host} tidak dapat ditemukan alamatnya: {reason}; mencoba lagi</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/udp.py" line="163"/>
+        <location filename="../../devices/transport/udp.py" line="183"/>
         <source>no IPv4 address</source>
         <translation>tidak ada alamat IPv4</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/noise.py" line="24"/>
+        <location filename="../../devices/transport/noise.py" line="25"/>
         <source>garbage on the line — check baud rate / protocol</source>
         <translation>data kacau di jalur — periksa baud rate / protokol</translation>
     </message>
@@ -4877,293 +4877,293 @@
 <context>
     <name>Wall</name>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="23"/>
+        <location filename="../../devices/wall/capabilities.py" line="24"/>
         <source>route inputs to outputs</source>
         <extracomment>What each capability lets an operator do, worded for &quot;… cannot &lt;doing&gt;&quot; messages.</extracomment>
         <translation>merutekan input ke output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="24"/>
-        <location filename="../../devices/wall/generic.py" line="27"/>
+        <location filename="../../devices/wall/capabilities.py" line="25"/>
+        <location filename="../../devices/wall/generic.py" line="37"/>
         <source>report its routes</source>
         <translation>melaporkan rutenya</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="25"/>
+        <location filename="../../devices/wall/capabilities.py" line="26"/>
         <source>recall or save presets</source>
         <translation>memanggil atau menyimpan preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="26"/>
-        <location filename="../../devices/wall/generic.py" line="28"/>
+        <location filename="../../devices/wall/capabilities.py" line="27"/>
+        <location filename="../../devices/wall/generic.py" line="38"/>
         <source>put sources into windows</source>
         <translation>menempatkan sumber ke jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="27"/>
-        <location filename="../../devices/wall/generic.py" line="29"/>
+        <location filename="../../devices/wall/capabilities.py" line="28"/>
+        <location filename="../../devices/wall/generic.py" line="39"/>
         <source>recall window layouts</source>
         <translation>memanggil tata letak jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="28"/>
+        <location filename="../../devices/wall/capabilities.py" line="29"/>
         <source>report its status</source>
         <translation>melaporkan statusnya</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="29"/>
+        <location filename="../../devices/wall/capabilities.py" line="30"/>
         <source>switch display power</source>
         <translation>menyalakan atau mematikan layar</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="30"/>
-        <location filename="../../devices/wall/generic.py" line="32"/>
+        <location filename="../../devices/wall/capabilities.py" line="31"/>
+        <location filename="../../devices/wall/generic.py" line="42"/>
         <source>select a display input</source>
         <translation>memilih input layar</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="31"/>
-        <location filename="../../devices/wall/generic.py" line="33"/>
+        <location filename="../../devices/wall/capabilities.py" line="32"/>
+        <location filename="../../devices/wall/generic.py" line="43"/>
         <source>set a tile mode</source>
         <translation>mengatur mode tile</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/capabilities.py" line="43"/>
+        <location filename="../../devices/wall/capabilities.py" line="45"/>
         <source>{device} cannot {doing}</source>
         <translation>{device} tidak dapat {doing}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="28"/>
         <source>input</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="26"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="27"/>
+        <location filename="../../devices/wall/controller.py" line="31"/>
         <source>canvas</source>
         <translation>kanvas</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="32"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="33"/>
         <source>layout</source>
         <translation>tata letak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="34"/>
         <source>rows</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="35"/>
         <source>columns</source>
         <translation>kolom</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="30"/>
+        <location filename="../../devices/wall/controller.py" line="38"/>
         <source>inputs</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="30"/>
+        <location filename="../../devices/wall/controller.py" line="39"/>
         <source>outputs</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="31"/>
+        <location filename="../../devices/wall/controller.py" line="40"/>
         <source>presets</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="105"/>
+        <location filename="../../devices/wall/controller.py" line="119"/>
         <source>{device} cannot route {layer}; it routes {layers}</source>
         <translation>{device} tidak dapat merutekan {layer}; yang dapat dirutekan: {layers}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="167"/>
+        <location filename="../../devices/wall/controller.py" line="184"/>
         <source>{what} must be a whole number, not {value}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="174"/>
+        <location filename="../../devices/wall/controller.py" line="194"/>
         <source>{what} {value} is out of range {lowest}–{highest}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="176"/>
+        <location filename="../../devices/wall/controller.py" line="199"/>
         <source>{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="210"/>
+        <location filename="../../devices/wall/extron.py" line="249"/>
         <source>the number of outputs is not known yet; add outputs=N to the URL</source>
         <translation>jumlah output belum diketahui; tambahkan outputs=N pada URL</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="89"/>
+        <location filename="../../devices/wall/lg.py" line="94"/>
         <source>an LG input code is two hex digits such as 90 (HDMI1 on many models), not {code}</source>
         <translation>kode input LG terdiri atas dua digit heksadesimal seperti 90 (HDMI1 pada banyak model), bukan {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="138"/>
+        <location filename="../../devices/wall/lg.py" line="148"/>
         <source>tile rows must be 1–{highest}, not {value}</source>
         <translation>baris tile harus 1–{highest}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="139"/>
+        <location filename="../../devices/wall/lg.py" line="149"/>
         <source>tile columns must be 1–{highest}, not {value}</source>
         <translation>kolom tile harus 1–{highest}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="143"/>
+        <location filename="../../devices/wall/lg.py" line="155"/>
         <source>15×15 cannot be set: LG displays read the tile mode on data FF</source>
         <translation>15×15 tidak dapat diatur: layar LG membaca mode tile pada data FF</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="22"/>
+        <location filename="../../devices/wall/generic.py" line="32"/>
         <source>route audio and video</source>
         <translation>merutekan audio dan video</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="23"/>
+        <location filename="../../devices/wall/generic.py" line="33"/>
         <source>route video</source>
         <translation>merutekan video</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="24"/>
+        <location filename="../../devices/wall/generic.py" line="34"/>
         <source>route audio</source>
         <translation>merutekan audio</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="25"/>
+        <location filename="../../devices/wall/generic.py" line="35"/>
         <source>recall presets</source>
         <translation>memanggil preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="26"/>
+        <location filename="../../devices/wall/generic.py" line="36"/>
         <source>save presets</source>
         <translation>menyimpan preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="30"/>
+        <location filename="../../devices/wall/generic.py" line="40"/>
         <source>switch power on</source>
         <translation>menyalakan daya</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="31"/>
+        <location filename="../../devices/wall/generic.py" line="41"/>
         <source>switch power off</source>
         <translation>mematikan daya</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="65"/>
+        <location filename="../../devices/wall/generic.py" line="80"/>
         <source>the generic driver needs profile=FILE (a YAML or JSON file)</source>
         <translation>driver generik memerlukan profile=FILE (berkas YAML atau JSON)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="119"/>
+        <location filename="../../devices/wall/generic.py" line="137"/>
         <source>{device} cannot {doing}: its profile has no {command} command</source>
         <translation>{device} tidak dapat {doing}: profilnya tidak memiliki perintah {command}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="124"/>
+        <location filename="../../devices/wall/generic.py" line="144"/>
         <source>{device}: command {command} cannot be built from {values}: {problem}</source>
         <translation>{device}: perintah {command} tidak dapat disusun dari {values}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="154"/>
+        <location filename="../../devices/wall/generic.py" line="183"/>
         <source>the number of outputs is not known; add outputs=N to the URL or the profile</source>
         <translation>jumlah output tidak diketahui; tambahkan outputs=N pada URL atau profil</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="178"/>
+        <location filename="../../devices/wall/generic.py" line="225"/>
         <source>an input code is letters and digits, not {code}</source>
         <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="78"/>
+        <location filename="../../devices/wall/link.py" line="80"/>
         <source>connection lost</source>
         <translation>koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="105"/>
+        <location filename="../../devices/wall/link.py" line="108"/>
         <source>the device asks for a password; add password=… to the URL</source>
         <translation>perangkat meminta kata sandi; tambahkan password=… pada URL</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="107"/>
+        <location filename="../../devices/wall/link.py" line="111"/>
         <source>the device refused the password</source>
         <translation>perangkat menolak kata sandi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="110"/>
+        <location filename="../../devices/wall/link.py" line="114"/>
         <source>the device asks for the password again</source>
         <translation>perangkat meminta kata sandi lagi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="117"/>
+        <location filename="../../devices/wall/link.py" line="122"/>
         <source>the device refused the password ({reason})</source>
         <translation>perangkat menolak kata sandi ({reason})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="41"/>
+        <location filename="../../devices/wall/queue.py" line="44"/>
         <source>not connected</source>
         <translation>belum terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="116"/>
+        <location filename="../../devices/wall/queue.py" line="120"/>
         <source>not connected within {seconds} s</source>
         <translation>belum terhubung dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="121"/>
+        <location filename="../../devices/wall/queue.py" line="127"/>
         <source>no connection to {link}</source>
         <translation>tidak ada koneksi ke {link}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="145"/>
+        <location filename="../../devices/wall/queue.py" line="155"/>
         <source>{device}: {problem}</source>
         <translation>{device}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="169"/>
+        <location filename="../../devices/wall/queue.py" line="181"/>
         <source>the device reported: {problem}</source>
         <translation>perangkat melaporkan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="191"/>
+        <location filename="../../devices/wall/queue.py" line="205"/>
         <source>the device does not answer</source>
         <translation>perangkat tidak menjawab</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="286"/>
+        <location filename="../../devices/wall/queue.py" line="301"/>
         <source>no answer within {seconds} s</source>
         <translation>tidak ada jawaban dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="297"/>
+        <location filename="../../devices/wall/queue.py" line="315"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="326"/>
+        <location filename="../../devices/wall/queue.py" line="348"/>
         <source>offline: {reason}</source>
         <translation>terputus: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/state.py" line="89"/>
+        <location filename="../../devices/wall/state.py" line="95"/>
         <source>{device}: {action}: {problem}</source>
         <translation>{device}: {action}: {problem}</translation>
     </message>
@@ -5171,12 +5171,12 @@
 <context>
     <name>WallCanvas</name>
     <message>
-        <location filename="../../ui/wall/canvas.py" line="134"/>
+        <location filename="../../ui/wall/canvas.py" line="161"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/canvas.py" line="165"/>
+        <location filename="../../ui/wall/canvas.py" line="193"/>
         <source>no event</source>
         <translation>tanpa acara</translation>
     </message>
@@ -5184,22 +5184,22 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="136"/>
+        <location filename="../../ui/wall/wall_desk.py" line="150"/>
         <source>take over {output} ({device}) from {owners} for {event}</source>
         <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="145"/>
+        <location filename="../../ui/wall/wall_desk.py" line="166"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="170"/>
+        <location filename="../../ui/wall/wall_desk.py" line="198"/>
         <source>Layout %1 would change %2, owned by %3: press its key or button again, or click “Take over and recall”</source>
         <translation>Tata letak %1 akan mengubah %2, milik %3: tekan tombolnya sekali lagi, atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="215"/>
+        <location filename="../../ui/wall/wall_desk.py" line="249"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
@@ -5207,182 +5207,182 @@
 <context>
     <name>WallErrors</name>
     <message>
-        <location filename="../../devices/wall/extron.py" line="23"/>
+        <location filename="../../devices/wall/extron.py" line="33"/>
         <source>invalid input number</source>
         <translation>nomor input tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="24"/>
+        <location filename="../../devices/wall/extron.py" line="34"/>
         <source>invalid input during auto-switch</source>
         <translation>input tidak valid selama peralihan otomatis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="25"/>
+        <location filename="../../devices/wall/extron.py" line="35"/>
         <source>invalid command</source>
         <translation>perintah tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="26"/>
+        <location filename="../../devices/wall/extron.py" line="36"/>
         <source>invalid preset number</source>
         <translation>nomor preset tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="27"/>
+        <location filename="../../devices/wall/extron.py" line="37"/>
         <source>invalid output number</source>
         <translation>nomor output tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="28"/>
+        <location filename="../../devices/wall/extron.py" line="38"/>
         <source>invalid value</source>
         <translation>nilai tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="29"/>
+        <location filename="../../devices/wall/extron.py" line="39"/>
         <source>not valid for this configuration</source>
         <translation>tidak valid untuk konfigurasi ini</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="30"/>
+        <location filename="../../devices/wall/extron.py" line="40"/>
         <source>invalid command for this signal type, or timeout</source>
         <translation>perintah tidak valid untuk jenis sinyal ini, atau waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="31"/>
+        <location filename="../../devices/wall/extron.py" line="41"/>
         <source>system timed out</source>
         <translation>waktu sistem habis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="32"/>
+        <location filename="../../devices/wall/extron.py" line="42"/>
         <source>room does not exist</source>
         <translation>ruang tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="33"/>
+        <location filename="../../devices/wall/extron.py" line="43"/>
         <source>busy</source>
         <translation>sibuk</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="34"/>
+        <location filename="../../devices/wall/extron.py" line="44"/>
         <source>privilege violation</source>
         <translation>pelanggaran hak akses</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="35"/>
+        <location filename="../../devices/wall/extron.py" line="45"/>
         <source>device not present</source>
         <translation>perangkat tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="36"/>
+        <location filename="../../devices/wall/extron.py" line="46"/>
         <source>maximum connections exceeded</source>
         <translation>jumlah koneksi maksimum terlampaui</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="37"/>
+        <location filename="../../devices/wall/extron.py" line="47"/>
         <source>invalid event number</source>
         <translation>nomor event tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="38"/>
+        <location filename="../../devices/wall/extron.py" line="48"/>
         <source>bad file name or file not found</source>
         <translation>nama berkas salah atau berkas tidak ditemukan</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="39"/>
+        <location filename="../../devices/wall/extron.py" line="49"/>
         <source>hardware failure</source>
         <translation>kerusakan perangkat keras</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="40"/>
+        <location filename="../../devices/wall/extron.py" line="50"/>
         <source>attempt to break a port pass-through that was not set</source>
         <translation>mencoba memutus pass-through port yang belum dipasang</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="41"/>
+        <location filename="../../devices/wall/extron.py" line="51"/>
         <source>bad file type for logo</source>
         <translation>jenis berkas logo salah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="42"/>
+        <location filename="../../devices/wall/extron.py" line="52"/>
         <source>user account does not exist</source>
         <translation>akun pengguna tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="121"/>
+        <location filename="../../devices/wall/extron.py" line="136"/>
         <source>{meaning} (E{code})</source>
         <translation>{meaning} (E{code})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="149"/>
+        <location filename="../../devices/wall/extron.py" line="174"/>
         <source>the password was refused</source>
         <translation>kata sandi ditolak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="21"/>
+        <location filename="../../devices/wall/kramer.py" line="32"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="22"/>
+        <location filename="../../devices/wall/kramer.py" line="33"/>
         <source>command not available on this device</source>
         <translation>perintah tidak tersedia pada perangkat ini</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="23"/>
+        <location filename="../../devices/wall/kramer.py" line="34"/>
         <source>parameter out of range</source>
         <translation>parameter di luar rentang</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="24"/>
+        <location filename="../../devices/wall/kramer.py" line="35"/>
         <source>unauthorized access</source>
         <translation>akses tidak sah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="25"/>
+        <location filename="../../devices/wall/kramer.py" line="36"/>
         <source>internal firmware error</source>
         <translation>kesalahan internal firmware</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="26"/>
+        <location filename="../../devices/wall/kramer.py" line="37"/>
         <source>protocol busy</source>
         <translation>protokol sibuk</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="27"/>
+        <location filename="../../devices/wall/kramer.py" line="38"/>
         <source>wrong CRC</source>
         <translation>CRC salah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="28"/>
+        <location filename="../../devices/wall/kramer.py" line="39"/>
         <source>timeout</source>
         <translation>waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="91"/>
+        <location filename="../../devices/wall/kramer.py" line="104"/>
         <source>{meaning} (ERR {code})</source>
         <translation>{meaning} (ERR {code})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="20"/>
+        <location filename="../../devices/wall/lg.py" line="21"/>
         <source>illegal code</source>
         <translation>kode tidak sah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="21"/>
+        <location filename="../../devices/wall/lg.py" line="22"/>
         <source>the display refused the command</source>
         <translation>layar menolak perintah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/lg.py" line="61"/>
+        <location filename="../../devices/wall/lg.py" line="64"/>
         <source>{meaning} (NG {code})</source>
         <translation>{meaning} (NG {code})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/protocol.py" line="21"/>
+        <location filename="../../devices/wall/protocol.py" line="22"/>
         <source>device error</source>
         <translation>kesalahan perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="92"/>
+        <location filename="../../devices/wall/generic.py" line="107"/>
         <source>{meaning} (error {code})</source>
         <translation>{meaning} (kesalahan {code})</translation>
     </message>
@@ -5390,32 +5390,32 @@
 <context>
     <name>WallOutputsModel</name>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="101"/>
+        <location filename="../../ui/wall/outputs_model.py" line="111"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="103"/>
+        <location filename="../../ui/wall/outputs_model.py" line="113"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="104"/>
+        <location filename="../../ui/wall/outputs_model.py" line="114"/>
         <source>Input %1</source>
         <translation>Input %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="109"/>
+        <location filename="../../ui/wall/outputs_model.py" line="119"/>
         <source>offline: %1</source>
         <translation>terputus: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="110"/>
+        <location filename="../../ui/wall/outputs_model.py" line="120"/>
         <source>no connection</source>
         <translation>tidak ada koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="143"/>
+        <location filename="../../ui/wall/outputs_model.py" line="154"/>
         <source>no event</source>
         <translation>tanpa acara</translation>
     </message>
@@ -5423,97 +5423,97 @@
 <context>
     <name>WallPage</name>
     <message>
-        <location filename="../../ui/wall/view.py" line="90"/>
+        <location filename="../../ui/wall/view.py" line="108"/>
         <source>Drag a source onto a screen of the wall</source>
         <translation>Seret sumber ke salah satu layar video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="92"/>
+        <location filename="../../ui/wall/view.py" line="110"/>
         <source>Sources</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="116"/>
+        <location filename="../../ui/wall/view.py" line="136"/>
         <source>Take over and recall</source>
         <translation>Ambil alih dan panggil</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="117"/>
+        <location filename="../../ui/wall/view.py" line="137"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="129"/>
+        <location filename="../../ui/wall/view.py" line="149"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="130"/>
+        <location filename="../../ui/wall/view.py" line="150"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="154"/>
+        <location filename="../../ui/wall/view.py" line="177"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="157"/>
+        <location filename="../../ui/wall/view.py" line="182"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="157"/>
+        <location filename="../../ui/wall/view.py" line="183"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="158"/>
+        <location filename="../../ui/wall/view.py" line="184"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="163"/>
+        <location filename="../../ui/wall/view.py" line="190"/>
         <source>layout &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>tata letak &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="177"/>
+        <location filename="../../ui/wall/view.py" line="206"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="179"/>
+        <location filename="../../ui/wall/view.py" line="208"/>
         <source>Firmware: %1</source>
         <translation>Firmware: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="181"/>
+        <location filename="../../ui/wall/view.py" line="211"/>
         <source>%1 inputs × %2 outputs</source>
         <translation>%1 input × %2 output</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="184"/>
+        <location filename="../../ui/wall/view.py" line="216"/>
         <source>%1 presets</source>
         <translation>%1 preset</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="186"/>
+        <location filename="../../ui/wall/view.py" line="218"/>
         <source>Layers: %1</source>
         <translation>Lapisan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="188"/>
+        <location filename="../../ui/wall/view.py" line="221"/>
         <source>Not supported by the device: %1</source>
         <translation>Tidak didukung perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="209"/>
+        <location filename="../../ui/wall/view.py" line="244"/>
         <source>%1 would change %2, which %3 uses.</source>
         <translation>%1 akan mengubah %2, yang dipakai %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="227"/>
+        <location filename="../../ui/wall/view.py" line="265"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
@@ -5521,112 +5521,112 @@
 <context>
     <name>WallProfile</name>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="79"/>
+        <location filename="../../devices/wall/generic_profile.py" line="109"/>
         <source>{text} has characters outside Latin-1; write them as %hh bytes</source>
         <translation>{text} berisi karakter di luar Latin-1; tuliskan sebagai byte %hh</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="123"/>
+        <location filename="../../devices/wall/generic_profile.py" line="159"/>
         <source>{path} is not a device profile: expected settings with a commands: section</source>
         <translation>{path} bukan profil perangkat: diharapkan pengaturan dengan bagian commands:</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="137"/>
+        <location filename="../../devices/wall/generic_profile.py" line="175"/>
         <source>cannot read the device profile {path} within {seconds} s</source>
         <translation>profil perangkat {path} tidak dapat dibaca dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="154"/>
+        <location filename="../../devices/wall/generic_profile.py" line="195"/>
         <source>the device profile {path} is not a regular file</source>
         <translation>profil perangkat {path} bukan berkas biasa</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="158"/>
+        <location filename="../../devices/wall/generic_profile.py" line="202"/>
         <source>cannot read the device profile {path}: {reason}</source>
         <translation>profil perangkat {path} tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="120"/>
+        <location filename="../../devices/wall/generic_profile.py" line="153"/>
         <source>{path} is not valid {format}: {problem}</source>
         <translation>{path} bukan {format} yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="161"/>
+        <location filename="../../devices/wall/generic_profile.py" line="208"/>
         <source>the device profile {path} is larger than {size} KiB</source>
         <translation>profil perangkat {path} lebih besar dari {size} KiB</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="166"/>
+        <location filename="../../devices/wall/generic_profile.py" line="216"/>
         <source>the device profile {path} is not UTF-8 text (byte {offset})</source>
         <translation>profil perangkat {path} bukan teks UTF-8 (bita {offset})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="184"/>
+        <location filename="../../devices/wall/generic_profile.py" line="237"/>
         <source>{path}: {where}: {problem}</source>
         <translation>{path}: {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="190"/>
+        <location filename="../../devices/wall/generic_profile.py" line="247"/>
         <source>unknown setting; known: {known}</source>
         <translation>pengaturan tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="194"/>
+        <location filename="../../devices/wall/generic_profile.py" line="254"/>
         <source>needs at least one command template</source>
         <translation>memerlukan setidaknya satu templat perintah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="199"/>
+        <location filename="../../devices/wall/generic_profile.py" line="262"/>
         <source>must be one of {choices}, not {value}</source>
         <translation>harus salah satu dari {choices}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="203"/>
+        <location filename="../../devices/wall/generic_profile.py" line="270"/>
         <source>must be hex or byte, not {value}</source>
         <translation>harus hex atau byte, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="207"/>
+        <location filename="../../devices/wall/generic_profile.py" line="276"/>
         <source>must be a line speed: one of {speeds}</source>
         <translation>harus berupa kecepatan jalur: salah satu dari {speeds}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="211"/>
+        <location filename="../../devices/wall/generic_profile.py" line="284"/>
         <source>needs a group named input, e.g. (?P&lt;input&gt;\d+)</source>
         <translation>memerlukan grup bernama input, mis. (?P&lt;input&gt;\d+)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="227"/>
+        <location filename="../../devices/wall/generic_profile.py" line="310"/>
         <source>unknown command; known: {known}</source>
         <translation>perintah tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="230"/>
+        <location filename="../../devices/wall/generic_profile.py" line="315"/>
         <source>must be a text template</source>
         <translation>harus berupa templat teks</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="234"/>
+        <location filename="../../devices/wall/generic_profile.py" line="319"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="235"/>
+        <location filename="../../devices/wall/generic_profile.py" line="320"/>
         <source>unknown placeholder {placeholder}; this command has: {known}</source>
         <translation>placeholder {placeholder} tidak dikenal; perintah ini memiliki: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="238"/>
+        <location filename="../../devices/wall/generic_profile.py" line="327"/>
         <source>bad template: {problem}</source>
         <translation>templat salah: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="254"/>
+        <location filename="../../devices/wall/generic_profile.py" line="345"/>
         <source>not a valid regular expression: {problem}</source>
         <translation>bukan ekspresi reguler yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="260"/>
+        <location filename="../../devices/wall/generic_profile.py" line="357"/>
         <source>must be a number ≥ 0, not {value}</source>
         <translation>harus berupa angka ≥ 0, bukan {value}</translation>
     </message>
@@ -5634,7 +5634,7 @@
 <context>
     <name>WallSourcesModel</name>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="166"/>
+        <location filename="../../ui/wall/outputs_model.py" line="177"/>
         <source>Input %1 — drag it onto a screen of the wall</source>
         <translation>Input %1 — seret ke salah satu layar video wall</translation>
     </message>
@@ -5642,7 +5642,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall/view.py" line="244"/>
+        <location filename="../../ui/wall/view.py" line="288"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>

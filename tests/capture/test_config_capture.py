@@ -1,4 +1,5 @@
 """``capture:`` in the configuration file: read, checked, written back, and opened by the console."""
+
 from __future__ import annotations
 
 import pytest
@@ -37,7 +38,8 @@ def test_two_devices_cannot_write_one_capture_file():
     with pytest.raises(ConfigError) as caught:
         parse_config(text)
     [problem] = caught.value.problems
-    assert problem.line == 13 and problem.field == "walls[0].capture"
+    assert problem.line == 13
+    assert problem.field == "walls[0].capture"
     assert "Kamera Panggung (line 5)" in problem.message
 
 
@@ -56,13 +58,14 @@ def test_console_opens_captures_relative_to_the_configuration_folder(tmp_path):
         assert set(factory.recorders) == {("camera", "cam1"), ("wall", "wall")}
         recorders = dict(factory.recorders)
         assert recorders["camera", "cam1"].path == tmp_path / "captures" / "cam1.jsonl"
-        factory.retire("camera", "cam1", camera).result(5)           # nothing is left connecting
+        factory.retire("camera", "cam1", camera).result(5)  # nothing is left connecting
         factory.retire("wall", "wall", wall).result(5)
     for recorder in recorders.values():
         recorder.wait()
     wall_header = records(tmp_path / "wall.jsonl")[0]
-    assert wall_header["kind"] == "wall" and "Rahasia77" not in wall_header["url"]
-    with DeviceRuntime("capture-test") as runtime:                 # the next start keeps the last run's
+    assert wall_header["kind"] == "wall"
+    assert "Rahasia77" not in wall_header["url"]
+    with DeviceRuntime("capture-test") as runtime:  # the next start keeps the last run's
         factory = ControllerFactory(runtime, tmp_path)
         factory.retire("wall", "wall", factory.wall(config.walls[0])).result(5)
     assert records(tmp_path / "wall.previous.jsonl")[0]["source"] == wall_header["source"]
@@ -76,7 +79,8 @@ def test_a_capture_that_cannot_be_written_is_a_notice_and_the_device_still_works
         factory = ControllerFactory(runtime, tmp_path)
         camera = factory.camera(config.cameras[0])
         assert ("camera", "cam1") not in factory.recorders
-        assert len(factory.problems) == 1 and "Kamera Panggung" in factory.problems[0]
+        assert len(factory.problems) == 1
+        assert "Kamera Panggung" in factory.problems[0]
         assert "cannot write the capture file" in factory.problems[0]
         assert camera.power(True).result(5).result == "completed"
 
@@ -102,6 +106,7 @@ def test_a_retired_device_closes_its_capture_file(tmp_path, camera_sim):
         recorder = factory.recorders["camera", "cam1"]
         factory.retire("camera", "cam1", camera).result(5)
         assert ("camera", "cam1") not in factory.recorders
-        recorder._thread.join(5)                   # the writer ends only once the file is closed
-        assert not recorder._thread.is_alive() and recorder.error is None
+        recorder._thread.join(5)  # the writer ends only once the file is closed
+        assert not recorder._thread.is_alive()
+        assert recorder.error is None
     assert bytes.fromhex("81 01 04 3F 02 00 FF") in frames(tmp_path / "captures" / "cam1.jsonl", "tx")

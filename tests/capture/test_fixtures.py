@@ -6,6 +6,7 @@ header's ``checks`` — ``[{"run": ["camera", "{url}", "status"], "exit": 0, "ou
 ``output`` compared key by key, ``error`` a part of stderr — or, for a capture the command line
 recorded, its ``run`` and its end record. All checks of a capture run in order against one replay.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ from devices.wall.sim.replay import WallReplay
 from tests.capture.conftest import ROOT, app
 
 FOLDER = ROOT / "tests" / "fixtures" / "devices"
-NOT_COMPARED = {"health", "url", "name", "last_error"}     # differ between the recording and a replay
+NOT_COMPARED = {"health", "url", "name", "last_error"}  # differ between the recording and a replay
 
 
 def fixtures() -> list:
@@ -29,7 +30,9 @@ def fixtures() -> list:
     for path in sorted(FOLDER.glob("*.jsonl")):
         marks = []
         if "+serial" in path.read_text(encoding="utf-8").split("\n", 1)[0]:
-            marks.append(pytest.mark.skipif(os.name != "posix", reason="the serial replay needs a pseudo-terminal"))
+            marks.append(
+                pytest.mark.skipif(os.name != "posix", reason="the serial replay needs a pseudo-terminal")
+            )
         params.append(pytest.param(path, id=path.stem, marks=marks))
     return params
 
@@ -50,8 +53,10 @@ def test_a_capture_the_command_line_recorded_is_a_test_as_it_is(camera_sim, wall
     result = app("wall", f"{live.url}?password=Kunci2026&outputs=4", "status", "--capture", path)
     assert result.returncode == 0, result.stderr
     [check] = checks_of(load(path))
-    assert check["run"] == ["wall", "{url}", "status"] and check["exit"] == 0
-    assert check["output"]["routes"] == {"1": 1, "2": 2, "3": 3, "4": 4} and "health" not in check["output"]
+    assert check["run"] == ["wall", "{url}", "status"]
+    assert check["exit"] == 0
+    assert check["output"]["routes"] == {"1": 1, "2": 2, "3": 3, "4": 4}
+    assert "health" not in check["output"]
     replay_checks(path, camera_sim, wall_sim, tmp_path)
 
 
@@ -84,8 +89,11 @@ def checks_of(capture: Capture) -> list[dict]:
 def start_replay(capture: Capture, camera_sim, wall_sim, folder: Path):
     wiring = capture.protocol.split("+", 1)[1]
     if capture.kind == "camera":
-        listen = f"visca+serial://pty?link={folder / 'line'}" if wiring == "serial" else \
-            f"{capture.protocol}://127.0.0.1:0"
+        listen = (
+            f"visca+serial://pty?link={folder / 'line'}"
+            if wiring == "serial"
+            else f"{capture.protocol}://127.0.0.1:0"
+        )
         return camera_sim(listen, device=replay_device(capture))
     listen = f"serial://pty?link={folder / 'line'}" if wiring == "serial" else "tcp://127.0.0.1:0"
     return wall_sim(capture.family, listen, WallReplay(capture))
@@ -100,5 +108,7 @@ def client_url(capture: Capture, server) -> str:
 def contains(actual, expected) -> bool:
     """``expected`` is ``actual`` or, for objects, has only keys of ``actual`` with contained values."""
     if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(k in actual and contains(actual[k], v) for k, v in expected.items())
+        return isinstance(actual, dict) and all(
+            k in actual and contains(actual[k], v) for k, v in expected.items()
+        )
     return actual == expected

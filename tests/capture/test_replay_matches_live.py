@@ -1,5 +1,6 @@
 """A session recorded against the live camera simulator, replayed: the same client steps get the same
 answers from the replay as from the live simulator — for visca-over-ip 0.5.2 and for our command line."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,8 @@ import socket
 import sys
 import threading
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from visca_over_ip import Camera
@@ -18,7 +20,7 @@ from devices.replay import load
 from devices.visca.sim.replay import replay_device
 from tests.capture.conftest import app, records
 
-NOT_COMPARED = {"health", "url", "name", "last_error"}     # they name the address, which differs
+NOT_COMPARED = {"health", "url", "name", "last_error"}  # they name the address, which differs
 # visca-over-ip binds its inquiry socket to ('', camera port) and the simulator answers the sender: with
 # the camera on 127.0.0.2 the answers go to 127.0.0.1, i.e. to the client (the whole of 127/8 is loopback
 # on Linux only).
@@ -37,7 +39,7 @@ class RecordingRelay:
         self.front.bind((CAMERA_HOST, 0))
         self.back = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.back.bind(("127.0.0.1", 0))
-        self.clients: dict[bytes, Any] = {}      # sequence number -> the client socket that used it
+        self.clients: dict[bytes, Any] = {}  # sequence number -> the client socket that used it
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._relay, daemon=True)
         self._thread.start()
@@ -72,7 +74,7 @@ def client_steps(camera: Camera, settle: Callable[[str], None]) -> list:
     """What visca-over-ip answers along one session; ``settle(what)`` waits for the head where it moves."""
     answers = [camera.get_focus_mode(), camera.get_zoom_position(), camera.get_pantilt_position()]
     camera.set_focus_mode("manual")
-    answers.append(camera.get_focus_mode())              # asked before: the replay gives the later answer now
+    answers.append(camera.get_focus_mode())  # asked before: the replay gives the later answer now
     camera.zoom_to(0.25)
     settle("zoom")
     answers.append(camera.get_zoom_position())
@@ -90,14 +92,19 @@ def client_steps(camera: Camera, settle: Callable[[str], None]) -> list:
 
 
 def live_settle(sim) -> Callable[[str], None]:
-    targets = {"zoom": lambda s: s["zoom"] > 0, "pan-tilt": lambda s: (s["pan"], s["tilt"]) == (0x300, 0x100),
-               "home": lambda s: (s["pan"], s["tilt"]) == (0, 0), "preset": lambda s: s["last_preset"] == 4}
+    targets = {
+        "zoom": lambda s: s["zoom"] > 0,
+        "pan-tilt": lambda s: (s["pan"], s["tilt"]) == (0x300, 0x100),
+        "home": lambda s: (s["pan"], s["tilt"]) == (0, 0),
+        "preset": lambda s: s["last_preset"] == 4,
+    }
 
     def settle(what: str) -> None:
         deadline = time.monotonic() + 10
         while not (targets[what](state := sim.state()) and not state["moving"]):
             assert time.monotonic() < deadline, f"the simulator did not settle ({what}): {state}"
             time.sleep(0.02)
+
     return settle
 
 
@@ -114,8 +121,12 @@ def test_visca_over_ip_gets_the_same_answers_from_the_replay(camera_sim, tmp_pat
         client.close_connection()
         relay.close()
         recorder.wait()
-    assert live_answers[:4] == ["auto", 0, (0, 0), "manual"] and live_answers[5:] == [(0x300, 0x100), (0, 0),
-                                                                                    (0x300, 0x100)]
+    assert live_answers[:4] == ["auto", 0, (0, 0), "manual"]
+    assert live_answers[5:] == [
+        (0x300, 0x100),
+        (0, 0),
+        (0x300, 0x100),
+    ]
     replay = camera_sim(f"visca+udp://{CAMERA_HOST}:0", device=replay_device(load(path)))
     client = Camera(CAMERA_HOST, replay.address[1])
     try:
@@ -128,14 +139,21 @@ def test_visca_over_ip_gets_the_same_answers_from_the_replay(camera_sim, tmp_pat
 
 def test_our_command_line_gets_the_same_answers_from_the_replay(camera_sim, tmp_path):
     live = camera_sim("visca+tcp://127.0.0.1:0")
-    steps = [("goto", "0x200", "-100", "--speed", "20"), ("zoom", "to", "0x1000"), ("preset", "save", "7"),
-             ("home",), ("preset", "recall", "7"), ("status",)]
+    steps = [
+        ("goto", "0x200", "-100", "--speed", "20"),
+        ("zoom", "to", "0x1000"),
+        ("preset", "save", "7"),
+        ("home",),
+        ("preset", "recall", "7"),
+        ("status",),
+    ]
     live_results = []
     for n, step in enumerate(steps):
         result = app("camera", live.url, *step, "--capture", tmp_path / f"{n}.jsonl")
         live_results.append((result.returncode, comparable(result.stdout)))
     assert [code for code, _ in live_results] == [0] * len(steps)
-    assert live_results[-1][1]["pan"] == 0x200 and live_results[-1][1]["last_preset"] == 7
+    assert live_results[-1][1]["pan"] == 0x200
+    assert live_results[-1][1]["last_preset"] == 7
     for n, step in enumerate(steps):
         capture = load(tmp_path / f"{n}.jsonl")
         assert capture.header["run"] == ["camera", "{url}", *step]

@@ -1,8 +1,9 @@
 """Fixtures: simulated cameras on their own device thread, as a real camera would be."""
+
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -11,20 +12,23 @@ from devices.visca.sim.simulator import start_simulator
 from tests.starting import started
 
 
-
 @pytest.fixture
 def simulator(sim_runtime):
     """``simulator(url)`` starts a simulated camera and returns its server object."""
-    with started(lambda url: sim_runtime.submit(start_simulator(url)).result(5),
-                 lambda server: sim_runtime.submit(server.close()).result(5)) as start:
+    with started(
+        lambda url: sim_runtime.submit(start_simulator(url)).result(5),
+        lambda server: sim_runtime.submit(server.close()).result(5),
+    ) as start:
         yield start
 
 
 @pytest.fixture
 def camera(runtime):
     """``camera(url)`` starts a controller for a camera URL."""
-    with started(lambda url, **kwargs: CameraController(runtime, url, **kwargs).start(),
-                 lambda cam: cam.close().result(5)) as make:
+    with started(
+        lambda url, **kwargs: CameraController(runtime, url, **kwargs).start(),
+        lambda cam: cam.close().result(5),
+    ) as make:
         yield make
 
 

@@ -1,8 +1,9 @@
 """A scripted transport for byte-level controller tests: records what is sent, replies on cue."""
+
 from __future__ import annotations
 
 import asyncio
-from typing import Callable
+from collections.abc import Callable
 
 from devices.transport.base import ByteTransport
 
@@ -42,8 +43,14 @@ class FakeTransport(ByteTransport):
 def polite_camera(packet: bytes) -> list[bytes]:
     """A camera that ACKs and completes every command at once and answers inquiries."""
     if packet[1] == 0x09:
-        answers = {b"\x04\x00": "02", b"\x06\x12": "00 00 00 00 00 00 00 00", b"\x04\x47": "00 00 00 00",
-                   b"\x04\x38": "02", b"\x04\x48": "01 00 00 00", b"\x00\x02": "00 01 05 13 01 00 02"}
+        answers = {
+            b"\x04\x00": "02",
+            b"\x06\x12": "00 00 00 00 00 00 00 00",
+            b"\x04\x47": "00 00 00 00",
+            b"\x04\x38": "02",
+            b"\x04\x48": "01 00 00 00",
+            b"\x00\x02": "00 01 05 13 01 00 02",
+        }
         data = answers.get(packet[2:4], "02")
         return [bytes.fromhex(f"90 50 {data} FF")]
     if packet[1] & 0xF0 == 0x20:

@@ -1,4 +1,5 @@
 """`python app.py camera …` end to end: a real process against a simulated camera."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def app(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "app.py", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "app.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
 
 
 @pytest.fixture(params=["visca+udp://127.0.0.1:0", "visca+udpraw://127.0.0.1:0", "visca+tcp://127.0.0.1:0"])
@@ -26,9 +28,12 @@ def test_actions_complete_with_exit_zero(sim):
     assert app("camera", sim.url, "preset", "save", "3").returncode == 0
     assert app("camera", sim.url, "move", "upleft", "--speed", "12", "--for", "0.3").returncode == 0
     moved = sim.state()
-    assert moved["pan"] < 0 and moved["tilt"] > 0 and not moved["moving"]
+    assert moved["pan"] < 0
+    assert moved["tilt"] > 0
+    assert not moved["moving"]
     assert app("camera", sim.url, "zoom", "in", "--speed", "7", "--for", "0.3").returncode == 0
-    assert sim.state()["zoom"] > 0 and not sim.state()["moving"]
+    assert sim.state()["zoom"] > 0
+    assert not sim.state()["moving"]
     assert app("camera", sim.url, "zoom", "to", "0x1000").returncode == 0
     assert sim.state()["zoom"] == 0x1000
     assert app("camera", sim.url, "preset", "recall", "3").returncode == 0
@@ -50,7 +55,9 @@ def test_status_prints_one_json_object(sim):
     status = json.loads(result.stdout)
     for key in ("online", "power", "pan", "tilt", "zoom", "focus_mode", "model"):
         assert key in status
-    assert status["online"] is True and status["power"] is True and status["last_preset"] == 2
+    assert status["online"] is True
+    assert status["power"] is True
+    assert status["last_preset"] == 2
 
 
 def test_status_of_a_camera_that_refuses_inquiries_prints_what_it_answered(simulator):
@@ -58,17 +65,28 @@ def test_status_of_a_camera_that_refuses_inquiries_prints_what_it_answered(simul
     result = app("camera", sim.url, "status")
     assert result.returncode == 0, result.stderr
     status = json.loads(result.stdout)
-    assert (status["last_preset"], status["focus_mode"], status["pan"], status["tilt"]) == (None, None, None, None)
+    assert (status["last_preset"], status["focus_mode"], status["pan"], status["tilt"]) == (
+        None,
+        None,
+        None,
+        None,
+    )
     assert sorted(status["unsupported"]) == ["focus mode", "last preset", "position"]
-    assert status["power"] is True and status["zoom"] == 0 and status["online"] is True
+    assert status["power"] is True
+    assert status["zoom"] == 0
+    assert status["online"] is True
 
 
 def test_status_names_the_profile_learned_from_the_camera(simulator):
     sim = simulator("visca+udp://127.0.0.1:0?model=sony-brc-x400")
     status = json.loads(app("camera", sim.url, "status").stdout)
     assert (status["profile"], status["profile_source"]) == ("sony-brc-x400", "discovered")
-    assert (status["model"], status["vendor_id"], status["model_id"], status["rom_revision"]) == \
-        ("Sony BRC-X400", 0x0001, 0x051C, 0x0100)
+    assert (status["model"], status["vendor_id"], status["model_id"], status["rom_revision"]) == (
+        "Sony BRC-X400",
+        0x0001,
+        0x051C,
+        0x0100,
+    )
     assert status["unsupported"] == []
     configured = json.loads(app("camera", sim.url + "?model=generic", "status").stdout)
     assert (configured["profile"], configured["profile_source"]) == ("generic", "configured")
@@ -76,7 +94,7 @@ def test_status_names_the_profile_learned_from_the_camera(simulator):
 
 def test_an_argument_out_of_range_for_the_learned_model_exits_two_unsent(simulator):
     sim = simulator("visca+udpraw://127.0.0.1:0?model=sony-srg300h")
-    result = app("camera", sim.url, "preset", "save", "40")      # generic has it; an SRG-300H has 16
+    result = app("camera", sim.url, "preset", "save", "40")  # generic has it; an SRG-300H has 16
     assert result.returncode == 2 and "SRG-300H" in result.stderr, result.stderr
     assert sim.state()["presets"] == {}
 
@@ -85,7 +103,8 @@ def test_status_of_a_silent_camera_exits_three(simulator):
     sim = simulator("visca+udpraw://127.0.0.1:0")
     sim.silence(True)
     result = app("camera", sim.url, "status", "--timeout", "1")
-    assert result.returncode == 3 and result.stdout == ""
+    assert result.returncode == 3
+    assert result.stdout == ""
 
 
 def test_camera_error_is_named_with_its_own_exit_code(simulator):
@@ -93,7 +112,8 @@ def test_camera_error_is_named_with_its_own_exit_code(simulator):
     app("camera", sim.url, "power", "off")
     result = app("camera", sim.url, "preset", "recall", "1")
     assert result.returncode == 1
-    assert "not executable" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "not executable" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_silence_gives_a_timeout_exit_code(simulator):
@@ -104,9 +124,18 @@ def test_silence_gives_a_timeout_exit_code(simulator):
     assert "timeout" in result.stderr or "did not answer" in result.stderr
 
 
-@pytest.mark.parametrize("args", [("preset", "recall", "300"), ("move", "left", "--speed", "99"),
-                                  ("zoom", "to", "0x9000"), ("zoom", "in", "--speed", "8"),
-                                  ("preset", "explode", "1"), ("goto", "1"), ("power", "maybe")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("preset", "recall", "300"),
+        ("move", "left", "--speed", "99"),
+        ("zoom", "to", "0x9000"),
+        ("zoom", "in", "--speed", "8"),
+        ("preset", "explode", "1"),
+        ("goto", "1"),
+        ("power", "maybe"),
+    ],
+)
 def test_bad_arguments_exit_two_and_send_nothing(args):
     listener = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     listener.bind(("127.0.0.1", 0))
@@ -123,4 +152,5 @@ def test_bad_arguments_exit_two_and_send_nothing(args):
 
 def test_malformed_url_is_a_usage_error():
     result = app("camera", "visca+carrier-pigeon://x", "status")
-    assert result.returncode == 2 and "unknown camera URL kind" in result.stderr
+    assert result.returncode == 2
+    assert "unknown camera URL kind" in result.stderr

@@ -1,5 +1,6 @@
 """Every way out of a move from the command line sends the stop first (issue #11): the command runs as
 a real process against a simulated camera, is ended mid-move, and the head is found still."""
+
 from __future__ import annotations
 
 import signal
@@ -17,14 +18,20 @@ from tests.devices.conftest import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 # Ctrl+C and SIGTERM on POSIX; Ctrl+Break on Windows (a console's Ctrl+C cannot be sent to one process)
-SIGNALS = ([signal.SIGINT, signal.SIGTERM] if sys.platform != "win32" else [signal.CTRL_BREAK_EVENT])
+SIGNALS = [signal.SIGINT, signal.SIGTERM] if sys.platform != "win32" else [signal.CTRL_BREAK_EVENT]
 NEW_GROUP = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
-DRIVE, STOP = bytes.fromhex("01 06 01"), bytes.fromhex("03 03")     # pan-tilt drive; its stop directions
+DRIVE, STOP = bytes.fromhex("01 06 01"), bytes.fromhex("03 03")  # pan-tilt drive; its stop directions
 
 
 def start(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "app.py", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, creationflags=NEW_GROUP)
+    return subprocess.Popen(
+        [sys.executable, "app.py", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        creationflags=NEW_GROUP,
+    )
 
 
 def assert_still(sim, what: str = "pan") -> None:
@@ -90,16 +97,27 @@ class LateToAcknowledgeMoves(ViscaDevice):
 def test_a_timeout_while_moving_stops_the_head_first(sim_runtime):
     def camera(send, address):
         return LateToAcknowledgeMoves(PROFILES["generic"], send, address=address)
+
     sim = sim_runtime.submit(start_simulator("visca+udpraw://127.0.0.1:0", device=camera)).result(5)
     try:
-        process = start("camera", f"{sim.url}?model=generic", "move", "left", "--speed", "2", "--for", "20",
-                        "--timeout", "1.5")
+        process = start(
+            "camera",
+            f"{sim.url}?model=generic",
+            "move",
+            "left",
+            "--speed",
+            "2",
+            "--for",
+            "20",
+            "--timeout",
+            "1.5",
+        )
         try:
             _out, err = process.communicate(timeout=30)
         finally:
             process.kill()
         assert process.returncode == 3 and "Traceback" not in err, err
-        assert sim.state()["pan"] < 0           # it did move …
-        assert_still(sim)                        # … and was stopped before the command gave up
+        assert sim.state()["pan"] < 0  # it did move …
+        assert_still(sim)  # … and was stopped before the command gave up
     finally:
         sim_runtime.submit(sim.close()).result(5)

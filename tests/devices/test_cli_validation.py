@@ -4,6 +4,7 @@ and walls alike, on the command line (exit 2, one sentence) and in the configura
 The command lines run in this process through ``app.main`` against a closed local port, so a value
 that slipped through would show as exit 3 (a timeout) instead of 2.
 """
+
 from __future__ import annotations
 
 import socket
@@ -29,7 +30,7 @@ def run_cli(capsys, *argv: str) -> tuple[int, str]:
     """(exit code, what went to stderr) of ``app.py ARGV`` run in this process."""
     try:
         code = app.main(list(argv))
-    except SystemExit as exc:     # argparse refuses a value
+    except SystemExit as exc:  # argparse refuses a value
         code = exc.code
     return code, capsys.readouterr().err
 
@@ -43,7 +44,7 @@ BAD_CAMERA_URLS = {
     "visca+serial:///dev/ttyUSB9?baud=9601": "baud",
     "visca+udpraw://127.0.0.1:{port}?timeout=nan": "timeout",
     "visca+udpraw://127.0.0.1:{port}?poll=inf": "poll",
-    "visca+tcp://127.0.0.1:{port}?local_port=5000": "local_port",    # TCP has no local port to choose
+    "visca+tcp://127.0.0.1:{port}?local_port=5000": "local_port",  # TCP has no local port to choose
     f"visca+udp://{LONG_LABEL}.example": "host name",
     f"visca+tcp://{LONG_LABEL}:5678": "host name",
 }
@@ -60,7 +61,7 @@ BAD_WALL_URLS = {
 }
 
 
-@pytest.mark.parametrize("url, named", BAD_CAMERA_URLS.items())
+@pytest.mark.parametrize(("url", "named"), BAD_CAMERA_URLS.items())
 def test_a_bad_camera_url_option_exits_two_naming_it(capsys, url, named):
     code, err = run_cli(capsys, "camera", url.format(port=closed_port()), "status", "--timeout", "0.5")
     assert code == 2, err
@@ -68,10 +69,11 @@ def test_a_bad_camera_url_option_exits_two_naming_it(capsys, url, named):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("url, named", BAD_WALL_URLS.items())
+@pytest.mark.parametrize(("url", "named"), BAD_WALL_URLS.items())
 def test_a_bad_wall_url_option_exits_two_naming_it(capsys, url, named):
-    code, err = run_cli(capsys, "wall", url.format(port=closed_port(socket.SOCK_STREAM)), "status",
-                        "--timeout", "0.5")
+    code, err = run_cli(
+        capsys, "wall", url.format(port=closed_port(socket.SOCK_STREAM)), "status", "--timeout", "0.5"
+    )
     assert code == 2, err
     assert err.startswith("error: ") and len(err.strip().splitlines()) == 1 and named in err, err
 
@@ -97,19 +99,23 @@ def test_the_configuration_check_names_the_wall_option(url):
 
 
 def test_configuration_problems_name_the_line_of_each_bad_url():
-    text = ("cameras:\n"
-            "  - {id: cam1, name: A, url: 'visca+udp://10.0.0.5:0'}\n"
-            "  - {id: cam2, name: B, url: 'visca+serial:///dev/ttyUSB0?address=9'}\n"
-            "  - {id: cam3, name: C, url: 'visca+udp://10.0.0.7?local_port=70000'}\n"
-            "walls:\n"
-            "  - {id: w1, name: W, url: 'kramer+serial:///dev/ttyUSB1?baud=abc'}\n"
-            "events: []\n")
+    text = (
+        "cameras:\n"
+        "  - {id: cam1, name: A, url: 'visca+udp://10.0.0.5:0'}\n"
+        "  - {id: cam2, name: B, url: 'visca+serial:///dev/ttyUSB0?address=9'}\n"
+        "  - {id: cam3, name: C, url: 'visca+udp://10.0.0.7?local_port=70000'}\n"
+        "walls:\n"
+        "  - {id: w1, name: W, url: 'kramer+serial:///dev/ttyUSB1?baud=abc'}\n"
+        "events: []\n"
+    )
     with pytest.raises(ConfigError) as caught:
         parse_config(text, "config.yaml", check_camera, check_wall)
     problems = {problem.line: str(problem) for problem in caught.value.problems}
     assert set(problems) == {2, 3, 4, 6}, problems
-    assert "port" in problems[2] and "address" in problems[3] and "local_port" in problems[4] \
-        and "baud" in problems[6]
+    assert "port" in problems[2]
+    assert "address" in problems[3]
+    assert "local_port" in problems[4]
+    assert "baud" in problems[6]
 
 
 @pytest.mark.parametrize("value", ["-1", "nan", "1e400", "inf", "1e20", "abc"])

@@ -1,4 +1,5 @@
 """The per-camera controller against the simulator, over real sockets and a real pseudo-terminal."""
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -20,8 +21,10 @@ def client_url(server, options: str = FAST) -> str:
     return f"{server.url}{'&' if '?' in server.url else '?'}{options}"
 
 
-@pytest.fixture(params=NETWORK_URLS + [pytest.param("visca+serial://pty?cameras=2", marks=posix_only)],
-                ids=["sony-udp", "raw-udp", "raw-tcp", "serial"])
+@pytest.fixture(
+    params=NETWORK_URLS + [pytest.param("visca+serial://pty?cameras=2", marks=posix_only)],
+    ids=["sony-udp", "raw-udp", "raw-tcp", "serial"],
+)
 def any_sim(request, simulator):
     return simulator(request.param)
 
@@ -32,11 +35,13 @@ def test_preset_save_move_recall_on_every_transport(any_sim, camera):
     cam.goto(1000, 500, speed=0x18).result(5)
     assert (any_sim.state()["pan"], any_sim.state()["tilt"]) == (1000, 500)
     record = cam.recall_preset(4).result(5)
-    assert record.action == "preset recall 4" and record.result == "completed"
+    assert record.action == "preset recall 4"
+    assert record.result == "completed"
     assert any_sim.state()["last_preset"] == 4
     assert (any_sim.state()["pan"], any_sim.state()["tilt"]) == (0, 0)
     wait_until(lambda: cam.snapshot().motion is Motion.ARRIVED, what="arrival confirmed by a position read")
-    assert cam.snapshot().link is Link.ONLINE and cam.snapshot().last_preset == 4
+    assert cam.snapshot().link is Link.ONLINE
+    assert cam.snapshot().last_preset == 4
 
 
 def test_drive_then_stop_moves_and_halts_the_camera(any_sim, camera):
@@ -82,7 +87,8 @@ def test_a_new_recall_supersedes_one_still_moving(simulator, camera):
     with pytest.raises(CameraError) as err:
         first.result(1)
     assert err.value.result == "superseded"
-    assert sim.state()["last_preset"] == 2 and sim.state()["pan"] == 0x2000
+    assert sim.state()["last_preset"] == 2
+    assert sim.state()["pan"] == 0x2000
 
 
 def test_all_stop_halts_a_preset_move(simulator, camera):
@@ -101,7 +107,9 @@ def test_all_stop_halts_a_preset_move(simulator, camera):
     assert -0x2000 < sim.state()["pan"] < 0
 
 
-@pytest.mark.parametrize("url", ["visca+udp://127.0.0.1:0", "visca+tcp://127.0.0.1:0"], ids=["sony-udp", "raw-tcp"])
+@pytest.mark.parametrize(
+    "url", ["visca+udp://127.0.0.1:0", "visca+tcp://127.0.0.1:0"], ids=["sony-udp", "raw-tcp"]
+)
 def test_all_stop_during_a_recall_ends_moving_within_a_poll(simulator, camera, url):
     """Issue #10 point 2: hold left, recall, ALL STOP 0.2 s later — the state said "moving" for good."""
     sim = simulator(url)
@@ -116,19 +124,20 @@ def test_all_stop_during_a_recall_ends_moving_within_a_poll(simulator, camera, u
     cam.stop()
     with pytest.raises(CameraError) as err:
         recall.result(3)
-    assert err.value.result == "stopped"        # what the audit trail says: not "superseded"
+    assert err.value.result == "stopped"  # what the audit trail says: not "superseded"
     wait_until(lambda: not sim.state()["moving"], what="the camera to stop")
     wait_until(lambda: cam.snapshot().motion is not Motion.MOVING, timeout=0.6, what="'moving' to clear")
-    assert cam.snapshot().target_preset is None        # it stopped short: no preset to call arrived
-    time.sleep(0.6)                                    # two polls later it still says so
-    assert cam.snapshot().motion is not Motion.MOVING and not sim.state()["moving"]
+    assert cam.snapshot().target_preset is None  # it stopped short: no preset to call arrived
+    time.sleep(0.6)  # two polls later it still says so
+    assert cam.snapshot().motion is not Motion.MOVING
+    assert not sim.state()["moving"]
 
 
 def test_two_long_moves_then_a_third_never_reports_buffer_full(simulator, camera):
     sim = simulator("visca+udpraw://127.0.0.1:0")
     cam = camera(client_url(sim))
     slow = [cam.goto(-0x2000, 0, speed=1), cam.zoom_to(0x4000), cam.power(True)]
-    assert slow[2].result(5).ok        # waited for a free socket instead of failing
+    assert slow[2].result(5).ok  # waited for a free socket instead of failing
     cam.stop()
     assert cam.snapshot().health.buffer_full >= 0  # counted, never surfaced as a failure
     assert cam.snapshot().last_error is None or "buffer" not in cam.snapshot().last_error
@@ -138,7 +147,8 @@ def test_commands_and_stops_land_through_thirty_percent_loss(simulator, camera):
     sim = simulator("visca+udp://127.0.0.1:0?loss=0.3&seed=7")
     cam = camera(client_url(sim, "timeout=0.05&poll=5"))
     burst = [cam.recall_preset(n % 5) for n in range(20)]
-    assert burst[-1].result(20).ok and sim.state()["last_preset"] == 4
+    assert burst[-1].result(20).ok
+    assert sim.state()["last_preset"] == 4
     for n in range(8):
         assert cam.recall_preset(n).result(20).ok
         assert sim.state()["last_preset"] == n
@@ -161,7 +171,7 @@ def test_offline_within_two_seconds_then_back_with_a_stop_first(simulator, camer
     with pytest.raises(CameraError) as err:
         cam.recall_preset(1).result(1)
     assert err.value.result == "offline"
-    assert sim.state()["moving"]       # the silent camera is still panning
+    assert sim.state()["moving"]  # the silent camera is still panning
     sim.silence(False)
     wait_until(lambda: cam.snapshot().link is Link.ONLINE, timeout=2.5, what="recovery")
     wait_until(lambda: not sim.state()["moving"], timeout=2, what="the stop sent after recovery")
@@ -191,8 +201,13 @@ def test_bad_parameters_raise_before_anything_is_sent(simulator, camera):
     cam = camera(client_url(sim, "model=sony-srg300h&timeout=0.1&poll=30"))
     cam.inquire("power").result(3)
     sent = cam.snapshot().health.sent
-    for bad in (lambda: cam.recall_preset(300), lambda: cam.recall_preset(16),
-                lambda: cam.drive(99, 0), lambda: cam.zoom_to(0x9000), lambda: cam.zoom(1, 8)):
+    for bad in (
+        lambda: cam.recall_preset(300),
+        lambda: cam.recall_preset(16),
+        lambda: cam.drive(99, 0),
+        lambda: cam.zoom_to(0x9000),
+        lambda: cam.zoom(1, 8),
+    ):
         with pytest.raises(ValueError):
             bad()
     assert cam.snapshot().health.sent == sent
@@ -204,8 +219,10 @@ def test_serial_chain_addresses_and_unplug(simulator, camera):
     device = sim.url.split("://", 1)[1].split("?")[0]
     cam2 = camera(f"visca+serial://{device}?address=2&{FAST}")
     cam3 = camera(f"visca+serial://{device}?address=3&{FAST}")
-    assert cam2.recall_preset(5).result(3).ok and cam3.recall_preset(6).result(3).ok
-    assert sim.state(2)["last_preset"] == 5 and sim.state(3)["last_preset"] == 6
+    assert cam2.recall_preset(5).result(3).ok
+    assert cam3.recall_preset(6).result(3).ok
+    assert sim.state(2)["last_preset"] == 5
+    assert sim.state(3)["last_preset"] == 6
     sim.unplug()
     wait_until(lambda: cam2.snapshot().link is Link.OFFLINE, what="offline after unplug")
     sim.replug()
@@ -219,6 +236,7 @@ def test_futures_never_block_the_caller(simulator, camera):
     sim.silence(True)
     cam = camera(client_url(sim))
     future = cam.recall_preset(1)
-    assert isinstance(future, concurrent.futures.Future) and not future.done()
+    assert isinstance(future, concurrent.futures.Future)
+    assert not future.done()
     with pytest.raises(CameraError):
         future.result(4)

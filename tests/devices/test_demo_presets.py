@@ -1,5 +1,6 @@
 """The demo teaches what a real camera does: its named presets are stored positions that frame
 something in the hall, a recall moves the head over time, and saved presets outlive a restart."""
+
 from __future__ import annotations
 
 import json
@@ -54,15 +55,22 @@ def test_every_named_demo_preset_is_a_stored_position_framing_its_subject(demo_r
     config = demo_config([d.url for d in demo])
     size = panorama_size()
     home = view_of({}, demo[0].profile, size)
-    for camera, sim in zip(config.cameras, demo):
+    for camera, sim in zip(config.cameras, demo, strict=True):
         stored = sim.state()["presets"]
         assert set(camera.presets) <= set(stored), f"{camera.id}: named presets without a position"
         views = [view_of(stored[n], sim.profile, size) for n in sorted(camera.presets)]
-        assert home not in views and len(set(views)) == len(views), f"{camera.id}: presets that frame nothing new"
-    podium, leaders, audience = (view_of(demo[0].state()["presets"][n], demo[0].profile, size) for n in (1, 2, 3))
-    assert contains(podium, *PODIUM_EMBLEM) and podium[2] < home[2] / 2          # a close shot of the podium
-    assert contains(leaders, leaders[0], FRONT_TABLES_ROW) and not contains(leaders, leaders[0], BACK_TABLES_ROW)
-    assert contains(audience, audience[0], FRONT_TABLES_ROW) and contains(audience, audience[0], BACK_TABLES_ROW)
+        assert home not in views and len(set(views)) == len(views), (
+            f"{camera.id}: presets that frame nothing new"
+        )
+    podium, leaders, audience = (
+        view_of(demo[0].state()["presets"][n], demo[0].profile, size) for n in (1, 2, 3)
+    )
+    assert contains(podium, *PODIUM_EMBLEM)
+    assert podium[2] < home[2] / 2  # a close shot of the podium
+    assert contains(leaders, leaders[0], FRONT_TABLES_ROW)
+    assert not contains(leaders, leaders[0], BACK_TABLES_ROW)
+    assert contains(audience, audience[0], FRONT_TABLES_ROW)
+    assert contains(audience, audience[0], BACK_TABLES_ROW)
 
 
 def test_recalling_a_demo_preset_moves_the_head_over_time_and_arrives(demo_run, runtime):
@@ -75,12 +83,16 @@ def test_recalling_a_demo_preset_moves_the_head_over_time_and_arrives(demo_run, 
         first = sim.state()
         time.sleep(0.3)
         later = sim.state()
-        assert later["moving"] and 0 < first["zoom"] < later["zoom"] < target["zoom"]   # under way, not there
+        assert later["moving"]
+        assert 0 < first["zoom"] < later["zoom"] < target["zoom"]  # under way, not there
         assert recall.result(10).ok
-        assert {axis: sim.state()[axis] for axis in ("pan", "tilt", "zoom")} == \
-            {axis: target[axis] for axis in ("pan", "tilt", "zoom")}
-        wait_until(lambda: camera.snapshot().motion is Motion.ARRIVED and camera.snapshot().target_preset == 1,
-                   what="the console to see it arrive")
+        assert {axis: sim.state()[axis] for axis in ("pan", "tilt", "zoom")} == {
+            axis: target[axis] for axis in ("pan", "tilt", "zoom")
+        }
+        wait_until(
+            lambda: camera.snapshot().motion is Motion.ARRIVED and camera.snapshot().target_preset == 1,
+            what="the console to see it arrive",
+        )
     finally:
         camera.close().result(5)
 
@@ -96,8 +108,10 @@ def test_the_demo_cameras_keep_what_was_saved_before_a_restart(demo_run, runtime
     before = sim.state()["presets"]
 
     again = demo_run(folder)
-    assert again[0].state()["presets"] == before                  # preset 6 kept; preset 2 not put back
-    assert before[6]["pan"] == -3000 and 2 not in before and {1, 3} <= set(before)
+    assert again[0].state()["presets"] == before  # preset 6 kept; preset 2 not put back
+    assert before[6]["pan"] == -3000
+    assert 2 not in before
+    assert {1, 3} <= set(before)
     assert all(d.problem is None for d in again)
     assert sorted(p.name for p in folder.iterdir()) == [f"camera{n}.json" for n in range(1, 5)]
 
@@ -107,10 +121,11 @@ def test_an_unusable_demo_camera_file_is_reported_and_the_demo_presets_come_back
     demo_run(folder)
     (folder / "camera2.json").write_text('{"format": 1, "cameras": [', encoding="utf-8")
     demo = demo_run(folder)
-    assert "camera2.json" in demo[1].problem and "not valid JSON" in demo[1].problem
+    assert "camera2.json" in demo[1].problem
+    assert "not valid JSON" in demo[1].problem
     assert [d.problem for d in demo[::2]] == [None, None]
     assert {1, 2, 3} <= set(demo[1].state()["presets"])
-    json.loads((folder / "camera2.json").read_text(encoding="utf-8"))     # written good again
+    json.loads((folder / "camera2.json").read_text(encoding="utf-8"))  # written good again
 
 
 def test_without_a_state_folder_the_demo_writes_no_files(demo_run, tmp_path, monkeypatch):

@@ -1,6 +1,7 @@
 """Garbage on the line (issue 11, "a device that babbles pins a core"): what a line delivers is taken
 in at a bounded rate, a line that delivers only garbage rests with backoff and says so, and the
 device is back when the noise stops. Timing figures are in docs/benchmarks.md, not asserted here."""
+
 from __future__ import annotations
 
 import os
@@ -38,12 +39,16 @@ def noisy_second(watch: NoiseWatch, clock: Clock, garbage: int = 1000, replies: 
 def test_a_window_takes_in_at_most_the_rate_limit():
     clock = Clock()
     watch = NoiseWatch(clock)
-    assert watch.admit(RATE_LIMIT - 10) == RATE_LIMIT - 10 and not watch.full
-    assert watch.admit(100) == 10 and watch.full
-    assert watch.admit(5000) == 0 and watch.dropped == 90 + 5000
+    assert watch.admit(RATE_LIMIT - 10) == RATE_LIMIT - 10
+    assert not watch.full
+    assert watch.admit(100) == 10
+    assert watch.full
+    assert watch.admit(5000) == 0
+    assert watch.dropped == 90 + 5000
     assert watch.until_next_window() == pytest.approx(WINDOW)
     clock.now += WINDOW
-    assert watch.admit(100) == 100 and not watch.full
+    assert watch.admit(100) == 100
+    assert not watch.full
 
 
 def test_seconds_of_garbage_make_a_line_babble_and_the_rests_double_until_a_clean_second():
@@ -52,22 +57,25 @@ def test_seconds_of_garbage_make_a_line_babble_and_the_rests_double_until_a_clea
     for _ in range(NOISY_SECONDS):
         assert not watch.babbling
         noisy_second(watch, clock)
-    watch.admit(1)                                 # the third noisy second is judged as the next begins
-    assert watch.babbling and watch.noisy
+    watch.admit(1)  # the third noisy second is judged as the next begins
+    assert watch.babbling
+    assert watch.noisy
     rests = []
     for _ in range(4):
         rests.append(watch.rest())
-        assert not watch.babbling and watch.admit(1000) == 0          # nothing taken in while resting
+        assert not watch.babbling
+        assert watch.admit(1000) == 0  # nothing taken in while resting
         clock.now = watch.resting_until
         noisy_second(watch, clock)
         watch.admit(1)
-        assert watch.babbling                       # after a rest one more noisy second is enough
+        assert watch.babbling  # after a rest one more noisy second is enough
     assert rests == [FIRST_REST, 2 * FIRST_REST, 4 * FIRST_REST, 8 * FIRST_REST]
     watch.rest()
     clock.now = watch.resting_until
-    noisy_second(watch, clock, garbage=10, replies=200)                 # the noise stopped
+    noisy_second(watch, clock, garbage=10, replies=200)  # the noise stopped
     watch.admit(1)
-    assert not watch.babbling and not watch.noisy
+    assert not watch.babbling
+    assert not watch.noisy
     for _ in range(NOISY_SECONDS):
         noisy_second(watch, clock)
     watch.admit(1)
@@ -78,15 +86,16 @@ def test_quiet_seconds_do_not_excuse_garbage_but_a_few_stray_bytes_are_no_garbag
     clock = Clock()
     watch = NoiseWatch(clock)
     for _ in range(NOISY_SECONDS):
-        noisy_second(watch, clock, garbage=30)      # a camera at the wrong baud rate answering polls
-        clock.now += 5 * WINDOW                     # … and silent in between
+        noisy_second(watch, clock, garbage=30)  # a camera at the wrong baud rate answering polls
+        clock.now += 5 * WINDOW  # … and silent in between
     watch.admit(1)
     assert watch.babbling
     calm = NoiseWatch(clock)
     for _ in range(10):
-        noisy_second(calm, clock, garbage=3)        # a byte of line noise now and then
+        noisy_second(calm, clock, garbage=3)  # a byte of line noise now and then
         noisy_second(calm, clock, garbage=2, replies=40)
-    assert not calm.babbling and not calm.noisy
+    assert not calm.babbling
+    assert not calm.noisy
 
 
 def test_a_babbling_tcp_peer_is_read_at_a_bounded_rate_then_dropped_and_retried_later(runtime):
@@ -102,10 +111,11 @@ def test_a_babbling_tcp_peer_is_read_at_a_bounded_rate_then_dropped_and_retried_
         wait_until(lambda: len(babbler.connections) >= 2, timeout=10, what="a second connection")
         elapsed = time.monotonic() - started
         assert sum(taken) <= RATE_LIMIT * (elapsed / WINDOW + 1)
-        assert babbler.sent > 10 * sum(taken)       # it sent far more than was read
+        assert babbler.sent > 10 * sum(taken)  # it sent far more than was read
         downs = [(at, why) for at, up, why in changes if not up]
-        assert downs and downs[0][1] == GARBAGE
-        assert babbler.connections[1] - downs[0][0] >= FIRST_REST - 0.05   # rested before trying again
+        assert downs
+        assert downs[0][1] == GARBAGE
+        assert babbler.connections[1] - downs[0][0] >= FIRST_REST - 0.05  # rested before trying again
     finally:
         runtime.submit(client.close()).result(5)
         babbler.close()
@@ -115,7 +125,7 @@ def test_a_babbling_tcp_peer_is_read_at_a_bounded_rate_then_dropped_and_retried_
 def test_a_garbled_line_is_noise_not_an_answer(url):
     protocol = drivers.make_protocol(drivers.parse(url))
     garbled = b"\x93~01@\x8a OK\x01"
-    assert protocol.parse(garbled).kind is ReplyKind.DATA        # the parser alone takes it for an answer
+    assert protocol.parse(garbled).kind is ReplyKind.DATA  # the parser alone takes it for an answer
     assert protocol.read(garbled).kind is ReplyKind.NOISE
     assert protocol.read(b"~01@VID 1>2 OK").kind is not ReplyKind.NOISE
 
@@ -156,7 +166,8 @@ def test_a_babbling_serial_line_is_read_at_a_bounded_rate_then_closed_and_opened
         elapsed = time.monotonic() - started
         assert sum(taken) <= RATE_LIMIT * (elapsed / WINDOW + 1)
         assert downs[0] == GARBAGE
-        assert opened[0].closed_at is not None and port.opens >= 2
+        assert opened[0].closed_at is not None
+        assert port.opens >= 2
     finally:
         runtime.submit(port.close()).result(5)
 
@@ -168,19 +179,25 @@ def test_a_babbling_camera_is_offline_with_the_reason_and_back_when_the_noise_st
     try:
         cam = camera(babbler.url("visca+tcp"))
         cam.add_listener(lambda item: notices.append(item) if isinstance(item, DeviceNotice) else None)
-        wait_until(lambda: cam.snapshot().link is Link.OFFLINE and GARBAGE in (cam.snapshot().last_error or ""),
-                   timeout=8, what="offline for garbage")
+        wait_until(
+            lambda: cam.snapshot().link is Link.OFFLINE and GARBAGE in (cam.snapshot().last_error or ""),
+            timeout=8,
+            what="offline for garbage",
+        )
         assert [n.text for n in notices] == [f"{cam.name}: {GARBAGE}"]
-        time.sleep(1.5)                                 # resting: probes find no connection meanwhile
-        assert GARBAGE in cam.snapshot().last_error     # … and the reason stays what the operator must know
+        time.sleep(1.5)  # resting: probes find no connection meanwhile
+        assert GARBAGE in cam.snapshot().last_error  # … and the reason stays what the operator must know
         babbler.relay_to(sim.address)
         wait_until(lambda: cam.snapshot().link is Link.ONLINE, timeout=8, what="back online")
-        assert cam.power(False).result(5).ok and sim.state()["power"] is False
+        assert cam.power(False).result(5).ok
+        assert sim.state()["power"] is False
     finally:
         babbler.close()
 
 
-def test_a_babbling_wall_device_is_offline_with_the_reason_and_back_when_the_noise_stops(runtime, sim_runtime):
+def test_a_babbling_wall_device_is_offline_with_the_reason_and_back_when_the_noise_stops(
+    runtime, sim_runtime
+):
     sim = sim_runtime.submit(start_wall_simulator("kramer", "tcp://127.0.0.1:0")).result(5)
     babbler = Babbler()
     wall = WallController(runtime, babbler.url("kramer+tcp")).start()
@@ -210,7 +227,8 @@ def test_a_wall_device_that_says_only_garbage_is_never_online(runtime, family):
     try:
         wait_until(lambda: wall.snapshot().last_error == GARBAGE, timeout=8, what="offline for garbage")
         time.sleep(2)
-        assert Link.ONLINE not in links and wall.snapshot().health.received == 0
+        assert Link.ONLINE not in links
+        assert wall.snapshot().health.received == 0
     finally:
         wall.close().result(5)
         peer.close()

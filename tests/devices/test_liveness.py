@@ -1,6 +1,7 @@
 """Online means "commands complete" (issue 11, "online while nothing works"): a camera that answers
 with wrong sequence numbers, only with ACKs, or a byte at a time is offline with the reason, and
 stays so, whatever it sends; once its answers complete what it is asked again, it is back."""
+
 from __future__ import annotations
 
 import time
@@ -20,11 +21,11 @@ def offline_for_answers_that_complete_nothing(cam) -> None:
     assert ANSWERS_BUT in cam.snapshot().last_error
     seen = set()
     until = time.monotonic() + 3
-    while time.monotonic() < until:                     # and it stays offline: no flapping
+    while time.monotonic() < until:  # and it stays offline: no flapping
         seen.add(cam.snapshot().link)
         time.sleep(0.05)
     assert seen == {Link.OFFLINE}
-    assert cam.snapshot().health.received > 0           # it did answer, all along
+    assert cam.snapshot().health.received > 0  # it did answer, all along
     with pytest.raises(CameraError) as err:
         cam.power(True).result(1)
     assert err.value.result == "offline"
@@ -38,7 +39,8 @@ def test_a_camera_answering_with_wrong_sequence_numbers_is_offline_until_they_ma
         offline_for_answers_that_complete_nothing(cam)
         peer.shift = 0
         wait_until(lambda: cam.snapshot().link is Link.ONLINE, timeout=6, what="back online")
-        assert cam.power(False).result(5).ok and sim.state()["power"] is False
+        assert cam.power(False).result(5).ok
+        assert sim.state()["power"] is False
     finally:
         peer.close()
 

@@ -1,4 +1,5 @@
 """A simulated camera keeps its presets across restarts in a small state file (``state=PATH``)."""
+
 from __future__ import annotations
 
 import json
@@ -64,8 +65,9 @@ def test_a_simulated_camera_keeps_its_presets_across_a_restart(restartable, tmp_
 
     again = start(url)
     assert again.memory_problem is None
-    assert again.state()["presets"] == saved and set(saved) == {7}
-    assert (again.state()["pan"], again.state()["zoom"]) == (0, 0)     # a restart: the head starts at home
+    assert again.state()["presets"] == saved
+    assert set(saved) == {7}
+    assert (again.state()["pan"], again.state()["zoom"]) == (0, 0)  # a restart: the head starts at home
     camera = control(client_url(again))
     assert camera.recall_preset(7).result(5).ok
     assert (again.state()["pan"], again.state()["tilt"], again.state()["zoom"]) == (1200, -300, 0x1000)
@@ -84,34 +86,45 @@ def test_a_serial_chain_keeps_each_cameras_presets_in_its_one_file(restartable, 
 
     again = start(url)
     assert again.state(1)["presets"] == {}
-    assert again.state(2)["presets"][2]["pan"] == -800 and set(again.state(2)["presets"]) == {2}
-    assert again.state(3)["presets"][3]["pan"] == 900 and set(again.state(3)["presets"]) == {3}
+    assert again.state(2)["presets"][2]["pan"] == -800
+    assert set(again.state(2)["presets"]) == {2}
+    assert again.state(3)["presets"][3]["pan"] == 900
+    assert set(again.state(3)["presets"]) == {3}
 
 
-@pytest.mark.parametrize("content, reason", [
-    ("{not json", "not valid JSON"),
-    ('{"cameras": "none"}', "not the state of a simulated camera"),
-    ('{"format": 1, "cameras": [{"presets": {"1": {"pan": "left"}}}]}', "not the state of a simulated camera"),
-    ("\udcff", "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"cameras": "none"}', "not the state of a simulated camera"),
+        (
+            '{"format": 1, "cameras": [{"presets": {"1": {"pan": "left"}}}]}',
+            "not the state of a simulated camera",
+        ),
+        ("\udcff", "not valid JSON"),
+    ],
+)
 def test_a_corrupt_state_file_is_reported_plainly_and_ignored(restartable, tmp_path, content, reason):
     start, _stop, control = restartable
     path = tmp_path / "cam.json"
     path.write_bytes(content.encode("utf-8", "surrogateescape"))
     server = start(f"visca+tcp://127.0.0.1:0?{state_option(path)}")
-    assert str(path) in server.memory_problem and reason in server.memory_problem
+    assert str(path) in server.memory_problem
+    assert reason in server.memory_problem
     assert server.state()["presets"] == {}
     camera = control(client_url(server))
-    assert camera.save_preset(3).result(5).ok           # the next change writes a good file over it
+    assert camera.save_preset(3).result(5).ok  # the next change writes a good file over it
     assert set(json.loads(path.read_text(encoding="utf-8"))["cameras"][0]["presets"]) == {"3"}
 
 
-def test_a_state_file_that_cannot_be_written_is_logged_and_the_camera_carries_on(restartable, tmp_path, caplog):
+def test_a_state_file_that_cannot_be_written_is_logged_and_the_camera_carries_on(
+    restartable, tmp_path, caplog
+):
     start, _stop, control = restartable
     folder = tmp_path / "taken"
-    folder.mkdir()                                      # a folder where the file should be
+    folder.mkdir()  # a folder where the file should be
     server = start(f"visca+tcp://127.0.0.1:0?{state_option(folder)}")
-    assert str(folder) in server.memory_problem        # cannot be read either
+    assert str(folder) in server.memory_problem  # cannot be read either
     camera = control(client_url(server))
     with caplog.at_level(logging.WARNING):
         assert camera.save_preset(4).result(5).ok
@@ -131,20 +144,36 @@ def test_without_a_state_file_nothing_is_written(restartable, tmp_path, monkeypa
 def test_a_camera_played_by_another_device_has_no_state_file(sim_runtime, tmp_path):
     """``--replay``: the capture decides every answer, there are no presets to keep."""
     with pytest.raises(CameraUrlError, match="played from a capture"):
-        sim_runtime.submit(start_simulator(f"visca+tcp://127.0.0.1:0?{state_option(tmp_path / 'x.json')}",
-                                           device=lambda send, address: object())).result(5)
+        sim_runtime.submit(
+            start_simulator(
+                f"visca+tcp://127.0.0.1:0?{state_option(tmp_path / 'x.json')}",
+                device=lambda send, address: object(),
+            )
+        ).result(5)
 
 
 # --- python app.py simulate camera --------------------------------------------------------------------
 
+
 def simulate(state) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "app.py", "simulate", "camera", "--listen",
-                             f"visca+tcp://127.0.0.1:0?{state_option(state)}"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "app.py",
+            "simulate",
+            "camera",
+            "--listen",
+            f"visca+tcp://127.0.0.1:0?{state_option(state)}",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def listening_url(process: subprocess.Popen) -> str:
-    line = process.stdout.readline()        # type: ignore[union-attr]
+    line = process.stdout.readline()  # type: ignore[union-attr]
     assert " listening: visca+tcp://127.0.0.1:" in line, line
     return line.split(": ", 1)[1].split()[0]
 
@@ -177,11 +206,15 @@ def test_simulate_camera_reports_a_corrupt_state_file_and_runs(tmp_path):
             assert app("camera", url, "preset", "save", "1").returncode == 0
         finally:
             process.terminate()
-        problem = process.stderr.read()      # type: ignore[union-attr]
-    assert f"simulate: The saved presets of a simulated camera cannot be used ({state}): it is not valid JSON" in problem
+        problem = process.stderr.read()  # type: ignore[union-attr]
+    assert (
+        f"simulate: The saved presets of a simulated camera cannot be used ({state}): it is not valid JSON"
+        in problem
+    )
     assert "Traceback" not in problem
 
 
 def test_simulate_camera_help_names_the_state_option():
     result = app("simulate", "camera", "--help")
-    assert "state=PATH" in result.stdout and "across restarts" in result.stdout
+    assert "state=PATH" in result.stdout
+    assert "across restarts" in result.stdout

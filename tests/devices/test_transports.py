@@ -1,4 +1,5 @@
 """Byte transports over real loopback sockets and pyserial's loop:// port."""
+
 from __future__ import annotations
 
 import asyncio
@@ -49,6 +50,7 @@ def test_udp_channels_share_one_local_port_and_get_only_their_own_replies():
         assert shared == {}
         for peer in peers:
             peer.close()
+
     run(scenario())
 
 
@@ -72,6 +74,7 @@ def test_udp_replies_to_a_fixed_reply_port_reach_the_channel_by_host():
         assert got == [b"answer"]
         await channel.close()
         peer.close()
+
     run(scenario())
 
 
@@ -82,10 +85,12 @@ def test_udp_reply_port_held_by_another_program_is_not_fatal():
         peer = udp_peer()
         channel = UdpChannel({}, "127.0.0.1", peer.getsockname()[1], listen_port=blocker.getsockname()[1])
         await channel.open()
-        assert channel.is_up and channel.send(b"x")
+        assert channel.is_up
+        assert channel.send(b"x")
         await channel.close()
         blocker.close()
         peer.close()
+
     run(scenario())
 
 
@@ -113,21 +118,24 @@ def test_tcp_client_reconnects_with_backoff_after_the_device_drops_it():
         assert client.send(b"ping")
         while not data:
             await asyncio.sleep(0.01)
-        connections[0].close()                      # the camera drops the connection
+        connections[0].close()  # the camera drops the connection
         while client.is_up:
             await asyncio.sleep(0.01)
-        assert not client.send(b"lost")             # nothing is sent while down
+        assert not client.send(b"lost")  # nothing is sent while down
         while not client.is_up:
             await asyncio.sleep(0.01)
         assert client.send(b"again")
         while len(received) < 2:
             await asyncio.sleep(0.01)
-        assert received == [b"ping", b"again"] and states[:3] == [True, False, True] and client.connects == 2
+        assert received == [b"ping", b"again"]
+        assert states[:3] == [True, False, True]
+        assert client.connects == 2
         await client.close()
         for writer in connections:
             writer.close()
         server.close()
         await server.wait_closed()
+
     run(scenario())
 
 
@@ -140,19 +148,22 @@ def test_tcp_client_keeps_trying_until_the_device_appears():
         client = TcpClient("127.0.0.1", port, backoff=Backoff(0.05, 0.1))
         await client.open()
         await asyncio.sleep(0.2)
-        assert not client.is_up and client.last_error.startswith("cannot connect:")
+        assert not client.is_up
+        assert client.last_error.startswith("cannot connect:")
         accepted: list[asyncio.StreamWriter] = []
         server = await asyncio.start_server(lambda r, w: accepted.append(w), "127.0.0.1", port)
         for _ in range(100):
             if client.is_up:
                 break
             await asyncio.sleep(0.02)
-        assert client.is_up and client.last_error == ""
+        assert client.is_up
+        assert client.last_error == ""
         await client.close()
         for writer in accepted:
             writer.close()
         server.close()
         await server.wait_closed()
+
     run(scenario())
 
 
@@ -179,7 +190,7 @@ def test_serial_port_moves_bytes_and_reopens_after_an_unplug():
         while b"".join(data) != b"\x81\x09\x04\x00\xff":
             await asyncio.sleep(0.01)
         fail["next"] = True
-        ports[0].close()                             # the adapter vanishes under the reader
+        ports[0].close()  # the adapter vanishes under the reader
         while port.opens < 2:
             await asyncio.sleep(0.02)
         while not port.is_up:
@@ -189,12 +200,14 @@ def test_serial_port_moves_bytes_and_reopens_after_an_unplug():
         while b"".join(data) != b"again":
             await asyncio.sleep(0.01)
         await port.close()
+
     run(scenario())
 
 
 def test_a_tcp_connection_made_while_closing_is_closed_at_once():
     """close() cancels a connect attempt; if the connection completes at that very moment (wait_for
     may then swallow the cancel) the new socket must not stay open behind a closed client."""
+
     class Socketless:
         closed = False
 
@@ -208,10 +221,14 @@ def test_a_tcp_connection_made_while_closing_is_closed_at_once():
     client._closing = True
     late = Socketless()
     client.connection_made(late)
-    assert late.closed and not client.is_up and not client.send(b"\x81\x01\x04\x00\x02\xff")
+    assert late.closed
+    assert not client.is_up
+    assert not client.send(b"\x81\x01\x04\x00\x02\xff")
 
 
-def test_a_udp_camera_whose_name_does_not_resolve_yet_is_retried_until_it_does(camera, simulator, monkeypatch):
+def test_a_udp_camera_whose_name_does_not_resolve_yet_is_retried_until_it_does(
+    camera, simulator, monkeypatch
+):
     sim = simulator("visca+udpraw://127.0.0.1:0")
     resolvable = False
     real_getaddrinfo = socket.getaddrinfo
@@ -227,6 +244,7 @@ def test_a_udp_camera_whose_name_does_not_resolve_yet_is_retried_until_it_does(c
     cam = camera(f"visca+udpraw://camera-7.studio.test:{sim.address[1]}")
     time.sleep(0.6)
     assert not cam.snapshot().online
-    resolvable = True                                 # DNS is back, the VPN is up
+    resolvable = True  # DNS is back, the VPN is up
     wait_until(lambda: cam.snapshot().online, timeout=10, what="the camera to come online")
-    assert cam.power(False).result(5).ok and sim.state()["power"] is False
+    assert cam.power(False).result(5).ok
+    assert sim.state()["power"] is False

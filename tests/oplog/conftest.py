@@ -4,6 +4,7 @@ PostgreSQL: ``SMARTCENTRE_TEST_PG_URL`` names a database the tests may use; each
 schema (created, migrated, then dropped). Without the variable the PostgreSQL runs are skipped,
 except on CI (``CI=true``), where they fail: CI must really test PostgreSQL.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,11 @@ def pg_url() -> str | None:
     if url:
         return url
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{PG_ENV} is not set on CI: the operations log tests must run on PostgreSQL too "
-                    f"(.ci/run starts a server and exports it)", pytrace=False)
+        pytest.fail(
+            f"{PG_ENV} is not set on CI: the operations log tests must run on PostgreSQL too "
+            f"(.ci/run starts a server and exports it)",
+            pytrace=False,
+        )
     pytest.skip(f"PostgreSQL not tested: set {PG_ENV}=postgresql+psycopg://user@host:port/database")
 
 
@@ -47,8 +51,11 @@ class Backend:
         with self._admin.begin() as connection:
             connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
         self._schemas.append(schema)
-        return make_url(pg_url()).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)
+        return (
+            make_url(pg_url())
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(hide_password=False)
+        )
 
     def open(self, url: str | None = None, **kwargs) -> Database:
         kwargs.setdefault("busy_timeout_ms", self.busy_timeout_ms)

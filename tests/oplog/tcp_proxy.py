@@ -1,6 +1,8 @@
 """A TCP relay to a database server that a test can cut and restore, like a network cable."""
+
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 
@@ -59,8 +61,6 @@ class TcpProxy:
 
 
 def _close(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
     sock.close()

@@ -1,9 +1,10 @@
 """The background audit writer: acknowledged means committed, order, backlog, and database outages."""
+
 from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event, make_url, select
@@ -15,8 +16,13 @@ from tests.oplog.world import T0
 
 
 def rec(n: int, **changes) -> AuditRecord:
-    fields = dict(at=T0 + timedelta(milliseconds=n), action=f"preset recall {n}", result="completed",
-                  device="Kamera Panggung", duration_ms=35.0)
+    fields = dict(
+        at=T0 + timedelta(milliseconds=n),
+        action=f"preset recall {n}",
+        result="completed",
+        device="Kamera Panggung",
+        duration_ms=35.0,
+    )
     return AuditRecord(**(fields | changes))
 
 
@@ -63,38 +69,46 @@ def test_a_future_resolves_only_once_its_row_is_committed(database):
         row_id = future.result(5)
     event.remove(database.engine, "commit", hold_commit)
     with database.engine.connect() as other:
-        assert other.execute(select(AuditEntry.action).where(AuditEntry.id == row_id)).scalar() == "preset recall 1"
+        assert (
+            other.execute(select(AuditEntry.action).where(AuditEntry.id == row_id)).scalar()
+            == "preset recall 1"
+        )
 
 
 def test_ten_thousand_records_arrive_in_order(database):
     with writer_for(database) as writer:
         futures = [writer.record(rec(n)) for n in range(10_000)]
         ids = [future.result(30) for future in futures]
-    assert ids == sorted(ids) and len(set(ids)) == 10_000
+    assert ids == sorted(ids)
+    assert len(set(ids)) == 10_000
     assert stored_actions(database) == [f"preset recall {n}" for n in range(10_000)]
 
 
 def test_a_locked_database_keeps_the_rows_and_delivers_them_when_it_frees(backend):
     database = backend.open(busy_timeout_ms=50)
     blocker = database.engine.connect()
-    transaction = blocker.begin()        # SQLite: BEGIN IMMEDIATE holds the write lock
+    transaction = blocker.begin()  # SQLite: BEGIN IMMEDIATE holds the write lock
     if database.dialect == "postgresql":
         blocker.exec_driver_sql("LOCK TABLE audit_entries IN ACCESS EXCLUSIVE MODE")
     signals = Signals()
     with writer_for(database, signals) as writer:
         futures = [writer.record(rec(n)) for n in range(20)]
         assert signals.problem.wait(10)
-        assert signals.problems == [f"The operations log database {database.name} is locked by another program or "
-                                    f"desk; the console will try again."]
-        assert writer.problem is not None and not any(future.done() for future in futures)
+        assert signals.problems == [
+            f"The operations log database {database.name} is locked by another program or "
+            f"desk; the console will try again."
+        ]
+        assert writer.problem is not None
+        assert not any(future.done() for future in futures)
         transaction.rollback()
         blocker.close()
         assert [future.result(10) for future in futures] == sorted(future.result() for future in futures)
-        assert signals.recovered.wait(5) and writer.problem is None
+        assert signals.recovered.wait(5)
+        assert writer.problem is None
     assert stored_actions(database) == [f"preset recall {n}" for n in range(20)]
 
 
-@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)     # a SQLite file has no server to lose
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # a SQLite file has no server to lose
 def test_an_unreachable_server_keeps_the_rows_and_delivers_them_when_it_is_back(backend):
     url = make_url(backend.url())
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
@@ -106,7 +120,8 @@ def test_an_unreachable_server_keeps_the_rows_and_delivers_them_when_it_is_back(
             proxy.cut()
             futures = [writer.record(rec(n)) for n in range(1, 11)]
             assert signals.problem.wait(15)
-            assert "cannot be reached" in signals.problems[0] and str(proxy.port) in signals.problems[0]
+            assert "cannot be reached" in signals.problems[0]
+            assert str(proxy.port) in signals.problems[0]
             assert not any(future.done() for future in futures)
             proxy.restore()
             assert all(future.result(15) for future in futures)
@@ -118,7 +133,7 @@ def test_an_unreachable_server_keeps_the_rows_and_delivers_them_when_it_is_back(
 
 def test_a_full_queue_says_so_at_once_instead_of_blocking(database):
     signals = Signals()
-    writer = writer_for(database, signals, capacity=3)        # not started yet: nothing drains
+    writer = writer_for(database, signals, capacity=3)  # not started yet: nothing drains
     futures = [writer.record(rec(n)) for n in range(5)]
     assert [future.done() for future in futures] == [False, False, False, True, True]
     with pytest.raises(AuditQueueFull, match="3 actions behind"):
@@ -159,7 +174,8 @@ def test_a_row_the_database_refuses_does_not_hold_back_the_others(database):
         futures = [writer.record(rec(1)), writer.record(rec(2, event_id=999)), writer.record(rec(3))]
         with pytest.raises(AuditNotWritten, match="refused"):
             futures[1].result(10)
-        assert futures[0].result(10) and futures[2].result(10)
+        assert futures[0].result(10)
+        assert futures[2].result(10)
     assert stored_actions(database) == ["preset recall 1", "preset recall 3"]
 
 
@@ -167,4 +183,4 @@ def test_a_record_needs_an_aware_time_an_action_and_a_result():
     with pytest.raises(ValueError, match="time zone"):
         AuditRecord(datetime(2026, 11, 3, 7), "preset recall 1", "completed")
     with pytest.raises(ValueError, match="action and a result"):
-        AuditRecord(datetime(2026, 11, 3, tzinfo=timezone.utc), "", "completed")
+        AuditRecord(datetime(2026, 11, 3, tzinfo=UTC), "", "completed")

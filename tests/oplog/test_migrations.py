@@ -3,9 +3,10 @@
 The first test writes rows with plain SQL against the tables as the first revision made them
 (reflected, not the current models), then upgrades to head: it keeps working as revisions are added.
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from alembic import command
@@ -20,7 +21,7 @@ from models.oplog.tables import AuditEntry, Event, Handover, LogEntry, Shift, St
 from tests.oplog.scenes import accepted, busy_morning
 from tests.oplog.world import build_world
 
-WHEN = datetime(2026, 11, 3, 1, 30, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 3, 1, 30, tzinfo=UTC)
 
 
 def first_revision() -> str:
@@ -30,33 +31,125 @@ def first_revision() -> str:
 def rows_of_the_first_revision() -> dict[str, list[dict]]:
     hour = WHEN.replace(minute=0)
     return {
-        "staff": [{"id": 1, "name": "Agus Setiawan", "nip": "198305122009011003", "category": "PNS", "role": "admin",
-                   "pin_hash": "$2b$04$" + "x" * 53, "active": True, "failed_pins": 0, "locked_until": None},
-                  {"id": 2, "name": "Eko Prasetyo", "nip": None, "category": "penunjang", "role": "operator",
-                   "pin_hash": "$2b$04$" + "y" * 53, "active": True, "failed_pins": 2, "locked_until": None}],
+        "staff": [
+            {
+                "id": 1,
+                "name": "Agus Setiawan",
+                "nip": "198305122009011003",
+                "category": "PNS",
+                "role": "admin",
+                "pin_hash": "$2b$04$" + "x" * 53,
+                "active": True,
+                "failed_pins": 0,
+                "locked_until": None,
+            },
+            {
+                "id": 2,
+                "name": "Eko Prasetyo",
+                "nip": None,
+                "category": "penunjang",
+                "role": "operator",
+                "pin_hash": "$2b$04$" + "y" * 53,
+                "active": True,
+                "failed_pins": 2,
+                "locked_until": None,
+            },
+        ],
         "locations": [{"id": 1, "name": "Pendopo Manggala Praja Nugraha", "kind": "venue"}],
-        "devices": [{"id": 1, "asset_number": "SC-CAM-02", "name": "Kamera Pendopo", "kind": "camera",
-                     "location_id": 1, "in_service": True}],
-        "shifts": [{"id": 1, "name": "Pagi", "planned_start": hour, "planned_end": hour.replace(hour=8),
-                    "actual_start": hour, "actual_end": None, "lead_id": 1}],
+        "devices": [
+            {
+                "id": 1,
+                "asset_number": "SC-CAM-02",
+                "name": "Kamera Pendopo",
+                "kind": "camera",
+                "location_id": 1,
+                "in_service": True,
+            }
+        ],
+        "shifts": [
+            {
+                "id": 1,
+                "name": "Pagi",
+                "planned_start": hour,
+                "planned_end": hour.replace(hour=8),
+                "actual_start": hour,
+                "actual_end": None,
+                "lead_id": 1,
+            }
+        ],
         "shift_members": [{"shift_id": 1, "staff_id": 1}, {"shift_id": 1, "staff_id": 2}],
-        "events": [{"id": 1, "title": "Musrenbang Kecamatan Watulimo", "organiser": "Bappeda", "mode": "luring",
-                    "status": "running", "planned_start": hour, "planned_end": hour.replace(hour=5),
-                    "actual_start": WHEN, "actual_end": None, "stream_platform": "YouTube",
-                    "stream_url": "https://www.youtube.com/live/abc", "notes": ""}],
-        "event_locations": [{"event_id": 1, "location_id": 1, "participant_limit": 300, "participant_count": 240}],
+        "events": [
+            {
+                "id": 1,
+                "title": "Musrenbang Kecamatan Watulimo",
+                "organiser": "Bappeda",
+                "mode": "luring",
+                "status": "running",
+                "planned_start": hour,
+                "planned_end": hour.replace(hour=5),
+                "actual_start": WHEN,
+                "actual_end": None,
+                "stream_platform": "YouTube",
+                "stream_url": "https://www.youtube.com/live/abc",
+                "notes": "",
+            }
+        ],
+        "event_locations": [
+            {"event_id": 1, "location_id": 1, "participant_limit": 300, "participant_count": 240}
+        ],
         "event_operators": [{"event_id": 1, "staff_id": 2}],
         "event_devices": [{"event_id": 1, "device_id": 1}],
-        "audit_entries": [{"id": 1, "at": WHEN, "staff_id": 2, "event_id": 1, "device": "Kamera Pendopo",
-                           "action": "preset recall 3", "result": "completed", "duration_ms": 41.5}],
-        "log_entries": [{"id": 1, "at": WHEN, "author_id": 2, "shift_id": 1, "event_id": 1,
-                         "text": "Live streaming dimulai"}],
-        "faults": [{"id": 1, "device_id": 1, "severity": "major", "description": "Fokus tidak stabil",
-                    "opened_at": WHEN, "opened_by_id": 2, "owner_id": 1, "closed_at": None, "closed_by_id": None,
-                    "resolution": None}],
-        "handovers": [{"id": 1, "shift_id": 1, "outgoing_lead_id": 1, "incoming_lead_id": None, "created_at": WHEN,
-                       "summary_json": "{}", "notes": "Catatan", "signed_at": None, "accepted_at": None,
-                       "content_hash": None, "reopened": False}],
+        "audit_entries": [
+            {
+                "id": 1,
+                "at": WHEN,
+                "staff_id": 2,
+                "event_id": 1,
+                "device": "Kamera Pendopo",
+                "action": "preset recall 3",
+                "result": "completed",
+                "duration_ms": 41.5,
+            }
+        ],
+        "log_entries": [
+            {
+                "id": 1,
+                "at": WHEN,
+                "author_id": 2,
+                "shift_id": 1,
+                "event_id": 1,
+                "text": "Live streaming dimulai",
+            }
+        ],
+        "faults": [
+            {
+                "id": 1,
+                "device_id": 1,
+                "severity": "major",
+                "description": "Fokus tidak stabil",
+                "opened_at": WHEN,
+                "opened_by_id": 2,
+                "owner_id": 1,
+                "closed_at": None,
+                "closed_by_id": None,
+                "resolution": None,
+            }
+        ],
+        "handovers": [
+            {
+                "id": 1,
+                "shift_id": 1,
+                "outgoing_lead_id": 1,
+                "incoming_lead_id": None,
+                "created_at": WHEN,
+                "summary_json": "{}",
+                "notes": "Catatan",
+                "signed_at": None,
+                "accepted_at": None,
+                "content_hash": None,
+                "reopened": False,
+            }
+        ],
     }
 
 
@@ -72,11 +165,18 @@ def test_upgrade_from_the_first_revision_keeps_the_data(backend):
     assert current_revision(database) == head_revision()
     with database.transaction() as session:
         assert [staff.name for staff in session.scalars(select(Staff).order_by(Staff.id))] == [
-            "Agus Setiawan", "Eko Prasetyo"]
+            "Agus Setiawan",
+            "Eko Prasetyo",
+        ]
         event = session.scalars(select(Event)).one()
-        assert (event.title, event.mode.value, event.actual_start) == ("Musrenbang Kecamatan Watulimo", "luring", WHEN)
+        assert (event.title, event.mode.value, event.actual_start) == (
+            "Musrenbang Kecamatan Watulimo",
+            "luring",
+            WHEN,
+        )
         assert [(place.location.name, place.participant_count) for place in event.locations] == [
-            ("Pendopo Manggala Praja Nugraha", 240)]
+            ("Pendopo Manggala Praja Nugraha", 240)
+        ]
         assert [staff.name for staff in event.operators] == ["Eko Prasetyo"]
         assert [device.asset_number for device in event.devices] == ["SC-CAM-02"]
         shift = session.scalars(select(Shift)).one()
@@ -85,7 +185,11 @@ def test_upgrade_from_the_first_revision_keeps_the_data(backend):
         assert (audit.at, audit.action, audit.duration_ms) == (WHEN, "preset recall 3", 41.5)
         assert session.scalars(select(LogEntry)).one().text == "Live streaming dimulai"
         handover = session.scalars(select(Handover)).one()
-        assert (handover.notes, handover.planned_incoming_lead_id, handover.accepted_as_admin) == ("Catatan", None, False)
+        assert (handover.notes, handover.planned_incoming_lead_id, handover.accepted_as_admin) == (
+            "Catatan",
+            None,
+            False,
+        )
 
 
 # SQLite cannot reflect the index on lower(name), so Alembic leaves it out there;
@@ -94,7 +198,9 @@ def test_upgrade_from_the_first_revision_keeps_the_data(backend):
 @pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_the_models_match_the_migrated_schema(database):
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True, "target_metadata": metadata})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "target_metadata": metadata}
+        )
         assert compare_metadata(context, metadata) == []
 
 
@@ -115,13 +221,15 @@ def test_a_handover_locked_before_revision_0002_still_verifies_after_it(backend)
     shift_id = busy_morning(database, world)
     accepted(database, world, shift_id)
     with database.engine.connect() as connection:
-        if backend.kind == "sqlite":      # as migrate_database does: batch mode drops and recreates the table
+        if backend.kind == "sqlite":  # as migrate_database does: batch mode drops and recreates the table
             connection.connection.cursor().execute("PRAGMA foreign_keys=OFF")
         with connection.begin():
             command.downgrade(alembic_config(connection), "0001")
         if backend.kind == "sqlite":
             connection.connection.cursor().execute("PRAGMA foreign_keys=ON")
-    assert "accepted_as_admin" not in {column["name"] for column in inspect(database.engine).get_columns("handovers")}
+    assert "accepted_as_admin" not in {
+        column["name"] for column in inspect(database.engine).get_columns("handovers")
+    }
     migrate_database(database)
     with database.transaction() as session:
         record = session.get(Handover, handover_id(session, shift_id))
@@ -136,18 +244,33 @@ def handover_id(session, shift_id: int) -> int:
 def test_revision_0003_tidies_staff_names_and_numbers_the_ones_that_differ_only_in_capitals(backend):
     database = backend.open(backend.url(), migrate=False)
     migrate_database(database, "0002")
-    person = {"category": "PNS", "role": "operator", "pin_hash": "$2b$04$" + "x" * 53, "active": True,
-              "failed_pins": 0, "locked_until": None, "nip": None}
+    person = {
+        "category": "PNS",
+        "role": "operator",
+        "pin_hash": "$2b$04$" + "x" * 53,
+        "active": True,
+        "failed_pins": 0,
+        "locked_until": None,
+        "nip": None,
+    }
     with database.engine.begin() as connection:
         tables = MetaData()
         tables.reflect(connection)
-        connection.execute(tables.tables["staff"].insert(), [
-            {**person, "id": 1, "name": " Budi  Santoso"}, {**person, "id": 2, "name": "Dwi Rahmawati"},
-            {**person, "id": 7, "name": "BUDI SANTOSO "}])
+        connection.execute(
+            tables.tables["staff"].insert(),
+            [
+                {**person, "id": 1, "name": " Budi  Santoso"},
+                {**person, "id": 2, "name": "Dwi Rahmawati"},
+                {**person, "id": 7, "name": "BUDI SANTOSO "},
+            ],
+        )
     migrate_database(database)
     with database.transaction() as session:
         assert session.scalars(select(Staff.name).order_by(Staff.id)).all() == [
-            "Budi Santoso", "Dwi Rahmawati", "BUDI SANTOSO (#7)"]
+            "Budi Santoso",
+            "Dwi Rahmawati",
+            "BUDI SANTOSO (#7)",
+        ]
 
 
 def test_alembic_given_neither_a_url_nor_a_connection_says_what_to_set():

@@ -1,6 +1,7 @@
 """PostgreSQL: after `db setup-roles` (or `db upgrade --console`) the console's login cannot set the append-only triggers aside (issue #12).
 
 Runs on the real server only (``SMARTCENTRE_TEST_PG_URL``; on CI it must be set)."""
+
 from __future__ import annotations
 
 import uuid
@@ -8,9 +9,9 @@ import uuid
 import pytest
 from sqlalchemy import exc, make_url
 
+from models.oplog.install_key import load_key
 from models.oplog.logbook import add_log_entry
 from models.oplog.record_check import check
-from models.oplog.install_key import load_key
 from tests.oplog.conftest import Backend
 from tests.oplog.scenes import ACCEPTED, accepted, busy_morning
 from tests.oplog.test_record_integrity import db
@@ -48,13 +49,20 @@ def test_the_console_login_cannot_disable_triggers_or_delete_audit_rows(roles, c
     accepted(database, world, shift_id)
     assert db(command, "--db", url, "--owner", owner, "--console", console) == 0
     desk = backend.open(make_url(url).set(username=console).render_as_string(hide_password=False))
-    with desk.transaction() as session:        # the console still does its work
+    with desk.transaction() as session:  # the console still does its work
         add_log_entry(session, world.staff(session, world.dwi), "Siang dimulai", ACCEPTED)
-    for statement in ("ALTER TABLE audit_entries DISABLE TRIGGER USER", "DROP TRIGGER audit_entries_append_only "
-                      "ON audit_entries", "DELETE FROM audit_entries", "TRUNCATE audit_entries",
-                      "UPDATE log_entries SET text = 'x'", "ALTER TABLE log_entries DROP COLUMN chain_hash"):
-        with pytest.raises(exc.ProgrammingError, match="must be owner|permission denied"), \
-                desk.engine.begin() as connection:
+    for statement in (
+        "ALTER TABLE audit_entries DISABLE TRIGGER USER",
+        "DROP TRIGGER audit_entries_append_only ON audit_entries",
+        "DELETE FROM audit_entries",
+        "TRUNCATE audit_entries",
+        "UPDATE log_entries SET text = 'x'",
+        "ALTER TABLE log_entries DROP COLUMN chain_hash",
+    ):
+        with (
+            pytest.raises(exc.ProgrammingError, match="must be owner|permission denied"),
+            desk.engine.begin() as connection,
+        ):
             connection.exec_driver_sql(statement)
     assert check(desk, load_key()) == []
 

@@ -1,4 +1,5 @@
 """The console's files are this user's only (POSIX): 0600 files in 0700 folders, older ones tightened."""
+
 from __future__ import annotations
 
 import os
@@ -7,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from common.user_files import private_folder
 from models.config.store import ConfigStore
 from models.oplog.database import default_url, open_database
-from common.user_files import private_folder
 from tests.oplog.world import build_world
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes; Windows keeps the profile's ACLs")
@@ -21,10 +22,11 @@ def mode(path: Path) -> int:
 
 def test_a_new_database_its_wal_and_shm_are_readable_by_this_user_only(tmp_path):
     database = open_database(f"sqlite:///{tmp_path / 'new' / 'oplog.sqlite'}")
-    build_world(database)          # writes: the -wal and -shm exist while it is open
+    build_world(database)  # writes: the -wal and -shm exist while it is open
     files = sorted((tmp_path / "new").iterdir())
     assert [path.name for path in files] == ["oplog.sqlite", "oplog.sqlite-shm", "oplog.sqlite-wal"]
-    assert [mode(path) for path in files] == [0o600] * 3 and mode(tmp_path / "new") == 0o700
+    assert [mode(path) for path in files] == [0o600] * 3
+    assert mode(tmp_path / "new") == 0o700
     database.close()
 
 
@@ -68,5 +70,8 @@ def test_the_configuration_is_tightened_when_read_and_written_private(tmp_path):
     (folder / "config.yaml").write_text("cameras: []\n")
     (folder / "config.yaml").chmod(0o644)
     config, errors = store.load()
-    assert errors == [] and mode(folder / "config.yaml") == 0o600 and mode(folder / "config.last-good.yaml") == 0o600
-    assert store.save("cameras: []\nevents: []\n") == [] and mode(folder / "config.yaml") == 0o600
+    assert errors == []
+    assert mode(folder / "config.yaml") == 0o600
+    assert mode(folder / "config.last-good.yaml") == 0o600
+    assert store.save("cameras: []\nevents: []\n") == []
+    assert mode(folder / "config.yaml") == 0o600

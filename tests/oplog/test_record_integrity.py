@@ -1,4 +1,5 @@
 """Tamper evidence: the audit and log chains, keyed handover signatures, `db check` and `db rekey` (issue #12)."""
+
 from __future__ import annotations
 
 import stat
@@ -19,8 +20,8 @@ from models.oplog.logbook import add_log_entry
 from models.oplog.record_check import RekeyRefused, check, rekey
 from models.oplog.tables import AuditEntry, HandoverLocked, LogEntry, Shift
 from tests.oplog.conftest import Backend
-from tests.oplog.test_migrations import first_revision, rows_of_the_first_revision
 from tests.oplog.scenes import ACCEPTED, HOUR, accepted, busy_morning, handover
+from tests.oplog.test_migrations import first_revision, rows_of_the_first_revision
 from tests.oplog.world import build_world
 
 
@@ -71,29 +72,43 @@ def test_editing_the_notes_and_recomputing_the_old_hash_is_detected(site):
     assert misfits(database, shift_id) == ["the handover itself (notes, summary, times or leads)"]
 
 
-@pytest.mark.parametrize(("statement", "part"), [
-    ("UPDATE staff SET name = 'Budi Hartono' WHERE name = 'Budi Santoso'", "the people"),
-    ("UPDATE shifts SET actual_start = planned_start + (actual_start - planned_start) WHERE name = 'Pagi'", None),
-    ("UPDATE handovers SET reopened = {true}", "the reopened flag or the additions"),
-])
+@pytest.mark.parametrize(
+    ("statement", "part"),
+    [
+        ("UPDATE staff SET name = 'Budi Hartono' WHERE name = 'Budi Santoso'", "the people"),
+        (
+            "UPDATE shifts SET actual_start = planned_start + (actual_start - planned_start) WHERE name = 'Pagi'",
+            None,
+        ),
+        ("UPDATE handovers SET reopened = {true}", "the reopened flag or the additions"),
+    ],
+)
 def test_renaming_moving_the_start_or_reopening_by_hand_is_detected(site, backend, statement, part):
     _url, database, _world, shift_id = site
     true = "1" if backend.kind == "sqlite" else "true"
-    if part is None:        # move the actual start by ten minutes, in each database's own words
-        statement = ("UPDATE shifts SET actual_start = datetime(actual_start, '+10 minutes') WHERE name = 'Pagi'"
-                     if backend.kind == "sqlite" else
-                     "UPDATE shifts SET actual_start = actual_start + interval '10 minutes' WHERE name = 'Pagi'")
+    if part is None:  # move the actual start by ten minutes, in each database's own words
+        statement = (
+            "UPDATE shifts SET actual_start = datetime(actual_start, '+10 minutes') WHERE name = 'Pagi'"
+            if backend.kind == "sqlite"
+            else "UPDATE shifts SET actual_start = actual_start + interval '10 minutes' WHERE name = 'Pagi'"
+        )
         part = "the shift's name or times"
     tamper(database, statement.format(true=true))
-    assert [found for found in misfits(database, shift_id) if found.startswith(part)], misfits(database, shift_id)
+    assert [found for found in misfits(database, shift_id) if found.startswith(part)], misfits(
+        database, shift_id
+    )
 
 
 def test_an_addition_after_reopened_was_set_by_hand_is_refused(site, backend):
     _url, database, world, shift_id = site
     tamper(database, f"UPDATE handovers SET reopened = {'1' if backend.kind == 'sqlite' else 'true'}")
-    with pytest.raises(HandoverLocked, match="no longer fits its signature"), database.transaction() as session:
-        ho.add_addition(session, handover(session, shift_id), world.staff(session, world.dwi), "ditambah",
-                        ACCEPTED + HOUR)
+    with (
+        pytest.raises(HandoverLocked, match="no longer fits its signature"),
+        database.transaction() as session,
+    ):
+        ho.add_addition(
+            session, handover(session, shift_id), world.staff(session, world.dwi), "ditambah", ACCEPTED + HOUR
+        )
 
 
 def test_reopen_addition_and_relock_keep_the_signature_valid(site):
@@ -101,7 +116,9 @@ def test_reopen_addition_and_relock_keep_the_signature_valid(site):
     with database.transaction() as session:
         record, admin = handover(session, shift_id), world.staff(session, world.admin)
         ho.reopen(session, record, admin, "catatan kurang", ACCEPTED + HOUR)
-        ho.add_addition(session, record, world.staff(session, world.dwi), "Kamera sudah dicek", ACCEPTED + 2 * HOUR)
+        ho.add_addition(
+            session, record, world.staff(session, world.dwi), "Kamera sudah dicek", ACCEPTED + 2 * HOUR
+        )
         ho.relock(session, record, admin, ACCEPTED + 3 * HOUR)
     assert misfits(database, shift_id) == []
     assert db("check", "--db", url) == 0
@@ -119,27 +136,40 @@ def test_check_names_the_gap_after_audit_rows_are_deleted_behind_the_triggers(si
     ids = query(database, "SELECT id FROM audit_entries ORDER BY id")
     gone = ids[3:5]
     if backend.kind == "sqlite":
-        tamper(database, "DROP TRIGGER audit_entries_no_delete",
-               f"DELETE FROM audit_entries WHERE id IN ({gone[0]}, {gone[1]})")
-    else:       # what the tables' owner can do; the console's login cannot (see test_postgresql_roles)
-        tamper(database, "ALTER TABLE audit_entries DISABLE TRIGGER USER",
-               f"DELETE FROM audit_entries WHERE id IN ({gone[0]}, {gone[1]})",
-               "ALTER TABLE audit_entries ENABLE TRIGGER USER")
+        tamper(
+            database,
+            "DROP TRIGGER audit_entries_no_delete",
+            f"DELETE FROM audit_entries WHERE id IN ({gone[0]}, {gone[1]})",
+        )
+    else:  # what the tables' owner can do; the console's login cannot (see test_postgresql_roles)
+        tamper(
+            database,
+            "ALTER TABLE audit_entries DISABLE TRIGGER USER",
+            f"DELETE FROM audit_entries WHERE id IN ({gone[0]}, {gone[1]})",
+            "ALTER TABLE audit_entries ENABLE TRIGGER USER",
+        )
     capsys.readouterr()
     assert db("check", "--db", url) == 1
-    assert (f"audit_entries row {ids[5]}: it was not written after row {ids[2]}: rows between them are missing"
-            in capsys.readouterr().out)
+    assert (
+        f"audit_entries row {ids[5]}: it was not written after row {ids[2]}: rows between them are missing"
+        in capsys.readouterr().out
+    )
 
 
 def test_check_names_a_changed_log_entry_and_deleted_last_rows(site, backend):
     _url, database, _world, _shift_id = site
-    trigger_off = ("DROP TRIGGER log_entries_no_delete" if backend.kind == "sqlite"
-                   else "ALTER TABLE log_entries DISABLE TRIGGER USER")
+    trigger_off = (
+        "DROP TRIGGER log_entries_no_delete"
+        if backend.kind == "sqlite"
+        else "ALTER TABLE log_entries DISABLE TRIGGER USER"
+    )
     last = query(database, "SELECT max(id) FROM log_entries")[0]
     tamper(database, trigger_off, f"DELETE FROM log_entries WHERE id = {last}")
     found = check(database, load_key())
-    assert found[0] == (f"log_entries row {last - 1}: the chain head says more rows were written after row {last - 1}:"
-                        f" they are missing")
+    assert found[0] == (
+        f"log_entries row {last - 1}: the chain head says more rows were written after row {last - 1}:"
+        f" they are missing"
+    )
 
 
 def test_check_exit_codes(site, tmp_path, capsys):
@@ -173,7 +203,8 @@ def test_rows_written_before_the_chain_get_one_in_the_migration(backend):
 def test_the_install_key_is_created_for_the_user_only(install_key_file):
     assert not install_key_file.exists()
     key = load_key()
-    assert len(key) == 32 and load_key() == key
+    assert len(key) == 32
+    assert load_key() == key
     assert stat.S_IMODE(install_key_file.stat().st_mode) == 0o600
 
 
@@ -181,13 +212,20 @@ def test_rekey_signs_again_with_a_new_key_and_is_audited(site, install_key_file)
     url, database, _world, shift_id = site
     old = install_key_file.read_text()
     assert db("rekey", "--db", url) == 0
-    assert install_key_file.read_text() != old and stat.S_IMODE(install_key_file.stat().st_mode) == 0o600
+    assert install_key_file.read_text() != old
+    assert stat.S_IMODE(install_key_file.stat().st_mode) == 0o600
     assert misfits(database, shift_id) == []
     with database.transaction() as session:
-        assert session.scalar(select(func.count()).select_from(AuditEntry)
-                              .where(AuditEntry.action.like("re-sign 1 accepted handovers%"))) == 1
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action.like("re-sign 1 accepted handovers%"))
+            )
+            == 1
+        )
     install_key_file.write_text(old)
-    assert misfits(database, shift_id)          # the old key no longer fits
+    assert misfits(database, shift_id)  # the old key no longer fits
 
 
 def test_rekey_refuses_when_a_handover_does_not_fit(site, install_key_file):
@@ -196,15 +234,21 @@ def test_rekey_refuses_when_a_handover_does_not_fit(site, install_key_file):
     tamper(database, "UPDATE handovers SET notes = 'diubah'")
     with pytest.raises(RekeyRefused, match="does not fit its signature"):
         rekey(database, install_key_file, ACCEPTED)
-    assert install_key_file.read_text() == old and not install_key_file.with_name("install.key.new").exists()
+    assert install_key_file.read_text() == old
+    assert not install_key_file.with_name("install.key.new").exists()
 
 
 def test_entries_written_after_acceptance_go_to_the_next_shift(site):
     _url, database, world, shift_id = site
     with database.transaction() as session:
         pagi = session.get(Shift, shift_id)
-        entry = add_log_entry(session, world.staff(session, world.budi), "Kabel dirapikan", ACCEPTED + timedelta(
-            minutes=1), shift=pagi)
+        entry = add_log_entry(
+            session,
+            world.staff(session, world.budi),
+            "Kabel dirapikan",
+            ACCEPTED + timedelta(minutes=1),
+            shift=pagi,
+        )
         assert entry.shift.name == "Siang"
     assert misfits(database, shift_id) == []
 
@@ -213,15 +257,32 @@ def test_an_entry_after_acceptance_with_no_next_shift_is_refused(backend):
     database = backend.open()
     world = build_world(database)
     shift_id = busy_morning(database, world)
-    tamper(database, "DELETE FROM shift_members WHERE shift_id <> %d" % shift_id,
-           "DELETE FROM shifts WHERE id <> %d" % shift_id)
+    tamper(
+        database,
+        "DELETE FROM shift_members WHERE shift_id <> %d" % shift_id,
+        "DELETE FROM shifts WHERE id <> %d" % shift_id,
+    )
     with database.transaction() as session:
-        ho.sign(session, ho.start_handover(session, session.get(Shift, shift_id), world.staff(session, world.budi),
-                                           ACCEPTED - HOUR), world.staff(session, world.budi), ACCEPTED - HOUR)
+        ho.sign(
+            session,
+            ho.start_handover(
+                session, session.get(Shift, shift_id), world.staff(session, world.budi), ACCEPTED - HOUR
+            ),
+            world.staff(session, world.budi),
+            ACCEPTED - HOUR,
+        )
         ho.accept(session, handover(session, shift_id), world.staff(session, world.admin), ACCEPTED)
-    with pytest.raises(HandoverLocked, match="no shift is planned after it"), database.transaction() as session:
-        add_log_entry(session, world.staff(session, world.budi), "terlambat", ACCEPTED, shift=session.get(Shift,
-                                                                                                       shift_id))
+    with (
+        pytest.raises(HandoverLocked, match="no shift is planned after it"),
+        database.transaction() as session,
+    ):
+        add_log_entry(
+            session,
+            world.staff(session, world.budi),
+            "terlambat",
+            ACCEPTED,
+            shift=session.get(Shift, shift_id),
+        )
 
 
 def test_appends_from_several_writers_at_once_keep_one_chain(site):
@@ -236,20 +297,27 @@ def test_appends_from_several_writers_at_once_keep_one_chain(site):
         threads = [threading.Thread(target=notes, args=(n,)) for n in range(3)]
         for thread in threads:
             thread.start()
-        futures = [writer.record(AuditRecord(ACCEPTED + HOUR, f"preset recall {n}", "completed")) for n in range(40)]
+        futures = [
+            writer.record(AuditRecord(ACCEPTED + HOUR, f"preset recall {n}", "completed")) for n in range(40)
+        ]
         for thread in threads:
             thread.join()
         for future in futures:
             future.result(30)
     assert check(database, load_key()) == []
     with database.transaction() as session:
-        assert session.scalar(select(func.count()).select_from(LogEntry).where(LogEntry.text.like("dari meja %"))) == 30
+        assert (
+            session.scalar(
+                select(func.count()).select_from(LogEntry).where(LogEntry.text.like("dari meja %"))
+            )
+            == 30
+        )
 
 
 def test_a_handover_changed_before_the_upgrade_stays_unsigned_and_is_named(site, backend):
     _url, database, _world, shift_id = site
     with database.engine.connect() as connection:
-        if backend.kind == "sqlite":      # as migrate_database does: batch mode drops and recreates tables
+        if backend.kind == "sqlite":  # as migrate_database does: batch mode drops and recreates tables
             connection.connection.cursor().execute("PRAGMA foreign_keys=OFF")
         with connection.begin():
             command.downgrade(alembic_config(connection), "0002")
@@ -259,4 +327,5 @@ def test_a_handover_changed_before_the_upgrade_stays_unsigned_and_is_named(site,
     migrate_database(database)
     assert misfits(database, shift_id) == [
         "the signature (there is none; the record did not match its hash when the console was upgraded, or the "
-        "signature was removed)"]
+        "signature was removed)"
+    ]

@@ -1,28 +1,29 @@
 """Demo data (a realistic, deterministic month), bulk data, and `python app.py db …`."""
+
 from __future__ import annotations
 
 import argparse
 import sqlite3
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.pool import NullPool
 
 from models.oplog import cli as oplog_cli
+from models.oplog.clock import WIB
 from models.oplog.database import MIGRATION_LOCK, head_revision, open_database, sqlite_path
 from models.oplog.handover import verify
-from models.oplog.clock import WIB
 from models.oplog.reports.monthly import monthly_stats
 from models.oplog.schedule import running_events
-from models.oplog.tables import AuditEntry, Event, EventStatus, Handover, Role, Shift, Staff
 from models.oplog.seed.bulk import seed_bulk
 from models.oplog.seed.demo import SeedError, seed_demo
 from models.oplog.shifts import current_shift
 from models.oplog.staff import login
+from models.oplog.tables import AuditEntry, Event, EventStatus, Handover, Role, Shift, Staff
 
-NOW = datetime(2026, 11, 18, 3, 30, tzinfo=timezone.utc)     # Wednesday 10:30 WIB
+NOW = datetime(2026, 11, 18, 3, 30, tzinfo=UTC)  # Wednesday 10:30 WIB
 
 
 def test_a_demo_month_looks_like_the_smart_centre(database):
@@ -34,13 +35,22 @@ def test_a_demo_month_looks_like_the_smart_centre(database):
         assert {member.category.value for member in staff} == {"PNS", "CPNS", "penunjang"}
         assert login(session, staff[0].id, "1234").name == staff[0].name
         events = session.scalars(select(Event)).all()
-        per_weekday = Counter(e.planned_start.astimezone(WIB).date() for e in events
-                              if e.planned_start.astimezone(WIB).weekday() < 5)
+        per_weekday = Counter(
+            e.planned_start.astimezone(WIB).date()
+            for e in events
+            if e.planned_start.astimezone(WIB).weekday() < 5
+        )
         assert set(per_weekday.values()) <= {3, 4}
         assert any(e.stream_platform == "YouTube" for e in events)
-        assert {e.status for e in events if e.planned_end < NOW} <= {EventStatus.FINISHED, EventStatus.CANCELLED}
-        assert {e.status for e in events if e.planned_start > NOW + timedelta(hours=1)} == {EventStatus.SCHEDULED}
-        assert current_shift(session, NOW).name == "Pagi" and running_events(session)
+        assert {e.status for e in events if e.planned_end < NOW} <= {
+            EventStatus.FINISHED,
+            EventStatus.CANCELLED,
+        }
+        assert {e.status for e in events if e.planned_start > NOW + timedelta(hours=1)} == {
+            EventStatus.SCHEDULED
+        }
+        assert current_shift(session, NOW).name == "Pagi"
+        assert running_events(session)
         handovers = session.scalars(select(Handover)).all()
         ended = session.scalar(select(func.count()).select_from(Shift).where(Shift.actual_end.is_not(None)))
         assert len(handovers) == ended == result.handovers
@@ -58,8 +68,16 @@ def test_the_demo_month_is_the_same_every_time(tmp_path):
         database = open_database(url)
         seed_demo(database, "2026-11", now=NOW)
         with database.transaction() as session:
-            rows = session.execute(select(Event.title, Event.organiser, Event.mode, Event.status,
-                                          Event.planned_start, Event.actual_end).order_by(Event.id)).all()
+            rows = session.execute(
+                select(
+                    Event.title,
+                    Event.organiser,
+                    Event.mode,
+                    Event.status,
+                    Event.planned_start,
+                    Event.actual_end,
+                ).order_by(Event.id)
+            ).all()
             audit = session.execute(select(func.count(), func.sum(AuditEntry.duration_ms))).one()
             hashes = session.scalars(select(Handover.content_hash).order_by(Handover.id)).all()
         database.close()
@@ -76,10 +94,11 @@ def test_demo_and_bulk_data_only_go_into_an_empty_database(database, world):
 
 
 def test_bulk_data_has_the_planned_shape(database):
-    result = seed_bulk(database, years=0.1, end=NOW)     # 37 days
-    assert result.shifts == 3 * 37 and 3 * 37 <= result.events <= 4 * 37
+    result = seed_bulk(database, years=0.1, end=NOW)  # 37 days
+    assert result.shifts == 3 * 37
+    assert 3 * 37 <= result.events <= 4 * 37
     assert 100 * result.events * 0.9 < result.audit_rows < 200 * result.events
-    with database.transaction() as session:          # ids continue after the bulk ids on every database
+    with database.transaction() as session:  # ids continue after the bulk ids on every database
         session.add(Shift(name="Pagi", planned_start=NOW, planned_end=NOW + timedelta(hours=8), lead_id=1))
 
 
@@ -93,13 +112,16 @@ def run_cli(*argv: str) -> int:
 def test_db_upgrade_and_seed_demo_from_the_command_line(tmp_path, capsys):
     url = f"sqlite:///{tmp_path}/cli.sqlite"
     assert run_cli("db", "upgrade", "--db", url) == 0
-    assert capsys.readouterr().out == (f"The operations log database {tmp_path}/cli.sqlite was migrated from empty "
-                                       f"to schema {head_revision()}.\n")
+    assert capsys.readouterr().out == (
+        f"The operations log database {tmp_path}/cli.sqlite was migrated from empty "
+        f"to schema {head_revision()}.\n"
+    )
     assert run_cli("db", "upgrade", "--db", url) == 0
     assert f"is already at schema {head_revision()}" in capsys.readouterr().out
     assert run_cli("db", "seed-demo", "--db", url, "--month", "2026-10") == 0
-    assert capsys.readouterr().out.startswith(f"Demo data for 2026-10 written to {tmp_path}/cli.sqlite: 8 staff, "
-                                              f"93 shifts,")
+    assert capsys.readouterr().out.startswith(
+        f"Demo data for 2026-10 written to {tmp_path}/cli.sqlite: 8 staff, 93 shifts,"
+    )
     assert run_cli("db", "seed-demo", "--db", url) == 1
     assert "already has staff" in capsys.readouterr().err
 
@@ -115,14 +137,17 @@ def test_the_command_line_names_a_database_problem_in_one_line(tmp_path, capsys)
 def test_a_bad_month_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
         run_cli("db", "seed-demo", "--month", "2026-13")
-    assert caught.value.code == 2 and "is not a month like 2026-11" in capsys.readouterr().err
+    assert caught.value.code == 2
+    assert "is not a month like 2026-11" in capsys.readouterr().err
 
 
 def test_a_bad_database_url_is_a_usage_error(capsys):
     assert run_cli("db", "upgrade", "--db", "notaurl") == 2
     error = capsys.readouterr().err
-    assert error == ("error: --db: 'notaurl' is not a database URL like sqlite:///C:/data/oplog.sqlite or "
-                     "postgresql+psycopg://user@host/smartcentre\n")
+    assert error == (
+        "error: --db: 'notaurl' is not a database URL like sqlite:///C:/data/oplog.sqlite or "
+        "postgresql+psycopg://user@host/smartcentre\n"
+    )
 
 
 def test_a_locked_database_is_told_in_command_line_words(backend, capsys):
@@ -133,14 +158,15 @@ def test_a_locked_database_is_told_in_command_line_words(backend, capsys):
         holder.execute("BEGIN EXCLUSIVE")
     else:
         holder = create_engine(url, poolclass=NullPool).connect()
-        holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})     # a desk migrating
+        holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})  # a desk migrating
     try:
         assert run_cli("db", "upgrade", "--db", url) == 1
     finally:
         holder.close()
     error = capsys.readouterr().err
     assert "is locked by another program or desk; nothing was done, run the command again" in error, error
-    assert "the console will try again" not in error and error.count("\n") == 1
+    assert "the console will try again" not in error
+    assert error.count("\n") == 1
 
 
 def test_upgrade_with_a_console_role_is_for_postgresql_only(tmp_path, capsys):

@@ -1,5 +1,6 @@
 """Take-overs in the operations log (issue #12 item 7): shared by the desks, one winner, told who has it,
 ended with the event, audited, and news of them reaching another desk's watch."""
+
 from __future__ import annotations
 
 import threading
@@ -17,7 +18,7 @@ from tests.oplog.scenes import HOUR
 from tests.oplog.test_two_desks import race
 from tests.oplog.world import T0
 
-DESKS = {}      # staff id -> the desk they sit at, filled by ``events``
+DESKS = {}  # staff id -> the desk they sit at, filled by ``events``
 
 
 @pytest.fixture
@@ -28,8 +29,16 @@ def events(database, world) -> dict[str, int]:
     with database.transaction() as session:
         budi = session.get(Staff, world.budi)
         for title in ("Rapat Koordinasi", "Podcast Bupati"):
-            event = schedule_event(session, budi, title, "Diskominfo", EventMode.LURING, T0, T0 + 2 * HOUR,
-                                   [Place("Ruang Rapat Utama")])
+            event = schedule_event(
+                session,
+                budi,
+                title,
+                "Diskominfo",
+                EventMode.LURING,
+                T0,
+                T0 + 2 * HOUR,
+                [Place("Ruang Rapat Utama")],
+            )
             start_event(session, event, budi, T0)
             ids[title] = event.id
     return ids
@@ -38,8 +47,18 @@ def events(database, world) -> dict[str, int]:
 def taking(events: dict[str, int], world, seen: int | None = None):
     def step(session: Session, me: Staff) -> None:
         event = events["Rapat Koordinasi" if me.id == world.budi else "Podcast Bupati"]
-        take_over(session, "cam3", "Kamera 3", event, by=me, desk=DESKS[me.id], from_events=(), seen=seen,
-                  now=T0 + HOUR)
+        take_over(
+            session,
+            "cam3",
+            "Kamera 3",
+            event,
+            by=me,
+            desk=DESKS[me.id],
+            from_events=(),
+            seen=seen,
+            now=T0 + HOUR,
+        )
+
     return step
 
 
@@ -53,8 +72,12 @@ def test_two_desks_taking_one_camera_at_once_one_wins_the_other_is_told_who(data
     assert isinstance(refused, TakeOverRefused)
     assert str(refused) == "Kamera 3 was just taken by Desk A for Rapat Koordinasi (Budi Santoso)"
     [held] = in_force(database)
-    assert (held.device, held.event_title, held.desk, held.staff) == ("cam3", "Rapat Koordinasi", "Desk A",
-                                                                       "Budi Santoso")
+    assert (held.device, held.event_title, held.desk, held.staff) == (
+        "cam3",
+        "Rapat Koordinasi",
+        "Desk A",
+        "Budi Santoso",
+    )
 
 
 def test_a_take_over_the_desk_had_not_seen_is_refused_until_it_takes_over_knowingly(database, world, events):
@@ -64,35 +87,50 @@ def test_a_take_over_the_desk_had_not_seen_is_refused_until_it_takes_over_knowin
     with pytest.raises(TakeOverRefused, match="^Kamera 3 was just taken by Desk A for Rapat Koordinasi"):
         with database.transaction() as session:
             taking(events, world)(session, session.get(Staff, world.dwi))
-    with database.transaction() as session:          # Desk B has now seen Desk A's take-over
+    with database.transaction() as session:  # Desk B has now seen Desk A's take-over
         taking(events, world, seen=held.id)(session, session.get(Staff, world.dwi))
     [now_held] = in_force(database)
     assert (now_held.event_title, now_held.desk) == ("Podcast Bupati", "Desk B")
     with database.transaction() as session:
-        audit = session.scalars(select(AuditEntry.action).where(AuditEntry.device == "Kamera 3")
-                                .order_by(AuditEntry.id)).all()
-    assert audit == ["take over Kamera 3 (cam3) from no event for Rapat Koordinasi at Desk A",
-                     "take over Kamera 3 (cam3) from no event for Podcast Bupati at Desk B"]
+        audit = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.device == "Kamera 3").order_by(AuditEntry.id)
+        ).all()
+    assert audit == [
+        "take over Kamera 3 (cam3) from no event for Rapat Koordinasi at Desk A",
+        "take over Kamera 3 (cam3) from no event for Podcast Bupati at Desk B",
+    ]
 
 
 def test_a_take_over_ends_with_the_event_that_took_it(database, world, events):
     with database.transaction() as session:
         taking(events, world)(session, session.get(Staff, world.budi))
-        end_event(session, session.get(Event, events["Rapat Koordinasi"]), session.get(Staff, world.budi),
-                  T0 + 2 * HOUR)
+        end_event(
+            session,
+            session.get(Event, events["Rapat Koordinasi"]),
+            session.get(Staff, world.budi),
+            T0 + 2 * HOUR,
+        )
     assert in_force(database) == []
-    with database.transaction() as session:          # nobody holds it: Desk B takes it without having seen anything
+    with database.transaction() as session:  # nobody holds it: Desk B takes it without having seen anything
         taking(events, world)(session, session.get(Staff, world.dwi))
     assert [t.desk for t in in_force(database)] == ["Desk B"]
 
 
 def test_an_event_not_running_cannot_take_over(database, world, events):
     with database.transaction() as session:
-        end_event(session, session.get(Event, events["Rapat Koordinasi"]), session.get(Staff, world.budi),
-                  T0 + 2 * HOUR)
-    with pytest.raises(TakeOverRefused, match="Rapat Koordinasi is not running, so it cannot take Kamera 3 over"):
-        with database.transaction() as session:
-            taking(events, world)(session, session.get(Staff, world.budi))
+        end_event(
+            session,
+            session.get(Event, events["Rapat Koordinasi"]),
+            session.get(Staff, world.budi),
+            T0 + 2 * HOUR,
+        )
+    with (
+        pytest.raises(
+            TakeOverRefused, match="Rapat Koordinasi is not running, so it cannot take Kamera 3 over"
+        ),
+        database.transaction() as session,
+    ):
+        taking(events, world)(session, session.get(Staff, world.budi))
 
 
 def test_another_desks_watch_hears_of_a_take_over(backend, world, events, database):
@@ -106,7 +144,7 @@ def test_another_desks_watch_hears_of_a_take_over(backend, world, events, databa
         while database.dialect == "postgresql" and not watch.listening and time.monotonic() < deadline:
             time.sleep(0.01)
         assert watch.listening == (database.dialect == "postgresql")
-        time.sleep(0.1 if database.dialect == "postgresql" else 1.2)    # past the first reading
+        time.sleep(0.1 if database.dialect == "postgresql" else 1.2)  # past the first reading
         assert not heard.is_set()
         with database.transaction() as session:
             taking(events, world)(session, session.get(Staff, world.budi))

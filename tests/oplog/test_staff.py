@@ -1,4 +1,5 @@
 """Login with PIN and a lockout timed by the database's clock, PIN hashing, and role checks."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -7,11 +8,22 @@ import bcrypt
 import pytest
 from sqlalchemy import select
 
-from models.oplog.tables import AuditEntry, EmploymentCategory, Role, Staff
 from models.oplog.staff import (
-    AccountLocked, PermissionDenied, StaffInactive, UnknownStaff, WrongPin, database_now, has_role, hash_pin, login,
-    lockout_after, require_role, staff_for_login)
+    AccountLocked,
+    PermissionDenied,
+    StaffInactive,
+    UnknownStaff,
+    WrongPin,
+    database_now,
+    has_role,
+    hash_pin,
+    lockout_after,
+    login,
+    require_role,
+    staff_for_login,
+)
 from models.oplog.staff_admin import change_account, create_staff, unlock_account
+from models.oplog.tables import AuditEntry, EmploymentCategory, Role, Staff
 from tests.oplog.world import FAST, PIN
 
 
@@ -43,7 +55,8 @@ def let_the_lock_pass(database, staff_id):
 def test_the_pin_is_stored_only_as_a_bcrypt_hash(database, world):
     with database.transaction() as session:
         stored = session.get(Staff, world.budi).pin_hash
-    assert PIN not in stored and stored.startswith("$2b$")
+    assert PIN not in stored
+    assert stored.startswith("$2b$")
     assert bcrypt.checkpw(PIN.encode(), stored.encode())
 
 
@@ -58,15 +71,19 @@ def test_the_right_pin_logs_in_and_a_wrong_one_counts_down(database, world):
     with pytest.raises(WrongPin) as caught:
         attempt(database, world.budi, "0000")
     assert caught.value.attempts_left == 4
-    assert str(caught.value) == "Wrong PIN for Budi Santoso; 4 more wrong PIN(s) lock the account for 60 seconds."
+    assert (
+        str(caught.value)
+        == "Wrong PIN for Budi Santoso; 4 more wrong PIN(s) lock the account for 60 seconds."
+    )
 
 
 def test_five_wrong_pins_lock_the_account_for_60_seconds_of_the_database_clock(database, world):
     assert isinstance(wrong_pins(database, world.budi, 4), WrongPin)
     locked = wrong_pins(database, world.budi, 1)
-    assert isinstance(locked, AccountLocked) and locked.seconds_left == 60
+    assert isinstance(locked, AccountLocked)
+    assert locked.seconds_left == 60
     assert 55 <= lock_left(database, world.budi) <= 60
-    with pytest.raises(AccountLocked) as still:          # even the right PIN, while locked
+    with pytest.raises(AccountLocked) as still:  # even the right PIN, while locked
         attempt(database, world.budi, PIN)
     assert "locked after 5 wrong PINs; try again in" in str(still.value)
     let_the_lock_pass(database, world.budi)
@@ -75,16 +92,27 @@ def test_five_wrong_pins_lock_the_account_for_60_seconds_of_the_database_clock(d
 
 def test_each_further_wrong_pin_doubles_the_lock_up_to_an_hour(database, world):
     assert [lockout_after(n).total_seconds() for n in range(4, 14)] == [
-        0, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]
+        0,
+        60,
+        120,
+        240,
+        480,
+        960,
+        1920,
+        3600,
+        3600,
+        3600,
+    ]
     wrong_pins(database, world.budi, 5)
     for wrong, seconds in ((6, 120), (7, 240), (8, 480)):
         let_the_lock_pass(database, world.budi)
         locked = wrong_pins(database, world.budi, 1)
-        assert isinstance(locked, AccountLocked) and locked.seconds_left == seconds
+        assert isinstance(locked, AccountLocked)
+        assert locked.seconds_left == seconds
         assert f"locked after {wrong} wrong PINs" in str(locked)
         assert seconds - 5 <= lock_left(database, world.budi) <= seconds
     let_the_lock_pass(database, world.budi)
-    assert attempt(database, world.budi, PIN).name == "Budi Santoso"     # a right PIN starts the count again
+    assert attempt(database, world.budi, PIN).name == "Budi Santoso"  # a right PIN starts the count again
     assert wrong_pins(database, world.budi, 1).attempts_left == 4
 
 
@@ -97,23 +125,27 @@ def test_the_count_restarts_after_a_good_login_and_other_accounts_are_not_affect
 
 def test_an_admin_unlocks_an_account_and_the_trail_says_so(database, world):
     wrong_pins(database, world.budi, 5)
-    with pytest.raises(PermissionDenied, match="may not unlock accounts: it needs the admin role"), \
-            database.transaction() as session:
+    with (
+        pytest.raises(PermissionDenied, match="may not unlock accounts: it needs the admin role"),
+        database.transaction() as session,
+    ):
         unlock_account(session, world.staff(session, world.dwi), world.staff(session, world.budi))
     with database.transaction() as session:
         unlock_account(session, world.staff(session, world.admin), world.staff(session, world.budi))
     assert attempt(database, world.budi, PIN).name == "Budi Santoso"
     with database.transaction() as session:
         assert [(row.staff_id, row.action) for row in session.scalars(select(AuditEntry))] == [
-            (world.admin, "unlock the account of Budi Santoso (after 5 wrong PINs)")]
+            (world.admin, "unlock the account of Budi Santoso (after 5 wrong PINs)")
+        ]
 
 
 def test_the_lockout_survives_a_restart(backend, tmp_path):
     url = backend.url()
     database = backend.open(url)
     with database.transaction() as session:
-        staff_id = create_staff(session, None, "Eko Prasetyo", EmploymentCategory.PENUNJANG, Role.ADMIN, PIN,
-                                rounds=FAST).id
+        staff_id = create_staff(
+            session, None, "Eko Prasetyo", EmploymentCategory.PENUNJANG, Role.ADMIN, PIN, rounds=FAST
+        ).id
     wrong_pins(database, staff_id, 5)
     database.close()
     with pytest.raises(AccountLocked):
@@ -129,7 +161,10 @@ def test_inactive_and_unknown_staff_cannot_log_in(database, world):
         attempt(database, 999, PIN)
     with database.transaction() as session:
         assert [staff.name for staff in staff_for_login(session)] == [
-            "Agus Setiawan", "Budi Santoso", "Wahyu Hidayat"]
+            "Agus Setiawan",
+            "Budi Santoso",
+            "Wahyu Hidayat",
+        ]
 
 
 def test_roles_rank_admin_over_operator_over_viewer(database, world):
@@ -141,8 +176,9 @@ def test_roles_rank_admin_over_operator_over_viewer(database, world):
         require_role(admin, Role.ADMIN, "open the admin screens")
         with pytest.raises(PermissionDenied) as caught:
             require_role(operator, Role.ADMIN, "open the admin screens")
-        assert str(caught.value) == ("Budi Santoso (operator) may not open the admin screens: "
-                                     "it needs the admin role.")
+        assert str(caught.value) == (
+            "Budi Santoso (operator) may not open the admin screens: it needs the admin role."
+        )
         viewer.active = False
         assert not has_role(viewer, Role.VIEWER)
 
@@ -150,8 +186,13 @@ def test_roles_rank_admin_over_operator_over_viewer(database, world):
 def test_a_new_pin_replaces_the_old_one_and_clears_a_lockout(database, world):
     wrong_pins(database, world.dwi, 5)
     with database.transaction() as session:
-        change_account(session, world.staff(session, world.admin), world.staff(session, world.dwi), pin="13579",
-                       rounds=FAST)
+        change_account(
+            session,
+            world.staff(session, world.admin),
+            world.staff(session, world.dwi),
+            pin="13579",
+            rounds=FAST,
+        )
     with pytest.raises(WrongPin):
         attempt(database, world.dwi, PIN)
     assert attempt(database, world.dwi, "13579").name == "Dwi Rahmawati"
@@ -159,5 +200,13 @@ def test_a_new_pin_replaces_the_old_one_and_clears_a_lockout(database, world):
 
 def test_a_nip_has_18_digits(database, world):
     with pytest.raises(ValueError, match="must be 18 digits"), database.transaction() as session:
-        create_staff(session, world.staff(session, world.admin), "Rizky Pratama", EmploymentCategory.CPNS,
-                     Role.OPERATOR, PIN, nip="1996", rounds=FAST)
+        create_staff(
+            session,
+            world.staff(session, world.admin),
+            "Rizky Pratama",
+            EmploymentCategory.CPNS,
+            Role.OPERATOR,
+            PIN,
+            nip="1996",
+            rounds=FAST,
+        )

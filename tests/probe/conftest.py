@@ -1,4 +1,5 @@
 """Fixtures: simulated cameras and wall devices on their own device thread; ``probe(...)`` runs the command."""
+
 from __future__ import annotations
 
 import json
@@ -12,17 +13,19 @@ from tests.starting import started
 from tests.wall.conftest import wall_sim  # noqa: F401  (the wall simulators' fixture)
 
 CAMERA_INQUIRY = 0x09
-CHAIN_HANDSHAKES = (bytes.fromhex("88 30 01 FF"), bytes.fromhex("88 01 00 01 FF"))     # Address Set, IF_Clear
+CHAIN_HANDSHAKES = (bytes.fromhex("88 30 01 FF"), bytes.fromhex("88 01 00 01 FF"))  # Address Set, IF_Clear
 KRAMER_QUERIES = {"#", "#MODEL?", "#VERSION?", "#INFO-IO?", "#INFO-PRST?"}
-EXTRON_CHANGES = re.compile(r"\d+\*\d+[!%$&]|\d+[.,]|\x1b")        # ties, presets, Esc settings
+EXTRON_CHANGES = re.compile(r"\d+\*\d+[!%$&]|\d+[.,]|\x1b")  # ties, presets, Esc settings
 LG_COMMAND = re.compile(r"([a-z]{2})\s+([0-9A-Fa-f]{1,3})\s+([0-9A-Fa-f]{2})$")
 
 
 @pytest.fixture
 def camera_sim(sim_runtime):
     """``camera_sim(url)`` starts a simulated camera (or a chain on a pty) and returns its server."""
-    with started(lambda url: sim_runtime.submit(start_simulator(url)).result(5),
-                 lambda server: sim_runtime.submit(server.close()).result(5)) as start:
+    with started(
+        lambda url: sim_runtime.submit(start_simulator(url)).result(5),
+        lambda server: sim_runtime.submit(server.close()).result(5),
+    ) as start:
         yield start
 
 
@@ -56,6 +59,10 @@ def wall_untouched(server) -> bool:
             return False
         if server.protocol == "extron" and EXTRON_CHANGES.search(text):
             return False
-        if server.protocol == "lg" and (command := LG_COMMAND.match(text)) and command.group(3).upper() != "FF":
+        if (
+            server.protocol == "lg"
+            and (command := LG_COMMAND.match(text))
+            and command.group(3).upper() != "FF"
+        ):
             return False
     return True

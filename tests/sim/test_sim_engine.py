@@ -1,9 +1,11 @@
 """The simulated camera driven packet by packet, with a hand-advanced clock."""
+
 from __future__ import annotations
 
 import heapq
 import itertools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -46,11 +48,18 @@ class FakeClock:
 
 
 class Rig:
-    def __init__(self, model: str = "generic", latency: float = 0.0, refuse: frozenset[bytes] = frozenset()) -> None:
+    def __init__(
+        self, model: str = "generic", latency: float = 0.0, refuse: frozenset[bytes] = frozenset()
+    ) -> None:
         self.clock = FakeClock()
         self.replies: list[str] = []
-        self.device = ViscaDevice(get_profile(model), lambda reply, origin: self.replies.append(reply.hex(" ")),
-                                  clock=self.clock, latency=latency, refuse=refuse)
+        self.device = ViscaDevice(
+            get_profile(model),
+            lambda reply, origin: self.replies.append(reply.hex(" ")),
+            clock=self.clock,
+            latency=latency,
+            refuse=refuse,
+        )
 
     def send(self, packet: str) -> list[str]:
         """Hand one packet to the camera; return (and forget) what it answered so far."""
@@ -71,7 +80,7 @@ def rig() -> Rig:
     return Rig()
 
 
-PAN_ABS_FAR = "81 01 06 02 18 14 02 00 00 00 00 00 00 00 FF"   # pan 0x2000 at top speed
+PAN_ABS_FAR = "81 01 06 02 18 14 02 00 00 00 00 00 00 00 FF"  # pan 0x2000 at top speed
 ZOOM_TELE_DIRECT = "81 01 04 47 04 00 00 00 FF"
 
 
@@ -119,12 +128,15 @@ def test_manual_focus_drive_needs_manual_mode(rig: Rig) -> None:
     assert rig.device.state()["focus"] > 0x1000
 
 
-@pytest.mark.parametrize("model, packet", [
-    ("sony-brc-x400", "81 01 04 3F 02 64 FF"),       # presets 0–99 only
-    ("sony-srg300h", "81 01 04 3F 01 10 FF"),        # 16 presets
-    ("ptzoptics", "81 01 04 3F 02 5F FF"),           # reserved special-function preset 95
-    ("generic", "81 01 04 3F 02 01 2C FF"),          # "preset 300" does not fit the byte
-])
+@pytest.mark.parametrize(
+    ("model", "packet"),
+    [
+        ("sony-brc-x400", "81 01 04 3F 02 64 FF"),  # presets 0–99 only
+        ("sony-srg300h", "81 01 04 3F 01 10 FF"),  # 16 presets
+        ("ptzoptics", "81 01 04 3F 02 5F FF"),  # reserved special-function preset 95
+        ("generic", "81 01 04 3F 02 01 2C FF"),  # "preset 300" does not fit the byte
+    ],
+)
 def test_bad_presets_are_syntax_errors(model: str, packet: str) -> None:
     assert Rig(model).send(packet) == ["90 60 02 ff"]
 
@@ -141,7 +153,7 @@ def test_version_reply_from_profile() -> None:
 
 def test_position_during_and_after_a_timed_move(rig: Rig) -> None:
     profile = get_profile("generic")
-    rig.send("81 01 06 02 0C 0A 0F 00 00 00 00 01 00 00 FF")    # pan −4096, tilt +256
+    rig.send("81 01 06 02 0C 0A 0F 00 00 00 00 01 00 00 FF")  # pan −4096, tilt +256
     rate = speed_fraction(0x0C, profile.pan_speed_max) * profile.pan_deg_per_s_max * profile.counts_per_degree
     rig.clock.advance(0.2)
     expected = round(-rate * 0.2) & 0xFFFF
@@ -153,7 +165,7 @@ def test_position_during_and_after_a_timed_move(rig: Rig) -> None:
 
 def test_five_nibble_pan_with_single_speed() -> None:
     rig = Rig("sony-brc-h700")
-    assert rig.send("81 01 06 02 18 05 00 00 00 00 00 00 00 00 00 FF") == ["90 60 02 ff"]   # WW must be 00
+    assert rig.send("81 01 06 02 18 05 00 00 00 00 00 00 00 00 00 FF") == ["90 60 02 ff"]  # WW must be 00
     assert rig.send("81 01 06 02 18 00 0F 0F 0F 0F 0F 00 00 01 00 FF") == ["90 41 ff"]
     assert rig.after(5) == ["90 51 ff"]
     assert rig.send("81 09 06 12 FF") == ["90 50 0f 0f 0f 0f 0f 00 00 01 00 ff"]
@@ -161,7 +173,7 @@ def test_five_nibble_pan_with_single_speed() -> None:
 
 def test_preset_store_and_recall_with_zoom_and_focus(rig: Rig) -> None:
     rig.send("81 01 04 38 03 FF")
-    assert rig.send("81 01 04 47 0F 0F 0F 0F 02 00 00 00 FF") == ["90 60 02 ff"]    # beyond zoom_max
+    assert rig.send("81 01 04 47 0F 0F 0F 0F 02 00 00 00 FF") == ["90 60 02 ff"]  # beyond zoom_max
     assert rig.send("81 01 04 47 02 00 00 00 02 00 00 00 FF") == ["90 41 ff"]
     rig.send("81 01 06 02 18 14 00 01 00 00 00 00 08 00 FF")
     rig.after(10)
@@ -201,13 +213,13 @@ def test_pan_tilt_stop_ends_a_preset_move(rig: Rig) -> None:
 
 
 def test_drive_runs_until_the_limit(rig: Rig) -> None:
-    assert rig.send("81 01 06 01 18 14 01 01 FF") == ["90 41 ff", "90 51 ff"]     # left and up
+    assert rig.send("81 01 06 01 18 14 01 01 FF") == ["90 41 ff", "90 51 ff"]  # left and up
     assert rig.device.state()["moving"]
     rig.after(30)
     profile = get_profile("generic")
     state = rig.device.state()
     assert (state["pan"], state["tilt"], state["moving"]) == (profile.pan_min, profile.tilt_max, False)
-    assert rig.send("81 01 06 01 00 14 02 03 FF") == ["90 60 02 ff"]     # a moving axis needs a speed
+    assert rig.send("81 01 06 01 00 14 02 03 FF") == ["90 60 02 ff"]  # a moving axis needs a speed
 
 
 def test_if_clear_forgets_sockets(rig: Rig) -> None:
@@ -219,22 +231,26 @@ def test_if_clear_forgets_sockets(rig: Rig) -> None:
 
 # ---- realism: what the manuals say a real head does (docs/cameras.md) -------------------------
 
+
 def test_brc_h700_pans_left_towards_its_positive_end() -> None:
     rig = Rig("sony-brc-h700")
-    assert rig.send("81 01 06 01 18 18 01 03 FF") == ["90 41 ff", "90 51 ff"]     # left
+    assert rig.send("81 01 06 01 18 18 01 03 FF") == ["90 41 ff", "90 51 ff"]  # left
     rig.after(30)
-    assert rig.device.state()["pan"] == 0x08A58                                 # Sony: left end 08A58
-    rig.send("81 01 06 01 18 18 02 03 FF")                                      # right
+    assert rig.device.state()["pan"] == 0x08A58  # Sony: left end 08A58
+    rig.send("81 01 06 01 18 18 02 03 FF")  # right
     rig.after(30)
-    assert rig.device.state()["pan"] == 0xF75A8 - 0x100000                      # right end F75A8
+    assert rig.device.state()["pan"] == 0xF75A8 - 0x100000  # right end F75A8
     assert rig.send("81 09 06 12 FF") == ["90 50 0f 07 05 0a 08 00 00 00 00 ff"]
 
 
-@pytest.mark.parametrize("model, speed, answer", [
-    ("sony-brc-x400", "19", ["90 41 ff", "90 51 ff"]),   # Sony BRC-X400: 01–19h
-    ("sony-brc-x400", "1A", ["90 60 02 ff"]),
-    ("sony-srg300h", "19", ["90 60 02 ff"]),             # others: up to 18h
-])
+@pytest.mark.parametrize(
+    ("model", "speed", "answer"),
+    [
+        ("sony-brc-x400", "19", ["90 41 ff", "90 51 ff"]),  # Sony BRC-X400: 01–19h
+        ("sony-brc-x400", "1A", ["90 60 02 ff"]),
+        ("sony-srg300h", "19", ["90 60 02 ff"]),  # others: up to 18h
+    ],
+)
 def test_per_preset_recall_speed_range(model: str, speed: str, answer: list[str]) -> None:
     rig = Rig(model)
     assert rig.send(f"81 01 7E 01 0B 02 {speed} FF") == answer
@@ -243,18 +259,18 @@ def test_per_preset_recall_speed_range(model: str, speed: str, answer: list[str]
 
 
 def test_stop_with_speed_bytes_above_the_maximum_stops_the_head(rig: Rig) -> None:
-    rig.send("81 01 06 01 18 14 02 01 FF")                 # right and up
+    rig.send("81 01 06 01 18 14 02 01 FF")  # right and up
     rig.after(0.2)
-    assert rig.send("81 01 06 01 15 15 03 03 FF") == ["90 41 ff", "90 51 ff"]   # pyvisca's stop
+    assert rig.send("81 01 06 01 15 15 03 03 FF") == ["90 41 ff", "90 51 ff"]  # pyvisca's stop
     stopped = rig.device.state()
     assert not stopped["moving"]
     rig.after(1)
     assert rig.device.state()["pan"] == stopped["pan"]
-    assert rig.send("81 01 06 01 18 15 02 02 FF") == ["90 60 02 ff"]   # a moving axis keeps its range
+    assert rig.send("81 01 06 01 18 15 02 02 FF") == ["90 60 02 ff"]  # a moving axis keeps its range
 
 
 def test_refused_inquiries_answer_a_syntax_error_and_the_rest_still_answer() -> None:
-    rig = Rig(refuse=frozenset({b"\x09\x04\x3F", b"\x09\x04\x38"}))
+    rig = Rig(refuse=frozenset({b"\x09\x04\x3f", b"\x09\x04\x38"}))
     assert rig.send("81 09 04 3F FF") == ["90 60 02 ff"]
     assert rig.send("81 09 04 38 FF") == ["90 60 02 ff"]
     assert rig.send("81 09 04 00 FF") == ["90 50 02 ff"]

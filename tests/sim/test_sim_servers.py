@@ -1,4 +1,5 @@
 """The simulator's listeners over real loopback sockets and a real pseudo-terminal."""
+
 from __future__ import annotations
 
 import asyncio
@@ -6,8 +7,8 @@ import logging
 import os
 import socket
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -18,7 +19,7 @@ from devices.visca.sim.simulator import start_simulator
 from devices.visca.urls import CameraUrlError
 
 TIMEOUT = 2.0
-QUIET = 0.15          # how long "no answer" is watched for
+QUIET = 0.15  # how long "no answer" is watched for
 
 Start = Callable[[str], SimulatorServer]
 
@@ -64,9 +65,11 @@ def assert_silent(sock: socket.socket) -> None:
 
 # --- Sony VISCA over IP -------------------------------------------------------------------------
 
+
 def test_udp_reset_sequence_echo_and_repeated_sequence(start: Start, udp: socket.socket) -> None:
     sim = start("visca+udp://127.0.0.1:0")
-    assert sim.url == f"visca+udp://127.0.0.1:{sim.address[1]}" and sim.address[1] != 52381
+    assert sim.url == f"visca+udp://127.0.0.1:{sim.address[1]}"
+    assert sim.address[1] != 52381
     udp.sendto(h("02 00 00 01 00 00 00 07 01"), sim.address)
     assert udp.recv(64) == h("02 01 00 01 00 00 00 07 01")
 
@@ -79,11 +82,16 @@ def test_udp_reset_sequence_echo_and_repeated_sequence(start: Start, udp: socket
     udp.sendto(h("01 10 00 05 00 00 00 06 81 09 06 12 FF"), sim.address)
     assert udp.recv(64) == h("01 11 00 0B 00 00 00 06 90 50 00 01 00 00 00 00 00 00 FF")
     assert sim.state()["pan"] == 0x100
-    udp.sendto(h("81 09 04 00 FF"), sim.address)                       # no header: not answered, kept as it came
+    udp.sendto(h("81 09 04 00 FF"), sim.address)  # no header: not answered, kept as it came
     assert_silent(udp)
     relative_payload = relative[8:]
-    assert sim.received() == [("CONTROL", h("01")), ("COMMAND", relative_payload), ("COMMAND", relative_payload),
-                              ("INQUIRY", h("81 09 06 12 FF")), ("UNFRAMED", h("81 09 04 00 FF"))]
+    assert sim.received() == [
+        ("CONTROL", h("01")),
+        ("COMMAND", relative_payload),
+        ("COMMAND", relative_payload),
+        ("INQUIRY", h("81 09 06 12 FF")),
+        ("UNFRAMED", h("81 09 04 00 FF")),
+    ]
 
     udp.sendto(h("02 00 00 01 00 00 00 00 01"), sim.address)
     assert udp.recv(64) == h("02 01 00 01 00 00 00 00 01")
@@ -91,7 +99,9 @@ def test_udp_reset_sequence_echo_and_repeated_sequence(start: Start, udp: socket
     assert udp.recv(64) == h("01 11 00 04 00 00 00 06 90 50 02 FF")
 
 
-def test_udp_treats_any_address_as_one_and_can_reply_to_a_fixed_port(start: Start, udp: socket.socket) -> None:
+def test_udp_treats_any_address_as_one_and_can_reply_to_a_fixed_port(
+    start: Start, udp: socket.socket
+) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as replies:
         replies.bind(("127.0.0.1", 0))
         replies.settimeout(TIMEOUT)
@@ -107,10 +117,15 @@ def test_unknown_url_option_is_rejected(runtime: DeviceRuntime) -> None:
 
 # --- raw UDP, faults ----------------------------------------------------------------------------
 
+
 def test_udpraw_several_packets_per_datagram_and_address(start: Start, udp: socket.socket) -> None:
     sim = start("visca+udpraw://127.0.0.1:0?address=2&model=sony-brc-x400")
     udp.sendto(h("81 01 04 00 02 FF 81 09 00 02 FF"), sim.address)
-    assert [udp.recv(64) for _ in range(3)] == [h("A0 41 FF"), h("A0 51 FF"), h("A0 50 00 01 05 1C 01 00 02 FF")]
+    assert [udp.recv(64) for _ in range(3)] == [
+        h("A0 41 FF"),
+        h("A0 51 FF"),
+        h("A0 50 00 01 05 1C 01 00 02 FF"),
+    ]
     assert sim.received() == [("VISCA", h("81 01 04 00 02 FF")), ("VISCA", h("81 09 00 02 FF"))]
 
 
@@ -139,10 +154,13 @@ def test_faults_silence_loss_latency_restart(start: Start, udp: socket.socket) -
 
 # --- TCP ------------------------------------------------------------------------------------------
 
+
 def test_tcp_stream_split_and_several_clients(start: Start) -> None:
     sim = start("visca+tcp://127.0.0.1:0")
-    with socket.create_connection(sim.address, TIMEOUT) as first, \
-            socket.create_connection(sim.address, TIMEOUT) as second:
+    with (
+        socket.create_connection(sim.address, TIMEOUT) as first,
+        socket.create_connection(sim.address, TIMEOUT) as second,
+    ):
         first.sendall(h("81 01 04 00 02 FF 81 09 04 00 FF"))
         second.sendall(h("81 09 04 38"))
         second.sendall(h("FF"))
@@ -152,13 +170,22 @@ def test_tcp_stream_split_and_several_clients(start: Start) -> None:
             received += first.recv(64)
         assert received == expected
         assert second.recv(64) == h("90 50 02 FF")
-        first.sendall(h("88 01 00 01 FF 81 09 04 00 FF"))                # a broadcast is kept, not answered
+        first.sendall(h("88 01 00 01 FF 81 09 04 00 FF"))  # a broadcast is kept, not answered
         assert first.recv(64) == h("90 50 02 FF")
-    assert sim.received() == [("VISCA", h(packet)) for packet in
-                              ("81 01 04 00 02 FF", "81 09 04 00 FF", "81 09 04 38 FF", "88 01 00 01 FF", "81 09 04 00 FF")]
+    assert sim.received() == [
+        ("VISCA", h(packet))
+        for packet in (
+            "81 01 04 00 02 FF",
+            "81 09 04 00 FF",
+            "81 09 04 38 FF",
+            "88 01 00 01 FF",
+            "81 09 04 00 FF",
+        )
+    ]
 
 
 # --- serial chain on a pseudo-terminal ------------------------------------------------------------
+
 
 @pytest.mark.posix
 @pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
@@ -176,8 +203,10 @@ def test_serial_chain_addressing_unplug_and_replug(start: Start, tmp_path: Path)
         assert port.read(5) == h("88 01 00 01 FF")
         port.write(h("82 01 04 00 02 FF 83 09 04 00 FF"))
         assert port.read(10) == h("A0 41 FF A0 51 FF B0 50 02 FF")
-        assert sim.received() == [("VISCA", h(packet)) for packet in
-                                  ("88 30 01 FF", "88 01 00 01 FF", "82 01 04 00 02 FF", "83 09 04 00 FF")]
+        assert sim.received() == [
+            ("VISCA", h(packet))
+            for packet in ("88 30 01 FF", "88 01 00 01 FF", "82 01 04 00 02 FF", "83 09 04 00 FF")
+        ]
         sim.restart()
         assert port.read(9) == h("90 38 FF A0 38 FF B0 38 FF")
 
@@ -192,8 +221,9 @@ def test_serial_chain_addressing_unplug_and_replug(start: Start, tmp_path: Path)
         assert port.read(4) == h("B0 50 02 FF")
 
 
-def test_a_tcp_simulator_closed_with_a_client_connected_hangs_up_without_an_error(runtime: DeviceRuntime,
-                                                                                caplog) -> None:
+def test_a_tcp_simulator_closed_with_a_client_connected_hangs_up_without_an_error(
+    runtime: DeviceRuntime, caplog
+) -> None:
     """Closing the console (or ``simulate``) while a controller is connected: before Python 3.12 asyncio logs
     a CancelledError traceback for a client task that is cancelled, so the client is hung up instead."""
     sim = runtime.submit(start_simulator("visca+tcp://127.0.0.1:0")).result(TIMEOUT)
@@ -202,6 +232,6 @@ def test_a_tcp_simulator_closed_with_a_client_connected_hangs_up_without_an_erro
         assert client.recv(64) == h("90 50 02 FF")
         with caplog.at_level(logging.ERROR):
             runtime.submit(sim.close()).result(TIMEOUT)
-            runtime.submit(asyncio.sleep(0.1)).result(TIMEOUT)    # the loop's callbacks after the close
+            runtime.submit(asyncio.sleep(0.1)).result(TIMEOUT)  # the loop's callbacks after the close
         assert client.recv(64) == b""
     assert not [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]

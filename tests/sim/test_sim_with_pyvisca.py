@@ -6,13 +6,15 @@ camera 1; ``inq`` clears the input, sends, and reads until an FF arrives — wit
 runs on a helper thread here. Its stop is ``81 01 06 01 15 15 03 03 FF``: tilt byte 15h on a head
 whose tilt maximum is 14h, which a real head obeys (docs/cameras.md "Stop speed bytes").
 """
+
 from __future__ import annotations
 
 import concurrent.futures
 import os
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -22,7 +24,7 @@ from devices.visca.sim.simulator import start_simulator
 
 pytestmark = [pytest.mark.posix, pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")]
 TIMEOUT = 3.0
-SETTLE = 0.15      # replies come one video frame after each command; let them all arrive
+SETTLE = 0.15  # replies come one video frame after each command; let them all arrive
 
 
 @pytest.fixture
@@ -76,25 +78,25 @@ def wait_for(sim: PtyServer, camera: int, condition: Callable[[dict[str, Any]], 
 
 def test_address_set_and_inquiries_on_every_address(sim: PtyServer, ptz: Any) -> None:
     time.sleep(SETTLE)
-    ptz.reset_input_buffer()                      # the chain's power-up network change messages
-    ptz.command("88300" "1FF")
-    assert read_reply(ptz) == "88300" "4ff"       # three cameras: the number comes back as 4
+    ptz.reset_input_buffer()  # the chain's power-up network change messages
+    ptz.command("883001FF")
+    assert read_reply(ptz) == "883004ff"  # three cameras: the number comes back as 4
     ptz.command("88010001FF")
-    assert read_reply(ptz) == "88010001ff"        # broadcast IF_Clear travels round the ring
+    assert read_reply(ptz) == "88010001ff"  # broadcast IF_Clear travels round the ring
     assert within(lambda: ptz.get_power()) == 1
     assert within(lambda: ptz.inq("82090400FF")) == "a05002ff"
     assert within(lambda: ptz.inq("83090612FF")) == "b0500000000000000000ff"
-    assert within(lambda: ptz.inq("83090002FF")) == "b050000000000100" "02ff"   # generic: vendor and model 0000
-    assert within(lambda: ptz.inq("8109043FFF")) == "906002ff"   # refused, as an OEM camera does
+    assert within(lambda: ptz.inq("83090002FF")) == "b05000000000010002ff"  # generic: vendor and model 0000
+    assert within(lambda: ptz.inq("8109043FFF")) == "906002ff"  # refused, as an OEM camera does
 
 
 def test_commands_on_several_addresses(sim: PtyServer, ptz: Any) -> None:
-    ptz.command("88300" "1FF")
+    ptz.command("883001FF")
     time.sleep(SETTLE)
-    ptz.left(10)                                   # 81 01 06 01 0A 15 01 03 FF
+    ptz.left(10)  # 81 01 06 01 0A 15 01 03 FF
     moving = wait_for(sim, 1, lambda s: s["moving"] and s["pan"] < -20)
     assert moving["tilt"] == 0
-    ptz.stop()                                     # 81 01 06 01 15 15 03 03 FF
+    ptz.stop()  # 81 01 06 01 15 15 03 03 FF
     stopped = wait_for(sim, 1, lambda s: not s["moving"])
     time.sleep(SETTLE)
     assert sim.state(1)["pan"] == stopped["pan"] < 0
@@ -112,13 +114,14 @@ def test_commands_on_several_addresses(sim: PtyServer, ptz: Any) -> None:
     recalled = wait_for(sim, 1, lambda s: not s["moving"] and s["pan"] == stopped["pan"])
     assert (recalled["zoom"], recalled["last_preset"]) == (zoom, 5)
 
-    ptz.comm("8201040003FF")                       # camera 2 to standby
+    ptz.comm("8201040003FF")  # camera 2 to standby
     wait_for(sim, 2, lambda s: s["power"] is False)
     time.sleep(SETTLE)
     assert within(lambda: ptz.inq("82090400FF")) == "a05003ff"
-    assert within(lambda: ptz.inq("82010604FF")) == "a06141ff"   # standby: not executable
-    ptz.comm("830104470200" "0000FF")             # camera 3: zoom to 2000h
+    assert within(lambda: ptz.inq("82010604FF")) == "a06141ff"  # standby: not executable
+    ptz.comm("8301044702000000FF")  # camera 3: zoom to 2000h
     assert wait_for(sim, 3, lambda s: not s["moving"] and s["zoom"] == 0x2000)
     time.sleep(SETTLE)
     assert within(lambda: ptz.inq("83090447FF")) == "b05002000000ff"
-    assert sim.state(1)["power"] and sim.state(3)["power"]
+    assert sim.state(1)["power"]
+    assert sim.state(3)["power"]

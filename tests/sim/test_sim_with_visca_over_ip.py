@@ -5,10 +5,12 @@ visca-over-ip binds a second socket to ('', port) for inquiries; the simulator b
 simulator (the more specific binding wins). That client's inquiries would be answered to its
 own port, i.e. to the simulator (docs/visca-protocol.md §8.2), so only commands are used here.
 """
+
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from visca_over_ip import Camera
@@ -56,7 +58,7 @@ def test_power(sim: SimulatorServer, camera: Camera) -> None:
 
 
 def test_pan_tilt_drive_and_stop(sim: SimulatorServer, camera: Camera) -> None:
-    camera.pantilt(-12, 10)        # visca-over-ip: negative → direction 01 (left), positive → 02 (down)
+    camera.pantilt(-12, 10)  # visca-over-ip: negative → direction 01 (left), positive → 02 (down)
     state = wait_until(sim, lambda s: s["pan"] < -50 and s["tilt"] < -50)
     assert state["moving"]
     camera.pantilt(0, 0)

@@ -1,12 +1,14 @@
 """The whole console of demo mode — four simulated cameras, the simulated wall, the operations log —
 for the tests of how it fits a screen: every dock an operator has is there, as at the desk."""
+
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize
@@ -21,8 +23,8 @@ from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import CameraConfig, demo_config
 from models.desk.hotkeys import HotkeyMap
-from ui.shell.console import Console, SimulatedPicture
 from ui.oplog.worker import open_oplog
+from ui.shell.console import Console, SimulatedPicture
 
 WAIT_MS = 10_000
 # what a window manager's title bar and a taskbar take from a desk screen
@@ -31,7 +33,7 @@ SCREEN_MARGINS = QSize(16, 80)
 
 @dataclass
 class Desk:
-    cameras: list[Any]          # the demo simulators
+    cameras: list[Any]  # the demo simulators
     devices: DeviceRuntime
     wall_url: str
     folder: Path
@@ -50,22 +52,40 @@ def make_console(desk, qtbot):
 
     def build(edit: Callable[[CameraConfig], CameraConfig] = lambda camera: camera) -> Console:
         """``edit`` may change each camera's configuration (e.g. its preview) before the console starts."""
-        config = demo_config([c.url + "&timeout=0.1&poll=0.5" for c in desk.cameras], check_camera,
-                             wall_url=desk.wall_url, wall_check=check_wall)
+        config = demo_config(
+            [c.url + "&timeout=0.1&poll=0.5" for c in desk.cameras],
+            check_camera,
+            wall_url=desk.wall_url,
+            wall_check=check_wall,
+        )
         config = replace(config, cameras=tuple(edit(camera) for camera in config.cameras))
         cameras = {c.id: CameraController(desk.devices, c.url, c.name).start() for c in config.cameras}
         walls = {w.id: WallController(desk.devices, w.url, w.name).start() for w in config.walls}
         for wall in walls.values():
-            wall.ready().result(5)      # online before the console is: it reads the routes back at once
+            wall.ready().result(5)  # online before the console is: it reads the routes back at once
         settings = QSettings(str(desk.folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, desk.cameras)}
+        simulated = {
+            c.id: SimulatedPicture(d.state, d.profile)
+            for c, d in zip(config.cameras, desk.cameras, strict=True)
+        }
         url = f"sqlite:///{desk.folder / 'oplog.sqlite'}"
         running = set(threading.enumerate())
-        console = Console(config, cameras, data_folder=desk.folder, settings=settings, hotkeys=HotkeyMap.defaults(),
-                          simulated=simulated, walls=walls, oplog=lambda: open_oplog(url))
+        console = Console(
+            config,
+            cameras,
+            data_folder=desk.folder,
+            settings=settings,
+            hotkeys=HotkeyMap.defaults(),
+            simulated=simulated,
+            walls=walls,
+            oplog=lambda: open_oplog(url),
+        )
         built.append(console)
-        console.preview_threads = [thread for thread in threading.enumerate()
-                                   if thread.name.startswith("preview-") and thread not in running]
+        console.preview_threads = [
+            thread
+            for thread in threading.enumerate()
+            if thread.name.startswith("preview-") and thread not in running
+        ]
         qtbot.addWidget(console.window)
         console.show()
         qtbot.waitExposed(console.window)
@@ -83,9 +103,11 @@ def close(console: Console) -> None:
     console.closed_by_test = True
     console.window.close()
     console.shutdown()
-    for bridge in console.bridges.values():     # a camera's UDP port may have one controller only
+    for bridge in console.bridges.values():  # a camera's UDP port may have one controller only
         bridge.controller.close().result(5)
-    deadline = time.monotonic() + WAIT_MS / 1000    # large pictures take a while: no preview thread outlives the test
+    deadline = (
+        time.monotonic() + WAIT_MS / 1000
+    )  # large pictures take a while: no preview thread outlives the test
     while any(thread.is_alive() for thread in console.preview_threads):
         assert time.monotonic() < deadline, "a preview thread did not end"
         time.sleep(0.05)

@@ -1,5 +1,6 @@
 """An operator's hands in the console tests: keys go where the keyboard's next key would go (an open
 popup, the focused widget, the active window), mouse clicks on preset slots, buttons and menus."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt

@@ -1,6 +1,7 @@
 """Fixtures for the operations-log tests of the console: a small Smart Centre in a SQLite file
 (staff with fast PIN hashes, a shift running now, an event today), the console on the demo
 simulators with that database, and helpers to log in and wait for the database thread."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -19,17 +20,17 @@ from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from models.config.store import ConfigStore, demo_config, dump_config
-from models.oplog.database import open_database
 from models.desk.hotkeys import HotkeyMap
 from models.oplog.clock import utc_now
+from models.oplog.database import open_database
 from models.oplog.schedule import Place, schedule_event
-from models.oplog.tables import EventMode
 from models.oplog.shifts import plan_shift, start_shift
+from models.oplog.tables import EventMode
 from tests.devices.conftest import wait_until
 from tests.oplog.world import PIN, World, build_world
-from ui.shell.console import Console, SimulatedPicture
 from ui.oplog.operations_log import OperationsLog
 from ui.oplog.worker import open_oplog
+from ui.shell.console import Console, SimulatedPicture
 
 WAIT_MS = 10_000
 EVENT_TITLE = "Rapat Koordinasi Percepatan Penurunan Stunting"
@@ -40,9 +41,9 @@ class Site:
     url: str
     path: Path
     world: World
-    shift: int            # running now, led by Budi, with Agus (admin)
-    next_shift: int       # planned after it, led by Dwi
-    event: int            # scheduled today with Kamera Panggung at the Ruang Rapat Utama
+    shift: int  # running now, led by Budi, with Agus (admin)
+    next_shift: int  # planned after it, led by Dwi
+    event: int  # scheduled today with Kamera Panggung at the Ruang Rapat Utama
 
     def scalar(self, sql: str, **params):
         """The first value of ``sql`` run straight on the file (the test's own connection, committed)."""
@@ -92,9 +93,18 @@ def make_site(folder: Path, started: bool = True, url: str | None = None) -> Sit
         if started:
             start_shift(session, shift, budi, now - timedelta(hours=2))
         after = plan_shift(session, "Siang", now + timedelta(hours=6), now + timedelta(hours=14), dwi)
-        event = schedule_event(session, budi, EVENT_TITLE, "Dinas Kesehatan", EventMode.CAMPURAN,
-                               now + timedelta(minutes=1), now + timedelta(hours=2),
-                               [Place("Ruang Rapat Utama", 40)], operators=[budi], devices=["Kamera Panggung"])
+        event = schedule_event(
+            session,
+            budi,
+            EVENT_TITLE,
+            "Dinas Kesehatan",
+            EventMode.CAMPURAN,
+            now + timedelta(minutes=1),
+            now + timedelta(hours=2),
+            [Place("Ruang Rapat Utama", 40)],
+            operators=[budi],
+            devices=["Kamera Panggung"],
+        )
         session.flush()
         ids = shift.id, after.id, event.id
     database.close()
@@ -121,21 +131,33 @@ def console_for(rig, qtbot):
             devices = runtimes.enter_context(DeviceRuntime(f"oplog-desk-{len(built)}"))
         config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
-        for camera in config.cameras:     # connected (see tests/ui/test_console.py make_console)
+        for camera in config.cameras:  # connected (see tests/ui/test_console.py make_console)
             if built and camera.url.startswith("visca+serial"):
-                continue    # a serial line belongs to one PC: the first desk's, whose controller reads its answers
+                continue  # a serial line belongs to one PC: the first desk's, whose controller reads its answers
             controller = controllers[camera.id]
-            wait_until(lambda: controller.snapshot().power is not None, timeout=WAIT_MS / 1000,
-                       what=f"{controller.name} answering")
+            wait_until(
+                lambda: controller.snapshot().power is not None,
+                timeout=WAIT_MS / 1000,
+                what=f"{controller.name} answering",
+            )
         settings = QSettings(str(folder / f"console-{len(built)}.ini"), QSettings.Format.IniFormat)
-        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
+        simulated = {
+            c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+        }
         store = None
         if editable:
             store = ConfigStore(folder / "config.yaml", camera_check=check_camera)
             assert store.save(dump_config(config)) == []
-        console = Console(config, controllers, data_folder=folder, settings=settings, hotkeys=HotkeyMap.defaults(),
-                          simulated=simulated, oplog=lambda: open_oplog(url, busy_timeout_ms=busy_timeout_ms),
-                          config_store=store)
+        console = Console(
+            config,
+            controllers,
+            data_folder=folder,
+            settings=settings,
+            hotkeys=HotkeyMap.defaults(),
+            simulated=simulated,
+            oplog=lambda: open_oplog(url, busy_timeout_ms=busy_timeout_ms),
+            config_store=store,
+        )
         qtbot.addWidget(console.window)
         console.show()
         qtbot.waitExposed(console.window)

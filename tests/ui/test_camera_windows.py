@@ -2,14 +2,15 @@
 without stopping a camera; F11 (or the View menu) opens the multiview of every camera, on a second
 screen when there is one; tally borders follow the model. The larger pictures come from each
 camera's one preview worker."""
+
 from __future__ import annotations
 
 import json
 import os
 import subprocess
 import sys
-import threading
 import textwrap
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,8 +21,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.devices.conftest import wait_until
-from tests.video.rtsp import rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
-from tests.ui.desk_support import WAIT_MS, desk, make_console, resize, settle  # noqa: F401
+from tests.ui.desk_support import WAIT_MS, resize, settle
 from ui.desk.camera_model import Tally
 from ui.desk.camera_tile import TALLY_COLOURS
 
@@ -55,23 +55,31 @@ def frame_width(console, camera_id: str) -> int:
 
 
 def preview_threads() -> int:
-    return sum(1 for thread in threading.enumerate() if thread.name.startswith("preview-") and thread.is_alive())
+    return sum(
+        1 for thread in threading.enumerate() if thread.name.startswith("preview-") and thread.is_alive()
+    )
 
 
-def test_a_double_click_enlarges_a_tile_and_esc_closes_it_without_stopping_a_camera(make_console, desk, qtbot):
+def test_a_double_click_enlarges_a_tile_and_esc_closes_it_without_stopping_a_camera(
+    make_console, desk, qtbot
+):
     console = make_console()
     window = console.window
     threads = preview_threads()
     double_click(window.bank.viewport(), tile_centre(window.bank, "cam2"))
     enlarged = window.enlarged
-    assert enlarged is not None and enlarged.isVisible() and enlarged.camera_id == "cam2"
+    assert enlarged is not None
+    assert enlarged.isVisible()
+    assert enlarged.camera_id == "cam2"
     assert console.desk.selected == "cam2"
     assert list(enlarged.grid.tile_rects()) == ["cam2"]
     picture = enlarged.grid.picture_size()
     assert picture.width() > window.bank.picture_size().width()
     qtbot.waitUntil(lambda: frame_width(console, "cam2") >= picture.width() - 1, timeout=WAIT_MS)
     # the other cameras stay small, and no second stream was opened
-    qtbot.waitUntil(lambda: 0 < frame_width(console, "cam1") <= window.bank.picture_size().width(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: 0 < frame_width(console, "cam1") <= window.bank.picture_size().width(), timeout=WAIT_MS
+    )
     assert preview_threads() == threads
     qtbot.waitActive(enlarged)
     for bridge in console.desk.bridges.values():
@@ -79,41 +87,54 @@ def test_a_double_click_enlarges_a_tile_and_esc_closes_it_without_stopping_a_cam
     wait_until(lambda: all(sim.state()["moving"] for sim in desk.cameras), what="every camera moving")
     press(enlarged, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.enlarged is None, timeout=2000)
-    assert all(sim.state()["moving"] for sim in desk.cameras)          # nothing stopped
-    qtbot.waitUntil(lambda: frame_width(console, "cam2") <= window.bank.picture_size().width(), timeout=WAIT_MS)
+    assert all(sim.state()["moving"] for sim in desk.cameras)  # nothing stopped
+    qtbot.waitUntil(
+        lambda: frame_width(console, "cam2") <= window.bank.picture_size().width(), timeout=WAIT_MS
+    )
     console.desk.all_stop()
 
 
 def test_the_enlarged_view_plays_the_main_stream_and_the_tile_the_substream(make_console, qtbot, rtsp_camera):
     substream, main_stream = rtsp_camera.url("/sub"), rtsp_camera.url("/main")
-    console = make_console(lambda camera: replace(camera, preview=substream, preview_hd=main_stream)
-                           if camera.id == "cam2" else camera)
+    console = make_console(
+        lambda camera: (
+            replace(camera, preview=substream, preview_hd=main_stream) if camera.id == "cam2" else camera
+        )
+    )
     window, previews = console.window, console.previews
     qtbot.waitUntil(lambda: frame_width(console, "cam2") > 0, timeout=WAIT_MS)
     assert previews.streaming("cam2").describe() == substream
     double_click(window.bank.viewport(), tile_centre(window.bank, "cam2"))
     enlarged = window.enlarged
     qtbot.wait(300)
-    assert previews.streaming("cam2").describe() == substream     # shown at no more than 640×360 (800×800 screen)
+    assert (
+        previews.streaming("cam2").describe() == substream
+    )  # shown at no more than 640×360 (800×800 screen)
     enlarged.resize(1280, 780)
     qtbot.waitUntil(lambda: previews.streaming("cam2").describe() == main_stream, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: frame_width(console, "cam2") >= enlarged.grid.picture_size().width() - 1, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: frame_width(console, "cam2") >= enlarged.grid.picture_size().width() - 1, timeout=WAIT_MS
+    )
     press(enlarged, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.enlarged is None, timeout=2000)
     assert previews.streaming("cam2").describe() == substream
-    qtbot.waitUntil(lambda: frame_width(console, "cam2") <= window.bank.picture_size().width(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: frame_width(console, "cam2") <= window.bank.picture_size().width(), timeout=WAIT_MS
+    )
 
 
 def test_f11_opens_the_multiview_of_every_camera_and_f11_closes_it(make_console, qtbot):
     console = make_console()
     window = console.window
-    resize(window, QSize(1100, 660), qtbot)           # the bank's tiles smaller than the multiview's
+    resize(window, QSize(1100, 660), qtbot)  # the bank's tiles smaller than the multiview's
     small = window.bank.picture_size().width()
     window.activateWindow()
     press(window, Qt.Key.Key_F11)
     multiview = window.multiview
-    assert multiview is not None and multiview.isVisible()
-    assert multiview.isMaximized() and multiview.screen() == window.screen()   # one screen: over the console
+    assert multiview is not None
+    assert multiview.isVisible()
+    assert multiview.isMaximized()
+    assert multiview.screen() == window.screen()  # one screen: over the console
     grid = multiview.grid
     assert set(grid.tile_rects()) == set(console.bridges)
     assert all(grid.viewport().rect().contains(rect) for rect in grid.tile_rects().values())
@@ -126,14 +147,14 @@ def test_f11_opens_the_multiview_of_every_camera_and_f11_closes_it(make_console,
     qtbot.waitUntil(large, timeout=WAIT_MS)
     press(multiview, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: not multiview.isVisible(), timeout=2000)
-    qtbot.waitUntil(lambda: frame_width(console, "cam4") <= small, timeout=WAIT_MS)        # small frames again
+    qtbot.waitUntil(lambda: frame_width(console, "cam4") <= small, timeout=WAIT_MS)  # small frames again
     menu = next(action for action in window.view_menu.actions() if action.text().startswith("Multiview"))
     assert "F11" in menu.text()
     menu.trigger()
     assert multiview.isVisible()
-    qtbot.waitUntil(large, timeout=WAIT_MS)                                                 # and large once more
+    qtbot.waitUntil(large, timeout=WAIT_MS)  # and large once more
     QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=tile_centre(grid, "cam3"))
-    assert console.desk.selected == "cam3"                                    # a click there selects, as in the bank
+    assert console.desk.selected == "cam3"  # a click there selects, as in the bank
     press(multiview, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not multiview.isVisible(), timeout=2000)
 
@@ -206,18 +227,31 @@ SECOND_SCREEN = textwrap.dedent("""
 
 
 def test_the_multiview_opens_full_screen_on_a_second_screen(tmp_path):
-    screens = {"screens": [
-        {"name": "desk", "x": 0, "y": 0, "width": 1366, "height": 768},
-        {"name": "wall", "x": 1366, "y": 0, "width": 1920, "height": 1080}]}
+    screens = {
+        "screens": [
+            {"name": "desk", "x": 0, "y": 0, "width": 1366, "height": 768},
+            {"name": "wall", "x": 1366, "y": 0, "width": 1920, "height": 1080},
+        ]
+    }
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(screens), encoding="utf-8")
     environment = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    result = subprocess.run([sys.executable, "-c", SECOND_SCREEN], env=environment, capture_output=True, text=True,
-                            timeout=60, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", SECOND_SCREEN],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     first, again = json.loads(result.stdout.strip().splitlines()[-1])
     for shown in (first, again):
         assert {key: shown[key] for key in ("screen", "full_screen", "geometry")} == {
-            "screen": "wall", "full_screen": True, "geometry": [1366, 0, 1920, 1080]}
-        view, width = shown["asked"]        # frames as large as the tiles there, each time it is shown
-        assert view == "multiview" and width > 900
+            "screen": "wall",
+            "full_screen": True,
+            "geometry": [1366, 0, 1920, 1080],
+        }
+        view, width = shown["asked"]  # frames as large as the tiles there, each time it is shown
+        assert view == "multiview"
+        assert width > 900

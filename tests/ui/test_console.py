@@ -1,4 +1,5 @@
 """The assembled console against simulated cameras: keys, buttons and what reaches the cameras."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,8 +13,8 @@ from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from models.config.store import ConfigStore, demo_config, demo_config_text
 from models.desk.hotkeys import HotkeyMap
-from ui.shell.console import Console, SimulatedPicture
 from tests.devices.conftest import wait_until
+from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
 
@@ -30,13 +31,22 @@ def make_console(rig, qtbot, config=None, errors=()):
     demo, devices, folder = rig
     config = config or demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
     controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
-    for controller in controllers.values():     # connected: its status polls are answered
+    for controller in controllers.values():  # connected: its status polls are answered
         # (not an inquiry of our own: one sent while a poll's answer is on its way on a raw link takes that answer)
         wait_until(lambda: controller.snapshot().power is not None, what=f"{controller.name} answering")
     settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
-    simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
-    console = Console(config, controllers, data_folder=folder, settings=settings, hotkeys=HotkeyMap.defaults(),
-                      config_errors=list(errors), simulated=simulated)
+    simulated = {
+        c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+    }
+    console = Console(
+        config,
+        controllers,
+        data_folder=folder,
+        settings=settings,
+        hotkeys=HotkeyMap.defaults(),
+        config_errors=list(errors),
+        simulated=simulated,
+    )
     qtbot.addWidget(console.window)
     console.show()
     qtbot.waitExposed(console.window)
@@ -54,7 +64,7 @@ def test_arrow_hold_drives_and_release_stops_without_flooding(rig, qtbot):
     camera = console.desk.bridges["cam1"].controller
     sent_before = camera.snapshot().health.sent
     key(console.window, QEvent.Type.KeyPress, Qt.Key.Key_Left)
-    for _ in range(50):   # the keyboard's auto-repeat while the key is held
+    for _ in range(50):  # the keyboard's auto-repeat while the key is held
         key(console.window, QEvent.Type.KeyRelease, Qt.Key.Key_Left, repeat=True)
         key(console.window, QEvent.Type.KeyPress, Qt.Key.Key_Left, repeat=True)
     wait_until(lambda: sim.state()["moving"] and sim.state()["pan"] < 0, what="pan left")
@@ -99,13 +109,16 @@ def test_broken_configuration_is_shown_and_the_last_good_one_is_used(rig, qtbot)
     demo, _devices, folder = rig
     store = ConfigStore(folder / "config.yaml", camera_check=check_camera)
     assert store.save(demo_config_text([d.url for d in demo])) == []
-    store.load()                                       # remembered as the last good copy
-    (folder / "config.yaml").write_text("cameras:\n  - id: cam1\n    url: visca+nonsense://x\n", encoding="utf-8")
+    store.load()  # remembered as the last good copy
+    (folder / "config.yaml").write_text(
+        "cameras:\n  - id: cam1\n    url: visca+nonsense://x\n", encoding="utf-8"
+    )
     config, errors = store.load()
     assert any("line 3" in e and "visca+nonsense" in e for e in errors)
     console = make_console(rig, qtbot, config=config, errors=errors)
-    assert len(console.desk.bridges) == 4                  # the last good configuration
-    assert console.window.banner.isVisible() and "config" in console.window.banner.text()
+    assert len(console.desk.bridges) == 4  # the last good configuration
+    assert console.window.banner.isVisible()
+    assert "config" in console.window.banner.text()
     assert any("line 3" in console.log.index(r).data() for r in range(console.log.rowCount()))
     console.shutdown()
 
@@ -131,7 +144,7 @@ def test_a_camera_of_another_running_event_needs_a_take_over(rig, qtbot):
     board.active = rakor.id
     console.desk.select("cam3")
     console.desk.recall_preset(2)
-    assert rig[0][2].state()["last_preset"] is None          # refused: it belongs to the podcast
+    assert rig[0][2].state()["last_preset"] is None  # refused: it belongs to the podcast
     console.desk.take_over("cam3")
     console.desk.recall_preset(2)
     wait_until(lambda: rig[0][2].state()["last_preset"] == 2, what="recall after take-over")

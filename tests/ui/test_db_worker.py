@@ -1,4 +1,5 @@
 """The operations log's worker thread after the console has closed."""
+
 from __future__ import annotations
 
 from ui.oplog.worker import DbWorker, opener

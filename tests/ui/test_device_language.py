@@ -1,6 +1,7 @@
 """The device layer in Bahasa Indonesia: a wall's error code, a number the wall does not have, why a
 preview is down and what is wrong with a device URL reach the notices, the log pane, the screens
 of the wall and the camera tiles in the operator's language, with their values filled in."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -20,7 +21,7 @@ from ui.shell.console import Console, SimulatedPicture
 from ui.wall.outputs_model import WallRole, source_mime
 
 pytestmark = pytest.mark.gui
-rig, make_console = wall.rig, wall.make_console     # the fixtures
+rig, make_console = wall.rig, wall.make_console  # the fixtures
 OUT_OF_RANGE = "parameter di luar rentang (ERR 003)"
 BAD_URLS = """\
 cameras:
@@ -37,7 +38,6 @@ walls:
 """
 
 
-
 @pytest.fixture
 def console_for(rig, qtbot):
     """A console for ``config`` with controllers for its cameras (the demo simulators or nothing)."""
@@ -46,8 +46,15 @@ def console_for(rig, qtbot):
     def build(config: Config, errors=(), simulated=None) -> Console:
         cameras = {c.id: CameraController(rig.devices, c.url, c.name).start() for c in config.cameras}
         settings = QSettings(str(rig.folder / "console.ini"), QSettings.Format.IniFormat)
-        console = Console(config, cameras, data_folder=rig.folder, settings=settings, hotkeys=HotkeyMap.defaults(),
-                          config_errors=list(errors), simulated=simulated)
+        console = Console(
+            config,
+            cameras,
+            data_folder=rig.folder,
+            settings=settings,
+            hotkeys=HotkeyMap.defaults(),
+            config_errors=list(errors),
+            simulated=simulated,
+        )
         consoles.append(console)
         qtbot.addWidget(console.window)
         return console
@@ -57,16 +64,19 @@ def console_for(rig, qtbot):
         console.shutdown()
 
 
-def test_a_wall_error_code_reaches_the_notice_the_log_pane_and_the_screen_in_indonesian(indonesian, make_console,
-                                                                                       qtbot):
-    console = make_console(FAST + "&inputs=16")        # the console believes in 16 inputs; the matrix has 8
+def test_a_wall_error_code_reaches_the_notice_the_log_pane_and_the_screen_in_indonesian(
+    indonesian, make_console, qtbot
+):
+    console = make_console(FAST + "&inputs=16")  # the console believes in 16 inputs; the matrix has 8
     wall_name = console.config.walls[0].name
     page = console.wall_view.pages["smart-wall"]
     drop_mime(page, source_mime("smart-wall", 12), 1)
     qtbot.waitUntil(lambda: OUT_OF_RANGE in console.window.banner.text(), timeout=WAIT_MS)
     assert console.window.banner.text() == f"{wall_name}: alihkan input 12 ke output 1 (av) — {OUT_OF_RANGE}"
-    assert any(line.endswith(f"  {wall_name}: alihkan input 12 ke output 1 (av) — {OUT_OF_RANGE}")
-               for line in log_lines(console))
+    assert any(
+        line.endswith(f"  {wall_name}: alihkan input 12 ke output 1 (av) — {OUT_OF_RANGE}")
+        for line in log_lines(console)
+    )
     qtbot.waitUntil(lambda: screen(page, 1, WallRole.PROBLEM) == OUT_OF_RANGE, timeout=WAIT_MS)
 
 
@@ -81,10 +91,14 @@ def test_a_number_the_wall_does_not_have_is_refused_in_indonesian(indonesian, ma
 
 def test_a_take_over_is_logged_in_indonesian(indonesian, make_console):
     console = make_console()
-    console.walls.take_over("smart-wall", 3)      # Layar Kanan belongs to the Podcast; the operator works for the Rakor
+    console.walls.take_over(
+        "smart-wall", 3
+    )  # Layar Kanan belongs to the Podcast; the operator works for the Rakor
     wall_name = console.config.walls[0].name
-    assert log_lines(console)[-1].endswith(f"  {wall_name}: ambil alih Layar Kanan (smart-wall:3) dari Podcast "
-                                           "Diskominfo untuk Rapat Koordinasi Bupati — selesai")
+    assert log_lines(console)[-1].endswith(
+        f"  {wall_name}: ambil alih Layar Kanan (smart-wall:3) dari Podcast "
+        "Diskominfo untuk Rapat Koordinasi Bupati — selesai"
+    )
 
 
 def test_why_a_preview_is_down_is_shown_on_the_camera_tile_in_indonesian(indonesian, rig, console_for, qtbot):
@@ -92,8 +106,11 @@ def test_why_a_preview_is_down_is_shown_on_the_camera_tile_in_indonesian(indones
     missing = rig.folder / "rekaman-hilang.mp4"
     first, second, *others = config.cameras
     config = replace(config, cameras=(replace(first, preview=str(missing)), second, *others))
-    simulated = {c.id: SimulatedPicture(d.state, d.profile)       # the second camera's "demo" has no simulator
-                 for c, d in zip(config.cameras, rig.cameras) if c.id != second.id}
+    simulated = {
+        c.id: SimulatedPicture(d.state, d.profile)  # the second camera's "demo" has no simulator
+        for c, d in zip(config.cameras, rig.cameras, strict=True)
+        if c.id != second.id
+    }
     console = console_for(config, simulated=simulated)
 
     def tile(camera_id: str) -> str:
@@ -108,7 +125,9 @@ def test_why_a_preview_is_down_is_shown_on_the_camera_tile_in_indonesian(indones
 
 def test_a_bad_device_url_is_said_in_indonesian(indonesian, rig, console_for):
     (rig.folder / "config.yaml").write_text(BAD_URLS, encoding="utf-8")
-    config, errors = ConfigStore(rig.folder / "config.yaml", camera_check=check_camera, wall_check=check_wall).load()
+    config, errors = ConfigStore(
+        rig.folder / "config.yaml", camera_check=check_camera, wall_check=check_wall
+    ).load()
     console = console_for(config, errors)
     lines = log_lines(console)
     expected = [
@@ -127,5 +146,7 @@ def test_a_preset_number_the_camera_does_not_have_is_refused_in_indonesian(indon
     camera = console.desk.selected
     profile = console.desk.bridges[camera].controller.profile
     console.desk.recall_preset(300)
-    assert console.window.banner.text() == (f"{console.desk.names[camera]}: preset 300 di luar rentang "
-                                            f"{profile.preset_min}–{profile.preset_max} untuk {profile.label}")
+    assert console.window.banner.text() == (
+        f"{console.desk.names[camera]}: preset 300 di luar rentang "
+        f"{profile.preset_min}–{profile.preset_max} untuk {profile.label}"
+    )

@@ -1,4 +1,5 @@
 """The hotkey editor: its table model, conflicts refused until confirmed, export/import, saving."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,7 +36,8 @@ def test_model_passes_the_model_tester(qtmodeltester):
 
 def test_model_shows_labels_and_keys():
     model = HotkeyTableModel(HotkeyMap.defaults())
-    assert model.rowCount() == len(ACTIONS) and model.columnCount() == 2
+    assert model.rowCount() == len(ACTIONS)
+    assert model.columnCount() == 2
     row = row_of("preset.recall.3")
     assert model.index(row, 0).data() == "Recall preset 3"
     assert model.index(row, 1).data() == "Num+3, Ctrl+3"
@@ -58,12 +60,14 @@ def test_a_key_of_another_action_is_refused_until_confirmed(editor: HotkeyEditor
     assert "F5 is already the key for “Shot F5”" in editor.prompt.text()
     assert editor.model.hotkey_map() == HotkeyMap.defaults()
     editor.cancel_replace()
-    assert editor.prompt_box.isHidden() and editor.model.hotkey_map() == HotkeyMap.defaults()
+    assert editor.prompt_box.isHidden()
+    assert editor.model.hotkey_map() == HotkeyMap.defaults()
 
     editor.try_bind("stop.all", "F5")
     editor.confirm_replace()
     hotkeys = editor.model.hotkey_map()
-    assert hotkeys.keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "F5") and hotkeys.keys("shot.F5") == ()
+    assert hotkeys.keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "F5")
+    assert hotkeys.keys("shot.F5") == ()
     assert editor.prompt_box.isHidden()
 
 
@@ -80,8 +84,9 @@ def test_a_captured_key_of_another_action_asks_first(editor: HotkeyEditor, qtbot
     editor.table.selectRow(row_of("help.cheatsheet"))
     with qtbot.waitSignal(editor.capture.editingFinished, timeout=3000):
         qtbot.keyClick(editor.capture, Qt.Key.Key_Left)
-    assert editor.prompt_box.isVisible() and "Move left" in editor.prompt.text()
-    editor.table.selectRow(row_of("shot.F2"))      # choosing another action drops the question
+    assert editor.prompt_box.isVisible()
+    assert "Move left" in editor.prompt.text()
+    editor.table.selectRow(row_of("shot.F2"))  # choosing another action drops the question
     assert editor.prompt_box.isHidden()
 
 
@@ -96,13 +101,17 @@ def test_save_writes_the_file_and_emits_the_map(editor: HotkeyEditor, qtbot, tmp
 def test_the_stop_keys_are_captured_like_any_other_and_a_map_without_one_is_flagged(editor, qtbot, tmp_path):
     editor.table.selectRow(row_of("stop.all"))
     editor._clear_selected()
-    assert editor.save() and "no key that works everywhere" in editor.message.text()
-    for key, modifiers in ((Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier),
-                           (Qt.Key.Key_Pause, Qt.KeyboardModifier.NoModifier)):
+    assert editor.save()
+    assert "no key that works everywhere" in editor.message.text()
+    for key, modifiers in (
+        (Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Pause, Qt.KeyboardModifier.NoModifier),
+    ):
         editor.capture.setFocus()
         with qtbot.waitSignal(editor.capture.editingFinished, timeout=3000):
             qtbot.keyClick(editor.capture, key, modifiers)
-    assert editor.save() and editor.message.text() == "Hotkeys saved."
+    assert editor.save()
+    assert editor.message.text() == "Hotkeys saved."
     assert load_hotkeys(tmp_path / "hotkeys.json")[0].keys("stop.all") == ("Ctrl+Space", "Pause")
 
 
@@ -143,6 +152,7 @@ def test_export_and_import_files(editor: HotkeyEditor, tmp_path: Path):
     assert editor.model.hotkey_map().keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "Space")
     path.write_text("nonsense", encoding="utf-8")
     editor.import_from(str(path))
-    assert "Not imported" in editor.message.text() and "not a hotkey file" in editor.message.text()
+    assert "Not imported" in editor.message.text()
+    assert "not a hotkey file" in editor.message.text()
     editor.import_from(str(tmp_path / "missing.json"))
     assert "Not imported" in editor.message.text()

@@ -1,15 +1,26 @@
 """The application-wide hotkey filter, offscreen: presses, held keys, auto-repeat, text fields, focus loss."""
+
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QKeySequenceEdit, QLabel, QLineEdit, QMenu,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.desk.hotkeys import DEFAULT_HOTKEYS, HotkeyMap
-from ui.shell.cheat_sheet import CheatSheet
 from ui.hotkeys.key_filter import CONSOLE_WINDOW, OWNS_KEYS, HotkeyFilter, key_text
+from ui.shell.cheat_sheet import CheatSheet
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -63,12 +74,18 @@ def window(qtbot):
     window.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     window.show()
     qtbot.waitExposed(window)
-    window.setFocus()      # the console itself has the keyboard, not the text field
+    window.setFocus()  # the console itself has the keyboard, not the text field
     return window
 
 
-def send(widget: QWidget, kind: QEvent.Type, key: Key, modifiers: Mod = Mod.NoModifier, text: str = "",
-         autorep: bool = False) -> None:
+def send(
+    widget: QWidget,
+    kind: QEvent.Type,
+    key: Key,
+    modifiers: Mod = Mod.NoModifier,
+    text: str = "",
+    autorep: bool = False,
+) -> None:
     QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, text, autorep))
 
 
@@ -99,8 +116,11 @@ def test_keypad_and_ctrl_digits_both_recall_the_preset(window, recorder):
     send(window, PRESS, Key.Key_3, Mod.KeypadModifier, "3")
     send(window, PRESS, Key.Key_3, Mod.ControlModifier)
     send(window, PRESS, Key.Key_3, text="3")
-    assert recorder.events == [("pressed", "preset.recall.3"), ("pressed", "preset.recall.3"),
-                               ("pressed", "camera.select.3")]
+    assert recorder.events == [
+        ("pressed", "preset.recall.3"),
+        ("pressed", "preset.recall.3"),
+        ("pressed", "camera.select.3"),
+    ]
 
 
 def test_shifted_symbols_match_their_character(window, recorder):
@@ -114,8 +134,9 @@ def test_typing_in_a_text_field_selects_no_camera_and_only_the_stop_keys_stop(wi
     qtbot.keyClicks(window.line, "12")
     assert window.line.text() == "12"
     send(window.line, PRESS, Key.Key_Left)
-    assert window.line.cursorPosition() == 1 and recorder.events == []
-    send(window.line, PRESS, Key.Key_Return)         # the field's own: it ends the input
+    assert window.line.cursorPosition() == 1
+    assert recorder.events == []
+    send(window.line, PRESS, Key.Key_Return)  # the field's own: it ends the input
     assert recorder.events == []
     send(window.line, PRESS, Key.Key_Pause)
     send(window.line, PRESS, Key.Key_Space, Mod.ControlModifier, " ")
@@ -129,7 +150,9 @@ def test_the_first_esc_leaves_a_text_field_the_next_is_all_stop(window, recorder
     window.line.setFocus()
     qtbot.keyClicks(window.line, "Rakor")
     qtbot.keyClick(window.line, Key.Key_Escape)
-    assert recorder.events == [] and not window.line.hasFocus() and window.line.text() == "Rakor"
+    assert recorder.events == []
+    assert not window.line.hasFocus()
+    assert window.line.text() == "Rakor"
     qtbot.keyClick(QApplication.focusWidget() or window, Key.Key_Escape)
     assert recorder.events == [("pressed", "stop.all")]
 
@@ -150,8 +173,11 @@ def test_esc_on_the_bare_console_window_is_all_stop_and_return_its_action(window
     send(window, PRESS, Key.Key_Escape)
     send(window, PRESS, Key.Key_Return)
     send(window, PRESS, Key.Key_Enter, Mod.KeypadModifier)
-    assert recorder.events == [("pressed", "stop.all"), ("pressed", "preset.recall.selected"),
-                               ("pressed", "preset.recall.selected")]
+    assert recorder.events == [
+        ("pressed", "stop.all"),
+        ("pressed", "preset.recall.selected"),
+        ("pressed", "preset.recall.selected"),
+    ]
     assert window.keys == []
 
 
@@ -161,7 +187,8 @@ def test_esc_closes_an_open_menu_and_stops_nothing(window, recorder, qtbot):
     menu.popup(window.mapToGlobal(window.rect().center()))
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
     qtbot.keyClick(menu, Key.Key_Escape)
-    assert not menu.isVisible() and recorder.events == []
+    assert not menu.isVisible()
+    assert recorder.events == []
 
 
 def test_an_open_menu_keeps_the_arrows_but_the_stop_keys_still_stop(window, recorder, qtbot):
@@ -171,7 +198,8 @@ def test_an_open_menu_keeps_the_arrows_but_the_stop_keys_still_stop(window, reco
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
     menu.setActiveAction(first)
     qtbot.keyClick(menu, Key.Key_Down)
-    assert menu.activeAction() is second and recorder.events == []
+    assert menu.activeAction() is second
+    assert recorder.events == []
     qtbot.keyClick(menu, Key.Key_Pause)
     assert recorder.events == [("pressed", "stop.all")]
     menu.close()
@@ -187,16 +215,22 @@ def test_esc_closes_an_open_combo_box_and_stops_nothing(window, recorder, qtbot)
 
 
 def test_esc_and_enter_close_a_dialog_and_act_on_nothing(window, recorder, qtbot):
-    for key, result in ((Key.Key_Escape, QDialog.DialogCode.Rejected), (Key.Key_Return, QDialog.DialogCode.Accepted)):
+    for key, result in (
+        (Key.Key_Escape, QDialog.DialogCode.Rejected),
+        (Key.Key_Return, QDialog.DialogCode.Accepted),
+    ):
         dialog = QDialog(window)
-        dialog.setProperty(CONSOLE_WINDOW, True)     # even a dialog that claimed to be the console
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        dialog.setProperty(CONSOLE_WINDOW, True)  # even a dialog that claimed to be the console
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         dialog.open()
         qtbot.waitExposed(dialog)
         qtbot.keyClick(dialog, key)
-        assert dialog.isHidden() and dialog.result() == result
+        assert dialog.isHidden()
+        assert dialog.result() == result
     assert recorder.events == []
 
 
@@ -205,7 +239,8 @@ def test_the_key_capture_field_of_the_hotkey_editor_takes_even_the_stop_keys(win
     capture.show()
     capture.setFocus()
     qtbot.keyClick(capture, Key.Key_Pause)
-    assert recorder.events == [] and capture.keySequence().toString() == "Pause"
+    assert recorder.events == []
+    assert capture.keySequence().toString() == "Pause"
 
 
 def test_unmapped_keys_pass_through(window, recorder):
@@ -227,8 +262,13 @@ def test_deactivation_while_a_key_is_held_releases_it(window, recorder):
     send(window, PRESS, Key.Key_Plus, text="+")
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))
     send(window, RELEASE, Key.Key_Left)
-    assert recorder.events == [("pressed", "move.left"), ("pressed", "zoom.in"), ("released", "move.left"),
-                               ("released", "zoom.in"), ("focus lost", "")]
+    assert recorder.events == [
+        ("pressed", "move.left"),
+        ("pressed", "zoom.in"),
+        ("released", "move.left"),
+        ("released", "zoom.in"),
+        ("focus lost", ""),
+    ]
 
 
 def test_deactivation_with_nothing_held_says_nothing(window, recorder):
@@ -264,13 +304,16 @@ def test_cheat_sheet_lists_the_map_by_group(qtbot):
     sheet = CheatSheet(HotkeyMap.defaults())
     qtbot.addWidget(sheet)
     texts = [label.text() for label in sheet.findChildren(QLabel)]
-    assert "Recall preset 3" in texts and "Move left" in texts and "Shot F12" in texts
+    assert "Recall preset 3" in texts
+    assert "Move left" in texts
+    assert "Shot F12" in texts
     hotkeys = HotkeyMap()
     hotkeys.bind("stop.all", "Esc")
     sheet.set_map(hotkeys)
     qtbot.wait(1)  # let deleteLater remove the old rows
     texts = [label.text() for label in sheet.findChildren(QLabel)]
-    assert "Stop all cameras" in texts and "Recall preset 3" not in texts
+    assert "Stop all cameras" in texts
+    assert "Recall preset 3" not in texts
     sheet.toggle()
     assert sheet.isVisible()
     sheet.toggle()

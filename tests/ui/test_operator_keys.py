@@ -1,6 +1,7 @@
 """Issue #10, through a real shift: keys and mouse through the assembled console against the demo
 cameras — Esc closes what is open and stops nothing, the ALL STOP keys, "moving" after a stop,
 renaming at typing speed, choosing preset slots, the cheat sheet and the health view."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,7 @@ Key, Mod = Qt.Key, Qt.KeyboardModifier
 WAIT_MS = 5000
 
 
-rig = test_console.rig     # the fixtures
+rig = test_console.rig  # the fixtures
 site, console_for = oplog_support.site, oplog_support.console_for
 
 
@@ -54,7 +55,9 @@ def test_esc_on_an_open_menu_combo_box_or_dialog_closes_it_and_stops_no_camera(c
     start_moving(console, sims)
 
     bar = window.menuBar()
-    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(window.tools_menu.menuAction()).center())
+    QTest.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(window.tools_menu.menuAction()).center()
+    )
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.tools_menu, timeout=WAIT_MS)
     press(console, Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.tools_menu.isVisible(), timeout=WAIT_MS)
@@ -72,7 +75,7 @@ def test_esc_on_an_open_menu_combo_box_or_dialog_closes_it_and_stops_no_camera(c
     click(export)
     dialog = editor.findChild(QFileDialog)
     qtbot.waitExposed(dialog)
-    QTest.keyClick(dialog.focusWidget() or dialog, Key.Key_Escape)    # the dialog is the active window
+    QTest.keyClick(dialog.focusWidget() or dialog, Key.Key_Escape)  # the dialog is the active window
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     editor.close()
 
@@ -80,17 +83,21 @@ def test_esc_on_an_open_menu_combo_box_or_dialog_closes_it_and_stops_no_camera(c
     assert not any("ALL STOP" in line for line in log_lines(console))
 
 
-@pytest.mark.parametrize("key, modifiers", [(Key.Key_Pause, Mod.NoModifier), (Key.Key_Space, Mod.ControlModifier)],
-                         ids=["Pause", "Ctrl+Space"])
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [(Key.Key_Pause, Mod.NoModifier), (Key.Key_Space, Mod.ControlModifier)],
+    ids=["Pause", "Ctrl+Space"],
+)
 def test_the_all_stop_key_stops_every_camera_even_while_typing(console, rig, qtbot, key, modifiers):
     sims = rig[0]
     grid = console.window.presets
     assert console.window.all_stop.text() == "ALL STOP (Pause / Ctrl+Space / Esc)"
     start_moving(console, sims)
-    grid.number.setFocus()          # the operator is typing a preset number
+    grid.number.setFocus()  # the operator is typing a preset number
     press(console, key, modifiers)
     wait_until(lambda: not any(sim.state()["moving"] for sim in sims), what="every camera stopped")
-    assert grid.number.text() == "" and any("ALL STOP" in line for line in log_lines(console))
+    assert grid.number.text() == ""
+    assert any("ALL STOP" in line for line in log_lines(console))
 
 
 def test_esc_on_the_bare_window_is_all_stop(console, rig, qtbot):
@@ -102,19 +109,21 @@ def test_esc_on_the_bare_window_is_all_stop(console, rig, qtbot):
 
 
 # ---- point 2: "moving" clears after ALL STOP interrupts a recall ----------------------------------------------
-def test_all_stop_right_after_a_recall_clears_moving_on_the_tile_the_slot_and_the_health_view(console, rig, qtbot):
+def test_all_stop_right_after_a_recall_clears_moving_on_the_tile_the_slot_and_the_health_view(
+    console, rig, qtbot
+):
     sims = rig[0]
     camera = console.desk.bridges["cam1"].controller
     camera.goto(-0x2000, 0).result(5)
     camera.save_preset(4).result(5)
-    camera.goto(0x2000, 0).result(5)          # a long way from preset 4
+    camera.goto(0x2000, 0).result(5)  # a long way from preset 4
     window = console.window
-    QTest.keyPress(window, Key.Key_Left)                        # hold ←
+    QTest.keyPress(window, Key.Key_Left)  # hold ←
     wait_until(lambda: sims[0].state()["moving"], what="the held pan")
     qtbot.wait(500)
-    QTest.keyClick(window, Key.Key_4, Mod.KeypadModifier)        # Numpad 4
+    QTest.keyClick(window, Key.Key_4, Mod.KeypadModifier)  # Numpad 4
     qtbot.wait(150)
-    QTest.keyClick(window, Key.Key_Escape)                       # ALL STOP within 0.3 s
+    QTest.keyClick(window, Key.Key_Escape)  # ALL STOP within 0.3 s
     QTest.keyRelease(window, Key.Key_Left)
     wait_until(lambda: not sims[0].state()["moving"], what="the camera to stop short")
     assert sims[0].state()["pan"] > -0x2000
@@ -124,9 +133,13 @@ def test_all_stop_right_after_a_recall_clears_moving_on_the_tile_the_slot_and_th
     def says_moving() -> bool:
         state = console.desk.bridges["cam1"].state
         slot = window.presets.model.index(window.presets.model.row(4))
-        return (cameras.state_text(state) == "moving" or slot.data(Role.MOTION) is not None
-                or cameras.index(row, column("motion")).data() == "moving")
-    qtbot.waitUntil(lambda: not says_moving(), timeout=1500)    # two polls (0.5 s) and a little
+        return (
+            cameras.state_text(state) == "moving"
+            or slot.data(Role.MOTION) is not None
+            or cameras.index(row, column("motion")).data() == "moving"
+        )
+
+    qtbot.waitUntil(lambda: not says_moving(), timeout=1500)  # two polls (0.5 s) and a little
     qtbot.wait(1000)
     assert not says_moving()
     assert cameras.index(row, column("link")).data() == "online"
@@ -138,14 +151,21 @@ def test_renaming_a_preset_at_four_keys_a_second_keeps_every_key(console, rig, q
     recalled = rig[0][0].state()["last_preset"]
     click_slot(grid, 4)
     click(grid.rename_button)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().parent()
-                    is grid.view.viewport(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.focusWidget() is not None
+            and QApplication.focusWidget().parent() is grid.view.viewport()
+        ),
+        timeout=WAIT_MS,
+    )
     QTest.keyClick(keyboard(console), Key.Key_A, Mod.ControlModifier)
-    type_slowly(console, qtbot, "Podium Utama")     # three seconds: several status polls meanwhile
+    type_slowly(console, qtbot, "Podium Utama")  # three seconds: several status polls meanwhile
     press(console, Key.Key_Return)
-    qtbot.waitUntil(lambda: grid.view.indexWidget(grid.model.index(grid.model.row(4))) is None, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: grid.view.indexWidget(grid.model.index(grid.model.row(4))) is None, timeout=WAIT_MS
+    )
     assert console.library.name("cam1", 4) == "Podium Utama"
-    assert rig[0][0].state()["last_preset"] == recalled        # neither the click nor Enter recalled
+    assert rig[0][0].state()["last_preset"] == recalled  # neither the click nor Enter recalled
 
 
 def preset_3_away_from_home(console):
@@ -166,53 +186,65 @@ def test_a_click_chooses_a_slot_and_moves_nothing_double_click_and_enter_recall(
     click_slot(grid, 3)
     assert grid.chosen() == 3
     qtbot.wait(500)
-    assert sim.state()["last_preset"] == recalled and not sim.state()["moving"]
+    assert sim.state()["last_preset"] == recalled
+    assert not sim.state()["moving"]
     console.window.setFocus()
-    press(console, Key.Key_Return)                       # Enter recalls the chosen slot
+    press(console, Key.Key_Return)  # Enter recalls the chosen slot
     wait_until(lambda: sim.state()["last_preset"] == 3, what="recall by Enter")
     camera.home().result(5)
     sims_last = sim.state()["last_preset"]
     click_slot(grid, 2)
     click_slot(grid, 3, double=True)
-    wait_until(lambda: sim.state()["pan"] == -0x1000 and not sim.state()["moving"], what="recall by double-click")
-    assert sims_last == 3 and grid.chosen() == 3
+    wait_until(
+        lambda: sim.state()["pan"] == -0x1000 and not sim.state()["moving"], what="recall by double-click"
+    )
+    assert sims_last == 3
+    assert grid.chosen() == 3
 
 
 def test_save_says_why_without_a_slot_asks_once_on_a_used_one_and_saves_to_the_next_free(console, rig, qtbot):
     sim = rig[0][0]
     grid = console.window.presets
-    stored = sim.state()["presets"]                      # the demo's presets 1-3
+    stored = sim.state()["presets"]  # the demo's presets 1-3
     click(grid.save_button)
-    assert "Choose a slot" in grid.message.text() and sim.state()["presets"] == stored
-    click_slot(grid, 1)                                  # "Podium", stored by the demo where the console knows
+    assert "Choose a slot" in grid.message.text()
+    assert sim.state()["presets"] == stored
+    click_slot(grid, 1)  # "Podium", stored by the demo where the console knows
     click(grid.save_button)
-    assert "in use" in grid.message.text() and "Undo: 10 s" in grid.message.text()
-    click_slot(grid, 8)                                  # a name only: where it pointed is not known
+    assert "in use" in grid.message.text()
+    assert "Undo: 10 s" in grid.message.text()
+    click_slot(grid, 8)  # a name only: where it pointed is not known
     click(grid.rename_button)
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=WAIT_MS)
     QTest.keyClicks(QApplication.focusWidget(), "Tamu")
     press(console, Key.Key_Return)
     qtbot.waitUntil(lambda: console.library.name("cam1", 8) == "Tamu", timeout=WAIT_MS)
     click(grid.save_button)
-    assert "in use" in grid.message.text() and "No undo" in grid.message.text()
+    assert "in use" in grid.message.text()
+    assert "No undo" in grid.message.text()
     qtbot.wait(300)
-    assert sim.state()["presets"] == stored              # asked, nothing stored yet
+    assert sim.state()["presets"] == stored  # asked, nothing stored yet
     click(grid.save_button)
     wait_until(lambda: 8 in sim.state()["presets"], what="the overwrite")
     click(grid.save_free_button)
     wait_until(lambda: 0 in sim.state()["presets"], what="saved to the first free slot, 0")
-    assert grid.chosen() == 0 and "next free" in grid.message.text()
+    assert grid.chosen() == 0
+    assert "next free" in grid.message.text()
 
 
 def test_empty_slots_look_empty(console, rig, qtbot):
     grid = console.window.presets
     qtbot.waitUntil(lambda: console.previews.latest("cam1") is not None, timeout=WAIT_MS)
     console.desk.save_preset(6)
-    qtbot.waitUntil(lambda: grid.model.index(grid.model.row(6)).data(Role.THUMBNAIL) is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: grid.model.index(grid.model.row(6)).data(Role.THUMBNAIL) is not None, timeout=WAIT_MS
+    )
     empty, named, saved = (grid.model.index(grid.model.row(n)) for n in (7, 1, 6))
-    assert empty.data(Role.EMPTY) and empty.data(Role.THUMBNAIL) is None
-    assert empty.data(Qt.ItemDataRole.DecorationRole) is None       # no blank picture pretending
-    assert not named.data(Role.EMPTY) and not saved.data(Role.EMPTY)
+    assert empty.data(Role.EMPTY)
+    assert empty.data(Role.THUMBNAIL) is None
+    assert empty.data(Qt.ItemDataRole.DecorationRole) is None  # no blank picture pretending
+    assert not named.data(Role.EMPTY)
+    assert not saved.data(Role.EMPTY)
 
 
 @pytest.mark.parametrize("action", ["overwrite", "clear"])
@@ -233,7 +265,9 @@ def test_the_last_overwrite_or_clear_is_undone_within_ten_seconds(console, rig, 
     wait_until(lambda: place(sim.state()["presets"].get(5)) != old, what=f"the {action}")
     assert grid.undo_button.isVisible()
     click(grid.undo_button)
-    qtbot.waitUntil(lambda: place(sim.state()["presets"].get(5)) == old, timeout=10_000)   # the GUI chains the steps
+    qtbot.waitUntil(
+        lambda: place(sim.state()["presets"].get(5)) == old, timeout=10_000
+    )  # the GUI chains the steps
     assert (sim.state()["pan"], sim.state()["tilt"]) == old[:2]
     assert grid.undo_button.isHidden()
 
@@ -254,7 +288,7 @@ def test_a_preset_beyond_nine_is_recalled_by_typing_its_number(console, rig, qtb
     assert console.window.presets.chosen() == 12
     press(console, Key.Key_Return)
     wait_until(lambda: sim.state()["last_preset"] == 12, what="recall of preset 12")
-    assert QApplication.focusWidget() is not console.window.presets.number     # the keys are the hotkeys' again
+    assert QApplication.focusWidget() is not console.window.presets.number  # the keys are the hotkeys' again
 
 
 # ---- point 5: the health view, the cheat sheet ---------------------------------------------------------------
@@ -262,7 +296,9 @@ def test_the_health_view_link_column_shows_the_link_and_motion_has_its_own(conso
     camera = console.desk.bridges["cam1"].controller
     camera.goto(-0x2000, 0, speed=1)
     cameras, row = console.cameras, console.cameras.row_of("cam1")
-    qtbot.waitUntil(lambda: cameras.index(row, cameras.COLUMNS.index("motion")).data() == "moving", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: cameras.index(row, cameras.COLUMNS.index("motion")).data() == "moving", timeout=WAIT_MS
+    )
     assert cameras.index(row, cameras.COLUMNS.index("link")).data() == "online"
     assert cameras.headerData(cameras.COLUMNS.index("motion"), Qt.Orientation.Horizontal) == "Motion"
     console.desk.all_stop()
@@ -281,9 +317,11 @@ def test_the_cheat_sheet_names_the_running_shots_and_the_selected_cameras_preset
     console.board.active = rakor.id
     console.window.setFocus()
     texts = cheat_sheet_texts(console, qtbot)
-    assert "Kamera Panggung: Podium" in texts and not any(text.startswith("Shot ") for text in texts)
+    assert "Kamera Panggung: Podium" in texts
+    assert not any(text.startswith("Shot ") for text in texts)
     assert "Recall preset 1: Podium" in texts
-    assert "Kamera Mobil Liputan" in texts and "Select camera 5" not in texts    # four cameras, named
+    assert "Kamera Mobil Liputan" in texts
+    assert "Select camera 5" not in texts  # four cameras, named
     assert "Pause / Ctrl+Space stops all cameras" in console.cheat_sheet._typing_note.text()
 
 
@@ -293,18 +331,23 @@ def test_esc_first_closes_the_cheat_sheet_then_stops(console, rig, qtbot):
     cheat_sheet_texts(console, qtbot)
     start_moving(console, sims)
     press(console, Key.Key_Escape)
-    assert not console.cheat_sheet.isVisible() and still_moving_after_a_while(sims, qtbot)
+    assert not console.cheat_sheet.isVisible()
+    assert still_moving_after_a_while(sims, qtbot)
     press(console, Key.Key_Escape)
     wait_until(lambda: not any(sim.state()["moving"] for sim in sims), what="every camera stopped")
 
 
 def test_the_cheat_sheet_in_indonesian_has_no_english_key_words(indonesian, console, rig, qtbot):
     texts = cheat_sheet_texts(console, qtbot)
-    assert "Atas" in texts and "Kiri" in texts
-    assert not {"Up", "Down", "Left", "Right"} & set(texts) and not any("Shot" in text for text in texts)
+    assert "Atas" in texts
+    assert "Kiri" in texts
+    assert not {"Up", "Down", "Left", "Right"} & set(texts)
+    assert not any("Shot" in text for text in texts)
 
 
-def test_a_quick_log_entry_is_confirmed_where_the_operator_looks_and_esc_closes_the_box(rig, site, console_for, qtbot):
+def test_a_quick_log_entry_is_confirmed_where_the_operator_looks_and_esc_closes_the_box(
+    rig, site, console_for, qtbot
+):
     console = console_for(site.url)
     ops = console.operations
     ready(ops, qtbot)
@@ -315,15 +358,17 @@ def test_a_quick_log_entry_is_confirmed_where_the_operator_looks_and_esc_closes_
         bridge.controller.drive(2, 0)
     press(console, Key.Key_L, Mod.ControlModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is ops.quick_log.text, timeout=WAIT_MS)
-    press(console, Key.Key_Escape)                    # closes the box, stops nothing
+    press(console, Key.Key_Escape)  # closes the box, stops nothing
     assert not ops.quick_log.isVisible()
     console.window.activateWindow()
     press(console, Key.Key_L, Mod.ControlModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is ops.quick_log.text, timeout=WAIT_MS)
     QTest.keyClicks(ops.quick_log.text, "Mikrofon podium mati")
     press(console, Key.Key_Return)
-    qtbot.waitUntil(lambda: "Log entry saved: Mikrofon podium mati" in console.window.statusBar().currentMessage(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "Log entry saved: Mikrofon podium mati" in console.window.statusBar().currentMessage(),
+        timeout=WAIT_MS,
+    )
     assert all(sim.state()["moving"] for sim in rig[0])
     assert not any("ALL STOP" in line for line in log_lines(console))
     console.desk.all_stop()
@@ -348,6 +393,9 @@ def test_enter_in_a_field_that_closes_on_enter_recalls_no_preset(rig, site, cons
     qtbot.waitUntil(lambda: QApplication.focusWidget() is ops.quick_log.text, timeout=WAIT_MS)
     QTest.keyClicks(ops.quick_log.text, "Lampu panggung redup")
     press(console, Key.Key_Return)
-    qtbot.waitUntil(lambda: "Lampu panggung redup" in console.window.statusBar().currentMessage(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "Lampu panggung redup" in console.window.statusBar().currentMessage(), timeout=WAIT_MS
+    )
     qtbot.wait(500)
-    assert sim.state()["last_preset"] == recalled and grid.chosen() == 3
+    assert sim.state()["last_preset"] == recalled
+    assert grid.chosen() == 3

@@ -1,13 +1,14 @@
 """The handover window: prepare, notes, the outgoing lead signs, the incoming lead accepts, the record
 is locked with its hash; an admin reopens it for a marked addition; tampering is shown."""
+
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 
 from models.oplog import handover as ho
-from models.oplog.database import open_database
 from models.oplog.clock import utc_now
+from models.oplog.database import open_database
 from models.oplog.tables import Shift, Staff
 from tests.oplog.world import PIN
 from tests.ui import oplog_support as support
@@ -15,7 +16,7 @@ from tests.ui.oplog_support import WAIT_MS, log_in, ready, settle
 from ui.oplog.handover import ACCEPT, NOTES, RECORD, SUMMARY
 
 pytestmark = pytest.mark.gui
-console_for, rig, site = support.console_for, support.rig, support.site   # the fixtures
+console_for, rig, site = support.console_for, support.rig, support.site  # the fixtures
 
 
 def status(window) -> str:
@@ -29,7 +30,8 @@ def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
     log_in(ops, qtbot, site.world.budi)
     window = ops.open_handover()
     qtbot.waitUntil(lambda: status(window) == "no handover", timeout=WAIT_MS)
-    assert window.tabs.currentIndex() == SUMMARY and not window.tabs.isTabEnabled(ACCEPT)
+    assert window.tabs.currentIndex() == SUMMARY
+    assert not window.tabs.isTabEnabled(ACCEPT)
     assert "Shift handover report" in window.summary.toPlainText()
     window.prepare.click()
     qtbot.waitUntil(lambda: status(window) == "draft", timeout=WAIT_MS)
@@ -38,7 +40,7 @@ def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
     window.save_notes.click()
     qtbot.waitUntil(lambda: window.message.text() == "Notes saved.", timeout=WAIT_MS)
 
-    window.sign.pin.setText("9999")                      # a wrong PIN signs nothing
+    window.sign.pin.setText("9999")  # a wrong PIN signs nothing
     window.sign.button.click()
     qtbot.waitUntil(lambda: "Wrong PIN" in window.sign.message.text(), timeout=WAIT_MS)
     assert status(window) == "draft"
@@ -47,16 +49,19 @@ def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
     qtbot.waitUntil(lambda: status(window) == "signed", timeout=WAIT_MS)
     assert window.tabs.currentIndex() == ACCEPT
     assert [window.accept.who.itemText(i) for i in range(window.accept.who.count())] == [
-        "Dwi Rahmawati", "Agus Setiawan (admin, in place of the incoming lead)"]   # the next shift's lead, admins
+        "Dwi Rahmawati",
+        "Agus Setiawan (admin, in place of the incoming lead)",
+    ]  # the next shift's lead, admins
     window.accept.who.setCurrentIndex(window.accept.who.findData(site.world.dwi))
     window.accept.pin.setText(PIN)
     window.accept.button.click()
     qtbot.waitUntil(lambda: status(window) == "accepted", timeout=WAIT_MS)
     assert window.tabs.currentIndex() == RECORD
     content_hash = site.scalar("SELECT content_hash FROM handovers")
-    assert len(content_hash) == 64 and content_hash in window.record.hash.text()
+    assert len(content_hash) == 64
+    assert content_hash in window.record.hash.text()
     assert window.record.verdict.text().startswith("Verified")
-    assert not window.record.reopen_button.isEnabled()      # Budi is an operator
+    assert not window.record.reopen_button.isEnabled()  # Budi is an operator
 
     ops.login.log_out()
     log_in(ops, qtbot, site.world.admin)
@@ -74,7 +79,10 @@ def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
     site.scalar("UPDATE handovers SET notes = 'diubah diam-diam' RETURNING id")
     window.record.verify.emit()
     qtbot.waitUntil(lambda: window.record.verdict.text().startswith("TAMPERED"), timeout=WAIT_MS)
-    assert "What does not fit: the handover itself (notes, summary, times or leads)." in window.record.verdict.text()
+    assert (
+        "What does not fit: the handover itself (notes, summary, times or leads)."
+        in window.record.verdict.text()
+    )
     settle(ops, qtbot)
 
 
@@ -94,7 +102,12 @@ def signed_by_budi(site) -> None:
     database = open_database(site.url)
     with database.transaction() as session:
         budi = session.get(Staff, site.world.budi)
-        ho.sign(session, ho.start_handover(session, session.get(Shift, site.shift), budi, utc_now()), budi, utc_now())
+        ho.sign(
+            session,
+            ho.start_handover(session, session.get(Shift, site.shift), budi, utc_now()),
+            budi,
+            utc_now(),
+        )
     database.close()
 
 
@@ -109,7 +122,7 @@ def test_the_planned_incoming_lead_accepts_and_the_outgoing_shift_ends(site, con
     assert window.accept.who.currentText() == "Dwi Rahmawati"
     assert window.accept.who_may.text().startswith("Incoming lead: Dwi Rahmawati (shift Siang ")
     window.activateWindow()
-    qtbot.mouseClick(window.accept.pin, Qt.MouseButton.LeftButton)       # into the PIN field, then type
+    qtbot.mouseClick(window.accept.pin, Qt.MouseButton.LeftButton)  # into the PIN field, then type
     qtbot.waitUntil(lambda: window.accept.pin.hasFocus(), timeout=WAIT_MS)
     qtbot.keyClicks(window.accept.pin, PIN)
     qtbot.mouseClick(window.accept.button, Qt.MouseButton.LeftButton)
@@ -118,7 +131,8 @@ def test_the_planned_incoming_lead_accepts_and_the_outgoing_shift_ends(site, con
     assert site.scalar("SELECT actual_end IS NOT NULL FROM shifts WHERE id = :id", id=site.shift)
     panel = ops.shift
     qtbot.waitUntil(lambda: panel.shift is not None and panel.shift.id == site.next_shift, timeout=WAIT_MS)
-    assert not panel.end.isEnabled() and "Siang" in panel.title.text()
+    assert not panel.end.isEnabled()
+    assert "Siang" in panel.title.text()
 
 
 def test_ending_a_shift_already_handed_over_does_not_ask_to_hand_it_over(site, console_for, qtbot):
@@ -142,9 +156,10 @@ def test_the_console_backs_up_daily_and_after_an_accepted_handover(site, console
     ready(ops, qtbot)
     qtbot.waitUntil(lambda: len(backups(site, "daily")) == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: ops.backup_age.text() == "Last backup 0 h ago", timeout=WAIT_MS)
-    assert ops.backup_age.isVisible() and backups(site, "handover") == []
-    assert console.window.health_note.text() == "Last backup 0 h ago"        # in the health view too
-    ops.backups.daily()                                  # the hourly check: already done today
+    assert ops.backup_age.isVisible()
+    assert backups(site, "handover") == []
+    assert console.window.health_note.text() == "Last backup 0 h ago"  # in the health view too
+    ops.backups.daily()  # the hourly check: already done today
     signed_by_budi(site)
     log_in(ops, qtbot, site.world.dwi)
     window = ops.open_handover()
@@ -153,7 +168,7 @@ def test_the_console_backs_up_daily_and_after_an_accepted_handover(site, console
     qtbot.mouseClick(window.accept.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(backups(site, "handover")) == 1, timeout=WAIT_MS)
     copy = open_database(f"sqlite:///{site.path.parent / 'backups' / backups(site, 'handover')[0]}")
-    with copy.transaction() as session:                  # the copy holds the accepted handover
+    with copy.transaction() as session:  # the copy holds the accepted handover
         assert ho.handover_for_shift(session, session.get(Shift, site.shift)).accepted_at is not None
     copy.close()
     assert len(backups(site, "daily")) == 1
@@ -165,7 +180,8 @@ def test_a_failing_backup_is_a_warning_for_the_operators(site, console_for, qtbo
     monkeypatch.setenv("SMARTCENTRE_BACKUPS", str(blocked))
     console = console_for(site.url)
     ready(console.operations, qtbot)
-    qtbot.waitUntil(lambda: "backup of the operations log failed" in console.operations.backup_age.text(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "backup of the operations log failed" in console.operations.backup_age.text(), timeout=WAIT_MS
+    )
     assert any("backup of the operations log failed" in line for line in support.log_lines(console))
     assert "backup of the operations log failed" in console.window.health_note.text()

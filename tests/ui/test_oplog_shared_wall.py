@@ -1,5 +1,6 @@
 """Two desks on one operations log share the video wall's take-overs too (issue #12 item 7): a screen desk A
 takes over is refused at desk B until desk B takes it over itself; the take-over is audited once."""
+
 from __future__ import annotations
 
 from contextlib import ExitStack
@@ -15,14 +16,14 @@ from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
 from tests.ui import test_oplog_shared_takeovers as shared
 from tests.ui import test_wall_view as wall
-from tests.ui.oplog_support import WAIT_MS, log_lines, ready, settle
-from ui.shell.console import Console, SimulatedPicture
+from tests.ui.oplog_support import WAIT_MS, ready, settle
 from ui.oplog.worker import open_oplog
+from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
-rig, site = wall.rig, shared.site          # the fixtures
+rig, site = wall.rig, shared.site  # the fixtures
 RAKOR, PODCAST = shared.RAKOR, shared.PODCAST
-RIGHT = "smart-wall:3"                     # Layar Kanan, the Podcast's in the demo configuration
+RIGHT = "smart-wall:3"  # Layar Kanan, the Podcast's in the demo configuration
 
 
 @pytest.fixture
@@ -31,23 +32,39 @@ def wall_desk(rig, site, qtbot):
     thread of its own (as on its own PC)."""
     built: list[Console] = []
     with ExitStack() as runtimes:
+
         def build(name: str, works_for: str) -> Console:
             devices = runtimes.enter_context(DeviceRuntime(f"wall-desk-{len(built)}"))
-            config = demo_config([c.url + "&timeout=0.1&poll=0.5" for c in rig.cameras], check_camera,
-                                 wall_url=f"{rig.wall.url}?{wall.FAST}")
+            config = demo_config(
+                [c.url + "&timeout=0.1&poll=0.5" for c in rig.cameras],
+                check_camera,
+                wall_url=f"{rig.wall.url}?{wall.FAST}",
+            )
             cameras = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
             walls = {w.id: WallController(devices, w.url, w.name).start() for w in config.walls}
             settings = QSettings(str(rig.folder / f"desk-{len(built)}.ini"), QSettings.Format.IniFormat)
-            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, rig.cameras)}
-            console = Console(config, cameras, data_folder=rig.folder, settings=settings,
-                              hotkeys=HotkeyMap.defaults(), simulated=simulated, walls=walls,
-                              oplog=lambda: open_oplog(site.url))
+            simulated = {
+                c.id: SimulatedPicture(d.state, d.profile)
+                for c, d in zip(config.cameras, rig.cameras, strict=True)
+            }
+            console = Console(
+                config,
+                cameras,
+                data_folder=rig.folder,
+                settings=settings,
+                hotkeys=HotkeyMap.defaults(),
+                simulated=simulated,
+                walls=walls,
+                oplog=lambda: open_oplog(site.url),
+            )
             built.append(console)
             qtbot.addWidget(console.window)
             console.show()
             ops = console.operations
             ready(ops, qtbot)
-            qtbot.waitUntil(lambda: {e.title for e in console.board.running()} == {RAKOR, PODCAST}, timeout=WAIT_MS)
+            qtbot.waitUntil(
+                lambda: {e.title for e in console.board.running()} == {RAKOR, PODCAST}, timeout=WAIT_MS
+            )
             ops.board.desk_name = name
             console.board.active = next(e.id for e in console.board.running() if e.title == works_for)
             return console
@@ -63,11 +80,13 @@ def test_a_screen_taken_over_at_one_desk_is_refused_at_the_other(site, wall_desk
     desk_a.walls.take_over("smart-wall", 3)
     qtbot.waitUntil(lambda: not desk_a.board.blocking(RIGHT), timeout=WAIT_MS)
     assert site.rows("SELECT device, device_name, desk FROM takeovers WHERE released_at IS NULL") == [
-        (RIGHT, "Layar Lebar Smart Centre: Layar Kanan", "Desk A")]
+        (RIGHT, "Layar Lebar Smart Centre: Layar Kanan", "Desk A")
+    ]
 
     qtbot.waitUntil(lambda: [e.title for e in desk_b.board.blocking(RIGHT)] == [RAKOR], timeout=5000)
-    assert shared.told(desk_b, "Layar Lebar Smart Centre: Layar Kanan was just taken by Desk A for "
-                               "Rapat Koordinasi Bupati")
+    assert shared.told(
+        desk_b, "Layar Lebar Smart Centre: Layar Kanan was just taken by Desk A for Rapat Koordinasi Bupati"
+    )
     desk_b.walls.route("smart-wall", 3, 5)
     assert shared.told(desk_b, "Layar Kanan belongs to Rapat Koordinasi Bupati — take it over first")
     desk_b.walls.take_over("smart-wall", 3)
@@ -76,5 +95,5 @@ def test_a_screen_taken_over_at_one_desk_is_refused_at_the_other(site, wall_desk
 
     for desk in (desk_a, desk_b):
         settle(desk.operations, qtbot)
-        desk.operations.feed.stop()                     # the queued audit rows written
+        desk.operations.feed.stop()  # the queued audit rows written
     assert site.scalar("SELECT count(*) FROM audit_entries WHERE action LIKE 'take over Layar Kanan%'") == 2

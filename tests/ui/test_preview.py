@@ -1,4 +1,5 @@
 """PreviewHub: frames at tile size on the GUI thread, newest frame wins, reconnects, clean stop."""
+
 from __future__ import annotations
 
 import threading
@@ -21,14 +22,21 @@ FAST_BACKOFF = (0.02, 0.08)
 class ScriptedSource(FrameSource):
     """Fails to open ``failures`` times, then yields ``frames`` grey frames per connection."""
 
-    def __init__(self, *, failures: int = 0, frames: int | None = None, reason: str = "camera unplugged",
-                 gate: threading.Event | None = None, shade: int = 128) -> None:
+    def __init__(
+        self,
+        *,
+        failures: int = 0,
+        frames: int | None = None,
+        reason: str = "camera unplugged",
+        gate: threading.Event | None = None,
+        shade: int = 128,
+    ) -> None:
         super().__init__()
         self.shade = shade
         self.failures = failures
         self.frames = frames
         self.reason = reason
-        self.gate = gate            # open() waits for it, like a slow RTSP handshake
+        self.gate = gate  # open() waits for it, like a slow RTSP handshake
         self.opens = 0
         self.closes = 0
         self._left: int | None = None
@@ -80,7 +88,7 @@ def test_frames_from_a_file_arrive_at_the_tile_size(qtbot, hub, clip):
     assert image.size() == QSize(160, 90)
     background = image.pixelColor(150, 45)
     assert (background.red(), background.blue()) == (pytest.approx(20, abs=8), pytest.approx(160, abs=8))
-    hub.set_size("cam1", QSize(200, 200))                                 # aspect ratio is kept
+    hub.set_size("cam1", QSize(200, 200))  # aspect ratio is kept
     qtbot.waitUntil(lambda: hub.latest("cam1").size() == QSize(200, 112), timeout=3000)
 
 
@@ -96,8 +104,11 @@ def test_status_says_connecting_then_empty_while_the_picture_is_fine(qtbot, hub)
 
 def test_a_source_that_fails_reports_why_and_keeps_retrying(qtbot, hub):
     source = ScriptedSource(failures=1000)
-    with qtbot.waitSignal(hub.statusChanged, timeout=3000,
-                          check_params_cb=lambda camera_id, message: "reconnecting in" in message) as status:
+    with qtbot.waitSignal(
+        hub.statusChanged,
+        timeout=3000,
+        check_params_cb=lambda camera_id, message: "reconnecting in" in message,
+    ) as status:
         hub.add("cam2", source, QSize(160, 90))
     assert status.args == ["cam2", "no signal – reconnecting in 0.02 s: camera unplugged"]
     qtbot.waitUntil(lambda: source.opens >= 4, timeout=3000)
@@ -107,8 +118,9 @@ def test_a_source_that_fails_reports_why_and_keeps_retrying(qtbot, hub):
 def test_a_lost_stream_is_reported_and_reconnected(qtbot, hub):
     source = ScriptedSource(frames=3)
     lost = "no signal – reconnecting in 0.02 s: the stream stopped sending pictures"
-    with qtbot.waitSignal(hub.statusChanged, timeout=3000,
-                          check_params_cb=lambda camera_id, message: message == lost):
+    with qtbot.waitSignal(
+        hub.statusChanged, timeout=3000, check_params_cb=lambda camera_id, message: message == lost
+    ):
         hub.add("cam3", source, QSize(160, 90))
     qtbot.waitUntil(lambda: source.opens >= 3, timeout=3000)
     assert hub.latest("cam3") is not None
@@ -129,7 +141,7 @@ def test_frames_are_dropped_not_queued_while_the_gui_is_busy(qtbot, hub, clip):
     with qtbot.waitSignal(hub.frameReady, timeout=3000):
         hub.add("cam1", str(clip), QSize(160, 90))
     delivered.clear()
-    time.sleep(0.5)          # the GUI thread is busy; the worker produces about 25 frames meanwhile
+    time.sleep(0.5)  # the GUI thread is busy; the worker produces about 25 frames meanwhile
     QApplication.processEvents()
     assert delivered == ["cam1"]
 
@@ -146,7 +158,7 @@ def test_removed_camera_delivers_nothing_more(qtbot, hub, clip):
 
 
 def test_stop_ends_every_worker(qtbot, hub, clip):
-    earlier = set(preview_threads())        # another test's console may still be letting its previews go
+    earlier = set(preview_threads())  # another test's console may still be letting its previews go
     hub.add("cam1", str(clip), QSize(160, 90))
     hub.add("cam2", ScriptedSource(failures=1000), QSize(160, 90))
     hub.add("cam3", ScriptedSource(), QSize(160, 90))
@@ -168,15 +180,15 @@ def test_bad_arguments_are_refused_at_once(hub, clip):
 
 def test_a_larger_view_gets_larger_frames_from_the_same_worker(qtbot, hub, clip):
     threads = len(preview_threads())
-    hub.add("cam1", str(clip), QSize(160, 90))                      # the tiles
+    hub.add("cam1", str(clip), QSize(160, 90))  # the tiles
     qtbot.waitUntil(lambda: hub.latest("cam1") is not None, timeout=3000)
-    hub.set_size("cam1", QSize(320, 180), "enlarged")               # an enlarged preview opens
+    hub.set_size("cam1", QSize(320, 180), "enlarged")  # an enlarged preview opens
     qtbot.waitUntil(lambda: hub.latest("cam1").size() == QSize(320, 180), timeout=3000)
-    hub.set_size("cam1", QSize(240, 135))                           # the tiles grow, still smaller
+    hub.set_size("cam1", QSize(240, 135))  # the tiles grow, still smaller
     with qtbot.waitSignal(hub.frameReady, timeout=3000):
         pass
     assert hub.latest("cam1").size() == QSize(320, 180)
-    assert len(preview_threads()) == threads + 1                    # one worker, one stream
+    assert len(preview_threads()) == threads + 1  # one worker, one stream
     hub.forget_view("enlarged")
     qtbot.waitUntil(lambda: hub.latest("cam1").size() == QSize(240, 135), timeout=3000)
 
@@ -188,13 +200,15 @@ def test_a_large_view_switches_to_the_main_stream_and_back_without_saying_no_sig
     shade = lambda: hub.latest("cam1") is not None and hub.latest("cam1").pixelColor(5, 5).red()  # noqa: E731
     hub.add("cam1", substream, QSize(160, 90), main_stream=main_stream)
     qtbot.waitUntil(lambda: shade() == 60, timeout=3000)
-    hub.set_size("cam1", QSize(640, 360), "multiview")          # not larger than a substream
+    hub.set_size("cam1", QSize(640, 360), "multiview")  # not larger than a substream
     hub.set_size("cam1", QSize(1280, 720), "enlarged")
     qtbot.waitUntil(lambda: shade() == 200, timeout=3000)
-    assert hub.streaming("cam1") is main_stream and substream.closes >= 1
+    assert hub.streaming("cam1") is main_stream
+    assert substream.closes >= 1
     hub.forget_view("enlarged")
     qtbot.waitUntil(lambda: shade() == 60, timeout=3000)
-    assert hub.streaming("cam1") is substream and substream.opens == 2
+    assert hub.streaming("cam1") is substream
+    assert substream.opens == 2
     assert said == ["connecting to scripted source…", ""]
 
 
@@ -202,5 +216,8 @@ def test_without_a_main_stream_a_large_view_keeps_the_substream(qtbot, hub):
     substream = ScriptedSource()
     hub.add("cam1", substream, QSize(160, 90))
     hub.set_size("cam1", QSize(1280, 720), "enlarged")
-    qtbot.waitUntil(lambda: hub.latest("cam1") is not None and hub.latest("cam1").width() == 1280, timeout=3000)
-    assert hub.streaming("cam1") is substream and substream.opens == 1
+    qtbot.waitUntil(
+        lambda: hub.latest("cam1") is not None and hub.latest("cam1").width() == 1280, timeout=3000
+    )
+    assert hub.streaming("cam1") is substream
+    assert substream.opens == 1

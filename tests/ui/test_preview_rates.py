@@ -1,5 +1,6 @@
 """Only what is seen, at the rate it is seen: unchanged pictures are not delivered again, tiles get the
 configured tile rate, larger views the source rate, and hidden views decode nothing."""
+
 from __future__ import annotations
 
 import itertools
@@ -18,7 +19,14 @@ from devices.visca.profiles import PROFILES
 from tests.ui.test_console import make_console, rig  # noqa: F401 (rig: a fixture)
 from tests.ui.test_preview import FAST_BACKOFF, ScriptedSource
 from ui.preview.hub import (
-    DECODE_SETTING, DEFAULT_TILE_FPS, TILE_FPS_SETTING, TILES, PreviewHub, ViewWatcher, decode_from, tile_fps_from,
+    DECODE_SETTING,
+    DEFAULT_TILE_FPS,
+    TILE_FPS_SETTING,
+    TILES,
+    PreviewHub,
+    ViewWatcher,
+    decode_from,
+    tile_fps_from,
 )
 
 pytestmark = pytest.mark.gui
@@ -67,7 +75,7 @@ def frames_in(qtbot, delivered: list[str], seconds: float) -> int:
 def test_tiles_get_the_tile_rate_and_a_larger_view_the_source_rate(qtbot):
     hub = PreviewHub(max_fps=1000, tile_fps=8, backoff=FAST_BACKOFF)
     delivered = delivered_by(hub)
-    hub.add("cam1", ScriptedSource(), QSize(160, 90))      # about 150 pictures a second
+    hub.add("cam1", ScriptedSource(), QSize(160, 90))  # about 150 pictures a second
     try:
         qtbot.waitUntil(lambda: bool(delivered), timeout=3000)
         assert 3 <= frames_in(qtbot, delivered, 1.0) <= 12
@@ -84,11 +92,11 @@ def test_pictures_too_early_for_the_tile_rate_are_skipped_not_read(qtbot):
     """A stream faster than the tiles' rate: the pictures no tile shows are not converted (``skip``)."""
     hub = PreviewHub(max_fps=1000, tile_fps=8, backoff=FAST_BACKOFF)
     delivered = delivered_by(hub)
-    source = CountingSource(live=True)        # about 150 pictures a second
+    source = CountingSource(live=True)  # about 150 pictures a second
     hub.add("cam1", source, QSize(160, 90))
     try:
         qtbot.waitUntil(lambda: source.skips > 100, timeout=3000)
-        assert source.reads <= len(delivered) + 2       # read (converted) only to be shown
+        assert source.reads <= len(delivered) + 2  # read (converted) only to be shown
     finally:
         hub.stop()
 
@@ -106,8 +114,11 @@ def test_the_tile_rate_is_a_console_setting(tmp_path):
 def test_how_streams_are_decoded_is_a_console_setting(tmp_path):
     settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
     assert decode_from(settings) is DecodeMode.AUTO
-    for value, mode in (("software", DecodeMode.SOFTWARE), (" Hardware ", DecodeMode.HARDWARE),
-                        ("gpu", DecodeMode.AUTO)):
+    for value, mode in (
+        ("software", DecodeMode.SOFTWARE),
+        (" Hardware ", DecodeMode.HARDWARE),
+        ("gpu", DecodeMode.AUTO),
+    ):
         settings.setValue(DECODE_SETTING, value)
         assert decode_from(settings) is mode
 
@@ -136,7 +147,7 @@ class CountingSource(ScriptedSource):
 
 
 def still_for(qtbot, count, seconds: float = 0.6) -> bool:
-    qtbot.wait(150)                 # a read under way when the pause came may still finish
+    qtbot.wait(150)  # a read under way when the pause came may still finish
     before = count()
     qtbot.wait(round(seconds * 1000))
     return count() == before
@@ -154,7 +165,7 @@ def test_a_minimised_window_decodes_nothing_and_restored_shows_frames_again(qtbo
     qtbot.waitUntil(lambda: len(delivered) >= 3, timeout=3000)
     window.showMinimized()
     assert still_for(qtbot, lambda: (source.reads, len(delivered)))
-    assert (source.drops > 10) == live        # a live link is kept and drained; a file just waits
+    assert (source.drops > 10) == live  # a live link is kept and drained; a file just waits
     assert source.opens == 1
     delivered.clear()
     window.showNormal()
@@ -175,15 +186,17 @@ def test_a_camera_hidden_in_one_window_and_shown_in_another_keeps_coming(qtbot, 
     qtbot.waitUntil(lambda: len(delivered) >= 2, timeout=3000)
 
 
-def test_the_minimised_console_draws_no_demo_pictures(rig, qtbot, monkeypatch):
+def test_the_minimised_console_draws_no_demo_pictures(rig, qtbot, monkeypatch):  # noqa: F811
     renders = [0]
     drawn = synthetic.crop
-    monkeypatch.setattr(synthetic, "crop", lambda *args: renders.__setitem__(0, renders[0] + 1) or drawn(*args))
+    monkeypatch.setattr(
+        synthetic, "crop", lambda *args: renders.__setitem__(0, renders[0] + 1) or drawn(*args)
+    )
     console = make_console(rig, qtbot)
     frames = delivered_by(console.previews)
     qtbot.waitUntil(lambda: len(set(frames)) == 4, timeout=5000)
     console.window.showMinimized()
-    assert still_for(qtbot, lambda: (renders[0], len(frames)), 1.3)   # the clocks ticked meanwhile
+    assert still_for(qtbot, lambda: (renders[0], len(frames)), 1.3)  # the clocks ticked meanwhile
     console.window.showNormal()
     frames.clear()
     qtbot.waitUntil(lambda: len(set(frames)) == 4, timeout=3000)
@@ -206,17 +219,24 @@ def test_demo_cameras_share_one_thread_and_a_still_one_delivers_about_once_a_sec
     delivered = delivered_by(hub)
     before = set(threading.enumerate())
     for number in range(1, 4):
-        hub.add(f"still{number}", SyntheticCameraSource(lambda: still, PROFILES["sony-srg300h"], panorama), QSize(160, 90))
-    hub.add("moving", SyntheticCameraSource(lambda: {**still, "pan": next(pans)}, PROFILES["sony-srg300h"], panorama),
-            QSize(160, 90))
+        hub.add(
+            f"still{number}",
+            SyntheticCameraSource(lambda: still, PROFILES["sony-srg300h"], panorama),
+            QSize(160, 90),
+        )
+    hub.add(
+        "moving",
+        SyntheticCameraSource(lambda: {**still, "pan": next(pans)}, PROFILES["sony-srg300h"], panorama),
+        QSize(160, 90),
+    )
     qtbot.waitUntil(lambda: len(set(delivered)) == 4, timeout=3000)
     started = set(threading.enumerate()) - before
     assert [t.name for t in started] == ["preview-shared"]
     delivered.clear()
     qtbot.wait(2000)
     counts = Counter(delivered)
-    assert all(counts[f"still{number}"] <= 3 for number in range(1, 4))    # the clock's second, twice
-    assert counts["moving"] >= 15                                           # up to the tile rate, 12.5 a second
+    assert all(counts[f"still{number}"] <= 3 for number in range(1, 4))  # the clock's second, twice
+    assert counts["moving"] >= 15  # up to the tile rate, 12.5 a second
     hub.set_view_shown(TILES, False)
     assert still_for(qtbot, lambda: len(delivered), 1.2)
     hub.set_view_shown(TILES, True)
@@ -226,7 +246,7 @@ def test_demo_cameras_share_one_thread_and_a_still_one_delivers_about_once_a_sec
     qtbot.waitUntil(lambda: not any(t.is_alive() for t in started), timeout=2000)
 
 
-def test_the_console_takes_the_tile_rate_from_its_settings_file(rig, qtbot):
+def test_the_console_takes_the_tile_rate_from_its_settings_file(rig, qtbot):  # noqa: F811
     _demo, _devices, folder = rig
     (folder / "console.ini").write_text("[preview]\ntile_fps=4\n", encoding="utf-8")
     console = make_console(rig, qtbot)

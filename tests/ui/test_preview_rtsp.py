@@ -1,4 +1,5 @@
 """Previews from a real RTSP server (tests/video/rtsp.py): picture, loss, return, refusals in plain words."""
+
 from __future__ import annotations
 
 import time
@@ -6,7 +7,7 @@ import time
 import pytest
 from PySide6.QtCore import QSize
 
-from tests.video.rtsp import RtspServer, on_ci, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
+from tests.video.rtsp import RtspServer, on_ci
 from ui.preview.hub import PreviewHub
 
 pytestmark = pytest.mark.gui
@@ -16,7 +17,7 @@ TILE = QSize(320, 180)
 
 @pytest.fixture
 def hub(qtbot):
-    hub = PreviewHub()      # the console's settings: 25 fps, reconnecting after 1 s, 2 s, 4 s …
+    hub = PreviewHub()  # the console's settings: 25 fps, reconnecting after 1 s, 2 s, 4 s …
     yield hub
     hub.stop()
 
@@ -45,12 +46,12 @@ def show(qtbot, hub, url: str) -> None:
         hub.add("cam1", url, TILE)
     assert first.args[0] == "cam1"
     assert first.args[1].size() == TILE
-    assert colours(first.args[1]) > 5     # the test picture, not a blank frame
+    assert colours(first.args[1]) > 5  # the test picture, not a blank frame
 
 
 @pytest.mark.parametrize("path", ["/sub", "/main", "/sub-h265"])
 def test_a_tile_shows_the_rtsp_stream(qtbot, hub, statuses, rtsp_camera, rtsp_clips, path):
-    if path not in rtsp_clips:          # CI's Debian ffmpeg has one: there it must be tested
+    if path not in rtsp_clips:  # CI's Debian ffmpeg has one: there it must be tested
         if on_ci():
             pytest.fail("this machine's ffmpeg has no H.265 encoder (.ci/run installs Debian's ffmpeg)")
         pytest.skip("this machine's ffmpeg has no H.265 encoder")
@@ -59,12 +60,13 @@ def test_a_tile_shows_the_rtsp_stream(qtbot, hub, statuses, rtsp_camera, rtsp_cl
 
 
 def test_a_stopped_server_is_said_within_2_s_and_the_picture_returns_within_5_s(
-        qtbot, hub, statuses, rtsp_camera):
+    qtbot, hub, statuses, rtsp_camera
+):
     show(qtbot, hub, rtsp_camera.url("/sub"))
     rtsp_camera.stop()
     message = wait_said(qtbot, statuses, "no signal", timeout=2.0)
     assert f"nothing answers at 127.0.0.1:{rtsp_camera.port} (connection refused)" in message
-    qtbot.wait(8000)            # a long outage: the waits between attempts have grown to their longest
+    qtbot.wait(8000)  # a long outage: the waits between attempts have grown to their longest
     rtsp_camera.start()
     back = time.monotonic() + 5.0
     with qtbot.waitSignal(hub.frameReady, timeout=5000):
@@ -93,13 +95,15 @@ def test_wrong_credentials_are_said_on_the_tile_and_right_ones_play(qtbot, hub, 
     show(qtbot, hub, guarded_camera.url("/sub", user="operator", password="s3cret"))
 
 
-def test_the_enlarged_view_plays_the_main_stream_and_the_tile_the_substream_again(qtbot, hub, statuses, rtsp_camera):
+def test_the_enlarged_view_plays_the_main_stream_and_the_tile_the_substream_again(
+    qtbot, hub, statuses, rtsp_camera
+):
     show_main = rtsp_camera.url("/main")
     with qtbot.waitSignal(hub.frameReady, timeout=8000):
         hub.add("cam1", rtsp_camera.url("/sub"), TILE, main_stream=show_main)
     hub.set_size("cam1", QSize(1280, 720), "enlarged")
     assert hub.streaming("cam1").describe() == show_main
-    for _ in range(3):      # frames keep coming across the switch (the main stream opens in about a second)
+    for _ in range(3):  # frames keep coming across the switch (the main stream opens in about a second)
         with qtbot.waitSignal(hub.frameReady, timeout=5000):
             pass
     hub.forget_view("enlarged")

@@ -1,5 +1,6 @@
 """The installed Qt binding must keep Python's reference counts: PySide6 6.12.0 dropped one
 reference to True per signal emit and one to None per void call, aborting a busy console."""
+
 import sys
 
 from PySide6.QtCore import QObject, QTimer, Signal

@@ -1,5 +1,6 @@
 """The printed handover report read back with pypdf: headers are whole words, a log entry is never split
 across two pages, a table continued on a new page repeats its header, and the pages stay numbered."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -14,8 +15,8 @@ from models.oplog.reports.handover import handover_report
 from tests.oplog.scenes import accepted, busy_morning
 from tests.oplog.world import T0, build_world
 from tests.ui.test_reports import page_text
-from ui.reports.pages import Break, breaks, page_slices, share_width
 from ui.reports.handover_pdf import save_handover
+from ui.reports.pages import Break, breaks, page_slices, share_width
 
 pytestmark = pytest.mark.gui
 SENTENCE = "Kamera Pendopo dicek ulang bersama teknisi, siaran YouTube stabil."
@@ -48,8 +49,11 @@ def test_headers_are_whole_words_and_an_entry_stays_on_its_page_under_the_header
     save_handover(long_shift, path)
     pages = [page_text(page) for page in PdfReader(path).pages]
     text = " ".join(pages)
-    for header in ("No. Opened Device Severity Description Owner Closed Resolution",
-                   "Start End Event Organiser Mode Places Participants Stream", "Time Author Event Entry"):
+    for header in (
+        "No. Opened Device Severity Description Owner Closed Resolution",
+        "Start End Event Organiser Mode Places Participants Stream",
+        "Time Author Event Entry",
+    ):
         assert header in text, header
     split = [number for number in range(80) if sum(entry(number) in page for page in pages) != 1]
     assert not split, f"entries not whole on one page: {split}"
@@ -64,18 +68,28 @@ def test_headers_are_whole_words_and_an_entry_stays_on_its_page_under_the_header
 def test_a_page_ends_at_the_last_break_that_fits_and_a_forced_break_ends_it_early():
     candidates = [Break(100), Break(180), Break(260), Break(300, forced=True), Break(420)]
     assert [(page.top, page.bottom) for page in page_slices(candidates, 500, 200)] == [
-        (0, 180), (180, 300), (300, 500)]
+        (0, 180),
+        (180, 300),
+        (300, 500),
+    ]
 
 
 def test_a_part_taller_than_a_page_is_cut_where_the_page_is_full():
     assert [(page.top, page.bottom) for page in page_slices([Break(50)], 500, 200)] == [
-        (0, 50), (50, 250), (250, 450), (450, 500)]
+        (0, 50),
+        (50, 250),
+        (250, 450),
+        (450, 500),
+    ]
 
 
 def test_no_page_begins_between_a_heading_and_its_table(qapp):
     document = QTextDocument()
-    document.setHtml("<p>Sebelumnya</p><h2>Judul tabel</h2><table><thead><tr><th>Kolom</th></tr></thead>"
-                     + "".join(f"<tr><td>{number}</td></tr>" for number in range(3)) + "</table>")
+    document.setHtml(
+        "<p>Sebelumnya</p><h2>Judul tabel</h2><table><thead><tr><th>Kolom</th></tr></thead>"
+        + "".join(f"<tr><td>{number}</td></tr>" for number in range(3))
+        + "</table>"
+    )
     document.setTextWidth(600)
     table = document.rootFrame().childFrames()[0]
     heading = document.findBlockByNumber(1)
@@ -91,6 +105,7 @@ def test_no_page_begins_between_a_heading_and_its_table(qapp):
 def test_short_texts_keep_their_whole_width_and_long_ones_share_the_rest():
     # time, author, entry: the entry needs far more than there is; the others fit on one line
     widths = share_width([20, 40, 60], [20, 90, 900], 400)
-    assert widths[:2] == [20, 90] and widths[2] == pytest.approx(290)
-    assert share_width([10, 10], [30, 10], 100) == pytest.approx([75, 25])     # all fit: the rest in proportion
-    assert share_width([300, 200], [400, 300], 400) == [300, 200]               # longest words over the width
+    assert widths[:2] == [20, 90]
+    assert widths[2] == pytest.approx(290)
+    assert share_width([10, 10], [30, 10], 100) == pytest.approx([75, 25])  # all fit: the rest in proportion
+    assert share_width([300, 200], [400, 300], 400) == [300, 200]  # longest words over the width

@@ -1,5 +1,6 @@
 """Reports: the handover PDF read back, the CSV round trip through ``python app.py report``, the
 command line end to end, and the monthly statistics window's charts (its PDF: test_monthly_pdf.py)."""
+
 from __future__ import annotations
 
 import os
@@ -7,24 +8,24 @@ import sqlite3
 import subprocess
 import sys
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PageObject, PdfReader
 
 import app
+from models.oplog import handover as ho
 from models.oplog.database import open_database
 from models.oplog.reports.csv_files import read_handover_csv
 from models.oplog.reports.handover import handover_report
 from models.oplog.reports.monthly import monthly_stats
 from models.oplog.seed.demo import seed_demo
-from models.oplog import handover as ho
 from tests.oplog.scenes import ACCEPTED, accepted, busy_morning, handover, signed
 from tests.oplog.world import build_world
 from ui.oplog.worker import DbWorker
-from ui.reports.monthly import MonthlyWindow
 from ui.reports.handover_pdf import save_handover
+from ui.reports.monthly import MonthlyWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,13 +64,29 @@ def pdf_text(path: Path) -> str:
 def test_the_handover_pdf_reads_back(handed_over, tmp_path, qapp):
     url, shift_id = handed_over
     path = tmp_path / "serah-terima.pdf"
-    assert app.main(["report", "handover", "--shift", str(shift_id), "-o", str(path), "--db", url, "--lang", "en"]) == 0
+    assert (
+        app.main(
+            ["report", "handover", "--shift", str(shift_id), "-o", str(path), "--db", url, "--lang", "en"]
+        )
+        == 0
+    )
     text = pdf_text(path)
     report = report_of(url, shift_id)
-    for expected in ("PEMERINTAH KABUPATEN TRENGGALEK", "Smart Centre", "Shift handover report",
-                     f"Pagi (no. {shift_id}), 03-11-2026", "Budi Santoso", "Dwi Rahmawati", "Agus Setiawan",
-                     "Musrenbang Kecamatan Panggul", "Kamera Pendopo perlu dicek teknisi", "Catatan 2",
-                     "Panel 3 berkedip", report.header.content_hash, "verified: the record is as it was accepted and signed"):
+    for expected in (
+        "PEMERINTAH KABUPATEN TRENGGALEK",
+        "Smart Centre",
+        "Shift handover report",
+        f"Pagi (no. {shift_id}), 03-11-2026",
+        "Budi Santoso",
+        "Dwi Rahmawati",
+        "Agus Setiawan",
+        "Musrenbang Kecamatan Panggul",
+        "Kamera Pendopo perlu dicek teknisi",
+        "Catatan 2",
+        "Panel 3 berkedip",
+        report.header.content_hash,
+        "verified: the record is as it was accepted and signed",
+    ):
         assert expected in text, expected
 
 
@@ -84,34 +101,57 @@ def test_the_handover_csv_round_trips_through_the_report_command(handed_over, tm
 def run_app(*arguments: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     environment.pop("DISPLAY", None)
-    return subprocess.run([sys.executable, str(ROOT / "app.py"), *arguments], capture_output=True, text=True,
-                          env=environment, timeout=120, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "app.py"), *arguments],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        cwd=ROOT,
+    )
 
 
 def test_the_report_command_end_to_end(handed_over, tmp_path):
     url, shift_id = handed_over
     pdf = tmp_path / "laporan.pdf"
-    done = run_app("report", "handover", "--shift", str(shift_id), "-o", str(pdf), "--db", url, "--lang", "id")
+    done = run_app(
+        "report", "handover", "--shift", str(shift_id), "-o", str(pdf), "--db", url, "--lang", "id"
+    )
     assert done.returncode == 0, done.stderr
     text = pdf_text(pdf)
-    assert "Laporan serah terima shift" in text and "Budi Santoso" in text
+    assert "Laporan serah terima shift" in text
+    assert "Budi Santoso" in text
     assert report_of(url, shift_id).header.content_hash in text
     monthly = tmp_path / "statistik.csv"
     done = run_app("report", "monthly", "--month", "2026-11", "-o", str(monthly), "--db", url)
     assert done.returncode == 0, done.stderr
     assert "events_per_day,2026-11-03,luring,1" in monthly.read_text(encoding="utf-8-sig")
-    refused = run_app("report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "statistik.xlsx"), "--db", url)
-    assert refused.returncode == 2 and "written as .pdf or .csv" in refused.stderr
+    refused = run_app(
+        "report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "statistik.xlsx"), "--db", url
+    )
+    assert refused.returncode == 2
+    assert "written as .pdf or .csv" in refused.stderr
     assert not (tmp_path / "statistik.xlsx").exists()
     unknown = run_app("report", "handover", "--shift", "999", "-o", str(tmp_path / "x.csv"), "--db", url)
-    assert unknown.returncode == 2 and "no shift number 999" in unknown.stderr
+    assert unknown.returncode == 2
+    assert "no shift number 999" in unknown.stderr
     bad_month = run_app("report", "monthly", "--month", "2026-13", "-o", str(monthly), "--db", url)
     assert bad_month.returncode == 2
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(b"not a database" * 200)
-    broken = run_app("report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "lagi.csv"),
-                     "--db", f"sqlite:///{damaged}")
-    assert broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1 and "damaged" in broken.stderr
+    broken = run_app(
+        "report",
+        "monthly",
+        "--month",
+        "2026-11",
+        "-o",
+        str(tmp_path / "lagi.csv"),
+        "--db",
+        f"sqlite:///{damaged}",
+    )
+    assert broken.returncode == 1
+    assert len(broken.stderr.strip().splitlines()) == 1
+    assert "damaged" in broken.stderr
 
 
 def exit_code(capsys, *argv: str) -> tuple[int, str]:
@@ -126,14 +166,16 @@ def exit_code(capsys, *argv: str) -> tuple[int, str]:
 def test_every_bad_report_argument_is_one_sentence_and_exit_2(handed_over, tmp_path, capsys):
     url, shift_id = handed_over
     out = str(tmp_path / "laporan.csv")
-    for argv, words in [(("--db", "notaurl", "report", "monthly", "--month", "2026-11", "-o", out),
-                         "not a database URL"),
-                        (("report", "monthly", "--month", "2026-11", "-o", out, "--db", "nosuch://x"),
-                         "not a database URL"),
-                        (("report", "monthly", "--month", "0001-01", "-o", out, "--db", url), "not a month"),
-                        (("report", "handover", "--shift", "99999999999999999999999", "-o", out, "--db", url),
-                         "not a shift number"),
-                        (("report", "handover", "--shift", "-3", "-o", out, "--db", url), "not a shift number")]:
+    for argv, words in [
+        (("--db", "notaurl", "report", "monthly", "--month", "2026-11", "-o", out), "not a database URL"),
+        (("report", "monthly", "--month", "2026-11", "-o", out, "--db", "nosuch://x"), "not a database URL"),
+        (("report", "monthly", "--month", "0001-01", "-o", out, "--db", url), "not a month"),
+        (
+            ("report", "handover", "--shift", "99999999999999999999999", "-o", out, "--db", url),
+            "not a shift number",
+        ),
+        (("report", "handover", "--shift", "-3", "-o", out, "--db", url), "not a shift number"),
+    ]:
         code, error = exit_code(capsys, *argv)
         assert code == 2 and words in error and "Traceback" not in error, (argv, error)
         assert len([line for line in error.splitlines() if "error: " in line]) == 1, error
@@ -141,19 +183,29 @@ def test_every_bad_report_argument_is_one_sentence_and_exit_2(handed_over, tmp_p
 
 
 def test_a_report_replaces_a_file_only_with_force_and_never_the_database(tmp_path, capsys, monkeypatch):
-    database = tmp_path / "oplog.csv"              # a database whose name a report could take
+    database = tmp_path / "oplog.csv"  # a database whose name a report could take
     open_database(f"sqlite:///{database}").close()
     url, before = f"sqlite:///{database}", database.read_bytes()
     mine = tmp_path / "mine.csv"
     mine.write_text("keep me")
     code, error = exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", str(mine), "--db", url)
-    assert code == 2 and "exists" in error and "--force" in error and mine.read_text() == "keep me"
-    assert exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", str(mine), "--db", url, "--force")[0] == 0
+    assert code == 2
+    assert "exists" in error
+    assert "--force" in error
+    assert mine.read_text() == "keep me"
+    assert (
+        exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", str(mine), "--db", url, "--force")[
+            0
+        ]
+        == 0
+    )
     assert mine.read_text(encoding="utf-8-sig").startswith("section,item")
     (tmp_path / "link.csv").symlink_to(database)
     monkeypatch.chdir(tmp_path)
     for target in (str(database), "link.csv", "./oplog.csv", str(tmp_path / "sub" / ".." / "oplog.csv")):
-        code, error = exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", target, "--db", url, "--force")
+        code, error = exit_code(
+            capsys, "report", "monthly", "--month", "2026-11", "-o", target, "--db", url, "--force"
+        )
         assert code == 2 and "is the operations log database" in error, (target, error)
     assert database.read_bytes() == before
 
@@ -163,13 +215,15 @@ def test_a_locked_database_is_told_in_command_line_words(handed_over, tmp_path, 
     holder = sqlite3.connect(tmp_path / "oplog.sqlite", isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        code, error = exit_code(capsys, "report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "s.csv"),
-                                "--db", url)
+        code, error = exit_code(
+            capsys, "report", "monthly", "--month", "2026-11", "-o", str(tmp_path / "s.csv"), "--db", url
+        )
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     assert code == 1 and "is locked" in error and "run the command again" in error, error
-    assert "console will try again" not in error and error.count("\n") == 1
+    assert "console will try again" not in error
+    assert error.count("\n") == 1
 
 
 def values(bar_set) -> list[float]:
@@ -180,7 +234,7 @@ def values(bar_set) -> list[float]:
 def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
     database = open_database(url)
-    seed_demo(database, "2026-10", now=datetime(2026, 11, 2, tzinfo=timezone.utc))
+    seed_demo(database, "2026-10", now=datetime(2026, 11, 2, tzinfo=UTC))
     with database.transaction() as session:
         stats = monthly_stats(session, 2026, 10)
     database.close()
@@ -194,16 +248,20 @@ def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     assert window.stats == stats
     charts = [view.chart() for view in window.views]
     per_day = charts[0].series()[0]
-    assert per_day.count() == 4 and sum(bar_set.sum() for bar_set in per_day.barSets()[:3]) == sum(
-        stats.events_by_mode().values()) > 50
+    assert per_day.count() == 4
+    assert (
+        sum(bar_set.sum() for bar_set in per_day.barSets()[:3]) == sum(stats.events_by_mode().values()) > 50
+    )
     assert per_day.barSets()[3].sum() == stats.planned_events()
-    assert [per_day.barSets()[0].at(row.day.day - 1) for row in stats.events_per_day if row.mode == "daring"] == [
-        row.events for row in stats.events_per_day if row.mode == "daring"]
+    assert [
+        per_day.barSets()[0].at(row.day.day - 1) for row in stats.events_per_day if row.mode == "daring"
+    ] == [row.events for row in stats.events_per_day if row.mode == "daring"]
     # horizontal bars: QtCharts draws the first category at the bottom, so the rows go in reversed to read top-down
     assert values(charts[1].series()[0].barSets()[0]) == [row.events for row in reversed(stats.locations)]
     assert values(charts[2].series()[0].barSets()[0]) == [row.hours for row in reversed(stats.staff_hours)]
     assert sum(bar_set.sum() for bar_set in charts[3].series()[0].barSets()) == sum(
-        row.faults for row in stats.device_faults)
+        row.faults for row in stats.device_faults
+    )
 
 
 @pytest.mark.gui

@@ -1,5 +1,6 @@
 """Save dialogs open in the user's Documents folder, then in the folder last chosen, also after a restart —
 not in the program's folder."""
+
 from __future__ import annotations
 
 import shutil
@@ -49,5 +50,5 @@ def test_a_save_dialog_opens_in_documents_then_where_the_last_file_went(tmp_path
     second.reject()
     restarted = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
     assert save_dialog.start_folder(restarted) == reports
-    shutil.rmtree(reports)                                # a folder since removed: back to Documents
+    shutil.rmtree(reports)  # a folder since removed: back to Documents
     assert save_dialog.start_folder(restarted) == documents

@@ -1,5 +1,6 @@
 """The Indonesian translation: complete, compiled from the committed .ts, covering every string
 in ui/, and actually used by the console; the language follows the locale."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -27,11 +28,13 @@ ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 TS = I18N / "console_id.ts"
 QM = I18N / "console_id.qm"
-PLACEHOLDER = re.compile(r"%(?:\d+|n)|\{\w*\}")   # %1 %2 %n, and {name} for str.format
+PLACEHOLDER = re.compile(r"%(?:\d+|n)|\{\w*\}")  # %1 %2 %n, and {name} for str.format
 
 
 def _load_updater():
-    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -43,8 +46,11 @@ updater = _load_updater()
 def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     """(context, source text, translation element) for every message of a .ts file."""
     root = ET.parse(ts).getroot()
-    return [(context.findtext("name"), message.findtext("source"), message.find("translation"))
-            for context in root.iter("context") for message in context.iter("message")]
+    return [
+        (context.findtext("name"), message.findtext("source"), message.find("translation"))
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
 
 
 def placeholders(text: str) -> list[str]:
@@ -72,8 +78,10 @@ def test_every_message_is_translated_and_keeps_its_placeholders():
             if not text.strip():
                 problems.append(f"{where} has an empty translation")
             elif placeholders(text) != placeholders(source):
-                problems.append(f"{where} -> {text!r}: placeholders {placeholders(text)} "
-                                f"instead of {placeholders(source)}")
+                problems.append(
+                    f"{where} -> {text!r}: placeholders {placeholders(text)} "
+                    f"instead of {placeholders(source)}"
+                )
         if "&" in source.replace("&&", "") and "&" not in "".join(forms).replace("&&", ""):
             problems.append(f"{where} lost its accelerator (&)")
     assert not problems, "\n".join(problems)
@@ -96,8 +104,10 @@ def test_every_string_in_the_ui_code_is_in_the_ts_file(tmp_path):
     assert len(in_code) > 50, "lupdate found suspiciously few strings in ui/"
     committed = {(context, source) for context, source, _ in messages(TS)}
     missing = sorted(in_code - committed)
-    assert not missing, ("not in console_id.ts (run python tools/update_translations.py and translate):\n"
-                         + "\n".join(f"  {context}: {source!r}" for context, source in missing))
+    assert not missing, (
+        "not in console_id.ts (run python tools/update_translations.py and translate):\n"
+        + "\n".join(f"  {context}: {source!r}" for context, source in missing)
+    )
 
 
 # ---- the running console ------------------------------------------------------------------------
@@ -112,9 +122,17 @@ def console_factory(tmp_path, qtbot):
             config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
             controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
             settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
-            simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo)}
-            console = Console(config, controllers, data_folder=tmp_path, settings=settings,
-                              hotkeys=HotkeyMap.defaults(), simulated=simulated)
+            simulated = {
+                c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
+            }
+            console = Console(
+                config,
+                controllers,
+                data_folder=tmp_path,
+                settings=settings,
+                hotkeys=HotkeyMap.defaults(),
+                simulated=simulated,
+            )
             qtbot.addWidget(console.window)
             built.append(console)
             return console
@@ -136,17 +154,40 @@ def visible_texts(console: Console) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("language, expected", [
-    ("id", {"all stop": "HENTIKAN SEMUA (Pause / Ctrl+Spasi / Esc)", "health dock": "Kesehatan Kamera", "events dock": "Acara",
-            "view menu": "&Tampilan", "health column": "Kamera", "link": "terhubung"}),
-    ("en", {"all stop": "ALL STOP (Pause / Ctrl+Space / Esc)", "health dock": "Camera health", "events dock": "Events",
-            "view menu": "&View", "health column": "Camera", "link": "online"}),
-])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "id",
+            {
+                "all stop": "HENTIKAN SEMUA (Pause / Ctrl+Spasi / Esc)",
+                "health dock": "Kesehatan Kamera",
+                "events dock": "Acara",
+                "view menu": "&Tampilan",
+                "health column": "Kamera",
+                "link": "terhubung",
+            },
+        ),
+        (
+            "en",
+            {
+                "all stop": "ALL STOP (Pause / Ctrl+Space / Esc)",
+                "health dock": "Camera health",
+                "events dock": "Events",
+                "view menu": "&View",
+                "health column": "Camera",
+                "link": "online",
+            },
+        ),
+    ],
+)
 def test_the_console_speaks_the_chosen_language(translator, console_factory, language, expected):
     assert translator(language) == language
     console = console_factory()
-    wait_until(lambda: (QApplication.processEvents(), console.cameras.index(0, 1).data() == expected["link"])[1],
-               what=f"camera 1 shown as {expected['link']!r}")
+    wait_until(
+        lambda: (QApplication.processEvents(), console.cameras.index(0, 1).data() == expected["link"])[1],
+        what=f"camera 1 shown as {expected['link']!r}",
+    )
     assert visible_texts(console) == expected
 
 
@@ -155,7 +196,7 @@ def test_indonesian_locale_chooses_indonesian(translator):
     try:
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
         assert system_language() == "id"
-        assert translator(None) == "id"          # no setting: the locale decides
+        assert translator(None) == "id"  # no setting: the locale decides
         assert QApplication.translate("MainWindow", "Camera health") == "Kesehatan Kamera"
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         assert system_language() == "en"
@@ -165,10 +206,13 @@ def test_indonesian_locale_chooses_indonesian(translator):
     assert system_language(QLocale(QLocale.Language.Javanese, QLocale.Country.Indonesia)) == "en"
 
 
-def test_indonesian_is_installed_from_the_shipped_file_and_a_missing_file_means_english(qapp, monkeypatch, tmp_path):
+def test_indonesian_is_installed_from_the_shipped_file_and_a_missing_file_means_english(
+    qapp, monkeypatch, tmp_path
+):
     from PySide6.QtCore import QCoreApplication
 
     from ui.shell import language
+
     try:
         assert language.install_translator(qapp, "id") == "id"
         assert QCoreApplication.translate("Camera", "last preset") == "preset terakhir"

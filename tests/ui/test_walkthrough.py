@@ -2,6 +2,7 @@
 log in, start the shift, select a camera, hold to pan, recall a preset by hotkey, Esc on an open menu
 (nothing stops), the ALL STOP key (everything stops), rename a preset at 4 keys a second, a quick log
 entry, and the handover signed by the shift's lead and accepted by the planned incoming lead."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,12 +13,22 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from tests.devices.conftest import wait_until
 from tests.oplog.world import PIN
 from tests.ui import oplog_support
+from tests.ui.operator_input import (
+    Key,
+    Mod,
+    choose,
+    click,
+    click_slot,
+    keyboard,
+    open_menu,
+    press,
+    show_dock,
+    type_slowly,
+)
 from tests.ui.oplog_support import WAIT_MS, make_site, ready, settle
-from tests.ui.operator_input import (Key, Mod, choose, click, click_slot, keyboard, open_menu, press, show_dock,
-                                     type_slowly)
 
 pytestmark = pytest.mark.gui
-rig, console_for = oplog_support.rig, oplog_support.console_for     # the fixtures
+rig, console_for = oplog_support.rig, oplog_support.console_for  # the fixtures
 
 
 def type_in(widget, text: str) -> None:
@@ -27,7 +38,7 @@ def type_in(widget, text: str) -> None:
 
 
 def test_an_operators_shift_through_keys_and_mouse(rig, console_for, tmp_path, qtbot):
-    site = make_site(tmp_path / "site", started=False)      # Budi's shift is due now, Dwi leads the next
+    site = make_site(tmp_path / "site", started=False)  # Budi's shift is due now, Dwi leads the next
     sims = rig[0]
     console = console_for(site.url)
     window, ops = console.window, console.operations
@@ -35,14 +46,14 @@ def test_an_operators_shift_through_keys_and_mouse(rig, console_for, tmp_path, q
 
     # log in: Operations → Log in / out puts the keyboard in the PIN field
     ops.login.staff.setFocus()
-    QTest.keyClicks(ops.login.staff, "Budi")                 # a combo box finds the name as it is typed
+    QTest.keyClicks(ops.login.staff, "Budi")  # a combo box finds the name as it is typed
     assert ops.login.staff.currentData() == site.world.budi
     choose(window, "Operations", "Log in", qtbot)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is ops.login.pin, timeout=WAIT_MS)
     QTest.keyClicks(ops.login.pin, PIN)
     press(console, Key.Key_Return)
     qtbot.waitUntil(lambda: ops.who.text().startswith("Budi Santoso"), timeout=WAIT_MS)
-    assert "Choose a preset" not in window.presets.message.text()     # the Enter was the PIN field's
+    assert "Choose a preset" not in window.presets.message.text()  # the Enter was the PIN field's
 
     # start the shift
     choose(window, "Operations", "Shift", qtbot)
@@ -65,18 +76,20 @@ def test_an_operators_shift_through_keys_and_mouse(rig, console_for, tmp_path, q
     QTest.keyRelease(window, Key.Key_Right)
     wait_until(lambda: not sims[1].state()["moving"], what="camera 2 stopped on release")
     assert sims[1].state()["pan"] > start_pan
-    assert not sims[0].state()["moving"]                     # only the selected camera moved
+    assert not sims[0].state()["moving"]  # only the selected camera moved
 
     # recall preset 1 by its hotkey
     press(console, Key.Key_1, Mod.ControlModifier)
-    wait_until(lambda: sims[1].state()["last_preset"] == 1 and not sims[1].state()["moving"],
-               what="camera 2 at preset 1")
+    wait_until(
+        lambda: sims[1].state()["last_preset"] == 1 and not sims[1].state()["moving"],
+        what="camera 2 at preset 1",
+    )
     stored = sims[1].state()["presets"][1]
     assert (sims[1].state()["pan"], sims[1].state()["tilt"]) == (stored["pan"], stored["tilt"])
 
     # Esc on an open menu closes it and stops nothing
     for bridge in console.desk.bridges.values():
-        bridge.controller.drive(2, 0)                        # every camera moving, as on air
+        bridge.controller.drive(2, 0)  # every camera moving, as on air
     wait_until(lambda: all(sim.state()["moving"] for sim in sims), what="every camera moving")
     menu = open_menu(window, "Tools", qtbot)
     press(console, Key.Key_Escape)
@@ -95,8 +108,13 @@ def test_an_operators_shift_through_keys_and_mouse(rig, console_for, tmp_path, q
     show_dock(window, window.findChild(QDockWidget, "dock-presets"), qtbot)
     click_slot(grid, 4)
     click(grid.rename_button)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and QApplication.focusWidget().parent() is grid.view.viewport(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.focusWidget() is not None
+            and QApplication.focusWidget().parent() is grid.view.viewport()
+        ),
+        timeout=WAIT_MS,
+    )
     QTest.keyClick(keyboard(console), Key.Key_A, Mod.ControlModifier)
     type_slowly(console, qtbot, "Meja Pimpinan")
     press(console, Key.Key_Return)
@@ -110,7 +128,8 @@ def test_an_operators_shift_through_keys_and_mouse(rig, console_for, tmp_path, q
     press(console, Key.Key_Return)
     qtbot.waitUntil(lambda: "Mic podium diganti" in window.statusBar().currentMessage(), timeout=WAIT_MS)
     assert site.rows("SELECT author_id, shift_id, text FROM log_entries") == [
-        (site.world.budi, site.shift, "Mic podium diganti")]
+        (site.world.budi, site.shift, "Mic podium diganti")
+    ]
 
     # the handover: Budi prepares and signs, Dwi — the planned incoming lead — accepts; the shift ends
     choose(window, "Operations", "Handover", qtbot)
@@ -119,16 +138,19 @@ def test_an_operators_shift_through_keys_and_mouse(rig, console_for, tmp_path, q
     click(handover.prepare)
     qtbot.waitUntil(lambda: status(handover) == "draft", timeout=WAIT_MS)
     summary = handover.summary.toPlainText()
-    assert "Log entries (1)" in summary and "Events\n—" not in summary      # the running events are in it
+    assert "Log entries (1)" in summary
+    assert "Events\n—" not in summary  # the running events are in it
     type_in(handover.sign.pin, PIN)
     click(handover.sign.button)
     qtbot.waitUntil(lambda: status(handover) == "signed", timeout=WAIT_MS)
-    assert handover.accept.who.currentData() == site.world.dwi            # the planned lead is offered first
+    assert handover.accept.who.currentData() == site.world.dwi  # the planned lead is offered first
     type_in(handover.accept.pin, PIN)
     click(handover.accept.button)
     qtbot.waitUntil(lambda: status(handover) == "accepted", timeout=WAIT_MS)
     assert site.rows("SELECT incoming_lead_id, accepted_as_admin FROM handovers") in (
-        [(site.world.dwi, 0)], [(site.world.dwi, False)])
+        [(site.world.dwi, 0)],
+        [(site.world.dwi, False)],
+    )
     assert site.scalar("SELECT actual_end IS NOT NULL FROM shifts WHERE id = :id", id=site.shift)
     settle(ops, qtbot)
 

@@ -1,5 +1,6 @@
 """The video wall in the assembled console, against the simulated Kramer matrix of demo mode:
 drag-to-route, layout hotkeys, ownership and take-over, device errors, and the Qt models."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,16 +19,16 @@ from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_demo_wall, start_wall_simulator
-from models.config.store import WallConfig, demo_config
 from models.config.demo import DEMO_LAYOUTS
+from models.config.store import WallConfig, demo_config
 from models.desk.hotkeys import HotkeyMap
 from models.desk.ownership import EventBoard
+from ui.desk.operator_desk import OperatorDesk
 from ui.shell.bridge import WallBridge
 from ui.shell.console import Console, SimulatedPicture
-from ui.desk.operator_desk import OperatorDesk
-from ui.wall.wall_desk import WallDesk
 from ui.wall.outputs_model import WallRole, source_mime
 from ui.wall.view import WallPage
+from ui.wall.wall_desk import WallDesk
 
 pytestmark = pytest.mark.gui
 FAST = "timeout=0.3&gap=0.01"
@@ -55,22 +56,37 @@ def make_console(rig, qtbot):
     consoles = []
 
     def make(wall_options: str = FAST) -> Console:
-        config = demo_config([c.url + "&timeout=0.1&poll=0.5" for c in rig.cameras], check_camera,
-                             wall_url=f"{rig.wall.url}?{wall_options}")
+        config = demo_config(
+            [c.url + "&timeout=0.1&poll=0.5" for c in rig.cameras],
+            check_camera,
+            wall_url=f"{rig.wall.url}?{wall_options}",
+        )
         cameras = {c.id: CameraController(rig.devices, c.url, c.name).start() for c in config.cameras}
         walls = {w.id: WallController(rig.devices, w.url, w.name).start() for w in config.walls}
         for wall in walls.values():
             wall.ready().result(5)
         settings = QSettings(str(rig.folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, rig.cameras)}
-        console = Console(config, cameras, data_folder=rig.folder, settings=settings, hotkeys=HotkeyMap.defaults(),
-                          simulated=simulated, walls=walls)
+        simulated = {
+            c.id: SimulatedPicture(d.state, d.profile)
+            for c, d in zip(config.cameras, rig.cameras, strict=True)
+        }
+        console = Console(
+            config,
+            cameras,
+            data_folder=rig.folder,
+            settings=settings,
+            hotkeys=HotkeyMap.defaults(),
+            simulated=simulated,
+            walls=walls,
+        )
         consoles.append(console)
         qtbot.addWidget(console.window)
         console.show()
         qtbot.waitExposed(console.window)
         page = console.wall_view.pages["smart-wall"]
-        qtbot.waitUntil(lambda: screen(page, 4, WallRole.INPUT) is not None, timeout=WAIT_MS)   # routes read back
+        qtbot.waitUntil(
+            lambda: screen(page, 4, WallRole.INPUT) is not None, timeout=WAIT_MS
+        )  # routes read back
         return console
 
     yield make
@@ -111,31 +127,39 @@ def log_lines(console: Console) -> list[str]:
 def test_dropping_a_source_on_a_screen_routes_it(make_console, rig, qtbot):
     console = make_console()
     page = console.wall_view.pages["smart-wall"]
-    drag_source(page, 5, 2)               # Zoom/Conference onto Layar Tengah, which the active Rakor owns
+    drag_source(page, 5, 2)  # Zoom/Conference onto Layar Tengah, which the active Rakor owns
     qtbot.waitUntil(lambda: rig.wall.state()["video"][2] == 5, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: screen(page, 2, WallRole.SOURCE) == "Zoom/Conference", timeout=WAIT_MS)
     assert screen(page, 2, WallRole.OWNER) == "Rapat Koordinasi Bupati"
-    qtbot.waitUntil(lambda: any("route input 5 to output 2" in line and "completed" in line
-                                for line in log_lines(console)), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: any(
+            "route input 5 to output 2" in line and "completed" in line for line in log_lines(console)
+        ),
+        timeout=WAIT_MS,
+    )
 
 
 def test_a_layout_hotkey_recalls_that_preset(make_console, rig, qtbot):
     store_demo_layouts(rig.sims, rig.wall.url)
     console = make_console()
     podcast = next(e for e in console.board.events.values() if "smart-wall:3" in e.wall_outputs)
-    console.board.end(podcast.id)         # the layout changes every screen: no other event may own one
+    console.board.end(podcast.id)  # the layout changes every screen: no other event may own one
     console.wall_view.refresh_owners()
     alt_2 = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     QApplication.sendEvent(console.window, alt_2)
     qtbot.waitUntil(lambda: rig.wall.state()["last_preset"] == 2, timeout=WAIT_MS)
     assert {o: rig.wall.state()["video"][o] for o in DEMO_LAYOUTS[2]} == DEMO_LAYOUTS[2]
     page = console.wall_view.pages["smart-wall"]
-    qtbot.waitUntil(lambda: [screen(page, o, WallRole.INPUT) for o in range(1, 5)] == list(DEMO_LAYOUTS[2].values()),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: [screen(page, o, WallRole.INPUT) for o in range(1, 5)] == list(DEMO_LAYOUTS[2].values()),
+        timeout=WAIT_MS,
+    )
     button = page.layout_buttons[2]
-    assert button.text().startswith("Presentasi") and "2" in button.text()
-    qtbot.waitUntil(button.isChecked, timeout=WAIT_MS)             # recalled at once, and shown as active
-    assert "layout <b>Presentasi</b>" in page.status.text() and not page.offer.isVisible()
+    assert button.text().startswith("Presentasi")
+    assert "2" in button.text()
+    qtbot.waitUntil(button.isChecked, timeout=WAIT_MS)  # recalled at once, and shown as active
+    assert "layout <b>Presentasi</b>" in page.status.text()
+    assert not page.offer.isVisible()
 
 
 def test_a_layout_touching_another_events_screens_offers_take_over_and_recall(make_console, rig, qtbot):
@@ -146,31 +170,41 @@ def test_a_layout_touching_another_events_screens_offers_take_over_and_recall(ma
     qtbot.keyClick(console.window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert "Layar Kanan, Monitor Podium" in console.window.banner.text()
     assert page.offer.isVisible()
-    assert page.offer_text.text() == "Rapat Penuh would change Layar Kanan, Monitor Podium, which Podcast Diskominfo uses."
-    assert recall_count(rig) == recalls                    # nothing sent yet
-    assert screen(page, 3, WallRole.BLOCKED) and screen(page, 4, WallRole.BLOCKED)
+    assert (
+        page.offer_text.text()
+        == "Rapat Penuh would change Layar Kanan, Monitor Podium, which Podcast Diskominfo uses."
+    )
+    assert recall_count(rig) == recalls  # nothing sent yet
+    assert screen(page, 3, WallRole.BLOCKED)
+    assert screen(page, 4, WallRole.BLOCKED)
     qtbot.mouseClick(page.offer_accept, Qt.MouseButton.LeftButton)
     assert not page.offer.isVisible()
     lines = log_lines(console)
-    assert [screen_name for screen_name in ("Layar Kanan", "Monitor Podium")
-            if any(f"take over {screen_name}" in line and "Podcast Diskominfo" in line for line in lines)] == [
-        "Layar Kanan", "Monitor Podium"]                   # one take-over logged per screen
-    assert not screen(page, 3, WallRole.BLOCKED) and screen(page, 4, WallRole.OWNER) == "Rapat Koordinasi Bupati"
+    assert [
+        screen_name
+        for screen_name in ("Layar Kanan", "Monitor Podium")
+        if any(f"take over {screen_name}" in line and "Podcast Diskominfo" in line for line in lines)
+    ] == ["Layar Kanan", "Monitor Podium"]  # one take-over logged per screen
+    assert not screen(page, 3, WallRole.BLOCKED)
+    assert screen(page, 4, WallRole.OWNER) == "Rapat Koordinasi Bupati"
     qtbot.waitUntil(lambda: rig.wall.state()["last_preset"] == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: page.layout_buttons[1].isChecked(), timeout=WAIT_MS)
     assert not page.layout_buttons[2].isChecked()
     assert "layout <b>Rapat Penuh</b>" in page.status.text()
 
 
-def test_pressing_the_layout_key_again_takes_over_and_recalls_and_cancel_takes_nothing(make_console, rig, qtbot):
+def test_pressing_the_layout_key_again_takes_over_and_recalls_and_cancel_takes_nothing(
+    make_console, rig, qtbot
+):
     store_demo_layouts(rig.sims, rig.wall.url)
     console = make_console()
     page = console.wall_view.pages["smart-wall"]
     qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     qtbot.mouseClick(page.offer_cancel, Qt.MouseButton.LeftButton)
-    assert not page.offer.isVisible() and screen(page, 3, WallRole.BLOCKED)
+    assert not page.offer.isVisible()
+    assert screen(page, 3, WallRole.BLOCKED)
     qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)      # again: the confirmation
+    qtbot.keyClick(console.window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # again: the confirmation
     qtbot.waitUntil(lambda: rig.wall.state()["last_preset"] == 3, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: page.layout_buttons[3].isChecked(), timeout=WAIT_MS)
     assert not screen(page, 4, WallRole.BLOCKED)
@@ -184,9 +218,9 @@ def test_routing_a_screen_by_hand_ends_the_active_layout(make_console, rig, qtbo
     qtbot.mouseClick(page.offer_accept, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.layout_buttons[1].isChecked(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: screen(page, 2, WallRole.INPUT) == DEMO_LAYOUTS[1][2], timeout=WAIT_MS)
-    drag_source(page, DEMO_LAYOUTS[1][2], 2)          # the source it shows already: still the layout
+    drag_source(page, DEMO_LAYOUTS[1][2], 2)  # the source it shows already: still the layout
     assert page.layout_buttons[1].isChecked()
-    drag_source(page, 5, 2)                           # Zoom/Conference onto Layar Tengah: no longer Rapat Penuh
+    drag_source(page, 5, 2)  # Zoom/Conference onto Layar Tengah: no longer Rapat Penuh
     assert not any(button.isChecked() for button in page.layout_buttons.values())
     assert "Rapat Penuh" not in page.status.text()
 
@@ -195,31 +229,38 @@ def test_a_screen_of_another_running_event_needs_a_take_over(make_console, rig, 
     console = make_console()
     page = console.wall_view.pages["smart-wall"]
     before = rig.wall.state()["video"][3]
-    drag_source(page, 6, 3)               # Layar Kanan belongs to the Podcast; the operator works for the Rakor
+    drag_source(page, 6, 3)  # Layar Kanan belongs to the Podcast; the operator works for the Rakor
     assert console.window.banner.isVisible()
     assert console.window.banner.text() == "Layar Kanan belongs to Podcast Diskominfo — take it over first"
     assert screen(page, 3, WallRole.BLOCKED)
     assert not page.take_over.isVisible()
     qtbot.mouseClick(page.canvas, Qt.MouseButton.LeftButton, pos=page.canvas.cell_rect(2).center().toPoint())
-    assert page.take_over.isVisible() and page.take_over.text() == "Take over Layar Kanan"
+    assert page.take_over.isVisible()
+    assert page.take_over.text() == "Take over Layar Kanan"
     qtbot.mouseClick(page.take_over, Qt.MouseButton.LeftButton)
     assert not screen(page, 3, WallRole.BLOCKED)
     assert screen(page, 3, WallRole.OWNER) == "Rapat Koordinasi Bupati"
-    assert any("take over Layar Kanan" in line and "Podcast Diskominfo" in line for line in log_lines(console))
-    assert rig.wall.state()["video"][3] == before           # nothing was sent before the take-over
+    assert any(
+        "take over Layar Kanan" in line and "Podcast Diskominfo" in line for line in log_lines(console)
+    )
+    assert rig.wall.state()["video"][3] == before  # nothing was sent before the take-over
     drag_source(page, 6, 3)
     qtbot.waitUntil(lambda: rig.wall.state()["video"][3] == 6, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: screen(page, 3, WallRole.SOURCE) == "YouTube Preview", timeout=WAIT_MS)
 
 
 def test_a_device_error_is_shown_with_its_meaning(make_console, rig, qtbot):
-    console = make_console(FAST + "&inputs=16")        # the console believes in 16 inputs; the matrix has 8
+    console = make_console(FAST + "&inputs=16")  # the console believes in 16 inputs; the matrix has 8
     page = console.wall_view.pages["smart-wall"]
     drop_mime(page, source_mime("smart-wall", 12), 1)
-    qtbot.waitUntil(lambda: "parameter out of range (ERR 003)" in console.window.banner.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "parameter out of range (ERR 003)" in console.window.banner.text(), timeout=WAIT_MS
+    )
     assert console.window.banner.isVisible()
-    qtbot.waitUntil(lambda: screen(page, 1, WallRole.PROBLEM) == "parameter out of range (ERR 003)", timeout=WAIT_MS)
-    drag_source(page, 2, 1)                             # the next good command clears the warning
+    qtbot.waitUntil(
+        lambda: screen(page, 1, WallRole.PROBLEM) == "parameter out of range (ERR 003)", timeout=WAIT_MS
+    )
+    drag_source(page, 2, 1)  # the next good command clears the warning
     qtbot.waitUntil(lambda: screen(page, 1, WallRole.PROBLEM) == "", timeout=WAIT_MS)
 
 
@@ -269,10 +310,18 @@ def standalone_page(rig, qtbot, protocol: str, listen: str, options: str, wall: 
 
 
 def test_a_wall_processor_puts_sources_into_windows_of_its_canvas(rig, qtbot):
-    wall = WallConfig("quantum", "Quantum", "extron+tcp://unused", sources={4: "PC Presentasi"},
-                      outputs={1: "Kiri", 2: "Tengah", 3: "Kanan"}, canvas=2, layouts={3: "Podcast"})
-    server, page = standalone_page(rig, qtbot, "extron", "tcp://127.0.0.1:0?canvases=2&windows=8&layouts=4",
-                                   f"canvases=2&{FAST}", wall)
+    wall = WallConfig(
+        "quantum",
+        "Quantum",
+        "extron+tcp://unused",
+        sources={4: "PC Presentasi"},
+        outputs={1: "Kiri", 2: "Tengah", 3: "Kanan"},
+        canvas=2,
+        layouts={3: "Podcast"},
+    )
+    server, page = standalone_page(
+        rig, qtbot, "extron", "tcp://127.0.0.1:0?canvases=2&windows=8&layouts=4", f"canvases=2&{FAST}", wall
+    )
     drag_source(page, 4, 3)
     qtbot.waitUntil(lambda: server.state()["windows"] == {(2, 3): 4}, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: screen(page, 3, WallRole.SOURCE) == "PC Presentasi", timeout=WAIT_MS)
@@ -281,9 +330,13 @@ def test_a_wall_processor_puts_sources_into_windows_of_its_canvas(rig, qtbot):
 
 
 def test_a_display_shows_power_and_inputs_instead_of_routing(rig, qtbot):
-    wall = WallConfig("podium", "Monitor Podium", "lg+tcp://unused", inputs={"90": "HDMI 1", "C0": "DisplayPort"})
+    wall = WallConfig(
+        "podium", "Monitor Podium", "lg+tcp://unused", inputs={"90": "HDMI 1", "C0": "DisplayPort"}
+    )
     display, page = standalone_page(rig, qtbot, "lg", "tcp://127.0.0.1:0", FAST, wall)
-    assert page.canvas is None and page.sources is None and not page.layout_buttons
+    assert page.canvas is None
+    assert page.sources is None
+    assert not page.layout_buttons
     buttons = {button.text(): button for button in page.findChildren(QPushButton)}
     assert {"Power on", "Standby", "HDMI 1", "DisplayPort"} <= set(buttons)
     qtbot.mouseClick(buttons["DisplayPort"], Qt.MouseButton.LeftButton)
@@ -293,14 +346,20 @@ def test_a_display_shows_power_and_inputs_instead_of_routing(rig, qtbot):
 
 
 def test_the_wall_page_shows_what_the_device_said_it_is(rig, qtbot):
-    wall = WallConfig("matrix", "Matrix Ruang Rapat", "kramer+tcp://unused", sources={3: "Kamera 3"},
-                      outputs={1: "Kiri", 2: "Kanan"})
-    server, page = standalone_page(rig, qtbot, "kramer", "tcp://127.0.0.1:0?video_only=yes&model=VS-88HN&inputs=4",
-                                   FAST, wall)
+    wall = WallConfig(
+        "matrix",
+        "Matrix Ruang Rapat",
+        "kramer+tcp://unused",
+        sources={3: "Kamera 3"},
+        outputs={1: "Kiri", 2: "Kanan"},
+    )
+    server, page = standalone_page(
+        rig, qtbot, "kramer", "tcp://127.0.0.1:0?video_only=yes&model=VS-88HN&inputs=4", FAST, wall
+    )
     assert "Kramer Protocol 3000 VS-88HN" in page.status.text()
     tip = page.status.toolTip().splitlines()
     assert {"Model: VS-88HN", "4 inputs × 8 outputs", "16 presets", "Layers: av, video, audio"} <= set(tip)
-    drag_source(page, 3, 1)                    # #AV is refused, #VID routes it
+    drag_source(page, 3, 1)  # #AV is refused, #VID routes it
     qtbot.waitUntil(lambda: server.state()["video"][1] == 3, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Not supported by the device: route-av" in page.status.toolTip(), timeout=WAIT_MS)
     assert "Layers: video, audio" in page.status.toolTip()

@@ -1,4 +1,5 @@
 """Sentences composed without Qt (common/wording.py) are said in the interface language (ui/shell/wording.py)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -25,8 +26,9 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 
 
 def _updater():
-    spec = importlib.util.spec_from_file_location("update_translations",
-                                                  ROOT / "tools" / "update_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -49,9 +51,13 @@ def indonesian(qapp, tmp_path):
 def test_a_phrase_is_plain_english_text_that_remembers_its_source():
     problem = QT_TRANSLATE_NOOP("WordingTest", "too hot")
     line = QT_TRANSLATE_NOOP("WordingTest", "line {line}: {problem}").format(line=3, problem=problem)
-    assert line == "line 3: too hot" and isinstance(line, str)
-    assert (line.context, line.source, line.values) == ("WordingTest", "line {line}: {problem}",
-                                                       {"line": 3, "problem": problem})
+    assert line == "line 3: too hot"
+    assert isinstance(line, str)
+    assert (line.context, line.source, line.values) == (
+        "WordingTest",
+        "line {line}: {problem}",
+        {"line": 3, "problem": problem},
+    )
     with pytest.raises(TypeError):
         line.format(3)
 
@@ -62,7 +68,8 @@ def test_said_translates_the_sentence_and_the_sentences_inside_it(indonesian):
     assert said(line) == "baris 3: terlalu panas"
     assert said(ValueError(line)) == "baris 3: terlalu panas"
     assert said(ValueError("not a phrase")) == "not a phrase"
-    assert said("plain text") == "plain text" and said(42) == "42"
+    assert said("plain text") == "plain text"
+    assert said(42) == "42"
 
 
 def test_untranslated_or_mismatched_sentences_stay_english(indonesian):

@@ -1,4 +1,5 @@
 """Small generated video clips for the preview tests."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-BACKGROUND = (160, 60, 20)     # BGR: a blue that shows whether red and blue were swapped
+BACKGROUND = (160, 60, 20)  # BGR: a blue that shows whether red and blue were swapped
 
 
 def clip_frame(index: int, count: int, size: tuple[int, int]) -> np.ndarray:
@@ -14,11 +15,13 @@ def clip_frame(index: int, count: int, size: tuple[int, int]) -> np.ndarray:
     width, height = size
     frame = np.full((height, width, 3), BACKGROUND, np.uint8)
     left = index * (width - width // 8) // max(count - 1, 1)
-    frame[:, left:left + width // 8] = 255
+    frame[:, left : left + width // 8] = 255
     return frame
 
 
-def write_clip(path: Path, *, count: int = 10, size: tuple[int, int] = (320, 180), fps: float = 100.0) -> Path:
+def write_clip(
+    path: Path, *, count: int = 10, size: tuple[int, int] = (320, 180), fps: float = 100.0
+) -> Path:
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, size)
     try:
         for index in range(count):

@@ -7,6 +7,7 @@ gst-rtsp-server answers like a camera (several clients, 404 for an unknown path,
 credentials), and since it runs as its own process (tests/video/rtsp_server.py, under the
 system's python3 that the gi bindings are built for) a test can stop and restart the camera.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,11 +30,19 @@ def rtsp_tools_missing() -> str | None:
     """Why a real RTSP server cannot run here, or None."""
     if shutil.which("ffmpeg") is None:
         return "ffmpeg is not installed (apt-get install ffmpeg)"
-    check = subprocess.run([SYSTEM_PYTHON, "-c", "import gi; gi.require_version('GstRtspServer', '1.0')"],
-                           capture_output=True) if Path(SYSTEM_PYTHON).exists() else None
+    check = (
+        subprocess.run(
+            [SYSTEM_PYTHON, "-c", "import gi; gi.require_version('GstRtspServer', '1.0')"],
+            capture_output=True,
+        )
+        if Path(SYSTEM_PYTHON).exists()
+        else None
+    )
     if check is None or check.returncode != 0:
-        return ("GStreamer's RTSP server is not installed (apt-get install python3-gi "
-                "gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-good)")
+        return (
+            "GStreamer's RTSP server is not installed (apt-get install python3-gi "
+            "gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-good)"
+        )
     return None
 
 
@@ -56,17 +65,45 @@ def can_encode(codec: str) -> bool:
     return f" {CODEC_ENCODERS[codec][0]} " in encoders
 
 
-def encode_clip(path: Path, size: tuple[int, int], *, codec: str = "h264", seconds: float = 2.0,
-                fps: int = 30) -> Path:
+def encode_clip(
+    path: Path, size: tuple[int, int], *, codec: str = "h264", seconds: float = 2.0, fps: int = 30
+) -> Path:
     """A moving test picture as an Annex-B stream with a delimiter before every frame, a key
     frame every second and no B-frames, like a camera's stream."""
     encoder, delimiter_filter, muxer = CODEC_ENCODERS[codec]
-    keyframes = (["-g", str(fps), "-bf", "0"] if codec == "h264"
-                 else ["-x265-params", f"log-level=error:bframes=0:keyint={fps}"])
-    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-                    "-i", f"testsrc2=size={size[0]}x{size[1]}:rate={fps}", "-t", str(seconds),
-                    "-c:v", encoder, "-preset", "ultrafast", *keyframes, "-pix_fmt", "yuv420p",
-                    "-bsf:v", f"{delimiter_filter}=aud=insert", "-f", muxer, str(path)], check=True)
+    keyframes = (
+        ["-g", str(fps), "-bf", "0"]
+        if codec == "h264"
+        else ["-x265-params", f"log-level=error:bframes=0:keyint={fps}"]
+    )
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc2=size={size[0]}x{size[1]}:rate={fps}",
+            "-t",
+            str(seconds),
+            "-c:v",
+            encoder,
+            "-preset",
+            "ultrafast",
+            *keyframes,
+            "-pix_fmt",
+            "yuv420p",
+            "-bsf:v",
+            f"{delimiter_filter}=aud=insert",
+            "-f",
+            muxer,
+            str(path),
+        ],
+        check=True,
+    )
     return path
 
 
@@ -79,8 +116,15 @@ def free_port() -> int:
 class RtspServer:
     """``mounts`` maps a path ("/main") to a clip; ``url(path)`` is what a camera's config says."""
 
-    def __init__(self, mounts: dict[str, Path], *, user: str | None = None, password: str | None = None,
-                 digest: bool = False, fps: int = 30) -> None:
+    def __init__(
+        self,
+        mounts: dict[str, Path],
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        digest: bool = False,
+        fps: int = 30,
+    ) -> None:
         self.mounts = mounts
         self.user, self.password, self.digest, self.fps = user, password, digest, fps
         self.port = free_port()
@@ -91,13 +135,21 @@ class RtspServer:
         return f"rtsp://{credentials}127.0.0.1:{self.port}{path}"
 
     def start(self, timeout: float = 10.0) -> RtspServer:
-        command = [SYSTEM_PYTHON, str(SERVER_SCRIPT), str(self.port), "--fps", str(self.fps),
-                   *(f"{path}={clip}" for path, clip in self.mounts.items())]
+        command = [
+            SYSTEM_PYTHON,
+            str(SERVER_SCRIPT),
+            str(self.port),
+            "--fps",
+            str(self.fps),
+            *(f"{path}={clip}" for path, clip in self.mounts.items()),
+        ]
         if self.user is not None:
-            command += ["--user", self.user, "--password", self.password or ""] + (["--digest"] if self.digest else [])
+            command += ["--user", self.user, "--password", self.password or ""] + (
+                ["--digest"] if self.digest else []
+            )
         self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:      # "ready" is printed once the port listens
+        while time.monotonic() < deadline:  # "ready" is printed once the port listens
             if self._process.poll() is not None:
                 raise RuntimeError(f"the RTSP server ended with code {self._process.returncode}")
             try:
@@ -126,9 +178,11 @@ def rtsp_clips(tmp_path_factory) -> dict[str, Path]:
     """The main stream (1080p30) and the substream (640×360) of a camera; H.265 where ffmpeg encodes it."""
     require_rtsp_tools()
     folder = tmp_path_factory.mktemp("rtsp-clips")
-    clips = {"/main": encode_clip(folder / "main.h264", MAIN_SIZE),
-             "/sub": encode_clip(folder / "sub.h264", SUB_SIZE)}
-    if can_encode("h265") or on_ci():     # Debian's ffmpeg has libx265: CI tests H.265 too
+    clips = {
+        "/main": encode_clip(folder / "main.h264", MAIN_SIZE),
+        "/sub": encode_clip(folder / "sub.h264", SUB_SIZE),
+    }
+    if can_encode("h265") or on_ci():  # Debian's ffmpeg has libx265: CI tests H.265 too
         clips["/sub-h265"] = encode_clip(folder / "sub.h265", SUB_SIZE, codec="h265")
     return clips
 

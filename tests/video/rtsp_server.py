@@ -11,6 +11,7 @@ Each clip is an Annex-B elementary stream with an access unit delimiter before e
 re-encoding: the timestamps keep growing across the loop, so clients see one endless live
 stream at the clip's frame rate. Unknown paths get 404, wrong credentials 401, as from a camera.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,10 @@ gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 AUD = {"h264": b"\x00\x00\x01\x09", "h265": b"\x00\x00\x01\x46\x01"}
-CAPS = {"h264": "video/x-h264,stream-format=byte-stream,alignment=au",
-        "h265": "video/x-h265,stream-format=byte-stream,alignment=au"}
+CAPS = {
+    "h264": "video/x-h264,stream-format=byte-stream,alignment=au",
+    "h265": "video/x-h265,stream-format=byte-stream,alignment=au",
+}
 PAYLOADER = {"h264": "rtph264pay", "h265": "rtph265pay"}
 
 
@@ -34,11 +37,11 @@ def access_units(data: bytes, codec: str) -> list[bytes]:
     starts = []
     at = data.find(marker)
     while at >= 0:
-        starts.append(at - 1 if at > 0 and data[at - 1] == 0 else at)   # keep 4-byte start codes whole
+        starts.append(at - 1 if at > 0 and data[at - 1] == 0 else at)  # keep 4-byte start codes whole
         at = data.find(marker, at + len(marker))
     if not starts:
         raise SystemExit(f"no access unit delimiters in the {codec} clip")
-    return [data[a:b] for a, b in zip(starts, starts[1:] + [len(data)])]
+    return [data[a:b] for a, b in zip(starts, starts[1:] + [len(data)], strict=True)]
 
 
 class LoopingClip(GstRtspServer.RTSPMediaFactory):
@@ -48,8 +51,10 @@ class LoopingClip(GstRtspServer.RTSPMediaFactory):
         with open(path, "rb") as clip:
             self.frames = access_units(clip.read(), codec)
         self.duration = Gst.SECOND // fps
-        self.set_launch(f"( appsrc name=src format=time caps={CAPS[codec]} "
-                        f"! {PAYLOADER[codec]} name=pay0 pt=96 config-interval=1 )")
+        self.set_launch(
+            f"( appsrc name=src format=time caps={CAPS[codec]} "
+            f"! {PAYLOADER[codec]} name=pay0 pt=96 config-interval=1 )"
+        )
         self.set_shared(True)
         self.connect("media-configure", self._configure)
 

@@ -4,6 +4,7 @@ decoding tried and given up for software, the camera's reasons, a stalled camera
 The clips have a key frame every second (30 frames, tests/video/rtsp.py ``encode_clip``), as cameras
 send them, so a resume waits at most a second for its key frame.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ import threading
 import pytest
 
 from devices.video import DecodeMode, PyAvSource, SourceError, decoding, pyav_source
-from tests.video.rtsp import RtspServer, free_port, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
+from tests.video.rtsp import RtspServer, free_port
 
 FPS = 30
 
@@ -34,34 +35,34 @@ def test_a_paused_source_takes_packets_off_the_link_without_decoding_them(rtsp_c
     with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.SOFTWARE) as source:
         assert source.read().shape == (360, 640, 3)
         decoded, packets = source.decoded, source.packets
-        dropped = [source.drop() for _ in range(2 * FPS + FPS // 2)]     # 2.5 s of the stream
-        assert all(dropped)                         # the link stays open and keeps delivering
+        dropped = [source.drop() for _ in range(2 * FPS + FPS // 2)]  # 2.5 s of the stream
+        assert all(dropped)  # the link stays open and keeps delivering
         assert source.packets == packets + len(dropped)
-        assert source.decoded == decoded            # nothing decoded meanwhile
+        assert source.decoded == decoded  # nothing decoded meanwhile
 
 
 def test_after_a_pause_decoding_starts_again_at_a_key_frame(rtsp_camera):
     with PyAvSource(rtsp_camera.url("/sub"), decode=DecodeMode.SOFTWARE) as source:
         for _ in range(5):
             source.read()
-        for pause in (FPS // 2, FPS + 7):           # resumes that fall between key frames
+        for pause in (FPS // 2, FPS + 7):  # resumes that fall between key frames
             for _ in range(pause):
                 source.drop()
             decoded, key_frames, packets = source.decoded, source.decoded_key_frames, source.packets
             frame = source.read()
             assert (source.decoded, source.decoded_key_frames) == (decoded + 1, key_frames + 1)
-            assert source.packets - packets <= FPS      # the packets up to the key frame were skipped
-            assert colours(frame) > 5                   # the test picture, not a grey frame
+            assert source.packets - packets <= FPS  # the packets up to the key frame were skipped
+            assert colours(frame) > 5  # the test picture, not a grey frame
             source.read()
-            assert source.decoded_key_frames == key_frames + 1     # then on frame by frame
+            assert source.decoded_key_frames == key_frames + 1  # then on frame by frame
 
 
 def test_the_first_picture_after_opening_comes_from_a_key_frame(rtsp_camera):
-    with PyAvSource(rtsp_camera.url("/sub")) as early:          # the stream starts with this client
+    with PyAvSource(rtsp_camera.url("/sub")) as early:  # the stream starts with this client
         early.read()
         for _ in range(FPS // 2):
             early.read()
-        with PyAvSource(rtsp_camera.url("/sub")) as late:      # joins half-way between key frames
+        with PyAvSource(rtsp_camera.url("/sub")) as late:  # joins half-way between key frames
             late.read()
             assert (late.decoded, late.decoded_key_frames) == (1, 1)
 
@@ -73,8 +74,11 @@ def failing_devices(monkeypatch):
     monkeypatch.setattr(decoding, "HARDWARE_DECODERS", ("cuda", "opencl"))
     monkeypatch.setattr(decoding, "hwdevices_available", lambda: ["cuda", "opencl"])
     real = decoding.HWAccel
-    monkeypatch.setattr(decoding, "HWAccel", lambda device, **options: real(
-        device, device="99" if device == "cuda" else None, **options))
+    monkeypatch.setattr(
+        decoding,
+        "HWAccel",
+        lambda device, **options: real(device, device="99" if device == "cuda" else None, **options),
+    )
 
 
 def test_hardware_decoding_falls_back_to_software_and_says_why(rtsp_camera, failing_devices, caplog):
@@ -120,13 +124,16 @@ def passing_device(monkeypatch):
     monkeypatch.setattr(decoding, "HARDWARE_DECODERS", ("opencl",))
     monkeypatch.setattr(decoding, "hwdevices_available", lambda: ["opencl"])
     monkeypatch.setattr(decoding, "probe", lambda device: None)
-    monkeypatch.setattr(decoding, "HWAccel", lambda device, **options: asked.append((device, options))
-                        or real(device, **options))
+    monkeypatch.setattr(
+        decoding,
+        "HWAccel",
+        lambda device, **options: asked.append((device, options)) or real(device, **options),
+    )
     return asked
 
 
 def test_hardware_that_works_is_said(rtsp_camera, passing_device, monkeypatch):
-    monkeypatch.setattr(pyav_source, "_on_device", lambda context: True)     # PyAV says it decodes there
+    monkeypatch.setattr(pyav_source, "_on_device", lambda context: True)  # PyAV says it decodes there
     with PyAvSource(rtsp_camera.url("/sub")) as source:
         source.read()
         assert source.decoding() == "hardware (opencl)"
@@ -144,9 +151,12 @@ def test_a_device_that_falls_back_is_not_tried_again(rtsp_camera, passing_device
     assert len(passing_device) == 1
 
 
-@pytest.mark.parametrize("path, words", [
-    ("/Streaming/Channels/102", "the camera's stream was not found (404) — check the path"),
-])
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/Streaming/Channels/102", "the camera's stream was not found (404) — check the path"),
+    ],
+)
 def test_the_camera_says_why_there_is_no_stream(rtsp_camera, path, words):
     with pytest.raises(SourceError) as caught:
         PyAvSource(rtsp_camera.url(path)).open()
@@ -162,8 +172,10 @@ def test_nothing_listening_and_an_unknown_host_are_said():
 
 
 def test_wrong_credentials_are_said(rtsp_clips):
-    with RtspServer({"/sub": rtsp_clips["/sub"]}, user="operator", password="s3cret") as server, \
-            pytest.raises(SourceError, match=r"refused the user name or password \(401\)"):
+    with (
+        RtspServer({"/sub": rtsp_clips["/sub"]}, user="operator", password="s3cret") as server,
+        pytest.raises(SourceError, match=r"refused the user name or password \(401\)"),
+    ):
         PyAvSource(server.url("/sub", user="operator", password="guess")).open()
 
 
@@ -172,7 +184,7 @@ def test_a_stalled_camera_does_not_hang_the_reader(rtsp_camera):
     source.open()
     source.read()
     outcome: list[object] = []
-    os.kill(rtsp_camera._process.pid, signal.SIGSTOP)     # the camera hangs: connected, silent
+    os.kill(rtsp_camera._process.pid, signal.SIGSTOP)  # the camera hangs: connected, silent
     try:
         reader = threading.Thread(target=lambda: outcome.append(_read_until_stopped(source)))
         reader.start()

@@ -1,5 +1,6 @@
 """RTSP against a real server: why_rtsp_fails (found, not found, no/wrong credentials, Basic and
 Digest, down, unknown host) and how PyAvSource opens a stream."""
+
 from __future__ import annotations
 
 import socket
@@ -10,13 +11,14 @@ import pytest
 
 from devices.video import DecodeMode, PyAvSource, pyav_source
 from devices.video.rtsp_check import why_rtsp_fails
-from tests.video.rtsp import RtspServer, free_port, rtsp_camera, rtsp_clips  # noqa: F401 (fixtures)
+from tests.video.rtsp import RtspServer, free_port
 
 
 @pytest.fixture(params=[False, True], ids=["basic", "digest"])
 def guarded_camera(request, rtsp_clips):
-    with RtspServer({"/sub": rtsp_clips["/sub"]}, user="operator", password="s3cret:/@",
-                    digest=request.param) as server:
+    with RtspServer(
+        {"/sub": rtsp_clips["/sub"]}, user="operator", password="s3cret:/@", digest=request.param
+    ) as server:
         yield server
 
 
@@ -26,25 +28,29 @@ def test_a_stream_that_plays_has_no_reason(rtsp_camera):
 
 def test_a_wrong_path_is_said_as_not_found(rtsp_camera):
     assert why_rtsp_fails(rtsp_camera.url("/Streaming/Channels/102")) == (
-        "the camera's stream was not found (404) — check the path")
+        "the camera's stream was not found (404) — check the path"
+    )
 
 
 def test_credentials_right_missing_and_wrong(guarded_camera):
     assert why_rtsp_fails(guarded_camera.url("/sub", user="operator", password="s3cret%3A%2F%40")) is None
     assert "asks for a user name and password (401)" in why_rtsp_fails(guarded_camera.url("/sub"))
     assert why_rtsp_fails(guarded_camera.url("/sub", user="operator", password="guess")) == (
-        "the camera refused the user name or password (401) — check them")
+        "the camera refused the user name or password (401) — check them"
+    )
 
 
 def test_nothing_listening_is_said_as_connection_refused():
     port = free_port()
     assert why_rtsp_fails(f"rtsp://127.0.0.1:{port}/sub") == (
-        f"nothing answers at 127.0.0.1:{port} (connection refused) — is the camera on, and is its RTSP port right?")
+        f"nothing answers at 127.0.0.1:{port} (connection refused) — is the camera on, and is its RTSP port right?"
+    )
 
 
 def test_an_unknown_host_name_is_said():
     assert why_rtsp_fails("rtsp://no-such-camera.invalid/sub") == (
-        "the camera's host name no-such-camera.invalid is not known — check the address")
+        "the camera's host name no-such-camera.invalid is not known — check the address"
+    )
 
 
 def test_a_camera_going_down_is_said_as_such_not_as_a_reset():
@@ -54,7 +60,7 @@ def test_a_camera_going_down_is_said_as_such_not_as_a_reset():
 
     def going_down() -> None:
         link, _ = listener.accept()
-        link.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))   # close with RST
+        link.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close with RST
         link.close()
         listener.close()
 
@@ -62,7 +68,8 @@ def test_a_camera_going_down_is_said_as_such_not_as_a_reset():
     camera.start()
     try:
         assert why_rtsp_fails(f"rtsp://127.0.0.1:{port}/sub") == (
-            f"nothing answers at 127.0.0.1:{port} (connection refused) — is the camera on, and is its RTSP port right?")
+            f"nothing answers at 127.0.0.1:{port} (connection refused) — is the camera on, and is its RTSP port right?"
+        )
     finally:
         camera.join(5)
 

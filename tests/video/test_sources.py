@@ -1,4 +1,5 @@
 """Preview sources without Qt: spec parsing, file playback, the synthetic camera picture."""
+
 from __future__ import annotations
 
 import threading
@@ -12,10 +13,17 @@ import numpy as np
 import pytest
 
 from devices.video import (
-    OpenCvSource, PreviewSourceError, PyAvSource, SourceError, SourceKind, SyntheticCameraSource, open_source, parse_spec,
+    OpenCvSource,
+    PreviewSourceError,
+    PyAvSource,
+    SourceError,
+    SourceKind,
+    SyntheticCameraSource,
+    open_source,
+    parse_spec,
     redact,
+    synthetic,
 )
-from devices.video import synthetic
 from devices.video.synthetic import DEFAULT_PANORAMA
 from devices.visca.profiles import get_profile
 from models.oplog.clock import WIB
@@ -26,28 +34,39 @@ PROFILE = get_profile("sony-srg300h")
 
 # ---- specs ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("spec, kind, target", [
-    ("rtsp://admin:secret@10.0.0.5:554/stream1", SourceKind.RTSP, "rtsp://admin:secret@10.0.0.5:554/stream1"),
-    ("http://10.0.0.6/mjpg/video.mjpg", SourceKind.HTTP, "http://10.0.0.6/mjpg/video.mjpg"),
-    ("https://cam.local/video", SourceKind.HTTP, "https://cam.local/video"),
-    ("/srv/clips/hall.mp4", SourceKind.FILE, "/srv/clips/hall.mp4"),
-    ("C:\\clips\\hall.avi", SourceKind.FILE, "C:\\clips\\hall.avi"),
-    ("file:///srv/clips/two%20words.avi", SourceKind.FILE, "/srv/clips/two words.avi"),
-    (" 2 ", SourceKind.DEVICE, 2),
-    (0, SourceKind.DEVICE, 0),
-    ("DEMO", SourceKind.DEMO, "DEMO"),
-])
+
+@pytest.mark.parametrize(
+    ("spec", "kind", "target"),
+    [
+        (
+            "rtsp://admin:secret@10.0.0.5:554/stream1",
+            SourceKind.RTSP,
+            "rtsp://admin:secret@10.0.0.5:554/stream1",
+        ),
+        ("http://10.0.0.6/mjpg/video.mjpg", SourceKind.HTTP, "http://10.0.0.6/mjpg/video.mjpg"),
+        ("https://cam.local/video", SourceKind.HTTP, "https://cam.local/video"),
+        ("/srv/clips/hall.mp4", SourceKind.FILE, "/srv/clips/hall.mp4"),
+        ("C:\\clips\\hall.avi", SourceKind.FILE, "C:\\clips\\hall.avi"),
+        ("file:///srv/clips/two%20words.avi", SourceKind.FILE, "/srv/clips/two words.avi"),
+        (" 2 ", SourceKind.DEVICE, 2),
+        (0, SourceKind.DEVICE, 0),
+        ("DEMO", SourceKind.DEMO, "DEMO"),
+    ],
+)
 def test_specs_name_their_kind(spec, kind, target):
     parsed = parse_spec(spec)
     assert (parsed.kind, parsed.target) == (kind, target)
 
 
-@pytest.mark.parametrize("spec, message", [
-    ("foo://x", "preview source 'foo://x' is not RTSP, HTTP, a file or a device number"),
-    ("", "preview source is empty"),
-    ("-1", "preview source '-1': a device number is 0 or more"),
-    ("rtsp://user:pw@/path", "preview source 'rtsp://user:****@/path' has no host name"),
-])
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("foo://x", "preview source 'foo://x' is not RTSP, HTTP, a file or a device number"),
+        ("", "preview source is empty"),
+        ("-1", "preview source '-1': a device number is 0 or more"),
+        ("rtsp://user:pw@/path", "preview source 'rtsp://user:****@/path' has no host name"),
+    ],
+)
 def test_bad_specs_say_what_is_wrong(spec, message):
     with pytest.raises(PreviewSourceError) as caught:
         parse_spec(spec)
@@ -72,6 +91,7 @@ def test_open_source_picks_the_implementation():
 
 # ---- files ----------------------------------------------------------------------------------
 
+
 def test_missing_file_is_reported_on_open(tmp_path):
     source = OpenCvSource(str(tmp_path / "absent.avi"))
     with pytest.raises(SourceError, match="file not found"):
@@ -83,8 +103,9 @@ def test_file_plays_in_order_and_loops(tmp_path):
     clip = write_clip(tmp_path / "walk.avi", count=6)
     with OpenCvSource(str(clip)) as source:
         positions = [bar_centre(source.read()) for _ in range(8)]
-    assert positions[:6] == sorted(positions[:6]) and positions[0] < 0.2 < 0.8 < positions[5]
-    assert positions[6] == pytest.approx(positions[0], abs=0.02)     # back at the start
+    assert positions[:6] == sorted(positions[:6])
+    assert positions[0] < 0.2 < 0.8 < positions[5]
+    assert positions[6] == pytest.approx(positions[0], abs=0.02)  # back at the start
     assert positions[7] == pytest.approx(positions[1], abs=0.02)
 
 
@@ -95,7 +116,7 @@ def test_mjpeg_is_decoded_at_reduced_size_when_the_tile_is_small(tmp_path):
         small = source.read()
         source.want_size(None)
         full = source.read()
-    assert small.shape == (45, 80, 3)            # decoded at 1/4: 80 wide fits the 80×60 box
+    assert small.shape == (45, 80, 3)  # decoded at 1/4: 80 wide fits the 80×60 box
     assert full.shape == (180, 320, 3)
     with OpenCvSource(str(clip), reduced_decode=False) as source:
         source.want_size((80, 60))
@@ -118,9 +139,11 @@ def mjpeg_server():
             self.end_headers()
             try:
                 while not stop.wait(0.02):
-                    self.wfile.write(b"--frame\r\nContent-Type: image/jpeg\r\nContent-Length: %d\r\n\r\n%s\r\n"
-                                     % (len(jpeg), jpeg))
-            except OSError:         # the client went away
+                    self.wfile.write(
+                        b"--frame\r\nContent-Type: image/jpeg\r\nContent-Length: %d\r\n\r\n%s\r\n"
+                        % (len(jpeg), jpeg)
+                    )
+            except OSError:  # the client went away
                 pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Camera)
@@ -143,6 +166,7 @@ def test_http_mjpeg_is_decoded_at_reduced_size(mjpeg_server):
 
 
 # ---- the synthetic camera -------------------------------------------------------------------
+
 
 @pytest.fixture
 def coordinate_panorama() -> np.ndarray:
@@ -172,7 +196,7 @@ def test_panning_right_moves_the_view_right(coordinate_panorama):
     centre = render(coordinate_panorama, pan=0)
     right = render(coordinate_panorama, pan=4000)
     assert column_at(left, 160) + 30 < column_at(centre, 160) < column_at(right, 160) - 30
-    assert column_at(right, 20) > column_at(centre, 20) + 30        # the whole picture moved
+    assert column_at(right, 20) > column_at(centre, 20) + 30  # the whole picture moved
     assert column_at(centre, 160) == pytest.approx(127, abs=3)
 
 
@@ -205,7 +229,7 @@ def test_standby_frame_when_the_camera_is_off(coordinate_panorama):
     standby = render(coordinate_panorama, power=False)
     assert standby.shape == live.shape == (180, 320, 3)
     assert standby.mean() < 40 < live.mean()
-    assert standby[:, :, 0].std() < 30          # no panorama behind it
+    assert standby[:, :, 0].std() < 30  # no panorama behind it
 
 
 def test_bundled_panorama_is_used_by_default():
@@ -214,14 +238,17 @@ def test_bundled_panorama_is_used_by_default():
     with source:
         assert source.panorama.shape == (1024, 4096, 3)
         frame = source.read()
-    assert frame.shape == (720, 1280, 3) and frame.std() > 20
+    assert frame.shape == (720, 1280, 3)
+    assert frame.std() > 20
 
 
 def test_the_clock_in_the_picture_is_wib_whatever_the_pcs_zone(coordinate_panorama, monkeypatch):
     drawn: list[str] = []
     original = synthetic._text
-    monkeypatch.setattr(synthetic, "_text", lambda frame, text, *args: (drawn.append(text), original(frame, text, *args)))
-    monkeypatch.setenv("TZ", "America/Sao_Paulo")               # UTC−3, the PC set to another zone
+    monkeypatch.setattr(
+        synthetic, "_text", lambda frame, text, *args: (drawn.append(text), original(frame, text, *args))
+    )
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")  # UTC−3, the PC set to another zone
     time.tzset()
     try:
         render(coordinate_panorama)

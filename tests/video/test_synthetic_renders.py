@@ -1,4 +1,5 @@
 """The demo picture is drawn only when it changes: a still camera about once a second (its clock), a moving one more."""
+
 from __future__ import annotations
 
 import itertools
@@ -37,19 +38,24 @@ def read_for(source: SyntheticCameraSource, seconds: float) -> list[np.ndarray]:
 
 
 def test_a_still_camera_draws_about_once_a_second(renders):
-    source = SyntheticCameraSource(lambda: {"pan": 100, "tilt": 0, "zoom": 0}, PROFILES["sony-srg300h"], PANORAMA,
-                                   fps=50)
+    source = SyntheticCameraSource(
+        lambda: {"pan": 100, "tilt": 0, "zoom": 0}, PROFILES["sony-srg300h"], PANORAMA, fps=50
+    )
     source.want_size((320, 180))
     frames = read_for(source, 1.5)
-    assert len(frames) > 40                     # read kept its pace …
-    assert 1 <= renders[0] <= 3                 # … but drew only at the start and when the second ticked
-    assert len({id(frame) for frame in frames}) == renders[0]    # the unchanged picture is the same array
+    assert len(frames) > 40  # read kept its pace …
+    assert 1 <= renders[0] <= 3  # … but drew only at the start and when the second ticked
+    assert len({id(frame) for frame in frames}) == renders[0]  # the unchanged picture is the same array
 
 
 def test_a_moving_camera_draws_every_position(renders):
     pans = itertools.count(0, 10)
-    source = SyntheticCameraSource(lambda: {"pan": next(pans), "tilt": 0, "zoom": 0, "moving": True},
-                                   PROFILES["sony-srg300h"], PANORAMA, fps=50)
+    source = SyntheticCameraSource(
+        lambda: {"pan": next(pans), "tilt": 0, "zoom": 0, "moving": True},
+        PROFILES["sony-srg300h"],
+        PANORAMA,
+        fps=50,
+    )
     source.want_size((320, 180))
     frames = read_for(source, 1.0)
     assert renders[0] == len(frames) > 30

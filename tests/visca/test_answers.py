@@ -1,6 +1,10 @@
 """Inquiry-answer decoders (docs/visca-protocol.md §6): data bytes after `y0 50`, without FF."""
+
+import contextlib
+
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from devices.visca import answers
 from devices.visca.answers import Version, ViscaAnswerError
@@ -47,7 +51,10 @@ def test_focus_mode():
 
 def test_pan_tilt_position_4_plus_4():
     # BirdDog capture (§4.7): 90 50 0F 07 02 06 0F 0E 07 08 FF.
-    assert answers.decode_pan_tilt(h("0F 07 02 06 0F 0E 07 08"), GENERIC) == (0xF726 - 0x10000, 0xFE78 - 0x10000)
+    assert answers.decode_pan_tilt(h("0F 07 02 06 0F 0E 07 08"), GENERIC) == (
+        0xF726 - 0x10000,
+        0xFE78 - 0x10000,
+    )
     assert answers.decode_pan_tilt(h("0D 0E 00 00 01 02 00 00"), GENERIC) == (-8704, 4608)
     with pytest.raises(ViscaAnswerError, match="8 data bytes"):
         answers.decode_pan_tilt(h("0D 0E 00 00 01 02 00 00 00"), GENERIC)
@@ -92,11 +99,15 @@ def test_profile_ids_decode_to_their_model():
 
 @given(st.binary(max_size=12), st.sampled_from(sorted(PROFILES)))
 def test_decoders_raise_only_answer_errors(data, profile_name):
-    decoders = (answers.decode_power, answers.decode_zoom, answers.decode_focus, answers.decode_focus_mode,
-                answers.decode_last_preset, answers.decode_version,
-                lambda d: answers.decode_pan_tilt(d, PROFILES[profile_name]))
+    decoders = (
+        answers.decode_power,
+        answers.decode_zoom,
+        answers.decode_focus,
+        answers.decode_focus_mode,
+        answers.decode_last_preset,
+        answers.decode_version,
+        lambda d: answers.decode_pan_tilt(d, PROFILES[profile_name]),
+    )
     for decode in decoders:
-        try:
+        with contextlib.suppress(ViscaAnswerError):
             decode(data)
-        except ViscaAnswerError:
-            pass

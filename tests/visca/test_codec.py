@@ -1,8 +1,10 @@
 """Byte-exact tests of the VISCA command builders against docs/visca-protocol.md §2.2, §3.4 and §5."""
+
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from devices.visca import codec
 from devices.visca.codec import MessageKind, ViscaParameterError, frame
@@ -83,31 +85,39 @@ def test_pan_tilt_home_and_reset():
 
 def test_pan_tilt_absolute_layouts():
     # Layout A (VV WW, 4+4), default speeds = profile maxima; pan -8704 = DE00, tilt 4608 = 1200.
-    assert frame(1, codec.pan_tilt_absolute(-8704, 4608, GENERIC)) == \
-        h("81 01 06 02 18 14 0D 0E 00 00 01 02 00 00 FF")
-    assert frame(1, codec.pan_tilt_absolute(0x2200, -1024, SRG, pan_speed=5, tilt_speed=3)) == \
-        h("81 01 06 02 05 03 02 02 00 00 0F 0C 00 00 FF")
+    assert frame(1, codec.pan_tilt_absolute(-8704, 4608, GENERIC)) == h(
+        "81 01 06 02 18 14 0D 0E 00 00 01 02 00 00 FF"
+    )
+    assert frame(1, codec.pan_tilt_absolute(0x2200, -1024, SRG, pan_speed=5, tilt_speed=3)) == h(
+        "81 01 06 02 05 03 02 02 00 00 0F 0C 00 00 FF"
+    )
     # Layout B (VV 00, 4+4).
-    assert frame(1, codec.pan_tilt_absolute(100, -1, X400, pan_speed=0x10)) == \
-        h("81 01 06 02 10 00 00 00 06 04 0F 0F 0F 0F FF")
-    assert frame(1, codec.pan_tilt_absolute(0, 0, X400)) == \
-        h("81 01 06 02 18 00 00 00 00 00 00 00 00 00 FF")
+    assert frame(1, codec.pan_tilt_absolute(100, -1, X400, pan_speed=0x10)) == h(
+        "81 01 06 02 10 00 00 00 06 04 0F 0F 0F 0F FF"
+    )
+    assert frame(1, codec.pan_tilt_absolute(0, 0, X400)) == h("81 01 06 02 18 00 00 00 00 00 00 00 00 00 FF")
     # Layout C (5+4, VV 00 on the BRC-H700): its documented end points.
-    assert frame(1, codec.pan_tilt_absolute(0x08A58, 0x493D, H700)) == \
-        h("81 01 06 02 18 00 00 08 0A 05 08 04 09 03 0D FF")
-    assert frame(1, codec.pan_tilt_absolute(-0x08A58, -6250, H700, pan_speed=1)) == \
-        h("81 01 06 02 01 00 0F 07 05 0A 08 0E 07 09 06 FF")
+    assert frame(1, codec.pan_tilt_absolute(0x08A58, 0x493D, H700)) == h(
+        "81 01 06 02 18 00 00 08 0A 05 08 04 09 03 0D FF"
+    )
+    assert frame(1, codec.pan_tilt_absolute(-0x08A58, -6250, H700, pan_speed=1)) == h(
+        "81 01 06 02 01 00 0F 07 05 0A 08 0E 07 09 06 FF"
+    )
 
 
 def test_pan_tilt_relative():
-    assert frame(1, codec.pan_tilt_relative(-1, 1, GENERIC, 1, 1)) == \
-        h("81 01 06 03 01 01 0F 0F 0F 0F 00 00 00 01 FF")
-    assert frame(1, codec.pan_tilt_relative(-32768, 32767, SRG)) == \
-        h("81 01 06 03 18 17 08 00 00 00 07 0F 0F 0F FF")
-    assert frame(1, codec.pan_tilt_relative(16, 0, X400, 2)) == \
-        h("81 01 06 03 02 00 00 00 01 00 00 00 00 00 FF")
-    assert frame(1, codec.pan_tilt_relative(-0x80000, 0, H700)) == \
-        h("81 01 06 03 18 00 08 00 00 00 00 00 00 00 00 FF")
+    assert frame(1, codec.pan_tilt_relative(-1, 1, GENERIC, 1, 1)) == h(
+        "81 01 06 03 01 01 0F 0F 0F 0F 00 00 00 01 FF"
+    )
+    assert frame(1, codec.pan_tilt_relative(-32768, 32767, SRG)) == h(
+        "81 01 06 03 18 17 08 00 00 00 07 0F 0F 0F FF"
+    )
+    assert frame(1, codec.pan_tilt_relative(16, 0, X400, 2)) == h(
+        "81 01 06 03 02 00 00 00 01 00 00 00 00 00 FF"
+    )
+    assert frame(1, codec.pan_tilt_relative(-0x80000, 0, H700)) == h(
+        "81 01 06 03 18 00 08 00 00 00 00 00 00 00 00 FF"
+    )
 
 
 def test_memory_on_two_profiles():
@@ -233,11 +243,12 @@ def signed_in_width(draw):
 def test_signed_nibbles_round_trip(value_and_count):
     value, count = value_and_count
     data = codec.signed_nibbles(value, count)
-    assert len(data) == count and all(b <= 0x0F for b in data)
+    assert len(data) == count
+    assert all(b <= 0x0F for b in data)
     assert codec.from_signed_nibbles(data) == value
 
 
-@given(st.integers(1, 8).flatmap(lambda n: st.tuples(st.integers(0, 16 ** n - 1), st.just(n))))
+@given(st.integers(1, 8).flatmap(lambda n: st.tuples(st.integers(0, 16**n - 1), st.just(n))))
 def test_unsigned_nibbles_round_trip(value_and_count):
     value, count = value_and_count
     assert codec.from_nibbles(codec.nibbles(value, count)) == value

@@ -1,4 +1,5 @@
 """Camera profiles (docs/visca-protocol.md §5.4–5.7)."""
+
 import pytest
 
 from devices.visca import codec
@@ -8,11 +9,14 @@ from devices.visca.profiles import PROFILES, CameraProfile, get_profile
 def test_known_profiles():
     assert {"generic", "sony-srg300h", "sony-brc-x400", "sony-brc-h700", "ptzoptics"} <= set(PROFILES)
     for name, profile in PROFILES.items():
-        assert get_profile(name) is profile and profile.name == name
+        assert get_profile(name) is profile
+        assert profile.name == name
 
 
 def test_unknown_profile_lists_known_names():
-    with pytest.raises(ValueError, match=r"unknown camera profile 'x'; known: generic, sony-srg300h, .*ptzoptics"):
+    with pytest.raises(
+        ValueError, match=r"unknown camera profile 'x'; known: generic, sony-srg300h, .*ptzoptics"
+    ):
         get_profile("x")
 
 
@@ -55,8 +59,10 @@ def test_position_limits_match_the_documented_hex():
     assert codec.signed_nibbles(srg.tilt_min, 4) == codec.nibbles(0xFC00, 4)
     assert codec.signed_nibbles(srg.tilt_max, 4) == codec.nibbles(0x1200, 4)
     h700 = get_profile("sony-brc-h700")
-    assert {codec.signed_nibbles(h700.pan_min, 5), codec.signed_nibbles(h700.pan_max, 5)} == \
-        {codec.nibbles(0x08A58, 5), codec.nibbles(0xF75A8, 5)}
+    assert {codec.signed_nibbles(h700.pan_min, 5), codec.signed_nibbles(h700.pan_max, 5)} == {
+        codec.nibbles(0x08A58, 5),
+        codec.nibbles(0xF75A8, 5),
+    }
     assert codec.signed_nibbles(h700.tilt_max, 4) == codec.nibbles(0x493D, 4)
     assert codec.signed_nibbles(h700.tilt_min, 4) == codec.nibbles(0xE796, 4)
 
@@ -65,13 +71,17 @@ def test_position_limits_match_the_documented_hex():
 def test_profile_is_consistent(profile: CameraProfile):
     assert profile.label
     assert 1 <= profile.tilt_speed_max <= profile.pan_speed_max <= 0x7F
-    assert profile.pan_nibbles in (4, 5) and profile.tilt_nibbles == 4
+    assert profile.pan_nibbles in (4, 5)
+    assert profile.tilt_nibbles == 4
     assert 0 <= profile.preset_min <= profile.preset_max <= 0xFE
     assert profile.preset_reserved <= set(range(profile.preset_min, profile.preset_max + 1))
-    assert 0 < profile.zoom_max <= 0xFFFF and 0 <= profile.focus_min < profile.focus_max <= 0xFFFF
-    assert profile.pan_min < 0 < profile.pan_max and profile.tilt_min < 0 < profile.tilt_max
+    assert 0 < profile.zoom_max <= 0xFFFF
+    assert 0 <= profile.focus_min < profile.focus_max <= 0xFFFF
+    assert profile.pan_min < 0 < profile.pan_max
+    assert profile.tilt_min < 0 < profile.tilt_max
     assert profile.counts_per_degree > 0
-    assert profile.pan_deg_per_s_max > 0 and profile.tilt_deg_per_s_max > 0
+    assert profile.pan_deg_per_s_max > 0
+    assert profile.tilt_deg_per_s_max > 0
     # The limits and the extreme speeds are encodable.
     codec.pan_tilt_absolute(profile.pan_min, profile.tilt_min, profile)
     codec.pan_tilt_absolute(profile.pan_max, profile.tilt_max, profile, 1, 1)

@@ -1,8 +1,11 @@
 """Reply parsing (docs/visca-protocol.md §2.2, §3.1, §3.4, §4.5, §4.7) and the streaming parser's
 resynchronisation."""
-import random
 
-from hypothesis import given, settings, strategies as st
+import random
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from devices.visca.replies import MAX_FRAME, Reply, ReplyKind, ReplyParser, parse_reply
 
@@ -19,13 +22,25 @@ def test_sony_command_ack_table():  # §3.1 worked example
     assert (parse_reply(h("90 42 FF")).kind, parse_reply(h("90 42 FF")).socket) == (ReplyKind.ACK, 2)
     assert (parse_reply(h("90 52 FF")).kind, parse_reply(h("90 52 FF")).socket) == (ReplyKind.COMPLETION, 2)
     syntax = parse_reply(h("90 60 02 FF"))
-    assert (syntax.kind, syntax.socket, syntax.error, syntax.error_name) == \
-        (ReplyKind.ERROR, 0, 0x02, "syntax error")
+    assert (syntax.kind, syntax.socket, syntax.error, syntax.error_name) == (
+        ReplyKind.ERROR,
+        0,
+        0x02,
+        "syntax error",
+    )
     not_executable = parse_reply(h("90 61 41 FF"))
-    assert (not_executable.kind, not_executable.socket, not_executable.error_name) == \
-        (ReplyKind.ERROR, 1, "not executable")
+    assert (not_executable.kind, not_executable.socket, not_executable.error_name) == (
+        ReplyKind.ERROR,
+        1,
+        "not executable",
+    )
     answer = parse_reply(h("90 50 02 FF"))
-    assert (answer.kind, answer.socket, answer.data, answer.raw) == (ReplyKind.ANSWER, 0, h("02"), h("90 50 02 FF"))
+    assert (answer.kind, answer.socket, answer.data, answer.raw) == (
+        ReplyKind.ANSWER,
+        0,
+        h("02"),
+        h("90 50 02 FF"),
+    )
 
 
 def test_ip_worked_datagrams():  # §4.7: the VISCA payload follows the 8-byte header
@@ -76,8 +91,19 @@ def test_address_set_counts_cameras():
 
 
 def test_unknown_packets():
-    for raw in (h("90 FF"), h("90 41"), h("41 FF"), h("81 01 04 00 02 FF"), h("90 41 00 FF"),
-                h("90 38 01 FF"), h("88 30 FF"), h("88 02 FF"), h("90 70 FF"), h("90 60 FF"), b""):
+    for raw in (
+        h("90 FF"),
+        h("90 41"),
+        h("41 FF"),
+        h("81 01 04 00 02 FF"),
+        h("90 41 00 FF"),
+        h("90 38 01 FF"),
+        h("88 30 FF"),
+        h("88 02 FF"),
+        h("90 70 FF"),
+        h("90 60 FF"),
+        b"",
+    ):
         assert parse_reply(raw).kind is ReplyKind.UNKNOWN, raw.hex(" ")
 
 
@@ -85,7 +111,12 @@ def test_parser_splits_and_skips_leading_garbage():
     stream = h("00 12 90 41 FF 90 51 FF 90 50 0F 07") + h("02 06 0F 0E 07 08 FF 88 30 02 FF")
     parser = ReplyParser()
     replies = parser.feed(stream[:9]) + parser.feed(stream[9:])
-    assert [r.kind for r in replies] == [ReplyKind.ACK, ReplyKind.COMPLETION, ReplyKind.ANSWER, ReplyKind.ADDRESS_SET]
+    assert [r.kind for r in replies] == [
+        ReplyKind.ACK,
+        ReplyKind.COMPLETION,
+        ReplyKind.ANSWER,
+        ReplyKind.ADDRESS_SET,
+    ]
 
 
 def test_parser_recovers_from_a_packet_that_lost_its_ff():
@@ -107,9 +138,14 @@ sockets = st.integers(1, 2)
 valid_packets = st.one_of(
     st.builds(lambda hd, s: bytes((hd, 0x40 | s, 0xFF)), headers, sockets),
     st.builds(lambda hd, s: bytes((hd, 0x50 | s, 0xFF)), headers, st.integers(0, 2)),
-    st.builds(lambda hd, d: bytes((hd, 0x50)) + d + b"\xff", headers,
-              st.binary(min_size=1, max_size=16).map(lambda d: bytes(b & 0x7F for b in d))),
-    st.builds(lambda hd, s, e: bytes((hd, 0x60 | s, e, 0xFF)), headers, st.integers(0, 15), st.integers(0, 0x7F)),
+    st.builds(
+        lambda hd, d: bytes((hd, 0x50)) + d + b"\xff",
+        headers,
+        st.binary(min_size=1, max_size=16).map(lambda d: bytes(b & 0x7F for b in d)),
+    ),
+    st.builds(
+        lambda hd, s, e: bytes((hd, 0x60 | s, e, 0xFF)), headers, st.integers(0, 15), st.integers(0, 0x7F)
+    ),
     st.builds(lambda hd: bytes((hd, 0x38, 0xFF)), st.one_of(headers, st.just(0x80))),
     st.builds(lambda w: bytes((0x88, 0x30, w, 0xFF)), st.integers(1, 8)),
     st.just(h("88 01 00 01 FF")),
@@ -121,7 +157,7 @@ noise = st.one_of(garbage, valid_packets.flatmap(lambda p: st.integers(1, len(p)
 def feed_in_pieces(parser: ReplyParser, stream: bytes, cuts: list[int]) -> list[Reply]:
     replies: list[Reply] = []
     bounds = [0, *sorted(c % (len(stream) + 1) for c in cuts), len(stream)]
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         replies += parser.feed(stream[start:end])
         assert parser.pending <= MAX_FRAME
     return replies
@@ -132,13 +168,16 @@ def test_parser_never_raises_on_arbitrary_chunks(chunks):
     parser = ReplyParser()
     for chunk in chunks:
         for reply in parser.feed(chunk):
-            assert reply.raw[-1] == 0xFF and reply.raw[0] >= 0x80
+            assert reply.raw[-1] == 0xFF
+            assert reply.raw[0] >= 0x80
             assert len(reply.raw) <= MAX_FRAME
         assert parser.pending <= MAX_FRAME
 
 
-@given(st.lists(st.tuples(st.lists(noise, max_size=3), valid_packets), max_size=12),
-       st.lists(st.integers(min_value=0), max_size=10))
+@given(
+    st.lists(st.tuples(st.lists(noise, max_size=3), valid_packets), max_size=12),
+    st.lists(st.integers(min_value=0), max_size=10),
+)
 def test_parser_resynchronises_on_valid_replies(items, cuts):
     stream = b"".join(b"".join(noises) + packet for noises, packet in items)
     expected = [parse_reply(packet) for _, packet in items]

@@ -1,4 +1,5 @@
 """`python app.py wall …` and `simulate wall` end to end: real processes against simulated devices."""
+
 from __future__ import annotations
 
 import contextlib
@@ -16,10 +17,12 @@ from tests.wall.conftest import sent
 
 ROOT = Path(__file__).resolve().parents[2]
 # Until app.py registers the wall commands, the same parsers run under a stand-in for it.
-STAND_IN = ("import sys, argparse; from devices.cli import camera, simulate, wall; "
-            "p = argparse.ArgumentParser(prog='app.py'); c = p.add_subparsers(dest='command'); "
-            "camera.add_parser(c); wall.add_parser(c); simulate.add_parser(c); "
-            "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
+STAND_IN = (
+    "import sys, argparse; from devices.cli import camera, simulate, wall; "
+    "p = argparse.ArgumentParser(prog='app.py'); c = p.add_subparsers(dest='command'); "
+    "camera.add_parser(c); wall.add_parser(c); simulate.add_parser(c); "
+    "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))"
+)
 
 
 def _app_has_wall() -> bool:
@@ -46,7 +49,9 @@ def test_route_preset_and_status(wall_sim):
     status = run("wall", sim.url, "status")
     assert status.returncode == 0, status.stderr
     state = json.loads(status.stdout)
-    assert state["online"] is True and state["routes"]["2"] == 3 and state["outputs"] == 4
+    assert state["online"] is True
+    assert state["routes"]["2"] == 3
+    assert state["outputs"] == 4
 
 
 @pytest.mark.parametrize("options", ["sender_id=no", "lowercase=yes", "sender_id=no&lowercase=yes"])
@@ -55,28 +60,33 @@ def test_kramer_units_without_sender_id_or_in_lower_case_are_heard(wall_sim, opt
     result = run("wall", sim.url, "route", "1", "2")
     assert result.returncode == 0, result.stderr
     assert sim.state()["video"][2] == 1
-    refused = run("wall", sim.url, "preset", "recall", "5")          # never stored
-    assert refused.returncode == 1 and "parameter out of range (ERR 003)" in refused.stderr
+    refused = run("wall", sim.url, "preset", "recall", "5")  # never stored
+    assert refused.returncode == 1
+    assert "parameter out of range (ERR 003)" in refused.stderr
     state = json.loads(run("wall", sim.url, "status").stdout)
-    assert state["online"] and state["routes"]["2"] == 1
+    assert state["online"]
+    assert state["routes"]["2"] == 1
 
 
 def test_a_device_error_is_named_with_exit_one(wall_sim):
     sim = wall_sim("extron")
     result = run("wall", sim.url, "preset", "recall", "7")
     assert result.returncode == 1
-    assert "invalid preset number (E11)" in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    status = run("wall", sim.url, "status")                       # the size comes from the device
-    assert status.returncode == 0 and len(json.loads(status.stdout)["routes"]) == 8
+    assert "invalid preset number (E11)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    status = run("wall", sim.url, "status")  # the size comes from the device
+    assert status.returncode == 0
+    assert len(json.loads(status.stdout)["routes"]) == 8
 
 
-@pytest.mark.parametrize("error, meaning", [("E30:2", "hardware failure (E30:2)"),
-                                            ("E27", "invalid event number (E27)")])
+@pytest.mark.parametrize(
+    ("error", "meaning"), [("E30:2", "hardware failure (E30:2)"), ("E27", "invalid event number (E27)")]
+)
 def test_extron_errors_of_the_dxp_manual_are_refusals(wall_sim, error, meaning):
     sim = wall_sim("extron", f"tcp://127.0.0.1:0?refuse={error}")
     result = run("wall", sim.url, "route", "1", "3")
     assert result.returncode == 1 and meaning in result.stderr, result.stderr
-    assert sim.state()["video"][3] == 3                              # the tie was not made
+    assert sim.state()["video"][3] == 3  # the tie was not made
 
 
 def test_a_wrong_password_is_a_refusal_with_exit_one(wall_sim):
@@ -85,7 +95,7 @@ def test_a_wrong_password_is_a_refusal_with_exit_one(wall_sim):
     assert result.returncode == 1, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == ["error: 127.0.0.1: log in: the device refused the password"]
-    assert run("wall", sim.url, "status").returncode == 1            # no password at all: refused too
+    assert run("wall", sim.url, "status").returncode == 1  # no password at all: refused too
     assert sim.state()["video"][3] == 3
 
 
@@ -93,18 +103,22 @@ def test_silence_is_exit_three(wall_sim):
     sim = wall_sim("lg")
     sim.silence(True)
     result = run("wall", sim.url, "power", "on", "--timeout", "1")
-    assert result.returncode == 3 and "timeout" in result.stderr
+    assert result.returncode == 3
+    assert "timeout" in result.stderr
 
 
 def test_an_output_the_device_does_not_have_is_exit_two_with_nothing_sent(wall_sim):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?outputs=4")
     result = run("wall", sim.url, "route", "1", "9")
-    assert result.returncode == 2 and "output 9 is out of range 1–4" in result.stderr
-    assert not any(text.startswith(("#AV", "#VID")) for text in sent(sim))   # only the handshake
+    assert result.returncode == 2
+    assert "output 9 is out of range 1–4" in result.stderr
+    assert not any(text.startswith(("#AV", "#VID")) for text in sent(sim))  # only the handshake
 
 
-@pytest.mark.parametrize("args", [("route", "1", "5"), ("route", "x", "1"), ("preset", "explode", "1"),
-                                  ("power", "on"), ("tile", "2")])
+@pytest.mark.parametrize(
+    "args",
+    [("route", "1", "5"), ("route", "x", "1"), ("preset", "explode", "1"), ("power", "on"), ("tile", "2")],
+)
 def test_bad_arguments_exit_two_and_send_nothing(args):
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
@@ -118,8 +132,12 @@ def test_bad_arguments_exit_two_and_send_nothing(args):
 
 
 def test_simulate_wall_prints_the_url_to_use():
-    with subprocess.Popen([*COMMAND, "simulate", "wall", "--protocol", "kramer", "--listen",
-                           "tcp://127.0.0.1:0"], cwd=ROOT, stdout=subprocess.PIPE, text=True) as process:
+    with subprocess.Popen(
+        [*COMMAND, "simulate", "wall", "--protocol", "kramer", "--listen", "tcp://127.0.0.1:0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as process:
         try:
             line = process.stdout.readline()  # type: ignore[union-attr]
             assert line.startswith("kramer simulator listening: kramer+tcp://127.0.0.1:")

@@ -1,4 +1,5 @@
 """Exact bytes of every command builder of every wall driver, and what the drivers declare."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,7 +48,7 @@ BUILT = [
 ]
 
 
-@pytest.mark.parametrize("built, expected", BUILT, ids=[repr(e) for _, e in BUILT])
+@pytest.mark.parametrize(("built", "expected"), BUILT, ids=[repr(e) for _, e in BUILT])
 def test_builder_bytes(built, expected):
     assert built == expected
 
@@ -60,10 +61,16 @@ def test_drivers_wrap_the_same_bytes_and_know_their_answers():
     k = protocol("kramer+tcp://10.0.0.1")
     assert (k.route(1, 2, "video").data, k.route(1, 2, "video").accepts) == (b"#VID 1>2\r", ("VID",))
     discovery = [b"#MODEL?\r", b"#VERSION?\r"]
-    assert [c.data for c in k.connect_commands(Size())] == [b"#\r", b"#INFO-IO?\r", b"#INFO-PRST?\r", *discovery]
+    assert [c.data for c in k.connect_commands(Size())] == [
+        b"#\r",
+        b"#INFO-IO?\r",
+        b"#INFO-PRST?\r",
+        *discovery,
+    ]
     assert [c.data for c in k.connect_commands(Size(8, 8, 16))] == [b"#\r", *discovery]
     assert [c.optional for c in k.connect_commands(Size(8, 8, None))] == [False, True, True, True]
-    assert k.recall_preset(3).refresh_routes and not k.route(1, 2, "av").query
+    assert k.recall_preset(3).refresh_routes
+    assert not k.route(1, 2, "av").query
     e = protocol("extron+tcp://10.0.0.2?password=x")
     assert [c.data for c in e.route_queries(3)] == [b"1%", b"2%", b"3%"]
     assert all(c.query for c in e.route_queries(3))
@@ -71,16 +78,20 @@ def test_drivers_wrap_the_same_bytes_and_know_their_answers():
     with pytest.raises(ValueError, match="outputs"):
         e.route_queries(None)
     display = protocol("lg+tcp://10.0.0.3?set_id=0")
-    assert display.power(True).data == b"ka 00 01\r" and not display.power(True).expects_reply
+    assert display.power(True).data == b"ka 00 01\r"
+    assert not display.power(True).expects_reply
 
 
 def test_capabilities_declared_per_driver():
     matrix = Capability.ROUTE | Capability.ROUTE_QUERY | Capability.PRESETS | Capability.STATUS_QUERY
     assert protocol("kramer+serial://COM3").capabilities == matrix
     assert protocol("extron+tcp://10.0.0.2").capabilities == matrix
-    assert protocol("extron+tcp://10.0.0.2?canvases=2").capabilities == Capability.WINDOWS | Capability.LAYOUTS
+    assert (
+        protocol("extron+tcp://10.0.0.2?canvases=2").capabilities == Capability.WINDOWS | Capability.LAYOUTS
+    )
     assert protocol("lg+tcp://10.0.0.3").capabilities == (
-        Capability.DISPLAY_POWER | Capability.DISPLAY_INPUT | Capability.TILE_MODE | Capability.STATUS_QUERY)
+        Capability.DISPLAY_POWER | Capability.DISPLAY_INPUT | Capability.TILE_MODE | Capability.STATUS_QUERY
+    )
 
 
 def test_lg_values_are_checked():
@@ -93,25 +104,31 @@ def test_lg_values_are_checked():
         display.tile_mode(15, 15)
 
 
-@pytest.mark.parametrize("template, expected", [
-    ("#VID {input}>{output}", b"#VID 1>2"),
-    ("%02%{input:02X}\\x03", b"\x02\x01\x03"),
-    ("{input:03d}*{output:03d}!", b"001*002!"),
-    ("7%", b"7%"),
-    ("100%% {{x}}", b"100% {x}"),
-    ("a\\rb\\n\\t\\\\", b"a\rb\n\t\\"),
-])
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("#VID {input}>{output}", b"#VID 1>2"),
+        ("%02%{input:02X}\\x03", b"\x02\x01\x03"),
+        ("{input:03d}*{output:03d}!", b"001*002!"),
+        ("7%", b"7%"),
+        ("100%% {{x}}", b"100% {x}"),
+        ("a\\rb\\n\\t\\\\", b"a\rb\n\t\\"),
+    ],
+)
 def test_generic_templates_fill_placeholders_then_escapes(template, expected):
     assert expand_escapes(template.format(input=1, output=2)) == expected
 
 
-@pytest.mark.parametrize("checksum, as_byte, expected", [
-    (None, False, b"\x01\x02\x03\r"),
-    ("sum8", False, b"\x01\x02\x0306\r"),
-    ("sum8", True, b"\x01\x02\x03\x06\r"),
-    ("xor", False, b"\x01\x02\x0300\r"),
-    ("xor", True, b"\x01\x02\x03\x00\r"),
-])
+@pytest.mark.parametrize(
+    ("checksum", "as_byte", "expected"),
+    [
+        (None, False, b"\x01\x02\x03\r"),
+        ("sum8", False, b"\x01\x02\x0306\r"),
+        ("sum8", True, b"\x01\x02\x03\x06\r"),
+        ("xor", False, b"\x01\x02\x0300\r"),
+        ("xor", True, b"\x01\x02\x03\x00\r"),
+    ],
+)
 def test_generic_checksum_comes_before_the_line_ending(checksum, as_byte, expected):
     profile = Profile("p", "p.yaml", {}, eol=b"\r", checksum=checksum, checksum_as_byte=as_byte)
     assert profile.render("%01%02%03") == expected

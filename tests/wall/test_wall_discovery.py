@@ -1,4 +1,5 @@
 """What a wall device is and supports, learned on connect and from its refusals (docs/walls.md)."""
+
 from __future__ import annotations
 
 import json
@@ -18,15 +19,20 @@ def test_a_plain_route_on_a_video_only_kramer_falls_back_to_vid_once_per_connect
     matrix = wall(client_url(sim))
     matrix.ready().result(5)
     record = matrix.route(3, 1).result(3)
-    assert record.ok and record.action == "route 3→1 (video)"
-    assert matrix.route(4, 2).result(3).ok                       # straight to #VID: learned
+    assert record.ok
+    assert record.action == "route 3→1 (video)"
+    assert matrix.route(4, 2).result(3).ok  # straight to #VID: learned
     routes = [text for text in sent(sim) if text.startswith(("#AV ", "#VID "))]
     assert routes == ["#AV 3>1", "#VID 3>1", "#VID 4>2"]
-    assert sim.state()["video"][1] == 3 and sim.state()["video"][2] == 4
+    assert sim.state()["video"][1] == 3
+    assert sim.state()["video"][2] == 4
     state = matrix.snapshot()
-    assert state.routes[1] == 3 and state.unsupported == ("route-av",) and "av" not in state.layers
-    assert state.health.errors == 0 and state.last_error is None   # a learned form is no error
-    sim.drop_connections()                                         # a reconnect may be to another unit
+    assert state.routes[1] == 3
+    assert state.unsupported == ("route-av",)
+    assert "av" not in state.layers
+    assert state.health.errors == 0
+    assert state.last_error is None  # a learned form is no error
+    sim.drop_connections()  # a reconnect may be to another unit
     wait_until(lambda: matrix.snapshot().link is not Link.ONLINE, what="offline after the drop")
     wait_until(lambda: matrix.snapshot().online, timeout=6, what="reconnected")
     assert matrix.snapshot().unsupported == ()
@@ -41,7 +47,7 @@ def test_an_explicit_audio_route_the_unit_lacks_is_still_refused(wall_sim, wall)
     future = matrix.route(3, 1, "audio")
     try:
         future.result(3)
-    except Exception as exc:           # noqa: BLE001 - the refusal is what is checked
+    except Exception as exc:  # noqa: BLE001 - the refusal is what is checked
         assert "command not available on this device (ERR 002)" in str(exc)
     else:
         raise AssertionError("an audio route on a video-only matrix was accepted")
@@ -63,8 +69,10 @@ def test_kramer_status_says_what_the_unit_is(wall_sim):
     result = run("wall", sim.url, "status")
     assert result.returncode == 0, result.stderr
     status = json.loads(result.stdout)
-    assert status["profile"] == "VS-1616DN-EM" and status["model"] == "VS-1616DN-EM"
-    assert status["firmware"] and status["unsupported"] == []
+    assert status["profile"] == "VS-1616DN-EM"
+    assert status["model"] == "VS-1616DN-EM"
+    assert status["firmware"]
+    assert status["unsupported"] == []
     assert (status["inputs"], status["outputs"], status["presets"]) == (16, 8, 32)
     assert status["layers"] == ["av", "video", "audio"]
 
@@ -73,14 +81,19 @@ def test_a_query_the_unit_refuses_is_noted_not_an_error_and_not_asked_again(wall
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?lacks=MODEL?,INFO-PRST?")
     matrix = wall(client_url(sim, "timeout=0.3&gap=0.01&keepalive=0.2"))
     state = matrix.ready().result(5)
-    assert state.unsupported == ("presets", "model") and state.profile is None and state.firmware
-    assert state.health.errors == 0 and state.last_error is None and state.presets is None
-    sim.silence(True)                                # silent, then back: the same connection
+    assert state.unsupported == ("presets", "model")
+    assert state.profile is None
+    assert state.firmware
+    assert state.health.errors == 0
+    assert state.last_error is None
+    assert state.presets is None
+    sim.silence(True)  # silent, then back: the same connection
     wait_until(lambda: matrix.snapshot().link is Link.OFFLINE, timeout=5, what="offline")
     sim.silence(False)
     wait_until(lambda: matrix.snapshot().online, timeout=8, what="back online")
-    assert sent(sim).count("#MODEL?") == 1 and sent(sim).count("#INFO-PRST?") == 1
-    assert sent(sim).count("#VERSION?") == 2                         # answered, so asked again
+    assert sent(sim).count("#MODEL?") == 1
+    assert sent(sim).count("#INFO-PRST?") == 1
+    assert sent(sim).count("#VERSION?") == 2  # answered, so asked again
     assert matrix.snapshot().unsupported == ("presets", "model")
 
 
@@ -94,7 +107,7 @@ def scripted_kramer():
             def handle(self) -> None:
                 buffer = b""
                 while chunk := self.request.recv(1024):
-                    *lines, buffer = (buffer + chunk).split(b"\r")      # the host ends commands with CR
+                    *lines, buffer = (buffer + chunk).split(b"\r")  # the host ends commands with CR
                     for line in lines:
                         answer = answers.get(line.strip().decode(), "~01@ERR 001")
                         self.request.sendall(f"{answer}\r\n".encode())
@@ -112,28 +125,41 @@ def scripted_kramer():
 
 
 def test_a_discovery_query_refused_with_any_code_is_only_noted(scripted_kramer, wall):
-    url = scripted_kramer({"#": "~01@ OK", "#INFO-IO?": "~01@INFO-IO IN 4,OUT 2",
-                           "#INFO-PRST?": "~01@INFO-PRST ERR 004",        # needs a login on this unit
-                           "#MODEL?": "~01@MODEL VP-444", "#VERSION?": "~01@VERSION 2.10"})
+    url = scripted_kramer(
+        {
+            "#": "~01@ OK",
+            "#INFO-IO?": "~01@INFO-IO IN 4,OUT 2",
+            "#INFO-PRST?": "~01@INFO-PRST ERR 004",  # needs a login on this unit
+            "#MODEL?": "~01@MODEL VP-444",
+            "#VERSION?": "~01@VERSION 2.10",
+        }
+    )
     state = wall(url).ready().result(5)
-    assert state.unsupported == ("presets",) and state.presets is None
+    assert state.unsupported == ("presets",)
+    assert state.presets is None
     assert (state.profile, state.firmware, state.inputs, state.outputs) == ("VP-444", "2.10", 4, 2)
-    assert state.health.errors == 0 and state.last_error is None
+    assert state.health.errors == 0
+    assert state.last_error is None
 
 
 def test_extron_names_itself_in_its_banner_and_by_part_number(wall_sim, listen):
     sim = wall_sim("extron", listen())
     status = json.loads(run("wall", sim.url, "status").stdout)
-    assert status["part_number"] == "60-0000-01" and status["firmware"] == "1.00"
-    if sim.url.startswith("extron+tcp"):              # the Telnet banner names the model
+    assert status["part_number"] == "60-0000-01"
+    assert status["firmware"] == "1.00"
+    if sim.url.startswith("extron+tcp"):  # the Telnet banner names the model
         assert status["profile"] == status["model"] == "DXP 88 HDMI (simulated)"
-    else:                                              # no banner on a serial line: the part number
-        assert status["profile"] == "60-0000-01" and status["model"] is None
-    assert status["unsupported"] == [] and status["outputs"] == 8
+    else:  # no banner on a serial line: the part number
+        assert status["profile"] == "60-0000-01"
+        assert status["model"] is None
+    assert status["unsupported"] == []
+    assert status["outputs"] == 8
 
 
 def test_lg_reports_its_software_version(wall_sim):
     sim = wall_sim("lg", "tcp://127.0.0.1:0?set_id=3")
     status = json.loads(run("wall", f"{sim.url}?set_id=3", "status").stdout)
-    assert status["firmware"] == "031015" and status["profile"] is None and status["power"] is True
+    assert status["firmware"] == "031015"
+    assert status["profile"] is None
+    assert status["power"] is True
     assert "fz 03 FF" in sent(sim)

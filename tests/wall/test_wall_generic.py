@@ -1,4 +1,5 @@
 """The generic driver, configured by a file, driving the Kramer and LG simulators."""
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,12 @@ route_reply: '(?P<input>\d+)>(?P<output>\d+)'
 LG_PROFILE = {
     "name": "LG display (fixed strings)",
     "reply_end": "x",
-    "commands": {"power_on": "ka 01 01", "power_off": "ka 01 00", "select_input": "xb 01 {code}",
-                 "tile_mode": "dd 01 {cols:X}{rows:X}"},
+    "commands": {
+        "power_on": "ka 01 01",
+        "power_off": "ka 01 00",
+        "select_input": "xb 01 {code}",
+        "tile_mode": "dd 01 {cols:X}{rows:X}",
+    },
     "status": ["ka 01 FF"],
     "success": " OK",
     "error": "NG(\\w\\w)",
@@ -63,7 +68,8 @@ def test_a_profile_drives_the_kramer_simulator(wall_sim, wall, listen, kramer_pr
     sim = wall_sim("kramer", listen())
     matrix = wall(generic_url(sim, kramer_profile))
     state = matrix.ready().result(5)
-    assert state.protocol == "Kramer VS-88 (fixed strings)" and state.layers == ("av", "video")
+    assert state.protocol == "Kramer VS-88 (fixed strings)"
+    assert state.layers == ("av", "video")
     assert matrix.route(3, 2, "video").result(3).ok
     assert matrix.save_preset(4).result(3).ok
     matrix.route(5, 2).result(3)
@@ -83,9 +89,11 @@ def test_a_json_profile_drives_the_lg_simulator(wall_sim, wall, tmp_path):
     path.write_text(json.dumps(LG_PROFILE), encoding="utf-8")
     sim = wall_sim("lg")
     display = wall(generic_url(sim, path, "timeout=0.3"))
-    assert display.can(Capability.DISPLAY_POWER) and display.can(Capability.TILE_MODE)
+    assert display.can(Capability.DISPLAY_POWER)
+    assert display.can(Capability.TILE_MODE)
     assert not display.can(Capability.ROUTE)
-    assert display.power(False).result(10).ok and display.tile_mode(2, 4).result(10).ok
+    assert display.power(False).result(10).ok
+    assert display.tile_mode(2, 4).result(10).ok
     assert display.select_input("91").result(3).ok
     with pytest.raises(WallError, match=r"illegal code \(error 00\)"):
         display.select_input("17").result(3)
@@ -95,18 +103,23 @@ def test_a_json_profile_drives_the_lg_simulator(wall_sim, wall, tmp_path):
         display.recall_preset(1)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("commands: {route: '#VID {inpt}>{output}'}",
-     r"commands.route: unknown placeholder \{inpt\}; this command has: input, output"),
-    ("commands: {explode: 'x'}", "commands.explode: unknown command"),
-    ("commands: {}", "needs at least one command template"),
-    ("commands: {power_on: x}\ncheksum: sum8", "cheksum: unknown setting"),
-    ("commands: {power_on: x}\nchecksum: crc32", "checksum: must be one of sum8, xor"),
-    ("commands: {power_on: x}\nerror: '(unclosed'", "error: not a valid regular expression"),
-    ("commands: {power_on: x}\nroute_reply: '\\d+'", "route_reply: needs a group named input"),
-    ("commands: {power_on: x}\ngap: fast", "gap: must be a number"),
-    ("commands: [oops", "is not valid YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "commands: {route: '#VID {inpt}>{output}'}",
+            r"commands.route: unknown placeholder \{inpt\}; this command has: input, output",
+        ),
+        ("commands: {explode: 'x'}", "commands.explode: unknown command"),
+        ("commands: {}", "needs at least one command template"),
+        ("commands: {power_on: x}\ncheksum: sum8", "cheksum: unknown setting"),
+        ("commands: {power_on: x}\nchecksum: crc32", "checksum: must be one of sum8, xor"),
+        ("commands: {power_on: x}\nerror: '(unclosed'", "error: not a valid regular expression"),
+        ("commands: {power_on: x}\nroute_reply: '\\d+'", "route_reply: needs a group named input"),
+        ("commands: {power_on: x}\ngap: fast", "gap: must be a number"),
+        ("commands: [oops", "is not valid YAML"),
+    ],
+)
 def test_profile_mistakes_are_named(tmp_path, text, message):
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
@@ -125,8 +138,11 @@ def test_missing_profile_and_option_are_named(tmp_path):
 
 def test_per_output_queries_use_the_command_output(tmp_path):
     path = tmp_path / "extron.yaml"
-    path.write_text("eol: ''\noutputs: 2\ncommands: {query_routes: '{output}%', route: '{input}*{output}!'}\n"
-                    "route_reply: '^(?P<input>\\d+)$'\n", encoding="utf-8")
+    path.write_text(
+        "eol: ''\noutputs: 2\ncommands: {query_routes: '{output}%', route: '{input}*{output}!'}\n"
+        "route_reply: '^(?P<input>\\d+)$'\n",
+        encoding="utf-8",
+    )
     protocol = drivers.make_protocol(drivers.parse(f"generic+serial://COM4?profile={path}"))
     queries = protocol.route_queries(2)
     assert [q.data for q in queries] == [b"1%", b"2%"]

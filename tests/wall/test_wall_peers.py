@@ -1,4 +1,5 @@
 """Third-party clients drive the wall simulators: what they send must get what a real unit answers."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,9 +13,9 @@ from tests.wall.third_party import ExtronPeer, load_lg_rs232_tv
 
 def test_pyextron_ties_on_the_extron_simulator(wall_sim):
     sim = wall_sim("extron", "tcp://127.0.0.1:0?inputs=8&outputs=8")
-    peer = ExtronPeer(sim.url)                  # reads the copyright message's three lines first
+    peer = ExtronPeer(sim.url)  # reads the copyright message's three lines first
     try:
-        peer.call(peer.amp.set_source, 2, 3)    # "03*2!\r\n"
+        peer.call(peer.amp.set_source, 2, 3)  # "03*2!\r\n"
         peer.call(peer.amp.set_source, 5, 7)
     finally:
         peer.close()
@@ -36,8 +37,8 @@ def test_lg_rs232_tv_powers_and_switches_the_lg_simulator_over_a_pty(wall_sim, t
     sim = wall_sim("lg", f"serial://pty?link={link}&set_ids=1,2")
 
     async def session() -> tuple:
-        tv = lg_rs232_tv.LGTV(str(link), set_id=set_id)     # serialx opens the pty
-        await tv.connect()                                   # a power query: ka 0N ff
+        tv = lg_rs232_tv.LGTV(str(link), set_id=set_id)  # serialx opens the pty
+        await tv.connect()  # a power query: ka 0N ff
         try:
             first = await tv.query_power()
             await tv.power_off()
@@ -45,7 +46,7 @@ def test_lg_rs232_tv_powers_and_switches_the_lg_simulator_over_a_pty(wall_sim, t
             await tv.select_input_source(lg_rs232_tv.InputSource.HDMI2)
             source = await tv.query_input_source()
             with pytest.raises(lg_rs232_tv.CommandRejected):
-                await tv.select_input_source(lg_rs232_tv.InputSource.RGB_PC)   # 60: not on this display
+                await tv.select_input_source(lg_rs232_tv.InputSource.RGB_PC)  # 60: not on this display
         finally:
             await tv.disconnect()
         return first, off, source
@@ -54,5 +55,7 @@ def test_lg_rs232_tv_powers_and_switches_the_lg_simulator_over_a_pty(wall_sim, t
     PowerState, InputSource = lg_rs232_tv.PowerState, lg_rs232_tv.InputSource
     assert (first, off, source) == (PowerState.ON, PowerState.OFF, InputSource.HDMI2)
     display = sim.state()[set_id]
-    assert display["power"] is False and display["input"] == "91"
-    assert f"ka 0{set_id} 00" in sent(sim) and f"xb 0{set_id} 91" in sent(sim)
+    assert display["power"] is False
+    assert display["input"] == "91"
+    assert f"ka 0{set_id} 00" in sent(sim)
+    assert f"xb 0{set_id} 91" in sent(sim)

@@ -1,5 +1,6 @@
 """`generic+…?profile=FILE` reads a regular file of bounded size, within a time limit, and its errors
 never show what is in a file that is not a device profile (issue #11)."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,21 @@ SHADOW = "root:$6$Zq8.salt$Hash0fTheRootPassw0rd:19000:0:99999:7:::\ndaemon:*:19
 
 
 def wall_status(profile: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "app.py", "wall", f"generic+tcp://127.0.0.1:4001?profile={profile}",
-                           "status", "--timeout", "0.5"], cwd=ROOT, capture_output=True, text=True, timeout=20)
+    return subprocess.run(
+        [
+            sys.executable,
+            "app.py",
+            "wall",
+            f"generic+tcp://127.0.0.1:4001?profile={profile}",
+            "status",
+            "--timeout",
+            "0.5",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
 
 
 @pytest.mark.parametrize("text", [SHADOW, "password: hunter2\nhost: db.internal\n", "secret:\n  - [x: y\n"])

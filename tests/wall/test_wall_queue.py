@@ -1,8 +1,10 @@
 """The one command queue: gap, keepalive, retries, disconnects and reconnects, Telnet login."""
+
 from __future__ import annotations
 
 import socket
 import time
+from itertools import pairwise
 
 import pytest
 
@@ -21,7 +23,7 @@ def test_the_minimum_gap_is_kept_between_commands(wall_sim, wall):
         future.result(5)
     times = [t for t, text in sim.received() if text.startswith("#AV")]
     assert len(times) == 5
-    gaps = [b - a for a, b in zip(times, times[1:])]
+    gaps = [b - a for a, b in pairwise(times)]
     assert min(gaps) >= 0.14, gaps
 
 
@@ -32,11 +34,12 @@ def test_one_command_in_flight(wall_sim, wall):
     sim.silence(True)
     first, second = display.power(False), display.power(True)
     time.sleep(0.25)
-    assert display.snapshot().health.sent == sent_before + 1     # the second waits for the first
+    assert display.snapshot().health.sent == sent_before + 1  # the second waits for the first
     sim.silence(False)
     with pytest.raises(WallError, match="no answer within 0.5 s"):
         first.result(3)
-    assert second.result(3).ok and sent(sim)[-1] == "ka 01 01"
+    assert second.result(3).ok
+    assert sent(sim)[-1] == "ka 01 01"
 
 
 def test_keepalive_after_idle(wall_sim, wall):
@@ -45,7 +48,8 @@ def test_keepalive_after_idle(wall_sim, wall):
     matrix.ready().result(5)
     handshakes = sent(sim).count("#")
     wait_until(lambda: sent(sim).count("#") >= handshakes + 2, timeout=3, what="two keepalives")
-    assert matrix.snapshot().health.keepalives >= 2 and matrix.snapshot().online
+    assert matrix.snapshot().health.keepalives >= 2
+    assert matrix.snapshot().online
 
 
 def test_queries_are_sent_twice_commands_once(wall_sim, wall):
@@ -58,7 +62,8 @@ def test_queries_are_sent_twice_commands_once(wall_sim, wall):
         command.result(3)
     with pytest.raises(WallError):
         query.result(3)
-    assert matrix.snapshot().health.retries == 1 and matrix.snapshot().health.timeouts == 3
+    assert matrix.snapshot().health.retries == 1
+    assert matrix.snapshot().health.timeouts == 3
 
 
 def test_silence_makes_the_device_offline_and_it_comes_back(wall_sim, wall):
@@ -69,7 +74,7 @@ def test_silence_makes_the_device_offline_and_it_comes_back(wall_sim, wall):
     wait_until(lambda: matrix.snapshot().link is Link.OFFLINE, timeout=3, what="offline after silence")
     assert "answer" in matrix.snapshot().last_error
     with pytest.raises(WallError, match="offline"):
-        matrix.route(1, 2).result(0.1)           # fails at once, nothing queued
+        matrix.route(1, 2).result(0.1)  # fails at once, nothing queued
     sim.silence(False)
     wait_until(lambda: matrix.snapshot().online, timeout=5, what="online again")
     assert matrix.route(1, 2).result(3).ok
@@ -84,7 +89,8 @@ def test_disconnect_offline_reconnect_and_work_again(wall_sim, wall, listen):
     wait_until(lambda: matrix.snapshot().link is not Link.ONLINE, what="offline after the drop")
     wait_until(lambda: matrix.snapshot().online, timeout=6, what="reconnected")
     assert matrix.route(4, 2).result(3).ok
-    assert sim.state()["video"][1] == 3 and sim.state()["video"][2] == 4
+    assert sim.state()["video"][1] == 3
+    assert sim.state()["video"][2] == 4
     assert matrix.snapshot().health.offline_count >= 1
 
 
@@ -110,8 +116,10 @@ def test_telnet_password_from_the_url(wall_sim, wall):
     assert sent(sim)[0] == "\x1b3CV"
 
 
-@pytest.mark.parametrize("options, why", [("", "asks for a password; add password="),
-                                          ("password=guess", "refused the password")])
+@pytest.mark.parametrize(
+    ("options", "why"),
+    [("", "asks for a password; add password="), ("password=guess", "refused the password")],
+)
 def test_telnet_password_missing_or_wrong_is_said_plainly(wall_sim, wall, options, why):
     sim = wall_sim("extron", "tcp://127.0.0.1:0?password=s3cret")
     matrix = wall(client_url(sim, options))
@@ -125,10 +133,11 @@ def test_telnet_password_missing_or_wrong_is_said_plainly(wall_sim, wall, option
 def test_no_connection_is_reported_and_commands_wait_only_so_long(wall):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]           # nothing listens here once closed
+        port = probe.getsockname()[1]  # nothing listens here once closed
     matrix = wall(f"kramer+tcp://127.0.0.1:{port}?timeout=0.2&connect_wait=0.5")
     future = matrix.route(1, 1)
     with pytest.raises(WallError, match="not connected within 0.5 s") as caught:
         future.result(3)
     assert caught.value.result == "offline"
-    assert matrix.snapshot().link is Link.OFFLINE and "no connection" in matrix.snapshot().last_error
+    assert matrix.snapshot().link is Link.OFFLINE
+    assert "no connection" in matrix.snapshot().last_error

@@ -9,6 +9,7 @@
   ``test`` extra installs it; below that ``load_lg_rs232_tv`` fetches the same pinned wheel with
   ``pip download``, checks its SHA-256 and imports it from the wheel file (a zip on sys.path).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,9 +19,10 @@ import subprocess
 import sys
 import threading
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import platformdirs
@@ -35,14 +37,30 @@ def load_lg_rs232_tv() -> ModuleType:
         return importlib.import_module("lg_rs232_tv")
     except ImportError:
         if sys.version_info >= (3, 12):
-            raise       # the test extra installs it: a missing one is a broken install, not a skip
+            raise  # the test extra installs it: a missing one is a broken install, not a skip
     folder = Path(platformdirs.user_cache_dir("smartcentre-console")) / "test-peers"
     wheel = folder / LG_WHEEL
     if not wheel.exists() or _sha256(wheel) != LG_WHEEL_SHA256:
         folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-                        "--no-deps", "--only-binary=:all:", "--python-version", "3.12", "--dest", str(folder),
-                        "lg-rs232-tv==1.3.1"], check=True, timeout=180)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--python-version",
+                "3.12",
+                "--dest",
+                str(folder),
+                "lg-rs232-tv==1.3.1",
+            ],
+            check=True,
+            timeout=180,
+        )
     if _sha256(wheel) != LG_WHEEL_SHA256:
         raise RuntimeError(f"{wheel} is not the lg-rs232-tv 1.3.1 wheel (SHA-256 differs)")
     sys.path.insert(0, str(wheel))
@@ -58,7 +76,7 @@ class ExtronPeer:
 
     def __init__(self, url: str) -> None:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)     # telnetlib, deprecated since 3.11
+            warnings.simplefilter("ignore", DeprecationWarning)  # telnetlib, deprecated since 3.11
             import telnetlib
 
             import pyextron
@@ -89,7 +107,7 @@ class ExtronPeer:
         def run() -> None:
             try:
                 outcome["result"] = fn(*args)
-            except BaseException as exc:      # noqa: BLE001 - handed to the test thread
+            except BaseException as exc:  # noqa: BLE001 - handed to the test thread
                 outcome["error"] = exc
 
         thread = threading.Thread(target=run, name="pyextron", daemon=True)
@@ -98,8 +116,9 @@ class ExtronPeer:
         if thread.is_alive():
             self.close()
             thread.join(DEADLINE)
-            raise AssertionError(f"pyextron: {getattr(fn, '__name__', fn)} got no complete answer "
-                                 f"within {DEADLINE:g} s")
+            raise AssertionError(
+                f"pyextron: {getattr(fn, '__name__', fn)} got no complete answer within {DEADLINE:g} s"
+            )
         if "error" in outcome:
             raise outcome["error"]
         return outcome.get("result")
@@ -108,7 +127,7 @@ class ExtronPeer:
         for telnet in self._telnets:
             if telnet.sock is not None:
                 try:
-                    telnet.sock.shutdown(socket.SHUT_RDWR)   # wakes a read blocked in select()
+                    telnet.sock.shutdown(socket.SHUT_RDWR)  # wakes a read blocked in select()
                 except OSError:
                     pass
             telnet.close()

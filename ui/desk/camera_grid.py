@@ -5,6 +5,7 @@ view: camera n is at row n // columns, column n % columns, and the columns are t
 the largest tiles (``grid_shape``). Nothing else — a notice, a state change, a new frame — moves
 a tile, so the operator's hand never finds another camera under the mouse. Pictures keep 16:9.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from ui.desk.camera_model import CameraListModel, Role
 from ui.desk.camera_tile import CameraTileDelegate, picture_size, tile_height, tile_width_for_height
 
 GAP = 6
-MIN_TILE_WIDTH = 240       # the caption's name and state badge still fit
+MIN_TILE_WIDTH = 240  # the caption's name and state badge still fit
 BACKGROUND = QColor("#121212")
 
 
@@ -30,8 +31,10 @@ class GridShape:
 
     def size(self, gap: int = GAP) -> QSize:
         """What the tiles cover, without the margin around them."""
-        return QSize(self.columns * self.tile.width() + (self.columns - 1) * gap,
-                     self.rows * self.tile.height() + (self.rows - 1) * gap)
+        return QSize(
+            self.columns * self.tile.width() + (self.columns - 1) * gap,
+            self.rows * self.tile.height() + (self.rows - 1) * gap,
+        )
 
 
 def grid_shape(count: int, room: QSize, gap: int = GAP) -> GridShape:
@@ -62,7 +65,9 @@ class CameraGrid(QAbstractItemView):
     cameraDoubleClicked = Signal(str)
     pictureSizeChanged = Signal(QSize)
 
-    def __init__(self, model: CameraListModel, parent: QWidget | None = None, *, only: str | None = None) -> None:
+    def __init__(
+        self, model: CameraListModel, parent: QWidget | None = None, *, only: str | None = None
+    ) -> None:
         super().__init__(parent)
         self._only = only
         self._rects: dict[int, QRect] = {}
@@ -70,7 +75,7 @@ class CameraGrid(QAbstractItemView):
         self.setModel(model)
         self.setItemDelegate(CameraTileDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keys belong to the hotkeys
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the hotkeys
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QAbstractItemView.Shape.NoFrame)
@@ -92,7 +97,9 @@ class CameraGrid(QAbstractItemView):
 
     def tile_rects(self) -> dict[str, QRect]:
         """Each shown camera's tile, in viewport coordinates."""
-        return {self.model().index(row, 0).data(Role.CAMERA_ID): QRect(rect) for row, rect in self._rects.items()}
+        return {
+            self.model().index(row, 0).data(Role.CAMERA_ID): QRect(rect) for row, rect in self._rects.items()
+        }
 
     def picture_size(self) -> QSize:
         return QSize(self._picture)
@@ -104,9 +111,13 @@ class CameraGrid(QAbstractItemView):
         left = max(GAP, (self.viewport().width() - covered.width()) // 2)
         top = max(GAP, (self.viewport().height() - covered.height()) // 2)
         step = shape.tile + QSize(GAP, GAP)
-        self._rects = {row: QRect(QPoint(left + n % shape.columns * step.width(),
-                                         top + n // shape.columns * step.height()), shape.tile)
-                       for n, row in enumerate(rows)}
+        self._rects = {
+            row: QRect(
+                QPoint(left + n % shape.columns * step.width(), top + n // shape.columns * step.height()),
+                shape.tile,
+            )
+            for n, row in enumerate(rows)
+        }
         picture = picture_size(shape.tile.width())
         if picture != self._picture:
             self._picture = picture
@@ -145,7 +156,7 @@ class CameraGrid(QAbstractItemView):
         return QModelIndex()
 
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        pass    # every tile is always in view
+        pass  # every tile is always in view
 
     def moveCursor(self, action, modifiers) -> QModelIndex:
         return self.currentIndex()

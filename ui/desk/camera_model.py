@@ -1,5 +1,6 @@
 """The cameras as a Qt table model: one row per camera, columns for the health view,
 roles for the camera-bank tiles."""
+
 from __future__ import annotations
 
 import time
@@ -20,20 +21,21 @@ Index = QModelIndex | QPersistentModelIndex
 
 class Role:
     CAMERA_ID = Qt.ItemDataRole.UserRole + 1
-    STATE = Qt.ItemDataRole.UserRole + 2       # CameraState
-    PREVIEW = Qt.ItemDataRole.UserRole + 3     # QImage or None
+    STATE = Qt.ItemDataRole.UserRole + 2  # CameraState
+    PREVIEW = Qt.ItemDataRole.UserRole + 3  # QImage or None
     PREVIEW_STATUS = Qt.ItemDataRole.UserRole + 4
     LOCATION = Qt.ItemDataRole.UserRole + 5
-    OWNER = Qt.ItemDataRole.UserRole + 6       # title of the running event that owns the camera
-    HOTKEY = Qt.ItemDataRole.UserRole + 7      # "1" … "9"
-    TALLY = Qt.ItemDataRole.UserRole + 8       # Tally
+    OWNER = Qt.ItemDataRole.UserRole + 6  # title of the running event that owns the camera
+    HOTKEY = Qt.ItemDataRole.UserRole + 7  # "1" … "9"
+    TALLY = Qt.ItemDataRole.UserRole + 8  # Tally
 
 
 class Tally(Enum):
     """What a camera's picture is doing in the programme; the tiles draw it as their border."""
+
     NONE = "none"
-    PREVIEW = "preview"     # cued up next (green)
-    PROGRAM = "program"     # on air (red)
+    PREVIEW = "preview"  # cued up next (green)
+    PROGRAM = "program"  # on air (red)
 
 
 @dataclass
@@ -44,15 +46,29 @@ class CameraRow:
     bridge: CameraBridge
     preview: QImage | None = None
     preview_status: str = ""
-    decoding: str = ""          # how the preview is decoded (a Phrase, said when shown)
+    decoding: str = ""  # how the preview is decoded (a Phrase, said when shown)
     owner: str = ""
     tally: Tally = Tally.NONE
     extra: dict = field(default_factory=dict)
 
 
 class CameraListModel(QAbstractTableModel):
-    COLUMNS = ("name", "link", "motion", "last_seen", "rtt", "errors", "timeouts", "power", "position", "zoom",
-               "preset", "profile", "unsupported", "decoding")
+    COLUMNS = (
+        "name",
+        "link",
+        "motion",
+        "last_seen",
+        "rtt",
+        "errors",
+        "timeouts",
+        "power",
+        "position",
+        "zoom",
+        "preset",
+        "profile",
+        "unsupported",
+        "decoding",
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,8 +99,13 @@ class CameraListModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         cameras = [self._rows[index.row()].camera_id for index in persistent]
         self._rows.sort(key=lambda row: camera_ids.index(row.camera_id))
-        self.changePersistentIndexList(persistent, [self.index(self.row_of(camera), index.column())
-                                                    for camera, index in zip(cameras, persistent)])
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(self.row_of(camera), index.column())
+                for camera, index in zip(cameras, persistent, strict=True)
+            ],
+        )
         self.layoutChanged.emit()
 
     def row_of(self, camera_id: str) -> int:
@@ -148,22 +169,37 @@ class CameraListModel(QAbstractTableModel):
     def _headers(self) -> dict[str, str]:
         """Asked each time: the interface language may change while the console runs."""
         return {
-            "name": self.tr("Camera"), "link": self.tr("Link"), "motion": self.tr("Motion"),
-            "last_seen": self.tr("Last seen"), "rtt": self.tr("Round trip"), "errors": self.tr("Errors"),
+            "name": self.tr("Camera"),
+            "link": self.tr("Link"),
+            "motion": self.tr("Motion"),
+            "last_seen": self.tr("Last seen"),
+            "rtt": self.tr("Round trip"),
+            "errors": self.tr("Errors"),
             "timeouts": self.tr("Timeouts"),
-            "power": self.tr("Power"), "position": self.tr("Pan / tilt"), "zoom": self.tr("Zoom"),
-            "preset": self.tr("Preset"), "profile": self.tr("Profile"),
-            "unsupported": self.tr("Not answered"), "decoding": self.tr("Decoding")}
+            "power": self.tr("Power"),
+            "position": self.tr("Pan / tilt"),
+            "zoom": self.tr("Zoom"),
+            "preset": self.tr("Preset"),
+            "profile": self.tr("Profile"),
+            "unsupported": self.tr("Not answered"),
+            "decoding": self.tr("Decoding"),
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         state = row.bridge.state
-        roles = {Role.CAMERA_ID: row.camera_id, Role.STATE: state, Role.PREVIEW: row.preview,
-                 Role.PREVIEW_STATUS: row.preview_status, Role.LOCATION: row.location,
-                 Role.OWNER: row.owner, Role.TALLY: row.tally,
-                 Role.HOTKEY: str(index.row() + 1) if index.row() < 9 else ""}
+        roles = {
+            Role.CAMERA_ID: row.camera_id,
+            Role.STATE: state,
+            Role.PREVIEW: row.preview,
+            Role.PREVIEW_STATUS: row.preview_status,
+            Role.LOCATION: row.location,
+            Role.OWNER: row.owner,
+            Role.TALLY: row.tally,
+            Role.HOTKEY: str(index.row() + 1) if index.row() < 9 else "",
+        }
         if role in roles:
             return roles[role]
         column = self.COLUMNS[index.column()]
@@ -216,13 +252,17 @@ class CameraListModel(QAbstractTableModel):
         text = state.profile or ""
         if state.rom_revision is not None:
             text = self.tr("%1, ROM %2").replace("%1", text).replace("%2", f"{state.rom_revision:04X}")
-        how = {"pending": self.tr("%1 (until the camera says)"), "fallback": self.tr("%1 (model not known)"),
-               "configured": self.tr("%1 (configured)")}.get(state.profile_source)
+        how = {
+            "pending": self.tr("%1 (until the camera says)"),
+            "fallback": self.tr("%1 (model not known)"),
+            "configured": self.tr("%1 (configured)"),
+        }.get(state.profile_source)
         return how.replace("%1", text) if how else text
 
     def link_text(self, state: CameraState) -> str:
         return {Link.OFFLINE: self.tr("offline"), Link.CONNECTING: self.tr("connecting")}.get(
-            state.link, self.tr("online"))
+            state.link, self.tr("online")
+        )
 
     def motion_text(self, state: CameraState) -> str:
         """A preset recall or position move: under way, or arrived; "" otherwise."""

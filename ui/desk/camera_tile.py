@@ -4,6 +4,7 @@ state, the yellow frame of the selected camera and the tally border (on air red,
 Every view of the cameras — the bank, the enlarged preview, the multiview — paints its tiles
 with this delegate, so a camera looks the same wherever it is shown.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -15,9 +16,14 @@ from devices.visca.state import Motion
 from ui.desk.camera_model import CameraListModel, Role, Tally
 
 CAPTION_HEIGHT = 44
-BORDER = 5              # the tally border around a tile
-STATE_COLOURS = {"offline": QColor("#c62828"), "connecting": QColor("#9e9e9e"), "moving": QColor("#f9a825"),
-                 "arrived": QColor("#2e7d32"), "online": QColor("#1565c0")}
+BORDER = 5  # the tally border around a tile
+STATE_COLOURS = {
+    "offline": QColor("#c62828"),
+    "connecting": QColor("#9e9e9e"),
+    "moving": QColor("#f9a825"),
+    "arrived": QColor("#2e7d32"),
+    "online": QColor("#1565c0"),
+}
 TALLY_COLOURS = {Tally.PROGRAM: QColor("#e53935"), Tally.PREVIEW: QColor("#43a047")}
 BACKGROUND = QColor("#202124")
 SELECTED = QColor("#ffeb3b")
@@ -43,8 +49,9 @@ class CameraTileDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return option.rect.size()
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         painter.save()
         rect = option.rect
         tally = index.data(Role.TALLY)
@@ -59,23 +66,29 @@ class CameraTileDelegate(QStyledItemDelegate):
             painter.drawRect(inner.adjusted(2, 2, -3, -3))
         painter.restore()
 
-    def _paint_picture(self, painter: QPainter, picture: QRect, index: QModelIndex | QPersistentModelIndex) -> None:
+    def _paint_picture(
+        self, painter: QPainter, picture: QRect, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         image = index.data(Role.PREVIEW)
         if image is not None and not image.isNull():
             scaled = image.size().scaled(picture.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, scaled.width(), scaled.height())
             target.moveCenter(picture.center())
-            if scaled != image.size():     # another view asked for larger frames of this camera
+            if scaled != image.size():  # another view asked for larger frames of this camera
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, image)
         status = index.data(Role.PREVIEW_STATUS)
         if status or image is None:
             painter.setPen(QColor("#e0e0e0"))
-            painter.drawText(picture.adjusted(8, 8, -8, -8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             status or self.tr("no picture"))
+            painter.drawText(
+                picture.adjusted(8, 8, -8, -8),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                status or self.tr("no picture"),
+            )
 
-    def _paint_caption(self, painter: QPainter, rect: QRect, picture: QRect,
-                       index: QModelIndex | QPersistentModelIndex) -> None:
+    def _paint_caption(
+        self, painter: QPainter, rect: QRect, picture: QRect, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         state = index.data(Role.STATE)
         model = index.model()
         word = model.state_text(state) if isinstance(model, CameraListModel) else state.link.value
@@ -93,8 +106,11 @@ class CameraTileDelegate(QStyledItemDelegate):
         place = index.data(Role.LOCATION) or ""
         owner = index.data(Role.OWNER)
         painter.setPen(QColor("#bdbdbd"))
-        painter.drawText(caption.adjusted(8, 18, -110, 0), Qt.AlignmentFlag.AlignLeft,
-                         f"{place} · {owner}" if owner else place)
+        painter.drawText(
+            caption.adjusted(8, 18, -110, 0),
+            Qt.AlignmentFlag.AlignLeft,
+            f"{place} · {owner}" if owner else place,
+        )
         badge = QRect(caption.right() - 104, caption.top() + 6, 96, 22)
         painter.fillRect(badge, STATE_COLOURS[key])
         painter.setPen(QColor("white"))

@@ -6,6 +6,7 @@ Both are dialogs, so Esc closes them and stops no camera. Their tiles are the ba
 delivers frames for the largest view showing a camera (``PreviewHub.set_size``) — a window
 opens no second stream. The tally border of every tile follows ``CameraListModel.set_tally``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from ui.desk.camera_grid import CameraGrid
 from ui.desk.camera_model import CameraListModel
 from ui.preview.hub import PreviewHub, ViewWatcher
 
-ENLARGED_SHARE = 0.8      # of the console window's size
+ENLARGED_SHARE = 0.8  # of the console window's size
 
 
 class CameraWindow(QDialog):
@@ -26,8 +27,16 @@ class CameraWindow(QDialog):
 
     cameraClicked = Signal(str)
 
-    def __init__(self, cameras: CameraListModel, previews: PreviewHub, view: str, hint: str,
-                 parent: QWidget | None = None, *, only: str | None = None) -> None:
+    def __init__(
+        self,
+        cameras: CameraListModel,
+        previews: PreviewHub,
+        view: str,
+        hint: str,
+        parent: QWidget | None = None,
+        *,
+        only: str | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.view = view
         self.previews = previews
@@ -47,7 +56,7 @@ class CameraWindow(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.grid.picture_size().isValid():     # shown again after closing: the hub has forgotten it
+        if self.grid.picture_size().isValid():  # shown again after closing: the hub has forgotten it
             self._ask_frames(self.grid.picture_size())
 
     def _ask_frames(self, size: QSize) -> None:
@@ -62,10 +71,17 @@ class CameraWindow(QDialog):
 class EnlargedPreview(CameraWindow):
     """One camera, large; Esc, a double-click or closing the window ends it."""
 
-    def __init__(self, cameras: CameraListModel, previews: PreviewHub, camera_id: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(cameras, previews, "enlarged", self.tr("Esc or a double-click closes this view"),
-                         parent, only=camera_id)
+    def __init__(
+        self, cameras: CameraListModel, previews: PreviewHub, camera_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            cameras,
+            previews,
+            "enlarged",
+            self.tr("Esc or a double-click closes this view"),
+            parent,
+            only=camera_id,
+        )
         self.camera_id = camera_id
         self.setWindowTitle(self.tr("%1 – enlarged").replace("%1", cameras.name_of(camera_id)))
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -85,21 +101,26 @@ class EnlargedPreview(CameraWindow):
 class Multiview(CameraWindow):
     """Every camera with its tally border; on a second screen when there is one."""
 
-    def __init__(self, cameras: CameraListModel, previews: PreviewHub, selection: QItemSelectionModel,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        cameras: CameraListModel,
+        previews: PreviewHub,
+        selection: QItemSelectionModel,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(cameras, previews, "multiview", self.tr("F11 or Esc closes the multiview"), parent)
         self.setWindowTitle(self.tr("Multiview – every camera"))
-        self.grid.setSelectionModel(selection)     # the selected camera is framed here too
+        self.grid.setSelectionModel(selection)  # the selected camera is framed here too
 
     def open_on(self, home: QScreen, screens: Sequence[QScreen]) -> None:
         """Full screen on a screen other than ``home`` (the console's); maximised on ``home`` if it is the only one."""
         other = other_screen(home, screens)
-        if other is None:       # over the console: it has the keyboard until closed
+        if other is None:  # over the console: it has the keyboard until closed
             self.setGeometry(home.availableGeometry())
             self.showMaximized()
             self.raise_()
             self.activateWindow()
-        else:                   # the keyboard stays with the console
+        else:  # the keyboard stays with the console
             self.setScreen(other)
             self.setGeometry(other.geometry())
             self.showFullScreen()

@@ -1,15 +1,33 @@
 """Controls for the selected camera: a press-and-hold pan-tilt pad, zoom rocker, focus,
 speed, home and power. Releasing a button stops what it started."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSlider, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.desk.operator_desk import OperatorDesk
 
-PAD = {(-1, 1): "↖", (0, 1): "↑", (1, 1): "↗", (-1, 0): "←", (1, 0): "→", (-1, -1): "↙", (0, -1): "↓",
-       (1, -1): "↘"}
+PAD = {
+    (-1, 1): "↖",
+    (0, 1): "↑",
+    (1, 1): "↗",
+    (-1, 0): "←",
+    (1, 0): "→",
+    (-1, -1): "↙",
+    (0, -1): "↓",
+    (1, -1): "↘",
+}
 
 
 def held_button(text: str, on_press, on_release, tooltip: str = "") -> QToolButton:
@@ -31,7 +49,7 @@ class ControlPanel(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         layout.addWidget(self.title)
-        columns = QHBoxLayout()   # two columns keep the window within a 1080-line screen
+        columns = QHBoxLayout()  # two columns keep the window within a 1080-line screen
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._pad_box())
         left.addWidget(self._speed_box())
@@ -53,7 +71,9 @@ class ControlPanel(QWidget):
         grid = QGridLayout(box)
         self.pad: dict[tuple[int, int], QToolButton] = {}
         for (pan, tilt), arrow in PAD.items():
-            button = held_button(arrow, lambda p=pan, t=tilt: self.desk.drive(p, t), lambda: self.desk.drive(0, 0))
+            button = held_button(
+                arrow, lambda p=pan, t=tilt: self.desk.drive(p, t), lambda: self.desk.drive(0, 0)
+            )
             grid.addWidget(button, 1 - tilt, pan + 1)
             self.pad[(pan, tilt)] = button
         home = QPushButton(self.tr("Home"))
@@ -66,11 +86,14 @@ class ControlPanel(QWidget):
         box = QGroupBox(self.tr("Zoom and focus"))
         layout = QGridLayout(box)
         layout.addWidget(held_button(self.tr("Zoom in"), lambda: self._zoom(1), lambda: self._zoom(0)), 0, 0)
-        layout.addWidget(held_button(self.tr("Zoom out"), lambda: self._zoom(-1), lambda: self._zoom(0)), 0, 1)
+        layout.addWidget(
+            held_button(self.tr("Zoom out"), lambda: self._zoom(-1), lambda: self._zoom(0)), 0, 1
+        )
         layout.addWidget(held_button(self.tr("Near"), lambda: self._focus(-1), lambda: self._focus(0)), 1, 0)
         layout.addWidget(held_button(self.tr("Far"), lambda: self._focus(1), lambda: self._focus(0)), 1, 1)
-        for column, (label, mode) in enumerate(((self.tr("Auto"), "auto"), (self.tr("Manual"), "manual"),
-                                                (self.tr("One-push"), "one-push"))):
+        for column, (label, mode) in enumerate(
+            ((self.tr("Auto"), "auto"), (self.tr("Manual"), "manual"), (self.tr("One-push"), "one-push"))
+        ):
             button = QPushButton(label)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, m=mode: self._command(lambda c: c.focus_mode(m)))
@@ -102,7 +125,9 @@ class ControlPanel(QWidget):
 
     def _zoom(self, direction: int) -> None:
         if self.desk.selected and (direction == 0 or self.desk.may_move(self.desk.selected)):
-            self.desk.bridges[self.desk.selected].controller.zoom(direction, self.desk.zoom_speed if direction else None)
+            self.desk.bridges[self.desk.selected].controller.zoom(
+                direction, self.desk.zoom_speed if direction else None
+            )
 
     def _focus(self, direction: int) -> None:
         if self.desk.selected:

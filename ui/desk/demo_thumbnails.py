@@ -6,10 +6,12 @@ thumbnail gets one drawn with the synthetic picture's own geometry (without the 
 thumbnail of a preset the camera does not store is removed: the grid shows only what a recall shows.
 The demo stored the positions too, so the console knows them (an overwrite of a demo preset can be undone).
 """
+
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Mapping, Protocol
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from devices.video.base import SourceError
 from devices.video.synthetic import crop, load_panorama, view_of
@@ -34,19 +36,27 @@ def draw_demo_thumbnails(library: PresetLibrary, cameras: Mapping[str, Simulated
                 library.thumbnail_path(camera_id, number).unlink(missing_ok=True)
         for number, preset in presets.items():
             if library.position(camera_id, number) is None:
-                library.remember(camera_id, number, PresetPosition(preset["pan"], preset["tilt"], preset["zoom"]))
-    missing = [(camera_id, number) for camera_id, presets in stored.items() for number in presets
-               if not library.thumbnail_path(camera_id, number).exists()]
+                library.remember(
+                    camera_id, number, PresetPosition(preset["pan"], preset["tilt"], preset["zoom"])
+                )
+    missing = [
+        (camera_id, number)
+        for camera_id, presets in stored.items()
+        for number in presets
+        if not library.thumbnail_path(camera_id, number).exists()
+    ]
     if not missing:
         return
     try:
         panorama = load_panorama()
-    except SourceError as exc:          # the previews say so on their tiles
+    except SourceError as exc:  # the previews say so on their tiles
         log.warning("no demo thumbnails: %s", exc)
         return
     size = (THUMB.width(), THUMB.height())
     for camera_id, number in missing:
-        view = view_of(stored[camera_id][number], cameras[camera_id].profile, (panorama.shape[1], panorama.shape[0]))
+        view = view_of(
+            stored[camera_id][number], cameras[camera_id].profile, (panorama.shape[1], panorama.shape[0])
+        )
         path = library.thumbnail_path(camera_id, number)
         path.parent.mkdir(parents=True, exist_ok=True)
         if not to_qimage(crop(panorama, view, size), size).save(str(path), "PNG"):

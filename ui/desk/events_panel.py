@@ -1,8 +1,9 @@
 """Events panel: which events run now, their cameras and shots, the event the operator works for,
 and the explicit take-over of a camera that belongs to another running event."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -61,7 +62,9 @@ class EventsModel(QAbstractTableModel):
             return status + (self.tr(" · active") if event.id == self.board.active else "")
         if column == 3:
             return ", ".join(self.names.get(c, c) for c in event.cameras)
-        return ", ".join(f"{key}→{self.names.get(s.camera, s.camera)} #{s.preset}" for key, s in event.shots.items())
+        return ", ".join(
+            f"{key}→{self.names.get(s.camera, s.camera)} #{s.preset}" for key, s in event.shots.items()
+        )
 
 
 class EventsPanel(QWidget):
@@ -96,7 +99,7 @@ class EventsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("I am working for:")))
         top.addWidget(self.active, 1)
-        buttons = QHBoxLayout()     # a row of their own: the panel fits the dock column beside the cameras
+        buttons = QHBoxLayout()  # a row of their own: the panel fits the dock column beside the cameras
         for button in (start, end, take):
             buttons.addWidget(button)
         buttons.addStretch(1)

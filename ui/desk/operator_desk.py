@@ -7,20 +7,21 @@ Signals:
     notice(str level, str text): a non-modal message for the operator ("info", "warning", "error").
     ownershipChanged(): running events, the active event or a take-over changed.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from devices.records import ActionRecord
 from models.config.schema import Shot
-from models.oplog.handover_summary import NOT_ERRORS
 from models.desk.hotkeys import PRESET_RECALLS
 from models.desk.ownership import EventBoard, TakeOver
-from ui.shell.device_words import record_text
+from models.oplog.handover_summary import NOT_ERRORS
 from ui.shell.bridge import CameraBridge
+from ui.shell.device_words import record_text
 from ui.shell.wording import said
 
 HELD_MOVES = {"move.up": (0, 1), "move.down": (0, -1), "move.left": (-1, 0), "move.right": (1, 0)}
@@ -35,7 +36,7 @@ class OperatorDesk(QObject):
     selectionChanged = Signal(str)
     notice = Signal(str, str)
     ownershipChanged = Signal()
-    presetSaved = Signal(str, int)   # camera id, preset number: time to grab a thumbnail
+    presetSaved = Signal(str, int)  # camera id, preset number: time to grab a thumbnail
     cameraStateChanged = Signal(str, object)
 
     def __init__(self, board: EventBoard, parent: QObject | None = None) -> None:
@@ -48,7 +49,7 @@ class OperatorDesk(QObject):
         self.zoom_speed: int | None = 4
         self._held_moves: set[str] = set()
         self._held_zoom: set[str] = set()
-        self._driving: str | None = None   # camera the held keys are driving
+        self._driving: str | None = None  # camera the held keys are driving
         self.cheat_sheet: Callable[[], None] = lambda: None
         # the operations log decides take-overs shared with other desks (see ``ShareTakeOvers``)
         self.share_take_overs: ShareTakeOvers = lambda takeovers, _names, then, audited=False: then(takeovers)
@@ -81,7 +82,7 @@ class OperatorDesk(QObject):
         """Number the cameras (1–9 select them) in this order, the configuration's."""
         bridges = {c: self.bridges[c] for c in camera_ids if c in self.bridges}
         names = {c: self.names[c] for c in bridges}
-        for mine, ordered in ((self.bridges, bridges), (self.names, names)):   # in place: others hold them
+        for mine, ordered in ((self.bridges, bridges), (self.names, names)):  # in place: others hold them
             mine.clear()
             mine.update(ordered)
 
@@ -109,8 +110,12 @@ class OperatorDesk(QObject):
         blocking = self.board.blocking(camera_id)
         if blocking:
             titles = ", ".join(e.title for e in blocking)
-            self.notice.emit("warning", self.tr("%1 belongs to %2 — take it over first (Ctrl+T)")
-                             .replace("%1", self.names[camera_id]).replace("%2", titles))
+            self.notice.emit(
+                "warning",
+                self.tr("%1 belongs to %2 — take it over first (Ctrl+T)")
+                .replace("%1", self.names[camera_id])
+                .replace("%2", titles),
+            )
             return False
         return True
 
@@ -123,13 +128,17 @@ class OperatorDesk(QObject):
         except ValueError as exc:
             self.notice.emit("warning", said(exc))
             return
-        self.share_take_overs([takeover], {camera_id: self.names[camera_id]}, lambda taken: self._taken_over(*taken))
+        self.share_take_overs(
+            [takeover], {camera_id: self.names[camera_id]}, lambda taken: self._taken_over(*taken)
+        )
 
     def _taken_over(self, takeover: TakeOver) -> None:
         self.board.record(takeover)
         active = self.board.events[takeover.by_event].title
-        self.notice.emit("info", self.tr("%1 taken over for %2").replace("%1", self.names[takeover.device])
-                         .replace("%2", active))
+        self.notice.emit(
+            "info",
+            self.tr("%1 taken over for %2").replace("%1", self.names[takeover.device]).replace("%2", active),
+        )
         self.ownershipChanged.emit()
 
     # ---- held moves ------------------------------------------------------------------------------
@@ -235,7 +244,7 @@ class OperatorDesk(QObject):
     def _guard(self, camera_id: str, action: Callable) -> concurrent.futures.Future | None:
         try:
             return action(self.bridges[camera_id].controller)
-        except ValueError as exc:   # a bad preset number or speed: nothing was sent
+        except ValueError as exc:  # a bad preset number or speed: nothing was sent
             self.notice.emit("error", f"{self.names[camera_id]}: {said(exc)}")
             return None
 
@@ -252,4 +261,3 @@ class OperatorDesk(QObject):
     def _on_action_finished(self, record: ActionRecord) -> None:
         level = "log" if record.ok or record.result in NOT_ERRORS else "error"
         self.notice.emit(level, record_text(record))
-

@@ -9,14 +9,24 @@ Any preset, not only 0–9, by keyboard: the "choose a preset by number" hotkey 
 puts the cursor in the number field; type the number (the slot is chosen as you type), Enter
 recalls it, Esc leaves the field.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QImage, QIntValidator, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QListView,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.visca.state import CameraState
 from models.desk.hotkeys import PRESET_NUMBER, PRESET_SELECTED
@@ -51,12 +61,17 @@ class PresetNumberField(QLineEdit):
 
     def leave(self) -> None:
         self.clear()
-        self.clearFocus()      # the keyboard goes back to the hotkeys
+        self.clearFocus()  # the keyboard goes back to the hotkeys
 
 
 class PresetGrid(QWidget):
-    def __init__(self, desk: OperatorDesk, library: PresetLibrary, grab_frame: Callable[[str], QImage | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: OperatorDesk,
+        library: PresetLibrary,
+        grab_frame: Callable[[str], QImage | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.keeper = PresetKeeper(desk, library, grab_frame, self)
@@ -76,7 +91,9 @@ class PresetGrid(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._cancel_confirm())
         self.number = PresetNumberField(self.recall_chosen)
         self.number.setPlaceholderText(self.tr("No."))
-        self.number.setToolTip(self.tr("Type a preset number: its slot is chosen; Enter recalls it, Esc leaves"))
+        self.number.setToolTip(
+            self.tr("Type a preset number: its slot is chosen; Enter recalls it, Esc leaves")
+        )
         self.number.textEdited.connect(self._choose_typed)
         self.save_button = self._button(self.tr("Save"), self.save)
         self.save_free_button = self._button(self.tr("Save to next free"), self.save_to_next_free)
@@ -84,12 +101,12 @@ class PresetGrid(QWidget):
         self.clear_button = self._button(self.tr("Clear…"), self.clear)
         self.undo_button = self._button("", self.keeper.undo)
         keep_place = self.undo_button.sizePolicy()
-        keep_place.setRetainSizeWhenHidden(True)      # nothing moves under the mouse when it comes and goes
+        keep_place.setRetainSizeWhenHidden(True)  # nothing moves under the mouse when it comes and goes
         self.undo_button.setSizePolicy(keep_place)
         self.undo_button.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)   # a 720-line screen
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)  # a 720-line screen
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.addWidget(self.number)
@@ -103,7 +120,7 @@ class PresetGrid(QWidget):
         layout.addWidget(self.view)
         layout.addLayout(buttons)
         layout.addLayout(said)
-        self._pending: tuple[str, int] | None = None     # ("save" | "clear", preset) asked, not yet confirmed
+        self._pending: tuple[str, int] | None = None  # ("save" | "clear", preset) asked, not yet confirmed
         self._confirm_timer = QTimer(self, singleShot=True, interval=CONFIRM_MS, timeout=self._cancel_confirm)
         self.keeper.changed.connect(self._on_preset_changed)
         self.keeper.undoChanged.connect(self._show_undo)
@@ -115,7 +132,7 @@ class PresetGrid(QWidget):
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # the keyboard stays with the hotkeys
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the hotkeys
         button.clicked.connect(lambda: slot())
         return button
 
@@ -148,7 +165,7 @@ class PresetGrid(QWidget):
             dock = self.parentWidget()
             while dock is not None and not isinstance(dock, QDockWidget):
                 dock = dock.parentWidget()
-            if dock is not None:      # the presets may be a hidden dock or a tab behind another
+            if dock is not None:  # the presets may be a hidden dock or a tab behind another
                 dock.show()
                 dock.raise_()
             self.number.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -175,7 +192,11 @@ class PresetGrid(QWidget):
             self._say(self.tr("Choose a slot to save to (click it), or use “Save to next free”."))
             return
         if self.keeper.occupied(camera_id, number) and not self._confirmed("save", number):
-            self._ask("save", number, self.tr("Preset %1 %2 is in use: press Save again within 5 s to overwrite it."))
+            self._ask(
+                "save",
+                number,
+                self.tr("Preset %1 %2 is in use: press Save again within 5 s to overwrite it."),
+            )
             return
         self.keeper.save(camera_id, number)
         self._say(self.tr("Saved as preset %1.").replace("%1", str(number)))
@@ -217,7 +238,9 @@ class PresetGrid(QWidget):
     def _ask(self, kind: str, number: int, question: str) -> None:
         camera_id = self.model.camera_id or ""
         name = self.model.library.name(camera_id, number)
-        text = question.replace("%1", str(number)).replace("%2", f"“{name}”" if name else "").replace("  ", " ")
+        text = (
+            question.replace("%1", str(number)).replace("%2", f"“{name}”" if name else "").replace("  ", " ")
+        )
         if self.keeper.undoable(camera_id, number):
             text += " " + self.tr("Undo: 10 s.")
         else:
@@ -250,7 +273,7 @@ class PresetGrid(QWidget):
         if camera_id != self.model.camera_id:
             return
         if self.model.state is None or state.profile != self.model.state.profile:
-            self._on_selection(camera_id)     # learned from the camera: its preset range
+            self._on_selection(camera_id)  # learned from the camera: its preset range
         else:
             self.model.set_state(state)
 

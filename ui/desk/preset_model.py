@@ -5,6 +5,7 @@ outline saying so; the chosen slot has a thick frame; the preset being recalled 
 a yellow or green border. Camera status arrives every poll: only slots whose look changes are
 announced, and an open name editor is never reset by a refresh (typing goes on).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
@@ -15,7 +16,7 @@ from devices.visca.profiles import CameraProfile
 from devices.visca.state import CameraState, Motion
 from models.desk.preset_library import PresetLibrary
 
-FIRST_SLOTS = 16          # always shown; further slots appear once used or chosen by number
+FIRST_SLOTS = 16  # always shown; further slots appear once used or chosen by number
 THUMB = QSize(112, 63)
 TEXT_HEIGHT = 20
 SLOT = QSize(THUMB.width() + 12, THUMB.height() + TEXT_HEIGHT + 14)
@@ -26,9 +27,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 class Role:
     NUMBER = Qt.ItemDataRole.UserRole
-    EMPTY = Qt.ItemDataRole.UserRole + 1       # nothing known about the slot
-    MOTION = Qt.ItemDataRole.UserRole + 2      # "moving", "arrived" or None
-    THUMBNAIL = Qt.ItemDataRole.UserRole + 3   # QPixmap or None
+    EMPTY = Qt.ItemDataRole.UserRole + 1  # nothing known about the slot
+    MOTION = Qt.ItemDataRole.UserRole + 2  # "moving", "arrived" or None
+    THUMBNAIL = Qt.ItemDataRole.UserRole + 3  # QPixmap or None
 
 
 class PresetModel(QAbstractListModel):
@@ -39,12 +40,14 @@ class PresetModel(QAbstractListModel):
         self.numbers: list[int] = []
         self.state: CameraState | None = None
         self._pictures: dict[int, QPixmap | None] = {}
-        self._used: set[int] = set()    # slots the library knows something about
+        self._used: set[int] = set()  # slots the library knows something about
 
     def show_camera(self, camera_id: str, profile: CameraProfile) -> None:
         self.beginResetModel()
         self.camera_id = camera_id
-        usable = [n for n in range(profile.preset_min, profile.preset_max + 1) if n not in profile.preset_reserved]
+        usable = [
+            n for n in range(profile.preset_min, profile.preset_max + 1) if n not in profile.preset_reserved
+        ]
         self._used = set(self.library.numbers(camera_id))
         self.numbers = [n for position, n in enumerate(usable) if position < FIRST_SLOTS or n in self._used]
         self._pictures.clear()
@@ -78,11 +81,13 @@ class PresetModel(QAbstractListModel):
         self.state = state
         after = self._motion_of(state)
         if before == after:
-            return      # a poll that changed nothing a slot shows: no refresh
+            return  # a poll that changed nothing a slot shows: no refresh
         for number, _motion in {before, after}:
             row = self.row(number) if number is not None else -1
             if row >= 0:
-                self.dataChanged.emit(self.index(row), self.index(row), [Role.MOTION, Qt.ItemDataRole.ToolTipRole])
+                self.dataChanged.emit(
+                    self.index(row), self.index(row), [Role.MOTION, Qt.ItemDataRole.ToolTipRole]
+                )
 
     @staticmethod
     def _motion_of(state: CameraState | None) -> tuple[int | None, str | None]:
@@ -139,8 +144,9 @@ class PresetDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         rect = option.rect.adjusted(2, 2, -2, -2)
-        picture = QRect(rect.left() + (rect.width() - THUMB.width()) // 2, rect.top() + 4, THUMB.width(),
-                        THUMB.height())
+        picture = QRect(
+            rect.left() + (rect.width() - THUMB.width()) // 2, rect.top() + 4, THUMB.width(), THUMB.height()
+        )
         pixmap = index.data(Role.THUMBNAIL)
         empty = index.data(Role.EMPTY)
         if pixmap is not None:
@@ -149,7 +155,7 @@ class PresetDelegate(QStyledItemDelegate):
             painter.setPen(QPen(QColor("#9e9e9e"), 1, Qt.PenStyle.DashLine))
             painter.drawRect(picture.adjusted(0, 0, -1, -1))
             painter.drawText(picture, Qt.AlignmentFlag.AlignCenter, self.tr("empty"))
-        else:      # a preset the console knows by name only (saved elsewhere, or configured)
+        else:  # a preset the console knows by name only (saved elsewhere, or configured)
             painter.fillRect(picture, QColor("#37474f"))
             painter.setPen(QColor("#cfd8dc"))
             painter.drawText(picture, Qt.AlignmentFlag.AlignCenter, self.tr("no picture"))
@@ -158,7 +164,9 @@ class PresetDelegate(QStyledItemDelegate):
             painter.setPen(QPen(MOTION_COLOURS[motion], 4))
             painter.drawRect(picture.adjusted(1, 1, -2, -2))
         text = QRect(rect.left() + 2, picture.bottom() + 4, rect.width() - 4, TEXT_HEIGHT)
-        painter.setPen(option.palette.color(option.palette.ColorRole.Mid if empty else option.palette.ColorRole.Text))
+        painter.setPen(
+            option.palette.color(option.palette.ColorRole.Mid if empty else option.palette.ColorRole.Text)
+        )
         label = option.fontMetrics.elidedText(index.data(), Qt.TextElideMode.ElideRight, text.width())
         painter.drawText(text, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, label)
         if option.state & QStyle.StateFlag.State_Selected:

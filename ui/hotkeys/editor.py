@@ -3,21 +3,42 @@
 A key already used by another action is refused until the operator confirms, in the window
 itself, that it should move. Changes reach the console only with Save (``mapChanged``).
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QKeySequenceEdit, QLabel, QPushButton,
-    QTableView, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequenceEdit,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from models.desk.hotkeys import ACTIONS, HotkeyError, HotkeyMap, KeyConflict, save_hotkeys
 from common.user_files import write_atomically
 from common.wording import sentence_of
+from models.desk.hotkeys import ACTIONS, HotkeyError, HotkeyMap, KeyConflict, save_hotkeys
 from ui.hotkeys.key_filter import OWNS_KEYS, ActionLabels, display_key, key_text
 from ui.shell.save_dialog import file_dialog
 from ui.shell.wording import said
@@ -43,7 +64,9 @@ class HotkeyTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 2
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Action"), self.tr("Keys"))[section]
         return None
@@ -62,13 +85,22 @@ class HotkeyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and shared:
             return QBrush(CONFLICT_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole and shared:
-            return "\n".join(self.tr("{key} is also the key for “{other}”").format(
-                key=display_key(key), other=self._labels.label(other)) for key, other in shared)
+            return "\n".join(
+                self.tr("{key} is also the key for “{other}”").format(
+                    key=display_key(key), other=self._labels.label(other)
+                )
+                for key, other in shared
+            )
         return None
 
     def _shared_keys(self, action: str) -> list[tuple[str, str]]:
         conflicts = self._map.conflicts()
-        return [(key, other) for key in self._map.keys(action) for other in conflicts.get(key, ()) if other != action]
+        return [
+            (key, other)
+            for key in self._map.keys(action)
+            for other in conflicts.get(key, ())
+            if other != action
+        ]
 
     # ---- editing --------------------------------------------------------------------------
     def hotkey_map(self) -> HotkeyMap:
@@ -118,20 +150,25 @@ class HotkeyTableModel(QAbstractTableModel):
 
 class HotkeyEditor(QWidget):
     """Signals:
-        mapChanged(HotkeyMap): the operator saved a new map (already written to the workstation file).
+    mapChanged(HotkeyMap): the operator saved a new map (already written to the workstation file).
     """
 
     mapChanged = Signal(object)
 
-    def __init__(self, hotkeys: HotkeyMap, path: str | os.PathLike[str] | None = None,
-                 parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        hotkeys: HotkeyMap,
+        path: str | os.PathLike[str] | None = None,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         """``settings``: where the folder of the last export or import is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setProperty(OWNS_KEYS, True)
         self.setWindowTitle(self.tr("Hotkeys"))
         self._path = path
         self._settings = settings
-        self._pending: tuple[str, str] | None = None     # (action, key) waiting for "Replace"
+        self._pending: tuple[str, str] | None = None  # (action, key) waiting for "Replace"
         self.model = HotkeyTableModel(hotkeys, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -149,9 +186,13 @@ class HotkeyEditor(QWidget):
         self.prompt.setWordWrap(True)
         self.prompt.setStyleSheet(f"color: {CONFLICT_COLOUR.name()}")
         self.prompt_box = self._prompt_box()
-        self.stop_note = QLabel(self.tr("ALL STOP: its keys other than Esc stop every camera from anywhere, even while "
-                                         "typing. Esc first closes an open menu, dialog or editor, or leaves a "
-                                         "text field; it stops the cameras only when nothing is open."))
+        self.stop_note = QLabel(
+            self.tr(
+                "ALL STOP: its keys other than Esc stop every camera from anywhere, even while "
+                "typing. Esc first closes an open menu, dialog or editor, or leaves a "
+                "text field; it stops the cameras only when nothing is open."
+            )
+        )
         self.stop_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -161,7 +202,7 @@ class HotkeyEditor(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(self._button_row())
         self.table.selectRow(0)
-        self.resize(720, 640)      # the table shows a screenful of actions, not six
+        self.resize(720, 640)  # the table shows a screenful of actions, not six
 
     def _capture_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -221,14 +262,21 @@ class HotkeyEditor(QWidget):
             key = self.model.bind(action, key)
         except KeyConflict as conflict:
             self._pending = (action, conflict.key)
-            self.prompt.setText(self.tr("{key} is already the key for “{other}”. Give it to “{action}” instead?")
-                                .format(key=display_key(conflict.key), other=self.model.label(conflict.other),
-                                        action=self.model.label(action)))
+            self.prompt.setText(
+                self.tr("{key} is already the key for “{other}”. Give it to “{action}” instead?").format(
+                    key=display_key(conflict.key),
+                    other=self.model.label(conflict.other),
+                    action=self.model.label(action),
+                )
+            )
             self.prompt_box.show()
             return False
         self.cancel_replace()
-        self._say(self.tr("{key} now does “{action}”. Save to keep it.").format(
-            key=display_key(key), action=self.model.label(action)))
+        self._say(
+            self.tr("{key} now does “{action}”. Save to keep it.").format(
+                key=display_key(key), action=self.model.label(action)
+            )
+        )
         return True
 
     @Slot()
@@ -236,8 +284,11 @@ class HotkeyEditor(QWidget):
         if self._pending is not None:
             action, key = self._pending
             self.model.bind(action, key, replace=True)
-            self._say(self.tr("{key} now does “{action}”. Save to keep it.").format(
-                key=display_key(key), action=self.model.label(action)))
+            self._say(
+                self.tr("{key} now does “{action}”. Save to keep it.").format(
+                    key=display_key(key), action=self.model.label(action)
+                )
+            )
         self.cancel_replace()
 
     @Slot()
@@ -260,7 +311,9 @@ class HotkeyEditor(QWidget):
     def save(self) -> bool:
         hotkeys = self.model.hotkey_map()
         if hotkeys.conflicts():
-            self._say(self.tr("Some keys are given to two actions (shown in red); change them first."), error=True)
+            self._say(
+                self.tr("Some keys are given to two actions (shown in red); change them first."), error=True
+            )
             return False
         try:
             save_hotkeys(hotkeys, self._path)
@@ -270,8 +323,13 @@ class HotkeyEditor(QWidget):
         if hotkeys.stop_keys():
             self._say(self.tr("Hotkeys saved."))
         else:
-            self._say(self.tr("Hotkeys saved. ALL STOP has no key that works everywhere now: give it one "
-                              "(e.g. Pause or Ctrl+Space)."), error=True)
+            self._say(
+                self.tr(
+                    "Hotkeys saved. ALL STOP has no key that works everywhere now: give it one "
+                    "(e.g. Pause or Ctrl+Space)."
+                ),
+                error=True,
+            )
         self.mapChanged.emit(hotkeys)
         return True
 
@@ -282,9 +340,12 @@ class HotkeyEditor(QWidget):
     def _choose_import_file(self) -> None:
         self._open_file_dialog(self.tr("Import hotkeys"), QFileDialog.AcceptMode.AcceptOpen, self.import_from)
 
-    def _open_file_dialog(self, title: str, mode: QFileDialog.AcceptMode, chosen: Callable[[str], object]) -> None:
-        file_dialog(self, title, [self.tr("Hotkey files (*.json)")], chosen, self._settings,
-                    mode=mode).setDefaultSuffix("json")
+    def _open_file_dialog(
+        self, title: str, mode: QFileDialog.AcceptMode, chosen: Callable[[str], object]
+    ) -> None:
+        file_dialog(
+            self, title, [self.tr("Hotkey files (*.json)")], chosen, self._settings, mode=mode
+        ).setDefaultSuffix("json")
 
     @Slot(str)
     def export_to(self, path: str) -> None:

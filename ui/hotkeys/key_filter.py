@@ -16,16 +16,25 @@ Where a key acts:
 - Every other hotkey, unless a menu, combo box list or modal dialog is open, a text field has the
   focus or the window owns its keys (``OWNS_KEYS``).
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QKeyCombination, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QComboBox, QDockWidget, QKeySequenceEdit, QLineEdit, QPlainTextEdit,
-    QTextEdit, QWidget)
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QKeySequenceEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from models.desk.hotkeys import STOP_ALL, WIDGET_KEYS, HotkeyMap, describe
 from models.desk.key_names import normalize_key
@@ -36,18 +45,32 @@ OWNS_KEYS = "ownsKeys"
 CONSOLE_WINDOW = "consoleWindow"
 """A window with this property set to True (the operator console) takes Esc/Return/Enter hotkeys left unclaimed."""
 
-_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr,
-                  Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_unknown}
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+    Qt.Key.Key_unknown,
+}
 _EDITABLE_TEXT = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
 # Qt names keys through its own translations ("QShortcut"), which PySide6 does not ship in Indonesian:
 # the console's translation file carries the key names the cheat sheet, the editor and the buttons
 # show, and the key capture field's prompt.
-QT_WORDS = (QT_TRANSLATE_NOOP("QShortcut", "Up"), QT_TRANSLATE_NOOP("QShortcut", "Down"),
-            QT_TRANSLATE_NOOP("QShortcut", "Left"), QT_TRANSLATE_NOOP("QShortcut", "Right"),
-            QT_TRANSLATE_NOOP("QShortcut", "Space"), QT_TRANSLATE_NOOP("QShortcut", "Return"),
-            QT_TRANSLATE_NOOP("QShortcut", "Enter"), QT_TRANSLATE_NOOP("QKeySequenceEdit", "Press shortcut"))
+QT_WORDS = (
+    QT_TRANSLATE_NOOP("QShortcut", "Up"),
+    QT_TRANSLATE_NOOP("QShortcut", "Down"),
+    QT_TRANSLATE_NOOP("QShortcut", "Left"),
+    QT_TRANSLATE_NOOP("QShortcut", "Right"),
+    QT_TRANSLATE_NOOP("QShortcut", "Space"),
+    QT_TRANSLATE_NOOP("QShortcut", "Return"),
+    QT_TRANSLATE_NOOP("QShortcut", "Enter"),
+    QT_TRANSLATE_NOOP("QKeySequenceEdit", "Press shortcut"),
+)
 
 
 def key_text(combination: QKeyCombination) -> str | None:
@@ -75,9 +98,9 @@ def _takes_text(widget: QWidget | None) -> bool:
 
 class HotkeyFilter(QObject):
     """Signals:
-        actionPressed(str): an action's key went down (auto-repeat never repeats it).
-        actionReleased(str): a held action's key went up, or the keyboard went elsewhere.
-        focusLost(): the window or application lost the keyboard while keys were held.
+    actionPressed(str): an action's key went down (auto-repeat never repeats it).
+    actionReleased(str): a held action's key went up, or the keyboard went elsewhere.
+    focusLost(): the window or application lost the keyboard while keys were held.
     """
 
     actionPressed = Signal(str)
@@ -87,7 +110,7 @@ class HotkeyFilter(QObject):
     def __init__(self, hotkeys: HotkeyMap, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._map = hotkeys
-        self._held: dict[tuple[str, int], str] = {}     # physical key -> held action
+        self._held: dict[tuple[str, int], str] = {}  # physical key -> held action
         # hides a helper window that never takes the keyboard (the cheat sheet); True if one was open:
         # an Esc that closes it stops nothing
         self.dismiss: Callable[[], bool] = lambda: False
@@ -147,7 +170,7 @@ class HotkeyFilter(QObject):
         if action is None:
             return False
         if kind == QEvent.Type.ShortcutOverride:
-            event.accept()      # the hotkey wins over any menu shortcut with the same key
+            event.accept()  # the hotkey wins over any menu shortcut with the same key
         elif kind == QEvent.Type.KeyPress and not event.isAutoRepeat() and physical not in self._held:
             self._press(physical, action)
         return True
@@ -167,18 +190,21 @@ class HotkeyFilter(QObject):
             return None
         if text in WIDGET_KEYS:
             pressed = event.type() == QEvent.Type.KeyPress
-            focus = self._focus_at_press if pressed and shiboken6.isValid(self._focus_at_press) \
+            focus = (
+                self._focus_at_press
+                if pressed and shiboken6.isValid(self._focus_at_press)
                 else QApplication.focusWidget()
+            )
             if not _unclaimed(watched, text, pressed, focus) or text == "Esc" and pressed and self.dismiss():
                 return None
             return action
         focus = QApplication.focusWidget() or (watched if isinstance(watched, QWidget) else None)
         if isinstance(focus, QKeySequenceEdit):
-            return None      # the hotkey editor is capturing a key to bind: even the stop keys
+            return None  # the hotkey editor is capturing a key to bind: even the stop keys
         if action == STOP_ALL:
             return action
         if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget() is not None:
-            return None      # an open menu, combo box list or modal dialog has the arrows, digits and letters
+            return None  # an open menu, combo box list or modal dialog has the arrows, digits and letters
         if focus is not None and (_takes_text(focus) or focus.window().property(OWNS_KEYS) is True):
             return None
         return action
@@ -190,8 +216,8 @@ def _unclaimed(watched: QObject, key: str, pressed: bool, focus: QWidget | None)
     A focused text field would: Return and Enter end its input; a pressed Esc leaves it (the
     next Esc, on the bare console, is the one that acts)."""
     if not isinstance(watched, QWidget) or not watched.isWindow():
-        return False      # on its way through the focused widget and its parents
-    window = watched.parentWidget() if isinstance(watched, QDockWidget) else watched   # a floating dock
+        return False  # on its way through the focused widget and its parents
+    window = watched.parentWidget() if isinstance(watched, QDockWidget) else watched  # a floating dock
     if window is None or window.property(CONSOLE_WINDOW) is not True:
         return False
     if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget() is not None:
@@ -223,8 +249,10 @@ class ActionLabels(QObject):
 
     def group_title(self, group: str) -> str:
         return {
-            "camera": self.tr("Cameras"), "move": self.tr("Move and zoom (hold the key)"),
-            "preset": self.tr("Presets of the selected camera"), "shot": self.tr("Shots of the active event"),
+            "camera": self.tr("Cameras"),
+            "move": self.tr("Move and zoom (hold the key)"),
+            "preset": self.tr("Presets of the selected camera"),
+            "shot": self.tr("Shots of the active event"),
             "wall": self.tr("Layouts of the video wall"),
             "general": self.tr("General"),
         }[group]

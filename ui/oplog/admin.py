@@ -5,20 +5,30 @@ change is made by a models/ operation that takes the logged-in staff member, che
 the database thread and writes its audit row in the same transaction, so a stale window or a changed
 role cannot slip through.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.oplog.inventory import add_device, devices, set_in_service
-from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
-from models.oplog.staff_admin import change_account, create_staff, switch_account, unlock_account
-from ui.oplog.state import OpsState
 from models.oplog.snapshot import Snapshot, wib_time
+from models.oplog.staff_admin import change_account, create_staff, switch_account, unlock_account
+from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
+from ui.oplog.state import OpsState
 from ui.oplog.widgets import TextTable
 from ui.shell.wording import said
 
@@ -28,7 +38,9 @@ Row = tuple[object, list[str]]
 class AdminWindow(QWidget):
     """A table of rows loaded by ``load(session)``, a form, and changes made as the logged-in admin."""
 
-    def __init__(self, state: OpsState, title: str, headers: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: OpsState, title: str, headers: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(title)
         self.resize(800, 560)
@@ -58,9 +70,11 @@ class AdminWindow(QWidget):
 
     def change(self, work: Callable[[Session, Staff], object], done_text: str) -> None:
         """``work`` as the logged-in staff member (the models/ operation checks the role and audits)."""
+
         def done(_result: object) -> None:
             self.message.setText(done_text)
             self.reload()
+
         self.message.clear()
         self.state.act(work, done, lambda error: self.message.setText(said(error)))
 
@@ -72,9 +86,19 @@ class AdminWindow(QWidget):
 
 class StaffAdmin(AdminWindow):
     def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
-        super().__init__(state, self.tr("Staff"), [self.tr("Name"), self.tr("NIP"), self.tr("Category"),
-                                                    self.tr("Role"), self.tr("Account"), self.tr("Locked until")],
-                         parent)
+        super().__init__(
+            state,
+            self.tr("Staff"),
+            [
+                self.tr("Name"),
+                self.tr("NIP"),
+                self.tr("Category"),
+                self.tr("Role"),
+                self.tr("Account"),
+                self.tr("Locked until"),
+            ],
+            parent,
+        )
         self.name, self.nip, self.pin = QLineEdit(), QLineEdit(), QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.category, self.role = QComboBox(), QComboBox()
@@ -88,23 +112,36 @@ class StaffAdmin(AdminWindow):
         self.form.addRow(self.tr("PIN (4–8 digits)"), self.pin)
         self.form.addRow("", self.button(self.tr("Add staff member"), self.on_add))
         self.row_buttons.addWidget(self.button(self.tr("Switch the selected account on/off"), self.on_toggle))
-        self.row_buttons.addWidget(self.button(self.tr("Give the selected account the name, role and PIN above"),
-                                               self.on_update))
+        self.row_buttons.addWidget(
+            self.button(self.tr("Give the selected account the name, role and PIN above"), self.on_update)
+        )
         self.row_buttons.addWidget(self.button(self.tr("Unlock the selected account"), self.on_unlock))
 
     def load(self, session: Session) -> list[Row]:
-        return [(staff.id, [staff.name, staff.nip or "", staff.category.value, self.state.labels.role(staff.role),
-                            self.tr("on") if staff.active else self.tr("off"),
-                            wib_time(staff.locked_until, "%d-%m %H:%M:%S")])
-                for staff in session.scalars(select(Staff).order_by(Staff.name))]
+        return [
+            (
+                staff.id,
+                [
+                    staff.name,
+                    staff.nip or "",
+                    staff.category.value,
+                    self.state.labels.role(staff.role),
+                    self.tr("on") if staff.active else self.tr("off"),
+                    wib_time(staff.locked_until, "%d-%m %H:%M:%S"),
+                ],
+            )
+            for staff in session.scalars(select(Staff).order_by(Staff.name))
+        ]
 
     def on_add(self) -> None:
         name, nip, pin = self.name.text(), self.nip.text().strip() or None, self.pin.text()
         category, role = EmploymentCategory(self.category.currentText()), Role(self.role.currentData())
         self.pin.clear()
 
-        self.change(lambda session, me: create_staff(session, me, name, category, role, pin, nip=nip),
-                    self.tr("Staff member added."))
+        self.change(
+            lambda session, me: create_staff(session, me, name, category, role, pin, nip=nip),
+            self.tr("Staff member added."),
+        )
 
     def on_toggle(self) -> None:
         staff_id = self.table.current_id()
@@ -112,6 +149,7 @@ class StaffAdmin(AdminWindow):
         def toggle(session: Session, me: Staff) -> None:
             staff = session.get(Staff, staff_id)
             switch_account(session, me, staff, not staff.active)
+
         if staff_id is not None:
             self.change(toggle, self.tr("Account changed."))
 
@@ -121,24 +159,44 @@ class StaffAdmin(AdminWindow):
         name = self.name.text().strip() or None
         self.pin.clear()
         if staff_id is not None:
-            self.change(lambda session, me: change_account(session, me, session.get(Staff, staff_id), name=name,
-                                                           role=role, pin=pin or None),
-                        self.tr("Account changed."))
+            self.change(
+                lambda session, me: change_account(
+                    session, me, session.get(Staff, staff_id), name=name, role=role, pin=pin or None
+                ),
+                self.tr("Account changed."),
+            )
 
     def on_unlock(self) -> None:
         staff_id = self.table.current_id()
         if staff_id is not None:
-            self.change(lambda session, me: unlock_account(session, me, session.get(Staff, staff_id)),
-                        self.tr("Account unlocked."))
+            self.change(
+                lambda session, me: unlock_account(session, me, session.get(Staff, staff_id)),
+                self.tr("Account unlocked."),
+            )
 
 
 class DevicesAdmin(AdminWindow):
     """``open_locations`` opens the locations screen, for a device at a place not registered yet."""
 
-    def __init__(self, state: OpsState, parent: QWidget | None = None, *,
-                 open_locations: Callable[[], None] | None = None) -> None:
-        super().__init__(state, self.tr("Devices"), [self.tr("Asset number"), self.tr("Name"), self.tr("Kind"),
-                                                      self.tr("Location"), self.tr("In service")], parent)
+    def __init__(
+        self,
+        state: OpsState,
+        parent: QWidget | None = None,
+        *,
+        open_locations: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(
+            state,
+            self.tr("Devices"),
+            [
+                self.tr("Asset number"),
+                self.tr("Name"),
+                self.tr("Kind"),
+                self.tr("Location"),
+                self.tr("In service"),
+            ],
+            parent,
+        )
         self.asset, self.name = QLineEdit(), QLineEdit()
         self.kind, self.location = QComboBox(), QComboBox()
         for kind in DeviceKind:
@@ -152,8 +210,9 @@ class DevicesAdmin(AdminWindow):
             place.addWidget(self.button(self.tr("New location…"), open_locations))
         self.form.addRow(self.tr("Location"), place)
         self.form.addRow("", self.button(self.tr("Add device"), self.on_add))
-        self.row_buttons.addWidget(self.button(self.tr("Take the selected device out of / back into service"),
-                                               self.on_toggle))
+        self.row_buttons.addWidget(
+            self.button(self.tr("Take the selected device out of / back into service"), self.on_toggle)
+        )
         state.snapshotChanged.connect(self._fill_locations)
         if state.snapshot is not None:
             self._fill_locations(state.snapshot)
@@ -166,17 +225,30 @@ class DevicesAdmin(AdminWindow):
         self.location.setCurrentText(chosen)
 
     def load(self, session: Session) -> list[Row]:
-        return [(device.id, [device.asset_number, device.name, self.state.labels.device_kind(device.kind),
-                             device.location.name if device.location else "",
-                             self.tr("yes") if device.in_service else self.tr("no")]) for device in devices(session)]
+        return [
+            (
+                device.id,
+                [
+                    device.asset_number,
+                    device.name,
+                    self.state.labels.device_kind(device.kind),
+                    device.location.name if device.location else "",
+                    self.tr("yes") if device.in_service else self.tr("no"),
+                ],
+            )
+            for device in devices(session)
+        ]
 
     def on_add(self) -> None:
         asset, name, kind = self.asset.text(), self.name.text(), DeviceKind(self.kind.currentData())
         place = self.location.currentText() or None
 
         def add(session: Session, me: Staff) -> None:
-            location = session.scalars(select(Location).where(Location.name == place)).first() if place else None
+            location = (
+                session.scalars(select(Location).where(Location.name == place)).first() if place else None
+            )
             add_device(session, me, asset, name, kind, location)
+
         self.change(add, self.tr("Device added."))
 
     def on_toggle(self) -> None:
@@ -185,5 +257,6 @@ class DevicesAdmin(AdminWindow):
         def toggle(session: Session, me: Staff) -> None:
             device = session.get(Device, device_id)
             set_in_service(session, me, device, not device.in_service)
+
         if device_id is not None:
             self.change(toggle, self.tr("Device changed."))

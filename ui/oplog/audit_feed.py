@@ -8,11 +8,12 @@ active event of the operations log) are read from two attributes the GUI thread 
 Wall actions also reach ``Console.record_action`` on the GUI thread (with the take-overs, which
 no device reports); a wall record is written by whichever path sees it first.
 """
+
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict, deque
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -22,8 +23,8 @@ from models.oplog.audit_log import AuditRecord, AuditWriter
 from models.oplog.database import Database
 from ui.shell.wording import said
 
-PENDING = 10_000       # actions kept while the database is being opened
-SEEN = 256             # wall records remembered to write each once
+PENDING = 10_000  # actions kept while the database is being opened
+SEEN = 256  # wall records remembered to write each once
 
 
 class AuditFeed(QObject):
@@ -61,8 +62,11 @@ class AuditFeed(QObject):
 
     def start_writer(self, database: Database) -> None:
         """Start writing into ``database`` (called on the database thread once it is open)."""
-        self._writer = AuditWriter(database, on_problem=lambda sentence: self.problem.emit(said(sentence)),
-                                   on_recovered=self.recovered.emit).start()
+        self._writer = AuditWriter(
+            database,
+            on_problem=lambda sentence: self.problem.emit(said(sentence)),
+            on_recovered=self.recovered.emit,
+        ).start()
         self._drain()
 
     def from_console(self, record: ActionRecord) -> None:
@@ -87,7 +91,7 @@ class AuditFeed(QObject):
             self._record(item)
 
     def _first_sighting(self, record: ActionRecord) -> bool:
-        with self._seen_lock:            # held for a dictionary operation only
+        with self._seen_lock:  # held for a dictionary operation only
             if record in self._seen:
                 del self._seen[record]
                 return False
@@ -97,15 +101,21 @@ class AuditFeed(QObject):
             return True
 
     def _record(self, record: ActionRecord) -> None:
-        audit = AuditRecord(at=datetime.fromtimestamp(record.started, timezone.utc), action=record.action,
-                            result=record.result, device=record.device, duration_ms=record.duration_ms,
-                            staff_id=self.staff_id, event_id=self.event_id)
+        audit = AuditRecord(
+            at=datetime.fromtimestamp(record.started, UTC),
+            action=record.action,
+            result=record.result,
+            device=record.device,
+            duration_ms=record.duration_ms,
+            staff_id=self.staff_id,
+            event_id=self.event_id,
+        )
         writer = self._writer
         if writer is not None:
-            writer.record(audit)        # never blocks; the future is not kept
+            writer.record(audit)  # never blocks; the future is not kept
             return
         self._pending.append(audit)
-        if self._writer is not None:    # the writer started meanwhile
+        if self._writer is not None:  # the writer started meanwhile
             self._drain()
 
     def _drain(self) -> None:
@@ -113,5 +123,5 @@ class AuditFeed(QObject):
         while writer is not None and self._pending:
             try:
                 writer.record(self._pending.popleft())
-            except IndexError:          # another thread took the last one
+            except IndexError:  # another thread took the last one
                 return

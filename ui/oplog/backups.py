@@ -7,6 +7,7 @@ is, and so does the camera health view; older than 36 hours (or none, or a backu
 A PostgreSQL log is backed up on the server (docs/backups.md) and demo mode's log holds demo data
 only: nothing is done or shown for them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -15,13 +16,20 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
+from common.wording import Phrase, sentence_of
 from models.oplog.backup import BackupError
 from models.oplog.backup_schedule import (
-    DAILY, HANDOVER, backup_age_sentence, backup_failed, daily_due, make_backup, newest_backup)
+    DAILY,
+    HANDOVER,
+    backup_age_sentence,
+    backup_failed,
+    daily_due,
+    make_backup,
+    newest_backup,
+)
+from models.oplog.clock import utc_now
 from models.oplog.database import Database, sqlite_path
 from models.oplog.demo_log import PREFIX as DEMO_LOG
-from models.oplog.clock import utc_now
-from common.wording import Phrase, sentence_of
 from ui.oplog.worker import DbWorker
 from ui.shell.wording import said
 
@@ -29,11 +37,17 @@ CHECK_MS = 3_600_000
 
 
 class Backups(QObject):
-    def __init__(self, worker: DbWorker, labels: Sequence[QLabel], notice: Callable[[str, str], None],
-                 parent: QObject | None = None, check_ms: int = CHECK_MS) -> None:
+    def __init__(
+        self,
+        worker: DbWorker,
+        labels: Sequence[QLabel],
+        notice: Callable[[str, str], None],
+        parent: QObject | None = None,
+        check_ms: int = CHECK_MS,
+    ) -> None:
         super().__init__(parent)
         self._worker, self._labels, self._notice = worker, labels, notice
-        self._database: Path | None = None        # set and read on the database thread only
+        self._database: Path | None = None  # set and read on the database thread only
         self._warned: str | None = None
         for label in labels:
             label.hide()
@@ -53,7 +67,9 @@ class Backups(QObject):
     # ---- the database thread ------------------------------------------------------------------
     def _opened(self, database: Database) -> None:
         path = sqlite_path(database.engine.url)
-        self._database = None if path is None or path.name.startswith(DEMO_LOG) else path   # demo data: no copies
+        self._database = (
+            None if path is None or path.name.startswith(DEMO_LOG) else path
+        )  # demo data: no copies
 
     def _back_up(self, kind: str, only_if_due: bool = False) -> tuple[bool, Phrase] | None:
         if self._database is None:
@@ -75,6 +91,6 @@ class Backups(QObject):
             label.setText(said(sentence))
             label.setStyleSheet("color: #b00020; font-weight: bold;" if warning else "")
             label.show()
-        if warning and sentence.source != self._warned:        # the hourly check does not repeat it
+        if warning and sentence.source != self._warned:  # the hourly check does not repeat it
             self._notice("warning", sentence)
         self._warned = sentence.source if warning else None

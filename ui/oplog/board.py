@@ -20,6 +20,7 @@ has it, every desk's board holds the ones in force, and the operator is told whe
 camera. Take-overs for the configuration's events (the log has not answered), and those made while the log
 does not answer, stay on this desk.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -29,19 +30,19 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Slot
 from sqlalchemy.orm import Session
 
-from models.config.store import Config
 from models.config.schema import SHOT_KEYS, Shot
-from models.oplog.database import DatabaseProblem
-from models.oplog.clock import utc_now
+from models.config.store import Config
 from models.desk.ownership import EventBoard, TakeOver
+from models.oplog.clock import utc_now
+from models.oplog.database import DatabaseProblem
+from models.oplog.snapshot import EventView, Snapshot
 from models.oplog.tables import Staff
 from models.oplog.takeovers import SharedTakeOver, take_over, this_desk
-from ui.desk.operator_desk import OperatorDesk
 from ui.desk.events_panel import EventsPanel
+from ui.desk.operator_desk import OperatorDesk
 from ui.oplog.audit_feed import AuditFeed
 from ui.oplog.events import EventsDock
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import EventView, Snapshot
 from ui.shell.wording import said
 
 PREFIX = "oplog:"
@@ -50,6 +51,7 @@ PREFIX = "oplog:"
 @dataclass(frozen=True)
 class LogEvent:
     """An operations-log event as the event board sees it (``models.desk.ownership.EventLike``)."""
+
     id: str
     db_id: int
     title: str
@@ -58,7 +60,7 @@ class LogEvent:
     cameras: tuple[str, ...] = ()
     shots: dict[str, Shot] = field(default_factory=dict)
     wall_outputs: tuple[str, ...] = ()
-    start: datetime | None = None      # running or not is decided by the log, not by the clock
+    start: datetime | None = None  # running or not is decided by the log, not by the clock
     end: datetime | None = None
 
 
@@ -70,11 +72,18 @@ def board_events(events: Iterable[EventView], config: Config) -> list[LogEvent]:
         template = templates.get(event.title)
         logged = (camera_ids[name] for name in event.devices if name in camera_ids)
         cameras = tuple(dict.fromkeys((*(template.cameras if template else ()), *logged)))
-        result.append(LogEvent(
-            id=f"{PREFIX}{event.id}", db_id=event.id, title=event.title, location=", ".join(event.locations),
-            running=event.status == "running", cameras=cameras,
-            shots=dict(template.shots) if template else preset_shots(cameras, config),
-            wall_outputs=template.wall_outputs if template else ()))
+        result.append(
+            LogEvent(
+                id=f"{PREFIX}{event.id}",
+                db_id=event.id,
+                title=event.title,
+                location=", ".join(event.locations),
+                running=event.status == "running",
+                cameras=cameras,
+                shots=dict(template.shots) if template else preset_shots(cameras, config),
+                wall_outputs=template.wall_outputs if template else (),
+            )
+        )
     return result
 
 
@@ -82,20 +91,28 @@ def preset_shots(cameras: tuple[str, ...], config: Config) -> dict[str, Shot]:
     """F1, F2, … for the named presets of ``cameras``, camera by camera."""
     presets = {camera.id: camera.presets for camera in config.cameras}
     shots = [Shot(camera, number) for camera in cameras for number in sorted(presets.get(camera, {}))]
-    return dict(zip(SHOT_KEYS, shots))
+    return dict(zip(SHOT_KEYS, shots, strict=False))
 
 
 class BoardSync(QObject):
     """Keeps the event board, the events panel and the audit's event id in step with the log."""
 
-    def __init__(self, state: OpsState, desk: OperatorDesk, panel: EventsPanel, dock: EventsDock,
-                 config: Callable[[], Config], feed: AuditFeed, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        state: OpsState,
+        desk: OperatorDesk,
+        panel: EventsPanel,
+        dock: EventsDock,
+        config: Callable[[], Config],
+        feed: AuditFeed,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.board: EventBoard = desk.board
         self.state, self.desk, self.dock, self.config, self.feed = state, desk, dock, config, feed
-        self.snapshot: Snapshot | None = None       # None: the log has not answered yet
+        self.snapshot: Snapshot | None = None  # None: the log has not answered yet
         self.desk_name = this_desk()
-        self._mine: set[int] = set()                # take-overs this desk made (no notice when they come back)
+        self._mine: set[int] = set()  # take-overs this desk made (no notice when they come back)
         desk.share_take_overs = self.share_take_overs
         panel.start_event = lambda event_id: self._start_or_end(event_id, True)
         panel.end_event = lambda event_id: self._start_or_end(event_id, False)
@@ -114,45 +131,74 @@ class BoardSync(QObject):
                 self.board.start(event.id)
             elif self.board.is_running(event.id):
                 self.board.end(event.id)
-        if self.board.active is None and working_for is not None:     # e.g. the configuration's event of that title
+        if (
+            self.board.active is None and working_for is not None
+        ):  # e.g. the configuration's event of that title
             self.board.active = next((event.id for event in events if event.title == working_for.title), None)
         self.board.choose_active()
-        self.board.share(TakeOver(t.device, f"{PREFIX}{t.event_id}", (), t.at, t.id) for t in snapshot.takeovers)
+        self.board.share(
+            TakeOver(t.device, f"{PREFIX}{t.event_id}", (), t.at, t.id) for t in snapshot.takeovers
+        )
         self.desk.ownershipChanged.emit()
         for taken in snapshot.takeovers:
             if known is not None and taken.id not in known and taken.id not in self._mine:
                 self.desk.notice.emit("warning", said(taken.sentence))
 
-    def share_take_overs(self, takeovers: list[TakeOver], names: dict[str, str],
-                         then: Callable[[list[TakeOver]], None], audited: bool = False) -> None:
+    def share_take_overs(
+        self,
+        takeovers: list[TakeOver],
+        names: dict[str, str],
+        then: Callable[[list[TakeOver]], None],
+        audited: bool = False,
+    ) -> None:
         """For a log event, the log decides (all or none): in force (``then``) once written, or refused with
         who has a device (``OperatorDesk.share_take_overs``)."""
         events = [self.board.events.get(takeover.by_event) for takeover in takeovers]
         if not takeovers or not all(isinstance(event, LogEvent) for event in events):
             then(takeovers)
             return
-        asked = [(takeover, event.db_id, self._seen(takeover), self._titles(takeover.from_events))
-                 for takeover, event in zip(takeovers, events)]
+        asked = [
+            (takeover, event.db_id, self._seen(takeover), self._titles(takeover.from_events))
+            for takeover, event in zip(takeovers, events, strict=True)
+        ]
         staff_id = self.state.staff.id if self.state.staff else None
         desk = self.desk_name
 
         def work(session: Session) -> list[SharedTakeOver]:
             by = session.get(Staff, staff_id) if staff_id is not None else None
-            return [take_over(session, takeover.device, names[takeover.device], event_id, by=by, desk=desk,
-                              from_events=titles, seen=seen, now=utc_now(), audit=not audited)
-                    for takeover, event_id, seen, titles in asked]
+            return [
+                take_over(
+                    session,
+                    takeover.device,
+                    names[takeover.device],
+                    event_id,
+                    by=by,
+                    desk=desk,
+                    from_events=titles,
+                    seen=seen,
+                    now=utc_now(),
+                    audit=not audited,
+                )
+                for takeover, event_id, seen, titles in asked
+            ]
 
         def taken(shared: list[SharedTakeOver]) -> None:
             self._mine.update(row.id for row in shared)
-            then([replace(takeover, shared_id=row.id) for takeover, row in zip(takeovers, shared)])
+            then(
+                [replace(takeover, shared_id=row.id) for takeover, row in zip(takeovers, shared, strict=True)]
+            )
             self.state.refresh()
 
         def refused(error: Exception) -> None:
-            if isinstance(error, DatabaseProblem):     # device control never waits for the log
+            if isinstance(error, DatabaseProblem):  # device control never waits for the log
                 then(takeovers)
-                self.desk.notice.emit("warning", self.tr(
-                    "%1 taken over on this desk only: the operations log did not answer, so other desks do not "
-                    "know.").replace("%1", ", ".join(names[takeover.device] for takeover in takeovers)))
+                self.desk.notice.emit(
+                    "warning",
+                    self.tr(
+                        "%1 taken over on this desk only: the operations log did not answer, so other desks do not "
+                        "know."
+                    ).replace("%1", ", ".join(names[takeover.device] for takeover in takeovers)),
+                )
                 return
             self.desk.notice.emit("warning", said(error))
             self.state.refresh()
@@ -194,7 +240,11 @@ class BoardSync(QObject):
             self.dock.start_or_end(event.db_id, start)
             return
         (self.board.start if start else self.board.end)(event_id)
-        text = (self.tr("%1 started on this desk only: the operations log has not answered, so it is not logged.")
-                if start else
-                self.tr("%1 ended on this desk only: the operations log has not answered, so it is not logged."))
+        text = (
+            self.tr("%1 started on this desk only: the operations log has not answered, so it is not logged.")
+            if start
+            else self.tr(
+                "%1 ended on this desk only: the operations log has not answered, so it is not logged."
+            )
+        )
         self.state.notice.emit("warning", text.replace("%1", event.title))

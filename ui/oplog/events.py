@@ -2,22 +2,35 @@
 their places, devices and stream; start and end them; and below, the form that schedules one:
 title, organiser (OPD), mode, times, places with their participant limits, cameras and other
 devices, and the stream (platform and URL)."""
+
 from __future__ import annotations
 
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
-from models.oplog.database import DatabaseProblem
 from models.oplog.clock import utc_now
+from models.oplog.database import DatabaseProblem
 from models.oplog.schedule import Place, Stream, end_event, schedule_event, start_event
+from models.oplog.snapshot import EventView, Snapshot, wib_time
 from models.oplog.tables import Event, EventMode, Role, Staff
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import EventView, Snapshot, wib_time
 from ui.oplog.widgets import CheckList, TextTable, WibDateTimeEdit
 from ui.shell.wording import said
 
@@ -26,7 +39,7 @@ PLATFORMS = ("", "YouTube", "Zoom", "Facebook", "Instagram")
 
 class EventForm(QWidget):
     """Signals:
-        scheduled(int): the new event's id.
+    scheduled(int): the new event's id.
     """
 
     scheduled = Signal(int)
@@ -80,8 +93,14 @@ class EventForm(QWidget):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self._show_places(snapshot.locations)
         ticked = self.devices.checked()
-        self.devices.set_items(((device.name, f"{device.name} ({device.asset_number})")
-                                for device in snapshot.devices if device.in_service), ticked)
+        self.devices.set_items(
+            (
+                (device.name, f"{device.name} ({device.asset_number})")
+                for device in snapshot.devices
+                if device.in_service
+            ),
+            ticked,
+        )
 
     def _show_places(self, names: tuple[str, ...]) -> None:
         """The places of the log (a new one appears at once); ticks and limits already typed stay with their place."""
@@ -118,15 +137,33 @@ class EventForm(QWidget):
             self.message.setText(said(error))
             return
         title, organiser, mode = self.title.text(), self.organiser.text(), EventMode(self.mode.currentData())
-        start, end, devices, notes = self.start.moment(), self.end.moment(), self.devices.checked(), self.notes.text()
+        start, end, devices, notes = (
+            self.start.moment(),
+            self.end.moment(),
+            self.devices.checked(),
+            self.notes.text(),
+        )
         platform, url = self.platform.currentText().strip(), self.url.text().strip()
         stream = Stream(platform, url or None) if platform else None
 
         def schedule(session: Session, me: Staff) -> int:
-            event = schedule_event(session, me, title, organiser, mode, start, end, places, operators=[me],
-                                   devices=devices, stream=stream, notes=notes)
+            event = schedule_event(
+                session,
+                me,
+                title,
+                organiser,
+                mode,
+                start,
+                end,
+                places,
+                operators=[me],
+                devices=devices,
+                stream=stream,
+                notes=notes,
+            )
             session.flush()
             return event.id
+
         self.message.setText(self.tr("Scheduling…"))
         self.state.act(schedule, self._done, lambda error: self.message.setText(said(error)))
 
@@ -143,8 +180,17 @@ class EventsDock(QWidget):
         super().__init__(parent)
         self.state = state
         self.events: dict[int, EventView] = {}
-        self.table = TextTable([self.tr("Time (WIB)"), self.tr("Event"), self.tr("Mode"), self.tr("Places"),
-                                self.tr("Cameras and devices"), self.tr("Stream"), self.tr("Status")])
+        self.table = TextTable(
+            [
+                self.tr("Time (WIB)"),
+                self.tr("Event"),
+                self.tr("Mode"),
+                self.tr("Places"),
+                self.tr("Cameras and devices"),
+                self.tr("Stream"),
+                self.tr("Status"),
+            ]
+        )
         self.table.itemSelectionChanged.connect(self._enable)
         self.start = QPushButton(self.tr("Start event"))
         self.end = QPushButton(self.tr("End event"))
@@ -153,7 +199,7 @@ class EventsDock(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.form = EventForm(state)
-        self._select: int | None = None          # a new event, selected once the table shows it
+        self._select: int | None = None  # a new event, selected once the table shows it
         self.form.scheduled.connect(self._select_when_shown)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start)
@@ -189,9 +235,15 @@ class EventsDock(QWidget):
     def _cells(self, event: EventView) -> list[str]:
         stream = " ".join(part for part in (event.stream_platform, event.stream_url) if part)
         times = f"{wib_time(event.planned_start)}–{wib_time(event.planned_end)}"
-        return [times, f"{event.title} ({event.organiser})",
-                self.state.labels.mode(event.mode), ", ".join(event.locations), ", ".join(event.devices), stream,
-                self.state.labels.status(event.status)]
+        return [
+            times,
+            f"{event.title} ({event.organiser})",
+            self.state.labels.mode(event.mode),
+            ", ".join(event.locations),
+            ", ".join(event.devices),
+            stream,
+            self.state.labels.status(event.status),
+        ]
 
     def _enable(self) -> None:
         event = self.events.get(self.table.current_id())
@@ -209,10 +261,12 @@ class EventsDock(QWidget):
         """Start (or end) the event now, as the logged-in staff member."""
         step = start_event if start else end_event
         self.message.clear()
-        self.state.act(lambda session, me: step(session, session.get(Event, event_id), me, utc_now()),
-                       failed=self._refused)
+        self.state.act(
+            lambda session, me: step(session, session.get(Event, event_id), me, utc_now()),
+            failed=self._refused,
+        )
 
     def _refused(self, error: Exception) -> None:
         self.message.setText(said(error))
-        if not isinstance(error, DatabaseProblem):          # that one is announced already
+        if not isinstance(error, DatabaseProblem):  # that one is announced already
             self.state.notice.emit("warning", said(error))  # seen also when started from the events panel

@@ -11,6 +11,7 @@ the incoming lead's acceptance, and the locked record with its hash.
    record is shown as tampered, naming what no longer fits), the
    admin's reopen with a reason, marked additions, and relock; PDF and CSV export.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,20 +19,28 @@ from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog import handover as ho
 from models.oplog.clock import utc_now
 from models.oplog.reports.handover import HandoverReport, handover_report
-from models.oplog.tables import Role, Shift, Staff
 from models.oplog.shifts import current_shift, shift_label
+from models.oplog.snapshot import StaffView, staff_view
 from models.oplog.staff import login, staff_for_login
-from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.tables import Role, Shift, Staff
 from ui.oplog.handover_pages import PinPage, RecordPage
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import StaffView, staff_view
 from ui.reports.handover_pdf import HandoverDocument, save_handover
 from ui.shell.save_dialog import ask_file_name
 from ui.shell.wording import said
@@ -44,15 +53,19 @@ class HandoverState:
     shift_id: int
     lead: StaffView
     report: HandoverReport
-    incoming: StaffView | None            # the next shift's lead, who accepts (None: no next shift planned)
-    next_shift: str | None                # e.g. "Siang 03-11-2026"
-    admins: tuple[StaffView, ...]         # who may accept in the incoming lead's place
+    incoming: StaffView | None  # the next shift's lead, who accepts (None: no next shift planned)
+    next_shift: str | None  # e.g. "Siang 03-11-2026"
+    admins: tuple[StaffView, ...]  # who may accept in the incoming lead's place
 
 
 def handover_shift(session: Session, now: datetime) -> Shift | None:
     """The shift to hand over: the current one, else the one that ended last."""
-    return current_shift(session, now) or session.scalars(
-        select(Shift).where(Shift.actual_end.is_not(None)).order_by(Shift.actual_end.desc()).limit(1)).first()
+    return (
+        current_shift(session, now)
+        or session.scalars(
+            select(Shift).where(Shift.actual_end.is_not(None)).order_by(Shift.actual_end.desc()).limit(1)
+        ).first()
+    )
 
 
 def load_handover(session: Session, shift_id: int | None, now: datetime) -> HandoverState | None:
@@ -61,10 +74,19 @@ def load_handover(session: Session, shift_id: int | None, now: datetime) -> Hand
         return None
     following = ho.incoming_shift(session, shift)
     lead = following.lead if following is not None and following.lead_id != shift.lead_id else None
-    admins = tuple(staff_view(member) for member in staff_for_login(session)
-                   if member.role is Role.ADMIN and member.id not in (shift.lead_id, lead and lead.id))
-    return HandoverState(shift.id, staff_view(shift.lead), handover_report(session, shift.id, now),
-                         staff_view(lead) if lead else None, shift_label(following) if following else None, admins)
+    admins = tuple(
+        staff_view(member)
+        for member in staff_for_login(session)
+        if member.role is Role.ADMIN and member.id not in (shift.lead_id, lead and lead.id)
+    )
+    return HandoverState(
+        shift.id,
+        staff_view(shift.lead),
+        handover_report(session, shift.id, now),
+        staff_view(lead) if lead else None,
+        shift_label(following) if following else None,
+        admins,
+    )
 
 
 def _handover(session: Session, shift_id: int):
@@ -75,9 +97,11 @@ def _handover(session: Session, shift_id: int):
 
 
 class HandoverWindow(QWidget):
-    accepted = Signal()        # the incoming lead accepted a handover here (a backup follows)
+    accepted = Signal()  # the incoming lead accepted a handover here (a backup follows)
 
-    def __init__(self, state: OpsState, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, state: OpsState, parent: QWidget | None = None, settings: QSettings | None = None
+    ) -> None:
         """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Shift handover"))
@@ -97,18 +121,32 @@ class HandoverWindow(QWidget):
         self.notes = QPlainTextEdit()
         self.save_notes = QPushButton(self.tr("Save notes"))
         self.save_notes.clicked.connect(self.on_save_notes)
-        self.sign = PinPage(self.tr("The outgoing lead signs with their PIN. The summary and the open faults are "
-                                    "frozen; afterwards only the incoming lead's acceptance follows."),
-                            self.tr("Sign as outgoing lead"))
-        self.accept = PinPage(self.tr("The incoming lead reviews the summary and the carried-over faults, then "
-                                      "accepts with their PIN. The record is then locked with a hash."),
-                              self.tr("Accept and lock"))
+        self.sign = PinPage(
+            self.tr(
+                "The outgoing lead signs with their PIN. The summary and the open faults are "
+                "frozen; afterwards only the incoming lead's acceptance follows."
+            ),
+            self.tr("Sign as outgoing lead"),
+        )
+        self.accept = PinPage(
+            self.tr(
+                "The incoming lead reviews the summary and the carried-over faults, then "
+                "accepts with their PIN. The record is then locked with a hash."
+            ),
+            self.tr("Accept and lock"),
+        )
         self.record = RecordPage()
         self.sign.submitted.connect(lambda staff_id, pin: self._with_pin(staff_id, pin, ho.sign, self.sign))
-        self.accept.submitted.connect(lambda staff_id, pin: self._with_pin(staff_id, pin, ho.accept, self.accept))
+        self.accept.submitted.connect(
+            lambda staff_id, pin: self._with_pin(staff_id, pin, ho.accept, self.accept)
+        )
         self.record.verify.connect(self.reload)
-        self.record.reopen.connect(lambda reason: self._as_me(lambda s, h, me: ho.reopen(s, h, me, reason, utc_now())))
-        self.record.add.connect(lambda text: self._as_me(lambda s, h, me: ho.add_addition(s, h, me, text, utc_now())))
+        self.record.reopen.connect(
+            lambda reason: self._as_me(lambda s, h, me: ho.reopen(s, h, me, reason, utc_now()))
+        )
+        self.record.add.connect(
+            lambda text: self._as_me(lambda s, h, me: ho.add_addition(s, h, me, text, utc_now()))
+        )
         self.record.relock.connect(lambda: self._as_me(lambda s, h, me: ho.relock(s, h, me, utc_now())))
         self.record.export.connect(self.on_export)
         self.message = QLabel()
@@ -159,9 +197,13 @@ class HandoverWindow(QWidget):
             return
         self._shift_id = loaded.shift_id
         header = loaded.report.header
-        self.title.setText(self.tr("Shift %1 of %2, lead %3 — %4").replace("%1", header.shift_name)
-                           .replace("%2", f"{header.day:%d-%m-%Y}").replace("%3", header.lead)
-                           .replace("%4", self.state.labels.status(header.status)))
+        self.title.setText(
+            self.tr("Shift %1 of %2, lead %3 — %4")
+            .replace("%1", header.shift_name)
+            .replace("%2", f"{header.day:%d-%m-%Y}")
+            .replace("%3", header.lead)
+            .replace("%4", self.state.labels.status(header.status))
+        )
         self.summary.setHtml(self.document.html(loaded.report, with_entries=False))
         if not self.notes.hasFocus():
             self.notes.setPlainText(header.notes)
@@ -170,7 +212,7 @@ class HandoverWindow(QWidget):
         self.record.show_report(loaded.report, self.state.can(Role.ADMIN), self.state.can(Role.OPERATOR))
         step = {"no handover": SUMMARY, "draft": NOTES, "signed": ACCEPT}.get(header.status, RECORD)
         for tab in range(self.tabs.count()):
-            self.tabs.setTabEnabled(tab, tab == SUMMARY or (tab in (NOTES, SIGN) and step == NOTES) or tab == step)
+            self.tabs.setTabEnabled(tab, tab in (SUMMARY, step) or (tab in (NOTES, SIGN) and step == NOTES))
         self.tabs.setCurrentIndex(step)
         self.prepare.setEnabled(step == SUMMARY and self.state.can(Role.OPERATOR))
         self.save_notes.setEnabled(step == NOTES)
@@ -178,16 +220,27 @@ class HandoverWindow(QWidget):
     def _show_who_accepts(self, loaded: HandoverState) -> None:
         """The incoming lead first, then the admins, marked as accepting in their place."""
         people = [(loaded.incoming.id, loaded.incoming.name)] if loaded.incoming else []
-        people += [(admin.id, self.tr("%1 (admin, in place of the incoming lead)").replace("%1", admin.name))
-                   for admin in loaded.admins]
+        people += [
+            (admin.id, self.tr("%1 (admin, in place of the incoming lead)").replace("%1", admin.name))
+            for admin in loaded.admins
+        ]
         self.accept.set_people(people)
         if loaded.incoming is not None:
-            self.accept.who_may.setText(self.tr("Incoming lead: %1 (shift %2). An admin may accept in their place; "
-                                                "the record and the audit trail say so.")
-                                        .replace("%1", loaded.incoming.name).replace("%2", loaded.next_shift or ""))
+            self.accept.who_may.setText(
+                self.tr(
+                    "Incoming lead: %1 (shift %2). An admin may accept in their place; "
+                    "the record and the audit trail say so."
+                )
+                .replace("%1", loaded.incoming.name)
+                .replace("%2", loaded.next_shift or "")
+            )
         else:
-            self.accept.who_may.setText(self.tr("No shift with another lead is planned after this one: plan it in "
-                                                "Operations → Shift, or an admin accepts."))
+            self.accept.who_may.setText(
+                self.tr(
+                    "No shift with another lead is planned after this one: plan it in "
+                    "Operations → Shift, or an admin accepts."
+                )
+            )
 
     def _finished(self, text: str) -> None:
         self.message.setText(text)
@@ -200,9 +253,13 @@ class HandoverWindow(QWidget):
 
         def prepare(session: Session, me: Staff) -> None:
             ho.start_handover(session, session.get(Shift, shift_id), me, utc_now())
-        self.state.act(prepare, lambda _none: self._finished(self.tr("Handover prepared: check the summary, "
-                                                                     "write the notes.")),
-                       lambda error: self.message.setText(said(error)), refresh=False)
+
+        self.state.act(
+            prepare,
+            lambda _none: self._finished(self.tr("Handover prepared: check the summary, write the notes.")),
+            lambda error: self.message.setText(said(error)),
+            refresh=False,
+        )
 
     @Slot()
     def on_save_notes(self) -> None:
@@ -212,9 +269,12 @@ class HandoverWindow(QWidget):
     def _as_me(self, step, done_text: str = "") -> None:
         """A step on the handover as the logged-in staff member (the services check who may)."""
         shift_id = self._shift_id
-        self.state.act(lambda s, me: step(s, _handover(s, shift_id), me),
-                       lambda _none: self._finished(done_text or self.tr("Done.")),
-                       lambda error: self.message.setText(said(error)), refresh=False)
+        self.state.act(
+            lambda s, me: step(s, _handover(s, shift_id), me),
+            lambda _none: self._finished(done_text or self.tr("Done.")),
+            lambda error: self.message.setText(said(error)),
+            refresh=False,
+        )
 
     def _with_pin(self, staff_id: int, pin: str, step, page: PinPage) -> None:
         """Sign or accept as the staff member whose PIN this is (wrong PINs count towards the lockout)."""
@@ -234,6 +294,7 @@ class HandoverWindow(QWidget):
         def failed(error: Exception) -> None:
             page.checking(False)
             page.message.setText(said(error))
+
         self.state.worker.call(work, done, failed)
 
     @Slot(str)
@@ -243,14 +304,25 @@ class HandoverWindow(QWidget):
             return
         name = f"serah-terima-{header.shift_name.lower()}-{header.day:%Y-%m-%d}{suffix}"
         filters = [self.tr("PDF (*.pdf)"), self.tr("CSV (*.csv)")]
-        ask_file_name(self, self.tr("Save the handover report"), filters if suffix == ".pdf" else filters[::-1], name,
-                      self.save_report, self.settings)
+        ask_file_name(
+            self,
+            self.tr("Save the handover report"),
+            filters if suffix == ".pdf" else filters[::-1],
+            name,
+            self.save_report,
+            self.settings,
+        )
 
     def save_report(self, path: str) -> None:
         """Write the report file in the background (the data first, then the file)."""
         shift_id, worker = self._shift_id, self.state.worker
         saved = self.tr("Saved: %1").replace("%1", path)
-        worker.call(lambda session: handover_report(session, shift_id, utc_now()),
-                    lambda report: worker.run(lambda: save_handover(report, path), lambda _none: self._finished(saved),
-                                              lambda error: self.message.setText(said(error))),
-                    lambda error: self.message.setText(said(error)))
+        worker.call(
+            lambda session: handover_report(session, shift_id, utc_now()),
+            lambda report: worker.run(
+                lambda: save_handover(report, path),
+                lambda _none: self._finished(saved),
+                lambda error: self.message.setText(said(error)),
+            ),
+            lambda error: self.message.setText(said(error)),
+        )

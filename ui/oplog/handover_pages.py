@@ -1,17 +1,27 @@
 """Pages of the handover window: a PIN signature (outgoing lead signs, incoming lead accepts) and
 the locked record with its hash, the additions after a reopen, and the admin's reopen and relock."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout,
-    QWidget)
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.oplog.reports.handover import HandoverReport
-from ui.oplog.widgets import BusyBar
 from ui.oplog.state import Labels
+from ui.oplog.widgets import BusyBar
 from ui.reports.handover_pdf import paragraph, table, when
 from ui.shell.wording import said
 
@@ -39,7 +49,7 @@ class PinPage(QWidget):
         self.busy = BusyBar()
         self.explanation = QLabel(explanation)
         self.explanation.setWordWrap(True)
-        self.who_may = QLabel()           # who may take this step, when it is not plain
+        self.who_may = QLabel()  # who may take this step, when it is not plain
         self.who_may.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.who)
@@ -107,9 +117,11 @@ class RecordPage(QWidget):
         self.reopen_button = QPushButton(self.tr("Reopen (admin)"))
         self.add_button = QPushButton(self.tr("Add"))
         self.relock_button = QPushButton(self.tr("Lock again (admin)"))
-        buttons = {self.tr("Check the hash again"): self.verify.emit,
-                   self.tr("Save PDF…"): lambda: self.export.emit(".pdf"),
-                   self.tr("Save CSV…"): lambda: self.export.emit(".csv")}
+        buttons = {
+            self.tr("Check the hash again"): self.verify.emit,
+            self.tr("Save PDF…"): lambda: self.export.emit(".pdf"),
+            self.tr("Save CSV…"): lambda: self.export.emit(".csv"),
+        }
         self.reopen_button.clicked.connect(lambda: self.reopen.emit(self.reason.text()))
         self.add_button.clicked.connect(lambda: self.add.emit(self.addition.text()))
         self.relock_button.clicked.connect(self.relock.emit)
@@ -133,22 +145,34 @@ class RecordPage(QWidget):
 
     def show_report(self, report: HandoverReport, admin: bool, operator: bool) -> None:
         header = report.header
-        self.hash.setText(self.tr("SHA-256 of the locked record: %1").replace("%1", header.content_hash or "—"))
+        self.hash.setText(
+            self.tr("SHA-256 of the locked record: %1").replace("%1", header.content_hash or "—")
+        )
         if header.verified:
             self.verdict.setText(self.tr("Verified: the record is exactly as it was accepted and signed."))
             self.verdict.setStyleSheet("color: #2e7d32; font-weight: bold;")
         elif header.verified is False:
-            self.verdict.setText(self.tr("TAMPERED: the stored record no longer matches its signature. What does not "
-                                         "fit: %1. Tell an admin.")
-                                 .replace("%1", "; ".join(said(part) for part in header.misfits)))
+            self.verdict.setText(
+                self.tr(
+                    "TAMPERED: the stored record no longer matches its signature. What does not "
+                    "fit: %1. Tell an admin."
+                ).replace("%1", "; ".join(said(part) for part in header.misfits))
+            )
             self.verdict.setStyleSheet("background: #c62828; color: white; font-weight: bold; padding: 4px;")
         else:
             self.verdict.setText(self.tr("Not locked yet."))
             self.verdict.setStyleSheet("")
-        self.additions.setHtml(table([self.tr("Time"), self.tr("Author"), self.tr("Kind"), self.tr("Text")],
-                                     ((when(a.at), a.author, self.labels.addition(a.kind).upper(), a.text or "")
-                                      for a in report.additions)) if report.additions
-                               else paragraph(self.tr("None.")))
+        self.additions.setHtml(
+            table(
+                [self.tr("Time"), self.tr("Author"), self.tr("Kind"), self.tr("Text")],
+                (
+                    (when(a.at), a.author, self.labels.addition(a.kind).upper(), a.text or "")
+                    for a in report.additions
+                ),
+            )
+            if report.additions
+            else paragraph(self.tr("None."))
+        )
         reopened = header.status == "reopened"
         locked = header.content_hash is not None
         self.reopen_button.setEnabled(admin and locked and not reopened)

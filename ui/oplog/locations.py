@@ -2,6 +2,7 @@
 
 A location added here is in the next snapshot, so the device form and the event form offer it at once.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -26,7 +27,10 @@ class LocationsAdmin(AdminWindow):
         self.form.addRow("", self.button(self.tr("Add location"), self.on_add))
 
     def load(self, session: Session) -> list[Row]:
-        return [(location.id, [location.name, self.state.labels.location_kind(location.kind)]) for location in locations(session)]
+        return [
+            (location.id, [location.name, self.state.labels.location_kind(location.kind)])
+            for location in locations(session)
+        ]
 
     def on_add(self) -> None:
         name, kind = self.name.text(), LocationKind(self.kind.currentData())

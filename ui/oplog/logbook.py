@@ -7,6 +7,7 @@ Quick log entry (Ctrl+L by default, hotkey action ``log.quick``): a small box ov
 type, Enter. The box closes at once; the entry is saved in the background and the log pane says
 when it is in (or, with the text, why it is not).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,14 +15,24 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
-from models.oplog.logbook import add_log_entry, assign_fault, close_fault, open_fault
 from models.oplog.clock import utc_now
+from models.oplog.logbook import add_log_entry, assign_fault, close_fault, open_fault
+from models.oplog.snapshot import Snapshot, actor, wib_time
 from models.oplog.tables import Event, Fault, FaultSeverity, Role, Staff
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import Snapshot, actor, wib_time
 from ui.oplog.widgets import TextTable
 from ui.shell.wording import said
 
@@ -30,8 +41,16 @@ class FaultsPanel(QWidget):
     def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.table = TextTable([self.tr("No."), self.tr("Opened (WIB)"), self.tr("Device"), self.tr("Severity"),
-                                self.tr("Owner"), self.tr("Description")])
+        self.table = TextTable(
+            [
+                self.tr("No."),
+                self.tr("Opened (WIB)"),
+                self.tr("Device"),
+                self.tr("Severity"),
+                self.tr("Owner"),
+                self.tr("Description"),
+            ]
+        )
         self.table.itemSelectionChanged.connect(self._enable)
         self.device = QComboBox()
         self.severity = QComboBox()
@@ -73,9 +92,20 @@ class FaultsPanel(QWidget):
 
     @Slot(object)
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.table.set_rows((fault.id, [str(fault.id), wib_time(fault.opened_at, "%d-%m %H:%M"), fault.device or "—",
-                                        self.state.labels.severity(fault.severity), fault.owner or "",
-                                        fault.description]) for fault in snapshot.faults)
+        self.table.set_rows(
+            (
+                fault.id,
+                [
+                    str(fault.id),
+                    wib_time(fault.opened_at, "%d-%m %H:%M"),
+                    fault.device or "—",
+                    self.state.labels.severity(fault.severity),
+                    fault.owner or "",
+                    fault.description,
+                ],
+            )
+            for fault in snapshot.faults
+        )
         device, owner = self.device.currentData(), self.owner.currentData()
         self.device.clear()
         self.device.addItem(self.tr("(no device: stream, network …)"), None)
@@ -98,10 +128,12 @@ class FaultsPanel(QWidget):
 
     def _act(self, work, done_text: str, typed: QLineEdit | None = None) -> None:
         """Run ``work`` as the logged-in staff member; ``typed`` is cleared once it worked."""
+
         def done(_result: object) -> None:
             self.message.setText(done_text)
             if typed is not None:
                 typed.clear()
+
         self.message.clear()
         self.state.act(work, done, lambda error: self.message.setText(said(error)))
 
@@ -111,27 +143,45 @@ class FaultsPanel(QWidget):
         severity, description = FaultSeverity(self.severity.currentData()), self.description.text()
 
         def open_(session: Session, me: Staff) -> None:
-            open_fault(session, me, severity, description, utc_now(), device=device,
-                       owner=actor(session, owner) if owner else None)
+            open_fault(
+                session,
+                me,
+                severity,
+                description,
+                utc_now(),
+                device=device,
+                owner=actor(session, owner) if owner else None,
+            )
+
         self._act(open_, self.tr("Fault opened."), self.description)
 
     @Slot()
     def on_assign(self) -> None:
         fault_id, owner = self.table.current_id(), self.owner.currentData()
-        self._act(lambda session, me: assign_fault(session, session.get(Fault, fault_id), me,
-                                                   actor(session, owner) if owner else None),
-                  self.tr("Owner changed."))
+        self._act(
+            lambda session, me: assign_fault(
+                session, session.get(Fault, fault_id), me, actor(session, owner) if owner else None
+            ),
+            self.tr("Owner changed."),
+        )
 
     @Slot()
     def on_close(self) -> None:
         fault_id, resolution = self.table.current_id(), self.resolution.text()
-        self._act(lambda session, me: close_fault(session, session.get(Fault, fault_id), me, utc_now(), resolution),
-                  self.tr("Fault closed."), self.resolution)
+        self._act(
+            lambda session, me: close_fault(session, session.get(Fault, fault_id), me, utc_now(), resolution),
+            self.tr("Fault closed."),
+            self.resolution,
+        )
 
 
 class QuickLogBox(QWidget):
-    def __init__(self, state: OpsState, active_event: Callable[[], tuple[int, str] | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: OpsState,
+        active_event: Callable[[], tuple[int, str] | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Tool)
         self.setWindowTitle(self.tr("Quick log entry"))
         self.state = state
@@ -157,7 +207,7 @@ class QuickLogBox(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.hide()       # Esc closes the box (and, as it is taken here, stops no camera)
+            self.hide()  # Esc closes the box (and, as it is taken here, stops no camera)
             event.accept()
         else:
             super().keyPressEvent(event)
@@ -183,14 +233,19 @@ class QuickLogBox(QWidget):
         if not text:
             return
         event_id = self._event_id if self.about_event.isChecked() else None
-        at = utc_now()                   # when the operator wrote it, however long the database takes
+        at = utc_now()  # when the operator wrote it, however long the database takes
         self.text.clear()
         self.hide()
 
         def write(session: Session, me: Staff) -> None:
             add_log_entry(session, me, text, at, event=session.get(Event, event_id) if event_id else None)
-        self.state.act(write, lambda _none: self.state.notice.emit("info", self.tr("Log entry saved: %1")
-                                                                    .replace("%1", text)),
-                       lambda error: self.state.notice.emit("error", self.tr("Log entry NOT saved (%1): %2")
-                                                            .replace("%1", said(error)).replace("%2", text)),
-                       refresh=False)
+
+        self.state.act(
+            write,
+            lambda _none: self.state.notice.emit("info", self.tr("Log entry saved: %1").replace("%1", text)),
+            lambda error: self.state.notice.emit(
+                "error",
+                self.tr("Log entry NOT saved (%1): %2").replace("%1", said(error)).replace("%2", text),
+            ),
+            refresh=False,
+        )

@@ -5,17 +5,27 @@ on a fast PC, a second or two on a desk PC); meanwhile the panel shows a moving 
 wrong PINs lock the account for 60 seconds; the panel counts the seconds down. Logging out keeps
 the console running: cameras never depend on who is logged in.
 """
+
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.oplog.database import DatabaseProblem
+from models.oplog.snapshot import Snapshot, StaffView, staff_view
 from models.oplog.staff import AccountLocked, StaffInactive, WrongPin, login
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import Snapshot, StaffView, staff_view
 from ui.oplog.widgets import BusyBar
 from ui.shell.wording import said
 
@@ -44,7 +54,7 @@ class LoginPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Name"), self.staff)
         form.addRow(self.tr("PIN"), self.pin)
-        form.addRow("", self.busy)              # right under the PIN: seen even in a short dock
+        form.addRow("", self.busy)  # right under the PIN: seen even in a short dock
         form.addRow("", self.login_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.who, 1)
@@ -73,8 +83,13 @@ class LoginPanel(QWidget):
     def _show_staff(self, staff: StaffView | None) -> None:
         self.form.setVisible(staff is None)
         self.logout_button.setVisible(staff is not None)
-        self.who.setText(self.tr("Not logged in") if staff is None else self.tr("Logged in: %1 (%2)")
-                         .replace("%1", staff.name).replace("%2", self.state.labels.role(staff.role)))
+        self.who.setText(
+            self.tr("Not logged in")
+            if staff is None
+            else self.tr("Logged in: %1 (%2)")
+            .replace("%1", staff.name)
+            .replace("%2", self.state.labels.role(staff.role))
+        )
 
     @Slot()
     def log_in(self) -> None:
@@ -85,8 +100,9 @@ class LoginPanel(QWidget):
             return
         self._checking(True)
         self.message.setText(self.tr("Checking the PIN of %1…").replace("%1", self.staff.currentText()))
-        self.state.worker.call(lambda session: staff_view(login(session, staff_id, pin)),
-                               self._logged_in, self._refused)
+        self.state.worker.call(
+            lambda session: staff_view(login(session, staff_id, pin)), self._logged_in, self._refused
+        )
 
     @Slot()
     def log_out(self) -> None:
@@ -118,8 +134,11 @@ class LoginPanel(QWidget):
             self._tick()
             return
         if isinstance(error, WrongPin):
-            text = (self.tr("Wrong PIN for %1. %2 more wrong PIN(s) lock the account for 60 seconds.")
-                    .replace("%1", name).replace("%2", str(error.attempts_left)))
+            text = (
+                self.tr("Wrong PIN for %1. %2 more wrong PIN(s) lock the account for 60 seconds.")
+                .replace("%1", name)
+                .replace("%2", str(error.attempts_left))
+            )
         elif isinstance(error, StaffInactive):
             text = self.tr("The account of %1 is switched off; ask an admin.").replace("%1", name)
         elif isinstance(error, DatabaseProblem):
@@ -134,9 +153,12 @@ class LoginPanel(QWidget):
             self._countdown.stop()
             self.message.setText(self.tr("%1 may try again now.").replace("%1", self._locked_name))
             return
-        self.message.setText(self.tr("The account of %1 is locked after %2 wrong PINs; try again in %3 s.")
-                             .replace("%1", self._locked_name).replace("%2", str(self._locked_wrong))
-                             .replace("%3", str(left)))
+        self.message.setText(
+            self.tr("The account of %1 is locked after %2 wrong PINs; try again in %3 s.")
+            .replace("%1", self._locked_name)
+            .replace("%2", str(self._locked_wrong))
+            .replace("%3", str(left))
+        )
 
     def focus_pin(self) -> None:
         self.pin.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -3,6 +3,7 @@
 The watch runs on a thread of its own (never the GUI thread); its callback only emits a signal, which
 reaches the GUI thread queued.
 """
+
 from __future__ import annotations
 
 import threading
@@ -15,7 +16,7 @@ from models.oplog.desk_news import NewsWatch
 
 class NewsBridge(QObject):
     """Signals:
-        news(): take-overs or running events changed at some desk (this one included).
+    news(): take-overs or running events changed at some desk (this one included).
     """
 
     news = Signal()
@@ -24,7 +25,7 @@ class NewsBridge(QObject):
         super().__init__(parent)
         self.watch: NewsWatch | None = None
         self._stopped = False
-        self._lock = threading.Lock()       # start (database thread) and stop (GUI thread) may cross
+        self._lock = threading.Lock()  # start (database thread) and stop (GUI thread) may cross
 
     def start(self, database: Database) -> None:
         """Start watching ``database`` (called on the database thread once it is open); not after ``stop``."""

@@ -5,6 +5,7 @@ event and fault docks, the quick log entry, the handover, reports and the admin 
 here can stop the cameras: the database is opened in the background, every call runs on the
 database thread, and a database problem becomes a notice in the banner and the log pane.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,12 +15,13 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
-from models.config.store import Config
 from models.config.audit import save_config
 from models.config.events import Carried, carry_configured_events
-from models.oplog.database import Database
+from models.config.store import Config
 from models.desk.hotkeys import QUICK_LOG
 from models.oplog.clock import utc_now
+from models.oplog.database import Database
+from models.oplog.snapshot import StaffView
 from models.oplog.tables import Role
 from ui.hotkeys.key_filter import display_key
 from ui.oplog.admin import DevicesAdmin, StaffAdmin
@@ -29,12 +31,11 @@ from ui.oplog.board import BoardSync
 from ui.oplog.events import EventsDock
 from ui.oplog.handover import HandoverWindow
 from ui.oplog.locations import LocationsAdmin
-from ui.oplog.login import LoginPanel
 from ui.oplog.logbook import FaultsPanel, QuickLogBox
+from ui.oplog.login import LoginPanel
 from ui.oplog.news import NewsBridge
 from ui.oplog.shift import ShiftPanel
 from ui.oplog.state import OpsState
-from models.oplog.snapshot import StaffView
 from ui.oplog.worker import DbWorker
 from ui.reports.monthly import MonthlyWindow
 from ui.shell.wording import said
@@ -67,14 +68,21 @@ class OperationsLog(QObject):
         self.shift = ShiftPanel(self.state)
         self.events = EventsDock(self.state)
         self.faults = FaultsPanel(self.state)
-        self.board = BoardSync(self.state, console.desk, window.events, self.events, lambda: console.config,
-                               self.feed, self)
+        self.board = BoardSync(
+            self.state, console.desk, window.events, self.events, lambda: console.config, self.feed, self
+        )
         self.quick_log = QuickLogBox(self.state, self._active_event, window)
         self.windows: dict[str, QWidget] = {}
         # forms scroll in their docks instead of growing the window
-        self.docks = {name: window.add_dock(name, title, widget, scrolled=True) for name, title, widget in (
-            ("operator", self.tr("Operator"), self.login), ("shift", self.tr("Shift"), self.shift),
-            ("schedule", self.tr("Event schedule"), self.events), ("faults", self.tr("Faults"), self.faults))}
+        self.docks = {
+            name: window.add_dock(name, title, widget, scrolled=True)
+            for name, title, widget in (
+                ("operator", self.tr("Operator"), self.login),
+                ("shift", self.tr("Shift"), self.shift),
+                ("schedule", self.tr("Event schedule"), self.events),
+                ("faults", self.tr("Faults"), self.faults),
+            )
+        }
         self.who = QLabel()
         self.database = QLabel(self.tr("Operations log: opening…"))
         self.backup_age = QLabel()
@@ -108,13 +116,17 @@ class OperationsLog(QObject):
         keys = ", ".join(display_key(key) for key in self.console.hotkeys.map.keys(QUICK_LOG))
         menu.addAction(self.tr("Quick log entry (%1)").replace("%1", keys), self.quick_log.open)
         menu.addSeparator()
-        self.logged_in_actions = [menu.addAction(self.tr("Handover…"), self.open_handover),
-                                  menu.addAction(self.tr("Monthly statistics…"), lambda: self._open("monthly"))]
+        self.logged_in_actions = [
+            menu.addAction(self.tr("Handover…"), self.open_handover),
+            menu.addAction(self.tr("Monthly statistics…"), lambda: self._open("monthly")),
+        ]
         tools = self.window.tools_menu
         tools.addSeparator()
-        self.admin_actions = [tools.addAction(self.tr("Staff…"), lambda: self._open("staff")),
-                              tools.addAction(self.tr("Devices…"), lambda: self._open("devices")),
-                              tools.addAction(self.tr("Locations…"), self.open_locations)]
+        self.admin_actions = [
+            tools.addAction(self.tr("Staff…"), lambda: self._open("staff")),
+            tools.addAction(self.tr("Devices…"), lambda: self._open("devices")),
+            tools.addAction(self.tr("Locations…"), self.open_locations),
+        ]
 
     def _raise(self, dock: str, then: Callable[[], None] | None = None) -> None:
         self.docks[dock].show()
@@ -129,11 +141,13 @@ class OperationsLog(QObject):
         if window is None:
             owner = self.window
             settings = self.console.settings
-            makers = {"monthly": lambda: MonthlyWindow(self.worker, owner, settings),
-                      "staff": lambda: StaffAdmin(self.state, owner),
-                      "devices": lambda: DevicesAdmin(self.state, owner, open_locations=self.open_locations),
-                      "locations": lambda: LocationsAdmin(self.state, owner),
-                      "handover": lambda: HandoverWindow(self.state, owner, settings)}
+            makers = {
+                "monthly": lambda: MonthlyWindow(self.worker, owner, settings),
+                "staff": lambda: StaffAdmin(self.state, owner),
+                "devices": lambda: DevicesAdmin(self.state, owner, open_locations=self.open_locations),
+                "locations": lambda: LocationsAdmin(self.state, owner),
+                "handover": lambda: HandoverWindow(self.state, owner, settings),
+            }
             window = self.windows[name] = makers[name]()
             if name == "handover":
                 window.accepted.connect(self.backups.after_handover)
@@ -149,7 +163,9 @@ class OperationsLog(QObject):
         window.open_for(shift_id)
         return window
 
-    def save_config(self, text: str, done: Callable[[Config], None], failed: Callable[[Exception], None]) -> None:
+    def save_config(
+        self, text: str, done: Callable[[Config], None], failed: Callable[[Exception], None]
+    ) -> None:
         """The configuration editor's save: as the logged-in admin, audited (models/config/audit.py)."""
         store = self.console.config_store
         if self.state.staff is None:
@@ -169,9 +185,11 @@ class OperationsLog(QObject):
 
     def _carried(self, carried: Carried) -> None:
         for title in carried.scheduled:
-            text = (self.tr("%1: carried from the configuration into the operations log, running")
-                    if title in carried.started else
-                    self.tr("%1: carried from the configuration into the operations log"))
+            text = (
+                self.tr("%1: carried from the configuration into the operations log, running")
+                if title in carried.started
+                else self.tr("%1: carried from the configuration into the operations log")
+            )
             self.notice("info", text.replace("%1", title))
         for reason in carried.left_out:
             self.notice("warning", said(reason))
@@ -200,8 +218,11 @@ class OperationsLog(QObject):
             for name in ("staff", "devices", "locations"):
                 if name in self.windows:
                     self.windows[name].close()
-        self.who.setText(self.tr("Not logged in") if staff is None
-                         else f"{staff.name} ({self.state.labels.role(staff.role)})")
+        self.who.setText(
+            self.tr("Not logged in")
+            if staff is None
+            else f"{staff.name} ({self.state.labels.role(staff.role)})"
+        )
 
     @Slot(str)
     def _opened(self, name: str) -> None:
@@ -211,7 +232,7 @@ class OperationsLog(QObject):
 
     @Slot(str)
     def _problem(self, sentence: str) -> None:
-        if sentence != self._problem_shown:     # the minutely refresh does not repeat it
+        if sentence != self._problem_shown:  # the minutely refresh does not repeat it
             self._problem_shown = sentence
             self.notice("error", sentence)
         self.database.setText(self.tr("Operations log: PROBLEM (see the log)"))
@@ -220,7 +241,7 @@ class OperationsLog(QObject):
     def notice(self, level: str, text: str) -> None:
         self.console.log.add(level, text)
         self.window.banner.show_notice(level, text)
-        if level == "info":     # a confirmation ("Log entry saved: …") where the eye finds it, for a while
+        if level == "info":  # a confirmation ("Log entry saved: …") where the eye finds it, for a while
             self.window.statusBar().showMessage(said(text), CONFIRMATION_MS)
 
     def shutdown(self) -> None:

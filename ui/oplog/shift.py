@@ -2,24 +2,33 @@
 
 Every step runs as the logged-in staff member, and the services check the role again.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import utc_now
 from models.oplog.handover import handover_for_shift
 from models.oplog.reports.handover import handover_status
-from models.oplog.tables import Role, Shift, Staff
 from models.oplog.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift, suggested_name
-from models.oplog.staff import require_role
-from common.wording import QT_TRANSLATE_NOOP
-from ui.oplog.state import OpsState
 from models.oplog.snapshot import ShiftView, Snapshot, actor, wib_time
+from models.oplog.staff import require_role
+from models.oplog.tables import Role, Shift, Staff
+from ui.oplog.state import OpsState
 from ui.oplog.widgets import CheckList, WibDateTimeEdit
 from ui.shell.wording import said
 
@@ -93,8 +102,10 @@ class ShiftPanel(QWidget):
             if member.can(Role.OPERATOR):
                 self.lead.addItem(member.name, member.id)
         self.lead.setCurrentIndex(max(0, self.lead.findData(chosen_lead)))
-        self.team.set_items(((member.id, member.name) for member in snapshot.staff),
-                            shift.member_ids if shift else self.team.checked())
+        self.team.set_items(
+            ((member.id, member.name) for member in snapshot.staff),
+            shift.member_ids if shift else self.team.checked(),
+        )
         self.title.setText(self._describe(shift))
         self._enable()
 
@@ -106,8 +117,14 @@ class ShiftPanel(QWidget):
             state = self.tr("planned, not started")
         else:
             state = self.tr("started at %1").replace("%1", wib_time(shift.actual_start))
-        return self.tr("Shift %1, %2 — %3. Lead: %4; team: %5.").replace("%1", shift.name).replace("%2", times) \
-            .replace("%3", state).replace("%4", shift.lead).replace("%5", ", ".join(shift.members))
+        return (
+            self.tr("Shift %1, %2 — %3. Lead: %4; team: %5.")
+            .replace("%1", shift.name)
+            .replace("%2", times)
+            .replace("%3", state)
+            .replace("%4", shift.lead)
+            .replace("%5", ", ".join(shift.members))
+        )
 
     def _enable(self) -> None:
         operator = self.state.can(Role.OPERATOR)
@@ -119,14 +136,19 @@ class ShiftPanel(QWidget):
 
     def _act(self, work, done_text: str) -> None:
         self.message.clear()
-        self.state.act(work, lambda _result: self.message.setText(done_text),
-                       lambda error: self.message.setText(said(error)))
+        self.state.act(
+            work,
+            lambda _result: self.message.setText(done_text),
+            lambda error: self.message.setText(said(error)),
+        )
 
     @Slot()
     def on_start(self) -> None:
         shift_id = self.shift.id
-        self._act(lambda session, me: start_shift(session, session.get(Shift, shift_id), me, utc_now()),
-                  self.tr("Shift started."))
+        self._act(
+            lambda session, me: start_shift(session, session.get(Shift, shift_id), me, utc_now()),
+            self.tr("Shift started."),
+        )
 
     @Slot()
     def on_end(self) -> None:
@@ -136,9 +158,13 @@ class ShiftPanel(QWidget):
             shift = session.get(Shift, shift_id)
             end_shift(session, shift, me, utc_now())
             return handover_status(handover_for_shift(session, shift))
+
         self.message.clear()
-        self.state.act(end, lambda status: self.message.setText(self._ended(status)),
-                       lambda error: self.message.setText(said(error)))
+        self.state.act(
+            end,
+            lambda status: self.message.setText(self._ended(status)),
+            lambda error: self.message.setText(said(error)),
+        )
 
     def _ended(self, handover: str) -> str:
         """What is left to do once the shift has ended, by the state of its handover."""
@@ -156,8 +182,13 @@ class ShiftPanel(QWidget):
 
         def save(session: Session, me: Staff) -> None:
             require_role(me, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "change the team of a shift"))
-            set_team(session, session.get(Shift, shift_id), actor(session, lead_id),
-                     [actor(session, member) for member in member_ids])
+            set_team(
+                session,
+                session.get(Shift, shift_id),
+                actor(session, lead_id),
+                [actor(session, member) for member in member_ids],
+            )
+
         self._act(save, self.tr("Team saved."))
 
     @Slot()
@@ -170,6 +201,13 @@ class ShiftPanel(QWidget):
 
         def plan(session: Session, me: Staff) -> None:
             require_role(me, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "plan a shift"))
-            plan_shift(session, name, start, end, actor(session, lead_id),
-                       [actor(session, member) for member in member_ids])
+            plan_shift(
+                session,
+                name,
+                start,
+                end,
+                actor(session, lead_id),
+                [actor(session, member) for member in member_ids],
+            )
+
         self._act(plan, self.tr("Shift planned."))

@@ -2,6 +2,7 @@
 as the logged-in staff member on the database thread, and the translated words for the log's
 closed vocabularies (roles, modes, severities, states).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,19 +12,19 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from models.oplog.clock import utc_now
-from models.oplog.tables import DeviceKind, LocationKind, Role, Staff
 from models.oplog.snapshot import Snapshot, StaffView, actor, load_snapshot
+from models.oplog.tables import DeviceKind, LocationKind, Role, Staff
 from ui.oplog.worker import DbWorker, Done, Failed
 
 T = TypeVar("T")
-REFRESH_MS = 60_000     # other desks change the log too
+REFRESH_MS = 60_000  # other desks change the log too
 
 
 class OpsState(QObject):
     """Signals:
-        staffChanged(object): the logged-in ``StaffView``, or None after logout.
-        snapshotChanged(object): a fresh ``Snapshot`` (after login, after every change, every minute).
-        notice(str level, str text): a message for the operator ("info", "warning", "error").
+    staffChanged(object): the logged-in ``StaffView``, or None after logout.
+    snapshotChanged(object): a fresh ``Snapshot`` (after login, after every change, every minute).
+    notice(str level, str text): a message for the operator ("info", "warning", "error").
     """
 
     staffChanged = Signal(object)
@@ -57,11 +58,17 @@ class OpsState(QObject):
         if now == self.staff:
             return
         if now is None:
-            self.notice.emit("warning", self.tr("The account of %1 was switched off: logged out.")
-                             .replace("%1", self.staff.name))
+            self.notice.emit(
+                "warning",
+                self.tr("The account of %1 was switched off: logged out.").replace("%1", self.staff.name),
+            )
         elif now.role is not self.staff.role:
-            self.notice.emit("warning", self.tr("%1 now has the role %2.").replace("%1", now.name)
-                             .replace("%2", self.labels.role(now.role)))
+            self.notice.emit(
+                "warning",
+                self.tr("%1 now has the role %2.")
+                .replace("%1", now.name)
+                .replace("%2", self.labels.role(now.role)),
+            )
         self.set_staff(now)
 
     def set_staff(self, staff: StaffView | None) -> None:
@@ -71,8 +78,14 @@ class OpsState(QObject):
     def can(self, needed: Role) -> bool:
         return self.staff is not None and self.staff.can(needed)
 
-    def act(self, work: Callable[[Session, Staff], T], done: Done | None = None, failed: Failed | None = None,
-            *, refresh: bool = True) -> None:
+    def act(
+        self,
+        work: Callable[[Session, Staff], T],
+        done: Done | None = None,
+        failed: Failed | None = None,
+        *,
+        refresh: bool = True,
+    ) -> None:
         """Run ``work(session, me)`` as the logged-in staff member (the services check the role again);
         afterwards refresh the snapshot. Nobody logged in: a notice, and nothing runs."""
         staff = self.staff
@@ -85,36 +98,59 @@ class OpsState(QObject):
                 self.refresh()
             if done is not None:
                 done(result)
+
         self.worker.call(lambda session: work(session, actor(session, staff.id)), finished, failed)
 
 
 class Labels(QObject):
     def role(self, role: Role) -> str:
-        return {Role.ADMIN: self.tr("admin"), Role.OPERATOR: self.tr("operator"), Role.VIEWER: self.tr("viewer")}[role]
+        return {
+            Role.ADMIN: self.tr("admin"),
+            Role.OPERATOR: self.tr("operator"),
+            Role.VIEWER: self.tr("viewer"),
+        }[role]
 
     def mode(self, mode: str) -> str:
         return {"daring": self.tr("online"), "luring": self.tr("on site"), "campuran": self.tr("hybrid")}.get(
-            mode, mode)
+            mode, mode
+        )
 
     def severity(self, severity: str) -> str:
         return {"minor": self.tr("minor"), "major": self.tr("major"), "critical": self.tr("critical")}.get(
-            severity, severity)
+            severity, severity
+        )
 
     def status(self, status: str) -> str:
-        return {"scheduled": self.tr("scheduled"), "running": self.tr("running"), "finished": self.tr("finished"),
-                "cancelled": self.tr("cancelled"), "no handover": self.tr("no handover yet"),
-                "draft": self.tr("draft"), "signed": self.tr("signed by the outgoing lead"),
-                "accepted": self.tr("accepted and locked"), "reopened": self.tr("reopened for additions")
-                }.get(status, status)
+        return {
+            "scheduled": self.tr("scheduled"),
+            "running": self.tr("running"),
+            "finished": self.tr("finished"),
+            "cancelled": self.tr("cancelled"),
+            "no handover": self.tr("no handover yet"),
+            "draft": self.tr("draft"),
+            "signed": self.tr("signed by the outgoing lead"),
+            "accepted": self.tr("accepted and locked"),
+            "reopened": self.tr("reopened for additions"),
+        }.get(status, status)
 
     def device_kind(self, kind: DeviceKind) -> str:
-        return {DeviceKind.CAMERA: self.tr("camera"), DeviceKind.VIDEO_WALL: self.tr("video wall"),
-                DeviceKind.MOBILE_KIT: self.tr("mobile kit"), DeviceKind.OTHER: self.tr("other")}[kind]
+        return {
+            DeviceKind.CAMERA: self.tr("camera"),
+            DeviceKind.VIDEO_WALL: self.tr("video wall"),
+            DeviceKind.MOBILE_KIT: self.tr("mobile kit"),
+            DeviceKind.OTHER: self.tr("other"),
+        }[kind]
 
     def location_kind(self, kind: LocationKind) -> str:
-        return {LocationKind.SMART_CENTRE_ROOM: self.tr("Smart Centre room"), LocationKind.VENUE: self.tr("Other venue"),
-                LocationKind.MOBILE: self.tr("Mobile unit")}[kind]
+        return {
+            LocationKind.SMART_CENTRE_ROOM: self.tr("Smart Centre room"),
+            LocationKind.VENUE: self.tr("Other venue"),
+            LocationKind.MOBILE: self.tr("Mobile unit"),
+        }[kind]
 
     def addition(self, kind: str) -> str:
-        return {"reopened": self.tr("reopened"), "note": self.tr("addition"), "relocked": self.tr("locked again")
-                }.get(kind, kind)
+        return {
+            "reopened": self.tr("reopened"),
+            "note": self.tr("addition"),
+            "relocked": self.tr("locked again"),
+        }.get(kind, kind)

@@ -1,13 +1,23 @@
 """Small building blocks the operations docks share: WIB date-time fields, checkable name lists,
 a table filled from rows of text, and a busy bar."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QHeaderView, QListWidget, QListWidgetItem, \
-    QProgressBar, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from models.oplog.clock import WIB
 
@@ -46,9 +56,11 @@ class CheckList(QListWidget):
             self.addItem(item)
 
     def checked(self) -> list:
-        return [self.item(row).data(IdRole) for row in range(self.count())
-                if self.item(row).checkState() == Qt.CheckState.Checked]
-
+        return [
+            self.item(row).data(IdRole)
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
 
 class TextTable(QTableWidget):

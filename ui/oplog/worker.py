@@ -10,12 +10,13 @@ The database is opened by the first job (also on the worker thread). When openin
 console runs on without the operations log; every later job tries to open it again, so a database
 that was locked or unreachable at start is used as soon as it is back.
 """
+
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,8 +40,17 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
-OPERATOR_ERRORS = (LoginError, PermissionDenied, ShiftError, ScheduleError, FaultError, HandoverError, TakeOverRefused,
-                   ValueError, LookupError)
+OPERATOR_ERRORS = (
+    LoginError,
+    PermissionDenied,
+    ShiftError,
+    ScheduleError,
+    FaultError,
+    HandoverError,
+    TakeOverRefused,
+    ValueError,
+    LookupError,
+)
 """Refusals meant for the operator (wrong PIN, not allowed, not possible now); anything else is a bug."""
 
 
@@ -56,12 +66,14 @@ def demo_url(data_folder: Path, now: datetime | None = None) -> str:
 
 def open_oplog(url: str, demo: bool = False, busy_timeout_ms: int | None = None) -> Database:
     """Open (and migrate) the database; in demo mode fill an empty one with a realistic month."""
-    database = open_database(url) if busy_timeout_ms is None else open_database(url, busy_timeout_ms=busy_timeout_ms)
+    database = (
+        open_database(url) if busy_timeout_ms is None else open_database(url, busy_timeout_ms=busy_timeout_ms)
+    )
     if demo:
         try:
             seed_demo(database)
         except SeedError:
-            pass            # filled at an earlier start
+            pass  # filled at an earlier start
         except BaseException:
             database.close()
             raise
@@ -84,7 +96,7 @@ class DbWorker(QObject):
     opened = Signal(str)
     problem = Signal(str)
     refused = Signal(str)
-    _finished = Signal(object, object)      # callback, its argument
+    _finished = Signal(object, object)  # callback, its argument
 
     def __init__(self, open_database: Callable[[], Database], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +115,9 @@ class DbWorker(QObject):
         """Open the database in the background."""
         self._submit(self._job, lambda _database: None, None, None, True)
 
-    def call(self, work: Callable[[Session], T], done: Done | None = None, failed: Failed | None = None) -> None:
+    def call(
+        self, work: Callable[[Session], T], done: Done | None = None, failed: Failed | None = None
+    ) -> None:
         """``work(session)`` in one transaction on the worker thread; ``done(result)`` or ``failed(error)``
         on the GUI thread. A ``DatabaseProblem`` is also announced by ``problem``."""
         self._submit(self._job, partial(_in_transaction, work), done, failed, True)
@@ -128,11 +142,16 @@ class DbWorker(QObject):
         self._executor.submit(*job)
 
     # ---- the worker thread --------------------------------------------------------------------
-    def _job(self, work: Callable[[Database | None], Any], done: Done | None, failed: Failed | None,
-             needs_database: bool) -> None:
+    def _job(
+        self,
+        work: Callable[[Database | None], Any],
+        done: Done | None,
+        failed: Failed | None,
+        needs_database: bool,
+    ) -> None:
         try:
             result = work(self._ensure_open() if needs_database else None)
-        except Exception as error:      # noqa: BLE001 - every failure goes back to the GUI, none is lost
+        except Exception as error:  # noqa: BLE001 - every failure goes back to the GUI, none is lost
             self._report(error, failed)
         else:
             if done is not None:
@@ -151,7 +170,7 @@ class DbWorker(QObject):
         if isinstance(error, DatabaseProblem):
             self.problem.emit(said(error))
         elif not isinstance(error, OPERATOR_ERRORS):
-            log.error("operations log job failed", exc_info=error)      # a bug: say so in the log
+            log.error("operations log job failed", exc_info=error)  # a bug: say so in the log
         if failed is not None:
             self._finished.emit(failed, error)
         elif not isinstance(error, DatabaseProblem):
@@ -163,7 +182,7 @@ class DbWorker(QObject):
             self._database = None
 
     @Slot(object, object)
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:   # GUI thread
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:  # GUI thread
         callback(value)
 
 

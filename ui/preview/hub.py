@@ -26,6 +26,7 @@ Substream first: a camera may have two streams, its substream for the tiles (``p
 until a view other than the bank's tiles shows the camera larger than SUBSTREAM_SIZE (the
 enlarged preview, a multiview of few cameras), then the main stream until no such view is left.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,12 +46,12 @@ from ui.shell.wording import said
 log = logging.getLogger(__name__)
 
 STOP_TIMEOUT = 1.0
-TILES = "tiles"                 # the bank of the main window: the view every camera has
-LARGEST = QSize(1920, 1080)     # no view gets frames larger than full HD; the sources rarely send more
+TILES = "tiles"  # the bank of the main window: the view every camera has
+LARGEST = QSize(1920, 1080)  # no view gets frames larger than full HD; the sources rarely send more
 # The first and the longest wait before reconnecting: a camera back after any outage shows again
 # within about 5 s; an attempt at a camera that is away costs one refused or unanswered connect.
 RECONNECT_BACKOFF = (1.0, 4.0)
-SUBSTREAM_SIZE = QSize(640, 360)    # the usual substream: enough for any view up to this size
+SUBSTREAM_SIZE = QSize(640, 360)  # the usual substream: enough for any view up to this size
 TILE_FPS_SETTING = "preview/tile_fps"
 DEFAULT_TILE_FPS = 12.5
 DECODE_SETTING = "preview/decode"
@@ -64,7 +65,9 @@ def tile_fps_from(settings: QSettings) -> float:
         fps = 0.0
     if fps > 0:
         return fps
-    log.warning("%s must be a positive number of frames a second; using %g", TILE_FPS_SETTING, DEFAULT_TILE_FPS)
+    log.warning(
+        "%s must be a positive number of frames a second; using %g", TILE_FPS_SETTING, DEFAULT_TILE_FPS
+    )
     return DEFAULT_TILE_FPS
 
 
@@ -74,27 +77,35 @@ def decode_from(settings: QSettings) -> DecodeMode:
     try:
         return DecodeMode(value)
     except ValueError:
-        log.warning("%s must be one of %s; using auto", DECODE_SETTING, ", ".join(m.value for m in DecodeMode))
+        log.warning(
+            "%s must be one of %s; using auto", DECODE_SETTING, ", ".join(m.value for m in DecodeMode)
+        )
         return DecodeMode.AUTO
 
 
 class PreviewHub(QObject):
     """Signals:
-        frameReady(str camera_id, QImage): a new picture, already at tile size.
-        statusChanged(str camera_id, str message): empty while the picture is fine, otherwise
-            what is wrong in plain words ("no signal – reconnecting in 2 s: …").
-        decodingChanged(str camera_id, Phrase how): how the camera's pictures are decoded, a Phrase
-            ("software", "hardware (cuda)", …), said once its stream delivers.
+    frameReady(str camera_id, QImage): a new picture, already at tile size.
+    statusChanged(str camera_id, str message): empty while the picture is fine, otherwise
+        what is wrong in plain words ("no signal – reconnecting in 2 s: …").
+    decodingChanged(str camera_id, Phrase how): how the camera's pictures are decoded, a Phrase
+        ("software", "hardware (cuda)", …), said once its stream delivers.
     """
 
     frameReady = Signal(str, QImage)
     statusChanged = Signal(str, str)
-    decodingChanged = Signal(str, object)     # object: the Phrase, said in the language of the moment
-    _frameWaiting = Signal(str)    # from a worker thread: a frame waits in the mailbox
+    decodingChanged = Signal(str, object)  # object: the Phrase, said in the language of the moment
+    _frameWaiting = Signal(str)  # from a worker thread: a frame waits in the mailbox
     _reportWaiting = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, max_fps: float = 60.0, tile_fps: float = DEFAULT_TILE_FPS,
-                 backoff: tuple[float, float] = RECONNECT_BACKOFF) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        max_fps: float = 60.0,
+        tile_fps: float = DEFAULT_TILE_FPS,
+        backoff: tuple[float, float] = RECONNECT_BACKOFF,
+    ) -> None:
         super().__init__(parent)
         self._frameWaiting.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
         self._reportWaiting.connect(self._take_report, Qt.ConnectionType.QueuedConnection)
@@ -104,21 +115,27 @@ class PreviewHub(QObject):
         self.max_fps = max_fps
         self.tile_fps = min(tile_fps, max_fps)
         self.backoff = backoff
-        self._lock = threading.Lock()              # guards _workers and the two mailboxes
+        self._lock = threading.Lock()  # guards _workers and the two mailboxes
         self._workers: dict[str, PreviewWorker] = {}
-        self._frames: dict[str, QImage] = {}       # mailbox: a frame the GUI thread has not taken
+        self._frames: dict[str, QImage] = {}  # mailbox: a frame the GUI thread has not taken
         self._reports: dict[str, LinkReport] = {}  # mailbox: the newest link report
         self._latest: dict[str, QImage] = {}
-        self._sizes: dict[str, dict[str, QSize]] = {}   # camera -> view -> the size it shows the camera at
-        self._streams: dict[str, tuple[FrameSource, FrameSource]] = {}   # camera -> (substream, main stream)
+        self._sizes: dict[str, dict[str, QSize]] = {}  # camera -> view -> the size it shows the camera at
+        self._streams: dict[str, tuple[FrameSource, FrameSource]] = {}  # camera -> (substream, main stream)
         self._status: dict[str, str] = {}
         self._decoding: dict[str, str] = {}
-        self._hidden: set[str] = set()             # views nobody can see now
+        self._hidden: set[str] = set()  # views nobody can see now
         self._shared = SharedPreviewThread()
-        self._retiring: list[PreviewWorker] = []   # removed, possibly still finishing a read
+        self._retiring: list[PreviewWorker] = []  # removed, possibly still finishing a read
 
-    def add(self, camera_id: str, source: FrameSource | str, size: QSize, *,
-            main_stream: FrameSource | str | None = None) -> None:
+    def add(
+        self,
+        camera_id: str,
+        source: FrameSource | str,
+        size: QSize,
+        *,
+        main_stream: FrameSource | str | None = None,
+    ) -> None:
         """Start showing ``source`` (a FrameSource or a spec string) for the camera; ``main_stream``,
         when given, is shown instead while a large view shows the camera.
 
@@ -135,9 +152,16 @@ class PreviewHub(QObject):
         if main_stream is not None:
             self._streams[camera_id] = (source, main_stream)
         shares_thread = source.shares_thread and (main_stream is None or main_stream.shares_thread)
-        worker = PreviewWorker(camera_id, source, box, deliver=self._offer_frame, report=self._offer_report,
-                               max_fps=self.tile_fps, backoff=self.backoff,
-                               wake=self._shared.wake if shares_thread else None)
+        worker = PreviewWorker(
+            camera_id,
+            source,
+            box,
+            deliver=self._offer_frame,
+            report=self._offer_report,
+            max_fps=self.tile_fps,
+            backoff=self.backoff,
+            wake=self._shared.wake if shares_thread else None,
+        )
         worker.paused = TILES in self._hidden
         with self._lock:
             self._workers[camera_id] = worker
@@ -148,7 +172,7 @@ class PreviewHub(QObject):
 
     def set_size(self, camera_id: str, size: QSize, view: str = TILES) -> None:
         """``view`` shows the camera at ``size``; frames come at the largest size any view asks for."""
-        worker = self._worker(camera_id)
+        self._worker(camera_id)  # a camera without a preview is refused (KeyError)
         _box(size)
         self._sizes[camera_id][view] = QSize(size)
         self._follow_views(camera_id)
@@ -177,9 +201,12 @@ class PreviewHub(QObject):
         worker.paused = not seen
         if camera_id in self._streams:
             substream, main_stream = self._streams[camera_id]
-            large = any(view != TILES and (size.width() > SUBSTREAM_SIZE.width()
-                                           or size.height() > SUBSTREAM_SIZE.height())
-                        for view, size in self._sizes[camera_id].items() if view in seen)
+            large = any(
+                view != TILES
+                and (size.width() > SUBSTREAM_SIZE.width() or size.height() > SUBSTREAM_SIZE.height())
+                for view, size in self._sizes[camera_id].items()
+                if view in seen
+            )
             worker.switch_to(main_stream if large else substream)
 
     def streaming(self, camera_id: str) -> FrameSource:
@@ -278,10 +305,15 @@ class PreviewHub(QObject):
             return ""
         if report.state is LinkState.STARTING:
             return self.tr("connecting to {source}…").format(source=said(worker.source.describe()))
-        reason = said(report.reason) if report.reason is not None else self.tr("the stream stopped sending pictures")
+        reason = (
+            said(report.reason)
+            if report.reason is not None
+            else self.tr("the stream stopped sending pictures")
+        )
         if report.state is LinkState.WAITING:
             return self.tr("no signal – reconnecting in {seconds} s: {reason}").format(
-                seconds=f"{report.retry_in:g}", reason=reason)
+                seconds=f"{report.retry_in:g}", reason=reason
+            )
         return self.tr("no signal – reconnecting now: {reason}").format(reason=reason)
 
 

@@ -5,6 +5,7 @@ before its next step; this thread takes the step that is due next, and sleeps un
 a resume or a stop sets the shared ``wake`` event, so the thread looks at once instead of at the
 next due step. The thread ends when its last worker has ended; the next ``add`` starts another.
 """
+
 from __future__ import annotations
 
 import threading
@@ -19,13 +20,13 @@ from ui.preview.worker import PAUSED, PAUSED_CHECK, PreviewWorker
 class _Turn:
     steps: Generator[float, None, None]
     due: float = 0.0
-    paused: bool = False        # waiting for a resume
+    paused: bool = False  # waiting for a resume
 
 
 class SharedPreviewThread:
     def __init__(self, name: str = "preview-shared") -> None:
         self.name = name
-        self.wake = threading.Event()           # give it to the workers served here
+        self.wake = threading.Event()  # give it to the workers served here
         self._lock = threading.Lock()
         self._arriving: list[PreviewWorker] = []
         self._thread: threading.Thread | None = None
@@ -41,7 +42,7 @@ class SharedPreviewThread:
     def _run(self) -> None:
         turns: dict[PreviewWorker, _Turn] = {}
         while True:
-            self.wake.clear()       # before looking: a later set makes the wait below return at once
+            self.wake.clear()  # before looking: a later set makes the wait below return at once
             with self._lock:
                 turns.update((worker, _Turn(worker.steps())) for worker in self._arriving)
                 self._arriving.clear()

@@ -13,41 +13,44 @@ here is QImage, which Qt documents as reentrant: one image per thread is safe. W
 never touched; results leave through the two callbacks, which PreviewHub turns into queued
 signals.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Generator
 
 import cv2
 import numpy as np
 from PySide6.QtGui import QImage
 
-from devices.video import FrameSource, Size, SourceError, fit_within
 from common.wording import sentence_of
+from devices.video import FrameSource, Size, SourceError, fit_within
 
 log = logging.getLogger(__name__)
 
-PAUSED_CHECK = 0.5      # seconds between looks at the stop flag while paused (a resume wakes at once)
-PAUSED = -1.0           # a step's answer: wait for a resume (or PAUSED_CHECK)
+PAUSED_CHECK = 0.5  # seconds between looks at the stop flag while paused (a resume wakes at once)
+PAUSED = -1.0  # a step's answer: wait for a resume (or PAUSED_CHECK)
 
 
 class LinkState(Enum):
-    STARTING = "starting"       # first connection attempt
-    LIVE = "live"               # pictures are arriving
-    WAITING = "waiting"         # lost; next attempt in ``retry_in`` seconds
-    RETRYING = "retrying"       # lost; attempting to reconnect now
+    STARTING = "starting"  # first connection attempt
+    LIVE = "live"  # pictures are arriving
+    WAITING = "waiting"  # lost; next attempt in ``retry_in`` seconds
+    RETRYING = "retrying"  # lost; attempting to reconnect now
 
 
 @dataclass(frozen=True)
 class LinkReport:
     state: LinkState
-    reason: str | None = None   # why the stream was lost (a Phrase, said by the GUI); None: it stopped sending pictures
+    reason: str | None = (
+        None  # why the stream was lost (a Phrase, said by the GUI); None: it stopped sending pictures
+    )
     retry_in: float = 0.0
-    decoding: str = ""          # LIVE: how the pictures are decoded (``FrameSource.decoding``, a Phrase)
+    decoding: str = ""  # LIVE: how the pictures are decoded (``FrameSource.decoding``, a Phrase)
 
 
 class FrameThinner:
@@ -92,23 +95,33 @@ def to_qimage(frame: np.ndarray, box: Size) -> QImage:
     if target != (width, height):
         shrinking = target[0] < width
         frame = cv2.resize(frame, target, interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
-    image = QImage(target[0], target[1], QImage.Format.Format_RGB32)    # bytes B, G, R, 255 on little-endian
-    pixels = np.ndarray((target[1], target[0], 4), np.uint8, image.bits(), strides=(image.bytesPerLine(), 4, 1))
+    image = QImage(target[0], target[1], QImage.Format.Format_RGB32)  # bytes B, G, R, 255 on little-endian
+    pixels = np.ndarray(
+        (target[1], target[0], 4), np.uint8, image.bits(), strides=(image.bytesPerLine(), 4, 1)
+    )
     cv2.cvtColor(frame, cv2.COLOR_BGR2BGRA, dst=pixels)
     return image
 
 
 class PreviewWorker:
-    def __init__(self, camera_id: str, source: FrameSource, size: Size, *,
-                 deliver: Callable[[PreviewWorker, QImage], None],
-                 report: Callable[[PreviewWorker, LinkReport], None],
-                 max_fps: float, backoff: tuple[float, float], wake: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        camera_id: str,
+        source: FrameSource,
+        size: Size,
+        *,
+        deliver: Callable[[PreviewWorker, QImage], None],
+        report: Callable[[PreviewWorker, LinkReport], None],
+        max_fps: float,
+        backoff: tuple[float, float],
+        wake: threading.Event | None = None,
+    ) -> None:
         """``wake``: the event whoever drives the steps waits on (set on resume and stop); its own by default."""
         self.camera_id = camera_id
         self.source = source
-        self.wanted_source = source     # replaced from the GUI thread (``switch_to``); taken between frames
-        self.size = size            # replaced whole from the GUI thread; read once per frame
-        self.max_fps = max_fps      # likewise
+        self.wanted_source = source  # replaced from the GUI thread (``switch_to``); taken between frames
+        self.size = size  # replaced whole from the GUI thread; read once per frame
+        self.max_fps = max_fps  # likewise
         self._deliver = deliver
         self._report = report
         self._backoff = backoff
@@ -176,7 +189,7 @@ class PreviewWorker:
                     reason = yield from self._stream()
                 except SourceError as exc:
                     reason = sentence_of(exc)
-                except Exception as exc:    # a bug or an OpenCV failure: keep retrying, but leave a trace
+                except Exception as exc:  # a bug or an OpenCV failure: keep retrying, but leave a trace
                     log.exception("preview of %s failed", self.camera_id)
                     reason = str(exc) or type(exc).__name__
                 finally:
@@ -207,7 +220,7 @@ class PreviewWorker:
             if self._paused:
                 if not (yield from self._idle()):
                     return None
-                shown = None        # the picture on resume is shown even if it has not changed
+                shown = None  # the picture on resume is shown even if it has not changed
                 continue
             size = self.size
             if size != self.source.wanted_size:
@@ -219,7 +232,7 @@ class PreviewWorker:
             if due_in > 0:
                 yield due_in
                 continue
-            if not thinner.due(time.monotonic()):   # the next picture comes too early to be shown
+            if not thinner.due(time.monotonic()):  # the next picture comes too early to be shown
                 if not self.source.skip():
                     return None
                 continue

@@ -10,6 +10,7 @@ device at a time), and QPdfWriter is QPrinter's PDF engine, with which the hando
 written on the database thread. The charts draw only vectors and text, no pixmaps (the PDF tests
 check that it holds no images).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -20,7 +21,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSet, QChart, QHorizontalStackedBarSeries, QStackedBarSeries, QValueAxis)
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QPainter, QPicture
 from PySide6.QtWidgets import QGraphicsScene
@@ -44,37 +51,73 @@ class MonthlyCharts(QObject):
     def charts(self, stats: MonthlyStats) -> list[QChart]:
         """Events per day by mode, events per location, staff hours, device faults by severity."""
         faults = stats.faults_by_device()
-        by_severity = {severity.value: [counts.get(severity.value, 0) for counts in faults.values()]
-                       for severity in FaultSeverity}
+        by_severity = {
+            severity.value: [counts.get(severity.value, 0) for counts in faults.values()]
+            for severity in FaultSeverity
+        }
         planned = self.tr("planned")
-        return [self._events_per_day(stats),
-                self._bars(self.tr("Events per location"), QHorizontalStackedBarSeries(),
-                           [row.location for row in stats.locations],
-                           {self.tr("held"): [row.events for row in stats.locations],
-                            planned: [row.planned for row in stats.locations]}, [DONE_COLOUR, PLANNED_COLOUR]),
-                self._bars(self.tr("Staff hours"), QHorizontalStackedBarSeries(), [row.staff for row in stats.staff_hours],
-                           {self.tr("worked"): [row.hours for row in stats.staff_hours],
-                            planned: [row.planned_hours for row in stats.staff_hours]}, [DONE_COLOUR, PLANNED_COLOUR],
-                           counts=False),
-                self._bars(self.tr("Device faults by severity"), QHorizontalStackedBarSeries(), list(faults),
-                           {self.labels.severity(key): values for key, values in by_severity.items()},
-                           list(SEVERITY_COLOURS.values()))]
+        return [
+            self._events_per_day(stats),
+            self._bars(
+                self.tr("Events per location"),
+                QHorizontalStackedBarSeries(),
+                [row.location for row in stats.locations],
+                {
+                    self.tr("held"): [row.events for row in stats.locations],
+                    planned: [row.planned for row in stats.locations],
+                },
+                [DONE_COLOUR, PLANNED_COLOUR],
+            ),
+            self._bars(
+                self.tr("Staff hours"),
+                QHorizontalStackedBarSeries(),
+                [row.staff for row in stats.staff_hours],
+                {
+                    self.tr("worked"): [row.hours for row in stats.staff_hours],
+                    planned: [row.planned_hours for row in stats.staff_hours],
+                },
+                [DONE_COLOUR, PLANNED_COLOUR],
+                counts=False,
+            ),
+            self._bars(
+                self.tr("Device faults by severity"),
+                QHorizontalStackedBarSeries(),
+                list(faults),
+                {self.labels.severity(key): values for key, values in by_severity.items()},
+                list(SEVERITY_COLOURS.values()),
+            ),
+        ]
 
     def _events_per_day(self, stats: MonthlyStats) -> QChart:
         days = calendar.monthrange(stats.year, stats.month)[1]
         per_day, planned = stats.events_by_day(), stats.planned_by_day()
         dates = [date(stats.year, stats.month, day) for day in range(1, days + 1)]
-        counts = {self.labels.mode(mode.value): [per_day.get(day, {}).get(mode.value, 0) for day in dates]
-                  for mode in EventMode}
+        counts = {
+            self.labels.mode(mode.value): [per_day.get(day, {}).get(mode.value, 0) for day in dates]
+            for mode in EventMode
+        }
         counts[self.tr("planned")] = [planned.get(day, 0) for day in dates]
-        return self._bars(self.tr("Events per day by mode"), QStackedBarSeries(), [str(day) for day in range(1, days + 1)],
-                          counts, [*MODE_COLOURS.values(), PLANNED_COLOUR], vertical=True)
+        return self._bars(
+            self.tr("Events per day by mode"),
+            QStackedBarSeries(),
+            [str(day) for day in range(1, days + 1)],
+            counts,
+            [*MODE_COLOURS.values(), PLANNED_COLOUR],
+            vertical=True,
+        )
 
     @staticmethod
-    def _bars(title: str, series, categories: Sequence[str], sets: dict[str, Sequence[float]],
-              colours: Sequence[str] = (), vertical: bool = False, counts: bool = True) -> QChart:
+    def _bars(
+        title: str,
+        series,
+        categories: Sequence[str],
+        sets: dict[str, Sequence[float]],
+        colours: Sequence[str] = (),
+        vertical: bool = False,
+        counts: bool = True,
+    ) -> QChart:
         """Bars of ``sets`` (stacked, when there are several) per category; ``counts``: whole numbers."""
-        if not vertical:        # QtCharts puts the first category at the bottom: read top-down, like the tables
+        if not vertical:  # QtCharts puts the first category at the bottom: read top-down, like the tables
             categories, sets = categories[::-1], {name: values[::-1] for name, values in sets.items()}
         for number, (name, values) in enumerate(sets.items()):
             bar_set = QBarSet(name)
@@ -87,25 +130,28 @@ class MonthlyCharts(QObject):
         chart.addSeries(series)
         category_axis, value_axis = QBarCategoryAxis(), QValueAxis()
         category_axis.append(list(categories))
-        if vertical:                       # the days of the month: upright, small, so that all 31 fit
+        if vertical:  # the days of the month: upright, small, so that all 31 fit
             category_axis.setLabelsAngle(-90)
-            category_axis.setTruncateLabels(False)      # else QtCharts shows "…" for every day
+            category_axis.setTruncateLabels(False)  # else QtCharts shows "…" for every day
             font = category_axis.labelsFont()
             font.setPointSizeF(font.pointSizeF() * 0.8)
             category_axis.setLabelsFont(font)
         value_axis.setLabelFormat("%g")
-        category_side, value_side = ((Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft) if vertical
-                                     else (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom))
+        category_side, value_side = (
+            (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
+            if vertical
+            else (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
+        )
         for axis, side in ((category_axis, category_side), (value_axis, value_side)):
             chart.addAxis(axis, side)
             series.attachAxis(axis)
-        largest = max((sum(bar) for bar in zip(*sets.values())), default=0)
+        largest = max((sum(bar) for bar in zip(*sets.values(), strict=True)), default=0)
         if counts:
             whole_numbers(value_axis, largest)
         elif largest:
             value_axis.applyNiceNumbers()
         else:
-            value_axis.setRange(0, 1)      # an empty month: Qt finds no "nice numbers" for 0–0 and warns
+            value_axis.setRange(0, 1)  # an empty month: Qt finds no "nice numbers" for 0–0 and warns
         chart.legend().setVisible(len(sets) > 1)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         return chart
@@ -126,7 +172,7 @@ def whole_numbers(axis: QValueAxis, largest: float) -> None:
 def _round_steps() -> Iterator[int]:
     for power in itertools.count():
         for digit in (1, 2, 5):
-            yield digit * 10 ** power
+            yield digit * 10**power
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ even on five years of data); the window only draws them. For the PDF the GUI thr
 charts (QtCharts lives on the GUI thread; about 10 ms); the database thread then lays out
 and writes the file, so the console stays responsive.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,14 +20,16 @@ from models.oplog.clock import WIB, utc_now
 from models.oplog.reports.monthly import MonthlyStats, monthly_stats
 from ui.oplog.worker import DbWorker
 from ui.reports.charts import MonthlyCharts, record
-from ui.reports.monthly_pdf import save_monthly
 from ui.reports.handover_pdf import when
+from ui.reports.monthly_pdf import save_monthly
 from ui.shell.save_dialog import ask_file_name
 from ui.shell.wording import said
 
 
 class MonthlyWindow(QWidget):
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, parent: QWidget | None = None, settings: QSettings | None = None
+    ) -> None:
         """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
         self.settings = settings
@@ -71,18 +74,24 @@ class MonthlyWindow(QWidget):
     def reload(self) -> None:
         year, month = self.month.date().year(), self.month.date().month()
         self.summary.setText(self.tr("Loading…"))
-        self.worker.call(lambda session: monthly_stats(session, year, month), self.show_stats,
-                         lambda error: self.summary.setText(said(error)))
+        self.worker.call(
+            lambda session: monthly_stats(session, year, month),
+            self.show_stats,
+            lambda error: self.summary.setText(said(error)),
+        )
 
     def show_stats(self, stats: MonthlyStats) -> None:
         self.stats = stats
         self.export.setEnabled(True)
         self.export_pdf.setEnabled(True)
         held = sum(stats.events_by_mode().values())
-        text = (self.tr("%1 events held, %2 planned; %3 staff on shifts; %4 faults").replace("%1", str(held))
-                .replace("%2", str(stats.planned_events()))
-                .replace("%3", str(sum(1 for row in stats.staff_hours if row.shifts)))
-                .replace("%4", str(sum(row.faults for row in stats.device_faults))))
+        text = (
+            self.tr("%1 events held, %2 planned; %3 staff on shifts; %4 faults")
+            .replace("%1", str(held))
+            .replace("%2", str(stats.planned_events()))
+            .replace("%3", str(sum(1 for row in stats.staff_hours if row.shifts)))
+            .replace("%4", str(sum(row.faults for row in stats.device_faults)))
+        )
         if stats.until is not None:
             text = self.tr("Up to %1 WIB: %2").replace("%1", when(stats.until)).replace("%2", text)
         self.summary.setText(text)
@@ -93,7 +102,7 @@ class MonthlyWindow(QWidget):
         old = self.views[number].chart()
         self.views[number].setChart(chart)
         if old is not None:
-            old.deleteLater()         # a chart view does not delete the chart it showed before
+            old.deleteLater()  # a chart view does not delete the chart it showed before
 
     @Slot()
     def on_export(self) -> None:
@@ -106,8 +115,14 @@ class MonthlyWindow(QWidget):
     def _ask(self, name_filter: str, suffix: str, chosen: Callable[[str], None]) -> None:
         stats = self.stats
         if stats is not None:
-            ask_file_name(self, self.tr("Export monthly statistics"), [name_filter],
-                          f"statistik-{stats.year:04d}-{stats.month:02d}{suffix}", chosen, self.settings)
+            ask_file_name(
+                self,
+                self.tr("Export monthly statistics"),
+                [name_filter],
+                f"statistik-{stats.year:04d}-{stats.month:02d}{suffix}",
+                chosen,
+                self.settings,
+            )
 
     def save_csv(self, path: str) -> None:
         stats = self.stats
@@ -121,11 +136,17 @@ class MonthlyWindow(QWidget):
 
     def _save(self, path: str, write: Callable[[], None]) -> None:
         self.summary.setText(self.tr("Saving %1…").replace("%1", path))
-        self.worker.run(write, lambda _none: self.summary.setText(self.tr("Saved: %1").replace("%1", path)),
-                        lambda error: self.summary.setText(self._not_saved(path, error)))
+        self.worker.run(
+            write,
+            lambda _none: self.summary.setText(self.tr("Saved: %1").replace("%1", path)),
+            lambda error: self.summary.setText(self._not_saved(path, error)),
+        )
 
     def _not_saved(self, path: str, error: Exception) -> str:
         if isinstance(error, OSError):
-            return (self.tr("%1 cannot be written: %2").replace("%1", path)
-                    .replace("%2", said(error.strerror or error)))
+            return (
+                self.tr("%1 cannot be written: %2")
+                .replace("%1", path)
+                .replace("%2", said(error.strerror or error))
+            )
         return said(error)

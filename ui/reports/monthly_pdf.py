@@ -9,6 +9,7 @@ an object that plays the chart's recorded picture (``ui.reports.charts``) at pri
 charts stay vector drawings. Dates are written as in the handover report (``dd-mm-yyyy``), hours
 as ``h:mm``; labels follow the interface language.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,20 +19,29 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRectF, QSizeF
 from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextDocument, QTextFormat
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import utc_now
 from models.oplog.reports.csv_files import write_monthly_csv
 from models.oplog.reports.monthly import MonthlyStats
 from models.oplog.tables import EventMode, FaultSeverity
-from common.wording import QT_TRANSLATE_NOOP
-from ui.shell.device_words import result_text
 from ui.oplog.state import Labels
 from ui.reports.charts import MonthlyCharts, RecordedChart, record
-from ui.reports.handover_pdf import UnsupportedFile, fields, heading, html_page, letterhead, print_pdf, table, when
+from ui.reports.handover_pdf import (
+    UnsupportedFile,
+    fields,
+    heading,
+    html_page,
+    letterhead,
+    print_pdf,
+    table,
+    when,
+)
+from ui.shell.device_words import result_text
 
 CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 CHART_NUMBER = int(QTextFormat.Property.UserProperty) + 1
-CHART_MARK = "\ue000chart {}\ue000"      # where a chart goes; replaced by the chart object
-CHART_WIDTH_MM = 170.0                  # A4 210 mm less the writer's 2 × 15 mm and report_pages' 2 × 5 mm
+CHART_MARK = "\ue000chart {}\ue000"  # where a chart goes; replaced by the chart object
+CHART_WIDTH_MM = 170.0  # A4 210 mm less the writer's 2 × 15 mm and report_pages' 2 × 5 mm
 
 
 def hours_minutes(hours: float) -> str:
@@ -57,11 +67,19 @@ class ChartObjects(QPyTextObject):
         width = CHART_WIDTH_MM / 25.4 * (device.logicalDpiX() if device is not None else 96)
         return QSizeF(width, width * size.height() / size.width())
 
-    def drawObject(self, painter: QPainter, rect: QRectF, _document: QTextDocument, _position: int,
-                   text_format: QTextFormat) -> None:
+    def drawObject(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        _document: QTextDocument,
+        _position: int,
+        text_format: QTextFormat,
+    ) -> None:
         chart = self.charts[text_format.property(CHART_NUMBER)]
         # a picture plays at the device's resolution: undo that, then fit the chart into ``rect``
-        scale = rect.width() / chart.size.width() * chart.picture.logicalDpiX() / painter.device().logicalDpiX()
+        scale = (
+            rect.width() / chart.size.width() * chart.picture.logicalDpiX() / painter.device().logicalDpiX()
+        )
         painter.save()
         painter.translate(rect.topLeft())
         painter.scale(scale, scale)
@@ -77,14 +95,22 @@ class MonthlyDocument(QObject):
         self.labels = Labels(self)
 
     def html(self, stats: MonthlyStats, charts: Sequence[RecordedChart]) -> str:
-        parts = [letterhead(self.tr("Monthly statistics %1").replace("%1", month_label(stats))), self._summary(stats)]
+        parts = [
+            letterhead(self.tr("Monthly statistics %1").replace("%1", month_label(stats))),
+            self._summary(stats),
+        ]
         tables = [self._per_day(stats), self._locations(stats), self._staff(stats), self._faults(stats)]
-        for number, (chart, numbers) in enumerate(zip(charts, tables)):
-            parts += [heading(f"{number + 1}. {chart.title}", new_page=number > 0),
-                      f"<p align='center'>{CHART_MARK.format(number)}</p>", numbers]
+        for number, (chart, numbers) in enumerate(zip(charts, tables, strict=True)):
+            parts += [
+                heading(f"{number + 1}. {chart.title}", new_page=number > 0),
+                f"<p align='center'>{CHART_MARK.format(number)}</p>",
+                numbers,
+            ]
         return html_page(parts)
 
-    def write_pdf(self, stats: MonthlyStats, charts: Sequence[RecordedChart], path: str | os.PathLike[str]) -> None:
+    def write_pdf(
+        self, stats: MonthlyStats, charts: Sequence[RecordedChart], path: str | os.PathLike[str]
+    ) -> None:
         """Write the PDF; a folder that cannot be written raises OSError (before any work is done)."""
         document = QTextDocument()
         document.setHtml(self.html(stats, charts))
@@ -99,57 +125,111 @@ class MonthlyDocument(QObject):
     def _summary(self, stats: MonthlyStats) -> str:
         """The month's numbers; while the month runs, counted up to a moment and the rest planned."""
         by_mode = stats.events_by_mode()
-        modes = ", ".join(f"{self.labels.mode(mode.value)} {by_mode.get(mode.value, 0)}" for mode in EventMode)
+        modes = ", ".join(
+            f"{self.labels.mode(mode.value)} {by_mode.get(mode.value, 0)}" for mode in EventMode
+        )
         rows = [(self.tr("Month"), month_label(stats))]
         if stats.until is not None:
             rows.append((self.tr("Counted up to"), when(stats.until) + " WIB"))
-        rows += [(self.tr("Events held"), f"{sum(by_mode.values())} ({modes})"),
-                 (self.tr("Events planned"), str(stats.planned_events())),
-                 (self.tr("Staff on shifts"), str(sum(1 for row in stats.staff_hours if row.shifts))),
-                 (self.tr("Staff hours worked (h:mm)"), hours_minutes(sum(row.hours for row in stats.staff_hours))),
-                 (self.tr("Staff hours planned (h:mm)"),
-                  hours_minutes(sum(row.planned_hours for row in stats.staff_hours))),
-                 (self.tr("Faults opened"), str(sum(row.faults for row in stats.device_faults))),
-                 (self.tr("Printed"), when(utc_now()) + " WIB")]
+        rows += [
+            (self.tr("Events held"), f"{sum(by_mode.values())} ({modes})"),
+            (self.tr("Events planned"), str(stats.planned_events())),
+            (self.tr("Staff on shifts"), str(sum(1 for row in stats.staff_hours if row.shifts))),
+            (
+                self.tr("Staff hours worked (h:mm)"),
+                hours_minutes(sum(row.hours for row in stats.staff_hours)),
+            ),
+            (
+                self.tr("Staff hours planned (h:mm)"),
+                hours_minutes(sum(row.planned_hours for row in stats.staff_hours)),
+            ),
+            (self.tr("Faults opened"), str(sum(row.faults for row in stats.device_faults))),
+            (self.tr("Printed"), when(utc_now()) + " WIB"),
+        ]
         return fields(rows)
 
     def _per_day(self, stats: MonthlyStats) -> str:
         modes = [mode.value for mode in EventMode]
         planned = stats.planned_by_day()
-        rows = [(f"{day:%d-%m-%Y}", *(counts.get(mode, 0) for mode in modes), sum(counts.values()), planned[day])
-                for day, counts in stats.events_by_day().items()]
+        rows = [
+            (f"{day:%d-%m-%Y}", *(counts.get(mode, 0) for mode in modes), sum(counts.values()), planned[day])
+            for day, counts in stats.events_by_day().items()
+        ]
         by_mode = stats.events_by_mode()
-        total = (self.tr("Total"), *(by_mode.get(mode, 0) for mode in modes), sum(by_mode.values()),
-                 stats.planned_events())
-        return table([self.tr("Date"), *(self.labels.mode(mode) for mode in modes), self.tr("Held"),
-                      self.tr("Planned")], [*rows, total] if rows else [])
+        total = (
+            self.tr("Total"),
+            *(by_mode.get(mode, 0) for mode in modes),
+            sum(by_mode.values()),
+            stats.planned_events(),
+        )
+        return table(
+            [
+                self.tr("Date"),
+                *(self.labels.mode(mode) for mode in modes),
+                self.tr("Held"),
+                self.tr("Planned"),
+            ],
+            [*rows, total] if rows else [],
+        )
 
     def _locations(self, stats: MonthlyStats) -> str:
-        return table([self.tr("Location"), self.tr("Events held"), self.tr("Participants"), self.tr("Planned")],
-                     ((row.location, row.events, row.participants, row.planned) for row in stats.locations))
+        return table(
+            [self.tr("Location"), self.tr("Events held"), self.tr("Participants"), self.tr("Planned")],
+            ((row.location, row.events, row.participants, row.planned) for row in stats.locations),
+        )
 
     def _staff(self, stats: MonthlyStats) -> str:
-        return table([self.tr("Staff"), self.tr("Category"), self.tr("Shifts worked"), self.tr("Hours (h:mm)"),
-                      self.tr("Shifts planned"), self.tr("Planned (h:mm)")],
-                     ((row.staff, row.category, row.shifts, hours_minutes(row.hours), row.planned_shifts,
-                       hours_minutes(row.planned_hours)) for row in stats.staff_hours))
+        return table(
+            [
+                self.tr("Staff"),
+                self.tr("Category"),
+                self.tr("Shifts worked"),
+                self.tr("Hours (h:mm)"),
+                self.tr("Shifts planned"),
+                self.tr("Planned (h:mm)"),
+            ],
+            (
+                (
+                    row.staff,
+                    row.category,
+                    row.shifts,
+                    hours_minutes(row.hours),
+                    row.planned_shifts,
+                    hours_minutes(row.planned_hours),
+                )
+                for row in stats.staff_hours
+            ),
+        )
 
     def _faults(self, stats: MonthlyStats) -> str:
         severities = [severity.value for severity in FaultSeverity]
         faults = stats.faults_by_device()
-        rows = [(device, *(counts.get(s, 0) for s in severities), sum(counts.values()))
-                for device, counts in faults.items()]
-        totals = (self.tr("Total"), *(sum(counts.get(s, 0) for counts in faults.values()) for s in severities),
-                  sum(row.faults for row in stats.device_faults))
-        errors = table([self.tr("Device"), self.tr("Result"), self.tr("Count")],
-                       ((row.device, result_text(row.result), row.count) for row in stats.device_errors))
-        return (table([self.tr("Device"), *(self.labels.severity(s) for s in severities), self.tr("Total")],
-                      [*rows, totals] if rows else [])
-                + heading(self.tr("Device errors (audit trail)"), "h3") + errors)
+        rows = [
+            (device, *(counts.get(s, 0) for s in severities), sum(counts.values()))
+            for device, counts in faults.items()
+        ]
+        totals = (
+            self.tr("Total"),
+            *(sum(counts.get(s, 0) for counts in faults.values()) for s in severities),
+            sum(row.faults for row in stats.device_faults),
+        )
+        errors = table(
+            [self.tr("Device"), self.tr("Result"), self.tr("Count")],
+            ((row.device, result_text(row.result), row.count) for row in stats.device_errors),
+        )
+        return (
+            table(
+                [self.tr("Device"), *(self.labels.severity(s) for s in severities), self.tr("Total")],
+                [*rows, totals] if rows else [],
+            )
+            + heading(self.tr("Device errors (audit trail)"), "h3")
+            + errors
+        )
 
 
-def save_monthly(stats: MonthlyStats, path: str | os.PathLike[str], charts: Iterable[RecordedChart] | None = None
-                 ) -> None:
+def save_monthly(
+    stats: MonthlyStats, path: str | os.PathLike[str], charts: Iterable[RecordedChart] | None = None
+) -> None:
     """PDF or CSV by the extension of ``path``. The PDF's charts come recorded (``ui.reports.charts.record``,
     GUI thread); without them they are recorded here, which then has to be the GUI thread."""
     suffix = Path(path).suffix.lower()
@@ -160,5 +240,8 @@ def save_monthly(stats: MonthlyStats, path: str | os.PathLike[str], charts: Iter
     elif suffix == ".csv":
         write_monthly_csv(stats, path)
     else:
-        raise UnsupportedFile(QT_TRANSLATE_NOOP("ReportFiles", "{path}: monthly statistics are written as .pdf or .csv")
-                              .format(path=os.fspath(path)))
+        raise UnsupportedFile(
+            QT_TRANSLATE_NOOP("ReportFiles", "{path}: monthly statistics are written as .pdf or .csv").format(
+                path=os.fspath(path)
+            )
+        )

@@ -12,6 +12,7 @@ Words are never broken: a word wider than its column runs over the column instea
 Inside the printer's own margins, 5 mm more (``print_`` takes 2 cm, and a table of eight columns
 then wraps every name); the page number at the foot, on the right, as ``print_`` puts it.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -20,17 +21,30 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPalette, QTextBlock,
-    QTextDocument, QTextFormat, QTextFrame, QTextLength, QTextOption, QTextTable)
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPainter,
+    QPalette,
+    QTextBlock,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextLength,
+    QTextOption,
+    QTextTable,
+)
 
 MARGIN_CM = 0.5
-WORDS = re.compile(r"[\s\u200b]+")        # where a line may wrap (the zero-width space too)
+WORDS = re.compile(r"[\s\u200b]+")  # where a line may wrap (the zero-width space too)
 
 
 @dataclass(frozen=True)
 class Break:
     """Where a page may begin: at ``y`` in the layout, in the middle of ``gap`` (the space between two table
     rows that holds no text); ``header``, the header row a page that begins here repeats first."""
+
     y: float
     header: Slice | None = None
     forced: bool = False
@@ -40,6 +54,7 @@ class Break:
 @dataclass(frozen=True)
 class Slice:
     """The layout from ``top`` to ``bottom`` (the printed region); the half gaps at either end hold no text."""
+
     top: float
     bottom: float
     header: Slice | None = None
@@ -55,7 +70,7 @@ def print_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
     """Lay ``document`` out for ``device`` and print it; returns the number of pages."""
     margin = int(MARGIN_CM / 2.54 * device.logicalDpiY())
     width, height = device.width() - 2 * margin, device.height() - 2 * margin
-    document.setPageSize(QSizeF(0, 0))               # no layout while the columns and the device are set
+    document.setPageSize(QSizeF(0, 0))  # no layout while the columns and the device are set
     layout = document.documentLayout()
     layout.setPaintDevice(device)
     root = document.rootFrame().frameFormat()
@@ -66,7 +81,7 @@ def print_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
     option = document.defaultTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     document.setDefaultTextOption(option)
-    document.setPageSize(QSizeF(width, -1))          # laid out once, as one long page: the breaks are chosen below
+    document.setPageSize(QSizeF(width, -1))  # laid out once, as one long page: the breaks are chosen below
     slices = page_slices(breaks(document), layout.documentSize().height(), height)
     painter = QPainter(device)
     try:
@@ -92,7 +107,7 @@ def fit_columns(table: QTextTable, device: QPagedPaintDevice, width: float) -> N
     fonts on ``device`` and with their padding; a text's longest word is one of its three longest in letters."""
     narrow, wide = [0.0] * table.columns(), [0.0] * table.columns()
     fonts: dict[str, QFontMetricsF] = {}
-    scale = device.logicalDpiX() / 96           # cell padding is in CSS pixels
+    scale = device.logicalDpiX() / 96  # cell padding is in CSS pixels
     for row in range(table.rows()):
         for column in range(table.columns()):
             cell = table.cellAt(row, column)
@@ -101,18 +116,21 @@ def fit_columns(table: QTextTable, device: QPagedPaintDevice, width: float) -> N
             if not text:
                 continue
             cell_format = cell.format().toTableCellFormat()
-            padding = (cell_format.leftPadding() + cell_format.rightPadding() + 1) * scale   # 1: rounding
+            padding = (cell_format.leftPadding() + cell_format.rightPadding() + 1) * scale  # 1: rounding
             font = cursor.charFormat().font()
             if font.key() not in fonts:
                 fonts[font.key()] = QFontMetricsF(font, device)
             metrics = fonts[font.key()]
-            longest = max(metrics.horizontalAdvance(word) for word in heapq.nlargest(3, WORDS.split(text), key=len))
+            longest = max(
+                metrics.horizontalAdvance(word) for word in heapq.nlargest(3, WORDS.split(text), key=len)
+            )
             narrow[column] = max(narrow[column], longest + padding)
             wide[column] = max(wide[column], metrics.horizontalAdvance(text) + padding)
     widths = share_width(narrow, wide, width)
     table_format = table.format()
-    table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 100 * part / sum(widths))
-                                            for part in widths])
+    table_format.setColumnWidthConstraints(
+        [QTextLength(QTextLength.Type.PercentageLength, 100 * part / sum(widths)) for part in widths]
+    )
     table.setFormat(table_format)
 
 
@@ -135,7 +153,11 @@ def share_width(narrow: list[float], wide: list[float], width: float) -> list[fl
             widths[column] = wide[column]
         wanting -= short
     spare = width - sum(widths)
-    return [part + max(0.0, spare) * part / sum(widths) for part in widths] if sum(widths) else [1.0] * len(widths)
+    return (
+        [part + max(0.0, spare) * part / sum(widths) for part in widths]
+        if sum(widths)
+        else [1.0] * len(widths)
+    )
 
 
 def breaks(document: QTextDocument) -> list[Break]:
@@ -147,9 +169,12 @@ def breaks(document: QTextDocument) -> list[Break]:
     iterator = document.rootFrame().begin()
     while not iterator.atEnd():
         frame, block = iterator.currentFrame(), iterator.currentBlock()
-        here = _table_breaks(layout, frame) if isinstance(frame, QTextTable) else (
-            _frame_breaks(layout, frame) if frame is not None else _line_breaks(layout, block))
-        here = [place for place in here if place.y >= below]    # Qt tucks the empty block after a table into it
+        here = (
+            _table_breaks(layout, frame)
+            if isinstance(frame, QTextTable)
+            else (_frame_breaks(layout, frame) if frame is not None else _line_breaks(layout, block))
+        )
+        here = [place for place in here if place.y >= below]  # Qt tucks the empty block after a table into it
         if after_heading and here:
             here = here[1:]
         found += here
@@ -182,8 +207,10 @@ def _line_breaks(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> list
     top = layout.blockBoundingRect(block).top()
     lines = block.layout()
     forced = bool(block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    return [Break(top + lines.lineAt(number).y(), forced=forced and number == 0)
-            for number in range(lines.lineCount())] or [Break(top, forced=forced)]
+    return [
+        Break(top + lines.lineAt(number).y(), forced=forced and number == 0)
+        for number in range(lines.lineCount())
+    ] or [Break(top, forced=forced)]
 
 
 def _frame_breaks(layout: QAbstractTextDocumentLayout, frame: QTextFrame) -> list[Break]:
@@ -194,15 +221,23 @@ def _frame_breaks(layout: QAbstractTextDocumentLayout, frame: QTextFrame) -> lis
 def _table_breaks(layout: QAbstractTextDocumentLayout, table: QTextTable) -> list[Break]:
     """Before the table, and between its body rows (not before the first one: it stays with the header),
     in the middle of the space between one row's text and the next one's."""
+
     def edge(row: int, bottom: bool) -> float:
         cells = [table.cellAt(row, column) for column in range(table.columns())]
-        rects = [layout.blockBoundingRect((cell.lastCursorPosition() if bottom else cell.firstCursorPosition()).block())
-                 for cell in cells]
+        rects = [
+            layout.blockBoundingRect(
+                (cell.lastCursorPosition() if bottom else cell.firstCursorPosition()).block()
+            )
+            for cell in cells
+        ]
         return max(rect.bottom() for rect in rects) if bottom else min(rect.top() for rect in rects)
+
     tops = [edge(row, False) for row in range(table.rows())]
     bottoms = [edge(row, True) for row in range(table.rows())]
-    between = [Break((bottoms[row - 1] + tops[row]) / 2, gap=tops[row] - bottoms[row - 1])
-               for row in range(1, table.rows())]
+    between = [
+        Break((bottoms[row - 1] + tops[row]) / 2, gap=tops[row] - bottoms[row - 1])
+        for row in range(1, table.rows())
+    ]
     headers = min(table.format().headerRowCount(), table.rows() - 1)
     header = None
     if headers:
@@ -211,7 +246,9 @@ def _table_breaks(layout: QAbstractTextDocumentLayout, table: QTextTable) -> lis
     return [*_frame_breaks(layout, table), *(Break(b.y, header, gap=b.gap) for b in between[headers:])]
 
 
-def _draw(painter: QPainter, layout: QAbstractTextDocumentLayout, part: Slice, at: float, width: float) -> None:
+def _draw(
+    painter: QPainter, layout: QAbstractTextDocumentLayout, part: Slice, at: float, width: float
+) -> None:
     """Draw ``part`` of the layout with its top at ``at``, the full width (text may run over the margin).
     Qt draws every line and table cell that reaches into the paint context's clip (into the PDF's text,
     too, where the painter's clip hides it): that clip leaves out the half gaps, so each line and row
@@ -227,11 +264,16 @@ def _draw(painter: QPainter, layout: QAbstractTextDocumentLayout, part: Slice, a
     painter.restore()
 
 
-def _number(painter: QPainter, document: QTextDocument, device: QPagedPaintDevice, margin: int, number: int) -> None:
+def _number(
+    painter: QPainter, document: QTextDocument, device: QPagedPaintDevice, margin: int, number: int
+) -> None:
     """The page number at the right of the foot, where ``QTextDocument.print_`` puts it."""
     font = QFont(document.defaultFont())
     metrics = QFontMetricsF(font, device)
     text = str(number)
     painter.setFont(font)
-    painter.drawText(round(device.width() - margin - metrics.horizontalAdvance(text)),
-                     round(device.height() - margin + metrics.ascent() + 5 * device.logicalDpiY() / 72), text)
+    painter.drawText(
+        round(device.width() - margin - metrics.horizontalAdvance(text)),
+        round(device.height() - margin + metrics.ascent() + 5 * device.logicalDpiY() / 72),
+        text,
+    )

@@ -5,6 +5,7 @@ one pending snapshot per device, so a chatty camera or wall can never flood the 
 Cameras and wall devices share it: both report immutable snapshots and ``ActionRecord``s to
 listeners added with ``add_listener`` (see ``devices.records``).
 """
+
 from __future__ import annotations
 
 import threading
@@ -21,9 +22,9 @@ from devices.wall.state import WallState
 
 class DeviceBridge(QObject):
     """Signals:
-        stateChanged(object): the newest snapshot, on the GUI thread.
-        actionFinished(ActionRecord): an operator action ended (completed, refused, timed out).
-        noticed(DeviceNotice): something the device says once (an inquiry it refuses …).
+    stateChanged(object): the newest snapshot, on the GUI thread.
+    actionFinished(ActionRecord): an operator action ended (completed, refused, timed out).
+    noticed(DeviceNotice): something the device says once (an inquiry it refuses …).
     """
 
     stateChanged = Signal(object)

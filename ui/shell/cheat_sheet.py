@@ -4,14 +4,23 @@ Cameras, shots, wall layouts and presets are named as the operator knows them ("
 Podium"), from what is running and selected now; a camera, shot or layout key that does nothing
 now is left out.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.desk.hotkeys import ACTION_GROUPS, STOP_ALL, HotkeyMap
 from models.desk.preset_library import PresetLibrary
@@ -21,16 +30,17 @@ from ui.wall.wall_desk import WallDesk
 
 Names = Callable[[str], "str | None"]
 """action -> what its key does now, in the operator's words; None: nothing has that name now."""
-NAMED_ONLY = ("camera", "shot", "wall")    # groups whose keys are listed only while they have something to do
-COLUMNS = 3                      # groups side by side: the sheet fits a 1366×768 screen
+NAMED_ONLY = ("camera", "shot", "wall")  # groups whose keys are listed only while they have something to do
+COLUMNS = 3  # groups side by side: the sheet fits a 1366×768 screen
 
 
 class ActionNames(QObject):
     """The current names behind numbered actions: the cameras, the running events' shots, the wall on
     screen's layouts and the selected camera's presets."""
 
-    def __init__(self, desk: OperatorDesk, walls: WallDesk, library: PresetLibrary,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, desk: OperatorDesk, walls: WallDesk, library: PresetLibrary, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk, self.walls, self.library = desk, walls, library
 
@@ -44,9 +54,11 @@ class ActionNames(QObject):
             shot = self.desk.shot_for(argument)
             if shot is None:
                 return None
-            preset = self.library.name(shot.camera, shot.preset) or self.tr("preset %1").replace("%1", str(shot.preset))
+            preset = self.library.name(shot.camera, shot.preset) or self.tr("preset %1").replace(
+                "%1", str(shot.preset)
+            )
             return f"{self.desk.names.get(shot.camera, shot.camera)}: {preset}"
-        if group == "wall.layout":        # on the wall on screen, as Alt+number recalls it
+        if group == "wall.layout":  # on the wall on screen, as Alt+number recalls it
             wall = self.walls.walls.get(self.walls.current or "")
             return None if wall is None else wall.layouts.get(int(argument))
         if group == "preset.recall" and argument.isdigit() and self.desk.selected is not None:
@@ -116,12 +128,21 @@ class CheatSheet(QWidget):
 
     def _stop_note(self) -> str:
         stop_keys = " / ".join(display_key(key) for key in self._map.stop_keys())
-        lines = [self.tr("{keys} stops all cameras from anywhere, even while you type in a text field; "
-                         "other hotkeys do nothing there.").format(keys=stop_keys) if stop_keys
-                 else self.tr("Hotkeys do nothing while you type in a text field.")]
+        lines = [
+            self.tr(
+                "{keys} stops all cameras from anywhere, even while you type in a text field; "
+                "other hotkeys do nothing there."
+            ).format(keys=stop_keys)
+            if stop_keys
+            else self.tr("Hotkeys do nothing while you type in a text field.")
+        ]
         if "Esc" in self._map.keys(STOP_ALL):
-            lines.append(self.tr("Esc first closes an open menu, dialog or editor, or leaves a text field; "
-                                 "it stops all cameras only when nothing is open."))
+            lines.append(
+                self.tr(
+                    "Esc first closes an open menu, dialog or editor, or leaves a text field; "
+                    "it stops all cameras only when nothing is open."
+                )
+            )
         return "\n".join(lines)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -132,7 +153,7 @@ class CheatSheet(QWidget):
         self.setVisible(not self.isVisible())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:     # should the window manager have given it the keyboard
+        if event.key() == Qt.Key.Key_Escape:  # should the window manager have given it the keyboard
             self.hide()
         else:
             super().keyPressEvent(event)

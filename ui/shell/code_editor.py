@@ -1,4 +1,5 @@
 """A plain-text editor with line numbers in a gutter on its left, lines with a problem marked there."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Slot
@@ -75,8 +76,9 @@ class NumberedTextEdit(QPlainTextEdit):
                 marked = line in self.marked_lines
                 painter.setFont(bold if marked else self.font())
                 painter.setPen(MARKED_TEXT if marked else GUTTER_TEXT)
-                painter.drawText(0, top, gutter.width() - GUTTER_PADDING, height, Qt.AlignmentFlag.AlignRight,
-                                 str(line))
+                painter.drawText(
+                    0, top, gutter.width() - GUTTER_PADDING, height, Qt.AlignmentFlag.AlignRight, str(line)
+                )
             block = block.next()
             top = bottom
         painter.end()

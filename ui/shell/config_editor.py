@@ -9,6 +9,7 @@ demo's own, written afresh at every start (the simulators get new addresses each
 With the operations log, a ``saver`` writes it instead, on the database thread, as the logged-in
 admin and with a row in the audit trail (models/config/audit.py); a refusal is shown in the status line.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -16,11 +17,19 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextEdit, QVBoxLayout, QWidget)
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.config.store import Config, ConfigError, ConfigProblem, ConfigStore
-from ui.shell.code_editor import NumberedTextEdit
 from ui.hotkeys.key_filter import OWNS_KEYS
+from ui.shell.code_editor import NumberedTextEdit
 from ui.shell.wording import said
 
 PROBLEM_LINE_COLOUR = QColor("#fde0dc")
@@ -33,21 +42,27 @@ Saver = Callable[[str, Callable[[Config], None], Callable[[Exception], None]], N
 
 class ConfigEditor(QWidget):
     """Signals:
-        configSaved(Config): the file was written; the console should use this configuration.
+    configSaved(Config): the file was written; the console should use this configuration.
     """
 
     configSaved = Signal(object)
 
-    def __init__(self, store: ConfigStore, parent: QWidget | None = None, *, saver: Saver | None = None) -> None:
+    def __init__(
+        self, store: ConfigStore, parent: QWidget | None = None, *, saver: Saver | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._saver = saver
         self.setProperty(OWNS_KEYS, True)
         self.setWindowTitle(self.tr("Configuration — {path}").format(path=store.path))
         self._store = store
-        self._warned_text: str | None = None     # the text whose warnings were shown by a first "Save"
+        self._warned_text: str | None = None  # the text whose warnings were shown by a first "Save"
         self._shown: tuple[list[ConfigProblem], tuple[ConfigProblem, ...]] = ([], ())
-        self.note = QLabel(self.tr("Demo configuration: your changes apply at once and last until the demo is "
-                                   "closed; each start writes it afresh, as the simulators get new addresses."))
+        self.note = QLabel(
+            self.tr(
+                "Demo configuration: your changes apply at once and last until the demo is "
+                "closed; each start writes it afresh, as the simulators get new addresses."
+            )
+        )
         self.note.setWordWrap(True)
         self.note.setVisible(store.demo)
         self.editor = NumberedTextEdit()
@@ -56,7 +71,7 @@ class ConfigEditor(QWidget):
         self.position = QLabel()
         self.problems = QListWidget()
         self.problems.setMaximumHeight(self.fontMetrics().height() * 10)
-        self.problems.setWordWrap(True)                  # a long sentence wraps instead of running off
+        self.problems.setWordWrap(True)  # a long sentence wraps instead of running off
         self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.itemClicked.connect(self._go_to_problem)
@@ -68,7 +83,9 @@ class ConfigEditor(QWidget):
         buttons.addStretch()
         for text, slot in ((self.tr("Check"), self.check), (self.tr("Save"), self.save)):
             button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, slot=slot: (slot(), self.editor.setFocus()))  # type on
+            button.clicked.connect(
+                lambda _checked=False, slot=slot: (slot(), self.editor.setFocus())
+            )  # type on
             buttons.addWidget(button)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
@@ -92,9 +109,11 @@ class ConfigEditor(QWidget):
             self.status.setText(self.tr("{count} problem(s) found.").format(count=len(exc.problems)))
             return exc.problems
         self._show_problems([], config.warnings)
-        self.status.setText(self.tr("No problems found; {count} warning(s).").format(count=len(config.warnings))
-                            if config.warnings
-                            else self.tr("No problems found."))
+        self.status.setText(
+            self.tr("No problems found; {count} warning(s).").format(count=len(config.warnings))
+            if config.warnings
+            else self.tr("No problems found.")
+        )
         return []
 
     @Slot()
@@ -105,13 +124,16 @@ class ConfigEditor(QWidget):
             config = self._store.parse(text)
         except ConfigError as exc:
             self._show_problems(exc.problems, exc.warnings)
-            self.status.setText(self.tr("Not saved: fix the problems listed above first. The file is unchanged."))
+            self.status.setText(
+                self.tr("Not saved: fix the problems listed above first. The file is unchanged.")
+            )
             return False
         if config.warnings and text != self._warned_text:
             self._warned_text = text
             self._show_problems([], config.warnings)
-            self.status.setText(self.tr("Not saved yet: check the warnings above, then press Save again to save "
-                                        "anyway."))
+            self.status.setText(
+                self.tr("Not saved yet: check the warnings above, then press Save again to save anyway.")
+            )
             return False
         if self._saver is not None:
             self.status.setText(self.tr("Saving…"))
@@ -133,9 +155,13 @@ class ConfigEditor(QWidget):
     def _not_saved(self, error: Exception) -> None:
         if isinstance(error, ConfigError):
             self._show_problems(error.problems, error.warnings)
-            self.status.setText(self.tr("Not saved: fix the problems listed above first. The file is unchanged."))
+            self.status.setText(
+                self.tr("Not saved: fix the problems listed above first. The file is unchanged.")
+            )
         else:
-            self.status.setText(self.tr("Not saved: {reason} The file is unchanged.").format(reason=said(error)))
+            self.status.setText(
+                self.tr("Not saved: {reason} The file is unchanged.").format(reason=said(error))
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         """A new interface language: the problems and the cursor position are said again."""
@@ -162,8 +188,11 @@ class ConfigEditor(QWidget):
                 item.setForeground(WARNING_TEXT)
             self.problems.addItem(item)
             if problem.line is not None:
-                selections.append(self._line_highlight(problem.line, WARNING_LINE_COLOUR if warning
-                                                       else PROBLEM_LINE_COLOUR))
+                selections.append(
+                    self._line_highlight(
+                        problem.line, WARNING_LINE_COLOUR if warning else PROBLEM_LINE_COLOUR
+                    )
+                )
         self.editor.setExtraSelections(selections)
         self.editor.mark_lines({p.line for p in [*problems, *warnings] if p.line is not None})
 
@@ -185,5 +214,8 @@ class ConfigEditor(QWidget):
     @Slot()
     def _show_position(self) -> None:
         cursor = self.editor.textCursor()
-        self.position.setText(self.tr("Line {line}, column {column}").format(
-            line=cursor.blockNumber() + 1, column=cursor.positionInBlock() + 1))
+        self.position.setText(
+            self.tr("Line {line}, column {column}").format(
+                line=cursor.blockNumber() + 1, column=cursor.positionInBlock() + 1
+            )
+        )

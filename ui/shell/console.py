@@ -3,17 +3,20 @@
 ``app.py`` decides *what* runs (devices, simulators, files); this module builds the Qt side:
 bridges, the desks, the models, previews, hotkeys, the wall view and the main window.
 """
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QSize
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QWidget
 
+from common.wording import Phrase
 from devices.controller_factory import ControllerFactory
 from devices.records import ActionRecord
 from devices.video.base import FrameSource
@@ -23,51 +26,61 @@ from devices.visca.controller import CameraController
 from devices.visca.profiles import CameraProfile
 from devices.wall.controller import WallController
 from models.config.store import CameraConfig, Config, ConfigStore
-from models.oplog.database import Database
 from models.desk.hotkeys import MULTIVIEW, HotkeyMap
 from models.desk.ownership import EventBoard
 from models.desk.preset_library import PresetLibrary
-from common.wording import Phrase
-from ui.shell.bridge import CameraBridge, WallBridge
+from models.oplog.database import Database
 from ui.desk.camera_model import CameraListModel
-from ui.shell.cheat_sheet import ActionNames, CheatSheet
-from ui.shell.config_editor import ConfigEditor
 from ui.desk.demo_thumbnails import draw_demo_thumbnails
 from ui.desk.operator_desk import OperatorDesk
-from ui.shell.device_words import record_text
 from ui.hotkeys.editor import HotkeyEditor
 from ui.hotkeys.key_filter import CONSOLE_WINDOW, ActionLabels, HotkeyFilter, display_key
+from ui.oplog.operations_log import OperationsLog
+from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
+from ui.shell.bridge import CameraBridge, WallBridge
+from ui.shell.cheat_sheet import ActionNames, CheatSheet
+from ui.shell.config_editor import ConfigEditor
+from ui.shell.device_words import record_text
 from ui.shell.language import LANGUAGES, current_language, install_translator
 from ui.shell.live_config import LiveConfig
 from ui.shell.main_window import MainWindow
 from ui.shell.notices import LogModel
-from ui.oplog.operations_log import OperationsLog
 from ui.shell.placement import place_clear_of
-from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
 from ui.shell.retranslate import Retranslator
-from ui.wall.wall_desk import WallDesk
-from ui.wall.view import WallView
 from ui.shell.wording import said
+from ui.wall.view import WallView
+from ui.wall.wall_desk import WallDesk
 
 log = logging.getLogger(__name__)
 TILE_PICTURE = QSize(320, 180)
-EDITOR_SIZE = QSize(1100, 900)          # at most the screen; placed clear of ALL STOP
+EDITOR_SIZE = QSize(1100, 900)  # at most the screen; placed clear of ALL STOP
 START_PROBLEM_SECONDS = 30
 
 
 @dataclass(frozen=True)
 class SimulatedPicture:
     """How to draw the synthetic picture of a simulated camera (demo mode)."""
+
     state: Callable[[], Mapping[str, Any]]
     profile: CameraProfile
 
 
 class Console(QObject):
-    def __init__(self, config: Config, controllers: dict[str, CameraController], *, data_folder: Path,
-                 settings: QSettings, hotkeys: HotkeyMap, config_errors: list[str] = (),
-                 simulated: dict[str, SimulatedPicture] | None = None,
-                 config_store: ConfigStore | None = None, walls: dict[str, WallController] | None = None,
-                 oplog: Callable[[], Database] | None = None, factory: ControllerFactory | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        controllers: dict[str, CameraController],
+        *,
+        data_folder: Path,
+        settings: QSettings,
+        hotkeys: HotkeyMap,
+        config_errors: list[str] = (),
+        simulated: dict[str, SimulatedPicture] | None = None,
+        config_store: ConfigStore | None = None,
+        walls: dict[str, WallController] | None = None,
+        oplog: Callable[[], Database] | None = None,
+        factory: ControllerFactory | None = None,
+    ) -> None:
         """``oplog`` opens the operations log database (called on its own thread); None: no operations log.
         ``factory`` starts the controllers of devices a saved configuration adds or changes (``LiveConfig``)."""
         super().__init__()
@@ -98,16 +111,19 @@ class Console(QObject):
             if wall.id in (walls or {}):
                 self.wall_bridges[wall.id] = WallBridge(wall.id, walls[wall.id], self)
                 self.walls.add_wall(wall, self.wall_bridges[wall.id])
-        self.wall_view = WallView(self.walls, {c.name: c.id for c in config.cameras}, self.previews.latest, hotkeys)
-        self.window = MainWindow(self.desk, self.cameras, self.previews, self.library, self.log, settings,
-                                 wall=self.wall_view)
+        self.wall_view = WallView(
+            self.walls, {c.name: c.id for c in config.cameras}, self.previews.latest, hotkeys
+        )
+        self.window = MainWindow(
+            self.desk, self.cameras, self.previews, self.library, self.log, settings, wall=self.wall_view
+        )
         self.walls.actionRecorded.connect(self.record_action)
         self.walls.notice.connect(self.log.add)
         self.walls.notice.connect(self.window.banner.show_notice)
         self.window.events.changed.connect(self.wall_view.refresh_owners)
         self.previews.frameReady.connect(self.wall_view.on_frame)
         self.window.bank.pictureSizeChanged.connect(self._resize_previews)
-        self.window.setProperty(CONSOLE_WINDOW, True)     # Esc, Return, Enter left unclaimed act here
+        self.window.setProperty(CONSOLE_WINDOW, True)  # Esc, Return, Enter left unclaimed act here
         self.hotkeys = HotkeyFilter(hotkeys, self)
         self.hotkeys.actionPressed.connect(self.desk.press)
         self.hotkeys.actionPressed.connect(self.walls.press)
@@ -115,7 +131,9 @@ class Console(QObject):
         self.hotkeys.actionPressed.connect(self.window.presets.press)
         self.hotkeys.actionReleased.connect(self.desk.release)
         self.hotkeys.focusLost.connect(self.desk.release_all)
-        self.cheat_sheet = CheatSheet(hotkeys, ActionNames(self.desk, self.walls, self.library, self), self.window)
+        self.cheat_sheet = CheatSheet(
+            hotkeys, ActionNames(self.desk, self.walls, self.library, self), self.window
+        )
         self.desk.cheat_sheet = self.cheat_sheet.toggle
         self.hotkeys.dismiss = self.cheat_sheet.dismiss
         for changed in (self.desk.selectionChanged, self.desk.ownershipChanged, self.window.events.changed):
@@ -137,13 +155,13 @@ class Console(QObject):
         self.wall_view.refresh_owners()
         self.live = LiveConfig(self, factory)
         self.operations = OperationsLog(self, oplog) if oplog is not None else None
-        self.window.restore_layout()     # now that every dock is there
+        self.window.restore_layout()  # now that every dock is there
 
     def _add_menus(self) -> None:
         tools = self.window.tools_menu
         tools.addAction(self.tr("Hotkeys…"), self.edit_hotkeys)
         self.configure_action = tools.addAction(self.tr("Configuration…"), self.edit_config)
-        tools.setToolTipsVisible(True)      # a disabled item says why
+        tools.setToolTipsVisible(True)  # a disabled item says why
         self.allow_configuration(True)
         tools.addAction(self.tr("Hotkey cheat sheet (?)"), self.cheat_sheet.toggle)
         self.multiview_action = QAction(self.window, triggered=self.window.toggle_multiview)
@@ -160,12 +178,16 @@ class Console(QObject):
 
     def _name_keys_in_menus(self) -> None:
         keys = ", ".join(display_key(key) for key in self.hotkeys.map.keys(MULTIVIEW))
-        self.multiview_action.setText(self.tr("Multiview (%1)").replace("%1", keys) if keys else self.tr("Multiview"))
+        self.multiview_action.setText(
+            self.tr("Multiview (%1)").replace("%1", keys) if keys else self.tr("Multiview")
+        )
 
     def edit_hotkeys(self) -> None:
         editor = self._editors.get("hotkeys")
         if editor is None:
-            editor = self._editors["hotkeys"] = HotkeyEditor(self.hotkeys.map, self.hotkey_path, settings=self.settings)
+            editor = self._editors["hotkeys"] = HotkeyEditor(
+                self.hotkeys.map, self.hotkey_path, settings=self.settings
+            )
             editor.mapChanged.connect(self._use_hotkeys)
         editor.show()
         editor.raise_()
@@ -182,8 +204,11 @@ class Console(QObject):
         """Tools → Configuration… for whoever may use it (the operations log allows admins only)."""
         action = self.configure_action
         action.setEnabled(allowed and self.config_store is not None)
-        action.setToolTip(self.tr("Only an admin can edit the configuration: log in as one (Operations → Log in "
-                                  "/ out)") if self.config_store is not None and not allowed else "")
+        action.setToolTip(
+            self.tr("Only an admin can edit the configuration: log in as one (Operations → Log in / out)")
+            if self.config_store is not None and not allowed
+            else ""
+        )
         if not allowed and "config" in self._editors:
             self._editors["config"].close()
 
@@ -211,7 +236,9 @@ class Console(QObject):
         if len(problems) > len(parts):
             text += " " + self.tr("(%1 more in the Log tab)").replace("%1", str(len(problems) - len(parts)))
         if about_config and self.config_store is not None:
-            text += " " + self.tr("Open Tools → Configuration… (as an admin) to see every problem and fix it.")
+            text += " " + self.tr(
+                "Open Tools → Configuration… (as an admin) to see every problem and fix it."
+            )
         self.window.banner.show_notice("error", text, START_PROBLEM_SECONDS)
 
     def _use_config(self, config: Config) -> None:
@@ -235,7 +262,7 @@ class Console(QObject):
         if code != old:
             install_translator(app, code)
             Retranslator(old, code).application(logs=(self.log,))
-            self.window.all_stop.setText(ActionLabels(self).stop_button(self.hotkeys.map))   # key names too
+            self.window.all_stop.setText(ActionLabels(self).stop_button(self.hotkeys.map))  # key names too
             self.cheat_sheet.refresh()
             self.log.add("info", self.tr("Interface language: %1").replace("%1", LANGUAGES[code]))
 
@@ -248,9 +275,17 @@ class Console(QObject):
             return
 
         def opened(spec: str | int | None) -> FrameSource | None:
-            return None if spec is None else open_source(spec, sim_state=simulated and simulated.state,
-                                                         profile=simulated and simulated.profile, name=name,
-                                                         decode=self._decode)
+            return (
+                None
+                if spec is None
+                else open_source(
+                    spec,
+                    sim_state=simulated and simulated.state,
+                    profile=simulated and simulated.profile,
+                    name=name,
+                    decode=self._decode,
+                )
+            )
 
         try:
             source, main_stream = opened(camera.preview), opened(camera.preview_hd)
@@ -261,7 +296,7 @@ class Console(QObject):
         self.previews.add(camera_id, source, self._picture_size, main_stream=main_stream)
 
     def _resize_previews(self, size: QSize) -> None:
-        self._picture_size = size          # a camera added later starts at the tiles' size
+        self._picture_size = size  # a camera added later starts at the tiles' size
         for camera_id in self.previews.camera_ids():
             self.previews.set_size(camera_id, size)
 

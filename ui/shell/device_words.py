@@ -5,6 +5,7 @@ small, fixed vocabulary into translated text for notices and the log pane. Anyth
 said as the device layer wrote it: a Phrase (a wall's error meaning, a take-over) in the
 interface language, plain text as it is.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,12 @@ def _results() -> dict[str, str]:
         "command buffer full": QCoreApplication.translate("DeviceWords", "camera busy"),
         "command canceled": QCoreApplication.translate("DeviceWords", "command cancelled"),
         "no socket": QCoreApplication.translate("DeviceWords", "nothing to cancel"),
-        "not executable": QCoreApplication.translate("DeviceWords", "not possible in the camera's current mode"),
-        "out of range for this camera": QCoreApplication.translate("DeviceWords", "out of range for this camera"),
+        "not executable": QCoreApplication.translate(
+            "DeviceWords", "not possible in the camera's current mode"
+        ),
+        "out of range for this camera": QCoreApplication.translate(
+            "DeviceWords", "out of range for this camera"
+        ),
     }
 
 
@@ -43,21 +48,33 @@ def _actions() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(r"power on"), QCoreApplication.translate("DeviceWords", "power on")),
         (re.compile(r"power off"), QCoreApplication.translate("DeviceWords", "standby")),
         (re.compile(r"home"), QCoreApplication.translate("DeviceWords", "home position")),
-        (re.compile(r"goto (-?\d+) (-?\d+)"), QCoreApplication.translate("DeviceWords", "go to pan %1 tilt %2")),
+        (
+            re.compile(r"goto (-?\d+) (-?\d+)"),
+            QCoreApplication.translate("DeviceWords", "go to pan %1 tilt %2"),
+        ),
         (re.compile(r"zoom to (\d+)"), QCoreApplication.translate("DeviceWords", "zoom to %1")),
-        (re.compile(r"focus (auto|manual|toggle|one-push)"), QCoreApplication.translate("DeviceWords", "focus %1")),
+        (
+            re.compile(r"focus (auto|manual|toggle|one-push)"),
+            QCoreApplication.translate("DeviceWords", "focus %1"),
+        ),
         (re.compile(r"pan-tilt stop"), QCoreApplication.translate("DeviceWords", "pan/tilt stop")),
         (re.compile(r"pan-tilt (.+)"), QCoreApplication.translate("DeviceWords", "pan/tilt %1")),
         (re.compile(r"zoom stop"), QCoreApplication.translate("DeviceWords", "zoom stop")),
         (re.compile(r"zoom (in|out).*"), QCoreApplication.translate("DeviceWords", "zoom %1")),
         (re.compile(r"focus stop"), QCoreApplication.translate("DeviceWords", "focus stop")),
         (re.compile(r"focus (far|near).*"), QCoreApplication.translate("DeviceWords", "focus %1")),
-        (re.compile(r"route (\d+)→(\d+) \((\w+)\)"),
-         QCoreApplication.translate("DeviceWords", "route input %1 to output %2 (%3)")),
-        (re.compile(r"window (\d+)\.(\d+) ← input (\d+)"),
-         QCoreApplication.translate("DeviceWords", "window %1.%2 ← input %3")),
-        (re.compile(r"layout (\d+) on canvas (\d+)"),
-         QCoreApplication.translate("DeviceWords", "layout %1 on canvas %2")),
+        (
+            re.compile(r"route (\d+)→(\d+) \((\w+)\)"),
+            QCoreApplication.translate("DeviceWords", "route input %1 to output %2 (%3)"),
+        ),
+        (
+            re.compile(r"window (\d+)\.(\d+) ← input (\d+)"),
+            QCoreApplication.translate("DeviceWords", "window %1.%2 ← input %3"),
+        ),
+        (
+            re.compile(r"layout (\d+) on canvas (\d+)"),
+            QCoreApplication.translate("DeviceWords", "layout %1 on canvas %2"),
+        ),
         (re.compile(r"tile mode (\d+)×(\d+)"), QCoreApplication.translate("DeviceWords", "tile mode %1×%2")),
     ]
 

@@ -7,6 +7,7 @@ destructors then run on that thread, while the GUI thread may be painting them â
 be destroyed on their own thread, and a crash follows now and then. So the automatic collector is
 switched off and a timer on the GUI thread collects instead, by the same thresholds.
 """
+
 from __future__ import annotations
 
 import gc
@@ -38,7 +39,7 @@ class GuiThreadGarbageCollector(QObject):
     def stop(self) -> None:
         """Back to automatic collection, after collecting everything here."""
         self._timer.stop()
-        self.setParent(None)        # the application's next call starts a new collector
+        self.setParent(None)  # the application's next call starts a new collector
         gc.collect()
         gc.enable()
 

@@ -1,4 +1,5 @@
 """The interface language: Bahasa Indonesia or English, from the setting or the system locale."""
+
 from __future__ import annotations
 
 import logging
@@ -43,11 +44,13 @@ def install_translator(app: QApplication, language: str | None = None) -> str:
         return code
     ours = QTranslator(app)
     if not ours.load(str(TRANSLATIONS / f"console_{code}.qm")):
-        log.warning("no translation file %s; the console stays in English", TRANSLATIONS / f"console_{code}.qm")
+        log.warning(
+            "no translation file %s; the console stays in English", TRANSLATIONS / f"console_{code}.qm"
+        )
         app.setProperty(LANGUAGE_PROPERTY, "en")
         return "en"
     app.installTranslator(ours)
-    qt = QTranslator(app)   # Qt's own strings (standard buttons, dialogs) where PySide6 ships them
+    qt = QTranslator(app)  # Qt's own strings (standard buttons, dialogs) where PySide6 ships them
     if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
     return code

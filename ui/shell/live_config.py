@@ -10,6 +10,7 @@ and the hotkeys 1–9 number the cameras in the file's order. Nothing here waits
 Without a factory (a console built without one, as tests do) device changes wait for a restart,
 and the console says so.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -26,8 +27,12 @@ if TYPE_CHECKING:
 
 def _restart(old: CameraConfig | WallConfig, new: CameraConfig | WallConfig) -> bool:
     """Whether the device's controller must be made again (it is named and connected at its start)."""
-    return (old.url, old.name, old.capture, getattr(old, "profile", None)) != \
-        (new.url, new.name, new.capture, getattr(new, "profile", None))
+    return (old.url, old.name, old.capture, getattr(old, "profile", None)) != (
+        new.url,
+        new.name,
+        new.capture,
+        getattr(new, "profile", None),
+    )
 
 
 class LiveConfig(QObject):
@@ -41,18 +46,19 @@ class LiveConfig(QObject):
         old, console.config = console.config, config
         operations = console.operations
         if operations is not None:
-            operations.use_config()     # the log's events with the new templates; dated events carried into the log
+            operations.use_config()  # the log's events with the new templates; dated events carried into the log
         else:
             console.board.set_events(config.events)
         devices_changed = (old.cameras, old.walls) != (config.cameras, config.walls)
         if devices_changed and self.factory is None:
-            console.desk.notice.emit("warning", self.tr("Camera and video wall changes apply when the console "
-                                                        "is restarted"))
+            console.desk.notice.emit(
+                "warning", self.tr("Camera and video wall changes apply when the console is restarted")
+            )
         elif devices_changed:
             problems = len(self.factory.problems)
             self._cameras(old, config)
             self._walls(old, config)
-            for problem in self.factory.problems[problems:]:       # capture files that cannot be written
+            for problem in self.factory.problems[problems:]:  # capture files that cannot be written
                 console.desk.notice.emit("error", problem)
             console.wall_view.rebuild({c.name: c.id for c in config.cameras}, console.hotkeys.map)
         console.window.events.refresh()
@@ -69,13 +75,16 @@ class LiveConfig(QObject):
             if camera_id not in after or _restart(camera, after[camera_id]):
                 self._retire_camera(camera_id)
             if camera_id not in after or camera.url != after[camera_id].url:
-                console.simulated.pop(camera_id, None)     # demo: the picture of another simulator
+                console.simulated.pop(camera_id, None)  # demo: the picture of another simulator
         for camera in new.cameras:
             if camera.id not in console.bridges:
                 self._start_camera(camera)
             elif camera != before[camera.id]:
                 console.cameras.rename_camera(camera.id, camera.name, camera.location or "")
-                if (camera.preview, camera.preview_hd) != (before[camera.id].preview, before[camera.id].preview_hd):
+                if (camera.preview, camera.preview_hd) != (
+                    before[camera.id].preview,
+                    before[camera.id].preview_hd,
+                ):
                     self._remove_preview(camera.id)
                     console.add_preview(camera)
         order = [camera.id for camera in new.cameras]
@@ -123,7 +132,7 @@ class LiveConfig(QObject):
                 self.factory.retire("wall", wall_id, bridge.controller)
         for wall in new.walls:
             if wall.id in console.wall_bridges:
-                console.walls.walls[wall.id] = wall          # names, sources, layouts: the page is rebuilt
+                console.walls.walls[wall.id] = wall  # names, sources, layouts: the page is rebuilt
                 continue
             controller = self.factory.wall(wall)
             bridge = console.wall_bridges[wall.id] = WallBridge(wall.id, controller, console)

@@ -2,37 +2,58 @@
 video wall and the log in docks that the operator may rearrange (remembered per workstation, and
 arranged for the screen when nothing fits: ui/shell/window_layout.py). ALL STOP and the notices share
 the bar at the top, so a notice never moves a camera tile."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow, QPushButton, QScrollArea, QSizePolicy,
-                               QTableView, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.desk.hotkeys import MULTIVIEW
 from models.desk.preset_library import PresetLibrary
-from ui.shell import window_layout
 from ui.desk.camera_grid import CameraGrid
 from ui.desk.camera_model import CameraListModel
 from ui.desk.camera_windows import EnlargedPreview, Multiview
 from ui.desk.control_panel import ControlPanel
-from ui.desk.operator_desk import OperatorDesk
 from ui.desk.events_panel import EventsPanel
-from ui.shell.notices import LogModel, LogPane, NoticeBanner
+from ui.desk.operator_desk import OperatorDesk
 from ui.desk.preset_grid import PresetGrid
 from ui.preview.hub import TILES, PreviewHub, ViewWatcher
+from ui.shell import window_layout
+from ui.shell.notices import LogModel, LogPane, NoticeBanner
 
-SETTINGS_VERSION = 2     # 2: every dock in the column right of the bank (1 had docks below it)
+SETTINGS_VERSION = 2  # 2: every dock in the column right of the bank (1 had docks below it)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: OperatorDesk, cameras: CameraListModel, previews: PreviewHub,
-                 library: PresetLibrary, log: LogModel, settings: QSettings, wall: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: OperatorDesk,
+        cameras: CameraListModel,
+        previews: PreviewHub,
+        library: PresetLibrary,
+        log: LogModel,
+        settings: QSettings,
+        wall: QWidget | None = None,
+    ) -> None:
         super().__init__()
         self.desk = desk
         self.cameras = cameras
         self.previews = previews
-        ViewWatcher(self, previews, TILES)     # minimised or hidden: the tiles' cameras pause
+        ViewWatcher(self, previews, TILES)  # minimised or hidden: the tiles' cameras pause
         self.settings = settings
         self.setWindowTitle(self.tr("Smart Centre Console"))
         self.setObjectName("MainWindow")
@@ -44,8 +65,10 @@ class MainWindow(QMainWindow):
         self.all_stop = QPushButton(self.tr("ALL STOP"))
         self.all_stop.setObjectName("allStop")
         self.all_stop.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.all_stop.setStyleSheet("QPushButton#allStop { background: #c62828; color: white; font-size: 18px;"
-                                    " font-weight: bold; padding: 8px 24px; }")
+        self.all_stop.setStyleSheet(
+            "QPushButton#allStop { background: #c62828; color: white; font-size: 18px;"
+            " font-weight: bold; padding: 8px 24px; }"
+        )
         self.all_stop.clicked.connect(desk.all_stop)
         toolbar = QToolBar(self.tr("Safety"))
         toolbar.setObjectName("safetyBar")
@@ -90,7 +113,7 @@ class MainWindow(QMainWindow):
         if desk.selected:
             self.bank.show_selected(desk.selected)
         self._balance = QTimer(self, singleShot=True, interval=0, timeout=self._balance_column)
-        self.resize(1600, 950)      # the layout is restored once every dock is there: restore_layout()
+        self.resize(1600, 950)  # the layout is restored once every dock is there: restore_layout()
 
     def add_dock(self, name: str, title: str, widget: QWidget, *, scrolled: bool = False) -> QDockWidget:
         """A dock in the column right of the bank, listed in the View menu; ``scrolled``: a form that
@@ -183,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._balance.start()      # once the docks have their new sizes
+        self._balance.start()  # once the docks have their new sizes
 
     def _balance_column(self) -> None:
         window_layout.balance(self, self.bank, self.docks)
@@ -221,7 +244,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.desk.all_stop()   # nothing keeps moving after the console closes
+        self.desk.all_stop()  # nothing keeps moving after the console closes
         self.save_layout()
         for view in (self.enlarged, self.multiview):
             if view is not None:

@@ -3,11 +3,12 @@
 Nothing here is modal: a device problem never stands between the operator and the controls.
 Both take text from ui/ (already translated) and Phrases from devices/ and models/ alike.
 """
+
 from __future__ import annotations
 
 import time
 from collections import deque
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QColor
@@ -17,8 +18,12 @@ from common.wording import Phrase
 from ui.shell.wording import said
 
 MAX_LINES = 5000
-COLOURS = {"error": QColor("#ef5350"), "warning": QColor("#ffb74d"), "info": QColor("#90caf9"),
-           "log": QColor("#bdbdbd")}
+COLOURS = {
+    "error": QColor("#ef5350"),
+    "warning": QColor("#ffb74d"),
+    "info": QColor("#90caf9"),
+    "log": QColor("#bdbdbd"),
+}
 
 
 class LogModel(QAbstractListModel):
@@ -26,7 +31,9 @@ class LogModel(QAbstractListModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._lines: deque[tuple[float, str, str]] = deque()   # time, level, text (a Phrase is said when shown)
+        self._lines: deque[tuple[float, str, str]] = (
+            deque()
+        )  # time, level, text (a Phrase is said when shown)
 
     @Slot(str, str)
     def add(self, level: str, text: str) -> None:
@@ -41,8 +48,10 @@ class LogModel(QAbstractListModel):
 
     def retranslate(self, say: Callable[[str], str]) -> None:
         """A new interface language: each line already said in the old one is said again (``ui/shell/retranslate.py``)."""
-        self._lines = deque((stamp, level, text if isinstance(text, Phrase) else say(text))
-                            for stamp, level, text in self._lines)
+        self._lines = deque(
+            (stamp, level, text if isinstance(text, Phrase) else say(text))
+            for stamp, level, text in self._lines
+        )
         if self._lines:
             self.dataChanged.emit(self.index(0), self.index(len(self._lines) - 1))
 
@@ -89,4 +98,6 @@ class NoticeBanner(QLabel):
         self.setStyleSheet(f"background: {colour}; color: black; padding: 6px; font-weight: bold;")
         self.setText(said(text))
         self.show()
-        self._timer.start(round(1000 * seconds) if seconds is not None else 6000 if level == "error" else 4000)
+        self._timer.start(
+            round(1000 * seconds) if seconds is not None else 6000 if level == "error" else 4000
+        )

@@ -10,26 +10,38 @@ switches too, and so do the log pane's lines. A widget that composes a text from
 ``LanguageChange`` itself (``changeEvent``), as Qt's own widgets do; the translations come from the
 shipped ``resources/i18n/console_*.ts``. Names and other data are left as they are (a name that is also a translated word is the rare exception).
 """
+
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QApplication, QComboBox, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
-    QTableWidget, QTabWidget, QTextEdit, QWidget)
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 
 from ui.shell.language import TRANSLATIONS
 from ui.shell.notices import LogModel
 
 PLACEHOLDER = re.compile(r"%\d|\{[a-z_]+\}")
-MIN_PATTERN_LETTERS = 4        # a pattern with less fixed text ("%1 (%2)") would match anything
-MEMORY = "retranslate:"        # dynamic property: the (context, source) a text of the object was found to be
+MIN_PATTERN_LETTERS = 4  # a pattern with less fixed text ("%1 (%2)") would match anything
+MEMORY = "retranslate:"  # dynamic property: the (context, source) a text of the object was found to be
 
 
 @dataclass
@@ -42,9 +54,10 @@ class _Pattern:
 @dataclass
 class Catalog:
     """One language's texts: (context, source) -> what is shown; English shows the source."""
+
     language: str
     texts: dict[tuple[str, str], str] = field(default_factory=dict)
-    sources: dict[str, list[tuple[str, str]]] = field(default_factory=dict)   # shown text -> (context, source)
+    sources: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # shown text -> (context, source)
     patterns: list[_Pattern] = field(default_factory=list)
 
     def shown(self, context: str, source: str) -> str:
@@ -77,7 +90,7 @@ def _pattern(text: str) -> re.Pattern[str] | None:
     if len(pieces) == 1 or sum(ch.isalpha() for ch in "".join(pieces)) < MIN_PATTERN_LETTERS:
         return None
     regex, seen = "", set()
-    for piece, holder in zip(pieces, [*PLACEHOLDER.findall(text), None]):
+    for piece, holder in zip(pieces, [*PLACEHOLDER.findall(text), None], strict=True):
         regex += re.escape(piece)
         if holder is not None:
             group = "p" + re.sub(r"\W", "", holder)
@@ -101,8 +114,9 @@ class Retranslator:
         """``text`` in the new language; unchanged when it is no translation of a known source."""
         return self.resolve(text, contexts)[0]
 
-    def resolve(self, text: str, contexts: tuple[str, ...] = (), names: tuple[str, ...] = ()
-                ) -> tuple[str, tuple[str, str] | None]:
+    def resolve(
+        self, text: str, contexts: tuple[str, ...] = (), names: tuple[str, ...] = ()
+    ) -> tuple[str, tuple[str, str] | None]:
         """The new text, and the (context, source) it is a translation of when it is one as a whole."""
         candidates = self.old.sources.get(text) if text else None
         if candidates:
@@ -110,11 +124,15 @@ class Retranslator:
             return self.new.shown(*chosen), chosen
         for pattern in self.old.patterns if text else ():
             match = pattern.regex.fullmatch(text)
-            if match is not None:       # a value may be a translated word itself ("the focus mode inquiry")
-                values = {name: self.resolve(value, (pattern.context,))[0] if value in self.old.sources else value
-                          for name, value in match.groupdict().items()}
-                return PLACEHOLDER.sub(lambda m: values.get("p" + re.sub(r"\W", "", m.group()), m.group()),
-                                       self.new.shown(pattern.context, pattern.source)), None
+            if match is not None:  # a value may be a translated word itself ("the focus mode inquiry")
+                values = {
+                    name: self.resolve(value, (pattern.context,))[0] if value in self.old.sources else value
+                    for name, value in match.groupdict().items()
+                }
+                return PLACEHOLDER.sub(
+                    lambda m: values.get("p" + re.sub(r"\W", "", m.group()), m.group()),
+                    self.new.shown(pattern.context, pattern.source),
+                ), None
         return text, None
 
     def application(self, logs: tuple[LogModel, ...] = ()) -> None:
@@ -126,14 +144,20 @@ class Retranslator:
             self.widget(widget)
             actions.update(widget.actions())
         for action in actions:
-            around = [w for shown_in in action.associatedObjects() if isinstance(shown_in, QWidget)
-                      for w in _lineage(shown_in)]
+            around = [
+                w
+                for shown_in in action.associatedObjects()
+                if isinstance(shown_in, QWidget)
+                for w in _lineage(shown_in)
+            ]
             contexts, names = tuple(type(w).__name__ for w in around), (action.objectName().lower(),)
             explicit_tip = action.toolTip() != re.sub(r"&(?!&)|(\.\.\.|…)$", "", action.text())
-            for name, getter, setter in (("text", action.text, action.setText),
-                                         ("toolTip", action.toolTip, action.setToolTip),
-                                         ("statusTip", action.statusTip, action.setStatusTip)):
-                if name != "toolTip" or explicit_tip:   # else Qt derives it from the text
+            for name, getter, setter in (
+                ("text", action.text, action.setText),
+                ("toolTip", action.toolTip, action.setToolTip),
+                ("statusTip", action.statusTip, action.setStatusTip),
+            ):
+                if name != "toolTip" or explicit_tip:  # else Qt derives it from the text
                     self._swap(action, name, getter, setter, contexts, names)
 
     def widget(self, widget: QWidget) -> None:
@@ -143,6 +167,7 @@ class Retranslator:
 
         def swap(name, getter, setter) -> None:
             self._swap(widget, name, getter, setter, contexts, names)
+
         swap("windowTitle", widget.windowTitle, widget.setWindowTitle)
         swap("toolTip", widget.toolTip, widget.setToolTip)
         swap("statusTip", widget.statusTip, widget.setStatusTip)
@@ -158,7 +183,9 @@ class Retranslator:
         elif isinstance(widget, QTabWidget):
             for i in range(widget.count()):
                 swap(f"tab{i}", lambda i=i: widget.tabText(i), lambda t, i=i: widget.setTabText(i, t))
-                swap(f"tabTip{i}", lambda i=i: widget.tabToolTip(i), lambda t, i=i: widget.setTabToolTip(i, t))
+                swap(
+                    f"tabTip{i}", lambda i=i: widget.tabToolTip(i), lambda t, i=i: widget.setTabToolTip(i, t)
+                )
         if isinstance(widget, QTableWidget):
             for i in range(widget.columnCount()):
                 item = widget.horizontalHeaderItem(i)
@@ -168,12 +195,19 @@ class Retranslator:
             _ask_again(widget.model())
             widget.viewport().update()
 
-    def _swap(self, owner: QObject, name: str, getter: Callable[[], str], setter: Callable[[str], None],
-              contexts: tuple[str, ...], names: tuple[str, ...]) -> None:
+    def _swap(
+        self,
+        owner: QObject,
+        name: str,
+        getter: Callable[[], str],
+        setter: Callable[[str], None],
+        contexts: tuple[str, ...],
+        names: tuple[str, ...],
+    ) -> None:
         text = getter()
         key = MEMORY + name
         context, _mark, source = str(owner.property(key) or "").partition("\x1f")
-        if source and self.old.shown(context, source) == text:      # the code has not changed it since
+        if source and self.old.shown(context, source) == text:  # the code has not changed it since
             new, chosen = self.new.shown(context, source), (context, source)
         else:
             new, chosen = self.resolve(text, contexts, names)
@@ -183,13 +217,15 @@ class Retranslator:
             setter(new)
 
 
-def _choose(candidates: list[tuple[str, str]], contexts: tuple[str, ...], names: tuple[str, ...]) -> tuple[str, str]:
+def _choose(
+    candidates: list[tuple[str, str]], contexts: tuple[str, ...], names: tuple[str, ...]
+) -> tuple[str, str]:
     in_context = [c for c in candidates if c[0] in contexts]
     if in_context:
         return in_context[0]
     named = [c for c in candidates if (word := c[1].lower().strip("&.… ")) and any(word in n for n in names)]
     if named:
-        return max(named, key=lambda c: len(c[1]))       # "dock-events" names Events rather than Event
+        return max(named, key=lambda c: len(c[1]))  # "dock-events" names Events rather than Event
     return candidates[0]
 
 
@@ -208,4 +244,6 @@ def _ask_again(model: QAbstractItemModel) -> None:
     if rows:
         model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
         if columns:
-            model.dataChanged.emit(model.index(0, 0, QModelIndex()), model.index(rows - 1, columns - 1, QModelIndex()))
+            model.dataChanged.emit(
+                model.index(0, 0, QModelIndex()), model.index(rows - 1, columns - 1, QModelIndex())
+            )

@@ -4,6 +4,7 @@
 Given a bare file name, ``QFileDialog`` opens in the working directory: the program's folder, where
 nobody keeps reports and which an operator may not be allowed to write.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -27,16 +28,22 @@ def start_folder(settings: QSettings | None) -> Path:
     return Path(remembered) if remembered and Path(remembered).is_dir() else documents_folder()
 
 
-def file_dialog(parent: QWidget, title: str, name_filters: list[str], chosen: Callable[[str], object],
-                settings: QSettings | None, suggested: str = "",
-                mode: QFileDialog.AcceptMode = QFileDialog.AcceptMode.AcceptSave) -> QFileDialog:
+def file_dialog(
+    parent: QWidget,
+    title: str,
+    name_filters: list[str],
+    chosen: Callable[[str], object],
+    settings: QSettings | None,
+    suggested: str = "",
+    mode: QFileDialog.AcceptMode = QFileDialog.AcceptMode.AcceptSave,
+) -> QFileDialog:
     """A file dialog that does not block the console (camera control goes on); ``chosen(path)`` when the
     operator picks a file, whose folder is remembered in ``settings`` for the next dialog."""
     dialog = QFileDialog(parent, title, str(start_folder(settings) / suggested))
     dialog.setAcceptMode(mode)
     dialog.setNameFilters(name_filters)
     dialog.setModal(False)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)    # native ones are modal on some platforms
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # native ones are modal on some platforms
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if settings is not None:
         dialog.fileSelected.connect(lambda path: settings.setValue(LAST_FOLDER, str(Path(path).parent)))
@@ -45,11 +52,19 @@ def file_dialog(parent: QWidget, title: str, name_filters: list[str], chosen: Ca
     return dialog
 
 
-def ask_file_name(parent: QWidget, title: str, name_filters: list[str], suggested: str,
-                  chosen: Callable[[str], None], settings: QSettings | None = None) -> QFileDialog:
+def ask_file_name(
+    parent: QWidget,
+    title: str,
+    name_filters: list[str],
+    suggested: str,
+    chosen: Callable[[str], None],
+    settings: QSettings | None = None,
+) -> QFileDialog:
     """A "save as" dialog for a report: ``suggested`` is the file name offered; the filter chosen sets the
     extension (PDF or CSV)."""
     dialog = file_dialog(parent, title, name_filters, chosen, settings, suggested)
     dialog.setDefaultSuffix(Path(suggested).suffix.lstrip("."))
-    dialog.filterSelected.connect(lambda text: dialog.setDefaultSuffix("csv" if "csv" in text.lower() else "pdf"))
+    dialog.filterSelected.connect(
+        lambda text: dialog.setDefaultSuffix("csv" if "csv" in text.lower() else "pdf")
+    )
     return dialog

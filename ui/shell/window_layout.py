@@ -9,9 +9,11 @@ window's size the column takes whatever width the tiles cannot use (``balance``)
 
 A saved arrangement is used only if it fits the screen the console starts on (``fits``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QScreen
@@ -19,11 +21,11 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 from ui.desk.camera_grid import GAP, CameraGrid, grid_shape
 
-FRAME = QSize(16, 40)             # what a window manager's title bar and borders take around the window
-LARGE_SCREEN_HEIGHT = 900         # free height from which the presets get a place of their own
-PRESETS_MIN_HEIGHT = 110          # one row of preset thumbnails
+FRAME = QSize(16, 40)  # what a window manager's title bar and borders take around the window
+LARGE_SCREEN_HEIGHT = 900  # free height from which the presets get a place of their own
+PRESETS_MIN_HEIGHT = 110  # one row of preset thumbnails
 TABS = ("presets", "events", "wall", "log", "health", "operator", "shift", "schedule", "faults")
-COLUMN_SHARE = 0.5                # the column never takes more of the window's width than this
+COLUMN_SHARE = 0.5  # the column never takes more of the window's width than this
 Right = Qt.DockWidgetArea.RightDockWidgetArea
 
 
@@ -43,9 +45,9 @@ def arrange(window: QMainWindow, docks: Mapping[str, QDockWidget], room: QSize) 
     stacked = [docks["controls"], *([docks["presets"]] if large else [])]
     tabs = [docks[name] for name in TABS if name in docks and docks[name] not in stacked]
     tabs += [dock for dock in docks.values() if dock not in stacked and dock not in tabs]
-    for upper, lower in zip(stacked, stacked[1:] + tabs[:1]):
+    for upper, lower in zip(stacked, stacked[1:] + tabs[:1], strict=False):
         window.splitDockWidget(upper, lower, Qt.Orientation.Vertical)
-    for first, other in zip(tabs, tabs[1:]):
+    for first, other in pairwise(tabs):
         window.tabifyDockWidget(first, other)
     if tabs:
         tabs[0].raise_()
@@ -65,8 +67,9 @@ def fits(window: QMainWindow, room: QSize, arranged: QSize) -> bool:
     (the docks arranged for the screen, when not even they fit). Floating docks need no check: restoring
     brings one left on a screen that is gone back onto a screen (QMainWindow.restoreState)."""
     need = window.minimumSizeHint()
-    return (need.width() <= max(room.width(), arranged.width())
-            and need.height() <= max(room.height(), arranged.height()))
+    return need.width() <= max(room.width(), arranged.width()) and need.height() <= max(
+        room.height(), arranged.height()
+    )
 
 
 def balance(window: QMainWindow, bank: CameraGrid, docks: Mapping[str, QDockWidget]) -> None:
@@ -78,6 +81,8 @@ def balance(window: QMainWindow, bank: CameraGrid, docks: Mapping[str, QDockWidg
     narrowest = controls.minimumSizeHint().width()
     widest_bank = QSize(room.width() + controls.width() - narrowest, room.height())
     wanted = grid_shape(len(bank.shown_rows()), widest_bank).size().width() + 2 * GAP
-    width = max(narrowest, min(controls.width() + room.width() - wanted, round(window.width() * COLUMN_SHARE)))
+    width = max(
+        narrowest, min(controls.width() + room.width() - wanted, round(window.width() * COLUMN_SHARE))
+    )
     if abs(width - controls.width()) > 2:
         window.resizeDocks([controls], [width], Qt.Orientation.Horizontal)

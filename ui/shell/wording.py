@@ -1,4 +1,5 @@
 """Say a sentence from devices/ or models/ in the interface language (see common/wording.py)."""
+
 from __future__ import annotations
 
 import logging
@@ -30,4 +31,3 @@ def said(text: object) -> str:
     except (KeyError, IndexError, ValueError):
         log.warning("translation of %r does not fit its values; showing the English", text.source)
         return text.source.format(**values)
-

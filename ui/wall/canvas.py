@@ -10,26 +10,49 @@ Signals:
     outputSelected(int output): the operator clicked an output.
     takeOverRequested(int output): the operator asked (context menu) to take the output over.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QContextMenuEvent, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent,
-                           QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen)
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ui.wall.outputs_model import WallOutputsModel, WallRole, read_source_mime
 
 ASPECT = 16 / 9
 GAP = 8
-FRAME_INTERVAL_MS = 200     # live pictures on the canvas are thumbnails: five pictures a second is plenty
+FRAME_INTERVAL_MS = 200  # live pictures on the canvas are thumbnails: five pictures a second is plenty
 MIN_PIXELS = 9
-COLOURS = {"screen": QColor("#263238"), "problem": QColor("#6d1b1b"), "text": QColor("#eceff1"),
-           "band": QColor(0, 0, 0, 160), "veil": QColor(0, 0, 0, 90),
-           "dim": QColor("#b0bec5"), "mine": QColor("#43a047"), "blocked": QColor("#ffb74d"),
-           "target": QColor("#4fc3f7"), "refused": QColor("#ef5350"), "selected": QColor("#ffffff")}
+COLOURS = {
+    "screen": QColor("#263238"),
+    "problem": QColor("#6d1b1b"),
+    "text": QColor("#eceff1"),
+    "band": QColor(0, 0, 0, 160),
+    "veil": QColor(0, 0, 0, 90),
+    "dim": QColor("#b0bec5"),
+    "mine": QColor("#43a047"),
+    "blocked": QColor("#ffb74d"),
+    "target": QColor("#4fc3f7"),
+    "refused": QColor("#ef5350"),
+    "selected": QColor("#ffffff"),
+}
 
 
 def grid(screens: int, rows: int | None, cols: int | None) -> tuple[int, int]:
@@ -45,14 +68,15 @@ class WallCanvas(QWidget):
     outputSelected = Signal(int)
     takeOverRequested = Signal(int)
 
-    def __init__(self, model: WallOutputsModel, picture: Callable[[str], QImage | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: WallOutputsModel, picture: Callable[[str], QImage | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.picture = picture
         self.rows, self.cols = grid(model.rowCount(), model.wall.rows, model.wall.cols)
         self.selected: int | None = None
-        self._target: int | None = None      # output under a drag
+        self._target: int | None = None  # output under a drag
         self._frames = QTimer(self, singleShot=True, interval=FRAME_INTERVAL_MS, timeout=self.update)
         self.setAcceptDrops(True)
         model.dataChanged.connect(self.update)
@@ -71,8 +95,10 @@ class WallCanvas(QWidget):
 
     # ---- geometry -----------------------------------------------------------------------------
     def cell_rect(self, row: int) -> QRectF:
-        width = min((self.width() - GAP * (self.cols + 1)) / self.cols,
-                    (self.height() - GAP * (self.rows + 1)) / self.rows * ASPECT)
+        width = min(
+            (self.width() - GAP * (self.cols + 1)) / self.cols,
+            (self.height() - GAP * (self.rows + 1)) / self.rows * ASPECT,
+        )
         height = width / ASPECT
         left = (self.width() - self.cols * width - (self.cols - 1) * GAP) / 2
         top = (self.height() - self.rows * height - (self.rows - 1) * GAP) / 2
@@ -131,8 +157,10 @@ class WallCanvas(QWidget):
         if output is None or not output.blocked:
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("Take over %1").replace("%1", output.name),
-                       lambda: self.takeOverRequested.emit(output.number))
+        menu.addAction(
+            self.tr("Take over %1").replace("%1", output.name),
+            lambda: self.takeOverRequested.emit(output.number),
+        )
         menu.exec(event.globalPos())
 
     # ---- painting -------------------------------------------------------------------------------
@@ -156,7 +184,7 @@ class WallCanvas(QWidget):
         centre = QRectF(rect.left(), header.bottom(), rect.width(), footer.top() - header.bottom())
         if image is not None:
             painter.drawImage(rect, image)
-            painter.fillRect(centre, COLOURS["veil"])      # keeps the source's name readable over the picture
+            painter.fillRect(centre, COLOURS["veil"])  # keeps the source's name readable over the picture
         painter.fillRect(header, COLOURS["band"])
         painter.fillRect(footer, COLOURS["band"])
         small = int(max(MIN_PIXELS, min(16, band * 0.55)))
@@ -195,8 +223,9 @@ class WallCanvas(QWidget):
         painter.setPen(COLOURS["text"])
         painter.drawText(rect, flags, text)
 
-    def _paint_frame(self, painter: QPainter, rect: QRectF, number: int, blocked: bool, owned: bool,
-                     problem: bool) -> None:
+    def _paint_frame(
+        self, painter: QPainter, rect: QRectF, number: int, blocked: bool, owned: bool, problem: bool
+    ) -> None:
         if number == self._target:
             colour, width, style = COLOURS["refused" if blocked else "target"], 4, Qt.PenStyle.SolidLine
         elif problem:

@@ -4,6 +4,7 @@ shows and the event that owns it, and its sources, which the operator drags onto
 A dragged source travels as ``SOURCE_MIME`` data naming the wall and the input number, so a
 drop can never route a source of one wall onto another.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,33 +45,42 @@ def read_source_mime(mime: QMimeData, wall_id: str) -> int | None:
 
 
 class WallRole:
-    NUMBER = Qt.ItemDataRole.UserRole + 1     # output (window) number; on the source list: the input number
-    INPUT = Qt.ItemDataRole.UserRole + 2      # the input routed to it: 0 none, None not known yet
-    SOURCE = Qt.ItemDataRole.UserRole + 3     # that input's name
-    CAMERA = Qt.ItemDataRole.UserRole + 4     # the camera id whose picture that input is, or ""
-    OWNER = Qt.ItemDataRole.UserRole + 5      # titles of the running events that own the output
-    BLOCKED = Qt.ItemDataRole.UserRole + 6    # True: it belongs to another running event, not the active one
-    PROBLEM = Qt.ItemDataRole.UserRole + 7    # why it needs attention (device offline, last command failed) or ""
+    NUMBER = Qt.ItemDataRole.UserRole + 1  # output (window) number; on the source list: the input number
+    INPUT = Qt.ItemDataRole.UserRole + 2  # the input routed to it: 0 none, None not known yet
+    SOURCE = Qt.ItemDataRole.UserRole + 3  # that input's name
+    CAMERA = Qt.ItemDataRole.UserRole + 4  # the camera id whose picture that input is, or ""
+    OWNER = Qt.ItemDataRole.UserRole + 5  # titles of the running events that own the output
+    BLOCKED = Qt.ItemDataRole.UserRole + 6  # True: it belongs to another running event, not the active one
+    PROBLEM = (
+        Qt.ItemDataRole.UserRole + 7
+    )  # why it needs attention (device offline, last command failed) or ""
 
 
 @dataclass
 class OutputRow:
     number: int
     name: str
-    device: str                # "wall-id:3", the id the event board knows the output by
+    device: str  # "wall-id:3", the id the event board knows the output by
     owner: str = ""
     blocked: bool = False
-    failure: str = ""          # why the last command for this output failed; "" when it did not
+    failure: str = ""  # why the last command for this output failed; "" when it did not
 
 
 class WallOutputsModel(QAbstractListModel):
-    def __init__(self, wall: WallConfig, bridge: WallBridge, source_cameras: dict[int, str],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        wall: WallConfig,
+        bridge: WallBridge,
+        source_cameras: dict[int, str],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.wall = wall
         self.bridge = bridge
         self.source_cameras = source_cameras
-        self._rows = [OutputRow(number, name, wall_output_id(wall.id, number)) for number, name in wall.outputs.items()]
+        self._rows = [
+            OutputRow(number, name, wall_output_id(wall.id, number)) for number, name in wall.outputs.items()
+        ]
         bridge.stateChanged.connect(self._changed)
 
     def row_of(self, number: int) -> int:
@@ -106,8 +116,9 @@ class WallOutputsModel(QAbstractListModel):
     def problem(self, row: OutputRow) -> str:
         state = self.bridge.state
         if state.link is Link.OFFLINE:
-            return self.tr("offline: %1").replace("%1", said(state.last_error) if state.last_error
-                                                  else self.tr("no connection"))
+            return self.tr("offline: %1").replace(
+                "%1", said(state.last_error) if state.last_error else self.tr("no connection")
+            )
         return row.failure
 
     def _changed(self, *_state: object) -> None:

@@ -7,14 +7,25 @@ recalls layouts; a display that cannot route shows its power and input buttons i
 status line names the unit as it named itself; its tooltip tells what else was learned from it
 (firmware, size, layers, what it does not support).
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QPushButton,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.records import Link
 from devices.wall.capabilities import Capability
@@ -22,10 +33,10 @@ from devices.wall.state import WallState
 from models.config.schema import WallConfig
 from models.desk.hotkeys import HotkeyMap
 from ui.hotkeys.key_filter import display_key
-from ui.wall.canvas import WallCanvas
-from ui.wall.wall_desk import LAYOUT_ACTION, WallDesk
-from ui.wall.outputs_model import WallOutputsModel, WallSourcesModel
 from ui.shell.wording import said
+from ui.wall.canvas import WallCanvas
+from ui.wall.outputs_model import WallOutputsModel, WallSourcesModel
+from ui.wall.wall_desk import LAYOUT_ACTION, WallDesk
 
 Picture = Callable[[str], QImage | None]
 LAYOUT_COLUMNS = 5
@@ -34,14 +45,21 @@ ACTIVE_LAYOUT_STYLE = "QPushButton:checked { background: #1565c0; color: white; 
 
 def _button(text: str, slot: Callable[[], None]) -> QPushButton:
     button = QPushButton(text)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # the keyboard stays with the hotkeys
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the hotkeys
     button.clicked.connect(slot)
     return button
 
 
 class WallPage(QWidget):
-    def __init__(self, desk: WallDesk, wall: WallConfig, cameras: dict[str, str], picture: Picture,
-                 hotkeys: HotkeyMap, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: WallDesk,
+        wall: WallConfig,
+        cameras: dict[str, str],
+        picture: Picture,
+        hotkeys: HotkeyMap,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.wall = wall
@@ -51,7 +69,7 @@ class WallPage(QWidget):
         self.status = QLabel()
         self.canvas: WallCanvas | None = None
         self.sources: QListView | None = None
-        self.take_over = _button("", self._take_over)     # named after the selected screen when shown
+        self.take_over = _button("", self._take_over)  # named after the selected screen when shown
         self.take_over.hide()
         self.layout_buttons: dict[int, QPushButton] = {}
         self.offer = self._offer_bar()
@@ -100,17 +118,19 @@ class WallPage(QWidget):
         grid = QGridLayout()
         for position, (number, name) in enumerate(self.wall.layouts.items()):
             button = _button(name, lambda _checked=False, n=number: self._recall(n))
-            button.setCheckable(True)         # checked: the layout the wall shows
+            button.setCheckable(True)  # checked: the layout the wall shows
             button.setStyleSheet(ACTIVE_LAYOUT_STYLE)
             self.layout_buttons[number] = button
             grid.addWidget(button, position // LAYOUT_COLUMNS, position % LAYOUT_COLUMNS)
         return grid
 
     def _offer_bar(self) -> QFrame:
-        """"Layout X would change screens of another event": take them over and recall, or not."""
+        """ "Layout X would change screens of another event": take them over and recall, or not."""
         bar = QFrame()
         bar.setObjectName("layoutOffer")
-        bar.setStyleSheet("QFrame#layoutOffer { background: #ffb74d; } QFrame#layoutOffer QLabel { color: black; }")
+        bar.setStyleSheet(
+            "QFrame#layoutOffer { background: #ffb74d; } QFrame#layoutOffer QLabel { color: black; }"
+        )
         self.offer_text = QLabel()
         self.offer_text.setWordWrap(True)
         self.offer_accept = _button(self.tr("Take over and recall"), self._accept_offer)
@@ -130,7 +150,9 @@ class WallPage(QWidget):
             row.addWidget(_button(self.tr("Standby"), lambda: self.desk.power(self.wall.id, False)))
         if self.desk.can(self.wall.id, Capability.DISPLAY_INPUT):
             for code, name in self.wall.inputs.items():
-                row.addWidget(_button(name, lambda _checked=False, c=code: self.desk.select_input(self.wall.id, c)))
+                row.addWidget(
+                    _button(name, lambda _checked=False, c=code: self.desk.select_input(self.wall.id, c))
+                )
         row.addStretch()
         return row
 
@@ -151,16 +173,23 @@ class WallPage(QWidget):
             action = f"{LAYOUT_ACTION}{number}"
             keys = hotkeys.keys(action) if 1 <= number <= 9 else ()
             button.setText(f"{name}  ({display_key(keys[0])})" if keys else name)
-            button.setToolTip(self.tr("Recall layout %1 on %2").replace("%1", name).replace("%2", self.wall.name))
+            button.setToolTip(
+                self.tr("Recall layout %1 on %2").replace("%1", name).replace("%2", self.wall.name)
+            )
 
     def _show_state(self, state: WallState) -> None:
-        link = {Link.ONLINE: self.tr("online"), Link.CONNECTING: self.tr("connecting"),
-                Link.OFFLINE: self.tr("offline")}[state.link]
+        link = {
+            Link.ONLINE: self.tr("online"),
+            Link.CONNECTING: self.tr("connecting"),
+            Link.OFFLINE: self.tr("offline"),
+        }[state.link]
         device = state.protocol if state.profile is None else f"{state.protocol} {state.profile}"
         text = f"<b>{self.wall.name}</b> · {device} · {link}"
         active = self.desk.active_layouts.get(self.wall.id)
         if active is not None:
-            text += " · " + self.tr("layout <b>%1</b>").replace("%1", self.desk.layout_name(self.wall.id, active))
+            text += " · " + self.tr("layout <b>%1</b>").replace(
+                "%1", self.desk.layout_name(self.wall.id, active)
+            )
         if state.link is Link.OFFLINE and state.last_error:
             text += f" — {said(state.last_error)}"
         self.status.setText(text)
@@ -178,19 +207,24 @@ class WallPage(QWidget):
         if state.firmware is not None:
             lines.append(self.tr("Firmware: %1").replace("%1", state.firmware))
         if state.inputs is not None and state.outputs is not None:
-            lines.append(self.tr("%1 inputs × %2 outputs").replace("%1", str(state.inputs))
-                         .replace("%2", str(state.outputs)))
+            lines.append(
+                self.tr("%1 inputs × %2 outputs")
+                .replace("%1", str(state.inputs))
+                .replace("%2", str(state.outputs))
+            )
         if state.presets is not None:
             lines.append(self.tr("%1 presets").replace("%1", str(state.presets)))
         if state.layers:
             lines.append(self.tr("Layers: %1").replace("%1", ", ".join(state.layers)))
         if state.unsupported:
-            lines.append(self.tr("Not supported by the device: %1").replace("%1", ", ".join(state.unsupported)))
+            lines.append(
+                self.tr("Not supported by the device: %1").replace("%1", ", ".join(state.unsupported))
+            )
         return "\n".join(lines)
 
     def _recall(self, number: int) -> None:
         self.desk.recall_layout(self.wall.id, number)
-        self._show_layout()          # a click toggles the button; it shows the wall, not the click
+        self._show_layout()  # a click toggles the button; it shows the wall, not the click
 
     def _on_layout_changed(self, wall_id: str) -> None:
         if wall_id == self.wall.id:
@@ -206,8 +240,12 @@ class WallPage(QWidget):
             self.offer.hide()
             return
         names, titles = self.desk.blocked(self.wall.id, self.wall.outputs)
-        self.offer_text.setText(self.tr("%1 would change %2, which %3 uses.").replace(
-            "%1", self.desk.layout_name(self.wall.id, offer[1])).replace("%2", names).replace("%3", titles))
+        self.offer_text.setText(
+            self.tr("%1 would change %2, which %3 uses.")
+            .replace("%1", self.desk.layout_name(self.wall.id, offer[1]))
+            .replace("%2", names)
+            .replace("%3", titles)
+        )
         self.offer.show()
 
     def _accept_offer(self) -> None:
@@ -235,8 +273,14 @@ class WallView(QWidget):
     """All walls, one tab each (no tab bar for a single wall); the tab shown is the hotkeys' wall.
     ``rebuild`` makes the pages again for the desk's walls (a saved configuration changed them)."""
 
-    def __init__(self, desk: WallDesk, cameras: dict[str, str], picture: Picture, hotkeys: HotkeyMap,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: WallDesk,
+        cameras: dict[str, str],
+        picture: Picture,
+        hotkeys: HotkeyMap,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.picture = picture

@@ -15,26 +15,27 @@ offers "take over and recall" (``offer``); the button, or the same layout's key 
 within ``OFFER_SECONDS``, takes over each of those screens (logged one by one) and recalls it.
 The layout recalled last is the wall's active one until a screen is routed by hand to another source.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
 import time
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
+from common.wording import QT_TRANSLATE_NOOP
 from devices.records import ActionRecord
 from devices.wall.capabilities import Capability
 from devices.wall.controller import WallController
 from devices.wall.state import WallError, WallState
 from models.config.schema import WallConfig, wall_output_id
 from models.desk.ownership import EventLike, TakeOver
-from common.wording import QT_TRANSLATE_NOOP
-from ui.shell.bridge import WallBridge
 from ui.desk.operator_desk import OperatorDesk
+from ui.shell.bridge import WallBridge
 from ui.shell.device_words import result_text
-from ui.wall.outputs_model import routed_input
 from ui.shell.wording import said
+from ui.wall.outputs_model import routed_input
 
 LAYOUT_ACTION = "wall.layout."
 OFFER_SECONDS = 10
@@ -45,7 +46,7 @@ class WallDesk(QObject):
     actionRecorded = Signal(object)
     outputResult = Signal(str, int, str)
     layoutChanged = Signal(str)
-    _finished = Signal(str, object, object, object)   # device thread -> GUI: wall id, outputs, layout, future
+    _finished = Signal(str, object, object, object)  # device thread -> GUI: wall id, outputs, layout, future
 
     def __init__(self, desk: OperatorDesk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,19 +54,23 @@ class WallDesk(QObject):
         self.board = desk.board
         self.walls: dict[str, WallConfig] = {}
         self.bridges: dict[str, WallBridge] = {}
-        self.current: str | None = None        # the wall on screen: the layout hotkeys recall on it
-        self.active_layouts: dict[str, int] = {}     # wall id -> the layout its screens show
-        self.offer: tuple[str, int] | None = None     # (wall id, layout) waiting for "take over and recall"
-        self._offer_timer = QTimer(self, singleShot=True, interval=OFFER_SECONDS * 1000, timeout=self.cancel_offer)
+        self.current: str | None = None  # the wall on screen: the layout hotkeys recall on it
+        self.active_layouts: dict[str, int] = {}  # wall id -> the layout its screens show
+        self.offer: tuple[str, int] | None = None  # (wall id, layout) waiting for "take over and recall"
+        self._offer_timer = QTimer(
+            self, singleShot=True, interval=OFFER_SECONDS * 1000, timeout=self.cancel_offer
+        )
         self._online: dict[str, bool] = {}
-        self._links: dict[str, list[QMetaObject.Connection]] = {}   # wall id -> its bridge's connections here
+        self._links: dict[str, list[QMetaObject.Connection]] = {}  # wall id -> its bridge's connections here
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     def add_wall(self, wall: WallConfig, bridge: WallBridge) -> None:
         self.walls[wall.id] = wall
         self.bridges[wall.id] = bridge
-        self._links[wall.id] = [bridge.actionFinished.connect(self.actionRecorded),
-                                bridge.stateChanged.connect(lambda state, wall_id=wall.id: self._on_state(wall_id, state))]
+        self._links[wall.id] = [
+            bridge.actionFinished.connect(self.actionRecorded),
+            bridge.stateChanged.connect(lambda state, wall_id=wall.id: self._on_state(wall_id, state)),
+        ]
         self._on_state(wall.id, bridge.state)
         if self.current is None:
             self.current = wall.id
@@ -107,8 +112,11 @@ class WallDesk(QObject):
     def take_over_and_recall(self, wall_id: str, number: int) -> None:
         """Take over every screen of the wall another running event holds (each logged), then recall the layout."""
         self.cancel_offer()
-        self._take_over(wall_id, [wall_output_id(wall_id, output) for output in self.walls[wall_id].outputs],
-                        lambda: self._recall(wall_id, number))
+        self._take_over(
+            wall_id,
+            [wall_output_id(wall_id, output) for output in self.walls[wall_id].outputs],
+            lambda: self._recall(wall_id, number),
+        )
 
     def _take_over(self, wall_id: str, devices: list[str], then: Callable[[], None] = lambda: None) -> None:
         """Take over those of ``devices`` other running events hold, all or none (the operations log may refuse,
@@ -118,7 +126,7 @@ class WallDesk(QObject):
         blocking = {device: self.board.blocking(device) for device in devices}
         try:
             takeovers = self.board.propose_all(devices)
-        except ValueError as exc:      # no active event chosen: nothing taken, nothing sent
+        except ValueError as exc:  # no active event chosen: nothing taken, nothing sent
             self.notice.emit("warning", said(exc))
             return
 
@@ -129,21 +137,34 @@ class WallDesk(QObject):
             if takeovers:
                 self.desk.ownershipChanged.emit()
             then()
-        names = {device: f"{wall.name}: {wall.outputs.get(output, str(output))}" for device, output in outputs.items()}
+
+        names = {
+            device: f"{wall.name}: {wall.outputs.get(output, str(output))}"
+            for device, output in outputs.items()
+        }
         self.desk.share_take_overs(takeovers, names, taken, audited=True)
 
-    def _record_take_over(self, wall: WallConfig, output: int, takeover: TakeOver, owners: list[EventLike]) -> None:
-        action = QT_TRANSLATE_NOOP("WallDesk", "take over {output} ({device}) from {owners} for {event}").format(
-            output=wall.outputs.get(output, str(output)), device=takeover.device,
-            owners=", ".join(e.title for e in owners), event=self.board.events[takeover.by_event].title)
+    def _record_take_over(
+        self, wall: WallConfig, output: int, takeover: TakeOver, owners: list[EventLike]
+    ) -> None:
+        action = QT_TRANSLATE_NOOP(
+            "WallDesk", "take over {output} ({device}) from {owners} for {event}"
+        ).format(
+            output=wall.outputs.get(output, str(output)),
+            device=takeover.device,
+            owners=", ".join(e.title for e in owners),
+            event=self.board.events[takeover.by_event].title,
+        )
         self.actionRecorded.emit(ActionRecord(wall.name, action, "completed", time.time(), 0.0))
 
     # ---- actions ------------------------------------------------------------------------------
     def route(self, wall_id: str, output: int, input: int) -> None:
         names, titles = self.blocked(wall_id, [output])
         if names:
-            self.notice.emit("warning", self.tr("%1 belongs to %2 — take it over first")
-                             .replace("%1", names).replace("%2", titles))
+            self.notice.emit(
+                "warning",
+                self.tr("%1 belongs to %2 — take it over first").replace("%1", names).replace("%2", titles),
+            )
             return
         canvas = self.walls[wall_id].canvas or 1
 
@@ -151,8 +172,12 @@ class WallDesk(QObject):
             if controller.can(Capability.WINDOWS):
                 return controller.set_window_source(canvas, output, input)
             return controller.route(input, output)
-        if self._send(wall_id, send, [output]) and routed_input(self.bridges[wall_id], output, canvas) != input:
-            self._set_active_layout(wall_id, None)     # the screen leaves the layout
+
+        if (
+            self._send(wall_id, send, [output])
+            and routed_input(self.bridges[wall_id], output, canvas) != input
+        ):
+            self._set_active_layout(wall_id, None)  # the screen leaves the layout
 
     def recall_layout(self, wall_id: str, number: int) -> None:
         """Recall at once when every screen is free or ours; else offer to take over and recall (asked again: do it)."""
@@ -167,9 +192,16 @@ class WallDesk(QObject):
             self.offer = (wall_id, number)
             self._offer_timer.start()
             self.layoutChanged.emit(wall_id)
-            self.notice.emit("warning", self.tr("Layout %1 would change %2, owned by %3: press its key or button "
-                                                "again, or click “Take over and recall”").replace("%1", self.layout_name(wall_id, number))
-                             .replace("%2", names).replace("%3", titles))
+            self.notice.emit(
+                "warning",
+                self.tr(
+                    "Layout %1 would change %2, owned by %3: press its key or button "
+                    "again, or click “Take over and recall”"
+                )
+                .replace("%1", self.layout_name(wall_id, number))
+                .replace("%2", names)
+                .replace("%3", titles),
+            )
 
     @Slot()
     def cancel_offer(self) -> None:
@@ -188,6 +220,7 @@ class WallDesk(QObject):
             if controller.can(Capability.LAYOUTS):
                 return controller.recall_layout(wall.canvas or 1, number)
             return controller.recall_preset(number)
+
         self._send(wall_id, send, list(wall.outputs), layout=number)
 
     def _set_active_layout(self, wall_id: str, number: int | None) -> None:
@@ -209,21 +242,27 @@ class WallDesk(QObject):
         """Hotkeys: ``wall.layout.N`` recalls layout N on the wall on screen."""
         if not action.startswith(LAYOUT_ACTION) or self.current is None:
             return
-        number = int(action[len(LAYOUT_ACTION):])
+        number = int(action[len(LAYOUT_ACTION) :])
         wall = self.walls[self.current]
         if number not in wall.layouts:
-            self.notice.emit("info", self.tr("%1 has no layout %2").replace("%1", wall.name)
-                             .replace("%2", str(number)))
+            self.notice.emit(
+                "info", self.tr("%1 has no layout %2").replace("%1", wall.name).replace("%2", str(number))
+            )
             return
         self.recall_layout(wall.id, number)
 
     # ---- plumbing ---------------------------------------------------------------------------------
-    def _send(self, wall_id: str, command: Callable[[WallController], concurrent.futures.Future],
-              outputs: list[int], layout: int | None = None) -> bool:
+    def _send(
+        self,
+        wall_id: str,
+        command: Callable[[WallController], concurrent.futures.Future],
+        outputs: list[int],
+        layout: int | None = None,
+    ) -> bool:
         """Send ``command``; False when it was refused before sending. ``layout``: the layout it recalls."""
         try:
             future = command(self.bridges[wall_id].controller)
-        except ValueError as exc:   # a number the device does not have, or a thing it cannot do: nothing sent
+        except ValueError as exc:  # a number the device does not have, or a thing it cannot do: nothing sent
             self.notice.emit("error", f"{self.walls[wall_id].name}: {said(exc)}")
             return False
         if outputs:
@@ -231,12 +270,19 @@ class WallDesk(QObject):
         return True
 
     @Slot(str, object, object, object)
-    def _on_finished(self, wall_id: str, outputs: list[int], layout: int | None,
-                     future: concurrent.futures.Future) -> None:
-        if wall_id not in self.walls:       # removed from the configuration meanwhile
+    def _on_finished(
+        self, wall_id: str, outputs: list[int], layout: int | None, future: concurrent.futures.Future
+    ) -> None:
+        if wall_id not in self.walls:  # removed from the configuration meanwhile
             return
         error = future.exception()
-        why = "" if error is None else result_text(error.result) if isinstance(error, WallError) else said(error)
+        why = (
+            ""
+            if error is None
+            else result_text(error.result)
+            if isinstance(error, WallError)
+            else said(error)
+        )
         for output in outputs:
             self.outputResult.emit(wall_id, output, why)
         if layout is not None:

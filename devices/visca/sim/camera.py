@@ -3,14 +3,24 @@
 Every action returns the axes whose arrival completes the command; an empty set means the
 command completes at once (drives and stops: the motion goes on until a stop or a limit).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, Callable
+from typing import Any
 
 from devices.visca.profiles import CameraProfile
 from devices.visca.sim.motion import (
-    ALL_AXES, FOCUS, LENS_SPEED_MAX, PAN, PAN_TILT, TILT, ZOOM, Clock, Mechanics,
+    ALL_AXES,
+    FOCUS,
+    LENS_SPEED_MAX,
+    PAN,
+    PAN_TILT,
+    TILT,
+    ZOOM,
+    Clock,
+    Mechanics,
 )
 
 NOTHING: frozenset[str] = frozenset()
@@ -35,7 +45,7 @@ class VirtualCamera:
         self.recall_speed = profile.preset_speed_max
         self.last_preset: int | None = None
         self.camera_id = 0
-        self.presets_changed: Callable[[], None] = lambda: None   # what keeps them across restarts
+        self.presets_changed: Callable[[], None] = lambda: None  # what keeps them across restarts
 
     def power_up(self) -> None:
         """Come back from a power cut: axes at rest where they stopped, settings kept."""
@@ -74,8 +84,11 @@ class VirtualCamera:
     def move_pan_tilt(self, pan: int, tilt: int, pan_speed: int, tilt_speed: int | None) -> frozenset[str]:
         """``tilt_speed`` None: single-speed layout, ``pan_speed`` sets both axes."""
         m = self.mechanics
-        tilt_rate = m.tilt_rate(pan_speed, self.profile.pan_speed_max) if tilt_speed is None \
+        tilt_rate = (
+            m.tilt_rate(pan_speed, self.profile.pan_speed_max)
+            if tilt_speed is None
             else m.tilt_rate(tilt_speed)
+        )
         m.go(PAN, [pan], m.pan_rate(pan_speed))
         m.go(TILT, [tilt], tilt_rate)
         return PAN_TILT

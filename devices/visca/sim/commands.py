@@ -4,11 +4,12 @@ Decoding checks every parameter against the camera's profile and raises ``NotUnd
 anything a camera would answer with a syntax error; it changes nothing. The engine decides
 about sockets, standby and focus mode, then calls ``Plan.run``.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
 
 from devices.visca.sim.camera import VirtualCamera
 from devices.visca.sim.motion import ALL_AXES, FOCUS, LENS_SPEED_MAX, LENS_STANDARD_SPEED, PAN_TILT, ZOOM
@@ -16,23 +17,26 @@ from devices.visca.sim.protocol import NotUnderstood, signed_from_nibbles, unsig
 
 ON, OFF, TOGGLE = 0x02, 0x03, 0x10
 LEFT_OR_UP, RIGHT_OR_DOWN, STOP = 0x01, 0x02, 0x03
-STOPPED_AXIS_BYTE_MAX = 0x7F   # any data byte
+STOPPED_AXIS_BYTE_MAX = 0x7F  # any data byte
 
 
 @dataclass(frozen=True)
 class Plan:
-    run: Callable[[], frozenset[str]]      # starts the action; returns the axes to wait for
-    takes: frozenset[str] = frozenset()    # axes taken from a command still running on them
-    in_standby: bool = False               # allowed while the camera is in standby
-    manual_focus: bool = False             # "not executable" while auto focus is on
+    run: Callable[[], frozenset[str]]  # starts the action; returns the axes to wait for
+    takes: frozenset[str] = frozenset()  # axes taken from a command still running on them
+    in_standby: bool = False  # allowed while the camera is in standby
+    manual_focus: bool = False  # "not executable" while auto focus is on
 
 
 def decode_command(message: bytes, camera: VirtualCamera) -> Plan:
     # patterns use literals: on 02, off 03, toggle 10 (bare names would be capture patterns)
     match tuple(message[1:]):
         case (0x04, 0x00, 0x02 | 0x03 as mode):
-            return Plan(partial(camera.set_power, mode == ON), takes=ALL_AXES if mode == OFF else frozenset(),
-                        in_standby=True)
+            return Plan(
+                partial(camera.set_power, mode == ON),
+                takes=ALL_AXES if mode == OFF else frozenset(),
+                in_standby=True,
+            )
         case (0x04, 0x07, code):
             return _lens_drive(camera, ZOOM, code, tele_or_far=1)
         case (0x04, 0x47, *position) if len(position) in (4, 8):
@@ -43,11 +47,17 @@ def decode_command(message: bytes, camera: VirtualCamera) -> Plan:
             plan = _lens_drive(camera, FOCUS, code, tele_or_far=-1)
             return Plan(plan.run, plan.takes, manual_focus=code != 0x00)
         case (0x04, 0x48, *position) if len(position) == 4:
-            target = _in_range(unsigned_from_nibbles(position), camera.profile.focus_min, camera.profile.focus_max)
-            return Plan(partial(camera.move_lens, {FOCUS: target}), takes=frozenset((FOCUS,)), manual_focus=True)
+            target = _in_range(
+                unsigned_from_nibbles(position), camera.profile.focus_min, camera.profile.focus_max
+            )
+            return Plan(
+                partial(camera.move_lens, {FOCUS: target}), takes=frozenset((FOCUS,)), manual_focus=True
+            )
         case (0x04, 0x38, 0x02 | 0x03 | 0x10 as mode):
-            return Plan(partial(camera.set_autofocus, None if mode == TOGGLE else mode == ON),
-                        takes=frozenset((FOCUS,)))
+            return Plan(
+                partial(camera.set_autofocus, None if mode == TOGGLE else mode == ON),
+                takes=frozenset((FOCUS,)),
+            )
         case (0x04, 0x18, 0x01):
             return Plan(camera.accept)
         case (0x04, 0x18, 0x02):
@@ -65,7 +75,7 @@ def decode_command(message: bytes, camera: VirtualCamera) -> Plan:
         case (0x7E, 0x01, 0x0B, number, speed):
             speed = _preset_speed(camera, speed, camera.profile.preset_speed_max)
             return Plan(partial(camera.set_preset_speed, _preset(camera, number), speed))
-        case (0x06, 0x01, speed):   # PTZOptics: one recall speed for every preset, 01–18h
+        case (0x06, 0x01, speed):  # PTZOptics: one recall speed for every preset, 01–18h
             return Plan(partial(camera.set_preset_speed, None, _preset_speed(camera, speed, 0x18)))
         case (0x06, 0x01, pan_speed, tilt_speed, pan_dir, tilt_dir):
             return _pan_tilt_drive(camera, pan_speed, tilt_speed, pan_dir, tilt_dir)
@@ -143,7 +153,9 @@ def _axis_direction(code: int, speed: int, speed_max: int, left_or_up: int) -> i
     return left_or_up if code == LEFT_OR_UP else -left_or_up
 
 
-def _pan_tilt_drive(camera: VirtualCamera, pan_speed: int, tilt_speed: int, pan_code: int, tilt_code: int) -> Plan:
+def _pan_tilt_drive(
+    camera: VirtualCamera, pan_speed: int, tilt_speed: int, pan_code: int, tilt_code: int
+) -> Plan:
     p = camera.profile
     # left runs towards pan_min (BRC-X400 table), or towards pan_max where the left end is the
     # positive one (BRC-H700); up towards tilt_max (docs/cameras.md "Which way is left")
@@ -153,8 +165,9 @@ def _pan_tilt_drive(camera: VirtualCamera, pan_speed: int, tilt_speed: int, pan_
     return Plan(partial(camera.drive_pan_tilt, pan_dir, tilt_dir, pan_speed, tilt_speed), takes=PAN_TILT)
 
 
-def _pan_tilt_position(camera: VirtualCamera, relative: bool, pan_speed: int, tilt_speed: int,
-                       position: list[int]) -> Plan:
+def _pan_tilt_position(
+    camera: VirtualCamera, relative: bool, pan_speed: int, tilt_speed: int, position: list[int]
+) -> Plan:
     p = camera.profile
     if len(position) != p.pan_nibbles + p.tilt_nibbles:
         raise NotUnderstood(f"{p.name} expects {p.pan_nibbles}+{p.tilt_nibbles} position nibbles")
@@ -163,8 +176,8 @@ def _pan_tilt_position(camera: VirtualCamera, relative: bool, pan_speed: int, ti
         _in_range(tilt_speed, 0, 0)
     else:
         _in_range(tilt_speed, 1, p.tilt_speed_max)
-    pan = signed_from_nibbles(position[:p.pan_nibbles])
-    tilt = signed_from_nibbles(position[p.pan_nibbles:])
+    pan = signed_from_nibbles(position[: p.pan_nibbles])
+    tilt = signed_from_nibbles(position[p.pan_nibbles :])
     move = camera.move_pan_tilt_by if relative else camera.move_pan_tilt
     return Plan(partial(move, pan, tilt, pan_speed, None if p.single_speed else tilt_speed), takes=PAN_TILT)
 
@@ -173,8 +186,8 @@ def _pan_tilt_limit(camera: VirtualCamera, clear: bool, upper_right: bool, posit
     p = camera.profile
     if len(position) != p.pan_nibbles + p.tilt_nibbles:
         raise NotUnderstood(f"{p.name} expects {p.pan_nibbles}+{p.tilt_nibbles} limit nibbles")
-    pan = signed_from_nibbles(position[:p.pan_nibbles])
-    tilt = signed_from_nibbles(position[p.pan_nibbles:])
+    pan = signed_from_nibbles(position[: p.pan_nibbles])
+    tilt = signed_from_nibbles(position[p.pan_nibbles :])
     if clear:
         return Plan(partial(camera.set_pan_tilt_limit, upper_right, None, None))
     return Plan(partial(camera.set_pan_tilt_limit, upper_right, pan, tilt))

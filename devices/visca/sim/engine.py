@@ -9,11 +9,13 @@ Two sockets. A command gets ACK `z0 4s FF` then completion `z0 5s FF`; moves tha
 axes arrive, with one timer for that moment. A new command on the same axes supersedes a
 running one, whose socket completes at that moment.
 """
+
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from devices.visca.profiles import CameraProfile
 from devices.visca.sim import protocol
@@ -24,7 +26,7 @@ from devices.visca.sim.motion import Cancellable, Clock
 from devices.visca.sim.outbox import Outbox
 from devices.visca.sim.protocol import NotUnderstood
 
-FRAME = 1 / 59.94          # Sony answers within one video frame (docs/visca-protocol.md §7.1)
+FRAME = 1 / 59.94  # Sony answers within one video frame (docs/visca-protocol.md §7.1)
 SOCKETS = (1, 2)
 IF_CLEAR = b"\x01\x00\x01"
 
@@ -40,11 +42,19 @@ class _Job:
 
 
 class ViscaDevice:
-    def __init__(self, profile: CameraProfile, send: Send, *, address: int = 1,
-                 clock: Clock | None = None, latency: float = FRAME, refuse: frozenset[bytes] = frozenset()) -> None:
+    def __init__(
+        self,
+        profile: CameraProfile,
+        send: Send,
+        *,
+        address: int = 1,
+        clock: Clock | None = None,
+        latency: float = FRAME,
+        refuse: frozenset[bytes] = frozenset(),
+    ) -> None:
         self.clock: Clock = clock or asyncio.get_running_loop()
         self.address = address
-        self.refuse = refuse        # inquiry messages answered with a syntax error, like an OEM camera
+        self.refuse = refuse  # inquiry messages answered with a syntax error, like an OEM camera
         self.camera = VirtualCamera(profile, self.clock)
         self._outbox: Outbox[bytes, object] = Outbox(self.clock, send, latency)
         self._jobs: dict[int, _Job] = {}

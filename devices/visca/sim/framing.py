@@ -1,10 +1,11 @@
 """Cutting a byte stream (TCP, serial line, raw datagram) into VISCA packets (docs/visca-protocol.md §1.3)."""
+
 from __future__ import annotations
 
 from devices.visca.sim.protocol import TERMINATOR
 
 BROADCAST = 0x88
-MAX_PACKET = 32   # room for the length error (> 16 bytes); anything longer without FF is noise
+MAX_PACKET = 32  # room for the length error (> 16 bytes); anything longer without FF is noise
 
 
 class PacketSplitter:

@@ -1,4 +1,5 @@
 """Inquiry messages (`09 …`): the data bytes of the `z0 50 … FF` answer (docs/visca-protocol.md §6)."""
+
 from __future__ import annotations
 
 from devices.visca.sim.camera import VirtualCamera
@@ -13,9 +14,14 @@ PTZOPTICS_VERSION = bytes.fromhex("01 02 01 05 02 00 02")
 
 # What the `refuse=` simulator option names (the console's names for its status polls).
 INQUIRIES = {
-    "power": b"\x09\x04\x00", "position": b"\x09\x06\x12", "zoom": b"\x09\x04\x47",
-    "focus": b"\x09\x04\x48", "focus-mode": b"\x09\x04\x38", "last-preset": b"\x09\x04\x3F",
-    "version": b"\x09\x00\x02", "max-speed": b"\x09\x06\x11",
+    "power": b"\x09\x04\x00",
+    "position": b"\x09\x06\x12",
+    "zoom": b"\x09\x04\x47",
+    "focus": b"\x09\x04\x48",
+    "focus-mode": b"\x09\x04\x38",
+    "last-preset": b"\x09\x04\x3f",
+    "version": b"\x09\x00\x02",
+    "max-speed": b"\x09\x06\x11",
 }
 
 
@@ -25,8 +31,12 @@ def answer_inquiry(message: bytes, camera: VirtualCamera) -> bytes:
         case (0x00, 0x02) if p.name == "ptzoptics":
             return PTZOPTICS_VERSION
         case (0x00, 0x02):
-            return (p.vendor_id.to_bytes(2, "big") + p.model_id.to_bytes(2, "big")
-                    + ROM_REVISION.to_bytes(2, "big") + bytes((MAX_SOCKET,)))
+            return (
+                p.vendor_id.to_bytes(2, "big")
+                + p.model_id.to_bytes(2, "big")
+                + ROM_REVISION.to_bytes(2, "big")
+                + bytes((MAX_SOCKET,))
+            )
         case (0x04, 0x00):
             return bytes((0x02 if camera.power else 0x03,))
         case (0x04, 0x47):

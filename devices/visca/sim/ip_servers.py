@@ -8,12 +8,14 @@
 Port 0 picks a free port; ``url`` then names the one bound. ``address`` (raw kinds) sets the
 camera's reply header (2 → ``A0``, like PTZOptics G3 configured as camera 2).
 """
+
 from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Callable
 from contextlib import suppress
-from typing import Any, Callable
+from typing import Any
 
 from devices.visca import ipframe
 from devices.visca.ipframe import PayloadType
@@ -38,8 +40,9 @@ class _UdpServer(SimulatorServer):
     _transport: asyncio.DatagramTransport | None = None
 
     async def start(self) -> None:
-        family, _, _, _, sockaddr = socket.getaddrinfo(self.endpoint.host, self.endpoint.port,
-                                                       type=socket.SOCK_DGRAM)[0]
+        family, _, _, _, sockaddr = socket.getaddrinfo(
+            self.endpoint.host, self.endpoint.port, type=socket.SOCK_DGRAM
+        )[0]
         sock = socket.socket(family, socket.SOCK_DGRAM)
         try:
             # a client on this host may bind the camera port too (visca-over-ip binds ('', port))
@@ -50,7 +53,8 @@ class _UdpServer(SimulatorServer):
             sock.close()
             raise
         self._transport, _ = await self._loop.create_datagram_endpoint(
-            lambda: _Datagrams(self._on_datagram), sock=sock)
+            lambda: _Datagrams(self._on_datagram), sock=sock
+        )
         host, port = sock.getsockname()[:2]
         self.address = (host, port)
         self.url = _url(self.endpoint.scheme, host, port)
@@ -72,7 +76,9 @@ class SonyUdpServer(_UdpServer):
 
     known_options = COMMON_OPTIONS | {"reply_port"}
 
-    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(
+        self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None
+    ) -> None:
         super().__init__(endpoint, default_model, device)
         self._reply_port = endpoint.int_option("reply_port", 0, 1, 65535) or None
         self._last_seq: int | None = None
@@ -113,7 +119,9 @@ class SonyUdpServer(_UdpServer):
 class RawUdpServer(_UdpServer):
     known_options = COMMON_OPTIONS | {"address"}
 
-    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(
+        self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None
+    ) -> None:
         super().__init__(endpoint, default_model, device)
         self._use_cameras([self._device(self._send, endpoint.int_option("address", 1, 1, 7))])
 
@@ -129,15 +137,16 @@ class RawUdpServer(_UdpServer):
 class TcpServer(SimulatorServer):
     known_options = COMMON_OPTIONS | {"address"}
 
-    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(
+        self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None
+    ) -> None:
         super().__init__(endpoint, default_model, device)
         self._use_cameras([self._device(self._send, endpoint.int_option("address", 1, 1, 7))])
         self._server: asyncio.Server | None = None
         self._clients: dict[asyncio.StreamWriter, asyncio.Task[None]] = {}
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve_client, self.endpoint.host,
-                                                  self.endpoint.port)
+        self._server = await asyncio.start_server(self._serve_client, self.endpoint.host, self.endpoint.port)
         host, port = self._server.sockets[0].getsockname()[:2]
         self.address = (host, port)
         self.url = _url(self.endpoint.scheme, host, port)
@@ -151,7 +160,7 @@ class TcpServer(SimulatorServer):
             while data := await reader.read(4096):
                 for packet in splitter.feed(data):
                     if packet[0] == BROADCAST:
-                        self._record("VISCA", packet)     # taken in, and ignored over IP
+                        self._record("VISCA", packet)  # taken in, and ignored over IP
                     elif self._accepts_incoming():
                         self._record("VISCA", packet)
                         self.cameras[0].handle(packet, writer)

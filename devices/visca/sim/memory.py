@@ -11,23 +11,27 @@ It is read at start and written atomically after every change to a preset. A fil
 be read, or is not such a state, is reported (``restore`` returns the sentence) and ignored: the
 cameras start without presets and the next change writes a good file over it.
 """
+
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from devices.visca.sim.camera import VirtualCamera, Preset
 from common.user_files import write_atomically
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from devices.visca.sim.camera import Preset, VirtualCamera
 
 log = logging.getLogger(__name__)
 FORMAT = 1
 AXES = ("pan", "tilt", "zoom", "focus")
 
-UNUSABLE = QT_TRANSLATE_NOOP("Simulator", "The saved presets of a simulated camera cannot be used ({path}): "
-                                          "{reason}. The file is ignored.")
+UNUSABLE = QT_TRANSLATE_NOOP(
+    "Simulator",
+    "The saved presets of a simulated camera cannot be used ({path}): {reason}. The file is ignored.",
+)
 NOT_JSON = QT_TRANSLATE_NOOP("Simulator", "it is not valid JSON")
 NOT_A_STATE = QT_TRANSLATE_NOOP("Simulator", "it is not the state of a simulated camera")
 
@@ -39,7 +43,7 @@ class NotAState(ValueError):
 class CameraMemory:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.loaded = False         # presets came from the file (not a first start, not an unusable file)
+        self.loaded = False  # presets came from the file (not a first start, not an unusable file)
 
     def restore(self, cameras: Sequence[VirtualCamera]) -> Phrase | None:
         """Give the cameras what the file kept; what is wrong with it, if it is there and unusable."""
@@ -57,7 +61,7 @@ class CameraMemory:
             return UNUSABLE.format(path=str(self.path), reason=NOT_JSON)
         except NotAState:
             return UNUSABLE.format(path=str(self.path), reason=NOT_A_STATE)
-        for camera, memory in zip(cameras, kept):
+        for camera, memory in zip(cameras, kept, strict=False):
             camera.presets, camera.preset_speeds, camera.recall_speed = memory
         self.loaded = True
         return None
@@ -73,14 +77,20 @@ class CameraMemory:
 
 def _memory(camera: VirtualCamera) -> dict[str, Any]:
     return {
-        "presets": {str(n): {axis: getattr(p, axis) for axis in AXES} for n, p in sorted(camera.presets.items())},
+        "presets": {
+            str(n): {axis: getattr(p, axis) for axis in AXES} for n, p in sorted(camera.presets.items())
+        },
         "preset_speeds": {str(n): speed for n, speed in sorted(camera.preset_speeds.items())},
         "recall_speed": camera.recall_speed,
     }
 
 
 def _cameras(data: Any) -> list[tuple[dict[int, Preset], dict[int, int], int]]:
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("cameras"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or not isinstance(data.get("cameras"), list)
+    ):
         raise NotAState
     return [_camera(camera) for camera in data["cameras"]]
 
@@ -88,8 +98,10 @@ def _cameras(data: Any) -> list[tuple[dict[int, Preset], dict[int, int], int]]:
 def _camera(data: Any) -> tuple[dict[int, Preset], dict[int, int], int]:
     if not isinstance(data, dict):
         raise NotAState
-    presets = {_number(n): Preset(**{axis: _integer(_mapping(p).get(axis)) for axis in AXES})
-               for n, p in _mapping(data.get("presets", {})).items()}
+    presets = {
+        _number(n): Preset(**{axis: _integer(_mapping(p).get(axis)) for axis in AXES})
+        for n, p in _mapping(data.get("presets", {})).items()
+    }
     speeds = {_number(n): _integer(speed) for n, speed in _mapping(data.get("preset_speeds", {})).items()}
     return presets, speeds, _integer(data.get("recall_speed"))
 

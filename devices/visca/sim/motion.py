@@ -4,9 +4,12 @@ Nothing ticks. Each axis keeps a piecewise-linear path of (time, position) point
 its position from the clock when asked; whoever needs to know when a motion ends asks for its
 arrival time and schedules one timer for that moment.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Protocol, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
+from typing import Any, Protocol
 
 from devices.visca.profiles import CameraProfile
 
@@ -15,10 +18,10 @@ PAN_TILT = frozenset((PAN, TILT))
 ALL_AXES = frozenset((PAN, TILT, ZOOM, FOCUS))
 
 LENS_SPEED_MAX = 7
-LENS_STANDARD_SPEED = 4            # the "standard speed" of Tele/Wide/Far/Near without a speed nibble
-LENS_FULL_RANGE_SECONDS = 3.0      # whole zoom or focus range at speed 7
-LENS_SLOWDOWN_PER_STEP = 1.4       # each speed step below 7 is this much slower (speed 0: ≈32 s)
-SLOWEST_FRACTION = 1 / 90          # speed 01 ≈ 1.1°/s on a 100°/s head (BRC-X400, docs/visca-protocol.md §5.4)
+LENS_STANDARD_SPEED = 4  # the "standard speed" of Tele/Wide/Far/Near without a speed nibble
+LENS_FULL_RANGE_SECONDS = 3.0  # whole zoom or focus range at speed 7
+LENS_SLOWDOWN_PER_STEP = 1.4  # each speed step below 7 is this much slower (speed 0: ≈32 s)
+SLOWEST_FRACTION = 1 / 90  # speed 01 ≈ 1.1°/s on a 100°/s head (BRC-X400, docs/visca-protocol.md §5.4)
 SPEED_CURVE_EXPONENT = 1.8
 
 
@@ -39,7 +42,7 @@ def speed_fraction(speed: int, speed_max: int) -> float:
     if speed <= 0:
         return 0.0
     x = (min(speed, speed_max) - 1) / max(speed_max - 1, 1)
-    return SLOWEST_FRACTION + (1 - SLOWEST_FRACTION) * x ** SPEED_CURVE_EXPONENT
+    return SLOWEST_FRACTION + (1 - SLOWEST_FRACTION) * x**SPEED_CURVE_EXPONENT
 
 
 class AxisTravel:
@@ -52,7 +55,7 @@ class AxisTravel:
         path = self._path
         if now >= path[-1][0]:
             return path[-1][1]
-        for (t0, p0), (t1, p1) in zip(path, path[1:]):
+        for (t0, p0), (t1, p1) in pairwise(path):
             if now < t1:
                 return p0 if now <= t0 else p0 + (p1 - p0) * (now - t0) / (t1 - t0)
         return path[-1][1]

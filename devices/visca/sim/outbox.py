@@ -3,15 +3,17 @@
 One timer at a time (for the head of the queue) instead of one per reply: asyncio does not
 keep the order of timers that fall due at the same moment.
 """
+
 from __future__ import annotations
 
 from collections import deque
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from devices.visca.sim.motion import Cancellable, Clock
 
 Item = TypeVar("Item")
-Origin = TypeVar("Origin")      # what the deliverer needs to know where it goes (a client, an address)
+Origin = TypeVar("Origin")  # what the deliverer needs to know where it goes (a client, an address)
 
 
 class Outbox(Generic[Item, Origin]):

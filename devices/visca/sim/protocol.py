@@ -2,13 +2,14 @@
 
 Written independently of ``devices.visca.codec`` on purpose: the simulator is used to check the driver.
 """
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 TERMINATOR = 0xFF
-MAX_MESSAGE = 14          # longer messages get "message length" (z0 6s 01 FF)
-NO_PRESET = 0x7F          # last-preset answer before any recall (BRC-X400 style, §6.1)
+MAX_MESSAGE = 14  # longer messages get "message length" (z0 6s 01 FF)
+NO_PRESET = 0x7F  # last-preset answer before any recall (BRC-X400 style, §6.1)
 
 ERROR_LENGTH = 0x01
 ERROR_SYNTAX = 0x02

@@ -4,6 +4,7 @@ POSIX only. The client opens the slave side (``url`` / ``address`` name it, or t
 ``link`` when given) like any serial port. ``unplug()`` closes the pty and removes the symlink;
 ``replug()`` makes a fresh pty and points the symlink at it, to exercise a driver's reopen logic.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ from devices.sim_support import PseudoTerminal
 from devices.visca.sim.framing import PacketSplitter
 from devices.visca.sim.serial_chain import MAX_CAMERAS, SerialChain
 from devices.visca.sim.server import COMMON_OPTIONS, DeviceFactory, SimulatorServer
-from devices.visca.urls import CameraUrlError, CameraEndpoint
+from devices.visca.urls import CameraEndpoint, CameraUrlError
 
 PTY_DEVICE = "pty"
 
@@ -21,14 +22,19 @@ PTY_DEVICE = "pty"
 class PtyServer(SimulatorServer):
     known_options = COMMON_OPTIONS | {"link", "cameras", "baud"}
 
-    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(
+        self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None
+    ) -> None:
         if os.name != "posix":
             raise CameraUrlError(
                 f"{endpoint.url}: the serial simulator uses a pseudo-terminal, which needs Linux or macOS; "
-                "on this system simulate a network camera (visca+udp, visca+udpraw or visca+tcp) instead")
+                "on this system simulate a network camera (visca+udp, visca+udpraw or visca+tcp) instead"
+            )
         if endpoint.device != PTY_DEVICE:
-            raise CameraUrlError(f"{endpoint.url}: the simulator serves serial lines only as "
-                                 "visca+serial://pty?link=PATH&cameras=N")
+            raise CameraUrlError(
+                f"{endpoint.url}: the simulator serves serial lines only as "
+                "visca+serial://pty?link=PATH&cameras=N"
+            )
         super().__init__(endpoint, default_model, device)
         # a pty has no line speed; baud is checked so that a URL shared with the client stays valid
         endpoint.int_option("baud", 9600, 50, 4_000_000)

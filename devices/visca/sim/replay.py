@@ -11,9 +11,11 @@ reply is (docs/visca-protocol.md §3.1): an ACK answers the oldest unanswered co
 completion or error with that socket ends it; an inquiry answer goes to the oldest unanswered
 inquiry; anything else (a network change) to the request sent last.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from devices.replay import Capture, Exchange, Player, Script
 from devices.visca import ipframe
@@ -41,9 +43,12 @@ def _pair_sony(capture: Capture) -> Script:
         if datagram is None:
             continue
         if frame.direction == "tx" and datagram.payload_type in (
-                ipframe.PayloadType.COMMAND, ipframe.PayloadType.INQUIRY, ipframe.PayloadType.DEVICE_SETTING):
+            ipframe.PayloadType.COMMAND,
+            ipframe.PayloadType.INQUIRY,
+            ipframe.PayloadType.DEVICE_SETTING,
+        ):
             known = by_seq.get(datagram.seq)
-            if known is None or known.request != datagram.payload or known.replies:   # else a resend
+            if known is None or known.request != datagram.payload or known.replies:  # else a resend
                 by_seq[datagram.seq] = script.add(Exchange(datagram.payload, frame.t))
         elif frame.direction == "rx" and datagram.payload_type == ipframe.PayloadType.REPLY:
             exchange = by_seq.get(datagram.seq)
@@ -54,8 +59,8 @@ def _pair_sony(capture: Capture) -> Script:
 
 def _pair_raw(capture: Capture) -> Script:
     script = Script()
-    waiting: list[Exchange] = []              # no reply yet, oldest first
-    sockets: dict[int, Exchange] = {}         # acknowledged commands, by socket
+    waiting: list[Exchange] = []  # no reply yet, oldest first
+    sockets: dict[int, Exchange] = {}  # acknowledged commands, by socket
     last: Exchange | None = None
     start = capture.ups[0] if capture.ups else 0.0
     for frame in capture.frames:
@@ -74,7 +79,7 @@ def _pair_raw(capture: Capture) -> Script:
 
 def _owner(reply: bytes, waiting: list[Exchange], sockets: dict[int, Exchange]) -> Exchange | None:
     kind, socket = reply[1] & 0xF0, reply[1] & 0x0F
-    if reply[0] == BROADCAST:                 # Address Set answer, IF_Clear coming round the chain
+    if reply[0] == BROADCAST:  # Address Set answer, IF_Clear coming round the chain
         return _take(waiting, lambda e: e.request[0] == BROADCAST)
     if reply in (e.request for e in waiting):  # a packet for nobody comes back round the chain
         return _take(waiting, lambda e: e.request == reply)
@@ -112,7 +117,7 @@ class ReplayCamera:
         self._player = Player()
 
     @property
-    def cameras(self) -> list["ReplayCamera"]:
+    def cameras(self) -> list[ReplayCamera]:
         return [self]
 
     def handle(self, packet: bytes, origin: Any = None) -> None:
@@ -123,7 +128,7 @@ class ReplayCamera:
             return
         self.unknown.append(packet)
         if packet[0] == BROADCAST:
-            self._send(packet, origin)                    # nobody on the chain takes it: it comes back
+            self._send(packet, origin)  # nobody on the chain takes it: it comes back
         else:
             self._send(protocol.error(packet[0] & 0x07 or self.address, 0, protocol.ERROR_SYNTAX), origin)
 
@@ -136,7 +141,10 @@ class ReplayCamera:
         self._player.play(self.script.greeting, lambda data: self._send(data, None))
 
     def state(self) -> dict[str, Any]:
-        return {"replayed": len(self.received) - len(self.unknown), "unknown": [p.hex(" ") for p in self.unknown]}
+        return {
+            "replayed": len(self.received) - len(self.unknown),
+            "unknown": [p.hex(" ") for p in self.unknown],
+        }
 
     def clear_sockets(self) -> None:
         pass

@@ -3,9 +3,11 @@
 The chain is a one-way ring: whatever no camera keeps (Address Set after the last camera,
 broadcast IF_Clear, a packet for an address nobody has) comes back to the controller.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from devices.visca.profiles import CameraProfile
 from devices.visca.sim.engine import FRAME, IF_CLEAR, ViscaDevice
@@ -18,13 +20,23 @@ MAX_CAMERAS = 7
 
 
 class SerialChain:
-    def __init__(self, profile: CameraProfile, count: int, write: Callable[[bytes], None], *,
-                 clock: Clock | None = None, latency: float = FRAME, refuse: frozenset[bytes] = frozenset()) -> None:
+    def __init__(
+        self,
+        profile: CameraProfile,
+        count: int,
+        write: Callable[[bytes], None],
+        *,
+        clock: Clock | None = None,
+        latency: float = FRAME,
+        refuse: frozenset[bytes] = frozenset(),
+    ) -> None:
         if not 1 <= count <= MAX_CAMERAS:
             raise ValueError(f"a VISCA chain has 1–{MAX_CAMERAS} cameras, not {count}")
         self._write = write
-        self.cameras = [ViscaDevice(profile, self._reply, address=n, clock=clock, latency=latency, refuse=refuse)
-                        for n in range(1, count + 1)]
+        self.cameras = [
+            ViscaDevice(profile, self._reply, address=n, clock=clock, latency=latency, refuse=refuse)
+            for n in range(1, count + 1)
+        ]
 
     def _reply(self, reply: bytes, origin: Any) -> None:
         self._write(reply)

@@ -10,26 +10,28 @@ The latest messages the listener took in are kept, in order, for tests (``receiv
 The fault-injection methods may be called from any thread: off the simulator's loop they run
 on it and return once applied. ``state()`` only reads, so it answers at once from anywhere.
 """
+
 from __future__ import annotations
 
 import asyncio
 import collections
 import random
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence, TypeVar
+from typing import Any, TypeVar
 
+from common.wording import Phrase
 from devices.sim_support import run_on_loop
 from devices.visca.profiles import CameraProfile, get_profile
 from devices.visca.sim.engine import ViscaDevice
 from devices.visca.sim.inquiries import INQUIRIES
 from devices.visca.sim.memory import CameraMemory
 from devices.visca.sim.outbox import Outbox
-from devices.visca.urls import CameraUrlError, CameraEndpoint
-from common.wording import Phrase
+from devices.visca.urls import CameraEndpoint, CameraUrlError
 
 COMMON_OPTIONS = frozenset({"model", "latency", "loss", "seed", "refuse", "state"})
 MAX_LATENCY = 60.0
-KEEP_RECEIVED = 10_000    # a demo runs for days: the record of received messages must not grow without end
+KEEP_RECEIVED = 10_000  # a demo runs for days: the record of received messages must not grow without end
 T = TypeVar("T")
 Send = Callable[[bytes, Any], None]
 DeviceFactory = Callable[[Send, int], Any]
@@ -49,8 +51,10 @@ def _memory(endpoint: CameraEndpoint, device: DeviceFactory | None) -> CameraMem
     if not path:
         return None
     if device is not None:
-        raise CameraUrlError(f"{endpoint.url}: state= keeps a simulated camera's presets; "
-                             "a camera played from a capture has none")
+        raise CameraUrlError(
+            f"{endpoint.url}: state= keeps a simulated camera's presets; "
+            "a camera played from a capture has none"
+        )
     return CameraMemory(Path(path).expanduser())
 
 
@@ -58,8 +62,9 @@ def refused_inquiries(endpoint: CameraEndpoint) -> frozenset[bytes]:
     names = [name.strip() for name in (endpoint.option("refuse") or "").split(",") if name.strip()]
     unknown = [name for name in names if name not in INQUIRIES]
     if unknown:
-        raise CameraUrlError(f"{endpoint.url}: refuse={','.join(unknown)} is not an inquiry; "
-                             f"known: {', '.join(INQUIRIES)}")
+        raise CameraUrlError(
+            f"{endpoint.url}: refuse={','.join(unknown)} is not an inquiry; known: {', '.join(INQUIRIES)}"
+        )
     return frozenset(INQUIRIES[name] for name in names)
 
 
@@ -68,21 +73,24 @@ class SimulatorServer:
 
     known_options: frozenset[str] = COMMON_OPTIONS
 
-    def __init__(self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None) -> None:
+    def __init__(
+        self, endpoint: CameraEndpoint, default_model: str, device: DeviceFactory | None = None
+    ) -> None:
         endpoint.check_options(set(self.known_options))
         self.endpoint = endpoint
         self.profile = model_profile(endpoint, default_model)
         self.refuse = refused_inquiries(endpoint)
-        self.url = ""                       # what a client should use, known after start()
-        self.address: Any = None            # (host, port) or the serial device path
+        self.url = ""  # what a client should use, known after start()
+        self.address: Any = None  # (host, port) or the serial device path
         self.cameras: list[ViscaDevice] = []
         self._loop = asyncio.get_running_loop()
         self._loss = endpoint.float_option("loss", 0.0, 0.0, 1.0)
         self._random = random.Random(endpoint.option("seed"))
         self._silent = False
         self._messages_in: collections.deque[tuple[str, bytes]] = collections.deque(maxlen=KEEP_RECEIVED)
-        self._outbox: Outbox[bytes, Any] = Outbox(self._loop, self._transmit,
-                                             endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
+        self._outbox: Outbox[bytes, Any] = Outbox(
+            self._loop, self._transmit, endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY)
+        )
         self._device_factory = device
         self.memory = _memory(endpoint, device)
         self.memory_problem: Phrase | None = None

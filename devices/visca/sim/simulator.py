@@ -6,6 +6,7 @@
 
 From another thread: ``runtime.submit(start_simulator(url)).result()`` on a ``DeviceRuntime``.
 """
+
 from __future__ import annotations
 
 from devices.visca.sim.ip_servers import RawUdpServer, SonyUdpServer, TcpServer
@@ -23,8 +24,9 @@ SERVERS: dict[str, type[SimulatorServer]] = {
 }
 
 
-async def start_simulator(url: str, *, model: str = DEFAULT_MODEL, device: DeviceFactory | None = None
-                          ) -> SimulatorServer:
+async def start_simulator(
+    url: str, *, model: str = DEFAULT_MODEL, device: DeviceFactory | None = None
+) -> SimulatorServer:
     """Listen on ``url``; ``model`` is the profile used when the URL has no ``model=`` option;
     ``device`` plays the camera instead of the simulated one (``replay.replay_device``).
 

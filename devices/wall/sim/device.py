@@ -4,20 +4,22 @@ and (for matrices) routes and stored presets.
 A *session* is one client: a TCP connection or the pseudo-terminal. Devices answer through
 ``session.write``; a device that reports changes to every client uses ``broadcast``.
 """
+
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from devices.endpoints import Endpoint
 
-MAX_LINE = 1024      # a line without an end is dropped at this length, as a device's buffer would
+MAX_LINE = 1024  # a line without an end is dropped at this length, as a device's buffer would
 
 
 class Session:
     def __init__(self, write: Callable[[bytes], None], network: bool) -> None:
         self.write = write
-        self.network = network          # Telnet banner and password only on the network
+        self.network = network  # Telnet banner and password only on the network
         self.buffer = ""
         self.settings: dict[str, Any] = {}
 
@@ -31,7 +33,7 @@ class SimDevice:
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
         self.sessions: list[Session] = []
-        self.received: list[tuple[float, str]] = []     # (time.monotonic(), command) for tests
+        self.received: list[tuple[float, str]] = []  # (time.monotonic(), command) for tests
         self.reset()
 
     def reset(self) -> None:
@@ -67,8 +69,13 @@ class SimDevice:
         self.received.append((time.monotonic(), text))
         self.handle(session, text)
 
-    def broadcast(self, data: bytes, *, besides: Session | None = None,
-                  wants: Callable[[Session], bool] = lambda s: True) -> None:
+    def broadcast(
+        self,
+        data: bytes,
+        *,
+        besides: Session | None = None,
+        wants: Callable[[Session], bool] = lambda s: True,
+    ) -> None:
         for session in list(self.sessions):
             if session is not besides and wants(session):
                 session.write(data)
@@ -92,7 +99,7 @@ class Matrix:
         self.last_preset: int | None = None
 
     def has_input(self, source: int) -> bool:
-        return 0 <= source <= self.inputs        # 0: nothing, the output goes dark
+        return 0 <= source <= self.inputs  # 0: nothing, the output goes dark
 
     def has_output(self, output: int) -> bool:
         return 1 <= output <= self.outputs
@@ -118,5 +125,11 @@ class Matrix:
         return True
 
     def state(self) -> dict[str, Any]:
-        return {"video": dict(self.video), "audio": dict(self.audio), "presets": sorted(self.stored),
-                "last_preset": self.last_preset, "inputs": self.inputs, "outputs": self.outputs}
+        return {
+            "video": dict(self.video),
+            "audio": dict(self.audio),
+            "presets": sorted(self.stored),
+            "last_preset": self.last_preset,
+            "inputs": self.inputs,
+            "outputs": self.outputs,
+        }

@@ -8,6 +8,7 @@ the codes are listed in docs/walls.md).
 Commands need no terminator; each ends at its command character (``! % $ & . ,``), at
 ``I``/``Q``/``N``, or, for ``Esc`` commands, at ``CV`` or a carriage return.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,11 @@ from devices.wall.sim.device import Matrix, Session, SimDevice
 
 # The copyright message as the manuals print it: a CR LF before it and after each line.
 PART_NUMBER = "60-0000-01"
-BANNER = (f"\r\n(c) Copyright 2026, Extron Electronics, DXP 88 HDMI (simulated), V1.00, {PART_NUMBER}\r\n"
-          "Tue, 01 Dec 2026 08:00:00\r\n")
-TELNET_NEGOTIATION = bytes((255, 251, 1, 255, 251, 3))    # IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD
+BANNER = (
+    f"\r\n(c) Copyright 2026, Extron Electronics, DXP 88 HDMI (simulated), V1.00, {PART_NUMBER}\r\n"
+    "Tue, 01 Dec 2026 08:00:00\r\n"
+)
+TELNET_NEGOTIATION = bytes((255, 251, 1, 255, 251, 3))  # IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD
 TIE_NAMES = {"!": "All", "%": "Vid", "&": "RGB", "$": "Aud"}
 ENDS = set("!%$&.,IQN")
 _TIE = re.compile(r"(\d+)\*(\d+)([!%$&])")
@@ -32,8 +35,9 @@ _ERROR_CODE = re.compile(r"E\d\d(?::\d+)?")
 
 
 class ExtronSim(SimDevice):
-    options = frozenset({"inputs", "outputs", "presets", "canvases", "windows", "layouts", "password", "iac",
-                         "refuse"})
+    options = frozenset(
+        {"inputs", "outputs", "presets", "canvases", "windows", "layouts", "password", "iac", "refuse"}
+    )
 
     def reset(self) -> None:
         e = self.endpoint
@@ -49,7 +53,11 @@ class ExtronSim(SimDevice):
         self.canvas_layouts: dict[int, int] = {}
 
     def state(self) -> dict[str, Any]:
-        return {**self.matrix.state(), "windows": dict(self.window_sources), "layouts": dict(self.canvas_layouts)}
+        return {
+            **self.matrix.state(),
+            "windows": dict(self.window_sources),
+            "layouts": dict(self.canvas_layouts),
+        }
 
     # --- the wire ----------------------------------------------------------------------------------
     def connect(self, session: Session) -> None:
@@ -66,7 +74,7 @@ class ExtronSim(SimDevice):
     def receive(self, session: Session, data: bytes) -> None:
         for char in data.decode("latin-1"):
             if not 32 <= ord(char) < 127 and char not in "\r\n\x1b":
-                continue            # Telnet answers and other control bytes
+                continue  # Telnet answers and other control bytes
             if not session.settings["logged_in"]:
                 self._password(session, char)
             elif char in "\r\n":
@@ -133,7 +141,9 @@ class ExtronSim(SimDevice):
             return "E12"
         self.matrix.tie(source, output, video=kind != "$", audio=kind in "!$")
         answer = f"Out{output:02d} In{source:02d} {TIE_NAMES[kind]}"
-        self.broadcast(f"{answer}\r\n".encode(), besides=session, wants=lambda s: s.settings["verbose"] in (1, 3))
+        self.broadcast(
+            f"{answer}\r\n".encode(), besides=session, wants=lambda s: s.settings["verbose"] in (1, 3)
+        )
         return answer
 
     def _preset(self, number: int, save: bool) -> str:
@@ -142,7 +152,9 @@ class ExtronSim(SimDevice):
         if save:
             self.matrix.store(number)
             return f"Spr{number:02d}"
-        return f"Rpr{number:02d}" if self.matrix.recall(number) else "E11"    # E11 also for a preset never saved
+        return (
+            f"Rpr{number:02d}" if self.matrix.recall(number) else "E11"
+        )  # E11 also for a preset never saved
 
     def _window(self, canvas: int, window: int, source: int) -> str:
         if not 1 <= canvas <= self.canvases or not 1 <= window <= self.windows:
@@ -157,6 +169,6 @@ class ExtronSim(SimDevice):
             return "E13"
         if not 1 <= preset <= self.layouts:
             return "E11"
-        for each in (range(1, self.canvases + 1) if canvas == 0 else (canvas,)):
+        for each in range(1, self.canvases + 1) if canvas == 0 else (canvas,):
             self.canvas_layouts[each] = preset
         return f"Rpr{canvas:02d}*{preset:03d}"

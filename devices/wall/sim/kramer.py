@@ -7,6 +7,7 @@ as the VS-44H2A manual prints them; ``video_only=yes`` a video-only matrix: ``#A
 ``#AUD?`` are answered ``ERR 002``; ``lacks=MODEL?,VERSION?`` other commands the unit does not
 have (answered ``ERR 002``); ``model=NAME`` what ``#MODEL?`` says.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,9 @@ AUDIO_COMMANDS = frozenset({"AV", "AUD", "AUD?", "AV?"})
 
 
 class KramerSim(SimDevice):
-    options = frozenset({"inputs", "outputs", "presets", "compact", "sender_id", "lowercase", "video_only",
-                         "lacks", "model"})
+    options = frozenset(
+        {"inputs", "outputs", "presets", "compact", "sender_id", "lowercase", "video_only", "lacks", "model"}
+    )
 
     def reset(self) -> None:
         e = self.endpoint
@@ -63,7 +65,9 @@ class KramerSim(SimDevice):
         if name == "INFO-IO?":
             return f"INFO-IO IN {self.matrix.inputs},OUT {self.matrix.outputs}"
         if name == "INFO-PRST?":
-            return f"INFO-PRST VID {self.matrix.presets},AUD {0 if 'AUD' in self.lacks else self.matrix.presets}"
+            return (
+                f"INFO-PRST VID {self.matrix.presets},AUD {0 if 'AUD' in self.lacks else self.matrix.presets}"
+            )
         if name == "MODEL?":
             return f"MODEL {self.model}"
         if name == "VERSION?":
@@ -89,7 +93,7 @@ class KramerSim(SimDevice):
         if name == "PRST-STO":
             self.matrix.store(number)
         elif not self.matrix.recall(number):
-            return self._error(name, OUT_OF_RANGE)    # P3000 has no "empty preset" code
+            return self._error(name, OUT_OF_RANGE)  # P3000 has no "empty preset" code
         return self._ok(f"{name} {number} ")
 
     def _ok(self, echo: str) -> str:

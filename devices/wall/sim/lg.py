@@ -6,6 +6,7 @@ Options: ``set_id`` (1; commands for other IDs are ignored, ID 0 is obeyed witho
 own Set ID; replaces ``set_id``), ``input_codes`` (comma-separated hex codes they accept; default
 90,91,92,93,C0,E0). The state of one display is its settings; that of a chain is keyed by Set ID.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,7 @@ READ = "FF"
 class Display:
     power: bool = True
     input: str = "90"
-    tile: str = "00"        # columns digit, rows digit; 00 = tile mode off
+    tile: str = "00"  # columns digit, rows digit; 00 = tile mode off
 
 
 class LgSim(SimDevice):
@@ -50,14 +51,16 @@ class LgSim(SimDevice):
         return set_ids
 
     def state(self) -> dict[Any, Any]:
-        states = {set_id: {"power": d.power, "input": d.input, "tile": d.tile, "set_id": set_id}
-                  for set_id, d in self.displays.items()}
+        states = {
+            set_id: {"power": d.power, "input": d.input, "tile": d.tile, "set_id": set_id}
+            for set_id, d in self.displays.items()
+        }
         return next(iter(states.values())) if len(states) == 1 else states
 
     def handle(self, session: Session, command: str) -> None:
         match = _COMMAND.match(command.strip())
         if match is None:
-            return                      # not a command: a display stays silent
+            return  # not a command: a display stays silent
         cmd1, cmd2, set_id, data = match.groups()
         target = int(set_id, 16)
         for number, display in self.displays.items():

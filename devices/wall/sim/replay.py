@@ -8,12 +8,14 @@ matches whatever password is sent). A request the capture never saw gets the pro
 an unknown command: Kramer ``~01@CMD ERR 002`` (in the capture's sender form; ``ERR 001`` when it is
 not a command at all), Extron ``E10``, LG ``a 01 NG00x``; a generic device stays silent.
 """
+
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from devices.endpoints import Endpoint
 from devices.replay import Capture, Exchange, Player, Replies, Script, pair_in_order
@@ -26,15 +28,17 @@ _LG_COMMAND = re.compile(rb"[a-z]([a-z])\s+([0-9A-Fa-f]{1,3})\s")
 
 @dataclass(frozen=True)
 class Dialect:
-    ends: bytes                                              # a request ends after any of these bytes
-    unknown: Callable[[bytes, Script], "bytes | None"]       # the answer to a request never captured
+    ends: bytes  # a request ends after any of these bytes
+    unknown: Callable[[bytes, Script], bytes | None]  # the answer to a request never captured
 
 
 def _kramer_unknown(request: bytes, script: Script) -> bytes:
     """In the capture's sender form: ``~01@…`` as most units, ``~…`` where the unit leaves it out."""
     replies = [reply.strip() for reply in script.replies() if reply.strip().startswith(b"~")]
-    sender = next((m.group(1) + b"@" for reply in replies if (m := _KRAMER_SENDER.match(reply))),
-                  b"" if replies else b"01@")
+    sender = next(
+        (m.group(1) + b"@" for reply in replies if (m := _KRAMER_SENDER.match(reply))),
+        b"" if replies else b"01@",
+    )
     command = _KRAMER_COMMAND.match(request.strip())
     error = command.group(1).upper() + b" ERR 002" if command else b"ERR 001"
     return b"~" + sender + error + b"\r\n"
@@ -43,7 +47,7 @@ def _kramer_unknown(request: bytes, script: Script) -> bytes:
 def _lg_unknown(request: bytes, _script: Script) -> bytes | None:
     command = _LG_COMMAND.match(request.strip())
     if command is None or int(command.group(2), 16) == 0:
-        return None                       # not a command, or Set ID 0: a display answers nothing
+        return None  # not a command, or Set ID 0: a display answers nothing
     return command.group(1) + b" " + command.group(2).upper().rjust(2, b"0") + b" NG00x"
 
 
@@ -93,11 +97,11 @@ class ReplayWall(SimDevice):
             return 0
         masked = self.script.masked_match(data)
         if masked is not None:
-            return self._answer(session, data[:masked[0]], masked[1])
+            return self._answer(session, data[: masked[0]], masked[1])
         end = next((i for i, byte in enumerate(data) if byte in self.dialect.ends), None)
         if end is None:
             return 0
-        request = data[:end + 1]
+        request = data[: end + 1]
         if request.strip(b"\r\n"):
             self.unknown.append(request.decode("latin-1"))
             self._answer(session, request, None)
@@ -113,8 +117,9 @@ class ReplayWall(SimDevice):
 
     def _send(self, session: Session, replies: Replies) -> None:
         def write(data: bytes) -> None:
-            if session in self.sessions:        # not to a client gone meanwhile
+            if session in self.sessions:  # not to a client gone meanwhile
                 session.write(data)
+
         self._player.play(replies, write)
 
     def restart(self, reset: bool) -> None:

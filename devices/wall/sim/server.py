@@ -10,20 +10,22 @@ of a VPN or mobile link), in order.
 The fault-injection methods and the readers may be called from any thread: off the simulator's
 loop they run on it and return once done.
 """
+
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from contextlib import suppress
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
-from devices.sim_support import PseudoTerminal, run_on_loop
 from devices.endpoints import Endpoint
+from devices.sim_support import PseudoTerminal, run_on_loop
 from devices.visca.sim.outbox import Outbox
 from devices.wall.sim.device import Session, SimDevice
 
 PTY_DEVICE = "pty"
 READ_SIZE = 4096
-SERVER_OPTIONS = frozenset({"latency"})    # options of the listener, for every device
+SERVER_OPTIONS = frozenset({"latency"})  # options of the listener, for every device
 MAX_LATENCY = 60.0
 T = TypeVar("T")
 
@@ -33,16 +35,17 @@ class WallSimulator:
         self.protocol = protocol
         self.device = device
         self.endpoint = endpoint
-        self.url = ""                   # what a client should use, known after start()
-        self.slave_path = ""            # serial: the pseudo-terminal behind ``link``
+        self.url = ""  # what a client should use, known after start()
+        self.slave_path = ""  # serial: the pseudo-terminal behind ``link``
         self._loop = asyncio.get_running_loop()
         self._silent = False
         self._server: asyncio.Server | None = None
         self._clients: dict[asyncio.StreamWriter, asyncio.Task] = {}
         self.pty = PseudoTerminal(self._loop, endpoint.option("link"), self._from_pty)
         self._pty_session: Session | None = None
-        self._outbox: Outbox[bytes, asyncio.StreamWriter | None] = Outbox(self._loop, self._write_now,
-                                             endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY))
+        self._outbox: Outbox[bytes, asyncio.StreamWriter | None] = Outbox(
+            self._loop, self._write_now, endpoint.float_option("latency", 0.0, 0.0, MAX_LATENCY)
+        )
 
     async def start(self) -> None:
         if self.endpoint.is_serial:
@@ -59,7 +62,7 @@ class WallSimulator:
             self._server.close()
             tasks = list(self._clients.values())
             for writer in list(self._clients):
-                writer.transport.abort()      # each client task then ends by itself
+                writer.transport.abort()  # each client task then ends by itself
             await asyncio.gather(*tasks, return_exceptions=True)
             await self._server.wait_closed()
         self._unplug()
@@ -88,7 +91,7 @@ class WallSimulator:
         if not self._silent:
             self._outbox.post(data, writer)
 
-    def _write_now(self, data: bytes, writer: "asyncio.StreamWriter | None") -> None:
+    def _write_now(self, data: bytes, writer: asyncio.StreamWriter | None) -> None:
         if writer is None:
             if self.pty.plugged:
                 self.pty.write(data)
@@ -139,7 +142,7 @@ class WallSimulator:
         self._on_loop(self._restart, reset)
 
     def _drop(self) -> None:
-        self._outbox.clear()            # replies still on their way are lost with the connection
+        self._outbox.clear()  # replies still on their way are lost with the connection
         for writer in list(self._clients):
             writer.transport.abort()
         if self.pty.plugged:

@@ -6,6 +6,7 @@
 
 From another thread: ``runtime.submit(start_wall_simulator(...)).result()`` on a ``DeviceRuntime``.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,7 +26,8 @@ SIMULATORS: dict[str, type[SimDevice]] = {"kramer": KramerSim, "extron": ExtronS
 
 class DeviceType(Protocol):
     """What plays the device: a ``SimDevice`` class, or a stand-in such as ``replay.WallReplay(capture)``."""
-    options: frozenset[str]         # the URL options it reads
+
+    options: frozenset[str]  # the URL options it reads
 
     def __call__(self, endpoint: WallEndpoint) -> SimDevice: ...
 
@@ -33,7 +35,9 @@ class DeviceType(Protocol):
 DEMO_LISTEN = "tcp://127.0.0.1:0?inputs=8&outputs=8"
 
 
-async def start_wall_simulator(protocol: str, url: str, device_type: DeviceType | None = None) -> WallSimulator:
+async def start_wall_simulator(
+    protocol: str, url: str, device_type: DeviceType | None = None
+) -> WallSimulator:
     """Listen on ``url`` (``tcp://HOST:PORT`` or ``serial://pty?link=PATH``) as a ``protocol`` device;
     ``device_type`` plays it instead of the simulated one (``replay.WallReplay``).
 
@@ -41,13 +45,16 @@ async def start_wall_simulator(protocol: str, url: str, device_type: DeviceType 
     """
     if device_type is None and protocol not in SIMULATORS:
         raise ValueError(f"no simulator for {protocol!r}; choose {', '.join(SIMULATORS)}")
-    endpoint = parse_endpoint(url, ("tcp", "serial"), {}, kind="simulator listening", endpoint_type=WallEndpoint,
-                              listening=True)
+    endpoint = parse_endpoint(
+        url, ("tcp", "serial"), {}, kind="simulator listening", endpoint_type=WallEndpoint, listening=True
+    )
     play: DeviceType = device_type or SIMULATORS[protocol]
     if endpoint.is_serial:
         if os.name != "posix":
-            raise endpoint.error(f"{url}: the serial simulator needs a pseudo-terminal (Linux or macOS); "
-                                 "listen on tcp://127.0.0.1:PORT instead")
+            raise endpoint.error(
+                f"{url}: the serial simulator needs a pseudo-terminal (Linux or macOS); "
+                "listen on tcp://127.0.0.1:PORT instead"
+            )
         if endpoint.device != PTY_DEVICE:
             raise endpoint.error(f"{url}: the simulator serves serial lines only as serial://pty?link=PATH")
         endpoint.check_options(play.options | SERVER_OPTIONS | {"link", "baud"})

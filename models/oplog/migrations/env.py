@@ -6,6 +6,7 @@ autogenerate a new revision against a scratch database. SQLite needs batch mode 
 for most ALTERs; the naming convention of ``models.oplog.schema.base`` gives every constraint a name so
 that batch mode can find it.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -18,13 +19,15 @@ from models.oplog.tables import metadata
 
 
 def run_migrations(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=metadata,
-                      render_as_batch=connection.dialect.name == "sqlite")
+    context.configure(
+        connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite"
+    )
     with context.begin_transaction(), warnings.catch_warnings():
         # batch mode reflects tables, and SQLite cannot reflect the staff names' lower(name) index
         # (revision 0003_auth); the index stays as it is, no revision rebuilds the staff table
-        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index",
-                                category=SAWarning)
+        warnings.filterwarnings(
+            "ignore", "Skipped unsupported reflection of expression-based index", category=SAWarning
+        )
         context.run_migrations()
 
 
@@ -34,7 +37,9 @@ if given is not None:
 else:
     url = context.config.get_main_option("sqlalchemy.url")
     if url is None:
-        raise SystemExit("alembic: set sqlalchemy.url (or pass a connection) to say which database to migrate")
+        raise SystemExit(
+            "alembic: set sqlalchemy.url (or pass a connection) to say which database to migrate"
+        )
     engine = create_engine(url, poolclass=pool.NullPool)
     with engine.connect() as connection:
         run_migrations(connection)

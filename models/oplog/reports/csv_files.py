@@ -10,6 +10,7 @@ or a carriage return) is written with a single quote in front, which spreadsheet
 cell that already starts with quotes before such a character gets one more, so reading a handover
 CSV back removes exactly the one quote added.
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,10 +20,10 @@ import typing
 from pathlib import Path
 from typing import Any
 
+from common.user_files import write_atomically
 from models.oplog.plain_data import field_types, from_cell, to_cell
 from models.oplog.reports.handover import HandoverReport
 from models.oplog.reports.monthly import MonthlyStats
-from common.user_files import write_atomically
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,7 +49,7 @@ def write_handover_csv(report: HandoverReport, path: str | os.PathLike[str]) -> 
 
 def read_handover_csv(path: str | os.PathLike[str]) -> HandoverReport:
     """The report written by ``write_handover_csv``; raises ``CsvFormatError`` for anything else."""
-    with open(path, encoding="utf-8-sig", newline="") as file:     # newline="": keep a \r inside a cell
+    with open(path, encoding="utf-8-sig", newline="") as file:  # newline="": keep a \r inside a cell
         blocks = _blocks(list(csv.reader(file)), path)
     values: dict[str, Any] = {}
     for section, tp in field_types(HandoverReport):
@@ -60,9 +61,15 @@ def read_handover_csv(path: str | os.PathLike[str]) -> HandoverReport:
         if header != list(fields):
             raise CsvFormatError(f"{path}: section {section!r} has columns {header}, expected {list(fields)}")
         try:
-            parsed = tuple(row_type(**{name: from_cell(fields[name], unescape_cell(cell))
-                                       for name, cell in zip(header, row)})
-                           for row in rows)
+            parsed = tuple(
+                row_type(
+                    **{
+                        name: from_cell(fields[name], unescape_cell(cell))
+                        for name, cell in zip(header, row, strict=False)
+                    }
+                )
+                for row in rows
+            )
         except (ValueError, TypeError) as error:
             raise CsvFormatError(f"{path}: section {section!r}: {error}") from error
         if not many and len(parsed) != 1:
@@ -88,7 +95,9 @@ def _row_type(tp: Any) -> tuple[type, bool]:
     return tp, False
 
 
-def _blocks(rows: list[list[str]], path: str | os.PathLike[str]) -> dict[str, tuple[list[str], list[list[str]]]]:
+def _blocks(
+    rows: list[list[str]], path: str | os.PathLike[str]
+) -> dict[str, tuple[list[str], list[list[str]]]]:
     blocks: dict[str, tuple[list[str], list[list[str]]]] = {}
     index = 0
     while index < len(rows):
@@ -102,7 +111,9 @@ def _blocks(rows: list[list[str]], path: str | os.PathLike[str]) -> dict[str, tu
         body = []
         while index < len(rows) and rows[index]:
             if len(rows[index]) != len(header):
-                raise CsvFormatError(f"{path}: row {index + 1} has {len(rows[index])} cells, expected {len(header)}")
+                raise CsvFormatError(
+                    f"{path}: row {index + 1} has {len(rows[index])} cells, expected {len(header)}"
+                )
             body.append(rows[index])
             index += 1
         blocks[section] = (header, body)
@@ -120,19 +131,33 @@ def write_monthly_csv(stats: MonthlyStats, path: str | os.PathLike[str]) -> None
     if stats.until is not None:
         writer.writerow(("counted_until", month, "", stats.until.isoformat(timespec="seconds")))
     for row in stats.events_per_day:
-        writer.writerows([("events_per_day", row.day.isoformat(), row.mode, row.events),
-                          ("events_planned_per_day", row.day.isoformat(), row.mode, row.planned)])
-    writer.writerows(("events_by_mode", month, mode, total) for mode, total in sorted(stats.events_by_mode().items()))
+        writer.writerows(
+            [
+                ("events_per_day", row.day.isoformat(), row.mode, row.events),
+                ("events_planned_per_day", row.day.isoformat(), row.mode, row.planned),
+            ]
+        )
+    writer.writerows(
+        ("events_by_mode", month, mode, total) for mode, total in sorted(stats.events_by_mode().items())
+    )
     writer.writerow(("events_planned", month, "", stats.planned_events()))
     for place in stats.locations:
-        writer.writerows([("location_events", place.location, "", place.events),
-                          ("location_participants", place.location, "", place.participants),
-                          ("location_events_planned", place.location, "", place.planned)])
+        writer.writerows(
+            [
+                ("location_events", place.location, "", place.events),
+                ("location_participants", place.location, "", place.participants),
+                ("location_events_planned", place.location, "", place.planned),
+            ]
+        )
     for person in stats.staff_hours:
-        writer.writerows([("staff_hours", person.staff, person.category, f"{person.hours:.2f}"),
-                          ("staff_shifts", person.staff, person.category, person.shifts),
-                          ("staff_planned_hours", person.staff, person.category, f"{person.planned_hours:.2f}"),
-                          ("staff_planned_shifts", person.staff, person.category, person.planned_shifts)])
+        writer.writerows(
+            [
+                ("staff_hours", person.staff, person.category, f"{person.hours:.2f}"),
+                ("staff_shifts", person.staff, person.category, person.shifts),
+                ("staff_planned_hours", person.staff, person.category, f"{person.planned_hours:.2f}"),
+                ("staff_planned_shifts", person.staff, person.category, person.planned_shifts),
+            ]
+        )
     writer.writerows(("device_faults", row.device, row.severity, row.faults) for row in stats.device_faults)
     writer.writerows(("device_errors", row.device, row.result, row.count) for row in stats.device_errors)
     write_atomically(Path(path), BOM + out.getvalue())

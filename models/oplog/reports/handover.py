@@ -3,6 +3,7 @@
 Times are in WIB. A signed handover shows its frozen summary; a shift without a signed handover
 shows a summary built from the data at ``now`` (a preview).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,11 +14,11 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from common.wording import QT_TRANSLATE_NOOP
+from models.oplog.clock import WIB, to_wib, utc_now
 from models.oplog.handover import handover_for_shift, misfits, summary
 from models.oplog.handover_summary import DeviceErrorCount, EventRun, FaultNote, build_summary
-from models.oplog.clock import WIB, to_wib, utc_now
 from models.oplog.tables import Event, Handover, LogEntry, Shift, Staff
-from common.wording import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -31,20 +32,20 @@ class ReportHeader:
     actual_end: datetime | None
     lead: str
     team: tuple[str, ...]
-    status: str                    # no handover, draft, signed, accepted, reopened
+    status: str  # no handover, draft, signed, accepted, reopened
     outgoing_lead: str | None
     incoming_lead: str | None
     notes: str
     content_hash: str | None
-    verified: bool | None          # None until the handover is accepted
-    planned_incoming_lead: str | None = None   # the next shift's lead when it was accepted
-    accepted_as_admin: bool = False            # an admin accepted in the planned lead's place
-    misfits: tuple[str, ...] = ()              # what no longer fits the signature, when not verified
+    verified: bool | None  # None until the handover is accepted
+    planned_incoming_lead: str | None = None  # the next shift's lead when it was accepted
+    accepted_as_admin: bool = False  # an admin accepted in the planned lead's place
+    misfits: tuple[str, ...] = ()  # what no longer fits the signature, when not verified
 
 
 @dataclass(frozen=True)
 class ReportSignature:
-    step: str                      # signed (outgoing lead), accepted (incoming lead) or accepted as admin
+    step: str  # signed (outgoing lead), accepted (incoming lead) or accepted as admin
     name: str
     at: datetime
 
@@ -62,7 +63,7 @@ class ReportEntry:
 class ReportAddition:
     at: datetime
     author: str
-    kind: str                      # reopened (text = reason), note, relocked
+    kind: str  # reopened (text = reason), note, relocked
     text: str | None
 
 
@@ -71,11 +72,11 @@ class HandoverReport:
     header: ReportHeader
     signatures: tuple[ReportSignature, ...]
     events: tuple[EventRun, ...]
-    faults: tuple[FaultNote, ...]           # opened or closed during the shift
-    carried_over: tuple[FaultNote, ...]     # still open at the handover
+    faults: tuple[FaultNote, ...]  # opened or closed during the shift
+    carried_over: tuple[FaultNote, ...]  # still open at the handover
     device_errors: tuple[DeviceErrorCount, ...]
     entries: tuple[ReportEntry, ...]
-    additions: tuple[ReportAddition, ...]   # written after a reopen, marked as additions
+    additions: tuple[ReportAddition, ...]  # written after a reopen, marked as additions
 
 
 def handover_report(session: Session, shift_id: int, now: datetime | None = None) -> HandoverReport:
@@ -93,28 +94,43 @@ def handover_report(session: Session, shift_id: int, now: datetime | None = None
         header=_header(shift, handover, wrong),
         signatures=_signatures(handover),
         events=tuple(_in_wib(event, "start", "end") for event in data.events),
-        faults=tuple(_in_wib(fault, "opened_at", "closed_at") for fault in sorted(
-            by_id.values(), key=lambda fault: (fault.opened_at, fault.id))),
+        faults=tuple(
+            _in_wib(fault, "opened_at", "closed_at")
+            for fault in sorted(by_id.values(), key=lambda fault: (fault.opened_at, fault.id))
+        ),
         carried_over=tuple(_in_wib(fault, "opened_at", "closed_at") for fault in data.carried_over),
         device_errors=data.device_errors,
         entries=_entries(session, shift),
-        additions=tuple(ReportAddition(to_wib(item.at), item.author.name, item.kind.value, item.text or None)
-                        for item in (handover.additions if handover else ())))
+        additions=tuple(
+            ReportAddition(to_wib(item.at), item.author.name, item.kind.value, item.text or None)
+            for item in (handover.additions if handover else ())
+        ),
+    )
 
 
 def _header(shift: Shift, handover: Handover | None, wrong: tuple[str, ...] | None) -> ReportHeader:
     return ReportHeader(
-        shift_id=shift.id, shift_name=shift.name, day=shift.planned_start.astimezone(WIB).date(),
-        planned_start=to_wib(shift.planned_start), planned_end=to_wib(shift.planned_end),
-        actual_start=to_wib(shift.actual_start), actual_end=to_wib(shift.actual_end),
-        lead=shift.lead.name, team=tuple(member.name for member in shift.members), status=handover_status(handover),
+        shift_id=shift.id,
+        shift_name=shift.name,
+        day=shift.planned_start.astimezone(WIB).date(),
+        planned_start=to_wib(shift.planned_start),
+        planned_end=to_wib(shift.planned_end),
+        actual_start=to_wib(shift.actual_start),
+        actual_end=to_wib(shift.actual_end),
+        lead=shift.lead.name,
+        team=tuple(member.name for member in shift.members),
+        status=handover_status(handover),
         outgoing_lead=handover.outgoing_lead.name if handover else None,
         incoming_lead=handover.incoming_lead.name if handover and handover.incoming_lead else None,
-        notes=handover.notes if handover else "", content_hash=handover.content_hash if handover else None,
-        verified=None if wrong is None else not wrong, misfits=wrong or (),
-        planned_incoming_lead=handover.planned_incoming_lead.name if handover and handover.planned_incoming_lead
+        notes=handover.notes if handover else "",
+        content_hash=handover.content_hash if handover else None,
+        verified=None if wrong is None else not wrong,
+        misfits=wrong or (),
+        planned_incoming_lead=handover.planned_incoming_lead.name
+        if handover and handover.planned_incoming_lead
         else None,
-        accepted_as_admin=bool(handover and handover.accepted_as_admin))
+        accepted_as_admin=bool(handover and handover.accepted_as_admin),
+    )
 
 
 def handover_status(handover: Handover | None) -> str:
@@ -135,8 +151,13 @@ def _signatures(handover: Handover | None) -> tuple[ReportSignature, ...]:
     if handover.signed_at is not None:
         signatures.append(ReportSignature("signed", handover.outgoing_lead.name, to_wib(handover.signed_at)))
     if handover.accepted_at is not None and handover.incoming_lead is not None:
-        signatures.append(ReportSignature("accepted as admin" if handover.accepted_as_admin else "accepted",
-                                          handover.incoming_lead.name, to_wib(handover.accepted_at)))
+        signatures.append(
+            ReportSignature(
+                "accepted as admin" if handover.accepted_as_admin else "accepted",
+                handover.incoming_lead.name,
+                to_wib(handover.accepted_at),
+            )
+        )
     return tuple(signatures)
 
 
@@ -144,9 +165,14 @@ def _entries(session: Session, shift: Shift) -> tuple[ReportEntry, ...]:
     author = aliased(Staff)
     rows = session.execute(
         select(LogEntry.id, LogEntry.at, author.name, Event.title, LogEntry.text)
-        .join(author, LogEntry.author_id == author.id).outerjoin(Event, LogEntry.event_id == Event.id)
-        .where(LogEntry.shift_id == shift.id).order_by(LogEntry.at, LogEntry.id))
-    return tuple(ReportEntry(entry_id, to_wib(at), name, title, text) for entry_id, at, name, title, text in rows)
+        .join(author, LogEntry.author_id == author.id)
+        .outerjoin(Event, LogEntry.event_id == Event.id)
+        .where(LogEntry.shift_id == shift.id)
+        .order_by(LogEntry.at, LogEntry.id)
+    )
+    return tuple(
+        ReportEntry(entry_id, to_wib(at), name, title, text) for entry_id, at, name, title, text in rows
+    )
 
 
 _Timed = TypeVar("_Timed", EventRun, FaultNote)

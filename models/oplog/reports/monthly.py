@@ -9,6 +9,7 @@ actual start to its actual end (or ``now`` while it runs); a shift not started i
 its planned hours. Device faults are the faults opened in the month up to ``now``; device errors
 come from the audit trail.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,24 +18,41 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, and_, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
+from models.oplog.clock import (
+    UtcDateTime,
+    as_date,
+    as_utc,
+    hours_between,
+    utc_now,
+    wib_date,
+    wib_month_bounds,
+)
 from models.oplog.handover_summary import NO_DEVICE, DeviceErrorCount, device_errors
-from models.oplog.clock import UtcDateTime, as_date, as_utc, hours_between, utc_now, wib_date, wib_month_bounds
 from models.oplog.tables import (
-    Device, Event, EventLocation, EventStatus, Fault, Location, Shift, Staff, shift_members)
+    Device,
+    Event,
+    EventLocation,
+    EventStatus,
+    Fault,
+    Location,
+    Shift,
+    Staff,
+    shift_members,
+)
 
 
 @dataclass(frozen=True)
 class DayModeCount:
     day: date
     mode: str
-    events: int                 # held
+    events: int  # held
     planned: int = 0
 
 
 @dataclass(frozen=True)
 class LocationCount:
     location: str
-    events: int                 # held
+    events: int  # held
     participants: int
     planned: int = 0
 
@@ -43,7 +61,7 @@ class LocationCount:
 class StaffHours:
     staff: str
     category: str
-    shifts: int                 # worked
+    shifts: int  # worked
     hours: float
     planned_shifts: int = 0
     planned_hours: float = 0.0
@@ -65,7 +83,7 @@ class MonthlyStats:
     staff_hours: tuple[StaffHours, ...]
     device_faults: tuple[DeviceFaultCount, ...]
     device_errors: tuple[DeviceErrorCount, ...]
-    until: datetime | None = None       # counted up to (UTC); None: the whole month is past
+    until: datetime | None = None  # counted up to (UTC); None: the whole month is past
 
     def events_by_mode(self) -> dict[str, int]:
         """Events held, per mode."""
@@ -105,45 +123,81 @@ def monthly_stats(session: Session, year: int, month: int, now: datetime | None 
     start, end = wib_month_bounds(year, month)
     until = min(max(as_utc(now or utc_now()), start), end)
     moment = bindparam("until", until, type_=UtcDateTime())
-    in_month = (Event.planned_start >= start, Event.planned_start < end, Event.status != EventStatus.CANCELLED)
+    in_month = (
+        Event.planned_start >= start,
+        Event.planned_start < end,
+        Event.status != EventStatus.CANCELLED,
+    )
     held = and_(Event.actual_start.is_not(None), Event.actual_start <= moment)
 
     day = wib_date(Event.planned_start)
-    per_day = session.execute(select(day, Event.mode, _count(held), _count(~held))
-                              .where(*in_month).group_by(day, Event.mode).order_by(day, Event.mode))
+    per_day = session.execute(
+        select(day, Event.mode, _count(held), _count(~held))
+        .where(*in_month)
+        .group_by(day, Event.mode)
+        .order_by(day, Event.mode)
+    )
     per_location = session.execute(
-        select(Location.name, _count(held), func.coalesce(func.sum(case((held, EventLocation.participant_count))), 0),
-               _count(~held))
+        select(
+            Location.name,
+            _count(held),
+            func.coalesce(func.sum(case((held, EventLocation.participant_count))), 0),
+            _count(~held),
+        )
         .join(EventLocation, EventLocation.location_id == Location.id)
-        .join(Event, Event.id == EventLocation.event_id).where(*in_month)
-        .group_by(Location.name).order_by(_count(held).desc(), Location.name))
+        .join(Event, Event.id == EventLocation.event_id)
+        .where(*in_month)
+        .group_by(Location.name)
+        .order_by(_count(held).desc(), Location.name)
+    )
 
     worked = and_(Shift.actual_start.is_not(None), Shift.actual_start <= moment)
     hours = hours_between(Shift.actual_start, func.coalesce(Shift.actual_end, moment))
     per_staff = session.execute(
-        select(Staff.name, Staff.category, _count(worked), func.sum(case((worked, hours), else_=0.0)),
-               _count(~worked), func.sum(case((worked, 0.0), else_=hours_between(Shift.planned_start,
-                                                                                  Shift.planned_end))))
+        select(
+            Staff.name,
+            Staff.category,
+            _count(worked),
+            func.sum(case((worked, hours), else_=0.0)),
+            _count(~worked),
+            func.sum(case((worked, 0.0), else_=hours_between(Shift.planned_start, Shift.planned_end))),
+        )
         .join(shift_members, shift_members.c.staff_id == Staff.id)
         .join(Shift, Shift.id == shift_members.c.shift_id)
         .where(Shift.planned_start >= start, Shift.planned_start < end)
-        .group_by(Staff.id, Staff.name, Staff.category).order_by(Staff.name))
+        .group_by(Staff.id, Staff.name, Staff.category)
+        .order_by(Staff.name)
+    )
 
     faults = session.execute(
-        select(Device.name, Fault.severity, func.count()).outerjoin(Device, Device.id == Fault.device_id)
+        select(Device.name, Fault.severity, func.count())
+        .outerjoin(Device, Device.id == Fault.device_id)
         .where(Fault.opened_at >= start, Fault.opened_at < until)
-        .group_by(Device.name, Fault.severity))
+        .group_by(Device.name, Fault.severity)
+    )
 
     return MonthlyStats(
-        year=year, month=month,
-        events_per_day=tuple(DayModeCount(as_date(d), mode.value, n, planned) for d, mode, n, planned in per_day),
-        locations=tuple(LocationCount(name, n, int(people), planned) for name, n, people, planned in per_location),
-        staff_hours=tuple(StaffHours(name, category.value, n, _hours(total), planned, _hours(planned_total))
-                          for name, category, n, total, planned, planned_total in per_staff),
-        device_faults=tuple(sorted((DeviceFaultCount(name or NO_DEVICE, severity.value, n)
-                                    for name, severity, n in faults), key=lambda row: (-row.faults, row.device))),
+        year=year,
+        month=month,
+        events_per_day=tuple(
+            DayModeCount(as_date(d), mode.value, n, planned) for d, mode, n, planned in per_day
+        ),
+        locations=tuple(
+            LocationCount(name, n, int(people), planned) for name, n, people, planned in per_location
+        ),
+        staff_hours=tuple(
+            StaffHours(name, category.value, n, _hours(total), planned, _hours(planned_total))
+            for name, category, n, total, planned, planned_total in per_staff
+        ),
+        device_faults=tuple(
+            sorted(
+                (DeviceFaultCount(name or NO_DEVICE, severity.value, n) for name, severity, n in faults),
+                key=lambda row: (-row.faults, row.device),
+            )
+        ),
         device_errors=device_errors(session, start, until),
-        until=until if until < end else None)
+        until=until if until < end else None,
+    )
 
 
 def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:

@@ -3,6 +3,7 @@
 Enumerations are stored as their (Indonesian or English) value in a short text column with a
 CHECK constraint, not as PostgreSQL enum types, so that migrations stay plain on both databases.
 """
+
 from __future__ import annotations
 
 import enum
@@ -27,27 +28,33 @@ BigId = BigInteger().with_variant(Integer, "sqlite")
 
 
 class Base(DeclarativeBase):
-    __table__: ClassVar[Table]      # every mapping here is a Table (SQLAlchemy types it as any FromClause)
+    __table__: ClassVar[Table]  # every mapping here is a Table (SQLAlchemy types it as any FromClause)
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {
         datetime: UtcDateTime(),
-        enum.Enum: Enum(enum.Enum, native_enum=False, create_constraint=True, length=20,
-                        values_callable=lambda members: [member.value for member in members],
-                        validate_strings=True),
+        enum.Enum: Enum(
+            enum.Enum,
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+            values_callable=lambda members: [member.value for member in members],
+            validate_strings=True,
+        ),
     }
 
 
 class EmploymentCategory(enum.StrEnum):
-    PNS = "PNS"                 # civil servant
-    CPNS = "CPNS"               # civil-servant candidate
-    PENUNJANG = "penunjang"     # support staff
+    PNS = "PNS"  # civil servant
+    CPNS = "CPNS"  # civil-servant candidate
+    PENUNJANG = "penunjang"  # support staff
 
 
 class Role(enum.StrEnum):
     """What a staff member may do; each role includes the ones below it."""
-    VIEWER = "viewer"           # reads logs and reports
-    OPERATOR = "operator"       # runs shifts and events, writes the log
-    ADMIN = "admin"             # manages staff and devices, reopens handovers
+
+    VIEWER = "viewer"  # reads logs and reports
+    OPERATOR = "operator"  # runs shifts and events, writes the log
+    ADMIN = "admin"  # manages staff and devices, reopens handovers
 
     @property
     def rank(self) -> int:
@@ -68,9 +75,9 @@ class DeviceKind(enum.StrEnum):
 
 
 class EventMode(enum.StrEnum):
-    DARING = "daring"           # online
-    LURING = "luring"           # on site
-    CAMPURAN = "campuran"       # hybrid
+    DARING = "daring"  # online
+    LURING = "luring"  # on site
+    CAMPURAN = "campuran"  # hybrid
 
 
 class EventStatus(enum.StrEnum):
@@ -81,9 +88,9 @@ class EventStatus(enum.StrEnum):
 
 
 class FaultSeverity(enum.StrEnum):
-    MINOR = "minor"             # workaround exists, the event is not affected
-    MAJOR = "major"             # a device is out of use
-    CRITICAL = "critical"       # an event or stream is affected
+    MINOR = "minor"  # workaround exists, the event is not affected
+    MAJOR = "major"  # a device is out of use
+    CRITICAL = "critical"  # an event or stream is affected
 
 
 class AdditionKind(enum.StrEnum):

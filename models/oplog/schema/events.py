@@ -1,4 +1,5 @@
 """Events: what the team covers (rapat, sosialisasi, live streams) and where, by whom, with what."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -10,13 +11,15 @@ from models.oplog.schema.base import Base, EventMode, EventStatus
 from models.oplog.schema.people import Device, Location, Staff
 
 event_operators = Table(
-    "event_operators", Base.metadata,
+    "event_operators",
+    Base.metadata,
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("staff_id", ForeignKey("staff.id"), primary_key=True, index=True),
 )
 
 event_devices = Table(
-    "event_devices", Base.metadata,
+    "event_devices",
+    Base.metadata,
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("device_id", ForeignKey("devices.id"), primary_key=True, index=True),
 )
@@ -24,6 +27,7 @@ event_devices = Table(
 
 class EventLocation(Base):
     """One place of an event, with its participant limit and the count on the day."""
+
     __tablename__ = "event_locations"
     __table_args__ = (
         CheckConstraint("participant_limit IS NULL OR participant_limit >= 0", name="limit_not_negative"),
@@ -42,21 +46,22 @@ class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
         CheckConstraint("planned_end > planned_start", name="planned_order"),
-        CheckConstraint("actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start",
-                        name="actual_order"),
+        CheckConstraint(
+            "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start", name="actual_order"
+        ),
         CheckConstraint("stream_url IS NULL OR stream_platform IS NOT NULL", name="stream_has_platform"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
-    organiser: Mapped[str] = mapped_column(String(120))        # the OPD, e.g. Bappeda, Dinas Kesehatan
+    organiser: Mapped[str] = mapped_column(String(120))  # the OPD, e.g. Bappeda, Dinas Kesehatan
     mode: Mapped[EventMode]
     status: Mapped[EventStatus] = mapped_column(default=EventStatus.SCHEDULED, index=True)
     planned_start: Mapped[datetime] = mapped_column(index=True)
     planned_end: Mapped[datetime]
     actual_start: Mapped[datetime | None] = mapped_column(index=True)
     actual_end: Mapped[datetime | None]
-    stream_platform: Mapped[str | None] = mapped_column(String(40))   # e.g. YouTube
+    stream_platform: Mapped[str | None] = mapped_column(String(40))  # e.g. YouTube
     stream_url: Mapped[str | None] = mapped_column(String(500))
     notes: Mapped[str] = mapped_column(Text, default="")
 

@@ -4,6 +4,7 @@ Audit and log rows are never changed or deleted: the ORM refuses it here, and da
 (migration 0001) refuse it for plain SQL too. A correction is a new entry. Both tables are hash
 chains (``models.oplog.record_chain``): a row removed behind the triggers' back shows in ``db check``.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -23,15 +24,16 @@ class AppendOnlyError(Exception):
 
 class AuditEntry(Base):
     """One device action and how it ended, written by ``AuditWriter``."""
+
     __tablename__ = "audit_entries"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     at: Mapped[datetime] = mapped_column(index=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
-    device: Mapped[str | None] = mapped_column(String(120))     # the device's name as the console knows it
-    action: Mapped[str] = mapped_column(String(200))             # e.g. "preset recall 3"
-    result: Mapped[str] = mapped_column(String(60))              # "completed", the camera's error, "timeout"
+    device: Mapped[str | None] = mapped_column(String(120))  # the device's name as the console knows it
+    action: Mapped[str] = mapped_column(String(200))  # e.g. "preset recall 3"
+    result: Mapped[str] = mapped_column(String(60))  # "completed", the camera's error, "timeout"
     duration_ms: Mapped[float | None] = mapped_column(Float)
     prev_hash: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64))
@@ -39,6 +41,7 @@ class AuditEntry(Base):
 
 class LogEntry(Base):
     """A free note in the shift log, optionally about an event."""
+
     __tablename__ = "log_entries"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -56,6 +59,7 @@ class LogEntry(Base):
 
 class ChainHead(Base):
     """The last hash of a chained table (``models.oplog.record_chain``)."""
+
     __tablename__ = "chain_heads"
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -64,6 +68,7 @@ class ChainHead(Base):
 
 class Fault(Base):
     """A problem with a device (or the stream, the network), carried into every handover until closed."""
+
     __tablename__ = "faults"
     __table_args__ = (
         CheckConstraint("closed_at IS NULL OR closed_at >= opened_at", name="closed_after_opened"),
@@ -92,10 +97,13 @@ class Fault(Base):
 
 def refuse_changes(*classes: type[Base]) -> None:
     """Make the ORM raise ``AppendOnlyError`` when a row of ``classes`` is changed or deleted."""
+
     def refuse_update(_mapper: Mapper[Any], _connection: Any, target: Base) -> None:
         session = object_session(target)
         if session is not None and session.is_modified(target, include_collections=False):
-            raise AppendOnlyError(f"{type(target).__tablename__} rows cannot be changed; add a new entry instead")
+            raise AppendOnlyError(
+                f"{type(target).__tablename__} rows cannot be changed; add a new entry instead"
+            )
 
     def refuse_delete(_mapper: Mapper[Any], _connection: Any, target: Base) -> None:
         raise AppendOnlyError(f"{type(target).__tablename__} rows cannot be deleted")
@@ -109,13 +117,18 @@ refuse_changes(AuditEntry, LogEntry)
 
 
 @event.listens_for(Engine, "before_execute", retval=True)
-def _chain_inserts(connection: Connection, statement: Any, multiparams: Any, params: Any,
-                   _options: Any) -> tuple[Any, Any, Any]:
+def _chain_inserts(
+    connection: Connection, statement: Any, multiparams: Any, params: Any, _options: Any
+) -> tuple[Any, Any, Any]:
     """Every insert into a chained table, whatever wrote it (the ORM, the audit writer, bulk seeds), is linked
     into the chain in the same transaction."""
     table = getattr(statement, "table", None)
-    if (isinstance(statement, Insert) and table is not None and table.name in CHAINED_FIELDS
-            and "chain_hash" in table.c):       # not a migration's copy of a table from before revision 0003
+    if (
+        isinstance(statement, Insert)
+        and table is not None
+        and table.name in CHAINED_FIELDS
+        and "chain_hash" in table.c
+    ):  # not a migration's copy of a table from before revision 0003
         rows = multiparams if multiparams else [params]
         link(connection, table.name, [row for row in rows if isinstance(row, dict)])
     return statement, multiparams, params

@@ -1,4 +1,5 @@
 """Staff, places, devices and shifts: who works where, with what, and when."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -9,7 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from models.oplog.schema.base import Base, DeviceKind, EmploymentCategory, LocationKind, Role
 
 shift_members = Table(
-    "shift_members", Base.metadata,
+    "shift_members",
+    Base.metadata,
     Column("shift_id", ForeignKey("shifts.id", ondelete="CASCADE"), primary_key=True),
     Column("staff_id", ForeignKey("staff.id"), primary_key=True, index=True),
 )
@@ -17,11 +19,12 @@ shift_members = Table(
 
 class Staff(Base):
     """A member of the team. The PIN is kept only as a bcrypt hash. No two names differ only in capitals."""
+
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
-    nip: Mapped[str | None] = mapped_column(String(18), unique=True)   # Nomor Induk Pegawai, PNS/CPNS only
+    nip: Mapped[str | None] = mapped_column(String(18), unique=True)  # Nomor Induk Pegawai, PNS/CPNS only
     category: Mapped[EmploymentCategory]
     role: Mapped[Role]
     pin_hash: Mapped[str] = mapped_column(String(60))
@@ -33,11 +36,12 @@ class Staff(Base):
         return f"Staff({self.id}, {self.name!r}, {self.role.value})"
 
 
-Index("uq_staff_name_folded", func.lower(Staff.name), unique=True)     # revision 0003_auth
+Index("uq_staff_name_folded", func.lower(Staff.name), unique=True)  # revision 0003_auth
 
 
 class Location(Base):
     """A Smart Centre room, another venue, or a mobile unit."""
+
     __tablename__ = "locations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -47,6 +51,7 @@ class Location(Base):
 
 class Device(Base):
     """A camera, the video wall or a mobile kit, known by its asset number and its name."""
+
     __tablename__ = "devices"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -61,11 +66,13 @@ class Device(Base):
 
 class Shift(Base):
     """A shift (Pagi, Siang, Malam): planned and actual times, the lead and the staff on duty."""
+
     __tablename__ = "shifts"
     __table_args__ = (
         CheckConstraint("planned_end > planned_start", name="planned_order"),
-        CheckConstraint("actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start",
-                        name="actual_order"),
+        CheckConstraint(
+            "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start", name="actual_order"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,6 +3,7 @@
 Shared by ``seed_demo`` (a realistic month) and ``seed_bulk`` (years of data for benchmarks).
 Every demo account's PIN is ``DEMO_PIN``.
 """
+
 from __future__ import annotations
 
 from models.oplog.tables import DeviceKind, EmploymentCategory, EventMode, LocationKind, Role
@@ -45,24 +46,85 @@ DEVICES = (
 # (name, start hour WIB, hours)
 SHIFTS = (("Pagi", 7, 8), ("Siang", 15, 8), ("Malam", 23, 8))
 
-ORGANISERS = ("Bappeda", "Dinas Kesehatan", "BPBD", "Diskominfo", "Dinas Pendidikan", "Bagian Prokopim",
-              "Dinas Sosial", "DPMPTSP", "Inspektorat", "Dinas Pertanian dan Pangan", "Sekretariat DPRD")
-DISTRICTS = ("Panggul", "Munjungan", "Watulimo", "Kampak", "Dongko", "Pule", "Karangan", "Suruh", "Gandusari",
-             "Durenan", "Pogalan", "Trenggalek", "Tugu", "Bendungan")
-TOPICS = ("Percepatan Penurunan Stunting", "Kesiapsiagaan Bencana Banjir", "Smart City Trenggalek",
-          "Pelayanan Publik Terpadu", "Inflasi Daerah", "Satu Data Indonesia", "Pengelolaan Sampah",
-          "Perlindungan Anak", "Ketahanan Pangan", "Reformasi Birokrasi", "Keterbukaan Informasi Publik")
+ORGANISERS = (
+    "Bappeda",
+    "Dinas Kesehatan",
+    "BPBD",
+    "Diskominfo",
+    "Dinas Pendidikan",
+    "Bagian Prokopim",
+    "Dinas Sosial",
+    "DPMPTSP",
+    "Inspektorat",
+    "Dinas Pertanian dan Pangan",
+    "Sekretariat DPRD",
+)
+DISTRICTS = (
+    "Panggul",
+    "Munjungan",
+    "Watulimo",
+    "Kampak",
+    "Dongko",
+    "Pule",
+    "Karangan",
+    "Suruh",
+    "Gandusari",
+    "Durenan",
+    "Pogalan",
+    "Trenggalek",
+    "Tugu",
+    "Bendungan",
+)
+TOPICS = (
+    "Percepatan Penurunan Stunting",
+    "Kesiapsiagaan Bencana Banjir",
+    "Smart City Trenggalek",
+    "Pelayanan Publik Terpadu",
+    "Inflasi Daerah",
+    "Satu Data Indonesia",
+    "Pengelolaan Sampah",
+    "Perlindungan Anak",
+    "Ketahanan Pangan",
+    "Reformasi Birokrasi",
+    "Keterbukaan Informasi Publik",
+)
 TITLES = {
-    EventMode.DARING: ("Zoom Meeting {topic} bersama Kementerian", "Rapat Virtual {organiser}: {topic}",
-                       "Podcast Diskominfo: {topic}", "Webinar {topic}"),
-    EventMode.LURING: ("Rapat Koordinasi {topic}", "Sosialisasi {topic}", "Musrenbang Kecamatan {district}",
-                       "Upacara dan Pelantikan Pejabat {organiser}"),
-    EventMode.CAMPURAN: ("Rapat Paripurna {organiser}", "Forum OPD {topic} (hybrid)",
-                         "Rakor Bupati dengan Camat se-Kabupaten: {topic}", "Bimtek {topic}"),
+    EventMode.DARING: (
+        "Zoom Meeting {topic} bersama Kementerian",
+        "Rapat Virtual {organiser}: {topic}",
+        "Podcast Diskominfo: {topic}",
+        "Webinar {topic}",
+    ),
+    EventMode.LURING: (
+        "Rapat Koordinasi {topic}",
+        "Sosialisasi {topic}",
+        "Musrenbang Kecamatan {district}",
+        "Upacara dan Pelantikan Pejabat {organiser}",
+    ),
+    EventMode.CAMPURAN: (
+        "Rapat Paripurna {organiser}",
+        "Forum OPD {topic} (hybrid)",
+        "Rakor Bupati dengan Camat se-Kabupaten: {topic}",
+        "Bimtek {topic}",
+    ),
 }
-CAMERA_ACTIONS = ("preset recall 1", "preset recall 2", "preset recall 3", "preset recall 4", "preset recall 5",
-                  "move left", "move right", "move up", "move down", "zoom in", "zoom out", "zoom stop", "stop",
-                  "focus auto", "home")
+CAMERA_ACTIONS = (
+    "preset recall 1",
+    "preset recall 2",
+    "preset recall 3",
+    "preset recall 4",
+    "preset recall 5",
+    "move left",
+    "move right",
+    "move up",
+    "move down",
+    "zoom in",
+    "zoom out",
+    "zoom stop",
+    "stop",
+    "focus auto",
+    "home",
+)
 CAMERA_ERRORS = ("not executable", "timeout", "offline", "command buffer full")
 FAULT_TEXTS = (
     "{device}: tidak merespons perintah preset, harus restart daya",

@@ -8,6 +8,7 @@ The audit trail, the log entries and the handover additions are append-only: tri
 UPDATE and DELETE (and TRUNCATE on PostgreSQL). On SQLite, a later batch-mode migration that
 recreates one of these tables drops its triggers and must create them again.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -53,7 +54,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("asset_number", sa.String(40), nullable=False, unique=True),
         sa.Column("name", sa.String(120), nullable=False, unique=True),
-        sa.Column("kind", choice("devicekind", "camera", "video_wall", "mobile_kit", "other"), nullable=False),
+        sa.Column(
+            "kind", choice("devicekind", "camera", "video_wall", "mobile_kit", "other"), nullable=False
+        ),
         sa.Column("location_id", sa.Integer, sa.ForeignKey("locations.id")),
         sa.Column("in_service", sa.Boolean, nullable=False),
     )
@@ -67,8 +70,9 @@ def upgrade() -> None:
         sa.Column("actual_end", when()),
         sa.Column("lead_id", sa.Integer, sa.ForeignKey("staff.id"), nullable=False),
         sa.CheckConstraint("planned_end > planned_start", name="planned_order"),
-        sa.CheckConstraint("actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start",
-                           name="actual_order"),
+        sa.CheckConstraint(
+            "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start", name="actual_order"
+        ),
     )
     op.create_index("ix_shifts_planned_start", "shifts", ["planned_start"])
     op.create_table(
@@ -83,7 +87,9 @@ def upgrade() -> None:
         sa.Column("title", sa.String(200), nullable=False),
         sa.Column("organiser", sa.String(120), nullable=False),
         sa.Column("mode", choice("eventmode", "daring", "luring", "campuran"), nullable=False),
-        sa.Column("status", choice("eventstatus", "scheduled", "running", "finished", "cancelled"), nullable=False),
+        sa.Column(
+            "status", choice("eventstatus", "scheduled", "running", "finished", "cancelled"), nullable=False
+        ),
         sa.Column("planned_start", when(), nullable=False),
         sa.Column("planned_end", when(), nullable=False),
         sa.Column("actual_start", when()),
@@ -92,8 +98,9 @@ def upgrade() -> None:
         sa.Column("stream_url", sa.String(500)),
         sa.Column("notes", sa.Text, nullable=False),
         sa.CheckConstraint("planned_end > planned_start", name="planned_order"),
-        sa.CheckConstraint("actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start",
-                           name="actual_order"),
+        sa.CheckConstraint(
+            "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start", name="actual_order"
+        ),
         sa.CheckConstraint("stream_url IS NULL OR stream_platform IS NOT NULL", name="stream_has_platform"),
     )
     for column in ("status", "planned_start", "actual_start"):
@@ -108,11 +115,15 @@ def upgrade() -> None:
         sa.CheckConstraint("participant_count IS NULL OR participant_count >= 0", name="count_not_negative"),
     )
     op.create_index("ix_event_locations_location_id", "event_locations", ["location_id"])
-    for table, column, target in (("event_operators", "staff_id", "staff.id"),
-                                  ("event_devices", "device_id", "devices.id")):
+    for table, column, target in (
+        ("event_operators", "staff_id", "staff.id"),
+        ("event_devices", "device_id", "devices.id"),
+    ):
         op.create_table(
             table,
-            sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+            sa.Column(
+                "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+            ),
             sa.Column(column, sa.Integer, sa.ForeignKey(target), primary_key=True),
         )
         op.create_index(f"ix_{table}_{column}", table, [column])
@@ -171,7 +182,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "handover_faults",
-        sa.Column("handover_id", sa.Integer, sa.ForeignKey("handovers.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "handover_id", sa.Integer, sa.ForeignKey("handovers.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("fault_id", sa.Integer, sa.ForeignKey("faults.id"), primary_key=True),
     )
     op.create_index("ix_handover_faults_fault_id", "handover_faults", ["fault_id"])
@@ -191,25 +204,47 @@ def upgrade() -> None:
 
 def create_append_only_triggers() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE FUNCTION refuse_append_only_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                   "BEGIN RAISE EXCEPTION '% is append-only: rows cannot be changed or deleted', TG_TABLE_NAME "
-                   "USING ERRCODE = 'restrict_violation'; END $$")
+        op.execute(
+            "CREATE FUNCTION refuse_append_only_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN RAISE EXCEPTION '% is append-only: rows cannot be changed or deleted', TG_TABLE_NAME "
+            "USING ERRCODE = 'restrict_violation'; END $$"
+        )
         for table in APPEND_ONLY:
-            op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                       "FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()")
-            op.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                       "FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()")
+            op.execute(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()"
+            )
+            op.execute(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()"
+            )
     else:
         for table in APPEND_ONLY:
             for verb in ("UPDATE", "DELETE"):
-                op.execute(f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} BEGIN "
-                           f"SELECT RAISE(ABORT, '{table} is append-only: rows cannot be changed or deleted'); END")
+                op.execute(
+                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} BEGIN "
+                    f"SELECT RAISE(ABORT, '{table} is append-only: rows cannot be changed or deleted'); END"
+                )
 
 
 def downgrade() -> None:
-    for table in ("handover_additions", "handover_faults", "handovers", "faults", "log_entries", "audit_entries",
-                  "event_devices", "event_operators", "event_locations", "events", "shift_members", "shifts",
-                  "devices", "locations", "staff"):
+    for table in (
+        "handover_additions",
+        "handover_faults",
+        "handovers",
+        "faults",
+        "log_entries",
+        "audit_entries",
+        "event_devices",
+        "event_operators",
+        "event_locations",
+        "events",
+        "shift_members",
+        "shifts",
+        "devices",
+        "locations",
+        "staff",
+    ):
         op.drop_table(table)
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION refuse_append_only_change()")

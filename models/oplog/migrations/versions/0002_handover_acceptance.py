@@ -8,6 +8,7 @@ A handover is accepted by the lead of the next shift or, in their place, by an a
 keeps who was planned and whether an admin accepted. Handovers accepted before this revision keep
 both empty (false): who was planned then is not known, and their hashes stay as they were.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -22,9 +23,12 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("handovers") as table:
         table.add_column(sa.Column("planned_incoming_lead_id", sa.Integer))
-        table.add_column(sa.Column("accepted_as_admin", sa.Boolean, nullable=False, server_default=sa.false()))
-        table.create_foreign_key("fk_handovers_planned_incoming_lead_id_staff", "staff",
-                                 ["planned_incoming_lead_id"], ["id"])
+        table.add_column(
+            sa.Column("accepted_as_admin", sa.Boolean, nullable=False, server_default=sa.false())
+        )
+        table.create_foreign_key(
+            "fk_handovers_planned_incoming_lead_id_staff", "staff", ["planned_incoming_lead_id"], ["id"]
+        )
 
 
 def downgrade() -> None:

@@ -9,6 +9,7 @@ differ only in capitals, the account made first keeps its name and each later on
 added ("Budi Santoso (#7)"), so that an admin can tell them apart and rename them; nothing else
 changes. A unique index on the lower-case name then holds to it.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa

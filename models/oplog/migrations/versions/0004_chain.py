@@ -11,6 +11,7 @@ this revision are signed here if they still match their old SHA-256 hash; one th
 unsigned, and every check names it. The append-only triggers are set aside while the new columns
 are filled, inside the migration's transaction.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -28,11 +29,16 @@ def upgrade() -> None:
     from models.oplog.handover_seal import locked_hash, record_heads, seal
     from models.oplog.install_key import load_key
     from models.oplog.record_chain import GENESIS, row_hash
-    from models.oplog.tables import metadata      # the column types, so that instants are read as the models read them
+    from models.oplog.tables import (
+        metadata,
+    )  # the column types, so that instants are read as the models read them
 
     bind = op.get_bind()
-    op.create_table("chain_heads", sa.Column("name", sa.String(40), primary_key=True),
-                    sa.Column("last_hash", sa.String(64), nullable=False))
+    op.create_table(
+        "chain_heads",
+        sa.Column("name", sa.String(40), primary_key=True),
+        sa.Column("last_hash", sa.String(64), nullable=False),
+    )
     _set_triggers(bind, on=False)
     for table in CHAINED:
         with op.batch_alter_table(table) as batch:
@@ -42,13 +48,22 @@ def upgrade() -> None:
         reflected = sa.Table(table, sa.MetaData(), autoload_with=bind)
         columns = metadata.tables[table].c
         previous = GENESIS
-        for row in bind.execute(sa.select(*(columns[c.name] for c in reflected.c if c.name in columns))
-                                .order_by(columns.id)).mappings().all():
+        for row in (
+            bind.execute(
+                sa.select(*(columns[c.name] for c in reflected.c if c.name in columns)).order_by(columns.id)
+            )
+            .mappings()
+            .all()
+        ):
             digest = row_hash(previous, table, dict(row))
-            bind.execute(rows.update().where(rows.c.id == row["id"]).values(prev_hash=previous, chain_hash=digest))
+            bind.execute(
+                rows.update().where(rows.c.id == row["id"]).values(prev_hash=previous, chain_hash=digest)
+            )
             previous = digest
-        bind.execute(sa.text("INSERT INTO chain_heads (name, last_hash) VALUES (:name, :hash)"),
-                     {"name": table, "hash": previous})
+        bind.execute(
+            sa.text("INSERT INTO chain_heads (name, last_hash) VALUES (:name, :hash)"),
+            {"name": table, "hash": previous},
+        )
         with op.batch_alter_table(table) as batch:
             batch.alter_column("prev_hash", existing_type=sa.String(64), nullable=False)
             batch.alter_column("chain_hash", existing_type=sa.String(64), nullable=False)
@@ -56,17 +71,28 @@ def upgrade() -> None:
     with op.batch_alter_table("handovers") as batch:
         batch.add_column(sa.Column("signature", sa.Text))
         batch.add_column(sa.Column("signed_heads", sa.Text))
-    handovers = sa.table("handovers", sa.column("id"), sa.column("content_hash"), sa.column("signature"),
-                         sa.column("signed_heads"))
+    handovers = sa.table(
+        "handovers",
+        sa.column("id"),
+        sa.column("content_hash"),
+        sa.column("signature"),
+        sa.column("signed_heads"),
+    )
     key = None
-    for handover_id, stored_hash in bind.execute(sa.select(handovers.c.id, handovers.c.content_hash)
-                                                 .where(handovers.c.content_hash.is_not(None))).all():
+    for handover_id, stored_hash in bind.execute(
+        sa.select(handovers.c.id, handovers.c.content_hash).where(handovers.c.content_hash.is_not(None))
+    ).all():
         if locked_hash(bind, handover_id) != stored_hash:
             continue
         key = key or load_key()
-        bind.execute(handovers.update().where(handovers.c.id == handover_id).values(signed_heads=record_heads(bind)))
-        bind.execute(handovers.update().where(handovers.c.id == handover_id)
-                     .values(signature=seal(bind, handover_id, key)))
+        bind.execute(
+            handovers.update().where(handovers.c.id == handover_id).values(signed_heads=record_heads(bind))
+        )
+        bind.execute(
+            handovers.update()
+            .where(handovers.c.id == handover_id)
+            .values(signature=seal(bind, handover_id, key))
+        )
 
 
 def _set_triggers(bind: sa.Connection, *, on: bool) -> None:
@@ -77,8 +103,10 @@ def _set_triggers(bind: sa.Connection, *, on: bool) -> None:
             continue
         for verb in ("UPDATE", "DELETE"):
             if on:
-                op.execute(f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} BEGIN "
-                           f"SELECT RAISE(ABORT, '{table} is append-only: rows cannot be changed or deleted'); END")
+                op.execute(
+                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} BEGIN "
+                    f"SELECT RAISE(ABORT, '{table} is append-only: rows cannot be changed or deleted'); END"
+                )
             else:
                 op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{verb.lower()}")
 

@@ -9,6 +9,7 @@ Take-overs used to live in each console's memory. They are now rows: at most one
 one row whose version grows with every take-over and every event started or ended; desks poll it (and
 on PostgreSQL are also notified), see docs/several-desks.md.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -36,10 +37,19 @@ def upgrade() -> None:
         sa.Column("released_at", sa.DateTime(timezone=True)),
     )
     op.create_index("ix_takeovers_event_id", "takeovers", ["event_id"])
-    op.create_index("uq_takeovers_device_in_force", "takeovers", ["device"], unique=True,
-                    sqlite_where=IN_FORCE, postgresql_where=IN_FORCE)
-    news = op.create_table("desk_news", sa.Column("id", sa.Integer, primary_key=True),
-                           sa.Column("version", sa.BigInteger, nullable=False))
+    op.create_index(
+        "uq_takeovers_device_in_force",
+        "takeovers",
+        ["device"],
+        unique=True,
+        sqlite_where=IN_FORCE,
+        postgresql_where=IN_FORCE,
+    )
+    news = op.create_table(
+        "desk_news",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("version", sa.BigInteger, nullable=False),
+    )
     op.bulk_insert(news, [{"id": 1, "version": 0}])
 
 
