@@ -120,7 +120,7 @@ def test_demo_configuration_is_valid_and_complete():
     assert {"cam3", "cam4"} <= set(podcast.cameras)
     assert list(rakor.shots) == list(podcast.shots) == ["F1", "F2", "F3", "F4"]
     assert parse(demo_config_text(DEMO_URLS)) == config
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the demo needs exactly 4 camera URLs, got 3"):
         demo_config_text(DEMO_URLS[:3])
 
 
