@@ -259,8 +259,8 @@ def test_an_entry_after_acceptance_with_no_next_shift_is_refused(backend):
     shift_id = busy_morning(database, world)
     tamper(
         database,
-        "DELETE FROM shift_members WHERE shift_id <> %d" % shift_id,
-        "DELETE FROM shifts WHERE id <> %d" % shift_id,
+        f"DELETE FROM shift_members WHERE shift_id <> {shift_id:d}",
+        f"DELETE FROM shifts WHERE id <> {shift_id:d}",
     )
     with database.transaction() as session:
         ho.sign(
