@@ -241,9 +241,9 @@ def monthly_pdf(url: str, runs: int) -> None:
         window.reload()
         while window.stats is None:
             app.processEvents()
-        saves, stalls = [], []
-        for run in range(runs):
-            path = str(Path(folder) / f"w{run}.pdf")
+
+        def save_once(path: str) -> tuple[float, float]:
+            """One export from the window: (export → saved, the GUI thread's longest stall meanwhile)."""
             loop, ticks = QEventLoop(), [time.perf_counter()]
 
             def tick() -> None:
@@ -256,9 +256,14 @@ def monthly_pdf(url: str, runs: int) -> None:
             began = time.perf_counter()
             QTimer.singleShot(0, lambda: window.save_pdf(path))
             loop.exec()
-            saves.append(ticks[-1] - began)
-            stalls.append(max(b - a for a, b in pairwise(ticks)) - 0.005)
             timer.stop()
+            return ticks[-1] - began, max(b - a for a, b in pairwise(ticks)) - 0.005
+
+        saves, stalls = [], []
+        for run in range(runs):
+            save, stall = save_once(str(Path(folder) / f"w{run}.pdf"))
+            saves.append(save)
+            stalls.append(stall)
         worker.stop()
         print(
             f"monthly PDF from the window, export → saved: {summary(saves)}; "

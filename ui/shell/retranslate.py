@@ -124,16 +124,21 @@ class Retranslator:
             return self.new.shown(*chosen), chosen
         for pattern in self.old.patterns if text else ():
             match = pattern.regex.fullmatch(text)
-            if match is not None:  # a value may be a translated word itself ("the focus mode inquiry")
-                values = {
-                    name: self.resolve(value, (pattern.context,))[0] if value in self.old.sources else value
-                    for name, value in match.groupdict().items()
-                }
-                return PLACEHOLDER.sub(
-                    lambda m: values.get("p" + re.sub(r"\W", "", m.group()), m.group()),
-                    self.new.shown(pattern.context, pattern.source),
-                ), None
+            if match is not None:
+                return self._filled(pattern, match), None
         return text, None
+
+    def _filled(self, pattern: _Pattern, match: re.Match[str]) -> str:
+        """The new text of ``pattern`` with the values ``match`` found in the old one; a value may be a
+        translated word itself ("the focus mode inquiry")."""
+        values = {
+            name: self.resolve(value, (pattern.context,))[0] if value in self.old.sources else value
+            for name, value in match.groupdict().items()
+        }
+        return PLACEHOLDER.sub(
+            lambda m: values.get("p" + re.sub(r"\W", "", m.group()), m.group()),
+            self.new.shown(pattern.context, pattern.source),
+        )
 
     def application(self, logs: tuple[LogModel, ...] = ()) -> None:
         """Every window of the application, its actions and its item views; and the lines of ``logs``."""
