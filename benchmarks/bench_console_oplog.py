@@ -1,4 +1,5 @@
-"""Operations log in the console (issue 4), on five years of data: start-up, handover PDF, monthly charts and PDF.
+"""Operations log in the console (issue 4), on five years of data: start-up, handover PDF, monthly charts and
+PDF.
 
 (a) Console start: a new process (offscreen) builds the console as ``app.py`` does (four cameras,
     here simulators run by this script, and the five-year SQLite file as the operations log) and
@@ -298,7 +299,7 @@ def monthly_pdf(url: str, runs: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "smartcentre-bench-5y.sqlite"

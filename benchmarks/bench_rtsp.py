@@ -69,7 +69,8 @@ class FirstExposure(QObject):
 
 
 def wait_for_pictures(tiles: list[Tile]) -> float:
-    """Spin until every tile has had a frame since its count was reset; the time this took ends at perf_counter()."""
+    """Spin until every tile has had a frame since its count was reset; the time this took ends at
+    perf_counter()."""
     deadline = time.perf_counter() + FIRST_PICTURE_TIMEOUT
     while any(tile.frames == 0 for tile in tiles) and time.perf_counter() < deadline:
         spin(0.005)

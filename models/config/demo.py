@@ -1,4 +1,5 @@
-"""The configuration of demo mode: four simulated cameras, a simulated wall matrix, two events and their shots."""
+"""The configuration of demo mode: four simulated cameras, a simulated wall matrix, two events and their
+shots."""
 
 from __future__ import annotations
 

@@ -239,7 +239,8 @@ def _said(error: Exception) -> str:
 
 
 def check_output(output: Path, database: Path | None, force: bool) -> None:
-    """Raises ``BadArgument`` when ``output`` exists (unless ``force``) or is the database or one of its files."""
+    """Raises ``BadArgument`` when ``output`` exists (unless ``force``) or is the database or one of its
+    files."""
     if database is not None:
         for suffix in SQLITE_COMPANIONS:
             kept = database.with_name(database.name + suffix)
@@ -252,7 +253,8 @@ def check_output(output: Path, database: Path | None, force: bool) -> None:
 
 
 def database_url(args: argparse.Namespace) -> str:
-    """The URL of ``--db`` (default: ``default_url()``); raises ``BadArgument`` when it is not a database URL."""
+    """The URL of ``--db`` (default: ``default_url()``); raises ``BadArgument`` when it is not a database
+    URL."""
     text = getattr(args, "db", None) or default_url()
     try:
         check_url(text)
@@ -262,7 +264,8 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def cli_words(problem: DatabaseProblem) -> str:
-    """The sentence for IT staff at a command line: the console retries a locked database, a command does not."""
+    """The sentence for IT staff at a command line: the console retries a locked database, a command does
+    not."""
     if problem.kind == "locked":
         return (
             f"The operations log database {problem.db} is locked by another program or desk; nothing was done, "

@@ -85,7 +85,8 @@ def take_over(
 ) -> SharedTakeOver:
     """Give ``device`` to the running event ``event_id``; ``seen`` is the id of the take-over in force this desk
     knew of (None: none). Raises ``TakeOverRefused`` when another desk took it meanwhile. ``audit``: False when
-    the caller writes the audit row itself (wall outputs, whose take-overs reach the trail as wall actions)."""
+    the caller writes the audit row itself (wall outputs, whose take-overs reach the trail as wall
+    actions)."""
     event = session.get(Event, event_id)
     if event is None or event.status is not EventStatus.RUNNING:
         raise TakeOverRefused(

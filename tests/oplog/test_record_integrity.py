@@ -1,4 +1,5 @@
-"""Tamper evidence: the audit and log chains, keyed handover signatures, `db check` and `db rekey` (issue #12)."""
+"""Tamper evidence: the audit and log chains, keyed handover signatures, `db check` and `db rekey` (issue
+#12)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Sentences composed without Qt (common/wording.py) are said in the interface language (ui/shell/wording.py)."""
+"""Sentences composed without Qt (common/wording.py) are said in the interface language
+(ui/shell/wording.py)."""
 
 from __future__ import annotations
 

@@ -74,7 +74,8 @@ QT_WORDS = (
 
 
 def key_text(combination: QKeyCombination) -> str | None:
-    """The hotkey map's text for a key and its modifiers (keypad keys as "Num+…"); None for a lone modifier."""
+    """The hotkey map's text for a key and its modifiers (keypad keys as "Num+…"); None for a lone
+    modifier."""
     if combination.key() in _MODIFIER_KEYS:
         return None
     try:

@@ -8,7 +8,8 @@ translated pattern ("Take over %1", "Line {line}, column {column}") is recognise
 refilled with the same values. Item models are asked again, so what they translate in ``data()``
 switches too, and so do the log pane's lines. A widget that composes a text from several translated pieces handles
 ``LanguageChange`` itself (``changeEvent``), as Qt's own widgets do; the translations come from the
-shipped ``resources/i18n/console_*.ts``. Names and other data are left as they are (a name that is also a translated word is the rare exception).
+shipped ``resources/i18n/console_*.ts``. Names and other data are left as they are (a name that is also a
+translated word is the rare exception).
 """
 
 from __future__ import annotations
