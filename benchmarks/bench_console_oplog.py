@@ -142,7 +142,8 @@ def handover_pdf(url: str, runs: int) -> None:
         pages = Path(folder, "h0.pdf").read_bytes().count(b"/Type /Page\n") or "?"
         print(
             f"handover PDF, {len(report.entries)} entries, verified={report.header.verified}, {pages} pages: "
-            f"data {summary(loads)}; PDF {summary(writes)}; total {summary([a + b for a, b in zip(loads, writes, strict=True)])}"
+            f"data {summary(loads)}; PDF {summary(writes)}; "
+            f"total {summary([a + b for a, b in zip(loads, writes, strict=True)])}"
         )
         ends = []
         for run in range(runs):

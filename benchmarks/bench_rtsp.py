@@ -194,7 +194,8 @@ def main() -> int:
         f" DISPLAY={os.environ.get('DISPLAY')}" if os.environ.get("DISPLAY") else ""
     )
     print(
-        f"nproc {os.cpu_count()}, {platform}: {args.streams} × {SUB_SIZE[0]}×{SUB_SIZE[1]} H.264 30 fps over RTSP "
+        f"nproc {os.cpu_count()}, {platform}: {args.streams} × {SUB_SIZE[0]}×{SUB_SIZE[1]} "
+        f"H.264 30 fps over RTSP "
         f"into {TILE.width()}×{TILE.height()} tiles{shown}, {args.seconds:g} s"
     )
     late = [n for n, tile in enumerate(tiles, 1) if tile.frames == 0]

@@ -23,7 +23,8 @@ def config_changes(old: Config | None, new: Config) -> str:
     English."""
     if old is None:
         return (
-            f"the previous file could not be read; now {len(new.cameras)} camera(s), {len(new.walls)} wall(s), "
+            f"the previous file could not be read; now {len(new.cameras)} camera(s), "
+            f"{len(new.walls)} wall(s), "
             f"{len(new.events)} event(s)"
         )
     parts = [

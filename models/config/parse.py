@@ -202,7 +202,7 @@ class _Reader(WallReader):
                 f"{where}.preview_hd",
                 QT_TRANSLATE_NOOP(
                     "Config",
-                    "preview_hd is the main stream for large views; the tile needs preview: (the substream) too",
+                    "preview_hd is the main stream for large views; the tile needs preview: (the substream) too",  # noqa: E501
                 ),
             )
         presets = self.presets(entries.get("presets"), f"{where}.presets")

@@ -154,7 +154,8 @@ def run_seed_demo(args: argparse.Namespace) -> int:
         print(
             f"Demo data for {result.month} written to {database.name}: {result.staff} staff, {result.shifts} "
             f"shifts, {result.events} events, {result.handovers} handovers, {result.faults} faults, "
-            f"{result.log_entries} log entries, {result.audit_rows} audit rows (PIN of every account: {DEMO_PIN})."
+            f"{result.log_entries} log entries, {result.audit_rows} audit rows "
+            f"(PIN of every account: {DEMO_PIN})."
         )
         return EXIT_OK
 
@@ -268,7 +269,7 @@ def cli_words(problem: DatabaseProblem) -> str:
     not."""
     if problem.kind == "locked":
         return (
-            f"The operations log database {problem.db} is locked by another program or desk; nothing was done, "
-            f"run the command again when it is free."
+            f"The operations log database {problem.db} is locked by another program or desk; "
+            f"nothing was done, run the command again when it is free."
         )
     return str(problem)

@@ -72,7 +72,7 @@ def hand_over_tables(database: Database, owner: str, console: str) -> int:
     with database.translated_errors(), database.engine.begin() as connection:
         tables = setup_roles(connection, owner, console)
     print(
-        f"{len(tables)} tables of {database.name} now belong to {owner}; {console} may use them but not alter "
-        f"them (append-only tables: insert and read only)."
+        f"{len(tables)} tables of {database.name} now belong to {owner}; "
+        f"{console} may use them but not alter them (append-only tables: insert and read only)."
     )
     return EXIT_OK

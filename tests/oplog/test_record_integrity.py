@@ -78,7 +78,8 @@ def test_editing_the_notes_and_recomputing_the_old_hash_is_detected(site):
     [
         ("UPDATE staff SET name = 'Budi Hartono' WHERE name = 'Budi Santoso'", "the people"),
         (
-            "UPDATE shifts SET actual_start = planned_start + (actual_start - planned_start) WHERE name = 'Pagi'",
+            "UPDATE shifts SET actual_start = planned_start + (actual_start - planned_start) "
+            "WHERE name = 'Pagi'",
             None,
         ),
         ("UPDATE handovers SET reopened = {true}", "the reopened flag or the additions"),
@@ -327,6 +328,6 @@ def test_a_handover_changed_before_the_upgrade_stays_unsigned_and_is_named(site,
     tamper(database, "UPDATE handovers SET notes = 'diubah sebelum pembaruan'")
     migrate_database(database)
     assert misfits(database, shift_id) == [
-        "the signature (there is none; the record did not match its hash when the console was upgraded, or the "
-        "signature was removed)"
+        "the signature (there is none; the record did not match its hash when the console was upgraded, "
+        "or the signature was removed)"
     ]

@@ -132,8 +132,9 @@ def console_for(rig, qtbot):
         config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
         for camera in config.cameras:  # connected (see tests/ui/test_console.py make_console)
+            # a serial line belongs to one PC: the first desk's, whose controller reads its answers
             if built and camera.url.startswith("visca+serial"):
-                continue  # a serial line belongs to one PC: the first desk's, whose controller reads its answers
+                continue
             wait_answering(controllers[camera.id], timeout=WAIT_MS / 1000)
         settings = QSettings(str(folder / f"console-{len(built)}.ini"), QSettings.Format.IniFormat)
         simulated = {

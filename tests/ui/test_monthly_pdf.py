@@ -124,10 +124,12 @@ def expected_lines(stats: MonthlyStats, language: str) -> list[str]:
             f"{day:%d-%m-%Y} {' '.join(str(counts[m]) for m in MODES)} {sum(counts.values())} {planned[day]}"
             for day, counts in per_day.items()
         ),
-        f"{words['total']} {' '.join(str(modes[m]) for m in MODES)} {sum(modes.values())} {sum(planned.values())}",
+        f"{words['total']} {' '.join(str(modes[m]) for m in MODES)} "
+        f"{sum(modes.values())} {sum(planned.values())}",
         *(f"{row.location} {row.events} {row.participants} {row.planned}" for row in stats.locations),
         *(
-            f"{row.staff} {row.category} {row.shifts} {h_mm(row.hours)} {row.planned_shifts} {h_mm(row.planned_hours)}"
+            f"{row.staff} {row.category} {row.shifts} {h_mm(row.hours)} "
+            f"{row.planned_shifts} {h_mm(row.planned_hours)}"
             for row in stats.staff_hours
         ),
         f"{words['device']} {' '.join(words['severities'])} {words['total']}",

@@ -261,7 +261,8 @@ def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     assert [
         per_day.barSets()[0].at(row.day.day - 1) for row in stats.events_per_day if row.mode == "daring"
     ] == [row.events for row in stats.events_per_day if row.mode == "daring"]
-    # horizontal bars: QtCharts draws the first category at the bottom, so the rows go in reversed to read top-down
+    # horizontal bars: QtCharts draws the first category at the bottom, so the rows go in reversed to read
+    # top-down
     assert values(charts[1].series()[0].barSets()[0]) == [row.events for row in reversed(stats.locations)]
     assert values(charts[2].series()[0].barSets()[0]) == [row.hours for row in reversed(stats.staff_hours)]
     assert sum(bar_set.sum() for bar_set in charts[3].series()[0].barSets()) == sum(

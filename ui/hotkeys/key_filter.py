@@ -41,9 +41,11 @@ from models.desk.key_names import normalize_key
 from ui.shell.wording import said
 
 OWNS_KEYS = "ownsKeys"
-"""A window with this property set to True keeps its keys (editors); only the all-stop keys still work there."""
+"""A window with this property set to True keeps its keys (editors); only the all-stop keys still work
+there."""
 CONSOLE_WINDOW = "consoleWindow"
-"""A window with this property set to True (the operator console) takes Esc/Return/Enter hotkeys left unclaimed."""
+"""A window with this property set to True (the operator console) takes Esc/Return/Enter hotkeys left
+unclaimed."""
 
 _MODIFIER_KEYS = {
     Qt.Key.Key_Shift,

@@ -195,8 +195,7 @@ class BoardSync(QObject):
                 self.desk.notice.emit(
                     "warning",
                     self.tr(
-                        "%1 taken over on this desk only: the operations log did not answer, so other desks do not "
-                        "know."
+                        "%1 taken over on this desk only: the operations log did not answer, so other desks do not know."  # noqa: E501
                     ).replace("%1", ", ".join(names[takeover.device] for takeover in takeovers)),
                 )
                 return

@@ -45,7 +45,8 @@ class LiveConfig(QObject):
         old, console.config = console.config, config
         operations = console.operations
         if operations is not None:
-            operations.use_config()  # the log's events with the new templates; dated events carried into the log
+            # the log's events with the new templates; dated events carried into the log
+            operations.use_config()
         else:
             console.board.set_events(config.events)
         devices_changed = (old.cameras, old.walls) != (config.cameras, config.walls)

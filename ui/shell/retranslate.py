@@ -6,10 +6,10 @@ each text a widget, action, tab or table header shows that is the old language's
 source string becomes that source's translation in the new language. A text filled into a
 translated pattern ("Take over %1", "Line {line}, column {column}") is recognised by the pattern and
 refilled with the same values. Item models are asked again, so what they translate in ``data()``
-switches too, and so do the log pane's lines. A widget that composes a text from several translated pieces handles
-``LanguageChange`` itself (``changeEvent``), as Qt's own widgets do; the translations come from the
-shipped ``resources/i18n/console_*.ts``. Names and other data are left as they are (a name that is also a
-translated word is the rare exception).
+switches too, and so do the log pane's lines. A widget that composes a text from several translated
+pieces handles ``LanguageChange`` itself (``changeEvent``), as Qt's own widgets do; the translations come
+from the shipped ``resources/i18n/console_*.ts``. Names and other data are left as they are (a name that
+is also a translated word is the rare exception).
 """
 
 from __future__ import annotations
