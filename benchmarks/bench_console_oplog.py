@@ -1,4 +1,5 @@
-"""Operations log in the console (issue 4), on five years of data: start-up, handover PDF, monthly charts and PDF.
+"""Operations log in the console (issue 4), on five years of data: start-up, handover PDF, monthly charts and
+PDF.
 
 (a) Console start: a new process (offscreen) builds the console as ``app.py`` does (four cameras,
     here simulators run by this script, and the five-year SQLite file as the operations log) and
@@ -141,7 +142,8 @@ def handover_pdf(url: str, runs: int) -> None:
         pages = Path(folder, "h0.pdf").read_bytes().count(b"/Type /Page\n") or "?"
         print(
             f"handover PDF, {len(report.entries)} entries, verified={report.header.verified}, {pages} pages: "
-            f"data {summary(loads)}; PDF {summary(writes)}; total {summary([a + b for a, b in zip(loads, writes, strict=True)])}"
+            f"data {summary(loads)}; PDF {summary(writes)}; "
+            f"total {summary([a + b for a, b in zip(loads, writes, strict=True)])}"
         )
         ends = []
         for run in range(runs):
@@ -241,9 +243,9 @@ def monthly_pdf(url: str, runs: int) -> None:
         window.reload()
         while window.stats is None:
             app.processEvents()
-        saves, stalls = [], []
-        for run in range(runs):
-            path = str(Path(folder) / f"w{run}.pdf")
+
+        def save_once(path: str) -> tuple[float, float]:
+            """One export from the window: (export → saved, the GUI thread's longest stall meanwhile)."""
             loop, ticks = QEventLoop(), [time.perf_counter()]
 
             def tick() -> None:
@@ -256,9 +258,14 @@ def monthly_pdf(url: str, runs: int) -> None:
             began = time.perf_counter()
             QTimer.singleShot(0, lambda: window.save_pdf(path))
             loop.exec()
-            saves.append(ticks[-1] - began)
-            stalls.append(max(b - a for a, b in pairwise(ticks)) - 0.005)
             timer.stop()
+            return ticks[-1] - began, max(b - a for a, b in pairwise(ticks)) - 0.005
+
+        saves, stalls = [], []
+        for run in range(runs):
+            save, stall = save_once(str(Path(folder) / f"w{run}.pdf"))
+            saves.append(save)
+            stalls.append(stall)
         worker.stop()
         print(
             f"monthly PDF from the window, export → saved: {summary(saves)}; "
@@ -293,7 +300,7 @@ def monthly_pdf(url: str, runs: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "smartcentre-bench-5y.sqlite"

@@ -63,7 +63,8 @@ def measure(url: str, count: int) -> list[float]:
 def report(name: str, latencies: list[float]) -> None:
     ms = sorted(1000 * x for x in latencies)
     print(
-        f"{name}: n={len(ms)} median {statistics.median(ms):.1f} ms, p90 {ms[int(0.9 * (len(ms) - 1))]:.1f} ms, "
+        f"{name}: n={len(ms)} median {statistics.median(ms):.1f} ms, "
+        f"p90 {ms[int(0.9 * (len(ms) - 1))]:.1f} ms, "
         f"max {ms[-1]:.1f} ms"
     )
 

@@ -48,6 +48,11 @@ class Tally:
         ]
 
 
+def _landed(sim: h.Sim, preset: int) -> bool:
+    """Whether the simulated camera's last preset is ``preset`` within ``SETTLE``."""
+    return sim.wait_for(lambda s: s["last_preset"] == preset, SETTLE) is not None
+
+
 def exercise(
     sim: h.Sim,
     count: int,
@@ -65,7 +70,7 @@ def exercise(
         preset = k % 4
         recall(preset)
         tally.recalls += 1
-        tally.recalls_landed += sim.wait_for(lambda s: s["last_preset"] == preset, SETTLE) is not None
+        tally.recalls_landed += _landed(sim, preset)
         if k % STOP_EVERY == STOP_EVERY - 1:
             speed = DRIVE_SPEED if k // STOP_EVERY % 2 else -DRIVE_SPEED  # back and forth, off the limits
             drive(speed, speed)

@@ -90,7 +90,8 @@ def main() -> None:
     options = parser.parse_args()
     trees = {"this tree": ROOT, **({"baseline": options.baseline.resolve()} if options.baseline else {})}
     print(
-        f"display: QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')!r} DISPLAY={os.environ.get('DISPLAY', '')!r};"
+        f"display: QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')!r}"
+        f" DISPLAY={os.environ.get('DISPLAY', '')!r};"
         f" {options.seconds:g} s untouched after {options.settle:g} s"
     )
     for run in range(options.runs):

@@ -62,8 +62,8 @@ t2 = time.perf_counter()
 now = datetime(2026, 10, 31, 3, 0, tzinfo=timezone.utc)
 with database.transaction() as session:
     shown = (staff_for_login(session), current_shift(session, now), next_shift(session, now),
-             events_between(session, now - timedelta(hours=10), now + timedelta(hours=14)), running_events(session),
-             open_faults(session), devices(session))
+             events_between(session, now - timedelta(hours=10), now + timedelta(hours=14)),
+             running_events(session), open_faults(session), devices(session))
 t3 = time.perf_counter()
 print(json.dumps({{"imports": t1 - t0, "open": t2 - t1, "load": t3 - t2, "events_today": len(shown[3])}}))
 """
@@ -130,7 +130,8 @@ def paced_writes(database: Database, seconds: float, rate: int) -> None:
     drain = time.perf_counter() - drain_began
     print(
         f"paced: offered {offered / window:,.0f} rows/s for {window:.1f} s; committed in the window "
-        f"{committed / window:,.0f} rows/s; largest backlog {backlog}; drain after the window {ms(drain)} ms; "
+        f"{committed / window:,.0f} rows/s; largest backlog {backlog}; "
+        f"drain after the window {ms(drain)} ms; "
         f"not written {tally.failed}"
     )
     print(
@@ -213,7 +214,8 @@ def queries(database: Database, cache: Path) -> None:
             took, stats = timed(monthly_stats, session, year, month)
         times.append(took)
     print(
-        f"monthly_stats over {len(months)} months: first {ms(times[0])} ms, median {ms(statistics.median(times))}"
+        f"monthly_stats over {len(months)} months: first {ms(times[0])} ms, "
+        f"median {ms(statistics.median(times))}"
         f" ms, max {ms(max(times))} ms (last month: {sum(stats.events_by_mode().values())} events)"
     )
     with database.transaction() as session:
@@ -257,7 +259,8 @@ def main() -> None:
     if args.gc_freeze:
         gc.freeze()
     print(
-        f"machine: {platform.machine()}, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"machine: {platform.machine()}, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}, "
         f"{platform.system()} {platform.release()}"
     )
     with tempfile.TemporaryDirectory() as folder:

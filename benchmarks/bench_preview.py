@@ -226,7 +226,8 @@ def print_table(results: list[Result], seconds: float, streams: int, codec: str)
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     print(
-        f"\n{streams} × {WIDTH}×{HEIGHT} {codec.upper()} at {FPS} fps into {TILE.width()}×{TILE.height()} tiles, "
+        f"\n{streams} × {WIDTH}×{HEIGHT} {codec.upper()} at {FPS} fps "
+        f"into {TILE.width()}×{TILE.height()} tiles, "
         f"{seconds:g} s each (after {WARM_UP_S:g} s warm-up)"
     )
     for n, row in enumerate(rows):

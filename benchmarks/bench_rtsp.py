@@ -69,7 +69,8 @@ class FirstExposure(QObject):
 
 
 def wait_for_pictures(tiles: list[Tile]) -> float:
-    """Spin until every tile has had a frame since its count was reset; the time this took ends at perf_counter()."""
+    """Spin until every tile has had a frame since its count was reset; the time this took ends at
+    perf_counter()."""
     deadline = time.perf_counter() + FIRST_PICTURE_TIMEOUT
     while any(tile.frames == 0 for tile in tiles) and time.perf_counter() < deadline:
         spin(0.005)
@@ -193,7 +194,8 @@ def main() -> int:
         f" DISPLAY={os.environ.get('DISPLAY')}" if os.environ.get("DISPLAY") else ""
     )
     print(
-        f"nproc {os.cpu_count()}, {platform}: {args.streams} × {SUB_SIZE[0]}×{SUB_SIZE[1]} H.264 30 fps over RTSP "
+        f"nproc {os.cpu_count()}, {platform}: {args.streams} × {SUB_SIZE[0]}×{SUB_SIZE[1]} "
+        f"H.264 30 fps over RTSP "
         f"into {TILE.width()}×{TILE.height()} tiles{shown}, {args.seconds:g} s"
     )
     late = [n for n, tile in enumerate(tiles, 1) if tile.frames == 0]

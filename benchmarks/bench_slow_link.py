@@ -138,7 +138,8 @@ def main() -> None:
                 done = "" if outcomes == {"done"} else f" ({'; '.join(sorted(outcomes))[:60]})"
                 print(
                     f"{scheme:13} {command:16} {statistics.median(times):10.2f}s "
-                    f"{(before_command or '-')[:40]:40} {codes:>15} {statistics.median(t for _, t in cli):8.2f}s{done}"
+                    f"{(before_command or '-')[:40]:40} {codes:>15} "
+                    f"{statistics.median(t for _, t in cli):8.2f}s{done}"
                 )
             sim_runtime.submit(sim.close()).result(5)
     print("CLI exit code 4 here: exit 0, but some inquiry went unanswered ('no answer' warning)")

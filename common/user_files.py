@@ -9,6 +9,7 @@ users out; nothing is changed there.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -41,10 +42,9 @@ def keep_private(path: Path) -> None:
         return
     mode = stat.S_IMODE(status.st_mode)
     if mode & 0o077 and not stat.S_ISLNK(status.st_mode):  # a link's target is not ours to change
-        try:
+        # another user's file, named with --config or --db: theirs to protect
+        with contextlib.suppress(PermissionError):
             path.chmod(mode & ~0o077)
-        except PermissionError:  # another user's file, named with --config or --db: theirs to protect
-            pass
 
 
 def private_folder(folder: Path) -> Path:

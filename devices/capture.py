@@ -144,7 +144,8 @@ class Recorder:
         self._put(record)
 
     def event(self, name: str, **details: Any) -> None:
-        """``up``, ``down`` (with ``why``) of the link, or ``end`` of a command (``exit``, ``output``, ``error``)."""
+        """``up``, ``down`` (with ``why``) of the link, or ``end`` of a command (``exit``, ``output``,
+        ``error``)."""
         details = {key: self._masked(value) for key, value in details.items() if value is not None}
         self._put({"t": self._seconds(None), "event": name, **details})
 

@@ -34,7 +34,8 @@ def serial_ports() -> list[str]:
 
 
 def port_warnings(url: str, present: SerialPorts = serial_ports) -> list[Phrase]:
-    """What is doubtful about the port of ``url``; nothing for a URL that does not parse (its error says why)."""
+    """What is doubtful about the port of ``url``; nothing for a URL that does not parse (its error says
+    why)."""
     endpoint = _endpoint(url)
     if endpoint is None:
         return []

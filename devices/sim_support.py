@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import os
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -89,10 +90,9 @@ class PseudoTerminal:
     def write(self, data: bytes) -> None:
         if self._master is None:
             return
-        try:
+        # nobody reads and the pty buffer is full: bytes fall on the floor, as on a real line
+        with contextlib.suppress(BlockingIOError):
             os.write(self._master, data)
-        except BlockingIOError:
-            pass  # nobody reads and the pty buffer is full: bytes fall on the floor, as on a real line
 
     def _readable(self) -> None:
         assert self._master is not None

@@ -1,4 +1,5 @@
-"""The code keeps to ruff's lint rules and format (ruff.toml): `ruff check` and `ruff format --check` find nothing."""
+"""The code keeps to ruff's lint rules and format (ruff.toml): `ruff check` and `ruff format --check` find
+nothing."""
 
 import subprocess
 import sys

@@ -1,4 +1,5 @@
-"""The static types of common/, devices/ and models/ are kept: mypy, configured in setup.cfg, finds nothing."""
+"""The static types of common/, devices/ and models/ are kept: mypy, configured in setup.cfg, finds
+nothing."""
 
 import os
 from pathlib import Path

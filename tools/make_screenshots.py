@@ -218,7 +218,8 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         wait(0.6)
 
     def grab_with(console: Console, tool: QWidget) -> QImage:
-        """The main window with a tool window (the cheat sheet, the enlarged preview) painted where it stands."""
+        """The main window with a tool window (the cheat sheet, the enlarged preview) painted where it
+        stands."""
         window = console.window
         image = window.grab().toImage()
         painter = QPainter(image)

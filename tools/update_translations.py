@@ -66,7 +66,8 @@ def _tool(name: str) -> str:
 
 
 def lupdate(ts: Path, sources: list[Path] | None = None) -> None:
-    """Merge the strings of ``sources`` (default: ui/, models/, devices/) into ``ts``, creating it if needed."""
+    """Merge the strings of ``sources`` (default: ui/, models/, devices/) into ``ts``, creating it if
+    needed."""
     sources = ui_sources() if sources is None else sources
     subprocess.run(
         [

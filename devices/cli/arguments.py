@@ -27,7 +27,8 @@ def number(text: str) -> int:
 
 
 def seconds(lowest: float, highest: float = LONGEST_WAIT, *, zero: bool = False) -> Callable[[str], float]:
-    """An argparse type: a finite number of seconds from ``lowest`` to ``highest`` (above 0 unless ``zero``)."""
+    """An argparse type: a finite number of seconds from ``lowest`` to ``highest`` (above 0 unless
+    ``zero``)."""
 
     def parse(text: str) -> float:
         try:

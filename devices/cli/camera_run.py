@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
 import json
 import sys
 import time
@@ -76,10 +77,8 @@ def _stop(camera: CameraController, timeout: float) -> None:
     late, not lost) is sent it first thing when it is heard again."""
     camera.stop()
     shortest, longest = STOP_WAIT
-    try:
+    with contextlib.suppress(concurrent.futures.TimeoutError):  # no answer: nothing more this command can do
         interrupts.wait(camera.settled(), min(max(timeout, shortest), longest))
-    except concurrent.futures.TimeoutError:
-        pass  # it did not answer: nothing more this command can do
 
 
 def _outcome(

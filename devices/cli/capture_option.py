@@ -1,7 +1,8 @@
 """``--capture FILE`` for the device commands (``camera``, ``wall``, ``probe``): see docs/captures.md.
 
     capture_option.add(parser, after_action)        # both: the option is accepted before and after ACTION
-    recorder = capture_option.recorder_for(args, url, "camera")   # None without --capture; CaptureFileError: exit 2
+    # None without --capture; CaptureFileError: exit 2
+    recorder = capture_option.recorder_for(args, url, "camera")
     …
     controller.start(capture=recorder)
     …                                              # the device runtime stops: every frame is recorded

@@ -1,7 +1,8 @@
 """``simulate camera --listen URL [--listen URL …] [--model NAME]``: run simulated cameras until Ctrl+C.
 ``?state=PATH`` keeps a simulated camera's presets across restarts (``devices/visca/sim/memory.py``).
 ``simulate camera --replay FILE --listen URL``: a camera that answers as a capture shows (docs/captures.md).
-``simulate wall --protocol P --listen URL``, ``simulate wall --replay FILE --listen URL``: ``simulate_wall.py``.
+``simulate wall --protocol P --listen URL``, ``simulate wall --replay FILE --listen URL``:
+``simulate_wall.py``.
 
 Prints one line per listener with the URL a client should use (the pty path for serial).
 """

@@ -98,7 +98,7 @@ async def _chain_length(bus: SerialBus, timeout: float) -> int | None:
     """The number of cameras the Address Set answer counts; None without an answer."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while bus.cameras is None and loop.time() < deadline:
+    while bus.cameras is None and loop.time() < deadline:  # noqa: ASYNC110 - the bus sets no event for it
         await asyncio.sleep(POLL)
     return bus.cameras
 

@@ -114,7 +114,8 @@ def _serial_port(text: str) -> str:
 
 
 def parse_ports(text: str) -> dict[str, int]:
-    """``kramer=5001,visca+udp=52380`` → ``{"kramer+tcp": 5001, "visca+udp": 52380}`` (the other usual ports kept)."""
+    """``kramer=5001,visca+udp=52380`` → ``{"kramer+tcp": 5001, "visca+udp": 52380}`` (the other usual ports
+    kept)."""
     ports = dict(NETWORK_PORTS)
     for item in filter(None, (part.strip() for part in text.split(","))):
         name, equals, number = item.partition("=")

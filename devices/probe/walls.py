@@ -167,9 +167,9 @@ EXTRON_QUERIES: tuple[Query, ...] = (
 
 async def _extron(wire: TextWire, place: Place, timeout: float) -> list[Finding] | None:
     scheme = place.scheme("extron")
-    if not place.serial:  # Telnet: a banner, maybe a password prompt
-        if await wire.listen(lambda reply: True, timeout) is not None:
-            await wire.settle(QUIET, timeout)
+    # Telnet: a banner, maybe a password prompt
+    if not place.serial and await wire.listen(lambda reply: True, timeout) is not None:
+        await wire.settle(QUIET, timeout)
     banner = next((reply.text for reply in wire.replies if _EXTRON_BANNER.search(reply.text)), None)
     model = next((reply.facts["model"] for reply in wire.replies if "model" in reply.facts), None)
     if any(reply.kind is ReplyKind.PROMPT for reply in wire.replies):

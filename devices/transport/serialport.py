@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -100,10 +101,8 @@ class SerialPort(ByteTransport):
         self._stop.wait(seconds)
         port = self._port
         if not why and port is not None:
-            try:
+            with contextlib.suppress(serial.SerialException, OSError):
                 port.reset_input_buffer()  # type: ignore[attr-defined]  # piled-up noise; see Opener
-            except (serial.SerialException, OSError):
-                pass
 
     def _try_open(self) -> bool:
         try:
@@ -130,10 +129,8 @@ class SerialPort(ByteTransport):
 
     def _close(self, port: serial.SerialBase, why: str) -> None:
         self._port = None
-        try:
+        with contextlib.suppress(Exception):  # the device is gone already; nothing more to release
             port.close()
-        except Exception:  # the device is gone already; nothing more to release
-            pass
         if not self._stop.is_set():
             self._post(self._set_up, False, why)
 
@@ -146,10 +143,8 @@ class SerialPort(ByteTransport):
     def _post(self, fn: Callable, *args: object) -> None:
         loop = self._loop
         if loop is not None and not loop.is_closed():
-            try:
+            with contextlib.suppress(RuntimeError):  # loop closed while we were reading
                 loop.call_soon_threadsafe(fn, *args)
-            except RuntimeError:  # loop closed while we were reading
-                pass
 
     def send(self, data: bytes) -> bool:
         port = self._port

@@ -114,7 +114,8 @@ class OpenCvSource(FrameSource):
         return self._decode_jpeg(data) if self._jpeg_packets else data
 
     def skip(self) -> bool:
-        """A live stream: ``grab`` decodes (H.264) or takes the JPEG (MJPEG) without converting; a file plays on."""
+        """A live stream: ``grab`` decodes (H.264) or takes the JPEG (MJPEG) without converting; a file plays
+        on."""
         return self.drop() if self.live else super().skip()
 
     def drop(self) -> bool:

@@ -191,7 +191,8 @@ class PyAvSource(FrameSource):
         return packet
 
     def _note_decoder(self) -> None:
-        """After the first frame: say what decoded it; a hardware decoder that fell back is not tried again."""
+        """After the first frame: say what decoded it; a hardware decoder that fell back is not tried
+        again."""
         self._decoder_known = True
         context = self._video().codec_context
         if self._hardware is not None and _on_device(context):

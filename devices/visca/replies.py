@@ -1,4 +1,5 @@
-"""Replies from cameras: classification of one packet and a streaming parser (docs/visca-protocol.md §2.2, §3.1).
+"""Replies from cameras: classification of one packet and a streaming parser (docs/visca-protocol.md §2.2,
+§3.1).
 
 `ReplyParser.feed` never raises. It frames on FF, drops bytes before a reply header and restarts a
 frame when a reply header turns up inside it, so a packet that lost its FF costs only itself.

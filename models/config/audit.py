@@ -19,10 +19,12 @@ from models.oplog.tables import Role, Staff
 
 
 def config_changes(old: Config | None, new: Config) -> str:
-    """What ``new`` adds, removes and changes compared to ``old`` (None: the old file was unreadable), in English."""
+    """What ``new`` adds, removes and changes compared to ``old`` (None: the old file was unreadable), in
+    English."""
     if old is None:
         return (
-            f"the previous file could not be read; now {len(new.cameras)} camera(s), {len(new.walls)} wall(s), "
+            f"the previous file could not be read; now {len(new.cameras)} camera(s), "
+            f"{len(new.walls)} wall(s), "
             f"{len(new.events)} event(s)"
         )
     parts = [

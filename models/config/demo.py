@@ -1,4 +1,5 @@
-"""The configuration of demo mode: four simulated cameras, a simulated wall matrix, two events and their shots."""
+"""The configuration of demo mode: four simulated cameras, a simulated wall matrix, two events and their
+shots."""
 
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ events:
     location: Command Center
     start: "{day} 00:00"
     end: "{day} 23:59"
-    cameras: [cam3, cam4, cam2]     # cam2 also serves the Rakor: the console handles the take-over{podcast_wall}
+    # cam2 also serves the Rakor: the console handles the take-over
+    cameras: [cam3, cam4, cam2]{podcast_wall}
     shots:
       F1: {{camera: cam3, preset: 1}}
       F2: {{camera: cam3, preset: 2}}

@@ -137,7 +137,8 @@ def _syntax_problem(source: str, text: str, exc: yaml.YAMLError) -> ConfigProble
 def _mistake_mark(exc: yaml.YAMLError) -> yaml.Mark | None:
     """Where the writer's mistake is. PyYAML marks where it gave up: for a key without ':', an unclosed
     quote or bracket that is the next line or further down, while its context mark points at the line
-    with the mistake. For an indentation error the context is the enclosing block, and the problem mark is right."""
+    with the mistake. For an indentation error the context is the enclosing block, and the problem mark is
+    right."""
     context, context_mark = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
     if context_mark is not None and context.startswith(("while scanning", "while parsing a flow")):
         return context_mark
@@ -201,7 +202,7 @@ class _Reader(WallReader):
                 f"{where}.preview_hd",
                 QT_TRANSLATE_NOOP(
                     "Config",
-                    "preview_hd is the main stream for large views; the tile needs preview: (the substream) too",
+                    "preview_hd is the main stream for large views; the tile needs preview: (the substream) too",  # noqa: E501
                 ),
             )
         presets = self.presets(entries.get("presets"), f"{where}.presets")

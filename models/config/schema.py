@@ -101,7 +101,8 @@ class ConfigProblem:
 
     @property
     def sentence(self) -> Phrase:
-        """The problem as the operator reads it: "config.yaml line 8, event 1 (id rakor), cameras: no camera …"."""
+        """The problem as the operator reads it: "config.yaml line 8, event 1 (id rakor), cameras: no camera
+        …"."""
         form = _PROBLEM_FORMS[self.line is not None, bool(self.field)]
         return form.format(
             source=self.source, line=self.line, field=self.place or self.field, message=self.message

@@ -232,7 +232,8 @@ class ConfigStore:
         ]
 
     def save(self, text: str) -> list[ConfigProblem]:
-        """Write ``text`` if it is a valid configuration; otherwise leave the file alone and return the problems."""
+        """Write ``text`` if it is a valid configuration; otherwise leave the file alone and return the
+        problems."""
         try:
             self.parse(text)
         except ConfigError as exc:

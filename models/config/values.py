@@ -66,7 +66,8 @@ class ValueReader:
             self.warn(node, field, message)
 
     def place(self, field: str) -> Phrase | str:
-        """``field`` as the operator reads it: "cameras[1].url" -> "camera 2 (id cam2), url" (see ``items``)."""
+        """``field`` as the operator reads it: "cameras[1].url" -> "camera 2 (id cam2), url" (see
+        ``items``)."""
         item, dot, key = field.partition(".")
         label = self.places.get(item)
         if label is None:
@@ -173,7 +174,8 @@ class ValueReader:
         item: tuple[Phrase, Phrase] | None = None,
     ) -> list[T]:
         """The list's values, each read by ``read(node, "field[index]")``. ``item`` names an element for the
-        operator, counting from 1: ``("camera {number} (id {id})", "camera {number}")`` (the second without an id)."""
+        operator, counting from 1: ``("camera {number} (id {id})", "camera {number}")`` (the second without an
+        id)."""
         if node is None or is_null(node):
             return []
         if not isinstance(node, SequenceNode):

@@ -321,7 +321,8 @@ def hotkeys_path(path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def load_hotkeys(path: str | os.PathLike[str] | None = None) -> tuple[HotkeyMap, list[Phrase]]:
-    """The workstation's map and the problems met (sentences for the log pane); never raises (the defaults stand in)."""
+    """The workstation's map and the problems met (sentences for the log pane); never raises (the defaults
+    stand in)."""
     path = hotkeys_path(path)
     try:
         return HotkeyMap.from_json(path.read_text(encoding="utf-8")), []

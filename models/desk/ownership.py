@@ -123,7 +123,8 @@ class EventBoard:
 
     def share(self, takeovers: Iterable[TakeOver]) -> None:
         """The take-overs in force in the operations log replace the shared ones held so far; this desk's own
-        (made before the log answered, or while it did not answer) stay unless the log has one of the same device."""
+        (made before the log answered, or while it did not answer) stay unless the log has one of the same
+        device."""
         shared = {takeover.device: takeover for takeover in takeovers}
         local = {d: t for d, t in self._takeovers.items() if t.shared_id is None and d not in shared}
         self._takeovers = local | shared

@@ -21,8 +21,8 @@ ACTION_LIMIT = 200  # AuditEntry.action is a String(200)
 
 
 def audit_change(session: Session, by: Staff | None, action: str, now: datetime) -> None:
-    """``by`` made the change ``action`` (e.g. "add location Balai Desa (venue)") at ``now``; None: the console
-    itself did (e.g. carried the configuration's events into the log)."""
+    """``by`` made the change ``action`` (e.g. "add location Balai Desa (venue)") at ``now``; None: the
+    console itself did (e.g. carried the configuration's events into the log)."""
     session.add(
         AuditEntry(
             at=as_utc(now), staff_id=by.id if by else None, action=str(action)[:ACTION_LIMIT], result=DONE

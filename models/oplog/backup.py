@@ -70,8 +70,9 @@ def backup_sqlite(database: Path, target: Path, busy_timeout_ms: int = 5000) -> 
 def restore_sqlite(
     backup: Path, database: Path, known_revisions: set[str], force: bool = False, keep_old: Path | None = None
 ) -> Checked:
-    """Replace ``database`` by the checked copy ``backup``; refuses to replace an existing file unless ``force``
-    and a database another program has open. The replaced file, damaged or not, is copied to ``keep_old``."""
+    """Replace ``database`` by the checked copy ``backup``; refuses to replace an existing file unless
+    ``force`` and a database another program has open. The replaced file, damaged or not, is copied to
+    ``keep_old``."""
     check_copy(backup, known_revisions)
     if database.exists() and not force:
         raise WouldReplace(f"{database} exists; add --force to replace it with {backup}")
@@ -87,7 +88,8 @@ def restore_sqlite(
 
 
 def check_copy(path: Path, known_revisions: set[str]) -> Checked:
-    """``path`` is a whole SQLite file holding an operations log this console can open; raises ``BackupError``."""
+    """``path`` is a whole SQLite file holding an operations log this console can open; raises
+    ``BackupError``."""
     if not path.is_file():
         raise BackupError(f"{path}: there is no such file")
     try:
@@ -140,8 +142,8 @@ def _integrity(connection: sqlite3.Connection, path: Path) -> str | None:
 
 
 def _take_out_of_wal(database: Path) -> None:
-    """Fold the -wal into the file and leave WAL mode, so that no -wal of the old database is applied to the new
-    one; SQLite refuses while another connection (a console) has it open."""
+    """Fold the -wal into the file and leave WAL mode, so that no -wal of the old database is applied to the
+    new one; SQLite refuses while another connection (a console) has it open."""
     try:
         with closing(sqlite3.connect(database, timeout=1)) as live:
             mode = live.execute("PRAGMA journal_mode=DELETE").fetchone()[0]

@@ -55,7 +55,8 @@ def newest_backup(database: Path, folder: Path | None = None) -> datetime | None
 
 
 def backup_age_sentence(newest: datetime | None, now: datetime) -> tuple[bool, Phrase]:
-    """(too old, the sentence for the status line): the age of the newest backup, a warning after ``WARN_AFTER``."""
+    """(too old, the sentence for the status line): the age of the newest backup, a warning after
+    ``WARN_AFTER``."""
     if newest is None:
         return True, QT_TRANSLATE_NOOP("Backups", "No backup of the operations log yet")
     hours = max(0, int((now - newest).total_seconds() // 3600))

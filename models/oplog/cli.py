@@ -154,7 +154,8 @@ def run_seed_demo(args: argparse.Namespace) -> int:
         print(
             f"Demo data for {result.month} written to {database.name}: {result.staff} staff, {result.shifts} "
             f"shifts, {result.events} events, {result.handovers} handovers, {result.faults} faults, "
-            f"{result.log_entries} log entries, {result.audit_rows} audit rows (PIN of every account: {DEMO_PIN})."
+            f"{result.log_entries} log entries, {result.audit_rows} audit rows "
+            f"(PIN of every account: {DEMO_PIN})."
         )
         return EXIT_OK
 
@@ -239,7 +240,8 @@ def _said(error: Exception) -> str:
 
 
 def check_output(output: Path, database: Path | None, force: bool) -> None:
-    """Raises ``BadArgument`` when ``output`` exists (unless ``force``) or is the database or one of its files."""
+    """Raises ``BadArgument`` when ``output`` exists (unless ``force``) or is the database or one of its
+    files."""
     if database is not None:
         for suffix in SQLITE_COMPANIONS:
             kept = database.with_name(database.name + suffix)
@@ -252,7 +254,8 @@ def check_output(output: Path, database: Path | None, force: bool) -> None:
 
 
 def database_url(args: argparse.Namespace) -> str:
-    """The URL of ``--db`` (default: ``default_url()``); raises ``BadArgument`` when it is not a database URL."""
+    """The URL of ``--db`` (default: ``default_url()``); raises ``BadArgument`` when it is not a database
+    URL."""
     text = getattr(args, "db", None) or default_url()
     try:
         check_url(text)
@@ -262,10 +265,11 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def cli_words(problem: DatabaseProblem) -> str:
-    """The sentence for IT staff at a command line: the console retries a locked database, a command does not."""
+    """The sentence for IT staff at a command line: the console retries a locked database, a command does
+    not."""
     if problem.kind == "locked":
         return (
-            f"The operations log database {problem.db} is locked by another program or desk; nothing was done, "
-            f"run the command again when it is free."
+            f"The operations log database {problem.db} is locked by another program or desk; "
+            f"nothing was done, run the command again when it is free."
         )
     return str(problem)

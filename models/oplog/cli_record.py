@@ -1,4 +1,5 @@
-"""`python app.py db check|rekey|setup-roles` — the record's integrity for IT staff (docs/record-integrity.md).
+"""`python app.py db check|rekey|setup-roles` — the record's integrity for IT staff
+(docs/record-integrity.md).
 
 ``check`` walks the audit and log hash chains and every signed handover and names what does not fit;
 ``rekey`` re-signs the accepted handovers with a new install key after checking them with the old;
@@ -66,11 +67,12 @@ def run_setup_roles(args: argparse.Namespace) -> int:
 
 
 def hand_over_tables(database: Database, owner: str, console: str) -> int:
-    """The tables to ``owner``; ``console`` may use them but not alter them (also ``db upgrade --console``)."""
+    """The tables to ``owner``; ``console`` may use them but not alter them (also ``db upgrade
+    --console``)."""
     with database.translated_errors(), database.engine.begin() as connection:
         tables = setup_roles(connection, owner, console)
     print(
-        f"{len(tables)} tables of {database.name} now belong to {owner}; {console} may use them but not alter "
-        f"them (append-only tables: insert and read only)."
+        f"{len(tables)} tables of {database.name} now belong to {owner}; "
+        f"{console} may use them but not alter them (append-only tables: insert and read only)."
     )
     return EXIT_OK

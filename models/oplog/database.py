@@ -61,7 +61,8 @@ def default_url() -> str:
 
 
 def check_url(text: str) -> URL:
-    """``text`` as a database URL; raises ``ValueError`` (one sentence) when it is not one this console can use."""
+    """``text`` as a database URL; raises ``ValueError`` (one sentence) when it is not one this console can
+    use."""
     try:
         url = make_url(text)
         if url.get_backend_name() not in ("sqlite", "postgresql"):
@@ -215,7 +216,8 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> tuple[Engine, str]:
 def _private_file(path: Path) -> None:
     """Create the database file (an empty file is an empty SQLite database) readable by this user only, before
     SQLite creates it with the umask's mode (0644) and its -wal/-shm with the same; tighten an existing one.
-    The console's own data folder is made private too; a folder chosen with ``--db`` only when created here."""
+    The console's own data folder is made private too; a folder chosen with ``--db`` only when created
+    here."""
     if path.parent.resolve() == data_folder().resolve():
         private_folder(path.parent)
     else:

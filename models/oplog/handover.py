@@ -245,7 +245,8 @@ def relock(session: Session, handover: Handover, by: Staff, now: datetime) -> No
 
 
 def content_hash(session: Session, handover: Handover) -> str:
-    """SHA-256 over a canonical JSON of the handover, its shift team and the shift's log entries, as stored."""
+    """SHA-256 over a canonical JSON of the handover, its shift team and the shift's log entries, as
+    stored."""
     session.flush()
     return locked_hash(session.connection(), handover.id)
 

@@ -62,7 +62,8 @@ def seal(connection: Connection, handover_id: int, key: bytes) -> str:
 
 
 def misfits(connection: Connection, handover_id: int, key: bytes) -> list[str]:
-    """What of an accepted handover no longer fits its signature (sentences for the operator); empty if all."""
+    """What of an accepted handover no longer fits its signature (sentences for the operator); empty if
+    all."""
     stored = connection.execute(select(_H.signature, _H.signed_heads).where(_H.id == handover_id)).one()
     if not stored.signature:
         return [

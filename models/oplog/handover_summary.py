@@ -78,7 +78,8 @@ class ShiftSummary:
 
 
 def shift_window(shift: Shift, now: datetime) -> tuple[datetime, datetime]:
-    """From the actual (else planned) start to the actual end, else ``now`` if running, else the planned end."""
+    """From the actual (else planned) start to the actual end, else ``now`` if running, else the planned
+    end."""
     start = shift.actual_start or shift.planned_start
     if shift.actual_end is not None:
         return start, shift.actual_end

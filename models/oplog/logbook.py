@@ -31,8 +31,9 @@ def add_log_entry(
     event: Event | None = None,
     shift: Shift | None = None,
 ) -> LogEntry:
-    """Write a note (flushed, not committed); it belongs to ``shift`` or else to the current shift, unless that
-    shift's handover is already accepted: then to the next shift, as the locked record must not change."""
+    """Write a note (flushed, not committed); it belongs to ``shift`` or else to the current shift, unless
+    that shift's handover is already accepted: then to the next shift, as the locked record must not
+    change."""
     require_role(author, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "write in the log"))
     if not text.strip():
         raise ValueError(QT_TRANSLATE_NOOP("Logbook", "a log entry needs some text"))

@@ -27,7 +27,8 @@ class RekeyRefused(Exception):
 
 
 def check(database: Database, key: bytes) -> list[str]:
-    """The first row of each chain that does not fit, then the first handover that does not; empty if all do."""
+    """The first row of each chain that does not fit, then the first handover that does not; empty if all
+    do."""
     with database.translated_errors(), database.engine.connect() as connection:
         found = [str(misfit) for misfit in (walk(connection, table) for table in CHAINED_FIELDS) if misfit]
         for handover_id in _locked(connection):

@@ -115,7 +115,8 @@ def new_event(
     stream: Stream | None = None,
     notes: str = "",
 ) -> Event:
-    """``schedule_event`` without the staff member: the checks of the event itself (flushed, not committed)."""
+    """``schedule_event`` without the staff member: the checks of the event itself (flushed, not
+    committed)."""
     if not title.strip() or not organiser.strip():
         raise ScheduleError(QT_TRANSLATE_NOOP("Schedule", "an event needs a title and an organiser (OPD)"))
     if as_utc(planned_end) <= as_utc(planned_start):

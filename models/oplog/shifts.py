@@ -140,7 +140,8 @@ def handover_for_shift(session: Session, shift: Shift) -> Handover | None:
 
 
 def incoming_shift(session: Session, shift: Shift) -> Shift | None:
-    """The shift that takes over from ``shift``: the next one by planned start. Its lead accepts the handover."""
+    """The shift that takes over from ``shift``: the next one by planned start. Its lead accepts the
+    handover."""
     return session.scalars(
         select(Shift)
         .where(Shift.planned_start > shift.planned_start, Shift.id != shift.id)

@@ -147,7 +147,8 @@ def fault_view(fault: Fault) -> FaultView:
 
 def board_window(now: datetime) -> tuple[datetime, datetime]:
     """The events the board lists, by planned start: the WIB day around ``now`` (start inclusive, end
-    exclusive), reaching at least ``LOOKAHEAD`` past ``now`` so a late shift sees the events after midnight."""
+    exclusive), reaching at least ``LOOKAHEAD`` past ``now`` so a late shift sees the events after
+    midnight."""
     start = now.astimezone(WIB).replace(hour=0, minute=0, second=0, microsecond=0)
     return start, max(start + timedelta(days=1), now + LOOKAHEAD)
 

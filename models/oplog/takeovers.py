@@ -83,9 +83,10 @@ def take_over(
     now: datetime,
     audit: bool = True,
 ) -> SharedTakeOver:
-    """Give ``device`` to the running event ``event_id``; ``seen`` is the id of the take-over in force this desk
-    knew of (None: none). Raises ``TakeOverRefused`` when another desk took it meanwhile. ``audit``: False when
-    the caller writes the audit row itself (wall outputs, whose take-overs reach the trail as wall actions)."""
+    """Give ``device`` to the running event ``event_id``; ``seen`` is the id of the take-over in force this
+    desk knew of (None: none). Raises ``TakeOverRefused`` when another desk took it meanwhile. ``audit``:
+    False when the caller writes the audit row itself (wall outputs, whose take-overs reach the trail as
+    wall actions)."""
     event = session.get(Event, event_id)
     if event is None or event.status is not EventStatus.RUNNING:
         raise TakeOverRefused(
@@ -124,7 +125,10 @@ def take_over(
             DONE,
         )  # here: admin_audit leads back to models.oplog.schedule
 
-        action = f"take over {device_name} ({device}) from {row.from_events or 'no event'} for {event.title} at {desk}"
+        action = (
+            f"take over {device_name} ({device}) from {row.from_events or 'no event'} "
+            f"for {event.title} at {desk}"
+        )
         session.add(
             AuditEntry(
                 at=as_utc(now),

@@ -216,7 +216,7 @@ def test_a_disk_that_fails_later_stops_the_capture_not_the_device(tmp_path):
 
 def test_a_file_that_cannot_be_written_fails_at_once(tmp_path):
     (tmp_path / "plain-file").write_text("")
-    with pytest.raises(OSError):
+    with pytest.raises(FileExistsError):  # its folder cannot be made: a file has that name
         Recorder(tmp_path / "plain-file" / "c.jsonl", url="visca+tcp://cam:5678", kind="camera", tool="test")
 
 

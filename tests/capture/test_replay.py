@@ -64,16 +64,18 @@ def tcp_read(client: socket.socket, count: int) -> bytes:
             "kind must be camera, wall or probe",
         ),
         (
-            '{"capture": 1, "kind": "camera", "protocol": "visca+tcp", "source": "s"}\n{"t": 0, "dir": "tx", "hex": "8"}\n',
+            '{"capture": 1, "kind": "camera", "protocol": "visca+tcp", "source": "s"}\n'
+            '{"t": 0, "dir": "tx", "hex": "8"}\n',
             "line 2: hex '8' is not pairs of hex digits",
         ),
         (
-            '{"capture": 1, "kind": "wall", "protocol": "lg+tcp", "source": "s"}\n\n{"t": 1, "dir": "rx", "hex": "61",'
-            ' "text": "b"}\n',
+            '{"capture": 1, "kind": "wall", "protocol": "lg+tcp", "source": "s"}\n\n'
+            '{"t": 1, "dir": "rx", "hex": "61", "text": "b"}\n',
             "line 3: text and hex differ",
         ),
         (
-            '{"capture": 1, "kind": "wall", "protocol": "lg+tcp", "source": "s"}\n{"dir": "rx", "text": "a"}\n',
+            '{"capture": 1, "kind": "wall", "protocol": "lg+tcp", "source": "s"}\n'
+            '{"dir": "rx", "text": "a"}\n',
             "line 2: t must be",
         ),
         (
@@ -81,7 +83,8 @@ def tcp_read(client: socket.socket, count: int) -> bytes:
             "line 2: a record is a JSON object",
         ),
         (
-            '{"capture": 1, "kind": "wall", "protocol": "lg+tcp", "source": "s"}\n{"t": 1, "dir": "sideways", "hex": ""}\n',
+            '{"capture": 1, "kind": "wall", "protocol": "lg+tcp", "source": "s"}\n'
+            '{"t": 1, "dir": "sideways", "hex": ""}\n',
             "line 2: dir must be tx or rx",
         ),
         (

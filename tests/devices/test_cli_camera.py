@@ -95,7 +95,8 @@ def test_status_names_the_profile_learned_from_the_camera(simulator):
 def test_an_argument_out_of_range_for_the_learned_model_exits_two_unsent(simulator):
     sim = simulator("visca+udpraw://127.0.0.1:0?model=sony-srg300h")
     result = app("camera", sim.url, "preset", "save", "40")  # generic has it; an SRG-300H has 16
-    assert result.returncode == 2 and "SRG-300H" in result.stderr, result.stderr
+    assert result.returncode == 2, result.stderr
+    assert "SRG-300H" in result.stderr, result.stderr
     assert sim.state()["presets"] == {}
 
 

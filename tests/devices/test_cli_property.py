@@ -156,7 +156,8 @@ wall_actions = st.one_of(
 
 
 def run(argv: list[str]) -> tuple[int, str, float]:
-    """(exit code, stderr, seconds) of ``app.py ARGV`` run here; an exception escaping ``main`` fails the test."""
+    """(exit code, stderr, seconds) of ``app.py ARGV`` run here; an exception escaping ``main`` fails the
+    test."""
     err = io.StringIO()
     started = time.monotonic()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):

@@ -65,7 +65,9 @@ BAD_WALL_URLS = {
 def test_a_bad_camera_url_option_exits_two_naming_it(capsys, url, named):
     code, err = run_cli(capsys, "camera", url.format(port=closed_port()), "status", "--timeout", "0.5")
     assert code == 2, err
-    assert err.startswith("error: ") and len(err.strip().splitlines()) == 1 and named in err, err
+    assert err.startswith("error: "), err
+    assert len(err.strip().splitlines()) == 1, err
+    assert named in err, err
     assert "Traceback" not in err
 
 
@@ -75,7 +77,9 @@ def test_a_bad_wall_url_option_exits_two_naming_it(capsys, url, named):
         capsys, "wall", url.format(port=closed_port(socket.SOCK_STREAM)), "status", "--timeout", "0.5"
     )
     assert code == 2, err
-    assert err.startswith("error: ") and len(err.strip().splitlines()) == 1 and named in err, err
+    assert err.startswith("error: "), err
+    assert len(err.strip().splitlines()) == 1, err
+    assert named in err, err
 
 
 @pytest.mark.parametrize("value", ["-1", "nan", "0", "inf", "1e20", "-inf", "abc"])
@@ -84,13 +88,16 @@ def test_a_timeout_that_is_not_a_finite_positive_number_exits_two(capsys, device
     url = "visca+udpraw://127.0.0.1:1259" if device == "camera" else "kramer+tcp://127.0.0.1:5000"
     code, err = run_cli(capsys, device, url, "status", f"--timeout={value}")
     assert code == 2
-    assert "--timeout" in err and "seconds" in err and "Traceback" not in err, err
+    assert "--timeout" in err, err
+    assert "seconds" in err, err
+    assert "Traceback" not in err, err
 
 
 @pytest.mark.parametrize("url", [url for url in BAD_CAMERA_URLS if "{port}" not in url])
 def test_the_configuration_check_names_the_camera_option(url):
     problems = check_camera(url, None)
-    assert problems and problems[0][0] == "url", problems
+    assert problems, problems
+    assert problems[0][0] == "url", problems
 
 
 @pytest.mark.parametrize("url", [url for url in BAD_WALL_URLS if "{port}" not in url])
@@ -126,6 +133,8 @@ def test_a_move_time_that_is_not_a_number_of_seconds_exits_two_and_sends_nothing
         listener.settimeout(0.3)
         url = f"visca+udpraw://127.0.0.1:{listener.getsockname()[1]}"
         code, err = run_cli(capsys, "camera", url, *action, "--for", value)
-        assert code == 2 and "--for" in err and "Traceback" not in err, err
+        assert code == 2, err
+        assert "--for" in err, err
+        assert "Traceback" not in err, err
         with pytest.raises(socket.timeout):
             listener.recv(100)

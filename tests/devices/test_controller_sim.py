@@ -201,14 +201,14 @@ def test_bad_parameters_raise_before_anything_is_sent(simulator, camera):
     cam = camera(client_url(sim, "model=sony-srg300h&timeout=0.1&poll=30"))
     cam.inquire("power").result(3)
     sent = cam.snapshot().health.sent
-    for bad in (
-        lambda: cam.recall_preset(300),
-        lambda: cam.recall_preset(16),
-        lambda: cam.drive(99, 0),
-        lambda: cam.zoom_to(0x9000),
-        lambda: cam.zoom(1, 8),
+    for bad, refusal in (
+        (lambda: cam.recall_preset(300), "preset 300 is out of range"),
+        (lambda: cam.recall_preset(16), "preset 16 is out of range"),
+        (lambda: cam.drive(99, 0), "pan speed 99 is out of range"),
+        (lambda: cam.zoom_to(0x9000), "zoom position 36864 is out of range"),
+        (lambda: cam.zoom(1, 8), "zoom speed 8 is out of range"),
     ):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=refusal):
             bad()
     assert cam.snapshot().health.sent == sent
 

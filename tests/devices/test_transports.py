@@ -12,7 +12,7 @@ from devices.transport.base import Backoff
 from devices.transport.serialport import SerialPort
 from devices.transport.tcp import TcpClient
 from devices.transport.udp import UdpChannel
-from tests.devices.conftest import wait_until
+from tests.devices.conftest import wait_until, wait_until_async
 
 
 def run(coro):
@@ -113,20 +113,15 @@ def test_tcp_client_reconnects_with_backoff_after_the_device_drops_it():
         client.on_state = lambda up, why: states.append(up)
         client.on_data = data.append
         await client.open()
-        while not client.is_up:
-            await asyncio.sleep(0.01)
+        await wait_until_async(lambda: client.is_up, what="the connection")
         assert client.send(b"ping")
-        while not data:
-            await asyncio.sleep(0.01)
+        await wait_until_async(lambda: data, what="the answer")
         connections[0].close()  # the camera drops the connection
-        while client.is_up:
-            await asyncio.sleep(0.01)
+        await wait_until_async(lambda: not client.is_up, what="the drop noticed")
         assert not client.send(b"lost")  # nothing is sent while down
-        while not client.is_up:
-            await asyncio.sleep(0.01)
+        await wait_until_async(lambda: client.is_up, what="the reconnection")
         assert client.send(b"again")
-        while len(received) < 2:
-            await asyncio.sleep(0.01)
+        await wait_until_async(lambda: len(received) >= 2, what="the message after the reconnection")
         assert received == [b"ping", b"again"]
         assert states[:3] == [True, False, True]
         assert client.connects == 2
@@ -152,11 +147,7 @@ def test_tcp_client_keeps_trying_until_the_device_appears():
         assert client.last_error.startswith("cannot connect:")
         accepted: list[asyncio.StreamWriter] = []
         server = await asyncio.start_server(lambda r, w: accepted.append(w), "127.0.0.1", port)
-        for _ in range(100):
-            if client.is_up:
-                break
-            await asyncio.sleep(0.02)
-        assert client.is_up
+        await wait_until_async(lambda: client.is_up, timeout=2, what="the client connected")
         assert client.last_error == ""
         await client.close()
         for writer in accepted:
@@ -184,21 +175,18 @@ def test_serial_port_moves_bytes_and_reopens_after_an_unplug():
         data: list[bytes] = []
         port.on_data = data.append
         await port.open()
-        while not port.is_up:
-            await asyncio.sleep(0.01)
+        await wait_until_async(lambda: port.is_up, what="the port open")
         port.send(b"\x81\x09\x04\x00\xff")
-        while b"".join(data) != b"\x81\x09\x04\x00\xff":
-            await asyncio.sleep(0.01)
+        await wait_until_async(
+            lambda: b"".join(data) == b"\x81\x09\x04\x00\xff", what="the bytes looped back"
+        )
         fail["next"] = True
         ports[0].close()  # the adapter vanishes under the reader
-        while port.opens < 2:
-            await asyncio.sleep(0.02)
-        while not port.is_up:
-            await asyncio.sleep(0.01)
+        await wait_until_async(lambda: port.opens >= 2, what="the port reopened")
+        await wait_until_async(lambda: port.is_up, what="the port up again")
         data.clear()
         port.send(b"again")
-        while b"".join(data) != b"again":
-            await asyncio.sleep(0.01)
+        await wait_until_async(lambda: b"".join(data) == b"again", what="the bytes after the reopening")
         await port.close()
 
     run(scenario())

@@ -120,7 +120,7 @@ def test_demo_configuration_is_valid_and_complete():
     assert {"cam3", "cam4"} <= set(podcast.cameras)
     assert list(rakor.shots) == list(podcast.shots) == ["F1", "F2", "F3", "F4"]
     assert parse(demo_config_text(DEMO_URLS)) == config
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the demo needs exactly 4 camera URLs, got 3"):
         demo_config_text(DEMO_URLS[:3])
 
 
@@ -371,11 +371,8 @@ def configs(draw: st.DrawFn) -> Config:
     for event_id in draw(st.lists(identifiers, unique=True, max_size=3)):
         members = tuple(draw(st.lists(st.sampled_from(ids), unique=True))) if ids else ()
         start = draw(st.none() | times)
-        end = (
-            None
-            if start is None
-            else draw(st.none() | st.integers(1, 600).map(lambda minutes: start + timedelta(minutes=minutes)))
-        )
+        minutes = None if start is None else draw(st.none() | st.integers(1, 600))
+        end = None if minutes is None else start + timedelta(minutes=minutes)
         keys = draw(st.lists(st.sampled_from([f"F{n}" for n in range(1, 13)]), unique=True, max_size=3))
         shots = (
             {key: Shot(draw(st.sampled_from(members)), draw(st.integers(0, 255))) for key in keys}

@@ -71,6 +71,9 @@ def test_a_matrix_has_its_line_to_itself(url):
             "port COM3 is already used by Layar 1 (line 3); only VISCA cameras or LG displays "
             "can share a serial line"
             if url.startswith("kramer")
-            else "port com3 is already used by Layar 1 (line 3) with another protocol; one serial line speaks one protocol",
+            else (
+                "port com3 is already used by Layar 1 (line 3) with another protocol; "
+                "one serial line speaks one protocol"
+            ),
         )
     ]

@@ -79,7 +79,7 @@ def test_held_actions_and_labels():
     assert describe("shot.F11") == "Shot F11"
     assert describe("zoom.in") == "Zoom in"
     assert describe("stop.all") == "Stop all cameras"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown action 'move.sideways'"):
         describe("move.sideways")
 
 

@@ -18,7 +18,8 @@ SIGNED, ACCEPTED = T0 + 7 * HOUR + 50 * timedelta(minutes=1), T0 + 8 * HOUR + 5 
 
 
 def busy_morning(database, world) -> int:
-    """The id of a Pagi shift led by Budi with an event, faults, device errors and log entries; Dwi leads Siang."""
+    """The id of a Pagi shift led by Budi with an event, faults, device errors and log entries; Dwi leads
+    Siang."""
     with database.transaction() as session:
         budi, dwi, admin = (world.staff(session, i) for i in (world.budi, world.dwi, world.admin))
         old = open_fault(session, admin, FaultSeverity.MINOR, "Baterai kit cepat habis", T0 - 30 * HOUR)

@@ -150,7 +150,8 @@ def test_a_restore_checks_the_copy_and_replaces_only_with_force(live, tmp_path, 
     ):
         assert run_cli("db", "restore", str(bad), "--db", url, "--force") == 1
         error = capsys.readouterr().err
-        assert words in error and error.count("\n") == 1, error
+        assert words in error, error
+        assert error.count("\n") == 1, error
     with connect(live) as connection:
         assert connection.execute("SELECT n FROM counter").fetchall() == [(42,)]  # still the live log
 

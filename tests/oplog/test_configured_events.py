@@ -59,9 +59,10 @@ def test_dated_events_are_carried_into_the_log_once_the_one_under_way_started(da
         ("Rapat Koordinasi Bupati",),
     )
     assert carried.left_out == (
-        "Musrenbang Desa: the operations log has no location Balai Desa Karangan, so the event is not in it; an "
-        "admin adds the location (Tools → Locations)",
-        "Jumpa Pers: the configuration names no location, so it is not in the operations log; schedule it there",
+        "Musrenbang Desa: the operations log has no location Balai Desa Karangan, so the event is not in it; "
+        "an admin adds the location (Tools → Locations)",
+        "Jumpa Pers: the configuration names no location, so it is not in the operations log; "
+        "schedule it there",
     )
     with database.transaction() as session:
         rows = [

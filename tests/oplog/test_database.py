@@ -61,13 +61,12 @@ def test_a_corrupt_sqlite_file_is_named_in_one_sentence(tmp_path):
 def test_a_read_only_sqlite_database_says_so(tmp_path):
     path = tmp_path / "oplog.sqlite"
     open_database(f"sqlite:///{path}").close()
-    with pytest.raises(DatabaseProblem) as caught:
-        database = open_database(f"sqlite:///file:{path}?mode=ro&uri=true")
-        try:
-            with database.transaction() as session:
-                session.add(Location(name="Aula Diskominfo", kind=LocationKind.VENUE))
-        finally:
-            database.close()
+    database = open_database(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with pytest.raises(DatabaseProblem) as caught, database.transaction() as session:
+            session.add(Location(name="Aula Diskominfo", kind=LocationKind.VENUE))
+    finally:
+        database.close()
     assert caught.value.kind == "read-only"
     assert str(path) in str(caught.value)
     assert "read-only" in str(caught.value)
@@ -91,17 +90,14 @@ def test_a_locked_sqlite_database_says_so(tmp_path):
 
 def test_a_full_sqlite_database_says_so(tmp_path):
     database = open_database(f"sqlite:///{tmp_path}/oplog.sqlite")
-    with (
-        pytest.raises(DatabaseProblem) as caught,
-        database.translated_errors(),
-        database.engine.connect() as c,
-    ):
+    with database.engine.connect() as c:
         pages = c.exec_driver_sql("PRAGMA page_count").scalar()
         c.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
-        c.execute(
-            text("INSERT INTO locations (name, kind) VALUES (:name, 'venue')"),
-            [{"name": f"Balai Desa {n} " + "x" * 100} for n in range(2000)],
-        )
+        with pytest.raises(DatabaseProblem) as caught, database.translated_errors():
+            c.execute(
+                text("INSERT INTO locations (name, kind) VALUES (:name, 'venue')"),
+                [{"name": f"Balai Desa {n} " + "x" * 100} for n in range(2000)],
+            )
     database.close()
     assert caught.value.kind == "full"
     assert "is full" in str(caught.value)

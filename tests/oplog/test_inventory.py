@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -49,7 +50,7 @@ def test_an_admins_new_location_is_stored_with_its_audit_row(database, world):
 def test_a_location_without_a_name_of_its_own_is_refused_and_nothing_is_written(
     database, world, name, message
 ):
-    with pytest.raises(ValueError) as refused, database.transaction() as session:
+    with pytest.raises(ValueError, match=re.escape(message)) as refused, database.transaction() as session:
         add_location(session, world.staff(session, world.admin), name, LocationKind.VENUE)
     assert refused.value.args[0] == message
     assert refused.value.args[0].context == "Inventory"

@@ -1,4 +1,5 @@
-"""PostgreSQL: after `db setup-roles` (or `db upgrade --console`) the console's login cannot set the append-only triggers aside (issue #12).
+"""PostgreSQL: after `db setup-roles` (or `db upgrade --console`) the console's login cannot set the
+append-only triggers aside (issue #12).
 
 Runs on the real server only (``SMARTCENTRE_TEST_PG_URL``; on CI it must be set)."""
 

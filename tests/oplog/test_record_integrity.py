@@ -1,4 +1,5 @@
-"""Tamper evidence: the audit and log chains, keyed handover signatures, `db check` and `db rekey` (issue #12)."""
+"""Tamper evidence: the audit and log chains, keyed handover signatures, `db check` and `db rekey` (issue
+#12)."""
 
 from __future__ import annotations
 
@@ -77,7 +78,8 @@ def test_editing_the_notes_and_recomputing_the_old_hash_is_detected(site):
     [
         ("UPDATE staff SET name = 'Budi Hartono' WHERE name = 'Budi Santoso'", "the people"),
         (
-            "UPDATE shifts SET actual_start = planned_start + (actual_start - planned_start) WHERE name = 'Pagi'",
+            "UPDATE shifts SET actual_start = planned_start + (actual_start - planned_start) "
+            "WHERE name = 'Pagi'",
             None,
         ),
         ("UPDATE handovers SET reopened = {true}", "the reopened flag or the additions"),
@@ -259,8 +261,8 @@ def test_an_entry_after_acceptance_with_no_next_shift_is_refused(backend):
     shift_id = busy_morning(database, world)
     tamper(
         database,
-        "DELETE FROM shift_members WHERE shift_id <> %d" % shift_id,
-        "DELETE FROM shifts WHERE id <> %d" % shift_id,
+        f"DELETE FROM shift_members WHERE shift_id <> {shift_id:d}",
+        f"DELETE FROM shifts WHERE id <> {shift_id:d}",
     )
     with database.transaction() as session:
         ho.sign(
@@ -326,6 +328,6 @@ def test_a_handover_changed_before_the_upgrade_stays_unsigned_and_is_named(site,
     tamper(database, "UPDATE handovers SET notes = 'diubah sebelum pembaruan'")
     migrate_database(database)
     assert misfits(database, shift_id) == [
-        "the signature (there is none; the record did not match its hash when the console was upgraded, or the "
-        "signature was removed)"
+        "the signature (there is none; the record did not match its hash when the console was upgraded, "
+        "or the signature was removed)"
     ]

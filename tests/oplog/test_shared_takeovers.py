@@ -84,9 +84,11 @@ def test_a_take_over_the_desk_had_not_seen_is_refused_until_it_takes_over_knowin
     with database.transaction() as session:
         taking(events, world)(session, session.get(Staff, world.budi))
     [held] = in_force(database)
-    with pytest.raises(TakeOverRefused, match="^Kamera 3 was just taken by Desk A for Rapat Koordinasi"):
-        with database.transaction() as session:
-            taking(events, world)(session, session.get(Staff, world.dwi))
+    with (
+        pytest.raises(TakeOverRefused, match="^Kamera 3 was just taken by Desk A for Rapat Koordinasi"),
+        database.transaction() as session,
+    ):
+        taking(events, world)(session, session.get(Staff, world.dwi))
     with database.transaction() as session:  # Desk B has now seen Desk A's take-over
         taking(events, world, seen=held.id)(session, session.get(Staff, world.dwi))
     [now_held] = in_force(database)

@@ -126,7 +126,8 @@ def test_accepting_the_same_handover(database, world, shift_id):
 def test_a_new_incoming_lead_chosen_at_one_desk_while_the_old_one_accepts_at_another(
     database, world, shift_id
 ):
-    """The accepting desk waits for the desk that is changing the next shift's lead, then sees the new lead."""
+    """The accepting desk waits for the desk that is changing the next shift's lead, then sees the new
+    lead."""
     signed(database, world, shift_id)
     with database.transaction() as session:
         eko = create_staff(

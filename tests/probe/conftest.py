@@ -1,4 +1,5 @@
-"""Fixtures: simulated cameras and wall devices on their own device thread; ``probe(...)`` runs the command."""
+"""Fixtures: simulated cameras and wall devices on their own device thread; ``probe(...)`` runs the
+command."""
 
 from __future__ import annotations
 

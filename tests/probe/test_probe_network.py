@@ -190,7 +190,8 @@ def test_a_port_speaking_another_protocol_is_not_taken_for_this_one(camera_sim, 
     assert report["urls"] == []
     results = {finding["protocol"]: finding for finding in report["findings"]}
     for kind in ("visca+udp", "visca+udpraw", "visca+tcp", "kramer+tcp"):  # the echo, the Extron banner
-        assert results[kind]["result"] == "other protocol" and results[kind]["heard"], kind
+        assert results[kind]["result"] == "other protocol", kind
+        assert results[kind]["heard"], kind
     assert "Extron" in results["kramer+tcp"]["heard"]
     assert results["extron+tcp"]["result"] == results["lg+tcp"]["result"] == "no answer"
     assert wall_untouched(kramer)

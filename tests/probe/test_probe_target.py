@@ -1,4 +1,5 @@
-"""What `probe` accepts as a target and as options; a bad one is exit 2 with a plain message and nothing sent."""
+"""What `probe` accepts as a target and as options; a bad one is exit 2 with a plain message and nothing
+sent."""
 
 from __future__ import annotations
 

@@ -97,7 +97,8 @@ def make_console(desk, qtbot):
 
 
 def close(console: Console) -> None:
-    """Close the window (it saves its layout) and let go of the cameras, so that another console may use them."""
+    """Close the window (it saves its layout) and let go of the cameras, so that another console may use
+    them."""
     if getattr(console, "closed_by_test", False):
         return
     console.closed_by_test = True

@@ -26,7 +26,7 @@ from models.oplog.database import open_database
 from models.oplog.schedule import Place, schedule_event
 from models.oplog.shifts import plan_shift, start_shift
 from models.oplog.tables import EventMode
-from tests.devices.conftest import wait_until
+from tests.devices.conftest import wait_answering
 from tests.oplog.world import PIN, World, build_world
 from ui.oplog.operations_log import OperationsLog
 from ui.oplog.worker import open_oplog
@@ -132,14 +132,10 @@ def console_for(rig, qtbot):
         config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
         for camera in config.cameras:  # connected (see tests/ui/test_console.py make_console)
+            # a serial line belongs to one PC: the first desk's, whose controller reads its answers
             if built and camera.url.startswith("visca+serial"):
-                continue  # a serial line belongs to one PC: the first desk's, whose controller reads its answers
-            controller = controllers[camera.id]
-            wait_until(
-                lambda: controller.snapshot().power is not None,
-                timeout=WAIT_MS / 1000,
-                what=f"{controller.name} answering",
-            )
+                continue
+            wait_answering(controllers[camera.id], timeout=WAIT_MS / 1000)
         settings = QSettings(str(folder / f"console-{len(built)}.ini"), QSettings.Format.IniFormat)
         simulated = {
             c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)

@@ -57,7 +57,8 @@ def make_console(rig, qtbot):
     consoles = []
 
     def make(store: ConfigStore, oplog=None) -> Console:
-        """As app.py starts the console: the configuration from the store, the controllers from the factory."""
+        """As app.py starts the console: the configuration from the store, the controllers from the
+        factory."""
         config, errors = store.load()
         factory = ControllerFactory(rig.devices, store.path.parent)
         settings = QSettings(str(rig.folder / "console.ini"), QSettings.Format.IniFormat)

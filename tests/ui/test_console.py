@@ -13,7 +13,7 @@ from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from models.config.store import ConfigStore, demo_config, demo_config_text
 from models.desk.hotkeys import HotkeyMap
-from tests.devices.conftest import wait_until
+from tests.devices.conftest import wait_answering, wait_until
 from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
@@ -31,9 +31,8 @@ def make_console(rig, qtbot, config=None, errors=()):
     demo, devices, folder = rig
     config = config or demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
     controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
-    for controller in controllers.values():  # connected: its status polls are answered
-        # (not an inquiry of our own: one sent while a poll's answer is on its way on a raw link takes that answer)
-        wait_until(lambda: controller.snapshot().power is not None, what=f"{controller.name} answering")
+    for controller in controllers.values():  # connected
+        wait_answering(controller)
     settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
     simulated = {
         c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)

@@ -131,10 +131,10 @@ def test_a_bad_device_url_is_said_in_indonesian(indonesian, rig, console_for):
     console = console_for(config, errors)
     lines = log_lines(console)
     expected = [
-        "config.yaml baris 4, kamera 1 (id cam1), url: jenis URL kamera 'visca+nonsense' tidak dikenal; gunakan salah satu "
-        "dari visca+udp, visca+udpraw, visca+tcp, visca+serial",
-        "config.yaml baris 7, kamera 2 (id cam2), url: profil kamera 'sony-xyz' tidak dikenal; yang dikenal: generic, "
-        "sony-srg300h, sony-brc-x400, sony-brc-h700, ptzoptics",
+        "config.yaml baris 4, kamera 1 (id cam1), url: jenis URL kamera 'visca+nonsense' tidak dikenal; "
+        "gunakan salah satu dari visca+udp, visca+udpraw, visca+tcp, visca+serial",
+        "config.yaml baris 7, kamera 2 (id cam2), url: profil kamera 'sony-xyz' tidak dikenal; "
+        "yang dikenal: generic, sony-srg300h, sony-brc-x400, sony-brc-h700, ptzoptics",
         "config.yaml baris 11, video wall 1 (id layar), url: opsi set_id='satu' bukan bilangan bulat",
     ]
     for sentence in expected:

@@ -35,7 +35,8 @@ def test_the_window_can_be_as_small_as_a_1280x720_screen(make_console):
     console = make_console()
     need = console.window.minimumSizeHint()
     room = QSize(1280, 720) - SCREEN_MARGINS
-    assert need.width() <= room.width() and need.height() <= room.height(), need
+    assert need.width() <= room.width(), need
+    assert need.height() <= room.height(), need
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
@@ -51,7 +52,8 @@ def test_on_a_desk_screen_everything_an_operator_needs_is_on_it(
     assert window.size() == room
     bank = rect_in(window.bank.viewport(), window)
     for tile in tiles(console):
-        assert bank.contains(tile) and window.rect().contains(tile), (tile, bank)
+        assert bank.contains(tile), (tile, bank)
+        assert window.rect().contains(tile), (tile, bank)
         assert tile.width() >= 240
     needed = [
         window.all_stop,
@@ -80,7 +82,8 @@ def test_on_a_large_screen_the_tiles_fill_the_bank_at_16_9(make_console, qtbot, 
         covered = covered.united(tile)
     spare = QSize(viewport.width() - covered.width(), viewport.height() - covered.height())
     assert min(spare.width(), spare.height()) <= 2 * GAP + 2, spare  # filled one way, nearly the other:
-    assert spare.width() <= viewport.width() * 0.15 and spare.height() <= viewport.height() * 0.15, spare
+    assert spare.width() <= viewport.width() * 0.15, spare
+    assert spare.height() <= viewport.height() * 0.15, spare
     picture = window.bank.picture_size()
     assert picture.width() >= (screen.width() - 700) // 2
     assert abs(picture.width() * 9 - picture.height() * 16) < 16, picture
@@ -117,7 +120,8 @@ def test_a_saved_layout_that_would_not_fit_the_screen_is_not_brought_back(make_c
     again = make_console().window
     again.restore_layout(small)  # as when it starts on a 1280×720 screen
     need = again.minimumSizeHint()
-    assert need.width() <= small.width() and need.height() <= small.height(), need
+    assert need.width() <= small.width(), need
+    assert need.height() <= small.height(), need
     assert again.docks["wall"] in again.tabifiedDockWidgets(again.docks["presets"])
 
 

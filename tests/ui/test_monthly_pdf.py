@@ -124,10 +124,12 @@ def expected_lines(stats: MonthlyStats, language: str) -> list[str]:
             f"{day:%d-%m-%Y} {' '.join(str(counts[m]) for m in MODES)} {sum(counts.values())} {planned[day]}"
             for day, counts in per_day.items()
         ),
-        f"{words['total']} {' '.join(str(modes[m]) for m in MODES)} {sum(modes.values())} {sum(planned.values())}",
+        f"{words['total']} {' '.join(str(modes[m]) for m in MODES)} "
+        f"{sum(modes.values())} {sum(planned.values())}",
         *(f"{row.location} {row.events} {row.participants} {row.planned}" for row in stats.locations),
         *(
-            f"{row.staff} {row.category} {row.shifts} {h_mm(row.hours)} {row.planned_shifts} {h_mm(row.planned_hours)}"
+            f"{row.staff} {row.category} {row.shifts} {h_mm(row.hours)} "
+            f"{row.planned_shifts} {h_mm(row.planned_hours)}"
             for row in stats.staff_hours
         ),
         f"{words['device']} {' '.join(words['severities'])} {words['total']}",
@@ -153,7 +155,8 @@ def assert_the_pdf_has_the_month(path: Path, month: Month, language: str) -> Non
     assert stats.staff_hours
     assert stats.device_faults
     assert f"{words['title']} 10-2026" in text
-    assert month.name not in text and "sqlite" not in text, "no file paths in printed reports"
+    assert month.name not in text, "no file paths in printed reports"
+    assert "sqlite" not in text, "no file paths in printed reports"
     missing = [line for line in expected_lines(stats, language) if line not in text]
     assert not missing, missing
     pages = page_texts(path)
@@ -425,7 +428,9 @@ def test_every_chart_that_counts_has_whole_numbers_on_its_axis(tmp_path, qtbot):
     for number in (0, 1, 3):
         axis = charts[number].axes(Qt.Orientation.Vertical if number == 0 else Qt.Orientation.Horizontal)[0]
         ticks = tick_values(axis)
-        assert ticks[0] == 0 and ticks[-1] >= 1 and all(tick == int(tick) for tick in ticks), (number, ticks)
+        assert ticks[0] == 0, (number, ticks)
+        assert ticks[-1] >= 1, (number, ticks)
+        assert all(tick == int(tick) for tick in ticks), (number, ticks)
         assert axis.labelFormat() == "%d"
     path = tmp_path / "statistik.pdf"
     save_monthly(stats, path)

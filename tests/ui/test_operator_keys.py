@@ -48,7 +48,7 @@ def still_moving_after_a_while(sims, qtbot) -> bool:
     return all(sim.state()["moving"] for sim in sims)
 
 
-# ---- point 1: Esc closes what is open; ALL STOP on its own keys and on Esc on the bare window ------------------
+# ---- point 1: Esc closes what is open; ALL STOP on its own keys and on Esc on the bare window --------------
 def test_esc_on_an_open_menu_combo_box_or_dialog_closes_it_and_stops_no_camera(console, rig, qtbot):
     sims = rig[0]
     window = console.window
@@ -108,7 +108,7 @@ def test_esc_on_the_bare_window_is_all_stop(console, rig, qtbot):
     wait_until(lambda: not any(sim.state()["moving"] for sim in sims), what="every camera stopped")
 
 
-# ---- point 2: "moving" clears after ALL STOP interrupts a recall ----------------------------------------------
+# ---- point 2: "moving" clears after ALL STOP interrupts a recall -------------------------------------------
 def test_all_stop_right_after_a_recall_clears_moving_on_the_tile_the_slot_and_the_health_view(
     console, rig, qtbot
 ):
@@ -291,7 +291,7 @@ def test_a_preset_beyond_nine_is_recalled_by_typing_its_number(console, rig, qtb
     assert QApplication.focusWidget() is not console.window.presets.number  # the keys are the hotkeys' again
 
 
-# ---- point 5: the health view, the cheat sheet ---------------------------------------------------------------
+# ---- point 5: the health view, the cheat sheet -------------------------------------------------------------
 def test_the_health_view_link_column_shows_the_link_and_motion_has_its_own(console, rig, qtbot):
     camera = console.desk.bridges["cam1"].controller
     camera.goto(-0x2000, 0, speed=1)

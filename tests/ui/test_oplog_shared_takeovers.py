@@ -44,8 +44,8 @@ def desk(site, console_for, qtbot, name: str, works_for: str, staff: int):
 
 
 def at(console, qtbot, key: Key, modifiers: Mod = Mod.NoModifier) -> None:
-    """A key pressed at this desk (its window active, as under the operator's hands). Hotkeys (digits, arrows) reach
-    the console built last, desk B; a window's own shortcuts (Ctrl+T) its own desk."""
+    """A key pressed at this desk (its window active, as under the operator's hands). Hotkeys (digits, arrows)
+    reach the console built last, desk B; a window's own shortcuts (Ctrl+T) its own desk."""
     console.window.activateWindow()
     console.window.setFocus()  # the keys go to the desk, not to the PIN field
     qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window, timeout=WAIT_MS)

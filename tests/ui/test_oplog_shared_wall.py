@@ -28,8 +28,8 @@ RIGHT = "smart-wall:3"  # Layar Kanan, the Podcast's in the demo configuration
 
 @pytest.fixture
 def wall_desk(rig, site, qtbot):
-    """``wall_desk(name, works_for)``: a console with the demo wall and the operations log at ``site``, on a device
-    thread of its own (as on its own PC)."""
+    """``wall_desk(name, works_for)``: a console with the demo wall and the operations log at ``site``, on a
+    device thread of its own (as on its own PC)."""
     built: list[Console] = []
     with ExitStack() as runtimes:
 

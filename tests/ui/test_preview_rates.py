@@ -124,7 +124,8 @@ def test_how_streams_are_decoded_is_a_console_setting(tmp_path):
 
 
 class CountingSource(ScriptedSource):
-    """A new picture at every read; counts reads (decodes) and drops (pictures taken off a live link unread)."""
+    """A new picture at every read; counts reads (decodes) and drops (pictures taken off a live link
+    unread)."""
 
     def __init__(self, *, live: bool = False) -> None:
         super().__init__()

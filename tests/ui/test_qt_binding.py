@@ -20,4 +20,5 @@ def test_emits_and_void_calls_keep_true_and_none_alive(qapp):
         timer.start(1000)
     timer.stop()
     after = sys.getrefcount(True), sys.getrefcount(None)
-    assert abs(after[0] - before[0]) < 50 and abs(after[1] - before[1]) < 50, (before, after)
+    assert abs(after[0] - before[0]) < 50, (before, after)
+    assert abs(after[1] - before[1]) < 50, (before, after)

@@ -177,7 +177,9 @@ def test_every_bad_report_argument_is_one_sentence_and_exit_2(handed_over, tmp_p
         (("report", "handover", "--shift", "-3", "-o", out, "--db", url), "not a shift number"),
     ]:
         code, error = exit_code(capsys, *argv)
-        assert code == 2 and words in error and "Traceback" not in error, (argv, error)
+        assert code == 2, (argv, error)
+        assert words in error, (argv, error)
+        assert "Traceback" not in error, (argv, error)
         assert len([line for line in error.splitlines() if "error: " in line]) == 1, error
     assert not Path(out).exists()
 
@@ -206,7 +208,8 @@ def test_a_report_replaces_a_file_only_with_force_and_never_the_database(tmp_pat
         code, error = exit_code(
             capsys, "report", "monthly", "--month", "2026-11", "-o", target, "--db", url, "--force"
         )
-        assert code == 2 and "is the operations log database" in error, (target, error)
+        assert code == 2, (target, error)
+        assert "is the operations log database" in error, (target, error)
     assert database.read_bytes() == before
 
 
@@ -221,7 +224,9 @@ def test_a_locked_database_is_told_in_command_line_words(handed_over, tmp_path, 
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert code == 1 and "is locked" in error and "run the command again" in error, error
+    assert code == 1, error
+    assert "is locked" in error, error
+    assert "run the command again" in error, error
     assert "console will try again" not in error
     assert error.count("\n") == 1
 
@@ -256,7 +261,8 @@ def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     assert [
         per_day.barSets()[0].at(row.day.day - 1) for row in stats.events_per_day if row.mode == "daring"
     ] == [row.events for row in stats.events_per_day if row.mode == "daring"]
-    # horizontal bars: QtCharts draws the first category at the bottom, so the rows go in reversed to read top-down
+    # horizontal bars: QtCharts draws the first category at the bottom, so the rows go in reversed to read
+    # top-down
     assert values(charts[1].series()[0].barSets()[0]) == [row.events for row in reversed(stats.locations)]
     assert values(charts[2].series()[0].barSets()[0]) == [row.hours for row in reversed(stats.staff_hours)]
     assert sum(bar_set.sum() for bar_set in charts[3].series()[0].barSets()) == sum(

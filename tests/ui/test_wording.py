@@ -1,4 +1,5 @@
-"""Sentences composed without Qt (common/wording.py) are said in the interface language (ui/shell/wording.py)."""
+"""Sentences composed without Qt (common/wording.py) are said in the interface language
+(ui/shell/wording.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
     <name>WordingTest</name>
-    <message><source>line {line}: {problem}</source><translation>baris {line}: {problem}</translation></message>
+    <message>
+        <source>line {line}: {problem}</source><translation>baris {line}: {problem}</translation>
+    </message>
     <message><source>too hot</source><translation>terlalu panas</translation></message>
     <message><source>broken {value}</source><translation>rusak {other}</translation></message>
 </context>

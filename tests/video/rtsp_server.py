@@ -4,7 +4,8 @@ Run by the system's python3 (Debian's python3-gi and gir1.2-gst-rtsp-server-1.0 
 it, not for the project's interpreter), one process per server, so a test stops the "camera"
 by ending the process and starts it again with the same arguments:
 
-    python3 rtsp_server.py PORT /main=clip.h264 /sub=sub.h264 /hevc=clip.h265 [--user U --password P [--digest]]
+    python3 rtsp_server.py PORT /main=clip.h264 /sub=sub.h264 /hevc=clip.h265 \\
+        [--user U --password P [--digest]]
 
 Each clip is an Annex-B elementary stream with an access unit delimiter before every frame
 (``clips.encode_clip``). The server sends it frame by frame, looping forever, without

@@ -43,7 +43,8 @@ def test_credentials_right_missing_and_wrong(guarded_camera):
 def test_nothing_listening_is_said_as_connection_refused():
     port = free_port()
     assert why_rtsp_fails(f"rtsp://127.0.0.1:{port}/sub") == (
-        f"nothing answers at 127.0.0.1:{port} (connection refused) — is the camera on, and is its RTSP port right?"
+        f"nothing answers at 127.0.0.1:{port} (connection refused) — "
+        "is the camera on, and is its RTSP port right?"
     )
 
 
@@ -68,7 +69,8 @@ def test_a_camera_going_down_is_said_as_such_not_as_a_reset():
     camera.start()
     try:
         assert why_rtsp_fails(f"rtsp://127.0.0.1:{port}/sub") == (
-            f"nothing answers at 127.0.0.1:{port} (connection refused) — is the camera on, and is its RTSP port right?"
+            f"nothing answers at 127.0.0.1:{port} (connection refused) — "
+            "is the camera on, and is its RTSP port right?"
         )
     finally:
         camera.join(5)

@@ -257,7 +257,8 @@ def test_the_clock_in_the_picture_is_wib_whatever_the_pcs_zone(coordinate_panora
         monkeypatch.undo()
         time.tzset()
     clocks = [text for text in drawn if text.count(":") == 2]
-    assert len(clocks) == 1 and clocks[0] in wib, (clocks, wib)
+    assert len(clocks) == 1, (clocks, wib)
+    assert clocks[0] in wib, (clocks, wib)
 
 
 def test_missing_panorama_is_a_source_error(tmp_path: Path):

@@ -1,4 +1,5 @@
-"""The synthetic picture's geometry both ways: where a head looks, and which position frames a part of the panorama."""
+"""The synthetic picture's geometry both ways: where a head looks, and which position frames a part of the
+panorama."""
 
 from __future__ import annotations
 

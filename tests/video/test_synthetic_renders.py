@@ -1,4 +1,5 @@
-"""The demo picture is drawn only when it changes: a still camera about once a second (its clock), a moving one more."""
+"""The demo picture is drawn only when it changes: a still camera about once a second (its clock), a moving
+one more."""
 
 from __future__ import annotations
 

@@ -224,7 +224,7 @@ def test_nibble_helpers():
     assert codec.signed_nibbles(-0x09CA7, 5) == h("0F 06 03 05 09")  # ILME-FR7 −170°
     assert codec.from_signed_nibbles(h("0D 0E 00 00")) == -8704
     assert codec.from_signed_nibbles(h("07 0F 0F 0F")) == 0x7FFF
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=re.escape("byte 10 is not a nibble (high nibble set)")):
         codec.from_nibbles(h("01 10"))
     with raises("value 65536 is out of range 0–65535"):
         codec.nibbles(0x10000, 4)

@@ -85,7 +85,8 @@ def test_a_device_error_is_named_with_exit_one(wall_sim):
 def test_extron_errors_of_the_dxp_manual_are_refusals(wall_sim, error, meaning):
     sim = wall_sim("extron", f"tcp://127.0.0.1:0?refuse={error}")
     result = run("wall", sim.url, "route", "1", "3")
-    assert result.returncode == 1 and meaning in result.stderr, result.stderr
+    assert result.returncode == 1, result.stderr
+    assert meaning in result.stderr, result.stderr
     assert sim.state()["video"][3] == 3  # the tie was not made
 
 

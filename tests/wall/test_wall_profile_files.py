@@ -41,7 +41,8 @@ def test_a_file_that_is_not_a_profile_is_refused_without_quoting_it(tmp_path, te
     path = tmp_path / "shadow"
     path.write_text(text, encoding="utf-8")
     result = wall_status(str(path))
-    assert result.returncode == 2 and str(path) in result.stderr, result.stderr
+    assert result.returncode == 2, result.stderr
+    assert str(path) in result.stderr, result.stderr
     for secret in ("Hash0f", "19000", "hunter2", "db.internal", "x: y", "[x"):
         assert secret not in result.stderr, result.stderr
 
@@ -51,7 +52,8 @@ def test_a_fifo_is_refused_at_once_not_waited_for(tmp_path):
     fifo = tmp_path / "profile.yaml"
     os.mkfifo(fifo)
     result = wall_status(str(fifo))
-    assert result.returncode == 2 and "not a regular file" in result.stderr, result.stderr
+    assert result.returncode == 2, result.stderr
+    assert "not a regular file" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("special", [os.devnull, "."])

@@ -49,7 +49,9 @@ def test_status_json_shows_the_url_with_its_password_masked(wall_sim, capsys):
 )
 def test_url_errors_do_not_echo_the_password(capsys, url):
     code, out, err = run_cli(capsys, "wall", url, "status")
-    assert code == 2 and err.startswith("error: ") and "****" in err, err
+    assert code == 2, err
+    assert err.startswith("error: "), err
+    assert "****" in err, err
     assert SECRET not in out + err
 
 
@@ -86,7 +88,8 @@ def test_what_the_console_gets_from_a_device_holds_no_password(wall_sim, wall):
 )
 def test_configuration_problems_do_not_show_the_password(url):
     problems = check_wall(url)
-    assert problems and not [problem for problem in problems if SECRET in problem], problems
+    assert problems, problems
+    assert not [problem for problem in problems if SECRET in problem], problems
 
 
 def test_camera_url_problems_do_not_show_a_user_password():

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import socket
@@ -126,8 +127,6 @@ class ExtronPeer:
     def close(self) -> None:
         for telnet in self._telnets:
             if telnet.sock is not None:
-                try:
+                with contextlib.suppress(OSError):
                     telnet.sock.shutdown(socket.SHUT_RDWR)  # wakes a read blocked in select()
-                except OSError:
-                    pass
             telnet.close()

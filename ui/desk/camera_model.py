@@ -134,7 +134,8 @@ class CameraListModel(QAbstractTableModel):
         self._update(camera_id, "owner", owner, Role.OWNER)
 
     def set_tally(self, camera_id: str, tally: Tally) -> None:
-        """Mark a camera on air (Tally.PROGRAM), cued (Tally.PREVIEW) or neither; every camera tile shows it."""
+        """Mark a camera on air (Tally.PROGRAM), cued (Tally.PREVIEW) or neither; every camera tile shows
+        it."""
         if self.row_of(camera_id) < 0:
             raise KeyError(f"no camera {camera_id!r}")
         self._update(camera_id, "tally", Tally(tally), Role.TALLY)

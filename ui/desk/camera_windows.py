@@ -113,7 +113,8 @@ class Multiview(CameraWindow):
         self.grid.setSelectionModel(selection)  # the selected camera is framed here too
 
     def open_on(self, home: QScreen, screens: Sequence[QScreen]) -> None:
-        """Full screen on a screen other than ``home`` (the console's); maximised on ``home`` if it is the only one."""
+        """Full screen on a screen other than ``home`` (the console's); maximised on ``home`` if it is the
+        only one."""
         other = other_screen(home, screens)
         if other is None:  # over the console: it has the keyboard until closed
             self.setGeometry(home.availableGeometry())

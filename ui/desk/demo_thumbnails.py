@@ -1,4 +1,5 @@
-"""Demo mode: preset thumbnails drawn from the synthetic panorama, as each simulated camera frames its presets.
+"""Demo mode: preset thumbnails drawn from the synthetic panorama, as each simulated camera frames its
+presets.
 
 A real console grabs a thumbnail from the live preview when a preset is saved; the demo's presets
 were stored by the demo itself, so at start every preset a simulated camera stores without a

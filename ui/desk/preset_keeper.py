@@ -191,7 +191,8 @@ class PresetKeeper(QObject):
         self.changed.emit(camera_id, number)
 
     def _after(self, futures: Futures, then: Callable[[Futures], None]) -> None:
-        """Call ``then(futures)`` on the GUI thread once every future is done (they finish on the device thread)."""
+        """Call ``then(futures)`` on the GUI thread once every future is done (they finish on the device
+        thread)."""
         remaining = [len(futures)]
         lock = threading.Lock()
 

@@ -118,7 +118,8 @@ class HotkeyTableModel(QAbstractTableModel):
         return self._labels.label(action)
 
     def bind(self, action: str, key: str, *, replace: bool = False) -> str:
-        """Give ``key`` to ``action``; raises KeyConflict if another action has it and ``replace`` is false."""
+        """Give ``key`` to ``action``; raises KeyConflict if another action has it and ``replace`` is
+        false."""
         key = self._map.bind(action, key, replace=replace)
         self._all_changed()
         return key

@@ -41,9 +41,11 @@ from models.desk.key_names import normalize_key
 from ui.shell.wording import said
 
 OWNS_KEYS = "ownsKeys"
-"""A window with this property set to True keeps its keys (editors); only the all-stop keys still work there."""
+"""A window with this property set to True keeps its keys (editors); only the all-stop keys still work
+there."""
 CONSOLE_WINDOW = "consoleWindow"
-"""A window with this property set to True (the operator console) takes Esc/Return/Enter hotkeys left unclaimed."""
+"""A window with this property set to True (the operator console) takes Esc/Return/Enter hotkeys left
+unclaimed."""
 
 _MODIFIER_KEYS = {
     Qt.Key.Key_Shift,
@@ -74,7 +76,8 @@ QT_WORDS = (
 
 
 def key_text(combination: QKeyCombination) -> str | None:
-    """The hotkey map's text for a key and its modifiers (keypad keys as "Num+…"); None for a lone modifier."""
+    """The hotkey map's text for a key and its modifiers (keypad keys as "Num+…"); None for a lone
+    modifier."""
     if combination.key() in _MODIFIER_KEYS:
         return None
     try:

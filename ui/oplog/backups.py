@@ -1,11 +1,12 @@
-"""The console's scheduled backups of a SQLite operations log, and the age of the newest one on the status bar.
+"""The console's scheduled backups of a SQLite operations log, and the age of the newest one on the status
+bar.
 
 Backups run on the operations log's database thread (``DbWorker.run``), never on the GUI thread:
 at start and then hourly a daily backup if the day (WIB) has none yet, and one after every
 accepted handover (``HandoverWindow.accepted``). The status bar shows how old the newest backup
-is, and so does the camera health view; older than 36 hours (or none, or a backup that failed) is also a warning in the log pane.
-A PostgreSQL log is backed up on the server (docs/backups.md) and demo mode's log holds demo data
-only: nothing is done or shown for them.
+is, and so does the camera health view; older than 36 hours (or none, or a backup that failed) is also a
+warning in the log pane. A PostgreSQL log is backed up on the server (docs/backups.md) and demo mode's log
+holds demo data only: nothing is done or shown for them.
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ it is not logged. The log's events replace them as soon as it answers, the event
 works for kept when the log has one of the same title. When the database fails later, the events
 last read stay on the board (starting or ending one is then refused with the database's notice).
 
-Take-overs for the log's events are the log's (``models.oplog.takeovers``): a take-over is in force once the log
-has it, every desk's board holds the ones in force, and the operator is told when another desk took a
+Take-overs for the log's events are the log's (``models.oplog.takeovers``): a take-over is in force once the
+log has it, every desk's board holds the ones in force, and the operator is told when another desk took a
 camera. Take-overs for the configuration's events (the log has not answered), and those made while the log
 does not answer, stay on this desk.
 """
@@ -195,8 +195,7 @@ class BoardSync(QObject):
                 self.desk.notice.emit(
                     "warning",
                     self.tr(
-                        "%1 taken over on this desk only: the operations log did not answer, so other desks do not "
-                        "know."
+                        "%1 taken over on this desk only: the operations log did not answer, so other desks do not know."  # noqa: E501
                     ).replace("%1", ", ".join(names[takeover.device] for takeover in takeovers)),
                 )
                 return
@@ -232,7 +231,8 @@ class BoardSync(QObject):
         self.feed.event_id = self.active_event()
 
     def _start_or_end(self, event_id: str, start: bool) -> None:
-        """A log event starts or ends in the log; a configuration event (the log has not answered) on this desk."""
+        """A log event starts or ends in the log; a configuration event (the log has not answered) on this
+        desk."""
         event = self.board.events.get(event_id)
         if event is None:
             return

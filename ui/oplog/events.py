@@ -103,7 +103,8 @@ class EventForm(QWidget):
         )
 
     def _show_places(self, names: tuple[str, ...]) -> None:
-        """The places of the log (a new one appears at once); ticks and limits already typed stay with their place."""
+        """The places of the log (a new one appears at once); ticks and limits already typed stay with their
+        place."""
         rows = [(self.places.item(row, 0), self.places.item(row, 1)) for row in range(self.places.rowCount())]
         if [place.text() for place, _limit in rows] == list(names):
             return

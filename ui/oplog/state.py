@@ -50,8 +50,8 @@ class OpsState(QObject):
         self.snapshotChanged.emit(snapshot)
 
     def _follow_account(self, snapshot: Snapshot) -> None:
-        """The logged-in account as the log has it now: switched off (logged out) or given another role or name
-        at some desk, the screens follow (an admin's windows close when the role goes)."""
+        """The logged-in account as the log has it now: switched off (logged out) or given another role or
+        name at some desk, the screens follow (an admin's windows close when the role goes)."""
         if self.staff is None:
             return
         now = next((member for member in snapshot.staff if member.id == self.staff.id), None)

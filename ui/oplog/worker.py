@@ -108,7 +108,8 @@ class DbWorker(QObject):
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def when_open(self, hook: Callable[[Database], None]) -> None:
-        """``hook(database)`` runs on the worker thread right after the database opens (register before ``start``)."""
+        """``hook(database)`` runs on the worker thread right after the database opens (register before
+        ``start``)."""
         self._when_open.append(hook)
 
     def start(self) -> None:

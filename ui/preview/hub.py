@@ -58,7 +58,8 @@ DECODE_SETTING = "preview/decode"
 
 
 def tile_fps_from(settings: QSettings) -> float:
-    """The console's tile rate (``preview/tile_fps``); the default where it is unset or not a positive number."""
+    """The console's tile rate (``preview/tile_fps``); the default where it is unset or not a positive
+    number."""
     try:
         fps = float(settings.value(TILE_FPS_SETTING, DEFAULT_TILE_FPS))
     except (TypeError, ValueError):
@@ -193,7 +194,8 @@ class PreviewHub(QObject):
             self._follow_views(camera_id)
 
     def _follow_views(self, camera_id: str) -> None:
-        """Frames as large and as frequent as the visible views showing the camera need; none if none is visible."""
+        """Frames as large and as frequent as the visible views showing the camera need; none if none is
+        visible."""
         worker = self._workers[camera_id]
         worker.size = self._largest(camera_id)
         seen = set(self._sizes[camera_id]) - self._hidden

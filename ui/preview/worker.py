@@ -116,7 +116,8 @@ class PreviewWorker:
         backoff: tuple[float, float],
         wake: threading.Event | None = None,
     ) -> None:
-        """``wake``: the event whoever drives the steps waits on (set on resume and stop); its own by default."""
+        """``wake``: the event whoever drives the steps waits on (set on resume and stop); its own by
+        default."""
         self.camera_id = camera_id
         self.source = source
         self.wanted_source = source  # replaced from the GUI thread (``switch_to``); taken between frames

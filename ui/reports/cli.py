@@ -124,7 +124,8 @@ def run_monthly(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace, query):
-    """``query(session)`` on the database of ``--db``, once ``-o`` is known to be a file that may be written."""
+    """``query(session)`` on the database of ``--db``, once ``-o`` is known to be a file that may be
+    written."""
     url = database_url(args)
     check_output(args.output, sqlite_path(url), args.force)
     database = open_database(url)

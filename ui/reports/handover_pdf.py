@@ -6,10 +6,10 @@ report`` write their files through here (the monthly statistics through ``ui.rep
 A PDF is laid out as HTML tables in a ``QTextDocument`` printed to a ``QPdfWriter`` on A4 by
 ``ui.reports.pages``: columns as wide as their text needs, words never broken, a table row never
 split across pages, a continued table's header repeated, pages numbered. Rows are ruled, not boxed:
-``border-collapse`` makes Qt lay out a 2,000-row table three times slower. Labels follow the interface language (the
-translator installed in the application); names, places and texts stay as written. Rendering
-needs a ``QGuiApplication`` but no window; it may run on a worker thread. The file is written
-beside its final name and renamed at the end, so a failed report never leaves half a PDF.
+``border-collapse`` makes Qt lay out a 2,000-row table three times slower. Labels follow the interface
+language (the translator installed in the application); names, places and texts stay as written. Rendering
+needs a ``QGuiApplication`` but no window; it may run on a worker thread. The file is written beside its final
+name and renamed at the end, so a failed report never leaves half a PDF.
 """
 
 from __future__ import annotations

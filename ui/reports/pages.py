@@ -53,7 +53,8 @@ class Break:
 
 @dataclass(frozen=True)
 class Slice:
-    """The layout from ``top`` to ``bottom`` (the printed region); the half gaps at either end hold no text."""
+    """The layout from ``top`` to ``bottom`` (the printed region); the half gaps at either end hold no
+    text."""
 
     top: float
     bottom: float
@@ -104,7 +105,8 @@ def print_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
 
 def fit_columns(table: QTextTable, device: QPagedPaintDevice, width: float) -> None:
     """Give each column of ``table`` its width from its text (``share_width``), measured with the cells'
-    fonts on ``device`` and with their padding; a text's longest word is one of its three longest in letters."""
+    fonts on ``device`` and with their padding; a text's longest word is one of its three longest in
+    letters."""
     narrow, wide = [0.0] * table.columns(), [0.0] * table.columns()
     fonts: dict[str, QFontMetricsF] = {}
     scale = device.logicalDpiX() / 96  # cell padding is in CSS pixels

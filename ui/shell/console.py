@@ -82,7 +82,8 @@ class Console(QObject):
         factory: ControllerFactory | None = None,
     ) -> None:
         """``oplog`` opens the operations log database (called on its own thread); None: no operations log.
-        ``factory`` starts the controllers of devices a saved configuration adds or changes (``LiveConfig``)."""
+        ``factory`` starts the controllers of devices a saved configuration adds or changes
+        (``LiveConfig``)."""
         super().__init__()
         self.config = config
         self.simulated = simulated or {}
@@ -246,7 +247,8 @@ class Console(QObject):
 
     def record_action(self, record: ActionRecord) -> None:
         """Where every wall action (route, layout, display command, take-over) ends: the log pane, a
-        notice saying what went wrong if it failed — and the audit trail (the take-overs, which no device reports)."""
+        notice saying what went wrong if it failed — and the audit trail (the take-overs, which no device
+        reports)."""
         if self.operations is not None:
             self.operations.feed.from_console(record)
         level = "log" if record.ok else "error"
@@ -255,7 +257,8 @@ class Console(QObject):
         self.window.banner.show_notice(level, text)
 
     def set_language(self, code: str) -> None:
-        """Speak ``code`` from now on, in every open window (``ui/shell/retranslate.py``), and at the next start."""
+        """Speak ``code`` from now on, in every open window (``ui/shell/retranslate.py``), and at the next
+        start."""
         self.settings.setValue("ui/language", code)
         app = QApplication.instance()
         old = current_language(app)

@@ -1,14 +1,13 @@
 """A saved configuration applies at once, without a restart.
 
 Events go to the event board (with the operations log: its events, matched again with the file's
-templates, and the file's dated events carried into the log, see ``ui/oplog/board.py``). Cameras and walls are matched with the running ones by id: one that
-is gone is retired (stopped, its controller closed on the device thread and its capture file after
-it); a new one, or one whose URL, profile, name or capture file changed, gets a new controller
-from the ``ControllerFactory``; one whose place, preview or preset names changed keeps its
-controller. The tiles, the health table, the preset grid, the previews and the wall pages follow,
-and the hotkeys 1–9 number the cameras in the file's order. Nothing here waits for a device.
-Without a factory (a console built without one, as tests do) device changes wait for a restart,
-and the console says so.
+templates, and the file's dated events carried into the log, see ``ui/oplog/board.py``). Cameras and walls are
+matched with the running ones by id: one that is gone is retired (stopped, its controller closed on the device
+thread and its capture file after it); a new one, or one whose URL, profile, name or capture file changed,
+gets a new controller from the ``ControllerFactory``; one whose place, preview or preset names changed keeps
+its controller. The tiles, the health table, the preset grid, the previews and the wall pages follow, and the
+hotkeys 1–9 number the cameras in the file's order. Nothing here waits for a device. Without a factory (a
+console built without one, as tests do) device changes wait for a restart, and the console says so.
 """
 
 from __future__ import annotations
@@ -46,7 +45,8 @@ class LiveConfig(QObject):
         old, console.config = console.config, config
         operations = console.operations
         if operations is not None:
-            operations.use_config()  # the log's events with the new templates; dated events carried into the log
+            # the log's events with the new templates; dated events carried into the log
+            operations.use_config()
         else:
             console.board.set_events(config.events)
         devices_changed = (old.cameras, old.walls) != (config.cameras, config.walls)

@@ -47,7 +47,8 @@ class LogModel(QAbstractListModel):
         self.endInsertRows()
 
     def retranslate(self, say: Callable[[str], str]) -> None:
-        """A new interface language: each line already said in the old one is said again (``ui/shell/retranslate.py``)."""
+        """A new interface language: each line already said in the old one is said again
+        (``ui/shell/retranslate.py``)."""
         self._lines = deque(
             (stamp, level, text if isinstance(text, Phrase) else say(text))
             for stamp, level, text in self._lines

@@ -6,9 +6,10 @@ each text a widget, action, tab or table header shows that is the old language's
 source string becomes that source's translation in the new language. A text filled into a
 translated pattern ("Take over %1", "Line {line}, column {column}") is recognised by the pattern and
 refilled with the same values. Item models are asked again, so what they translate in ``data()``
-switches too, and so do the log pane's lines. A widget that composes a text from several translated pieces handles
-``LanguageChange`` itself (``changeEvent``), as Qt's own widgets do; the translations come from the
-shipped ``resources/i18n/console_*.ts``. Names and other data are left as they are (a name that is also a translated word is the rare exception).
+switches too, and so do the log pane's lines. A widget that composes a text from several translated
+pieces handles ``LanguageChange`` itself (``changeEvent``), as Qt's own widgets do; the translations come
+from the shipped ``resources/i18n/console_*.ts``. Names and other data are left as they are (a name that
+is also a translated word is the rare exception).
 """
 
 from __future__ import annotations
@@ -124,16 +125,21 @@ class Retranslator:
             return self.new.shown(*chosen), chosen
         for pattern in self.old.patterns if text else ():
             match = pattern.regex.fullmatch(text)
-            if match is not None:  # a value may be a translated word itself ("the focus mode inquiry")
-                values = {
-                    name: self.resolve(value, (pattern.context,))[0] if value in self.old.sources else value
-                    for name, value in match.groupdict().items()
-                }
-                return PLACEHOLDER.sub(
-                    lambda m: values.get("p" + re.sub(r"\W", "", m.group()), m.group()),
-                    self.new.shown(pattern.context, pattern.source),
-                ), None
+            if match is not None:
+                return self._filled(pattern, match), None
         return text, None
+
+    def _filled(self, pattern: _Pattern, match: re.Match[str]) -> str:
+        """The new text of ``pattern`` with the values ``match`` found in the old one; a value may be a
+        translated word itself ("the focus mode inquiry")."""
+        values = {
+            name: self.resolve(value, (pattern.context,))[0] if value in self.old.sources else value
+            for name, value in match.groupdict().items()
+        }
+        return PLACEHOLDER.sub(
+            lambda m: values.get("p" + re.sub(r"\W", "", m.group()), m.group()),
+            self.new.shown(pattern.context, pattern.source),
+        )
 
     def application(self, logs: tuple[LogModel, ...] = ()) -> None:
         """Every window of the application, its actions and its item views; and the lines of ``logs``."""

@@ -29,7 +29,8 @@ def source_mime(wall_id: str, input: int) -> QMimeData:
 
 
 def routed_input(bridge: WallBridge, output: int, canvas: int) -> int | None:
-    """The input the output (a window of ``canvas`` on a wall processor) shows as far as known; 0 none, None unknown."""
+    """The input the output (a window of ``canvas`` on a wall processor) shows as far as known; 0 none, None
+    unknown."""
     state = bridge.state
     if bridge.controller.can(Capability.WINDOWS):
         return state.windows.get((canvas, output))

@@ -110,7 +110,8 @@ class WallDesk(QObject):
             self._take_over(wall_id, [device])
 
     def take_over_and_recall(self, wall_id: str, number: int) -> None:
-        """Take over every screen of the wall another running event holds (each logged), then recall the layout."""
+        """Take over every screen of the wall another running event holds (each logged), then recall the
+        layout."""
         self.cancel_offer()
         self._take_over(
             wall_id,
@@ -119,8 +120,8 @@ class WallDesk(QObject):
         )
 
     def _take_over(self, wall_id: str, devices: list[str], then: Callable[[], None] = lambda: None) -> None:
-        """Take over those of ``devices`` other running events hold, all or none (the operations log may refuse,
-        naming who has one), then ``then()``; nothing happens when no event is chosen."""
+        """Take over those of ``devices`` other running events hold, all or none (the operations log may
+        refuse, naming who has one), then ``then()``; nothing happens when no event is chosen."""
         wall = self.walls[wall_id]
         outputs = {wall_output_id(wall_id, output): output for output in wall.outputs}
         blocking = {device: self.board.blocking(device) for device in devices}
@@ -180,7 +181,8 @@ class WallDesk(QObject):
             self._set_active_layout(wall_id, None)  # the screen leaves the layout
 
     def recall_layout(self, wall_id: str, number: int) -> None:
-        """Recall at once when every screen is free or ours; else offer to take over and recall (asked again: do it)."""
+        """Recall at once when every screen is free or ours; else offer to take over and recall (asked again:
+        do it)."""
         wall = self.walls[wall_id]
         names, titles = self.blocked(wall_id, wall.outputs)
         if not names:

@@ -1,4 +1,5 @@
-"""A transport-independent VISCA camera: one complete packet in, replies out (docs/visca-protocol.md §3, §1.3).
+"""A transport-independent VISCA camera: one complete packet in, replies out (docs/visca-protocol.md §3,
+§1.3).
 
 ``handle(packet, origin)`` takes one packet (header … FF). Replies go to ``send(reply, origin)``
 with the ``origin`` of the packet they answer, so a server can route them (UDP sender and

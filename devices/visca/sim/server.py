@@ -151,9 +151,10 @@ class SimulatorServer:
         return self.cameras[camera - 1].state()
 
     def received(self) -> list[tuple[str, bytes]]:
-        """The messages taken in (the latest ``KEEP_RECEIVED``), as ``(kind, bytes)``: ``("VISCA", packet)`` on the raw and serial
-        listeners; on Sony VISCA over IP the payload type (``"INQUIRY"``, ``"COMMAND"``, ``"CONTROL"``…)
-        and the payload, or ``("UNFRAMED", datagram)`` for a datagram without a valid header."""
+        """The messages taken in (the latest ``KEEP_RECEIVED``), as ``(kind, bytes)``: ``("VISCA", packet)``
+        on the raw and serial listeners; on Sony VISCA over IP the payload type (``"INQUIRY"``, ``"COMMAND"``,
+        ``"CONTROL"``…) and the payload, or ``("UNFRAMED", datagram)`` for a datagram without a valid
+        header."""
         return self._on_loop(lambda: list(self._messages_in))
 
     def silence(self, on: bool = True) -> None:

@@ -53,7 +53,8 @@ class Handover(Base):
     # who led the next shift when the handover was accepted, and whether an admin accepted in their place
     planned_incoming_lead_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     accepted_as_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
-    # the install key's signature (models.oplog.handover_seal) and the chain heads it covers, set on acceptance
+    # the install key's signature (models.oplog.handover_seal) and the chain heads it covers, set on
+    # acceptance
     signature: Mapped[str | None] = mapped_column(Text)
     signed_heads: Mapped[str | None] = mapped_column(Text)
 
