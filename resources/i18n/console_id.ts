@@ -4,42 +4,42 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="248"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="251"/>
         <source>ALL STOP (%1)</source>
         <translation>HENTIKAN SEMUA (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="248"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="251"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="252"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="255"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="253"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="256"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="254"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="257"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="255"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="258"/>
         <source>Shots of the active event</source>
         <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="256"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="259"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="257"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="260"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -63,22 +63,22 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../models/oplog/backup_schedule.py" line="60"/>
+        <location filename="../../models/oplog/backup_schedule.py" line="61"/>
         <source>No backup of the operations log yet</source>
         <translation>Belum ada cadangan log operasional</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/backup_schedule.py" line="63"/>
+        <location filename="../../models/oplog/backup_schedule.py" line="64"/>
         <source>Last backup {hours} h ago: too old, ask IT staff</source>
         <translation>Cadangan terakhir {hours} jam lalu: terlalu lama, hubungi staf TI</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/backup_schedule.py" line="66"/>
+        <location filename="../../models/oplog/backup_schedule.py" line="67"/>
         <source>Last backup {hours} h ago</source>
         <translation>Cadangan terakhir {hours} jam lalu</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/backup_schedule.py" line="70"/>
+        <location filename="../../models/oplog/backup_schedule.py" line="71"/>
         <source>The backup of the operations log failed: {reason}</source>
         <translation>Pencadangan log operasional gagal: {reason}</translation>
     </message>
@@ -86,17 +86,17 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog/board.py" line="196"/>
+        <location filename="../../ui/oplog/board.py" line="198"/>
         <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
         <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="242"/>
+        <location filename="../../ui/oplog/board.py" line="244"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="245"/>
+        <location filename="../../ui/oplog/board.py" line="247"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
@@ -166,12 +166,12 @@
         <translation>{camera} tidak menjawab pertanyaan {inquiry}; pertanyaan itu tidak lagi dikirim</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="216"/>
+        <location filename="../../devices/visca/camera_status.py" line="217"/>
         <source>{camera}: unexpected answer to {action}: {problem}</source>
         <translation>{camera}: jawaban tak terduga untuk {action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="247"/>
+        <location filename="../../devices/visca/camera_status.py" line="248"/>
         <source>{camera} stopped away from preset {preset}</source>
         <translation>{camera} berhenti di luar posisi preset {preset}</translation>
     </message>
@@ -265,8 +265,8 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="275"/>
-        <location filename="../../devices/visca/online.py" line="79"/>
+        <location filename="../../devices/visca/controller.py" line="277"/>
+        <location filename="../../devices/visca/online.py" line="80"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -311,22 +311,22 @@
         <translation>{camera} terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="55"/>
+        <location filename="../../devices/visca/online.py" line="56"/>
         <source>{camera} answers, but nothing it was asked completed for {seconds} s (replies that match no command, or a line too slow)</source>
         <translation>{camera} menjawab, tetapi tidak ada perintah yang selesai selama {seconds} detik (balasan tidak cocok dengan perintah, atau jalur terlalu lambat)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="63"/>
+        <location filename="../../devices/visca/online.py" line="64"/>
         <source>{camera} did not answer for {seconds} s</source>
         <translation>{camera} tidak menjawab selama {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="74"/>
+        <location filename="../../devices/visca/online.py" line="75"/>
         <source>{camera}: connection lost</source>
         <translation>{camera}: koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/url_check.py" line="44"/>
+        <location filename="../../devices/visca/url_check.py" line="45"/>
         <source>profile {profile} differs from model={model} in the URL; keep one</source>
         <translation>profil {profile} berbeda dengan model={model} di URL; pertahankan salah satunya</translation>
     </message>
@@ -334,144 +334,144 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="169"/>
+        <location filename="../../ui/desk/camera_model.py" line="173"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="170"/>
+        <location filename="../../ui/desk/camera_model.py" line="174"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="171"/>
+        <location filename="../../ui/desk/camera_model.py" line="175"/>
         <source>Motion</source>
         <translation>Gerakan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="172"/>
+        <location filename="../../ui/desk/camera_model.py" line="176"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="173"/>
+        <location filename="../../ui/desk/camera_model.py" line="177"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="174"/>
+        <location filename="../../ui/desk/camera_model.py" line="178"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="175"/>
+        <location filename="../../ui/desk/camera_model.py" line="179"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="176"/>
+        <location filename="../../ui/desk/camera_model.py" line="180"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="177"/>
+        <location filename="../../ui/desk/camera_model.py" line="181"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="178"/>
+        <location filename="../../ui/desk/camera_model.py" line="182"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="179"/>
+        <location filename="../../ui/desk/camera_model.py" line="183"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="180"/>
+        <location filename="../../ui/desk/camera_model.py" line="184"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="181"/>
+        <location filename="../../ui/desk/camera_model.py" line="185"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="182"/>
+        <location filename="../../ui/desk/camera_model.py" line="186"/>
         <source>Decoding</source>
         <translation>Dekode</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="210"/>
+        <location filename="../../ui/desk/camera_model.py" line="214"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="225"/>
+        <location filename="../../ui/desk/camera_model.py" line="229"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk/camera_model.py" line="226"/>
+        <location filename="../../ui/desk/camera_model.py" line="230"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="234"/>
+        <location filename="../../ui/desk/camera_model.py" line="238"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="234"/>
+        <location filename="../../ui/desk/camera_model.py" line="238"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="251"/>
+        <location filename="../../ui/desk/camera_model.py" line="255"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="253"/>
+        <location filename="../../ui/desk/camera_model.py" line="257"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="254"/>
+        <location filename="../../ui/desk/camera_model.py" line="258"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="255"/>
+        <location filename="../../ui/desk/camera_model.py" line="259"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="260"/>
+        <location filename="../../ui/desk/camera_model.py" line="264"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="260"/>
+        <location filename="../../ui/desk/camera_model.py" line="264"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="268"/>
+        <location filename="../../ui/desk/camera_model.py" line="272"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="268"/>
+        <location filename="../../ui/desk/camera_model.py" line="272"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="261"/>
+        <location filename="../../ui/desk/camera_model.py" line="265"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -487,12 +487,12 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../devices/capture.py" line="42"/>
+        <location filename="../../devices/capture.py" line="44"/>
         <source>cannot write the capture file {path}: {reason}</source>
         <translation>berkas rekaman {path} tidak dapat ditulis: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/capture.py" line="62"/>
+        <location filename="../../devices/capture.py" line="64"/>
         <source>{device}: {problem}; it works without a capture</source>
         <translation>{device}: {problem}; perangkat tetap bekerja tanpa rekaman</translation>
     </message>
@@ -568,12 +568,12 @@
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="249"/>
+        <location filename="../../models/config/store.py" line="250"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config/demo.py" line="13"/>
+        <location filename="../../models/config/demo.py" line="14"/>
         <source>demo configuration</source>
         <translation>konfigurasi demo</translation>
     </message>
@@ -688,177 +688,177 @@
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="202"/>
+        <location filename="../../models/config/parse.py" line="203"/>
         <source>preview_hd is the main stream for large views; the tile needs preview: (the substream) too</source>
         <translation>preview_hd adalah stream utama untuk tampilan besar; ubin juga memerlukan preview: (substream)</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="30"/>
+        <location filename="../../models/config/values.py" line="31"/>
         <source>a list</source>
         <translation>daftar</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="32"/>
+        <location filename="../../models/config/values.py" line="33"/>
         <source>a group of &apos;key: value&apos; lines</source>
         <translation>kelompok baris &apos;key: value&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="33"/>
+        <location filename="../../models/config/values.py" line="34"/>
         <source>nothing</source>
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="227"/>
+        <location filename="../../models/config/parse.py" line="228"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="252"/>
+        <location filename="../../models/config/parse.py" line="253"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="262"/>
+        <location filename="../../models/config/parse.py" line="263"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="278"/>
+        <location filename="../../models/config/parse.py" line="279"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="299"/>
+        <location filename="../../models/config/parse.py" line="300"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="319"/>
+        <location filename="../../models/config/parse.py" line="320"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="326"/>
+        <location filename="../../models/config/parse.py" line="327"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="346"/>
+        <location filename="../../models/config/parse.py" line="347"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="349"/>
+        <location filename="../../models/config/parse.py" line="350"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="73"/>
+        <location filename="../../models/config/values.py" line="75"/>
         <source>{item}, {key}</source>
         <translation>{item}, {key}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="92"/>
+        <location filename="../../models/config/values.py" line="94"/>
         <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
         <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="110"/>
+        <location filename="../../models/config/values.py" line="112"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="122"/>
+        <location filename="../../models/config/values.py" line="124"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="130"/>
+        <location filename="../../models/config/values.py" line="132"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="138"/>
+        <location filename="../../models/config/values.py" line="140"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="148"/>
+        <location filename="../../models/config/values.py" line="150"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="161"/>
+        <location filename="../../models/config/values.py" line="163"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="182"/>
+        <location filename="../../models/config/values.py" line="185"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="201"/>
+        <location filename="../../models/config/values.py" line="204"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="207"/>
+        <location filename="../../models/config/values.py" line="210"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="211"/>
+        <location filename="../../models/config/values.py" line="214"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="223"/>
+        <location filename="../../models/config/values.py" line="226"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="231"/>
+        <location filename="../../models/config/values.py" line="234"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="248"/>
+        <location filename="../../models/config/values.py" line="251"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="258"/>
+        <location filename="../../models/config/values.py" line="261"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="277"/>
+        <location filename="../../models/config/values.py" line="280"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="354"/>
+        <location filename="../../models/config/parse.py" line="355"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="115"/>
+        <location filename="../../models/config/schema.py" line="116"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="116"/>
+        <location filename="../../models/config/schema.py" line="117"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="117"/>
+        <location filename="../../models/config/schema.py" line="118"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="118"/>
+        <location filename="../../models/config/schema.py" line="119"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
@@ -1035,62 +1035,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="161"/>
+        <location filename="../../ui/shell/console.py" line="163"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="162"/>
+        <location filename="../../ui/shell/console.py" line="164"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="165"/>
+        <location filename="../../ui/shell/console.py" line="167"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="169"/>
+        <location filename="../../ui/shell/console.py" line="171"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="181"/>
+        <location filename="../../ui/shell/console.py" line="183"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="181"/>
+        <location filename="../../ui/shell/console.py" line="183"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="200"/>
+        <location filename="../../ui/shell/console.py" line="202"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="207"/>
+        <location filename="../../ui/shell/console.py" line="209"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="236"/>
+        <location filename="../../ui/shell/console.py" line="238"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="239"/>
+        <location filename="../../ui/shell/console.py" line="241"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="266"/>
+        <location filename="../../ui/shell/console.py" line="270"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="273"/>
+        <location filename="../../ui/shell/console.py" line="277"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1171,17 +1171,17 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/oplog/database.py" line="176"/>
+        <location filename="../../models/oplog/database.py" line="177"/>
         <source>the operations log needs a SQLite file, not an in-memory database</source>
         <translation>log operasional memerlukan berkas SQLite, bukan basis data di memori</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database.py" line="185"/>
+        <location filename="../../models/oplog/database.py" line="186"/>
         <source>The folder of the operations log database {db} cannot be created ({reason}).</source>
         <translation>Folder basis data log operasional {db} tidak dapat dibuat ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database.py" line="297"/>
+        <location filename="../../models/oplog/database.py" line="299"/>
         <source>The operations log database {db} was written by a newer version of the console (schema {schema}); update this console before using it.</source>
         <translation>Basis data log operasional {db} ditulis oleh versi konsol yang lebih baru (skema {schema}); perbarui konsol ini sebelum menggunakannya.</translation>
     </message>
@@ -1234,72 +1234,72 @@
 <context>
     <name>DeviceUrls</name>
     <message>
-        <location filename="../../devices/endpoints.py" line="25"/>
+        <location filename="../../devices/endpoints.py" line="26"/>
         <source>{url}: {problem}</source>
         <translation>{url}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="94"/>
+        <location filename="../../devices/endpoints.py" line="95"/>
         <source>option {name}={value} is not a whole number</source>
         <translation>opsi {name}={value} bukan bilangan bulat</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="111"/>
+        <location filename="../../devices/endpoints.py" line="112"/>
         <source>option {name}={value} is not a number</source>
         <translation>opsi {name}={value} bukan angka</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="127"/>
+        <location filename="../../devices/endpoints.py" line="128"/>
         <source>option baud={value} is not a line speed; use one of {speeds}</source>
         <translation>opsi baud={value} bukan kecepatan jalur; gunakan salah satu dari {speeds}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="134"/>
+        <location filename="../../devices/endpoints.py" line="135"/>
         <source>option {name}={value} is out of range {lowest}–{highest}</source>
         <translation>opsi {name}={value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="148"/>
+        <location filename="../../devices/endpoints.py" line="149"/>
         <source>option {name}={value} must be yes or no</source>
         <translation>opsi {name}={value} harus yes atau no</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="160"/>
+        <location filename="../../devices/endpoints.py" line="161"/>
         <source>unknown option(s) {unknown}; known: {known}</source>
         <translation>opsi tidak dikenal: {unknown}; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="194"/>
+        <location filename="../../devices/endpoints.py" line="195"/>
         <source>not a {kind} URL ({error})</source>
         <translation>bukan URL {kind} ({error})</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="201"/>
+        <location filename="../../devices/endpoints.py" line="202"/>
         <source>unknown {kind} URL kind {scheme}; use one of {schemes}</source>
         <translation>jenis URL {kind} {scheme} tidak dikenal; gunakan salah satu dari {schemes}</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="215"/>
+        <location filename="../../devices/endpoints.py" line="216"/>
         <source>serial URL needs a port, e.g. {scheme}:///dev/ttyUSB0 or {scheme}://COM3</source>
         <translation>URL serial memerlukan port, mis. {scheme}:///dev/ttyUSB0 atau {scheme}://COM3</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="223"/>
+        <location filename="../../devices/endpoints.py" line="224"/>
         <source>missing host name or IP address</source>
         <translation>nama host atau alamat IP tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="232"/>
+        <location filename="../../devices/endpoints.py" line="233"/>
         <source>the port must be a number 1–65535</source>
         <translation>port harus berupa angka 1–65535</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="238"/>
+        <location filename="../../devices/endpoints.py" line="239"/>
         <source>{scheme} has no usual port; give one, e.g. {scheme}://{host}:4001</source>
         <translation>{scheme} tidak memiliki port baku; cantumkan port, mis. {scheme}://{host}:4001</translation>
     </message>
     <message>
-        <location filename="../../devices/endpoints.py" line="260"/>
+        <location filename="../../devices/endpoints.py" line="261"/>
         <source>{host} is not a valid host name (each part between dots 1–63 letters, digits or hyphens)</source>
         <translation>{host} bukan nama host yang valid (setiap bagian di antara titik berisi 1–63 huruf, angka, atau tanda hubung)</translation>
     </message>
@@ -1646,17 +1646,17 @@
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="128"/>
+        <location filename="../../ui/oplog/events.py" line="129"/>
         <source>The participant limit must be a whole number.</source>
         <translation>Batas peserta harus bilangan bulat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="167"/>
+        <location filename="../../ui/oplog/events.py" line="168"/>
         <source>Scheduling…</source>
         <translation>Menjadwalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="171"/>
+        <location filename="../../ui/oplog/events.py" line="172"/>
         <source>Event scheduled: %1</source>
         <translation>Acara dijadwalkan: %1</translation>
     </message>
@@ -1664,47 +1664,47 @@
 <context>
     <name>EventsDock</name>
     <message>
-        <location filename="../../ui/oplog/events.py" line="185"/>
+        <location filename="../../ui/oplog/events.py" line="186"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="186"/>
+        <location filename="../../ui/oplog/events.py" line="187"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="187"/>
+        <location filename="../../ui/oplog/events.py" line="188"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="188"/>
+        <location filename="../../ui/oplog/events.py" line="189"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="189"/>
+        <location filename="../../ui/oplog/events.py" line="190"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="190"/>
+        <location filename="../../ui/oplog/events.py" line="191"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="191"/>
+        <location filename="../../ui/oplog/events.py" line="192"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="195"/>
+        <location filename="../../ui/oplog/events.py" line="196"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="196"/>
+        <location filename="../../ui/oplog/events.py" line="197"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
@@ -1935,77 +1935,77 @@
         <translation>serah terima ini tidak sedang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="267"/>
+        <location filename="../../models/oplog/handover.py" line="268"/>
         <source>this handover no longer fits its signature ({parts}); nothing can be added to it — tell an admin</source>
         <translation>serah terima ini tidak lagi cocok dengan tanda tangannya ({parts}); tidak ada yang dapat ditambahkan — beri tahu admin</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="300"/>
+        <location filename="../../models/oplog/handover.py" line="301"/>
         <source>only the shift lead, {lead}, can {action}</source>
         <translation>hanya kepala shift, {lead}, yang dapat {action}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="310"/>
+        <location filename="../../models/oplog/handover.py" line="311"/>
         <source>this handover is accepted and locked; an admin can reopen it for additions</source>
         <translation>serah terima ini sudah diterima dan dikunci; admin dapat membukanya kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="316"/>
+        <location filename="../../models/oplog/handover.py" line="317"/>
         <source>this handover is signed; it can only be accepted now</source>
         <translation>serah terima ini sudah ditandatangani; sekarang hanya dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="321"/>
+        <location filename="../../models/oplog/handover.py" line="322"/>
         <source>someone</source>
         <translation>seseorang</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schema/handover.py" line="108"/>
+        <location filename="../../models/oplog/schema/handover.py" line="109"/>
         <source>handover {id} is locked (accepted); {fields} cannot change — an admin can reopen it to add a marked addition</source>
         <translation>serah terima {id} dikunci (sudah diterima); {fields} tidak dapat diubah — admin dapat membukanya kembali untuk menambahkan tambahan yang ditandai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schema/handover.py" line="120"/>
+        <location filename="../../models/oplog/schema/handover.py" line="121"/>
         <source>handover {id} is locked (accepted) and cannot be deleted</source>
         <translation>serah terima {id} dikunci (sudah diterima) dan tidak dapat dihapus</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="37"/>
+        <location filename="../../models/oplog/handover_seal.py" line="38"/>
         <source>the handover itself (notes, summary, times or leads)</source>
         <translation>serah terima itu sendiri (catatan, ringkasan, waktu, atau kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="38"/>
+        <location filename="../../models/oplog/handover_seal.py" line="39"/>
         <source>the shift&apos;s name or times</source>
         <translation>nama atau waktu shift</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="39"/>
+        <location filename="../../models/oplog/handover_seal.py" line="40"/>
         <source>the people (a lead or a member, by id or name)</source>
         <translation>orang-orangnya (kepala shift atau anggota, menurut id atau nama)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="40"/>
+        <location filename="../../models/oplog/handover_seal.py" line="41"/>
         <source>the shift&apos;s log entries</source>
         <translation>catatan log shift</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="41"/>
+        <location filename="../../models/oplog/handover_seal.py" line="42"/>
         <source>the chain heads recorded at acceptance</source>
         <translation>ujung rantai yang dicatat saat penerimaan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="42"/>
+        <location filename="../../models/oplog/handover_seal.py" line="43"/>
         <source>the reopened flag or the additions</source>
         <translation>tanda dibuka kembali atau tambahannya</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="68"/>
+        <location filename="../../models/oplog/handover_seal.py" line="70"/>
         <source>the signature (there is none; the record did not match its hash when the console was upgraded, or the signature was removed)</source>
         <translation>tanda tangannya (tidak ada; berita acara tidak cocok dengan hash-nya saat konsol diperbarui, atau tanda tangannya dihapus)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover_seal.py" line="85"/>
+        <location filename="../../models/oplog/handover_seal.py" line="87"/>
         <source>the {table} chain: the row that was its last at acceptance is gone</source>
         <translation>rantai {table}: baris yang menjadi ujungnya saat penerimaan sudah hilang</translation>
     </message>
@@ -2376,53 +2376,53 @@
         <translation>Shift %1 tanggal %2, kepala shift %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="226"/>
+        <location filename="../../ui/oplog/handover.py" line="224"/>
         <source>%1 (admin, in place of the incoming lead)</source>
         <translation>%1 (admin, menggantikan kepala shift yang menerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="233"/>
+        <location filename="../../ui/oplog/handover.py" line="231"/>
         <source>Incoming lead: %1 (shift %2). An admin may accept in their place; the record and the audit trail say so.</source>
         <translation>Kepala shift yang menerima: %1 (shift %2). Admin boleh menerima sebagai penggantinya; hal itu tercatat di catatan serah terima dan jejak audit.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="242"/>
+        <location filename="../../ui/oplog/handover.py" line="240"/>
         <source>No shift with another lead is planned after this one: plan it in Operations → Shift, or an admin accepts.</source>
         <translation>Belum ada shift dengan kepala lain yang direncanakan setelah shift ini: rencanakan di Operasional → Shift, atau admin yang menerima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="261"/>
+        <location filename="../../ui/oplog/handover.py" line="259"/>
         <source>Handover prepared: check the summary, write the notes.</source>
         <translation>Serah terima disiapkan: periksa ringkasannya, tulis catatannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="269"/>
+        <location filename="../../ui/oplog/handover.py" line="267"/>
         <source>Notes saved.</source>
         <translation>Catatan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="276"/>
-        <location filename="../../ui/oplog/handover.py" line="292"/>
+        <location filename="../../ui/oplog/handover.py" line="274"/>
+        <location filename="../../ui/oplog/handover.py" line="290"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="308"/>
+        <location filename="../../ui/oplog/handover.py" line="306"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="308"/>
+        <location filename="../../ui/oplog/handover.py" line="306"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="311"/>
+        <location filename="../../ui/oplog/handover.py" line="309"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="321"/>
+        <location filename="../../ui/oplog/handover.py" line="319"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -2430,138 +2430,138 @@
 <context>
     <name>HotkeyEditor</name>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="167"/>
+        <location filename="../../ui/hotkeys/editor.py" line="169"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="190"/>
+        <location filename="../../ui/hotkeys/editor.py" line="192"/>
         <source>ALL STOP: its keys other than Esc stop every camera from anywhere, even while typing. Esc first closes an open menu, dialog or editor, or leaves a text field; it stops the cameras only when nothing is open.</source>
         <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="208"/>
+        <location filename="../../ui/hotkeys/editor.py" line="210"/>
         <source>New key for the selected action:</source>
         <translation>Tombol baru untuk aksi terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="210"/>
+        <location filename="../../ui/hotkeys/editor.py" line="212"/>
         <source>Remove its keys</source>
         <translation>Hapus tombolnya</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="218"/>
+        <location filename="../../ui/hotkeys/editor.py" line="220"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="219"/>
+        <location filename="../../ui/hotkeys/editor.py" line="221"/>
         <source>Keep as it was</source>
         <translation>Biarkan seperti semula</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="225"/>
+        <location filename="../../ui/hotkeys/editor.py" line="227"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="226"/>
+        <location filename="../../ui/hotkeys/editor.py" line="228"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="227"/>
+        <location filename="../../ui/hotkeys/editor.py" line="229"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="229"/>
+        <location filename="../../ui/hotkeys/editor.py" line="231"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="230"/>
+        <location filename="../../ui/hotkeys/editor.py" line="232"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="252"/>
+        <location filename="../../ui/hotkeys/editor.py" line="254"/>
         <source>That key cannot be used as a hotkey.</source>
         <translation>Tombol itu tidak dapat dipakai sebagai tombol pintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="254"/>
+        <location filename="../../ui/hotkeys/editor.py" line="256"/>
         <source>Choose an action in the table first.</source>
         <translation>Pilih dulu aksinya di tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="265"/>
+        <location filename="../../ui/hotkeys/editor.py" line="267"/>
         <source>{key} is already the key for “{other}”. Give it to “{action}” instead?</source>
         <translation>{key} sudah menjadi tombol untuk “{other}”. Pindahkan ke “{action}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="275"/>
-        <location filename="../../ui/hotkeys/editor.py" line="287"/>
+        <location filename="../../ui/hotkeys/editor.py" line="277"/>
+        <location filename="../../ui/hotkeys/editor.py" line="289"/>
         <source>{key} now does “{action}”. Save to keep it.</source>
         <translation>{key} sekarang menjalankan “{action}”. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="307"/>
+        <location filename="../../ui/hotkeys/editor.py" line="309"/>
         <source>The default keys are back. Save to keep them.</source>
         <translation>Tombol bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="314"/>
+        <location filename="../../ui/hotkeys/editor.py" line="316"/>
         <source>Some keys are given to two actions (shown in red); change them first.</source>
         <translation>Beberapa tombol dipakai dua aksi (ditandai merah); ubah dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="320"/>
+        <location filename="../../ui/hotkeys/editor.py" line="322"/>
         <source>Could not save the hotkeys: {reason}</source>
         <translation>Tombol pintas tidak dapat disimpan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="323"/>
+        <location filename="../../ui/hotkeys/editor.py" line="325"/>
         <source>Hotkeys saved.</source>
         <translation>Tombol pintas disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="327"/>
+        <location filename="../../ui/hotkeys/editor.py" line="329"/>
         <source>Hotkeys saved. ALL STOP has no key that works everywhere now: give it one (e.g. Pause or Ctrl+Space).</source>
         <translation>Tombol pintas disimpan. HENTIKAN SEMUA kini tidak punya tombol yang berfungsi di mana saja: berikan satu (misalnya Pause atau Ctrl+Space).</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="337"/>
+        <location filename="../../ui/hotkeys/editor.py" line="339"/>
         <source>Export hotkeys</source>
         <translation>Ekspor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="340"/>
+        <location filename="../../ui/hotkeys/editor.py" line="342"/>
         <source>Import hotkeys</source>
         <translation>Impor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="346"/>
+        <location filename="../../ui/hotkeys/editor.py" line="348"/>
         <source>Hotkey files (*.json)</source>
         <translation>Berkas tombol pintas (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="354"/>
+        <location filename="../../ui/hotkeys/editor.py" line="356"/>
         <source>Could not export: {reason}</source>
         <translation>Tidak dapat mengekspor: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="356"/>
+        <location filename="../../ui/hotkeys/editor.py" line="358"/>
         <source>Exported to {path}.</source>
         <translation>Diekspor ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="365"/>
+        <location filename="../../ui/hotkeys/editor.py" line="367"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="368"/>
+        <location filename="../../ui/hotkeys/editor.py" line="370"/>
         <source>Imported from {path}. Save to keep it.</source>
         <translation>Diimpor dari {path}. Simpan agar tetap berlaku.</translation>
     </message>
@@ -2569,17 +2569,17 @@
 <context>
     <name>HotkeyTableModel</name>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="70"/>
+        <location filename="../../ui/hotkeys/editor.py" line="71"/>
         <source>Action</source>
         <translation>Aksi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="70"/>
+        <location filename="../../ui/hotkeys/editor.py" line="71"/>
         <source>Keys</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="88"/>
+        <location filename="../../ui/hotkeys/editor.py" line="89"/>
         <source>{key} is also the key for “{other}”</source>
         <translation>{key} juga tombol untuk “{other}”</translation>
     </message>
@@ -2717,17 +2717,17 @@
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="332"/>
+        <location filename="../../models/desk/hotkeys.py" line="333"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="337"/>
+        <location filename="../../models/desk/hotkeys.py" line="338"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="340"/>
+        <location filename="../../models/desk/hotkeys.py" line="341"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -2982,32 +2982,32 @@
 <context>
     <name>Logbook</name>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="38"/>
+        <location filename="../../models/oplog/logbook.py" line="39"/>
         <source>a log entry needs some text</source>
         <translation>catatan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="61"/>
+        <location filename="../../models/oplog/logbook.py" line="62"/>
         <source>shift {shift} has been handed over and its record is locked, and no shift is planned after it: plan the next shift, then write the entry again</source>
         <translation>shift {shift} sudah diserahterimakan dan berita acaranya terkunci, dan tidak ada shift yang direncanakan sesudahnya: rencanakan shift berikutnya, lalu tulis catatan itu lagi</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="84"/>
+        <location filename="../../models/oplog/logbook.py" line="85"/>
         <source>describe the fault</source>
         <translation>jelaskan gangguannya</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="108"/>
+        <location filename="../../models/oplog/logbook.py" line="109"/>
         <source>fault {id} is already closed</source>
         <translation>gangguan {id} sudah ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="110"/>
+        <location filename="../../models/oplog/logbook.py" line="111"/>
         <source>say how the fault was resolved before closing it</source>
         <translation>tuliskan cara gangguan diselesaikan sebelum menutupnya</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="113"/>
+        <location filename="../../models/oplog/logbook.py" line="114"/>
         <source>fault {id} cannot be closed before it was opened</source>
         <translation>gangguan {id} tidak dapat ditutup sebelum waktu dibukanya</translation>
     </message>
@@ -3030,7 +3030,7 @@
         <translation>Akun {name} dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/snapshot.py" line="181"/>
+        <location filename="../../models/oplog/snapshot.py" line="182"/>
         <location filename="../../models/oplog/staff.py" line="76"/>
         <source>There is no staff member number {id}.</source>
         <translation>Tidak ada petugas dengan nomor {id}.</translation>
@@ -3606,7 +3606,7 @@
 <context>
     <name>Ownership</name>
     <message>
-        <location filename="../../models/desk/ownership.py" line="112"/>
+        <location filename="../../models/desk/ownership.py" line="113"/>
         <source>choose the event you are working for before taking over a device</source>
         <translation>pilih acara tempat Anda bertugas sebelum mengambil alih perangkat</translation>
     </message>
@@ -3621,7 +3621,7 @@
         <translation>{device} baru saja diambil alih oleh {desk} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="92"/>
+        <location filename="../../models/oplog/takeovers.py" line="93"/>
         <source>{event} is not running, so it cannot take {device} over</source>
         <translation>{event} tidak sedang berjalan, jadi tidak dapat mengambil alih {device}</translation>
     </message>
@@ -3664,22 +3664,22 @@
         <translation>mengunci kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="36"/>
+        <location filename="../../models/oplog/logbook.py" line="37"/>
         <source>write in the log</source>
         <translation>menulis di log</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="82"/>
+        <location filename="../../models/oplog/logbook.py" line="83"/>
         <source>open a fault</source>
         <translation>membuka gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="99"/>
+        <location filename="../../models/oplog/logbook.py" line="100"/>
         <source>assign a fault</source>
         <translation>menugaskan gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/logbook.py" line="105"/>
+        <location filename="../../models/oplog/logbook.py" line="106"/>
         <source>close a fault</source>
         <translation>menutup gangguan</translation>
     </message>
@@ -3689,17 +3689,17 @@
         <translation>menjadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="217"/>
+        <location filename="../../models/oplog/schedule.py" line="218"/>
         <source>start an event</source>
         <translation>memulai acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="231"/>
+        <location filename="../../models/oplog/schedule.py" line="232"/>
         <source>end an event</source>
         <translation>mengakhiri acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="246"/>
+        <location filename="../../models/oplog/schedule.py" line="247"/>
         <source>cancel an event</source>
         <translation>membatalkan acara</translation>
     </message>
@@ -3784,7 +3784,7 @@
         <translation>menambah lokasi</translation>
     </message>
     <message>
-        <location filename="../../models/config/audit.py" line="53"/>
+        <location filename="../../models/config/audit.py" line="55"/>
         <source>change the configuration</source>
         <translation>mengubah konfigurasi</translation>
     </message>
@@ -3810,17 +3810,17 @@
 <context>
     <name>PortCheck</name>
     <message>
-        <location filename="../../devices/port_check.py" line="55"/>
+        <location filename="../../devices/port_check.py" line="56"/>
         <source>port {port} is the usual port of {other}:// devices; {scheme}:// devices usually listen on {usual}: check the port or the kind of URL</source>
         <translation>port {port} adalah port biasa perangkat {other}://; perangkat {scheme}:// biasanya mendengarkan di {usual}: periksa port-nya atau jenis URL-nya</translation>
     </message>
     <message>
-        <location filename="../../devices/port_check.py" line="79"/>
+        <location filename="../../devices/port_check.py" line="80"/>
         <source>serial port {port} is not on this computer (it has: {ports})</source>
         <translation>port serial {port} tidak ada di komputer ini (yang ada: {ports})</translation>
     </message>
     <message>
-        <location filename="../../devices/port_check.py" line="80"/>
+        <location filename="../../devices/port_check.py" line="81"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
@@ -3980,22 +3980,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview/hub.py" line="307"/>
+        <location filename="../../ui/preview/hub.py" line="309"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="311"/>
+        <location filename="../../ui/preview/hub.py" line="313"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="314"/>
+        <location filename="../../ui/preview/hub.py" line="316"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="317"/>
+        <location filename="../../ui/preview/hub.py" line="319"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -4013,7 +4013,7 @@
         <translation>perangkat lunak</translation>
     </message>
     <message>
-        <location filename="../../devices/video/factory.py" line="34"/>
+        <location filename="../../devices/video/factory.py" line="35"/>
         <source>preview source &apos;demo&apos; needs a simulated camera</source>
         <translation>sumber pratinjau &apos;demo&apos; memerlukan kamera simulasi</translation>
     </message>
@@ -4038,12 +4038,12 @@
         <translation>berkas tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="145"/>
+        <location filename="../../devices/video/opencv_source.py" line="146"/>
         <source>{source} is not available</source>
         <translation>{source} tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="147"/>
+        <location filename="../../devices/video/opencv_source.py" line="148"/>
         <source>cannot play {source} (not a video OpenCV can read?)</source>
         <translation>{source} tidak dapat diputar (bukan video yang dapat dibaca OpenCV?)</translation>
     </message>
@@ -4053,7 +4053,7 @@
         <translation>tidak dapat terhubung ke {source}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/opencv_source.py" line="160"/>
+        <location filename="../../devices/video/opencv_source.py" line="161"/>
         <source>{source} sent a frame that is not JPEG; reopening with full decoding</source>
         <translation>{source} mengirim bingkai yang bukan JPEG; dibuka ulang dengan dekode penuh</translation>
     </message>
@@ -4078,17 +4078,17 @@
         <translation>sumber pratinjau {source} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="70"/>
+        <location filename="../../devices/video/synthetic.py" line="71"/>
         <source>simulated camera {name}</source>
         <translation>kamera simulasi {name}</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="73"/>
+        <location filename="../../devices/video/synthetic.py" line="74"/>
         <source>none: a synthetic picture</source>
         <translation>tidak ada: gambar sintetis</translation>
     </message>
     <message>
-        <location filename="../../devices/video/synthetic.py" line="161"/>
+        <location filename="../../devices/video/synthetic.py" line="162"/>
         <source>demo panorama missing or unreadable: {path}</source>
         <translation>panorama demo tidak ada atau tidak dapat dibaca: {path}</translation>
     </message>
@@ -4181,7 +4181,7 @@
 <context>
     <name>QKeySequenceEdit</name>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="72"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="74"/>
         <source>Press shortcut</source>
         <translation>Tekan tombolnya</translation>
     </message>
@@ -4189,37 +4189,37 @@
 <context>
     <name>QShortcut</name>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="65"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="67"/>
         <source>Up</source>
         <translation>Atas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="66"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="68"/>
         <source>Down</source>
         <translation>Bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="67"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="69"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="68"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="70"/>
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="69"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="71"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="70"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="72"/>
         <source>Return</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="71"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="73"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -4429,57 +4429,57 @@
         <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="120"/>
+        <location filename="../../models/oplog/schedule.py" line="121"/>
         <source>an event needs a title and an organiser (OPD)</source>
         <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="123"/>
+        <location filename="../../models/oplog/schedule.py" line="124"/>
         <source>{title}: the event must end after it starts</source>
         <translation>{title}: acara harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="127"/>
+        <location filename="../../models/oplog/schedule.py" line="128"/>
         <source>{title}: an event needs at least one location (the studio for an online event)</source>
         <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="156"/>
+        <location filename="../../models/oplog/schedule.py" line="157"/>
         <source>{title}: participant numbers cannot be negative</source>
         <translation>{title}: jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="173"/>
+        <location filename="../../models/oplog/schedule.py" line="174"/>
         <source>{title}: {device} ({asset}) is out of service</source>
         <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="187"/>
+        <location filename="../../models/oplog/schedule.py" line="188"/>
         <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
         <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="198"/>
+        <location filename="../../models/oplog/schedule.py" line="199"/>
         <source>a participant count cannot be negative</source>
         <translation>jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="205"/>
+        <location filename="../../models/oplog/schedule.py" line="206"/>
         <source>{title} does not take place at {location}</source>
         <translation>{title} tidak berlangsung di {location}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="221"/>
+        <location filename="../../models/oplog/schedule.py" line="222"/>
         <source>{title} cannot start: it is {status}</source>
         <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="235"/>
+        <location filename="../../models/oplog/schedule.py" line="236"/>
         <source>{title} cannot end: it is {status}</source>
         <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="250"/>
+        <location filename="../../models/oplog/schedule.py" line="251"/>
         <source>{title} cannot be cancelled: it is {status}</source>
         <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
     </message>
@@ -4666,17 +4666,17 @@
 <context>
     <name>Simulator</name>
     <message>
-        <location filename="../../devices/visca/sim/memory.py" line="30"/>
+        <location filename="../../devices/visca/sim/memory.py" line="31"/>
         <source>The saved presets of a simulated camera cannot be used ({path}): {reason}. The file is ignored.</source>
         <translation>Preset tersimpan kamera simulasi tidak dapat dipakai ({path}): {reason}. Berkas ini diabaikan.</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/sim/memory.py" line="34"/>
+        <location filename="../../devices/visca/sim/memory.py" line="35"/>
         <source>it is not valid JSON</source>
         <translation>isinya bukan JSON yang sah</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/sim/memory.py" line="35"/>
+        <location filename="../../devices/visca/sim/memory.py" line="36"/>
         <source>it is not the state of a simulated camera</source>
         <translation>isinya bukan status kamera simulasi</translation>
     </message>
@@ -4824,27 +4824,27 @@
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../devices/transport/serialport.py" line="115"/>
+        <location filename="../../devices/transport/serialport.py" line="114"/>
         <source>cannot open {port}: {reason}</source>
         <translation>{port} tidak dapat dibuka: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/serialport.py" line="128"/>
+        <location filename="../../devices/transport/serialport.py" line="127"/>
         <source>{port} lost: {reason}</source>
         <translation>{port} terputus: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="49"/>
+        <location filename="../../devices/transport/tcp.py" line="50"/>
         <source>timed out</source>
         <translation>waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="50"/>
+        <location filename="../../devices/transport/tcp.py" line="51"/>
         <source>cannot connect: {reason}</source>
         <translation>tidak dapat terhubung: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/transport/tcp.py" line="99"/>
+        <location filename="../../devices/transport/tcp.py" line="100"/>
         <source>closed by the device</source>
         <translation>ditutup oleh perangkat</translation>
     </message>
@@ -4933,77 +4933,77 @@
         <translation>{device} tidak dapat {doing}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="28"/>
+        <location filename="../../devices/wall/controller.py" line="29"/>
         <source>input</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="30"/>
+        <location filename="../../devices/wall/controller.py" line="31"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="31"/>
+        <location filename="../../devices/wall/controller.py" line="32"/>
         <source>canvas</source>
         <translation>kanvas</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="32"/>
+        <location filename="../../devices/wall/controller.py" line="33"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="33"/>
+        <location filename="../../devices/wall/controller.py" line="34"/>
         <source>layout</source>
         <translation>tata letak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="34"/>
+        <location filename="../../devices/wall/controller.py" line="35"/>
         <source>rows</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="35"/>
+        <location filename="../../devices/wall/controller.py" line="36"/>
         <source>columns</source>
         <translation>kolom</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="38"/>
+        <location filename="../../devices/wall/controller.py" line="39"/>
         <source>inputs</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="39"/>
+        <location filename="../../devices/wall/controller.py" line="40"/>
         <source>outputs</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="40"/>
+        <location filename="../../devices/wall/controller.py" line="41"/>
         <source>presets</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="119"/>
+        <location filename="../../devices/wall/controller.py" line="120"/>
         <source>{device} cannot route {layer}; it routes {layers}</source>
         <translation>{device} tidak dapat merutekan {layer}; yang dapat dirutekan: {layers}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="184"/>
+        <location filename="../../devices/wall/controller.py" line="185"/>
         <source>{what} must be a whole number, not {value}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="194"/>
+        <location filename="../../devices/wall/controller.py" line="195"/>
         <source>{what} {value} is out of range {lowest}–{highest}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="199"/>
+        <location filename="../../devices/wall/controller.py" line="200"/>
         <source>{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>
@@ -5093,72 +5093,72 @@
         <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="80"/>
+        <location filename="../../devices/wall/link.py" line="81"/>
         <source>connection lost</source>
         <translation>koneksi terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="108"/>
+        <location filename="../../devices/wall/link.py" line="109"/>
         <source>the device asks for a password; add password=… to the URL</source>
         <translation>perangkat meminta kata sandi; tambahkan password=… pada URL</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="111"/>
+        <location filename="../../devices/wall/link.py" line="112"/>
         <source>the device refused the password</source>
         <translation>perangkat menolak kata sandi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="114"/>
+        <location filename="../../devices/wall/link.py" line="115"/>
         <source>the device asks for the password again</source>
         <translation>perangkat meminta kata sandi lagi</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/link.py" line="122"/>
+        <location filename="../../devices/wall/link.py" line="123"/>
         <source>the device refused the password ({reason})</source>
         <translation>perangkat menolak kata sandi ({reason})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="44"/>
+        <location filename="../../devices/wall/queue.py" line="43"/>
         <source>not connected</source>
         <translation>belum terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="120"/>
+        <location filename="../../devices/wall/queue.py" line="119"/>
         <source>not connected within {seconds} s</source>
         <translation>belum terhubung dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="127"/>
+        <location filename="../../devices/wall/queue.py" line="126"/>
         <source>no connection to {link}</source>
         <translation>tidak ada koneksi ke {link}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="155"/>
+        <location filename="../../devices/wall/queue.py" line="154"/>
         <source>{device}: {problem}</source>
         <translation>{device}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="181"/>
+        <location filename="../../devices/wall/queue.py" line="180"/>
         <source>the device reported: {problem}</source>
         <translation>perangkat melaporkan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="205"/>
+        <location filename="../../devices/wall/queue.py" line="204"/>
         <source>the device does not answer</source>
         <translation>perangkat tidak menjawab</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="301"/>
+        <location filename="../../devices/wall/queue.py" line="300"/>
         <source>no answer within {seconds} s</source>
         <translation>tidak ada jawaban dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="315"/>
+        <location filename="../../devices/wall/queue.py" line="314"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="348"/>
+        <location filename="../../devices/wall/queue.py" line="347"/>
         <source>offline: {reason}</source>
         <translation>terputus: {reason}</translation>
     </message>
@@ -5184,22 +5184,22 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="150"/>
+        <location filename="../../ui/wall/wall_desk.py" line="151"/>
         <source>take over {output} ({device}) from {owners} for {event}</source>
         <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="166"/>
+        <location filename="../../ui/wall/wall_desk.py" line="167"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="198"/>
+        <location filename="../../ui/wall/wall_desk.py" line="200"/>
         <source>Layout %1 would change %2, owned by %3: press its key or button again, or click “Take over and recall”</source>
         <translation>Tata letak %1 akan mengubah %2, milik %3: tekan tombolnya sekali lagi, atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="249"/>
+        <location filename="../../ui/wall/wall_desk.py" line="251"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
@@ -5377,7 +5377,7 @@
         <translation>{meaning} (NG {code})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/protocol.py" line="22"/>
+        <location filename="../../devices/wall/protocol.py" line="23"/>
         <source>device error</source>
         <translation>kesalahan perangkat</translation>
     </message>
@@ -5390,32 +5390,32 @@
 <context>
     <name>WallOutputsModel</name>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="111"/>
+        <location filename="../../ui/wall/outputs_model.py" line="112"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="113"/>
+        <location filename="../../ui/wall/outputs_model.py" line="114"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="114"/>
+        <location filename="../../ui/wall/outputs_model.py" line="115"/>
         <source>Input %1</source>
         <translation>Input %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="119"/>
+        <location filename="../../ui/wall/outputs_model.py" line="120"/>
         <source>offline: %1</source>
         <translation>terputus: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="120"/>
+        <location filename="../../ui/wall/outputs_model.py" line="121"/>
         <source>no connection</source>
         <translation>tidak ada koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="154"/>
+        <location filename="../../ui/wall/outputs_model.py" line="155"/>
         <source>no event</source>
         <translation>tanpa acara</translation>
     </message>
@@ -5634,7 +5634,7 @@
 <context>
     <name>WallSourcesModel</name>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="177"/>
+        <location filename="../../ui/wall/outputs_model.py" line="178"/>
         <source>Input %1 — drag it onto a screen of the wall</source>
         <translation>Input %1 — seret ke salah satu layar video wall</translation>
     </message>
