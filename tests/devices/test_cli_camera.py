@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def app(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "app.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
-    )
+from tests.support.commands import run_app
 
 
 @pytest.fixture(params=["visca+udp://127.0.0.1:0", "visca+udpraw://127.0.0.1:0", "visca+tcp://127.0.0.1:0"])
@@ -25,32 +16,32 @@ def sim(request, simulator):
 
 
 def test_actions_complete_with_exit_zero(sim):
-    assert app("camera", sim.url, "preset", "save", "3").returncode == 0
-    assert app("camera", sim.url, "move", "upleft", "--speed", "12", "--for", "0.3").returncode == 0
+    assert run_app("camera", sim.url, "preset", "save", "3").returncode == 0
+    assert run_app("camera", sim.url, "move", "upleft", "--speed", "12", "--for", "0.3").returncode == 0
     moved = sim.state()
     assert moved["pan"] < 0
     assert moved["tilt"] > 0
     assert not moved["moving"]
-    assert app("camera", sim.url, "zoom", "in", "--speed", "7", "--for", "0.3").returncode == 0
+    assert run_app("camera", sim.url, "zoom", "in", "--speed", "7", "--for", "0.3").returncode == 0
     assert sim.state()["zoom"] > 0
     assert not sim.state()["moving"]
-    assert app("camera", sim.url, "zoom", "to", "0x1000").returncode == 0
+    assert run_app("camera", sim.url, "zoom", "to", "0x1000").returncode == 0
     assert sim.state()["zoom"] == 0x1000
-    assert app("camera", sim.url, "preset", "recall", "3").returncode == 0
+    assert run_app("camera", sim.url, "preset", "recall", "3").returncode == 0
     assert (sim.state()["pan"], sim.state()["tilt"], sim.state()["last_preset"]) == (0, 0, 3)
-    assert app("camera", sim.url, "goto", "0x200", "-100", "--speed", "20").returncode == 0
+    assert run_app("camera", sim.url, "goto", "0x200", "-100", "--speed", "20").returncode == 0
     assert (sim.state()["pan"], sim.state()["tilt"]) == (0x200, -100)
-    assert app("camera", sim.url, "focus", "manual").returncode == 0
+    assert run_app("camera", sim.url, "focus", "manual").returncode == 0
     assert sim.state()["focus_mode"] == "manual"
-    assert app("camera", sim.url, "home").returncode == 0
-    assert app("camera", sim.url, "stop").returncode == 0
-    assert app("camera", sim.url, "power", "off").returncode == 0
+    assert run_app("camera", sim.url, "home").returncode == 0
+    assert run_app("camera", sim.url, "stop").returncode == 0
+    assert run_app("camera", sim.url, "power", "off").returncode == 0
     assert sim.state()["power"] is False
 
 
 def test_status_prints_one_json_object(sim):
-    app("camera", sim.url, "preset", "recall", "2")
-    result = app("camera", sim.url, "status")
+    run_app("camera", sim.url, "preset", "recall", "2")
+    result = run_app("camera", sim.url, "status")
     assert result.returncode == 0, result.stderr
     status = json.loads(result.stdout)
     for key in ("online", "power", "pan", "tilt", "zoom", "focus_mode", "model"):
@@ -62,7 +53,7 @@ def test_status_prints_one_json_object(sim):
 
 def test_status_of_a_camera_that_refuses_inquiries_prints_what_it_answered(simulator):
     sim = simulator("visca+tcp://127.0.0.1:0?refuse=last-preset,focus-mode,position")
-    result = app("camera", sim.url, "status")
+    result = run_app("camera", sim.url, "status")
     assert result.returncode == 0, result.stderr
     status = json.loads(result.stdout)
     assert (status["last_preset"], status["focus_mode"], status["pan"], status["tilt"]) == (
@@ -79,7 +70,7 @@ def test_status_of_a_camera_that_refuses_inquiries_prints_what_it_answered(simul
 
 def test_status_names_the_profile_learned_from_the_camera(simulator):
     sim = simulator("visca+udp://127.0.0.1:0?model=sony-brc-x400")
-    status = json.loads(app("camera", sim.url, "status").stdout)
+    status = json.loads(run_app("camera", sim.url, "status").stdout)
     assert (status["profile"], status["profile_source"]) == ("sony-brc-x400", "discovered")
     assert (status["model"], status["vendor_id"], status["model_id"], status["rom_revision"]) == (
         "Sony BRC-X400",
@@ -88,13 +79,13 @@ def test_status_names_the_profile_learned_from_the_camera(simulator):
         0x0100,
     )
     assert status["unsupported"] == []
-    configured = json.loads(app("camera", sim.url + "?model=generic", "status").stdout)
+    configured = json.loads(run_app("camera", sim.url + "?model=generic", "status").stdout)
     assert (configured["profile"], configured["profile_source"]) == ("generic", "configured")
 
 
 def test_an_argument_out_of_range_for_the_learned_model_exits_two_unsent(simulator):
     sim = simulator("visca+udpraw://127.0.0.1:0?model=sony-srg300h")
-    result = app("camera", sim.url, "preset", "save", "40")  # generic has it; an SRG-300H has 16
+    result = run_app("camera", sim.url, "preset", "save", "40")  # generic has it; an SRG-300H has 16
     assert result.returncode == 2, result.stderr
     assert "SRG-300H" in result.stderr, result.stderr
     assert sim.state()["presets"] == {}
@@ -103,15 +94,15 @@ def test_an_argument_out_of_range_for_the_learned_model_exits_two_unsent(simulat
 def test_status_of_a_silent_camera_exits_three(simulator):
     sim = simulator("visca+udpraw://127.0.0.1:0")
     sim.silence(True)
-    result = app("camera", sim.url, "status", "--timeout", "1")
+    result = run_app("camera", sim.url, "status", "--timeout", "1")
     assert result.returncode == 3
     assert result.stdout == ""
 
 
 def test_camera_error_is_named_with_its_own_exit_code(simulator):
     sim = simulator("visca+tcp://127.0.0.1:0")
-    app("camera", sim.url, "power", "off")
-    result = app("camera", sim.url, "preset", "recall", "1")
+    run_app("camera", sim.url, "power", "off")
+    result = run_app("camera", sim.url, "preset", "recall", "1")
     assert result.returncode == 1
     assert "not executable" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -120,7 +111,7 @@ def test_camera_error_is_named_with_its_own_exit_code(simulator):
 def test_silence_gives_a_timeout_exit_code(simulator):
     sim = simulator("visca+udp://127.0.0.1:0")
     sim.silence(True)
-    result = app("camera", sim.url, "preset", "recall", "1", "--timeout", "1")
+    result = run_app("camera", sim.url, "preset", "recall", "1", "--timeout", "1")
     assert result.returncode == 3
     assert "timeout" in result.stderr or "did not answer" in result.stderr
 
@@ -143,7 +134,7 @@ def test_bad_arguments_exit_two_and_send_nothing(args):
     listener.settimeout(0.3)
     url = f"visca+udpraw://127.0.0.1:{listener.getsockname()[1]}"
     try:
-        result = app("camera", url, *args)
+        result = run_app("camera", url, *args)
         assert result.returncode == 2, result.stderr
         with pytest.raises(socket.timeout):
             listener.recv(100)
@@ -152,6 +143,6 @@ def test_bad_arguments_exit_two_and_send_nothing(args):
 
 
 def test_malformed_url_is_a_usage_error():
-    result = app("camera", "visca+carrier-pigeon://x", "status")
+    result = run_app("camera", "visca+carrier-pigeon://x", "status")
     assert result.returncode == 2
     assert "unknown camera URL kind" in result.stderr

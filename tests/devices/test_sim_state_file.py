@@ -13,8 +13,8 @@ import pytest
 from devices.visca.controller import CameraController
 from devices.visca.sim.simulator import start_simulator
 from devices.visca.urls import CameraUrlError
-from tests.devices.test_cli_camera import ROOT, app
 from tests.devices.test_controller_sim import FAST, client_url
+from tests.support.commands import ROOT, run_app
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")
 
@@ -183,15 +183,15 @@ def test_simulate_camera_keeps_presets_in_its_state_file_and_says_so(tmp_path):
     with simulate(state) as process:
         try:
             url = listening_url(process)
-            assert app("camera", url, "goto", "1000", "-200").returncode == 0
-            assert app("camera", url, "preset", "save", "3").returncode == 0
+            assert run_app("camera", url, "goto", "1000", "-200").returncode == 0
+            assert run_app("camera", url, "preset", "save", "3").returncode == 0
         finally:
             process.terminate()
     with simulate(state) as process:
         try:
             url = listening_url(process)
-            assert app("camera", url, "preset", "recall", "3").returncode == 0
-            status = json.loads(app("camera", url, "status").stdout)
+            assert run_app("camera", url, "preset", "recall", "3").returncode == 0
+            status = json.loads(run_app("camera", url, "status").stdout)
             assert (status["pan"], status["tilt"]) == (1000, -200)
         finally:
             process.terminate()
@@ -203,7 +203,7 @@ def test_simulate_camera_reports_a_corrupt_state_file_and_runs(tmp_path):
     with simulate(state) as process:
         try:
             url = listening_url(process)
-            assert app("camera", url, "preset", "save", "1").returncode == 0
+            assert run_app("camera", url, "preset", "save", "1").returncode == 0
         finally:
             process.terminate()
         problem = process.stderr.read()  # type: ignore[union-attr]
@@ -215,6 +215,6 @@ def test_simulate_camera_reports_a_corrupt_state_file_and_runs(tmp_path):
 
 
 def test_simulate_camera_help_names_the_state_option():
-    result = app("simulate", "camera", "--help")
+    result = run_app("simulate", "camera", "--help")
     assert "state=PATH" in result.stdout
     assert "across restarts" in result.stdout

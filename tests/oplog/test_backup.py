@@ -32,8 +32,8 @@ from models.oplog.backup_schedule import (
 from models.oplog.clock import WIB
 from models.oplog.database import head_revision, known_revisions, open_database
 from models.oplog.tables import Staff
-from tests.oplog.test_seed_and_cli import run_cli
 from tests.oplog.world import build_world
+from tests.support.commands import run_db_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,7 +83,7 @@ def test_a_backup_made_while_the_log_is_written_is_whole_and_consistent(live, tm
         time.sleep(0.2)
         for number in range(3):
             copy = tmp_path / f"copy{number}.sqlite"
-            assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(copy)) == 0
+            assert run_db_command("backup", "--db", f"sqlite:///{live}", "-o", str(copy)) == 0
             assert f"backed up to {copy}" in capsys.readouterr().out
             assert check_copy(copy, known_revisions()).revision == head_revision()
             with connect(copy) as connection:
@@ -96,23 +96,23 @@ def test_a_backup_made_while_the_log_is_written_is_whole_and_consistent(live, tm
         stop.set()
         writer.join()
     assert staff_count(tmp_path / "copy2.sqlite") == 4
-    assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(tmp_path / "copy0.sqlite")) == 2
+    assert run_db_command("backup", "--db", f"sqlite:///{live}", "-o", str(tmp_path / "copy0.sqlite")) == 2
     assert "add --force" in capsys.readouterr().err
-    assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(live), "--force") == 2
+    assert run_db_command("backup", "--db", f"sqlite:///{live}", "-o", str(live), "--force") == 2
     assert "is the operations log database" in capsys.readouterr().err
 
 
 def test_a_backup_of_a_damaged_or_locked_log_says_so_in_one_line(live, tmp_path, capsys):
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(b"not a database" * 500)
-    assert run_cli("db", "backup", "--db", f"sqlite:///{damaged}", "-o", str(tmp_path / "a.sqlite")) == 1
+    assert run_db_command("backup", "--db", f"sqlite:///{damaged}", "-o", str(tmp_path / "a.sqlite")) == 1
     error = capsys.readouterr().err
     assert "is not a usable SQLite database" in error
     assert error.count("\n") == 1
     with connect(live, isolation_level=None) as holder:
         holder.execute("PRAGMA locking_mode=EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")  # not even readers get in
-        assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(tmp_path / "b.sqlite")) == 1
+        assert run_db_command("backup", "--db", f"sqlite:///{live}", "-o", str(tmp_path / "b.sqlite")) == 1
         holder.execute("ROLLBACK")
     error = capsys.readouterr().err
     assert "is locked by another program; nothing was copied" in error
@@ -123,12 +123,12 @@ def test_a_backup_of_a_damaged_or_locked_log_says_so_in_one_line(live, tmp_path,
 def test_a_restore_checks_the_copy_and_replaces_only_with_force(live, tmp_path, capsys):
     url = f"sqlite:///{live}"
     copy = tmp_path / "copy.sqlite"
-    assert run_cli("db", "backup", "--db", url, "-o", str(copy)) == 0
+    assert run_db_command("backup", "--db", url, "-o", str(copy)) == 0
     with connect(live) as connection:
         connection.execute("DELETE FROM counter")
         connection.execute("INSERT INTO counter VALUES (42)")  # written after the backup
     capsys.readouterr()
-    assert run_cli("db", "restore", str(copy), "--db", url) == 2
+    assert run_db_command("restore", str(copy), "--db", url) == 2
     assert "exists; add --force" in capsys.readouterr().err
 
     garbage, foreign, future = (
@@ -148,14 +148,14 @@ def test_a_restore_checks_the_copy_and_replaces_only_with_force(live, tmp_path, 
         (future, "another version of the console (schema 9999)"),
         (tmp_path / "none", "no such file"),
     ):
-        assert run_cli("db", "restore", str(bad), "--db", url, "--force") == 1
+        assert run_db_command("restore", str(bad), "--db", url, "--force") == 1
         error = capsys.readouterr().err
         assert words in error, error
         assert error.count("\n") == 1, error
     with connect(live) as connection:
         assert connection.execute("SELECT n FROM counter").fetchall() == [(42,)]  # still the live log
 
-    assert run_cli("db", "restore", str(copy), "--db", url, "--force") == 0
+    assert run_db_command("restore", str(copy), "--db", url, "--force") == 0
     out = capsys.readouterr().out
     assert f"restored from {copy}" in out
     assert "the database it replaced is kept as" in out
@@ -167,18 +167,18 @@ def test_a_restore_checks_the_copy_and_replaces_only_with_force(live, tmp_path, 
     assert staff_count(live) == 4
     assert not list(tmp_path.glob(".*.tmp*"))
     assert (
-        run_cli("db", "restore", str(copy), "--db", f"sqlite:///{tmp_path / 'fresh' / 'oplog.sqlite'}") == 0
+        run_db_command("restore", str(copy), "--db", f"sqlite:///{tmp_path / 'fresh' / 'oplog.sqlite'}") == 0
     )
 
 
 def test_a_restore_refuses_a_log_a_console_has_open(live, tmp_path, capsys):
     copy = tmp_path / "copy.sqlite"
-    assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(copy)) == 0
+    assert run_db_command("backup", "--db", f"sqlite:///{live}", "-o", str(copy)) == 0
     console = open_database(f"sqlite:///{live}")
     try:
         with console.transaction():
             pass  # the console's pooled connection stays open
-        assert run_cli("db", "restore", str(copy), "--db", f"sqlite:///{live}", "--force") == 1
+        assert run_db_command("restore", str(copy), "--db", f"sqlite:///{live}", "--force") == 1
         assert "is in use" in capsys.readouterr().err
     finally:
         console.close()
@@ -186,7 +186,7 @@ def test_a_restore_refuses_a_log_a_console_has_open(live, tmp_path, capsys):
 
 def test_postgresql_is_sent_to_pg_dump(capsys):
     for action in (("backup", "-o", "x.sqlite"), ("restore", "x.sqlite")):
-        assert run_cli("db", *action, "--db", "postgresql+psycopg://smartcentre@db.example/smartcentre") == 2
+        assert run_db_command(*action, "--db", "postgresql+psycopg://smartcentre@db.example/smartcentre") == 2
         error = capsys.readouterr().err
         assert "pg_dump" in error
         assert "docs/backups.md" in error
@@ -209,7 +209,7 @@ def test_a_backup_killed_halfway_leaves_the_previous_backup_intact(live, tmp_pat
         connection.execute("CREATE TABLE padding (data BLOB)")
         connection.executemany("INSERT INTO padding VALUES (randomblob(65536))", [()] * 300)
     target = tmp_path / "backups" / "oplog.sqlite"
-    assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(target)) == 0
+    assert run_db_command("backup", "--db", f"sqlite:///{live}", "-o", str(target)) == 0
     killed_halfway = 0
     for _attempt in range(20):
         child = subprocess.Popen([sys.executable, "-c", CHILD, str(live), str(target)], cwd=ROOT)
@@ -227,7 +227,7 @@ def test_a_backup_killed_halfway_leaves_the_previous_backup_intact(live, tmp_pat
         if killed_halfway >= 3:
             break
     assert killed_halfway >= 3, "the kills never landed inside a backup"
-    assert run_cli("db", "backup", "--db", f"sqlite:///{live}", "-o", str(target), "--force") == 0
+    assert run_db_command("backup", "--db", f"sqlite:///{live}", "-o", str(target), "--force") == 0
     assert sorted(path.name for path in target.parent.iterdir()) == ["oplog.sqlite"]  # leftovers removed
 
 

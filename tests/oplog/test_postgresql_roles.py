@@ -15,8 +15,8 @@ from models.oplog.logbook import add_log_entry
 from models.oplog.record_check import check
 from tests.oplog.conftest import Backend
 from tests.oplog.scenes import ACCEPTED, accepted, busy_morning
-from tests.oplog.test_record_integrity import db
 from tests.oplog.world import build_world
+from tests.support.commands import run_db_command
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_the_console_login_cannot_disable_triggers_or_delete_audit_rows(roles, c
     world = build_world(database)
     shift_id = busy_morning(database, world)
     accepted(database, world, shift_id)
-    assert db(command, "--db", url, "--owner", owner, "--console", console) == 0
+    assert run_db_command(command, "--db", url, "--owner", owner, "--console", console) == 0
     desk = backend.open(make_url(url).set(username=console).render_as_string(hide_password=False))
     with desk.transaction() as session:  # the console still does its work
         add_log_entry(session, world.staff(session, world.dwi), "Siang dimulai", ACCEPTED)
@@ -72,7 +72,7 @@ def test_setup_roles_refuses_a_missing_console_role_and_one_role_for_both(roles,
     backend, owner, console = roles
     url = backend.url()
     backend.open(url)
-    assert db("setup-roles", "--db", url, "--owner", owner, "--console", "sc_nobody_here") == 1
+    assert run_db_command("setup-roles", "--db", url, "--owner", owner, "--console", "sc_nobody_here") == 1
     assert "there is no role sc_nobody_here" in capsys.readouterr().err
-    assert db("setup-roles", "--db", url, "--owner", console, "--console", console) == 1
+    assert run_db_command("setup-roles", "--db", url, "--owner", console, "--console", console) == 1
     assert "must be different roles" in capsys.readouterr().err

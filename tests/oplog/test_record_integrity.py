@@ -11,7 +11,6 @@ import pytest
 from alembic import command
 from sqlalchemy import MetaData, func, select, text
 
-from models.oplog import cli as db_cli
 from models.oplog import handover as ho
 from models.oplog.audit_log import AuditRecord, AuditWriter
 from models.oplog.database import alembic_config, migrate_database
@@ -24,6 +23,7 @@ from tests.oplog.conftest import Backend
 from tests.oplog.scenes import ACCEPTED, HOUR, accepted, busy_morning, handover
 from tests.oplog.test_migrations import first_revision, rows_of_the_first_revision
 from tests.oplog.world import build_world
+from tests.support.commands import run_db_command
 
 
 @pytest.fixture
@@ -52,13 +52,6 @@ def query(database, sql: str) -> list:
 def misfits(database, shift_id) -> list[str]:
     with database.transaction() as session:
         return [str(part) for part in ho.misfits(session, handover(session, shift_id))]
-
-
-def db(*args: str) -> int:
-    parser = db_cli.argparse.ArgumentParser()
-    db_cli.add_parser(parser.add_subparsers(dest="command"))
-    parsed = parser.parse_args(["db", *args])
-    return parsed.func(parsed)
 
 
 def test_editing_the_notes_and_recomputing_the_old_hash_is_detected(site):
@@ -123,7 +116,7 @@ def test_reopen_addition_and_relock_keep_the_signature_valid(site):
         )
         ho.relock(session, record, admin, ACCEPTED + 3 * HOUR)
     assert misfits(database, shift_id) == []
-    assert db("check", "--db", url) == 0
+    assert run_db_command("check", "--db", url) == 0
 
 
 def test_a_signature_made_with_another_key_does_not_fit(site, install_key_file):
@@ -134,7 +127,7 @@ def test_a_signature_made_with_another_key_does_not_fit(site, install_key_file):
 
 def test_check_names_the_gap_after_audit_rows_are_deleted_behind_the_triggers(site, backend, capsys):
     url, database, _world, _shift_id = site
-    assert db("check", "--db", url) == 0
+    assert run_db_command("check", "--db", url) == 0
     ids = query(database, "SELECT id FROM audit_entries ORDER BY id")
     gone = ids[3:5]
     if backend.kind == "sqlite":
@@ -151,7 +144,7 @@ def test_check_names_the_gap_after_audit_rows_are_deleted_behind_the_triggers(si
             "ALTER TABLE audit_entries ENABLE TRIGGER USER",
         )
     capsys.readouterr()
-    assert db("check", "--db", url) == 1
+    assert run_db_command("check", "--db", url) == 1
     assert (
         f"audit_entries row {ids[5]}: it was not written after row {ids[2]}: rows between them are missing"
         in capsys.readouterr().out
@@ -176,14 +169,14 @@ def test_check_names_a_changed_log_entry_and_deleted_last_rows(site, backend):
 
 def test_check_exit_codes(site, tmp_path, capsys):
     url, _database, _world, _shift_id = site
-    assert db("check", "--db", url) == 0
+    assert run_db_command("check", "--db", url) == 0
     assert "fit" in capsys.readouterr().out
-    assert db("check", "--db", url, "--key-file", str(tmp_path / "none.key")) == 1
+    assert run_db_command("check", "--db", url, "--key-file", str(tmp_path / "none.key")) == 1
     assert "there is no install key" in capsys.readouterr().err
     with pytest.raises(SystemExit) as bad:
-        db("check", "--bogus")
+        run_db_command("check", "--bogus")
     assert bad.value.code == 2
-    assert db("check", "--db", "notaurl") == 2
+    assert run_db_command("check", "--db", "notaurl") == 2
     assert "is not a database URL" in capsys.readouterr().err
 
 
@@ -213,7 +206,7 @@ def test_the_install_key_is_created_for_the_user_only(install_key_file):
 def test_rekey_signs_again_with_a_new_key_and_is_audited(site, install_key_file):
     url, database, _world, shift_id = site
     old = install_key_file.read_text()
-    assert db("rekey", "--db", url) == 0
+    assert run_db_command("rekey", "--db", url) == 0
     assert install_key_file.read_text() != old
     assert stat.S_IMODE(install_key_file.stat().st_mode) == 0o600
     assert misfits(database, shift_id) == []

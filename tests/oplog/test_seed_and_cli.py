@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -11,7 +10,6 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.pool import NullPool
 
-from models.oplog import cli as oplog_cli
 from models.oplog.clock import WIB
 from models.oplog.database import MIGRATION_LOCK, head_revision, open_database, sqlite_path
 from models.oplog.handover import verify
@@ -22,6 +20,7 @@ from models.oplog.seed.demo import SeedError, seed_demo
 from models.oplog.shifts import current_shift
 from models.oplog.staff import login
 from models.oplog.tables import AuditEntry, Event, EventStatus, Handover, Role, Shift, Staff
+from tests.support.commands import run_db_command
 
 NOW = datetime(2026, 11, 18, 3, 30, tzinfo=UTC)  # Wednesday 10:30 WIB
 
@@ -102,33 +101,26 @@ def test_bulk_data_has_the_planned_shape(database):
         session.add(Shift(name="Pagi", planned_start=NOW, planned_end=NOW + timedelta(hours=8), lead_id=1))
 
 
-def run_cli(*argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    oplog_cli.add_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    return args.func(args)
-
-
 def test_db_upgrade_and_seed_demo_from_the_command_line(tmp_path, capsys):
     url = f"sqlite:///{tmp_path}/cli.sqlite"
-    assert run_cli("db", "upgrade", "--db", url) == 0
+    assert run_db_command("upgrade", "--db", url) == 0
     assert capsys.readouterr().out == (
         f"The operations log database {tmp_path}/cli.sqlite was migrated from empty "
         f"to schema {head_revision()}.\n"
     )
-    assert run_cli("db", "upgrade", "--db", url) == 0
+    assert run_db_command("upgrade", "--db", url) == 0
     assert f"is already at schema {head_revision()}" in capsys.readouterr().out
-    assert run_cli("db", "seed-demo", "--db", url, "--month", "2026-10") == 0
+    assert run_db_command("seed-demo", "--db", url, "--month", "2026-10") == 0
     assert capsys.readouterr().out.startswith(
         f"Demo data for 2026-10 written to {tmp_path}/cli.sqlite: 8 staff, 93 shifts,"
     )
-    assert run_cli("db", "seed-demo", "--db", url) == 1
+    assert run_db_command("seed-demo", "--db", url) == 1
     assert "already has staff" in capsys.readouterr().err
 
 
 def test_the_command_line_names_a_database_problem_in_one_line(tmp_path, capsys):
     (tmp_path / "rusak.sqlite").write_bytes(b"garbage" * 1000)
-    assert run_cli("db", "upgrade", "--db", f"sqlite:///{tmp_path}/rusak.sqlite") == 1
+    assert run_db_command("upgrade", "--db", f"sqlite:///{tmp_path}/rusak.sqlite") == 1
     error = capsys.readouterr().err
     assert error.startswith(f"error: The operations log database {tmp_path}/rusak.sqlite is damaged")
     assert error.count("\n") == 1
@@ -136,13 +128,13 @@ def test_the_command_line_names_a_database_problem_in_one_line(tmp_path, capsys)
 
 def test_a_bad_month_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
-        run_cli("db", "seed-demo", "--month", "2026-13")
+        run_db_command("seed-demo", "--month", "2026-13")
     assert caught.value.code == 2
     assert "is not a month like 2026-11" in capsys.readouterr().err
 
 
 def test_a_bad_database_url_is_a_usage_error(capsys):
-    assert run_cli("db", "upgrade", "--db", "notaurl") == 2
+    assert run_db_command("upgrade", "--db", "notaurl") == 2
     error = capsys.readouterr().err
     assert error == (
         "error: --db: 'notaurl' is not a database URL like sqlite:///C:/data/oplog.sqlite or "
@@ -160,7 +152,7 @@ def test_a_locked_database_is_told_in_command_line_words(backend, capsys):
         holder = create_engine(url, poolclass=NullPool).connect()
         holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})  # a desk migrating
     try:
-        assert run_cli("db", "upgrade", "--db", url) == 1
+        assert run_db_command("upgrade", "--db", url) == 1
     finally:
         holder.close()
     error = capsys.readouterr().err
@@ -171,5 +163,5 @@ def test_a_locked_database_is_told_in_command_line_words(backend, capsys):
 
 def test_upgrade_with_a_console_role_is_for_postgresql_only(tmp_path, capsys):
     url = f"sqlite:///{tmp_path}/oplog.sqlite"
-    assert run_cli("db", "upgrade", "--db", url, "--console", "smartcentre_console") == 2
+    assert run_db_command("upgrade", "--db", url, "--console", "smartcentre_console") == 2
     assert "--console is for PostgreSQL" in capsys.readouterr().err

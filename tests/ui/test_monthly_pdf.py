@@ -32,7 +32,8 @@ from models.oplog.reports.monthly import (
 )
 from models.oplog.seed.demo import seed_demo
 from tests.oplog.conftest import Backend
-from tests.ui.test_reports import page_text, pdf_text, run_app
+from tests.support.commands import run_app
+from tests.support.pdf_text import page_text, pdf_text
 from ui.oplog.worker import DbWorker
 from ui.reports.charts import MonthlyCharts
 from ui.reports.monthly import MonthlyWindow

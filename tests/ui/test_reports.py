@@ -3,16 +3,11 @@ command line end to end, and the monthly statistics window's charts (its PDF: te
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
-import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from pypdf import PageObject, PdfReader
 
 import app
 from models.oplog import handover as ho
@@ -23,6 +18,8 @@ from models.oplog.reports.monthly import monthly_stats
 from models.oplog.seed.demo import seed_demo
 from tests.oplog.scenes import ACCEPTED, accepted, busy_morning, handover, signed
 from tests.oplog.world import build_world
+from tests.support.commands import run_app
+from tests.support.pdf_text import pdf_text
 from ui.oplog.worker import DbWorker
 from ui.reports.handover_pdf import save_handover
 from ui.reports.monthly import MonthlyWindow
@@ -49,15 +46,6 @@ def report_of(url: str, shift_id: int):
             return handover_report(session, shift_id)
     finally:
         database.close()
-
-
-def page_text(page: PageObject) -> str:
-    """The text of a page, ligatures (ﬁ) undone, runs of white space as one space."""
-    return " ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
-
-
-def pdf_text(path: Path) -> str:
-    return " ".join(page_text(page) for page in PdfReader(path).pages)
 
 
 @pytest.mark.gui
@@ -96,19 +84,6 @@ def test_the_handover_csv_round_trips_through_the_report_command(handed_over, tm
     assert app.main(["--db", url, "report", "handover", "--shift", str(shift_id), "-o", str(path)]) == 0
     assert f"shift {shift_id} written to {path}" in capsys.readouterr().out
     assert read_handover_csv(path) == report_of(url, shift_id)
-
-
-def run_app(*arguments: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    environment.pop("DISPLAY", None)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "app.py"), *arguments],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-        cwd=ROOT,
-    )
 
 
 def test_the_report_command_end_to_end(handed_over, tmp_path):

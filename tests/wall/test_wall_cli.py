@@ -2,51 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import socket
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-import app
+from tests.support.commands import APP, ROOT, run_app
 from tests.wall.conftest import sent
-
-ROOT = Path(__file__).resolve().parents[2]
-# Until app.py registers the wall commands, the same parsers run under a stand-in for it.
-STAND_IN = (
-    "import sys, argparse; from devices.cli import camera, simulate, wall; "
-    "p = argparse.ArgumentParser(prog='app.py'); c = p.add_subparsers(dest='command'); "
-    "camera.add_parser(c); wall.add_parser(c); simulate.add_parser(c); "
-    "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))"
-)
-
-
-def _app_has_wall() -> bool:
-    try:
-        with contextlib.redirect_stderr(io.StringIO()):
-            app.build_parser().parse_args(["wall", "kramer+tcp://x", "status"])
-    except SystemExit:
-        return False
-    return True
-
-
-COMMAND = [sys.executable, "app.py"] if _app_has_wall() else [sys.executable, "-c", STAND_IN]
-
-
-def run(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
-    return subprocess.run([*COMMAND, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
 
 
 def test_route_preset_and_status(wall_sim):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?inputs=4&outputs=4")
-    assert run("wall", sim.url, "route", "3", "2", "--layer", "video").returncode == 0
+    assert run_app("wall", sim.url, "route", "3", "2", "--layer", "video").returncode == 0
     assert sim.state()["video"][2] == 3
-    assert run("wall", sim.url, "preset", "save", "5").returncode == 0
-    status = run("wall", sim.url, "status")
+    assert run_app("wall", sim.url, "preset", "save", "5").returncode == 0
+    status = run_app("wall", sim.url, "status")
     assert status.returncode == 0, status.stderr
     state = json.loads(status.stdout)
     assert state["online"] is True
@@ -57,24 +28,24 @@ def test_route_preset_and_status(wall_sim):
 @pytest.mark.parametrize("options", ["sender_id=no", "lowercase=yes", "sender_id=no&lowercase=yes"])
 def test_kramer_units_without_sender_id_or_in_lower_case_are_heard(wall_sim, options):
     sim = wall_sim("kramer", f"tcp://127.0.0.1:0?{options}")
-    result = run("wall", sim.url, "route", "1", "2")
+    result = run_app("wall", sim.url, "route", "1", "2")
     assert result.returncode == 0, result.stderr
     assert sim.state()["video"][2] == 1
-    refused = run("wall", sim.url, "preset", "recall", "5")  # never stored
+    refused = run_app("wall", sim.url, "preset", "recall", "5")  # never stored
     assert refused.returncode == 1
     assert "parameter out of range (ERR 003)" in refused.stderr
-    state = json.loads(run("wall", sim.url, "status").stdout)
+    state = json.loads(run_app("wall", sim.url, "status").stdout)
     assert state["online"]
     assert state["routes"]["2"] == 1
 
 
 def test_a_device_error_is_named_with_exit_one(wall_sim):
     sim = wall_sim("extron")
-    result = run("wall", sim.url, "preset", "recall", "7")
+    result = run_app("wall", sim.url, "preset", "recall", "7")
     assert result.returncode == 1
     assert "invalid preset number (E11)" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    status = run("wall", sim.url, "status")  # the size comes from the device
+    status = run_app("wall", sim.url, "status")  # the size comes from the device
     assert status.returncode == 0
     assert len(json.loads(status.stdout)["routes"]) == 8
 
@@ -84,7 +55,7 @@ def test_a_device_error_is_named_with_exit_one(wall_sim):
 )
 def test_extron_errors_of_the_dxp_manual_are_refusals(wall_sim, error, meaning):
     sim = wall_sim("extron", f"tcp://127.0.0.1:0?refuse={error}")
-    result = run("wall", sim.url, "route", "1", "3")
+    result = run_app("wall", sim.url, "route", "1", "3")
     assert result.returncode == 1, result.stderr
     assert meaning in result.stderr, result.stderr
     assert sim.state()["video"][3] == 3  # the tie was not made
@@ -92,25 +63,25 @@ def test_extron_errors_of_the_dxp_manual_are_refusals(wall_sim, error, meaning):
 
 def test_a_wrong_password_is_a_refusal_with_exit_one(wall_sim):
     sim = wall_sim("extron", "tcp://127.0.0.1:0?password=s3cret")
-    result = run("wall", f"{sim.url}?password=guess", "route", "1", "3")
+    result = run_app("wall", f"{sim.url}?password=guess", "route", "1", "3")
     assert result.returncode == 1, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == ["error: 127.0.0.1: log in: the device refused the password"]
-    assert run("wall", sim.url, "status").returncode == 1  # no password at all: refused too
+    assert run_app("wall", sim.url, "status").returncode == 1  # no password at all: refused too
     assert sim.state()["video"][3] == 3
 
 
 def test_silence_is_exit_three(wall_sim):
     sim = wall_sim("lg")
     sim.silence(True)
-    result = run("wall", sim.url, "power", "on", "--timeout", "1")
+    result = run_app("wall", sim.url, "power", "on", "--timeout", "1")
     assert result.returncode == 3
     assert "timeout" in result.stderr
 
 
 def test_an_output_the_device_does_not_have_is_exit_two_with_nothing_sent(wall_sim):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?outputs=4")
-    result = run("wall", sim.url, "route", "1", "9")
+    result = run_app("wall", sim.url, "route", "1", "9")
     assert result.returncode == 2
     assert "output 9 is out of range 1–4" in result.stderr
     assert not any(text.startswith(("#AV", "#VID")) for text in sent(sim))  # only the handshake
@@ -126,7 +97,7 @@ def test_bad_arguments_exit_two_and_send_nothing(args):
         listener.listen()
         listener.settimeout(0.3)
         url = f"kramer+tcp://127.0.0.1:{listener.getsockname()[1]}?outputs=4&inputs=4&presets=8"
-        result = run("wall", url, *args)
+        result = run_app("wall", url, *args)
         assert result.returncode == 2, result.stderr
         with pytest.raises(socket.timeout):
             listener.accept()
@@ -134,7 +105,7 @@ def test_bad_arguments_exit_two_and_send_nothing(args):
 
 def test_simulate_wall_prints_the_url_to_use():
     with subprocess.Popen(
-        [*COMMAND, "simulate", "wall", "--protocol", "kramer", "--listen", "tcp://127.0.0.1:0"],
+        [*APP, "simulate", "wall", "--protocol", "kramer", "--listen", "tcp://127.0.0.1:0"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
@@ -143,6 +114,6 @@ def test_simulate_wall_prints_the_url_to_use():
             line = process.stdout.readline()  # type: ignore[union-attr]
             assert line.startswith("kramer simulator listening: kramer+tcp://127.0.0.1:")
             url = line.split(": ", 1)[1].strip()
-            assert run("wall", url, "route", "2", "1").returncode == 0
+            assert run_app("wall", url, "route", "2", "1").returncode == 0
         finally:
             process.terminate()

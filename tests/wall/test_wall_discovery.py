@@ -12,8 +12,8 @@ import pytest
 from devices.records import Link
 from devices.wall.state import WallError
 from tests.devices.conftest import wait_until
+from tests.support.commands import run_app
 from tests.wall.conftest import FAST, client_url, sent
-from tests.wall.test_wall_cli import run
 
 
 def test_a_plain_route_on_a_video_only_kramer_falls_back_to_vid_once_per_connection(wall_sim, wall):
@@ -54,17 +54,17 @@ def test_an_explicit_audio_route_the_unit_lacks_is_still_refused(wall_sim, wall)
 
 def test_wall_route_on_a_video_only_kramer_from_the_command_line(wall_sim):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?video_only=yes&sender_id=no")
-    result = run("wall", sim.url, "route", "3", "1")
+    result = run_app("wall", sim.url, "route", "3", "1")
     assert result.returncode == 0, result.stderr
     assert sim.state()["video"][1] == 3
     assert [text for text in sent(sim) if text.startswith(("#AV ", "#VID "))] == ["#AV 3>1", "#VID 3>1"]
-    status = json.loads(run("wall", sim.url, "status").stdout)
+    status = json.loads(run_app("wall", sim.url, "status").stdout)
     assert status["routes"]["1"] == 3
 
 
 def test_kramer_status_says_what_the_unit_is(wall_sim):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?inputs=16&outputs=8&presets=32&model=VS-1616DN-EM")
-    result = run("wall", sim.url, "status")
+    result = run_app("wall", sim.url, "status")
     assert result.returncode == 0, result.stderr
     status = json.loads(result.stdout)
     assert status["profile"] == "VS-1616DN-EM"
@@ -142,7 +142,7 @@ def test_a_discovery_query_refused_with_any_code_is_only_noted(scripted_kramer, 
 
 def test_extron_names_itself_in_its_banner_and_by_part_number(wall_sim, listen):
     sim = wall_sim("extron", listen())
-    status = json.loads(run("wall", sim.url, "status").stdout)
+    status = json.loads(run_app("wall", sim.url, "status").stdout)
     assert status["part_number"] == "60-0000-01"
     assert status["firmware"] == "1.00"
     if sim.url.startswith("extron+tcp"):  # the Telnet banner names the model
@@ -156,7 +156,7 @@ def test_extron_names_itself_in_its_banner_and_by_part_number(wall_sim, listen):
 
 def test_lg_reports_its_software_version(wall_sim):
     sim = wall_sim("lg", "tcp://127.0.0.1:0?set_id=3")
-    status = json.loads(run("wall", f"{sim.url}?set_id=3", "status").stdout)
+    status = json.loads(run_app("wall", f"{sim.url}?set_id=3", "status").stdout)
     assert status["firmware"] == "031015"
     assert status["profile"] is None
     assert status["power"] is True

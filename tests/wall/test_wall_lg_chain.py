@@ -12,8 +12,8 @@ from devices.wall import drivers
 from devices.wall.state import WallError
 from tests.devices.conftest import wait_until
 from tests.devices.fake_camera import FakeTransport
+from tests.support.commands import APP, ROOT, run_app
 from tests.wall.conftest import FAST, client_url, posix_only, sent
-from tests.wall.test_wall_cli import COMMAND, ROOT, run
 from tests.wall.test_wall_simulators import Client
 
 LINE = "lg+serial:///dev/ttyUSB7"
@@ -148,14 +148,14 @@ def test_the_simulated_chain_answers_only_for_its_own_set_ids(wall_sim):
 
 def test_simulate_a_chain_from_the_command_line():
     assert (
-        run(
+        run_app(
             "simulate", "wall", "--protocol", "kramer", "--set-ids", "1,2", "--listen", "tcp://127.0.0.1:0"
         ).returncode
         == 2
     )
     with subprocess.Popen(
         [
-            *COMMAND,
+            *APP,
             "simulate",
             "wall",
             "--protocol",
@@ -171,9 +171,10 @@ def test_simulate_a_chain_from_the_command_line():
     ) as process:
         try:
             url = process.stdout.readline().split(": ", 1)[1].strip()  # type: ignore[union-attr]
-            assert run("wall", f"{url}?set_id=2", "power", "off").returncode == 0
+            assert run_app("wall", f"{url}?set_id=2", "power", "off").returncode == 0
             assert (
-                run("wall", f"{url}?set_id=3&timeout=0.2", "power", "off", "--timeout", "1").returncode == 3
+                run_app("wall", f"{url}?set_id=3&timeout=0.2", "power", "off", "--timeout", "1").returncode
+                == 3
             )
         finally:
             process.terminate()
