@@ -20,8 +20,8 @@ from models.oplog.logbook import add_log_entry
 from models.oplog.record_check import RekeyRefused, check, rekey
 from models.oplog.tables import AuditEntry, HandoverLocked, LogEntry, Shift
 from tests.oplog.conftest import Backend
+from tests.oplog.first_revision import first_revision, rows_of_the_first_revision
 from tests.oplog.scenes import ACCEPTED, HOUR, accepted, busy_morning, handover
-from tests.oplog.test_migrations import first_revision, rows_of_the_first_revision
 from tests.oplog.world import build_world
 from tests.support.commands import run_db_command
 
