@@ -11,14 +11,10 @@ import pytest
 from devices.records import Link
 from devices.visca.state import CameraError, Motion
 from tests.devices.conftest import wait_until
+from tests.devices.sim_urls import FAST, client_url
 
-FAST = "timeout=0.1&poll=0.3"
 NETWORK_URLS = ["visca+udp://127.0.0.1:0", "visca+udpraw://127.0.0.1:0", "visca+tcp://127.0.0.1:0"]
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")
-
-
-def client_url(server, options: str = FAST) -> str:
-    return f"{server.url}{'&' if '?' in server.url else '?'}{options}"
 
 
 @pytest.fixture(

@@ -27,6 +27,7 @@ from models.config.store import (
     load_config,
     parse_config,
 )
+from tests.support.sample_config import GOOD
 
 DEMO_URLS = [
     "visca+udp://127.0.0.1:52380?model=sony-srg300h",
@@ -34,28 +35,6 @@ DEMO_URLS = [
     "visca+tcp://127.0.0.1:5678?model=ptzoptics",
     "visca+serial:///dev/ttyUSB0?address=1",
 ]
-
-GOOD = """\
-cameras:
-  - id: cam1
-    name: Kamera Panggung
-    url: visca+udp://192.168.10.21
-    profile: sony-srg300h
-    location: Ruang Rapat Utama
-    preview: rtsp://192.168.10.21/stream1
-    presets: {1: Podium, 2: Meja Pimpinan}
-  - id: cam2
-    name: Kamera Lebar
-    url: visca+tcp://192.168.10.22?quirks=any-address
-    preview: 0
-events:
-  - id: rakor-bupati
-    title: Rapat Koordinasi Bupati
-    start: "2026-11-28 09:00"
-    end: "2026-11-28 12:00"
-    cameras: [cam1, cam2]
-    shots: {F1: {camera: cam1, preset: 1}}
-"""
 
 
 def parse(text: str) -> Config:

@@ -11,7 +11,7 @@ from models.config.audit import config_changes, save_config
 from models.config.store import ConfigError, ConfigStore
 from models.oplog.staff import PermissionDenied
 from models.oplog.tables import AuditEntry
-from tests.models.test_config import GOOD
+from tests.support.sample_config import GOOD
 
 CHANGED = (
     GOOD.replace("rtsp://192.168.10.21/stream1", "rtsp://admin:s3cret@192.168.10.21/stream1")
