@@ -1,6 +1,6 @@
 """One camera's protocol state machine, running on the device loop.
 
-Rules it keeps (docs/visca-protocol.md §3.3, §9):
+Rules it keeps (docs/protocols/visca.md "Command/ACK state machine", "Controller scheduling"):
 - at most one message waits for its first reply; ACKed commands are tracked per socket
   until their completion; "buffer full" waits for a completion and retries;
 - continuous moves are state: the newest wanted speed per axis is sent when the line is
