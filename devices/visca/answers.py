@@ -1,4 +1,4 @@
-"""Decoders for inquiry answers (docs/visca-protocol.md §6).
+"""Decoders for inquiry answers (docs/protocols/visca.md "Inquiries and their answers").
 
 Each decoder takes the answer's data bytes: what follows `y0 50`, without the FF terminator.
 """
@@ -16,7 +16,7 @@ class ViscaAnswerError(ValueError):
     """An inquiry answer that does not have the documented shape."""
 
 
-# Sony model IDs for vendor 0001 (§6.2; docs/cameras.md).
+# Sony model IDs for vendor 0001 ("Version inquiry"; docs/cameras.md).
 SONY_MODEL_NAMES = {
     0x0501: "BRC-H700",
     0x0502: "BRU-H700",
@@ -45,7 +45,7 @@ SONY_MODEL_NAMES = {
 }
 
 
-# Vendor IDs seen in version answers (§6.2). 0001 is named only with a known Sony model: a
+# Vendor IDs seen in version answers ("Version inquiry"). 0001 is named only with a known Sony model: a
 # PTZOptics answer (factory code 00, hardware 01) starts with the same bytes (docs/cameras.md).
 VENDOR_NAMES = {
     0x0020: "Sony FCB",
@@ -179,7 +179,7 @@ def decode_last_preset(data: bytes) -> int:
 
 
 def decode_version(data: bytes) -> Version:
-    """`GG GG HH HH JJ JJ KK`: vendor, model, ROM version, max socket (§6.2)."""
+    """`GG GG HH HH JJ JJ KK`: vendor, model, ROM version, max socket ("Version inquiry")."""
     _expect_length(VERSION, data, 7)
     return Version(
         vendor_id=int.from_bytes(data[0:2], "big"),

@@ -1,4 +1,5 @@
-"""VISCA command and inquiry messages (docs/visca-protocol.md §2.2, §3.4, §5).
+"""VISCA command and inquiry messages (docs/protocols/visca.md "Commands the console and the simulator use",
+"Address Set, IF_Clear, Network Change", "Cancel"; the sections below name their headings there).
 
 A message is a packet without its header byte and without the FF terminator; `frame` adds both.
 Every builder validates its parameters and raises `ViscaParameterError` before building anything.
@@ -19,7 +20,7 @@ _IF_CLEAR = b"\x01\x00\x01"
 _VERSION_INQUIRY = b"\x09\x00\x02"
 _ADDRESS_SET = b"\x30\x01"
 
-# Pan-tilt drive direction bytes (§5.4).
+# Pan-tilt drive direction bytes ("Pan-tilt drive").
 _LEFT, _RIGHT, _UP, _DOWN, _STOP = 0x01, 0x02, 0x01, 0x02, 0x03
 # A stopped axis still carries a speed byte; 01 is inside every documented range.
 _STOPPED_AXIS_SPEED = 0x01
@@ -63,7 +64,8 @@ def frame(address: int, message: bytes) -> bytes:
 
 
 def message_kind(message: bytes) -> MessageKind:
-    """Kind of an unframed message; device-setting messages go with VISCA-over-IP type 0x0120 (§4.2)."""
+    """Kind of an unframed message; device-setting messages go with VISCA-over-IP type 0x0120
+    ("The 8-byte header and payload types")."""
     if message in (_IF_CLEAR, _VERSION_INQUIRY):
         return MessageKind.DEVICE_SETTING
     kind = _KIND_BY_FIRST_BYTE.get(message[0]) if message else None
@@ -76,7 +78,7 @@ def message_kind(message: bytes) -> MessageKind:
     return kind
 
 
-# --- nibble fields (§1.2) ----------------------------------------------------------------------
+# --- nibble fields ("Nibble fields and signed positions") -----------------------------------------
 def nibbles(value: int, count: int) -> bytes:
     """Unsigned value as `count` nibbles, most significant first, one per byte."""
     _check_int("value", value, 0, 16**count - 1)
@@ -110,7 +112,7 @@ def from_signed_nibbles(data: bytes) -> int:
     return value - (1 << bits) if bits and value >> (bits - 1) else value
 
 
-# --- validation -------------------------------------------------------------------------------
+# --- validation -----------------------------------------------------------------------------------
 def _check_int(name: str, value: int, low: int, high: int, profile: CameraProfile | None = None) -> None:
     """``name`` is what the number is, as the message says it (a Phrase where operators see it)."""
     if not isinstance(value, int) or isinstance(value, bool):
@@ -163,7 +165,7 @@ def _variable_speed(name: str, speed: int | None, standard: int, variable: int) 
     return bytes((variable | speed,))
 
 
-# --- power, interface (§5.1, §2.2, §3.4) -----------------------------------------------------
+# --- power, interface ("Power, interface, identity", "Address Set, IF_Clear, Network Change", "Cancel")
 def power(on: bool) -> bytes:
     return b"\x01\x04\x00" + (b"\x02" if on else b"\x03")
 
@@ -185,7 +187,7 @@ def version_inquiry() -> bytes:
     return _VERSION_INQUIRY
 
 
-# --- zoom (§5.2) ------------------------------------------------------------------------------
+# --- zoom ("Zoom") --------------------------------------------------------------------------------
 def zoom_stop() -> bytes:
     return b"\x01\x04\x07\x00"
 
@@ -203,7 +205,7 @@ def zoom_direct(position: int, profile: CameraProfile) -> bytes:
     return b"\x01\x04\x47" + nibbles(position, 4)
 
 
-# --- focus (§5.3) -----------------------------------------------------------------------------
+# --- focus ("Focus") ------------------------------------------------------------------------------
 def focus_stop() -> bytes:
     return b"\x01\x04\x08\x00"
 
@@ -238,7 +240,7 @@ def focus_direct(position: int, profile: CameraProfile) -> bytes:
     return b"\x01\x04\x48" + nibbles(position, 4)
 
 
-# --- pan-tilt (§5.4, §5.5) --------------------------------------------------------------------
+# --- pan-tilt ("Pan-tilt drive", "Absolute and relative position") --------------------------------
 def pan_tilt_drive(pan: int, tilt: int, profile: CameraProfile) -> bytes:
     """Signed speeds: pan < 0 left, > 0 right; tilt > 0 up, < 0 down; 0 stops that axis."""
     pan_most, tilt_most = profile.pan_speed_max, profile.tilt_speed_max
@@ -310,7 +312,7 @@ def _pan_tilt_position(
     )
 
 
-# --- presets (§5.7) ---------------------------------------------------------------------------
+# --- presets ("Presets") --------------------------------------------------------------------------
 def memory_reset(n: int, profile: CameraProfile) -> bytes:
     return _memory(0x00, n, profile)
 
@@ -328,7 +330,7 @@ def _memory(action: int, n: int, profile: CameraProfile) -> bytes:
     return bytes((0x01, 0x04, 0x3F, action, n))
 
 
-# --- inquiries (§6.1) -----------------------------------------------------------------------
+# --- inquiries ("Status inquiries") ---------------------------------------------------------------
 def power_inquiry() -> bytes:
     return b"\x09\x04\x00"
 

@@ -1,4 +1,5 @@
-"""Sony VISCA-over-IP datagrams: the 8-byte header (docs/visca-protocol.md §4.2–4.3).
+"""Sony VISCA-over-IP datagrams: the 8-byte header (docs/protocols/visca.md
+"The 8-byte header and payload types", "RESET and error notices").
 
 offset 0: payload type (2 bytes, big-endian), 2: payload length (2), 4: sequence number (4), 8: payload.
 """
@@ -44,7 +45,8 @@ class Datagram:
 
     @property
     def error_notice(self) -> bytes | None:
-        """``0F 01`` / ``0F 02`` notices; accepted under both control types (docs/visca-protocol.md §4.3)."""
+        """``0F 01`` / ``0F 02`` notices; accepted under both control types
+        (docs/protocols/visca.md "RESET and error notices")."""
         if (
             self.payload_type in (PayloadType.CONTROL, PayloadType.CONTROL_REPLY)
             and len(self.payload) == 2

@@ -25,7 +25,7 @@ from devices.visca.replies import Reply, ReplyKind, ReplyParser
 
 log = logging.getLogger(__name__)
 
-IP_ADDRESS = 1  # over IP the VISCA address is fixed (docs/visca-protocol.md §4.5)
+IP_ADDRESS = 1  # over IP the VISCA address is fixed (docs/protocols/visca.md "Differences from serial VISCA")
 
 
 class LinkEvent(enum.Enum):

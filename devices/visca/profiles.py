@@ -1,7 +1,9 @@
-"""Camera profiles: the per-model numbers the codec and the simulator need (docs/visca-protocol.md §5, §8).
+"""Camera profiles: the per-model numbers the codec and the simulator need (docs/protocols/visca.md
+"Commands the console and the simulator use", "Model and client differences"; the headings below are there).
 
-Positions are signed counts (two's complement over the profile's nibble widths, §1.2).
-Preset numbers are the `pp` byte sent on the wire; on BRC-X cameras `pp` = preset number − 1 (§5.7).
+Positions are signed counts (two's complement over the profile's nibble widths, "Nibble fields and
+signed positions").
+Preset numbers are the `pp` byte sent on the wire; on BRC-X cameras `pp` = preset number − 1 ("Presets").
 Which end is "left" and how fast a preset recall may be differ by model: docs/cameras.md.
 """
 
@@ -42,12 +44,14 @@ class CameraProfile:
 
 SONY_VENDOR = 0x0001
 
-# SRG-300H / BRC-X400 position table (§5.5): pan DE00..2200 = ±170°, tilt FC00..1200 = −20°..+90°.
+# SRG-300H / BRC-X400 position table ("Absolute and relative position"): pan DE00..2200 = ±170°,
+# tilt FC00..1200 = −20°..+90°.
 _SONY_PAN = (-0x2200, 0x2200)
 _SONY_TILT = (-0x0400, 0x1200)
 _SONY_COUNTS_PER_DEGREE = 0x2200 / 170
 
-# BRC-H700 (§5.5): pan 08A58 (left, positive) .. F75A8 (right), tilt 493D (up) .. E796 (down).
+# BRC-H700 ("Absolute and relative position"): pan 08A58 (left, positive) .. F75A8 (right),
+# tilt 493D (up) .. E796 (down).
 # These match ±170° pan and +90°/−30° tilt at the same scale.
 _H700_PAN = (-0x08A58, 0x08A58)
 _H700_TILT = (0xE796 - 0x10000, 0x493D)

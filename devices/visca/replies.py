@@ -1,5 +1,5 @@
-"""Replies from cameras: classification of one packet and a streaming parser (docs/visca-protocol.md §2.2,
-§3.1).
+"""Replies from cameras: classification of one packet and a streaming parser (docs/protocols/visca.md
+"Address Set, IF_Clear, Network Change", "Replies and errors"; the headings below are there).
 
 `ReplyParser.feed` never raises. It frames on FF, drops bytes before a reply header and restarts a
 frame when a reply header turns up inside it, so a packet that lost its FF costs only itself.
@@ -28,7 +28,8 @@ ERROR_NAMES = {
 }
 
 # Headers a camera (or the ring) sends: 80 (seen on some cameras), 88 (broadcast), 90..F0.
-# Data bytes are nibbles or ≤ 7F (§1.1), so one of these inside a frame means a new packet began.
+# Data bytes are nibbles or ≤ 7F ("Layout and addresses"), so one of these inside a frame means a new
+# packet began.
 _REPLY_HEADERS = bytes([0x80, BROADCAST_HEADER, *range(0x90, 0x100, 0x10)])
 _HEADER_CLASS = b"[" + re.escape(_REPLY_HEADERS) + b"]"
 _LAST_HEADER = re.compile(_HEADER_CLASS + b"[^" + re.escape(_REPLY_HEADERS) + b"]*\\Z")

@@ -1,4 +1,4 @@
-"""Commands the camera has accepted and not yet finished, by socket (docs/visca-protocol.md §3.2).
+"""Commands the camera has accepted and not yet finished, by socket (docs/protocols/visca.md "Sockets").
 
 Over VISCA over IP a command whose ACK was lost is still running, with its socket unknown;
 it is matched by sequence number instead. Every command the console sends is idempotent (absolute

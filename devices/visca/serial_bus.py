@@ -1,4 +1,5 @@
-"""A serial VISCA daisy chain: one port shared by up to seven cameras (docs/visca-protocol.md §2).
+"""A serial VISCA daisy chain: one port shared by up to seven cameras
+(docs/protocols/visca.md "Serial daisy chain").
 
 On every (re)open the bus numbers the chain with Address Set and clears the command buffers
 with a broadcast IF_Clear; a Network Change message from any camera (one was powered up or

@@ -1,5 +1,6 @@
 """How a camera session acts on what comes back: first replies, completions, errors and
-link events (docs/visca-protocol.md §3, §4.3–4.4). Mixed into ``CameraSession``.
+link events (docs/protocols/visca.md "Replies, sockets and cancel", "RESET and error notices",
+"Sequence numbers and retransmission"). Mixed into ``CameraSession``.
 
 Each reply that completes something asked keeps the camera online (``_alive``); one that completes
 nothing is only heard (``_stray``), see ``online.py``."""

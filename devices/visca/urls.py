@@ -20,7 +20,8 @@ DEFAULT_PORTS = {"visca+udp": 52381, "visca+udpraw": 1259, "visca+tcp": 5678}
 SCHEMES = ("visca+udp", "visca+udpraw", "visca+tcp", "visca+serial")
 UDP_SCHEMES = ("visca+udp", "visca+udpraw")
 COMMON_OPTIONS = frozenset({"model", "quirks", "timeout", "poll", "name"})
-SONY_REPLY_PORT = 52381  # Sony cameras reply to this port whatever the source (docs/visca-protocol.md §4.1)
+# Sony cameras reply to this port whatever the source (docs/protocols/visca.md "Sony VISCA over IP")
+SONY_REPLY_PORT = 52381
 KIND = QT_TRANSLATE_NOOP("DeviceUrls", "camera")
 
 

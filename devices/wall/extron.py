@@ -1,10 +1,11 @@
 """Extron SIS (matrix switchers, and the Quantum wall processors): ``extron+tcp://HOST[:23]?password=…``,
 ``extron+serial://PORT?baud=9600``; ``canvases=N`` declares a Quantum processor with N canvases.
 
-Commands need no terminator (``1*3!``); replies end in CR LF (docs/walls.md).
+Commands need no terminator (``1*3!``); replies end in CR LF (docs/protocols/extron-sis.md
+"Line and framing").
 Over Telnet the unit prints a banner and may ask ``Password:``; the link answers from the URL.
 Verbose mode 3 is set on every connect so that tie changes made elsewhere are reported.
-Error codes and where their meanings come from: docs/walls.md.
+Error codes and where their meanings come from: docs/protocols/extron-sis.md "Error responses".
 """
 
 from __future__ import annotations
@@ -187,7 +188,8 @@ class ExtronProtocol(WallProtocol):
     label = "Extron SIS"
     layers: tuple[str, ...] = ("av", "video", "audio")
     options = frozenset({"password", "canvases"})
-    default_timing = Timing(gap=0.05, timeout=1.0, keepalive=120.0)  # Telnet drops idle clients after 5 min
+    # Telnet drops idle clients after 5 min (docs/protocols/extron-sis.md "Line and framing")
+    default_timing = Timing(gap=0.05, timeout=1.0, keepalive=120.0)
     telnet = True
     unsupported_codes = frozenset({"10", "14"})  # invalid command; not valid for this configuration
 
@@ -211,7 +213,8 @@ class ExtronProtocol(WallProtocol):
         return parse(frame)
 
     def connect_commands(self, size: Size) -> list[Command]:
-        """Verbose mode, then what the unit is (its Telnet banner names the model; docs/walls.md)."""
+        """Verbose mode, then what the unit is: its Telnet banner names the model
+        (docs/protocols/extron-sis.md "Connecting: banner, password, verbose mode")."""
         asks = []
         if Capability.ROUTE in self.capabilities and (size.inputs is None or size.outputs is None):
             asks.append((size_query(), "read the matrix size", "I", "size"))

@@ -4,7 +4,8 @@
 Host sends ``#COMMAND params\\r``; the device answers ``~ [Sender_id@] message CR LF`` in long
 syntax: ``~01@VID 1>2 OK``, ``~01@VID ERR 003`` / ``~01@ERR 003``, and also without the optional
 sender (``~OK``, ``~VID 1>2 OK``), without spaces before ``ERR`` (``~01@VIDERR003``) and in lower
-case (``ok``, ``err``). The forms accepted and their sources: docs/walls.md.
+case (``ok``, ``err``). The forms accepted and their sources: docs/protocols/kramer-p3000.md
+"Device message forms".
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from devices.wall.protocol import (
 )
 
 LAYER_COMMANDS = {"av": "AV", "video": "VID", "audio": "AUD"}
-ROUTE_LAYERS = {"1": "video", "2": "audio", "12": "av"}  # #ROUTE layer numbers (PlaceOS)
+# read in ROUTE replies, never sent: sources disagree on the layer numbers
+# (docs/protocols/kramer-p3000.md "Host message format")
+ROUTE_LAYERS = {"1": "video", "2": "audio", "12": "av"}
 ERRORS = {
     "001": QT_TRANSLATE_NOOP("WallErrors", "syntax error"),
     "002": QT_TRANSLATE_NOOP("WallErrors", "command not available on this device"),
@@ -173,7 +176,8 @@ class KramerProtocol(WallProtocol):
         return Command(handshake(), "keepalive", ("",), query=True)
 
     def route(self, input: int, output: int, layer: str) -> Command:
-        """ "av" routes whatever the unit switches: a video-only matrix refuses #AV, so #VID then."""
+        """ "av" routes whatever the unit switches: a video-only matrix refuses #AV, so #VID then
+        (docs/protocols/kramer-p3000.md "A plain route on a video-only matrix")."""
         fallback = self.route(input, output, "video") if layer == "av" else None
         return Command(
             route(input, output, layer),

@@ -3,7 +3,7 @@
 
 Host sends ``[Cmd1][Cmd2] [Set ID] [Data]\\r`` with the Set ID and data in hex; the display answers
 ``[Cmd2] [Set ID] OK[Data]x`` or ``… NG[Data]x``. Data ``FF`` reads a setting. Set ID 0 addresses
-every display on the line, and then none of them answers (docs/walls.md).
+every display on the line, and then none of them answers (docs/protocols/lg.md "Set ID 00").
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ class LgProtocol(WallProtocol):
         return self.status_queries(None)[0] if self._answers else None
 
     def connect_commands(self, size: Size) -> list[Command]:
-        """Its state, and its software version where the model can say (docs/walls.md)."""
+        """Its state, and its software version where the model can say (docs/protocols/lg.md "Messages")."""
         if not self._answers:
             return []
         version = Command(

@@ -70,9 +70,9 @@ class Command:
     facts: dict[str, Any] = field(default_factory=dict)
     refresh_routes: bool = False  # routes unknown after it (a preset recall): read them back
     decode: Callable[[Reply], Reply] | None = None  # adds what only the command knows to its answer
-    # Learning what the unit supports (docs/walls.md): a command that needs ``feature`` and is refused
-    # for want of it notes the feature as unsupported for the connection; ``fallback`` is then sent
-    # instead, now and for the rest of the connection.
+    # Learning what the unit supports (docs/walls.md "Learning what a unit supports"): a command that
+    # needs ``feature`` and is refused for want of it notes the feature as unsupported for the
+    # connection; ``fallback`` is then sent instead, now and for the rest of the connection.
     feature: str | None = None
     fallback: Command | None = None
     optional: bool = False  # discovery: a refusal or silence is noted, never an error

@@ -3,7 +3,8 @@
 visca-over-ip binds a second socket to ('', port) for inquiries; the simulator binds
 127.0.0.1:port with SO_REUSEADDR, so both coexist and datagrams to 127.0.0.1 reach the
 simulator (the more specific binding wins). That client's inquiries would be answered to its
-own port, i.e. to the simulator (docs/visca-protocol.md §8.2), so only commands are used here.
+own port, i.e. to the simulator (docs/protocols/visca.md "Other implementations"), so only commands are
+used here.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Inquiry-answer decoders (docs/visca-protocol.md §6): data bytes after `y0 50`, without FF."""
+"""Inquiry-answer decoders (docs/protocols/visca.md "Inquiries and their answers"): data bytes after `y0 50`,
+without FF."""
 
 import contextlib
 
@@ -50,7 +51,7 @@ def test_focus_mode():
 
 
 def test_pan_tilt_position_4_plus_4():
-    # BirdDog capture (§4.7): 90 50 0F 07 02 06 0F 0E 07 08 FF.
+    # BirdDog capture ("Worked datagrams"): 90 50 0F 07 02 06 0F 0E 07 08 FF.
     assert answers.decode_pan_tilt(h("0F 07 02 06 0F 0E 07 08"), GENERIC) == (
         0xF726 - 0x10000,
         0xFE78 - 0x10000,

@@ -1,4 +1,5 @@
-"""Byte-exact tests of the VISCA command builders against docs/visca-protocol.md §2.2, §3.4 and §5."""
+"""Byte-exact tests of the VISCA command builders against docs/protocols/visca.md "Address Set, IF_Clear,
+Network Change", "Cancel", "Commands the console and the simulator use"."""
 
 import re
 

@@ -1,4 +1,5 @@
-"""Camera profiles (docs/visca-protocol.md §5.4–5.7)."""
+"""Camera profiles (docs/protocols/visca.md "Pan-tilt drive", "Absolute and relative position",
+"Home, reset, limits", "Presets")."""
 
 import pytest
 

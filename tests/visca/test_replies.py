@@ -1,4 +1,5 @@
-"""Reply parsing (docs/visca-protocol.md §2.2, §3.1, §3.4, §4.5, §4.7) and the streaming parser's
+"""Reply parsing (docs/protocols/visca.md "Address Set, IF_Clear, Network Change", "Replies and errors",
+"Cancel", "Differences from serial VISCA", "Worked datagrams") and the streaming parser's
 resynchronisation."""
 
 import random
@@ -14,7 +15,7 @@ def h(text: str) -> bytes:
     return bytes.fromhex(text)
 
 
-def test_sony_command_ack_table():  # §3.1 worked example
+def test_sony_command_ack_table():  # "Replies and errors" worked example
     ack = parse_reply(h("90 41 FF"))
     assert (ack.kind, ack.address, ack.socket, ack.data, ack.error) == (ReplyKind.ACK, 1, 1, b"", None)
     done = parse_reply(h("90 51 FF"))
@@ -43,7 +44,7 @@ def test_sony_command_ack_table():  # §3.1 worked example
     )
 
 
-def test_ip_worked_datagrams():  # §4.7: the VISCA payload follows the 8-byte header
+def test_ip_worked_datagrams():  # "Worked datagrams": the VISCA payload follows the 8-byte header
     assert parse_reply(h("01 11 00 03 00 00 00 01 90 41 FF")[8:]).kind is ReplyKind.ACK
     assert parse_reply(h("01 11 00 03 00 00 00 01 90 51 FF")[8:]).kind is ReplyKind.COMPLETION
     answer = parse_reply(h("01 11 00 0B 00 00 00 01 90 50 0F 07 02 06 0F 0E 07 08 FF")[8:])
@@ -55,7 +56,7 @@ def test_errors_with_socket_nibbles_0_1_2():
     assert (buffer_full.socket, buffer_full.error_name) == (0, "command buffer full")
     canceled = parse_reply(h("90 61 04 FF"))
     assert (canceled.kind, canceled.socket, canceled.error_name) == (ReplyKind.ERROR, 1, "command canceled")
-    no_socket = parse_reply(h("90 62 05 FF"))  # §3.4: cancel of an empty socket 2
+    no_socket = parse_reply(h("90 62 05 FF"))  # "Cancel": cancel of an empty socket 2
     assert (no_socket.kind, no_socket.socket, no_socket.error_name) == (ReplyKind.ERROR, 2, "no socket")
     assert parse_reply(h("90 61 01 FF")).error_name == "message length error"
     assert parse_reply(h("90 60 7A FF")).error_name == "error 0x7a"

@@ -1,4 +1,5 @@
-"""The simulated camera's settings and the actions its commands start (docs/visca-protocol.md §5).
+"""The simulated camera's settings and the actions its commands start
+(docs/protocols/visca.md "Commands the console and the simulator use").
 
 Every action returns the axes whose arrival completes the command; an empty set means the
 command completes at once (drives and stops: the motion goes on until a stop or a limit).

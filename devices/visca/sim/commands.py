@@ -1,4 +1,5 @@
-"""Command messages (`01 …`) decoded into plans the engine runs (docs/visca-protocol.md §5).
+"""Command messages (`01 …`) decoded into plans the engine runs
+(docs/protocols/visca.md "Commands the console and the simulator use").
 
 Decoding checks every parameter against the camera's profile and raises ``NotUnderstood`` for
 anything a camera would answer with a syntax error; it changes nothing. The engine decides

@@ -1,5 +1,5 @@
-"""A transport-independent VISCA camera: one complete packet in, replies out (docs/visca-protocol.md §3,
-§1.3).
+"""A transport-independent VISCA camera: one complete packet in, replies out
+(docs/protocols/visca.md "Replies, sockets and cancel", "Framing a byte stream").
 
 ``handle(packet, origin)`` takes one packet (header … FF). Replies go to ``send(reply, origin)``
 with the ``origin`` of the packet they answer, so a server can route them (UDP sender and
@@ -27,7 +27,7 @@ from devices.visca.sim.motion import Cancellable, Clock
 from devices.visca.sim.outbox import Outbox
 from devices.visca.sim.protocol import NotUnderstood
 
-FRAME = 1 / 59.94  # Sony answers within one video frame (docs/visca-protocol.md §7.1)
+FRAME = 1 / 59.94  # Sony answers within one video frame (docs/protocols/visca.md "The camera's pace")
 SOCKETS = (1, 2)
 IF_CLEAR = b"\x01\x00\x01"
 

@@ -1,4 +1,5 @@
-"""Cutting a byte stream (TCP, serial line, raw datagram) into VISCA packets (docs/visca-protocol.md §1.3)."""
+"""Cutting a byte stream (TCP, serial line, raw datagram) into VISCA packets
+(docs/protocols/visca.md "Framing a byte stream")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Inquiry messages (`09 …`): the data bytes of the `z0 50 … FF` answer (docs/visca-protocol.md §6)."""
+"""Inquiry messages (`09 …`): the data bytes of the `z0 50 … FF` answer
+(docs/protocols/visca.md "Inquiries and their answers")."""
 
 from __future__ import annotations
 

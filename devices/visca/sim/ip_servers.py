@@ -1,4 +1,5 @@
-"""Network listeners: Sony VISCA over IP, raw VISCA over UDP and over TCP (docs/visca-protocol.md §4).
+"""Network listeners: Sony VISCA over IP, raw VISCA over UDP and over TCP
+(docs/protocols/visca.md "VISCA over IP").
 
     visca+udp://HOST:PORT?reply_port=52381   8-byte Sony header; replies to the sender's address,
                                              or with reply_port to that port on the sender's IP
@@ -72,7 +73,8 @@ class _UdpServer(SimulatorServer):
 
 
 class SonyUdpServer(_UdpServer):
-    """One camera behind the Sony header: address fixed to 1, no broadcasts (docs/visca-protocol.md §4.5)."""
+    """One camera behind the Sony header: address fixed to 1, no broadcasts
+    (docs/protocols/visca.md "Differences from serial VISCA")."""
 
     known_options = COMMON_OPTIONS | {"reply_port"}
 

@@ -21,7 +21,8 @@ LENS_SPEED_MAX = 7
 LENS_STANDARD_SPEED = 4  # the "standard speed" of Tele/Wide/Far/Near without a speed nibble
 LENS_FULL_RANGE_SECONDS = 3.0  # whole zoom or focus range at speed 7
 LENS_SLOWDOWN_PER_STEP = 1.4  # each speed step below 7 is this much slower (speed 0: ≈32 s)
-SLOWEST_FRACTION = 1 / 90  # speed 01 ≈ 1.1°/s on a 100°/s head (BRC-X400, docs/visca-protocol.md §5.4)
+# speed 01 ≈ 1.1°/s on a 100°/s head (BRC-X400, docs/protocols/visca.md "Pan-tilt drive")
+SLOWEST_FRACTION = 1 / 90
 SPEED_CURVE_EXPONENT = 1.8
 
 

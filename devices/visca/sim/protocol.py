@@ -1,4 +1,5 @@
-"""Wire details of the camera side: nibble numbers and reply packets (docs/visca-protocol.md §1.2, §3.1).
+"""Wire details of the camera side: nibble numbers and reply packets
+(docs/protocols/visca.md "Nibble fields and signed positions", "Replies and errors").
 
 Written independently of ``devices.visca.codec`` on purpose: the simulator is used to check the driver.
 """
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 
 TERMINATOR = 0xFF
 MAX_MESSAGE = 14  # longer messages get "message length" (z0 6s 01 FF)
-NO_PRESET = 0x7F  # last-preset answer before any recall (BRC-X400 style, §6.1)
+NO_PRESET = 0x7F  # last-preset answer before any recall (BRC-X400 style, "Status inquiries")
 
 ERROR_LENGTH = 0x01
 ERROR_SYNTAX = 0x02

@@ -7,9 +7,9 @@ capture made over one kind of network replays on another; on Sony VISCA over IP 
 keeps doing RESET, sequence numbers and the sequence-error notice itself.
 
 Pairing replies with requests: Sony datagrams by sequence number. Header-less VISCA by what each
-reply is (docs/visca-protocol.md §3.1): an ACK answers the oldest unanswered command and names its socket; a
-completion or error with that socket ends it; an inquiry answer goes to the oldest unanswered
-inquiry; anything else (a network change) to the request sent last.
+reply is (docs/protocols/visca.md "Replies and errors"): an ACK answers the oldest unanswered
+command and names its socket; a completion or error with that socket ends it; an inquiry answer goes
+to the oldest unanswered inquiry; anything else (a network change) to the request sent last.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A daisy chain of simulated cameras on one serial line (docs/visca-protocol.md §2).
+"""A daisy chain of simulated cameras on one serial line (docs/protocols/visca.md "Serial daisy chain").
 
 The chain is a one-way ring: whatever no camera keeps (Address Set after the last camera,
 broadcast IF_Clear, a packet for an address nobody has) comes back to the controller.

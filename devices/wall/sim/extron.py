@@ -4,7 +4,7 @@ Options: ``inputs``, ``outputs`` (8 each), ``presets`` (32), ``canvases`` (2), `
 canvas), ``layouts`` (8 stored window layouts per canvas), ``password`` (asked after the Telnet
 banner), ``iac=yes`` (start with Telnet option negotiation, as some firmware does), ``refuse=E30:2``
 (every tie, preset and window command answered with that error, e.g. a unit with a failed board;
-the codes are listed in docs/walls.md).
+the codes are listed in docs/protocols/extron-sis.md "Error responses").
 Commands need no terminator; each ends at its command character (``! % $ & . ,``), at
 ``I``/``Q``/``N``, or, for ``Esc`` commands, at ``CV`` or a carriage return.
 """

@@ -1,6 +1,7 @@
 """A simulated Kramer Protocol 3000 matrix: routes, presets, what it says it is, and its error replies.
 
-Options: ``inputs``, ``outputs`` (8 each), ``presets`` (16); how the unit answers (docs/walls.md):
+Options: ``inputs``, ``outputs`` (8 each), ``presets`` (16); how the unit answers
+(docs/protocols/kramer-p3000.md "Device message forms"):
 ``compact=yes`` errors without spaces (``~01@VIDERR003``); ``sender_id=no`` no ``01@`` after the
 ``~`` (``~OK``, ``~VID 1>2 OK``), as older units' tables print it; ``lowercase=yes`` ``ok`` / ``err``
 as the VS-44H2A manual prints them; ``video_only=yes`` a video-only matrix: ``#AV``, ``#AUD`` and
