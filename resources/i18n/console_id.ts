@@ -3457,112 +3457,6 @@
     </message>
 </context>
 <context>
-    <name>OperationsLog</name>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="80"/>
-        <source>Operator</source>
-        <translation>Petugas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="81"/>
-        <location filename="../../ui/oplog/operations_log.py" line="113"/>
-        <source>Shift</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="82"/>
-        <location filename="../../ui/oplog/operations_log.py" line="114"/>
-        <source>Event schedule</source>
-        <translation>Jadwal acara</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="83"/>
-        <location filename="../../ui/oplog/operations_log.py" line="115"/>
-        <source>Faults</source>
-        <translation>Gangguan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="87"/>
-        <source>Operations log: opening…</source>
-        <translation>Log operasional: membuka…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="103"/>
-        <source>The audit trail is written again.</source>
-        <translation>Jejak audit kembali tercatat.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="111"/>
-        <source>&amp;Operations</source>
-        <translation>&amp;Operasional</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="112"/>
-        <source>Log in / out</source>
-        <translation>Masuk / keluar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="117"/>
-        <source>Quick log entry (%1)</source>
-        <translation>Catatan cepat (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="120"/>
-        <source>Handover…</source>
-        <translation>Serah terima…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="121"/>
-        <source>Monthly statistics…</source>
-        <translation>Statistik bulanan…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="126"/>
-        <source>Staff…</source>
-        <translation>Petugas…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="127"/>
-        <source>Devices…</source>
-        <translation>Perangkat…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="128"/>
-        <source>Locations…</source>
-        <translation>Lokasi…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="172"/>
-        <source>Log in first (Operations → Log in / out)</source>
-        <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="189"/>
-        <source>%1: carried from the configuration into the operations log, running</source>
-        <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="191"/>
-        <source>%1: carried from the configuration into the operations log</source>
-        <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="222"/>
-        <source>Not logged in</source>
-        <translation>Belum masuk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="231"/>
-        <source>Operations log: %1</source>
-        <translation>Log operasional: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="238"/>
-        <source>Operations log: PROBLEM (see the log)</source>
-        <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
-    </message>
-</context>
-<context>
     <name>OperatorDesk</name>
     <message>
         <location filename="../../ui/desk/operator_desk.py" line="115"/>
@@ -3586,7 +3480,113 @@
     </message>
 </context>
 <context>
-    <name>OpsState</name>
+    <name>OplogDocks</name>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="80"/>
+        <source>Operator</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="81"/>
+        <location filename="../../ui/oplog/docks.py" line="113"/>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="82"/>
+        <location filename="../../ui/oplog/docks.py" line="114"/>
+        <source>Event schedule</source>
+        <translation>Jadwal acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="83"/>
+        <location filename="../../ui/oplog/docks.py" line="115"/>
+        <source>Faults</source>
+        <translation>Gangguan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="87"/>
+        <source>Operations log: opening…</source>
+        <translation>Log operasional: membuka…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="103"/>
+        <source>The audit trail is written again.</source>
+        <translation>Jejak audit kembali tercatat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="111"/>
+        <source>&amp;Operations</source>
+        <translation>&amp;Operasional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="112"/>
+        <source>Log in / out</source>
+        <translation>Masuk / keluar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="117"/>
+        <source>Quick log entry (%1)</source>
+        <translation>Catatan cepat (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="120"/>
+        <source>Handover…</source>
+        <translation>Serah terima…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="121"/>
+        <source>Monthly statistics…</source>
+        <translation>Statistik bulanan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="126"/>
+        <source>Staff…</source>
+        <translation>Petugas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="127"/>
+        <source>Devices…</source>
+        <translation>Perangkat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="128"/>
+        <source>Locations…</source>
+        <translation>Lokasi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="172"/>
+        <source>Log in first (Operations → Log in / out)</source>
+        <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="189"/>
+        <source>%1: carried from the configuration into the operations log, running</source>
+        <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="191"/>
+        <source>%1: carried from the configuration into the operations log</source>
+        <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="222"/>
+        <source>Not logged in</source>
+        <translation>Belum masuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="231"/>
+        <source>Operations log: %1</source>
+        <translation>Log operasional: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="238"/>
+        <source>Operations log: PROBLEM (see the log)</source>
+        <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
+    </message>
+</context>
+<context>
+    <name>OplogState</name>
     <message>
         <location filename="../../ui/oplog/state.py" line="63"/>
         <source>The account of %1 was switched off: logged out.</source>

@@ -136,7 +136,7 @@ def test_in_demo_mode_an_admin_may_edit_the_configuration_and_others_are_told_wh
     rig, make_console, site, qtbot
 ):
     console = make_console(demo_store(rig), oplog=lambda: open_oplog(site.url))
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     action = console.configure_action
     assert not action.isEnabled()

@@ -28,7 +28,7 @@ from models.oplog.inventory import add_device, devices, set_in_service
 from models.oplog.snapshot import Snapshot, wib_time
 from models.oplog.staff_admin import change_account, create_staff, switch_account, unlock_account
 from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import TextTable
 from ui.shell.wording import said
 
@@ -39,7 +39,7 @@ class AdminWindow(QWidget):
     """A table of rows loaded by ``load(session)``, a form, and changes made as the logged-in admin."""
 
     def __init__(
-        self, state: OpsState, title: str, headers: list[str], parent: QWidget | None = None
+        self, state: OplogState, title: str, headers: list[str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(title)
@@ -85,7 +85,7 @@ class AdminWindow(QWidget):
 
 
 class StaffAdmin(AdminWindow):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(
             state,
             self.tr("Staff"),
@@ -180,7 +180,7 @@ class DevicesAdmin(AdminWindow):
 
     def __init__(
         self,
-        state: OpsState,
+        state: OplogState,
         parent: QWidget | None = None,
         *,
         open_locations: Callable[[], None] | None = None,

@@ -42,7 +42,7 @@ from ui.desk.events_panel import EventsPanel
 from ui.desk.operator_desk import OperatorDesk
 from ui.oplog.audit_feed import AuditFeed
 from ui.oplog.events import EventsDock
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 from ui.shell.wording import said
 
 PREFIX = "oplog:"
@@ -99,7 +99,7 @@ class BoardSync(QObject):
 
     def __init__(
         self,
-        state: OpsState,
+        state: OplogState,
         desk: OperatorDesk,
         panel: EventsPanel,
         dock: EventsDock,

@@ -30,7 +30,7 @@ from models.oplog.database import DatabaseProblem
 from models.oplog.schedule import Place, Stream, end_event, schedule_event, start_event
 from models.oplog.snapshot import EventView, Snapshot, wib_time
 from models.oplog.tables import Event, EventMode, Role, Staff
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import CheckList, TextTable, WibDateTimeEdit
 from ui.shell.wording import said
 
@@ -44,7 +44,7 @@ class EventForm(QWidget):
 
     scheduled = Signal(int)
 
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.title = QLineEdit()
@@ -177,7 +177,7 @@ class EventForm(QWidget):
 
 
 class EventsDock(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.events: dict[int, EventView] = {}

@@ -40,7 +40,7 @@ from models.oplog.snapshot import StaffView, staff_view
 from models.oplog.staff import login, staff_for_login
 from models.oplog.tables import Role, Shift, Staff
 from ui.oplog.handover_pages import PinPage, RecordPage
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 from ui.reports.handover_pdf import HandoverDocument, save_handover
 from ui.shell.save_dialog import ask_file_name
 from ui.shell.wording import said
@@ -100,7 +100,7 @@ class HandoverWindow(QWidget):
     accepted = Signal()  # the incoming lead accepted a handover here (a backup follows)
 
     def __init__(
-        self, state: OpsState, parent: QWidget | None = None, settings: QSettings | None = None
+        self, state: OplogState, parent: QWidget | None = None, settings: QSettings | None = None
     ) -> None:
         """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)

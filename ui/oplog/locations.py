@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from models.oplog.inventory import add_location, locations
 from models.oplog.tables import LocationKind
 from ui.oplog.admin import AdminWindow, Row
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 
 
 class LocationsAdmin(AdminWindow):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(state, self.tr("Locations"), [self.tr("Name"), self.tr("Kind")], parent)
         self.name = QLineEdit()
         self.name.returnPressed.connect(self.on_add)

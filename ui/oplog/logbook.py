@@ -32,13 +32,13 @@ from models.oplog.clock import utc_now
 from models.oplog.logbook import add_log_entry, assign_fault, close_fault, open_fault
 from models.oplog.snapshot import Snapshot, actor, wib_time
 from models.oplog.tables import Event, Fault, FaultSeverity, Role, Staff
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import TextTable
 from ui.shell.wording import said
 
 
 class FaultsPanel(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.table = TextTable(
@@ -178,7 +178,7 @@ class FaultsPanel(QWidget):
 class QuickLogBox(QWidget):
     def __init__(
         self,
-        state: OpsState,
+        state: OplogState,
         active_event: Callable[[], tuple[int, str] | None],
         parent: QWidget | None = None,
     ) -> None:

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 from models.oplog.database import DatabaseProblem
 from models.oplog.snapshot import Snapshot, StaffView, staff_view
 from models.oplog.staff import AccountLocked, StaffInactive, WrongPin, login
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import BusyBar
 from ui.shell.wording import said
 
 
 class LoginPanel(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.staff = QComboBox()

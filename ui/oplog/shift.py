@@ -28,7 +28,7 @@ from models.oplog.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, st
 from models.oplog.snapshot import ShiftView, Snapshot, actor, wib_time
 from models.oplog.staff import require_role
 from models.oplog.tables import Role, Shift, Staff
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import CheckList, WibDateTimeEdit
 from ui.shell.wording import said
 
@@ -36,7 +36,7 @@ SHIFT_HOURS = 8
 
 
 class ShiftPanel(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.shift: ShiftView | None = None

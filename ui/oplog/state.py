@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 from models.oplog.clock import utc_now
 from models.oplog.snapshot import Snapshot, StaffView, actor, load_snapshot
 from models.oplog.tables import DeviceKind, LocationKind, Role, Staff
-from ui.oplog.worker import DbWorker, Done, Failed
+from ui.oplog.worker import OplogWorker, Done, Failed
 
 T = TypeVar("T")
 REFRESH_MS = 60_000  # other desks change the log too
 
 
-class OpsState(QObject):
+class OplogState(QObject):
     """Signals:
     staffChanged(object): the logged-in ``StaffView``, or None after logout.
     snapshotChanged(object): a fresh ``Snapshot`` (after login, after every change, every minute).
@@ -31,7 +31,7 @@ class OpsState(QObject):
     snapshotChanged = Signal(object)
     notice = Signal(str, str)
 
-    def __init__(self, worker: DbWorker, parent: QObject | None = None) -> None:
+    def __init__(self, worker: OplogWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.staff: StaffView | None = None

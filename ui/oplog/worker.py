@@ -1,7 +1,7 @@
 """The one thread that talks to the operations log database, and how the console opens it.
 
 The GUI thread never waits on the database (nor on bcrypt, which ``login`` runs): it hands a
-function ``(session) -> result`` to ``DbWorker.call`` with a callback, and goes on. The function
+function ``(session) -> result`` to ``OplogWorker.call`` with a callback, and goes on. The function
 runs in a short transaction on the worker's single thread; its result, or its exception, comes
 back to the callback on the GUI thread through a queued signal. Results must be plain data
 (``models.oplog.snapshot``), never ORM objects.
@@ -84,7 +84,7 @@ def opener(url: str, demo: bool = False) -> Callable[[], Database]:
     return partial(open_oplog, url, demo)
 
 
-class DbWorker(QObject):
+class OplogWorker(QObject):
     """Runs database work on one thread and reports back on the GUI thread.
 
     Signals:

@@ -35,7 +35,7 @@ from ui.desk.demo_thumbnails import draw_demo_thumbnails
 from ui.desk.operator_desk import OperatorDesk
 from ui.hotkeys.editor import HotkeyEditor
 from ui.hotkeys.key_filter import CONSOLE_WINDOW, ActionLabels, HotkeyFilter, display_key
-from ui.oplog.operations_log import OperationsLog
+from ui.oplog.docks import OplogDocks
 from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
 from ui.shell.bridge import CameraBridge, WallBridge
 from ui.shell.cheat_sheet import ActionNames, CheatSheet
@@ -88,7 +88,7 @@ class Console(QObject):
         self.config = config
         self.simulated = simulated or {}
         self._picture_size = TILE_PICTURE
-        self.operations: OperationsLog | None = None
+        self.oplog: OplogDocks | None = None
         self.log = LogModel(self)
         self.board = EventBoard(config.events)
         self.board.choose_active()
@@ -155,7 +155,7 @@ class Console(QObject):
         self.window.update_owners()
         self.wall_view.refresh_owners()
         self.live = LiveConfig(self, factory)
-        self.operations = OperationsLog(self, oplog) if oplog is not None else None
+        self.oplog = OplogDocks(self, oplog) if oplog is not None else None
         self.window.restore_layout()  # now that every dock is there
 
     def _add_menus(self) -> None:
@@ -218,7 +218,7 @@ class Console(QObject):
             return
         editor = self._editors.get("config")
         if editor is None:
-            saver = self.operations.save_config if self.operations is not None else None
+            saver = self.oplog.save_config if self.oplog is not None else None
             editor = self._editors["config"] = ConfigEditor(self.config_store, saver=saver)
             editor.configSaved.connect(self._use_config)
             place_clear_of(editor, self.window.all_stop, EDITOR_SIZE)
@@ -249,8 +249,8 @@ class Console(QObject):
         """Where every wall action (route, layout, display command, take-over) ends: the log pane, a
         notice saying what went wrong if it failed — and the audit trail (the take-overs, which no device
         reports)."""
-        if self.operations is not None:
-            self.operations.feed.from_console(record)
+        if self.oplog is not None:
+            self.oplog.feed.from_console(record)
         level = "log" if record.ok else "error"
         text = record_text(record)
         self.log.add(level, text)
@@ -313,5 +313,5 @@ class Console(QObject):
         self.previews.stop()
         for bridge in [*self.bridges.values(), *self.wall_bridges.values()]:
             bridge.detach()
-        if self.operations is not None:
-            self.operations.shutdown()
+        if self.oplog is not None:
+            self.oplog.shutdown()

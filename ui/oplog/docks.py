@@ -1,7 +1,7 @@
 """The operations log inside the console: the database thread, the audit feed, login, the shift,
 event and fault docks, the quick log entry, the handover, reports and the admin screens.
 
-``Console`` builds one ``OperationsLog`` when it is given a way to open the database. Nothing
+``Console`` builds one ``OplogDocks`` when it is given a way to open the database. Nothing
 here can stop the cameras: the database is opened in the background, every call runs on the
 database thread, and a database problem becomes a notice in the banner and the log pane.
 """
@@ -35,8 +35,8 @@ from ui.oplog.logbook import FaultsPanel, QuickLogBox
 from ui.oplog.login import LoginPanel
 from ui.oplog.news import NewsBridge
 from ui.oplog.shift import ShiftPanel
-from ui.oplog.state import OpsState
-from ui.oplog.worker import DbWorker
+from ui.oplog.state import OplogState
+from ui.oplog.worker import OplogWorker
 from ui.reports.monthly import MonthlyWindow
 from ui.shell.wording import said
 
@@ -46,12 +46,12 @@ if TYPE_CHECKING:
 CONFIRMATION_MS = 8000
 
 
-class OperationsLog(QObject):
+class OplogDocks(QObject):
     def __init__(self, console: Console, open_database: Callable[[], Database]) -> None:
         super().__init__(console)
         self.console = console
         self.window = window = console.window
-        self.worker = DbWorker(open_database, self)
+        self.worker = OplogWorker(open_database, self)
         self.feed = AuditFeed(self)
         self.worker.when_open(self.feed.start_writer)
         for bridge in console.bridges.values():
@@ -60,7 +60,7 @@ class OperationsLog(QObject):
             self.feed.attach_wall(bridge.controller)
         # before the state's first snapshot is asked for, so that it holds the events carried into the log
         self.worker.opened.connect(lambda _name: self.carry_configured_events())
-        self.state = OpsState(self.worker, self)
+        self.state = OplogState(self.worker, self)
         self.news = NewsBridge(self)
         self.worker.when_open(self.news.start)
         self.news.news.connect(self.state.refresh, Qt.ConnectionType.QueuedConnection)
