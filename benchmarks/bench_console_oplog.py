@@ -57,7 +57,7 @@ from devices.visca.url_check import check_camera
 from models.config.store import ConfigStore
 from models.desk.hotkeys import load_hotkeys
 from ui.shell.console import Console
-from ui.oplog.worker import opener
+from models.oplog.opening import opener
 app = QApplication(sys.argv[:1])
 marks = {{"imported": time.time()}}
 folder = {folder!r}

@@ -29,7 +29,7 @@ from models.oplog.tables import EventMode
 from tests.devices.conftest import wait_answering
 from tests.oplog.world import PIN, World, build_world
 from ui.oplog.docks import OplogDocks
-from ui.oplog.worker import open_oplog
+from models.oplog.opening import open_oplog
 from ui.shell.console import Console, SimulatedPicture
 
 WAIT_MS = 10_000

@@ -24,7 +24,7 @@ from models.config.store import ConfigStore, demo_config_text
 from models.desk.hotkeys import HotkeyMap
 from tests.ui import oplog_support
 from tests.ui.oplog_support import log_in, ready
-from ui.oplog.worker import open_oplog
+from models.oplog.opening import open_oplog
 from ui.shell.config_editor import ConfigEditor
 from ui.shell.console import Console, SimulatedPicture
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ui.oplog.worker import OplogWorker, opener
+from models.oplog.opening import opener
+from ui.oplog.worker import OplogWorker
 
 
 def test_a_stopped_worker_drops_late_jobs_instead_of_failing(qapp, tmp_path):

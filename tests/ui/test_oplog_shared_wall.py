@@ -17,7 +17,7 @@ from models.desk.hotkeys import HotkeyMap
 from tests.ui import test_oplog_shared_takeovers as shared
 from tests.ui import test_wall_view as wall
 from tests.ui.oplog_support import WAIT_MS, ready, settle
-from ui.oplog.worker import open_oplog
+from models.oplog.opening import open_oplog
 from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui

@@ -1,29 +1,32 @@
 """The operations log inside the console: the database thread, the audit feed, login, the shift,
 event and fault docks, the quick log entry, the handover, reports and the admin screens.
 
-``Console`` builds one ``OplogDocks`` when it is given a way to open the database. Nothing
-here can stop the cameras: the database is opened in the background, every call runs on the
-database thread, and a database problem becomes a notice in the banner and the log pane.
+The console (ui/shell/console.py) builds one ``OplogDocks`` when it is given a way to open the
+database, and hands itself over as the ``ConsoleParts`` it uses; nothing here imports the console.
+Nothing here can stop the cameras: the database is opened in the background, every call runs on
+the database thread, and a database problem becomes a notice in the banner and the log pane.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
 from models.config.audit import save_config
 from models.config.events import Carried, carry_configured_events
-from models.config.store import Config
+from models.config.store import Config, ConfigStore
 from models.desk.hotkeys import QUICK_LOG
+from models.desk.ownership import EventBoard
 from models.oplog.clock import utc_now
 from models.oplog.database import Database
 from models.oplog.snapshot import StaffView
 from models.oplog.tables import Role
-from ui.hotkeys.key_filter import display_key
+from ui.desk.operator_desk import OperatorDesk
+from ui.hotkeys.key_filter import HotkeyFilter, display_key
 from ui.oplog.admin import DevicesAdmin, StaffAdmin
 from ui.oplog.audit_feed import AuditFeed
 from ui.oplog.backups import Backups
@@ -38,17 +41,46 @@ from ui.oplog.shift import ShiftPanel
 from ui.oplog.state import OplogState
 from ui.oplog.worker import OplogWorker
 from ui.reports.monthly import MonthlyWindow
+from ui.shell.bridge import CameraBridge, WallBridge
+from ui.shell.main_window import MainWindow
+from ui.shell.notices import LogModel
 from ui.shell.wording import said
-
-if TYPE_CHECKING:
-    from ui.shell.console import Console
 
 CONFIRMATION_MS = 8000
 
 
+class ConsoleParts(Protocol):
+    """What the operations log uses of the console: its window, desk, board, devices, keys, log pane and
+    configuration, and a say in who may edit that configuration."""
+
+    @property
+    def window(self) -> MainWindow: ...
+    @property
+    def desk(self) -> OperatorDesk: ...
+    @property
+    def board(self) -> EventBoard: ...
+    @property
+    def bridges(self) -> Mapping[str, CameraBridge]: ...
+    @property
+    def wall_bridges(self) -> Mapping[str, WallBridge]: ...
+    @property
+    def hotkeys(self) -> HotkeyFilter: ...
+    @property
+    def log(self) -> LogModel: ...
+    @property
+    def settings(self) -> QSettings: ...
+    @property
+    def config(self) -> Config: ...
+    @property
+    def config_store(self) -> ConfigStore | None: ...
+    def allow_configuration(self, allowed: bool) -> None: ...
+
+
 class OplogDocks(QObject):
-    def __init__(self, console: Console, open_database: Callable[[], Database]) -> None:
-        super().__init__(console)
+    def __init__(
+        self, console: ConsoleParts, open_database: Callable[[], Database], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.console = console
         self.window = window = console.window
         self.worker = OplogWorker(open_database, self)

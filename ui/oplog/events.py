@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from models.oplog.clock import utc_now
 from models.oplog.database import DatabaseProblem
-from models.oplog.schedule import Place, Stream, end_event, schedule_event, start_event
+from models.oplog.jobs.events import schedule_event, start_or_end_event
+from models.oplog.schedule import Place, Stream
 from models.oplog.snapshot import EventView, Snapshot, wib_time
-from models.oplog.tables import Event, EventMode, Role, Staff
+from models.oplog.tables import EventMode, Role
 from ui.oplog.state import OplogState
 from ui.oplog.widgets import CheckList, TextTable, WibDateTimeEdit
 from ui.shell.wording import said
@@ -147,26 +147,11 @@ class EventForm(QWidget):
         platform, url = self.platform.currentText().strip(), self.url.text().strip()
         stream = Stream(platform, url or None) if platform else None
 
-        def schedule(session: Session, me: Staff) -> int:
-            event = schedule_event(
-                session,
-                me,
-                title,
-                organiser,
-                mode,
-                start,
-                end,
-                places,
-                operators=[me],
-                devices=devices,
-                stream=stream,
-                notes=notes,
-            )
-            session.flush()
-            return event.id
-
+        job = schedule_event(
+            title, organiser, mode, start, end, places, devices=devices, stream=stream, notes=notes
+        )
         self.message.setText(self.tr("Scheduling…"))
-        self.state.act(schedule, self._done, lambda error: self.message.setText(said(error)))
+        self.state.act(job, self._done, lambda error: self.message.setText(said(error)))
 
     def _done(self, event_id: int) -> None:
         self.message.setText(self.tr("Event scheduled: %1").replace("%1", self.title.text()))
@@ -260,12 +245,8 @@ class EventsDock(QWidget):
 
     def start_or_end(self, event_id: int, start: bool) -> None:
         """Start (or end) the event now, as the logged-in staff member."""
-        step = start_event if start else end_event
         self.message.clear()
-        self.state.act(
-            lambda session, me: step(session, session.get(Event, event_id), me, utc_now()),
-            failed=self._refused,
-        )
+        self.state.act(start_or_end_event(event_id, start), failed=self._refused)
 
     def _refused(self, error: Exception) -> None:
         self.message.setText(said(error))

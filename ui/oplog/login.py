@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.oplog.database import DatabaseProblem
-from models.oplog.snapshot import Snapshot, StaffView, staff_view
-from models.oplog.staff import AccountLocked, StaffInactive, WrongPin, login
+from models.oplog.jobs.base import log_in
+from models.oplog.snapshot import Snapshot, StaffView
+from models.oplog.staff import AccountLocked, StaffInactive, WrongPin
 from ui.oplog.state import OplogState
 from ui.oplog.widgets import BusyBar
 from ui.shell.wording import said
@@ -100,9 +101,7 @@ class LoginPanel(QWidget):
             return
         self._checking(True)
         self.message.setText(self.tr("Checking the PIN of %1…").replace("%1", self.staff.currentText()))
-        self.state.worker.call(
-            lambda session: staff_view(login(session, staff_id, pin)), self._logged_in, self._refused
-        )
+        self.state.worker.call(log_in(staff_id, pin), self._logged_in, self._refused)
 
     @Slot()
     def log_out(self) -> None:

@@ -5,16 +5,14 @@ closed vocabularies (roles, modes, severities, states).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.orm import Session
 
-from models.oplog.clock import utc_now
-from models.oplog.snapshot import Snapshot, StaffView, actor, load_snapshot
-from models.oplog.tables import DeviceKind, LocationKind, Role, Staff
-from ui.oplog.worker import OplogWorker, Done, Failed
+from models.oplog.jobs.base import StaffJob, as_staff, snapshot_now
+from models.oplog.snapshot import Snapshot, StaffView
+from models.oplog.tables import DeviceKind, LocationKind, Role
+from ui.oplog.worker import Done, Failed, OplogWorker
 
 T = TypeVar("T")
 REFRESH_MS = 60_000  # other desks change the log too
@@ -42,7 +40,7 @@ class OplogState(QObject):
         self._timer.start()
 
     def refresh(self) -> None:
-        self.worker.call(lambda session: load_snapshot(session, utc_now()), self._apply)
+        self.worker.call(snapshot_now, self._apply)
 
     def _apply(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -80,7 +78,7 @@ class OplogState(QObject):
 
     def act(
         self,
-        work: Callable[[Session, Staff], T],
+        work: StaffJob[T],
         done: Done | None = None,
         failed: Failed | None = None,
         *,
@@ -99,7 +97,7 @@ class OplogState(QObject):
             if done is not None:
                 done(result)
 
-        self.worker.call(lambda session: work(session, actor(session, staff.id)), finished, failed)
+        self.worker.call(as_staff(staff.id, work), finished, failed)
 
 
 class Labels(QObject):

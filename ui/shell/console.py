@@ -155,7 +155,7 @@ class Console(QObject):
         self.window.update_owners()
         self.wall_view.refresh_owners()
         self.live = LiveConfig(self, factory)
-        self.oplog = OplogDocks(self, oplog) if oplog is not None else None
+        self.oplog = OplogDocks(self, oplog, self) if oplog is not None else None
         self.window.restore_layout()  # now that every dock is there
 
     def _add_menus(self) -> None:
