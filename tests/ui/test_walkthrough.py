@@ -133,7 +133,7 @@ def test_an_operators_shift_through_keys_and_mouse(rig, console_for, tmp_path, q
 
     # the handover: Budi prepares and signs, Dwi — the planned incoming lead — accepts; the shift ends
     choose(window, "Operations", "Handover", qtbot)
-    handover = ops.windows["handover"]
+    handover = ops.handover
     qtbot.waitUntil(lambda: status(handover) == "no handover", timeout=WAIT_MS)
     click(handover.prepare)
     qtbot.waitUntil(lambda: status(handover) == "draft", timeout=WAIT_MS)

@@ -152,18 +152,19 @@ class BoardSync(QObject):
         """For a log event, the log decides (all or none): in force (``then``) once written, or refused with
         who has a device (``OperatorDesk.share_take_overs``)."""
         events = [self.board.events.get(takeover.by_event) for takeover in takeovers]
-        if not takeovers or not all(isinstance(event, LogEvent) for event in events):
+        logged = [event for event in events if isinstance(event, LogEvent)]
+        if not takeovers or len(logged) != len(events):
             then(takeovers)
             return
         asked = [
             TakeOverAsked(
                 takeover.device,
                 names[takeover.device],
-                event.db_id,
+                log_event.db_id,
                 self._seen(takeover),
                 tuple(self._titles(takeover.from_events)),
             )
-            for takeover, event in zip(takeovers, events, strict=True)
+            for takeover, log_event in zip(takeovers, logged, strict=True)
         ]
         staff_id = self.state.staff.id if self.state.staff else None
         job = take_over_all(asked, staff_id, self.desk_name, audit=not audited)

@@ -105,10 +105,10 @@ class EventForm(QWidget):
     def _show_places(self, names: tuple[str, ...]) -> None:
         """The places of the log (a new one appears at once); ticks and limits already typed stay with their
         place."""
-        rows = [(self.places.item(row, 0), self.places.item(row, 1)) for row in range(self.places.rowCount())]
-        if [place.text() for place, _limit in rows] == list(names):
+        rows = self._places_typed()
+        if [place for place, _checked, _limit in rows] == list(names):
             return
-        typed = {place.text(): (place.checkState(), limit.text()) for place, limit in rows}
+        typed = {place: (checked, limit) for place, checked, limit in rows}
         self.places.setRowCount(len(names))
         for row, name in enumerate(names):
             checked, limit = typed.get(name, (Qt.CheckState.Unchecked, ""))
@@ -118,16 +118,27 @@ class EventForm(QWidget):
             self.places.setItem(row, 0, place)
             self.places.setItem(row, 1, QTableWidgetItem(limit))
 
+    def _places_typed(self) -> list[tuple[str, Qt.CheckState, str]]:
+        """Each place of the table: its name, its tick and the limit typed for it."""
+        cells = (
+            (self.places.item(row, 0), self.places.item(row, 1)) for row in range(self.places.rowCount())
+        )
+        return [
+            (place.text(), place.checkState(), limit.text())
+            for place, limit in cells
+            if place is not None and limit is not None
+        ]
+
     def chosen_places(self) -> list[Place]:
         """The ticked places; a limit that is not a whole number is refused with ValueError."""
         places = []
-        for row in range(self.places.rowCount()):
-            if self.places.item(row, 0).checkState() != Qt.CheckState.Checked:
+        for name, checked, typed in self._places_typed():
+            if checked != Qt.CheckState.Checked:
                 continue
-            limit = self.places.item(row, 1).text().strip()
+            limit = typed.strip()
             if limit and not limit.isdigit():
                 raise ValueError(self.tr("The participant limit must be a whole number."))
-            places.append(Place(self.places.item(row, 0).text(), int(limit) if limit else None))
+            places.append(Place(name, int(limit) if limit else None))
         return places
 
     @Slot()
@@ -232,7 +243,8 @@ class EventsDock(QWidget):
         ]
 
     def _enable(self) -> None:
-        event = self.events.get(self.table.current_id())
+        chosen = self.table.current_id()
+        event = self.events.get(chosen) if chosen is not None else None
         operator = self.state.can(Role.OPERATOR)
         self.start.setEnabled(operator and event is not None and event.status == "scheduled")
         self.end.setEnabled(operator and event is not None and event.status == "running")

@@ -67,7 +67,8 @@ class LoginPanel(QWidget):
         layout.addStretch()
         self._unlock_at = 0.0
         self._locked_name = ""
-        self._countdown = QTimer(self, interval=1000, timeout=self._tick)
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._tick)
         state.snapshotChanged.connect(self._fill_staff)
         state.staffChanged.connect(self._show_staff)
         self._show_staff(None)

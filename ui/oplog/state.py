@@ -36,7 +36,8 @@ class OplogState(QObject):
         self.snapshot: Snapshot | None = None
         self.labels = Labels(self)
         worker.opened.connect(self.refresh)
-        self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        self._timer = QTimer(self, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
         self._timer.start()
 
     def refresh(self) -> None:

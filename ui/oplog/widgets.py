@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -36,11 +36,13 @@ class WibDateTimeEdit(QDateTimeEdit):
 
     def set_moment(self, moment: datetime) -> None:
         wib = moment.astimezone(WIB)
-        self.setDateTime(QDateTime(wib.date(), wib.time().replace(second=0, microsecond=0)))
+        self.setDateTime(QDateTime(QDate(wib.year, wib.month, wib.day), QTime(wib.hour, wib.minute)))
 
     def moment(self) -> datetime:
-        shown = self.dateTime()
-        return datetime.combine(shown.date().toPython(), shown.time().toPython(), WIB)
+        day, time = self.dateTime().date(), self.dateTime().time()
+        return datetime(
+            day.year(), day.month(), day.day(), time.hour(), time.minute(), time.second(), tzinfo=WIB
+        )
 
 
 class CheckList(QListWidget):
@@ -96,7 +98,8 @@ class TextTable(QTableWidget):
 
     def select_id(self, key: int) -> None:
         for row in range(self.rowCount()):
-            if self.item(row, 0).data(IdRole) == key:
+            item = self.item(row, 0)
+            if item is not None and item.data(IdRole) == key:
                 self.selectRow(row)
                 return
 
