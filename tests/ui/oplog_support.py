@@ -23,13 +23,13 @@ from models.config.store import ConfigStore, demo_config, dump_config
 from models.desk.hotkeys import HotkeyMap
 from models.oplog.clock import utc_now
 from models.oplog.database import open_database
+from models.oplog.opening import open_oplog
 from models.oplog.schedule import Place, schedule_event
 from models.oplog.shifts import plan_shift, start_shift
 from models.oplog.tables import EventMode
 from tests.devices.conftest import wait_answering
 from tests.oplog.world import PIN, World, build_world
 from ui.oplog.docks import OplogDocks
-from models.oplog.opening import open_oplog
 from ui.shell.console import Console, SimulatedPicture
 
 WAIT_MS = 10_000

@@ -22,9 +22,9 @@ from devices.visca.url_check import check_camera
 from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import ConfigStore, demo_config_text
 from models.desk.hotkeys import HotkeyMap
+from models.oplog.opening import open_oplog
 from tests.ui import oplog_support
 from tests.ui.oplog_support import log_in, ready
-from models.oplog.opening import open_oplog
 from ui.shell.config_editor import ConfigEditor
 from ui.shell.console import Console, SimulatedPicture
 

@@ -14,10 +14,10 @@ from devices.visca.url_check import check_camera
 from devices.wall.controller import WallController
 from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
+from models.oplog.opening import open_oplog
 from tests.ui import test_oplog_shared_takeovers as shared
 from tests.ui import test_wall_view as wall
 from tests.ui.oplog_support import WAIT_MS, ready, settle
-from models.oplog.opening import open_oplog
 from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
