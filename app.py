@@ -112,7 +112,7 @@ def run_console(args: argparse.Namespace) -> int:
     from models.config.store import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
     from models.desk.hotkeys import load_hotkeys
     from models.oplog.database import default_url
-    from ui.oplog.worker import demo_url, opener
+    from models.oplog.opening import demo_url, opener
     from ui.shell.console import Console, SimulatedPicture
     from ui.shell.garbage_collector import collect_garbage_on_gui_thread
     from ui.shell.language import install_translator

@@ -57,7 +57,7 @@ from devices.visca.url_check import check_camera
 from models.config.store import ConfigStore
 from models.desk.hotkeys import load_hotkeys
 from ui.shell.console import Console
-from ui.oplog.worker import opener
+from models.oplog.opening import opener
 app = QApplication(sys.argv[:1])
 marks = {{"imported": time.time()}}
 folder = {folder!r}
@@ -74,7 +74,7 @@ with DeviceRuntime("devices") as runtime:
         marks.setdefault("data", time.time())
         marks["events_today"] = len(snapshot.events)
         app.quit()
-    console.operations.state.snapshotChanged.connect(loaded)
+    console.oplog.state.snapshotChanged.connect(loaded)
     app.exec()
     console.shutdown()
 print(json.dumps(marks))
@@ -177,11 +177,11 @@ def monthly_window(url: str, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from models.oplog.database import open_database
-    from ui.oplog.worker import DbWorker
+    from ui.oplog.worker import OplogWorker
     from ui.reports.monthly import MonthlyWindow
 
     app = QApplication.instance()
-    worker = DbWorker(lambda: open_database(url))
+    worker = OplogWorker(lambda: open_database(url))
     window = MonthlyWindow(worker)
     window.month.setDate(QDate(END.year, END.month, 1).addMonths(-1))
     window.show()
@@ -207,7 +207,7 @@ def monthly_pdf(url: str, runs: int) -> None:
 
     from models.oplog.database import open_database
     from models.oplog.reports.monthly import monthly_stats
-    from ui.oplog.worker import DbWorker
+    from ui.oplog.worker import OplogWorker
     from ui.reports.charts import MonthlyCharts, record
     from ui.reports.monthly import MonthlyWindow
     from ui.reports.monthly_pdf import MonthlyDocument
@@ -236,7 +236,7 @@ def monthly_pdf(url: str, runs: int) -> None:
         )
 
         app = QApplication.instance()
-        worker = DbWorker(lambda: open_database(url))
+        worker = OplogWorker(lambda: open_database(url))
         window = MonthlyWindow(worker)
         window.month.setDate(month)
         window.show()

@@ -86,17 +86,17 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog/board.py" line="198"/>
+        <location filename="../../ui/oplog/board.py" line="184"/>
         <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
         <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="244"/>
+        <location filename="../../ui/oplog/board.py" line="230"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="247"/>
+        <location filename="../../ui/oplog/board.py" line="233"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
@@ -1491,71 +1491,71 @@
 <context>
     <name>DevicesAdmin</name>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="190"/>
+        <location filename="../../ui/oplog/admin.py" line="184"/>
         <source>Devices</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="192"/>
-        <location filename="../../ui/oplog/admin.py" line="204"/>
+        <location filename="../../ui/oplog/admin.py" line="186"/>
+        <location filename="../../ui/oplog/admin.py" line="199"/>
         <source>Asset number</source>
         <translation>Nomor aset</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="193"/>
-        <location filename="../../ui/oplog/admin.py" line="205"/>
+        <location filename="../../ui/oplog/admin.py" line="187"/>
+        <location filename="../../ui/oplog/admin.py" line="200"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="194"/>
-        <location filename="../../ui/oplog/admin.py" line="206"/>
+        <location filename="../../ui/oplog/admin.py" line="188"/>
+        <location filename="../../ui/oplog/admin.py" line="201"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="195"/>
-        <location filename="../../ui/oplog/admin.py" line="211"/>
+        <location filename="../../ui/oplog/admin.py" line="189"/>
+        <location filename="../../ui/oplog/admin.py" line="206"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="196"/>
+        <location filename="../../ui/oplog/admin.py" line="190"/>
         <source>In service</source>
         <translation>Beroperasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="210"/>
+        <location filename="../../ui/oplog/admin.py" line="205"/>
         <source>New location…</source>
         <translation>Lokasi baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="212"/>
+        <location filename="../../ui/oplog/admin.py" line="207"/>
         <source>Add device</source>
         <translation>Tambah perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="214"/>
+        <location filename="../../ui/oplog/admin.py" line="209"/>
         <source>Take the selected device out of / back into service</source>
         <translation>Nonaktifkan / operasikan kembali perangkat terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="236"/>
+        <location filename="../../ui/oplog/admin.py" line="230"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="236"/>
+        <location filename="../../ui/oplog/admin.py" line="230"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="252"/>
+        <location filename="../../ui/oplog/admin.py" line="237"/>
         <source>Device added.</source>
         <translation>Perangkat ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="262"/>
+        <location filename="../../ui/oplog/admin.py" line="242"/>
         <source>Device changed.</source>
         <translation>Perangkat diubah.</translation>
     </message>
@@ -1651,12 +1651,12 @@
         <translation>Batas peserta harus bilangan bulat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="168"/>
+        <location filename="../../ui/oplog/events.py" line="153"/>
         <source>Scheduling…</source>
         <translation>Menjadwalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="172"/>
+        <location filename="../../ui/oplog/events.py" line="157"/>
         <source>Event scheduled: %1</source>
         <translation>Acara dijadwalkan: %1</translation>
     </message>
@@ -1664,47 +1664,47 @@
 <context>
     <name>EventsDock</name>
     <message>
-        <location filename="../../ui/oplog/events.py" line="186"/>
+        <location filename="../../ui/oplog/events.py" line="171"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="187"/>
+        <location filename="../../ui/oplog/events.py" line="172"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="188"/>
+        <location filename="../../ui/oplog/events.py" line="173"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="189"/>
+        <location filename="../../ui/oplog/events.py" line="174"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="190"/>
+        <location filename="../../ui/oplog/events.py" line="175"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="191"/>
+        <location filename="../../ui/oplog/events.py" line="176"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="192"/>
+        <location filename="../../ui/oplog/events.py" line="177"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="196"/>
+        <location filename="../../ui/oplog/events.py" line="181"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="197"/>
+        <location filename="../../ui/oplog/events.py" line="182"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
@@ -1852,17 +1852,17 @@
         <translation>(belum ada)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="156"/>
+        <location filename="../../ui/oplog/logbook.py" line="146"/>
         <source>Fault opened.</source>
         <translation>Gangguan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="165"/>
+        <location filename="../../ui/oplog/logbook.py" line="153"/>
         <source>Owner changed.</source>
         <translation>Penanggung jawab diganti.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="173"/>
+        <location filename="../../ui/oplog/logbook.py" line="159"/>
         <source>Fault closed.</source>
         <translation>Gangguan ditutup.</translation>
     </message>
@@ -2008,6 +2008,11 @@
         <location filename="../../models/oplog/handover_seal.py" line="87"/>
         <source>the {table} chain: the row that was its last at acceptance is gone</source>
         <translation>rantai {table}: baris yang menjadi ujungnya saat penerimaan sudah hilang</translation>
+    </message>
+    <message>
+        <location filename="../../models/oplog/jobs/handover.py" line="137"/>
+        <source>this shift has no handover yet</source>
+        <translation>shift ini belum memiliki serah terima</translation>
     </message>
 </context>
 <context>
@@ -2296,133 +2301,128 @@
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="95"/>
-        <source>this shift has no handover yet</source>
-        <translation>shift ini belum memiliki serah terima</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/handover.py" line="107"/>
+        <location filename="../../ui/oplog/handover.py" line="52"/>
         <source>Shift handover</source>
         <translation>Serah terima shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="117"/>
+        <location filename="../../ui/oplog/handover.py" line="62"/>
         <source>Prepare the handover (shift lead)</source>
         <translation>Siapkan serah terima (kepala shift)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="119"/>
+        <location filename="../../ui/oplog/handover.py" line="64"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="122"/>
+        <location filename="../../ui/oplog/handover.py" line="67"/>
         <source>Save notes</source>
         <translation>Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="126"/>
+        <location filename="../../ui/oplog/handover.py" line="71"/>
         <source>The outgoing lead signs with their PIN. The summary and the open faults are frozen; afterwards only the incoming lead&apos;s acceptance follows.</source>
         <translation>Kepala shift yang menyerahkan menandatangani dengan PIN-nya. Ringkasan dan gangguan yang masih terbuka dibekukan; setelah itu tinggal penerimaan oleh kepala shift berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="129"/>
+        <location filename="../../ui/oplog/handover.py" line="74"/>
         <source>Sign as outgoing lead</source>
         <translation>Tanda tangani sebagai penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="133"/>
+        <location filename="../../ui/oplog/handover.py" line="78"/>
         <source>The incoming lead reviews the summary and the carried-over faults, then accepts with their PIN. The record is then locked with a hash.</source>
         <translation>Kepala shift yang menerima memeriksa ringkasan dan gangguan yang diteruskan, lalu menerima dengan PIN-nya. Setelah itu berita acara dikunci dengan hash.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="136"/>
+        <location filename="../../ui/oplog/handover.py" line="81"/>
         <source>Accept and lock</source>
         <translation>Terima dan kunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="155"/>
+        <location filename="../../ui/oplog/handover.py" line="98"/>
         <source>1 Summary</source>
         <translation>1 Ringkasan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="156"/>
+        <location filename="../../ui/oplog/handover.py" line="99"/>
         <source>2 Notes</source>
         <translation>2 Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="157"/>
+        <location filename="../../ui/oplog/handover.py" line="100"/>
         <source>3 Sign (outgoing lead)</source>
         <translation>3 Tanda tangan (penyerah)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="158"/>
+        <location filename="../../ui/oplog/handover.py" line="101"/>
         <source>4 Accept (incoming lead)</source>
         <translation>4 Terima (penerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="159"/>
+        <location filename="../../ui/oplog/handover.py" line="102"/>
         <source>5 Locked record</source>
         <translation>5 Berita acara terkunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="193"/>
+        <location filename="../../ui/oplog/handover.py" line="135"/>
         <source>There is no shift to hand over yet.</source>
         <translation>Belum ada shift yang bisa diserahterimakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="201"/>
+        <location filename="../../ui/oplog/handover.py" line="143"/>
         <source>Shift %1 of %2, lead %3 — %4</source>
         <translation>Shift %1 tanggal %2, kepala shift %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="224"/>
+        <location filename="../../ui/oplog/handover.py" line="166"/>
         <source>%1 (admin, in place of the incoming lead)</source>
         <translation>%1 (admin, menggantikan kepala shift yang menerima)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="231"/>
+        <location filename="../../ui/oplog/handover.py" line="173"/>
         <source>Incoming lead: %1 (shift %2). An admin may accept in their place; the record and the audit trail say so.</source>
         <translation>Kepala shift yang menerima: %1 (shift %2). Admin boleh menerima sebagai penggantinya; hal itu tercatat di catatan serah terima dan jejak audit.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="240"/>
+        <location filename="../../ui/oplog/handover.py" line="182"/>
         <source>No shift with another lead is planned after this one: plan it in Operations → Shift, or an admin accepts.</source>
         <translation>Belum ada shift dengan kepala lain yang direncanakan setelah shift ini: rencanakan di Operasional → Shift, atau admin yang menerima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="259"/>
+        <location filename="../../ui/oplog/handover.py" line="203"/>
         <source>Handover prepared: check the summary, write the notes.</source>
         <translation>Serah terima disiapkan: periksa ringkasannya, tulis catatannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="267"/>
+        <location filename="../../ui/oplog/handover.py" line="213"/>
         <source>Notes saved.</source>
         <translation>Catatan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="274"/>
-        <location filename="../../ui/oplog/handover.py" line="290"/>
+        <location filename="../../ui/oplog/handover.py" line="219"/>
+        <location filename="../../ui/oplog/handover.py" line="240"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="306"/>
+        <location filename="../../ui/oplog/handover.py" line="256"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="306"/>
+        <location filename="../../ui/oplog/handover.py" line="256"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="309"/>
+        <location filename="../../ui/oplog/handover.py" line="259"/>
         <source>Save the handover report</source>
         <translation>Simpan laporan serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/handover.py" line="319"/>
+        <location filename="../../ui/oplog/handover.py" line="271"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -2794,144 +2794,152 @@
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../models/oplog/jobs/base.py" line="44"/>
+        <source>Number {id} is no longer in the operations log.</source>
+        <translation>Nomor {id} sudah tidak ada di log operasional.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/oplog/state.py" line="108"/>
+        <location filename="../../ui/oplog/state.py" line="106"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="109"/>
+        <location filename="../../ui/oplog/state.py" line="107"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="110"/>
+        <location filename="../../ui/oplog/state.py" line="108"/>
         <source>viewer</source>
         <translation>pemantau</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="114"/>
+        <location filename="../../ui/oplog/state.py" line="112"/>
         <source>online</source>
         <translation>daring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="114"/>
+        <location filename="../../ui/oplog/state.py" line="112"/>
         <source>on site</source>
         <translation>luring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="114"/>
+        <location filename="../../ui/oplog/state.py" line="112"/>
         <source>hybrid</source>
         <translation>campuran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="119"/>
+        <location filename="../../ui/oplog/state.py" line="117"/>
         <source>minor</source>
         <translation>ringan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="119"/>
+        <location filename="../../ui/oplog/state.py" line="117"/>
         <source>major</source>
         <translation>berat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="119"/>
+        <location filename="../../ui/oplog/state.py" line="117"/>
         <source>critical</source>
         <translation>kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="125"/>
+        <location filename="../../ui/oplog/state.py" line="123"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="126"/>
+        <location filename="../../ui/oplog/state.py" line="124"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="127"/>
+        <location filename="../../ui/oplog/state.py" line="125"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="128"/>
+        <location filename="../../ui/oplog/state.py" line="126"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="129"/>
+        <location filename="../../ui/oplog/state.py" line="127"/>
         <source>no handover yet</source>
         <translation>belum ada serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="130"/>
+        <location filename="../../ui/oplog/state.py" line="128"/>
         <source>draft</source>
         <translation>draf</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="131"/>
+        <location filename="../../ui/oplog/state.py" line="129"/>
         <source>signed by the outgoing lead</source>
         <translation>ditandatangani penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="132"/>
+        <location filename="../../ui/oplog/state.py" line="130"/>
         <source>accepted and locked</source>
         <translation>diterima dan dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="133"/>
+        <location filename="../../ui/oplog/state.py" line="131"/>
         <source>reopened for additions</source>
         <translation>dibuka kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="138"/>
+        <location filename="../../ui/oplog/state.py" line="136"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="139"/>
+        <location filename="../../ui/oplog/state.py" line="137"/>
         <source>video wall</source>
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="140"/>
+        <location filename="../../ui/oplog/state.py" line="138"/>
         <source>mobile kit</source>
         <translation>kit liputan keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="141"/>
+        <location filename="../../ui/oplog/state.py" line="139"/>
         <source>other</source>
         <translation>lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="146"/>
+        <location filename="../../ui/oplog/state.py" line="144"/>
         <source>Smart Centre room</source>
         <translation>Ruang Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="147"/>
+        <location filename="../../ui/oplog/state.py" line="145"/>
         <source>Other venue</source>
         <translation>Tempat lain</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="148"/>
+        <location filename="../../ui/oplog/state.py" line="146"/>
         <source>Mobile unit</source>
         <translation>Unit keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="153"/>
+        <location filename="../../ui/oplog/state.py" line="151"/>
         <source>reopened</source>
         <translation>dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="154"/>
+        <location filename="../../ui/oplog/state.py" line="152"/>
         <source>addition</source>
         <translation>tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="155"/>
+        <location filename="../../ui/oplog/state.py" line="153"/>
         <source>locked again</source>
         <translation>dikunci lagi</translation>
     </message>
@@ -2958,23 +2966,23 @@
     </message>
     <message>
         <location filename="../../ui/oplog/locations.py" line="19"/>
-        <location filename="../../ui/oplog/locations.py" line="25"/>
+        <location filename="../../ui/oplog/locations.py" line="26"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
         <location filename="../../ui/oplog/locations.py" line="19"/>
-        <location filename="../../ui/oplog/locations.py" line="26"/>
+        <location filename="../../ui/oplog/locations.py" line="27"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/locations.py" line="27"/>
+        <location filename="../../ui/oplog/locations.py" line="28"/>
         <source>Add location</source>
         <translation>Tambah lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/locations.py" line="38"/>
+        <location filename="../../ui/oplog/locations.py" line="35"/>
         <source>Location added.</source>
         <translation>Lokasi ditambahkan.</translation>
     </message>
@@ -3039,82 +3047,82 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ui/oplog/login.py" line="41"/>
+        <location filename="../../ui/oplog/login.py" line="42"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="44"/>
+        <location filename="../../ui/oplog/login.py" line="45"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="46"/>
+        <location filename="../../ui/oplog/login.py" line="47"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="55"/>
+        <location filename="../../ui/oplog/login.py" line="56"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="56"/>
+        <location filename="../../ui/oplog/login.py" line="57"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="87"/>
+        <location filename="../../ui/oplog/login.py" line="88"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="89"/>
+        <location filename="../../ui/oplog/login.py" line="90"/>
         <source>Logged in: %1 (%2)</source>
         <translation>Masuk sebagai: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="99"/>
+        <location filename="../../ui/oplog/login.py" line="100"/>
         <source>Choose your name and type your PIN.</source>
         <translation>Pilih nama Anda dan ketik PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="102"/>
+        <location filename="../../ui/oplog/login.py" line="103"/>
         <source>Checking the PIN of %1…</source>
         <translation>Memeriksa PIN %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="116"/>
+        <location filename="../../ui/oplog/login.py" line="115"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="111"/>
+        <location filename="../../ui/oplog/login.py" line="110"/>
         <source>%1 logged out.</source>
         <translation>%1 sudah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="138"/>
+        <location filename="../../ui/oplog/login.py" line="137"/>
         <source>Wrong PIN for %1. %2 more wrong PIN(s) lock the account for 60 seconds.</source>
         <translation>PIN untuk %1 salah. %2 kali lagi salah, akun dikunci selama 60 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="143"/>
+        <location filename="../../ui/oplog/login.py" line="142"/>
         <source>The account of %1 is switched off; ask an admin.</source>
         <translation>Akun %1 dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="147"/>
+        <location filename="../../ui/oplog/login.py" line="146"/>
         <source>Login refused: %1</source>
         <translation>Gagal masuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="154"/>
+        <location filename="../../ui/oplog/login.py" line="153"/>
         <source>%1 may try again now.</source>
         <translation>%1 boleh mencoba lagi sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="157"/>
+        <location filename="../../ui/oplog/login.py" line="156"/>
         <source>The account of %1 is locked after %2 wrong PINs; try again in %3 s.</source>
         <translation>Akun %1 dikunci setelah %2 kali PIN salah; coba lagi dalam %3 detik.</translation>
     </message>
@@ -3457,112 +3465,6 @@
     </message>
 </context>
 <context>
-    <name>OperationsLog</name>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="80"/>
-        <source>Operator</source>
-        <translation>Petugas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="81"/>
-        <location filename="../../ui/oplog/operations_log.py" line="113"/>
-        <source>Shift</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="82"/>
-        <location filename="../../ui/oplog/operations_log.py" line="114"/>
-        <source>Event schedule</source>
-        <translation>Jadwal acara</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="83"/>
-        <location filename="../../ui/oplog/operations_log.py" line="115"/>
-        <source>Faults</source>
-        <translation>Gangguan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="87"/>
-        <source>Operations log: opening…</source>
-        <translation>Log operasional: membuka…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="103"/>
-        <source>The audit trail is written again.</source>
-        <translation>Jejak audit kembali tercatat.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="111"/>
-        <source>&amp;Operations</source>
-        <translation>&amp;Operasional</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="112"/>
-        <source>Log in / out</source>
-        <translation>Masuk / keluar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="117"/>
-        <source>Quick log entry (%1)</source>
-        <translation>Catatan cepat (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="120"/>
-        <source>Handover…</source>
-        <translation>Serah terima…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="121"/>
-        <source>Monthly statistics…</source>
-        <translation>Statistik bulanan…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="126"/>
-        <source>Staff…</source>
-        <translation>Petugas…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="127"/>
-        <source>Devices…</source>
-        <translation>Perangkat…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="128"/>
-        <source>Locations…</source>
-        <translation>Lokasi…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="172"/>
-        <source>Log in first (Operations → Log in / out)</source>
-        <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="189"/>
-        <source>%1: carried from the configuration into the operations log, running</source>
-        <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="191"/>
-        <source>%1: carried from the configuration into the operations log</source>
-        <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="222"/>
-        <source>Not logged in</source>
-        <translation>Belum masuk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="231"/>
-        <source>Operations log: %1</source>
-        <translation>Log operasional: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/oplog/operations_log.py" line="238"/>
-        <source>Operations log: PROBLEM (see the log)</source>
-        <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
-    </message>
-</context>
-<context>
     <name>OperatorDesk</name>
     <message>
         <location filename="../../ui/desk/operator_desk.py" line="115"/>
@@ -3586,19 +3488,125 @@
     </message>
 </context>
 <context>
-    <name>OpsState</name>
+    <name>OplogDocks</name>
     <message>
-        <location filename="../../ui/oplog/state.py" line="63"/>
+        <location filename="../../ui/oplog/docks.py" line="112"/>
+        <source>Operator</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="113"/>
+        <location filename="../../ui/oplog/docks.py" line="145"/>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="114"/>
+        <location filename="../../ui/oplog/docks.py" line="146"/>
+        <source>Event schedule</source>
+        <translation>Jadwal acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="115"/>
+        <location filename="../../ui/oplog/docks.py" line="147"/>
+        <source>Faults</source>
+        <translation>Gangguan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="119"/>
+        <source>Operations log: opening…</source>
+        <translation>Log operasional: membuka…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="135"/>
+        <source>The audit trail is written again.</source>
+        <translation>Jejak audit kembali tercatat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="143"/>
+        <source>&amp;Operations</source>
+        <translation>&amp;Operasional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="144"/>
+        <source>Log in / out</source>
+        <translation>Masuk / keluar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="149"/>
+        <source>Quick log entry (%1)</source>
+        <translation>Catatan cepat (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="152"/>
+        <source>Handover…</source>
+        <translation>Serah terima…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="153"/>
+        <source>Monthly statistics…</source>
+        <translation>Statistik bulanan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="158"/>
+        <source>Staff…</source>
+        <translation>Petugas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="159"/>
+        <source>Devices…</source>
+        <translation>Perangkat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="160"/>
+        <source>Locations…</source>
+        <translation>Lokasi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="204"/>
+        <source>Log in first (Operations → Log in / out)</source>
+        <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="221"/>
+        <source>%1: carried from the configuration into the operations log, running</source>
+        <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="223"/>
+        <source>%1: carried from the configuration into the operations log</source>
+        <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="254"/>
+        <source>Not logged in</source>
+        <translation>Belum masuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="263"/>
+        <source>Operations log: %1</source>
+        <translation>Log operasional: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/docks.py" line="270"/>
+        <source>Operations log: PROBLEM (see the log)</source>
+        <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
+    </message>
+</context>
+<context>
+    <name>OplogState</name>
+    <message>
+        <location filename="../../ui/oplog/state.py" line="61"/>
         <source>The account of %1 was switched off: logged out.</source>
         <translation>Akun %1 dinonaktifkan: Anda telah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="68"/>
+        <location filename="../../ui/oplog/state.py" line="66"/>
         <source>%1 now has the role %2.</source>
         <translation>%1 sekarang berperan sebagai %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="93"/>
+        <location filename="../../ui/oplog/state.py" line="91"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
@@ -3769,12 +3777,12 @@
         <translation>menonaktifkan perangkat dari layanan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="184"/>
+        <location filename="../../models/oplog/jobs/shifts.py" line="40"/>
         <source>change the team of a shift</source>
         <translation>mengubah tim shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="203"/>
+        <location filename="../../models/oplog/jobs/shifts.py" line="55"/>
         <source>plan a shift</source>
         <translation>merencanakan shift</translation>
     </message>
@@ -4227,47 +4235,47 @@
 <context>
     <name>QuickLogBox</name>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="186"/>
+        <location filename="../../ui/oplog/logbook.py" line="170"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="191"/>
+        <location filename="../../ui/oplog/logbook.py" line="175"/>
         <source>What happened? Enter saves, the console carries on.</source>
         <translation>Apa yang terjadi? Enter menyimpan, konsol tetap berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="195"/>
+        <location filename="../../ui/oplog/logbook.py" line="179"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="197"/>
+        <location filename="../../ui/oplog/logbook.py" line="181"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="204"/>
+        <location filename="../../ui/oplog/logbook.py" line="188"/>
         <source>Log entry (written under your name, now):</source>
         <translation>Catatan (atas nama Anda, waktu sekarang):</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="218"/>
+        <location filename="../../ui/oplog/logbook.py" line="202"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="224"/>
+        <location filename="../../ui/oplog/logbook.py" line="208"/>
         <source>About %1</source>
         <translation>Tentang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="245"/>
+        <location filename="../../ui/oplog/logbook.py" line="226"/>
         <source>Log entry saved: %1</source>
         <translation>Catatan tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/logbook.py" line="248"/>
+        <location filename="../../ui/oplog/logbook.py" line="229"/>
         <source>Log entry NOT saved (%1): %2</source>
         <translation>Catatan TIDAK tersimpan (%1): %2</translation>
     </message>
@@ -4510,112 +4518,112 @@
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="48"/>
+        <location filename="../../ui/oplog/shift.py" line="45"/>
         <source>Save team</source>
         <translation>Simpan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="49"/>
+        <location filename="../../ui/oplog/shift.py" line="46"/>
         <source>Start shift</source>
         <translation>Mulai shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="50"/>
+        <location filename="../../ui/oplog/shift.py" line="47"/>
         <source>End shift</source>
         <translation>Akhiri shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="63"/>
+        <location filename="../../ui/oplog/shift.py" line="60"/>
         <source>Plan shift</source>
         <translation>Rencanakan shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="68"/>
+        <location filename="../../ui/oplog/shift.py" line="65"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="69"/>
+        <location filename="../../ui/oplog/shift.py" line="66"/>
         <source>Team on duty</source>
         <translation>Tim yang bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="73"/>
+        <location filename="../../ui/oplog/shift.py" line="70"/>
         <source>Plan a shift (lead and team from above)</source>
         <translation>Rencanakan shift (kepala shift dan tim dari atas)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="75"/>
+        <location filename="../../ui/oplog/shift.py" line="72"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="76"/>
+        <location filename="../../ui/oplog/shift.py" line="73"/>
         <source>From (WIB)</source>
         <translation>Dari (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="77"/>
+        <location filename="../../ui/oplog/shift.py" line="74"/>
         <source>To (WIB)</source>
         <translation>Sampai (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="114"/>
+        <location filename="../../ui/oplog/shift.py" line="111"/>
         <source>No shift is running or planned; plan one below.</source>
         <translation>Tidak ada shift yang berjalan atau direncanakan; rencanakan di bawah.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="117"/>
+        <location filename="../../ui/oplog/shift.py" line="114"/>
         <source>planned, not started</source>
         <translation>direncanakan, belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="119"/>
+        <location filename="../../ui/oplog/shift.py" line="116"/>
         <source>started at %1</source>
         <translation>dimulai pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="121"/>
+        <location filename="../../ui/oplog/shift.py" line="118"/>
         <source>Shift %1, %2 — %3. Lead: %4; team: %5.</source>
         <translation>Shift %1, %2 — %3. Kepala shift: %4; tim: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="150"/>
+        <location filename="../../ui/oplog/shift.py" line="145"/>
         <source>Shift started.</source>
         <translation>Shift dimulai.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="172"/>
+        <location filename="../../ui/oplog/shift.py" line="161"/>
         <source>Shift ended. Hand it over: Operations → Handover.</source>
         <translation>Shift diakhiri. Serahterimakan: Operasional → Serah terima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="174"/>
+        <location filename="../../ui/oplog/shift.py" line="163"/>
         <source>Shift ended. Finish and sign the handover: Operations → Handover.</source>
         <translation>Shift diakhiri. Selesaikan dan tandatangani serah terima: Operasional → Serah terima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="176"/>
+        <location filename="../../ui/oplog/shift.py" line="165"/>
         <source>Shift ended. The handover waits for the incoming lead to accept it.</source>
         <translation>Shift diakhiri. Serah terima menunggu diterima oleh kepala shift yang menerima.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="177"/>
+        <location filename="../../ui/oplog/shift.py" line="166"/>
         <source>Shift ended.</source>
         <translation>Shift diakhiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="192"/>
+        <location filename="../../ui/oplog/shift.py" line="172"/>
         <source>Team saved.</source>
         <translation>Tim disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="199"/>
+        <location filename="../../ui/oplog/shift.py" line="179"/>
         <source>Choose the lead of the shift.</source>
         <translation>Pilih kepala shift.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/shift.py" line="213"/>
+        <location filename="../../ui/oplog/shift.py" line="181"/>
         <source>Shift planned.</source>
         <translation>Shift direncanakan.</translation>
     </message>
@@ -4722,90 +4730,90 @@
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="91"/>
+        <location filename="../../ui/oplog/admin.py" line="101"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="93"/>
-        <location filename="../../ui/oplog/admin.py" line="108"/>
+        <location filename="../../ui/oplog/admin.py" line="103"/>
+        <location filename="../../ui/oplog/admin.py" line="119"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="94"/>
+        <location filename="../../ui/oplog/admin.py" line="104"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="95"/>
-        <location filename="../../ui/oplog/admin.py" line="110"/>
+        <location filename="../../ui/oplog/admin.py" line="105"/>
+        <location filename="../../ui/oplog/admin.py" line="121"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="96"/>
-        <location filename="../../ui/oplog/admin.py" line="111"/>
+        <location filename="../../ui/oplog/admin.py" line="106"/>
+        <location filename="../../ui/oplog/admin.py" line="122"/>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="97"/>
+        <location filename="../../ui/oplog/admin.py" line="107"/>
         <source>Account</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="98"/>
+        <location filename="../../ui/oplog/admin.py" line="108"/>
         <source>Locked until</source>
         <translation>Terkunci sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="109"/>
+        <location filename="../../ui/oplog/admin.py" line="120"/>
         <source>NIP (PNS/CPNS, 18 digits)</source>
         <translation>NIP (PNS/CPNS, 18 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="112"/>
+        <location filename="../../ui/oplog/admin.py" line="123"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="113"/>
+        <location filename="../../ui/oplog/admin.py" line="124"/>
         <source>Add staff member</source>
         <translation>Tambah petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="114"/>
+        <location filename="../../ui/oplog/admin.py" line="125"/>
         <source>Switch the selected account on/off</source>
         <translation>Aktifkan/nonaktifkan akun terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="116"/>
+        <location filename="../../ui/oplog/admin.py" line="127"/>
         <source>Give the selected account the name, role and PIN above</source>
         <translation>Beri akun yang dipilih nama, peran, dan PIN di atas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="118"/>
+        <location filename="../../ui/oplog/admin.py" line="129"/>
         <source>Unlock the selected account</source>
         <translation>Buka kunci akun yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="129"/>
+        <location filename="../../ui/oplog/admin.py" line="139"/>
         <source>on</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="129"/>
+        <location filename="../../ui/oplog/admin.py" line="139"/>
         <source>off</source>
         <translation>nonaktif</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="143"/>
+        <location filename="../../ui/oplog/admin.py" line="149"/>
         <source>Staff member added.</source>
         <translation>Petugas ditambahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/admin.py" line="174"/>
+        <location filename="../../ui/oplog/admin.py" line="169"/>
         <source>Account unlocked.</source>
         <translation>Kunci akun dibuka.</translation>
     </message>
@@ -4816,7 +4824,7 @@
     </message>
     <message>
         <location filename="../../ui/oplog/admin.py" line="154"/>
-        <location filename="../../ui/oplog/admin.py" line="166"/>
+        <location filename="../../ui/oplog/admin.py" line="163"/>
         <source>Account changed.</source>
         <translation>Akun diubah.</translation>
     </message>

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import make_url
 
 from models.oplog.demo_log import demo_log_path, remove_earlier_demo_logs
-from ui.oplog.worker import demo_url
+from models.oplog.opening import demo_url
 
 LATE_EVENING_UTC = datetime(2026, 11, 28, 18, 30, tzinfo=UTC)  # 01:30 WIB on the 29th
 

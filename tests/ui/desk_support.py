@@ -23,7 +23,7 @@ from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import CameraConfig, demo_config
 from models.desk.hotkeys import HotkeyMap
-from ui.oplog.worker import open_oplog
+from models.oplog.opening import open_oplog
 from ui.shell.console import Console, SimulatedPicture
 
 WAIT_MS = 10_000

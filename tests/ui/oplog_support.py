@@ -23,13 +23,13 @@ from models.config.store import ConfigStore, demo_config, dump_config
 from models.desk.hotkeys import HotkeyMap
 from models.oplog.clock import utc_now
 from models.oplog.database import open_database
+from models.oplog.opening import open_oplog
 from models.oplog.schedule import Place, schedule_event
 from models.oplog.shifts import plan_shift, start_shift
 from models.oplog.tables import EventMode
 from tests.devices.conftest import wait_answering
 from tests.oplog.world import PIN, World, build_world
-from ui.oplog.operations_log import OperationsLog
-from ui.oplog.worker import open_oplog
+from ui.oplog.docks import OplogDocks
 from ui.shell.console import Console, SimulatedPicture
 
 WAIT_MS = 10_000
@@ -166,19 +166,19 @@ def console_for(rig, qtbot):
     runtimes.close()
 
 
-def ready(ops: OperationsLog, qtbot) -> None:
+def ready(ops: OplogDocks, qtbot) -> None:
     """Wait until the database is open and the first snapshot is shown."""
     qtbot.waitUntil(lambda: ops.state.snapshot is not None, timeout=WAIT_MS)
 
 
-def settle(ops: OperationsLog, qtbot) -> None:
+def settle(ops: OplogDocks, qtbot) -> None:
     """Wait until every job handed to the database thread so far has come back to the GUI thread."""
     marker: list[bool] = []
     ops.worker.run(lambda: None, lambda _none: marker.append(True))
     qtbot.waitUntil(lambda: bool(marker), timeout=WAIT_MS)
 
 
-def log_in(ops: OperationsLog, qtbot, staff_id: int, pin: str = PIN) -> None:
+def log_in(ops: OplogDocks, qtbot, staff_id: int, pin: str = PIN) -> None:
     """Choose the name, type the PIN, press Enter in the login panel; wait for the answer."""
     panel = ops.login
     panel.staff.setCurrentIndex(panel.staff.findData(staff_id))

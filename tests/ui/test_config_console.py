@@ -22,9 +22,9 @@ from devices.visca.url_check import check_camera
 from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import ConfigStore, demo_config_text
 from models.desk.hotkeys import HotkeyMap
+from models.oplog.opening import open_oplog
 from tests.ui import oplog_support
 from tests.ui.oplog_support import log_in, ready
-from ui.oplog.worker import open_oplog
 from ui.shell.config_editor import ConfigEditor
 from ui.shell.console import Console, SimulatedPicture
 
@@ -136,7 +136,7 @@ def test_in_demo_mode_an_admin_may_edit_the_configuration_and_others_are_told_wh
     rig, make_console, site, qtbot
 ):
     console = make_console(demo_store(rig), oplog=lambda: open_oplog(site.url))
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     action = console.configure_action
     assert not action.isEnabled()

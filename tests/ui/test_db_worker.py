@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ui.oplog.worker import DbWorker, opener
+from models.oplog.opening import opener
+from ui.oplog.worker import OplogWorker
 
 
 def test_a_stopped_worker_drops_late_jobs_instead_of_failing(qapp, tmp_path):
     """A refresh timer or a queued signal of a closed console may still ask for work."""
-    worker = DbWorker(opener(f"sqlite:///{tmp_path / 'oplog.sqlite'}"))
+    worker = OplogWorker(opener(f"sqlite:///{tmp_path / 'oplog.sqlite'}"))
     worker.start()
     ran = []
     worker.call(lambda session: ran.append("before"))

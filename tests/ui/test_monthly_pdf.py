@@ -34,7 +34,7 @@ from models.oplog.seed.demo import seed_demo
 from tests.oplog.conftest import Backend
 from tests.support.commands import run_app
 from tests.support.pdf_text import page_text, pdf_text
-from ui.oplog.worker import DbWorker
+from ui.oplog.worker import OplogWorker
 from ui.reports.charts import MonthlyCharts
 from ui.reports.monthly import MonthlyWindow
 from ui.reports.monthly_pdf import save_monthly
@@ -186,7 +186,7 @@ def assert_the_charts_are_drawn(path: Path, stats: MonthlyStats) -> None:
 
 
 def window_for(month: Month, qtbot) -> MonthlyWindow:
-    worker = DbWorker(lambda: open_database(month.url))
+    worker = OplogWorker(lambda: open_database(month.url))
     window = MonthlyWindow(worker)
     qtbot.addWidget(window)
     window.month.setDate(window.month.date().fromString("2026-10-01", "yyyy-MM-dd"))
@@ -370,7 +370,7 @@ def this_month(tmp_path_factory):
 
 
 def test_a_month_under_way_is_counted_up_to_now_and_the_rest_labelled_planned(this_month, tmp_path, qtbot):
-    worker = DbWorker(lambda: open_database(this_month))
+    worker = OplogWorker(lambda: open_database(this_month))
     window = MonthlyWindow(worker)
     qtbot.addWidget(window)
     window.open()

@@ -349,7 +349,7 @@ def test_a_quick_log_entry_is_confirmed_where_the_operator_looks_and_esc_closes_
     rig, site, console_for, qtbot
 ):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     console.window.activateWindow()
@@ -377,7 +377,7 @@ def test_a_quick_log_entry_is_confirmed_where_the_operator_looks_and_esc_closes_
 def test_enter_in_a_field_that_closes_on_enter_recalls_no_preset(rig, site, console_for, qtbot):
     """The PIN field and the quick log box give up the focus on Enter; the key still belonged to them."""
     console = console_for(site.url)
-    ops, grid, sim = console.operations, console.window.presets, rig[0][0]
+    ops, grid, sim = console.oplog, console.window.presets, rig[0][0]
     ready(ops, qtbot)
     console.window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window, timeout=WAIT_MS)

@@ -27,7 +27,7 @@ def test_the_configuration_editor_closes_at_logout_and_a_viewer_cannot_save_thro
     site, console_for, qtbot
 ):
     console = console_for(site.url, editable=True)
-    ops, store = console.operations, console.config_store
+    ops, store = console.oplog, console.config_store
     ready(ops, qtbot)
     before = store.path.read_text(encoding="utf-8")
     log_in(ops, qtbot, site.world.admin)
@@ -49,7 +49,7 @@ def test_the_configuration_editor_closes_at_logout_and_a_viewer_cannot_save_thro
 
 def test_an_admins_save_is_in_the_audit_trail_with_what_changed(site, console_for, qtbot):
     console = console_for(site.url, editable=True)
-    ops, store = console.operations, console.config_store
+    ops, store = console.oplog, console.config_store
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.admin)
     console.configure_action.trigger()
@@ -66,7 +66,7 @@ def test_an_admins_save_is_in_the_audit_trail_with_what_changed(site, console_fo
 
 
 def test_a_desk_whose_clock_runs_ahead_still_meets_the_lock(site, console_for, qtbot, monkeypatch):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     for _ in range(5):
         log_in(ops, qtbot, site.world.budi, "0000")
@@ -82,7 +82,7 @@ def test_a_desk_whose_clock_runs_ahead_still_meets_the_lock(site, console_for, q
 
 
 def test_an_admin_unlocks_an_account_with_the_staff_screens_button(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     for _ in range(5):
         log_in(ops, qtbot, site.world.budi, "0000")
@@ -108,7 +108,7 @@ def test_an_admin_given_another_role_at_another_desk_loses_the_admin_screens_at_
     site, console_for, qtbot
 ):
     console = console_for(site.url, editable=True)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.admin)
     staff_window = ops._open("staff")
@@ -132,7 +132,7 @@ def test_an_admin_given_another_role_at_another_desk_loses_the_admin_screens_at_
 def test_a_rename_in_the_staff_screen_to_a_name_taken_in_other_capitals_is_refused_in_plain_words(
     site, console_for, qtbot
 ):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.admin)
     staff_window = ops._open("staff")

@@ -26,7 +26,7 @@ console_for, rig, site = support.console_for, support.rig, support.site  # the f
 
 def test_login_wrong_pins_lock_the_account_and_the_panel_counts_down(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     assert ops.login.staff.count() == 4
     assert ops.who.text() == "Not logged in"
@@ -44,7 +44,7 @@ def test_login_wrong_pins_lock_the_account_and_the_panel_counts_down(site, conso
 
 def test_roles_gate_the_admin_screens_in_the_ui_and_in_the_data_call(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     assert not any(action.isEnabled() for action in ops.admin_actions)
     assert not console.configure_action.isEnabled()
@@ -74,7 +74,7 @@ def test_roles_gate_the_admin_screens_in_the_ui_and_in_the_data_call(site, conso
 
 
 def test_every_admin_change_is_in_the_audit_trail_and_a_refused_one_is_not(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.admin)
     staff_window, devices = ops._open("staff"), ops._open("devices")
@@ -120,7 +120,7 @@ def test_every_admin_change_is_in_the_audit_trail_and_a_refused_one_is_not(site,
 
 def test_an_inactive_account_is_told_so(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     site.scalar("UPDATE staff SET active = 0 WHERE id = :id RETURNING id", id=site.world.dwi)
     log_in(ops, qtbot, site.world.dwi)
@@ -139,7 +139,7 @@ def test_camera_actions_are_audited_from_the_device_thread_with_the_staff_member
 
     monkeypatch.setattr(AuditWriter, "record", record)
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     console.desk.select("cam2")
@@ -160,7 +160,7 @@ def test_camera_actions_are_audited_from_the_device_thread_with_the_staff_member
 
 def test_a_locked_database_is_a_notice_and_the_cameras_still_move(site, console_for, qtbot, rig):
     console = console_for(site.url, busy_timeout_ms=200)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     with site.locked():
@@ -181,7 +181,7 @@ def test_a_damaged_database_file_does_not_stop_the_console(tmp_path, console_for
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(b"this is not a database" * 100)
     console = console_for(f"sqlite:///{damaged}")
-    ops = console.operations
+    ops = console.oplog
     qtbot.waitUntil(lambda: "damaged" in console.window.banner.text(), timeout=WAIT_MS)
     assert "PROBLEM" in ops.database.text()
     assert any("damaged" in line for line in log_lines(console))
@@ -254,7 +254,7 @@ def test_logging_in_shows_a_moving_bar_while_the_pin_is_checked_on_the_database_
 
     monkeypatch.setattr(staff_module.bcrypt, "checkpw", slow_check)
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     panel = ops.login
     panel.staff.setCurrentIndex(panel.staff.findData(site.world.budi))

@@ -25,7 +25,7 @@ def status(window) -> str:
 
 def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     window = ops.open_handover()
@@ -87,7 +87,7 @@ def test_sign_accept_lock_reopen_and_tamper(site, console_for, qtbot):
 
 
 def test_only_the_shift_lead_prepares_the_handover(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.dwi)
     window = ops.open_handover()
@@ -112,7 +112,7 @@ def signed_by_budi(site) -> None:
 
 
 def test_the_planned_incoming_lead_accepts_and_the_outgoing_shift_ends(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     signed_by_budi(site)
     log_in(ops, qtbot, site.world.dwi)
@@ -136,7 +136,7 @@ def test_the_planned_incoming_lead_accepts_and_the_outgoing_shift_ends(site, con
 
 
 def test_ending_a_shift_already_handed_over_does_not_ask_to_hand_it_over(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     signed_by_budi(site)
     log_in(ops, qtbot, site.world.budi)
@@ -152,7 +152,7 @@ def backups(site, kind: str) -> list[str]:
 
 def test_the_console_backs_up_daily_and_after_an_accepted_handover(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     qtbot.waitUntil(lambda: len(backups(site, "daily")) == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: ops.backup_age.text() == "Last backup 0 h ago", timeout=WAIT_MS)
@@ -179,9 +179,9 @@ def test_a_failing_backup_is_a_warning_for_the_operators(site, console_for, qtbo
     blocked.write_text("a file where the backups should go")
     monkeypatch.setenv("SMARTCENTRE_BACKUPS", str(blocked))
     console = console_for(site.url)
-    ready(console.operations, qtbot)
+    ready(console.oplog, qtbot)
     qtbot.waitUntil(
-        lambda: "backup of the operations log failed" in console.operations.backup_age.text(), timeout=WAIT_MS
+        lambda: "backup of the operations log failed" in console.oplog.backup_age.text(), timeout=WAIT_MS
     )
     assert any("backup of the operations log failed" in line for line in support.log_lines(console))
     assert "backup of the operations log failed" in console.window.health_note.text()

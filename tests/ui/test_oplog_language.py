@@ -25,7 +25,7 @@ def test_refusals_of_the_data_layer_are_shown_in_indonesian_with_their_values(
     indonesian, site, console_for, qtbot
 ):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     shift = ops.shift.shift
@@ -54,7 +54,7 @@ def test_refusals_of_the_data_layer_are_shown_in_indonesian_with_their_values(
 
 
 def test_a_wrong_pin_at_the_handover_is_told_in_indonesian(indonesian, site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     window = ops.open_handover(site.shift)
@@ -67,7 +67,7 @@ def test_a_wrong_pin_at_the_handover_is_told_in_indonesian(indonesian, site, con
 
 def test_a_locked_database_is_announced_in_indonesian(indonesian, site, console_for, qtbot):
     console = console_for(site.url, busy_timeout_ms=200)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     with site.locked():

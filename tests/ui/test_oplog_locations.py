@@ -33,7 +33,7 @@ def add(window: LocationsAdmin, qtbot, name: str, kind: str = "venue") -> str:
 
 
 def test_an_admin_adds_a_location_offered_by_the_device_and_event_forms(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.admin)
     form = ops.events.form
@@ -80,7 +80,7 @@ def test_an_admin_adds_a_location_offered_by_the_device_and_event_forms(site, co
 
 
 def test_an_operator_may_not_add_a_location(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     assert not any(action.isEnabled() for action in ops.admin_actions)
@@ -102,7 +102,7 @@ def test_an_operator_may_not_add_a_location(site, console_for, qtbot):
     ],
 )
 def test_an_empty_or_taken_name_is_refused_and_nothing_is_stored(site, console_for, qtbot, name, message):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.admin)
     window = ops._open("locations")
@@ -118,7 +118,7 @@ def test_an_empty_or_taken_name_is_refused_and_nothing_is_stored(site, console_f
 
 
 def test_the_refusals_are_said_in_indonesian(indonesian, site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.admin)
     window = ops._open("locations")

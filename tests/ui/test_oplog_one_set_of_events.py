@@ -36,7 +36,7 @@ def select_row(panel, event_id: str) -> None:
 
 def test_what_runs_is_in_the_log_and_the_handover_sees_it(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     board = console.board
     qtbot.waitUntil(lambda: {event.title for event in board.running()} == {RAKOR, PODCAST}, timeout=WAIT_MS)
@@ -82,7 +82,7 @@ def test_what_runs_is_in_the_log_and_the_handover_sees_it(site, console_for, qtb
 
 def test_the_event_worked_for_stays_chosen_when_the_log_takes_over(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     qtbot.waitUntil(lambda: len(console.board.running()) == 2, timeout=WAIT_MS)
     console.board.set_events(console.config.events)  # as before the log answered: the configuration's
@@ -96,7 +96,7 @@ def test_without_the_database_the_configuration_runs_on_this_desk_and_says_so(tm
     damaged = tmp_path / "rusak.sqlite"
     damaged.write_bytes(b"not a database" * 200)
     console = console_for(f"sqlite:///{damaged}")
-    qtbot.waitUntil(lambda: "PROBLEM" in console.operations.database.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "PROBLEM" in console.oplog.database.text(), timeout=WAIT_MS)
     board, panel = console.board, console.window.events
     assert {event.id for event in board.running()} == {"rakor-bupati", "podcast-diskominfo"}
     select_row(panel, "rakor-bupati")
@@ -111,7 +111,7 @@ def test_without_the_database_the_configuration_runs_on_this_desk_and_says_so(tm
 
 def test_a_dated_event_saved_in_the_configuration_is_carried_into_the_log(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     start = datetime.now().replace(microsecond=0) + timedelta(hours=1)  # the configuration's clock: the PC's
     pers = EventConfig(

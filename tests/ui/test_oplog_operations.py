@@ -30,7 +30,7 @@ def test_the_board_lists_the_wib_day_and_the_hours_after_midnight_late_in_the_da
 
 
 def test_the_shift_ends_and_the_next_one_starts(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     panel = ops.shift
     assert panel.shift.id == site.shift
@@ -49,7 +49,7 @@ def test_the_shift_ends_and_the_next_one_starts(site, console_for, qtbot):
 
 
 def test_a_viewer_may_not_run_the_shift(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.viewer)
     assert ops.who.text() == "Wahyu Hidayat (viewer)"
@@ -60,7 +60,7 @@ def test_a_viewer_may_not_run_the_shift(site, console_for, qtbot):
 
 def test_schedule_start_and_end_an_event_seen_on_the_events_panel(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     board, panel = console.board, console.window.events
     qtbot.waitUntil(lambda: f"oplog:{site.event}" in board.events, timeout=WAIT_MS)
@@ -111,7 +111,7 @@ def test_schedule_start_and_end_an_event_seen_on_the_events_panel(site, console_
 
 def test_ctrl_l_writes_a_log_entry_without_waiting(site, console_for, qtbot):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     console.window.activateWindow()
@@ -136,7 +136,7 @@ def test_ctrl_l_writes_a_log_entry_without_waiting(site, console_for, qtbot):
 
 
 def test_a_fault_is_opened_with_an_owner_and_closed(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     log_in(ops, qtbot, site.world.budi)
     panel = ops.faults
@@ -162,7 +162,7 @@ def test_a_fault_is_opened_with_an_owner_and_closed(site, console_for, qtbot):
 
 
 def test_plan_a_shift_takes_its_name_from_the_start_until_the_operator_types_one(site, console_for, qtbot):
-    ops = console_for(site.url).operations
+    ops = console_for(site.url).oplog
     ready(ops, qtbot)
     panel = ops.shift
     for hour, name in (

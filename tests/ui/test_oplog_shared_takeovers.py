@@ -32,7 +32,7 @@ def site(request, tmp_path) -> Iterator[support.Site]:
 
 def desk(site, console_for, qtbot, name: str, works_for: str, staff: int):
     console = console_for(site.url)
-    ops = console.operations
+    ops = console.oplog
     ready(ops, qtbot)
     qtbot.waitUntil(
         lambda: {event.title for event in console.board.running()} == {RAKOR, PODCAST}, timeout=WAIT_MS
@@ -92,7 +92,7 @@ def test_a_take_over_at_one_desk_is_shown_and_enforced_at_the_other(site, consol
 def test_a_desk_that_had_not_heard_of_a_take_over_is_told_who_has_the_camera(site, console_for, qtbot):
     desk_a = desk(site, console_for, qtbot, "Desk A", RAKOR, site.world.budi)
     desk_b = desk(site, console_for, qtbot, "Desk B", PODCAST, site.world.dwi)
-    desk_b.operations.news.stop()  # desk B hears nothing for a while
+    desk_b.oplog.news.stop()  # desk B hears nothing for a while
     desk_a.desk.select(
         "cam3"
     )  # each console's hotkeys watch the whole application: desk B's, built last, would take a 3
@@ -102,7 +102,7 @@ def test_a_desk_that_had_not_heard_of_a_take_over_is_told_who_has_the_camera(sit
     at(desk_b, qtbot, Key.Key_3)
     at(desk_b, qtbot, Key.Key_T, Mod.ControlModifier)
     qtbot.waitUntil(lambda: told(desk_b, TAKEN), timeout=WAIT_MS)
-    settle(desk_b.operations, qtbot)
+    settle(desk_b.oplog, qtbot)
     qtbot.waitUntil(
         lambda: owner_on_tile(desk_b, "cam3") == RAKOR, timeout=WAIT_MS
     )  # the refusal brought the news
@@ -132,7 +132,7 @@ def test_an_event_ended_at_one_desk_ends_at_the_other_with_what_it_took(site, co
 def test_a_take_over_while_the_log_does_not_answer_holds_on_this_desk(tmp_path, console_for, qtbot):
     site = support.make_site(tmp_path)
     console = console_for(site.url, busy_timeout_ms=200)
-    ready(console.operations, qtbot)
+    ready(console.oplog, qtbot)
     qtbot.waitUntil(lambda: len(console.board.running()) == 2, timeout=WAIT_MS)
     console.board.active = next(e.id for e in console.board.running() if e.title == RAKOR)
     console.desk.select("cam3")
@@ -144,6 +144,6 @@ def test_a_take_over_while_the_log_does_not_answer_holds_on_this_desk(tmp_path, 
         "Kamera Studio taken over on this desk only: the operations log did not answer, so other "
         "desks do not know.",
     )
-    console.operations.state.refresh()  # the log is back: this desk's take-over stays
-    settle(console.operations, qtbot)
+    console.oplog.state.refresh()  # the log is back: this desk's take-over stays
+    settle(console.oplog, qtbot)
     assert owner_on_tile(console, "cam3") == RAKOR

@@ -14,10 +14,10 @@ from devices.visca.url_check import check_camera
 from devices.wall.controller import WallController
 from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
+from models.oplog.opening import open_oplog
 from tests.ui import test_oplog_shared_takeovers as shared
 from tests.ui import test_wall_view as wall
 from tests.ui.oplog_support import WAIT_MS, ready, settle
-from ui.oplog.worker import open_oplog
 from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
@@ -60,7 +60,7 @@ def wall_desk(rig, site, qtbot):
             built.append(console)
             qtbot.addWidget(console.window)
             console.show()
-            ops = console.operations
+            ops = console.oplog
             ready(ops, qtbot)
             qtbot.waitUntil(
                 lambda: {e.title for e in console.board.running()} == {RAKOR, PODCAST}, timeout=WAIT_MS
@@ -94,6 +94,6 @@ def test_a_screen_taken_over_at_one_desk_is_refused_at_the_other(site, wall_desk
     assert site.rows("SELECT desk FROM takeovers WHERE released_at IS NULL") == [("Desk B",)]
 
     for desk in (desk_a, desk_b):
-        settle(desk.operations, qtbot)
-        desk.operations.feed.stop()  # the queued audit rows written
+        settle(desk.oplog, qtbot)
+        desk.oplog.feed.stop()  # the queued audit rows written
     assert site.scalar("SELECT count(*) FROM audit_entries WHERE action LIKE 'take over Layar Kanan%'") == 2

@@ -20,7 +20,7 @@ from tests.oplog.scenes import ACCEPTED, accepted, busy_morning, handover, signe
 from tests.oplog.world import build_world
 from tests.support.commands import run_app
 from tests.support.pdf_text import pdf_text
-from ui.oplog.worker import DbWorker
+from ui.oplog.worker import OplogWorker
 from ui.reports.handover_pdf import save_handover
 from ui.reports.monthly import MonthlyWindow
 
@@ -218,7 +218,7 @@ def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     with database.transaction() as session:
         stats = monthly_stats(session, 2026, 10)
     database.close()
-    worker = DbWorker(lambda: open_database(url))
+    worker = OplogWorker(lambda: open_database(url))
     window = MonthlyWindow(worker)
     qtbot.addWidget(window)
     window.month.setDate(window.month.date().fromString("2026-10-01", "yyyy-MM-dd"))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 import ui.shell.save_dialog as save_dialog
 from models.oplog.database import open_database
 from models.oplog.reports.monthly import MonthlyStats
-from ui.oplog.worker import DbWorker
+from ui.oplog.worker import OplogWorker
 from ui.reports.monthly import MonthlyWindow
 
 pytestmark = pytest.mark.gui
@@ -30,7 +30,7 @@ def test_a_save_dialog_opens_in_documents_then_where_the_last_file_went(tmp_path
     reports.mkdir()
     monkeypatch.setattr(save_dialog, "documents_folder", lambda: documents)
     settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
-    worker = DbWorker(lambda: open_database(f"sqlite:///{tmp_path / 'unused.sqlite'}"))
+    worker = OplogWorker(lambda: open_database(f"sqlite:///{tmp_path / 'unused.sqlite'}"))
     window = MonthlyWindow(worker, settings=settings)
     qtbot.addWidget(window)
     window.show()

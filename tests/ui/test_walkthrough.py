@@ -41,7 +41,7 @@ def test_an_operators_shift_through_keys_and_mouse(rig, console_for, tmp_path, q
     site = make_site(tmp_path / "site", started=False)  # Budi's shift is due now, Dwi leads the next
     sims = rig[0]
     console = console_for(site.url)
-    window, ops = console.window, console.operations
+    window, ops = console.window, console.oplog
     ready(ops, qtbot)
 
     # log in: Operations → Log in / out puts the keyboard in the PIN field
@@ -133,7 +133,7 @@ def test_an_operators_shift_through_keys_and_mouse(rig, console_for, tmp_path, q
 
     # the handover: Budi prepares and signs, Dwi — the planned incoming lead — accepts; the shift ends
     choose(window, "Operations", "Handover", qtbot)
-    handover = ops.windows["handover"]
+    handover = ops.handover
     qtbot.waitUntil(lambda: status(handover) == "no handover", timeout=WAIT_MS)
     click(handover.prepare)
     qtbot.waitUntil(lambda: status(handover) == "draft", timeout=WAIT_MS)

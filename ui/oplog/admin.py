@@ -8,7 +8,8 @@ role cannot slip through.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -21,27 +22,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from models.oplog.inventory import add_device, devices, set_in_service
+from models.oplog.jobs import inventory, staff_admin
+from models.oplog.jobs.base import Job, StaffJob
 from models.oplog.snapshot import Snapshot, wib_time
-from models.oplog.staff_admin import change_account, create_staff, switch_account, unlock_account
-from models.oplog.tables import Device, DeviceKind, EmploymentCategory, Location, Role, Staff
-from ui.oplog.state import OpsState
+from models.oplog.tables import DeviceKind, EmploymentCategory, Role
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import TextTable
 from ui.shell.wording import said
 
-Row = tuple[object, list[str]]
+Row = tuple[int, list[str]]
+Item = TypeVar("Item")
 
 
-class AdminWindow(QWidget):
-    """A table of rows loaded by ``load(session)``, a form, and changes made as the logged-in admin."""
+class AdminWindow(QWidget, Generic[Item]):
+    """A table of the items ``listing`` loads (each shown by ``row``), a form, and changes made as the
+    logged-in admin."""
 
     def __init__(
-        self, state: OpsState, title: str, headers: list[str], parent: QWidget | None = None
+        self,
+        state: OplogState,
+        title: str,
+        headers: list[str],
+        listing: Job[Sequence[Item]],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.listing = listing
         self.setWindowTitle(title)
         self.resize(800, 560)
         self.state = state
@@ -56,7 +63,7 @@ class AdminWindow(QWidget):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
 
-    def load(self, session: Session) -> list[Row]:
+    def row(self, item: Item) -> Row:
         raise NotImplementedError
 
     def open(self) -> None:
@@ -66,9 +73,12 @@ class AdminWindow(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        self.state.worker.call(self.load, self.table.set_rows)
+        self.state.worker.call(self.listing, self._show)
 
-    def change(self, work: Callable[[Session, Staff], object], done_text: str) -> None:
+    def _show(self, items: Sequence[Item]) -> None:
+        self.table.set_rows(self.row(item) for item in items)
+
+    def change(self, work: StaffJob[object], done_text: str) -> None:
         """``work`` as the logged-in staff member (the models/ operation checks the role and audits)."""
 
         def done(_result: object) -> None:
@@ -84,8 +94,8 @@ class AdminWindow(QWidget):
         return button
 
 
-class StaffAdmin(AdminWindow):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+class StaffAdmin(AdminWindow[staff_admin.Account]):
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(
             state,
             self.tr("Staff"),
@@ -97,6 +107,7 @@ class StaffAdmin(AdminWindow):
                 self.tr("Account"),
                 self.tr("Locked until"),
             ],
+            staff_admin.accounts,
             parent,
         )
         self.name, self.nip, self.pin = QLineEdit(), QLineEdit(), QLineEdit()
@@ -117,41 +128,30 @@ class StaffAdmin(AdminWindow):
         )
         self.row_buttons.addWidget(self.button(self.tr("Unlock the selected account"), self.on_unlock))
 
-    def load(self, session: Session) -> list[Row]:
-        return [
-            (
-                staff.id,
-                [
-                    staff.name,
-                    staff.nip or "",
-                    staff.category.value,
-                    self.state.labels.role(staff.role),
-                    self.tr("on") if staff.active else self.tr("off"),
-                    wib_time(staff.locked_until, "%d-%m %H:%M:%S"),
-                ],
-            )
-            for staff in session.scalars(select(Staff).order_by(Staff.name))
-        ]
+    def row(self, item: staff_admin.Account) -> Row:
+        return (
+            item.id,
+            [
+                item.name,
+                item.nip or "",
+                item.category.value,
+                self.state.labels.role(item.role),
+                self.tr("on") if item.active else self.tr("off"),
+                wib_time(item.locked_until, "%d-%m %H:%M:%S"),
+            ],
+        )
 
     def on_add(self) -> None:
         name, nip, pin = self.name.text(), self.nip.text().strip() or None, self.pin.text()
         category, role = EmploymentCategory(self.category.currentText()), Role(self.role.currentData())
         self.pin.clear()
 
-        self.change(
-            lambda session, me: create_staff(session, me, name, category, role, pin, nip=nip),
-            self.tr("Staff member added."),
-        )
+        self.change(staff_admin.create_staff(name, category, role, pin, nip), self.tr("Staff member added."))
 
     def on_toggle(self) -> None:
         staff_id = self.table.current_id()
-
-        def toggle(session: Session, me: Staff) -> None:
-            staff = session.get(Staff, staff_id)
-            switch_account(session, me, staff, not staff.active)
-
         if staff_id is not None:
-            self.change(toggle, self.tr("Account changed."))
+            self.change(staff_admin.switch_account(staff_id), self.tr("Account changed."))
 
     def on_update(self) -> None:
         """An empty name or PIN leaves the account's own."""
@@ -160,27 +160,21 @@ class StaffAdmin(AdminWindow):
         self.pin.clear()
         if staff_id is not None:
             self.change(
-                lambda session, me: change_account(
-                    session, me, session.get(Staff, staff_id), name=name, role=role, pin=pin or None
-                ),
-                self.tr("Account changed."),
+                staff_admin.change_account(staff_id, name, role, pin or None), self.tr("Account changed.")
             )
 
     def on_unlock(self) -> None:
         staff_id = self.table.current_id()
         if staff_id is not None:
-            self.change(
-                lambda session, me: unlock_account(session, me, session.get(Staff, staff_id)),
-                self.tr("Account unlocked."),
-            )
+            self.change(staff_admin.unlock_account(staff_id), self.tr("Account unlocked."))
 
 
-class DevicesAdmin(AdminWindow):
+class DevicesAdmin(AdminWindow[inventory.DeviceRow]):
     """``open_locations`` opens the locations screen, for a device at a place not registered yet."""
 
     def __init__(
         self,
-        state: OpsState,
+        state: OplogState,
         parent: QWidget | None = None,
         *,
         open_locations: Callable[[], None] | None = None,
@@ -195,6 +189,7 @@ class DevicesAdmin(AdminWindow):
                 self.tr("Location"),
                 self.tr("In service"),
             ],
+            inventory.devices,
             parent,
         )
         self.asset, self.name = QLineEdit(), QLineEdit()
@@ -224,39 +219,24 @@ class DevicesAdmin(AdminWindow):
         self.location.addItems(["", *snapshot.locations])
         self.location.setCurrentText(chosen)
 
-    def load(self, session: Session) -> list[Row]:
-        return [
-            (
-                device.id,
-                [
-                    device.asset_number,
-                    device.name,
-                    self.state.labels.device_kind(device.kind),
-                    device.location.name if device.location else "",
-                    self.tr("yes") if device.in_service else self.tr("no"),
-                ],
-            )
-            for device in devices(session)
-        ]
+    def row(self, item: inventory.DeviceRow) -> Row:
+        return (
+            item.id,
+            [
+                item.asset_number,
+                item.name,
+                self.state.labels.device_kind(item.kind),
+                item.location or "",
+                self.tr("yes") if item.in_service else self.tr("no"),
+            ],
+        )
 
     def on_add(self) -> None:
         asset, name, kind = self.asset.text(), self.name.text(), DeviceKind(self.kind.currentData())
         place = self.location.currentText() or None
-
-        def add(session: Session, me: Staff) -> None:
-            location = (
-                session.scalars(select(Location).where(Location.name == place)).first() if place else None
-            )
-            add_device(session, me, asset, name, kind, location)
-
-        self.change(add, self.tr("Device added."))
+        self.change(inventory.add_device(asset, name, kind, place), self.tr("Device added."))
 
     def on_toggle(self) -> None:
         device_id = self.table.current_id()
-
-        def toggle(session: Session, me: Staff) -> None:
-            device = session.get(Device, device_id)
-            set_in_service(session, me, device, not device.in_service)
-
         if device_id is not None:
-            self.change(toggle, self.tr("Device changed."))
+            self.change(inventory.switch_device(device_id), self.tr("Device changed."))

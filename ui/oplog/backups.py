@@ -1,7 +1,7 @@
 """The console's scheduled backups of a SQLite operations log, and the age of the newest one on the status
 bar.
 
-Backups run on the operations log's database thread (``DbWorker.run``), never on the GUI thread:
+Backups run on the operations log's database thread (``OplogWorker.run``), never on the GUI thread:
 at start and then hourly a daily backup if the day (WIB) has none yet, and one after every
 accepted handover (``HandoverWindow.accepted``). The status bar shows how old the newest backup
 is, and so does the camera health view; older than 36 hours (or none, or a backup that failed) is also a
@@ -31,7 +31,7 @@ from models.oplog.backup_schedule import (
 from models.oplog.clock import utc_now
 from models.oplog.database import Database, sqlite_path
 from models.oplog.demo_log import PREFIX as DEMO_LOG
-from ui.oplog.worker import DbWorker
+from ui.oplog.worker import OplogWorker
 from ui.shell.wording import said
 
 CHECK_MS = 3_600_000
@@ -40,7 +40,7 @@ CHECK_MS = 3_600_000
 class Backups(QObject):
     def __init__(
         self,
-        worker: DbWorker,
+        worker: OplogWorker,
         labels: Sequence[QLabel],
         notice: Callable[[str, str], None],
         parent: QObject | None = None,

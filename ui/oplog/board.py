@@ -28,21 +28,19 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Slot
-from sqlalchemy.orm import Session
 
 from models.config.schema import SHOT_KEYS, Shot
 from models.config.store import Config
 from models.desk.ownership import EventBoard, TakeOver
-from models.oplog.clock import utc_now
 from models.oplog.database import DatabaseProblem
+from models.oplog.jobs.takeovers import TakeOverAsked, take_over_all
 from models.oplog.snapshot import EventView, Snapshot
-from models.oplog.tables import Staff
-from models.oplog.takeovers import SharedTakeOver, take_over, this_desk
+from models.oplog.takeovers import SharedTakeOver, this_desk
 from ui.desk.events_panel import EventsPanel
 from ui.desk.operator_desk import OperatorDesk
 from ui.oplog.audit_feed import AuditFeed
 from ui.oplog.events import EventsDock
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 from ui.shell.wording import said
 
 PREFIX = "oplog:"
@@ -99,7 +97,7 @@ class BoardSync(QObject):
 
     def __init__(
         self,
-        state: OpsState,
+        state: OplogState,
         desk: OperatorDesk,
         panel: EventsPanel,
         dock: EventsDock,
@@ -154,33 +152,22 @@ class BoardSync(QObject):
         """For a log event, the log decides (all or none): in force (``then``) once written, or refused with
         who has a device (``OperatorDesk.share_take_overs``)."""
         events = [self.board.events.get(takeover.by_event) for takeover in takeovers]
-        if not takeovers or not all(isinstance(event, LogEvent) for event in events):
+        logged = [event for event in events if isinstance(event, LogEvent)]
+        if not takeovers or len(logged) != len(events):
             then(takeovers)
             return
         asked = [
-            (takeover, event.db_id, self._seen(takeover), self._titles(takeover.from_events))
-            for takeover, event in zip(takeovers, events, strict=True)
+            TakeOverAsked(
+                takeover.device,
+                names[takeover.device],
+                log_event.db_id,
+                self._seen(takeover),
+                tuple(self._titles(takeover.from_events)),
+            )
+            for takeover, log_event in zip(takeovers, logged, strict=True)
         ]
         staff_id = self.state.staff.id if self.state.staff else None
-        desk = self.desk_name
-
-        def work(session: Session) -> list[SharedTakeOver]:
-            by = session.get(Staff, staff_id) if staff_id is not None else None
-            return [
-                take_over(
-                    session,
-                    takeover.device,
-                    names[takeover.device],
-                    event_id,
-                    by=by,
-                    desk=desk,
-                    from_events=titles,
-                    seen=seen,
-                    now=utc_now(),
-                    audit=not audited,
-                )
-                for takeover, event_id, seen, titles in asked
-            ]
+        job = take_over_all(asked, staff_id, self.desk_name, audit=not audited)
 
         def taken(shared: list[SharedTakeOver]) -> None:
             self._mine.update(row.id for row in shared)
@@ -202,7 +189,7 @@ class BoardSync(QObject):
             self.desk.notice.emit("warning", said(error))
             self.state.refresh()
 
-        self.state.worker.call(work, taken, refused)
+        self.state.worker.call(job, taken, refused)
 
     def _seen(self, takeover: TakeOver) -> int | None:
         """The log's take-over of the device this desk knows of, which this one may replace."""

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from models.oplog.clock import utc_now
 from models.oplog.database import DatabaseProblem
-from models.oplog.schedule import Place, Stream, end_event, schedule_event, start_event
+from models.oplog.jobs.events import schedule_event, start_or_end_event
+from models.oplog.schedule import Place, Stream
 from models.oplog.snapshot import EventView, Snapshot, wib_time
-from models.oplog.tables import Event, EventMode, Role, Staff
-from ui.oplog.state import OpsState
+from models.oplog.tables import EventMode, Role
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import CheckList, TextTable, WibDateTimeEdit
 from ui.shell.wording import said
 
@@ -44,7 +44,7 @@ class EventForm(QWidget):
 
     scheduled = Signal(int)
 
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.title = QLineEdit()
@@ -105,10 +105,10 @@ class EventForm(QWidget):
     def _show_places(self, names: tuple[str, ...]) -> None:
         """The places of the log (a new one appears at once); ticks and limits already typed stay with their
         place."""
-        rows = [(self.places.item(row, 0), self.places.item(row, 1)) for row in range(self.places.rowCount())]
-        if [place.text() for place, _limit in rows] == list(names):
+        rows = self._places_typed()
+        if [place for place, _checked, _limit in rows] == list(names):
             return
-        typed = {place.text(): (place.checkState(), limit.text()) for place, limit in rows}
+        typed = {place: (checked, limit) for place, checked, limit in rows}
         self.places.setRowCount(len(names))
         for row, name in enumerate(names):
             checked, limit = typed.get(name, (Qt.CheckState.Unchecked, ""))
@@ -118,16 +118,27 @@ class EventForm(QWidget):
             self.places.setItem(row, 0, place)
             self.places.setItem(row, 1, QTableWidgetItem(limit))
 
+    def _places_typed(self) -> list[tuple[str, Qt.CheckState, str]]:
+        """Each place of the table: its name, its tick and the limit typed for it."""
+        cells = (
+            (self.places.item(row, 0), self.places.item(row, 1)) for row in range(self.places.rowCount())
+        )
+        return [
+            (place.text(), place.checkState(), limit.text())
+            for place, limit in cells
+            if place is not None and limit is not None
+        ]
+
     def chosen_places(self) -> list[Place]:
         """The ticked places; a limit that is not a whole number is refused with ValueError."""
         places = []
-        for row in range(self.places.rowCount()):
-            if self.places.item(row, 0).checkState() != Qt.CheckState.Checked:
+        for name, checked, typed in self._places_typed():
+            if checked != Qt.CheckState.Checked:
                 continue
-            limit = self.places.item(row, 1).text().strip()
+            limit = typed.strip()
             if limit and not limit.isdigit():
                 raise ValueError(self.tr("The participant limit must be a whole number."))
-            places.append(Place(self.places.item(row, 0).text(), int(limit) if limit else None))
+            places.append(Place(name, int(limit) if limit else None))
         return places
 
     @Slot()
@@ -147,26 +158,11 @@ class EventForm(QWidget):
         platform, url = self.platform.currentText().strip(), self.url.text().strip()
         stream = Stream(platform, url or None) if platform else None
 
-        def schedule(session: Session, me: Staff) -> int:
-            event = schedule_event(
-                session,
-                me,
-                title,
-                organiser,
-                mode,
-                start,
-                end,
-                places,
-                operators=[me],
-                devices=devices,
-                stream=stream,
-                notes=notes,
-            )
-            session.flush()
-            return event.id
-
+        job = schedule_event(
+            title, organiser, mode, start, end, places, devices=devices, stream=stream, notes=notes
+        )
         self.message.setText(self.tr("Scheduling…"))
-        self.state.act(schedule, self._done, lambda error: self.message.setText(said(error)))
+        self.state.act(job, self._done, lambda error: self.message.setText(said(error)))
 
     def _done(self, event_id: int) -> None:
         self.message.setText(self.tr("Event scheduled: %1").replace("%1", self.title.text()))
@@ -177,7 +173,7 @@ class EventForm(QWidget):
 
 
 class EventsDock(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.events: dict[int, EventView] = {}
@@ -247,7 +243,8 @@ class EventsDock(QWidget):
         ]
 
     def _enable(self) -> None:
-        event = self.events.get(self.table.current_id())
+        chosen = self.table.current_id()
+        event = self.events.get(chosen) if chosen is not None else None
         operator = self.state.can(Role.OPERATOR)
         self.start.setEnabled(operator and event is not None and event.status == "scheduled")
         self.end.setEnabled(operator and event is not None and event.status == "running")
@@ -260,12 +257,8 @@ class EventsDock(QWidget):
 
     def start_or_end(self, event_id: int, start: bool) -> None:
         """Start (or end) the event now, as the logged-in staff member."""
-        step = start_event if start else end_event
         self.message.clear()
-        self.state.act(
-            lambda session, me: step(session, session.get(Event, event_id), me, utc_now()),
-            failed=self._refused,
-        )
+        self.state.act(start_or_end_event(event_id, start), failed=self._refused)
 
     def _refused(self, error: Exception) -> None:
         self.message.setText(said(error))

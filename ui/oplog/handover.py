@@ -14,8 +14,7 @@ the incoming lead's acceptance, and the locked record with its hash.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -28,19 +27,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from common.wording import QT_TRANSLATE_NOOP
-from models.oplog import handover as ho
-from models.oplog.clock import utc_now
-from models.oplog.reports.handover import HandoverReport, handover_report
-from models.oplog.shifts import current_shift, shift_label
-from models.oplog.snapshot import StaffView, staff_view
-from models.oplog.staff import login, staff_for_login
-from models.oplog.tables import Role, Shift, Staff
+from models.oplog.jobs import handover as jobs
+from models.oplog.jobs.base import Job, StaffJob
+from models.oplog.jobs.handover import HandoverState
+from models.oplog.tables import Role
 from ui.oplog.handover_pages import PinPage, RecordPage
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 from ui.reports.handover_pdf import HandoverDocument, save_handover
 from ui.shell.save_dialog import ask_file_name
 from ui.shell.wording import said
@@ -48,59 +41,11 @@ from ui.shell.wording import said
 SUMMARY, NOTES, SIGN, ACCEPT, RECORD = range(5)
 
 
-@dataclass(frozen=True)
-class HandoverState:
-    shift_id: int
-    lead: StaffView
-    report: HandoverReport
-    incoming: StaffView | None  # the next shift's lead, who accepts (None: no next shift planned)
-    next_shift: str | None  # e.g. "Siang 03-11-2026"
-    admins: tuple[StaffView, ...]  # who may accept in the incoming lead's place
-
-
-def handover_shift(session: Session, now: datetime) -> Shift | None:
-    """The shift to hand over: the current one, else the one that ended last."""
-    return (
-        current_shift(session, now)
-        or session.scalars(
-            select(Shift).where(Shift.actual_end.is_not(None)).order_by(Shift.actual_end.desc()).limit(1)
-        ).first()
-    )
-
-
-def load_handover(session: Session, shift_id: int | None, now: datetime) -> HandoverState | None:
-    shift = session.get(Shift, shift_id) if shift_id is not None else handover_shift(session, now)
-    if shift is None:
-        return None
-    following = ho.incoming_shift(session, shift)
-    lead = following.lead if following is not None and following.lead_id != shift.lead_id else None
-    admins = tuple(
-        staff_view(member)
-        for member in staff_for_login(session)
-        if member.role is Role.ADMIN and member.id not in (shift.lead_id, lead and lead.id)
-    )
-    return HandoverState(
-        shift.id,
-        staff_view(shift.lead),
-        handover_report(session, shift.id, now),
-        staff_view(lead) if lead else None,
-        shift_label(following) if following else None,
-        admins,
-    )
-
-
-def _handover(session: Session, shift_id: int):
-    found = ho.handover_for_shift(session, session.get(Shift, shift_id))
-    if found is None:
-        raise ho.HandoverError(QT_TRANSLATE_NOOP("HandoverWindow", "this shift has no handover yet"))
-    return found
-
-
 class HandoverWindow(QWidget):
     accepted = Signal()  # the incoming lead accepted a handover here (a backup follows)
 
     def __init__(
-        self, state: OpsState, parent: QWidget | None = None, settings: QSettings | None = None
+        self, state: OplogState, parent: QWidget | None = None, settings: QSettings | None = None
     ) -> None:
         """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)
@@ -136,18 +81,16 @@ class HandoverWindow(QWidget):
             self.tr("Accept and lock"),
         )
         self.record = RecordPage()
-        self.sign.submitted.connect(lambda staff_id, pin: self._with_pin(staff_id, pin, ho.sign, self.sign))
-        self.accept.submitted.connect(
-            lambda staff_id, pin: self._with_pin(staff_id, pin, ho.accept, self.accept)
-        )
+        self.sign.submitted.connect(self.on_sign)
+        self.accept.submitted.connect(self.on_accept)
         self.record.verify.connect(self.reload)
         self.record.reopen.connect(
-            lambda reason: self._as_me(lambda s, h, me: ho.reopen(s, h, me, reason, utc_now()))
+            lambda reason: self._on_shown(lambda shift: self._as_me(jobs.reopen(shift, reason)))
         )
         self.record.add.connect(
-            lambda text: self._as_me(lambda s, h, me: ho.add_addition(s, h, me, text, utc_now()))
+            lambda text: self._on_shown(lambda shift: self._as_me(jobs.add_addition(shift, text)))
         )
-        self.record.relock.connect(lambda: self._as_me(lambda s, h, me: ho.relock(s, h, me, utc_now())))
+        self.record.relock.connect(lambda: self._on_shown(lambda shift: self._as_me(jobs.relock(shift))))
         self.record.export.connect(self.on_export)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -184,8 +127,7 @@ class HandoverWindow(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        shift_id = self._shift_id
-        self.state.worker.call(lambda session: load_handover(session, shift_id, utc_now()), self._show)
+        self.state.worker.call(jobs.load_handover(self._shift_id), self._show)
 
     def _show(self, loaded: HandoverState | None) -> None:
         self.loaded = loaded
@@ -247,55 +189,63 @@ class HandoverWindow(QWidget):
         self.reload()
         self.state.refresh()
 
+    def _on_shown(self, step: Callable[[int], None]) -> None:
+        """``step(shift id)`` for the shift whose handover is shown (its steps are offered only then)."""
+        if self._shift_id is not None:
+            step(self._shift_id)
+
     @Slot()
     def on_prepare(self) -> None:
-        shift_id = self._shift_id
-
-        def prepare(session: Session, me: Staff) -> None:
-            ho.start_handover(session, session.get(Shift, shift_id), me, utc_now())
-
-        self.state.act(
-            prepare,
-            lambda _none: self._finished(self.tr("Handover prepared: check the summary, write the notes.")),
-            lambda error: self.message.setText(said(error)),
-            refresh=False,
+        self._on_shown(
+            lambda shift: self.state.act(
+                jobs.prepare(shift),
+                lambda _none: self._finished(
+                    self.tr("Handover prepared: check the summary, write the notes.")
+                ),
+                lambda error: self.message.setText(said(error)),
+                refresh=False,
+            )
         )
 
     @Slot()
     def on_save_notes(self) -> None:
         notes = self.notes.toPlainText()
-        self._as_me(lambda s, h, me: ho.set_notes(s, h, me, notes), self.tr("Notes saved."))
+        self._on_shown(lambda shift: self._as_me(jobs.set_notes(shift, notes), self.tr("Notes saved.")))
 
-    def _as_me(self, step, done_text: str = "") -> None:
+    def _as_me(self, step: StaffJob[None], done_text: str = "") -> None:
         """A step on the handover as the logged-in staff member (the services check who may)."""
-        shift_id = self._shift_id
         self.state.act(
-            lambda s, me: step(s, _handover(s, shift_id), me),
+            step,
             lambda _none: self._finished(done_text or self.tr("Done.")),
             lambda error: self.message.setText(said(error)),
             refresh=False,
         )
 
-    def _with_pin(self, staff_id: int, pin: str, step, page: PinPage) -> None:
-        """Sign or accept as the staff member whose PIN this is (wrong PINs count towards the lockout)."""
-        shift_id = self._shift_id
+    @Slot(int, str)
+    def on_sign(self, staff_id: int, pin: str) -> None:
+        self._on_shown(lambda shift: self._with_pin(jobs.sign(shift, staff_id, pin), self.sign))
 
-        def work(session: Session) -> None:
-            person: Staff = login(session, staff_id, pin)
-            step(session, _handover(session, shift_id), person, utc_now())
+    @Slot(int, str)
+    def on_accept(self, staff_id: int, pin: str) -> None:
+        self._on_shown(
+            lambda shift: self._with_pin(jobs.accept(shift, staff_id, pin), self.accept, accepted=True)
+        )
+
+    def _with_pin(self, step: Job[None], page: PinPage, accepted: bool = False) -> None:
+        """Sign or accept as the staff member whose PIN this is (wrong PINs count towards the lockout)."""
 
         def done(_none: None) -> None:
             page.checking(False)
             page.message.clear()
             self._finished(self.tr("Done."))
-            if step is ho.accept:
+            if accepted:
                 self.accepted.emit()
 
         def failed(error: Exception) -> None:
             page.checking(False)
             page.message.setText(said(error))
 
-        self.state.worker.call(work, done, failed)
+        self.state.worker.call(step, done, failed)
 
     @Slot(str)
     def on_export(self, suffix: str) -> None:
@@ -316,9 +266,11 @@ class HandoverWindow(QWidget):
     def save_report(self, path: str) -> None:
         """Write the report file in the background (the data first, then the file)."""
         shift_id, worker = self._shift_id, self.state.worker
+        if shift_id is None:
+            return
         saved = self.tr("Saved: %1").replace("%1", path)
         worker.call(
-            lambda session: handover_report(session, shift_id, utc_now()),
+            jobs.report_now(shift_id),
             lambda report: worker.run(
                 lambda: save_handover(report, path),
                 lambda _none: self._finished(saved),

@@ -6,17 +6,18 @@ A location added here is in the next snapshot, so the device form and the event 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
-from sqlalchemy.orm import Session
 
-from models.oplog.inventory import add_location, locations
+from models.oplog.jobs import inventory
 from models.oplog.tables import LocationKind
 from ui.oplog.admin import AdminWindow, Row
-from ui.oplog.state import OpsState
+from ui.oplog.state import OplogState
 
 
-class LocationsAdmin(AdminWindow):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
-        super().__init__(state, self.tr("Locations"), [self.tr("Name"), self.tr("Kind")], parent)
+class LocationsAdmin(AdminWindow[inventory.LocationRow]):
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
+        super().__init__(
+            state, self.tr("Locations"), [self.tr("Name"), self.tr("Kind")], inventory.locations, parent
+        )
         self.name = QLineEdit()
         self.name.returnPressed.connect(self.on_add)
         self.kind = QComboBox()
@@ -26,13 +27,9 @@ class LocationsAdmin(AdminWindow):
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow("", self.button(self.tr("Add location"), self.on_add))
 
-    def load(self, session: Session) -> list[Row]:
-        return [
-            (location.id, [location.name, self.state.labels.location_kind(location.kind)])
-            for location in locations(session)
-        ]
+    def row(self, item: inventory.LocationRow) -> Row:
+        return (item.id, [item.name, self.state.labels.location_kind(item.kind)])
 
     def on_add(self) -> None:
         name, kind = self.name.text(), LocationKind(self.kind.currentData())
-
-        self.change(lambda session, me: add_location(session, me, name, kind), self.tr("Location added."))
+        self.change(inventory.add_location(name, kind), self.tr("Location added."))

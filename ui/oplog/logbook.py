@@ -26,19 +26,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from models.oplog.clock import utc_now
-from models.oplog.logbook import add_log_entry, assign_fault, close_fault, open_fault
-from models.oplog.snapshot import Snapshot, actor, wib_time
-from models.oplog.tables import Event, Fault, FaultSeverity, Role, Staff
-from ui.oplog.state import OpsState
+from models.oplog.jobs import logbook as jobs
+from models.oplog.jobs.base import StaffJob
+from models.oplog.snapshot import Snapshot, wib_time
+from models.oplog.tables import FaultSeverity, Role
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import TextTable
 from ui.shell.wording import said
 
 
 class FaultsPanel(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.table = TextTable(
@@ -126,7 +126,7 @@ class FaultsPanel(QWidget):
         self.assign_button.setEnabled(operator and chosen)
         self.close_button.setEnabled(operator and chosen)
 
-    def _act(self, work, done_text: str, typed: QLineEdit | None = None) -> None:
+    def _act(self, work: StaffJob[None], done_text: str, typed: QLineEdit | None = None) -> None:
         """Run ``work`` as the logged-in staff member; ``typed`` is cleared once it worked."""
 
         def done(_result: object) -> None:
@@ -142,43 +142,27 @@ class FaultsPanel(QWidget):
         device, owner = self.device.currentData(), self.owner.currentData()
         severity, description = FaultSeverity(self.severity.currentData()), self.description.text()
 
-        def open_(session: Session, me: Staff) -> None:
-            open_fault(
-                session,
-                me,
-                severity,
-                description,
-                utc_now(),
-                device=device,
-                owner=actor(session, owner) if owner else None,
-            )
-
-        self._act(open_, self.tr("Fault opened."), self.description)
+        self._act(
+            jobs.open_fault(severity, description, device, owner), self.tr("Fault opened."), self.description
+        )
 
     @Slot()
     def on_assign(self) -> None:
         fault_id, owner = self.table.current_id(), self.owner.currentData()
-        self._act(
-            lambda session, me: assign_fault(
-                session, session.get(Fault, fault_id), me, actor(session, owner) if owner else None
-            ),
-            self.tr("Owner changed."),
-        )
+        if fault_id is not None:
+            self._act(jobs.assign_fault(fault_id, owner), self.tr("Owner changed."))
 
     @Slot()
     def on_close(self) -> None:
         fault_id, resolution = self.table.current_id(), self.resolution.text()
-        self._act(
-            lambda session, me: close_fault(session, session.get(Fault, fault_id), me, utc_now(), resolution),
-            self.tr("Fault closed."),
-            self.resolution,
-        )
+        if fault_id is not None:
+            self._act(jobs.close_fault(fault_id, resolution), self.tr("Fault closed."), self.resolution)
 
 
 class QuickLogBox(QWidget):
     def __init__(
         self,
-        state: OpsState,
+        state: OplogState,
         active_event: Callable[[], tuple[int, str] | None],
         parent: QWidget | None = None,
     ) -> None:
@@ -237,11 +221,8 @@ class QuickLogBox(QWidget):
         self.text.clear()
         self.hide()
 
-        def write(session: Session, me: Staff) -> None:
-            add_log_entry(session, me, text, at, event=session.get(Event, event_id) if event_id else None)
-
         self.state.act(
-            write,
+            jobs.write_log_entry(text, at, event_id),
             lambda _none: self.state.notice.emit("info", self.tr("Log entry saved: %1").replace("%1", text)),
             lambda error: self.state.notice.emit(
                 "error",

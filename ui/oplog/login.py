@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.oplog.database import DatabaseProblem
-from models.oplog.snapshot import Snapshot, StaffView, staff_view
-from models.oplog.staff import AccountLocked, StaffInactive, WrongPin, login
-from ui.oplog.state import OpsState
+from models.oplog.jobs.base import log_in
+from models.oplog.snapshot import Snapshot, StaffView
+from models.oplog.staff import AccountLocked, StaffInactive, WrongPin
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import BusyBar
 from ui.shell.wording import said
 
 
 class LoginPanel(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.staff = QComboBox()
@@ -66,7 +67,8 @@ class LoginPanel(QWidget):
         layout.addStretch()
         self._unlock_at = 0.0
         self._locked_name = ""
-        self._countdown = QTimer(self, interval=1000, timeout=self._tick)
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._tick)
         state.snapshotChanged.connect(self._fill_staff)
         state.staffChanged.connect(self._show_staff)
         self._show_staff(None)
@@ -100,9 +102,7 @@ class LoginPanel(QWidget):
             return
         self._checking(True)
         self.message.setText(self.tr("Checking the PIN of %1…").replace("%1", self.staff.currentText()))
-        self.state.worker.call(
-            lambda session: staff_view(login(session, staff_id, pin)), self._logged_in, self._refused
-        )
+        self.state.worker.call(log_in(staff_id, pin), self._logged_in, self._refused)
 
     @Slot()
     def log_out(self) -> None:

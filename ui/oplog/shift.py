@@ -18,17 +18,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import utc_now
-from models.oplog.handover import handover_for_shift
-from models.oplog.reports.handover import handover_status
-from models.oplog.shifts import SHIFT_NAMES, end_shift, plan_shift, set_team, start_shift, suggested_name
-from models.oplog.snapshot import ShiftView, Snapshot, actor, wib_time
-from models.oplog.staff import require_role
-from models.oplog.tables import Role, Shift, Staff
-from ui.oplog.state import OpsState
+from models.oplog.jobs import shifts as jobs
+from models.oplog.jobs.base import StaffJob
+from models.oplog.shifts import SHIFT_NAMES, suggested_name
+from models.oplog.snapshot import ShiftView, Snapshot, wib_time
+from models.oplog.tables import Role
+from ui.oplog.state import OplogState
 from ui.oplog.widgets import CheckList, WibDateTimeEdit
 from ui.shell.wording import said
 
@@ -36,7 +33,7 @@ SHIFT_HOURS = 8
 
 
 class ShiftPanel(QWidget):
-    def __init__(self, state: OpsState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: OplogState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.shift: ShiftView | None = None
@@ -134,7 +131,7 @@ class ShiftPanel(QWidget):
         self.end.setEnabled(operator and shift is not None and shift.running)
         self.plan.setEnabled(operator)
 
-    def _act(self, work, done_text: str) -> None:
+    def _act(self, work: StaffJob[object], done_text: str) -> None:
         self.message.clear()
         self.state.act(
             work,
@@ -144,24 +141,16 @@ class ShiftPanel(QWidget):
 
     @Slot()
     def on_start(self) -> None:
-        shift_id = self.shift.id
-        self._act(
-            lambda session, me: start_shift(session, session.get(Shift, shift_id), me, utc_now()),
-            self.tr("Shift started."),
-        )
+        if self.shift is not None:
+            self._act(jobs.start_shift(self.shift.id), self.tr("Shift started."))
 
     @Slot()
     def on_end(self) -> None:
-        shift_id = self.shift.id
-
-        def end(session: Session, me: Staff) -> str:
-            shift = session.get(Shift, shift_id)
-            end_shift(session, shift, me, utc_now())
-            return handover_status(handover_for_shift(session, shift))
-
+        if self.shift is None:
+            return
         self.message.clear()
         self.state.act(
-            end,
+            jobs.end_shift(self.shift.id),
             lambda status: self.message.setText(self._ended(status)),
             lambda error: self.message.setText(said(error)),
         )
@@ -178,18 +167,9 @@ class ShiftPanel(QWidget):
 
     @Slot()
     def on_save_team(self) -> None:
-        shift_id, lead_id, member_ids = self.shift.id, self.lead.currentData(), self.team.checked()
-
-        def save(session: Session, me: Staff) -> None:
-            require_role(me, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "change the team of a shift"))
-            set_team(
-                session,
-                session.get(Shift, shift_id),
-                actor(session, lead_id),
-                [actor(session, member) for member in member_ids],
-            )
-
-        self._act(save, self.tr("Team saved."))
+        if self.shift is not None:
+            job = jobs.set_team(self.shift.id, self.lead.currentData(), self.team.checked())
+            self._act(job, self.tr("Team saved."))
 
     @Slot()
     def on_plan(self) -> None:
@@ -198,16 +178,4 @@ class ShiftPanel(QWidget):
         if lead_id is None:
             self.message.setText(self.tr("Choose the lead of the shift."))
             return
-
-        def plan(session: Session, me: Staff) -> None:
-            require_role(me, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "plan a shift"))
-            plan_shift(
-                session,
-                name,
-                start,
-                end,
-                actor(session, lead_id),
-                [actor(session, member) for member in member_ids],
-            )
-
-        self._act(plan, self.tr("Shift planned."))
+        self._act(jobs.plan_shift(name, start, end, lead_id, member_ids), self.tr("Shift planned."))

@@ -5,22 +5,20 @@ closed vocabularies (roles, modes, severities, states).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.orm import Session
 
-from models.oplog.clock import utc_now
-from models.oplog.snapshot import Snapshot, StaffView, actor, load_snapshot
-from models.oplog.tables import DeviceKind, LocationKind, Role, Staff
-from ui.oplog.worker import DbWorker, Done, Failed
+from models.oplog.jobs.base import StaffJob, as_staff, snapshot_now
+from models.oplog.snapshot import Snapshot, StaffView
+from models.oplog.tables import DeviceKind, LocationKind, Role
+from ui.oplog.worker import Done, Failed, OplogWorker
 
 T = TypeVar("T")
 REFRESH_MS = 60_000  # other desks change the log too
 
 
-class OpsState(QObject):
+class OplogState(QObject):
     """Signals:
     staffChanged(object): the logged-in ``StaffView``, or None after logout.
     snapshotChanged(object): a fresh ``Snapshot`` (after login, after every change, every minute).
@@ -31,18 +29,19 @@ class OpsState(QObject):
     snapshotChanged = Signal(object)
     notice = Signal(str, str)
 
-    def __init__(self, worker: DbWorker, parent: QObject | None = None) -> None:
+    def __init__(self, worker: OplogWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.staff: StaffView | None = None
         self.snapshot: Snapshot | None = None
         self.labels = Labels(self)
         worker.opened.connect(self.refresh)
-        self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        self._timer = QTimer(self, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
         self._timer.start()
 
     def refresh(self) -> None:
-        self.worker.call(lambda session: load_snapshot(session, utc_now()), self._apply)
+        self.worker.call(snapshot_now, self._apply)
 
     def _apply(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -80,7 +79,7 @@ class OpsState(QObject):
 
     def act(
         self,
-        work: Callable[[Session, Staff], T],
+        work: StaffJob[T],
         done: Done | None = None,
         failed: Failed | None = None,
         *,
@@ -99,7 +98,7 @@ class OpsState(QObject):
             if done is not None:
                 done(result)
 
-        self.worker.call(lambda session: work(session, actor(session, staff.id)), finished, failed)
+        self.worker.call(as_staff(staff.id, work), finished, failed)
 
 
 class Labels(QObject):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -35,11 +36,13 @@ class WibDateTimeEdit(QDateTimeEdit):
 
     def set_moment(self, moment: datetime) -> None:
         wib = moment.astimezone(WIB)
-        self.setDateTime(QDateTime(wib.date(), wib.time().replace(second=0, microsecond=0)))
+        self.setDateTime(QDateTime(QDate(wib.year, wib.month, wib.day), QTime(wib.hour, wib.minute)))
 
     def moment(self) -> datetime:
-        shown = self.dateTime()
-        return datetime.combine(shown.date().toPython(), shown.time().toPython(), WIB)
+        day, time = self.dateTime().date(), self.dateTime().time()
+        return datetime(
+            day.year(), day.month(), day.day(), time.hour(), time.minute(), time.second(), tzinfo=WIB
+        )
 
 
 class CheckList(QListWidget):
@@ -55,7 +58,7 @@ class CheckList(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if key in ticked else Qt.CheckState.Unchecked)
             self.addItem(item)
 
-    def checked(self) -> list:
+    def checked(self) -> list[Any]:
         return [
             self.item(row).data(IdRole)
             for row in range(self.count())
@@ -77,11 +80,11 @@ class TextTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
 
-    def set_rows(self, rows: Iterable[tuple[object, Sequence[str]]]) -> None:
+    def set_rows(self, rows: Iterable[tuple[int, Sequence[str]]]) -> None:
         chosen = self.current_id()
-        rows = list(rows)
-        self.setRowCount(len(rows))
-        for number, (key, cells) in enumerate(rows):
+        listed = list(rows)
+        self.setRowCount(len(listed))
+        for number, (key, cells) in enumerate(listed):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(IdRole, key)
@@ -89,13 +92,14 @@ class TextTable(QTableWidget):
             if key == chosen:
                 self.selectRow(number)
 
-    def current_id(self) -> object | None:
+    def current_id(self) -> int | None:
         item = self.item(self.currentRow(), 0) if self.currentRow() >= 0 else None
         return None if item is None else item.data(IdRole)
 
-    def select_id(self, key: object) -> None:
+    def select_id(self, key: int) -> None:
         for row in range(self.rowCount()):
-            if self.item(row, 0).data(IdRole) == key:
+            item = self.item(row, 0)
+            if item is not None and item.data(IdRole) == key:
                 self.selectRow(row)
                 return
 

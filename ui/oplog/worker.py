@@ -1,14 +1,13 @@
 """The one thread that talks to the operations log database, and how the console opens it.
 
-The GUI thread never waits on the database (nor on bcrypt, which ``login`` runs): it hands a
-function ``(session) -> result`` to ``DbWorker.call`` with a callback, and goes on. The function
-runs in a short transaction on the worker's single thread; its result, or its exception, comes
-back to the callback on the GUI thread through a queued signal. Results must be plain data
-(``models.oplog.snapshot``), never ORM objects.
+The GUI thread never waits on the database (nor on bcrypt, which ``login`` runs): it hands a job
+(``models.oplog.jobs``) to ``OplogWorker.call`` with a callback, and goes on. The job runs in a
+short transaction on the worker's single thread; its result, or its exception, comes back to the
+callback on the GUI thread through a queued signal. Results are plain data, never ORM objects.
 
-The database is opened by the first job (also on the worker thread). When opening fails the
-console runs on without the operations log; every later job tries to open it again, so a database
-that was locked or unreachable at start is used as soon as it is back.
+The database is opened (``models.oplog.opening``) by the first job, also on the worker thread. When
+opening fails the console runs on without the operations log; every later job tries to open it
+again, so a database that was locked or unreachable at start is used as soon as it is back.
 """
 
 from __future__ import annotations
@@ -16,21 +15,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
-from functools import partial
-from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from sqlalchemy import URL
-from sqlalchemy.orm import Session
 
-from models.oplog.database import Database, DatabaseProblem, open_database
-from models.oplog.demo_log import demo_log_path, remove_earlier_demo_logs
+from models.oplog.database import Database, DatabaseProblem
 from models.oplog.handover import HandoverError
+from models.oplog.jobs.base import Job, run_job
 from models.oplog.logbook import FaultError
 from models.oplog.schedule import ScheduleError
-from models.oplog.seed.demo import SeedError, seed_demo
 from models.oplog.shifts import ShiftError
 from models.oplog.staff import LoginError, PermissionDenied
 from models.oplog.takeovers import TakeOverRefused
@@ -54,37 +47,7 @@ OPERATOR_ERRORS = (
 """Refusals meant for the operator (wrong PIN, not allowed, not possible now); anything else is a bug."""
 
 
-def demo_url(data_folder: Path, now: datetime | None = None) -> str:
-    """Demo mode's operations log: today's file beside the other per-workstation files.
-
-    Earlier days' demo logs are removed, so the demo always opens on today's shifts and events.
-    """
-    path = demo_log_path(data_folder, now)
-    remove_earlier_demo_logs(data_folder, keep=path)
-    return URL.create("sqlite", database=str(path)).render_as_string()
-
-
-def open_oplog(url: str, demo: bool = False, busy_timeout_ms: int | None = None) -> Database:
-    """Open (and migrate) the database; in demo mode fill an empty one with a realistic month."""
-    database = (
-        open_database(url) if busy_timeout_ms is None else open_database(url, busy_timeout_ms=busy_timeout_ms)
-    )
-    if demo:
-        try:
-            seed_demo(database)
-        except SeedError:
-            pass  # filled at an earlier start
-        except BaseException:
-            database.close()
-            raise
-    return database
-
-
-def opener(url: str, demo: bool = False) -> Callable[[], Database]:
-    return partial(open_oplog, url, demo)
-
-
-class DbWorker(QObject):
+class OplogWorker(QObject):
     """Runs database work on one thread and reports back on the GUI thread.
 
     Signals:
@@ -116,12 +79,10 @@ class DbWorker(QObject):
         """Open the database in the background."""
         self._submit(self._job, lambda _database: None, None, None, True)
 
-    def call(
-        self, work: Callable[[Session], T], done: Done | None = None, failed: Failed | None = None
-    ) -> None:
+    def call(self, work: Job[T], done: Done | None = None, failed: Failed | None = None) -> None:
         """``work(session)`` in one transaction on the worker thread; ``done(result)`` or ``failed(error)``
         on the GUI thread. A ``DatabaseProblem`` is also announced by ``problem``."""
-        self._submit(self._job, partial(_in_transaction, work), done, failed, True)
+        self._submit(self._job, lambda database: run_job(database, work), done, failed, True)
 
     def run(self, work: Callable[[], T], done: Done | None = None, failed: Failed | None = None) -> None:
         """``work()`` on the worker thread without a transaction (e.g. writing a report file), in turn
@@ -185,8 +146,3 @@ class DbWorker(QObject):
     @Slot(object, object)
     def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:  # GUI thread
         callback(value)
-
-
-def _in_transaction(work: Callable[[Session], T], database: Database) -> T:
-    with database.transaction() as session:
-        return work(session)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPush
 
 from models.oplog.clock import WIB, utc_now
 from models.oplog.reports.monthly import MonthlyStats, monthly_stats
-from ui.oplog.worker import DbWorker
+from ui.oplog.worker import OplogWorker
 from ui.reports.charts import MonthlyCharts, record
 from ui.reports.handover_pdf import when
 from ui.reports.monthly_pdf import save_monthly
@@ -28,7 +28,7 @@ from ui.shell.wording import said
 
 class MonthlyWindow(QWidget):
     def __init__(
-        self, worker: DbWorker, parent: QWidget | None = None, settings: QSettings | None = None
+        self, worker: OplogWorker, parent: QWidget | None = None, settings: QSettings | None = None
     ) -> None:
         """``settings``: where the last folder saved into is remembered."""
         super().__init__(parent, Qt.WindowType.Window)

@@ -7,10 +7,11 @@ bridges, the desks, the models, previews, hotkeys, the wall view and the main wi
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, QSettings, QSize
 from PySide6.QtGui import QAction, QActionGroup
@@ -35,7 +36,7 @@ from ui.desk.demo_thumbnails import draw_demo_thumbnails
 from ui.desk.operator_desk import OperatorDesk
 from ui.hotkeys.editor import HotkeyEditor
 from ui.hotkeys.key_filter import CONSOLE_WINDOW, ActionLabels, HotkeyFilter, display_key
-from ui.oplog.operations_log import OperationsLog
+from ui.oplog.docks import OplogDocks
 from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
 from ui.shell.bridge import CameraBridge, WallBridge
 from ui.shell.cheat_sheet import ActionNames, CheatSheet
@@ -65,6 +66,11 @@ class SimulatedPicture:
     profile: CameraProfile
 
 
+def application() -> QApplication:
+    """The running application: a console is only ever built inside one."""
+    return cast(QApplication, QApplication.instance())
+
+
 class Console(QObject):
     def __init__(
         self,
@@ -74,7 +80,7 @@ class Console(QObject):
         data_folder: Path,
         settings: QSettings,
         hotkeys: HotkeyMap,
-        config_errors: list[str] = (),
+        config_errors: Sequence[str] = (),
         simulated: dict[str, SimulatedPicture] | None = None,
         config_store: ConfigStore | None = None,
         walls: dict[str, WallController] | None = None,
@@ -88,7 +94,7 @@ class Console(QObject):
         self.config = config
         self.simulated = simulated or {}
         self._picture_size = TILE_PICTURE
-        self.operations: OperationsLog | None = None
+        self.oplog: OplogDocks | None = None
         self.log = LogModel(self)
         self.board = EventBoard(config.events)
         self.board.choose_active()
@@ -108,9 +114,10 @@ class Console(QObject):
             self.add_preview(camera)
         self.walls = WallDesk(self.desk, self)
         self.wall_bridges: dict[str, WallBridge] = {}
+        running_walls = walls or {}
         for wall in config.walls:
-            if wall.id in (walls or {}):
-                self.wall_bridges[wall.id] = WallBridge(wall.id, walls[wall.id], self)
+            if wall.id in running_walls:
+                self.wall_bridges[wall.id] = WallBridge(wall.id, running_walls[wall.id], self)
                 self.walls.add_wall(wall, self.wall_bridges[wall.id])
         self.wall_view = WallView(
             self.walls, {c.name: c.id for c in config.cameras}, self.previews.latest, hotkeys
@@ -140,7 +147,7 @@ class Console(QObject):
         for changed in (self.desk.selectionChanged, self.desk.ownershipChanged, self.window.events.changed):
             changed.connect(self.cheat_sheet.refresh_if_visible)
         self.window.all_stop.setText(ActionLabels(self).stop_button(hotkeys))
-        QApplication.instance().installEventFilter(self.hotkeys)
+        application().installEventFilter(self.hotkeys)
         self.settings = settings
         self.hotkey_path = data_folder / "hotkeys.json"
         self.config_store = config_store
@@ -155,7 +162,7 @@ class Console(QObject):
         self.window.update_owners()
         self.wall_view.refresh_owners()
         self.live = LiveConfig(self, factory)
-        self.operations = OperationsLog(self, oplog) if oplog is not None else None
+        self.oplog = OplogDocks(self, oplog, self) if oplog is not None else None
         self.window.restore_layout()  # now that every dock is there
 
     def _add_menus(self) -> None:
@@ -165,14 +172,15 @@ class Console(QObject):
         tools.setToolTipsVisible(True)  # a disabled item says why
         self.allow_configuration(True)
         tools.addAction(self.tr("Hotkey cheat sheet (?)"), self.cheat_sheet.toggle)
-        self.multiview_action = QAction(self.window, triggered=self.window.toggle_multiview)
+        self.multiview_action = QAction(self.window)
+        self.multiview_action.triggered.connect(self.window.toggle_multiview)
         self.window.view_menu.insertAction(self.window.view_menu.actions()[1], self.multiview_action)
         self._name_keys_in_menus()
         languages = self.window.view_menu.addMenu(self.tr("Language"))
         group = QActionGroup(languages)
-        current = current_language(QApplication.instance())
+        current = current_language(application())
         for code, label in LANGUAGES.items():
-            action = languages.addAction(label, lambda c=code: self.set_language(c))
+            action = languages.addAction(label, partial(self.set_language, code))
             action.setCheckable(True)
             action.setChecked(code == current)
             group.addAction(action)
@@ -218,7 +226,7 @@ class Console(QObject):
             return
         editor = self._editors.get("config")
         if editor is None:
-            saver = self.operations.save_config if self.operations is not None else None
+            saver = self.oplog.save_config if self.oplog is not None else None
             editor = self._editors["config"] = ConfigEditor(self.config_store, saver=saver)
             editor.configSaved.connect(self._use_config)
             place_clear_of(editor, self.window.all_stop, EDITOR_SIZE)
@@ -226,7 +234,7 @@ class Console(QObject):
         editor.raise_()
         editor.activateWindow()
 
-    def _show_start_problems(self, problems: list[str]) -> None:
+    def _show_start_problems(self, problems: Sequence[str]) -> None:
         """The banner names the first problem, what the console does instead (the configuration store's
         last sentence: the last good copy, or none), where the rest are, and how to open the editor."""
         about_config = [p for p in problems if isinstance(p, Phrase) and p.context == "Config"]
@@ -249,8 +257,8 @@ class Console(QObject):
         """Where every wall action (route, layout, display command, take-over) ends: the log pane, a
         notice saying what went wrong if it failed — and the audit trail (the take-overs, which no device
         reports)."""
-        if self.operations is not None:
-            self.operations.feed.from_console(record)
+        if self.oplog is not None:
+            self.oplog.feed.from_console(record)
         level = "log" if record.ok else "error"
         text = record_text(record)
         self.log.add(level, text)
@@ -260,7 +268,7 @@ class Console(QObject):
         """Speak ``code`` from now on, in every open window (``ui/shell/retranslate.py``), and at the next
         start."""
         self.settings.setValue("ui/language", code)
-        app = QApplication.instance()
+        app = application()
         old = current_language(app)
         if code != old:
             install_translator(app, code)
@@ -277,21 +285,18 @@ class Console(QObject):
             self.cameras.set_preview_status(camera_id, self.tr("no preview configured"))
             return
 
-        def opened(spec: str | int | None) -> FrameSource | None:
-            return (
-                None
-                if spec is None
-                else open_source(
-                    spec,
-                    sim_state=simulated and simulated.state,
-                    profile=simulated and simulated.profile,
-                    name=name,
-                    decode=self._decode,
-                )
+        def opened(spec: str | int) -> FrameSource:
+            return open_source(
+                spec,
+                sim_state=simulated.state if simulated else None,
+                profile=simulated.profile if simulated else None,
+                name=name,
+                decode=self._decode,
             )
 
         try:
-            source, main_stream = opened(camera.preview), opened(camera.preview_hd)
+            source = opened(camera.preview)
+            main_stream = opened(camera.preview_hd) if camera.preview_hd is not None else None
         except PreviewSourceError as exc:
             self.cameras.set_preview_status(camera_id, said(exc))
             self.log.add("error", f"{name}: {said(exc)}")
@@ -309,9 +314,9 @@ class Console(QObject):
     def shutdown(self) -> None:
         for editor in self._editors.values():
             editor.close()
-        QApplication.instance().removeEventFilter(self.hotkeys)
+        application().removeEventFilter(self.hotkeys)
         self.previews.stop()
         for bridge in [*self.bridges.values(), *self.wall_bridges.values()]:
             bridge.detach()
-        if self.operations is not None:
-            self.operations.shutdown()
+        if self.oplog is not None:
+            self.oplog.shutdown()

@@ -43,10 +43,10 @@ class LiveConfig(QObject):
     def apply(self, config: Config) -> None:
         console = self.console
         old, console.config = console.config, config
-        operations = console.operations
-        if operations is not None:
+        oplog = console.oplog
+        if oplog is not None:
             # the log's events with the new templates; dated events carried into the log
-            operations.use_config()
+            oplog.use_config()
         else:
             console.board.set_events(config.events)
         devices_changed = (old.cameras, old.walls) != (config.cameras, config.walls)
@@ -101,8 +101,8 @@ class LiveConfig(QObject):
         console.cameras.add_camera(camera.id, camera.name, camera.location or "", bridge)
         console.desk.add_camera(camera.id, camera.name, bridge)
         console.add_preview(camera)
-        if console.operations is not None:
-            console.operations.feed.attach_camera(controller)
+        if console.oplog is not None:
+            console.oplog.feed.attach_camera(controller)
 
     def _retire_camera(self, camera_id: str) -> None:
         console = self.console
@@ -137,6 +137,6 @@ class LiveConfig(QObject):
             controller = self.factory.wall(wall)
             bridge = console.wall_bridges[wall.id] = WallBridge(wall.id, controller, console)
             console.walls.add_wall(wall, bridge)
-            if console.operations is not None:
-                console.operations.feed.attach_wall(controller)
+            if console.oplog is not None:
+                console.oplog.feed.attach_wall(controller)
         console.walls.walls = {wall.id: console.walls.walls[wall.id] for wall in new.walls}

@@ -1,30 +1,33 @@
 """The operations log inside the console: the database thread, the audit feed, login, the shift,
 event and fault docks, the quick log entry, the handover, reports and the admin screens.
 
-``Console`` builds one ``OperationsLog`` when it is given a way to open the database. Nothing
-here can stop the cameras: the database is opened in the background, every call runs on the
-database thread, and a database problem becomes a notice in the banner and the log pane.
+The console (ui/shell/console.py) builds one ``OplogDocks`` when it is given a way to open the
+database, and hands itself over as the ``ConsoleParts`` it uses; nothing here imports the console.
+Nothing here can stop the cameras: the database is opened in the background, every call runs on
+the database thread, and a database problem becomes a notice in the banner and the log pane.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from models.config.audit import save_config
 from models.config.events import Carried, carry_configured_events
-from models.config.store import Config
+from models.config.store import Config, ConfigStore
 from models.desk.hotkeys import QUICK_LOG
+from models.desk.ownership import EventBoard
 from models.oplog.clock import utc_now
 from models.oplog.database import Database
 from models.oplog.snapshot import StaffView
 from models.oplog.tables import Role
-from ui.hotkeys.key_filter import display_key
-from ui.oplog.admin import DevicesAdmin, StaffAdmin
+from ui.desk.operator_desk import OperatorDesk
+from ui.hotkeys.key_filter import HotkeyFilter, display_key
+from ui.oplog.admin import AdminWindow, DevicesAdmin, StaffAdmin
 from ui.oplog.audit_feed import AuditFeed
 from ui.oplog.backups import Backups
 from ui.oplog.board import BoardSync
@@ -35,32 +38,61 @@ from ui.oplog.logbook import FaultsPanel, QuickLogBox
 from ui.oplog.login import LoginPanel
 from ui.oplog.news import NewsBridge
 from ui.oplog.shift import ShiftPanel
-from ui.oplog.state import OpsState
-from ui.oplog.worker import DbWorker
+from ui.oplog.state import OplogState
+from ui.oplog.worker import OplogWorker
 from ui.reports.monthly import MonthlyWindow
+from ui.shell.bridge import CameraBridge, WallBridge
+from ui.shell.main_window import MainWindow
+from ui.shell.notices import LogModel
 from ui.shell.wording import said
-
-if TYPE_CHECKING:
-    from ui.shell.console import Console
 
 CONFIRMATION_MS = 8000
 
 
-class OperationsLog(QObject):
-    def __init__(self, console: Console, open_database: Callable[[], Database]) -> None:
-        super().__init__(console)
+class ConsoleParts(Protocol):
+    """What the operations log uses of the console: its window, desk, board, devices, keys, log pane and
+    configuration, and a say in who may edit that configuration."""
+
+    @property
+    def window(self) -> MainWindow: ...
+    @property
+    def desk(self) -> OperatorDesk: ...
+    @property
+    def board(self) -> EventBoard: ...
+    @property
+    def bridges(self) -> Mapping[str, CameraBridge]: ...
+    @property
+    def wall_bridges(self) -> Mapping[str, WallBridge]: ...
+    @property
+    def hotkeys(self) -> HotkeyFilter: ...
+    @property
+    def log(self) -> LogModel: ...
+    @property
+    def settings(self) -> QSettings: ...
+    @property
+    def config(self) -> Config: ...
+    @property
+    def config_store(self) -> ConfigStore | None: ...
+    def allow_configuration(self, allowed: bool) -> None: ...
+
+
+class OplogDocks(QObject):
+    def __init__(
+        self, console: ConsoleParts, open_database: Callable[[], Database], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.console = console
         self.window = window = console.window
-        self.worker = DbWorker(open_database, self)
+        self.worker = OplogWorker(open_database, self)
         self.feed = AuditFeed(self)
         self.worker.when_open(self.feed.start_writer)
         for bridge in console.bridges.values():
             self.feed.attach_camera(bridge.controller)
-        for bridge in console.wall_bridges.values():
-            self.feed.attach_wall(bridge.controller)
+        for wall in console.wall_bridges.values():
+            self.feed.attach_wall(wall.controller)
         # before the state's first snapshot is asked for, so that it holds the events carried into the log
         self.worker.opened.connect(lambda _name: self.carry_configured_events())
-        self.state = OpsState(self.worker, self)
+        self.state = OplogState(self.worker, self)
         self.news = NewsBridge(self)
         self.worker.when_open(self.news.start)
         self.news.news.connect(self.state.refresh, Qt.ConnectionType.QueuedConnection)
@@ -72,7 +104,8 @@ class OperationsLog(QObject):
             self.state, console.desk, window.events, self.events, lambda: console.config, self.feed, self
         )
         self.quick_log = QuickLogBox(self.state, self._active_event, window)
-        self.windows: dict[str, QWidget] = {}
+        self.windows: dict[str, MonthlyWindow | AdminWindow[Any]] = {}
+        self.handover: HandoverWindow | None = None
         # forms scroll in their docks instead of growing the window
         self.docks = {
             name: window.add_dock(name, title, widget, scrolled=True)
@@ -134,40 +167,40 @@ class OperationsLog(QObject):
         if then is not None:
             then()
 
-    def _open(self, name: str) -> QWidget:
+    def _open(self, name: str) -> MonthlyWindow | AdminWindow[Any]:
         """The non-modal window ``name`` (built the first time it is asked for). It belongs to the main
         window, so it never keeps the console running after the main window is closed."""
         window = self.windows.get(name)
         if window is None:
-            owner = self.window
-            settings = self.console.settings
-            makers = {
+            owner, settings = self.window, self.console.settings
+            makers: dict[str, Callable[[], MonthlyWindow | AdminWindow[Any]]] = {
                 "monthly": lambda: MonthlyWindow(self.worker, owner, settings),
                 "staff": lambda: StaffAdmin(self.state, owner),
                 "devices": lambda: DevicesAdmin(self.state, owner, open_locations=self.open_locations),
                 "locations": lambda: LocationsAdmin(self.state, owner),
-                "handover": lambda: HandoverWindow(self.state, owner, settings),
             }
             window = self.windows[name] = makers[name]()
-            if name == "handover":
-                window.accepted.connect(self.backups.after_handover)
-        if name != "handover":
-            window.open()
+        window.open()
         return window
 
     def open_locations(self) -> None:
         self._open("locations")
 
     def open_handover(self, shift_id: int | None = None) -> HandoverWindow:
-        window = self._open("handover")
-        window.open_for(shift_id)
-        return window
+        """The handover window (built the first time, like the others) on ``shift_id``'s handover."""
+        if self.handover is None:
+            self.handover = HandoverWindow(self.state, self.window, self.console.settings)
+            self.handover.accepted.connect(self.backups.after_handover)
+        self.handover.open_for(shift_id)
+        return self.handover
 
     def save_config(
         self, text: str, done: Callable[[Config], None], failed: Callable[[Exception], None]
     ) -> None:
         """The configuration editor's save: as the logged-in admin, audited (models/config/audit.py)."""
         store = self.console.config_store
+        if store is None:  # the editor is offered only with a store
+            return
         if self.state.staff is None:
             failed(PermissionError(self.tr("Log in first (Operations → Log in / out)")))
             return
@@ -202,8 +235,8 @@ class OperationsLog(QObject):
             self.quick_log.open()
 
     def _active_event(self) -> tuple[int, str] | None:
-        event_id = self.board.active_event()
-        return (event_id, self.console.board.events[self.console.board.active].title) if event_id else None
+        event_id, active = self.board.active_event(), self.console.board.active
+        return (event_id, self.console.board.events[active].title) if event_id and active else None
 
     @Slot(object)
     def _staff_changed(self, staff: StaffView | None) -> None:
@@ -246,8 +279,9 @@ class OperationsLog(QObject):
 
     def shutdown(self) -> None:
         """Write the queued audit rows and finish the database jobs already handed over."""
-        for window in self.windows.values():
-            window.close()
+        for window in [*self.windows.values(), self.handover]:
+            if window is not None:
+                window.close()
         self.quick_log.close()
         self.news.stop()
         self.feed.stop()
