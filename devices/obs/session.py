@@ -39,7 +39,7 @@ STATUS_READERS: dict[str, Callable[[ObsStatus, Mapping[str, Any]], None]] = {
 @dataclass(frozen=True)
 class Timing:
     poll: float = 1.0  # seconds between statistics polls; a poll unanswered within poll_timeout is
-    poll_timeout: float = 1.0  # OBS gone silent (offline within poll + poll_timeout)
+    poll_timeout: float = 0.8  # OBS gone silent (offline within poll + poll_timeout)
     connect_timeout: float = 3.0  # to open the websocket and be identified
     first_retry: float = 0.5  # then doubling, up to
     last_retry: float = 5.0

@@ -143,7 +143,7 @@ class ObsStatus:
                 dropped_percent=percent(dropped, total),
                 stream_started=_settled(self._state.stream_started, duration),
             )
-        elif state.on_air not in (OnAir.STARTING, OnAir.READY):
+        elif state.on_air not in (OnAir.STARTING, OnAir.STOPPING, OnAir.READY):  # between: events decide
             self._stream_changed(OnAir.READY)
         elif state.on_air is OnAir.OFFLINE or state.connection is not Connection.ONLINE:
             self.update(on_air=OnAir.READY)
@@ -163,7 +163,7 @@ class ObsStatus:
                 self._record_changed(polled, None)
             duration = float(data.get("outputDuration") or 0) / 1000
             self.update(record_started=_settled(self._state.record_started, duration))
-        elif recording not in (Recording.STARTING, Recording.STOPPED):
+        elif recording not in (Recording.STARTING, Recording.STOPPING, Recording.STOPPED):
             self._record_changed(Recording.STOPPED, None)
 
     def on_stats(self, data: Mapping[str, Any]) -> None:
