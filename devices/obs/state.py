@@ -108,25 +108,23 @@ class ObsState:
         return None if self.record_started is None else (now or time.time()) - self.record_started
 
     def to_json(self) -> dict:
-        """What ``obs URL status`` prints."""
+        """What ``obs URL status`` prints: the issue's fields first, then the rest of the snapshot."""
         data = asdict(self)
-        data.update(
-            connection=self.connection.value,
-            on_air=self.on_air.value,
-            recording=self.recording.value,
-            version=self.obs_version,
-            streaming=self.streaming,
-            is_recording=self.is_recording,
-            stream_seconds=_rounded(self.stream_seconds()),
-            record_seconds=_rounded(self.record_seconds()),
-            scenes=list(self.scenes),
-            program_sources=list(self.program_sources),
-            preview_sources=list(self.preview_sources),
-            error=None if self.error is None else str(self.error),
-        )
-        data["recording"], data["recording_state"] = self.is_recording, self.recording.value
-        del data["is_recording"]
-        return data
+        for name in ("connection", "on_air", "recording"):
+            data[name] = data[name].value
+        data["recording_state"] = data.pop("recording")
+        data["error"] = None if self.error is None else str(self.error)
+        return {
+            "version": self.obs_version,
+            "streaming": self.streaming,
+            "recording": self.is_recording,
+            "stream_seconds": _rounded(self.stream_seconds()),
+            "record_seconds": _rounded(self.record_seconds()),
+            **data,
+            "scenes": list(self.scenes),
+            "program_sources": list(self.program_sources),
+            "preview_sources": list(self.preview_sources),
+        }
 
 
 def _rounded(seconds: float | None) -> float | None:
