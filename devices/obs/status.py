@@ -30,6 +30,7 @@ RECORD_STATES = {
 }
 DROPPED = QT_TRANSLATE_NOOP("Obs", "the stream dropped; OBS is reconnecting")
 BACK = QT_TRANSLATE_NOOP("Obs", "the stream is back on air")
+SHORTEST = 0.5  # seconds between two polls that a bitrate is measured over
 
 
 class ObsStatus:
@@ -149,10 +150,15 @@ class ObsStatus:
             self.update(on_air=OnAir.READY)
 
     def _kbps(self, now: float, sent: int, duration: float) -> float | None:
-        last, self._last_bytes = self._last_bytes, (now, sent)
-        if last is not None and now > last[0] and sent >= last[1]:
+        """Over the time since the last poll; polls closer than ``SHORTEST`` (an extra one for a fresh
+        status) keep the reference, since OBS counts its bytes in bursts."""
+        last = self._last_bytes
+        if last is not None and now - last[0] < SHORTEST and sent >= last[1]:
+            return self._state.kbps if self._state.kbps is not None else _average(sent, duration)
+        self._last_bytes = (now, sent)
+        if last is not None and sent >= last[1]:
             return round((sent - last[1]) * 8 / 1000 / (now - last[0]), 1)
-        return round(sent * 8 / 1000 / duration, 1) if duration > 0 else None  # the average so far
+        return _average(sent, duration)
 
     def on_record_status(self, data: Mapping[str, Any]) -> None:
         active = bool(data.get("outputActive"))
@@ -173,6 +179,11 @@ class ObsStatus:
             render_lag_percent=percent(data.get("renderSkippedFrames"), data.get("renderTotalFrames")),
             encoder_lag_percent=percent(data.get("outputSkippedFrames"), data.get("outputTotalFrames")),
         )
+
+
+def _average(sent: int, duration: float) -> float | None:
+    """kbps since the stream started."""
+    return round(sent * 8 / 1000 / duration, 1) if duration > 0 else None
 
 
 def _settled(started: float | None, duration: float) -> float | None:
