@@ -40,14 +40,16 @@ class SceneSources:
     async def load(self, request: Request, scene: str, group: bool = False) -> None:
         kind = "GetGroupSceneItemList" if group else "GetSceneItemList"
         answer = await request(kind, {"sceneName": scene})
-        items = tuple(_item(raw) for raw in answer.get("sceneItems", []) if isinstance(raw, Mapping))
+        listed = [raw for raw in answer.get("sceneItems", []) if isinstance(raw, Mapping)]
+        listed.sort(key=lambda raw: raw.get("sceneItemIndex", 0), reverse=True)  # OBS lists the bottom first
+        items = (_item(raw) for raw in listed)
         self._items[scene] = tuple(item for item in items if item is not None)
         for item in self._items[scene]:
             if item.group and item.source not in self._items:
                 await self.load(request, item.source, group=True)
 
     def sources(self, scene: str | None) -> tuple[str, ...]:
-        """Every source ``scene`` shows (its own and those of nested scenes and groups), in order."""
+        """Every source ``scene`` shows (its own and those of nested scenes and groups), top first."""
         found: list[str] = []
         self._collect(scene, found, 0)
         return tuple(dict.fromkeys(found))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,7 @@ class ObsSimulator:
             self._serve,
             self.host,
             self.port,
-            subprotocols=[Subprotocol(JSON), Subprotocol(MSGPACK)],
+            select_subprotocol=_encoding,
             ping_interval=None,
         )
         self.port = self._server.sockets[0].getsockname()[1]
@@ -216,6 +217,14 @@ class ObsSimulator:
         for session in self._sessions:
             if session.identified and session.subscriptions & intent:
                 session.send(Op.EVENT, event)
+
+
+def _encoding(_connection: ServerConnection, offered: Sequence[Subprotocol]) -> Subprotocol | None:
+    """MessagePack or JSON as the client asks; a client that asks for neither gets JSON, as from OBS."""
+    for name in offered:
+        if name in (JSON, MSGPACK):
+            return name
+    return None
 
 
 async def start_obs_simulator(listen: str, password: str | None = None, **studio: Any) -> ObsSimulator:

@@ -165,19 +165,20 @@ class SimStudio:
         name, problem = self._scene_named(data)
         if problem is not None or name is None:
             return problem or OK
+        sources = self.scenes[name]  # top first
         items = [
             {
                 "sceneItemId": index + 1,
-                "sceneItemIndex": index,
+                "sceneItemIndex": len(sources) - 1 - index,  # 0 is the bottom item
                 "sceneItemEnabled": True,
                 "sourceName": source,
                 "sourceType": "OBS_SOURCE_TYPE_SCENE" if source in self.scenes else "OBS_SOURCE_TYPE_INPUT",
                 "isGroup": None if source in self.scenes else False,
                 "inputKind": None if source in self.scenes else "color_source_v3",
             }
-            for index, source in enumerate(self.scenes[name])
+            for index, source in enumerate(sources)
         ]
-        return Status.SUCCESS, None, {"sceneItems": items[::-1]}  # OBS lists the topmost item last
+        return Status.SUCCESS, None, {"sceneItems": items[::-1]}  # bottom first, as OBS lists them
 
     # ---- outputs -----------------------------------------------------------------------------
     def _stream_status(self, _data: dict[str, Any]) -> Answer:
