@@ -1318,6 +1318,26 @@
         <source>wall device</source>
         <translation>perangkat video wall</translation>
     </message>
+    <message>
+        <location filename="../../devices/obs/urls.py" line="24"/>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/urls.py" line="59"/>
+        <source>an OBS password is never written in the URL; put it in an environment variable named by password_env=, or in the secrets file</source>
+        <translation>kata sandi OBS tidak pernah ditulis di URL; simpan di variabel lingkungan yang disebut oleh password_env=, atau di berkas rahasia</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/urls.py" line="69"/>
+        <source>password_env={value} is not an environment variable&apos;s name</source>
+        <translation>password_env={value} bukan nama variabel lingkungan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/urls.py" line="89"/>
+        <source>the environment variable {variable} (password_env) is not set</source>
+        <translation>variabel lingkungan {variable} (password_env) belum diisi</translation>
+    </message>
 </context>
 <context>
     <name>DeviceWords</name>
@@ -3454,6 +3474,79 @@
         <location filename="../../ui/desk/camera_windows.py" line="112"/>
         <source>Multiview – every camera</source>
         <translation>Multiview – semua kamera</translation>
+    </message>
+</context>
+<context>
+    <name>Obs</name>
+    <message>
+        <location filename="../../devices/obs/controller.py" line="37"/>
+        <source>OBS could not start the stream; check its stream server and key</source>
+        <translation>OBS tidak dapat memulai siaran; periksa server dan kunci siarannya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/controller.py" line="38"/>
+        <source>OBS could not start the recording; check its recording folder</source>
+        <translation>OBS tidak dapat memulai rekaman; periksa folder rekamannya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/controller.py" line="108"/>
+        <source>name the scene to cut to</source>
+        <translation>sebutkan adegan tujuan perpindahan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/controller.py" line="192"/>
+        <source>OBS has no scene {scene}; its scenes: {scenes}</source>
+        <translation>OBS tidak memiliki adegan {scene}; adegannya: {scenes}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/session.py" line="94"/>
+        <source>OBS did not answer {request} within {seconds} s</source>
+        <translation>OBS tidak menjawab {request} dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/session.py" line="236"/>
+        <source>OBS refused {request}: {reason} (code {code})</source>
+        <translation>OBS menolak {request}: {reason} (kode {code})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="56"/>
+        <source>OBS refused the password</source>
+        <translation>OBS menolak kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="57"/>
+        <source>OBS does not answer</source>
+        <translation>OBS tidak menjawab</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="58"/>
+        <source>OBS stopped answering</source>
+        <translation>OBS berhenti menjawab</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="59"/>
+        <source>OBS closed the connection</source>
+        <translation>OBS menutup sambungan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="60"/>
+        <source>OBS ended this console&apos;s session (kicked in OBS)</source>
+        <translation>OBS mengakhiri sesi konsol ini (dikeluarkan di OBS)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/status.py" line="31"/>
+        <source>the stream dropped; OBS is reconnecting</source>
+        <translation>siaran terputus; OBS sedang menyambung ulang</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/status.py" line="32"/>
+        <source>the stream is back on air</source>
+        <translation>siaran kembali mengudara</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/watch.py" line="18"/>
+        <source>OBS did not report it done within {seconds} s</source>
+        <translation>OBS tidak melaporkannya selesai dalam {seconds} detik</translation>
     </message>
 </context>
 <context>
