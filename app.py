@@ -3,8 +3,9 @@
 python app.py [--demo] [--config FILE] [--data-dir DIR]   the operator console
 python app.py camera URL ACTION …                        test and script one camera
 python app.py wall URL ACTION …                          test and script a video wall / matrix
+python app.py obs URL ACTION …                           check and drive OBS Studio (stream, record, scenes)
 python app.py probe HOST|SERIAL-PORT                     find out what a new device is, and its URL
-python app.py simulate camera|wall …                     run simulated devices
+python app.py simulate camera|wall|obs …                 run simulated devices
 python app.py report handover|monthly … -o FILE          handover report, monthly statistics (PDF, CSV)
 """
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 COMMANDS = {
     "camera": "devices.cli.camera",
     "wall": "devices.cli.wall",
+    "obs": "devices.cli.obs",
     "probe": "devices.cli.probe",
     "db": "models.oplog.cli",
     "report": "ui.reports.cli",

@@ -2,7 +2,7 @@
 ``?state=PATH`` keeps a simulated camera's presets across restarts (``devices/visca/sim/memory.py``).
 ``simulate camera --replay FILE --listen URL``: a camera that answers as a capture shows (docs/captures.md).
 ``simulate wall --protocol P --listen URL``, ``simulate wall --replay FILE --listen URL``:
-``simulate_wall.py``.
+``simulate_wall.py``. ``simulate obs --listen ws://HOST:PORT``: ``simulate_obs.py``.
 
 Prints one line per listener with the URL a client should use (the pty path for serial).
 """
@@ -14,7 +14,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from devices.cli import simulate_wall
+from devices.cli import simulate_obs, simulate_wall
 from devices.replay import load
 from devices.visca.profiles import PROFILES
 from devices.visca.sim.pty_server import PtyServer
@@ -72,6 +72,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     camera.set_defaults(func=run_camera_simulator)
     simulate_wall.add_simulate_parser(devices)
+    simulate_obs.add_simulate_parser(devices)
 
 
 def run_camera_simulator(args: argparse.Namespace) -> int:

@@ -86,17 +86,17 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog/board.py" line="184"/>
+        <location filename="../../ui/oplog/board.py" line="185"/>
         <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
         <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="230"/>
+        <location filename="../../ui/oplog/board.py" line="231"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="233"/>
+        <location filename="../../ui/oplog/board.py" line="234"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
@@ -110,13 +110,13 @@
     </message>
     <message>
         <location filename="../../devices/visca/answers.py" line="77"/>
-        <location filename="../../devices/visca/codec.py" line="202"/>
+        <location filename="../../devices/visca/codec.py" line="204"/>
         <source>zoom position</source>
         <translation>posisi zoom</translation>
     </message>
     <message>
         <location filename="../../devices/visca/answers.py" line="78"/>
-        <location filename="../../devices/visca/codec.py" line="237"/>
+        <location filename="../../devices/visca/codec.py" line="239"/>
         <source>focus position</source>
         <translation>posisi fokus</translation>
     </message>
@@ -176,91 +176,91 @@
         <translation>{camera} berhenti di luar posisi preset {preset}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="54"/>
+        <location filename="../../devices/visca/codec.py" line="55"/>
         <source>cannot frame message {message}: empty or contains FF</source>
         <translation>pesan {message} tidak dapat dibingkai: kosong atau berisi FF</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="60"/>
+        <location filename="../../devices/visca/codec.py" line="61"/>
         <source>Address Set is always sent to the broadcast address 8</source>
         <translation>Address Set selalu dikirim ke alamat siaran 8</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="72"/>
+        <location filename="../../devices/visca/codec.py" line="74"/>
         <source>not a VISCA controller message: {message}</source>
         <translation>bukan pesan pengendali VISCA: {message}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="92"/>
+        <location filename="../../devices/visca/codec.py" line="94"/>
         <source>byte {byte} is not a nibble (high nibble set)</source>
         <translation>byte {byte} bukan nibble (nibble atas terisi)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="118"/>
+        <location filename="../../devices/visca/codec.py" line="120"/>
         <source>{name} must be a whole number, got {value}</source>
         <translation>{name} harus berupa bilangan bulat, diterima {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="126"/>
+        <location filename="../../devices/visca/codec.py" line="128"/>
         <source>{name} {value} is out of range {lowest}–{highest}</source>
         <translation>{name} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="131"/>
+        <location filename="../../devices/visca/codec.py" line="133"/>
         <source>{name} {value} is out of range {lowest}–{highest} for {camera}</source>
         <translation>{name} {value} di luar rentang {lowest}–{highest} untuk {camera}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="149"/>
+        <location filename="../../devices/visca/codec.py" line="151"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="153"/>
+        <location filename="../../devices/visca/codec.py" line="155"/>
         <source>preset {number} is reserved on {camera} (reserved: {reserved})</source>
         <translation>preset {number} dicadangkan pada {camera} (dicadangkan: {reserved})</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="194"/>
-        <location filename="../../devices/visca/codec.py" line="198"/>
+        <location filename="../../devices/visca/codec.py" line="196"/>
+        <location filename="../../devices/visca/codec.py" line="200"/>
         <source>zoom speed</source>
         <translation>kecepatan zoom</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="212"/>
-        <location filename="../../devices/visca/codec.py" line="216"/>
+        <location filename="../../devices/visca/codec.py" line="214"/>
+        <location filename="../../devices/visca/codec.py" line="218"/>
         <source>focus speed</source>
         <translation>kecepatan fokus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="245"/>
-        <location filename="../../devices/visca/codec.py" line="302"/>
+        <location filename="../../devices/visca/codec.py" line="247"/>
+        <location filename="../../devices/visca/codec.py" line="304"/>
         <source>pan speed</source>
         <translation>kecepatan pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="246"/>
-        <location filename="../../devices/visca/codec.py" line="303"/>
+        <location filename="../../devices/visca/codec.py" line="248"/>
+        <location filename="../../devices/visca/codec.py" line="305"/>
         <source>tilt speed</source>
         <translation>kecepatan tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="279"/>
+        <location filename="../../devices/visca/codec.py" line="281"/>
         <source>pan position</source>
         <translation>posisi pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="281"/>
+        <location filename="../../devices/visca/codec.py" line="283"/>
         <source>tilt position</source>
         <translation>posisi tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="292"/>
+        <location filename="../../devices/visca/codec.py" line="294"/>
         <source>pan offset</source>
         <translation>geseran pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="293"/>
+        <location filename="../../devices/visca/codec.py" line="295"/>
         <source>tilt offset</source>
         <translation>geseran tilt</translation>
     </message>
@@ -281,32 +281,32 @@
         <translation>{link} tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/profiles.py" line="197"/>
+        <location filename="../../devices/visca/profiles.py" line="201"/>
         <source>unknown camera profile {name}; known: {known}</source>
         <translation>profil kamera {name} tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="47"/>
+        <location filename="../../devices/visca/serial_bus.py" line="48"/>
         <source>two cameras configured at address {address} on {port}</source>
         <translation>dua kamera dikonfigurasi pada alamat {address} di {port}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="72"/>
+        <location filename="../../devices/visca/serial_bus.py" line="73"/>
         <source>{port} is not open</source>
         <translation>{port} tidak terbuka</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="124"/>
+        <location filename="../../devices/visca/serial_bus.py" line="125"/>
         <source>serial camera address {address} is out of range 1–7</source>
         <translation>alamat kamera serial {address} di luar rentang 1–7</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/serial_bus.py" line="177"/>
+        <location filename="../../devices/visca/serial_bus.py" line="178"/>
         <source>{port} is configured with two different baud rates</source>
         <translation>{port} dikonfigurasi dengan dua baud rate yang berbeda</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/session.py" line="94"/>
+        <location filename="../../devices/visca/session.py" line="91"/>
         <source>{camera} is offline</source>
         <translation>{camera} terputus</translation>
     </message>
@@ -1035,62 +1035,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="163"/>
+        <location filename="../../ui/shell/console.py" line="170"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="164"/>
+        <location filename="../../ui/shell/console.py" line="171"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="167"/>
+        <location filename="../../ui/shell/console.py" line="174"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="171"/>
+        <location filename="../../ui/shell/console.py" line="179"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="183"/>
+        <location filename="../../ui/shell/console.py" line="191"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="183"/>
+        <location filename="../../ui/shell/console.py" line="191"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="202"/>
+        <location filename="../../ui/shell/console.py" line="210"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="209"/>
+        <location filename="../../ui/shell/console.py" line="217"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="238"/>
+        <location filename="../../ui/shell/console.py" line="246"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="241"/>
+        <location filename="../../ui/shell/console.py" line="249"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="270"/>
+        <location filename="../../ui/shell/console.py" line="278"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="277"/>
+        <location filename="../../ui/shell/console.py" line="285"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1304,12 +1304,12 @@
         <translation>{host} bukan nama host yang valid (setiap bagian di antara titik berisi 1–63 huruf, angka, atau tanda hubung)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/urls.py" line="24"/>
+        <location filename="../../devices/visca/urls.py" line="25"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/urls.py" line="83"/>
+        <location filename="../../devices/visca/urls.py" line="84"/>
         <source>option local_port={value} must be auto or a port number 0–65535</source>
         <translation>opsi local_port={value} harus auto atau nomor port 0–65535</translation>
     </message>
@@ -1317,6 +1317,26 @@
         <location filename="../../devices/wall/drivers.py" line="43"/>
         <source>wall device</source>
         <translation>perangkat video wall</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/urls.py" line="24"/>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/urls.py" line="59"/>
+        <source>an OBS password is never written in the URL; put it in an environment variable named by password_env=, or in the secrets file</source>
+        <translation>kata sandi OBS tidak pernah ditulis di URL; simpan di variabel lingkungan yang disebut oleh password_env=, atau di berkas rahasia</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/urls.py" line="69"/>
+        <source>password_env={value} is not an environment variable&apos;s name</source>
+        <translation>password_env={value} bukan nama variabel lingkungan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/urls.py" line="89"/>
+        <source>the environment variable {variable} (password_env) is not set</source>
+        <translation>variabel lingkungan {variable} (password_env) belum diisi</translation>
     </message>
 </context>
 <context>
@@ -1646,17 +1666,17 @@
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="129"/>
+        <location filename="../../ui/oplog/events.py" line="140"/>
         <source>The participant limit must be a whole number.</source>
         <translation>Batas peserta harus bilangan bulat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="153"/>
+        <location filename="../../ui/oplog/events.py" line="164"/>
         <source>Scheduling…</source>
         <translation>Menjadwalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="157"/>
+        <location filename="../../ui/oplog/events.py" line="168"/>
         <source>Event scheduled: %1</source>
         <translation>Acara dijadwalkan: %1</translation>
     </message>
@@ -1664,47 +1684,47 @@
 <context>
     <name>EventsDock</name>
     <message>
-        <location filename="../../ui/oplog/events.py" line="171"/>
+        <location filename="../../ui/oplog/events.py" line="182"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="172"/>
+        <location filename="../../ui/oplog/events.py" line="183"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="173"/>
+        <location filename="../../ui/oplog/events.py" line="184"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="174"/>
+        <location filename="../../ui/oplog/events.py" line="185"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="175"/>
+        <location filename="../../ui/oplog/events.py" line="186"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="176"/>
+        <location filename="../../ui/oplog/events.py" line="187"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="177"/>
+        <location filename="../../ui/oplog/events.py" line="188"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="181"/>
+        <location filename="../../ui/oplog/events.py" line="192"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="182"/>
+        <location filename="../../ui/oplog/events.py" line="193"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
@@ -2804,142 +2824,142 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/oplog/state.py" line="106"/>
+        <location filename="../../ui/oplog/state.py" line="107"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="107"/>
+        <location filename="../../ui/oplog/state.py" line="108"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="108"/>
+        <location filename="../../ui/oplog/state.py" line="109"/>
         <source>viewer</source>
         <translation>pemantau</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="112"/>
+        <location filename="../../ui/oplog/state.py" line="113"/>
         <source>online</source>
         <translation>daring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="112"/>
+        <location filename="../../ui/oplog/state.py" line="113"/>
         <source>on site</source>
         <translation>luring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="112"/>
+        <location filename="../../ui/oplog/state.py" line="113"/>
         <source>hybrid</source>
         <translation>campuran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="117"/>
+        <location filename="../../ui/oplog/state.py" line="118"/>
         <source>minor</source>
         <translation>ringan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="117"/>
+        <location filename="../../ui/oplog/state.py" line="118"/>
         <source>major</source>
         <translation>berat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="117"/>
+        <location filename="../../ui/oplog/state.py" line="118"/>
         <source>critical</source>
         <translation>kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="123"/>
+        <location filename="../../ui/oplog/state.py" line="124"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="124"/>
+        <location filename="../../ui/oplog/state.py" line="125"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="125"/>
+        <location filename="../../ui/oplog/state.py" line="126"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="126"/>
+        <location filename="../../ui/oplog/state.py" line="127"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="127"/>
+        <location filename="../../ui/oplog/state.py" line="128"/>
         <source>no handover yet</source>
         <translation>belum ada serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="128"/>
+        <location filename="../../ui/oplog/state.py" line="129"/>
         <source>draft</source>
         <translation>draf</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="129"/>
+        <location filename="../../ui/oplog/state.py" line="130"/>
         <source>signed by the outgoing lead</source>
         <translation>ditandatangani penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="130"/>
+        <location filename="../../ui/oplog/state.py" line="131"/>
         <source>accepted and locked</source>
         <translation>diterima dan dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="131"/>
+        <location filename="../../ui/oplog/state.py" line="132"/>
         <source>reopened for additions</source>
         <translation>dibuka kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="136"/>
+        <location filename="../../ui/oplog/state.py" line="137"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="137"/>
+        <location filename="../../ui/oplog/state.py" line="138"/>
         <source>video wall</source>
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="138"/>
+        <location filename="../../ui/oplog/state.py" line="139"/>
         <source>mobile kit</source>
         <translation>kit liputan keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="139"/>
+        <location filename="../../ui/oplog/state.py" line="140"/>
         <source>other</source>
         <translation>lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="144"/>
+        <location filename="../../ui/oplog/state.py" line="145"/>
         <source>Smart Centre room</source>
         <translation>Ruang Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="145"/>
+        <location filename="../../ui/oplog/state.py" line="146"/>
         <source>Other venue</source>
         <translation>Tempat lain</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="146"/>
+        <location filename="../../ui/oplog/state.py" line="147"/>
         <source>Mobile unit</source>
         <translation>Unit keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="151"/>
+        <location filename="../../ui/oplog/state.py" line="152"/>
         <source>reopened</source>
         <translation>dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="152"/>
+        <location filename="../../ui/oplog/state.py" line="153"/>
         <source>addition</source>
         <translation>tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="153"/>
+        <location filename="../../ui/oplog/state.py" line="154"/>
         <source>locked again</source>
         <translation>dikunci lagi</translation>
     </message>
@@ -3072,57 +3092,57 @@
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="88"/>
+        <location filename="../../ui/oplog/login.py" line="89"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="90"/>
+        <location filename="../../ui/oplog/login.py" line="91"/>
         <source>Logged in: %1 (%2)</source>
         <translation>Masuk sebagai: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="100"/>
+        <location filename="../../ui/oplog/login.py" line="101"/>
         <source>Choose your name and type your PIN.</source>
         <translation>Pilih nama Anda dan ketik PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="103"/>
+        <location filename="../../ui/oplog/login.py" line="104"/>
         <source>Checking the PIN of %1…</source>
         <translation>Memeriksa PIN %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="115"/>
+        <location filename="../../ui/oplog/login.py" line="116"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="110"/>
+        <location filename="../../ui/oplog/login.py" line="111"/>
         <source>%1 logged out.</source>
         <translation>%1 sudah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="137"/>
+        <location filename="../../ui/oplog/login.py" line="138"/>
         <source>Wrong PIN for %1. %2 more wrong PIN(s) lock the account for 60 seconds.</source>
         <translation>PIN untuk %1 salah. %2 kali lagi salah, akun dikunci selama 60 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="142"/>
+        <location filename="../../ui/oplog/login.py" line="143"/>
         <source>The account of %1 is switched off; ask an admin.</source>
         <translation>Akun %1 dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="146"/>
+        <location filename="../../ui/oplog/login.py" line="147"/>
         <source>Login refused: %1</source>
         <translation>Gagal masuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="153"/>
+        <location filename="../../ui/oplog/login.py" line="154"/>
         <source>%1 may try again now.</source>
         <translation>%1 boleh mencoba lagi sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="156"/>
+        <location filename="../../ui/oplog/login.py" line="157"/>
         <source>The account of %1 is locked after %2 wrong PINs; try again in %3 s.</source>
         <translation>Akun %1 dikunci setelah %2 kali PIN salah; coba lagi dalam %3 detik.</translation>
     </message>
@@ -3465,6 +3485,79 @@
     </message>
 </context>
 <context>
+    <name>Obs</name>
+    <message>
+        <location filename="../../devices/obs/controller.py" line="37"/>
+        <source>OBS could not start the stream; check its stream server and key</source>
+        <translation>OBS tidak dapat memulai siaran; periksa server dan kunci siarannya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/controller.py" line="38"/>
+        <source>OBS could not start the recording; check its recording folder</source>
+        <translation>OBS tidak dapat memulai rekaman; periksa folder rekamannya</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/controller.py" line="108"/>
+        <source>name the scene to cut to</source>
+        <translation>sebutkan adegan tujuan perpindahan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/controller.py" line="192"/>
+        <source>OBS has no scene {scene}; its scenes: {scenes}</source>
+        <translation>OBS tidak memiliki adegan {scene}; adegannya: {scenes}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/session.py" line="94"/>
+        <source>OBS did not answer {request} within {seconds} s</source>
+        <translation>OBS tidak menjawab {request} dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/session.py" line="236"/>
+        <source>OBS refused {request}: {reason} (code {code})</source>
+        <translation>OBS menolak {request}: {reason} (kode {code})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="56"/>
+        <source>OBS refused the password</source>
+        <translation>OBS menolak kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="57"/>
+        <source>OBS does not answer</source>
+        <translation>OBS tidak menjawab</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="58"/>
+        <source>OBS stopped answering</source>
+        <translation>OBS berhenti menjawab</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="59"/>
+        <source>OBS closed the connection</source>
+        <translation>OBS menutup sambungan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/state.py" line="60"/>
+        <source>OBS ended this console&apos;s session (kicked in OBS)</source>
+        <translation>OBS mengakhiri sesi konsol ini (dikeluarkan di OBS)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/status.py" line="31"/>
+        <source>the stream dropped; OBS is reconnecting</source>
+        <translation>siaran terputus; OBS sedang menyambung ulang</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/status.py" line="32"/>
+        <source>the stream is back on air</source>
+        <translation>siaran kembali mengudara</translation>
+    </message>
+    <message>
+        <location filename="../../devices/obs/watch.py" line="18"/>
+        <source>OBS did not report it done within {seconds} s</source>
+        <translation>OBS tidak melaporkannya selesai dalam {seconds} detik</translation>
+    </message>
+</context>
+<context>
     <name>OperatorDesk</name>
     <message>
         <location filename="../../ui/desk/operator_desk.py" line="115"/>
@@ -3490,105 +3583,105 @@
 <context>
     <name>OplogDocks</name>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="112"/>
+        <location filename="../../ui/oplog/docks.py" line="113"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="113"/>
-        <location filename="../../ui/oplog/docks.py" line="145"/>
+        <location filename="../../ui/oplog/docks.py" line="114"/>
+        <location filename="../../ui/oplog/docks.py" line="146"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="114"/>
-        <location filename="../../ui/oplog/docks.py" line="146"/>
+        <location filename="../../ui/oplog/docks.py" line="115"/>
+        <location filename="../../ui/oplog/docks.py" line="147"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="115"/>
-        <location filename="../../ui/oplog/docks.py" line="147"/>
+        <location filename="../../ui/oplog/docks.py" line="116"/>
+        <location filename="../../ui/oplog/docks.py" line="148"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="119"/>
+        <location filename="../../ui/oplog/docks.py" line="120"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="135"/>
+        <location filename="../../ui/oplog/docks.py" line="136"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="143"/>
+        <location filename="../../ui/oplog/docks.py" line="144"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="144"/>
+        <location filename="../../ui/oplog/docks.py" line="145"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="149"/>
+        <location filename="../../ui/oplog/docks.py" line="150"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="152"/>
+        <location filename="../../ui/oplog/docks.py" line="153"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="153"/>
+        <location filename="../../ui/oplog/docks.py" line="154"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="158"/>
+        <location filename="../../ui/oplog/docks.py" line="159"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="159"/>
+        <location filename="../../ui/oplog/docks.py" line="160"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="160"/>
+        <location filename="../../ui/oplog/docks.py" line="161"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="204"/>
+        <location filename="../../ui/oplog/docks.py" line="205"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="221"/>
+        <location filename="../../ui/oplog/docks.py" line="222"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="223"/>
+        <location filename="../../ui/oplog/docks.py" line="224"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="254"/>
+        <location filename="../../ui/oplog/docks.py" line="255"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="263"/>
+        <location filename="../../ui/oplog/docks.py" line="264"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="270"/>
+        <location filename="../../ui/oplog/docks.py" line="271"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3596,17 +3689,17 @@
 <context>
     <name>OplogState</name>
     <message>
-        <location filename="../../ui/oplog/state.py" line="61"/>
+        <location filename="../../ui/oplog/state.py" line="62"/>
         <source>The account of %1 was switched off: logged out.</source>
         <translation>Akun %1 dinonaktifkan: Anda telah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="66"/>
+        <location filename="../../ui/oplog/state.py" line="67"/>
         <source>%1 now has the role %2.</source>
         <translation>%1 sekarang berperan sebagai %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="91"/>
+        <location filename="../../ui/oplog/state.py" line="92"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
@@ -5016,7 +5109,7 @@
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="249"/>
+        <location filename="../../devices/wall/extron.py" line="252"/>
         <source>the number of outputs is not known yet; add outputs=N to the URL</source>
         <translation>jumlah output belum diketahui; tambahkan outputs=N pada URL</translation>
     </message>
@@ -5215,157 +5308,157 @@
 <context>
     <name>WallErrors</name>
     <message>
-        <location filename="../../devices/wall/extron.py" line="33"/>
+        <location filename="../../devices/wall/extron.py" line="34"/>
         <source>invalid input number</source>
         <translation>nomor input tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="34"/>
+        <location filename="../../devices/wall/extron.py" line="35"/>
         <source>invalid input during auto-switch</source>
         <translation>input tidak valid selama peralihan otomatis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="35"/>
+        <location filename="../../devices/wall/extron.py" line="36"/>
         <source>invalid command</source>
         <translation>perintah tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="36"/>
+        <location filename="../../devices/wall/extron.py" line="37"/>
         <source>invalid preset number</source>
         <translation>nomor preset tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="37"/>
+        <location filename="../../devices/wall/extron.py" line="38"/>
         <source>invalid output number</source>
         <translation>nomor output tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="38"/>
+        <location filename="../../devices/wall/extron.py" line="39"/>
         <source>invalid value</source>
         <translation>nilai tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="39"/>
+        <location filename="../../devices/wall/extron.py" line="40"/>
         <source>not valid for this configuration</source>
         <translation>tidak valid untuk konfigurasi ini</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="40"/>
+        <location filename="../../devices/wall/extron.py" line="41"/>
         <source>invalid command for this signal type, or timeout</source>
         <translation>perintah tidak valid untuk jenis sinyal ini, atau waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="41"/>
+        <location filename="../../devices/wall/extron.py" line="42"/>
         <source>system timed out</source>
         <translation>waktu sistem habis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="42"/>
+        <location filename="../../devices/wall/extron.py" line="43"/>
         <source>room does not exist</source>
         <translation>ruang tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="43"/>
+        <location filename="../../devices/wall/extron.py" line="44"/>
         <source>busy</source>
         <translation>sibuk</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="44"/>
+        <location filename="../../devices/wall/extron.py" line="45"/>
         <source>privilege violation</source>
         <translation>pelanggaran hak akses</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="45"/>
+        <location filename="../../devices/wall/extron.py" line="46"/>
         <source>device not present</source>
         <translation>perangkat tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="46"/>
+        <location filename="../../devices/wall/extron.py" line="47"/>
         <source>maximum connections exceeded</source>
         <translation>jumlah koneksi maksimum terlampaui</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="47"/>
+        <location filename="../../devices/wall/extron.py" line="48"/>
         <source>invalid event number</source>
         <translation>nomor event tidak valid</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="48"/>
+        <location filename="../../devices/wall/extron.py" line="49"/>
         <source>bad file name or file not found</source>
         <translation>nama berkas salah atau berkas tidak ditemukan</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="49"/>
+        <location filename="../../devices/wall/extron.py" line="50"/>
         <source>hardware failure</source>
         <translation>kerusakan perangkat keras</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="50"/>
+        <location filename="../../devices/wall/extron.py" line="51"/>
         <source>attempt to break a port pass-through that was not set</source>
         <translation>mencoba memutus pass-through port yang belum dipasang</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="51"/>
+        <location filename="../../devices/wall/extron.py" line="52"/>
         <source>bad file type for logo</source>
         <translation>jenis berkas logo salah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="52"/>
+        <location filename="../../devices/wall/extron.py" line="53"/>
         <source>user account does not exist</source>
         <translation>akun pengguna tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="136"/>
+        <location filename="../../devices/wall/extron.py" line="137"/>
         <source>{meaning} (E{code})</source>
         <translation>{meaning} (E{code})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/extron.py" line="174"/>
+        <location filename="../../devices/wall/extron.py" line="175"/>
         <source>the password was refused</source>
         <translation>kata sandi ditolak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="32"/>
+        <location filename="../../devices/wall/kramer.py" line="35"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="33"/>
+        <location filename="../../devices/wall/kramer.py" line="36"/>
         <source>command not available on this device</source>
         <translation>perintah tidak tersedia pada perangkat ini</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="34"/>
+        <location filename="../../devices/wall/kramer.py" line="37"/>
         <source>parameter out of range</source>
         <translation>parameter di luar rentang</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="35"/>
+        <location filename="../../devices/wall/kramer.py" line="38"/>
         <source>unauthorized access</source>
         <translation>akses tidak sah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="36"/>
+        <location filename="../../devices/wall/kramer.py" line="39"/>
         <source>internal firmware error</source>
         <translation>kesalahan internal firmware</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="37"/>
+        <location filename="../../devices/wall/kramer.py" line="40"/>
         <source>protocol busy</source>
         <translation>protokol sibuk</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="38"/>
+        <location filename="../../devices/wall/kramer.py" line="41"/>
         <source>wrong CRC</source>
         <translation>CRC salah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="39"/>
+        <location filename="../../devices/wall/kramer.py" line="42"/>
         <source>timeout</source>
         <translation>waktu habis</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/kramer.py" line="104"/>
+        <location filename="../../devices/wall/kramer.py" line="107"/>
         <source>{meaning} (ERR {code})</source>
         <translation>{meaning} (ERR {code})</translation>
     </message>

@@ -22,6 +22,8 @@ HEAVY = (
     "asyncio",
     "devices.visca.controller",
     "devices.wall.controller",
+    "devices.obs.controller",
+    "simpleobsws",
     "devices.runtime",
     "models.oplog.database",
 )
@@ -54,6 +56,7 @@ def loaded_after(call: str, *argv: str) -> list[str]:
         ("camera", "visca+udp://192.168.1.20", "move", "left", "--for", "2"),
         ("camera", "visca+serial:///dev/ttyUSB0?address=2", "status"),
         ("wall", "kramer+tcp://192.168.1.39", "route", "1", "2"),
+        ("obs", "obs://192.168.1.50?password_env=OBS_PASSWORD", "scene", "Podium"),
     ],
 )
 def test_parsing_a_device_command_imports_nothing_heavy(argv):
@@ -68,6 +71,8 @@ def test_parsing_a_device_command_imports_nothing_heavy(argv):
         ("wall", "kramer+tcp://192.168.1.39", "route", "one", "2"),
         ("camera", "visca+udp://192.168.1.20?local_port=abc", "status"),
         ("camera", f"visca+tcp://{'h' * 64}.example", "status"),
+        ("obs", "obs://192.168.1.50?password=secret", "status"),
+        ("obs", "obs://192.168.1.50", "stream", "begin"),
     ],
 )
 def test_a_bad_argument_is_answered_before_anything_heavy_is_imported(argv):
@@ -78,5 +83,5 @@ def test_the_full_parser_still_lists_every_command():
     import app
 
     help_text = app.build_parser().format_help()
-    for command in ("camera", "wall", "probe", "db", "report", "simulate"):
+    for command in ("camera", "wall", "obs", "probe", "db", "report", "simulate"):
         assert command in help_text
