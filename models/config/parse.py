@@ -15,6 +15,7 @@ from yaml.nodes import Node
 
 from common.wording import QT_TRANSLATE_NOOP, Phrase
 from models.config.cameras import PRESET_NUMBER, CameraReader
+from models.config.nodes import is_null
 from models.config.schema import (
     PRESET_NUMBERS,
     SHOT_KEYS,
@@ -28,7 +29,6 @@ from models.config.schema import (
     UrlWarnings,
     WallCheck,
 )
-from models.config.values import is_null
 from models.config.walls import WallReader
 
 TOP_KEYS = ("cameras", "events", "walls")
@@ -80,7 +80,7 @@ _SYNTAX_HINTS = {  # PyYAML's words -> what they usually mean in a hand-written 
     ),
 }
 EVENT = QT_TRANSLATE_NOOP("Config", "event")
-# how a problem names the element of a list, counted from 1 (ValueReader.items)
+# how a problem names the element of a list, counted from 1 (NodeReader.items)
 CAMERA_ITEM = (
     QT_TRANSLATE_NOOP("Config", "camera {number} (id {id})"),
     QT_TRANSLATE_NOOP("Config", "camera {number}"),
