@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from common.wording import QT_TRANSLATE_NOOP, sentence_of
-from devices.visca.codec import from_nibbles, from_signed_nibbles
+from devices.visca.packet import from_nibbles, from_signed_nibbles
 from devices.visca.profiles import SONY_VENDOR, CameraProfile
 
 

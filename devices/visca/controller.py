@@ -27,7 +27,7 @@ from devices.secrets import mask_url
 from devices.transport.base import ByteTransport
 from devices.transport.tcp import TcpClient
 from devices.transport.udp import UdpChannel
-from devices.visca import codec, urls
+from devices.visca import codec, packet, urls
 from devices.visca.camera_status import CameraStatus
 from devices.visca.drives import drive_message
 from devices.visca.jobs import Axis, Job, JobKind, Timing
@@ -37,7 +37,7 @@ from devices.visca.session import CameraSession
 from devices.visca.state import CameraState
 
 log = logging.getLogger(__name__)
-PACKET_END = bytes((codec.TERMINATOR,))
+PACKET_END = bytes((packet.TERMINATOR,))
 
 
 def make_link(

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import ByteTransport
-from devices.visca import codec, ipframe
-from devices.visca.codec import MessageKind
+from devices.visca import ipframe, packet
+from devices.visca.packet import MessageKind
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
 
 log = logging.getLogger(__name__)
@@ -169,9 +169,9 @@ class SonyIpLink(Link):
                     self.reset()
                     self._seq = 1
                 seq = self._seq
-        kind = codec.message_kind(message)
+        kind = packet.message_kind(message)
         payload_type = self.PAYLOAD_TYPES.get(kind, ipframe.PayloadType.COMMAND)
-        self._send(ipframe.pack(payload_type, seq, codec.frame(IP_ADDRESS, message)))
+        self._send(ipframe.pack(payload_type, seq, packet.frame(IP_ADDRESS, message)))
         return seq
 
     def reset(self) -> bool:
@@ -215,7 +215,7 @@ class RawLink(Link):
         self._parser = ReplyParser()
 
     def transmit(self, message: bytes, seq: int | None = None) -> int | None:
-        self._send(codec.frame(self.address, message))
+        self._send(packet.frame(self.address, message))
         return None
 
     def _on_transport_state(self, up: bool, why: str) -> None:

@@ -15,7 +15,7 @@ import time
 from common.wording import QT_TRANSLATE_NOOP
 from devices.transport.base import ByteTransport
 from devices.transport.serialport import SerialPort
-from devices.visca import codec
+from devices.visca import codec, packet
 from devices.visca.links import Link, LinkEvent, understood
 from devices.visca.replies import Reply, ReplyKind, ReplyParser
 
@@ -75,8 +75,8 @@ class SerialBus:
     def enumerate(self) -> None:
         self.enumerations += 1
         self.cameras = None
-        self.port.send(codec.frame(BROADCAST, codec.address_set()))
-        self.port.send(codec.frame(BROADCAST, codec.if_clear()))
+        self.port.send(packet.frame(BROADCAST, codec.address_set()))
+        self.port.send(packet.frame(BROADCAST, codec.if_clear()))
 
     def _on_state(self, up: bool, why: str) -> None:
         self._parser = ReplyParser()
@@ -155,7 +155,7 @@ class SerialLink(Link):
             await self.bus.close()
 
     def transmit(self, message: bytes, seq: int | None = None) -> int | None:
-        self.bus.send(codec.frame(self.address, message))
+        self.bus.send(packet.frame(self.address, message))
         return None
 
     def received(self, reply: Reply) -> None:

@@ -19,9 +19,10 @@ from devices.runtime import DeviceRuntime
 from devices.secrets import mask_url
 from devices.wall import drivers
 from devices.wall.capabilities import Capability, names, require
+from devices.wall.exchange import Job
 from devices.wall.link import WallLink
 from devices.wall.protocol import Command
-from devices.wall.queue import CommandQueue, Job
+from devices.wall.queue import CommandQueue
 from devices.wall.state import Listener, WallState, WallStatus
 
 UNKNOWN_LIMIT = drivers.MAX_COUNT  # where the device's size is not known, only this is checked

@@ -14,7 +14,8 @@ from functools import partial
 from common.wording import QT_TRANSLATE_NOOP, sentence_of
 from devices.wall.capabilities import Capability
 from devices.wall.framing import Framer
-from devices.wall.generic_profile import Profile, load_profile
+from devices.wall.generic_profile import Profile
+from devices.wall.generic_profile_loader import load_profile
 from devices.wall.protocol import (
     DEVICE_ERROR,
     Command,

@@ -1,26 +1,26 @@
 """Reading the configuration file: every problem is collected, each with its line and field.
 
 The file is composed into YAML nodes (not loaded into Python objects) so that every value
-still knows its line, and so that text such as ``name: yes`` stays text.
+still knows its line, and so that text such as ``name: yes`` stays text. This module reads the
+document, what its YAML syntax errors mean, and its events (which name cameras and wall outputs);
+``CameraReader`` (cameras.py) and ``WallReader`` (walls.py) read the camera and wall sections.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import yaml
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import Node
 
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from models.config.cameras import PRESET_NUMBER, CameraReader
+from models.config.nodes import is_null
 from models.config.schema import (
-    DEMO_PREVIEW,
     PRESET_NUMBERS,
-    PREVIEW_SCHEMES,
     SHOT_KEYS,
     TIME_FORMAT,
     CameraCheck,
-    CameraConfig,
     Config,
     ConfigError,
     ConfigProblem,
@@ -29,15 +29,11 @@ from models.config.schema import (
     UrlWarnings,
     WallCheck,
 )
-from models.config.values import INT_TAG, is_null
 from models.config.walls import WallReader
 
 TOP_KEYS = ("cameras", "events", "walls")
-CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "preview_hd", "presets", "capture")
 EVENT_KEYS = ("id", "title", "location", "start", "end", "cameras", "shots", "wall_outputs")
 SHOT_FIELDS = ("camera", "preset")
-URL_PATTERN = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://(.*)")
-DEVICE_NUMBERS = range(0, 100)
 
 
 def parse_config(
@@ -83,8 +79,8 @@ _SYNTAX_HINTS = {  # PyYAML's words -> what they usually mean in a hand-written 
         "Config", "a bracket that is not closed, or a comma missing between items"
     ),
 }
-CAMERA, EVENT = QT_TRANSLATE_NOOP("Config", "camera"), QT_TRANSLATE_NOOP("Config", "event")
-# how a problem names the element of a list, counted from 1 (ValueReader.items)
+EVENT = QT_TRANSLATE_NOOP("Config", "event")
+# how a problem names the element of a list, counted from 1 (NodeReader.items)
 CAMERA_ITEM = (
     QT_TRANSLATE_NOOP("Config", "camera {number} (id {id})"),
     QT_TRANSLATE_NOOP("Config", "camera {number}"),
@@ -100,8 +96,6 @@ EVENT_ITEM = (
 NO_CAMERAS = QT_TRANSLATE_NOOP(
     "Config", "no cameras are configured: the console will have no cameras to control"
 )
-PRESET_NUMBER = QT_TRANSLATE_NOOP("Config", "a preset number")
-CAPTURE_DEVICE_NUMBER = QT_TRANSLATE_NOOP("Config", "a capture device number")
 
 
 def _syntax_problem(source: str, text: str, exc: yaml.YAMLError) -> ConfigProblem:
@@ -145,7 +139,7 @@ def _mistake_mark(exc: yaml.YAMLError) -> yaml.Mark | None:
     return getattr(exc, "problem_mark", None)
 
 
-class _Reader(WallReader):
+class _Reader(CameraReader, WallReader):
     def __init__(
         self,
         source: str,
@@ -178,39 +172,6 @@ class _Reader(WallReader):
             )
         return Config(tuple(cameras), tuple(events), tuple(walls))
 
-    def camera(self, node: Node, where: str) -> CameraConfig | None:
-        before = len(self.problems)
-        entries = self.mapping(node, where, CAMERA_KEYS, required=("id", "name", "url"))
-        if entries is None:
-            return None
-        camera_id = self.identifier(entries.get("id"), f"{where}.id", CAMERA, self.camera_ids)
-        name = self.text(entries.get("name"), f"{where}.name", required=True)
-        url = self.text(entries.get("url"), f"{where}.url", required=True)
-        profile = self.text(entries.get("profile"), f"{where}.profile", required=True)
-        if url is not None and self.camera_check is not None:
-            for key, message in self.camera_check(url, profile):
-                self.add(entries.get(key, entries["url"]), f"{where}.{key}", message)
-        if url is not None:
-            self.serial_port(entries["url"], f"{where}.url", url, name or camera_id or where)
-            self.doubt_url(entries["url"], f"{where}.url", url)
-        location = self.text(entries.get("location"), f"{where}.location")
-        preview = self.preview(entries.get("preview"), f"{where}.preview")
-        preview_hd = self.preview(entries.get("preview_hd"), f"{where}.preview_hd")
-        if "preview_hd" in entries and "preview" not in entries:
-            self.add(
-                entries["preview_hd"],
-                f"{where}.preview_hd",
-                QT_TRANSLATE_NOOP(
-                    "Config",
-                    "preview_hd is the main stream for large views; the tile needs preview: (the substream) too",  # noqa: E501
-                ),
-            )
-        presets = self.presets(entries.get("presets"), f"{where}.presets")
-        capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or camera_id or where)
-        if len(self.problems) > before or camera_id is None or name is None or url is None:
-            return None  # (a required value that is None has its problem already)
-        return CameraConfig(camera_id, name, url, profile, location, preview, presets, capture, preview_hd)
-
     def event(self, node: Node, where: str) -> EventConfig | None:
         before = len(self.problems)
         entries = self.mapping(node, where, EVENT_KEYS, required=("id", "title"))
@@ -236,54 +197,7 @@ class _Reader(WallReader):
             return None  # (a required value that is None has its problem already)
         return EventConfig(event_id, title, location, start, end, cameras, shots, wall_outputs)
 
-    # ---- parts of a camera or an event -----------------------------------------------------
-    def preview(self, node: Node | None, field: str) -> str | int | None:
-        if isinstance(node, ScalarNode) and node.tag == INT_TAG:
-            return self.whole_number(node, field, DEVICE_NUMBERS, CAPTURE_DEVICE_NUMBER)
-        value = self.text(node, field, required=True)
-        if node is None or value is None or value == DEMO_PREVIEW:
-            return value
-        url = URL_PATTERN.match(value)
-        if url is None:
-            return value  # a video file; it may live on another machine, so it is not looked for here
-        if url.group(1).lower() not in PREVIEW_SCHEMES:
-            self.add(
-                node,
-                field,
-                QT_TRANSLATE_NOOP(
-                    "Config",
-                    "unsupported preview address {address}; use rtsp://, http://, https://, "
-                    "a file path, a device number or {demo}",
-                ).format(address=repr(value), demo=repr(DEMO_PREVIEW)),
-            )
-        elif not url.group(2).split("/", 1)[0]:
-            self.add(
-                node,
-                field,
-                QT_TRANSLATE_NOOP("Config", "preview address {address} has no host name").format(
-                    address=repr(value)
-                ),
-            )
-        return value
-
-    def presets(self, node: Node | None, field: str) -> dict[int, str]:
-        presets: dict[int, str] = {}
-        seen: set[int] = set()
-        for key_node, value_node in self.pairs(node, field):
-            number = self.whole_number(key_node, field, PRESET_NUMBERS, PRESET_NUMBER)
-            name = self.text(value_node, f"{field}.{key_node.value}", required=True)
-            if number in seen:
-                self.add(
-                    key_node,
-                    field,
-                    QT_TRANSLATE_NOOP("Config", "preset {number} is named twice").format(number=number),
-                )
-            elif number is not None and name is not None:
-                presets[number] = name
-            if number is not None:
-                seen.add(number)
-        return presets
-
+    # ---- parts of an event -----------------------------------------------------
     def event_cameras(self, node: Node | None, field: str) -> tuple[str, ...]:
         cameras: list[str] = []
 

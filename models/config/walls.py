@@ -16,7 +16,7 @@
 
 On a wall processor the outputs are the windows of ``canvas`` (default 1); a display names its
 input codes under ``inputs`` (``{"90": HDMI 1}``). ``WallReader`` is part of the configuration
-reader (``config_parse``).
+reader (parse.py).
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ from itertools import pairwise
 
 import pytest
 
-from devices.capture import FrameCutter, Recorder, mask_url
+from devices.capture import Recorder, mask_url
+from devices.capture_tap import FrameCutter
 from devices.transport.base import ByteTransport
 from tests.capture.conftest import app, frames, records
 

@@ -10,18 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from common.wording import sentence_of
-from models.desk.hotkeys import (
-    ACTION_GROUPS,
-    ACTIONS,
-    DEFAULT_HOTKEYS,
-    HELD_ACTIONS,
-    HotkeyError,
-    HotkeyMap,
-    KeyConflict,
-    describe,
-    load_hotkeys,
-    save_hotkeys,
-)
+from models.desk.hotkey_actions import ACTION_GROUPS, ACTIONS, DEFAULT_HOTKEYS, HELD_ACTIONS, describe
+from models.desk.hotkeys import HotkeyError, HotkeyMap, KeyConflict, load_hotkeys, save_hotkeys
 from models.desk.key_names import normalize_key
 
 

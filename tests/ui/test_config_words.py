@@ -10,7 +10,8 @@ from PySide6.QtCore import QSettings
 
 from devices.visca.url_check import check_camera
 from models.config.store import ConfigStore
-from models.desk.hotkeys import ACTIONS, HotkeyMap, load_hotkeys
+from models.desk.hotkey_actions import ACTIONS
+from models.desk.hotkeys import HotkeyMap, load_hotkeys
 from ui.hotkeys.editor import HotkeyEditor
 from ui.shell.config_editor import ConfigEditor
 from ui.shell.console import Console

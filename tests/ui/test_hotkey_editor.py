@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from models.desk.hotkeys import ACTIONS, HotkeyMap, load_hotkeys
+from models.desk.hotkey_actions import ACTIONS
+from models.desk.hotkeys import HotkeyMap, load_hotkeys
 from ui.hotkeys.editor import CONFLICT_COLOUR, HotkeyEditor, HotkeyTableModel
 
 Role = Qt.ItemDataRole

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.desk.hotkeys import DEFAULT_HOTKEYS, HotkeyMap
+from models.desk.hotkey_actions import DEFAULT_HOTKEYS
+from models.desk.hotkeys import HotkeyMap
 from ui.hotkeys.key_filter import CONSOLE_WINDOW, OWNS_KEYS, HotkeyFilter, key_text
 from ui.shell.cheat_sheet import CheatSheet
 

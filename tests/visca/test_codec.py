@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devices.visca import codec
-from devices.visca.codec import MessageKind, ViscaParameterError, frame
+from devices.visca import codec, packet
+from devices.visca.packet import MessageKind, ViscaParameterError, frame
 from devices.visca.profiles import get_profile
 
 GENERIC = get_profile("generic")
@@ -141,17 +141,17 @@ def test_inquiries():
 
 
 def test_message_kind():
-    assert codec.message_kind(codec.power(True)) is MessageKind.COMMAND
-    assert codec.message_kind(codec.pan_tilt_stop(GENERIC)) is MessageKind.COMMAND
-    assert codec.message_kind(codec.power_inquiry()) is MessageKind.INQUIRY
-    assert codec.message_kind(codec.if_clear()) is MessageKind.DEVICE_SETTING
-    assert codec.message_kind(codec.version_inquiry()) is MessageKind.DEVICE_SETTING
-    assert codec.message_kind(codec.cancel(2)) is MessageKind.CANCEL
-    assert codec.message_kind(codec.address_set()) is MessageKind.ADDRESS_SET
+    assert packet.message_kind(codec.power(True)) is MessageKind.COMMAND
+    assert packet.message_kind(codec.pan_tilt_stop(GENERIC)) is MessageKind.COMMAND
+    assert packet.message_kind(codec.power_inquiry()) is MessageKind.INQUIRY
+    assert packet.message_kind(codec.if_clear()) is MessageKind.DEVICE_SETTING
+    assert packet.message_kind(codec.version_inquiry()) is MessageKind.DEVICE_SETTING
+    assert packet.message_kind(codec.cancel(2)) is MessageKind.CANCEL
+    assert packet.message_kind(codec.address_set()) is MessageKind.ADDRESS_SET
     with pytest.raises(ViscaParameterError):
-        codec.message_kind(b"")
+        packet.message_kind(b"")
     with pytest.raises(ViscaParameterError):
-        codec.message_kind(h("50 02"))
+        packet.message_kind(h("50 02"))
 
 
 def raises(pattern: str):
@@ -219,18 +219,18 @@ def test_frame_rejects_bad_addresses_and_messages():
 
 
 def test_nibble_helpers():
-    assert codec.nibbles(0x2A1D, 4) == h("02 0A 01 0D")
-    assert codec.from_nibbles(h("02 0A 01 0D")) == 0x2A1D
-    assert codec.signed_nibbles(-8704, 4) == h("0D 0E 00 00")
-    assert codec.signed_nibbles(-0x09CA7, 5) == h("0F 06 03 05 09")  # ILME-FR7 −170°
-    assert codec.from_signed_nibbles(h("0D 0E 00 00")) == -8704
-    assert codec.from_signed_nibbles(h("07 0F 0F 0F")) == 0x7FFF
+    assert packet.nibbles(0x2A1D, 4) == h("02 0A 01 0D")
+    assert packet.from_nibbles(h("02 0A 01 0D")) == 0x2A1D
+    assert packet.signed_nibbles(-8704, 4) == h("0D 0E 00 00")
+    assert packet.signed_nibbles(-0x09CA7, 5) == h("0F 06 03 05 09")  # ILME-FR7 −170°
+    assert packet.from_signed_nibbles(h("0D 0E 00 00")) == -8704
+    assert packet.from_signed_nibbles(h("07 0F 0F 0F")) == 0x7FFF
     with pytest.raises(ValueError, match=re.escape("byte 10 is not a nibble (high nibble set)")):
-        codec.from_nibbles(h("01 10"))
+        packet.from_nibbles(h("01 10"))
     with raises("value 65536 is out of range 0–65535"):
-        codec.nibbles(0x10000, 4)
+        packet.nibbles(0x10000, 4)
     with raises("value 32768 is out of range -32768–32767"):
-        codec.signed_nibbles(0x8000, 4)
+        packet.signed_nibbles(0x8000, 4)
 
 
 @st.composite
@@ -243,13 +243,13 @@ def signed_in_width(draw):
 @given(signed_in_width())
 def test_signed_nibbles_round_trip(value_and_count):
     value, count = value_and_count
-    data = codec.signed_nibbles(value, count)
+    data = packet.signed_nibbles(value, count)
     assert len(data) == count
     assert all(b <= 0x0F for b in data)
-    assert codec.from_signed_nibbles(data) == value
+    assert packet.from_signed_nibbles(data) == value
 
 
 @given(st.integers(1, 8).flatmap(lambda n: st.tuples(st.integers(0, 16**n - 1), st.just(n))))
 def test_unsigned_nibbles_round_trip(value_and_count):
     value, count = value_and_count
-    assert codec.from_nibbles(codec.nibbles(value, count)) == value
+    assert packet.from_nibbles(packet.nibbles(value, count)) == value

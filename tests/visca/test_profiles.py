@@ -3,7 +3,7 @@
 
 import pytest
 
-from devices.visca import codec
+from devices.visca import codec, packet
 from devices.visca.profiles import PROFILES, CameraProfile, get_profile
 
 
@@ -55,17 +55,17 @@ def test_version_ids():
 
 def test_position_limits_match_the_documented_hex():
     srg = get_profile("sony-srg300h")
-    assert codec.signed_nibbles(srg.pan_min, 4) == codec.nibbles(0xDE00, 4)
-    assert codec.signed_nibbles(srg.pan_max, 4) == codec.nibbles(0x2200, 4)
-    assert codec.signed_nibbles(srg.tilt_min, 4) == codec.nibbles(0xFC00, 4)
-    assert codec.signed_nibbles(srg.tilt_max, 4) == codec.nibbles(0x1200, 4)
+    assert packet.signed_nibbles(srg.pan_min, 4) == packet.nibbles(0xDE00, 4)
+    assert packet.signed_nibbles(srg.pan_max, 4) == packet.nibbles(0x2200, 4)
+    assert packet.signed_nibbles(srg.tilt_min, 4) == packet.nibbles(0xFC00, 4)
+    assert packet.signed_nibbles(srg.tilt_max, 4) == packet.nibbles(0x1200, 4)
     h700 = get_profile("sony-brc-h700")
-    assert {codec.signed_nibbles(h700.pan_min, 5), codec.signed_nibbles(h700.pan_max, 5)} == {
-        codec.nibbles(0x08A58, 5),
-        codec.nibbles(0xF75A8, 5),
+    assert {packet.signed_nibbles(h700.pan_min, 5), packet.signed_nibbles(h700.pan_max, 5)} == {
+        packet.nibbles(0x08A58, 5),
+        packet.nibbles(0xF75A8, 5),
     }
-    assert codec.signed_nibbles(h700.tilt_max, 4) == codec.nibbles(0x493D, 4)
-    assert codec.signed_nibbles(h700.tilt_min, 4) == codec.nibbles(0xE796, 4)
+    assert packet.signed_nibbles(h700.tilt_max, 4) == packet.nibbles(0x493D, 4)
+    assert packet.signed_nibbles(h700.tilt_min, 4) == packet.nibbles(0xE796, 4)
 
 
 @pytest.mark.parametrize("profile", PROFILES.values(), ids=PROFILES.keys())

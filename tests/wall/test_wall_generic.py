@@ -8,7 +8,8 @@ import pytest
 
 from devices.wall import drivers
 from devices.wall.capabilities import Capability
-from devices.wall.generic_profile import ProfileError, load_profile
+from devices.wall.generic_profile import ProfileError
+from devices.wall.generic_profile_loader import load_profile
 from devices.wall.state import WallError
 from tests.wall.conftest import sent
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from devices.wall import generic_profile
-from devices.wall.generic_profile import MAX_BYTES, ProfileError, load_profile
+from devices.wall import generic_profile_loader
+from devices.wall.generic_profile import ProfileError
+from devices.wall.generic_profile_loader import MAX_BYTES, load_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 SHADOW = "root:$6$Zq8.salt$Hash0fTheRootPassw0rd:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"
@@ -93,8 +94,8 @@ def test_a_syntax_error_names_the_line_not_its_text(tmp_path):
 
 def test_a_read_that_stalls_gives_up_after_the_read_timeout(tmp_path, monkeypatch):
     release = threading.Event()
-    monkeypatch.setattr(generic_profile, "_read", lambda path: release.wait(10) and "")
-    monkeypatch.setattr(generic_profile, "READ_TIMEOUT", 0.2)
+    monkeypatch.setattr(generic_profile_loader, "_read", lambda path: release.wait(10) and "")
+    monkeypatch.setattr(generic_profile_loader, "READ_TIMEOUT", 0.2)
     try:
         with pytest.raises(ProfileError, match="within 0.2 s"):
             load_profile(str(tmp_path / "on-a-stalled-share.yaml"))

@@ -21,13 +21,14 @@ from models.oplog.database import Database
 from models.oplog.seed.catalog import (
     CAMERA_ACTIONS,
     CAMERA_ERRORS,
+    CREW,
     DEMO_PIN,
     ORGANISERS,
     PLACES,
     SHIFTS,
     TOPICS,
 )
-from models.oplog.seed.demo import CREW, SeedError, SeedResult, add_team_and_places
+from models.oplog.seed.demo import SeedError, SeedResult, add_team_and_places
 from models.oplog.staff import hash_pin
 from models.oplog.tables import (
     AuditEntry,

@@ -45,6 +45,7 @@ DEVICES = (
 
 # (name, start hour WIB, hours)
 SHIFTS = (("Pagi", 7, 8), ("Siang", 15, 8), ("Malam", 23, 8))
+CREW = (3, 2, 1)  # staff on duty in the Pagi, Siang and Malam shifts
 
 ORGANISERS = (
     "Bappeda",
