@@ -62,9 +62,11 @@ class EventsModel(QAbstractTableModel):
             return status + (self.tr(" · active") if event.id == self.board.active else "")
         if column == 3:
             return ", ".join(self.names.get(c, c) for c in event.cameras)
-        return ", ".join(
-            f"{key}→{self.names.get(s.camera, s.camera)} #{s.preset}" for key, s in event.shots.items()
-        )
+        return ", ".join(f"{key}→{self._shot(shot)}" for key, shot in event.shots.items())
+
+    def _shot(self, shot: Shot) -> str:
+        camera = "" if shot.camera is None else f"{self.names.get(shot.camera, shot.camera)} #{shot.preset}"
+        return " ▸ ".join(part for part in (camera, shot.scene or "") if part)
 
 
 class EventsPanel(QWidget):
