@@ -116,8 +116,8 @@ DEMO_SCENES = {
     },
 }
 _OBS_PARTS = {  # what the broadcast outputs add to the template
-    "cam1_obs": "\n    obs_source: Kamera Panggung\n    tally_lamp: yes",
-    "cam2_obs": "\n    obs_source: Kamera Pendopo",
+    "cam1_obs": "\n    obs_source: Kamera Panggung",
+    "cam2_obs": "\n    obs_source: Kamera Pendopo\n    tally_lamp: yes",  # a BRC-X400: it has the command
     "cam3_obs": "\n    obs_source: Kamera Studio",
     "cam4_obs": "\n    obs_source: Kamera Mobil Liputan",
     "rakor_obs": "\n    broadcast: obs-rapat",
