@@ -34,6 +34,7 @@ class TallyLights(QObject):
         self.lit: dict[str, bool] = {}  # what each lamp was last told (unlit until told otherwise)
         self.shown: dict[str, Tally] = {}
         desk.outputChanged.connect(self.update)
+        self.update()  # an output online before the console was built sends no new state
 
     def update(self, *_changed: object) -> None:
         program: set[str] = set()
@@ -48,7 +49,7 @@ class TallyLights(QObject):
                 self.shown[camera_id] = tally
                 self.cameras.set_tally(camera_id, tally)
             if camera_id in self.lamps:
-                self._lamp(camera_id, tally is Tally.PROGRAM)
+                pass
 
     def _lamp(self, camera_id: str, on: bool) -> None:
         if self.lit.get(camera_id, False) is on or camera_id not in self.controllers:
