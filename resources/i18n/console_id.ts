@@ -48,6 +48,11 @@
     <name>ActionNames</name>
     <message>
         <location filename="../../ui/shell/cheat_sheet.py" line="57"/>
+        <source>scene %1</source>
+        <translation>adegan %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/cheat_sheet.py" line="59"/>
         <source>preset %1</source>
         <translation>preset %1</translation>
     </message>
@@ -86,19 +91,128 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog/board.py" line="185"/>
+        <location filename="../../ui/oplog/board.py" line="187"/>
         <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
         <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="231"/>
+        <location filename="../../ui/oplog/board.py" line="233"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="234"/>
+        <location filename="../../ui/oplog/board.py" line="236"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
+    </message>
+</context>
+<context>
+    <name>Broadcast</name>
+    <message>
+        <location filename="../../ui/broadcast/compose.py" line="40"/>
+        <source>Broadcast</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="41"/>
+        <source>OBS offline</source>
+        <translation>OBS luring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="42"/>
+        <source>OBS refused the password</source>
+        <translation>OBS menolak kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="43"/>
+        <source>ready</source>
+        <translation>siap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="44"/>
+        <source>starting…</source>
+        <translation>memulai…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="45"/>
+        <source>LIVE %1</source>
+        <translation>MENGUDARA %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="46"/>
+        <source>reconnecting…</source>
+        <translation>menyambung ulang…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="47"/>
+        <source>stopping…</source>
+        <translation>menghentikan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="55"/>
+        <source>not recording</source>
+        <translation>tidak merekam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="56"/>
+        <source>recording starts…</source>
+        <translation>perekaman dimulai…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="57"/>
+        <source>REC %1</source>
+        <translation>REKAM %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="58"/>
+        <source>recording paused %1</source>
+        <translation>perekaman dijeda %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="59"/>
+        <source>recording stops…</source>
+        <translation>perekaman berhenti…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="68"/>
+        <source>%1 kbps</source>
+        <translation>%1 kbps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="71"/>
+        <source>dropped %1 %</source>
+        <translation>hilang %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="77"/>
+        <source>OBS CPU %1 %</source>
+        <translation>CPU OBS %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="81"/>
+        <source>render lag %1 %</source>
+        <translation>lambat render %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastDesk</name>
+    <message>
+        <location filename="../../ui/broadcast/desk.py" line="88"/>
+        <source>%1 belongs to %2 — take it over first</source>
+        <translation>%1 milik %2 — ambil alih dulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/desk.py" line="128"/>
+        <source>%1 taken over for %2</source>
+        <translation>%1 diambil alih untuk %2</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastDock</name>
+    <message>
+        <location filename="../../ui/broadcast/dock.py" line="39"/>
+        <source>No OBS output is configured (broadcast: in the configuration).</source>
+        <translation>Belum ada keluaran OBS yang dikonfigurasi (broadcast: di konfigurasi).</translation>
     </message>
 </context>
 <context>
@@ -110,13 +224,13 @@
     </message>
     <message>
         <location filename="../../devices/visca/answers.py" line="77"/>
-        <location filename="../../devices/visca/codec.py" line="204"/>
+        <location filename="../../devices/visca/codec.py" line="96"/>
         <source>zoom position</source>
         <translation>posisi zoom</translation>
     </message>
     <message>
         <location filename="../../devices/visca/answers.py" line="78"/>
-        <location filename="../../devices/visca/codec.py" line="239"/>
+        <location filename="../../devices/visca/codec.py" line="131"/>
         <source>focus position</source>
         <translation>posisi fokus</translation>
     </message>
@@ -161,111 +275,116 @@
         <translation>kamera melaporkan gangguan internal pada rangkaian daya (jawaban daya 04)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/capabilities.py" line="121"/>
+        <location filename="../../devices/visca/capabilities.py" line="118"/>
         <source>{camera} does not answer the {inquiry} inquiry; it is no longer asked</source>
         <translation>{camera} tidak menjawab pertanyaan {inquiry}; pertanyaan itu tidak lagi dikirim</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="217"/>
+        <location filename="../../devices/visca/camera_status.py" line="208"/>
         <source>{camera}: unexpected answer to {action}: {problem}</source>
         <translation>{camera}: jawaban tak terduga untuk {action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="248"/>
+        <location filename="../../devices/visca/camera_status.py" line="239"/>
         <source>{camera} stopped away from preset {preset}</source>
         <translation>{camera} berhenti di luar posisi preset {preset}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="55"/>
+        <location filename="../../devices/visca/packet.py" line="48"/>
         <source>cannot frame message {message}: empty or contains FF</source>
         <translation>pesan {message} tidak dapat dibingkai: kosong atau berisi FF</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="61"/>
+        <location filename="../../devices/visca/packet.py" line="54"/>
         <source>Address Set is always sent to the broadcast address 8</source>
         <translation>Address Set selalu dikirim ke alamat siaran 8</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="74"/>
+        <location filename="../../devices/visca/packet.py" line="67"/>
         <source>not a VISCA controller message: {message}</source>
         <translation>bukan pesan pengendali VISCA: {message}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="94"/>
+        <location filename="../../devices/visca/packet.py" line="87"/>
         <source>byte {byte} is not a nibble (high nibble set)</source>
         <translation>byte {byte} bukan nibble (nibble atas terisi)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="120"/>
+        <location filename="../../devices/visca/packet.py" line="113"/>
         <source>{name} must be a whole number, got {value}</source>
         <translation>{name} harus berupa bilangan bulat, diterima {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="128"/>
+        <location filename="../../devices/visca/packet.py" line="121"/>
         <source>{name} {value} is out of range {lowest}–{highest}</source>
         <translation>{name} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="133"/>
+        <location filename="../../devices/visca/packet.py" line="126"/>
         <source>{name} {value} is out of range {lowest}–{highest} for {camera}</source>
         <translation>{name} {value} di luar rentang {lowest}–{highest} untuk {camera}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="151"/>
+        <location filename="../../devices/visca/codec.py" line="43"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="155"/>
+        <location filename="../../devices/visca/codec.py" line="47"/>
         <source>preset {number} is reserved on {camera} (reserved: {reserved})</source>
         <translation>preset {number} dicadangkan pada {camera} (dicadangkan: {reserved})</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="196"/>
-        <location filename="../../devices/visca/codec.py" line="200"/>
+        <location filename="../../devices/visca/codec.py" line="88"/>
+        <location filename="../../devices/visca/codec.py" line="92"/>
         <source>zoom speed</source>
         <translation>kecepatan zoom</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="214"/>
-        <location filename="../../devices/visca/codec.py" line="218"/>
+        <location filename="../../devices/visca/codec.py" line="106"/>
+        <location filename="../../devices/visca/codec.py" line="110"/>
         <source>focus speed</source>
         <translation>kecepatan fokus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="247"/>
-        <location filename="../../devices/visca/codec.py" line="304"/>
+        <location filename="../../devices/visca/codec.py" line="139"/>
+        <location filename="../../devices/visca/codec.py" line="194"/>
         <source>pan speed</source>
         <translation>kecepatan pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="248"/>
-        <location filename="../../devices/visca/codec.py" line="305"/>
+        <location filename="../../devices/visca/codec.py" line="140"/>
+        <location filename="../../devices/visca/codec.py" line="195"/>
         <source>tilt speed</source>
         <translation>kecepatan tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="281"/>
+        <location filename="../../devices/visca/codec.py" line="173"/>
         <source>pan position</source>
         <translation>posisi pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="283"/>
+        <location filename="../../devices/visca/codec.py" line="174"/>
         <source>tilt position</source>
         <translation>posisi tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="294"/>
+        <location filename="../../devices/visca/codec.py" line="184"/>
         <source>pan offset</source>
         <translation>geseran pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="295"/>
+        <location filename="../../devices/visca/codec.py" line="185"/>
         <source>tilt offset</source>
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="277"/>
+        <location filename="../../devices/visca/controller.py" line="220"/>
+        <source>{camera} has no tally lamp command</source>
+        <translation>{camera} tidak punya perintah lampu tally</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/controller.py" line="290"/>
         <location filename="../../devices/visca/online.py" line="80"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
@@ -281,7 +400,7 @@
         <translation>{link} tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/profiles.py" line="201"/>
+        <location filename="../../devices/visca/profiles.py" line="204"/>
         <source>unknown camera profile {name}; known: {known}</source>
         <translation>profil kamera {name} tidak dikenal; yang dikenal: {known}</translation>
     </message>
@@ -487,12 +606,12 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../devices/capture.py" line="44"/>
+        <location filename="../../devices/capture.py" line="42"/>
         <source>cannot write the capture file {path}: {reason}</source>
         <translation>berkas rekaman {path} tidak dapat ditulis: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/capture.py" line="64"/>
+        <location filename="../../devices/capture.py" line="62"/>
         <source>{device}: {problem}; it works without a capture</source>
         <translation>{device}: {problem}; perangkat tetap bekerja tanpa rekaman</translation>
     </message>
@@ -500,32 +619,32 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="74"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="77"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="79"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="82"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="112"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="115"/>
         <source>Nothing at the moment</source>
         <translation>Tidak ada saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="133"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="136"/>
         <source>{keys} stops all cameras from anywhere, even while you type in a text field; other hotkeys do nothing there.</source>
         <translation>{keys} menghentikan semua kamera dari mana saja, bahkan saat Anda mengetik di kolom teks; tombol pintas lain tidak berfungsi di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="142"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="145"/>
         <source>Esc first closes an open menu, dialog or editor, or leaves a text field; it stops all cameras only when nothing is open.</source>
         <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="137"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="140"/>
         <source>Hotkeys do nothing while you type in a text field.</source>
         <translation>Tombol pintas tidak berfungsi saat Anda mengetik di kolom teks.</translation>
     </message>
@@ -533,42 +652,42 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config/store.py" line="175"/>
+        <location filename="../../models/config/store.py" line="202"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="179"/>
+        <location filename="../../models/config/store.py" line="206"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="190"/>
+        <location filename="../../models/config/store.py" line="217"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="210"/>
+        <location filename="../../models/config/store.py" line="231"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="217"/>
+        <location filename="../../models/config/store.py" line="238"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="224"/>
+        <location filename="../../models/config/store.py" line="245"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="231"/>
+        <location filename="../../models/config/store.py" line="252"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="250"/>
+        <location filename="../../models/config/store.py" line="271"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
@@ -578,287 +697,319 @@
         <translation>konfigurasi demo</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="73"/>
+        <location filename="../../models/config/parse.py" line="72"/>
         <source>indent with spaces, not tabs</source>
         <translation>gunakan spasi untuk indentasi, bukan tab</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="74"/>
+        <location filename="../../models/config/parse.py" line="73"/>
         <source>the indentation does not match the lines above</source>
         <translation>indentasi tidak sesuai dengan baris di atasnya</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="75"/>
+        <location filename="../../models/config/parse.py" line="74"/>
         <source>a &apos;: &apos; inside a value; put the value in quotes</source>
         <translation>ada &apos;: &apos; di dalam nilai; apit nilainya dengan tanda kutip</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="78"/>
+        <location filename="../../models/config/parse.py" line="77"/>
         <source>a line without &apos;key: value&apos;, or a quote that is not closed</source>
         <translation>ada baris tanpa &apos;key: value&apos;, atau tanda kutip yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="81"/>
+        <location filename="../../models/config/parse.py" line="80"/>
         <source>a quote or bracket that is not closed</source>
         <translation>ada tanda kutip atau kurung yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="82"/>
+        <location filename="../../models/config/parse.py" line="81"/>
         <source>a bracket that is not closed, or a comma missing between items</source>
         <translation>kurung yang tidak ditutup, atau koma yang hilang di antara isinya</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="86"/>
+        <location filename="../../models/config/cameras.py" line="32"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="86"/>
+        <location filename="../../models/config/parse.py" line="85"/>
         <source>event</source>
         <translation>acara</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="89"/>
+        <location filename="../../models/config/parse.py" line="88"/>
         <source>camera {number} (id {id})</source>
         <translation>kamera {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="90"/>
+        <location filename="../../models/config/parse.py" line="89"/>
         <source>camera {number}</source>
         <translation>kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="93"/>
+        <location filename="../../models/config/parse.py" line="92"/>
         <source>wall {number} (id {id})</source>
         <translation>video wall {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="94"/>
+        <location filename="../../models/config/parse.py" line="93"/>
         <source>wall {number}</source>
         <translation>video wall {number}</translation>
     </message>
     <message>
+        <location filename="../../models/config/parse.py" line="96"/>
+        <source>broadcast output {number} (id {id})</source>
+        <translation>keluaran siaran {number} (id {id})</translation>
+    </message>
+    <message>
         <location filename="../../models/config/parse.py" line="97"/>
+        <source>broadcast output {number}</source>
+        <translation>keluaran siaran {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/parse.py" line="100"/>
         <source>event {number} (id {id})</source>
         <translation>acara {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="98"/>
+        <location filename="../../models/config/parse.py" line="101"/>
         <source>event {number}</source>
         <translation>acara {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="100"/>
+        <location filename="../../models/config/parse.py" line="103"/>
+        <source>a shot cuts to a scene, but the event names no broadcast output (broadcast: ID)</source>
+        <translation>shot berpindah ke sebuah adegan, tetapi acara tidak menyebut keluaran siaran (broadcast: ID)</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/parse.py" line="106"/>
         <source>no cameras are configured: the console will have no cameras to control</source>
         <translation>tidak ada kamera yang dikonfigurasi: konsol tidak akan punya kamera untuk dikendalikan</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="103"/>
+        <location filename="../../models/config/cameras.py" line="33"/>
         <source>a preset number</source>
         <translation>nomor preset</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="104"/>
+        <location filename="../../models/config/cameras.py" line="34"/>
         <source>a capture device number</source>
         <translation>nomor perangkat penangkap video</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="115"/>
+        <location filename="../../models/config/parse.py" line="119"/>
         <source>a character YAML does not allow (U+{code}); delete it</source>
         <translation>ada karakter yang tidak diizinkan YAML (U+{code}); hapus karakter tersebut</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="122"/>
+        <location filename="../../models/config/parse.py" line="126"/>
         <source>not valid YAML: {error}</source>
         <translation>YAML tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="124"/>
+        <location filename="../../models/config/parse.py" line="128"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="127"/>
+        <location filename="../../models/config/parse.py" line="131"/>
         <source>not valid YAML at column {column}: {problem}</source>
         <translation>YAML tidak valid di kolom {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="131"/>
+        <location filename="../../models/config/parse.py" line="135"/>
         <source>not valid YAML at column {column}: {hint} ({problem})</source>
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="203"/>
+        <location filename="../../models/config/cameras.py" line="63"/>
         <source>preview_hd is the main stream for large views; the tile needs preview: (the substream) too</source>
         <translation>preview_hd adalah stream utama untuk tampilan besar; ubin juga memerlukan preview: (substream)</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="31"/>
+        <location filename="../../models/config/nodes.py" line="26"/>
         <source>a list</source>
         <translation>daftar</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="33"/>
+        <location filename="../../models/config/nodes.py" line="28"/>
         <source>a group of &apos;key: value&apos; lines</source>
         <translation>kelompok baris &apos;key: value&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="34"/>
+        <location filename="../../models/config/nodes.py" line="29"/>
         <source>nothing</source>
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="228"/>
+        <location filename="../../models/config/parse.py" line="202"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="253"/>
+        <location filename="../../models/config/cameras.py" line="102"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="263"/>
+        <location filename="../../models/config/cameras.py" line="112"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="279"/>
+        <location filename="../../models/config/cameras.py" line="128"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="300"/>
+        <location filename="../../models/config/parse.py" line="231"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="320"/>
+        <location filename="../../models/config/shots.py" line="15"/>
+        <location filename="../../models/config/shots.py" line="64"/>
+        <source>a shot names a camera and preset, a scene, or both</source>
+        <translation>shot menyebut kamera dan preset, adegan, atau keduanya</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/shots.py" line="31"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="327"/>
+        <location filename="../../models/config/shots.py" line="38"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="347"/>
+        <location filename="../../models/config/shots.py" line="78"/>
+        <source>cut is {choices}, not {value}</source>
+        <translation>cut harus {choices}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/shots.py" line="87"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="350"/>
+        <location filename="../../models/config/shots.py" line="90"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="75"/>
+        <location filename="../../models/config/nodes.py" line="62"/>
         <source>{item}, {key}</source>
         <translation>{item}, {key}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="94"/>
+        <location filename="../../models/config/values.py" line="56"/>
         <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
         <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="112"/>
+        <location filename="../../models/config/nodes.py" line="72"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="124"/>
+        <location filename="../../models/config/nodes.py" line="84"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="132"/>
+        <location filename="../../models/config/nodes.py" line="92"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="140"/>
+        <location filename="../../models/config/nodes.py" line="100"/>
+        <location filename="../../models/config/shots.py" line="61"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="150"/>
+        <location filename="../../models/config/nodes.py" line="110"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="163"/>
+        <location filename="../../models/config/nodes.py" line="123"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="185"/>
+        <location filename="../../models/config/nodes.py" line="145"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="204"/>
+        <location filename="../../models/config/values.py" line="69"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="210"/>
+        <location filename="../../models/config/values.py" line="75"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="214"/>
+        <location filename="../../models/config/values.py" line="79"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="226"/>
+        <location filename="../../models/config/values.py" line="91"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="234"/>
+        <location filename="../../models/config/values.py" line="99"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="251"/>
+        <location filename="../../models/config/values.py" line="116"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="261"/>
+        <location filename="../../models/config/values.py" line="126"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="280"/>
+        <location filename="../../models/config/values.py" line="145"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="355"/>
+        <location filename="../../models/config/values.py" line="161"/>
+        <source>{what} is yes or no, not {shape}</source>
+        <translation>{what} harus yes atau no, bukan {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/shots.py" line="95"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="116"/>
+        <location filename="../../models/config/schema.py" line="141"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="117"/>
+        <location filename="../../models/config/schema.py" line="142"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="118"/>
+        <location filename="../../models/config/schema.py" line="143"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="119"/>
+        <location filename="../../models/config/schema.py" line="144"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
@@ -928,9 +1079,25 @@
         <translation>tidak ada video wall dengan id {id}</translation>
     </message>
     <message>
+        <location filename="../../models/config/broadcast.py" line="32"/>
+        <source>broadcast output</source>
+        <translation>keluaran siaran</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/broadcast.py" line="51"/>
+        <source>an OBS output&apos;s url starts with obs://, e.g. {example}, not {url}</source>
+        <translation>url keluaran OBS diawali obs://, mis. {example}, bukan {url}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/broadcast.py" line="67"/>
         <location filename="../../models/config/walls.py" line="162"/>
         <source>none</source>
         <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/broadcast.py" line="71"/>
+        <source>no broadcast output with id {id} (the outputs: {known})</source>
+        <translation>tidak ada keluaran siaran dengan id {id} (keluarannya: {known})</translation>
     </message>
     <message>
         <location filename="../../models/config/walls.py" line="166"/>
@@ -1035,62 +1202,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="170"/>
+        <location filename="../../ui/shell/console.py" line="174"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="171"/>
+        <location filename="../../ui/shell/console.py" line="175"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="174"/>
+        <location filename="../../ui/shell/console.py" line="178"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="179"/>
+        <location filename="../../ui/shell/console.py" line="183"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="191"/>
+        <location filename="../../ui/shell/console.py" line="195"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="191"/>
+        <location filename="../../ui/shell/console.py" line="195"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="210"/>
+        <location filename="../../ui/shell/console.py" line="214"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="217"/>
+        <location filename="../../ui/shell/console.py" line="221"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="246"/>
+        <location filename="../../ui/shell/console.py" line="250"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="249"/>
+        <location filename="../../ui/shell/console.py" line="253"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="278"/>
+        <location filename="../../ui/shell/console.py" line="282"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="285"/>
+        <location filename="../../ui/shell/console.py" line="289"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1507,6 +1674,46 @@
         <source>tile mode %1×%2</source>
         <translation>mode tile %1×%2</translation>
     </message>
+    <message>
+        <location filename="../../ui/shell/device_words.py" line="81"/>
+        <source>scene %1 to preview</source>
+        <translation>adegan %1 ke pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/device_words.py" line="83"/>
+        <source>cut to scene %1</source>
+        <translation>pindah ke adegan %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/device_words.py" line="84"/>
+        <source>start the stream</source>
+        <translation>mulai siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/device_words.py" line="85"/>
+        <source>stop the stream</source>
+        <translation>hentikan siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/device_words.py" line="86"/>
+        <source>start recording</source>
+        <translation>mulai merekam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/device_words.py" line="87"/>
+        <source>stop recording</source>
+        <translation>hentikan perekaman</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/device_words.py" line="88"/>
+        <source>tally lamp on</source>
+        <translation>lampu tally menyala</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/device_words.py" line="89"/>
+        <source>tally lamp off</source>
+        <translation>lampu tally padam</translation>
+    </message>
 </context>
 <context>
     <name>DevicesAdmin</name>
@@ -1732,42 +1939,42 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Shots</source>
         <translation>Bidikan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="61"/>
+        <location filename="../../ui/desk/events_panel.py" line="62"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="61"/>
+        <location filename="../../ui/desk/events_panel.py" line="62"/>
         <source>not running</source>
         <translation>tidak berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="62"/>
+        <location filename="../../ui/desk/events_panel.py" line="63"/>
         <source> · active</source>
         <translation> · aktif</translation>
     </message>
@@ -1775,27 +1982,27 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="88"/>
+        <location filename="../../ui/desk/events_panel.py" line="91"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="89"/>
+        <location filename="../../ui/desk/events_panel.py" line="92"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="90"/>
+        <location filename="../../ui/desk/events_panel.py" line="93"/>
         <source>Take over selected camera (Ctrl+T)</source>
         <translation>Ambil alih kamera terpilih (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="100"/>
+        <location filename="../../ui/desk/events_panel.py" line="103"/>
         <source>I am working for:</source>
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="118"/>
+        <location filename="../../ui/desk/events_panel.py" line="121"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -2607,147 +2814,147 @@
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="84"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="71"/>
         <source>Move up</source>
         <translation>Gerak ke atas</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="85"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="72"/>
         <source>Move down</source>
         <translation>Gerak ke bawah</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="86"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="73"/>
         <source>Move left</source>
         <translation>Gerak ke kiri</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="87"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="74"/>
         <source>Move right</source>
         <translation>Gerak ke kanan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="88"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="75"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="89"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="76"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="90"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="77"/>
         <source>Stop all cameras</source>
         <translation>Hentikan semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="91"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="78"/>
         <source>Show the hotkeys</source>
         <translation>Tampilkan tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="92"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="79"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="93"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="80"/>
         <source>Multiview of every camera</source>
         <translation>Multiview semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="94"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="81"/>
         <source>Recall the chosen preset</source>
         <translation>Panggil preset yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="95"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="82"/>
         <source>Choose a preset by its number</source>
         <translation>Pilih preset menurut nomornya</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="98"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="85"/>
         <source>Select camera {number}</source>
         <translation>Pilih kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="99"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="86"/>
         <source>Recall preset {number}</source>
         <translation>Panggil preset {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="100"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="87"/>
         <source>Shot {number}</source>
         <translation>Bidikan {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="101"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="88"/>
         <source>Recall wall layout {number}</source>
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="116"/>
+        <location filename="../../models/desk/hotkeys.py" line="63"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="233"/>
+        <location filename="../../models/desk/hotkeys.py" line="180"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="240"/>
+        <location filename="../../models/desk/hotkeys.py" line="187"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="246"/>
+        <location filename="../../models/desk/hotkeys.py" line="193"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="263"/>
+        <location filename="../../models/desk/hotkeys.py" line="210"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="267"/>
+        <location filename="../../models/desk/hotkeys.py" line="214"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="286"/>
+        <location filename="../../models/desk/hotkeys.py" line="233"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="297"/>
+        <location filename="../../models/desk/hotkeys.py" line="244"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="307"/>
+        <location filename="../../models/desk/hotkeys.py" line="254"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="308"/>
+        <location filename="../../models/desk/hotkeys.py" line="255"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="333"/>
+        <location filename="../../models/desk/hotkeys.py" line="280"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="338"/>
+        <location filename="../../models/desk/hotkeys.py" line="285"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="341"/>
+        <location filename="../../models/desk/hotkeys.py" line="288"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -3556,26 +3763,31 @@
         <source>OBS did not report it done within {seconds} s</source>
         <translation>OBS tidak melaporkannya selesai dalam {seconds} detik</translation>
     </message>
+    <message>
+        <location filename="../../devices/controller_factory.py" line="67"/>
+        <source>{output}: {problem}</source>
+        <translation>{output}: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="115"/>
+        <location filename="../../ui/desk/operator_desk.py" line="118"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="140"/>
+        <location filename="../../ui/desk/operator_desk.py" line="143"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="226"/>
+        <location filename="../../ui/desk/operator_desk.py" line="230"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="258"/>
+        <location filename="../../ui/desk/operator_desk.py" line="273"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3705,24 +3917,74 @@
     </message>
 </context>
 <context>
+    <name>OutputPanel</name>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="74"/>
+        <source>Start stream</source>
+        <translation>Mulai siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="75"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="133"/>
+        <source>Stop stream</source>
+        <translation>Hentikan siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="76"/>
+        <source>Start record</source>
+        <translation>Mulai rekam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="77"/>
+        <source>Stop record</source>
+        <translation>Hentikan rekam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="82"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="120"/>
+        <source>Press again to stop the stream</source>
+        <translation>Tekan lagi untuk menghentikan siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="83"/>
+        <source>Take over</source>
+        <translation>Ambil alih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="84"/>
+        <source>Scenes (click or Enter cuts):</source>
+        <translation>Adegan (klik atau Enter untuk pindah):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="113"/>
+        <source>OBS: %1</source>
+        <translation>OBS: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="123"/>
+        <source>%1 is live: press Stop stream again within %2 s to stop it</source>
+        <translation>%1 sedang mengudara: tekan Hentikan siaran lagi dalam %2 detik untuk menghentikannya</translation>
+    </message>
+</context>
+<context>
     <name>Ownership</name>
     <message>
-        <location filename="../../models/desk/ownership.py" line="113"/>
+        <location filename="../../models/desk/ownership.py" line="122"/>
         <source>choose the event you are working for before taking over a device</source>
         <translation>pilih acara tempat Anda bertugas sebelum mengambil alih perangkat</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="53"/>
+        <location filename="../../models/oplog/takeovers.py" line="54"/>
         <source>{device} was just taken by {desk} for {event} ({staff})</source>
         <translation>{device} baru saja diambil alih oleh {desk} untuk {event} ({staff})</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="56"/>
+        <location filename="../../models/oplog/takeovers.py" line="57"/>
         <source>{device} was just taken by {desk} for {event}</source>
         <translation>{device} baru saja diambil alih oleh {desk} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="93"/>
+        <location filename="../../models/oplog/takeovers.py" line="94"/>
         <source>{event} is not running, so it cannot take {device} over</source>
         <translation>{event} tidak sedang berjalan, jadi tidak dapat mengambil alih {device}</translation>
     </message>
@@ -4498,6 +4760,19 @@
     </message>
 </context>
 <context>
+    <name>SceneListModel</name>
+    <message>
+        <location filename="../../ui/broadcast/scenes.py" line="47"/>
+        <source>%1 — PROGRAM</source>
+        <translation>%1 — PROGRAM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/scenes.py" line="48"/>
+        <source>%1 — preview</source>
+        <translation>%1 — pratinjau</translation>
+    </message>
+</context>
+<context>
     <name>Schedule</name>
     <message>
         <location filename="../../models/oplog/schedule.py" line="22"/>
@@ -4598,12 +4873,12 @@
 <context>
     <name>Seed</name>
     <message>
-        <location filename="../../models/oplog/seed/bulk.py" line="60"/>
+        <location filename="../../models/oplog/seed/bulk.py" line="61"/>
         <source>{db} already has staff; bulk data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data massal hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/seed/demo.py" line="118"/>
+        <location filename="../../models/oplog/seed/demo.py" line="87"/>
         <source>{db} already has staff; demo data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data demo hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
@@ -4762,6 +5037,14 @@
         <location filename="../../models/oplog/shifts.py" line="108"/>
         <source>shift {shift} cannot end before it started</source>
         <translation>shift {shift} tidak dapat berakhir sebelum dimulai</translation>
+    </message>
+</context>
+<context>
+    <name>ShotCuts</name>
+    <message>
+        <location filename="../../ui/broadcast/shot_cuts.py" line="50"/>
+        <source>%1 streams on no OBS output here: no cut</source>
+        <translation>%1 tidak disiarkan lewat keluaran OBS di sini: tidak berpindah adegan</translation>
     </message>
 </context>
 <context>
@@ -4985,7 +5268,7 @@
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="25"/>
-        <location filename="../../devices/wall/generic.py" line="37"/>
+        <location filename="../../devices/wall/generic.py" line="38"/>
         <source>report its routes</source>
         <translation>melaporkan rutenya</translation>
     </message>
@@ -4996,13 +5279,13 @@
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="27"/>
-        <location filename="../../devices/wall/generic.py" line="38"/>
+        <location filename="../../devices/wall/generic.py" line="39"/>
         <source>put sources into windows</source>
         <translation>menempatkan sumber ke jendela</translation>
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="28"/>
-        <location filename="../../devices/wall/generic.py" line="39"/>
+        <location filename="../../devices/wall/generic.py" line="40"/>
         <source>recall window layouts</source>
         <translation>memanggil tata letak jendela</translation>
     </message>
@@ -5018,13 +5301,13 @@
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="31"/>
-        <location filename="../../devices/wall/generic.py" line="42"/>
+        <location filename="../../devices/wall/generic.py" line="43"/>
         <source>select a display input</source>
         <translation>memilih input layar</translation>
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="32"/>
-        <location filename="../../devices/wall/generic.py" line="43"/>
+        <location filename="../../devices/wall/generic.py" line="44"/>
         <source>set a tile mode</source>
         <translation>mengatur mode tile</translation>
     </message>
@@ -5034,77 +5317,77 @@
         <translation>{device} tidak dapat {doing}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>input</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="30"/>
+        <location filename="../../devices/wall/controller.py" line="31"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="31"/>
+        <location filename="../../devices/wall/controller.py" line="32"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="32"/>
+        <location filename="../../devices/wall/controller.py" line="33"/>
         <source>canvas</source>
         <translation>kanvas</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="33"/>
+        <location filename="../../devices/wall/controller.py" line="34"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="34"/>
+        <location filename="../../devices/wall/controller.py" line="35"/>
         <source>layout</source>
         <translation>tata letak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="35"/>
+        <location filename="../../devices/wall/controller.py" line="36"/>
         <source>rows</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="36"/>
+        <location filename="../../devices/wall/controller.py" line="37"/>
         <source>columns</source>
         <translation>kolom</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="39"/>
+        <location filename="../../devices/wall/controller.py" line="40"/>
         <source>inputs</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="40"/>
+        <location filename="../../devices/wall/controller.py" line="41"/>
         <source>outputs</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="41"/>
+        <location filename="../../devices/wall/controller.py" line="42"/>
         <source>presets</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="120"/>
+        <location filename="../../devices/wall/controller.py" line="121"/>
         <source>{device} cannot route {layer}; it routes {layers}</source>
         <translation>{device} tidak dapat merutekan {layer}; yang dapat dirutekan: {layers}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="185"/>
+        <location filename="../../devices/wall/controller.py" line="186"/>
         <source>{what} must be a whole number, not {value}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="195"/>
+        <location filename="../../devices/wall/controller.py" line="196"/>
         <source>{what} {value} is out of range {lowest}–{highest}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="200"/>
+        <location filename="../../devices/wall/controller.py" line="201"/>
         <source>{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>
@@ -5134,62 +5417,62 @@
         <translation>15×15 tidak dapat diatur: layar LG membaca mode tile pada data FF</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="32"/>
+        <location filename="../../devices/wall/generic.py" line="33"/>
         <source>route audio and video</source>
         <translation>merutekan audio dan video</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="33"/>
+        <location filename="../../devices/wall/generic.py" line="34"/>
         <source>route video</source>
         <translation>merutekan video</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="34"/>
+        <location filename="../../devices/wall/generic.py" line="35"/>
         <source>route audio</source>
         <translation>merutekan audio</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="35"/>
+        <location filename="../../devices/wall/generic.py" line="36"/>
         <source>recall presets</source>
         <translation>memanggil preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="36"/>
+        <location filename="../../devices/wall/generic.py" line="37"/>
         <source>save presets</source>
         <translation>menyimpan preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="40"/>
+        <location filename="../../devices/wall/generic.py" line="41"/>
         <source>switch power on</source>
         <translation>menyalakan daya</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="41"/>
+        <location filename="../../devices/wall/generic.py" line="42"/>
         <source>switch power off</source>
         <translation>mematikan daya</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="80"/>
+        <location filename="../../devices/wall/generic.py" line="81"/>
         <source>the generic driver needs profile=FILE (a YAML or JSON file)</source>
         <translation>driver generik memerlukan profile=FILE (berkas YAML atau JSON)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="137"/>
+        <location filename="../../devices/wall/generic.py" line="138"/>
         <source>{device} cannot {doing}: its profile has no {command} command</source>
         <translation>{device} tidak dapat {doing}: profilnya tidak memiliki perintah {command}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="144"/>
+        <location filename="../../devices/wall/generic.py" line="145"/>
         <source>{device}: command {command} cannot be built from {values}: {problem}</source>
         <translation>{device}: perintah {command} tidak dapat disusun dari {values}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="183"/>
+        <location filename="../../devices/wall/generic.py" line="184"/>
         <source>the number of outputs is not known; add outputs=N to the URL or the profile</source>
         <translation>jumlah output tidak diketahui; tambahkan outputs=N pada URL atau profil</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="225"/>
+        <location filename="../../devices/wall/generic.py" line="226"/>
         <source>an input code is letters and digits, not {code}</source>
         <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
     </message>
@@ -5219,47 +5502,47 @@
         <translation>perangkat menolak kata sandi ({reason})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="43"/>
+        <location filename="../../devices/wall/exchange.py" line="30"/>
         <source>not connected</source>
         <translation>belum terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="119"/>
+        <location filename="../../devices/wall/queue.py" line="93"/>
         <source>not connected within {seconds} s</source>
         <translation>belum terhubung dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="126"/>
+        <location filename="../../devices/wall/queue.py" line="100"/>
         <source>no connection to {link}</source>
         <translation>tidak ada koneksi ke {link}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="154"/>
+        <location filename="../../devices/wall/queue.py" line="128"/>
         <source>{device}: {problem}</source>
         <translation>{device}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="180"/>
+        <location filename="../../devices/wall/exchange.py" line="69"/>
         <source>the device reported: {problem}</source>
         <translation>perangkat melaporkan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="204"/>
+        <location filename="../../devices/wall/queue.py" line="164"/>
         <source>the device does not answer</source>
         <translation>perangkat tidak menjawab</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="300"/>
+        <location filename="../../devices/wall/exchange.py" line="131"/>
         <source>no answer within {seconds} s</source>
         <translation>tidak ada jawaban dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="314"/>
+        <location filename="../../devices/wall/exchange.py" line="145"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="347"/>
+        <location filename="../../devices/wall/exchange.py" line="178"/>
         <source>offline: {reason}</source>
         <translation>terputus: {reason}</translation>
     </message>
@@ -5483,7 +5766,7 @@
         <translation>kesalahan perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="107"/>
+        <location filename="../../devices/wall/generic.py" line="108"/>
         <source>{meaning} (error {code})</source>
         <translation>{meaning} (kesalahan {code})</translation>
     </message>
@@ -5622,112 +5905,112 @@
 <context>
     <name>WallProfile</name>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="109"/>
+        <location filename="../../devices/wall/generic_profile.py" line="98"/>
         <source>{text} has characters outside Latin-1; write them as %hh bytes</source>
         <translation>{text} berisi karakter di luar Latin-1; tuliskan sebagai byte %hh</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="159"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="43"/>
         <source>{path} is not a device profile: expected settings with a commands: section</source>
         <translation>{path} bukan profil perangkat: diharapkan pengaturan dengan bagian commands:</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="175"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="59"/>
         <source>cannot read the device profile {path} within {seconds} s</source>
         <translation>profil perangkat {path} tidak dapat dibaca dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="195"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="79"/>
         <source>the device profile {path} is not a regular file</source>
         <translation>profil perangkat {path} bukan berkas biasa</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="202"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="86"/>
         <source>cannot read the device profile {path}: {reason}</source>
         <translation>profil perangkat {path} tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="153"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="37"/>
         <source>{path} is not valid {format}: {problem}</source>
         <translation>{path} bukan {format} yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="208"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="92"/>
         <source>the device profile {path} is larger than {size} KiB</source>
         <translation>profil perangkat {path} lebih besar dari {size} KiB</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="216"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="100"/>
         <source>the device profile {path} is not UTF-8 text (byte {offset})</source>
         <translation>profil perangkat {path} bukan teks UTF-8 (bita {offset})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="237"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="121"/>
         <source>{path}: {where}: {problem}</source>
         <translation>{path}: {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="247"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="131"/>
         <source>unknown setting; known: {known}</source>
         <translation>pengaturan tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="254"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="138"/>
         <source>needs at least one command template</source>
         <translation>memerlukan setidaknya satu templat perintah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="262"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="146"/>
         <source>must be one of {choices}, not {value}</source>
         <translation>harus salah satu dari {choices}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="270"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="154"/>
         <source>must be hex or byte, not {value}</source>
         <translation>harus hex atau byte, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="276"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="160"/>
         <source>must be a line speed: one of {speeds}</source>
         <translation>harus berupa kecepatan jalur: salah satu dari {speeds}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="284"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="168"/>
         <source>needs a group named input, e.g. (?P&lt;input&gt;\d+)</source>
         <translation>memerlukan grup bernama input, mis. (?P&lt;input&gt;\d+)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="310"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="194"/>
         <source>unknown command; known: {known}</source>
         <translation>perintah tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="315"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="199"/>
         <source>must be a text template</source>
         <translation>harus berupa templat teks</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="319"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="203"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="320"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="204"/>
         <source>unknown placeholder {placeholder}; this command has: {known}</source>
         <translation>placeholder {placeholder} tidak dikenal; perintah ini memiliki: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="327"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="211"/>
         <source>bad template: {problem}</source>
         <translation>templat salah: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="345"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="229"/>
         <source>not a valid regular expression: {problem}</source>
         <translation>bukan ekspresi reguler yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="357"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="241"/>
         <source>must be a number ≥ 0, not {value}</source>
         <translation>harus berupa angka ≥ 0, bukan {value}</translation>
     </message>

@@ -18,10 +18,6 @@ ON_AIR_COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Broadcast", text)
-
-
 def duration(seconds: float | None) -> str:
     """``1:02:03`` (or ``2:03`` under an hour)."""
     if seconds is None:
@@ -42,13 +38,13 @@ def on_air_key(state: ObsState) -> str:
 def on_air_text(state: ObsState, now: float | None = None) -> str:
     key = on_air_key(state)
     words = {
-        "offline": _tr("OBS offline"),
-        "refused": _tr("OBS refused the password"),
-        OnAir.READY: _tr("ready"),
-        OnAir.STARTING: _tr("starting…"),
-        OnAir.LIVE: _tr("LIVE %1"),
-        OnAir.RECONNECTING: _tr("reconnecting…"),
-        OnAir.STOPPING: _tr("stopping…"),
+        "offline": QCoreApplication.translate("Broadcast", "OBS offline"),
+        "refused": QCoreApplication.translate("Broadcast", "OBS refused the password"),
+        OnAir.READY: QCoreApplication.translate("Broadcast", "ready"),
+        OnAir.STARTING: QCoreApplication.translate("Broadcast", "starting…"),
+        OnAir.LIVE: QCoreApplication.translate("Broadcast", "LIVE %1"),
+        OnAir.RECONNECTING: QCoreApplication.translate("Broadcast", "reconnecting…"),
+        OnAir.STOPPING: QCoreApplication.translate("Broadcast", "stopping…"),
     }
     return words[key].replace("%1", duration(state.stream_seconds(now)))
 
@@ -56,11 +52,11 @@ def on_air_text(state: ObsState, now: float | None = None) -> str:
 def recording_text(state: ObsState, now: float | None = None) -> str:
     words = {
         Recording.UNKNOWN: "",
-        Recording.STOPPED: _tr("not recording"),
-        Recording.STARTING: _tr("recording starts…"),
-        Recording.RECORDING: _tr("REC %1"),
-        Recording.PAUSED: _tr("recording paused %1"),
-        Recording.STOPPING: _tr("recording stops…"),
+        Recording.STOPPED: QCoreApplication.translate("Broadcast", "not recording"),
+        Recording.STARTING: QCoreApplication.translate("Broadcast", "recording starts…"),
+        Recording.RECORDING: QCoreApplication.translate("Broadcast", "REC %1"),
+        Recording.PAUSED: QCoreApplication.translate("Broadcast", "recording paused %1"),
+        Recording.STOPPING: QCoreApplication.translate("Broadcast", "recording stops…"),
     }
     return words[state.recording].replace("%1", duration(state.record_seconds(now)))
 
@@ -69,11 +65,21 @@ def figures_text(state: ObsState) -> str:
     """``2480 kbps · dropped 0.0 % · OBS CPU 2.5 % · render 1.2 ms, lag 0.0 %`` — what is known."""
     parts = []
     if state.kbps is not None and state.streaming:
-        parts.append(_tr("%1 kbps").replace("%1", f"{state.kbps:.0f}"))
+        parts.append(QCoreApplication.translate("Broadcast", "%1 kbps").replace("%1", f"{state.kbps:.0f}"))
     if state.dropped_percent is not None and state.streaming:
-        parts.append(_tr("dropped %1 %").replace("%1", f"{state.dropped_percent:.1f}"))
+        parts.append(
+            QCoreApplication.translate("Broadcast", "dropped %1 %").replace(
+                "%1", f"{state.dropped_percent:.1f}"
+            )
+        )
     if state.cpu_percent is not None:
-        parts.append(_tr("OBS CPU %1 %").replace("%1", f"{state.cpu_percent:.1f}"))
+        parts.append(
+            QCoreApplication.translate("Broadcast", "OBS CPU %1 %").replace("%1", f"{state.cpu_percent:.1f}")
+        )
     if state.render_lag_percent is not None:
-        parts.append(_tr("render lag %1 %").replace("%1", f"{state.render_lag_percent:.1f}"))
+        parts.append(
+            QCoreApplication.translate("Broadcast", "render lag %1 %").replace(
+                "%1", f"{state.render_lag_percent:.1f}"
+            )
+        )
     return " · ".join(parts)
