@@ -197,12 +197,12 @@
 <context>
     <name>BroadcastDesk</name>
     <message>
-        <location filename="../../ui/broadcast/desk.py" line="88"/>
+        <location filename="../../ui/broadcast/desk.py" line="92"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/desk.py" line="128"/>
+        <location filename="../../ui/broadcast/desk.py" line="132"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
@@ -3919,49 +3919,59 @@
 <context>
     <name>OutputPanel</name>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="74"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="77"/>
         <source>Start stream</source>
         <translation>Mulai siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="75"/>
-        <location filename="../../ui/broadcast/output_panel.py" line="133"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="78"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="142"/>
         <source>Stop stream</source>
         <translation>Hentikan siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="76"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="79"/>
         <source>Start record</source>
         <translation>Mulai rekam</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="77"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="80"/>
         <source>Stop record</source>
         <translation>Hentikan rekam</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="82"/>
-        <location filename="../../ui/broadcast/output_panel.py" line="120"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="85"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="129"/>
         <source>Press again to stop the stream</source>
         <translation>Tekan lagi untuk menghentikan siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="83"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="86"/>
         <source>Take over</source>
         <translation>Ambil alih</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="84"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="87"/>
         <source>Scenes (click or Enter cuts):</source>
         <translation>Adegan (klik atau Enter untuk pindah):</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="113"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="118"/>
+        <source>Streams for: %1</source>
+        <translation>Siaran untuk: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="120"/>
+        <source>No running event streams here</source>
+        <translation>Tidak ada acara berjalan yang disiarkan di sini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="122"/>
         <source>OBS: %1</source>
         <translation>OBS: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="123"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="132"/>
         <source>%1 is live: press Stop stream again within %2 s to stop it</source>
         <translation>%1 sedang mengudara: tekan Hentikan siaran lagi dalam %2 detik untuk menghentikannya</translation>
     </message>
@@ -4762,12 +4772,12 @@
 <context>
     <name>SceneListModel</name>
     <message>
-        <location filename="../../ui/broadcast/scenes.py" line="47"/>
+        <location filename="../../ui/broadcast/scenes.py" line="48"/>
         <source>%1 — PROGRAM</source>
         <translation>%1 — PROGRAM</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/scenes.py" line="48"/>
+        <location filename="../../ui/broadcast/scenes.py" line="49"/>
         <source>%1 — preview</source>
         <translation>%1 — pratinjau</translation>
     </message>

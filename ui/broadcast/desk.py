@@ -76,6 +76,10 @@ class BroadcastDesk(QObject):
             raise ValueError(name)
         return self._send(output_id, lambda obs: getattr(obs, name)())
 
+    def owner_titles(self, output_id: str) -> str:
+        """The running events the output belongs to now (a take-over included); "" when none."""
+        return ", ".join(e.title for e in self.board.owners(broadcast_device(output_id)))
+
     def blocking_titles(self, output_id: str) -> str:
         """The running events the output belongs to, when it does not belong to the operator's; else ""."""
         return ", ".join(e.title for e in self.board.blocking(broadcast_device(output_id)))

@@ -28,6 +28,8 @@ class OutputPanel(QWidget):
         self.on_air.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.on_air.setMinimumHeight(30)
         self.recording = QLabel()
+        self.owner = QLabel()
+        self.owner.setWordWrap(True)
         self.figures = QLabel()
         self.figures.setWordWrap(True)
         self.scenes = SceneListModel(self)
@@ -55,6 +57,7 @@ class OutputPanel(QWidget):
         self.scenes_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.on_air)
+        layout.addWidget(self.owner)
         layout.addWidget(self.recording)
         layout.addWidget(self.figures)
         layout.addWidget(self.take_over_bar)
@@ -110,6 +113,12 @@ class OutputPanel(QWidget):
         self.on_air.setText(on_air_text(state, now))
         self.recording.setText(recording_text(state, now))
         self.figures.setText(figures_text(state))
+        owners = self.desk.owner_titles(self.output_id)
+        self.owner.setText(
+            self.tr("Streams for: %1").replace("%1", owners)
+            if owners
+            else self.tr("No running event streams here")
+        )
         self.setToolTip(state.error and self.tr("OBS: %1").replace("%1", str(state.error)) or "")
 
     # ---- buttons ----------------------------------------------------------------------------------

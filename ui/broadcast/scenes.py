@@ -3,7 +3,7 @@ green, each also said in words; a click or Enter on a scene asks for a cut (``cu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QListView, QWidget
 
@@ -11,6 +11,7 @@ from devices.obs.state import ObsState
 
 PROGRAM_COLOUR = QColor("#c62828")
 PREVIEW_COLOUR = QColor("#2e7d32")
+ROW_HEIGHT = 28  # a scene is a click target while on air: not a thin line
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -52,6 +53,8 @@ class SceneListModel(QAbstractListModel):
             return QColor("white")
         if role == self.SceneRole:
             return scene
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return QSize(0, ROW_HEIGHT)
         return None
 
 

@@ -94,6 +94,7 @@ def test_another_events_output_needs_a_take_over(studio, qtbot):
     tabs = console.broadcast.dock.tabs
     QTest.mouseClick(tabs.tabBar(), LEFT, pos=tabs.tabBar().tabRect(1).center())
     assert tabs.currentWidget() is panel
+    assert panel.owner.text() == "Streams for: Podcast Diskominfo"
     qtbot.waitUntil(lambda: panel.buttons["start_stream"].isEnabled(), timeout=WAIT_MS)
     click(panel.buttons["start_stream"])
     assert panel.take_over_bar.isVisible()
@@ -105,5 +106,6 @@ def test_another_events_output_needs_a_take_over(studio, qtbot):
     assert studio.program("obs-podcast") == "Studio", "a cut on another event's output went through"
     click(panel.take_over_button)
     qtbot.waitUntil(lambda: not panel.take_over_bar.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.owner.text() == "Streams for: Rapat Koordinasi Bupati", timeout=WAIT_MS)
     start_stream(studio, qtbot, "obs-podcast")
     assert studio.streaming("obs-podcast")
