@@ -214,6 +214,11 @@
         <source>No OBS output is configured (broadcast: in the configuration).</source>
         <translation>Belum ada keluaran OBS yang dikonfigurasi (broadcast: di konfigurasi).</translation>
     </message>
+    <message>
+        <location filename="../../ui/broadcast/dock.py" line="56"/>
+        <source>%1 · REC</source>
+        <translation>%1 · REKAM</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>

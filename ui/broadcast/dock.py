@@ -1,6 +1,7 @@
-"""The Broadcast dock: a tab per OBS output (``OutputPanel``), its title marking the live ones, and one
-clock for every output's uptime and recording time (times tick from ``ObsState.stream_started`` on the
-GUI's clock; the device sends no state just because a second passed)."""
+"""The Broadcast dock: a tab per OBS output (``OutputPanel``), its title marking the live and recording
+ones, and one clock for every output's uptime and recording time (times tick from
+``ObsState.stream_started`` on the GUI's clock; the device sends no state just because a second
+passed)."""
 
 from __future__ import annotations
 
@@ -51,5 +52,7 @@ class BroadcastDock(QWidget):
         if panel is None:
             return
         name = self.desk.names[output_id]
-        marks = ("● " if state.streaming else "") + name + (" ⏺" if state.is_recording else "")
-        self.tabs.setTabText(self.tabs.indexOf(panel), marks)
+        title = ("● " if state.streaming else "") + name
+        if state.is_recording:
+            title = self.tr("%1 · REC").replace("%1", title)
+        self.tabs.setTabText(self.tabs.indexOf(panel), title)

@@ -55,6 +55,7 @@ def test_a_started_stream_shows_live_with_uptime_and_bitrate(studio, qtbot):
     assert studio.console.broadcast.dock.tabs.tabText(0) == "● OBS Ruang Rapat"
     click(panel.buttons["start_record"])
     qtbot.waitUntil(lambda: panel.recording.text().startswith("REC 0:0"), timeout=WAIT_MS)
+    assert studio.console.broadcast.dock.tabs.tabText(0) == "● OBS Ruang Rapat · REC"
 
 
 def test_a_scene_clicked_or_entered_cuts(studio, qtbot):
