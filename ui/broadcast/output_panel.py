@@ -98,6 +98,7 @@ class OutputPanel(QWidget):
         colour = ON_AIR_COLOURS[key].name()
         self.on_air.setStyleSheet(f"background: {colour}; color: white; font-weight: bold; padding: 4px;")
         online = state.online
+        self.scene_view.setEnabled(online)  # what OBS showed before it went offline is not known now
         self.buttons["start_stream"].setEnabled(online and state.on_air is OnAir.READY)
         self.buttons["stop_stream"].setEnabled(online and state.streaming)
         self.buttons["start_record"].setEnabled(online and not state.is_recording)
@@ -112,7 +113,7 @@ class OutputPanel(QWidget):
         now = now or time.time()
         self.on_air.setText(on_air_text(state, now))
         self.recording.setText(recording_text(state, now))
-        self.figures.setText(figures_text(state))
+        self.figures.setText(figures_text(state) if state.online else "")
         owners = self.desk.owner_titles(self.output_id)
         self.owner.setText(
             self.tr("Streams for: %1").replace("%1", owners)

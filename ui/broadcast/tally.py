@@ -32,7 +32,6 @@ class TallyLights(QObject):
         self.sources = {camera.id: camera.obs_source for camera in configured if camera.obs_source}
         self.lamps = {camera.id for camera in configured if camera.tally_lamp and camera.obs_source}
         self.lit: dict[str, bool] = {}  # what each lamp was last told (unlit until told otherwise)
-        self.shown: dict[str, Tally] = {}
         desk.outputChanged.connect(self.update)
         self.update()  # an output online before the console was built sends no new state
 
@@ -45,9 +44,7 @@ class TallyLights(QObject):
                 preview.update(state.preview_sources)
         for camera_id, source in self.sources.items():
             tally = Tally.PROGRAM if source in program else Tally.PREVIEW if source in preview else Tally.NONE
-            if self.shown.get(camera_id) is not tally:
-                self.shown[camera_id] = tally
-                self.cameras.set_tally(camera_id, tally)
+            self.cameras.set_tally(camera_id, tally)  # (the model tells the views only of a change)
             if camera_id in self.lamps:
                 pass
 
