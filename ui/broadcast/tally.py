@@ -46,7 +46,7 @@ class TallyLights(QObject):
             tally = Tally.PROGRAM if source in program else Tally.PREVIEW if source in preview else Tally.NONE
             self.cameras.set_tally(camera_id, tally)  # (the model tells the views only of a change)
             if camera_id in self.lamps:
-                pass
+                self._lamp(camera_id, tally is Tally.PROGRAM)
 
     def _lamp(self, camera_id: str, on: bool) -> None:
         if self.lit.get(camera_id, False) is on or camera_id not in self.controllers:
