@@ -11,6 +11,7 @@ from models.oplog.schema.base import (
     LocationKind,
     Role,
 )
+from models.oplog.schema.broadcast import ClosedRecordError, EndReason, OnAirSession, Recording, StreamDrop
 from models.oplog.schema.events import Event, EventLocation, event_devices, event_operators
 from models.oplog.schema.handover import (
     Handover,
@@ -26,6 +27,11 @@ from models.oplog.schema.takeovers import DeskNews, TakeOverRow
 metadata = Base.metadata
 
 __all__ = [
+    "StreamDrop",
+    "Recording",
+    "OnAirSession",
+    "EndReason",
+    "ClosedRecordError",
     "AdditionKind",
     "AppendOnlyError",
     "AuditEntry",
