@@ -230,3 +230,25 @@ def test_the_new_audit_rows_join_the_chain_so_tampering_shows(database, world, e
         connection.exec_driver_sql(off)
         connection.exec_driver_sql("UPDATE audit_entries SET staff_id = NULL WHERE action = 'stream on air'")
     assert any("its content was changed" in line for line in check(database, key))
+
+
+def test_the_handover_summary_lists_the_shift_s_streams_with_their_problems(database, world, shift_id):
+    from models.oplog.handover_summary import DropNote, StreamRun, build_summary
+    from models.oplog.tables import Shift
+    from tests.oplog.scenes import HOUR
+
+    with database.transaction() as session:
+        event = session.scalars(select(Event)).one()
+        event_id, title = event.id, event.title
+    run_job(database, broadcast.stream_started("yt1", event_id, T0 + HOUR, world.budi))
+    run_job(database, broadcast.stream_dropped("yt1", T0 + HOUR + 5 * MIN))
+    run_job(database, broadcast.stream_back("yt1", T0 + HOUR + 6 * MIN, 45))
+    run_job(database, broadcast.stream_stopped("yt1", T0 + 2 * HOUR, EndReason.OBS_CLOSED, None, 80))
+    run_job(database, broadcast.stream_started("yt2", None, T0 + 20 * HOUR, world.dwi))  # the next day
+    with database.transaction() as session:
+        summary = build_summary(session, session.get(Shift, shift_id), T0 + 8 * HOUR)
+    assert summary.streams == (
+        StreamRun("yt1", title, T0 + HOUR, T0 + 2 * HOUR, 3600, "obs_closed", 80,
+                  (DropNote(T0 + HOUR + 5 * MIN, 60, 45),)),
+    )  # fmt: skip
+    assert type(summary).from_json(summary.to_json()) == summary

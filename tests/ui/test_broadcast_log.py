@@ -73,3 +73,37 @@ def test_a_stream_started_dropped_and_stopped_is_in_the_log(obs, sim_runtime, tm
             "stream off air (stopped)",
         ]
     database.close()
+
+
+@pytest.mark.gui
+def test_the_handover_pdf_lists_the_streams_and_their_drops(tmp_path, qapp):
+    from models.oplog.jobs import broadcast
+    from models.oplog.jobs.base import run_job
+    from models.oplog.reports.handover import handover_report
+    from tests.oplog.scenes import HOUR, busy_morning
+    from tests.support.pdf_text import pdf_text
+    from ui.reports.handover_pdf import save_handover
+
+    database = open_database(f"sqlite:///{tmp_path / 'log.sqlite'}")
+    world = build_world(database)
+    shift_id = busy_morning(database, world)
+    with database.transaction() as session:
+        event_id = session.scalars(select(Event.id)).one()
+    minute = timedelta(minutes=1)
+    run_job(database, broadcast.stream_started("yt1", event_id, T0 + HOUR, world.budi))
+    run_job(database, broadcast.stream_dropped("yt1", T0 + HOUR + 5 * minute))
+    run_job(database, broadcast.stream_back("yt1", T0 + HOUR + 6 * minute, 45))
+    run_job(database, broadcast.stream_stopped("yt1", T0 + 2 * HOUR, EndReason.OBS_CLOSED, None, 80))
+    with database.transaction() as session:
+        report = handover_report(session, shift_id, T0 + 8 * HOUR)
+    database.close()
+    save_handover(report, tmp_path / "serah-terima.pdf")
+    text = " ".join(pdf_text(tmp_path / "serah-terima.pdf").split())
+    for expected in (
+        "Streams",
+        "yt1 Musrenbang Kecamatan Panggul 08:00 – 09:00 1:00:00",  # WIB
+        "dropped at 08:05:00 for 60 s (45 frames lost)",
+        "80 frames dropped",
+        "OBS closed while on air",
+    ):
+        assert expected in text, expected
