@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import time
 from contextlib import AbstractAsyncContextManager
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from devices.secrets import mask_url
 from devices.transport.base import ByteTransport
 from devices.transport.noise import NoiseWatch
 
-if TYPE_CHECKING:
-    from devices.capture import Recorder
-
 _CR, _LF = 0x0D, 0x0A
+
+
+class Recorder(Protocol):
+    """What the tap writes to: capture.Recorder, the capture file."""
+
+    def frame(self, direction: str, data: bytes, at: float | None = None, via: str | None = None) -> None: ...
+    def event(self, name: str, **details: Any) -> None: ...
 
 
 class FrameCutter:

@@ -11,7 +11,6 @@ import concurrent.futures
 import dataclasses
 import logging
 import time
-from collections.abc import Callable
 from typing import Any
 
 from common.wording import QT_TRANSLATE_NOOP, sentence_of
@@ -19,7 +18,7 @@ from devices.records import ActionRecord, DeviceNotice, Link, Listener, Listener
 from devices.visca import answers, codec
 from devices.visca.capabilities import CONFIGURED, PENDING, Capabilities
 from devices.visca.drives import direction_of
-from devices.visca.jobs import Axis, Job, JobKind, Timing
+from devices.visca.jobs import Axis, Job, JobKind, Poll, Timing
 from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
 from devices.visca.state import CameraError, CameraState, Health, Motion
 
@@ -27,14 +26,6 @@ log = logging.getLogger(__name__)
 
 ARRIVAL_TOLERANCE = 16
 NO_PRESET = 0x7F  # position counts: about a third of a degree on Sony heads
-
-
-class Poll:
-    def __init__(
-        self, name: str, words: str, message: bytes, apply: Callable[[bytes], Any], every: int
-    ) -> None:
-        self.name, self.words, self.message, self.apply, self.every = name, words, message, apply, every
-        self.due = time.monotonic()  # due now, but not late: the operator's first command goes first
 
 
 class CameraStatus(Capabilities):

@@ -9,17 +9,14 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import time
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from common.wording import QT_TRANSLATE_NOOP
 from devices.records import DeviceNotice
 from devices.visca.discovery import Identity, identify
-from devices.visca.jobs import Job, Timing
+from devices.visca.jobs import Job, Poll, Timing
 from devices.visca.profiles import FALLBACK, CameraProfile, get_profile
 from devices.visca.state import CameraError, CameraState
-
-if TYPE_CHECKING:  # camera_status.py imports this module
-    from devices.visca.camera_status import Poll
 
 log = logging.getLogger(__name__)
 

@@ -103,3 +103,13 @@ class Timing:
     command_completion: float = 3.0  # completion due after the ACK of an ordinary command
     motion_completion: float = 60.0  # completion due after the ACK of a preset recall or move
     buffer_full_wait: float = 0.5  # wait for a completion after "buffer full", then retry
+
+
+class Poll:
+    """A status inquiry asked every ``every`` rounds; ``apply`` takes its answer."""
+
+    def __init__(
+        self, name: str, words: str, message: bytes, apply: Callable[[bytes], Any], every: int
+    ) -> None:
+        self.name, self.words, self.message, self.apply, self.every = name, words, message, apply, every
+        self.due = time.monotonic()  # due now, but not late: the operator's first command goes first

@@ -13,8 +13,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from models.oplog.clock import as_utc
-from models.oplog.handover_summary import NOT_ERRORS
-from models.oplog.tables import AuditEntry, Staff
+from models.oplog.tables import NOT_ERRORS, AuditEntry, Staff
 
 DONE = NOT_ERRORS[0]  # "completed": not counted as a device error in the summaries
 ACTION_LIMIT = 200  # AuditEntry.action is a String(200)

@@ -10,46 +10,36 @@ fits); 1 the database or the copy cannot be used, the database already has data,
 something does not fit or (``rekey``) a handover does not fit its signature (one line says why);
 2 bad arguments (one line says which: a bad URL, an existing file without --force, a PostgreSQL
 database for backup/restore, a SQLite one for setup-roles).
-The helpers at the end serve every command that opens the operations log (``ui/reports/cli.py`` too).
+What every command that opens the operations log shares is in cli_support.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail
+from models.oplog import cli_record
 from models.oplog.backup import BackupError, WouldReplace, backup_sqlite, restore_sqlite
 from models.oplog.backup_schedule import backups_folder
+from models.oplog.cli_support import BadArgument, check_output, database_url, month_argument, on_database
 from models.oplog.clock import WIB, utc_now
 from models.oplog.database import (
     ENV_VAR,
-    SQLITE_COMPANIONS,
     Database,
-    DatabaseProblem,
-    check_url,
     current_revision,
-    default_url,
     head_revision,
     known_revisions,
     migrate_database,
-    open_database,
     sqlite_path,
 )
 from models.oplog.pg_roles import OWNER, RoleSetupError
 from models.oplog.seed.catalog import DEMO_PIN
-from models.oplog.seed.demo import SeedError, parse_month, seed_demo
-
-
-class BadArgument(ValueError):
-    """An argument argparse could not check by itself (``--db`` may come before the command); exit 2."""
+from models.oplog.seed.demo import SeedError, seed_demo
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    from models.oplog import cli_record  # its commands use this module's helpers
-
     p = subparsers.add_parser(
         "db",
         help="operations log database: upgrade, seed-demo, backup, restore, check, rekey, setup-roles",
@@ -121,15 +111,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     roles.set_defaults(func=cli_record.run_setup_roles)
 
 
-def month_argument(text: str) -> str:
-    """An argparse type: ``YYYY-MM`` of a month the operations log can hold (``parse_month`` reads it)."""
-    try:
-        parse_month(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-    return text
-
-
 def run_upgrade(args: argparse.Namespace) -> int:
     def upgrade(database: Database) -> int:
         if args.console and database.dialect != "postgresql":
@@ -142,8 +123,6 @@ def run_upgrade(args: argparse.Namespace) -> int:
         done = "is already at" if before == head else f"was migrated from {before or 'empty'} to"
         print(f"The operations log database {database.name} {done} schema {head}.")
         return cli_record.hand_over_tables(database, args.owner, args.console) if args.console else EXIT_OK
-
-    from models.oplog import cli_record
 
     return on_database(args, upgrade, migrate=False, refusals=(RoleSetupError,))
 
@@ -160,29 +139,6 @@ def run_seed_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return on_database(args, seed, refusals=(SeedError,))
-
-
-def on_database(
-    args: argparse.Namespace,
-    work: Callable[[Database], int],
-    *,
-    migrate: bool = True,
-    refusals: tuple[type[Exception], ...] = (),
-) -> int:
-    """``work`` on the database of ``--db``, closed afterwards; a bad URL is exit 2, a database that cannot
-    be used or one of ``refusals`` exit 1, each said in one line."""
-    try:
-        database = open_database(database_url(args), migrate=migrate)
-        try:
-            return work(database)
-        finally:
-            database.close()
-    except BadArgument as error:
-        return fail(EXIT_USAGE, str(error))
-    except DatabaseProblem as problem:
-        return fail(EXIT_FAILED, cli_words(problem))
-    except refusals as problem:
-        return fail(EXIT_FAILED, str(problem))
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -237,39 +193,3 @@ def _said(error: Exception) -> str:
     return (
         f"{error.filename}: {error.strerror}" if isinstance(error, OSError) and error.strerror else str(error)
     )
-
-
-def check_output(output: Path, database: Path | None, force: bool) -> None:
-    """Raises ``BadArgument`` when ``output`` exists (unless ``force``) or is the database or one of its
-    files."""
-    if database is not None:
-        for suffix in SQLITE_COMPANIONS:
-            kept = database.with_name(database.name + suffix)
-            if output.resolve() == kept.resolve() or (
-                output.exists() and kept.exists() and output.samefile(kept)
-            ):
-                raise BadArgument(f"-o {output}: that is the operations log database; choose another file")
-    if output.exists() and not output.is_dir() and not force:  # a folder: "cannot be written" when written
-        raise BadArgument(f"-o {output}: the file exists; choose another name or add --force to replace it")
-
-
-def database_url(args: argparse.Namespace) -> str:
-    """The URL of ``--db`` (default: ``default_url()``); raises ``BadArgument`` when it is not a database
-    URL."""
-    text = getattr(args, "db", None) or default_url()
-    try:
-        check_url(text)
-    except ValueError as error:
-        raise BadArgument(f"--db: {error}") from None
-    return text
-
-
-def cli_words(problem: DatabaseProblem) -> str:
-    """The sentence for IT staff at a command line: the console retries a locked database, a command does
-    not."""
-    if problem.kind == "locked":
-        return (
-            f"The operations log database {problem.db} is locked by another program or desk; "
-            f"nothing was done, run the command again when it is free."
-        )
-    return str(problem)

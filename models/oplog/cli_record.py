@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from common.command_line import EXIT_FAILED, EXIT_OK, fail
-from models.oplog.cli import BadArgument, on_database
+from models.oplog.cli_support import BadArgument, on_database
 from models.oplog.clock import utc_now
 from models.oplog.database import Database
 from models.oplog.install_key import InstallKeyError, key_path, load_key

@@ -18,9 +18,17 @@ from sqlalchemy.orm import Session, selectinload
 from models.oplog.clock import as_utc
 from models.oplog.logbook import FAULT_DETAILS, open_faults
 from models.oplog.plain_data import canonical_json, from_plain, to_plain
-from models.oplog.tables import AuditEntry, Event, EventStatus, Fault, LogEntry, OnAirSession, Shift
+from models.oplog.tables import (
+    NOT_ERRORS,
+    AuditEntry,
+    Event,
+    EventStatus,
+    Fault,
+    LogEntry,
+    OnAirSession,
+    Shift,
+)
 
-NOT_ERRORS = ("completed", "superseded", "stopped")  # a newer command or an ALL STOP replaced it, by design
 NO_DEVICE = "—"
 
 

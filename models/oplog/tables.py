@@ -20,13 +20,14 @@ from models.oplog.schema.handover import (
     HandoverLocked,
     handover_faults,
 )
-from models.oplog.schema.log import AppendOnlyError, AuditEntry, ChainHead, Fault, LogEntry
+from models.oplog.schema.log import NOT_ERRORS, AppendOnlyError, AuditEntry, ChainHead, Fault, LogEntry
 from models.oplog.schema.people import Device, Location, Shift, Staff, shift_members
 from models.oplog.schema.takeovers import DeskNews, TakeOverRow
 
 metadata = Base.metadata
 
 __all__ = [
+    "NOT_ERRORS",
     "StreamDrop",
     "Recording",
     "OnAirSession",

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common.wording import QT_TRANSLATE_NOOP, Phrase
+from models.oplog.admin_audit import ACTION_LIMIT, DONE
 from models.oplog.clock import as_utc
 from models.oplog.tables import AuditEntry, DeskNews, Event, EventStatus, Staff, TakeOverRow
 
@@ -120,11 +121,6 @@ def take_over(
             raise
         raise TakeOverRefused(_view(winner).sentence) from None
     if audit:
-        from models.oplog.admin_audit import (
-            ACTION_LIMIT,
-            DONE,
-        )  # here: admin_audit leads back to models.oplog.schedule
-
         action = (
             f"take over {device_name} ({device}) from {row.from_events or 'no event'} "
             f"for {event.title} at {desk}"

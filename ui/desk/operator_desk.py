@@ -19,7 +19,7 @@ from devices.records import ActionRecord
 from models.config.schema import Shot
 from models.desk.hotkeys import PRESET_RECALLS
 from models.desk.ownership import EventBoard, TakeOver
-from models.oplog.handover_summary import NOT_ERRORS
+from models.oplog.tables import NOT_ERRORS
 from ui.shell.bridge import CameraBridge
 from ui.shell.device_words import record_text
 from ui.shell.wording import said

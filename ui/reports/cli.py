@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail
-from models.oplog.cli import BadArgument, check_output, cli_words, database_url, month_argument
+from models.oplog.cli_support import BadArgument, check_output, cli_words, database_url, month_argument
 from models.oplog.database import ENV_VAR, DatabaseProblem, open_database, sqlite_path
 from models.oplog.reports.handover import handover_report
 from models.oplog.reports.monthly import monthly_stats

@@ -22,6 +22,10 @@ class AppendOnlyError(Exception):
     """An attempt to change or delete a row of an append-only table (a bug in the caller)."""
 
 
+# Results of an AuditEntry that are not device errors: a newer command or an ALL STOP replaced it, by design.
+NOT_ERRORS = ("completed", "superseded", "stopped")
+
+
 class AuditEntry(Base):
     """One device action and how it ended, written by ``AuditWriter``."""
 
