@@ -83,7 +83,7 @@ def test_a_stream_with_a_drop_is_logged_once_with_the_event_s_time_on_air(databa
     ]
     assert audit(database) == [
         (T0, budi, event_id, "stream on air", "completed"),
-        (T0 + 10 * MIN, None, event_id, "stream dropped, reconnecting", "dropped"),
+        (T0 + 10 * MIN, None, event_id, "stream dropped, reconnecting", "completed"),
         (T0 + 11 * MIN, None, event_id, "stream back after 60 s", "completed"),
         (T0 + 60 * MIN, budi, event_id, "stream off air (stopped) after 3600 s", "completed"),
     ]
@@ -183,7 +183,7 @@ def test_the_recorder_turns_a_stream_s_snapshots_into_exactly_these_rows(databas
     ]  # fmt: skip
     assert [row[3:] for row in audit(database)] == [
         ("stream on air", "completed"),
-        ("stream dropped, reconnecting", "dropped"),
+        ("stream dropped, reconnecting", "completed"),
         ("stream back after 120 s", "completed"),
         ("scene cut to Podium", "completed"),
         ("stream off air (stopped) after 1860 s", "completed"),
@@ -252,3 +252,36 @@ def test_the_handover_summary_lists_the_shift_s_streams_with_their_problems(data
                   (DropNote(T0 + HOUR + 5 * MIN, 60, 45),)),
     )  # fmt: skip
     assert type(summary).from_json(summary.to_json()) == summary
+
+
+def test_monthly_statistics_and_csv_count_hours_on_air_per_event_type_and_opd_with_drops(
+    database, world, event_id, tmp_path
+):
+    import csv
+
+    from models.oplog.reports.csv_files import write_monthly_csv
+    from models.oplog.reports.monthly import OnAirHours, monthly_stats
+
+    run_job(database, broadcast.stream_started("yt1", event_id, T0, world.budi))
+    run_job(database, broadcast.stream_dropped("yt1", T0 + 5 * MIN))
+    run_job(database, broadcast.stream_back("yt1", T0 + 6 * MIN, 12))
+    run_job(database, broadcast.stream_stopped("yt1", T0 + 90 * MIN, EndReason.STOPPED, world.budi))
+    run_job(database, broadcast.stream_started("yt2", None, T0 + 100 * MIN, world.budi))  # no event
+    run_job(database, broadcast.stream_stopped("yt2", T0 + 130 * MIN, EndReason.STOPPED, world.budi))
+    run_job(database, broadcast.stream_started("yt2", None, T0 + 40 * 24 * 60 * MIN, world.budi))  # December
+    with database.transaction() as session:
+        stats = monthly_stats(session, 2026, 11, now=T0 + 30 * 24 * 60 * MIN)
+    assert stats.on_air == (
+        OnAirHours("daring", "Sekretariat DPRD", 1, 1.5, 1),
+        OnAirHours("—", "—", 1, 0.5, 0),
+    )
+    write_monthly_csv(stats, tmp_path / "statistik.csv")
+    with open(tmp_path / "statistik.csv", encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    for row in (
+        ["on_air_hours", "Sekretariat DPRD", "daring", "1.50"],
+        ["on_air_streams", "Sekretariat DPRD", "daring", "1"],
+        ["stream_drops", "Sekretariat DPRD", "daring", "1"],
+        ["on_air_hours", "—", "—", "0.50"],
+    ):
+        assert row in rows

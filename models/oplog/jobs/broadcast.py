@@ -17,7 +17,6 @@ from models.oplog.clock import as_utc
 from models.oplog.jobs.base import Job
 from models.oplog.tables import AuditEntry, EndReason, Event, OnAirSession, Recording, StreamDrop
 
-DROPPED = "dropped"  # the audit result of a drop: counted among the output's problems in handover summaries
 ACTION_LIMIT = 200
 
 
@@ -67,7 +66,9 @@ def stream_dropped(output_id: str, at: datetime) -> Job[bool]:
             return False
         when = as_utc(at)
         session.add(StreamDrop(session_id=live.id, at=when))
-        _audit(session, when, output_id, live.event_id, None, "stream dropped, reconnecting", DROPPED)
+        # result "completed": the row records what was seen; drops are counted from the broadcast log, not
+        # among the device errors (a failed command)
+        _audit(session, when, output_id, live.event_id, None, "stream dropped, reconnecting")
         return True
 
     return run
