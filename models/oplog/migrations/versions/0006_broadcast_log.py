@@ -7,7 +7,7 @@ Create Date: 2026-12-06
 OBS outputs report streams and recordings (issue 15). Each stream of an output is an on-air session
 (who started and stopped it, why it ended), with the drops OBS reconnected from; recordings keep their
 file. Events get ``on_air_start``, ``on_air_end`` and ``on_air_seconds``, kept by the same jobs, so
-that reports read an event's time on air without adding up its sessions. See docs/operations-log.md.
+that reports read an event's time on air without adding up its sessions. See docs/obs.md, "On the record".
 """
 
 from __future__ import annotations
