@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from devices.runtime import DeviceRuntime  # noqa: E402
 
 # The real RTSP camera of the preview tests (tests/video and tests/ui): its clips made once a session.
-from tests.video.rtsp import rtsp_camera, rtsp_clips  # noqa: E402, F401 - fixtures
+from tests.support.rtsp import rtsp_camera, rtsp_clips  # noqa: E402, F401 - fixtures
 
 
 @pytest.fixture(autouse=True)

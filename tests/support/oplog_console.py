@@ -26,8 +26,8 @@ from models.oplog.database import open_database
 from models.oplog.schedule import Place, schedule_event
 from models.oplog.shifts import plan_shift, start_shift
 from models.oplog.tables import EventMode
-from tests.devices.conftest import wait_answering
-from tests.oplog.world import PIN, World, build_world
+from tests.support.oplog_world import PIN, World, build_world
+from tests.support.waiting import wait_answering
 from ui.oplog.operations_log import OperationsLog
 from ui.oplog.worker import open_oplog
 from ui.shell.console import Console, SimulatedPicture

@@ -11,7 +11,7 @@ from models.oplog.logbook import add_log_entry, close_fault, open_fault
 from models.oplog.schedule import Place, end_event, schedule_event, start_event
 from models.oplog.shifts import plan_shift, start_shift
 from models.oplog.tables import AuditEntry, EventMode, FaultSeverity, Handover, Shift
-from tests.oplog.world import T0
+from tests.support.oplog_world import T0
 
 HOUR = timedelta(hours=1)
 SIGNED, ACCEPTED = T0 + 7 * HOUR + 50 * timedelta(minutes=1), T0 + 8 * HOUR + 5 * timedelta(minutes=1)

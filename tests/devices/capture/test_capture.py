@@ -12,7 +12,8 @@ import pytest
 
 from devices.capture import FrameCutter, Recorder, mask_url
 from devices.transport.base import ByteTransport
-from tests.capture.conftest import app, frames, records
+from tests.devices.capture.captures import frames, records
+from tests.support.commands import run_app
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the serial simulator needs a pseudo-terminal")
 
@@ -223,10 +224,10 @@ def test_a_file_that_cannot_be_written_fails_at_once(tmp_path):
 # --- the command line ------------------------------------------------------------------------------
 
 
-def test_camera_command_records_its_session_and_its_result(camera_sim, tmp_path):
-    sim = camera_sim("visca+udp://127.0.0.1:0")
+def test_camera_command_records_its_session_and_its_result(simulator, tmp_path):
+    sim = simulator("visca+udp://127.0.0.1:0")
     path = tmp_path / "status.jsonl"
-    result = app("camera", sim.url, "status", "--capture", path)
+    result = run_app("camera", sim.url, "status", "--capture", path)
     assert result.returncode == 0, result.stderr
     lines = records(path)
     assert lines[0]["run"] == ["camera", "{url}", "status"]
@@ -243,10 +244,10 @@ def test_camera_command_records_its_session_and_its_result(camera_sim, tmp_path)
 
 
 @posix_only
-def test_serial_capture_holds_whole_packets(camera_sim, tmp_path):
-    camera_sim(f"visca+serial://pty?link={tmp_path / 'cam'}")
+def test_serial_capture_holds_whole_packets(simulator, tmp_path):
+    simulator(f"visca+serial://pty?link={tmp_path / 'cam'}")
     path = tmp_path / "serial.jsonl"
-    result = app("camera", f"visca+serial://{tmp_path / 'cam'}", "power", "on", "--capture", path)
+    result = run_app("camera", f"visca+serial://{tmp_path / 'cam'}", "power", "on", "--capture", path)
     assert result.returncode == 0, result.stderr
     received = frames(path, "rx")
     *whole, last = received  # the last reply may be cut off by the exit (the command does not wait for
@@ -259,7 +260,7 @@ def test_serial_capture_holds_whole_packets(camera_sim, tmp_path):
 def test_wall_command_capture_masks_the_password(wall_sim, tmp_path):
     sim = wall_sim("extron", "tcp://127.0.0.1:0?password=Kunci2026")
     path = tmp_path / "extron.jsonl"
-    result = app("wall", f"{sim.url}?password=Kunci2026", "route", "2", "3", "--capture", path)
+    result = run_app("wall", f"{sim.url}?password=Kunci2026", "route", "2", "3", "--capture", path)
     assert result.returncode == 0, result.stderr
     text = path.read_text()
     assert "Kunci2026" not in text
@@ -274,8 +275,8 @@ def test_wall_command_capture_masks_the_password(wall_sim, tmp_path):
 def test_capture_option_also_after_the_action(wall_sim, tmp_path):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0")
     path = tmp_path / "k.jsonl"
-    assert app("wall", sim.url, "--capture", path, "preset", "save", "2").returncode == 0
-    assert app("wall", sim.url, "preset", "recall", "2", "--capture", path).returncode == 0  # overwritten
+    assert run_app("wall", sim.url, "--capture", path, "preset", "save", "2").returncode == 0
+    assert run_app("wall", sim.url, "preset", "recall", "2", "--capture", path).returncode == 0  # overwritten
     assert records(path)[0]["run"] == ["wall", "{url}", "preset", "recall", "2"]
     assert b"#PRST-RCL 2\r" in frames(path, "tx")
 
@@ -290,7 +291,7 @@ def test_unwritable_capture_file_is_a_usage_error_and_nothing_is_sent(command, t
     url = f"visca+tcp://127.0.0.1:{port}" if command == "camera" else f"kramer+tcp://127.0.0.1:{port}"
     (tmp_path / "plain-file").write_text("")
     try:
-        result = app(command, url, "status", "--capture", tmp_path / "plain-file" / "c.jsonl")
+        result = run_app(command, url, "status", "--capture", tmp_path / "plain-file" / "c.jsonl")
         assert result.returncode == 2
         assert "cannot write the capture file" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
@@ -301,7 +302,7 @@ def test_unwritable_capture_file_is_a_usage_error_and_nothing_is_sent(command, t
 
 
 def test_bad_arguments_leave_no_capture_file(tmp_path):
-    result = app(
+    result = run_app(
         "camera", "visca+udpraw://127.0.0.1:9", "preset", "recall", "300", "--capture", tmp_path / "c.jsonl"
     )
     assert result.returncode == 2

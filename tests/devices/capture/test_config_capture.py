@@ -7,7 +7,7 @@ import pytest
 from devices.controller_factory import ControllerFactory
 from devices.runtime import DeviceRuntime
 from models.config.store import ConfigError, dump_config, parse_config
-from tests.capture.conftest import frames, records
+from tests.devices.capture.captures import frames, records
 
 CONFIG = """\
 cameras:
@@ -71,9 +71,9 @@ def test_console_opens_captures_relative_to_the_configuration_folder(tmp_path):
     assert records(tmp_path / "wall.previous.jsonl")[0]["source"] == wall_header["source"]
 
 
-def test_a_capture_that_cannot_be_written_is_a_notice_and_the_device_still_works(tmp_path, camera_sim):
+def test_a_capture_that_cannot_be_written_is_a_notice_and_the_device_still_works(tmp_path, simulator):
     (tmp_path / "captures").write_text("a file where the folder should be")
-    sim = camera_sim("visca+tcp://127.0.0.1:0")
+    sim = simulator("visca+tcp://127.0.0.1:0")
     config = parse_config(CONFIG.replace("visca+udp://192.168.10.21", sim.url))
     with DeviceRuntime("capture-test") as runtime:
         factory = ControllerFactory(runtime, tmp_path)
@@ -85,8 +85,8 @@ def test_a_capture_that_cannot_be_written_is_a_notice_and_the_device_still_works
         assert camera.power(True).result(5).result == "completed"
 
 
-def test_the_console_records_while_it_runs(tmp_path, camera_sim):
-    sim = camera_sim("visca+tcp://127.0.0.1:0")
+def test_the_console_records_while_it_runs(tmp_path, simulator):
+    sim = simulator("visca+tcp://127.0.0.1:0")
     config = parse_config(CONFIG.replace("visca+udp://192.168.10.21", sim.url))
     with DeviceRuntime("capture-test") as runtime:
         factory = ControllerFactory(runtime, tmp_path)
@@ -96,8 +96,8 @@ def test_the_console_records_while_it_runs(tmp_path, camera_sim):
     assert bytes.fromhex("81 01 04 3F 02 00 FF") in frames(tmp_path / "captures" / "cam1.jsonl", "tx")
 
 
-def test_a_retired_device_closes_its_capture_file(tmp_path, camera_sim):
-    sim = camera_sim("visca+tcp://127.0.0.1:0")
+def test_a_retired_device_closes_its_capture_file(tmp_path, simulator):
+    sim = simulator("visca+tcp://127.0.0.1:0")
     config = parse_config(CONFIG.replace("visca+udp://192.168.10.21", sim.url))
     with DeviceRuntime("capture-test") as runtime:
         factory = ControllerFactory(runtime, tmp_path)

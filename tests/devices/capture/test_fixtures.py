@@ -19,7 +19,7 @@ import pytest
 from devices.replay import Capture, load
 from devices.visca.sim.replay import replay_device
 from devices.wall.sim.replay import WallReplay
-from tests.capture.conftest import ROOT, app
+from tests.support.commands import ROOT, run_app
 
 FOLDER = ROOT / "tests" / "fixtures" / "devices"
 NOT_COMPARED = {"health", "url", "name", "last_error"}  # differ between the recording and a replay
@@ -42,31 +42,31 @@ def test_the_folder_holds_the_documented_captures():
 
 
 @pytest.mark.parametrize("path", fixtures())
-def test_capture_replays_through_the_real_drivers(path: Path, camera_sim, wall_sim, tmp_path):
-    replay_checks(path, camera_sim, wall_sim, tmp_path)
+def test_capture_replays_through_the_real_drivers(path: Path, simulator, wall_sim, tmp_path):
+    replay_checks(path, simulator, wall_sim, tmp_path)
 
 
-def test_a_capture_the_command_line_recorded_is_a_test_as_it_is(camera_sim, wall_sim, tmp_path):
+def test_a_capture_the_command_line_recorded_is_a_test_as_it_is(simulator, wall_sim, tmp_path):
     """What a site sends in: recorded with --capture, dropped in the folder, no checks written."""
     live = wall_sim("extron", "tcp://127.0.0.1:0?password=Kunci2026&outputs=4")
     path = tmp_path / "site.jsonl"
-    result = app("wall", f"{live.url}?password=Kunci2026&outputs=4", "status", "--capture", path)
+    result = run_app("wall", f"{live.url}?password=Kunci2026&outputs=4", "status", "--capture", path)
     assert result.returncode == 0, result.stderr
     [check] = checks_of(load(path))
     assert check["run"] == ["wall", "{url}", "status"]
     assert check["exit"] == 0
     assert check["output"]["routes"] == {"1": 1, "2": 2, "3": 3, "4": 4}
     assert "health" not in check["output"]
-    replay_checks(path, camera_sim, wall_sim, tmp_path)
+    replay_checks(path, simulator, wall_sim, tmp_path)
 
 
-def replay_checks(path: Path, camera_sim, wall_sim, tmp_path: Path) -> None:
+def replay_checks(path: Path, simulator, wall_sim, tmp_path: Path) -> None:
     capture = load(path)
     checks = checks_of(capture)
     assert checks, f"{path.name}: give the header checks, or record it with --capture"
-    url = client_url(capture, start_replay(capture, camera_sim, wall_sim, tmp_path))
+    url = client_url(capture, start_replay(capture, simulator, wall_sim, tmp_path))
     for check in checks:
-        result = app(*(arg.replace("{url}", url) for arg in check["run"]))
+        result = run_app(*(arg.replace("{url}", url) for arg in check["run"]))
         what = f"{path.name}: {' '.join(check['run'])}\n{result.stderr}"
         assert result.returncode == check["exit"], what
         if "output" in check:
@@ -86,7 +86,7 @@ def checks_of(capture: Capture) -> list[dict]:
     return [check]
 
 
-def start_replay(capture: Capture, camera_sim, wall_sim, folder: Path):
+def start_replay(capture: Capture, simulator, wall_sim, folder: Path):
     wiring = capture.protocol.split("+", 1)[1]
     if capture.kind == "camera":
         listen = (
@@ -94,7 +94,7 @@ def start_replay(capture: Capture, camera_sim, wall_sim, folder: Path):
             if wiring == "serial"
             else f"{capture.protocol}://127.0.0.1:0"
         )
-        return camera_sim(listen, device=replay_device(capture))
+        return simulator(listen, device=replay_device(capture))
     listen = f"serial://pty?link={folder / 'line'}" if wiring == "serial" else "tcp://127.0.0.1:0"
     return wall_sim(capture.family, listen, WallReplay(capture))
 

@@ -14,7 +14,7 @@ import serial
 from devices.replay import CaptureError, load
 from devices.visca.sim.replay import replay_device, script_for
 from devices.wall.sim.replay import WallReplay
-from tests.capture.conftest import app
+from tests.support.commands import run_app
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the serial simulator needs a pseudo-terminal")
 X = bytes.fromhex
@@ -117,7 +117,7 @@ def test_text_alone_is_a_frame_and_comments_are_skipped(tmp_path):
 # --- cameras -------------------------------------------------------------------------------------------
 
 
-def test_sony_replies_carry_the_request_sequence_number_and_repeats_cycle(tmp_path, camera_sim):
+def test_sony_replies_carry_the_request_sequence_number_and_repeats_cycle(tmp_path, simulator):
     path = capture(
         tmp_path / "sony.jsonl",
         "camera",
@@ -128,7 +128,7 @@ def test_sony_replies_carry_the_request_sequence_number_and_repeats_cycle(tmp_pa
         (0.1, "tx", sony(0x0110, 2, X("81 09 06 12 FF"))),
         (0.12, "rx", sony(0x0111, 2, X("90 50 00 08 0D 0A 00 04 0A 08 FF"))),
     )
-    sim = camera_sim("visca+udp://127.0.0.1:0", device=replay_device(load(path)))
+    sim = simulator("visca+udp://127.0.0.1:0", device=replay_device(load(path)))
     answers = [udp_exchange(sim.address, sony(0x0110, seq, X("81 09 06 12 FF")))[0] for seq in (40, 41, 42)]
     assert answers == [
         sony(0x0111, 40, X("90 50 0F 07 02 06 0F 0E 07 08 FF")),
@@ -166,7 +166,7 @@ def test_raw_replies_are_paired_by_socket_and_kind(tmp_path):
     }
 
 
-def test_recorded_delays_are_kept_in_order(tmp_path, camera_sim):
+def test_recorded_delays_are_kept_in_order(tmp_path, simulator):
     path = capture(
         tmp_path / "slow.jsonl",
         "camera",
@@ -175,7 +175,7 @@ def test_recorded_delays_are_kept_in_order(tmp_path, camera_sim):
         (0.01, "rx", X("90 41 FF")),
         (0.6, "rx", X("90 51 FF")),
     )
-    sim = camera_sim("visca+tcp://127.0.0.1:0", device=replay_device(load(path)))
+    sim = simulator("visca+tcp://127.0.0.1:0", device=replay_device(load(path)))
     with socket.create_connection(sim.address, timeout=3) as client:
         started = time.monotonic()
         client.sendall(X("81 01 06 04 FF"))
@@ -185,7 +185,7 @@ def test_recorded_delays_are_kept_in_order(tmp_path, camera_sim):
 
 
 @posix_only
-def test_a_serial_chain_replays_broadcasts_and_its_greeting(tmp_path, camera_sim):
+def test_a_serial_chain_replays_broadcasts_and_its_greeting(tmp_path, simulator):
     path = capture(
         tmp_path / "chain.jsonl",
         "camera",
@@ -197,7 +197,7 @@ def test_a_serial_chain_replays_broadcasts_and_its_greeting(tmp_path, camera_sim
         (1.21, "rx", X("A0 50 03 FF")),
         ups=(0.0,),
     )
-    camera_sim(f"visca+serial://pty?link={tmp_path / 'chain'}", device=replay_device(load(path)))
+    simulator(f"visca+serial://pty?link={tmp_path / 'chain'}", device=replay_device(load(path)))
     with serial.Serial(str(tmp_path / "chain"), timeout=3) as line:  # opened before the second is over
         assert line.read(3) == X("90 38 FF")
         line.write(X("88 30 01 FF"))
@@ -214,7 +214,7 @@ def test_a_wall_capture_is_not_a_camera(tmp_path):
     path = capture(tmp_path / "w.jsonl", "wall", "kramer+tcp", (0.0, "tx", b"#\r"))
     with pytest.raises(ValueError, match="is a wall capture"):
         replay_device(load(path))
-    result = app("simulate", "camera", "--replay", path, "--listen", "visca+tcp://127.0.0.1:0")
+    result = run_app("simulate", "camera", "--replay", path, "--listen", "visca+tcp://127.0.0.1:0")
     assert result.returncode == 2
     assert "is a wall capture, not a camera's" in result.stderr
 
@@ -310,15 +310,15 @@ def test_lg_unknown_command_is_ng_and_set_id_0_is_silent(tmp_path, wall_sim):
 
 def test_simulate_wall_replay_needs_a_wall_capture_of_its_protocol(tmp_path):
     path = wall_capture(tmp_path / "lg.jsonl", "lg+tcp", (0.0, "tx", "ka 01 FF\r"))
-    result = app(
+    result = run_app(
         "simulate", "wall", "--protocol", "kramer", "--replay", path, "--listen", "tcp://127.0.0.1:0"
     )
     assert result.returncode == 2
     assert "is a lg capture, not kramer" in result.stderr
-    result = app("simulate", "wall", "--listen", "tcp://127.0.0.1:0")
+    result = run_app("simulate", "wall", "--listen", "tcp://127.0.0.1:0")
     assert result.returncode == 2
     assert "give --protocol" in result.stderr
     (tmp_path / "bad.jsonl").write_text("not json\n")
-    result = app("simulate", "wall", "--replay", tmp_path / "bad.jsonl", "--listen", "tcp://127.0.0.1:0")
+    result = run_app("simulate", "wall", "--replay", tmp_path / "bad.jsonl", "--listen", "tcp://127.0.0.1:0")
     assert result.returncode == 2
     assert "bad.jsonl line 1: not JSON" in result.stderr

@@ -18,7 +18,8 @@ from visca_over_ip import Camera
 from devices.capture import Recorder
 from devices.replay import load
 from devices.visca.sim.replay import replay_device
-from tests.capture.conftest import app, records
+from tests.devices.capture.captures import records
+from tests.support.commands import run_app
 
 NOT_COMPARED = {"health", "url", "name", "last_error"}  # they name the address, which differs
 # visca-over-ip binds its inquiry socket to ('', camera port) and the simulator answers the sender: with
@@ -109,8 +110,8 @@ def live_settle(sim) -> Callable[[str], None]:
 
 
 @linux_only
-def test_visca_over_ip_gets_the_same_answers_from_the_replay(camera_sim, tmp_path):
-    live = camera_sim(f"visca+udp://{CAMERA_HOST}:0")
+def test_visca_over_ip_gets_the_same_answers_from_the_replay(simulator, tmp_path):
+    live = simulator(f"visca+udp://{CAMERA_HOST}:0")
     path = tmp_path / "voip.jsonl"
     recorder = Recorder(path, url=live.url, kind="camera", tool="tests: visca-over-ip through a relay")
     relay = RecordingRelay(live.address, recorder)
@@ -127,7 +128,7 @@ def test_visca_over_ip_gets_the_same_answers_from_the_replay(camera_sim, tmp_pat
         (0, 0),
         (0x300, 0x100),
     ]
-    replay = camera_sim(f"visca+udp://{CAMERA_HOST}:0", device=replay_device(load(path)))
+    replay = simulator(f"visca+udp://{CAMERA_HOST}:0", device=replay_device(load(path)))
     client = Camera(CAMERA_HOST, replay.address[1])
     try:
         replay_answers = client_steps(client, lambda what: None)
@@ -137,8 +138,8 @@ def test_visca_over_ip_gets_the_same_answers_from_the_replay(camera_sim, tmp_pat
     assert replay.state()["unknown"] == []
 
 
-def test_our_command_line_gets_the_same_answers_from_the_replay(camera_sim, tmp_path):
-    live = camera_sim("visca+tcp://127.0.0.1:0")
+def test_our_command_line_gets_the_same_answers_from_the_replay(simulator, tmp_path):
+    live = simulator("visca+tcp://127.0.0.1:0")
     steps = [
         ("goto", "0x200", "-100", "--speed", "20"),
         ("zoom", "to", "0x1000"),
@@ -149,7 +150,7 @@ def test_our_command_line_gets_the_same_answers_from_the_replay(camera_sim, tmp_
     ]
     live_results = []
     for n, step in enumerate(steps):
-        result = app("camera", live.url, *step, "--capture", tmp_path / f"{n}.jsonl")
+        result = run_app("camera", live.url, *step, "--capture", tmp_path / f"{n}.jsonl")
         live_results.append((result.returncode, comparable(result.stdout)))
     assert [code for code, _ in live_results] == [0] * len(steps)
     assert live_results[-1][1]["pan"] == 0x200
@@ -157,8 +158,8 @@ def test_our_command_line_gets_the_same_answers_from_the_replay(camera_sim, tmp_
     for n, step in enumerate(steps):
         capture = load(tmp_path / f"{n}.jsonl")
         assert capture.header["run"] == ["camera", "{url}", *step]
-        replay = camera_sim("visca+tcp://127.0.0.1:0", device=replay_device(capture))
-        result = app("camera", replay.url, *step)
+        replay = simulator("visca+tcp://127.0.0.1:0", device=replay_device(capture))
+        result = run_app("camera", replay.url, *step)
         assert (result.returncode, comparable(result.stdout)) == live_results[n], f"{step}: {result.stderr}"
         assert records(tmp_path / f"{n}.jsonl")[-1]["exit"] == live_results[n][0]
 

@@ -14,9 +14,9 @@ import pytest
 from devices.visca.profiles import PROFILES
 from devices.visca.sim.engine import FRAME, ViscaDevice
 from devices.visca.sim.simulator import start_simulator
-from tests.devices.conftest import wait_until
+from tests.support.waiting import wait_until
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # Ctrl+C and SIGTERM on POSIX; Ctrl+Break on Windows (a console's Ctrl+C cannot be sent to one process)
 SIGNALS = [signal.SIGINT, signal.SIGTERM] if sys.platform != "win32" else [signal.CTRL_BREAK_EVENT]
 NEW_GROUP = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)

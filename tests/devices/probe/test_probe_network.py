@@ -11,7 +11,7 @@ import yaml
 from app import check_wall
 from devices.visca.url_check import check_camera
 from models.config.parse import parse_config
-from tests.probe.conftest import camera_untouched, probe, probe_json, wall_untouched
+from tests.devices.probe.probing import camera_untouched, probe, probe_json, wall_untouched
 
 KINDS = ("visca+udp", "visca+udpraw", "visca+tcp", "kramer+tcp", "extron+tcp", "lg+tcp")
 
@@ -36,11 +36,11 @@ def nothing_elsewhere() -> dict[str, int]:
 
 
 def test_every_simulator_kind_is_found_with_its_url_and_nothing_but_inquiries_arrives(
-    camera_sim, wall_sim, capsys
+    simulator, wall_sim, capsys
 ):
-    sony = camera_sim("visca+udp://127.0.0.1:0?model=sony-brc-x400")
-    raw = camera_sim("visca+udpraw://127.0.0.1:0?model=sony-srg300h")
-    tcp = camera_sim("visca+tcp://127.0.0.1:0?refuse=last-preset,focus-mode")
+    sony = simulator("visca+udp://127.0.0.1:0?model=sony-brc-x400")
+    raw = simulator("visca+udpraw://127.0.0.1:0?model=sony-srg300h")
+    tcp = simulator("visca+tcp://127.0.0.1:0?refuse=last-preset,focus-mode")
     kramer = wall_sim("kramer", "tcp://127.0.0.1:0?inputs=16&outputs=4&lacks=VERSION?")
     extron = wall_sim("extron")
     lg = wall_sim("lg", "tcp://127.0.0.1:0?set_ids=1,2")
@@ -86,8 +86,8 @@ def test_every_simulator_kind_is_found_with_its_url_and_nothing_but_inquiries_ar
     assert [sim.state() for sim in (*cameras, *walls)] == before
 
 
-def test_the_table_and_the_configuration_lines(camera_sim, wall_sim, capsys):
-    camera = camera_sim("visca+tcp://127.0.0.1:0?model=sony-brc-x400")
+def test_the_table_and_the_configuration_lines(simulator, wall_sim, capsys):
+    camera = simulator("visca+tcp://127.0.0.1:0?model=sony-brc-x400")
     kramer = wall_sim("kramer")
     elsewhere = nothing_elsewhere()
     code, out, _err = probe(
@@ -154,9 +154,9 @@ def test_extron_asking_for_a_password_is_reported_and_no_password_is_tried(capsy
     assert heard == b""
 
 
-def test_a_port_speaking_another_protocol_is_not_taken_for_this_one(camera_sim, wall_sim, capsys):
+def test_a_port_speaking_another_protocol_is_not_taken_for_this_one(simulator, wall_sim, capsys):
     kramer, extron, lg = wall_sim("kramer"), wall_sim("extron"), wall_sim("lg")
-    camera = camera_sim("visca+tcp://127.0.0.1:0")
+    camera = simulator("visca+tcp://127.0.0.1:0")
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as echo:
         echo.bind(("127.0.0.1", 0))
         stop = threading.Event()
@@ -219,8 +219,8 @@ def test_nothing_listening_is_exit_three(capsys):
     )
 
 
-def test_json_schema(camera_sim, capsys):
-    camera = camera_sim("visca+udpraw://127.0.0.1:0")
+def test_json_schema(simulator, capsys):
+    camera = simulator("visca+udpraw://127.0.0.1:0")
     code, report = probe_json(
         capsys, "127.0.0.1", "--only", "visca", "--ports", f"visca+udpraw={port_of(camera)}"
     )
@@ -256,8 +256,8 @@ def test_json_schema(camera_sim, capsys):
     assert answered["rtt_ms"] > 0
 
 
-def test_a_camera_answering_from_another_address_gets_the_quirk_in_its_url(camera_sim, capsys):
-    camera = camera_sim("visca+udpraw://127.0.0.1:0?address=2")  # replies A0 …, like a PTZOptics G3 set to 2
+def test_a_camera_answering_from_another_address_gets_the_quirk_in_its_url(simulator, capsys):
+    camera = simulator("visca+udpraw://127.0.0.1:0?address=2")  # replies A0 …, like a PTZOptics G3 set to 2
     code, report = probe_json(
         capsys, "127.0.0.1", "--only", "visca", "--ports", f"visca+udpraw={port_of(camera)}"
     )
@@ -265,8 +265,8 @@ def test_a_camera_answering_from_another_address_gets_the_quirk_in_its_url(camer
     assert report["urls"] == [f"{camera.url}?quirks=any-address"]
 
 
-def test_capture_records_every_try_named_by_the_url_it_tried(camera_sim, wall_sim, capsys, tmp_path):
-    camera, kramer = camera_sim("visca+tcp://127.0.0.1:0"), wall_sim("kramer")
+def test_capture_records_every_try_named_by_the_url_it_tried(simulator, wall_sim, capsys, tmp_path):
+    camera, kramer = simulator("visca+tcp://127.0.0.1:0"), wall_sim("kramer")
     by_kind = {**nothing_elsewhere(), "visca+tcp": port_of(camera), "kramer+tcp": port_of(kramer)}
     path = tmp_path / "probe.jsonl"
     code, _out, _err = probe(capsys, "127.0.0.1", "--ports", ports(**by_kind), "--capture", str(path))
@@ -285,9 +285,9 @@ def test_capture_records_every_try_named_by_the_url_it_tried(camera_sim, wall_si
 
 
 def test_capture_to_a_file_that_cannot_be_written_is_refused_before_anything_is_sent(
-    camera_sim, capsys, tmp_path
+    simulator, capsys, tmp_path
 ):
-    camera = camera_sim("visca+tcp://127.0.0.1:0")
+    camera = simulator("visca+tcp://127.0.0.1:0")
     (tmp_path / "plain-file").write_text("")
     code, _out, err = probe(
         capsys,

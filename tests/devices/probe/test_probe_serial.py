@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.probe.conftest import camera_untouched, probe, probe_json, wall_untouched
+from tests.devices.probe.probing import camera_untouched, probe, probe_json, wall_untouched
 
 pytestmark = [
     pytest.mark.posix,
@@ -15,9 +15,9 @@ pytestmark = [
 FAST = ("--timeout", "0.3")
 
 
-def test_a_camera_chain_is_numbered_and_each_address_found(camera_sim, tmp_path, capsys):
+def test_a_camera_chain_is_numbered_and_each_address_found(simulator, tmp_path, capsys):
     link = tmp_path / "visca0"
-    chain = camera_sim(f"visca+serial://pty?link={link}&cameras=3&model=sony-srg300h")
+    chain = simulator(f"visca+serial://pty?link={link}&cameras=3&model=sony-srg300h")
     before = [chain.state(n) for n in (1, 2, 3)]
     code, report = probe_json(capsys, str(link), *FAST)
     assert code == 0

@@ -20,9 +20,9 @@ from devices.probe.target import (
     parse_ports,
     parse_target,
 )
-from tests.probe.conftest import probe
+from tests.devices.probe.probing import probe
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,8 @@ from devices.wall import drivers
 from devices.wall.controller import WallController
 from devices.wall.protocol import ReplyKind
 from devices.wall.sim.simulator import start_wall_simulator
-from tests.devices.conftest import wait_until
-from tests.hostile_peers import Babbler, Drizzle
+from tests.support.hostile_peers import Babbler, Drizzle
+from tests.support.waiting import wait_until
 
 
 class Clock:

@@ -12,7 +12,7 @@ from devices.transport.base import Backoff
 from devices.transport.serialport import SerialPort
 from devices.transport.tcp import TcpClient
 from devices.transport.udp import UdpChannel
-from tests.devices.conftest import wait_until, wait_until_async
+from tests.support.waiting import wait_until, wait_until_async
 
 
 def run(coro):

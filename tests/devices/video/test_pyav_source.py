@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from devices.video import DecodeMode, PyAvSource, SourceError, decoding, pyav_source
-from tests.video.rtsp import RtspServer, free_port
+from tests.support.rtsp import RtspServer, free_port
 
 FPS = 30
 

@@ -27,7 +27,7 @@ from devices.video import (
 from devices.video.synthetic import DEFAULT_PANORAMA
 from devices.visca.profiles import get_profile
 from models.oplog.clock import WIB
-from tests.video.clips import bar_centre, write_clip
+from tests.support.clips import bar_centre, write_clip
 
 PROFILE = get_profile("sony-srg300h")
 

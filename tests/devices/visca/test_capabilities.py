@@ -13,8 +13,8 @@ from devices.records import DeviceNotice, Link
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.state import CameraError
-from tests.devices.conftest import wait_until
-from tests.devices.fake_camera import FakeTransport, polite_camera
+from tests.support.fake_camera import FakeTransport, polite_camera
+from tests.support.waiting import wait_until
 
 FAST_POLLS = "poll=0.1&timeout=0.2"
 

@@ -10,8 +10,8 @@ import pytest
 
 from devices.records import Link
 from devices.visca.state import CameraError, Motion
-from tests.devices.conftest import wait_until
-from tests.devices.sim_urls import FAST, client_url
+from tests.support.sim_urls import FAST, client_url
+from tests.support.waiting import wait_until
 
 NETWORK_URLS = ["visca+udp://127.0.0.1:0", "visca+udpraw://127.0.0.1:0", "visca+tcp://127.0.0.1:0"]
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")

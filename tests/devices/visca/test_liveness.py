@@ -10,8 +10,8 @@ import pytest
 
 from devices.records import Link
 from devices.visca.state import CameraError
-from tests.devices.conftest import wait_until
-from tests.hostile_peers import AckOnly, Trickle, WrongSequence
+from tests.support.hostile_peers import AckOnly, Trickle, WrongSequence
+from tests.support.waiting import wait_until
 
 ANSWERS_BUT = "answers, but nothing it was asked completed"
 

@@ -9,8 +9,8 @@ import pytest
 from devices.records import Link
 from devices.visca import ipframe
 from devices.visca.state import CameraError
-from tests.devices.conftest import wait_until
-from tests.devices.fake_camera import FakeTransport, polite_camera
+from tests.support.fake_camera import FakeTransport, polite_camera
+from tests.support.waiting import wait_until
 
 SONY = "visca+udp://10.0.0.9?timeout=0.05&poll=60"
 RAW = "visca+udpraw://10.0.0.9?timeout=0.05&poll=60"

@@ -1,4 +1,5 @@
-"""Fixtures: simulated wall devices on their own device thread, controllers on the test runtime."""
+"""Fixtures: wall controllers on the test runtime (the simulators: tests/devices/conftest.py), where a
+simulator listens."""
 
 from __future__ import annotations
 
@@ -7,25 +8,13 @@ import os
 import pytest
 
 from devices.wall.controller import WallController
-from devices.wall.sim.simulator import start_wall_simulator
-from tests.starting import started
+from tests.support.starting import started
 
 posix_only = [
     pytest.mark.posix,
     pytest.mark.skipif(os.name != "posix", reason="the serial simulator needs a POSIX pseudo-terminal"),
 ]
 FAST = "timeout=0.3&gap=0.01"
-
-
-@pytest.fixture
-def wall_sim(sim_runtime):
-    """``wall_sim(protocol, listen="tcp://127.0.0.1:0")`` starts a simulator and returns its server."""
-
-    def start(protocol: str, listen: str = "tcp://127.0.0.1:0"):
-        return sim_runtime.submit(start_wall_simulator(protocol, listen)).result(5)
-
-    with started(start, lambda server: sim_runtime.submit(server.close()).result(5)) as make:
-        yield make
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from devices.records import ActionRecord, Link
 from devices.wall.capabilities import Capability
 from devices.wall.controller import WallController
 from devices.wall.state import WallError, WallState
-from tests.wall.conftest import client_url, sent
+from tests.devices.wall.conftest import client_url, sent
 
 
 def test_kramer_routes_presets_and_reads_back(wall_sim, wall, listen):

@@ -11,9 +11,9 @@ import pytest
 
 from devices.records import Link
 from devices.wall.state import WallError
-from tests.devices.conftest import wait_until
+from tests.devices.wall.conftest import FAST, client_url, sent
 from tests.support.commands import run_app
-from tests.wall.conftest import FAST, client_url, sent
+from tests.support.waiting import wait_until
 
 
 def test_a_plain_route_on_a_video_only_kramer_falls_back_to_vid_once_per_connection(wall_sim, wall):

@@ -10,7 +10,7 @@ from devices.wall import drivers
 from devices.wall.capabilities import Capability
 from devices.wall.generic_profile import ProfileError, load_profile
 from devices.wall.state import WallError
-from tests.wall.conftest import sent
+from tests.devices.wall.conftest import sent
 
 KRAMER_PROFILE = r"""
 name: Kramer VS-88 (fixed strings)

@@ -10,11 +10,11 @@ import pytest
 from devices.records import Link
 from devices.wall import drivers
 from devices.wall.state import WallError
-from tests.devices.conftest import wait_until
-from tests.devices.fake_camera import FakeTransport
+from tests.devices.wall.client import Client
+from tests.devices.wall.conftest import FAST, client_url, posix_only, sent
 from tests.support.commands import APP, ROOT, run_app
-from tests.wall.conftest import FAST, client_url, posix_only, sent
-from tests.wall.test_wall_simulators import Client
+from tests.support.fake_camera import FakeTransport
+from tests.support.waiting import wait_until
 
 LINE = "lg+serial:///dev/ttyUSB7"
 

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from tests.wall.conftest import sent
-from tests.wall.third_party import ExtronPeer, load_lg_rs232_tv
+from tests.devices.wall.conftest import sent
+from tests.devices.wall.third_party import ExtronPeer, load_lg_rs232_tv
 
 
 def test_pyextron_ties_on_the_extron_simulator(wall_sim):

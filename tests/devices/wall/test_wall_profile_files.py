@@ -14,7 +14,7 @@ import pytest
 from devices.wall import generic_profile
 from devices.wall.generic_profile import MAX_BYTES, ProfileError, load_profile
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SHADOW = "root:$6$Zq8.salt$Hash0fTheRootPassw0rd:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from devices.records import Link
 from devices.wall.state import WallError
-from tests.devices.conftest import wait_until
-from tests.wall.conftest import client_url, sent
+from tests.devices.wall.conftest import client_url, sent
+from tests.support.waiting import wait_until
 
 
 def test_the_minimum_gap_is_kept_between_commands(wall_sim, wall):

@@ -15,9 +15,9 @@ import app
 from app import check_wall
 from devices.secrets import MaskingFilter, hide, mask_url
 from devices.visca.url_check import check_camera
-from tests.wall.conftest import client_url
+from tests.devices.wall.conftest import client_url
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SECRET = "s3cr3t-Pa55"
 
 

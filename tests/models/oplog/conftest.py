@@ -16,8 +16,8 @@ from sqlalchemy import create_engine, make_url
 from sqlalchemy.pool import NullPool
 
 from models.oplog.database import Database, open_database
-from tests.oplog.scenes import busy_morning
-from tests.oplog.world import World, build_world
+from tests.support.oplog_scenes import busy_morning
+from tests.support.oplog_world import World, build_world
 
 PG_ENV = "SMARTCENTRE_TEST_PG_URL"
 

@@ -25,7 +25,7 @@ from models.oplog.tables import (
     Role,
     Staff,
 )
-from tests.oplog.world import FAST, PIN
+from tests.support.oplog_world import FAST, PIN
 
 
 def budi(session):

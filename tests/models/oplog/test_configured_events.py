@@ -11,8 +11,8 @@ from sqlalchemy import select
 from models.config.events import Carried, carry_configured_events
 from models.config.schema import CameraConfig, Config, EventConfig
 from models.oplog.tables import AuditEntry, Event
-from tests.oplog.scenes import HOUR
-from tests.oplog.world import T0
+from tests.support.oplog_scenes import HOUR
+from tests.support.oplog_world import T0
 
 NOW = T0 + 2 * HOUR
 CAMERAS = (

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from models.oplog.tables import AuditEntry
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 KILL_AFTER = 5000  # acknowledgements seen before the kill
 
 
@@ -27,7 +27,7 @@ def test_every_acknowledged_row_survives_sigkill(backend):
     url = backend.url()
     database = backend.open(url)  # migrated here, so the child only writes
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.oplog.audit_child", url],
+        [sys.executable, "-m", "tests.models.oplog.audit_child", url],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},

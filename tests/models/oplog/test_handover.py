@@ -10,8 +10,8 @@ from models.oplog.shifts import current_shift, start_shift
 from models.oplog.staff import PermissionDenied
 from models.oplog.staff_admin import create_staff
 from models.oplog.tables import AuditEntry, EmploymentCategory, HandoverError, HandoverLocked, Role, Shift
-from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
-from tests.oplog.world import FAST, PIN
+from tests.support.oplog_scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
+from tests.support.oplog_world import FAST, PIN
 
 
 def test_the_summary_is_filled_in_from_the_data(database, world, shift_id):

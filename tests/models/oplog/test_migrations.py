@@ -15,9 +15,9 @@ from sqlalchemy import MetaData, inspect, select
 from models.oplog.database import alembic_config, current_revision, head_revision, migrate_database
 from models.oplog.handover import verify
 from models.oplog.tables import AuditEntry, Event, Handover, LogEntry, Shift, Staff, metadata
-from tests.oplog.first_revision import WHEN, first_revision, rows_of_the_first_revision
-from tests.oplog.scenes import accepted, busy_morning
-from tests.oplog.world import build_world
+from tests.models.oplog.first_revision import WHEN, first_revision, rows_of_the_first_revision
+from tests.support.oplog_scenes import accepted, busy_morning
+from tests.support.oplog_world import build_world
 
 
 def test_upgrade_from_the_first_revision_keeps_the_data(backend):

@@ -11,7 +11,7 @@ from models.oplog.clock import UTC, WIB
 from models.oplog.schedule import Place, Stream, schedule_event
 from models.oplog.shifts import plan_shift
 from models.oplog.tables import AppendOnlyError, AuditEntry, Event, EventMode, LogEntry, Shift
-from tests.oplog.world import T0
+from tests.support.oplog_world import T0
 
 
 def test_an_event_keeps_its_places_counts_operators_devices_and_stream(database, world):

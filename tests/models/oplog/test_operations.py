@@ -34,7 +34,7 @@ from models.oplog.shifts import (
 )
 from models.oplog.staff import PermissionDenied
 from models.oplog.tables import EventMode, EventStatus, FaultSeverity
-from tests.oplog.world import T0
+from tests.support.oplog_world import T0
 
 HOUR = timedelta(hours=1)
 

@@ -11,7 +11,7 @@ import pytest
 from common.user_files import private_folder
 from models.config.store import ConfigStore
 from models.oplog.database import default_url, open_database
-from tests.oplog.world import build_world
+from tests.support.oplog_world import build_world
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes; Windows keeps the profile's ACLs")
 

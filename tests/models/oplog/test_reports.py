@@ -30,7 +30,7 @@ from models.oplog.schedule import Place, cancel_event, schedule_event, start_eve
 from models.oplog.seed.demo import seed_demo
 from models.oplog.shifts import end_shift, plan_shift, start_shift
 from models.oplog.tables import AuditEntry, Event, EventMode, EventStatus, FaultSeverity
-from tests.oplog.scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
+from tests.support.oplog_scenes import ACCEPTED, HOUR, SIGNED, accepted, handover, signed
 
 
 def wib(*args: int) -> datetime:

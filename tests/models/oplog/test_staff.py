@@ -24,7 +24,7 @@ from models.oplog.staff import (
 )
 from models.oplog.staff_admin import change_account, create_staff, unlock_account
 from models.oplog.tables import AuditEntry, EmploymentCategory, Role, Staff
-from tests.oplog.world import FAST, PIN
+from tests.support.oplog_world import FAST, PIN
 
 
 def attempt(database, staff_id, pin):

@@ -25,9 +25,9 @@ from models.oplog.tables import (
     Shift,
     Staff,
 )
-from tests.oplog.scenes import ACCEPTED, HOUR, handover, signed
-from tests.oplog.two_desks import race
-from tests.oplog.world import FAST, PIN, T0
+from tests.support.oplog_scenes import ACCEPTED, HOUR, handover, signed
+from tests.models.oplog.two_desks import race
+from tests.support.oplog_world import FAST, PIN, T0
 
 
 def test_starting_the_same_shift(database, world, shift_id):

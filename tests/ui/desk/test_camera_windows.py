@@ -20,13 +20,13 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.devices.conftest import wait_until
-from tests.ui.desk_support import WAIT_MS, resize, settle
+from tests.support.waiting import wait_until
+from tests.ui.desk.desk_support import WAIT_MS, resize, settle
 from ui.desk.camera_model import Tally
 from ui.desk.camera_tile import TALLY_COLOURS
 
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def tile_centre(grid, camera_id: str) -> QPoint:

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from devices.video.synthetic import crop, load_panorama, view_of
-from tests.ui.test_console import make_console, rig  # noqa: F401 - rig is the fixture make_console uses
+from tests.support.demo_console import make_console, rig  # noqa: F401 - rig is the fixture make_console uses
 from ui.desk.preset_grid import PresetGrid
 from ui.desk.preset_model import THUMB, Role
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QAbstractButton
 
-from tests.ui.desk_support import (
+from tests.ui.desk.desk_support import (
     SCREEN_MARGINS,
     WAIT_MS,
     close,

@@ -11,8 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
 from models.oplog.clock import utc_now
-from tests.ui import oplog_support as support
-from tests.ui.oplog_support import WAIT_MS, log_in, ready, settle
+from tests.support import oplog_console as support
+from tests.support.oplog_console import WAIT_MS, log_in, ready, settle
 
 pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site  # the fixtures

@@ -14,10 +14,10 @@ from devices.records import ActionRecord
 from models.oplog.audit_log import AuditWriter
 from models.oplog.database import open_database
 from models.oplog.staff import MAX_WRONG_PINS
-from tests.devices.conftest import wait_until
-from tests.oplog.world import PIN
-from tests.ui import oplog_support as support
-from tests.ui.oplog_support import WAIT_MS, log_in, log_lines, ready, settle
+from tests.support import oplog_console as support
+from tests.support.oplog_console import WAIT_MS, log_in, log_lines, ready, settle
+from tests.support.oplog_world import PIN
+from tests.support.waiting import wait_until
 from ui.oplog.audit_feed import AuditFeed
 
 pytestmark = pytest.mark.gui

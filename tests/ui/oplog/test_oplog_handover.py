@@ -10,9 +10,9 @@ from models.oplog import handover as ho
 from models.oplog.clock import utc_now
 from models.oplog.database import open_database
 from models.oplog.tables import Shift, Staff
-from tests.oplog.world import PIN
-from tests.ui import oplog_support as support
-from tests.ui.oplog_support import WAIT_MS, log_in, ready, settle
+from tests.support import oplog_console as support
+from tests.support.oplog_console import WAIT_MS, log_in, ready, settle
+from tests.support.oplog_world import PIN
 from ui.oplog.handover import ACCEPT, NOTES, RECORD, SUMMARY
 
 pytestmark = pytest.mark.gui

@@ -10,8 +10,8 @@ import pytest
 from devices.records import ActionRecord
 from models.oplog.database import open_database
 from models.oplog.snapshot import wib_time
-from tests.ui import oplog_support as support
-from tests.ui.oplog_support import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready, settle
+from tests.support import oplog_console as support
+from tests.support.oplog_console import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready, settle
 from ui.oplog.audit_feed import AuditFeed
 
 pytestmark = pytest.mark.gui

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from tests.ui import oplog_support as support
-from tests.ui.oplog_support import WAIT_MS, log_in, ready, settle
+from tests.support import oplog_console as support
+from tests.support.oplog_console import WAIT_MS, log_in, ready, settle
 from ui.oplog.locations import LocationsAdmin
 
 pytestmark = pytest.mark.gui

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QPushButton
 from models.config.schema import EventConfig, Shot
 from models.oplog.database import open_database
 from models.oplog.reports.handover import handover_report
-from tests.ui import oplog_support as support
-from tests.ui.oplog_support import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready, settle
+from tests.support import oplog_console as support
+from tests.support.oplog_console import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready, settle
 from ui.oplog.board import LogEvent
 
 pytestmark = pytest.mark.gui

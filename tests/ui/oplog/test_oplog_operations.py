@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from models.oplog.clock import WIB
 from models.oplog.snapshot import board_window
-from tests.ui import oplog_support as support
-from tests.ui.oplog_support import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready
+from tests.support import oplog_console as support
+from tests.support.oplog_console import EVENT_TITLE, WAIT_MS, log_in, log_lines, ready
 
 pytestmark = pytest.mark.gui
 console_for, rig, site = support.console_for, support.rig, support.site  # the fixtures

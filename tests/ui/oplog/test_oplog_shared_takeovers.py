@@ -4,30 +4,20 @@ a camera it did not know was taken is told who has it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from tests.oplog.conftest import Backend
-from tests.ui import oplog_support as support
-from tests.ui.operator_input import Key, Mod, press
-from tests.ui.oplog_support import WAIT_MS, log_in, log_lines, ready, settle
+from tests.support import oplog_console as support
+from tests.support.operator_input import Key, Mod, press
+from tests.support.oplog_console import WAIT_MS, log_in, ready, settle
+from tests.ui.oplog import two_desks
+from tests.ui.oplog.two_desks import PODCAST, RAKOR, told
 from ui.desk.camera_model import Role
 
 pytestmark = pytest.mark.gui
-console_for, rig = support.console_for, support.rig  # the fixtures
-RAKOR, PODCAST = "Rapat Koordinasi Bupati", "Podcast Diskominfo"  # the demo configuration's events
+console_for, rig, site = support.console_for, support.rig, two_desks.site  # the fixtures
 TAKEN = "Kamera Studio was just taken by Desk A for Rapat Koordinasi Bupati (Budi Santoso)"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def site(request, tmp_path) -> Iterator[support.Site]:
-    """The small Smart Centre on SQLite (several consoles on one file) and on PostgreSQL."""
-    backend = Backend(request.param, tmp_path)
-    yield support.make_site(tmp_path, url=backend.url())
-    backend.close()
 
 
 def desk(site, console_for, qtbot, name: str, works_for: str, staff: int):
@@ -50,10 +40,6 @@ def at(console, qtbot, key: Key, modifiers: Mod = Mod.NoModifier) -> None:
     console.window.setFocus()  # the keys go to the desk, not to the PIN field
     qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window, timeout=WAIT_MS)
     press(console, key, modifiers)
-
-
-def told(console, sentence: str) -> bool:
-    return any(line.endswith(f"  {sentence}") for line in log_lines(console))
 
 
 def owner_on_tile(console, camera_id: str) -> str:

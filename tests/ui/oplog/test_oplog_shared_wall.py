@@ -14,15 +14,16 @@ from devices.visca.url_check import check_camera
 from devices.wall.controller import WallController
 from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
-from tests.ui import test_oplog_shared_takeovers as shared
-from tests.ui import test_wall_view as wall
-from tests.ui.oplog_support import WAIT_MS, ready, settle
+from tests.support import wall_console
+from tests.support.oplog_console import WAIT_MS, ready, settle
+from tests.support.wall_console import FAST
+from tests.ui.oplog import two_desks
+from tests.ui.oplog.two_desks import PODCAST, RAKOR, told
 from ui.oplog.worker import open_oplog
 from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
-rig, site = wall.rig, shared.site  # the fixtures
-RAKOR, PODCAST = shared.RAKOR, shared.PODCAST
+rig, site = wall_console.rig, two_desks.site  # the fixtures
 RIGHT = "smart-wall:3"  # Layar Kanan, the Podcast's in the demo configuration
 
 
@@ -38,7 +39,7 @@ def wall_desk(rig, site, qtbot):
             config = demo_config(
                 [c.url + "&timeout=0.1&poll=0.5" for c in rig.cameras],
                 check_camera,
-                wall_url=f"{rig.wall.url}?{wall.FAST}",
+                wall_url=f"{rig.wall.url}?{FAST}",
             )
             cameras = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
             walls = {w.id: WallController(devices, w.url, w.name).start() for w in config.walls}
@@ -84,11 +85,11 @@ def test_a_screen_taken_over_at_one_desk_is_refused_at_the_other(site, wall_desk
     ]
 
     qtbot.waitUntil(lambda: [e.title for e in desk_b.board.blocking(RIGHT)] == [RAKOR], timeout=5000)
-    assert shared.told(
+    assert told(
         desk_b, "Layar Lebar Smart Centre: Layar Kanan was just taken by Desk A for Rapat Koordinasi Bupati"
     )
     desk_b.walls.route("smart-wall", 3, 5)
-    assert shared.told(desk_b, "Layar Kanan belongs to Rapat Koordinasi Bupati — take it over first")
+    assert told(desk_b, "Layar Kanan belongs to Rapat Koordinasi Bupati — take it over first")
     desk_b.walls.take_over("smart-wall", 3)
     qtbot.waitUntil(lambda: not desk_b.board.blocking(RIGHT), timeout=WAIT_MS)
     assert site.rows("SELECT desk FROM takeovers WHERE released_at IS NULL") == [("Desk B",)]

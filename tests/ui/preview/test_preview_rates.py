@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QWidget
 
 from devices.video import DecodeMode, SyntheticCameraSource, synthetic
 from devices.visca.profiles import PROFILES
-from tests.ui.test_console import make_console, rig  # noqa: F401 (rig: a fixture)
-from tests.ui.test_preview import FAST_BACKOFF, ScriptedSource
+from tests.support.demo_console import make_console, rig  # noqa: F401 (rig: a fixture)
+from tests.ui.preview.scripted_source import FAST_BACKOFF, ScriptedSource
 from ui.preview.hub import (
     DECODE_SETTING,
     DEFAULT_TILE_FPS,

@@ -7,7 +7,7 @@ import time
 import pytest
 from PySide6.QtCore import QSize
 
-from tests.video.rtsp import RtspServer, on_ci
+from tests.support.rtsp import RtspServer, on_ci
 from ui.preview.hub import PreviewHub
 
 pytestmark = pytest.mark.gui

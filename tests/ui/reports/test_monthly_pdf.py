@@ -31,7 +31,7 @@ from models.oplog.reports.monthly import (
     monthly_stats,
 )
 from models.oplog.seed.demo import seed_demo
-from tests.oplog.conftest import Backend
+from tests.models.oplog.conftest import Backend
 from tests.support.commands import run_app
 from tests.support.pdf_text import page_text, pdf_text
 from ui.oplog.worker import DbWorker

@@ -12,8 +12,8 @@ from PySide6.QtGui import QTextDocument
 from models.oplog.database import open_database
 from models.oplog.logbook import add_log_entry
 from models.oplog.reports.handover import handover_report
-from tests.oplog.scenes import accepted, busy_morning
-from tests.oplog.world import T0, build_world
+from tests.support.oplog_scenes import accepted, busy_morning
+from tests.support.oplog_world import T0, build_world
 from tests.support.pdf_text import page_text
 from ui.reports.handover_pdf import save_handover
 from ui.reports.pages import Break, breaks, page_slices, share_width

@@ -16,15 +16,15 @@ from models.oplog.reports.csv_files import read_handover_csv
 from models.oplog.reports.handover import handover_report
 from models.oplog.reports.monthly import monthly_stats
 from models.oplog.seed.demo import seed_demo
-from tests.oplog.scenes import ACCEPTED, accepted, busy_morning, handover, signed
-from tests.oplog.world import build_world
 from tests.support.commands import run_app
+from tests.support.oplog_scenes import ACCEPTED, accepted, busy_morning, handover, signed
+from tests.support.oplog_world import build_world
 from tests.support.pdf_text import pdf_text
 from ui.oplog.worker import DbWorker
 from ui.reports.handover_pdf import save_handover
 from ui.reports.monthly import MonthlyWindow
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from devices.video import decoding
 from devices.visca.sim.simulator import start_simulator
 from models.config.store import CameraConfig, Config
-from tests.ui import test_device_language as language
-from tests.ui import test_wall_view as wall
-from tests.ui.test_wall_view import WAIT_MS, log_lines
+from tests.support import wall_console
+from tests.support.wall_console import WAIT_MS, log_lines
 
 pytestmark = pytest.mark.gui
-rig, console_for, make_console = wall.rig, language.console_for, wall.make_console  # the fixtures
+# the fixtures
+rig, console_for, make_console = wall_console.rig, wall_console.console_for, wall_console.make_console
 
 
 @pytest.fixture

@@ -22,14 +22,14 @@ from devices.visca.url_check import check_camera
 from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import ConfigStore, demo_config_text
 from models.desk.hotkeys import HotkeyMap
-from tests.ui import oplog_support
-from tests.ui.oplog_support import log_in, ready
+from tests.support import oplog_console
+from tests.support.oplog_console import log_in, ready
 from ui.oplog.worker import open_oplog
 from ui.shell.config_editor import ConfigEditor
 from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
-site = oplog_support.site  # the fixture: a small Smart Centre's operations log
+site = oplog_console.site  # the fixture: a small Smart Centre's operations log
 WAIT_MS = 5000
 FAST = "&timeout=0.1&poll=0.5"
 

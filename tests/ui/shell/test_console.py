@@ -3,54 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from devices.demo import start_demo_cameras
-from devices.runtime import DeviceRuntime
-from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
-from models.config.store import ConfigStore, demo_config, demo_config_text
-from models.desk.hotkeys import HotkeyMap
-from tests.devices.conftest import wait_answering, wait_until
-from ui.shell.console import Console, SimulatedPicture
+from models.config.store import ConfigStore, demo_config_text
+from tests.support import demo_console
+from tests.support.demo_console import make_console
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def rig(tmp_path):
-    """Demo cameras on their own thread, controllers on another, like the real console."""
-    with DeviceRuntime("test-sims") as sims, DeviceRuntime("test-devices") as devices:
-        demo = start_demo_cameras(sims)
-        yield demo, devices, tmp_path
-
-
-def make_console(rig, qtbot, config=None, errors=()):
-    demo, devices, folder = rig
-    config = config or demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
-    controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
-    for controller in controllers.values():  # connected
-        wait_answering(controller)
-    settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
-    simulated = {
-        c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
-    }
-    console = Console(
-        config,
-        controllers,
-        data_folder=folder,
-        settings=settings,
-        hotkeys=HotkeyMap.defaults(),
-        config_errors=list(errors),
-        simulated=simulated,
-    )
-    qtbot.addWidget(console.window)
-    console.show()
-    qtbot.waitExposed(console.window)
-    console.window.activateWindow()
-    return console
+rig = demo_console.rig  # the fixture
 
 
 def key(window, kind, code, modifiers=Qt.KeyboardModifier.NoModifier, text="", repeat=False):

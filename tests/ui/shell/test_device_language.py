@@ -7,21 +7,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from app import check_wall
-from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
-from models.config.store import Config, ConfigStore, demo_config
-from models.desk.hotkeys import HotkeyMap
-from tests.ui import test_wall_view as wall
-from tests.ui.test_wall_view import FAST, WAIT_MS, drop_mime, log_lines, screen
+from models.config.store import ConfigStore, demo_config
+from tests.support import wall_console
+from tests.support.wall_console import FAST, WAIT_MS, drop_mime, log_lines, screen
 from ui.desk.camera_model import Role
-from ui.shell.console import Console, SimulatedPicture
+from ui.shell.console import SimulatedPicture
 from ui.wall.outputs_model import WallRole, source_mime
 
 pytestmark = pytest.mark.gui
-rig, make_console = wall.rig, wall.make_console  # the fixtures
+# the fixtures
+rig, make_console, console_for = wall_console.rig, wall_console.make_console, wall_console.console_for
 OUT_OF_RANGE = "parameter di luar rentang (ERR 003)"
 BAD_URLS = """\
 cameras:
@@ -36,32 +34,6 @@ walls:
     name: Layar Lobi
     url: lg+tcp://10.0.0.30?set_id=satu
 """
-
-
-@pytest.fixture
-def console_for(rig, qtbot):
-    """A console for ``config`` with controllers for its cameras (the demo simulators or nothing)."""
-    consoles = []
-
-    def build(config: Config, errors=(), simulated=None) -> Console:
-        cameras = {c.id: CameraController(rig.devices, c.url, c.name).start() for c in config.cameras}
-        settings = QSettings(str(rig.folder / "console.ini"), QSettings.Format.IniFormat)
-        console = Console(
-            config,
-            cameras,
-            data_folder=rig.folder,
-            settings=settings,
-            hotkeys=HotkeyMap.defaults(),
-            config_errors=list(errors),
-            simulated=simulated,
-        )
-        consoles.append(console)
-        qtbot.addWidget(console.window)
-        return console
-
-    yield build
-    for console in consoles:
-        console.shutdown()
 
 
 def test_a_wall_error_code_reaches_the_notice_the_log_pane_and_the_screen_in_indonesian(

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit
 
-from tests.devices.conftest import wait_until
-from tests.ui import oplog_support, test_console
-from tests.ui.operator_input import click, click_slot, keyboard, press, type_slowly
-from tests.ui.oplog_support import log_in, ready
+from tests.support import demo_console, oplog_console
+from tests.support.operator_input import click, click_slot, keyboard, press, type_slowly
+from tests.support.oplog_console import log_in, ready
+from tests.support.waiting import wait_until
 from ui.desk.preset_model import Role
 
 pytestmark = pytest.mark.gui
@@ -20,14 +20,14 @@ Key, Mod = Qt.Key, Qt.KeyboardModifier
 WAIT_MS = 5000
 
 
-rig = test_console.rig  # the fixtures
-site, console_for = oplog_support.site, oplog_support.console_for
+rig = demo_console.rig  # the fixtures
+site, console_for = oplog_console.site, oplog_console.console_for
 
 
 @pytest.fixture
 def console(rig, qtbot):
     """The demo console, its window active (the keyboard's keys go to it)."""
-    built = test_console.make_console(rig, qtbot)
+    built = demo_console.make_console(rig, qtbot)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is built.window, timeout=WAIT_MS)
     yield built
     built.shutdown()

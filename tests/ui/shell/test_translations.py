@@ -18,13 +18,13 @@ from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
 from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
-from tests.devices.conftest import wait_until
+from tests.support.waiting import wait_until
 from ui.shell.console import Console, SimulatedPicture
 from ui.shell.language import system_language
 
 pytestmark = pytest.mark.gui
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 I18N = ROOT / "resources" / "i18n"
 TS = I18N / "console_id.ts"
 QM = I18N / "console_id.qm"

@@ -10,10 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from tests.devices.conftest import wait_until
-from tests.oplog.world import PIN
-from tests.ui import oplog_support
-from tests.ui.operator_input import (
+from tests.support import oplog_console
+from tests.support.operator_input import (
     Key,
     Mod,
     choose,
@@ -25,10 +23,12 @@ from tests.ui.operator_input import (
     show_dock,
     type_slowly,
 )
-from tests.ui.oplog_support import WAIT_MS, make_site, ready, settle
+from tests.support.oplog_console import WAIT_MS, make_site, ready, settle
+from tests.support.oplog_world import PIN
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.gui
-rig, console_for = oplog_support.rig, oplog_support.console_for  # the fixtures
+rig, console_for = oplog_console.rig, oplog_console.console_for  # the fixtures
 
 
 def type_in(widget, text: str) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTranslator
 from common.wording import QT_TRANSLATE_NOOP, Phrase
 from ui.shell.wording import said
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="en">

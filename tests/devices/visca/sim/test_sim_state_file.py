@@ -13,8 +13,8 @@ import pytest
 from devices.visca.controller import CameraController
 from devices.visca.sim.simulator import start_simulator
 from devices.visca.urls import CameraUrlError
-from tests.devices.sim_urls import FAST, client_url
 from tests.support.commands import ROOT, run_app
+from tests.support.sim_urls import FAST, client_url
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")
 

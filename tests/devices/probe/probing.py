@@ -1,33 +1,17 @@
-"""Fixtures: simulated cameras and wall devices on their own device thread; ``probe(...)`` runs the
-command."""
+"""``probe(...)`` runs the command in this process; whether a probe left a device as it found it."""
 
 from __future__ import annotations
 
 import json
 import re
 
-import pytest
-
 import app
-from devices.visca.sim.simulator import start_simulator
-from tests.starting import started
-from tests.wall.conftest import wall_sim  # noqa: F401  (the wall simulators' fixture)
 
 CAMERA_INQUIRY = 0x09
 CHAIN_HANDSHAKES = (bytes.fromhex("88 30 01 FF"), bytes.fromhex("88 01 00 01 FF"))  # Address Set, IF_Clear
 KRAMER_QUERIES = {"#", "#MODEL?", "#VERSION?", "#INFO-IO?", "#INFO-PRST?"}
 EXTRON_CHANGES = re.compile(r"\d+\*\d+[!%$&]|\d+[.,]|\x1b")  # ties, presets, Esc settings
 LG_COMMAND = re.compile(r"([a-z]{2})\s+([0-9A-Fa-f]{1,3})\s+([0-9A-Fa-f]{2})$")
-
-
-@pytest.fixture
-def camera_sim(sim_runtime):
-    """``camera_sim(url)`` starts a simulated camera (or a chain on a pty) and returns its server."""
-    with started(
-        lambda url: sim_runtime.submit(start_simulator(url)).result(5),
-        lambda server: sim_runtime.submit(server.close()).result(5),
-    ) as start:
-        yield start
 
 
 def probe(capsys, *args: str) -> tuple[int, str, str]:
