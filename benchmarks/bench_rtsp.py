@@ -1,7 +1,7 @@
 """Previews from a real RTSP server: N cameras' 640×360 H.264 substreams at 30 fps in 320×180 tiles
 (at PreviewHub's default tile rate).
 
-The server is the one of the tests (tests/video/rtsp.py: clips encoded by ffmpeg, served by
+The server is the one of the tests (tests/support/rtsp.py: clips encoded by ffmpeg, served by
 GStreamer's RTSP server in its own process, so its CPU is not counted here). Each camera is its
 own mount with its own RTP session, like separate cameras. The tiles' window tells the hub when it
 is minimised through ViewWatcher, as the console's main window does, and the cameras are added

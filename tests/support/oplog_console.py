@@ -131,7 +131,7 @@ def console_for(rig, qtbot):
             devices = runtimes.enter_context(DeviceRuntime(f"oplog-desk-{len(built)}"))
         config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
-        for camera in config.cameras:  # connected (see tests/ui/test_console.py make_console)
+        for camera in config.cameras:  # connected (see tests/support/demo_console.py)
             # a serial line belongs to one PC: the first desk's, whose controller reads its answers
             if built and camera.url.startswith("visca+serial"):
                 continue

@@ -4,7 +4,7 @@ Why these two: both are Debian packages (``ffmpeg``; ``gir1.2-gst-rtsp-server-1.
 ``gstreamer1.0-plugins-good`` and ``python3-gi``). ``ffmpeg -rtsp_flags listen`` only receives a
 pushed stream and serves no player; mediamtx and live555's looping servers are not in Debian.
 gst-rtsp-server answers like a camera (several clients, 404 for an unknown path, 401 for wrong
-credentials), and since it runs as its own process (tests/video/rtsp_server.py, under the
+credentials), and since it runs as its own process (tests/support/rtsp_server.py, under the
 system's python3 that the gi bindings are built for) a test can stop and restart the camera.
 """
 

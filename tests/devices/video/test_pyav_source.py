@@ -1,7 +1,7 @@
 """PyAvSource against the real RTSP server: paused without decoding, resumed on a key frame, hardware
 decoding tried and given up for software, the camera's reasons, a stalled camera.
 
-The clips have a key frame every second (30 frames, tests/video/rtsp.py ``encode_clip``), as cameras
+The clips have a key frame every second (30 frames, tests/support/rtsp.py ``encode_clip``), as cameras
 send them, so a resume waits at most a second for its key frame.
 """
 

@@ -32,8 +32,8 @@ from models.oplog.backup_schedule import (
 from models.oplog.clock import WIB
 from models.oplog.database import head_revision, known_revisions, open_database
 from models.oplog.tables import Staff
-from tests.support.oplog_world import build_world
 from tests.support.commands import run_db_command
+from tests.support.oplog_world import build_world
 
 ROOT = Path(__file__).resolve().parents[3]
 

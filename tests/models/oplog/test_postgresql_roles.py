@@ -14,9 +14,9 @@ from models.oplog.install_key import load_key
 from models.oplog.logbook import add_log_entry
 from models.oplog.record_check import check
 from tests.models.oplog.conftest import Backend
+from tests.support.commands import run_db_command
 from tests.support.oplog_scenes import ACCEPTED, accepted, busy_morning
 from tests.support.oplog_world import build_world
-from tests.support.commands import run_db_command
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from models.oplog.desk_news import NewsWatch
 from models.oplog.schedule import Place, end_event, schedule_event, start_event
 from models.oplog.tables import AuditEntry, Event, EventMode, Staff
 from models.oplog.takeovers import TakeOverRefused, take_over, takeovers_in_force
-from tests.support.oplog_scenes import HOUR
 from tests.models.oplog.two_desks import race
+from tests.support.oplog_scenes import HOUR
 from tests.support.oplog_world import T0
 
 DESKS = {}  # staff id -> the desk they sit at, filled by ``events``

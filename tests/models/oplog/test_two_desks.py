@@ -25,8 +25,8 @@ from models.oplog.tables import (
     Shift,
     Staff,
 )
-from tests.support.oplog_scenes import ACCEPTED, HOUR, handover, signed
 from tests.models.oplog.two_desks import race
+from tests.support.oplog_scenes import ACCEPTED, HOUR, handover, signed
 from tests.support.oplog_world import FAST, PIN, T0
 
 

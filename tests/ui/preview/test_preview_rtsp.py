@@ -1,4 +1,4 @@
-"""Previews from a real RTSP server (tests/video/rtsp.py): picture, loss, return, refusals in plain words."""
+"""Previews from a real RTSP server (tests/support/rtsp.py): picture, loss, return, refusals said plainly."""
 
 from __future__ import annotations
 
