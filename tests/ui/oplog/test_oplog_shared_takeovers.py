@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from tests.support import oplog_console as support
 from tests.support.operator_input import Key, Mod, press
 from tests.support.oplog_console import WAIT_MS, log_in, ready, settle
-from tests.ui.oplog import two_desks
-from tests.ui.oplog.two_desks import PODCAST, RAKOR, told
+from tests.ui.oplog import two_desk_site
+from tests.ui.oplog.two_desk_site import PODCAST, RAKOR, told
 from ui.desk.camera_model import Role
 
 pytestmark = pytest.mark.gui
-console_for, rig, site = support.console_for, support.rig, two_desks.site  # the fixtures
+console_for, rig, site = support.console_for, support.rig, two_desk_site.site  # the fixtures
 TAKEN = "Kamera Studio was just taken by Desk A for Rapat Koordinasi Bupati (Budi Santoso)"
 
 

@@ -17,13 +17,13 @@ from models.desk.hotkeys import HotkeyMap
 from tests.support import wall_console
 from tests.support.oplog_console import WAIT_MS, ready, settle
 from tests.support.wall_console import FAST
-from tests.ui.oplog import two_desks
-from tests.ui.oplog.two_desks import PODCAST, RAKOR, told
+from tests.ui.oplog import two_desk_site
+from tests.ui.oplog.two_desk_site import PODCAST, RAKOR, told
 from ui.oplog.worker import open_oplog
 from ui.shell.console import Console, SimulatedPicture
 
 pytestmark = pytest.mark.gui
-rig, site = wall_console.rig, two_desks.site  # the fixtures
+rig, site = wall_console.rig, two_desk_site.site  # the fixtures
 RIGHT = "smart-wall:3"  # Layar Kanan, the Podcast's in the demo configuration
 
 
