@@ -110,13 +110,13 @@
     </message>
     <message>
         <location filename="../../devices/visca/answers.py" line="77"/>
-        <location filename="../../devices/visca/codec.py" line="204"/>
+        <location filename="../../devices/visca/codec.py" line="96"/>
         <source>zoom position</source>
         <translation>posisi zoom</translation>
     </message>
     <message>
         <location filename="../../devices/visca/answers.py" line="78"/>
-        <location filename="../../devices/visca/codec.py" line="239"/>
+        <location filename="../../devices/visca/codec.py" line="131"/>
         <source>focus position</source>
         <translation>posisi fokus</translation>
     </message>
@@ -161,106 +161,106 @@
         <translation>kamera melaporkan gangguan internal pada rangkaian daya (jawaban daya 04)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/capabilities.py" line="121"/>
+        <location filename="../../devices/visca/capabilities.py" line="118"/>
         <source>{camera} does not answer the {inquiry} inquiry; it is no longer asked</source>
         <translation>{camera} tidak menjawab pertanyaan {inquiry}; pertanyaan itu tidak lagi dikirim</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="217"/>
+        <location filename="../../devices/visca/camera_status.py" line="208"/>
         <source>{camera}: unexpected answer to {action}: {problem}</source>
         <translation>{camera}: jawaban tak terduga untuk {action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/camera_status.py" line="248"/>
+        <location filename="../../devices/visca/camera_status.py" line="239"/>
         <source>{camera} stopped away from preset {preset}</source>
         <translation>{camera} berhenti di luar posisi preset {preset}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="55"/>
+        <location filename="../../devices/visca/packet.py" line="48"/>
         <source>cannot frame message {message}: empty or contains FF</source>
         <translation>pesan {message} tidak dapat dibingkai: kosong atau berisi FF</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="61"/>
+        <location filename="../../devices/visca/packet.py" line="54"/>
         <source>Address Set is always sent to the broadcast address 8</source>
         <translation>Address Set selalu dikirim ke alamat siaran 8</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="74"/>
+        <location filename="../../devices/visca/packet.py" line="67"/>
         <source>not a VISCA controller message: {message}</source>
         <translation>bukan pesan pengendali VISCA: {message}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="94"/>
+        <location filename="../../devices/visca/packet.py" line="87"/>
         <source>byte {byte} is not a nibble (high nibble set)</source>
         <translation>byte {byte} bukan nibble (nibble atas terisi)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="120"/>
+        <location filename="../../devices/visca/packet.py" line="113"/>
         <source>{name} must be a whole number, got {value}</source>
         <translation>{name} harus berupa bilangan bulat, diterima {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="128"/>
+        <location filename="../../devices/visca/packet.py" line="121"/>
         <source>{name} {value} is out of range {lowest}–{highest}</source>
         <translation>{name} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="133"/>
+        <location filename="../../devices/visca/packet.py" line="126"/>
         <source>{name} {value} is out of range {lowest}–{highest} for {camera}</source>
         <translation>{name} {value} di luar rentang {lowest}–{highest} untuk {camera}</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="151"/>
+        <location filename="../../devices/visca/codec.py" line="43"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="155"/>
+        <location filename="../../devices/visca/codec.py" line="47"/>
         <source>preset {number} is reserved on {camera} (reserved: {reserved})</source>
         <translation>preset {number} dicadangkan pada {camera} (dicadangkan: {reserved})</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="196"/>
-        <location filename="../../devices/visca/codec.py" line="200"/>
+        <location filename="../../devices/visca/codec.py" line="88"/>
+        <location filename="../../devices/visca/codec.py" line="92"/>
         <source>zoom speed</source>
         <translation>kecepatan zoom</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="214"/>
-        <location filename="../../devices/visca/codec.py" line="218"/>
+        <location filename="../../devices/visca/codec.py" line="106"/>
+        <location filename="../../devices/visca/codec.py" line="110"/>
         <source>focus speed</source>
         <translation>kecepatan fokus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="247"/>
-        <location filename="../../devices/visca/codec.py" line="304"/>
+        <location filename="../../devices/visca/codec.py" line="139"/>
+        <location filename="../../devices/visca/codec.py" line="194"/>
         <source>pan speed</source>
         <translation>kecepatan pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="248"/>
-        <location filename="../../devices/visca/codec.py" line="305"/>
+        <location filename="../../devices/visca/codec.py" line="140"/>
+        <location filename="../../devices/visca/codec.py" line="195"/>
         <source>tilt speed</source>
         <translation>kecepatan tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="281"/>
+        <location filename="../../devices/visca/codec.py" line="173"/>
         <source>pan position</source>
         <translation>posisi pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="283"/>
+        <location filename="../../devices/visca/codec.py" line="174"/>
         <source>tilt position</source>
         <translation>posisi tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="294"/>
+        <location filename="../../devices/visca/codec.py" line="184"/>
         <source>pan offset</source>
         <translation>geseran pan</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/codec.py" line="295"/>
+        <location filename="../../devices/visca/codec.py" line="185"/>
         <source>tilt offset</source>
         <translation>geseran tilt</translation>
     </message>
@@ -487,12 +487,12 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../devices/capture.py" line="44"/>
+        <location filename="../../devices/capture.py" line="42"/>
         <source>cannot write the capture file {path}: {reason}</source>
         <translation>berkas rekaman {path} tidak dapat ditulis: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/capture.py" line="64"/>
+        <location filename="../../devices/capture.py" line="62"/>
         <source>{device}: {problem}; it works without a capture</source>
         <translation>{device}: {problem}; perangkat tetap bekerja tanpa rekaman</translation>
     </message>
@@ -578,267 +578,267 @@
         <translation>konfigurasi demo</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="73"/>
+        <location filename="../../models/config/parse.py" line="69"/>
         <source>indent with spaces, not tabs</source>
         <translation>gunakan spasi untuk indentasi, bukan tab</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="74"/>
+        <location filename="../../models/config/parse.py" line="70"/>
         <source>the indentation does not match the lines above</source>
         <translation>indentasi tidak sesuai dengan baris di atasnya</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="75"/>
+        <location filename="../../models/config/parse.py" line="71"/>
         <source>a &apos;: &apos; inside a value; put the value in quotes</source>
         <translation>ada &apos;: &apos; di dalam nilai; apit nilainya dengan tanda kutip</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="78"/>
+        <location filename="../../models/config/parse.py" line="74"/>
         <source>a line without &apos;key: value&apos;, or a quote that is not closed</source>
         <translation>ada baris tanpa &apos;key: value&apos;, atau tanda kutip yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="81"/>
+        <location filename="../../models/config/parse.py" line="77"/>
         <source>a quote or bracket that is not closed</source>
         <translation>ada tanda kutip atau kurung yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="82"/>
+        <location filename="../../models/config/parse.py" line="78"/>
         <source>a bracket that is not closed, or a comma missing between items</source>
         <translation>kurung yang tidak ditutup, atau koma yang hilang di antara isinya</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="86"/>
+        <location filename="../../models/config/cameras.py" line="20"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="86"/>
+        <location filename="../../models/config/parse.py" line="82"/>
         <source>event</source>
         <translation>acara</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="89"/>
+        <location filename="../../models/config/parse.py" line="85"/>
         <source>camera {number} (id {id})</source>
         <translation>kamera {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="90"/>
+        <location filename="../../models/config/parse.py" line="86"/>
         <source>camera {number}</source>
         <translation>kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="93"/>
+        <location filename="../../models/config/parse.py" line="89"/>
         <source>wall {number} (id {id})</source>
         <translation>video wall {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="94"/>
+        <location filename="../../models/config/parse.py" line="90"/>
         <source>wall {number}</source>
         <translation>video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="97"/>
+        <location filename="../../models/config/parse.py" line="93"/>
         <source>event {number} (id {id})</source>
         <translation>acara {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="98"/>
+        <location filename="../../models/config/parse.py" line="94"/>
         <source>event {number}</source>
         <translation>acara {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="100"/>
+        <location filename="../../models/config/parse.py" line="96"/>
         <source>no cameras are configured: the console will have no cameras to control</source>
         <translation>tidak ada kamera yang dikonfigurasi: konsol tidak akan punya kamera untuk dikendalikan</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="103"/>
+        <location filename="../../models/config/cameras.py" line="21"/>
         <source>a preset number</source>
         <translation>nomor preset</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="104"/>
+        <location filename="../../models/config/cameras.py" line="22"/>
         <source>a capture device number</source>
         <translation>nomor perangkat penangkap video</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="115"/>
+        <location filename="../../models/config/parse.py" line="109"/>
         <source>a character YAML does not allow (U+{code}); delete it</source>
         <translation>ada karakter yang tidak diizinkan YAML (U+{code}); hapus karakter tersebut</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="122"/>
+        <location filename="../../models/config/parse.py" line="116"/>
         <source>not valid YAML: {error}</source>
         <translation>YAML tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="124"/>
+        <location filename="../../models/config/parse.py" line="118"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="127"/>
+        <location filename="../../models/config/parse.py" line="121"/>
         <source>not valid YAML at column {column}: {problem}</source>
         <translation>YAML tidak valid di kolom {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="131"/>
+        <location filename="../../models/config/parse.py" line="125"/>
         <source>not valid YAML at column {column}: {hint} ({problem})</source>
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="203"/>
+        <location filename="../../models/config/cameras.py" line="51"/>
         <source>preview_hd is the main stream for large views; the tile needs preview: (the substream) too</source>
         <translation>preview_hd adalah stream utama untuk tampilan besar; ubin juga memerlukan preview: (substream)</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="31"/>
+        <location filename="../../models/config/nodes.py" line="26"/>
         <source>a list</source>
         <translation>daftar</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="33"/>
+        <location filename="../../models/config/nodes.py" line="28"/>
         <source>a group of &apos;key: value&apos; lines</source>
         <translation>kelompok baris &apos;key: value&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="34"/>
+        <location filename="../../models/config/nodes.py" line="29"/>
         <source>nothing</source>
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="228"/>
+        <location filename="../../models/config/parse.py" line="189"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="253"/>
+        <location filename="../../models/config/cameras.py" line="76"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="263"/>
+        <location filename="../../models/config/cameras.py" line="86"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="279"/>
+        <location filename="../../models/config/cameras.py" line="102"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="300"/>
+        <location filename="../../models/config/parse.py" line="214"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="320"/>
+        <location filename="../../models/config/parse.py" line="234"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="327"/>
+        <location filename="../../models/config/parse.py" line="241"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="347"/>
+        <location filename="../../models/config/parse.py" line="261"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="350"/>
+        <location filename="../../models/config/parse.py" line="264"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="75"/>
+        <location filename="../../models/config/nodes.py" line="62"/>
         <source>{item}, {key}</source>
         <translation>{item}, {key}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="94"/>
+        <location filename="../../models/config/values.py" line="55"/>
         <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
         <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="112"/>
+        <location filename="../../models/config/nodes.py" line="72"/>
         <source>expected &apos;key: value&apos; lines, found {shape}</source>
         <translation>seharusnya baris &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="124"/>
+        <location filename="../../models/config/nodes.py" line="84"/>
         <source>unknown key {key}; known keys: {keys}</source>
         <translation>kunci {key} tidak dikenal; kunci yang dikenal: {keys}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="132"/>
+        <location filename="../../models/config/nodes.py" line="92"/>
         <source>{key} is given twice (first on line {line})</source>
         <translation>{key} diisi dua kali (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="140"/>
+        <location filename="../../models/config/nodes.py" line="100"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="150"/>
+        <location filename="../../models/config/nodes.py" line="110"/>
         <source>expected &apos;key: value&apos; pairs, found {shape}</source>
         <translation>seharusnya pasangan &apos;key: value&apos;, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="163"/>
+        <location filename="../../models/config/nodes.py" line="123"/>
         <source>a key must be a single word or number, not {shape}</source>
         <translation>kunci harus berupa satu kata atau angka, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="185"/>
+        <location filename="../../models/config/nodes.py" line="145"/>
         <source>expected a list (lines starting with &apos;- &apos; or [a, b]), found {shape}</source>
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="204"/>
+        <location filename="../../models/config/values.py" line="68"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="210"/>
+        <location filename="../../models/config/values.py" line="74"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="214"/>
+        <location filename="../../models/config/values.py" line="78"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="226"/>
+        <location filename="../../models/config/values.py" line="90"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="234"/>
+        <location filename="../../models/config/values.py" line="98"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="251"/>
+        <location filename="../../models/config/values.py" line="115"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="261"/>
+        <location filename="../../models/config/values.py" line="125"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="280"/>
+        <location filename="../../models/config/values.py" line="144"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="355"/>
+        <location filename="../../models/config/parse.py" line="269"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
@@ -2038,282 +2038,287 @@
 <context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="152"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="154"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="153"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="156"/>
+        <source>Streams</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_pdf.py" line="159"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="155"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="159"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="165"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="251"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="167"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="257"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="167"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="167"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="165"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="171"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="224"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="230"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="181"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="191"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="197"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="193"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="199"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="195"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="201"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="196"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="202"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="197"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="203"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="198"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="204"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="199"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="205"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="200"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="206"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="201"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="207"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="202"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="208"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="203"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="209"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="212"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="218"/>
         <source>%1 (admin; no next shift was planned)</source>
         <translation>%1 (admin; tidak ada shift berikutnya yang direncanakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="214"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="220"/>
         <source>%1 (admin, in place of the planned incoming lead %2)</source>
         <translation>%1 (admin, menggantikan kepala shift penerima yang direncanakan, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="222"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="228"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="223"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="229"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="225"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="231"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="226"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="232"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="227"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="233"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="228"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="234"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="229"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="235"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="249"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="255"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="250"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="256"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="252"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="258"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="253"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="259"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="254"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="260"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="255"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="261"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="256"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="262"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="275"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="281"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="276"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="282"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="277"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="283"/>
         <source>Accepted by an admin in place of the incoming lead</source>
         <translation>Diterima admin menggantikan kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="280"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="280"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="280"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="292"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="290"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="296"/>
         <source>verified: the record is as it was accepted and signed</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima dan ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="293"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="299"/>
         <source>NOT VERIFIED: the record was changed after the lock (%1)</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="300"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="306"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="302"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="308"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="304"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="310"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="151"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="316"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="153"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="322"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -2607,147 +2612,147 @@
 <context>
     <name>Hotkeys</name>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="84"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="71"/>
         <source>Move up</source>
         <translation>Gerak ke atas</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="85"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="72"/>
         <source>Move down</source>
         <translation>Gerak ke bawah</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="86"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="73"/>
         <source>Move left</source>
         <translation>Gerak ke kiri</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="87"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="74"/>
         <source>Move right</source>
         <translation>Gerak ke kanan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="88"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="75"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="89"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="76"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="90"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="77"/>
         <source>Stop all cameras</source>
         <translation>Hentikan semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="91"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="78"/>
         <source>Show the hotkeys</source>
         <translation>Tampilkan tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="92"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="79"/>
         <source>Quick log entry</source>
         <translation>Catatan cepat</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="93"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="80"/>
         <source>Multiview of every camera</source>
         <translation>Multiview semua kamera</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="94"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="81"/>
         <source>Recall the chosen preset</source>
         <translation>Panggil preset yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="95"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="82"/>
         <source>Choose a preset by its number</source>
         <translation>Pilih preset menurut nomornya</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="98"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="85"/>
         <source>Select camera {number}</source>
         <translation>Pilih kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="99"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="86"/>
         <source>Recall preset {number}</source>
         <translation>Panggil preset {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="100"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="87"/>
         <source>Shot {number}</source>
         <translation>Bidikan {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="101"/>
+        <location filename="../../models/desk/hotkey_actions.py" line="88"/>
         <source>Recall wall layout {number}</source>
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="116"/>
+        <location filename="../../models/desk/hotkeys.py" line="63"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="233"/>
+        <location filename="../../models/desk/hotkeys.py" line="180"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="240"/>
+        <location filename="../../models/desk/hotkeys.py" line="187"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="246"/>
+        <location filename="../../models/desk/hotkeys.py" line="193"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="263"/>
+        <location filename="../../models/desk/hotkeys.py" line="210"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="267"/>
+        <location filename="../../models/desk/hotkeys.py" line="214"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="286"/>
+        <location filename="../../models/desk/hotkeys.py" line="233"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="297"/>
+        <location filename="../../models/desk/hotkeys.py" line="244"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="307"/>
+        <location filename="../../models/desk/hotkeys.py" line="254"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="308"/>
+        <location filename="../../models/desk/hotkeys.py" line="255"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="333"/>
+        <location filename="../../models/desk/hotkeys.py" line="280"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="338"/>
+        <location filename="../../models/desk/hotkeys.py" line="285"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="341"/>
+        <location filename="../../models/desk/hotkeys.py" line="288"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -3223,38 +3228,43 @@
 <context>
     <name>MonthlyCharts</name>
     <message>
-        <location filename="../../ui/reports/charts.py" line="62"/>
+        <location filename="../../ui/reports/charts.py" line="66"/>
         <source>Events per location</source>
         <translation>Acara per lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="72"/>
+        <location filename="../../ui/reports/charts.py" line="76"/>
         <source>Staff hours</source>
         <translation>Jam kerja petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="58"/>
-        <location filename="../../ui/reports/charts.py" line="99"/>
+        <location filename="../../ui/reports/charts.py" line="62"/>
+        <location filename="../../ui/reports/charts.py" line="121"/>
         <source>planned</source>
         <translation>rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="66"/>
+        <location filename="../../ui/reports/charts.py" line="70"/>
         <source>held</source>
         <translation>terlaksana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="76"/>
+        <location filename="../../ui/reports/charts.py" line="80"/>
         <source>worked</source>
         <translation>dikerjakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="83"/>
+        <location filename="../../ui/reports/charts.py" line="87"/>
         <source>Device faults by severity</source>
         <translation>Gangguan perangkat menurut tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="101"/>
+        <location filename="../../ui/reports/charts.py" line="102"/>
+        <source>Hours on air per OPD, by event type</source>
+        <translation>Jam siaran per OPD, menurut jenis acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="123"/>
         <source>Events per day by mode</source>
         <translation>Acara per hari menurut mode</translation>
     </message>
@@ -3263,137 +3273,172 @@
     <name>MonthlyDocument</name>
     <message>
         <location filename="../../ui/reports/monthly_pdf.py" line="99"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="123"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="129"/>
         <source>Monthly statistics %1</source>
         <translation>Statistik bulanan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="131"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="137"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="137"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="143"/>
         <source>Staff on shifts</source>
         <translation>Petugas bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="133"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="139"/>
         <source>Counted up to</source>
         <translation>Dihitung sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="135"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="141"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
         <source>Events held</source>
         <translation>Acara terlaksana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="136"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="142"/>
         <source>Events planned</source>
         <translation>Acara direncanakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="139"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="145"/>
         <source>Staff hours worked (h:mm)</source>
         <translation>Jam kerja terlaksana (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="143"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="149"/>
         <source>Staff hours planned (h:mm)</source>
         <translation>Jam kerja direncanakan (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="146"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="152"/>
         <source>Faults opened</source>
         <translation>Gangguan dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="147"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="153"/>
+        <source>Hours on air (h:mm)</source>
+        <translation>Jam siaran (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="154"/>
+        <source>Stream drops</source>
+        <translation>Siaran terputus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="155"/>
         <source>Printed</source>
         <translation>Dicetak</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="160"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="212"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="222"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="168"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="220"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="230"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="167"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="175"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="169"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
         <source>Held</source>
         <translation>Terlaksana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="170"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="178"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
         <source>Planned</source>
         <translation>Rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="184"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="192"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="193"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="187"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="195"/>
         <source>Hours (h:mm)</source>
         <translation>Jam (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="186"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="240"/>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="241"/>
+        <source>Event type</source>
+        <translation>Jenis acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="242"/>
+        <source>Streams</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="243"/>
+        <source>On air (h:mm)</source>
+        <translation>Siaran (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="244"/>
+        <source>Drops</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="194"/>
         <source>Shifts worked</source>
         <translation>Shift dikerjakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="188"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="196"/>
         <source>Shifts planned</source>
         <translation>Shift direncanakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="189"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="197"/>
         <source>Planned (h:mm)</source>
         <translation>Rencana (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="217"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="222"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="225"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="230"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="217"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="225"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="217"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="225"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="225"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="233"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
@@ -3401,72 +3446,72 @@
 <context>
     <name>MonthlyWindow</name>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="36"/>
+        <location filename="../../ui/reports/monthly.py" line="37"/>
         <source>Monthly statistics</source>
         <translation>Statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="44"/>
+        <location filename="../../ui/reports/monthly.py" line="45"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="46"/>
+        <location filename="../../ui/reports/monthly.py" line="47"/>
         <source>Export CSV…</source>
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="48"/>
+        <location filename="../../ui/reports/monthly.py" line="49"/>
         <source>Export PDF…</source>
         <translation>Ekspor PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="53"/>
+        <location filename="../../ui/reports/monthly.py" line="54"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="76"/>
+        <location filename="../../ui/reports/monthly.py" line="77"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="148"/>
+        <location filename="../../ui/reports/monthly.py" line="149"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1 tidak dapat ditulis: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="120"/>
+        <location filename="../../ui/reports/monthly.py" line="121"/>
         <source>Export monthly statistics</source>
         <translation>Ekspor statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="89"/>
+        <location filename="../../ui/reports/monthly.py" line="90"/>
         <source>%1 events held, %2 planned; %3 staff on shifts; %4 faults</source>
         <translation>%1 acara terlaksana, %2 direncanakan; %3 petugas bertugas; %4 gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="96"/>
+        <location filename="../../ui/reports/monthly.py" line="97"/>
         <source>Up to %1 WIB: %2</source>
         <translation>Sampai %1 WIB: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="109"/>
+        <location filename="../../ui/reports/monthly.py" line="110"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="113"/>
+        <location filename="../../ui/reports/monthly.py" line="114"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="138"/>
+        <location filename="../../ui/reports/monthly.py" line="139"/>
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="141"/>
+        <location filename="../../ui/reports/monthly.py" line="142"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -3712,17 +3757,17 @@
         <translation>pilih acara tempat Anda bertugas sebelum mengambil alih perangkat</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="53"/>
+        <location filename="../../models/oplog/takeovers.py" line="54"/>
         <source>{device} was just taken by {desk} for {event} ({staff})</source>
         <translation>{device} baru saja diambil alih oleh {desk} untuk {event} ({staff})</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="56"/>
+        <location filename="../../models/oplog/takeovers.py" line="57"/>
         <source>{device} was just taken by {desk} for {event}</source>
         <translation>{device} baru saja diambil alih oleh {desk} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/takeovers.py" line="93"/>
+        <location filename="../../models/oplog/takeovers.py" line="94"/>
         <source>{event} is not running, so it cannot take {device} over</source>
         <translation>{event} tidak sedang berjalan, jadi tidak dapat mengambil alih {device}</translation>
     </message>
@@ -4474,17 +4519,17 @@
 <context>
     <name>ReportFiles</name>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="134"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="135"/>
         <source>the PDF writer could not finish the file</source>
         <translation>berkas PDF tidak dapat diselesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="333"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="339"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="244"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="267"/>
         <source>{path}: monthly statistics are written as .pdf or .csv</source>
         <translation>{path}: statistik bulanan disimpan sebagai .pdf atau .csv</translation>
     </message>
@@ -4492,7 +4537,7 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/oplog/reports/handover.py" line="85"/>
+        <location filename="../../models/oplog/reports/handover.py" line="93"/>
         <source>there is no shift number {id}</source>
         <translation>tidak ada shift dengan nomor {id}</translation>
     </message>
@@ -4598,12 +4643,12 @@
 <context>
     <name>Seed</name>
     <message>
-        <location filename="../../models/oplog/seed/bulk.py" line="60"/>
+        <location filename="../../models/oplog/seed/bulk.py" line="61"/>
         <source>{db} already has staff; bulk data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data massal hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/seed/demo.py" line="118"/>
+        <location filename="../../models/oplog/seed/demo.py" line="87"/>
         <source>{db} already has staff; demo data only goes into an empty database</source>
         <translation>{db} sudah berisi data petugas; data demo hanya dapat dimasukkan ke basis data yang kosong</translation>
     </message>
@@ -4923,6 +4968,69 @@
     </message>
 </context>
 <context>
+    <name>StreamsSection</name>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="25"/>
+        <source>Output</source>
+        <translation>Keluaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="26"/>
+        <source>Event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="27"/>
+        <source>On air</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="28"/>
+        <source>Duration</source>
+        <translation>Durasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="29"/>
+        <source>Problems</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="38"/>
+        <source>still on air</source>
+        <translation>masih siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="47"/>
+        <source>%1 frames dropped</source>
+        <translation>%1 frame hilang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="49"/>
+        <source>dropped and did not come back</source>
+        <translation>terputus dan tidak kembali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="51"/>
+        <source>OBS closed while on air</source>
+        <translation>OBS tertutup saat siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="56"/>
+        <source>dropped at %1</source>
+        <translation>terputus pukul %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="57"/>
+        <source>dropped at %1 for %2 s</source>
+        <translation>terputus pukul %1 selama %2 detik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="60"/>
+        <source>(%1 frames lost)</source>
+        <translation>(%1 frame hilang)</translation>
+    </message>
+</context>
+<context>
     <name>Transport</name>
     <message>
         <location filename="../../devices/transport/serialport.py" line="114"/>
@@ -4985,7 +5093,7 @@
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="25"/>
-        <location filename="../../devices/wall/generic.py" line="37"/>
+        <location filename="../../devices/wall/generic.py" line="38"/>
         <source>report its routes</source>
         <translation>melaporkan rutenya</translation>
     </message>
@@ -4996,13 +5104,13 @@
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="27"/>
-        <location filename="../../devices/wall/generic.py" line="38"/>
+        <location filename="../../devices/wall/generic.py" line="39"/>
         <source>put sources into windows</source>
         <translation>menempatkan sumber ke jendela</translation>
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="28"/>
-        <location filename="../../devices/wall/generic.py" line="39"/>
+        <location filename="../../devices/wall/generic.py" line="40"/>
         <source>recall window layouts</source>
         <translation>memanggil tata letak jendela</translation>
     </message>
@@ -5018,13 +5126,13 @@
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="31"/>
-        <location filename="../../devices/wall/generic.py" line="42"/>
+        <location filename="../../devices/wall/generic.py" line="43"/>
         <source>select a display input</source>
         <translation>memilih input layar</translation>
     </message>
     <message>
         <location filename="../../devices/wall/capabilities.py" line="32"/>
-        <location filename="../../devices/wall/generic.py" line="43"/>
+        <location filename="../../devices/wall/generic.py" line="44"/>
         <source>set a tile mode</source>
         <translation>mengatur mode tile</translation>
     </message>
@@ -5034,77 +5142,77 @@
         <translation>{device} tidak dapat {doing}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="29"/>
+        <location filename="../../devices/wall/controller.py" line="30"/>
         <source>input</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="30"/>
+        <location filename="../../devices/wall/controller.py" line="31"/>
         <source>output</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="31"/>
+        <location filename="../../devices/wall/controller.py" line="32"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="32"/>
+        <location filename="../../devices/wall/controller.py" line="33"/>
         <source>canvas</source>
         <translation>kanvas</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="33"/>
+        <location filename="../../devices/wall/controller.py" line="34"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="34"/>
+        <location filename="../../devices/wall/controller.py" line="35"/>
         <source>layout</source>
         <translation>tata letak</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="35"/>
+        <location filename="../../devices/wall/controller.py" line="36"/>
         <source>rows</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="36"/>
+        <location filename="../../devices/wall/controller.py" line="37"/>
         <source>columns</source>
         <translation>kolom</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="39"/>
+        <location filename="../../devices/wall/controller.py" line="40"/>
         <source>inputs</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="40"/>
+        <location filename="../../devices/wall/controller.py" line="41"/>
         <source>outputs</source>
         <translation>output</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="41"/>
+        <location filename="../../devices/wall/controller.py" line="42"/>
         <source>presets</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="120"/>
+        <location filename="../../devices/wall/controller.py" line="121"/>
         <source>{device} cannot route {layer}; it routes {layers}</source>
         <translation>{device} tidak dapat merutekan {layer}; yang dapat dirutekan: {layers}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="185"/>
+        <location filename="../../devices/wall/controller.py" line="186"/>
         <source>{what} must be a whole number, not {value}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="195"/>
+        <location filename="../../devices/wall/controller.py" line="196"/>
         <source>{what} {value} is out of range {lowest}–{highest}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/controller.py" line="200"/>
+        <location filename="../../devices/wall/controller.py" line="201"/>
         <source>{what} {value} is out of range {lowest}–{highest}; {device} has {count} {things}</source>
         <translation>{what} {value} di luar rentang {lowest}–{highest}; {device} memiliki {count} {things}</translation>
     </message>
@@ -5134,62 +5242,62 @@
         <translation>15×15 tidak dapat diatur: layar LG membaca mode tile pada data FF</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="32"/>
+        <location filename="../../devices/wall/generic.py" line="33"/>
         <source>route audio and video</source>
         <translation>merutekan audio dan video</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="33"/>
+        <location filename="../../devices/wall/generic.py" line="34"/>
         <source>route video</source>
         <translation>merutekan video</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="34"/>
+        <location filename="../../devices/wall/generic.py" line="35"/>
         <source>route audio</source>
         <translation>merutekan audio</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="35"/>
+        <location filename="../../devices/wall/generic.py" line="36"/>
         <source>recall presets</source>
         <translation>memanggil preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="36"/>
+        <location filename="../../devices/wall/generic.py" line="37"/>
         <source>save presets</source>
         <translation>menyimpan preset</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="40"/>
+        <location filename="../../devices/wall/generic.py" line="41"/>
         <source>switch power on</source>
         <translation>menyalakan daya</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="41"/>
+        <location filename="../../devices/wall/generic.py" line="42"/>
         <source>switch power off</source>
         <translation>mematikan daya</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="80"/>
+        <location filename="../../devices/wall/generic.py" line="81"/>
         <source>the generic driver needs profile=FILE (a YAML or JSON file)</source>
         <translation>driver generik memerlukan profile=FILE (berkas YAML atau JSON)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="137"/>
+        <location filename="../../devices/wall/generic.py" line="138"/>
         <source>{device} cannot {doing}: its profile has no {command} command</source>
         <translation>{device} tidak dapat {doing}: profilnya tidak memiliki perintah {command}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="144"/>
+        <location filename="../../devices/wall/generic.py" line="145"/>
         <source>{device}: command {command} cannot be built from {values}: {problem}</source>
         <translation>{device}: perintah {command} tidak dapat disusun dari {values}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="183"/>
+        <location filename="../../devices/wall/generic.py" line="184"/>
         <source>the number of outputs is not known; add outputs=N to the URL or the profile</source>
         <translation>jumlah output tidak diketahui; tambahkan outputs=N pada URL atau profil</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="225"/>
+        <location filename="../../devices/wall/generic.py" line="226"/>
         <source>an input code is letters and digits, not {code}</source>
         <translation>kode input terdiri atas huruf dan angka, bukan {code}</translation>
     </message>
@@ -5219,47 +5327,47 @@
         <translation>perangkat menolak kata sandi ({reason})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="43"/>
+        <location filename="../../devices/wall/exchange.py" line="30"/>
         <source>not connected</source>
         <translation>belum terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="119"/>
+        <location filename="../../devices/wall/queue.py" line="93"/>
         <source>not connected within {seconds} s</source>
         <translation>belum terhubung dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="126"/>
+        <location filename="../../devices/wall/queue.py" line="100"/>
         <source>no connection to {link}</source>
         <translation>tidak ada koneksi ke {link}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="154"/>
+        <location filename="../../devices/wall/queue.py" line="128"/>
         <source>{device}: {problem}</source>
         <translation>{device}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="180"/>
+        <location filename="../../devices/wall/exchange.py" line="69"/>
         <source>the device reported: {problem}</source>
         <translation>perangkat melaporkan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="204"/>
+        <location filename="../../devices/wall/queue.py" line="164"/>
         <source>the device does not answer</source>
         <translation>perangkat tidak menjawab</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="300"/>
+        <location filename="../../devices/wall/exchange.py" line="131"/>
         <source>no answer within {seconds} s</source>
         <translation>tidak ada jawaban dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="314"/>
+        <location filename="../../devices/wall/exchange.py" line="145"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/queue.py" line="347"/>
+        <location filename="../../devices/wall/exchange.py" line="178"/>
         <source>offline: {reason}</source>
         <translation>terputus: {reason}</translation>
     </message>
@@ -5483,7 +5591,7 @@
         <translation>kesalahan perangkat</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic.py" line="107"/>
+        <location filename="../../devices/wall/generic.py" line="108"/>
         <source>{meaning} (error {code})</source>
         <translation>{meaning} (kesalahan {code})</translation>
     </message>
@@ -5622,112 +5730,112 @@
 <context>
     <name>WallProfile</name>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="109"/>
+        <location filename="../../devices/wall/generic_profile.py" line="98"/>
         <source>{text} has characters outside Latin-1; write them as %hh bytes</source>
         <translation>{text} berisi karakter di luar Latin-1; tuliskan sebagai byte %hh</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="159"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="43"/>
         <source>{path} is not a device profile: expected settings with a commands: section</source>
         <translation>{path} bukan profil perangkat: diharapkan pengaturan dengan bagian commands:</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="175"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="59"/>
         <source>cannot read the device profile {path} within {seconds} s</source>
         <translation>profil perangkat {path} tidak dapat dibaca dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="195"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="79"/>
         <source>the device profile {path} is not a regular file</source>
         <translation>profil perangkat {path} bukan berkas biasa</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="202"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="86"/>
         <source>cannot read the device profile {path}: {reason}</source>
         <translation>profil perangkat {path} tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="153"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="37"/>
         <source>{path} is not valid {format}: {problem}</source>
         <translation>{path} bukan {format} yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="208"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="92"/>
         <source>the device profile {path} is larger than {size} KiB</source>
         <translation>profil perangkat {path} lebih besar dari {size} KiB</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="216"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="100"/>
         <source>the device profile {path} is not UTF-8 text (byte {offset})</source>
         <translation>profil perangkat {path} bukan teks UTF-8 (bita {offset})</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="237"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="121"/>
         <source>{path}: {where}: {problem}</source>
         <translation>{path}: {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="247"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="131"/>
         <source>unknown setting; known: {known}</source>
         <translation>pengaturan tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="254"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="138"/>
         <source>needs at least one command template</source>
         <translation>memerlukan setidaknya satu templat perintah</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="262"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="146"/>
         <source>must be one of {choices}, not {value}</source>
         <translation>harus salah satu dari {choices}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="270"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="154"/>
         <source>must be hex or byte, not {value}</source>
         <translation>harus hex atau byte, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="276"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="160"/>
         <source>must be a line speed: one of {speeds}</source>
         <translation>harus berupa kecepatan jalur: salah satu dari {speeds}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="284"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="168"/>
         <source>needs a group named input, e.g. (?P&lt;input&gt;\d+)</source>
         <translation>memerlukan grup bernama input, mis. (?P&lt;input&gt;\d+)</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="310"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="194"/>
         <source>unknown command; known: {known}</source>
         <translation>perintah tidak dikenal; yang dikenal: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="315"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="199"/>
         <source>must be a text template</source>
         <translation>harus berupa templat teks</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="319"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="203"/>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="320"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="204"/>
         <source>unknown placeholder {placeholder}; this command has: {known}</source>
         <translation>placeholder {placeholder} tidak dikenal; perintah ini memiliki: {known}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="327"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="211"/>
         <source>bad template: {problem}</source>
         <translation>templat salah: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="345"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="229"/>
         <source>not a valid regular expression: {problem}</source>
         <translation>bukan ekspresi reguler yang valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../devices/wall/generic_profile.py" line="357"/>
+        <location filename="../../devices/wall/generic_profile_loader.py" line="241"/>
         <source>must be a number ≥ 0, not {value}</source>
         <translation>harus berupa angka ≥ 0, bukan {value}</translation>
     </message>

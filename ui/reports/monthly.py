@@ -1,5 +1,6 @@
-"""The monthly statistics window (non-modal): the four charts of ``ui.reports.charts`` (events per
-day by mode, per location, staff hours, device faults by severity); CSV and PDF export.
+"""The monthly statistics window (non-modal): the five charts of ``ui.reports.charts`` (events per
+day by mode, per location, staff hours, device faults by severity, hours on air per OPD); CSV and PDF
+export.
 
 The numbers are aggregated in SQL on the database thread (``monthly_stats``, a few milliseconds
 even on five years of data); the window only draws them. For the PDF the GUI thread records the
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPush
 from models.oplog.clock import WIB, utc_now
 from models.oplog.reports.monthly import MonthlyStats, monthly_stats
 from ui.oplog.worker import OplogWorker
-from ui.reports.charts import MonthlyCharts, record
+from ui.reports.charts import CHART_COUNT, MonthlyCharts, record
 from ui.reports.handover_pdf import when
 from ui.reports.monthly_pdf import save_monthly
 from ui.shell.save_dialog import ask_file_name
@@ -48,7 +49,7 @@ class MonthlyWindow(QWidget):
         self.export_pdf = QPushButton(self.tr("Export PDF…"))
         self.export_pdf.clicked.connect(self.on_export_pdf)
         self.summary = QLabel()
-        self.views = [QChartView() for _ in range(4)]
+        self.views = [QChartView() for _ in range(CHART_COUNT)]
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month)

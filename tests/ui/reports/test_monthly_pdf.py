@@ -140,6 +140,11 @@ def expected_lines(stats: MonthlyStats, language: str) -> list[str]:
         ),
         f"{words['total']} {' '.join(str(severities[s]) for s in SEVERITIES)} {sum(severities.values())}",
         *(f"{row.device} {words['results'][row.result]} {row.count}" for row in stats.device_errors),
+        *(
+            f"{row.organiser} {dict(zip(MODES, words['modes'], strict=True))[row.mode]} {row.streams} "
+            f"{h_mm(row.hours)} {row.drops}"
+            for row in stats.on_air
+        ),
     ]
 
 
@@ -155,6 +160,7 @@ def assert_the_pdf_has_the_month(path: Path, month: Month, language: str) -> Non
     assert stats.locations
     assert stats.staff_hours
     assert stats.device_faults
+    assert sum(row.drops for row in stats.on_air) > 0, "the demo month has streams that dropped"
     assert f"{words['title']} 10-2026" in text
     assert month.name not in text, "no file paths in printed reports"
     assert "sqlite" not in text, "no file paths in printed reports"

@@ -243,6 +243,9 @@ def test_the_monthly_charts_match_the_statistics(tmp_path, qtbot):
     assert sum(bar_set.sum() for bar_set in charts[3].series()[0].barSets()) == sum(
         row.faults for row in stats.device_faults
     )
+    on_air = charts[4].series()[0].barSets()
+    assert sum(bar_set.sum() for bar_set in on_air) == pytest.approx(sum(row.hours for row in stats.on_air))
+    assert sum(row.hours for row in stats.on_air) > 10
 
 
 @pytest.mark.gui
