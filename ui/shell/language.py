@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "i18n"
@@ -24,12 +23,12 @@ def system_language(locale: QLocale | None = None) -> str:
     return "id" if locale.language() == QLocale.Language.Indonesian else "en"
 
 
-def current_language(app: QApplication) -> str:
+def current_language(app: QCoreApplication) -> str:
     """The code of the language the interface speaks now."""
     return app.property(LANGUAGE_PROPERTY) or "en"
 
 
-def install_translator(app: QApplication, language: str | None = None) -> str:
+def install_translator(app: QCoreApplication, language: str | None = None) -> str:
     """Install the translations for ``language`` (None: the system's) in place of any installed
     before; returns the code used. Qt then sends every widget ``QEvent.LanguageChange``.
 
