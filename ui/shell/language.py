@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 log = logging.getLogger(__name__)
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 LANGUAGE_PROPERTY = "interfaceLanguage"
+LANGUAGE_SETTING = "ui/language"
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -21,6 +22,13 @@ def system_language(locale: QLocale | None = None) -> str:
     """
     locale = QLocale() if locale is None else locale
     return "id" if locale.language() == QLocale.Language.Indonesian else "en"
+
+
+def saved_language(settings: QSettings) -> str | None:
+    """The language the operator chose (the Language menu saves it); None where unset or garbled
+    (a hand-edited "id, en" reads back as a list)."""
+    value = settings.value(LANGUAGE_SETTING)
+    return value if isinstance(value, str) else None
 
 
 def current_language(app: QCoreApplication) -> str:
