@@ -24,9 +24,12 @@ from ui.preview.worker import to_qimage
 log = logging.getLogger(__name__)
 
 
-class SimulatedCamera(Protocol):
-    state: Callable[[], Mapping[str, Any]]
-    profile: CameraProfile
+class SimulatedCamera(Protocol):  # read-only: the console's SimulatedPicture is frozen
+    @property
+    def state(self) -> Callable[[], Mapping[str, Any]]: ...
+
+    @property
+    def profile(self) -> CameraProfile: ...
 
 
 def draw_demo_thumbnails(library: PresetLibrary, cameras: Mapping[str, SimulatedCamera]) -> None:
