@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,7 +19,7 @@ CameraCheck = Callable[[str, str | None], list[tuple[str, str]]]
 ``check(url, profile)`` returns ``(field, message)`` pairs, field being ``"url"`` or ``"profile"``."""
 WallCheck = Callable[[str], list[str]]
 """``check(url)`` returns what is wrong with a wall device URL (nothing when it can be used)."""
-UrlWarnings = Callable[[str], list[str]]
+UrlWarnings = Callable[[str], Sequence[str]]
 """``warnings(url)``: what is doubtful about any device URL (a port of another protocol, a serial port
 this computer does not have); warnings are shown, but never stop a file from being used."""
 WALL_NUMBERS = range(1, 10000)  # inputs, outputs, windows and layouts; the device narrows them when used

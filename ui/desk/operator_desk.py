@@ -82,9 +82,10 @@ class OperatorDesk(QObject):
         """Number the cameras (1–9 select them) in this order, the configuration's."""
         bridges = {c: self.bridges[c] for c in camera_ids if c in self.bridges}
         names = {c: self.names[c] for c in bridges}
-        for mine, ordered in ((self.bridges, bridges), (self.names, names)):  # in place: others hold them
-            mine.clear()
-            mine.update(ordered)
+        self.bridges.clear()  # in place: others hold them
+        self.bridges.update(bridges)
+        self.names.clear()
+        self.names.update(names)
 
     def camera_ids(self) -> list[str]:
         return list(self.bridges)

@@ -61,9 +61,8 @@ class PresetKeeper(QObject):
         self.library = library
         self.grab_frame = grab_frame  # camera id -> the latest preview frame
         self._undo: _Undo | None = None
-        self._undo_timer = QTimer(
-            self, singleShot=True, interval=UNDO_SECONDS * 1000, timeout=self._drop_undo
-        )
+        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_SECONDS * 1000)
+        self._undo_timer.timeout.connect(self._drop_undo)
         self._ready.connect(lambda then, futures: then(futures), Qt.ConnectionType.QueuedConnection)
         desk.presetSaved.connect(self._on_saved)
 
@@ -187,7 +186,7 @@ class PresetKeeper(QObject):
         path.parent.mkdir(parents=True, exist_ok=True)
         image.scaled(
             THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        ).save(str(path), "PNG")
+        ).save(str(path), "PNG")  # type: ignore[call-overload]  # the stub wants bytes; PySide6 takes only str
         self.changed.emit(camera_id, number)
 
     def _after(self, futures: Futures, then: Callable[[Futures], None]) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Slot
 
 from models.oplog.broadcast_recorder import BroadcastRecorder
 from ui.oplog.worker import OplogWorker
-from ui.shell.bridge import DeviceBridge
+from ui.shell.bridge import ObsBridge
 
 
 class BroadcastLog(QObject):
@@ -28,7 +28,7 @@ class BroadcastLog(QObject):
     def __init__(
         self,
         output_id: str,
-        bridge: DeviceBridge,
+        bridge: ObsBridge,
         worker: OplogWorker,
         *,
         event_of: Callable[[], int | None],

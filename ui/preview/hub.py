@@ -60,9 +60,10 @@ DECODE_SETTING = "preview/decode"
 def tile_fps_from(settings: QSettings) -> float:
     """The console's tile rate (``preview/tile_fps``); the default where it is unset or not a positive
     number."""
+    value = settings.value(TILE_FPS_SETTING, DEFAULT_TILE_FPS)  # a list where the file says "1, 2"
     try:
-        fps = float(settings.value(TILE_FPS_SETTING, DEFAULT_TILE_FPS))
-    except (TypeError, ValueError):
+        fps = float(value) if isinstance(value, str | int | float) else 0.0
+    except ValueError:
         fps = 0.0
     if fps > 0:
         return fps

@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -133,7 +133,7 @@ class MonthlyCharts(QObject):
         title: str,
         series,
         categories: Sequence[str],
-        sets: dict[str, Sequence[float]],
+        sets: Mapping[str, Sequence[float]],
         colours: Sequence[str] = (),
         vertical: bool = False,
         counts: bool = True,

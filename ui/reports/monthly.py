@@ -127,13 +127,15 @@ class MonthlyWindow(QWidget):
 
     def save_csv(self, path: str) -> None:
         stats = self.stats
-        self._save(path, lambda: save_monthly(stats, path))
+        if stats is not None:
+            self._save(path, lambda: save_monthly(stats, path))
 
     def save_pdf(self, path: str) -> None:
         """Record the charts here (GUI thread), write the PDF on the database thread."""
         stats = self.stats
-        charts = [record(chart) for chart in self.charts.charts(stats)]
-        self._save(path, lambda: save_monthly(stats, path, charts))
+        if stats is not None:
+            charts = [record(chart) for chart in self.charts.charts(stats)]
+            self._save(path, lambda: save_monthly(stats, path, charts))
 
     def _save(self, path: str, write: Callable[[], None]) -> None:
         self.summary.setText(self.tr("Saving %1…").replace("%1", path))

@@ -2,7 +2,7 @@
 
 State changes are coalesced: however fast a device reports, the GUI thread receives at most
 one pending snapshot per device, so a chatty camera or wall can never flood the event loop.
-Cameras and wall devices share it: both report immutable snapshots and ``ActionRecord``s to
+Cameras, wall devices and OBS outputs share it: each reports immutable snapshots and ``ActionRecord``s to
 listeners added with ``add_listener`` (see ``devices.records``).
 """
 
@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from devices.obs.controller import ObsController
+from devices.obs.state import ObsState
 from devices.records import ActionRecord, DeviceNotice
 from devices.visca.controller import CameraController
 from devices.visca.state import CameraState
@@ -34,7 +36,9 @@ class DeviceBridge(QObject):
     _action = Signal(object)
     _notice = Signal(object)
 
-    def __init__(self, controller: CameraController | WallController, parent: QObject | None = None) -> None:
+    def __init__(
+        self, controller: CameraController | WallController | ObsController, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self._lock = threading.Lock()
@@ -86,3 +90,12 @@ class WallBridge(DeviceBridge):
     def __init__(self, wall_id: str, controller: WallController, parent: QObject | None = None) -> None:
         super().__init__(controller, parent)
         self.wall_id = wall_id
+
+
+class ObsBridge(DeviceBridge):
+    controller: ObsController
+    state: ObsState
+
+    def __init__(self, output_id: str, controller: ObsController, parent: QObject | None = None) -> None:
+        super().__init__(controller, parent)
+        self.output_id = output_id

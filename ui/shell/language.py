@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 log = logging.getLogger(__name__)
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 LANGUAGE_PROPERTY = "interfaceLanguage"
+LANGUAGE_SETTING = "ui/language"
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -24,12 +24,19 @@ def system_language(locale: QLocale | None = None) -> str:
     return "id" if locale.language() == QLocale.Language.Indonesian else "en"
 
 
-def current_language(app: QApplication) -> str:
+def saved_language(settings: QSettings) -> str | None:
+    """The language the operator chose (the Language menu saves it); None where unset or garbled
+    (a hand-edited "id, en" reads back as a list)."""
+    value = settings.value(LANGUAGE_SETTING)
+    return value if isinstance(value, str) else None
+
+
+def current_language(app: QCoreApplication) -> str:
     """The code of the language the interface speaks now."""
     return app.property(LANGUAGE_PROPERTY) or "en"
 
 
-def install_translator(app: QApplication, language: str | None = None) -> str:
+def install_translator(app: QCoreApplication, language: str | None = None) -> str:
     """Install the translations for ``language`` (None: the system's) in place of any installed
     before; returns the code used. Qt then sends every widget ``QEvent.LanguageChange``.
 

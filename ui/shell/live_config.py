@@ -49,36 +49,40 @@ class LiveConfig(QObject):
             oplog.use_config()
         else:
             console.board.set_events(config.events)
-        devices_changed = (old.cameras, old.walls) != (config.cameras, config.walls)
-        if devices_changed and self.factory is None:
-            console.desk.notice.emit(
-                "warning", self.tr("Camera and video wall changes apply when the console is restarted")
-            )
-        elif devices_changed:
-            problems = len(self.factory.problems)
-            self._cameras(old, config)
-            self._walls(old, config)
-            for problem in self.factory.problems[problems:]:  # capture files that cannot be written
-                console.desk.notice.emit("error", problem)
-            console.wall_view.rebuild({c.name: c.id for c in config.cameras}, console.hotkeys.map)
+        if (old.cameras, old.walls) != (config.cameras, config.walls):
+            self._devices(old, config)
         console.window.events.refresh()
         console.window.update_owners()
         console.wall_view.refresh_owners()
         console.log.add("info", self.tr("Configuration applied"))
 
+    def _devices(self, old: Config, new: Config) -> None:
+        console, factory = self.console, self.factory
+        if factory is None:
+            console.desk.notice.emit(
+                "warning", self.tr("Camera and video wall changes apply when the console is restarted")
+            )
+            return
+        problems = len(factory.problems)
+        self._cameras(factory, old, new)
+        self._walls(factory, old, new)
+        for problem in factory.problems[problems:]:  # capture files that cannot be written
+            console.desk.notice.emit("error", problem)
+        console.wall_view.rebuild({c.name: c.id for c in new.cameras}, console.hotkeys.map)
+
     # ---- cameras --------------------------------------------------------------------------------
-    def _cameras(self, old: Config, new: Config) -> None:
+    def _cameras(self, factory: ControllerFactory, old: Config, new: Config) -> None:
         console, selected = self.console, self.console.desk.selected
         before = {camera.id: camera for camera in old.cameras}
         after = {camera.id: camera for camera in new.cameras}
         for camera_id, camera in before.items():
             if camera_id not in after or _restart(camera, after[camera_id]):
-                self._retire_camera(camera_id)
+                self._retire_camera(factory, camera_id)
             if camera_id not in after or camera.url != after[camera_id].url:
                 console.simulated.pop(camera_id, None)  # demo: the picture of another simulator
         for camera in new.cameras:
             if camera.id not in console.bridges:
-                self._start_camera(camera)
+                self._start_camera(factory, camera)
             elif camera != before[camera.id]:
                 console.cameras.rename_camera(camera.id, camera.name, camera.location or "")
                 if (camera.preview, camera.preview_hd) != (
@@ -94,9 +98,9 @@ class LiveConfig(QObject):
         if selected in console.desk.bridges:
             console.desk.select(selected)
 
-    def _start_camera(self, camera: CameraConfig) -> None:
+    def _start_camera(self, factory: ControllerFactory, camera: CameraConfig) -> None:
         console = self.console
-        controller = self.factory.camera(camera)
+        controller = factory.camera(camera)
         bridge = console.bridges[camera.id] = CameraBridge(camera.id, controller, console)
         console.cameras.add_camera(camera.id, camera.name, camera.location or "", bridge)
         console.desk.add_camera(camera.id, camera.name, bridge)
@@ -104,7 +108,7 @@ class LiveConfig(QObject):
         if console.oplog is not None:
             console.oplog.feed.attach_camera(controller)
 
-    def _retire_camera(self, camera_id: str) -> None:
+    def _retire_camera(self, factory: ControllerFactory, camera_id: str) -> None:
         console = self.console
         console.desk.remove_camera(camera_id)
         console.cameras.remove_camera(camera_id)
@@ -112,14 +116,14 @@ class LiveConfig(QObject):
         bridge = console.bridges.pop(camera_id)
         bridge.detach()
         bridge.deleteLater()
-        self.factory.retire("camera", camera_id, bridge.controller)
+        factory.retire("camera", camera_id, bridge.controller)
 
     def _remove_preview(self, camera_id: str) -> None:
         if camera_id in self.console.previews.camera_ids():
             self.console.previews.remove(camera_id)
 
     # ---- walls ----------------------------------------------------------------------------------
-    def _walls(self, old: Config, new: Config) -> None:
+    def _walls(self, factory: ControllerFactory, old: Config, new: Config) -> None:
         console = self.console
         before = {wall.id: wall for wall in old.walls}
         after = {wall.id: wall for wall in new.walls}
@@ -129,12 +133,12 @@ class LiveConfig(QObject):
                 bridge = console.wall_bridges.pop(wall_id)
                 bridge.detach()
                 bridge.deleteLater()
-                self.factory.retire("wall", wall_id, bridge.controller)
+                factory.retire("wall", wall_id, bridge.controller)
         for wall in new.walls:
             if wall.id in console.wall_bridges:
                 console.walls.walls[wall.id] = wall  # names, sources, layouts: the page is rebuilt
                 continue
-            controller = self.factory.wall(wall)
+            controller = factory.wall(wall)
             bridge = console.wall_bridges[wall.id] = WallBridge(wall.id, controller, console)
             console.walls.add_wall(wall, bridge)
             if console.oplog is not None:

@@ -112,7 +112,8 @@ class MainWindow(QMainWindow):
         self.events.changed.connect(self.update_owners)
         if desk.selected:
             self.bank.show_selected(desk.selected)
-        self._balance = QTimer(self, singleShot=True, interval=0, timeout=self._balance_column)
+        self._balance = QTimer(self, singleShot=True, interval=0)
+        self._balance.timeout.connect(self._balance_column)
         self.resize(1600, 950)  # the layout is restored once every dock is there: restore_layout()
 
     def add_dock(self, name: str, title: str, widget: QWidget, *, scrolled: bool = False) -> QDockWidget:

@@ -88,7 +88,8 @@ class NoticeBanner(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.hide()
-        self._timer = QTimer(self, singleShot=True, timeout=self.hide)
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.hide)
 
     @Slot(str, str)
     def show_notice(self, level: str, text: str, seconds: float | None = None) -> None:

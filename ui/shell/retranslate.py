@@ -213,6 +213,7 @@ class Retranslator:
         text = getter()
         key = MEMORY + name
         context, _mark, source = str(owner.property(key) or "").partition("\x1f")
+        chosen: tuple[str, str] | None
         if source and self.old.shown(context, source) == text:  # the code has not changed it since
             new, chosen = self.new.shown(context, source), (context, source)
         else:

@@ -57,9 +57,8 @@ class WallDesk(QObject):
         self.current: str | None = None  # the wall on screen: the layout hotkeys recall on it
         self.active_layouts: dict[str, int] = {}  # wall id -> the layout its screens show
         self.offer: tuple[str, int] | None = None  # (wall id, layout) waiting for "take over and recall"
-        self._offer_timer = QTimer(
-            self, singleShot=True, interval=OFFER_SECONDS * 1000, timeout=self.cancel_offer
-        )
+        self._offer_timer = QTimer(self, singleShot=True, interval=OFFER_SECONDS * 1000)
+        self._offer_timer.timeout.connect(self.cancel_offer)
         self._online: dict[str, bool] = {}
         self._links: dict[str, list[QMetaObject.Connection]] = {}  # wall id -> its bridge's connections here
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)

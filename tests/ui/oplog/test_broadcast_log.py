@@ -16,7 +16,7 @@ from models.oplog.tables import AuditEntry, EndReason, Event, EventMode, OnAirSe
 from tests.support.oplog_world import T0, build_world
 from ui.oplog.broadcast_log import BroadcastLog
 from ui.oplog.worker import OplogWorker
-from ui.shell.bridge import DeviceBridge
+from ui.shell.bridge import ObsBridge
 
 PASSWORD = "broadcast-log-password"
 
@@ -43,7 +43,7 @@ def test_a_stream_started_dropped_and_stopped_is_in_the_log(obs, sim_runtime, tm
         ).id  # fmt: skip
     worker = OplogWorker(lambda: open_database(url))
     worker.start()
-    bridge = DeviceBridge(controller)
+    bridge = ObsBridge("youtube", controller)
     log = BroadcastLog("yt1", bridge, worker, event_of=lambda: event_id, staff=lambda: world.budi)
     try:
         controller.start_stream().result(10)

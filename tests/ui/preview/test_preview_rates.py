@@ -106,7 +106,7 @@ def test_the_tile_rate_is_a_console_setting(tmp_path):
     assert tile_fps_from(settings) == DEFAULT_TILE_FPS == 12.5
     settings.setValue(TILE_FPS_SETTING, "5")
     assert tile_fps_from(settings) == 5.0
-    for wrong in ("fast", "0", "-3"):
+    for wrong in ("fast", "0", "-3", ["12", "5"]):  # a list: "12, 5" in the file
         settings.setValue(TILE_FPS_SETTING, wrong)
         assert tile_fps_from(settings) == DEFAULT_TILE_FPS
 

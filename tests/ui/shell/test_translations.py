@@ -20,7 +20,7 @@ from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
 from tests.support.waiting import wait_until
 from ui.shell.console import Console, SimulatedPicture
-from ui.shell.language import system_language
+from ui.shell.language import install_translator, saved_language, system_language
 
 pytestmark = pytest.mark.gui
 
@@ -204,6 +204,21 @@ def test_indonesian_locale_chooses_indonesian(translator):
         QLocale.setDefault(before)
     assert system_language(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)) == "id"
     assert system_language(QLocale(QLocale.Language.Javanese, QLocale.Country.Indonesia)) == "en"
+
+
+def test_the_saved_language_starts_the_console_and_a_garbled_one_means_the_system_language(qapp, tmp_path):
+    ini = tmp_path / "console.ini"
+    try:
+        for text, expected in (
+            ("[ui]\nlanguage=id\n", "id"),
+            ("[ui]\nlanguage=id, en\n", system_language()),  # hand-edited: Qt reads a list back
+            ("", system_language()),
+        ):
+            ini.write_text(text, encoding="utf-8")
+            settings = QSettings(str(ini), QSettings.Format.IniFormat)
+            assert install_translator(qapp, saved_language(settings)) == expected  # as app.py starts
+    finally:
+        install_translator(qapp, "en")
 
 
 def test_indonesian_is_installed_from_the_shipped_file_and_a_missing_file_means_english(
