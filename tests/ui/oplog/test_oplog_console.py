@@ -3,6 +3,7 @@ the device threads, and database problems that never stop camera control."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 
@@ -125,6 +126,25 @@ def test_an_inactive_account_is_told_so(site, console_for, qtbot):
     site.scalar("UPDATE staff SET active = 0 WHERE id = :id RETURNING id", id=site.world.dwi)
     log_in(ops, qtbot, site.world.dwi)
     assert ops.login.message.text() == "The account of Dwi Rahmawati is switched off; ask an admin."
+
+
+def test_a_refusal_names_who_tried_even_when_a_refresh_dropped_them_from_the_list(site, console_for, qtbot):
+    """The minute's refresh can land between Enter and the reply; it lists only active staff."""
+    console = console_for(site.url)
+    ops = console.oplog
+    ready(ops, qtbot)
+    site.scalar("UPDATE staff SET active = 0 WHERE id = :id RETURNING id", id=site.world.dwi)
+    panel = ops.login
+    panel.staff.setCurrentIndex(panel.staff.findData(site.world.dwi))
+    panel.pin.setText(PIN)
+    panel.pin.returnPressed.emit()
+    snapshot = ops.state.snapshot
+    assert snapshot is not None
+    without_dwi = tuple(member for member in snapshot.staff if member.id != site.world.dwi)
+    ops.state.snapshotChanged.emit(dataclasses.replace(snapshot, staff=without_dwi))
+    assert panel.staff.findData(site.world.dwi) == -1
+    qtbot.waitUntil(lambda: panel.login_button.isEnabled(), timeout=WAIT_MS)
+    assert panel.message.text() == "The account of Dwi Rahmawati is switched off; ask an admin."
 
 
 def test_camera_actions_are_audited_from_the_device_thread_with_the_staff_member(
