@@ -116,9 +116,9 @@ def run_console(args: argparse.Namespace) -> int:
     from models.desk.hotkeys import load_hotkeys
     from models.oplog.database import default_url
     from models.oplog.opening import demo_url, opener
+    from ui.common.language import install_translator, saved_language
     from ui.shell.console import Console, SimulatedPicture
     from ui.shell.garbage_collector import collect_garbage_on_gui_thread
-    from ui.shell.language import install_translator, saved_language
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("Diskominfo Trenggalek")

@@ -94,9 +94,9 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
     from devices.wall.sim.simulator import start_demo_wall
     from models.config.store import demo_config
     from models.desk.hotkeys import HotkeyMap
+    from ui.common.language import install_translator
     from ui.desk.camera_model import Tally
     from ui.shell.console import Console, SimulatedPicture
-    from ui.shell.language import install_translator
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("Diskominfo Trenggalek")

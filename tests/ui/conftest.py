@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ui.common.language import install_translator
 from ui.shell.garbage_collector import collect_garbage_on_gui_thread
-from ui.shell.language import install_translator
 
 
 @pytest.fixture(scope="module", autouse=True)

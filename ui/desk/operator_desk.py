@@ -20,9 +20,9 @@ from models.config.schema import Shot
 from models.desk.hotkeys import PRESET_RECALLS
 from models.desk.ownership import EventBoard, TakeOver
 from models.oplog.tables import NOT_ERRORS
-from ui.shell.bridge import CameraBridge
-from ui.shell.device_words import record_text
-from ui.shell.wording import said
+from ui.common.bridge import CameraBridge
+from ui.common.device_words import record_text
+from ui.common.wording import said
 
 HELD_MOVES = {"move.up": (0, 1), "move.down": (0, -1), "move.left": (-1, 0), "move.right": (1, 0)}
 HELD_ZOOM = {"zoom.in": 1, "zoom.out": -1}

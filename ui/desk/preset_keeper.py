@@ -24,10 +24,10 @@ from PySide6.QtGui import QImage
 
 from devices.visca.state import CameraError
 from models.desk.preset_library import PresetLibrary, PresetPosition, PresetRecord
+from ui.common.device_words import result_text
+from ui.common.wording import said
 from ui.desk.operator_desk import OperatorDesk
 from ui.desk.preset_model import THUMB
-from ui.shell.device_words import result_text
-from ui.shell.wording import said
 
 UNDO_SECONDS = 10
 READ_TRIES = 3  # asking where the camera is after a save

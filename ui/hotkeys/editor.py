@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
 from common.user_files import write_atomically
 from common.wording import Phrase, sentence_of
 from models.desk.hotkeys import ACTIONS, HotkeyError, HotkeyMap, KeyConflict, save_hotkeys
+from ui.common.save_dialog import file_dialog
+from ui.common.wording import said
 from ui.hotkeys.key_filter import OWNS_KEYS, ActionLabels, display_key, key_text
-from ui.shell.save_dialog import file_dialog
-from ui.shell.wording import said
 
 CONFLICT_COLOUR = QColor("#c62828")
 AnyIndex = QModelIndex | QPersistentModelIndex

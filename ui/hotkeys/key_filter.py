@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from models.desk.hotkeys import STOP_ALL, WIDGET_KEYS, HotkeyMap, describe
 from models.desk.key_names import normalize_key
-from ui.shell.wording import said
+from ui.common.wording import said
 
 OWNS_KEYS = "ownsKeys"
 """A window with this property set to True keeps its keys (editors); only the all-stop keys still work

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Slot
 
 from models.oplog.broadcast_recorder import BroadcastRecorder
-from ui.oplog.worker import OplogWorker
-from ui.shell.bridge import ObsBridge
+from ui.common.bridge import ObsBridge
+from ui.common.oplog_worker import OplogWorker
 
 
 class BroadcastLog(QObject):

@@ -27,9 +27,9 @@ from models.oplog.database import DatabaseProblem
 from models.oplog.jobs.base import log_in
 from models.oplog.snapshot import Snapshot, StaffView
 from models.oplog.staff import AccountLocked, StaffInactive, WrongPin
+from ui.common.wording import said
 from ui.oplog.state import OplogState
 from ui.oplog.widgets import BusyBar
-from ui.shell.wording import said
 
 
 class LoginPanel(QWidget):

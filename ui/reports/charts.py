@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from models.oplog.handover_summary import NO_DEVICE
 from models.oplog.reports.monthly import MonthlyStats
 from models.oplog.tables import EventMode, FaultSeverity
-from ui.oplog.state import Labels
+from ui.common.labels import Labels
 
 MODE_COLOURS = {"daring": "#42a5f5", "luring": "#66bb6a", "campuran": "#ffa726"}
 SEVERITY_COLOURS = {"minor": "#fdd835", "major": "#fb8c00", "critical": "#e53935"}

@@ -30,11 +30,11 @@ from models.oplog.clock import to_wib, utc_now
 from models.oplog.handover_summary import FaultNote
 from models.oplog.reports.csv_files import write_handover_csv
 from models.oplog.reports.handover import HandoverReport, ReportHeader
-from ui.oplog.state import Labels
+from ui.common.device_words import result_text
+from ui.common.labels import Labels
+from ui.common.wording import said
 from ui.reports.handover_streams import StreamsSection
 from ui.reports.pages import print_pages
-from ui.shell.device_words import result_text
-from ui.shell.wording import said
 
 MARGIN_MM = 15
 SHORT = "%d-%m %H:%M"

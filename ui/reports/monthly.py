@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPush
 
 from models.oplog.clock import WIB, utc_now
 from models.oplog.reports.monthly import MonthlyStats, monthly_stats
-from ui.oplog.worker import OplogWorker
+from ui.common.oplog_worker import OplogWorker
+from ui.common.save_dialog import ask_file_name
+from ui.common.wording import said
 from ui.reports.charts import CHART_COUNT, MonthlyCharts, record
 from ui.reports.handover_pdf import when
 from ui.reports.monthly_pdf import save_monthly
-from ui.shell.save_dialog import ask_file_name
-from ui.shell.wording import said
 
 
 class MonthlyWindow(QWidget):

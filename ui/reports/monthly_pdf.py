@@ -24,7 +24,8 @@ from models.oplog.clock import utc_now
 from models.oplog.reports.csv_files import write_monthly_csv
 from models.oplog.reports.monthly import MonthlyStats
 from models.oplog.tables import EventMode, FaultSeverity
-from ui.oplog.state import Labels
+from ui.common.device_words import result_text
+from ui.common.labels import Labels
 from ui.reports.charts import MonthlyCharts, RecordedChart, record
 from ui.reports.handover_pdf import (
     UnsupportedFile,
@@ -36,7 +37,6 @@ from ui.reports.handover_pdf import (
     table,
     when,
 )
-from ui.shell.device_words import result_text
 
 CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 CHART_NUMBER = int(QTextFormat.Property.UserProperty) + 1

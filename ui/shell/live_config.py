@@ -12,16 +12,46 @@ console built without one, as tests do) device changes wait for a restart, and t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 
 from devices.controller_factory import ControllerFactory
 from models.config.schema import CameraConfig, Config, WallConfig
-from ui.shell.bridge import CameraBridge, WallBridge
+from models.desk.ownership import EventBoard
+from models.desk.preset_library import PresetLibrary
+from ui.common.bridge import CameraBridge, WallBridge
+from ui.common.notices import LogModel
+from ui.desk.camera_model import CameraListModel
+from ui.desk.main_window import MainWindow
+from ui.desk.operator_desk import OperatorDesk
+from ui.hotkeys.key_filter import HotkeyFilter
+from ui.oplog.docks import OplogDocks
+from ui.preview.hub import PreviewHub
+from ui.wall.view import WallView
+from ui.wall.wall_desk import WallDesk
 
-if TYPE_CHECKING:
-    from ui.shell.console import Console
+
+class LiveParts(Protocol):
+    """What a configuration change touches of the console (the console has all of it)."""
+
+    config: Config
+    oplog: OplogDocks | None
+    board: EventBoard
+    window: MainWindow
+    wall_view: WallView
+    log: LogModel
+    desk: OperatorDesk
+    hotkeys: HotkeyFilter
+    simulated: dict[str, Any]  # demo pictures by camera id
+    bridges: dict[str, CameraBridge]
+    wall_bridges: dict[str, WallBridge]
+    cameras: CameraListModel
+    library: PresetLibrary
+    previews: PreviewHub
+    walls: WallDesk
+
+    def add_preview(self, camera: CameraConfig) -> None: ...
 
 
 def _restart(old: CameraConfig | WallConfig, new: CameraConfig | WallConfig) -> bool:
@@ -35,8 +65,9 @@ def _restart(old: CameraConfig | WallConfig, new: CameraConfig | WallConfig) -> 
 
 
 class LiveConfig(QObject):
-    def __init__(self, console: Console, factory: ControllerFactory | None) -> None:
-        super().__init__(console)
+    def __init__(self, console: LiveParts, factory: ControllerFactory | None, parent: QObject) -> None:
+        """``parent``: the console, which also owns the bridges this makes."""
+        super().__init__(parent)
         self.console = console
         self.factory = factory
 
@@ -101,7 +132,7 @@ class LiveConfig(QObject):
     def _start_camera(self, factory: ControllerFactory, camera: CameraConfig) -> None:
         console = self.console
         controller = factory.camera(camera)
-        bridge = console.bridges[camera.id] = CameraBridge(camera.id, controller, console)
+        bridge = console.bridges[camera.id] = CameraBridge(camera.id, controller, self.parent())
         console.cameras.add_camera(camera.id, camera.name, camera.location or "", bridge)
         console.desk.add_camera(camera.id, camera.name, bridge)
         console.add_preview(camera)
@@ -139,7 +170,7 @@ class LiveConfig(QObject):
                 console.walls.walls[wall.id] = wall  # names, sources, layouts: the page is rebuilt
                 continue
             controller = factory.wall(wall)
-            bridge = console.wall_bridges[wall.id] = WallBridge(wall.id, controller, console)
+            bridge = console.wall_bridges[wall.id] = WallBridge(wall.id, controller, self.parent())
             console.walls.add_wall(wall, bridge)
             if console.oplog is not None:
                 console.oplog.feed.attach_wall(controller)

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.shell.language import TRANSLATIONS
-from ui.shell.notices import LogModel
+from ui.common.language import TRANSLATIONS
+from ui.common.notices import LogModel
 
 PLACEHOLDER = re.compile(r"%\d|\{[a-z_]+\}")
 MIN_PATTERN_LETTERS = 4  # a pattern with less fixed text ("%1 (%2)") would match anything

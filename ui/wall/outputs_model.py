@@ -16,8 +16,8 @@ from devices.records import Link
 from devices.wall.capabilities import Capability
 from models.config.schema import WallConfig, wall_output_id
 from models.desk.ownership import EventBoard
-from ui.shell.bridge import WallBridge
-from ui.shell.wording import said
+from ui.common.bridge import WallBridge
+from ui.common.wording import said
 
 Index = QModelIndex | QPersistentModelIndex
 SOURCE_MIME = "application/x-smartcentre-wall-source"

@@ -33,8 +33,8 @@ from devices.wall.capabilities import Capability
 from devices.wall.state import WallState
 from models.config.schema import WallConfig
 from models.desk.hotkeys import HotkeyMap
+from ui.common.wording import said
 from ui.hotkeys.key_filter import display_key
-from ui.shell.wording import said
 from ui.wall.canvas import WallCanvas
 from ui.wall.outputs_model import WallOutputsModel, WallSourcesModel
 from ui.wall.wall_desk import LAYOUT_ACTION, WallDesk

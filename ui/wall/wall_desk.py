@@ -31,10 +31,10 @@ from devices.wall.controller import WallController
 from devices.wall.state import WallError, WallState
 from models.config.schema import WallConfig, wall_output_id
 from models.desk.ownership import EventLike, TakeOver
+from ui.common.bridge import WallBridge
+from ui.common.device_words import result_text
+from ui.common.wording import said
 from ui.desk.operator_desk import OperatorDesk
-from ui.shell.bridge import WallBridge
-from ui.shell.device_words import result_text
-from ui.shell.wording import said
 from ui.wall.outputs_model import routed_input
 
 LAYOUT_ACTION = "wall.layout."

@@ -14,9 +14,9 @@ from models.oplog.database import open_database
 from models.oplog.schedule import Place, schedule_event
 from models.oplog.tables import AuditEntry, EndReason, Event, EventMode, OnAirSession
 from tests.support.oplog_world import T0, build_world
+from ui.common.bridge import ObsBridge
+from ui.common.oplog_worker import OplogWorker
 from ui.oplog.broadcast_log import BroadcastLog
-from ui.oplog.worker import OplogWorker
-from ui.shell.bridge import ObsBridge
 
 PASSWORD = "broadcast-log-password"
 

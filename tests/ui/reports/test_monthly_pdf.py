@@ -34,7 +34,7 @@ from models.oplog.seed.demo import seed_demo
 from tests.models.oplog.conftest import Backend
 from tests.support.commands import run_app
 from tests.support.pdf_text import page_text, pdf_text
-from ui.oplog.worker import OplogWorker
+from ui.common.oplog_worker import OplogWorker
 from ui.reports.charts import MonthlyCharts
 from ui.reports.monthly import MonthlyWindow
 from ui.reports.monthly_pdf import save_monthly

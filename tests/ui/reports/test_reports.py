@@ -20,7 +20,7 @@ from tests.support.commands import run_app
 from tests.support.oplog_scenes import ACCEPTED, accepted, busy_morning, handover, signed
 from tests.support.oplog_world import build_world
 from tests.support.pdf_text import pdf_text
-from ui.oplog.worker import OplogWorker
+from ui.common.oplog_worker import OplogWorker
 from ui.reports.handover_pdf import save_handover
 from ui.reports.monthly import MonthlyWindow
 

@@ -17,8 +17,8 @@ from models.desk.hotkeys import HotkeyMap
 from models.desk.ownership import EventBoard
 from tests.support import wall_console
 from tests.support.wall_console import FAST, WAIT_MS, Rig, drag_source, drop_mime, log_lines, screen
+from ui.common.bridge import WallBridge
 from ui.desk.operator_desk import OperatorDesk
-from ui.shell.bridge import WallBridge
 from ui.wall.outputs_model import WallRole, source_mime
 from ui.wall.view import WallPage
 from ui.wall.wall_desk import WallDesk

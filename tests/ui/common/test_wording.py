@@ -1,5 +1,5 @@
 """Sentences composed without Qt (common/wording.py) are said in the interface language
-(ui/shell/wording.py)."""
+(ui/common/wording.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 from common.wording import QT_TRANSLATE_NOOP, Phrase
-from ui.shell.wording import said
+from ui.common.wording import said
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = """<?xml version="1.0" encoding="utf-8"?>

@@ -27,7 +27,7 @@ from models.oplog.schedule import ScheduleError
 from models.oplog.shifts import ShiftError
 from models.oplog.staff import LoginError, PermissionDenied
 from models.oplog.takeovers import TakeOverRefused
-from ui.shell.wording import said
+from ui.common.wording import said
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -13,7 +13,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from devices.records import ActionRecord
-from ui.shell.wording import said
+from ui.common.wording import said
 
 
 def _results() -> dict[str, str]:

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
-import ui.shell.save_dialog as save_dialog
+import ui.common.save_dialog as save_dialog
 from models.oplog.database import open_database
 from models.oplog.reports.monthly import MonthlyStats
-from ui.oplog.worker import OplogWorker
+from ui.common.oplog_worker import OplogWorker
 from ui.reports.monthly import MonthlyWindow
 
 pytestmark = pytest.mark.gui

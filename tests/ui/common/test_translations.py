@@ -19,8 +19,8 @@ from devices.visca.url_check import check_camera
 from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
 from tests.support.waiting import wait_until
+from ui.common.language import install_translator, saved_language, system_language
 from ui.shell.console import Console, SimulatedPicture
-from ui.shell.language import install_translator, saved_language, system_language
 
 pytestmark = pytest.mark.gui
 
@@ -226,7 +226,7 @@ def test_indonesian_is_installed_from_the_shipped_file_and_a_missing_file_means_
 ):
     from PySide6.QtCore import QCoreApplication
 
-    from ui.shell import language
+    from ui.common import language
 
     try:
         assert language.install_translator(qapp, "id") == "id"

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListView, QWidget
 
 from common.wording import Phrase
-from ui.shell.wording import said
+from ui.common.wording import said
 
 MAX_LINES = 5000
 COLOURS = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.oplog.opening import opener
-from ui.oplog.worker import OplogWorker
+from ui.common.oplog_worker import OplogWorker
 
 
 def test_a_stopped_worker_drops_late_jobs_instead_of_failing(qapp, tmp_path):

@@ -1,6 +1,6 @@
 """The operator's main window: the camera bank, and the controls, presets, health, events, the
 video wall and the log in docks that the operator may rearrange (remembered per workstation, and
-arranged for the screen when nothing fits: ui/shell/window_layout.py). ALL STOP and the notices share
+arranged for the screen when nothing fits: ui/desk/window_layout.py). ALL STOP and the notices share
 the bar at the top, so a notice never moves a camera tile."""
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from models.desk.hotkeys import MULTIVIEW
 from models.desk.preset_library import PresetLibrary
+from ui.common.notices import LogModel, LogPane, NoticeBanner
+from ui.desk import window_layout
 from ui.desk.camera_grid import CameraGrid
 from ui.desk.camera_model import CameraListModel
 from ui.desk.camera_windows import EnlargedPreview, Multiview
@@ -32,8 +34,6 @@ from ui.desk.events_panel import EventsPanel
 from ui.desk.operator_desk import OperatorDesk
 from ui.desk.preset_grid import PresetGrid
 from ui.preview.hub import TILES, PreviewHub, ViewWatcher
-from ui.shell import window_layout
-from ui.shell.notices import LogModel, LogPane, NoticeBanner
 
 SETTINGS_VERSION = 2  # 2: every dock in the column right of the bank (1 had docks below it)
 

@@ -4,8 +4,8 @@ from PySide6.QtCore import QTranslator
 
 from devices.records import ActionRecord
 from devices.wall import kramer
-from ui.shell.device_words import record_text
-from ui.shell.language import TRANSLATIONS
+from ui.common.device_words import record_text
+from ui.common.language import TRANSLATIONS
 
 REFUSED = ActionRecord("Kamera Panggung", "preset recall 3", "not executable", 0.0, 12.0)
 ROUTED = ActionRecord("Layar Lebar", "route 2→1 (video)", "completed", 0.0, 5.0)
