@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -30,8 +31,7 @@ def obs(runtime, sim_runtime):
     sim_runtime.submit(sim.close()).result(5)
 
 
-def test_a_stream_started_dropped_and_stopped_is_in_the_log(obs, sim_runtime, tmp_path, qtbot):
-    sim, controller = obs
+def streamed_event(tmp_path):
     url = f"sqlite:///{tmp_path / 'log.sqlite'}"
     database = open_database(url)
     world = build_world(database)
@@ -41,6 +41,12 @@ def test_a_stream_started_dropped_and_stopped_is_in_the_log(obs, sim_runtime, tm
             session, budi, "Siaran Bupati", "Diskominfo", EventMode.DARING, T0, T0 + timedelta(hours=1),
             [Place("Pendopo Manggala Praja Nugraha")], operators=[budi], devices=[], stream=None, notes="",
         ).id  # fmt: skip
+    return url, database, world, event_id
+
+
+def test_a_stream_started_dropped_and_stopped_is_in_the_log(obs, sim_runtime, tmp_path, qtbot):
+    sim, controller = obs
+    url, database, world, event_id = streamed_event(tmp_path)
     worker = OplogWorker(lambda: open_database(url))
     worker.start()
     bridge = ObsBridge("youtube", controller)
@@ -72,6 +78,39 @@ def test_a_stream_started_dropped_and_stopped_is_in_the_log(obs, sim_runtime, tm
             "stream back",
             "stream off air (stopped)",
         ]
+    database.close()
+
+
+def test_a_stream_seen_while_the_log_is_locked_is_written_in_order_once_it_is_free(obs, tmp_path, qtbot):
+    sim, controller = obs
+    url, database, world, event_id = streamed_event(tmp_path)
+    worker = OplogWorker(lambda: open_database(url, busy_timeout_ms=50))
+    worker.start()
+    bridge = ObsBridge("youtube", controller)
+    log = BroadcastLog("yt1", bridge, worker, event_of=lambda: event_id, staff=lambda: world.budi)
+    holder = sqlite3.connect(tmp_path / "log.sqlite", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds the log
+    try:
+        controller.start_stream().result(10)
+        qtbot.waitUntil(lambda: bridge.state.on_air is OnAir.LIVE, timeout=5000)
+        controller.stop_stream().result(10)
+        qtbot.waitUntil(lambda: bridge.state.on_air is OnAir.READY, timeout=5000)
+        qtbot.wait(300)  # the worker has tried the start and found the log locked
+        assert log.waiting == 2
+        holder.execute("ROLLBACK")
+        qtbot.waitUntil(lambda: log.waiting == 0, timeout=10_000)
+    finally:
+        holder.close()
+        log.detach()
+        bridge.detach()
+        worker.stop()
+    with database.transaction() as session:
+        stream = session.scalars(select(OnAirSession)).one()
+        assert (stream.event_id, stream.end_reason, stream.started_by_id) == (
+            event_id,
+            EndReason.STOPPED,
+            world.budi,
+        )
     database.close()
 
 
