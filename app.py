@@ -16,6 +16,7 @@ import gc
 import importlib
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,9 +119,9 @@ def run_console(args: argparse.Namespace) -> int:
     from models.desk.hotkeys import load_hotkeys
     from models.oplog.database import default_url
     from models.oplog.opening import demo_url, opener
+    from ui.common.language import install_translator, saved_language
     from ui.shell.console import Console, SimulatedPicture
     from ui.shell.garbage_collector import collect_garbage_on_gui_thread
-    from ui.shell.language import install_translator
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("Diskominfo Trenggalek")
@@ -128,22 +129,23 @@ def run_console(args: argparse.Namespace) -> int:
     collect_garbage_on_gui_thread(app)
     data = private_folder(args.data_dir or default_folder())  # settings, config: this user's only
     settings = QSettings(str(data / "console.ini"), QSettings.Format.IniFormat)
-    install_translator(app, args.lang or settings.value("ui/language", None))
+    install_translator(app, args.lang or saved_language(settings))
     # the devices stop before the simulators they talk to (no "connection lost" on the way out)
     with DeviceRuntime("simulators") as simulators, DeviceRuntime("devices") as runtime:
         simulated: dict[str, SimulatedPicture] = {}
-        checks = {
-            "camera_check": check_camera,
-            "wall_check": check_wall,
-            "url_warnings": port_warnings,
-            "broadcast_check": check_obs,
-        }
+        checked_store = partial(
+            ConfigStore,
+            camera_check=check_camera,
+            wall_check=check_wall,
+            url_warnings=port_warnings,
+            broadcast_check=check_obs,
+        )
         if args.demo:
             demo = start_demo_cameras(simulators, state_folder=data / "demo-cameras")
             wall = start_demo_wall(simulators)
             store_demo_layouts(simulators, wall.url)
             # the demo's own file, written afresh at each start (the simulators' addresses change), editable
-            store = ConfigStore(data / DEMO_CONFIG_FILE, data / DEMO_LAST_GOOD_FILE, demo=True, **checks)
+            store = checked_store(data / DEMO_CONFIG_FILE, data / DEMO_LAST_GOOD_FILE, demo=True)
             recordings = data / "demo-recordings"
             recordings.mkdir(exist_ok=True)
             obs_urls = {
@@ -152,7 +154,7 @@ def run_console(args: argparse.Namespace) -> int:
             }
             store.save(demo_config_text([d.url for d in demo], wall_url=wall.url, obs_urls=obs_urls))
         else:
-            store = ConfigStore(args.config or data / "config.yaml", **checks)
+            store = checked_store(args.config or data / "config.yaml")
         config, errors = store.load()
         if args.demo:
             simulated = {

@@ -177,7 +177,7 @@ def monthly_window(url: str, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from models.oplog.database import open_database
-    from ui.oplog.worker import OplogWorker
+    from ui.common.oplog_worker import OplogWorker
     from ui.reports.monthly import MonthlyWindow
 
     app = QApplication.instance()
@@ -207,7 +207,7 @@ def monthly_pdf(url: str, runs: int) -> None:
 
     from models.oplog.database import open_database
     from models.oplog.reports.monthly import monthly_stats
-    from ui.oplog.worker import OplogWorker
+    from ui.common.oplog_worker import OplogWorker
     from ui.reports.charts import MonthlyCharts, record
     from ui.reports.monthly import MonthlyWindow
     from ui.reports.monthly_pdf import MonthlyDocument

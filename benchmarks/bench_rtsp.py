@@ -1,7 +1,7 @@
 """Previews from a real RTSP server: N cameras' 640×360 H.264 substreams at 30 fps in 320×180 tiles
 (at PreviewHub's default tile rate).
 
-The server is the one of the tests (tests/video/rtsp.py: clips encoded by ffmpeg, served by
+The server is the one of the tests (tests/support/rtsp.py: clips encoded by ffmpeg, served by
 GStreamer's RTSP server in its own process, so its CPU is not counted here). Each camera is its
 own mount with its own RTP session, like separate cameras. The tiles' window tells the hub when it
 is minimised through ViewWatcher, as the console's main window does, and the cameras are added
@@ -45,7 +45,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QWidget  # noqa: E402
 from benchmarks.bench_idle import thread_times  # noqa: E402
 from benchmarks.bench_preview import TILE, StallProbe, Tile, measure, spin  # noqa: E402
 from devices.video import DecodeMode, open_source  # noqa: E402
-from tests.video.rtsp import MAIN_SIZE, SUB_SIZE, RtspServer, encode_clip, rtsp_tools_missing  # noqa: E402
+from tests.support.rtsp import MAIN_SIZE, SUB_SIZE, RtspServer, encode_clip, rtsp_tools_missing  # noqa: E402
 from ui.preview.hub import TILES, PreviewHub, ViewWatcher  # noqa: E402
 
 ENLARGED = QSize(1280, 720)

@@ -9,7 +9,7 @@ in resources/i18n/*.ts - and fill its ``{placeholders}`` with ``.format(name=val
 
 The result is a Phrase: a plain ``str`` with the English text (for logs, the audit trail, the
 command line and tests) that also remembers its context, source and values, so that
-ui/shell/wording.py can look the source up in the translation and fill in the (translated) values.
+ui/common/wording.py can look the source up in the translation and fill in the (translated) values.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from common.wording import Phrase
 from devices.runtime import DeviceRuntime
 from devices.video.base import Size, SourceError
 from devices.video.synthetic import load_panorama, position_for
@@ -72,7 +73,7 @@ class DemoCamera:
     profile: CameraProfile
     state: Callable[[], dict[str, Any]]  # the simulator's state, for the synthetic picture
     server: Any
-    problem: str | None = None  # why the camera's saved presets could not be used (they are ignored)
+    problem: Phrase | None = None  # why the camera's saved presets could not be used (they are ignored)
 
 
 def start_demo_cameras(

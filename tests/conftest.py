@@ -8,8 +8,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from devices.runtime import DeviceRuntime  # noqa: E402
 
-# The real RTSP camera of the preview tests (tests/video and tests/ui): its clips made once a session.
-from tests.video.rtsp import rtsp_camera, rtsp_clips  # noqa: E402, F401 - fixtures
+# The real RTSP camera of the preview tests (tests/devices/video, tests/ui/preview): its clips, made once.
+from tests.support.rtsp import rtsp_camera, rtsp_clips  # noqa: E402, F401 - fixtures
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,9 @@
 """The house's shape: one direction of imports (setup.cfg's import-linter contracts), feature
-folders in ui/ and models/, modules of at most 300 lines, and docs/architecture.md drawing every
-folder as it is."""
+folders in ui/ and models/, modules of at most 300 lines, docs/architecture.md drawing every
+folder as it is, and tests/ made of packages whose test modules import no other test module
+(shared pieces live in support modules)."""
 
+import ast
 import re
 import subprocess
 import sys
@@ -107,3 +109,47 @@ def test_modules_are_small():
     assert not new, f"longer than {MAX_LINES} lines; split along a seam that makes sense: {new}"
     done = sorted(STILL_TOO_LONG - too_long.keys())
     assert not done, f"no longer over {MAX_LINES} lines (or gone): take them off STILL_TOO_LONG: {done}"
+
+
+def python_files_of_tests() -> list[Path]:
+    return sorted(path for path in (ROOT / "tests").rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module ``path`` imports, ``from a.b import c`` counted as both ``a.b`` and ``a.b.c`` (c may be
+    a module), relative imports made absolute."""
+    package = ".".join(path.relative_to(ROOT).parent.parts)
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # from . import x, from ..support import y
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                module = ".".join(filter(None, [base, node.module]))
+            else:
+                module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_no_test_module_imports_another():
+    tests = {".".join(path.relative_to(ROOT).with_suffix("").parts) for path in python_files_of_tests()}
+    tests = {name for name in tests if name.rsplit(".", 1)[-1].startswith("test_")}
+    importing = {
+        str(path.relative_to(ROOT)): sorted(imported_modules(path) & tests)
+        for path in python_files_of_tests()
+        if imported_modules(path) & tests
+    }
+    assert not importing, (
+        f"move what they share into a support module (tests/support/ or beside): {importing}"
+    )
+
+
+def test_every_folder_of_tests_is_a_package():
+    folders = {path.parent for path in python_files_of_tests()}
+    missing = sorted(
+        str(folder.relative_to(ROOT)) for folder in folders if not (folder / "__init__.py").exists()
+    )
+    assert not missing, f"add an __init__.py to: {missing}"

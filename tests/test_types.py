@@ -1,5 +1,5 @@
-"""The static types of common/, devices/ and models/ are kept: mypy, configured in setup.cfg, finds
-nothing."""
+"""The static types are kept: mypy, configured in setup.cfg (common/, devices/, models/, ui/ and app.py,
+with check_untyped_defs), finds nothing."""
 
 import os
 from pathlib import Path
@@ -14,5 +14,6 @@ def test_mypy_finds_no_error(monkeypatch):
     report, errors, status = api.run(
         ["--config-file", os.fspath(ROOT / "setup.cfg"), "--no-incremental", "--cache-dir", os.devnull]
     )
-    assert status == 0, report + errors
+    assert not errors, errors
+    assert status in (0, 1), report  # 2: mypy could not check at all
     assert report.startswith("Success: no issues found"), report

@@ -97,8 +97,8 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
     from models.config.demo import DEMO_SCENES
     from models.config.store import demo_config
     from models.desk.hotkeys import HotkeyMap
+    from ui.common.language import install_translator
     from ui.shell.console import Console, SimulatedPicture
-    from ui.shell.language import install_translator
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("Diskominfo Trenggalek")

@@ -6,7 +6,7 @@
 lupdate collects every ``self.tr("…")`` string of ui/ and every ``QT_TRANSLATE_NOOP("…", "…")``
 sentence of models/ and devices/ (see common/wording.py) into ``console_<lang>.ts`` (new strings
 arrive marked unfinished, strings no longer in the code are dropped); lrelease compiles each .ts
-into the ``console_<lang>.qm`` the console loads (ui/shell/language.py). Translate the new strings in
+into the ``console_<lang>.qm`` the console loads (ui/common/language.py). Translate the new strings in
 Qt Linguist (``pyside6-linguist resources/i18n/console_id.ts``) or any text editor, remove
 ``type="unfinished"``, and run this again. Commit the .ts and the .qm together; English is the
 source language and needs neither.

@@ -9,7 +9,7 @@
     capture_option.finish(recorder, code, output, error)   # the end record; waits for the file
 
 The header records the command line as ``run`` with the device URL written ``{url}`` and without
-``--capture``, so that the capture replays as a test (tests/capture/test_fixtures.py).
+``--capture``, so that the capture replays as a test (tests/devices/capture/test_fixtures.py).
 """
 
 from __future__ import annotations

@@ -101,7 +101,7 @@ broadcast:
     url: {podcast}
 """
 #: The scenes of the demo's simulated OBS Studios (top first), each with the sources it shows.
-DEMO_SCENES = {
+DEMO_SCENES: dict[str, dict[str, tuple[str, ...]]] = {
     "obs-rapat": {
         "Podium": ("Kamera Panggung",),
         "Pendopo": ("Kamera Pendopo",),

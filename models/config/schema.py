@@ -3,7 +3,7 @@ shots."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,7 +22,7 @@ WallCheck = Callable[[str], list[str]]
 """``check(url)`` returns what is wrong with a wall device URL (nothing when it can be used)."""
 BroadcastCheck = Callable[[str], list[str]]
 """``check(url)``: what is wrong with an OBS URL (``devices.obs.urls.check_obs``)."""
-UrlWarnings = Callable[[str], list[str]]
+UrlWarnings = Callable[[str], Sequence[str]]
 """``warnings(url)``: what is doubtful about any device URL (a port of another protocol, a serial port
 this computer does not have); warnings are shown, but never stop a file from being used."""
 WALL_NUMBERS = range(1, 10000)  # inputs, outputs, windows and layouts; the device narrows them when used

@@ -17,11 +17,18 @@ from typing import Protocol
 from common.wording import QT_TRANSLATE_NOOP
 
 
-class EventLike(Protocol):
-    id: str
-    title: str
-    start: datetime | None
-    end: datetime | None
+class EventLike(Protocol):  # read-only: the events are frozen dataclasses
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def start(self) -> datetime | None: ...
+
+    @property
+    def end(self) -> datetime | None: ...
 
     @property
     def cameras(self) -> tuple[str, ...]: ...

@@ -86,7 +86,7 @@ class AuditWriter:
 
     ``on_problem(sentence)`` is called when writing fails (with a ``DatabaseProblem`` sentence) or, if
     nothing else is wrong, when the queue is full (then on the caller's thread); ``on_recovered()``
-    when rows are written again. The sentence is a ``Phrase``: say it with ``ui.shell.wording.said`` before
+    when rows are written again. The sentence is a ``Phrase``: say it with ``ui.common.wording.said`` before
     it crosses a Qt signal, which would keep only its English text.
     """
 

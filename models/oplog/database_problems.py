@@ -16,7 +16,7 @@ from common.wording import QT_TRANSLATE_NOOP, Phrase
 
 class DatabaseProblem(Exception):
     """The operations log cannot be used right now; ``str(problem)`` is the sentence to show (in English;
-    ``ui.shell.wording.said(problem)`` says it in the operator's language).
+    ``ui.common.wording.said(problem)`` says it in the operator's language).
 
     ``kind`` is one of ``locked``, ``full``, ``read-only``, ``corrupt``, ``cannot-open``,
     ``unreachable``, ``login``, ``missing``, ``newer``, ``other``; ``db`` names the database when known.

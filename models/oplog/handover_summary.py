@@ -1,8 +1,9 @@
 """What happened in a shift, filled in from the data for the handover.
 
-Events run, faults opened and closed, device errors from the audit trail (counted by device and
-error), the faults still open (carried over) and the number of log entries. The summary is frozen
-into the handover as JSON when the outgoing lead signs; times are UTC here and WIB in reports.
+Events run, streams on air (with their drops), faults opened and closed, device errors from the audit
+trail (counted by device and error), the faults still open (carried over) and the number of log entries.
+The summary is frozen into the handover as JSON when the outgoing lead signs; times are UTC here and WIB in
+reports.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ from sqlalchemy.orm import Session, selectinload
 from models.oplog.clock import as_utc
 from models.oplog.logbook import FAULT_DETAILS, open_faults
 from models.oplog.plain_data import canonical_json, from_plain, to_plain
-from models.oplog.tables import NOT_ERRORS, AuditEntry, Event, EventStatus, Fault, LogEntry, Shift
+from models.oplog.tables import (
+    NOT_ERRORS,
+    AuditEntry,
+    Event,
+    EventStatus,
+    Fault,
+    LogEntry,
+    OnAirSession,
+    Shift,
+)
 
 NO_DEVICE = "—"
 
@@ -58,6 +68,27 @@ class DeviceErrorCount:
 
 
 @dataclass(frozen=True)
+class DropNote:
+    at: datetime
+    seconds: int | None  # None: it had not come back when the summary was made
+    dropped_frames: int | None
+
+
+@dataclass(frozen=True)
+class StreamRun:
+    """One on-air session of a broadcast output, with its problems."""
+
+    output: str
+    event: str | None
+    start: datetime
+    end: datetime | None
+    seconds: int | None
+    end_reason: str | None  # stopped / dropped / obs_closed; None while on air
+    dropped_frames: int | None
+    drops: tuple[DropNote, ...]
+
+
+@dataclass(frozen=True)
 class ShiftSummary:
     window_start: datetime
     window_end: datetime
@@ -67,6 +98,7 @@ class ShiftSummary:
     device_errors: tuple[DeviceErrorCount, ...]
     carried_over: tuple[FaultNote, ...]
     log_entries: int
+    streams: tuple[StreamRun, ...] = ()  # not in summaries signed before the broadcast log
 
     def to_json(self) -> str:
         return canonical_json(to_plain(self))
@@ -120,6 +152,42 @@ def build_summary(session: Session, shift: Shift, now: datetime) -> ShiftSummary
         device_errors=device_errors(session, start, end),
         carried_over=tuple(fault_note(fault, end) for fault in open_faults(session, at=end)),
         log_entries=entries or 0,
+        streams=streams_between(session, start, end),
+    )
+
+
+def streams_between(session: Session, start: datetime, end: datetime) -> tuple[StreamRun, ...]:
+    """The on-air sessions that overlap [start, end), as they stood at ``end``."""
+    found = session.scalars(
+        select(OnAirSession)
+        .where(
+            OnAirSession.started_at < end, or_(OnAirSession.ended_at.is_(None), OnAirSession.ended_at > start)
+        )
+        .order_by(OnAirSession.started_at, OnAirSession.id)
+        .options(selectinload(OnAirSession.drops), selectinload(OnAirSession.event))
+    )
+    return tuple(_stream_run(stream, end) for stream in found)
+
+
+def _stream_run(stream: OnAirSession, as_of: datetime) -> StreamRun:
+    ended = stream.ended_at if stream.ended_at is not None and stream.ended_at <= as_of else None
+    return StreamRun(
+        output=stream.output,
+        event=stream.event.title if stream.event else None,
+        start=stream.started_at,
+        end=ended,
+        seconds=round((ended - stream.started_at).total_seconds()) if ended else None,
+        end_reason=stream.end_reason.value if ended and stream.end_reason else None,
+        dropped_frames=stream.dropped_frames if ended else None,
+        drops=tuple(
+            DropNote(
+                drop.at,
+                _rounded(drop.seconds) if drop.back_at and drop.back_at <= as_of else None,
+                drop.dropped_frames,
+            )
+            for drop in stream.drops
+            if drop.at < as_of
+        ),
     )
 
 
@@ -169,3 +237,7 @@ def fault_note(fault: Fault, as_of: datetime) -> FaultNote:
         closed_at=fault.closed_at if closed else None,
         resolution=(fault.resolution or None) if closed else None,
     )
+
+
+def _rounded(seconds: float | None) -> int | None:
+    return None if seconds is None else round(seconds)

@@ -52,7 +52,10 @@ def from_plain(tp: Any, value: Any) -> Any:
             return None
         raise ValueError(f"a value of type {tp} is missing")
     if isinstance(inner, type) and dataclasses.is_dataclass(inner):  # a dataclass, not an instance of one
-        return inner(**{name: from_plain(hint, value[name]) for name, hint in field_types(inner)})
+        # a field added later (with a default) is missing from JSON written before it
+        return inner(
+            **{name: from_plain(hint, value[name]) for name, hint in field_types(inner) if name in value}
+        )
     if typing.get_origin(inner) is tuple:
         (item_type, _ellipsis) = typing.get_args(inner)
         return tuple(from_plain(item_type, item) for item in value)

@@ -11,6 +11,7 @@ from models.oplog.schema.base import (
     LocationKind,
     Role,
 )
+from models.oplog.schema.broadcast import ClosedRecordError, EndReason, OnAirSession, Recording, StreamDrop
 from models.oplog.schema.events import Event, EventLocation, event_devices, event_operators
 from models.oplog.schema.handover import (
     Handover,
@@ -27,6 +28,11 @@ metadata = Base.metadata
 
 __all__ = [
     "NOT_ERRORS",
+    "StreamDrop",
+    "Recording",
+    "OnAirSession",
+    "EndReason",
+    "ClosedRecordError",
     "AdditionKind",
     "AppendOnlyError",
     "AuditEntry",

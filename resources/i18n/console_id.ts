@@ -210,12 +210,12 @@
 <context>
     <name>BroadcastDock</name>
     <message>
-        <location filename="../../ui/broadcast/dock.py" line="39"/>
+        <location filename="../../ui/broadcast/dock.py" line="40"/>
         <source>No OBS output is configured (broadcast: in the configuration).</source>
         <translation>Belum ada keluaran OBS yang dikonfigurasi (broadcast: di konfigurasi).</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/dock.py" line="56"/>
+        <location filename="../../ui/broadcast/dock.py" line="57"/>
         <source>%1 · REC</source>
         <translation>%1 · REKAM</translation>
     </message>
@@ -1325,17 +1325,17 @@
         <translation>Kecepatan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="117"/>
+        <location filename="../../ui/desk/control_panel.py" line="118"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="119"/>
+        <location filename="../../ui/desk/control_panel.py" line="120"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/control_panel.py" line="119"/>
+        <location filename="../../ui/desk/control_panel.py" line="120"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
@@ -1514,208 +1514,208 @@
 <context>
     <name>DeviceWords</name>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="21"/>
+        <location filename="../../ui/common/device_words.py" line="21"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="22"/>
+        <location filename="../../ui/common/device_words.py" line="22"/>
         <source>no answer in time</source>
         <translation>tidak ada jawaban tepat waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="23"/>
+        <location filename="../../ui/common/device_words.py" line="23"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="24"/>
+        <location filename="../../ui/common/device_words.py" line="24"/>
         <source>superseded by a newer command</source>
         <translation>digantikan perintah yang lebih baru</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="25"/>
+        <location filename="../../ui/common/device_words.py" line="25"/>
         <source>stopped</source>
         <translation>dihentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="26"/>
+        <location filename="../../ui/common/device_words.py" line="26"/>
         <source>closed</source>
         <translation>ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="27"/>
+        <location filename="../../ui/common/device_words.py" line="27"/>
         <source>garbled answer</source>
         <translation>jawaban rusak</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="28"/>
+        <location filename="../../ui/common/device_words.py" line="28"/>
         <source>too many commands waiting</source>
         <translation>terlalu banyak perintah menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="29"/>
+        <location filename="../../ui/common/device_words.py" line="29"/>
         <source>message too long</source>
         <translation>pesan terlalu panjang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="30"/>
+        <location filename="../../ui/common/device_words.py" line="30"/>
         <source>command not understood</source>
         <translation>perintah tidak dikenali</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="31"/>
+        <location filename="../../ui/common/device_words.py" line="31"/>
         <source>camera busy</source>
         <translation>kamera sibuk</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="32"/>
+        <location filename="../../ui/common/device_words.py" line="32"/>
         <source>command cancelled</source>
         <translation>perintah dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="33"/>
+        <location filename="../../ui/common/device_words.py" line="33"/>
         <source>nothing to cancel</source>
         <translation>tidak ada yang dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="34"/>
+        <location filename="../../ui/common/device_words.py" line="34"/>
         <source>not possible in the camera&apos;s current mode</source>
         <translation>tidak bisa dalam mode kamera saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="37"/>
+        <location filename="../../ui/common/device_words.py" line="37"/>
         <source>out of range for this camera</source>
         <translation>di luar rentang untuk kamera ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="45"/>
+        <location filename="../../ui/common/device_words.py" line="45"/>
         <source>preset recall %1</source>
         <translation>panggil preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="46"/>
+        <location filename="../../ui/common/device_words.py" line="46"/>
         <source>preset save %1</source>
         <translation>simpan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="47"/>
+        <location filename="../../ui/common/device_words.py" line="47"/>
         <source>preset clear %1</source>
         <translation>hapus preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="48"/>
+        <location filename="../../ui/common/device_words.py" line="48"/>
         <source>power on</source>
         <translation>nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="49"/>
+        <location filename="../../ui/common/device_words.py" line="49"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="50"/>
+        <location filename="../../ui/common/device_words.py" line="50"/>
         <source>home position</source>
         <translation>posisi awal</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="53"/>
+        <location filename="../../ui/common/device_words.py" line="53"/>
         <source>go to pan %1 tilt %2</source>
         <translation>ke pan %1 tilt %2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="55"/>
+        <location filename="../../ui/common/device_words.py" line="55"/>
         <source>zoom to %1</source>
         <translation>zoom ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="58"/>
-        <location filename="../../ui/shell/device_words.py" line="65"/>
+        <location filename="../../ui/common/device_words.py" line="58"/>
+        <location filename="../../ui/common/device_words.py" line="65"/>
         <source>focus %1</source>
         <translation>fokus %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="60"/>
+        <location filename="../../ui/common/device_words.py" line="60"/>
         <source>pan/tilt stop</source>
         <translation>pan/tilt berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="61"/>
+        <location filename="../../ui/common/device_words.py" line="61"/>
         <source>pan/tilt %1</source>
         <translation>pan/tilt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="62"/>
+        <location filename="../../ui/common/device_words.py" line="62"/>
         <source>zoom stop</source>
         <translation>zoom berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="63"/>
+        <location filename="../../ui/common/device_words.py" line="63"/>
         <source>zoom %1</source>
         <translation>zoom %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="64"/>
+        <location filename="../../ui/common/device_words.py" line="64"/>
         <source>focus stop</source>
         <translation>fokus berhenti</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="68"/>
+        <location filename="../../ui/common/device_words.py" line="68"/>
         <source>route input %1 to output %2 (%3)</source>
         <translation>alihkan input %1 ke output %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="72"/>
+        <location filename="../../ui/common/device_words.py" line="72"/>
         <source>window %1.%2 ← input %3</source>
         <translation>jendela %1.%2 ← input %3</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="76"/>
+        <location filename="../../ui/common/device_words.py" line="76"/>
         <source>layout %1 on canvas %2</source>
         <translation>tata letak %1 di kanvas %2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="78"/>
+        <location filename="../../ui/common/device_words.py" line="78"/>
         <source>tile mode %1×%2</source>
         <translation>mode tile %1×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="81"/>
+        <location filename="../../ui/common/device_words.py" line="81"/>
         <source>scene %1 to preview</source>
         <translation>adegan %1 ke pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="83"/>
+        <location filename="../../ui/common/device_words.py" line="83"/>
         <source>cut to scene %1</source>
         <translation>pindah ke adegan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="84"/>
+        <location filename="../../ui/common/device_words.py" line="84"/>
         <source>start the stream</source>
         <translation>mulai siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="85"/>
+        <location filename="../../ui/common/device_words.py" line="85"/>
         <source>stop the stream</source>
         <translation>hentikan siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="86"/>
+        <location filename="../../ui/common/device_words.py" line="86"/>
         <source>start recording</source>
         <translation>mulai merekam</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="87"/>
+        <location filename="../../ui/common/device_words.py" line="87"/>
         <source>stop recording</source>
         <translation>hentikan perekaman</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="88"/>
+        <location filename="../../ui/common/device_words.py" line="88"/>
         <source>tally lamp on</source>
         <translation>lampu tally menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/device_words.py" line="89"/>
+        <location filename="../../ui/common/device_words.py" line="89"/>
         <source>tally lamp off</source>
         <translation>lampu tally padam</translation>
     </message>
@@ -1795,12 +1795,12 @@
 <context>
     <name>EnlargedPreview</name>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="81"/>
+        <location filename="../../ui/desk/camera_windows.py" line="80"/>
         <source>Esc or a double-click closes this view</source>
         <translation>Esc atau klik ganda menutup tampilan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="86"/>
+        <location filename="../../ui/desk/camera_windows.py" line="85"/>
         <source>%1 – enlarged</source>
         <translation>%1 – diperbesar</translation>
     </message>
@@ -2007,7 +2007,7 @@
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="121"/>
+        <location filename="../../ui/desk/events_panel.py" line="122"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -2250,282 +2250,287 @@
 <context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="152"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="154"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="153"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="156"/>
+        <source>Streams</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_pdf.py" line="159"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="155"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="159"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="165"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="251"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="167"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="257"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="167"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="167"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="165"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="171"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="224"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="230"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="169"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="181"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="177"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="191"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="197"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="193"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="199"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="195"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="201"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="196"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="202"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="197"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="203"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="198"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="204"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="199"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="205"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="200"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="206"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="201"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="207"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="202"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="208"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="203"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="209"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="212"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="218"/>
         <source>%1 (admin; no next shift was planned)</source>
         <translation>%1 (admin; tidak ada shift berikutnya yang direncanakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="214"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="220"/>
         <source>%1 (admin, in place of the planned incoming lead %2)</source>
         <translation>%1 (admin, menggantikan kepala shift penerima yang direncanakan, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="222"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="228"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="223"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="229"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="225"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="231"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="226"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="232"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="227"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="233"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="228"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="234"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="229"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="235"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="249"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="255"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="250"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="256"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="252"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="258"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="253"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="259"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="254"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="260"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="255"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="261"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="256"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="262"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="275"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="281"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="276"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="282"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="277"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="283"/>
         <source>Accepted by an admin in place of the incoming lead</source>
         <translation>Diterima admin menggantikan kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="280"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="280"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="280"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="292"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="290"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="296"/>
         <source>verified: the record is as it was accepted and signed</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima dan ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="293"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="299"/>
         <source>NOT VERIFIED: the record was changed after the lock (%1)</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="300"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="306"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="302"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="308"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="304"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="310"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="151"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="316"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="153"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="322"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -3036,142 +3041,142 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/oplog/state.py" line="107"/>
+        <location filename="../../ui/common/labels.py" line="14"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="108"/>
+        <location filename="../../ui/common/labels.py" line="15"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="109"/>
+        <location filename="../../ui/common/labels.py" line="16"/>
         <source>viewer</source>
         <translation>pemantau</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="113"/>
+        <location filename="../../ui/common/labels.py" line="20"/>
         <source>online</source>
         <translation>daring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="113"/>
+        <location filename="../../ui/common/labels.py" line="20"/>
         <source>on site</source>
         <translation>luring</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="113"/>
+        <location filename="../../ui/common/labels.py" line="20"/>
         <source>hybrid</source>
         <translation>campuran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="118"/>
+        <location filename="../../ui/common/labels.py" line="25"/>
         <source>minor</source>
         <translation>ringan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="118"/>
+        <location filename="../../ui/common/labels.py" line="25"/>
         <source>major</source>
         <translation>berat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="118"/>
+        <location filename="../../ui/common/labels.py" line="25"/>
         <source>critical</source>
         <translation>kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="124"/>
+        <location filename="../../ui/common/labels.py" line="31"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="125"/>
+        <location filename="../../ui/common/labels.py" line="32"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="126"/>
+        <location filename="../../ui/common/labels.py" line="33"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="127"/>
+        <location filename="../../ui/common/labels.py" line="34"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="128"/>
+        <location filename="../../ui/common/labels.py" line="35"/>
         <source>no handover yet</source>
         <translation>belum ada serah terima</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="129"/>
+        <location filename="../../ui/common/labels.py" line="36"/>
         <source>draft</source>
         <translation>draf</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="130"/>
+        <location filename="../../ui/common/labels.py" line="37"/>
         <source>signed by the outgoing lead</source>
         <translation>ditandatangani penyerah</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="131"/>
+        <location filename="../../ui/common/labels.py" line="38"/>
         <source>accepted and locked</source>
         <translation>diterima dan dikunci</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="132"/>
+        <location filename="../../ui/common/labels.py" line="39"/>
         <source>reopened for additions</source>
         <translation>dibuka kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="137"/>
+        <location filename="../../ui/common/labels.py" line="44"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="138"/>
+        <location filename="../../ui/common/labels.py" line="45"/>
         <source>video wall</source>
         <translation>video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="139"/>
+        <location filename="../../ui/common/labels.py" line="46"/>
         <source>mobile kit</source>
         <translation>kit liputan keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="140"/>
+        <location filename="../../ui/common/labels.py" line="47"/>
         <source>other</source>
         <translation>lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="145"/>
+        <location filename="../../ui/common/labels.py" line="52"/>
         <source>Smart Centre room</source>
         <translation>Ruang Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="146"/>
+        <location filename="../../ui/common/labels.py" line="53"/>
         <source>Other venue</source>
         <translation>Tempat lain</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="147"/>
+        <location filename="../../ui/common/labels.py" line="54"/>
         <source>Mobile unit</source>
         <translation>Unit keliling</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="152"/>
+        <location filename="../../ui/common/labels.py" line="59"/>
         <source>reopened</source>
         <translation>dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="153"/>
+        <location filename="../../ui/common/labels.py" line="60"/>
         <source>addition</source>
         <translation>tambahan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="154"/>
+        <location filename="../../ui/common/labels.py" line="61"/>
         <source>locked again</source>
         <translation>dikunci lagi</translation>
     </message>
@@ -3179,12 +3184,12 @@
 <context>
     <name>LiveConfig</name>
     <message>
-        <location filename="../../ui/shell/live_config.py" line="55"/>
+        <location filename="../../ui/shell/live_config.py" line="94"/>
         <source>Camera and video wall changes apply when the console is restarted</source>
         <translation>Perubahan kamera dan video wall berlaku setelah konsol dijalankan ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/live_config.py" line="67"/>
+        <location filename="../../ui/shell/live_config.py" line="88"/>
         <source>Configuration applied</source>
         <translation>Konfigurasi diterapkan</translation>
     </message>
@@ -3279,82 +3284,82 @@
 <context>
     <name>LoginPanel</name>
     <message>
-        <location filename="../../ui/oplog/login.py" line="42"/>
+        <location filename="../../ui/oplog/login.py" line="43"/>
         <source>PIN (4–8 digits)</source>
         <translation>PIN (4–8 angka)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="45"/>
+        <location filename="../../ui/oplog/login.py" line="46"/>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="47"/>
+        <location filename="../../ui/oplog/login.py" line="48"/>
         <source>Log out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="56"/>
+        <location filename="../../ui/oplog/login.py" line="57"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="57"/>
+        <location filename="../../ui/oplog/login.py" line="58"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="89"/>
+        <location filename="../../ui/oplog/login.py" line="90"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="91"/>
+        <location filename="../../ui/oplog/login.py" line="92"/>
         <source>Logged in: %1 (%2)</source>
         <translation>Masuk sebagai: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="101"/>
+        <location filename="../../ui/oplog/login.py" line="102"/>
         <source>Choose your name and type your PIN.</source>
         <translation>Pilih nama Anda dan ketik PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="104"/>
+        <location filename="../../ui/oplog/login.py" line="106"/>
         <source>Checking the PIN of %1…</source>
         <translation>Memeriksa PIN %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="116"/>
+        <location filename="../../ui/oplog/login.py" line="118"/>
         <source>Checking the PIN…</source>
         <translation>Memeriksa PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="111"/>
+        <location filename="../../ui/oplog/login.py" line="113"/>
         <source>%1 logged out.</source>
         <translation>%1 sudah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="138"/>
+        <location filename="../../ui/oplog/login.py" line="139"/>
         <source>Wrong PIN for %1. %2 more wrong PIN(s) lock the account for 60 seconds.</source>
         <translation>PIN untuk %1 salah. %2 kali lagi salah, akun dikunci selama 60 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="143"/>
+        <location filename="../../ui/oplog/login.py" line="144"/>
         <source>The account of %1 is switched off; ask an admin.</source>
         <translation>Akun %1 dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="147"/>
+        <location filename="../../ui/oplog/login.py" line="148"/>
         <source>Login refused: %1</source>
         <translation>Gagal masuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="154"/>
+        <location filename="../../ui/oplog/login.py" line="155"/>
         <source>%1 may try again now.</source>
         <translation>%1 boleh mencoba lagi sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/login.py" line="157"/>
+        <location filename="../../ui/oplog/login.py" line="158"/>
         <source>The account of %1 is locked after %2 wrong PINs; try again in %3 s.</source>
         <translation>Akun %1 dikunci setelah %2 kali PIN salah; coba lagi dalam %3 detik.</translation>
     </message>
@@ -3362,72 +3367,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="58"/>
+        <location filename="../../ui/desk/main_window.py" line="58"/>
         <source>Smart Centre Console</source>
         <translation>Konsol Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="73"/>
+        <location filename="../../ui/desk/main_window.py" line="73"/>
         <source>Safety</source>
         <translation>Keselamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="86"/>
+        <location filename="../../ui/desk/main_window.py" line="86"/>
         <source>Enlarge selected camera</source>
         <translation>Perbesar kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="87"/>
+        <location filename="../../ui/desk/main_window.py" line="87"/>
         <source>Arrange the docks for this screen</source>
         <translation>Atur panel untuk layar ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="89"/>
+        <location filename="../../ui/desk/main_window.py" line="89"/>
         <source>Controls</source>
         <translation>Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="90"/>
+        <location filename="../../ui/desk/main_window.py" line="90"/>
         <source>Presets</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="91"/>
+        <location filename="../../ui/desk/main_window.py" line="91"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="92"/>
+        <location filename="../../ui/desk/main_window.py" line="92"/>
         <source>Camera health</source>
         <translation>Kesehatan Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="93"/>
+        <location filename="../../ui/desk/main_window.py" line="93"/>
         <source>Log</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="95"/>
+        <location filename="../../ui/desk/main_window.py" line="95"/>
         <source>Video wall</source>
         <translation>Video Wall</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="85"/>
+        <location filename="../../ui/desk/main_window.py" line="85"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="65"/>
+        <location filename="../../ui/desk/main_window.py" line="65"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="99"/>
+        <location filename="../../ui/desk/main_window.py" line="99"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="100"/>
+        <location filename="../../ui/desk/main_window.py" line="100"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -3435,38 +3440,43 @@
 <context>
     <name>MonthlyCharts</name>
     <message>
-        <location filename="../../ui/reports/charts.py" line="62"/>
+        <location filename="../../ui/reports/charts.py" line="66"/>
         <source>Events per location</source>
         <translation>Acara per lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="72"/>
+        <location filename="../../ui/reports/charts.py" line="76"/>
         <source>Staff hours</source>
         <translation>Jam kerja petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="58"/>
-        <location filename="../../ui/reports/charts.py" line="99"/>
+        <location filename="../../ui/reports/charts.py" line="62"/>
+        <location filename="../../ui/reports/charts.py" line="121"/>
         <source>planned</source>
         <translation>rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="66"/>
+        <location filename="../../ui/reports/charts.py" line="70"/>
         <source>held</source>
         <translation>terlaksana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="76"/>
+        <location filename="../../ui/reports/charts.py" line="80"/>
         <source>worked</source>
         <translation>dikerjakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="83"/>
+        <location filename="../../ui/reports/charts.py" line="87"/>
         <source>Device faults by severity</source>
         <translation>Gangguan perangkat menurut tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/charts.py" line="101"/>
+        <location filename="../../ui/reports/charts.py" line="102"/>
+        <source>Hours on air per OPD, by event type</source>
+        <translation>Jam siaran per OPD, menurut jenis acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="123"/>
         <source>Events per day by mode</source>
         <translation>Acara per hari menurut mode</translation>
     </message>
@@ -3475,137 +3485,172 @@
     <name>MonthlyDocument</name>
     <message>
         <location filename="../../ui/reports/monthly_pdf.py" line="99"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="123"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="129"/>
         <source>Monthly statistics %1</source>
         <translation>Statistik bulanan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="131"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="137"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="137"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="143"/>
         <source>Staff on shifts</source>
         <translation>Petugas bertugas</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="133"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="139"/>
         <source>Counted up to</source>
         <translation>Dihitung sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="135"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="141"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
         <source>Events held</source>
         <translation>Acara terlaksana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="136"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="142"/>
         <source>Events planned</source>
         <translation>Acara direncanakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="139"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="145"/>
         <source>Staff hours worked (h:mm)</source>
         <translation>Jam kerja terlaksana (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="143"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="149"/>
         <source>Staff hours planned (h:mm)</source>
         <translation>Jam kerja direncanakan (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="146"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="152"/>
         <source>Faults opened</source>
         <translation>Gangguan dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="147"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="153"/>
+        <source>Hours on air (h:mm)</source>
+        <translation>Jam siaran (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="154"/>
+        <source>Stream drops</source>
+        <translation>Siaran terputus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="155"/>
         <source>Printed</source>
         <translation>Dicetak</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="160"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="212"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="222"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="168"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="220"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="230"/>
         <source>Total</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="167"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="175"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="169"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
         <source>Held</source>
         <translation>Terlaksana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="170"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="178"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
         <source>Planned</source>
         <translation>Rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="177"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="184"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="192"/>
         <source>Staff</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="185"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="193"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="187"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="195"/>
         <source>Hours (h:mm)</source>
         <translation>Jam (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="186"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="240"/>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="241"/>
+        <source>Event type</source>
+        <translation>Jenis acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="242"/>
+        <source>Streams</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="243"/>
+        <source>On air (h:mm)</source>
+        <translation>Siaran (j:mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="244"/>
+        <source>Drops</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_pdf.py" line="194"/>
         <source>Shifts worked</source>
         <translation>Shift dikerjakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="188"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="196"/>
         <source>Shifts planned</source>
         <translation>Shift direncanakan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="189"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="197"/>
         <source>Planned (h:mm)</source>
         <translation>Rencana (j:mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="217"/>
-        <location filename="../../ui/reports/monthly_pdf.py" line="222"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="225"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="230"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="217"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="225"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="217"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="225"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="225"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="233"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
@@ -3613,72 +3658,72 @@
 <context>
     <name>MonthlyWindow</name>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="36"/>
+        <location filename="../../ui/reports/monthly.py" line="37"/>
         <source>Monthly statistics</source>
         <translation>Statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="44"/>
+        <location filename="../../ui/reports/monthly.py" line="45"/>
         <source>Show</source>
         <translation>Tampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="46"/>
+        <location filename="../../ui/reports/monthly.py" line="47"/>
         <source>Export CSV…</source>
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="48"/>
+        <location filename="../../ui/reports/monthly.py" line="49"/>
         <source>Export PDF…</source>
         <translation>Ekspor PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="53"/>
+        <location filename="../../ui/reports/monthly.py" line="54"/>
         <source>Month</source>
         <translation>Bulan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="76"/>
+        <location filename="../../ui/reports/monthly.py" line="77"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="148"/>
+        <location filename="../../ui/reports/monthly.py" line="151"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1 tidak dapat ditulis: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="120"/>
+        <location filename="../../ui/reports/monthly.py" line="121"/>
         <source>Export monthly statistics</source>
         <translation>Ekspor statistik bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="89"/>
+        <location filename="../../ui/reports/monthly.py" line="90"/>
         <source>%1 events held, %2 planned; %3 staff on shifts; %4 faults</source>
         <translation>%1 acara terlaksana, %2 direncanakan; %3 petugas bertugas; %4 gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="96"/>
+        <location filename="../../ui/reports/monthly.py" line="97"/>
         <source>Up to %1 WIB: %2</source>
         <translation>Sampai %1 WIB: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="109"/>
+        <location filename="../../ui/reports/monthly.py" line="110"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="113"/>
+        <location filename="../../ui/reports/monthly.py" line="114"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="138"/>
+        <location filename="../../ui/reports/monthly.py" line="141"/>
         <source>Saving %1…</source>
         <translation>Menyimpan %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly.py" line="141"/>
+        <location filename="../../ui/reports/monthly.py" line="144"/>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
     </message>
@@ -3686,12 +3731,12 @@
 <context>
     <name>Multiview</name>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="111"/>
+        <location filename="../../ui/desk/camera_windows.py" line="110"/>
         <source>F11 or Esc closes the multiview</source>
         <translation>F11 atau Esc menutup multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="112"/>
+        <location filename="../../ui/desk/camera_windows.py" line="111"/>
         <source>Multiview – every camera</source>
         <translation>Multiview – semua kamera</translation>
     </message>
@@ -3777,22 +3822,22 @@
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="118"/>
+        <location filename="../../ui/desk/operator_desk.py" line="119"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="143"/>
+        <location filename="../../ui/desk/operator_desk.py" line="144"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="230"/>
+        <location filename="../../ui/desk/operator_desk.py" line="231"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="273"/>
+        <location filename="../../ui/desk/operator_desk.py" line="274"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3906,17 +3951,17 @@
 <context>
     <name>OplogState</name>
     <message>
-        <location filename="../../ui/oplog/state.py" line="62"/>
+        <location filename="../../ui/oplog/state.py" line="63"/>
         <source>The account of %1 was switched off: logged out.</source>
         <translation>Akun %1 dinonaktifkan: Anda telah keluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="67"/>
+        <location filename="../../ui/oplog/state.py" line="68"/>
         <source>%1 now has the role %2.</source>
         <translation>%1 sekarang berperan sebagai %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/state.py" line="92"/>
+        <location filename="../../ui/oplog/state.py" line="93"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
@@ -3930,7 +3975,7 @@
     </message>
     <message>
         <location filename="../../ui/broadcast/output_panel.py" line="78"/>
-        <location filename="../../ui/broadcast/output_panel.py" line="142"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="143"/>
         <source>Stop stream</source>
         <translation>Hentikan siaran</translation>
     </message>
@@ -3946,7 +3991,7 @@
     </message>
     <message>
         <location filename="../../ui/broadcast/output_panel.py" line="85"/>
-        <location filename="../../ui/broadcast/output_panel.py" line="129"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="130"/>
         <source>Press again to stop the stream</source>
         <translation>Tekan lagi untuk menghentikan siaran</translation>
     </message>
@@ -3961,22 +4006,22 @@
         <translation>Adegan (klik atau Enter untuk pindah):</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="118"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="119"/>
         <source>Streams for: %1</source>
         <translation>Siaran untuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="120"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="121"/>
         <source>No running event streams here</source>
         <translation>Tidak ada acara berjalan yang disiarkan di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="122"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="123"/>
         <source>OBS: %1</source>
         <translation>OBS: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="132"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="133"/>
         <source>%1 is live: press Stop stream again within %2 s to stop it</source>
         <translation>%1 sedang mengudara: tekan Hentikan siaran lagi dalam %2 detik untuk menghentikannya</translation>
     </message>
@@ -3984,7 +4029,7 @@
 <context>
     <name>Ownership</name>
     <message>
-        <location filename="../../models/desk/ownership.py" line="122"/>
+        <location filename="../../models/desk/ownership.py" line="129"/>
         <source>choose the event you are working for before taking over a device</source>
         <translation>pilih acara tempat Anda bertugas sebelum mengambil alih perangkat</translation>
     </message>
@@ -4249,67 +4294,67 @@
         <translation>Hapus…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="176"/>
+        <location filename="../../ui/desk/preset_grid.py" line="177"/>
         <source>This camera has no preset %1</source>
         <translation>Kamera ini tidak punya preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="180"/>
+        <location filename="../../ui/desk/preset_grid.py" line="181"/>
         <source>Choose a preset first: click its slot or type its number.</source>
         <translation>Pilih preset dulu: klik slotnya atau ketik nomornya.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="192"/>
+        <location filename="../../ui/desk/preset_grid.py" line="193"/>
         <source>Choose a slot to save to (click it), or use “Save to next free”.</source>
         <translation>Pilih slot tujuan penyimpanan (klik slotnya), atau gunakan “Simpan ke slot kosong”.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="198"/>
+        <location filename="../../ui/desk/preset_grid.py" line="199"/>
         <source>Preset %1 %2 is in use: press Save again within 5 s to overwrite it.</source>
         <translation>Preset %1 %2 sudah terpakai: tekan Simpan lagi dalam 5 detik untuk menimpanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="202"/>
+        <location filename="../../ui/desk/preset_grid.py" line="203"/>
         <source>Saved as preset %1.</source>
         <translation>Disimpan sebagai preset %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="208"/>
+        <location filename="../../ui/desk/preset_grid.py" line="209"/>
         <source>Every preset slot of this camera is used: choose one to overwrite.</source>
         <translation>Semua slot preset kamera ini terpakai: pilih satu untuk ditimpa.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="212"/>
+        <location filename="../../ui/desk/preset_grid.py" line="213"/>
         <source>Saved as preset %1 (the next free slot).</source>
         <translation>Disimpan sebagai preset %1 (slot kosong berikutnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="217"/>
+        <location filename="../../ui/desk/preset_grid.py" line="218"/>
         <source>Choose the preset to rename first (click its slot).</source>
         <translation>Pilih dulu preset yang akan diganti namanya (klik slotnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="224"/>
+        <location filename="../../ui/desk/preset_grid.py" line="225"/>
         <source>Choose the preset to clear first (click its slot).</source>
         <translation>Pilih dulu preset yang akan dihapus (klik slotnya).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="227"/>
+        <location filename="../../ui/desk/preset_grid.py" line="228"/>
         <source>Press Clear again within 5 s to clear preset %1 %2.</source>
         <translation>Tekan Hapus sekali lagi dalam 5 detik untuk menghapus preset %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="230"/>
+        <location filename="../../ui/desk/preset_grid.py" line="231"/>
         <source>Preset %1 cleared.</source>
         <translation>Preset %1 dihapus.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="245"/>
+        <location filename="../../ui/desk/preset_grid.py" line="246"/>
         <source>Undo: 10 s.</source>
         <translation>Bisa dibatalkan 10 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_grid.py" line="247"/>
+        <location filename="../../ui/desk/preset_grid.py" line="248"/>
         <source>No undo (its old position is not known).</source>
         <translation>Tak bisa dibatalkan (posisi lamanya tidak diketahui).</translation>
     </message>
@@ -4317,27 +4362,27 @@
 <context>
     <name>PresetKeeper</name>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="92"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="91"/>
         <source>Undo overwrite of preset %1</source>
         <translation>Batalkan penimpaan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="100"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="99"/>
         <source>Undo clear of preset %1</source>
         <translation>Batalkan penghapusan preset %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="113"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="112"/>
         <source>Restoring preset %1 of %2: the camera goes to its old position</source>
         <translation>Memulihkan preset %1 %2: kamera menuju posisi lamanya</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="126"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="125"/>
         <source>Preset %1 of %2 was not restored: %3</source>
         <translation>Preset %1 %2 tidak dipulihkan: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/preset_keeper.py" line="132"/>
+        <location filename="../../ui/desk/preset_keeper.py" line="131"/>
         <source>Preset %1 of %2 is back as it was</source>
         <translation>Preset %1 %2 kembali seperti semula</translation>
     </message>
@@ -4358,22 +4403,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview/hub.py" line="309"/>
+        <location filename="../../ui/preview/hub.py" line="310"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="313"/>
+        <location filename="../../ui/preview/hub.py" line="314"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="316"/>
+        <location filename="../../ui/preview/hub.py" line="317"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="319"/>
+        <location filename="../../ui/preview/hub.py" line="320"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -4751,17 +4796,17 @@
 <context>
     <name>ReportFiles</name>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="134"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="135"/>
         <source>the PDF writer could not finish the file</source>
         <translation>berkas PDF tidak dapat diselesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="333"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="339"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_pdf.py" line="244"/>
+        <location filename="../../ui/reports/monthly_pdf.py" line="267"/>
         <source>{path}: monthly statistics are written as .pdf or .csv</source>
         <translation>{path}: statistik bulanan disimpan sebagai .pdf atau .csv</translation>
     </message>
@@ -4769,7 +4814,7 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/oplog/reports/handover.py" line="85"/>
+        <location filename="../../models/oplog/reports/handover.py" line="93"/>
         <source>there is no shift number {id}</source>
         <translation>tidak ada shift dengan nomor {id}</translation>
     </message>
@@ -5221,6 +5266,69 @@
     </message>
 </context>
 <context>
+    <name>StreamsSection</name>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="25"/>
+        <source>Output</source>
+        <translation>Keluaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="26"/>
+        <source>Event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="27"/>
+        <source>On air</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="28"/>
+        <source>Duration</source>
+        <translation>Durasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="29"/>
+        <source>Problems</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="38"/>
+        <source>still on air</source>
+        <translation>masih siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="47"/>
+        <source>%1 frames dropped</source>
+        <translation>%1 frame hilang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="49"/>
+        <source>dropped and did not come back</source>
+        <translation>terputus dan tidak kembali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="51"/>
+        <source>OBS closed while on air</source>
+        <translation>OBS tertutup saat siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="56"/>
+        <source>dropped at %1</source>
+        <translation>terputus pukul %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="57"/>
+        <source>dropped at %1 for %2 s</source>
+        <translation>terputus pukul %1 selama %2 detik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="60"/>
+        <source>(%1 frames lost)</source>
+        <translation>(%1 frame hilang)</translation>
+    </message>
+</context>
+<context>
     <name>Transport</name>
     <message>
         <location filename="../../devices/transport/serialport.py" line="114"/>
@@ -5570,12 +5678,12 @@
 <context>
     <name>WallCanvas</name>
     <message>
-        <location filename="../../ui/wall/canvas.py" line="161"/>
+        <location filename="../../ui/wall/canvas.py" line="162"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/canvas.py" line="193"/>
+        <location filename="../../ui/wall/canvas.py" line="194"/>
         <source>no event</source>
         <translation>tanpa acara</translation>
     </message>
@@ -5583,22 +5691,22 @@
 <context>
     <name>WallDesk</name>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="151"/>
+        <location filename="../../ui/wall/wall_desk.py" line="150"/>
         <source>take over {output} ({device}) from {owners} for {event}</source>
         <translation>ambil alih {output} ({device}) dari {owners} untuk {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="167"/>
+        <location filename="../../ui/wall/wall_desk.py" line="166"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="200"/>
+        <location filename="../../ui/wall/wall_desk.py" line="199"/>
         <source>Layout %1 would change %2, owned by %3: press its key or button again, or click “Take over and recall”</source>
         <translation>Tata letak %1 akan mengubah %2, milik %3: tekan tombolnya sekali lagi, atau klik “Ambil alih dan panggil”</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/wall_desk.py" line="251"/>
+        <location filename="../../ui/wall/wall_desk.py" line="250"/>
         <source>%1 has no layout %2</source>
         <translation>%1 tidak punya tata letak %2</translation>
     </message>
@@ -5789,32 +5897,32 @@
 <context>
     <name>WallOutputsModel</name>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="112"/>
+        <location filename="../../ui/wall/outputs_model.py" line="113"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="114"/>
+        <location filename="../../ui/wall/outputs_model.py" line="115"/>
         <source>(nothing)</source>
         <translation>(kosong)</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="115"/>
+        <location filename="../../ui/wall/outputs_model.py" line="116"/>
         <source>Input %1</source>
         <translation>Input %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="120"/>
+        <location filename="../../ui/wall/outputs_model.py" line="121"/>
         <source>offline: %1</source>
         <translation>terputus: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="121"/>
+        <location filename="../../ui/wall/outputs_model.py" line="122"/>
         <source>no connection</source>
         <translation>tidak ada koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="155"/>
+        <location filename="../../ui/wall/outputs_model.py" line="156"/>
         <source>no event</source>
         <translation>tanpa acara</translation>
     </message>
@@ -5822,97 +5930,97 @@
 <context>
     <name>WallPage</name>
     <message>
-        <location filename="../../ui/wall/view.py" line="108"/>
+        <location filename="../../ui/wall/view.py" line="109"/>
         <source>Drag a source onto a screen of the wall</source>
         <translation>Seret sumber ke salah satu layar video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="110"/>
+        <location filename="../../ui/wall/view.py" line="111"/>
         <source>Sources</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="136"/>
+        <location filename="../../ui/wall/view.py" line="137"/>
         <source>Take over and recall</source>
         <translation>Ambil alih dan panggil</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="137"/>
+        <location filename="../../ui/wall/view.py" line="138"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="149"/>
+        <location filename="../../ui/wall/view.py" line="150"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="150"/>
+        <location filename="../../ui/wall/view.py" line="151"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="177"/>
+        <location filename="../../ui/wall/view.py" line="176"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="182"/>
+        <location filename="../../ui/wall/view.py" line="181"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="183"/>
+        <location filename="../../ui/wall/view.py" line="182"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="184"/>
+        <location filename="../../ui/wall/view.py" line="183"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="190"/>
+        <location filename="../../ui/wall/view.py" line="189"/>
         <source>layout &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>tata letak &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="206"/>
+        <location filename="../../ui/wall/view.py" line="205"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="208"/>
+        <location filename="../../ui/wall/view.py" line="207"/>
         <source>Firmware: %1</source>
         <translation>Firmware: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="211"/>
+        <location filename="../../ui/wall/view.py" line="210"/>
         <source>%1 inputs × %2 outputs</source>
         <translation>%1 input × %2 output</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="216"/>
+        <location filename="../../ui/wall/view.py" line="215"/>
         <source>%1 presets</source>
         <translation>%1 preset</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="218"/>
+        <location filename="../../ui/wall/view.py" line="217"/>
         <source>Layers: %1</source>
         <translation>Lapisan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="221"/>
+        <location filename="../../ui/wall/view.py" line="220"/>
         <source>Not supported by the device: %1</source>
         <translation>Tidak didukung perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="244"/>
+        <location filename="../../ui/wall/view.py" line="243"/>
         <source>%1 would change %2, which %3 uses.</source>
         <translation>%1 akan mengubah %2, yang dipakai %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="265"/>
+        <location filename="../../ui/wall/view.py" line="264"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
@@ -6033,7 +6141,7 @@
 <context>
     <name>WallSourcesModel</name>
     <message>
-        <location filename="../../ui/wall/outputs_model.py" line="178"/>
+        <location filename="../../ui/wall/outputs_model.py" line="179"/>
         <source>Input %1 — drag it onto a screen of the wall</source>
         <translation>Input %1 — seret ke salah satu layar video wall</translation>
     </message>
@@ -6041,7 +6149,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall/view.py" line="288"/>
+        <location filename="../../ui/wall/view.py" line="287"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>

@@ -1,23 +1,22 @@
-"""Fixtures: simulated cameras on their own device thread, as a real camera would be."""
+"""Fixtures: simulated cameras and wall devices on their own device thread, as a real device would be;
+controllers for them on the test runtime."""
 
 from __future__ import annotations
-
-import asyncio
-import time
-from collections.abc import Callable
 
 import pytest
 
 from devices.visca.controller import CameraController
 from devices.visca.sim.simulator import start_simulator
-from tests.starting import started
+from devices.wall.sim.simulator import start_wall_simulator
+from tests.support.starting import started
 
 
 @pytest.fixture
 def simulator(sim_runtime):
-    """``simulator(url)`` starts a simulated camera and returns its server object."""
+    """``simulator(url, model=…, device=…)`` starts a simulated camera (with ``device``, a replaying one, or a
+    chain on a pty) and returns its server object."""
     with started(
-        lambda url: sim_runtime.submit(start_simulator(url)).result(5),
+        lambda url, **kwargs: sim_runtime.submit(start_simulator(url, **kwargs)).result(5),
         lambda server: sim_runtime.submit(server.close()).result(5),
     ) as start:
         yield start
@@ -33,26 +32,13 @@ def camera(runtime):
         yield make
 
 
-def wait_until(predicate: Callable[[], object], timeout: float = 5.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.01)
+@pytest.fixture
+def wall_sim(sim_runtime):
+    """``wall_sim(protocol, listen="tcp://127.0.0.1:0", device_type=None)`` starts a simulated (with
+    ``device_type``, a replaying) wall device and returns its server."""
 
+    def start(protocol: str, listen: str = "tcp://127.0.0.1:0", device_type=None):
+        return sim_runtime.submit(start_wall_simulator(protocol, listen, device_type)).result(5)
 
-async def wait_until_async(
-    predicate: Callable[[], object], timeout: float = 5.0, what: str = "condition"
-) -> None:
-    """``wait_until`` inside a coroutine: the event loop runs on while ``predicate`` is polled."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.01)
-
-
-def wait_answering(controller: CameraController, timeout: float = 5.0) -> None:
-    """Until the camera answers ``controller``'s status polls (not an inquiry of our own: one sent while a
-    poll's answer is on its way on a raw link takes that answer)."""
-    wait_until(lambda: controller.snapshot().power is not None, timeout, what=f"{controller.name} answering")
+    with started(start, lambda server: sim_runtime.submit(server.close()).result(5)) as make:
+        yield make

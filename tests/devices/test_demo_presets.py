@@ -14,7 +14,7 @@ from devices.video.synthetic import load_panorama, view_of
 from devices.visca.controller import CameraController
 from devices.visca.state import Motion
 from models.config.store import demo_config
-from tests.devices.conftest import wait_until
+from tests.support.waiting import wait_until
 
 # Where tools/make_panorama.py draws what the presets should frame (panorama pixels)
 PODIUM_EMBLEM = (2050, 500)

@@ -20,8 +20,8 @@ from devices.cli.patience import Patience
 from devices.visca import ipframe
 from devices.visca.controller import CameraController
 from devices.wall.sim.simulator import start_wall_simulator
-from tests.devices.conftest import wait_until
-from tests.devices.fake_camera import FakeTransport
+from tests.support.fake_camera import FakeTransport
+from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 PATIENT = "timeout=5&poll=60"  # nothing resent, no poll due, while the test looks

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-# The desk of tests/ui/desk_support.py, for the tests of the camera windows and the layout.
-from tests.ui.desk_support import desk, make_console  # noqa: F401 - fixtures
+from ui.common.language import install_translator
 from ui.shell.garbage_collector import collect_garbage_on_gui_thread
-from ui.shell.language import install_translator
 
 
 @pytest.fixture(scope="module", autouse=True)

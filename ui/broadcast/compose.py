@@ -14,10 +14,10 @@ from ui.broadcast.desk import BroadcastDesk
 from ui.broadcast.dock import BroadcastDock
 from ui.broadcast.shot_cuts import ShotCuts
 from ui.broadcast.tally import TallyLights
+from ui.common.bridge import ObsBridge
 from ui.desk.camera_model import CameraListModel
+from ui.desk.main_window import MainWindow
 from ui.desk.operator_desk import OperatorDesk
-from ui.shell.bridge import ObsBridge
-from ui.shell.main_window import MainWindow
 
 
 class Broadcast(QObject):

@@ -24,10 +24,10 @@ from devices.obs.state import ObsState
 from devices.records import ActionRecord
 from models.config.schema import BroadcastConfig
 from models.desk.ownership import TakeOver, broadcast_device
+from ui.common.bridge import ObsBridge
+from ui.common.device_words import record_text
+from ui.common.wording import said
 from ui.desk.operator_desk import OperatorDesk
-from ui.shell.bridge import ObsBridge
-from ui.shell.device_words import record_text
-from ui.shell.wording import said
 
 COMMANDS = ("start_stream", "stop_stream", "start_record", "stop_record")
 

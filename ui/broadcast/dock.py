@@ -32,7 +32,8 @@ class BroadcastDock(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.empty if not self.panels else self.tabs)
         desk.outputChanged.connect(self._title)
-        self.clock = QTimer(self, interval=TICK_MS, timeout=self.tick)
+        self.clock = QTimer(self, interval=TICK_MS)
+        self.clock.timeout.connect(self.tick)
         self.clock.start()
         self.retranslate()
 

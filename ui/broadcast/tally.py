@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject
 from devices.visca.controller import CameraController
 from models.config.schema import CameraConfig
 from ui.broadcast.desk import BroadcastDesk
+from ui.common.wording import said
 from ui.desk.camera_model import CameraListModel, Tally
-from ui.shell.wording import said
 
 
 class TallyLights(QObject):

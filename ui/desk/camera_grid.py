@@ -11,7 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import ceil, sqrt
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
@@ -41,16 +50,15 @@ def grid_shape(count: int, room: QSize, gap: int = GAP) -> GridShape:
     """The grid that shows ``count`` tiles largest in ``room`` (a margin of ``gap`` all round);
     of equally large grids, the one with fewer columns."""
     count = max(1, count)
-    best: tuple[int, int] | None = None
-    for columns in range(1, count + 1):
+
+    def tile_width(columns: int) -> int:
         rows = ceil(count / columns)
         by_width = (room.width() - gap * (columns + 1)) // columns
         by_height = tile_width_for_height((room.height() - gap * (rows + 1)) // rows)
-        width = min(by_width, by_height)
-        if best is None or width > best[1]:
-            best = (columns, width)
-    columns, width = best
-    width = max(MIN_TILE_WIDTH, width)
+        return min(by_width, by_height)
+
+    columns = max(range(1, count + 1), key=tile_width)  # the first of the largest: fewer columns
+    width = max(MIN_TILE_WIDTH, tile_width(columns))
     return GridShape(columns, ceil(count / columns), QSize(width, tile_height(width)))
 
 
@@ -69,6 +77,7 @@ class CameraGrid(QAbstractItemView):
         self, model: CameraListModel, parent: QWidget | None = None, *, only: str | None = None
     ) -> None:
         super().__init__(parent)
+        self.cameras = model
         self._only = only
         self._rects: dict[int, QRect] = {}
         self._picture = QSize()
@@ -86,10 +95,9 @@ class CameraGrid(QAbstractItemView):
 
     # ---- what is shown where -------------------------------------------------------------------
     def shown_rows(self) -> list[int]:
-        model = self.model()
         if self._only is None:
-            return list(range(model.rowCount()))
-        row = model.row_of(self._only)
+            return list(range(self.cameras.rowCount()))
+        row = self.cameras.row_of(self._only)
         return [row] if row >= 0 else []
 
     def shape(self) -> GridShape:
@@ -139,12 +147,12 @@ class CameraGrid(QAbstractItemView):
         return self.minimumSizeHint() * 2
 
     def show_selected(self, camera_id: str) -> None:
-        row = self.model().row_of(camera_id)
+        row = self.cameras.row_of(camera_id)
         if row >= 0:
             self.setCurrentIndex(self.model().index(row, 0))
 
     # ---- QAbstractItemView -----------------------------------------------------------------------
-    def visualRect(self, index: QModelIndex) -> QRect:
+    def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
         if not index.isValid() or index.column() != 0:
             return QRect()
         return QRect(self._rects.get(index.row(), QRect()))
@@ -155,7 +163,9 @@ class CameraGrid(QAbstractItemView):
                 return self.model().index(row, 0)
         return QModelIndex()
 
-    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+    def scrollTo(
+        self, index: QModelIndex | QPersistentModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible
+    ) -> None:
         pass  # every tile is always in view
 
     def moveCursor(self, action, modifiers) -> QModelIndex:
@@ -167,7 +177,7 @@ class CameraGrid(QAbstractItemView):
     def verticalOffset(self) -> int:
         return 0
 
-    def isIndexHidden(self, index: QModelIndex) -> bool:
+    def isIndexHidden(self, index: QModelIndex | QPersistentModelIndex) -> bool:
         return index.column() != 0 or index.row() not in self._rects
 
     def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:

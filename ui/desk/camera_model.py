@@ -13,8 +13,8 @@ from PySide6.QtGui import QImage
 from devices.records import Link
 from devices.visca.answers import INQUIRY_WORDS
 from devices.visca.state import CameraState, Motion
-from ui.shell.bridge import CameraBridge
-from ui.shell.wording import said
+from ui.common.bridge import CameraBridge
+from ui.common.wording import said
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -61,8 +61,7 @@ class CameraWindow(QDialog):
 
     def _ask_frames(self, size: QSize) -> None:
         """Frames of this window's cameras big enough for its tiles."""
-        model = self.grid.model()
-        shown = {model.camera(row).camera_id for row in self.grid.shown_rows()}
+        shown = {self.grid.cameras.camera(row).camera_id for row in self.grid.shown_rows()}
         for camera_id in self.previews.camera_ids():
             if camera_id in shown:
                 self.previews.set_size(camera_id, size, self.view)

@@ -108,7 +108,8 @@ class ControlPanel(QWidget):
         self.speed.setValue(self.desk.pan_speed)
         self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         value = QLabel(str(self.desk.pan_speed))
-        self.speed.valueChanged.connect(lambda v: (self.desk.set_speed(v), value.setText(str(v))))
+        self.speed.valueChanged.connect(self.desk.set_speed)
+        self.speed.valueChanged.connect(lambda v: value.setText(str(v)))
         row.addWidget(self.speed)
         row.addWidget(value)
         return box

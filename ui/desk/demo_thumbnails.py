@@ -63,5 +63,5 @@ def draw_demo_thumbnails(library: PresetLibrary, cameras: Mapping[str, Simulated
         )
         path = library.thumbnail_path(camera_id, number)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not to_qimage(crop(panorama, view, size), size).save(str(path), "PNG"):
+        if not to_qimage(crop(panorama, view, size), size).save(str(path), "PNG"):  # type: ignore[call-overload]  # the stub wants bytes; PySide6 takes only str
             log.warning("demo thumbnail not written: %s", path)

@@ -111,7 +111,8 @@ class EventsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         desk.ownershipChanged.connect(self.refresh)
-        self._clock = QTimer(self, interval=30_000, timeout=self.refresh)  # events start and end by the clock
+        self._clock = QTimer(self, interval=30_000)  # events start and end by the clock
+        self._clock.timeout.connect(self.refresh)
         self._clock.start()
         self.refresh()
 

@@ -22,9 +22,9 @@ from models.config.schema import Shot
 from models.desk.hotkeys import PRESET_RECALLS
 from models.desk.ownership import EventBoard, TakeOver
 from models.oplog.tables import NOT_ERRORS
-from ui.shell.bridge import CameraBridge
-from ui.shell.device_words import record_text
-from ui.shell.wording import said
+from ui.common.bridge import CameraBridge
+from ui.common.device_words import record_text
+from ui.common.wording import said
 
 HELD_MOVES = {"move.up": (0, 1), "move.down": (0, -1), "move.left": (-1, 0), "move.right": (1, 0)}
 HELD_ZOOM = {"zoom.in": 1, "zoom.out": -1}
@@ -85,9 +85,10 @@ class OperatorDesk(QObject):
         """Number the cameras (1–9 select them) in this order, the configuration's."""
         bridges = {c: self.bridges[c] for c in camera_ids if c in self.bridges}
         names = {c: self.names[c] for c in bridges}
-        for mine, ordered in ((self.bridges, bridges), (self.names, names)):  # in place: others hold them
-            mine.clear()
-            mine.update(ordered)
+        self.bridges.clear()  # in place: others hold them
+        self.bridges.update(bridges)
+        self.names.clear()
+        self.names.update(names)
 
     def camera_ids(self) -> list[str]:
         return list(self.bridges)

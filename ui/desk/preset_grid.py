@@ -121,7 +121,8 @@ class PresetGrid(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(said)
         self._pending: tuple[str, int] | None = None  # ("save" | "clear", preset) asked, not yet confirmed
-        self._confirm_timer = QTimer(self, singleShot=True, interval=CONFIRM_MS, timeout=self._cancel_confirm)
+        self._confirm_timer = QTimer(self, singleShot=True, interval=CONFIRM_MS)
+        self._confirm_timer.timeout.connect(self._cancel_confirm)
         self.keeper.changed.connect(self._on_preset_changed)
         self.keeper.undoChanged.connect(self._show_undo)
         self.keeper.told.connect(self._say)
@@ -204,7 +205,7 @@ class PresetGrid(QWidget):
     def save_to_next_free(self) -> None:
         camera_id = self.model.camera_id
         number = None if camera_id is None else self.keeper.next_free(camera_id)
-        if number is None:
+        if camera_id is None or number is None:
             self._say(self.tr("Every preset slot of this camera is used: choose one to overwrite."))
             return
         self.choose(number)

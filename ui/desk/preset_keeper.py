@@ -24,10 +24,10 @@ from PySide6.QtGui import QImage
 
 from devices.visca.state import CameraError
 from models.desk.preset_library import PresetLibrary, PresetPosition, PresetRecord
+from ui.common.device_words import result_text
+from ui.common.wording import said
 from ui.desk.operator_desk import OperatorDesk
 from ui.desk.preset_model import THUMB
-from ui.shell.device_words import result_text
-from ui.shell.wording import said
 
 UNDO_SECONDS = 10
 READ_TRIES = 3  # asking where the camera is after a save
@@ -61,9 +61,8 @@ class PresetKeeper(QObject):
         self.library = library
         self.grab_frame = grab_frame  # camera id -> the latest preview frame
         self._undo: _Undo | None = None
-        self._undo_timer = QTimer(
-            self, singleShot=True, interval=UNDO_SECONDS * 1000, timeout=self._drop_undo
-        )
+        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_SECONDS * 1000)
+        self._undo_timer.timeout.connect(self._drop_undo)
         self._ready.connect(lambda then, futures: then(futures), Qt.ConnectionType.QueuedConnection)
         desk.presetSaved.connect(self._on_saved)
 
@@ -187,7 +186,7 @@ class PresetKeeper(QObject):
         path.parent.mkdir(parents=True, exist_ok=True)
         image.scaled(
             THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        ).save(str(path), "PNG")
+        ).save(str(path), "PNG")  # type: ignore[call-overload]  # the stub wants bytes; PySide6 takes only str
         self.changed.emit(camera_id, number)
 
     def _after(self, futures: Futures, then: Callable[[Futures], None]) -> None:

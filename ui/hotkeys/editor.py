@@ -7,7 +7,7 @@ itself, that it should move. Changes reach the console only with Save (``mapChan
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from common.user_files import write_atomically
-from common.wording import sentence_of
+from common.wording import Phrase, sentence_of
 from models.desk.hotkeys import ACTIONS, HotkeyError, HotkeyMap, KeyConflict, save_hotkeys
+from ui.common.save_dialog import file_dialog
+from ui.common.wording import said
 from ui.hotkeys.key_filter import OWNS_KEYS, ActionLabels, display_key, key_text
-from ui.shell.save_dialog import file_dialog
-from ui.shell.wording import said
 
 CONFLICT_COLOUR = QColor("#c62828")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -135,7 +135,7 @@ class HotkeyTableModel(QAbstractTableModel):
     def export_json(self) -> str:
         return self._map.to_json()
 
-    def import_json(self, text: str) -> list[str]:
+    def import_json(self, text: str) -> list[Phrase]:
         """Replace the map with the one in ``text``; on problems keep the map and return them (Phrases)."""
         try:
             hotkeys = HotkeyMap.from_json(text)
@@ -248,7 +248,7 @@ class HotkeyEditor(QWidget):
         self.capture.clear()
         if sequence.isEmpty():
             return
-        key = key_text(sequence[0])
+        key = key_text(sequence[0])  # type: ignore[index]  # PySide6's stub lacks QKeySequence[i]
         action = self.selected_action()
         if key is None:
             self._say(self.tr("That key cannot be used as a hotkey."), error=True)
@@ -360,7 +360,7 @@ class HotkeyEditor(QWidget):
     @Slot(str)
     def import_from(self, path: str) -> None:
         try:
-            problems = self.model.import_json(Path(path).read_text(encoding="utf-8"))
+            problems: Sequence[str] = self.model.import_json(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             problems = [sentence_of(exc)]
         if problems:

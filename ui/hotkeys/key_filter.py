@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from models.desk.hotkeys import STOP_ALL, WIDGET_KEYS, HotkeyMap, describe
 from models.desk.key_names import normalize_key
-from ui.shell.wording import said
+from ui.common.wording import said
 
 OWNS_KEYS = "ownsKeys"
 """A window with this property set to True keeps its keys (editors); only the all-stop keys still work
@@ -121,7 +121,7 @@ class HotkeyFilter(QObject):
         # text field that acts on Enter or Esc may give up the focus before the key reaches the window
         self._focus_at_press: QWidget | None = None
         app = QGuiApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._on_application_state)
 
     @property
@@ -152,7 +152,7 @@ class HotkeyFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _KEY_EVENTS:
+        if kind in _KEY_EVENTS and isinstance(event, QKeyEvent):
             return self._on_key(watched, event)
         if kind == QEvent.Type.WindowDeactivate and isinstance(watched, QWidget) and watched.isWindow():
             self.release_all()
@@ -163,9 +163,9 @@ class HotkeyFilter(QObject):
         kind = event.type()
         if kind == QEvent.Type.KeyRelease and physical in self._held:
             if not event.isAutoRepeat():
-                action = self._held.pop(physical)
-                if action not in self._held.values():
-                    self.actionReleased.emit(action)
+                released = self._held.pop(physical)
+                if released not in self._held.values():
+                    self.actionReleased.emit(released)
             return True
         if kind == QEvent.Type.ShortcutOverride:
             self._focus_at_press = QApplication.focusWidget()

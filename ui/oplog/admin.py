@@ -27,9 +27,9 @@ from models.oplog.jobs import inventory, staff_admin
 from models.oplog.jobs.base import Job, StaffJob
 from models.oplog.snapshot import Snapshot, wib_time
 from models.oplog.tables import DeviceKind, EmploymentCategory, Role
+from ui.common.wording import said
 from ui.oplog.state import OplogState
 from ui.oplog.widgets import TextTable
-from ui.shell.wording import said
 
 Row = tuple[int, list[str]]
 Item = TypeVar("Item")

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from devices.records import ActionRecord
 from models.oplog.audit_log import AuditRecord, AuditWriter
 from models.oplog.database import Database
-from ui.shell.wording import said
+from ui.common.wording import said
 
 PENDING = 10_000  # actions kept while the database is being opened
 SEEN = 256  # wall records remembered to write each once

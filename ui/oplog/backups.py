@@ -31,8 +31,8 @@ from models.oplog.backup_schedule import (
 from models.oplog.clock import utc_now
 from models.oplog.database import Database, sqlite_path
 from models.oplog.demo_log import PREFIX as DEMO_LOG
-from ui.oplog.worker import OplogWorker
-from ui.shell.wording import said
+from ui.common.oplog_worker import OplogWorker
+from ui.common.wording import said
 
 CHECK_MS = 3_600_000
 

@@ -36,12 +36,12 @@ from models.oplog.database import DatabaseProblem
 from models.oplog.jobs.takeovers import TakeOverAsked, take_over_all
 from models.oplog.snapshot import EventView, Snapshot
 from models.oplog.takeovers import SharedTakeOver, this_desk
+from ui.common.wording import said
 from ui.desk.events_panel import EventsPanel
 from ui.desk.operator_desk import OperatorDesk
 from ui.oplog.audit_feed import AuditFeed
 from ui.oplog.events import EventsDock
 from ui.oplog.state import OplogState
-from ui.shell.wording import said
 
 PREFIX = "oplog:"
 

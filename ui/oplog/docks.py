@@ -25,6 +25,11 @@ from models.oplog.clock import utc_now
 from models.oplog.database import Database
 from models.oplog.snapshot import StaffView
 from models.oplog.tables import Role
+from ui.common.bridge import CameraBridge, WallBridge
+from ui.common.notices import LogModel
+from ui.common.oplog_worker import OplogWorker
+from ui.common.wording import said
+from ui.desk.main_window import MainWindow
 from ui.desk.operator_desk import OperatorDesk
 from ui.hotkeys.key_filter import HotkeyFilter, display_key
 from ui.oplog.admin import AdminWindow, DevicesAdmin, StaffAdmin
@@ -39,12 +44,7 @@ from ui.oplog.login import LoginPanel
 from ui.oplog.news import NewsBridge
 from ui.oplog.shift import ShiftPanel
 from ui.oplog.state import OplogState
-from ui.oplog.worker import OplogWorker
 from ui.reports.monthly import MonthlyWindow
-from ui.shell.bridge import CameraBridge, WallBridge
-from ui.shell.main_window import MainWindow
-from ui.shell.notices import LogModel
-from ui.shell.wording import said
 
 CONFIRMATION_MS = 8000
 

@@ -30,9 +30,9 @@ from models.oplog.jobs.events import schedule_event, start_or_end_event
 from models.oplog.schedule import Place, Stream
 from models.oplog.snapshot import EventView, Snapshot, wib_time
 from models.oplog.tables import EventMode, Role
+from ui.common.wording import said
 from ui.oplog.state import OplogState
 from ui.oplog.widgets import CheckList, TextTable, WibDateTimeEdit
-from ui.shell.wording import said
 
 PLATFORMS = ("", "YouTube", "Zoom", "Facebook", "Instagram")
 

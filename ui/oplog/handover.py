@@ -32,11 +32,11 @@ from models.oplog.jobs import handover as jobs
 from models.oplog.jobs.base import Job, StaffJob
 from models.oplog.jobs.handover import HandoverState
 from models.oplog.tables import Role
+from ui.common.save_dialog import ask_file_name
+from ui.common.wording import said
 from ui.oplog.handover_pages import PinPage, RecordPage
 from ui.oplog.state import OplogState
 from ui.reports.handover_pdf import HandoverDocument, save_handover
-from ui.shell.save_dialog import ask_file_name
-from ui.shell.wording import said
 
 SUMMARY, NOTES, SIGN, ACCEPT, RECORD = range(5)
 

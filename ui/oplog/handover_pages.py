@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.oplog.reports.handover import HandoverReport
-from ui.oplog.state import Labels
+from ui.common.labels import Labels
+from ui.common.wording import said
 from ui.oplog.widgets import BusyBar
 from ui.reports.handover_pdf import paragraph, table, when
-from ui.shell.wording import said
 
 
 class PinPage(QWidget):

@@ -32,9 +32,9 @@ from models.oplog.jobs import logbook as jobs
 from models.oplog.jobs.base import StaffJob
 from models.oplog.snapshot import Snapshot, wib_time
 from models.oplog.tables import FaultSeverity, Role
+from ui.common.wording import said
 from ui.oplog.state import OplogState
 from ui.oplog.widgets import TextTable
-from ui.shell.wording import said
 
 
 class FaultsPanel(QWidget):

@@ -9,6 +9,7 @@ the console running: cameras never depend on who is logged in.
 from __future__ import annotations
 
 import time
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -26,9 +27,9 @@ from models.oplog.database import DatabaseProblem
 from models.oplog.jobs.base import log_in
 from models.oplog.snapshot import Snapshot, StaffView
 from models.oplog.staff import AccountLocked, StaffInactive, WrongPin
+from ui.common.wording import said
 from ui.oplog.state import OplogState
 from ui.oplog.widgets import BusyBar
-from ui.shell.wording import said
 
 
 class LoginPanel(QWidget):
@@ -101,8 +102,9 @@ class LoginPanel(QWidget):
             self.message.setText(self.tr("Choose your name and type your PIN."))
             return
         self._checking(True)
-        self.message.setText(self.tr("Checking the PIN of %1…").replace("%1", self.staff.currentText()))
-        self.state.worker.call(log_in(staff_id, pin), self._logged_in, self._refused)
+        name = self.staff.currentText()  # a refresh may refill the list (without this name) before the reply
+        self.message.setText(self.tr("Checking the PIN of %1…").replace("%1", name))
+        self.state.worker.call(log_in(staff_id, pin), self._logged_in, partial(self._refused, name))
 
     @Slot()
     def log_out(self) -> None:
@@ -124,9 +126,8 @@ class LoginPanel(QWidget):
         self.state.set_staff(staff)
         self.state.refresh()
 
-    def _refused(self, error: Exception) -> None:
+    def _refused(self, name: str, error: Exception) -> None:
         self._checking(False)
-        name = self.staff.currentText()
         if isinstance(error, AccountLocked):
             self._unlock_at, self._locked_name = time.monotonic() + error.seconds_left, name
             self._locked_wrong = error.wrong

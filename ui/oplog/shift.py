@@ -25,9 +25,9 @@ from models.oplog.jobs.base import StaffJob
 from models.oplog.shifts import SHIFT_NAMES, suggested_name
 from models.oplog.snapshot import ShiftView, Snapshot, wib_time
 from models.oplog.tables import Role
+from ui.common.wording import said
 from ui.oplog.state import OplogState
 from ui.oplog.widgets import CheckList, WibDateTimeEdit
-from ui.shell.wording import said
 
 SHIFT_HOURS = 8
 

@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.oplog.jobs.base import StaffJob, as_staff, snapshot_now
 from models.oplog.snapshot import Snapshot, StaffView
-from models.oplog.tables import DeviceKind, LocationKind, Role
-from ui.oplog.worker import Done, Failed, OplogWorker
+from models.oplog.tables import Role
+from ui.common.labels import Labels
+from ui.common.oplog_worker import Done, Failed, OplogWorker
 
 T = TypeVar("T")
 REFRESH_MS = 60_000  # other desks change the log too
@@ -99,57 +100,3 @@ class OplogState(QObject):
                 done(result)
 
         self.worker.call(as_staff(staff.id, work), finished, failed)
-
-
-class Labels(QObject):
-    def role(self, role: Role) -> str:
-        return {
-            Role.ADMIN: self.tr("admin"),
-            Role.OPERATOR: self.tr("operator"),
-            Role.VIEWER: self.tr("viewer"),
-        }[role]
-
-    def mode(self, mode: str) -> str:
-        return {"daring": self.tr("online"), "luring": self.tr("on site"), "campuran": self.tr("hybrid")}.get(
-            mode, mode
-        )
-
-    def severity(self, severity: str) -> str:
-        return {"minor": self.tr("minor"), "major": self.tr("major"), "critical": self.tr("critical")}.get(
-            severity, severity
-        )
-
-    def status(self, status: str) -> str:
-        return {
-            "scheduled": self.tr("scheduled"),
-            "running": self.tr("running"),
-            "finished": self.tr("finished"),
-            "cancelled": self.tr("cancelled"),
-            "no handover": self.tr("no handover yet"),
-            "draft": self.tr("draft"),
-            "signed": self.tr("signed by the outgoing lead"),
-            "accepted": self.tr("accepted and locked"),
-            "reopened": self.tr("reopened for additions"),
-        }.get(status, status)
-
-    def device_kind(self, kind: DeviceKind) -> str:
-        return {
-            DeviceKind.CAMERA: self.tr("camera"),
-            DeviceKind.VIDEO_WALL: self.tr("video wall"),
-            DeviceKind.MOBILE_KIT: self.tr("mobile kit"),
-            DeviceKind.OTHER: self.tr("other"),
-        }[kind]
-
-    def location_kind(self, kind: LocationKind) -> str:
-        return {
-            LocationKind.SMART_CENTRE_ROOM: self.tr("Smart Centre room"),
-            LocationKind.VENUE: self.tr("Other venue"),
-            LocationKind.MOBILE: self.tr("Mobile unit"),
-        }[kind]
-
-    def addition(self, kind: str) -> str:
-        return {
-            "reopened": self.tr("reopened"),
-            "note": self.tr("addition"),
-            "relocked": self.tr("locked again"),
-        }.get(kind, kind)

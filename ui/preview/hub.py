@@ -7,7 +7,7 @@ Frames are never queued. Each camera has one mailbox slot for a frame the GUI th
 taken yet; a newer frame replaces it, and only the first frame into an empty slot posts a call
 to the GUI thread. However slow the GUI thread is, it finds at most one frame per camera
 waiting, so a busy moment costs dropped frames instead of a growing backlog (the pattern of
-ui/shell/bridge.py). Link reports travel the same way: the GUI shows the newest.
+ui/common/bridge.py). Link reports travel the same way: the GUI shows the newest.
 
 Several views may show a camera at once (the bank's tile, an enlarged preview, the multiview).
 They share the camera's one worker: each view says the size it shows the camera at, and the
@@ -39,9 +39,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from devices.video import DecodeMode, FrameSource, Size, open_source
+from ui.common.wording import said
 from ui.preview.shared_thread import SharedPreviewThread
 from ui.preview.worker import LinkReport, LinkState, PreviewWorker
-from ui.shell.wording import said
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +60,10 @@ DECODE_SETTING = "preview/decode"
 def tile_fps_from(settings: QSettings) -> float:
     """The console's tile rate (``preview/tile_fps``); the default where it is unset or not a positive
     number."""
+    value = settings.value(TILE_FPS_SETTING, DEFAULT_TILE_FPS)  # a list where the file says "1, 2"
     try:
-        fps = float(settings.value(TILE_FPS_SETTING, DEFAULT_TILE_FPS))
-    except (TypeError, ValueError):
+        fps = float(value) if isinstance(value, str | int | float) else 0.0
+    except ValueError:
         fps = 0.0
     if fps > 0:
         return fps

@@ -1,7 +1,8 @@
-"""The four charts of the monthly statistics, drawn with QtCharts for the Monthly statistics window
+"""The five charts of the monthly statistics, drawn with QtCharts for the Monthly statistics window
 and, recorded as vector pictures, for the monthly PDF: events per day by mode (stacked bars),
-events per location, staff hours and device faults by severity. What is only planned (events not
-held, shifts not started) is stacked on in grey; axes that count have whole-number ticks.
+events per location, staff hours, device faults by severity and hours on air per OPD by event type.
+What is only planned (events not held, shifts not started) is stacked on in grey; axes that count have
+whole-number ticks.
 
 Charts are graphics widgets, so they are built and drawn on the GUI thread only. ``record`` draws
 one into a ``QPicture``, a list of painting commands that another thread may then play on a PDF
@@ -16,7 +17,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,13 +33,15 @@ from PySide6.QtCore import QObject, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QPainter, QPicture
 from PySide6.QtWidgets import QGraphicsScene
 
+from models.oplog.handover_summary import NO_DEVICE
 from models.oplog.reports.monthly import MonthlyStats
 from models.oplog.tables import EventMode, FaultSeverity
-from ui.oplog.state import Labels
+from ui.common.labels import Labels
 
 MODE_COLOURS = {"daring": "#42a5f5", "luring": "#66bb6a", "campuran": "#ffa726"}
 SEVERITY_COLOURS = {"minor": "#fdd835", "major": "#fb8c00", "critical": "#e53935"}
 DONE_COLOUR, PLANNED_COLOUR = "#42a5f5", "#bdbdbd"
+CHART_COUNT = 5
 PRINT_SIZE = QSize(560, 360)
 """A chart's size in the PDF, in pixels at 96 dpi: about the width of the text on an A4 page."""
 
@@ -49,7 +52,8 @@ class MonthlyCharts(QObject):
         self.labels = Labels(self)
 
     def charts(self, stats: MonthlyStats) -> list[QChart]:
-        """Events per day by mode, events per location, staff hours, device faults by severity."""
+        """Events per day by mode, events per location, staff hours, device faults by severity, hours on
+        air."""
         faults = stats.faults_by_device()
         by_severity = {
             severity.value: [counts.get(severity.value, 0) for counts in faults.values()]
@@ -86,7 +90,25 @@ class MonthlyCharts(QObject):
                 {self.labels.severity(key): values for key, values in by_severity.items()},
                 list(SEVERITY_COLOURS.values()),
             ),
+            self._on_air(stats),
         ]
+
+    def _on_air(self, stats: MonthlyStats) -> QChart:
+        organisers = stats.on_air_by_organiser()
+        modes = [mode.value for mode in EventMode]
+        if any(row.mode not in modes for row in stats.on_air):
+            modes.append(NO_DEVICE)  # streams of no event
+        return self._bars(
+            self.tr("Hours on air per OPD, by event type"),
+            QHorizontalStackedBarSeries(),
+            list(organisers),
+            {
+                self.labels.mode(mode): [hours.get(mode, 0.0) for hours in organisers.values()]
+                for mode in modes
+            },
+            [*MODE_COLOURS.values(), PLANNED_COLOUR],
+            counts=False,
+        )
 
     def _events_per_day(self, stats: MonthlyStats) -> QChart:
         days = calendar.monthrange(stats.year, stats.month)[1]
@@ -111,7 +133,7 @@ class MonthlyCharts(QObject):
         title: str,
         series,
         categories: Sequence[str],
-        sets: dict[str, Sequence[float]],
+        sets: Mapping[str, Sequence[float]],
         colours: Sequence[str] = (),
         vertical: bool = False,
         counts: bool = True,

@@ -158,6 +158,6 @@ def _start_gui(language: str | None) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ui.shell.language import install_translator
+    from ui.common.language import install_translator
 
     install_translator(QApplication.instance() or QApplication(sys.argv[:1]), language)

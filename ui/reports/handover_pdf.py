@@ -30,10 +30,11 @@ from models.oplog.clock import to_wib, utc_now
 from models.oplog.handover_summary import FaultNote
 from models.oplog.reports.csv_files import write_handover_csv
 from models.oplog.reports.handover import HandoverReport, ReportHeader
-from ui.oplog.state import Labels
+from ui.common.device_words import result_text
+from ui.common.labels import Labels
+from ui.common.wording import said
+from ui.reports.handover_streams import StreamsSection
 from ui.reports.pages import print_pages
-from ui.shell.device_words import result_text
-from ui.shell.wording import said
 
 MARGIN_MM = 15
 SHORT = "%d-%m %H:%M"
@@ -146,10 +147,15 @@ class HandoverDocument(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.labels = Labels(self)
+        self.streams = StreamsSection(self)
 
     def html(self, report: HandoverReport, with_entries: bool = True) -> str:
         parts = [letterhead(self.tr("Shift handover report")), self._header(report)]
         parts += [heading(self.tr("Events")), self._events(report)]
+        parts += [
+            heading(self.tr("Streams")),
+            table(self.streams.headers(), self.streams.rows(report.streams)),
+        ]
         parts += [heading(self.tr("Faults opened or closed in the shift")), self._faults(report.faults)]
         parts += [
             heading(self.tr("Carried over to the next shift (still open)")),

@@ -1,5 +1,6 @@
-"""The monthly statistics window (non-modal): the four charts of ``ui.reports.charts`` (events per
-day by mode, per location, staff hours, device faults by severity); CSV and PDF export.
+"""The monthly statistics window (non-modal): the five charts of ``ui.reports.charts`` (events per
+day by mode, per location, staff hours, device faults by severity, hours on air per OPD); CSV and PDF
+export.
 
 The numbers are aggregated in SQL on the database thread (``monthly_stats``, a few milliseconds
 even on five years of data); the window only draws them. For the PDF the GUI thread records the
@@ -18,12 +19,12 @@ from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPush
 
 from models.oplog.clock import WIB, utc_now
 from models.oplog.reports.monthly import MonthlyStats, monthly_stats
-from ui.oplog.worker import OplogWorker
-from ui.reports.charts import MonthlyCharts, record
+from ui.common.oplog_worker import OplogWorker
+from ui.common.save_dialog import ask_file_name
+from ui.common.wording import said
+from ui.reports.charts import CHART_COUNT, MonthlyCharts, record
 from ui.reports.handover_pdf import when
 from ui.reports.monthly_pdf import save_monthly
-from ui.shell.save_dialog import ask_file_name
-from ui.shell.wording import said
 
 
 class MonthlyWindow(QWidget):
@@ -48,7 +49,7 @@ class MonthlyWindow(QWidget):
         self.export_pdf = QPushButton(self.tr("Export PDF…"))
         self.export_pdf.clicked.connect(self.on_export_pdf)
         self.summary = QLabel()
-        self.views = [QChartView() for _ in range(4)]
+        self.views = [QChartView() for _ in range(CHART_COUNT)]
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month)
@@ -126,13 +127,15 @@ class MonthlyWindow(QWidget):
 
     def save_csv(self, path: str) -> None:
         stats = self.stats
-        self._save(path, lambda: save_monthly(stats, path))
+        if stats is not None:
+            self._save(path, lambda: save_monthly(stats, path))
 
     def save_pdf(self, path: str) -> None:
         """Record the charts here (GUI thread), write the PDF on the database thread."""
         stats = self.stats
-        charts = [record(chart) for chart in self.charts.charts(stats)]
-        self._save(path, lambda: save_monthly(stats, path, charts))
+        if stats is not None:
+            charts = [record(chart) for chart in self.charts.charts(stats)]
+            self._save(path, lambda: save_monthly(stats, path, charts))
 
     def _save(self, path: str, write: Callable[[], None]) -> None:
         self.summary.setText(self.tr("Saving %1…").replace("%1", path))

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSizeF
+from PySide6.QtCore import QObject, QRect, QRectF, QSizeF
 from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextDocument, QTextFormat
 
 from common.wording import QT_TRANSLATE_NOOP
@@ -24,7 +24,8 @@ from models.oplog.clock import utc_now
 from models.oplog.reports.csv_files import write_monthly_csv
 from models.oplog.reports.monthly import MonthlyStats
 from models.oplog.tables import EventMode, FaultSeverity
-from ui.oplog.state import Labels
+from ui.common.device_words import result_text
+from ui.common.labels import Labels
 from ui.reports.charts import MonthlyCharts, RecordedChart, record
 from ui.reports.handover_pdf import (
     UnsupportedFile,
@@ -36,7 +37,6 @@ from ui.reports.handover_pdf import (
     table,
     when,
 )
-from ui.shell.device_words import result_text
 
 CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
 CHART_NUMBER = int(QTextFormat.Property.UserProperty) + 1
@@ -70,7 +70,7 @@ class ChartObjects(QPyTextObject):
     def drawObject(
         self,
         painter: QPainter,
-        rect: QRectF,
+        rect: QRectF | QRect,
         _document: QTextDocument,
         _position: int,
         text_format: QTextFormat,
@@ -99,7 +99,13 @@ class MonthlyDocument(QObject):
             letterhead(self.tr("Monthly statistics %1").replace("%1", month_label(stats))),
             self._summary(stats),
         ]
-        tables = [self._per_day(stats), self._locations(stats), self._staff(stats), self._faults(stats)]
+        tables = [
+            self._per_day(stats),
+            self._locations(stats),
+            self._staff(stats),
+            self._faults(stats),
+            self._on_air(stats),
+        ]
         for number, (chart, numbers) in enumerate(zip(charts, tables, strict=True)):
             parts += [
                 heading(f"{number + 1}. {chart.title}", new_page=number > 0),
@@ -144,6 +150,8 @@ class MonthlyDocument(QObject):
                 hours_minutes(sum(row.planned_hours for row in stats.staff_hours)),
             ),
             (self.tr("Faults opened"), str(sum(row.faults for row in stats.device_faults))),
+            (self.tr("Hours on air (h:mm)"), hours_minutes(sum(row.hours for row in stats.on_air))),
+            (self.tr("Stream drops"), str(sum(row.drops for row in stats.on_air))),
             (self.tr("Printed"), when(utc_now()) + " WIB"),
         ]
         return fields(rows)
@@ -224,6 +232,21 @@ class MonthlyDocument(QObject):
             )
             + heading(self.tr("Device errors (audit trail)"), "h3")
             + errors
+        )
+
+    def _on_air(self, stats: MonthlyStats) -> str:
+        return table(
+            [
+                self.tr("OPD"),
+                self.tr("Event type"),
+                self.tr("Streams"),
+                self.tr("On air (h:mm)"),
+                self.tr("Drops"),
+            ],
+            (
+                (row.organiser, self.labels.mode(row.mode), row.streams, hours_minutes(row.hours), row.drops)
+                for row in stats.on_air
+            ),
         )
 
 

@@ -99,8 +99,8 @@ class CheatSheet(QWidget):
     def refresh(self) -> None:
         """List the keys again with what they do now (events, the wall on screen, the selected camera)."""
         while (item := self._groups.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         for position, (group, actions) in enumerate(ACTION_GROUPS):
             box = QGroupBox(self._labels.group_title(group))
             rows = QFormLayout(box)

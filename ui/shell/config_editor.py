@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.config.store import Config, ConfigError, ConfigProblem, ConfigStore
+from ui.common.wording import said
 from ui.hotkeys.key_filter import OWNS_KEYS
 from ui.shell.code_editor import NumberedTextEdit
-from ui.shell.wording import said
 
 PROBLEM_LINE_COLOUR = QColor("#fde0dc")
 WARNING_LINE_COLOUR = QColor("#fff3cd")

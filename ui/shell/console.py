@@ -33,24 +33,24 @@ from models.desk.ownership import EventBoard
 from models.desk.preset_library import PresetLibrary
 from models.oplog.database import Database
 from ui.broadcast.compose import Broadcast
+from ui.common.bridge import CameraBridge, WallBridge
+from ui.common.device_words import record_text
+from ui.common.language import LANGUAGES, current_language, install_translator
+from ui.common.notices import LogModel
+from ui.common.wording import said
 from ui.desk.camera_model import CameraListModel
 from ui.desk.demo_thumbnails import draw_demo_thumbnails
+from ui.desk.main_window import MainWindow
 from ui.desk.operator_desk import OperatorDesk
 from ui.hotkeys.editor import HotkeyEditor
 from ui.hotkeys.key_filter import CONSOLE_WINDOW, ActionLabels, HotkeyFilter, display_key
 from ui.oplog.docks import OplogDocks
 from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
-from ui.shell.bridge import CameraBridge, WallBridge
 from ui.shell.cheat_sheet import ActionNames, CheatSheet
 from ui.shell.config_editor import ConfigEditor
-from ui.shell.device_words import record_text
-from ui.shell.language import LANGUAGES, current_language, install_translator
 from ui.shell.live_config import LiveConfig
-from ui.shell.main_window import MainWindow
-from ui.shell.notices import LogModel
 from ui.shell.placement import place_clear_of
 from ui.shell.retranslate import Retranslator
-from ui.shell.wording import said
 from ui.wall.view import WallView
 from ui.wall.wall_desk import WallDesk
 
@@ -165,7 +165,7 @@ class Console(QObject):
             self._show_start_problems(config_errors)
         self.window.update_owners()
         self.wall_view.refresh_owners()
-        self.live = LiveConfig(self, factory)
+        self.live = LiveConfig(self, factory, self)
         self.oplog = OplogDocks(self, oplog, self) if oplog is not None else None
         self.window.restore_layout()  # now that every dock is there
 

@@ -12,16 +12,46 @@ console built without one, as tests do) device changes wait for a restart, and t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 
 from devices.controller_factory import ControllerFactory
 from models.config.schema import CameraConfig, Config, WallConfig
-from ui.shell.bridge import CameraBridge, WallBridge
+from models.desk.ownership import EventBoard
+from models.desk.preset_library import PresetLibrary
+from ui.common.bridge import CameraBridge, WallBridge
+from ui.common.notices import LogModel
+from ui.desk.camera_model import CameraListModel
+from ui.desk.main_window import MainWindow
+from ui.desk.operator_desk import OperatorDesk
+from ui.hotkeys.key_filter import HotkeyFilter
+from ui.oplog.docks import OplogDocks
+from ui.preview.hub import PreviewHub
+from ui.wall.view import WallView
+from ui.wall.wall_desk import WallDesk
 
-if TYPE_CHECKING:
-    from ui.shell.console import Console
+
+class LiveParts(Protocol):
+    """What a configuration change touches of the console (the console has all of it)."""
+
+    config: Config
+    oplog: OplogDocks | None
+    board: EventBoard
+    window: MainWindow
+    wall_view: WallView
+    log: LogModel
+    desk: OperatorDesk
+    hotkeys: HotkeyFilter
+    simulated: dict[str, Any]  # demo pictures by camera id
+    bridges: dict[str, CameraBridge]
+    wall_bridges: dict[str, WallBridge]
+    cameras: CameraListModel
+    library: PresetLibrary
+    previews: PreviewHub
+    walls: WallDesk
+
+    def add_preview(self, camera: CameraConfig) -> None: ...
 
 
 def _restart(old: CameraConfig | WallConfig, new: CameraConfig | WallConfig) -> bool:
@@ -35,8 +65,9 @@ def _restart(old: CameraConfig | WallConfig, new: CameraConfig | WallConfig) -> 
 
 
 class LiveConfig(QObject):
-    def __init__(self, console: Console, factory: ControllerFactory | None) -> None:
-        super().__init__(console)
+    def __init__(self, console: LiveParts, factory: ControllerFactory | None, parent: QObject) -> None:
+        """``parent``: the console, which also owns the bridges this makes."""
+        super().__init__(parent)
         self.console = console
         self.factory = factory
 
@@ -49,36 +80,40 @@ class LiveConfig(QObject):
             oplog.use_config()
         else:
             console.board.set_events(config.events)
-        devices_changed = (old.cameras, old.walls) != (config.cameras, config.walls)
-        if devices_changed and self.factory is None:
-            console.desk.notice.emit(
-                "warning", self.tr("Camera and video wall changes apply when the console is restarted")
-            )
-        elif devices_changed:
-            problems = len(self.factory.problems)
-            self._cameras(old, config)
-            self._walls(old, config)
-            for problem in self.factory.problems[problems:]:  # capture files that cannot be written
-                console.desk.notice.emit("error", problem)
-            console.wall_view.rebuild({c.name: c.id for c in config.cameras}, console.hotkeys.map)
+        if (old.cameras, old.walls) != (config.cameras, config.walls):
+            self._devices(old, config)
         console.window.events.refresh()
         console.window.update_owners()
         console.wall_view.refresh_owners()
         console.log.add("info", self.tr("Configuration applied"))
 
+    def _devices(self, old: Config, new: Config) -> None:
+        console, factory = self.console, self.factory
+        if factory is None:
+            console.desk.notice.emit(
+                "warning", self.tr("Camera and video wall changes apply when the console is restarted")
+            )
+            return
+        problems = len(factory.problems)
+        self._cameras(factory, old, new)
+        self._walls(factory, old, new)
+        for problem in factory.problems[problems:]:  # capture files that cannot be written
+            console.desk.notice.emit("error", problem)
+        console.wall_view.rebuild({c.name: c.id for c in new.cameras}, console.hotkeys.map)
+
     # ---- cameras --------------------------------------------------------------------------------
-    def _cameras(self, old: Config, new: Config) -> None:
+    def _cameras(self, factory: ControllerFactory, old: Config, new: Config) -> None:
         console, selected = self.console, self.console.desk.selected
         before = {camera.id: camera for camera in old.cameras}
         after = {camera.id: camera for camera in new.cameras}
         for camera_id, camera in before.items():
             if camera_id not in after or _restart(camera, after[camera_id]):
-                self._retire_camera(camera_id)
+                self._retire_camera(factory, camera_id)
             if camera_id not in after or camera.url != after[camera_id].url:
                 console.simulated.pop(camera_id, None)  # demo: the picture of another simulator
         for camera in new.cameras:
             if camera.id not in console.bridges:
-                self._start_camera(camera)
+                self._start_camera(factory, camera)
             elif camera != before[camera.id]:
                 console.cameras.rename_camera(camera.id, camera.name, camera.location or "")
                 if (camera.preview, camera.preview_hd) != (
@@ -94,17 +129,17 @@ class LiveConfig(QObject):
         if selected in console.desk.bridges:
             console.desk.select(selected)
 
-    def _start_camera(self, camera: CameraConfig) -> None:
+    def _start_camera(self, factory: ControllerFactory, camera: CameraConfig) -> None:
         console = self.console
-        controller = self.factory.camera(camera)
-        bridge = console.bridges[camera.id] = CameraBridge(camera.id, controller, console)
+        controller = factory.camera(camera)
+        bridge = console.bridges[camera.id] = CameraBridge(camera.id, controller, self.parent())
         console.cameras.add_camera(camera.id, camera.name, camera.location or "", bridge)
         console.desk.add_camera(camera.id, camera.name, bridge)
         console.add_preview(camera)
         if console.oplog is not None:
             console.oplog.feed.attach_camera(controller)
 
-    def _retire_camera(self, camera_id: str) -> None:
+    def _retire_camera(self, factory: ControllerFactory, camera_id: str) -> None:
         console = self.console
         console.desk.remove_camera(camera_id)
         console.cameras.remove_camera(camera_id)
@@ -112,14 +147,14 @@ class LiveConfig(QObject):
         bridge = console.bridges.pop(camera_id)
         bridge.detach()
         bridge.deleteLater()
-        self.factory.retire("camera", camera_id, bridge.controller)
+        factory.retire("camera", camera_id, bridge.controller)
 
     def _remove_preview(self, camera_id: str) -> None:
         if camera_id in self.console.previews.camera_ids():
             self.console.previews.remove(camera_id)
 
     # ---- walls ----------------------------------------------------------------------------------
-    def _walls(self, old: Config, new: Config) -> None:
+    def _walls(self, factory: ControllerFactory, old: Config, new: Config) -> None:
         console = self.console
         before = {wall.id: wall for wall in old.walls}
         after = {wall.id: wall for wall in new.walls}
@@ -129,13 +164,13 @@ class LiveConfig(QObject):
                 bridge = console.wall_bridges.pop(wall_id)
                 bridge.detach()
                 bridge.deleteLater()
-                self.factory.retire("wall", wall_id, bridge.controller)
+                factory.retire("wall", wall_id, bridge.controller)
         for wall in new.walls:
             if wall.id in console.wall_bridges:
                 console.walls.walls[wall.id] = wall  # names, sources, layouts: the page is rebuilt
                 continue
-            controller = self.factory.wall(wall)
-            bridge = console.wall_bridges[wall.id] = WallBridge(wall.id, controller, console)
+            controller = factory.wall(wall)
+            bridge = console.wall_bridges[wall.id] = WallBridge(wall.id, controller, self.parent())
             console.walls.add_wall(wall, bridge)
             if console.oplog is not None:
                 console.oplog.feed.attach_wall(controller)

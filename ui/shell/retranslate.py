@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.shell.language import TRANSLATIONS
-from ui.shell.notices import LogModel
+from ui.common.language import TRANSLATIONS
+from ui.common.notices import LogModel
 
 PLACEHOLDER = re.compile(r"%\d|\{[a-z_]+\}")
 MIN_PATTERN_LETTERS = 4  # a pattern with less fixed text ("%1 (%2)") would match anything
@@ -213,6 +213,7 @@ class Retranslator:
         text = getter()
         key = MEMORY + name
         context, _mark, source = str(owner.property(key) or "").partition("\x1f")
+        chosen: tuple[str, str] | None
         if source and self.old.shown(context, source) == text:  # the code has not changed it since
             new, chosen = self.new.shown(context, source), (context, source)
         else:

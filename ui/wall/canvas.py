@@ -77,7 +77,8 @@ class WallCanvas(QWidget):
         self.rows, self.cols = grid(model.rowCount(), model.wall.rows, model.wall.cols)
         self.selected: int | None = None
         self._target: int | None = None  # output under a drag
-        self._frames = QTimer(self, singleShot=True, interval=FRAME_INTERVAL_MS, timeout=self.update)
+        self._frames = QTimer(self, singleShot=True, interval=FRAME_INTERVAL_MS)
+        self._frames.timeout.connect(self.update)
         self.setAcceptDrops(True)
         model.dataChanged.connect(self.update)
 

@@ -7,6 +7,7 @@ drop can never route a source of one wall onto another.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -15,8 +16,8 @@ from devices.records import Link
 from devices.wall.capabilities import Capability
 from models.config.schema import WallConfig, wall_output_id
 from models.desk.ownership import EventBoard
-from ui.shell.bridge import WallBridge
-from ui.shell.wording import said
+from ui.common.bridge import WallBridge
+from ui.common.wording import said
 
 Index = QModelIndex | QPersistentModelIndex
 SOURCE_MIME = "application/x-smartcentre-wall-source"
@@ -150,7 +151,7 @@ class WallOutputsModel(QAbstractListModel):
         if role == WallRole.SOURCE:
             return self.source_name(input)
         if role == WallRole.CAMERA:
-            return self.source_cameras.get(input, "")
+            return "" if input is None else self.source_cameras.get(input, "")
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [row.name, self.source_name(input), row.owner or self.tr("no event"), self.problem(row)]
             return " — ".join(part for part in parts if part)
@@ -188,7 +189,8 @@ class WallSourcesModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [SOURCE_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:
+    # Qt's mimeData may return nullptr (no drag); PySide6's stub forgets the None
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
         valid = [index for index in indexes if index.isValid()]
         if not valid:
             return None

@@ -11,6 +11,7 @@ status line names the unit as it named itself; its tooltip tells what else was l
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
@@ -32,8 +33,8 @@ from devices.wall.capabilities import Capability
 from devices.wall.state import WallState
 from models.config.schema import WallConfig
 from models.desk.hotkeys import HotkeyMap
+from ui.common.wording import said
 from ui.hotkeys.key_filter import display_key
-from ui.shell.wording import said
 from ui.wall.canvas import WallCanvas
 from ui.wall.outputs_model import WallOutputsModel, WallSourcesModel
 from ui.wall.wall_desk import LAYOUT_ACTION, WallDesk
@@ -117,7 +118,7 @@ class WallPage(QWidget):
     def _layouts(self) -> QGridLayout:
         grid = QGridLayout()
         for position, (number, name) in enumerate(self.wall.layouts.items()):
-            button = _button(name, lambda _checked=False, n=number: self._recall(n))
+            button = _button(name, partial(self._recall, number))
             button.setCheckable(True)  # checked: the layout the wall shows
             button.setStyleSheet(ACTIVE_LAYOUT_STYLE)
             self.layout_buttons[number] = button
@@ -150,9 +151,7 @@ class WallPage(QWidget):
             row.addWidget(_button(self.tr("Standby"), lambda: self.desk.power(self.wall.id, False)))
         if self.desk.can(self.wall.id, Capability.DISPLAY_INPUT):
             for code, name in self.wall.inputs.items():
-                row.addWidget(
-                    _button(name, lambda _checked=False, c=code: self.desk.select_input(self.wall.id, c))
-                )
+                row.addWidget(_button(name, partial(self.desk.select_input, self.wall.id, code)))
         row.addStretch()
         return row
 
@@ -301,10 +300,9 @@ class WallView(QWidget):
         """``cameras``: camera name -> id, for the pictures of the sources that are cameras."""
         shown = self.desk.current
         self.tabs.blockSignals(True)
-        while self.tabs.count():
-            page = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            page.deleteLater()
+        self.tabs.clear()  # the pages are all the tabs
+        for old in self.pages.values():
+            old.deleteLater()
         self.pages = {}
         for wall in self.desk.walls.values():
             page = WallPage(self.desk, wall, cameras, self.picture, hotkeys)
@@ -318,8 +316,9 @@ class WallView(QWidget):
         self.refresh_owners()
 
     def _on_tab(self, index: int) -> None:
-        if index >= 0:
-            self.desk.current = self.tabs.widget(index).wall.id
+        page = self.tabs.widget(index)  # None: no tab left
+        if isinstance(page, WallPage):
+            self.desk.current = page.wall.id
 
     def refresh_owners(self) -> None:
         for page in self.pages.values():

@@ -31,10 +31,10 @@ from devices.wall.controller import WallController
 from devices.wall.state import WallError, WallState
 from models.config.schema import WallConfig, wall_output_id
 from models.desk.ownership import EventLike, TakeOver
+from ui.common.bridge import WallBridge
+from ui.common.device_words import result_text
+from ui.common.wording import said
 from ui.desk.operator_desk import OperatorDesk
-from ui.shell.bridge import WallBridge
-from ui.shell.device_words import result_text
-from ui.shell.wording import said
 from ui.wall.outputs_model import routed_input
 
 LAYOUT_ACTION = "wall.layout."
@@ -57,9 +57,8 @@ class WallDesk(QObject):
         self.current: str | None = None  # the wall on screen: the layout hotkeys recall on it
         self.active_layouts: dict[str, int] = {}  # wall id -> the layout its screens show
         self.offer: tuple[str, int] | None = None  # (wall id, layout) waiting for "take over and recall"
-        self._offer_timer = QTimer(
-            self, singleShot=True, interval=OFFER_SECONDS * 1000, timeout=self.cancel_offer
-        )
+        self._offer_timer = QTimer(self, singleShot=True, interval=OFFER_SECONDS * 1000)
+        self._offer_timer.timeout.connect(self.cancel_offer)
         self._online: dict[str, bool] = {}
         self._links: dict[str, list[QMetaObject.Connection]] = {}  # wall id -> its bridge's connections here
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)

@@ -160,6 +160,14 @@ def write_monthly_csv(stats: MonthlyStats, path: str | os.PathLike[str]) -> None
         )
     writer.writerows(("device_faults", row.device, row.severity, row.faults) for row in stats.device_faults)
     writer.writerows(("device_errors", row.device, row.result, row.count) for row in stats.device_errors)
+    for aired in stats.on_air:
+        writer.writerows(
+            [
+                ("on_air_hours", aired.organiser, aired.mode, f"{aired.hours:.2f}"),
+                ("on_air_streams", aired.organiser, aired.mode, aired.streams),
+                ("stream_drops", aired.organiser, aired.mode, aired.drops),
+            ]
+        )
     write_atomically(Path(path), BOM + out.getvalue())
 
 

@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session, aliased
 from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import WIB, to_wib, utc_now
 from models.oplog.handover import handover_for_shift, misfits, summary
-from models.oplog.handover_summary import DeviceErrorCount, EventRun, FaultNote, build_summary
+from models.oplog.handover_summary import (
+    DeviceErrorCount,
+    DropNote,
+    EventRun,
+    FaultNote,
+    StreamRun,
+    build_summary,
+)
 from models.oplog.tables import Event, Handover, LogEntry, Shift, Staff
 
 
@@ -72,6 +79,7 @@ class HandoverReport:
     header: ReportHeader
     signatures: tuple[ReportSignature, ...]
     events: tuple[EventRun, ...]
+    streams: tuple[StreamRun, ...]
     faults: tuple[FaultNote, ...]  # opened or closed during the shift
     carried_over: tuple[FaultNote, ...]  # still open at the handover
     device_errors: tuple[DeviceErrorCount, ...]
@@ -94,6 +102,13 @@ def handover_report(session: Session, shift_id: int, now: datetime | None = None
         header=_header(shift, handover, wrong),
         signatures=_signatures(handover),
         events=tuple(_in_wib(event, "start", "end") for event in data.events),
+        streams=tuple(
+            dataclasses.replace(
+                _in_wib(stream, "start", "end"),
+                drops=tuple(_in_wib(drop, "at") for drop in stream.drops),
+            )
+            for stream in data.streams
+        ),
         faults=tuple(
             _in_wib(fault, "opened_at", "closed_at")
             for fault in sorted(by_id.values(), key=lambda fault: (fault.opened_at, fault.id))
@@ -175,7 +190,7 @@ def _entries(session: Session, shift: Shift) -> tuple[ReportEntry, ...]:
     )
 
 
-_Timed = TypeVar("_Timed", EventRun, FaultNote)
+_Timed = TypeVar("_Timed", EventRun, FaultNote, StreamRun, DropNote)
 
 
 def _in_wib(item: _Timed, *fields: str) -> _Timed:

@@ -7,7 +7,8 @@ without a start); cancelled events are left out. Staff hours come from shift mem
 member of a shift that started by ``now`` is counted for the whole shift as worked, from its
 actual start to its actual end (or ``now`` while it runs); a shift not started is planned, for
 its planned hours. Device faults are the faults opened in the month up to ``now``; device errors
-come from the audit trail.
+come from the audit trail. Time on air: the broadcast outputs' sessions that went live in the month by
+``now`` (to their end, or ``now`` while on air), per event type (mode) and OPD, with their drops.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ from models.oplog.tables import (
     EventStatus,
     Fault,
     Location,
+    OnAirSession,
     Shift,
     Staff,
+    StreamDrop,
     shift_members,
 )
 
@@ -75,6 +78,15 @@ class DeviceFaultCount:
 
 
 @dataclass(frozen=True)
+class OnAirHours:
+    mode: str  # the event type; "—" for streams of no event
+    organiser: str  # the OPD
+    streams: int
+    hours: float
+    drops: int
+
+
+@dataclass(frozen=True)
 class MonthlyStats:
     year: int
     month: int
@@ -84,6 +96,14 @@ class MonthlyStats:
     device_faults: tuple[DeviceFaultCount, ...]
     device_errors: tuple[DeviceErrorCount, ...]
     until: datetime | None = None  # counted up to (UTC); None: the whole month is past
+    on_air: tuple[OnAirHours, ...] = ()
+
+    def on_air_by_organiser(self) -> dict[str, dict[str, float]]:
+        """Hours on air per event type of each OPD, the OPD with the most hours first."""
+        organisers: dict[str, dict[str, float]] = {}
+        for row in self.on_air:
+            organisers.setdefault(row.organiser, {})[row.mode] = row.hours
+        return dict(sorted(organisers.items(), key=lambda item: (-sum(item[1].values()), item[0])))
 
     def events_by_mode(self) -> dict[str, int]:
         """Events held, per mode."""
@@ -177,6 +197,7 @@ def monthly_stats(session: Session, year: int, month: int, now: datetime | None 
     )
 
     return MonthlyStats(
+        on_air=_on_air(session, start, moment),
         year=year,
         month=month,
         events_per_day=tuple(
@@ -197,6 +218,37 @@ def monthly_stats(session: Session, year: int, month: int, now: datetime | None 
         ),
         device_errors=device_errors(session, start, until),
         until=until if until < end else None,
+    )
+
+
+def _on_air(session: Session, start: datetime, until: ColumnElement[datetime]) -> tuple[OnAirHours, ...]:
+    drops = (
+        select(StreamDrop.session_id, func.count().label("drops")).group_by(StreamDrop.session_id).subquery()
+    )
+    rows = session.execute(
+        select(
+            Event.mode,
+            Event.organiser,
+            func.count(OnAirSession.id),
+            func.sum(hours_between(OnAirSession.started_at, func.coalesce(OnAirSession.ended_at, until))),
+            func.coalesce(func.sum(drops.c.drops), 0),
+        )
+        .select_from(OnAirSession)
+        .outerjoin(Event, Event.id == OnAirSession.event_id)
+        .outerjoin(drops, drops.c.session_id == OnAirSession.id)
+        .where(OnAirSession.started_at >= start, OnAirSession.started_at < until)
+        .group_by(Event.mode, Event.organiser)
+    )
+    return tuple(
+        sorted(
+            (
+                OnAirHours(
+                    mode.value if mode else NO_DEVICE, organiser or NO_DEVICE, n, _hours(total), int(lost)
+                )
+                for mode, organiser, n, total, lost in rows
+            ),
+            key=lambda row: (-row.hours, row.organiser, row.mode),
+        )
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text
+from sqlalchemy import CheckConstraint, Column, Float, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.oplog.schema.base import Base, EventMode, EventStatus
@@ -64,6 +64,10 @@ class Event(Base):
     stream_platform: Mapped[str | None] = mapped_column(String(40))  # e.g. YouTube
     stream_url: Mapped[str | None] = mapped_column(String(500))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # on air, from its streams (models.oplog.jobs.broadcast keeps them): first live, last end, seconds live
+    on_air_start: Mapped[datetime | None]
+    on_air_end: Mapped[datetime | None]
+    on_air_seconds: Mapped[float | None] = mapped_column(Float)
 
     locations: Mapped[list[EventLocation]] = relationship(cascade="all, delete-orphan")
     operators: Mapped[list[Staff]] = relationship(secondary=event_operators, order_by=Staff.name)

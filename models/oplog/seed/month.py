@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models.oplog import handover as handovers
 from models.oplog.clock import WIB, wib_month_bounds
+from models.oplog.jobs import broadcast
 from models.oplog.logbook import add_log_entry, close_fault, open_fault
 from models.oplog.schedule import Place, Stream, cancel_event, end_event, schedule_event, start_event
 from models.oplog.seed.catalog import (
@@ -36,6 +37,7 @@ from models.oplog.tables import (
     AuditEntry,
     Device,
     DeviceKind,
+    EndReason,
     Event,
     EventMode,
     FaultSeverity,
@@ -43,6 +45,8 @@ from models.oplog.tables import (
     Shift,
     Staff,
 )
+
+DEMO_OUTPUT = "youtube"  # the demo's broadcast output
 
 
 class DemoMonth:
@@ -183,6 +187,30 @@ class DemoMonth:
                         place.participant_limit // 2, place.participant_limit
                     )
         self._audit(event, started, min(ended, self.now))
+        if event.stream_platform:
+            self._stream(event, by, started, ended)
+
+    def _stream(self, event: Event, by: Staff, started: datetime, ended: datetime) -> None:
+        """The event on air on the demo's output, now and then with a drop. A generator of its own (seeded
+        with the event) leaves the rest of the month as it was before streams were logged."""
+        rng = random.Random(event.id)
+        live, done = (
+            started + timedelta(minutes=rng.randint(1, 5)),
+            ended - timedelta(minutes=rng.randint(0, 5)),
+        )
+        if live >= min(done, self.now):
+            return
+        broadcast.stream_started(DEMO_OUTPUT, event.id, live, by.id)(self.session)
+        if rng.random() < 0.3:
+            dropped = live + (done - live) * rng.uniform(0.2, 0.7)
+            back = dropped + timedelta(seconds=rng.randint(5, 90))
+            if back < self.now:
+                broadcast.stream_dropped(DEMO_OUTPUT, dropped)(self.session)
+                broadcast.stream_back(DEMO_OUTPUT, back, rng.randint(30, 900))(self.session)
+        if done <= self.now:
+            broadcast.stream_stopped(DEMO_OUTPUT, done, EndReason.STOPPED, by.id, rng.randint(0, 2000))(
+                self.session
+            )
 
     def _audit(self, event: Event, start: datetime, end: datetime) -> None:
         rows: list[dict[str, Any]] = []

@@ -23,8 +23,6 @@ from models.desk.hotkeys import HotkeyMap
 from ui.broadcast.output_panel import OutputPanel
 from ui.shell.console import Console
 
-WAIT_MS = 10_000
-
 
 @dataclass
 class Studio:

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from devices.obs.state import OnAir
-from tests.ui.broadcast.conftest import WAIT_MS
 
+WAIT_MS = 10_000
 LEFT = Qt.MouseButton.LeftButton
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from devices.visca.state import Motion
-from tests.ui.broadcast.conftest import WAIT_MS
 from ui.desk.camera_model import Role, Tally
 from ui.desk.camera_tile import TALLY_COLOURS
 
 LAMP_ON = bytes.fromhex("81 01 7E 01 0A 00 02 FF")
 LAMP_OFF = bytes.fromhex("81 01 7E 01 0A 00 03 FF")
+
+
+WAIT_MS = 10_000
 
 
 def tally(console, camera_id: str) -> Tally | None:

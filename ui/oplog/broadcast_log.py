@@ -1,0 +1,93 @@
+"""The broadcast log of one OBS output: its bridge's snapshots become jobs on the operations-log worker.
+
+The recording itself (what counts as a start, a drop, a cut) is ``models.oplog.broadcast_recorder``; this
+glue only feeds it the bridge's ``stateChanged`` snapshots on the GUI thread (cheap: it hands jobs over and
+never waits) and submits the jobs through ``OplogWorker.call``, one at a time and in order: a job the
+database could not take (locked, unreachable) is tried again every ``RETRY_MS`` with the ones after it
+waiting, so a drop or a stop seen while the log was locked is not lost (the jobs are idempotent).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from models.oplog.broadcast_recorder import BroadcastRecorder
+from models.oplog.database_problems import DatabaseProblem
+from models.oplog.jobs.base import Job
+from ui.common.bridge import ObsBridge
+from ui.common.oplog_worker import OplogWorker
+
+log = logging.getLogger(__name__)
+RETRY_MS = 2000
+
+
+class BroadcastLog(QObject):
+    """Logs what ``bridge`` (an OBS controller's) reports for the output ``output_id``.
+
+    ``event_of()``: the operations-log id of the event the output streams for now, or None; ``staff()``:
+    the logged-in staff member's id, or None. Both are read on the GUI thread when something starts or
+    stops.
+    """
+
+    def __init__(
+        self,
+        output_id: str,
+        bridge: ObsBridge,
+        worker: OplogWorker,
+        *,
+        event_of: Callable[[], int | None],
+        staff: Callable[[], int | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.output_id = output_id
+        self._bridge, self._worker = bridge, worker
+        self._waiting: deque[Job[bool]] = deque()
+        self._sending = False
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._send)
+        self.recorder = BroadcastRecorder(output_id, self._submit, event_of=event_of, staff=staff)
+        bridge.stateChanged.connect(self._observe)
+        if bridge.state is not None:
+            self.recorder.observe(bridge.state)  # a stream already on air when the console starts
+
+    @Slot(object)
+    def _observe(self, state: Any) -> None:
+        self.recorder.observe(state)
+
+    def _submit(self, job: Job[bool]) -> None:
+        self._waiting.append(job)
+        if not self._sending and not self._retry.isActive():
+            self._send()
+
+    def _send(self) -> None:
+        if self._waiting:
+            self._sending = True
+            self._worker.call(self._waiting[0], self._sent, self._failed)
+
+    def _sent(self, _wrote: bool) -> None:
+        self._sending = False
+        self._waiting.popleft()
+        self._send()
+
+    def _failed(self, error: Exception) -> None:
+        self._sending = False
+        if isinstance(error, DatabaseProblem):  # the worker has told the operator; try again
+            self._retry.start()
+            return
+        log.error("broadcast log of %s: a record was refused and left out: %s", self.output_id, error)
+        self._waiting.popleft()
+        self._send()
+
+    @property
+    def waiting(self) -> int:
+        """Records not yet in the database (shown nowhere; for tests and the close-down)."""
+        return len(self._waiting)
+
+    def detach(self) -> None:
+        self._bridge.stateChanged.disconnect(self._observe)
