@@ -132,6 +132,7 @@ class Console(QObject):
         self.walls.notice.connect(self.log.add)
         self.walls.notice.connect(self.window.banner.show_notice)
         self.broadcast = Broadcast(config, obs or {}, self.desk, self.cameras, controllers, self.window, self)
+        self.obs_bridges = self.broadcast.desk.bridges
         self.window.events.changed.connect(self.wall_view.refresh_owners)
         self.previews.frameReady.connect(self.wall_view.on_frame)
         self.window.bank.pictureSizeChanged.connect(self._resize_previews)

@@ -20,6 +20,7 @@ from devices.visca.url_check import check_camera
 from models.config.demo import DEMO_SCENES
 from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
+from models.oplog.opening import open_oplog
 from ui.broadcast.output_panel import OutputPanel
 from ui.shell.console import Console
 
@@ -30,6 +31,7 @@ class Studio:
     obs: dict[str, ObsSimulator]  # output id -> its simulator
     cameras: list[Any]  # the demo camera simulators (``DemoCamera``)
     sims: DeviceRuntime
+    oplog_url: str = ""
 
     def panel(self, output_id: str) -> OutputPanel:
         return self.console.broadcast.dock.panels[output_id]
@@ -47,6 +49,19 @@ async def _read(get):
 
 @pytest.fixture
 def studio(tmp_path: Path, qtbot):
+    yield from _studio(tmp_path, qtbot, None)
+
+
+@pytest.fixture
+def logged_studio(tmp_path: Path, qtbot):
+    """The console with demo mode's operations log (SQLite in the test's folder): ``studio.oplog_url``."""
+    url = f"sqlite:///{tmp_path / 'oplog.sqlite'}"
+    for studio in _studio(tmp_path, qtbot, lambda: open_oplog(url, demo=True)):
+        studio.oplog_url = url
+        yield studio
+
+
+def _studio(tmp_path: Path, qtbot, oplog):
     with DeviceRuntime("broadcast-sims") as sims, DeviceRuntime("broadcast-devices") as devices:
         cameras = start_demo_cameras(sims)
         obs = {
@@ -68,6 +83,7 @@ def studio(tmp_path: Path, qtbot):
             settings=QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat),
             hotkeys=HotkeyMap.defaults(),
             obs=outputs,
+            oplog=oplog,
         )
         qtbot.addWidget(console.window)
         console.show()
