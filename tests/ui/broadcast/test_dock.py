@@ -110,3 +110,15 @@ def test_another_events_output_needs_a_take_over(studio, qtbot):
     qtbot.waitUntil(lambda: panel.owner.text() == "Streams for: Rapat Koordinasi Bupati", timeout=WAIT_MS)
     start_stream(studio, qtbot, "obs-podcast")
     assert studio.streaming("obs-podcast")
+
+
+def test_the_dock_speaks_indonesian(indonesian, studio, qtbot):
+    panel = studio.panel("obs-rapat")
+    qtbot.waitUntil(lambda: panel.on_air.text() == "siap", timeout=WAIT_MS)
+    assert panel.buttons["start_stream"].text() == "Mulai siaran"
+    assert panel.owner.text() == "Siaran untuk: Rapat Koordinasi Bupati"
+    assert panel.scenes.index(0).data() == "Podium — PROGRAM"
+    start_stream(studio, qtbot)
+    qtbot.waitUntil(lambda: panel.on_air.text().startswith("MENGUDARA 0:0"), timeout=WAIT_MS)
+    click(panel.buttons["stop_stream"])
+    assert panel.buttons["stop_stream"].text() == "Tekan lagi untuk menghentikan siaran"
