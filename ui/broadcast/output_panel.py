@@ -56,9 +56,11 @@ class OutputPanel(QWidget):
         self.take_over_bar.hide()
         self.scenes_label = QLabel()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.on_air)
+        state_row = QHBoxLayout()  # on a 1366×768 desk every line counts: the scenes need the room
+        state_row.addWidget(self.on_air, 2)
+        state_row.addWidget(self.recording, 1)
+        layout.addLayout(state_row)
         layout.addWidget(self.owner)
-        layout.addWidget(self.recording)
         layout.addWidget(self.figures)
         layout.addWidget(self.take_over_bar)
         layout.addLayout(grid)

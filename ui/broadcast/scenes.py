@@ -11,7 +11,7 @@ from devices.obs.state import ObsState
 
 PROGRAM_COLOUR = QColor("#c62828")
 PREVIEW_COLOUR = QColor("#2e7d32")
-ROW_HEIGHT = 28  # a scene is a click target while on air: not a thin line
+ROW_HEIGHT = 26  # a scene is a click target while on air: not a thin line
 Index = QModelIndex | QPersistentModelIndex
 
 
