@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.desk.hotkeys import MULTIVIEW
+from models.desk.hotkey_actions import MULTIVIEW
 from models.desk.preset_library import PresetLibrary
 from ui.common.notices import LogModel, LogPane, NoticeBanner
 from ui.desk import window_layout
