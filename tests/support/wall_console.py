@@ -23,7 +23,7 @@ from models.config.store import Config, demo_config
 from models.desk.hotkeys import HotkeyMap
 from ui.shell.console import Console, SimulatedPicture
 from ui.wall.outputs_model import WallRole
-from ui.wall.view import WallPage
+from ui.wall.wall_page import WallPage
 
 FAST = "timeout=0.3&gap=0.01"
 WAIT_MS = 5000
