@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from devices.joystick.mapping import STILL, Drive, StickMapping, drive_for, pressed_actions
+from devices.joystick.mapping import STILL, Drive, StickMapping, at_rest, drive_for, pressed_actions
 from devices.joystick.poller import JoystickPoller
 from devices.joystick.states import StickAdded, StickRemoved, StickState
 
@@ -99,7 +99,7 @@ class JoystickDriver:
         """Stop what the stick is driving (the window lost the focus, the operator changed camera)."""
         with self._lock:
             self._stop_moving()
-            self._resting = self.stick is not None
+            self._resting = self._last is not None and not at_rest(self._last, self.mapping)
 
     # ---- the poller's reports (its thread) ------------------------------------------------------
     def _on_report(self, item: object) -> None:
@@ -114,7 +114,7 @@ class JoystickDriver:
     def _take(self, state: StickState) -> None:
         if self.stick is None and self.mapping.device.casefold() in state.name.casefold():
             self.stick, self._last = state.id, state
-            self._resting = True  # plugged in (or the mapping changed) while held: not a command
+            self._resting = not at_rest(state, self.mapping)  # held when plugged in: not a command
 
     def _removed(self, gone: StickRemoved) -> None:
         if gone.id != self.stick:
@@ -135,7 +135,7 @@ class JoystickDriver:
         hat = self._hat_speed() if self._hat_speed is not None else None
         wanted = drive_for(state, self.mapping, speeds.pan_speed_max, speeds.tilt_speed_max, hat)
         if self._resting:
-            self._resting = wanted != STILL
+            self._resting = not at_rest(state, self.mapping)
             return
         self._send(camera, wanted)
 
@@ -145,7 +145,8 @@ class JoystickDriver:
             if camera is not None:
                 camera.recall_preset(int(action[len(PRESET_RECALL) :]))
         elif action == STOP_ALL:
-            self._sent, self._resting = STILL, True  # ALL STOP sends the stops; the stick waits for rest
+            self._sent = STILL  # ALL STOP sends the stops; a stick still held waits for rest
+            self._resting = not at_rest(self._last, self.mapping) if self._last is not None else False
             if self._on_action is not None:
                 self._on_action(action)
             elif camera is not None:

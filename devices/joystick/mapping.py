@@ -157,6 +157,15 @@ def drive_for(
     return Drive(pan, tilt, zoom, speed)
 
 
+def at_rest(state: StickState, mapping: StickMapping) -> bool:
+    """Every axis the mapping uses inside the dead zone, its hat centred."""
+    axes = (mapping.pan_axis, mapping.tilt_axis, mapping.zoom_axis)
+    hat = mapping.hat is not None and mapping.hat < len(state.hats) and state.hats[mapping.hat] != (0, 0)
+    return not hat and all(
+        abs(_axis(state, axis, False)) <= mapping.dead_zone for axis in axes if axis is not None
+    )
+
+
 def pressed_actions(before: StickState | None, after: StickState, mapping: StickMapping) -> list[str]:
     """The actions of the buttons that went down between two polls, in button order."""
     return [
