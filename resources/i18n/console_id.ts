@@ -2827,6 +2827,59 @@
     </message>
 </context>
 <context>
+    <name>Joystick</name>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="69"/>
+        <source>not a joystick setting</source>
+        <translation>bukan pengaturan joystick</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="187"/>
+        <source>joystick setting {field}: {problem}</source>
+        <translation>pengaturan joystick {field}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="195"/>
+        <source>must be text</source>
+        <translation>harus berupa teks</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="201"/>
+        <source>must be true or false</source>
+        <translation>harus true atau false</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="210"/>
+        <source>must be a whole number {low}–{high}, not {value}</source>
+        <translation>harus bilangan bulat {low}–{high}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="231"/>
+        <source>must be a number from {low} to {high}, not {value}</source>
+        <translation>harus angka dari {low} sampai {high}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="240"/>
+        <source>must map button numbers to actions</source>
+        <translation>harus memetakan nomor tombol ke aksi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="248"/>
+        <source>{value} is not an action name</source>
+        <translation>{value} bukan nama aksi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="252"/>
+        <source>no action is called {value}</source>
+        <translation>tidak ada aksi bernama {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/sdl.py" line="66"/>
+        <source>joysticks cannot be read: {reason}</source>
+        <translation>joystick tidak dapat dibaca: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/common/labels.py" line="14"/>
