@@ -10,7 +10,7 @@ import pytest
 
 from devices.records import Link
 from devices.wall.state import WallError
-from tests.devices.wall.conftest import client_url, sent
+from tests.support.sim_urls import WALL_FAST, client_url, sent
 from tests.support.waiting import wait_until
 
 
@@ -82,7 +82,7 @@ def test_silence_makes_the_device_offline_and_it_comes_back(wall_sim, wall):
 
 def test_disconnect_offline_reconnect_and_work_again(wall_sim, wall, listen):
     sim = wall_sim("kramer", listen())
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     matrix.ready().result(5)
     assert matrix.route(3, 1).result(3).ok
     sim.drop_connections()
@@ -96,7 +96,7 @@ def test_disconnect_offline_reconnect_and_work_again(wall_sim, wall, listen):
 
 def test_restart_with_reset_clears_the_device_state(wall_sim, wall):
     sim = wall_sim("kramer")
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     matrix.ready().result(5)
     matrix.save_preset(2).result(3)
     sim.restart(reset=False)

@@ -188,7 +188,6 @@ def test_tcp_stream_split_and_several_clients(start: Start) -> None:
 
 
 @pytest.mark.posix
-@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
 def test_serial_chain_addressing_unplug_and_replug(start: Start, tmp_path: Path) -> None:
     import serial
 

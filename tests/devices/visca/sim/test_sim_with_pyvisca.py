@@ -10,7 +10,6 @@ whose tilt maximum is 14h, which a real head obeys (docs/cameras.md "Stop speed 
 from __future__ import annotations
 
 import concurrent.futures
-import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,7 +21,7 @@ from devices.runtime import DeviceRuntime
 from devices.visca.sim.pty_server import PtyServer
 from devices.visca.sim.simulator import start_simulator
 
-pytestmark = [pytest.mark.posix, pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")]
+pytestmark = pytest.mark.posix
 TIMEOUT = 3.0
 SETTLE = 0.15  # replies come one video frame after each command; let them all arrive
 
