@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import time
 from itertools import pairwise
 
@@ -10,6 +9,7 @@ import pytest
 
 from devices.records import Link
 from devices.wall.state import WallError
+from tests.support.ports import free_port
 from tests.support.sim_urls import WALL_FAST, client_url, sent
 from tests.support.waiting import wait_until
 
@@ -131,10 +131,7 @@ def test_telnet_password_missing_or_wrong_is_said_plainly(wall_sim, wall, option
 
 
 def test_no_connection_is_reported_and_commands_wait_only_so_long(wall):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # nothing listens here once closed
-    matrix = wall(f"kramer+tcp://127.0.0.1:{port}?timeout=0.2&connect_wait=0.5")
+    matrix = wall(f"kramer+tcp://127.0.0.1:{free_port()}?timeout=0.2&connect_wait=0.5")
     future = matrix.route(1, 1)
     with pytest.raises(WallError, match="not connected within 0.5 s") as caught:
         future.result(3)
