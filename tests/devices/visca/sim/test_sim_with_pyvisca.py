@@ -17,9 +17,7 @@ from typing import Any
 
 import pytest
 
-from devices.runtime import DeviceRuntime
 from devices.visca.sim.pty_server import PtyServer
-from devices.visca.sim.simulator import start_simulator
 from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.posix
@@ -28,14 +26,8 @@ SETTLE = 0.15  # replies come one video frame after each command; let them all a
 
 
 @pytest.fixture
-def sim(tmp_path: Path) -> Iterator[PtyServer]:
-    with DeviceRuntime("sim-pyvisca-test") as runtime:
-        url = f"visca+serial://pty?link={tmp_path / 'visca0'}&cameras=3&refuse=last-preset"
-        server = runtime.submit(start_simulator(url)).result(TIMEOUT)
-        try:
-            yield server
-        finally:
-            runtime.submit(server.close()).result(TIMEOUT)
+def sim(simulator, tmp_path: Path) -> PtyServer:
+    return simulator(f"visca+serial://pty?link={tmp_path / 'visca0'}&cameras=3&refuse=last-preset")
 
 
 @pytest.fixture

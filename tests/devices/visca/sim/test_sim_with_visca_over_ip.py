@@ -15,22 +15,15 @@ from collections.abc import Iterator
 import pytest
 from visca_over_ip import Camera
 
-from devices.runtime import DeviceRuntime
 from devices.visca.sim.server import SimulatorServer
-from devices.visca.sim.simulator import start_simulator
 from tests.support.waiting import wait_for
 
 TIMEOUT = 2.0
 
 
 @pytest.fixture
-def sim() -> Iterator[SimulatorServer]:
-    with DeviceRuntime("sim-voip-test") as runtime:
-        server = runtime.submit(start_simulator("visca+udp://127.0.0.1:0")).result(TIMEOUT)
-        try:
-            yield server
-        finally:
-            runtime.submit(server.close()).result(TIMEOUT)
+def sim(simulator) -> SimulatorServer:
+    return simulator("visca+udp://127.0.0.1:0")
 
 
 @pytest.fixture
