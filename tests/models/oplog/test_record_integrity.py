@@ -20,9 +20,9 @@ from models.oplog.install_key import load_key
 from models.oplog.logbook import add_log_entry
 from models.oplog.record_check import RekeyRefused, check, rekey
 from models.oplog.tables import AuditEntry, HandoverLocked, LogEntry, Shift
-from tests.models.oplog.conftest import Backend
 from tests.models.oplog.first_revision import first_revision, rows_of_the_first_revision
 from tests.support.commands import run_db_command
+from tests.support.oplog_databases import Backend
 from tests.support.oplog_scenes import ACCEPTED, HOUR, accepted, busy_morning, handover
 from tests.support.oplog_world import build_world
 
