@@ -46,7 +46,8 @@ from benchmarks.bench_idle import thread_times  # noqa: E402
 from benchmarks.bench_preview import TILE, StallProbe, Tile, measure, spin  # noqa: E402
 from devices.video import DecodeMode, open_source  # noqa: E402
 from tests.support.rtsp import MAIN_SIZE, SUB_SIZE, RtspServer, encode_clip, rtsp_tools_missing  # noqa: E402
-from ui.preview.hub import TILES, PreviewHub, ViewWatcher  # noqa: E402
+from ui.preview.hub import PreviewHub  # noqa: E402
+from ui.preview.views import TILES, ViewWatcher  # noqa: E402
 
 ENLARGED = QSize(1280, 720)
 FIRST_PICTURE_TIMEOUT = 20.0

@@ -12,6 +12,12 @@ from devices.runtime import DeviceRuntime  # noqa: E402
 from tests.support.rtsp import rtsp_camera, rtsp_clips  # noqa: E402, F401 - fixtures
 
 
+def pytest_runtest_setup(item):
+    """``@pytest.mark.posix`` (setup.cfg): the test needs a POSIX pseudo-terminal; elsewhere it is skipped."""
+    if os.name != "posix" and item.get_closest_marker("posix"):
+        pytest.skip("needs a POSIX pseudo-terminal")
+
+
 @pytest.fixture(autouse=True)
 def install_key_file(tmp_path_factory, monkeypatch):
     """Handover signatures use an install key of the test's own, never the user's."""

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from common.command_line import EXIT_FAILED, EXIT_USAGE, fail
 from models.oplog.database import (
-    SQLITE_COMPANIONS,
     Database,
     DatabaseProblem,
     check_url,
     default_url,
     open_database,
 )
+from models.oplog.engines import SQLITE_COMPANIONS
 from models.oplog.seed.demo import parse_month
 
 

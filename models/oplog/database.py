@@ -1,16 +1,9 @@
-"""Opening the operations log: the engine, its settings, migrations to head, and sessions.
+"""Opening the operations log: where it is, the engine (engines.py: the settings of SQLite and
+PostgreSQL), migrations to head, and sessions.
 
 The default is a SQLite file in the user's data folder. Several desks share one PostgreSQL
 database instead: any SQLAlchemy URL, from ``--db`` or ``SMARTCENTRE_DB``. The ``Database`` is
 built once in ``app.py`` and passed to whatever needs it; nothing here is global.
-
-SQLite settings: WAL (readers never block the writer), foreign keys on, a busy timeout, and
-``synchronous=FULL``. With WAL, ``NORMAL`` already keeps every committed transaction when the
-process is killed (SIGKILL); ``FULL`` also keeps it through a power cut or an OS crash, which a
-desk PC without a UPS does see. The audit writer commits in batches, so the extra sync per
-commit costs little. Every SQLite transaction begins IMMEDIATE (takes the write lock at once) so
-that a transaction that reads and then writes never fails halfway with "database is locked"
-while the audit writer is busy; keep transactions short, as ``Database.transaction`` does.
 """
 
 from __future__ import annotations
@@ -25,18 +18,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url, text
+from sqlalchemy import URL, Connection, Engine, exc, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from common.user_files import PRIVATE_FOLDER, data_folder, keep_private, private_folder
+from common.user_files import data_folder
 from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.database_problems import DatabaseProblem, explain
+from models.oplog.engines import server_engine, sqlite_engine
 
 ENV_VAR = "SMARTCENTRE_DB"
 DB_FILE = "oplog.sqlite"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
-SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")  # the database file and the ones SQLite keeps beside it
 MIGRATION_LOCK = 4_052_020_231  # PostgreSQL advisory lock: one desk migrates at a time
 
 __all__ = [
@@ -155,12 +148,9 @@ def open_database(
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() == "sqlite":
-        engine, name = _sqlite_engine(url, busy_timeout_ms)
+        engine, name = sqlite_engine(url, busy_timeout_ms)
     else:
-        name = f"{url.database} on {url.host or 'localhost'}:{url.port or 5432}"
-        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
-        if url.get_backend_name() == "postgresql":
-            _set_lock_timeout(engine, busy_timeout_ms)
+        engine, name = server_engine(url, busy_timeout_ms)
     database = Database(engine, name)
     if migrate:
         try:
@@ -169,75 +159,6 @@ def open_database(
             database.close()
             raise
     return database
-
-
-def _sqlite_engine(url: URL, busy_timeout_ms: int) -> tuple[Engine, str]:
-    if not url.database or url.database == ":memory:":
-        raise ValueError(
-            QT_TRANSLATE_NOOP("Database", "the operations log needs a SQLite file, not an in-memory database")
-        )
-    uri = url.query.get("uri") == "true"  # e.g. sqlite:///file:/path/oplog.sqlite?mode=ro&uri=true
-    path = Path(url.database.removeprefix("file:") if uri else url.database)
-    if not uri:
-        try:
-            _private_file(path)
-        except OSError as error:
-            raise DatabaseProblem(
-                QT_TRANSLATE_NOOP(
-                    "Database", "The folder of the operations log database {db} cannot be created ({reason})."
-                ).format(db=str(path), reason=error.strerror),
-                "cannot-open",
-            ) from error
-    engine = create_engine(url)
-
-    @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # transactions are begun explicitly below
-        cursor = dbapi_connection.cursor()
-        for pragma in (
-            f"busy_timeout={int(busy_timeout_ms)}",
-            "journal_mode=WAL",
-            "synchronous=FULL",
-            "foreign_keys=ON",
-        ):
-            cursor.execute(f"PRAGMA {pragma}")
-        cursor.close()
-        if not uri:
-            for companion in SQLITE_COMPANIONS:  # made by SQLite with the file's mode; older ones tightened
-                keep_private(path.with_name(path.name + companion))
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine, str(path)
-
-
-def _private_file(path: Path) -> None:
-    """Create the database file (an empty file is an empty SQLite database) readable by this user only, before
-    SQLite creates it with the umask's mode (0644) and its -wal/-shm with the same; tighten an existing one.
-    The console's own data folder is made private too; a folder chosen with ``--db`` only when created
-    here."""
-    if path.parent.resolve() == data_folder().resolve():
-        private_folder(path.parent)
-    else:
-        path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    try:
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    except FileExistsError:
-        keep_private(path)
-
-
-def _set_lock_timeout(engine: Engine, timeout_ms: int) -> None:
-    """Waiting for a row or table lock gives up after ``timeout_ms`` instead of hanging."""
-
-    @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection: Any, _record: Any) -> None:
-        autocommit = dbapi_connection.autocommit
-        dbapi_connection.autocommit = True
-        with dbapi_connection.cursor() as cursor:
-            cursor.execute(f"SET lock_timeout = {int(timeout_ms)}")
-        dbapi_connection.autocommit = autocommit
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

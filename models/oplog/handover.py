@@ -9,14 +9,11 @@
    the outgoing shift ends (handing over is the end of it), and the record is signed with the
    install key (``models.oplog.handover_seal``), the chain heads of that moment included.
 5. ``verify`` / ``misfits`` check the signature and name what no longer fits.
-6. ``reopen`` (admin only, with a reason) allows ``add_addition`` until ``relock``; additions are
-   separate rows, each chained to the previous hash, so the signed content never changes; each
-   step signs the reopened flag and the additions again, after checking the record still fits.
+6. after the lock, additions to a reopened record: handover_additions.py.
 """
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 
 from sqlalchemy import select
@@ -24,20 +21,17 @@ from sqlalchemy.orm import Session
 
 from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.admin_audit import audit_change
-from models.oplog.clock import as_utc, iso
+from models.oplog.clock import as_utc
 from models.oplog.database import reread_locked
 from models.oplog.handover_seal import locked_hash, record_heads, seal
 from models.oplog.handover_seal import misfits as seal_misfits
 from models.oplog.handover_summary import ShiftSummary, build_summary
 from models.oplog.install_key import load_key
-from models.oplog.plain_data import canonical_json
 from models.oplog.shifts import handover_for_shift, incoming_shift, shift_label
 from models.oplog.staff import require_role
 from models.oplog.tables import (
-    AdditionKind,
     Fault,
     Handover,
-    HandoverAddition,
     HandoverError,
     HandoverLocked,
     Role,
@@ -49,13 +43,11 @@ __all__ = [
     "HandoverError",
     "HandoverLocked",
     "accept",
-    "add_addition",
     "content_hash",
     "handover_for_shift",
     "incoming_shift",
     "misfits",
-    "relock",
-    "reopen",
+    "seal_record",
     "set_notes",
     "sign",
     "start_handover",
@@ -169,7 +161,7 @@ def accept(session: Session, handover: Handover, by: Staff, now: datetime) -> No
     handover.signed_heads = record_heads(session.connection())
     handover.content_hash = content_hash(session, handover)
     _end(session, shift, now)
-    _sign(session, handover)
+    seal_record(session, handover)
 
 
 def _end(session: Session, shift: Shift, now: datetime) -> None:
@@ -199,49 +191,11 @@ def misfits(session: Session, handover: Handover) -> list[str]:
     return seal_misfits(session.connection(), handover.id, load_key())
 
 
-def _sign(session: Session, handover: Handover) -> None:
+def seal_record(session: Session, handover: Handover) -> None:
+    """Sign the record as it is stored now (its hash, flags and additions) with the install key."""
     session.flush()
     handover.signature = seal(session.connection(), handover.id, load_key())
     session.flush()
-
-
-def reopen(session: Session, handover: Handover, by: Staff, reason: str, now: datetime) -> None:
-    require_role(by, Role.ADMIN, QT_TRANSLATE_NOOP("Permissions", "reopen a handover"))
-    reread_locked(session, handover)
-    if not handover.locked:
-        raise HandoverError(
-            QT_TRANSLATE_NOOP("Handover", "only an accepted (locked) handover can be reopened")
-        )
-    if handover.reopened:
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is already reopened"))
-    if not reason.strip():
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "give a reason for reopening the handover"))
-    _append(session, handover, by, AdditionKind.REOPENED, reason.strip(), now, reopened=True)
-
-
-def add_addition(
-    session: Session, handover: Handover, by: Staff, text: str, now: datetime
-) -> HandoverAddition:
-    """A marked addition to a reopened handover."""
-    require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "add to a handover"))
-    reread_locked(session, handover)
-    if not handover.reopened:
-        raise HandoverLocked(
-            QT_TRANSLATE_NOOP(
-                "Handover", "this handover is locked; an admin must reopen it before anything is added"
-            )
-        )
-    if not text.strip():
-        raise ValueError(QT_TRANSLATE_NOOP("Handover", "an addition needs some text"))
-    return _append(session, handover, by, AdditionKind.NOTE, text.strip(), now, reopened=True)
-
-
-def relock(session: Session, handover: Handover, by: Staff, now: datetime) -> None:
-    require_role(by, Role.ADMIN, QT_TRANSLATE_NOOP("Permissions", "lock a handover again"))
-    reread_locked(session, handover)
-    if not handover.reopened:
-        raise HandoverError(QT_TRANSLATE_NOOP("Handover", "this handover is not reopened"))
-    _append(session, handover, by, AdditionKind.RELOCKED, "", now, reopened=False)
 
 
 def content_hash(session: Session, handover: Handover) -> str:
@@ -249,49 +203,6 @@ def content_hash(session: Session, handover: Handover) -> str:
     stored."""
     session.flush()
     return locked_hash(session.connection(), handover.id)
-
-
-def _append(
-    session: Session,
-    handover: Handover,
-    by: Staff,
-    kind: AdditionKind,
-    text: str,
-    now: datetime,
-    *,
-    reopened: bool,
-) -> HandoverAddition:
-    """Add to a locked record that still fits its signature, then sign it again with ``reopened``."""
-    wrong = seal_misfits(session.connection(), handover.id, load_key())
-    if wrong:
-        raise HandoverLocked(
-            QT_TRANSLATE_NOOP(
-                "Handover",
-                "this handover no longer fits its signature ({parts}); "
-                "nothing can be added to it — tell an admin",
-            ).format(parts="; ".join(wrong))
-        )
-    previous = handover.additions[-1].chain_hash if handover.additions else handover.content_hash
-    addition = HandoverAddition(at=as_utc(now), author=by, kind=kind, text=text, chain_hash="")
-    addition.author_id = by.id
-    addition.chain_hash = _chain(previous or "", addition)
-    handover.additions.append(addition)
-    handover.reopened = reopened
-    _sign(session, handover)
-    return addition
-
-
-def _chain(previous: str, addition: HandoverAddition) -> str:
-    body = canonical_json(
-        {
-            "previous": previous,
-            "at": iso(addition.at),
-            "author": addition.author_id,
-            "kind": addition.kind.value,
-            "text": addition.text,
-        }
-    )
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _require_outgoing_lead(lead: Staff, by: Staff, action: str) -> None:

@@ -4,42 +4,42 @@
 <context>
     <name>ActionLabels</name>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="251"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="253"/>
         <source>ALL STOP (%1)</source>
         <translation>HENTIKAN SEMUA (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="251"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="253"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="255"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="257"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="256"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="258"/>
         <source>Move and zoom (hold the key)</source>
         <translation>Gerak dan zoom (tahan tombolnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="257"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="259"/>
         <source>Presets of the selected camera</source>
         <translation>Preset kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="258"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="260"/>
         <source>Shots of the active event</source>
         <translation>Bidikan acara aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="259"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="261"/>
         <source>Layouts of the video wall</source>
         <translation>Tata letak video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="260"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="262"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -47,12 +47,12 @@
 <context>
     <name>ActionNames</name>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="57"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="58"/>
         <source>scene %1</source>
         <translation>adegan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="59"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="60"/>
         <source>preset %1</source>
         <translation>preset %1</translation>
     </message>
@@ -210,12 +210,12 @@
 <context>
     <name>BroadcastDock</name>
     <message>
-        <location filename="../../ui/broadcast/dock.py" line="40"/>
+        <location filename="../../ui/broadcast/dock.py" line="41"/>
         <source>No OBS output is configured (broadcast: in the configuration).</source>
         <translation>Belum ada keluaran OBS yang dikonfigurasi (broadcast: di konfigurasi).</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/dock.py" line="57"/>
+        <location filename="../../ui/broadcast/dock.py" line="58"/>
         <source>%1 · REC</source>
         <translation>%1 · REKAM</translation>
     </message>
@@ -624,32 +624,32 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="77"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="78"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="82"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="83"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="115"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="116"/>
         <source>Nothing at the moment</source>
         <translation>Tidak ada saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="136"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="137"/>
         <source>{keys} stops all cameras from anywhere, even while you type in a text field; other hotkeys do nothing there.</source>
         <translation>{keys} menghentikan semua kamera dari mana saja, bahkan saat Anda mengetik di kolom teks; tombol pintas lain tidak berfungsi di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="145"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="146"/>
         <source>Esc first closes an open menu, dialog or editor, or leaves a text field; it stops all cameras only when nothing is open.</source>
         <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="140"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="141"/>
         <source>Hotkeys do nothing while you type in a text field.</source>
         <translation>Tombol pintas tidak berfungsi saat Anda mengetik di kolom teks.</translation>
     </message>
@@ -1207,62 +1207,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="174"/>
+        <location filename="../../ui/shell/console.py" line="175"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="175"/>
+        <location filename="../../ui/shell/console.py" line="176"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="178"/>
+        <location filename="../../ui/shell/console.py" line="179"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="183"/>
+        <location filename="../../ui/shell/console.py" line="184"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="195"/>
+        <location filename="../../ui/shell/console.py" line="196"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="195"/>
+        <location filename="../../ui/shell/console.py" line="196"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="214"/>
+        <location filename="../../ui/shell/console.py" line="215"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="221"/>
+        <location filename="../../ui/shell/console.py" line="222"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="250"/>
+        <location filename="../../ui/shell/console.py" line="251"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="253"/>
+        <location filename="../../ui/shell/console.py" line="254"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="282"/>
+        <location filename="../../ui/shell/console.py" line="283"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="289"/>
+        <location filename="../../ui/shell/console.py" line="290"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1343,17 +1343,17 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/oplog/database.py" line="177"/>
+        <location filename="../../models/oplog/engines.py" line="43"/>
         <source>the operations log needs a SQLite file, not an in-memory database</source>
         <translation>log operasional memerlukan berkas SQLite, bukan basis data di memori</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database.py" line="186"/>
+        <location filename="../../models/oplog/engines.py" line="52"/>
         <source>The folder of the operations log database {db} cannot be created ({reason}).</source>
         <translation>Folder basis data log operasional {db} tidak dapat dibuat ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/database.py" line="299"/>
+        <location filename="../../models/oplog/database.py" line="220"/>
         <source>The operations log database {db} was written by a newer version of the console (schema {schema}); update this console before using it.</source>
         <translation>Basis data log operasional {db} ditulis oleh versi konsol yang lebih baru (skema {schema}); perbarui konsol ini sebelum menggunakannya.</translation>
     </message>
@@ -1795,12 +1795,12 @@
 <context>
     <name>EnlargedPreview</name>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="80"/>
+        <location filename="../../ui/desk/camera_windows.py" line="81"/>
         <source>Esc or a double-click closes this view</source>
         <translation>Esc atau klik ganda menutup tampilan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="85"/>
+        <location filename="../../ui/desk/camera_windows.py" line="86"/>
         <source>%1 – enlarged</source>
         <translation>%1 – diperbesar</translation>
     </message>
@@ -2102,92 +2102,92 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../models/oplog/handover.py" line="72"/>
+        <location filename="../../models/oplog/handover.py" line="64"/>
         <source>shift {shift} already has a handover</source>
         <translation>shift {shift} sudah memiliki serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="122"/>
+        <location filename="../../models/oplog/handover.py" line="114"/>
         <source>{lead} has not signed this handover yet; it cannot be accepted</source>
         <translation>{lead} belum menandatangani serah terima ini; serah terima belum dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="128"/>
+        <location filename="../../models/oplog/handover.py" line="120"/>
         <source>this handover was already accepted by {lead}</source>
         <translation>serah terima ini sudah diterima oleh {lead}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="134"/>
+        <location filename="../../models/oplog/handover.py" line="126"/>
         <source>the incoming lead, not the outgoing one, accepts a handover</source>
         <translation>serah terima diterima oleh kepala shift yang menerima, bukan oleh kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="145"/>
+        <location filename="../../models/oplog/handover.py" line="137"/>
         <source>no shift is planned after {shift}, so nobody is its incoming lead: plan the next shift and its lead, or an admin accepts</source>
         <translation>tidak ada shift yang direncanakan setelah {shift}, jadi belum ada kepala shift yang menerima: rencanakan shift berikutnya beserta kepalanya, atau admin yang menerima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="153"/>
+        <location filename="../../models/oplog/handover.py" line="145"/>
         <source>only the incoming lead, {lead} (shift {shift}), or an admin can accept this handover</source>
         <translation>hanya kepala shift yang menerima, {lead} (shift {shift}), atau admin yang dapat menerima serah terima ini</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="193"/>
+        <location filename="../../models/oplog/handover.py" line="185"/>
         <source>this handover has not been accepted, so it has no hash to verify yet</source>
         <translation>serah terima ini belum diterima, jadi belum ada hash yang dapat diperiksa</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="213"/>
+        <location filename="../../models/oplog/handover_additions.py" line="39"/>
         <source>only an accepted (locked) handover can be reopened</source>
         <translation>hanya serah terima yang sudah diterima (dikunci) yang dapat dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="216"/>
+        <location filename="../../models/oplog/handover_additions.py" line="42"/>
         <source>this handover is already reopened</source>
         <translation>serah terima ini sudah dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="218"/>
+        <location filename="../../models/oplog/handover_additions.py" line="44"/>
         <source>give a reason for reopening the handover</source>
         <translation>berikan alasan membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="230"/>
+        <location filename="../../models/oplog/handover_additions.py" line="56"/>
         <source>this handover is locked; an admin must reopen it before anything is added</source>
         <translation>serah terima ini dikunci; admin harus membukanya kembali sebelum ada yang ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="235"/>
+        <location filename="../../models/oplog/handover_additions.py" line="61"/>
         <source>an addition needs some text</source>
         <translation>tambahan harus berisi teks</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="243"/>
+        <location filename="../../models/oplog/handover_additions.py" line="69"/>
         <source>this handover is not reopened</source>
         <translation>serah terima ini tidak sedang dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="268"/>
+        <location filename="../../models/oplog/handover_additions.py" line="87"/>
         <source>this handover no longer fits its signature ({parts}); nothing can be added to it — tell an admin</source>
         <translation>serah terima ini tidak lagi cocok dengan tanda tangannya ({parts}); tidak ada yang dapat ditambahkan — beri tahu admin</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="301"/>
+        <location filename="../../models/oplog/handover.py" line="212"/>
         <source>only the shift lead, {lead}, can {action}</source>
         <translation>hanya kepala shift, {lead}, yang dapat {action}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="311"/>
+        <location filename="../../models/oplog/handover.py" line="222"/>
         <source>this handover is accepted and locked; an admin can reopen it for additions</source>
         <translation>serah terima ini sudah diterima dan dikunci; admin dapat membukanya kembali untuk tambahan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="317"/>
+        <location filename="../../models/oplog/handover.py" line="228"/>
         <source>this handover is signed; it can only be accepted now</source>
         <translation>serah terima ini sudah ditandatangani; sekarang hanya dapat diterima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="322"/>
+        <location filename="../../models/oplog/handover.py" line="233"/>
         <source>someone</source>
         <translation>seseorang</translation>
     </message>
@@ -2242,7 +2242,7 @@
         <translation>rantai {table}: baris yang menjadi ujungnya saat penerimaan sudah hilang</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/jobs/handover.py" line="137"/>
+        <location filename="../../models/oplog/jobs/handover.py" line="140"/>
         <source>this shift has no handover yet</source>
         <translation>shift ini belum memiliki serah terima</translation>
     </message>
@@ -2250,287 +2250,287 @@
 <context>
     <name>HandoverDocument</name>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="154"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="53"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="156"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="55"/>
         <source>Streams</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="159"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="58"/>
         <source>Faults opened or closed in the shift</source>
         <translation>Gangguan yang dibuka atau ditutup selama shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="60"/>
         <source>Carried over to the next shift (still open)</source>
         <translation>Diteruskan ke shift berikutnya (masih terbuka)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="165"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="64"/>
         <source>Device errors (audit trail)</source>
         <translation>Kesalahan perangkat (jejak audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="167"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="257"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="66"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="156"/>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="167"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="66"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="167"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="66"/>
         <source>Count</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="171"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="70"/>
         <source>Log entries (%1)</source>
         <translation>Catatan log (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="74"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="82"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="74"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="82"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="230"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="74"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="129"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="175"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="74"/>
         <source>Entry</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="181"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="80"/>
         <source>Additions after the lock (marked)</source>
         <translation>Tambahan setelah dikunci (ditandai)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="82"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="183"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="82"/>
         <source>Text</source>
         <translation>Teks</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="197"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="96"/>
         <source>not started</source>
         <translation>belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="199"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="98"/>
         <source>no. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="201"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="100"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="202"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="101"/>
         <source>Planned (WIB)</source>
         <translation>Rencana (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="203"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="102"/>
         <source>Actual (WIB)</source>
         <translation>Realisasi (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="204"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="103"/>
         <source>Lead</source>
         <translation>Kepala shift</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="205"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="104"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="206"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="105"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="207"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="106"/>
         <source>Outgoing lead</source>
         <translation>Kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="208"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="107"/>
         <source>Incoming lead</source>
         <translation>Kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="209"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="108"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="218"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="117"/>
         <source>%1 (admin; no next shift was planned)</source>
         <translation>%1 (admin; tidak ada shift berikutnya yang direncanakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="220"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="119"/>
         <source>%1 (admin, in place of the planned incoming lead %2)</source>
         <translation>%1 (admin, menggantikan kepala shift penerima yang direncanakan, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="228"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="127"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="229"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="128"/>
         <source>End</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="231"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="130"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="232"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="131"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="233"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="132"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="234"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="133"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="235"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="134"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="255"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="154"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="256"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="155"/>
         <source>Opened</source>
         <translation>Dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="258"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="157"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="259"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="158"/>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="260"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="159"/>
         <source>Owner</source>
         <translation>Penanggung jawab</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="261"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="160"/>
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="262"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="161"/>
         <source>Resolution</source>
         <translation>Penyelesaian</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="281"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="180"/>
         <source>Signed by the outgoing lead</source>
         <translation>Ditandatangani kepala shift yang menyerahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="282"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="181"/>
         <source>Accepted by the incoming lead</source>
         <translation>Diterima kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="283"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="182"/>
         <source>Accepted by an admin in place of the incoming lead</source>
         <translation>Diterima admin menggantikan kepala shift yang menerima</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="185"/>
         <source>Step</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="185"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="286"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="185"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="292"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="191"/>
         <source>Not locked yet: the record gets its hash when the incoming lead accepts.</source>
         <translation>Belum dikunci: berita acara mendapat hash saat kepala shift yang menerima menyetujuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="296"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="195"/>
         <source>verified: the record is as it was accepted and signed</source>
         <translation>terverifikasi: berita acara sama seperti saat diterima dan ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="299"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="198"/>
         <source>NOT VERIFIED: the record was changed after the lock (%1)</source>
         <translation>TIDAK TERVERIFIKASI: berita acara diubah setelah dikunci (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="306"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="205"/>
         <source>Printed %1 WIB</source>
         <translation>Dicetak %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="308"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="207"/>
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="310"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="209"/>
         <source>Integrity</source>
         <translation>Keutuhan data</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="153"/>
-        <location filename="../../ui/reports/handover_pdf.py" line="322"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="52"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="221"/>
         <source>Shift handover report</source>
         <translation>Laporan serah terima shift</translation>
     </message>
@@ -2667,138 +2667,138 @@
 <context>
     <name>HotkeyEditor</name>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="169"/>
+        <location filename="../../ui/hotkeys/editor.py" line="55"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="192"/>
+        <location filename="../../ui/hotkeys/editor.py" line="78"/>
         <source>ALL STOP: its keys other than Esc stop every camera from anywhere, even while typing. Esc first closes an open menu, dialog or editor, or leaves a text field; it stops the cameras only when nothing is open.</source>
         <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="210"/>
+        <location filename="../../ui/hotkeys/editor.py" line="96"/>
         <source>New key for the selected action:</source>
         <translation>Tombol baru untuk aksi terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="212"/>
+        <location filename="../../ui/hotkeys/editor.py" line="98"/>
         <source>Remove its keys</source>
         <translation>Hapus tombolnya</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="220"/>
+        <location filename="../../ui/hotkeys/editor.py" line="106"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="221"/>
+        <location filename="../../ui/hotkeys/editor.py" line="107"/>
         <source>Keep as it was</source>
         <translation>Biarkan seperti semula</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="227"/>
+        <location filename="../../ui/hotkeys/editor.py" line="113"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="228"/>
+        <location filename="../../ui/hotkeys/editor.py" line="114"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="229"/>
+        <location filename="../../ui/hotkeys/editor.py" line="115"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="231"/>
+        <location filename="../../ui/hotkeys/editor.py" line="117"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="232"/>
+        <location filename="../../ui/hotkeys/editor.py" line="118"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="254"/>
+        <location filename="../../ui/hotkeys/editor.py" line="140"/>
         <source>That key cannot be used as a hotkey.</source>
         <translation>Tombol itu tidak dapat dipakai sebagai tombol pintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="256"/>
+        <location filename="../../ui/hotkeys/editor.py" line="142"/>
         <source>Choose an action in the table first.</source>
         <translation>Pilih dulu aksinya di tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="267"/>
+        <location filename="../../ui/hotkeys/editor.py" line="153"/>
         <source>{key} is already the key for “{other}”. Give it to “{action}” instead?</source>
         <translation>{key} sudah menjadi tombol untuk “{other}”. Pindahkan ke “{action}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="277"/>
-        <location filename="../../ui/hotkeys/editor.py" line="289"/>
+        <location filename="../../ui/hotkeys/editor.py" line="163"/>
+        <location filename="../../ui/hotkeys/editor.py" line="175"/>
         <source>{key} now does “{action}”. Save to keep it.</source>
         <translation>{key} sekarang menjalankan “{action}”. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="309"/>
+        <location filename="../../ui/hotkeys/editor.py" line="195"/>
         <source>The default keys are back. Save to keep them.</source>
         <translation>Tombol bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="316"/>
+        <location filename="../../ui/hotkeys/editor.py" line="202"/>
         <source>Some keys are given to two actions (shown in red); change them first.</source>
         <translation>Beberapa tombol dipakai dua aksi (ditandai merah); ubah dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="322"/>
+        <location filename="../../ui/hotkeys/editor.py" line="208"/>
         <source>Could not save the hotkeys: {reason}</source>
         <translation>Tombol pintas tidak dapat disimpan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="325"/>
+        <location filename="../../ui/hotkeys/editor.py" line="211"/>
         <source>Hotkeys saved.</source>
         <translation>Tombol pintas disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="329"/>
+        <location filename="../../ui/hotkeys/editor.py" line="215"/>
         <source>Hotkeys saved. ALL STOP has no key that works everywhere now: give it one (e.g. Pause or Ctrl+Space).</source>
         <translation>Tombol pintas disimpan. HENTIKAN SEMUA kini tidak punya tombol yang berfungsi di mana saja: berikan satu (misalnya Pause atau Ctrl+Space).</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="339"/>
+        <location filename="../../ui/hotkeys/editor.py" line="225"/>
         <source>Export hotkeys</source>
         <translation>Ekspor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="342"/>
+        <location filename="../../ui/hotkeys/editor.py" line="228"/>
         <source>Import hotkeys</source>
         <translation>Impor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="348"/>
+        <location filename="../../ui/hotkeys/editor.py" line="234"/>
         <source>Hotkey files (*.json)</source>
         <translation>Berkas tombol pintas (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="356"/>
+        <location filename="../../ui/hotkeys/editor.py" line="242"/>
         <source>Could not export: {reason}</source>
         <translation>Tidak dapat mengekspor: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="358"/>
+        <location filename="../../ui/hotkeys/editor.py" line="244"/>
         <source>Exported to {path}.</source>
         <translation>Diekspor ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="367"/>
+        <location filename="../../ui/hotkeys/editor.py" line="253"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="370"/>
+        <location filename="../../ui/hotkeys/editor.py" line="256"/>
         <source>Imported from {path}. Save to keep it.</source>
         <translation>Diimpor dari {path}. Simpan agar tetap berlaku.</translation>
     </message>
@@ -2806,17 +2806,17 @@
 <context>
     <name>HotkeyTableModel</name>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="71"/>
+        <location filename="../../ui/hotkeys/hotkey_table.py" line="43"/>
         <source>Action</source>
         <translation>Aksi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="71"/>
+        <location filename="../../ui/hotkeys/hotkey_table.py" line="43"/>
         <source>Keys</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="89"/>
+        <location filename="../../ui/hotkeys/hotkey_table.py" line="61"/>
         <source>{key} is also the key for “{other}”</source>
         <translation>{key} juga tombol untuk “{other}”</translation>
     </message>
@@ -2904,67 +2904,67 @@
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="63"/>
+        <location filename="../../models/desk/hotkeys.py" line="35"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="180"/>
+        <location filename="../../models/desk/hotkeys.py" line="152"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="187"/>
+        <location filename="../../models/desk/hotkeys.py" line="159"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="193"/>
+        <location filename="../../models/desk/hotkeys.py" line="165"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="210"/>
+        <location filename="../../models/desk/hotkeys.py" line="182"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="214"/>
+        <location filename="../../models/desk/hotkeys.py" line="186"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="233"/>
+        <location filename="../../models/desk/hotkeys.py" line="205"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="244"/>
+        <location filename="../../models/desk/hotkeys.py" line="216"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="254"/>
+        <location filename="../../models/desk/hotkeys.py" line="226"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="255"/>
+        <location filename="../../models/desk/hotkeys.py" line="227"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="280"/>
+        <location filename="../../models/desk/hotkeys.py" line="252"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="285"/>
+        <location filename="../../models/desk/hotkeys.py" line="257"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="288"/>
+        <location filename="../../models/desk/hotkeys.py" line="260"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -3036,6 +3036,59 @@
         <location filename="../../models/oplog/jobs/base.py" line="44"/>
         <source>Number {id} is no longer in the operations log.</source>
         <translation>Nomor {id} sudah tidak ada di log operasional.</translation>
+    </message>
+</context>
+<context>
+    <name>Joystick</name>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="69"/>
+        <source>not a joystick setting</source>
+        <translation>bukan pengaturan joystick</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="187"/>
+        <source>joystick setting {field}: {problem}</source>
+        <translation>pengaturan joystick {field}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="195"/>
+        <source>must be text</source>
+        <translation>harus berupa teks</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="201"/>
+        <source>must be true or false</source>
+        <translation>harus true atau false</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="210"/>
+        <source>must be a whole number {low}–{high}, not {value}</source>
+        <translation>harus bilangan bulat {low}–{high}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="231"/>
+        <source>must be a number from {low} to {high}, not {value}</source>
+        <translation>harus angka dari {low} sampai {high}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="240"/>
+        <source>must map button numbers to actions</source>
+        <translation>harus memetakan nomor tombol ke aksi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="248"/>
+        <source>{value} is not an action name</source>
+        <translation>{value} bukan nama aksi</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/mapping.py" line="252"/>
+        <source>no action is called {value}</source>
+        <translation>tidak ada aksi bernama {value}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/joystick/sdl.py" line="66"/>
+        <source>joysticks cannot be read: {reason}</source>
+        <translation>joystick tidak dapat dibaca: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3367,72 +3420,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="58"/>
+        <location filename="../../ui/desk/main_window.py" line="59"/>
         <source>Smart Centre Console</source>
         <translation>Konsol Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="73"/>
+        <location filename="../../ui/desk/main_window.py" line="74"/>
         <source>Safety</source>
         <translation>Keselamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="86"/>
+        <location filename="../../ui/desk/main_window.py" line="87"/>
         <source>Enlarge selected camera</source>
         <translation>Perbesar kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="87"/>
+        <location filename="../../ui/desk/main_window.py" line="88"/>
         <source>Arrange the docks for this screen</source>
         <translation>Atur panel untuk layar ini</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="89"/>
+        <location filename="../../ui/desk/main_window.py" line="90"/>
         <source>Controls</source>
         <translation>Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="90"/>
+        <location filename="../../ui/desk/main_window.py" line="91"/>
         <source>Presets</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="91"/>
+        <location filename="../../ui/desk/main_window.py" line="92"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="92"/>
+        <location filename="../../ui/desk/main_window.py" line="93"/>
         <source>Camera health</source>
         <translation>Kesehatan Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="93"/>
+        <location filename="../../ui/desk/main_window.py" line="94"/>
         <source>Log</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="95"/>
+        <location filename="../../ui/desk/main_window.py" line="96"/>
         <source>Video wall</source>
         <translation>Video Wall</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="85"/>
+        <location filename="../../ui/desk/main_window.py" line="86"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="65"/>
+        <location filename="../../ui/desk/main_window.py" line="66"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="99"/>
+        <location filename="../../ui/desk/main_window.py" line="100"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="100"/>
+        <location filename="../../ui/desk/main_window.py" line="101"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -3731,12 +3784,12 @@
 <context>
     <name>Multiview</name>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="110"/>
+        <location filename="../../ui/desk/camera_windows.py" line="111"/>
         <source>F11 or Esc closes the multiview</source>
         <translation>F11 atau Esc menutup multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_windows.py" line="111"/>
+        <location filename="../../ui/desk/camera_windows.py" line="112"/>
         <source>Multiview – every camera</source>
         <translation>Multiview – semua kamera</translation>
     </message>
@@ -3845,105 +3898,105 @@
 <context>
     <name>OplogDocks</name>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="113"/>
+        <location filename="../../ui/oplog/docks.py" line="120"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="114"/>
-        <location filename="../../ui/oplog/docks.py" line="146"/>
+        <location filename="../../ui/oplog/docks.py" line="121"/>
+        <location filename="../../ui/oplog/docks.py" line="153"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="115"/>
-        <location filename="../../ui/oplog/docks.py" line="147"/>
+        <location filename="../../ui/oplog/docks.py" line="122"/>
+        <location filename="../../ui/oplog/docks.py" line="154"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="116"/>
-        <location filename="../../ui/oplog/docks.py" line="148"/>
+        <location filename="../../ui/oplog/docks.py" line="123"/>
+        <location filename="../../ui/oplog/docks.py" line="155"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="120"/>
+        <location filename="../../ui/oplog/docks.py" line="127"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="136"/>
+        <location filename="../../ui/oplog/docks.py" line="143"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="144"/>
+        <location filename="../../ui/oplog/docks.py" line="151"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="145"/>
+        <location filename="../../ui/oplog/docks.py" line="152"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="150"/>
+        <location filename="../../ui/oplog/docks.py" line="157"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="153"/>
+        <location filename="../../ui/oplog/docks.py" line="160"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="154"/>
+        <location filename="../../ui/oplog/docks.py" line="161"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="159"/>
+        <location filename="../../ui/oplog/docks.py" line="166"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="160"/>
+        <location filename="../../ui/oplog/docks.py" line="167"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="161"/>
+        <location filename="../../ui/oplog/docks.py" line="168"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="205"/>
+        <location filename="../../ui/oplog/docks.py" line="212"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="222"/>
+        <location filename="../../ui/oplog/docks.py" line="229"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="224"/>
+        <location filename="../../ui/oplog/docks.py" line="231"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="255"/>
+        <location filename="../../ui/oplog/docks.py" line="262"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="264"/>
+        <location filename="../../ui/oplog/docks.py" line="271"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="271"/>
+        <location filename="../../ui/oplog/docks.py" line="278"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3969,59 +4022,59 @@
 <context>
     <name>OutputPanel</name>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="77"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="79"/>
         <source>Start stream</source>
         <translation>Mulai siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="78"/>
-        <location filename="../../ui/broadcast/output_panel.py" line="143"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="80"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="145"/>
         <source>Stop stream</source>
         <translation>Hentikan siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="79"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="81"/>
         <source>Start record</source>
         <translation>Mulai rekam</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="80"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="82"/>
         <source>Stop record</source>
         <translation>Hentikan rekam</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="85"/>
-        <location filename="../../ui/broadcast/output_panel.py" line="130"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="87"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="132"/>
         <source>Press again to stop the stream</source>
         <translation>Tekan lagi untuk menghentikan siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="86"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="88"/>
         <source>Take over</source>
         <translation>Ambil alih</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="87"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="89"/>
         <source>Scenes (click or Enter cuts):</source>
         <translation>Adegan (klik atau Enter untuk pindah):</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="119"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="121"/>
         <source>Streams for: %1</source>
         <translation>Siaran untuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="121"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="123"/>
         <source>No running event streams here</source>
         <translation>Tidak ada acara berjalan yang disiarkan di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="123"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="125"/>
         <source>OBS: %1</source>
         <translation>OBS: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="133"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="135"/>
         <source>%1 is live: press Stop stream again within %2 s to stop it</source>
         <translation>%1 sedang mengudara: tekan Hentikan siaran lagi dalam %2 detik untuk menghentikannya</translation>
     </message>
@@ -4052,37 +4105,37 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../models/oplog/handover.py" line="69"/>
+        <location filename="../../models/oplog/handover.py" line="61"/>
         <source>hand over the shift</source>
         <translation>menyerahkan shift</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="93"/>
+        <location filename="../../models/oplog/handover.py" line="85"/>
         <source>write the handover notes</source>
         <translation>menulis catatan serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="102"/>
+        <location filename="../../models/oplog/handover.py" line="94"/>
         <source>sign the handover</source>
         <translation>menandatangani serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="118"/>
+        <location filename="../../models/oplog/handover.py" line="110"/>
         <source>accept a handover</source>
         <translation>menerima serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="209"/>
+        <location filename="../../models/oplog/handover_additions.py" line="35"/>
         <source>reopen a handover</source>
         <translation>membuka kembali serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="226"/>
+        <location filename="../../models/oplog/handover_additions.py" line="52"/>
         <source>add to a handover</source>
         <translation>menambahkan ke serah terima</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/handover.py" line="240"/>
+        <location filename="../../models/oplog/handover_additions.py" line="66"/>
         <source>lock a handover again</source>
         <translation>mengunci kembali serah terima</translation>
     </message>
@@ -4403,22 +4456,22 @@
 <context>
     <name>PreviewHub</name>
     <message>
-        <location filename="../../ui/preview/hub.py" line="310"/>
+        <location filename="../../ui/preview/hub.py" line="280"/>
         <source>connecting to {source}…</source>
         <translation>menghubungkan ke {source}…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="314"/>
+        <location filename="../../ui/preview/hub.py" line="284"/>
         <source>the stream stopped sending pictures</source>
         <translation>aliran video berhenti mengirim gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="317"/>
+        <location filename="../../ui/preview/hub.py" line="287"/>
         <source>no signal – reconnecting in {seconds} s: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang dalam {seconds} detik: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/hub.py" line="320"/>
+        <location filename="../../ui/preview/hub.py" line="290"/>
         <source>no signal – reconnecting now: {reason}</source>
         <translation>tidak ada sinyal – menghubungkan ulang sekarang: {reason}</translation>
     </message>
@@ -4604,7 +4657,7 @@
 <context>
     <name>QKeySequenceEdit</name>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="74"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="75"/>
         <source>Press shortcut</source>
         <translation>Tekan tombolnya</translation>
     </message>
@@ -4612,37 +4665,37 @@
 <context>
     <name>QShortcut</name>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="67"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="68"/>
         <source>Up</source>
         <translation>Atas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="68"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="69"/>
         <source>Down</source>
         <translation>Bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="69"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="70"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="70"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="71"/>
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="71"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="72"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="72"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="73"/>
         <source>Return</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/key_filter.py" line="73"/>
+        <location filename="../../ui/hotkeys/key_filter.py" line="74"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -4796,12 +4849,12 @@
 <context>
     <name>ReportFiles</name>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="135"/>
+        <location filename="../../ui/reports/pdf_parts.py" line="125"/>
         <source>the PDF writer could not finish the file</source>
         <translation>berkas PDF tidak dapat diselesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_pdf.py" line="339"/>
+        <location filename="../../ui/reports/handover_pdf.py" line="234"/>
         <source>{path}: a handover report is written as .pdf or .csv</source>
         <translation>{path}: laporan serah terima disimpan sebagai .pdf atau .csv</translation>
     </message>
@@ -5930,97 +5983,97 @@
 <context>
     <name>WallPage</name>
     <message>
-        <location filename="../../ui/wall/view.py" line="109"/>
+        <location filename="../../ui/wall/wall_page.py" line="108"/>
         <source>Drag a source onto a screen of the wall</source>
         <translation>Seret sumber ke salah satu layar video wall</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="111"/>
+        <location filename="../../ui/wall/wall_page.py" line="110"/>
         <source>Sources</source>
         <translation>Sumber</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="137"/>
+        <location filename="../../ui/wall/wall_page.py" line="136"/>
         <source>Take over and recall</source>
         <translation>Ambil alih dan panggil</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="138"/>
+        <location filename="../../ui/wall/wall_page.py" line="137"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="150"/>
+        <location filename="../../ui/wall/wall_page.py" line="149"/>
         <source>Power on</source>
         <translation>Nyalakan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="151"/>
+        <location filename="../../ui/wall/wall_page.py" line="150"/>
         <source>Standby</source>
         <translation>Siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="176"/>
+        <location filename="../../ui/wall/wall_page.py" line="175"/>
         <source>Recall layout %1 on %2</source>
         <translation>Panggil tata letak %1 di %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="181"/>
+        <location filename="../../ui/wall/wall_page.py" line="180"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="182"/>
+        <location filename="../../ui/wall/wall_page.py" line="181"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="183"/>
+        <location filename="../../ui/wall/wall_page.py" line="182"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="189"/>
+        <location filename="../../ui/wall/wall_page.py" line="188"/>
         <source>layout &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>tata letak &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="205"/>
+        <location filename="../../ui/wall/wall_page.py" line="204"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="207"/>
+        <location filename="../../ui/wall/wall_page.py" line="206"/>
         <source>Firmware: %1</source>
         <translation>Firmware: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="210"/>
+        <location filename="../../ui/wall/wall_page.py" line="209"/>
         <source>%1 inputs × %2 outputs</source>
         <translation>%1 input × %2 output</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="215"/>
+        <location filename="../../ui/wall/wall_page.py" line="214"/>
         <source>%1 presets</source>
         <translation>%1 preset</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="217"/>
+        <location filename="../../ui/wall/wall_page.py" line="216"/>
         <source>Layers: %1</source>
         <translation>Lapisan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="220"/>
+        <location filename="../../ui/wall/wall_page.py" line="219"/>
         <source>Not supported by the device: %1</source>
         <translation>Tidak didukung perangkat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="243"/>
+        <location filename="../../ui/wall/wall_page.py" line="242"/>
         <source>%1 would change %2, which %3 uses.</source>
         <translation>%1 akan mengubah %2, yang dipakai %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/wall/view.py" line="264"/>
+        <location filename="../../ui/wall/wall_page.py" line="263"/>
         <source>Take over %1</source>
         <translation>Ambil alih %1</translation>
     </message>
@@ -6149,7 +6202,7 @@
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../ui/wall/view.py" line="287"/>
+        <location filename="../../ui/wall/view.py" line="31"/>
         <source>No video wall is configured (the walls: section of the configuration).</source>
         <translation>Belum ada video wall yang diatur (bagian walls: di konfigurasi).</translation>
     </message>

@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 from websockets.sync.client import connect
 
-from tests.support.obs_target import ObsTarget, free_port
+from tests.support.obs_target import ObsTarget
+from tests.support.ports import free_port
 
 FIRST_DISPLAY = 125
 SCENES = {"Podium": "Podium colour", "Audience": "Audience colour", "Screens": "Screens colour"}

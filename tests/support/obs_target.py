@@ -5,19 +5,12 @@ bytes, and a way to kill it and start it again."""
 from __future__ import annotations
 
 import asyncio
-import socket
 from pathlib import Path
 
 from devices.obs.sim.server import ObsSimulator, start_obs_simulator
 from devices.runtime import DeviceRuntime
 
 PASSWORD_ENV = "SMARTCENTRE_TEST_OBS_PASSWORD"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class ObsTarget:

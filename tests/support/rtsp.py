@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.ports import free_port
+
 SERVER_SCRIPT = Path(__file__).with_name("rtsp_server.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
 MAIN_SIZE = (1920, 1080)
@@ -105,12 +107,6 @@ def encode_clip(
         check=True,
     )
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class RtspServer:

@@ -5,16 +5,30 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from devices.visca.controller import CameraController
 
+T = TypeVar("T")
 
-def wait_until(predicate: Callable[[], object], timeout: float = 5.0, what: str = "condition") -> None:
+
+def wait_for(
+    read: Callable[[], T], condition: Callable[[T], object], timeout: float = 5.0, what: str = "condition"
+) -> T:
+    """Reads until ``condition`` holds of what ``read`` returned, and returns that reading."""
     deadline = time.monotonic() + timeout
-    while not predicate():
+    while not condition(value := read()):
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            raise AssertionError(f"timed out waiting for {what}; last read: {value!r}")
         time.sleep(0.01)
+    return value
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 5.0, what: str = "condition") -> float:
+    """Polls ``predicate`` until it holds; returns the seconds that took."""
+    start = time.monotonic()
+    wait_for(predicate, bool, timeout, what)
+    return time.monotonic() - start
 
 
 async def wait_until_async(

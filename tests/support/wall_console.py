@@ -21,11 +21,11 @@ from devices.wall.controller import WallController
 from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import Config, demo_config
 from models.desk.hotkeys import HotkeyMap
+from tests.support.sim_urls import WALL_FAST as FAST
 from ui.shell.console import Console, SimulatedPicture
 from ui.wall.outputs_model import WallRole
-from ui.wall.view import WallPage
+from ui.wall.wall_page import WallPage
 
-FAST = "timeout=0.3&gap=0.01"
 WAIT_MS = 5000
 
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QVBoxLayout, Q
 
 from ui.desk.camera_grid import CameraGrid
 from ui.desk.camera_model import CameraListModel
-from ui.preview.hub import PreviewHub, ViewWatcher
+from ui.preview.hub import PreviewHub
+from ui.preview.views import ViewWatcher
 
 ENLARGED_SHARE = 0.8  # of the console window's size
 

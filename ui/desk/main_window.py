@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.desk.hotkeys import MULTIVIEW
+from models.desk.hotkey_actions import MULTIVIEW
 from models.desk.preset_library import PresetLibrary
 from ui.common.notices import LogModel, LogPane, NoticeBanner
 from ui.desk import window_layout
@@ -33,7 +33,8 @@ from ui.desk.control_panel import ControlPanel
 from ui.desk.events_panel import EventsPanel
 from ui.desk.operator_desk import OperatorDesk
 from ui.desk.preset_grid import PresetGrid
-from ui.preview.hub import TILES, PreviewHub, ViewWatcher
+from ui.preview.hub import PreviewHub
+from ui.preview.views import TILES, ViewWatcher
 
 SETTINGS_VERSION = 2  # 2: every dock in the column right of the bank (1 had docks below it)
 

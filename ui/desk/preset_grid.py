@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from devices.visca.state import CameraState
-from models.desk.hotkeys import PRESET_NUMBER, PRESET_SELECTED
+from models.desk.hotkey_actions import PRESET_NUMBER, PRESET_SELECTED
 from models.desk.preset_library import PresetLibrary
 from ui.desk.operator_desk import OperatorDesk
 from ui.desk.preset_keeper import PresetKeeper

@@ -7,7 +7,7 @@ modifier changed in between or the focus moved to a text field.
 Where a key acts:
 - ALL STOP's own keys (Pause, Ctrl+Space) everywhere, even while typing; only the hotkey editor's
   key capture field takes them, as a key to bind.
-- Esc, Return and Enter (``models.desk.hotkeys.WIDGET_KEYS``) go to the widgets first: an open menu,
+- Esc, Return and Enter (``models.desk.hotkey_actions.WIDGET_KEYS``) go to the widgets first: an open menu,
   combo box, dialog or item editor takes them. Bound to an action, they act only when the key
   comes back unclaimed to a console window (``CONSOLE_WINDOW``) with no popup or modal open and
   no text field focused; Esc there leaves the text field instead (focus often rests in one
@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.desk.hotkeys import STOP_ALL, WIDGET_KEYS, HotkeyMap, describe
+from models.desk.hotkey_actions import STOP_ALL, WIDGET_KEYS, describe
+from models.desk.hotkeys import HotkeyMap
 from models.desk.key_names import normalize_key
 from ui.common.wording import said
 
@@ -240,7 +241,8 @@ def _physical_key(event: QKeyEvent) -> tuple[str, int]:
 
 
 class ActionLabels(QObject):
-    """Translated names of the hotkey actions and of their groups (``models.desk.hotkeys.ACTION_GROUPS``)."""
+    """Translated names of the hotkey actions and of their groups
+    (``models.desk.hotkey_actions.ACTION_GROUPS``)."""
 
     def label(self, action: str) -> str:
         return said(describe(action))

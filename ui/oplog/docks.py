@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel
 from models.config.audit import save_config
 from models.config.events import Carried, carry_configured_events
 from models.config.store import Config, ConfigStore
-from models.desk.hotkeys import QUICK_LOG
+from models.desk.hotkey_actions import QUICK_LOG
 from models.desk.ownership import EventBoard
 from models.oplog.clock import utc_now
 from models.oplog.database import Database

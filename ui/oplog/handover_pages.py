@@ -23,7 +23,7 @@ from models.oplog.reports.handover import HandoverReport
 from ui.common.labels import Labels
 from ui.common.wording import said
 from ui.oplog.widgets import BusyBar
-from ui.reports.handover_pdf import paragraph, table, when
+from ui.reports.pdf_parts import paragraph, table, when
 
 
 class PinPage(QWidget):

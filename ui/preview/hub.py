@@ -9,22 +9,13 @@ to the GUI thread. However slow the GUI thread is, it finds at most one frame pe
 waiting, so a busy moment costs dropped frames instead of a growing backlog (the pattern of
 ui/common/bridge.py). Link reports travel the same way: the GUI shows the newest.
 
-Several views may show a camera at once (the bank's tile, an enlarged preview, the multiview).
-They share the camera's one worker: each view says the size it shows the camera at, and the
-worker delivers frames for the largest of them (``set_size``), never a second stream.
+Several views may show a camera at once; the camera's one worker delivers what the views that can
+be seen need (``set_size``, ``set_view_shown``; views.py says how: sizes, rates, pauses, substreams).
 Network streams are decoded in hardware where a decoder works, else in software (the console's
 setting ``preview/decode``: auto, hardware or software; devices/video/decoding.py); the hub says
 which for each camera (``decodingChanged``), for the health view.
 The bank's tiles get at most ``tile_fps`` frames a second (the console's setting ``preview/tile_fps``,
-12.5 unless set); while a larger view (the enlarged preview, the multiview) shows a camera, its frames
-come at the source's own rate, up to ``max_fps``.
-A view that nobody can see (its window minimised or hidden, ``set_view_shown``) does not count: a camera
-that no visible view shows is paused — nothing decoded, converted or delivered — until one shows it again.
-
-Substream first: a camera may have two streams, its substream for the tiles (``preview:``, e.g.
-640×360) and its main stream (``preview_hd:``, e.g. 1080p). The worker plays the substream
-until a view other than the bank's tiles shows the camera larger than SUBSTREAM_SIZE (the
-enlarged preview, a multiview of few cameras), then the main stream until no such view is left.
+12.5 unless set); a larger view gets them at the source's own rate, up to ``max_fps``.
 """
 
 from __future__ import annotations
@@ -34,24 +25,21 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 
-from devices.video import DecodeMode, FrameSource, Size, open_source
+from devices.video import DecodeMode, FrameSource, open_source
 from ui.common.wording import said
 from ui.preview.shared_thread import SharedPreviewThread
+from ui.preview.views import TILES, ViewSizes, box
 from ui.preview.worker import LinkReport, LinkState, PreviewWorker
 
 log = logging.getLogger(__name__)
 
 STOP_TIMEOUT = 1.0
-TILES = "tiles"  # the bank of the main window: the view every camera has
-LARGEST = QSize(1920, 1080)  # no view gets frames larger than full HD; the sources rarely send more
 # The first and the longest wait before reconnecting: a camera back after any outage shows again
 # within about 5 s; an attempt at a camera that is away costs one refused or unanswered connect.
 RECONNECT_BACKOFF = (1.0, 4.0)
-SUBSTREAM_SIZE = QSize(640, 360)  # the usual substream: enough for any view up to this size
 TILE_FPS_SETTING = "preview/tile_fps"
 DEFAULT_TILE_FPS = 12.5
 DECODE_SETTING = "preview/decode"
@@ -122,11 +110,10 @@ class PreviewHub(QObject):
         self._frames: dict[str, QImage] = {}  # mailbox: a frame the GUI thread has not taken
         self._reports: dict[str, LinkReport] = {}  # mailbox: the newest link report
         self._latest: dict[str, QImage] = {}
-        self._sizes: dict[str, dict[str, QSize]] = {}  # camera -> view -> the size it shows the camera at
+        self._views = ViewSizes()
         self._streams: dict[str, tuple[FrameSource, FrameSource]] = {}  # camera -> (substream, main stream)
         self._status: dict[str, str] = {}
         self._decoding: dict[str, str] = {}
-        self._hidden: set[str] = set()  # views nobody can see now
         self._shared = SharedPreviewThread()
         self._retiring: list[PreviewWorker] = []  # removed, possibly still finishing a read
 
@@ -145,26 +132,26 @@ class PreviewHub(QObject):
         """
         if camera_id in self._workers:
             raise ValueError(f"camera {camera_id!r} already has a preview")
-        box = _box(size)
+        tile_box = box(size)
         if isinstance(source, str):
             source = open_source(source)
         if isinstance(main_stream, str):
             main_stream = open_source(main_stream)
-        self._sizes[camera_id] = {TILES: QSize(size)}
+        self._views.add_camera(camera_id, size)
         if main_stream is not None:
             self._streams[camera_id] = (source, main_stream)
         shares_thread = source.shares_thread and (main_stream is None or main_stream.shares_thread)
         worker = PreviewWorker(
             camera_id,
             source,
-            box,
+            tile_box,
             deliver=self._offer_frame,
             report=self._offer_report,
             max_fps=self.tile_fps,
             backoff=self.backoff,
             wake=self._shared.wake if shares_thread else None,
         )
-        worker.paused = TILES in self._hidden
+        worker.paused = self._views.is_hidden(TILES)
         with self._lock:
             self._workers[camera_id] = worker
         if shares_thread:
@@ -175,51 +162,34 @@ class PreviewHub(QObject):
     def set_size(self, camera_id: str, size: QSize, view: str = TILES) -> None:
         """``view`` shows the camera at ``size``; frames come at the largest size any view asks for."""
         self._worker(camera_id)  # a camera without a preview is refused (KeyError)
-        _box(size)
-        self._sizes[camera_id][view] = QSize(size)
+        self._views.set_size(camera_id, view, size)
         self._follow_views(camera_id)
 
     def forget_view(self, view: str) -> None:
         """``view`` no longer shows any camera (an enlarged preview or the multiview closed)."""
-        for camera_id, sizes in self._sizes.items():
-            if view != TILES and sizes.pop(view, None) is not None:
-                self._follow_views(camera_id)
+        for camera_id in self._views.forget_view(view):
+            self._follow_views(camera_id)
 
     def set_view_shown(self, view: str, shown: bool) -> None:
         """Whether anybody can see ``view`` now (its window minimised, hidden or shown again)."""
-        if shown:
-            self._hidden.discard(view)
-        else:
-            self._hidden.add(view)
-        for camera_id in self._sizes:
+        self._views.set_shown(view, shown)
+        for camera_id in self._views.cameras():
             self._follow_views(camera_id)
 
     def _follow_views(self, camera_id: str) -> None:
         """Frames as large and as frequent as the visible views showing the camera need; none if none is
         visible."""
-        worker = self._workers[camera_id]
-        worker.size = self._largest(camera_id)
-        seen = set(self._sizes[camera_id]) - self._hidden
-        worker.max_fps = self.tile_fps if seen <= {TILES} else self.max_fps
-        worker.paused = not seen
+        worker, demand = self._workers[camera_id], self._views.demand(camera_id)
+        worker.size = demand.size
+        worker.max_fps = self.max_fps if demand.beyond_tiles else self.tile_fps
+        worker.paused = demand.paused
         if camera_id in self._streams:
             substream, main_stream = self._streams[camera_id]
-            large = any(
-                view != TILES
-                and (size.width() > SUBSTREAM_SIZE.width() or size.height() > SUBSTREAM_SIZE.height())
-                for view, size in self._sizes[camera_id].items()
-                if view in seen
-            )
-            worker.switch_to(main_stream if large else substream)
+            worker.switch_to(main_stream if demand.main_stream else substream)
 
     def streaming(self, camera_id: str) -> FrameSource:
         """The stream the camera's worker plays now (or is about to)."""
         return self._worker(camera_id).wanted_source
-
-    def _largest(self, camera_id: str) -> tuple[int, int]:
-        sizes = self._sizes[camera_id].values()
-        wanted = QSize(max(s.width() for s in sizes), max(s.height() for s in sizes))
-        return _box(wanted.boundedTo(LARGEST))
 
     def camera_ids(self) -> list[str]:
         with self._lock:
@@ -236,7 +206,7 @@ class PreviewHub(QObject):
         self._latest.pop(camera_id, None)
         self._status.pop(camera_id, None)
         self._decoding.pop(camera_id, None)
-        self._sizes.pop(camera_id, None)
+        self._views.remove_camera(camera_id)
         self._streams.pop(camera_id, None)
         self._retiring = [w for w in self._retiring if w.is_alive()] + [worker]
 
@@ -318,23 +288,3 @@ class PreviewHub(QObject):
                 seconds=f"{report.retry_in:g}", reason=reason
             )
         return self.tr("no signal – reconnecting now: {reason}").format(reason=reason)
-
-
-def _box(size: QSize) -> Size:
-    if size.width() <= 0 or size.height() <= 0:
-        raise ValueError(f"preview size must be positive, not {size.width()}×{size.height()}")
-    return size.width(), size.height()
-
-
-class ViewWatcher(QObject):
-    """Tells the hub whether ``window`` can be seen: minimised or hidden, its view's cameras pause."""
-
-    def __init__(self, window: QWidget, hub: PreviewHub, view: str) -> None:
-        super().__init__(window)
-        self._window, self._hub, self._view = window, hub, view
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.Show, QEvent.Type.Hide):
-            self._hub.set_view_shown(self._view, self._window.isVisible() and not self._window.isMinimized())
-        return False

@@ -23,8 +23,8 @@ from ui.common.oplog_worker import OplogWorker
 from ui.common.save_dialog import ask_file_name
 from ui.common.wording import said
 from ui.reports.charts import CHART_COUNT, MonthlyCharts, record
-from ui.reports.handover_pdf import when
 from ui.reports.monthly_pdf import save_monthly
+from ui.reports.pdf_parts import when
 
 
 class MonthlyWindow(QWidget):

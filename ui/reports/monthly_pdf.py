@@ -4,7 +4,7 @@ The PDF has the office's letterhead, the month (up to when it is counted, while 
 summary (held and planned apart; no file names: a printed report names no path), then one section
 per statistic (events per day by mode, per location, staff hours, device faults),
 each on a new page: its chart, then its numbers as a table. Pages are numbered. It is printed like
-the handover report (``ui.reports.handover_pdf``): HTML in a ``QTextDocument``; each chart sits in the text as
+the handover report (``ui.reports.pdf_parts``): HTML in a ``QTextDocument``; each chart sits in the text as
 an object that plays the chart's recorded picture (``ui.reports.charts``) at print time, so the
 charts stay vector drawings. Dates are written as in the handover report (``dd-mm-yyyy``), hours
 as ``h:mm``; labels follow the interface language.
@@ -27,7 +27,7 @@ from models.oplog.tables import EventMode, FaultSeverity
 from ui.common.device_words import result_text
 from ui.common.labels import Labels
 from ui.reports.charts import MonthlyCharts, RecordedChart, record
-from ui.reports.handover_pdf import (
+from ui.reports.pdf_parts import (
     UnsupportedFile,
     fields,
     heading,

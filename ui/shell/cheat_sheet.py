@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.desk.hotkeys import ACTION_GROUPS, STOP_ALL, HotkeyMap
+from models.desk.hotkey_actions import ACTION_GROUPS, STOP_ALL
+from models.desk.hotkeys import HotkeyMap
 from models.desk.preset_library import PresetLibrary
 from ui.desk.operator_desk import OperatorDesk
 from ui.hotkeys.key_filter import ActionLabels, display_key

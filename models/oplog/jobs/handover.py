@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from common.wording import QT_TRANSLATE_NOOP
 from models.oplog import handover as ho
+from models.oplog import handover_additions as additions
 from models.oplog.clock import utc_now
 from models.oplog.jobs.base import Job, StaffJob, stored
 from models.oplog.reports.handover import HandoverReport, handover_report
@@ -91,17 +92,19 @@ def set_notes(shift_id: int, notes: str) -> StaffJob[None]:
 
 
 def reopen(shift_id: int, reason: str) -> StaffJob[None]:
-    return _as_me(shift_id, lambda session, handover, me: ho.reopen(session, handover, me, reason, utc_now()))
+    return _as_me(
+        shift_id, lambda session, handover, me: additions.reopen(session, handover, me, reason, utc_now())
+    )
 
 
 def add_addition(shift_id: int, text: str) -> StaffJob[None]:
     return _as_me(
-        shift_id, lambda session, handover, me: ho.add_addition(session, handover, me, text, utc_now())
+        shift_id, lambda session, handover, me: additions.add_addition(session, handover, me, text, utc_now())
     )
 
 
 def relock(shift_id: int) -> StaffJob[None]:
-    return _as_me(shift_id, lambda session, handover, me: ho.relock(session, handover, me, utc_now()))
+    return _as_me(shift_id, lambda session, handover, me: additions.relock(session, handover, me, utc_now()))
 
 
 def sign(shift_id: int, staff_id: int, pin: str) -> Job[None]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import threading
 from itertools import pairwise
@@ -15,8 +14,6 @@ from devices.capture_tap import FrameCutter
 from devices.transport.base import ByteTransport
 from tests.devices.capture.captures import frames, records
 from tests.support.commands import run_app
-
-posix_only = pytest.mark.skipif(os.name != "posix", reason="the serial simulator needs a pseudo-terminal")
 
 
 class FakeTransport(ByteTransport):
@@ -244,7 +241,7 @@ def test_camera_command_records_its_session_and_its_result(simulator, tmp_path):
     assert end["output"]["power"] is True
 
 
-@posix_only
+@pytest.mark.posix
 def test_serial_capture_holds_whole_packets(simulator, tmp_path):
     simulator(f"visca+serial://pty?link={tmp_path / 'cam'}")
     path = tmp_path / "serial.jsonl"

@@ -10,7 +10,6 @@ recorded, its ``run`` and its end record. All checks of a capture run in order a
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,9 +29,7 @@ def fixtures() -> list:
     for path in sorted(FOLDER.glob("*.jsonl")):
         marks = []
         if "+serial" in path.read_text(encoding="utf-8").split("\n", 1)[0]:
-            marks.append(
-                pytest.mark.skipif(os.name != "posix", reason="the serial replay needs a pseudo-terminal")
-            )
+            marks.append(pytest.mark.posix)
         params.append(pytest.param(path, id=path.stem, marks=marks))
     return params
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import time
 from pathlib import Path
@@ -16,7 +15,6 @@ from devices.visca.sim.replay import replay_device, script_for
 from devices.wall.sim.replay import WallReplay
 from tests.support.commands import run_app
 
-posix_only = pytest.mark.skipif(os.name != "posix", reason="the serial simulator needs a pseudo-terminal")
 X = bytes.fromhex
 
 
@@ -184,7 +182,7 @@ def test_recorded_delays_are_kept_in_order(tmp_path, simulator):
         assert time.monotonic() - started >= 0.55  # the completion waited as the capture's did
 
 
-@posix_only
+@pytest.mark.posix
 def test_a_serial_chain_replays_broadcasts_and_its_greeting(tmp_path, simulator):
     path = capture(
         tmp_path / "chain.jsonl",

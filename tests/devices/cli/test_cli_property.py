@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import app
 from app import check_wall
 from devices.visca.url_check import check_camera
+from tests.support.ports import free_port
 
 TIGHT = "0.2"
 LONG_LABEL = "h" * 64
@@ -38,13 +39,7 @@ HANG = 15.0  # seconds: far beyond any answer here; only a hang (a FIFO, a DNS w
 RANDOM = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def closed_port(kind: int) -> int:
-    with socket.socket(socket.AF_INET, kind) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-UDP_PORT, TCP_PORT = closed_port(socket.SOCK_DGRAM), closed_port(socket.SOCK_STREAM)
+UDP_PORT, TCP_PORT = free_port(socket.SOCK_DGRAM), free_port()
 
 values = st.one_of(
     st.sampled_from(

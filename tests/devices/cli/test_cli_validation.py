@@ -15,15 +15,9 @@ import app
 from app import check_wall
 from devices.visca.url_check import check_camera
 from models.config.store import ConfigError, parse_config
+from tests.support.ports import free_port
 
 LONG_LABEL = "a" * 64
-
-
-def closed_port(kind: int = socket.SOCK_DGRAM) -> int:
-    """A local port nothing listens on (bound for a moment, then released)."""
-    with socket.socket(socket.AF_INET, kind) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run_cli(capsys, *argv: str) -> tuple[int, str]:
@@ -63,7 +57,9 @@ BAD_WALL_URLS = {
 
 @pytest.mark.parametrize(("url", "named"), BAD_CAMERA_URLS.items())
 def test_a_bad_camera_url_option_exits_two_naming_it(capsys, url, named):
-    code, err = run_cli(capsys, "camera", url.format(port=closed_port()), "status", "--timeout", "0.5")
+    code, err = run_cli(
+        capsys, "camera", url.format(port=free_port(socket.SOCK_DGRAM)), "status", "--timeout", "0.5"
+    )
     assert code == 2, err
     assert err.startswith("error: "), err
     assert len(err.strip().splitlines()) == 1, err
@@ -73,9 +69,7 @@ def test_a_bad_camera_url_option_exits_two_naming_it(capsys, url, named):
 
 @pytest.mark.parametrize(("url", "named"), BAD_WALL_URLS.items())
 def test_a_bad_wall_url_option_exits_two_naming_it(capsys, url, named):
-    code, err = run_cli(
-        capsys, "wall", url.format(port=closed_port(socket.SOCK_STREAM)), "status", "--timeout", "0.5"
-    )
+    code, err = run_cli(capsys, "wall", url.format(port=free_port()), "status", "--timeout", "0.5")
     assert code == 2, err
     assert err.startswith("error: "), err
     assert len(err.strip().splitlines()) == 1, err

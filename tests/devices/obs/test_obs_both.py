@@ -10,7 +10,7 @@ from pathlib import Path
 from devices.obs.controller import ObsController
 from devices.obs.state import Connection, OnAir
 from tests.support.commands import run_app
-from tests.support.obs_target import free_port
+from tests.support.ports import free_port
 
 
 def obs(target, *arguments):

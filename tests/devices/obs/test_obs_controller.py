@@ -3,8 +3,6 @@ silence, refusals, a dropped stream, studio mode, tally sources, and the passwor
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from devices.obs.controller import ObsController
@@ -12,6 +10,7 @@ from devices.obs.sim.server import start_obs_simulator
 from devices.obs.state import Connection, ObsError, OnAir
 from devices.obs.urls import ObsUrlError, obs_endpoint
 from devices.records import ActionRecord, DeviceNotice
+from tests.support.waiting import wait_until
 
 PASSWORD = "controller-test-password"
 SCENES = {"Podium": ("Camera 1", "Title"), "Audience": ("Camera 2",), "Wide": ("Podium", "Camera 3")}
@@ -33,14 +32,6 @@ def obs(runtime, sim):
     controller.heard = heard
     controller.start().ready().result(5)
     return controller
-
-
-def wait_until(check, seconds: float = 5.0) -> float:
-    start = time.monotonic()
-    while not check():
-        assert time.monotonic() - start < seconds, "not in time"
-        time.sleep(0.01)
-    return time.monotonic() - start
 
 
 def test_tally_sources_follow_the_program_scene_with_nested_scenes(obs):

@@ -12,6 +12,7 @@ from app import check_wall
 from devices.visca.url_check import check_camera
 from models.config.parse import parse_config
 from tests.devices.probe.probing import camera_untouched, probe, probe_json, wall_untouched
+from tests.support.ports import free_port
 
 KINDS = ("visca+udp", "visca+udpraw", "visca+tcp", "kramer+tcp", "extron+tcp", "lg+tcp")
 
@@ -24,15 +25,8 @@ def ports(**by_kind: int) -> str:
     return ",".join(f"{kind}={port}" for kind, port in by_kind.items())
 
 
-def closed_port(kind: int = socket.SOCK_STREAM) -> int:
-    """A port on 127.0.0.1 where nothing listens (bound once, then let go)."""
-    with socket.socket(socket.AF_INET, kind) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def nothing_elsewhere() -> dict[str, int]:
-    return {kind: closed_port(socket.SOCK_DGRAM if "udp" in kind else socket.SOCK_STREAM) for kind in KINDS}
+    return {kind: free_port(socket.SOCK_DGRAM if "udp" in kind else socket.SOCK_STREAM) for kind in KINDS}
 
 
 def test_every_simulator_kind_is_found_with_its_url_and_nothing_but_inquiries_arrives(

@@ -8,10 +8,7 @@ import pytest
 
 from tests.devices.probe.probing import camera_untouched, probe, probe_json, wall_untouched
 
-pytestmark = [
-    pytest.mark.posix,
-    pytest.mark.skipif(os.name != "posix", reason="the serial simulators need a POSIX pseudo-terminal"),
-]
+pytestmark = pytest.mark.posix
 FAST = ("--timeout", "0.3")
 
 

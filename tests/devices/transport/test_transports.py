@@ -12,6 +12,7 @@ from devices.transport.base import Backoff
 from devices.transport.serialport import SerialPort
 from devices.transport.tcp import TcpClient
 from devices.transport.udp import UdpChannel
+from tests.support.ports import free_port
 from tests.support.waiting import wait_until, wait_until_async
 
 
@@ -57,10 +58,7 @@ def test_udp_channels_share_one_local_port_and_get_only_their_own_replies():
 def test_udp_replies_to_a_fixed_reply_port_reach_the_channel_by_host():
     async def scenario():
         loop = asyncio.get_running_loop()
-        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        probe.bind(("127.0.0.1", 0))
-        reply_port = probe.getsockname()[1]
-        probe.close()  # a free port standing in for 52381
+        reply_port = free_port(socket.SOCK_DGRAM)  # standing in for 52381
         peer = udp_peer()
         got: list[bytes] = []
         channel = UdpChannel({}, "127.0.0.1", peer.getsockname()[1], listen_port=reply_port)
@@ -136,10 +134,7 @@ def test_tcp_client_reconnects_with_backoff_after_the_device_drops_it():
 
 def test_tcp_client_keeps_trying_until_the_device_appears():
     async def scenario():
-        probe = socket.socket()
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-        probe.close()
+        port = free_port()
         client = TcpClient("127.0.0.1", port, backoff=Backoff(0.05, 0.1))
         await client.open()
         await asyncio.sleep(0.2)

@@ -14,7 +14,8 @@ import threading
 import pytest
 
 from devices.video import DecodeMode, PyAvSource, SourceError, decoding, pyav_source
-from tests.support.rtsp import RtspServer, free_port
+from tests.support.ports import free_port
+from tests.support.rtsp import RtspServer
 
 FPS = 30
 

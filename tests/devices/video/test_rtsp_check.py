@@ -11,7 +11,8 @@ import pytest
 
 from devices.video import DecodeMode, PyAvSource, pyav_source
 from devices.video.rtsp_check import why_rtsp_fails
-from tests.support.rtsp import RtspServer, free_port
+from tests.support.ports import free_port
+from tests.support.rtsp import RtspServer
 
 
 @pytest.fixture(params=[False, True], ids=["basic", "digest"])

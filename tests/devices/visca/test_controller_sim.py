@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import concurrent.futures
-import sys
 import time
 
 import pytest
 
 from devices.records import Link
 from devices.visca.state import CameraError, Motion
-from tests.support.sim_urls import FAST, client_url
+from tests.support.sim_urls import CAMERA_FAST, client_url
 from tests.support.waiting import wait_until
 
 NETWORK_URLS = ["visca+udp://127.0.0.1:0", "visca+udpraw://127.0.0.1:0", "visca+tcp://127.0.0.1:0"]
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")
 
 
 @pytest.fixture(
-    params=NETWORK_URLS + [pytest.param("visca+serial://pty?cameras=2", marks=posix_only)],
+    params=NETWORK_URLS + [pytest.param("visca+serial://pty?cameras=2", marks=pytest.mark.posix)],
     ids=["sony-udp", "raw-udp", "raw-tcp", "serial"],
 )
 def any_sim(request, simulator):
@@ -26,7 +24,7 @@ def any_sim(request, simulator):
 
 
 def test_preset_save_move_recall_on_every_transport(any_sim, camera):
-    cam = camera(client_url(any_sim))
+    cam = camera(client_url(any_sim, CAMERA_FAST))
     assert cam.save_preset(4).result(3).ok
     cam.goto(1000, 500, speed=0x18).result(5)
     assert (any_sim.state()["pan"], any_sim.state()["tilt"]) == (1000, 500)
@@ -41,7 +39,7 @@ def test_preset_save_move_recall_on_every_transport(any_sim, camera):
 
 
 def test_drive_then_stop_moves_and_halts_the_camera(any_sim, camera):
-    cam = camera(client_url(any_sim))
+    cam = camera(client_url(any_sim, CAMERA_FAST))
     cam.drive(-0x10, 0)
     cam.settled().result(3)
     wait_until(lambda: any_sim.state()["pan"] < -50, what="the camera to pan left")
@@ -54,7 +52,7 @@ def test_drive_then_stop_moves_and_halts_the_camera(any_sim, camera):
 
 def test_a_held_key_burst_is_coalesced_and_the_latest_speed_wins(simulator, camera):
     sim = simulator("visca+udp://127.0.0.1:0?latency=0.02")
-    cam = camera(client_url(sim))
+    cam = camera(client_url(sim, CAMERA_FAST))
     cam.inquire("power").result(3)
     sent_before = cam.snapshot().health.sent
     for speed in range(1, 201):
@@ -70,7 +68,7 @@ def test_a_held_key_burst_is_coalesced_and_the_latest_speed_wins(simulator, came
 
 def test_a_new_recall_supersedes_one_still_moving(simulator, camera):
     sim = simulator("visca+udp://127.0.0.1:0")
-    cam = camera(client_url(sim))
+    cam = camera(client_url(sim, CAMERA_FAST))
     cam.goto(-0x2000, 0).result(5)
     cam.save_preset(1).result(3)
     cam.goto(0x2000, 0).result(5)
@@ -89,7 +87,7 @@ def test_a_new_recall_supersedes_one_still_moving(simulator, camera):
 
 def test_all_stop_halts_a_preset_move(simulator, camera):
     sim = simulator("visca+tcp://127.0.0.1:0")
-    cam = camera(client_url(sim))
+    cam = camera(client_url(sim, CAMERA_FAST))
     cam.goto(-0x2000, 0).result(5)
     cam.save_preset(7).result(3)
     cam.home().result(5)
@@ -109,7 +107,7 @@ def test_all_stop_halts_a_preset_move(simulator, camera):
 def test_all_stop_during_a_recall_ends_moving_within_a_poll(simulator, camera, url):
     """Issue #10 point 2: hold left, recall, ALL STOP 0.2 s later — the state said "moving" for good."""
     sim = simulator(url)
-    cam = camera(client_url(sim))
+    cam = camera(client_url(sim, CAMERA_FAST))
     cam.goto(-0x2000, 0).result(5)
     cam.save_preset(4).result(3)
     cam.home().result(5)
@@ -131,7 +129,7 @@ def test_all_stop_during_a_recall_ends_moving_within_a_poll(simulator, camera, u
 
 def test_two_long_moves_then_a_third_never_reports_buffer_full(simulator, camera):
     sim = simulator("visca+udpraw://127.0.0.1:0")
-    cam = camera(client_url(sim))
+    cam = camera(client_url(sim, CAMERA_FAST))
     slow = [cam.goto(-0x2000, 0, speed=1), cam.zoom_to(0x4000), cam.power(True)]
     assert slow[2].result(5).ok  # waited for a free socket instead of failing
     cam.stop()
@@ -176,7 +174,7 @@ def test_offline_within_two_seconds_then_back_with_a_stop_first(simulator, camer
 
 def test_restarted_camera_is_resynchronised(simulator, camera):
     sim = simulator("visca+udp://127.0.0.1:0")
-    cam = camera(client_url(sim))
+    cam = camera(client_url(sim, CAMERA_FAST))
     cam.recall_preset(1).result(3)
     sim.restart()
     assert cam.recall_preset(2).result(3).ok
@@ -185,7 +183,7 @@ def test_restarted_camera_is_resynchronised(simulator, camera):
 
 def test_refused_command_names_the_camera_error(simulator, camera):
     sim = simulator("visca+tcp://127.0.0.1:0")
-    cam = camera(client_url(sim))
+    cam = camera(client_url(sim, CAMERA_FAST))
     cam.power(False).result(3)
     with pytest.raises(CameraError) as err:
         cam.recall_preset(3).result(3)
@@ -209,12 +207,12 @@ def test_bad_parameters_raise_before_anything_is_sent(simulator, camera):
     assert cam.snapshot().health.sent == sent
 
 
-@posix_only
+@pytest.mark.posix
 def test_serial_chain_addresses_and_unplug(simulator, camera):
     sim = simulator("visca+serial://pty?cameras=3")
     device = sim.url.split("://", 1)[1].split("?")[0]
-    cam2 = camera(f"visca+serial://{device}?address=2&{FAST}")
-    cam3 = camera(f"visca+serial://{device}?address=3&{FAST}")
+    cam2 = camera(f"visca+serial://{device}?address=2&{CAMERA_FAST}")
+    cam3 = camera(f"visca+serial://{device}?address=3&{CAMERA_FAST}")
     assert cam2.recall_preset(5).result(3).ok
     assert cam3.recall_preset(6).result(3).ok
     assert sim.state(2)["last_preset"] == 5
@@ -230,7 +228,7 @@ def test_serial_chain_addresses_and_unplug(simulator, camera):
 def test_futures_never_block_the_caller(simulator, camera):
     sim = simulator("visca+udp://127.0.0.1:0")
     sim.silence(True)
-    cam = camera(client_url(sim))
+    cam = camera(client_url(sim, CAMERA_FAST))
     future = cam.recall_preset(1)
     assert isinstance(future, concurrent.futures.Future)
     assert not future.done()

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from tests.devices.wall.conftest import sent
 from tests.support.commands import APP, ROOT, run_app
+from tests.support.sim_urls import sent
 
 
 def test_route_preset_and_status(wall_sim):

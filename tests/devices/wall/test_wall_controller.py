@@ -10,12 +10,12 @@ from devices.records import ActionRecord, Link
 from devices.wall.capabilities import Capability
 from devices.wall.controller import WallController
 from devices.wall.state import WallError, WallState
-from tests.devices.wall.conftest import client_url, sent
+from tests.support.sim_urls import WALL_FAST, client_url, sent
 
 
 def test_kramer_routes_presets_and_reads_back(wall_sim, wall, listen):
     sim = wall_sim("kramer", listen("inputs=6&outputs=4&presets=8"))
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     state = matrix.ready().result(5)
     assert (state.inputs, state.outputs, state.presets) == (6, 4, 8)  # from #INFO-IO? and #INFO-PRST?
     record = matrix.route(5, 2, "video").result(3)
@@ -36,7 +36,7 @@ def test_kramer_routes_presets_and_reads_back(wall_sim, wall, listen):
 
 def test_extron_ties_presets_and_reads_back(wall_sim, wall, listen):
     sim = wall_sim("extron", listen("inputs=8&outputs=4"))
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     assert matrix.ready().result(5).outputs == 4  # from I
     assert matrix.route(7, 3).result(3).ok
     assert matrix.route(2, 4, "audio").result(3).ok
@@ -92,7 +92,7 @@ def test_lg_power_input_and_tile(wall_sim, wall, listen):
 )
 def test_device_errors_reach_the_future_with_their_meaning(wall_sim, wall, protocol, call, meaning):
     sim = wall_sim(protocol)
-    device = wall(client_url(sim))
+    device = wall(client_url(sim, WALL_FAST))
     records: list = []
     device.add_listener(records.append)
     with pytest.raises(WallError, match=meaning) as caught:
@@ -108,14 +108,14 @@ def test_device_errors_reach_the_future_with_their_meaning(wall_sim, wall, proto
 
 def test_kramer_error_without_spaces_is_understood(wall_sim, wall):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?compact=yes")
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     with pytest.raises(WallError, match=r"parameter out of range \(ERR 003\)"):
         matrix.recall_preset(9).result(3)
 
 
 def test_what_a_driver_cannot_do_is_refused_before_sending(wall_sim, wall):
     sim = wall_sim("lg")
-    display = wall(client_url(sim))
+    display = wall(client_url(sim, WALL_FAST))
     display.ready().result(5)
     before = sent(sim)
     for call, doing in (
@@ -133,7 +133,7 @@ def test_what_a_driver_cannot_do_is_refused_before_sending(wall_sim, wall):
 
 def test_numbers_are_checked_against_the_size_the_device_reports(wall_sim, wall):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?inputs=4&outputs=2&presets=3")
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     matrix.ready().result(5)
     before = sent(sim)
     for call, message in (
@@ -168,7 +168,7 @@ def test_calls_return_futures_at_once(wall_sim, wall):
 
 
 def test_listeners_see_states_and_action_records(wall_sim, runtime):
-    matrix = WallController(runtime, client_url(wall_sim("kramer")))
+    matrix = WallController(runtime, client_url(wall_sim("kramer"), WALL_FAST))
     seen: list = []
     matrix.add_listener(seen.append)
     matrix.start()

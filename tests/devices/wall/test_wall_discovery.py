@@ -11,14 +11,14 @@ import pytest
 
 from devices.records import Link
 from devices.wall.state import WallError
-from tests.devices.wall.conftest import FAST, client_url, sent
 from tests.support.commands import run_app
+from tests.support.sim_urls import WALL_FAST, client_url, sent
 from tests.support.waiting import wait_until
 
 
 def test_a_plain_route_on_a_video_only_kramer_falls_back_to_vid_once_per_connection(wall_sim, wall):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?video_only=yes")
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     matrix.ready().result(5)
     record = matrix.route(3, 1).result(3)
     assert record.ok
@@ -44,7 +44,7 @@ def test_a_plain_route_on_a_video_only_kramer_falls_back_to_vid_once_per_connect
 
 def test_an_explicit_audio_route_the_unit_lacks_is_still_refused(wall_sim, wall):
     sim = wall_sim("kramer", "tcp://127.0.0.1:0?video_only=yes")
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     matrix.ready().result(5)
     future = matrix.route(3, 1, "audio")
     with pytest.raises(WallError, match=re.escape("command not available on this device (ERR 002)")):
@@ -114,7 +114,7 @@ def scripted_kramer():
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-        return f"kramer+tcp://127.0.0.1:{server.server_address[1]}?{FAST}"
+        return f"kramer+tcp://127.0.0.1:{server.server_address[1]}?{WALL_FAST}"
 
     yield start
     for server in servers:

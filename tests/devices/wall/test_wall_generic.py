@@ -11,7 +11,7 @@ from devices.wall.capabilities import Capability
 from devices.wall.generic_profile import ProfileError
 from devices.wall.generic_profile_loader import load_profile
 from devices.wall.state import WallError
-from tests.devices.wall.conftest import sent
+from tests.support.sim_urls import sent
 
 KRAMER_PROFILE = r"""
 name: Kramer VS-88 (fixed strings)

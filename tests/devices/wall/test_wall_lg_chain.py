@@ -11,9 +11,9 @@ from devices.records import Link
 from devices.wall import drivers
 from devices.wall.state import WallError
 from tests.devices.wall.client import Client
-from tests.devices.wall.conftest import FAST, client_url, posix_only, sent
 from tests.support.commands import APP, ROOT, run_app
 from tests.support.fake_camera import FakeTransport
+from tests.support.sim_urls import WALL_FAST, client_url, sent
 from tests.support.waiting import wait_until
 
 LINE = "lg+serial:///dev/ttyUSB7"
@@ -35,7 +35,7 @@ def test_two_displays_share_one_port_and_take_turns(wall, monkeypatch):
     port = FakeTransport(lg_chain(1, 2), reliable=True)
     made = []
     monkeypatch.setattr(drivers, "make_transport", lambda endpoint, protocol: made.append(port) or port)
-    first, second = wall(f"{LINE}?set_id=1&{FAST}"), wall(f"{LINE}?set_id=2&{FAST}")
+    first, second = wall(f"{LINE}?set_id=1&{WALL_FAST}"), wall(f"{LINE}?set_id=2&{WALL_FAST}")
     first.ready().result(5), second.ready().result(5)
     assert len(made) == 1
     port.responder = None  # from here on the displays answer on cue
@@ -56,23 +56,17 @@ def test_two_displays_share_one_port_and_take_turns(wall, monkeypatch):
     assert second.snapshot().power is True
 
 
-def on_posix(test):
-    for mark in posix_only:
-        test = mark(test)
-    return test
-
-
 @pytest.fixture
 def chain(wall_sim, tmp_path):
     """Displays with Set IDs 1 and 2 on one pseudo-terminal."""
     return wall_sim("lg", f"serial://pty?link={tmp_path / 'lgwall'}&set_ids=1,2")
 
 
-def display(wall, chain, set_id: int, options: str = FAST):
+def display(wall, chain, set_id: int, options: str = WALL_FAST):
     return wall(client_url(chain, f"set_id={set_id}&{options}"))
 
 
-@on_posix
+@pytest.mark.posix
 def test_each_display_on_the_chain_gets_its_own_answers(chain, wall):
     one, two = display(wall, chain, 1), display(wall, chain, 2)
     one.ready().result(5), two.ready().result(5)
@@ -87,7 +81,7 @@ def test_each_display_on_the_chain_gets_its_own_answers(chain, wall):
     assert (two.snapshot().power, two.snapshot().input, two.snapshot().tile) == (True, "91", (2, 2))
 
 
-@on_posix
+@pytest.mark.posix
 def test_a_silent_set_id_times_out_and_the_others_keep_working(chain, wall):
     ghost = display(wall, chain, 3)
     one = display(wall, chain, 1)
@@ -102,7 +96,7 @@ def test_a_silent_set_id_times_out_and_the_others_keep_working(chain, wall):
         ghost.power(True).result(5)
 
 
-@on_posix
+@pytest.mark.posix
 def test_closing_one_display_keeps_the_line_for_the_other(chain, wall):
     one, two = display(wall, chain, 1), display(wall, chain, 2)
     one.ready().result(5), two.ready().result(5)
@@ -112,7 +106,7 @@ def test_closing_one_display_keeps_the_line_for_the_other(chain, wall):
     assert two.snapshot().online
 
 
-@on_posix
+@pytest.mark.posix
 def test_both_displays_come_back_after_an_unplug(chain, wall):
     one, two = display(wall, chain, 1), display(wall, chain, 2)
     one.ready().result(5), two.ready().result(5)
@@ -123,7 +117,7 @@ def test_both_displays_come_back_after_an_unplug(chain, wall):
     assert two.power(False).result(5).ok
 
 
-@on_posix
+@pytest.mark.posix
 def test_set_id_0_reaches_every_display_and_expects_no_answer(chain, wall):
     everyone, one = display(wall, chain, 0), display(wall, chain, 1)
     everyone.ready().result(5), one.ready().result(5)

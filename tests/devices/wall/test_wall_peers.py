@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import os
 
 import pytest
 
-from tests.devices.wall.conftest import sent
 from tests.devices.wall.third_party import ExtronPeer, load_lg_rs232_tv
+from tests.support.sim_urls import sent
 
 
 def test_pyextron_ties_on_the_extron_simulator(wall_sim):
@@ -30,7 +29,6 @@ def lg_rs232_tv():
 
 
 @pytest.mark.posix
-@pytest.mark.skipif(os.name != "posix", reason="the serial simulator needs a POSIX pseudo-terminal")
 @pytest.mark.parametrize("set_id", [1, 2])
 def test_lg_rs232_tv_powers_and_switches_the_lg_simulator_over_a_pty(wall_sim, tmp_path, lg_rs232_tv, set_id):
     link = tmp_path / "lg0"

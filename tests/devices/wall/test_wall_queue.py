@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import time
 from itertools import pairwise
 
@@ -10,7 +9,8 @@ import pytest
 
 from devices.records import Link
 from devices.wall.state import WallError
-from tests.devices.wall.conftest import client_url, sent
+from tests.support.ports import free_port
+from tests.support.sim_urls import WALL_FAST, client_url, sent
 from tests.support.waiting import wait_until
 
 
@@ -82,7 +82,7 @@ def test_silence_makes_the_device_offline_and_it_comes_back(wall_sim, wall):
 
 def test_disconnect_offline_reconnect_and_work_again(wall_sim, wall, listen):
     sim = wall_sim("kramer", listen())
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     matrix.ready().result(5)
     assert matrix.route(3, 1).result(3).ok
     sim.drop_connections()
@@ -96,7 +96,7 @@ def test_disconnect_offline_reconnect_and_work_again(wall_sim, wall, listen):
 
 def test_restart_with_reset_clears_the_device_state(wall_sim, wall):
     sim = wall_sim("kramer")
-    matrix = wall(client_url(sim))
+    matrix = wall(client_url(sim, WALL_FAST))
     matrix.ready().result(5)
     matrix.save_preset(2).result(3)
     sim.restart(reset=False)
@@ -131,10 +131,7 @@ def test_telnet_password_missing_or_wrong_is_said_plainly(wall_sim, wall, option
 
 
 def test_no_connection_is_reported_and_commands_wait_only_so_long(wall):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # nothing listens here once closed
-    matrix = wall(f"kramer+tcp://127.0.0.1:{port}?timeout=0.2&connect_wait=0.5")
+    matrix = wall(f"kramer+tcp://127.0.0.1:{free_port()}?timeout=0.2&connect_wait=0.5")
     future = matrix.route(1, 1)
     with pytest.raises(WallError, match="not connected within 0.5 s") as caught:
         future.result(3)

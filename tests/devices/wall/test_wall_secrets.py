@@ -15,7 +15,7 @@ import app
 from app import check_wall
 from devices.secrets import MaskingFilter, hide, mask_url
 from devices.visca.url_check import check_camera
-from tests.devices.wall.conftest import client_url
+from tests.support.sim_urls import client_url
 
 ROOT = Path(__file__).resolve().parents[3]
 SECRET = "s3cr3t-Pa55"

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import exc, select, text
 
 from models.oplog import handover as ho
+from models.oplog import handover_additions as additions
 from models.oplog.shifts import current_shift, start_shift
 from models.oplog.staff import PermissionDenied
 from models.oplog.staff_admin import create_staff
@@ -122,14 +123,14 @@ def test_only_an_admin_reopens_and_additions_are_marked_and_chained(database, wo
             world.staff(session, world.admin),
         )
         with pytest.raises(HandoverLocked, match="an admin must reopen it"):
-            ho.add_addition(session, record, budi, "lupa dicatat", later)
+            additions.add_addition(session, record, budi, "lupa dicatat", later)
         with pytest.raises(PermissionDenied, match="may not reopen a handover: it needs the admin role"):
-            ho.reopen(session, record, budi, "lupa dicatat", later)
-        ho.reopen(session, record, admin, "Kronologi gangguan kamera dilengkapi", later)
-        ho.add_addition(session, record, budi, "Teknisi datang pukul 16.00", later + HOUR)
-        ho.relock(session, record, admin, later + 2 * HOUR)
+            additions.reopen(session, record, budi, "lupa dicatat", later)
+        additions.reopen(session, record, admin, "Kronologi gangguan kamera dilengkapi", later)
+        additions.add_addition(session, record, budi, "Teknisi datang pukul 16.00", later + HOUR)
+        additions.relock(session, record, admin, later + 2 * HOUR)
         with pytest.raises(HandoverLocked):
-            ho.add_addition(session, record, budi, "sekali lagi", later + 3 * HOUR)
+            additions.add_addition(session, record, budi, "sekali lagi", later + 3 * HOUR)
         assert [(a.kind.value, a.author.name, a.text) for a in record.additions] == [
             ("reopened", "Agus Setiawan", "Kronologi gangguan kamera dilengkapi"),
             ("note", "Budi Santoso", "Teknisi datang pukul 16.00"),

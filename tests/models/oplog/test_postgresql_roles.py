@@ -13,8 +13,8 @@ from sqlalchemy import exc, make_url
 from models.oplog.install_key import load_key
 from models.oplog.logbook import add_log_entry
 from models.oplog.record_check import check
-from tests.models.oplog.conftest import Backend
 from tests.support.commands import run_db_command
+from tests.support.oplog_databases import Backend
 from tests.support.oplog_scenes import ACCEPTED, accepted, busy_morning
 from tests.support.oplog_world import build_world
 

@@ -12,6 +12,7 @@ from alembic import command
 from sqlalchemy import MetaData, func, select, text
 
 from models.oplog import handover as ho
+from models.oplog import handover_additions as additions
 from models.oplog.audit_log import AuditRecord, AuditWriter
 from models.oplog.database import alembic_config, migrate_database
 from models.oplog.handover import content_hash
@@ -19,9 +20,9 @@ from models.oplog.install_key import load_key
 from models.oplog.logbook import add_log_entry
 from models.oplog.record_check import RekeyRefused, check, rekey
 from models.oplog.tables import AuditEntry, HandoverLocked, LogEntry, Shift
-from tests.models.oplog.conftest import Backend
 from tests.models.oplog.first_revision import first_revision, rows_of_the_first_revision
 from tests.support.commands import run_db_command
+from tests.support.oplog_databases import Backend
 from tests.support.oplog_scenes import ACCEPTED, HOUR, accepted, busy_morning, handover
 from tests.support.oplog_world import build_world
 
@@ -101,7 +102,7 @@ def test_an_addition_after_reopened_was_set_by_hand_is_refused(site, backend):
         pytest.raises(HandoverLocked, match="no longer fits its signature"),
         database.transaction() as session,
     ):
-        ho.add_addition(
+        additions.add_addition(
             session, handover(session, shift_id), world.staff(session, world.dwi), "ditambah", ACCEPTED + HOUR
         )
 
@@ -110,11 +111,11 @@ def test_reopen_addition_and_relock_keep_the_signature_valid(site):
     url, database, world, shift_id = site
     with database.transaction() as session:
         record, admin = handover(session, shift_id), world.staff(session, world.admin)
-        ho.reopen(session, record, admin, "catatan kurang", ACCEPTED + HOUR)
-        ho.add_addition(
+        additions.reopen(session, record, admin, "catatan kurang", ACCEPTED + HOUR)
+        additions.add_addition(
             session, record, world.staff(session, world.dwi), "Kamera sudah dicek", ACCEPTED + 2 * HOUR
         )
-        ho.relock(session, record, admin, ACCEPTED + 3 * HOUR)
+        additions.relock(session, record, admin, ACCEPTED + 3 * HOUR)
     assert misfits(database, shift_id) == []
     assert run_db_command("check", "--db", url) == 0
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
-from models.oplog import handover as ho
+from models.oplog import handover_additions as additions
 from models.oplog.clock import WIB
 from models.oplog.handover_summary import DeviceErrorCount
 from models.oplog.logbook import open_fault
@@ -40,7 +40,7 @@ def wib(*args: int) -> datetime:
 def test_the_handover_report_has_everything_in_wib(database, world, shift_id):
     accepted(database, world, shift_id)
     with database.transaction() as session:
-        ho.reopen(
+        additions.reopen(
             session,
             handover(session, shift_id),
             world.staff(session, world.admin),

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from models.desk.hotkey_actions import ACTIONS
 from models.desk.hotkeys import HotkeyMap, load_hotkeys
-from ui.hotkeys.editor import CONFLICT_COLOUR, HotkeyEditor, HotkeyTableModel
+from ui.hotkeys.editor import HotkeyEditor
+from ui.hotkeys.hotkey_table import CONFLICT_COLOUR, HotkeyTableModel
 
 Role = Qt.ItemDataRole
 

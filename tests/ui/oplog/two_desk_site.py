@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.models.oplog.conftest import Backend
 from tests.support import oplog_console as support
 from tests.support.oplog_console import log_lines
+from tests.support.oplog_databases import Backend
 
 RAKOR, PODCAST = "Rapat Koordinasi Bupati", "Podcast Diskominfo"  # the demo configuration's events
 

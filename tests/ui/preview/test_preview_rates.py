@@ -22,12 +22,11 @@ from ui.preview.hub import (
     DECODE_SETTING,
     DEFAULT_TILE_FPS,
     TILE_FPS_SETTING,
-    TILES,
     PreviewHub,
-    ViewWatcher,
     decode_from,
     tile_fps_from,
 )
+from ui.preview.views import TILES, ViewWatcher
 
 pytestmark = pytest.mark.gui
 

@@ -31,8 +31,8 @@ from models.oplog.reports.monthly import (
     monthly_stats,
 )
 from models.oplog.seed.demo import seed_demo
-from tests.models.oplog.conftest import Backend
 from tests.support.commands import run_app
+from tests.support.oplog_databases import Backend
 from tests.support.pdf_text import page_text, pdf_text
 from ui.common.oplog_worker import OplogWorker
 from ui.reports.charts import MonthlyCharts

@@ -20,8 +20,8 @@ from tests.support.wall_console import FAST, WAIT_MS, Rig, drag_source, drop_mim
 from ui.common.bridge import WallBridge
 from ui.desk.operator_desk import OperatorDesk
 from ui.wall.outputs_model import WallRole, source_mime
-from ui.wall.view import WallPage
 from ui.wall.wall_desk import WallDesk
+from ui.wall.wall_page import WallPage
 
 pytestmark = pytest.mark.gui
 rig, make_console = wall_console.rig, wall_console.make_console  # the fixtures

@@ -25,26 +25,6 @@ Start = Callable[[str], SimulatorServer]
 
 
 @pytest.fixture
-def runtime() -> Iterator[DeviceRuntime]:
-    with DeviceRuntime("sim-test") as runtime:
-        yield runtime
-
-
-@pytest.fixture
-def start(runtime: DeviceRuntime) -> Iterator[Start]:
-    servers: list[SimulatorServer] = []
-
-    def start(url: str) -> SimulatorServer:
-        server = runtime.submit(start_simulator(url)).result(TIMEOUT)
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        runtime.submit(server.close()).result(TIMEOUT)
-
-
-@pytest.fixture
 def udp() -> Iterator[socket.socket]:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -66,8 +46,8 @@ def assert_silent(sock: socket.socket) -> None:
 # --- Sony VISCA over IP -------------------------------------------------------------------------
 
 
-def test_udp_reset_sequence_echo_and_repeated_sequence(start: Start, udp: socket.socket) -> None:
-    sim = start("visca+udp://127.0.0.1:0")
+def test_udp_reset_sequence_echo_and_repeated_sequence(simulator: Start, udp: socket.socket) -> None:
+    sim = simulator("visca+udp://127.0.0.1:0")
     assert sim.url == f"visca+udp://127.0.0.1:{sim.address[1]}"
     assert sim.address[1] != 52381
     udp.sendto(h("02 00 00 01 00 00 00 07 01"), sim.address)
@@ -100,26 +80,26 @@ def test_udp_reset_sequence_echo_and_repeated_sequence(start: Start, udp: socket
 
 
 def test_udp_treats_any_address_as_one_and_can_reply_to_a_fixed_port(
-    start: Start, udp: socket.socket
+    simulator: Start, udp: socket.socket
 ) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as replies:
         replies.bind(("127.0.0.1", 0))
         replies.settimeout(TIMEOUT)
-        sim = start(f"visca+udp://127.0.0.1:0?reply_port={replies.getsockname()[1]}")
+        sim = simulator(f"visca+udp://127.0.0.1:0?reply_port={replies.getsockname()[1]}")
         udp.sendto(h("01 10 00 05 00 00 00 01 83 09 04 00 FF"), sim.address)
         assert replies.recv(64) == h("01 11 00 04 00 00 00 01 90 50 02 FF")
 
 
-def test_unknown_url_option_is_rejected(runtime: DeviceRuntime) -> None:
+def test_unknown_url_option_is_rejected(sim_runtime: DeviceRuntime) -> None:
     with pytest.raises(CameraUrlError, match="unknown option.*colour"):
-        runtime.submit(start_simulator("visca+udp://127.0.0.1:0?colour=red")).result(TIMEOUT)
+        sim_runtime.submit(start_simulator("visca+udp://127.0.0.1:0?colour=red")).result(TIMEOUT)
 
 
 # --- raw UDP, faults ----------------------------------------------------------------------------
 
 
-def test_udpraw_several_packets_per_datagram_and_address(start: Start, udp: socket.socket) -> None:
-    sim = start("visca+udpraw://127.0.0.1:0?address=2&model=sony-brc-x400")
+def test_udpraw_several_packets_per_datagram_and_address(simulator: Start, udp: socket.socket) -> None:
+    sim = simulator("visca+udpraw://127.0.0.1:0?address=2&model=sony-brc-x400")
     udp.sendto(h("81 01 04 00 02 FF 81 09 00 02 FF"), sim.address)
     assert [udp.recv(64) for _ in range(3)] == [
         h("A0 41 FF"),
@@ -129,8 +109,8 @@ def test_udpraw_several_packets_per_datagram_and_address(start: Start, udp: sock
     assert sim.received() == [("VISCA", h("81 01 04 00 02 FF")), ("VISCA", h("81 09 00 02 FF"))]
 
 
-def test_faults_silence_loss_latency_restart(start: Start, udp: socket.socket) -> None:
-    sim = start("visca+udpraw://127.0.0.1:0")
+def test_faults_silence_loss_latency_restart(simulator: Start, udp: socket.socket) -> None:
+    sim = simulator("visca+udpraw://127.0.0.1:0")
     power_inquiry = h("81 09 04 00 FF")
     sim.silence(True)
     udp.sendto(power_inquiry, sim.address)
@@ -155,8 +135,8 @@ def test_faults_silence_loss_latency_restart(start: Start, udp: socket.socket) -
 # --- TCP ------------------------------------------------------------------------------------------
 
 
-def test_tcp_stream_split_and_several_clients(start: Start) -> None:
-    sim = start("visca+tcp://127.0.0.1:0")
+def test_tcp_stream_split_and_several_clients(simulator: Start) -> None:
+    sim = simulator("visca+tcp://127.0.0.1:0")
     with (
         socket.create_connection(sim.address, TIMEOUT) as first,
         socket.create_connection(sim.address, TIMEOUT) as second,
@@ -188,12 +168,11 @@ def test_tcp_stream_split_and_several_clients(start: Start) -> None:
 
 
 @pytest.mark.posix
-@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
-def test_serial_chain_addressing_unplug_and_replug(start: Start, tmp_path: Path) -> None:
+def test_serial_chain_addressing_unplug_and_replug(simulator: Start, tmp_path: Path) -> None:
     import serial
 
     link = tmp_path / "visca0"
-    sim = start(f"visca+serial://pty?link={link}&cameras=3")
+    sim = simulator(f"visca+serial://pty?link={link}&cameras=3")
     assert isinstance(sim, PtyServer)
     assert sim.url == f"visca+serial://{link}"
     with serial.Serial(str(link), 9600, timeout=TIMEOUT) as port:
@@ -222,16 +201,16 @@ def test_serial_chain_addressing_unplug_and_replug(start: Start, tmp_path: Path)
 
 
 def test_a_tcp_simulator_closed_with_a_client_connected_hangs_up_without_an_error(
-    runtime: DeviceRuntime, caplog
+    sim_runtime: DeviceRuntime, caplog
 ) -> None:
     """Closing the console (or ``simulate``) while a controller is connected: before Python 3.12 asyncio logs
     a CancelledError traceback for a client task that is cancelled, so the client is hung up instead."""
-    sim = runtime.submit(start_simulator("visca+tcp://127.0.0.1:0")).result(TIMEOUT)
+    sim = sim_runtime.submit(start_simulator("visca+tcp://127.0.0.1:0")).result(TIMEOUT)
     with socket.create_connection(sim.address, TIMEOUT) as client:
         client.sendall(h("81 09 04 00 FF"))
         assert client.recv(64) == h("90 50 02 FF")
         with caplog.at_level(logging.ERROR):
-            runtime.submit(sim.close()).result(TIMEOUT)
-            runtime.submit(asyncio.sleep(0.1)).result(TIMEOUT)  # the loop's callbacks after the close
+            sim_runtime.submit(sim.close()).result(TIMEOUT)
+            sim_runtime.submit(asyncio.sleep(0.1)).result(TIMEOUT)  # the loop's callbacks after the close
         assert client.recv(64) == b""
     assert not [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]

@@ -14,9 +14,7 @@ from devices.visca.controller import CameraController
 from devices.visca.sim.simulator import start_simulator
 from devices.visca.urls import CameraUrlError
 from tests.support.commands import ROOT, run_app
-from tests.support.sim_urls import FAST, client_url
-
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX-only")
+from tests.support.sim_urls import CAMERA_FAST, client_url
 
 
 @pytest.fixture
@@ -54,7 +52,7 @@ def test_a_simulated_camera_keeps_its_presets_across_a_restart(restartable, tmp_
     start, stop, control = restartable
     url = f"{scheme}://127.0.0.1:0?{state_option(tmp_path / 'my camera.json')}"
     first = start(url)
-    camera = control(client_url(first))
+    camera = control(client_url(first, CAMERA_FAST))
     camera.goto(1200, -300, 0x18).result(5)
     camera.zoom_to(0x1000).result(5)
     assert camera.save_preset(7).result(5).ok
@@ -68,18 +66,18 @@ def test_a_simulated_camera_keeps_its_presets_across_a_restart(restartable, tmp_
     assert again.state()["presets"] == saved
     assert set(saved) == {7}
     assert (again.state()["pan"], again.state()["zoom"]) == (0, 0)  # a restart: the head starts at home
-    camera = control(client_url(again))
+    camera = control(client_url(again, CAMERA_FAST))
     assert camera.recall_preset(7).result(5).ok
     assert (again.state()["pan"], again.state()["tilt"], again.state()["zoom"]) == (1200, -300, 0x1000)
 
 
-@posix_only
+@pytest.mark.posix
 def test_a_serial_chain_keeps_each_cameras_presets_in_its_one_file(restartable, tmp_path):
     start, stop, control = restartable
     url = f"visca+serial://pty?cameras=3&{state_option(tmp_path / 'chain.json')}"
     first = start(url)
     for address, pan in ((2, -800), (3, 900)):
-        camera = control(f"visca+serial://{first.address}?address={address}&{FAST}")
+        camera = control(f"visca+serial://{first.address}?address={address}&{CAMERA_FAST}")
         camera.goto(pan, 0, 0x18).result(5)
         assert camera.save_preset(address).result(5).ok
     stop(first)
@@ -112,7 +110,7 @@ def test_a_corrupt_state_file_is_reported_plainly_and_ignored(restartable, tmp_p
     assert str(path) in server.memory_problem
     assert reason in server.memory_problem
     assert server.state()["presets"] == {}
-    camera = control(client_url(server))
+    camera = control(client_url(server, CAMERA_FAST))
     assert camera.save_preset(3).result(5).ok  # the next change writes a good file over it
     assert set(json.loads(path.read_text(encoding="utf-8"))["cameras"][0]["presets"]) == {"3"}
 
@@ -125,7 +123,7 @@ def test_a_state_file_that_cannot_be_written_is_logged_and_the_camera_carries_on
     folder.mkdir()  # a folder where the file should be
     server = start(f"visca+tcp://127.0.0.1:0?{state_option(folder)}")
     assert str(folder) in server.memory_problem  # cannot be read either
-    camera = control(client_url(server))
+    camera = control(client_url(server, CAMERA_FAST))
     with caplog.at_level(logging.WARNING):
         assert camera.save_preset(4).result(5).ok
     assert 4 in server.state()["presets"]
@@ -137,7 +135,7 @@ def test_without_a_state_file_nothing_is_written(restartable, tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     server = start("visca+tcp://127.0.0.1:0")
     assert server.memory_problem is None
-    assert control(client_url(server)).save_preset(2).result(5).ok
+    assert control(client_url(server, CAMERA_FAST)).save_preset(2).result(5).ok
     assert list(tmp_path.iterdir()) == []
 
 

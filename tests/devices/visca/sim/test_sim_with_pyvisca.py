@@ -10,7 +10,6 @@ whose tilt maximum is 14h, which a real head obeys (docs/cameras.md "Stop speed 
 from __future__ import annotations
 
 import concurrent.futures
-import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,24 +17,17 @@ from typing import Any
 
 import pytest
 
-from devices.runtime import DeviceRuntime
 from devices.visca.sim.pty_server import PtyServer
-from devices.visca.sim.simulator import start_simulator
+from tests.support.waiting import wait_for
 
-pytestmark = [pytest.mark.posix, pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")]
+pytestmark = pytest.mark.posix
 TIMEOUT = 3.0
 SETTLE = 0.15  # replies come one video frame after each command; let them all arrive
 
 
 @pytest.fixture
-def sim(tmp_path: Path) -> Iterator[PtyServer]:
-    with DeviceRuntime("sim-pyvisca-test") as runtime:
-        url = f"visca+serial://pty?link={tmp_path / 'visca0'}&cameras=3&refuse=last-preset"
-        server = runtime.submit(start_simulator(url)).result(TIMEOUT)
-        try:
-            yield server
-        finally:
-            runtime.submit(server.close()).result(TIMEOUT)
+def sim(simulator, tmp_path: Path) -> PtyServer:
+    return simulator(f"visca+serial://pty?link={tmp_path / 'visca0'}&cameras=3&refuse=last-preset")
 
 
 @pytest.fixture
@@ -68,14 +60,6 @@ def read_reply(ptz: Any) -> str:
     return received
 
 
-def wait_for(sim: PtyServer, camera: int, condition: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
-    deadline = time.monotonic() + TIMEOUT
-    while not condition(state := sim.state(camera)):
-        assert time.monotonic() < deadline, f"camera {camera} did not follow: {state}"
-        time.sleep(0.01)
-    return state
-
-
 def test_address_set_and_inquiries_on_every_address(sim: PtyServer, ptz: Any) -> None:
     time.sleep(SETTLE)
     ptz.reset_input_buffer()  # the chain's power-up network change messages
@@ -94,33 +78,35 @@ def test_commands_on_several_addresses(sim: PtyServer, ptz: Any) -> None:
     ptz.command("883001FF")
     time.sleep(SETTLE)
     ptz.left(10)  # 81 01 06 01 0A 15 01 03 FF
-    moving = wait_for(sim, 1, lambda s: s["moving"] and s["pan"] < -20)
+    moving = wait_for(lambda: sim.state(1), lambda s: s["moving"] and s["pan"] < -20, TIMEOUT)
     assert moving["tilt"] == 0
     ptz.stop()  # 81 01 06 01 15 15 03 03 FF
-    stopped = wait_for(sim, 1, lambda s: not s["moving"])
+    stopped = wait_for(lambda: sim.state(1), lambda s: not s["moving"], TIMEOUT)
     time.sleep(SETTLE)
     assert sim.state(1)["pan"] == stopped["pan"] < 0
     assert within(lambda: ptz.get_pan()) == stopped["pan"] & 0xFFFF
 
     ptz.zoom_in(7)
-    wait_for(sim, 1, lambda s: s["zoom"] > 0x400)
+    wait_for(lambda: sim.state(1), lambda s: s["zoom"] > 0x400, TIMEOUT)
     ptz.zoom_stop()
-    zoom = wait_for(sim, 1, lambda s: not s["moving"])["zoom"]
+    zoom = wait_for(lambda: sim.state(1), lambda s: not s["moving"], TIMEOUT)["zoom"]
     ptz.preset_set(5)
-    wait_for(sim, 1, lambda s: 5 in s["presets"])
+    wait_for(lambda: sim.state(1), lambda s: 5 in s["presets"], TIMEOUT)
     ptz.home()
-    wait_for(sim, 1, lambda s: (s["pan"], s["tilt"]) == (0, 0))
+    wait_for(lambda: sim.state(1), lambda s: (s["pan"], s["tilt"]) == (0, 0), TIMEOUT)
     ptz.preset_recall(5)
-    recalled = wait_for(sim, 1, lambda s: not s["moving"] and s["pan"] == stopped["pan"])
+    recalled = wait_for(
+        lambda: sim.state(1), lambda s: not s["moving"] and s["pan"] == stopped["pan"], TIMEOUT
+    )
     assert (recalled["zoom"], recalled["last_preset"]) == (zoom, 5)
 
     ptz.comm("8201040003FF")  # camera 2 to standby
-    wait_for(sim, 2, lambda s: s["power"] is False)
+    wait_for(lambda: sim.state(2), lambda s: s["power"] is False, TIMEOUT)
     time.sleep(SETTLE)
     assert within(lambda: ptz.inq("82090400FF")) == "a05003ff"
     assert within(lambda: ptz.inq("82010604FF")) == "a06141ff"  # standby: not executable
     ptz.comm("8301044702000000FF")  # camera 3: zoom to 2000h
-    assert wait_for(sim, 3, lambda s: not s["moving"] and s["zoom"] == 0x2000)
+    assert wait_for(lambda: sim.state(3), lambda s: not s["moving"] and s["zoom"] == 0x2000, TIMEOUT)
     time.sleep(SETTLE)
     assert within(lambda: ptz.inq("83090447FF")) == "b05002000000ff"
     assert sim.state(1)["power"]

@@ -10,27 +10,20 @@ used here.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from visca_over_ip import Camera
 
-from devices.runtime import DeviceRuntime
 from devices.visca.sim.server import SimulatorServer
-from devices.visca.sim.simulator import start_simulator
+from tests.support.waiting import wait_for
 
 TIMEOUT = 2.0
 
 
 @pytest.fixture
-def sim() -> Iterator[SimulatorServer]:
-    with DeviceRuntime("sim-voip-test") as runtime:
-        server = runtime.submit(start_simulator("visca+udp://127.0.0.1:0")).result(TIMEOUT)
-        try:
-            yield server
-        finally:
-            runtime.submit(server.close()).result(TIMEOUT)
+def sim(simulator) -> SimulatorServer:
+    return simulator("visca+udp://127.0.0.1:0")
 
 
 @pytest.fixture
@@ -43,43 +36,35 @@ def camera(sim: SimulatorServer) -> Iterator[Camera]:
         client.close_connection()
 
 
-def wait_until(sim: SimulatorServer, condition: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
-    deadline = time.monotonic() + TIMEOUT
-    while not condition(state := sim.state()):
-        assert time.monotonic() < deadline, f"simulator state did not follow: {state}"
-        time.sleep(0.01)
-    return state
-
-
 def test_power(sim: SimulatorServer, camera: Camera) -> None:
     camera.set_power(False)
-    wait_until(sim, lambda s: s["power"] is False)
+    wait_for(sim.state, lambda s: s["power"] is False, TIMEOUT)
     camera.set_power(True)
-    wait_until(sim, lambda s: s["power"] is True)
+    wait_for(sim.state, lambda s: s["power"] is True, TIMEOUT)
 
 
 def test_pan_tilt_drive_and_stop(sim: SimulatorServer, camera: Camera) -> None:
     camera.pantilt(-12, 10)  # visca-over-ip: negative → direction 01 (left), positive → 02 (down)
-    state = wait_until(sim, lambda s: s["pan"] < -50 and s["tilt"] < -50)
+    state = wait_for(sim.state, lambda s: s["pan"] < -50 and s["tilt"] < -50, TIMEOUT)
     assert state["moving"]
     camera.pantilt(0, 0)
-    stopped = wait_until(sim, lambda s: not s["moving"])
+    stopped = wait_for(sim.state, lambda s: not s["moving"], TIMEOUT)
     time.sleep(0.05)
     assert sim.state()["pan"] == stopped["pan"]
 
 
 def test_zoom_and_presets(sim: SimulatorServer, camera: Camera) -> None:
     camera.zoom(7)
-    wait_until(sim, lambda s: s["zoom"] > 0x800)
+    wait_for(sim.state, lambda s: s["zoom"] > 0x800, TIMEOUT)
     camera.zoom(0)
     camera.pantilt(24, 20, 0x300, 0x100)
-    wait_until(sim, lambda s: (s["pan"], s["tilt"]) == (0x300, 0x100))
-    zoom = wait_until(sim, lambda s: not s["moving"])["zoom"]
+    wait_for(sim.state, lambda s: (s["pan"], s["tilt"]) == (0x300, 0x100), TIMEOUT)
+    zoom = wait_for(sim.state, lambda s: not s["moving"], TIMEOUT)["zoom"]
     camera.save_preset(4)
-    wait_until(sim, lambda s: 4 in s["presets"])
+    wait_for(sim.state, lambda s: 4 in s["presets"], TIMEOUT)
     camera.pantilt_home()
     camera.zoom_to(0)
-    wait_until(sim, lambda s: (s["pan"], s["tilt"], s["zoom"]) == (0, 0, 0))
+    wait_for(sim.state, lambda s: (s["pan"], s["tilt"], s["zoom"]) == (0, 0, 0), TIMEOUT)
     camera.recall_preset(4)
-    state = wait_until(sim, lambda s: (s["pan"], s["tilt"], s["zoom"]) == (0x300, 0x100, zoom))
+    state = wait_for(sim.state, lambda s: (s["pan"], s["tilt"], s["zoom"]) == (0x300, 0x100, zoom), TIMEOUT)
     assert state["last_preset"] == 4

@@ -153,7 +153,6 @@ def test_bad_listen_urls_are_named(sim_runtime, protocol, url, message):
 
 
 @pytest.mark.posix
-@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
 def test_serial_simulator_on_a_pseudo_terminal(wall_sim, tmp_path):
     import serial
 
