@@ -108,10 +108,13 @@ def run_console(args: argparse.Namespace) -> int:
     from common.user_files import default_folder, private_folder
     from devices.controller_factory import ControllerFactory
     from devices.demo import start_demo_cameras
+    from devices.obs.sim.server import start_demo_obs
+    from devices.obs.urls import check_obs
     from devices.port_check import port_warnings
     from devices.runtime import DeviceRuntime
     from devices.visca.url_check import check_camera
     from devices.wall.sim.simulator import start_demo_wall
+    from models.config.demo import DEMO_SCENES
     from models.config.store import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
     from models.desk.hotkeys import load_hotkeys
     from models.oplog.database import default_url
@@ -131,7 +134,11 @@ def run_console(args: argparse.Namespace) -> int:
     with DeviceRuntime("simulators") as simulators, DeviceRuntime("devices") as runtime:
         simulated: dict[str, SimulatedPicture] = {}
         checked_store = partial(
-            ConfigStore, camera_check=check_camera, wall_check=check_wall, url_warnings=port_warnings
+            ConfigStore,
+            camera_check=check_camera,
+            wall_check=check_wall,
+            url_warnings=port_warnings,
+            broadcast_check=check_obs,
         )
         if args.demo:
             demo = start_demo_cameras(simulators, state_folder=data / "demo-cameras")
@@ -139,7 +146,13 @@ def run_console(args: argparse.Namespace) -> int:
             store_demo_layouts(simulators, wall.url)
             # the demo's own file, written afresh at each start (the simulators' addresses change), editable
             store = checked_store(data / DEMO_CONFIG_FILE, data / DEMO_LAST_GOOD_FILE, demo=True)
-            store.save(demo_config_text([d.url for d in demo], wall_url=wall.url))
+            recordings = data / "demo-recordings"
+            recordings.mkdir(exist_ok=True)
+            obs_urls = {
+                output: start_demo_obs(simulators, recordings, scenes=scenes).url
+                for output, scenes in DEMO_SCENES.items()
+            }
+            store.save(demo_config_text([d.url for d in demo], wall_url=wall.url, obs_urls=obs_urls))
         else:
             store = checked_store(args.config or data / "config.yaml")
         config, errors = store.load()
@@ -151,6 +164,8 @@ def run_console(args: argparse.Namespace) -> int:
         factory = ControllerFactory(runtime, store.path.parent)
         controllers = {c.id: factory.camera(c) for c in config.cameras}
         walls = {w.id: factory.wall(w) for w in config.walls}
+        started = {o.id: factory.obs(o.name, o.url) for o in config.broadcast}
+        obs = {output: controller for output, controller in started.items() if controller is not None}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
         console = Console(
             config,
@@ -162,6 +177,7 @@ def run_console(args: argparse.Namespace) -> int:
             simulated=simulated,
             config_store=store,
             walls=walls,
+            obs=obs,
             factory=factory,
             oplog=opener(
                 args.db or (demo_url(data) if args.demo else default_url()), demo=args.demo and not args.db

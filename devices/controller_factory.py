@@ -1,4 +1,5 @@
-"""Starts and retires the controllers of the configured cameras and walls, with their capture files.
+"""Starts and retires the controllers of the configured cameras, walls and OBS outputs, with their capture
+files.
 
 ``app.py`` makes one for the console; the console asks it again when a saved configuration adds a
 device or changes its URL, and retires the controllers it no longer needs. Nothing here waits:
@@ -13,8 +14,9 @@ import concurrent.futures
 from pathlib import Path
 from typing import Protocol
 
-from common.wording import Phrase
+from common.wording import QT_TRANSLATE_NOOP, Phrase
 from devices.capture import Recorder, for_device
+from devices.obs.controller import ObsController
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.profiles import configured_profile
@@ -54,6 +56,17 @@ class ControllerFactory:
 
     def wall(self, wall: DeviceSettings) -> WallController:
         return WallController(self.runtime, wall.url, wall.name).start(capture=self._capture("wall", wall))
+
+    def obs(self, name: str, url: str) -> ObsController | None:
+        """An OBS output's controller, connecting in the background; None (the reason in ``problems``)
+        when its URL names a password variable that is not set."""
+        try:
+            return ObsController(self.runtime, url, name).start()
+        except ValueError as exc:
+            self.problems.append(
+                QT_TRANSLATE_NOOP("Obs", "{output}: {problem}").format(output=name, problem=exc.args[0])
+            )
+            return None
 
     def retire(
         self, kind: str, device_id: str, controller: CameraController | WallController

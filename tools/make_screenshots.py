@@ -85,6 +85,8 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
 
     from app import check_wall, store_demo_layouts
     from devices.demo import start_demo_cameras
+    from devices.obs.controller import ObsController
+    from devices.obs.sim.server import start_demo_obs
     from devices.runtime import DeviceRuntime
     from devices.visca.controller import CameraController
     from devices.visca.profiles import get_profile
@@ -92,10 +94,10 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
     from devices.visca.url_check import check_camera
     from devices.wall.controller import WallController
     from devices.wall.sim.simulator import start_demo_wall
+    from models.config.demo import DEMO_SCENES
     from models.config.store import demo_config
     from models.desk.hotkeys import HotkeyMap
     from ui.common.language import install_translator
-    from ui.desk.camera_model import Tally
     from ui.shell.console import Console, SimulatedPicture
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -140,8 +142,10 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         )
         saved.append(path)
 
-    def build(runtime, demo, wall_url: str, folder: Path) -> Console:
-        config = demo_config([d.url for d in demo], check_camera, wall_url=wall_url, wall_check=check_wall)
+    def build(runtime, demo, wall_url: str, folder: Path, obs_urls: dict[str, str]) -> Console:
+        config = demo_config(
+            [d.url for d in demo], check_camera, wall_url=wall_url, wall_check=check_wall, obs_urls=obs_urls
+        )
         controllers = {
             c.id: CameraController(
                 runtime, c.url, c.name, profile=get_profile(c.profile) if c.profile else None
@@ -161,6 +165,7 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
             hotkeys=HotkeyMap.defaults(),
             simulated=simulated,
             walls=walls,
+            obs={o.id: ObsController(runtime, o.url, o.name).start() for o in config.broadcast},
         )
         console.window.show()
         wait_until(
@@ -244,9 +249,7 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
 
     def english(console: Console) -> None:
         window = console.window
-        window.toggle_multiview()
-        console.cameras.set_tally("cam2", Tally.PROGRAM)
-        console.cameras.set_tally("cam1", Tally.PREVIEW)
+        window.toggle_multiview()  # the tally borders: the demo's simulated OBS Studios' program scenes
         wanted = window.multiview.grid.picture_size()
         wait_until(
             lambda: console.previews.latest("cam1").height() >= wanted.height() - 1, "multiview pictures"
@@ -254,8 +257,6 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         wait(0.3)
         save(window.multiview.grab().toImage(), "multiview.png")
         window.toggle_multiview()
-        console.cameras.set_tally("cam2", Tally.NONE)
-        console.cameras.set_tally("cam1", Tally.NONE)
         sheet = console.cheat_sheet
         sheet.show()
         sheet.adjustSize()
@@ -270,6 +271,14 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         window.docks["health"].raise_()
         wait(1.0)  # fresh previews and health numbers
         save(window.grab().toImage(), "camera-health.png")
+        broadcast = console.broadcast.desk
+        window.docks["broadcast"].raise_()
+        wait_until(lambda: broadcast.state("obs-rapat").online, "OBS online")
+        broadcast.command("obs-rapat", "start_stream")
+        broadcast.cut("obs-rapat", "Gabungan")  # Kamera Panggung and Kamera Pendopo on air: their tally
+        wait_until(lambda: broadcast.state("obs-rapat").streaming, "the stream live")
+        wait(5.5)  # an uptime and a bitrate
+        save(window.grab().toImage(), "broadcast.png")
 
     out.mkdir(parents=True, exist_ok=True)
     with (
@@ -278,13 +287,16 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         tempfile.TemporaryDirectory(prefix="screenshots-") as data,
     ):
         demo = start_demo_cameras(simulators)
+        obs_urls = {
+            output: start_demo_obs(simulators, scenes=scenes).url for output, scenes in DEMO_SCENES.items()
+        }
         wall = start_demo_wall(simulators)
         store_demo_layouts(simulators, wall.url)
         for language in ("en", "id"):
             install_translator(app, language)
             folder = Path(data) / language
             folder.mkdir()
-            console = build(runtime, demo, wall.url, folder)
+            console = build(runtime, demo, wall.url, folder, obs_urls)
             try:
                 stage(console)
                 for size in sorted(sizes, key=lambda size: size[0] * size[1]):  # the largest last

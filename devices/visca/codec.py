@@ -220,6 +220,12 @@ def _memory(action: int, n: int, profile: CameraProfile) -> bytes:
     return bytes((0x01, 0x04, 0x3F, action, n))
 
 
+# --- tally ("Tally") -------------------------------------------------------------------------------
+def tally(on: bool) -> bytes:
+    """The camera's (red) tally lamp on or off: ``8x 01 7E 01 0A 00 0p FF``, p = 2 on, 3 off."""
+    return b"\x01\x7e\x01\x0a\x00" + (b"\x02" if on else b"\x03")
+
+
 # --- inquiries ("Status inquiries") ---------------------------------------------------------------
 def power_inquiry() -> bytes:
     return b"\x09\x04\x00"

@@ -210,6 +210,19 @@ class CameraController:
     def clear_preset(self, n: int) -> concurrent.futures.Future:
         return self._command(lambda p: codec.memory_reset(n, p), f"preset clear {n}")
 
+    def tally(self, on: bool) -> concurrent.futures.Future:
+        """Light (or put out) the camera's own tally lamp; raises ``ValueError`` on a model whose
+        command list does not have it (``CameraProfile.tally_lamp``)."""
+
+        def build(p: CameraProfile) -> bytes:
+            if not p.tally_lamp:
+                raise ValueError(
+                    QT_TRANSLATE_NOOP("Camera", "{camera} has no tally lamp command").format(camera=p.label)
+                )
+            return codec.tally(on)
+
+        return self._command(build, f"tally {'on' if on else 'off'}")
+
     def home(self) -> concurrent.futures.Future:
         return self._command(lambda p: codec.pan_tilt_home(), "home", motion=True)
 

@@ -40,6 +40,7 @@ class CameraProfile:
     tilt_deg_per_s_max: float
     pan_left_positive: bool = False  # BRC-H700: the left end is the positive one (docs/cameras.md)
     preset_speed_max: int = 0x18  # `7E 01 0B pp qq` recall speed; BRC-X400 family 01–19h
+    tally_lamp: bool = False  # `7E 01 0A 00 0p` lights its tally lamp (docs/protocols/visca.md "Tally")
 
 
 SONY_VENDOR = 0x0001
@@ -129,6 +130,7 @@ _PROFILE_LIST = (
         pan_deg_per_s_max=101.0,
         tilt_deg_per_s_max=91.0,
         preset_speed_max=0x19,
+        tally_lamp=True,
     ),
     CameraProfile(
         name="sony-brc-h700",
@@ -154,6 +156,7 @@ _PROFILE_LIST = (
         pan_deg_per_s_max=100.0,
         tilt_deg_per_s_max=90.0,
         pan_left_positive=True,
+        tally_lamp=True,
     ),
     CameraProfile(
         name="ptzoptics",

@@ -14,7 +14,19 @@ from common.wording import QT_TRANSLATE_NOOP
 from models.config.schema import DEMO_PREVIEW, PRESET_NUMBERS, PREVIEW_SCHEMES, CameraCheck, CameraConfig
 from models.config.values import INT_TAG, ValueReader
 
-CAMERA_KEYS = ("id", "name", "url", "profile", "location", "preview", "preview_hd", "presets", "capture")
+CAMERA_KEYS = (
+    "id",
+    "name",
+    "url",
+    "profile",
+    "location",
+    "preview",
+    "preview_hd",
+    "presets",
+    "capture",
+    "obs_source",
+    "tally_lamp",
+)
 URL_PATTERN = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://(.*)")
 DEVICE_NUMBERS = range(0, 100)
 CAMERA = QT_TRANSLATE_NOOP("Config", "camera")
@@ -55,9 +67,23 @@ class CameraReader(ValueReader):
             )
         presets = self.presets(entries.get("presets"), f"{where}.presets")
         capture = self.capture_file(entries.get("capture"), f"{where}.capture", name or camera_id or where)
+        obs_source = self.text(entries.get("obs_source"), f"{where}.obs_source", required=True)
+        tally_lamp = self.flag(entries.get("tally_lamp"), f"{where}.tally_lamp", "tally_lamp")
         if len(self.problems) > before or camera_id is None or name is None or url is None:
             return None  # (a required value that is None has its problem already)
-        return CameraConfig(camera_id, name, url, profile, location, preview, presets, capture, preview_hd)
+        return CameraConfig(
+            camera_id,
+            name,
+            url,
+            profile,
+            location,
+            preview,
+            presets,
+            capture,
+            preview_hd,
+            obs_source,
+            tally_lamp,
+        )
 
     # ---- parts of a camera -----------------------------------------------------------------
     def preview(self, node: Node | None, field: str) -> str | int | None:

@@ -13,27 +13,26 @@ from dataclasses import replace
 import yaml
 from yaml.nodes import Node
 
-from common.wording import QT_TRANSLATE_NOOP, Phrase
-from models.config.cameras import PRESET_NUMBER, CameraReader
+from common.wording import QT_TRANSLATE_NOOP
+from models.config.broadcast import BroadcastReader
+from models.config.cameras import CameraReader
 from models.config.nodes import is_null
 from models.config.schema import (
-    PRESET_NUMBERS,
-    SHOT_KEYS,
     TIME_FORMAT,
+    BroadcastCheck,
     CameraCheck,
     Config,
     ConfigError,
     ConfigProblem,
     EventConfig,
-    Shot,
     UrlWarnings,
     WallCheck,
 )
+from models.config.shots import ShotReader, no_camera
 from models.config.walls import WallReader
 
-TOP_KEYS = ("cameras", "events", "walls")
-EVENT_KEYS = ("id", "title", "location", "start", "end", "cameras", "shots", "wall_outputs")
-SHOT_FIELDS = ("camera", "preset")
+TOP_KEYS = ("cameras", "events", "walls", "broadcast")
+EVENT_KEYS = ("id", "title", "location", "start", "end", "cameras", "shots", "wall_outputs", "broadcast")
 
 
 def parse_config(
@@ -42,10 +41,13 @@ def parse_config(
     camera_check: CameraCheck | None = None,
     wall_check: WallCheck | None = None,
     url_warnings: UrlWarnings | None = None,
+    *,
+    broadcast_check: BroadcastCheck | None = None,
 ) -> Config:
     """The configuration in ``text``; raises ConfigError listing every problem found.
 
-    Without ``camera_check`` (``wall_check``) camera (wall) URLs and profiles are only checked to be present.
+    Without ``camera_check`` (``wall_check``, ``broadcast_check``) camera (wall, OBS) URLs and profiles
+    are only checked to be present.
     What is doubtful but usable (no cameras; a device URL ``url_warnings`` doubts) is in ``Config.warnings``
     (and ``ConfigError.warnings``).
     """
@@ -54,6 +56,7 @@ def parse_config(
     except yaml.YAMLError as exc:
         raise ConfigError([_syntax_problem(source, text, exc)]) from None
     reader = _Reader(source, camera_check, wall_check, url_warnings)
+    reader.broadcast_check = broadcast_check
     config = reader.config(root)
     warnings = tuple(sorted(reader.warnings, key=_line))
     if reader.problems:
@@ -89,9 +92,16 @@ WALL_ITEM = (
     QT_TRANSLATE_NOOP("Config", "wall {number} (id {id})"),
     QT_TRANSLATE_NOOP("Config", "wall {number}"),
 )
+BROADCAST_ITEM = (
+    QT_TRANSLATE_NOOP("Config", "broadcast output {number} (id {id})"),
+    QT_TRANSLATE_NOOP("Config", "broadcast output {number}"),
+)
 EVENT_ITEM = (
     QT_TRANSLATE_NOOP("Config", "event {number} (id {id})"),
     QT_TRANSLATE_NOOP("Config", "event {number}"),
+)
+NO_OUTPUT = QT_TRANSLATE_NOOP(
+    "Config", "a shot cuts to a scene, but the event names no broadcast output (broadcast: ID)"
 )
 NO_CAMERAS = QT_TRANSLATE_NOOP(
     "Config", "no cameras are configured: the console will have no cameras to control"
@@ -139,7 +149,7 @@ def _mistake_mark(exc: yaml.YAMLError) -> yaml.Mark | None:
     return getattr(exc, "problem_mark", None)
 
 
-class _Reader(CameraReader, WallReader):
+class _Reader(CameraReader, WallReader, BroadcastReader, ShotReader):
     def __init__(
         self,
         source: str,
@@ -153,6 +163,8 @@ class _Reader(CameraReader, WallReader):
         self.wall_ids: dict[str, int] = {}
         self.wall_outputs: dict[str, tuple[int, ...]] = {}
         self.camera_ids: dict[str, int] = {}  # id -> line, every id seen (even of a faulty camera)
+        self.broadcast_check = None
+        self.broadcast_ids: dict[str, int] = {}
         self.event_ids: dict[str, int] = {}
 
     # ---- the document ---------------------------------------------------------------------
@@ -162,6 +174,7 @@ class _Reader(CameraReader, WallReader):
             return Config()
         cameras = self.items(top.get("cameras"), "cameras", self.camera, CAMERA_ITEM)
         walls = self.items(top.get("walls"), "walls", self.wall, WALL_ITEM)
+        outputs = self.items(top.get("broadcast"), "broadcast", self.broadcast_output, BROADCAST_ITEM)
         events = self.items(top.get("events"), "events", self.event, EVENT_ITEM)
         if not cameras and not self.problems:
             listed = top.get("cameras")
@@ -170,7 +183,7 @@ class _Reader(CameraReader, WallReader):
                     self.source, None if listed is None else listed.start_mark.line + 1, "", NO_CAMERAS
                 )
             )
-        return Config(tuple(cameras), tuple(events), tuple(walls))
+        return Config(tuple(cameras), tuple(events), tuple(walls), tuple(outputs))
 
     def event(self, node: Node, where: str) -> EventConfig | None:
         before = len(self.problems)
@@ -193,9 +206,13 @@ class _Reader(CameraReader, WallReader):
         cameras = self.event_cameras(entries.get("cameras"), f"{where}.cameras")
         shots = self.shots(entries.get("shots"), f"{where}.shots", cameras)
         wall_outputs = self.event_wall_outputs(entries.get("wall_outputs"), f"{where}.wall_outputs")
+        broadcast = self.event_broadcast(entries.get("broadcast"), f"{where}.broadcast")
         if len(self.problems) > before or event_id is None or title is None:
             return None  # (a required value that is None has its problem already)
-        return EventConfig(event_id, title, location, start, end, cameras, shots, wall_outputs)
+        if broadcast is None and any(shot.scene for shot in shots.values()):
+            self.add(entries["shots"], f"{where}.shots", NO_OUTPUT)
+            return None
+        return EventConfig(event_id, title, location, start, end, cameras, shots, wall_outputs, broadcast)
 
     # ---- parts of an event -----------------------------------------------------
     def event_cameras(self, node: Node | None, field: str) -> tuple[str, ...]:
@@ -206,7 +223,7 @@ class _Reader(CameraReader, WallReader):
             if camera is None:
                 return
             if camera not in self.camera_ids:
-                self.add(item, field, _no_camera(camera))
+                self.add(item, field, no_camera(camera))
             elif camera in cameras:
                 self.add(
                     item,
@@ -220,50 +237,3 @@ class _Reader(CameraReader, WallReader):
 
         self.items(node, field, read)
         return tuple(cameras)
-
-    def shots(self, node: Node | None, field: str, cameras: tuple[str, ...]) -> dict[str, Shot]:
-        shots: dict[str, Shot] = {}
-        seen: set[str] = set()
-        for key_node, value_node in self.pairs(node, field):
-            key = key_node.value.upper()
-            where = f"{field}.{key}"
-            if key not in SHOT_KEYS:
-                self.add(
-                    key_node,
-                    field,
-                    QT_TRANSLATE_NOOP("Config", "unknown shot key {key}; use F1 to F12").format(
-                        key=repr(key_node.value)
-                    ),
-                )
-                continue
-            if key in seen:
-                self.add(
-                    key_node, field, QT_TRANSLATE_NOOP("Config", "shot {key} appears twice").format(key=key)
-                )
-                continue
-            seen.add(key)
-            entries = self.mapping(value_node, where, SHOT_FIELDS, required=SHOT_FIELDS)
-            if entries is None:
-                continue
-            camera = self.text(entries.get("camera"), f"{where}.camera", required=True)
-            preset = self.whole_number(
-                entries.get("preset"), f"{where}.preset", PRESET_NUMBERS, PRESET_NUMBER
-            )
-            if camera is not None and camera not in cameras:
-                self.add(entries["camera"], f"{where}.camera", self.not_in_event(camera, cameras))
-            elif camera is not None and preset is not None:
-                shots[key] = Shot(camera, preset)
-        return shots
-
-    def not_in_event(self, camera: str, cameras: tuple[str, ...]) -> Phrase:
-        if camera not in self.camera_ids:
-            return _no_camera(camera)
-        return QT_TRANSLATE_NOOP(
-            "Config", "camera {camera} is not one of this event's cameras ({cameras})"
-        ).format(
-            camera=repr(camera), cameras=", ".join(cameras) or QT_TRANSLATE_NOOP("Config", "none listed")
-        )
-
-
-def _no_camera(camera: str) -> Phrase:
-    return QT_TRANSLATE_NOOP("Config", "no camera with id {id}").format(id=repr(camera))

@@ -1,4 +1,5 @@
-"""What the console's configuration file describes: cameras, video walls, events and their shots."""
+"""What the console's configuration file describes: cameras, video walls, OBS outputs, events and their
+shots."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ CameraCheck = Callable[[str, str | None], list[tuple[str, str]]]
 ``check(url, profile)`` returns ``(field, message)`` pairs, field being ``"url"`` or ``"profile"``."""
 WallCheck = Callable[[str], list[str]]
 """``check(url)`` returns what is wrong with a wall device URL (nothing when it can be used)."""
+BroadcastCheck = Callable[[str], list[str]]
+"""``check(url)``: what is wrong with an OBS URL (``devices.obs.urls.check_obs``)."""
 UrlWarnings = Callable[[str], Sequence[str]]
 """``warnings(url)``: what is doubtful about any device URL (a port of another protocol, a serial port
 this computer does not have); warnings are shown, but never stop a file from being used."""
@@ -41,6 +44,8 @@ class CameraConfig:
     preview_hd: str | int | None = (
         None  # the main stream, for the enlarged preview and the multiview (docs/video.md)
     )
+    obs_source: str | None = None  # the OBS source showing this camera: its tally (docs/broadcast.md)
+    tally_lamp: bool = False  # light the camera's own tally lamp over VISCA while on program
 
 
 @dataclass(frozen=True)
@@ -66,9 +71,27 @@ def wall_output_id(wall: str, output: int) -> str:
 
 
 @dataclass(frozen=True)
+class BroadcastConfig:
+    """An OBS Studio the console streams and records with (docs/broadcast.md)."""
+
+    id: str
+    name: str
+    url: str  # obs://HOST[:PORT][?password_env=VAR]; never a password
+
+
+CUT_ON_ARRIVAL, CUT_AT_ONCE = "on-arrival", "at-once"
+CUTS = (CUT_ON_ARRIVAL, CUT_AT_ONCE)
+
+
+@dataclass(frozen=True)
 class Shot:
-    camera: str
-    preset: int
+    """What one F-key does: recall a camera preset, cut the event's OBS output to a scene, or both
+    (the cut waits for the camera to arrive unless ``cut`` is ``at-once``)."""
+
+    camera: str | None = None
+    preset: int | None = None
+    scene: str | None = None
+    cut: str = CUT_ON_ARRIVAL
 
 
 @dataclass(frozen=True)
@@ -81,6 +104,7 @@ class EventConfig:
     cameras: tuple[str, ...] = ()
     shots: dict[str, Shot] = field(default_factory=dict)  # "F1".."F12"
     wall_outputs: tuple[str, ...] = ()  # "wall-id:3", see ``wall_output_id``
+    broadcast: str | None = None  # the id of the OBS output it streams on
 
 
 @dataclass(frozen=True)
@@ -88,6 +112,7 @@ class Config:
     cameras: tuple[CameraConfig, ...] = ()
     events: tuple[EventConfig, ...] = ()
     walls: tuple[WallConfig, ...] = ()
+    broadcast: tuple[BroadcastConfig, ...] = ()
     warnings: tuple[ConfigProblem, ...] = field(default=(), compare=False)  # what parse_config doubted
 
 

@@ -1,4 +1,5 @@
-"""The console's configuration file: cameras, video walls, events and shots in human-editable YAML.
+"""The console's configuration file: cameras, video walls, OBS outputs, events and shots in human-editable
+YAML.
 
 ``parse_config`` reports every problem with its line and field (see ``config_parse``);
 ``ConfigStore`` keeps the last good copy so that a bad edit never leaves the console without cameras.
@@ -17,7 +18,9 @@ from common.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
 from models.config.demo import demo_config, demo_config_text
 from models.config.parse import parse_config
 from models.config.schema import (
+    CUT_ON_ARRIVAL,
     TIME_FORMAT,
+    BroadcastCheck,
     CameraCheck,
     CameraConfig,
     Config,
@@ -67,6 +70,8 @@ def dump_config(config: Config) -> str:
     data: dict[str, Any] = {"cameras": [_camera_data(camera) for camera in config.cameras]}
     if config.walls:
         data["walls"] = [_wall_data(wall) for wall in config.walls]
+    if config.broadcast:
+        data["broadcast"] = [{"id": o.id, "name": o.name, "url": o.url} for o in config.broadcast]
     data["events"] = [_event_data(event) for event in config.events]
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000)
 
@@ -80,6 +85,8 @@ def _camera_data(camera: CameraConfig) -> dict[str, Any]:
         "preview_hd": camera.preview_hd,
         "presets": dict(camera.presets) or None,
         "capture": camera.capture,
+        "obs_source": camera.obs_source,
+        "tally_lamp": camera.tally_lamp or None,
     }
     data.update((key, value) for key, value in optional.items() if value is not None)
     return data
@@ -111,20 +118,28 @@ def _event_data(event: EventConfig) -> dict[str, Any]:
     data.update((key, value) for key, value in optional.items() if value is not None)
     data["cameras"] = list(event.cameras)
     if event.shots:
-        data["shots"] = {
-            key: {"camera": shot.camera, "preset": shot.preset} for key, shot in event.shots.items()
-        }
+        data["shots"] = {key: _shot_data(shot) for key, shot in event.shots.items()}
     if event.wall_outputs:
         data["wall_outputs"] = list(event.wall_outputs)
+    if event.broadcast:
+        data["broadcast"] = event.broadcast
     return data
+
+
+def _shot_data(shot: Shot) -> dict[str, Any]:
+    data = {"camera": shot.camera, "preset": shot.preset, "scene": shot.scene}
+    if shot.scene is not None and shot.cut != CUT_ON_ARRIVAL:
+        data["cut"] = shot.cut
+    return {key: value for key, value in data.items() if value is not None}
 
 
 class ConfigStore:
     """The configuration file and the last copy of it that was valid.
 
     ``camera_check`` (``devices.visca.url_check.check_camera`` in the application) lets the
-    store check camera URLs and profiles, ``wall_check`` wall device URLs; without them they are
-    only checked to be present. ``url_warnings`` (``devices.port_check.port_warnings``) doubts ports.
+    store check camera URLs and profiles, ``wall_check`` wall device URLs, ``broadcast_check`` OBS
+    URLs; without them they are only checked to be present. ``url_warnings``
+    (``devices.port_check.port_warnings``) doubts ports.
     ``demo``: the file is demo mode's, written afresh at each start (see ``app.py``).
     """
 
@@ -136,6 +151,7 @@ class ConfigStore:
         camera_check: CameraCheck | None = None,
         wall_check: WallCheck | None = None,
         url_warnings: UrlWarnings | None = None,
+        broadcast_check: BroadcastCheck | None = None,
         demo: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else default_folder() / CONFIG_FILE
@@ -145,11 +161,22 @@ class ConfigStore:
         self.camera_check = camera_check
         self.wall_check = wall_check
         self.url_warnings = url_warnings
+        self.broadcast_check = broadcast_check
         self.demo = demo
 
     def parse(self, text: str) -> Config:
         """``parse_config`` with this store's file name and checks; raises ConfigError."""
-        return parse_config(text, self.path.name, self.camera_check, self.wall_check, self.url_warnings)
+        return self._parse(text, self.path.name)
+
+    def _parse(self, text: str, source: str) -> Config:
+        return parse_config(
+            text,
+            source,
+            self.camera_check,
+            self.wall_check,
+            self.url_warnings,
+            broadcast_check=self.broadcast_check,
+        )
 
     def read_text(self) -> str:
         """Text for the editor: the file, else the last good copy, else nothing."""
@@ -197,13 +224,7 @@ class ConfigStore:
     def _last_good(self, errors: list[Phrase]) -> tuple[Config, list[Phrase]]:
         path = str(self.last_good_path)
         try:
-            config = parse_config(
-                self.last_good_path.read_text(encoding="utf-8"),
-                self.last_good_path.name,
-                self.camera_check,
-                self.wall_check,
-                self.url_warnings,
-            )
+            config = self._parse(self.last_good_path.read_text(encoding="utf-8"), self.last_good_path.name)
         except FileNotFoundError:
             return Config(), [
                 *errors,

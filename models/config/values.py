@@ -1,6 +1,6 @@
 """Reading values out of the configuration's YAML nodes, collecting a problem for each bad one.
 
-``ValueReader`` reads text, ids, whole numbers, times, device URLs (their serial ports and doubts)
+``ValueReader`` reads text, ids, whole numbers, yes/no, times, device URLs (their serial ports and doubts)
 and capture files; the shape around them (mappings, pairs, lists) and the problems themselves are
 ``NodeReader``'s (nodes.py). The section readers (cameras.py, walls.py) and the reader of the
 document (parse.py) build on it.
@@ -21,6 +21,7 @@ from models.config.schema import TIME_FORMAT, UrlWarnings
 
 ID_PATTERN = re.compile(r"[a-z0-9_-]+")
 TIME_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+YES, NO = ("yes", "true", "on"), ("no", "false", "off")
 
 
 class ValueReader(NodeReader):
@@ -146,6 +147,22 @@ class ValueReader(NodeReader):
                 ).format(value=repr(value)),
             )
             return None
+
+    def flag(self, node: Node | None, field: str, what: Phrase | str) -> bool:
+        """A yes/no value (``yes``, ``no``, ``true``, ``false``); absent: no."""
+        if node is None:
+            return False
+        value = node.value.strip().lower() if isinstance(node, ScalarNode) else None
+        if value in YES or value in NO:
+            return value in YES
+        self.add(
+            node,
+            field,
+            QT_TRANSLATE_NOOP("Config", "{what} is yes or no, not {shape}").format(
+                what=what, shape=shape(node)
+            ),
+        )
+        return False
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()

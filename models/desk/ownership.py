@@ -1,6 +1,7 @@
 """Which running event owns which device, and explicit take-overs.
 
-Devices are cameras (their ids) and wall outputs (``"wall-id:3"``, see ``config_schema.wall_output_id``).
+Devices are cameras (their ids), wall outputs (``"wall-id:3"``, see ``config_schema.wall_output_id``) and
+OBS outputs (``"obs:ID"``, ``broadcast_device``).
 A device listed by a running event belongs to it. The operator works for one active event;
 moving a device that belongs only to other running events needs an explicit take-over, which
 lasts until the event that took it ends or hands it back.
@@ -34,8 +35,16 @@ class EventLike(Protocol):  # read-only: the events are frozen dataclasses
 
 
 def owned_devices(event: EventLike) -> tuple[str, ...]:
-    """The event's cameras and wall outputs (an event type without wall outputs need not have the field)."""
-    return (*event.cameras, *getattr(event, "wall_outputs", ()))
+    """The event's cameras, wall outputs and broadcast output (an event type without wall or broadcast
+    outputs need not have the fields)."""
+    broadcast = getattr(event, "broadcast", None)
+    streams = (broadcast_device(broadcast),) if broadcast else ()
+    return (*event.cameras, *getattr(event, "wall_outputs", ()), *streams)
+
+
+def broadcast_device(output_id: str) -> str:
+    """The device id of an OBS output (``broadcast:`` in the configuration) for ownership: ``"obs:ID"``."""
+    return f"obs:{output_id}"
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,11 @@
     <name>ActionNames</name>
     <message>
         <location filename="../../ui/shell/cheat_sheet.py" line="58"/>
+        <source>scene %1</source>
+        <translation>adegan %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/cheat_sheet.py" line="60"/>
         <source>preset %1</source>
         <translation>preset %1</translation>
     </message>
@@ -86,19 +91,133 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog/board.py" line="185"/>
+        <location filename="../../ui/oplog/board.py" line="187"/>
         <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
         <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="231"/>
+        <location filename="../../ui/oplog/board.py" line="233"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="234"/>
+        <location filename="../../ui/oplog/board.py" line="236"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
+    </message>
+</context>
+<context>
+    <name>Broadcast</name>
+    <message>
+        <location filename="../../ui/broadcast/compose.py" line="40"/>
+        <source>Broadcast</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="41"/>
+        <source>OBS offline</source>
+        <translation>OBS luring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="42"/>
+        <source>OBS refused the password</source>
+        <translation>OBS menolak kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="43"/>
+        <source>ready</source>
+        <translation>siap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="44"/>
+        <source>starting…</source>
+        <translation>memulai…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="45"/>
+        <source>LIVE %1</source>
+        <translation>MENGUDARA %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="46"/>
+        <source>reconnecting…</source>
+        <translation>menyambung ulang…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="47"/>
+        <source>stopping…</source>
+        <translation>menghentikan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="55"/>
+        <source>not recording</source>
+        <translation>tidak merekam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="56"/>
+        <source>recording starts…</source>
+        <translation>perekaman dimulai…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="57"/>
+        <source>REC %1</source>
+        <translation>REKAM %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="58"/>
+        <source>recording paused %1</source>
+        <translation>perekaman dijeda %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="59"/>
+        <source>recording stops…</source>
+        <translation>perekaman berhenti…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="68"/>
+        <source>%1 kbps</source>
+        <translation>%1 kbps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="71"/>
+        <source>dropped %1 %</source>
+        <translation>hilang %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="77"/>
+        <source>OBS CPU %1 %</source>
+        <translation>CPU OBS %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/words.py" line="81"/>
+        <source>render lag %1 %</source>
+        <translation>lambat render %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastDesk</name>
+    <message>
+        <location filename="../../ui/broadcast/desk.py" line="92"/>
+        <source>%1 belongs to %2 — take it over first</source>
+        <translation>%1 milik %2 — ambil alih dulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/desk.py" line="132"/>
+        <source>%1 taken over for %2</source>
+        <translation>%1 diambil alih untuk %2</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastDock</name>
+    <message>
+        <location filename="../../ui/broadcast/dock.py" line="41"/>
+        <source>No OBS output is configured (broadcast: in the configuration).</source>
+        <translation>Belum ada keluaran OBS yang dikonfigurasi (broadcast: di konfigurasi).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/dock.py" line="58"/>
+        <source>%1 · REC</source>
+        <translation>%1 · REKAM</translation>
     </message>
 </context>
 <context>
@@ -265,7 +384,12 @@
         <translation>geseran tilt</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/controller.py" line="277"/>
+        <location filename="../../devices/visca/controller.py" line="220"/>
+        <source>{camera} has no tally lamp command</source>
+        <translation>{camera} tidak punya perintah lampu tally</translation>
+    </message>
+    <message>
+        <location filename="../../devices/visca/controller.py" line="290"/>
         <location filename="../../devices/visca/online.py" line="80"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
@@ -281,7 +405,7 @@
         <translation>{link} tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/profiles.py" line="201"/>
+        <location filename="../../devices/visca/profiles.py" line="204"/>
         <source>unknown camera profile {name}; known: {known}</source>
         <translation>profil kamera {name} tidak dikenal; yang dikenal: {known}</translation>
     </message>
@@ -500,32 +624,32 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="75"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="78"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="80"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="83"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="113"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="116"/>
         <source>Nothing at the moment</source>
         <translation>Tidak ada saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="134"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="137"/>
         <source>{keys} stops all cameras from anywhere, even while you type in a text field; other hotkeys do nothing there.</source>
         <translation>{keys} menghentikan semua kamera dari mana saja, bahkan saat Anda mengetik di kolom teks; tombol pintas lain tidak berfungsi di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="143"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="146"/>
         <source>Esc first closes an open menu, dialog or editor, or leaves a text field; it stops all cameras only when nothing is open.</source>
         <translation>Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan semua kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/cheat_sheet.py" line="138"/>
+        <location filename="../../ui/shell/cheat_sheet.py" line="141"/>
         <source>Hotkeys do nothing while you type in a text field.</source>
         <translation>Tombol pintas tidak berfungsi saat Anda mengetik di kolom teks.</translation>
     </message>
@@ -533,42 +657,42 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../models/config/store.py" line="175"/>
+        <location filename="../../models/config/store.py" line="202"/>
         <source>{path}: there is no configuration file yet</source>
         <translation>{path}: belum ada berkas konfigurasi</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="179"/>
+        <location filename="../../models/config/store.py" line="206"/>
         <source>{path}: cannot be read ({reason})</source>
         <translation>{path}: tidak dapat dibaca ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="190"/>
+        <location filename="../../models/config/store.py" line="217"/>
         <source>{path}: could not keep a copy of the good configuration ({reason})</source>
         <translation>{path}: salinan konfigurasi yang baik tidak dapat disimpan ({reason})</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="210"/>
+        <location filename="../../models/config/store.py" line="231"/>
         <source>There is no earlier good configuration either: starting without cameras.</source>
         <translation>Konfigurasi baik sebelumnya juga tidak ada: konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="217"/>
+        <location filename="../../models/config/store.py" line="238"/>
         <source>{path}: the last good copy has problems too; starting without cameras.</source>
         <translation>{path}: salinan baik terakhir juga bermasalah; konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="224"/>
+        <location filename="../../models/config/store.py" line="245"/>
         <source>{path}: the last good copy cannot be read ({reason}); starting without cameras.</source>
         <translation>{path}: salinan baik terakhir tidak dapat dibaca ({reason}); konsol dimulai tanpa kamera.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="231"/>
+        <location filename="../../models/config/store.py" line="252"/>
         <source>Using the last good configuration, {path}.</source>
         <translation>Memakai konfigurasi baik terakhir, {path}.</translation>
     </message>
     <message>
-        <location filename="../../models/config/store.py" line="250"/>
+        <location filename="../../models/config/store.py" line="271"/>
         <source>could not be written ({reason})</source>
         <translation>tidak dapat ditulis ({reason})</translation>
     </message>
@@ -578,117 +702,132 @@
         <translation>konfigurasi demo</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="69"/>
+        <location filename="../../models/config/parse.py" line="72"/>
         <source>indent with spaces, not tabs</source>
         <translation>gunakan spasi untuk indentasi, bukan tab</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="70"/>
+        <location filename="../../models/config/parse.py" line="73"/>
         <source>the indentation does not match the lines above</source>
         <translation>indentasi tidak sesuai dengan baris di atasnya</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="71"/>
+        <location filename="../../models/config/parse.py" line="74"/>
         <source>a &apos;: &apos; inside a value; put the value in quotes</source>
         <translation>ada &apos;: &apos; di dalam nilai; apit nilainya dengan tanda kutip</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="74"/>
+        <location filename="../../models/config/parse.py" line="77"/>
         <source>a line without &apos;key: value&apos;, or a quote that is not closed</source>
         <translation>ada baris tanpa &apos;key: value&apos;, atau tanda kutip yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="77"/>
+        <location filename="../../models/config/parse.py" line="80"/>
         <source>a quote or bracket that is not closed</source>
         <translation>ada tanda kutip atau kurung yang belum ditutup</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="78"/>
+        <location filename="../../models/config/parse.py" line="81"/>
         <source>a bracket that is not closed, or a comma missing between items</source>
         <translation>kurung yang tidak ditutup, atau koma yang hilang di antara isinya</translation>
     </message>
     <message>
-        <location filename="../../models/config/cameras.py" line="20"/>
+        <location filename="../../models/config/cameras.py" line="32"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="82"/>
+        <location filename="../../models/config/parse.py" line="85"/>
         <source>event</source>
         <translation>acara</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="85"/>
+        <location filename="../../models/config/parse.py" line="88"/>
         <source>camera {number} (id {id})</source>
         <translation>kamera {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="86"/>
+        <location filename="../../models/config/parse.py" line="89"/>
         <source>camera {number}</source>
         <translation>kamera {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="89"/>
+        <location filename="../../models/config/parse.py" line="92"/>
         <source>wall {number} (id {id})</source>
         <translation>video wall {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="90"/>
+        <location filename="../../models/config/parse.py" line="93"/>
         <source>wall {number}</source>
         <translation>video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="93"/>
+        <location filename="../../models/config/parse.py" line="96"/>
+        <source>broadcast output {number} (id {id})</source>
+        <translation>keluaran siaran {number} (id {id})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/parse.py" line="97"/>
+        <source>broadcast output {number}</source>
+        <translation>keluaran siaran {number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/parse.py" line="100"/>
         <source>event {number} (id {id})</source>
         <translation>acara {number} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="94"/>
+        <location filename="../../models/config/parse.py" line="101"/>
         <source>event {number}</source>
         <translation>acara {number}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="96"/>
+        <location filename="../../models/config/parse.py" line="103"/>
+        <source>a shot cuts to a scene, but the event names no broadcast output (broadcast: ID)</source>
+        <translation>shot berpindah ke sebuah adegan, tetapi acara tidak menyebut keluaran siaran (broadcast: ID)</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/parse.py" line="106"/>
         <source>no cameras are configured: the console will have no cameras to control</source>
         <translation>tidak ada kamera yang dikonfigurasi: konsol tidak akan punya kamera untuk dikendalikan</translation>
     </message>
     <message>
-        <location filename="../../models/config/cameras.py" line="21"/>
+        <location filename="../../models/config/cameras.py" line="33"/>
         <source>a preset number</source>
         <translation>nomor preset</translation>
     </message>
     <message>
-        <location filename="../../models/config/cameras.py" line="22"/>
+        <location filename="../../models/config/cameras.py" line="34"/>
         <source>a capture device number</source>
         <translation>nomor perangkat penangkap video</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="109"/>
+        <location filename="../../models/config/parse.py" line="119"/>
         <source>a character YAML does not allow (U+{code}); delete it</source>
         <translation>ada karakter yang tidak diizinkan YAML (U+{code}); hapus karakter tersebut</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="116"/>
+        <location filename="../../models/config/parse.py" line="126"/>
         <source>not valid YAML: {error}</source>
         <translation>YAML tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="118"/>
+        <location filename="../../models/config/parse.py" line="128"/>
         <source>syntax error</source>
         <translation>kesalahan sintaks</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="121"/>
+        <location filename="../../models/config/parse.py" line="131"/>
         <source>not valid YAML at column {column}: {problem}</source>
         <translation>YAML tidak valid di kolom {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="125"/>
+        <location filename="../../models/config/parse.py" line="135"/>
         <source>not valid YAML at column {column}: {hint} ({problem})</source>
         <translation>YAML tidak valid di kolom {column}: {hint} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../models/config/cameras.py" line="51"/>
+        <location filename="../../models/config/cameras.py" line="63"/>
         <source>preview_hd is the main stream for large views; the tile needs preview: (the substream) too</source>
         <translation>preview_hd adalah stream utama untuk tampilan besar; ubin juga memerlukan preview: (substream)</translation>
     </message>
@@ -708,47 +847,58 @@
         <translation>nilai kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="189"/>
+        <location filename="../../models/config/parse.py" line="202"/>
         <source>the event must end after it starts ({start})</source>
         <translation>acara harus berakhir setelah dimulai ({start})</translation>
     </message>
     <message>
-        <location filename="../../models/config/cameras.py" line="76"/>
+        <location filename="../../models/config/cameras.py" line="102"/>
         <source>unsupported preview address {address}; use rtsp://, http://, https://, a file path, a device number or {demo}</source>
         <translation>alamat pratinjau {address} tidak didukung; gunakan rtsp://, http://, https://, lokasi berkas, nomor perangkat, atau {demo}</translation>
     </message>
     <message>
-        <location filename="../../models/config/cameras.py" line="86"/>
+        <location filename="../../models/config/cameras.py" line="112"/>
         <source>preview address {address} has no host name</source>
         <translation>alamat pratinjau {address} tidak memiliki nama host</translation>
     </message>
     <message>
-        <location filename="../../models/config/cameras.py" line="102"/>
+        <location filename="../../models/config/cameras.py" line="128"/>
         <source>preset {number} is named twice</source>
         <translation>preset {number} diberi nama dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="214"/>
+        <location filename="../../models/config/parse.py" line="231"/>
         <source>camera {camera} is listed twice</source>
         <translation>kamera {camera} tercantum dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="234"/>
+        <location filename="../../models/config/shots.py" line="15"/>
+        <location filename="../../models/config/shots.py" line="64"/>
+        <source>a shot names a camera and preset, a scene, or both</source>
+        <translation>shot menyebut kamera dan preset, adegan, atau keduanya</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/shots.py" line="31"/>
         <source>unknown shot key {key}; use F1 to F12</source>
         <translation>tombol shot {key} tidak dikenal; gunakan F1 sampai F12</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="241"/>
+        <location filename="../../models/config/shots.py" line="38"/>
         <source>shot {key} appears twice</source>
         <translation>shot {key} muncul dua kali</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="261"/>
+        <location filename="../../models/config/shots.py" line="78"/>
+        <source>cut is {choices}, not {value}</source>
+        <translation>cut harus {choices}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/shots.py" line="87"/>
         <source>camera {camera} is not one of this event&apos;s cameras ({cameras})</source>
         <translation>kamera {camera} bukan salah satu kamera acara ini ({cameras})</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="264"/>
+        <location filename="../../models/config/shots.py" line="90"/>
         <source>none listed</source>
         <translation>belum ada yang tercantum</translation>
     </message>
@@ -758,7 +908,7 @@
         <translation>{item}, {key}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="55"/>
+        <location filename="../../models/config/values.py" line="56"/>
         <source>{device} (line {line}) writes its capture to {path} already; give each device its own file</source>
         <translation>{device} (baris {line}) sudah menulis rekamannya ke {path}; beri setiap perangkat berkasnya sendiri</translation>
     </message>
@@ -779,6 +929,7 @@
     </message>
     <message>
         <location filename="../../models/config/nodes.py" line="100"/>
+        <location filename="../../models/config/shots.py" line="61"/>
         <source>missing {key}</source>
         <translation>{key} belum diisi</translation>
     </message>
@@ -798,67 +949,72 @@
         <translation>seharusnya daftar (baris yang diawali &apos;- &apos; atau [a, b]), ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="68"/>
+        <location filename="../../models/config/values.py" line="69"/>
         <source>needs a value</source>
         <translation>harus diisi</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="74"/>
+        <location filename="../../models/config/values.py" line="75"/>
         <source>expected text, found {shape}</source>
         <translation>seharusnya teks, ditemukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="78"/>
+        <location filename="../../models/config/values.py" line="79"/>
         <source>must not be empty</source>
         <translation>tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="90"/>
+        <location filename="../../models/config/values.py" line="91"/>
         <source>{kind} id {id} may only use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>id {kind} {id} hanya boleh memakai huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="98"/>
+        <location filename="../../models/config/values.py" line="99"/>
         <source>duplicate {kind} id {id} (first on line {line})</source>
         <translation>id {kind} {id} ganda (pertama di baris {line})</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="115"/>
+        <location filename="../../models/config/values.py" line="116"/>
         <source>{what} must be a whole number, not {shape}</source>
         <translation>{what} harus berupa bilangan bulat, bukan {shape}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="125"/>
+        <location filename="../../models/config/values.py" line="126"/>
         <source>{what} must be between {low} and {high}, not {value}</source>
         <translation>{what} harus antara {low} dan {high}, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../models/config/values.py" line="144"/>
+        <location filename="../../models/config/values.py" line="145"/>
         <source>{value} is not a date and time; write it like &quot;2026-11-28 09:00&quot;</source>
         <translation>{value} bukan tanggal dan waktu; tulis seperti &quot;2026-11-28 09:00&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/config/parse.py" line="269"/>
+        <location filename="../../models/config/values.py" line="161"/>
+        <source>{what} is yes or no, not {shape}</source>
+        <translation>{what} harus yes atau no, bukan {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/shots.py" line="95"/>
         <source>no camera with id {id}</source>
         <translation>tidak ada kamera dengan id {id}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="116"/>
+        <location filename="../../models/config/schema.py" line="141"/>
         <source>{source} line {line}, {field}: {message}</source>
         <translation>{source} baris {line}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="117"/>
+        <location filename="../../models/config/schema.py" line="142"/>
         <source>{source} line {line}: {message}</source>
         <translation>{source} baris {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="118"/>
+        <location filename="../../models/config/schema.py" line="143"/>
         <source>{source}, {field}: {message}</source>
         <translation>{source}, {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../models/config/schema.py" line="119"/>
+        <location filename="../../models/config/schema.py" line="144"/>
         <source>{source}: {message}</source>
         <translation>{source}: {message}</translation>
     </message>
@@ -928,9 +1084,25 @@
         <translation>tidak ada video wall dengan id {id}</translation>
     </message>
     <message>
+        <location filename="../../models/config/broadcast.py" line="32"/>
+        <source>broadcast output</source>
+        <translation>keluaran siaran</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/broadcast.py" line="51"/>
+        <source>an OBS output&apos;s url starts with obs://, e.g. {example}, not {url}</source>
+        <translation>url keluaran OBS diawali obs://, mis. {example}, bukan {url}</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/broadcast.py" line="67"/>
         <location filename="../../models/config/walls.py" line="162"/>
         <source>none</source>
         <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/broadcast.py" line="71"/>
+        <source>no broadcast output with id {id} (the outputs: {known})</source>
+        <translation>tidak ada keluaran siaran dengan id {id} (keluarannya: {known})</translation>
     </message>
     <message>
         <location filename="../../models/config/walls.py" line="166"/>
@@ -1035,62 +1207,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="170"/>
+        <location filename="../../ui/shell/console.py" line="175"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="171"/>
+        <location filename="../../ui/shell/console.py" line="176"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="174"/>
+        <location filename="../../ui/shell/console.py" line="179"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="179"/>
+        <location filename="../../ui/shell/console.py" line="184"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="191"/>
+        <location filename="../../ui/shell/console.py" line="196"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="191"/>
+        <location filename="../../ui/shell/console.py" line="196"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="210"/>
+        <location filename="../../ui/shell/console.py" line="215"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="217"/>
+        <location filename="../../ui/shell/console.py" line="222"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="246"/>
+        <location filename="../../ui/shell/console.py" line="251"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="249"/>
+        <location filename="../../ui/shell/console.py" line="254"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="278"/>
+        <location filename="../../ui/shell/console.py" line="283"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="285"/>
+        <location filename="../../ui/shell/console.py" line="290"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -1507,6 +1679,46 @@
         <source>tile mode %1×%2</source>
         <translation>mode tile %1×%2</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/device_words.py" line="81"/>
+        <source>scene %1 to preview</source>
+        <translation>adegan %1 ke pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/device_words.py" line="83"/>
+        <source>cut to scene %1</source>
+        <translation>pindah ke adegan %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/device_words.py" line="84"/>
+        <source>start the stream</source>
+        <translation>mulai siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/device_words.py" line="85"/>
+        <source>stop the stream</source>
+        <translation>hentikan siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/device_words.py" line="86"/>
+        <source>start recording</source>
+        <translation>mulai merekam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/device_words.py" line="87"/>
+        <source>stop recording</source>
+        <translation>hentikan perekaman</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/device_words.py" line="88"/>
+        <source>tally lamp on</source>
+        <translation>lampu tally menyala</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/device_words.py" line="89"/>
+        <source>tally lamp off</source>
+        <translation>lampu tally padam</translation>
+    </message>
 </context>
 <context>
     <name>DevicesAdmin</name>
@@ -1732,42 +1944,42 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Cameras</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="44"/>
+        <location filename="../../ui/desk/events_panel.py" line="45"/>
         <source>Shots</source>
         <translation>Bidikan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="61"/>
+        <location filename="../../ui/desk/events_panel.py" line="62"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="61"/>
+        <location filename="../../ui/desk/events_panel.py" line="62"/>
         <source>not running</source>
         <translation>tidak berlangsung</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="62"/>
+        <location filename="../../ui/desk/events_panel.py" line="63"/>
         <source> · active</source>
         <translation> · aktif</translation>
     </message>
@@ -1775,27 +1987,27 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="88"/>
+        <location filename="../../ui/desk/events_panel.py" line="91"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="89"/>
+        <location filename="../../ui/desk/events_panel.py" line="92"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="90"/>
+        <location filename="../../ui/desk/events_panel.py" line="93"/>
         <source>Take over selected camera (Ctrl+T)</source>
         <translation>Ambil alih kamera terpilih (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="100"/>
+        <location filename="../../ui/desk/events_panel.py" line="103"/>
         <source>I am working for:</source>
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="119"/>
+        <location filename="../../ui/desk/events_panel.py" line="122"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -3654,26 +3866,31 @@
         <source>OBS did not report it done within {seconds} s</source>
         <translation>OBS tidak melaporkannya selesai dalam {seconds} detik</translation>
     </message>
+    <message>
+        <location filename="../../devices/controller_factory.py" line="67"/>
+        <source>{output}: {problem}</source>
+        <translation>{output}: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDesk</name>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="116"/>
+        <location filename="../../ui/desk/operator_desk.py" line="119"/>
         <source>%1 belongs to %2 — take it over first (Ctrl+T)</source>
         <translation>%1 milik %2 — ambil alih dulu (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="141"/>
+        <location filename="../../ui/desk/operator_desk.py" line="144"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="227"/>
+        <location filename="../../ui/desk/operator_desk.py" line="231"/>
         <source>No shot is bound to %1</source>
         <translation>Tidak ada bidikan untuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/operator_desk.py" line="259"/>
+        <location filename="../../ui/desk/operator_desk.py" line="274"/>
         <source>ALL STOP sent to every camera</source>
         <translation>HENTIKAN SEMUA dikirim ke semua kamera</translation>
     </message>
@@ -3681,105 +3898,105 @@
 <context>
     <name>OplogDocks</name>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="113"/>
+        <location filename="../../ui/oplog/docks.py" line="120"/>
         <source>Operator</source>
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="114"/>
-        <location filename="../../ui/oplog/docks.py" line="146"/>
+        <location filename="../../ui/oplog/docks.py" line="121"/>
+        <location filename="../../ui/oplog/docks.py" line="153"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="115"/>
-        <location filename="../../ui/oplog/docks.py" line="147"/>
+        <location filename="../../ui/oplog/docks.py" line="122"/>
+        <location filename="../../ui/oplog/docks.py" line="154"/>
         <source>Event schedule</source>
         <translation>Jadwal acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="116"/>
-        <location filename="../../ui/oplog/docks.py" line="148"/>
+        <location filename="../../ui/oplog/docks.py" line="123"/>
+        <location filename="../../ui/oplog/docks.py" line="155"/>
         <source>Faults</source>
         <translation>Gangguan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="120"/>
+        <location filename="../../ui/oplog/docks.py" line="127"/>
         <source>Operations log: opening…</source>
         <translation>Log operasional: membuka…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="136"/>
+        <location filename="../../ui/oplog/docks.py" line="143"/>
         <source>The audit trail is written again.</source>
         <translation>Jejak audit kembali tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="144"/>
+        <location filename="../../ui/oplog/docks.py" line="151"/>
         <source>&amp;Operations</source>
         <translation>&amp;Operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="145"/>
+        <location filename="../../ui/oplog/docks.py" line="152"/>
         <source>Log in / out</source>
         <translation>Masuk / keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="150"/>
+        <location filename="../../ui/oplog/docks.py" line="157"/>
         <source>Quick log entry (%1)</source>
         <translation>Catatan cepat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="153"/>
+        <location filename="../../ui/oplog/docks.py" line="160"/>
         <source>Handover…</source>
         <translation>Serah terima…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="154"/>
+        <location filename="../../ui/oplog/docks.py" line="161"/>
         <source>Monthly statistics…</source>
         <translation>Statistik bulanan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="159"/>
+        <location filename="../../ui/oplog/docks.py" line="166"/>
         <source>Staff…</source>
         <translation>Petugas…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="160"/>
+        <location filename="../../ui/oplog/docks.py" line="167"/>
         <source>Devices…</source>
         <translation>Perangkat…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="161"/>
+        <location filename="../../ui/oplog/docks.py" line="168"/>
         <source>Locations…</source>
         <translation>Lokasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="205"/>
+        <location filename="../../ui/oplog/docks.py" line="212"/>
         <source>Log in first (Operations → Log in / out)</source>
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="222"/>
+        <location filename="../../ui/oplog/docks.py" line="229"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="224"/>
+        <location filename="../../ui/oplog/docks.py" line="231"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="255"/>
+        <location filename="../../ui/oplog/docks.py" line="262"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="264"/>
+        <location filename="../../ui/oplog/docks.py" line="271"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="271"/>
+        <location filename="../../ui/oplog/docks.py" line="278"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -3803,9 +4020,69 @@
     </message>
 </context>
 <context>
+    <name>OutputPanel</name>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="79"/>
+        <source>Start stream</source>
+        <translation>Mulai siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="80"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="145"/>
+        <source>Stop stream</source>
+        <translation>Hentikan siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="81"/>
+        <source>Start record</source>
+        <translation>Mulai rekam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="82"/>
+        <source>Stop record</source>
+        <translation>Hentikan rekam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="87"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="132"/>
+        <source>Press again to stop the stream</source>
+        <translation>Tekan lagi untuk menghentikan siaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="88"/>
+        <source>Take over</source>
+        <translation>Ambil alih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="89"/>
+        <source>Scenes (click or Enter cuts):</source>
+        <translation>Adegan (klik atau Enter untuk pindah):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="121"/>
+        <source>Streams for: %1</source>
+        <translation>Siaran untuk: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="123"/>
+        <source>No running event streams here</source>
+        <translation>Tidak ada acara berjalan yang disiarkan di sini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="125"/>
+        <source>OBS: %1</source>
+        <translation>OBS: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/output_panel.py" line="135"/>
+        <source>%1 is live: press Stop stream again within %2 s to stop it</source>
+        <translation>%1 sedang mengudara: tekan Hentikan siaran lagi dalam %2 detik untuk menghentikannya</translation>
+    </message>
+</context>
+<context>
     <name>Ownership</name>
     <message>
-        <location filename="../../models/desk/ownership.py" line="120"/>
+        <location filename="../../models/desk/ownership.py" line="129"/>
         <source>choose the event you are working for before taking over a device</source>
         <translation>pilih acara tempat Anda bertugas sebelum mengambil alih perangkat</translation>
     </message>
@@ -4596,6 +4873,19 @@
     </message>
 </context>
 <context>
+    <name>SceneListModel</name>
+    <message>
+        <location filename="../../ui/broadcast/scenes.py" line="48"/>
+        <source>%1 — PROGRAM</source>
+        <translation>%1 — PROGRAM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/broadcast/scenes.py" line="49"/>
+        <source>%1 — preview</source>
+        <translation>%1 — pratinjau</translation>
+    </message>
+</context>
+<context>
     <name>Schedule</name>
     <message>
         <location filename="../../models/oplog/schedule.py" line="22"/>
@@ -4860,6 +5150,14 @@
         <location filename="../../models/oplog/shifts.py" line="108"/>
         <source>shift {shift} cannot end before it started</source>
         <translation>shift {shift} tidak dapat berakhir sebelum dimulai</translation>
+    </message>
+</context>
+<context>
+    <name>ShotCuts</name>
+    <message>
+        <location filename="../../ui/broadcast/shot_cuts.py" line="50"/>
+        <source>%1 streams on no OBS output here: no cut</source>
+        <translation>%1 tidak disiarkan lewat keluaran OBS di sini: tidak berpindah adegan</translation>
     </message>
 </context>
 <context>

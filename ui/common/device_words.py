@@ -76,6 +76,17 @@ def _actions() -> list[tuple[re.Pattern[str], str]]:
             QCoreApplication.translate("DeviceWords", "layout %1 on canvas %2"),
         ),
         (re.compile(r"tile mode (\d+)×(\d+)"), QCoreApplication.translate("DeviceWords", "tile mode %1×%2")),
+        (
+            re.compile(r"cut to (.+) \(preview\)"),
+            QCoreApplication.translate("DeviceWords", "scene %1 to preview"),
+        ),
+        (re.compile(r"cut to (.+)"), QCoreApplication.translate("DeviceWords", "cut to scene %1")),
+        (re.compile(r"stream start"), QCoreApplication.translate("DeviceWords", "start the stream")),
+        (re.compile(r"stream stop"), QCoreApplication.translate("DeviceWords", "stop the stream")),
+        (re.compile(r"record start"), QCoreApplication.translate("DeviceWords", "start recording")),
+        (re.compile(r"record stop"), QCoreApplication.translate("DeviceWords", "stop recording")),
+        (re.compile(r"tally on"), QCoreApplication.translate("DeviceWords", "tally lamp on")),
+        (re.compile(r"tally off"), QCoreApplication.translate("DeviceWords", "tally lamp off")),
     ]
 
 

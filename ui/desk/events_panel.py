@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from models.config.schema import Shot
 from models.desk.ownership import EventBoard
 from ui.desk.operator_desk import OperatorDesk
 
@@ -62,9 +63,11 @@ class EventsModel(QAbstractTableModel):
             return status + (self.tr(" · active") if event.id == self.board.active else "")
         if column == 3:
             return ", ".join(self.names.get(c, c) for c in event.cameras)
-        return ", ".join(
-            f"{key}→{self.names.get(s.camera, s.camera)} #{s.preset}" for key, s in event.shots.items()
-        )
+        return ", ".join(f"{key}→{self._shot(shot)}" for key, shot in event.shots.items())
+
+    def _shot(self, shot: Shot) -> str:
+        camera = "" if shot.camera is None else f"{self.names.get(shot.camera, shot.camera)} #{shot.preset}"
+        return " ▸ ".join(part for part in (camera, shot.scene or "") if part)
 
 
 class EventsPanel(QWidget):

@@ -6,6 +6,8 @@ Signals:
     cameraStateChanged(str, CameraState): a camera's newest state (any camera, also one added later).
     notice(str level, str text): a non-modal message for the operator ("info", "warning", "error").
     ownershipChanged(): running events, the active event or a take-over changed.
+    shotFired(str event id, Shot, Future | None): a shot's preset recall was sent (its future), or a
+        shot without a camera was pressed (None); ui/broadcast cuts its scene.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class OperatorDesk(QObject):
     ownershipChanged = Signal()
     presetSaved = Signal(str, int)  # camera id, preset number: time to grab a thumbnail
     cameraStateChanged = Signal(str, object)
+    shotFired = Signal(str, object, object)
 
     def __init__(self, board: EventBoard, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -201,11 +204,12 @@ class OperatorDesk(QObject):
         controller = self.bridges[self.selected].controller
         controller.drive(pan * self.pan_speed, tilt * min(self.pan_speed, controller.profile.tilt_speed_max))
 
-    def recall_preset(self, number: int, camera_id: str | None = None) -> None:
+    def recall_preset(self, number: int, camera_id: str | None = None) -> concurrent.futures.Future | None:
+        """The recall's future; None if nothing was sent."""
         camera_id = camera_id or self.selected
         if camera_id is None or not self.may_move(camera_id):
-            return
-        self._guard(camera_id, lambda c: c.recall_preset(number))
+            return None
+        return self._guard(camera_id, lambda c: c.recall_preset(number))
 
     def save_preset(self, number: int, camera_id: str | None = None) -> concurrent.futures.Future | None:
         """Store where the camera is as preset ``number``; None if nothing was sent."""
@@ -222,16 +226,27 @@ class OperatorDesk(QObject):
         return None if camera_id is None else self._guard(camera_id, lambda c: c.clear_preset(number))
 
     def fire_shot(self, key: str) -> None:
-        shot = self.shot_for(key)
-        if shot is None:
+        found = self.shot_event_for(key)
+        if found is None:
             self.notice.emit("info", self.tr("No shot is bound to %1").replace("%1", key))
             return
-        self.select(shot.camera)
-        self.recall_preset(shot.preset, shot.camera)
+        event_id, shot = found
+        recall = None
+        if shot.camera is not None and shot.preset is not None:
+            self.select(shot.camera)
+            recall = self.recall_preset(shot.preset, shot.camera)
+            if recall is None:
+                return  # refused (another event's camera, a bad preset): no cut either
+        self.shotFired.emit(event_id, shot, recall)
 
     def shot_for(self, key: str) -> Shot | None:
         """The shot ``key`` ("F1") fires now: the active event's, else another running event's."""
-        return next((event.shots[key] for event in self._shot_events() if key in event.shots), None)
+        found = self.shot_event_for(key)
+        return None if found is None else found[1]
+
+    def shot_event_for(self, key: str) -> tuple[str, Shot] | None:
+        """The shot ``key`` fires now and the id of the event it belongs to."""
+        return next(((e.id, e.shots[key]) for e in self._shot_events() if key in e.shots), None)
 
     def _shot_events(self) -> list:
         running = self.board.running()

@@ -24,7 +24,7 @@ from ui.desk.camera_grid import GAP, CameraGrid, grid_shape
 FRAME = QSize(16, 40)  # what a window manager's title bar and borders take around the window
 LARGE_SCREEN_HEIGHT = 900  # free height from which the presets get a place of their own
 PRESETS_MIN_HEIGHT = 110  # one row of preset thumbnails
-TABS = ("presets", "events", "wall", "log", "health", "operator", "shift", "schedule", "faults")
+TABS = ("presets", "events", "broadcast", "wall", "log", "health", "operator", "shift", "schedule", "faults")
 COLUMN_SHARE = 0.5  # the column never takes more of the window's width than this
 Right = Qt.DockWidgetArea.RightDockWidgetArea
 

@@ -53,6 +53,10 @@ class AuditFeed(QObject):
     def attach_camera(self, controller: Any) -> None:
         self._attach(controller, self._from_camera)
 
+    def attach_output(self, controller: Any) -> None:
+        """An OBS output: every command (scene cut, stream and recording start and stop)."""
+        self._attach(controller, self._from_camera)
+
     def attach_wall(self, controller: Any) -> None:
         self._attach(controller, self._from_wall)
 

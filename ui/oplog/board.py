@@ -58,6 +58,7 @@ class LogEvent:
     cameras: tuple[str, ...] = ()
     shots: dict[str, Shot] = field(default_factory=dict)
     wall_outputs: tuple[str, ...] = ()
+    broadcast: str | None = None  # the OBS output it streams on (its configuration template's)
     start: datetime | None = None  # running or not is decided by the log, not by the clock
     end: datetime | None = None
 
@@ -80,6 +81,7 @@ def board_events(events: Iterable[EventView], config: Config) -> list[LogEvent]:
                 cameras=cameras,
                 shots=dict(template.shots) if template else preset_shots(cameras, config),
                 wall_outputs=template.wall_outputs if template else (),
+                broadcast=template.broadcast if template else None,
             )
         )
     return result

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from models.desk.ownership import EventBoard, broadcast_device
 from models.oplog.broadcast_recorder import BroadcastRecorder
 from models.oplog.database_problems import DatabaseProblem
 from models.oplog.jobs.base import Job
@@ -91,3 +92,26 @@ class BroadcastLog(QObject):
 
     def detach(self) -> None:
         self._bridge.stateChanged.disconnect(self._observe)
+
+
+def log_outputs(
+    bridges: Mapping[str, ObsBridge],
+    worker: OplogWorker,
+    board: EventBoard,
+    staff: Callable[[], int | None],
+    parent: QObject | None = None,
+) -> list[BroadcastLog]:
+    """A broadcast log for each of the console's OBS outputs, each on behalf of the operations-log event
+    that owns the output now (listed by it or taken over for it)."""
+
+    def event_of(output_id: str) -> Callable[[], int | None]:
+        def owner() -> int | None:
+            ids = (getattr(event, "db_id", None) for event in board.owners(broadcast_device(output_id)))
+            return next((db_id for db_id in ids if isinstance(db_id, int)), None)
+
+        return owner
+
+    return [
+        BroadcastLog(output_id, bridge, worker, event_of=event_of(output_id), staff=staff, parent=parent)
+        for output_id, bridge in bridges.items()
+    ]

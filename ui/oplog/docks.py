@@ -25,7 +25,7 @@ from models.oplog.clock import utc_now
 from models.oplog.database import Database
 from models.oplog.snapshot import StaffView
 from models.oplog.tables import Role
-from ui.common.bridge import CameraBridge, WallBridge
+from ui.common.bridge import CameraBridge, ObsBridge, WallBridge
 from ui.common.notices import LogModel
 from ui.common.oplog_worker import OplogWorker
 from ui.common.wording import said
@@ -36,6 +36,7 @@ from ui.oplog.admin import AdminWindow, DevicesAdmin, StaffAdmin
 from ui.oplog.audit_feed import AuditFeed
 from ui.oplog.backups import Backups
 from ui.oplog.board import BoardSync
+from ui.oplog.broadcast_log import log_outputs
 from ui.oplog.events import EventsDock
 from ui.oplog.handover import HandoverWindow
 from ui.oplog.locations import LocationsAdmin
@@ -64,6 +65,8 @@ class ConsoleParts(Protocol):
     @property
     def wall_bridges(self) -> Mapping[str, WallBridge]: ...
     @property
+    def obs_bridges(self) -> Mapping[str, ObsBridge]: ...
+    @property
     def hotkeys(self) -> HotkeyFilter: ...
     @property
     def log(self) -> LogModel: ...
@@ -90,9 +93,13 @@ class OplogDocks(QObject):
             self.feed.attach_camera(bridge.controller)
         for wall in console.wall_bridges.values():
             self.feed.attach_wall(wall.controller)
+        for output in console.obs_bridges.values():
+            self.feed.attach_output(output.controller)
         # before the state's first snapshot is asked for, so that it holds the events carried into the log
         self.worker.opened.connect(lambda _name: self.carry_configured_events())
         self.state = OplogState(self.worker, self)
+        staff = lambda: self.state.staff.id if self.state.staff else None  # noqa: E731
+        self.broadcast_logs = log_outputs(console.obs_bridges, self.worker, console.board, staff, self)
         self.news = NewsBridge(self)
         self.worker.when_open(self.news.start)
         self.news.news.connect(self.state.refresh, Qt.ConnectionType.QueuedConnection)
@@ -283,6 +290,8 @@ class OplogDocks(QObject):
             if window is not None:
                 window.close()
         self.quick_log.close()
+        for broadcast_log in self.broadcast_logs:
+            broadcast_log.detach()
         self.news.stop()
         self.feed.stop()
         self.worker.stop()

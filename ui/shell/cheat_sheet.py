@@ -55,10 +55,13 @@ class ActionNames(QObject):
             shot = self.desk.shot_for(argument)
             if shot is None:
                 return None
-            preset = self.library.name(shot.camera, shot.preset) or self.tr("preset %1").replace(
-                "%1", str(shot.preset)
-            )
-            return f"{self.desk.names.get(shot.camera, shot.camera)}: {preset}"
+            parts = [] if shot.scene is None else [self.tr("scene %1").replace("%1", shot.scene)]
+            if shot.camera is not None and shot.preset is not None:
+                preset = self.library.name(shot.camera, shot.preset) or self.tr("preset %1").replace(
+                    "%1", str(shot.preset)
+                )
+                parts.insert(0, f"{self.desk.names.get(shot.camera, shot.camera)}: {preset}")
+            return " → ".join(parts)
         if group == "wall.layout":  # on the wall on screen, as Alt+number recalls it
             wall = self.walls.walls.get(self.walls.current or "")
             return None if wall is None else wall.layouts.get(int(argument))

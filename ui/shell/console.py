@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from common.wording import Phrase
 from devices.controller_factory import ControllerFactory
+from devices.obs.controller import ObsController
 from devices.records import ActionRecord
 from devices.video.base import FrameSource
 from devices.video.factory import open_source
@@ -31,6 +32,7 @@ from models.desk.hotkeys import MULTIVIEW, HotkeyMap
 from models.desk.ownership import EventBoard
 from models.desk.preset_library import PresetLibrary
 from models.oplog.database import Database
+from ui.broadcast.compose import Broadcast
 from ui.common.bridge import CameraBridge, WallBridge
 from ui.common.device_words import record_text
 from ui.common.language import LANGUAGES, current_language, install_translator
@@ -86,10 +88,11 @@ class Console(QObject):
         walls: dict[str, WallController] | None = None,
         oplog: Callable[[], Database] | None = None,
         factory: ControllerFactory | None = None,
+        obs: dict[str, ObsController] | None = None,
     ) -> None:
         """``oplog`` opens the operations log database (called on its own thread); None: no operations log.
         ``factory`` starts the controllers of devices a saved configuration adds or changes
-        (``LiveConfig``)."""
+        (``LiveConfig``). ``obs``: the running OBS outputs (``config.broadcast``) by id."""
         super().__init__()
         self.config = config
         self.simulated = simulated or {}
@@ -128,6 +131,8 @@ class Console(QObject):
         self.walls.actionRecorded.connect(self.record_action)
         self.walls.notice.connect(self.log.add)
         self.walls.notice.connect(self.window.banner.show_notice)
+        self.broadcast = Broadcast(config, obs or {}, self.desk, self.cameras, controllers, self.window, self)
+        self.obs_bridges = self.broadcast.desk.bridges
         self.window.events.changed.connect(self.wall_view.refresh_owners)
         self.previews.frameReady.connect(self.wall_view.on_frame)
         self.window.bank.pictureSizeChanged.connect(self._resize_previews)
@@ -318,5 +323,6 @@ class Console(QObject):
         self.previews.stop()
         for bridge in [*self.bridges.values(), *self.wall_bridges.values()]:
             bridge.detach()
+        self.broadcast.shutdown()
         if self.oplog is not None:
             self.oplog.shutdown()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -237,11 +237,14 @@ async def start_obs_simulator(listen: str, password: str | None = None, **studio
 
 
 def start_demo_obs(
-    runtime: DeviceRuntime, record_folder: Path | None = None, timeout: float = 10.0
+    runtime: DeviceRuntime,
+    record_folder: Path | None = None,
+    timeout: float = 10.0,
+    scenes: Mapping[str, tuple[str, ...]] | None = None,
 ) -> ObsSimulator:
-    """A simulated OBS on ``runtime`` for demo mode (one per demo event); it closes when the runtime stops."""
-    server = runtime.submit(start_obs_simulator("ws://127.0.0.1:0", record_folder=record_folder)).result(
-        timeout
-    )
+    """A simulated OBS on ``runtime`` for demo mode (one per demo event); it closes when the runtime stops.
+    ``scenes``: its scenes (top first), each with the sources it shows (default: the simulator's)."""
+    started = start_obs_simulator("ws://127.0.0.1:0", record_folder=record_folder, scenes=scenes)
+    server = runtime.submit(started).result(timeout)
     runtime.on_stop(server.close)
     return server

@@ -46,6 +46,7 @@ class VirtualCamera:
         self.recall_speed = profile.preset_speed_max
         self.last_preset: int | None = None
         self.camera_id = 0
+        self.tally = False
         self.presets_changed: Callable[[], None] = lambda: None  # what keeps them across restarts
 
     def power_up(self) -> None:
@@ -64,6 +65,10 @@ class VirtualCamera:
         self.autofocus = not self.autofocus if on is None else on
         if self.autofocus:
             self.mechanics.halt((FOCUS,))
+        return NOTHING
+
+    def set_tally(self, on: bool) -> frozenset[str]:
+        self.tally = on
         return NOTHING
 
     def set_camera_id(self, value: int) -> frozenset[str]:
@@ -176,6 +181,7 @@ class VirtualCamera:
             "focus": m.position(FOCUS),
             "focus_mode": "auto" if self.autofocus else "manual",
             "last_preset": self.last_preset,
+            "tally": self.tally,
             "moving": m.moving(),
             "presets": {number: asdict(preset) for number, preset in sorted(self.presets.items())},
         }

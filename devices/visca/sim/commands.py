@@ -76,6 +76,8 @@ def decode_command(message: bytes, camera: VirtualCamera) -> Plan:
         case (0x7E, 0x01, 0x0B, number, speed):
             speed = _preset_speed(camera, speed, camera.profile.preset_speed_max)
             return Plan(partial(camera.set_preset_speed, _preset(camera, number), speed))
+        case (0x7E, 0x01, 0x0A, 0x00, 0x02 | 0x03 as lamp) if camera.profile.tally_lamp:
+            return Plan(partial(camera.set_tally, lamp == ON), in_standby=True)
         case (0x06, 0x01, speed):  # PTZOptics: one recall speed for every preset, 01–18h
             return Plan(partial(camera.set_preset_speed, None, _preset_speed(camera, speed, 0x18)))
         case (0x06, 0x01, pan_speed, tilt_speed, pan_dir, tilt_dir):

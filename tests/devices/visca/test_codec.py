@@ -33,6 +33,14 @@ def test_power_and_interface():
     assert frame(1, codec.version_inquiry()) == h("81 09 00 02 FF")
 
 
+def test_tally_lamp():
+    """docs/protocols/visca.md "Tally": 8x 01 7E 01 0A 00 0p FF, p = 2 on, 3 off."""
+    assert frame(1, codec.tally(True)) == h("81 01 7E 01 0A 00 02 FF")
+    assert frame(1, codec.tally(False)) == h("81 01 7E 01 0A 00 03 FF")
+    assert frame(2, codec.tally(True)) == h("82 01 7E 01 0A 00 02 FF")
+    assert [p.name for p in (GENERIC, SRG, X400, H700, PTZO) if p.tally_lamp] == [X400.name, H700.name]
+
+
 def test_frame_addresses():
     assert frame(7, codec.power(True)) == h("87 01 04 00 02 FF")
     assert frame(3, codec.cancel(2)) == h("83 22 FF")

@@ -1,0 +1,59 @@
+"""The Broadcast dock: a tab per OBS output (``OutputPanel``), its title marking the live and recording
+ones, and one clock for every output's uptime and recording time (times tick from
+``ObsState.stream_started`` on the GUI's clock; the device sends no state just because a second
+passed)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from devices.obs.state import ObsState
+from ui.broadcast.desk import BroadcastDesk
+from ui.broadcast.output_panel import OutputPanel
+
+TICK_MS = 1000
+
+
+class BroadcastDock(QWidget):
+    def __init__(self, desk: BroadcastDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.panels: dict[str, OutputPanel] = {}
+        for output_id in desk.bridges:
+            panel = OutputPanel(desk, output_id)
+            self.panels[output_id] = panel
+            self.tabs.addTab(panel, desk.names[output_id])
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.empty if not self.panels else self.tabs)
+        desk.outputChanged.connect(self._title)
+        self.clock = QTimer(self, interval=TICK_MS)
+        self.clock.timeout.connect(self.tick)
+        self.clock.start()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("No OBS output is configured (broadcast: in the configuration)."))
+        for panel in self.panels.values():
+            panel.retranslate()
+        for output_id in self.panels:
+            self._title(output_id, self.desk.state(output_id))
+
+    def tick(self) -> None:
+        for panel in self.panels.values():
+            panel.tick()
+
+    def _title(self, output_id: str, state: ObsState) -> None:
+        panel = self.panels.get(output_id)
+        if panel is None:
+            return
+        name = self.desk.names[output_id]
+        title = ("● " if state.streaming else "") + name
+        if state.is_recording:
+            title = self.tr("%1 · REC").replace("%1", title)
+        self.tabs.setTabText(self.tabs.indexOf(panel), title)
