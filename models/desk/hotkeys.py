@@ -16,11 +16,6 @@ from pathlib import Path
 from common.user_files import default_folder, write_atomically
 from common.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
 from models.desk.hotkey_actions import ACTIONS, DEFAULT_HOTKEYS, HELD_ACTIONS, STOP_ALL, WIDGET_KEYS, describe
-
-# Still taken from here by ui/shell/console.py and ui/desk/operator_desk.py; these two lines go once
-# they import them from hotkey_actions, like the rest of ui/.
-from models.desk.hotkey_actions import MULTIVIEW as MULTIVIEW
-from models.desk.hotkey_actions import PRESET_RECALLS as PRESET_RECALLS
 from models.desk.key_names import normalize_key
 
 HOTKEYS_FILE = "hotkeys.json"

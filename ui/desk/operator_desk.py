@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from devices.records import ActionRecord
 from models.config.schema import Shot
-from models.desk.hotkeys import PRESET_RECALLS
+from models.desk.hotkey_actions import PRESET_RECALLS
 from models.desk.ownership import EventBoard, TakeOver
 from models.oplog.tables import NOT_ERRORS
 from ui.common.bridge import CameraBridge

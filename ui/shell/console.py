@@ -28,7 +28,8 @@ from devices.visca.controller import CameraController
 from devices.visca.profiles import CameraProfile
 from devices.wall.controller import WallController
 from models.config.store import CameraConfig, Config, ConfigStore
-from models.desk.hotkeys import MULTIVIEW, HotkeyMap
+from models.desk.hotkey_actions import MULTIVIEW
+from models.desk.hotkeys import HotkeyMap
 from models.desk.ownership import EventBoard
 from models.desk.preset_library import PresetLibrary
 from models.oplog.database import Database
