@@ -115,6 +115,7 @@ def run_console(args: argparse.Namespace) -> int:
     from devices.visca.url_check import check_camera
     from devices.wall.sim.simulator import start_demo_wall
     from models.config.demo import DEMO_SCENES
+    from models.config.secrets import load_secrets
     from models.config.store import DEMO_CONFIG_FILE, DEMO_LAST_GOOD_FILE, ConfigStore, demo_config_text
     from models.desk.hotkeys import load_hotkeys
     from models.oplog.database import default_url
@@ -164,7 +165,9 @@ def run_console(args: argparse.Namespace) -> int:
         factory = ControllerFactory(runtime, store.path.parent)
         controllers = {c.id: factory.camera(c) for c in config.cameras}
         walls = {w.id: factory.wall(w) for w in config.walls}
-        started = {o.id: factory.obs(o.name, o.url) for o in config.broadcast}
+        secrets, secret_problems = load_secrets(store.path.parent)
+        errors = [*errors, *secret_problems]
+        started = {o.id: factory.obs(o.name, o.url, secrets.get(o.id)) for o in config.broadcast}
         obs = {output: controller for output, controller in started.items() if controller is not None}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
         console = Console(

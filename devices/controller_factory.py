@@ -57,11 +57,12 @@ class ControllerFactory:
     def wall(self, wall: DeviceSettings) -> WallController:
         return WallController(self.runtime, wall.url, wall.name).start(capture=self._capture("wall", wall))
 
-    def obs(self, name: str, url: str) -> ObsController | None:
+    def obs(self, name: str, url: str, secret: str | None = None) -> ObsController | None:
         """An OBS output's controller, connecting in the background; None (the reason in ``problems``)
-        when its URL names a password variable that is not set."""
+        when its URL names a password variable that is not set. ``secret``: its password from the
+        configuration's secrets file (used when the URL names no variable)."""
         try:
-            return ObsController(self.runtime, url, name).start()
+            return ObsController(self.runtime, url, name, secret=secret).start()
         except ValueError as exc:
             self.problems.append(
                 QT_TRANSLATE_NOOP("Obs", "{output}: {problem}").format(output=name, problem=exc.args[0])

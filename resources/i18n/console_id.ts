@@ -1207,62 +1207,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="175"/>
+        <location filename="../../ui/shell/console.py" line="176"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="176"/>
+        <location filename="../../ui/shell/console.py" line="177"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="179"/>
+        <location filename="../../ui/shell/console.py" line="180"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="184"/>
+        <location filename="../../ui/shell/console.py" line="185"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="196"/>
+        <location filename="../../ui/shell/console.py" line="197"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="196"/>
+        <location filename="../../ui/shell/console.py" line="197"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="215"/>
+        <location filename="../../ui/shell/console.py" line="216"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="222"/>
+        <location filename="../../ui/shell/console.py" line="223"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="251"/>
+        <location filename="../../ui/shell/console.py" line="252"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="254"/>
+        <location filename="../../ui/shell/console.py" line="255"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="283"/>
+        <location filename="../../ui/shell/console.py" line="284"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="290"/>
+        <location filename="../../ui/shell/console.py" line="291"/>
         <source>no preview configured</source>
         <translation>pratinjau belum diatur</translation>
     </message>
@@ -2904,67 +2904,67 @@
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="35"/>
+        <location filename="../../models/desk/hotkeys.py" line="30"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="152"/>
+        <location filename="../../models/desk/hotkeys.py" line="147"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="159"/>
+        <location filename="../../models/desk/hotkeys.py" line="154"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="165"/>
+        <location filename="../../models/desk/hotkeys.py" line="160"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="182"/>
+        <location filename="../../models/desk/hotkeys.py" line="177"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="186"/>
+        <location filename="../../models/desk/hotkeys.py" line="181"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="205"/>
+        <location filename="../../models/desk/hotkeys.py" line="200"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="216"/>
+        <location filename="../../models/desk/hotkeys.py" line="211"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="226"/>
+        <location filename="../../models/desk/hotkeys.py" line="221"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="227"/>
+        <location filename="../../models/desk/hotkeys.py" line="222"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="252"/>
+        <location filename="../../models/desk/hotkeys.py" line="247"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="257"/>
+        <location filename="../../models/desk/hotkeys.py" line="252"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="260"/>
+        <location filename="../../models/desk/hotkeys.py" line="255"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -3867,7 +3867,7 @@
         <translation>OBS tidak melaporkannya selesai dalam {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/controller_factory.py" line="67"/>
+        <location filename="../../devices/controller_factory.py" line="68"/>
         <source>{output}: {problem}</source>
         <translation>{output}: {problem}</translation>
     </message>
@@ -4981,6 +4981,39 @@
         <location filename="../../models/config/events.py" line="107"/>
         <source>{title}: the operations log has no location {location}, so the event is not in it; an admin adds the location (Tools → Locations)</source>
         <translation>{title}: log operasional tidak punya lokasi {location}, jadi acara ini tidak ada di dalamnya; admin menambahkan lokasinya (Alat → Lokasi)</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../models/config/secrets.py" line="38"/>
+        <source>cannot be read ({problem})</source>
+        <translation>tidak dapat dibaca ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/secrets.py" line="47"/>
+        <source>line {line} is not valid YAML</source>
+        <translation>baris {line} bukan YAML yang sah</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/secrets.py" line="55"/>
+        <source>the file holds only a &apos;broadcast:&apos; list of passwords by output id</source>
+        <translation>berkas ini hanya berisi daftar &apos;broadcast:&apos; berupa kata sandi per id keluaran</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/secrets.py" line="65"/>
+        <source>&apos;broadcast:&apos; must map output ids to passwords</source>
+        <translation>&apos;broadcast:&apos; harus memetakan id keluaran ke kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/secrets.py" line="74"/>
+        <source>the password of &apos;{output}&apos; is not text</source>
+        <translation>kata sandi &apos;{output}&apos; bukan teks</translation>
+    </message>
+    <message>
+        <location filename="../../models/config/secrets.py" line="83"/>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
     </message>
 </context>
 <context>
