@@ -98,7 +98,8 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
     from models.config.store import demo_config
     from models.desk.hotkeys import HotkeyMap
     from ui.common.language import install_translator
-    from ui.shell.console import Console, SimulatedPicture
+    from ui.shell.console import Console
+    from ui.shell.preview_sources import simulated_pictures
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("Diskominfo Trenggalek")
@@ -154,9 +155,7 @@ def render(out: Path, sizes: list[tuple[int, int]], max_bytes: int = MAX_BYTES) 
         }
         walls = {w.id: WallController(runtime, w.url, w.name).start() for w in config.walls}
         settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {
-            c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
-        }
+        simulated = simulated_pictures(config.cameras, demo)
         console = Console(
             config,
             controllers,

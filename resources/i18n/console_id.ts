@@ -1207,64 +1207,59 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="175"/>
+        <location filename="../../ui/shell/console.py" line="163"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="176"/>
+        <location filename="../../ui/shell/console.py" line="164"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="179"/>
+        <location filename="../../ui/shell/console.py" line="167"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="184"/>
+        <location filename="../../ui/shell/console.py" line="172"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="196"/>
+        <location filename="../../ui/shell/console.py" line="184"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="196"/>
+        <location filename="../../ui/shell/console.py" line="184"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="215"/>
+        <location filename="../../ui/shell/console.py" line="203"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="222"/>
+        <location filename="../../ui/shell/console.py" line="210"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="251"/>
+        <location filename="../../ui/shell/console.py" line="239"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="254"/>
+        <location filename="../../ui/shell/console.py" line="242"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="283"/>
+        <location filename="../../ui/shell/console.py" line="271"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/console.py" line="290"/>
-        <source>no preview configured</source>
-        <translation>pratinjau belum diatur</translation>
     </message>
 </context>
 <context>
@@ -2904,67 +2899,67 @@
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="35"/>
+        <location filename="../../models/desk/hotkeys.py" line="30"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="152"/>
+        <location filename="../../models/desk/hotkeys.py" line="147"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="159"/>
+        <location filename="../../models/desk/hotkeys.py" line="154"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="165"/>
+        <location filename="../../models/desk/hotkeys.py" line="160"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="182"/>
+        <location filename="../../models/desk/hotkeys.py" line="177"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="186"/>
+        <location filename="../../models/desk/hotkeys.py" line="181"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="205"/>
+        <location filename="../../models/desk/hotkeys.py" line="200"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="216"/>
+        <location filename="../../models/desk/hotkeys.py" line="211"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="226"/>
+        <location filename="../../models/desk/hotkeys.py" line="221"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="227"/>
+        <location filename="../../models/desk/hotkeys.py" line="222"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="252"/>
+        <location filename="../../models/desk/hotkeys.py" line="247"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="257"/>
+        <location filename="../../models/desk/hotkeys.py" line="252"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="260"/>
+        <location filename="../../models/desk/hotkeys.py" line="255"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -3237,12 +3232,12 @@
 <context>
     <name>LiveConfig</name>
     <message>
-        <location filename="../../ui/shell/live_config.py" line="94"/>
+        <location filename="../../ui/shell/live_config.py" line="93"/>
         <source>Camera and video wall changes apply when the console is restarted</source>
         <translation>Perubahan kamera dan video wall berlaku setelah konsol dijalankan ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/live_config.py" line="88"/>
+        <location filename="../../ui/shell/live_config.py" line="87"/>
         <source>Configuration applied</source>
         <translation>Konfigurasi diterapkan</translation>
     </message>
@@ -4652,6 +4647,14 @@
         <location filename="../../devices/video/pyav_source.py" line="65"/>
         <source>{source} is not an RTSP stream</source>
         <translation>{source} bukan aliran RTSP</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewSources</name>
+    <message>
+        <location filename="../../ui/shell/preview_sources.py" line="66"/>
+        <source>no preview configured</source>
+        <translation>pratinjau belum diatur</translation>
     </message>
 </context>
 <context>
