@@ -121,8 +121,9 @@ def run_console(args: argparse.Namespace) -> int:
     from models.oplog.database import default_url
     from models.oplog.opening import demo_url, opener
     from ui.common.language import install_translator, saved_language
-    from ui.shell.console import Console, SimulatedPicture
+    from ui.shell.console import Console
     from ui.shell.garbage_collector import collect_garbage_on_gui_thread
+    from ui.shell.preview_sources import SimulatedPicture, simulated_pictures
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("Diskominfo Trenggalek")
@@ -158,9 +159,7 @@ def run_console(args: argparse.Namespace) -> int:
             store = checked_store(args.config or data / "config.yaml")
         config, errors = store.load()
         if args.demo:
-            simulated = {
-                c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
-            }
+            simulated = simulated_pictures(config.cameras, demo)
             errors = [*errors, *(d.problem for d in demo if d.problem)]
         factory = ControllerFactory(runtime, store.path.parent)
         controllers = {c.id: factory.camera(c) for c in config.cameras}

@@ -76,15 +76,6 @@ def test_the_architecture_document_draws_every_package_folder():
 
 MAX_LINES = 300  # the house's "small modules, 100–300 lines"
 SOURCE_FOLDERS = ("common", "devices", "models", "ui", "tools")
-# Modules still longer than MAX_LINES, each to be split along a seam of its own (issue #14). A module
-# leaves this list when it is split: the test fails while a listed module is no longer too long.
-STILL_TOO_LONG = {
-    # ui/: for the lead, after the type annotations of ui/ are merged
-    "ui/shell/console.py",
-    # models/oplog/: being reworked on the operations-log branch (models/oplog/jobs)
-    # tools/: the screenshot script's render() is one long walk through the console
-    "tools/make_screenshots.py",
-}
 
 
 def python_modules() -> dict[str, int]:
@@ -97,12 +88,8 @@ def python_modules() -> dict[str, int]:
 
 
 def test_modules_are_small():
-    lengths = python_modules()
-    too_long = {path: lines for path, lines in lengths.items() if lines > MAX_LINES}
-    new = sorted(f"{path} ({lines})" for path, lines in too_long.items() if path not in STILL_TOO_LONG)
-    assert not new, f"longer than {MAX_LINES} lines; split along a seam that makes sense: {new}"
-    done = sorted(STILL_TOO_LONG - too_long.keys())
-    assert not done, f"no longer over {MAX_LINES} lines (or gone): take them off STILL_TOO_LONG: {done}"
+    too_long = sorted(f"{path} ({lines})" for path, lines in python_modules().items() if lines > MAX_LINES)
+    assert not too_long, f"longer than {MAX_LINES} lines; split along a seam that makes sense: {too_long}"
 
 
 def python_files_of_tests() -> list[Path]:

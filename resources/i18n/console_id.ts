@@ -1207,64 +1207,59 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="176"/>
+        <location filename="../../ui/shell/console.py" line="163"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="177"/>
+        <location filename="../../ui/shell/console.py" line="164"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="180"/>
+        <location filename="../../ui/shell/console.py" line="167"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="185"/>
+        <location filename="../../ui/shell/console.py" line="172"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="197"/>
+        <location filename="../../ui/shell/console.py" line="184"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="197"/>
+        <location filename="../../ui/shell/console.py" line="184"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="216"/>
+        <location filename="../../ui/shell/console.py" line="203"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="223"/>
+        <location filename="../../ui/shell/console.py" line="210"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="252"/>
+        <location filename="../../ui/shell/console.py" line="239"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="255"/>
+        <location filename="../../ui/shell/console.py" line="242"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="284"/>
+        <location filename="../../ui/shell/console.py" line="271"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/console.py" line="291"/>
-        <source>no preview configured</source>
-        <translation>pratinjau belum diatur</translation>
     </message>
 </context>
 <context>
@@ -3237,12 +3232,12 @@
 <context>
     <name>LiveConfig</name>
     <message>
-        <location filename="../../ui/shell/live_config.py" line="94"/>
+        <location filename="../../ui/shell/live_config.py" line="93"/>
         <source>Camera and video wall changes apply when the console is restarted</source>
         <translation>Perubahan kamera dan video wall berlaku setelah konsol dijalankan ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/live_config.py" line="88"/>
+        <location filename="../../ui/shell/live_config.py" line="87"/>
         <source>Configuration applied</source>
         <translation>Konfigurasi diterapkan</translation>
     </message>
@@ -4652,6 +4647,14 @@
         <location filename="../../devices/video/pyav_source.py" line="65"/>
         <source>{source} is not an RTSP stream</source>
         <translation>{source} bukan aliran RTSP</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewSources</name>
+    <message>
+        <location filename="../../ui/shell/preview_sources.py" line="66"/>
+        <source>no preview configured</source>
+        <translation>pratinjau belum diatur</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,8 @@ from devices.visca.url_check import check_camera
 from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
 from tests.support.waiting import wait_answering
-from ui.shell.console import Console, SimulatedPicture
+from ui.shell.console import Console
+from ui.shell.preview_sources import simulated_pictures
 
 
 @pytest.fixture
@@ -31,9 +32,7 @@ def make_console(rig, qtbot, config=None, errors=()):
     for controller in controllers.values():  # connected
         wait_answering(controller)
     settings = QSettings(str(folder / "console.ini"), QSettings.Format.IniFormat)
-    simulated = {
-        c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
-    }
+    simulated = simulated_pictures(config.cameras, demo)
     console = Console(
         config,
         controllers,

@@ -30,7 +30,8 @@ from models.oplog.tables import EventMode
 from tests.support.oplog_world import PIN, World, build_world
 from tests.support.waiting import wait_answering
 from ui.oplog.docks import OplogDocks
-from ui.shell.console import Console, SimulatedPicture
+from ui.shell.console import Console
+from ui.shell.preview_sources import simulated_pictures
 
 WAIT_MS = 10_000
 EVENT_TITLE = "Rapat Koordinasi Percepatan Penurunan Stunting"
@@ -137,9 +138,7 @@ def console_for(rig, qtbot):
                 continue
             wait_answering(controllers[camera.id], timeout=WAIT_MS / 1000)
         settings = QSettings(str(folder / f"console-{len(built)}.ini"), QSettings.Format.IniFormat)
-        simulated = {
-            c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
-        }
+        simulated = simulated_pictures(config.cameras, demo)
         store = None
         if editable:
             store = ConfigStore(folder / "config.yaml", camera_check=check_camera)

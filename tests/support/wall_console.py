@@ -22,7 +22,8 @@ from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import Config, demo_config
 from models.desk.hotkeys import HotkeyMap
 from tests.support.sim_urls import WALL_FAST as FAST
-from ui.shell.console import Console, SimulatedPicture
+from ui.shell.console import Console
+from ui.shell.preview_sources import simulated_pictures
 from ui.wall.outputs_model import WallRole
 from ui.wall.wall_page import WallPage
 
@@ -61,10 +62,7 @@ def make_console(rig, qtbot):
         for wall in walls.values():
             wall.ready().result(5)
         settings = QSettings(str(rig.folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {
-            c.id: SimulatedPicture(d.state, d.profile)
-            for c, d in zip(config.cameras, rig.cameras, strict=True)
-        }
+        simulated = simulated_pictures(config.cameras, rig.cameras)
         console = Console(
             config,
             cameras,

@@ -7,11 +7,10 @@ bridges, the desks, the models, previews, hotkeys, the wall view and the main wi
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from PySide6.QtCore import QObject, QSettings, QSize
 from PySide6.QtGui import QAction, QActionGroup
@@ -21,13 +20,9 @@ from common.wording import Phrase
 from devices.controller_factory import ControllerFactory
 from devices.obs.controller import ObsController
 from devices.records import ActionRecord
-from devices.video.base import FrameSource
-from devices.video.factory import open_source
-from devices.video.spec import PreviewSourceError
 from devices.visca.controller import CameraController
-from devices.visca.profiles import CameraProfile
 from devices.wall.controller import WallController
-from models.config.store import CameraConfig, Config, ConfigStore
+from models.config.store import Config, ConfigStore
 from models.desk.hotkey_actions import MULTIVIEW
 from models.desk.hotkeys import HotkeyMap
 from models.desk.ownership import EventBoard
@@ -46,27 +41,19 @@ from ui.desk.operator_desk import OperatorDesk
 from ui.hotkeys.editor import HotkeyEditor
 from ui.hotkeys.key_filter import CONSOLE_WINDOW, ActionLabels, HotkeyFilter, display_key
 from ui.oplog.docks import OplogDocks
-from ui.preview.hub import PreviewHub, decode_from, tile_fps_from
+from ui.preview.hub import PreviewHub, tile_fps_from
 from ui.shell.cheat_sheet import ActionNames, CheatSheet
 from ui.shell.config_editor import ConfigEditor
 from ui.shell.live_config import LiveConfig
 from ui.shell.placement import place_clear_of
+from ui.shell.preview_sources import PreviewSources, SimulatedPicture
 from ui.shell.retranslate import Retranslator
 from ui.wall.view import WallView
 from ui.wall.wall_desk import WallDesk
 
 log = logging.getLogger(__name__)
-TILE_PICTURE = QSize(320, 180)
 EDITOR_SIZE = QSize(1100, 900)  # at most the screen; placed clear of ALL STOP
 START_PROBLEM_SECONDS = 30
-
-
-@dataclass(frozen=True)
-class SimulatedPicture:
-    """How to draw the synthetic picture of a simulated camera (demo mode)."""
-
-    state: Callable[[], Mapping[str, Any]]
-    profile: CameraProfile
 
 
 def application() -> QApplication:
@@ -96,8 +83,6 @@ class Console(QObject):
         (``LiveConfig``). ``obs``: the running OBS outputs (``config.broadcast``) by id."""
         super().__init__()
         self.config = config
-        self.simulated = simulated or {}
-        self._picture_size = TILE_PICTURE
         self.oplog: OplogDocks | None = None
         self.log = LogModel(self)
         self.board = EventBoard(config.events)
@@ -105,7 +90,9 @@ class Console(QObject):
         self.desk = OperatorDesk(self.board, self)
         self.cameras = CameraListModel(self)
         self.previews = PreviewHub(self, tile_fps=tile_fps_from(settings))
-        self._decode = decode_from(settings)
+        self.preview_sources = PreviewSources(
+            self.previews, self.cameras, self.log, settings, simulated or {}, self
+        )
         names = {c.id: c.presets for c in config.cameras}
         self.library = PresetLibrary(data_folder / "presets", names)
         draw_demo_thumbnails(self.library, simulated or {})
@@ -115,7 +102,7 @@ class Console(QObject):
             self.bridges[camera.id] = bridge
             self.cameras.add_camera(camera.id, camera.name, camera.location or "", bridge)
             self.desk.add_camera(camera.id, camera.name, bridge)
-            self.add_preview(camera)
+            self.preview_sources.add(camera)
         self.walls = WallDesk(self.desk, self)
         self.wall_bridges: dict[str, WallBridge] = {}
         running_walls = walls or {}
@@ -136,7 +123,7 @@ class Console(QObject):
         self.obs_bridges = self.broadcast.desk.bridges
         self.window.events.changed.connect(self.wall_view.refresh_owners)
         self.previews.frameReady.connect(self.wall_view.on_frame)
-        self.window.bank.pictureSizeChanged.connect(self._resize_previews)
+        self.window.bank.pictureSizeChanged.connect(self.preview_sources.resize)
         self.window.setProperty(CONSOLE_WINDOW, True)  # Esc, Return, Enter left unclaimed act here
         self.hotkeys = HotkeyFilter(hotkeys, self)
         self.hotkeys.actionPressed.connect(self.desk.press)
@@ -282,37 +269,6 @@ class Console(QObject):
             self.window.all_stop.setText(ActionLabels(self).stop_button(self.hotkeys.map))  # key names too
             self.cheat_sheet.refresh()
             self.log.add("info", self.tr("Interface language: %1").replace("%1", LANGUAGES[code]))
-
-    def add_preview(self, camera: CameraConfig) -> None:
-        """The camera's preview as configured: its substream on the tile, its main stream (when
-        configured) in large views; demo mode: the synthetic picture of its simulator."""
-        camera_id, name, simulated = camera.id, camera.name, self.simulated.get(camera.id)
-        if camera.preview is None:
-            self.cameras.set_preview_status(camera_id, self.tr("no preview configured"))
-            return
-
-        def opened(spec: str | int) -> FrameSource:
-            return open_source(
-                spec,
-                sim_state=simulated.state if simulated else None,
-                profile=simulated.profile if simulated else None,
-                name=name,
-                decode=self._decode,
-            )
-
-        try:
-            source = opened(camera.preview)
-            main_stream = opened(camera.preview_hd) if camera.preview_hd is not None else None
-        except PreviewSourceError as exc:
-            self.cameras.set_preview_status(camera_id, said(exc))
-            self.log.add("error", f"{name}: {said(exc)}")
-            return
-        self.previews.add(camera_id, source, self._picture_size, main_stream=main_stream)
-
-    def _resize_previews(self, size: QSize) -> None:
-        self._picture_size = size  # a camera added later starts at the tiles' size
-        for camera_id in self.previews.camera_ids():
-            self.previews.set_size(camera_id, size)
 
     def show(self) -> None:
         self.window.show_as_remembered()

@@ -12,7 +12,7 @@ console built without one, as tests do) device changes wait for a restart, and t
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 
@@ -28,6 +28,7 @@ from ui.desk.operator_desk import OperatorDesk
 from ui.hotkeys.key_filter import HotkeyFilter
 from ui.oplog.docks import OplogDocks
 from ui.preview.hub import PreviewHub
+from ui.shell.preview_sources import PreviewSources
 from ui.wall.view import WallView
 from ui.wall.wall_desk import WallDesk
 
@@ -43,15 +44,13 @@ class LiveParts(Protocol):
     log: LogModel
     desk: OperatorDesk
     hotkeys: HotkeyFilter
-    simulated: dict[str, Any]  # demo pictures by camera id
     bridges: dict[str, CameraBridge]
     wall_bridges: dict[str, WallBridge]
     cameras: CameraListModel
     library: PresetLibrary
     previews: PreviewHub
     walls: WallDesk
-
-    def add_preview(self, camera: CameraConfig) -> None: ...
+    preview_sources: PreviewSources
 
 
 def _restart(old: CameraConfig | WallConfig, new: CameraConfig | WallConfig) -> bool:
@@ -110,7 +109,9 @@ class LiveConfig(QObject):
             if camera_id not in after or _restart(camera, after[camera_id]):
                 self._retire_camera(factory, camera_id)
             if camera_id not in after or camera.url != after[camera_id].url:
-                console.simulated.pop(camera_id, None)  # demo: the picture of another simulator
+                console.preview_sources.simulated.pop(
+                    camera_id, None
+                )  # demo: the picture of another simulator
         for camera in new.cameras:
             if camera.id not in console.bridges:
                 self._start_camera(factory, camera)
@@ -121,7 +122,7 @@ class LiveConfig(QObject):
                     before[camera.id].preview_hd,
                 ):
                     self._remove_preview(camera.id)
-                    console.add_preview(camera)
+                    console.preview_sources.add(camera)
         order = [camera.id for camera in new.cameras]
         console.cameras.order(order)
         console.desk.order_cameras(order)
@@ -135,7 +136,7 @@ class LiveConfig(QObject):
         bridge = console.bridges[camera.id] = CameraBridge(camera.id, controller, self.parent())
         console.cameras.add_camera(camera.id, camera.name, camera.location or "", bridge)
         console.desk.add_camera(camera.id, camera.name, bridge)
-        console.add_preview(camera)
+        console.preview_sources.add(camera)
         if console.oplog is not None:
             console.oplog.feed.attach_camera(controller)
 

@@ -20,7 +20,8 @@ from models.config.store import demo_config
 from models.desk.hotkeys import HotkeyMap
 from tests.support.waiting import wait_until
 from ui.common.language import install_translator, saved_language, system_language
-from ui.shell.console import Console, SimulatedPicture
+from ui.shell.console import Console
+from ui.shell.preview_sources import simulated_pictures
 
 pytestmark = pytest.mark.gui
 
@@ -122,9 +123,7 @@ def console_factory(tmp_path, qtbot):
             config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
             controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
             settings = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
-            simulated = {
-                c.id: SimulatedPicture(d.state, d.profile) for c, d in zip(config.cameras, demo, strict=True)
-            }
+            simulated = simulated_pictures(config.cameras, demo)
             console = Console(
                 config,
                 controllers,

@@ -24,7 +24,8 @@ from devices.wall.sim.simulator import start_demo_wall
 from models.config.store import CameraConfig, demo_config
 from models.desk.hotkeys import HotkeyMap
 from models.oplog.opening import open_oplog
-from ui.shell.console import Console, SimulatedPicture
+from ui.shell.console import Console
+from ui.shell.preview_sources import simulated_pictures
 
 WAIT_MS = 10_000
 # what a window manager's title bar and a taskbar take from a desk screen
@@ -64,10 +65,7 @@ def make_console(desk, qtbot):
         for wall in walls.values():
             wall.ready().result(5)  # online before the console is: it reads the routes back at once
         settings = QSettings(str(desk.folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {
-            c.id: SimulatedPicture(d.state, d.profile)
-            for c, d in zip(config.cameras, desk.cameras, strict=True)
-        }
+        simulated = simulated_pictures(config.cameras, desk.cameras)
         url = f"sqlite:///{desk.folder / 'oplog.sqlite'}"
         running = set(threading.enumerate())
         console = Console(

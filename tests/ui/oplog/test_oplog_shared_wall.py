@@ -20,7 +20,8 @@ from tests.support.oplog_console import WAIT_MS, ready, settle
 from tests.support.wall_console import FAST
 from tests.ui.oplog import two_desk_site
 from tests.ui.oplog.two_desk_site import PODCAST, RAKOR, told
-from ui.shell.console import Console, SimulatedPicture
+from ui.shell.console import Console
+from ui.shell.preview_sources import simulated_pictures
 
 pytestmark = pytest.mark.gui
 rig, site = wall_console.rig, two_desk_site.site  # the fixtures
@@ -44,10 +45,7 @@ def wall_desk(rig, site, qtbot):
             cameras = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
             walls = {w.id: WallController(devices, w.url, w.name).start() for w in config.walls}
             settings = QSettings(str(rig.folder / f"desk-{len(built)}.ini"), QSettings.Format.IniFormat)
-            simulated = {
-                c.id: SimulatedPicture(d.state, d.profile)
-                for c, d in zip(config.cameras, rig.cameras, strict=True)
-            }
+            simulated = simulated_pictures(config.cameras, rig.cameras)
             console = Console(
                 config,
                 cameras,

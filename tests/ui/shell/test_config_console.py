@@ -26,7 +26,8 @@ from models.oplog.opening import open_oplog
 from tests.support import oplog_console
 from tests.support.oplog_console import log_in, ready
 from ui.shell.config_editor import ConfigEditor
-from ui.shell.console import Console, SimulatedPicture
+from ui.shell.console import Console
+from ui.shell.preview_sources import simulated_pictures
 
 pytestmark = pytest.mark.gui
 site = oplog_console.site  # the fixture: a small Smart Centre's operations log
@@ -62,10 +63,7 @@ def make_console(rig, qtbot):
         config, errors = store.load()
         factory = ControllerFactory(rig.devices, store.path.parent)
         settings = QSettings(str(rig.folder / "console.ini"), QSettings.Format.IniFormat)
-        simulated = {
-            c.id: SimulatedPicture(d.state, d.profile)
-            for c, d in zip(config.cameras, rig.cameras, strict=True)
-        }
+        simulated = simulated_pictures(config.cameras, rig.cameras)
         console = Console(
             config,
             {c.id: factory.camera(c) for c in config.cameras},

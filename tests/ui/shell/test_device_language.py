@@ -14,7 +14,7 @@ from models.config.store import ConfigStore, demo_config
 from tests.support import wall_console
 from tests.support.wall_console import FAST, WAIT_MS, drop_mime, log_lines, screen
 from ui.desk.camera_model import Role
-from ui.shell.console import SimulatedPicture
+from ui.shell.preview_sources import simulated_pictures
 from ui.wall.outputs_model import WallRole, source_mime
 
 pytestmark = pytest.mark.gui
@@ -78,11 +78,8 @@ def test_why_a_preview_is_down_is_shown_on_the_camera_tile_in_indonesian(indones
     missing = rig.folder / "rekaman-hilang.mp4"
     first, second, *others = config.cameras
     config = replace(config, cameras=(replace(first, preview=str(missing)), second, *others))
-    simulated = {
-        c.id: SimulatedPicture(d.state, d.profile)  # the second camera's "demo" has no simulator
-        for c, d in zip(config.cameras, rig.cameras, strict=True)
-        if c.id != second.id
-    }
+    simulated = simulated_pictures(config.cameras, rig.cameras)
+    del simulated[second.id]  # the second camera's "demo" has no simulator
     console = console_for(config, simulated=simulated)
 
     def tile(camera_id: str) -> str:
