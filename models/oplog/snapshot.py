@@ -66,6 +66,7 @@ class EventView:
     devices: tuple[str, ...]
     stream_platform: str | None
     stream_url: str | None
+    broadcast_output: str | None = None  # the id of the OBS output it streams on
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def event_view(event: Event) -> EventView:
         tuple(device.name for device in event.devices),
         event.stream_platform,
         event.stream_url,
+        event.broadcast_output,
     )
 
 
