@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from common.wording import QT_TRANSLATE_NOOP
 from models.oplog import takeovers
@@ -19,8 +19,6 @@ from models.oplog.database import reread_locked
 from models.oplog.staff import database_now, require_role
 from models.oplog.tables import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
 
-FULL_EVENT = (selectinload(Event.locations), selectinload(Event.operators), selectinload(Event.devices))
-"""Loader options so that an event's places, operators and devices stay readable after the session."""
 STATUS_WORDS = {
     EventStatus.SCHEDULED: QT_TRANSLATE_NOOP("Schedule", "scheduled"),
     EventStatus.RUNNING: QT_TRANSLATE_NOOP("Schedule", "running"),
@@ -288,24 +286,3 @@ def cancel_event(session: Session, event: Event, by: Staff) -> None:
         )
     event.status = EventStatus.CANCELLED
     session.flush()
-
-
-def running_events(session: Session) -> list[Event]:
-    query = (
-        select(Event)
-        .where(Event.status == EventStatus.RUNNING)
-        .order_by(Event.actual_start)
-        .options(*FULL_EVENT)
-    )
-    return list(session.scalars(query))
-
-
-def events_between(session: Session, start: datetime, end: datetime) -> list[Event]:
-    """Events planned to start in [start, end), e.g. one day's schedule, with their places and devices."""
-    query = (
-        select(Event)
-        .where(Event.planned_start >= as_utc(start), Event.planned_start < as_utc(end))
-        .order_by(Event.planned_start, Event.id)
-        .options(*FULL_EVENT)
-    )
-    return list(session.scalars(query))

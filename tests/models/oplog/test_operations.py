@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-
 from sqlalchemy import select
 
+from models.oplog.event_queries import events_between, running_events
 from models.oplog.inventory import devices, locations, set_in_service
 from models.oplog.logbook import FaultError, add_log_entry, assign_fault, close_fault, open_fault, open_faults
 from models.oplog.schedule import (
@@ -16,9 +16,7 @@ from models.oplog.schedule import (
     Stream,
     cancel_event,
     end_event,
-    events_between,
     find_device,
-    running_events,
     schedule_event,
     set_notes,
     set_participant_count,
@@ -157,14 +155,15 @@ def test_an_event_names_the_obs_output_it_streams_on_in_the_log_and_the_audit_tr
         event_id = event.id
     with database.transaction() as session:
         stored = session.get(Event, event_id)
-        assert stored is not None and stored.broadcast_output == "obs-podcast"
+        assert stored is not None
+        assert stored.broadcast_output == "obs-podcast"
         assert event_view(stored).broadcast_output == "obs-podcast"
         audit = session.scalars(select(AuditEntry).where(AuditEntry.event_id == event_id)).one()
         assert (audit.staff_id, audit.result) == (world.dwi, "completed")
         assert audit.action == (
-            f"schedule event {event_id} 'Podcast Satu Data' (Diskominfo): daring; 2026-11-03 00:00–01:00 UTC; "
-            "on OBS output obs-podcast; at Command Center; with Kamera Pendopo; "
-            "stream YouTube https://youtu.be/sd1"
+            f"schedule event {event_id} 'Podcast Satu Data' (Diskominfo): "
+            "daring; 2026-11-03 00:00–01:00 UTC; on OBS output obs-podcast; "
+            "at Command Center; with Kamera Pendopo; stream YouTube https://youtu.be/sd1"
         )
 
 
