@@ -30,6 +30,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Slot
 
+from models.config.events import streams_on
 from models.config.schema import SHOT_KEYS, Shot
 from models.config.store import Config
 from models.desk.ownership import EventBoard, TakeOver
@@ -82,7 +83,7 @@ def board_events(events: Iterable[EventView], config: Config) -> list[LogEvent]:
                 cameras=cameras,
                 shots=dict(template.shots) if template else preset_shots(cameras, config),
                 wall_outputs=template.wall_outputs if template else (),
-                broadcast=event.broadcast_output or (template.broadcast if template else None),
+                broadcast=streams_on(event.broadcast_output, event.title, config),
             )
         )
     return result

@@ -1,6 +1,6 @@
 """The event schedule dock: today's events from the operations log (and any still running), with
-their places, devices, stream and OBS output; start and end them; and below, the form that schedules
-one (``ui.oplog.event_form``)."""
+their places, devices, stream and the OBS output they stream on (their own, else their configuration
+template's); start and end them; and below, the form that schedules one (``ui.oplog.event_form``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from models.config.events import streams_on
 from models.config.store import Config
 from models.oplog.database import DatabaseProblem
 from models.oplog.jobs.events import start_or_end_event
@@ -90,8 +91,9 @@ class EventsDock(QWidget):
 
     def _cells(self, event: EventView) -> list[str]:
         stream = " ".join(part for part in (event.stream_platform, event.stream_url) if part)
-        outputs = {output.id: output.name for output in self.config().broadcast}
-        output = event.broadcast_output or ""
+        config = self.config()
+        outputs = {output.id: output.name for output in config.broadcast}
+        output = streams_on(event.broadcast_output, event.title, config) or ""
         times = f"{wib_time(event.planned_start)}–{wib_time(event.planned_end)}"
         return [
             times,

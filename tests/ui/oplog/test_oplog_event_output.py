@@ -78,7 +78,10 @@ def test_the_event_form_offers_the_configured_outputs_and_saves_the_one_chosen(s
     console = console_for(site.url)
     ops = console.oplog
     ready(ops, qtbot)
-    console.config = replace(console.config, broadcast=OUTPUTS)  # as after the configuration is saved
+    rakor = replace(console.config.events[0], broadcast="obs-rapat")
+    assert rakor.title == "Rapat Koordinasi Bupati"
+    # as after the configuration is saved
+    console.config = replace(console.config, broadcast=OUTPUTS, events=(rakor, *console.config.events[1:]))
     ops.use_config()
     log_in(ops, qtbot, site.world.dwi)
     form = ops.events.form
@@ -116,4 +119,6 @@ def test_the_event_form_offers_the_configured_outputs_and_saves_the_one_chosen(s
     )
     qtbot.waitUntil(lambda: table.current_id() == podcast.db_id, timeout=WAIT_MS)
     assert table.item(table.currentRow(), column).text() == "OBS Podcast"
+    outputs = {table.item(row, 1).text(): table.item(row, column).text() for row in range(table.rowCount())}
+    assert outputs["Rapat Koordinasi Bupati (Diskominfo)"] == "OBS Ruang Rapat"  # its template's
     assert form.output.currentText() == "OBS Podcast"  # kept for the next event, like the platform
