@@ -91,17 +91,17 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog/board.py" line="188"/>
+        <location filename="../../ui/oplog/board.py" line="189"/>
         <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
         <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="234"/>
+        <location filename="../../ui/oplog/board.py" line="235"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="237"/>
+        <location filename="../../ui/oplog/board.py" line="238"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
@@ -1906,52 +1906,52 @@
 <context>
     <name>EventsDock</name>
     <message>
-        <location filename="../../ui/oplog/events.py" line="34"/>
+        <location filename="../../ui/oplog/events.py" line="35"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="35"/>
+        <location filename="../../ui/oplog/events.py" line="36"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="36"/>
+        <location filename="../../ui/oplog/events.py" line="37"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="37"/>
+        <location filename="../../ui/oplog/events.py" line="38"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="38"/>
+        <location filename="../../ui/oplog/events.py" line="39"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="39"/>
+        <location filename="../../ui/oplog/events.py" line="40"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="40"/>
+        <location filename="../../ui/oplog/events.py" line="41"/>
         <source>OBS output</source>
         <translation>Keluaran OBS</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="41"/>
+        <location filename="../../ui/oplog/events.py" line="42"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="45"/>
+        <location filename="../../ui/oplog/events.py" line="46"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="46"/>
+        <location filename="../../ui/oplog/events.py" line="47"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
@@ -4175,22 +4175,22 @@
         <translation>menutup gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="95"/>
+        <location filename="../../models/oplog/schedule.py" line="93"/>
         <source>schedule an event</source>
         <translation>menjadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="252"/>
+        <location filename="../../models/oplog/schedule.py" line="250"/>
         <source>start an event</source>
         <translation>memulai acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="266"/>
+        <location filename="../../models/oplog/schedule.py" line="264"/>
         <source>end an event</source>
         <translation>mengakhiri acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="281"/>
+        <location filename="../../models/oplog/schedule.py" line="279"/>
         <source>cancel an event</source>
         <translation>membatalkan acara</translation>
     </message>
@@ -4903,102 +4903,102 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="25"/>
+        <location filename="../../models/oplog/schedule.py" line="23"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="26"/>
+        <location filename="../../models/oplog/schedule.py" line="24"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="27"/>
+        <location filename="../../models/oplog/schedule.py" line="25"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="28"/>
+        <location filename="../../models/oplog/schedule.py" line="26"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="57"/>
+        <location filename="../../models/oplog/schedule.py" line="55"/>
         <source>there is no location named {name}</source>
         <translation>tidak ada lokasi bernama {name}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="69"/>
+        <location filename="../../models/oplog/schedule.py" line="67"/>
         <source>there is no device with the asset number or name {key}</source>
         <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="147"/>
+        <location filename="../../models/oplog/schedule.py" line="145"/>
         <source>an event needs a title and an organiser (OPD)</source>
         <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="150"/>
+        <location filename="../../models/oplog/schedule.py" line="148"/>
         <source>{title}: the event must end after it starts</source>
         <translation>{title}: acara harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="154"/>
+        <location filename="../../models/oplog/schedule.py" line="152"/>
         <source>{title}: an event needs at least one location (the studio for an online event)</source>
         <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="160"/>
+        <location filename="../../models/oplog/schedule.py" line="158"/>
         <source>{title}: {output} is not an OBS output&apos;s id (lower-case letters, digits, &apos;-&apos; and &apos;_&apos;)</source>
         <translation>{title}: {output} bukan id keluaran OBS (huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="191"/>
+        <location filename="../../models/oplog/schedule.py" line="189"/>
         <source>{title}: participant numbers cannot be negative</source>
         <translation>{title}: jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="208"/>
+        <location filename="../../models/oplog/schedule.py" line="206"/>
         <source>{title}: {device} ({asset}) is out of service</source>
         <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="222"/>
+        <location filename="../../models/oplog/schedule.py" line="220"/>
         <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
         <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="233"/>
+        <location filename="../../models/oplog/schedule.py" line="231"/>
         <source>a participant count cannot be negative</source>
         <translation>jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="240"/>
+        <location filename="../../models/oplog/schedule.py" line="238"/>
         <source>{title} does not take place at {location}</source>
         <translation>{title} tidak berlangsung di {location}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="256"/>
+        <location filename="../../models/oplog/schedule.py" line="254"/>
         <source>{title} cannot start: it is {status}</source>
         <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="270"/>
+        <location filename="../../models/oplog/schedule.py" line="268"/>
         <source>{title} cannot end: it is {status}</source>
         <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="285"/>
+        <location filename="../../models/oplog/schedule.py" line="283"/>
         <source>{title} cannot be cancelled: it is {status}</source>
         <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/config/events.py" line="99"/>
+        <location filename="../../models/config/events.py" line="105"/>
         <source>{title}: the configuration names no location, so it is not in the operations log; schedule it there</source>
         <translation>{title}: konfigurasi tidak menyebut lokasi, jadi acara ini tidak ada di log operasional; jadwalkan di sana</translation>
     </message>
     <message>
-        <location filename="../../models/config/events.py" line="107"/>
+        <location filename="../../models/config/events.py" line="113"/>
         <source>{title}: the operations log has no location {location}, so the event is not in it; an admin adds the location (Tools → Locations)</source>
         <translation>{title}: log operasional tidak punya lokasi {location}, jadi acara ini tidak ada di dalamnya; admin menambahkan lokasinya (Alat → Lokasi)</translation>
     </message>
