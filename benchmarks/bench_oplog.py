@@ -53,7 +53,7 @@ from datetime import datetime, timedelta, timezone
 from models.oplog.database import open_database
 from models.oplog.inventory import devices
 from models.oplog.logbook import open_faults
-from models.oplog.schedule import events_between, running_events
+from models.oplog.event_queries import events_between, running_events
 from models.oplog.shifts import current_shift, next_shift
 from models.oplog.staff import staff_for_login
 t1 = time.perf_counter()

@@ -80,6 +80,12 @@ def carry_configured_events(session: Session, config: Config, now: datetime) -> 
     return Carried(tuple(scheduled), tuple(started), tuple(left_out))
 
 
+def streams_on(own: str | None, title: str, config: Config) -> str | None:
+    """The id of the OBS output a log event streams on: its ``own`` (the log's), else that of its template
+    (the configuration event with its ``title``)."""
+    return own or next((event.broadcast for event in config.events if event.title == title), None)
+
+
 def _in_log(session: Session, title: str, start: datetime) -> bool:
     return (
         session.scalar(

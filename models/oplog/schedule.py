@@ -1,29 +1,32 @@
-"""Events: schedule them with their places, operators, devices and stream; start, end or cancel them."""
+"""Events: schedule them with their places, operators, devices, stream and OBS output; start, end or cancel
+them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from common.wording import QT_TRANSLATE_NOOP
 from models.oplog import takeovers
+from models.oplog.admin_audit import audit_change
 from models.oplog.clock import as_utc
 from models.oplog.database import reread_locked
-from models.oplog.staff import require_role
+from models.oplog.staff import database_now, require_role
 from models.oplog.tables import Device, Event, EventLocation, EventMode, EventStatus, Location, Role, Staff
 
-FULL_EVENT = (selectinload(Event.locations), selectinload(Event.operators), selectinload(Event.devices))
-"""Loader options so that an event's places, operators and devices stay readable after the session."""
 STATUS_WORDS = {
     EventStatus.SCHEDULED: QT_TRANSLATE_NOOP("Schedule", "scheduled"),
     EventStatus.RUNNING: QT_TRANSLATE_NOOP("Schedule", "running"),
     EventStatus.FINISHED: QT_TRANSLATE_NOOP("Schedule", "finished"),
     EventStatus.CANCELLED: QT_TRANSLATE_NOOP("Schedule", "cancelled"),
 }
+
+OUTPUT_ID = re.compile(r"[a-z0-9_-]{1,60}")  # an OBS output's id, as the configuration allows it
 
 
 class ScheduleError(Exception):
@@ -81,12 +84,14 @@ def schedule_event(
     operators: Sequence[Staff] = (),
     devices: Sequence[str] = (),
     stream: Stream | None = None,
+    broadcast_output: str | None = None,
     notes: str = "",
 ) -> Event:
-    """Add an event (flushed, not committed). ``devices`` are asset numbers or names; a place, operator or
-    device given twice counts once."""
+    """Add an event (flushed, not committed), in the audit trail as ``by``'s. ``devices`` are asset numbers
+    or names; a place, operator or device given twice counts once. ``broadcast_output`` is the id of the
+    configuration's OBS output it streams on (the caller offers only those)."""
     require_role(by, Role.OPERATOR, QT_TRANSLATE_NOOP("Permissions", "schedule an event"))
-    return new_event(
+    event = new_event(
         session,
         title,
         organiser,
@@ -97,8 +102,26 @@ def schedule_event(
         operators=operators,
         devices=devices,
         stream=stream,
+        broadcast_output=broadcast_output,
         notes=notes,
     )
+    audit_change(session, by, scheduled_action(event), database_now(session), event.id)
+    return event
+
+
+def scheduled_action(event: Event) -> str:
+    """The audit trail's words for a new event, its fields in the order they matter when the action is cut
+    at 200 characters (the event's row keeps them all)."""
+    when = f"{as_utc(event.planned_start):%Y-%m-%d %H:%M}–{as_utc(event.planned_end):%H:%M} UTC"
+    fields = [event.mode.value, when]
+    if event.broadcast_output:
+        fields.append(f"on OBS output {event.broadcast_output}")
+    fields.append("at " + ", ".join(place.location.name for place in event.locations))
+    if event.devices:
+        fields.append("with " + ", ".join(device.name for device in event.devices))
+    if event.stream_platform:
+        fields.append(" ".join(p for p in ("stream", event.stream_platform, event.stream_url) if p))
+    return f"schedule event {event.id} {event.title[:60]!r} ({event.organiser[:40]}): {'; '.join(fields)}"
 
 
 def new_event(
@@ -113,6 +136,7 @@ def new_event(
     operators: Sequence[Staff] = (),
     devices: Sequence[str] = (),
     stream: Stream | None = None,
+    broadcast_output: str | None = None,
     notes: str = "",
 ) -> Event:
     """``schedule_event`` without the staff member: the checks of the event itself (flushed, not
@@ -129,6 +153,13 @@ def new_event(
                 "Schedule", "{title}: an event needs at least one location (the studio for an online event)"
             ).format(title=title)
         )
+    if broadcast_output is not None and not OUTPUT_ID.fullmatch(broadcast_output):
+        raise ScheduleError(
+            QT_TRANSLATE_NOOP(
+                "Schedule",
+                "{title}: {output} is not an OBS output's id (lower-case letters, digits, '-' and '_')",
+            ).format(title=title, output=repr(broadcast_output[:60]))
+        )
     event = Event(
         title=title.strip(),
         organiser=organiser.strip(),
@@ -137,6 +168,7 @@ def new_event(
         planned_start=planned_start,
         planned_end=planned_end,
         notes=notes,
+        broadcast_output=broadcast_output,
         operators=list({staff.id: staff for staff in operators}.values()),
     )
     event.locations = list(
@@ -254,24 +286,3 @@ def cancel_event(session: Session, event: Event, by: Staff) -> None:
         )
     event.status = EventStatus.CANCELLED
     session.flush()
-
-
-def running_events(session: Session) -> list[Event]:
-    query = (
-        select(Event)
-        .where(Event.status == EventStatus.RUNNING)
-        .order_by(Event.actual_start)
-        .options(*FULL_EVENT)
-    )
-    return list(session.scalars(query))
-
-
-def events_between(session: Session, start: datetime, end: datetime) -> list[Event]:
-    """Events planned to start in [start, end), e.g. one day's schedule, with their places and devices."""
-    query = (
-        select(Event)
-        .where(Event.planned_start >= as_utc(start), Event.planned_start < as_utc(end))
-        .order_by(Event.planned_start, Event.id)
-        .options(*FULL_EVENT)
-    )
-    return list(session.scalars(query))

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.clock import WIB
+from models.oplog.event_queries import events_between, running_events
 from models.oplog.inventory import devices, locations
 from models.oplog.logbook import open_faults
-from models.oplog.schedule import events_between, running_events
 from models.oplog.shifts import current_shift, next_shift
 from models.oplog.staff import staff_for_login
 from models.oplog.tables import Event, Fault, Role, Shift, Staff
@@ -66,6 +66,7 @@ class EventView:
     devices: tuple[str, ...]
     stream_platform: str | None
     stream_url: str | None
+    broadcast_output: str | None = None  # the id of the OBS output it streams on
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def event_view(event: Event) -> EventView:
         tuple(device.name for device in event.devices),
         event.stream_platform,
         event.stream_url,
+        event.broadcast_output,
     )
 
 

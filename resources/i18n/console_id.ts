@@ -91,17 +91,17 @@
 <context>
     <name>BoardSync</name>
     <message>
-        <location filename="../../ui/oplog/board.py" line="187"/>
+        <location filename="../../ui/oplog/board.py" line="189"/>
         <source>%1 taken over on this desk only: the operations log did not answer, so other desks do not know.</source>
         <translation>%1 diambil alih di meja ini saja: log operasional tidak menjawab, jadi meja lain tidak mengetahuinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="233"/>
+        <location filename="../../ui/oplog/board.py" line="235"/>
         <source>%1 started on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 dimulai di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/board.py" line="236"/>
+        <location filename="../../ui/oplog/board.py" line="238"/>
         <source>%1 ended on this desk only: the operations log has not answered, so it is not logged.</source>
         <translation>%1 diakhiri di meja ini saja: log operasional belum menjawab, jadi tidak tercatat.</translation>
     </message>
@@ -1803,87 +1803,97 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../ui/oplog/events.py" line="52"/>
+        <location filename="../../ui/oplog/event_form.py" line="52"/>
         <source>the OPD, e.g. Bappeda</source>
         <translation>OPD-nya, mis. Bappeda</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="60"/>
+        <location filename="../../ui/oplog/event_form.py" line="60"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="60"/>
+        <location filename="../../ui/oplog/event_form.py" line="60"/>
         <source>Participants (limit)</source>
         <translation>Peserta (batas)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="71"/>
+        <location filename="../../ui/oplog/event_form.py" line="73"/>
         <source>Schedule event</source>
         <translation>Jadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="76"/>
+        <location filename="../../ui/oplog/event_form.py" line="78"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="77"/>
+        <location filename="../../ui/oplog/event_form.py" line="79"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="78"/>
+        <location filename="../../ui/oplog/event_form.py" line="80"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="79"/>
+        <location filename="../../ui/oplog/event_form.py" line="81"/>
         <source>From (WIB)</source>
         <translation>Dari (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="80"/>
+        <location filename="../../ui/oplog/event_form.py" line="82"/>
         <source>To (WIB)</source>
         <translation>Sampai (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="81"/>
+        <location filename="../../ui/oplog/event_form.py" line="83"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="82"/>
+        <location filename="../../ui/oplog/event_form.py" line="84"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="83"/>
+        <location filename="../../ui/oplog/event_form.py" line="85"/>
         <source>Stream platform</source>
         <translation>Platform siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="84"/>
+        <location filename="../../ui/oplog/event_form.py" line="86"/>
         <source>Stream URL</source>
         <translation>URL siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="85"/>
+        <location filename="../../ui/oplog/event_form.py" line="87"/>
+        <source>Streams on (OBS)</source>
+        <translation>Disiarkan lewat (OBS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/event_form.py" line="88"/>
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="140"/>
+        <location filename="../../ui/oplog/event_form.py" line="104"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/event_form.py" line="158"/>
         <source>The participant limit must be a whole number.</source>
         <translation>Batas peserta harus bilangan bulat.</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="164"/>
+        <location filename="../../ui/oplog/event_form.py" line="191"/>
         <source>Scheduling…</source>
         <translation>Menjadwalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="168"/>
+        <location filename="../../ui/oplog/event_form.py" line="195"/>
         <source>Event scheduled: %1</source>
         <translation>Acara dijadwalkan: %1</translation>
     </message>
@@ -1891,47 +1901,52 @@
 <context>
     <name>EventsDock</name>
     <message>
-        <location filename="../../ui/oplog/events.py" line="182"/>
+        <location filename="../../ui/oplog/events.py" line="35"/>
         <source>Time (WIB)</source>
         <translation>Waktu (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="183"/>
+        <location filename="../../ui/oplog/events.py" line="36"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="184"/>
+        <location filename="../../ui/oplog/events.py" line="37"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="185"/>
+        <location filename="../../ui/oplog/events.py" line="38"/>
         <source>Places</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="186"/>
+        <location filename="../../ui/oplog/events.py" line="39"/>
         <source>Cameras and devices</source>
         <translation>Kamera dan perangkat</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="187"/>
+        <location filename="../../ui/oplog/events.py" line="40"/>
         <source>Stream</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="188"/>
+        <location filename="../../ui/oplog/events.py" line="41"/>
+        <source>OBS output</source>
+        <translation>Keluaran OBS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/oplog/events.py" line="42"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="192"/>
+        <location filename="../../ui/oplog/events.py" line="46"/>
         <source>Start event</source>
         <translation>Mulai acara</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/events.py" line="193"/>
+        <location filename="../../ui/oplog/events.py" line="47"/>
         <source>End event</source>
         <translation>Akhiri acara</translation>
     </message>
@@ -3323,7 +3338,7 @@
         <translation>Akun {name} dinonaktifkan; hubungi admin.</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/snapshot.py" line="182"/>
+        <location filename="../../models/oplog/snapshot.py" line="184"/>
         <location filename="../../models/oplog/staff.py" line="76"/>
         <source>There is no staff member number {id}.</source>
         <translation>Tidak ada petugas dengan nomor {id}.</translation>
@@ -3971,27 +3986,27 @@
         <translation>Masuk dulu (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="229"/>
+        <location filename="../../ui/oplog/docks.py" line="230"/>
         <source>%1: carried from the configuration into the operations log, running</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional, sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="231"/>
+        <location filename="../../ui/oplog/docks.py" line="232"/>
         <source>%1: carried from the configuration into the operations log</source>
         <translation>%1: dipindahkan dari konfigurasi ke log operasional</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="262"/>
+        <location filename="../../ui/oplog/docks.py" line="263"/>
         <source>Not logged in</source>
         <translation>Belum masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="271"/>
+        <location filename="../../ui/oplog/docks.py" line="272"/>
         <source>Operations log: %1</source>
         <translation>Log operasional: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/oplog/docks.py" line="278"/>
+        <location filename="../../ui/oplog/docks.py" line="279"/>
         <source>Operations log: PROBLEM (see the log)</source>
         <translation>Log operasional: BERMASALAH (lihat catatan)</translation>
     </message>
@@ -4155,22 +4170,22 @@
         <translation>menutup gangguan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="88"/>
+        <location filename="../../models/oplog/schedule.py" line="93"/>
         <source>schedule an event</source>
         <translation>menjadwalkan acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="218"/>
+        <location filename="../../models/oplog/schedule.py" line="250"/>
         <source>start an event</source>
         <translation>memulai acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="232"/>
+        <location filename="../../models/oplog/schedule.py" line="264"/>
         <source>end an event</source>
         <translation>mengakhiri acara</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="247"/>
+        <location filename="../../models/oplog/schedule.py" line="279"/>
         <source>cancel an event</source>
         <translation>membatalkan acara</translation>
     </message>
@@ -4891,97 +4906,102 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="22"/>
+        <location filename="../../models/oplog/schedule.py" line="23"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="23"/>
+        <location filename="../../models/oplog/schedule.py" line="24"/>
         <source>running</source>
         <translation>berlangsung</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="24"/>
+        <location filename="../../models/oplog/schedule.py" line="25"/>
         <source>finished</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="25"/>
+        <location filename="../../models/oplog/schedule.py" line="26"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="52"/>
+        <location filename="../../models/oplog/schedule.py" line="55"/>
         <source>there is no location named {name}</source>
         <translation>tidak ada lokasi bernama {name}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="64"/>
+        <location filename="../../models/oplog/schedule.py" line="67"/>
         <source>there is no device with the asset number or name {key}</source>
         <translation>tidak ada perangkat dengan nomor aset atau nama {key}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="121"/>
+        <location filename="../../models/oplog/schedule.py" line="145"/>
         <source>an event needs a title and an organiser (OPD)</source>
         <translation>acara harus memiliki judul dan penyelenggara (OPD)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="124"/>
+        <location filename="../../models/oplog/schedule.py" line="148"/>
         <source>{title}: the event must end after it starts</source>
         <translation>{title}: acara harus berakhir setelah dimulai</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="128"/>
+        <location filename="../../models/oplog/schedule.py" line="152"/>
         <source>{title}: an event needs at least one location (the studio for an online event)</source>
         <translation>{title}: acara memerlukan sedikitnya satu lokasi (studio untuk acara daring)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="157"/>
+        <location filename="../../models/oplog/schedule.py" line="158"/>
+        <source>{title}: {output} is not an OBS output&apos;s id (lower-case letters, digits, &apos;-&apos; and &apos;_&apos;)</source>
+        <translation>{title}: {output} bukan id keluaran OBS (huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../models/oplog/schedule.py" line="189"/>
         <source>{title}: participant numbers cannot be negative</source>
         <translation>{title}: jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="174"/>
+        <location filename="../../models/oplog/schedule.py" line="206"/>
         <source>{title}: {device} ({asset}) is out of service</source>
         <translation>{title}: {device} ({asset}) sedang tidak beroperasi</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="188"/>
+        <location filename="../../models/oplog/schedule.py" line="220"/>
         <source>{title}: the stream URL must start with https:// (or rtmp://)</source>
         <translation>{title}: URL siaran harus diawali https:// (atau rtmp://)</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="199"/>
+        <location filename="../../models/oplog/schedule.py" line="231"/>
         <source>a participant count cannot be negative</source>
         <translation>jumlah peserta tidak boleh negatif</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="206"/>
+        <location filename="../../models/oplog/schedule.py" line="238"/>
         <source>{title} does not take place at {location}</source>
         <translation>{title} tidak berlangsung di {location}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="222"/>
+        <location filename="../../models/oplog/schedule.py" line="254"/>
         <source>{title} cannot start: it is {status}</source>
         <translation>{title} tidak dapat dimulai: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="236"/>
+        <location filename="../../models/oplog/schedule.py" line="268"/>
         <source>{title} cannot end: it is {status}</source>
         <translation>{title} tidak dapat diakhiri: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/schedule.py" line="251"/>
+        <location filename="../../models/oplog/schedule.py" line="283"/>
         <source>{title} cannot be cancelled: it is {status}</source>
         <translation>{title} tidak dapat dibatalkan: statusnya {status}</translation>
     </message>
     <message>
-        <location filename="../../models/config/events.py" line="99"/>
+        <location filename="../../models/config/events.py" line="105"/>
         <source>{title}: the configuration names no location, so it is not in the operations log; schedule it there</source>
         <translation>{title}: konfigurasi tidak menyebut lokasi, jadi acara ini tidak ada di log operasional; jadwalkan di sana</translation>
     </message>
     <message>
-        <location filename="../../models/config/events.py" line="107"/>
+        <location filename="../../models/config/events.py" line="113"/>
         <source>{title}: the operations log has no location {location}, so the event is not in it; an admin adds the location (Tools → Locations)</source>
         <translation>{title}: log operasional tidak punya lokasi {location}, jadi acara ini tidak ada di dalamnya; admin menambahkan lokasinya (Alat → Lokasi)</translation>
     </message>

@@ -6,7 +6,8 @@ which run comes from the log (started and ended there, by any desk; Start and En
 panel write the log, as the logged-in staff member). An event's cameras are its camera devices in
 the log known by name in the configuration, and the cameras of its template, the configuration
 event of the same title; its shots (F1–F12) and wall outputs are the template's; without one, F1,
-F2, … recall the named presets of its cameras in order.
+F2, … recall the named presets of its cameras in order. The OBS output it streams on is the one the
+log names for it (chosen in the event form), else its template's.
 
 Until the log answers (the database opens in the background, or cannot be opened at all), the
 board runs the configuration's events by their times, so that shots and ownership work from the
@@ -29,6 +30,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Slot
 
+from models.config.events import streams_on
 from models.config.schema import SHOT_KEYS, Shot
 from models.config.store import Config
 from models.desk.ownership import EventBoard, TakeOver
@@ -58,7 +60,7 @@ class LogEvent:
     cameras: tuple[str, ...] = ()
     shots: dict[str, Shot] = field(default_factory=dict)
     wall_outputs: tuple[str, ...] = ()
-    broadcast: str | None = None  # the OBS output it streams on (its configuration template's)
+    broadcast: str | None = None  # the OBS output it streams on (its own in the log, else its template's)
     start: datetime | None = None  # running or not is decided by the log, not by the clock
     end: datetime | None = None
 
@@ -81,7 +83,7 @@ def board_events(events: Iterable[EventView], config: Config) -> list[LogEvent]:
                 cameras=cameras,
                 shots=dict(template.shots) if template else preset_shots(cameras, config),
                 wall_outputs=template.wall_outputs if template else (),
-                broadcast=template.broadcast if template else None,
+                broadcast=streams_on(event.broadcast_output, event.title, config),
             )
         )
     return result

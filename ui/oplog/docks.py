@@ -105,7 +105,7 @@ class OplogDocks(QObject):
         self.news.news.connect(self.state.refresh, Qt.ConnectionType.QueuedConnection)
         self.login = LoginPanel(self.state)
         self.shift = ShiftPanel(self.state)
-        self.events = EventsDock(self.state)
+        self.events = EventsDock(self.state, lambda: console.config)
         self.faults = FaultsPanel(self.state)
         self.board = BoardSync(
             self.state, console.desk, window.events, self.events, lambda: console.config, self.feed, self
@@ -217,6 +217,7 @@ class OplogDocks(QObject):
         """The console's configuration changed (``console.config``): the board takes its templates, and its
         dated events not in the log yet are carried into it."""
         self.board.use_config()
+        self.events.use_config()
         self.carry_configured_events()
 
     def carry_configured_events(self) -> None:

@@ -24,6 +24,7 @@ def schedule_event(
     *,
     devices: Sequence[str],
     stream: Stream | None,
+    broadcast_output: str | None = None,
     notes: str,
 ) -> StaffJob[int]:
     """Schedules the event with the logged-in staff member as its operator; the result is its id."""
@@ -41,6 +42,7 @@ def schedule_event(
             operators=[me],
             devices=devices,
             stream=stream,
+            broadcast_output=broadcast_output,
             notes=notes,
         )
         session.flush()

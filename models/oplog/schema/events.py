@@ -63,6 +63,9 @@ class Event(Base):
     actual_end: Mapped[datetime | None]
     stream_platform: Mapped[str | None] = mapped_column(String(40))  # e.g. YouTube
     stream_url: Mapped[str | None] = mapped_column(String(500))
+    broadcast_output: Mapped[str | None] = mapped_column(
+        String(60)
+    )  # the OBS output's id (docs/broadcast.md)
     notes: Mapped[str] = mapped_column(Text, default="")
     # on air, from its streams (models.oplog.jobs.broadcast keeps them): first live, last end, seconds live
     on_air_start: Mapped[datetime | None]

@@ -41,6 +41,7 @@ def test_upgrade_from_the_first_revision_keeps_the_data(backend):
             "luring",
             WHEN,
         )
+        assert event.broadcast_output is None  # 0007: no OBS output named yet
         assert [(place.location.name, place.participant_count) for place in event.locations] == [
             ("Pendopo Manggala Praja Nugraha", 240)
         ]

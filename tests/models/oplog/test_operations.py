@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
+from models.oplog.event_queries import events_between, running_events
 from models.oplog.inventory import devices, locations, set_in_service
 from models.oplog.logbook import FaultError, add_log_entry, assign_fault, close_fault, open_fault, open_faults
 from models.oplog.schedule import (
@@ -14,9 +16,7 @@ from models.oplog.schedule import (
     Stream,
     cancel_event,
     end_event,
-    events_between,
     find_device,
-    running_events,
     schedule_event,
     set_notes,
     set_participant_count,
@@ -32,8 +32,9 @@ from models.oplog.shifts import (
     set_team,
     start_shift,
 )
+from models.oplog.snapshot import event_view
 from models.oplog.staff import PermissionDenied
-from models.oplog.tables import EventMode, EventStatus, FaultSeverity
+from models.oplog.tables import AuditEntry, Event, EventMode, EventStatus, FaultSeverity
 from tests.support.oplog_world import T0
 
 HOUR = timedelta(hours=1)
@@ -111,6 +112,9 @@ def test_an_event_is_scheduled_started_and_ended(database, world):
         (dict(end_hours=0), "must end after it starts"),
         (dict(stream=Stream("YouTube", "youtube.com/live/x")), "must start with https://"),
         (dict(places=[Place("Pendopo Manggala Praja Nugraha", -1)]), "cannot be negative"),
+        (dict(output="obs'; DROP TABLE events; --"), "is not an OBS output's id"),
+        (dict(output="x" * 61), "is not an OBS output's id"),
+        (dict(output=""), "is not an OBS output's id"),
     ],
 )
 def test_scheduling_mistakes_are_named(database, world, change, message):
@@ -128,7 +132,39 @@ def test_scheduling_mistakes_are_named(database, world, change, message):
                 change.get("places", [Place("Command Center")]),
                 devices=change.get("devices", ()),
                 stream=change.get("stream"),
+                broadcast_output=change.get("output"),
             )
+
+
+def test_an_event_names_the_obs_output_it_streams_on_in_the_log_and_the_audit_trail(database, world):
+    with database.transaction() as session:
+        dwi = world.staff(session, world.dwi)
+        event = schedule_event(
+            session,
+            dwi,
+            "Podcast Satu Data",
+            "Diskominfo",
+            EventMode.DARING,
+            T0,
+            T0 + HOUR,
+            [Place("Command Center", 10)],
+            devices=["Kamera Pendopo"],
+            stream=Stream("YouTube", "https://youtu.be/sd1"),
+            broadcast_output="obs-podcast",
+        )
+        event_id = event.id
+    with database.transaction() as session:
+        stored = session.get(Event, event_id)
+        assert stored is not None
+        assert stored.broadcast_output == "obs-podcast"
+        assert event_view(stored).broadcast_output == "obs-podcast"
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.event_id == event_id)).one()
+        assert (audit.staff_id, audit.result) == (world.dwi, "completed")
+        assert audit.action == (
+            f"schedule event {event_id} 'Podcast Satu Data' (Diskominfo): "
+            "daring; 2026-11-03 00:00–01:00 UTC; on OBS output obs-podcast; "
+            "at Command Center; with Kamera Pendopo; stream YouTube https://youtu.be/sd1"
+        )
 
 
 def test_a_device_out_of_service_cannot_be_scheduled(database, world):

@@ -12,9 +12,9 @@ from sqlalchemy.pool import NullPool
 
 from models.oplog.clock import WIB
 from models.oplog.database import MIGRATION_LOCK, head_revision, open_database, sqlite_path
+from models.oplog.event_queries import running_events
 from models.oplog.handover import verify
 from models.oplog.reports.monthly import monthly_stats
-from models.oplog.schedule import running_events
 from models.oplog.seed.bulk import seed_bulk
 from models.oplog.seed.demo import SeedError, seed_demo
 from models.oplog.shifts import current_shift

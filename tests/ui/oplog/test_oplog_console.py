@@ -110,7 +110,8 @@ def test_every_admin_change_is_in_the_audit_trail_and_a_refused_one_is_not(site,
     devices.name.setText("Kit Liputan 9")
     done(devices, devices.on_add, "Device added.")
     rows = site.rows(
-        "SELECT staff_id, action, result FROM audit_entries WHERE staff_id IS NOT NULL ORDER BY id"
+        "SELECT staff_id, action, result FROM audit_entries WHERE staff_id IS NOT NULL "
+        "AND action NOT LIKE 'schedule event %' ORDER BY id"  # the site's event, scheduled before
     )
     assert rows == [
         (site.world.admin, "add staff Pegawai Baru (PNS, viewer)", "completed"),
@@ -251,7 +252,9 @@ def test_a_wall_action_is_audited_once_whichever_path_sees_it_first(site):
         assert wall.listeners == []
     finally:
         database.close()
-    assert site.scalar("SELECT count(*) FROM audit_entries") == 3
+    assert (
+        site.scalar("SELECT count(*) FROM audit_entries WHERE device IS NOT NULL") == 3
+    )  # not the scheduling
     assert (
         site.scalar(
             "SELECT count(DISTINCT action) FROM audit_entries WHERE staff_id = :dwi", dwi=site.world.dwi
