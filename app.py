@@ -121,6 +121,7 @@ def run_console(args: argparse.Namespace) -> int:
     from models.oplog.database import default_url
     from models.oplog.opening import demo_url, opener
     from ui.common.language import install_translator, saved_language
+    from ui.controllers.console_stick import start_joystick
     from ui.shell.console import Console
     from ui.shell.garbage_collector import collect_garbage_on_gui_thread
     from ui.shell.preview_sources import SimulatedPicture, simulated_pictures
@@ -169,18 +170,20 @@ def run_console(args: argparse.Namespace) -> int:
         started = {o.id: factory.obs(o.name, o.url, secrets.get(o.id)) for o in config.broadcast}
         obs = {output: controller for output, controller in started.items() if controller is not None}
         hotkeys, hotkey_errors = load_hotkeys(data / "hotkeys.json")
+        joystick, joystick_problems = start_joystick()
         console = Console(
             config,
             controllers,
             data_folder=data,
             settings=settings,
             hotkeys=hotkeys,
-            config_errors=[*errors, *factory.problems, *hotkey_errors],
+            config_errors=[*errors, *factory.problems, *hotkey_errors, *joystick_problems],
             simulated=simulated,
             config_store=store,
             walls=walls,
             obs=obs,
             factory=factory,
+            joystick=joystick,
             oplog=opener(
                 args.db or (demo_url(data) if args.demo else default_url()), demo=args.demo and not args.db
             ),

@@ -1207,59 +1207,67 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="163"/>
+        <location filename="../../ui/shell/console.py" line="169"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="164"/>
+        <location filename="../../ui/shell/console.py" line="170"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="167"/>
+        <location filename="../../ui/shell/console.py" line="173"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="172"/>
+        <location filename="../../ui/shell/console.py" line="178"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="184"/>
+        <location filename="../../ui/shell/console.py" line="190"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="184"/>
+        <location filename="../../ui/shell/console.py" line="190"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="203"/>
+        <location filename="../../ui/shell/console.py" line="209"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="210"/>
+        <location filename="../../ui/shell/console.py" line="216"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="239"/>
+        <location filename="../../ui/shell/console.py" line="245"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="242"/>
+        <location filename="../../ui/shell/console.py" line="248"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="271"/>
+        <location filename="../../ui/shell/console.py" line="277"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleStick</name>
+    <message>
+        <location filename="../../ui/controllers/console_stick.py" line="163"/>
+        <source>No joystick or gamepad can be used: %1</source>
+        <translation>Joystick atau gamepad tidak dapat digunakan: %1</translation>
     </message>
 </context>
 <context>
@@ -5372,6 +5380,24 @@
         <location filename="../../ui/oplog/admin.py" line="163"/>
         <source>Account changed.</source>
         <translation>Akun diubah.</translation>
+    </message>
+</context>
+<context>
+    <name>StickFile</name>
+    <message>
+        <location filename="../../ui/controllers/stick_file.py" line="30"/>
+        <source>it must hold one JSON object of joystick settings</source>
+        <translation>isinya harus satu objek JSON berisi pengaturan joystick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_file.py" line="39"/>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: tidak dapat ditulis (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_file.py" line="47"/>
+        <source>%1: %2 — the joystick uses its default mapping</source>
+        <translation>%1: %2 — joystick memakai pemetaan bawaan</translation>
     </message>
 </context>
 <context>

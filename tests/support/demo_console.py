@@ -25,7 +25,8 @@ def rig(tmp_path):
         yield demo, devices, tmp_path
 
 
-def make_console(rig, qtbot, config=None, errors=()):
+def make_console(rig, qtbot, config=None, errors=(), **options):
+    """``options``: more of ``Console``'s keyword arguments (``joystick=``)."""
     demo, devices, folder = rig
     config = config or demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
     controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
@@ -41,6 +42,7 @@ def make_console(rig, qtbot, config=None, errors=()):
         hotkeys=HotkeyMap.defaults(),
         config_errors=list(errors),
         simulated=simulated,
+        **options,
     )
     qtbot.addWidget(console.window)
     console.show()

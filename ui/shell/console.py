@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from common.wording import Phrase
 from devices.controller_factory import ControllerFactory
+from devices.joystick.poller import JoystickPoller
 from devices.obs.controller import ObsController
 from devices.records import ActionRecord
 from devices.visca.controller import CameraController
@@ -34,6 +35,7 @@ from ui.common.device_words import record_text
 from ui.common.language import LANGUAGES, current_language, install_translator
 from ui.common.notices import LogModel
 from ui.common.wording import said
+from ui.controllers.console_stick import ConsoleStick
 from ui.desk.camera_model import CameraListModel
 from ui.desk.demo_thumbnails import draw_demo_thumbnails
 from ui.desk.main_window import MainWindow
@@ -77,10 +79,12 @@ class Console(QObject):
         oplog: Callable[[], Database] | None = None,
         factory: ControllerFactory | None = None,
         obs: dict[str, ObsController] | None = None,
+        joystick: JoystickPoller | None = None,
     ) -> None:
         """``oplog`` opens the operations log database (called on its own thread); None: no operations log.
         ``factory`` starts the controllers of devices a saved configuration adds or changes
-        (``LiveConfig``). ``obs``: the running OBS outputs (``config.broadcast``) by id."""
+        (``LiveConfig``). ``obs``: the running OBS outputs (``config.broadcast``) by id. ``joystick``: a
+        running poller, closed with the console."""
         super().__init__()
         self.config = config
         self.oplog: OplogDocks | None = None
@@ -141,6 +145,8 @@ class Console(QObject):
             changed.connect(self.cheat_sheet.refresh_if_visible)
         self.window.all_stop.setText(ActionLabels(self).stop_button(hotkeys))
         application().installEventFilter(self.hotkeys)
+        press = self.hotkeys.actionPressed.emit
+        self.stick = ConsoleStick(self.desk, joystick, data_folder, press, self) if joystick else None
         self.settings = settings
         self.hotkey_path = data_folder / "hotkeys.json"
         self.config_store = config_store
@@ -281,5 +287,7 @@ class Console(QObject):
         for bridge in [*self.bridges.values(), *self.wall_bridges.values()]:
             bridge.detach()
         self.broadcast.shutdown()
+        if self.stick is not None:
+            self.stick.close()
         if self.oplog is not None:
             self.oplog.shutdown()

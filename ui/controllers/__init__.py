@@ -1,0 +1,1 @@
+"""Control surfaces other than the keyboard: joysticks and gamepads (docs/joystick.md)."""
