@@ -61,6 +61,9 @@ class SdlJoysticks:
 
     def open(self) -> None:
         sdl2.SDL_SetHint(sdl2.SDL_HINT_JOYSTICK_ALLOW_BACKGROUND_EVENTS, b"1")
+        # else SDL takes SIGTERM (and SIGINT where Python has not) for its own quit event: the console
+        # would no longer stop when told to
+        sdl2.SDL_SetHint(sdl2.SDL_HINT_NO_SIGNAL_HANDLERS, b"1")
         if sdl2.SDL_InitSubSystem(SUBSYSTEMS) < 0:
             raise SdlError(
                 QT_TRANSLATE_NOOP("Joystick", "joysticks cannot be read: {reason}").format(

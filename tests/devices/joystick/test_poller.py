@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -9,6 +12,7 @@ import pytest
 from devices.joystick.poller import JoystickPoller
 from devices.joystick.states import StickAdded, StickRemoved, StickState
 from devices.joystick.virtual import VirtualStick
+from tests.support.commands import ROOT
 from tests.support.waiting import wait_until
 
 
@@ -65,3 +69,22 @@ def test_a_backend_that_cannot_start_fails_start_and_leaves_no_thread():
     with pytest.raises(RuntimeError, match="no joystick support"):
         JoystickPoller(sticks=Broken).start()
     wait_until(lambda: threading.active_count() == before, what="the poller thread to end")
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_reading_sticks_leaves_the_consoles_signals_alone(signal_name):
+    """SDL installs its own SIGINT/SIGTERM handlers unless told not to: the console would not stop."""
+    script = (
+        "import os, signal, time\n"
+        "from devices.joystick.poller import JoystickPoller\n"
+        "poller = JoystickPoller().start()\n"
+        f"os.kill(os.getpid(), signal.{signal_name})\n"
+        "time.sleep(5)\n"
+    )
+    # SIGINT is Python's KeyboardInterrupt: the script then ends with an error, not by the signal
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=30)
+    if signal_name == "SIGTERM":
+        assert result.returncode == -signal.SIGTERM
+    else:
+        assert b"KeyboardInterrupt" in result.stderr
