@@ -79,8 +79,8 @@ class NoiseWatch:
 
     def rest(self) -> float:
         """The line rests now: for how long (1 s, doubling to 60 s until a clean second)."""
+        self._close_window()  # counts the window's noise, but the rest answers it: not due again
         self._due = False
-        self._close_window()
         seconds, self._rest = self._rest, min(LONGEST_REST, self._rest * 2)
         self.resting_until = self._clock() + seconds
         return seconds

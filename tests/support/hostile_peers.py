@@ -62,9 +62,11 @@ class Babbler(_Server):
         super().__init__()
         self.sent = 0
         self.target: tuple[str, int] | None = None
+        self.relayed_at = float("inf")  # time.monotonic() of relay_to
         self._garbage = os.urandom(CHUNK)
 
     def relay_to(self, address: tuple[str, int]) -> None:
+        self.relayed_at = time.monotonic()
         self.target = address
 
     def serve(self, conn: socket.socket) -> None:
