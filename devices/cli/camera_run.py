@@ -32,11 +32,7 @@ Waiter = Callable[[Patience], "dict | None"]
 
 
 def run(args: argparse.Namespace) -> int:
-    with interrupts.caught():
-        try:
-            return _run(args)
-        except interrupts.Interrupted as signal:  # before anything was sent, or once all was done
-            return fail(signal.exit_code, f"interrupted ({signal})", args.url)
+    return interrupts.guarded(_run, args)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """Ctrl+C, Ctrl+Break and SIGTERM during a device command become ``Interrupted`` in the main thread,
 so that the command's own way out — a move's stop — runs before the process ends.
 
+    return interrupts.guarded(run, args)  # a command: a signal before or after its own way out, 128+n
     with interrupts.caught():            # handlers installed, the old ones put back after
         interrupts.wait(future, timeout)  # waits in short slices: a signal is handled on Windows too
         interrupts.pause(seconds)
@@ -12,13 +13,16 @@ is never itself interrupted. The exit code of an interrupted command is 128 + th
 
 from __future__ import annotations
 
+import argparse
 import concurrent.futures
 import contextlib
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+
+from devices.cli.arguments import fail
 
 SLICE = 0.1  # seconds: the longest a signal waits to be handled while the main thread waits
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGBREAK") if hasattr(signal, name))
@@ -75,3 +79,13 @@ def pause(seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while (left := deadline - time.monotonic()) > 0:
         time.sleep(min(SLICE, left))
+
+
+def guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """``run(args)`` with the signals caught; a signal that reaches here (before anything was sent, or once
+    all was done) is its exit code, said in one line."""
+    with caught():
+        try:
+            return run(args)
+        except Interrupted as signal_:
+            return fail(signal_.exit_code, f"interrupted ({signal_})", args.url)

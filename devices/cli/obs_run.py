@@ -23,11 +23,7 @@ SPARE = 2.0  # seconds the command line waits beyond the controller's own timeou
 
 
 def run(args: argparse.Namespace) -> int:
-    with interrupts.caught():
-        try:
-            return _run(args)
-        except interrupts.Interrupted as signal:
-            return fail(signal.exit_code, f"interrupted ({signal})", args.url)
+    return interrupts.guarded(_run, args)
 
 
 def _run(args: argparse.Namespace) -> int:

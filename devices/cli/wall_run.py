@@ -34,11 +34,7 @@ Action = Callable[[Patience], "dict | None"]
 
 
 def run(args: argparse.Namespace) -> int:
-    with interrupts.caught():
-        try:
-            return _run(args)
-        except interrupts.Interrupted as signal:
-            return fail(signal.exit_code, f"interrupted ({signal})", args.url)
+    return interrupts.guarded(_run, args)
 
 
 def _run(args: argparse.Namespace) -> int:
