@@ -25,8 +25,11 @@ class OnlineState:
     """Uses of ``CameraSession`` what ``SessionParts`` lists (session_parts.py)."""
 
     def _alive(self: SessionParts) -> None:
-        """A reply completed something the session asked."""
+        """A reply completed something the session asked. Amid garbage that brings no camera back: random
+        bytes at line speed now and then hold a poll's answer; the first clean second does."""
         self.liveness.answered(self.link.heard)
+        if self.status.is_offline and self.link.noisy:
+            return
         if not self.status.online:
             if self.status.is_offline:
                 self._recover()

@@ -56,14 +56,19 @@ class _Server:
 
 class Babbler(_Server):
     """Streams random bytes to every connection as fast as it takes them, until ``relay_to``: from then
-    on connections reach a real device (the noise stopped; the connection it babbled on is cut)."""
+    on connections reach a real device (the noise stopped; the connection it babbled on is cut).
+    ``holding``: packets set into the garbage every 256 bytes (after an FF, so a reader can parse them)."""
 
-    def __init__(self) -> None:
+    def __init__(self, holding: tuple[bytes, ...] = ()) -> None:
         super().__init__()
         self.sent = 0
         self.target: tuple[str, int] | None = None
         self.relayed_at = float("inf")  # time.monotonic() of relay_to
-        self._garbage = os.urandom(CHUNK)
+        garbage = bytearray(os.urandom(CHUNK))
+        for n, at in enumerate(range(0, CHUNK - 64, 256) if holding else ()):
+            packet = b"\xff" + holding[n % len(holding)]
+            garbage[at : at + len(packet)] = packet
+        self._garbage = bytes(garbage)
 
     def relay_to(self, address: tuple[str, int]) -> None:
         self.relayed_at = time.monotonic()

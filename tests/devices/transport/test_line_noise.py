@@ -225,6 +225,29 @@ def test_a_babbling_camera_is_offline_with_the_reason_and_back_when_the_noise_st
         babbler.close()
 
 
+def test_replies_amid_garbage_do_not_bring_a_babbling_camera_back_online(camera):
+    """At 64 KB/s random bytes now and then hold a reply that completes a poll; after the line was found
+    babbling such a reply is no sign of life (here the garbage holds every poll's answer, often)."""
+    answers = (b"\x90\x41\xff", b"\x90\x51\xff", b"\x90\x50\x02\xff", b"\x90\x50" + bytes(4) + b"\xff")
+    babbler = Babbler(holding=(*answers, b"\x90\x50" + bytes(8) + b"\xff"))
+    links: list[Link] = []
+    try:
+        cam = camera(babbler.url("visca+tcp"))
+        cam.add_listener(lambda item: links.append(item.link) if getattr(item, "link", None) else None)
+        wait_until(
+            lambda: cam.snapshot().link is Link.OFFLINE and GARBAGE in (cam.snapshot().last_error or ""),
+            timeout=8,
+            what="offline for garbage",
+        )
+        offline_at = len(links)
+        wait_until(lambda: len(babbler.connections) >= 3, timeout=10, what="two rests over, babbling again")
+        time.sleep(0.5)
+        assert Link.ONLINE not in links[offline_at:]
+        assert GARBAGE in (cam.snapshot().last_error or "")
+    finally:
+        babbler.close()
+
+
 def test_a_babbling_wall_device_is_offline_with_the_reason_and_back_when_the_noise_stops(
     runtime, sim_runtime
 ):
