@@ -11,52 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from devices.joystick.poller import JoystickPoller
-from devices.joystick.virtual import VirtualStick
-from tests.support import demo_console
+from tests.support.stick_console import console_with_stick, drives, log_lines
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.gui
-rig = demo_console.rig
-PAN_TILT_DRIVE = b"\x01\x06\x01"
 RIGHT, STOPPED = 0x02, b"\x03\x03"
 LEFT_X, BUTTON_A = 0, 0
-
-
-@pytest.fixture
-def poller():
-    with JoystickPoller() as running:
-        yield running
-
-
-def console_with_stick(rig, qtbot, poller):
-    console = demo_console.make_console(rig, qtbot, joystick=poller)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window, timeout=5000)
-    return console
-
-
-@pytest.fixture
-def console(rig, qtbot, poller):
-    built = console_with_stick(rig, qtbot, poller)
-    yield built
-    built.shutdown()
-
-
-@pytest.fixture
-def stick(poller, console):
-    gamepad = VirtualStick(poller, gamepad=True)
-    for _ in range(2):  # attached, then seen by a poll
-        poller.call(lambda: None).result(5)
-    yield gamepad
-    gamepad.detach()
-
-
-def drives(camera) -> list[bytes]:
-    """The pan/tilt drive messages the simulated camera took in (VISCA over IP payloads)."""
-    return [data for _kind, data in camera.server.received() if data[1:4] == PAN_TILT_DRIVE]
-
-
-def log_lines(console) -> list[str]:
-    return [console.log.index(row).data() for row in range(console.log.rowCount())]
 
 
 def test_a_deflected_stick_pans_the_selected_camera_and_its_release_stops_it(console, stick, rig):
