@@ -1,5 +1,7 @@
 """What the console-level benchmarks share: the demo console offscreen in this process, its GUI thread's
 event loop, and the stall probe (issue 15's, bench_broadcast.py, now used by bench_stick_console.py).
+The console runs as app.py runs it: the garbage collector on the GUI thread only, the start-up objects
+frozen out of its full passes once the window is shown.
 
 GUI stall = how late a 1 ms QTimer fires on the GUI thread: each run's gap beyond 1 ms. With
 ``profile=True`` a sampler thread also records the GUI thread's Python stack every ~0.5 ms, so the
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import gc
 import os
 import sys
 import tempfile
@@ -22,6 +25,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from devices.demo import start_demo_cameras  # noqa: E402
 from devices.runtime import DeviceRuntime  # noqa: E402
@@ -30,6 +34,7 @@ from devices.visca.url_check import check_camera  # noqa: E402
 from models.config.demo import demo_config  # noqa: E402
 from models.desk.hotkeys import HotkeyMap  # noqa: E402
 from ui.shell.console import Console  # noqa: E402
+from ui.shell.garbage_collector import collect_garbage_on_gui_thread  # noqa: E402
 
 ROOT = str(Path(__file__).resolve().parents[1])
 
@@ -69,12 +74,15 @@ def demo_console(
             **(started(config, devices) if started is not None else {}),
             **options,
         )
+        collect_garbage_on_gui_thread(QApplication.instance())  # for the rest of the process, as app.py
         console.show()
+        gc.freeze()
         try:
             yield console, cameras, folder
         finally:
             console.window.close()
             console.shutdown()
+            gc.unfreeze()
 
 
 class StallProbe:
