@@ -51,7 +51,7 @@ def run(name: str, seconds: float, settle: float, *, moving: bool, window: bool,
         stick = VirtualStick(poller)
         console.desk.select("cam1")
         if window:
-            console.edit_controllers()
+            console.controllers.show_window()
         spin(settle)
         probe = StallProbe(profile)
         stop = threading.Event()

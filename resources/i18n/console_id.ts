@@ -1263,62 +1263,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="172"/>
+        <location filename="../../ui/shell/console.py" line="170"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="173"/>
+        <location filename="../../ui/shell/console.py" line="171"/>
         <source>Controllers…</source>
         <translation>Pengendali…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="174"/>
+        <location filename="../../ui/shell/console.py" line="172"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="177"/>
+        <location filename="../../ui/shell/console.py" line="175"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="182"/>
+        <location filename="../../ui/shell/console.py" line="180"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="194"/>
+        <location filename="../../ui/shell/console.py" line="192"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="194"/>
+        <location filename="../../ui/shell/console.py" line="192"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="220"/>
+        <location filename="../../ui/shell/console.py" line="214"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="227"/>
+        <location filename="../../ui/shell/console.py" line="221"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="256"/>
+        <location filename="../../ui/shell/console.py" line="250"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="259"/>
+        <location filename="../../ui/shell/console.py" line="253"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="288"/>
+        <location filename="../../ui/shell/console.py" line="282"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
@@ -1407,92 +1407,92 @@
 <context>
     <name>ControllersWindow</name>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="54"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="57"/>
         <source>Controllers</source>
         <translation>Pengendali</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="65"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="68"/>
         <source>Press a button on the controller…</source>
         <translation>Tekan tombol pada pengendali…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="87"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="90"/>
         <source>No joystick or gamepad can be read on this computer; the mapping can still be edited.</source>
         <translation>Joystick atau gamepad tidak dapat dibaca di komputer ini; pemetaannya tetap dapat diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="102"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="105"/>
         <source>Connected</source>
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="105"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="108"/>
         <source>Axes and hats</source>
         <translation>Sumbu dan hat</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="110"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="113"/>
         <source>Sticks</source>
         <translation>Stik</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="113"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="116"/>
         <source>Buttons (lit while pressed)</source>
         <translation>Tombol (menyala saat ditekan)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="117"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="120"/>
         <source>Action of the selected button:</source>
         <translation>Aksi tombol terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="125"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="128"/>
         <source>Tools → Hotkeys… exports and imports this mapping with the hotkeys, in one file.</source>
         <translation>Alat → Tombol Pintas… mengekspor dan mengimpor pemetaan ini bersama tombol pintas, dalam satu berkas.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="129"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="132"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="131"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="134"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="132"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="135"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="187"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="190"/>
         <source>%1: choose its action.</source>
         <translation>%1: pilih aksinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="205"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="208"/>
         <source>Press the button to choose; it does nothing else until then.</source>
         <translation>Tekan tombol yang hendak dipilih; sampai saat itu tombol tidak menjalankan apa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="247"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="250"/>
         <source>The default mapping is back. Save to keep it.</source>
         <translation>Pemetaan bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="259"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="262"/>
         <source>Could not save the mapping: %1</source>
         <translation>Pemetaan tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="261"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="264"/>
         <source>Saved: the stick uses this mapping now.</source>
         <translation>Disimpan: stik sekarang memakai pemetaan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="268"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="271"/>
         <source>The mapping was replaced (an import in Tools → Hotkeys…).</source>
         <translation>Pemetaan telah diganti (impor di Alat → Tombol Pintas…).</translation>
     </message>

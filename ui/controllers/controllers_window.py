@@ -13,7 +13,9 @@ console's stick does not act on buttons (``ConsoleStick.capturing``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from typing import TypeVar
+
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +44,7 @@ from ui.hotkeys.key_filter import OWNS_KEYS
 
 SAMPLE_MS = 33  # ~30 Hz: smooth to the eye, nothing for the GUI thread
 ERROR_COLOUR = "#c62828"
+View = TypeVar("View", bound=QAbstractItemView)
 
 
 class ControllersWindow(QWidget):
@@ -88,7 +91,7 @@ class ControllersWindow(QWidget):
                 )
             )
 
-    def _view(self, view: QAbstractItemView, model) -> QAbstractItemView:
+    def _view(self, view: View, model: QAbstractItemModel) -> View:
         view.setModel(model)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

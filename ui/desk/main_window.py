@@ -165,9 +165,14 @@ class MainWindow(QMainWindow):
         table.setModel(self.cameras)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         table.verticalHeader().hide()
-        fit = QTimer(table, interval=HEALTH_FIT_MS)
-        fit.timeout.connect(lambda: table.visibleRegion().isEmpty() or table.resizeColumnsToContents())
-        fit.start()
+
+        def fit() -> None:
+            if not table.visibleRegion().isEmpty():
+                table.resizeColumnsToContents()
+
+        timer = QTimer(table, interval=HEALTH_FIT_MS)
+        timer.timeout.connect(fit)
+        timer.start()
         return table
 
     def update_owners(self) -> None:

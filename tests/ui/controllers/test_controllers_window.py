@@ -27,7 +27,7 @@ RIGHT = 0x02
 @pytest.fixture
 def window(console, stick, qtbot) -> ControllersWindow:
     choose(console.window, "Tools", "Controllers", qtbot)
-    shown = console._editors["controllers"]
+    shown = console.controllers.window
     qtbot.waitExposed(shown)
     shown.activateWindow()
     qtbot.waitUntil(shown.isActiveWindow, timeout=5000)
