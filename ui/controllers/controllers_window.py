@@ -98,13 +98,14 @@ class ControllersWindow(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         if isinstance(view, QTableView):
             view.verticalHeader().hide()
+            view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         return view
 
     def _build(self) -> None:
         connected = QGroupBox(self.tr("Connected"))
         QVBoxLayout(connected).addWidget(self.stick_list)
-        self.stick_list.setMaximumHeight(90)
+        self.stick_list.setMaximumHeight(3 * self.fontMetrics().height())  # one or two sticks
         inputs = QGroupBox(self.tr("Axes and hats"))
         QVBoxLayout(inputs).addWidget(self.axes_table)
         left = QVBoxLayout()
@@ -138,7 +139,8 @@ class ControllersWindow(QWidget):
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addLayout(row)
-        self.resize(1000, 700)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1000, screen.width()), min(740, screen.height() - 40))
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)
