@@ -16,94 +16,55 @@ import argparse
 import dataclasses
 import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.bench_idle import thread_times  # noqa: E402
-from devices.demo import start_demo_cameras  # noqa: E402
+from benchmarks.gui_probe import StallProbe, demo_console, spin  # noqa: E402
 from devices.obs.controller import ObsController  # noqa: E402
 from devices.obs.sim.server import start_demo_obs  # noqa: E402
-from devices.runtime import DeviceRuntime  # noqa: E402
-from devices.visca.controller import CameraController  # noqa: E402
-from devices.visca.url_check import check_camera  # noqa: E402
-from models.config.demo import demo_config  # noqa: E402
 from models.config.schema import BroadcastConfig  # noqa: E402
-from models.desk.hotkeys import HotkeyMap  # noqa: E402
-from ui.shell.console import Console  # noqa: E402
-
-
-def spin(seconds: float) -> None:
-    """Run the GUI thread's event loop for ``seconds``, as the console's own loop runs."""
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
 
 
 def measure(outputs: int, seconds: float, settle: float) -> dict[str, float]:
-    with (
-        tempfile.TemporaryDirectory() as folder,
-        DeviceRuntime("sims") as sims,
-        DeviceRuntime("devices") as devices,
-    ):
-        cameras = start_demo_cameras(sims)
-        config = demo_config([c.url for c in cameras], check_camera)
-        studios = [start_demo_obs(sims, Path(folder)) for _ in range(outputs)]
+    def with_studios(config, sims, folder):
+        studios = [start_demo_obs(sims, folder) for _ in range(outputs)]
         broadcast = tuple(BroadcastConfig(f"obs{n}", f"OBS {n}", s.url) for n, s in enumerate(studios, 1))
-        config = dataclasses.replace(config, broadcast=broadcast)
-        controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
-        obs = {o.id: ObsController(devices, o.url, o.name).start() for o in broadcast}
+        return dataclasses.replace(config, broadcast=broadcast)
+
+    def streaming(config, devices):
+        obs = {o.id: ObsController(devices, o.url, o.name).start() for o in config.broadcast}
         for output in obs.values():
             output.ready().result(5)
             output.start_stream().result(10)
-        console = Console(
-            config,
-            controllers,
-            data_folder=Path(folder),
-            settings=QSettings(str(Path(folder) / "console.ini"), QSettings.Format.IniFormat),
-            hotkeys=HotkeyMap.defaults(),
-            obs=obs,
-        )
-        console.show()
+        return {"obs": obs}
+
+    with demo_console(with_studios, started=streaming):
         spin(settle)
-        lateness: list[float] = []
-        last = [time.perf_counter()]
-
-        def tick() -> None:
-            now = time.perf_counter()
-            lateness.append(now - last[0] - 0.001)
-            last[0] = now
-
-        timer = QTimer(interval=1)
-        timer.timeout.connect(tick)
+        probe = StallProbe()
         device_thread = next(t for t in threading.enumerate() if t.name == "devices")
         before = thread_times(os.getpid())
         started = time.monotonic()
-        timer.start()
+        probe.start()
         spin(seconds)
-        timer.stop()
+        probe.stop()
         wall = time.monotonic() - started
         after = thread_times(os.getpid())
-        console.window.close()
-        console.shutdown()
 
     def cores(thread: str) -> float:
         """``thread``: a thread's id or name (the GUI thread's id is the process id)."""
         keys = [key for key in after if thread in key.split(" ", 1)]
         return sum(after[key] - before.get(key, after[key]) for key in keys) / wall
 
-    lateness.sort()
     return {
         "gui_cores": cores(str(os.getpid())),
         "device_cores": cores(str(device_thread.native_id)),
-        "stall_max_ms": lateness[-1] * 1000,
-        "stall_p99_ms": lateness[int(len(lateness) * 0.99)] * 1000,
+        "stall_max_ms": probe.max_ms(),
+        "stall_p99_ms": probe.p99_ms(),
     }
 
 

@@ -55,10 +55,13 @@ def stop_latencies(
         time.sleep(0.05)
         released = time.perf_counter()
         (stick.detach() if unplug else stick.set_axis(0, 0.0)).result(5)
+        # the stop packet itself: "the head is still" held at once at the pan end, before the next
+        # poll had read the release, and its stop was looked for too soon
+        wait(lambda since=released: sim.arrivals(h.is_stop, since=since), "no stop reached the camera")
         stopped = sim.wait_for(lambda s: not s["moving"], timeout=3)
         stops = sim.arrivals(h.is_stop, since=released)
-        if not stops or stopped is None:
-            raise RuntimeError("no stop reached the camera")
+        if stopped is None:
+            raise RuntimeError("the camera did not stop")
         latencies.append(stops[0][0] - released)
         if unplug:
             stick = VirtualStick(poller)
@@ -66,11 +69,11 @@ def stop_latencies(
     return latencies
 
 
-def wait(condition) -> None:
+def wait(condition, failure: str = "the stick was not taken") -> None:
     deadline = time.monotonic() + 5
     while not condition():
         if time.monotonic() > deadline:
-            raise RuntimeError("the stick was not taken")
+            raise RuntimeError(failure)
         time.sleep(0.001)
 
 

@@ -119,21 +119,21 @@ def shaped(value: float, dead_zone: float, expo: float) -> float:
 def axis_speed(value: float, mapping: StickMapping, top: int) -> int:
     """A signed speed 1…``top`` × max_speed proportional to the deflection, 0 in the dead zone;
     never 0 once past it (the slowest speed), never beyond the camera's ``top``."""
-    curved = shaped(value, mapping.dead_zone, mapping.expo)
-    if curved == 0.0:
+    if min(abs(value), 1.0) <= mapping.dead_zone:
         return 0
+    curved = shaped(value, mapping.dead_zone, mapping.expo)  # may underflow to 0.0 just past the zone
     ceiling = max(1, round(mapping.max_speed * top))
     speed = min(ceiling, max(1, math.ceil(abs(curved) * ceiling - 1e-9)))
-    return int(math.copysign(speed, curved))
+    return int(math.copysign(speed, value))
 
 
 def zoom_speed(value: float, mapping: StickMapping) -> tuple[int, int]:
     """(direction, speed 0…zoom_max_speed) for the zoom axis value."""
-    curved = shaped(value, mapping.dead_zone, mapping.expo)
-    if curved == 0.0:
+    if min(abs(value), 1.0) <= mapping.dead_zone:
         return 0, 0
+    curved = shaped(value, mapping.dead_zone, mapping.expo)
     top = mapping.zoom_max_speed
-    return (1 if curved > 0 else -1), min(top, int(abs(curved) * (top + 1)))
+    return (1 if value > 0 else -1), min(top, int(abs(curved) * (top + 1)))
 
 
 def drive_for(

@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from common.user_files import default_folder, write_atomically
 from common.wording import QT_TRANSLATE_NOOP, Phrase, sentence_of
@@ -37,11 +38,12 @@ class KeyConflict(ValueError):
 
 
 class HotkeyError(ValueError):
-    """A hotkey file that cannot be used; ``problems`` says why, one sentence (a Phrase) each."""
+    """A hotkey file that cannot be used; ``problems`` says why, one sentence each (a Phrase, or the
+    words of a section's reader, ``read_hotkey_file``)."""
 
-    def __init__(self, problems: list[Phrase]) -> None:
+    def __init__(self, problems: Sequence[str]) -> None:
         super().__init__("\n".join(problems))
-        self.problems = problems
+        self.problems = list(problems)
 
 
 class HotkeyMap:
@@ -128,8 +130,9 @@ class HotkeyMap:
                 self._by_key.setdefault(key, []).append(action)
 
     # ---- export and import -----------------------------------------------------------------
-    def to_json(self) -> str:
-        data = {"format": FILE_FORMAT, "version": FILE_VERSION, "bindings": self._keys}
+    def to_json(self, sections: Mapping[str, object] | None = None) -> str:
+        """The hotkey file; ``sections``: settings carried in the same file (``read_hotkey_file``)."""
+        data = {"format": FILE_FORMAT, "version": FILE_VERSION, "bindings": self._keys, **(sections or {})}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -185,6 +188,38 @@ class HotkeyMap:
         if problems:
             raise HotkeyError(problems)
         return hotkeys
+
+
+def read_hotkey_file(
+    text: str, readers: Mapping[str, Callable[[Any], object]]
+) -> tuple[HotkeyMap, dict[str, object]]:
+    """The map in an exported hotkey file and the other settings it carries (the joystick mapping):
+    ``readers`` maps a section's name to the function that reads it, raising ValueError with a
+    sentence that names what is wrong. A section the file lacks is left out (older files).
+    Raises HotkeyError listing every problem, so nothing is taken from a file that has one."""
+    problems: list[str] = []
+    try:
+        hotkeys: HotkeyMap | None = HotkeyMap.from_json(text)
+    except HotkeyError as exc:
+        hotkeys, problems = None, list(exc.problems)
+    sections: dict[str, object] = {}
+    data = _json_or_none(text)
+    for name, read in readers.items():
+        if isinstance(data, dict) and name in data:
+            try:
+                sections[name] = read(data[name])
+            except ValueError as exc:
+                problems.append(sentence_of(exc))
+    if problems or hotkeys is None:
+        raise HotkeyError(problems)
+    return hotkeys, sections
+
+
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return None  # from_json has said why
 
 
 def _read_bindings(raw: dict[object, object], problems: list[Phrase]) -> dict[str, list[str]]:

@@ -66,6 +66,49 @@
     </message>
 </context>
 <context>
+    <name>AxesModel</name>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="105"/>
+        <source>Input</source>
+        <translation>Masukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="105"/>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="105"/>
+        <source>Moves</source>
+        <translation>Menggerakkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="129"/>
+        <source>Pan and tilt</source>
+        <translation>Pan dan tilt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="135"/>
+        <source>Pan</source>
+        <translation>Pan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="136"/>
+        <source>Tilt</source>
+        <translation>Tilt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="137"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="140"/>
+        <source>%1, inverted</source>
+        <translation>%1, dibalik</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <location filename="../../models/oplog/backup_schedule.py" line="61"/>
@@ -218,6 +261,19 @@
         <location filename="../../ui/broadcast/dock.py" line="58"/>
         <source>%1 · REC</source>
         <translation>%1 · REKAM</translation>
+    </message>
+</context>
+<context>
+    <name>ButtonsModel</name>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="188"/>
+        <source>Button</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="188"/>
+        <source>Action</source>
+        <translation>Aksi</translation>
     </message>
 </context>
 <context>
@@ -1207,57 +1263,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../ui/shell/console.py" line="169"/>
+        <location filename="../../ui/shell/console.py" line="170"/>
         <source>Hotkeys…</source>
         <translation>Tombol Pintas…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="170"/>
+        <location filename="../../ui/shell/console.py" line="171"/>
+        <source>Controllers…</source>
+        <translation>Pengendali…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/console.py" line="172"/>
         <source>Configuration…</source>
         <translation>Konfigurasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="173"/>
+        <location filename="../../ui/shell/console.py" line="175"/>
         <source>Hotkey cheat sheet (?)</source>
         <translation>Daftar tombol pintas (?)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="178"/>
+        <location filename="../../ui/shell/console.py" line="180"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="190"/>
+        <location filename="../../ui/shell/console.py" line="192"/>
         <source>Multiview (%1)</source>
         <translation>Multiview (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="190"/>
+        <location filename="../../ui/shell/console.py" line="192"/>
         <source>Multiview</source>
         <translation>Multiview</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="209"/>
+        <location filename="../../ui/shell/console.py" line="214"/>
         <source>Hotkeys saved</source>
         <translation>Tombol pintas disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="216"/>
+        <location filename="../../ui/shell/console.py" line="221"/>
         <source>Only an admin can edit the configuration: log in as one (Operations → Log in / out)</source>
         <translation>Hanya admin yang boleh mengubah konfigurasi: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="245"/>
+        <location filename="../../ui/shell/console.py" line="250"/>
         <source>(%1 more in the Log tab)</source>
         <translation>(%1 lagi di tab Catatan)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="248"/>
+        <location filename="../../ui/shell/console.py" line="253"/>
         <source>Open Tools → Configuration… (as an admin) to see every problem and fix it.</source>
         <translation>Buka Alat → Konfigurasi… (sebagai admin) untuk melihat semua masalah dan memperbaikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/console.py" line="277"/>
+        <location filename="../../ui/shell/console.py" line="282"/>
         <source>Interface language: %1</source>
         <translation>Bahasa antarmuka: %1</translation>
     </message>
@@ -1265,7 +1326,7 @@
 <context>
     <name>ConsoleStick</name>
     <message>
-        <location filename="../../ui/controllers/console_stick.py" line="163"/>
+        <location filename="../../ui/controllers/console_stick.py" line="168"/>
         <source>No joystick or gamepad can be used: %1</source>
         <translation>Joystick atau gamepad tidak dapat digunakan: %1</translation>
     </message>
@@ -1341,6 +1402,99 @@
         <location filename="../../ui/desk/control_panel.py" line="120"/>
         <source>Standby</source>
         <translation>Siaga</translation>
+    </message>
+</context>
+<context>
+    <name>ControllersWindow</name>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="57"/>
+        <source>Controllers</source>
+        <translation>Pengendali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="68"/>
+        <source>Press a button on the controller…</source>
+        <translation>Tekan tombol pada pengendali…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="90"/>
+        <source>No joystick or gamepad can be read on this computer; the mapping can still be edited.</source>
+        <translation>Joystick atau gamepad tidak dapat dibaca di komputer ini; pemetaannya tetap dapat diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="105"/>
+        <source>Connected</source>
+        <translation>Terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="108"/>
+        <source>Axes and hats</source>
+        <translation>Sumbu dan hat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="113"/>
+        <source>Sticks</source>
+        <translation>Stik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="116"/>
+        <source>Buttons (lit while pressed)</source>
+        <translation>Tombol (menyala saat ditekan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="120"/>
+        <source>Action of the selected button:</source>
+        <translation>Aksi tombol terpilih:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="128"/>
+        <source>Tools → Hotkeys… exports and imports this mapping with the hotkeys, in one file.</source>
+        <translation>Alat → Tombol Pintas… mengekspor dan mengimpor pemetaan ini bersama tombol pintas, dalam satu berkas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="132"/>
+        <source>Reset to defaults</source>
+        <translation>Kembalikan ke bawaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="134"/>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="135"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="190"/>
+        <source>%1: choose its action.</source>
+        <translation>%1: pilih aksinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="208"/>
+        <source>Press the button to choose; it does nothing else until then.</source>
+        <translation>Tekan tombol yang hendak dipilih; sampai saat itu tombol tidak menjalankan apa pun.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="250"/>
+        <source>The default mapping is back. Save to keep it.</source>
+        <translation>Pemetaan bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="262"/>
+        <source>Could not save the mapping: %1</source>
+        <translation>Pemetaan tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="264"/>
+        <source>Saved: the stick uses this mapping now.</source>
+        <translation>Disimpan: stik sekarang memakai pemetaan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="271"/>
+        <source>The mapping was replaced (an import in Tools → Hotkeys…).</source>
+        <translation>Pemetaan telah diganti (impor di Alat → Tombol Pintas…).</translation>
     </message>
 </context>
 <context>
@@ -2685,138 +2839,143 @@
 <context>
     <name>HotkeyEditor</name>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="55"/>
+        <location filename="../../ui/hotkeys/editor.py" line="72"/>
         <source>Hotkeys</source>
         <translation>Tombol Pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="78"/>
+        <location filename="../../ui/hotkeys/editor.py" line="97"/>
         <source>ALL STOP: its keys other than Esc stop every camera from anywhere, even while typing. Esc first closes an open menu, dialog or editor, or leaves a text field; it stops the cameras only when nothing is open.</source>
         <translation>HENTIKAN SEMUA: tombolnya selain Esc menghentikan semua kamera dari mana saja, bahkan saat mengetik. Esc lebih dulu menutup menu, dialog atau editor yang terbuka, atau keluar dari kolom teks; Esc menghentikan kamera hanya bila tidak ada yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="96"/>
+        <location filename="../../ui/hotkeys/editor.py" line="115"/>
         <source>New key for the selected action:</source>
         <translation>Tombol baru untuk aksi terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="98"/>
+        <location filename="../../ui/hotkeys/editor.py" line="117"/>
         <source>Remove its keys</source>
         <translation>Hapus tombolnya</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="106"/>
+        <location filename="../../ui/hotkeys/editor.py" line="125"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="107"/>
+        <location filename="../../ui/hotkeys/editor.py" line="126"/>
         <source>Keep as it was</source>
         <translation>Biarkan seperti semula</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="113"/>
+        <location filename="../../ui/hotkeys/editor.py" line="132"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="114"/>
+        <location filename="../../ui/hotkeys/editor.py" line="133"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="115"/>
+        <location filename="../../ui/hotkeys/editor.py" line="134"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="117"/>
+        <location filename="../../ui/hotkeys/editor.py" line="136"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="118"/>
+        <location filename="../../ui/hotkeys/editor.py" line="137"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="140"/>
+        <location filename="../../ui/hotkeys/editor.py" line="159"/>
         <source>That key cannot be used as a hotkey.</source>
         <translation>Tombol itu tidak dapat dipakai sebagai tombol pintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="142"/>
+        <location filename="../../ui/hotkeys/editor.py" line="161"/>
         <source>Choose an action in the table first.</source>
         <translation>Pilih dulu aksinya di tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="153"/>
+        <location filename="../../ui/hotkeys/editor.py" line="172"/>
         <source>{key} is already the key for “{other}”. Give it to “{action}” instead?</source>
         <translation>{key} sudah menjadi tombol untuk “{other}”. Pindahkan ke “{action}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="163"/>
-        <location filename="../../ui/hotkeys/editor.py" line="175"/>
+        <location filename="../../ui/hotkeys/editor.py" line="182"/>
+        <location filename="../../ui/hotkeys/editor.py" line="194"/>
         <source>{key} now does “{action}”. Save to keep it.</source>
         <translation>{key} sekarang menjalankan “{action}”. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="195"/>
+        <location filename="../../ui/hotkeys/editor.py" line="215"/>
         <source>The default keys are back. Save to keep them.</source>
         <translation>Tombol bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="202"/>
+        <location filename="../../ui/hotkeys/editor.py" line="222"/>
         <source>Some keys are given to two actions (shown in red); change them first.</source>
         <translation>Beberapa tombol dipakai dua aksi (ditandai merah); ubah dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="208"/>
+        <location filename="../../ui/hotkeys/editor.py" line="232"/>
         <source>Could not save the hotkeys: {reason}</source>
         <translation>Tombol pintas tidak dapat disimpan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="211"/>
+        <location filename="../../ui/hotkeys/editor.py" line="236"/>
+        <source>Hotkeys saved, and the imported file&apos;s joystick mapping is in use.</source>
+        <translation>Tombol pintas disimpan, dan pemetaan joystick dari berkas impor sudah dipakai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys/editor.py" line="238"/>
         <source>Hotkeys saved.</source>
         <translation>Tombol pintas disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="215"/>
+        <location filename="../../ui/hotkeys/editor.py" line="243"/>
         <source>Hotkeys saved. ALL STOP has no key that works everywhere now: give it one (e.g. Pause or Ctrl+Space).</source>
         <translation>Tombol pintas disimpan. HENTIKAN SEMUA kini tidak punya tombol yang berfungsi di mana saja: berikan satu (misalnya Pause atau Ctrl+Space).</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="225"/>
+        <location filename="../../ui/hotkeys/editor.py" line="253"/>
         <source>Export hotkeys</source>
         <translation>Ekspor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="228"/>
+        <location filename="../../ui/hotkeys/editor.py" line="256"/>
         <source>Import hotkeys</source>
         <translation>Impor tombol pintas</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="234"/>
+        <location filename="../../ui/hotkeys/editor.py" line="262"/>
         <source>Hotkey files (*.json)</source>
         <translation>Berkas tombol pintas (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="242"/>
+        <location filename="../../ui/hotkeys/editor.py" line="271"/>
         <source>Could not export: {reason}</source>
         <translation>Tidak dapat mengekspor: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="244"/>
+        <location filename="../../ui/hotkeys/editor.py" line="273"/>
         <source>Exported to {path}.</source>
         <translation>Diekspor ke {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="253"/>
+        <location filename="../../ui/hotkeys/editor.py" line="287"/>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/editor.py" line="256"/>
+        <location filename="../../ui/hotkeys/editor.py" line="291"/>
         <source>Imported from {path}. Save to keep it.</source>
         <translation>Diimpor dari {path}. Simpan agar tetap berlaku.</translation>
     </message>
@@ -2824,17 +2983,17 @@
 <context>
     <name>HotkeyTableModel</name>
     <message>
-        <location filename="../../ui/hotkeys/hotkey_table.py" line="43"/>
+        <location filename="../../ui/hotkeys/hotkey_table.py" line="42"/>
         <source>Action</source>
         <translation>Aksi</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/hotkey_table.py" line="43"/>
+        <location filename="../../ui/hotkeys/hotkey_table.py" line="42"/>
         <source>Keys</source>
         <translation>Tombol</translation>
     </message>
     <message>
-        <location filename="../../ui/hotkeys/hotkey_table.py" line="61"/>
+        <location filename="../../ui/hotkeys/hotkey_table.py" line="60"/>
         <source>{key} is also the key for “{other}”</source>
         <translation>{key} juga tombol untuk “{other}”</translation>
     </message>
@@ -2922,67 +3081,67 @@
         <translation>Panggil tata letak video wall {number}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="30"/>
+        <location filename="../../models/desk/hotkeys.py" line="31"/>
         <source>{key} is already the key for {action}</source>
         <translation>{key} sudah menjadi tombol untuk {action}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="147"/>
+        <location filename="../../models/desk/hotkeys.py" line="150"/>
         <source>not a hotkey file: {reason} at line {line}, column {column}</source>
         <translation>bukan berkas tombol pintas: {reason} di baris {line}, kolom {column}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="154"/>
+        <location filename="../../models/desk/hotkeys.py" line="157"/>
         <source>not a hotkey file: it has no &quot;bindings&quot; section</source>
         <translation>bukan berkas tombol pintas: tidak ada bagian &quot;bindings&quot;</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="160"/>
+        <location filename="../../models/desk/hotkeys.py" line="163"/>
         <source>the file has version {version}; this console reads version {supported}</source>
         <translation>berkas ini versi {version}; konsol ini membaca versi {supported}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="177"/>
+        <location filename="../../models/desk/hotkeys.py" line="180"/>
         <source>{actions} and {last}</source>
         <translation>{actions} dan {last}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="181"/>
+        <location filename="../../models/desk/hotkeys.py" line="184"/>
         <source>the key {key} is given to {actions}; a key can do one thing only</source>
         <translation>tombol {key} diberikan kepada {actions}; satu tombol hanya boleh menjalankan satu aksi</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="200"/>
+        <location filename="../../models/desk/hotkeys.py" line="235"/>
         <source>{action}: expected a list of keys such as [&quot;F5&quot;, &quot;Ctrl+3&quot;], found {found}</source>
         <translation>{action}: seharusnya daftar tombol seperti [&quot;F5&quot;, &quot;Ctrl+3&quot;], ditemukan {found}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="211"/>
+        <location filename="../../models/desk/hotkeys.py" line="246"/>
         <source>{action}: {problem}</source>
         <translation>{action}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="221"/>
+        <location filename="../../models/desk/hotkeys.py" line="256"/>
         <source>unknown action {action}</source>
         <translation>aksi {action} tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="222"/>
+        <location filename="../../models/desk/hotkeys.py" line="257"/>
         <source>unknown action {action} (did you mean {suggestion}?)</source>
         <translation>aksi {action} tidak dikenal (maksud Anda {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="247"/>
+        <location filename="../../models/desk/hotkeys.py" line="282"/>
         <source>{path}: cannot be read ({reason}); using the default hotkeys</source>
         <translation>{path}: tidak dapat dibaca ({reason}); memakai tombol pintas bawaan</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="252"/>
+        <location filename="../../models/desk/hotkeys.py" line="287"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../models/desk/hotkeys.py" line="255"/>
+        <location filename="../../models/desk/hotkeys.py" line="290"/>
         <source>Using the default hotkeys.</source>
         <translation>Memakai tombol pintas bawaan.</translation>
     </message>
@@ -3104,7 +3263,7 @@
         <translation>tidak ada aksi bernama {value}</translation>
     </message>
     <message>
-        <location filename="../../devices/joystick/sdl.py" line="66"/>
+        <location filename="../../devices/joystick/sdl.py" line="69"/>
         <source>joysticks cannot be read: {reason}</source>
         <translation>joystick tidak dapat dibaca: {reason}</translation>
     </message>
@@ -3506,6 +3665,91 @@
         <location filename="../../ui/desk/main_window.py" line="101"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
+    </message>
+</context>
+<context>
+    <name>MappingForm</name>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="32"/>
+        <source>inverted</source>
+        <translation>dibalik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="34"/>
+        <location filename="../../ui/controllers/mapping_form.py" line="35"/>
+        <location filename="../../ui/controllers/mapping_form.py" line="36"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="39"/>
+        <source>How far the stick moves before it counts; drawn grey in the axes</source>
+        <translation>Seberapa jauh stik bergerak sebelum dihitung; digambar abu-abu pada sumbu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="40"/>
+        <source>0 %: speed in proportion to the stick; more: finer near the centre</source>
+        <translation>0 %: kecepatan sebanding dengan stik; lebih besar: lebih halus di dekat tengah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="42"/>
+        <source>Of the camera&apos;s top pan and tilt speed, with the stick pushed fully</source>
+        <translation>Dari kecepatan pan dan tilt tertinggi kamera, saat stik didorong penuh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="45"/>
+        <source>Stick that drives:</source>
+        <translation>Stik yang menggerakkan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="46"/>
+        <source>Pan:</source>
+        <translation>Pan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="47"/>
+        <source>Tilt:</source>
+        <translation>Tilt:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="48"/>
+        <source>Zoom:</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="49"/>
+        <source>Dead zone:</source>
+        <translation>Zona mati:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="50"/>
+        <source>Expo curve:</source>
+        <translation>Kurva expo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="51"/>
+        <source>Top pan/tilt speed:</source>
+        <translation>Kecepatan pan/tilt tertinggi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="52"/>
+        <source>Top zoom speed (0–7):</source>
+        <translation>Kecepatan zoom tertinggi (0–7):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="53"/>
+        <source>Pan and tilt by the hat:</source>
+        <translation>Pan dan tilt dengan hat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="93"/>
+        <source>The first one connected</source>
+        <translation>Yang pertama terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/mapping_form.py" line="102"/>
+        <source>None</source>
+        <translation>Tidak ada</translation>
     </message>
 </context>
 <context>
@@ -5385,19 +5629,200 @@
 <context>
     <name>StickFile</name>
     <message>
-        <location filename="../../ui/controllers/stick_file.py" line="30"/>
-        <source>it must hold one JSON object of joystick settings</source>
-        <translation>isinya harus satu objek JSON berisi pengaturan joystick</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controllers/stick_file.py" line="39"/>
+        <location filename="../../ui/controllers/stick_file.py" line="38"/>
         <source>%1: cannot be written (%2)</source>
         <translation>%1: tidak dapat ditulis (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/stick_file.py" line="47"/>
+        <location filename="../../ui/controllers/stick_file.py" line="46"/>
         <source>%1: %2 — the joystick uses its default mapping</source>
         <translation>%1: %2 — joystick memakai pemetaan bawaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_file.py" line="57"/>
+        <source>the joystick settings must be one JSON object</source>
+        <translation>pengaturan joystick harus berupa satu objek JSON</translation>
+    </message>
+</context>
+<context>
+    <name>StickListModel</name>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="50"/>
+        <source>gamepad</source>
+        <translation>gamepad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="50"/>
+        <source>joystick</source>
+        <translation>joystick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="51"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="51"/>
+        <source>unnamed</source>
+        <translation>tanpa nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/live_models.py" line="53"/>
+        <source>drives the selected camera</source>
+        <translation>menggerakkan kamera terpilih</translation>
+    </message>
+</context>
+<context>
+    <name>StickWords</name>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="42"/>
+        <source>Nothing</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="44"/>
+        <source>Previous camera</source>
+        <translation>Kamera sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="44"/>
+        <source>Next camera</source>
+        <translation>Kamera berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="55"/>
+        <source>Left stick across</source>
+        <translation>Stik kiri mendatar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="56"/>
+        <source>Left stick up/down</source>
+        <translation>Stik kiri naik/turun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="57"/>
+        <source>Right stick across</source>
+        <translation>Stik kanan mendatar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="58"/>
+        <source>Right stick up/down</source>
+        <translation>Stik kanan naik/turun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="59"/>
+        <source>Left trigger</source>
+        <translation>Pemicu kiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="60"/>
+        <source>Right trigger</source>
+        <translation>Pemicu kanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="64"/>
+        <source>Axis %1</source>
+        <translation>Sumbu %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="72"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="73"/>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="74"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="75"/>
+        <source>Left stick press</source>
+        <translation>Stik kiri ditekan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="76"/>
+        <source>Right stick press</source>
+        <translation>Stik kanan ditekan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="77"/>
+        <source>Left shoulder</source>
+        <translation>Bahu kiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="78"/>
+        <source>Right shoulder</source>
+        <translation>Bahu kanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="79"/>
+        <source>D-pad up</source>
+        <translation>D-pad atas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="80"/>
+        <source>D-pad down</source>
+        <translation>D-pad bawah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="81"/>
+        <source>D-pad left</source>
+        <translation>D-pad kiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="82"/>
+        <source>D-pad right</source>
+        <translation>D-pad kanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="85"/>
+        <source>%1 (button %2)</source>
+        <translation>%1 (tombol %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="86"/>
+        <source>Button %1</source>
+        <translation>Tombol %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="89"/>
+        <source>D-pad</source>
+        <translation>D-pad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="89"/>
+        <source>Hat %1</source>
+        <translation>Hat %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="94"/>
+        <source>centred</source>
+        <translation>di tengah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="95"/>
+        <source>up</source>
+        <translation>atas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="95"/>
+        <source>down</source>
+        <translation>bawah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="96"/>
+        <source>right</source>
+        <translation>kanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/stick_words.py" line="96"/>
+        <source>left</source>
+        <translation>kiri</translation>
     </message>
 </context>
 <context>

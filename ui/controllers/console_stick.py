@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -26,7 +25,7 @@ from devices.visca.controller import CameraController
 from devices.visca.profiles import CameraProfile
 from models.desk.hotkey_actions import HELD_ACTIONS
 from ui.common.wording import said
-from ui.controllers.stick_file import JOYSTICK_FILE, STEPS, load_stick_mapping
+from ui.controllers.stick_file import STEPS, StickSettings
 from ui.desk.operator_desk import OperatorDesk
 
 log = logging.getLogger(__name__)
@@ -76,7 +75,9 @@ class ConsoleStick(QObject):
     """Signals (emitted on the joystick thread, delivered queued on the GUI thread):
     pressed(str): a button's action, handed to ``press`` (where the keys' actions go) on the GUI thread.
     refused(): the stick was moved while the selected camera may not be.
-    ``data_folder``: where joystick.json is (stick_file.py)."""
+    ``settings``: the workstation's mapping (stick_file.py), followed as it is saved.
+    ``capturing``: True while Tools → Controllers… waits for a button to be pressed: buttons do nothing
+    else then."""
 
     pressed = Signal(str)
     refused = Signal()
@@ -85,7 +86,7 @@ class ConsoleStick(QObject):
         self,
         desk: OperatorDesk,
         poller: JoystickPoller,
-        data_folder: Path,
+        settings: StickSettings,
         press: Callable[[str], None],
         parent: QObject | None = None,
     ) -> None:
@@ -93,17 +94,18 @@ class ConsoleStick(QObject):
         self.desk = desk
         self.poller = poller
         self._press = press
-        mapping, problems = load_stick_mapping(data_folder / JOYSTICK_FILE)
-        for problem in problems:
+        self.capturing = False
+        for problem in settings.problems:
             desk.notice.emit("error", problem)
         self.pressed.connect(self._on_pressed, Qt.ConnectionType.QueuedConnection)
         self.refused.connect(self._on_refused, Qt.ConnectionType.QueuedConnection)
         self.driver = JoystickDriver(
-            poller, None, mapping, on_action=self.pressed.emit, hat_speed=lambda: desk.pan_speed
+            poller, None, settings.mapping, on_action=self.pressed.emit, hat_speed=lambda: desk.pan_speed
         )
         self._allowed: tuple[str | None, bool] = (None, False)
         self.recheck()
         self.driver.attach()
+        settings.mappingChanged.connect(self.driver.set_mapping)
         desk.selectionChanged.connect(self.recheck)
         desk.ownershipChanged.connect(self.recheck)
         self._timer = QTimer(self)
@@ -131,7 +133,9 @@ class ConsoleStick(QObject):
 
     @Slot(str)
     def _on_pressed(self, action: str) -> None:
-        if action in HELD_ACTIONS:  # a key holds them until its release; a button has no release here
+        if self.capturing:
+            log.info("joystick: %s not done, a button is being chosen", action)
+        elif action in HELD_ACTIONS:  # a key holds them until its release; a button has no release here
             log.info("joystick: %s cannot be a button", action)
         elif action in STEPS:
             self._step(-1 if action == STEPS[0] else 1)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -37,6 +36,7 @@ from ui.preview.hub import PreviewHub
 from ui.preview.views import TILES, ViewWatcher
 
 SETTINGS_VERSION = 2  # 2: every dock in the column right of the bank (1 had docks below it)
+HEALTH_FIT_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -158,11 +158,21 @@ class MainWindow(QMainWindow):
         return page
 
     def _health_view(self) -> QTableView:
+        """Columns fit their texts once a second while the table can be seen: fitted on every camera
+        state change (ResizeToContents), every cell of every column was asked again each time, a GUI
+        stall of up to 8 ms under load, also for a table hidden behind another dock's tab."""
         table = QTableView()
         table.setModel(self.cameras)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().hide()
+
+        def fit() -> None:
+            if not table.visibleRegion().isEmpty():
+                table.resizeColumnsToContents()
+
+        timer = QTimer(table, interval=HEALTH_FIT_MS)
+        timer.timeout.connect(fit)
+        timer.start()
         return table
 
     def update_owners(self) -> None:

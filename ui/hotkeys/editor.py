@@ -2,7 +2,9 @@
 
 A key already used by another action is refused until the operator confirms, in the window
 itself, that it should move. Changes reach the console only with Save (``mapChanged``).
-The table and its model are in hotkey_table.py.
+The table and its model are in hotkey_table.py. Its export file also carries the settings kept
+beside the hotkeys (``FileSection``: the joystick mapping), and its import takes them back, all or
+nothing; they too are saved with Save.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -28,11 +31,23 @@ from PySide6.QtWidgets import (
 
 from common.user_files import write_atomically
 from common.wording import sentence_of
-from models.desk.hotkeys import HotkeyMap, KeyConflict, save_hotkeys
+from models.desk.hotkeys import HotkeyError, HotkeyMap, KeyConflict, read_hotkey_file, save_hotkeys
 from ui.common.save_dialog import file_dialog
 from ui.common.wording import said
 from ui.hotkeys.hotkey_table import CONFLICT_COLOUR, HotkeyTableModel
 from ui.hotkeys.key_filter import OWNS_KEYS, display_key, key_text
+
+
+class FileSection(Protocol):
+    """Settings exported and imported with the hotkeys, in the same file, under ``name``."""
+
+    @property
+    def name(self) -> str: ...
+    def exported(
+        self, value: Any = None
+    ) -> Any: ...  # JSON data of ``value`` (from ``parsed``), or of the saved
+    def parsed(self, data: Any) -> Any: ...  # raises ValueError with a sentence naming what is wrong
+    def save(self, value: Any) -> None: ...  # writes and applies what ``parsed`` gave; raises OSError
 
 
 class HotkeyEditor(QWidget):
@@ -48,14 +63,18 @@ class HotkeyEditor(QWidget):
         path: str | os.PathLike[str] | None = None,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
+        sections: Sequence[FileSection] = (),
     ) -> None:
-        """``settings``: where the folder of the last export or import is remembered."""
+        """``settings``: where the folder of the last export or import is remembered; ``sections``:
+        what the exported file carries besides the hotkeys."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setProperty(OWNS_KEYS, True)
         self.setWindowTitle(self.tr("Hotkeys"))
         self._path = path
         self._settings = settings
         self._pending: tuple[str, str] | None = None  # (action, key) waiting for "Replace"
+        self._sections = {section.name: section for section in sections}
+        self._imported: dict[str, Any] = {}  # sections of an imported file, saved with Save
         self.model = HotkeyTableModel(hotkeys, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -191,6 +210,7 @@ class HotkeyEditor(QWidget):
     @Slot()
     def reset_defaults(self) -> None:
         self.cancel_replace()
+        self._imported.clear()
         self.model.reset_defaults()
         self._say(self.tr("The default keys are back. Save to keep them."))
 
@@ -204,11 +224,19 @@ class HotkeyEditor(QWidget):
             return False
         try:
             save_hotkeys(hotkeys, self._path)
+            with_sections = bool(self._imported)
+            for name, value in list(self._imported.items()):
+                self._sections[name].save(value)
+                del self._imported[name]
         except OSError as exc:
             self._say(self.tr("Could not save the hotkeys: {reason}").format(reason=said(exc)), error=True)
             return False
         if hotkeys.stop_keys():
-            self._say(self.tr("Hotkeys saved."))
+            self._say(
+                self.tr("Hotkeys saved, and the imported file's joystick mapping is in use.")
+                if with_sections
+                else self.tr("Hotkeys saved.")
+            )
         else:
             self._say(
                 self.tr(
@@ -237,7 +265,8 @@ class HotkeyEditor(QWidget):
     @Slot(str)
     def export_to(self, path: str) -> None:
         try:
-            write_atomically(Path(path), self.model.export_json())
+            sections = {name: s.exported(self._imported.get(name)) for name, s in self._sections.items()}
+            write_atomically(Path(path), self.model.hotkey_map().to_json(sections))
         except OSError as exc:
             self._say(self.tr("Could not export: {reason}").format(reason=said(exc)), error=True)
         else:
@@ -245,13 +274,19 @@ class HotkeyEditor(QWidget):
 
     @Slot(str)
     def import_from(self, path: str) -> None:
+        readers = {name: section.parsed for name, section in self._sections.items()}
         try:
-            problems: Sequence[str] = self.model.import_json(Path(path).read_text(encoding="utf-8"))
+            hotkeys, self._imported = read_hotkey_file(Path(path).read_text(encoding="utf-8"), readers)
         except (OSError, UnicodeDecodeError) as exc:
-            problems = [sentence_of(exc)]
+            problems: Sequence[str] = [sentence_of(exc)]
+        except HotkeyError as exc:
+            problems = exc.problems
+        else:
+            problems = []
         if problems:
             self._say(self.tr("Not imported:") + "\n" + "\n".join(map(said, problems)), error=True)
         else:
+            self.model.set_map(hotkeys)
             self.cancel_replace()
             self._say(self.tr("Imported from {path}. Save to keep it.").format(path=path))
 

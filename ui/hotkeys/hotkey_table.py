@@ -10,9 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from common.wording import Phrase
 from models.desk.hotkey_actions import ACTIONS
-from models.desk.hotkeys import HotkeyError, HotkeyMap
+from models.desk.hotkeys import HotkeyMap
 from ui.hotkeys.key_filter import ActionLabels, display_key
 
 CONFLICT_COLOUR = QColor("#c62828")
@@ -103,18 +102,6 @@ class HotkeyTableModel(QAbstractTableModel):
 
     def reset_defaults(self) -> None:
         self.set_map(HotkeyMap.defaults())
-
-    def export_json(self) -> str:
-        return self._map.to_json()
-
-    def import_json(self, text: str) -> list[Phrase]:
-        """Replace the map with the one in ``text``; on problems keep the map and return them (Phrases)."""
-        try:
-            hotkeys = HotkeyMap.from_json(text)
-        except HotkeyError as exc:
-            return exc.problems
-        self.set_map(hotkeys)
-        return []
 
     def _all_changed(self) -> None:
         # a key moving between actions can change the colour of any row

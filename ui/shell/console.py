@@ -35,7 +35,7 @@ from ui.common.device_words import record_text
 from ui.common.language import LANGUAGES, current_language, install_translator
 from ui.common.notices import LogModel
 from ui.common.wording import said
-from ui.controllers.console_stick import ConsoleStick
+from ui.controllers.at_console import ConsoleControllers
 from ui.desk.camera_model import CameraListModel
 from ui.desk.demo_thumbnails import draw_demo_thumbnails
 from ui.desk.main_window import MainWindow
@@ -146,7 +146,8 @@ class Console(QObject):
         self.window.all_stop.setText(ActionLabels(self).stop_button(hotkeys))
         application().installEventFilter(self.hotkeys)
         press = self.hotkeys.actionPressed.emit
-        self.stick = ConsoleStick(self.desk, joystick, data_folder, press, self) if joystick else None
+        self.controllers = ConsoleControllers(self.desk, joystick, data_folder, press, self)
+        self.stick = self.controllers.stick
         self.settings = settings
         self.hotkey_path = data_folder / "hotkeys.json"
         self.config_store = config_store
@@ -167,6 +168,7 @@ class Console(QObject):
     def _add_menus(self) -> None:
         tools = self.window.tools_menu
         tools.addAction(self.tr("Hotkeys…"), self.edit_hotkeys)
+        tools.addAction(self.tr("Controllers…"), self.controllers.show_window)
         self.configure_action = tools.addAction(self.tr("Configuration…"), self.edit_config)
         tools.setToolTipsVisible(True)  # a disabled item says why
         self.allow_configuration(True)
@@ -194,7 +196,10 @@ class Console(QObject):
         editor = self._editors.get("hotkeys")
         if editor is None:
             editor = self._editors["hotkeys"] = HotkeyEditor(
-                self.hotkeys.map, self.hotkey_path, settings=self.settings
+                self.hotkeys.map,
+                self.hotkey_path,
+                settings=self.settings,
+                sections=[self.controllers.settings],
             )
             editor.mapChanged.connect(self._use_hotkeys)
         editor.show()
@@ -287,7 +292,6 @@ class Console(QObject):
         for bridge in [*self.bridges.values(), *self.wall_bridges.values()]:
             bridge.detach()
         self.broadcast.shutdown()
-        if self.stick is not None:
-            self.stick.close()
+        self.controllers.close()
         if self.oplog is not None:
             self.oplog.shutdown()

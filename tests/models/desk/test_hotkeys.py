@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from common.wording import sentence_of
 from models.desk.hotkey_actions import ACTION_GROUPS, ACTIONS, DEFAULT_HOTKEYS, HELD_ACTIONS, describe
-from models.desk.hotkeys import HotkeyError, HotkeyMap, KeyConflict, load_hotkeys, save_hotkeys
+from models.desk.hotkeys import (
+    HotkeyError,
+    HotkeyMap,
+    KeyConflict,
+    load_hotkeys,
+    read_hotkey_file,
+    save_hotkeys,
+)
 from models.desk.key_names import normalize_key
 
 
@@ -163,6 +170,34 @@ def test_export_import_round_trip():
     hotkeys.unbind("=")
     assert HotkeyMap.from_json(hotkeys.to_json()) == hotkeys
     assert json.loads(hotkeys.to_json())["bindings"]["stop.all"] == ["Pause", "Ctrl+Space", "Esc", "Space"]
+
+
+def whole_number(data: object) -> int:
+    if not isinstance(data, int):
+        raise ValueError(f"the lamp section must be a whole number, not {data!r}")
+    return data
+
+
+def test_a_hotkey_file_carries_other_sections_and_takes_nothing_from_a_file_with_a_problem():
+    hotkeys = HotkeyMap.defaults()
+    hotkeys.bind("stop.all", "Space")
+    text = hotkeys.to_json({"lamp": 3})
+    assert json.loads(text)["lamp"] == 3
+    assert read_hotkey_file(text, {"lamp": whole_number}) == (hotkeys, {"lamp": 3})
+    assert read_hotkey_file(hotkeys.to_json(), {"lamp": whole_number}) == (hotkeys, {})  # an older file
+    with pytest.raises(HotkeyError) as refused:
+        read_hotkey_file(hotkeys.to_json({"lamp": "bright"}), {"lamp": whole_number})
+    assert refused.value.problems == ["the lamp section must be a whole number, not 'bright'"]
+    broken = json.loads(hotkeys.to_json({"lamp": "bright"}))
+    broken["bindings"]["lights.on"] = ["L"]
+    with pytest.raises(HotkeyError) as refused:
+        read_hotkey_file(json.dumps(broken), {"lamp": whole_number})
+    assert refused.value.problems == [
+        "unknown action 'lights.on'",
+        "the lamp section must be a whole number, not 'bright'",
+    ]
+    with pytest.raises(HotkeyError, match="not a hotkey file"):
+        read_hotkey_file("nonsense", {"lamp": whole_number})
 
 
 def test_a_version_1_file_gets_the_dedicated_stop_keys_where_they_are_free():

@@ -1,6 +1,7 @@
 """Issue #16 item 1 at the console: SDL's virtual gamepad drives the demo console's selected simulated
 camera through the desk's rules — deflection and release, a button recalls a preset, the window losing
-the focus stops, another running event's camera is not driven; the mapping's file."""
+the focus stops, unplugged mid-move stops (and a new plug drives after rest), another running event's
+camera is not driven; the mapping's file."""
 
 from __future__ import annotations
 
@@ -12,51 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 from devices.joystick.poller import JoystickPoller
 from devices.joystick.virtual import VirtualStick
-from tests.support import demo_console
+from tests.support.stick_console import console_with_stick, drives, log_lines, polled
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.gui
-rig = demo_console.rig
-PAN_TILT_DRIVE = b"\x01\x06\x01"
 RIGHT, STOPPED = 0x02, b"\x03\x03"
+STOP = b"\x81\x01\x06\x01\x01\x01\x03\x03\xff"
 LEFT_X, BUTTON_A = 0, 0
-
-
-@pytest.fixture
-def poller():
-    with JoystickPoller() as running:
-        yield running
-
-
-def console_with_stick(rig, qtbot, poller):
-    console = demo_console.make_console(rig, qtbot, joystick=poller)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is console.window, timeout=5000)
-    return console
-
-
-@pytest.fixture
-def console(rig, qtbot, poller):
-    built = console_with_stick(rig, qtbot, poller)
-    yield built
-    built.shutdown()
-
-
-@pytest.fixture
-def stick(poller, console):
-    gamepad = VirtualStick(poller, gamepad=True)
-    for _ in range(2):  # attached, then seen by a poll
-        poller.call(lambda: None).result(5)
-    yield gamepad
-    gamepad.detach()
-
-
-def drives(camera) -> list[bytes]:
-    """The pan/tilt drive messages the simulated camera took in (VISCA over IP payloads)."""
-    return [data for _kind, data in camera.server.received() if data[1:4] == PAN_TILT_DRIVE]
-
-
-def log_lines(console) -> list[str]:
-    return [console.log.index(row).data() for row in range(console.log.rowCount())]
 
 
 def test_a_deflected_stick_pans_the_selected_camera_and_its_release_stops_it(console, stick, rig):
@@ -124,3 +87,28 @@ def test_the_mapping_file_is_written_with_the_defaults_and_a_broken_one_is_named
         assert any("dead_zone" in line and "default mapping" in line for line in lines), lines
         assert console.stick.driver.mapping.dead_zone == 0.12
         console.shutdown()
+
+
+def test_unplugged_mid_move_the_selected_camera_gets_its_stop_in_that_poll_and_a_new_plug_drives(
+    console, stick, rig, poller
+):
+    camera, controller = rig[0][1], console.bridges["cam2"].controller
+    console.desk.select("cam2")
+    stick.set_axis(LEFT_X, 1.0).result(5)
+    wait_until(lambda: camera.state()["moving"], what="cam2 pans")
+    moves = len(drives(camera))
+    stick.detach().result(5)
+    polled(poller, 1)  # the poll that saw it go has handed the stop to the camera's session …
+    controller.settled().result(5)  # … which the camera acknowledged
+    assert drives(camera)[moves:] == [STOP]  # byte-exact: 8x 01 06 01 VV WW 03 03 FF
+    wait_until(lambda: not camera.state()["moving"], what="cam2 still")
+
+    again = VirtualStick(poller, gamepad=True)  # plugged in again, at rest: it drives
+    polled(poller)
+    assert console.stick.driver.stick == again.id
+    assert drives(camera)[moves:] == [STOP]
+    again.set_axis(LEFT_X, -1.0).result(5)
+    polled(poller)
+    controller.settled().result(5)
+    assert drives(camera)[-1] == b"\x81\x01\x06\x01\x18\x01\x01\x03\xff"  # left at the top speed
+    again.detach().result(5)

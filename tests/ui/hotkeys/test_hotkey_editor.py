@@ -132,19 +132,6 @@ def test_clear_keys_and_reset_to_defaults(editor: HotkeyEditor):
     assert editor.model.hotkey_map() == HotkeyMap.defaults()
 
 
-def test_export_and_import_through_the_model(qtbot):
-    model = HotkeyTableModel(HotkeyMap.defaults())
-    model.bind("stop.all", "Space")
-    exported = model.export_json()
-    model.reset_defaults()
-    with qtbot.waitSignal(model.modelReset, timeout=1000):
-        assert model.import_json(exported) == []
-    assert model.hotkey_map().keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "Space")
-    problems = model.import_json('{"bindings": {"lights.on": ["L"]}}')
-    assert problems == ["unknown action 'lights.on'"]
-    assert model.hotkey_map().keys("stop.all") == ("Pause", "Ctrl+Space", "Esc", "Space")
-
-
 def test_export_and_import_files(editor: HotkeyEditor, tmp_path: Path):
     path = tmp_path / "operator.json"
     editor.try_bind("stop.all", "Space")

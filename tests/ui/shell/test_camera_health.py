@@ -84,3 +84,23 @@ def test_asked_for_hardware_decoding_the_health_view_says_it_fell_back_in_indone
 def test_demo_cameras_say_their_picture_is_drawn(make_console, qtbot):
     console = make_console()
     qtbot.waitUntil(lambda: health(console, "decoding") == "none: a synthetic picture", timeout=WAIT_MS)
+
+
+def test_a_camera_state_change_does_not_measure_every_health_cell_again(oem_camera, console_for, qtbot):
+    """The health table's columns fit their texts once a second (while it can be seen), not on each of
+    the cameras' state changes: re-measuring asked every cell of every column again, a GUI stall."""
+    console = console_for(Config(cameras=(CameraConfig("aula", "Aula", oem_camera.url + "?poll=0.2"),)))
+    model = type(console.cameras)
+    original, asked = model.data, []
+
+    def counted(self, index, role=Qt.ItemDataRole.DisplayRole):
+        asked.append(index.column())
+        return original(self, index, role)
+
+    model.data = counted
+    try:
+        console.cameras._changed("aula")
+        qtbot.wait(50)  # the views' delayed work
+    finally:
+        model.data = original
+    assert set(asked) <= {0}  # the tile's roles; no health cell measured
