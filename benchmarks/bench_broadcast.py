@@ -27,6 +27,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.bench_idle import thread_times  # noqa: E402
+from benchmarks.stall_probe import StallProbe  # noqa: E402
 from devices.demo import start_demo_cameras  # noqa: E402
 from devices.obs.controller import ObsController  # noqa: E402
 from devices.obs.sim.server import start_demo_obs  # noqa: E402
@@ -46,7 +47,7 @@ def spin(seconds: float) -> None:
     loop.exec()
 
 
-def measure(outputs: int, seconds: float, settle: float) -> dict[str, float]:
+def measure(outputs: int, seconds: float, settle: float, report: int = 0) -> dict[str, float]:
     with (
         tempfile.TemporaryDirectory() as folder,
         DeviceRuntime("sims") as sims,
@@ -72,22 +73,13 @@ def measure(outputs: int, seconds: float, settle: float) -> dict[str, float]:
         )
         console.show()
         spin(settle)
-        lateness: list[float] = []
-        last = [time.perf_counter()]
-
-        def tick() -> None:
-            now = time.perf_counter()
-            lateness.append(now - last[0] - 0.001)
-            last[0] = now
-
-        timer = QTimer(interval=1)
-        timer.timeout.connect(tick)
+        probe = StallProbe()
         device_thread = next(t for t in threading.enumerate() if t.name == "devices")
         before = thread_times(os.getpid())
         started = time.monotonic()
-        timer.start()
+        probe.start()
         spin(seconds)
-        timer.stop()
+        probe.stop()
         wall = time.monotonic() - started
         after = thread_times(os.getpid())
         console.window.close()
@@ -98,12 +90,16 @@ def measure(outputs: int, seconds: float, settle: float) -> dict[str, float]:
         keys = [key for key in after if thread in key.split(" ", 1)]
         return sum(after[key] - before.get(key, after[key]) for key in keys) / wall
 
-    lateness.sort()
+    if report:
+        print(probe.report(report))
+    lateness = sorted(probe.lateness)
     return {
         "gui_cores": cores(str(os.getpid())),
         "device_cores": cores(str(device_thread.native_id)),
         "stall_max_ms": lateness[-1] * 1000,
         "stall_p99_ms": lateness[int(len(lateness) * 0.99)] * 1000,
+        "over_5ms": sum(late > 0.005 for late in lateness),
+        "load": os.getloadavg()[0],
     }
 
 
@@ -112,15 +108,20 @@ def main() -> None:
     parser.add_argument("--outputs", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--settle", type=float, default=3.0)
+    parser.add_argument("--stalls", type=int, default=0, help="print the N longest stalls and what ran")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive for the runs
     print(f"{args.seconds:.0f} s each; GUI stall = how late a 1 ms timer fired")
-    print("outputs on air | GUI thread cores | device thread cores | GUI stall p99 ms | max ms")
+    print(
+        "outputs on air | GUI thread cores | device thread cores | GUI stall p99 ms | max ms | over 5 ms"
+        " | load"
+    )
     for outputs in (0, args.outputs):
-        result = measure(outputs, args.seconds, args.settle)
+        result = measure(outputs, args.seconds, args.settle, args.stalls)
         print(
             f"{outputs:14d} | {result['gui_cores']:16.3f} | {result['device_cores']:19.3f} | "
-            f"{result['stall_p99_ms']:16.2f} | {result['stall_max_ms']:.2f}"
+            f"{result['stall_p99_ms']:16.2f} | {result['stall_max_ms']:6.2f} | {result['over_5ms']:9d} | "
+            f"{result['load']:.2f}"
         )
 
 

@@ -10,13 +10,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from ui.desk.camera_model import CameraListModel
 from ui.desk.camera_windows import EnlargedPreview, Multiview
 from ui.desk.control_panel import ControlPanel
 from ui.desk.events_panel import EventsPanel
+from ui.desk.health_table import HealthTable
 from ui.desk.operator_desk import OperatorDesk
 from ui.desk.preset_grid import PresetGrid
 from ui.preview.hub import PreviewHub
@@ -80,7 +79,7 @@ class MainWindow(QMainWindow):
         self.controls = ControlPanel(desk)
         self.presets = PresetGrid(desk, library, previews.latest)
         self.events = EventsPanel(desk)
-        self.health = self._health_view()
+        self.health = HealthTable(self.cameras)
         self.log_pane = LogPane(log)
         self.docks: dict[str, QDockWidget] = {}
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -156,14 +155,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.health, 1)
         layout.addWidget(self.health_note)
         return page
-
-    def _health_view(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.cameras)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.verticalHeader().hide()
-        return table
 
     def update_owners(self) -> None:
         for row in self.cameras.cameras():
