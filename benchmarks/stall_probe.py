@@ -19,8 +19,8 @@ import gc
 import sys
 import threading
 import time
-import traceback
 from dataclasses import dataclass, field
+from types import FrameType
 
 from PySide6.QtCore import QTimer
 
@@ -48,7 +48,7 @@ class Collection:
 
 
 class StallProbe:
-    def __init__(self, threshold_ms: float = 3.0, sample_ms: float = 0.5, depth: int = 8) -> None:
+    def __init__(self, threshold_ms: float = 3.0, sample_ms: float = 1.0, depth: int = 8) -> None:
         self.threshold, self.sample, self.depth = threshold_ms / 1000, sample_ms / 1000, depth
         self.lateness: list[float] = []
         self.stalls: dict[float, Stall] = {}
@@ -96,11 +96,9 @@ class StallProbe:
             names = {t.ident: t.name for t in threading.enumerate()}
             for ident, frame in frames.items():
                 if ident == self._gui:
-                    summary = traceback.extract_stack(frame)[-self.depth :]
-                    stall.stacks[" < ".join(_where(f) for f in reversed(summary))] += 1
+                    stall.stacks[" < ".join(_walk(frame, self.depth))] += 1
                 elif ident != threading.get_ident():
-                    inner = traceback.extract_stack(frame)[-2:]
-                    where = " < ".join(_where(f) for f in reversed(inner))
+                    where = " < ".join(_walk(frame, 2))
                     if not where.startswith(IDLE):
                         stall.others[f"{names.get(ident, ident)}: {where}"] += 1
 
@@ -148,8 +146,14 @@ def _schedstat() -> tuple[float, float]:
     return (int(ran) / 1e9, int(waited) / 1e9)
 
 
-def _where(frame: traceback.FrameSummary) -> str:
-    return f"{_short(frame.filename)}:{frame.lineno} {frame.name}"
+def _walk(frame: FrameType | None, depth: int) -> list[str]:
+    """The innermost ``depth`` frames, innermost first (no source lines read: the GIL is the GUI's)."""
+    found = []
+    while frame is not None and len(found) < depth:
+        code = frame.f_code
+        found.append(f"{_short(code.co_filename)}:{frame.f_lineno} {code.co_name}")
+        frame = frame.f_back
+    return found
 
 
 def _short(path: str) -> str:
