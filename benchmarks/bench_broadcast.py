@@ -1,6 +1,6 @@
 """What OBS outputs cost the console (issue 15): GUI stall and CPU with 0 and N outputs on air.
 
-    python benchmarks/bench_broadcast.py [--outputs 4] [--seconds 20] [--settle 3]
+    python benchmarks/bench_broadcast.py [--outputs 4] [--seconds 20] [--settle 3] [--stalls N]
 
 The demo's console (four simulated cameras with synthetic pictures, the Broadcast dock) runs
 offscreen in this process; each output is an ``ObsController`` on the console's device thread,
@@ -8,6 +8,9 @@ connected to a simulated OBS Studio (on a runtime of its own, like another machi
 Measured over ``--seconds``: the GUI thread's stall (how late a 1 ms timer fires: max and p99)
 and the CPU time of the GUI thread and of the device thread (/proc/self/task, Linux only), once
 without outputs and once with ``--outputs`` streaming; the difference is what the outputs cost.
+The beats are ``benchmarks/stall_probe.py``'s: "over 5 ms" counts the late ones, "most CPU in one
+stall" is the GUI thread's own CPU time in its busiest stall (a stall with little of it was the
+machine's, the thread waiting for a CPU), and ``--stalls N`` prints the N longest with what ran.
 """
 
 from __future__ import annotations
@@ -24,13 +27,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.bench_idle import thread_times  # noqa: E402
-from benchmarks.gui_probe import StallProbe, demo_console, spin  # noqa: E402
+from benchmarks.gui_probe import demo_console, spin  # noqa: E402
+from benchmarks.stall_probe import StallProbe  # noqa: E402
 from devices.obs.controller import ObsController  # noqa: E402
 from devices.obs.sim.server import start_demo_obs  # noqa: E402
 from models.config.schema import BroadcastConfig  # noqa: E402
 
 
-def measure(outputs: int, seconds: float, settle: float) -> dict[str, float]:
+def measure(outputs: int, seconds: float, settle: float, report: int = 0) -> dict[str, float]:
     def with_studios(config, sims, folder):
         studios = [start_demo_obs(sims, folder) for _ in range(outputs)]
         broadcast = tuple(BroadcastConfig(f"obs{n}", f"OBS {n}", s.url) for n, s in enumerate(studios, 1))
@@ -54,6 +58,8 @@ def measure(outputs: int, seconds: float, settle: float) -> dict[str, float]:
         probe.stop()
         wall = time.monotonic() - started
         after = thread_times(os.getpid())
+    if report:
+        print(probe.report(report))
 
     def cores(thread: str) -> float:
         """``thread``: a thread's id or name (the GUI thread's id is the process id)."""
@@ -65,6 +71,9 @@ def measure(outputs: int, seconds: float, settle: float) -> dict[str, float]:
         "device_cores": cores(str(device_thread.native_id)),
         "stall_max_ms": probe.max_ms(),
         "stall_p99_ms": probe.p99_ms(),
+        "over_5ms": probe.over_ms(5),
+        "busiest_ms": probe.busiest_ms(),
+        "load": os.getloadavg()[0],
     }
 
 
@@ -73,15 +82,20 @@ def main() -> None:
     parser.add_argument("--outputs", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--settle", type=float, default=3.0)
+    parser.add_argument("--stalls", type=int, default=0, help="print the N longest stalls and what ran")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive for the runs
     print(f"{args.seconds:.0f} s each; GUI stall = how late a 1 ms timer fired")
-    print("outputs on air | GUI thread cores | device thread cores | GUI stall p99 ms | max ms")
+    print(
+        "outputs on air | GUI thread cores | device thread cores | GUI stall p99 ms | max ms | over 5 ms"
+        " | most CPU in one stall ms | load"
+    )
     for outputs in (0, args.outputs):
-        result = measure(outputs, args.seconds, args.settle)
+        result = measure(outputs, args.seconds, args.settle, args.stalls)
         print(
             f"{outputs:14d} | {result['gui_cores']:16.3f} | {result['device_cores']:19.3f} | "
-            f"{result['stall_p99_ms']:16.2f} | {result['stall_max_ms']:.2f}"
+            f"{result['stall_p99_ms']:16.2f} | {result['stall_max_ms']:6.2f} | {result['over_5ms']:9d} | "
+            f"{result['busiest_ms']:25.2f} | {result['load']:.2f}"
         )
 
 

@@ -1,15 +1,15 @@
 """A 120 Hz stick at the console (issue 16): the GUI thread's stall, and the packets on the wire.
 
-    python benchmarks/bench_stick_console.py [--seconds 20] [--settle 3] [--profile]
+    python benchmarks/bench_stick_console.py [--seconds 20] [--settle 3] [--stalls N]
 
 The demo's console offscreen in this process (gui_probe.demo_console: four simulated cameras with
 synthetic pictures) with the joystick poller at 120 Hz; SDL's virtual gamepad, set from a thread of
 this benchmark, sweeps pan and tilt on sines (new speeds nearly every poll), driving the selected camera
 (cam1) through the console's stick (the desk's rules, then the camera's latest-wins drive). Three runs
 of ``--seconds``: the stick still; the stick sweeping; sweeping with Tools → Controllers… open (it reads
-the stick at 30 Hz). Reported: the GUI stall (gui_probe.StallProbe: how late a 1 ms timer fires, p99
+the stick at 30 Hz). Reported: the GUI stall (stall_probe.StallProbe: how late a 1 ms timer fires, p99
 and max), polls, the stick's drive calls and the pan-tilt drive packets the camera received, per second.
-``--profile``: the longest stalls of the sweeping runs, with what the GUI thread ran meanwhile.
+``--stalls N``: the N longest stalls of the sweeping runs, with what the GUI thread ran meanwhile.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks import harness as h  # noqa: E402
-from benchmarks.gui_probe import StallProbe, demo_console, spin  # noqa: E402
+from benchmarks.gui_probe import demo_console, spin  # noqa: E402
+from benchmarks.stall_probe import StallProbe  # noqa: E402
 from devices.joystick.poller import JoystickPoller  # noqa: E402
 from devices.joystick.virtual import VirtualStick  # noqa: E402
 
@@ -46,14 +47,14 @@ def drive_packets(camera) -> int:
     return sum(1 for _kind, data in camera.server.received() if data[1:4] == PAN_TILT_DRIVE)
 
 
-def run(name: str, seconds: float, settle: float, *, moving: bool, window: bool, profile: bool) -> list[str]:
+def run(name: str, seconds: float, settle: float, *, moving: bool, window: bool, stalls: int) -> list[str]:
     with JoystickPoller() as poller, demo_console(joystick=poller) as (console, cameras, _folder):
         stick = VirtualStick(poller)
         console.desk.select("cam1")
         if window:
             console.controllers.show_window()
         spin(settle)
-        probe = StallProbe(profile)
+        probe = StallProbe()
         stop = threading.Event()
         mover = threading.Thread(target=sweep, args=(stick, seconds, stop), name="sweep")
         polls, calls, packets = poller.polls, console.stick.driver.calls, drive_packets(cameras[0])
@@ -79,16 +80,14 @@ def run(name: str, seconds: float, settle: float, *, moving: bool, window: bool,
             + " |",
             flush=True,
         )
-        return [f"{name}:", *probe.culprits()] if profile and moving else []
+        return [f"{name}:", probe.report(stalls)] if stalls and moving else []
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--settle", type=float, default=3.0)
-    parser.add_argument(
-        "--profile", action="store_true", help="what the GUI thread ran in the longest stalls"
-    )
+    parser.add_argument("--stalls", type=int, default=0, help="print the N longest stalls and what ran")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive for the runs
     print(f"{args.seconds:.0f} s each; GUI stall = how late a 1 ms timer fired (ms)")
@@ -102,7 +101,7 @@ def main() -> None:
         ("stick sweeping at 120 Hz", True, False),
         ("sweeping, Controllers window open", True, True),
     ):
-        report += run(name, args.seconds, args.settle, moving=moving, window=window, profile=args.profile)
+        report += run(name, args.seconds, args.settle, moving=moving, window=window, stalls=args.stalls)
     print("\n".join(report))
 
 

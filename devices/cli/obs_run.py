@@ -9,17 +9,20 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import json
+import time
 
 from common.command_line import EXIT_FAILED, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
 from devices.cli import interrupts
 from devices.cli.arguments import fail
 from devices.obs.controller import OUTPUT_WAIT, ObsController
 from devices.obs.state import ObsError
+from devices.obs.status import SHORTEST
 from devices.runtime import DeviceRuntime
 from devices.secrets import hide
 
 CONNECT_WAIT = 3.0
 SPARE = 2.0  # seconds the command line waits beyond the controller's own timeout, which fails first
+RATE_SPAN = 2 * SHORTEST  # seconds between the two readings a fresh stream's rate is measured over
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,7 +48,11 @@ def _outcome(obs: ObsController, args: argparse.Namespace) -> tuple[int, dict | 
     try:
         interrupts.wait(obs.ready(patient=False), timeout or CONNECT_WAIT)
         if args.action == "status":
-            return EXIT_OK, interrupts.wait(obs.refresh(), (timeout or CONNECT_WAIT) + SPARE).to_json(), None
+            state = interrupts.wait(obs.refresh(), (timeout or CONNECT_WAIT) + SPARE)
+            if state.streaming and state.kbps is None:  # started just now: a rate takes a second reading
+                time.sleep(RATE_SPAN)
+                state = interrupts.wait(obs.refresh(), (timeout or CONNECT_WAIT) + SPARE)
+            return EXIT_OK, state.to_json(), None
         if args.action == "scene":
             future = obs.cut(args.scene, to_preview=args.to_preview, timeout=timeout)
             interrupts.wait(future, (timeout or obs.endpoint.timeout) + SPARE)

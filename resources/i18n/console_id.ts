@@ -240,12 +240,12 @@
 <context>
     <name>BroadcastDesk</name>
     <message>
-        <location filename="../../ui/broadcast/desk.py" line="92"/>
+        <location filename="../../ui/broadcast/desk.py" line="100"/>
         <source>%1 belongs to %2 — take it over first</source>
         <translation>%1 milik %2 — ambil alih dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/desk.py" line="132"/>
+        <location filename="../../ui/broadcast/desk.py" line="140"/>
         <source>%1 taken over for %2</source>
         <translation>%1 diambil alih untuk %2</translation>
     </message>
@@ -253,12 +253,12 @@
 <context>
     <name>BroadcastDock</name>
     <message>
-        <location filename="../../ui/broadcast/dock.py" line="41"/>
+        <location filename="../../ui/broadcast/dock.py" line="59"/>
         <source>No OBS output is configured (broadcast: in the configuration).</source>
         <translation>Belum ada keluaran OBS yang dikonfigurasi (broadcast: di konfigurasi).</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/dock.py" line="58"/>
+        <location filename="../../ui/broadcast/dock.py" line="76"/>
         <source>%1 · REC</source>
         <translation>%1 · REKAM</translation>
     </message>
@@ -446,7 +446,7 @@
     </message>
     <message>
         <location filename="../../devices/visca/controller.py" line="290"/>
-        <location filename="../../devices/visca/online.py" line="80"/>
+        <location filename="../../devices/visca/online.py" line="83"/>
         <source>{camera}: {problem}</source>
         <translation>{camera}: {problem}</translation>
     </message>
@@ -491,17 +491,17 @@
         <translation>{camera} terputus</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="56"/>
+        <location filename="../../devices/visca/online.py" line="59"/>
         <source>{camera} answers, but nothing it was asked completed for {seconds} s (replies that match no command, or a line too slow)</source>
         <translation>{camera} menjawab, tetapi tidak ada perintah yang selesai selama {seconds} detik (balasan tidak cocok dengan perintah, atau jalur terlalu lambat)</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="64"/>
+        <location filename="../../devices/visca/online.py" line="67"/>
         <source>{camera} did not answer for {seconds} s</source>
         <translation>{camera} tidak menjawab selama {seconds} detik</translation>
     </message>
     <message>
-        <location filename="../../devices/visca/online.py" line="75"/>
+        <location filename="../../devices/visca/online.py" line="78"/>
         <source>{camera}: connection lost</source>
         <translation>{camera}: koneksi terputus</translation>
     </message>
@@ -514,144 +514,144 @@
 <context>
     <name>CameraListModel</name>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="173"/>
+        <location filename="../../ui/desk/camera_model.py" line="176"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="174"/>
+        <location filename="../../ui/desk/camera_model.py" line="177"/>
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="175"/>
+        <location filename="../../ui/desk/camera_model.py" line="178"/>
         <source>Motion</source>
         <translation>Gerakan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="176"/>
+        <location filename="../../ui/desk/camera_model.py" line="179"/>
         <source>Last seen</source>
         <translation>Respons terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="177"/>
+        <location filename="../../ui/desk/camera_model.py" line="180"/>
         <source>Round trip</source>
         <translation>Latensi</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="178"/>
+        <location filename="../../ui/desk/camera_model.py" line="181"/>
         <source>Errors</source>
         <translation>Kesalahan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="179"/>
+        <location filename="../../ui/desk/camera_model.py" line="182"/>
         <source>Timeouts</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="180"/>
+        <location filename="../../ui/desk/camera_model.py" line="183"/>
         <source>Power</source>
         <translation>Daya</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="181"/>
+        <location filename="../../ui/desk/camera_model.py" line="184"/>
         <source>Pan / tilt</source>
         <translation>Pan / tilt</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="182"/>
+        <location filename="../../ui/desk/camera_model.py" line="185"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="183"/>
+        <location filename="../../ui/desk/camera_model.py" line="186"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="184"/>
+        <location filename="../../ui/desk/camera_model.py" line="187"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="185"/>
+        <location filename="../../ui/desk/camera_model.py" line="188"/>
         <source>Not answered</source>
         <translation>Tidak dijawab</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="186"/>
+        <location filename="../../ui/desk/camera_model.py" line="189"/>
         <source>Decoding</source>
         <translation>Dekode</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="214"/>
+        <location filename="../../ui/desk/camera_model.py" line="219"/>
         <source>The camera refused these inquiries; they are asked again when it reconnects</source>
         <translation>Kamera menolak pertanyaan ini; pertanyaan dikirim lagi saat kamera tersambung kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="229"/>
+        <location filename="../../ui/desk/camera_model.py" line="234"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk/camera_model.py" line="230"/>
+        <location filename="../../ui/desk/camera_model.py" line="235"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n detik lalu</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="238"/>
+        <location filename="../../ui/desk/camera_model.py" line="243"/>
         <source>on</source>
         <translation>menyala</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="238"/>
+        <location filename="../../ui/desk/camera_model.py" line="243"/>
         <source>standby</source>
         <translation>siaga</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="255"/>
+        <location filename="../../ui/desk/camera_model.py" line="260"/>
         <source>%1, ROM %2</source>
         <translation>%1, ROM %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="257"/>
+        <location filename="../../ui/desk/camera_model.py" line="262"/>
         <source>%1 (until the camera says)</source>
         <translation>%1 (sampai kamera menjawab)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="258"/>
+        <location filename="../../ui/desk/camera_model.py" line="263"/>
         <source>%1 (model not known)</source>
         <translation>%1 (model tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="259"/>
+        <location filename="../../ui/desk/camera_model.py" line="264"/>
         <source>%1 (configured)</source>
         <translation>%1 (diatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="264"/>
+        <location filename="../../ui/desk/camera_model.py" line="269"/>
         <source>offline</source>
         <translation>terputus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="264"/>
+        <location filename="../../ui/desk/camera_model.py" line="269"/>
         <source>connecting</source>
         <translation>menghubungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="272"/>
+        <location filename="../../ui/desk/camera_model.py" line="277"/>
         <source>moving</source>
         <translation>bergerak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="272"/>
+        <location filename="../../ui/desk/camera_model.py" line="277"/>
         <source>arrived</source>
         <translation>tiba</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/camera_model.py" line="265"/>
+        <location filename="../../ui/desk/camera_model.py" line="270"/>
         <source>online</source>
         <translation>terhubung</translation>
     </message>
@@ -1422,77 +1422,77 @@
         <translation>Joystick atau gamepad tidak dapat dibaca di komputer ini; pemetaannya tetap dapat diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="105"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="106"/>
         <source>Connected</source>
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="108"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="109"/>
         <source>Axes and hats</source>
         <translation>Sumbu dan hat</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="113"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="114"/>
         <source>Sticks</source>
         <translation>Stik</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="116"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="117"/>
         <source>Buttons (lit while pressed)</source>
         <translation>Tombol (menyala saat ditekan)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="120"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="121"/>
         <source>Action of the selected button:</source>
         <translation>Aksi tombol terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="128"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="129"/>
         <source>Tools → Hotkeys… exports and imports this mapping with the hotkeys, in one file.</source>
         <translation>Alat → Tombol Pintas… mengekspor dan mengimpor pemetaan ini bersama tombol pintas, dalam satu berkas.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="132"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="133"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="134"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="135"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="135"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="136"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="190"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="192"/>
         <source>%1: choose its action.</source>
         <translation>%1: pilih aksinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="208"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="210"/>
         <source>Press the button to choose; it does nothing else until then.</source>
         <translation>Tekan tombol yang hendak dipilih; sampai saat itu tombol tidak menjalankan apa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="250"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="252"/>
         <source>The default mapping is back. Save to keep it.</source>
         <translation>Pemetaan bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="262"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="264"/>
         <source>Could not save the mapping: %1</source>
         <translation>Pemetaan tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="264"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="266"/>
         <source>Saved: the stick uses this mapping now.</source>
         <translation>Disimpan: stik sekarang memakai pemetaan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="271"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="273"/>
         <source>The mapping was replaced (an import in Tools → Hotkeys…).</source>
         <translation>Pemetaan telah diganti (impor di Alat → Tombol Pintas…).</translation>
     </message>
@@ -2179,7 +2179,7 @@
         <translation>Saya bertugas untuk:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/events_panel.py" line="122"/>
+        <location filename="../../ui/desk/events_panel.py" line="132"/>
         <source>(no event)</source>
         <translation>(tanpa acara)</translation>
     </message>
@@ -3415,13 +3415,13 @@
     <name>LiveConfig</name>
     <message>
         <location filename="../../ui/shell/live_config.py" line="93"/>
-        <source>Camera and video wall changes apply when the console is restarted</source>
-        <translation>Perubahan kamera dan video wall berlaku setelah konsol dijalankan ulang</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/live_config.py" line="87"/>
         <source>Configuration applied</source>
         <translation>Konfigurasi diterapkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/live_config.py" line="100"/>
+        <source>Camera, video wall and OBS output changes apply when the console is restarted</source>
+        <translation>Perubahan kamera, layar video dan keluaran OBS berlaku setelah konsol dijalankan ulang</translation>
     </message>
 </context>
 <context>
@@ -3597,72 +3597,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="59"/>
+        <location filename="../../ui/desk/main_window.py" line="58"/>
         <source>Smart Centre Console</source>
         <translation>Konsol Smart Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="74"/>
+        <location filename="../../ui/desk/main_window.py" line="73"/>
         <source>Safety</source>
         <translation>Keselamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="87"/>
+        <location filename="../../ui/desk/main_window.py" line="86"/>
         <source>Enlarge selected camera</source>
         <translation>Perbesar kamera terpilih</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="88"/>
+        <location filename="../../ui/desk/main_window.py" line="87"/>
         <source>Arrange the docks for this screen</source>
         <translation>Atur panel untuk layar ini</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="90"/>
+        <location filename="../../ui/desk/main_window.py" line="89"/>
         <source>Controls</source>
         <translation>Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="91"/>
+        <location filename="../../ui/desk/main_window.py" line="90"/>
         <source>Presets</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="92"/>
+        <location filename="../../ui/desk/main_window.py" line="91"/>
         <source>Events</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="93"/>
+        <location filename="../../ui/desk/main_window.py" line="92"/>
         <source>Camera health</source>
         <translation>Kesehatan Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="94"/>
+        <location filename="../../ui/desk/main_window.py" line="93"/>
         <source>Log</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="96"/>
+        <location filename="../../ui/desk/main_window.py" line="95"/>
         <source>Video wall</source>
         <translation>Video Wall</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="86"/>
+        <location filename="../../ui/desk/main_window.py" line="85"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="66"/>
+        <location filename="../../ui/desk/main_window.py" line="65"/>
         <source>ALL STOP</source>
         <translation>HENTIKAN SEMUA</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="100"/>
+        <location filename="../../ui/desk/main_window.py" line="99"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="101"/>
+        <location filename="../../ui/desk/main_window.py" line="100"/>
         <source>Take over selected camera</source>
         <translation>Ambil alih kamera terpilih</translation>
     </message>
@@ -4284,59 +4284,59 @@
 <context>
     <name>OutputPanel</name>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="79"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="80"/>
         <source>Start stream</source>
         <translation>Mulai siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="80"/>
-        <location filename="../../ui/broadcast/output_panel.py" line="145"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="81"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="148"/>
         <source>Stop stream</source>
         <translation>Hentikan siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="81"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="82"/>
         <source>Start record</source>
         <translation>Mulai rekam</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="82"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="83"/>
         <source>Stop record</source>
         <translation>Hentikan rekam</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="87"/>
-        <location filename="../../ui/broadcast/output_panel.py" line="132"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="88"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="135"/>
         <source>Press again to stop the stream</source>
         <translation>Tekan lagi untuk menghentikan siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="88"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="89"/>
         <source>Take over</source>
         <translation>Ambil alih</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="89"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="90"/>
         <source>Scenes (click or Enter cuts):</source>
         <translation>Adegan (klik atau Enter untuk pindah):</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="121"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="122"/>
         <source>Streams for: %1</source>
         <translation>Siaran untuk: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="123"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="124"/>
         <source>No running event streams here</source>
         <translation>Tidak ada acara berjalan yang disiarkan di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="125"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="126"/>
         <source>OBS: %1</source>
         <translation>OBS: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/broadcast/output_panel.py" line="135"/>
+        <location filename="../../ui/broadcast/output_panel.py" line="138"/>
         <source>%1 is live: press Stop stream again within %2 s to stop it</source>
         <translation>%1 sedang mengudara: tekan Hentikan siaran lagi dalam %2 detik untuk menghentikannya</translation>
     </message>

@@ -55,6 +55,7 @@ def require_obs() -> None:
 
 class RealObs(ObsTarget):
     kind = "obs-studio"
+    sources = SCENES
 
     def __init__(self, folder: Path) -> None:
         super().__init__(folder, password="obs-test-password", port=free_port())

@@ -8,6 +8,7 @@ import asyncio
 from pathlib import Path
 
 from devices.obs.sim.server import ObsSimulator, start_obs_simulator
+from devices.obs.sim.studio import DEFAULT_SCENES
 from devices.runtime import DeviceRuntime
 
 PASSWORD_ENV = "SMARTCENTRE_TEST_OBS_PASSWORD"
@@ -16,6 +17,7 @@ PASSWORD_ENV = "SMARTCENTRE_TEST_OBS_PASSWORD"
 class ObsTarget:
     kind = ""
     scenes = ("Podium", "Audience", "Screens")  # top first, as OBS lists them
+    sources: dict[str, str] = {}  # each scene's one source (a camera's ``obs_source``, for tally)
 
     def __init__(self, folder: Path, password: str, port: int) -> None:
         self.folder = folder
@@ -62,6 +64,7 @@ class SimulatedObs(ObsTarget):
     """The simulator on a device thread of its own, streaming to a TCP sink that counts bytes."""
 
     kind = "simulator"
+    sources = {scene: shown[0] for scene, shown in DEFAULT_SCENES.items()}
 
     def __init__(self, folder: Path) -> None:
         super().__init__(folder, password="sim-test-password", port=0)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from devices.obs.controller import ObsController
 from devices.visca.controller import CameraController
-from models.config.schema import Config
+from models.config.schema import BroadcastConfig, Config
 from ui.broadcast.desk import BroadcastDesk
 from ui.broadcast.dock import BroadcastDock
 from ui.broadcast.shot_cuts import ShotCuts
@@ -41,6 +41,22 @@ class Broadcast(QObject):
         self.tally = TallyLights(self.desk, cameras, config.cameras, camera_controllers, self)
         self.shot_cuts = ShotCuts(desk, self.desk, self)
         self.desk.notice.connect(desk.notice)  # the log pane and the banner, as the cameras' notices
+
+    def add_output(self, output: BroadcastConfig, controller: ObsController) -> ObsBridge:
+        """An output the configuration gained while the console runs: its tab, its tally."""
+        bridge = ObsBridge(output.id, controller, self)
+        self.desk.add_output(output, bridge)
+        self.dock.add_panel(output.id)
+        self.tally.update()
+        return bridge
+
+    def remove_output(self, output_id: str) -> ObsController:
+        """An output gone from the configuration: its tab and its tally go; returns its controller
+        (still open: the caller closes it)."""
+        self.dock.remove_panel(output_id)
+        controller = self.desk.remove_output(output_id).controller
+        self.tally.update()
+        return controller
 
     def shutdown(self) -> None:
         self.dock.clock.stop()

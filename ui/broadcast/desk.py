@@ -54,6 +54,14 @@ class BroadcastDesk(QObject):
         bridge.actionFinished.connect(self._on_action)
         bridge.noticed.connect(lambda notice: self.notice.emit(notice.level, said(notice.text)))
 
+    def remove_output(self, output_id: str) -> ObsBridge:
+        """Forget the output (its controller stays the caller's to close)."""
+        bridge = self.bridges.pop(output_id)
+        del self.names[output_id]
+        bridge.detach()
+        bridge.deleteLater()
+        return bridge
+
     def state(self, output_id: str) -> ObsState:
         return self.bridges[output_id].state
 

@@ -22,20 +22,38 @@ class BroadcastDock(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.panels: dict[str, OutputPanel] = {}
-        for output_id in desk.bridges:
-            panel = OutputPanel(desk, output_id)
-            self.panels[output_id] = panel
-            self.tabs.addTab(panel, desk.names[output_id])
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.empty if not self.panels else self.tabs)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tabs)
+        for output_id in desk.bridges:
+            self.add_panel(output_id)
+        self._empty_or_tabs()
         desk.outputChanged.connect(self._title)
         self.clock = QTimer(self, interval=TICK_MS)
         self.clock.timeout.connect(self.tick)
         self.clock.start()
         self.retranslate()
+
+    def add_panel(self, output_id: str) -> None:
+        """A tab for an output of the desk's, in the order added (the configuration's)."""
+        panel = OutputPanel(self.desk, output_id)
+        self.panels[output_id] = panel
+        self.tabs.addTab(panel, self.desk.names[output_id])
+        self._title(output_id, self.desk.state(output_id))
+        self._empty_or_tabs()
+
+    def remove_panel(self, output_id: str) -> None:
+        panel = self.panels.pop(output_id)
+        self.tabs.removeTab(self.tabs.indexOf(panel))
+        panel.deleteLater()
+        self._empty_or_tabs()
+
+    def _empty_or_tabs(self) -> None:
+        self.empty.setVisible(not self.panels)
+        self.tabs.setVisible(bool(self.panels))
 
     def retranslate(self) -> None:
         self.empty.setText(self.tr("No OBS output is configured (broadcast: in the configuration)."))

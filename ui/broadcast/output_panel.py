@@ -18,6 +18,7 @@ from ui.broadcast.scenes import SceneListModel, SceneListView
 from ui.broadcast.words import ON_AIR_COLOURS, figures_text, on_air_key, on_air_text, recording_text
 
 CONFIRM_SECONDS = 3
+BADGE = "background: {colour}; color: white; font-weight: bold; padding: 4px;"
 
 
 class OutputPanel(QWidget):
@@ -96,9 +97,9 @@ class OutputPanel(QWidget):
 
     def show_state(self, state: ObsState) -> None:
         self.scenes.set_state(state)
-        key = on_air_key(state)
-        colour = ON_AIR_COLOURS[key].name()
-        self.on_air.setStyleSheet(f"background: {colour}; color: white; font-weight: bold; padding: 4px;")
+        style = BADGE.format(colour=ON_AIR_COLOURS[on_air_key(state)].name())
+        if style != self.on_air.styleSheet():  # a new style sheet polishes the label again: only on a change
+            self.on_air.setStyleSheet(style)
         online = state.online
         self.scene_view.setEnabled(online)  # what OBS showed before it went offline is not known now
         self.buttons["start_stream"].setEnabled(online and state.on_air is OnAir.READY)
@@ -122,7 +123,9 @@ class OutputPanel(QWidget):
             if owners
             else self.tr("No running event streams here")
         )
-        self.setToolTip(state.error and self.tr("OBS: %1").replace("%1", str(state.error)) or "")
+        tip = state.error and self.tr("OBS: %1").replace("%1", str(state.error)) or ""
+        if tip != self.toolTip():  # a tool tip set, even the same, is an event to every child
+            self.setToolTip(tip)
 
     # ---- buttons ----------------------------------------------------------------------------------
     def _press(self, name: str) -> None:

@@ -191,6 +191,17 @@ class CameraGrid(QAbstractItemView):
             region = region.united(QRegion(self.visualRect(index)))
         return region
 
+    def dataChanged(
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles=(),
+    ) -> None:
+        """Repaint the changed cameras' tiles only (the base class repaints every tile for a row's change)."""
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            if row in self._rects:
+                self.viewport().update(self._rects[row])
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), BACKGROUND)

@@ -17,6 +17,9 @@ from ui.common.bridge import CameraBridge
 from ui.common.wording import said
 
 Index = QModelIndex | QPersistentModelIndex
+TABLE_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole}
+)
 
 
 class Role:
@@ -189,6 +192,8 @@ class CameraListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
+        if role < Qt.ItemDataRole.UserRole and role not in TABLE_ROLES:
+            return None  # a view measuring its cells asks for a dozen roles per cell: the rest say nothing
         row = self._rows[index.row()]
         state = row.bridge.state
         roles = {

@@ -111,12 +111,22 @@ class EventsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         desk.ownershipChanged.connect(self.refresh)
+        self._running: list[bool] = []  # which events ran at the last refresh
         self._clock = QTimer(self, interval=30_000)  # events start and end by the clock
-        self._clock.timeout.connect(self.refresh)
+        self._clock.timeout.connect(self._on_clock)
         self._clock.start()
         self.refresh()
 
+    def _on_clock(self) -> None:
+        """Refresh when an event started or ended by the clock (a refresh rebuilds the panel)."""
+        if self._running_now() != self._running:
+            self.refresh()
+
+    def _running_now(self) -> list[bool]:
+        return [self.board.is_running(event_id) for event_id in self.board.events]
+
     def refresh(self) -> None:
+        self._running = self._running_now()
         self.active.blockSignals(True)
         self.active.clear()
         self.active.addItem(self.tr("(no event)"), None)

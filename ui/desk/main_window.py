@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -30,13 +29,13 @@ from ui.desk.camera_model import CameraListModel
 from ui.desk.camera_windows import EnlargedPreview, Multiview
 from ui.desk.control_panel import ControlPanel
 from ui.desk.events_panel import EventsPanel
+from ui.desk.health_table import HealthTable
 from ui.desk.operator_desk import OperatorDesk
 from ui.desk.preset_grid import PresetGrid
 from ui.preview.hub import PreviewHub
 from ui.preview.views import TILES, ViewWatcher
 
 SETTINGS_VERSION = 2  # 2: every dock in the column right of the bank (1 had docks below it)
-HEALTH_FIT_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +79,7 @@ class MainWindow(QMainWindow):
         self.controls = ControlPanel(desk)
         self.presets = PresetGrid(desk, library, previews.latest)
         self.events = EventsPanel(desk)
-        self.health = self._health_view()
+        self.health = HealthTable(self.cameras)
         self.log_pane = LogPane(log)
         self.docks: dict[str, QDockWidget] = {}
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -156,24 +155,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.health, 1)
         layout.addWidget(self.health_note)
         return page
-
-    def _health_view(self) -> QTableView:
-        """Columns fit their texts once a second while the table can be seen: fitted on every camera
-        state change (ResizeToContents), every cell of every column was asked again each time, a GUI
-        stall of up to 8 ms under load, also for a table hidden behind another dock's tab."""
-        table = QTableView()
-        table.setModel(self.cameras)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.verticalHeader().hide()
-
-        def fit() -> None:
-            if not table.visibleRegion().isEmpty():
-                table.resizeColumnsToContents()
-
-        timer = QTimer(table, interval=HEALTH_FIT_MS)
-        timer.timeout.connect(fit)
-        timer.start()
-        return table
 
     def update_owners(self) -> None:
         for row in self.cameras.cameras():

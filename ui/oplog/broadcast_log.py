@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -94,24 +94,41 @@ class BroadcastLog(QObject):
         self._bridge.stateChanged.disconnect(self._observe)
 
 
-def log_outputs(
-    bridges: Mapping[str, ObsBridge],
-    worker: OplogWorker,
-    board: EventBoard,
-    staff: Callable[[], int | None],
-    parent: QObject | None = None,
-) -> list[BroadcastLog]:
-    """A broadcast log for each of the console's OBS outputs, each on behalf of the operations-log event
-    that owns the output now (listed by it or taken over for it)."""
+class BroadcastLogs(QObject):
+    """A broadcast log for each of the console's OBS outputs (``add``/``remove`` follow the configuration),
+    each on behalf of the operations-log event that owns the output now (listed by it or taken over for
+    it)."""
 
-    def event_of(output_id: str) -> Callable[[], int | None]:
+    def __init__(
+        self,
+        bridges: Mapping[str, ObsBridge],
+        worker: OplogWorker,
+        board: EventBoard,
+        staff: Callable[[], int | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker, self._board, self._staff = worker, board, staff
+        self.logs: dict[str, BroadcastLog] = {}
+        for output_id, bridge in bridges.items():
+            self.add(output_id, bridge)
+
+    def add(self, output_id: str, bridge: ObsBridge) -> None:
         def owner() -> int | None:
-            ids = (getattr(event, "db_id", None) for event in board.owners(broadcast_device(output_id)))
+            ids = (getattr(event, "db_id", None) for event in self._board.owners(broadcast_device(output_id)))
             return next((db_id for db_id in ids if isinstance(db_id, int)), None)
 
-        return owner
+        self.logs[output_id] = BroadcastLog(
+            output_id, bridge, self._worker, event_of=owner, staff=self._staff, parent=self
+        )
 
-    return [
-        BroadcastLog(output_id, bridge, worker, event_of=event_of(output_id), staff=staff, parent=parent)
-        for output_id, bridge in bridges.items()
-    ]
+    def remove(self, output_id: str) -> None:
+        """Stop following the output (the records already made still go to the database)."""
+        self.logs.pop(output_id).detach()
+
+    def __iter__(self) -> Iterator[BroadcastLog]:
+        return iter(self.logs.values())
+
+    def detach(self) -> None:
+        for broadcast_log in self.logs.values():
+            broadcast_log.detach()

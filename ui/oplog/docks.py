@@ -36,7 +36,7 @@ from ui.oplog.admin import AdminWindow, DevicesAdmin, StaffAdmin
 from ui.oplog.audit_feed import AuditFeed
 from ui.oplog.backups import Backups
 from ui.oplog.board import BoardSync
-from ui.oplog.broadcast_log import log_outputs
+from ui.oplog.broadcast_log import BroadcastLogs
 from ui.oplog.events import EventsDock
 from ui.oplog.handover import HandoverWindow
 from ui.oplog.locations import LocationsAdmin
@@ -99,7 +99,7 @@ class OplogDocks(QObject):
         self.worker.opened.connect(lambda _name: self.carry_configured_events())
         self.state = OplogState(self.worker, self)
         staff = lambda: self.state.staff.id if self.state.staff else None  # noqa: E731
-        self.broadcast_logs = log_outputs(console.obs_bridges, self.worker, console.board, staff, self)
+        self.broadcast_logs = BroadcastLogs(console.obs_bridges, self.worker, console.board, staff, self)
         self.news = NewsBridge(self)
         self.worker.when_open(self.news.start)
         self.news.news.connect(self.state.refresh, Qt.ConnectionType.QueuedConnection)
@@ -291,8 +291,7 @@ class OplogDocks(QObject):
             if window is not None:
                 window.close()
         self.quick_log.close()
-        for broadcast_log in self.broadcast_logs:
-            broadcast_log.detach()
+        self.broadcast_logs.detach()
         self.news.stop()
         self.feed.stop()
         self.worker.stop()

@@ -8,6 +8,7 @@ gets a new controller from the ``ControllerFactory``; one whose place, preview o
 its controller. The tiles, the health table, the preset grid, the previews and the wall pages follow, and the
 hotkeys 1–9 number the cameras in the file's order. Nothing here waits for a device. Without a factory (a
 console built without one, as tests do) device changes wait for a restart, and the console says so.
+OBS outputs follow the same way (``ui/shell/live_broadcast.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from devices.controller_factory import ControllerFactory
 from models.config.schema import CameraConfig, Config, WallConfig
 from models.desk.ownership import EventBoard
 from models.desk.preset_library import PresetLibrary
+from ui.broadcast.compose import Broadcast
 from ui.common.bridge import CameraBridge, WallBridge
 from ui.common.notices import LogModel
 from ui.desk.camera_model import CameraListModel
@@ -28,6 +30,7 @@ from ui.desk.operator_desk import OperatorDesk
 from ui.hotkeys.key_filter import HotkeyFilter
 from ui.oplog.docks import OplogDocks
 from ui.preview.hub import PreviewHub
+from ui.shell.live_broadcast import apply_outputs
 from ui.shell.preview_sources import PreviewSources
 from ui.wall.view import WallView
 from ui.wall.wall_desk import WallDesk
@@ -51,6 +54,7 @@ class LiveParts(Protocol):
     previews: PreviewHub
     walls: WallDesk
     preview_sources: PreviewSources
+    broadcast: Broadcast
 
 
 def _restart(old: CameraConfig | WallConfig, new: CameraConfig | WallConfig) -> bool:
@@ -79,8 +83,10 @@ class LiveConfig(QObject):
             oplog.use_config()
         else:
             console.board.set_events(config.events)
-        if (old.cameras, old.walls) != (config.cameras, config.walls):
+        if (old.cameras, old.walls, old.broadcast) != (config.cameras, config.walls, config.broadcast):
             self._devices(old, config)
+        elif self.factory is not None:
+            apply_outputs(console, self.factory, old, config)  # a password in the secrets file may be new
         console.window.events.refresh()
         console.window.update_owners()
         console.wall_view.refresh_owners()
@@ -90,12 +96,14 @@ class LiveConfig(QObject):
         console, factory = self.console, self.factory
         if factory is None:
             console.desk.notice.emit(
-                "warning", self.tr("Camera and video wall changes apply when the console is restarted")
+                "warning",
+                self.tr("Camera, video wall and OBS output changes apply when the console is restarted"),
             )
             return
         problems = len(factory.problems)
         self._cameras(factory, old, new)
         self._walls(factory, old, new)
+        apply_outputs(console, factory, old, new)
         for problem in factory.problems[problems:]:  # capture files that cannot be written
             console.desk.notice.emit("error", problem)
         console.wall_view.rebuild({c.name: c.id for c in new.cameras}, console.hotkeys.map)

@@ -127,3 +127,19 @@ def test_the_dock_streams_cuts_and_shows_tally_on_the_real_obs(console, real_obs
     QTest.mouseClick(stop, LEFT)
     qtbot.waitUntil(lambda: panel.on_air.text() == "ready", timeout=WAIT_MS)
     assert real_obs.sink_bytes() > 0
+
+
+def test_a_cut_made_by_another_obs_client_moves_the_red_border_to_the_right_tile(console, real_obs, qtbot):
+    """Someone cuts in OBS itself (here: another websocket client): the console follows OBS's events."""
+    other = ObsController(console.devices, real_obs.url, "another client").start()
+    try:
+        other.ready().result(20)
+        qtbot.waitUntil(lambda: console.broadcast.desk.state("studio").online, timeout=WAIT_MS)
+        for scene, on_air, former in (("Audience", "cam2", "cam1"), ("Podium", "cam1", "cam2")):
+            other.cut(scene).result(10)
+            qtbot.waitUntil(
+                lambda c=on_air: border(console, c) == TALLY_COLOURS[Tally.PROGRAM], timeout=WAIT_MS
+            )
+            assert border(console, former) != TALLY_COLOURS[Tally.PROGRAM]
+    finally:
+        other.close().result(5)

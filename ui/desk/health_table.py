@@ -1,0 +1,49 @@
+"""The camera health table: a row per camera, each column as wide as its widest text.
+
+The widths are measured from the texts alone (font metrics of the display role and the header's own
+size hint), when the table is shown and at most once every ``REFIT_MS`` while it is; a column is
+resized only when its width changes. A header that resizes to its contents
+(``QHeaderView.ResizeToContents``) measured every cell through the style, for a dozen roles each,
+again on every camera state: 3 to 15 ms on the GUI thread, several times a second.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+REFIT_MS = 1000
+PADDING = 7  # px around a cell's text: the style's margins (as QStyledItemDelegate measures)
+
+
+class HealthTable(QTableView):
+    def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().hide()
+        self._refit = QTimer(self, singleShot=True, interval=REFIT_MS)
+        self._refit.timeout.connect(self.fit)
+        for signal in (model.dataChanged, model.rowsInserted, model.modelReset, model.layoutChanged):
+            signal.connect(self._changed)
+
+    def fit(self) -> None:
+        if not self.isVisible():
+            return
+        model, header, metrics = self.model(), self.horizontalHeader(), self.fontMetrics()
+        for column in range(model.columnCount()):
+            texts = (model.index(row, column).data() for row in range(model.rowCount()))
+            widest = max((metrics.horizontalAdvance(text) for text in texts if text), default=0)
+            width = max(widest + PADDING, header.sectionSizeHint(column))
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()
+
+    def _changed(self, *_: object) -> None:
+        if not self._refit.isActive():
+            self._refit.start()
