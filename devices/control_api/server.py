@@ -9,6 +9,8 @@ remote page, tried after the bearer token) and ``mount_static`` (a folder of pla
 from __future__ import annotations
 
 import concurrent.futures
+import functools
+import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,8 +65,15 @@ def parse_listen(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
+_DUMPS = functools.partial(json.dumps, ensure_ascii=False)  # names and reasons as they are, in UTF-8
+
+
+def _answer(data: Answer, status: int = 200) -> web.Response:
+    return web.json_response(data, status=status, dumps=_DUMPS)
+
+
 def _error(status: int, reason: str) -> web.Response:
-    return web.json_response({"error": reason}, status=status)
+    return _answer({"error": reason}, status)
 
 
 @web.middleware
@@ -192,7 +201,7 @@ class ControlApi:
                 body = parse_body(route, await request.text()) if route.body else {}
                 call = Call(client, self.console, self.holds, request.match_info, body)
                 answer: Answer = await route.handler(call)
-                return web.json_response(answer)
+                return _answer(answer)
             except Refused as refused:
                 return _error(refused.status, refused.reason)
 
