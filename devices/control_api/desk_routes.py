@@ -27,6 +27,14 @@ def one_list(name: str):  # noqa: ANN201 - a handler
     return handler
 
 
+async def one_camera(call: Call) -> Answer:
+    camera = call.path["camera"]
+    found = [c for c in (await call.console.state())["cameras"] if c["id"] == camera]
+    if not found:
+        raise Refused(404, f"no camera '{camera}' (GET /api/cameras lists them)")
+    return found[0]
+
+
 async def fire_shot(call: Call) -> Answer:
     key = call.path["key"].upper()
     if key not in SHOT_KEYS:
@@ -63,6 +71,7 @@ DESK_ROUTES = (
         Route("GET", f"/api/{name}", f"The {name} with their state", one_list(name), tag="state")
         for name in LISTS
     ),
+    Route("GET", "/api/cameras/{camera}", "One camera with its state", one_camera, tag="state"),
     Route("POST", "/api/shots/{key}/fire", "Fire a shot (F1–F12) as its key does", fire_shot, tag="shots"),
     Route(
         "POST",
