@@ -130,7 +130,7 @@ class RemoteAccessWindow(QWidget):
             state = (
                 self.tr("active")
                 if token.active
-                else self.tr("revoked %1").replace("%1", token.revoked or "")
+                else self.tr("revoked %1").replace("%1", (token.revoked or "").replace("T", " "))
             )
             for column, text in enumerate((token.name, token.created.replace("T", " "), state)):
                 item = QTableWidgetItem(text)
