@@ -1,6 +1,6 @@
 """Smart Centre console — the composition root.
 
-python app.py [--demo] [--config FILE] [--data-dir DIR]   the operator console
+python app.py [--demo] [--config FILE] [--data-dir DIR] [--api [HOST:]PORT]   the operator console
 python app.py camera URL ACTION …                        test and script one camera
 python app.py wall URL ACTION …                          test and script a video wall / matrix
 python app.py obs URL ACTION …                           check and drive OBS Studio (stream, record, scenes)
@@ -63,6 +63,12 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
         help="operations log database, any SQLAlchemy URL "
         "(default: $SMARTCENTRE_DB or a SQLite file in the user's data folder)",
     )
+    parser.add_argument(
+        "--api",
+        metavar="[HOST:]PORT",
+        help="serve the Control API for this run (docs/control-api.md; HOST 127.0.0.1 unless given; "
+        "any other address needs a token)",
+    )
 
 
 class _Scan(argparse.ArgumentParser):
@@ -102,6 +108,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_console(args: argparse.Namespace) -> int:
     """The GUI; Qt is imported only here so the command line works on machines without a display."""
+    from devices.control_api.server import parse_listen
+
+    try:
+        api_override = parse_listen(args.api) if args.api else None
+    except ValueError as exc:
+        build_parser().error(str(exc))  # exit 2, nothing started
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -123,6 +135,7 @@ def run_console(args: argparse.Namespace) -> int:
     from ui.common.language import install_translator, saved_language
     from ui.controllers.console_stick import start_joystick
     from ui.shell.console import Console
+    from ui.shell.control_api import attach_control_api
     from ui.shell.garbage_collector import collect_garbage_on_gui_thread
     from ui.shell.preview_sources import SimulatedPicture, simulated_pictures
 
@@ -188,9 +201,11 @@ def run_console(args: argparse.Namespace) -> int:
                 args.db or (demo_url(data) if args.demo else default_url()), demo=args.demo and not args.db
             ),
         )
+        api = attach_control_api(console, runtime, data, api_override)
         console.show()
         QTimer.singleShot(0, gc.freeze)  # once shown: start-up objects leave the collector's full passes
         code = app.exec()
+        api.stop()
         console.shutdown()
     factory.wait()  # the devices have closed: every frame is queued
     return code

@@ -1332,6 +1332,24 @@
     </message>
 </context>
 <context>
+    <name>ControlApi</name>
+    <message>
+        <location filename="../../devices/control_api/tokens.py" line="71"/>
+        <source>{file} cannot be read ({problem}): no token is accepted</source>
+        <translation>{file} tidak dapat dibaca ({problem}): tidak ada token yang diterima</translation>
+    </message>
+    <message>
+        <location filename="../../devices/control_api/tokens.py" line="87"/>
+        <source>a token needs the name of the client using it</source>
+        <translation>token memerlukan nama klien yang memakainya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/api_bridge.py" line="73"/>
+        <source>{action} via API ({client})</source>
+        <translation>{action} lewat API ({client})</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanel</name>
     <message>
         <location filename="../../ui/desk/control_panel.py" line="70"/>
@@ -5114,6 +5132,138 @@
         <location filename="../../ui/oplog/handover_pages.py" line="174"/>
         <source>None.</source>
         <translation>Tidak ada.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteAccess</name>
+    <message>
+        <location filename="../../ui/shell/control_api.py" line="72"/>
+        <source>Remote access…</source>
+        <translation>Akses jarak jauh…</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteAccessWindow</name>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="34"/>
+        <source>Remote access</source>
+        <translation>Akses jarak jauh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="37"/>
+        <source>Control API (Companion, Stream Deck, scripts)</source>
+        <translation>API Kendali (Companion, Stream Deck, skrip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="38"/>
+        <source>Serve the Control API</source>
+        <translation>Aktifkan API Kendali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="42"/>
+        <source>Programs on this computer need no token (address 127.0.0.1 only)</source>
+        <translation>Program di komputer ini tidak memerlukan token (hanya alamat 127.0.0.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="44"/>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="48"/>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="49"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="53"/>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="55"/>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="55"/>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="55"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="59"/>
+        <source>Client name, e.g. Companion desk 1</source>
+        <translation>Nama klien, mis. Companion meja 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="60"/>
+        <source>Create token</source>
+        <translation>Buat token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="62"/>
+        <source>Revoke</source>
+        <translation>Cabut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="65"/>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="68"/>
+        <location filename="../../ui/controllers/remote_access.py" line="161"/>
+        <source>The new token is shown only now: copy it into the client.</source>
+        <translation>Token baru hanya ditampilkan sekarang: salin ke klien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="112"/>
+        <source>Listening on http://%1:%2/api/</source>
+        <translation>Mendengarkan di http://%1:%2/api/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="114"/>
+        <source>Every client needs a token.</source>
+        <translation>Setiap klien memerlukan token.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="116"/>
+        <source>(--api for this run)</source>
+        <translation>(--api untuk sesi ini)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="118"/>
+        <source>Not served: %1</source>
+        <translation>Tidak aktif: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="120"/>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="122"/>
+        <source>Off</source>
+        <translation>Mati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="131"/>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="133"/>
+        <source>revoked %1</source>
+        <translation>dicabut %1</translation>
     </message>
 </context>
 <context>
