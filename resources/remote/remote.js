@@ -340,6 +340,8 @@ async function act(path) {
 function startHold(event) {
   const button = event.currentTarget;
   event.preventDefault();
+  // a touch captures its pointer: let go of it, so that sliding off the button is a pointerleave
+  if (button.hasPointerCapture(event.pointerId)) button.releasePointerCapture(event.pointerId);
   if (!chosen || !socket || socket.readyState !== WebSocket.OPEN) return;
   stopHold();
   const speed = Number($("speed").value);
