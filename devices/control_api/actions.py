@@ -12,12 +12,14 @@ from typing import Any, Protocol
 
 
 class Refused(Exception):
-    """An action the API will not carry out: ``status`` (4xx) and a one-line ``reason`` in plain English."""
+    """An action the API will not carry out: ``status`` (4xx) and a one-line ``reason`` in plain English.
+    ``details``: more members of the answer, for a page that says it in its own words (the remote's login)."""
 
-    def __init__(self, status: int, reason: str) -> None:
+    def __init__(self, status: int, reason: str, details: dict[str, Any] | None = None) -> None:
         super().__init__(reason)
         self.status = status
         self.reason = " ".join(reason.split())  # one line, whatever the sentence held
+        self.details = details or {}
 
 
 @dataclass(frozen=True)

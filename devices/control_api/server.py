@@ -72,8 +72,15 @@ def _answer(data: Answer, status: int = 200) -> web.Response:
     return web.json_response(data, status=status, dumps=_DUMPS)
 
 
-def _error(status: int, reason: str) -> web.Response:
-    return _answer({"error": reason}, status)
+def _error(status: int, reason: str, details: Answer | None = None) -> web.Response:
+    return _answer({"error": reason, **(details or {})}, status)
+
+
+def _page(path: Path) -> Any:
+    async def serve(_request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(path)
+
+    return serve
 
 
 @web.middleware
@@ -131,6 +138,8 @@ class ControlApi:
         self._authenticators.append(authenticate)
 
     def mount_static(self, prefix: str, folder: Path) -> None:
+        """The files of ``folder`` under ``prefix``; the bare ``prefix`` (and ``prefix/``) serves its
+        index.html."""
         self._static.append((prefix, folder))
 
     # ---- running ----------------------------------------------------------------------------------
@@ -163,6 +172,8 @@ class ControlApi:
         for route in self.routes:
             app.router.add_route(route.method, route.path, self._handler(route))
         for prefix, folder in self._static:
+            for bare in (prefix, prefix + "/"):
+                app.router.add_get(bare, _page(folder / "index.html"))
             app.router.add_static(prefix, folder)
         runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await runner.setup()
@@ -203,7 +214,7 @@ class ControlApi:
                 answer: Answer = await route.handler(call)
                 return _answer(answer)
             except Refused as refused:
-                return _error(refused.status, refused.reason)
+                return _error(refused.status, refused.reason, refused.details)
 
         return handle
 

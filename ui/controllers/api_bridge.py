@@ -55,6 +55,8 @@ class ApiBridge(QObject):
         except TimeoutError:
             raise Refused(503, "the console did not answer in time; nothing was done") from None
 
+    on_gui = _on_gui  # for the remote's routes too (ui/controllers/remote_console.py)
+
     @Slot(object)
     def _run(self, job: tuple[Callable[[], Any], concurrent.futures.Future]) -> None:
         fn, future = job

@@ -44,6 +44,7 @@ class ApiService(QObject):
         self.server: ControlApi | None = None
         self.address: tuple[str, int] | None = None
         self.problem = ""
+        self.extensions: list[Callable[[ControlApi], None]] = []  # each server, before it starts (the remote)
         self._started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
         self.pusher = StatePusher(view, self.publish, self)
 
@@ -62,6 +63,8 @@ class ApiService(QObject):
             self.changed.emit()
             return
         server = ControlApi(self.runtime, self.bridge, self.tokens, listen)
+        for extend in self.extensions:
+            extend(server)
         self.server = server
         server.start().add_done_callback(lambda done: self._started.emit(server, done))
 

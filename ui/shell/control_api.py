@@ -12,6 +12,7 @@ from devices.control_api.tokens import TOKENS_FILE, TokenFileError, TokenStore
 from devices.records import ActionRecord
 from devices.runtime import DeviceRuntime
 from models.config.schema import Config
+from models.desk.preset_library import PresetLibrary
 from ui.broadcast.compose import Broadcast
 from ui.common.device_words import record_text
 from ui.common.notices import LogModel
@@ -23,6 +24,7 @@ from ui.desk.camera_model import CameraListModel
 from ui.desk.main_window import MainWindow
 from ui.desk.operator_desk import OperatorDesk
 from ui.oplog.docks import OplogDocks
+from ui.shell.tablet_remote import attach_remote
 from ui.wall.wall_desk import WallDesk
 
 
@@ -34,6 +36,7 @@ class ApiConsole(Protocol):
     walls: WallDesk
     broadcast: Broadcast
     config: Config
+    library: PresetLibrary
     log: LogModel
     oplog: OplogDocks | None
     settings: QSettings
@@ -71,5 +74,6 @@ def attach_control_api(
     console.window.tools_menu.addAction(
         QCoreApplication.translate("RemoteAccess", "Remote access…"), open_window
     )
+    attach_remote(console, service)
     service.apply()
     return service
