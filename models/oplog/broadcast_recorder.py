@@ -126,7 +126,7 @@ class BroadcastRecorder:
         """Back in contact after losing it at ``lost_at``: the same stream goes on, anything else ended at
         the loss."""
         started, since = state.stream_started, self._live_since
-        if live and started is not None and since is not None and abs(started - since) <= SAME_STREAM:
+        if live and started is not None and since is not None and _same(started, since, lost_at):
             self._submit(broadcast.contact_lost(self.output_id, lost_at, now))
             self._live_since, self._lost_at = started, None
         else:
@@ -159,6 +159,12 @@ class BroadcastRecorder:
         if scene is not None and self._scene is not None and scene != self._scene:
             self._submit(broadcast.scene_cut(self.output_id, scene, now, self._staff()))
         self._scene = scene
+
+
+def _same(started: float, since: float, lost_at: datetime) -> bool:
+    """The stream OBS reports started at ``started`` is the one seen starting at ``since``: as measured
+    again, and not begun after contact was lost (a stream stopped and started again meanwhile)."""
+    return abs(started - since) <= SAME_STREAM and started < lost_at.timestamp()
 
 
 def _instant(timestamp: float | None) -> datetime:

@@ -358,11 +358,14 @@ def test_a_stream_that_stopped_while_the_console_lost_obs_ended_when_contact_was
 def test_a_new_stream_started_while_the_console_lost_obs_is_a_session_of_its_own(database, world, event_id):
     clock = Clock()
     recorder = recorder_on(database, world, event_id, clock)
-    new = replace(LIVE, stream_started=(T0 + 12 * MIN).timestamp())
-    watch(recorder, clock, [(0, LIVE), *OUT_OF_CONTACT, (14, new)])
+    seconds = MIN / 60
+    new = replace(LIVE, stream_started=(T0 + 4 * seconds).timestamp())  # as close as it gets, yet after
+    for at, state in [(0, LIVE), (2, OUT_OF_CONTACT[0][1]), (9, new)]:
+        clock.now = T0 + at * seconds
+        recorder.observe(state)
     assert [s[2:4] + s[5:7] for s in sessions(database)] == [
-        (T0, T0 + 10 * MIN, None, EndReason.OBS_CLOSED),
-        (T0 + 12 * MIN, None, None, None),
+        (T0, T0 + 2 * seconds, None, EndReason.OBS_CLOSED),
+        (T0 + 4 * seconds, None, None, None),
     ]
 
 
