@@ -4,6 +4,11 @@ Qt-free and device-free: it reads the few fields of ``ObsSeen`` (an ``devices.ob
 passed as it is) and hands jobs to ``submit`` (the console's database worker). Snapshots may be skipped
 (the Qt bridge keeps only the newest), so it compares what it saw last with what it sees now rather than
 following each step: a stream is identified by OBS's start time, a drop by the reconnecting state.
+
+Losing contact with OBS does not end a stream: the console cannot see it, the viewers may still. The loss
+is remembered, and the next snapshot online decides (docs/broadcast.md "When the console loses OBS"): the
+same stream still on air (its start within ``SAME_STREAM`` seconds) continues its session, with the gap in
+the audit trail; otherwise the session ended when contact was lost ("OBS closed").
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from models.oplog.tables import EndReason
 
 ON_AIR = ("live", "reconnecting", "stopping")
 RECORDING = ("recording", "paused", "stopping")
+SAME_STREAM = 5.0  # seconds: OBS's start of the stream seen again, measured anew, is within this of the first
 
 
 class ObsSeen(Protocol):
@@ -64,6 +70,7 @@ class BroadcastRecorder:
         self.output_id = output_id
         self._submit, self._event_of, self._staff, self._clock = submit, event_of, staff, clock
         self._live_since: float | None = None
+        self._lost_at: datetime | None = None  # contact with OBS lost while on air, not yet regained
         self._dropping = False
         self._frames: int | None = None
         self._frames_at_drop: int | None = None
@@ -77,15 +84,23 @@ class BroadcastRecorder:
         self._record(state, now, online)
         self._cut(state, now, online)
 
+    def close(self) -> None:
+        """The console stops following the output (shut down, or the output removed). A stream whose OBS
+        was out of contact is not left open for ever: it ended when contact was lost, as far as the
+        record can tell."""
+        self._end_at_loss()
+
     def _stream(self, state: ObsSeen, now: datetime, online: bool) -> None:
+        if not online:
+            if self._live_since is not None and self._lost_at is None:
+                self._lost_at = now
+            return
         live = state.on_air in ON_AIR and state.stream_started is not None
+        if self._lost_at is not None:
+            self._regained(self._lost_at, state, now, live)
         if self._live_since is not None and (not live or state.stream_started != self._live_since):
-            if not online:
-                reason = EndReason.OBS_CLOSED
-            elif self._dropping and state.on_air not in ON_AIR:
-                reason = EndReason.DROPPED
-            else:
-                reason = EndReason.STOPPED
+            dropped = self._dropping and state.on_air not in ON_AIR
+            reason = EndReason.DROPPED if dropped else EndReason.STOPPED
             by = self._staff() if reason is EndReason.STOPPED else None
             self._submit(broadcast.stream_stopped(self.output_id, now, reason, by, self._frames))
             self._live_since, self._dropping = None, False
@@ -107,6 +122,25 @@ class BroadcastRecorder:
                 lost = max(self._frames - self._frames_at_drop, 0)
             self._submit(broadcast.stream_back(self.output_id, now, lost))
 
+    def _regained(self, lost_at: datetime, state: ObsSeen, now: datetime, live: bool) -> None:
+        """Back in contact after losing it at ``lost_at``: the same stream goes on, anything else ended at
+        the loss."""
+        started, since = state.stream_started, self._live_since
+        if live and started is not None and since is not None and _same(started, since, lost_at):
+            self._submit(broadcast.contact_lost(self.output_id, lost_at, now))
+            self._live_since, self._lost_at = started, None
+        else:
+            self._end_at_loss()
+
+    def _end_at_loss(self) -> None:
+        if self._lost_at is None:
+            return
+        ended = broadcast.stream_stopped(
+            self.output_id, self._lost_at, EndReason.OBS_CLOSED, None, self._frames
+        )
+        self._submit(ended)
+        self._live_since, self._dropping, self._lost_at = None, False, None
+
     def _record(self, state: ObsSeen, now: datetime, online: bool) -> None:
         running = state.recording in RECORDING and state.record_started is not None
         since = self._recording_since
@@ -125,6 +159,12 @@ class BroadcastRecorder:
         if scene is not None and self._scene is not None and scene != self._scene:
             self._submit(broadcast.scene_cut(self.output_id, scene, now, self._staff()))
         self._scene = scene
+
+
+def _same(started: float, since: float, lost_at: datetime) -> bool:
+    """The stream OBS reports started at ``started`` is the one seen starting at ``since``: as measured
+    again, and not begun after contact was lost (a stream stopped and started again meanwhile)."""
+    return abs(started - since) <= SAME_STREAM and started < lost_at.timestamp()
 
 
 def _instant(timestamp: float | None) -> datetime:

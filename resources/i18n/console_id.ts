@@ -236,6 +236,11 @@
         <source>render lag %1 %</source>
         <translation>lambat render %1 %</translation>
     </message>
+    <message>
+        <location filename="../../models/oplog/jobs/broadcast.py" line="22"/>
+        <source>console lost contact with OBS from {start} to {end}</source>
+        <translation>konsol kehilangan kontak dengan OBS dari {start} sampai {end}</translation>
+    </message>
 </context>
 <context>
     <name>BroadcastDesk</name>
@@ -1344,7 +1349,7 @@
         <translation>token memerlukan nama klien yang memakainya</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/api_bridge.py" line="73"/>
+        <location filename="../../ui/controllers/api_bridge.py" line="75"/>
         <source>{action} via API ({client})</source>
         <translation>{action} lewat API ({client})</translation>
     </message>
@@ -5137,7 +5142,7 @@
 <context>
     <name>RemoteAccess</name>
     <message>
-        <location filename="../../ui/shell/control_api.py" line="72"/>
+        <location filename="../../ui/shell/control_api.py" line="75"/>
         <source>Remote access…</source>
         <translation>Akses jarak jauh…</translation>
     </message>

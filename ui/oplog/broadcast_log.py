@@ -4,7 +4,9 @@ The recording itself (what counts as a start, a drop, a cut) is ``models.oplog.b
 glue only feeds it the bridge's ``stateChanged`` snapshots on the GUI thread (cheap: it hands jobs over and
 never waits) and submits the jobs through ``OplogWorker.call``, one at a time and in order: a job the
 database could not take (locked, unreachable) is tried again every ``RETRY_MS`` with the ones after it
-waiting, so a drop or a stop seen while the log was locked is not lost (the jobs are idempotent).
+waiting, so a drop or a stop seen while the log was locked is not lost (the jobs are idempotent). At
+close-down (``detach(closing=True)``) the records still waiting are all handed to the worker, which
+finishes them before it stops.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class BroadcastLog(QObject):
         self._bridge, self._worker = bridge, worker
         self._waiting: deque[Job[bool]] = deque()
         self._sending = False
+        self._closing = False
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self._send)
         self.recorder = BroadcastRecorder(output_id, self._submit, event_of=event_of, staff=staff)
@@ -72,11 +75,15 @@ class BroadcastLog(QObject):
             self._worker.call(self._waiting[0], self._sent, self._failed)
 
     def _sent(self, _wrote: bool) -> None:
+        if self._closing:
+            return
         self._sending = False
         self._waiting.popleft()
         self._send()
 
     def _failed(self, error: Exception) -> None:
+        if self._closing:
+            return
         self._sending = False
         if isinstance(error, DatabaseProblem):  # the worker has told the operator; try again
             self._retry.start()
@@ -90,8 +97,21 @@ class BroadcastLog(QObject):
         """Records not yet in the database (shown nowhere; for tests and the close-down)."""
         return len(self._waiting)
 
-    def detach(self) -> None:
+    def detach(self, closing: bool = False) -> None:
+        """Stop following the output (a stream out of contact is ended, ``BroadcastRecorder.close``); when
+        ``closing`` the console: hand every waiting record to the worker now, in order."""
         self._bridge.stateChanged.disconnect(self._observe)
+        self.recorder.close()
+        if not closing:
+            return
+        self._closing = True
+        self._retry.stop()
+        for job in list(self._waiting)[1 if self._sending else 0 :]:
+            self._worker.call(job, None, self._left_out)
+        self._waiting.clear()
+
+    def _left_out(self, error: Exception) -> None:
+        log.error("broadcast log of %s: a record was not written at close-down: %s", self.output_id, error)
 
 
 class BroadcastLogs(QObject):
@@ -130,5 +150,6 @@ class BroadcastLogs(QObject):
         return iter(self.logs.values())
 
     def detach(self) -> None:
+        """The console closes: every log ends what it must and hands over its waiting records."""
         for broadcast_log in self.logs.values():
-            broadcast_log.detach()
+            broadcast_log.detach(closing=True)

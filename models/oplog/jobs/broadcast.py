@@ -12,12 +12,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.admin_audit import DONE
-from models.oplog.clock import as_utc
+from models.oplog.clock import as_utc, to_wib
 from models.oplog.jobs.base import Job
 from models.oplog.tables import AuditEntry, EndReason, Event, OnAirSession, Recording, StreamDrop
 
 ACTION_LIMIT = 200
+CONTACT_LOST = QT_TRANSLATE_NOOP("Broadcast", "console lost contact with OBS from {start} to {end}")
 
 
 def stream_started(output_id: str, event_id: int | None, at: datetime, staff: int | None) -> Job[bool]:
@@ -85,6 +87,28 @@ def stream_back(output_id: str, at: datetime, dropped_frames: int | None) -> Job
         drop.back_at, drop.dropped_frames = max(as_utc(at), drop.at), dropped_frames
         action = f"stream back after {_seconds(drop.at, drop.back_at)} s"
         _audit(session, drop.back_at, output_id, live.event_id, None, action)
+        return True
+
+    return run
+
+
+def contact_lost(output_id: str, lost_at: datetime, back_at: datetime) -> Job[bool]:
+    """The console lost contact with the output's OBS at ``lost_at`` and found the same stream still on air
+    at ``back_at``: an audit row for the open session (not an end, not a drop: the viewers saw nothing).
+    The times are the office's (WIB), like the rest of what operators read."""
+
+    def run(session: Session) -> bool:
+        live = _open_session(session, output_id)
+        if live is None:
+            return False
+        when = as_utc(back_at)
+        action = CONTACT_LOST.format(start=_clock(lost_at), end=_clock(back_at))
+        seen = select(AuditEntry.id).where(
+            AuditEntry.at == when, AuditEntry.device == output_id, AuditEntry.action == action
+        )
+        if session.scalar(seen) is not None:
+            return False
+        _audit(session, when, output_id, live.event_id, None, action)
         return True
 
     return run
@@ -218,6 +242,10 @@ def _open_recording(session: Session, output_id: str) -> Recording | None:
     return session.scalar(
         select(Recording).where(Recording.output == output_id, Recording.stopped_at.is_(None))
     )
+
+
+def _clock(at: datetime) -> str:
+    return f"{to_wib(at):%H:%M:%S} WIB"
 
 
 def _seconds(start: datetime, end: datetime) -> int:

@@ -27,7 +27,7 @@ OPEN_RECORDING = text("stopped_at IS NULL")
 class EndReason(enum.StrEnum):
     STOPPED = "stopped"  # someone stopped it (in the console or in OBS)
     DROPPED = "dropped"  # it dropped and OBS gave up reconnecting
-    OBS_CLOSED = "obs_closed"  # OBS closed, died or stopped answering while on air
+    OBS_CLOSED = "obs_closed"  # OBS closed, died or went out of contact while on air (ended at the loss)
 
 
 class ClosedRecordError(Exception):

@@ -11,8 +11,8 @@ from sqlalchemy import event, make_url, select
 
 from models.oplog.audit_log import AuditNotWritten, AuditQueueFull, AuditRecord, AuditWriter
 from models.oplog.tables import AuditEntry
-from tests.models.oplog.tcp_proxy import TcpProxy
 from tests.support.oplog_world import T0
+from tests.support.tcp_proxy import TcpProxy
 
 
 def rec(n: int, **changes) -> AuditRecord:

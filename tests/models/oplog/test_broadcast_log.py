@@ -203,6 +203,7 @@ def test_the_recorder_tells_obs_closing_from_a_drop_that_never_came_back(databas
         (4, replace(live, on_air=OnAir.READY, stream_started=None)),  # OBS gave up reconnecting
         (5, replace(live, stream_started=(T0 + 5 * MIN).timestamp())),
         (9, ObsState("Studio", "obs://studio", connection=Connection.OFFLINE)),  # OBS closed
+        (11, replace(live, on_air=OnAir.READY, stream_started=None)),  # OBS started again, not streaming
     ]:
         clock.now = T0 + minutes * MIN
         recorder.observe(state)
@@ -285,3 +286,99 @@ def test_monthly_statistics_and_csv_count_hours_on_air_per_event_type_and_opd_wi
         ["on_air_hours", "—", "—", "0.50"],
     ):
         assert row in rows
+
+
+def recorder_on(database, world, event_id, clock) -> BroadcastRecorder:
+    return BroadcastRecorder("yt1", lambda job: run_job(database, job), event_of=lambda: event_id,
+                             staff=lambda: world.budi, clock=clock)  # fmt: skip
+
+
+LIVE = ObsState("Studio", "obs://studio", connection=Connection.ONLINE, on_air=OnAir.LIVE,
+                stream_started=T0.timestamp(), recording=RecordState.STOPPED, dropped_frames=0)  # fmt: skip
+OUT_OF_CONTACT = [
+    (10, ObsState("Studio", "obs://studio", connection=Connection.OFFLINE)),
+    (12, ObsState("Studio", "obs://studio", connection=Connection.CONNECTING)),
+    (13, ObsState("Studio", "obs://studio", connection=Connection.OFFLINE)),
+]
+
+
+def watch(recorder, clock, steps) -> None:
+    for minutes, state in steps:
+        clock.now = T0 + minutes * MIN
+        recorder.observe(state)
+
+
+def test_a_stream_that_ran_on_while_the_console_lost_obs_is_one_session_with_the_gap_audited(
+    database, world, event_id
+):
+    from models.oplog.reports.monthly import OnAirHours, monthly_stats
+
+    clock = Clock()
+    recorder = recorder_on(database, world, event_id, clock)
+    again = replace(LIVE, stream_started=T0.timestamp() + 0.8, dropped_frames=7)  # measured anew on return
+    steps = [
+        (0, LIVE),
+        *OUT_OF_CONTACT,
+        (14, again),
+        (60, replace(again, on_air=OnAir.READY, stream_started=None)),
+    ]
+    watch(recorder, clock, steps)
+    assert sessions(database) == [
+        ("yt1", event_id, T0, T0 + 60 * MIN, world.budi, world.budi, EndReason.STOPPED, [])
+    ]  # not ended at the loss, no drop: the viewers saw nothing
+    assert [row[1:4] for row in audit(database)] == [
+        (world.budi, event_id, "stream on air"),
+        (None, event_id, "console lost contact with OBS from 07:10:00 WIB to 07:14:00 WIB"),
+        (world.budi, event_id, "stream off air (stopped) after 3600 s"),
+    ]
+    assert audit(database)[1][0] == T0 + 14 * MIN
+    with database.transaction() as session:
+        event = session.get(Event, event_id)
+        assert (event.on_air_start, event.on_air_end, event.on_air_seconds) == (T0, T0 + 60 * MIN, 3600)
+        stats = monthly_stats(session, 2026, 11, now=T0 + 30 * 24 * 60 * MIN)
+    assert stats.on_air == (OnAirHours("daring", "Sekretariat DPRD", 1, 1.0, 0),)  # counted once
+
+
+def test_a_stream_that_stopped_while_the_console_lost_obs_ended_when_contact_was_lost(
+    database, world, event_id
+):
+    clock = Clock()
+    recorder = recorder_on(database, world, event_id, clock)
+    watch(
+        recorder,
+        clock,
+        [(0, LIVE), *OUT_OF_CONTACT, (14, replace(LIVE, on_air=OnAir.READY, stream_started=None))],
+    )
+    assert sessions(database) == [
+        ("yt1", event_id, T0, T0 + 10 * MIN, world.budi, None, EndReason.OBS_CLOSED, [])
+    ]
+    assert [row[3] for row in audit(database)] == ["stream on air", "stream off air (obs_closed) after 600 s"]
+
+
+def test_a_new_stream_started_while_the_console_lost_obs_is_a_session_of_its_own(database, world, event_id):
+    clock = Clock()
+    recorder = recorder_on(database, world, event_id, clock)
+    seconds = MIN / 60
+    new = replace(LIVE, stream_started=(T0 + 4 * seconds).timestamp())  # as close as it gets, yet after
+    for at, state in [(0, LIVE), (2, OUT_OF_CONTACT[0][1]), (9, new)]:
+        clock.now = T0 + at * seconds
+        recorder.observe(state)
+    assert [s[2:4] + s[5:7] for s in sessions(database)] == [
+        (T0, T0 + 2 * seconds, None, EndReason.OBS_CLOSED),
+        (T0 + 4 * seconds, None, None, None),
+    ]
+
+
+def test_a_console_closed_while_it_lost_obs_ends_the_session_at_the_loss(database, world, event_id):
+    clock = Clock()
+    recorder = recorder_on(database, world, event_id, clock)
+    watch(recorder, clock, [(0, LIVE), *OUT_OF_CONTACT])
+    assert sessions(database)[0][3] is None  # still open while the console cannot tell
+    clock.now = T0 + 30 * MIN
+    recorder.close()
+    assert [(s[3], s[6]) for s in sessions(database)] == [(T0 + 10 * MIN, EndReason.OBS_CLOSED)]
+    on_air = BroadcastRecorder("yt1", lambda job: run_job(database, job), event_of=lambda: event_id,
+                               staff=lambda: world.budi)  # fmt: skip
+    on_air.observe(replace(LIVE, stream_started=(T0 + 40 * MIN).timestamp()))
+    on_air.close()  # in contact with OBS: a stream on air stays open, the next console takes it up
+    assert sessions(database)[1][3] is None

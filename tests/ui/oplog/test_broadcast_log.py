@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -111,6 +111,44 @@ def test_a_stream_seen_while_the_log_is_locked_is_written_in_order_once_it_is_fr
             EndReason.STOPPED,
             world.budi,
         )
+    database.close()
+
+
+def test_a_console_closed_while_obs_is_out_of_contact_ends_the_stream_at_the_loss(obs, tmp_path, qtbot):
+    """The stream is not ended when OBS goes silent (it may still be on air), but neither is it left open
+    when the console closes meanwhile: ended at the loss, "OBS closed" — with the records still waiting
+    for a locked log handed over, in order, at close-down."""
+    sim, controller = obs
+    url, database, world, event_id = streamed_event(tmp_path)
+    worker = OplogWorker(lambda: open_database(url, busy_timeout_ms=50))
+    worker.start()
+    bridge = ObsBridge("youtube", controller)
+    log = BroadcastLog("yt1", bridge, worker, event_of=lambda: event_id, staff=lambda: world.budi)
+    holder = sqlite3.connect(tmp_path / "log.sqlite", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        controller.start_stream().result(10)
+        qtbot.waitUntil(lambda: bridge.state.on_air is OnAir.LIVE, timeout=5000)
+        sim.silent = True
+        qtbot.waitUntil(lambda: not bridge.state.online, timeout=5000)
+        lost = datetime.now(UTC)
+        qtbot.wait(300)
+        assert log.waiting == 1  # the start, waiting for the log; the stream is not ended
+        holder.execute("ROLLBACK")
+    finally:
+        holder.close()
+        log.detach(closing=True)
+        bridge.detach()
+        worker.stop()
+        sim.silent = False
+    with database.transaction() as session:
+        stream = session.scalars(select(OnAirSession)).one()
+        assert (stream.event_id, stream.end_reason, stream.stopped_by_id) == (
+            event_id,
+            EndReason.OBS_CLOSED,
+            None,
+        )
+        assert stream.started_at < stream.ended_at <= lost
     database.close()
 
 

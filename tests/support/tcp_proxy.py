@@ -1,4 +1,4 @@
-"""A TCP relay to a database server that a test can cut and restore, like a network cable."""
+"""A TCP relay to a server (a database, an OBS) that a test can cut and restore, like a network cable."""
 
 from __future__ import annotations
 
