@@ -1,4 +1,4 @@
-"""The tablet remote's part of the Control API (docs/remote.md): its page at /remote (plain files of
+"""The tablet remote's part of the Control API (docs/control-api.md "Tablet remote"): its page at /remote (plain files of
 resources/remote), the login with a staff PIN that opens a session (remote_sessions.py), and what the page
 shows besides the API's state: a camera's presets with their thumbnails and the shots of the operator's event.
 

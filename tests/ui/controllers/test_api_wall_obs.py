@@ -1,10 +1,17 @@
 """The Control API's wall and OBS endpoints, and its tally push, against the demo console's simulators (as
 ``python app.py --demo --api PORT``): what the wall simulator received, byte for byte; what the simulated
-OBS did; what the WebSocket pushed after a cut made in OBS itself."""
+OBS did; what the WebSocket pushed after a cut made in OBS itself; and every curl recipe of
+docs/control-api.md, parsed out of the document and run with the real curl as written."""
 
 from __future__ import annotations
 
 import asyncio
+import json
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -15,6 +22,8 @@ from tests.support.api_console import WAIT_MS, demo, in_background, run_async
 
 pytestmark = pytest.mark.gui
 __all__ = ["demo"]
+DOC = Path(__file__).resolve().parents[3] / "docs" / "control-api.md"
+RECIPES = re.compile(r"^## Recipes with curl\n(.*?)^## ", re.M | re.S)
 
 
 def post(qtbot, url: str, **options) -> requests.Response:
@@ -93,3 +102,30 @@ def test_a_cut_made_in_obs_pushes_the_tally_of_the_camera_on_air(demo, qtbot):
     cam1 = [e for e in seen if e.get("camera") == "cam1" and "tally" in e]
     assert cam1, "Kamera Panggung's tally was not pushed"
     assert cam1[-1]["tally"] != "program"  # it left the program
+
+
+def recipes() -> list[str]:
+    """The curl lines of the document's "Recipes with curl" section, in order."""
+    section = RECIPES.search(DOC.read_text(encoding="utf-8"))
+    assert section is not None, "docs/control-api.md has no 'Recipes with curl' section"
+    return [line for line in section.group(1).splitlines() if line.startswith("curl ")]
+
+
+def test_every_curl_recipe_of_the_doc_works_as_written(demo, qtbot):
+    if shutil.which("curl") is None:
+        pytest.fail("curl is needed (apt-get install curl)")
+    found = recipes()
+    assert len(found) >= 8
+    answers = []
+    for recipe in found:
+        command = shlex.split(recipe.replace("http://127.0.0.1:8765", demo.base))  # the test's own port
+        done = in_background(
+            qtbot, lambda c=command: subprocess.run(c, capture_output=True, text=True, timeout=10)
+        )
+        assert done.returncode == 0, (recipe, done.stderr)
+        answer = json.loads(done.stdout)
+        assert "error" not in answer, (recipe, answer)
+        answers.append(answer)
+    assert [c["id"] for c in answers[0]["cameras"]] == ["cam1", "cam2", "cam3", "cam4"]
+    assert answers[1] == {"ok": True, "camera": "cam1", "preset": 2}
+    assert "#AV 2>1" in demo.wall_received()
