@@ -219,6 +219,7 @@ class RemoteAccessWindow(QWidget):
             port = self.service.address[1] if self.service.address is not None else listen.port
             link = tablet_link(host, port, secret)
             self.link.setText(link)
+            self.link.setCursorPosition(0)  # the address first: the token is copied, not read
             self.qr.setPixmap(qr_pixmap(link, QR_MODULE_PX))
             self.for_tablet.setText(self.tr("For a tablet: scan the code, or open this link once:"))
         else:
