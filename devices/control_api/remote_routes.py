@@ -1,6 +1,7 @@
-"""The tablet remote's part of the Control API (docs/remote.md): its page at /remote (plain files of
-resources/remote), the login with a staff PIN that opens a session (remote_sessions.py), and what the page
-shows besides the API's state: a camera's presets with their thumbnails and the shots of the operator's event.
+"""The tablet remote's part of the Control API (docs/control-api.md "Tablet remote"): its page at /remote
+(plain files of resources/remote), the login with a staff PIN that opens a session (remote_sessions.py),
+and what the page shows besides the API's state: a camera's presets with their thumbnails and the shots
+of the operator's event.
 
 The login is an ordinary route of the table, so the API's rule for tokens holds for it: on a bind that
 needs a token, only a request with a valid bearer token may even try a PIN. The PIN itself is checked by

@@ -1,4 +1,4 @@
-"""Sessions of the tablet remote (/remote, docs/remote.md): one is opened by a login
+"""Sessions of the tablet remote (/remote, docs/control-api.md "Tablet remote"): one is opened by a login
 with a staff PIN, and names that person in the audit trail ("… via API (remote: NAME)").
 
 A session is 32 random bytes (URL-safe text) that the page sends in the ``X-Remote-Session`` header, or

@@ -4549,6 +4549,11 @@
         <source>change the configuration</source>
         <translation>mengubah konfigurasi</translation>
     </message>
+    <message>
+        <location filename="../../models/oplog/remote_access.py" line="26"/>
+        <source>create or revoke remote access tokens</source>
+        <translation>membuat atau mencabut token akses jarak jauh</translation>
+    </message>
 </context>
 <context>
     <name>PinPage</name>
@@ -5142,131 +5147,160 @@
 <context>
     <name>RemoteAccess</name>
     <message>
-        <location filename="../../ui/shell/control_api.py" line="75"/>
+        <location filename="../../ui/shell/control_api.py" line="89"/>
         <source>Remote access…</source>
         <translation>Akses jarak jauh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/control_api.py" line="100"/>
+        <source>Only an admin can hand out remote access: log in as one (Operations → Log in / out)</source>
+        <translation>Hanya admin yang boleh memberi akses jarak jauh: masuk sebagai admin (Operasional → Masuk / keluar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tablet_link.py" line="55"/>
+        <source>The Control API is off: turn it on above to get a link for a tablet.</source>
+        <translation>API Kendali mati: aktifkan di atas untuk mendapat tautan bagi tablet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tablet_link.py" line="59"/>
+        <source>This PC has no network address now: connect it to the venue&apos;s network.</source>
+        <translation>PC ini sekarang tidak punya alamat jaringan: sambungkan ke jaringan lokasi acara.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tablet_link.py" line="62"/>
+        <source>The Control API listens on %1 only, which a tablet cannot reach: choose this PC&apos;s address (or 0.0.0.0) above and Apply, then create the tablet&apos;s token.</source>
+        <translation>API Kendali hanya mendengarkan di %1, yang tidak terjangkau tablet: pilih alamat PC ini (atau 0.0.0.0) di atas lalu Terapkan, kemudian buat token tablet.</translation>
     </message>
 </context>
 <context>
     <name>RemoteAccessWindow</name>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="34"/>
+        <location filename="../../ui/controllers/remote_access.py" line="51"/>
         <source>Remote access</source>
         <translation>Akses jarak jauh</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="37"/>
+        <location filename="../../ui/controllers/remote_access.py" line="54"/>
         <source>Control API (Companion, Stream Deck, scripts)</source>
         <translation>API Kendali (Companion, Stream Deck, skrip)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="38"/>
+        <location filename="../../ui/controllers/remote_access.py" line="55"/>
         <source>Serve the Control API</source>
         <translation>Aktifkan API Kendali</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="42"/>
+        <location filename="../../ui/controllers/remote_access.py" line="59"/>
         <source>Programs on this computer need no token (address 127.0.0.1 only)</source>
         <translation>Program di komputer ini tidak memerlukan token (hanya alamat 127.0.0.1)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="44"/>
+        <location filename="../../ui/controllers/remote_access.py" line="61"/>
         <source>Apply</source>
         <translation>Terapkan</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="48"/>
+        <location filename="../../ui/controllers/remote_access.py" line="65"/>
         <source>Address</source>
         <translation>Alamat</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="49"/>
+        <location filename="../../ui/controllers/remote_access.py" line="66"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="53"/>
+        <location filename="../../ui/controllers/remote_access.py" line="70"/>
         <source>Tokens</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="55"/>
+        <location filename="../../ui/controllers/remote_access.py" line="72"/>
         <source>Client</source>
         <translation>Klien</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="55"/>
+        <location filename="../../ui/controllers/remote_access.py" line="72"/>
         <source>Created</source>
         <translation>Dibuat</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="55"/>
+        <location filename="../../ui/controllers/remote_access.py" line="72"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="59"/>
+        <location filename="../../ui/controllers/remote_access.py" line="76"/>
         <source>Client name, e.g. Companion desk 1</source>
         <translation>Nama klien, mis. Companion meja 1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="60"/>
+        <location filename="../../ui/controllers/remote_access.py" line="77"/>
         <source>Create token</source>
         <translation>Buat token</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="62"/>
+        <location filename="../../ui/controllers/remote_access.py" line="79"/>
         <source>Revoke</source>
         <translation>Cabut</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="65"/>
+        <location filename="../../ui/controllers/remote_access.py" line="82"/>
         <source>Copy</source>
         <translation>Salin</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="68"/>
-        <location filename="../../ui/controllers/remote_access.py" line="161"/>
+        <location filename="../../ui/controllers/remote_access.py" line="87"/>
+        <source>Copy link</source>
+        <translation>Salin tautan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="213"/>
         <source>The new token is shown only now: copy it into the client.</source>
         <translation>Token baru hanya ditampilkan sekarang: salin ke klien.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="112"/>
+        <location filename="../../ui/controllers/remote_access.py" line="224"/>
+        <source>For a tablet: scan the code, or open this link once:</source>
+        <translation>Untuk tablet: pindai kode ini, atau buka tautan ini sekali:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/remote_access.py" line="143"/>
         <source>Listening on http://%1:%2/api/</source>
         <translation>Mendengarkan di http://%1:%2/api/</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="114"/>
+        <location filename="../../ui/controllers/remote_access.py" line="145"/>
         <source>Every client needs a token.</source>
         <translation>Setiap klien memerlukan token.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="116"/>
+        <location filename="../../ui/controllers/remote_access.py" line="147"/>
         <source>(--api for this run)</source>
         <translation>(--api untuk sesi ini)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="118"/>
+        <location filename="../../ui/controllers/remote_access.py" line="149"/>
         <source>Not served: %1</source>
         <translation>Tidak aktif: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="120"/>
+        <location filename="../../ui/controllers/remote_access.py" line="151"/>
         <source>Starting…</source>
         <translation>Memulai…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="122"/>
+        <location filename="../../ui/controllers/remote_access.py" line="153"/>
         <source>Off</source>
         <translation>Mati</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="131"/>
+        <location filename="../../ui/controllers/remote_access.py" line="162"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/remote_access.py" line="133"/>
+        <location filename="../../ui/controllers/remote_access.py" line="164"/>
         <source>revoked %1</source>
         <translation>dicabut %1</translation>
     </message>

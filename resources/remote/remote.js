@@ -1,4 +1,4 @@
-// The tablet remote (docs/remote.md). Plain script, no build step.
+// The tablet remote (docs/control-api.md "Tablet remote"). Plain script, no build step.
 // The access token (needed on a bind other than 127.0.0.1) comes once from a link's #token=… or the
 // login form and stays in localStorage; it is sent only to log in. The session the login opens names
 // the person and is sent with every request (X-Remote-Session) and on the WebSocket (?session=).

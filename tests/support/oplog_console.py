@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings
 from sqlalchemy import create_engine, text
 
 from devices.demo import start_demo_cameras
+from devices.obs.controller import ObsController
 from devices.runtime import DeviceRuntime
 from devices.visca.controller import CameraController
 from devices.visca.url_check import check_camera
@@ -122,15 +123,19 @@ def rig(tmp_path):
 def console_for(rig, qtbot):
     """``console_for(url)`` builds the console of demo mode with the operations log at ``url``; a second one
     (another desk) gets a device thread of its own, as on its own PC. ``editable=True``: with a
-    configuration file (config.yaml in the test's folder) to edit."""
+    configuration file (config.yaml in the test's folder) to edit; ``obs_urls``: the demo's OBS outputs
+    (``DEMO_SCENES``), each at its (simulated) OBS, the cameras' tally following their cuts."""
     built: list[Console] = []
     runtimes = ExitStack()
 
-    def build(url: str, busy_timeout_ms: int = 5000, editable: bool = False) -> Console:
+    def build(
+        url: str, busy_timeout_ms: int = 5000, editable: bool = False, obs_urls: dict[str, str] | None = None
+    ) -> Console:
         demo, devices, folder = rig
         if built:
             devices = runtimes.enter_context(DeviceRuntime(f"oplog-desk-{len(built)}"))
-        config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera)
+        config = demo_config([d.url + "&timeout=0.1&poll=0.5" for d in demo], check_camera, obs_urls=obs_urls)
+        outputs = {o.id: ObsController(devices, o.url, o.name).start() for o in config.broadcast}
         controllers = {c.id: CameraController(devices, c.url, c.name).start() for c in config.cameras}
         for camera in config.cameras:  # connected (see tests/support/demo_console.py)
             # a serial line belongs to one PC: the first desk's, whose controller reads its answers
@@ -152,6 +157,7 @@ def console_for(rig, qtbot):
             simulated=simulated,
             oplog=lambda: open_oplog(url, busy_timeout_ms=busy_timeout_ms),
             config_store=store,
+            obs=outputs,
         )
         qtbot.addWidget(console.window)
         console.show()

@@ -1,7 +1,12 @@
 """Tools → Remote access…: whether the Control API is served and where, and its tokens — made (the token
-shown once, with a button to copy it), listed and revoked. docs/control-api.md for what they are for."""
+shown once, with a button to copy it, and a link with a QR code for a tablet), listed and revoked.
+docs/control-api.md for what they are for. With an operations log only an admin opens it, and each token
+made or revoked is in the audit trail (models/oplog/remote_access.py)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QGuiApplication
@@ -22,17 +27,29 @@ from PySide6.QtWidgets import (
 )
 
 from devices.control_api.access import is_loopback
+from devices.control_api.tokens import Token
+from models.oplog.jobs.base import StaffJob
+from models.oplog.remote_access import create_token, revoke_token
 from ui.common.wording import said
 from ui.controllers.api_service import ApiService
 from ui.controllers.api_settings import ApiSettings
+from ui.controllers.tablet_link import qr_pixmap, tablet_host, tablet_link, this_pc_address, why_no_link
+
+QR_MODULE_PX = 4
+StaffAct = Callable[[StaffJob[Any], Callable[[Any], None], Callable[[Exception], None]], None]
+"""Runs a job as the logged-in staff member on the operations log's thread: ``act(job, done, failed)``."""
 
 
 class RemoteAccessWindow(QWidget):
-    def __init__(self, service: ApiService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: ApiService, act: StaffAct | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``act``: tokens are made and revoked as the logged-in admin, audited; None (no operations log):
+        straight away."""
         super().__init__(parent, Qt.WindowType.Window)
-        self.service = service
+        self.service, self.act = service, act
         self.setWindowTitle(self.tr("Remote access"))
-        self.resize(640, 560)
+        self.resize(680, 640)
         self.status = QLabel(wordWrap=True)
         server = QGroupBox(self.tr("Control API (Companion, Stream Deck, scripts)"))
         self.enabled = QCheckBox(self.tr("Serve the Control API"))
@@ -64,20 +81,34 @@ class RemoteAccessWindow(QWidget):
         self.secret = QLineEdit(readOnly=True)
         self.copy = QPushButton(self.tr("Copy"))
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.secret.text()))
-        self.once = QLabel(
-            self.tr("The new token is shown only now: copy it into the client."), wordWrap=True
-        )
+        self.once = QLabel(wordWrap=True)
+        self.for_tablet = QLabel(wordWrap=True)
+        self.link = QLineEdit(readOnly=True)
+        self.copy_link = QPushButton(self.tr("Copy link"))
+        self.copy_link.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.link.text()))
+        self.qr = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         making = QHBoxLayout()
         for widget in (self.name, self.make, self.revoke):
             making.addWidget(widget)
         shown = QHBoxLayout()
         shown.addWidget(self.secret)
         shown.addWidget(self.copy)
+        linked = QHBoxLayout()
+        linked.addWidget(self.link)
+        linked.addWidget(self.copy_link)
+        words = QVBoxLayout()
+        words.addWidget(self.once)
+        words.addLayout(shown)
+        words.addWidget(self.for_tablet)
+        words.addLayout(linked)
+        words.addStretch()
+        new_token = QHBoxLayout()
+        new_token.addLayout(words, 1)
+        new_token.addWidget(self.qr)
         column = QVBoxLayout(tokens)
         column.addWidget(self.table)
         column.addLayout(making)
-        column.addWidget(self.once)
-        column.addLayout(shown)
+        column.addLayout(new_token)
         layout = QVBoxLayout(self)
         layout.addWidget(server)
         layout.addWidget(tokens)
@@ -139,28 +170,64 @@ class RemoteAccessWindow(QWidget):
 
     @Slot()
     def _create(self) -> None:
-        try:
-            _token, secret = self.service.tokens.create(self.name.text())
-        except (ValueError, OSError) as exc:
-            self.once.setText(said(exc))
-            self.once.show()
-            return
-        self.name.clear()
-        self._list_tokens()
-        self._show_secret(secret)
+        store = self.service.tokens
+        self._change(
+            lambda: store.create(self.name.text()),
+            create_token(self.name.text(), store.create),
+            self._created,
+        )
 
     @Slot()
     def _revoke(self) -> None:
         item = self.table.item(self.table.currentRow(), 0)
-        if item is not None:
-            self.service.tokens.revoke(item.data(Qt.ItemDataRole.UserRole))
-            self._list_tokens()
+        if item is None:
+            return
+        token_id, store = item.data(Qt.ItemDataRole.UserRole), self.service.tokens
+        job = revoke_token(token_id, item.text(), store.revoke)
+        self._change(lambda: store.revoke(token_id), job, lambda _none: self._list_tokens())
+
+    def _change(self, change: Callable[[], Any], audited: StaffJob[Any], done: Callable[[Any], None]) -> None:
+        """``change()`` now, or as the logged-in admin through the operations log (``audited``)."""
+        if self.act is not None:
+            self.act(audited, done, self._refused)
+            return
+        try:
+            result = change()
+        except (ValueError, OSError) as exc:
+            self._refused(exc)
+            return
+        done(result)
+
+    def _refused(self, error: Exception) -> None:
+        self._show_secret("")
+        self.once.setText(said(error))
+        self.once.show()
+
+    def _created(self, made: tuple[Token, str]) -> None:
+        self.name.clear()
+        self._list_tokens()
+        self._show_secret(made[1])
 
     def _show_secret(self, secret: str) -> None:
         self.secret.setText(secret)
         self.once.setText(self.tr("The new token is shown only now: copy it into the client."))
-        for widget in (self.secret, self.copy, self.once):
+        for widget in (self.secret, self.copy, self.once, self.for_tablet):
             widget.setVisible(bool(secret))
+        listen = self.service.listen()
+        host = tablet_host(listen.host, this_pc_address()) if listen is not None else None
+        if secret and host is not None and listen is not None:
+            port = self.service.address[1] if self.service.address is not None else listen.port
+            link = tablet_link(host, port, secret)
+            self.link.setText(link)
+            self.link.setCursorPosition(0)  # the address first: the token is copied, not read
+            self.qr.setPixmap(qr_pixmap(link, QR_MODULE_PX))
+            self.for_tablet.setText(self.tr("For a tablet: scan the code, or open this link once:"))
+        else:
+            self.link.clear()
+            self.qr.clear()
+            self.for_tablet.setText(why_no_link(listen.host if listen is not None else None))
+        for widget in (self.link, self.copy_link, self.qr):
+            widget.setVisible(bool(self.link.text()))
 
     def closeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         self._show_secret("")  # never shown again

@@ -13,6 +13,8 @@ from devices.records import ActionRecord
 from devices.runtime import DeviceRuntime
 from models.config.schema import Config
 from models.desk.preset_library import PresetLibrary
+from models.oplog.remote_access import may_manage_remote_access
+from models.oplog.snapshot import StaffView
 from ui.broadcast.compose import Broadcast
 from ui.common.device_words import record_text
 from ui.common.notices import LogModel
@@ -62,18 +64,46 @@ def attach_control_api(
         console.log.add("log", record_text(record))
 
     service = ApiService(runtime, view, audit, tokens, console.settings, override, console.window)
+    _add_window(console, service)
+    attach_remote(console, service)
+    service.apply()
+    return service
+
+
+def _add_window(console: ApiConsole, service: ApiService) -> None:
+    """Tools → Remote access…; with an operations log for its admins only, like Tools → Configuration…"""
+    oplog = console.oplog
+    act = (
+        None if oplog is None else lambda job, done, failed: oplog.state.act(job, done, failed, refresh=False)
+    )
     windows: list[RemoteAccessWindow] = []
 
     def open_window() -> None:
         if not windows:
-            windows.append(RemoteAccessWindow(service))
+            windows.append(RemoteAccessWindow(service, act))
         windows[0].show()
         windows[0].raise_()
         windows[0].activateWindow()
 
-    console.window.tools_menu.addAction(
+    action = console.window.tools_menu.addAction(
         QCoreApplication.translate("RemoteAccess", "Remote access…"), open_window
     )
-    attach_remote(console, service)
-    service.apply()
-    return service
+    if oplog is None:
+        return
+
+    def follow(staff: StaffView | None) -> None:
+        allowed = may_manage_remote_access(staff)
+        action.setEnabled(allowed)
+        action.setToolTip(
+            ""
+            if allowed
+            else QCoreApplication.translate(
+                "RemoteAccess",
+                "Only an admin can hand out remote access: log in as one (Operations → Log in / out)",
+            )
+        )
+        if not allowed and windows:
+            windows[0].close()
+
+    oplog.state.staffChanged.connect(follow)
+    follow(oplog.state.staff)

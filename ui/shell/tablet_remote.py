@@ -1,4 +1,4 @@
-"""The tablet remote on the Control API's server (docs/remote.md): its page, its
+"""The tablet remote on the Control API's server (docs/control-api.md "Tablet remote"): its page, its
 PIN login through the operations log, its sessions. Each server the API service starts gets it."""
 
 from __future__ import annotations

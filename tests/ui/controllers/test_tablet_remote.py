@@ -24,6 +24,7 @@ RIGHT_8 = PAN_TILT + b"\x08\x01\x02\x03\xff"  # the pad's → at the page's spee
 STOP = PAN_TILT + b"\x01\x01\x03\x03\xff"
 RECALL_2 = b"\x81\x01\x04\x3f\x02\x02\xff"
 DEADMAN_BOUND = 0.5
+RED = "rgba(214, 45, 45, 1)"  # remote.css --program
 
 
 def drives(camera) -> list[bytes]:
@@ -162,3 +163,32 @@ def test_all_stop_stops_every_camera_and_is_audited(remote, browser, qtbot, rig)
         qtbot.waitUntil(lambda camera=camera, count=count: STOP in drives(camera)[count:], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: text(browser, "status") == "ALL STOP sent to every camera", timeout=WAIT_MS)
     assert any("ALL STOP via API (remote: Budi Santoso)" in line for line in oplog_console.log_lines(console))
+
+
+def test_a_cut_in_obs_turns_the_on_air_cameras_dot_red(site, rig, console_for, browser, qtbot, tmp_path):
+    from devices.obs.controller import ObsController
+    from devices.obs.sim.server import start_demo_obs
+    from models.config.demo import DEMO_SCENES
+    from tests.support.oplog_console import ready
+    from tests.support.remote_browser import start_api
+
+    obs = {output: start_demo_obs(rig[1], tmp_path, scenes=scenes) for output, scenes in DEMO_SCENES.items()}
+    console = console_for(site.url, obs_urls={output: sim.url for output, sim in obs.items()})
+    ready(console.oplog, qtbot)
+    service, base = start_api(console, rig[1], rig[2], qtbot)
+    other = ObsController(rig[1], obs["obs-rapat"].url, "another client").start()
+    try:
+        logged_in(browser, qtbot, base)
+
+        def dot(camera: str) -> str:
+            selector = f'.camera[data-camera="{camera}"] .tally'
+            return browser.find_element(By.CSS_SELECTOR, selector).value_of_css_property("background-color")
+
+        qtbot.waitUntil(lambda: dot("cam1") == RED, timeout=WAIT_MS)  # Podium: Kamera Panggung on air
+        other.ready().result(5)
+        other.cut("Pendopo").result(5)
+        qtbot.waitUntil(lambda: dot("cam2") == RED, timeout=WAIT_MS)
+        assert dot("cam1") != RED
+    finally:
+        other.close().result(5)
+        service.stop()
