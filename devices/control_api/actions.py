@@ -71,5 +71,6 @@ class ConsoleActions(Protocol):
 
     async def obs_scene(self, client: Client, output: str, scene: str) -> Answer: ...
 
-    async def obs_command(self, client: Client, output: str, command: str) -> Answer:
-        """``command``: start_stream, stop_stream, start_record or stop_record."""
+    async def obs_command(self, client: Client, output: str, command: str, confirmed: bool = False) -> Answer:
+        """``command``: start_stream, stop_stream, start_record or stop_record; ``confirmed``: a live
+        stream may be stopped (the desk's second press)."""

@@ -60,7 +60,8 @@ async def obs_command(call: Call) -> Answer:
     command = OBS_COMMANDS.get(call.path["command"])
     if command is None:
         raise Refused(404, f"no output command '{call.path['command']}' ({', '.join(OBS_COMMANDS)})")
-    return await call.console.obs_command(call.client, call.path["output"], command)
+    confirmed = call.body["confirm"]
+    return await call.console.obs_command(call.client, call.path["output"], command, confirmed)
 
 
 DESK_ROUTES = (
@@ -93,8 +94,10 @@ DESK_ROUTES = (
     Route(
         "POST",
         "/api/outputs/{output}/{command}",
-        "Start or stop the stream or the recording: start-stream, stop-stream, start-record, stop-record",
+        "Start or stop the stream or the recording: start-stream, stop-stream, start-record, stop-record"
+        ' (stopping a live stream takes {"confirm": true}, as the desk\'s second press)',
         obs_command,
+        (Field("confirm", "true to stop a stream that is on air", required=False, default=False, flag=True),),
         tag="outputs",
     ),
 )

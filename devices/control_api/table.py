@@ -20,7 +20,8 @@ MAX_BODY = 64 * 1024
 
 @dataclass(frozen=True)
 class Field:
-    """One member of a JSON body: an integer within ``low``–``high``, or a string (``low`` = None)."""
+    """One member of a JSON body: an integer within ``low``–``high``, a string (``low`` = None), or
+    true/false (``flag``)."""
 
     name: str
     about: str
@@ -28,10 +29,11 @@ class Field:
     high: int = 0
     required: bool = True
     default: Any = None
+    flag: bool = False
 
     @property
     def kind(self) -> str:
-        return "string" if self.low is None else "integer"
+        return "boolean" if self.flag else "string" if self.low is None else "integer"
 
     def take(self, body: Mapping[str, Any]) -> Any:
         if self.name not in body:
@@ -39,6 +41,10 @@ class Field:
                 raise Refused(400, f"'{self.name}' is missing ({self.about})")
             return self.default
         value = body[self.name]
+        if self.flag:
+            if not isinstance(value, bool):
+                raise Refused(400, f"'{self.name}' must be true or false")
+            return value
         if self.low is None:
             if not isinstance(value, str) or not value:
                 raise Refused(400, f"'{self.name}' must be a non-empty string")

@@ -197,9 +197,9 @@ class ApiBridge(QObject):
     async def obs_scene(self, client: Client, output: str, scene: str) -> Answer:
         return await self._on_gui(lambda: self._obs(client, output, f"cut to {scene}", scene=scene))
 
-    async def obs_command(self, client: Client, output: str, command: str) -> Answer:
+    async def obs_command(self, client: Client, output: str, command: str, confirmed: bool = False) -> Answer:
         return await self._on_gui(
-            lambda: self._obs(client, output, command.replace("_", " "), command=command)
+            lambda: self._obs(client, output, command.replace("_", " "), command=command, confirmed=confirmed)
         )
 
     # ---- the wall and the outputs (GUI thread) --------------------------------------------------
@@ -232,7 +232,15 @@ class ApiBridge(QObject):
         self._record(client, name, f"layout {number}")
         return {"ok": True, "wall": wall, "layout": number}
 
-    def _obs(self, client: Client, output: str, what: str, scene: str = "", command: str = "") -> Answer:
+    def _obs(
+        self,
+        client: Client,
+        output: str,
+        what: str,
+        scene: str = "",
+        command: str = "",
+        confirmed: bool = False,
+    ) -> Answer:
         outputs = self.view.outputs
         if output not in outputs.bridges:
             raise Refused(404, f"no output '{output}' (GET /api/outputs lists them)")
@@ -241,6 +249,8 @@ class ApiBridge(QObject):
         if titles:
             raise Refused(409, f"{name} belongs to {titles} — take it over at the desk first")
         state = outputs.bridges[output].state
+        if command == "stop_stream" and state.streaming and not confirmed:
+            raise Refused(409, f'{name} is on air: stopping it takes {{"confirm": true}} in the body')
         if scene and state.scenes and scene not in state.scenes:
             raise Refused(404, f"{name} has no scene '{scene}'")
         sent = outputs.cut(output, scene) if scene else outputs.command(output, command)

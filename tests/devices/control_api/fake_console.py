@@ -70,5 +70,5 @@ class FakeConsole:
     async def obs_scene(self, client: Client, output: str, scene: str) -> Answer:
         raise Refused(404, f"no output '{output}'")
 
-    async def obs_command(self, client: Client, output: str, command: str) -> Answer:
+    async def obs_command(self, client: Client, output: str, command: str, confirmed: bool = False) -> Answer:
         raise Refused(404, f"no output '{output}'")

@@ -66,8 +66,17 @@ def test_a_scene_cut_and_the_stream_started_and_stopped_in_the_simulated_obs(dem
     assert post(qtbot, base + "/start-stream").json()["ok"]
     qtbot.waitUntil(lambda: demo.streaming("obs-rapat"), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: demo.console.broadcast.desk.state("obs-rapat").streaming, timeout=WAIT_MS)
-    # the desk's second press of Stop stream guards a mouse click; a request is deliberate: it stops at once
-    assert post(qtbot, base + "/stop-stream").json() == {
+    # as the desk's second press of Stop stream: a live stream stops only when the request confirms it
+    refused = post(qtbot, base + "/stop-stream")
+    assert refused.status_code == 409
+    assert (
+        refused.json()["error"]
+        == 'OBS Ruang Rapat is on air: stopping it takes {"confirm": true} in the body'
+    )
+    qtbot.wait(300)
+    assert demo.streaming("obs-rapat")
+    assert post(qtbot, base + "/stop-stream", json={"confirm": "yes"}).status_code == 400
+    assert post(qtbot, base + "/stop-stream", json={"confirm": True}).json() == {
         "ok": True,
         "output": "obs-rapat",
         "command": "stop_stream",
