@@ -1450,72 +1450,77 @@
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="109"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="108"/>
+        <source>No joystick or gamepad connected: plug one in and it shows here.</source>
+        <translation>Tidak ada joystick atau gamepad yang terhubung: colokkan satu dan ia tampil di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/controllers_window.py" line="115"/>
         <source>Axes and hats</source>
         <translation>Sumbu dan hat</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="114"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="120"/>
         <source>Sticks</source>
         <translation>Stik</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="117"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="123"/>
         <source>Buttons (lit while pressed)</source>
         <translation>Tombol (menyala saat ditekan)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="121"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="127"/>
         <source>Action of the selected button:</source>
         <translation>Aksi tombol terpilih:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="129"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="135"/>
         <source>Tools → Hotkeys… exports and imports this mapping with the hotkeys, in one file.</source>
         <translation>Alat → Tombol Pintas… mengekspor dan mengimpor pemetaan ini bersama tombol pintas, dalam satu berkas.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="133"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="139"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="135"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="141"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="136"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="142"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="192"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="201"/>
         <source>%1: choose its action.</source>
         <translation>%1: pilih aksinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="210"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="219"/>
         <source>Press the button to choose; it does nothing else until then.</source>
         <translation>Tekan tombol yang hendak dipilih; sampai saat itu tombol tidak menjalankan apa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="252"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="261"/>
         <source>The default mapping is back. Save to keep it.</source>
         <translation>Pemetaan bawaan sudah dikembalikan. Simpan agar tetap berlaku.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="264"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="273"/>
         <source>Could not save the mapping: %1</source>
         <translation>Pemetaan tidak dapat disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="266"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="275"/>
         <source>Saved: the stick uses this mapping now.</source>
         <translation>Disimpan: stik sekarang memakai pemetaan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/controllers_window.py" line="273"/>
+        <location filename="../../ui/controllers/controllers_window.py" line="282"/>
         <source>The mapping was replaced (an import in Tools → Hotkeys…).</source>
         <translation>Pemetaan telah diganti (impor di Alat → Tombol Pintas…).</translation>
     </message>

@@ -104,7 +104,13 @@ class ControllersWindow(QWidget):
 
     def _build(self) -> None:
         connected = QGroupBox(self.tr("Connected"))
-        QVBoxLayout(connected).addWidget(self.stick_list)
+        self.none_connected = QLabel(
+            self.tr("No joystick or gamepad connected: plug one in and it shows here.")
+        )
+        self.none_connected.setWordWrap(True)
+        self.none_connected.hide()
+        QVBoxLayout(connected).addWidget(self.none_connected)
+        connected.layout().addWidget(self.stick_list)
         self.stick_list.setMaximumHeight(3 * self.fontMetrics().height())  # one or two sticks
         inputs = QGroupBox(self.tr("Axes and hats"))
         QVBoxLayout(inputs).addWidget(self.axes_table)
@@ -164,6 +170,9 @@ class ControllersWindow(QWidget):
         sticks = self._stick.poller.sticks() if self._stick is not None else ()
         driving = self._stick.driver.stick if self._stick is not None else None
         self.sticks.set_sticks(sticks, driving)
+        if self.stick_list.isHidden() == bool(sticks):
+            self.stick_list.setVisible(bool(sticks))
+            self.none_connected.setVisible(not sticks)
         if self._row(self._shown) is None:  # none shown yet, or the one shown was unplugged
             self._show_stick(
                 driving if self._row(driving) is not None else (sticks[0].id if sticks else None)

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.support.operator_input import choose, click
-from tests.support.stick_console import drives, polled
+from tests.support.stick_console import drives, plug_in, polled
 from tests.support.waiting import wait_until
 from ui.controllers.controllers_window import ControllersWindow
 from ui.controllers.live_models import PRESSED_COLOUR, AxesModel, ButtonsModel
@@ -144,3 +144,20 @@ def test_reset_to_defaults_is_a_draft_and_nothing_changes_on_close(window, conso
     click(button(window, "Reset to defaults"))
     assert window.buttons.index(BUTTON_X, ButtonsModel.ACTION).data() == "Recall preset 3"
     assert "Save to keep it" in window.message.text()
+
+
+def test_with_no_stick_the_window_says_so_and_the_list_comes_back_when_one_is_plugged_in(
+    window, stick, poller, qtbot
+):
+    assert window.stick_list.isVisible()
+    assert not window.none_connected.isVisible()
+    stick.detach().result(5)
+    qtbot.waitUntil(window.none_connected.isVisible, timeout=3000)
+    assert not window.stick_list.isVisible()
+    assert window.none_connected.text().startswith("No joystick or gamepad connected")
+    again = plug_in(poller)
+    try:
+        qtbot.waitUntil(window.stick_list.isVisible, timeout=3000)
+        assert not window.none_connected.isVisible()
+    finally:
+        again.detach().result(5)
