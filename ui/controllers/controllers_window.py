@@ -109,8 +109,9 @@ class ControllersWindow(QWidget):
         )
         self.none_connected.setWordWrap(True)
         self.none_connected.hide()
-        QVBoxLayout(connected).addWidget(self.none_connected)
-        connected.layout().addWidget(self.stick_list)
+        listing = QVBoxLayout(connected)
+        listing.addWidget(self.none_connected)
+        listing.addWidget(self.stick_list)
         self.stick_list.setMaximumHeight(3 * self.fontMetrics().height())  # one or two sticks
         inputs = QGroupBox(self.tr("Axes and hats"))
         QVBoxLayout(inputs).addWidget(self.axes_table)
