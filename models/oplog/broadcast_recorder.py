@@ -5,10 +5,10 @@ passed as it is) and hands jobs to ``submit`` (the console's database worker). S
 (the Qt bridge keeps only the newest), so it compares what it saw last with what it sees now rather than
 following each step: a stream is identified by OBS's start time, a drop by the reconnecting state.
 
-Losing contact with OBS does not end a stream: the console cannot see it, the viewers may still. The loss
-is remembered, and the next snapshot online decides (docs/broadcast.md "When the console loses OBS"): the
-same stream still on air (its start within ``SAME_STREAM`` seconds) continues its session, with the gap in
-the audit trail; otherwise the session ended when contact was lost ("OBS closed").
+Losing contact with OBS ends neither a stream nor a recording: the console cannot see them, OBS may still
+run them. The loss is remembered, and the next snapshot online decides for each (docs/broadcast.md "When
+the console loses OBS"): the same one still running (OBS's start of it within ``SAME_RUN`` seconds, and
+before the loss) goes on, with the gap stored and audited once; otherwise it ended when contact was lost.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from models.oplog.tables import EndReason
 
 ON_AIR = ("live", "reconnecting", "stopping")
 RECORDING = ("recording", "paused", "stopping")
-SAME_STREAM = 5.0  # seconds: OBS's start of the stream seen again, measured anew, is within this of the first
+SAME_RUN = 5.0  # seconds: OBS's start of a stream or recording seen again, measured anew, is within this
 
 
 class ObsSeen(Protocol):
@@ -70,7 +70,7 @@ class BroadcastRecorder:
         self.output_id = output_id
         self._submit, self._event_of, self._staff, self._clock = submit, event_of, staff, clock
         self._live_since: float | None = None
-        self._lost_at: datetime | None = None  # contact with OBS lost while on air, not yet regained
+        self._lost_at: datetime | None = None  # contact lost while streaming or recording, not yet regained
         self._dropping = False
         self._frames: int | None = None
         self._frames_at_drop: int | None = None
@@ -80,24 +80,25 @@ class BroadcastRecorder:
     def observe(self, state: ObsSeen) -> None:
         now = self._clock()
         online = state.connection == "online"
-        self._stream(state, now, online)
-        self._record(state, now, online)
+        running = self._live_since is not None or self._recording_since is not None
+        if not online and running and self._lost_at is None:
+            self._lost_at = now
+        elif online and self._lost_at is not None:
+            self._regained(self._lost_at, state, now)
+        if online:
+            self._stream(state, now)
+            self._record(state, now)
         self._cut(state, now, online)
 
     def close(self) -> None:
-        """The console stops following the output (shut down, or the output removed). A stream whose OBS
-        was out of contact is not left open for ever: it ended when contact was lost, as far as the
-        record can tell."""
-        self._end_at_loss()
-
-    def _stream(self, state: ObsSeen, now: datetime, online: bool) -> None:
-        if not online:
-            if self._live_since is not None and self._lost_at is None:
-                self._lost_at = now
-            return
-        live = state.on_air in ON_AIR and state.stream_started is not None
+        """The console stops following the output (shut down, or the output removed). A stream or
+        recording whose OBS was out of contact is not left open for ever: it ended when contact was lost,
+        as far as the record can tell."""
         if self._lost_at is not None:
-            self._regained(self._lost_at, state, now, live)
+            self._end_at_loss(self._lost_at, stream=True, record=True)
+
+    def _stream(self, state: ObsSeen, now: datetime) -> None:
+        live = state.on_air in ON_AIR and state.stream_started is not None
         if self._live_since is not None and (not live or state.stream_started != self._live_since):
             dropped = self._dropping and state.on_air not in ON_AIR
             reason = EndReason.DROPPED if dropped else EndReason.STOPPED
@@ -122,32 +123,40 @@ class BroadcastRecorder:
                 lost = max(self._frames - self._frames_at_drop, 0)
             self._submit(broadcast.stream_back(self.output_id, now, lost))
 
-    def _regained(self, lost_at: datetime, state: ObsSeen, now: datetime, live: bool) -> None:
-        """Back in contact after losing it at ``lost_at``: the same stream goes on, anything else ended at
-        the loss."""
-        started, since = state.stream_started, self._live_since
-        if live and started is not None and since is not None and _same(started, since, lost_at):
-            self._submit(broadcast.contact_lost(self.output_id, lost_at, now))
-            self._live_since, self._lost_at = started, None
-        else:
-            self._end_at_loss()
-
-    def _end_at_loss(self) -> None:
-        if self._lost_at is None:
-            return
-        ended = broadcast.stream_stopped(
-            self.output_id, self._lost_at, EndReason.OBS_CLOSED, None, self._frames
+    def _regained(self, lost_at: datetime, state: ObsSeen, now: datetime) -> None:
+        """Back in contact after losing it at ``lost_at``: the stream and the recording OBS still runs go
+        on; the others ended at the loss."""
+        stream_on = _goes_on(self._live_since, state.on_air in ON_AIR, state.stream_started, lost_at)
+        record_on = _goes_on(
+            self._recording_since, state.recording in RECORDING, state.record_started, lost_at
         )
-        self._submit(ended)
-        self._live_since, self._dropping, self._lost_at = None, False, None
+        self._end_at_loss(lost_at, stream=not stream_on, record=not record_on)
+        if stream_on:
+            self._live_since = state.stream_started
+        if record_on:
+            self._recording_since = state.record_started
+        if stream_on or record_on:
+            self._submit(broadcast.contact_lost(self.output_id, lost_at, now))
 
-    def _record(self, state: ObsSeen, now: datetime, online: bool) -> None:
+    def _end_at_loss(self, lost_at: datetime, *, stream: bool, record: bool) -> None:
+        """What was running when contact was lost ended then, nobody as who: a recording's file unknown
+        (OBS names it as it stops, which the console did not see)."""
+        if stream and self._live_since is not None:
+            ended = broadcast.stream_stopped(
+                self.output_id, lost_at, EndReason.OBS_CLOSED, None, self._frames
+            )
+            self._submit(ended)
+            self._live_since, self._dropping = None, False
+        if record and self._recording_since is not None:
+            self._submit(broadcast.record_stopped(self.output_id, lost_at, None, None))
+            self._recording_since = None
+        self._lost_at = None
+
+    def _record(self, state: ObsSeen, now: datetime) -> None:
         running = state.recording in RECORDING and state.record_started is not None
         since = self._recording_since
         if since is not None and (not running or state.record_started != since):
-            path = state.record_path if online else None
-            by = self._staff() if online else None
-            self._submit(broadcast.record_stopped(self.output_id, now, path, by))
+            self._submit(broadcast.record_stopped(self.output_id, now, state.record_path, self._staff()))
             self._recording_since = None
         if running and self._recording_since is None:
             self._recording_since = state.record_started
@@ -161,10 +170,13 @@ class BroadcastRecorder:
         self._scene = scene
 
 
-def _same(started: float, since: float, lost_at: datetime) -> bool:
-    """The stream OBS reports started at ``started`` is the one seen starting at ``since``: as measured
-    again, and not begun after contact was lost (a stream stopped and started again meanwhile)."""
-    return abs(started - since) <= SAME_STREAM and started < lost_at.timestamp()
+def _goes_on(since: float | None, running: bool, started: float | None, lost_at: datetime) -> bool:
+    """The stream (or recording) seen starting at ``since`` before contact was lost at ``lost_at`` is the
+    one OBS runs now, started at ``started``: as measured again, and not begun after the loss (one stopped
+    and started again meanwhile)."""
+    if since is None or not running or started is None:
+        return False
+    return abs(started - since) <= SAME_RUN and started < lost_at.timestamp()
 
 
 def _instant(timestamp: float | None) -> datetime:

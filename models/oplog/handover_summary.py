@@ -1,7 +1,8 @@
 """What happened in a shift, filled in from the data for the handover.
 
-Events run, streams on air (with their drops), faults opened and closed, device errors from the audit
-trail (counted by device and error), the faults still open (carried over) and the number of log entries.
+Events run, streams on air (with their drops and the console's lost contacts with their OBS), faults
+opened and closed, device errors from the audit trail (counted by device and error), the faults still
+open (carried over) and the number of log entries.
 The summary is frozen into the handover as JSON when the outgoing lead signs; times are UTC here and WIB in
 reports.
 """
@@ -9,6 +10,7 @@ reports.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,6 +23,7 @@ from models.oplog.plain_data import canonical_json, from_plain, to_plain
 from models.oplog.tables import (
     NOT_ERRORS,
     AuditEntry,
+    ContactGap,
     Event,
     EventStatus,
     Fault,
@@ -75,6 +78,14 @@ class DropNote:
 
 
 @dataclass(frozen=True)
+class GapNote:
+    """The console lost contact with the stream's OBS from ``start`` to ``end`` and the stream ran on."""
+
+    start: datetime
+    end: datetime | None  # None: contact was not back when the summary was made
+
+
+@dataclass(frozen=True)
 class StreamRun:
     """One on-air session of a broadcast output, with its problems."""
 
@@ -86,6 +97,7 @@ class StreamRun:
     end_reason: str | None  # stopped / dropped / obs_closed; None while on air
     dropped_frames: int | None
     drops: tuple[DropNote, ...]
+    contact_gaps: tuple[GapNote, ...] = ()  # not in summaries signed before it was kept
 
 
 @dataclass(frozen=True)
@@ -165,11 +177,16 @@ def streams_between(session: Session, start: datetime, end: datetime) -> tuple[S
         )
         .order_by(OnAirSession.started_at, OnAirSession.id)
         .options(selectinload(OnAirSession.drops), selectinload(OnAirSession.event))
-    )
-    return tuple(_stream_run(stream, end) for stream in found)
+    ).all()
+    gaps = session.scalars(
+        select(ContactGap)
+        .where(ContactGap.output.in_({stream.output for stream in found}), ContactGap.lost_at < end)
+        .order_by(ContactGap.lost_at)
+    ).all()
+    return tuple(_stream_run(stream, end, gaps) for stream in found)
 
 
-def _stream_run(stream: OnAirSession, as_of: datetime) -> StreamRun:
+def _stream_run(stream: OnAirSession, as_of: datetime, gaps: Sequence[ContactGap]) -> StreamRun:
     ended = stream.ended_at if stream.ended_at is not None and stream.ended_at <= as_of else None
     return StreamRun(
         output=stream.output,
@@ -188,7 +205,17 @@ def _stream_run(stream: OnAirSession, as_of: datetime) -> StreamRun:
             for drop in stream.drops
             if drop.at < as_of
         ),
+        contact_gaps=tuple(
+            GapNote(gap.lost_at, gap.back_at if gap.back_at <= as_of else None)
+            for gap in gaps
+            if gap.output == stream.output and _ran_through(stream, gap)
+        ),
     )
+
+
+def _ran_through(stream: OnAirSession, gap: ContactGap) -> bool:
+    """The stream was on air when contact was lost and went on (one that did not ended at the loss)."""
+    return stream.started_at <= gap.lost_at and (stream.ended_at is None or gap.lost_at < stream.ended_at)
 
 
 def device_errors(session: Session, start: datetime, end: datetime) -> tuple[DeviceErrorCount, ...]:

@@ -11,7 +11,14 @@ from models.oplog.schema.base import (
     LocationKind,
     Role,
 )
-from models.oplog.schema.broadcast import ClosedRecordError, EndReason, OnAirSession, Recording, StreamDrop
+from models.oplog.schema.broadcast import (
+    ClosedRecordError,
+    ContactGap,
+    EndReason,
+    OnAirSession,
+    Recording,
+    StreamDrop,
+)
 from models.oplog.schema.events import Event, EventLocation, event_devices, event_operators
 from models.oplog.schema.handover import (
     Handover,
@@ -29,6 +36,7 @@ metadata = Base.metadata
 __all__ = [
     "NOT_ERRORS",
     "StreamDrop",
+    "ContactGap",
     "Recording",
     "OnAirSession",
     "EndReason",

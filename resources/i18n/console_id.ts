@@ -237,7 +237,7 @@
         <translation>lambat render %1 %</translation>
     </message>
     <message>
-        <location filename="../../models/oplog/jobs/broadcast.py" line="22"/>
+        <location filename="../../models/oplog/jobs/broadcast.py" line="30"/>
         <source>console lost contact with OBS from {start} to {end}</source>
         <translation>konsol kehilangan kontak dengan OBS dari {start} sampai {end}</translation>
     </message>
@@ -5331,7 +5331,7 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../models/oplog/reports/handover.py" line="93"/>
+        <location filename="../../models/oplog/reports/handover.py" line="94"/>
         <source>there is no shift number {id}</source>
         <translation>tidak ada shift dengan nomor {id}</translation>
     </message>
@@ -6022,64 +6022,74 @@
 <context>
     <name>StreamsSection</name>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="25"/>
+        <location filename="../../ui/reports/handover_streams.py" line="26"/>
         <source>Output</source>
         <translation>Keluaran</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="26"/>
+        <location filename="../../ui/reports/handover_streams.py" line="27"/>
         <source>Event</source>
         <translation>Acara</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="27"/>
+        <location filename="../../ui/reports/handover_streams.py" line="28"/>
         <source>On air</source>
         <translation>Siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="28"/>
+        <location filename="../../ui/reports/handover_streams.py" line="29"/>
         <source>Duration</source>
         <translation>Durasi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="29"/>
+        <location filename="../../ui/reports/handover_streams.py" line="30"/>
         <source>Problems</source>
         <translation>Masalah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="38"/>
+        <location filename="../../ui/reports/handover_streams.py" line="39"/>
         <source>still on air</source>
         <translation>masih siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="47"/>
+        <location filename="../../ui/reports/handover_streams.py" line="49"/>
         <source>%1 frames dropped</source>
         <translation>%1 frame hilang</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="49"/>
+        <location filename="../../ui/reports/handover_streams.py" line="51"/>
         <source>dropped and did not come back</source>
         <translation>terputus dan tidak kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="51"/>
+        <location filename="../../ui/reports/handover_streams.py" line="53"/>
         <source>OBS closed while on air</source>
         <translation>OBS tertutup saat siaran</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="56"/>
+        <location filename="../../ui/reports/handover_streams.py" line="58"/>
         <source>dropped at %1</source>
         <translation>terputus pukul %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="57"/>
+        <location filename="../../ui/reports/handover_streams.py" line="59"/>
         <source>dropped at %1 for %2 s</source>
         <translation>terputus pukul %1 selama %2 detik</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/handover_streams.py" line="60"/>
+        <location filename="../../ui/reports/handover_streams.py" line="62"/>
         <source>(%1 frames lost)</source>
         <translation>(%1 frame hilang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="67"/>
+        <source>console lost contact at %1</source>
+        <translation>konsol kehilangan kontak pukul %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/handover_streams.py" line="68"/>
+        <source>console lost contact %1–%2</source>
+        <translation>konsol kehilangan kontak %1–%2</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""The handover report's streams: each output's time on air in the shift, with its drops and how it ended."""
+"""The handover report's streams: each output's time on air in the shift, with its drops, the console's lost
+contacts with its OBS, and how it ended."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject
 
-from models.oplog.handover_summary import DropNote, StreamRun
+from models.oplog.handover_summary import DropNote, GapNote, StreamRun
 
 
 def duration(seconds: float | None) -> str:
@@ -43,6 +44,7 @@ class StreamsSection(QObject):
 
     def _problems(self, stream: StreamRun) -> list[str]:
         found = [self._drop(drop) for drop in stream.drops]
+        found += [self._gap(gap) for gap in stream.contact_gaps]
         if stream.dropped_frames:
             found.append(self.tr("%1 frames dropped").replace("%1", str(stream.dropped_frames)))
         if stream.end_reason == "dropped":
@@ -59,3 +61,9 @@ class StreamsSection(QObject):
         if drop.dropped_frames:
             text += " " + self.tr("(%1 frames lost)").replace("%1", str(drop.dropped_frames))
         return text
+
+    def _gap(self, gap: GapNote) -> str:
+        if gap.end is None:
+            return self.tr("console lost contact at %1").replace("%1", f"{gap.start:%H:%M:%S}")
+        text = self.tr("console lost contact %1–%2").replace("%1", f"{gap.start:%H:%M:%S}")
+        return text.replace("%2", f"{gap.end:%H:%M:%S}")

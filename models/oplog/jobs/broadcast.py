@@ -16,7 +16,15 @@ from common.wording import QT_TRANSLATE_NOOP
 from models.oplog.admin_audit import DONE
 from models.oplog.clock import as_utc, to_wib
 from models.oplog.jobs.base import Job
-from models.oplog.tables import AuditEntry, EndReason, Event, OnAirSession, Recording, StreamDrop
+from models.oplog.tables import (
+    AuditEntry,
+    ContactGap,
+    EndReason,
+    Event,
+    OnAirSession,
+    Recording,
+    StreamDrop,
+)
 
 ACTION_LIMIT = 200
 CONTACT_LOST = QT_TRANSLATE_NOOP("Broadcast", "console lost contact with OBS from {start} to {end}")
@@ -93,22 +101,22 @@ def stream_back(output_id: str, at: datetime, dropped_frames: int | None) -> Job
 
 
 def contact_lost(output_id: str, lost_at: datetime, back_at: datetime) -> Job[bool]:
-    """The console lost contact with the output's OBS at ``lost_at`` and found the same stream still on air
-    at ``back_at``: an audit row for the open session (not an end, not a drop: the viewers saw nothing).
-    The times are the office's (WIB), like the rest of what operators read."""
+    """The console lost contact with the output's OBS at ``lost_at`` and found, at ``back_at``, the stream
+    or recording it had seen still running: the gap (``ContactGap``, read by the handover) and one audit
+    row, for the event of the session or recording still open — what did not run on was ended at the loss
+    by the jobs before this one. Not an end and not a drop: the viewers saw nothing. The audit row's times
+    are the office's (WIB), like the rest of what operators read."""
 
     def run(session: Session) -> bool:
-        live = _open_session(session, output_id)
-        if live is None:
+        lost, back = as_utc(lost_at), max(as_utc(back_at), as_utc(lost_at))
+        live, recording = _open_session(session, output_id), _open_recording(session, output_id)
+        seen = select(ContactGap.id).where(ContactGap.output == output_id, ContactGap.lost_at == lost)
+        if (live is None and recording is None) or session.scalar(seen) is not None:
             return False
-        when = as_utc(back_at)
-        action = CONTACT_LOST.format(start=_clock(lost_at), end=_clock(back_at))
-        seen = select(AuditEntry.id).where(
-            AuditEntry.at == when, AuditEntry.device == output_id, AuditEntry.action == action
-        )
-        if session.scalar(seen) is not None:
-            return False
-        _audit(session, when, output_id, live.event_id, None, action)
+        session.add(ContactGap(output=output_id, lost_at=lost, back_at=back))
+        event_id = live.event_id if live is not None else recording.event_id if recording else None
+        action = CONTACT_LOST.format(start=_clock(lost), end=_clock(back))
+        _audit(session, back, output_id, event_id, None, action)
         return True
 
     return run

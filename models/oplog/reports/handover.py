@@ -22,6 +22,7 @@ from models.oplog.handover_summary import (
     DropNote,
     EventRun,
     FaultNote,
+    GapNote,
     StreamRun,
     build_summary,
 )
@@ -106,6 +107,7 @@ def handover_report(session: Session, shift_id: int, now: datetime | None = None
             dataclasses.replace(
                 _in_wib(stream, "start", "end"),
                 drops=tuple(_in_wib(drop, "at") for drop in stream.drops),
+                contact_gaps=tuple(_in_wib(gap, "start", "end") for gap in stream.contact_gaps),
             )
             for stream in data.streams
         ),
@@ -190,7 +192,7 @@ def _entries(session: Session, shift: Shift) -> tuple[ReportEntry, ...]:
     )
 
 
-_Timed = TypeVar("_Timed", EventRun, FaultNote, StreamRun, DropNote)
+_Timed = TypeVar("_Timed", EventRun, FaultNote, StreamRun, DropNote, GapNote)
 
 
 def _in_wib(item: _Timed, *fields: str) -> _Timed:

@@ -1,4 +1,4 @@
-"""The broadcast log: on-air sessions per output, their drops, and recordings.
+"""The broadcast log: on-air sessions per output, their drops, recordings, and the console's lost contacts.
 
 Rows are written only by ``models.oplog.jobs.broadcast``. A session (or drop, or recording) is open while
 its end is empty; once closed it is locked like an accepted handover: the ORM refuses to change or delete
@@ -120,6 +120,23 @@ class Recording(Base):
     path: Mapped[str | None] = mapped_column(String(500))  # the file OBS wrote, once it said
 
 
+class ContactGap(Base):
+    """The console lost contact with an output's OBS at ``lost_at`` and found, at ``back_at``, that what it
+    had on air or recording still ran (``models.oplog.broadcast_recorder``): the sessions and recordings
+    open across it went on. Written once, complete."""
+
+    __tablename__ = "contact_gaps"
+    __table_args__ = (
+        CheckConstraint("back_at >= lost_at", name="back_after_lost"),
+        UniqueConstraint("output", "lost_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    output: Mapped[str] = mapped_column(String(60))
+    lost_at: Mapped[datetime] = mapped_column(index=True)
+    back_at: Mapped[datetime]
+
+
 def lock_when_closed(cls: type[Base], end: str) -> None:
     """Make the ORM refuse changes to a row of ``cls`` whose ``end`` was already set, and every delete."""
 
@@ -138,3 +155,4 @@ def lock_when_closed(cls: type[Base], end: str) -> None:
 lock_when_closed(OnAirSession, "ended_at")
 lock_when_closed(StreamDrop, "back_at")
 lock_when_closed(Recording, "stopped_at")
+lock_when_closed(ContactGap, "back_at")  # always set: never changed

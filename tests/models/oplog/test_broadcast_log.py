@@ -20,6 +20,7 @@ from models.oplog.schedule import Place, schedule_event
 from models.oplog.tables import (
     AuditEntry,
     ClosedRecordError,
+    ContactGap,
     EndReason,
     Event,
     EventMode,
@@ -203,7 +204,16 @@ def test_the_recorder_tells_obs_closing_from_a_drop_that_never_came_back(databas
         (4, replace(live, on_air=OnAir.READY, stream_started=None)),  # OBS gave up reconnecting
         (5, replace(live, stream_started=(T0 + 5 * MIN).timestamp())),
         (9, ObsState("Studio", "obs://studio", connection=Connection.OFFLINE)),  # OBS closed
-        (11, replace(live, on_air=OnAir.READY, stream_started=None)),  # OBS started again, not streaming
+        (
+            11,
+            replace(
+                live,
+                on_air=OnAir.READY,
+                stream_started=None,
+                recording=RecordState.STOPPED,
+                record_started=None,
+            ),
+        ),  # OBS started again: not streaming, not recording
     ]:
         clock.now = T0 + minutes * MIN
         recorder.observe(state)
@@ -382,3 +392,115 @@ def test_a_console_closed_while_it_lost_obs_ends_the_session_at_the_loss(databas
     on_air.observe(replace(LIVE, stream_started=(T0 + 40 * MIN).timestamp()))
     on_air.close()  # in contact with OBS: a stream on air stays open, the next console takes it up
     assert sessions(database)[1][3] is None
+
+
+def gaps(database) -> list[tuple]:
+    with database.transaction() as session:
+        rows = session.scalars(select(ContactGap).order_by(ContactGap.id))
+        return [(row.output, row.lost_at, row.back_at) for row in rows]
+
+
+def recordings(database) -> list[tuple]:
+    with database.transaction() as session:
+        rows = session.scalars(select(Recording).order_by(Recording.id))
+        return [
+            (r.event_id, r.started_at, r.stopped_at, r.started_by_id, r.stopped_by_id, r.path) for r in rows
+        ]
+
+
+RECORDING = ObsState("Studio", "obs://studio", connection=Connection.ONLINE, on_air=OnAir.READY,
+                     recording=RecordState.RECORDING, record_started=T0.timestamp(),
+                     record_path="/rec/earlier.mkv")  # fmt: skip  # the file of the recording before
+
+
+def test_a_recording_that_ran_on_while_the_console_lost_obs_keeps_the_file_obs_names_at_its_end(
+    database, world, event_id
+):
+    clock = Clock()
+    recorder = recorder_on(database, world, event_id, clock)
+    again = replace(RECORDING, record_started=T0.timestamp() + 0.8)  # measured anew on return
+    steps = [
+        (0, RECORDING),
+        *OUT_OF_CONTACT,
+        (14, again),
+        (
+            60,
+            replace(again, recording=RecordState.STOPPED, record_started=None, record_path="/rec/rapat.mkv"),
+        ),
+    ]
+    watch(recorder, clock, steps)
+    assert recordings(database) == [(event_id, T0, T0 + 60 * MIN, world.budi, world.budi, "/rec/rapat.mkv")]
+    assert gaps(database) == [("yt1", T0 + 10 * MIN, T0 + 14 * MIN)]
+    assert [row[1:4] for row in audit(database)] == [
+        (world.budi, event_id, "recording started"),
+        (None, event_id, "console lost contact with OBS from 07:10:00 WIB to 07:14:00 WIB"),
+        (world.budi, event_id, "recording stopped: /rec/rapat.mkv"),
+    ]
+
+
+def test_a_recording_stopped_while_the_console_lost_obs_ended_at_the_loss_with_its_file_unknown(
+    database, world, event_id
+):
+    clock = Clock()
+    recorder = recorder_on(database, world, event_id, clock)
+    stopped = replace(RECORDING, recording=RecordState.STOPPED, record_started=None)  # the old file named
+    watch(recorder, clock, [(0, RECORDING), *OUT_OF_CONTACT, (14, stopped)])
+    assert recordings(database) == [(event_id, T0, T0 + 10 * MIN, world.budi, None, None)]
+    assert gaps(database) == []
+    assert [row[3] for row in audit(database)] == ["recording started", "recording stopped"]
+
+
+def test_a_stream_that_ran_on_and_a_recording_that_stopped_meanwhile_one_gap_for_the_stream(
+    database, world, event_id
+):
+    clock = Clock()
+    recorder = recorder_on(database, world, event_id, clock)
+    both = replace(LIVE, recording=RecordState.RECORDING, record_started=T0.timestamp())
+    restarted = replace(both, record_started=(T0 + 11 * MIN).timestamp())  # a new file, begun in the gap
+    watch(recorder, clock, [(0, both), *OUT_OF_CONTACT, (14, restarted)])
+    assert [s[3] for s in sessions(database)] == [None]  # still on air, one session
+    assert recordings(database) == [
+        (event_id, T0, T0 + 10 * MIN, world.budi, None, None),
+        (event_id, T0 + 11 * MIN, None, world.budi, None, None),
+    ]
+    assert gaps(database) == [("yt1", T0 + 10 * MIN, T0 + 14 * MIN)]
+    assert [row[3] for row in audit(database)].count(
+        "console lost contact with OBS from 07:10:00 WIB to 07:14:00 WIB"
+    ) == 1
+    clock.now = T0 + 20 * MIN
+    recorder.observe(OUT_OF_CONTACT[0][1])
+    recorder.close()  # the console closes out of contact: both end at this second loss
+    assert [s[3] for s in sessions(database)] == [T0 + 20 * MIN]
+    assert recordings(database)[1][2] == T0 + 20 * MIN
+
+
+def test_the_handover_lists_a_lost_contact_as_a_problem_of_the_stream_it_ran_through(
+    database, world, shift_id
+):
+    from models.oplog.handover_summary import GapNote, build_summary
+    from models.oplog.tables import Shift
+    from tests.support.oplog_scenes import HOUR
+
+    with database.transaction() as session:
+        event_id = session.scalars(select(Event.id)).one()
+    run_job(database, broadcast.stream_started("yt1", event_id, T0 + HOUR, world.budi))
+    run_job(database, broadcast.contact_lost("yt1", T0 + HOUR + 2 * MIN, T0 + HOUR + 5 * MIN))
+    assert not run_job(database, broadcast.contact_lost("yt1", T0 + HOUR + 2 * MIN, T0 + HOUR + 5 * MIN))
+    run_job(database, broadcast.stream_stopped("yt1", T0 + HOUR + 30 * MIN, EndReason.OBS_CLOSED, None))
+    run_job(database, broadcast.record_started("yt1", event_id, T0 + HOUR + 20 * MIN, world.budi))
+    # lost again: the stream ended at the loss, the recording ran on
+    run_job(database, broadcast.contact_lost("yt1", T0 + HOUR + 30 * MIN, T0 + HOUR + 33 * MIN))
+    run_job(database, broadcast.stream_started("yt2", None, T0 + 2 * HOUR, world.dwi))
+    with database.transaction() as session:
+        summary = build_summary(session, session.get(Shift, shift_id), T0 + 8 * HOUR)
+    assert [stream.contact_gaps for stream in summary.streams] == [
+        (GapNote(T0 + HOUR + 2 * MIN, T0 + HOUR + 5 * MIN),),
+        (),
+    ]
+    assert type(summary).from_json(summary.to_json()) == summary
+    with pytest.raises(ClosedRecordError), database.transaction() as session:
+        session.scalars(select(ContactGap)).first().back_at = T0 + 3 * HOUR
+    with pytest.raises(ClosedRecordError), database.transaction() as session:
+        session.delete(session.scalars(select(ContactGap)).first())
+    assert len(gaps(database)) == 2
+    assert check(database, load_key()) == []  # the audit rows joined the chain

@@ -153,7 +153,7 @@ def test_a_console_closed_while_obs_is_out_of_contact_ends_the_stream_at_the_los
 
 
 @pytest.mark.gui
-def test_the_handover_pdf_lists_the_streams_and_their_drops(tmp_path, qapp):
+def test_the_handover_pdf_lists_the_streams_their_drops_and_lost_contacts(tmp_path, qapp):
     from models.oplog.jobs import broadcast
     from models.oplog.jobs.base import run_job
     from models.oplog.reports.handover import handover_report
@@ -170,6 +170,7 @@ def test_the_handover_pdf_lists_the_streams_and_their_drops(tmp_path, qapp):
     run_job(database, broadcast.stream_started("yt1", event_id, T0 + HOUR, world.budi))
     run_job(database, broadcast.stream_dropped("yt1", T0 + HOUR + 5 * minute))
     run_job(database, broadcast.stream_back("yt1", T0 + HOUR + 6 * minute, 45))
+    run_job(database, broadcast.contact_lost("yt1", T0 + HOUR + 10 * minute, T0 + HOUR + 13 * minute))
     run_job(database, broadcast.stream_stopped("yt1", T0 + 2 * HOUR, EndReason.OBS_CLOSED, None, 80))
     with database.transaction() as session:
         report = handover_report(session, shift_id, T0 + 8 * HOUR)
@@ -180,6 +181,7 @@ def test_the_handover_pdf_lists_the_streams_and_their_drops(tmp_path, qapp):
         "Streams",
         "yt1 Musrenbang Kecamatan Panggul 08:00 – 09:00 1:00:00",  # WIB
         "dropped at 08:05:00 for 60 s (45 frames lost)",
+        "console lost contact 08:10:00–08:13:00",
         "80 frames dropped",
         "OBS closed while on air",
     ):
