@@ -14,6 +14,7 @@ CSV back removes exactly the one quote added.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
 import typing
@@ -58,7 +59,7 @@ def read_handover_csv(path: str | os.PathLike[str]) -> HandoverReport:
             raise CsvFormatError(f"{path}: the section {section!r} is missing")
         header, rows = blocks[section]
         fields = dict(field_types(row_type))
-        if header != list(fields):
+        if header != list(fields) and not _older_columns(row_type, header):
             raise CsvFormatError(f"{path}: section {section!r} has columns {header}, expected {list(fields)}")
         try:
             parsed = tuple(
@@ -87,6 +88,21 @@ def escape_cell(cell: Any) -> Any:
 
 def unescape_cell(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def _older_columns(row_type: type, header: list[str]) -> bool:
+    """``header`` is an older console's: the columns of today but for trailing ones added since, which
+    have defaults (a file exported before a column was added still reads back)."""
+    columns = dataclasses.fields(row_type)
+    later = columns[len(header) :]
+    return (
+        len(header) < len(columns)
+        and header == [c.name for c in columns[: len(header)]]
+        and all(
+            c.default is not dataclasses.MISSING or c.default_factory is not dataclasses.MISSING
+            for c in later
+        )
+    )
 
 
 def _row_type(tp: Any) -> tuple[type, bool]:

@@ -7,6 +7,7 @@ import dataclasses
 from datetime import date, datetime
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
@@ -16,7 +17,12 @@ from models.oplog.clock import WIB
 from models.oplog.handover_summary import DeviceErrorCount
 from models.oplog.logbook import open_fault
 from models.oplog.plain_data import field_types
-from models.oplog.reports.csv_files import read_handover_csv, write_handover_csv, write_monthly_csv
+from models.oplog.reports.csv_files import (
+    CsvFormatError,
+    read_handover_csv,
+    write_handover_csv,
+    write_monthly_csv,
+)
 from models.oplog.reports.handover import HandoverReport, handover_report
 from models.oplog.reports.monthly import (
     DayModeCount,
@@ -99,6 +105,33 @@ def test_the_handover_csv_reads_back_the_same_report(database, world, shift_id, 
     raw = (tmp_path / "serah-terima.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfheader\r\n")
     assert b"2026-11-03 07:00:00+07:00" in raw
+
+
+def test_a_handover_csv_exported_before_a_column_was_added_still_reads_back(
+    database, world, shift_id, tmp_path
+):
+    """The streams' contact_gaps column came later (it has a default); an older file lacks it."""
+    signed(database, world, shift_id)
+    with database.transaction() as session:
+        report = handover_report(session, shift_id)
+    path = tmp_path / "serah-terima.csv"
+    write_handover_csv(report, path)
+    with open(path, encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    at = rows.index(["streams"]) + 1
+    assert rows[at][-1] == "contact_gaps"
+    end = rows.index([], at)
+    older = [*rows[:at], *(row[:-1] for row in rows[at:end]), *rows[end:]]
+    with open(path, "w", encoding="utf-8-sig", newline="") as file:
+        csv.writer(file).writerows(older)
+    assert read_handover_csv(path) == dataclasses.replace(
+        report, streams=tuple(dataclasses.replace(s, contact_gaps=()) for s in report.streams)
+    )
+    del older[at][0]  # a column missing in the middle is not an older file: refused, naming the section
+    with open(path, "w", encoding="utf-8-sig", newline="") as file:
+        csv.writer(file).writerows(older)
+    with pytest.raises(CsvFormatError, match="'streams'"):
+        read_handover_csv(path)
 
 
 FORMULAS = ('=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tA", "\rB", "'=already quoted")
