@@ -154,8 +154,7 @@ class BroadcastRecorder:
 
     def _record(self, state: ObsSeen, now: datetime) -> None:
         running = state.recording in RECORDING and state.record_started is not None
-        since = self._recording_since
-        if since is not None and (not running or state.record_started != since):
+        if self._recording_since is not None and not running:  # a start that moved is a pause, not a new one
             self._submit(broadcast.record_stopped(self.output_id, now, state.record_path, self._staff()))
             self._recording_since = None
         if running and self._recording_since is None:

@@ -438,6 +438,18 @@ def test_a_recording_that_ran_on_while_the_console_lost_obs_keeps_the_file_obs_n
     ]
 
 
+def test_a_paused_recording_is_one_recording(database, world, event_id):
+    """OBS counts a recording's duration in frames written, which stop while it is paused: the start the
+    console works out from it moves by the pause (devices/obs/status.py), yet it is the same recording."""
+    clock = Clock()
+    recorder = recorder_on(database, world, event_id, clock)
+    paused = replace(RECORDING, recording=RecordState.PAUSED, record_started=T0.timestamp() + 60)
+    resumed = replace(RECORDING, record_started=T0.timestamp() + 300)
+    done = replace(resumed, recording=RecordState.STOPPED, record_started=None, record_path="/rec/rapat.mkv")
+    watch(recorder, clock, [(0, RECORDING), (10, paused), (15, resumed), (30, done)])
+    assert recordings(database) == [(event_id, T0, T0 + 30 * MIN, world.budi, world.budi, "/rec/rapat.mkv")]
+
+
 def test_a_recording_stopped_while_the_console_lost_obs_ended_at_the_loss_with_its_file_unknown(
     database, world, event_id
 ):
