@@ -4,7 +4,7 @@ still gets its room."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from tests.support.layout_requests import LayoutRequests, settle
 from ui.common.ticking_label import TickingLabel
@@ -53,3 +53,22 @@ def test_a_longer_text_gets_its_room(qtbot):
     assert label.label.width() >= label.label.fontMetrics().horizontalAdvance(long)
     assert label.text() == long
     assert window.isVisible()
+
+
+def test_a_wrapped_text_that_needs_another_line_gets_it(qtbot):
+    label = TickingLabel()
+    label.setWordWrap(True)
+    label.setText("2480 kbps")
+    panel = QWidget()
+    column = QVBoxLayout(panel)
+    column.addWidget(label)
+    column.addStretch(1)
+    panel.setFixedWidth(160)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    one_line = label.height()
+    label.setText("2486 kbps · dropped 0.0 % · OBS CPU 2.5 % · render lag 0.0 %")
+    settle()
+    assert label.height() > one_line
+    assert label.label.height() == label.height()
