@@ -74,4 +74,6 @@ class BroadcastDock(QWidget):
         title = ("● " if state.streaming else "") + name
         if state.is_recording:
             title = self.tr("%1 · REC").replace("%1", title)
-        self.tabs.setTabText(self.tabs.indexOf(panel), title)
+        index = self.tabs.indexOf(panel)
+        if self.tabs.tabText(index) != title:  # a tab's text set, even the same, lays out the window again
+            self.tabs.setTabText(index, title)

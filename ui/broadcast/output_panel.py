@@ -16,6 +16,7 @@ from devices.obs.state import ObsState, OnAir
 from ui.broadcast.desk import BroadcastDesk
 from ui.broadcast.scenes import SceneListModel, SceneListView
 from ui.broadcast.words import ON_AIR_COLOURS, figures_text, on_air_key, on_air_text, recording_text
+from ui.common.ticking_label import TickingLabel
 
 CONFIRM_SECONDS = 3
 BADGE = "background: {colour}; color: white; font-weight: bold; padding: 4px;"
@@ -25,13 +26,13 @@ class OutputPanel(QWidget):
     def __init__(self, desk: BroadcastDesk, output_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk, self.output_id = desk, output_id
-        self.on_air = QLabel()
-        self.on_air.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.on_air = TickingLabel()  # the times and figures change every second: see TickingLabel
+        self.on_air.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.on_air.setMinimumHeight(30)
-        self.recording = QLabel()
+        self.recording = TickingLabel()
         self.owner = QLabel()
         self.owner.setWordWrap(True)
-        self.figures = QLabel()
+        self.figures = TickingLabel()
         self.figures.setWordWrap(True)
         self.scenes = SceneListModel(self)
         self.scene_view = SceneListView(self.scenes)
@@ -98,8 +99,8 @@ class OutputPanel(QWidget):
     def show_state(self, state: ObsState) -> None:
         self.scenes.set_state(state)
         style = BADGE.format(colour=ON_AIR_COLOURS[on_air_key(state)].name())
-        if style != self.on_air.styleSheet():  # a new style sheet polishes the label again: only on a change
-            self.on_air.setStyleSheet(style)
+        if style != self.on_air.label.styleSheet():  # a new style sheet polishes the label: only on a change
+            self.on_air.label.setStyleSheet(style)
         online = state.online
         self.scene_view.setEnabled(online)  # what OBS showed before it went offline is not known now
         self.buttons["start_stream"].setEnabled(online and state.on_air is OnAir.READY)

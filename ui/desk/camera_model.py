@@ -196,6 +196,9 @@ class CameraListModel(QAbstractTableModel):
             return None  # a view measuring its cells asks for a dozen roles per cell: the rest say nothing
         row = self._rows[index.row()]
         state = row.bridge.state
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:  # the table's texts, asked most often: before the rest
+            return self._text(row, state, column)
         roles = {
             Role.CAMERA_ID: row.camera_id,
             Role.STATE: state,
@@ -208,9 +211,6 @@ class CameraListModel(QAbstractTableModel):
         }
         if role in roles:
             return roles[role]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, state, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "link" and state.link is not Link.ONLINE:
             return Qt.GlobalColor.red
         if role == Qt.ItemDataRole.ToolTipRole and column == "profile":

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from devices.obs.state import OnAir
+from tests.support.layout_requests import LayoutRequests, settle
 
 WAIT_MS = 10_000
 LEFT = Qt.MouseButton.LeftButton
@@ -122,3 +123,18 @@ def test_the_dock_speaks_indonesian(indonesian, studio, qtbot):
     qtbot.waitUntil(lambda: panel.on_air.text().startswith("MENGUDARA 0:0"), timeout=WAIT_MS)
     click(panel.buttons["stop_stream"])
     assert panel.buttons["stop_stream"].text() == "Tekan lagi untuk menghentikan siaran"
+
+
+def test_the_ticking_times_and_a_repeated_state_do_not_lay_out_the_main_window(studio, qtbot):
+    start_stream(studio, qtbot)
+    panel, desk = studio.panel("obs-rapat"), studio.console.broadcast.desk
+    state = desk.state("obs-rapat")
+    panel.tick(state.stream_started + 1)
+    settle()
+    requests = LayoutRequests(studio.console.window)
+    for second in range(2, 10):  # LIVE 0:02 … 0:09, and the same state delivered again
+        desk.outputChanged.emit("obs-rapat", state)
+        panel.tick(state.stream_started + second)
+        settle()
+    assert panel.on_air.text() == "LIVE 0:09"
+    assert requests.count == 0
