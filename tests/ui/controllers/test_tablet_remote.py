@@ -69,6 +69,18 @@ def logged_in(driver, qtbot, base: str, name: str = "Budi Santoso") -> None:
     )
 
 
+def holding_right(driver, qtbot, base: str, camera) -> int:
+    """Logged in, cam1 chosen, the pad's → pressed and held until its drive reached ``camera``: how many
+    drives the camera had taken in before."""
+    logged_in(driver, qtbot, base)
+    driver.find_element(By.CSS_SELECTOR, '.camera[data-camera="cam1"]').click()
+    right = driver.find_element(By.CSS_SELECTOR, '.pad [data-pan="1"][data-tilt="0"]')
+    before = len(drives(camera))
+    ActionChains(driver).move_to_element(right).click_and_hold().perform()
+    qtbot.waitUntil(lambda: RIGHT_8 in drives(camera)[before:], timeout=WAIT_MS)
+    return before
+
+
 def test_a_wrong_pin_is_refused_with_its_reason_and_the_fifth_locks_the_account(remote, browser, qtbot, site):
     _console, base = remote
     open_page(browser, base, qtbot)
@@ -102,12 +114,7 @@ def test_a_preset_tapped_on_the_grid_is_recalled_on_the_chosen_camera(remote, br
 def test_holding_the_pad_moves_the_camera_and_releasing_it_stops(remote, browser, qtbot, rig):
     _console, base = remote
     cam1 = rig[0][0]
-    logged_in(browser, qtbot, base)
-    browser.find_element(By.CSS_SELECTOR, '.camera[data-camera="cam1"]').click()
-    right = browser.find_element(By.CSS_SELECTOR, '.pad [data-pan="1"][data-tilt="0"]')
-    before = len(drives(cam1))
-    ActionChains(browser).move_to_element(right).click_and_hold().perform()
-    qtbot.waitUntil(lambda: RIGHT_8 in drives(cam1)[before:], timeout=WAIT_MS)
+    before = holding_right(browser, qtbot, base, cam1)
     qtbot.wait(600)  # held past the dead-man: the heartbeats keep it going
     assert drives(cam1)[before:] == [RIGHT_8]
     ActionChains(browser).release().perform()
@@ -117,12 +124,7 @@ def test_holding_the_pad_moves_the_camera_and_releasing_it_stops(remote, browser
 def test_sliding_off_the_pad_stops_the_camera(remote, browser, qtbot, rig):
     _console, base = remote
     cam1 = rig[0][0]
-    logged_in(browser, qtbot, base)
-    browser.find_element(By.CSS_SELECTOR, '.camera[data-camera="cam1"]').click()
-    right = browser.find_element(By.CSS_SELECTOR, '.pad [data-pan="1"][data-tilt="0"]')
-    before = len(drives(cam1))
-    ActionChains(browser).move_to_element(right).click_and_hold().perform()
-    qtbot.waitUntil(lambda: RIGHT_8 in drives(cam1)[before:], timeout=WAIT_MS)
+    before = holding_right(browser, qtbot, base, cam1)
     ActionChains(browser).move_to_element(browser.find_element(By.ID, "presets-title")).perform()
     qtbot.waitUntil(lambda: drives(cam1)[before:] == [RIGHT_8, STOP], timeout=WAIT_MS)
     ActionChains(browser).release().perform()
@@ -137,12 +139,7 @@ def test_a_dropped_connection_stops_the_held_camera_within_half_a_second(remote,
     session = open_browser()
     driver = next(session)
     try:
-        logged_in(driver, qtbot, base)
-        driver.find_element(By.CSS_SELECTOR, '.camera[data-camera="cam1"]').click()
-        right = driver.find_element(By.CSS_SELECTOR, '.pad [data-pan="1"][data-tilt="0"]')
-        before = len(drives(cam1))
-        ActionChains(driver).move_to_element(right).click_and_hold().perform()
-        qtbot.waitUntil(lambda: RIGHT_8 in drives(cam1)[before:], timeout=WAIT_MS)
+        before = holding_right(driver, qtbot, base, cam1)
         if drop == "heartbeats stop":  # the tablet's Wi-Fi gone: the socket stays open, silent
             driver.execute_script("WebSocket.prototype.send = function () {};")
         else:
